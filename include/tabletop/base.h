@@ -1,0 +1,90 @@
+/* Shared basics: simulated time, bilingual text, scalar values, errors,
+ * and a bump arena that owns model strings so one call frees a model. */
+#ifndef TABLETOP_BASE_H
+#define TABLETOP_BASE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Simulated time in integer milliseconds since the exercise started. */
+typedef int64_t tt_ms;
+#define TT_MS_NEVER INT64_MAX
+
+/* Process exit codes used by every subcommand. */
+enum { TT_EXIT_OK = 0, TT_EXIT_RUNTIME = 1, TT_EXIT_BADINPUT = 2 };
+
+/* Every user-visible text exists in Japanese and English. */
+typedef struct tt_text {
+    const char *ja;
+    const char *en;
+} tt_text;
+
+typedef enum tt_lang { TT_LANG_EN = 0, TT_LANG_JA = 1 } tt_lang;
+
+/* Pick the text for a language; falls back to the other one, then "". */
+const char *tt_text_get(const tt_text *t, tt_lang lang);
+
+/* Scalar scenario-state values. Strings are owned by whoever owns the value. */
+typedef enum tt_value_type {
+    TT_VAL_BOOL,
+    TT_VAL_INT,
+    TT_VAL_NUM,
+    TT_VAL_STR
+} tt_value_type;
+
+typedef struct tt_value {
+    tt_value_type type;
+    union {
+        bool b;
+        int64_t i;
+        double n;
+        const char *s;
+    } as;
+} tt_value;
+
+bool tt_value_equal(const tt_value *a, const tt_value *b);
+/* Canonical text form used in journals and reports ("true", "42", "3.5", "x"). */
+int tt_value_format(const tt_value *v, char *buf, size_t size);
+/* Numeric view: bool 0/1, int, number; strings give 0. */
+double tt_value_number(const tt_value *v);
+
+typedef struct tt_kv {
+    const char *key;
+    tt_value value;
+} tt_kv;
+
+/* Errors carry a location when there is one (line/column 0 = unknown). */
+typedef struct tt_error {
+    char file[512];
+    int line;
+    int column;
+    char message[1024];
+} tt_error;
+
+void tt_error_clear(tt_error *err);
+/* Sets file/line/column and a printf-style message. Any of them may be NULL/0. */
+void tt_error_set(tt_error *err, const char *file, int line, int column,
+                  const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* "file:line:column: message" (parts omitted when unknown). */
+void tt_error_print(const tt_error *err, const char *prefix);
+
+/* Bump arena: allocations live until tt_arena_free. Returns NULL on OOM. */
+typedef struct tt_arena_block tt_arena_block;
+typedef struct tt_arena {
+    tt_arena_block *head;
+} tt_arena;
+
+void *tt_arena_alloc(tt_arena *a, size_t size);        /* zeroed */
+char *tt_arena_strdup(tt_arena *a, const char *s);     /* NULL in -> NULL out */
+char *tt_arena_strndup(tt_arena *a, const char *s, size_t n);
+void tt_arena_free(tt_arena *a);
+
+/* Durations: "90s", "15m", "2h", "1d", "1h30m", or a plain integer of seconds.
+ * Rejects negatives, overflow, empty strings and unknown units. */
+bool tt_duration_parse(const char *text, tt_ms *out, char *why, size_t why_size);
+/* Compact human form: "0:04", "1:02:03" style h:mm:ss (or mm:ss under 1h). */
+void tt_ms_format(tt_ms t, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,129 @@
+/* One exercise: a scenario (script host) driven by the simulation core,
+ * writing every record to the journal before any front-end sees it.
+ * Front-ends (headless runner, terminal drill, SDL dashboard) drive it with
+ * the same calls; none of them touches Lua. */
+#ifndef TABLETOP_EXERCISE_H
+#define TABLETOP_EXERCISE_H
+
+#include "tabletop/journal.h"
+#include "tabletop/inputs.h"
+#include "tabletop/script.h"
+#include "tabletop/sim.h"
+
+typedef struct tt_exercise tt_exercise;
+
+/* Called after each record has been journaled (and fsynced when durable). */
+typedef void (*tt_record_sink)(void *user, const tt_record *r);
+
+typedef struct tt_exercise_config {
+    uint64_t seed;
+    double speed;                 /* sim ms per wall ms; 0 = as fast as possible */
+    tt_lang lang;
+    const tt_roster *roster;      /* may be NULL */
+    const tt_kv *settings;        /* scenario setting overrides */
+    size_t n_settings;
+    tt_journal_writer *journal;   /* borrowed; may be NULL */
+    bool record_wall;             /* stamp records with wall time (live drills) */
+    tt_record_sink sink;          /* may be NULL */
+    void *sink_user;
+} tt_exercise_config;
+
+/* The exercise borrows `script` (keep it alive; one exercise per script). */
+tt_exercise *tt_exercise_new(tt_script *script, const tt_exercise_config *cfg,
+                             tt_error *err);
+void tt_exercise_free(tt_exercise *ex);
+
+const tt_scenario *tt_exercise_scenario(const tt_exercise *ex);
+tt_phase tt_exercise_phase(const tt_exercise *ex);
+tt_ms tt_exercise_now(const tt_exercise *ex);
+double tt_exercise_speed(const tt_exercise *ex);
+uint64_t tt_exercise_seed(const tt_exercise *ex);
+
+/* All functions returning int: 0 ok, -1 runtime failure with err set. */
+
+/* Write START, queue timed injects and dynamics, process time 0.
+ * wall_ms anchors the real-time clock (ignored when speed is 0). */
+int tt_exercise_start(tt_exercise *ex, int64_t wall_ms, tt_error *err);
+
+/* Headless: process every event up to and including simulated time `to`
+ * (clamped to the scenario length); the exercise may end on the way. */
+int tt_exercise_advance(tt_exercise *ex, tt_ms to, tt_error *err);
+/* Real time: advance to the clock's simulated time at wall_ms. */
+int tt_exercise_tick(tt_exercise *ex, int64_t wall_ms, tt_error *err);
+/* Simulated time of the next queued event (TT_MS_NEVER when none before the end). */
+tt_ms tt_exercise_next_event(const tt_exercise *ex);
+/* Facilitator: jump the clock to the next inject (timed or actor message). */
+int tt_exercise_skip_to_next_inject(tt_exercise *ex, int64_t wall_ms, tt_error *err);
+
+/* Take an action now. *refused (may be NULL) is set and a REFUSED record
+ * written when the role may not take it or its precondition fails. */
+int tt_exercise_act(tt_exercise *ex, const char *role, const char *action,
+                    const char *member, const char *note, bool *refused,
+                    tt_error *err);
+/* Is `action` available to `role` now? why gets the reason when not
+ * (owned by the exercise, valid until the next call). */
+bool tt_exercise_can_act(tt_exercise *ex, const char *role, int action,
+                         tt_text *why);
+
+int tt_exercise_note(tt_exercise *ex, const char *role, const char *member,
+                     const char *note, tt_error *err);
+int tt_exercise_custom_inject(tt_exercise *ex, const tt_text *text, tt_error *err);
+int tt_exercise_pause(tt_exercise *ex, int64_t wall_ms, tt_error *err);
+int tt_exercise_resume(tt_exercise *ex, int64_t wall_ms, tt_error *err);
+int tt_exercise_set_speed(tt_exercise *ex, double speed, int64_t wall_ms,
+                          tt_error *err);
+/* End by the facilitator ("facilitator"); idempotent once ended. */
+int tt_exercise_end(tt_exercise *ex, tt_error *err);
+
+/* ---- Views for status displays ---- */
+typedef enum tt_objective_status {
+    TT_OBJECTIVE_OPEN,
+    TT_OBJECTIVE_REACHED,
+    TT_OBJECTIVE_MISSED
+} tt_objective_status;
+
+typedef struct tt_objective_view {
+    tt_objective_status status;
+    tt_ms at;                     /* when reached or missed */
+} tt_objective_view;
+
+/* One entry per scenario objective, in scenario order. */
+const tt_objective_view *tt_exercise_objectives(const tt_exercise *ex);
+
+/* Current scenario state (sorted by key); valid until the next call. */
+int tt_exercise_state(tt_exercise *ex, const tt_kv **out, size_t *n, tt_error *err);
+
+typedef struct tt_pending {
+    tt_ms at;
+    bool is_action;               /* else an actor message on its way */
+    const char *id;               /* action id or actor id */
+    const char *role;             /* action: who took it */
+} tt_pending;
+
+/* Actions in progress and actor replies on their way, soonest first.
+ * Returns a count; fills at most `max`. */
+size_t tt_exercise_pending(const tt_exercise *ex, tt_pending *out, size_t max);
+
+/* ---- Journals: replay and resume ----
+ * Re-run the inputs of a journal on a fresh exercise of the same scenario,
+ * seed, settings and roster. `diff` gets the first difference ("record 12
+ * (t=00:14:00): expected ... got ...") or stays empty. For resume the
+ * returned exercise continues where the journal ends, appending to it. */
+typedef struct tt_replay_result {
+    bool identical;
+    size_t records_compared;
+    char diff[1024];
+} tt_replay_result;
+
+int tt_exercise_replay(tt_script *script, const tt_journal *journal,
+                       tt_replay_result *result, tt_error *err);
+
+/* Restore a killed exercise from its journal (same state and pending events),
+ * appending new records to `journal_path`. The clock continues paused at the
+ * last recorded time; call tt_exercise_resume to go on live. */
+tt_exercise *tt_exercise_restore(tt_script *script, const tt_journal *journal,
+                                 const char *journal_path,
+                                 const tt_exercise_config *overrides,
+                                 tt_error *err);
+
+#endif

@@ -1,0 +1,43 @@
+/* The journal file: append-only YAML, one document per record, each ended by
+ * an explicit "..." so a torn last record (crash mid-write) is detected and
+ * dropped by the reader. Written and read through libyaml only.
+ * Format reference: docs/journal.md. */
+#ifndef TABLETOP_JOURNAL_H
+#define TABLETOP_JOURNAL_H
+
+#include <stdio.h>
+#include "tabletop/record.h"
+
+typedef struct tt_journal_writer tt_journal_writer;
+
+/* Create (truncate) a journal. `durable` = fsync after each record (live
+ * drills); headless runs flush at close. */
+tt_journal_writer *tt_journal_create(const char *path, bool durable, tt_error *err);
+/* Open an existing journal to continue it (resume): appends after the last
+ * complete record, truncating a torn tail first. */
+tt_journal_writer *tt_journal_append(const char *path, bool durable, tt_error *err);
+/* Serialise, write, flush (and fsync when durable). 0 ok, -1 with err. */
+int tt_journal_write(tt_journal_writer *w, const tt_record *r, tt_error *err);
+/* Close; -1 with err if the final flush/fsync/close failed. Always frees. */
+int tt_journal_close(tt_journal_writer *w, tt_error *err);
+
+/* Serialise one record to a malloc'd YAML document (tests, replay diffs). */
+char *tt_record_to_yaml(const tt_record *r, tt_error *err);
+
+typedef struct tt_journal {
+    tt_arena arena;
+    tt_record *records;
+    size_t n_records;
+    bool torn;        /* a torn last record was dropped */
+    bool ended;       /* holds an END record */
+    char warning[256];
+} tt_journal;
+
+/* Read a whole journal. A torn last record is dropped with `torn` set; any
+ * other malformation is an error with file:line:column. 0 ok, -1 err. */
+int tt_journal_read(const char *path, tt_journal *out, tt_error *err);
+int tt_journal_read_buffer(const char *name, const char *data, size_t len,
+                           tt_journal *out, tt_error *err);
+void tt_journal_free(tt_journal *j);
+
+#endif

@@ -1,0 +1,136 @@
+/* The scenario model as C sees it, extracted from the Lua file by the script
+ * host (engine/script). Everything is owned by the model's arena. Behaviour
+ * (conditions, effects, dynamics) stays in Lua and is reached through
+ * include/tabletop/script.h by index. */
+#ifndef TABLETOP_SCENARIO_H
+#define TABLETOP_SCENARIO_H
+
+#include "tabletop/base.h"
+
+typedef enum tt_objective_phase {
+    TT_OBJ_ISOLATE,
+    TT_OBJ_REPORT,
+    TT_OBJ_RECOVER
+} tt_objective_phase;
+
+const char *tt_objective_phase_name(tt_objective_phase p); /* "isolate"... */
+
+typedef struct tt_role {
+    const char *id;
+    tt_text name;
+    tt_text description;
+} tt_role;
+
+typedef struct tt_actor {
+    const char *id;
+    const char *kind;      /* department, vendor, contractor, ministry, agency, ... */
+    tt_text name;
+    tt_ms delay_min;       /* reply delay drawn uniformly in [min, max] */
+    tt_ms delay_max;
+} tt_actor;
+
+typedef struct tt_inject {
+    const char *id;
+    tt_ms at;              /* timed inject; TT_MS_NEVER when conditional */
+    bool conditional;      /* fires the first time its `when` holds */
+    const char *from;      /* actor or role id, may be NULL */
+    const char *to;        /* role id, may be NULL (= everyone) */
+    tt_text text;
+    tt_text *questions;    /* discussion questions for the facilitator */
+    size_t n_questions;
+} tt_inject;
+
+typedef struct tt_dynamic {
+    const char *id;        /* "every[1]" style when unnamed */
+    tt_ms period;
+    tt_ms start;           /* first run at start + period */
+} tt_dynamic;
+
+typedef struct tt_action {
+    const char *id;
+    tt_text label;
+    tt_text description;
+    const char **roles;    /* who may take it */
+    size_t n_roles;
+    tt_ms takes;           /* effect applies at start + takes */
+    bool has_requires;     /* precondition function present */
+    const char *completes; /* objective id or NULL */
+    const char *lesson;    /* lesson id or NULL */
+    bool harmful;
+    bool wasted;
+    tt_text why_bad;       /* explanation shown in the scorecard for harmful/wasted */
+    bool repeatable;       /* may be taken more than once */
+} tt_action;
+
+typedef struct tt_objective {
+    const char *id;
+    tt_objective_phase phase;
+    const char *party;     /* report objectives: who is told (supervisor, ministry...) */
+    tt_text title;
+    tt_ms target;          /* from the incident's start */
+    tt_ms limit;
+    const char *notice;    /* inject id marking the team's first notice, or NULL (= 0) */
+    bool has_when;         /* reached when its condition first holds */
+    tt_text rationale;     /* why these target/limit times (shown to auditors) */
+} tt_objective;
+
+typedef struct tt_lesson {
+    const char *id;
+    tt_text text;
+    const char **actions;  /* actions that cover it (derived from action.lesson) */
+    size_t n_actions;
+} tt_lesson;
+
+typedef struct tt_history_item {
+    tt_ms at;              /* TT_MS_NEVER when the source gives no time */
+    bool at_invented;      /* time invented for the exercise (source silent) */
+    const char *action;    /* matching action id or NULL */
+    tt_text text;
+} tt_history_item;
+
+typedef struct tt_metric {
+    const char *key;       /* state key */
+    tt_text label;
+    tt_text unit;
+    double max;            /* gauge scale; 0 = counter without scale */
+    bool damage;           /* reported as damage in the scorecard */
+} tt_metric;
+
+typedef struct tt_setting {
+    const char *key;       /* also a state key, holding the chosen value */
+    tt_text label;
+    tt_value value;        /* default */
+} tt_setting;
+
+typedef struct tt_scenario {
+    tt_arena arena;
+    const char *path;
+    const char *id;
+    tt_text title;
+    tt_text summary;
+    const char *source;    /* e.g. "case 3" */
+    const char *hash;      /* sha256 hex of the file's bytes */
+    tt_ms length;
+    tt_text invented;      /* which numbers are invented, in words */
+    tt_role *roles;            size_t n_roles;
+    tt_actor *actors;          size_t n_actors;
+    tt_inject *injects;        size_t n_injects;
+    tt_dynamic *dynamics;      size_t n_dynamics;
+    tt_action *actions;        size_t n_actions;
+    tt_objective *objectives;  size_t n_objectives;
+    tt_lesson *lessons;        size_t n_lessons;
+    tt_history_item *history;  size_t n_history;
+    tt_metric *metrics;        size_t n_metrics;
+    tt_setting *settings;      size_t n_settings;
+} tt_scenario;
+
+/* Lookups by id; -1 when absent. */
+int tt_scenario_role(const tt_scenario *s, const char *id);
+int tt_scenario_actor(const tt_scenario *s, const char *id);
+int tt_scenario_action(const tt_scenario *s, const char *id);
+int tt_scenario_objective(const tt_scenario *s, const char *id);
+int tt_scenario_inject(const tt_scenario *s, const char *id);
+int tt_scenario_lesson(const tt_scenario *s, const char *id);
+bool tt_action_allows_role(const tt_action *a, const char *role);
+
+#endif

@@ -1,0 +1,86 @@
+/* Scenario host: runs one scenario's Lua inside a sandbox and exposes its
+ * behaviour to C by index. No function here lets a Lua error escape: every
+ * call into Lua is protected and returns -1 with a located message.
+ * The scenario API itself is documented in docs/scenario-api.md. */
+#ifndef TABLETOP_SCRIPT_H
+#define TABLETOP_SCRIPT_H
+
+#include "tabletop/base.h"
+#include "tabletop/scenario.h"
+#include "tabletop/sim.h"
+
+#define TT_SANDBOX_DEFAULT_MEMORY ((size_t)64 << 20)      /* 64 MiB */
+#define TT_SANDBOX_DEFAULT_LOAD_BUDGET 50000000ULL       /* instructions, top-level chunk */
+#define TT_SANDBOX_DEFAULT_CALL_BUDGET 5000000ULL        /* instructions, each callback */
+
+typedef struct tt_sandbox_limits {
+    size_t memory_bytes;
+    uint64_t load_instructions;
+    uint64_t call_instructions;
+} tt_sandbox_limits;
+
+void tt_sandbox_limits_default(tt_sandbox_limits *l);
+
+typedef struct tt_script tt_script;
+
+/* Load, run and validate a scenario file. NULL on failure; err says where. */
+tt_script *tt_script_load(const char *path, const tt_sandbox_limits *limits,
+                          tt_error *err);
+/* Same from memory; `name` is used as the file name in messages (tests). */
+tt_script *tt_script_load_buffer(const char *name, const char *text, size_t len,
+                                 const tt_sandbox_limits *limits, tt_error *err);
+void tt_script_free(tt_script *s);
+
+const tt_scenario *tt_script_scenario(const tt_script *s);
+
+/* Start an exercise: a fresh state table from the scenario's `state`, with
+ * settings defaults then `overrides` applied (unknown keys or wrong types are
+ * an error). All randomness (ctx.random, ctx.chance, math.random, actor
+ * delays) is drawn from `rng`, which the caller owns and keeps alive. */
+int tt_script_begin(tt_script *s, tt_rng *rng, const tt_kv *overrides,
+                    size_t n_overrides, tt_error *err);
+
+/* ---- Behaviour. `now` is the simulated time of the call (ctx.now). ---- */
+/* Precondition of an action; *why gets the scenario's reason when refused
+ * (owned by the script, valid until the next call). */
+int tt_script_action_allowed(tt_script *s, int action, tt_ms now, bool *ok,
+                             tt_text *why, tt_error *err);
+/* Apply an action's effect (`does`), called when it completes. */
+int tt_script_action_apply(tt_script *s, int action, tt_ms now,
+                           const char *role, tt_error *err);
+int tt_script_dynamic_run(tt_script *s, int dynamic, tt_ms now, tt_error *err);
+/* Conditional injects: does its `when` hold now? */
+int tt_script_inject_due(tt_script *s, int inject, tt_ms now, bool *due,
+                         tt_error *err);
+/* The inject's optional `does` effect, run when it fires. */
+int tt_script_inject_fired(tt_script *s, int inject, tt_ms now, tt_error *err);
+/* Objectives with a `when` condition: does it hold now? */
+int tt_script_objective_met(tt_script *s, int objective, tt_ms now, bool *met,
+                            tt_error *err);
+/* Run a function scheduled earlier with ctx.after (then forget it). */
+int tt_script_call_deferred(tt_script *s, int ref, tt_ms now, tt_error *err);
+
+/* What the last calls scheduled: messages (ctx.message) and deferred
+ * functions (ctx.after). Delays are already resolved (an actor id as delay
+ * draws from that actor's reply range). The array is owned by the script and
+ * emptied by this call; valid until the next call into the script. */
+typedef enum tt_sched_kind { TT_SCHED_MESSAGE, TT_SCHED_CALL } tt_sched_kind;
+typedef struct tt_scheduled {
+    tt_sched_kind kind;
+    tt_ms delay;        /* from the time of the call that scheduled it */
+    const char *from;   /* message: actor or role id */
+    const char *to;     /* message: role id or NULL for everyone */
+    tt_text text;       /* message */
+    int ref;            /* call: pass to tt_script_call_deferred */
+} tt_scheduled;
+
+size_t tt_script_take_scheduled(tt_script *s, tt_scheduled **out);
+
+/* Current state, sorted by key. Owned by the script, valid until the next
+ * call into the script. Values are booleans, integers, numbers or strings. */
+int tt_script_state(tt_script *s, const tt_kv **out, size_t *n, tt_error *err);
+
+/* sha256 hex of a byte buffer (used for the scenario content hash). */
+void tt_sha256_hex(const void *data, size_t len, char out[65]);
+
+#endif

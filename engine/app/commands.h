@@ -1,0 +1,14 @@
+/* Subcommands of the tabletop binary: each takes argv with argv[0] = its
+ * name and returns a process exit code (TT_EXIT_*). One file per command. */
+#ifndef TABLETOP_APP_COMMANDS_H
+#define TABLETOP_APP_COMMANDS_H
+
+int tt_cmd_list(int argc, char **argv);     /* cmd_list.c    */
+int tt_cmd_check(int argc, char **argv);    /* cmd_check.c   */
+int tt_cmd_run(int argc, char **argv);      /* cmd_run.c     */
+int tt_cmd_resume(int argc, char **argv);   /* cmd_resume.c  */
+int tt_cmd_replay(int argc, char **argv);   /* cmd_replay.c  */
+int tt_cmd_score(int argc, char **argv);    /* cmd_score.c   */
+int tt_cmd_history(int argc, char **argv);  /* cmd_history.c */
+
+#endif

@@ -11,3 +11,35 @@ const char *tt_text_get(const tt_text *t, tt_lang lang)
         return first;
     return other ? other : "";
 }
+
+#include <stdlib.h>
+#include <string.h>
+
+tt_lang tt_lang_from_env(void)
+{
+    static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v)
+            return strncmp(v, "ja", 2) == 0 ? TT_LANG_JA : TT_LANG_EN;
+    }
+    return TT_LANG_EN;
+}
+
+bool tt_lang_parse(const char *s, tt_lang *out)
+{
+    if (s && strcmp(s, "ja") == 0) {
+        *out = TT_LANG_JA;
+        return true;
+    }
+    if (s && strcmp(s, "en") == 0) {
+        *out = TT_LANG_EN;
+        return true;
+    }
+    return false;
+}
+
+const char *tt_lang_name(tt_lang lang)
+{
+    return lang == TT_LANG_JA ? "ja" : "en";
+}

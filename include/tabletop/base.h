@@ -24,6 +24,11 @@ typedef enum tt_lang { TT_LANG_EN = 0, TT_LANG_JA = 1 } tt_lang;
 
 /* Pick the text for a language; falls back to the other one, then "". */
 const char *tt_text_get(const tt_text *t, tt_lang lang);
+/* Language from the locale (LC_ALL, LC_MESSAGES, LANG): "ja*" -> ja, else en. */
+tt_lang tt_lang_from_env(void);
+/* Parse "ja" / "en"; false otherwise. */
+bool tt_lang_parse(const char *s, tt_lang *out);
+const char *tt_lang_name(tt_lang lang);
 
 /* Scalar scenario-state values. Strings are owned by whoever owns the value. */
 typedef enum tt_value_type {

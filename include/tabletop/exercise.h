@@ -75,6 +75,15 @@ int tt_exercise_set_speed(tt_exercise *ex, double speed, int64_t wall_ms,
 /* End by the facilitator ("facilitator"); idempotent once ended. */
 int tt_exercise_end(tt_exercise *ex, tt_error *err);
 
+/* Headless: play the steps of an action script from index `first` at their
+ * simulated times (a step already in the past is taken now), then run to
+ * the end of the exercise. Refused steps are journaled, not fatal. */
+int tt_exercise_play(tt_exercise *ex, const tt_action_script *script, size_t first,
+                     tt_error *err);
+/* Participant inputs taken so far (actions, refusals, notes), restored ones
+ * included: after a resume, the index of the next script step to play. */
+size_t tt_exercise_inputs_taken(const tt_exercise *ex);
+
 /* ---- Views for status displays ---- */
 typedef enum tt_objective_status {
     TT_OBJECTIVE_OPEN,

@@ -1,0 +1,188 @@
+/* What participants and the facilitator do: actions (checked, refused with a
+ * reason, or started), notes and custom injects. */
+#include "events.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const tt_text WHY_NOT_RUNNING = {
+    "演習は実行中ではありません。", "The exercise is not running." };
+static const tt_text WHY_ROLE = {
+    "この役割はこの対応を実施できません。", "This role cannot take this action." };
+static const tt_text WHY_TAKEN = {
+    "この対応は実施済みです。", "This action has already been taken." };
+static const tt_text WHY_RUNNING = {
+    "この対応は実施中です。", "This action is already in progress." };
+static const tt_text WHY_UNKNOWN = {
+    "シナリオにない対応です。", "The scenario has no such action." };
+static const tt_text WHY_PRECONDITION = {
+    "前提条件を満たしていません。", "Its precondition does not hold yet." };
+
+/* Static checks (everything but the scenario's own precondition). */
+static const tt_text *static_refusal(const tt_exercise *ex, const char *role, int action)
+{
+    if (ex->phase != TT_PHASE_RUNNING && ex->phase != TT_PHASE_PAUSED)
+        return &WHY_NOT_RUNNING;
+    if (action < 0 || (size_t)action >= ex->sc->n_actions)
+        return &WHY_UNKNOWN;
+    const tt_action *a = &ex->sc->actions[action];
+    if (!role || !tt_action_allows_role(a, role))
+        return &WHY_ROLE;
+    if (ex->action_running[action])
+        return &WHY_RUNNING;
+    if (ex->action_taken[action] && !a->repeatable)
+        return &WHY_TAKEN;
+    return NULL;
+}
+
+bool tt_exercise_can_act(tt_exercise *ex, const char *role, int action, tt_text *why)
+{
+    const tt_text *refusal = static_refusal(ex, role, action);
+    if (refusal) {
+        if (why)
+            *why = *refusal;
+        return false;
+    }
+    if (!ex->sc->actions[action].has_requires)
+        return true;
+    bool ok = false;
+    tt_text reason = { NULL, NULL };
+    tt_error err;
+    /* A display asking must not change the run: keep the RNG untouched even
+     * if a precondition draws from it. */
+    tt_rng saved = ex->rng;
+    int rc = tt_script_action_allowed(ex->script, action, ex->now, &ok, &reason, &err);
+    ex->rng = saved;
+    if (rc != 0) {
+        /* A failing precondition is reported when the action is taken. */
+        ok = false;
+        reason = WHY_PRECONDITION;
+    }
+    if (!ok && why)
+        *why = (reason.ja || reason.en) ? reason : WHY_PRECONDITION;
+    return ok;
+}
+
+static int refuse(tt_exercise *ex, const char *role, const char *action,
+                  const char *member, const char *note, tt_text why, tt_error *err)
+{
+    tt_record r = { .type = TT_REC_REFUSED, .id = action, .role = role,
+                    .member = member, .note = note, .text = why };
+    return ex_emit(ex, &r, err);
+}
+
+static int start_running(tt_exercise *ex, int action, const char *role,
+                         const char *member, tt_error *err)
+{
+    if (ex->n_running == ex->cap_running) {
+        size_t cap = ex->cap_running ? ex->cap_running * 2 : 16;
+        running_action *p = realloc(ex->running, cap * sizeof *p);
+        if (!p) {
+            tt_error_set(err, NULL, 0, 0, "out of memory");
+            return -1;
+        }
+        ex->running = p;
+        ex->cap_running = cap;
+    }
+    running_action ra = { action, strdup(role), member ? strdup(member) : NULL };
+    if (!ra.role || (member && !ra.member)) {
+        free(ra.role);
+        free(ra.member);
+        tt_error_set(err, NULL, 0, 0, "out of memory");
+        return -1;
+    }
+    tt_ms until = ex->now + ex->sc->actions[action].takes;
+    if (!tt_queue_push(&ex->queue, until, EV_ACTION_DONE, (int)ex->n_running, 0)) {
+        free(ra.role);
+        free(ra.member);
+        tt_error_set(err, NULL, 0, 0, "out of memory");
+        return -1;
+    }
+    ex->running[ex->n_running++] = ra;
+    ex->action_taken[action] = true;
+    ex->action_running[action] = true;
+    return 0;
+}
+
+int tt_exercise_act(tt_exercise *ex, const char *role, const char *action,
+                    const char *member, const char *note, bool *refused,
+                    tt_error *err)
+{
+    if (refused)
+        *refused = false;
+    if (ex->phase == TT_PHASE_READY || ex->phase == TT_PHASE_ENDED) {
+        tt_error_set(err, NULL, 0, 0, "the exercise is not running");
+        return -1;
+    }
+    if (!member && ex->cfg.roster && role)
+        member = tt_roster_member_for(ex->cfg.roster, role);
+    ex->inputs_taken++;
+    int index = tt_scenario_action(ex->sc, action);
+    const tt_text *refusal = static_refusal(ex, role, index);
+    tt_text why = refusal ? *refusal : (tt_text){ NULL, NULL };
+    bool ok = refusal == NULL;
+    if (ok && ex->sc->actions[index].has_requires) {
+        if (tt_script_action_allowed(ex->script, index, ex->now, &ok, &why, err) != 0)
+            return -1;
+        if (!ok && !why.ja && !why.en)
+            why = WHY_PRECONDITION;
+    }
+    if (!ok) {
+        if (refused)
+            *refused = true;
+        return refuse(ex, role, action, member, note, why, err);
+    }
+    const tt_action *a = &ex->sc->actions[index];
+    tt_record r = { .type = TT_REC_ACTION, .id = a->id, .role = role,
+                    .member = member, .note = note, .until = ex->now + a->takes };
+    if (ex_emit(ex, &r, err) != 0)
+        return -1;
+    return start_running(ex, index, role, member, err);
+}
+
+int tt_exercise_note(tt_exercise *ex, const char *role, const char *member,
+                     const char *note, tt_error *err)
+{
+    if (ex->phase == TT_PHASE_READY || ex->phase == TT_PHASE_ENDED) {
+        tt_error_set(err, NULL, 0, 0, "the exercise is not running");
+        return -1;
+    }
+    if (!member && ex->cfg.roster && role)
+        member = tt_roster_member_for(ex->cfg.roster, role);
+    ex->inputs_taken++;
+    tt_record r = { .type = TT_REC_NOTE, .role = role, .member = member, .note = note };
+    return ex_emit(ex, &r, err);
+}
+
+int tt_exercise_custom_inject(tt_exercise *ex, const tt_text *text, tt_error *err)
+{
+    if (ex->phase == TT_PHASE_READY || ex->phase == TT_PHASE_ENDED) {
+        tt_error_set(err, NULL, 0, 0, "the exercise is not running");
+        return -1;
+    }
+    tt_record r = { .type = TT_REC_CUSTOM, .from = "facilitator", .text = *text };
+    return ex_emit(ex, &r, err);
+}
+
+size_t tt_exercise_inputs_taken(const tt_exercise *ex)
+{
+    return ex->inputs_taken;
+}
+
+int tt_exercise_play(tt_exercise *ex, const tt_action_script *script, size_t first,
+                     tt_error *err)
+{
+    for (size_t i = first; i < script->n_steps && ex->phase != TT_PHASE_ENDED; i++) {
+        const tt_script_step *st = &script->steps[i];
+        if (tt_exercise_advance(ex, st->at, err) != 0)
+            return -1;
+        if (ex->phase == TT_PHASE_ENDED)
+            break;
+        int rc = st->action
+                     ? tt_exercise_act(ex, st->by, st->action, st->member, st->note, NULL, err)
+                     : tt_exercise_note(ex, st->by, st->member, st->note, err);
+        if (rc != 0)
+            return -1;
+    }
+    return tt_exercise_advance(ex, ex->sc->length, err);
+}

@@ -1,0 +1,315 @@
+/* What happens when simulated time reaches an event, and the consequences
+ * every change is settled with (state journaled, objectives, conditional
+ * injects, the settled end). */
+#include "events.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int oom(tt_error *err)
+{
+    tt_error_set(err, NULL, 0, 0, "out of memory");
+    return -1;
+}
+
+static int push(tt_exercise *ex, tt_ms at, int kind, int index, int64_t arg,
+                tt_error *err)
+{
+    if (!tt_queue_push(&ex->queue, at, kind, index, arg))
+        return oom(err);
+    return 0;
+}
+
+int ex_schedule_initial(tt_exercise *ex, tt_error *err)
+{
+    const tt_scenario *sc = ex->sc;
+    for (size_t i = 0; i < sc->n_injects; i++)
+        if (!sc->injects[i].conditional && sc->injects[i].at <= sc->length &&
+            push(ex, sc->injects[i].at, EV_INJECT, (int)i, 0, err) != 0)
+            return -1;
+    for (size_t i = 0; i < sc->n_dynamics; i++) {
+        tt_ms first = sc->dynamics[i].start + sc->dynamics[i].period;
+        if (sc->dynamics[i].period > 0 && first <= sc->length &&
+            push(ex, first, EV_DYNAMIC, (int)i, 0, err) != 0)
+            return -1;
+    }
+    for (size_t i = 0; i < sc->n_objectives; i++)
+        if (sc->objectives[i].limit <= sc->length &&
+            push(ex, sc->objectives[i].limit, EV_LIMIT, (int)i, 0, err) != 0)
+            return -1;
+    return push(ex, sc->length, EV_END, 0, 0, err);
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+static int write_message(tt_exercise *ex, const char *from, const char *to,
+                         tt_text text, tt_error *err)
+{
+    tt_record r = { .type = TT_REC_MESSAGE, .from = from, .to = to, .text = text };
+    return ex_emit(ex, &r, err);
+}
+
+static int queue_message(tt_exercise *ex, const tt_scheduled *m, tt_error *err)
+{
+    if (m->delay == 0)
+        return write_message(ex, m->from, m->to, m->text, err);
+    if (ex->n_messages == ex->cap_messages) {
+        size_t cap = ex->cap_messages ? ex->cap_messages * 2 : 16;
+        pending_message *p = realloc(ex->messages, cap * sizeof *p);
+        if (!p)
+            return oom(err);
+        ex->messages = p;
+        ex->cap_messages = cap;
+    }
+    pending_message *p = &ex->messages[ex->n_messages];
+    *p = (pending_message){ .at = ex->now + m->delay };
+    p->from = dup_or_null(m->from);
+    p->to = dup_or_null(m->to);
+    p->text.ja = dup_or_null(m->text.ja);
+    p->text.en = dup_or_null(m->text.en);
+    if ((m->from && !p->from) || (m->to && !p->to) ||
+        (m->text.ja && !p->text.ja) || (m->text.en && !p->text.en)) {
+        free(p->from);
+        free(p->to);
+        free((char *)p->text.ja);
+        free((char *)p->text.en);
+        return oom(err);
+    }
+    ex->n_messages++;
+    return push(ex, p->at, EV_MESSAGE, (int)(ex->n_messages - 1), 0, err);
+}
+
+int ex_take_scheduled(tt_exercise *ex, tt_error *err)
+{
+    tt_scheduled *items;
+    size_t n = tt_script_take_scheduled(ex->script, &items);
+    for (size_t i = 0; i < n; i++) {
+        const tt_scheduled *s = &items[i];
+        int rc = s->kind == TT_SCHED_MESSAGE
+                     ? queue_message(ex, s, err)
+                     : push(ex, ex->now + s->delay, EV_DEFERRED, 0, s->ref, err);
+        if (rc != 0)
+            return -1;
+    }
+    return 0;
+}
+
+int ex_remember_state(tt_exercise *ex, const tt_kv *state, size_t n, tt_error *err)
+{
+    tt_kv *copy = calloc(n + 1, sizeof *copy);
+    if (!copy)
+        return oom(err);
+    for (size_t i = 0; i < n; i++) {
+        copy[i].value = state[i].value;
+        copy[i].key = strdup(state[i].key);
+        bool ok = copy[i].key != NULL;
+        if (ok && state[i].value.type == TT_VAL_STR) {
+            copy[i].value.as.s = strdup(state[i].value.as.s ? state[i].value.as.s : "");
+            ok = copy[i].value.as.s != NULL;
+        }
+        if (!ok) {
+            if (copy[i].key && state[i].value.type != TT_VAL_STR)
+                copy[i].value.type = TT_VAL_INT; /* nothing to free */
+            ex_free_kvs(copy, i + 1);
+            return oom(err);
+        }
+    }
+    ex_free_kvs(ex->shown_state, ex->n_shown_state);
+    ex->shown_state = copy;
+    ex->n_shown_state = n;
+    return 0;
+}
+
+static const tt_value *shown_value(const tt_exercise *ex, const char *key)
+{
+    for (size_t i = 0; i < ex->n_shown_state; i++)
+        if (strcmp(ex->shown_state[i].key, key) == 0)
+            return &ex->shown_state[i].value;
+    return NULL;
+}
+
+/* Journal the state keys whose value changed since the last STATE record. */
+static int journal_state_changes(tt_exercise *ex, tt_error *err)
+{
+    const tt_kv *state;
+    size_t n;
+    if (tt_script_state(ex->script, &state, &n, err) != 0)
+        return -1;
+    tt_kv *changes = calloc(n + 1, sizeof *changes);
+    if (!changes)
+        return oom(err);
+    size_t n_changes = 0;
+    for (size_t i = 0; i < n; i++) {
+        const tt_value *old = shown_value(ex, state[i].key);
+        if (!old || !tt_value_equal(old, &state[i].value))
+            changes[n_changes++] = state[i];
+    }
+    int rc = 0;
+    if (n_changes > 0) {
+        tt_record r = { .type = TT_REC_STATE, .changes = changes, .n_changes = n_changes };
+        rc = ex_emit(ex, &r, err);
+        if (rc == 0)
+            rc = ex_remember_state(ex, state, n, err);
+    }
+    free(changes);
+    return rc;
+}
+
+int ex_reach_objective(tt_exercise *ex, int objective, tt_error *err)
+{
+    tt_objective_view *o = &ex->objectives[objective];
+    if (o->status == TT_OBJECTIVE_REACHED)
+        return 0;
+    o->status = TT_OBJECTIVE_REACHED;
+    o->at = ex->now;
+    tt_record r = { .type = TT_REC_OBJECTIVE, .id = ex->sc->objectives[objective].id,
+                    .status = "reached" };
+    return ex_emit(ex, &r, err);
+}
+
+static int fire_inject(tt_exercise *ex, int index, tt_error *err)
+{
+    const tt_inject *in = &ex->sc->injects[index];
+    ex->inject_fired[index] = true;
+    tt_record r = { .type = TT_REC_INJECT, .id = in->id, .from = in->from, .to = in->to,
+                    .text = in->text, .questions = in->questions,
+                    .n_questions = in->n_questions };
+    if (ex_emit(ex, &r, err) != 0)
+        return -1;
+    if (tt_script_inject_fired(ex->script, index, ex->now, err) != 0)
+        return -1;
+    return ex_take_scheduled(ex, err);
+}
+
+static bool all_settled(const tt_exercise *ex)
+{
+    if (ex->sc->n_objectives == 0)
+        return false;
+    for (size_t i = 0; i < ex->sc->n_objectives; i++)
+        if (ex->objectives[i].status == TT_OBJECTIVE_OPEN)
+            return false;
+    return true;
+}
+
+int ex_settle(tt_exercise *ex, tt_error *err)
+{
+    const tt_scenario *sc = ex->sc;
+    /* Each round may change state again (an inject's effect); injects fire
+     * at most once, so this ends after at most n_injects + 1 rounds. */
+    for (size_t round = 0; round <= sc->n_injects; round++) {
+        if (journal_state_changes(ex, err) != 0)
+            return -1;
+        for (size_t i = 0; i < sc->n_objectives; i++) {
+            if (ex->objectives[i].status == TT_OBJECTIVE_REACHED ||
+                !sc->objectives[i].has_when)
+                continue;
+            bool met = false;
+            if (tt_script_objective_met(ex->script, (int)i, ex->now, &met, err) != 0)
+                return -1;
+            if (met && ex_reach_objective(ex, (int)i, err) != 0)
+                return -1;
+        }
+        bool fired = false;
+        for (size_t i = 0; i < sc->n_injects; i++) {
+            if (!sc->injects[i].conditional || ex->inject_fired[i])
+                continue;
+            bool due = false;
+            if (tt_script_inject_due(ex->script, (int)i, ex->now, &due, err) != 0)
+                return -1;
+            if (due) {
+                if (fire_inject(ex, (int)i, err) != 0)
+                    return -1;
+                fired = true;
+            }
+        }
+        if (!fired)
+            break;
+    }
+    if (all_settled(ex))
+        return ex_finish(ex, "settled", err);
+    return 0;
+}
+
+static int action_done(tt_exercise *ex, int slot, tt_error *err)
+{
+    running_action *ra = &ex->running[slot];
+    const tt_action *a = &ex->sc->actions[ra->action];
+    ex->action_running[ra->action] = false;
+    tt_record r = { .type = TT_REC_DONE, .id = a->id, .role = ra->role,
+                    .member = ra->member };
+    if (ex_emit(ex, &r, err) != 0)
+        return -1;
+    if (tt_script_action_apply(ex->script, ra->action, ex->now, ra->role, err) != 0)
+        return -1;
+    if (ex_take_scheduled(ex, err) != 0)
+        return -1;
+    if (a->completes) {
+        int o = tt_scenario_objective(ex->sc, a->completes);
+        if (o >= 0 && ex_reach_objective(ex, o, err) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int objective_limit(tt_exercise *ex, int index, tt_error *err)
+{
+    tt_objective_view *o = &ex->objectives[index];
+    if (o->status != TT_OBJECTIVE_OPEN)
+        return 0;
+    o->status = TT_OBJECTIVE_MISSED;
+    o->at = ex->now;
+    tt_record r = { .type = TT_REC_OBJECTIVE, .id = ex->sc->objectives[index].id,
+                    .status = "missed" };
+    return ex_emit(ex, &r, err);
+}
+
+int ex_handle_event(tt_exercise *ex, const tt_event *ev, tt_error *err)
+{
+    int rc = 0;
+    switch (ev->kind) {
+    case EV_INJECT:
+        rc = fire_inject(ex, ev->index, err);
+        break;
+    case EV_DYNAMIC: {
+        const tt_dynamic *d = &ex->sc->dynamics[ev->index];
+        rc = tt_script_dynamic_run(ex->script, ev->index, ex->now, err);
+        if (rc == 0)
+            rc = ex_take_scheduled(ex, err);
+        if (rc == 0 && ex->now + d->period <= ex->sc->length)
+            rc = push(ex, ex->now + d->period, EV_DYNAMIC, ev->index, 0, err);
+        break;
+    }
+    case EV_ACTION_DONE:
+        rc = action_done(ex, ev->index, err);
+        break;
+    case EV_MESSAGE: {
+        pending_message *m = &ex->messages[ev->index];
+        m->delivered = true;
+        rc = write_message(ex, m->from, m->to, m->text, err);
+        break;
+    }
+    case EV_DEFERRED:
+        rc = tt_script_call_deferred(ex->script, (int)ev->arg, ex->now, err);
+        if (rc == 0)
+            rc = ex_take_scheduled(ex, err);
+        break;
+    case EV_LIMIT:
+        rc = objective_limit(ex, ev->index, err);
+        break;
+    case EV_END:
+        /* Settle first so what happened at the last instant is journaled. */
+        rc = ex_settle(ex, err);
+        if (rc == 0)
+            rc = ex_finish(ex, "length", err);
+        return rc;
+    default:
+        tt_error_set(err, NULL, 0, 0, "internal: unknown event kind %d", ev->kind);
+        return -1;
+    }
+    if (rc != 0)
+        return -1;
+    return ex_settle(ex, err);
+}

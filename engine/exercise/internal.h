@@ -1,0 +1,73 @@
+/* Private layout of an exercise, shared by the files of engine/exercise. */
+#ifndef TABLETOP_EXERCISE_INTERNAL_H
+#define TABLETOP_EXERCISE_INTERNAL_H
+
+#include "tabletop/exercise.h"
+
+/* Event kinds in the simulation queue. */
+enum {
+    EV_INJECT = 1,   /* index: inject                     */
+    EV_DYNAMIC,      /* index: dynamic                    */
+    EV_ACTION_DONE,  /* index: slot in ex->running        */
+    EV_MESSAGE,      /* index: slot in ex->messages       */
+    EV_DEFERRED,     /* arg: script reference             */
+    EV_LIMIT,        /* index: objective                  */
+    EV_END
+};
+
+typedef struct running_action {
+    int action;
+    char *role;
+    char *member;
+} running_action;
+
+typedef struct pending_message {
+    char *from;
+    char *to;
+    tt_text text;          /* malloc'd copies */
+    tt_ms at;
+    bool delivered;
+} pending_message;
+
+struct tt_exercise {
+    tt_script *script;
+    const tt_scenario *sc;
+    tt_exercise_config cfg;
+    tt_rng rng;
+    tt_queue queue;
+    tt_clock clock;
+    tt_phase phase;
+    tt_ms now;
+
+    tt_objective_view *objectives;
+    bool *inject_fired;
+    bool *action_taken;
+    bool *action_running;
+
+    running_action *running;   size_t n_running, cap_running;
+    pending_message *messages; size_t n_messages, cap_messages;
+
+    tt_kv *shown_state;        size_t n_shown_state;  /* last journaled state */
+
+    size_t inputs_taken;               /* actions, refusals and notes */
+    tt_roster replay_roster;           /* members from a journal's START */
+    tt_journal_writer *owned_journal;  /* restore opens its own */
+    /* Replaying a journal: records produced are compared with these instead
+     * of being written, until the cursor passes the end. */
+    const tt_journal *expect;
+    size_t expect_cursor;
+    bool diverged;
+    char diff[1024];
+    tt_text why;                        /* last refusal reason */
+};
+
+/* Write a record stamped with the current time (journal first, then sink). */
+int ex_emit(tt_exercise *ex, tt_record *r, tt_error *err);
+/* Facilitator controls without reading the wall clock (replay uses them). */
+int ex_do_pause(tt_exercise *ex, int64_t wall_ms, tt_error *err);
+int ex_do_set_speed(tt_exercise *ex, double speed, int64_t wall_ms, tt_error *err);
+/* Compare a produced record with the next expected one (replay.c). */
+int ex_expect(tt_exercise *ex, const tt_record *r, tt_error *err);
+void ex_free_kvs(tt_kv *kvs, size_t n);
+
+#endif

@@ -1,0 +1,79 @@
+/* tabletop list: one line per scenario found: id, Japanese and English title. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "locate.h"
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int tt_cmd_list(int argc, char **argv)
+{
+    if (argc > 1) {
+        bool help = strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0;
+        fprintf(help ? stdout : stderr,
+                "usage: tabletop list\n\nLists the scenarios found in $TABLETOP_SCENARIOS, "
+                "./scenarios and the built-in folder:\nid, Japanese title, English title.\n");
+        return help ? TT_EXIT_OK : TT_EXIT_BADINPUT;
+    }
+    char dirs[8][1024];
+    size_t n_dirs = tt_scenario_dirs(dirs, 8);
+    int status = TT_EXIT_OK;
+    size_t shown = 0;
+    char seen[256][128];
+    size_t n_seen = 0;
+    for (size_t d = 0; d < n_dirs; d++) {
+        DIR *dir = opendir(dirs[d]);
+        if (!dir)
+            continue;
+        char *names[256];
+        size_t n = 0;
+        struct dirent *e;
+        while ((e = readdir(dir)) && n < 256) {
+            size_t len = strlen(e->d_name);
+            if (len > 4 && strcmp(e->d_name + len - 4, ".lua") == 0 && e->d_name[0] != '.') {
+                names[n] = strdup(e->d_name);
+                if (names[n])
+                    n++;
+            }
+        }
+        closedir(dir);
+        qsort(names, n, sizeof *names, by_name);
+        for (size_t i = 0; i < n; i++) {
+            names[i][strlen(names[i]) - 4] = '\0';
+            bool dup = false;
+            for (size_t k = 0; k < n_seen; k++)
+                dup = dup || strcmp(seen[k], names[i]) == 0;
+            if (!dup && n_seen < 256 && strlen(names[i]) < 128) {
+                snprintf(seen[n_seen++], 128, "%s", names[i]);
+                char path[2048];
+                snprintf(path, sizeof path, "%s/%s.lua", dirs[d], names[i]);
+                tt_sandbox_limits limits;
+                tt_sandbox_limits_default(&limits);
+                tt_error err;
+                tt_error_clear(&err);
+                tt_script *s = tt_script_load(path, &limits, &err);
+                if (s) {
+                    const tt_scenario *sc = tt_script_scenario(s);
+                    printf("%-22s %s\t%s\n", sc->id, sc->title.ja, sc->title.en);
+                    tt_script_free(s);
+                    shown++;
+                } else {
+                    tt_error_print(&err, "tabletop list");
+                    status = TT_EXIT_BADINPUT;
+                }
+            }
+            free(names[i]);
+        }
+    }
+    if (shown == 0 && status == TT_EXIT_OK) {
+        fprintf(stderr, "tabletop list: no scenarios found\n");
+        status = TT_EXIT_BADINPUT;
+    }
+    return status;
+}

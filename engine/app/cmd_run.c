@@ -1,0 +1,461 @@
+/* tabletop run: one exercise of a scenario — a live drill in the terminal,
+ * on the SDL dashboard, a real-time rehearsal of a script, a headless
+ * scripted run as fast as possible, or an off-screen dashboard snapshot. */
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "finish.h"
+#include "locate.h"
+#include "settings_arg.h"
+#include "timeline.h"
+#include "tabletop/dashboard.h"
+#include "tabletop/exercise.h"
+#include "tabletop/tty.h"
+
+typedef enum { UI_AUTO, UI_NONE, UI_TTY, UI_SDL } ui_kind;
+
+typedef struct run_options {
+    const char *scenario;
+    const char *script_path;
+    const char *roster_path;
+    const char *journal_path;
+    const char *card_path;
+    const char *db_path;
+    const char *snapshot_path;
+    const char *snapshot_size;
+    bool has_seed, has_speed, has_at, no_card;
+    uint64_t seed;
+    double speed;
+    tt_ms at;
+    tt_lang lang;
+    ui_kind ui;
+    tt_setting_args settings;
+} run_options;
+
+static void usage(FILE *out)
+{
+    fputs("usage: tabletop run SCENARIO [options]\n"
+          "\n"
+          "SCENARIO is an id ('tabletop list') or a path to a .lua file.\n"
+          "\n"
+          "  --script F.yaml     scripted answers; with --ui none (and no --speed) the\n"
+          "                      exercise runs headless, as fast as possible\n"
+          "  --ui none|tty|sdl   front-end (default: tty for a live drill, none with --script)\n"
+          "  --speed X           simulated seconds per real second (live default: fits the\n"
+          "                      scenario into about 90 minutes); with --script, plays it in real time\n"
+          "  --seed N            random seed (default: the script's seed, else 1 headless,\n"
+          "                      else taken from the clock; always journaled)\n"
+          "  --set KEY=VALUE     scenario setting (e.g. --set offline_backup=true)\n"
+          "  --roster F.yaml     team name and members with their roles\n"
+          "  --journal F         journal file (default: $XDG_DATA_HOME/tabletop/exercises/)\n"
+          "  --scorecard F       scorecard (.html, .md or .json; default: beside the journal)\n"
+          "  --no-scorecard      do not write a scorecard or record the drill history\n"
+          "  --db F              drill-history database (default: XDG data directory)\n"
+          "  --lang ja|en        language (default: from the locale)\n"
+          "  --snapshot F.png --at TIME [--size WxH]\n"
+          "                      render the dashboard at simulated TIME off-screen and exit\n"
+          "\n"
+          "Exit codes: 0 ok, 1 runtime failure, 2 bad input.\n",
+          out);
+}
+
+static int bad(const char *fmt, const char *arg)
+{
+    fputs("tabletop run: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\n(see 'tabletop run --help')\n", stderr);
+    return TT_EXIT_BADINPUT;
+}
+
+static int parse_options(int argc, char **argv, run_options *o)
+{
+    enum { O_SCRIPT = 256, O_UI, O_SPEED, O_SEED, O_SET, O_ROSTER, O_JOURNAL,
+           O_CARD, O_NOCARD, O_DB, O_LANG, O_SNAPSHOT, O_AT, O_SIZE, O_HELP };
+    static const struct option longs[] = {
+        { "script", required_argument, NULL, O_SCRIPT },
+        { "ui", required_argument, NULL, O_UI },
+        { "speed", required_argument, NULL, O_SPEED },
+        { "seed", required_argument, NULL, O_SEED },
+        { "set", required_argument, NULL, O_SET },
+        { "roster", required_argument, NULL, O_ROSTER },
+        { "journal", required_argument, NULL, O_JOURNAL },
+        { "scorecard", required_argument, NULL, O_CARD },
+        { "no-scorecard", no_argument, NULL, O_NOCARD },
+        { "db", required_argument, NULL, O_DB },
+        { "lang", required_argument, NULL, O_LANG },
+        { "snapshot", required_argument, NULL, O_SNAPSHOT },
+        { "at", required_argument, NULL, O_AT },
+        { "size", required_argument, NULL, O_SIZE },
+        { "help", no_argument, NULL, O_HELP },
+        { NULL, 0, NULL, 0 },
+    };
+    memset(o, 0, sizeof *o);
+    o->lang = tt_lang_from_env();
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "+h", longs, NULL)) != -1) {
+        char *end = NULL;
+        char why[256];
+        switch (c) {
+        case O_SCRIPT: o->script_path = optarg; break;
+        case O_ROSTER: o->roster_path = optarg; break;
+        case O_JOURNAL: o->journal_path = optarg; break;
+        case O_CARD: o->card_path = optarg; break;
+        case O_NOCARD: o->no_card = true; break;
+        case O_DB: o->db_path = optarg; break;
+        case O_SNAPSHOT: o->snapshot_path = optarg; break;
+        case O_SIZE: o->snapshot_size = optarg; break;
+        case O_UI:
+            if (strcmp(optarg, "none") == 0) o->ui = UI_NONE;
+            else if (strcmp(optarg, "tty") == 0) o->ui = UI_TTY;
+            else if (strcmp(optarg, "sdl") == 0) o->ui = UI_SDL;
+            else return bad("--ui must be none, tty or sdl (got '%s')", optarg);
+            break;
+        case O_SPEED:
+            errno = 0;
+            o->speed = strtod(optarg, &end);
+            if (errno || end == optarg || *end || !(o->speed > 0) || o->speed > 1e6)
+                return bad("--speed must be a number above 0 and at most 1000000 (got '%s')", optarg);
+            o->has_speed = true;
+            break;
+        case O_SEED:
+            errno = 0;
+            if (optarg[0] == '-' || optarg[0] == '\0')
+                return bad("--seed must be a non-negative integer (got '%s')", optarg);
+            o->seed = strtoull(optarg, &end, 10);
+            if (errno || *end)
+                return bad("--seed must be a non-negative integer (got '%s')", optarg);
+            o->has_seed = true;
+            break;
+        case O_SET:
+            if (!tt_setting_args_add(&o->settings, optarg, why, sizeof why))
+                return bad("%s", why);
+            break;
+        case O_LANG:
+            if (!tt_lang_parse(optarg, &o->lang))
+                return bad("--lang must be ja or en (got '%s')", optarg);
+            break;
+        case O_AT:
+            if (!tt_duration_parse(optarg, &o->at, why, sizeof why))
+                return bad("--at: %s", why);
+            o->has_at = true;
+            break;
+        case O_HELP:
+        case 'h':
+            usage(stdout);
+            return -1;
+        default:
+            return bad("unknown or incomplete option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind != argc - 1)
+        return bad("%s", optind >= argc ? "which scenario? give one id or .lua path"
+                                        : "give exactly one scenario");
+    o->scenario = argv[optind];
+    if (o->snapshot_path && !o->has_at)
+        return bad("%s", "--snapshot needs --at TIME");
+    if ((o->has_at || o->snapshot_size) && !o->snapshot_path)
+        return bad("%s", "--at and --size go with --snapshot");
+    return 0;
+}
+
+/* Which front-end: explicit, else headless for a script without --speed,
+ * else the terminal. */
+static ui_kind choose_ui(const run_options *o)
+{
+    if (o->ui != UI_AUTO)
+        return o->ui;
+    if (o->script_path && !o->has_speed)
+        return UI_NONE;
+    return UI_TTY;
+}
+
+typedef struct run_inputs {
+    tt_script *script;
+    tt_roster roster;
+    bool has_roster;
+    tt_action_script answers;
+    bool has_answers;
+    tt_kv *settings;
+    size_t n_settings;
+} run_inputs;
+
+static void free_inputs(run_inputs *in)
+{
+    if (in->has_roster)
+        tt_roster_free(&in->roster);
+    if (in->has_answers)
+        tt_action_script_free(&in->answers);
+    free(in->settings);
+    tt_script_free(in->script);
+}
+
+static int load_inputs(const run_options *o, run_inputs *in)
+{
+    memset(in, 0, sizeof *in);
+    in->script = tt_open_scenario(o->scenario, NULL);
+    if (!in->script)
+        return TT_EXIT_BADINPUT;
+    const tt_scenario *sc = tt_script_scenario(in->script);
+    tt_error err;
+    tt_error_clear(&err);
+    if (o->roster_path) {
+        if (tt_roster_load(o->roster_path, sc, &in->roster, &err) != 0) {
+            tt_error_print(&err, "tabletop run");
+            return TT_EXIT_BADINPUT;
+        }
+        in->has_roster = true;
+    }
+    if (o->script_path) {
+        if (tt_action_script_load(o->script_path, sc, &in->answers, &err) != 0) {
+            tt_error_print(&err, "tabletop run");
+            return TT_EXIT_BADINPUT;
+        }
+        in->has_answers = true;
+    }
+    /* Settings: the script's, then --set on top. */
+    size_t from_script = in->has_answers ? in->answers.n_settings : 0;
+    in->settings = calloc(from_script + o->settings.n + 1, sizeof *in->settings);
+    if (!in->settings) {
+        fputs("tabletop run: out of memory\n", stderr);
+        return TT_EXIT_RUNTIME;
+    }
+    for (size_t i = 0; i < from_script; i++)
+        tt_setting_args_put(in->settings, &in->n_settings, &in->answers.settings[i]);
+    for (size_t i = 0; i < o->settings.n; i++)
+        tt_setting_args_put(in->settings, &in->n_settings, &o->settings.items[i]);
+    return TT_EXIT_OK;
+}
+
+static uint64_t choose_seed(const run_options *o, const run_inputs *in, ui_kind ui)
+{
+    if (o->has_seed)
+        return o->seed;
+    if (in->has_answers && in->answers.has_seed)
+        return in->answers.seed;
+    if (ui == UI_NONE || o->snapshot_path)
+        return 1;
+    return (uint64_t)time(NULL);
+}
+
+static int64_t wall_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Off-screen dashboard at simulated time o->at: run the script up to there,
+ * read the journal back and render it. */
+static int run_snapshot(const run_options *o, run_inputs *in, tt_exercise_config *cfg,
+                        const char *journal_path)
+{
+    const tt_scenario *sc = tt_script_scenario(in->script);
+    int w = 0, h = 0;
+    char why[256];
+    if (o->snapshot_size && !tt_dashboard_parse_size(o->snapshot_size, &w, &h, why, sizeof why))
+        return bad("--size: %s", why);
+    tt_error err;
+    tt_error_clear(&err);
+    tt_exercise *ex = tt_exercise_new(in->script, cfg, &err);
+    int rc = ex ? tt_exercise_start(ex, 0, &err) : -1;
+    for (size_t i = 0; rc == 0 && in->has_answers && i < in->answers.n_steps; i++) {
+        const tt_script_step *st = &in->answers.steps[i];
+        if (st->at > o->at)
+            break;
+        rc = tt_exercise_advance(ex, st->at, &err);
+        if (rc == 0 && tt_exercise_phase(ex) != TT_PHASE_ENDED)
+            rc = st->action ? tt_exercise_act(ex, st->by, st->action, st->member, st->note, NULL, &err)
+                            : tt_exercise_note(ex, st->by, st->member, st->note, &err);
+    }
+    if (rc == 0)
+        rc = tt_exercise_advance(ex, o->at, &err);
+    tt_exercise_free(ex);
+    if (tt_journal_close(cfg->journal, rc == 0 ? &err : NULL) != 0)
+        rc = -1;
+    cfg->journal = NULL;
+    tt_journal j = { 0 };
+    if (rc == 0)
+        rc = tt_journal_read(journal_path, &j, &err);
+    if (rc == 0)
+        rc = tt_dashboard_snapshot(sc, &j, o->at, w, h, o->lang, o->snapshot_path, &err);
+    tt_journal_free(&j);
+    if (rc != 0) {
+        tt_error_print(&err, "tabletop run");
+        return TT_EXIT_RUNTIME;
+    }
+    printf("snapshot: %s\n", o->snapshot_path);
+    return TT_EXIT_OK;
+}
+
+static int drive_headless(tt_exercise *ex, run_inputs *in, tt_error *err)
+{
+    if (tt_exercise_start(ex, 0, err) != 0)
+        return -1;
+    if (in->has_answers)
+        return tt_exercise_play(ex, &in->answers, 0, err);
+    return tt_exercise_advance(ex, tt_exercise_scenario(ex)->length, err);
+}
+
+/* Runs the exercise on the chosen front-end. *ended tells whether it
+ * finished (then it is scored) or was left resumable. */
+static int drive(const run_options *o, run_inputs *in, ui_kind ui, tt_exercise_config *cfg,
+                 const char *journal_path, bool *ended, tt_error *err)
+{
+    const tt_scenario *sc = tt_script_scenario(in->script);
+    int rc = -1;
+    *ended = false;
+    if (ui == UI_NONE) {
+        tt_timeline tl = { stdout, sc, o->lang };
+        cfg->sink = tt_timeline_sink;
+        cfg->sink_user = &tl;
+        tt_exercise *ex = tt_exercise_new(in->script, cfg, err);
+        if (ex && (rc = drive_headless(ex, in, err)) == 0) {
+            tt_timeline_summary(stdout, ex, o->lang);
+            *ended = tt_exercise_phase(ex) == TT_PHASE_ENDED;
+        }
+        tt_exercise_free(ex);
+        return rc;
+    }
+    if (ui == UI_SDL) {
+        tt_dashboard_feed *feed = tt_dashboard_feed_new();
+        if (!feed) {
+            tt_error_set(err, NULL, 0, 0, "out of memory");
+            return -1;
+        }
+        cfg->sink = tt_dashboard_feed_sink;
+        cfg->sink_user = feed;
+        tt_dashboard_options dopt;
+        tt_dashboard_options_default(&dopt);
+        dopt.lang = o->lang;
+        tt_exercise *ex = tt_exercise_new(in->script, cfg, err);
+        if (ex) {
+            rc = tt_dashboard_drive(ex, feed, &dopt, err);
+            *ended = rc == 0 && tt_exercise_phase(ex) == TT_PHASE_ENDED;
+        }
+        tt_exercise_free(ex);
+        tt_dashboard_feed_free(feed);
+        return rc;
+    }
+    tt_tty_options topt;
+    tt_tty_options_default(&topt);
+    topt.lang = o->lang;
+    topt.script = in->has_answers ? &in->answers : NULL;
+    topt.roster = in->has_roster ? &in->roster : NULL;
+    topt.journal_path = journal_path;
+    tt_tty *tty = tt_tty_new(&topt, err);
+    if (!tty)
+        return -1;
+    cfg->sink = tt_tty_sink;
+    cfg->sink_user = tty;
+    tt_exercise *ex = tt_exercise_new(in->script, cfg, err);
+    tt_tty_outcome outcome = TT_TTY_LEFT;
+    if (ex)
+        rc = tt_tty_drive(tty, ex, &outcome, err);
+    *ended = rc == 0 && outcome == TT_TTY_ENDED;
+    tt_exercise_free(ex);
+    tt_tty_free(tty);
+    return rc;
+}
+
+int tt_cmd_run(int argc, char **argv)
+{
+    run_options o;
+    int prc = parse_options(argc, argv, &o);
+    if (prc != 0) {
+        tt_setting_args_free(&o.settings);
+        return prc < 0 ? TT_EXIT_OK : prc;
+    }
+    ui_kind ui = choose_ui(&o);
+    if (ui == UI_TTY && !o.snapshot_path && !isatty(STDIN_FILENO) && !o.script_path) {
+        tt_setting_args_free(&o.settings);
+        return bad("%s", "a live drill needs a terminal: run it in one, use --ui sdl, "
+                         "or give --script F --ui none for a headless run");
+    }
+    run_inputs in;
+    int status = load_inputs(&o, &in);
+    if (status != TT_EXIT_OK) {
+        free_inputs(&in);
+        tt_setting_args_free(&o.settings);
+        return status;
+    }
+    const tt_scenario *sc = tt_script_scenario(in.script);
+    tt_error err;
+    tt_error_clear(&err);
+    char journal_path[1024];
+    char temp_journal[] = "/tmp/tabletop-snapshot-XXXXXX";
+    if (o.journal_path) {
+        snprintf(journal_path, sizeof journal_path, "%s", o.journal_path);
+    } else if (o.snapshot_path) {
+        int fd = mkstemp(temp_journal);
+        if (fd < 0) {
+            perror("tabletop run: temporary journal");
+            free_inputs(&in);
+            tt_setting_args_free(&o.settings);
+            return TT_EXIT_RUNTIME;
+        }
+        close(fd);
+        snprintf(journal_path, sizeof journal_path, "%s", temp_journal);
+    } else if (!tt_default_journal_path(sc->id, journal_path, sizeof journal_path, &err)) {
+        tt_error_print(&err, "tabletop run");
+        free_inputs(&in);
+        tt_setting_args_free(&o.settings);
+        return TT_EXIT_RUNTIME;
+    }
+    bool live = ui != UI_NONE && !o.snapshot_path;
+    tt_exercise_config cfg = {
+        .seed = choose_seed(&o, &in, ui),
+        .speed = live ? (o.has_speed ? o.speed : tt_tty_default_speed(sc->length)) : 0,
+        .lang = o.lang,
+        .roster = in.has_roster ? &in.roster : NULL,
+        .settings = in.settings,
+        .n_settings = in.n_settings,
+        .record_wall = live,
+    };
+    cfg.journal = tt_journal_create(journal_path, live, &err);
+    if (!cfg.journal) {
+        tt_error_print(&err, "tabletop run");
+        free_inputs(&in);
+        tt_setting_args_free(&o.settings);
+        return TT_EXIT_RUNTIME;
+    }
+    if (o.snapshot_path) {
+        status = run_snapshot(&o, &in, &cfg, journal_path);
+        if (!o.journal_path)
+            unlink(temp_journal);
+        free_inputs(&in);
+        tt_setting_args_free(&o.settings);
+        return status;
+    }
+    bool ended = false;
+    int rc = drive(&o, &in, ui, &cfg, journal_path, &ended, &err);
+    tt_error close_err;
+    tt_error_clear(&close_err);
+    if (tt_journal_close(cfg.journal, &close_err) != 0 && rc == 0) {
+        err = close_err;
+        rc = -1;
+    }
+    if (rc != 0) {
+        tt_error_print(&err, "tabletop run");
+        fprintf(stderr, "tabletop run: the journal so far is in %s\n", journal_path);
+        status = TT_EXIT_RUNTIME;
+    } else if (!ended) {
+        printf("The exercise is not finished. Continue it with:\n  tabletop resume %s\n",
+               journal_path);
+    } else if (!o.no_card) {
+        status = tt_finish_exercise(sc, journal_path, o.card_path, o.db_path, o.lang, stdout);
+    } else {
+        printf("journal:   %s\n", journal_path);
+    }
+    free_inputs(&in);
+    tt_setting_args_free(&o.settings);
+    return status;
+}

@@ -1,0 +1,80 @@
+/* Scorecard and history at the end of an exercise; default journal place. */
+#include "finish.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tabletop/score.h"
+
+int tt_finish_exercise(const tt_scenario *sc, const char *journal_path,
+                       const char *card_path, const char *db_path, tt_lang lang,
+                       FILE *out)
+{
+    char written[1024] = "";
+    tt_error err;
+    tt_error_clear(&err);
+    if (tt_score_after_exercise(sc, journal_path, card_path, lang, db_path, written,
+                                sizeof written, &err) != 0) {
+        tt_error_print(&err, "tabletop: scorecard");
+        return TT_EXIT_RUNTIME;
+    }
+    fprintf(out, "journal:   %s\nscorecard: %s\n", journal_path, written);
+    return TT_EXIT_OK;
+}
+
+static bool make_dirs(char *path, tt_error *err)
+{
+    for (char *p = path + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        int rc = mkdir(path, 0755);
+        *p = '/';
+        if (rc != 0 && errno != EEXIST) {
+            tt_error_set(err, NULL, 0, 0, "cannot create %s: %s", path, strerror(errno));
+            return false;
+        }
+    }
+    if (mkdir(path, 0755) != 0 && errno != EEXIST) {
+        tt_error_set(err, NULL, 0, 0, "cannot create %s: %s", path, strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+bool tt_default_journal_path(const char *scenario_id, char *buf, size_t size,
+                             tt_error *err)
+{
+    char dir[1024];
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    if (xdg && *xdg)
+        snprintf(dir, sizeof dir, "%s/tabletop/exercises", xdg);
+    else if (home && *home)
+        snprintf(dir, sizeof dir, "%s/.local/share/tabletop/exercises", home);
+    else {
+        tt_error_set(err, NULL, 0, 0, "neither XDG_DATA_HOME nor HOME is set: give --journal FILE");
+        return false;
+    }
+    if (!make_dirs(dir, err))
+        return false;
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    char stamp[32];
+    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    for (int n = 1; n < 1000; n++) {
+        if (n == 1)
+            snprintf(buf, size, "%s/%s-%s.journal.yaml", dir, scenario_id, stamp);
+        else
+            snprintf(buf, size, "%s/%s-%s-%d.journal.yaml", dir, scenario_id, stamp, n);
+        if (access(buf, F_OK) != 0)
+            return true;
+    }
+    tt_error_set(err, NULL, 0, 0, "too many exercises started this second in %s", dir);
+    return false;
+}

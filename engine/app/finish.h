@@ -1,0 +1,23 @@
+/* The end of every exercise, whichever front-end ran it: the scorecard is
+ * written (default: beside the journal) and the exercise recorded in the
+ * drill history; the paths are shown. */
+#ifndef TABLETOP_APP_FINISH_H
+#define TABLETOP_APP_FINISH_H
+
+#include <stdio.h>
+
+#include "tabletop/scenario.h"
+
+/* journal_path must be closed (fully written). card_path / db_path may be
+ * NULL for the defaults. Returns an exit code. */
+int tt_finish_exercise(const tt_scenario *sc, const char *journal_path,
+                       const char *card_path, const char *db_path, tt_lang lang,
+                       FILE *out);
+
+/* Default journal path for a new exercise of `scenario_id`:
+ * $XDG_DATA_HOME/tabletop/exercises/ID-YYYYmmdd-HHMMSS.journal.yaml
+ * (folders created). false with err on failure. */
+bool tt_default_journal_path(const char *scenario_id, char *buf, size_t size,
+                             tt_error *err);
+
+#endif

@@ -1,0 +1,83 @@
+/* Scenario lookup shared by the subcommands. */
+#include "locate.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+size_t tt_scenario_dirs(char dirs[][1024], size_t max)
+{
+    size_t n = 0;
+    const char *env = getenv("TABLETOP_SCENARIOS");
+    if (env && *env) {
+        const char *p = env;
+        while (*p && n < max) {
+            size_t len = strcspn(p, ":");
+            if (len > 0 && len < 1024) {
+                memcpy(dirs[n], p, len);
+                dirs[n++][len] = '\0';
+            }
+            p += len + (p[len] == ':');
+        }
+    }
+    if (n < max)
+        snprintf(dirs[n++], 1024, "scenarios");
+    if (n < max && strcmp(TT_SCENARIO_DIR, "scenarios") != 0)
+        snprintf(dirs[n++], 1024, "%s", TT_SCENARIO_DIR);
+    return n;
+}
+
+static bool looks_like_path(const char *arg)
+{
+    size_t len = strlen(arg);
+    return strchr(arg, '/') || (len > 4 && strcmp(arg + len - 4, ".lua") == 0);
+}
+
+bool tt_locate_scenario(const char *arg, char *path, size_t size, char *why,
+                        size_t why_size)
+{
+    if (looks_like_path(arg)) {
+        if (access(arg, R_OK) != 0) {
+            snprintf(why, why_size, "%s: cannot read the scenario file", arg);
+            return false;
+        }
+        snprintf(path, size, "%s", arg);
+        return true;
+    }
+    for (const char *c = arg; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-' || *c == '_')) {
+            snprintf(why, why_size, "'%s' is neither a scenario id nor a .lua path", arg);
+            return false;
+        }
+    char dirs[8][1024];
+    size_t n = tt_scenario_dirs(dirs, 8);
+    for (size_t i = 0; i < n; i++) {
+        snprintf(path, size, "%s/%s.lua", dirs[i], arg);
+        if (access(path, R_OK) == 0)
+            return true;
+    }
+    int off = snprintf(why, why_size, "no scenario '%s' (looked in", arg);
+    for (size_t i = 0; i < n && off > 0 && (size_t)off < why_size; i++)
+        off += snprintf(why + off, why_size - (size_t)off, "%s %s", i ? "," : "", dirs[i]);
+    if (off > 0 && (size_t)off < why_size)
+        snprintf(why + off, why_size - (size_t)off, "); 'tabletop list' shows them");
+    return false;
+}
+
+tt_script *tt_open_scenario(const char *arg, const tt_sandbox_limits *limits)
+{
+    char path[1024], why[4096];
+    if (!tt_locate_scenario(arg, path, sizeof path, why, sizeof why)) {
+        fprintf(stderr, "tabletop: %s\n", why);
+        return NULL;
+    }
+    tt_error err;
+    tt_error_clear(&err);
+    tt_sandbox_limits defaults;
+    tt_sandbox_limits_default(&defaults);
+    tt_script *s = tt_script_load(path, limits ? limits : &defaults, &err);
+    if (!s)
+        tt_error_print(&err, "tabletop");
+    return s;
+}

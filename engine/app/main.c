@@ -1,0 +1,52 @@
+/* tabletop: incident-response tabletop exercises. Dispatches subcommands. */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "tabletop/base.h"
+
+static const struct {
+    const char *name;
+    int (*run)(int, char **);
+    const char *summary;
+} COMMANDS[] = {
+    { "list", tt_cmd_list, "list the scenarios found" },
+    { "check", tt_cmd_check, "load and validate scenarios" },
+    { "run", tt_cmd_run, "run an exercise (live drill, dashboard or headless)" },
+    { "resume", tt_cmd_resume, "continue an interrupted exercise from its journal" },
+    { "replay", tt_cmd_replay, "re-run a journal and check it reproduces" },
+    { "score", tt_cmd_score, "write the scorecard of a journal (.html, .md, .json)" },
+    { "history", tt_cmd_history, "list past exercises" },
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out, "usage: tabletop COMMAND [ARGS...]\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
+        fprintf(out, "  %-8s %s\n", COMMANDS[i].name, COMMANDS[i].summary);
+    fprintf(out, "\n'tabletop COMMAND --help' describes each command.\n"
+                 "Exit codes: 0 ok, 1 runtime failure, 2 bad input.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return TT_EXIT_BADINPUT;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return TT_EXIT_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("tabletop %s\n", TT_VERSION);
+        return TT_EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
+        if (strcmp(argv[1], COMMANDS[i].name) == 0)
+            return COMMANDS[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "tabletop: unknown command '%s'\n\n", argv[1]);
+    usage(stderr);
+    return TT_EXIT_BADINPUT;
+}

@@ -1,0 +1,19 @@
+/* --set KEY=VALUE scenario settings from the command line. */
+#ifndef TABLETOP_APP_SETTINGS_ARG_H
+#define TABLETOP_APP_SETTINGS_ARG_H
+
+#include "tabletop/base.h"
+
+typedef struct tt_setting_args {
+    tt_kv *items;
+    size_t n;
+} tt_setting_args;
+
+/* VALUE is typed like a YAML plain scalar: true/false, an integer, a
+ * number, else a string. false with why on a malformed argument. */
+bool tt_setting_args_add(tt_setting_args *a, const char *arg, char *why, size_t why_size);
+void tt_setting_args_free(tt_setting_args *a);
+/* Put kv into arr (capacity is the caller's), replacing an equal key. */
+void tt_setting_args_put(tt_kv *arr, size_t *n, const tt_kv *kv);
+
+#endif

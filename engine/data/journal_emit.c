@@ -1,0 +1,315 @@
+/* One journal record as one YAML document, written through libyaml's emitter.
+ * Strings are double-quoted so they read back as strings whatever they hold;
+ * numbers always carry '.' or 'e' so they read back as numbers; absent fields
+ * are omitted. The same record always gives the same bytes. */
+#include "journal_emit.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+typedef struct emitbuf {
+    char *data;
+    size_t len, cap;
+    bool oom;
+} emitbuf;
+
+static int write_handler(void *ctx, unsigned char *buffer, size_t size)
+{
+    emitbuf *b = ctx;
+    if (b->len + size + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 512;
+        while (cap < b->len + size + 1)
+            cap *= 2;
+        char *data = realloc(b->data, cap);
+        if (!data) {
+            b->oom = true;
+            return 0;
+        }
+        b->data = data;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, buffer, size);
+    b->len += size;
+    b->data[b->len] = '\0';
+    return 1;
+}
+
+typedef struct em {
+    yaml_emitter_t emitter;
+    emitbuf out;
+    bool failed;
+} em;
+
+/* The emitter takes ownership of an event; after a failure later events are
+ * only freed. */
+static void emit(em *e, yaml_event_t *ev, int init_ok)
+{
+    if (!init_ok) {
+        e->failed = true;
+        return;
+    }
+    if (e->failed) {
+        yaml_event_delete(ev);
+        return;
+    }
+    if (!yaml_emitter_emit(&e->emitter, ev))
+        e->failed = true;
+}
+
+static void scalar(em *e, const char *s, yaml_scalar_style_t style)
+{
+    yaml_event_t ev;
+    if (!s)
+        s = "";
+    emit(e, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
+                                              (int)strlen(s), 1, 1, style));
+}
+
+static void plain(em *e, const char *s) { scalar(e, s, YAML_PLAIN_SCALAR_STYLE); }
+static void quoted(em *e, const char *s) { scalar(e, s, YAML_DOUBLE_QUOTED_SCALAR_STYLE); }
+
+static void map_start(em *e)
+{
+    yaml_event_t ev;
+    emit(e, &ev, yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+                                                     YAML_BLOCK_MAPPING_STYLE));
+}
+
+static void map_end(em *e)
+{
+    yaml_event_t ev;
+    emit(e, &ev, yaml_mapping_end_event_initialize(&ev));
+}
+
+static void seq_start(em *e)
+{
+    yaml_event_t ev;
+    emit(e, &ev, yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
+                                                      YAML_BLOCK_SEQUENCE_STYLE));
+}
+
+static void seq_end(em *e)
+{
+    yaml_event_t ev;
+    emit(e, &ev, yaml_sequence_end_event_initialize(&ev));
+}
+
+static void int_val(em *e, int64_t v)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%" PRId64, v);
+    plain(e, buf);
+}
+
+void journal_format_number(double v, char *buf, size_t size)
+{
+    if (isnan(v)) {
+        snprintf(buf, size, ".nan");
+        return;
+    }
+    if (isinf(v)) {
+        snprintf(buf, size, "%s", v < 0 ? "-.inf" : ".inf");
+        return;
+    }
+    /* Shortest form that reads back to the same double (at most %.17g),
+     * written without an exponent for ordinary magnitudes (60.0, not 6e+01). */
+    int prec = 1;
+    for (; prec < 17; prec++) {
+        snprintf(buf, size, "%.*g", prec, v);
+        double back = strtod(buf, NULL);
+        if (memcmp(&back, &v, sizeof v) == 0)
+            break;
+    }
+    char sci[40];
+    snprintf(sci, sizeof sci, "%.*e", prec - 1, v);
+    const char *e = strchr(sci, 'e');
+    int exp10 = e ? atoi(e + 1) : 0;
+    if (exp10 >= prec && exp10 < 17)
+        prec = exp10 + 1;
+    snprintf(buf, size, "%.*g", prec, v);
+    if (!strpbrk(buf, ".e")) {
+        size_t len = strlen(buf);
+        if (len + 3 <= size)
+            memcpy(buf + len, ".0", 3);
+    }
+}
+
+static void num_val(em *e, double v)
+{
+    char buf[48];
+    journal_format_number(v, buf, sizeof buf);
+    plain(e, buf);
+}
+
+static void value(em *e, const tt_value *v)
+{
+    char buf[32];
+    switch (v->type) {
+    case TT_VAL_BOOL:
+    case TT_VAL_INT:
+        tt_value_format(v, buf, sizeof buf);
+        plain(e, buf);
+        return;
+    case TT_VAL_NUM:
+        num_val(e, v->as.n);
+        return;
+    case TT_VAL_STR:
+        quoted(e, v->as.s);
+        return;
+    }
+}
+
+static void str_field(em *e, const char *key, const char *v)
+{
+    if (!v)
+        return;
+    plain(e, key);
+    quoted(e, v);
+}
+
+static void text_map(em *e, const tt_text *t)
+{
+    map_start(e);
+    str_field(e, "ja", t->ja);
+    str_field(e, "en", t->en);
+    map_end(e);
+}
+
+static void kv_map(em *e, const tt_kv *kv, size_t n)
+{
+    map_start(e);
+    for (size_t i = 0; i < n; i++) {
+        plain(e, kv[i].key);
+        value(e, &kv[i].value);
+    }
+    map_end(e);
+}
+
+static void start_map(em *e, const tt_start_info *s)
+{
+    map_start(e);
+    str_field(e, "scenario", s->scenario);
+    str_field(e, "hash", s->hash);
+    str_field(e, "path", s->path);
+    char buf[32];
+    snprintf(buf, sizeof buf, "%" PRIu64, s->seed);
+    plain(e, "seed");
+    plain(e, buf);
+    plain(e, "speed");
+    num_val(e, s->speed);
+    str_field(e, "lang", s->lang);
+    str_field(e, "team", s->team);
+    if (s->n_members) {
+        plain(e, "members");
+        seq_start(e);
+        for (size_t i = 0; i < s->n_members; i++) {
+            map_start(e);
+            str_field(e, "name", s->members[i].name);
+            str_field(e, "role", s->members[i].role);
+            map_end(e);
+        }
+        seq_end(e);
+    }
+    if (s->n_settings) {
+        plain(e, "settings");
+        kv_map(e, s->settings, s->n_settings);
+    }
+    if (s->n_state) {
+        plain(e, "state");
+        kv_map(e, s->state, s->n_state);
+    }
+    str_field(e, "date", s->date);
+    map_end(e);
+}
+
+static void record_map(em *e, const tt_record *r)
+{
+    map_start(e);
+    plain(e, "type");
+    plain(e, tt_record_type_name(r->type));
+    plain(e, "t");
+    int_val(e, r->t);
+    if (r->wall_ms) {
+        plain(e, "wall");
+        int_val(e, r->wall_ms);
+    }
+    str_field(e, "id", r->id);
+    str_field(e, "role", r->role);
+    str_field(e, "member", r->member);
+    str_field(e, "from", r->from);
+    str_field(e, "to", r->to);
+    str_field(e, "note", r->note);
+    str_field(e, "status", r->status);
+    if (r->text.ja || r->text.en) {
+        plain(e, "text");
+        text_map(e, &r->text);
+    }
+    if (r->n_questions) {
+        plain(e, "questions");
+        seq_start(e);
+        for (size_t i = 0; i < r->n_questions; i++)
+            text_map(e, &r->questions[i]);
+        seq_end(e);
+    }
+    if (r->n_changes) {
+        plain(e, "changes");
+        kv_map(e, r->changes, r->n_changes);
+    }
+    if (r->type == TT_REC_ACTION || r->until) {
+        plain(e, "until");
+        int_val(e, r->until);
+    }
+    if (r->type == TT_REC_SPEED || r->speed != 0) {
+        plain(e, "speed");
+        num_val(e, r->speed);
+    }
+    if (r->start) {
+        plain(e, "start");
+        start_map(e, r->start);
+    }
+    map_end(e);
+}
+
+char *tt_record_to_yaml(const tt_record *r, tt_error *err)
+{
+    if (!r || (unsigned)r->type >= TT_REC__COUNT) {
+        tt_error_set(err, NULL, 0, 0, "cannot write a record of unknown type");
+        return NULL;
+    }
+    em e;
+    memset(&e, 0, sizeof e);
+    if (!yaml_emitter_initialize(&e.emitter)) {
+        tt_error_set(err, NULL, 0, 0, "out of memory writing a journal record");
+        return NULL;
+    }
+    yaml_emitter_set_output(&e.emitter, write_handler, &e.out);
+    yaml_emitter_set_unicode(&e.emitter, 1);      /* Japanese stays readable */
+    yaml_emitter_set_width(&e.emitter, -1);       /* never fold long lines */
+    yaml_emitter_set_indent(&e.emitter, 2);
+    yaml_emitter_set_break(&e.emitter, YAML_LN_BREAK);
+
+    yaml_event_t ev;
+    emit(&e, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
+    emit(&e, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 0));
+    record_map(&e, r);
+    emit(&e, &ev, yaml_document_end_event_initialize(&ev, 0)); /* explicit "..." */
+    emit(&e, &ev, yaml_stream_end_event_initialize(&ev));
+    if (!e.failed && !yaml_emitter_flush(&e.emitter))
+        e.failed = true;
+
+    if (e.failed || e.out.oom || !e.out.data) {
+        tt_error_set(err, NULL, 0, 0, "cannot write a %s record: %s",
+                     tt_record_type_name(r->type),
+                     e.out.oom ? "out of memory"
+                     : e.emitter.problem ? e.emitter.problem : "emitter failed");
+        yaml_emitter_delete(&e.emitter);
+        free(e.out.data);
+        return NULL;
+    }
+    yaml_emitter_delete(&e.emitter);
+    return e.out.data;
+}

@@ -1,0 +1,415 @@
+/* Reading a journal back. Every record must be a complete YAML document closed
+ * by "..."; only the last one may be cut short (a crash mid-write), and it is
+ * then dropped with `torn` set. Anything else malformed is a located error. */
+#include "journal_internal.h"
+#include "ydoc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct rctx {
+    const char *file;
+    tt_arena *arena;  /* the journal's arena: records' strings live there */
+    tt_error *err;
+} rctx;
+
+static int get_str(rctx *c, const ynode *map, const char *key, const char *path,
+                   const char **out)
+{
+    const ynode *n = ymap_get(map, key);
+    if (!n)
+        return 0;
+    char p[128];
+    snprintf(p, sizeof p, "%s%s%s", path, *path ? "." : "", key);
+    return yscalar_text(c->file, n, p, c->arena, out, c->err);
+}
+
+static int get_text(rctx *c, const ynode *n, const char *path, tt_text *out)
+{
+    static const char *const keys[] = { "ja", "en", NULL };
+    if (yexpect(c->file, n, Y_MAP, path, c->err) < 0 ||
+        ymap_check_keys(c->file, n, path, keys, c->err) < 0)
+        return -1;
+    if (get_str(c, n, "ja", path, &out->ja) < 0 || get_str(c, n, "en", path, &out->en) < 0)
+        return -1;
+    return 0;
+}
+
+static int get_kvs(rctx *c, const ynode *n, const char *path, tt_kv **out, size_t *count)
+{
+    if (yexpect(c->file, n, Y_MAP, path, c->err) < 0)
+        return -1;
+    *count = 0;
+    *out = NULL;
+    if (!n->n)
+        return 0;
+    tt_kv *kv = tt_arena_alloc(c->arena, n->n * sizeof *kv);
+    if (!kv) {
+        yerror(c->err, c->file, n, path, "out of memory");
+        return -1;
+    }
+    for (size_t i = 0; i < n->n; i++) {
+        char p[256];
+        snprintf(p, sizeof p, "%s.%s", path, n->keys[i]->str);
+        kv[i].key = tt_arena_strdup(c->arena, n->keys[i]->str);
+        if (!kv[i].key) {
+            yerror(c->err, c->file, n, path, "out of memory");
+            return -1;
+        }
+        if (yscalar_value(c->file, n->vals[i], p, c->arena, &kv[i].value, c->err) < 0)
+            return -1;
+    }
+    *out = kv;
+    *count = n->n;
+    return 0;
+}
+
+static int get_ms(rctx *c, const ynode *map, const char *key, int64_t *out)
+{
+    const ynode *n = ymap_get(map, key);
+    if (!n)
+        return 0;
+    if (yscalar_int(c->file, n, key, out, c->err) < 0)
+        return -1;
+    if (*out < 0) {
+        yerror(c->err, c->file, n, key, "'%s' is negative", n->str);
+        return -1;
+    }
+    return 0;
+}
+
+static int get_members(rctx *c, const ynode *n, tt_start_info *s)
+{
+    static const char *const keys[] = { "name", "role", NULL };
+    if (yexpect(c->file, n, Y_SEQ, "start.members", c->err) < 0)
+        return -1;
+    if (!n->n)
+        return 0;
+    s->members = tt_arena_alloc(c->arena, n->n * sizeof *s->members);
+    if (!s->members) {
+        yerror(c->err, c->file, n, "start.members", "out of memory");
+        return -1;
+    }
+    for (size_t i = 0; i < n->n; i++) {
+        char p[64];
+        snprintf(p, sizeof p, "start.members[%zu]", i);
+        const ynode *m = n->vals[i];
+        if (yexpect(c->file, m, Y_MAP, p, c->err) < 0 ||
+            ymap_check_keys(c->file, m, p, keys, c->err) < 0 ||
+            get_str(c, m, "name", p, &s->members[i].name) < 0 ||
+            get_str(c, m, "role", p, &s->members[i].role) < 0)
+            return -1;
+    }
+    s->n_members = n->n;
+    return 0;
+}
+
+static int get_start(rctx *c, const ynode *n, tt_start_info **out)
+{
+    static const char *const keys[] = { "scenario", "hash", "path", "seed", "speed",
+                                        "lang", "team", "members", "settings",
+                                        "state", "date", NULL };
+    if (yexpect(c->file, n, Y_MAP, "start", c->err) < 0 ||
+        ymap_check_keys(c->file, n, "start", keys, c->err) < 0)
+        return -1;
+    tt_start_info *s = tt_arena_alloc(c->arena, sizeof *s);
+    if (!s) {
+        yerror(c->err, c->file, n, "start", "out of memory");
+        return -1;
+    }
+    const ynode *v;
+    if (get_str(c, n, "scenario", "start", &s->scenario) < 0 ||
+        get_str(c, n, "hash", "start", &s->hash) < 0 ||
+        get_str(c, n, "path", "start", &s->path) < 0 ||
+        get_str(c, n, "lang", "start", &s->lang) < 0 ||
+        get_str(c, n, "team", "start", &s->team) < 0 ||
+        get_str(c, n, "date", "start", &s->date) < 0)
+        return -1;
+    if (!s->scenario) {
+        yerror(c->err, c->file, n, "start", "the scenario id is missing");
+        return -1;
+    }
+    if ((v = ymap_get(n, "seed")) && yscalar_uint64(c->file, v, "start.seed", &s->seed, c->err) < 0)
+        return -1;
+    if ((v = ymap_get(n, "speed")) && yscalar_num(c->file, v, "start.speed", &s->speed, c->err) < 0)
+        return -1;
+    if ((v = ymap_get(n, "members")) && get_members(c, v, s) < 0)
+        return -1;
+    if ((v = ymap_get(n, "settings")) &&
+        get_kvs(c, v, "start.settings", &s->settings, &s->n_settings) < 0)
+        return -1;
+    if ((v = ymap_get(n, "state")) && get_kvs(c, v, "start.state", &s->state, &s->n_state) < 0)
+        return -1;
+    *out = s;
+    return 0;
+}
+
+static int to_record(rctx *c, const ynode *root, int doc_line, int doc_col, tt_record *r)
+{
+    static const char *const keys[] = { "type", "t", "wall", "id", "role", "member",
+                                        "from", "to", "note", "status", "text",
+                                        "questions", "changes", "until", "speed",
+                                        "start", NULL };
+    memset(r, 0, sizeof *r);
+    if (!root) {
+        tt_error_set(c->err, c->file, doc_line, doc_col, "empty record");
+        return -1;
+    }
+    if (yexpect(c->file, root, Y_MAP, "record", c->err) < 0 ||
+        ymap_check_keys(c->file, root, "", keys, c->err) < 0)
+        return -1;
+    const ynode *v = ymap_get(root, "type");
+    if (!v) {
+        yerror(c->err, c->file, root, "", "the record has no 'type'");
+        return -1;
+    }
+    if (yexpect(c->file, v, Y_SCALAR, "type", c->err) < 0)
+        return -1;
+    if (!tt_record_type_parse(v->str, &r->type)) {
+        char list[256] = "";
+        for (int t = 0; t < TT_REC__COUNT; t++) {
+            size_t used = strlen(list);
+            snprintf(list + used, sizeof list - used, "%s%s", t ? ", " : "",
+                     tt_record_type_name((tt_record_type)t));
+        }
+        yerror(c->err, c->file, v, "type", "unknown record type '%s'; valid: %s", v->str, list);
+        return -1;
+    }
+    if (!ymap_get(root, "t")) {
+        yerror(c->err, c->file, root, "", "the record has no time 't'");
+        return -1;
+    }
+    if (get_ms(c, root, "t", &r->t) < 0 || get_ms(c, root, "wall", &r->wall_ms) < 0 ||
+        get_ms(c, root, "until", &r->until) < 0)
+        return -1;
+    if (get_str(c, root, "id", "", &r->id) < 0 || get_str(c, root, "role", "", &r->role) < 0 ||
+        get_str(c, root, "member", "", &r->member) < 0 ||
+        get_str(c, root, "from", "", &r->from) < 0 || get_str(c, root, "to", "", &r->to) < 0 ||
+        get_str(c, root, "note", "", &r->note) < 0 ||
+        get_str(c, root, "status", "", &r->status) < 0)
+        return -1;
+    if ((v = ymap_get(root, "text")) && get_text(c, v, "text", &r->text) < 0)
+        return -1;
+    if ((v = ymap_get(root, "questions"))) {
+        if (yexpect(c->file, v, Y_SEQ, "questions", c->err) < 0)
+            return -1;
+        if (v->n) {
+            r->questions = tt_arena_alloc(c->arena, v->n * sizeof *r->questions);
+            if (!r->questions) {
+                yerror(c->err, c->file, v, "questions", "out of memory");
+                return -1;
+            }
+            for (size_t i = 0; i < v->n; i++) {
+                char p[48];
+                snprintf(p, sizeof p, "questions[%zu]", i);
+                if (get_text(c, v->vals[i], p, &r->questions[i]) < 0)
+                    return -1;
+            }
+            r->n_questions = v->n;
+        }
+    }
+    if ((v = ymap_get(root, "changes")) &&
+        get_kvs(c, v, "changes", &r->changes, &r->n_changes) < 0)
+        return -1;
+    if ((v = ymap_get(root, "speed")) && yscalar_num(c->file, v, "speed", &r->speed, c->err) < 0)
+        return -1;
+    v = ymap_get(root, "start");
+    if (r->type == TT_REC_START) {
+        if (!v) {
+            yerror(c->err, c->file, root, "", "a start record needs a 'start' mapping");
+            return -1;
+        }
+        if (get_start(c, v, &r->start) < 0)
+            return -1;
+    } else if (v) {
+        yerror(c->err, c->file, v, "start", "only a start record has 'start'");
+        return -1;
+    }
+    return 0;
+}
+
+/* After "...": skip the rest of that line (blanks, a comment, the newline). */
+static size_t skip_line_end(const char *data, size_t len, size_t off)
+{
+    while (off < len && (data[off] == ' ' || data[off] == '\t'))
+        off++;
+    if (off < len && data[off] == '#')
+        while (off < len && data[off] != '\n')
+            off++;
+    if (off < len && data[off] == '\r')
+        off++;
+    if (off < len && data[off] == '\n')
+        off++;
+    return off;
+}
+
+static bool is_end_marker_line(const char *p, const char *end)
+{
+    if (end - p < 3 || memcmp(p, "...", 3) != 0)
+        return false;
+    p += 3;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
+        p++;
+    return p == end || *p == '#';
+}
+
+/* The tail after the last complete record is torn when it is the start of a
+ * record ("---", possibly cut inside) and no "..." line closes it. */
+static bool tail_is_torn(const char *data, size_t len, size_t from)
+{
+    size_t p = from;
+    while (p < len && (data[p] == ' ' || data[p] == '\t' || data[p] == '\r' ||
+                       data[p] == '\n'))
+        p++;
+    size_t rest = len - p;
+    if (rest == 0)
+        return false;
+    if (memcmp(data + p, "---", rest < 3 ? rest : 3) != 0)
+        return false;
+    const char *line = data + p;
+    const char *end = data + len;
+    while (line < end) {
+        const char *nl = memchr(line, '\n', (size_t)(end - line));
+        const char *line_end = nl ? nl : end;
+        if (is_end_marker_line(line, line_end))
+            return false;
+        line = nl ? nl + 1 : end;
+    }
+    return true;
+}
+
+static int push_record(tt_journal *j, size_t *cap, const tt_record *r)
+{
+    if (j->n_records == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 64;
+        tt_record *recs = realloc(j->records, ncap * sizeof *recs);
+        if (!recs)
+            return -1;
+        j->records = recs;
+        *cap = ncap;
+    }
+    j->records[j->n_records++] = *r;
+    return 0;
+}
+
+int journal_parse(const char *name, const char *data, size_t len, tt_journal *out,
+                  size_t *complete_end, tt_error *err)
+{
+    memset(out, 0, sizeof *out);
+    *complete_end = 0;
+    if (!name)
+        name = "journal";
+    char why[128];
+    size_t bad = ydoc_check_text(data, len, why, sizeof why);
+
+    yreader yr;
+    if (yreader_init(&yr, name, data, bad, err) < 0)
+        return -1;
+    rctx c = { name, &out->arena, err };
+    size_t cap = 0;
+    tt_error tail_err;
+    bool tail_problem = false;
+    int rc = -1;
+
+    for (;;) {
+        tt_arena scratch = { 0 };
+        ynode *root = NULL;
+        ydoc_info info;
+        int got = yreader_next(&yr, &scratch, &root, &info, &tail_err);
+        if (got == 0) {
+            tt_arena_free(&scratch);
+            if (bad < len) {
+                int line, col;
+                ydoc_locate(data, len, bad, &line, &col);
+                tt_error_set(&tail_err, name, line, col, "%s", why);
+                tail_problem = true;
+            } else {
+                rc = 0;
+            }
+            break;
+        }
+        if (got < 0) {
+            tt_arena_free(&scratch);
+            if (bad < len) { /* cutting at bad text can upset the parser: blame the text */
+                int line, col;
+                ydoc_locate(data, len, bad, &line, &col);
+                tt_error_set(&tail_err, name, line, col, "%s", why);
+            }
+            tail_problem = true;
+            break;
+        }
+        if (!info.explicit_end) {
+            tt_arena_free(&scratch);
+            tt_error_set(&tail_err, name, info.line, info.column,
+                         "this record is not closed by '...'");
+            tail_problem = true;
+            break;
+        }
+        tt_record r;
+        int conv = to_record(&c, root, info.line, info.column, &r);
+        tt_arena_free(&scratch);
+        if (conv < 0)
+            goto fail;
+        if (out->n_records == 0 && r.type != TT_REC_START) {
+            tt_error_set(err, name, info.line, info.column,
+                         "the first record must be 'start', not '%s'",
+                         tt_record_type_name(r.type));
+            goto fail;
+        }
+        if (push_record(out, &cap, &r) < 0) {
+            tt_error_set(err, name, info.line, info.column, "out of memory reading the journal");
+            goto fail;
+        }
+        if (r.type == TT_REC_END)
+            out->ended = true;
+        *complete_end = skip_line_end(data, len, info.end);
+    }
+    if (tail_problem) {
+        if (!tail_is_torn(data, len, *complete_end)) {
+            *err = tail_err;
+            goto fail;
+        }
+        int line, col;
+        ydoc_locate(data, len, *complete_end, &line, &col);
+        out->torn = true;
+        snprintf(out->warning, sizeof out->warning,
+                 "%s:%d:%d: the last record was cut short (the program stopped while "
+                 "writing it) and was dropped", name, line, col);
+        rc = 0;
+    }
+    yreader_done(&yr);
+    return rc;
+fail:
+    yreader_done(&yr);
+    tt_journal_free(out);
+    return -1;
+}
+
+int tt_journal_read_buffer(const char *name, const char *data, size_t len,
+                           tt_journal *out, tt_error *err)
+{
+    size_t end;
+    return journal_parse(name, data, len, out, &end, err);
+}
+
+int tt_journal_read(const char *path, tt_journal *out, tt_error *err)
+{
+    memset(out, 0, sizeof *out);
+    size_t len;
+    char *data = ydoc_read_file(path, &len, err);
+    if (!data)
+        return -1;
+    int rc = tt_journal_read_buffer(path, data, len, out, err);
+    free(data);
+    return rc;
+}
+
+void tt_journal_free(tt_journal *j)
+{
+    if (!j)
+        return;
+    free(j->records);
+    tt_arena_free(&j->arena);
+    memset(j, 0, sizeof *j);
+}

@@ -1,0 +1,190 @@
+/* Appending records to a journal file. Each record goes out in one write()
+ * of a whole YAML document; durable writers fsync before returning, so a
+ * record the drill has shown is on disk. A crash can at worst leave one
+ * torn record at the end, which the reader drops and append cuts off. */
+#include "journal_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct tt_journal_writer {
+    int fd;
+    bool durable;
+    bool dirty;     /* written since the last fsync */
+    bool broken;    /* a write failed part-way: refuse further records */
+    char *path;
+};
+
+static int write_all(int fd, const char *buf, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, buf, len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        buf += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+/* Make a new file's directory entry durable too. */
+static void sync_parent_dir(const char *path)
+{
+    char *copy = strdup(path);
+    if (!copy)
+        return;
+    int dfd = open(dirname(copy), O_RDONLY | O_CLOEXEC);
+    if (dfd >= 0) {
+        (void)fsync(dfd);
+        close(dfd);
+    }
+    free(copy);
+}
+
+static tt_journal_writer *writer_new(int fd, const char *path, bool durable,
+                                     tt_error *err)
+{
+    tt_journal_writer *w = calloc(1, sizeof *w);
+    char *p = strdup(path);
+    if (!w || !p) {
+        free(w);
+        free(p);
+        close(fd);
+        tt_error_set(err, path, 0, 0, "out of memory opening the journal");
+        return NULL;
+    }
+    w->fd = fd;
+    w->durable = durable;
+    w->path = p;
+    return w;
+}
+
+tt_journal_writer *tt_journal_create(const char *path, bool durable, tt_error *err)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        tt_error_set(err, path, 0, 0, "cannot create the journal: %s", strerror(errno));
+        return NULL;
+    }
+    if (durable)
+        sync_parent_dir(path);
+    return writer_new(fd, path, durable, err);
+}
+
+static char *read_fd(int fd, const char *path, size_t *len, tt_error *err)
+{
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        tt_error_set(err, path, 0, 0, "the journal is not a regular file");
+        return NULL;
+    }
+    size_t size = (size_t)st.st_size;
+    char *buf = malloc(size + 1);
+    if (!buf) {
+        tt_error_set(err, path, 0, 0, "out of memory reading the journal");
+        return NULL;
+    }
+    size_t got = 0;
+    while (got < size) {
+        ssize_t n = read(fd, buf + got, size - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    buf[got] = '\0';
+    *len = got;
+    return buf;
+}
+
+tt_journal_writer *tt_journal_append(const char *path, bool durable, tt_error *err)
+{
+    int fd = open(path, O_RDWR | O_CLOEXEC);
+    if (fd < 0) {
+        tt_error_set(err, path, 0, 0, "cannot open the journal: %s", strerror(errno));
+        return NULL;
+    }
+    size_t len = 0;
+    char *data = read_fd(fd, path, &len, err);
+    if (!data) {
+        close(fd);
+        return NULL;
+    }
+    tt_journal j;
+    size_t end = 0;
+    if (journal_parse(path, data, len, &j, &end, err) < 0) {
+        free(data);
+        close(fd);
+        return NULL;
+    }
+    tt_journal_free(&j);
+    /* A record closed by "..." at the very end of the file lacks its newline. */
+    bool need_newline = end > 0 && data[end - 1] != '\n';
+    free(data);
+    if ((end < len && ftruncate(fd, (off_t)end) != 0) ||
+        lseek(fd, (off_t)end, SEEK_SET) < 0 ||
+        (need_newline && write_all(fd, "\n", 1) != 0) ||
+        (durable && fsync(fd) != 0)) {
+        tt_error_set(err, path, 0, 0, "cannot prepare the journal for appending: %s",
+                     strerror(errno));
+        close(fd);
+        return NULL;
+    }
+    return writer_new(fd, path, durable, err);
+}
+
+int tt_journal_write(tt_journal_writer *w, const tt_record *r, tt_error *err)
+{
+    if (w->broken) {
+        tt_error_set(err, w->path, 0, 0, "the journal is unusable after an earlier write error");
+        return -1;
+    }
+    char *doc = tt_record_to_yaml(r, err);
+    if (!doc)
+        return -1;
+    int rc = write_all(w->fd, doc, strlen(doc));
+    free(doc);
+    if (rc != 0) {
+        w->broken = true;
+        tt_error_set(err, w->path, 0, 0, "cannot write to the journal: %s", strerror(errno));
+        return -1;
+    }
+    w->dirty = true;
+    if (w->durable) {
+        if (fsync(w->fd) != 0) {
+            w->broken = true;
+            tt_error_set(err, w->path, 0, 0, "cannot sync the journal to disk: %s",
+                         strerror(errno));
+            return -1;
+        }
+        w->dirty = false;
+    }
+    return 0;
+}
+
+int tt_journal_close(tt_journal_writer *w, tt_error *err)
+{
+    if (!w)
+        return 0;
+    int rc = 0;
+    if (w->dirty && fsync(w->fd) != 0) {
+        tt_error_set(err, w->path, 0, 0, "cannot sync the journal to disk: %s", strerror(errno));
+        rc = -1;
+    }
+    if (close(w->fd) != 0 && rc == 0) {
+        tt_error_set(err, w->path, 0, 0, "cannot close the journal: %s", strerror(errno));
+        rc = -1;
+    }
+    free(w->path);
+    free(w);
+    return rc;
+}

@@ -1,0 +1,553 @@
+/* YAML documents as trees, built from libyaml's event parser with the checks
+ * libyaml 0.2.5 does not do itself: nesting depth, aliases, anchors and tags
+ * refused, duplicate keys refused, every error located. */
+#include "ydoc.h"
+
+#include "tabletop/inputs.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Files people or the engine write stay far below this. */
+#define YDOC_MAX_FILE ((size_t)512 * 1024 * 1024)
+
+/* ---- text checks ------------------------------------------------------ */
+
+/* Characters YAML allows in a stream (YAML 1.1 c-printable, as libyaml). */
+static bool printable(uint32_t c)
+{
+    return c == 0x09 || c == 0x0A || c == 0x0D || (c >= 0x20 && c <= 0x7E) ||
+           c == 0x85 || (c >= 0xA0 && c <= 0xD7FF) ||
+           (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+size_t ydoc_check_text(const char *data, size_t len, char *why, size_t why_size)
+{
+    const unsigned char *s = (const unsigned char *)data;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        uint32_t cp;
+        size_t n;
+        if (c < 0x80) {
+            cp = c;
+            n = 1;
+        } else if ((c & 0xE0) == 0xC0) {
+            cp = c & 0x1F;
+            n = 2;
+        } else if ((c & 0xF0) == 0xE0) {
+            cp = c & 0x0F;
+            n = 3;
+        } else if ((c & 0xF8) == 0xF0) {
+            cp = c & 0x07;
+            n = 4;
+        } else {
+            snprintf(why, why_size, "invalid UTF-8 (byte 0x%02x)", c);
+            return i;
+        }
+        if (i + n > len) {
+            snprintf(why, why_size, "invalid UTF-8 (sequence cut short)");
+            return i;
+        }
+        for (size_t k = 1; k < n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80) {
+                snprintf(why, why_size, "invalid UTF-8 (byte 0x%02x)", s[i + k]);
+                return i;
+            }
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        static const uint32_t min_for_len[5] = { 0, 0, 0x80, 0x800, 0x10000 };
+        if (cp < min_for_len[n] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+            snprintf(why, why_size, "invalid UTF-8 (bad sequence)");
+            return i;
+        }
+        if (!printable(cp) && !(cp == 0xFEFF && i == 0)) {
+            snprintf(why, why_size, "character U+%04X is not allowed in YAML",
+                     (unsigned)cp);
+            return i;
+        }
+        i += n;
+    }
+    return len;
+}
+
+void ydoc_locate(const char *data, size_t len, size_t off, int *line, int *column)
+{
+    int l = 1, c = 1;
+    if (off > len)
+        off = len;
+    for (size_t i = 0; i < off; i++) {
+        unsigned char ch = (unsigned char)data[i];
+        if (ch == '\n') {
+            l++;
+            c = 1;
+        } else if ((ch & 0xC0) != 0x80) { /* count characters, not bytes */
+            c++;
+        }
+    }
+    *line = l;
+    *column = c;
+}
+
+/* ---- errors ----------------------------------------------------------- */
+
+void yerror(tt_error *err, const char *file, const ynode *n, const char *path,
+            const char *fmt, ...)
+{
+    char msg[900];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (path && *path)
+        tt_error_set(err, file, n ? n->line : 0, n ? n->column : 0, "%s: %s", path, msg);
+    else
+        tt_error_set(err, file, n ? n->line : 0, n ? n->column : 0, "%s", msg);
+}
+
+static void parser_error(yreader *r, tt_error *err)
+{
+    yaml_parser_t *p = &r->parser;
+    int line = 0, col = 0;
+    const char *problem = p->problem ? p->problem : "unknown problem";
+    switch (p->error) {
+    case YAML_MEMORY_ERROR:
+        tt_error_set(err, r->name, 0, 0, "out of memory while reading YAML");
+        return;
+    case YAML_READER_ERROR:
+        ydoc_locate(r->data, r->len, p->problem_offset, &line, &col);
+        tt_error_set(err, r->name, line, col, "cannot read text: %s", problem);
+        return;
+    default:
+        break;
+    }
+    line = (int)p->problem_mark.line + 1;
+    col = (int)p->problem_mark.column + 1;
+    if (p->context)
+        tt_error_set(err, r->name, line, col, "YAML syntax error: %s (%s at line %d, column %d)",
+                     problem, p->context, (int)p->context_mark.line + 1,
+                     (int)p->context_mark.column + 1);
+    else
+        tt_error_set(err, r->name, line, col, "YAML syntax error: %s", problem);
+}
+
+/* ---- reading ---------------------------------------------------------- */
+
+int yreader_init(yreader *r, const char *name, const char *data, size_t len,
+                 tt_error *err)
+{
+    memset(r, 0, sizeof *r);
+    r->name = name;
+    r->data = data;
+    r->len = len;
+    if (!yaml_parser_initialize(&r->parser)) {
+        tt_error_set(err, name, 0, 0, "out of memory while reading YAML");
+        return -1;
+    }
+    yaml_parser_set_input_string(&r->parser, (const unsigned char *)data, len);
+    yaml_parser_set_encoding(&r->parser, YAML_UTF8_ENCODING);
+    /* libyaml skips a byte order mark without counting it */
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        r->cur_byte = 3;
+    return 0;
+}
+
+/* libyaml marks count characters; offsets into the buffer need bytes. Marks
+ * only move forward, so a cursor makes this linear over a whole stream. */
+static size_t byte_offset(yreader *r, size_t char_index)
+{
+    if (char_index < r->cur_char) { /* not expected; restart from the top */
+        r->cur_char = 0;
+        r->cur_byte = (r->len >= 3 && memcmp(r->data, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
+    }
+    while (r->cur_char < char_index && r->cur_byte < r->len) {
+        r->cur_byte++;
+        while (r->cur_byte < r->len && ((unsigned char)r->data[r->cur_byte] & 0xC0) == 0x80)
+            r->cur_byte++;
+        r->cur_char++;
+    }
+    return r->cur_byte;
+}
+
+void yreader_done(yreader *r)
+{
+    yaml_parser_delete(&r->parser);
+}
+
+typedef struct frame {
+    ynode *node;
+    ynode **items;     /* map: key, value, key, value...; seq: values */
+    size_t n, cap;
+} frame;
+
+static int frame_push_item(frame *f, ynode *item)
+{
+    if (f->n == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 8;
+        ynode **items = realloc(f->items, cap * sizeof *items);
+        if (!items)
+            return -1;
+        f->items = items;
+        f->cap = cap;
+    }
+    f->items[f->n++] = item;
+    return 0;
+}
+
+static ynode *new_node(tt_arena *a, ynode_kind kind, const yaml_mark_t *m)
+{
+    ynode *n = tt_arena_alloc(a, sizeof *n);
+    if (n) {
+        n->kind = kind;
+        n->line = (int)m->line + 1;
+        n->column = (int)m->column + 1;
+    }
+    return n;
+}
+
+/* Move a finished frame's items into its node (arena-owned). */
+static int frame_close(frame *f, tt_arena *a)
+{
+    ynode *n = f->node;
+    if (n->kind == Y_MAP) {
+        n->n = f->n / 2;
+        if (n->n) {
+            n->keys = tt_arena_alloc(a, n->n * sizeof *n->keys);
+            n->vals = tt_arena_alloc(a, n->n * sizeof *n->vals);
+            if (!n->keys || !n->vals)
+                return -1;
+            for (size_t i = 0; i < n->n; i++) {
+                n->keys[i] = f->items[2 * i];
+                n->vals[i] = f->items[2 * i + 1];
+            }
+        }
+    } else {
+        n->n = f->n;
+        if (n->n) {
+            n->vals = tt_arena_alloc(a, n->n * sizeof *n->vals);
+            if (!n->vals)
+                return -1;
+            memcpy(n->vals, f->items, n->n * sizeof *n->vals);
+        }
+    }
+    free(f->items);
+    f->items = NULL;
+    return 0;
+}
+
+/* Anchors, aliases and tags are refused: inputs are plain data, and an
+ * alias is a shared, possibly cyclic reference. */
+static int check_props(yreader *r, const yaml_event_t *ev, const yaml_char_t *anchor,
+                       const yaml_char_t *tag, tt_error *err)
+{
+    int line = (int)ev->start_mark.line + 1, col = (int)ev->start_mark.column + 1;
+    if (anchor) {
+        tt_error_set(err, r->name, line, col,
+                     "anchors (&%s) are not allowed; write the value out in full",
+                     (const char *)anchor);
+        return -1;
+    }
+    if (tag) {
+        tt_error_set(err, r->name, line, col, "tags (%s) are not allowed",
+                     (const char *)tag);
+        return -1;
+    }
+    return 0;
+}
+
+int yreader_next(yreader *r, tt_arena *arena, ynode **root, ydoc_info *info,
+                 tt_error *err)
+{
+    frame stack[TT_YAML_MAX_DEPTH + 1];
+    int depth = 0;
+    int rc = -1;
+    bool in_doc = false;
+    *root = NULL;
+    memset(info, 0, sizeof *info);
+    if (r->done)
+        return 0;
+    memset(stack, 0, sizeof stack);
+
+    for (;;) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&r->parser, &ev)) {
+            parser_error(r, err);
+            goto out;
+        }
+        ynode *done_node = NULL;
+        bool ok = true;
+        switch (ev.type) {
+        case YAML_STREAM_START_EVENT:
+        case YAML_NO_EVENT:
+            break;
+        case YAML_STREAM_END_EVENT:
+            r->done = true;
+            yaml_event_delete(&ev);
+            rc = 0;
+            goto out;
+        case YAML_DOCUMENT_START_EVENT:
+            in_doc = true;
+            info->start = byte_offset(r, ev.start_mark.index);
+            info->line = (int)ev.start_mark.line + 1;
+            info->column = (int)ev.start_mark.column + 1;
+            break;
+        case YAML_DOCUMENT_END_EVENT:
+            info->end = byte_offset(r, ev.end_mark.index);
+            info->explicit_end = !ev.data.document_end.implicit;
+            yaml_event_delete(&ev);
+            rc = in_doc ? 1 : -1;
+            if (rc < 0)
+                tt_error_set(err, r->name, 0, 0, "internal: document end without start");
+            goto out;
+        case YAML_ALIAS_EVENT:
+            tt_error_set(err, r->name, (int)ev.start_mark.line + 1,
+                         (int)ev.start_mark.column + 1,
+                         "aliases (*%s) are not allowed; write the value out in full",
+                         (const char *)ev.data.alias.anchor);
+            ok = false;
+            break;
+        case YAML_SCALAR_EVENT: {
+            if (check_props(r, &ev, ev.data.scalar.anchor, ev.data.scalar.tag, err) < 0) {
+                ok = false;
+                break;
+            }
+            size_t len = ev.data.scalar.length;
+            const char *v = (const char *)ev.data.scalar.value;
+            if (memchr(v, '\0', len)) {
+                tt_error_set(err, r->name, (int)ev.start_mark.line + 1,
+                             (int)ev.start_mark.column + 1,
+                             "text holds a NUL character, which is not allowed");
+                ok = false;
+                break;
+            }
+            ynode *n = new_node(arena, Y_SCALAR, &ev.start_mark);
+            if (!n || !(n->str = tt_arena_strndup(arena, v, len))) {
+                tt_error_set(err, r->name, 0, 0, "out of memory while reading YAML");
+                ok = false;
+                break;
+            }
+            n->len = len;
+            n->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+            done_node = n;
+            break;
+        }
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_MAPPING_START_EVENT: {
+            bool is_map = ev.type == YAML_MAPPING_START_EVENT;
+            const yaml_char_t *anchor = is_map ? ev.data.mapping_start.anchor
+                                               : ev.data.sequence_start.anchor;
+            const yaml_char_t *tag = is_map ? ev.data.mapping_start.tag
+                                            : ev.data.sequence_start.tag;
+            if (check_props(r, &ev, anchor, tag, err) < 0) {
+                ok = false;
+                break;
+            }
+            int line = (int)ev.start_mark.line + 1, col = (int)ev.start_mark.column + 1;
+            if (depth > 0 && stack[depth - 1].node->kind == Y_MAP &&
+                stack[depth - 1].n % 2 == 0) {
+                tt_error_set(err, r->name, line, col,
+                             "a key must be plain text, not a %s",
+                             is_map ? "mapping" : "list");
+                ok = false;
+                break;
+            }
+            if (depth >= TT_YAML_MAX_DEPTH) {
+                tt_error_set(err, r->name, line, col,
+                             "nesting is deeper than %d levels", TT_YAML_MAX_DEPTH);
+                ok = false;
+                break;
+            }
+            ynode *n = new_node(arena, is_map ? Y_MAP : Y_SEQ, &ev.start_mark);
+            if (!n) {
+                tt_error_set(err, r->name, 0, 0, "out of memory while reading YAML");
+                ok = false;
+                break;
+            }
+            stack[depth].node = n;
+            depth++;
+            break;
+        }
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+            if (depth == 0 || frame_close(&stack[depth - 1], arena) < 0) {
+                tt_error_set(err, r->name, 0, 0, "out of memory while reading YAML");
+                ok = false;
+                break;
+            }
+            depth--;
+            done_node = stack[depth].node;
+            memset(&stack[depth], 0, sizeof stack[depth]);
+            break;
+        }
+        if (ok && done_node) {
+            if (depth == 0) {
+                *root = done_node;
+            } else {
+                frame *f = &stack[depth - 1];
+                if (f->node->kind == Y_MAP && f->n % 2 == 1) {
+                    /* value position: refuse a key already seen */
+                    ynode *key = f->items[f->n - 1];
+                    for (size_t i = 0; i + 1 < f->n; i += 2) {
+                        if (strcmp(f->items[i]->str, key->str) == 0) {
+                            tt_error_set(err, r->name, key->line, key->column,
+                                         "duplicate key '%s'", key->str);
+                            ok = false;
+                            break;
+                        }
+                    }
+                }
+                if (ok && frame_push_item(f, done_node) < 0) {
+                    tt_error_set(err, r->name, 0, 0, "out of memory while reading YAML");
+                    ok = false;
+                }
+            }
+        }
+        yaml_event_delete(&ev);
+        if (!ok)
+            goto out;
+    }
+out:
+    for (int i = 0; i < depth; i++)
+        free(stack[i].items);
+    if (rc < 0)
+        r->done = true;
+    return rc;
+}
+
+char *ydoc_read_file(const char *path, size_t *len, tt_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        tt_error_set(err, path, 0, 0, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+        tt_error_set(err, path, 0, 0, "not a regular file");
+        fclose(f);
+        return NULL;
+    }
+    if ((uintmax_t)st.st_size > YDOC_MAX_FILE) {
+        tt_error_set(err, path, 0, 0, "file too large (over %zu MiB)",
+                     YDOC_MAX_FILE / (1024 * 1024));
+        fclose(f);
+        return NULL;
+    }
+    size_t size = (size_t)st.st_size;
+    char *buf = malloc(size + 1);
+    if (!buf) {
+        tt_error_set(err, path, 0, 0, "out of memory reading the file");
+        fclose(f);
+        return NULL;
+    }
+    size_t got = fread(buf, 1, size, f);
+    if (got != size || ferror(f)) {
+        tt_error_set(err, path, 0, 0, "cannot read: %s", strerror(errno));
+        free(buf);
+        fclose(f);
+        return NULL;
+    }
+    fclose(f);
+    buf[size] = '\0';
+    *len = size;
+    return buf;
+}
+
+int ydoc_parse_single(const char *name, const char *data, size_t len,
+                      tt_arena *arena, ynode **root, tt_error *err)
+{
+    char why[128];
+    *root = NULL;
+    size_t bad = ydoc_check_text(data, len, why, sizeof why);
+    if (bad < len) {
+        int line, col;
+        ydoc_locate(data, len, bad, &line, &col);
+        tt_error_set(err, name, line, col, "%s", why);
+        return -1;
+    }
+    yreader r;
+    if (yreader_init(&r, name, data, len, err) < 0)
+        return -1;
+    ydoc_info info;
+    int rc = yreader_next(&r, arena, root, &info, err);
+    if (rc == 1) {
+        ynode *extra = NULL;
+        ydoc_info info2;
+        int rc2 = yreader_next(&r, arena, &extra, &info2, err);
+        if (rc2 < 0) {
+            rc = -1;
+        } else if (rc2 == 1) {
+            tt_error_set(err, name, info2.line, info2.column,
+                         "expected one YAML document, found a second one here");
+            rc = -1;
+        }
+    }
+    yreader_done(&r);
+    return rc < 0 ? -1 : 0;
+}
+
+/* ---- helpers over trees ---------------------------------------------- */
+
+const char *ynode_kind_name(const ynode *n)
+{
+    switch (n->kind) {
+    case Y_SCALAR: return "a scalar";
+    case Y_MAP: return "a mapping";
+    case Y_SEQ: return "a list";
+    }
+    return "?";
+}
+
+ynode *ymap_get(const ynode *map, const char *key)
+{
+    if (!map || map->kind != Y_MAP)
+        return NULL;
+    for (size_t i = 0; i < map->n; i++)
+        if (strcmp(map->keys[i]->str, key) == 0)
+            return map->vals[i];
+    return NULL;
+}
+
+int ymap_check_keys(const char *file, const ynode *map, const char *path,
+                    const char *const *valid, tt_error *err)
+{
+    for (size_t i = 0; i < map->n; i++) {
+        const char *k = map->keys[i]->str;
+        bool known = false;
+        for (size_t v = 0; valid[v]; v++)
+            if (strcmp(valid[v], k) == 0)
+                known = true;
+        if (known)
+            continue;
+        char list[512] = "";
+        size_t used = 0;
+        for (size_t v = 0; valid[v] && used < sizeof list; v++) {
+            int w = snprintf(list + used, sizeof list - used, "%s%s", v ? ", " : "", valid[v]);
+            if (w < 0)
+                break;
+            used += (size_t)w;
+        }
+        yerror(err, file, map->keys[i], path, "unknown key '%s'; valid: %s", k, list);
+        return -1;
+    }
+    return 0;
+}
+
+int yexpect(const char *file, const ynode *n, ynode_kind kind, const char *path,
+            tt_error *err)
+{
+    if (n->kind == kind)
+        return 0;
+    ynode want = { .kind = kind };
+    if (n->kind == Y_SCALAR)
+        yerror(err, file, n, path, "expected %s, found '%s'", ynode_kind_name(&want),
+               n->str);
+    else
+        yerror(err, file, n, path, "expected %s, found %s", ynode_kind_name(&want),
+               ynode_kind_name(n));
+    return -1;
+}

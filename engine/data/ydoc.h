@@ -1,0 +1,99 @@
+/* Internal: YAML documents as small trees built from libyaml events, with
+ * the checks every reader needs (valid UTF-8, bounded depth, no aliases,
+ * anchors or tags, no duplicate keys) and located error messages. */
+#ifndef TT_DATA_YDOC_H
+#define TT_DATA_YDOC_H
+
+#include <yaml.h>
+#include "tabletop/base.h"
+
+typedef enum ynode_kind { Y_SCALAR, Y_MAP, Y_SEQ } ynode_kind;
+
+typedef struct ynode ynode;
+struct ynode {
+    ynode_kind kind;
+    int line, column;        /* 1-based start of the node */
+    /* Y_SCALAR */
+    const char *str;         /* NUL-terminated; embedded NULs are refused */
+    size_t len;
+    bool plain;              /* plain style: subject to type resolution */
+    /* Y_MAP: keys[i] -> vals[i]; Y_SEQ: vals[i] */
+    ynode **keys;
+    ynode **vals;
+    size_t n;
+};
+
+/* A reader over one buffer; documents are returned one at a time. */
+typedef struct yreader {
+    yaml_parser_t parser;
+    const char *name;        /* file name for messages */
+    const char *data;
+    size_t len;              /* bytes handed to libyaml (may be < full size) */
+    bool done;
+    size_t cur_byte, cur_char;  /* cursor turning libyaml's character */
+                                /* indexes into byte offsets            */
+} yreader;
+
+typedef struct ydoc_info {
+    size_t start;            /* byte offset of the document's first token */
+    size_t end;              /* byte offset just after its end ("..." included) */
+    bool explicit_end;       /* closed by "..." */
+    int line, column;        /* where the document started */
+} ydoc_info;
+
+/* First offset of invalid UTF-8 or a character YAML forbids, or `len`
+ * when all is well; `why` gets a short description. */
+size_t ydoc_check_text(const char *data, size_t len, char *why, size_t why_size);
+/* 1-based line and column (in characters) of a byte offset. */
+void ydoc_locate(const char *data, size_t len, size_t off, int *line, int *column);
+
+int yreader_init(yreader *r, const char *name, const char *data, size_t len,
+                 tt_error *err);
+void yreader_done(yreader *r);
+/* 1 = a document in *root (allocated in `arena`), 0 = end of stream,
+ * -1 = error (err set with location). */
+int yreader_next(yreader *r, tt_arena *arena, ynode **root, ydoc_info *info,
+                 tt_error *err);
+
+/* Read a whole file (NUL-terminated copy, caller frees). NULL with err. */
+char *ydoc_read_file(const char *path, size_t *len, tt_error *err);
+
+/* Parse a buffer holding exactly one document (inputs written by people).
+ * An empty stream gives *root = NULL. 0 ok, -1 err. */
+int ydoc_parse_single(const char *name, const char *data, size_t len,
+                      tt_arena *arena, ynode **root, tt_error *err);
+
+/* Helpers over trees. Messages name `path` (e.g. "actions[3].at"). */
+const char *ynode_kind_name(const ynode *n);
+ynode *ymap_get(const ynode *map, const char *key);
+/* Refuse keys not in the NULL-terminated list, naming the valid ones. */
+int ymap_check_keys(const char *file, const ynode *map, const char *path,
+                    const char *const *valid, tt_error *err);
+int yexpect(const char *file, const ynode *n, ynode_kind kind,
+            const char *path, tt_error *err);
+void yerror(tt_error *err, const char *file, const ynode *n, const char *path,
+            const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* Plain-scalar resolution (YAML 1.2 core schema, decimal integers). */
+typedef enum yscalar_kind { YS_NULL, YS_BOOL, YS_INT, YS_NUM, YS_STR } yscalar_kind;
+/* Resolve a scalar node; quoted scalars are always strings. For ints out of
+ * range returns YS_STR with *overflow set. */
+yscalar_kind yscalar_resolve(const ynode *n, bool *b, int64_t *i, double *d,
+                             bool *overflow);
+/* Scalar to tt_value (strings copied into arena). Null is refused. */
+int yscalar_value(const char *file, const ynode *n, const char *path,
+                  tt_arena *arena, tt_value *out, tt_error *err);
+/* Strict readers for journal fields. */
+int yscalar_int(const char *file, const ynode *n, const char *path,
+                int64_t *out, tt_error *err);
+int yscalar_uint64(const char *file, const ynode *n, const char *path,
+                   uint64_t *out, tt_error *err);
+int yscalar_num(const char *file, const ynode *n, const char *path,
+                double *out, tt_error *err);
+int yscalar_bool(const char *file, const ynode *n, const char *path,
+                 bool *out, tt_error *err);
+/* Any scalar as text (strings for names, ids, notes). */
+int yscalar_text(const char *file, const ynode *n, const char *path,
+                 tt_arena *arena, const char **out, tt_error *err);
+
+#endif

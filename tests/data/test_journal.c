@@ -1,0 +1,413 @@
+/* Journal writer and reader: round trips, byte-identical output, torn
+ * records at every offset, and appending after a torn tail. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "sample.h"
+#include "tabletop/journal.h"
+
+static char *read_all(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    long size = ftell(f);
+    assert_true(size >= 0);
+    rewind(f);
+    char *buf = malloc((size_t)size + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)size, f), (size_t)size);
+    buf[size] = '\0';
+    fclose(f);
+    *len = (size_t)size;
+    return buf;
+}
+
+static void write_file(const char *path, const char *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, len, f), len);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* Write the sample records to `path`; returns the file's bytes. */
+static char *write_sample(const char *path, bool durable, size_t *len)
+{
+    size_t n;
+    const tt_record *recs = sample_records(&n);
+    tt_error err;
+    tt_journal_writer *w = tt_journal_create(path, durable, &err);
+    assert_non_null(w);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(tt_journal_write(w, &recs[i], &err), 0);
+    assert_int_equal(tt_journal_close(w, &err), 0);
+    return read_all(path, len);
+}
+
+static void assert_records(const tt_journal *j, size_t count)
+{
+    size_t n;
+    const tt_record *recs = sample_records(&n);
+    assert_true(count <= n);
+    assert_int_equal(j->n_records, count);
+    for (size_t i = 0; i < count; i++) {
+        char why[64] = "";
+        if (!sample_records_equal(&recs[i], &j->records[i], why, sizeof why))
+            fail_msg("record %zu (%s): %s", i, tt_record_type_name(recs[i].type), why);
+    }
+}
+
+static void round_trip_every_record_type(void **state)
+{
+    (void)state;
+    const char *path = sample_tmp_path("round.yaml");
+    size_t len;
+    free(write_sample(path, true, &len));
+    tt_journal j;
+    tt_error err;
+    if (tt_journal_read(path, &j, &err) != 0)
+        fail_msg("%s:%d:%d: %s", err.file, err.line, err.column, err.message);
+    size_t n;
+    const tt_record *recs = sample_records(&n);
+    bool seen[TT_REC__COUNT] = { false };
+    for (size_t i = 0; i < n; i++)
+        seen[recs[i].type] = true;
+    for (int t = 0; t < TT_REC__COUNT; t++)
+        assert_true(seen[t]); /* the sample really covers every type */
+    assert_records(&j, n);
+    assert_false(j.torn);
+    assert_true(j.ended);
+    tt_journal_free(&j);
+    remove(path);
+}
+
+static void values_keep_their_type(void **state)
+{
+    (void)state;
+    size_t n;
+    const tt_record *recs = sample_records(&n);
+    tt_error err;
+    char *doc = tt_record_to_yaml(&recs[0], &err);
+    assert_non_null(doc);
+    /* bools and ints plain, numbers always with a '.', strings quoted */
+    assert_non_null(strstr(doc, "offline_backup: true\n"));
+    assert_non_null(strstr(doc, "staff: -7\n"));
+    assert_non_null(strstr(doc, "budget: 2.0\n"));
+    assert_non_null(strstr(doc, "region: \"true\"\n"));
+    assert_non_null(strstr(doc, "ratio: 0.1\n"));
+    assert_non_null(strstr(doc, "neg_zero: -0.0\n"));
+    assert_non_null(strstr(doc, "label: \"12\"\n"));
+    assert_non_null(strstr(doc, "seed: 18446744073709551615\n"));
+    assert_true(strncmp(doc, "---", 3) == 0);
+    size_t len = strlen(doc);
+    assert_true(len > 4 && strcmp(doc + len - 4, "...\n") == 0);
+    free(doc);
+}
+
+static void japanese_text_is_readable_and_round_trips(void **state)
+{
+    (void)state;
+    size_t n;
+    const tt_record *recs = sample_records(&n);
+    tt_error err;
+    char *doc = tt_record_to_yaml(&recs[1], &err);
+    assert_non_null(doc);
+    /* written as UTF-8, not \u escapes */
+    assert_non_null(strstr(doc, "ja: \"画面に脅迫文が表示された。\""));
+    assert_non_null(strstr(doc, "誰に最初に連絡しますか？"));
+    tt_journal j;
+    /* a lone inject is not a journal (start must come first) ... */
+    assert_int_equal(tt_journal_read_buffer("x.yaml", doc, strlen(doc), &j, &err), -1);
+    assert_non_null(strstr(err.message, "first record must be 'start'"));
+    free(doc);
+    /* ... so read it back behind a start record */
+    char *d0 = tt_record_to_yaml(&recs[0], &err);
+    char *d1 = tt_record_to_yaml(&recs[1], &err);
+    assert_non_null(d0);
+    assert_non_null(d1);
+    size_t l0 = strlen(d0), l1 = strlen(d1);
+    char *both = malloc(l0 + l1 + 1);
+    assert_non_null(both);
+    memcpy(both, d0, l0);
+    memcpy(both + l0, d1, l1 + 1);
+    assert_int_equal(tt_journal_read_buffer("x.yaml", both, l0 + l1, &j, &err), 0);
+    assert_int_equal(j.n_records, 2);
+    assert_string_equal(j.records[1].text.ja, "画面に脅迫文が表示された。");
+    assert_string_equal(j.records[1].questions[0].ja, "誰に最初に連絡しますか？");
+    assert_null(j.records[1].questions[1].ja);
+    assert_string_equal(j.records[0].start->team, "青チーム");
+    assert_string_equal(j.records[0].start->members[0].name, "佐藤");
+    tt_journal_free(&j);
+    free(both);
+    free(d0);
+    free(d1);
+}
+
+static void same_records_give_identical_bytes(void **state)
+{
+    (void)state;
+    const char *a = sample_tmp_path("same-a.yaml");
+    size_t la, lb;
+    char *da = write_sample(a, false, &la);
+    char *db = write_sample(a, true, &lb);
+    assert_int_equal(la, lb);
+    assert_memory_equal(da, db, la);
+    /* and serialising one record twice gives the same document */
+    size_t n;
+    const tt_record *recs = sample_records(&n);
+    tt_error err;
+    for (size_t i = 0; i < n; i++) {
+        char *x = tt_record_to_yaml(&recs[i], &err), *y = tt_record_to_yaml(&recs[i], &err);
+        assert_non_null(x);
+        assert_non_null(y);
+        assert_string_equal(x, y);
+        free(x);
+        free(y);
+    }
+    free(da);
+    free(db);
+    remove(a);
+}
+
+/* Offset where the last record's document starts. */
+static size_t last_record_start(const char *data, size_t len)
+{
+    size_t pos = 0;
+    for (size_t i = 0; i + 4 <= len; i++)
+        if ((i == 0 || data[i - 1] == '\n') && memcmp(data + i, "---", 3) == 0)
+            pos = i;
+    return pos;
+}
+
+static void torn_record_at_every_offset_is_dropped(void **state)
+{
+    (void)state;
+    const char *path = sample_tmp_path("torn.yaml");
+    size_t len, n;
+    char *data = write_sample(path, false, &len);
+    sample_records(&n);
+    size_t start = last_record_start(data, len);
+    assert_true(start > 0 && start < len);
+    for (size_t cut = start; cut <= len; cut++) {
+        /* exact-size copy so ASan sees any read past the end */
+        char *copy = malloc(cut ? cut : 1);
+        assert_non_null(copy);
+        memcpy(copy, data, cut);
+        tt_journal j;
+        tt_error err;
+        int rc = tt_journal_read_buffer("torn.yaml", copy, cut, &j, &err);
+        if (rc != 0)
+            fail_msg("cut at %zu of %zu: %s:%d:%d: %s", cut, len, err.file, err.line,
+                     err.column, err.message);
+        if (cut == start) { /* nothing of the last record written yet */
+            assert_records(&j, n - 1);
+            assert_false(j.torn);
+        } else if (cut >= len - 1) { /* "..." present; only the newline may be missing */
+            assert_records(&j, n);
+            assert_false(j.torn);
+            assert_true(j.ended);
+        } else {
+            assert_records(&j, n - 1);
+            if (!j.torn)
+                fail_msg("cut at %zu of %zu: not flagged torn", cut, len);
+            assert_false(j.ended);
+            assert_non_null(strstr(j.warning, "cut short"));
+        }
+        tt_journal_free(&j);
+        free(copy);
+    }
+    free(data);
+    remove(path);
+}
+
+/* Every offset of a multi-byte record in the middle of a file; the reader must
+ * give either the earlier records (torn) or a located error, never crash. */
+static void torn_start_record_leaves_empty_journal(void **state)
+{
+    (void)state;
+    size_t n;
+    const tt_record *recs = sample_records(&n);
+    tt_error err;
+    char *doc = tt_record_to_yaml(&recs[0], &err);
+    assert_non_null(doc);
+    size_t len = strlen(doc);
+    for (size_t cut = 1; cut + 1 < len; cut++) {
+        tt_journal j;
+        assert_int_equal(tt_journal_read_buffer("j.yaml", doc, cut, &j, &err), 0);
+        assert_int_equal(j.n_records, 0);
+        assert_true(j.torn);
+        tt_journal_free(&j);
+    }
+    free(doc);
+}
+
+static void append_cuts_a_torn_tail(void **state)
+{
+    (void)state;
+    const char *path = sample_tmp_path("append.yaml");
+    size_t len, n;
+    const tt_record *recs = sample_records(&n);
+    char *data = write_sample(path, false, &len);
+    size_t start = last_record_start(data, len);
+    /* tear the END record half-way, then continue the journal */
+    write_file(path, data, start + (len - start) / 2);
+    tt_error err;
+    tt_journal_writer *w = tt_journal_append(path, true, &err);
+    if (!w)
+        fail_msg("%s", err.message);
+    assert_int_equal(tt_journal_write(w, &recs[n - 1], &err), 0);
+    assert_int_equal(tt_journal_close(w, &err), 0);
+    size_t len2;
+    char *data2 = read_all(path, &len2);
+    assert_int_equal(len2, len);
+    assert_memory_equal(data2, data, len); /* exactly as if never torn */
+    free(data2);
+
+    /* a record whose "..." lacks only its newline stays, and gets one */
+    write_file(path, data, start - 1);
+    w = tt_journal_append(path, false, &err);
+    assert_non_null(w);
+    assert_int_equal(tt_journal_write(w, &recs[n - 1], &err), 0);
+    assert_int_equal(tt_journal_close(w, &err), 0);
+    data2 = read_all(path, &len2);
+    assert_int_equal(len2, len);
+    assert_memory_equal(data2, data, len);
+    free(data2);
+
+    tt_journal j;
+    assert_int_equal(tt_journal_read(path, &j, &err), 0);
+    assert_records(&j, n);
+    tt_journal_free(&j);
+    free(data);
+    remove(path);
+}
+
+static void append_refuses_a_malformed_journal(void **state)
+{
+    (void)state;
+    const char *path = sample_tmp_path("bad.yaml");
+    size_t len;
+    char *data = write_sample(path, false, &len);
+    /* damage a record in the middle: it is complete, so this is an error */
+    char *p = strstr(data, "type: message");
+    assert_non_null(p);
+    memcpy(p, "type: massage", 13);
+    write_file(path, data, len);
+    tt_error err;
+    assert_null(tt_journal_append(path, false, &err));
+    assert_non_null(strstr(err.message, "unknown record type 'massage'"));
+    assert_true(err.line > 1);
+    assert_int_equal(err.column, 7);
+    free(data);
+    remove(path);
+    assert_null(tt_journal_append(path, false, &err)); /* missing file */
+    assert_non_null(strstr(err.message, "cannot open"));
+}
+
+static void malformed_records_are_located_errors(void **state)
+{
+    (void)state;
+    static const char head[] = "--- \ntype: start\nt: 0\nstart:\n  scenario: \"x\"\n...\n";
+    static const struct { const char *body; const char *msg; int line, col; } bad[] = {
+        { "--- \ntype: note\nt: -5\n...\n", "t: '-5' is negative", 9, 4 },
+        { "--- \ntype: note\nt: soon\n...\n", "t: 'soon' is not an integer", 9, 4 },
+        { "--- \ntype: nope\nt: 1\n...\n", "unknown record type 'nope'", 8, 7 },
+        { "--- \ntype: note\nt: 1\ncolour: red\n...\n", "unknown key 'colour'", 10, 1 },
+        { "--- \nt: 1\n...\n", "has no 'type'", 8, 1 },
+        { "--- \ntype: note\nt: 1\nt: 2\n...\n", "duplicate key 't'", 10, 1 },
+        { "--- \ntype: note\nt: 1\nnote: &a \"x\"\n...\n", "anchors", 10, 7 },
+        { "--- \ntype: note\nt: 1\nnote: *a\n...\n", "aliases", 10, 7 },
+        { "--- \ntype: state\nt: 1\nchanges: [1, 2]\n...\n", "changes: expected a mapping", 10, 10 },
+        { "--- \ntype: note\nt: 1\n--- \ntype: note\nt: 2\n...\n", "not closed by '...'", 7, 1 },
+        { "--- \ntype: note\nt: \"1\n...\n--- \ntype: note\nt: 2\n...\n", "syntax error", 10, 1 },
+        { "--- \ntype: note\nt: 1\nnote: \"\xff\"\n...\n", "invalid UTF-8", 10, 8 },
+        { "--- \ntype: state\nt: 1\nchanges:\n  x: ~\n...\n", "changes.x: needs a value", 11, 6 },
+        { "--- \ntype: note\nt: 1\nstart: {scenario: \"x\"}\n...\n", "only a start record", 10, 8 },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char buf[512];
+        int len = snprintf(buf, sizeof buf, "%s%s", head, bad[i].body);
+        tt_journal j;
+        tt_error err;
+        int rc = tt_journal_read_buffer("j.yaml", buf, (size_t)len, &j, &err);
+        if (rc != -1)
+            fail_msg("case %zu: accepted (torn=%d)", i, j.torn);
+        if (!strstr(err.message, bad[i].msg) || err.line != bad[i].line ||
+            err.column != bad[i].col)
+            fail_msg("case %zu: got %s:%d:%d: %s", i, err.file, err.line, err.column,
+                     err.message);
+        assert_string_equal(err.file, "j.yaml");
+    }
+}
+
+static void empty_journal_reads_as_no_records(void **state)
+{
+    (void)state;
+    tt_journal j;
+    tt_error err;
+    assert_int_equal(tt_journal_read_buffer("e.yaml", "", 0, &j, &err), 0);
+    assert_int_equal(j.n_records, 0);
+    assert_false(j.torn);
+    tt_journal_free(&j);
+}
+
+static void record_type_names_and_inputs(void **state)
+{
+    (void)state;
+    for (int t = 0; t < TT_REC__COUNT; t++) {
+        tt_record_type back;
+        assert_true(tt_record_type_parse(tt_record_type_name((tt_record_type)t), &back));
+        assert_int_equal(back, t);
+    }
+    tt_record_type x;
+    assert_false(tt_record_type_parse("Start", &x));
+    assert_false(tt_record_type_parse(NULL, &x));
+    assert_string_equal(tt_record_type_name(TT_REC_OBJECTIVE), "objective");
+    tt_record r = { .type = TT_REC_ACTION };
+    assert_true(tt_record_is_input(&r));
+    r.type = TT_REC_STATE;
+    assert_false(tt_record_is_input(&r));
+    r.type = TT_REC_END;
+    assert_false(tt_record_is_input(&r));
+    r.status = "length";
+    assert_false(tt_record_is_input(&r));
+    r.status = "facilitator";
+    assert_true(tt_record_is_input(&r));
+    static const tt_record_type inputs[] = { TT_REC_NOTE, TT_REC_CUSTOM, TT_REC_PAUSE,
+                                             TT_REC_RESUME, TT_REC_SPEED };
+    for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+        tt_record in = { .type = inputs[i] };
+        assert_true(tt_record_is_input(&in));
+    }
+    static const tt_record_type engine[] = { TT_REC_START, TT_REC_INJECT, TT_REC_MESSAGE,
+                                             TT_REC_DONE, TT_REC_REFUSED, TT_REC_OBJECTIVE };
+    for (size_t i = 0; i < sizeof engine / sizeof engine[0]; i++) {
+        tt_record in = { .type = engine[i] };
+        assert_false(tt_record_is_input(&in));
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(round_trip_every_record_type),
+        cmocka_unit_test(values_keep_their_type),
+        cmocka_unit_test(japanese_text_is_readable_and_round_trips),
+        cmocka_unit_test(same_records_give_identical_bytes),
+        cmocka_unit_test(torn_record_at_every_offset_is_dropped),
+        cmocka_unit_test(torn_start_record_leaves_empty_journal),
+        cmocka_unit_test(append_cuts_a_torn_tail),
+        cmocka_unit_test(append_refuses_a_malformed_journal),
+        cmocka_unit_test(malformed_records_are_located_errors),
+        cmocka_unit_test(empty_journal_reads_as_no_records),
+        cmocka_unit_test(record_type_names_and_inputs),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

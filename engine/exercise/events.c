@@ -82,6 +82,23 @@ static int queue_message(tt_exercise *ex, const tt_scheduled *m, tt_error *err)
     return push(ex, p->at, EV_MESSAGE, (int)(ex->n_messages - 1), 0, err);
 }
 
+static int queue_call(tt_exercise *ex, const tt_scheduled *c, tt_error *err)
+{
+    if (ex->n_calls == ex->cap_calls) {
+        size_t cap = ex->cap_calls ? ex->cap_calls * 2 : 16;
+        pending_call *p = realloc(ex->calls, cap * sizeof *p);
+        if (!p)
+            return oom(err);
+        ex->calls = p;
+        ex->cap_calls = cap;
+    }
+    pending_call pc = { c->ref, dup_or_null(c->from) };
+    if (c->from && !pc.actor)
+        return oom(err);
+    ex->calls[ex->n_calls++] = pc;
+    return push(ex, ex->now + c->delay, EV_DEFERRED, (int)(ex->n_calls - 1), 0, err);
+}
+
 int ex_take_scheduled(tt_exercise *ex, tt_error *err)
 {
     tt_scheduled *items;
@@ -90,7 +107,7 @@ int ex_take_scheduled(tt_exercise *ex, tt_error *err)
         const tt_scheduled *s = &items[i];
         int rc = s->kind == TT_SCHED_MESSAGE
                      ? queue_message(ex, s, err)
-                     : push(ex, ex->now + s->delay, EV_DEFERRED, 0, s->ref, err);
+                     : queue_call(ex, s, err);
         if (rc != 0)
             return -1;
     }
@@ -292,7 +309,7 @@ int ex_handle_event(tt_exercise *ex, const tt_event *ev, tt_error *err)
         break;
     }
     case EV_DEFERRED:
-        rc = tt_script_call_deferred(ex->script, (int)ev->arg, ex->now, err);
+        rc = tt_script_call_deferred(ex->script, ex->calls[ev->index].ref, ex->now, err);
         if (rc == 0)
             rc = ex_take_scheduled(ex, err);
         break;

@@ -71,6 +71,9 @@ void tt_exercise_free(tt_exercise *ex)
         free((char *)ex->messages[i].text.en);
     }
     free(ex->messages);
+    for (size_t i = 0; i < ex->n_calls; i++)
+        free(ex->calls[i].actor);
+    free(ex->calls);
     ex_free_kvs(ex->shown_state, ex->n_shown_state);
     free(ex->objectives);
     free(ex->inject_fired);

@@ -10,7 +10,7 @@ enum {
     EV_DYNAMIC,      /* index: dynamic                    */
     EV_ACTION_DONE,  /* index: slot in ex->running        */
     EV_MESSAGE,      /* index: slot in ex->messages       */
-    EV_DEFERRED,     /* arg: script reference             */
+    EV_DEFERRED,     /* index: slot in ex->calls          */
     EV_LIMIT,        /* index: objective                  */
     EV_END
 };
@@ -29,6 +29,11 @@ typedef struct pending_message {
     bool delivered;
 } pending_message;
 
+typedef struct pending_call {
+    int ref;               /* script reference of the function */
+    char *actor;           /* whose reply this is, or NULL */
+} pending_call;
+
 struct tt_exercise {
     tt_script *script;
     const tt_scenario *sc;
@@ -46,6 +51,7 @@ struct tt_exercise {
 
     running_action *running;   size_t n_running, cap_running;
     pending_message *messages; size_t n_messages, cap_messages;
+    pending_call *calls;       size_t n_calls, cap_calls;
 
     tt_kv *shown_state;        size_t n_shown_state;  /* last journaled state */
 

@@ -31,6 +31,8 @@ size_t tt_exercise_pending(const tt_exercise *ex, tt_pending *out, size_t max)
         } else if (e->kind == EV_MESSAGE) {
             const pending_message *m = &ex->messages[e->index];
             p = (tt_pending){ e->time, false, m->from, m->to };
+        } else if (e->kind == EV_DEFERRED && ex->calls[e->index].actor) {
+            p = (tt_pending){ e->time, false, ex->calls[e->index].actor, NULL };
         } else {
             continue;
         }

@@ -12,11 +12,16 @@
 #define TT_SANDBOX_DEFAULT_MEMORY ((size_t)64 << 20)      /* 64 MiB */
 #define TT_SANDBOX_DEFAULT_LOAD_BUDGET 50000000ULL       /* instructions, top-level chunk */
 #define TT_SANDBOX_DEFAULT_CALL_BUDGET 5000000ULL        /* instructions, each callback */
+#define TT_SANDBOX_DEFAULT_WALL_MS 10000ULL              /* safety net, each run */
 
+/* A field left 0 takes its default. The instruction budget is the normal,
+ * deterministic limit; the wall-clock limit only catches work in C that
+ * instructions do not count (see docs/scenario-api.md, "Sandbox"). */
 typedef struct tt_sandbox_limits {
     size_t memory_bytes;
     uint64_t load_instructions;
     uint64_t call_instructions;
+    uint64_t wall_ms;
 } tt_sandbox_limits;
 
 void tt_sandbox_limits_default(tt_sandbox_limits *l);
@@ -68,7 +73,9 @@ typedef enum tt_sched_kind { TT_SCHED_MESSAGE, TT_SCHED_CALL } tt_sched_kind;
 typedef struct tt_scheduled {
     tt_sched_kind kind;
     tt_ms delay;        /* from the time of the call that scheduled it */
-    const char *from;   /* message: actor or role id */
+    const char *from;   /* message: actor or role id; call: the actor whose
+                           reply delay was used (an actor's answer on its
+                           way), else NULL */
     const char *to;     /* message: role id or NULL for everyone */
     tt_text text;       /* message */
     int ref;            /* call: pass to tt_script_call_deferred */

@@ -1,0 +1,190 @@
+/* tabletop replay: re-run a recorded exercise from its inputs and check that
+ * it reproduces the journal; optionally show it (terminal timeline or the
+ * SDL dashboard's scrubber). Exit 0 identical, 1 differs, 2 bad input. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "journal_open.h"
+#include "locate.h"
+#include "tabletop/dashboard.h"
+#include "tabletop/exercise.h"
+#include "tabletop/tty.h"
+
+int tt_open_journal_scenario(const char *cmd, const char *journal_path,
+                             const char *scenario_arg, tt_journal *j,
+                             tt_script **script)
+{
+    tt_error err;
+    tt_error_clear(&err);
+    *script = NULL;
+    memset(j, 0, sizeof *j);
+    if (tt_journal_read(journal_path, j, &err) != 0) {
+        tt_error_print(&err, cmd);
+        return TT_EXIT_BADINPUT;
+    }
+    if (j->torn)
+        fprintf(stderr, "%s: %s: %s\n", cmd, journal_path,
+                j->warning[0] ? j->warning : "a torn last record was dropped");
+    if (j->n_records == 0 || j->records[0].type != TT_REC_START || !j->records[0].start) {
+        fprintf(stderr, "%s: %s: not a tabletop journal (no start record)\n", cmd,
+                journal_path);
+        tt_journal_free(j);
+        return TT_EXIT_BADINPUT;
+    }
+    const tt_start_info *start = j->records[0].start;
+    /* Where the scenario is: as told, else where it was, else by its id. */
+    char path[1024], why[4096];
+    const char *wanted = scenario_arg;
+    if (!wanted && start->path && access(start->path, R_OK) == 0)
+        wanted = start->path;
+    if (!wanted)
+        wanted = start->scenario ? start->scenario : "";
+    if (!tt_locate_scenario(wanted, path, sizeof path, why, sizeof why)) {
+        fprintf(stderr, "%s: the journal's scenario: %s\n", cmd, why);
+        tt_journal_free(j);
+        return TT_EXIT_BADINPUT;
+    }
+    tt_sandbox_limits limits;
+    tt_sandbox_limits_default(&limits);
+    *script = tt_script_load(path, &limits, &err);
+    if (!*script) {
+        tt_error_print(&err, cmd);
+        tt_journal_free(j);
+        return TT_EXIT_BADINPUT;
+    }
+    const tt_scenario *sc = tt_script_scenario(*script);
+    if (start->hash && sc->hash && strcmp(start->hash, sc->hash) != 0) {
+        fprintf(stderr,
+                "%s: %s has changed since the journal was recorded\n"
+                "  (journal: sha256 %s, file: sha256 %s);\n"
+                "  give the original file with --scenario FILE\n",
+                cmd, path, start->hash, sc->hash);
+        tt_script_free(*script);
+        *script = NULL;
+        tt_journal_free(j);
+        return TT_EXIT_BADINPUT;
+    }
+    return TT_EXIT_OK;
+}
+
+typedef enum { SHOW_NONE, SHOW_TTY, SHOW_SDL } show_kind;
+
+static void usage(FILE *out)
+{
+    fputs("usage: tabletop replay JOURNAL [options]\n"
+          "\n"
+          "Re-runs the recorded exercise from its inputs (actions, notes, the\n"
+          "facilitator's controls) and checks that every record is reproduced.\n"
+          "\n"
+          "  --ui none|tty|sdl   also show it: tty prints the timeline, sdl opens the\n"
+          "                      dashboard with a timeline scrubber (default: none)\n"
+          "  --scenario F        the scenario file (default: the one the journal names)\n"
+          "  --lang ja|en        language of the timeline (default: from the locale)\n"
+          "\n"
+          "Exit codes: 0 identical, 1 differs (the first difference is shown),\n"
+          "2 bad input.\n",
+          out);
+}
+
+static int bad(const char *msg, const char *arg)
+{
+    fprintf(stderr, "tabletop replay: %s%s%s\n(see 'tabletop replay --help')\n", msg,
+            arg ? " " : "", arg ? arg : "");
+    return TT_EXIT_BADINPUT;
+}
+
+static void print_timeline(const tt_scenario *sc, const tt_journal *j, tt_lang lang)
+{
+    for (size_t i = 0; i < j->n_records; i++) {
+        char *text = tt_tty_format_record(sc, &j->records[i], lang);
+        if (text)
+            fputs(text, stdout);
+        free(text);
+    }
+}
+
+int tt_cmd_replay(int argc, char **argv)
+{
+    enum { O_UI = 256, O_SCENARIO, O_LANG, O_HELP };
+    static const struct option longs[] = {
+        { "ui", required_argument, NULL, O_UI },
+        { "scenario", required_argument, NULL, O_SCENARIO },
+        { "lang", required_argument, NULL, O_LANG },
+        { "help", no_argument, NULL, O_HELP },
+        { NULL, 0, NULL, 0 },
+    };
+    show_kind show = SHOW_NONE;
+    const char *scenario_arg = NULL;
+    tt_lang lang = tt_lang_from_env();
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "+h", longs, NULL)) != -1) {
+        switch (c) {
+        case O_UI:
+            if (strcmp(optarg, "none") == 0) show = SHOW_NONE;
+            else if (strcmp(optarg, "tty") == 0) show = SHOW_TTY;
+            else if (strcmp(optarg, "sdl") == 0) show = SHOW_SDL;
+            else return bad("--ui must be none, tty or sdl, not", optarg);
+            break;
+        case O_SCENARIO: scenario_arg = optarg; break;
+        case O_LANG:
+            if (!tt_lang_parse(optarg, &lang))
+                return bad("--lang must be ja or en, not", optarg);
+            break;
+        case O_HELP:
+        case 'h':
+            usage(stdout);
+            return TT_EXIT_OK;
+        default:
+            return bad("unknown or incomplete option", argv[optind - 1]);
+        }
+    }
+    if (optind != argc - 1)
+        return bad(optind >= argc ? "which journal? give one file" : "give exactly one journal",
+                   NULL);
+    const char *journal_path = argv[optind];
+
+    tt_journal j;
+    tt_script *script;
+    int status = tt_open_journal_scenario("tabletop replay", journal_path, scenario_arg,
+                                          &j, &script);
+    if (status != TT_EXIT_OK)
+        return status;
+    const tt_scenario *sc = tt_script_scenario(script);
+    tt_error err;
+    tt_error_clear(&err);
+    tt_replay_result result;
+    if (tt_exercise_replay(script, &j, &result, &err) != 0) {
+        tt_error_print(&err, "tabletop replay");
+        status = TT_EXIT_BADINPUT;
+    } else if (result.identical) {
+        printf("%s: identical (%zu records reproduced)\n", journal_path,
+               result.records_compared);
+        status = TT_EXIT_OK;
+    } else {
+        printf("%s: differs after %zu matching records\n%s\n", journal_path,
+               result.records_compared, result.diff);
+        status = 1;
+    }
+    if (status != TT_EXIT_BADINPUT) {
+        if (show == SHOW_TTY) {
+            print_timeline(sc, &j, lang);
+        } else if (show == SHOW_SDL) {
+            tt_dashboard_options o;
+            tt_dashboard_options_default(&o);
+            o.lang = lang;
+            if (tt_dashboard_replay(sc, &j, &o, &err) != 0) {
+                tt_error_print(&err, "tabletop replay");
+                status = TT_EXIT_RUNTIME;
+            }
+        }
+    }
+    tt_journal_free(&j);
+    tt_script_free(script);
+    return status;
+}

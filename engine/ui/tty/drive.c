@@ -1,0 +1,651 @@
+/* The live drill loop: one poll() on the keyboard with a timeout until the
+ * next simulated event, readline's callback interface for line editing,
+ * events printed above the prompt as the exercise journals them. */
+#include "tty_internal.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <readline/history.h>
+#include <readline/readline.h>
+
+struct tt_tty {
+    tt_tty_options o;
+    FILE *out;
+    FILE *in;                  /* readline's input, NULL when not interactive */
+    bool rl_on;                /* callback handler installed */
+    tt_exercise *ex;
+    tty_menu menu;             /* the last menu shown: numbers refer to it */
+    bool events_seen;          /* records arrived since the menu was checked */
+    size_t next_step;          /* next action-script step to play */
+    char *line;                /* a line typed, waiting to be handled */
+    bool eof;                  /* input closed */
+    bool confirming;           /* asking whether to quit after Ctrl-C */
+    bool run_after_confirm;    /* the clock ran before Ctrl-C */
+    bool leave;
+    int64_t anchor_wall;       /* wall/sim pair the exercise clock runs from */
+    tt_ms anchor_sim;
+};
+
+/* Readline's callbacks carry no user pointer: one drill at a time. */
+static tt_tty *active;
+static volatile sig_atomic_t got_int, got_hup;
+
+static void on_signal(int sig)
+{
+    if (sig == SIGINT)
+        got_int = 1;
+    else
+        got_hup = 1;
+}
+
+static int64_t wall_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void tt_tty_options_default(tt_tty_options *o)
+{
+    *o = (tt_tty_options){ .lang = tt_lang_from_env(), .in_fd = 0, .out_fd = 1 };
+}
+
+tt_tty *tt_tty_new(const tt_tty_options *o, tt_error *err)
+{
+    tt_tty *t = calloc(1, sizeof *t);
+    if (!t) {
+        tt_error_set(err, NULL, 0, 0, "out of memory");
+        return NULL;
+    }
+    t->o = *o;
+    t->next_step = o->script_from;
+    int fd = dup(o->out_fd);
+    t->out = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!t->out) {
+        if (fd >= 0)
+            close(fd);
+        tt_error_set(err, NULL, 0, 0, "cannot open the drill's output: %s",
+                     strerror(errno));
+        free(t);
+        return NULL;
+    }
+    if (o->in_fd >= 0) {
+        fd = dup(o->in_fd);
+        t->in = fd >= 0 ? fdopen(fd, "r") : NULL;
+        if (!t->in) {
+            if (fd >= 0)
+                close(fd);
+            tt_error_set(err, NULL, 0, 0, "cannot open the drill's input: %s",
+                         strerror(errno));
+            fclose(t->out);
+            free(t);
+            return NULL;
+        }
+    }
+    return t;
+}
+
+void tt_tty_free(tt_tty *t)
+{
+    if (!t)
+        return;
+    if (t->rl_on)
+        rl_callback_handler_remove();
+    if (active == t)
+        active = NULL;
+    tty_menu_free(&t->menu);
+    free(t->line);
+    if (t->in)
+        fclose(t->in);
+    fclose(t->out);
+    free(t);
+}
+
+/* Print text above the prompt, keeping what the facilitator was typing. */
+static void show(tt_tty *t, const char *text)
+{
+    if (!text || !text[0])
+        return;
+    if (!t->rl_on) {
+        fputs(text, t->out);
+        fflush(t->out);
+        return;
+    }
+    int point = rl_point;
+    char *saved = rl_copy_text(0, rl_end);
+    rl_save_prompt();
+    rl_replace_line("", 0);
+    rl_redisplay();
+    fputs("\r\033[K", t->out);
+    fputs(text, t->out);
+    fflush(t->out);
+    rl_restore_prompt();
+    rl_replace_line(saved ? saved : "", 0);
+    rl_point = point;
+    rl_forced_update_display();
+    free(saved);
+}
+
+static void show_buf(tt_tty *t, tty_buf *b)
+{
+    if (b->failed)
+        show(t, "out of memory\n");
+    else if (b->data)
+        show(t, b->data);
+    tty_buf_free(b);
+}
+
+void tt_tty_say(tt_tty *t, const char *line)
+{
+    tty_buf b = { 0 };
+    tty_buf_printf(&b, "%s\n", line);
+    show_buf(t, &b);
+}
+
+void tt_tty_sink(void *user, const tt_record *r)
+{
+    tt_tty *t = user;
+    if (!t || !t->ex)
+        return;
+    t->events_seen = true;
+    char *text = tt_tty_format_record(tt_exercise_scenario(t->ex), r, t->o.lang);
+    show(t, text);
+    free(text);
+}
+
+/* ---- menu ---- */
+
+static bool same_menu(const tty_menu *a, const tty_menu *b)
+{
+    if (a->n != b->n)
+        return false;
+    for (size_t i = 0; i < a->n; i++)
+        if (a->items[i].role != b->items[i].role ||
+            a->items[i].action != b->items[i].action)
+            return false;
+    return true;
+}
+
+/* Rebuild the menu; print it when asked or when what is possible changed. */
+static int refresh_menu(tt_tty *t, bool force, tt_error *err)
+{
+    if (!t->in || tt_exercise_phase(t->ex) == TT_PHASE_ENDED)
+        return 0;
+    tty_menu fresh = { 0 };
+    if (tty_menu_build(&fresh, t->ex) != 0) {
+        tty_menu_free(&fresh);
+        tt_error_set(err, NULL, 0, 0, "out of memory");
+        return -1;
+    }
+    bool changed = !same_menu(&fresh, &t->menu);
+    tty_menu_free(&t->menu);
+    t->menu = fresh;
+    if (force || changed) {
+        tty_buf b = { 0 };
+        tty_menu_format(&t->menu, tt_exercise_scenario(t->ex), t->o.lang, &b);
+        show_buf(t, &b);
+    }
+    return 0;
+}
+
+static int show_status(tt_tty *t, tt_error *err)
+{
+    tty_buf b = { 0 };
+    if (tty_status_format(t->ex, t->o.lang, &b, err) != 0) {
+        tty_buf_free(&b);
+        return -1;
+    }
+    show_buf(t, &b);
+    return 0;
+}
+
+/* ---- completion ---- */
+
+static const char **completion_words;
+static size_t completion_count;
+
+static char *complete_next(const char *text, int state)
+{
+    static size_t i;
+    if (!state)
+        i = 0;
+    size_t len = strlen(text);
+    while (i < completion_count) {
+        const char *w = completion_words[i++];
+        if (strncmp(w, text, len) == 0)
+            return strdup(w);
+    }
+    return NULL;
+}
+
+static char **complete(const char *text, int start, int end)
+{
+    (void)start;
+    (void)end;
+    rl_attempted_completion_over = 1;
+    tt_tty *t = active;
+    if (!t)
+        return NULL;
+    const tt_scenario *sc = tt_exercise_scenario(t->ex);
+    size_t members = t->o.roster ? t->o.roster->n_members : 0;
+    size_t cap = 16 + sc->n_roles + t->menu.n + members;
+    const char **words = calloc(cap, sizeof *words);
+    char **at_names = calloc(members + 1, sizeof *at_names);
+    if (!words || !at_names) {
+        free(words);
+        free(at_names);
+        return NULL;
+    }
+    size_t n = 0;
+    for (const char *const *c = tty_command_names; *c; c++)
+        words[n++] = *c;
+    for (size_t i = 0; i < sc->n_roles; i++)
+        words[n++] = sc->roles[i].id;
+    for (size_t i = 0; i < t->menu.n; i++)
+        words[n++] = sc->actions[t->menu.items[i].action].id;
+    for (size_t i = 0; i < members; i++) {
+        const char *name = t->o.roster->members[i].name;
+        at_names[i] = malloc(strlen(name) + 2);
+        if (at_names[i]) {
+            at_names[i][0] = '@';
+            strcpy(at_names[i] + 1, name);
+            words[n++] = at_names[i];
+        }
+    }
+    completion_words = words;
+    completion_count = n;
+    char **matches = rl_completion_matches(text, complete_next);
+    completion_words = NULL;
+    completion_count = 0;
+    for (size_t i = 0; i < members; i++)
+        free(at_names[i]);
+    free(at_names);
+    free(words);
+    return matches;
+}
+
+/* ---- input ---- */
+
+static void on_line(char *line)
+{
+    tt_tty *t = active;
+    if (!t) {
+        free(line);
+        return;
+    }
+    if (!line) {
+        t->eof = true;
+        return;
+    }
+    if (line[0] && !t->confirming)
+        add_history(line);
+    free(t->line);
+    t->line = line;
+}
+
+static void set_prompt(tt_tty *t)
+{
+    if (!t->rl_on)
+        return;
+    tty_msg_id p = t->confirming ? M_QUIT_PROMPT
+                 : tt_exercise_phase(t->ex) == TT_PHASE_PAUSED ? M_PROMPT_PAUSED
+                                                                : M_PROMPT;
+    rl_set_prompt(tty_msg(p, t->o.lang));
+    rl_redisplay();
+}
+
+static void anchor(tt_tty *t, int64_t wall)
+{
+    t->anchor_wall = wall;
+    t->anchor_sim = tt_exercise_now(t->ex);
+}
+
+static int do_pause(tt_tty *t, tt_error *err)
+{
+    int64_t w = wall_now();
+    return tt_exercise_pause(t->ex, w, err);
+}
+
+static int do_resume(tt_tty *t, tt_error *err)
+{
+    int64_t w = wall_now();
+    if (tt_exercise_resume(t->ex, w, err) != 0)
+        return -1;
+    anchor(t, w);
+    return 0;
+}
+
+static void leave_message(tt_tty *t)
+{
+    tty_buf b = { 0 };
+    tty_buf_printf(&b, "%s\n", tty_msg(M_LEFT, t->o.lang));
+    if (t->o.journal_path)
+        tty_buf_printf(&b, "%s: tabletop resume %s\n",
+                       tty_msg(M_RESUME_HINT, t->o.lang), t->o.journal_path);
+    show_buf(t, &b);
+}
+
+static int answer_quit(tt_tty *t, const char *line, tt_error *err)
+{
+    t->confirming = false;
+    while (*line == ' ')
+        line++;
+    if (line[0] == 'y' || line[0] == 'Y' || strncmp(line, "はい", 6) == 0) {
+        t->leave = true;
+        return 0;
+    }
+    if (line[0] == 'e' || line[0] == 'E')
+        return tt_exercise_end(t->ex, err);
+    tt_tty_say(t, tty_msg(M_CONTINUE, t->o.lang));
+    if (t->run_after_confirm)
+        return do_resume(t, err);
+    return 0;
+}
+
+static int take_action(tt_tty *t, const tty_cmd *c, tt_error *err)
+{
+    const tt_scenario *sc = tt_exercise_scenario(t->ex);
+    const char *role = sc->roles[c->role].id;
+    const char *member = c->member[0] ? c->member
+                       : t->o.roster ? tt_roster_member_for(t->o.roster, role)
+                                     : NULL;
+    if (tt_exercise_tick(t->ex, wall_now(), err) != 0)
+        return -1;
+    return tt_exercise_act(t->ex, role, sc->actions[c->action].id, member,
+                           c->text[0] ? c->text : NULL, NULL, err);
+}
+
+static int handle_line(tt_tty *t, const char *line, tt_error *err)
+{
+    if (t->confirming)
+        return answer_quit(t, line, err);
+    const tt_scenario *sc = tt_exercise_scenario(t->ex);
+    tty_cmd c;
+    tty_parse_line(line, &t->menu, sc, t->o.roster, t->o.lang, &c);
+    int64_t w;
+    switch (c.kind) {
+    case CMD_NONE:
+    case CMD_MENU:
+        return refresh_menu(t, true, err);
+    case CMD_ACTION:
+        return take_action(t, &c, err);
+    case CMD_STATUS:
+        if (tt_exercise_tick(t->ex, wall_now(), err) != 0)
+            return -1;
+        return show_status(t, err);
+    case CMD_PAUSE:
+        return do_pause(t, err);
+    case CMD_RESUME:
+        return do_resume(t, err);
+    case CMD_SPEED:
+        w = wall_now();
+        if (tt_exercise_set_speed(t->ex, c.speed, w, err) != 0)
+            return -1;
+        anchor(t, w);
+        return 0;
+    case CMD_NEXT:
+        w = wall_now();
+        if (tt_exercise_skip_to_next_inject(t->ex, w, err) != 0)
+            return -1;
+        anchor(t, w);
+        return 0;
+    case CMD_INJECT: {
+        if (tt_exercise_tick(t->ex, wall_now(), err) != 0)
+            return -1;
+        tt_text text = { c.text, c.text };
+        return tt_exercise_custom_inject(t->ex, &text, err);
+    }
+    case CMD_NOTE: {
+        const char *role = sc->roles[c.role].id;
+        const char *member = t->o.roster ? tt_roster_member_for(t->o.roster, role)
+                                         : NULL;
+        if (tt_exercise_tick(t->ex, wall_now(), err) != 0)
+            return -1;
+        return tt_exercise_note(t->ex, role, member, c.text, err);
+    }
+    case CMD_END:
+        return tt_exercise_end(t->ex, err);
+    case CMD_QUIT:
+        t->leave = true;
+        return 0;
+    case CMD_HELP: {
+        tty_buf b = { 0 };
+        tty_buf_printf(&b, "%s\n", tty_msg(M_HELP, t->o.lang));
+        show_buf(t, &b);
+        return 0;
+    }
+    case CMD_ERROR: {
+        tty_buf b = { 0 };
+        tty_buf_printf(&b, "  %s\n", c.text);
+        show_buf(t, &b);
+        return 0;
+    }
+    }
+    return 0;
+}
+
+/* Ctrl-C: pause, then ask (a second Ctrl-C while asking leaves). */
+static int on_interrupt(tt_tty *t, tt_error *err)
+{
+    if (!t->rl_on || t->confirming) {
+        t->leave = true;
+        return 0;
+    }
+    t->run_after_confirm = tt_exercise_phase(t->ex) == TT_PHASE_RUNNING;
+    if (do_pause(t, err) != 0)
+        return -1;
+    rl_replace_line("", 0);
+    t->confirming = true;
+    tt_tty_say(t, tty_msg(M_QUIT_ASK, t->o.lang));
+    return 0;
+}
+
+/* ---- action script in real time ---- */
+
+/* Simulated time of the clock at wall `w`, as the exercise computes it,
+ * plus a little so a step is never overtaken by the clock (which would
+ * stamp it later than written and make the drill irreproducible). */
+static tt_ms clock_estimate(const tt_tty *t, int64_t w)
+{
+    double speed = tt_exercise_speed(t->ex);
+    return t->anchor_sim + (tt_ms)((double)(w - t->anchor_wall) * speed) +
+           (tt_ms)speed + 2;
+}
+
+static int play_due_steps(tt_tty *t, int64_t w, tt_error *err)
+{
+    const tt_action_script *s = t->o.script;
+    if (!s || tt_exercise_phase(t->ex) != TT_PHASE_RUNNING)
+        return 0;
+    tt_ms horizon = clock_estimate(t, w);
+    while (t->next_step < s->n_steps &&
+           tt_exercise_phase(t->ex) == TT_PHASE_RUNNING) {
+        const tt_script_step *st = &s->steps[t->next_step];
+        if (st->at > horizon)
+            break;
+        if (tt_exercise_advance(t->ex, st->at, err) != 0)
+            return -1;
+        if (tt_exercise_phase(t->ex) == TT_PHASE_ENDED)
+            break;
+        t->next_step++;
+        const char *member = st->member ? st->member
+                           : t->o.roster ? tt_roster_member_for(t->o.roster, st->by)
+                                         : NULL;
+        int rc = st->action
+            ? tt_exercise_act(t->ex, st->by, st->action, member, st->note, NULL, err)
+            : tt_exercise_note(t->ex, st->by, member, st->note, err);
+        if (rc != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Wall milliseconds to sleep until the next thing happens (bounded so
+ * signals and the status stay responsive). */
+static int wait_ms(tt_tty *t, int64_t w)
+{
+    if (tt_exercise_phase(t->ex) != TT_PHASE_RUNNING)
+        return 500;
+    tt_ms next = tt_exercise_next_event(t->ex);
+    const tt_scenario *sc = tt_exercise_scenario(t->ex);
+    if (next > sc->length)
+        next = sc->length;
+    if (t->o.script && t->next_step < t->o.script->n_steps &&
+        t->o.script->steps[t->next_step].at < next)
+        next = t->o.script->steps[t->next_step].at;
+    double speed = tt_exercise_speed(t->ex);
+    tt_ms now = t->anchor_sim + (tt_ms)((double)(w - t->anchor_wall) * speed);
+    double wait = speed > 0 ? (double)(next - now) / speed : 500;
+    if (wait < 1)
+        return 1;
+    return wait > 500 ? 500 : (int)wait + 1;
+}
+
+/* ---- setup and the loop ---- */
+
+static void setup_readline(tt_tty *t)
+{
+    if (!setlocale(LC_CTYPE, "") || strcmp(setlocale(LC_CTYPE, NULL), "C") == 0)
+        setlocale(LC_CTYPE, "C.UTF-8");
+    rl_readline_name = "tabletop";
+    rl_instream = t->in;
+    rl_outstream = t->out;
+    rl_catch_signals = 0;
+    rl_change_environment = 0;
+    rl_attempted_completion_function = complete;
+    rl_basic_word_break_characters = " \t";
+    rl_callback_handler_install(tty_msg(M_PROMPT, t->o.lang), on_line);
+    t->rl_on = true;
+}
+
+static int begin(tt_tty *t, tt_error *err)
+{
+    int64_t w = wall_now();
+    tt_phase ph = tt_exercise_phase(t->ex);
+    if (ph == TT_PHASE_READY) {
+        if (tt_exercise_start(t->ex, w, err) != 0)
+            return -1;
+        anchor(t, w);
+        return 0;
+    }
+    anchor(t, w);
+    if (ph != TT_PHASE_PAUSED)
+        return 0;
+    /* Restored from a journal: a script goes straight on; a facilitator
+     * first sees where the drill stood. */
+    if (t->o.script && !t->in)
+        return do_resume(t, err);
+    tty_buf b = { 0 };
+    tty_buf_printf(&b, "%s\n", tty_msg(M_RESTORED, t->o.lang));
+    show_buf(t, &b);
+    if (show_status(t, err) != 0)
+        return -1;
+    tt_tty_say(t, tty_msg(M_RESUME_HOW, t->o.lang));
+    return 0;
+}
+
+static int loop(tt_tty *t, tt_error *err)
+{
+    while (!t->leave && tt_exercise_phase(t->ex) != TT_PHASE_ENDED) {
+        if (got_hup) {
+            t->leave = true;
+            break;
+        }
+        if (got_int) {
+            got_int = 0;
+            if (on_interrupt(t, err) != 0)
+                return -1;
+            set_prompt(t);
+            continue;
+        }
+        int64_t w = wall_now();
+        if (play_due_steps(t, w, err) != 0 || tt_exercise_tick(t->ex, w, err) != 0)
+            return -1;
+        if (tt_exercise_phase(t->ex) == TT_PHASE_ENDED)
+            break;
+        if (t->events_seen) {
+            t->events_seen = false;
+            if (refresh_menu(t, false, err) != 0)
+                return -1;
+        }
+        set_prompt(t);
+        struct pollfd pfd = { .fd = t->in ? fileno(t->in) : -1, .events = POLLIN };
+        int n = poll(&pfd, 1, wait_ms(t, w));
+        if (n < 0 && errno != EINTR) {
+            tt_error_set(err, NULL, 0, 0, "poll: %s", strerror(errno));
+            return -1;
+        }
+        if (n <= 0 || !t->in)
+            continue;
+        if (pfd.revents & POLLIN)
+            rl_callback_read_char();
+        else if (pfd.revents & (POLLHUP | POLLERR | POLLNVAL))
+            t->eof = true;
+        if (t->eof) {
+            t->leave = true;
+            break;
+        }
+        if (t->line) {
+            char *line = t->line;
+            t->line = NULL;
+            int rc = handle_line(t, line, err);
+            free(line);
+            if (rc != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+int tt_tty_drive(tt_tty *t, tt_exercise *ex, tt_tty_outcome *outcome,
+                 tt_error *err)
+{
+    if (active && active != t) {
+        tt_error_set(err, NULL, 0, 0, "another terminal drill is running");
+        return -1;
+    }
+    active = t;
+    t->ex = ex;
+    got_int = got_hup = 0;
+    struct sigaction sa = { .sa_handler = on_signal }, old_int, old_hup,
+                     old_term, ign = { .sa_handler = SIG_IGN }, old_pipe;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old_int);
+    sigaction(SIGHUP, &sa, &old_hup);
+    sigaction(SIGTERM, &sa, &old_term);
+    sigaction(SIGPIPE, &ign, &old_pipe);
+
+    int rc = begin(t, err);
+    if (rc == 0 && t->in) {
+        setup_readline(t);
+        if (tt_exercise_phase(ex) == TT_PHASE_RUNNING)
+            rc = refresh_menu(t, true, err);
+    }
+    if (rc == 0)
+        rc = loop(t, err);
+    if (t->rl_on) {
+        rl_callback_handler_remove();
+        t->rl_on = false;
+        fputs("\n", t->out);
+        fflush(t->out);
+    }
+    if (rc == 0 && t->leave && tt_exercise_phase(ex) != TT_PHASE_ENDED)
+        leave_message(t);
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGHUP, &old_hup, NULL);
+    sigaction(SIGTERM, &old_term, NULL);
+    sigaction(SIGPIPE, &old_pipe, NULL);
+    active = NULL;
+    if (outcome)
+        *outcome = tt_exercise_phase(ex) == TT_PHASE_ENDED ? TT_TTY_ENDED
+                                                           : TT_TTY_LEFT;
+    return rc;
+}

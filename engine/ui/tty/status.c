@@ -1,0 +1,121 @@
+/* The facilitator's status view: clock, incident state, objective timers
+ * and what is on its way. */
+#include "tty_internal.h"
+
+#include <string.h>
+
+static void format_value(const tt_value *v, char *buf, size_t size)
+{
+    if (tt_value_format(v, buf, size) < 0 && size)
+        buf[0] = '\0';
+}
+
+static void state_lines(const tt_scenario *sc, const tt_kv *kv, size_t n,
+                        tt_lang lang, tty_buf *out)
+{
+    char val[128];
+    for (size_t i = 0; i < n; i++) {
+        const tt_metric *m = NULL;
+        for (size_t k = 0; k < sc->n_metrics; k++)
+            if (strcmp(sc->metrics[k].key, kv[i].key) == 0)
+                m = &sc->metrics[k];
+        format_value(&kv[i].value, val, sizeof val);
+        if (m) {
+            tty_buf_printf(out, "  %s: %s %s", tt_text_get(&m->label, lang),
+                           val, tt_text_get(&m->unit, lang));
+            if (m->max > 0)
+                tty_buf_printf(out, " / %g", m->max);
+            tty_buf_printf(out, "\n");
+        } else {
+            tty_buf_printf(out, "  %s: %s\n", kv[i].key, val);
+        }
+    }
+}
+
+static void objective_lines(const tt_scenario *sc,
+                            const tt_objective_view *views, tt_ms now,
+                            tt_lang lang, tty_buf *out)
+{
+    char a[32], b[32];
+    for (size_t i = 0; i < sc->n_objectives; i++) {
+        const tt_objective *o = &sc->objectives[i];
+        tty_buf_printf(out, "  [%s] %s: ", tt_objective_phase_name(o->phase),
+                       tt_text_get(&o->title, lang));
+        const tt_objective_view *v = views ? &views[i] : NULL;
+        if (v && v->status != TT_OBJECTIVE_OPEN) {
+            tt_ms_format(v->at, a, sizeof a);
+            tty_buf_printf(out, "%s %s\n",
+                           tty_msg(v->status == TT_OBJECTIVE_REACHED
+                                       ? M_OBJ_AT_REACHED : M_OBJ_AT_MISSED, lang),
+                           a);
+            continue;
+        }
+        if (o->target >= now) {
+            tt_ms_format(o->target - now, a, sizeof a);
+            tty_buf_printf(out, "%s, %s %s", tty_msg(M_OBJ_OPEN, lang),
+                           tty_msg(M_OBJ_TARGET_IN, lang), a);
+        } else {
+            tt_ms_format(now - o->target, a, sizeof a);
+            tty_buf_printf(out, "%s, %s (+%s)", tty_msg(M_OBJ_OPEN, lang),
+                           tty_msg(M_OBJ_TARGET_PASSED, lang), a);
+        }
+        tt_ms_format(o->limit > now ? o->limit - now : 0, b, sizeof b);
+        tty_buf_printf(out, ", %s %s\n", tty_msg(M_OBJ_LIMIT_IN, lang), b);
+    }
+}
+
+static void pending_lines(tt_exercise *ex, const tt_scenario *sc, tt_lang lang,
+                          tty_buf *out)
+{
+    tt_pending items[32];
+    size_t n = tt_exercise_pending(ex, items, 32);
+    if (n > 32)
+        n = 32;
+    if (n == 0) {
+        tty_buf_printf(out, "  %s\n", tty_msg(M_PENDING_NONE, lang));
+        return;
+    }
+    char when[32];
+    for (size_t i = 0; i < n; i++) {
+        tt_ms_format(items[i].at, when, sizeof when);
+        if (items[i].is_action)
+            tty_buf_printf(out, "  %s - %s: %s %s\n",
+                           tty_party_name(sc, items[i].role, lang),
+                           tty_action_label(sc, items[i].id, lang),
+                           tty_msg(M_PENDING_ACTION, lang), when);
+        else
+            tty_buf_printf(out, "  %s: %s %s\n",
+                           tty_party_name(sc, items[i].id, lang),
+                           tty_msg(M_PENDING_MESSAGE, lang), when);
+    }
+}
+
+int tty_status_format(tt_exercise *ex, tt_lang lang, tty_buf *out,
+                      tt_error *err)
+{
+    const tt_scenario *sc = tt_exercise_scenario(ex);
+    tt_ms now = tt_exercise_now(ex);
+    char t[32], len[32];
+    tt_ms_format(now, t, sizeof t);
+    tt_ms_format(sc->length, len, sizeof len);
+    tt_phase phase = tt_exercise_phase(ex);
+    tty_msg_id ph = phase == TT_PHASE_RUNNING ? M_STATUS_RUNNING
+                  : phase == TT_PHASE_PAUSED  ? M_STATUS_PAUSED
+                  : phase == TT_PHASE_READY   ? M_STATUS_READY
+                                              : M_STATUS_ENDED;
+    tty_buf_printf(out, "== %s: %s / %s  x%g  (%s) ==\n",
+                   tty_msg(M_STATUS_CLOCK, lang), t, len,
+                   tt_exercise_speed(ex), tty_msg(ph, lang));
+
+    const tt_kv *kv;
+    size_t n;
+    if (tt_exercise_state(ex, &kv, &n, err) != 0)
+        return -1;
+    tty_buf_printf(out, "%s:\n", tty_msg(M_STATUS_STATE, lang));
+    state_lines(sc, kv, n, lang, out);
+    tty_buf_printf(out, "%s:\n", tty_msg(M_STATUS_OBJECTIVES, lang));
+    objective_lines(sc, tt_exercise_objectives(ex), now, lang, out);
+    tty_buf_printf(out, "%s:\n", tty_msg(M_STATUS_PENDING, lang));
+    pending_lines(ex, sc, lang, out);
+    return 0;
+}

@@ -1,0 +1,93 @@
+/* Private pieces of the terminal front-end, shared by engine/ui/tty files. */
+#ifndef TABLETOP_TTY_INTERNAL_H
+#define TABLETOP_TTY_INTERNAL_H
+
+#include <stdarg.h>
+#include "tabletop/tty.h"
+
+/* ---- Growable text buffer (every append checks allocation) ---- */
+typedef struct tty_buf {
+    char *data;
+    size_t len, cap;
+    bool failed;      /* an allocation failed: the text is incomplete */
+} tty_buf;
+
+void tty_buf_printf(tty_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void tty_buf_free(tty_buf *b);
+/* Hand over the text (NULL when an allocation failed); the buffer is reset. */
+char *tty_buf_take(tty_buf *b);
+
+/* ---- Bilingual user-visible strings ---- */
+typedef enum tty_msg_id {
+    M_START, M_LENGTH_SPEED, M_INJECT, M_QUESTION, M_MESSAGE, M_ACTION,
+    M_ACTION_DONE_AT, M_DONE, M_REFUSED, M_OBJ_REACHED, M_OBJ_MISSED, M_NOTE,
+    M_CUSTOM, M_PAUSED, M_RESUMED, M_SPEED, M_END, M_END_LENGTH,
+    M_END_SETTLED, M_END_FACILITATOR, M_EVERYONE,
+    M_MENU_TITLE, M_MENU_NONE, M_MENU_HINT,
+    M_STATUS_CLOCK, M_STATUS_RUNNING, M_STATUS_PAUSED, M_STATUS_READY,
+    M_STATUS_ENDED, M_STATUS_STATE, M_STATUS_OBJECTIVES, M_OBJ_OPEN,
+    M_OBJ_TARGET_IN, M_OBJ_TARGET_PASSED, M_OBJ_LIMIT_IN, M_OBJ_AT_REACHED,
+    M_OBJ_AT_MISSED, M_STATUS_PENDING, M_PENDING_ACTION, M_PENDING_MESSAGE,
+    M_PENDING_NONE, M_HELP, M_UNKNOWN_COMMAND, M_UNKNOWN_CHOICE,
+    M_AMBIGUOUS, M_NEED_TEXT, M_BAD_SPEED, M_QUIT_ASK, M_LEFT, M_RESUME_HINT,
+    M_RESTORED, M_SCRIPT_STEP, M_PROMPT, M_PROMPT_PAUSED, M_QUIT_PROMPT,
+    M_NOT_ROSTER, M_NOTE_ROLE, M_CONTINUE, M_RESUME_HOW,
+    M__COUNT
+} tty_msg_id;
+
+const char *tty_msg(tty_msg_id id, tt_lang lang);
+
+/* Display names: a role's or actor's name in `lang`, else the id itself. */
+const char *tty_party_name(const tt_scenario *sc, const char *id, tt_lang lang);
+const char *tty_action_label(const tt_scenario *sc, const char *id, tt_lang lang);
+const char *tty_objective_title(const tt_scenario *sc, const char *id,
+                                tt_lang lang);
+
+/* ---- Menu of actions available now, grouped by role ---- */
+typedef struct tty_choice {
+    int role;          /* index in sc->roles */
+    int action;        /* index in sc->actions */
+} tty_choice;
+
+typedef struct tty_menu {
+    tty_choice *items;
+    size_t n, cap;
+} tty_menu;
+
+/* Rebuild the menu: every (role, action) pair the exercise allows now. */
+int tty_menu_build(tty_menu *m, tt_exercise *ex);
+void tty_menu_free(tty_menu *m);
+void tty_menu_format(const tty_menu *m, const tt_scenario *sc, tt_lang lang,
+                     tty_buf *out);
+
+/* What a typed line asks for. */
+typedef enum tty_cmd_kind {
+    CMD_NONE,       /* empty line */
+    CMD_ACTION,     /* role/action/member/note filled */
+    CMD_MENU, CMD_STATUS, CMD_PAUSE, CMD_RESUME, CMD_SPEED, CMD_NEXT,
+    CMD_INJECT, CMD_NOTE, CMD_END, CMD_QUIT, CMD_HELP,
+    CMD_ERROR       /* message filled */
+} tty_cmd_kind;
+
+typedef struct tty_cmd {
+    tty_cmd_kind kind;
+    int role, action;          /* CMD_ACTION; role also for CMD_NOTE */
+    char member[128];          /* "@Name" given, else empty */
+    char text[2048];           /* note, inject text, or error message */
+    double speed;              /* CMD_SPEED */
+} tty_cmd;
+
+/* Parse one line: "3 [note]", "[role] action [@member] [note]",
+ * or a facilitator command ("/pause", "/speed 2", "/inject text", ...). */
+void tty_parse_line(const char *line, const tty_menu *m, const tt_scenario *sc,
+                    const tt_roster *roster, tt_lang lang, tty_cmd *out);
+
+/* Facilitator command names (for completion), NULL-terminated. */
+extern const char *const tty_command_names[];
+
+/* ---- Status view ---- */
+int tty_status_format(tt_exercise *ex, tt_lang lang, tty_buf *out,
+                      tt_error *err);
+
+#endif

@@ -227,7 +227,9 @@ int tt_exercise_skip_to_next_inject(tt_exercise *ex, int64_t wall_ms, tt_error *
     tt_ms target = ex->sc->length;
     for (size_t i = 0; i < ex->queue.count; i++) {
         const tt_event *e = &ex->queue.items[i];
-        if ((e->kind == EV_INJECT || e->kind == EV_MESSAGE) && e->time < target)
+        bool says_something = e->kind == EV_INJECT || e->kind == EV_MESSAGE ||
+                              (e->kind == EV_DEFERRED && ex->calls[e->index].actor);
+        if (says_something && e->time < target)
             target = e->time;
     }
     if (target < ex->now)

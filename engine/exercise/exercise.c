@@ -95,6 +95,8 @@ int ex_emit(tt_exercise *ex, tt_record *r, tt_error *err)
 {
     r->t = ex->now;
     r->wall_ms = ex->cfg.record_wall ? wall_now_ms() : 0;
+    if (r->type == TT_REC_INJECT || r->type == TT_REC_MESSAGE)
+        ex->said++;
     if (ex->expect && ex->expect_cursor < ex->expect->n_records)
         return ex_expect(ex, r, err); /* already journaled: check, don't repeat */
     if (ex->cfg.journal && tt_journal_write(ex->cfg.journal, r, err) != 0)
@@ -222,20 +224,18 @@ int tt_exercise_skip_to_next_inject(tt_exercise *ex, int64_t wall_ms, tt_error *
 {
     if (ex->phase == TT_PHASE_ENDED || ex->phase == TT_PHASE_READY)
         return 0;
-    /* The heap is unordered beyond its root: scan for the soonest inject
-     * or actor message, or the end. */
-    tt_ms target = ex->sc->length;
-    for (size_t i = 0; i < ex->queue.count; i++) {
-        const tt_event *e = &ex->queue.items[i];
-        bool says_something = e->kind == EV_INJECT || e->kind == EV_MESSAGE ||
-                              (e->kind == EV_DEFERRED && ex->calls[e->index].actor);
-        if (says_something && e->time < target)
-            target = e->time;
+    /* Step event by event until something is said (an inject or an actor's
+     * message, which may only be scheduled by an event on the way) or the end. */
+    size_t said = ex->said;
+    while (ex->phase != TT_PHASE_ENDED && ex->said == said) {
+        tt_ms next = tt_exercise_next_event(ex);
+        if (next == TT_MS_NEVER)
+            break;
+        if (tt_exercise_advance(ex, next, err) != 0)
+            return -1;
     }
-    if (target < ex->now)
-        target = ex->now;
-    tt_clock_jump(&ex->clock, target, wall_ms);
-    return tt_exercise_advance(ex, target, err);
+    tt_clock_jump(&ex->clock, ex->now, wall_ms);
+    return 0;
 }
 
 static int control_record(tt_exercise *ex, tt_record_type type, double speed,

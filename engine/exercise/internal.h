@@ -55,6 +55,7 @@ struct tt_exercise {
 
     tt_kv *shown_state;        size_t n_shown_state;  /* last journaled state */
 
+    size_t said;                       /* injects and messages so far */
     size_t inputs_taken;               /* actions, refusals and notes */
     tt_roster replay_roster;           /* members from a journal's START */
     tt_journal_writer *owned_journal;  /* restore opens its own */

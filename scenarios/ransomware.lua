@@ -544,7 +544,7 @@ return scenario {
     { at = "3h30m", action = "try_decryptor", invented = true,
       text = t("関係省庁等の助言で、ウイルス対策ベンダー提供の復号ツールを試した。",
                "On the ministries' advice they tried an antivirus vendor's decryption tool.") },
-    { at = "5h30m", action = "try_decryptor", invented = true,
+    { at = "5h40m", action = "try_decryptor", invented = true,
       text = t("別の復号ツールも試したが、処理に長時間かかり、最終的に復号できなかった。",
                "They tried another tool; it took very long and in the end decrypted nothing.") },
   },

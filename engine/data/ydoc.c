@@ -50,12 +50,12 @@ size_t ydoc_check_text(const char *data, size_t len, char *why, size_t why_size)
             return i;
         }
         if (i + n > len) {
-            snprintf(why, why_size, "invalid UTF-8 (sequence cut short)");
+            snprintf(why, why_size, "invalid UTF-8 (byte 0x%02x at the end)", c);
             return i;
         }
         for (size_t k = 1; k < n; k++) {
             if ((s[i + k] & 0xC0) != 0x80) {
-                snprintf(why, why_size, "invalid UTF-8 (byte 0x%02x)", s[i + k]);
+                snprintf(why, why_size, "invalid UTF-8 (byte 0x%02x)", c);
                 return i;
             }
             cp = (cp << 6) | (s[i + k] & 0x3F);

@@ -1,0 +1,192 @@
+/* The tabletop binary end to end: list, check, a headless run of the
+ * ransomware model answer, determinism through the CLI, replay, and bad
+ * input of each kind giving a located message and exit code 2. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+typedef struct result {
+    int status;
+    char *out;
+    char *err;
+} result;
+
+static char *slurp(const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return strdup("");
+    fseek(fp, 0, SEEK_END);
+    long n = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    size_t got = fread(buf, 1, (size_t)n, fp);
+    buf[got] = '\0';
+    fclose(fp);
+    return buf;
+}
+
+/* Run `tabletop ARGS` from the source folder (so scenarios/ is found). */
+static result run(const char *fmt, ...)
+{
+    char args[2048], cmd[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(args, sizeof args, fmt, ap);
+    va_end(ap);
+    snprintf(cmd, sizeof cmd,
+             "cd '%s' && XDG_DATA_HOME=/tmp/tt-cli-xdg '%s' %s >/tmp/tt-cli.out 2>/tmp/tt-cli.err </dev/null",
+             getenv("TT_SOURCE_DIR"), getenv("TT_BINARY"), args);
+    int rc = system(cmd);
+    result r = { WIFEXITED(rc) ? WEXITSTATUS(rc) : 128 + WTERMSIG(rc), slurp("/tmp/tt-cli.out"),
+                 slurp("/tmp/tt-cli.err") };
+    return r;
+}
+
+static void done(result *r)
+{
+    free(r->out);
+    free(r->err);
+}
+
+#define assert_contains(hay, needle)                                                       \
+    do {                                                                                   \
+        if (!strstr((hay), (needle)))                                                      \
+            fail_msg("expected '%s' in:\n%s", (needle), (hay));                           \
+    } while (0)
+
+static void list_shows_the_six_scenarios_with_both_titles(void **state)
+{
+    (void)state;
+    result r = run("list");
+    assert_int_equal(r.status, 0);
+    const char *ids[] = { "mail-form-flood", "exposed-monitoring", "ransomware",
+                          "admin-server-breach", "wordpress-xss", "card-buffer-outage" };
+    for (size_t i = 0; i < 6; i++)
+        assert_contains(r.out, ids[i]);
+    assert_contains(r.out, "ランサムウェア");
+    assert_contains(r.out, "Ransomware");
+    done(&r);
+}
+
+static void check_accepts_scenarios_and_locates_errors(void **state)
+{
+    (void)state;
+    result r = run("check ransomware");
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "ok ransomware");
+    done(&r);
+    r = run("check tests/cli/fixtures/syntax-error.lua");
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "syntax-error.lua:4");
+    done(&r);
+    r = run("check tests/cli/fixtures/endless.lua");
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "endless.lua");
+    assert_contains(r.err, "instruction");
+    done(&r);
+    r = run("check no-such-scenario");
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "no scenario 'no-such-scenario'");
+    done(&r);
+}
+
+static void headless_model_run_prints_timeline_and_objectives(void **state)
+{
+    (void)state;
+    unlink("/tmp/tt-cli-a.yaml");
+    result r = run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
+                   "--journal /tmp/tt-cli-a.yaml --scorecard /tmp/tt-cli-a.json --db /tmp/tt-cli.db");
+    if (r.status != 0)
+        fail_msg("exit %d\n%s\n%s", r.status, r.out, r.err);
+    assert_contains(r.out, "inject");
+    assert_contains(r.out, "action");
+    assert_contains(r.out, "within target");
+    assert_true(strstr(r.out, "not reached") == NULL);
+    assert_contains(r.out, "scorecard: /tmp/tt-cli-a.json");
+    assert_int_equal(access("/tmp/tt-cli-a.json", R_OK), 0);
+    done(&r);
+}
+
+static void same_seed_same_journal_and_replay_agrees(void **state)
+{
+    (void)state;
+    result a = run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
+                   "--seed 42 --journal /tmp/tt-cli-b1.yaml --no-scorecard");
+    result b = run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
+                   "--seed 42 --journal /tmp/tt-cli-b2.yaml --no-scorecard");
+    assert_int_equal(a.status, 0);
+    assert_int_equal(b.status, 0);
+    char *j1 = slurp("/tmp/tt-cli-b1.yaml"), *j2 = slurp("/tmp/tt-cli-b2.yaml");
+    assert_true(strlen(j1) > 1000);
+    assert_string_equal(j1, j2);
+    free(j1);
+    free(j2);
+    done(&a);
+    done(&b);
+    result r = run("replay /tmp/tt-cli-b1.yaml");
+    if (r.status != 0)
+        fail_msg("replay exit %d\n%s\n%s", r.status, r.out, r.err);
+    done(&r);
+}
+
+static void bad_command_lines_exit_2_with_a_message(void **state)
+{
+    (void)state;
+    static const struct { const char *args; const char *says; } cases[] = {
+        { "frobnicate", "unknown command" },
+        { "run", "which scenario" },
+        { "run ransomware --ui bogus", "--ui must be" },
+        { "run ransomware --seed -3 --script scenarios/answers/ransomware/model.yaml", "--seed" },
+        { "run ransomware --speed zero --script scenarios/answers/ransomware/model.yaml", "--speed" },
+        { "run ransomware --lang fr", "--lang" },
+        { "run ransomware --set nokey", "KEY=VALUE" },
+        { "run ransomware --snapshot x.png", "--at" },
+        { "run ransomware --no-such-flag", "no-such-flag" },
+        { "run ransomware --ui none", "" },
+        { "run ransomware --script tests/cli/fixtures/bad-duration.yaml --ui none",
+          "bad-duration.yaml:6:" },
+        { "run ransomware --script /nonexistent.yaml --ui none", "nonexistent.yaml" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        result r = run("%s", cases[i].args);
+        if (r.status != 2)
+            fail_msg("'%s': exit %d, want 2\n%s%s", cases[i].args, r.status, r.out, r.err);
+        assert_contains(r.err, cases[i].says);
+        assert_true(strlen(r.err) > 0);
+        done(&r);
+    }
+}
+
+static void help_is_available_for_every_command(void **state)
+{
+    (void)state;
+    const char *cmds[] = { "list", "check", "run", "resume", "replay", "score", "history" };
+    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+        result r = run("%s --help", cmds[i]);
+        if (r.status != 0)
+            fail_msg("%s --help: exit %d\n%s", cmds[i], r.status, r.err);
+        assert_contains(r.out, "usage: tabletop");
+        done(&r);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(list_shows_the_six_scenarios_with_both_titles),
+        cmocka_unit_test(check_accepts_scenarios_and_locates_errors),
+        cmocka_unit_test(headless_model_run_prints_timeline_and_objectives),
+        cmocka_unit_test(same_seed_same_journal_and_replay_agrees),
+        cmocka_unit_test(bad_command_lines_exit_2_with_a_message),
+        cmocka_unit_test(help_is_available_for_every_command),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -150,7 +150,6 @@ static void bad_command_lines_exit_2_with_a_message(void **state)
         { "run ransomware --set nokey", "KEY=VALUE" },
         { "run ransomware --snapshot x.png", "--at" },
         { "run ransomware --no-such-flag", "no-such-flag" },
-        { "run ransomware --ui none", "" },
         { "run ransomware --script tests/cli/fixtures/bad-duration.yaml --ui none",
           "bad-duration.yaml:6:" },
         { "run ransomware --script /nonexistent.yaml --ui none", "nonexistent.yaml" },

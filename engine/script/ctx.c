@@ -1,0 +1,186 @@
+/* The ctx table handed to callbacks: time, seeded randomness, messages and
+ * deferred calls. Messages and calls are collected in the script and taken
+ * by the exercise with tt_script_take_scheduled. */
+#include <lauxlib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "host.h"
+
+static tt_script *script_for_effect(lua_State *L, const char *what)
+{
+    tt_script *s = tt_host_of(L);
+    if (s->read_only)
+        luaL_error(L, "%s is not available in %s: conditions only read the state", what,
+                   s->where ? s->where : "a condition");
+    if (!s->rng)
+        luaL_error(L, "%s is only available while an exercise runs", what);
+    return s;
+}
+
+static tt_scheduled *push_scheduled(lua_State *L, tt_script *s)
+{
+    if (s->n_pending == s->cap_pending) {
+        size_t cap = s->cap_pending ? s->cap_pending * 2 : 8;
+        if (cap > 100000)
+            luaL_error(L, "too many messages and deferred calls scheduled in one step");
+        tt_scheduled *p = realloc(s->pending, cap * sizeof *p);
+        if (!p)
+            luaL_error(L, "out of memory");
+        s->pending = p;
+        s->cap_pending = cap;
+    }
+    tt_scheduled *e = &s->pending[s->n_pending++];
+    memset(e, 0, sizeof *e);
+    return e;
+}
+
+/* A time argument: "15m" or seconds. */
+static tt_ms check_time(lua_State *L, int idx, const char *what)
+{
+    if (lua_type(L, idx) == LUA_TSTRING) {
+        tt_ms v;
+        char why[200];
+        if (!tt_duration_parse(lua_tostring(L, idx), &v, why, sizeof why))
+            luaL_error(L, "%s: %s", what, why);
+        return v;
+    }
+    if (lua_type(L, idx) == LUA_TNUMBER) {
+        double secs = lua_tonumber(L, idx);
+        if (!isfinite(secs) || secs < 0 || secs > 3650.0 * 86400)
+            luaL_error(L, "%s: %f is not a time between 0 and 3650 days", what, secs);
+        return (tt_ms)llround(secs * 1000.0);
+    }
+    luaL_error(L, "%s: expected a time such as \"15m\" or seconds, got a %s", what,
+               luaL_typename(L, idx));
+    return 0;
+}
+
+static tt_ms actor_delay(tt_script *s, int actor)
+{
+    const tt_actor *a = &s->model.actors[actor];
+    return (tt_ms)tt_rng_range(s->rng, a->delay_min, a->delay_max);
+}
+
+static const char *copy_text(lua_State *L, tt_script *s, int idx, const char *field,
+                             const char *lang)
+{
+    if (lua_getfield(L, idx, lang) != LUA_TSTRING)
+        luaL_error(L, "ctx.message: %s.%s must be a string", field, lang);
+    size_t len;
+    const char *t = lua_tolstring(L, -1, &len);
+    char *c = tt_arena_strndup(&s->pending_arena, t, len);
+    if (!c)
+        luaL_error(L, "out of memory");
+    lua_pop(L, 1);
+    return c;
+}
+
+/* ctx.message{ from =, to =, text =, after = } */
+static int ctx_message(lua_State *L)
+{
+    tt_script *s = script_for_effect(L, "ctx.message");
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        lua_pop(L, 1);
+        const char *k = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+        if (!k || (strcmp(k, "from") && strcmp(k, "to") && strcmp(k, "text") &&
+                   strcmp(k, "after")))
+            return luaL_error(L, "ctx.message: unknown field '%s' (expected from, to, text, after)",
+                              k ? k : luaL_typename(L, -1));
+    }
+    const tt_scenario *m = &s->model;
+    if (lua_getfield(L, 1, "from") != LUA_TSTRING)
+        return luaL_error(L, "ctx.message: 'from' must be an actor or role id");
+    const char *from = lua_tostring(L, -1);
+    int actor = tt_scenario_actor(m, from), role = tt_scenario_role(m, from);
+    if (actor < 0 && role < 0)
+        return luaL_error(L, "ctx.message: from = '%s' is neither an actor nor a role", from);
+    const char *to = NULL;
+    if (lua_getfield(L, 1, "to") != LUA_TNIL) {
+        int r = lua_type(L, -1) == LUA_TSTRING ? tt_scenario_role(m, lua_tostring(L, -1)) : -1;
+        if (r < 0)
+            return luaL_error(L, "ctx.message: to = '%s' is not a role of this scenario",
+                              lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?");
+        to = m->roles[r].id;
+    }
+    if (lua_getfield(L, 1, "text") != LUA_TTABLE)
+        return luaL_error(L, "ctx.message: 'text' must be { ja = \"...\", en = \"...\" }");
+    int text = lua_gettop(L);
+    tt_ms delay = 0;
+    if (lua_getfield(L, 1, "after") != LUA_TNIL)
+        delay = check_time(L, -1, "ctx.message after");
+    else if (actor >= 0)
+        delay = actor_delay(s, actor);
+    tt_text t;
+    t.ja = copy_text(L, s, text, "text", "ja");
+    t.en = copy_text(L, s, text, "text", "en");
+    tt_scheduled *e = push_scheduled(L, s);
+    e->kind = TT_SCHED_MESSAGE;
+    e->delay = delay;
+    e->from = actor >= 0 ? m->actors[actor].id : m->roles[role].id;
+    e->to = to;
+    e->text = t;
+    return 0;
+}
+
+/* ctx.after(delay, fn): delay is a time or an actor id (its reply delay). */
+static int ctx_after(lua_State *L)
+{
+    tt_script *s = script_for_effect(L, "ctx.after");
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    tt_ms delay;
+    int actor = lua_type(L, 1) == LUA_TSTRING ? tt_scenario_actor(&s->model, lua_tostring(L, 1))
+                                              : -1;
+    if (actor >= 0)
+        delay = actor_delay(s, actor);
+    else
+        delay = check_time(L, 1, "ctx.after delay");
+    if (s->next_deferred == INT32_MAX)
+        return luaL_error(L, "ctx.after: too many deferred calls");
+    int ref = s->next_deferred + 1;
+    lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_DEFERRED);
+    lua_pushvalue(L, 2);
+    lua_rawseti(L, -2, ref);
+    tt_scheduled *e = push_scheduled(L, s);
+    s->next_deferred = ref;
+    e->kind = TT_SCHED_CALL;
+    e->delay = delay;
+    e->ref = ref;
+    return 0;
+}
+
+static int ctx_chance(lua_State *L)
+{
+    tt_script *s = tt_host_of(L);
+    double p = luaL_checknumber(L, 1);
+    if (!s->rng)
+        return luaL_error(L, "ctx.chance is only available while an exercise runs");
+    lua_pushboolean(L, tt_rng_unit(s->rng) < p);
+    return 1;
+}
+
+void tt_ctx_push(lua_State *L, tt_script *s)
+{
+    lua_createtable(L, 0, 6);
+    if (s->now % 1000 == 0)
+        lua_pushinteger(L, s->now / 1000);
+    else
+        lua_pushnumber(L, (double)s->now / 1000.0);
+    lua_setfield(L, -2, "now");
+    if (s->role) {
+        lua_pushstring(L, s->role);
+        lua_setfield(L, -2, "role");
+    }
+    lua_pushcfunction(L, tt_sandbox_random);
+    lua_setfield(L, -2, "random");
+    lua_pushcfunction(L, ctx_chance);
+    lua_setfield(L, -2, "chance");
+    lua_pushcfunction(L, ctx_message);
+    lua_setfield(L, -2, "message");
+    lua_pushcfunction(L, ctx_after);
+    lua_setfield(L, -2, "after");
+}

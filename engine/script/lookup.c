@@ -1,0 +1,45 @@
+/* Lookups in the scenario model. Models are small (tens of entries), so a
+ * linear scan is the simplest correct thing. */
+#include <string.h>
+
+#include "tabletop/scenario.h"
+
+const char *tt_objective_phase_name(tt_objective_phase p)
+{
+    switch (p) {
+    case TT_OBJ_ISOLATE: return "isolate";
+    case TT_OBJ_REPORT: return "report";
+    case TT_OBJ_RECOVER: return "recover";
+    }
+    return "?";
+}
+
+#define FIND(array, count, field)                                   \
+    do {                                                            \
+        if (!s || !id)                                              \
+            return -1;                                              \
+        for (size_t i = 0; i < s->count; i++)                       \
+            if (s->array[i].field && strcmp(s->array[i].field, id) == 0) \
+                return (int)i;                                      \
+        return -1;                                                  \
+    } while (0)
+
+int tt_scenario_role(const tt_scenario *s, const char *id) { FIND(roles, n_roles, id); }
+int tt_scenario_actor(const tt_scenario *s, const char *id) { FIND(actors, n_actors, id); }
+int tt_scenario_action(const tt_scenario *s, const char *id) { FIND(actions, n_actions, id); }
+int tt_scenario_objective(const tt_scenario *s, const char *id)
+{
+    FIND(objectives, n_objectives, id);
+}
+int tt_scenario_inject(const tt_scenario *s, const char *id) { FIND(injects, n_injects, id); }
+int tt_scenario_lesson(const tt_scenario *s, const char *id) { FIND(lessons, n_lessons, id); }
+
+bool tt_action_allows_role(const tt_action *a, const char *role)
+{
+    if (!a || !role)
+        return false;
+    for (size_t i = 0; i < a->n_roles; i++)
+        if (strcmp(a->roles[i], role) == 0)
+            return true;
+    return false;
+}

@@ -1,0 +1,60 @@
+/* The Lua sandbox: a capped allocator, an instruction budget enforced by a
+ * count hook, an allowlist of libraries and a protected call that turns
+ * every failure into one located message. Internal to engine/script. */
+#ifndef TT_SCRIPT_SANDBOX_H
+#define TT_SCRIPT_SANDBOX_H
+
+#include <lua.h>
+
+#include "tabletop/script.h"
+
+/* Allocator and budget bookkeeping. Its address is the allocator's `ud`, so
+ * it must not move while its lua_State lives (it is malloc'ed). */
+typedef struct tt_sandbox {
+    lua_State *L;
+    size_t cap;            /* bytes Lua may hold */
+    size_t used;
+    bool mem_tripped;      /* a request was refused since the last run began */
+    int mem_line;          /* where Lua was when it was refused, 0 unknown */
+    uint64_t budget;       /* work units for the current run */
+    uint64_t spent;        /* instructions + charges for C work */
+    bool armed;            /* a run is in progress: charges count */
+    bool budget_tripped;
+    bool wall_tripped;
+    int64_t deadline_ns;   /* CLOCK_MONOTONIC; 0 = none */
+    uint64_t wall_ms;      /* per run */
+    char short_src[LUA_IDSIZE]; /* how Lua prints the chunk name */
+    tt_rng *rng;           /* the exercise's generator, NULL while loading */
+    void *host;            /* the tt_script using this state */
+} tt_sandbox;
+
+/* Make a state with the capped allocator and the safe libraries; the
+ * scenario environment is left in the registry (see tt_sandbox_push_env).
+ * NULL with err set on failure. */
+lua_State *tt_sandbox_open(tt_sandbox *sb, const tt_sandbox_limits *limits,
+                           const char *path, tt_error *err);
+void tt_sandbox_close(tt_sandbox *sb);
+
+/* math.random semantics on sb->rng (also ctx.random). */
+int tt_sandbox_random(lua_State *L);
+
+/* [-0, +1] Push the scenario's _ENV table. */
+void tt_sandbox_push_env(lua_State *L);
+
+/* Charge `units` of work done in C to the running budget; once over, the
+ * next Lua instruction raises the budget error. */
+void tt_sandbox_charge(lua_State *L, uint64_t units);
+
+/* Call the function below `nargs` arguments on the stack with a fresh budget
+ * of `budget` instructions. On success leaves `nres` results and returns 0.
+ * On failure pops everything it was given, fills err (file = `path`, line
+ * when Lua knows it, message + " (in <where>)" when where is not NULL) and
+ * returns -1. */
+int tt_sandbox_call(tt_sandbox *sb, const char *path, int nargs, int nres,
+                    uint64_t budget, const char *where, tt_error *err);
+
+/* Turn a Lua message "short_src:line: text" into err with the real path. */
+void tt_sandbox_locate(const tt_sandbox *sb, const char *path, const char *msg,
+                       const char *where, tt_error *err);
+
+#endif

@@ -1,0 +1,141 @@
+/* The state table as callbacks see it: a userdata proxy (rawset cannot get
+ * around it) that only reads declared keys and only stores scalars of the
+ * declared kind, and iterates its keys in sorted order. */
+#include <lauxlib.h>
+#include <math.h>
+#include <string.h>
+
+#include "host.h"
+
+tt_script *tt_host_of(lua_State *L)
+{
+    void *ud = NULL;
+    lua_getallocf(L, &ud);
+    return ((tt_sandbox *)ud)->host;
+}
+
+/* Upvalue 1 of every metamethod: the real state table; 2: declarations. */
+static int state_index(lua_State *L)
+{
+    if (lua_type(L, 2) != LUA_TSTRING)
+        return luaL_error(L, "state keys are names; got a %s", luaL_typename(L, 2));
+    lua_pushvalue(L, 2);
+    if (lua_rawget(L, lua_upvalueindex(1)) == LUA_TNIL)
+        return luaL_error(L, "state key '%s' is not declared in the scenario's state",
+                          lua_tostring(L, 2));
+    return 1;
+}
+
+static int state_newindex(lua_State *L)
+{
+    tt_script *s = tt_host_of(L);
+    if (lua_type(L, 2) != LUA_TSTRING)
+        return luaL_error(L, "state keys are names; got a %s", luaL_typename(L, 2));
+    const char *key = lua_tostring(L, 2);
+    lua_pushvalue(L, 2);
+    if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TSTRING)
+        return luaL_error(L, "state key '%s' is not declared in the scenario's state "
+                             "(add it to state = { ... })", key);
+    const char *declared = lua_tostring(L, -1);
+    if (s->read_only)
+        return luaL_error(L, "cannot change state.%s in %s: conditions only read the state",
+                          key, s->where ? s->where : "a condition");
+    int t = lua_type(L, 3);
+    const char *cls = t == LUA_TBOOLEAN ? "boolean"
+                    : t == LUA_TNUMBER  ? "number"
+                    : t == LUA_TSTRING  ? "string"
+                                        : NULL;
+    if (!cls)
+        return luaL_error(L, "state.%s can only hold a boolean, number or string, not a %s",
+                          key, luaL_typename(L, 3));
+    if (strcmp(cls, declared) != 0)
+        return luaL_error(L, "state.%s is a %s; cannot store a %s in it", key, declared, cls);
+    if (t == LUA_TNUMBER && !lua_isinteger(L, 3) && !isfinite(lua_tonumber(L, 3)))
+        return luaL_error(L, "state.%s: numbers in the state must be finite (got %s)", key,
+                          lua_tostring(L, 3));
+    lua_settop(L, 3);
+    lua_rawset(L, lua_upvalueindex(1));
+    return 0;
+}
+
+/* Iterator over the declared keys in sorted order (the script keeps them). */
+static int state_next(lua_State *L)
+{
+    tt_script *s = tt_host_of(L);
+    size_t i = 0;
+    if (!lua_isnoneornil(L, 2)) {
+        const char *k = luaL_checkstring(L, 2);
+        size_t lo = 0, hi = s->n_state_keys;
+        while (lo < hi) { /* first key > k */
+            size_t mid = (lo + hi) / 2;
+            if (strcmp(s->state_keys[mid], k) <= 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        i = lo;
+    }
+    if (i >= s->n_state_keys)
+        return 0;
+    lua_pushstring(L, s->state_keys[i]);
+    lua_pushvalue(L, -1);
+    lua_rawget(L, lua_upvalueindex(1));
+    return 2;
+}
+
+static int state_pairs(lua_State *L)
+{
+    lua_pushvalue(L, lua_upvalueindex(3)); /* state_next */
+    lua_pushvalue(L, 1);
+    lua_pushnil(L);
+    return 3;
+}
+
+int tt_state_install(lua_State *L)
+{
+    lua_newtable(L);
+    int state = lua_gettop(L);
+    /* Defaults until an exercise begins (tt_script_state works after load). */
+    lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_INITIAL);
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, state);
+    }
+    lua_pop(L, 1);
+    lua_pushvalue(L, state);
+    lua_setfield(L, LUA_REGISTRYINDEX, TT_REG_STATE);
+    lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_DECL);
+    int decl = lua_gettop(L);
+
+    lua_newuserdatauv(L, 0, 0);
+    int proxy = lua_gettop(L);
+    lua_newtable(L);
+    int mt = lua_gettop(L);
+    lua_pushvalue(L, state);
+    lua_pushvalue(L, decl);
+    lua_pushcclosure(L, state_index, 2);
+    lua_setfield(L, mt, "__index");
+    lua_pushvalue(L, state);
+    lua_pushvalue(L, decl);
+    lua_pushcclosure(L, state_newindex, 2);
+    lua_setfield(L, mt, "__newindex");
+    lua_pushvalue(L, state);
+    lua_pushvalue(L, decl);
+    lua_pushvalue(L, state);
+    lua_pushcclosure(L, state_next, 1);
+    lua_pushcclosure(L, state_pairs, 3);
+    lua_setfield(L, mt, "__pairs");
+    lua_pushliteral(L, "state");
+    lua_setfield(L, mt, "__metatable");
+    lua_pushliteral(L, "state");
+    lua_setfield(L, mt, "__name");
+    lua_setmetatable(L, proxy);
+    lua_setfield(L, LUA_REGISTRYINDEX, TT_REG_PROXY);
+
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, TT_REG_DEFERRED);
+    lua_settop(L, 0);
+    return 0;
+}

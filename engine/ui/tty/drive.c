@@ -77,7 +77,8 @@ tt_tty *tt_tty_new(const tt_tty_options *o, tt_error *err)
         free(t);
         return NULL;
     }
-    if (o->in_fd >= 0) {
+    /* A script rehearsed from a pipe or /dev/null needs no keyboard. */
+    if (o->in_fd >= 0 && !(o->script && !isatty(o->in_fd))) {
         fd = dup(o->in_fd);
         t->in = fd >= 0 ? fdopen(fd, "r") : NULL;
         if (!t->in) {

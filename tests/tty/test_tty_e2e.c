@@ -1,0 +1,374 @@
+/* End to end through the binary: live drills in a pseudo-terminal (menu,
+ * facilitator controls, Ctrl-C, hang-up), kill -9 at varied points then
+ * resume reaching the uninterrupted outcome, replay checks, tampering. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "e2e_util.h"
+
+#define SCENARIO e2e_src("tests/tty/tty-drill.lua")
+#define SCRIPT e2e_src("tests/tty/tty-drill.yaml")
+#define WAIT 30000   /* ms: a bound against hangs, not a timing assertion */
+
+static char baseline[1024];        /* uninterrupted headless journal */
+static char *baseline_outcome;
+
+static int group_setup(void **state)
+{
+    (void)state;
+    snprintf(baseline, sizeof baseline, "%s", e2e_tmp("baseline.journal.yaml"));
+    const char *args[] = { "run", SCENARIO, "--script", SCRIPT, "--ui", "none",
+                           "--journal", baseline, "--no-scorecard", NULL };
+    int rc = e2e_run(e2e_tmp("baseline.out"), args);
+    if (rc != 0) {
+        char *log = e2e_slurp(e2e_tmp("baseline.out"));
+        fprintf(stderr, "baseline run failed (%d):\n%s\n", rc, log ? log : "");
+        free(log);
+        return -1;
+    }
+    baseline_outcome = e2e_outcome(baseline);
+    return baseline_outcome ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
+    free(baseline_outcome);
+    return 0;
+}
+
+static void sleep_ms(int ms)
+{
+    struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000 };
+    nanosleep(&ts, NULL);
+}
+
+static int replay(const char *journal, const char *out)
+{
+    const char *args[] = { "replay", journal, NULL };
+    return e2e_run(out, args);
+}
+
+static void test_baseline_reaches_every_objective(void **state)
+{
+    (void)state;
+    /* The fixture and its script are what the other tests rely on. */
+    assert_non_null(strstr(baseline_outcome, "objective"));
+    assert_null(strstr(baseline_outcome, " missed\n"));
+    assert_non_null(strstr(baseline_outcome, "end "));
+    assert_non_null(strstr(baseline_outcome, " settled\n"));
+}
+
+static void test_replay_reproduces_the_journal(void **state)
+{
+    (void)state;
+    const char *out = e2e_tmp("replay.out");
+    assert_int_equal(replay(baseline, out), 0);
+    char *text = e2e_slurp(out);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "identical"));
+    free(text);
+}
+
+/* Change the time of the first objective record: replay names that record. */
+static void test_replay_reports_first_difference(void **state)
+{
+    (void)state;
+    char *text = e2e_slurp(baseline);
+    assert_non_null(text);
+    char *obj = strstr(text, "type: objective\nt: ");
+    assert_non_null(obj);
+    size_t index = 1;
+    for (char *p = text; (p = strstr(p, "\n...\n")) != NULL && p < obj; p += 4)
+        index++;
+    char *num = obj + strlen("type: objective\nt: ");
+    long long t = strtoll(num, NULL, 10);
+    char *rest = strchr(num, '\n');
+    assert_non_null(rest);
+    size_t head = (size_t)(num - text);
+    size_t size = strlen(text) + 32;
+    char *tampered = malloc(size);
+    assert_non_null(tampered);
+    snprintf(tampered, size, "%.*s%lld%s", (int)head, text, t + 60000, rest);
+    const char *path = e2e_tmp("tampered.journal.yaml");
+    assert_true(e2e_write_file(path, tampered));
+    const char *out = e2e_tmp("tampered.out");
+    assert_int_equal(replay(path, out), 1);
+    char *report = e2e_slurp(out);
+    assert_non_null(report);
+    char want[64];
+    snprintf(want, sizeof want, "record %zu ", index);
+    if (!strstr(report, want))
+        fprintf(stderr, "report:\n%s\n(wanted '%s')\n", report, want);
+    assert_non_null(strstr(report, want));
+    free(report);
+    free(tampered);
+    free(text);
+}
+
+static void test_replay_bad_input(void **state)
+{
+    (void)state;
+    const char *out = e2e_tmp("bad.out");
+    assert_int_equal(replay(e2e_tmp("no-such.journal.yaml"), out), 2);
+    const char *garbage = e2e_tmp("garbage.journal.yaml");
+    assert_true(e2e_write_file(garbage, "type: [unclosed\n...\n"));
+    assert_int_equal(replay(garbage, out), 2);
+    const char *args[] = { "replay", NULL };
+    assert_int_equal(e2e_run(out, args), 2);
+}
+
+/* Wait for the journal to hold `records`, then kill -9. false when the
+ * run ended on its own first. */
+static bool kill_at(pid_t pid, const char *journal, size_t records)
+{
+    for (int waited = 0; waited < WAIT; waited++) {
+        if (e2e_journal_records(journal) >= records) {
+            kill(pid, SIGKILL);
+            return e2e_wait(pid, WAIT) == 128 + SIGKILL;
+        }
+        if (waitpid(pid, NULL, WNOHANG) == pid)
+            return false;
+        sleep_ms(1);
+    }
+    kill(pid, SIGKILL);
+    e2e_wait(pid, WAIT);
+    return false;
+}
+
+/* A scripted drill in real time (fast clock) killed at several points;
+ * each resumed headless with the same script reaches the same outcome as
+ * the uninterrupted run, and its journal still replays. */
+static void test_kill_and_resume_reaches_same_outcome(void **state)
+{
+    (void)state;
+    size_t total = e2e_journal_records(baseline);
+    assert_true(total > 10);
+    const size_t points[] = { 2, total / 5, total / 3, total / 2, 2 * total / 3,
+                              total - 3 };
+    for (size_t i = 0; i < sizeof points / sizeof points[0]; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "killed-%zu.journal.yaml", i);
+        char journal[1024];
+        snprintf(journal, sizeof journal, "%s", e2e_tmp(name));
+        const char *run_args[] = { "run", SCENARIO, "--script", SCRIPT, "--speed", "1500",
+                                   "--journal", journal, "--no-scorecard", NULL };
+        pid_t pid = e2e_spawn(e2e_tmp("killed.out"), run_args);
+        assert_true(pid > 0);
+        if (!kill_at(pid, journal, points[i])) {
+            char *log = e2e_slurp(e2e_tmp("killed.out"));
+            fprintf(stderr, "the run was not killed at record %zu:\n%s\n", points[i],
+                    log ? log : "");
+            free(log);
+            fail();
+        }
+        const char *resume_args[] = { "resume", journal, "--script", SCRIPT, "--ui", "none",
+                                      "--no-scorecard", NULL };
+        const char *out = e2e_tmp("resume.out");
+        int rc = e2e_run(out, resume_args);
+        char *log = e2e_slurp(out);
+        if (rc != 0)
+            fprintf(stderr, "resume after record %zu failed (%d):\n%s\n", points[i], rc,
+                    log ? log : "");
+        free(log);
+        assert_int_equal(rc, 0);
+        char *got = e2e_outcome(journal);
+        assert_non_null(got);
+        if (strcmp(got, baseline_outcome) != 0)
+            fprintf(stderr, "killed after record %zu: outcome differs\n--- want\n%s--- got\n%s",
+                    points[i], baseline_outcome, got);
+        assert_string_equal(got, baseline_outcome);
+        free(got);
+        assert_int_equal(replay(journal, e2e_tmp("resumed-replay.out")), 0);
+    }
+}
+
+static e2e_pty *new_pty(void)
+{
+    e2e_pty *p = malloc(sizeof *p);
+    assert_non_null(p);
+    return p;
+}
+
+/* A live drill: injects with questions appear, the menu lists what may be
+ * done, the facilitator's controls work, Ctrl-C asks, "y" leaves the
+ * journal resumable; resume restores it paused and /end ends it. */
+static void test_live_drill_in_a_terminal(void **state)
+{
+    (void)state;
+    const char *journal = e2e_tmp("live.journal.yaml");
+    const char *args[] = { "run", SCENARIO, "--journal", journal, "--speed", "30",
+                           "--lang", "en", "--seed", "3", "--no-scorecard", NULL };
+    e2e_pty *p = new_pty();
+    assert_true(e2e_pty_start(p, args));
+    assert_true(e2e_expect(p, "Suspicious traffic detected", WAIT));
+    assert_true(e2e_expect(p, "Who do you tell first?", WAIT));
+    assert_true(e2e_expect(p, "[sysadmin] System staff", WAIT));
+    assert_true(e2e_expect(p, "isolate - Isolate the network", WAIT));
+    assert_true(e2e_expect(p, "action> ", WAIT));
+
+    e2e_send(p, "/pause\r");
+    assert_true(e2e_expect(p, "-- Paused --", WAIT));
+    e2e_send(p, "/status\r");
+    assert_true(e2e_expect(p, "Clock: ", WAIT));
+    assert_true(e2e_expect(p, "Stop the spread: open, target in", WAIT));
+    e2e_send(p, "/resume\r");
+    assert_true(e2e_expect(p, "-- Resumed --", WAIT));
+
+    e2e_send(p, "restore\r");                 /* precondition not met */
+    assert_true(e2e_expect(p, "not an action available now", WAIT));
+    e2e_send(p, "sysadmin call_vendor phoned the on-call engineer\r");
+    assert_true(e2e_expect(p, "ACTION: System staff - Call the vendor", WAIT));
+    assert_true(e2e_expect(p, "phoned the on-call engineer", WAIT));
+    e2e_send(p, "/speed 600\r");
+    assert_true(e2e_expect(p, "-- Speed x600 --", WAIT));
+    assert_true(e2e_expect(p, "DONE: System staff - Call the vendor", WAIT));
+    e2e_send(p, "/inject The building loses power\r");
+    assert_true(e2e_expect(p, "FACILITATOR INJECT: The building loses power", WAIT));
+    e2e_send(p, "/note supervisor the press is calling\r");
+    assert_true(e2e_expect(p, "NOTE: Supervisor: the press is calling", WAIT));
+    e2e_send(p, "/speed 1\r");
+    assert_true(e2e_expect(p, "-- Speed x1 --", WAIT));
+
+    /* Ctrl-C pauses and asks; "n" goes on, a second time "y" leaves. */
+    e2e_send(p, "\x03");
+    assert_true(e2e_expect(p, "-- Paused --", WAIT));
+    assert_true(e2e_expect(p, "Quit the drill?", WAIT));
+    e2e_send(p, "n\r");
+    assert_true(e2e_expect(p, "Going on", WAIT));
+    assert_true(e2e_expect(p, "-- Resumed --", WAIT));
+    e2e_send(p, "\x03");
+    assert_true(e2e_expect(p, "Quit the drill?", WAIT));
+    e2e_send(p, "y\r");
+    assert_true(e2e_expect(p, "Left the drill", WAIT));
+    assert_true(e2e_expect(p, "tabletop resume", WAIT));
+    assert_int_equal(e2e_pty_finish(p, WAIT), 0);
+
+    /* The journal is whole and not ended; it replays. */
+    assert_int_equal(replay(journal, e2e_tmp("live-replay.out")), 0);
+    char *text = e2e_slurp(journal);
+    assert_non_null(text);
+    assert_null(strstr(text, "type: end"));
+    free(text);
+
+    /* Resume: restored paused, the facilitator resumes then ends it. */
+    const char *resume_args[] = { "resume", journal, "--lang", "en", "--no-scorecard", NULL };
+    assert_true(e2e_pty_start(p, resume_args));
+    assert_true(e2e_expect(p, "Restored from the journal", WAIT));
+    assert_true(e2e_expect(p, "Call the vendor", WAIT));   /* its reply is pending */
+    e2e_send(p, "/resume\r");
+    assert_true(e2e_expect(p, "-- Resumed --", WAIT));
+    e2e_send(p, "/next\r");                       /* the vendor's reply */
+    assert_true(e2e_expect(p, "MESSAGE Maintenance vendor -> System staff", WAIT));
+    e2e_send(p, "isolate\r");
+    assert_true(e2e_expect(p, "ACTION: System staff - Isolate the network", WAIT));
+    e2e_send(p, "/end\r");
+    assert_true(e2e_expect(p, "Exercise ended: ended by the facilitator", WAIT));
+    assert_int_equal(e2e_pty_finish(p, WAIT), 0);
+    assert_int_equal(replay(journal, e2e_tmp("live-replay2.out")), 0);
+    text = e2e_slurp(journal);
+    assert_non_null(strstr(text, "status: facilitator"));
+    free(text);
+    free(p);
+}
+
+/* Japanese on the screen (UTF-8), and a closed terminal leaves a journal
+ * that resumes headless to the end. */
+static void test_hangup_leaves_resumable_journal(void **state)
+{
+    (void)state;
+    const char *journal = e2e_tmp("hup.journal.yaml");
+    const char *args[] = { "run", SCENARIO, "--journal", journal, "--speed", "60",
+                           "--lang", "ja", "--seed", "5", "--no-scorecard", NULL };
+    e2e_pty *p = new_pty();
+    assert_true(e2e_pty_start(p, args));
+    assert_true(e2e_expect(p, "不審な通信を検知しました", WAIT));
+    assert_true(e2e_expect(p, "最初に誰に知らせますか", WAIT));
+    assert_true(e2e_expect(p, "対応> ", WAIT));
+    e2e_send(p, "isolate\r");
+    assert_true(e2e_expect(p, "ネットワークから切り離す", WAIT));
+    int rc = e2e_pty_close(p, WAIT);
+    assert_true(rc == 0 || rc == 128 + SIGHUP);
+    free(p);
+    char *text = e2e_slurp(journal);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "id: isolate"));
+    assert_null(strstr(text, "type: end"));
+    free(text);
+    const char *resume_args[] = { "resume", journal, "--ui", "none", "--script", SCRIPT,
+                                  "--no-scorecard", NULL };
+    const char *out = e2e_tmp("hup-resume.out");
+    rc = e2e_run(out, resume_args);
+    if (rc != 0) {
+        char *log = e2e_slurp(out);
+        fprintf(stderr, "%s\n", log ? log : "");
+        free(log);
+    }
+    assert_int_equal(rc, 0);
+    text = e2e_slurp(journal);
+    assert_non_null(strstr(text, "type: end"));
+    free(text);
+    assert_int_equal(replay(journal, e2e_tmp("hup-replay.out")), 0);
+}
+
+/* A live drill killed -9 mid-action resumes with that action in place. */
+static void test_live_kill_then_resume(void **state)
+{
+    (void)state;
+    const char *journal = e2e_tmp("livekill.journal.yaml");
+    const char *args[] = { "run", SCENARIO, "--journal", journal, "--speed", "120",
+                           "--lang", "en", "--seed", "9", "--no-scorecard", NULL };
+    e2e_pty *p = new_pty();
+    assert_true(e2e_pty_start(p, args));
+    assert_true(e2e_expect(p, "action> ", WAIT));
+    e2e_send(p, "call_vendor\r");
+    assert_true(e2e_expect(p, "ACTION: System staff - Call the vendor", WAIT));
+    kill(p->pid, SIGKILL);
+    assert_int_equal(e2e_pty_finish(p, WAIT), 128 + SIGKILL);
+    free(p);
+    const char *resume_args[] = { "resume", journal, "--ui", "none", "--script", SCRIPT,
+                                  "--no-scorecard", NULL };
+    const char *out = e2e_tmp("livekill-resume.out");
+    int rc = e2e_run(out, resume_args);
+    char *log = e2e_slurp(out);
+    if (rc != 0)
+        fprintf(stderr, "%s\n", log ? log : "");
+    assert_int_equal(rc, 0);
+    free(log);
+    char *got = e2e_outcome(journal);
+    assert_non_null(got);
+    assert_non_null(strstr(got, "action "));
+    assert_non_null(strstr(got, "call_vendor"));
+    assert_non_null(strstr(got, "end "));
+    free(got);
+    assert_int_equal(replay(journal, e2e_tmp("livekill-replay.out")), 0);
+    /* A finished journal cannot be resumed again. */
+    assert_int_equal(e2e_run(out, resume_args), 2);
+}
+
+int main(void)
+{
+    e2e_tmpdir();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_baseline_reaches_every_objective),
+        cmocka_unit_test(test_replay_reproduces_the_journal),
+        cmocka_unit_test(test_replay_reports_first_difference),
+        cmocka_unit_test(test_replay_bad_input),
+        cmocka_unit_test(test_kill_and_resume_reaches_same_outcome),
+        cmocka_unit_test(test_live_drill_in_a_terminal),
+        cmocka_unit_test(test_hangup_leaves_resumable_journal),
+        cmocka_unit_test(test_live_kill_then_resume),
+    };
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}

@@ -1,0 +1,394 @@
+/* The terminal drill's pieces on the tty-drill fixture scenario: the menu
+ * of available actions, reading typed lines, record and status texts in
+ * both languages, the script steps a journal already holds, and a scripted
+ * drill played in real time reproducing the headless run. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../../engine/ui/tty/tty_internal.h"
+#include "tabletop/tty.h"
+
+typedef struct fixture {
+    tt_script *script;
+    tt_exercise *ex;
+    const tt_scenario *sc;
+} fixture;
+
+static char *fixture_path(const char *name)
+{
+    const char *root = getenv("TT_SOURCE_DIR");
+    assert_non_null(root);
+    static char path[1024];
+    snprintf(path, sizeof path, "%s/tests/tty/%s", root, name);
+    return path;
+}
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    tt_error err;
+    tt_error_clear(&err);
+    tt_sandbox_limits lim;
+    tt_sandbox_limits_default(&lim);
+    f->script = tt_script_load(fixture_path("tty-drill.lua"), &lim, &err);
+    if (!f->script)
+        tt_error_print(&err, "fixture");
+    assert_non_null(f->script);
+    f->sc = tt_script_scenario(f->script);
+    tt_exercise_config cfg = { .seed = 7 };
+    f->ex = tt_exercise_new(f->script, &cfg, &err);
+    assert_non_null(f->ex);
+    assert_int_equal(tt_exercise_start(f->ex, 0, &err), 0);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    tt_exercise_free(f->ex);
+    tt_script_free(f->script);
+    free(f);
+    return 0;
+}
+
+static bool menu_has(const tty_menu *m, const tt_scenario *sc, const char *role,
+                     const char *action)
+{
+    for (size_t i = 0; i < m->n; i++)
+        if (strcmp(sc->roles[m->items[i].role].id, role) == 0 &&
+            strcmp(sc->actions[m->items[i].action].id, action) == 0)
+            return true;
+    return false;
+}
+
+static void test_menu_lists_only_what_preconditions_allow(void **state)
+{
+    fixture *f = *state;
+    tt_error err;
+    tty_menu m = { 0 };
+    assert_int_equal(tty_menu_build(&m, f->ex), 0);
+    assert_true(menu_has(&m, f->sc, "sysadmin", "isolate"));
+    assert_true(menu_has(&m, f->sc, "supervisor", "report"));
+    assert_true(menu_has(&m, f->sc, "sysadmin", "report"));
+    assert_false(menu_has(&m, f->sc, "sysadmin", "restore"));   /* requires */
+    assert_false(menu_has(&m, f->sc, "supervisor", "isolate")); /* wrong role */
+
+    /* Grouped by role: every sysadmin entry before every supervisor one
+     * (roles in scenario order), and the text shows both groups. */
+    tty_buf b = { 0 };
+    tty_menu_format(&m, f->sc, TT_LANG_EN, &b);
+    assert_non_null(b.data);
+    assert_non_null(strstr(b.data, "[sysadmin] System staff"));
+    assert_non_null(strstr(b.data, "Isolate the network"));
+    tty_buf_free(&b);
+    tty_menu_format(&m, f->sc, TT_LANG_JA, &b);
+    assert_non_null(strstr(b.data, "ネットワークから切り離す"));
+    tty_buf_free(&b);
+
+    assert_int_equal(tt_exercise_act(f->ex, "sysadmin", "isolate", NULL, NULL, NULL, &err), 0);
+    assert_int_equal(tt_exercise_act(f->ex, "sysadmin", "call_vendor", NULL, NULL, NULL, &err), 0);
+    assert_int_equal(tt_exercise_advance(f->ex, 10 * 60000, &err), 0);
+    assert_int_equal(tty_menu_build(&m, f->ex), 0);
+    assert_true(menu_has(&m, f->sc, "sysadmin", "restore"));
+    assert_false(menu_has(&m, f->sc, "sysadmin", "isolate")); /* taken once */
+    tty_menu_free(&m);
+}
+
+static void test_parse_lines(void **state)
+{
+    fixture *f = *state;
+    tty_menu m = { 0 };
+    assert_int_equal(tty_menu_build(&m, f->ex), 0);
+    tty_cmd c;
+
+    tty_parse_line("   ", &m, f->sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_NONE);
+
+    tty_parse_line("1 first thing", &m, f->sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_ACTION);
+    assert_int_equal(c.role, m.items[0].role);
+    assert_int_equal(c.action, m.items[0].action);
+    assert_string_equal(c.text, "first thing");
+
+    tty_parse_line("isolate", &m, f->sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_ACTION);
+    assert_string_equal(f->sc->actions[c.action].id, "isolate");
+    assert_string_equal(f->sc->roles[c.role].id, "sysadmin");
+    assert_string_equal(c.text, "");
+
+    /* Two roles may report: the name alone is ambiguous, the role decides. */
+    tty_parse_line("report", &m, f->sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_ERROR);
+    assert_non_null(strstr(c.text, "several roles"));
+    tty_parse_line("supervisor report @Sato  called the CEO ", &m, f->sc, NULL,
+                   TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_ACTION);
+    assert_string_equal(f->sc->roles[c.role].id, "supervisor");
+    assert_string_equal(c.member, "Sato");
+    assert_string_equal(c.text, "called the CEO");
+
+    tty_parse_line("restore", &m, f->sc, NULL, TT_LANG_EN, &c);  /* not available */
+    assert_int_equal(c.kind, CMD_ERROR);
+    tty_parse_line("999", &m, f->sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_ERROR);
+    tty_parse_line("0", &m, f->sc, NULL, TT_LANG_JA, &c);
+    assert_int_equal(c.kind, CMD_ERROR);
+    assert_non_null(strstr(c.text, "いま取れる対応にありません"));
+
+    /* The member must be on the roster when there is one. */
+    tt_member members[] = { { "Sato", "sysadmin" } };
+    tt_roster roster = { .team = "Blue", .members = members, .n_members = 1 };
+    tty_parse_line("isolate @Suzuki", &m, f->sc, &roster, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_ERROR);
+    tty_parse_line("isolate @Sato", &m, f->sc, &roster, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_ACTION);
+
+    tty_parse_line("/speed 2.5", &m, f->sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_SPEED);
+    assert_true(c.speed > 2.49 && c.speed < 2.51);
+    tty_parse_line("/speed 0", &m, f->sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_ERROR);
+    tty_parse_line("/speed fast", &m, f->sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_ERROR);
+    tty_parse_line("/inject  The power fails ", &m, f->sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_INJECT);
+    assert_string_equal(c.text, "The power fails");
+    tty_parse_line("/inject", &m, f->sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_ERROR);
+    tty_parse_line("/note supervisor press is calling", &m, f->sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_NOTE);
+    assert_string_equal(f->sc->roles[c.role].id, "supervisor");
+    assert_string_equal(c.text, "press is calling");
+    tty_parse_line("/note nobody hi", &m, f->sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_ERROR);
+    tty_parse_line("/pause", &m, f->sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_PAUSE);
+    tty_parse_line("/next", &m, f->sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_NEXT);
+    tty_parse_line("/end", &m, f->sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_END);
+    tty_parse_line("/fly", &m, f->sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_ERROR);
+    tty_menu_free(&m);
+}
+
+static void test_record_texts(void **state)
+{
+    fixture *f = *state;
+    tt_text q = { "最初に誰に知らせますか", "Who do you tell first?" };
+    tt_record inject = { .type = TT_REC_INJECT, .t = 65000, .from = "vendor",
+                         .to = "sysadmin",
+                         .text = { "不審な通信", "Suspicious traffic" },
+                         .questions = &q, .n_questions = 1 };
+    char *en = tt_tty_format_record(f->sc, &inject, TT_LANG_EN);
+    char *ja = tt_tty_format_record(f->sc, &inject, TT_LANG_JA);
+    assert_non_null(en);
+    assert_non_null(ja);
+    assert_non_null(strstr(en, "Maintenance vendor -> System staff: Suspicious traffic"));
+    assert_non_null(strstr(en, "Who do you tell first?"));
+    assert_non_null(strstr(ja, "保守業者 -> システム担当: 不審な通信"));
+    assert_non_null(strstr(ja, "最初に誰に知らせますか"));
+    free(en);
+    free(ja);
+
+    tt_record obj = { .type = TT_REC_OBJECTIVE, .t = 600000, .id = "contain",
+                      .status = "missed" };
+    en = tt_tty_format_record(f->sc, &obj, TT_LANG_EN);
+    assert_non_null(strstr(en, "OBJECTIVE MISSED: Stop the spread"));
+    free(en);
+
+    tt_record act = { .type = TT_REC_ACTION, .t = 60000, .id = "isolate",
+                      .role = "sysadmin", .member = "Sato", .note = "now",
+                      .until = 360000 };
+    en = tt_tty_format_record(f->sc, &act, TT_LANG_EN);
+    assert_non_null(strstr(en, "System staff (Sato) - Isolate the network"));
+    assert_non_null(strstr(en, "now"));
+    free(en);
+
+    tt_record state_rec = { .type = TT_REC_STATE, .t = 60000 };
+    assert_null(tt_tty_format_record(f->sc, &state_rec, TT_LANG_EN));
+
+    tt_record end = { .type = TT_REC_END, .t = 60000, .status = "settled" };
+    ja = tt_tty_format_record(f->sc, &end, TT_LANG_JA);
+    assert_non_null(strstr(ja, "全目標の判定確定"));
+    free(ja);
+}
+
+static void test_status_view(void **state)
+{
+    fixture *f = *state;
+    tt_error err;
+    assert_int_equal(tt_exercise_act(f->ex, "sysadmin", "call_vendor", NULL, NULL, NULL, &err), 0);
+    assert_int_equal(tt_exercise_advance(f->ex, 5 * 60000, &err), 0);
+    tty_buf b = { 0 };
+    assert_int_equal(tty_status_format(f->ex, TT_LANG_EN, &b, &err), 0);
+    assert_non_null(b.data);
+    /* Clock, metric with its label, objective timers, the vendor's reply. */
+    assert_non_null(strstr(b.data, "Clock: 05:00 / 2:00:00"));
+    assert_non_null(strstr(b.data, "Infected hosts:"));
+    assert_non_null(strstr(b.data, "Stop the spread: open, target in 10:00, limit in 55:00"));
+    assert_non_null(strstr(b.data, "Maintenance vendor: reply due at"));
+    tty_buf_free(&b);
+    assert_int_equal(tty_status_format(f->ex, TT_LANG_JA, &b, &err), 0);
+    assert_non_null(strstr(b.data, "目標まで 10:00"));
+    tty_buf_free(&b);
+}
+
+static void test_default_speed(void **state)
+{
+    (void)state;
+    assert_true(tt_tty_default_speed(30 * 60000) == 1.0);
+    assert_true(tt_tty_default_speed(8 * 3600000LL) > 5.2);
+    assert_true(tt_tty_default_speed(8 * 3600000LL) < 5.4);
+    assert_true(tt_tty_default_speed(61LL * 86400000) > 900);
+}
+
+/* Headless run of the fixture script; journal read back. */
+static void run_headless(fixture *f, const tt_action_script *s, tt_journal *out)
+{
+    char path[] = "/tmp/tty-unit-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    tt_error err;
+    tt_error_clear(&err);
+    tt_exercise_config cfg = { .seed = 7 };
+    cfg.journal = tt_journal_create(path, false, &err);
+    assert_non_null(cfg.journal);
+    tt_exercise *ex = tt_exercise_new(f->script, &cfg, &err);
+    assert_non_null(ex);
+    assert_int_equal(tt_exercise_start(ex, 0, &err), 0);
+    assert_int_equal(tt_exercise_play(ex, s, 0, &err), 0);
+    tt_exercise_free(ex);
+    assert_int_equal(tt_journal_close(cfg.journal, &err), 0);
+    assert_int_equal(tt_journal_read(path, out, &err), 0);
+    unlink(path);
+}
+
+static void test_steps_done(void **state)
+{
+    fixture *f = *state;
+    tt_error err;
+    tt_action_script s;
+    assert_int_equal(tt_action_script_load(fixture_path("tty-drill.yaml"), f->sc, &s, &err), 0);
+    tt_journal j;
+    run_headless(f, &s, &j);
+    bool matched = false;
+    assert_int_equal(tt_tty_script_steps_done(&s, &j, &matched), s.n_steps);
+    assert_true(matched);
+    /* Cut the journal after the third input: three steps are done. */
+    size_t inputs = 0, cut = 0;
+    for (size_t i = 0; i < j.n_records && !cut; i++)
+        if (j.records[i].type == TT_REC_ACTION || j.records[i].type == TT_REC_NOTE ||
+            j.records[i].type == TT_REC_REFUSED)
+            if (++inputs == 3)
+                cut = i + 1;
+    size_t all = j.n_records;
+    j.n_records = cut;
+    assert_int_equal(tt_tty_script_steps_done(&s, &j, &matched), 3);
+    assert_true(matched);
+    /* A journal whose inputs are not the script's: go by time. */
+    j.records[cut - 1].role = "supervisor";
+    assert_int_equal(tt_tty_script_steps_done(&s, &j, &matched), 3);
+    assert_false(matched);
+    j.n_records = all;
+    tt_journal_free(&j);
+    tt_action_script_free(&s);
+}
+
+/* A script played in real time by the drill (fast clock, no keyboard)
+ * takes every step at its written time: same records as headless. */
+static void test_scripted_drill_matches_headless(void **state)
+{
+    fixture *f = *state;
+    tt_error err;
+    tt_error_clear(&err);
+    tt_action_script s;
+    assert_int_equal(tt_action_script_load(fixture_path("tty-drill.yaml"), f->sc, &s, &err), 0);
+    tt_journal want;
+    run_headless(f, &s, &want);
+
+    char path[] = "/tmp/tty-unit-rt-XXXXXX", out_path[] = "/tmp/tty-unit-out-XXXXXX";
+    int fd = mkstemp(path);
+    close(fd);
+    int out_fd = mkstemp(out_path);
+    assert_true(out_fd >= 0);
+    tt_tty_options o = { .lang = TT_LANG_EN, .script = &s, .in_fd = -1,
+                         .out_fd = out_fd, .journal_path = path };
+    tt_tty *t = tt_tty_new(&o, &err);
+    assert_non_null(t);
+    tt_exercise_config cfg = { .seed = 7, .speed = 20000, .sink = tt_tty_sink,
+                               .sink_user = t };
+    cfg.journal = tt_journal_create(path, true, &err);
+    assert_non_null(cfg.journal);
+    tt_script_free(f->script);   /* one exercise per script: load a fresh one */
+    tt_exercise_free(f->ex);
+    f->ex = NULL;
+    tt_sandbox_limits lim;
+    tt_sandbox_limits_default(&lim);
+    f->script = tt_script_load(fixture_path("tty-drill.lua"), &lim, &err);
+    assert_non_null(f->script);
+    tt_exercise *ex = tt_exercise_new(f->script, &cfg, &err);
+    assert_non_null(ex);
+    tt_tty_outcome outcome = TT_TTY_LEFT;
+    assert_int_equal(tt_tty_drive(t, ex, &outcome, &err), 0);
+    assert_int_equal(outcome, TT_TTY_ENDED);
+    tt_exercise_free(ex);
+    tt_tty_free(t);
+    assert_int_equal(tt_journal_close(cfg.journal, &err), 0);
+
+    tt_journal got;
+    assert_int_equal(tt_journal_read(path, &got, &err), 0);
+    assert_int_equal(got.n_records, want.n_records);
+    for (size_t i = 1; i < want.n_records; i++) {
+        tt_record a = want.records[i], b = got.records[i];
+        a.wall_ms = b.wall_ms = 0;
+        char *ya = tt_record_to_yaml(&a, &err), *yb = tt_record_to_yaml(&b, &err);
+        assert_non_null(ya);
+        assert_non_null(yb);
+        assert_string_equal(ya, yb);
+        free(ya);
+        free(yb);
+    }
+    /* What the facilitator saw. */
+    char text[65536];
+    ssize_t n = pread(out_fd, text, sizeof text - 1, 0);
+    assert_true(n > 0);
+    text[n] = '\0';
+    assert_non_null(strstr(text, "Suspicious traffic detected"));
+    assert_non_null(strstr(text, "OBJECTIVE REACHED: Recover"));
+    assert_non_null(strstr(text, "every objective settled"));
+    close(out_fd);
+    unlink(out_path);
+    unlink(path);
+    tt_journal_free(&got);
+    tt_journal_free(&want);
+    tt_action_script_free(&s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_menu_lists_only_what_preconditions_allow,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_parse_lines, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_record_texts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_status_view, setup, teardown),
+        cmocka_unit_test(test_default_speed),
+        cmocka_unit_test_setup_teardown(test_steps_done, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_scripted_drill_matches_headless, setup,
+                                        teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

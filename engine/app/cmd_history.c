@@ -1,0 +1,119 @@
+/* tabletop history [--db F] [--team T] [--scenario ID]: past exercises. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "tabletop/score.h"
+
+static void usage(FILE *out, tt_lang lang)
+{
+    if (lang == TT_LANG_JA)
+        fputs("使い方: tabletop history [オプション]\n"
+              "\n"
+              "記録された過去の演習を古い順に一覧します。\n"
+              "\n"
+              "  --db F              演習履歴データベース（既定: XDG データディレクトリ）\n"
+              "  --team T            このチームの演習だけ\n"
+              "  --scenario ID       このシナリオの演習だけ\n"
+              "  --lang ja|en        言語（既定: ロケールから）\n"
+              "  -h, --help          この説明\n", out);
+    else
+        fputs("usage: tabletop history [options]\n"
+              "\n"
+              "List recorded exercises, oldest first.\n"
+              "\n"
+              "  --db F              drill-history database (default: XDG data directory)\n"
+              "  --team T            only this team's exercises\n"
+              "  --scenario ID       only exercises of this scenario\n"
+              "  --lang ja|en        language (default: from the locale)\n"
+              "  -h, --help          this help\n", out);
+}
+
+static int bad(tt_lang lang, const char *ja, const char *en, const char *arg)
+{
+    fputs("tabletop history: ", stderr);
+    fputs(lang == TT_LANG_JA ? ja : en, stderr);
+    if (arg)
+        fprintf(stderr, ": %s", arg);
+    fputs(lang == TT_LANG_JA ? "\n（'tabletop history --help' を参照）\n"
+                             : "\n(see 'tabletop history --help')\n", stderr);
+    return TT_EXIT_BADINPUT;
+}
+
+int tt_cmd_history(int argc, char **argv)
+{
+    enum { O_DB = 256, O_TEAM, O_SCEN, O_LANG };
+    static const struct option longs[] = {
+        { "db", required_argument, NULL, O_DB },
+        { "team", required_argument, NULL, O_TEAM },
+        { "scenario", required_argument, NULL, O_SCEN },
+        { "lang", required_argument, NULL, O_LANG },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *db = NULL, *team = NULL, *scenario = NULL;
+    tt_lang lang = tt_lang_from_env();
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "+h", longs, NULL)) != -1) {
+        switch (c) {
+        case O_DB: db = optarg; break;
+        case O_TEAM: team = optarg; break;
+        case O_SCEN: scenario = optarg; break;
+        case O_LANG:
+            if (!tt_lang_parse(optarg, &lang))
+                return bad(lang, "--lang は ja か en です",
+                           "--lang must be ja or en, not", optarg);
+            break;
+        case 'h':
+            usage(stdout, lang);
+            return TT_EXIT_OK;
+        default:
+            return bad(lang, "不明なオプションです", "unknown or incomplete option",
+                       argv[optind - 1]);
+        }
+    }
+    if (optind != argc)
+        return bad(lang, "余分な引数があります", "unexpected argument", argv[optind]);
+
+    tt_error err;
+    tt_error_clear(&err);
+    tt_history *h = tt_history_open(db, &err);
+    if (!h) {
+        tt_error_print(&err, "tabletop history");
+        return TT_EXIT_RUNTIME;
+    }
+    tt_history_row *rows = NULL;
+    size_t n = 0;
+    int rc = tt_history_list(h, team, scenario, &rows, &n, &err);
+    tt_history_close(h);
+    if (rc != 0) {
+        tt_error_print(&err, "tabletop history");
+        return TT_EXIT_RUNTIME;
+    }
+    if (n == 0) {
+        puts(lang == TT_LANG_JA ? "記録された演習はありません。" : "No exercises recorded.");
+        return TT_EXIT_OK;
+    }
+    bool ja = lang == TT_LANG_JA;
+    printf("%-5s %-20s %-22s %-20s %5s %-2s %-8s %s\n", "#", ja ? "日付" : "date",
+           ja ? "シナリオ" : "scenario", ja ? "チーム" : "team", ja ? "点" : "score",
+           ja ? "評" : "R", ja ? "時間" : "duration", ja ? "状態" : "status");
+    for (size_t i = 0; i < n; i++) {
+        char dur[32];
+        tt_ms_format(rows[i].duration, dur, sizeof dur);
+        printf("%-5lld %-20s %-22s %-20s %5d %-2s %-8s %s\n", (long long)rows[i].id,
+               rows[i].when, rows[i].scenario, rows[i].team[0] ? rows[i].team : "-",
+               rows[i].score, tt_rating_letter(rows[i].rating), dur,
+               rows[i].complete ? (ja ? "完了" : "complete") : (ja ? "不完全" : "incomplete"));
+    }
+    /* Trend per team and scenario: the change since the previous run. */
+    if (n > 1 && team && scenario) {
+        int delta = rows[n - 1].score - rows[n - 2].score;
+        printf(ja ? "前回からの変化: %+d\n" : "change since the previous run: %+d\n", delta);
+    }
+    tt_history_rows_free(rows, n);
+    return TT_EXIT_OK;
+}

@@ -1,0 +1,439 @@
+/* Build the scorecard model from a scenario and its journal. Nothing here
+ * runs the simulation: every number comes from the journal's records. */
+#include "card.h"
+#include "labels.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool str_eq(const char *a, const char *b)
+{
+    return a && b && strcmp(a, b) == 0;
+}
+
+int tt_scorecard_warn(tt_scorecard *card, const char *ja, const char *en)
+{
+    tt_text *w = tt_arena_alloc(&card->arena, (card->n_warnings + 1) * sizeof *w);
+    if (!w)
+        return -1;
+    if (card->n_warnings)
+        memcpy(w, card->warnings, card->n_warnings * sizeof *w);
+    w[card->n_warnings].ja = tt_arena_strdup(&card->arena, ja);
+    w[card->n_warnings].en = tt_arena_strdup(&card->arena, en);
+    if ((ja && !w[card->n_warnings].ja) || (en && !w[card->n_warnings].en))
+        return -1;
+    card->warnings = w;
+    card->n_warnings++;
+    return 0;
+}
+
+static int warn_label(tt_scorecard *card, tt_label l)
+{
+    return tt_scorecard_warn(card, tt_lbl(l, TT_LANG_JA), tt_lbl(l, TT_LANG_EN));
+}
+
+/* The role's slot, appended when the scenario does not know it. */
+static tt_score_role *role_slot(tt_scorecard *card, size_t cap, const char *id)
+{
+    if (!id)
+        return NULL;
+    for (size_t i = 0; i < card->n_roles; i++)
+        if (str_eq(card->roles[i].id, id))
+            return &card->roles[i];
+    if (card->n_roles >= cap)
+        return NULL;
+    tt_score_role *r = &card->roles[card->n_roles++];
+    r->id = id;
+    return r;
+}
+
+static void set_value(tt_score_damage *d, const tt_value *v)
+{
+    d->known = true;
+    d->final = *v;
+}
+
+static void apply_values(tt_scorecard *card, const tt_kv *kv, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        for (size_t i = 0; i < card->n_damage; i++)
+            if (str_eq(card->damage[i].def->key, kv[k].key))
+                set_value(&card->damage[i], &kv[k].value);
+}
+
+static int alloc_arrays(tt_scorecard *card, const tt_scenario *sc, const tt_journal *j)
+{
+    tt_arena *a = &card->arena;
+    size_t n_damage = 0;
+    for (size_t i = 0; i < sc->n_metrics; i++)
+        n_damage += sc->metrics[i].damage;
+    card->objectives = tt_arena_alloc(a, (sc->n_objectives + 1) * sizeof *card->objectives);
+    card->bad = tt_arena_alloc(a, (j->n_records + 1) * sizeof *card->bad);
+    card->damage = tt_arena_alloc(a, (n_damage + 1) * sizeof *card->damage);
+    card->lessons = tt_arena_alloc(a, (sc->n_lessons + 1) * sizeof *card->lessons);
+    card->history = tt_arena_alloc(a, (sc->n_history + 1) * sizeof *card->history);
+    card->roles = tt_arena_alloc(a, (sc->n_roles + j->n_records + 1) * sizeof *card->roles);
+    card->events = tt_arena_alloc(a, (j->n_records + 1) * sizeof *card->events);
+    if (!card->objectives || !card->bad || !card->damage || !card->lessons ||
+        !card->history || !card->roles || !card->events)
+        return -1;
+    card->n_objectives = sc->n_objectives;
+    for (size_t i = 0; i < sc->n_objectives; i++) {
+        tt_score_objective *o = &card->objectives[i];
+        o->def = &sc->objectives[i];
+        o->reached_at = TT_MS_NEVER;
+        o->from_notice = TT_MS_NEVER;
+        o->noticed = sc->objectives[i].notice == NULL;
+        o->notice_at = 0;
+    }
+    for (size_t i = 0; i < sc->n_metrics; i++)
+        if (sc->metrics[i].damage)
+            card->damage[card->n_damage++].def = &sc->metrics[i];
+    card->n_lessons = sc->n_lessons;
+    for (size_t i = 0; i < sc->n_lessons; i++) {
+        card->lessons[i].def = &sc->lessons[i];
+        card->lessons[i].at = TT_MS_NEVER;
+    }
+    card->n_history = sc->n_history;
+    for (size_t i = 0; i < sc->n_history; i++) {
+        card->history[i].def = &sc->history[i];
+        card->history[i].team_at = TT_MS_NEVER;
+    }
+    for (size_t i = 0; i < sc->n_roles; i++) {
+        card->roles[i].id = sc->roles[i].id;
+        card->roles[i].def = &sc->roles[i];
+    }
+    card->n_roles = sc->n_roles;
+    return 0;
+}
+
+static bool lesson_has_action(const tt_lesson *l, const tt_action *a)
+{
+    if (a && str_eq(a->lesson, l->id))
+        return true;
+    for (size_t i = 0; a && i < l->n_actions; i++)
+        if (str_eq(l->actions[i], a->id))
+            return true;
+    return false;
+}
+
+static void on_action(tt_scorecard *card, size_t role_cap, const tt_record *r)
+{
+    const tt_scenario *sc = card->scenario;
+    const tt_action *a = sc_action(sc, r->id);
+    tt_score_role *role = role_slot(card, role_cap, r->role);
+    if (role) {
+        role->actions++;
+        if (r->note && *r->note)
+            role->notes++;
+        if (a)
+            role->busy += a->takes;
+    }
+    if (!a)
+        return;
+    if (a->harmful || a->wasted) {
+        tt_score_bad_action *b = &card->bad[card->n_bad++];
+        b->def = a;
+        b->at = r->t;
+        b->role = r->role;
+        b->member = r->member;
+        b->harmful = a->harmful;
+        b->cost = a->takes;
+        if (a->harmful) {
+            card->harmful_cost += a->takes;
+            if (role)
+                role->harmful++;
+        } else {
+            card->wasted_cost += a->takes;
+            if (role)
+                role->wasted++;
+        }
+    }
+    for (size_t i = 0; i < card->n_lessons; i++) {
+        tt_score_lesson *l = &card->lessons[i];
+        if (!l->covered && lesson_has_action(l->def, a)) {
+            l->covered = true;
+            l->action = a->id;
+            l->role = r->role;
+            l->at = r->t;
+        }
+    }
+    for (size_t i = 0; i < card->n_history; i++)
+        if (card->history[i].team_at == TT_MS_NEVER &&
+            str_eq(card->history[i].def->action, a->id))
+            card->history[i].team_at = r->t;
+}
+
+/* An objective's completing action: the last DONE of an action that
+ * completes it, at or before the time it was reached. */
+static void on_done(tt_scorecard *card, const tt_record *r, const char **done_action,
+                    const char **done_role)
+{
+    const tt_action *a = sc_action(card->scenario, r->id);
+    if (!a || !a->completes)
+        return;
+    for (size_t i = 0; i < card->n_objectives; i++)
+        if (str_eq(card->objectives[i].def->id, a->completes) &&
+            !card->objectives[i].reached) {
+            done_action[i] = a->id;
+            done_role[i] = r->role;
+        }
+}
+
+static void on_objective(tt_scorecard *card, const tt_record *r,
+                         const char **done_action, const char **done_role)
+{
+    for (size_t i = 0; i < card->n_objectives; i++) {
+        tt_score_objective *o = &card->objectives[i];
+        if (!str_eq(o->def->id, r->id))
+            continue;
+        if (str_eq(r->status, "reached") && !o->reached) {
+            o->reached = true;
+            o->reached_at = r->t;
+            o->action = done_action[i];
+            o->role = done_role[i];
+        } else if (str_eq(r->status, "missed")) {
+            o->missed = true;
+        }
+    }
+}
+
+static void add_event(tt_scorecard *card, tt_score_event_kind kind, const tt_record *r)
+{
+    tt_score_event *e = &card->events[card->n_events++];
+    e->kind = kind;
+    e->t = r->t;
+    e->id = r->id;
+    e->role = r->role;
+    e->member = r->member;
+    e->from = r->from;
+    e->status = r->status;
+    e->note = r->note;
+    e->text = r->text;
+    e->questions = r->questions;
+    e->n_questions = r->n_questions;
+}
+
+static void scan_records(tt_scorecard *card, size_t role_cap, const char **done_action,
+                         const char **done_role)
+{
+    const tt_journal *j = card->journal;
+    const tt_scenario *sc = card->scenario;
+    tt_ms last = 0;
+    for (size_t k = 0; k < j->n_records; k++) {
+        const tt_record *r = &j->records[k];
+        if (r->t > last)
+            last = r->t;
+        switch (r->type) {
+        case TT_REC_START:
+            break;
+        case TT_REC_INJECT:
+            add_event(card, TT_EV_INJECT, r);
+            for (size_t i = 0; i < card->n_objectives; i++) {
+                tt_score_objective *o = &card->objectives[i];
+                if (o->def->notice && !o->noticed && str_eq(o->def->notice, r->id)) {
+                    o->noticed = true;
+                    o->notice_at = r->t;
+                }
+            }
+            break;
+        case TT_REC_MESSAGE:
+            add_event(card, TT_EV_MESSAGE, r);
+            break;
+        case TT_REC_CUSTOM:
+            add_event(card, TT_EV_CUSTOM, r);
+            break;
+        case TT_REC_ACTION:
+            add_event(card, TT_EV_ACTION, r);
+            on_action(card, role_cap, r);
+            break;
+        case TT_REC_DONE:
+            on_done(card, r, done_action, done_role);
+            break;
+        case TT_REC_REFUSED: {
+            add_event(card, TT_EV_REFUSED, r);
+            tt_score_role *role = role_slot(card, role_cap, r->role);
+            if (role)
+                role->refused++;
+            break;
+        }
+        case TT_REC_STATE:
+            apply_values(card, r->changes, r->n_changes);
+            break;
+        case TT_REC_OBJECTIVE:
+            add_event(card, TT_EV_OBJECTIVE, r);
+            on_objective(card, r, done_action, done_role);
+            break;
+        case TT_REC_NOTE: {
+            add_event(card, TT_EV_NOTE, r);
+            tt_score_role *role = role_slot(card, role_cap, r->role);
+            if (role)
+                role->notes++;
+            break;
+        }
+        case TT_REC_END:
+            if (!card->ended) {
+                card->ended = true;
+                card->end_status = r->status;
+                card->duration = r->t;
+            }
+            break;
+        case TT_REC_PAUSE:
+        case TT_REC_RESUME:
+        case TT_REC_SPEED:
+        case TT_REC__COUNT:
+            break;
+        }
+    }
+    if (!card->ended)
+        card->duration = last;
+    (void)sc;
+}
+
+static int rate_objectives(tt_scorecard *card)
+{
+    long total = 0;
+    tt_rating *ratings = tt_arena_alloc(&card->arena,
+                                        (card->n_objectives + 1) * sizeof *ratings);
+    if (!ratings)
+        return -1;
+    for (size_t i = 0; i < card->n_objectives; i++) {
+        tt_score_objective *o = &card->objectives[i];
+        for (size_t b = 0; b < card->n_bad; b++) {
+            if (o->reached && card->bad[b].at >= o->reached_at)
+                continue;
+            if (card->bad[b].harmful)
+                o->harmful_before++;
+            else
+                o->wasted_before++;
+        }
+        if (o->reached && o->noticed && o->reached_at >= o->notice_at)
+            o->from_notice = o->reached_at - o->notice_at;
+        o->rating = tt_score_rate(o->reached_at, o->def->target, o->def->limit,
+                                  o->harmful_before);
+        o->score = tt_score_points(o->reached_at, o->def->target, o->def->limit,
+                                   o->harmful_before, o->wasted_before);
+        ratings[i] = o->rating;
+        total += o->score;
+        for (size_t r = 0; o->reached && o->role && r < card->n_roles; r++)
+            if (str_eq(card->roles[r].id, o->role))
+                card->roles[r].objectives++;
+    }
+    if (card->n_objectives) {
+        card->score = (int)((total + (long)card->n_objectives / 2) / (long)card->n_objectives);
+        card->rating = tt_score_overall_rating(card->score, ratings, card->n_objectives);
+    } else {
+        card->score = 0;
+        card->rating = TT_RATING_U;
+    }
+    for (int p = 0; p < 3; p++) {
+        tt_score_phase *ph = &card->phases[p];
+        ph->phase = (tt_objective_phase)p;
+        ph->reached_at = TT_MS_NEVER;
+        ph->from_notice = TT_MS_NEVER;
+        tt_ms last = 0, first_notice = TT_MS_NEVER;
+        for (size_t i = 0; i < card->n_objectives; i++) {
+            const tt_score_objective *o = &card->objectives[i];
+            if ((int)o->def->phase != p)
+                continue;
+            ph->n_objectives++;
+            if (o->reached) {
+                ph->n_reached++;
+                if (o->reached_at > last)
+                    last = o->reached_at;
+            }
+            if (o->noticed && o->notice_at < first_notice)
+                first_notice = o->notice_at;
+        }
+        if (ph->n_objectives && ph->n_reached == ph->n_objectives) {
+            ph->reached_at = last;
+            if (first_notice != TT_MS_NEVER && last >= first_notice)
+                ph->from_notice = last - first_notice;
+        }
+    }
+    return 0;
+}
+
+static void fill_members(tt_scorecard *card)
+{
+    const tt_start_info *s = card->start;
+    for (size_t i = 0; s && i < s->n_members; i++) {
+        tt_score_role *r = role_slot(card, card->scenario->n_roles + card->journal->n_records,
+                                     s->members[i].role);
+        if (!r || !s->members[i].name)
+            continue;
+        r->members = r->members
+            ? sc_printf(&card->arena, "%s, %s", r->members, s->members[i].name)
+            : s->members[i].name;
+    }
+}
+
+int tt_scorecard_build(tt_scorecard *card, const tt_scenario *sc,
+                       const tt_journal *j, const char *journal_path,
+                       const char *journal_hash, tt_error *err)
+{
+    memset(card, 0, sizeof *card);
+    card->scenario = sc;
+    card->journal = j;
+    const char *name = journal_path ? journal_path : "journal";
+    if (!j->n_records || j->records[0].type != TT_REC_START || !j->records[0].start) {
+        tt_error_set(err, name, 0, 0, "the journal does not begin with a START record");
+        return -1;
+    }
+    card->start = j->records[0].start;
+    if (!str_eq(card->start->scenario, sc->id)) {
+        tt_error_set(err, name, 0, 0, "the journal is for scenario '%s', not '%s'",
+                     card->start->scenario ? card->start->scenario : "?",
+                     sc->id ? sc->id : "?");
+        return -1;
+    }
+    card->journal_path = tt_arena_strdup(&card->arena, journal_path);
+    card->journal_hash = tt_arena_strdup(&card->arena, journal_hash);
+    card->torn = j->torn;
+    card->n_records = j->n_records;
+    card->hash_mismatch = sc->hash && card->start->hash && !str_eq(sc->hash, card->start->hash);
+
+    const char **done_action = calloc(sc->n_objectives + 1, sizeof *done_action);
+    const char **done_role = calloc(sc->n_objectives + 1, sizeof *done_role);
+    if (!done_action || !done_role || alloc_arrays(card, sc, j) != 0) {
+        free(done_action);
+        free(done_role);
+        tt_scorecard_free(card);
+        tt_error_set(err, name, 0, 0, "out of memory while scoring");
+        return -1;
+    }
+    if (card->damage)
+        apply_values(card, card->start->state, card->start->n_state);
+    scan_records(card, sc->n_roles + j->n_records, done_action, done_role);
+    free(done_action);
+    free(done_role);
+    fill_members(card);
+    int rc = rate_objectives(card);
+    card->incomplete = card->torn || !card->ended;
+
+    if (card->incomplete)
+        rc |= warn_label(card, LBL_INCOMPLETE);
+    if (card->torn)
+        rc |= warn_label(card, LBL_TORN);
+    if (!card->ended)
+        rc |= warn_label(card, LBL_NO_END);
+    if (card->hash_mismatch)
+        rc |= warn_label(card, LBL_HASH_MISMATCH);
+    if (rc == 0)
+        rc = sc_build_findings(card);
+    if (rc != 0) {
+        tt_scorecard_free(card);
+        tt_error_set(err, name, 0, 0, "out of memory while scoring");
+        return -1;
+    }
+    return 0;
+}
+
+void tt_scorecard_free(tt_scorecard *card)
+{
+    if (!card)
+        return;
+    tt_arena_free(&card->arena);
+    memset(card, 0, sizeof *card);
+}

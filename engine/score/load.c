@@ -1,0 +1,62 @@
+/* Find and load the scenario a journal was run with. */
+#include "tabletop/score.h"
+#include "tabletop/script.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const char *tt_score_default_scenario_dir(void)
+{
+    const char *env = getenv("TABLETOP_SCENARIOS");
+    if (env && *env)
+        return env;
+#ifdef TT_SCORE_SCENARIO_DIR
+    return TT_SCORE_SCENARIO_DIR;
+#else
+    return "scenarios";
+#endif
+}
+
+tt_script *tt_score_load_scenario(const tt_journal *j, const char *search_dir,
+                                  bool *hash_differs, tt_error *err)
+{
+    if (hash_differs)
+        *hash_differs = false;
+    if (!j->n_records || j->records[0].type != TT_REC_START || !j->records[0].start) {
+        tt_error_set(err, NULL, 0, 0, "the journal does not begin with a START record");
+        return NULL;
+    }
+    const tt_start_info *start = j->records[0].start;
+    tt_sandbox_limits limits;
+    tt_sandbox_limits_default(&limits);
+    const char *path = NULL;
+    char fallback[4096];
+    if (start->path && access(start->path, R_OK) == 0) {
+        path = start->path;
+    } else if (start->scenario && search_dir) {
+        int n = snprintf(fallback, sizeof fallback, "%s/%s.lua", search_dir, start->scenario);
+        if (n > 0 && (size_t)n < sizeof fallback && access(fallback, R_OK) == 0)
+            path = fallback;
+    }
+    if (!path) {
+        tt_error_set(err, start->path, 0, 0,
+                     "cannot find scenario '%s' (not at the journal's path, nor in %s)",
+                     start->scenario ? start->scenario : "?", search_dir ? search_dir : "-");
+        return NULL;
+    }
+    tt_script *s = tt_script_load(path, &limits, err);
+    if (!s)
+        return NULL;
+    const tt_scenario *sc = tt_script_scenario(s);
+    if (!sc->id || !start->scenario || strcmp(sc->id, start->scenario) != 0) {
+        tt_error_set(err, path, 0, 0, "this is scenario '%s', the journal is for '%s'",
+                     sc->id ? sc->id : "?", start->scenario ? start->scenario : "?");
+        tt_script_free(s);
+        return NULL;
+    }
+    if (hash_differs)
+        *hash_differs = sc->hash && start->hash && strcmp(sc->hash, start->hash) != 0;
+    return s;
+}

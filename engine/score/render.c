@@ -1,0 +1,110 @@
+/* Render a scorecard in the chosen format and write it atomically. */
+#include "render.h"
+
+#include <errno.h>
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const char *sc_event_kind_key(tt_score_event_kind k)
+{
+    switch (k) {
+    case TT_EV_INJECT: return "inject";
+    case TT_EV_MESSAGE: return "message";
+    case TT_EV_CUSTOM: return "custom";
+    case TT_EV_ACTION: return "action";
+    case TT_EV_REFUSED: return "refused";
+    case TT_EV_OBJECTIVE: return "objective";
+    case TT_EV_NOTE: return "note";
+    }
+    return "?";
+}
+
+char *tt_scorecard_render(const tt_scorecard *card, tt_card_format fmt,
+                          tt_lang lang, size_t *len, tt_error *err)
+{
+    char *out = NULL;
+    switch (fmt) {
+    case TT_CARD_JSON: out = sc_render_json(card, lang, len); break;
+    case TT_CARD_MD: out = sc_render_md(card, lang, len); break;
+    case TT_CARD_HTML: out = sc_render_html(card, lang, len); break;
+    }
+    if (!out)
+        tt_error_set(err, NULL, 0, 0, "out of memory while writing the scorecard");
+    return out;
+}
+
+int tt_scorecard_write(const tt_scorecard *card, const char *path,
+                       tt_card_format fmt, tt_lang lang, tt_error *err)
+{
+    size_t len = 0;
+    char *text = tt_scorecard_render(card, fmt, lang, &len, err);
+    if (!text)
+        return -1;
+    size_t plen = strlen(path);
+    char *tmp = malloc(plen + 32);
+    if (!tmp) {
+        free(text);
+        tt_error_set(err, path, 0, 0, "out of memory");
+        return -1;
+    }
+    snprintf(tmp, plen + 32, "%s.tmp%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    if (!f) {
+        tt_error_set(err, path, 0, 0, "cannot write the scorecard: %s", strerror(errno));
+        free(text);
+        free(tmp);
+        return -1;
+    }
+    bool ok = fwrite(text, 1, len, f) == len;
+    ok = (fflush(f) == 0) && ok;
+    int saved = errno;
+    ok = (fclose(f) == 0) && ok;
+    if (ok && rename(tmp, path) != 0) {
+        saved = errno;
+        ok = false;
+    }
+    if (!ok) {
+        tt_error_set(err, path, 0, 0, "cannot write the scorecard: %s", strerror(saved));
+        remove(tmp);
+    }
+    free(text);
+    free(tmp);
+    return ok ? 0 : -1;
+}
+
+int tt_score_file_hash(const char *path, char out[65], tt_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        tt_error_set(err, path, 0, 0, "cannot read: %s", strerror(errno));
+        return -1;
+    }
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    if (!ctx || EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1) {
+        EVP_MD_CTX_free(ctx);
+        fclose(f);
+        tt_error_set(err, path, 0, 0, "sha256 unavailable");
+        return -1;
+    }
+    unsigned char buf[65536];
+    size_t n;
+    bool ok = true;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        ok = ok && EVP_DigestUpdate(ctx, buf, n) == 1;
+    ok = ok && !ferror(f);
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int mdlen = 0;
+    ok = ok && EVP_DigestFinal_ex(ctx, md, &mdlen) == 1 && mdlen == 32;
+    EVP_MD_CTX_free(ctx);
+    fclose(f);
+    if (!ok) {
+        tt_error_set(err, path, 0, 0, "cannot read: %s", strerror(errno));
+        return -1;
+    }
+    for (unsigned i = 0; i < 32; i++)
+        snprintf(out + 2 * i, 3, "%02x", md[i]);
+    return 0;
+}

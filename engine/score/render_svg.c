@@ -1,0 +1,190 @@
+/* The scorecard's SVG timeline: injects, each role's actions, each
+ * objective against its target and limit, and the real case's history.
+ * Plain SVG inside the HTML page, no scripts, prints as vectors. */
+#include "labels.h"
+#include "render_svg.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define T(id) tt_lbl(LBL_##id, L)
+
+enum { SVG_W = 760, LABEL_W = 170, PLOT_X0 = 180, PLOT_X1 = 745, LANE_H = 24, AXIS_H = 26 };
+
+typedef struct scale {
+    tt_ms tmax;
+} scale;
+
+static double xpos(const scale *s, tt_ms t)
+{
+    if (t < 0)
+        t = 0;
+    if (t > s->tmax)
+        t = s->tmax;
+    return PLOT_X0 + (double)(PLOT_X1 - PLOT_X0) * (double)t / (double)s->tmax;
+}
+
+static void lane_label(sbuf *b, int y, const char *text, const char *cls)
+{
+    sb_printf(b, "<text x=\"%d\" y=\"%d\" class=\"%s\" text-anchor=\"end\">", LABEL_W, y + 16, cls);
+    sb_html(b, text);
+    sb_add(b, "</text>\n");
+    sb_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"lane\"/>\n", PLOT_X0, y + LANE_H,
+              PLOT_X1, y + LANE_H);
+}
+
+static void tip(sbuf *b, tt_ms t, const char *what, const char *detail)
+{
+    char buf[32];
+    sc_time(t, buf, sizeof buf);
+    sb_printf(b, "<title>%s ", buf);
+    sb_html(b, what);
+    if (detail && *detail) {
+        sb_add(b, ": ");
+        sb_html(b, detail);
+    }
+    sb_add(b, "</title>");
+}
+
+static void axis(sbuf *b, const scale *s, int y)
+{
+    static const tt_ms steps[] = {
+        60000, 300000, 600000, 900000, 1800000, 3600000, 7200000, 14400000,
+        21600000, 43200000, 86400000, 172800000, 604800000
+    };
+    tt_ms step = steps[sizeof steps / sizeof steps[0] - 1];
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
+        if (s->tmax / steps[i] <= 10) {
+            step = steps[i];
+            break;
+        }
+    sb_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>\n", PLOT_X0, y, PLOT_X1, y);
+    for (tt_ms t = 0; t <= s->tmax; t += step) {
+        char buf[32];
+        sc_time(t, buf, sizeof buf);
+        double x = xpos(s, t);
+        sb_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" class=\"tick\"/>", x, y, x, y + 5);
+        sb_printf(b, "<text x=\"%.1f\" y=\"%d\" class=\"tl\" text-anchor=\"middle\">%s</text>\n", x, y + 17, buf);
+    }
+}
+
+static int role_lane(const tt_scorecard *card, const char *role)
+{
+    for (size_t i = 0; i < card->n_roles; i++)
+        if (role && card->roles[i].id && strcmp(card->roles[i].id, role) == 0)
+            return (int)i;
+    return -1;
+}
+
+void sc_svg_timeline(sbuf *b, const tt_scorecard *card, tt_lang L)
+{
+    const tt_scenario *sc = card->scenario;
+    scale s = { card->duration };
+    for (size_t i = 0; i < card->n_objectives; i++) {
+        if (card->objectives[i].def->limit > s.tmax && card->objectives[i].def->limit != TT_MS_NEVER)
+            s.tmax = card->objectives[i].def->limit;
+        if (card->objectives[i].reached && card->objectives[i].reached_at > s.tmax)
+            s.tmax = card->objectives[i].reached_at;
+    }
+    if (s.tmax < 60000)
+        s.tmax = 60000;
+
+    /* Lanes: injects, roles with actions, objectives, real case. */
+    size_t role_lanes = 0;
+    int *lane_of_role = malloc((card->n_roles + 1) * sizeof(int));
+    if (!lane_of_role) {
+        b->failed = true;
+        return;
+    }
+    for (size_t i = 0; i < card->n_roles; i++)
+        lane_of_role[i] = card->roles[i].actions || card->roles[i].refused ? (int)role_lanes++ : -1;
+    size_t lanes = 1 + role_lanes + card->n_objectives + (card->n_history ? 1 : 0);
+    int height = (int)lanes * LANE_H + AXIS_H + 12;
+    sb_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" viewBox=\"0 0 %d %d\" "
+                 "role=\"img\" aria-label=\"", SVG_W, height);
+    sb_html(b, T(TIMELINE));
+    sb_add(b, "\">\n");
+
+    int y = 4;
+    lane_label(b, y, T(INJECTS), "ll");
+    for (size_t i = 0; i < card->n_events; i++) {
+        const tt_score_event *e = &card->events[i];
+        if (e->kind != TT_EV_INJECT && e->kind != TT_EV_CUSTOM && e->kind != TT_EV_MESSAGE)
+            continue;
+        double x = xpos(&s, e->t);
+        sb_printf(b, "<path d=\"M%.1f %d l-5 -9 h10 z\" class=\"%s\">", x, y + 18,
+                  e->kind == TT_EV_INJECT ? "inj" : "msg");
+        tip(b, e->t, e->id ? e->id : (e->from ? e->from : ""), tt_text_get(&e->text, L));
+        sb_add(b, "</path>\n");
+    }
+    y += LANE_H;
+
+    int role_y0 = y;
+    for (size_t i = 0; i < card->n_roles; i++)
+        if (lane_of_role[i] >= 0)
+            lane_label(b, role_y0 + lane_of_role[i] * LANE_H, sc_role_name(sc, card->roles[i].id, L), "ll");
+    for (size_t i = 0; i < card->n_events; i++) {
+        const tt_score_event *e = &card->events[i];
+        if (e->kind != TT_EV_ACTION && e->kind != TT_EV_REFUSED)
+            continue;
+        int r = role_lane(card, e->role);
+        if (r < 0 || lane_of_role[r] < 0)
+            continue;
+        int ly = role_y0 + lane_of_role[r] * LANE_H;
+        const tt_action *a = sc_action(sc, e->id);
+        const char *cls = e->kind == TT_EV_REFUSED ? "ref"
+                        : a && a->harmful ? "harm"
+                        : a && a->wasted ? "waste" : "act";
+        double x = xpos(&s, e->t);
+        if (a && e->kind == TT_EV_ACTION && a->takes > 0) {
+            double x2 = xpos(&s, e->t + a->takes);
+            sb_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"6\" class=\"%s dur\"/>",
+                      x, ly + 9, x2 - x < 1 ? 1 : x2 - x, cls);
+        }
+        sb_printf(b, "<circle cx=\"%.1f\" cy=\"%d\" r=\"5\" class=\"%s\">", x, ly + 12, cls);
+        tip(b, e->t, sc_action_label(sc, e->id, L), e->note);
+        sb_add(b, "</circle>\n");
+    }
+    y += (int)role_lanes * LANE_H;
+
+    for (size_t i = 0; i < card->n_objectives; i++) {
+        const tt_score_objective *o = &card->objectives[i];
+        const char *title = tt_text_get(&o->def->title, L);
+        lane_label(b, y, *title ? title : o->def->id, "ll");
+        double xt = xpos(&s, o->def->target), xl = xpos(&s, o->def->limit);
+        sb_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"8\" class=\"tgt\"/>", PLOT_X0, y + 8, xt - PLOT_X0);
+        sb_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"8\" class=\"lim\"/>\n", xt, y + 8, xl - xt);
+        if (o->noticed && o->def->notice) {
+            double xn = xpos(&s, o->notice_at);
+            sb_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" class=\"notice\"/>", xn, y + 3, xn, y + 21);
+        }
+        if (o->reached) {
+            double x = xpos(&s, o->reached_at);
+            sb_printf(b, "<path d=\"M%.1f %d l7 7 l-7 7 l-7 -7 z\" class=\"rat%s\">", x, y + 5,
+                      tt_rating_letter(o->rating));
+            tip(b, o->reached_at, o->def->id, tt_rating_letter(o->rating));
+            sb_add(b, "</path>\n");
+        }
+        y += LANE_H;
+    }
+
+    if (card->n_history) {
+        lane_label(b, y, T(REAL_CASE), "ll");
+        for (size_t i = 0; i < card->n_history; i++) {
+            const tt_history_item *h = card->history[i].def;
+            if (h->at == TT_MS_NEVER)
+                continue;
+            double x = xpos(&s, h->at);
+            bool beyond = h->at > s.tmax;
+            sb_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"8\" height=\"8\" class=\"real%s\" transform=\"rotate(45 %.1f %d)\">",
+                      x - 4, y + 8, beyond ? " beyond" : "", x, y + 12);
+            tip(b, h->at, tt_text_get(&h->text, L), "");
+            sb_add(b, "</rect>\n");
+        }
+        y += LANE_H;
+    }
+    axis(b, &s, y + 2);
+    sb_add(b, "</svg>\n");
+    free(lane_of_role);
+}

@@ -1,0 +1,82 @@
+/* Helpers shared by the scorecard's builder and writers. */
+#include "util.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+char *sc_printf(tt_arena *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *out = n >= 0 ? tt_arena_alloc(a, (size_t)n + 1) : NULL;
+    if (out)
+        vsnprintf(out, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    return out;
+}
+
+void sc_time(tt_ms t, char *buf, size_t size)
+{
+    if (t == TT_MS_NEVER)
+        snprintf(buf, size, "—");
+    else
+        tt_ms_format(t, buf, size);
+}
+
+long sc_minutes(tt_ms t)
+{
+    if (t <= 0 || t == TT_MS_NEVER)
+        return 0;
+    return (long)((t + 59999) / 60000);
+}
+
+const char *sc_phase_key(tt_objective_phase p)
+{
+    switch (p) {
+    case TT_OBJ_ISOLATE: return "isolate";
+    case TT_OBJ_REPORT: return "report";
+    case TT_OBJ_RECOVER: return "recover";
+    }
+    return "?";
+}
+
+const char *sc_phase_label(tt_objective_phase p, tt_lang lang)
+{
+    static const tt_text names[] = {
+        { "封じ込め", "isolate" }, { "報告", "report" }, { "復旧", "recover" },
+    };
+    return (unsigned)p <= TT_OBJ_RECOVER ? tt_text_get(&names[p], lang) : "?";
+}
+
+#define SC_FIND(fn, type, field, count)                                   \
+    const type *fn(const tt_scenario *s, const char *id)                 \
+    {                                                                     \
+        for (size_t i = 0; id && i < s->count; i++)                       \
+            if (s->field[i].id && strcmp(s->field[i].id, id) == 0)        \
+                return &s->field[i];                                      \
+        return NULL;                                                      \
+    }
+
+SC_FIND(sc_action, tt_action, actions, n_actions)
+SC_FIND(sc_objective, tt_objective, objectives, n_objectives)
+SC_FIND(sc_role, tt_role, roles, n_roles)
+SC_FIND(sc_inject, tt_inject, injects, n_injects)
+
+const char *sc_role_name(const tt_scenario *s, const char *id, tt_lang lang)
+{
+    const tt_role *r = sc_role(s, id);
+    const char *name = r ? tt_text_get(&r->name, lang) : "";
+    return *name ? name : (id ? id : "");
+}
+
+const char *sc_action_label(const tt_scenario *s, const char *id, tt_lang lang)
+{
+    const tt_action *a = sc_action(s, id);
+    const char *name = a ? tt_text_get(&a->label, lang) : "";
+    return *name ? name : (id ? id : "");
+}

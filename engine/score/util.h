@@ -1,0 +1,25 @@
+/* Small helpers shared by the scorecard's builder and writers. */
+#ifndef TT_SCORE_UTIL_H
+#define TT_SCORE_UTIL_H
+
+#include "tabletop/score.h"
+
+/* printf into the arena; NULL on allocation failure. */
+char *sc_printf(tt_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "h:mm:ss" / "mm:ss"; "—" for TT_MS_NEVER. */
+void sc_time(tt_ms t, char *buf, size_t size);
+/* Whole minutes, rounded up (a 30 s action still costs a minute of attention). */
+long sc_minutes(tt_ms t);
+const char *sc_phase_key(tt_objective_phase p);   /* "isolate" ... */
+const char *sc_phase_label(tt_objective_phase p, tt_lang lang);
+
+/* Lookups by id (the scorecard does not depend on the script host). */
+const tt_action *sc_action(const tt_scenario *s, const char *id);
+const tt_objective *sc_objective(const tt_scenario *s, const char *id);
+const tt_role *sc_role(const tt_scenario *s, const char *id);
+const tt_inject *sc_inject(const tt_scenario *s, const char *id);
+/* Role's display name: the scenario's name, else its id. */
+const char *sc_role_name(const tt_scenario *s, const char *id, tt_lang lang);
+const char *sc_action_label(const tt_scenario *s, const char *id, tt_lang lang);
+
+#endif

@@ -1,0 +1,286 @@
+/* Post-exercise scorecard: a pure function of (scenario model, journal),
+ * written as HTML, Markdown or JSON, and the drill history (SQLite) that lets
+ * a team compare itself with its earlier runs. Formulas, rating rules and the
+ * JSON schema are documented in docs/scorecard.md.
+ *
+ * The one call a front-end needs at the end of an exercise is
+ * tt_score_after_exercise() (bottom of this file). */
+#ifndef TABLETOP_SCORE_H
+#define TABLETOP_SCORE_H
+
+#include "tabletop/journal.h"
+#include "tabletop/scenario.h"
+
+/* HSEEP evaluation ratings (FACTS F13), best first. */
+typedef enum tt_rating {
+    TT_RATING_P,   /* performed without challenges */
+    TT_RATING_S,   /* performed with some challenges */
+    TT_RATING_M,   /* performed with major challenges */
+    TT_RATING_U    /* unable to be performed */
+} tt_rating;
+
+const char *tt_rating_letter(tt_rating r);            /* "P", "S", "M", "U" */
+bool tt_rating_parse(const char *letter, tt_rating *out);
+const char *tt_rating_name(tt_rating r, tt_lang lang); /* "Performed without challenges" */
+
+typedef enum tt_card_format { TT_CARD_HTML, TT_CARD_MD, TT_CARD_JSON } tt_card_format;
+
+/* Format from a file name's extension (.html/.htm, .md, .json); false otherwise. */
+bool tt_card_format_from_path(const char *path, tt_card_format *out);
+
+/* ---- Rules (pure; documented in docs/scorecard.md) ---- */
+
+/* Rating of one objective from when it was reached (TT_MS_NEVER = not
+ * reached), its target and limit, and the number of harmful actions started
+ * before it was reached. */
+tt_rating tt_score_rate(tt_ms reached, tt_ms target, tt_ms limit, size_t harmful);
+/* Score 0-100 of one objective; wasted = wasted actions started before it
+ * was reached. */
+int tt_score_points(tt_ms reached, tt_ms target, tt_ms limit, size_t harmful,
+                    size_t wasted);
+/* Overall rating from the overall score and the objectives' ratings. */
+tt_rating tt_score_overall_rating(int score, const tt_rating *ratings, size_t n);
+
+/* ---- The scorecard model ---- */
+
+typedef struct tt_score_objective {
+    const tt_objective *def;   /* borrowed from the scenario */
+    bool reached;
+    tt_ms reached_at;          /* from the incident's start; TT_MS_NEVER */
+    bool noticed;              /* the notice inject fired (always true without one) */
+    tt_ms notice_at;           /* the team's first notice (0 without a notice inject) */
+    tt_ms from_notice;         /* reached_at - notice_at; TT_MS_NEVER when unknown */
+    bool missed;               /* the engine recorded its limit passing */
+    const char *action;        /* action that completed it, or NULL */
+    const char *role;          /* role that took that action, or NULL */
+    size_t harmful_before;
+    size_t wasted_before;
+    tt_rating rating;
+    int score;
+} tt_score_objective;
+
+/* Headline per phase: the phase is complete when all its objectives are. */
+typedef struct tt_score_phase {
+    tt_objective_phase phase;
+    size_t n_objectives;       /* 0: the scenario has none in this phase */
+    size_t n_reached;
+    tt_ms reached_at;          /* last of them; TT_MS_NEVER unless all reached */
+    tt_ms from_notice;         /* from the earliest notice of them; or NEVER */
+} tt_score_phase;
+
+typedef struct tt_score_bad_action {
+    const tt_action *def;
+    tt_ms at;
+    const char *role;
+    const char *member;
+    bool harmful;              /* else wasted */
+    tt_ms cost;                /* minutes lost: the action's `takes` */
+} tt_score_bad_action;
+
+typedef struct tt_score_damage {
+    const tt_metric *def;
+    bool known;                /* a value was found (START state or STATE) */
+    tt_value final;            /* last value in the journal */
+} tt_score_damage;
+
+typedef struct tt_score_lesson {
+    const tt_lesson *def;
+    bool covered;
+    const char *action;        /* first action that covered it */
+    const char *role;
+    tt_ms at;
+} tt_score_lesson;
+
+typedef struct tt_score_history {
+    const tt_history_item *def;
+    tt_ms team_at;             /* when the team took the same action; NEVER */
+} tt_score_history;
+
+typedef struct tt_score_role {
+    const char *id;
+    const tt_role *def;        /* NULL for a role unknown to the scenario */
+    const char *members;       /* "Sato, Suzuki" from the roster, or NULL */
+    size_t actions;            /* actions started */
+    size_t objectives;         /* objectives its actions completed */
+    size_t harmful;
+    size_t wasted;
+    size_t refused;
+    size_t notes;              /* NOTE records and action notes */
+    tt_ms busy;                /* sum of its actions' `takes` */
+} tt_score_role;
+
+/* A timeline entry (injects, messages, actions, objectives, notes). */
+typedef enum tt_score_event_kind {
+    TT_EV_INJECT, TT_EV_MESSAGE, TT_EV_CUSTOM, TT_EV_ACTION, TT_EV_REFUSED,
+    TT_EV_OBJECTIVE, TT_EV_NOTE
+} tt_score_event_kind;
+
+typedef struct tt_score_event {
+    tt_score_event_kind kind;
+    tt_ms t;
+    const char *id;            /* inject/action/objective id */
+    const char *role;
+    const char *member;
+    const char *from;
+    const char *status;        /* objective: reached | missed */
+    const char *note;          /* action or NOTE note */
+    tt_text text;              /* inject/message/custom text, refusal reason */
+    const tt_text *questions;  size_t n_questions;
+} tt_score_event;
+
+typedef enum tt_priority { TT_PRIORITY_HIGH, TT_PRIORITY_MEDIUM, TT_PRIORITY_LOW } tt_priority;
+const char *tt_priority_name(tt_priority p, tt_lang lang);
+const char *tt_priority_key(tt_priority p);   /* "high" | "medium" | "low" */
+
+/* One row of the improvement plan (AAR/IP). Texts hold both languages. */
+typedef struct tt_score_finding {
+    tt_text finding;
+    tt_text recommendation;
+    const char *owner;         /* role id */
+    tt_priority priority;
+    const char *objective;     /* related objective id or NULL */
+    const char *lesson;        /* related lesson id or NULL */
+} tt_score_finding;
+
+/* An earlier run of the same team and scenario (from the history DB). */
+typedef struct tt_score_trend {
+    const char *when;          /* ISO date (exercise date, else recording date) */
+    int score;
+    tt_rating rating;
+    bool complete;
+} tt_score_trend;
+
+typedef struct tt_scorecard {
+    tt_arena arena;
+    const tt_scenario *scenario;   /* borrowed */
+    const tt_journal *journal;     /* borrowed */
+    const tt_start_info *start;    /* from the journal */
+    const char *journal_path;      /* may be NULL */
+    const char *journal_hash;      /* sha256 hex of the journal file, may be NULL */
+
+    bool incomplete;               /* torn, or no END record */
+    bool torn;
+    bool ended;
+    const char *end_status;        /* END status or NULL */
+    bool hash_mismatch;            /* START hash differs from the scenario's */
+    tt_ms duration;                /* END time, else the last record's */
+    size_t n_records;
+
+    int score;
+    tt_rating rating;
+    tt_score_objective *objectives;  size_t n_objectives;
+    tt_score_phase phases[3];        /* isolate, report, recover */
+    tt_score_bad_action *bad;        size_t n_bad;
+    tt_ms harmful_cost, wasted_cost;
+    tt_score_damage *damage;         size_t n_damage;
+    tt_score_lesson *lessons;        size_t n_lessons;
+    tt_score_history *history;       size_t n_history;
+    tt_score_role *roles;            size_t n_roles;
+    tt_score_event *events;          size_t n_events;
+    tt_score_finding *findings;      size_t n_findings;
+    tt_score_trend *trend;           size_t n_trend;   /* oldest first */
+    tt_text *warnings;               size_t n_warnings;
+} tt_scorecard;
+
+/* Build the card. `sc` and `j` must outlive it. journal_path and
+ * journal_hash may be NULL. Returns -1 (bad input) when the journal has no
+ * START record or is for another scenario; err says why. */
+int tt_scorecard_build(tt_scorecard *card, const tt_scenario *sc,
+                       const tt_journal *j, const char *journal_path,
+                       const char *journal_hash, tt_error *err);
+void tt_scorecard_free(tt_scorecard *card);
+/* Add a warning shown on the card (both languages copied). */
+int tt_scorecard_warn(tt_scorecard *card, const char *ja, const char *en);
+
+/* Render to a malloc'd NUL-terminated string (*len set when not NULL). */
+char *tt_scorecard_render(const tt_scorecard *card, tt_card_format fmt,
+                          tt_lang lang, size_t *len, tt_error *err);
+/* Render and write atomically (temporary file then rename). */
+int tt_scorecard_write(const tt_scorecard *card, const char *path,
+                       tt_card_format fmt, tt_lang lang, tt_error *err);
+
+/* sha256 hex of a file's bytes. */
+int tt_score_file_hash(const char *path, char out[65], tt_error *err);
+
+/* ---- Drill history (SQLite) ---- */
+
+typedef struct tt_history tt_history;
+
+#define TT_HISTORY_SCHEMA_VERSION 1
+
+/* $XDG_DATA_HOME/tabletop/history.sqlite3, default
+ * ~/.local/share/tabletop/history.sqlite3. */
+int tt_history_default_path(char *buf, size_t size, tt_error *err);
+/* Open (creating the file and its folder, migrating the schema). NULL path =
+ * the default. Safe with concurrent writers (WAL, busy timeout). */
+tt_history *tt_history_open(const char *path, tt_error *err);
+void tt_history_close(tt_history *h);
+int tt_history_schema_version(tt_history *h);
+
+/* Record a scored exercise, keyed by the journal's content hash (the card
+ * must have one): recording the same journal again changes nothing
+ * (*inserted = false). */
+int tt_history_record(tt_history *h, const tt_scorecard *card, bool *inserted,
+                      tt_error *err);
+/* Fill card->trend with the same team's earlier runs of the same scenario
+ * (recorded before this journal, or all when it is not recorded). */
+int tt_history_fill_trend(tt_history *h, tt_scorecard *card, tt_error *err);
+
+typedef struct tt_history_row {
+    int64_t id;
+    char *scenario;
+    char *team;              /* "" when the run had no team */
+    char *when;              /* exercise date, else recording date */
+    char *journal;
+    int score;
+    tt_rating rating;
+    bool complete;
+    tt_ms duration;
+    uint64_t seed;
+} tt_history_row;
+
+/* Past exercises, oldest first, filtered by team and/or scenario (NULL = any). */
+int tt_history_list(tt_history *h, const char *team, const char *scenario,
+                    tt_history_row **rows, size_t *n, tt_error *err);
+void tt_history_rows_free(tt_history_row *rows, size_t n);
+
+/* ---- Loading a journal's scenario ---- */
+
+struct tt_script;
+/* Load the scenario a journal was run with: the START record's `path`, else
+ * `search_dir`/<id>.lua (search_dir may be NULL). *hash_differs (may be NULL)
+ * tells whether the file's content hash differs from the journal's. */
+struct tt_script *tt_score_load_scenario(const tt_journal *j,
+                                         const char *search_dir,
+                                         bool *hash_differs, tt_error *err);
+
+/* Scenario folder used when a journal's own path is gone:
+ * $TABLETOP_SCENARIOS, else the one the program was built with. */
+const char *tt_score_default_scenario_dir(void);
+
+/* Card path beside a journal: its extension replaced by `ext` (".html").
+ * -1 when it would not fit or would be the journal itself. */
+int tt_score_default_card_path(const char *journal_path, const char *ext,
+                               char *out, size_t size);
+
+/* Open the history (db_path NULL = default), record the card when `record`
+ * and the exercise ended cleanly, and fill its trend. A failure becomes a
+ * warning on the card and on stderr, and is returned (-1, db_err). */
+int tt_score_history_step(tt_scorecard *card, const char *db_path, bool record,
+                          tt_error *db_err);
+
+/* ---- End of an exercise ----
+ * Score the journal at `journal_path` against `sc`, record the exercise in
+ * the history database (db_path NULL = the XDG default; only exercises with
+ * an END record are recorded), fill the trend of the team's earlier runs,
+ * and write the scorecard to card_path (NULL = beside the journal, its
+ * extension replaced by ".html"; the format follows the extension). The
+ * path written is copied into `written` (may be NULL). A failing history
+ * database does not stop the card: it becomes a warning on the card and on
+ * stderr. Returns 0, or -1 with err (unreadable journal, unwritable card). */
+int tt_score_after_exercise(const tt_scenario *sc, const char *journal_path,
+                            const char *card_path, tt_lang lang,
+                            const char *db_path, char *written,
+                            size_t written_size, tt_error *err);
+
+#endif

@@ -274,10 +274,65 @@ static void record_map(em *e, const tt_record *r)
     map_end(e);
 }
 
+/* Keys must be present and unique, values usable: the reader refuses
+ * duplicates and NaN, so the writer must never produce them. */
+static bool check_kvs(const tt_kv *kv, size_t n, const char *what, char *why, size_t size)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!kv[i].key || !kv[i].key[0]) {
+            snprintf(why, size, "%s has an empty key", what);
+            return false;
+        }
+        if (kv[i].value.type == TT_VAL_NUM && isnan(kv[i].value.as.n)) {
+            snprintf(why, size, "%s.%s is not a number (NaN)", what, kv[i].key);
+            return false;
+        }
+        for (size_t k = 0; k < i; k++) {
+            if (strcmp(kv[k].key, kv[i].key) == 0) {
+                snprintf(why, size, "%s has the key '%s' twice", what, kv[i].key);
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+/* What the reader would refuse, the writer refuses first. */
+static bool check_record(const tt_record *r, char *why, size_t size)
+{
+    const char *bad = NULL;
+    if (r->t < 0 || r->wall_ms < 0 || r->until < 0)
+        bad = "a time is negative";
+    else if (isnan(r->speed))
+        bad = "the speed is not a number (NaN)";
+    else if ((r->type == TT_REC_START) != (r->start != NULL))
+        bad = r->start ? "only a start record may carry start information"
+                       : "a start record needs its start information";
+    else if (r->start && !r->start->scenario)
+        bad = "the start record has no scenario id";
+    else if (r->start && isnan(r->start->speed))
+        bad = "the start speed is not a number (NaN)";
+    if (bad) {
+        snprintf(why, size, "%s", bad);
+        return false;
+    }
+    if (r->start &&
+        (!check_kvs(r->start->settings, r->start->n_settings, "start.settings", why, size) ||
+         !check_kvs(r->start->state, r->start->n_state, "start.state", why, size)))
+        return false;
+    return check_kvs(r->changes, r->n_changes, "changes", why, size);
+}
+
 char *tt_record_to_yaml(const tt_record *r, tt_error *err)
 {
     if (!r || (unsigned)r->type >= TT_REC__COUNT) {
         tt_error_set(err, NULL, 0, 0, "cannot write a record of unknown type");
+        return NULL;
+    }
+    char why[256];
+    if (!check_record(r, why, sizeof why)) {
+        tt_error_set(err, NULL, 0, 0, "cannot write a %s record: %s",
+                     tt_record_type_name(r->type), why);
         return NULL;
     }
     em e;
@@ -305,7 +360,8 @@ char *tt_record_to_yaml(const tt_record *r, tt_error *err)
         tt_error_set(err, NULL, 0, 0, "cannot write a %s record: %s",
                      tt_record_type_name(r->type),
                      e.out.oom ? "out of memory"
-                     : e.emitter.problem ? e.emitter.problem : "emitter failed");
+                     : e.emitter.problem ? e.emitter.problem
+                                         : "a text is not valid UTF-8 (or memory ran out)");
         yaml_emitter_delete(&e.emitter);
         free(e.out.data);
         return NULL;

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -347,6 +348,58 @@ static void malformed_records_are_located_errors(void **state)
     }
 }
 
+/* The writer refuses what the reader would refuse, so a journal it writes is
+ * always readable. */
+static void writer_refuses_unreadable_records(void **state)
+{
+    (void)state;
+    tt_kv dup[] = { { "a", { .type = TT_VAL_INT, .as.i = 1 } },
+                    { "a", { .type = TT_VAL_INT, .as.i = 2 } } };
+    tt_kv nan_kv[] = { { "x", { .type = TT_VAL_NUM, .as.n = NAN } } };
+    tt_start_info start = { .scenario = "s" };
+    static const struct { tt_record r; const char *msg; } bad[] = {
+        { { .type = TT_REC_NOTE, .t = -1 }, "cannot write a note record: a time is negative" },
+        { { .type = TT_REC_START }, "a start record needs its start information" },
+        { { .type = TT_REC__COUNT }, "unknown type" },
+        { { .type = TT_REC_NOTE, .note = "bad \xff text" }, "not valid UTF-8" },
+    };
+    tt_error err;
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        assert_null(tt_record_to_yaml(&bad[i].r, &err));
+        if (!strstr(err.message, bad[i].msg))
+            fail_msg("case %zu: %s", i, err.message);
+    }
+    tt_record r = { .type = TT_REC_STATE, .changes = dup, .n_changes = 2 };
+    assert_null(tt_record_to_yaml(&r, &err));
+    assert_string_equal(err.message, "cannot write a state record: changes has the key 'a' twice");
+    r.changes = nan_kv;
+    r.n_changes = 1;
+    assert_null(tt_record_to_yaml(&r, &err));
+    assert_non_null(strstr(err.message, "changes.x is not a number (NaN)"));
+    r = (tt_record){ .type = TT_REC_NOTE, .start = &start };
+    assert_null(tt_record_to_yaml(&r, &err));
+    assert_non_null(strstr(err.message, "only a start record"));
+}
+
+static void write_errors_stop_the_writer(void **state)
+{
+    (void)state;
+    size_t n;
+    const tt_record *recs = sample_records(&n);
+    tt_error err;
+    tt_journal_writer *w = tt_journal_create("/dev/full", false, &err);
+    if (!w)
+        skip(); /* no /dev/full here */
+    assert_int_equal(tt_journal_write(w, &recs[0], &err), -1);
+    assert_non_null(strstr(err.message, "cannot write to the journal"));
+    assert_int_equal(tt_journal_write(w, &recs[1], &err), -1);
+    assert_non_null(strstr(err.message, "unusable"));
+    tt_journal_close(w, &err);
+    assert_null(tt_journal_create("/no/such/dir/j.yaml", true, &err));
+    assert_non_null(strstr(err.message, "cannot create the journal"));
+    assert_string_equal(err.file, "/no/such/dir/j.yaml");
+}
+
 static void empty_journal_reads_as_no_records(void **state)
 {
     (void)state;
@@ -406,6 +459,8 @@ int main(void)
         cmocka_unit_test(append_cuts_a_torn_tail),
         cmocka_unit_test(append_refuses_a_malformed_journal),
         cmocka_unit_test(malformed_records_are_located_errors),
+        cmocka_unit_test(writer_refuses_unreadable_records),
+        cmocka_unit_test(write_errors_stop_the_writer),
         cmocka_unit_test(empty_journal_reads_as_no_records),
         cmocka_unit_test(record_type_names_and_inputs),
     };

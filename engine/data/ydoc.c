@@ -149,7 +149,6 @@ int yreader_init(yreader *r, const char *name, const char *data, size_t len,
         return -1;
     }
     yaml_parser_set_input_string(&r->parser, (const unsigned char *)data, len);
-    yaml_parser_set_encoding(&r->parser, YAML_UTF8_ENCODING);
     /* libyaml skips a byte order mark without counting it */
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
         r->cur_byte = 3;

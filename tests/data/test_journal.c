@@ -228,8 +228,40 @@ static void torn_record_at_every_offset_is_dropped(void **state)
     remove(path);
 }
 
-/* Every offset of a multi-byte record in the middle of a file; the reader must
- * give either the earlier records (torn) or a located error, never crash. */
+/* A byte order mark is skipped by libyaml without being counted; offsets of
+ * record ends must still come out right. */
+static void journal_with_bom_reads_and_tears(void **state)
+{
+    (void)state;
+    const char *path = sample_tmp_path("bom.yaml");
+    size_t len, n;
+    char *data = write_sample(path, false, &len);
+    remove(path);
+    sample_records(&n);
+    char *bom = malloc(len + 3);
+    assert_non_null(bom);
+    memcpy(bom, "\xEF\xBB\xBF", 3);
+    memcpy(bom + 3, data, len);
+    size_t start = last_record_start(bom, len + 3);
+    for (size_t cut = start + 1; cut < len + 2; cut++) {
+        tt_journal j;
+        tt_error err;
+        if (tt_journal_read_buffer("bom.yaml", bom, cut, &j, &err) != 0)
+            fail_msg("cut %zu: %d:%d: %s", cut, err.line, err.column, err.message);
+        assert_true(j.torn);
+        assert_records(&j, n - 1);
+        tt_journal_free(&j);
+    }
+    tt_journal j;
+    tt_error err;
+    assert_int_equal(tt_journal_read_buffer("bom.yaml", bom, len + 3, &j, &err), 0);
+    assert_records(&j, n);
+    tt_journal_free(&j);
+    free(bom);
+    free(data);
+}
+
+/* A crash while writing the very first record leaves no records, no error. */
 static void torn_start_record_leaves_empty_journal(void **state)
 {
     (void)state;
@@ -456,6 +488,7 @@ int main(void)
         cmocka_unit_test(same_records_give_identical_bytes),
         cmocka_unit_test(torn_record_at_every_offset_is_dropped),
         cmocka_unit_test(torn_start_record_leaves_empty_journal),
+        cmocka_unit_test(journal_with_bom_reads_and_tears),
         cmocka_unit_test(append_cuts_a_torn_tail),
         cmocka_unit_test(append_refuses_a_malformed_journal),
         cmocka_unit_test(malformed_records_are_located_errors),

@@ -185,9 +185,9 @@ return scenario {
 
     { id = "contractor_no_logs", when = function(s) return s.logs_asked and not s.logs_preserved and s.day >= 1 end,
       from = "contractor", to = "business",
-      text = t("委託先から：「契約上、アクセスログの取得・提供はお約束していません。サーバには既定の設定で14日分ほど残っていますが、"
+      text = t("「契約上、アクセスログの取得・提供はお約束していません。サーバには既定の設定で14日分ほど残っていますが、"
                  .. "古い分から消えていきます。提供するには正式な開示請求をいただく必要があります。」",
-               "The contractor: 'The contract does not oblige us to keep or hand over access logs. The server keeps "
+               "'The contract does not oblige us to keep or hand over access logs. The server keeps "
                  .. "about 14 days by default, and the oldest go first. To hand them over we need a formal "
                  .. "disclosure request.'"),
       questions = {
@@ -232,8 +232,8 @@ return scenario {
 
     { id = "relapse", when = function(s) return s.relapses > 0 end,
       from = "contractor", to = "sysadmin",
-      text = t("委託先から：「変更後の管理者IDで、また海外のアドレスからログインされています。」新しいPWも漏れていた。",
-               "The contractor: 'The new admin ID is being used again from a foreign address.' The new password "
+      text = t("「変更後の管理者IDで、また海外のアドレスからログインされています。」新しいPWも漏れていた。",
+               "'The new admin ID is being used again from a foreign address.' The new password "
                  .. "has leaked as well."),
       questions = {
         t("漏えい経路が分からないまま、PW変更だけで守れるか。", "With the leak route unknown, can a password change alone protect the server?"),
@@ -333,8 +333,8 @@ return scenario {
         s.ip_restricted = true
         s.attacker_active = false
         ctx.message{ from = "contractor", to = "sysadmin", after = "0m",
-                     text = t("委託先から：管理サーバへの接続を貴社のIPアドレスのみに制限した。",
-                              "The contractor: the server now accepts only your addresses.") }
+                     text = t("管理サーバへの接続を貴社のIPアドレスのみに制限した。",
+                              "The server now accepts only your addresses.") }
       end,
       completes = "restrict_access",
       lesson = "ip_restriction",
@@ -357,8 +357,8 @@ return scenario {
         s.logs_asked = true
         if s.server_wiped then
           ctx.message{ from = "contractor", to = "business",
-                       text = t("委託先から：サーバは再構築済みで、ログは残っていない。",
-                                "The contractor: the server has been rebuilt; no logs remain.") }
+                       text = t("サーバは再構築済みで、ログは残っていない。",
+                                "The server has been rebuilt; no logs remain.") }
           return
         end
         s.logs_preserved = true
@@ -388,8 +388,8 @@ return scenario {
           if s2.logs_obtained or s2.server_wiped then
             text = t("セキュリティベンダーが調査を開始した。", "The security vendor has started the investigation.")
           else
-            text = t("セキュリティベンダーから：契約した。調査にはアクセスログが要る。委託先から入手してほしい。",
-                     "The security vendor: contract signed. We need the access logs; please obtain them from the contractor.")
+            text = t("契約した。調査にはアクセスログが要る。委託先から入手してほしい。",
+                     "Contract signed. We need the access logs; please obtain them from the contractor.")
           end
           ctx2.message{ from = "security_vendor", to = "sysadmin", text = text, after = "0m" }
           maybe_start_analysis(s2, ctx2)
@@ -445,12 +445,12 @@ return scenario {
         ctx.after("ppc", function(s2, ctx2)
           local text
           if s2.joint_report then
-            text = t("個人情報保護委員会から：速報（委託先との連名）を受理した。確報は発見から60日以内に提出すること。",
-                     "The PPC: the joint preliminary report (with the contractor) is received. The final report "
+            text = t("速報（委託先との連名）を受理した。確報は発見から60日以内に提出すること。",
+                     "The joint preliminary report (with the contractor) is received. The final report "
                        .. "is due within 60 days of discovery.")
           else
-            text = t("個人情報保護委員会から：速報を受理した。委託先にも報告義務がある（共同報告も可）。確報は発見から60日以内に。",
-                     "The PPC: preliminary report received. The contractor has a reporting duty too (a joint "
+            text = t("速報を受理した。委託先にも報告義務がある（共同報告も可）。確報は発見から60日以内に。",
+                     "Preliminary report received. The contractor has a reporting duty too (a joint "
                        .. "report is allowed). The final report is due within 60 days of discovery.")
           end
           ctx2.message{ from = "ppc", to = "business", text = text, after = "0m" }

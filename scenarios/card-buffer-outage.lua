@@ -137,7 +137,7 @@ return scenario {
       does = function(s) s.buffer_found = true end },
 
     { id = "store_reports", at = "10m", from = "stores", to = "business",
-      text = t("店舗から：「どの端末でも他社カードの取引ができない。さっき、ある顧客のカードがエラーになった端末がある。」"
+      text = t("「どの端末でも他社カードの取引ができない。さっき、ある顧客のカードがエラーになった端末がある。」"
                  .. "外部委託先の影響情報にも原因の手がかりはない。",
                "Stores: 'No terminal can take other companies' cards. One terminal had a customer's card error a "
                  .. "little while ago.' The outsourcer's impact information gives no clue to the cause."),
@@ -149,8 +149,8 @@ return scenario {
 
     { id = "recurred", when = function(s) return s.recurrences > 0 end,
       from = "outsourcer", to = "system",
-      text = t("外部委託先から：「切替え（再立ち上げ）後しばらく取引が通っていたが、再びタイムアウトが多発している。同じ事象が再発した。」",
-               "The outsourcer: 'After the switch (restart) transactions flowed for a while; now the timeouts are "
+      text = t("「切替え（再立ち上げ）後しばらく取引が通っていたが、再びタイムアウトが多発している。同じ事象が再発した。」",
+               "'After the switch (restart) transactions flowed for a while; now the timeouts are "
                  .. "back. The same failure has recurred.'"),
       questions = {
         t("機器を替えても再発するなら、原因はどこにあるか。", "If new equipment fails the same way, where is the cause?"),
@@ -169,7 +169,7 @@ return scenario {
 
     { id = "complaints", when = function(s) return s.minutes_down >= 120 end,
       from = "stores", to = "business",
-      text = t("店舗から：顧客の苦情が増え、取引を断った件数が積み上がっている。",
+      text = t("顧客の苦情が増え、取引を断った件数が積み上がっている。",
                "Stores: customer complaints grow; the refused transactions pile up."),
       questions = {
         t("業務部門として、顧客への案内と代替手段をどうするか。", "As the business division, what do you tell customers, and what workaround is there?"),
@@ -210,7 +210,7 @@ return scenario {
       does = function(s, ctx)
         s.network_checked = true
         ctx.message{ from = "outsourcer", to = "system", after = "0m",
-                     text = t("外部委託先から：ネットワーク機器と回線に異常は見当たらない。", "The outsourcer: no fault in the network equipment or lines.") }
+                     text = t("ネットワーク機器と回線に異常は見当たらない。", "No fault in the network equipment or lines.") }
       end,
       wasted = t("出典でも過去の障害事例を参考にネットワークを調べたが、原因は別にあった。",
                  "In the source too the network was checked after past incidents; the cause lay elsewhere."),
@@ -224,7 +224,7 @@ return scenario {
         s.switched = true
         fresh_buffer(s)
         ctx.message{ from = "outsourcer", to = "system", after = "0m",
-                     text = t("外部委託先から：予備機に切り替えた。取引が通り始めている。", "The outsourcer: switched to the standby; transactions are going through.") }
+                     text = t("予備機に切り替えた。取引が通り始めている。", "Switched to the standby; transactions are going through.") }
       end,
       wasted = t("端末が規定外コードを送り続ける限り、予備機のバッファも埋まり同じ事象が再発する（出典）。",
                  "While the terminal keeps sending the out-of-spec code, the standby's buffer fills too and the failure recurs (the source)."),
@@ -253,14 +253,14 @@ return scenario {
         s.buffer_found = true
         local text
         if s.buffer_used >= 100 then
-          text = t("外部委託先から：外部センタとの共通バッファ領域が枯渇している。ほかのリソースは正常。",
-                   "The outsourcer: the buffer shared with the external centres is exhausted; every other resource is normal.")
+          text = t("外部センタとの共通バッファ領域が枯渇している。ほかのリソースは正常。",
+                   "The buffer shared with the external centres is exhausted; every other resource is normal.")
         elseif s.loop_active then
-          text = t(string.format("外部委託先から：共通バッファ領域の使用率が%d%%で、毎分増え続けている。", s.buffer_used),
-                   string.format("The outsourcer: the shared buffer is at %d%% and growing every minute.", s.buffer_used))
+          text = t(string.format("共通バッファ領域の使用率が%d%%で、毎分増え続けている。", s.buffer_used),
+                   string.format("The shared buffer is at %d%% and growing every minute.", s.buffer_used))
         else
-          text = t(string.format("外部委託先から：共通バッファ領域の使用率は%d%%で、増えていない。", s.buffer_used),
-                   string.format("The outsourcer: the shared buffer is at %d%% and no longer growing.", s.buffer_used))
+          text = t(string.format("共通バッファ領域の使用率は%d%%で、増えていない。", s.buffer_used),
+                   string.format("The shared buffer is at %d%% and no longer growing.", s.buffer_used))
         end
         ctx.message{ from = "outsourcer", to = "system", text = text, after = "0m" }
       end,
@@ -307,8 +307,8 @@ return scenario {
       does = function(s, ctx)
         s.source_found = true
         ctx.message{ from = "outsourcer", to = "system", after = "0m",
-                     text = t("外部委託先から：ある端末からの規定外コードのエラー処理が上限なくループしており、共通バッファを消費している。",
-                              "The outsourcer: the error handling of an out-of-spec code from one terminal loops "
+                     text = t("ある端末からの規定外コードのエラー処理が上限なくループしており、共通バッファを消費している。",
+                              "The error handling of an out-of-spec code from one terminal loops "
                                 .. "without a retry limit and consumes the shared buffer.") }
       end,
     },
@@ -332,11 +332,11 @@ return scenario {
         fresh_buffer(s)
         local text
         if s.loop_active then
-          text = t("外部委託先から：再立ち上げした。取引が通り始めたが、バッファの使用率がまた上がっている。",
-                   "The outsourcer: restarted. Transactions go through, but buffer use is climbing again.")
+          text = t("再立ち上げした。取引が通り始めたが、バッファの使用率がまた上がっている。",
+                   "Restarted. Transactions go through, but buffer use is climbing again.")
         else
-          text = t("外部委託先から：再立ち上げした。バッファはクリアされ、取引は正常に流れている。",
-                   "The outsourcer: restarted. The buffer is clear and transactions flow normally.")
+          text = t("再立ち上げした。バッファはクリアされ、取引は正常に流れている。",
+                   "Restarted. The buffer is clear and transactions flow normally.")
         end
         ctx.message{ from = "outsourcer", to = "system", text = text, after = "0m" }
       end,
@@ -351,10 +351,10 @@ return scenario {
         ctx.after("group_companies", function(s2, ctx2)
           local text
           if s2.service_up and not s2.loop_active then
-            text = t("グループ各社から：了解。取引が戻ったことを確認した。", "The group companies: understood; trade is back on our side.")
+            text = t("了解。取引が戻ったことを確認した。", "Understood; trade is back on our side.")
           else
-            text = t("グループ各社から：了解。店頭では他社取引を一時停止と案内する。次の連絡時刻を知らせてほしい。",
-                     "The group companies: understood; stores will say other-company trade is suspended. Tell us "
+            text = t("了解。店頭では他社取引を一時停止と案内する。次の連絡時刻を知らせてほしい。",
+                     "Understood; stores will say other-company trade is suspended. Tell us "
                        .. "when the next update comes.")
           end
           ctx2.message{ from = "group_companies", to = "hq", text = text, after = "0m" }
@@ -372,11 +372,11 @@ return scenario {
         ctx.after("external_centres", function(s2, ctx2)
           local text
           if s2.source_found then
-            text = t("外部センタから：原因が当方の回線でないことを了解した。復旧後の再送に備える。",
-                     "The external centres: understood that our lines are not the cause; we prepare for resends after recovery.")
+            text = t("原因が当方の回線でないことを了解した。復旧後の再送に備える。",
+                     "Understood that our lines are not the cause; we prepare for resends after recovery.")
           else
-            text = t("外部センタから：当方では異常を検知していない。原因が分かり次第知らせてほしい。",
-                     "The external centres: we see nothing wrong on our side; tell us as soon as you know the cause.")
+            text = t("当方では異常を検知していない。原因が分かり次第知らせてほしい。",
+                     "We see nothing wrong on our side; tell us as soon as you know the cause.")
           end
           ctx2.message{ from = "external_centres", to = "hq", text = text, after = "0m" }
         end)

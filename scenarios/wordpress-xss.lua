@@ -122,8 +122,8 @@ return scenario {
 
     { id = "dept_surprised", when = function(s) return s.dept_informed end,
       from = "dept", to = "sysadmin",
-      text = t("担当部門から：「CMSの更新がうちの担当だとは知らなかった。サーバはシステム部門が管理していると思っていた。」",
-               "The owning department: 'We did not know updating the CMS was our job. We thought the system "
+      text = t("「CMSの更新がうちの担当だとは知らなかった。サーバはシステム部門が管理していると思っていた。」",
+               "'We did not know updating the CMS was our job. We thought the system "
                  .. "department looked after the server.'"),
       questions = {
         t("システム部門と各部門の役割分担を、どの規程で明確にするか。",
@@ -152,8 +152,8 @@ return scenario {
 
     { id = "org_follow_up", when = function(s) return s.day >= 7 and not s.sec_org_answered end,
       from = "sec_org", to = "sysadmin",
-      text = t("情報セキュリティ関係機関から：「先日の脆弱性について、対応状況のご回答をお待ちしています。」",
-               "The organisation: 'We are still waiting for your answer on how the vulnerability is handled.'"),
+      text = t("「先日の脆弱性について、対応状況のご回答をお待ちしています。」",
+               "'We are still waiting for your answer on how the vulnerability is handled.'"),
       questions = {
         t("回答に何を書けるか。悪用の有無は確かめたか。", "What can the answer say? Have you checked for exploitation?"),
       } },
@@ -259,9 +259,9 @@ return scenario {
           s2.quote_received = true
           s2.usage_checked = true
           ctx2.message{ from = "contractor", to = "dept", after = "0m",
-            text = t("委託先事業者から：「脆弱なファイルはサイトで使っていないので、すぐ削除して構いません。構築までの契約で保守契約は"
+            text = t("「脆弱なファイルはサイトで使っていないので、すぐ削除して構いません。構築までの契約で保守契約は"
                        .. "ありませんので、バージョンアップは有償のスポット対応になります。見積りをお送りします。ご発注後に着手します。」",
-                     "The contractor: 'The site does not use the vulnerable file; you can delete it now. Our "
+                     "'The site does not use the vulnerable file; you can delete it now. Our "
                        .. "contract ended with the build, there is no maintenance contract, so the upgrade is paid "
                        .. "spot work. Here is a quote; we start once you order.'") }
         end)
@@ -280,8 +280,8 @@ return scenario {
         ctx.after("contractor", function(s2, ctx2)
           s2.contractor_engaged = true
           ctx2.message{ from = "contractor", to = "dept", after = "0m",
-            text = t("委託先事業者から：「ご発注ありがとうございます。自動更新が無効にされていました。サーバ移行に合わせて最新版へ更新します。」",
-                     "The contractor: 'Thank you for the order. Automatic updates had been switched off. We will "
+            text = t("「ご発注ありがとうございます。自動更新が無効にされていました。サーバ移行に合わせて最新版へ更新します。」",
+                     "'Thank you for the order. Automatic updates had been switched off. We will "
                        .. "upgrade to the latest version together with the server migration.'") }
         end)
       end,
@@ -311,8 +311,8 @@ return scenario {
         s.sec_org_answered = true
         ctx.after("sec_org", function(_, ctx2)
           ctx2.message{ from = "sec_org", to = "sysadmin", after = "0m",
-            text = t("情報セキュリティ関係機関から：回答を受け取った。ご対応に感謝する。",
-                     "The organisation: answer received, thank you for handling it.") }
+            text = t("回答を受け取った。ご対応に感謝する。",
+                     "Answer received, thank you for handling it.") }
         end)
       end,
       completes = "reply_sec_org",
@@ -341,8 +341,8 @@ return scenario {
           local n = s2.other_unpatched
           s2.other_unpatched = 0
           ctx2.message{ from = "other_depts", to = "sysadmin", after = "0m",
-            text = t(string.format("各部門から：%d件のサイトのCMSを更新した。今後は公式サイト、IPA、JPCERT/CCの情報を定期的に確認する。", n),
-                     string.format("The departments: the CMS of %d sites is updated; from now on they follow the "
+            text = t(string.format("%d件のサイトのCMSを更新した。今後は公式サイト、IPA、JPCERT/CCの情報を定期的に確認する。", n),
+                     string.format("The CMS of %d sites is updated; from now on they follow the "
                                      .. "vendor's site, IPA and JPCERT/CC regularly.", n)) }
         end)
       end,
@@ -369,8 +369,8 @@ return scenario {
       takes = "2d",  -- invented
       does = function(_, ctx)
         ctx.message{ from = "contractor", to = "dept", after = "0m",
-                     text = t("委託先事業者から：「納品時点では最新版でした。公開後の脆弱性対応は契約の範囲外です。」",
-                              "The contractor: 'It was the latest version on delivery. Vulnerabilities found later are "
+                     text = t("「納品時点では最新版でした。公開後の脆弱性対応は契約の範囲外です。」",
+                              "'It was the latest version on delivery. Vulnerabilities found later are "
                                 .. "outside the contract.'") }
       end,
       wasted = t("保守契約がなければ、バージョンアップは有償になりうる（出典）。交渉の間も脆弱なファイルは公開されたまま。",

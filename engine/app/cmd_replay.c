@@ -123,7 +123,7 @@ int tt_cmd_replay(int argc, char **argv)
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "+h", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
         switch (c) {
         case O_UI:
             if (strcmp(optarg, "none") == 0) show = SHOW_NONE;

@@ -82,7 +82,7 @@ static int parse_options(int argc, char **argv, resume_options *o)
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "+h", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
         char *end = NULL;
         switch (c) {
         case O_SCRIPT: o->script_path = optarg; break;

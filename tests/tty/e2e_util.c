@@ -16,6 +16,13 @@
 
 static char tmpdir[512];
 
+static int64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 const char *e2e_tmpdir(void)
 {
     if (!tmpdir[0]) {
@@ -93,7 +100,7 @@ static int status_code(int st)
 
 int e2e_wait(pid_t pid, int timeout_ms)
 {
-    for (int waited = 0; waited <= timeout_ms; waited += 5) {
+    for (int64_t end = now_ms() + timeout_ms; now_ms() <= end;) {
         int st;
         pid_t r = waitpid(pid, &st, WNOHANG);
         if (r == pid)
@@ -292,13 +299,13 @@ static bool pty_read(e2e_pty *p, int wait_ms)
 
 bool e2e_expect(e2e_pty *p, const char *text, int timeout_ms)
 {
-    for (int waited = 0;; waited += 20) {
+    for (int64_t end = now_ms() + timeout_ms;;) {
         char *hit = strstr(p->screen + p->mark, text);
         if (hit) {
             p->mark = (size_t)(hit - p->screen) + strlen(text);
             return true;
         }
-        if (waited > timeout_ms || !pty_read(p, 20)) {
+        if (now_ms() > end || !pty_read(p, 20)) {
             hit = strstr(p->screen + p->mark, text);
             if (hit) {
                 p->mark = (size_t)(hit - p->screen) + strlen(text);
@@ -325,7 +332,7 @@ void e2e_send(e2e_pty *p, const char *keys)
 
 int e2e_pty_finish(e2e_pty *p, int timeout_ms)
 {
-    for (int waited = 0; waited <= timeout_ms; waited += 20) {
+    for (int64_t end = now_ms() + timeout_ms; now_ms() <= end;) {
         int st;
         pid_t r = waitpid(p->pid, &st, WNOHANG);
         if (r == p->pid) {
@@ -337,7 +344,10 @@ int e2e_pty_finish(e2e_pty *p, int timeout_ms)
             close(p->fd);
             return status_code(st);
         }
-        pty_read(p, 20);
+        if (!pty_read(p, 20)) {
+            struct timespec ts = { 0, 5 * 1000000 };
+            nanosleep(&ts, NULL);   /* terminal closed: wait for the exit */
+        }
     }
     kill(p->pid, SIGKILL);
     waitpid(p->pid, NULL, 0);

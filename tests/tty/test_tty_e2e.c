@@ -28,8 +28,8 @@ static int group_setup(void **state)
 {
     (void)state;
     snprintf(baseline, sizeof baseline, "%s", e2e_tmp("baseline.journal.yaml"));
-    const char *args[] = { "run", SCENARIO, "--script", SCRIPT, "--ui", "none",
-                           "--journal", baseline, "--no-scorecard", NULL };
+    const char *args[] = { "run", "--script", SCRIPT, "--ui", "none",
+                           "--journal", baseline, "--no-scorecard", SCENARIO, NULL };
     int rc = e2e_run(e2e_tmp("baseline.out"), args);
     if (rc != 0) {
         char *log = e2e_slurp(e2e_tmp("baseline.out"));
@@ -162,8 +162,8 @@ static void test_kill_and_resume_reaches_same_outcome(void **state)
         snprintf(name, sizeof name, "killed-%zu.journal.yaml", i);
         char journal[1024];
         snprintf(journal, sizeof journal, "%s", e2e_tmp(name));
-        const char *run_args[] = { "run", SCENARIO, "--script", SCRIPT, "--speed", "1500",
-                                   "--journal", journal, "--no-scorecard", NULL };
+        const char *run_args[] = { "run", "--script", SCRIPT, "--speed", "1500",
+                                   "--journal", journal, "--no-scorecard", SCENARIO, NULL };
         pid_t pid = e2e_spawn(e2e_tmp("killed.out"), run_args);
         assert_true(pid > 0);
         if (!kill_at(pid, journal, points[i])) {
@@ -208,8 +208,8 @@ static void test_live_drill_in_a_terminal(void **state)
 {
     (void)state;
     const char *journal = e2e_tmp("live.journal.yaml");
-    const char *args[] = { "run", SCENARIO, "--journal", journal, "--speed", "30",
-                           "--lang", "en", "--seed", "3", "--no-scorecard", NULL };
+    const char *args[] = { "run", "--journal", journal, "--speed", "30",
+                           "--lang", "en", "--seed", "3", "--no-scorecard", SCENARIO, NULL };
     e2e_pty *p = new_pty();
     assert_true(e2e_pty_start(p, args));
     assert_true(e2e_expect(p, "Suspicious traffic detected", WAIT));
@@ -266,7 +266,7 @@ static void test_live_drill_in_a_terminal(void **state)
     const char *resume_args[] = { "resume", journal, "--lang", "en", "--no-scorecard", NULL };
     assert_true(e2e_pty_start(p, resume_args));
     assert_true(e2e_expect(p, "Restored from the journal", WAIT));
-    assert_true(e2e_expect(p, "Call the vendor", WAIT));   /* its reply is pending */
+    assert_true(e2e_expect(p, "Maintenance vendor: reply due at", WAIT));  /* pending */
     e2e_send(p, "/resume\r");
     assert_true(e2e_expect(p, "-- Resumed --", WAIT));
     e2e_send(p, "/next\r");                       /* the vendor's reply */
@@ -278,7 +278,7 @@ static void test_live_drill_in_a_terminal(void **state)
     assert_int_equal(e2e_pty_finish(p, WAIT), 0);
     assert_int_equal(replay(journal, e2e_tmp("live-replay2.out")), 0);
     text = e2e_slurp(journal);
-    assert_non_null(strstr(text, "status: facilitator"));
+    assert_non_null(strstr(text, "status: \"facilitator\""));
     free(text);
     free(p);
 }
@@ -289,21 +289,21 @@ static void test_hangup_leaves_resumable_journal(void **state)
 {
     (void)state;
     const char *journal = e2e_tmp("hup.journal.yaml");
-    const char *args[] = { "run", SCENARIO, "--journal", journal, "--speed", "60",
-                           "--lang", "ja", "--seed", "5", "--no-scorecard", NULL };
+    const char *args[] = { "run", "--journal", journal, "--speed", "60",
+                           "--lang", "ja", "--seed", "5", "--no-scorecard", SCENARIO, NULL };
     e2e_pty *p = new_pty();
     assert_true(e2e_pty_start(p, args));
     assert_true(e2e_expect(p, "不審な通信を検知しました", WAIT));
     assert_true(e2e_expect(p, "最初に誰に知らせますか", WAIT));
     assert_true(e2e_expect(p, "対応> ", WAIT));
     e2e_send(p, "isolate\r");
-    assert_true(e2e_expect(p, "ネットワークから切り離す", WAIT));
+    assert_true(e2e_expect(p, "対応開始: システム担当 - ネットワークから切り離す", WAIT));
     int rc = e2e_pty_close(p, WAIT);
     assert_true(rc == 0 || rc == 128 + SIGHUP);
     free(p);
     char *text = e2e_slurp(journal);
     assert_non_null(text);
-    assert_non_null(strstr(text, "id: isolate"));
+    assert_non_null(strstr(text, "id: \"isolate\""));
     assert_null(strstr(text, "type: end"));
     free(text);
     const char *resume_args[] = { "resume", journal, "--ui", "none", "--script", SCRIPT,
@@ -327,8 +327,8 @@ static void test_live_kill_then_resume(void **state)
 {
     (void)state;
     const char *journal = e2e_tmp("livekill.journal.yaml");
-    const char *args[] = { "run", SCENARIO, "--journal", journal, "--speed", "120",
-                           "--lang", "en", "--seed", "9", "--no-scorecard", NULL };
+    const char *args[] = { "run", "--journal", journal, "--speed", "120",
+                           "--lang", "en", "--seed", "9", "--no-scorecard", SCENARIO, NULL };
     e2e_pty *p = new_pty();
     assert_true(e2e_pty_start(p, args));
     assert_true(e2e_expect(p, "action> ", WAIT));

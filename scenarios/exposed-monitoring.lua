@@ -141,14 +141,18 @@ return scenario {
     -- a while, probing through the open ports reaches the control server.
     { id = "attacker", period = "10m", start = "0m",
       run = function(s, ctx)
+        -- draws come first, whatever the state: runs that differ only in what
+        -- the team did see the same attacker (compared in the golden tests)
+        local commands = ctx.random(1, 6)  -- invented
         if not (s.exposed and s.monitor_connected) then return end
-        s.attacker_commands = s.attacker_commands + ctx.random(1, 6)  -- invented
+        s.attacker_commands = s.attacker_commands + commands
         if s.monitor_working then s.monitor_working = false end       -- stopped again
       end },
     { id = "probe_control", period = "30m", start = "0m",
       run = function(s, ctx)
+        local hit = ctx.chance(TAMPER_P)
         if s.exposed and s.monitor_connected and ctx.now >= TAMPER_AFTER
-           and not s.control_tampered and ctx.chance(TAMPER_P) then
+           and not s.control_tampered and hit then
           s.control_tampered = true
         end
       end },
@@ -170,8 +174,9 @@ return scenario {
 
     { id = "faults", period = "1h", start = "0m",
       run = function(s, ctx)
+        local hit = ctx.chance(FAULT_P)
         local watched = s.monitor_working or s.site_watch
-        if not watched and s.main_running and not s.fault and ctx.chance(FAULT_P) then
+        if not watched and s.main_running and not s.fault and hit then
           s.fault = true
         end
       end },
@@ -179,7 +184,8 @@ return scenario {
     -- Other operators with the same model, until the ministry's warning goes out.
     { id = "others", period = "1h", start = "0m",
       run = function(s, ctx)
-        if not s.alert_shared and s.other_sites_hit < 12 and ctx.chance(OTHER_P) then
+        local hit = ctx.chance(OTHER_P)
+        if not s.alert_shared and s.other_sites_hit < 12 and hit then
           s.other_sites_hit = s.other_sites_hit + 1
         end
       end },

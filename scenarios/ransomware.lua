@@ -198,8 +198,10 @@ return scenario {
     -- while the PC is still connected (the order is a modelling choice, invented).
     { id = "encrypt", period = "1m", start = "0m",
       run = function(s, ctx)
-        if s.enc_starts_at == 0 or ctx.now < s.enc_starts_at or s.pc_clean then return end
+        -- draw first, whatever the state: runs that differ only in what the
+        -- team did then see the same attacker (compared in the golden tests)
         local budget = ctx.random(RATE_MIN, RATE_MAX)  -- F7
+        if s.enc_starts_at == 0 or ctx.now < s.enc_starts_at or s.pc_clean then return end
         local n = math.min(budget, s.pc_files - s.first_pc_done)
         if n > 0 then
           s.first_pc_done = s.first_pc_done + n
@@ -215,18 +217,20 @@ return scenario {
     -- some PCs lacked security updates).
     { id = "drive_by", period = "30m", start = "0m",
       run = function(s, ctx)
+        local hit, files = ctx.chance(0.15), ctx.random(300, 900)  -- invented; several hundred each
         if s.staff_alerted or s.other_pcs_infected >= 10 then return end
-        if ctx.chance(0.15) then                       -- invented
+        if hit then
           s.other_pcs_infected = s.other_pcs_infected + 1
-          s.encrypted_pc = s.encrypted_pc + ctx.random(300, 900)  -- invented: several hundred each
+          s.encrypted_pc = s.encrypted_pc + files
         end
       end },
 
     -- Without separation, the encryptor can reach the critical-business network.
     { id = "spread", period = "1m", start = "0m",
       run = function(s, ctx)
+        local hit = ctx.chance(0.05)  -- invented
         if s.network_separated or s.isolated or s.critical_checked or s.critical_hit > 0 then return end
-        if s.enc_starts_at > 0 and ctx.now >= s.enc_starts_at and ctx.chance(0.05) then  -- invented
+        if s.enc_starts_at > 0 and ctx.now >= s.enc_starts_at and hit then
           s.critical_hit = 1
         end
       end },
@@ -234,8 +238,9 @@ return scenario {
     -- All-staff scan reports trickle in once ordered.
     { id = "scan_reports", period = "10m", start = "0m",
       run = function(s, ctx)
+        local reports = ctx.random(15, 30)  -- invented
         if not s.staff_alerted or s.scanned >= STAFF then return end
-        s.scanned = math.min(STAFF, s.scanned + ctx.random(15, 30))  -- invented
+        s.scanned = math.min(STAFF, s.scanned + reports)
         if s.scanned >= STAFF then
           s.other_pcs_found = s.other_pcs_infected
           local text
@@ -357,13 +362,13 @@ return scenario {
           if s2.offline_backup then
             text = t("情報提供に感謝する。内閣サイバーセキュリティセンターへ共有する。復号ツールは一部の種類にしか"
                        .. "存在しない。PCから書き込めないバックアップがあるなら、それからの復旧が確実である。",
-                     "Thank you; we pass this on to NISC. Decryption tools exist only for some variants (F11). "
+                     "Thank you; we pass this on to NISC. Decryption tools exist only for some variants. "
                        .. "With backups the PCs cannot write, restoring from them is the sure way.")
           else
             text = t("情報提供に感謝する。内閣サイバーセキュリティセンターへ共有する。ウイルス対策ベンダー各社が"
                        .. "復号ツールを提供しているので試してはどうか。ただし一部の種類にしか効かない。",
                      "Thank you; we pass this on to NISC. Antivirus vendors publish decryption tools; you could "
-                       .. "try them, though they work only for some variants (F11).")
+                       .. "try them, though they work only for some variants.")
           end
           ctx2.message{ from = "ministry", to = "sysadmin", text = text, after = "0m" }
         end)

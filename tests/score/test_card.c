@@ -1,0 +1,358 @@
+/* Scorecard model and writers on a hand-built scenario and journals. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <jansson.h>
+
+#include "check.h"
+#include "fixture.h"
+#include "tabletop/score.h"
+
+static void build(tt_scorecard *card, fixture_journal *f)
+{
+    tt_error err;
+    tt_error_clear(&err);
+    int rc = tt_scorecard_build(card, fixture_scenario(), &f->j, "/tmp/x.journal.yaml",
+                                "0123abcd", &err);
+    if (rc != 0)
+        fprintf(stderr, "%s\n", err.message);
+    assert_int_equal(rc, 0);
+}
+
+static const tt_score_objective *obj(const tt_scorecard *c, const char *id)
+{
+    for (size_t i = 0; i < c->n_objectives; i++)
+        if (strcmp(c->objectives[i].def->id, id) == 0)
+            return &c->objectives[i];
+    fail_msg("no objective %s", id);
+    return NULL;
+}
+
+static void test_model_is_p_everywhere(void **state)
+{
+    (void)state;
+    static fixture_journal f;
+    fj_model(&f);
+    tt_scorecard c;
+    build(&c, &f);
+    for (size_t i = 0; i < c.n_objectives; i++) {
+        assert_int_equal(c.objectives[i].rating, TT_RATING_P);
+        assert_int_equal(c.objectives[i].score, 100);
+    }
+    assert_int_equal(c.rating, TT_RATING_P);
+    assert_int_equal(c.score, 100);
+    assert_false(c.incomplete);
+    assert_int_equal(c.n_warnings, 0);
+    const tt_score_objective *iso = obj(&c, "isolate");
+    assert_int_equal(iso->reached_at, MIN(9));
+    assert_int_equal(iso->notice_at, MIN(2));
+    assert_int_equal(iso->from_notice, MIN(7));
+    assert_string_equal(iso->action, "pull_cable");
+    assert_string_equal(iso->role, "sysadmin");
+    /* Headline times: the report phase is its one party. */
+    assert_int_equal(c.phases[TT_OBJ_ISOLATE].reached_at, MIN(9));
+    assert_int_equal(c.phases[TT_OBJ_REPORT].reached_at, MIN(15));
+    assert_int_equal(c.phases[TT_OBJ_RECOVER].reached_at, MIN(70));
+    /* Damage: last STATE value; the non-damage metric is left out. */
+    assert_int_equal(c.n_damage, 2);
+    assert_string_equal(c.damage[0].def->key, "encrypted");
+    assert_true(c.damage[0].known);
+    assert_int_equal(c.damage[0].final.as.i, 3400);
+    assert_false(c.damage[1].known);
+    /* Lessons: two covered by actions, one never coverable. */
+    assert_true(c.lessons[0].covered);
+    assert_int_equal(c.lessons[0].at, MIN(4));
+    assert_true(c.lessons[1].covered);
+    assert_false(c.lessons[2].covered);
+    /* History beside the team's timeline. */
+    assert_int_equal(c.history[0].team_at, MIN(4));
+    assert_int_equal(c.history[1].team_at, MIN(5));
+    assert_int_equal(c.history[2].team_at, TT_MS_NEVER);
+    /* Roles: counts and busy time from `takes`. */
+    assert_string_equal(c.roles[0].id, "sysadmin");
+    assert_int_equal(c.roles[0].actions, 2);
+    assert_int_equal(c.roles[0].objectives, 2);
+    assert_int_equal(c.roles[0].busy, MIN(65));
+    assert_string_equal(c.roles[0].members, "Sato");
+    assert_int_equal(c.roles[1].notes, 1);
+    /* The only finding is the lesson no action covers. */
+    assert_int_equal(c.n_findings, 1);
+    assert_string_equal(c.findings[0].lesson, "logs");
+    assert_int_equal(c.duration, MIN(70));
+    tt_scorecard_free(&c);
+}
+
+static void test_nothing_is_u_everywhere(void **state)
+{
+    (void)state;
+    static fixture_journal f;
+    fj_nothing(&f);
+    tt_scorecard c;
+    build(&c, &f);
+    for (size_t i = 0; i < c.n_objectives; i++) {
+        assert_int_equal(c.objectives[i].rating, TT_RATING_U);
+        assert_int_equal(c.objectives[i].score, 0);
+        assert_false(c.objectives[i].reached);
+        assert_true(c.objectives[i].missed);
+    }
+    assert_int_equal(c.rating, TT_RATING_U);
+    assert_int_equal(c.score, 0);
+    assert_int_equal(c.phases[TT_OBJ_ISOLATE].reached_at, TT_MS_NEVER);
+    assert_int_equal(c.damage[0].final.as.i, 15000);
+    assert_int_equal(c.damage[1].final.as.i, 8);
+    /* One finding per objective (high priority first) and per missed lesson
+     * not already cited. */
+    assert_true(c.n_findings >= 3);
+    assert_int_equal(c.findings[0].priority, TT_PRIORITY_HIGH);
+    assert_string_equal(c.findings[0].objective, "isolate");
+    assert_string_equal(c.findings[0].lesson, "contact");
+    assert_string_equal(c.findings[0].owner, "sysadmin");
+    assert_non_null(strstr(c.findings[0].recommendation.en, "Agree the contact route"));
+    assert_non_null(strstr(c.findings[0].recommendation.ja, "連絡経路"));
+    tt_scorecard_free(&c);
+}
+
+static void test_harm_and_waste(void **state)
+{
+    (void)state;
+    static fixture_journal f;
+    fj_mediocre(&f);
+    tt_scorecard c;
+    build(&c, &f);
+    const tt_score_objective *iso = obj(&c, "isolate");
+    assert_int_equal(iso->harmful_before, 1);
+    assert_int_equal(iso->wasted_before, 1);
+    assert_int_equal(iso->rating, TT_RATING_M);   /* S by time, one step down for harm */
+    assert_int_equal(iso->score, 67);              /* 86.7 - 15 - 5 */
+    const tt_score_objective *rep = obj(&c, "report_ministry");
+    assert_int_equal(rep->rating, TT_RATING_M);
+    assert_int_equal(rep->score, 47);
+    assert_int_equal(obj(&c, "recover")->rating, TT_RATING_U);
+    assert_int_equal(c.score, 38);
+    assert_int_equal(c.rating, TT_RATING_M);
+    assert_int_equal(c.n_bad, 2);
+    assert_int_equal(c.harmful_cost, MIN(20));
+    assert_int_equal(c.wasted_cost, MIN(30));
+    assert_int_equal(c.roles[0].harmful, 1);
+    assert_int_equal(c.roles[1].wasted, 1);
+    bool harmful_row = false;
+    for (size_t i = 0; i < c.n_findings; i++)
+        if (strstr(c.findings[i].finding.en, "Reboot the server") &&
+            c.findings[i].priority == TT_PRIORITY_HIGH)
+            harmful_row = true;
+    assert_true(harmful_row);
+    tt_scorecard_free(&c);
+}
+
+static void test_torn_journal_warns(void **state)
+{
+    (void)state;
+    static fixture_journal f;
+    fj_model(&f);
+    f.j.n_records -= 4;   /* lost the tail: recover and END never recorded */
+    f.j.ended = false;
+    f.j.torn = true;
+    tt_scorecard c;
+    build(&c, &f);
+    assert_true(c.incomplete);
+    assert_true(c.torn);
+    assert_false(c.ended);
+    assert_int_equal(c.n_warnings, 3);
+    assert_int_equal(obj(&c, "isolate")->rating, TT_RATING_P);
+    assert_int_equal(obj(&c, "recover")->rating, TT_RATING_U);
+    size_t len;
+    tt_error err;
+    char *json = tt_scorecard_render(&c, TT_CARD_JSON, TT_LANG_EN, &len, &err);
+    json_t *root = check_json(json);
+    assert_true(json_is_false(json_object_get(root, "complete")));
+    assert_true(json_array_size(json_object_get(root, "warnings")) == 3);
+    json_decref(root);
+    free(json);
+    char *html = tt_scorecard_render(&c, TT_CARD_HTML, TT_LANG_JA, &len, &err);
+    assert_non_null(strstr(html, "不完全な記録"));
+    check_html(html, len);
+    free(html);
+    char *md = tt_scorecard_render(&c, TT_CARD_MD, TT_LANG_EN, &len, &err);
+    assert_non_null(strstr(md, "Incomplete journal"));
+    free(md);
+    tt_scorecard_free(&c);
+}
+
+static void test_json_contract(void **state)
+{
+    (void)state;
+    static fixture_journal f;
+    fj_mediocre(&f);
+    tt_scorecard c;
+    build(&c, &f);
+    tt_error err;
+    char *json = tt_scorecard_render(&c, TT_CARD_JSON, TT_LANG_EN, NULL, &err);
+    assert_non_null(json);
+    json_t *root = check_json(json);
+    assert_string_equal(json_string_value(json_object_get(root, "scenario")), "fixture");
+    assert_int_equal(json_integer_value(json_object_get(root, "score")), 38);
+    assert_string_equal(json_string_value(json_object_get(root, "rating")), "M");
+    json_t *objs = json_object_get(root, "objectives");
+    assert_int_equal(json_array_size(objs), 3);
+    json_t *iso = json_array_get(objs, 0);
+    assert_string_equal(json_string_value(json_object_get(iso, "id")), "isolate");
+    assert_string_equal(json_string_value(json_object_get(iso, "phase")), "isolate");
+    assert_int_equal(json_integer_value(json_object_get(iso, "target_s")), 900);
+    assert_int_equal(json_integer_value(json_object_get(iso, "limit_s")), 3600);
+    assert_int_equal(json_integer_value(json_object_get(iso, "reached_s")), 1800);
+    assert_string_equal(json_string_value(json_object_get(iso, "rating")), "M");
+    assert_int_equal(json_integer_value(json_object_get(iso, "score")), 67);
+    json_t *rec = json_array_get(objs, 2);
+    assert_true(json_is_null(json_object_get(rec, "reached_s")));
+    assert_string_equal(json_string_value(json_object_get(rec, "phase")), "recover");
+    json_t *parties = json_object_get(json_object_get(json_object_get(root, "times"), "report"), "parties");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(parties, 0), "party")), "ministry");
+    assert_int_equal(json_array_size(json_object_get(root, "bad_actions")), 2);
+    assert_true(json_array_size(json_object_get(root, "improvement_plan")) >= 3);
+    assert_true(json_is_null(json_object_get(json_object_get(root, "exercise"), "team")));
+    /* The harmful action's text holds quotes and an ampersand: JSON keeps them. */
+    json_t *bad = json_array_get(json_object_get(root, "bad_actions"), 1);
+    assert_string_equal(json_string_value(json_object_get(bad, "why")), "Destroys evidence & \"memory\"");
+    json_decref(root);
+    free(json);
+    tt_scorecard_free(&c);
+}
+
+static void test_html_is_valid_and_escaped(void **state)
+{
+    (void)state;
+    static fixture_journal f;
+    fj_model(&f);
+    tt_scorecard c;
+    build(&c, &f);
+    tt_lang langs[] = { TT_LANG_EN, TT_LANG_JA };
+    for (int k = 0; k < 2; k++) {
+        size_t len;
+        tt_error err;
+        char *html = tt_scorecard_render(&c, TT_CARD_HTML, langs[k], &len, &err);
+        assert_non_null(html);
+        assert_int_equal(strlen(html), len);
+        check_html(html, len);
+        assert_null(strstr(html, "<script"));          /* inject text was escaped */
+        assert_null(strstr(html, "<b>"));
+        /* Self-contained: nothing fetched from anywhere. */
+        assert_null(strstr(html, "<link"));
+        assert_null(strstr(html, "src="));
+        assert_null(strstr(html, "url("));
+        assert_non_null(strstr(html, "<svg"));
+        assert_non_null(strstr(html, "@page{size:A4"));
+        assert_non_null(strstr(html, k ? "lang=\"ja\"" : "lang=\"en\""));
+        assert_non_null(strstr(html, k ? "封じ込めまで" : "Time to isolate"));
+        assert_non_null(strstr(html, "We should have called the vendor &lt;earlier&gt;"));
+        free(html);
+    }
+    tt_scorecard_free(&c);
+}
+
+static void test_markdown(void **state)
+{
+    (void)state;
+    static fixture_journal f;
+    fj_mediocre(&f);
+    tt_scorecard c;
+    build(&c, &f);
+    tt_error err;
+    char *md = tt_scorecard_render(&c, TT_CARD_MD, TT_LANG_EN, NULL, &err);
+    assert_non_null(md);
+    const char *sections[] = { "# Exercise scorecard", "## Time to isolate, report and recover",
+                               "## Objectives", "## Damage", "## The real operator's history",
+                               "## Lessons", "## Harmful and wasted actions", "## Improvement plan",
+                               "## Contribution per role", "## Notes and discussion", "## Trend",
+                               "## Exercise details" };
+    for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
+        assert_non_null(strstr(md, sections[i]));
+    assert_non_null(strstr(md, "Fixture &amp; \\<scenario\\>"));
+    assert_null(strstr(md, "<scenario>"));
+    free(md);
+    char *ja = tt_scorecard_render(&c, TT_CARD_MD, TT_LANG_JA, NULL, &err);
+    assert_non_null(strstr(ja, "改善計画"));
+    free(ja);
+    tt_scorecard_free(&c);
+}
+
+static void test_rejects_other_journals(void **state)
+{
+    (void)state;
+    static fixture_journal f;
+    fj_model(&f);
+    f.start.scenario = "ransomware";
+    tt_scorecard c;
+    tt_error err;
+    tt_error_clear(&err);
+    assert_int_equal(tt_scorecard_build(&c, fixture_scenario(), &f.j, "j.yaml", NULL, &err), -1);
+    assert_non_null(strstr(err.message, "ransomware"));
+    f.j.n_records = 0;
+    assert_int_equal(tt_scorecard_build(&c, fixture_scenario(), &f.j, "j.yaml", NULL, &err), -1);
+    assert_non_null(strstr(err.message, "START"));
+}
+
+static void test_hash_mismatch_warns(void **state)
+{
+    (void)state;
+    static fixture_journal f;
+    fj_model(&f);
+    f.start.hash = "bbbb";
+    tt_scorecard c;
+    build(&c, &f);
+    assert_true(c.hash_mismatch);
+    assert_int_equal(c.n_warnings, 1);
+    tt_scorecard_free(&c);
+}
+
+static void test_write_file_and_default_path(void **state)
+{
+    (void)state;
+    char out[512];
+    assert_int_equal(tt_score_default_card_path("/x/ransomware-1.journal.yaml", ".html", out, sizeof out), 0);
+    assert_string_equal(out, "/x/ransomware-1.html");
+    assert_int_equal(tt_score_default_card_path("/x.y/run.log", ".html", out, sizeof out), 0);
+    assert_string_equal(out, "/x.y/run.html");
+    assert_int_equal(tt_score_default_card_path("/x.y/run", ".md", out, sizeof out), 0);
+    assert_string_equal(out, "/x.y/run.md");
+    assert_int_equal(tt_score_default_card_path("/x/.yaml", ".html", out, sizeof out), 0);
+    assert_string_equal(out, "/x/.yaml.html");
+
+    static fixture_journal f;
+    fj_model(&f);
+    tt_scorecard c;
+    build(&c, &f);
+    char path[512];
+    write_temp("", 0, ".json", path, sizeof path);
+    tt_error err;
+    assert_int_equal(tt_scorecard_write(&c, path, TT_CARD_JSON, TT_LANG_JA, &err), 0);
+    json_error_t je;
+    json_t *root = json_load_file(path, 0, &je);
+    assert_non_null(root);
+    assert_string_equal(json_string_value(json_object_get(root, "lang")), "ja");
+    json_decref(root);
+    remove(path);
+    assert_int_equal(tt_scorecard_write(&c, "/nonexistent-dir/x.json", TT_CARD_JSON, TT_LANG_EN, &err), -1);
+    assert_non_null(strstr(err.message, "cannot write"));
+    tt_scorecard_free(&c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_model_is_p_everywhere),
+        cmocka_unit_test(test_nothing_is_u_everywhere),
+        cmocka_unit_test(test_harm_and_waste),
+        cmocka_unit_test(test_torn_journal_warns),
+        cmocka_unit_test(test_json_contract),
+        cmocka_unit_test(test_html_is_valid_and_escaped),
+        cmocka_unit_test(test_markdown),
+        cmocka_unit_test(test_rejects_other_journals),
+        cmocka_unit_test(test_hash_mismatch_warns),
+        cmocka_unit_test(test_write_file_and_default_path),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,274 @@
+/* Drill history: round trips, no duplicates, trend, schema version, default
+ * path, and two processes writing at once. */
+#define _DEFAULT_SOURCE  /* mkdtemp, setenv */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "fixture.h"
+#include "tabletop/score.h"
+
+static char dir[256];
+static char db[512];
+
+static int setup(void **state)
+{
+    (void)state;
+    const char *tmp = getenv("TMPDIR");
+    snprintf(dir, sizeof dir, "%s/tt-history-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(dir))
+        return -1;
+    snprintf(db, sizeof db, "%s/sub/dir/history.sqlite3", dir);   /* folders created */
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static void card_for(tt_scorecard *c, fixture_journal *f, const char *hash)
+{
+    tt_error err;
+    assert_int_equal(tt_scorecard_build(c, fixture_scenario(), &f->j, "/tmp/j.yaml", hash, &err), 0);
+}
+
+static void test_round_trip_and_no_duplicates(void **state)
+{
+    (void)state;
+    tt_error err;
+    tt_history *h = tt_history_open(db, &err);
+    assert_non_null(h);
+    assert_int_equal(tt_history_schema_version(h), TT_HISTORY_SCHEMA_VERSION);
+
+    static fixture_journal model, nothing;
+    fj_model(&model);
+    fj_nothing(&nothing);
+    tt_scorecard c1, c2;
+    card_for(&c1, &nothing, "hash-1");
+    card_for(&c2, &model, "hash-2");
+    bool inserted = false;
+    assert_int_equal(tt_history_record(h, &c1, &inserted, &err), 0);
+    assert_true(inserted);
+    assert_int_equal(tt_history_record(h, &c1, &inserted, &err), 0);
+    assert_false(inserted);                     /* same journal: no duplicate */
+    assert_int_equal(tt_history_record(h, &c2, &inserted, &err), 0);
+    assert_true(inserted);
+
+    tt_history_row *rows;
+    size_t n;
+    assert_int_equal(tt_history_list(h, NULL, NULL, &rows, &n, &err), 0);
+    assert_int_equal(n, 2);
+    assert_string_equal(rows[0].scenario, "fixture");
+    assert_string_equal(rows[0].team, "Blue team");
+    assert_int_equal(rows[0].score, 0);
+    assert_int_equal(rows[0].rating, TT_RATING_U);
+    assert_int_equal(rows[1].score, 100);
+    assert_int_equal(rows[1].rating, TT_RATING_P);
+    assert_true(rows[1].complete);
+    assert_int_equal(rows[1].seed, 7);
+    assert_int_equal(rows[1].duration, MIN(70));
+    tt_history_rows_free(rows, n);
+
+    /* Trend: c2 sees c1 before it; c1 sees nothing. */
+    assert_int_equal(tt_history_fill_trend(h, &c2, &err), 0);
+    assert_int_equal(c2.n_trend, 1);
+    assert_int_equal(c2.trend[0].score, 0);
+    assert_int_equal(c2.trend[0].rating, TT_RATING_U);
+    assert_int_equal(tt_history_fill_trend(h, &c1, &err), 0);
+    assert_int_equal(c1.n_trend, 0);
+    /* An unrecorded journal sees every earlier run of its team. */
+    tt_scorecard c3;
+    card_for(&c3, &model, "hash-3");
+    assert_int_equal(tt_history_fill_trend(h, &c3, &err), 0);
+    assert_int_equal(c3.n_trend, 2);
+    char *html = tt_scorecard_render(&c3, TT_CARD_HTML, TT_LANG_EN, NULL, &err);
+    assert_non_null(strstr(html, "(+0)"));    /* this run against the last one */
+    free(html);
+
+    /* Another team's runs are not in the trend, and filters work. */
+    static fixture_journal other;
+    fj_mediocre(&other);          /* no team */
+    tt_scorecard c4;
+    card_for(&c4, &other, "hash-4");
+    assert_int_equal(tt_history_record(h, &c4, &inserted, &err), 0);
+    assert_int_equal(tt_history_fill_trend(h, &c4, &err), 0);
+    assert_int_equal(c4.n_trend, 0);
+    assert_int_equal(tt_history_list(h, "Blue team", "fixture", &rows, &n, &err), 0);
+    assert_int_equal(n, 2);
+    tt_history_rows_free(rows, n);
+    assert_int_equal(tt_history_list(h, NULL, "ransomware", &rows, &n, &err), 0);
+    assert_int_equal(n, 0);
+    tt_history_rows_free(rows, n);
+
+    tt_scorecard no_hash;
+    card_for(&no_hash, &model, NULL);
+    assert_int_equal(tt_history_record(h, &no_hash, &inserted, &err), -1);
+    tt_scorecard_free(&no_hash);
+    tt_scorecard_free(&c1);
+    tt_scorecard_free(&c2);
+    tt_scorecard_free(&c3);
+    tt_scorecard_free(&c4);
+    tt_history_close(h);
+
+    /* Reopening keeps everything (and does not migrate again). */
+    h = tt_history_open(db, &err);
+    assert_non_null(h);
+    assert_int_equal(tt_history_list(h, NULL, NULL, &rows, &n, &err), 0);
+    assert_int_equal(n, 3);
+    tt_history_rows_free(rows, n);
+    tt_history_close(h);
+}
+
+static void test_newer_schema_is_refused(void **state)
+{
+    (void)state;
+    char path[600];
+    snprintf(path, sizeof path, "%s/newer.sqlite3", dir);
+    sqlite3 *raw;
+    assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(raw);
+    tt_error err;
+    tt_error_clear(&err);
+    assert_null(tt_history_open(path, &err));
+    assert_non_null(strstr(err.message, "newer"));
+    /* Not a database at all. */
+    snprintf(path, sizeof path, "%s/garbage.sqlite3", dir);
+    FILE *f = fopen(path, "w");
+    fputs("this is not a database, just some text that is long enough to be a header......", f);
+    fclose(f);
+    assert_null(tt_history_open(path, &err));
+}
+
+static void test_default_path(void **state)
+{
+    (void)state;
+    char buf[512];
+    tt_error err;
+    char *old_xdg = getenv("XDG_DATA_HOME") ? strdup(getenv("XDG_DATA_HOME")) : NULL;
+    char *old_home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
+    setenv("XDG_DATA_HOME", "/data", 1);
+    assert_int_equal(tt_history_default_path(buf, sizeof buf, &err), 0);
+    assert_string_equal(buf, "/data/tabletop/history.sqlite3");
+    unsetenv("XDG_DATA_HOME");
+    setenv("HOME", "/home/u", 1);
+    assert_int_equal(tt_history_default_path(buf, sizeof buf, &err), 0);
+    assert_string_equal(buf, "/home/u/.local/share/tabletop/history.sqlite3");
+    setenv("XDG_DATA_HOME", "relative/ignored", 1);   /* the spec says absolute only */
+    assert_int_equal(tt_history_default_path(buf, sizeof buf, &err), 0);
+    assert_string_equal(buf, "/home/u/.local/share/tabletop/history.sqlite3");
+    if (old_xdg)
+        setenv("XDG_DATA_HOME", old_xdg, 1);
+    else
+        unsetenv("XDG_DATA_HOME");
+    if (old_home)
+        setenv("HOME", old_home, 1);
+    free(old_xdg);
+    free(old_home);
+}
+
+enum { WRITERS = 3, PER_WRITER = 40 };
+
+/* A child process: open, record PER_WRITER journals, exit 0 on success. */
+static int writer(const char *path, int who)
+{
+    static fixture_journal f;
+    fj_model(&f);
+    for (int i = 0; i < PER_WRITER; i++) {
+        tt_error err;
+        tt_history *h = tt_history_open(path, &err);   /* open races too */
+        if (!h) {
+            fprintf(stderr, "writer %d: %s\n", who, err.message);
+            return 1;
+        }
+        char hash[64];
+        snprintf(hash, sizeof hash, "w%d-%d", who, i);
+        tt_scorecard c;
+        if (tt_scorecard_build(&c, fixture_scenario(), &f.j, "/tmp/j.yaml", hash, &err) != 0)
+            return 1;
+        bool inserted = false;
+        int rc = tt_history_record(h, &c, &inserted, &err);
+        /* Every writer also records one shared journal: only one row may win. */
+        tt_scorecard shared;
+        if (rc == 0 && tt_scorecard_build(&shared, fixture_scenario(), &f.j, "/tmp/j.yaml", "shared", &err) == 0) {
+            rc = tt_history_record(h, &shared, NULL, &err);
+            tt_scorecard_free(&shared);
+        }
+        tt_scorecard_free(&c);
+        tt_history_close(h);
+        if (rc != 0 || !inserted) {
+            fprintf(stderr, "writer %d: %s\n", who, err.message);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void test_concurrent_writers(void **state)
+{
+    (void)state;
+    char path[600];
+    snprintf(path, sizeof path, "%s/concurrent.sqlite3", dir);
+    pid_t pids[WRITERS];
+    for (int w = 0; w < WRITERS; w++) {
+        pids[w] = fork();
+        assert_true(pids[w] >= 0);
+        if (pids[w] == 0)
+            _exit(writer(path, w));
+    }
+    for (int w = 0; w < WRITERS; w++) {
+        int status = 0;
+        assert_int_equal(waitpid(pids[w], &status, 0), pids[w]);
+        assert_true(WIFEXITED(status));
+        assert_int_equal(WEXITSTATUS(status), 0);
+    }
+    tt_error err;
+    tt_history *h = tt_history_open(path, &err);
+    assert_non_null(h);
+    tt_history_row *rows;
+    size_t n;
+    assert_int_equal(tt_history_list(h, NULL, NULL, &rows, &n, &err), 0);
+    assert_int_equal(n, WRITERS * PER_WRITER + 1);
+    tt_history_rows_free(rows, n);
+    tt_history_close(h);
+
+    sqlite3 *raw;
+    assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(raw, "PRAGMA integrity_check", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "ok");
+    sqlite3_finalize(st);
+    assert_int_equal(sqlite3_prepare_v2(raw, "SELECT count(*) FROM objectives", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), (WRITERS * PER_WRITER + 1) * 3);
+    sqlite3_finalize(st);
+    assert_int_equal(sqlite3_prepare_v2(raw, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
+    sqlite3_finalize(st);
+    sqlite3_close(raw);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_round_trip_and_no_duplicates),
+        cmocka_unit_test(test_newer_schema_is_refused),
+        cmocka_unit_test(test_default_path),
+        cmocka_unit_test(test_concurrent_writers),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

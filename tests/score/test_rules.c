@@ -1,0 +1,101 @@
+/* Rating rules and the score formula (docs/scorecard.md). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "tabletop/score.h"
+
+#define MIN(m) ((tt_ms)(m) * 60000)
+
+static void test_rating_by_time(void **state)
+{
+    (void)state;
+    assert_int_equal(tt_score_rate(MIN(15), MIN(15), MIN(60), 0), TT_RATING_P);
+    assert_int_equal(tt_score_rate(0, MIN(15), MIN(60), 0), TT_RATING_P);
+    assert_int_equal(tt_score_rate(MIN(15) + 1, MIN(15), MIN(60), 0), TT_RATING_S);
+    assert_int_equal(tt_score_rate(MIN(60), MIN(15), MIN(60), 0), TT_RATING_S);
+    assert_int_equal(tt_score_rate(MIN(61), MIN(15), MIN(60), 0), TT_RATING_M);
+    assert_int_equal(tt_score_rate(TT_MS_NEVER, MIN(15), MIN(60), 0), TT_RATING_U);
+}
+
+static void test_harm_costs_one_step_never_below_m(void **state)
+{
+    (void)state;
+    assert_int_equal(tt_score_rate(MIN(5), MIN(15), MIN(60), 1), TT_RATING_S);
+    assert_int_equal(tt_score_rate(MIN(30), MIN(15), MIN(60), 3), TT_RATING_M);
+    assert_int_equal(tt_score_rate(MIN(90), MIN(15), MIN(60), 2), TT_RATING_M);
+    assert_int_equal(tt_score_rate(TT_MS_NEVER, MIN(15), MIN(60), 2), TT_RATING_U);
+}
+
+static void test_points(void **state)
+{
+    (void)state;
+    assert_int_equal(tt_score_points(MIN(10), MIN(15), MIN(60), 0, 0), 100);
+    assert_int_equal(tt_score_points(TT_MS_NEVER, MIN(15), MIN(60), 0, 0), 0);
+    /* Linear from 100 at target to 60 at limit. */
+    assert_int_equal(tt_score_points(MIN(60), MIN(15), MIN(60), 0, 0), 60);
+    assert_int_equal(tt_score_points(MIN(37) + 30000, MIN(15), MIN(60), 0, 0), 80);
+    /* After the limit: from 60 down, floored at 10. */
+    assert_int_equal(tt_score_points(MIN(90), MIN(15), MIN(60), 0, 0), 35);
+    assert_int_equal(tt_score_points(MIN(600), MIN(15), MIN(60), 0, 0), 10);
+    /* Penalties, capped; reaching it is always worth at least 1. */
+    assert_int_equal(tt_score_points(MIN(10), MIN(15), MIN(60), 1, 1), 80);
+    assert_int_equal(tt_score_points(MIN(10), MIN(15), MIN(60), 9, 9), 40);
+    assert_int_equal(tt_score_points(MIN(600), MIN(15), MIN(60), 9, 9), 1);
+    /* A P objective always scores at least 85. */
+    assert_true(tt_score_points(MIN(15), MIN(15), MIN(60), 0, 50) >= 85);
+    /* Degenerate target = limit. */
+    assert_int_equal(tt_score_points(MIN(20), MIN(20), MIN(20), 0, 0), 100);
+}
+
+static void test_overall(void **state)
+{
+    (void)state;
+    tt_rating all_p[] = { TT_RATING_P, TT_RATING_P };
+    tt_rating all_u[] = { TT_RATING_U, TT_RATING_U };
+    tt_rating mixed[] = { TT_RATING_P, TT_RATING_P, TT_RATING_M };
+    tt_rating one_u[] = { TT_RATING_P, TT_RATING_P, TT_RATING_U };
+    assert_int_equal(tt_score_overall_rating(100, all_p, 2), TT_RATING_P);
+    assert_int_equal(tt_score_overall_rating(0, all_u, 2), TT_RATING_U);
+    assert_int_equal(tt_score_overall_rating(90, mixed, 3), TT_RATING_S);
+    assert_int_equal(tt_score_overall_rating(67, one_u, 3), TT_RATING_S);
+    assert_int_equal(tt_score_overall_rating(40, mixed, 3), TT_RATING_M);
+    assert_int_equal(tt_score_overall_rating(0, NULL, 0), TT_RATING_U);
+}
+
+static void test_names_and_formats(void **state)
+{
+    (void)state;
+    tt_rating r;
+    assert_true(tt_rating_parse("M", &r));
+    assert_int_equal(r, TT_RATING_M);
+    assert_false(tt_rating_parse("X", &r));
+    assert_false(tt_rating_parse(NULL, &r));
+    assert_string_equal(tt_rating_letter(TT_RATING_U), "U");
+    assert_string_equal(tt_rating_name(TT_RATING_P, TT_LANG_EN), "Performed without challenges");
+    assert_string_equal(tt_rating_name(TT_RATING_U, TT_LANG_JA), "実施できなかった");
+    tt_card_format f;
+    assert_true(tt_card_format_from_path("a/b.HTML", &f));
+    assert_int_equal(f, TT_CARD_HTML);
+    assert_true(tt_card_format_from_path("b.md", &f));
+    assert_int_equal(f, TT_CARD_MD);
+    assert_true(tt_card_format_from_path("b.json", &f));
+    assert_int_equal(f, TT_CARD_JSON);
+    assert_false(tt_card_format_from_path("b.pdf", &f));
+    assert_false(tt_card_format_from_path("dir.json/b", &f));
+    assert_false(tt_card_format_from_path("b", &f));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_rating_by_time),
+        cmocka_unit_test(test_harm_costs_one_step_never_below_m),
+        cmocka_unit_test(test_points),
+        cmocka_unit_test(test_overall),
+        cmocka_unit_test(test_names_and_formats),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -13,6 +13,11 @@ local STAFF = 150          -- invented: employees who must scan and report
 
 local function t(ja, en) return { ja = ja, en = en } end
 
+-- What has no way back, kept current whenever files are encrypted or restored.
+local function tally(s)
+  s.files_lost = math.max(0, s.encrypted_pc + s.encrypted_share - s.files_restored)
+end
+
 return scenario {
   id = "ransomware",
   source = "case 3",
@@ -211,6 +216,7 @@ return scenario {
         if budget > 0 and not s.isolated then
           s.encrypted_share = math.min(SHARE_FILES, s.encrypted_share + budget)
         end
+        tally(s)
       end },
 
     -- The same site infects other unpatched PCs until everyone is warned ([1]:
@@ -222,6 +228,7 @@ return scenario {
         if hit then
           s.other_pcs_infected = s.other_pcs_infected + 1
           s.encrypted_pc = s.encrypted_pc + files
+          tally(s)
         end
       end },
 
@@ -255,12 +262,6 @@ return scenario {
           end
           ctx.message{ from = "all_staff", to = "sysadmin", text = text, after = "0m" }
         end
-      end },
-
-    -- At the end of the exercise, what has no way back.
-    { id = "tally", period = "1m", start = "0m",
-      run = function(s)
-        s.files_lost = math.max(0, s.encrypted_pc + s.encrypted_share - s.files_restored)
       end },
   },
 
@@ -389,6 +390,7 @@ return scenario {
         local text
         if s.files_restored == 0 and ctx.chance(0.05) then  -- invented (F11: tools exist only for some variants)
           s.files_restored = s.encrypted_pc + s.encrypted_share
+          tally(s)
           text = t("復号ツールが今回の種類に対応しており、ファイルを復号できた。",
                    "This tool matches the variant: the files were decrypted.")
         else
@@ -421,7 +423,10 @@ return scenario {
         end
         return s.pc_clean, t("感染PCを再構築してから復旧する。", "Rebuild the infected PC before restoring.")
       end,
-      does = function(s) s.files_restored = s.encrypted_pc + s.encrypted_share end,
+      does = function(s)
+        s.files_restored = s.encrypted_pc + s.encrypted_share
+        tally(s)
+      end,
       lesson = "backups",
     },
     reconnect_pc = {

@@ -1,0 +1,297 @@
+/* Internal interface of the SDL dashboard: the view model (a pure function of
+ * scenario + records up to a time), fonts and the text-texture cache, the
+ * layout, and the renderer that draws one view. Live, replay and snapshot
+ * modes only differ in where records and the clock come from. */
+#ifndef TT_DASH_H
+#define TT_DASH_H
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include "tabletop/dashboard.h"
+
+/* ------------------------------------------------------------ view model */
+
+typedef struct dash_objective {
+    tt_objective_status status;
+    tt_ms at;            /* when reached or missed */
+    tt_ms target_at;     /* absolute simulated deadlines */
+    tt_ms limit_at;
+} dash_objective;
+
+typedef struct dash_action {
+    int taken;           /* ACTION records so far */
+    tt_ms last_taken;    /* TT_MS_NEVER when never taken */
+    tt_ms until;         /* when the last one applies */
+    bool in_progress;    /* taken, its DONE not yet recorded */
+    const char *role;    /* who took it last */
+    const char *refused; /* last refusal reason (record text, current lang) */
+} dash_action;
+
+typedef struct dash_view {
+    const tt_scenario *sc;
+    tt_lang lang;
+    tt_ms now;
+    double speed;
+    bool started, paused, ended;
+    const char *end_status;         /* END record status or NULL */
+    const tt_start_info *start;     /* START record payload or NULL */
+    /* Feed: INJECT, MESSAGE, ACTION, DONE, REFUSED, NOTE, CUSTOM and
+     * OBJECTIVE records in journal order (oldest first). */
+    const tt_record **feed;         size_t n_feed, cap_feed;
+    tt_kv *state;                   size_t n_state, cap_state;
+    dash_objective *objectives;     /* sc->n_objectives */
+    dash_action *actions;           /* sc->n_actions */
+    tt_ms *actor_last;              /* sc->n_actors: last message time */
+    tt_ms *role_last;               /* sc->n_roles: last action time */
+    double score;                   /* provisional, 0..100 */
+    size_t n_records;               /* records taken into account */
+} dash_view;
+
+void dash_view_init(dash_view *v);
+/* Rebuild v from the records with t <= at (records in journal order).
+ * Reuses v's arrays; -1 with err on allocation failure. */
+int dash_view_build(dash_view *v, const tt_scenario *sc, const tt_record *recs,
+                    size_t n, tt_ms at, tt_lang lang, tt_error *err);
+void dash_view_free(dash_view *v);
+/* Current value of a state key, or NULL. */
+const tt_value *dash_view_state(const dash_view *v, const char *key);
+
+/* Provisional score (tt_score_points rules) of objective i, its rating so
+ * far (tt_rating; U while unreached), and the board's score (rounded mean,
+ * as on the scorecard). */
+int dash_objective_points(const dash_view *v, size_t i);
+int dash_objective_rating(const dash_view *v, size_t i);
+double dash_score(const dash_view *v);
+
+/* Lookups that tolerate NULL ids; -1 when absent. */
+int dash_find_role(const tt_scenario *sc, const char *id);
+int dash_find_actor(const tt_scenario *sc, const char *id);
+int dash_find_action(const tt_scenario *sc, const char *id);
+int dash_find_objective(const tt_scenario *sc, const char *id);
+bool dash_action_allows(const tt_action *a, const char *role);
+/* Scenario indexes of the actions role index `role` may take, in scenario
+ * order; returns the count (at most max). */
+#define DASH_MAX_ACTIONS 256
+size_t dash_role_actions(const tt_scenario *sc, int role, size_t *idx, size_t max);
+/* Display name of an actor or role id (the id itself when unknown). */
+const char *dash_party_name(const tt_scenario *sc, const char *id, tt_lang lang);
+
+/* Deep copy of a record into an arena (false on OOM). */
+bool dash_record_copy(tt_arena *a, tt_record *dst, const tt_record *src);
+/* A record could not be copied (out of memory): the board is incomplete. */
+bool dash_feed_failed(const tt_dashboard_feed *f);
+
+/* ------------------------------------------------------------ UI strings */
+
+typedef enum dash_str {
+    S_CLOCK, S_SPEED, S_PAUSED, S_RUNNING, S_ENDED, S_READY, S_FEED, S_STATE,
+    S_DIAGRAM, S_OBJECTIVES, S_SCORE, S_ROLES, S_ACTIONS, S_TIMELINE,
+    S_TARGET, S_LIMIT, S_IN, S_AGO, S_REACHED, S_MISSED, S_OPEN, S_OVERDUE,
+    S_ISOLATE, S_REPORT, S_RECOVER, S_TAKEN_AT, S_IN_PROGRESS, S_NOT_TAKEN,
+    S_FACILITATOR, S_EVERYONE, S_TOOK, S_DONE, S_REFUSED, S_NOTE,
+    S_QUESTION, S_OBJ_REACHED, S_OBJ_MISSED, S_TEAM, S_NO_ACTIONS,
+    S_KEYS_LIVE, S_KEYS_REPLAY, S_SCORE_NOTE, S_END_LENGTH, S_END_SETTLED,
+    S_END_FACILITATOR, S_REPLAY, S_CONFIRM_END, S_NOTHING_YET, S_PROVISIONAL,
+    S_ENDED_CLOSE, S__COUNT
+} dash_str;
+
+const char *dash_s(dash_str s, tt_lang lang);
+
+/* ------------------------------------------------------------ fonts/text */
+
+typedef enum dash_font_id {
+    F_SMALL, F_BODY, F_BODY_BOLD, F_TITLE, F_CLOCK, F__COUNT
+} dash_font_id;
+
+typedef struct dash_fonts {
+    char path[1024], bold_path[1024];
+    long index, bold_index;
+    double scale;               /* 1.0 = sizes for 1280x720 */
+    TTF_Font *f[F__COUNT];
+} dash_fonts;
+
+/* Find a Japanese-capable font through fontconfig ("Noto Sans CJK JP", then
+ * any face with lang=ja); `path` overrides. -1 with err when none. */
+int dash_fonts_find(dash_fonts *fs, const char *path, long index, tt_error *err);
+/* (Re)open every size for a scale (1.0 = 1280x720); -1 with err. */
+int dash_fonts_open(dash_fonts *fs, double scale, tt_error *err);
+void dash_fonts_close(dash_fonts *fs);
+
+typedef struct dash_text_entry dash_text_entry;
+
+typedef struct dash_text_cache {
+    SDL_Renderer *r;
+    dash_fonts *fonts;
+    dash_text_entry *slots;
+    size_t cap, used;
+    uint64_t frame;
+    size_t rasterized;          /* textures made so far (tests, bench) */
+} dash_text_cache;
+
+typedef struct dash_tex {
+    SDL_Texture *tex;           /* NULL for empty text */
+    int w, h;
+} dash_tex;
+
+int dash_text_init(dash_text_cache *c, SDL_Renderer *r, dash_fonts *fonts);
+void dash_text_free(dash_text_cache *c);
+void dash_text_clear(dash_text_cache *c);         /* after fonts reopen */
+void dash_text_frame(dash_text_cache *c);         /* once per frame */
+/* Texture of `text` in a font and colour, wrapped at wrap_w pixels when
+ * wrap_w > 0 (word breaks for Latin, any character for CJK). Cached by
+ * (text, font, colour, wrap). Returns false on failure (nothing drawn). */
+bool dash_text_get(dash_text_cache *c, const char *text, dash_font_id f,
+                   SDL_Color col, int wrap_w, dash_tex *out);
+
+/* ------------------------------------------------------------ layout */
+
+typedef enum dash_region {
+    R_HEADER, R_FEED, R_STATE, R_DIAGRAM, R_OBJECTIVES, R_SCORE, R_ACTIONS,
+    R_SCRUBBER, R__COUNT
+} dash_region;
+
+typedef struct dash_layout {
+    int w, h;
+    int pad;                    /* outer spacing, scales with size */
+    SDL_Rect r[R__COUNT];       /* R_SCRUBBER is empty unless replaying */
+} dash_layout;
+
+void dash_layout_compute(dash_layout *l, int w, int h, bool scrubber);
+const char *dash_region_name(dash_region r);
+
+/* ------------------------------------------------------------ renderer */
+
+typedef enum dash_mode { DASH_SNAPSHOT, DASH_LIVE, DASH_REPLAY } dash_mode;
+
+#define DASH_MAX_BUTTONS 64
+
+/* What a click can hit; filled while drawing. */
+typedef enum dash_hit_kind {
+    H_NONE, H_ROLE, H_ACTION, H_PAUSE, H_SPEED_DOWN, H_SPEED_UP, H_SKIP,
+    H_END, H_SCRUB
+} dash_hit_kind;
+
+typedef struct dash_hit {
+    dash_hit_kind kind;
+    int index;
+    SDL_Rect rect;
+} dash_hit;
+
+typedef struct dash_ui {
+    dash_mode mode;
+    int role;                   /* selected role index */
+    int focus;                  /* focused action button (keyboard) */
+    int hover_x, hover_y;
+    bool confirm_end;           /* E pressed once */
+    /* live: availability per scenario action for the selected role */
+    bool *can;                  /* sc->n_actions, or NULL = from records */
+    tt_text *why;
+    /* replay */
+    tt_ms scrub_end;            /* timeline length */
+    bool playing;
+    double play_speed;
+    const tt_record *recs;      /* for timeline marks */
+    size_t n_recs;
+    /* filled by the renderer */
+    dash_hit hits[DASH_MAX_BUTTONS];
+    size_t n_hits;
+    /* objective status chips as drawn (tests sample their colours) */
+    SDL_Rect chips[32];
+    size_t n_chips;
+} dash_ui;
+
+typedef struct dash_gfx {
+    SDL_Renderer *r;
+    dash_fonts fonts;
+    dash_text_cache text;
+    dash_layout layout;
+} dash_gfx;
+
+/* Colours of objective states (tests compare against these). */
+extern const SDL_Color DASH_COL_BG, DASH_COL_PANEL, DASH_COL_REACHED,
+    DASH_COL_OPEN, DASH_COL_OVERDUE, DASH_COL_MISSED, DASH_COL_TEXT,
+    DASH_COL_DIM, DASH_COL_ACCENT, DASH_COL_LINE, DASH_COL_BUTTON,
+    DASH_COL_DISABLED, DASH_COL_FOCUS;
+
+int dash_gfx_init(dash_gfx *g, SDL_Renderer *r, const char *font_path,
+                  long font_index, tt_error *err);
+/* Follow a new output size (reopens fonts when the scale changes). */
+int dash_gfx_resize(dash_gfx *g, int w, int h, bool scrubber, tt_error *err);
+void dash_gfx_free(dash_gfx *g);
+
+/* Draw the whole board for a view. */
+void dash_draw(dash_gfx *g, const dash_view *v, dash_ui *ui);
+
+/* Pieces of the board (dash_draw_*.c). */
+void dash_draw_header(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r);
+void dash_draw_feed(dash_gfx *g, const dash_view *v, SDL_Rect r);
+void dash_draw_state(dash_gfx *g, const dash_view *v, SDL_Rect r);
+void dash_draw_diagram(dash_gfx *g, const dash_view *v, SDL_Rect r);
+void dash_draw_objectives(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r);
+void dash_draw_score(dash_gfx *g, const dash_view *v, SDL_Rect r);
+void dash_draw_actions(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r);
+void dash_draw_scrubber(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r);
+
+/* Drawing helpers (dash_draw.c). */
+void dash_fill(dash_gfx *g, SDL_Rect r, SDL_Color c);
+void dash_frame(dash_gfx *g, SDL_Rect r, SDL_Color c, int thickness);
+/* Draw text at x,y (top-left); returns its height (0 if nothing). Clipped
+ * to max_w when max_w > 0 and no wrap. */
+int dash_text(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c, int x,
+              int y, int wrap_w);
+int dash_text_width(dash_gfx *g, const char *s, dash_font_id f);
+/* One line cut at max_w pixels (no wrap); returns its height. */
+int dash_text_fit(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c, int x,
+                  int y, int max_w);
+/* Text right-aligned so it ends at x_right. */
+int dash_text_right(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c,
+                    int x_right, int y);
+/* Panel background with a title; returns the content rectangle. */
+SDL_Rect dash_panel(dash_gfx *g, SDL_Rect r, const char *title);
+int dash_line_h(dash_gfx *g, dash_font_id f);
+void dash_add_hit(dash_ui *ui, dash_hit_kind k, int index, SDL_Rect r);
+int dash_px(const dash_gfx *g, int px_at_720);    /* scale a 720p length */
+
+/* ------------------------------------------------------------ SDL setup */
+
+/* TTF_Init (counted) and, unless headless, the video subsystem; each up is
+ * paired with a down of the same kind. */
+int dash_sdl_up(bool headless, tt_error *err);
+void dash_sdl_down(bool headless);
+/* Render one view at w x h on a software renderer into a new ARGB8888
+ * surface (caller frees). NULL with err. */
+SDL_Surface *dash_render_surface(const tt_scenario *sc, const tt_record *recs,
+                                 size_t n, tt_ms at, int w, int h, tt_lang lang,
+                                 const char *font_path, long font_index,
+                                 dash_layout *layout_out, dash_ui *ui_out,
+                                 tt_error *err);
+int64_t dash_wall_ms(void);
+
+/* ------------------------------------------------------------ windows */
+
+typedef struct dash_app {
+    SDL_Window *win;
+    SDL_Renderer *ren;
+    bool vsync;
+    bool fullscreen;
+    bool scrubber;
+    dash_gfx g;
+    uint64_t frame_start;       /* performance counter, for frame pacing */
+} dash_app;
+
+/* Open a resizable window and a renderer (vsync where the driver has it). */
+int dash_app_open(dash_app *a, const tt_dashboard_options *o, const char *title,
+                  bool scrubber, tt_error *err);
+/* Follow the window's output size (call on resize and once per frame). */
+int dash_app_sync(dash_app *a, tt_error *err);
+/* Present and keep to 60 frames per second when there is no vsync. */
+void dash_app_present(dash_app *a);
+void dash_app_toggle_fullscreen(dash_app *a);
+/* The hit under a mouse position given in window coordinates, or NULL. */
+const dash_hit *dash_app_hit(const dash_app *a, const dash_ui *ui, int x, int y);
+/* Mouse x (window coordinates) in output pixels. */
+int dash_app_output_x(const dash_app *a, int x);
+void dash_app_close(dash_app *a);
+
+#endif

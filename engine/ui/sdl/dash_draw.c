@@ -1,0 +1,279 @@
+/* The board: colours, drawing helpers, set-up of fonts and text cache for a
+ * renderer, and the frame that puts every panel in its region. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "dash.h"
+
+const SDL_Color DASH_COL_BG = { 16, 22, 34, 255 };
+const SDL_Color DASH_COL_PANEL = { 29, 37, 55, 255 };
+const SDL_Color DASH_COL_TEXT = { 236, 240, 246, 255 };
+const SDL_Color DASH_COL_DIM = { 158, 170, 192, 255 };
+const SDL_Color DASH_COL_ACCENT = { 96, 174, 255, 255 };
+const SDL_Color DASH_COL_LINE = { 70, 84, 112, 255 };
+const SDL_Color DASH_COL_BUTTON = { 44, 76, 124, 255 };
+const SDL_Color DASH_COL_DISABLED = { 48, 52, 62, 255 };
+const SDL_Color DASH_COL_FOCUS = { 255, 214, 90, 255 };
+const SDL_Color DASH_COL_REACHED = { 40, 160, 72, 255 };
+const SDL_Color DASH_COL_OPEN = { 48, 112, 200, 255 };
+const SDL_Color DASH_COL_OVERDUE = { 226, 150, 28, 255 };
+const SDL_Color DASH_COL_MISSED = { 204, 48, 48, 255 };
+
+int dash_px(const dash_gfx *g, int px)
+{
+    int v = (int)lround(px * g->fonts.scale);
+    return v < 1 && px > 0 ? 1 : v;
+}
+
+void dash_fill(dash_gfx *g, SDL_Rect r, SDL_Color c)
+{
+    SDL_SetRenderDrawColor(g->r, c.r, c.g, c.b, c.a);
+    SDL_RenderFillRect(g->r, &r);
+}
+
+void dash_frame(dash_gfx *g, SDL_Rect r, SDL_Color c, int t)
+{
+    SDL_Rect e[4] = {
+        { r.x, r.y, r.w, t }, { r.x, r.y + r.h - t, r.w, t },
+        { r.x, r.y, t, r.h }, { r.x + r.w - t, r.y, t, r.h },
+    };
+    SDL_SetRenderDrawColor(g->r, c.r, c.g, c.b, c.a);
+    SDL_RenderFillRects(g->r, e, 4);
+}
+
+int dash_line_h(dash_gfx *g, dash_font_id f)
+{
+    return g->fonts.f[f] ? TTF_FontLineSkip(g->fonts.f[f]) : 0;
+}
+
+int dash_text(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c, int x,
+              int y, int wrap_w)
+{
+    dash_tex t;
+    if (!dash_text_get(&g->text, s, f, c, wrap_w, &t) || !t.tex)
+        return 0;
+    SDL_Rect dst = { x, y, t.w, t.h };
+    SDL_RenderCopy(g->r, t.tex, NULL, &dst);
+    return t.h;
+}
+
+int dash_text_fit(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c, int x,
+                  int y, int max_w)
+{
+    dash_tex t;
+    if (!dash_text_get(&g->text, s, f, c, 0, &t) || !t.tex)
+        return 0;
+    int w = max_w > 0 && t.w > max_w ? max_w : t.w;
+    SDL_Rect src = { 0, 0, w, t.h }, dst = { x, y, w, t.h };
+    SDL_RenderCopy(g->r, t.tex, &src, &dst);
+    return t.h;
+}
+
+int dash_text_width(dash_gfx *g, const char *s, dash_font_id f)
+{
+    dash_tex t;
+    if (!dash_text_get(&g->text, s, f, DASH_COL_TEXT, 0, &t))
+        return 0;
+    return t.w;
+}
+
+int dash_text_right(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c,
+                    int x_right, int y)
+{
+    dash_tex t;
+    if (!dash_text_get(&g->text, s, f, c, 0, &t) || !t.tex)
+        return 0;
+    SDL_Rect dst = { x_right - t.w, y, t.w, t.h };
+    SDL_RenderCopy(g->r, t.tex, NULL, &dst);
+    return t.h;
+}
+
+SDL_Rect dash_panel(dash_gfx *g, SDL_Rect r, const char *title)
+{
+    dash_fill(g, r, DASH_COL_PANEL);
+    int p = dash_px(g, 8);
+    int y = r.y + p;
+    if (title && *title) {
+        y += dash_text_fit(g, title, F_BODY_BOLD, DASH_COL_ACCENT, r.x + p, y,
+                           r.w - 2 * p);
+        y += dash_px(g, 4);
+    }
+    return (SDL_Rect){ r.x + p, y, r.w - 2 * p, r.y + r.h - p - y };
+}
+
+void dash_add_hit(dash_ui *ui, dash_hit_kind k, int index, SDL_Rect r)
+{
+    if (!ui || ui->n_hits >= DASH_MAX_BUTTONS)
+        return;
+    ui->hits[ui->n_hits++] = (dash_hit){ k, index, r };
+}
+
+int dash_gfx_init(dash_gfx *g, SDL_Renderer *r, const char *font_path,
+                  long font_index, tt_error *err)
+{
+    memset(g, 0, sizeof *g);
+    g->r = r;
+    if (dash_fonts_find(&g->fonts, font_path, font_index, err) != 0)
+        return -1;
+    if (dash_text_init(&g->text, r, &g->fonts) != 0) {
+        tt_error_set(err, NULL, 0, 0, "dashboard: out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+int dash_gfx_resize(dash_gfx *g, int w, int h, bool scrubber, tt_error *err)
+{
+    dash_layout_compute(&g->layout, w, h, scrubber);
+    double sx = w / 1280.0, sy = h / 720.0;
+    double s = sx < sy ? sx : sy;
+    s = round(s * 20.0) / 20.0;     /* reopen fonts only on real size changes */
+    if (s < 0.4)
+        s = 0.4;
+    if (g->fonts.f[0] && fabs(s - g->fonts.scale) < 1e-9)
+        return 0;
+    dash_text_clear(&g->text);
+    return dash_fonts_open(&g->fonts, s, err);
+}
+
+void dash_gfx_free(dash_gfx *g)
+{
+    dash_text_free(&g->text);
+    dash_fonts_close(&g->fonts);
+}
+
+/* ---- header and score ---- */
+
+static const char *status_text(const dash_view *v, const dash_ui *ui, SDL_Color *c)
+{
+    if (v->ended) {
+        *c = DASH_COL_DIM;
+        return dash_s(S_ENDED, v->lang);
+    }
+    if (!v->started) {
+        *c = DASH_COL_DIM;
+        return dash_s(S_READY, v->lang);
+    }
+    if (v->paused) {
+        *c = DASH_COL_OVERDUE;
+        return dash_s(S_PAUSED, v->lang);
+    }
+    (void)ui;
+    *c = DASH_COL_REACHED;
+    return dash_s(S_RUNNING, v->lang);
+}
+
+static int button(dash_gfx *g, dash_ui *ui, dash_hit_kind k, const char *label,
+                  int x_right, int y, int h)
+{
+    int p = dash_px(g, 8);
+    int w = dash_text_width(g, label, F_BODY) + 2 * p;
+    SDL_Rect r = { x_right - w, y, w, h };
+    dash_fill(g, r, DASH_COL_BUTTON);
+    int th = dash_line_h(g, F_BODY);
+    dash_text(g, label, F_BODY, DASH_COL_TEXT, r.x + p, y + (h - th) / 2, 0);
+    dash_add_hit(ui, k, 0, r);
+    return w;
+}
+
+void dash_draw_header(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r)
+{
+    const tt_scenario *sc = v->sc;
+    int p = dash_px(g, 12);
+    dash_fill(g, r, DASH_COL_PANEL);
+    SDL_Rect bar = { r.x, r.y + r.h - dash_px(g, 3), r.w, dash_px(g, 3) };
+    dash_fill(g, bar, DASH_COL_ACCENT);
+
+    int third = r.w / 3;
+    int ty = r.y + dash_px(g, 6);
+    ty += dash_text_fit(g, tt_text_get(&sc->title, v->lang), F_TITLE, DASH_COL_TEXT,
+                        r.x + p, ty, third + third / 3);
+    char sub[256];
+    snprintf(sub, sizeof sub, "%s%s%s", sc->id ? sc->id : "",
+             sc->source ? " · " : "", sc->source ? sc->source : "");
+    dash_text_fit(g, sub, F_SMALL, DASH_COL_DIM, r.x + p, ty, third);
+
+    /* The clock, centred: the room reads it from the back. */
+    char clock[32], len[32], line[96];
+    tt_ms_format(v->now, clock, sizeof clock);
+    int cw = dash_text_width(g, clock, F_CLOCK);
+    int ch = dash_line_h(g, F_CLOCK);
+    int cx = r.x + r.w / 2 - cw / 2;
+    dash_text(g, clock, F_CLOCK, DASH_COL_TEXT, cx, r.y + (r.h - ch) / 2, 0);
+    tt_ms_format(sc->length, len, sizeof len);
+    snprintf(line, sizeof line, "%s / %s", dash_s(S_CLOCK, v->lang), len);
+    dash_text_right(g, line, F_SMALL, DASH_COL_DIM, cx - dash_px(g, 10),
+                    r.y + (r.h - dash_line_h(g, F_SMALL)) / 2);
+
+    /* Speed and state on the right; live mode adds buttons. */
+    SDL_Color sc_col;
+    const char *st = ui && ui->mode == DASH_REPLAY ? dash_s(S_REPLAY, v->lang)
+                                                   : status_text(v, ui, &sc_col);
+    if (ui && ui->mode == DASH_REPLAY)
+        sc_col = DASH_COL_ACCENT;
+    int x = r.x + r.w - p;
+    int bh = dash_px(g, 30);
+    int by = r.y + (r.h - bh) / 2 - dash_px(g, 1);
+    if (ui && ui->mode == DASH_LIVE && !v->ended) {
+        x -= button(g, ui, H_SKIP, v->lang == TT_LANG_JA ? "次へ ▶▶" : "Next ▶▶", x, by, bh) + dash_px(g, 6);
+        x -= button(g, ui, H_SPEED_UP, "+", x, by, bh) + dash_px(g, 4);
+        x -= button(g, ui, H_SPEED_DOWN, "−", x, by, bh) + dash_px(g, 6);
+        x -= button(g, ui, H_PAUSE, v->paused ? (v->lang == TT_LANG_JA ? "再開" : "Resume")
+                                              : (v->lang == TT_LANG_JA ? "一時停止" : "Pause"),
+                    x, by, bh) + dash_px(g, 12);
+    }
+    int sw = dash_text_width(g, st, F_BODY_BOLD) + dash_px(g, 16);
+    SDL_Rect badge = { x - sw, by, sw, bh };
+    dash_fill(g, badge, sc_col);
+    dash_text(g, st, F_BODY_BOLD, DASH_COL_BG, badge.x + dash_px(g, 8),
+              by + (bh - dash_line_h(g, F_BODY_BOLD)) / 2, 0);
+    x -= sw + dash_px(g, 12);
+    double speed = ui && ui->mode == DASH_REPLAY ? ui->play_speed : v->speed;
+    snprintf(line, sizeof line, "%s ×%g", dash_s(S_SPEED, v->lang), speed);
+    dash_text_right(g, line, F_BODY, DASH_COL_TEXT, x,
+                    r.y + (r.h - dash_line_h(g, F_BODY)) / 2);
+}
+
+static SDL_Color score_colour(double s)
+{
+    return s >= 80 ? DASH_COL_REACHED : s >= 50 ? DASH_COL_OVERDUE : DASH_COL_MISSED;
+}
+
+void dash_draw_score(dash_gfx *g, const dash_view *v, SDL_Rect r)
+{
+    SDL_Rect c = dash_panel(g, r, dash_s(S_SCORE, v->lang));
+    char num[32];
+    snprintf(num, sizeof num, "%.0f", v->score);
+    int w = dash_text_width(g, num, F_CLOCK);
+    int y = c.y + (c.h - dash_line_h(g, F_CLOCK)) / 2;
+    if (y < c.y)
+        y = c.y;
+    dash_text(g, num, F_CLOCK, score_colour(v->score), c.x, y - dash_px(g, 4), 0);
+    int x = c.x + w + dash_px(g, 8);
+    dash_text(g, "/ 100", F_BODY, DASH_COL_DIM, x, y, 0);
+    dash_text_fit(g, dash_s(S_SCORE_NOTE, v->lang), F_SMALL, DASH_COL_DIM, x,
+                  y + dash_line_h(g, F_BODY), c.x + c.w - x);
+}
+
+void dash_draw(dash_gfx *g, const dash_view *v, dash_ui *ui)
+{
+    const dash_layout *l = &g->layout;
+    dash_text_frame(&g->text);
+    if (ui) {
+        ui->n_hits = 0;
+        ui->n_chips = 0;
+    }
+    SDL_SetRenderDrawBlendMode(g->r, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(g->r, DASH_COL_BG.r, DASH_COL_BG.g, DASH_COL_BG.b, 255);
+    SDL_RenderClear(g->r);
+    dash_draw_header(g, v, ui, l->r[R_HEADER]);
+    dash_draw_feed(g, v, l->r[R_FEED]);
+    dash_draw_state(g, v, l->r[R_STATE]);
+    dash_draw_diagram(g, v, l->r[R_DIAGRAM]);
+    dash_draw_objectives(g, v, ui, l->r[R_OBJECTIVES]);
+    dash_draw_score(g, v, l->r[R_SCORE]);
+    dash_draw_actions(g, v, ui, l->r[R_ACTIONS]);
+    if (l->r[R_SCRUBBER].w > 0)
+        dash_draw_scrubber(g, v, ui, l->r[R_SCRUBBER]);
+}

@@ -1,0 +1,122 @@
+/* A resizable projector window shared by the live and replay boards. */
+#include <string.h>
+
+#include "dash.h"
+
+int dash_app_open(dash_app *a, const tt_dashboard_options *o, const char *title,
+                  bool scrubber, tt_error *err)
+{
+    memset(a, 0, sizeof *a);
+    a->scrubber = scrubber;
+    if (dash_sdl_up(false, err) != 0)
+        return -1;
+    int w = o && o->width > 0 ? o->width : 1280;
+    int h = o && o->height > 0 ? o->height : 720;
+    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (o && o->fullscreen)
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    a->fullscreen = o && o->fullscreen;
+    a->win = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                              w, h, flags);
+    if (!a->win) {
+        tt_error_set(err, NULL, 0, 0, "cannot open a window: %s", SDL_GetError());
+        dash_sdl_down(false);
+        return -1;
+    }
+    SDL_SetWindowMinimumSize(a->win, 640, 360);
+    /* Headless drivers have no vsync to wait for (chocolate-doom#891). */
+    const char *drv = SDL_GetCurrentVideoDriver();
+    bool headless = drv && (strcmp(drv, "dummy") == 0 || strcmp(drv, "offscreen") == 0);
+    if (!headless)
+        a->ren = SDL_CreateRenderer(a->win, -1,
+                                    SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (a->ren) {
+        SDL_RendererInfo info;
+        a->vsync = SDL_GetRendererInfo(a->ren, &info) == 0 &&
+                   (info.flags & SDL_RENDERER_PRESENTVSYNC);
+    } else {
+        a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);
+    }
+    if (!a->ren) {
+        tt_error_set(err, NULL, 0, 0, "cannot create a renderer: %s", SDL_GetError());
+        SDL_DestroyWindow(a->win);
+        dash_sdl_down(false);
+        return -1;
+    }
+    if (dash_gfx_init(&a->g, a->ren, o ? o->font_path : NULL, o ? o->font_index : 0,
+                      err) != 0 ||
+        dash_app_sync(a, err) != 0) {
+        dash_app_close(a);
+        return -1;
+    }
+    a->frame_start = SDL_GetPerformanceCounter();
+    return 0;
+}
+
+int dash_app_sync(dash_app *a, tt_error *err)
+{
+    int w = 0, h = 0;
+    if (SDL_GetRendererOutputSize(a->ren, &w, &h) != 0 || w <= 0 || h <= 0)
+        SDL_GetWindowSize(a->win, &w, &h);
+    if (w == a->g.layout.w && h == a->g.layout.h && a->g.fonts.f[0])
+        return 0;
+    return dash_gfx_resize(&a->g, w, h, a->scrubber, err);
+}
+
+void dash_app_present(dash_app *a)
+{
+    SDL_RenderPresent(a->ren);
+    if (!a->vsync) {
+        uint64_t freq = SDL_GetPerformanceFrequency();
+        uint64_t frame = freq / 60;
+        uint64_t spent = SDL_GetPerformanceCounter() - a->frame_start;
+        if (spent < frame)
+            SDL_Delay((Uint32)((frame - spent) * 1000 / freq));
+    }
+    a->frame_start = SDL_GetPerformanceCounter();
+}
+
+void dash_app_toggle_fullscreen(dash_app *a)
+{
+    a->fullscreen = !a->fullscreen;
+    SDL_SetWindowFullscreen(a->win, a->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+}
+
+static void to_output(const dash_app *a, int *x, int *y)
+{
+    int ww = 1, wh = 1;
+    SDL_GetWindowSize(a->win, &ww, &wh);
+    if (ww > 0 && wh > 0) {
+        *x = (int)((long)*x * a->g.layout.w / ww);
+        *y = (int)((long)*y * a->g.layout.h / wh);
+    }
+}
+
+int dash_app_output_x(const dash_app *a, int x)
+{
+    int y = 0;
+    to_output(a, &x, &y);
+    return x;
+}
+
+const dash_hit *dash_app_hit(const dash_app *a, const dash_ui *ui, int x, int y)
+{
+    to_output(a, &x, &y);
+    SDL_Point p = { x, y };
+    for (size_t i = ui->n_hits; i-- > 0;)
+        if (SDL_PointInRect(&p, &ui->hits[i].rect))
+            return &ui->hits[i];
+    return NULL;
+}
+
+void dash_app_close(dash_app *a)
+{
+    dash_gfx_free(&a->g);
+    if (a->ren)
+        SDL_DestroyRenderer(a->ren);
+    if (a->win)
+        SDL_DestroyWindow(a->win);
+    if (a->win || a->ren)
+        dash_sdl_down(false);
+    memset(a, 0, sizeof *a);
+}

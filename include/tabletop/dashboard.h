@@ -1,0 +1,65 @@
+/* The SDL2 facilitator dashboard: a projector window for a live drill, a
+ * timeline scrubber to review a journal, and headless PNG snapshots.
+ * All three draw one view model built from journal records ("records up to
+ * T -> view"), so live, replay and snapshot share one renderer.
+ * Reference: docs/dashboard.md. */
+#ifndef TABLETOP_DASHBOARD_H
+#define TABLETOP_DASHBOARD_H
+
+#include "tabletop/exercise.h"
+#include "tabletop/journal.h"
+#include "tabletop/scenario.h"
+
+typedef struct tt_dashboard_options {
+    tt_lang lang;
+    int width, height;        /* initial window size; 0 = 1280x720 */
+    bool fullscreen;
+    const char *font_path;    /* a font file instead of the fontconfig lookup */
+    long font_index;          /* face index inside font_path (.ttc) */
+    bool close_on_end;        /* live: return as soon as the exercise ends
+                                 (else the final board stays up until a key) */
+    int max_frames;           /* > 0: return after that many frames (tests) */
+} tt_dashboard_options;
+
+void tt_dashboard_options_default(tt_dashboard_options *o);
+
+/* ---- Live drills ----
+ * The dashboard sees what happens through the exercise's record sink: create
+ * a feed, and pass tt_dashboard_feed_sink / the feed as the exercise config's
+ * `sink` / `sink_user` before tt_exercise_new. The feed copies each record. */
+typedef struct tt_dashboard_feed tt_dashboard_feed;
+
+tt_dashboard_feed *tt_dashboard_feed_new(void);           /* NULL on OOM */
+void tt_dashboard_feed_sink(void *feed, const tt_record *r);
+void tt_dashboard_feed_free(tt_dashboard_feed *feed);
+/* Records received so far (valid until the next record or free). */
+const tt_record *tt_dashboard_feed_records(const tt_dashboard_feed *feed,
+                                           size_t *n);
+
+/* Open a window and run the drill: starts the exercise when it is still
+ * ready, ticks the clock, takes actions from buttons and keys. Returns when
+ * the exercise has ended (see close_on_end) or the window is closed (the
+ * exercise is then left as it is: its journal can be resumed or ended by the
+ * caller). 0 ok, -1 with err (no display, SDL or exercise failure). */
+int tt_dashboard_drive(tt_exercise *ex, tt_dashboard_feed *feed,
+                       const tt_dashboard_options *o, tt_error *err);
+
+/* ---- After the fact ----
+ * Replay a journal in a window with a timeline scrubber. */
+int tt_dashboard_replay(const tt_scenario *sc, const tt_journal *j,
+                        const tt_dashboard_options *o, tt_error *err);
+
+/* Render the board as it stood at simulated time `at` (records with t <= at)
+ * off-screen, w x h pixels (0 = 1920x1080), and write it as PNG. Needs no
+ * display and no video driver: a software renderer draws into a surface.
+ * The font is found through fontconfig; TT_DASHBOARD_FONT names a file
+ * instead. */
+int tt_dashboard_snapshot(const tt_scenario *sc, const tt_journal *j, tt_ms at,
+                          int w, int h, tt_lang lang, const char *png_path,
+                          tt_error *err);
+
+/* "1920x1080" -> 1920, 1080 (320x240 .. 7680x4320); false with why otherwise. */
+bool tt_dashboard_parse_size(const char *text, int *w, int *h, char *why,
+                             size_t why_size);
+
+#endif

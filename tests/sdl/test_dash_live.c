@@ -1,0 +1,167 @@
+/* The live board and the replay scrubber on a real scenario, in a window of
+ * SDL's dummy video driver: keys pushed as SDL events reach the exercise,
+ * and records come back through the feed. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "dash.h"
+#include "tabletop/script.h"
+
+typedef struct live_fixture {
+    tt_script *script;
+    tt_dashboard_feed *feed;
+    tt_exercise *ex;
+} live_fixture;
+
+static int setup(void **state)
+{
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    static live_fixture L;
+    char path[1024];
+    const char *src = getenv("TT_SOURCE_DIR");
+    snprintf(path, sizeof path, "%s/scenarios/ransomware.lua", src ? src : ".");
+    tt_error err;
+    tt_error_clear(&err);
+    tt_sandbox_limits lim;
+    tt_sandbox_limits_default(&lim);
+    L.script = tt_script_load(path, &lim, &err);
+    if (!L.script) {
+        tt_error_print(&err, "setup");
+        return -1;
+    }
+    L.feed = tt_dashboard_feed_new();
+    tt_exercise_config cfg = { .seed = 7, .speed = 60, .lang = TT_LANG_EN,
+                               .sink = tt_dashboard_feed_sink, .sink_user = L.feed };
+    L.ex = tt_exercise_new(L.script, &cfg, &err);
+    if (!L.feed || !L.ex) {
+        tt_error_print(&err, "setup");
+        return -1;
+    }
+    *state = &L;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    live_fixture *L = *state;
+    tt_exercise_free(L->ex);
+    tt_dashboard_feed_free(L->feed);
+    tt_script_free(L->script);
+    return 0;
+}
+
+static void push_key(SDL_Keycode k)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = k;
+    assert_int_equal(SDL_PushEvent(&e), 1);
+}
+
+static size_t count(const tt_dashboard_feed *feed, tt_record_type t, const char *id)
+{
+    size_t n, c = 0;
+    const tt_record *r = tt_dashboard_feed_records(feed, &n);
+    for (size_t i = 0; i < n; i++)
+        if (r[i].type == t && (!id || (r[i].id && strcmp(r[i].id, id) == 0)))
+            c++;
+    return c;
+}
+
+static void test_live_keys_drive_the_exercise(void **state)
+{
+    live_fixture *L = *state;
+    const tt_scenario *sc = tt_exercise_scenario(L->ex);
+    tt_error err;
+    tt_error_clear(&err);
+    /* Keep SDL's event queue alive across the board's own init/quit. */
+    assert_int_equal(SDL_Init(SDL_INIT_VIDEO), 0);
+    push_key(SDLK_RETURN);      /* take the first role's first action */
+    push_key(SDLK_SPACE);       /* pause */
+    push_key(SDLK_PLUS);        /* speed up (while paused) */
+    tt_dashboard_options o;
+    tt_dashboard_options_default(&o);
+    o.lang = TT_LANG_JA;
+    o.max_frames = 3;
+    if (tt_dashboard_drive(L->ex, L->feed, &o, &err) != 0)
+        fail_msg("drive: %s", err.message);
+    assert_int_equal(count(L->feed, TT_REC_START, NULL), 1);
+    assert_int_equal(tt_exercise_phase(L->ex), TT_PHASE_PAUSED);
+    assert_int_equal(count(L->feed, TT_REC_PAUSE, NULL), 1);
+    assert_int_equal(count(L->feed, TT_REC_SPEED, NULL), 1);
+    assert_true(tt_exercise_speed(L->ex) > 60);
+    size_t idx[DASH_MAX_ACTIONS];
+    size_t n = dash_role_actions(sc, 0, idx, DASH_MAX_ACTIONS);
+    assert_true(n > 0);
+    const char *first = sc->actions[idx[0]].id;
+    assert_int_equal(count(L->feed, TT_REC_ACTION, first) +
+                     count(L->feed, TT_REC_REFUSED, first), 1);
+
+    /* E asks for confirmation; a second E ends the exercise. */
+    push_key(SDLK_e);
+    o.max_frames = 2;
+    assert_int_equal(tt_dashboard_drive(L->ex, L->feed, &o, &err), 0);
+    assert_int_equal(tt_exercise_phase(L->ex), TT_PHASE_PAUSED);
+    push_key(SDLK_e);
+    push_key(SDLK_e);
+    o.close_on_end = true;
+    o.max_frames = 50;
+    assert_int_equal(tt_dashboard_drive(L->ex, L->feed, &o, &err), 0);
+    assert_int_equal(tt_exercise_phase(L->ex), TT_PHASE_ENDED);
+    assert_int_equal(count(L->feed, TT_REC_END, NULL), 1);
+    SDL_Quit();
+}
+
+/* The same records replay in the scrubber window and snapshot to PNG. */
+static void test_replay_and_snapshot_of_live_records(void **state)
+{
+    live_fixture *L = *state;
+    const tt_scenario *sc = tt_exercise_scenario(L->ex);
+    size_t n;
+    const tt_record *recs = tt_dashboard_feed_records(L->feed, &n);
+    tt_journal j;
+    memset(&j, 0, sizeof j);
+    j.records = (tt_record *)recs;
+    j.n_records = n;
+    j.ended = true;
+    tt_error err;
+    tt_error_clear(&err);
+    assert_int_equal(SDL_Init(SDL_INIT_VIDEO), 0);
+    push_key(SDLK_END);
+    push_key(SDLK_PAGEUP);
+    push_key(SDLK_SPACE);
+    tt_dashboard_options o;
+    tt_dashboard_options_default(&o);
+    o.max_frames = 3;
+    if (tt_dashboard_replay(sc, &j, &o, &err) != 0)
+        fail_msg("replay: %s", err.message);
+    SDL_Quit();
+    char path[512];
+    const char *dir = getenv("TT_BUILD_DIR");
+    snprintf(path, sizeof path, "%s/test_dash_live.png", dir ? dir : ".");
+    assert_int_equal(tt_dashboard_snapshot(sc, &j, tt_exercise_now(L->ex), 800, 450,
+                                           TT_LANG_EN, path, &err), 0);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    unsigned char sig[8];
+    assert_int_equal(fread(sig, 1, 8, f), 8);
+    fclose(f);
+    assert_memory_equal(sig, "\x89PNG\r\n\x1a\n", 8);
+    remove(path);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_live_keys_drive_the_exercise),
+        cmocka_unit_test(test_replay_and_snapshot_of_live_records),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,342 @@
+/* Off-screen renders of the board checked against expectations: regions
+ * present, text drawn in them, objective chip colours, Japanese glyphs,
+ * ja/en differ, text cached, PNG written. Never needs a display. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include <SDL_image.h>
+
+#include "dash.h"
+#include "fixture.h"
+
+static fixture F;
+
+static int setup(void **state)
+{
+    (void)state;
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    fixture_build(&F);
+    tt_error err;
+    tt_error_clear(&err);
+    if (dash_sdl_up(true, &err) != 0) {
+        fprintf(stderr, "%s\n", err.message);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    dash_sdl_down(true);
+    return 0;
+}
+
+static SDL_Color pixel(SDL_Surface *s, int x, int y)
+{
+    Uint32 p = ((Uint32 *)((Uint8 *)s->pixels + y * s->pitch))[x];
+    SDL_Color c;
+    SDL_GetRGBA(p, s->format, &c.r, &c.g, &c.b, &c.a);
+    return c;
+}
+
+static bool near(SDL_Color a, SDL_Color b, int tol)
+{
+    return abs(a.r - b.r) <= tol && abs(a.g - b.g) <= tol && abs(a.b - b.b) <= tol;
+}
+
+/* Pixels in r that are neither the page nor the panel background. */
+static long ink(SDL_Surface *s, SDL_Rect r)
+{
+    long n = 0;
+    for (int y = r.y; y < r.y + r.h; y++)
+        for (int x = r.x; x < r.x + r.w; x++) {
+            SDL_Color c = pixel(s, x, y);
+            if (!near(c, DASH_COL_BG, 2) && !near(c, DASH_COL_PANEL, 2))
+                n++;
+        }
+    return n;
+}
+
+static long diff_pixels(SDL_Surface *a, SDL_Surface *b, SDL_Rect r)
+{
+    long n = 0;
+    for (int y = r.y; y < r.y + r.h; y++)
+        for (int x = r.x; x < r.x + r.w; x++)
+            if (!near(pixel(a, x, y), pixel(b, x, y), 0))
+                n++;
+    return n;
+}
+
+static SDL_Surface *render(tt_ms at, int w, int h, tt_lang lang, dash_layout *l,
+                           dash_ui *ui)
+{
+    tt_error err;
+    tt_error_clear(&err);
+    SDL_Surface *s = dash_render_surface(&F.sc, F.j.records, F.j.n_records, at, w, h,
+                                         lang, NULL, 0, l, ui, &err);
+    if (!s)
+        fprintf(stderr, "render: %s\n", err.message);
+    assert_non_null(s);
+    assert_int_equal(s->w, w);
+    assert_int_equal(s->h, h);
+    return s;
+}
+
+/* Every region is drawn and holds text at both projector sizes. */
+static void test_regions_have_text(void **state)
+{
+    (void)state;
+    static const int sizes[][2] = { { 1280, 720 }, { 1920, 1080 } };
+    for (size_t k = 0; k < 2; k++) {
+        dash_layout l;
+        dash_ui ui;
+        SDL_Surface *s = render(MIN(30), sizes[k][0], sizes[k][1], TT_LANG_EN, &l, &ui);
+        for (int i = 0; i < R__COUNT; i++) {
+            if (i == R_SCRUBBER)
+                continue;
+            SDL_Rect r = l.r[i];
+            /* The panel itself is drawn: its corner has the panel colour. */
+            assert_true(near(pixel(s, r.x + 1, r.y + 1), DASH_COL_PANEL, 2));
+            long n = ink(s, r);
+            if (n < (long)r.w * r.h / 200)
+                fail_msg("%dx%d: region %s has too little drawn (%ld px)", sizes[k][0],
+                         sizes[k][1], dash_region_name(i), n);
+        }
+        /* Outside the panels only the background shows (gaps between). */
+        SDL_Rect gap = { l.r[R_FEED].x + l.r[R_FEED].w + 1, l.r[R_FEED].y + 10, 1, 20 };
+        assert_int_equal(ink(s, gap), 0);
+        SDL_FreeSurface(s);
+    }
+}
+
+/* Status chips: reached green, missed red, open blue (overdue amber). */
+static void test_objective_chip_colours(void **state)
+{
+    (void)state;
+    dash_layout l;
+    dash_ui ui;
+    SDL_Surface *s = render(MIN(60), 1920, 1080, TT_LANG_EN, &l, &ui);
+    assert_int_equal(ui.n_chips, 3);
+    SDL_Color want[3] = { DASH_COL_REACHED, DASH_COL_MISSED, DASH_COL_OPEN };
+    for (int i = 0; i < 3; i++) {
+        SDL_Rect c = ui.chips[i];
+        assert_true(c.w > 10 && c.h > 10);
+        SDL_Rect in;
+        assert_true(SDL_IntersectRect(&c, &l.r[R_OBJECTIVES], &in));
+        /* Sample the chip's corners, away from its label. */
+        assert_true(near(pixel(s, c.x + 2, c.y + 2), want[i], 3));
+        assert_true(near(pixel(s, c.x + c.w - 3, c.y + c.h - 3), want[i], 3));
+        /* and its label is drawn on it */
+        long label = 0;
+        for (int y = c.y; y < c.y + c.h; y++)
+            for (int x = c.x; x < c.x + c.w; x++)
+                label += !near(pixel(s, x, y), want[i], 3);
+        assert_true(label > 20);
+    }
+    SDL_FreeSurface(s);
+    /* Recover is past no target at 60m; at 130m it is overdue (amber). */
+    s = render(MIN(130), 1280, 720, TT_LANG_EN, &l, &ui);
+    assert_true(near(pixel(s, ui.chips[2].x + 2, ui.chips[2].y + 2), DASH_COL_OVERDUE, 3));
+    SDL_FreeSurface(s);
+    /* Before anything settles all three are open. */
+    s = render(MIN(1), 1280, 720, TT_LANG_EN, &l, &ui);
+    for (int i = 0; i < 3; i++)
+        assert_true(near(pixel(s, ui.chips[i].x + 2, ui.chips[i].y + 2), DASH_COL_OPEN, 3));
+    SDL_FreeSurface(s);
+}
+
+static SDL_Surface *glyph(TTF_Font *f, Uint32 ch)
+{
+    char utf8[8] = { 0 };
+    /* Encode one code point as UTF-8. */
+    if (ch < 0x800) {
+        utf8[0] = (char)(0xC0 | (ch >> 6));
+        utf8[1] = (char)(0x80 | (ch & 0x3F));
+    } else if (ch < 0x10000) {
+        utf8[0] = (char)(0xE0 | (ch >> 12));
+        utf8[1] = (char)(0x80 | ((ch >> 6) & 0x3F));
+        utf8[2] = (char)(0x80 | (ch & 0x3F));
+    } else {
+        utf8[0] = (char)(0xF0 | (ch >> 18));
+        utf8[1] = (char)(0x80 | ((ch >> 12) & 0x3F));
+        utf8[2] = (char)(0x80 | ((ch >> 6) & 0x3F));
+        utf8[3] = (char)(0x80 | (ch & 0x3F));
+    }
+    SDL_Color white = { 255, 255, 255, 255 };
+    SDL_Surface *s = TTF_RenderUTF8_Blended(f, utf8, white);
+    assert_non_null(s);
+    SDL_Surface *c = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_FreeSurface(s);
+    assert_non_null(c);
+    return c;
+}
+
+static long alpha_diff(SDL_Surface *a, SDL_Surface *b)
+{
+    int w = a->w < b->w ? a->w : b->w, h = a->h < b->h ? a->h : b->h;
+    long n = labs((long)a->w - b->w) * h;
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+            n += pixel(a, x, y).a != pixel(b, x, y).a;
+    return n;
+}
+
+/* The font found through fontconfig covers Japanese, and a katakana renders
+ * as itself, not as the missing-glyph box. */
+static void test_japanese_glyphs(void **state)
+{
+    (void)state;
+    dash_fonts fs;
+    tt_error err;
+    tt_error_clear(&err);
+    assert_int_equal(dash_fonts_find(&fs, NULL, 0, &err), 0);
+    assert_int_equal(dash_fonts_open(&fs, 1.5, &err), 0);
+    TTF_Font *f = fs.f[F_BODY];
+    assert_true(TTF_GlyphIsProvided32(f, 0x30E9));      /* ラ */
+    assert_true(TTF_GlyphIsProvided32(f, 0x5831));      /* 報 */
+    assert_false(TTF_GlyphIsProvided32(f, 0x10FFFD));   /* private use: tofu */
+    SDL_Surface *ra = glyph(f, 0x30E9), *tofu = glyph(f, 0x10FFFD);
+    SDL_Surface *ho = glyph(f, 0x5831);
+    assert_true(alpha_diff(ra, tofu) > 20);
+    assert_true(alpha_diff(ho, tofu) > 20);
+    assert_true(alpha_diff(ra, ho) > 20);
+    SDL_FreeSurface(ra);
+    SDL_FreeSurface(tofu);
+    SDL_FreeSurface(ho);
+    dash_fonts_close(&fs);
+}
+
+/* The Japanese board differs from the English one in every text region. */
+static void test_ja_and_en_differ(void **state)
+{
+    (void)state;
+    dash_layout l;
+    dash_ui ui;
+    SDL_Surface *en = render(MIN(30), 1280, 720, TT_LANG_EN, &l, &ui);
+    SDL_Surface *ja = render(MIN(30), 1280, 720, TT_LANG_JA, &l, &ui);
+    dash_region text_regions[] = { R_HEADER, R_FEED, R_STATE, R_DIAGRAM, R_OBJECTIVES,
+                                   R_ACTIONS };
+    for (size_t i = 0; i < sizeof text_regions / sizeof text_regions[0]; i++) {
+        long d = diff_pixels(en, ja, l.r[text_regions[i]]);
+        if (d < 200)
+            fail_msg("region %s: ja and en differ by only %ld px",
+                     dash_region_name(text_regions[i]), d);
+    }
+    /* Japanese text is drawn, not boxes: the feed has ink in ja too. */
+    assert_true(ink(ja, l.r[R_FEED]) > 1000);
+    SDL_FreeSurface(en);
+    SDL_FreeSurface(ja);
+}
+
+/* Different times give different boards; the same time the same pixels. */
+static void test_time_changes_board(void **state)
+{
+    (void)state;
+    dash_layout l;
+    dash_ui ui;
+    SDL_Surface *a = render(MIN(2), 1280, 720, TT_LANG_EN, &l, &ui);
+    SDL_Surface *b = render(MIN(90), 1280, 720, TT_LANG_EN, &l, &ui);
+    SDL_Surface *c = render(MIN(90), 1280, 720, TT_LANG_EN, &l, &ui);
+    assert_true(diff_pixels(a, b, l.r[R_HEADER]) > 100);    /* clock */
+    assert_true(diff_pixels(a, b, l.r[R_STATE]) > 100);     /* gauges */
+    SDL_Rect all = { 0, 0, 1280, 720 };
+    assert_int_equal(diff_pixels(b, c, all), 0);
+    SDL_FreeSurface(a);
+    SDL_FreeSurface(b);
+    SDL_FreeSurface(c);
+}
+
+/* A second frame of the same board rasterises no text: it is cached. */
+static void test_text_is_cached(void **state)
+{
+    (void)state;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 1920, 1080, 32,
+                                                    SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r = SDL_CreateSoftwareRenderer(s);
+    assert_non_null(r);
+    dash_gfx g;
+    tt_error err;
+    assert_int_equal(dash_gfx_init(&g, r, NULL, 0, &err), 0);
+    assert_int_equal(dash_gfx_resize(&g, 1920, 1080, true, &err), 0);
+    dash_view v;
+    dash_view_init(&v);
+    dash_ui ui;
+    memset(&ui, 0, sizeof ui);
+    ui.mode = DASH_REPLAY;
+    ui.recs = F.j.records;
+    ui.n_recs = F.j.n_records;
+    ui.play_speed = 60;
+    assert_int_equal(dash_view_build(&v, &F.sc, F.j.records, F.j.n_records, MIN(30),
+                                     TT_LANG_JA, &err), 0);
+    dash_draw(&g, &v, &ui);
+    size_t first = g.text.rasterized;
+    assert_true(first > 20);
+    for (int i = 0; i < 5; i++)
+        dash_draw(&g, &v, &ui);
+    assert_int_equal(g.text.rasterized, first);
+    /* A resize to a new scale re-rasterises at the new size. */
+    assert_int_equal(dash_gfx_resize(&g, 1280, 720, true, &err), 0);
+    dash_draw(&g, &v, &ui);
+    assert_true(g.text.rasterized > first);
+    /* The replay scrubber is laid out and clickable. */
+    bool scrub = false;
+    for (size_t i = 0; i < ui.n_hits; i++)
+        scrub |= ui.hits[i].kind == H_SCRUB;
+    assert_true(scrub);
+    dash_view_free(&v);
+    dash_gfx_free(&g);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(s);
+}
+
+/* The public snapshot call writes a PNG of the requested (or default) size. */
+static void test_snapshot_png(void **state)
+{
+    (void)state;
+    char path[256];
+    const char *dir = getenv("TT_BUILD_DIR");
+    snprintf(path, sizeof path, "%s/test_dash_snapshot_%d.png", dir ? dir : ".",
+             (int)getpid());
+    tt_error err;
+    tt_error_clear(&err);
+    assert_int_equal(tt_dashboard_snapshot(&F.sc, &F.j, MIN(30), 0, 0, TT_LANG_JA, path,
+                                           &err), 0);
+    SDL_Surface *s = IMG_Load(path);
+    assert_non_null(s);
+    assert_int_equal(s->w, 1920);
+    assert_int_equal(s->h, 1080);
+    SDL_FreeSurface(s);
+    assert_int_equal(tt_dashboard_snapshot(&F.sc, &F.j, MIN(30), 1280, 720, TT_LANG_EN,
+                                           path, &err), 0);
+    s = IMG_Load(path);
+    assert_non_null(s);
+    assert_int_equal(s->w, 1280);
+    SDL_FreeSurface(s);
+    unlink(path);
+    /* An unwritable path is an error with a message, not a crash. */
+    tt_error_clear(&err);
+    assert_int_equal(tt_dashboard_snapshot(&F.sc, &F.j, 0, 640, 360, TT_LANG_EN,
+                                           "/nonexistent-dir/x.png", &err), -1);
+    assert_true(err.message[0] != '\0');
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_regions_have_text),
+        cmocka_unit_test(test_objective_chip_colours),
+        cmocka_unit_test(test_japanese_glyphs),
+        cmocka_unit_test(test_ja_and_en_differ),
+        cmocka_unit_test(test_time_changes_board),
+        cmocka_unit_test(test_text_is_cached),
+        cmocka_unit_test(test_snapshot_png),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

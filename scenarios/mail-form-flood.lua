@@ -75,6 +75,7 @@ return scenario {
     flood_rate = 0,           -- attack requests/min arriving at the forms (before blocks)
     wave2_rate = 0,           -- the later wave from many addresses, requests/min
     attack_mails = 0,         -- attack mails generated in total
+    attack_in = 0,            -- attack mails/min the forms now send to the mail server
     q_attack = 0,             -- attack mails waiting in the mail queue
     q_legit = 0,              -- legitimate mails waiting in the queue
     delay_min = 0,            -- minutes a new mail waits before delivery
@@ -101,7 +102,7 @@ return scenario {
   metrics = {
     delay_min = { label = t("メール配送の遅延", "Mail delivery delay"), unit = t("分", "min"), max = 600 },
     q_attack = { label = t("キュー内の攻撃メール", "Attack mails in the queue"), unit = t("通", "mails"), max = SPOOL },
-    flood_rate = { label = t("攻撃リクエスト", "Attack requests"), unit = t("件/分", "per min"), max = 300 },
+    attack_in = { label = t("フォームからの攻撃メール", "Attack mails from the forms"), unit = t("通/分", "per min"), max = 300 },
     mail_lost = { label = t("消失した通常メール", "Legitimate mails lost"), unit = t("通", "mails"),
                   max = 5000, damage = true },
     mail_down_minutes = { label = t("メールが停止した時間", "Time without mail"), unit = t("分", "min"),
@@ -144,7 +145,7 @@ return scenario {
         t("キューのどのメールを消してよいか。誰が判断するか。", "Which mails in the queue may be deleted, and who decides?"),
       } },
 
-    { id = "fw_leak", when = function(s) return s.fw_block and not s.form_block and s.q_attack > 0 end,
+    { id = "fw_leak", when = function(s) return s.fw_block and not s.form_block and s.attack_in > 0 end,
       from = "mail_server", to = "sysadmin",
       text = t("FWで拒否した後も、フォームからの攻撃メールが減りながら届き続けている。同じ送信元がIPv6経路から届いている。",
                "After the firewall rule, attack mails from the forms keep arriving, fewer but still. The same "
@@ -198,6 +199,7 @@ return scenario {
         local w2 = math.floor(s.wave2_rate * forms_share * filter)
         if s.site_stopped then attack_in, w2 = 0, 0 end
         s.wave2_mails = s.wave2_mails + w2
+        s.attack_in = attack_in
         s.attack_mails = s.attack_mails + attack_in
         -- the queue accepts mail until the spool is full
         -- in arrival order, so when it is nearly full both kinds share the room

@@ -1,0 +1,181 @@
+/* Golden runs of scenarios/mail-form-flood.lua (case 1): the scripted
+ * answers, and properties over many seeds (both blocks beat the firewall
+ * alone, one IP block does not survive the wave from many addresses, doing
+ * nothing never beats the model). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <cmocka.h>
+
+#include "golden.h"
+
+#define ID "mail-form-flood"
+#define MIN(m) ((tt_ms)(m) * 60 * 1000)
+#define SEEDS 20
+
+static void model_reaches_every_objective_in_time(void **state)
+{
+    (void)state;
+    golden_run r;
+    golden_run_answer(ID, "model", 0, &r);
+    size_t within = 0;
+    size_t reached = golden_count_reached(&r, &within);
+    assert_int_equal(reached, golden_scenario(&r)->n_objectives);
+    assert_int_equal(within, reached);
+    /* both blocks done at 1h45m, the queue cleared, nothing lost */
+    assert_int_equal(golden_reached(&r, "stop_flood"), MIN(105));
+    assert_true(golden_final(&r, "mail_lost") == 0);
+    assert_true(golden_final(&r, "q_attack") == 0);
+    assert_true(golden_final(&r, "site_down_minutes") == 0);
+    /* CAPTCHA and closed forms held the second wave off */
+    assert_true(golden_inject_time(&r, "wave2_held_off") == MIN(360));
+    assert_int_equal(golden_inject_time(&r, "wave2"), TT_MS_NEVER);
+    assert_true(golden_final(&r, "wave2_peak_delay") < 30);
+    golden_free(&r);
+}
+
+static void history_leaves_mail_down_for_most_of_the_day(void **state)
+{
+    (void)state;
+    golden_run r;
+    golden_run_answer(ID, "history", 0, &r);
+    /* the firewall alone leaves the IPv6 path open */
+    assert_true(golden_inject_time(&r, "fw_leak") != TT_MS_NEVER);
+    assert_true(golden_reached(&r, "stop_flood") > MIN(6 * 60));
+    assert_int_equal(golden_reached(&r, "mail_restored"), TT_MS_NEVER);
+    assert_int_equal(golden_reached(&r, "wave2_held"), TT_MS_NEVER);
+    /* the source: mail could not be received for about a day */
+    assert_true(golden_final(&r, "mail_down_minutes") >= 10 * 60);
+    assert_true(golden_inject_time(&r, "wave2") == MIN(360));
+    golden_free(&r);
+}
+
+static void nothing_fills_the_queue(void **state)
+{
+    (void)state;
+    golden_run r;
+    golden_run_answer(ID, "nothing", 0, &r);
+    size_t within = 0;
+    assert_int_equal(golden_count_reached(&r, &within), 0);
+    /* detection is department B's complaint, before the 40-minute answers start */
+    tt_ms noticed = golden_inject_time(&r, "mail_missing");
+    assert_true(noticed > 0 && noticed < MIN(40));
+    assert_true(golden_inject_time(&r, "queue_full") != TT_MS_NEVER);
+    assert_true(golden_final(&r, "mail_lost") > 0);
+    assert_true(golden_final(&r, "blind_minutes") == golden_final(&r, "mail_down_minutes"));
+    golden_free(&r);
+}
+
+static void red_herring_is_harmful_and_slow(void **state)
+{
+    (void)state;
+    golden_run model, herring;
+    golden_run_answer(ID, "model", 0, &model);
+    golden_run_answer(ID, "red-herring", 0, &herring);
+    size_t within = 0;
+    golden_count_reached(&herring, &within);
+    assert_int_equal(within, 0);
+    assert_int_equal(golden_reached(&herring, "stop_flood"), TT_MS_NEVER);
+    assert_true(golden_final(&herring, "site_down_minutes") > 0);
+    /* deleting the whole queue threw legitimate mail away */
+    assert_true(golden_final(&herring, "mail_lost") > golden_final(&model, "mail_lost"));
+    assert_true(golden_final(&herring, "mail_down_minutes") >
+                golden_final(&model, "mail_down_minutes"));
+    golden_free(&model);
+    golden_free(&herring);
+}
+
+static double down_minutes(uint64_t seed, bool form_block)
+{
+    char yaml[1024];
+    snprintf(yaml, sizeof yaml,
+             "scenario: mail-form-flood\nactions:\n"
+             "  - { at: 40m, by: sysadmin, do: inspect_mail_queue }\n"
+             "  - { at: 1h, by: web_admin, do: find_source_ip }\n"
+             "  - { at: 1h25m, by: sysadmin, do: block_ip_firewall }\n"
+             "%s",
+             form_block ? "  - { at: 1h25m, by: web_admin, do: block_ip_form }\n" : "");
+    golden_run r;
+    golden_run_yaml(ID, yaml, seed, &r);
+    double v = golden_final(&r, "mail_down_minutes");
+    if (!form_block)
+        assert_true(golden_inject_time(&r, "fw_leak") != TT_MS_NEVER);
+    golden_free(&r);
+    return v;
+}
+
+static void both_blocks_never_worse_than_the_firewall_alone(void **state)
+{
+    (void)state;
+    double both_total = 0, fw_total = 0;
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        double both = down_minutes(seed, true);
+        double fw_only = down_minutes(seed, false);
+        assert_true(both <= fw_only);
+        both_total += both;
+        fw_total += fw_only;
+    }
+    assert_true(both_total < fw_total);
+}
+
+/* The source's open question: an IP block alone does not hold the wave from
+ * many addresses; CAPTCHA on every form does. */
+static void one_ip_block_does_not_hold_the_second_wave(void **state)
+{
+    (void)state;
+    const char *blocks_only =
+        "scenario: mail-form-flood\nactions:\n"
+        "  - { at: 40m, by: sysadmin, do: inspect_mail_queue }\n"
+        "  - { at: 1h, by: web_admin, do: find_source_ip }\n"
+        "  - { at: 1h25m, by: sysadmin, do: block_ip_firewall }\n"
+        "  - { at: 1h25m, by: web_admin, do: block_ip_form }\n"
+        "  - { at: 1h50m, by: sysadmin, do: purge_form_mail }\n";
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        golden_run blocked, model;
+        golden_run_yaml(ID, blocks_only, seed, &blocked);
+        golden_run_answer(ID, "model", seed, &model);
+        assert_true(golden_reached(&blocked, "mail_restored") != TT_MS_NEVER);
+        assert_int_equal(golden_reached(&blocked, "wave2_held"), TT_MS_NEVER);
+        assert_true(golden_inject_time(&blocked, "wave2") != TT_MS_NEVER);
+        assert_true(golden_reached(&model, "wave2_held") != TT_MS_NEVER);
+        assert_true(golden_final(&model, "wave2_mails") < golden_final(&blocked, "wave2_mails"));
+        golden_free(&blocked);
+        golden_free(&model);
+    }
+}
+
+static void nothing_never_beats_the_model(void **state)
+{
+    (void)state;
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        golden_run model, nothing;
+        golden_run_answer(ID, "model", seed, &model);
+        golden_run_answer(ID, "nothing", seed, &nothing);
+        size_t within = 0;
+        size_t reached = golden_count_reached(&model, &within);
+        assert_int_equal(reached, golden_scenario(&model)->n_objectives);
+        assert_int_equal(within, reached);
+        assert_int_equal(golden_count_reached(&nothing, NULL), 0);
+        assert_true(golden_final(&nothing, "mail_down_minutes") >
+                    golden_final(&model, "mail_down_minutes"));
+        assert_true(golden_final(&nothing, "mail_lost") >= golden_final(&model, "mail_lost"));
+        golden_free(&model);
+        golden_free(&nothing);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(model_reaches_every_objective_in_time),
+        cmocka_unit_test(history_leaves_mail_down_for_most_of_the_day),
+        cmocka_unit_test(nothing_fills_the_queue),
+        cmocka_unit_test(red_herring_is_harmful_and_slow),
+        cmocka_unit_test(both_blocks_never_worse_than_the_firewall_alone),
+        cmocka_unit_test(one_ip_block_does_not_hold_the_second_wave),
+        cmocka_unit_test(nothing_never_beats_the_model),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,273 @@
+/* Scorecards of every scenario's scripted answers: the model answer is rated
+ * P on every objective, doing nothing U on every objective, every answer's
+ * card comes out complete in the three formats, and the history shows
+ * repeated runs with their trend. Needs the engine and scenarios. */
+#define _DEFAULT_SOURCE  /* mkdtemp */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include <jansson.h>
+
+#include "check.h"
+#include "golden.h"
+#include "tabletop/score.h"
+
+static char tmpdir[256];
+
+static const char *source_dir(void)
+{
+    const char *s = getenv("TT_SOURCE_DIR");
+    return s && *s ? s : TT_SCENARIO_DIR "/..";
+}
+
+/* Scenario ids with an answers folder, and each one's answers. */
+typedef struct answer_list {
+    char ids[32][64];
+    size_t n;
+} answer_list;
+
+static void list_yaml(const char *dir, const char *ext, answer_list *out)
+{
+    out->n = 0;
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)) && out->n < 32) {
+        size_t len = strlen(e->d_name), el = strlen(ext);
+        if (len > el && len - el < 64 && strcmp(e->d_name + len - el, ext) == 0) {
+            memcpy(out->ids[out->n], e->d_name, len - el);
+            out->ids[out->n][len - el] = '\0';
+            out->n++;
+        }
+    }
+    closedir(d);
+}
+
+static bool has_answer(const char *id, const char *answer)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/scenarios/answers/%s/%s.yaml", source_dir(), id, answer);
+    return access(path, R_OK) == 0;
+}
+
+static void card_of(const golden_run *r, tt_scorecard *card)
+{
+    char hash[65];
+    tt_error err;
+    tt_error_clear(&err);
+    assert_int_equal(tt_score_file_hash(r->journal_path, hash, &err), 0);
+    if (tt_scorecard_build(card, golden_scenario(r), &r->journal, r->journal_path, hash, &err) != 0)
+        fail_msg("%s", err.message);
+}
+
+/* The three formats, complete: every objective appears in each. */
+static void check_formats(const tt_scorecard *card)
+{
+    static const tt_lang langs[] = { TT_LANG_EN, TT_LANG_JA };
+    for (int k = 0; k < 2; k++) {
+        tt_error err;
+        size_t len;
+        char *json = tt_scorecard_render(card, TT_CARD_JSON, langs[k], &len, &err);
+        assert_non_null(json);
+        json_t *root = check_json(json);
+        assert_int_equal(json_array_size(json_object_get(root, "objectives")), card->n_objectives);
+        assert_int_equal(json_integer_value(json_object_get(root, "score")), card->score);
+        json_decref(root);
+        free(json);
+
+        char *html = tt_scorecard_render(card, TT_CARD_HTML, langs[k], &len, &err);
+        assert_non_null(html);
+        check_html(html, len);
+        char *md = tt_scorecard_render(card, TT_CARD_MD, langs[k], &len, &err);
+        assert_non_null(md);
+        for (size_t i = 0; i < card->n_objectives; i++) {
+            const char *title = tt_text_get(&card->objectives[i].def->title, langs[k]);
+            char esc[256];   /* Markdown escapes underscores in ids */
+            size_t o = 0;
+            for (const char *c = card->objectives[i].def->id; *c && o < sizeof esc - 3; c++) {
+                if (*c == '_')
+                    esc[o++] = '\\';
+                esc[o++] = *c;
+            }
+            esc[o] = '\0';
+            assert_non_null(strstr(md, esc));
+            if (!strpbrk(title, "&<>\"'*_[]#|`~\\{}"))
+                assert_non_null(strstr(md, title));
+            assert_non_null(strstr(html, card->objectives[i].def->id));
+        }
+        assert_non_null(strstr(html, "</html>"));
+        assert_non_null(strstr(md, langs[k] == TT_LANG_JA ? "## 演習の詳細" : "## Exercise details"));
+        free(html);
+        free(md);
+    }
+}
+
+static void test_model_p_nothing_u(void **state)
+{
+    (void)state;
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/scenarios", source_dir());
+    answer_list scenarios;
+    list_yaml(dir, ".lua", &scenarios);
+    assert_true(scenarios.n > 0);
+    size_t checked = 0;
+    for (size_t s = 0; s < scenarios.n; s++) {
+        const char *id = scenarios.ids[s];
+        if (has_answer(id, "model")) {
+            golden_run r;
+            golden_run_answer(id, "model", 0, &r);
+            tt_scorecard card;
+            card_of(&r, &card);
+            for (size_t i = 0; i < card.n_objectives; i++) {
+                if (card.objectives[i].rating != TT_RATING_P)
+                    fail_msg("%s model: objective %s rated %s", id, card.objectives[i].def->id,
+                             tt_rating_letter(card.objectives[i].rating));
+            }
+            assert_int_equal(card.rating, TT_RATING_P);
+            assert_false(card.incomplete);
+            check_formats(&card);
+            tt_scorecard_free(&card);
+            golden_free(&r);
+            checked++;
+        }
+        if (has_answer(id, "nothing")) {
+            golden_run r;
+            golden_run_answer(id, "nothing", 0, &r);
+            tt_scorecard card;
+            card_of(&r, &card);
+            for (size_t i = 0; i < card.n_objectives; i++) {
+                if (card.objectives[i].rating != TT_RATING_U)
+                    fail_msg("%s nothing: objective %s rated %s", id, card.objectives[i].def->id,
+                             tt_rating_letter(card.objectives[i].rating));
+            }
+            assert_int_equal(card.rating, TT_RATING_U);
+            assert_int_equal(card.score, 0);
+            check_formats(&card);
+            tt_scorecard_free(&card);
+            golden_free(&r);
+            checked++;
+        }
+    }
+    assert_true(checked > 0);
+}
+
+static void test_every_answer_scores(void **state)
+{
+    (void)state;
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/scenarios", source_dir());
+    answer_list scenarios;
+    list_yaml(dir, ".lua", &scenarios);
+    for (size_t s = 0; s < scenarios.n; s++) {
+        char adir[1200];
+        snprintf(adir, sizeof adir, "%s/answers/%s", dir, scenarios.ids[s]);
+        answer_list answers;
+        list_yaml(adir, ".yaml", &answers);
+        for (size_t a = 0; a < answers.n; a++) {
+            if (strcmp(answers.ids[a], "model") == 0 || strcmp(answers.ids[a], "nothing") == 0)
+                continue;
+            golden_run r;
+            golden_run_answer(scenarios.ids[s], answers.ids[a], 0, &r);
+            tt_scorecard card;
+            card_of(&r, &card);
+            check_formats(&card);
+            /* The red herrings the real operator fell into are on the card. */
+            if (strcmp(answers.ids[a], "red-herring") == 0)
+                assert_true(card.n_bad > 0);
+            tt_scorecard_free(&card);
+            golden_free(&r);
+        }
+    }
+}
+
+/* Two runs by the same team through the end-of-exercise call: both are in
+ * the history, the second card shows the first as its trend, and scoring
+ * the same journal again adds nothing. */
+static void test_after_exercise_history_trend(void **state)
+{
+    (void)state;
+    const char *id = "ransomware";
+    if (!has_answer(id, "model") || !has_answer(id, "nothing"))
+        skip();
+    char db[512], card1[512], card2[512], card3[512];
+    snprintf(db, sizeof db, "%s/history.sqlite3", tmpdir);
+    snprintf(card1, sizeof card1, "%s/first.json", tmpdir);
+    snprintf(card2, sizeof card2, "%s/second.json", tmpdir);
+    snprintf(card3, sizeof card3, "%s/second.html", tmpdir);
+
+    golden_run first, second;
+    golden_run_answer(id, "nothing", 0, &first);
+    golden_run_answer(id, "model", 0, &second);
+    tt_error err;
+    char written[512];
+    tt_error_clear(&err);
+    assert_int_equal(tt_score_after_exercise(golden_scenario(&first), first.journal_path, card1,
+                                             TT_LANG_EN, db, written, sizeof written, &err), 0);
+    assert_string_equal(written, card1);
+    assert_int_equal(tt_score_after_exercise(golden_scenario(&second), second.journal_path, card2,
+                                             TT_LANG_EN, db, written, sizeof written, &err), 0);
+    assert_int_equal(tt_score_after_exercise(golden_scenario(&second), second.journal_path, card3,
+                                             TT_LANG_JA, db, written, sizeof written, &err), 0);
+
+    json_error_t je;
+    json_t *root = json_load_file(card2, 0, &je);
+    assert_non_null(root);
+    json_t *trend = json_object_get(root, "trend");
+    assert_int_equal(json_array_size(trend), 1);
+    assert_int_equal(json_integer_value(json_object_get(json_array_get(trend, 0), "score")), 0);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(trend, 0), "rating")), "U");
+    json_decref(root);
+
+    tt_history *h = tt_history_open(db, &err);
+    assert_non_null(h);
+    tt_history_row *rows;
+    size_t n;
+    assert_int_equal(tt_history_list(h, NULL, id, &rows, &n, &err), 0);
+    assert_int_equal(n, 2);
+    assert_int_equal(rows[0].rating, TT_RATING_U);
+    assert_int_equal(rows[1].rating, TT_RATING_P);
+    tt_history_rows_free(rows, n);
+    tt_history_close(h);
+
+    /* Default card path: beside the journal, .html. */
+    assert_int_equal(tt_score_after_exercise(golden_scenario(&second), second.journal_path, NULL,
+                                             TT_LANG_EN, db, written, sizeof written, &err), 0);
+    assert_string_equal(strrchr(written, '.'), ".html");
+    assert_int_equal(access(written, R_OK), 0);
+    remove(written);
+    golden_free(&first);
+    golden_free(&second);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/tt-score-scen-XXXXXX");
+    return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_model_p_nothing_u),
+        cmocka_unit_test(test_every_answer_scores),
+        cmocka_unit_test(test_after_exercise_history_trend),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,11 +67,15 @@ static void usage(FILE *out)
           out);
 }
 
-static int bad(const char *fmt, const char *arg)
+static int bad(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int bad(const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
     fputs("tabletop run: ", stderr);
-    fprintf(stderr, fmt, arg);
+    vfprintf(stderr, fmt, ap);
     fputs("\n(see 'tabletop run --help')\n", stderr);
+    va_end(ap);
     return TT_EXIT_BADINPUT;
 }
 
@@ -244,13 +249,6 @@ static uint64_t choose_seed(const run_options *o, const run_inputs *in, ui_kind 
     if (ui == UI_NONE || o->snapshot_path)
         return 1;
     return (uint64_t)time(NULL);
-}
-
-static int64_t wall_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 /* Off-screen dashboard at simulated time o->at: run the script up to there,

@@ -106,7 +106,7 @@ static int parse_options(int argc, char **argv, run_options *o)
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "+h", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
         char *end = NULL;
         char why[256];
         switch (c) {

@@ -26,7 +26,9 @@ static int64_t now_ms(void)
 const char *e2e_tmpdir(void)
 {
     if (!tmpdir[0]) {
-        snprintf(tmpdir, sizeof tmpdir, "/tmp/tt-tty-e2e-XXXXXX");
+        /* Inside the build tree when known, so runs do not litter /tmp. */
+        const char *build = getenv("TT_BUILD_DIR");
+        snprintf(tmpdir, sizeof tmpdir, "%s/tty-e2e-XXXXXX", build ? build : "/tmp");
         if (!mkdtemp(tmpdir)) {
             perror("mkdtemp");
             abort();

@@ -635,7 +635,7 @@ int tt_tty_drive(tt_tty *t, tt_exercise *ex, tt_tty_outcome *outcome,
     if (t->rl_on) {
         rl_callback_handler_remove();
         t->rl_on = false;
-        fputs("\n", t->out);
+        fputs("\r\033[K", t->out);   /* the prompt readline redrew */
         fflush(t->out);
     }
     if (rc == 0 && t->leave && tt_exercise_phase(ex) != TT_PHASE_ENDED)

@@ -39,7 +39,10 @@ static void objective_lines(const tt_scenario *sc,
     char a[32], b[32];
     for (size_t i = 0; i < sc->n_objectives; i++) {
         const tt_objective *o = &sc->objectives[i];
-        tty_buf_printf(out, "  [%s] %s: ", tt_objective_phase_name(o->phase),
+        tty_msg_id ph = o->phase == TT_OBJ_ISOLATE ? M_PHASE_ISOLATE
+                      : o->phase == TT_OBJ_REPORT  ? M_PHASE_REPORT
+                                                   : M_PHASE_RECOVER;
+        tty_buf_printf(out, "  [%s] %s: ", tty_msg(ph, lang),
                        tt_text_get(&o->title, lang));
         const tt_objective_view *v = views ? &views[i] : NULL;
         if (v && v->status != TT_OBJECTIVE_OPEN) {

@@ -92,6 +92,9 @@ static const tt_text messages[M__COUNT] = {
     [M_NOTE_ROLE] = { "役割名を指定してください", "give a role first" },
     [M_CONTINUE] = { "続行します", "Going on" },
     [M_RESUME_HOW] = { "/resume で再開します", "type /resume to go on" },
+    [M_PHASE_ISOLATE] = { "封じ込め", "isolate" },
+    [M_PHASE_REPORT] = { "報告", "report" },
+    [M_PHASE_RECOVER] = { "復旧", "recover" },
 };
 
 const char *tty_msg(tty_msg_id id, tt_lang lang)

@@ -1,0 +1,239 @@
+/* Golden runs of scenarios/admin-server-breach.lua (case 4): the scripted
+ * answers' outcomes, and properties of the dynamics over many seeds. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <cmocka.h>
+
+#include "golden.h"
+
+#define ID "admin-server-breach"
+#define HOUR ((tt_ms)3600000)
+#define DAY (24 * HOUR)
+#define SEEDS 20
+#define CUSTOMERS 60000.0 /* the scenario's invented customer count */
+
+static void model_reaches_everything_within_target(void **state)
+{
+    (void)state;
+    golden_run r;
+    golden_run_answer(ID, "model", 0, &r);
+    size_t within = 0;
+    size_t reached = golden_count_reached(&r, &within);
+    assert_int_equal(reached, golden_scenario(&r)->n_objectives);
+    assert_int_equal(within, reached);
+    assert_int_equal(golden_count(&r, TT_REC_REFUSED, NULL), 0);
+    /* Credentials changed 45 min in: one more hour of copying at most. */
+    assert_int_equal(golden_reached(&r, "revoke_access"), 45 * 60000);
+    /* Logs secured before any rotated away: the scope is exactly what was taken. */
+    assert_true(golden_final(&r, "log_days_lost") == 0);
+    assert_true(golden_final(&r, "affected") == golden_final(&r, "records_taken"));
+    assert_true(golden_final(&r, "relapses") == 0);
+    const char *reason = NULL;
+    golden_end_time(&r, &reason);
+    assert_string_equal(reason, "settled");
+    golden_free(&r);
+}
+
+static void nothing_reaches_nothing_and_the_breach_grows(void **state)
+{
+    (void)state;
+    golden_run model, none;
+    golden_run_answer(ID, "model", 0, &model);
+    golden_run_answer(ID, "nothing", 0, &none);
+    assert_int_equal(golden_count_reached(&none, NULL), 0);
+    /* The attacker keeps copying for 60 days, the logs rotate away, fraud grows. */
+    assert_true(golden_final(&none, "records_taken") > 4 * golden_final(&model, "records_taken"));
+    assert_true(golden_final(&none, "log_days_lost") > 30);
+    assert_true(golden_final(&none, "fraud_victims") > 10 * golden_final(&model, "fraud_victims"));
+    assert_true(golden_inject_time(&none, "ppc_due") == 3 * DAY);
+    assert_true(golden_inject_time(&none, "final_due") == 50 * DAY);
+    assert_true(golden_inject_time(&none, "customers_calling") != TT_MS_NEVER);
+    /* Every objective is settled by the final report's 60-day limit. */
+    const char *reason = NULL;
+    assert_true(golden_end_time(&none, &reason) == 60 * DAY);
+    golden_free(&model);
+    golden_free(&none);
+}
+
+static void history_misses_the_modern_ppc_reports(void **state)
+{
+    (void)state;
+    golden_run r;
+    golden_run_answer(ID, "history", 0, &r);
+    /* The source predates the 2022 duty (F1): no PPC report, no individual notice. */
+    assert_true(golden_reached(&r, "ppc_preliminary") == TT_MS_NEVER);
+    assert_true(golden_reached(&r, "ppc_final") == TT_MS_NEVER);
+    assert_true(golden_reached(&r, "notify_individuals") == TT_MS_NEVER);
+    /* What it did: credentials at 2 h (done 2 h 30 min), logs by disclosure request, investigation. */
+    assert_true(golden_reached(&r, "revoke_access") == 2 * HOUR + 30 * 60000);
+    assert_true(golden_reached(&r, "preserve_logs") == 4 * DAY);
+    assert_true(golden_reached(&r, "investigation") != TT_MS_NEVER);
+    /* The website apology came after its limit. */
+    assert_true(golden_reached(&r, "warn_customers") > 14 * DAY);
+    /* The leak route is switched off for the history, as nothing relapsed in reality. */
+    assert_true(golden_final(&r, "relapses") == 0);
+    golden_free(&r);
+}
+
+static void red_herring_destroys_the_evidence(void **state)
+{
+    (void)state;
+    golden_run model, rh;
+    golden_run_answer(ID, "model", 0, &model);
+    golden_run_answer(ID, "red-herring", 0, &rh);
+    /* The wipe destroyed the logs before the disclosure request. */
+    assert_true(golden_reached(&rh, "preserve_logs") == TT_MS_NEVER);
+    assert_true(golden_final(&rh, "server_wiped") == 1);
+    assert_true(golden_final(&rh, "log_days_lost") > 0);
+    /* Scope unknown: every customer must be treated as affected. */
+    assert_true(golden_final(&rh, "affected") == CUSTOMERS);
+    /* No IP restriction: the still-open leak route hands over the new password. */
+    assert_true(golden_final(&rh, "relapses") == 1);
+    assert_true(golden_inject_time(&rh, "relapse") != TT_MS_NEVER);
+    assert_true(golden_final(&rh, "records_taken") > 3 * golden_final(&model, "records_taken"));
+    size_t within_rh = 0, within_model = 0;
+    golden_count_reached(&rh, &within_rh);
+    golden_count_reached(&model, &within_model);
+    assert_true(within_rh < within_model);
+    golden_free(&model);
+    golden_free(&rh);
+}
+
+static void model_holds_for_every_seed(void **state)
+{
+    (void)state;
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        golden_run r;
+        golden_run_answer(ID, "model", seed, &r);
+        size_t within = 0;
+        size_t reached = golden_count_reached(&r, &within);
+        if (reached != golden_scenario(&r)->n_objectives || within != reached)
+            fail_msg("seed %llu: %zu reached, %zu within target", (unsigned long long)seed,
+                     reached, within);
+        assert_int_equal(golden_count(&r, TT_REC_REFUSED, NULL), 0);
+        golden_free(&r);
+    }
+}
+
+/* Only the time of the credential change varies. */
+static void run_with_change_at(const char *when, uint64_t seed, golden_run *out)
+{
+    char yaml[1024];
+    snprintf(yaml, sizeof yaml,
+             "actions:\n"
+             "  - { at: 10m, by: sysadmin, do: report_to_management }\n"
+             "  - { at: %s, by: sysadmin, do: change_admin_credentials }\n"
+             "  - { at: 30m, by: management, do: disclosure_request }\n"
+             "  - { at: 1h, by: sysadmin, do: restrict_to_operator_ips }\n"
+             "  - { at: 1h, by: pr, do: post_apology }\n",
+             when);
+    golden_run_yaml(ID, yaml, seed, out);
+}
+
+static void earlier_lockout_never_loses_more(void **state)
+{
+    (void)state;
+    static const char *const times[] = { "15m", "2h", "12h" };
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        double prev_taken = -1, prev_fraud = -1;
+        for (size_t i = 0; i < sizeof times / sizeof times[0]; i++) {
+            golden_run r;
+            run_with_change_at(times[i], seed, &r);
+            assert_int_equal(golden_count(&r, TT_REC_REFUSED, NULL), 0);
+            double taken = golden_final(&r, "records_taken");
+            double fraud = golden_final(&r, "fraud_victims");
+            if (taken < prev_taken || fraud < prev_fraud)
+                fail_msg("seed %llu: changing at %s lost less than earlier", (unsigned long long)seed,
+                         times[i]);
+            prev_taken = taken;
+            prev_fraud = fraud;
+            golden_free(&r);
+        }
+    }
+}
+
+static void password_change_alone_relapses(void **state)
+{
+    (void)state;
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        static const char only_change[] =
+            "actions:\n"
+            "  - { at: 15m, by: sysadmin, do: change_admin_credentials }\n";
+        static const char change_and_restrict[] =
+            "actions:\n"
+            "  - { at: 15m, by: sysadmin, do: change_admin_credentials }\n"
+            "  - { at: 1h, by: sysadmin, do: restrict_to_operator_ips }\n";
+        static const char route_closed[] =
+            "settings: { leak_route_open: false }\n"
+            "actions:\n"
+            "  - { at: 15m, by: sysadmin, do: change_admin_credentials }\n";
+        golden_run a, b, c;
+        golden_run_yaml(ID, only_change, seed, &a);
+        golden_run_yaml(ID, change_and_restrict, seed, &b);
+        golden_run_yaml(ID, route_closed, seed, &c);
+        assert_true(golden_final(&a, "relapses") == 1);
+        assert_true(golden_final(&b, "relapses") == 0);
+        assert_true(golden_final(&c, "relapses") == 0);
+        assert_true(golden_final(&a, "records_taken") > golden_final(&b, "records_taken"));
+        assert_true(golden_final(&b, "records_taken") == golden_final(&c, "records_taken"));
+        golden_free(&a);
+        golden_free(&b);
+        golden_free(&c);
+    }
+}
+
+static void late_disclosure_loses_logs(void **state)
+{
+    (void)state;
+    /* The server keeps 14 days and the intrusion began 6-12 days before
+     * discovery: a request after day 9 always loses some of it. */
+    static const char late[] =
+        "actions:\n"
+        "  - { at: 10m, by: sysadmin, do: report_to_management }\n"
+        "  - { at: 9d, by: management, do: disclosure_request }\n";
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        golden_run r;
+        golden_run_yaml(ID, late, seed, &r);
+        assert_true(golden_final(&r, "log_days_lost") > 0);
+        assert_true(golden_inject_time(&r, "logs_rotating") != TT_MS_NEVER);
+        golden_free(&r);
+    }
+}
+
+static void nothing_never_beats_the_model(void **state)
+{
+    (void)state;
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        golden_run model, none;
+        golden_run_answer(ID, "model", seed, &model);
+        golden_run_answer(ID, "nothing", seed, &none);
+        size_t wm = 0, wn = 0;
+        golden_count_reached(&model, &wm);
+        golden_count_reached(&none, &wn);
+        assert_true(wn < wm);
+        assert_true(golden_final(&none, "records_taken") >= golden_final(&model, "records_taken"));
+        assert_true(golden_final(&none, "fraud_victims") >= golden_final(&model, "fraud_victims"));
+        assert_true(golden_final(&none, "log_days_lost") >= golden_final(&model, "log_days_lost"));
+        golden_free(&model);
+        golden_free(&none);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(model_reaches_everything_within_target),
+        cmocka_unit_test(nothing_reaches_nothing_and_the_breach_grows),
+        cmocka_unit_test(history_misses_the_modern_ppc_reports),
+        cmocka_unit_test(red_herring_destroys_the_evidence),
+        cmocka_unit_test(model_holds_for_every_seed),
+        cmocka_unit_test(earlier_lockout_never_loses_more),
+        cmocka_unit_test(password_change_alone_relapses),
+        cmocka_unit_test(late_disclosure_loses_logs),
+        cmocka_unit_test(nothing_never_beats_the_model),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

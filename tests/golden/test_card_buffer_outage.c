@@ -1,0 +1,224 @@
+/* Golden runs of scenarios/card-buffer-outage.lua (case 6): the scripted
+ * answers' outcomes, and properties of the dynamics over many seeds. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <cmocka.h>
+
+#include "golden.h"
+
+#define ID "card-buffer-outage"
+#define MINUTE ((tt_ms)60000)
+#define HOUR (60 * MINUTE)
+#define SEEDS 20
+
+static void model_reaches_everything_within_target(void **state)
+{
+    (void)state;
+    golden_run r;
+    golden_run_answer(ID, "model", 0, &r);
+    size_t within = 0;
+    size_t reached = golden_count_reached(&r, &within);
+    assert_int_equal(reached, golden_scenario(&r)->n_objectives);
+    assert_int_equal(within, reached);
+    assert_int_equal(golden_count(&r, TT_REC_REFUSED, NULL), 0);
+    /* Terminal blocked before the restart: no recurrence, service back at 1:12. */
+    assert_true(golden_reached(&r, "restore_service") == HOUR + 12 * MINUTE);
+    assert_true(golden_final(&r, "recurrences") == 0);
+    assert_true(golden_final(&r, "buffer_used") == 0);
+    assert_true(golden_final(&r, "minutes_down") <= 72);
+    assert_true(golden_inject_time(&r, "recurred") == TT_MS_NEVER);
+    golden_free(&r);
+}
+
+static void nothing_stays_down(void **state)
+{
+    (void)state;
+    golden_run r;
+    golden_run_answer(ID, "nothing", 0, &r);
+    assert_int_equal(golden_count_reached(&r, NULL), 0);
+    /* The buffer never clears by itself: down until every objective is missed. */
+    assert_true(golden_final(&r, "buffer_used") == 100);
+    const char *reason = NULL;
+    tt_ms end = golden_end_time(&r, &reason);
+    assert_true(end == 6 * HOUR);
+    assert_true(golden_final(&r, "minutes_down") >= 359);
+    assert_true(golden_inject_time(&r, "groups_ask") == HOUR);
+    assert_true(golden_inject_time(&r, "complaints") != TT_MS_NEVER);
+    golden_free(&r);
+}
+
+static void history_recurs_then_recovers_late(void **state)
+{
+    (void)state;
+    golden_run r;
+    golden_run_answer(ID, "history", 0, &r);
+    /* The switch brought it back for minutes; the failure recurred (the source). */
+    assert_true(golden_final(&r, "recurrences") >= 1);
+    assert_true(golden_inject_time(&r, "recurred") != TT_MS_NEVER);
+    /* Buffer found at 2:50 and service back at 4:00, without blocking any terminal. */
+    assert_true(golden_reached(&r, "find_cause") == 2 * HOUR + 50 * MINUTE);
+    assert_true(golden_reached(&r, "restore_service") == 4 * HOUR);
+    assert_true(golden_reached(&r, "stop_loop") == TT_MS_NEVER);
+    golden_free(&r);
+}
+
+static void red_herring_keeps_coming_back(void **state)
+{
+    (void)state;
+    golden_run model, rh;
+    golden_run_answer(ID, "model", 0, &model);
+    golden_run_answer(ID, "red-herring", 0, &rh);
+    /* Switch and blind restart: each fix holds for minutes. */
+    assert_true(golden_final(&rh, "recurrences") == 2);
+    assert_true(golden_reached(&rh, "restore_service") == TT_MS_NEVER);
+    assert_true(golden_reached(&rh, "find_cause") == TT_MS_NEVER);
+    assert_true(golden_final(&rh, "failed_tx") > 3 * golden_final(&model, "failed_tx"));
+    golden_free(&model);
+    golden_free(&rh);
+}
+
+static void model_holds_for_every_seed(void **state)
+{
+    (void)state;
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        golden_run r;
+        golden_run_answer(ID, "model", seed, &r);
+        size_t within = 0;
+        size_t reached = golden_count_reached(&r, &within);
+        if (reached != golden_scenario(&r)->n_objectives || within != reached)
+            fail_msg("seed %llu: %zu reached, %zu within target", (unsigned long long)seed,
+                     reached, within);
+        assert_true(golden_final(&r, "recurrences") == 0);
+        golden_free(&r);
+    }
+}
+
+static void restart_before_blocking_recurs(void **state)
+{
+    (void)state;
+    static const char restart_first[] =
+        "actions:\n"
+        "  - { at: 2m, by: system, do: inspect_resource_metrics }\n"
+        "  - { at: 35m, by: system, do: restart_device }\n"
+        "  - { at: 35m, by: system, do: trace_error_source }\n"
+        "  - { at: 1h5m, by: system, do: block_terminal }\n";
+    static const char block_first[] =
+        "actions:\n"
+        "  - { at: 2m, by: system, do: inspect_resource_metrics }\n"
+        "  - { at: 35m, by: system, do: trace_error_source }\n"
+        "  - { at: 1h, by: system, do: block_terminal }\n"
+        "  - { at: 1h15m, by: system, do: restart_device }\n";
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        golden_run a, b;
+        golden_run_yaml(ID, restart_first, seed, &a);
+        golden_run_yaml(ID, block_first, seed, &b);
+        assert_int_equal(golden_count(&a, TT_REC_REFUSED, NULL), 0);
+        assert_int_equal(golden_count(&b, TT_REC_REFUSED, NULL), 0);
+        /* The loop refills the cleared buffer within 12-20 minutes, before
+         * the block at 1:05 takes effect at 1:15. */
+        assert_true(golden_final(&a, "recurrences") == 1);
+        assert_true(golden_reached(&a, "restore_service") == TT_MS_NEVER);
+        assert_true(golden_final(&b, "recurrences") == 0);
+        assert_true(golden_reached(&b, "restore_service") == HOUR + 30 * MINUTE);
+        golden_free(&a);
+        golden_free(&b);
+    }
+}
+
+static void earlier_block_never_fails_more(void **state)
+{
+    (void)state;
+    static const char *const times[][2] = {
+        { "1h", "1h10m" }, { "1h30m", "1h40m" }, { "2h", "2h10m" },
+    };
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        double prev = -1;
+        for (size_t i = 0; i < sizeof times / sizeof times[0]; i++) {
+            char yaml[512];
+            snprintf(yaml, sizeof yaml,
+                     "actions:\n"
+                     "  - { at: 2m, by: system, do: inspect_resource_metrics }\n"
+                     "  - { at: 35m, by: system, do: trace_error_source }\n"
+                     "  - { at: %s, by: system, do: block_terminal }\n"
+                     "  - { at: %s, by: system, do: restart_device }\n",
+                     times[i][0], times[i][1]);
+            golden_run r;
+            golden_run_yaml(ID, yaml, seed, &r);
+            assert_int_equal(golden_count(&r, TT_REC_REFUSED, NULL), 0);
+            double failed = golden_final(&r, "failed_tx");
+            if (failed < prev)
+                fail_msg("seed %llu: blocking at %s failed fewer than earlier",
+                         (unsigned long long)seed, times[i][0]);
+            prev = failed;
+            golden_free(&r);
+        }
+    }
+}
+
+static void monitoring_finds_the_buffer_at_once(void **state)
+{
+    (void)state;
+    static const char monitored[] =
+        "settings: { buffer_monitoring: true }\n"
+        "actions:\n"
+        "  - { at: 5m, by: system, do: trace_error_source }\n";
+    golden_run r;
+    golden_run_yaml(ID, monitored, 0, &r);
+    assert_true(golden_inject_time(&r, "buffer_alert") == 0);
+    assert_true(golden_reached(&r, "find_cause") == 0);
+    /* The alert is the lead: tracing is not refused. */
+    assert_int_equal(golden_count(&r, TT_REC_REFUSED, NULL), 0);
+    assert_true(golden_final(&r, "source_found") == 1);
+    golden_free(&r);
+}
+
+static void tracing_needs_a_lead(void **state)
+{
+    (void)state;
+    static const char blind[] =
+        "actions:\n"
+        "  - { at: 5m, by: system, do: trace_error_source }\n";
+    golden_run r;
+    golden_run_yaml(ID, blind, 0, &r);
+    assert_int_equal(golden_count(&r, TT_REC_REFUSED, NULL), 1);
+    assert_true(golden_final(&r, "source_found") == 0);
+    golden_free(&r);
+}
+
+static void nothing_never_beats_the_model(void **state)
+{
+    (void)state;
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        golden_run model, none;
+        golden_run_answer(ID, "model", seed, &model);
+        golden_run_answer(ID, "nothing", seed, &none);
+        size_t wm = 0, wn = 0;
+        golden_count_reached(&model, &wm);
+        golden_count_reached(&none, &wn);
+        assert_true(wn < wm);
+        assert_true(golden_final(&none, "failed_tx") > golden_final(&model, "failed_tx"));
+        assert_true(golden_final(&none, "minutes_down") > golden_final(&model, "minutes_down"));
+        golden_free(&model);
+        golden_free(&none);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(model_reaches_everything_within_target),
+        cmocka_unit_test(nothing_stays_down),
+        cmocka_unit_test(history_recurs_then_recovers_late),
+        cmocka_unit_test(red_herring_keeps_coming_back),
+        cmocka_unit_test(model_holds_for_every_seed),
+        cmocka_unit_test(restart_before_blocking_recurs),
+        cmocka_unit_test(earlier_block_never_fails_more),
+        cmocka_unit_test(monitoring_finds_the_buffer_at_once),
+        cmocka_unit_test(tracing_needs_a_lead),
+        cmocka_unit_test(nothing_never_beats_the_model),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,181 @@
+/* Golden runs of scenarios/wordpress-xss.lua (case 5): the scripted answers'
+ * outcomes, and properties of the dynamics over many seeds. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <cmocka.h>
+
+#include "golden.h"
+
+#define ID "wordpress-xss"
+#define HOUR ((tt_ms)3600000)
+#define DAY (24 * HOUR)
+#define SEEDS 20
+
+static void model_reaches_everything_within_target(void **state)
+{
+    (void)state;
+    golden_run r;
+    golden_run_answer(ID, "model", 0, &r);
+    size_t within = 0;
+    size_t reached = golden_count_reached(&r, &within);
+    assert_int_equal(reached, golden_scenario(&r)->n_objectives);
+    assert_int_equal(within, reached);
+    assert_int_equal(golden_count(&r, TT_REC_REFUSED, NULL), 0);
+    /* The unused file is gone the same morning: nobody is hit, as in the source. */
+    assert_true(golden_reached(&r, "remove_file") == 3 * HOUR + 45 * 60000);
+    assert_true(golden_final(&r, "visitors_lured") == 0);
+    assert_true(golden_final(&r, "other_exposed_days") == 0);
+    assert_true(golden_final(&r, "other_unpatched") == 0);
+    assert_true(golden_inject_time(&r, "exploited") == TT_MS_NEVER);
+    /* The department learns the CMS is its job. */
+    assert_true(golden_inject_time(&r, "dept_surprised") != TT_MS_NEVER);
+    golden_free(&r);
+}
+
+static void nothing_is_exploited(void **state)
+{
+    (void)state;
+    golden_run r;
+    golden_run_answer(ID, "nothing", 0, &r);
+    assert_int_equal(golden_count_reached(&r, NULL), 0);
+    assert_true(golden_final(&r, "visitors_lured") > 0);
+    assert_true(golden_final(&r, "other_exposed_days") > 0);
+    /* Exploitation starts 3-8 days after the notice (invented). */
+    tt_ms hit = golden_inject_time(&r, "exploited");
+    assert_true(hit >= 3 * DAY && hit <= 8 * DAY + HOUR);
+    assert_true(golden_inject_time(&r, "org_follow_up") == 7 * DAY);
+    golden_free(&r);
+}
+
+static void history_deletes_in_time_but_upgrades_late(void **state)
+{
+    (void)state;
+    golden_run r;
+    golden_run_answer(ID, "history", 0, &r);
+    /* First response on day 2: before exploitation, so no trace (the source). */
+    assert_true(golden_reached(&r, "remove_file") == 2 * DAY + 6 * HOUR + 30 * 60000);
+    assert_true(golden_final(&r, "visitors_lured") == 0);
+    assert_true(golden_reached(&r, "check_exploitation") != TT_MS_NEVER);
+    /* The upgrade with the server migration comes after its target. */
+    tt_ms up = golden_reached(&r, "upgrade_cms");
+    assert_true(up != TT_MS_NEVER && up > 21 * DAY);
+    /* The other sites were left open to attack for days. */
+    assert_true(golden_final(&r, "other_exposed_days") > 0);
+    golden_free(&r);
+}
+
+static void red_herring_stops_everyone_and_leaves_the_hole(void **state)
+{
+    (void)state;
+    golden_run r;
+    golden_run_answer(ID, "red-herring", 0, &r);
+    /* Stopping the shared server takes every department's site offline. */
+    assert_true(golden_final(&r, "offline_site_hours") > 0);
+    assert_true(golden_inject_time(&r, "server_down_calls") != TT_MS_NEVER);
+    /* The file stays online until the upgrade: visitors are hit. */
+    assert_true(golden_reached(&r, "remove_file") == TT_MS_NEVER);
+    assert_true(golden_final(&r, "visitors_lured") > 0);
+    /* Nothing fixed when it tried to answer the organisation. */
+    assert_true(golden_count(&r, TT_REC_REFUSED, NULL) >= 1);
+    assert_true(golden_reached(&r, "reply_sec_org") == TT_MS_NEVER);
+    golden_free(&r);
+}
+
+static void model_holds_for_every_seed(void **state)
+{
+    (void)state;
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        golden_run r;
+        golden_run_answer(ID, "model", seed, &r);
+        size_t within = 0;
+        size_t reached = golden_count_reached(&r, &within);
+        if (reached != golden_scenario(&r)->n_objectives || within != reached)
+            fail_msg("seed %llu: %zu reached, %zu within target", (unsigned long long)seed,
+                     reached, within);
+        assert_int_equal(golden_count(&r, TT_REC_REFUSED, NULL), 0);
+        assert_true(golden_final(&r, "visitors_lured") == 0);
+        golden_free(&r);
+    }
+}
+
+static void earlier_deletion_never_exposes_more(void **state)
+{
+    (void)state;
+    static const char *const times[] = { "3h", "3d", "5d", "8d" };
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        double prev = -1;
+        for (size_t i = 0; i < sizeof times / sizeof times[0]; i++) {
+            char yaml[512];
+            snprintf(yaml, sizeof yaml,
+                     "actions:\n"
+                     "  - { at: 10m, by: sysadmin, do: tell_owning_dept }\n"
+                     "  - { at: 45m, by: sysadmin, do: check_file_usage }\n"
+                     "  - { at: %s, by: sysadmin, do: delete_vulnerable_file }\n",
+                     times[i]);
+            golden_run r;
+            golden_run_yaml(ID, yaml, seed, &r);
+            assert_int_equal(golden_count(&r, TT_REC_REFUSED, NULL), 0);
+            double lured = golden_final(&r, "visitors_lured");
+            if (lured < prev)
+                fail_msg("seed %llu: deleting at %s lured fewer than earlier",
+                         (unsigned long long)seed, times[i]);
+            prev = lured;
+            golden_free(&r);
+        }
+        /* By day 8 exploitation has always begun. */
+        assert_true(prev > 0);
+    }
+}
+
+static void deletion_needs_the_department_and_a_check(void **state)
+{
+    (void)state;
+    static const char hasty[] =
+        "actions:\n"
+        "  - { at: 10m, by: sysadmin, do: delete_vulnerable_file }\n"
+        "  - { at: 20m, by: sysadmin, do: tell_owning_dept }\n"
+        "  - { at: 1h, by: sysadmin, do: delete_vulnerable_file }\n";
+    golden_run r;
+    golden_run_yaml(ID, hasty, 0, &r);
+    /* Refused twice: without the department, then without the usage check. */
+    assert_int_equal(golden_count(&r, TT_REC_REFUSED, NULL), 2);
+    assert_true(golden_reached(&r, "remove_file") == TT_MS_NEVER);
+    golden_free(&r);
+}
+
+static void nothing_never_beats_the_model(void **state)
+{
+    (void)state;
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        golden_run model, none;
+        golden_run_answer(ID, "model", seed, &model);
+        golden_run_answer(ID, "nothing", seed, &none);
+        size_t wm = 0, wn = 0;
+        golden_count_reached(&model, &wm);
+        golden_count_reached(&none, &wn);
+        assert_true(wn < wm);
+        assert_true(golden_final(&none, "visitors_lured") > golden_final(&model, "visitors_lured"));
+        assert_true(golden_final(&none, "other_exposed_days") >=
+                    golden_final(&model, "other_exposed_days"));
+        golden_free(&model);
+        golden_free(&none);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(model_reaches_everything_within_target),
+        cmocka_unit_test(nothing_is_exploited),
+        cmocka_unit_test(history_deletes_in_time_but_upgrades_late),
+        cmocka_unit_test(red_herring_stops_everyone_and_leaves_the_hole),
+        cmocka_unit_test(model_holds_for_every_seed),
+        cmocka_unit_test(earlier_deletion_never_exposes_more),
+        cmocka_unit_test(deletion_needs_the_department_and_a_check),
+        cmocka_unit_test(nothing_never_beats_the_model),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

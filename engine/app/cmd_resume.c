@@ -224,6 +224,12 @@ static int drive_tty(const resume_run *r, bool *ended, tt_error *err)
     topt.script = r->answers;
     topt.script_from = r->first_step;
     topt.journal_path = r->o->journal_path;
+    /* The team as journaled: names who acted, completes @member. */
+    const tt_start_info *start = r->journal->records[0].start;
+    tt_roster team = { .team = start->team, .members = start->members,
+                       .n_members = start->n_members };
+    if (start->team || start->n_members)
+        topt.roster = &team;
     if (!isatty(STDIN_FILENO))
         topt.in_fd = -1;
     tt_tty *tty = tt_tty_new(&topt, err);

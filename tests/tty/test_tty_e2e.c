@@ -324,18 +324,23 @@ static void test_hangup_leaves_resumable_journal(void **state)
     assert_int_equal(replay(journal, e2e_tmp("hup-replay.out")), 0);
 }
 
-/* A live drill killed -9 mid-action resumes with that action in place. */
+/* A live drill with a roster, killed -9 mid-action, resumes with that
+ * action (and who took it) in place. */
 static void test_live_kill_then_resume(void **state)
 {
     (void)state;
     const char *journal = e2e_tmp("livekill.journal.yaml");
-    const char *args[] = { "run", "--journal", journal, "--speed", "120",
+    const char *roster = e2e_tmp("roster.yaml");
+    assert_true(e2e_write_file(roster, "team: Blue\nmembers:\n"
+                                       "  - { name: Sato, role: sysadmin }\n"
+                                       "  - { name: Suzuki, role: supervisor }\n"));
+    const char *args[] = { "run", "--journal", journal, "--speed", "120", "--roster", roster,
                            "--lang", "en", "--seed", "9", "--no-scorecard", SCENARIO, NULL };
     e2e_pty *p = new_pty();
     assert_true(e2e_pty_start(p, args));
     assert_true(e2e_expect(p, "action> ", WAIT));
     e2e_send(p, "call_vendor\r");
-    assert_true(e2e_expect(p, "ACTION: System staff - Call the vendor", WAIT));
+    assert_true(e2e_expect(p, "ACTION: System staff (Sato) - Call the vendor", WAIT));
     kill(p->pid, SIGKILL);
     assert_int_equal(e2e_pty_finish(p, WAIT), 128 + SIGKILL);
     free(p);

@@ -139,7 +139,7 @@ return scenario {
     { id = "store_reports", at = "10m", from = "stores", to = "business",
       text = t("「どの端末でも他社カードの取引ができない。さっき、ある顧客のカードがエラーになった端末がある。」"
                  .. "外部委託先の影響情報にも原因の手がかりはない。",
-               "Stores: 'No terminal can take other companies' cards. One terminal had a customer's card error a "
+               "'No terminal can take other companies' cards. One terminal had a customer's card error a "
                  .. "little while ago.' The outsourcer's impact information gives no clue to the cause."),
       questions = {
         t("店舗の情報を、システム担当と外部委託先にどう届けるか。",
@@ -170,7 +170,7 @@ return scenario {
     { id = "complaints", when = function(s) return s.minutes_down >= 120 end,
       from = "stores", to = "business",
       text = t("顧客の苦情が増え、取引を断った件数が積み上がっている。",
-               "Stores: customer complaints grow; the refused transactions pile up."),
+               "Customer complaints grow; the refused transactions pile up."),
       questions = {
         t("業務部門として、顧客への案内と代替手段をどうするか。", "As the business division, what do you tell customers, and what workaround is there?"),
       } },

@@ -532,9 +532,9 @@ return scenario {
       phase = "isolate", notice = "discovery", target = "2d", limit = "5d",  -- invented, tied to LOG_RETENTION
       title = t("アクセスログを保全する（開示請求）", "Secure the access logs (disclosure request)"),
       rationale = t("契約にログ条項がなく、サーバは14日分しか保存しない（独自設定）。侵入は発見の6〜12日前に始まっており（F8）、"
-                      .. "2〜8日後から侵入初期のログが消え始める。契約には報告義務とログ提供を定めるべき（F2）。",
+                      .. "発見の3〜9日目から侵入初期のログが消え始める。契約には報告義務とログ提供を定めるべき（F2）。",
                     "The contract has no log clause and the server keeps 14 days (invented). The intrusion began 6-12 "
-                      .. "days before discovery (F8), so its first logs start to vanish 2-8 days after it. Contracts "
+                      .. "days before discovery (F8), so its first logs start to vanish on day 3-9 after discovery. Contracts "
                       .. "should hold a duty to report and to provide logs (F2)."),
       when = function(s) return s.logs_preserved end,
     },

@@ -30,7 +30,7 @@ return scenario {
       .. "model failing at other facilities. Confirm service with the local contractor, disconnect the "
       .. "monitoring device without stopping the main equipment, restrict the router's ports and close "
       .. "unneeded ones, and report voluntarily to the competent ministry."),
-  length = "12h",
+  length = "12h",  -- invented: from the daily check to the end of the day
   invented = t(
     "出典に時刻・件数の記載がないため、次の値は演習用に設定した：保守ベンダーの連絡の時刻（2時間後）、"
       .. "制御サーバへ攻撃が及ぶまでの時間（3時間）と確率（30分ごとに10%）、無監視中の設備異常の確率（1時間ごとに10%）、"
@@ -81,7 +81,7 @@ return scenario {
     remote_reboots = 0,
   },
 
-  metrics = {
+  metrics = {                -- `max` values are display scales only
     attacker_commands = { label = t("外部からのコマンド", "Commands from outside"), unit = t("件", "commands"), max = 500 },
     unwatched_minutes = { label = t("監視も現地確認もない時間", "Time unwatched"), unit = t("分", "min"),
                           max = 720, damage = true },
@@ -101,7 +101,8 @@ return scenario {
         t("監視できない間、主要装置をどう扱うか。", "What do you do with the main equipment while you cannot see it?"),
       } },
 
-    { id = "vendor_call", at = "2h", from = "maint_vendor", to = "sysadmin",
+    { id = "vendor_call", at = "2h",  -- invented: "the same day" in the source
+      from = "maint_vendor", to = "sysadmin",
       text = t("保守ベンダーから連絡：「同型の機器で構成されている他の施設でも、監視装置に不具合が出ています。」",
                "The maintenance vendor calls: 'Monitoring devices are failing at other facilities built with the same model.'"),
       questions = {
@@ -139,7 +140,7 @@ return scenario {
   every = {
     -- The attacker keeps sending commands while the device is reachable; after
     -- a while, probing through the open ports reaches the control server.
-    { id = "attacker", period = "10m", start = "0m",
+    { id = "attacker", period = "10m", start = "0m",  -- invented
       run = function(s, ctx)
         -- draws come first, whatever the state: runs that differ only in what
         -- the team did see the same attacker (compared in the golden tests)
@@ -185,7 +186,7 @@ return scenario {
     { id = "others", period = "1h", start = "0m",
       run = function(s, ctx)
         local hit = ctx.chance(OTHER_P)
-        if not s.alert_shared and s.other_sites_hit < 12 and hit then
+        if not s.alert_shared and s.other_sites_hit < 12 and hit then  -- invented cap
           s.other_sites_hit = s.other_sites_hit + 1
         end
       end },

@@ -35,7 +35,7 @@ return scenario {
       .. "legitimate mail is delayed, then lost. Department B's complaint that mail is not arriving is the "
       .. "first sign. Find the source, deny it at the firewall and in the form program, clear the queue, "
       .. "and close unused forms and add CAPTCHA before the next wave, which comes from many addresses."),
-  length = "12h",
+  length = "12h",  -- invented: half a day; the source's outage lasted about one day
   invented = t(
     "出典に時刻・件数の記載がないため、次の値は演習用に設定した：攻撃の上限（毎分200件）、メールサーバの処理能力"
       .. "（毎分60通）、通常のメール量（毎分10通）、キューの上限（30,000通）、使用中のフォーム数（8）、"
@@ -99,7 +99,7 @@ return scenario {
     wave2_peak_delay = 0,     -- worst delivery delay during the second wave, minutes
   },
 
-  metrics = {
+  metrics = {                -- `max` values are display scales only
     delay_min = { label = t("メール配送の遅延", "Mail delivery delay"), unit = t("分", "min"), max = 600 },
     q_attack = { label = t("キュー内の攻撃メール", "Attack mails in the queue"), unit = t("通", "mails"), max = SPOOL },
     attack_in = { label = t("フォームからの攻撃メール", "Attack mails from the forms"), unit = t("通/分", "per min"), max = 300 },

@@ -32,7 +32,7 @@ return scenario {
       .. "network the shared drive is encrypted too. Pull the cable, confirm the critical-business "
       .. "network is unaffected, have every employee scan and report, report to the supervisor and "
       .. "the relevant ministries, and recover (from backups, or with slow decryption tools)."),
-  length = "8h",
+  length = "8h",  -- invented: one working day
   invented = t(
     "出典に時刻・件数の記載がないため、次の値は演習用に設定した：暗号化開始までの遅れ（6〜12分）、"
       .. "PC内のファイル数（500〜900、出典の「数百」）、共有ドライブのファイル数（50,000）、従業員数（150）、"
@@ -104,7 +104,7 @@ return scenario {
                 "The critical-business network is separated from the office network") },
   },
 
-  metrics = {
+  metrics = {                -- `max` values are display scales only
     encrypted_pc = { label = t("PC内の暗号化ファイル", "Files encrypted on PCs"),
                      unit = t("件", "files"), max = 3000, damage = true },
     encrypted_share = { label = t("共有ドライブの暗号化ファイル", "Files encrypted on the shared drive"),
@@ -221,10 +221,10 @@ return scenario {
 
     -- The same site infects other unpatched PCs until everyone is warned ([1]:
     -- some PCs lacked security updates).
-    { id = "drive_by", period = "30m", start = "0m",
+    { id = "drive_by", period = "30m", start = "0m",  -- invented
       run = function(s, ctx)
         local hit, files = ctx.chance(0.15), ctx.random(300, 900)  -- invented; several hundred each
-        if s.staff_alerted or s.other_pcs_infected >= 10 then return end
+        if s.staff_alerted or s.other_pcs_infected >= 10 then return end  -- invented cap
         if hit then
           s.other_pcs_infected = s.other_pcs_infected + 1
           s.encrypted_pc = s.encrypted_pc + files
@@ -243,7 +243,7 @@ return scenario {
       end },
 
     -- All-staff scan reports trickle in once ordered.
-    { id = "scan_reports", period = "10m", start = "0m",
+    { id = "scan_reports", period = "10m", start = "0m",  -- invented
       run = function(s, ctx)
         local reports = ctx.random(15, 30)  -- invented
         if not s.staff_alerted or s.scanned >= STAFF then return end
@@ -433,7 +433,7 @@ return scenario {
       by = { "user", "sysadmin" },
       label = t("PCをネットワークにつなぎ直す（ツールや更新を取得するため）",
                 "Reconnect the PC (to download tools or updates)"),
-      takes = "1m",
+      takes = "1m",  -- invented
       requires = function(s)
         if not s.isolated then return false, t("切り離されていない。", "It is not disconnected.") end
         return not s.pc_clean, t("再構築済みでつなぎ直す必要はない。", "Rebuilt already; nothing to reconnect for.")

@@ -57,7 +57,7 @@ int tt_cmd_history(int argc, char **argv)
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "+h", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
         switch (c) {
         case O_DB: db = optarg; break;
         case O_TEAM: team = optarg; break;

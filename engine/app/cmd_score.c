@@ -79,7 +79,7 @@ static int parse(int argc, char **argv, score_options *o)
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "+ho:", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "ho:", longs, NULL)) != -1) {
         switch (c) {
         case 'o': o->out = optarg; break;
         case O_DB: o->db = optarg; break;

@@ -106,7 +106,15 @@
     X(YES, "はい", "yes") \
     X(NO, "いいえ", "no") \
     X(TEAM_NONE, "（チーム名なし）", "(no team name)") \
-    X(SUMMARY, "概要", "Summary")
+    X(SUMMARY, "概要", "Summary") \
+    X(LEG_INJECT, "インジェクト・連絡", "inject or message") \
+    X(LEG_ACTION, "対応（帯は所要時間）", "action (bar: time it takes)") \
+    X(LEG_HARMFUL, "有害な対応", "harmful action") \
+    X(LEG_WASTED, "無駄な対応", "wasted action") \
+    X(LEG_REFUSED, "却下", "refused") \
+    X(LEG_TARGET, "目標時間まで（◆ 達成、色は評価）", "up to target (◆ reached, coloured by rating)") \
+    X(LEG_LIMIT, "限度まで", "up to limit") \
+    X(LEG_REAL, "実際の事例", "real case")
 
 typedef enum tt_label {
 #define TT_LABEL_ENUM(name, ja, en) LBL_##name,

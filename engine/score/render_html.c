@@ -28,7 +28,7 @@ static const char css[] =
     "span.rating{display:inline-block;min-width:1.6em;text-align:center;border-radius:4px;color:#fff;font-weight:bold}"
     ".warn{border:2px solid #c62828;background:#fdecea;padding:6px 10px;margin:8px 0}"
     ".headline{display:flex;gap:8px;margin:6px 0}"
-    ".headline div{flex:1;border:1px solid #345;border-radius:6px;padding:6px 8px}"
+    ".headline>div{flex:1;border:1px solid #345;border-radius:6px;padding:6px 8px}"
     ".headline .big{font-size:20pt;font-weight:bold}"
     ".headline .sub{font-size:9pt;color:#444}"
     ".covered{color:#2e7d32}.missed{color:#c62828}"
@@ -43,6 +43,9 @@ static const char css[] =
     "svg .ratP{fill:#2e7d32}svg .ratS{fill:#9e9d24}svg .ratM{fill:#ef6c00}svg .ratU{fill:#c62828}"
     "svg .real{fill:#6a1b9a}svg .beyond{opacity:.4}"
     "code{font-size:8.5pt;word-break:break-all}"
+    "td.role,th.role{white-space:nowrap}th.prio{width:3.5em}"
+    ".legend{font-size:8.5pt;color:#444;margin:2px 0 0}.legend span{margin-right:10px;white-space:nowrap}"
+    ".sw{display:inline-block;width:10px;height:10px;border-radius:5px;vertical-align:middle;margin-right:3px}"
     "@media print{body{padding:0}a{color:inherit}}";
 
 static void time_cell(sbuf *b, tt_ms t, tt_lang L)
@@ -153,14 +156,6 @@ static void objectives(sbuf *b, const tt_scorecard *card, tt_lang L)
         sb_add(b, "<br/><code>");
         sb_html(b, o->def->id);
         sb_add(b, "</code>");
-        const char *why = tt_text_get(&o->def->rationale, L);
-        if (*why) {
-            sb_add(b, "<br/><span class=\"small\">");
-            sb_html(b, T(RATIONALE));
-            sb_add(b, ": ");
-            sb_html(b, why);
-            sb_add(b, "</span>");
-        }
         sb_printf(b, "</td><td>%s", sc_phase_label(o->def->phase, L));
         if (o->def->party) {
             sb_add(b, " → ");
@@ -189,7 +184,19 @@ static void objectives(sbuf *b, const tt_scorecard *card, tt_lang L)
         rating_span(b, o->rating, L);
         sb_printf(b, "</td><td class=\"num\">%d</td></tr>\n", o->score);
     }
-    sb_printf(b, "</tbody>\n</table>\n<p class=\"small\"><strong>%s:</strong> ", T(RULES));
+    sb_add(b, "</tbody>\n</table>\n<ul class=\"small\">\n");
+    for (size_t i = 0; i < card->n_objectives; i++) {
+        const tt_score_objective *o = &card->objectives[i];
+        const char *why = tt_text_get(&o->def->rationale, L);
+        if (!*why)
+            continue;
+        sb_add(b, "<li><code>");
+        sb_html(b, o->def->id);
+        sb_printf(b, "</code> %s: ", T(RATIONALE));
+        sb_html(b, why);
+        sb_add(b, "</li>\n");
+    }
+    sb_printf(b, "</ul>\n<p class=\"small\"><strong>%s:</strong> ", T(RULES));
     sb_html(b, T(RULES_TEXT));
     sb_add(b, "</p>\n</section>\n");
 }
@@ -198,7 +205,16 @@ static void timeline(sbuf *b, const tt_scorecard *card, tt_lang L)
 {
     sb_printf(b, "<section class=\"keep\" id=\"timeline\">\n<h2>%s</h2>\n", T(TIMELINE));
     sc_svg_timeline(b, card, L);
-    sb_add(b, "</section>\n");
+    static const struct { const char *color; tt_label label; } keys[] = {
+        { "#1565c0", LBL_LEG_INJECT }, { "#2e7d32", LBL_LEG_ACTION }, { "#c62828", LBL_LEG_HARMFUL },
+        { "#ef6c00", LBL_LEG_WASTED }, { "#9e9e9e", LBL_LEG_REFUSED }, { "#c8e6c9", LBL_LEG_TARGET },
+        { "#fff3c4", LBL_LEG_LIMIT }, { "#6a1b9a", LBL_LEG_REAL },
+    };
+    sb_add(b, "<p class=\"legend\">");
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        sb_printf(b, "<span><span class=\"sw\" style=\"background:%s\"></span>%s</span>", keys[i].color,
+                  tt_lbl(keys[i].label, L));
+    sb_add(b, "</p>\n</section>\n");
 }
 
 static void damage(sbuf *b, const tt_scorecard *card, tt_lang L)
@@ -305,7 +321,7 @@ static void bad_actions(sbuf *b, const tt_scorecard *card, tt_lang L)
         sb_printf(b, "<br/><span class=\"%s\">%s</span></td><td>", x->harmful ? "missed" : "small",
                   x->harmful ? T(HARMFUL) : T(WASTED));
         sb_html(b, sc_action_label(sc, x->def->id, L));
-        sb_add(b, "</td><td>");
+        sb_add(b, "</td><td class=\"role\">");
         sb_html(b, sc_role_name(sc, x->role, L));
         if (x->member) {
             sb_add(b, " / ");
@@ -327,7 +343,7 @@ static void plan(sbuf *b, const tt_scorecard *card, tt_lang L)
         sb_printf(b, "<p>%s</p>\n</section>\n", T(NO_FINDINGS));
         return;
     }
-    sb_printf(b, "<table>\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+    sb_printf(b, "<table>\n<thead><tr><th>%s</th><th>%s</th><th class=\"role\">%s</th><th class=\"prio\">%s</th></tr></thead>\n<tbody>\n",
               T(FINDING), T(RECOMMENDATION), T(OWNER), T(PRIORITY));
     for (size_t i = 0; i < card->n_findings; i++) {
         const tt_score_finding *f = &card->findings[i];
@@ -335,7 +351,7 @@ static void plan(sbuf *b, const tt_scorecard *card, tt_lang L)
         sb_html(b, tt_text_get(&f->finding, L));
         sb_add(b, "</td><td>");
         sb_html(b, tt_text_get(&f->recommendation, L));
-        sb_add(b, "</td><td>");
+        sb_add(b, "</td><td class=\"role\">");
         sb_html(b, f->owner ? sc_role_name(card->scenario, f->owner, L) : "—");
         sb_printf(b, "</td><td>%s</td></tr>\n", tt_priority_name(f->priority, L));
     }

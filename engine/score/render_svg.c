@@ -25,10 +25,37 @@ static double xpos(const scale *s, tt_ms t)
     return PLOT_X0 + (double)(PLOT_X1 - PLOT_X0) * (double)t / (double)s->tmax;
 }
 
+/* Labels must fit left of the plot: cut by display width (East Asian
+ * characters count two) at a character boundary, with an ellipsis. */
+static void add_fitted(sbuf *b, const char *text, int max_width)
+{
+    int width = 0;
+    const unsigned char *p = (const unsigned char *)text;
+    while (*p) {
+        size_t n = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
+        int w = *p >= 0xE0 ? 2 : 1;
+        if (width + w > max_width - 1) {
+            sbuf part;
+            sb_init(&part);
+            sb_addn(&part, text, (size_t)(p - (const unsigned char *)text));
+            if (part.failed)
+                b->failed = true;
+            else if (part.data)
+                sb_html(b, part.data);
+            sb_free(&part);
+            sb_add(b, "…");
+            return;
+        }
+        width += w;
+        p += strnlen((const char *)p, n);
+    }
+    sb_html(b, text);
+}
+
 static void lane_label(sbuf *b, int y, const char *text, const char *cls)
 {
     sb_printf(b, "<text x=\"%d\" y=\"%d\" class=\"%s\" text-anchor=\"end\">", LABEL_W, y + 16, cls);
-    sb_html(b, text);
+    add_fitted(b, text, 32);
     sb_add(b, "</text>\n");
     sb_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"lane\"/>\n", PLOT_X0, y + LANE_H,
               PLOT_X1, y + LANE_H);

@@ -135,15 +135,20 @@ static void count_hook(lua_State *L, lua_Debug *ar)
     tt_sandbox *sb = sandbox_of(L);
     if (!sb->armed)
         return;
+    bool first = false;
     if (!sb->budget_tripped && !sb->wall_tripped) {
         sb->spent += TT_HOOK_STEP;
         if (!over_limit(sb))
             return;
         trip(sb, L);
+        first = true;
     }
     char what[128];
     limit_text(sb, what, sizeof what);
-    if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
+    bool known = lua_getinfo(L, "Sl", ar) && ar->currentline > 0;
+    if ((first || !sb->trip_line) && known && strcmp(ar->short_src, sb->short_src) == 0)
+        sb->trip_line = ar->currentline;
+    if (known)
         lua_pushfstring(L, "%s:%d: %s", ar->short_src, ar->currentline, what);
     else
         lua_pushstring(L, what);
@@ -157,6 +162,10 @@ static void check_budget_from_c(lua_State *L)
     if (!sb->armed || !over_limit(sb))
         return;
     trip(sb, L);
+    lua_Debug ar;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 &&
+        strcmp(ar.short_src, sb->short_src) == 0)
+        sb->trip_line = ar.currentline;
     char what[128];
     luaL_error(L, "%s", limit_text(sb, what, sizeof what));
 }
@@ -222,6 +231,7 @@ int tt_sandbox_call(tt_sandbox *sb, const char *path, int nargs, int nres,
     sb->budget_tripped = sb->wall_tripped = false;
     sb->mem_tripped = false;
     sb->mem_line = 0;
+    sb->trip_line = 0;
     sb->deadline_ns = sb->wall_ms ? mono_ns() + (int64_t)sb->wall_ms * 1000000 : 0;
     sb->armed = true;
     lua_sethook(L, count_hook, LUA_MASKCOUNT, TT_HOOK_STEP);
@@ -238,11 +248,7 @@ int tt_sandbox_call(tt_sandbox *sb, const char *path, int nargs, int nres,
     if (sb->budget_tripped || sb->wall_tripped) {
         /* Whatever the script did with the first error, this is the cause. */
         limit_text(sb, text, sizeof text);
-        int line = 0;
-        tt_error tmp;
-        tt_sandbox_locate(sb, path, msg, NULL, &tmp);
-        if (strstr(tmp.message, "exceeded (endless loop?)"))
-            line = tmp.line;
+        int line = sb->trip_line;
         if (where)
             tt_error_set(err, path, line, 0, "%s (in %s)", text, where);
         else
@@ -321,6 +327,30 @@ static int sandbox_setmetatable(lua_State *L)
     lua_settop(L, 2);
     lua_setmetatable(L, 1);
     return 1;
+}
+
+/* xpcall whose handler is skipped once a limit has tripped: the limit's
+ * error is raised inside the count hook, where hooks are off, so a Lua
+ * handler run then could loop forever. */
+static int guarded_handler(lua_State *L)
+{
+    tt_sandbox *sb = sandbox_of(L);
+    if (sb->budget_tripped || sb->wall_tripped)
+        return 1; /* pass the error through untouched */
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+static int sandbox_xpcall(lua_State *L)
+{
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, guarded_handler, 1);
+    lua_replace(L, 2);
+    lua_CFunction original = lua_tocfunction(L, lua_upvalueindex(1));
+    return original(L);
 }
 
 /* pairs in a fixed order: by type, then by value (numbers and strings);
@@ -499,10 +529,10 @@ static int charged(lua_State *L)
         while (lg < 64 && ((uint64_t)1 << lg) < n)
             lg++;
         units += n * lg;
-    } else if (kind == CHARGE_MOVE && lua_isinteger(L, 2) && lua_isinteger(L, 3)) {
-        lua_Integer f = lua_tointeger(L, 2), e = lua_tointeger(L, 3);
+    } else if (kind == CHARGE_MOVE && lua_isnumber(L, 2) && lua_isnumber(L, 3)) {
+        double f = lua_tonumber(L, 2), e = lua_tonumber(L, 3);
         if (e >= f) {
-            double count = (double)e - (double)f + 1.0;
+            double count = e - f + 1.0;
             units += count > 1e18 ? (uint64_t)1e18 : (uint64_t)count;
         }
     }
@@ -608,8 +638,16 @@ static int setup(lua_State *L)
     lua_pushcclosure(L, sandbox_pairs, 1);
     lua_setglobal(L, "pairs");
 
+    /* Charge C work first, so the replacements below are not wrapped. */
+    wrap_library(L, "string");
+    wrap_library(L, "table");
+    wrap_library(L, "utf8");
+
     lua_pushglobaltable(L);
     int g = lua_gettop(L);
+    lua_getfield(L, g, "xpcall");
+    lua_pushcclosure(L, sandbox_xpcall, 1);
+    lua_setfield(L, g, "xpcall");
     /* Replace in place, so no alias of a library table keeps the original. */
     replace(L, g, "dofile", unavailable);
     replace(L, g, "loadfile", unavailable);
@@ -629,9 +667,6 @@ static int setup(lua_State *L)
     lua_pushcfunction(L, ignore); /* the exercise's seed decides */
     lua_setfield(L, -2, "randomseed");
     lua_pop(L, 1);
-    wrap_library(L, "string");
-    wrap_library(L, "table");
-    wrap_library(L, "utf8");
 
     /* Strings reach the string table through their metatable: protect it. */
     lua_pushliteral(L, "");

@@ -21,6 +21,7 @@ typedef struct tt_sandbox {
     bool armed;            /* a run is in progress: charges count */
     bool budget_tripped;
     bool wall_tripped;
+    int trip_line;         /* where the first limit error was raised, 0 unknown */
     int64_t deadline_ns;   /* CLOCK_MONOTONIC; 0 = none */
     uint64_t wall_ms;      /* per run */
     char short_src[LUA_IDSIZE]; /* how Lua prints the chunk name */

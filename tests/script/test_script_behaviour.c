@@ -1,0 +1,307 @@
+/* Behaviour by index: preconditions, effects, dynamics, injects,
+ * objectives, ctx (messages, deferred calls, randomness), the state rules
+ * and runtime errors located at file:line with the callback named. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+#include "tabletop/script.h"
+#include "tabletop/sim.h"
+
+static tt_script *load_full(void)
+{
+    tt_error err;
+    tt_script *s = tt_script_load(fixture("full.lua"), NULL, &err);
+    if (!s)
+        tt_error_print(&err, "load");
+    assert_non_null(s);
+    return s;
+}
+
+static const tt_value *state_get(tt_script *s, const char *key)
+{
+    const tt_kv *kv;
+    size_t n;
+    tt_error err;
+    assert_int_equal(tt_script_state(s, &kv, &n, &err), 0);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(kv[i].key, key) == 0)
+            return &kv[i].value;
+    fail_msg("no state key %s", key);
+    return NULL;
+}
+
+static int idx(int i)
+{
+    assert_true(i >= 0);
+    return i;
+}
+
+static void state_snapshot_is_sorted_with_settings(void **state)
+{
+    (void)state;
+    tt_script *s = load_full();
+    tt_rng rng;
+    tt_rng_seed(&rng, 1, 1);
+    tt_error err;
+    assert_int_equal(tt_script_begin(s, &rng, NULL, 0, &err), 0);
+    const tt_kv *kv;
+    size_t n;
+    assert_int_equal(tt_script_state(s, &kv, &n, &err), 0);
+    const char *expected[] = { "alerted", "encrypted", "isolated", "note", "offline_backup",
+                               "ratio" };
+    assert_int_equal(n, 6);
+    for (size_t i = 0; i < n; i++)
+        assert_string_equal(kv[i].key, expected[i]);
+    assert_int_equal(kv[1].value.type, TT_VAL_INT);
+    assert_int_equal(kv[3].value.type, TT_VAL_STR);
+    assert_int_equal(kv[4].value.type, TT_VAL_BOOL);
+    assert_int_equal(kv[5].value.type, TT_VAL_NUM);
+    assert_true(kv[5].value.as.n == 0.5);
+    tt_script_free(s);
+}
+
+static void overrides_apply_and_are_checked(void **state)
+{
+    (void)state;
+    tt_script *s = load_full();
+    tt_rng rng;
+    tt_rng_seed(&rng, 1, 1);
+    tt_error err;
+    tt_kv ok = { "offline_backup", { .type = TT_VAL_STR, .as.s = "true" } };
+    assert_int_equal(tt_script_begin(s, &rng, &ok, 1, &err), 0);
+    assert_true(state_get(s, "offline_backup")->as.b);
+    tt_kv unknown = { "encrypted", { .type = TT_VAL_INT, .as.i = 5 } };
+    assert_int_equal(tt_script_begin(s, &rng, &unknown, 1, &err), -1);
+    assert_non_null(strstr(err.message, "unknown setting 'encrypted'"));
+    assert_non_null(strstr(err.message, "offline_backup"));
+    tt_kv wrong = { "offline_backup", { .type = TT_VAL_INT, .as.i = 5 } };
+    assert_int_equal(tt_script_begin(s, &rng, &wrong, 1, &err), -1);
+    assert_non_null(strstr(err.message, "setting 'offline_backup' is a boolean"));
+    tt_script_free(s);
+}
+
+static void actions_requires_and_does(void **state)
+{
+    (void)state;
+    tt_script *s = load_full();
+    const tt_scenario *m = tt_script_scenario(s);
+    tt_rng rng;
+    tt_rng_seed(&rng, 7, 1);
+    tt_error err;
+    assert_int_equal(tt_script_begin(s, &rng, NULL, 0, &err), 0);
+    int pull = idx(tt_scenario_action(m, "pull_cable"));
+    int reboot = idx(tt_scenario_action(m, "reboot"));
+    int report = idx(tt_scenario_action(m, "report_up"));
+    bool ok = false;
+    tt_text why = { "x", "x" };
+    assert_int_equal(tt_script_action_allowed(s, pull, 0, &ok, &why, &err), 0);
+    assert_true(ok);
+    assert_int_equal(tt_script_action_allowed(s, report, 0, &ok, &why, &err), 0);
+    assert_true(ok); /* no requires: allowed */
+    assert_int_equal(tt_script_action_allowed(s, reboot, 0, &ok, &why, &err), 0);
+    assert_false(ok);
+    assert_string_equal(why.en, "plain reason");
+    assert_string_equal(why.ja, "plain reason");
+
+    assert_int_equal(tt_script_action_apply(s, pull, 300000, "sysadmin", &err), 0);
+    assert_true(state_get(s, "isolated")->as.b);
+    assert_string_equal(state_get(s, "note")->as.s, "sysadmin");
+    tt_scheduled *sc;
+    size_t n = tt_script_take_scheduled(s, &sc);
+    assert_int_equal(n, 3);
+    assert_int_equal(sc[0].kind, TT_SCHED_MESSAGE);
+    assert_string_equal(sc[0].from, "ministry");
+    assert_string_equal(sc[0].to, "supervisor");
+    assert_string_equal(sc[0].text.ja, "了解");
+    assert_in_range(sc[0].delay, 20 * 60000, 40 * 60000);
+    assert_int_equal(sc[1].kind, TT_SCHED_MESSAGE);
+    assert_string_equal(sc[1].from, "vendor");
+    assert_null(sc[1].to);
+    assert_int_equal(sc[1].delay, 90000);
+    assert_int_equal(sc[2].kind, TT_SCHED_CALL);
+    assert_in_range(sc[2].delay, 20 * 60000, 40 * 60000);
+    int ref = sc[2].ref;
+    assert_int_equal(tt_script_take_scheduled(s, &sc), 0);
+
+    assert_int_equal(tt_script_call_deferred(s, ref, 1500000, &err), 0);
+    assert_string_equal(state_get(s, "note")->as.s, "deferred 1500");
+    /* Called once, then forgotten. */
+    assert_int_equal(tt_script_call_deferred(s, ref, 1500000, &err), -1);
+    assert_non_null(strstr(err.message, "no function scheduled"));
+
+    assert_int_equal(tt_script_action_allowed(s, pull, 0, &ok, &why, &err), 0);
+    assert_false(ok);
+    assert_string_equal(why.en, "Already isolated");
+    assert_string_equal(why.ja, "既に隔離済み");
+    assert_int_equal(tt_script_action_allowed(s, 99, 0, &ok, &why, &err), -1);
+    tt_script_free(s);
+}
+
+static void dynamics_injects_objectives(void **state)
+{
+    (void)state;
+    tt_script *s = load_full();
+    const tt_scenario *m = tt_script_scenario(s);
+    tt_rng rng;
+    tt_rng_seed(&rng, 42, 1);
+    tt_error err;
+    assert_int_equal(tt_script_begin(s, &rng, NULL, 0, &err), 0);
+    int share = idx(tt_scenario_inject(m, "share_hit"));
+    int alert = idx(tt_scenario_inject(m, "av_alert"));
+    bool due = true;
+    assert_int_equal(tt_script_inject_due(s, share, 0, &due, &err), 0);
+    assert_false(due);
+    /* Timed inject without `when`: never "due" through this call. */
+    assert_int_equal(tt_script_inject_due(s, alert, 0, &due, &err), 0);
+    assert_false(due);
+    int64_t last = 0;
+    for (int i = 1; i <= 4; i++) {
+        assert_int_equal(tt_script_dynamic_run(s, 0, i * 60000, &err), 0);
+        int64_t now = state_get(s, "encrypted")->as.i;
+        assert_in_range(now - last, 1500, 3000);
+        last = now;
+    }
+    assert_int_equal(tt_script_dynamic_run(s, 1, 1800000, &err), 0);
+    assert_int_equal(tt_script_inject_due(s, share, 0, &due, &err), 0);
+    assert_true(due);
+    assert_int_equal(tt_script_inject_fired(s, alert, 0, &err), 0);
+    assert_true(state_get(s, "alerted")->as.b);
+    /* Injects without does: nothing to do, no error. */
+    assert_int_equal(tt_script_inject_fired(s, share, 0, &err), 0);
+    bool met = true;
+    int restore = idx(tt_scenario_objective(m, "restore"));
+    assert_int_equal(tt_script_objective_met(s, restore, 0, &met, &err), 0);
+    assert_false(met);
+    assert_int_equal(tt_script_objective_met(s, 0, 0, &met, &err), 0);
+    assert_false(met); /* no when */
+    tt_script_free(s);
+}
+
+static int64_t run_three(tt_script *s, uint64_t seed)
+{
+    tt_rng rng;
+    tt_rng_seed(&rng, seed, 1);
+    tt_error err;
+    assert_int_equal(tt_script_begin(s, &rng, NULL, 0, &err), 0);
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(tt_script_dynamic_run(s, 0, i * 60000, &err), 0);
+    return state_get(s, "encrypted")->as.i;
+}
+
+static void same_seed_same_run_and_begin_starts_over(void **state)
+{
+    (void)state;
+    tt_script *s = load_full();
+    tt_script *t = load_full();
+    int64_t a = run_three(s, 5);
+    assert_int_equal(a, run_three(t, 5));
+    assert_int_equal(a, run_three(s, 5)); /* begin again: state starts over */
+    /* Values captured by the scenario's functions start over too. */
+    const tt_scenario *m = tt_script_scenario(s);
+    int count = idx(tt_scenario_action(m, "count_steps"));
+    tt_error err;
+    assert_int_equal(tt_script_action_apply(s, count, 0, "sysadmin", &err), 0);
+    assert_int_equal(state_get(s, "encrypted")->as.i, 3);
+    tt_script_free(s);
+    tt_script_free(t);
+}
+
+static tt_script *load_inline(const char *top, const char *does, const char *extra)
+{
+    tt_error err;
+    const char *text = inline_scenario(top, does, extra);
+    tt_script *s = tt_script_load_buffer("scenarios/inline.lua", text, strlen(text), NULL, &err);
+    if (!s)
+        tt_error_print(&err, "load");
+    assert_non_null(s);
+    return s;
+}
+
+/* Run action a's does; expect failure with message containing `want`. */
+static void expect_does_error(const char *does, const char *want, int line)
+{
+    tt_script *s = load_inline(NULL, does, NULL);
+    tt_rng rng;
+    tt_rng_seed(&rng, 1, 1);
+    tt_error err;
+    assert_int_equal(tt_script_begin(s, &rng, NULL, 0, &err), 0);
+    assert_int_equal(tt_script_action_apply(s, 0, 0, "r", &err), -1);
+    if (!strstr(err.message, want) || err.line != line)
+        fail_msg("got %s:%d: %s; want line %d: %s", err.file, err.line, err.message, line, want);
+    assert_string_equal(err.file, "scenarios/inline.lua");
+    assert_non_null(strstr(err.message, "(in actions.a.does)"));
+    tt_script_free(s);
+}
+
+static void runtime_errors_are_located(void **state)
+{
+    (void)state;
+    expect_does_error("local x = nil; x.foo = 1", "attempt to index a nil value", TT_DOES_LINE);
+    expect_does_error("s.nope = 1", "state key 'nope' is not declared", TT_DOES_LINE);
+    expect_does_error("local y = s.nope", "state key 'nope' is not declared", TT_DOES_LINE);
+    expect_does_error("s.n = {}", "state.n can only hold a boolean, number or string, not a table",
+                      TT_DOES_LINE);
+    expect_does_error("s.n = 'text'", "state.n is a number; cannot store a string", TT_DOES_LINE);
+    expect_does_error("s.n = 0/0", "must be finite", TT_DOES_LINE);
+    expect_does_error("rawset(s, 'n', 1)", "bad argument #1 to 'rawset' (table expected",
+                      TT_DOES_LINE);
+    expect_does_error("error('boom')", "boom", TT_DOES_LINE);
+    expect_does_error("ctx.message{ from = 'ghost', text = T }", "neither an actor nor a role",
+                      TT_DOES_LINE);
+    expect_does_error("ctx.after('5x', function() end)", "'5x' is not a duration", TT_DOES_LINE);
+}
+
+static void conditions_only_read(void **state)
+{
+    (void)state;
+    tt_script *s = load_inline(NULL, "",
+        "injects = { { id = 'i', when = function(s) s.n = 1 end, text = T } },");
+    tt_rng rng;
+    tt_rng_seed(&rng, 1, 1);
+    tt_error err;
+    assert_int_equal(tt_script_begin(s, &rng, NULL, 0, &err), 0);
+    bool due;
+    assert_int_equal(tt_script_inject_due(s, 0, 0, &due, &err), -1);
+    assert_non_null(strstr(err.message, "cannot change state.n in injects.i.when"));
+    assert_int_equal(err.line, 11);
+    tt_script_free(s);
+}
+
+static void state_pairs_sorted_and_ctx_fields(void **state)
+{
+    (void)state;
+    tt_script *s = load_inline(NULL,
+        "local keys = ''\n"
+        "for k, v in pairs(s) do keys = keys .. k .. ',' end\n"
+        "local t, u = {}, ''\n"
+        "for i = 1, 50 do t['k' .. i] = i end\n"
+        "for k in pairs(t) do u = u .. k .. ' ' end\n"
+        "assert(u:sub(1, 10) == 'k1 k10 k11', u)\n"
+        "s.name = keys .. ctx.role .. ',' .. ctx.now .. ',' .. math.random(3, 3)", NULL);
+    tt_rng rng;
+    tt_rng_seed(&rng, 1, 1);
+    tt_error err;
+    assert_int_equal(tt_script_begin(s, &rng, NULL, 0, &err), 0);
+    if (tt_script_action_apply(s, 0, 90500, "r", &err) != 0)
+        fail_msg("%s:%d: %s", err.file, err.line, err.message);
+    assert_string_equal(state_get(s, "name")->as.s, "flag,n,name,r,90.5,3");
+    tt_script_free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(state_snapshot_is_sorted_with_settings),
+        cmocka_unit_test(overrides_apply_and_are_checked),
+        cmocka_unit_test(actions_requires_and_does),
+        cmocka_unit_test(dynamics_injects_objectives),
+        cmocka_unit_test(same_seed_same_run_and_begin_starts_over),
+        cmocka_unit_test(runtime_errors_are_located),
+        cmocka_unit_test(conditions_only_read),
+        cmocka_unit_test(state_pairs_sorted_and_ctx_fields),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

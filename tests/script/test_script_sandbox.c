@@ -1,0 +1,242 @@
+/* The sandbox suite: every escape or exhaustion attempt is refused with a
+ * clear message naming the scenario file (and line where Lua knows it), has
+ * no side effect, and never hangs: this suite finishing is the proof. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <unistd.h>
+
+#include "fixture.h"
+#include "tabletop/script.h"
+#include "tabletop/sim.h"
+
+#define NAME "scenarios/inline.lua"
+
+typedef struct attempt {
+    const char *top;     /* Lua before `return scenario {` (line 1), or NULL */
+    const char *does;    /* body of action a's does, or NULL */
+    const char *expect;  /* substring of the message */
+    int line;            /* expected line, -1 = any */
+} attempt;
+
+static tt_sandbox_limits small_limits(void)
+{
+    tt_sandbox_limits l;
+    tt_sandbox_limits_default(&l);
+    l.memory_bytes = (size_t)16 << 20;
+    l.load_instructions = 2000000;
+    l.call_instructions = 1000000;
+    return l;
+}
+
+static void check(const attempt *a, const tt_sandbox_limits *limits)
+{
+    const char *text = inline_scenario(a->top, a->does, NULL);
+    tt_error err;
+    tt_script *s = tt_script_load_buffer(NAME, text, strlen(text), limits, &err);
+    if (a->does) {
+        if (!s)
+            fail_msg("load failed: %s:%d: %s", err.file, err.line, err.message);
+        tt_rng rng;
+        tt_rng_seed(&rng, 1, 1);
+        assert_int_equal(tt_script_begin(s, &rng, NULL, 0, &err), 0);
+        assert_int_equal(tt_script_action_apply(s, 0, 0, "r", &err), -1);
+        assert_non_null(strstr(err.message, "(in actions.a.does)"));
+        /* The state is still usable after a refused call. */
+        const tt_kv *kv;
+        size_t n;
+        tt_error e2;
+        assert_int_equal(tt_script_state(s, &kv, &n, &e2), 0);
+        tt_script_free(s);
+    } else if (s) {
+        tt_script_free(s);
+        fail_msg("loaded, but expected: %s", a->expect);
+    }
+    if (!strstr(err.message, a->expect) || (a->line >= 0 && err.line != a->line))
+        fail_msg("got %s:%d: %s\nwant line %d: %s", err.file, err.line, err.message, a->line,
+                 a->expect);
+    assert_string_equal(err.file, NAME);
+}
+
+static void run_all(const attempt *list, size_t n, const tt_sandbox_limits *limits)
+{
+    for (size_t i = 0; i < n; i++) {
+        print_message("  %s\n", list[i].top ? list[i].top : list[i].does);
+        check(&list[i], limits);
+    }
+}
+
+#define ESCAPE_FILE "/tmp/tt-sandbox-escape"
+
+static void no_escape(void **state)
+{
+    (void)state;
+    unlink(ESCAPE_FILE);
+    static const attempt list[] = {
+        { "io.open('" ESCAPE_FILE "', 'w')", NULL, "'io' is not available in scenarios", 1 },
+        { "os.execute('touch " ESCAPE_FILE "')", NULL, "'os' is not available", 1 },
+        { "_G.os.exit(1)", NULL, "'os' is not available", 1 },
+        { "require('io')", NULL, "'require' is not available", 1 },
+        { "dofile('/etc/passwd')", NULL, "'dofile' is not available", 1 },
+        { "loadfile('/etc/passwd')", NULL, "'loadfile' is not available", 1 },
+        { "collectgarbage('count')", NULL, "'collectgarbage' is not available", 1 },
+        { "print('x')", NULL, "'print' is not available", 1 },
+        { "debug.getregistry()", NULL, "'debug' is not available", 1 },
+        { "package.loadlib('libc.so.6', 'system')", NULL, "'package' is not available", 1 },
+        { "coroutine.wrap(print)", NULL, "'coroutine' is not available", 1 },
+        { "string.dump(function() end)", NULL, "'dump' is not available", 1 },
+        { "('x').dump(function() end)", NULL, "'dump' is not available", 1 },
+        { "local f, e = load('\\27LuaT\\0'); assert(f, e)", NULL,
+          "attempt to load a binary chunk", 1 },
+        { "local f, e = load('\\27LuaT\\0', 'x', 'b'); assert(f, e)", NULL,
+          "only text chunks", 1 },
+        { "load(function() return nil end)", NULL, "only a string chunk", 1 },
+        { "load('return io')()", NULL, "(load):1: 'io' is not available", -1 },
+        { "local g = load('return _G')(); g.os.exit()", NULL, "'os' is not available", 1 },
+        { "local f = load('x = 1', 'c', 't', {}); f(); assert(x == nil); error('own env')",
+          NULL, "own env", 1 },
+        { "setmetatable(_G, nil); io.open('" ESCAPE_FILE "', 'w')", NULL,
+          "cannot change a protected metatable", 1 },
+        { "getmetatable('').__index = { upper = function() return 'pwned' end }", NULL,
+          "attempt to index a boolean value", 1 },
+        { "pcall(function() getmetatable('').__index = {} end) "
+          "assert(('x'):upper() == 'X'); error('string methods intact')", NULL,
+          "string methods intact", 1 },
+        { "setmetatable({}, { __gc = function() while true do end end })", NULL,
+          "__gc finalizers are not allowed", 1 },
+        { "math.random(1, 6)", NULL, "only available while an exercise runs", 1 },
+    };
+    tt_sandbox_limits l = small_limits();
+    run_all(list, sizeof list / sizeof list[0], &l);
+    assert_int_equal(access(ESCAPE_FILE, F_OK), -1);
+}
+
+static void no_exhaustion_at_load(void **state)
+{
+    (void)state;
+    static const attempt list[] = {
+        { "while true do end", NULL, "instruction budget of 2000000 exceeded", 1 },
+        { "while true do pcall(function() while true do end end) end", NULL,
+          "instruction budget of 2000000 exceeded", 1 },
+        { "xpcall(function() while true do end end, function() while true do end end)", NULL,
+          "instruction budget of 2000000 exceeded", 1 },
+        { "local x = string.rep('x', 1e9)", NULL, "memory cap of 16 MiB exceeded", 1 },
+        { "local x = ('x'):rep(1e6):rep(1e3)", NULL, "memory cap of 16 MiB exceeded", 1 },
+        { "local t = {} for i = 1, 1e9 do t[i] = i end", NULL, "exceeded", 1 },
+        { "local t = {} for i = 1, 1e9 do t[#t + 1] = 'v' .. i end", NULL, "exceeded", 1 },
+        { "local s = 'x' while true do s = s .. s end", NULL, "memory cap of 16 MiB exceeded", 1 },
+        { "string.find(string.rep('a', 1e5), '.-.-.-.-.-.-b')", NULL,
+          "is too complex for a subject of 100000 bytes", 1 },
+        { "string.gsub(string.rep('a', 1e5), '(a*)*b', '')", NULL, "too complex", 1 },
+        { "tostring(setmetatable({}, { __tostring = function() while true do end end }))",
+          NULL, "instruction budget", 1 },
+        { "local t = setmetatable({}, { __index = function() while true do end end }) "
+          "local _ = t.x", NULL, "instruction budget", 1 },
+        { "local t; t = setmetatable({}, { __index = function(u, k) return u[k] end }) "
+          "local _ = t.x", NULL, "stack overflow", -1 },
+        { "local function f(n) return 1 + f(n + 1) end f(1)", NULL, "", -1 },
+        { "error(setmetatable({}, { __tostring = function() while true do end end }))", NULL,
+          "error object is a table value", -1 },
+        { "table.move({}, 1, 1e15, 1, {})", NULL, "instruction budget", 1 },
+        { "local t = {} for i = 1, 2e5 do table.insert(t, 1, i) end", NULL,
+          "instruction budget", 1 },
+        { "local ok = pcall(string.rep, 'x', 1e9) assert(not ok) error('recovered')", NULL,
+          "recovered", 1 },
+    };
+    tt_sandbox_limits l = small_limits();
+    run_all(list, sizeof list / sizeof list[0], &l);
+}
+
+static void deep_recursion_is_refused(void **state)
+{
+    (void)state;
+    const char *text = inline_scenario("local function f(n) return 1 + f(n + 1) end f(1)",
+                                       NULL, NULL);
+    tt_error err;
+    tt_script *s = tt_script_load_buffer(NAME, text, strlen(text), NULL, &err);
+    assert_null(s);
+    /* Either limit may come first; both are clear and located. */
+    if (!strstr(err.message, "stack overflow") && !strstr(err.message, "memory cap"))
+        fail_msg("%s", err.message);
+    assert_int_equal(err.line, 1);
+}
+
+static void no_exhaustion_in_callbacks(void **state)
+{
+    (void)state;
+    static const attempt list[] = {
+        { NULL, "while true do end", "instruction budget of 1000000 exceeded", TT_DOES_LINE },
+        { NULL, "while true do pcall(function() while true do end end) end",
+          "instruction budget of 1000000 exceeded", TT_DOES_LINE },
+        { NULL, "local t = {} while true do t[#t + 1] = {} end", "exceeded", TT_DOES_LINE },
+        { NULL, "local x = string.rep('x', 1e9)", "memory cap of 16 MiB exceeded", TT_DOES_LINE },
+        { NULL, "string.find(string.rep('a', 1e5), '.-.-.-.-.-.-b')", "too complex",
+          TT_DOES_LINE },
+        { NULL, "tostring(setmetatable({}, { __tostring = function() while true do end end }))",
+          "instruction budget", TT_DOES_LINE },
+        { NULL, "local function f() return f() + 1 end f()", "", TT_DOES_LINE },
+        { NULL, "ctx.after('1m', function() end) while true do end", "instruction budget",
+          TT_DOES_LINE },
+    };
+    tt_sandbox_limits l = small_limits();
+    run_all(list, sizeof list / sizeof list[0], &l);
+}
+
+/* Work the instruction count cannot see (comparing two long strings is one
+ * instruction) is stopped by the wall-clock limit. */
+static void wall_clock_limit(void **state)
+{
+    (void)state;
+    tt_sandbox_limits l = small_limits();
+    l.load_instructions = 1000000000;
+    l.wall_ms = 300;
+    attempt a = { "local a, b = ('a'):rep(4e6), ('a'):rep(4e6) while true do local _ = a < b end",
+                  NULL, "time limit of 300 ms exceeded", 1 };
+    check(&a, &l);
+}
+
+/* A __gc added to a metatable after setmetatable never runs (Lua only marks
+ * objects for finalization at setmetatable), so closing cannot hang. */
+static void late_gc_field_never_runs(void **state)
+{
+    (void)state;
+    const char *text = inline_scenario(
+        "local mt = {} local keep = setmetatable({}, mt) "
+        "mt.__gc = function() while true do end end", NULL, NULL);
+    tt_error err;
+    tt_script *s = tt_script_load_buffer(NAME, text, strlen(text), NULL, &err);
+    assert_non_null(s);
+    tt_script_free(s); /* returns: no finalizer ran */
+}
+
+/* After a tripped budget the same script keeps working. */
+static void budget_resets_per_call(void **state)
+{
+    (void)state;
+    const char *text = inline_scenario(NULL, "if s.n == 0 then s.n = 1 while true do end end", NULL);
+    tt_sandbox_limits l = small_limits();
+    tt_error err;
+    tt_script *s = tt_script_load_buffer(NAME, text, strlen(text), &l, &err);
+    assert_non_null(s);
+    tt_rng rng;
+    tt_rng_seed(&rng, 1, 1);
+    assert_int_equal(tt_script_begin(s, &rng, NULL, 0, &err), 0);
+    assert_int_equal(tt_script_action_apply(s, 0, 0, "r", &err), -1);
+    assert_int_equal(tt_script_action_apply(s, 0, 0, "r", &err), 0);
+    tt_script_free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(no_escape),
+        cmocka_unit_test(no_exhaustion_at_load),
+        cmocka_unit_test(deep_recursion_is_refused),
+        cmocka_unit_test(no_exhaustion_in_callbacks),
+        cmocka_unit_test(wall_clock_limit),
+        cmocka_unit_test(late_gc_field_never_runs),
+        cmocka_unit_test(budget_resets_per_call),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -244,6 +244,9 @@ int dash_text_width(dash_gfx *g, const char *s, dash_font_id f);
 /* One line cut at max_w pixels (no wrap); returns its height. */
 int dash_text_fit(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c, int x,
                   int y, int max_w);
+/* Text wrapped at wrap_w, showing at most max_lines lines; returns height. */
+int dash_text_lines(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c, int x,
+                    int y, int wrap_w, int max_lines);
 /* Text right-aligned so it ends at x_right. */
 int dash_text_right(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c,
                     int x_right, int y);

@@ -70,6 +70,20 @@ int dash_text_fit(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c, int x
     return t.h;
 }
 
+int dash_text_lines(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c, int x,
+                    int y, int wrap_w, int max_lines)
+{
+    dash_tex t;
+    if (!dash_text_get(&g->text, s, f, c, wrap_w, &t) || !t.tex)
+        return 0;
+    int h = t.h, cap = max_lines * dash_line_h(g, f);
+    if (max_lines > 0 && h > cap)
+        h = cap;
+    SDL_Rect src = { 0, 0, t.w, h }, dst = { x, y, t.w, h };
+    SDL_RenderCopy(g->r, t.tex, &src, &dst);
+    return h;
+}
+
 int dash_text_width(dash_gfx *g, const char *s, dash_font_id f)
 {
     dash_tex t;
@@ -240,20 +254,22 @@ static SDL_Color score_colour(double s)
     return s >= 80 ? DASH_COL_REACHED : s >= 50 ? DASH_COL_OVERDUE : DASH_COL_MISSED;
 }
 
+/* One row: title and the rule in words on the left, the number on the right. */
 void dash_draw_score(dash_gfx *g, const dash_view *v, SDL_Rect r)
 {
     SDL_Rect c = dash_panel(g, r, dash_s(S_SCORE, v->lang));
     char num[32];
     snprintf(num, sizeof num, "%.0f", v->score);
-    int w = dash_text_width(g, num, F_CLOCK);
-    int y = c.y + (c.h - dash_line_h(g, F_CLOCK)) / 2;
-    if (y < c.y)
-        y = c.y;
-    dash_text(g, num, F_CLOCK, score_colour(v->score), c.x, y - dash_px(g, 4), 0);
-    int x = c.x + w + dash_px(g, 8);
-    dash_text(g, "/ 100", F_BODY, DASH_COL_DIM, x, y, 0);
-    dash_text_fit(g, dash_s(S_SCORE_NOTE, v->lang), F_SMALL, DASH_COL_DIM, x,
-                  y + dash_line_h(g, F_BODY), c.x + c.w - x);
+    int right = c.x + c.w;
+    int ow = dash_text_width(g, "/ 100", F_BODY);
+    int ch = dash_line_h(g, F_CLOCK);
+    int y = r.y + (r.h - ch) / 2;
+    dash_text_right(g, "/ 100", F_BODY, DASH_COL_DIM, right,
+                    y + ch - dash_line_h(g, F_BODY) - dash_px(g, 4));
+    int nw = dash_text_width(g, num, F_CLOCK);
+    dash_text_right(g, num, F_CLOCK, score_colour(v->score), right - ow - dash_px(g, 6), y);
+    dash_text_fit(g, dash_s(S_SCORE_NOTE, v->lang), F_SMALL, DASH_COL_DIM, c.x, c.y,
+                  c.w - nw - ow - dash_px(g, 16));
 }
 
 void dash_draw(dash_gfx *g, const dash_view *v, dash_ui *ui)

@@ -59,68 +59,67 @@ void dash_draw_actions(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r)
         sel = 0;
     bool live = ui && ui->mode == DASH_LIVE;
 
-    /* Role tabs. */
-    int x = c.x, tab_h = bh + sh + p;
-    dash_text(g, dash_s(S_ROLES, L), F_SMALL, DASH_COL_ACCENT, x, c.y, 0);
-    x += dash_text_width(g, dash_s(S_ROLES, L), F_SMALL) + 2 * p;
+    /* Role tabs, stacked on the left: the buttons get the panel's height. */
+    int hint_h = ui && ui->mode != DASH_SNAPSHOT ? sh + p / 2 : 0;
+    int tabs_w = c.w * 17 / 100;
+    int tab_h = bh + p;
+    int y = c.y;
+    y += dash_text(g, dash_s(S_ROLES, L), F_SMALL, DASH_COL_ACCENT, c.x, y, 0);
     char label[256];
-    for (size_t i = 0; i < sc->n_roles; i++) {
+    for (size_t i = 0; i < sc->n_roles && y + tab_h <= c.y + c.h - hint_h; i++) {
         const char *name = tt_text_get(&sc->roles[i].name, L);
         const char *m = member_of(v, sc->roles[i].id);
         snprintf(label, sizeof label, "%zu %s", i + 1, name);
-        int w = dash_text_width(g, label, F_BODY_BOLD) + 2 * p;
-        int mw = m ? dash_text_width(g, m, F_SMALL) + 2 * p : 0;
-        if (mw > w)
-            w = mw;
-        SDL_Rect tab = { x, c.y, w, tab_h };
+        SDL_Rect tab = { c.x, y, tabs_w, tab_h };
         bool on = (int)i == sel;
         dash_fill(g, tab, on ? DASH_COL_BUTTON : DASH_COL_BG);
         if (on)
-            dash_fill(g, (SDL_Rect){ tab.x, tab.y + tab.h - dash_px(g, 3), tab.w,
-                                     dash_px(g, 3) }, DASH_COL_FOCUS);
-        dash_text(g, label, F_BODY_BOLD, on ? DASH_COL_TEXT : DASH_COL_DIM, x + p, c.y, 0);
-        if (m)
-            dash_text(g, m, F_SMALL, DASH_COL_DIM, x + p, c.y + bh, 0);
+            dash_fill(g, (SDL_Rect){ tab.x, tab.y, dash_px(g, 4), tab.h }, DASH_COL_FOCUS);
+        int nw = dash_text_width(g, label, F_BODY_BOLD);
+        int room = tabs_w - 3 * p;
+        dash_text_fit(g, label, F_BODY_BOLD, on ? DASH_COL_TEXT : DASH_COL_DIM,
+                      tab.x + 2 * p, y + p / 2, room);
+        if (m && nw + p < room)
+            dash_text_fit(g, m, F_SMALL, DASH_COL_DIM, tab.x + 2 * p + nw + p,
+                          y + p / 2 + (bh - sh), room - nw - p);
         if (live || (ui && ui->mode == DASH_REPLAY))
             dash_add_hit(ui, H_ROLE, (int)i, tab);
-        x += w + p;
-        if (x > c.x + c.w)
-            break;
+        y += tab_h + p / 2;
     }
 
-    /* Action buttons of the selected role, in a grid. */
-    int top = c.y + tab_h + p;
-    int hint_h = sh + p / 2;
+    /* Action buttons of the selected role, in a grid right of the tabs:
+     * labels get two lines, the line under them says how long or why not. */
+    int gx = c.x + tabs_w + 2 * p, gw = c.x + c.w - gx;
+    int top = c.y;
     int area_h = c.y + c.h - hint_h - top;
-    int btn_h = bh + sh + 2 * p;
-    int min_w = dash_px(g, 250);
-    int cols = c.w / min_w < 1 ? 1 : c.w / min_w;
-    int btn_w = (c.w - (cols - 1) * p) / cols;
+    int btn_h = 2 * bh + sh + p;
+    int min_w = dash_px(g, 210);
+    int cols = gw / min_w < 1 ? 1 : gw / min_w;
+    int btn_w = (gw - (cols - 1) * p) / cols;
     int rows = (area_h + p) / (btn_h + p) < 1 ? 1 : (area_h + p) / (btn_h + p);
     int per_page = rows * cols;
 
     size_t idx[DASH_MAX_ACTIONS];
     size_t n = dash_role_actions(sc, sel, idx, DASH_MAX_ACTIONS);
     if (n == 0)
-        dash_text(g, dash_s(S_NO_ACTIONS, L), F_BODY, DASH_COL_DIM, c.x, top, 0);
+        dash_text(g, dash_s(S_NO_ACTIONS, L), F_BODY, DASH_COL_DIM, gx, top, 0);
     int focus = ui && ui->focus >= 0 && (size_t)ui->focus < n ? ui->focus : 0;
     size_t first = (size_t)(focus / per_page) * (size_t)per_page;
     char why[512];
     for (size_t k = first; k < n && k < first + (size_t)per_page; k++) {
         size_t a = idx[k];
         int slot = (int)(k - first);
-        SDL_Rect b = { c.x + (slot % cols) * (btn_w + p), top + (slot / cols) * (btn_h + p),
+        SDL_Rect b = { gx + (slot % cols) * (btn_w + p), top + (slot / cols) * (btn_h + p),
                        btn_w, btn_h };
         bool ok = availability(v, ui, a, why, sizeof why);
         const tt_action *act = &sc->actions[a];
         dash_fill(g, b, ok ? DASH_COL_BUTTON : DASH_COL_DISABLED);
         if (ui && (int)k == focus && live)
             dash_frame(g, b, DASH_COL_FOCUS, dash_px(g, 2));
-        snprintf(label, sizeof label, "%s", tt_text_get(&act->label, L));
-        dash_text_fit(g, label, F_BODY, ok ? DASH_COL_TEXT : DASH_COL_DIM, b.x + p,
-                      b.y + p, b.w - 2 * p);
+        dash_text_lines(g, tt_text_get(&act->label, L), F_BODY,
+                        ok ? DASH_COL_TEXT : DASH_COL_DIM, b.x + p, b.y + p / 2, b.w - 2 * p, 2);
         dash_text_fit(g, why, F_SMALL, ok ? DASH_COL_DIM : DASH_COL_OVERDUE, b.x + p,
-                      b.y + p + bh, b.w - 2 * p);
+                      b.y + p / 2 + 2 * bh, b.w - 2 * p);
         if (live)
             dash_add_hit(ui, H_ACTION, (int)k, b);
     }

@@ -10,23 +10,25 @@ static dash_str phase_str(tt_objective_phase p)
     return p == TT_OBJ_ISOLATE ? S_ISOLATE : p == TT_OBJ_REPORT ? S_REPORT : S_RECOVER;
 }
 
-static void countdown(const dash_view *v, tt_ms deadline, dash_str what, char *buf,
-                      size_t n)
+/* "target 15:00 (in 3:00)", or just "target in 3:00" when compact. */
+static void countdown(const dash_view *v, tt_ms deadline, dash_str what, bool compact,
+                      char *buf, size_t n)
 {
     char at[32], d[32];
     tt_ms_format(deadline, at, sizeof at);
     tt_ms left = deadline - v->now;
     tt_ms_format(left >= 0 ? left : -left, d, sizeof d);
-    if (v->lang == TT_LANG_JA)
-        snprintf(buf, n, "%s %s（%s %s）", dash_s(what, v->lang), at,
-                 dash_s(left >= 0 ? S_IN : S_AGO, v->lang), d);
+    const char *rel = dash_s(left >= 0 ? S_IN : S_AGO, v->lang);
+    bool ja = v->lang == TT_LANG_JA;
+    if (compact)
+        snprintf(buf, n, ja ? "%s%s %s" : "%s %s %s", dash_s(what, v->lang), rel, d);
     else
-        snprintf(buf, n, "%s %s (%s %s)", dash_s(what, v->lang), at,
-                 dash_s(left >= 0 ? S_IN : S_AGO, v->lang), d);
+        snprintf(buf, n, ja ? "%s %s（%s %s）" : "%s %s (%s %s)", dash_s(what, v->lang),
+                 at, rel, d);
 }
 
 static int row(dash_gfx *g, const dash_view *v, dash_ui *ui, size_t i, SDL_Rect c,
-               int y)
+               int y, bool compact)
 {
     const tt_objective *o = &v->sc->objectives[i];
     const dash_objective *d = &v->objectives[i];
@@ -69,21 +71,22 @@ static int row(dash_gfx *g, const dash_view *v, dash_ui *ui, size_t i, SDL_Rect 
     tt_ms_format(d->target_at, t2, sizeof t2);
     tt_ms_format(d->limit_at, t3, sizeof t3);
     if (d->status == TT_OBJECTIVE_OPEN) {
-        countdown(v, d->target_at, S_TARGET, a, sizeof a);
-        countdown(v, d->limit_at, S_LIMIT, b, sizeof b);
+        countdown(v, d->target_at, S_TARGET, compact, a, sizeof a);
+        countdown(v, d->limit_at, S_LIMIT, compact, b, sizeof b);
         snprintf(line, sizeof line, "%s · %s", a, b);
     } else {
         snprintf(line, sizeof line, "%s %s · %s %s · %s %s", dash_s(st, L), t1,
                  dash_s(S_TARGET, L), t2, dash_s(S_LIMIT, L), t3);
     }
     /* Wrapped, not cut: narrow windows and Japanese need a second line. */
-    int dh = dash_text(g, line, F_SMALL, st == S_OVERDUE ? DASH_COL_OVERDUE : DASH_COL_DIM,
-                       x, y + lh, w);
+    SDL_Color dc = st == S_OVERDUE ? DASH_COL_OVERDUE : DASH_COL_DIM;
+    int dh = compact ? dash_text_fit(g, line, F_SMALL, dc, x, y + lh, w)
+                     : dash_text(g, line, F_SMALL, dc, x, y + lh, w);
     if (dh < sh)
         dh = sh;
 
     /* Bar: 0 .. limit, filled up to now (or the settling time). */
-    int by = y + lh + dh + dash_px(g, 3), bh = dash_px(g, 6);
+    int by = y + lh + dh + dash_px(g, compact ? 1 : 3), bh = dash_px(g, 6);
     SDL_Rect track = { x, by, w, bh };
     dash_fill(g, track, DASH_COL_BG);
     tt_ms end = d->limit_at > 0 ? d->limit_at : 1;
@@ -96,7 +99,7 @@ static int row(dash_gfx *g, const dash_view *v, dash_ui *ui, size_t i, SDL_Rect 
         dash_fill(g, (SDL_Rect){ x + (int)(w * ft) - 1, by - dash_px(g, 3),
                                  dash_px(g, 2) + 1, bh + dash_px(g, 6) },
                   DASH_COL_TEXT);
-    return by + bh + dash_px(g, 12);
+    return by + bh + dash_px(g, compact ? 5 : 12);
 }
 
 void dash_draw_objectives(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r)
@@ -104,10 +107,13 @@ void dash_draw_objectives(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect
     SDL_Rect c = dash_panel(g, r, dash_s(S_OBJECTIVES, v->lang));
     SDL_RenderSetClipRect(g->r, &c);
     int y = c.y;
+    /* Rows with a two-line countdown when they all fit, else one line each. */
+    int full = dash_line_h(g, F_BODY_BOLD) + 2 * dash_line_h(g, F_SMALL) + dash_px(g, 21);
+    bool compact = (int)v->sc->n_objectives * full > c.h;
     /* Phases in the order a response runs: isolate, report, recover. */
     for (int ph = TT_OBJ_ISOLATE; ph <= TT_OBJ_RECOVER; ph++)
         for (size_t i = 0; i < v->sc->n_objectives; i++)
             if ((int)v->sc->objectives[i].phase == ph)
-                y = row(g, v, ui, i, c, y);
+                y = row(g, v, ui, i, c, y, compact);
     SDL_RenderSetClipRect(g->r, NULL);
 }

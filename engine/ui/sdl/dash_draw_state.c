@@ -50,6 +50,8 @@ static void value_text(const tt_value *val, char *buf, size_t n, tt_lang L)
     }
 }
 
+/* One metric: its label on a line of its own (labels are long in Japanese),
+ * then a bar (when it has a scale) with the value and unit at its right. */
 static int gauge(dash_gfx *g, const dash_view *v, SDL_Rect c, int y,
                  const char *label, const tt_value *val, const char *unit,
                  double max, bool damage)
@@ -57,28 +59,24 @@ static int gauge(dash_gfx *g, const dash_view *v, SDL_Rect c, int y,
     char num[64], line[160];
     value_text(val, num, sizeof num, v->lang);
     snprintf(line, sizeof line, "%s%s%s", num, unit && *unit ? " " : "", unit ? unit : "");
-    int lh = dash_line_h(g, F_SMALL);
-    int vw = dash_text_width(g, line, F_BODY_BOLD);
-    dash_text_fit(g, label, F_SMALL, DASH_COL_DIM, c.x, y + dash_px(g, 2),
-                  c.w - vw - dash_px(g, 8));
+    y += dash_text_fit(g, label, F_SMALL, DASH_COL_DIM, c.x, y, c.w);
     int bh = dash_line_h(g, F_BODY_BOLD);
+    int vw = dash_text_width(g, line, F_BODY_BOLD);
     SDL_Color vc = damage && val && tt_value_number(val) > 0 ? DASH_COL_OVERDUE : DASH_COL_TEXT;
     dash_text_right(g, line, F_BODY_BOLD, vc, c.x + c.w, y);
-    y += bh > lh ? bh : lh;
-    if (max > 0 && val && val->type != TT_VAL_STR) {
+    int bar_w = c.w - vw - dash_px(g, 10);
+    if (max > 0 && val && val->type != TT_VAL_STR && bar_w > dash_px(g, 20)) {
         double f = tt_value_number(val) / max;
         f = f < 0 ? 0 : f > 1 ? 1 : f;
         int h = dash_px(g, 10);
-        SDL_Rect track = { c.x, y, c.w, h };
-        dash_fill(g, track, DASH_COL_BG);
-        SDL_Color fc = f >= 0.75 ? DASH_COL_MISSED : f >= 0.4 ? DASH_COL_OVERDUE
-                                                               : DASH_COL_REACHED;
-        if (!damage)
-            fc = DASH_COL_ACCENT;
-        dash_fill(g, (SDL_Rect){ c.x, y, (int)lround(c.w * f), h }, fc);
-        y += h;
+        int by = y + (bh - h) / 2;
+        dash_fill(g, (SDL_Rect){ c.x, by, bar_w, h }, DASH_COL_BG);
+        SDL_Color fc = !damage ? DASH_COL_ACCENT
+                       : f >= 0.75 ? DASH_COL_MISSED
+                       : f >= 0.4 ? DASH_COL_OVERDUE : DASH_COL_REACHED;
+        dash_fill(g, (SDL_Rect){ c.x, by, (int)lround(bar_w * f), h }, fc);
     }
-    return y + dash_px(g, 8);
+    return y + bh + dash_px(g, 6);
 }
 
 void dash_draw_state(dash_gfx *g, const dash_view *v, SDL_Rect r)
@@ -87,16 +85,20 @@ void dash_draw_state(dash_gfx *g, const dash_view *v, SDL_Rect r)
     SDL_Rect c = dash_panel(g, r, dash_s(S_STATE, v->lang));
     SDL_RenderSetClipRect(g->r, &c);
     size_t n = sc->n_metrics ? sc->n_metrics : v->n_state;
-    /* Two columns when one would overflow at this size. */
-    int row_h = dash_line_h(g, F_BODY_BOLD) + dash_px(g, 18);
-    int cols = (int)n * row_h > c.h ? 2 : 1;
+    /* As many columns (up to three) as it takes to show every metric. */
+    int row_h = dash_line_h(g, F_SMALL) + dash_line_h(g, F_BODY_BOLD) + dash_px(g, 6);
+    int fit = c.h / (row_h > 0 ? row_h : 1);
+    if (fit < 1)
+        fit = 1;
+    int cols = (int)((n + (size_t)fit - 1) / (size_t)fit);
+    cols = cols < 1 ? 1 : cols > 3 ? 3 : cols;
     int gap = dash_px(g, 16);
-    int cw = cols == 2 ? (c.w - gap) / 2 : c.w;
-    size_t per_col = cols == 2 ? (n + 1) / 2 : n;
+    int cw = (c.w - (cols - 1) * gap) / cols;
+    size_t per_col = (n + (size_t)cols - 1) / (size_t)cols;
     int y = c.y;
     for (size_t i = 0; i < n; i++) {
-        int col = cols == 2 && i >= per_col ? 1 : 0;
-        if (cols == 2 && i == per_col)
+        int col = per_col ? (int)(i / per_col) : 0;
+        if (per_col && i % per_col == 0)
             y = c.y;
         SDL_Rect cc = { c.x + col * (cw + gap), c.y, cw, c.h };
         if (sc->n_metrics) {
@@ -126,6 +128,10 @@ static const char *kind_name(const char *kind, tt_lang L)
         { "media", { "報道", "Media" } },
         { "regulator", { "監督機関", "Regulators" } },
         { "management", { "経営層", "Management" } },
+        { "system", { "システム", "Systems" } },
+        { "centre", { "センター", "Centres" } },
+        { "company", { "企業", "Companies" } },
+        { "outsourcer", { "委託先", "Outsourcers" } },
     };
     for (size_t i = 0; kind && i < sizeof kinds / sizeof kinds[0]; i++)
         if (strcmp(kinds[i].k, kind) == 0)
@@ -154,15 +160,16 @@ void dash_draw_diagram(dash_gfx *g, const dash_view *v, SDL_Rect r)
     SDL_RenderSetClipRect(g->r, &c);
     int lh = dash_line_h(g, F_SMALL), p = dash_px(g, 6), nh = lh + dash_px(g, 8);
 
-    /* The team: one box holding a node per role. */
-    SDL_Rect team = { c.x, c.y, c.w, lh + nh + 3 * p };
+    /* The team: one box holding a node per role, its name on the left. */
+    SDL_Rect team = { c.x, c.y, c.w, nh + 2 * p };
     dash_frame(g, team, DASH_COL_ACCENT, 1);
-    dash_text_fit(g, dash_s(S_TEAM, v->lang), F_SMALL, DASH_COL_ACCENT, team.x + p,
-                  team.y + p / 2, team.w - 2 * p);
+    const char *tn = dash_s(S_TEAM, v->lang);
+    int tw = dash_text_width(g, tn, F_SMALL) + 2 * p;
+    dash_text(g, tn, F_SMALL, DASH_COL_ACCENT, team.x + p, team.y + (team.h - lh) / 2, 0);
     size_t nr = sc->n_roles ? sc->n_roles : 1;
-    int rw = (team.w - p) / (int)nr - p;
+    int rw = (team.w - tw - p) / (int)nr - p;
     for (size_t i = 0; i < sc->n_roles; i++) {
-        SDL_Rect b = { team.x + p + (int)i * (rw + p), team.y + lh + p, rw, nh };
+        SDL_Rect b = { team.x + tw + (int)i * (rw + p), team.y + p, rw, nh };
         node(g, b, tt_text_get(&sc->roles[i].name, v->lang), recent(v, v->role_last[i]));
     }
 
@@ -181,8 +188,20 @@ void dash_draw_diagram(dash_gfx *g, const dash_view *v, SDL_Rect r)
         SDL_RenderSetClipRect(g->r, NULL);
         return;
     }
-    int top = team.y + team.h + dash_px(g, 22);
+    int top = team.y + team.h + dash_px(g, 16);
     int gw = (c.w - (int)(nk - 1) * p) / (int)nk;
+    /* Shrink the actor nodes so the largest group fits. */
+    int most = 1;
+    for (size_t k = 0; k < nk; k++) {
+        int cnt = 0;
+        for (size_t i = 0; i < sc->n_actors; i++)
+            cnt += strcmp(sc->actors[i].kind ? sc->actors[i].kind : "", kinds[k]) == 0;
+        most = cnt > most ? cnt : most;
+    }
+    int room = (c.y + c.h - top - lh - p / 2) / most - p / 2;
+    int anh = room < nh ? room : nh;
+    if (anh < lh + 2)
+        anh = lh + 2;
     int mid = team.x + team.w / 2;
     for (size_t k = 0; k < nk; k++) {
         int gx = c.x + (int)k * (gw + p);
@@ -196,9 +215,9 @@ void dash_draw_diagram(dash_gfx *g, const dash_view *v, SDL_Rect r)
             const char *ak = sc->actors[i].kind ? sc->actors[i].kind : "";
             if (strcmp(ak, kinds[k]) != 0)
                 continue;
-            node(g, (SDL_Rect){ gx, y, gw, nh },
+            node(g, (SDL_Rect){ gx, y, gw, anh },
                  tt_text_get(&sc->actors[i].name, v->lang), recent(v, v->actor_last[i]));
-            y += nh + p / 2;
+            y += anh + p / 2;
         }
     }
     SDL_RenderSetClipRect(g->r, NULL);

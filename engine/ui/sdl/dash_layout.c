@@ -23,7 +23,7 @@ void dash_layout_compute(dash_layout *l, int w, int h, bool scrubber)
 
     int header_h = sc(s, 62);
     int scrub_h = scrubber ? sc(s, 78) : 0;
-    int actions_h = sc(s, 176);
+    int actions_h = sc(s, 200);
     l->r[R_HEADER] = (SDL_Rect){ 0, 0, w, header_h };
 
     int bottom = h - pad;
@@ -45,11 +45,11 @@ void dash_layout_compute(dash_layout *l, int w, int h, bool scrubber)
     int x_feed = pad, x_mid = x_feed + feed_w + pad, x_right = x_mid + mid_w + pad;
 
     l->r[R_FEED] = (SDL_Rect){ x_feed, top, feed_w, main_h };
-    int state_h = (main_h - pad) * 48 / 100;
+    int state_h = (main_h - pad) * 50 / 100;
     l->r[R_STATE] = (SDL_Rect){ x_mid, top, mid_w, state_h };
     l->r[R_DIAGRAM] = (SDL_Rect){ x_mid, top + state_h + pad, mid_w,
                                   main_h - state_h - pad };
-    int score_h = sc(s, 84);
+    int score_h = sc(s, 64);
     l->r[R_OBJECTIVES] = (SDL_Rect){ x_right, top, right_w, main_h - score_h - pad };
     l->r[R_SCORE] = (SDL_Rect){ x_right, top + main_h - score_h, right_w, score_h };
 }

@@ -163,12 +163,20 @@ int tt_cmd_replay(int argc, char **argv)
         tt_error_print(&err, "tabletop replay");
         status = TT_EXIT_BADINPUT;
     } else if (result.identical) {
-        printf("%s: identical (%zu records reproduced)\n", journal_path,
-               result.records_compared);
+        if (lang == TT_LANG_JA)
+            printf("%s: 一致（%zu 件の記録をすべて再現）\n", journal_path,
+                   result.records_compared);
+        else
+            printf("%s: identical (%zu records reproduced)\n", journal_path,
+                   result.records_compared);
         status = TT_EXIT_OK;
     } else {
-        printf("%s: differs after %zu matching records\n%s\n", journal_path,
-               result.records_compared, result.diff);
+        if (lang == TT_LANG_JA)
+            printf("%s: 相違あり（%zu 件まで一致）\n%s\n", journal_path,
+                   result.records_compared, result.diff);
+        else
+            printf("%s: differs after %zu matching records\n%s\n", journal_path,
+                   result.records_compared, result.diff);
         status = 1;
     }
     if (status != TT_EXIT_BADINPUT) {

@@ -182,7 +182,7 @@ static int drive_headless(const resume_run *r, bool *ended, tt_error *err)
     q.on = true;
     char when[32];
     tt_ms_format(tt_exercise_now(ex), when, sizeof when);
-    printf("resumed at %s\n", when);
+    printf(r->o->lang == TT_LANG_JA ? "%s から再開\n" : "resumed at %s\n", when);
     int rc = r->answers ? tt_exercise_play(ex, r->answers, r->first_step, err)
                         : tt_exercise_advance(ex, sc->length, err);
     if (rc == 0) {
@@ -298,7 +298,9 @@ int tt_cmd_resume(int argc, char **argv)
         fprintf(stderr, "tabletop resume: the journal so far is in %s\n", o.journal_path);
         status = TT_EXIT_RUNTIME;
     } else if (!ended) {
-        printf("The exercise is not finished. Continue it with:\n  tabletop resume %s\n",
+        printf(o.lang == TT_LANG_JA ? "演習は終了していません。続けるには:\n  tabletop resume %s\n"
+                                    : "The exercise is not finished. Continue it with:\n"
+                                      "  tabletop resume %s\n",
                o.journal_path);
     } else if (!o.no_card) {
         status = tt_finish_exercise(sc, o.journal_path, o.card_path, o.db_path, o.lang,

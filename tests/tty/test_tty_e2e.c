@@ -57,7 +57,7 @@ static void sleep_ms(int ms)
 
 static int replay(const char *journal, const char *out)
 {
-    const char *args[] = { "replay", journal, NULL };
+    const char *args[] = { "replay", "--lang", "en", journal, NULL };
     return e2e_run(out, args);
 }
 

@@ -41,6 +41,20 @@ static int bad(tt_lang lang, const char *ja, const char *en, const char *arg)
     return TT_EXIT_BADINPUT;
 }
 
+/* Print a column padded to `width` terminal cells (East Asian characters
+ * take two), at least one space after it. */
+static void cell(const char *text, int width)
+{
+    int used = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        if ((*p & 0xC0) != 0x80)
+            used += *p >= 0xE0 ? 2 : 1;
+    fputs(text, stdout);
+    do
+        putchar(' ');
+    while (++used < width);
+}
+
 int tt_cmd_history(int argc, char **argv)
 {
     enum { O_DB = 256, O_TEAM, O_SCEN, O_LANG };
@@ -98,16 +112,27 @@ int tt_cmd_history(int argc, char **argv)
         return TT_EXIT_OK;
     }
     bool ja = lang == TT_LANG_JA;
-    printf("%-5s %-20s %-22s %-20s %5s %-2s %-8s %s\n", "#", ja ? "日付" : "date",
-           ja ? "シナリオ" : "scenario", ja ? "チーム" : "team", ja ? "点" : "score",
-           ja ? "評" : "R", ja ? "時間" : "duration", ja ? "状態" : "status");
+    cell("#", 5);
+    cell(ja ? "日付" : "date", 21);
+    cell(ja ? "シナリオ" : "scenario", 22);
+    cell(ja ? "チーム" : "team", 20);
+    cell(ja ? "点数" : "score", 6);
+    cell(ja ? "評価" : "rating", 7);
+    cell(ja ? "時間" : "duration", 9);
+    puts(ja ? "状態" : "status");
     for (size_t i = 0; i < n; i++) {
-        char dur[32];
+        char num[32], dur[32], score[16];
+        snprintf(num, sizeof num, "%lld", (long long)rows[i].id);
         tt_ms_format(rows[i].duration, dur, sizeof dur);
-        printf("%-5lld %-20s %-22s %-20s %5d %-2s %-8s %s\n", (long long)rows[i].id,
-               rows[i].when, rows[i].scenario, rows[i].team[0] ? rows[i].team : "-",
-               rows[i].score, tt_rating_letter(rows[i].rating), dur,
-               rows[i].complete ? (ja ? "完了" : "complete") : (ja ? "不完全" : "incomplete"));
+        snprintf(score, sizeof score, "%d", rows[i].score);
+        cell(num, 5);
+        cell(rows[i].when, 21);
+        cell(rows[i].scenario, 22);
+        cell(rows[i].team[0] ? rows[i].team : "-", 20);
+        cell(score, 6);
+        cell(tt_rating_letter(rows[i].rating), 7);
+        cell(dur, 9);
+        puts(rows[i].complete ? (ja ? "完了" : "complete") : (ja ? "不完全" : "incomplete"));
     }
     /* Trend per team and scenario: the change since the previous run. */
     if (n > 1 && team && scenario) {

@@ -240,7 +240,7 @@ return scenario {
         t("接続元を自社のIPアドレスに限定できないか。", "Can the server accept only the operator's own addresses?"),
       } },
 
-    { id = "president_asks", at = "14d", from = "management", to = "management",
+    { id = "president_asks", at = "14d", from = "management", to = "management",  -- invented day
       text = t("取締役会で社長が問う：「導入以来、誰もこのサーバの安全性を見直していなかったのか。ほかのシステムは大丈夫か。」",
                "At the board the president asks: 'Has nobody reviewed this server's security since it was "
                  .. "introduced? What about our other systems?'"),
@@ -249,7 +249,7 @@ return scenario {
         t("社内システムすべてのID/PWとログの規程をどうするか。", "What rules for IDs, passwords and logs across every system?"),
       } },
 
-    { id = "final_due", when = function(s) return s.day >= 50 and not s.ppc_final end,
+    { id = "final_due", when = function(s) return s.day >= 50 and not s.ppc_final end,  -- 10 days before F1's 60
       from = "business", to = "management",
       text = t("個人情報担当から：「確報の期限（発見から60日）まで10日です。調査結果と再発防止策がまだそろっていません。」",
                "The privacy contact: 'Ten days to the final report's deadline (60 days from discovery). The "

@@ -157,7 +157,7 @@ return scenario {
         t("再発の前後で何が変わらずに続いているか。", "What kept going across the switch?"),
       } },
 
-    { id = "groups_ask", when = function(s, ctx) return ctx.now >= 60 * MIN and not s.groups_informed end,
+    { id = "groups_ask", when = function(s, ctx) return ctx.now >= 60 * MIN and not s.groups_informed end,  -- invented
       from = "group_companies", to = "hq",
       text = t("グループ各社から問い合わせが殺到：「自動通報のあと何の連絡もない。いつ復旧するのか。店頭で顧客を待たせている。」",
                "The group companies call in: 'Nothing since the automatic notice. When will it be back? Customers "
@@ -167,7 +167,7 @@ return scenario {
           "How do you say what is not known yet? When do you promise the next update?"),
       } },
 
-    { id = "complaints", when = function(s) return s.minutes_down >= 120 end,
+    { id = "complaints", when = function(s) return s.minutes_down >= 120 end,  -- invented
       from = "stores", to = "business",
       text = t("顧客の苦情が増え、取引を断った件数が積み上がっている。",
                "Customer complaints grow; the refused transactions pile up."),

@@ -150,7 +150,7 @@ return scenario {
           "How many other unpatched CMS sites sit on the shared server, and who keeps track?"),
       } },
 
-    { id = "org_follow_up", when = function(s) return s.day >= 7 and not s.sec_org_answered end,
+    { id = "org_follow_up", when = function(s) return s.day >= 7 and not s.sec_org_answered end,  -- invented
       from = "sec_org", to = "sysadmin",
       text = t("「先日の脆弱性について、対応状況のご回答をお待ちしています。」",
                "'We are still waiting for your answer on how the vulnerability is handled.'"),

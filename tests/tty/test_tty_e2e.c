@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <dirent.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -364,6 +365,50 @@ static void test_live_kill_then_resume(void **state)
     assert_int_equal(e2e_run(out, resume_args), 2);
 }
 
+/* Every shipped scenario can be run live: it starts, shows its first
+ * events and the menu, answers /status, takes an action from the menu, and
+ * ends on /end. */
+static void test_every_scenario_runs_live(void **state)
+{
+    (void)state;
+    DIR *d = opendir(e2e_src("scenarios"));
+    assert_non_null(d);
+    size_t seen = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        size_t len = strlen(e->d_name);
+        if (len < 5 || strcmp(e->d_name + len - 4, ".lua") != 0)
+            continue;
+        char rel[512], name[300];
+        snprintf(rel, sizeof rel, "scenarios/%s", e->d_name);
+        snprintf(name, sizeof name, "live-%s.journal.yaml", e->d_name);
+        char scenario[1024], journal[1024];
+        snprintf(scenario, sizeof scenario, "%s", e2e_src(rel));
+        snprintf(journal, sizeof journal, "%s", e2e_tmp(name));
+        const char *args[] = { "run", "--journal", journal, "--lang", "en",
+                               "--no-scorecard", scenario, NULL };
+        e2e_pty *p = new_pty();
+        assert_true(e2e_pty_start(p, args));
+        if (!e2e_expect(p, "Actions available now", WAIT) ||
+            !e2e_expect(p, "action> ", WAIT)) {
+            fprintf(stderr, "%s did not start live\n", e->d_name);
+            fail();
+        }
+        e2e_send(p, "/status\r");
+        assert_true(e2e_expect(p, "Objectives:", WAIT));
+        e2e_send(p, "1\r");
+        assert_true(e2e_expect(p, "ACTION: ", WAIT));
+        e2e_send(p, "/end\r");
+        assert_true(e2e_expect(p, "Exercise ended: ended by the facilitator", WAIT));
+        assert_int_equal(e2e_pty_finish(p, WAIT), 0);
+        free(p);
+        assert_int_equal(replay(journal, e2e_tmp("live-scenario-replay.out")), 0);
+        seen++;
+    }
+    closedir(d);
+    assert_true(seen >= 1);
+}
+
 int main(void)
 {
     e2e_tmpdir();
@@ -376,6 +421,7 @@ int main(void)
         cmocka_unit_test(test_live_drill_in_a_terminal),
         cmocka_unit_test(test_hangup_leaves_resumable_journal),
         cmocka_unit_test(test_live_kill_then_resume),
+        cmocka_unit_test(test_every_scenario_runs_live),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

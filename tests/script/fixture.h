@@ -11,7 +11,10 @@ static inline const char *fixture(const char *name)
 {
     static char path[1024];
     const char *root = getenv("TT_SOURCE_DIR");
-    snprintf(path, sizeof path, "%s/tests/script/fixtures/%s", root ? root : ".", name);
+    if (root)
+        snprintf(path, sizeof path, "%s/tests/script/fixtures/%s", root, name);
+    else
+        snprintf(path, sizeof path, "%s/%s", TT_FIXTURE_DIR, name);
     return path;
 }
 

@@ -1,0 +1,221 @@
+/* Validation: each class of authoring error gives a precise message with
+ * the field path, at file:line (the line of `scenario {`, or the line of
+ * the offending function when the value is one). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+#include "tabletop/script.h"
+
+#define NAME "scenarios/inline.lua"
+#define CALL_LINE 2
+
+static const char base[] =
+    "local T = { ja = 't', en = 't' }\n"                                                  /* 1 */
+    "return scenario {\n"                                                                 /* 2 */
+    "  id = 'inline', source = 't', title = T, summary = T, length = '1h', invented = T,\n" /* 3 */
+    "  roles = @ROLES@,\n"                                                                /* 4 */
+    "  actors = @ACTORS@,\n"                                                              /* 5 */
+    "  state = @STATE@,\n"                                                                /* 6 */
+    "  injects = @INJECTS@,\n"                                                            /* 7 */
+    "  actions = @ACTIONS@,\n"                                                            /* 8 */
+    "  objectives = @OBJECTIVES@,\n"                                                      /* 9 */
+    "  lessons = @LESSONS@,\n"                                                            /* 10 */
+    "  @EXTRA@\n"                                                                         /* 11 */
+    "}\n";
+
+static const char *const slots[][2] = {
+    { "@ROLES@", "{ r = { name = T }, boss = { name = T } }" },
+    { "@ACTORS@", "{ vendor = { kind = 'vendor', name = T, delay = '10m' } }" },
+    { "@STATE@", "{ n = 0 }" },
+    { "@INJECTS@", "{ { id = 'start', at = '0m', from = 'vendor', to = 'r', text = T } }" },
+    { "@ACTIONS@", "{ a = { by = 'r', label = T, completes = 'o', lesson = 'l' } }" },
+    { "@OBJECTIVES@", "{ o = { phase = 'isolate', title = T, target = '1m', limit = '1h', "
+                      "notice = 'start' } }" },
+    { "@LESSONS@", "{ l = { text = T } }" },
+    { "@EXTRA@", "" },
+};
+
+/* The base scenario with `slot` replaced by `value`. */
+static const char *build(const char *slot, const char *value)
+{
+    static char out[8192];
+    const char *p = base;
+    size_t o = 0;
+    while (*p) {
+        bool done = false;
+        for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++) {
+            size_t n = strlen(slots[i][0]);
+            if (strncmp(p, slots[i][0], n) == 0) {
+                const char *v = slot && strcmp(slot, slots[i][0]) == 0 ? value : slots[i][1];
+                size_t len = strlen(v);
+                assert_true(o + len < sizeof out);
+                memcpy(out + o, v, len);
+                o += len;
+                p += n;
+                done = true;
+                break;
+            }
+        }
+        if (!done) {
+            assert_true(o + 1 < sizeof out);
+            out[o++] = *p++;
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
+typedef struct bad {
+    const char *slot;
+    const char *value;
+    const char *expect;
+    int line;
+} bad;
+
+static void expect_error(const char *name, const char *text, const char *expect, int line)
+{
+    tt_error err;
+    tt_script *s = tt_script_load_buffer(name, text, strlen(text), NULL, &err);
+    if (s) {
+        tt_script_free(s);
+        fail_msg("loaded, but expected: %s\n%s", expect, text);
+    }
+    if (!strstr(err.message, expect) || err.line != line)
+        fail_msg("got %s:%d: %s\nwant line %d: %s", err.file, err.line, err.message, line, expect);
+    assert_string_equal(err.file, name);
+}
+
+static void base_is_valid(void **state)
+{
+    (void)state;
+    const char *text = build(NULL, NULL);
+    tt_error err;
+    tt_script *s = tt_script_load_buffer(NAME, text, strlen(text), NULL, &err);
+    if (!s)
+        fail_msg("%s:%d: %s", err.file, err.line, err.message);
+    tt_script_free(s);
+    /* An action that completes an objective with its own `when` is fine. */
+    text = build("@OBJECTIVES@", "{ o = { phase = 'report', party = 'boss', title = T, "
+                                 "target = '1m', limit = '1h', when = function(s) return false end } }");
+    s = tt_script_load_buffer(NAME, text, strlen(text), NULL, &err);
+    if (!s)
+        fail_msg("%s:%d: %s", err.file, err.line, err.message);
+    tt_script_free(s);
+}
+
+static void each_error_class(void **state)
+{
+    (void)state;
+    static const bad cases[] = {
+        /* unknown keys, at every level */
+        { "@EXTRA@", "colour = 'red',", "scenario: unknown key 'colour' (expected one of: id, source", CALL_LINE },
+        { "@ROLES@", "{ r = { name = T, nmae = T } }", "roles.r: unknown key 'nmae' (expected one of: name, description)", CALL_LINE },
+        { "@ACTORS@", "{ vendor = { kind = 'v', name = T, colour = 1 } }", "actors.vendor: unknown key 'colour'", CALL_LINE },
+        { "@INJECTS@", "{ { id = 'start', at = '0m', text = T, qestions = {} } }", "injects[1]: unknown key 'qestions'", CALL_LINE },
+        { "@ACTIONS@", "{ a = { by = 'r', label = T, completes = 'o', require = 1 } }", "actions.a: unknown key 'require'", CALL_LINE },
+        { "@OBJECTIVES@", "{ o = { phase = 'isolate', title = T, target = '1m', limit = '1h', dead = 1 } }", "objectives.o: unknown key 'dead'", CALL_LINE },
+        { "@LESSONS@", "{ l = { txt = T } }", "lessons.l: unknown key 'txt'", CALL_LINE },
+        { "@EXTRA@", "history = { { at = '0m', text = T, who = 1 } },", "history[1]: unknown key 'who'", CALL_LINE },
+        { "@EXTRA@", "metrics = { n = { label = T, colour = 1 } },", "metrics.n: unknown key 'colour'", CALL_LINE },
+        { "@EXTRA@", "settings = { b = { value = true, label = T, x = 1 } },", "settings.b: unknown key 'x'", CALL_LINE },
+        { "@EXTRA@", "every = { { period = '1m', run = function() end, strat = 1 } },", "every[1]: unknown key 'strat'", CALL_LINE },
+        { "@ROLES@", "{ r = { name = { ja = 't', en = 't', fr = 't' } } }", "roles.r.name: unknown key 'fr'", CALL_LINE },
+        /* wrong types */
+        { "@ROLES@", "{ r = { name = 'x' } }", "roles.r.name: expected a text { ja = \"...\", en = \"...\" }, got a string", CALL_LINE },
+        { "@ROLES@", "{ { name = T } }", "roles: must be a table of named entries", CALL_LINE },
+        { "@ROLES@", "'r'", "roles: expected a table, got a string", CALL_LINE },
+        { "@INJECTS@", "{ start = { at = '0m', text = T } }", "injects: must be a list", CALL_LINE },
+        { "@INJECTS@", "{ { id = 'start', at = '0m', text = T, does = 5 } }", "injects[1].does: expected a function, got a number", CALL_LINE },
+        { "@ACTIONS@", "{ a = { by = 'r', label = T, completes = 'o', repeatable = 'yes' } }", "actions.a.repeatable: expected true or false, got a string", CALL_LINE },
+        { "@ACTIONS@", "{ a = { by = 'r', completes = 'o', label = function() end } }", "actions.a.label: expected a text", 8 },
+        { "@ACTIONS@", "{ a = { by = 'r', label = T, completes = 'o', requires = 'x' } }", "actions.a.requires: expected a function, got a string", CALL_LINE },
+        { "@STATE@", "{ n = {} }", "state.n: state values are booleans, numbers or strings, got a table", CALL_LINE },
+        { "@STATE@", "{ n = 0/0 }", "state.n: numbers in the state must be finite", CALL_LINE },
+        { "@EXTRA@", "settings = { b = { value = {}, label = T } },", "settings.b.value: state values are booleans", CALL_LINE },
+        { "@EXTRA@", "metrics = { n = { label = T, max = -1 } },", "metrics.n.max: expected a number of 0 or more", CALL_LINE },
+        /* bad durations */
+        { "@ACTIONS@", "{ a = { by = 'r', label = T, completes = 'o', takes = '5x' } }", "actions.a.takes: '5x' is not a duration: unknown unit", CALL_LINE },
+        { "@ACTORS@", "{ vendor = { kind = 'v', name = T, delay = '-5m' } }", "actors.vendor.delay: '-5m' is not a duration: negative", CALL_LINE },
+        { "@ACTORS@", "{ vendor = { kind = 'v', name = T, delay = { '40m', '20m' } } }", "actors.vendor.delay: the range's first time is larger", CALL_LINE },
+        { "@ACTIONS@", "{ a = { by = 'r', label = T, completes = 'o', takes = -5 } }", "actions.a.takes: a time cannot be negative", CALL_LINE },
+        { "@EXTRA@", "every = { { period = '0s', run = function() end } },", "every[1].period: must be longer than 0s", CALL_LINE },
+        /* missing texts and fields */
+        { "@ROLES@", "{ r = { name = { ja = 'x' } } }", "roles.r.name: missing 'en' (every text needs both ja and en)", CALL_LINE },
+        { "@ACTIONS@", "{ a = { by = 'r', completes = 'o', label = { en = 'x' } } }", "actions.a.label: missing 'ja'", CALL_LINE },
+        { "@ROLES@", "{ r = { } }", "roles.r: missing required field 'name'", CALL_LINE },
+        { "@ROLES@", "{}", "roles: at least one role is required", CALL_LINE },
+        { "@EXTRA@", "every = { { period = '1m' } },", "every[1]: missing required field 'run'", CALL_LINE },
+        /* references */
+        { "@INJECTS@", "{ { id = 'start', at = '0m', from = 'ghost', text = T } }", "injects[1].from: 'ghost' is neither an actor nor a role", CALL_LINE },
+        { "@INJECTS@", "{ { id = 'start', at = '0m', to = 'vendor', text = T } }", "injects[1].to: 'vendor' is not a role of this scenario", CALL_LINE },
+        { "@ACTIONS@", "{ a = { by = { 'r', 'ghost' }, label = T, completes = 'o' } }", "actions.a.by: 'ghost' is not a role of this scenario", CALL_LINE },
+        { "@ACTIONS@", "{ a = { by = 'r', label = T, completes = 'nope' } }", "actions.a.completes: 'nope' is not an objective", CALL_LINE },
+        { "@ACTIONS@", "{ a = { by = 'r', label = T, completes = 'o', lesson = 'nope' } }", "actions.a.lesson: 'nope' is not a lesson", CALL_LINE },
+        { "@OBJECTIVES@", "{ o = { phase = 'isolate', title = T, target = '1m', limit = '1h', notice = 'nope' } }", "objectives.o.notice: 'nope' is not an inject id", CALL_LINE },
+        { "@EXTRA@", "history = { { at = '0m', action = 'nope', text = T } },", "history[1].action: 'nope' is not an action", CALL_LINE },
+        { "@EXTRA@", "metrics = { nope = { label = T } },", "metrics.nope: 'nope' is not a state key", CALL_LINE },
+        { "@ACTORS@", "{ r = { kind = 'v', name = T } }", "actors.r: the same id is also a role", CALL_LINE },
+        /* duplicates */
+        { "@INJECTS@", "{ { id = 'start', at = '0m', text = T }, { id = 'start', at = '1m', text = T } }", "injects[2].id: duplicate inject id 'start' (also injects[1])", CALL_LINE },
+        { "@EXTRA@", "every = { { id = 'x', period = '1m', run = function() end }, { id = 'x', period = '1m', run = function() end } },", "every[2].id: duplicate id 'x'", CALL_LINE },
+        { "@ACTIONS@", "{ a = { by = { 'r', 'r' }, label = T, completes = 'o' } }", "actions.a.by: role 'r' is listed twice", CALL_LINE },
+        /* objectives */
+        { "@OBJECTIVES@", "{ o = { phase = 'contain', title = T, target = '1m', limit = '1h' } }", "objectives.o.phase: 'contain' is not a phase (expected isolate, report or recover)", CALL_LINE },
+        { "@OBJECTIVES@", "{ o = { phase = 'isolate', title = T, target = '2h', limit = '1h' } }", "objectives.o: target is later than limit", CALL_LINE },
+        { "@OBJECTIVES@", "{ o = { phase = 'isolate', title = T, target = '1m', limit = '2h' } }", "objectives.o: limit is later than the exercise's length", CALL_LINE },
+        { "@OBJECTIVES@", "{ o = { phase = 'isolate', title = T, target = '1m', limit = '1h' }, p = { phase = 'recover', title = T, target = '1m', limit = '1h' } }", "objectives.p: can never be reached", CALL_LINE },
+        /* injects */
+        { "@INJECTS@", "{ { id = 'start', at = '0m', when = function() end, text = T } }", "injects[1]: give either 'at' (timed) or 'when' (conditional), not both", CALL_LINE },
+        { "@INJECTS@", "{ { id = 'start', text = T } }", "injects[1]: needs 'at' (a time) or 'when'", CALL_LINE },
+        { "@INJECTS@", "{ { id = 'start', at = '2h', text = T } }", "injects[1].at: after the end of the exercise", CALL_LINE },
+        { "@ACTIONS@", "{ a = { by = 'r', label = T, completes = 'o', harmful = T, wasted = T } }", "actions.a: an action is either harmful or wasted, not both", CALL_LINE },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        print_message("  %s\n", cases[i].expect);
+        expect_error(NAME, build(cases[i].slot, cases[i].value), cases[i].expect, cases[i].line);
+    }
+}
+
+static void file_level_errors(void **state)
+{
+    (void)state;
+    const char *text = build(NULL, NULL);
+    expect_error("scenarios/other.lua", text, "id: 'inline' must match the file name 'other.lua'",
+                 CALL_LINE);
+    expect_error(NAME, "local T = 1\nscenario { }\n", "must return the result of scenario", 2);
+    /* scenario{} called but its result not returned */
+    expect_error(NAME, "local x = scenario { }\nreturn {}\n", "must return the result of scenario", 1);
+    expect_error(NAME, "return {}\n", "must end with 'return scenario { ... }'", 0);
+    expect_error(NAME, "\n\nreturn scenario {\n  id = 'inline',,\n}\n", "unexpected symbol near ','", 4);
+    expect_error(NAME, "return scenario 'x'\n", "scenario expects a table", 1);
+    expect_error(NAME, "return scenario { id = 'Bad_Id' }\n", "id: 'Bad_Id' may only use a-z, 0-9 and -", 1);
+    expect_error(NAME, "error('custom', 0)\n", "custom", 0);
+    expect_error(NAME, "\n\nerror('located')\n", "located", 3);
+    tt_error err;
+    assert_null(tt_script_load("/nonexistent/x.lua", NULL, &err));
+    assert_non_null(strstr(err.message, "cannot open the scenario"));
+    assert_string_equal(err.file, "/nonexistent/x.lua");
+}
+
+/* Long paths: Lua shortens them in messages; we still report the real one. */
+static void long_paths_keep_their_lines(void **state)
+{
+    (void)state;
+    char name[300];
+    snprintf(name, sizeof name, "scenarios/%0200d/inline.lua", 0);
+    expect_error(name, "\n\nerror('located')\n", "located", 3);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(base_is_valid),
+        cmocka_unit_test(each_error_class),
+        cmocka_unit_test(file_level_errors),
+        cmocka_unit_test(long_paths_keep_their_lines),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

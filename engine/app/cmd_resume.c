@@ -224,6 +224,7 @@ static int drive_tty(const resume_run *r, bool *ended, tt_error *err)
     topt.script = r->answers;
     topt.script_from = r->first_step;
     topt.journal_path = r->o->journal_path;
+    topt.scenario = tt_script_scenario(r->script);
     /* The team as journaled: names who acted, completes @member. */
     const tt_start_info *start = r->journal->records[0].start;
     tt_roster team = { .team = start->team, .members = start->members,

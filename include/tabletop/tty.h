@@ -20,6 +20,9 @@ typedef struct tt_tty_options {
     int in_fd;                       /* facilitator's keyboard; -1 = none */
     int out_fd;                      /* where events are shown */
     const char *journal_path;        /* shown in the "resume with" hint; may be NULL */
+    const tt_scenario *scenario;     /* optional: lets records that arrive before
+                                        tt_tty_drive (a restore finishing the
+                                        interrupted instant) be shown then */
 } tt_tty_options;
 
 /* Defaults: language from the locale, stdin/stdout, nothing else. */

@@ -25,6 +25,7 @@ struct tt_tty {
     tty_menu menu;             /* the last menu shown: numbers refer to it */
     bool events_seen;          /* records arrived since the menu was checked */
     size_t next_step;          /* next action-script step to play */
+    tty_buf early;             /* records shown before the drill began */
     char *line;                /* a line typed, waiting to be handled */
     bool eof;                  /* input closed */
     bool confirming;           /* asking whether to quit after Ctrl-C */
@@ -103,6 +104,7 @@ void tt_tty_free(tt_tty *t)
     if (active == t)
         active = NULL;
     tty_menu_free(&t->menu);
+    tty_buf_free(&t->early);
     free(t->line);
     if (t->in)
         fclose(t->in);
@@ -154,8 +156,17 @@ void tt_tty_say(tt_tty *t, const char *line)
 void tt_tty_sink(void *user, const tt_record *r)
 {
     tt_tty *t = user;
-    if (!t || !t->ex)
+    if (!t)
         return;
+    if (!t->ex) {
+        /* Before the drill: keep the text to show when it begins. */
+        char *text = t->o.scenario ? tt_tty_format_record(t->o.scenario, r, t->o.lang)
+                                   : NULL;
+        if (text)
+            tty_buf_printf(&t->early, "%s", text);
+        free(text);
+        return;
+    }
     t->events_seen = true;
     char *text = tt_tty_format_record(tt_exercise_scenario(t->ex), r, t->o.lang);
     show(t, text);
@@ -529,6 +540,7 @@ static void setup_readline(tt_tty *t)
 
 static int begin(tt_tty *t, tt_error *err)
 {
+    show_buf(t, &t->early);
     int64_t w = wall_now();
     tt_phase ph = tt_exercise_phase(t->ex);
     if (ph == TT_PHASE_READY) {

@@ -102,7 +102,7 @@ return scenario {
   metrics = {
     buffer_used = { label = t("共通バッファ使用率", "Shared buffer used"), unit = t("%", "%"), max = 100 },
     failed_tx = { label = t("失敗した取引", "Failed transactions"), unit = t("件", "transactions"),
-                  max = 200000, damage = true },
+                  max = 250000, damage = true },
     minutes_down = { label = t("サービス停止時間", "Minutes without service"), unit = t("分", "min"),
                      max = 480, damage = true },
     recurrences = { label = t("障害の再発", "Recurrences"), unit = t("回", "times"), max = 5, damage = true },

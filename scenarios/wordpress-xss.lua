@@ -91,9 +91,9 @@ return scenario {
 
   metrics = {
     visitors_lured = { label = t("罠のリンクで被害を受けた閲覧者", "Visitors hit through the hole"),
-                       unit = t("人", "people"), max = 5000, damage = true },
+                       unit = t("人", "people"), max = 6000, damage = true },
     other_exposed_days = { label = t("他の未更新サイトが攻撃にさらされた日数", "Site-days other unpatched sites were exposed"),
-                           unit = t("サイト日", "site-days"), max = 60, damage = true },
+                           unit = t("サイト日", "site-days"), max = 75, damage = true },
     offline_site_hours = { label = t("共用サーバ停止によるサイト停止時間", "Site-hours offline from stopping the shared server"),
                            unit = t("サイト時間", "site-hours"), max = 500, damage = true },
     other_unpatched = { label = t("未更新のほかのサイト", "Other unpatched sites"),

@@ -92,9 +92,9 @@
     X(RULES, "評価方法", "How this is rated") \
     X(RULES_TEXT, \
       "P: 目標時間内に達成し有害な対応なし。S: 限度内に達成。M: 限度を過ぎて達成。有害な対応を達成前にとると1段階下がります（Mより下にはなりません）。U: 達成できず。" \
-      "スコア: 目標時間内100点、限度までに60点へ直線的に低下、限度後は10点まで低下。達成前の有害な対応1件につき−15点（最大−45）、無駄な対応1件につき−5点（最大−15）。未達は0点。総合スコアは目標の平均。", \
+      "スコア: 目標時間内100点、限度までに60点へ直線的に低下、限度後は10点まで低下。達成前の有害な対応1件につき−15点（最大−45）、無駄な対応1件につき−5点（最大−15）。未達は0点。総合スコアは目標の平均。総合評価: すべてPならP、総合スコア65以上ならS、それ未満はM、どの目標も未達ならU。", \
       "P: reached within target with no harmful action before it. S: reached within limit. M: reached after the limit. A harmful action before the objective lowers its rating one step (never below M). U: not reached. " \
-      "Score: 100 within target, falling linearly to 60 at the limit, then towards 10. Each harmful action before it costs 15 (at most 45), each wasted one 5 (at most 15). Not reached: 0. The overall score is the mean of the objectives.") \
+      "Score: 100 within target, falling linearly to 60 at the limit, then towards 10. Each harmful action before it costs 15 (at most 45), each wasted one 5 (at most 15). Not reached: 0. The overall score is the mean of the objectives. Overall rating: P when every objective is P, S from a score of 65, M below, U when nothing was reached.") \
     X(WARNINGS, "注意", "Warnings") \
     X(MINUTES, "分", " min") \
     X(NONE, "なし", "none") \

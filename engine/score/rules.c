@@ -110,16 +110,17 @@ int tt_score_points(tt_ms reached, tt_ms target, tt_ms limit, size_t harmful,
 
 tt_rating tt_score_overall_rating(int score, const tt_rating *ratings, size_t n)
 {
-    bool any_reached = false, all_p_or_s = true;
+    bool any_reached = false, all_p = n > 0;
     for (size_t i = 0; i < n; i++) {
         if (ratings[i] != TT_RATING_U)
             any_reached = true;
-        if (ratings[i] > TT_RATING_S)
-            all_p_or_s = false;
+        if (ratings[i] != TT_RATING_P)
+            all_p = false;
     }
     if (!any_reached)
         return TT_RATING_U;
-    if (score >= 85 && all_p_or_s)
+    /* Without challenges overall only when without challenges everywhere. */
+    if (all_p)
         return TT_RATING_P;
     if (score >= 65)
         return TT_RATING_S;

@@ -57,6 +57,8 @@ static void test_overall(void **state)
     tt_rating all_u[] = { TT_RATING_U, TT_RATING_U };
     tt_rating mixed[] = { TT_RATING_P, TT_RATING_P, TT_RATING_M };
     tt_rating one_u[] = { TT_RATING_P, TT_RATING_P, TT_RATING_U };
+    tt_rating mostly_s[] = { TT_RATING_P, TT_RATING_S, TT_RATING_S };
+    assert_int_equal(tt_score_overall_rating(97, mostly_s, 3), TT_RATING_S);
     assert_int_equal(tt_score_overall_rating(100, all_p, 2), TT_RATING_P);
     assert_int_equal(tt_score_overall_rating(0, all_u, 2), TT_RATING_U);
     assert_int_equal(tt_score_overall_rating(90, mixed, 3), TT_RATING_S);

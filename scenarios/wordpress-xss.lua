@@ -279,10 +279,19 @@ return scenario {
         s.po_issued = true
         ctx.after("contractor", function(s2, ctx2)
           s2.contractor_engaged = true
-          ctx2.message{ from = "contractor", to = "dept", after = "0m",
-            text = t("「ご発注ありがとうございます。自動更新が無効にされていました。サーバ移行に合わせて最新版へ更新します。」",
-                     "'Thank you for the order. Automatic updates had been switched off. We will "
-                       .. "upgrade to the latest version together with the server migration.'") }
+          local text
+          if s2.file_present then
+            text = t("「ご発注ありがとうございます。自動更新が無効にされていました。サーバ移行に合わせて最新版へ更新しますが、"
+                       .. "それまで数日かかります。脆弱なファイルがまだ公開されたままです。先に削除してください。」",
+                     "'Thank you for the order. Automatic updates had been switched off. We will upgrade with the "
+                       .. "server migration, which takes days; the vulnerable file is still online, so please delete it first.'")
+          else
+            text = t("「ご発注ありがとうございます。脆弱なファイルの削除は確認しました。自動更新が無効にされていました。"
+                       .. "サーバ移行に合わせて最新版へ更新します。」",
+                     "'Thank you for the order. We see the vulnerable file is already deleted. Automatic updates "
+                       .. "had been switched off. We will upgrade with the server migration.'")
+          end
+          ctx2.message{ from = "contractor", to = "dept", text = text, after = "0m" }
         end)
       end,
       lesson = "maintenance_contract",

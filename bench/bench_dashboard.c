@@ -8,8 +8,9 @@
  * whole drill so the clock, gauges, feed and timers change every frame as in
  * a real run. Each frame rebuilds the view from the records and draws it;
  * text textures come from the cache. Prints cold (first) frame, mean, p50,
- * p95 and max, and the ratio of mean and p95 to 16.7 ms (< 1.0 meets the
- * goal). A software renderer is the worst case: a projector window uses the
+ * p95 and max of the thread's CPU time per frame, and the ratio of mean and
+ * p95 to 16.7 ms (< 1.0 meets the goal); the wall-clock mean is printed too
+ * (it includes time the machine gave to other processes). A software renderer is the worst case: a projector window uses the
  * GPU renderer when there is one. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,12 +22,23 @@
 
 #define GOAL_MS (1000.0 / 60.0)
 
-static double now_ms(void)
+/* CPU time of this thread: what a frame costs, unaffected by other
+ * processes sharing the cores (wall time is printed too). */
+static double cpu_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static double wall_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
+
+#define now_ms cpu_ms
 
 static int cmp(const void *a, const void *b)
 {
@@ -85,6 +97,7 @@ int main(int argc, char **argv)
     if (!t)
         return 1;
     size_t raster0 = 0;
+    double wall0 = wall_ms();
     for (int f = 0; f < frames; f++) {
         /* Sweep the drill: each frame is about `end / frames` later. */
         tt_ms at = end * f / (frames - 1);
@@ -97,6 +110,7 @@ int main(int argc, char **argv)
         if (f == 0)
             raster0 = g.text.rasterized;
     }
+    double wall_mean = (wall_ms() - wall0) / frames;
     double cold = t[0], sum = 0;
     for (int f = 1; f < frames; f++)
         sum += t[f];
@@ -104,18 +118,31 @@ int main(int argc, char **argv)
     qsort(t + 1, (size_t)frames - 1, sizeof *t, cmp);
     double p50 = t[1 + (frames - 1) / 2], p95 = t[1 + (frames - 1) * 95 / 100];
     double max = t[frames - 1];
-    printf("dashboard frame time, %dx%d, software renderer, %s, %zu records, %d frames\n",
+    printf("dashboard frame time (CPU), %dx%d, software renderer, %s, %zu records, %d frames\n",
            W, H, sc->id, n, frames);
     printf("  cold first frame  %8.2f ms  (%zu text textures rasterised)\n", cold, raster0);
     printf("  mean              %8.2f ms  ratio to %.1f ms goal: %.2f\n", mean, GOAL_MS,
            mean / GOAL_MS);
-    printf("  p50               %8.2f ms\n", p50);
+    printf("  p50               %8.2f ms  (wall-clock mean %.2f ms)\n", p50, wall_mean);
     printf("  p95               %8.2f ms  ratio to %.1f ms goal: %.2f\n", p95, GOAL_MS,
            p95 / GOAL_MS);
     printf("  max               %8.2f ms\n", max);
     printf("  text textures rasterised after the first frame: %zu (%.1f per frame)\n",
            g.text.rasterized - raster0,
            (double)(g.text.rasterized - raster0) / (frames - 1));
+    /* The floor: the same board again (all text cached), as when paused. */
+    int still = frames / 4;
+    double ssum = 0;
+    for (int f = 0; f < still; f++) {
+        double t0 = now_ms();
+        if (dash_view_build(&v, sc, recs, n, end / 2, TT_LANG_JA, &err) != 0)
+            return 1;
+        dash_draw(&g, &v, &ui);
+        SDL_RenderFlush(r);
+        ssum += now_ms() - t0;
+    }
+    printf("  unchanged board   %8.2f ms  mean of %d frames (view rebuild + draw, no new text)\n",
+           ssum / still, still);
     printf("  goal %s (p95 %s 16.7 ms)\n", p95 <= GOAL_MS ? "MET" : "NOT MET",
            p95 <= GOAL_MS ? "<=" : ">");
     free(t);

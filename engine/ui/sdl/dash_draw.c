@@ -221,11 +221,9 @@ void dash_draw_header(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r)
                     r.y + (r.h - dash_line_h(g, F_SMALL)) / 2);
 
     /* Speed and state on the right; live mode adds buttons. */
-    SDL_Color sc_col;
+    SDL_Color sc_col = DASH_COL_ACCENT;
     const char *st = ui && ui->mode == DASH_REPLAY ? dash_s(S_REPLAY, v->lang)
                                                    : status_text(v, ui, &sc_col);
-    if (ui && ui->mode == DASH_REPLAY)
-        sc_col = DASH_COL_ACCENT;
     int x = r.x + r.w - p;
     int bh = dash_px(g, 30);
     int by = r.y + (r.h - bh) / 2 - dash_px(g, 1);

@@ -64,9 +64,9 @@ static const char *first_role(const tt_action *a)
 static char *objective_finding(tt_arena *ar, const tt_score_objective *o, tt_lang L)
 {
     char target[32], limit[32], at[32];
-    sc_time(o->def->target, target, sizeof target);
-    sc_time(o->def->limit, limit, sizeof limit);
-    sc_time(o->reached_at, at, sizeof at);
+    sc_time(o->def->target, L, target, sizeof target);
+    sc_time(o->def->limit, L, limit, sizeof limit);
+    sc_time(o->reached_at, L, at, sizeof at);
     const char *title = tt_text_get(&o->def->title, L);
     if (!*title)
         title = o->def->id;
@@ -96,7 +96,7 @@ static char *objective_recommendation(const tt_scenario *sc, tt_arena *ar,
                                       tt_lang L)
 {
     char target[32];
-    sc_time(o->def->target, target, sizeof target);
+    sc_time(o->def->target, L, target, sizeof target);
     bool ja = L == TT_LANG_JA;
     char *rec;
     if (key)
@@ -167,11 +167,11 @@ static int bad_rows(tt_scorecard *card, size_t cap, bool *cited)
         if (!f)
             return -1;
         const char *txt[2], *rec[2];
-        char at[32];
-        sc_time(b->at, at, sizeof at);
         for (int k = 0; k < 2; k++) {
             tt_lang L = langs[k];
             bool ja = L == TT_LANG_JA;
+            char at[32];
+            sc_time(b->at, L, at, sizeof at);
             const char *label = sc_action_label(sc, b->def->id, L);
             const char *role = sc_role_name(sc, b->role, L);
             const char *why = tt_text_get(&b->def->why_bad, L);

@@ -42,7 +42,7 @@ static const char css[] =
     "svg .tgt{fill:#c8e6c9}svg .lim{fill:#fff3c4}svg .notice{stroke:#1565c0;stroke-dasharray:2 2}"
     "svg .ratP{fill:#2e7d32}svg .ratS{fill:#9e9d24}svg .ratM{fill:#ef6c00}svg .ratU{fill:#c62828}"
     "svg .real{fill:#6a1b9a}svg .beyond{opacity:.4}"
-    "code{font-size:8.5pt;word-break:break-all}"
+    "code{font-size:8.5pt;overflow-wrap:anywhere}th.obj{width:30%}th.n{white-space:nowrap}"
     "td.role,th.role{white-space:nowrap}th.prio{width:3.5em}"
     ".legend{font-size:8.5pt;color:#444;margin:2px 0 0}.legend span{margin-right:10px;white-space:nowrap}"
     ".sw{display:inline-block;width:10px;height:10px;border-radius:5px;vertical-align:middle;margin-right:3px}"
@@ -55,7 +55,7 @@ static void time_cell(sbuf *b, tt_ms t, tt_lang L)
         return;
     }
     char buf[32];
-    sc_time(t, buf, sizeof buf);
+    sc_time(t, L, buf, sizeof buf);
     sb_add(b, buf);
 }
 
@@ -121,16 +121,17 @@ static void headline(sbuf *b, const tt_scorecard *card, tt_lang L)
             continue;
         }
         time_cell(b, ph->reached_at, L);
-        sb_printf(b, "</div><div class=\"sub\">%s · %s ", T(FROM_START), T(FROM_NOTICE));
+        sb_printf(b, "</div><div class=\"sub\">%s<br/>%s: ", T(FROM_START), T(FROM_NOTICE));
         time_cell(b, ph->from_notice, L);
-        sb_printf(b, " · %zu/%zu</div>", ph->n_reached, ph->n_objectives);
+        sb_printf(b, "<br/>%s: %zu/%zu</div>", T(REACHED), ph->n_reached, ph->n_objectives);
         if (p == TT_OBJ_REPORT) {
             sb_add(b, "<div class=\"sub\">");
             for (size_t i = 0; i < card->n_objectives; i++) {
                 const tt_score_objective *o = &card->objectives[i];
                 if (o->def->phase != TT_OBJ_REPORT)
                     continue;
-                sb_html(b, o->def->party ? o->def->party : o->def->id);
+                const char *title = tt_text_get(&o->def->title, L);
+                sb_html(b, *title ? title : o->def->party ? o->def->party : o->def->id);
                 sb_add(b, ": ");
                 time_cell(b, o->reached ? o->reached_at : TT_MS_NEVER, L);
                 sb_add(b, "<br/>");
@@ -144,7 +145,7 @@ static void headline(sbuf *b, const tt_scorecard *card, tt_lang L)
 
 static void objectives(sbuf *b, const tt_scorecard *card, tt_lang L)
 {
-    sb_printf(b, "<section id=\"objectives\">\n<h2>%s</h2>\n<table>\n<thead><tr><th>%s</th><th>%s</th><th>%s</th>"
+    sb_printf(b, "<section id=\"objectives\">\n<h2>%s</h2>\n<table>\n<thead><tr><th class=\"obj\">%s</th><th>%s</th><th>%s</th>"
                  "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
               T(OBJECTIVES), T(OBJECTIVE), T(PHASE), T(TARGET), T(LIMIT), T(NOTICE), T(REACHED), T(FROM_NOTICE),
               T(RATING), T(SCORE));
@@ -161,9 +162,9 @@ static void objectives(sbuf *b, const tt_scorecard *card, tt_lang L)
             sb_add(b, " → ");
             sb_html(b, o->def->party);
         }
-        sc_time(o->def->target, buf, sizeof buf);
+        sc_time(o->def->target, L, buf, sizeof buf);
         sb_printf(b, "</td><td class=\"num\">%s</td>", buf);
-        sc_time(o->def->limit, buf, sizeof buf);
+        sc_time(o->def->limit, L, buf, sizeof buf);
         sb_printf(b, "<td class=\"num\">%s</td><td class=\"num\">", buf);
         if (o->def->notice && o->noticed)
             time_cell(b, o->notice_at, L);
@@ -256,7 +257,7 @@ static void history(sbuf *b, const tt_scorecard *card, tt_lang L)
         if (h->def->at == TT_MS_NEVER) {
             sb_add(b, T(NO_TIME));
         } else {
-            sc_time(h->def->at, buf, sizeof buf);
+            sc_time(h->def->at, L, buf, sizeof buf);
             sb_add(b, buf);
             if (h->def->at_invented)
                 sb_add(b, "*");
@@ -486,7 +487,7 @@ static void details(sbuf *b, const tt_scorecard *card, tt_lang L)
         sb_add(b, T(NONE));
     sb_printf(b, "</td></tr>\n<tr><th>%s</th><td>", T(DATE));
     sb_html(b, s->date ? s->date : "—");
-    sc_time(card->duration, buf, sizeof buf);
+    sc_time(card->duration, L, buf, sizeof buf);
     sb_printf(b, "</td></tr>\n<tr><th>%s</th><td>%s</td></tr>\n<tr><th>%s</th><td>", T(DURATION), buf, T(SPEED));
     if (s->speed > 0)
         sb_printf(b, "×%g", s->speed);

@@ -16,7 +16,7 @@ static void md_time(sbuf *b, tt_ms t, tt_lang L)
         return;
     }
     char buf[32];
-    sc_time(t, buf, sizeof buf);
+    sc_time(t, L, buf, sizeof buf);
     sb_add(b, buf);
 }
 
@@ -57,8 +57,9 @@ static void headline(sbuf *b, const tt_scorecard *card, tt_lang L)
             const tt_score_objective *o = &card->objectives[i];
             if (o->def->phase != TT_OBJ_REPORT)
                 continue;
+            const char *title = tt_text_get(&o->def->title, L);
             sb_add(b, "| → ");
-            sb_md(b, o->def->party ? o->def->party : o->def->id);
+            sb_md(b, *title ? title : o->def->party ? o->def->party : o->def->id);
             sb_add(b, " | ");
             md_time(b, o->reached ? o->reached_at : TT_MS_NEVER, L);
             sb_add(b, " | ");
@@ -87,9 +88,9 @@ static void objectives(sbuf *b, const tt_scorecard *card, tt_lang L)
             sb_add(b, " → ");
             sb_md(b, o->def->party);
         }
-        sc_time(o->def->target, buf, sizeof buf);
+        sc_time(o->def->target, L, buf, sizeof buf);
         sb_printf(b, " | %s", buf);
-        sc_time(o->def->limit, buf, sizeof buf);
+        sc_time(o->def->limit, L, buf, sizeof buf);
         sb_printf(b, " | %s | ", buf);
         if (o->def->notice && o->noticed)
             md_time(b, o->notice_at, L);
@@ -145,7 +146,7 @@ static void damage_history(sbuf *b, const tt_scorecard *card, tt_lang L)
         if (h->def->at == TT_MS_NEVER) {
             sb_add(b, T(NO_TIME));
         } else {
-            sc_time(h->def->at, buf, sizeof buf);
+            sc_time(h->def->at, L, buf, sizeof buf);
             sb_add(b, buf);
             if (h->def->at_invented)
                 sb_add(b, "\\*");
@@ -337,7 +338,7 @@ static void details(sbuf *b, const tt_scorecard *card, tt_lang L)
         sb_printf(b, " %s", T(NONE));
     sb_printf(b, "\n- %s: ", T(DATE));
     sb_md(b, s->date ? s->date : "—");
-    sc_time(card->duration, buf, sizeof buf);
+    sc_time(card->duration, L, buf, sizeof buf);
     sb_printf(b, "\n- %s: %s\n", T(DURATION), buf);
     if (s->speed > 0)
         sb_printf(b, "- %s: ×%g\n", T(SPEED), s->speed);

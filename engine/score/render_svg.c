@@ -61,10 +61,10 @@ static void lane_label(sbuf *b, int y, const char *text, const char *cls)
               PLOT_X1, y + LANE_H);
 }
 
-static void tip(sbuf *b, tt_ms t, const char *what, const char *detail)
+static void tip(sbuf *b, tt_lang L, tt_ms t, const char *what, const char *detail)
 {
     char buf[32];
-    sc_time(t, buf, sizeof buf);
+    sc_time(t, L, buf, sizeof buf);
     sb_printf(b, "<title>%s ", buf);
     sb_html(b, what);
     if (detail && *detail) {
@@ -74,7 +74,7 @@ static void tip(sbuf *b, tt_ms t, const char *what, const char *detail)
     sb_add(b, "</title>");
 }
 
-static void axis(sbuf *b, const scale *s, int y)
+static void axis(sbuf *b, tt_lang L, const scale *s, int y)
 {
     static const tt_ms steps[] = {
         60000, 300000, 600000, 900000, 1800000, 3600000, 7200000, 14400000,
@@ -89,7 +89,7 @@ static void axis(sbuf *b, const scale *s, int y)
     sb_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>\n", PLOT_X0, y, PLOT_X1, y);
     for (tt_ms t = 0; t <= s->tmax; t += step) {
         char buf[32];
-        sc_time(t, buf, sizeof buf);
+        sc_time(t, L, buf, sizeof buf);
         double x = xpos(s, t);
         sb_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" class=\"tick\"/>", x, y, x, y + 5);
         sb_printf(b, "<text x=\"%.1f\" y=\"%d\" class=\"tl\" text-anchor=\"middle\">%s</text>\n", x, y + 17, buf);
@@ -142,7 +142,7 @@ void sc_svg_timeline(sbuf *b, const tt_scorecard *card, tt_lang L)
         double x = xpos(&s, e->t);
         sb_printf(b, "<path d=\"M%.1f %d l-5 -9 h10 z\" class=\"%s\">", x, y + 18,
                   e->kind == TT_EV_INJECT ? "inj" : "msg");
-        tip(b, e->t, e->id ? e->id : (e->from ? e->from : ""), tt_text_get(&e->text, L));
+        tip(b, L, e->t, e->id ? e->id : (e->from ? e->from : ""), tt_text_get(&e->text, L));
         sb_add(b, "</path>\n");
     }
     y += LANE_H;
@@ -170,7 +170,7 @@ void sc_svg_timeline(sbuf *b, const tt_scorecard *card, tt_lang L)
                       x, ly + 9, x2 - x < 1 ? 1 : x2 - x, cls);
         }
         sb_printf(b, "<circle cx=\"%.1f\" cy=\"%d\" r=\"5\" class=\"%s\">", x, ly + 12, cls);
-        tip(b, e->t, sc_action_label(sc, e->id, L), e->note);
+        tip(b, L, e->t, sc_action_label(sc, e->id, L), e->note);
         sb_add(b, "</circle>\n");
     }
     y += (int)role_lanes * LANE_H;
@@ -190,7 +190,7 @@ void sc_svg_timeline(sbuf *b, const tt_scorecard *card, tt_lang L)
             double x = xpos(&s, o->reached_at);
             sb_printf(b, "<path d=\"M%.1f %d l7 7 l-7 7 l-7 -7 z\" class=\"rat%s\">", x, y + 5,
                       tt_rating_letter(o->rating));
-            tip(b, o->reached_at, o->def->id, tt_rating_letter(o->rating));
+            tip(b, L, o->reached_at, o->def->id, tt_rating_letter(o->rating));
             sb_add(b, "</path>\n");
         }
         y += LANE_H;
@@ -206,12 +206,12 @@ void sc_svg_timeline(sbuf *b, const tt_scorecard *card, tt_lang L)
             bool beyond = h->at > s.tmax;
             sb_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"8\" height=\"8\" class=\"real%s\" transform=\"rotate(45 %.1f %d)\">",
                       x - 4, y + 8, beyond ? " beyond" : "", x, y + 12);
-            tip(b, h->at, tt_text_get(&h->text, L), "");
+            tip(b, L, h->at, tt_text_get(&h->text, L), "");
             sb_add(b, "</rect>\n");
         }
         y += LANE_H;
     }
-    axis(b, &s, y + 2);
+    axis(b, L, &s, y + 2);
     sb_add(b, "</svg>\n");
     free(lane_of_role);
 }

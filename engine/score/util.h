@@ -6,8 +6,8 @@
 
 /* printf into the arena; NULL on allocation failure. */
 char *sc_printf(tt_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* "h:mm:ss" / "mm:ss"; "—" for TT_MS_NEVER. */
-void sc_time(tt_ms t, char *buf, size_t size);
+/* "h:mm:ss" / "mm:ss", "3d 04:00" from a day on; "—" for TT_MS_NEVER. */
+void sc_time(tt_ms t, tt_lang lang, char *buf, size_t size);
 /* Whole minutes, rounded up (a 30 s action still costs a minute of attention). */
 long sc_minutes(tt_ms t);
 const char *sc_phase_key(tt_objective_phase p);   /* "isolate" ... */

@@ -146,7 +146,7 @@ static void headline(sbuf *b, const tt_scorecard *card, tt_lang L)
 static void objectives(sbuf *b, const tt_scorecard *card, tt_lang L)
 {
     sb_printf(b, "<section id=\"objectives\">\n<h2>%s</h2>\n<table>\n<thead><tr><th class=\"obj\">%s</th><th>%s</th><th>%s</th>"
-                 "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+                 "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th></tr></thead>\n<tbody>\n",
               T(OBJECTIVES), T(OBJECTIVE), T(PHASE), T(TARGET), T(LIMIT), T(NOTICE), T(REACHED), T(FROM_NOTICE),
               T(RATING), T(SCORE));
     char buf[32];

@@ -113,8 +113,8 @@ static int ctx_message(lua_State *L)
     tt_ms delay = 0;
     if (lua_getfield(L, 1, "after") != LUA_TNIL)
         delay = check_time(L, -1, "ctx.message after");
-    else if (actor >= 0)
-        delay = actor_delay(s, actor);
+    else if (actor >= 0 && !(s->replying && strcmp(s->replying, from) == 0))
+        delay = actor_delay(s, actor); /* inside its own reply it speaks at once */
     tt_text t;
     t.ja = copy_text(L, s, text, "text", "ja");
     t.en = copy_text(L, s, text, "text", "en");
@@ -145,11 +145,18 @@ static int ctx_after(lua_State *L)
     lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_DEFERRED);
     lua_pushvalue(L, 2);
     lua_rawseti(L, -2, ref);
+    lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_REPLIES);
+    if (actor >= 0)
+        lua_pushstring(L, s->model.actors[actor].id);
+    else
+        lua_pushnil(L);
+    lua_rawseti(L, -2, ref);
     tt_scheduled *e = push_scheduled(L, s);
     s->next_deferred = ref;
     e->kind = TT_SCHED_CALL;
     e->delay = delay;
     e->ref = ref;
+    e->from = actor >= 0 ? s->model.actors[actor].id : NULL; /* an answer on its way */
     return 0;
 }
 

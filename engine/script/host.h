@@ -14,6 +14,7 @@
 #define TT_REG_INITIAL "tt.initial"    /* state defaults (state + settings) */
 #define TT_REG_PROXY "tt.proxy"        /* the `s` userdata handed to callbacks */
 #define TT_REG_DEFERRED "tt.deferred"  /* ctx.after functions by ref */
+#define TT_REG_REPLIES "tt.replies"    /* ref -> actor id when delayed by an actor */
 #define TT_REG_RESULT "tt.result"      /* the table given to scenario{} */
 
 /* Kinds of behaviour functions (subtables of TT_REG_FNS). */
@@ -41,6 +42,7 @@ struct tt_script {
     const char *role;
     bool read_only;             /* conditions may not change anything */
     const char *where;          /* "actions.x.does" */
+    const char *replying;       /* actor whose reply is running (ctx.after(actor)) */
 
     /* ctx.message / ctx.after results not yet taken. */
     tt_scheduled *pending;

@@ -301,14 +301,11 @@ static int reset_state(lua_State *L)
         lua_setfield(L, state, kv->key);
         lua_pop(L, 1);
     }
-    lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_DEFERRED);
-    lua_pushnil(L);
-    while (lua_next(L, -2)) { /* clear while iterating: allowed for existing keys */
-        lua_pop(L, 1);
-        lua_pushvalue(L, -1);
-        lua_pushnil(L);
-        lua_rawset(L, -4);
-    }
+    /* Forget deferred calls of an earlier exercise (fresh tables). */
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, TT_REG_DEFERRED);
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, TT_REG_REPLIES);
     return 0;
 }
 
@@ -401,6 +398,14 @@ static int trampoline(lua_State *L)
         lua_getfield(L, -1, job->kind);
         lua_rawgeti(L, -1, job->index + 1);
     } else {
+        lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_REPLIES);
+        if (lua_rawgeti(L, -1, job->ref) == LUA_TSTRING) {
+            int a = tt_scenario_actor(&s->model, lua_tostring(L, -1));
+            s->replying = a >= 0 ? s->model.actors[a].id : NULL;
+        }
+        lua_pop(L, 1);
+        lua_pushnil(L);
+        lua_rawseti(L, -2, job->ref);
         lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_DEFERRED);
         lua_rawgeti(L, -1, job->ref);
         lua_pushnil(L);
@@ -454,6 +459,7 @@ static int call(tt_script *s, call_job *job, tt_ms now, const char *role, bool r
     s->role = NULL;
     s->read_only = false;
     s->where = NULL;
+    s->replying = NULL;
     return rc;
 }
 

@@ -136,6 +136,8 @@ int tt_state_install(lua_State *L)
 
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, TT_REG_DEFERRED);
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, TT_REG_REPLIES);
     lua_settop(L, 0);
     return 0;
 }

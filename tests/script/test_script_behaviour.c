@@ -122,12 +122,19 @@ static void actions_requires_and_does(void **state)
     assert_null(sc[1].to);
     assert_int_equal(sc[1].delay, 90000);
     assert_int_equal(sc[2].kind, TT_SCHED_CALL);
+    assert_string_equal(sc[2].from, "ministry"); /* the actor whose delay was used */
     assert_in_range(sc[2].delay, 20 * 60000, 40 * 60000);
     int ref = sc[2].ref;
     assert_int_equal(tt_script_take_scheduled(s, &sc), 0);
 
     assert_int_equal(tt_script_call_deferred(s, ref, 1500000, &err), 0);
     assert_string_equal(state_get(s, "note")->as.s, "deferred 1500");
+    n = tt_script_take_scheduled(s, &sc);
+    assert_int_equal(n, 2);
+    assert_string_equal(sc[0].from, "ministry");
+    assert_int_equal(sc[0].delay, 0);
+    assert_string_equal(sc[1].from, "vendor");
+    assert_int_equal(sc[1].delay, 10 * 60000);
     /* Called once, then forgotten. */
     assert_int_equal(tt_script_call_deferred(s, ref, 1500000, &err), -1);
     assert_non_null(strstr(err.message, "no function scheduled"));

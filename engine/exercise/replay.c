@@ -192,6 +192,15 @@ tt_exercise *tt_exercise_restore(tt_script *script, const tt_journal *journal,
     tt_exercise *ex = exercise_for(script, journal, &roster, overrides, err);
     if (!ex)
         return NULL;
+    /* Open for appending first: a kill can fall between two records of one
+     * instant, and re-running that instant must write the records the
+     * journal lacks (those before its end are only compared). */
+    ex->owned_journal = tt_journal_append(journal_path, true, err);
+    if (!ex->owned_journal) {
+        tt_exercise_free(ex);
+        return NULL;
+    }
+    ex->cfg.journal = ex->owned_journal;
     if (feed_journal(ex, journal, err) != 0) {
         if (ex->diverged)
             tt_error_set(err, journal_path, 0, 0,
@@ -207,12 +216,6 @@ tt_exercise *tt_exercise_restore(tt_script *script, const tt_journal *journal,
         return NULL;
     }
     ex->expect = NULL;
-    ex->owned_journal = tt_journal_append(journal_path, true, err);
-    if (!ex->owned_journal) {
-        tt_exercise_free(ex);
-        return NULL;
-    }
-    ex->cfg.journal = ex->owned_journal;
     /* The interruption itself is recorded: the exercise continues paused. */
     if (ex->phase == TT_PHASE_RUNNING && ex_do_pause(ex, 0, err) != 0) {
         tt_exercise_free(ex);

@@ -2,6 +2,7 @@
  * several drills may write at once: WAL journal, a busy timeout, and every
  * write inside BEGIN IMMEDIATE. The schema is versioned with
  * PRAGMA user_version and migrated step by step. */
+#define _DEFAULT_SOURCE  /* realpath */
 #include "tabletop/score.h"
 #include "util.h"
 
@@ -287,9 +288,12 @@ int tt_history_record(tt_history *h, const tt_scorecard *card, bool *inserted, t
     }
     char recorded[32];
     now_iso(recorded, sizeof recorded);
+    /* Absolute, so `tabletop history` points at the file from anywhere. */
+    char *abs_path = card->journal_path ? realpath(card->journal_path, NULL) : NULL;
     sqlite3_stmt *st = NULL;
     if (sqlite3_exec(h->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
         free(members);
+        free(abs_path);
         return db_fail(h, err, "cannot lock for writing");
     }
     int rc = sqlite3_prepare_v2(h->db,
@@ -298,7 +302,7 @@ int tt_history_record(tt_history *h, const tt_scorecard *card, bool *inserted, t
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", -1, &st, NULL);
     if (rc == SQLITE_OK) {
         sqlite3_bind_text(st, 1, card->journal_hash, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, card->journal_path, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, abs_path ? abs_path : card->journal_path, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 3, card->scenario->id, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 4, card->start->hash, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 5, team_of(card), -1, SQLITE_STATIC);
@@ -317,6 +321,7 @@ int tt_history_record(tt_history *h, const tt_scorecard *card, bool *inserted, t
     if (rc == SQLITE_DONE && added)
         rc = insert_objectives(h, card, sqlite3_last_insert_rowid(h->db)) == 0 ? SQLITE_DONE : SQLITE_ERROR;
     free(members);
+    free(abs_path);
     if (rc != SQLITE_DONE) {
         db_fail(h, err, "cannot record the exercise");
         sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);

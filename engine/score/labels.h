@@ -106,7 +106,12 @@
     X(YES, "はい", "yes") \
     X(NO, "いいえ", "no") \
     X(TEAM_NONE, "（チーム名なし）", "(no team name)") \
-    X(SUMMARY, "概要", "Summary") \
+    X(SUMMARY, "総括", "Executive summary") \
+    X(STRENGTHS, "主な強み", "Major strengths") \
+    X(IMPROVE_AREAS, "主な改善点", "Areas for improvement") \
+    X(DUE, "期限", "Due") \
+    X(DAYS, "日以内", " days") \
+    X(EARLIER_RUNS_CUT, "（直近10回のみ表示）", "(the last 10 runs)") \
     X(LEG_INJECT, "インジェクト・連絡", "inject or message") \
     X(LEG_ACTION, "対応（帯は所要時間）", "action (bar: time it takes)") \
     X(LEG_HARMFUL, "有害な対応", "harmful action") \

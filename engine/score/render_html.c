@@ -143,6 +143,45 @@ static void headline(sbuf *b, const tt_scorecard *card, tt_lang L)
     sb_add(b, "</div>\n</section>\n");
 }
 
+/* AAR executive summary: what went well, what to improve. */
+static void exec_summary(sbuf *b, const tt_scorecard *card, tt_lang L)
+{
+    sb_printf(b, "<section class=\"keep\" id=\"summary\">\n<h2>%s</h2>\n<table>\n<tbody>\n", T(SUMMARY));
+    for (int good = 1; good >= 0; good--) {
+        sb_printf(b, "<tr><th>%s</th><td><ul>", good ? T(STRENGTHS) : T(IMPROVE_AREAS));
+        size_t shown = 0;
+        for (size_t i = 0; i < card->n_objectives; i++) {
+            const tt_score_objective *o = &card->objectives[i];
+            if ((o->rating == TT_RATING_P) != good)
+                continue;
+            sb_add(b, "<li>");
+            rating_span(b, o->rating, L);
+            sb_add(b, " ");
+            sb_html(b, tt_text_get(&o->def->title, L));
+            sb_add(b, "</li>");
+            shown++;
+        }
+        for (size_t i = 0; i < card->n_lessons; i++) {
+            const tt_score_lesson *l = &card->lessons[i];
+            if (l->covered != good)
+                continue;
+            sb_printf(b, "<li><span class=\"%s\">%s</span> ", good ? "covered" : "missed",
+                      good ? T(COVERED) : T(MISSED));
+            sb_html(b, tt_text_get(&l->def->text, L));
+            sb_add(b, "</li>");
+            shown++;
+        }
+        if (!good && card->n_bad)
+            sb_printf(b, "<li>%s: %s %ld%s, %s %ld%s</li>", T(BAD_ACTIONS), T(HARMFUL),
+                      sc_minutes(card->harmful_cost), T(MINUTES), T(WASTED), sc_minutes(card->wasted_cost),
+                      T(MINUTES));
+        if (!shown && (good || !card->n_bad))
+            sb_printf(b, "<li>%s</li>", T(NONE));
+        sb_add(b, "</ul></td></tr>\n");
+    }
+    sb_add(b, "</tbody>\n</table>\n</section>\n");
+}
+
 static void objectives(sbuf *b, const tt_scorecard *card, tt_lang L)
 {
     sb_printf(b, "<section id=\"objectives\">\n<h2>%s</h2>\n<table>\n<thead><tr><th class=\"obj\">%s</th><th>%s</th><th>%s</th>"
@@ -344,8 +383,8 @@ static void plan(sbuf *b, const tt_scorecard *card, tt_lang L)
         sb_printf(b, "<p>%s</p>\n</section>\n", T(NO_FINDINGS));
         return;
     }
-    sb_printf(b, "<table>\n<thead><tr><th>%s</th><th>%s</th><th class=\"role\">%s</th><th class=\"prio\">%s</th></tr></thead>\n<tbody>\n",
-              T(FINDING), T(RECOMMENDATION), T(OWNER), T(PRIORITY));
+    sb_printf(b, "<table>\n<thead><tr><th>%s</th><th>%s</th><th class=\"role\">%s</th><th class=\"prio\">%s</th><th class=\"n\">%s</th></tr></thead>\n<tbody>\n",
+              T(FINDING), T(RECOMMENDATION), T(OWNER), T(PRIORITY), T(DUE));
     for (size_t i = 0; i < card->n_findings; i++) {
         const tt_score_finding *f = &card->findings[i];
         sb_add(b, "<tr><td>");
@@ -354,7 +393,8 @@ static void plan(sbuf *b, const tt_scorecard *card, tt_lang L)
         sb_html(b, tt_text_get(&f->recommendation, L));
         sb_add(b, "</td><td class=\"role\">");
         sb_html(b, f->owner ? sc_role_name(card->scenario, f->owner, L) : "—");
-        sb_printf(b, "</td><td>%s</td></tr>\n", tt_priority_name(f->priority, L));
+        sb_printf(b, "</td><td>%s</td><td class=\"num\">%d%s</td></tr>\n", tt_priority_name(f->priority, L),
+                  tt_priority_due_days(f->priority), T(DAYS));
     }
     sb_add(b, "</tbody>\n</table>\n</section>\n");
 }
@@ -436,7 +476,10 @@ static void trend(sbuf *b, const tt_scorecard *card, tt_lang L)
     }
     sb_printf(b, "<table>\n<thead><tr><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n", T(DATE), T(SCORE),
               T(RATING));
-    for (size_t i = 0; i < card->n_trend; i++) {
+    size_t first = card->n_trend > 10 ? card->n_trend - 10 : 0;
+    if (first)
+        sb_printf(b, "<tr><td colspan=\"3\" class=\"small\">%s</td></tr>\n", T(EARLIER_RUNS_CUT));
+    for (size_t i = first; i < card->n_trend; i++) {
         sb_add(b, "<tr><td>");
         sb_html(b, card->trend[i].when);
         sb_printf(b, "</td><td class=\"num\">%d</td><td>", card->trend[i].score);
@@ -527,6 +570,7 @@ char *sc_render_html(const tt_scorecard *card, tt_lang L, size_t *len)
     head(&b, card, L);
     summary(&b, card, L);
     headline(&b, card, L);
+    exec_summary(&b, card, L);
     objectives(&b, card, L);
     timeline(&b, card, L);
     damage(&b, card, L);

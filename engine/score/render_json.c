@@ -216,6 +216,7 @@ static json_t *lists_json(jctx *c, json_t *root)
         put(c, j, "recommendation", jtext(c, &f->recommendation));
         put(c, j, "owner", jstr(f->owner));
         put(c, j, "priority", jstr(tt_priority_key(f->priority)));
+        put(c, j, "due_days", json_integer(tt_priority_due_days(f->priority)));
         put(c, j, "objective", jstr(f->objective));
         put(c, j, "lesson", jstr(f->lesson));
         push(c, plan, j);

@@ -70,6 +70,39 @@ static void headline(sbuf *b, const tt_scorecard *card, tt_lang L)
     sb_add(b, "\n");
 }
 
+static void exec_summary(sbuf *b, const tt_scorecard *card, tt_lang L)
+{
+    sb_printf(b, "## %s\n\n", T(SUMMARY));
+    for (int good = 1; good >= 0; good--) {
+        sb_printf(b, "**%s**\n\n", good ? T(STRENGTHS) : T(IMPROVE_AREAS));
+        size_t shown = 0;
+        for (size_t i = 0; i < card->n_objectives; i++) {
+            const tt_score_objective *o = &card->objectives[i];
+            if ((o->rating == TT_RATING_P) != good)
+                continue;
+            sb_printf(b, "- %s: ", tt_rating_letter(o->rating));
+            sb_md(b, tt_text_get(&o->def->title, L));
+            sb_add(b, "\n");
+            shown++;
+        }
+        for (size_t i = 0; i < card->n_lessons; i++) {
+            const tt_score_lesson *l = &card->lessons[i];
+            if (l->covered != good)
+                continue;
+            sb_printf(b, "- %s: ", good ? T(COVERED) : T(MISSED));
+            sb_md(b, tt_text_get(&l->def->text, L));
+            sb_add(b, "\n");
+            shown++;
+        }
+        if (!good && card->n_bad)
+            sb_printf(b, "- %s: %s %ld%s, %s %ld%s\n", T(BAD_ACTIONS), T(HARMFUL), sc_minutes(card->harmful_cost),
+                      T(MINUTES), T(WASTED), sc_minutes(card->wasted_cost), T(MINUTES));
+        else if (!shown)
+            sb_printf(b, "- %s\n", T(NONE));
+        sb_add(b, "\n");
+    }
+}
+
 static void objectives(sbuf *b, const tt_scorecard *card, tt_lang L)
 {
     sb_printf(b, "## %s\n\n| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|---|---|---|\n",
@@ -218,7 +251,8 @@ static void plan_roles(sbuf *b, const tt_scorecard *card, tt_lang L)
     if (!card->n_findings) {
         sb_printf(b, "%s\n\n", T(NO_FINDINGS));
     } else {
-        sb_printf(b, "| %s | %s | %s | %s |\n|---|---|---|---|\n", T(FINDING), T(RECOMMENDATION), T(OWNER), T(PRIORITY));
+        sb_printf(b, "| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n", T(FINDING), T(RECOMMENDATION), T(OWNER),
+                  T(PRIORITY), T(DUE));
         for (size_t i = 0; i < card->n_findings; i++) {
             const tt_score_finding *f = &card->findings[i];
             sb_add(b, "| ");
@@ -227,7 +261,8 @@ static void plan_roles(sbuf *b, const tt_scorecard *card, tt_lang L)
             sb_md(b, tt_text_get(&f->recommendation, L));
             sb_add(b, " | ");
             sb_md(b, f->owner ? sc_role_name(sc, f->owner, L) : "—");
-            sb_printf(b, " | %s |\n", tt_priority_name(f->priority, L));
+            sb_printf(b, " | %s | %d%s |\n", tt_priority_name(f->priority, L), tt_priority_due_days(f->priority),
+                      T(DAYS));
         }
         sb_add(b, "\n");
     }
@@ -295,7 +330,10 @@ static void notes_trend(sbuf *b, const tt_scorecard *card, tt_lang L)
         return;
     }
     sb_printf(b, "| %s | %s | %s |\n|---|---|---|\n", T(DATE), T(SCORE), T(RATING));
-    for (size_t i = 0; i < card->n_trend; i++) {
+    size_t first = card->n_trend > 10 ? card->n_trend - 10 : 0;
+    if (first)
+        sb_printf(b, "| %s | | |\n", T(EARLIER_RUNS_CUT));
+    for (size_t i = first; i < card->n_trend; i++) {
         sb_add(b, "| ");
         sb_md(b, card->trend[i].when);
         sb_printf(b, " | %d | %s |\n", card->trend[i].score, tt_rating_letter(card->trend[i].rating));
@@ -382,6 +420,7 @@ char *sc_render_md(const tt_scorecard *card, tt_lang L, size_t *len)
     if (card->n_warnings)
         sb_add(&b, "\n");
     headline(&b, card, L);
+    exec_summary(&b, card, L);
     objectives(&b, card, L);
     damage_history(&b, card, L);
     lessons_bad(&b, card, L);

@@ -49,6 +49,12 @@ const char *tt_priority_key(tt_priority p)
     return (unsigned)p <= TT_PRIORITY_LOW ? priority_keys[p] : "";
 }
 
+int tt_priority_due_days(tt_priority p)
+{
+    static const int days[] = { 30, 90, 180 };
+    return (unsigned)p <= TT_PRIORITY_LOW ? days[p] : 180;
+}
+
 bool tt_card_format_from_path(const char *path, tt_card_format *out)
 {
     const char *dot = path ? strrchr(path, '.') : NULL;

@@ -131,6 +131,8 @@ typedef struct tt_score_event {
 typedef enum tt_priority { TT_PRIORITY_HIGH, TT_PRIORITY_MEDIUM, TT_PRIORITY_LOW } tt_priority;
 const char *tt_priority_name(tt_priority p, tt_lang lang);
 const char *tt_priority_key(tt_priority p);   /* "high" | "medium" | "low" */
+/* Days to complete a corrective action of this priority: 30, 90, 180. */
+int tt_priority_due_days(tt_priority p);
 
 /* One row of the improvement plan (AAR/IP). Texts hold both languages. */
 typedef struct tt_score_finding {

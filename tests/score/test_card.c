@@ -264,7 +264,7 @@ static void test_markdown(void **state)
     char *md = tt_scorecard_render(&c, TT_CARD_MD, TT_LANG_EN, NULL, &err);
     assert_non_null(md);
     const char *sections[] = { "# Exercise scorecard", "## Time to isolate, report and recover",
-                               "## Objectives", "## Damage", "## The real operator's history",
+                               "## Executive summary", "## Objectives", "## Damage", "## The real operator's history",
                                "## Lessons", "## Harmful and wasted actions", "## Improvement plan",
                                "## Contribution per role", "## Notes and discussion", "## Trend",
                                "## Exercise details" };
@@ -293,6 +293,50 @@ static void test_rejects_other_journals(void **state)
     f.j.n_records = 0;
     assert_int_equal(tt_scorecard_build(&c, fixture_scenario(), &f.j, "j.yaml", NULL, &err), -1);
     assert_non_null(strstr(err.message, "START"));
+}
+
+/* Records the scenario does not know (or with fields missing) are shown or
+ * ignored, never a crash. */
+static void test_strange_records(void **state)
+{
+    (void)state;
+    static fixture_journal f;
+    fj_init(&f, "Team & <co>");
+    fj_add(&f, TT_REC_INJECT, MIN(1), NULL);
+    fj_action(&f, MIN(2), "no_such_action", "sysadmin", NULL);
+    tt_record *r = fj_add(&f, TT_REC_ACTION, MIN(3), NULL);
+    r->role = NULL;
+    r = fj_add(&f, TT_REC_ACTION, MIN(4), "reboot");
+    r->role = "intruder";                       /* a role the scenario lacks */
+    fj_add(&f, TT_REC_DONE, MIN(5), "no_such_action");
+    fj_objective(&f, MIN(6), "no_such_objective", "reached");
+    fj_objective(&f, MIN(7), NULL, NULL);
+    fj_add(&f, TT_REC_REFUSED, MIN(8), "pull_cable")->role = "intruder";
+    fj_add(&f, TT_REC_NOTE, MIN(9), NULL);
+    fj_add(&f, TT_REC_MESSAGE, -5, NULL);        /* negative time */
+    fj_add(&f, TT_REC_CUSTOM, MIN(100000), NULL); /* far beyond the length */
+    tt_scorecard c;
+    build(&c, &f);
+    assert_int_equal(c.n_roles, 3);
+    assert_string_equal(c.roles[2].id, "intruder");
+    assert_null(c.roles[2].def);
+    assert_int_equal(c.roles[2].harmful, 1);
+    assert_int_equal(c.roles[2].refused, 1);
+    assert_int_equal(c.n_bad, 1);
+    assert_true(c.incomplete);
+    static const tt_card_format fmts[] = { TT_CARD_HTML, TT_CARD_MD, TT_CARD_JSON };
+    for (int i = 0; i < 3; i++) {
+        size_t len;
+        tt_error err;
+        char *out = tt_scorecard_render(&c, fmts[i], TT_LANG_JA, &len, &err);
+        assert_non_null(out);
+        if (fmts[i] == TT_CARD_HTML)
+            check_html(out, len);
+        if (fmts[i] == TT_CARD_JSON)
+            json_decref(check_json(out));
+        free(out);
+    }
+    tt_scorecard_free(&c);
 }
 
 static void test_hash_mismatch_warns(void **state)
@@ -351,6 +395,7 @@ int main(void)
         cmocka_unit_test(test_html_is_valid_and_escaped),
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_rejects_other_journals),
+        cmocka_unit_test(test_strange_records),
         cmocka_unit_test(test_hash_mismatch_warns),
         cmocka_unit_test(test_write_file_and_default_path),
     };

@@ -21,10 +21,11 @@ static tt_script *script_for_effect(lua_State *L, const char *what)
 
 static tt_scheduled *push_scheduled(lua_State *L, tt_script *s)
 {
+    if (s->n_pending >= TT_MAX_SCHEDULED)
+        luaL_error(L, "more than %d messages and deferred calls scheduled in one step",
+                   TT_MAX_SCHEDULED);
     if (s->n_pending == s->cap_pending) {
         size_t cap = s->cap_pending ? s->cap_pending * 2 : 8;
-        if (cap > 100000)
-            luaL_error(L, "too many messages and deferred calls scheduled in one step");
         tt_scheduled *p = realloc(s->pending, cap * sizeof *p);
         if (!p)
             luaL_error(L, "out of memory");
@@ -70,6 +71,13 @@ static const char *copy_text(lua_State *L, tt_script *s, int idx, const char *fi
         luaL_error(L, "ctx.message: %s.%s must be a string", field, lang);
     size_t len;
     const char *t = lua_tolstring(L, -1, &len);
+    if (len > TT_MAX_TEXT)
+        luaL_error(L, "ctx.message: %s.%s is longer than %d bytes", field, lang, (int)TT_MAX_TEXT);
+    if (s->pending_bytes + len > TT_MAX_SCHEDULED_BYTES)
+        luaL_error(L, "ctx.message: more than %d MiB of messages in one step",
+                   (int)(TT_MAX_SCHEDULED_BYTES >> 20));
+    s->pending_bytes += len;
+    tt_sandbox_charge(L, len >> 4);
     char *c = tt_arena_strndup(&s->pending_arena, t, len);
     if (!c)
         luaL_error(L, "out of memory");

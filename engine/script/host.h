@@ -7,6 +7,13 @@
 #include "sandbox.h"
 #include "tabletop/script.h"
 
+/* Size limits on what leaves the Lua state: its memory cap does not bound
+ * copies made in C (one 60 MB string referenced a thousand times). */
+#define TT_MAX_TEXT ((size_t)64 << 10)       /* bytes in one text or state string */
+#define TT_MAX_ENTRIES 1000                   /* entries in one map or list */
+#define TT_MAX_SCHEDULED 10000                /* messages + calls between two takes */
+#define TT_MAX_SCHEDULED_BYTES ((size_t)16 << 20)
+
 /* Registry keys. */
 #define TT_REG_FNS "tt.fns"            /* behaviour functions by kind and index */
 #define TT_REG_STATE "tt.state"        /* the real state table */
@@ -47,6 +54,7 @@ struct tt_script {
     /* ctx.message / ctx.after results not yet taken. */
     tt_scheduled *pending;
     size_t n_pending, cap_pending;
+    size_t pending_bytes;
     tt_arena pending_arena;
     tt_scheduled *taken;
     tt_arena taken_arena;

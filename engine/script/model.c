@@ -55,6 +55,9 @@ static void *alloc(ex *x, size_t size)
 
 static const char *dup(ex *x, const char *s, size_t len)
 {
+    if (len > TT_MAX_TEXT)
+        fail(x, 0, "a string of %zu bytes; at most %zu are allowed in the model", len,
+             TT_MAX_TEXT);
     char *p = tt_arena_strndup(x->a, s, len);
     if (!p)
         fail(x, 0, "out of memory while reading the scenario");
@@ -150,6 +153,8 @@ static const char **map_keys(ex *x, int t, const char *where, size_t *n_out)
         }
         n++;
     }
+    if (n > TT_MAX_ENTRIES)
+        fail(x, 0, "%s: %zu entries; at most %d are allowed", where, n, TT_MAX_ENTRIES);
     const char **keys = alloc(x, n * sizeof *keys);
     size_t i = 0;
     lua_pushnil(L);
@@ -173,6 +178,8 @@ static size_t list_len(ex *x, int t, const char *where)
 {
     lua_State *L = x->L;
     size_t n = lua_rawlen(L, t), count = 0;
+    if (n > TT_MAX_ENTRIES)
+        fail(x, 0, "%s: %zu entries; at most %d are allowed", where, n, TT_MAX_ENTRIES);
     lua_pushnil(L);
     while (lua_next(L, t)) {
         lua_pop(L, 1);
@@ -217,6 +224,8 @@ static const char *get_string(ex *x, int t, const char *where, const char *key,
              type_name(x, -1));
     size_t len;
     const char *s = lua_tolstring(x->L, -1, &len);
+    if (len > TT_MAX_TEXT)
+        fail(x, 0, "%s.%s: longer than %zu bytes", where, key, TT_MAX_TEXT);
     const char *r = dup(x, s, len);
     lua_pop(x->L, 1);
     return r;
@@ -246,6 +255,8 @@ static tt_text text_at(ex *x, int idx, const char *path)
             fail(x, 0, "%s.%s: expected a string, got a %s", path, keys[i], type_name(x, -1));
         size_t len;
         const char *s = lua_tolstring(L, -1, &len);
+        if (len > TT_MAX_TEXT)
+            fail(x, 0, "%s.%s: longer than %zu bytes", path, keys[i], TT_MAX_TEXT);
         if (i == 0)
             r.ja = dup(x, s, len);
         else
@@ -451,7 +462,10 @@ static const char *scalar_class(ex *x, int idx, const char *path)
 {
     switch (lua_type(x->L, idx)) {
     case LUA_TBOOLEAN: return "boolean";
-    case LUA_TSTRING: return "string";
+    case LUA_TSTRING:
+        if (lua_rawlen(x->L, idx) > TT_MAX_TEXT)
+            fail(x, 0, "%s: strings in the state are limited to %zu bytes", path, TT_MAX_TEXT);
+        return "string";
     case LUA_TNUMBER:
         if (!lua_isinteger(x->L, idx) && !isfinite(lua_tonumber(x->L, idx)))
             fail(x, 0, "%s: numbers in the state must be finite", path);

@@ -345,6 +345,7 @@ int tt_script_begin(tt_script *s, tt_rng *rng, const tt_kv *overrides,
     s->rng = rng;
     s->sb->rng = rng;
     s->n_pending = 0;
+    s->pending_bytes = 0;
     s->next_deferred = 0;
     tt_arena_free(&s->pending_arena);
     reset_job job = { s, overrides, n_overrides, err, false };
@@ -382,6 +383,8 @@ static const char *copy_lang(lua_State *L, tt_script *s, int idx, const char *la
         lua_pop(L, 1);
         return NULL;
     }
+    if (lua_rawlen(L, -1) > TT_MAX_TEXT)
+        luaL_error(L, "the reason is longer than %d bytes", (int)TT_MAX_TEXT);
     char *c = tt_arena_strdup(&s->scratch, lua_tostring(L, -1));
     lua_pop(L, 1);
     if (!c)
@@ -423,6 +426,8 @@ static int trampoline(lua_State *L)
     if (job->result == RESULT_ALLOWED && !job->value) {
         int why = base + 2;
         if (lua_type(L, why) == LUA_TSTRING) {
+            if (lua_rawlen(L, why) > TT_MAX_TEXT)
+                return luaL_error(L, "the reason is longer than %d bytes", (int)TT_MAX_TEXT);
             char *c = tt_arena_strdup(&s->scratch, lua_tostring(L, why));
             if (!c)
                 return luaL_error(L, "out of memory");
@@ -581,6 +586,7 @@ size_t tt_script_take_scheduled(tt_script *s, tt_scheduled **out)
     s->pending = NULL;
     s->pending_arena.head = NULL;
     s->n_pending = s->cap_pending = 0;
+    s->pending_bytes = 0;
     *out = s->taken;
     return n;
 }

@@ -50,6 +50,9 @@ static int state_newindex(lua_State *L)
                           key, luaL_typename(L, 3));
     if (strcmp(cls, declared) != 0)
         return luaL_error(L, "state.%s is a %s; cannot store a %s in it", key, declared, cls);
+    if (t == LUA_TSTRING && lua_rawlen(L, 3) > TT_MAX_TEXT)
+        return luaL_error(L, "state.%s: strings in the state are limited to %d bytes", key,
+                          (int)TT_MAX_TEXT);
     if (t == LUA_TNUMBER && !lua_isinteger(L, 3) && !isfinite(lua_tonumber(L, 3)))
         return luaL_error(L, "state.%s: numbers in the state must be finite (got %s)", key,
                           lua_tostring(L, 3));

@@ -183,6 +183,39 @@ static void no_exhaustion_in_callbacks(void **state)
     run_all(list, sizeof list / sizeof list[0], &l);
 }
 
+/* What leaves the Lua state is bounded too: copies made in C are not under
+ * the memory cap, so sizes and counts are. */
+static void copies_out_of_lua_are_bounded(void **state)
+{
+    (void)state;
+    static const attempt list[] = {
+        { NULL, "local big = ('x'):rep(1e6) "
+                "for i = 1, 2000 do ctx.message{ from = 'r', text = { ja = big, en = big } } end",
+          "ctx.message: text.ja is longer than 65536 bytes", TT_DOES_LINE },
+        { NULL, "for i = 1, 20000 do ctx.message{ from = 'r', text = T } end",
+          "more than 10000 messages and deferred calls", TT_DOES_LINE },
+        { NULL, "local t = ('x'):rep(60000) "
+                "for i = 1, 9000 do ctx.message{ from = 'r', text = { ja = t, en = t } } end",
+          "more than 16 MiB of messages", TT_DOES_LINE },
+        { NULL, "s.name = ('x'):rep(1e6)", "strings in the state are limited to 65536 bytes",
+          TT_DOES_LINE },
+    };
+    tt_sandbox_limits l = small_limits();
+    l.call_instructions = 50000000;
+    run_all(list, sizeof list / sizeof list[0], &l);
+
+    const char *text = inline_scenario(NULL, NULL,
+        "injects = (function() local t = {} for i = 1, 1001 do "
+        "t[i] = { id = 'i' .. i, at = 0, text = T } end return t end)(),");
+    tt_error err;
+    assert_null(tt_script_load_buffer(NAME, text, strlen(text), NULL, &err));
+    assert_non_null(strstr(err.message, "injects: 1001 entries; at most 1000 are allowed"));
+    text = inline_scenario("local big = ('x'):rep(1e6)", NULL, "summary = { ja = big, en = 'x' },");
+    assert_null(tt_script_load_buffer(NAME, text, strlen(text), NULL, &err));
+    /* summary appears twice in the constructor; Lua keeps the last one */
+    assert_non_null(strstr(err.message, "summary.ja: longer than 65536 bytes"));
+}
+
 /* Work the instruction count cannot see (comparing two long strings is one
  * instruction) is stopped by the wall-clock limit. */
 static void wall_clock_limit(void **state)
@@ -234,6 +267,7 @@ int main(void)
         cmocka_unit_test(no_exhaustion_at_load),
         cmocka_unit_test(deep_recursion_is_refused),
         cmocka_unit_test(no_exhaustion_in_callbacks),
+        cmocka_unit_test(copies_out_of_lua_are_bounded),
         cmocka_unit_test(wall_clock_limit),
         cmocka_unit_test(late_gc_field_never_runs),
         cmocka_unit_test(budget_resets_per_call),

@@ -9,6 +9,16 @@
 
 #define T(id) tt_lbl(LBL_##id, L)
 
+/* Inside a code span backslashes are literal: copy the text, with
+ * backticks and line breaks (which would end the span) made harmless. */
+static void sb_code(sbuf *b, const char *s)
+{
+    for (const char *p = s; p && *p; p++) {
+        char c = *p == '`' ? '\'' : (*p == '\n' || *p == '|') ? ' ' : *p;
+        sb_addn(b, &c, 1);
+    }
+}
+
 static void md_time(sbuf *b, tt_ms t, tt_lang L)
 {
     if (t == TT_MS_NEVER) {
@@ -114,7 +124,7 @@ static void objectives(sbuf *b, const tt_scorecard *card, tt_lang L)
         sb_add(b, "| ");
         sb_md(b, tt_text_get(&o->def->title, L));
         sb_add(b, " (`");
-        sb_md(b, o->def->id);
+        sb_code(b, o->def->id);
         sb_add(b, "`) | ");
         sb_add(b, sc_phase_label(o->def->phase, L));
         if (o->def->party) {
@@ -144,7 +154,7 @@ static void objectives(sbuf *b, const tt_scorecard *card, tt_lang L)
         if (!*why)
             continue;
         sb_add(b, "- `");
-        sb_md(b, o->def->id);
+        sb_code(b, o->def->id);
         sb_printf(b, "` %s: ", T(RATIONALE));
         sb_md(b, why);
         sb_add(b, "\n");
@@ -292,7 +302,7 @@ static void notes_trend(sbuf *b, const tt_scorecard *card, tt_lang L)
             sb_add(b, "- ");
             md_time(b, e->t, L);
             sb_printf(b, " %s (`", T(QUESTIONS));
-            sb_md(b, e->id);
+            sb_code(b, e->id);
             sb_add(b, "`):");
             for (size_t k = 0; k < e->n_questions; k++) {
                 sb_add(b, " ");
@@ -350,7 +360,7 @@ static void details(sbuf *b, const tt_scorecard *card, tt_lang L)
     sb_printf(b, "- %s: ", T(SCENARIO));
     sb_md(b, tt_text_get(&sc->title, L));
     sb_add(b, " (`");
-    sb_md(b, sc->id);
+    sb_code(b, sc->id);
     sb_add(b, "`)\n");
     if (sc->source) {
         sb_printf(b, "- %s: ", T(SOURCE));
@@ -358,7 +368,7 @@ static void details(sbuf *b, const tt_scorecard *card, tt_lang L)
         sb_add(b, "\n");
     }
     sb_printf(b, "- %s: `", T(CONTENT_HASH));
-    sb_md(b, s->hash ? s->hash : "—");
+    sb_code(b, s->hash ? s->hash : "—");
     sb_add(b, "`\n");
     sb_printf(b, "- %s: %llu\n", T(SEED), (unsigned long long)s->seed);
     sb_printf(b, "- %s: ", T(TEAM));
@@ -391,7 +401,7 @@ static void details(sbuf *b, const tt_scorecard *card, tt_lang L)
         char v[64];
         tt_value_format(&s->settings[i].value, v, sizeof v);
         sb_printf(b, "- %s: `", T(SETTINGS));
-        sb_md(b, s->settings[i].key);
+        sb_code(b, s->settings[i].key);
         sb_add(b, "` = ");
         sb_md(b, v);
         sb_add(b, "\n");

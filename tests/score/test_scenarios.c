@@ -18,6 +18,7 @@
 #include "check.h"
 #include "golden.h"
 #include "tabletop/score.h"
+#include "tabletop/script.h"
 
 static char tmpdir[256];
 
@@ -241,6 +242,87 @@ static void test_after_exercise_history_trend(void **state)
     golden_free(&second);
 }
 
+static char *read_all(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    *len = fread(buf, 1, (size_t)n, f);
+    buf[*len] = '\0';
+    fclose(f);
+    return buf;
+}
+
+/* Replace the first `from` in a journal's text and write it to `path`. */
+static void write_edited(const char *text, const char *from, const char *to, const char *path)
+{
+    const char *at = strstr(text, from);
+    assert_non_null(at);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fwrite(text, 1, (size_t)(at - text), f);
+    fputs(to, f);
+    fputs(at + strlen(from), f);
+    fclose(f);
+}
+
+/* The scenario of a journal: from its START path, else from a search
+ * folder; an edited scenario file is noticed by its hash. */
+static void test_load_scenario_for_journal(void **state)
+{
+    (void)state;
+    const char *id = "ransomware";
+    if (!has_answer(id, "model"))
+        skip();
+    golden_run r;
+    golden_run_answer(id, "model", 0, &r);
+    const tt_scenario *sc = golden_scenario(&r);
+    tt_error err;
+    bool differs = true;
+    tt_script *s = tt_score_load_scenario(&r.journal, NULL, &differs, &err);
+    assert_non_null(s);
+    assert_false(differs);
+    assert_string_equal(tt_script_scenario(s)->id, id);
+    tt_script_free(s);
+
+    size_t len;
+    char *text = read_all(r.journal_path, &len);
+    char moved[600], edited[600], scen_dir[1024];
+    snprintf(moved, sizeof moved, "%s/moved.journal.yaml", tmpdir);
+    snprintf(edited, sizeof edited, "%s/edited.journal.yaml", tmpdir);
+    snprintf(scen_dir, sizeof scen_dir, "%s/scenarios", source_dir());
+    write_edited(text, sc->path, "/nonexistent/ransomware.lua", moved);
+    write_edited(text, sc->hash, "0000000000000000000000000000000000000000000000000000000000000000", edited);
+    free(text);
+
+    tt_journal j;
+    assert_int_equal(tt_journal_read(moved, &j, &err), 0);
+    tt_error_clear(&err);
+    assert_null(tt_score_load_scenario(&j, NULL, NULL, &err));
+    assert_non_null(strstr(err.message, "ransomware"));
+    s = tt_score_load_scenario(&j, scen_dir, &differs, &err);
+    assert_non_null(s);
+    assert_false(differs);
+    tt_script_free(s);
+    tt_journal_free(&j);
+
+    assert_int_equal(tt_journal_read(edited, &j, &err), 0);
+    s = tt_score_load_scenario(&j, scen_dir, &differs, &err);
+    assert_non_null(s);
+    assert_true(differs);
+    tt_scorecard card;
+    assert_int_equal(tt_scorecard_build(&card, tt_script_scenario(s), &j, edited, NULL, &err), 0);
+    assert_true(card.hash_mismatch);
+    tt_scorecard_free(&card);
+    tt_script_free(s);
+    tt_journal_free(&j);
+    golden_free(&r);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -262,6 +344,7 @@ int main(void)
         cmocka_unit_test(test_model_p_nothing_u),
         cmocka_unit_test(test_every_answer_scores),
         cmocka_unit_test(test_after_exercise_history_trend),
+        cmocka_unit_test(test_load_scenario_for_journal),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

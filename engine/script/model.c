@@ -114,13 +114,12 @@ static void check_keys(ex *x, int t, const char *where, const char *const *allow
     lua_pushnil(L);
     while (lua_next(L, t)) {
         lua_pop(L, 1);
-        if (lua_type(L, -1) != LUA_TSTRING) {
-            bool num = lua_type(L, -1) == LUA_TNUMBER;
-            lua_pop(L, 1);
-            fail(x, 0, "%s: unexpected %s key%s (expected named fields)", where,
-                 num ? "list entry, a number" : "non-string",
-                 num ? "" : "");
-        }
+        if (lua_type(L, -1) == LUA_TNUMBER)
+            fail(x, 0, "%s: unexpected list entry [%s] (expected named fields name = ...)",
+                 where, lua_tostring(L, -1));
+        if (lua_type(L, -1) != LUA_TSTRING)
+            fail(x, 0, "%s: unexpected %s key (expected named fields name = ...)", where,
+                 type_name(x, -1));
         const char *k = lua_tostring(L, -1);
         bool ok = false;
         for (size_t i = 0; allowed[i]; i++)

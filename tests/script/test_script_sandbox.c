@@ -139,6 +139,10 @@ static void no_exhaustion_at_load(void **state)
         { "error(setmetatable({}, { __tostring = function() while true do end end }))", NULL,
           "error object is a table value", -1 },
         { "table.move({}, 1, 1e15, 1, {})", NULL, "instruction budget", 1 },
+        { "do local x <close> = setmetatable({}, { __close = function() while true do end end }) end",
+          NULL, "instruction budget", 1 },
+        { "local x <close> = setmetatable({}, { __close = function() while true do end end }) "
+          "error('first')", NULL, "instruction budget", 1 },
         { "local t = {} for i = 1, 2e5 do table.insert(t, 1, i) end", NULL,
           "instruction budget", 1 },
         { "local ok = pcall(string.rep, 'x', 1e9) assert(not ok) error('recovered')", NULL,

@@ -327,12 +327,64 @@ static void test_snapshot_png(void **state)
     assert_true(err.message[0] != '\0');
 }
 
+/* Line breaking: Latin between words, Japanese never starts a line with
+ * closing punctuation, nothing is lost, lines fit their width. */
+static void test_wrap(void **state)
+{
+    (void)state;
+    dash_fonts fs;
+    tt_error err;
+    assert_int_equal(dash_fonts_find(&fs, NULL, 0, &err), 0);
+    assert_int_equal(dash_fonts_open(&fs, 1.0, &err), 0);
+    TTF_Font *f = fs.f[F_BODY];
+    const char *en = "The antivirus flagged ransomware on PC-12 in the accounting office.";
+    dash_line lines[32];
+    size_t n = dash_wrap(f, en, 200, lines, 32);
+    assert_true(n >= 3);
+    for (size_t i = 0; i < n; i++) {
+        size_t a = lines[i].start, b = a + lines[i].len;
+        /* Each line starts at a word start and ends at a word end. */
+        assert_true(a == 0 || en[a - 1] == ' ');
+        assert_true(en[b] == '\0' || en[b] == ' ');
+        char buf[256];
+        snprintf(buf, sizeof buf, "%.*s", (int)lines[i].len, en + a);
+        int w = 0, h = 0;
+        TTF_SizeUTF8(f, buf, &w, &h);
+        assert_true(w <= 200 + 4);
+    }
+    /* 16 px glyphs, width for 10: a plain break would start line 2 with "。". */
+    const char *ja = "ランサムウェアを検知した。至急連絡してください。";
+    int adv = 0;
+    TTF_GlyphMetrics32(f, 0x30E9, NULL, NULL, NULL, NULL, &adv);
+    for (int chars = 5; chars <= 14; chars++) {
+        n = dash_wrap(f, ja, adv * chars + adv / 2, lines, 32);
+        assert_true(n >= 2);
+        size_t total = 0;
+        for (size_t i = 0; i < n; i++) {
+            const char *start = ja + lines[i].start;
+            assert_true(strncmp(start, "。", strlen("。")) != 0);
+            assert_true(lines[i].start == total);
+            total += lines[i].len;
+        }
+        assert_int_equal(total, strlen(ja));
+    }
+    /* Explicit newlines are kept; empty text gives no lines. */
+    n = dash_wrap(f, "a\nb", 500, lines, 32);
+    assert_int_equal(n, 2);
+    assert_int_equal(dash_wrap(f, "", 500, lines, 32), 0);
+    /* A width smaller than one glyph still makes progress, one per line. */
+    n = dash_wrap(f, "報告", 1, lines, 32);
+    assert_int_equal(n, 2);
+    dash_fonts_close(&fs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_regions_have_text),
         cmocka_unit_test(test_objective_chip_colours),
         cmocka_unit_test(test_japanese_glyphs),
+        cmocka_unit_test(test_wrap),
         cmocka_unit_test(test_ja_and_en_differ),
         cmocka_unit_test(test_time_changes_board),
         cmocka_unit_test(test_text_is_cached),

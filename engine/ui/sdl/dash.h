@@ -121,6 +121,15 @@ int dash_fonts_find(dash_fonts *fs, const char *path, long index, tt_error *err)
 int dash_fonts_open(dash_fonts *fs, double scale, tt_error *err);
 void dash_fonts_close(dash_fonts *fs);
 
+/* Line breaking (dash_wrap.c): Latin between words, CJK between characters
+ * with Japanese line-start / line-end rules. Returns the number of lines. */
+typedef struct dash_line {
+    size_t start, len;          /* bytes of the text */
+} dash_line;
+size_t dash_wrap(TTF_Font *f, const char *s, int width, dash_line *out, size_t max);
+/* The text wrapped at width, as one ARGB surface (NULL on failure). */
+SDL_Surface *dash_render_wrapped(TTF_Font *f, const char *s, SDL_Color col, int width);
+
 typedef struct dash_text_entry dash_text_entry;
 
 typedef struct dash_text_cache {

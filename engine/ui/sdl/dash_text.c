@@ -123,7 +123,7 @@ static bool rasterise(dash_text_cache *c, const char *text, dash_font_id f,
                       SDL_Color col, int wrap, dash_tex *out)
 {
     TTF_Font *font = c->fonts->f[f];
-    SDL_Surface *s = wrap > 0 ? TTF_RenderUTF8_Blended_Wrapped(font, text, col, (Uint32)wrap)
+    SDL_Surface *s = wrap > 0 ? dash_render_wrapped(font, text, col, wrap)
                               : TTF_RenderUTF8_Blended(font, text, col);
     if (!s)
         return false;

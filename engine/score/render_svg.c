@@ -80,14 +80,15 @@ static void axis(sbuf *b, tt_lang L, const scale *s, int y)
         60000, 300000, 600000, 900000, 1800000, 3600000, 7200000, 14400000,
         21600000, 43200000, 86400000, 172800000, 604800000
     };
-    tt_ms step = steps[sizeof steps / sizeof steps[0] - 1];
+    tt_ms step = s->tmax / 10 + 1;   /* beyond weeks: ten even ticks */
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
         if (s->tmax / steps[i] <= 10) {
             step = steps[i];
             break;
         }
     sb_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>\n", PLOT_X0, y, PLOT_X1, y);
-    for (tt_ms t = 0; t <= s->tmax; t += step) {
+    for (tt_ms i = 0; i <= s->tmax / step; i++) {
+        tt_ms t = i * step;
         char buf[32];
         sc_time(t, L, buf, sizeof buf);
         double x = xpos(s, t);

@@ -22,6 +22,8 @@ char *sc_printf(tt_arena *a, const char *fmt, ...)
 
 void sc_time(tt_ms t, tt_lang lang, char *buf, size_t size)
 {
+    if (t < 0)
+        t = 0;   /* nothing happens before the start */
     if (t == TT_MS_NEVER) {
         snprintf(buf, size, "—");
     } else if (t >= 86400000) {

@@ -315,6 +315,7 @@ static void test_strange_records(void **state)
     fj_add(&f, TT_REC_NOTE, MIN(9), NULL);
     fj_add(&f, TT_REC_MESSAGE, -5, NULL);        /* negative time */
     fj_add(&f, TT_REC_CUSTOM, MIN(100000), NULL); /* far beyond the length */
+    fj_add(&f, TT_REC_NOTE, INT64_MAX - 1, NULL);  /* absurd: still a finite card */
     tt_scorecard c;
     build(&c, &f);
     assert_int_equal(c.n_roles, 3);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "host.h"
+#include "locate.h"
 
 #define TT_REG_RESULT_LINE "tt.result_line"
 
@@ -38,6 +39,16 @@ _Noreturn static void fail(ex *x, int line, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    if (line == 0 && x->line > 0) {
+        /* The message starts with the field path: find it in the source. */
+        char path[300];
+        size_t n = strcspn(msg, ": ");
+        if (n < sizeof path && msg[n] == ':' && msg[n + 1] == ' ') {
+            memcpy(path, msg, n);
+            path[n] = '\0';
+            line = tt_locate_field(x->s->text, x->s->text_len, x->line, path);
+        }
+    }
     tt_error_set(x->job->err, x->m->path, line > 0 ? line : x->line, 0, "%s", msg);
     x->job->failed = true;
     lua_pushliteral(x->L, "scenario validation failed");

@@ -224,12 +224,25 @@ return scenario {
       does = function(s, ctx)
         s.vendor_engaged = true
         ctx.after("maint_vendor", function(s2, ctx2)
-          ctx2.message{ from = "maint_vendor", to = "sysadmin", after = "0m", text = t(
+          s2.cause_known = true
+          local finding = t(
             "対応する。監視装置はゲートウェイルーター経由で外部から到達でき、ルーターのポートに制限がかかっていない。"
               .. "監視装置の不要なポートも開いている。設定はほぼ初期設定のまま。",
             "We will handle it. The monitoring device is reachable from outside through the gateway router, whose "
-              .. "ports are unrestricted; unneeded ports on the device are open too. Settings are near factory default.") }
-          s2.cause_known = true
+              .. "ports are unrestricted; unneeded ports on the device are open too. Settings are near factory default.")
+          local advice
+          if not s2.main_running then
+            advice = t("主要装置はアクセス制限されており、止める必要はなかった。運転を再開してほしい。",
+                       "The main equipment is access-restricted; it did not need stopping. Please restart it.")
+          elseif s2.monitor_connected then
+            advice = t("外部からのコマンドが今も届いている。まず監視装置をシステムから切り離してほしい。",
+                       "Commands from outside are still arriving: disconnect the monitoring device from the system first.")
+          else
+            advice = t("監視装置は切り離されている。ルーターの設定変更に進める。",
+                       "The device is already disconnected; we can go on to the router settings.")
+          end
+          ctx2.message{ from = "maint_vendor", to = "sysadmin", after = "0m",
+                        text = t(finding.ja .. advice.ja, finding.en .. " " .. advice.en) }
         end)
       end,
       completes = "request_vendor",

@@ -41,7 +41,7 @@ static const char css[] =
     "svg .dur{opacity:.35}"
     "svg .tgt{fill:#c8e6c9}svg .lim{fill:#fff3c4}svg .notice{stroke:#1565c0;stroke-dasharray:2 2}"
     "svg .ratP{fill:#2e7d32}svg .ratS{fill:#9e9d24}svg .ratM{fill:#ef6c00}svg .ratU{fill:#c62828}"
-    "svg .real{fill:#6a1b9a}svg .beyond{opacity:.4}"
+    "svg .real{fill:#6a1b9a}svg .beyond{opacity:.4}svg .past{opacity:.55}"
     "code{font-size:8.5pt;overflow-wrap:anywhere}th.obj{width:30%}th.n{white-space:nowrap}"
     "td.role,th.role{white-space:nowrap}th.prio{width:3.5em}"
     ".legend{font-size:8.5pt;color:#444;margin:2px 0 0}.legend span{margin-right:10px;white-space:nowrap}"
@@ -490,7 +490,24 @@ static void trend(sbuf *b, const tt_scorecard *card, tt_lang L)
     sb_printf(b, "<tr><td><strong>%s</strong></td><td class=\"num\"><strong>%d</strong> (%+d)</td><td>",
               T(THIS_RUN), card->score, delta);
     rating_span(b, card->rating, L);
-    sb_add(b, "</td></tr>\n</tbody>\n</table>\n</section>\n");
+    sb_add(b, "</td></tr>\n</tbody>\n</table>\n");
+    /* The same runs as bars: score height, rating colour, this run last. */
+    size_t bars = card->n_trend - first + 1;
+    sb_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend\" viewBox=\"0 0 %zu 64\" "
+                 "width=\"%zu\" height=\"64\" role=\"img\" aria-label=\"", bars * 28 + 4, bars * 28 + 4);
+    sb_html(b, T(TREND));
+    sb_add(b, "\">");
+    for (size_t i = 0; i < bars; i++) {
+        bool current = i + 1 == bars;
+        int score = current ? card->score : card->trend[first + i].score;
+        tt_rating r = current ? card->rating : card->trend[first + i].rating;
+        int h = score * 48 / 100 + 1;
+        sb_printf(b, "<rect x=\"%zu\" y=\"%d\" width=\"20\" height=\"%d\" class=\"rat%s%s\"/>", 4 + i * 28,
+                  52 - h, h, tt_rating_letter(r), current ? "" : " past");
+        sb_printf(b, "<text x=\"%zu\" y=\"62\" class=\"tl\" text-anchor=\"middle\">%d</text>", 14 + i * 28,
+                  score);
+    }
+    sb_add(b, "</svg>\n</section>\n");
 }
 
 static void details(sbuf *b, const tt_scorecard *card, tt_lang L)

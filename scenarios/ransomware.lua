@@ -112,7 +112,7 @@ return scenario {
     other_pcs_infected = { label = t("他の感染PC", "Other infected PCs"),
                            unit = t("台", "PCs"), max = 10, damage = true },
     critical_hit = { label = t("重要業務ネットワークへの影響", "Critical-business network affected"),
-                     unit = t("（0/1）", "(0/1)"), max = 1, damage = true },
+                     unit = t("系統", "network(s)"), max = 1, damage = true },
     scanned = { label = t("点検報告済みの従業員", "Employees who scanned and reported"),
                 unit = t("人", "people"), max = STAFF },
     files_restored = { label = t("復旧したファイル", "Files restored"),

@@ -296,6 +296,57 @@ static void test_text_is_cached(void **state)
     SDL_FreeSurface(s);
 }
 
+/* The wheel scrolls the feed back; new records keep the same items in view. */
+static void test_feed_scroll(void **state)
+{
+    (void)state;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32,
+                                                    SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r = SDL_CreateSoftwareRenderer(s);
+    dash_gfx g;
+    tt_error err;
+    assert_int_equal(dash_gfx_init(&g, r, NULL, 0, &err), 0);
+    assert_int_equal(dash_gfx_resize(&g, 1280, 720, false, &err), 0);
+    dash_view v;
+    dash_view_init(&v);
+    dash_ui ui;
+    memset(&ui, 0, sizeof ui);
+    ui.mode = DASH_LIVE;
+    assert_int_equal(dash_view_build(&v, &F.sc, F.j.records, 8, MIN(60), TT_LANG_EN, &err), 0);
+    dash_draw(&g, &v, &ui);
+    SDL_RenderFlush(r);
+    SDL_Rect feed = g.layout.r[R_FEED];
+    SDL_Surface *top = SDL_DuplicateSurface(s);
+    const dash_hit *h = NULL;
+    for (size_t i = 0; i < ui.n_hits; i++)
+        if (ui.hits[i].kind == H_FEED)
+            h = &ui.hits[i];
+    assert_non_null(h);
+    dash_hit fh = *h;
+    dash_wheel(&ui, &fh, -2);                 /* two items back */
+    assert_int_equal(ui.feed_skip, 2);
+    dash_draw(&g, &v, &ui);
+    SDL_RenderFlush(r);
+    assert_true(diff_pixels(top, s, feed) > 500);
+    /* Two more records arrive: the same items stay in view. */
+    SDL_Surface *back = SDL_DuplicateSurface(s);
+    assert_int_equal(dash_view_build(&v, &F.sc, F.j.records, F.j.n_records, MIN(60),
+                                     TT_LANG_EN, &err), 0);
+    dash_draw(&g, &v, &ui);
+    SDL_RenderFlush(r);
+    assert_true(ui.feed_skip > 2);
+    SDL_Rect items = { feed.x, feed.y + feed.h / 4, feed.w, feed.h / 2 };
+    assert_int_equal(diff_pixels(back, s, items), 0);
+    dash_wheel(&ui, &fh, 100);                /* all the way to the newest */
+    assert_int_equal(ui.feed_skip, 0);
+    SDL_FreeSurface(top);
+    SDL_FreeSurface(back);
+    dash_view_free(&v);
+    dash_gfx_free(&g);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(s);
+}
+
 /* The public snapshot call writes a PNG of the requested (or default) size. */
 static void test_snapshot_png(void **state)
 {
@@ -388,6 +439,7 @@ int main(void)
         cmocka_unit_test(test_ja_and_en_differ),
         cmocka_unit_test(test_time_changes_board),
         cmocka_unit_test(test_text_is_cached),
+        cmocka_unit_test(test_feed_scroll),
         cmocka_unit_test(test_snapshot_png),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -181,7 +181,7 @@ typedef enum dash_mode { DASH_SNAPSHOT, DASH_LIVE, DASH_REPLAY } dash_mode;
 /* What a click can hit; filled while drawing. */
 typedef enum dash_hit_kind {
     H_NONE, H_ROLE, H_ACTION, H_PAUSE, H_SPEED_DOWN, H_SPEED_UP, H_SKIP,
-    H_END, H_SCRUB
+    H_END, H_SCRUB, H_FEED
 } dash_hit_kind;
 
 typedef struct dash_hit {
@@ -196,6 +196,9 @@ typedef struct dash_ui {
     int focus;                  /* focused action button (keyboard) */
     int hover_x, hover_y;
     bool confirm_end;           /* E pressed once */
+    size_t feed_skip;           /* newest feed items scrolled past (wheel) */
+    size_t feed_seen;           /* feed length at the last frame */
+    const bool *actor_waiting;  /* live: sc->n_actors, a reply is on its way */
     /* live: availability per scenario action for the selected role */
     bool *can;                  /* sc->n_actions, or NULL = from records */
     tt_text *why;
@@ -237,9 +240,9 @@ void dash_draw(dash_gfx *g, const dash_view *v, dash_ui *ui);
 
 /* Pieces of the board (dash_draw_*.c). */
 void dash_draw_header(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r);
-void dash_draw_feed(dash_gfx *g, const dash_view *v, SDL_Rect r);
+void dash_draw_feed(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r);
 void dash_draw_state(dash_gfx *g, const dash_view *v, SDL_Rect r);
-void dash_draw_diagram(dash_gfx *g, const dash_view *v, SDL_Rect r);
+void dash_draw_diagram(dash_gfx *g, const dash_view *v, const dash_ui *ui, SDL_Rect r);
 void dash_draw_objectives(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r);
 void dash_draw_score(dash_gfx *g, const dash_view *v, SDL_Rect r);
 void dash_draw_actions(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r);
@@ -266,6 +269,8 @@ int dash_text_right(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c,
 SDL_Rect dash_panel(dash_gfx *g, SDL_Rect r, const char *title);
 int dash_line_h(dash_gfx *g, dash_font_id f);
 void dash_add_hit(dash_ui *ui, dash_hit_kind k, int index, SDL_Rect r);
+/* Mouse wheel over the board: scrolls the feed when it is under the mouse. */
+void dash_wheel(dash_ui *ui, const dash_hit *h, int dy);
 int dash_px(const dash_gfx *g, int px_at_720);    /* scale a 720p length */
 
 /* ------------------------------------------------------------ SDL setup */

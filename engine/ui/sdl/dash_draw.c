@@ -123,6 +123,16 @@ void dash_add_hit(dash_ui *ui, dash_hit_kind k, int index, SDL_Rect r)
     ui->hits[ui->n_hits++] = (dash_hit){ k, index, r };
 }
 
+void dash_wheel(dash_ui *ui, const dash_hit *h, int dy)
+{
+    if (!ui || !h || h->kind != H_FEED)
+        return;
+    if (dy > 0)                         /* wheel up: towards the newest */
+        ui->feed_skip = (size_t)dy >= ui->feed_skip ? 0 : ui->feed_skip - (size_t)dy;
+    else
+        ui->feed_skip += (size_t)(-dy);
+}
+
 int dash_gfx_init(dash_gfx *g, SDL_Renderer *r, const char *font_path,
                   long font_index, tt_error *err)
 {
@@ -282,9 +292,9 @@ void dash_draw(dash_gfx *g, const dash_view *v, dash_ui *ui)
     SDL_SetRenderDrawColor(g->r, DASH_COL_BG.r, DASH_COL_BG.g, DASH_COL_BG.b, 255);
     SDL_RenderClear(g->r);
     dash_draw_header(g, v, ui, l->r[R_HEADER]);
-    dash_draw_feed(g, v, l->r[R_FEED]);
+    dash_draw_feed(g, v, ui, l->r[R_FEED]);
     dash_draw_state(g, v, l->r[R_STATE]);
-    dash_draw_diagram(g, v, l->r[R_DIAGRAM]);
+    dash_draw_diagram(g, v, ui, l->r[R_DIAGRAM]);
     dash_draw_objectives(g, v, ui, l->r[R_OBJECTIVES]);
     dash_draw_score(g, v, l->r[R_SCORE]);
     dash_draw_actions(g, v, ui, l->r[R_ACTIONS]);

@@ -95,9 +95,20 @@ static void describe(const dash_view *v, const tt_record *r, char *head, size_t 
     }
 }
 
-void dash_draw_feed(dash_gfx *g, const dash_view *v, SDL_Rect r)
+void dash_draw_feed(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r)
 {
     SDL_Rect c = dash_panel(g, r, dash_s(S_FEED, v->lang));
+    dash_add_hit(ui, H_FEED, 0, r);
+    /* Scrolled back: keep the same items in view as new ones arrive. */
+    size_t skip = 0;
+    if (ui) {
+        if (ui->feed_skip > 0 && v->n_feed > ui->feed_seen)
+            ui->feed_skip += v->n_feed - ui->feed_seen;
+        ui->feed_seen = v->n_feed;
+        if (v->n_feed && ui->feed_skip >= v->n_feed)
+            ui->feed_skip = v->n_feed - 1;
+        skip = ui->feed_skip;
+    }
     if (v->n_feed == 0) {
         dash_text(g, dash_s(S_NOTHING_YET, v->lang), F_BODY, DASH_COL_DIM, c.x, c.y, c.w);
         return;
@@ -105,7 +116,12 @@ void dash_draw_feed(dash_gfx *g, const dash_view *v, SDL_Rect r)
     SDL_RenderSetClipRect(g->r, &c);
     int y = c.y, gap = dash_px(g, 8), bar = dash_px(g, 4), in = dash_px(g, 10);
     char head[512], body[2048], q[1024];
-    for (size_t k = v->n_feed; k-- > 0 && y < c.y + c.h;) {
+    if (skip > 0) {
+        snprintf(q, sizeof q, v->lang == TT_LANG_JA ? "▲ 新しい項目 %zu 件（ホイールで戻る）"
+                                                    : "▲ %zu newer (scroll up)", skip);
+        y += dash_text(g, q, F_SMALL, DASH_COL_FOCUS, c.x, y, 0) + gap / 2;
+    }
+    for (size_t k = v->n_feed - skip; k-- > 0 && y < c.y + c.h;) {
         const tt_record *rec = v->feed[k];
         SDL_Color col;
         describe(v, rec, head, sizeof head, body, sizeof body, &col);

@@ -139,13 +139,21 @@ static const char *kind_name(const char *kind, tt_lang L)
     return kind ? kind : "—";
 }
 
-static void node(dash_gfx *g, SDL_Rect b, const char *label, bool lit)
+/* A box in the diagram; lit = spoke or acted lately; waiting = a reply from
+ * it is on its way (live only), shown as a dotted mark on its right. */
+static void node(dash_gfx *g, SDL_Rect b, const char *label, bool lit, bool waiting)
 {
     dash_fill(g, b, lit ? (SDL_Color){ 40, 70, 110, 255 } : DASH_COL_BG);
     dash_frame(g, b, lit ? DASH_COL_FOCUS : DASH_COL_LINE, lit ? dash_px(g, 2) : 1);
-    int p = dash_px(g, 5);
+    int p = dash_px(g, 5), mark = waiting ? dash_px(g, 18) : 0;
     dash_text_fit(g, label, F_SMALL, DASH_COL_TEXT, b.x + p,
-                  b.y + (b.h - dash_line_h(g, F_SMALL)) / 2, b.w - 2 * p);
+                  b.y + (b.h - dash_line_h(g, F_SMALL)) / 2, b.w - 2 * p - mark);
+    if (waiting) {
+        int d = dash_px(g, 3) + 1;
+        for (int i = 0; i < 3; i++)
+            dash_fill(g, (SDL_Rect){ b.x + b.w - mark + i * (d + 2), b.y + b.h / 2 - d / 2,
+                                     d, d }, DASH_COL_ACCENT);
+    }
 }
 
 static bool recent(const dash_view *v, tt_ms t)
@@ -153,7 +161,7 @@ static bool recent(const dash_view *v, tt_ms t)
     return t != TT_MS_NEVER && v->now - t <= RECENT_MS;
 }
 
-void dash_draw_diagram(dash_gfx *g, const dash_view *v, SDL_Rect r)
+void dash_draw_diagram(dash_gfx *g, const dash_view *v, const dash_ui *ui, SDL_Rect r)
 {
     const tt_scenario *sc = v->sc;
     SDL_Rect c = dash_panel(g, r, dash_s(S_DIAGRAM, v->lang));
@@ -170,7 +178,7 @@ void dash_draw_diagram(dash_gfx *g, const dash_view *v, SDL_Rect r)
     int rw = (team.w - tw - p) / (int)nr - p;
     for (size_t i = 0; i < sc->n_roles; i++) {
         SDL_Rect b = { team.x + tw + (int)i * (rw + p), team.y + p, rw, nh };
-        node(g, b, tt_text_get(&sc->roles[i].name, v->lang), recent(v, v->role_last[i]));
+        node(g, b, tt_text_get(&sc->roles[i].name, v->lang), recent(v, v->role_last[i]), false);
     }
 
     /* Outside parties grouped by kind, in order of first appearance. */
@@ -216,7 +224,8 @@ void dash_draw_diagram(dash_gfx *g, const dash_view *v, SDL_Rect r)
             if (strcmp(ak, kinds[k]) != 0)
                 continue;
             node(g, (SDL_Rect){ gx, y, gw, anh },
-                 tt_text_get(&sc->actors[i].name, v->lang), recent(v, v->actor_last[i]));
+                 tt_text_get(&sc->actors[i].name, v->lang), recent(v, v->actor_last[i]),
+                 ui && ui->actor_waiting && ui->actor_waiting[i]);
             y += anh + p / 2;
         }
     }

@@ -19,6 +19,9 @@ typedef struct live {
     dash_ui ui;
     tt_lang lang;
     char *why_buf;              /* n_actions * 2 * WHY_MAX: copies of reasons */
+    bool *waiting;              /* per actor: a reply is on its way */
+    tt_pending *pending;        /* scratch for tt_exercise_pending */
+    size_t n_pending_cap;
     bool quit;
 } live;
 
@@ -191,6 +194,21 @@ static void refresh_availability(live *L)
     }
 }
 
+/* Actors with a reply on its way (a dotted mark in the diagram). */
+static void refresh_waiting(live *L)
+{
+    for (size_t a = 0; a < L->sc->n_actors; a++)
+        L->waiting[a] = false;
+    size_t n = tt_exercise_pending(L->ex, L->pending, L->n_pending_cap);
+    if (n > L->n_pending_cap)
+        n = L->n_pending_cap;
+    for (size_t i = 0; i < n; i++) {
+        int a = L->pending[i].is_action ? -1 : dash_find_actor(L->sc, L->pending[i].id);
+        if (a >= 0)
+            L->waiting[a] = true;
+    }
+}
+
 static int frame(live *L, tt_error *err)
 {
     if (dash_app_sync(&L->app, err) != 0)
@@ -205,6 +223,7 @@ static int frame(live *L, tt_error *err)
     L->view.paused = p == TT_PHASE_PAUSED;
     L->view.speed = tt_exercise_speed(L->ex);
     refresh_availability(L);
+    refresh_waiting(L);
     dash_draw(&L->app.g, &L->view, &L->ui);
     dash_app_present(&L->app);
     return 0;
@@ -233,9 +252,13 @@ int tt_dashboard_drive(tt_exercise *ex, tt_dashboard_feed *feed,
     L.ui.can = calloc(na, sizeof *L.ui.can);
     L.ui.why = calloc(na, sizeof *L.ui.why);
     L.why_buf = calloc(na * 2, WHY_MAX);
+    L.waiting = calloc(L.sc->n_actors + 1, sizeof *L.waiting);
+    L.n_pending_cap = 64;
+    L.pending = calloc(L.n_pending_cap, sizeof *L.pending);
+    L.ui.actor_waiting = L.waiting;
     dash_view_init(&L.view);
     int rc = -1;
-    if (!L.ui.can || !L.ui.why || !L.why_buf) {
+    if (!L.ui.can || !L.ui.why || !L.why_buf || !L.waiting || !L.pending) {
         tt_error_set(err, NULL, 0, 0, "dashboard: out of memory");
         goto out;
     }
@@ -257,6 +280,11 @@ int tt_dashboard_drive(tt_exercise *ex, tt_dashboard_feed *feed,
                 r = on_key(&L, &e.key, err);
             else if (e.type == SDL_MOUSEBUTTONDOWN && e.button.button == SDL_BUTTON_LEFT)
                 r = on_click(&L, e.button.x, e.button.y, err);
+            else if (e.type == SDL_MOUSEWHEEL) {
+                int mx, my;
+                SDL_GetMouseState(&mx, &my);
+                dash_wheel(&L.ui, dash_app_hit(&L.app, &L.ui, mx, my), e.wheel.y);
+            }
             if (r != 0)
                 goto out;
         }
@@ -281,5 +309,7 @@ out:
     free(L.ui.can);
     free(L.ui.why);
     free(L.why_buf);
+    free(L.waiting);
+    free(L.pending);
     return rc;
 }

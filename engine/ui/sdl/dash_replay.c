@@ -165,6 +165,11 @@ int tt_dashboard_replay(const tt_scenario *sc, const tt_journal *j,
                 R.dragging = false;
             else if (e.type == SDL_MOUSEMOTION && R.dragging)
                 scrub_to(&R, e.motion.x);
+            else if (e.type == SDL_MOUSEWHEEL) {
+                int mx, my;
+                SDL_GetMouseState(&mx, &my);
+                dash_wheel(&R.ui, dash_app_hit(&R.app, &R.ui, mx, my), e.wheel.y);
+            }
         }
         uint64_t nowt = SDL_GetTicks64();
         if (R.ui.playing) {

@@ -457,7 +457,7 @@ return scenario {
       text = t("保守ベンダーに施設の対応を依頼した。", "They asked the maintenance vendor to handle the facility.") },
     { at = "4h", action = "disconnect_monitor", invented = true,
       text = t("監視装置へのアクセスに問題があることが分かり、同装置をシステムから切り離した。",
-               "Finding the problem was access to the monitoring device, they disconnected it from the system.") },
+               "Having found that the problem lay in access to the monitoring device, they disconnected it from the system.") },
     { at = "5h", action = "report_ministry", invented = true,
       text = t("所管省庁等へ連絡した（他事業者の参考になると考え自主的に）。",
                "They told the competent ministry (voluntarily, to help other operators).") },

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "golden.h"
@@ -15,11 +16,31 @@
 #define MIN(m) ((tt_ms)(m) * 60 * 1000)
 #define SEEDS 20
 
+/* Every lesson of the case is covered by an action the answer took. */
+static void assert_every_lesson_covered(const golden_run *r)
+{
+    const tt_scenario *sc = golden_scenario(r);
+    for (size_t l = 0; l < sc->n_lessons; l++) {
+        bool covered = false;
+        for (size_t i = 0; i < r->journal.n_records && !covered; i++) {
+            const tt_record *rec = &r->journal.records[i];
+            if (rec->type != TT_REC_ACTION || !rec->id)
+                continue;
+            for (size_t a = 0; a < sc->lessons[l].n_actions; a++)
+                if (strcmp(rec->id, sc->lessons[l].actions[a]) == 0)
+                    covered = true;
+        }
+        if (!covered)
+            fail_msg("lesson '%s' is not covered by the model answer", sc->lessons[l].id);
+    }
+}
+
 static void model_reaches_every_objective_in_time(void **state)
 {
     (void)state;
     golden_run r;
     golden_run_answer(ID, "model", 0, &r);
+    assert_every_lesson_covered(&r);
     size_t within = 0;
     size_t reached = golden_count_reached(&r, &within);
     assert_int_equal(reached, golden_scenario(&r)->n_objectives);

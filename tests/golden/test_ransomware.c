@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "golden.h"
@@ -15,6 +16,25 @@
 #define MIN(m) ((tt_ms)(m) * 60 * 1000)
 #define SEEDS 20
 #define SHARE_FILES 50000.0 /* the scenario's shared drive */
+
+/* Every lesson of the case is covered by an action the answer took. */
+static void assert_every_lesson_covered(const golden_run *r)
+{
+    const tt_scenario *sc = golden_scenario(r);
+    for (size_t l = 0; l < sc->n_lessons; l++) {
+        bool covered = false;
+        for (size_t i = 0; i < r->journal.n_records && !covered; i++) {
+            const tt_record *rec = &r->journal.records[i];
+            if (rec->type != TT_REC_ACTION || !rec->id)
+                continue;
+            for (size_t a = 0; a < sc->lessons[l].n_actions; a++)
+                if (strcmp(rec->id, sc->lessons[l].actions[a]) == 0)
+                    covered = true;
+        }
+        if (!covered)
+            fail_msg("lesson '%s' is not covered by the model answer", sc->lessons[l].id);
+    }
+}
 
 static void assert_all_within_target(const golden_run *r)
 {
@@ -30,6 +50,7 @@ static void model_reaches_every_objective_in_time(void **state)
     golden_run r;
     golden_run_answer(ID, "model", 0, &r);
     assert_all_within_target(&r);
+    assert_every_lesson_covered(&r);
     /* unplugged at 2 min, before the encryptor starts (6-12 min) */
     assert_int_equal(golden_reached(&r, "isolate_pc"), MIN(2));
     assert_true(golden_final(&r, "encrypted_pc") >= 500);

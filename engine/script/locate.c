@@ -9,6 +9,7 @@
  * list. Where the source does not spell the path out (a table built by
  * code, a local variable), it stops at the deepest part it found. It only
  * reads the text, and only ever returns a line that holds a matching key. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -313,4 +314,78 @@ int tt_locate_field(const char *src, size_t len, int call_line, const char *path
 done:
     free(t.v);
     return line;
+}
+
+/* Does one literal table name the same key twice at its own level? */
+static bool duplicate_in(const toks *t, size_t open, size_t *first, size_t *second)
+{
+    size_t close = closing(t, open);
+    int depth = 0;
+    size_t seen[256];
+    size_t n = 0;
+    for (size_t i = open + 1; i < close; i++) {
+        enum tok_kind k = t->v[i].kind;
+        if (k == T_LBRACE || k == T_LPAREN || (k == T_LBRACKET && depth > 0)) {
+            depth++;
+            continue;
+        }
+        if (k == T_RBRACE || k == T_RPAREN || (k == T_RBRACKET && depth > 0)) {
+            depth--;
+            continue;
+        }
+        if (depth != 0)
+            continue;
+        size_t key = t->n;
+        if (k == T_NAME && i + 1 < close && t->v[i + 1].kind == T_EQ &&
+            (i == open + 1 || t->v[i - 1].kind == T_SEP || t->v[i - 1].kind == T_LBRACE))
+            key = i;
+        else if (k == T_LBRACKET && i + 3 < close && t->v[i + 1].kind == T_STRING &&
+                 t->v[i + 1].text && t->v[i + 2].kind == T_RBRACKET && t->v[i + 3].kind == T_EQ)
+            key = i + 1;
+        if (k == T_LBRACKET) { /* skip to the matching ] */
+            int d = 1;
+            while (++i < close && d > 0) {
+                if (t->v[i].kind == T_LBRACKET)
+                    d++;
+                else if (t->v[i].kind == T_RBRACKET)
+                    d--;
+            }
+            i--;
+        }
+        if (key == t->n)
+            continue;
+        for (size_t j = 0; j < n; j++) {
+            const tok *a = &t->v[seen[j]], *b = &t->v[key];
+            if (a->len == b->len && memcmp(a->text, b->text, a->len) == 0) {
+                *first = seen[j];
+                *second = key;
+                return true;
+            }
+        }
+        if (n < sizeof seen / sizeof seen[0])
+            seen[n++] = key;
+    }
+    return false;
+}
+
+bool tt_locate_duplicate(const char *src, size_t len, int call_line, char *key,
+                         size_t key_size, int *first_line, int *second_line)
+{
+    toks t = { NULL, 0, 0 };
+    size_t open;
+    bool found = false;
+    if (tokenize(src, len, &t) && scenario_table(&t, call_line, &open)) {
+        size_t close = closing(&t, open);
+        for (size_t i = open; i < close && !found; i++) {
+            size_t a, b;
+            if (t.v[i].kind == T_LBRACE && duplicate_in(&t, i, &a, &b)) {
+                snprintf(key, key_size, "%.*s", (int)t.v[a].len, t.v[a].text);
+                *first_line = t.v[a].line;
+                *second_line = t.v[b].line;
+                found = true;
+            }
+        }
+    }
+    free(t.v);
+    return found;
 }

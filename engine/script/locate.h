@@ -10,4 +10,9 @@
  * even the first part is found. */
 int tt_locate_field(const char *src, size_t len, int call_line, const char *path);
 
+/* A key written twice in one literal table inside the scenario's table
+ * (Lua silently keeps the last): its name and both lines. */
+bool tt_locate_duplicate(const char *src, size_t len, int call_line, char *key,
+                         size_t key_size, int *first_line, int *second_line);
+
 #endif

@@ -999,6 +999,12 @@ static int extract(lua_State *L)
                                         "invented", "roles", "actors", "state", "settings",
                                         "metrics", "injects", "every", "actions",
                                         "objectives", "lessons", "history", NULL };
+    char dup_key[80];
+    int first, second;
+    if (tt_locate_duplicate(x.s->text, x.s->text_len, x.line, dup_key, sizeof dup_key, &first,
+                            &second))
+        fail(&x, second, "'%s' is given twice in the same table (lines %d and %d); "
+                         "Lua would keep only the last", dup_key, first, second);
     check_keys(&x, top, "scenario", keys);
     read_meta(&x, top);
     read_roles(&x, top);

@@ -50,8 +50,8 @@ static void count_hook(lua_State *L, lua_Debug *ar);
 
 static void note_refusal(tt_sandbox *sb)
 {
-    if (sb->mem_tripped)
-        return;
+    /* Every refusal is noted: Lua retries after an emergency collection, so
+     * the one that finally fails may come later than the first. */
     sb->mem_tripped = true;
     sb->mem_line = 0;
     if (!sb->armed || !sb->L)
@@ -253,8 +253,7 @@ int tt_sandbox_call(tt_sandbox *sb, const char *path, int nargs, int nres,
             tt_error_set(err, path, line, 0, "%s (in %s)", text, where);
         else
             tt_error_set(err, path, line, 0, "%s", text);
-    } else if (status == LUA_ERRMEM ||
-               (sb->mem_tripped && strstr(msg, "not enough memory"))) {
+    } else if (sb->mem_tripped && (status == LUA_ERRMEM || strstr(msg, "not enough memory"))) {
         memory_text(sb, text, sizeof text);
         if (where)
             tt_error_set(err, path, sb->mem_line, 0, "%s (in %s)", text, where);

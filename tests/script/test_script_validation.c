@@ -173,6 +173,8 @@ static void each_error_class(void **state)
         { "@INJECTS@", "{ { id = 'start', at = '0m', text = T }, { id = 'start', at = '1m', text = T } }", "injects[2].id: duplicate inject id 'start' (also injects[1])", 0 },
         { "@EXTRA@", "every = { { id = 'x', period = '1m', run = function() end }, { id = 'x', period = '1m', run = function() end } },", "every[2].id: duplicate id 'x'", 0 },
         { "@ACTIONS@", "{ a = { by = { 'r', 'r' }, label = T, completes = 'o' } }", "actions.a.by: role 'r' is listed twice", 0 },
+        { "@ACTIONS@", "{ a = { by = 'r', label = T, completes = 'o' }, ['a'] = { by = 'r', label = T } }", "'a' is given twice in the same table (lines 8 and 8)", 0 },
+        { "@ROLES@", "{ r = { name = T, name = T } }", "'name' is given twice", 0 },
         /* objectives */
         { "@OBJECTIVES@", "{ o = { phase = 'contain', title = T, target = '1m', limit = '1h' } }", "objectives.o.phase: 'contain' is not a phase (expected isolate, report or recover)", 0 },
         { "@OBJECTIVES@", "{ o = { phase = 'isolate', title = T, target = '2h', limit = '1h' } }", "objectives.o: target is later than limit", 0 },

@@ -214,10 +214,10 @@ static void copies_out_of_lua_are_bounded(void **state)
     tt_error err;
     assert_null(tt_script_load_buffer(NAME, text, strlen(text), NULL, &err));
     assert_non_null(strstr(err.message, "injects: 1001 entries; at most 1000 are allowed"));
-    text = inline_scenario("local big = ('x'):rep(1e6)", NULL, "summary = { ja = big, en = 'x' },");
+    text = inline_scenario("local big = ('x'):rep(1e6)", NULL,
+                           "lessons = { l = { text = { ja = big, en = 'x' } } },");
     assert_null(tt_script_load_buffer(NAME, text, strlen(text), NULL, &err));
-    /* summary appears twice in the constructor; Lua keeps the last one */
-    assert_non_null(strstr(err.message, "summary.ja: longer than 65536 bytes"));
+    assert_non_null(strstr(err.message, "lessons.l.text.ja: longer than 65536 bytes"));
 }
 
 /* Work the instruction count cannot see (comparing two long strings is one

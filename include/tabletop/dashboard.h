@@ -32,6 +32,11 @@ typedef struct tt_dashboard_feed tt_dashboard_feed;
 tt_dashboard_feed *tt_dashboard_feed_new(void);           /* NULL on OOM */
 void tt_dashboard_feed_sink(void *feed, const tt_record *r);
 void tt_dashboard_feed_free(tt_dashboard_feed *feed);
+/* Resume: a restored exercise does not send the records its journal already
+ * holds to the sink, so load them first — call this with the journal BEFORE
+ * tt_exercise_restore(), then pass the feed as the restore's sink. 0 ok,
+ * -1 on out of memory. */
+int tt_dashboard_feed_load(tt_dashboard_feed *feed, const tt_journal *j);
 /* Records received so far (valid until the next record or free). */
 const tt_record *tt_dashboard_feed_records(const tt_dashboard_feed *feed,
                                            size_t *n);

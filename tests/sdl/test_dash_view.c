@@ -187,6 +187,16 @@ static void test_feed_copies(void **state)
     assert_string_equal(got[2].questions[1].ja, "ネットワークから切り離しますか？");
     assert_false(dash_feed_failed(feed));
     tt_dashboard_feed_free(feed);
+
+    /* Resume: a journal loaded first, then what the exercise adds. */
+    feed = tt_dashboard_feed_new();
+    assert_int_equal(tt_dashboard_feed_load(feed, &F.j), 0);
+    tt_dashboard_feed_sink(feed, &r);
+    got = tt_dashboard_feed_records(feed, &n);
+    assert_int_equal(n, F.j.n_records + 1);
+    assert_int_equal(got[0].type, TT_REC_START);
+    assert_string_equal(got[n - 1].id, "XXXX");
+    tt_dashboard_feed_free(feed);
 }
 
 static void test_parse_size(void **state)

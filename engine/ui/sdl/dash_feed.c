@@ -127,6 +127,13 @@ void tt_dashboard_feed_sink(void *user, const tt_record *r)
     f->n++;
 }
 
+int tt_dashboard_feed_load(tt_dashboard_feed *f, const tt_journal *j)
+{
+    for (size_t i = 0; f && j && i < j->n_records; i++)
+        tt_dashboard_feed_sink(f, &j->records[i]);
+    return f && !f->failed ? 0 : -1;
+}
+
 const tt_record *tt_dashboard_feed_records(const tt_dashboard_feed *f, size_t *n)
 {
     *n = f ? f->n : 0;

@@ -103,8 +103,8 @@ return scenario {
 
     { id = "vendor_call", at = "2h",  -- invented: "the same day" in the source
       from = "maint_vendor", to = "sysadmin",
-      text = t("保守ベンダーから連絡：「同型の機器で構成されている他の施設でも、監視装置に不具合が出ています。」",
-               "The maintenance vendor calls: 'Monitoring devices are failing at other facilities built with the same model.'"),
+      text = t("電話：「同型の機器で構成されている他の施設でも、監視装置に不具合が出ています。」",
+               "On the phone: 'Monitoring devices are failing at other facilities built with the same model.'"),
       questions = {
         t("故障か、攻撃か。何を見れば区別できるか。", "A fault or an attack? What tells them apart?"),
         t("同型機器を使う他の事業者に、誰が知らせるべきか。", "Who should warn other operators using the same model?"),
@@ -118,8 +118,8 @@ return scenario {
 
     { id = "control_hit", when = function(s) return s.control_tampered end,
       from = "local_contractor", to = "manager",
-      text = t("現地業者から：「制御サーバに見覚えのない操作履歴がある。主要装置の一部が不安定になっている。」",
-               "The local contractor: 'The control server shows operations nobody here made; part of the main equipment is unstable.'"),
+      text = t("「制御サーバに見覚えのない操作履歴がある。主要装置の一部が不安定になっている。」",
+               "'The control server shows operations nobody here made; part of the main equipment is unstable.'"),
       questions = {
         t("監視装置をすぐ切り離すか。主要装置は止めるべきか。", "Disconnect the monitoring device now? Stop the main equipment?"),
       } },

@@ -128,8 +128,8 @@ return scenario {
 
     { id = "mail_missing", when = function(s) return s.delay_min >= DOWN_DELAY end,
       from = "dept_b", to = "sysadmin",
-      text = t("B事業部の担当者から連絡：「しばらく前からメールが届いていない。取引先から送ったと言われたメールが来ない。」",
-               "Someone in division B calls: 'Our mail has not arrived for a while. A partner says "
+      text = t("電話：「しばらく前からメールが届いていない。取引先から送ったと言われたメールが来ない。」",
+               "On the phone: 'Our mail has not arrived for a while. A partner says "
                  .. "they sent us mail and it never came.'"),
       questions = {
         t("まず何を確認するか。Webサイトか、メールサーバか。", "What do you check first: the website, or the mail server?"),
@@ -175,8 +175,8 @@ return scenario {
     { id = "supervisor_asks",
       when = function(s, ctx) return s.aware and ctx.now >= 3 * 3600 and not s.reported_supervisor end,
       from = "supervisor", to = "sysadmin",
-      text = t("上司から：「メールが使えないと各部署から苦情が来ている。どうなっている？」",
-               "The supervisor: 'Every department complains that mail is down. What is happening?'"),
+      text = t("「メールが使えないと各部署から苦情が来ている。どうなっている？」",
+               "'Every department complains that mail is down. What is happening?'"),
       questions = { t("上司への報告に何を含めるか。", "What goes into the report to the supervisor?") } },
   },
 

@@ -149,8 +149,8 @@ return scenario {
 
     { id = "share_hit", when = function(s) return s.encrypted_share > 0 end,
       from = "dept_b", to = "sysadmin",
-      text = t("他部署の職員から連絡：「共有ドライブのファイルが開けない。拡張子が見たことのないものに変わっている。」",
-               "A colleague in another department calls: 'Files on the shared drive will not open. "
+      text = t("電話：「共有ドライブのファイルが開けない。拡張子が見たことのないものに変わっている。」",
+               "On the phone: 'Files on the shared drive will not open. "
                  .. "Their extensions have changed to something strange.'"),
       questions = {
         t("どのPCが原因か、どうやって特定するか。", "How do you find which PC is doing it?"),
@@ -191,8 +191,8 @@ return scenario {
     { id = "supervisor_asks",
       when = function(s, ctx) return ctx.now >= 3600 and not s.reported_supervisor end,
       from = "supervisor", to = "sysadmin",
-      text = t("上司から：「ウイルスが出たと聞いたが、何も報告がない。状況はどうなっている？」",
-               "The supervisor: 'I hear we have a virus, and nobody has told me anything. What is going on?'"),
+      text = t("「ウイルスが出たと聞いたが、何も報告がない。状況はどうなっている？」",
+               "'I hear we have a virus, and nobody has told me anything. What is going on?'"),
       questions = {
         t("上司に何を、どの順に伝えるか。", "What do you tell the supervisor, in which order?"),
       } },

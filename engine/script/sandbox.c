@@ -426,7 +426,7 @@ int tt_sandbox_random(lua_State *L)
 
 /* ---- Work charged for library functions that loop in C ---- */
 
-enum { CHARGE_PLAIN, CHARGE_PATTERN, CHARGE_SORT, CHARGE_MOVE };
+enum { CHARGE_PLAIN, CHARGE_PATTERN, CHARGE_FIND, CHARGE_SORT, CHARGE_MOVE };
 
 /* Worst-case steps of Lua's backtracking matcher: every single-character
  * item with *, + or - may try every position, ? two, %b and back-references
@@ -512,9 +512,10 @@ static int charged(lua_State *L)
         else if (lua_type(L, i) == LUA_TTABLE)
             units += lua_rawlen(L, i);
     }
-    if (kind == CHARGE_PATTERN && lua_type(L, 1) == LUA_TSTRING &&
-        lua_type(L, 2) == LUA_TSTRING && !(top >= 4 && lua_toboolean(L, 4) &&
-                                           lua_type(L, 4) != LUA_TTABLE)) {
+    /* Only find has a `plain` flag (its 4th argument). */
+    bool plain = kind == CHARGE_FIND && top >= 4 && lua_toboolean(L, 4);
+    if ((kind == CHARGE_PATTERN || kind == CHARGE_FIND) && !plain &&
+        lua_type(L, 1) == LUA_TSTRING && lua_type(L, 2) == LUA_TSTRING) {
         size_t ls, lp;
         lua_tolstring(L, 1, &ls);
         const char *p = lua_tolstring(L, 2, &lp);
@@ -566,9 +567,11 @@ static void wrap_library(lua_State *L, const char *lib)
         lua_pushvalue(L, -1);
         if (lua_rawget(L, t) == LUA_TFUNCTION && lua_iscfunction(L, -1)) {
             int kind = CHARGE_PLAIN;
-            if (strcmp(lib, "string") == 0 &&
-                (!strcmp(name, "find") || !strcmp(name, "match") ||
-                 !strcmp(name, "gmatch") || !strcmp(name, "gsub")))
+            if (strcmp(lib, "string") == 0 && !strcmp(name, "find"))
+                kind = CHARGE_FIND;
+            else if (strcmp(lib, "string") == 0 &&
+                     (!strcmp(name, "match") || !strcmp(name, "gmatch") ||
+                      !strcmp(name, "gsub")))
                 kind = CHARGE_PATTERN;
             else if (strcmp(lib, "table") == 0 && !strcmp(name, "sort"))
                 kind = CHARGE_SORT;

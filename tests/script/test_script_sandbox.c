@@ -129,6 +129,12 @@ static void no_exhaustion_at_load(void **state)
         { "string.find(string.rep('a', 1e5), '.-.-.-.-.-.-b')", NULL,
           "is too complex for a subject of 100000 bytes", 1 },
         { "string.gsub(string.rep('a', 1e5), '(a*)*b', '')", NULL, "too complex", 1 },
+        { "string.gsub(string.rep('a', 1e5), '.-.-.-.-b', '', 1)", NULL, "too complex", 1 },
+        { "local n = 0 for w in ('a'):rep(1e5):gmatch('a-a-a-a-b') do n = n + 1 end", NULL,
+          "too complex", 1 },
+        { "assert(string.find(('a'):rep(1e5) .. 'b', '.-.-.-.-.-.-b', 1, true) == nil) "
+          "assert(('x = 1'):match('^(%w+)%s*=%s*(%d+)$') == 'x') error('plain and simple ok')",
+          NULL, "plain and simple ok", 1 },
         { "tostring(setmetatable({}, { __tostring = function() while true do end end }))",
           NULL, "instruction budget", 1 },
         { "local t = setmetatable({}, { __index = function() while true do end end }) "

@@ -210,7 +210,7 @@ static void objectives(sbuf *b, const tt_scorecard *card, tt_lang L)
         else if (o->def->notice)
             sb_add(b, "—");
         else
-            sb_add(b, "0:00");
+            time_cell(b, 0, L);
         sb_add(b, "</td><td class=\"num\">");
         time_cell(b, o->reached ? o->reached_at : TT_MS_NEVER, L);
         if (o->role) {

@@ -140,7 +140,7 @@ static void objectives(sbuf *b, const tt_scorecard *card, tt_lang L)
         else if (o->def->notice)
             sb_add(b, "—");
         else
-            sb_add(b, "0:00");
+            md_time(b, 0, L);
         sb_add(b, " | ");
         md_time(b, o->reached ? o->reached_at : TT_MS_NEVER, L);
         sb_add(b, " | ");

@@ -57,11 +57,35 @@ static void model_reaches_every_objective_in_time(void **state)
     golden_free(&r);
 }
 
+/* history.yaml replays the scenario's own `history`: every item naming an
+ * action was taken at the item's time. */
+static void assert_history_replayed(const golden_run *r)
+{
+    const tt_scenario *sc = golden_scenario(r);
+    size_t checked = 0;
+    for (size_t h = 0; h < sc->n_history; h++) {
+        const tt_history_item *item = &sc->history[h];
+        if (!item->action)
+            continue;
+        bool taken = false;
+        for (size_t i = 0; i < r->journal.n_records && !taken; i++) {
+            const tt_record *rec = &r->journal.records[i];
+            taken = rec->type == TT_REC_ACTION && rec->id && rec->t == item->at &&
+                    strcmp(rec->id, item->action) == 0;
+        }
+        if (!taken)
+            fail_msg("history item %zu (%s) is not in history.yaml at its time", h, item->action);
+        checked++;
+    }
+    assert_true(checked > 0);
+}
+
 static void history_leaves_mail_down_for_most_of_the_day(void **state)
 {
     (void)state;
     golden_run r;
     golden_run_answer(ID, "history", 0, &r);
+    assert_history_replayed(&r);
     /* the firewall alone leaves the IPv6 path open */
     assert_true(golden_inject_time(&r, "fw_leak") != TT_MS_NEVER);
     assert_true(golden_reached(&r, "stop_flood") > MIN(6 * 60));

@@ -40,13 +40,13 @@ return scenario {
     "出典に時刻・件数の記載がないため、次の値は演習用に設定した：攻撃の上限（毎分200件）、メールサーバの処理能力"
       .. "（毎分60通）、通常のメール量（毎分10通）、キューの上限（30,000通）、使用中のフォーム数（8）、"
       .. "FWのみで拒否した場合に残る攻撃の割合（25%、IPv6経路）、第2波の時刻（6時間後）と長さ（2時間）、"
-      .. "CAPTCHAの効果（95%減）、「メール停止」とみなす遅延（30分）、各対処の所要時間、目標時間と期限。"
+      .. "CAPTCHAの効果（95%減）、「メール停止」とみなす遅延（30分）、各関係者の応答時間、各対処の所要時間、目標時間と期限。"
       .. "攻撃の下限（毎分100件）はF19、フォーム数（約20）は出典による。",
     "The source gives no times or counts, so these are set for the exercise: the flood's upper bound "
       .. "(200/min), the mail server's capacity (60 mails/min), normal mail (10/min), the queue limit "
       .. "(30,000), forms still in use (8), the share of the flood left with only the firewall rule "
       .. "(25%, its IPv6 path), the second wave's start (6 h) and length (2 h), CAPTCHA's effect (95% "
-      .. "fewer), the delay counted as 'mail down' (30 min), every action's duration, and the target and "
+      .. "fewer), the delay counted as 'mail down' (30 min), every party's reply delay, every action's duration, and the target and "
       .. "limit times. The flood's lower bound (100/min) is F19; the ~20 forms are from the source."),
 
   roles = {

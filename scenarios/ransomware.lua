@@ -38,14 +38,14 @@ return scenario {
       .. "PC内のファイル数（500〜900、出典の「数百」）、共有ドライブのファイル数（50,000）、従業員数（150）、"
       .. "点検報告の速さ（10分ごとに15〜30人）、他のPCが同じサイトで感染する確率（30分ごとに15%、最大10台、1台あたり300〜900ファイル）、"
       .. "暗号化の順序（PC内のファイルの後に共有ドライブ）、"
-      .. "ネットワーク未分離時の波及確率（1分ごとに5%）、各対処の所要時間、復号ツールの成功率（1回5%）、"
+      .. "ネットワーク未分離時の波及確率（1分ごとに5%）、各関係者の応答時間、各対処の所要時間、復号ツールの成功率（1回5%）、"
       .. "目標時間と期限。暗号化の速さのみ公開情報（F7）に基づく。",
     "The source gives no times or counts, so these are set for the exercise: delay before encryption "
       .. "starts (6-12 min), files on the PC (500-900, the source's 'several hundred'), files on the "
       .. "shared drive (50,000), employees (150), scan-report pace (15-30 people per 10 min), chance "
       .. "that another PC is infected from the same site (15% per 30 min, at most 10 PCs, 300-900 files "
       .. "each), the order of encryption (the PC's files, then the shared drive), chance of spread into an "
-      .. "unseparated critical network (5% per min), every action's duration, decryption-tool success "
+      .. "unseparated critical network (5% per min), every party's reply delay, every action's duration, decryption-tool success "
       .. "(5% per attempt), and the target and limit times. Only the encryption rate is public (F7)."),
 
   roles = {

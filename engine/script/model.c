@@ -486,7 +486,7 @@ static const char *scalar_class(ex *x, int idx, const char *path)
     }
 }
 
-static void declare(ex *x, const char *key, int value_idx, const char *path, bool setting)
+static void declare(ex *x, const char *key, int value_idx, const char *path)
 {
     lua_State *L = x->L;
     int v = lua_absindex(L, value_idx);
@@ -495,7 +495,6 @@ static void declare(ex *x, const char *key, int value_idx, const char *path, boo
     if (lua_getfield(L, -1, key) == LUA_TSTRING && strcmp(lua_tostring(L, -1), cls) != 0)
         fail(x, 0, "%s: the setting's value is a %s but state.%s is a %s", path, cls, key,
              lua_tostring(L, -1));
-    (void)setting;
     lua_pop(L, 1);
     lua_pushstring(L, cls);
     lua_setfield(L, -2, key);
@@ -523,7 +522,7 @@ static void read_state(ex *x, int top)
             if (!is_id(keys[i], strlen(keys[i]), true))
                 fail(x, 0, "%s: state keys must be Lua names (letters, digits, _)", path);
             field(x, t, keys[i]);
-            declare(x, keys[i], -1, path, false);
+            declare(x, keys[i], -1, path);
             lua_pop(L, 1);
         }
         lua_pop(L, 1);
@@ -546,7 +545,7 @@ static void read_state(ex *x, int top)
             st->label = get_text(x, e, where, "label", true);
             if (field(x, e, "value") == LUA_TNIL)
                 missing(x, where, "value", "the default: a boolean, number or string");
-            declare(x, ids[i], -1, path, true);
+            declare(x, ids[i], -1, path);
             switch (lua_type(L, -1)) {
             case LUA_TBOOLEAN:
                 st->value.type = TT_VAL_BOOL;

@@ -91,11 +91,10 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 
 /* ---- Budget ---- */
 
-static void trip(tt_sandbox *sb, lua_State *L)
+/* From now on the hook fires on every instruction, re-raising. */
+static void trip(lua_State *L)
 {
-    /* From now on the hook fires on every instruction, re-raising. */
     lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
-    (void)sb;
 }
 
 void tt_sandbox_charge(lua_State *L, uint64_t units)
@@ -105,7 +104,7 @@ void tt_sandbox_charge(lua_State *L, uint64_t units)
         return;
     sb->spent = units > UINT64_MAX - sb->spent ? UINT64_MAX : sb->spent + units;
     if (sb->spent > sb->budget)
-        trip(sb, L); /* safe from the allocator: lua_sethook only sets fields */
+        trip(L); /* safe from the allocator: lua_sethook only sets fields */
 }
 
 static const char *limit_text(tt_sandbox *sb, char *buf, size_t size)
@@ -140,7 +139,7 @@ static void count_hook(lua_State *L, lua_Debug *ar)
         sb->spent += TT_HOOK_STEP;
         if (!over_limit(sb))
             return;
-        trip(sb, L);
+        trip(L);
         first = true;
     }
     char what[128];
@@ -161,7 +160,7 @@ static void check_budget_from_c(lua_State *L)
     tt_sandbox *sb = sandbox_of(L);
     if (!sb->armed || !over_limit(sb))
         return;
-    trip(sb, L);
+    trip(L);
     lua_Debug ar;
     if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 &&
         strcmp(ar.short_src, sb->short_src) == 0)

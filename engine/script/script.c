@@ -29,10 +29,34 @@ static void fill_limits(tt_sandbox_limits *out, const tt_sandbox_limits *in)
 
 /* ---- Building a state: sandbox, chunk, extraction ---- */
 
-static int protected_install(lua_State *L)
+typedef struct prepare_job {
+    tt_script *s;
+    const char *text;
+    size_t len;
+    int status;
+} prepare_job;
+
+/* Protected: install the scenario API, compile the chunk (text only, named
+ * "@path") and give it the scenario's _ENV. Leaves the chunk, or the
+ * compiler's message with job->status set. */
+static int prepare(lua_State *L)
 {
+    prepare_job *job = lua_touserdata(L, 1);
+    tt_script *s = job->s;
     tt_model_install(L);
-    return 0;
+    const char *chunkname = lua_pushfstring(L, "@%s", s->model.path);
+    /* How Lua shortens this name in messages, to locate them later. */
+    lua_Debug ar;
+    if (luaL_loadbufferx(L, "", 0, chunkname, "t") == LUA_OK && lua_getinfo(L, ">S", &ar))
+        snprintf(s->sb->short_src, sizeof s->sb->short_src, "%s", ar.short_src);
+    lua_settop(L, 2);
+    job->status = luaL_loadbufferx(L, job->text, job->len, chunkname, "t");
+    if (job->status == LUA_OK) {
+        tt_sandbox_push_env(L);
+        if (!lua_setupvalue(L, -2, 1))
+            lua_pop(L, 1);
+    }
+    return 1;
 }
 
 /* Create the state, run the chunk and extract the model into s->model.
@@ -50,52 +74,29 @@ static int build(tt_script *s, tt_error *err)
         return -1;
     s->L = L;
     s->sb->host = s;
-    lua_pushcfunction(L, protected_install);
-    if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
-        tt_error_set(err, path, 0, 0, "cannot set up the scenario API: out of memory");
-        return -1;
-    }
 
-    /* Skip a UTF-8 byte order mark; then text only, named "@path". */
-    const char *text = s->text;
-    size_t len = s->text_len;
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-        text += 3;
-        len -= 3;
+    /* Skip a UTF-8 byte order mark. */
+    prepare_job prep = { s, s->text, s->text_len, LUA_OK };
+    if (prep.len >= 3 && memcmp(prep.text, "\xEF\xBB\xBF", 3) == 0) {
+        prep.text += 3;
+        prep.len -= 3;
     }
-    size_t nlen = strlen(path) + 2;
-    char *chunkname = malloc(nlen);
-    if (!chunkname) {
-        tt_error_set(err, path, 0, 0, "out of memory");
+    lua_pushcfunction(L, prepare);
+    lua_pushlightuserdata(L, &prep);
+    if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+        tt_error_set(err, path, 0, 0, "memory cap exceeded while compiling the scenario");
+        lua_pop(L, 1);
         return -1;
     }
-    snprintf(chunkname, nlen, "@%s", path);
-    int status = luaL_loadbufferx(L, text, len, chunkname, "t");
-    free(chunkname);
-    lua_Debug ar;
-    if (status == LUA_OK) {
-        lua_pushvalue(L, -1);
-        if (lua_getinfo(L, ">S", &ar))
-            snprintf(s->sb->short_src, sizeof s->sb->short_src, "%s", ar.short_src);
-    } else {
-        /* Same rule Lua uses for short_src, so the message can be located. */
-        size_t plen = strlen(path);
-        if (plen < LUA_IDSIZE)
-            snprintf(s->sb->short_src, sizeof s->sb->short_src, "%s", path);
-        else
-            snprintf(s->sb->short_src, sizeof s->sb->short_src, "...%s",
-                     path + plen - (LUA_IDSIZE - 4));
+    if (prep.status != LUA_OK) {
         const char *msg = lua_tostring(L, -1);
-        if (status == LUA_ERRMEM || !msg)
-            tt_error_set(err, path, 0, 0, "memory cap exceeded while compiling");
+        if (prep.status == LUA_ERRMEM || !msg)
+            tt_error_set(err, path, 0, 0, "memory cap exceeded while compiling the scenario");
         else
             tt_sandbox_locate(s->sb, path, msg, NULL, err);
         lua_pop(L, 1);
         return -1;
     }
-    tt_sandbox_push_env(L);
-    if (!lua_setupvalue(L, -2, 1))
-        lua_pop(L, 1);
 
     if (tt_sandbox_call(s->sb, path, 0, 1, s->limits.load_instructions, NULL, err) != 0)
         return -1;

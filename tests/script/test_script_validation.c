@@ -308,6 +308,7 @@ static void long_paths_keep_their_lines(void **state)
     char name[300];
     snprintf(name, sizeof name, "scenarios/%0200d/inline.lua", 0);
     expect_error(name, "\n\nerror('located')\n", "located", 3);
+    expect_error(name, "\n\nreturn scenario {,\n", "unexpected symbol near ','", 3);
 }
 
 int main(void)

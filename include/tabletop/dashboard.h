@@ -7,6 +7,7 @@
 #define TABLETOP_DASHBOARD_H
 
 #include "tabletop/exercise.h"
+#include "tabletop/inputs.h"
 #include "tabletop/journal.h"
 #include "tabletop/scenario.h"
 
@@ -19,6 +20,11 @@ typedef struct tt_dashboard_options {
     bool close_on_end;        /* live: return as soon as the exercise ends
                                  (else the final board stays up until a key) */
     int max_frames;           /* > 0: return after that many frames (tests) */
+    /* Live rehearsal: an action script played in real time (may be NULL);
+     * each step is taken at exactly its simulated time. */
+    const tt_action_script *script;
+    size_t script_from;       /* first step to play (resume skips done ones) */
+    const tt_roster *roster;  /* may be NULL: names the member who acted */
 } tt_dashboard_options;
 
 void tt_dashboard_options_default(tt_dashboard_options *o);

@@ -157,11 +157,65 @@ static void test_replay_and_snapshot_of_live_records(void **state)
     remove(path);
 }
 
+/* Rehearsal: an action script on the live board leaves its steps at exactly
+ * their written times, as a headless run would. */
+static void test_rehearse_script(void **state)
+{
+    (void)state;
+    char path[1024];
+    const char *src = getenv("TT_SOURCE_DIR");
+    snprintf(path, sizeof path, "%s/scenarios/ransomware.lua", src ? src : ".");
+    tt_error err;
+    tt_error_clear(&err);
+    tt_sandbox_limits lim;
+    tt_sandbox_limits_default(&lim);
+    tt_script *script = tt_script_load(path, &lim, &err);
+    assert_non_null(script);
+    const tt_scenario *sc = tt_script_scenario(script);
+    static const char steps[] =
+        "actions:\n"
+        "  - { at: 20s, by: sysadmin, note: first look }\n"
+        "  - { at: 45s, by: user, note: calling }\n"
+        "  - { at: 2h, by: sysadmin, note: far away }\n";
+    tt_action_script as;
+    if (tt_action_script_load_buffer("rehearse.yaml", steps, sizeof steps - 1, sc, &as,
+                                     &err) != 0)
+        fail_msg("script: %s", err.message);
+    tt_dashboard_feed *feed = tt_dashboard_feed_new();
+    tt_exercise_config cfg = { .seed = 3, .speed = 600, .lang = TT_LANG_EN,
+                               .sink = tt_dashboard_feed_sink, .sink_user = feed };
+    tt_exercise *ex = tt_exercise_new(script, &cfg, &err);
+    assert_non_null(ex);
+    tt_dashboard_options o;
+    tt_dashboard_options_default(&o);
+    o.script = &as;
+    /* Frames at 60 fps, 600x: 10 simulated seconds or more each. */
+    o.max_frames = 12;
+    if (tt_dashboard_drive(ex, feed, &o, &err) != 0)
+        fail_msg("drive: %s", err.message);
+    assert_true(tt_exercise_now(ex) >= 60000);
+    assert_true(tt_exercise_now(ex) < 7200000);
+    size_t n;
+    const tt_record *r = tt_dashboard_feed_records(feed, &n);
+    int notes = 0;
+    for (size_t i = 0; i < n; i++)
+        if (r[i].type == TT_REC_NOTE) {
+            assert_int_equal(r[i].t, notes == 0 ? 20000 : 45000);
+            notes++;
+        }
+    assert_int_equal(notes, 2);
+    tt_exercise_free(ex);
+    tt_dashboard_feed_free(feed);
+    tt_action_script_free(&as);
+    tt_script_free(script);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_live_keys_drive_the_exercise),
         cmocka_unit_test(test_replay_and_snapshot_of_live_records),
+        cmocka_unit_test(test_rehearse_script),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

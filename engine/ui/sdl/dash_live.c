@@ -23,7 +23,18 @@ typedef struct live {
     tt_pending *pending;        /* scratch for tt_exercise_pending */
     size_t n_pending_cap;
     bool quit;
+    const tt_dashboard_options *o;
+    size_t next_step;           /* next action-script step to play */
+    tt_ms anchor_sim;           /* clock reading at anchor_wall */
+    int64_t anchor_wall;
 } live;
+
+/* Remember where the clock stood: the script's look-ahead starts here. */
+static void anchor(live *L, int64_t wall)
+{
+    L->anchor_sim = tt_exercise_now(L->ex);
+    L->anchor_wall = wall;
+}
 
 static const double speeds[] = { 0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300, 600 };
 #define N_SPEEDS (sizeof speeds / sizeof speeds[0])
@@ -41,7 +52,10 @@ static int change_speed(live *L, int dir, tt_error *err)
         i = i > 0 ? i - 1 : 0;
     if (speeds[i] == cur)
         return 0;
-    return tt_exercise_set_speed(L->ex, speeds[i], dash_wall_ms(), err);
+    int64_t w = dash_wall_ms();
+    int rc = tt_exercise_set_speed(L->ex, speeds[i], w, err);
+    anchor(L, w);
+    return rc;
 }
 
 static const char *member_for(const live *L, const char *role)
@@ -90,8 +104,12 @@ static int toggle_pause(live *L, tt_error *err)
     tt_phase p = tt_exercise_phase(L->ex);
     if (p == TT_PHASE_RUNNING)
         return tt_exercise_pause(L->ex, dash_wall_ms(), err);
-    if (p == TT_PHASE_PAUSED)
-        return tt_exercise_resume(L->ex, dash_wall_ms(), err);
+    if (p == TT_PHASE_PAUSED) {
+        int64_t w = dash_wall_ms();
+        int rc = tt_exercise_resume(L->ex, w, err);
+        anchor(L, w);
+        return rc;
+    }
     return 0;
 }
 
@@ -105,6 +123,50 @@ static int end_pressed(live *L, tt_error *err)
     }
     L->ui.confirm_end = false;
     return tt_exercise_end(L->ex, err);
+}
+
+static int skip_inject(live *L, tt_error *err)
+{
+    if (tt_exercise_phase(L->ex) == TT_PHASE_ENDED)
+        return 0;
+    int64_t w = dash_wall_ms();
+    int rc = tt_exercise_skip_to_next_inject(L->ex, w, err);
+    anchor(L, w);
+    return rc;
+}
+
+/* Rehearsal: take every script step the clock will have reached by wall
+ * time w, each at exactly its own time (advance first, then act), so the
+ * journal is the same as a headless run of the script. The look-ahead
+ * (clock estimate plus a little) keeps a step from being overtaken by the
+ * clock, which would stamp it later than written. */
+static int play_due_steps(live *L, int64_t w, tt_error *err)
+{
+    const tt_action_script *s = L->o->script;
+    if (!s || tt_exercise_phase(L->ex) != TT_PHASE_RUNNING)
+        return 0;
+    double speed = tt_exercise_speed(L->ex);
+    tt_ms horizon = L->anchor_sim + (tt_ms)((double)(w - L->anchor_wall) * speed) +
+                    (tt_ms)speed + 2;
+    while (L->next_step < s->n_steps && tt_exercise_phase(L->ex) == TT_PHASE_RUNNING) {
+        const tt_script_step *st = &s->steps[L->next_step];
+        if (st->at > horizon)
+            break;
+        if (st->at > tt_exercise_now(L->ex) && tt_exercise_advance(L->ex, st->at, err) != 0)
+            return -1;
+        if (tt_exercise_phase(L->ex) == TT_PHASE_ENDED)
+            break;
+        L->next_step++;
+        const char *member = st->member ? st->member
+                           : L->o->roster ? tt_roster_member_for(L->o->roster, st->by)
+                                          : member_for(L, st->by);
+        int rc = st->action
+            ? tt_exercise_act(L->ex, st->by, st->action, member, st->note, NULL, err)
+            : tt_exercise_note(L->ex, st->by, member, st->note, err);
+        if (rc != 0)
+            return -1;
+    }
+    return 0;
 }
 
 static int on_key(live *L, const SDL_KeyboardEvent *k, tt_error *err)
@@ -123,8 +185,7 @@ static int on_key(live *L, const SDL_KeyboardEvent *k, tt_error *err)
     case SDLK_SPACE: return toggle_pause(L, err);
     case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: return change_speed(L, +1, err);
     case SDLK_MINUS: case SDLK_KP_MINUS: return change_speed(L, -1, err);
-    case SDLK_n:
-        return ended ? 0 : tt_exercise_skip_to_next_inject(L->ex, dash_wall_ms(), err);
+    case SDLK_n: return skip_inject(L, err);
     case SDLK_TAB: select_role(L, L->ui.role + (shift ? -1 : 1)); return 0;
     case SDLK_UP: case SDLK_LEFT: move_focus(L, -1); return 0;
     case SDLK_DOWN: case SDLK_RIGHT: move_focus(L, +1); return 0;
@@ -161,7 +222,7 @@ static int on_click(live *L, int x, int y, tt_error *err)
     case H_PAUSE: return toggle_pause(L, err);
     case H_SPEED_UP: return change_speed(L, +1, err);
     case H_SPEED_DOWN: return change_speed(L, -1, err);
-    case H_SKIP: return tt_exercise_skip_to_next_inject(L->ex, dash_wall_ms(), err);
+    case H_SKIP: return skip_inject(L, err);
     default: return 0;
     }
 }
@@ -247,6 +308,8 @@ int tt_dashboard_drive(tt_exercise *ex, tt_dashboard_feed *feed,
     L.feed = feed;
     L.sc = tt_exercise_scenario(ex);
     L.lang = o->lang;
+    L.o = o;
+    L.next_step = o->script_from;
     L.ui.mode = DASH_LIVE;
     size_t na = L.sc->n_actions ? L.sc->n_actions : 1;
     L.ui.can = calloc(na, sizeof *L.ui.can);
@@ -266,8 +329,13 @@ int tt_dashboard_drive(tt_exercise *ex, tt_dashboard_feed *feed,
     snprintf(title, sizeof title, "tabletop — %s", tt_text_get(&L.sc->title, o->lang));
     if (dash_app_open(&L.app, o, title, false, err) != 0)
         goto out;
-    if (tt_exercise_phase(ex) == TT_PHASE_READY &&
-        tt_exercise_start(ex, dash_wall_ms(), err) != 0)
+    int64_t w0 = dash_wall_ms();
+    if (tt_exercise_phase(ex) == TT_PHASE_READY && tt_exercise_start(ex, w0, err) != 0)
+        goto out;
+    anchor(&L, w0);
+    /* A restored drill rehearsing a script goes straight on. */
+    if (o->script && tt_exercise_phase(ex) == TT_PHASE_PAUSED &&
+        tt_exercise_resume(ex, w0, err) != 0)
         goto out;
     int frames = 0;
     while (!L.quit) {
@@ -288,9 +356,14 @@ int tt_dashboard_drive(tt_exercise *ex, tt_dashboard_feed *feed,
             if (r != 0)
                 goto out;
         }
-        if (tt_exercise_phase(ex) != TT_PHASE_ENDED &&
-            tt_exercise_tick(ex, dash_wall_ms(), err) != 0)
+        int64_t w = dash_wall_ms();
+        if (play_due_steps(&L, w, err) != 0)
             goto out;
+        if (tt_exercise_phase(ex) == TT_PHASE_RUNNING) {
+            if (tt_exercise_tick(ex, w, err) != 0)
+                goto out;
+            anchor(&L, w);
+        }
         if (dash_feed_failed(feed)) {
             tt_error_set(err, NULL, 0, 0, "dashboard: out of memory copying records");
             goto out;

@@ -458,10 +458,13 @@ static int call(tt_script *s, call_job *job, tt_ms now, const char *role, bool r
     s->read_only = read_only;
     s->where = where;
     job->s = s;
+    size_t scheduled_before = s->n_pending;
     lua_pushcfunction(s->L, trampoline);
     lua_pushlightuserdata(s->L, job);
     int rc = tt_sandbox_call(s->sb, s->model.path, 1, 0, s->limits.call_instructions, where,
                              err);
+    if (rc != 0)
+        s->n_pending = scheduled_before; /* a failed call schedules nothing */
     s->role = NULL;
     s->read_only = false;
     s->where = NULL;

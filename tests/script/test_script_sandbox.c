@@ -268,6 +268,18 @@ static void budget_resets_per_call(void **state)
     assert_int_equal(tt_script_action_apply(s, 0, 0, "r", &err), -1);
     assert_int_equal(tt_script_action_apply(s, 0, 0, "r", &err), 0);
     tt_script_free(s);
+    /* A failed call schedules nothing. */
+    text = inline_scenario(NULL, "ctx.message{ from = 'r', text = T } "
+                                 "if s.n == 0 then s.n = 1 error('late') end", NULL);
+    s = tt_script_load_buffer(NAME, text, strlen(text), &l, &err);
+    assert_non_null(s);
+    assert_int_equal(tt_script_begin(s, &rng, NULL, 0, &err), 0);
+    assert_int_equal(tt_script_action_apply(s, 0, 0, "r", &err), -1);
+    tt_scheduled *sc;
+    assert_int_equal(tt_script_take_scheduled(s, &sc), 0);
+    assert_int_equal(tt_script_action_apply(s, 0, 0, "r", &err), 0);
+    assert_int_equal(tt_script_take_scheduled(s, &sc), 1);
+    tt_script_free(s);
 }
 
 int main(void)

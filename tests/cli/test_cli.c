@@ -34,6 +34,7 @@ static char *slurp(const char *path)
 }
 
 /* Run `tabletop ARGS` from the source folder (so scenarios/ is found). */
+static result run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static result run(const char *fmt, ...)
 {
     char args[2048], cmd[4096];

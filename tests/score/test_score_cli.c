@@ -45,6 +45,7 @@ typedef struct result {
     char *err;
 } result;
 
+static result run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static result run(const char *fmt, ...)
 {
     char args[2048], cmd[4096], out[600], err[600];

@@ -84,8 +84,8 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     if (!p)
         return NULL;
     sb->used = sb->used - old + nsize;
-    if (nsize > old && sb->armed)
-        tt_sandbox_charge(sb->L, (nsize - old) >> 6);
+    if (nsize > old)
+        charge(sb, (nsize - old) >> 6);
     return p;
 }
 
@@ -97,14 +97,18 @@ static void trip(lua_State *L)
     lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
 }
 
-void tt_sandbox_charge(lua_State *L, uint64_t units)
+static void charge(tt_sandbox *sb, uint64_t units)
 {
-    tt_sandbox *sb = sandbox_of(L);
-    if (!sb->armed)
+    if (!sb->armed || !sb->L)
         return;
     sb->spent = units > UINT64_MAX - sb->spent ? UINT64_MAX : sb->spent + units;
     if (sb->spent > sb->budget)
-        trip(L); /* safe from the allocator: lua_sethook only sets fields */
+        trip(sb->L); /* safe from the allocator: lua_sethook only sets fields */
+}
+
+void tt_sandbox_charge(lua_State *L, uint64_t units)
+{
+    charge(sandbox_of(L), units);
 }
 
 static const char *limit_text(tt_sandbox *sb, char *buf, size_t size)

@@ -47,6 +47,7 @@ static int64_t mono_ns(void)
 /* ---- Allocator ---- */
 
 static void count_hook(lua_State *L, lua_Debug *ar);
+static void charge(tt_sandbox *sb, uint64_t units);
 
 static void note_refusal(tt_sandbox *sb)
 {

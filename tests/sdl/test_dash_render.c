@@ -347,6 +347,37 @@ static void test_feed_scroll(void **state)
     SDL_FreeSurface(s);
 }
 
+/* Records from another scenario, or with fields missing, draw without harm:
+ * unknown ids show as themselves, NULL texts as empty. */
+static void test_foreign_records(void **state)
+{
+    (void)state;
+    tt_record recs[] = {
+        { .type = TT_REC_START, .t = 0 },                         /* no payload */
+        { .type = TT_REC_INJECT, .t = 0, .id = "nope", .from = "ghost", .to = "nobody" },
+        { .type = TT_REC_ACTION, .t = 5, .id = "unknown_action", .role = "alien" },
+        { .type = TT_REC_DONE, .t = 6 },
+        { .type = TT_REC_OBJECTIVE, .t = 7, .id = "no_such", .status = "reached" },
+        { .type = TT_REC_OBJECTIVE, .t = 8, .id = "isolate" },   /* no status */
+        { .type = TT_REC_STATE, .t = 9, .n_changes = 0 },
+        { .type = TT_REC_REFUSED, .t = 10, .id = "reboot" },
+        { .type = TT_REC_NOTE, .t = 11 },
+        { .type = TT_REC_CUSTOM, .t = 12, .text = { NULL, "only English" } },
+        { .type = TT_REC_END, .t = 13 },
+    };
+    tt_error err;
+    SDL_Surface *surf = dash_render_surface(&F.sc, recs, sizeof recs / sizeof recs[0],
+                                            MIN(1), 1280, 720, TT_LANG_JA, NULL, 0, NULL,
+                                            NULL, &err);
+    assert_non_null(surf);
+    SDL_FreeSurface(surf);
+    /* An empty journal and a negative time give the board at 0. */
+    surf = dash_render_surface(&F.sc, NULL, 0, -5, 640, 360, TT_LANG_EN, NULL, 0, NULL,
+                               NULL, &err);
+    assert_non_null(surf);
+    SDL_FreeSurface(surf);
+}
+
 /* The public snapshot call writes a PNG of the requested (or default) size. */
 static void test_snapshot_png(void **state)
 {
@@ -440,6 +471,7 @@ int main(void)
         cmocka_unit_test(test_time_changes_board),
         cmocka_unit_test(test_text_is_cached),
         cmocka_unit_test(test_feed_scroll),
+        cmocka_unit_test(test_foreign_records),
         cmocka_unit_test(test_snapshot_png),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -39,8 +39,10 @@ void tt_script_free(tt_script *s);
 const tt_scenario *tt_script_scenario(const tt_script *s);
 
 /* Start an exercise: a fresh state table from the scenario's `state`, with
- * settings defaults then `overrides` applied (unknown keys or wrong types are
- * an error). All randomness (ctx.random, ctx.chance, math.random, actor
+ * settings defaults then `overrides` applied (keys must be settings; a
+ * value of another type is an error, except that the strings "true"/"false"
+ * and numeric strings are converted for boolean and number settings). A
+ * second begin on the same script re-runs the file in a fresh Lua state. All randomness (ctx.random, ctx.chance, math.random, actor
  * delays) is drawn from `rng`, which the caller owns and keeps alive. */
 int tt_script_begin(tt_script *s, tt_rng *rng, const tt_kv *overrides,
                     size_t n_overrides, tt_error *err);

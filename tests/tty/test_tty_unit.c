@@ -237,6 +237,8 @@ static void test_status_view(void **state)
     /* Clock, metric with its label, objective timers, the vendor's reply. */
     assert_non_null(strstr(b.data, "Clock: 05:00 / 2:00:00"));
     assert_non_null(strstr(b.data, "Infected hosts:"));
+    /* Bookkeeping state that is not a metric stays hidden. */
+    assert_null(strstr(b.data, "vendor_called"));
     assert_non_null(strstr(b.data, "Stop the spread: open, target in 10:00, limit in 55:00"));
     assert_non_null(strstr(b.data, "Maintenance vendor: reply due at"));
     tty_buf_free(&b);

@@ -198,3 +198,42 @@ tt_ms golden_end_time(const golden_run *r, const char **reason)
     fail_msg("the run has no end record");
     return TT_MS_NEVER;
 }
+
+void golden_assert_lessons_covered(const golden_run *r)
+{
+    const tt_scenario *sc = golden_scenario(r);
+    for (size_t l = 0; l < sc->n_lessons; l++) {
+        bool covered = false;
+        for (size_t i = 0; i < r->journal.n_records && !covered; i++) {
+            const tt_record *rec = &r->journal.records[i];
+            if (rec->type != TT_REC_ACTION || !rec->id)
+                continue;
+            for (size_t a = 0; a < sc->lessons[l].n_actions; a++)
+                if (strcmp(rec->id, sc->lessons[l].actions[a]) == 0)
+                    covered = true;
+        }
+        if (!covered)
+            fail_msg("lesson '%s' is not covered by the answer", sc->lessons[l].id);
+    }
+}
+
+void golden_assert_history_replayed(const golden_run *r)
+{
+    const tt_scenario *sc = golden_scenario(r);
+    size_t checked = 0;
+    for (size_t h = 0; h < sc->n_history; h++) {
+        const tt_history_item *item = &sc->history[h];
+        if (!item->action)
+            continue;
+        bool taken = false;
+        for (size_t i = 0; i < r->journal.n_records && !taken; i++) {
+            const tt_record *rec = &r->journal.records[i];
+            taken = rec->type == TT_REC_ACTION && rec->id && rec->t == item->at &&
+                    strcmp(rec->id, item->action) == 0;
+        }
+        if (!taken)
+            fail_msg("history item %zu (%s) is not in history.yaml at its time", h, item->action);
+        checked++;
+    }
+    assert_true(checked > 0);
+}

@@ -39,4 +39,10 @@ size_t golden_count(const golden_run *r, tt_record_type type, const char *from);
 /* Simulated time of the END record and its reason. */
 tt_ms golden_end_time(const golden_run *r, const char **reason);
 
+/* Every lesson of the scenario is covered by an action the run took. */
+void golden_assert_lessons_covered(const golden_run *r);
+/* Every item of the scenario's `history` that names an action was taken
+ * at the item's time (for runs of history.yaml). */
+void golden_assert_history_replayed(const golden_run *r);
+
 #endif

@@ -20,6 +20,7 @@ static void model_reaches_everything_within_target(void **state)
     (void)state;
     golden_run r;
     golden_run_answer(ID, "model", 0, &r);
+    golden_assert_lessons_covered(&r);
     size_t within = 0;
     size_t reached = golden_count_reached(&r, &within);
     assert_int_equal(reached, golden_scenario(&r)->n_objectives);
@@ -63,6 +64,7 @@ static void history_misses_the_modern_ppc_reports(void **state)
     (void)state;
     golden_run r;
     golden_run_answer(ID, "history", 0, &r);
+    golden_assert_history_replayed(&r);
     /* The source predates the 2022 duty (F1): no PPC report, no individual notice. */
     assert_true(golden_reached(&r, "ppc_preliminary") == TT_MS_NEVER);
     assert_true(golden_reached(&r, "ppc_final") == TT_MS_NEVER);

@@ -19,6 +19,7 @@ static void model_reaches_everything_within_target(void **state)
     (void)state;
     golden_run r;
     golden_run_answer(ID, "model", 0, &r);
+    golden_assert_lessons_covered(&r);
     size_t within = 0;
     size_t reached = golden_count_reached(&r, &within);
     assert_int_equal(reached, golden_scenario(&r)->n_objectives);
@@ -55,6 +56,7 @@ static void history_recurs_then_recovers_late(void **state)
     (void)state;
     golden_run r;
     golden_run_answer(ID, "history", 0, &r);
+    golden_assert_history_replayed(&r);
     /* The switch brought it back for minutes; the failure recurred (the source). */
     assert_true(golden_final(&r, "recurrences") >= 1);
     assert_true(golden_inject_time(&r, "recurred") != TT_MS_NEVER);

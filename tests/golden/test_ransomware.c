@@ -17,25 +17,6 @@
 #define SEEDS 20
 #define SHARE_FILES 50000.0 /* the scenario's shared drive */
 
-/* Every lesson of the case is covered by an action the answer took. */
-static void assert_every_lesson_covered(const golden_run *r)
-{
-    const tt_scenario *sc = golden_scenario(r);
-    for (size_t l = 0; l < sc->n_lessons; l++) {
-        bool covered = false;
-        for (size_t i = 0; i < r->journal.n_records && !covered; i++) {
-            const tt_record *rec = &r->journal.records[i];
-            if (rec->type != TT_REC_ACTION || !rec->id)
-                continue;
-            for (size_t a = 0; a < sc->lessons[l].n_actions; a++)
-                if (strcmp(rec->id, sc->lessons[l].actions[a]) == 0)
-                    covered = true;
-        }
-        if (!covered)
-            fail_msg("lesson '%s' is not covered by the model answer", sc->lessons[l].id);
-    }
-}
-
 static void assert_all_within_target(const golden_run *r)
 {
     size_t within = 0;
@@ -50,7 +31,7 @@ static void model_reaches_every_objective_in_time(void **state)
     golden_run r;
     golden_run_answer(ID, "model", 0, &r);
     assert_all_within_target(&r);
-    assert_every_lesson_covered(&r);
+    golden_assert_lessons_covered(&r);
     /* unplugged at 2 min, before the encryptor starts (6-12 min) */
     assert_int_equal(golden_reached(&r, "isolate_pc"), MIN(2));
     assert_true(golden_final(&r, "encrypted_pc") >= 500);
@@ -82,35 +63,12 @@ static void without_offline_backup_the_files_are_lost(void **state)
     golden_free(&r);
 }
 
-/* history.yaml replays the scenario's own `history`: every item naming an
- * action was taken at the item's time. */
-static void assert_history_replayed(const golden_run *r)
-{
-    const tt_scenario *sc = golden_scenario(r);
-    size_t checked = 0;
-    for (size_t h = 0; h < sc->n_history; h++) {
-        const tt_history_item *item = &sc->history[h];
-        if (!item->action)
-            continue;
-        bool taken = false;
-        for (size_t i = 0; i < r->journal.n_records && !taken; i++) {
-            const tt_record *rec = &r->journal.records[i];
-            taken = rec->type == TT_REC_ACTION && rec->id && rec->t == item->at &&
-                    strcmp(rec->id, item->action) == 0;
-        }
-        if (!taken)
-            fail_msg("history item %zu (%s) is not in history.yaml at its time", h, item->action);
-        checked++;
-    }
-    assert_true(checked > 0);
-}
-
 static void history_matches_the_source(void **state)
 {
     (void)state;
     golden_run r;
     golden_run_answer(ID, "history", 0, &r);
-    assert_history_replayed(&r);
+    golden_assert_history_replayed(&r);
     /* cable pulled by the system staff after rushing over: 4 + 5 min */
     assert_int_equal(golden_reached(&r, "isolate_pc"), MIN(9));
     assert_true(golden_reached(&r, "confirm_separation") != TT_MS_NEVER);

@@ -19,6 +19,7 @@ static void model_reaches_everything_within_target(void **state)
     (void)state;
     golden_run r;
     golden_run_answer(ID, "model", 0, &r);
+    golden_assert_lessons_covered(&r);
     size_t within = 0;
     size_t reached = golden_count_reached(&r, &within);
     assert_int_equal(reached, golden_scenario(&r)->n_objectives);
@@ -55,6 +56,7 @@ static void history_deletes_in_time_but_upgrades_late(void **state)
     (void)state;
     golden_run r;
     golden_run_answer(ID, "history", 0, &r);
+    golden_assert_history_replayed(&r);
     /* First response on day 2: before exploitation, so no trace (the source). */
     assert_true(golden_reached(&r, "remove_file") == 2 * DAY + 6 * HOUR + 30 * 60000);
     assert_true(golden_final(&r, "visitors_lured") == 0);

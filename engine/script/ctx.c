@@ -76,6 +76,9 @@ static const char *copy_text(lua_State *L, tt_script *s, int idx, const char *fi
     if (s->pending_bytes + len > TT_MAX_SCHEDULED_BYTES)
         luaL_error(L, "ctx.message: more than %d MiB of messages in one step",
                    (int)(TT_MAX_SCHEDULED_BYTES >> 20));
+    char why[160];
+    if (!tt_host_text_ok(t, len, why, sizeof why))
+        luaL_error(L, "ctx.message: %s.%s: %s", field, lang, why);
     s->pending_bytes += len;
     tt_sandbox_charge(L, len >> 4);
     char *c = tt_arena_strndup(&s->pending_arena, t, len);

@@ -78,6 +78,9 @@ typedef struct tt_model_job {
     bool failed;                /* err holds a validation message */
 } tt_model_job;
 
+/* text.c: valid UTF-8 of characters the journal (YAML) can hold. */
+bool tt_host_text_ok(const char *text, size_t len, char *why, size_t why_size);
+
 /* The script that owns a state (C closures find it here, never through
  * upvalues, so a rebuilt state can be moved to its script). */
 tt_script *tt_host_of(lua_State *L);

@@ -75,6 +75,13 @@ static const char *dup(ex *x, const char *s, size_t len)
     return p;
 }
 
+static void check_text(ex *x, const char *s, size_t len, const char *path, const char *key)
+{
+    char why[160];
+    if (!tt_host_text_ok(s, len, why, sizeof why))
+        fail(x, 0, "%s%s%s: %s", path, key ? "." : "", key ? key : "", why);
+}
+
 /* Line to report for the value on the stack top: a function knows its own. */
 static int value_line(ex *x, int idx)
 {
@@ -236,6 +243,7 @@ static const char *get_string(ex *x, int t, const char *where, const char *key,
     const char *s = lua_tolstring(x->L, -1, &len);
     if (len > TT_MAX_TEXT)
         fail(x, 0, "%s.%s: longer than %zu bytes", where, key, TT_MAX_TEXT);
+    check_text(x, s, len, where, key);
     const char *r = dup(x, s, len);
     lua_pop(x->L, 1);
     return r;
@@ -267,6 +275,7 @@ static tt_text text_at(ex *x, int idx, const char *path)
         const char *s = lua_tolstring(L, -1, &len);
         if (len > TT_MAX_TEXT)
             fail(x, 0, "%s.%s: longer than %zu bytes", path, keys[i], TT_MAX_TEXT);
+        check_text(x, s, len, path, keys[i]);
         if (i == 0)
             r.ja = dup(x, s, len);
         else
@@ -475,6 +484,7 @@ static const char *scalar_class(ex *x, int idx, const char *path)
     case LUA_TSTRING:
         if (lua_rawlen(x->L, idx) > TT_MAX_TEXT)
             fail(x, 0, "%s: strings in the state are limited to %zu bytes", path, TT_MAX_TEXT);
+        check_text(x, lua_tostring(x->L, idx), lua_rawlen(x->L, idx), path, NULL);
         return "string";
     case LUA_TNUMBER:
         if (!lua_isinteger(x->L, idx) && !isfinite(lua_tonumber(x->L, idx)))

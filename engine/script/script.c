@@ -251,7 +251,9 @@ static bool push_override(lua_State *L, const tt_value *v, const char *cls)
             return false;
         return true;
     }
-    if (v->type != TT_VAL_STR || !v->as.s)
+    char why[160];
+    if (v->type != TT_VAL_STR || !v->as.s || strlen(v->as.s) > TT_MAX_TEXT ||
+        !tt_host_text_ok(v->as.s, strlen(v->as.s), why, sizeof why))
         return false;
     lua_pushstring(L, v->as.s);
     return true;
@@ -386,6 +388,9 @@ static const char *copy_lang(lua_State *L, tt_script *s, int idx, const char *la
     }
     if (lua_rawlen(L, -1) > TT_MAX_TEXT)
         luaL_error(L, "the reason is longer than %d bytes", (int)TT_MAX_TEXT);
+    char why[160];
+    if (!tt_host_text_ok(lua_tostring(L, -1), lua_rawlen(L, -1), why, sizeof why))
+        luaL_error(L, "the reason's %s text: %s", lang, why);
     char *c = tt_arena_strdup(&s->scratch, lua_tostring(L, -1));
     lua_pop(L, 1);
     if (!c)
@@ -429,6 +434,9 @@ static int trampoline(lua_State *L)
         if (lua_type(L, why) == LUA_TSTRING) {
             if (lua_rawlen(L, why) > TT_MAX_TEXT)
                 return luaL_error(L, "the reason is longer than %d bytes", (int)TT_MAX_TEXT);
+            char bad[160];
+            if (!tt_host_text_ok(lua_tostring(L, why), lua_rawlen(L, why), bad, sizeof bad))
+                return luaL_error(L, "the reason: %s", bad);
             char *c = tt_arena_strdup(&s->scratch, lua_tostring(L, why));
             if (!c)
                 return luaL_error(L, "out of memory");

@@ -53,6 +53,10 @@ static int state_newindex(lua_State *L)
     if (t == LUA_TSTRING && lua_rawlen(L, 3) > TT_MAX_TEXT)
         return luaL_error(L, "state.%s: strings in the state are limited to %d bytes", key,
                           (int)TT_MAX_TEXT);
+    char why[160];
+    if (t == LUA_TSTRING && !tt_host_text_ok(lua_tostring(L, 3), lua_rawlen(L, 3), why,
+                                             sizeof why))
+        return luaL_error(L, "state.%s: %s", key, why);
     if (t == LUA_TNUMBER && !lua_isinteger(L, 3) && !isfinite(lua_tonumber(L, 3)))
         return luaL_error(L, "state.%s: numbers in the state must be finite (got %s)", key,
                           lua_tostring(L, 3));

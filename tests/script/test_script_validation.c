@@ -147,6 +147,10 @@ static void each_error_class(void **state)
         { "@STATE@", "{ n = 0/0 }", "state.n: numbers in the state must be finite", 0 },
         { "@EXTRA@", "settings = { b = { value = {}, label = T } },", "settings.b.value: state values are booleans", 0 },
         { "@EXTRA@", "metrics = { n = { label = T, max = -1 } },", "metrics.n.max: expected a number of 0 or more", 0 },
+        /* text the journal could not hold */
+        { "@ROLES@", "{ r = { name = { ja = 'a\\0b', en = 't' } } }", "roles.r.name.ja: character U+0000 at offset 1 is not allowed in text", 0 },
+        { "@ROLES@", "{ r = { name = { ja = 't', en = '\\xff' } } }", "roles.r.name.en: not valid UTF-8 (byte 0xff at offset 0)", 0 },
+        { "@STATE@", "{ n = '\\xe3\\x81' }", "state.n: not valid UTF-8 (cut short at offset 0)", 0 },
         /* bad durations */
         { "@ACTIONS@", "{ a = { by = 'r', label = T, completes = 'o', takes = '5x' } }", "actions.a.takes: '5x' is not a duration: unknown unit", 0 },
         { "@ACTORS@", "{ vendor = { kind = 'v', name = T, delay = '-5m' } }", "actors.vendor.delay: '-5m' is not a duration: negative", 0 },

@@ -65,6 +65,15 @@ static void push_key(SDL_Keycode k)
     assert_int_equal(SDL_PushEvent(&e), 1);
 }
 
+static void push_text(const char *t)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_TEXTINPUT;
+    snprintf(e.text.text, sizeof e.text.text, "%s", t);
+    assert_int_equal(SDL_PushEvent(&e), 1);
+}
+
 static size_t count(const tt_dashboard_feed *feed, tt_record_type t, const char *id)
 {
     size_t n, c = 0;
@@ -103,6 +112,37 @@ static void test_live_keys_drive_the_exercise(void **state)
     const char *first = sc->actions[idx[0]].id;
     assert_int_equal(count(L->feed, TT_REC_ACTION, first) +
                      count(L->feed, TT_REC_REFUSED, first), 1);
+
+    /* I types a facilitator inject, M a note by the selected role (2). */
+    push_key(SDLK_i);
+    push_text("停電が");
+    push_text("発生 now");
+    push_key(SDLK_RETURN);
+    push_key(SDLK_2);
+    push_key(SDLK_m);
+    push_text("checkedX");
+    push_key(SDLK_BACKSPACE);
+    push_key(SDLK_RETURN);
+    push_key(SDLK_i);
+    push_text("never sent");
+    push_key(SDLK_ESCAPE);
+    o.max_frames = 2;
+    assert_int_equal(tt_dashboard_drive(L->ex, L->feed, &o, &err), 0);
+    const tt_record *r = tt_dashboard_feed_records(L->feed, &n);
+    const tt_record *custom = NULL, *note = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (r[i].type == TT_REC_CUSTOM)
+            custom = &r[i];
+        if (r[i].type == TT_REC_NOTE)
+            note = &r[i];
+    }
+    assert_non_null(custom);
+    assert_string_equal(custom->text.en, "停電が発生 now");
+    assert_string_equal(custom->text.ja, "停電が発生 now");
+    assert_non_null(note);
+    assert_string_equal(note->note, "checked");
+    assert_string_equal(note->role, sc->roles[1].id);
+    assert_int_equal(count(L->feed, TT_REC_CUSTOM, NULL), 1);
 
     /* E asks for confirmation; a second E ends the exercise. */
     push_key(SDLK_e);

@@ -93,7 +93,7 @@ typedef enum dash_str {
     S_QUESTION, S_OBJ_REACHED, S_OBJ_MISSED, S_TEAM, S_NO_ACTIONS,
     S_KEYS_LIVE, S_KEYS_REPLAY, S_SCORE_NOTE, S_END_LENGTH, S_END_SETTLED,
     S_END_FACILITATOR, S_REPLAY, S_CONFIRM_END, S_NOTHING_YET, S_PROVISIONAL,
-    S_ENDED_CLOSE, S__COUNT
+    S_ENDED_CLOSE, S_INPUT_INJECT, S_INPUT_NOTE, S_INPUT_HINT, S__COUNT
 } dash_str;
 
 const char *dash_s(dash_str s, tt_lang lang);
@@ -199,6 +199,10 @@ typedef struct dash_ui {
     size_t feed_skip;           /* newest feed items scrolled past (wheel) */
     size_t feed_seen;           /* feed length at the last frame */
     const bool *actor_waiting;  /* live: sc->n_actors, a reply is on its way */
+    /* live: the facilitator typing a custom inject or a role's note */
+    enum { INPUT_NONE, INPUT_INJECT, INPUT_NOTE } input;
+    char input_text[1024];
+    char input_editing[256];    /* IME composition not yet committed */
     /* live: availability per scenario action for the selected role */
     bool *can;                  /* sc->n_actions, or NULL = from records */
     tt_text *why;
@@ -247,6 +251,8 @@ void dash_draw_objectives(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect
 void dash_draw_score(dash_gfx *g, const dash_view *v, SDL_Rect r);
 void dash_draw_actions(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r);
 void dash_draw_scrubber(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r);
+/* The text being typed, across the bottom of r (live only). */
+void dash_draw_input(dash_gfx *g, const dash_view *v, const dash_ui *ui, SDL_Rect r);
 
 /* Drawing helpers (dash_draw.c). */
 void dash_fill(dash_gfx *g, SDL_Rect r, SDL_Color c);

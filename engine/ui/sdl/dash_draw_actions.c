@@ -128,11 +128,46 @@ void dash_draw_actions(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r)
                  (n + (size_t)per_page - 1) / (size_t)per_page);
         dash_text_right(g, why, F_SMALL, DASH_COL_DIM, c.x + c.w, c.y + c.h - sh);
     }
-    if (ui && ui->mode != DASH_SNAPSHOT) {
+    if (ui && ui->input != INPUT_NONE) {
+        dash_draw_input(g, v, ui, c);
+    } else if (ui && ui->mode != DASH_SNAPSHOT) {
         const char *hint = ui->confirm_end ? dash_s(S_CONFIRM_END, L)
                            : v->ended && live ? dash_s(S_ENDED_CLOSE, L)
                            : dash_s(ui->mode == DASH_LIVE ? S_KEYS_LIVE : S_KEYS_REPLAY, L);
         dash_text_fit(g, hint, F_SMALL, ui->confirm_end ? DASH_COL_FOCUS : DASH_COL_DIM,
                       c.x, c.y + c.h - sh, c.w - dash_px(g, 60));
     }
+}
+
+void dash_draw_input(dash_gfx *g, const dash_view *v, const dash_ui *ui, SDL_Rect c)
+{
+    tt_lang L = v->lang;
+    int p = dash_px(g, 6), bh = dash_line_h(g, F_BODY), sh = dash_line_h(g, F_SMALL);
+    SDL_Rect bar = { c.x, c.y + c.h - bh - p, c.w, bh + p };
+    dash_fill(g, bar, DASH_COL_BG);
+    dash_frame(g, bar, DASH_COL_FOCUS, dash_px(g, 2));
+    char label[256];
+    if (ui->input == INPUT_NOTE && (size_t)ui->role < v->sc->n_roles)
+        snprintf(label, sizeof label, "%s %s:", dash_s(S_INPUT_NOTE, L),
+                 tt_text_get(&v->sc->roles[ui->role].name, L));
+    else
+        snprintf(label, sizeof label, "%s:", dash_s(S_INPUT_INJECT, L));
+    int x = bar.x + p, y = bar.y + p / 2;
+    dash_text(g, label, F_BODY_BOLD, DASH_COL_FOCUS, x, y, 0);
+    x += dash_text_width(g, label, F_BODY_BOLD) + p;
+    const char *hint = dash_s(S_INPUT_HINT, L);
+    int hw = dash_text_width(g, hint, F_SMALL);
+    int room = bar.x + bar.w - p - hw - p - x;
+    /* Show the end of long text: that is where the typing happens. */
+    char shown[1400];
+    snprintf(shown, sizeof shown, "%s%s|", ui->input_text, ui->input_editing);
+    int w = dash_text_width(g, shown, F_BODY);
+    dash_tex t;
+    if (dash_text_get(&g->text, shown, F_BODY, DASH_COL_TEXT, 0, &t) && t.tex) {
+        int cut = w > room ? w - room : 0;
+        SDL_Rect src = { cut, 0, t.w - cut, t.h }, dst = { x, y, t.w - cut, t.h };
+        SDL_RenderCopy(g->r, t.tex, &src, &dst);
+    }
+    dash_text(g, hint, F_SMALL, DASH_COL_DIM, bar.x + bar.w - p - hw,
+              bar.y + (bar.h - sh) / 2, 0);
 }

@@ -23,6 +23,7 @@ typedef struct live {
     tt_pending *pending;        /* scratch for tt_exercise_pending */
     size_t n_pending_cap;
     bool quit;
+    bool swallow_text;          /* ignore the text of the key that opened input */
     const tt_dashboard_options *o;
     size_t next_step;           /* next action-script step to play */
     tt_ms anchor_sim;           /* clock reading at anchor_wall */
@@ -169,8 +170,85 @@ static int play_due_steps(live *L, int64_t w, tt_error *err)
     return 0;
 }
 
+/* ---- typing a custom inject or a note ---- */
+
+static void input_open(live *L, int mode)
+{
+    if (tt_exercise_phase(L->ex) == TT_PHASE_ENDED || L->sc->n_roles == 0)
+        return;
+    L->ui.input = mode;
+    L->ui.input_text[0] = L->ui.input_editing[0] = '\0';
+    L->swallow_text = true;     /* the key that opened it may also type itself */
+    SDL_StartTextInput();
+}
+
+static void input_close(live *L)
+{
+    L->ui.input = INPUT_NONE;
+    L->ui.input_text[0] = L->ui.input_editing[0] = '\0';
+    /* Text input stays on (SDL's desktop default): stopping it would also
+     * flush text events already queued. Text is ignored outside input. */
+}
+
+static void input_backspace(live *L)
+{
+    size_t n = strlen(L->ui.input_text);
+    while (n > 0 && ((unsigned char)L->ui.input_text[n - 1] & 0xC0) == 0x80)
+        n--;                    /* continuation bytes of one UTF-8 character */
+    if (n > 0)
+        n--;
+    L->ui.input_text[n] = '\0';
+}
+
+static int input_send(live *L, tt_error *err)
+{
+    int rc = 0;
+    const char *s = L->ui.input_text;
+    while (*s == ' ')
+        s++;
+    if (*s) {
+        /* Typed in one language: the same words stand for both. */
+        if (L->ui.input == INPUT_INJECT) {
+            tt_text t = { s, s };
+            rc = tt_exercise_custom_inject(L->ex, &t, err);
+        } else {
+            const char *role = L->sc->roles[L->ui.role].id;
+            rc = tt_exercise_note(L->ex, role, member_for(L, role), s, err);
+        }
+    }
+    input_close(L);
+    return rc;
+}
+
+static void on_text(live *L, const char *text)
+{
+    if (L->ui.input == INPUT_NONE)
+        return;
+    if (L->swallow_text) {
+        L->swallow_text = false;
+        if (strlen(text) == 1 && strchr("iImM", text[0]))
+            return;
+    }
+    size_t used = strlen(L->ui.input_text), add = strlen(text);
+    if (used + add < sizeof L->ui.input_text)
+        memcpy(L->ui.input_text + used, text, add + 1);
+    L->ui.input_editing[0] = '\0';
+}
+
+static int on_input_key(live *L, const SDL_KeyboardEvent *k, tt_error *err)
+{
+    switch (k->keysym.sym) {
+    case SDLK_RETURN: case SDLK_KP_ENTER: return input_send(L, err);
+    case SDLK_ESCAPE: input_close(L); return 0;
+    case SDLK_BACKSPACE: input_backspace(L); return 0;
+    default: return 0;
+    }
+}
+
 static int on_key(live *L, const SDL_KeyboardEvent *k, tt_error *err)
 {
+    if (L->ui.input != INPUT_NONE)
+        return on_input_key(L, k, err);
     SDL_Keycode key = k->keysym.sym;
     bool shift = (k->keysym.mod & KMOD_SHIFT) != 0;
     bool ended = tt_exercise_phase(L->ex) == TT_PHASE_ENDED;
@@ -197,6 +275,8 @@ static int on_key(live *L, const SDL_KeyboardEvent *k, tt_error *err)
         return take_focused(L, err);
     case SDLK_l: L->lang = L->lang == TT_LANG_JA ? TT_LANG_EN : TT_LANG_JA; return 0;
     case SDLK_e: return end_pressed(L, err);
+    case SDLK_i: case SDLK_F2: input_open(L, INPUT_INJECT); return 0;
+    case SDLK_m: case SDLK_F3: input_open(L, INPUT_NOTE); return 0;
     case SDLK_F11: case SDLK_f: dash_app_toggle_fullscreen(&L->app); return 0;
     case SDLK_ESCAPE:
         if (ended)
@@ -346,6 +426,10 @@ int tt_dashboard_drive(tt_exercise *ex, tt_dashboard_feed *feed,
                 L.quit = true;
             else if (e.type == SDL_KEYDOWN)
                 r = on_key(&L, &e.key, err);
+            else if (e.type == SDL_TEXTINPUT)
+                on_text(&L, e.text.text);
+            else if (e.type == SDL_TEXTEDITING && L.ui.input != INPUT_NONE)
+                snprintf(L.ui.input_editing, sizeof L.ui.input_editing, "%s", e.edit.text);
             else if (e.type == SDL_MOUSEBUTTONDOWN && e.button.button == SDL_BUTTON_LEFT)
                 r = on_click(&L, e.button.x, e.button.y, err);
             else if (e.type == SDL_MOUSEWHEEL) {
@@ -356,6 +440,7 @@ int tt_dashboard_drive(tt_exercise *ex, tt_dashboard_feed *feed,
             if (r != 0)
                 goto out;
         }
+        L.swallow_text = false;
         int64_t w = dash_wall_ms();
         if (play_due_steps(&L, w, err) != 0)
             goto out;

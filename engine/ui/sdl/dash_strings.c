@@ -43,8 +43,8 @@ static const tt_text strings[S__COUNT] = {
     [S_OBJ_MISSED] = { "目標未達", "objective missed" },
     [S_TEAM] = { "対応チーム", "Response team" },
     [S_NO_ACTIONS] = { "この役割の対応はありません", "No actions for this role" },
-    [S_KEYS_LIVE] = { "Space 一時停止/再開  +/- 速度  N 次のインジェクト  Tab 役割  ↑↓ 選択  Enter 実施  L 言語  E 終了  Ctrl+Q 閉じる",
-                      "Space pause/resume  +/- speed  N next inject  Tab role  Up/Down select  Enter take  L language  E end  Ctrl+Q close" },
+    [S_KEYS_LIVE] = { "Space 一時停止/再開  +/- 速度  N 次のインジェクト  Tab 役割  ↑↓ 選択  Enter 実施  I インジェクト  M メモ  L 言語  E 終了  Ctrl+Q 閉じる",
+                      "Space pause/resume  +/- speed  N next inject  Tab role  Up/Down select  Enter take  I inject  M note  L language  E end  Ctrl+Q close" },
     [S_KEYS_REPLAY] = { "←→ 1分  Shift 10分  PgUp/PgDn 前後の記録  Home/End  Space 再生  +/- 速度  L 言語  Esc 閉じる",
                         "Left/Right 1 min  Shift 10 min  PgUp/PgDn prev/next record  Home/End  Space play  +/- speed  L language  Esc close" },
     [S_SCORE_NOTE] = { "未達成の目標を今達成した場合の値", "if every open objective were reached now" },
@@ -55,6 +55,9 @@ static const tt_text strings[S__COUNT] = {
     [S_CONFIRM_END] = { "もう一度 E で演習を終了します", "Press E again to end the exercise" },
     [S_NOTHING_YET] = { "まだ何も起きていません", "Nothing has happened yet" },
     [S_PROVISIONAL] = { "暫定", "provisional" },
+    [S_INPUT_INJECT] = { "ファシリテーターのインジェクト", "Facilitator inject" },
+    [S_INPUT_NOTE] = { "メモ", "Note by" },
+    [S_INPUT_HINT] = { "Enter 送信  Esc 取り消し", "Enter send  Esc cancel" },
     [S_ENDED_CLOSE] = { "演習終了 — Esc または Enter で閉じる", "Exercise ended: press Esc or Enter to close" },
 };
 

@@ -37,6 +37,7 @@ bool tt_record_is_input(const tt_record *r)
 {
     switch (r->type) {
     case TT_REC_ACTION:
+    case TT_REC_REFUSED: /* an attempt the team made, refused or not */
     case TT_REC_NOTE:
     case TT_REC_CUSTOM:
     case TT_REC_PAUSE:

@@ -51,24 +51,6 @@ int ex_expect(tt_exercise *ex, const tt_record *r, tt_error *err)
     return rc;
 }
 
-static bool is_fed_input(const tt_record *r)
-{
-    switch (r->type) {
-    case TT_REC_ACTION:
-    case TT_REC_REFUSED:
-    case TT_REC_NOTE:
-    case TT_REC_CUSTOM:
-    case TT_REC_PAUSE:
-    case TT_REC_RESUME:
-    case TT_REC_SPEED:
-        return true;
-    case TT_REC_END:
-        return r->status && strcmp(r->status, "facilitator") == 0;
-    default:
-        return false;
-    }
-}
-
 static int feed_input(tt_exercise *ex, const tt_record *r, tt_error *err)
 {
     if (tt_exercise_advance(ex, r->t, err) != 0)
@@ -141,7 +123,7 @@ static int feed_journal(tt_exercise *ex, const tt_journal *j, tt_error *err)
     if (tt_exercise_start(ex, 0, err) != 0)
         return -1;
     for (size_t i = 1; i < j->n_records; i++)
-        if (is_fed_input(&j->records[i]) && feed_input(ex, &j->records[i], err) != 0)
+        if (tt_record_is_input(&j->records[i]) && feed_input(ex, &j->records[i], err) != 0)
             return -1;
     /* Produce what followed the last input up to the journal's last record. */
     return tt_exercise_advance(ex, j->records[j->n_records - 1].t, err);

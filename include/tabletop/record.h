@@ -1,7 +1,7 @@
 /* Journal records: one per event of an exercise. The journal is the single
  * source of truth; scoring, replay, resume and the dashboards read these.
- * Inputs (what people did) are ACTION, NOTE, CUSTOM, PAUSE, RESUME, SPEED and
- * END with reason "facilitator"; everything else is produced by the engine
+ * Inputs (what people did) are ACTION, REFUSED (an attempt that was refused),
+ * NOTE, CUSTOM, PAUSE, RESUME, SPEED and END with reason "facilitator"; everything else is produced by the engine
  * and is reproduced exactly by replaying the inputs. */
 #ifndef TABLETOP_RECORD_H
 #define TABLETOP_RECORD_H

@@ -466,13 +466,13 @@ static void record_type_names_and_inputs(void **state)
     r.status = "facilitator";
     assert_true(tt_record_is_input(&r));
     static const tt_record_type inputs[] = { TT_REC_NOTE, TT_REC_CUSTOM, TT_REC_PAUSE,
-                                             TT_REC_RESUME, TT_REC_SPEED };
+                                             TT_REC_RESUME, TT_REC_SPEED, TT_REC_REFUSED };
     for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
         tt_record in = { .type = inputs[i] };
         assert_true(tt_record_is_input(&in));
     }
     static const tt_record_type engine[] = { TT_REC_START, TT_REC_INJECT, TT_REC_MESSAGE,
-                                             TT_REC_DONE, TT_REC_REFUSED, TT_REC_OBJECTIVE };
+                                             TT_REC_DONE, TT_REC_OBJECTIVE };
     for (size_t i = 0; i < sizeof engine / sizeof engine[0]; i++) {
         tt_record in = { .type = engine[i] };
         assert_false(tt_record_is_input(&in));

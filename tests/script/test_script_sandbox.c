@@ -282,6 +282,56 @@ static void budget_resets_per_call(void **state)
     tt_script_free(s);
 }
 
+/* Running out of memory at any point of loading, starting and calling is
+ * a clean error, never a crash (Lua's panic would abort). */
+static void tiny_memory_caps_fail_cleanly(void **state)
+{
+    (void)state;
+    const char *path = fixture("full.lua");
+    size_t loaded = 0, failed = 0, first_ok = 0;
+    /* Coarse, to find where loading starts to succeed... */
+    for (size_t cap = 4096; cap <= ((size_t)1 << 20) && !first_ok; cap += cap / 8) {
+        tt_sandbox_limits l;
+        tt_sandbox_limits_default(&l);
+        l.memory_bytes = cap;
+        tt_error err;
+        tt_script *s = tt_script_load(path, &l, &err);
+        if (s)
+            first_ok = cap;
+        tt_script_free(s);
+    }
+    assert_true(first_ok > 0);
+    /* ...then fine around it, so every phase runs out at some step. */
+    size_t from = first_ok > 40000 ? first_ok - 40000 : 4096;
+    for (size_t cap = from; cap <= first_ok + 40000; cap += 128) {
+        tt_sandbox_limits l;
+        tt_sandbox_limits_default(&l);
+        l.memory_bytes = cap;
+        tt_error err;
+        tt_script *s = tt_script_load(path, &l, &err);
+        if (!s) {
+            failed++;
+            assert_true(err.message[0] != '\0');
+            continue;
+        }
+        loaded++;
+        tt_rng rng;
+        tt_rng_seed(&rng, 3, 1);
+        if (tt_script_begin(s, &rng, NULL, 0, &err) == 0) {
+            for (int i = 0; i < 5; i++)
+                (void)tt_script_action_apply(s, 1, i * 1000, "sysadmin", &err);
+            const tt_kv *kv;
+            size_t n;
+            (void)tt_script_state(s, &kv, &n, &err);
+            tt_scheduled *sc;
+            (void)tt_script_take_scheduled(s, &sc);
+        }
+        tt_script_free(s);
+    }
+    assert_true(failed > 0);
+    assert_true(loaded > 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -293,6 +343,7 @@ int main(void)
         cmocka_unit_test(wall_clock_limit),
         cmocka_unit_test(late_gc_field_never_runs),
         cmocka_unit_test(budget_resets_per_call),
+        cmocka_unit_test(tiny_memory_caps_fail_cleanly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

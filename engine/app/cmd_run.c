@@ -13,14 +13,12 @@
 
 #include "commands.h"
 #include "finish.h"
+#include "frontend.h"
 #include "locate.h"
 #include "settings_arg.h"
-#include "timeline.h"
 #include "tabletop/dashboard.h"
 #include "tabletop/exercise.h"
 #include "tabletop/tty.h"
-
-typedef enum { UI_AUTO, UI_NONE, UI_TTY, UI_SDL } ui_kind;
 
 typedef struct run_options {
     const char *scenario;
@@ -36,7 +34,7 @@ typedef struct run_options {
     double speed;
     tt_ms at;
     tt_lang lang;
-    ui_kind ui;
+    tt_ui_kind ui;
     tt_setting_args settings;
 } run_options;
 
@@ -119,15 +117,11 @@ static int parse_options(int argc, char **argv, run_options *o)
         case O_SNAPSHOT: o->snapshot_path = optarg; break;
         case O_SIZE: o->snapshot_size = optarg; break;
         case O_UI:
-            if (strcmp(optarg, "none") == 0) o->ui = UI_NONE;
-            else if (strcmp(optarg, "tty") == 0) o->ui = UI_TTY;
-            else if (strcmp(optarg, "sdl") == 0) o->ui = UI_SDL;
-            else return bad("--ui must be none, tty or sdl (got '%s')", optarg);
+            if (!tt_ui_parse(optarg, &o->ui))
+                return bad("--ui must be none, tty or sdl (got '%s')", optarg);
             break;
         case O_SPEED:
-            errno = 0;
-            o->speed = strtod(optarg, &end);
-            if (errno || end == optarg || *end || !(o->speed > 0) || o->speed > 1e6)
+            if (!tt_speed_parse(optarg, &o->speed))
                 return bad("--speed must be a number above 0 and at most 1000000 (got '%s')", optarg);
             o->has_speed = true;
             break;
@@ -174,13 +168,13 @@ static int parse_options(int argc, char **argv, run_options *o)
 
 /* Which front-end: explicit, else headless for a script without --speed,
  * else the terminal. */
-static ui_kind choose_ui(const run_options *o)
+static tt_ui_kind choose_ui(const run_options *o)
 {
-    if (o->ui != UI_AUTO)
+    if (o->ui != TT_UI_AUTO)
         return o->ui;
     if (o->script_path && !o->has_speed)
-        return UI_NONE;
-    return UI_TTY;
+        return TT_UI_NONE;
+    return TT_UI_TTY;
 }
 
 typedef struct run_inputs {
@@ -240,13 +234,13 @@ static int load_inputs(const run_options *o, run_inputs *in)
     return TT_EXIT_OK;
 }
 
-static uint64_t choose_seed(const run_options *o, const run_inputs *in, ui_kind ui)
+static uint64_t choose_seed(const run_options *o, const run_inputs *in, tt_ui_kind ui)
 {
     if (o->has_seed)
         return o->seed;
     if (in->has_answers && in->answers.has_seed)
         return in->answers.seed;
-    if (ui == UI_NONE || o->snapshot_path)
+    if (ui == TT_UI_NONE || o->snapshot_path)
         return 1;
     return (uint64_t)time(NULL);
 }
@@ -294,74 +288,9 @@ static int run_snapshot(const run_options *o, run_inputs *in, tt_exercise_config
     return TT_EXIT_OK;
 }
 
-static int drive_headless(tt_exercise *ex, run_inputs *in, tt_error *err)
+static tt_exercise *make_new(void *script, tt_exercise_config *cfg, tt_error *err)
 {
-    if (tt_exercise_start(ex, 0, err) != 0)
-        return -1;
-    if (in->has_answers)
-        return tt_exercise_play(ex, &in->answers, 0, err);
-    return tt_exercise_advance(ex, tt_exercise_scenario(ex)->length, err);
-}
-
-/* Runs the exercise on the chosen front-end. *ended tells whether it
- * finished (then it is scored) or was left resumable. */
-static int drive(const run_options *o, run_inputs *in, ui_kind ui, tt_exercise_config *cfg,
-                 const char *journal_path, bool *ended, tt_error *err)
-{
-    const tt_scenario *sc = tt_script_scenario(in->script);
-    int rc = -1;
-    *ended = false;
-    if (ui == UI_NONE) {
-        tt_timeline tl = { stdout, sc, o->lang };
-        cfg->sink = tt_timeline_sink;
-        cfg->sink_user = &tl;
-        tt_exercise *ex = tt_exercise_new(in->script, cfg, err);
-        if (ex && (rc = drive_headless(ex, in, err)) == 0) {
-            tt_timeline_summary(stdout, ex, o->lang);
-            *ended = tt_exercise_phase(ex) == TT_PHASE_ENDED;
-        }
-        tt_exercise_free(ex);
-        return rc;
-    }
-    if (ui == UI_SDL) {
-        tt_dashboard_feed *feed = tt_dashboard_feed_new();
-        if (!feed) {
-            tt_error_set(err, NULL, 0, 0, "out of memory");
-            return -1;
-        }
-        cfg->sink = tt_dashboard_feed_sink;
-        cfg->sink_user = feed;
-        tt_dashboard_options dopt;
-        tt_dashboard_options_default(&dopt);
-        dopt.lang = o->lang;
-        tt_exercise *ex = tt_exercise_new(in->script, cfg, err);
-        if (ex) {
-            rc = tt_dashboard_drive(ex, feed, &dopt, err);
-            *ended = rc == 0 && tt_exercise_phase(ex) == TT_PHASE_ENDED;
-        }
-        tt_exercise_free(ex);
-        tt_dashboard_feed_free(feed);
-        return rc;
-    }
-    tt_tty_options topt;
-    tt_tty_options_default(&topt);
-    topt.lang = o->lang;
-    topt.script = in->has_answers ? &in->answers : NULL;
-    topt.roster = in->has_roster ? &in->roster : NULL;
-    topt.journal_path = journal_path;
-    tt_tty *tty = tt_tty_new(&topt, err);
-    if (!tty)
-        return -1;
-    cfg->sink = tt_tty_sink;
-    cfg->sink_user = tty;
-    tt_exercise *ex = tt_exercise_new(in->script, cfg, err);
-    tt_tty_outcome outcome = TT_TTY_LEFT;
-    if (ex)
-        rc = tt_tty_drive(tty, ex, &outcome, err);
-    *ended = rc == 0 && outcome == TT_TTY_ENDED;
-    tt_exercise_free(ex);
-    tt_tty_free(tty);
-    return rc;
+    return tt_exercise_new(script, cfg, err);
 }
 
 int tt_cmd_run(int argc, char **argv)
@@ -372,8 +301,8 @@ int tt_cmd_run(int argc, char **argv)
         tt_setting_args_free(&o.settings);
         return prc < 0 ? TT_EXIT_OK : prc;
     }
-    ui_kind ui = choose_ui(&o);
-    if (ui == UI_TTY && !o.snapshot_path && !isatty(STDIN_FILENO) && !o.script_path) {
+    tt_ui_kind ui = choose_ui(&o);
+    if (ui == TT_UI_TTY && !o.snapshot_path && !isatty(STDIN_FILENO) && !o.script_path) {
         tt_setting_args_free(&o.settings);
         return bad("%s", "a live drill needs a terminal: run it in one, use --ui sdl, "
                          "or give --script F --ui none for a headless run");
@@ -408,7 +337,7 @@ int tt_cmd_run(int argc, char **argv)
         tt_setting_args_free(&o.settings);
         return TT_EXIT_RUNTIME;
     }
-    bool live = ui != UI_NONE && !o.snapshot_path;
+    bool live = ui != TT_UI_NONE && !o.snapshot_path;
     tt_exercise_config cfg = {
         .seed = choose_seed(&o, &in, ui),
         .speed = live ? (o.has_speed ? o.speed : tt_tty_default_speed(sc->length)) : 0,
@@ -433,26 +362,27 @@ int tt_cmd_run(int argc, char **argv)
         tt_setting_args_free(&o.settings);
         return status;
     }
+    tt_frontend_job job = {
+        .ui = ui,
+        .lang = o.lang,
+        .sc = sc,
+        .answers = in.has_answers ? &in.answers : NULL,
+        .roster = in.has_roster ? &in.roster : NULL,
+        .journal_path = journal_path,
+        .cfg = cfg,
+        .make = make_new,
+        .make_ctx = in.script,
+    };
     bool ended = false;
-    int rc = drive(&o, &in, ui, &cfg, journal_path, &ended, &err);
+    int rc = tt_frontend_run(&job, &ended, &err);
     tt_error close_err;
     tt_error_clear(&close_err);
     if (tt_journal_close(cfg.journal, &close_err) != 0 && rc == 0) {
         err = close_err;
         rc = -1;
     }
-    if (rc != 0) {
-        tt_error_print(&err, "tabletop run");
-        fprintf(stderr, "tabletop run: the journal so far is in %s\n", journal_path);
-        status = TT_EXIT_RUNTIME;
-    } else if (!ended) {
-        printf("The exercise is not finished. Continue it with:\n  tabletop resume %s\n",
-               journal_path);
-    } else if (!o.no_card) {
-        status = tt_finish_exercise(sc, journal_path, o.card_path, o.db_path, o.lang, stdout);
-    } else {
-        printf("journal:   %s\n", journal_path);
-    }
+    status = tt_frontend_conclude("tabletop run", rc, &err, ended, sc, journal_path, o.no_card,
+                                  o.card_path, o.db_path, o.lang);
     free_inputs(&in);
     tt_setting_args_free(&o.settings);
     return status;

@@ -1,0 +1,145 @@
+/* One way to drive an exercise per front-end, for run and resume alike. */
+#include "frontend.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "finish.h"
+#include "timeline.h"
+#include "tabletop/dashboard.h"
+#include "tabletop/tty.h"
+
+bool tt_ui_parse(const char *text, tt_ui_kind *out)
+{
+    static const struct { const char *name; tt_ui_kind kind; } kinds[] = {
+        { "none", TT_UI_NONE }, { "tty", TT_UI_TTY }, { "sdl", TT_UI_SDL } };
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(text, kinds[i].name) == 0) {
+            *out = kinds[i].kind;
+            return true;
+        }
+    return false;
+}
+
+bool tt_speed_parse(const char *text, double *out)
+{
+    char *end = NULL;
+    errno = 0;
+    double v = strtod(text, &end);
+    if (errno || end == text || *end || !(v > 0) || v > 1e6)
+        return false;
+    *out = v;
+    return true;
+}
+
+static int run_headless(tt_frontend_job *job, bool *ended, tt_error *err)
+{
+    tt_timeline tl = { stdout, job->sc, job->lang };
+    job->cfg.sink = tt_timeline_sink;
+    job->cfg.sink_user = &tl;
+    tt_exercise *ex = job->make(job->make_ctx, &job->cfg, err);
+    if (!ex)
+        return -1;
+    int rc = 0;
+    if (tt_exercise_phase(ex) == TT_PHASE_READY)
+        rc = tt_exercise_start(ex, 0, err);
+    else if (tt_exercise_phase(ex) == TT_PHASE_PAUSED)
+        rc = tt_exercise_resume(ex, 0, err); /* restored: go on at once */
+    if (rc == 0)
+        rc = job->answers ? tt_exercise_play(ex, job->answers, job->first_step, err)
+                          : tt_exercise_advance(ex, job->sc->length, err);
+    if (rc == 0) {
+        tt_timeline_summary(stdout, ex, job->lang);
+        *ended = tt_exercise_phase(ex) == TT_PHASE_ENDED;
+    }
+    tt_exercise_free(ex);
+    return rc;
+}
+
+static int run_sdl(tt_frontend_job *job, bool *ended, tt_error *err)
+{
+    tt_dashboard_feed *feed = tt_dashboard_feed_new();
+    if (!feed) {
+        tt_error_set(err, NULL, 0, 0, "out of memory");
+        return -1;
+    }
+    job->cfg.sink = tt_dashboard_feed_sink;
+    job->cfg.sink_user = feed;
+    tt_exercise *ex = job->make(job->make_ctx, &job->cfg, err);
+    int rc = -1;
+    if (ex) {
+        tt_dashboard_options dopt;
+        tt_dashboard_options_default(&dopt);
+        dopt.lang = job->lang;
+        rc = tt_dashboard_drive(ex, feed, &dopt, err);
+        *ended = rc == 0 && tt_exercise_phase(ex) == TT_PHASE_ENDED;
+    }
+    tt_exercise_free(ex);
+    tt_dashboard_feed_free(feed);
+    return rc;
+}
+
+static int run_tty(tt_frontend_job *job, bool *ended, tt_error *err)
+{
+    tt_tty_options topt;
+    tt_tty_options_default(&topt);
+    topt.lang = job->lang;
+    topt.script = job->answers;
+    topt.script_from = job->first_step;
+    topt.roster = job->roster;
+    topt.journal_path = job->journal_path;
+    topt.scenario = job->sc;
+    if (!isatty(STDIN_FILENO))
+        topt.in_fd = -1; /* a rehearsal from a script needs no keyboard */
+    tt_tty *tty = tt_tty_new(&topt, err);
+    if (!tty)
+        return -1;
+    job->cfg.sink = tt_tty_sink;
+    job->cfg.sink_user = tty;
+    tt_exercise *ex = job->make(job->make_ctx, &job->cfg, err);
+    tt_tty_outcome outcome = TT_TTY_LEFT;
+    int rc = -1;
+    if (ex)
+        rc = tt_tty_drive(tty, ex, &outcome, err);
+    *ended = rc == 0 && outcome == TT_TTY_ENDED;
+    tt_exercise_free(ex);
+    tt_tty_free(tty);
+    return rc;
+}
+
+int tt_frontend_run(tt_frontend_job *job, bool *ended, tt_error *err)
+{
+    *ended = false;
+    switch (job->ui) {
+    case TT_UI_NONE: return run_headless(job, ended, err);
+    case TT_UI_SDL: return run_sdl(job, ended, err);
+    default: return run_tty(job, ended, err);
+    }
+}
+
+int tt_frontend_conclude(const char *cmd, int rc, const tt_error *err, bool ended,
+                         const tt_scenario *sc, const char *journal_path,
+                         bool no_card, const char *card_path, const char *db_path,
+                         tt_lang lang)
+{
+    if (rc != 0) {
+        tt_error_print(err, cmd);
+        fprintf(stderr, "%s: the journal so far is in %s\n", cmd, journal_path);
+        return TT_EXIT_RUNTIME;
+    }
+    if (!ended) {
+        printf(lang == TT_LANG_JA ? "演習は終了していません。続けるには:\n  tabletop resume %s\n"
+                                  : "The exercise is not finished. Continue it with:\n"
+                                    "  tabletop resume %s\n",
+               journal_path);
+        return TT_EXIT_OK;
+    }
+    if (no_card) {
+        printf("journal:   %s\n", journal_path);
+        return TT_EXIT_OK;
+    }
+    return tt_finish_exercise(sc, journal_path, card_path, db_path, lang, stdout);
+}

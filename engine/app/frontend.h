@@ -1,0 +1,45 @@
+/* Driving an exercise on a front-end — headless timeline, terminal drill or
+ * SDL dashboard — and concluding it (scorecard or resume hint). Shared by
+ * `tabletop run` (a new exercise) and `tabletop resume` (a restored one). */
+#ifndef TABLETOP_APP_FRONTEND_H
+#define TABLETOP_APP_FRONTEND_H
+
+#include "tabletop/exercise.h"
+
+typedef enum tt_ui_kind { TT_UI_AUTO, TT_UI_NONE, TT_UI_TTY, TT_UI_SDL } tt_ui_kind;
+
+/* "none" | "tty" | "sdl". */
+bool tt_ui_parse(const char *text, tt_ui_kind *out);
+/* A clock speed: a number above 0, at most 1e6. */
+bool tt_speed_parse(const char *text, double *out);
+
+/* Creates the exercise once the front-end has put its sink into cfg:
+ * tt_exercise_new for a new exercise, tt_exercise_restore for a resumed one. */
+typedef tt_exercise *(*tt_exercise_maker)(void *ctx, tt_exercise_config *cfg,
+                                          tt_error *err);
+
+typedef struct tt_frontend_job {
+    tt_ui_kind ui;                     /* NONE, TTY or SDL */
+    tt_lang lang;
+    const tt_scenario *sc;
+    const tt_action_script *answers;   /* may be NULL */
+    size_t first_step;                 /* first step of answers to play */
+    const tt_roster *roster;           /* may be NULL */
+    const char *journal_path;          /* for the resume hint */
+    tt_exercise_config cfg;            /* everything but the sink */
+    tt_exercise_maker make;
+    void *make_ctx;
+} tt_frontend_job;
+
+/* Run the exercise to its end (or until the facilitator leaves). *ended
+ * tells whether it finished. 0 ok, -1 with err. */
+int tt_frontend_run(tt_frontend_job *job, bool *ended, tt_error *err);
+
+/* After tt_frontend_run and the journal's close: print the error, the
+ * resume hint, or write the scorecard (unless no_card). Returns the exit code. */
+int tt_frontend_conclude(const char *cmd, int rc, const tt_error *err, bool ended,
+                         const tt_scenario *sc, const char *journal_path,
+                         bool no_card, const char *card_path, const char *db_path,
+                         tt_lang lang);
+
+#endif

@@ -8,405 +8,13 @@
  * order never depends on Lua's hash order. */
 #include <lauxlib.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "host.h"
 #include "locate.h"
+#include "model_fields.h"
 
 #define TT_REG_RESULT_LINE "tt.result_line"
-
-typedef struct ex {
-    lua_State *L;
-    tt_script *s;
-    tt_scenario *m;
-    tt_arena *a;
-    tt_model_job *job;
-    int line;          /* line of the scenario{ call */
-} ex;
-
-/* ---- Failing with a location ---- */
-
-_Noreturn static void fail(ex *x, int line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-_Noreturn static void fail(ex *x, int line, const char *fmt, ...)
-{
-    char msg[900];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    if (line == 0 && x->line > 0) {
-        /* The message starts with the field path: find it in the source. */
-        char path[300];
-        size_t n = strcspn(msg, ": ");
-        if (n < sizeof path && msg[n] == ':' && msg[n + 1] == ' ') {
-            memcpy(path, msg, n);
-            path[n] = '\0';
-            line = tt_locate_field(x->s->text, x->s->text_len, x->line, path);
-        }
-    }
-    tt_error_set(x->job->err, x->m->path, line > 0 ? line : x->line, 0, "%s", msg);
-    x->job->failed = true;
-    lua_pushliteral(x->L, "scenario validation failed");
-    lua_error(x->L);
-    abort(); /* not reached */
-}
-
-static void *alloc(ex *x, size_t size)
-{
-    void *p = tt_arena_alloc(x->a, size ? size : 1);
-    if (!p)
-        fail(x, 0, "out of memory while reading the scenario");
-    return p;
-}
-
-static const char *dup(ex *x, const char *s, size_t len)
-{
-    if (len > TT_MAX_TEXT)
-        fail(x, 0, "a string of %zu bytes; at most %zu are allowed in the model", len,
-             TT_MAX_TEXT);
-    char *p = tt_arena_strndup(x->a, s, len);
-    if (!p)
-        fail(x, 0, "out of memory while reading the scenario");
-    return p;
-}
-
-static void check_text(ex *x, const char *s, size_t len, const char *path, const char *key)
-{
-    char why[160];
-    if (!tt_host_text_ok(s, len, why, sizeof why))
-        fail(x, 0, "%s%s%s: %s", path, key ? "." : "", key ? key : "", why);
-}
-
-/* Line to report for the value on the stack top: a function knows its own. */
-static int value_line(ex *x, int idx)
-{
-    if (lua_type(x->L, idx) == LUA_TFUNCTION && !lua_iscfunction(x->L, idx)) {
-        lua_Debug ar;
-        lua_pushvalue(x->L, idx);
-        if (lua_getinfo(x->L, ">S", &ar) && ar.linedefined > 0)
-            return ar.linedefined;
-    }
-    return 0;
-}
-
-static const char *type_name(ex *x, int idx)
-{
-    return lua_typename(x->L, lua_type(x->L, idx));
-}
-
-/* ---- Ids and keys ---- */
-
-static bool is_id(const char *s, size_t len, bool identifier)
-{
-    if (len == 0 || len > 64)
-        return false;
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                  (c >= '0' && c <= '9') || c == '_' || (!identifier && c == '-');
-        if (!ok)
-            return false;
-    }
-    if (identifier && s[0] >= '0' && s[0] <= '9')
-        return false;
-    return true;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* Unknown keys at any level are an error; report the first in sorted order
- * so the message does not depend on hash order. */
-static void check_keys(ex *x, int t, const char *where, const char *const *allowed)
-{
-    lua_State *L = x->L;
-    const char *worst = NULL;
-    char expected[400] = "";
-    lua_pushnil(L);
-    while (lua_next(L, t)) {
-        lua_pop(L, 1);
-        if (lua_type(L, -1) == LUA_TNUMBER)
-            fail(x, 0, "%s: unexpected list entry [%s] (expected named fields name = ...)",
-                 where, lua_tostring(L, -1));
-        if (lua_type(L, -1) != LUA_TSTRING)
-            fail(x, 0, "%s: unexpected %s key (expected named fields name = ...)", where,
-                 type_name(x, -1));
-        const char *k = lua_tostring(L, -1);
-        bool ok = false;
-        for (size_t i = 0; allowed[i]; i++)
-            if (strcmp(k, allowed[i]) == 0)
-                ok = true;
-        if (!ok && (!worst || strcmp(k, worst) < 0))
-            worst = k; /* the key string stays alive in the table */
-    }
-    if (worst) {
-        for (size_t i = 0; allowed[i]; i++) {
-            strncat(expected, i ? ", " : "", sizeof expected - strlen(expected) - 1);
-            strncat(expected, allowed[i], sizeof expected - strlen(expected) - 1);
-        }
-        fail(x, 0, "%s: unknown key '%s' (expected one of: %s)", where, worst, expected);
-    }
-}
-
-/* Sorted ids of a map. [-0, +0] */
-static const char **map_keys(ex *x, int t, const char *where, size_t *n_out)
-{
-    lua_State *L = x->L;
-    size_t n = 0;
-    lua_pushnil(L);
-    while (lua_next(L, t)) {
-        lua_pop(L, 1);
-        if (lua_type(L, -1) != LUA_TSTRING) {
-            lua_pop(L, 1);
-            fail(x, 0, "%s: must be a table of named entries (id = { ... }), "
-                       "found a %s key", where, type_name(x, -1));
-        }
-        n++;
-    }
-    if (n > TT_MAX_ENTRIES)
-        fail(x, 0, "%s: %zu entries; at most %d are allowed", where, n, TT_MAX_ENTRIES);
-    const char **keys = alloc(x, n * sizeof *keys);
-    size_t i = 0;
-    lua_pushnil(L);
-    while (lua_next(L, t)) {
-        lua_pop(L, 1);
-        size_t len;
-        const char *k = lua_tolstring(L, -1, &len);
-        if (!is_id(k, len, false)) {
-            lua_pop(L, 1);
-            fail(x, 0, "%s: '%s' is not a valid id (letters, digits, _ and -)", where, k);
-        }
-        keys[i++] = dup(x, k, len);
-    }
-    qsort(keys, n, sizeof *keys, cmp_str);
-    *n_out = n;
-    return keys;
-}
-
-/* Length of a list {a, b, c}; anything else is an error. */
-static size_t list_len(ex *x, int t, const char *where)
-{
-    lua_State *L = x->L;
-    size_t n = lua_rawlen(L, t), count = 0;
-    if (n > TT_MAX_ENTRIES)
-        fail(x, 0, "%s: %zu entries; at most %d are allowed", where, n, TT_MAX_ENTRIES);
-    lua_pushnil(L);
-    while (lua_next(L, t)) {
-        lua_pop(L, 1);
-        count++;
-        if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 1 ||
-            (size_t)lua_tointeger(L, -1) > n) {
-            lua_pop(L, 1);
-            fail(x, 0, "%s: must be a list { {...}, {...} } without named keys", where);
-        }
-    }
-    if (count != n)
-        fail(x, 0, "%s: must be a list without holes", where);
-    return n;
-}
-
-/* ---- Typed fields: each pushes nothing and leaves the stack as found ---- */
-
-/* [-0, +1] Push field `key` of t; returns its type. */
-static int field(ex *x, int t, const char *key)
-{
-    lua_pushstring(x->L, key);
-    return lua_rawget(x->L, t);
-}
-
-static void missing(ex *x, const char *where, const char *key, const char *what)
-{
-    fail(x, 0, "%s: missing required field '%s' (%s)", where, key, what);
-}
-
-static const char *get_string(ex *x, int t, const char *where, const char *key,
-                              bool required)
-{
-    int type = field(x, t, key);
-    if (type == LUA_TNIL) {
-        lua_pop(x->L, 1);
-        if (required)
-            missing(x, where, key, "a string");
-        return NULL;
-    }
-    if (type != LUA_TSTRING)
-        fail(x, value_line(x, -1), "%s.%s: expected a string, got a %s", where, key,
-             type_name(x, -1));
-    size_t len;
-    const char *s = lua_tolstring(x->L, -1, &len);
-    if (len > TT_MAX_TEXT)
-        fail(x, 0, "%s.%s: longer than %zu bytes", where, key, TT_MAX_TEXT);
-    check_text(x, s, len, where, key);
-    const char *r = dup(x, s, len);
-    lua_pop(x->L, 1);
-    return r;
-}
-
-/* An id field that must name something: checked by the caller. */
-static const char *get_id(ex *x, int t, const char *where, const char *key, bool required)
-{
-    return get_string(x, t, where, key, required);
-}
-
-static tt_text text_at(ex *x, int idx, const char *path)
-{
-    lua_State *L = x->L;
-    tt_text r = { NULL, NULL };
-    if (lua_type(L, idx) != LUA_TTABLE)
-        fail(x, value_line(x, idx), "%s: expected a text { ja = \"...\", en = \"...\" }, got a %s",
-             path, type_name(x, idx));
-    int t = lua_absindex(L, idx);
-    static const char *const keys[] = { "ja", "en", NULL };
-    check_keys(x, t, path, keys);
-    for (int i = 0; i < 2; i++) {
-        int type = field(x, t, keys[i]);
-        if (type == LUA_TNIL)
-            fail(x, 0, "%s: missing '%s' (every text needs both ja and en)", path, keys[i]);
-        if (type != LUA_TSTRING)
-            fail(x, 0, "%s.%s: expected a string, got a %s", path, keys[i], type_name(x, -1));
-        size_t len;
-        const char *s = lua_tolstring(L, -1, &len);
-        if (len > TT_MAX_TEXT)
-            fail(x, 0, "%s.%s: longer than %zu bytes", path, keys[i], TT_MAX_TEXT);
-        check_text(x, s, len, path, keys[i]);
-        if (i == 0)
-            r.ja = dup(x, s, len);
-        else
-            r.en = dup(x, s, len);
-        lua_pop(L, 1);
-    }
-    return r;
-}
-
-static tt_text get_text(ex *x, int t, const char *where, const char *key, bool required)
-{
-    tt_text r = { NULL, NULL };
-    if (field(x, t, key) == LUA_TNIL) {
-        lua_pop(x->L, 1);
-        if (required)
-            missing(x, where, key, "a text { ja = \"...\", en = \"...\" }");
-        return r;
-    }
-    char path[300];
-    snprintf(path, sizeof path, "%s.%s", where, key);
-    r = text_at(x, -1, path);
-    lua_pop(x->L, 1);
-    return r;
-}
-
-static tt_ms time_at(ex *x, int idx, const char *path)
-{
-    lua_State *L = x->L;
-    tt_ms v = 0;
-    if (lua_type(L, idx) == LUA_TSTRING) {
-        char why[200];
-        if (!tt_duration_parse(lua_tostring(L, idx), &v, why, sizeof why))
-            fail(x, 0, "%s: %s", path, why);
-        return v;
-    }
-    if (lua_type(L, idx) == LUA_TNUMBER) {
-        lua_Integer secs;
-        if (lua_isinteger(L, idx))
-            secs = lua_tointeger(L, idx);
-        else {
-            double d = lua_tonumber(L, idx);
-            if (!(d == floor(d)) || !isfinite(d) || d < -1e15 || d > 1e15)
-                fail(x, 0, "%s: %g is not a whole number of seconds", path, d);
-            secs = (lua_Integer)d;
-        }
-        if (secs < 0)
-            fail(x, 0, "%s: a time cannot be negative", path);
-        if (secs > (lua_Integer)3650 * 86400)
-            fail(x, 0, "%s: too large (over 3650 days)", path);
-        return (tt_ms)secs * 1000;
-    }
-    fail(x, value_line(x, idx), "%s: expected a time such as \"90s\", \"15m\", \"2h\" or seconds, got a %s",
-         path, type_name(x, idx));
-}
-
-static bool get_time(ex *x, int t, const char *where, const char *key, bool required,
-                     tt_ms *out)
-{
-    if (field(x, t, key) == LUA_TNIL) {
-        lua_pop(x->L, 1);
-        if (required)
-            missing(x, where, key, "a time such as \"15m\"");
-        return false;
-    }
-    char path[300];
-    snprintf(path, sizeof path, "%s.%s", where, key);
-    *out = time_at(x, -1, path);
-    lua_pop(x->L, 1);
-    return true;
-}
-
-static bool get_bool(ex *x, int t, const char *where, const char *key, bool dflt)
-{
-    int type = field(x, t, key);
-    bool r = dflt;
-    if (type == LUA_TBOOLEAN)
-        r = lua_toboolean(x->L, -1);
-    else if (type != LUA_TNIL)
-        fail(x, value_line(x, -1), "%s.%s: expected true or false, got a %s", where, key,
-             type_name(x, -1));
-    lua_pop(x->L, 1);
-    return r;
-}
-
-/* A behaviour function: kept in the registry under fns[kind][index + 1]. */
-static bool get_function(ex *x, int t, const char *where, const char *key, bool required,
-                         const char *kind, size_t index)
-{
-    lua_State *L = x->L;
-    int type = field(x, t, key);
-    if (type == LUA_TNIL) {
-        lua_pop(L, 1);
-        if (required)
-            missing(x, where, key, "a function");
-        return false;
-    }
-    if (type != LUA_TFUNCTION)
-        fail(x, 0, "%s.%s: expected a function, got a %s", where, key, type_name(x, -1));
-    lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_FNS);
-    lua_getfield(L, -1, kind);
-    lua_pushvalue(L, -3);
-    lua_rawseti(L, -2, (lua_Integer)index + 1);
-    lua_pop(L, 3);
-    return true;
-}
-
-/* [-0, +1] Push a table field that must be a table (or nothing). */
-static bool push_table(ex *x, int t, const char *where, const char *key, bool required)
-{
-    int type = field(x, t, key);
-    if (type == LUA_TNIL) {
-        lua_pop(x->L, 1);
-        if (required)
-            missing(x, where, key, "a table");
-        return false;
-    }
-    if (type != LUA_TTABLE)
-        fail(x, value_line(x, -1), "%s%s%s: expected a table, got a %s", where,
-             *where ? "." : "", key, type_name(x, -1));
-    return true;
-}
-
-/* [-0, +1] Push entry `key` of map t (known to be a table after checking). */
-static int entry(ex *x, int t, const char *where, const char *key)
-{
-    field(x, t, key);
-    if (lua_type(x->L, -1) != LUA_TTABLE)
-        fail(x, value_line(x, -1), "%s.%s: expected a table { ... }, got a %s", where, key,
-             type_name(x, -1));
-    return lua_gettop(x->L);
-}
 
 /* ---- Parts of the scenario ---- */
 
@@ -414,20 +22,20 @@ static void read_roles(ex *x, int top)
 {
     static const char *const keys[] = { "name", "description", NULL };
     tt_scenario *m = x->m;
-    push_table(x, top, "", "roles", true);
+    mf_push_table(x, top, "", "roles", true);
     int t = lua_gettop(x->L);
-    const char **ids = map_keys(x, t, "roles", &m->n_roles);
+    const char **ids = mf_map_keys(x, t, "roles", &m->n_roles);
     if (m->n_roles == 0)
-        fail(x, 0, "roles: at least one role is required");
-    m->roles = alloc(x, m->n_roles * sizeof *m->roles);
+        mf_fail(x, 0, "roles: at least one role is required");
+    m->roles = mf_alloc(x, m->n_roles * sizeof *m->roles);
     for (size_t i = 0; i < m->n_roles; i++) {
         char where[200];
         snprintf(where, sizeof where, "roles.%s", ids[i]);
-        int r = entry(x, t, "roles", ids[i]);
-        check_keys(x, r, where, keys);
+        int r = mf_entry(x, t, "roles", ids[i]);
+        mf_check_keys(x, r, where, keys);
         m->roles[i].id = ids[i];
-        m->roles[i].name = get_text(x, r, where, "name", true);
-        m->roles[i].description = get_text(x, r, where, "description", false);
+        m->roles[i].name = mf_get_text(x, r, where, "name", true);
+        m->roles[i].description = mf_get_text(x, r, where, "description", false);
         lua_pop(x->L, 1);
     }
     lua_pop(x->L, 1);
@@ -437,39 +45,39 @@ static void read_actors(ex *x, int top)
 {
     static const char *const keys[] = { "kind", "name", "delay", NULL };
     tt_scenario *m = x->m;
-    if (!push_table(x, top, "", "actors", false))
+    if (!mf_push_table(x, top, "", "actors", false))
         return;
     int t = lua_gettop(x->L);
-    const char **ids = map_keys(x, t, "actors", &m->n_actors);
-    m->actors = alloc(x, m->n_actors * sizeof *m->actors);
+    const char **ids = mf_map_keys(x, t, "actors", &m->n_actors);
+    m->actors = mf_alloc(x, m->n_actors * sizeof *m->actors);
     for (size_t i = 0; i < m->n_actors; i++) {
         char where[200];
         snprintf(where, sizeof where, "actors.%s", ids[i]);
         if (tt_scenario_role(m, ids[i]) >= 0)
-            fail(x, 0, "%s: the same id is also a role; message senders must be unambiguous",
-                 where);
-        int a = entry(x, t, "actors", ids[i]);
-        check_keys(x, a, where, keys);
+            mf_fail(x, 0, "%s: the same id is also a role; message senders must be unambiguous",
+                    where);
+        int a = mf_entry(x, t, "actors", ids[i]);
+        mf_check_keys(x, a, where, keys);
         tt_actor *ac = &m->actors[i];
         ac->id = ids[i];
-        ac->kind = get_string(x, a, where, "kind", true);
-        ac->name = get_text(x, a, where, "name", true);
-        int type = field(x, a, "delay");
+        ac->kind = mf_get_string(x, a, where, "kind", true);
+        ac->name = mf_get_text(x, a, where, "name", true);
+        int type = mf_field(x, a, "delay");
         char path[300];
         snprintf(path, sizeof path, "%s.delay", where);
         if (type == LUA_TTABLE) {
             int d = lua_gettop(x->L);
-            if (list_len(x, d, path) != 2)
-                fail(x, 0, "%s: expected one time or a range { \"20m\", \"40m\" }", path);
+            if (mf_list_len(x, d, path) != 2)
+                mf_fail(x, 0, "%s: expected one time or a range { \"20m\", \"40m\" }", path);
             lua_rawgeti(x->L, d, 1);
-            ac->delay_min = time_at(x, -1, path);
+            ac->delay_min = mf_time_at(x, -1, path);
             lua_rawgeti(x->L, d, 2);
-            ac->delay_max = time_at(x, -1, path);
+            ac->delay_max = mf_time_at(x, -1, path);
             lua_pop(x->L, 2);
             if (ac->delay_min > ac->delay_max)
-                fail(x, 0, "%s: the range's first time is larger than its second", path);
+                mf_fail(x, 0, "%s: the range's first time is larger than its second", path);
         } else if (type != LUA_TNIL) {
-            ac->delay_min = ac->delay_max = time_at(x, -1, path);
+            ac->delay_min = ac->delay_max = mf_time_at(x, -1, path);
         }
         lua_pop(x->L, 2);
     }
@@ -483,16 +91,17 @@ static const char *scalar_class(ex *x, int idx, const char *path)
     case LUA_TBOOLEAN: return "boolean";
     case LUA_TSTRING:
         if (lua_rawlen(x->L, idx) > TT_MAX_TEXT)
-            fail(x, 0, "%s: strings in the state are limited to %zu bytes", path, TT_MAX_TEXT);
-        check_text(x, lua_tostring(x->L, idx), lua_rawlen(x->L, idx), path, NULL);
+            mf_fail(x, 0, "%s: strings in the state are limited to %zu bytes", path, TT_MAX_TEXT);
+        mf_check_text(x, lua_tostring(x->L, idx), lua_rawlen(x->L, idx), path, NULL);
         return "string";
     case LUA_TNUMBER:
         if (!lua_isinteger(x->L, idx) && !isfinite(lua_tonumber(x->L, idx)))
-            fail(x, 0, "%s: numbers in the state must be finite", path);
+            mf_fail(x, 0, "%s: numbers in the state must be finite", path);
         return "number";
     default:
-        fail(x, value_line(x, idx), "%s: state values are booleans, numbers or strings, got a %s",
-             path, type_name(x, idx));
+        mf_fail(x, mf_value_line(x, idx),
+                "%s: state values are booleans, numbers or strings, got a %s", path,
+                mf_type_name(x, idx));
     }
 }
 
@@ -503,8 +112,8 @@ static void declare(ex *x, const char *key, int value_idx, const char *path)
     const char *cls = scalar_class(x, v, path);
     lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_DECL);
     if (lua_getfield(L, -1, key) == LUA_TSTRING && strcmp(lua_tostring(L, -1), cls) != 0)
-        fail(x, 0, "%s: the setting's value is a %s but state.%s is a %s", path, cls, key,
-             lua_tostring(L, -1));
+        mf_fail(x, 0, "%s: the setting's value is a %s but state.%s is a %s", path, cls, key,
+                lua_tostring(L, -1));
     lua_pop(L, 1);
     lua_pushstring(L, cls);
     lua_setfield(L, -2, key);
@@ -522,39 +131,39 @@ static void read_state(ex *x, int top)
     lua_setfield(L, LUA_REGISTRYINDEX, TT_REG_DECL);
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, TT_REG_INITIAL);
-    if (push_table(x, top, "", "state", false)) {
+    if (mf_push_table(x, top, "", "state", false)) {
         int t = lua_gettop(L);
         size_t n;
-        const char **keys = map_keys(x, t, "state", &n);
+        const char **keys = mf_map_keys(x, t, "state", &n);
         for (size_t i = 0; i < n; i++) {
             char path[200];
             snprintf(path, sizeof path, "state.%s", keys[i]);
-            if (!is_id(keys[i], strlen(keys[i]), true))
-                fail(x, 0, "%s: state keys must be Lua names (letters, digits, _)", path);
-            field(x, t, keys[i]);
+            if (!mf_is_id(keys[i], strlen(keys[i]), true))
+                mf_fail(x, 0, "%s: state keys must be Lua names (letters, digits, _)", path);
+            mf_field(x, t, keys[i]);
             declare(x, keys[i], -1, path);
             lua_pop(L, 1);
         }
         lua_pop(L, 1);
     }
     static const char *const skeys[] = { "value", "label", NULL };
-    if (push_table(x, top, "", "settings", false)) {
+    if (mf_push_table(x, top, "", "settings", false)) {
         int t = lua_gettop(L);
-        const char **ids = map_keys(x, t, "settings", &m->n_settings);
-        m->settings = alloc(x, m->n_settings * sizeof *m->settings);
+        const char **ids = mf_map_keys(x, t, "settings", &m->n_settings);
+        m->settings = mf_alloc(x, m->n_settings * sizeof *m->settings);
         for (size_t i = 0; i < m->n_settings; i++) {
             char where[200], path[220];
             snprintf(where, sizeof where, "settings.%s", ids[i]);
             snprintf(path, sizeof path, "%s.value", where);
-            if (!is_id(ids[i], strlen(ids[i]), true))
-                fail(x, 0, "%s: setting keys must be Lua names (letters, digits, _)", where);
-            int e = entry(x, t, "settings", ids[i]);
-            check_keys(x, e, where, skeys);
+            if (!mf_is_id(ids[i], strlen(ids[i]), true))
+                mf_fail(x, 0, "%s: setting keys must be Lua names (letters, digits, _)", where);
+            int e = mf_entry(x, t, "settings", ids[i]);
+            mf_check_keys(x, e, where, skeys);
             tt_setting *st = &m->settings[i];
             st->key = ids[i];
-            st->label = get_text(x, e, where, "label", true);
-            if (field(x, e, "value") == LUA_TNIL)
-                missing(x, where, "value", "the default: a boolean, number or string");
+            st->label = mf_get_text(x, e, where, "label", true);
+            if (mf_field(x, e, "value") == LUA_TNIL)
+                mf_missing(x, where, "value", "the default: a boolean, number or string");
             declare(x, ids[i], -1, path);
             switch (lua_type(L, -1)) {
             case LUA_TBOOLEAN:
@@ -563,7 +172,7 @@ static void read_state(ex *x, int top)
                 break;
             case LUA_TSTRING:
                 st->value.type = TT_VAL_STR;
-                st->value.as.s = dup(x, lua_tostring(L, -1), lua_rawlen(L, -1));
+                st->value.as.s = mf_dup(x, lua_tostring(L, -1), lua_rawlen(L, -1));
                 break;
             default:
                 if (lua_isinteger(L, -1)) {
@@ -581,7 +190,7 @@ static void read_state(ex *x, int top)
     /* The sorted list of every state key. */
     lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_DECL);
     int d = lua_gettop(L);
-    x->s->state_keys = map_keys(x, d, "state", &x->s->n_state_keys);
+    x->s->state_keys = mf_map_keys(x, d, "state", &x->s->n_state_keys);
     lua_pop(L, 1);
 }
 
@@ -598,35 +207,35 @@ static void read_metrics(ex *x, int top)
 {
     static const char *const keys[] = { "label", "unit", "max", "damage", NULL };
     tt_scenario *m = x->m;
-    if (!push_table(x, top, "", "metrics", false))
+    if (!mf_push_table(x, top, "", "metrics", false))
         return;
     int t = lua_gettop(x->L);
-    const char **ids = map_keys(x, t, "metrics", &m->n_metrics);
-    m->metrics = alloc(x, m->n_metrics * sizeof *m->metrics);
+    const char **ids = mf_map_keys(x, t, "metrics", &m->n_metrics);
+    m->metrics = mf_alloc(x, m->n_metrics * sizeof *m->metrics);
     for (size_t i = 0; i < m->n_metrics; i++) {
         char where[200];
         snprintf(where, sizeof where, "metrics.%s", ids[i]);
         const char *cls = decl_class(x, ids[i]);
         if (!cls)
-            fail(x, 0, "%s: '%s' is not a state key (declare it in state or settings)", where,
-                 ids[i]);
+            mf_fail(x, 0, "%s: '%s' is not a state key (declare it in state or settings)", where,
+                    ids[i]);
         if (strcmp(cls, "string") == 0)
-            fail(x, 0, "%s: state.%s is a string; metrics show numbers or booleans", where,
-                 ids[i]);
-        int e = entry(x, t, "metrics", ids[i]);
-        check_keys(x, e, where, keys);
+            mf_fail(x, 0, "%s: state.%s is a string; metrics show numbers or booleans", where,
+                    ids[i]);
+        int e = mf_entry(x, t, "metrics", ids[i]);
+        mf_check_keys(x, e, where, keys);
         tt_metric *mt = &m->metrics[i];
         mt->key = ids[i];
-        mt->label = get_text(x, e, where, "label", true);
-        mt->unit = get_text(x, e, where, "unit", false);
-        mt->damage = get_bool(x, e, where, "damage", false);
-        int type = field(x, e, "max");
+        mt->label = mf_get_text(x, e, where, "label", true);
+        mt->unit = mf_get_text(x, e, where, "unit", false);
+        mt->damage = mf_get_bool(x, e, where, "damage", false);
+        int type = mf_field(x, e, "max");
         if (type == LUA_TNUMBER) {
             mt->max = lua_tonumber(x->L, -1);
             if (!isfinite(mt->max) || mt->max < 0)
-                fail(x, 0, "%s.max: expected a number of 0 or more", where);
+                mf_fail(x, 0, "%s.max: expected a number of 0 or more", where);
         } else if (type != LUA_TNIL) {
-            fail(x, 0, "%s.max: expected a number, got a %s", where, type_name(x, -1));
+            mf_fail(x, 0, "%s.max: expected a number, got a %s", where, mf_type_name(x, -1));
         }
         lua_pop(x->L, 2);
     }
@@ -637,18 +246,18 @@ static void read_lessons(ex *x, int top)
 {
     static const char *const keys[] = { "text", NULL };
     tt_scenario *m = x->m;
-    if (!push_table(x, top, "", "lessons", false))
+    if (!mf_push_table(x, top, "", "lessons", false))
         return;
     int t = lua_gettop(x->L);
-    const char **ids = map_keys(x, t, "lessons", &m->n_lessons);
-    m->lessons = alloc(x, m->n_lessons * sizeof *m->lessons);
+    const char **ids = mf_map_keys(x, t, "lessons", &m->n_lessons);
+    m->lessons = mf_alloc(x, m->n_lessons * sizeof *m->lessons);
     for (size_t i = 0; i < m->n_lessons; i++) {
         char where[200];
         snprintf(where, sizeof where, "lessons.%s", ids[i]);
-        int e = entry(x, t, "lessons", ids[i]);
-        check_keys(x, e, where, keys);
+        int e = mf_entry(x, t, "lessons", ids[i]);
+        mf_check_keys(x, e, where, keys);
         m->lessons[i].id = ids[i];
-        m->lessons[i].text = get_text(x, e, where, "text", true);
+        m->lessons[i].text = mf_get_text(x, e, where, "text", true);
         lua_pop(x->L, 1);
     }
     lua_pop(x->L, 1);
@@ -657,7 +266,7 @@ static void read_lessons(ex *x, int top)
 static void need_role(ex *x, const char *where, const char *field_name, const char *id)
 {
     if (id && tt_scenario_role(x->m, id) < 0)
-        fail(x, 0, "%s.%s: '%s' is not a role of this scenario", where, field_name, id);
+        mf_fail(x, 0, "%s.%s: '%s' is not a role of this scenario", where, field_name, id);
 }
 
 static void read_injects(ex *x, int top)
@@ -665,57 +274,58 @@ static void read_injects(ex *x, int top)
     static const char *const keys[] = { "id", "at", "when", "from", "to", "text",
                                         "questions", "does", NULL };
     tt_scenario *m = x->m;
-    if (!push_table(x, top, "", "injects", false))
+    if (!mf_push_table(x, top, "", "injects", false))
         return;
     int t = lua_gettop(x->L);
-    m->n_injects = list_len(x, t, "injects");
-    m->injects = alloc(x, m->n_injects * sizeof *m->injects);
+    m->n_injects = mf_list_len(x, t, "injects");
+    m->injects = mf_alloc(x, m->n_injects * sizeof *m->injects);
     for (size_t i = 0; i < m->n_injects; i++) {
         char where[200];
         snprintf(where, sizeof where, "injects[%zu]", i + 1);
         lua_rawgeti(x->L, t, (lua_Integer)i + 1);
         if (!lua_istable(x->L, -1))
-            fail(x, value_line(x, -1), "%s: expected a table { id = ..., ... }, got a %s",
-                 where, type_name(x, -1));
+            mf_fail(x, mf_value_line(x, -1), "%s: expected a table { id = ..., ... }, got a %s",
+                    where, mf_type_name(x, -1));
         int e = lua_gettop(x->L);
-        check_keys(x, e, where, keys);
+        mf_check_keys(x, e, where, keys);
         tt_inject *in = &m->injects[i];
-        in->id = get_id(x, e, where, "id", true);
-        if (!is_id(in->id, strlen(in->id), false))
-            fail(x, 0, "%s.id: '%s' is not a valid id (letters, digits, _ and -)", where, in->id);
+        in->id = mf_get_id(x, e, where, "id", true);
+        if (!mf_is_id(in->id, strlen(in->id), false))
+            mf_fail(x, 0, "%s.id: '%s' is not a valid id (letters, digits, _ and -)", where,
+                    in->id);
         for (size_t j = 0; j < i; j++)
             if (strcmp(m->injects[j].id, in->id) == 0)
-                fail(x, 0, "%s.id: duplicate inject id '%s' (also injects[%zu])", where,
-                     in->id, j + 1);
-        in->conditional = get_function(x, e, where, "when", false, TT_FN_INJECT_WHEN, i);
-        bool timed = get_time(x, e, where, "at", false, &in->at);
+                mf_fail(x, 0, "%s.id: duplicate inject id '%s' (also injects[%zu])", where,
+                        in->id, j + 1);
+        in->conditional = mf_get_function(x, e, where, "when", false, TT_FN_INJECT_WHEN, i);
+        bool timed = mf_get_time(x, e, where, "at", false, &in->at);
         if (timed && in->conditional)
-            fail(x, 0, "%s: give either 'at' (timed) or 'when' (conditional), not both", where);
+            mf_fail(x, 0, "%s: give either 'at' (timed) or 'when' (conditional), not both", where);
         if (!timed && !in->conditional)
-            fail(x, 0, "%s: needs 'at' (a time) or 'when' (a condition function)", where);
+            mf_fail(x, 0, "%s: needs 'at' (a time) or 'when' (a condition function)", where);
         if (!timed)
             in->at = TT_MS_NEVER;
         else if (in->at > m->length)
-            fail(x, 0, "%s.at: after the end of the exercise (length)", where);
-        in->from = get_id(x, e, where, "from", false);
+            mf_fail(x, 0, "%s.at: after the end of the exercise (length)", where);
+        in->from = mf_get_id(x, e, where, "from", false);
         if (in->from && tt_scenario_actor(m, in->from) < 0 && tt_scenario_role(m, in->from) < 0)
-            fail(x, 0, "%s.from: '%s' is neither an actor nor a role of this scenario", where,
-                 in->from);
-        in->to = get_id(x, e, where, "to", false);
+            mf_fail(x, 0, "%s.from: '%s' is neither an actor nor a role of this scenario", where,
+                    in->from);
+        in->to = mf_get_id(x, e, where, "to", false);
         need_role(x, where, "to", in->to);
-        in->text = get_text(x, e, where, "text", true);
-        get_function(x, e, where, "does", false, TT_FN_INJECT_DOES, i);
-        if (push_table(x, e, where, "questions", false)) {
+        in->text = mf_get_text(x, e, where, "text", true);
+        mf_get_function(x, e, where, "does", false, TT_FN_INJECT_DOES, i);
+        if (mf_push_table(x, e, where, "questions", false)) {
             int q = lua_gettop(x->L);
             char path[300];
             snprintf(path, sizeof path, "%s.questions", where);
-            in->n_questions = list_len(x, q, path);
-            in->questions = alloc(x, in->n_questions * sizeof *in->questions);
+            in->n_questions = mf_list_len(x, q, path);
+            in->questions = mf_alloc(x, in->n_questions * sizeof *in->questions);
             for (size_t j = 0; j < in->n_questions; j++) {
                 char qpath[330];
                 snprintf(qpath, sizeof qpath, "%s[%zu]", path, j + 1);
                 lua_rawgeti(x->L, q, (lua_Integer)j + 1);
-                in->questions[j] = text_at(x, -1, qpath);
+                in->questions[j] = mf_text_at(x, -1, qpath);
                 lua_pop(x->L, 1);
             }
             lua_pop(x->L, 1);
@@ -729,37 +339,39 @@ static void read_every(ex *x, int top)
 {
     static const char *const keys[] = { "id", "period", "start", "run", NULL };
     tt_scenario *m = x->m;
-    if (!push_table(x, top, "", "every", false))
+    if (!mf_push_table(x, top, "", "every", false))
         return;
     int t = lua_gettop(x->L);
-    m->n_dynamics = list_len(x, t, "every");
-    m->dynamics = alloc(x, m->n_dynamics * sizeof *m->dynamics);
+    m->n_dynamics = mf_list_len(x, t, "every");
+    m->dynamics = mf_alloc(x, m->n_dynamics * sizeof *m->dynamics);
     for (size_t i = 0; i < m->n_dynamics; i++) {
         char where[200];
         snprintf(where, sizeof where, "every[%zu]", i + 1);
         lua_rawgeti(x->L, t, (lua_Integer)i + 1);
         if (!lua_istable(x->L, -1))
-            fail(x, value_line(x, -1), "%s: expected a table { period = ..., run = ... }, got a %s",
-                 where, type_name(x, -1));
+            mf_fail(x, mf_value_line(x, -1),
+                    "%s: expected a table { period = ..., run = ... }, got a %s", where,
+                    mf_type_name(x, -1));
         int e = lua_gettop(x->L);
-        check_keys(x, e, where, keys);
+        mf_check_keys(x, e, where, keys);
         tt_dynamic *dy = &m->dynamics[i];
-        dy->id = get_id(x, e, where, "id", false);
+        dy->id = mf_get_id(x, e, where, "id", false);
         if (!dy->id) {
             char name[40];
             snprintf(name, sizeof name, "every[%zu]", i + 1);
-            dy->id = dup(x, name, strlen(name));
-        } else if (!is_id(dy->id, strlen(dy->id), false)) {
-            fail(x, 0, "%s.id: '%s' is not a valid id (letters, digits, _ and -)", where, dy->id);
+            dy->id = mf_dup(x, name, strlen(name));
+        } else if (!mf_is_id(dy->id, strlen(dy->id), false)) {
+            mf_fail(x, 0, "%s.id: '%s' is not a valid id (letters, digits, _ and -)", where,
+                    dy->id);
         }
         for (size_t j = 0; j < i; j++)
             if (strcmp(m->dynamics[j].id, dy->id) == 0)
-                fail(x, 0, "%s.id: duplicate id '%s' (also every[%zu])", where, dy->id, j + 1);
-        get_time(x, e, where, "period", true, &dy->period);
+                mf_fail(x, 0, "%s.id: duplicate id '%s' (also every[%zu])", where, dy->id, j + 1);
+        mf_get_time(x, e, where, "period", true, &dy->period);
         if (dy->period <= 0)
-            fail(x, 0, "%s.period: must be longer than 0s", where);
-        get_time(x, e, where, "start", false, &dy->start);
-        get_function(x, e, where, "run", true, TT_FN_RUN, i);
+            mf_fail(x, 0, "%s.period: must be longer than 0s", where);
+        mf_get_time(x, e, where, "start", false, &dy->start);
+        mf_get_function(x, e, where, "run", true, TT_FN_RUN, i);
         lua_pop(x->L, 1);
     }
     lua_pop(x->L, 1);
@@ -770,20 +382,20 @@ static void read_objectives(ex *x, int top)
     static const char *const keys[] = { "phase", "title", "target", "limit", "notice",
                                         "party", "rationale", "when", NULL };
     tt_scenario *m = x->m;
-    push_table(x, top, "", "objectives", true);
+    mf_push_table(x, top, "", "objectives", true);
     int t = lua_gettop(x->L);
-    const char **ids = map_keys(x, t, "objectives", &m->n_objectives);
+    const char **ids = mf_map_keys(x, t, "objectives", &m->n_objectives);
     if (m->n_objectives == 0)
-        fail(x, 0, "objectives: at least one objective is required");
-    m->objectives = alloc(x, m->n_objectives * sizeof *m->objectives);
+        mf_fail(x, 0, "objectives: at least one objective is required");
+    m->objectives = mf_alloc(x, m->n_objectives * sizeof *m->objectives);
     for (size_t i = 0; i < m->n_objectives; i++) {
         char where[200];
         snprintf(where, sizeof where, "objectives.%s", ids[i]);
-        int e = entry(x, t, "objectives", ids[i]);
-        check_keys(x, e, where, keys);
+        int e = mf_entry(x, t, "objectives", ids[i]);
+        mf_check_keys(x, e, where, keys);
         tt_objective *ob = &m->objectives[i];
         ob->id = ids[i];
-        const char *phase = get_string(x, e, where, "phase", true);
+        const char *phase = mf_get_string(x, e, where, "phase", true);
         if (strcmp(phase, "isolate") == 0)
             ob->phase = TT_OBJ_ISOLATE;
         else if (strcmp(phase, "report") == 0)
@@ -791,21 +403,22 @@ static void read_objectives(ex *x, int top)
         else if (strcmp(phase, "recover") == 0)
             ob->phase = TT_OBJ_RECOVER;
         else
-            fail(x, 0, "%s.phase: '%s' is not a phase (expected isolate, report or recover)",
-                 where, phase);
-        ob->title = get_text(x, e, where, "title", true);
-        get_time(x, e, where, "target", true, &ob->target);
-        get_time(x, e, where, "limit", true, &ob->limit);
+            mf_fail(x, 0, "%s.phase: '%s' is not a phase (expected isolate, report or recover)",
+                    where, phase);
+        ob->title = mf_get_text(x, e, where, "title", true);
+        mf_get_time(x, e, where, "target", true, &ob->target);
+        mf_get_time(x, e, where, "limit", true, &ob->limit);
         if (ob->target > ob->limit)
-            fail(x, 0, "%s: target is later than limit", where);
+            mf_fail(x, 0, "%s: target is later than limit", where);
         if (ob->limit > m->length)
-            fail(x, 0, "%s: limit is later than the exercise's length", where);
-        ob->notice = get_id(x, e, where, "notice", false);
+            mf_fail(x, 0, "%s: limit is later than the exercise's length", where);
+        ob->notice = mf_get_id(x, e, where, "notice", false);
         if (ob->notice && tt_scenario_inject(m, ob->notice) < 0)
-            fail(x, 0, "%s.notice: '%s' is not an inject id of this scenario", where, ob->notice);
-        ob->party = get_string(x, e, where, "party", false);
-        ob->rationale = get_text(x, e, where, "rationale", false);
-        ob->has_when = get_function(x, e, where, "when", false, TT_FN_OBJECTIVE_WHEN, i);
+            mf_fail(x, 0, "%s.notice: '%s' is not an inject id of this scenario", where,
+                    ob->notice);
+        ob->party = mf_get_string(x, e, where, "party", false);
+        ob->rationale = mf_get_text(x, e, where, "rationale", false);
+        ob->has_when = mf_get_function(x, e, where, "when", false, TT_FN_OBJECTIVE_WHEN, i);
         lua_pop(x->L, 1);
     }
     lua_pop(x->L, 1);
@@ -818,72 +431,72 @@ static void read_actions(ex *x, int top)
                                         "repeatable", NULL };
     lua_State *L = x->L;
     tt_scenario *m = x->m;
-    push_table(x, top, "", "actions", true);
+    mf_push_table(x, top, "", "actions", true);
     int t = lua_gettop(L);
-    const char **ids = map_keys(x, t, "actions", &m->n_actions);
+    const char **ids = mf_map_keys(x, t, "actions", &m->n_actions);
     if (m->n_actions == 0)
-        fail(x, 0, "actions: at least one action is required");
-    m->actions = alloc(x, m->n_actions * sizeof *m->actions);
+        mf_fail(x, 0, "actions: at least one action is required");
+    m->actions = mf_alloc(x, m->n_actions * sizeof *m->actions);
     for (size_t i = 0; i < m->n_actions; i++) {
         char where[200];
         snprintf(where, sizeof where, "actions.%s", ids[i]);
-        int e = entry(x, t, "actions", ids[i]);
-        check_keys(x, e, where, keys);
+        int e = mf_entry(x, t, "actions", ids[i]);
+        mf_check_keys(x, e, where, keys);
         tt_action *ac = &m->actions[i];
         ac->id = ids[i];
-        int type = field(x, e, "by");
+        int type = mf_field(x, e, "by");
         char path[300];
         snprintf(path, sizeof path, "%s.by", where);
         if (type == LUA_TSTRING) {
-            ac->roles = alloc(x, sizeof *ac->roles);
-            ac->roles[0] = dup(x, lua_tostring(L, -1), lua_rawlen(L, -1));
+            ac->roles = mf_alloc(x, sizeof *ac->roles);
+            ac->roles[0] = mf_dup(x, lua_tostring(L, -1), lua_rawlen(L, -1));
             ac->n_roles = 1;
         } else if (type == LUA_TTABLE) {
             int b = lua_gettop(L);
-            ac->n_roles = list_len(x, b, path);
-            ac->roles = alloc(x, ac->n_roles * sizeof *ac->roles);
+            ac->n_roles = mf_list_len(x, b, path);
+            ac->roles = mf_alloc(x, ac->n_roles * sizeof *ac->roles);
             for (size_t j = 0; j < ac->n_roles; j++) {
                 if (lua_rawgeti(L, b, (lua_Integer)j + 1) != LUA_TSTRING)
-                    fail(x, 0, "%s[%zu]: expected a role id, got a %s", path, j + 1,
-                         type_name(x, -1));
-                ac->roles[j] = dup(x, lua_tostring(L, -1), lua_rawlen(L, -1));
+                    mf_fail(x, 0, "%s[%zu]: expected a role id, got a %s", path, j + 1,
+                            mf_type_name(x, -1));
+                ac->roles[j] = mf_dup(x, lua_tostring(L, -1), lua_rawlen(L, -1));
                 lua_pop(L, 1);
                 for (size_t k = 0; k < j; k++)
                     if (strcmp(ac->roles[k], ac->roles[j]) == 0)
-                        fail(x, 0, "%s: role '%s' is listed twice", path, ac->roles[j]);
+                        mf_fail(x, 0, "%s: role '%s' is listed twice", path, ac->roles[j]);
             }
         } else if (type == LUA_TNIL) {
-            missing(x, where, "by", "the role or list of roles that may take it");
+            mf_missing(x, where, "by", "the role or list of roles that may take it");
         } else {
-            fail(x, 0, "%s: expected a role id or a list of role ids, got a %s", path,
-                 type_name(x, -1));
+            mf_fail(x, 0, "%s: expected a role id or a list of role ids, got a %s", path,
+                    mf_type_name(x, -1));
         }
         lua_pop(L, 1);
         if (ac->n_roles == 0)
-            fail(x, 0, "%s: at least one role is required", path);
+            mf_fail(x, 0, "%s: at least one role is required", path);
         for (size_t j = 0; j < ac->n_roles; j++)
             if (tt_scenario_role(m, ac->roles[j]) < 0)
-                fail(x, 0, "%s: '%s' is not a role of this scenario", path, ac->roles[j]);
-        ac->label = get_text(x, e, where, "label", true);
-        ac->description = get_text(x, e, where, "description", false);
-        get_time(x, e, where, "takes", false, &ac->takes);
-        ac->has_requires = get_function(x, e, where, "requires", false, TT_FN_REQUIRES, i);
-        get_function(x, e, where, "does", false, TT_FN_DOES, i);
-        ac->completes = get_id(x, e, where, "completes", false);
+                mf_fail(x, 0, "%s: '%s' is not a role of this scenario", path, ac->roles[j]);
+        ac->label = mf_get_text(x, e, where, "label", true);
+        ac->description = mf_get_text(x, e, where, "description", false);
+        mf_get_time(x, e, where, "takes", false, &ac->takes);
+        ac->has_requires = mf_get_function(x, e, where, "requires", false, TT_FN_REQUIRES, i);
+        mf_get_function(x, e, where, "does", false, TT_FN_DOES, i);
+        ac->completes = mf_get_id(x, e, where, "completes", false);
         if (ac->completes && tt_scenario_objective(m, ac->completes) < 0)
-            fail(x, 0, "%s.completes: '%s' is not an objective of this scenario", where,
-                 ac->completes);
-        ac->lesson = get_id(x, e, where, "lesson", false);
+            mf_fail(x, 0, "%s.completes: '%s' is not an objective of this scenario", where,
+                    ac->completes);
+        ac->lesson = mf_get_id(x, e, where, "lesson", false);
         if (ac->lesson && tt_scenario_lesson(m, ac->lesson) < 0)
-            fail(x, 0, "%s.lesson: '%s' is not a lesson of this scenario", where, ac->lesson);
-        tt_text harmful = get_text(x, e, where, "harmful", false);
-        tt_text wasted = get_text(x, e, where, "wasted", false);
+            mf_fail(x, 0, "%s.lesson: '%s' is not a lesson of this scenario", where, ac->lesson);
+        tt_text harmful = mf_get_text(x, e, where, "harmful", false);
+        tt_text wasted = mf_get_text(x, e, where, "wasted", false);
         if (harmful.ja && wasted.ja)
-            fail(x, 0, "%s: an action is either harmful or wasted, not both", where);
+            mf_fail(x, 0, "%s: an action is either harmful or wasted, not both", where);
         ac->harmful = harmful.ja != NULL;
         ac->wasted = wasted.ja != NULL;
         ac->why_bad = ac->harmful ? harmful : wasted;
-        ac->repeatable = get_bool(x, e, where, "repeatable", false);
+        ac->repeatable = mf_get_bool(x, e, where, "repeatable", false);
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
@@ -893,28 +506,28 @@ static void read_history(ex *x, int top)
 {
     static const char *const keys[] = { "at", "action", "invented", "text", NULL };
     tt_scenario *m = x->m;
-    if (!push_table(x, top, "", "history", false))
+    if (!mf_push_table(x, top, "", "history", false))
         return;
     int t = lua_gettop(x->L);
-    m->n_history = list_len(x, t, "history");
-    m->history = alloc(x, m->n_history * sizeof *m->history);
+    m->n_history = mf_list_len(x, t, "history");
+    m->history = mf_alloc(x, m->n_history * sizeof *m->history);
     for (size_t i = 0; i < m->n_history; i++) {
         char where[200];
         snprintf(where, sizeof where, "history[%zu]", i + 1);
         lua_rawgeti(x->L, t, (lua_Integer)i + 1);
         if (!lua_istable(x->L, -1))
-            fail(x, 0, "%s: expected a table { at = ..., text = ... }, got a %s", where,
-                 type_name(x, -1));
+            mf_fail(x, 0, "%s: expected a table { at = ..., text = ... }, got a %s", where,
+                    mf_type_name(x, -1));
         int e = lua_gettop(x->L);
-        check_keys(x, e, where, keys);
+        mf_check_keys(x, e, where, keys);
         tt_history_item *h = &m->history[i];
-        if (!get_time(x, e, where, "at", false, &h->at))
+        if (!mf_get_time(x, e, where, "at", false, &h->at))
             h->at = TT_MS_NEVER;
-        h->at_invented = get_bool(x, e, where, "invented", false);
-        h->action = get_id(x, e, where, "action", false);
+        h->at_invented = mf_get_bool(x, e, where, "invented", false);
+        h->action = mf_get_id(x, e, where, "action", false);
         if (h->action && tt_scenario_action(m, h->action) < 0)
-            fail(x, 0, "%s.action: '%s' is not an action of this scenario", where, h->action);
-        h->text = get_text(x, e, where, "text", true);
+            mf_fail(x, 0, "%s.action: '%s' is not an action of this scenario", where, h->action);
+        h->text = mf_get_text(x, e, where, "text", true);
         lua_pop(x->L, 1);
     }
     lua_pop(x->L, 1);
@@ -931,7 +544,7 @@ static void cross_checks(ex *x)
             if (m->actions[j].completes && strcmp(m->actions[j].completes, ob->id) == 0)
                 reachable = true;
         if (!reachable)
-            fail(x, 0, "objectives.%s: can never be reached (no 'when' and no action "
+            mf_fail(x, 0, "objectives.%s: can never be reached (no 'when' and no action "
                        "'completes' it)", ob->id);
     }
     for (size_t i = 0; i < m->n_lessons; i++) {
@@ -939,7 +552,7 @@ static void cross_checks(ex *x)
         for (size_t j = 0; j < m->n_actions; j++)
             if (m->actions[j].lesson && strcmp(m->actions[j].lesson, le->id) == 0)
                 le->n_actions++;
-        le->actions = alloc(x, le->n_actions * sizeof *le->actions);
+        le->actions = mf_alloc(x, le->n_actions * sizeof *le->actions);
         size_t k = 0;
         for (size_t j = 0; j < m->n_actions; j++)
             if (m->actions[j].lesson && strcmp(m->actions[j].lesson, le->id) == 0)
@@ -950,29 +563,29 @@ static void cross_checks(ex *x)
 static void read_meta(ex *x, int top)
 {
     tt_scenario *m = x->m;
-    m->id = get_string(x, top, "scenario", "id", true);
+    m->id = mf_get_string(x, top, "scenario", "id", true);
     size_t len = strlen(m->id);
     for (size_t i = 0; i < len; i++) {
         char c = m->id[i];
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-            fail(x, 0, "id: '%s' may only use a-z, 0-9 and -", m->id);
+            mf_fail(x, 0, "id: '%s' may only use a-z, 0-9 and -", m->id);
     }
     if (len == 0)
-        fail(x, 0, "id: must not be empty");
+        mf_fail(x, 0, "id: must not be empty");
     /* id = file name, when the file is a .lua file. */
     const char *base = strrchr(m->path, '/');
     base = base ? base + 1 : m->path;
     size_t blen = strlen(base);
     if (blen > 4 && strcmp(base + blen - 4, ".lua") == 0 &&
         (blen - 4 != len || strncmp(base, m->id, len) != 0))
-        fail(x, 0, "id: '%s' must match the file name '%s'", m->id, base);
-    m->source = get_string(x, top, "scenario", "source", true);
-    m->title = get_text(x, top, "scenario", "title", true);
-    m->summary = get_text(x, top, "scenario", "summary", true);
-    m->invented = get_text(x, top, "scenario", "invented", true);
-    get_time(x, top, "scenario", "length", true, &m->length);
+        mf_fail(x, 0, "id: '%s' must match the file name '%s'", m->id, base);
+    m->source = mf_get_string(x, top, "scenario", "source", true);
+    m->title = mf_get_text(x, top, "scenario", "title", true);
+    m->summary = mf_get_text(x, top, "scenario", "summary", true);
+    m->invented = mf_get_text(x, top, "scenario", "invented", true);
+    mf_get_time(x, top, "scenario", "length", true, &m->length);
     if (m->length <= 0)
-        fail(x, 0, "length: must be longer than 0s");
+        mf_fail(x, 0, "length: must be longer than 0s");
 }
 
 static int extract(lua_State *L)
@@ -987,10 +600,10 @@ static int extract(lua_State *L)
     x.line = (int)lua_tointeger(L, -1);
     lua_pop(L, 1);
     if (lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_RESULT) == LUA_TNIL)
-        fail(&x, -1, "the file must end with 'return scenario { ... }' "
+        mf_fail(&x, -1, "the file must end with 'return scenario { ... }' "
                      "(scenario was never called)");
     if (!lua_rawequal(L, 2, -1))
-        fail(&x, 0, "the file must return the result of scenario { ... } "
+        mf_fail(&x, 0, "the file must return the result of scenario { ... } "
                     "(write 'return scenario { ... }')");
     int top = lua_gettop(L);
 
@@ -1012,9 +625,9 @@ static int extract(lua_State *L)
     int first, second;
     if (tt_locate_duplicate(x.s->text, x.s->text_len, x.line, dup_key, sizeof dup_key, &first,
                             &second))
-        fail(&x, second, "'%s' is given twice in the same table (lines %d and %d); "
+        mf_fail(&x, second, "'%s' is given twice in the same table (lines %d and %d); "
                          "Lua would keep only the last", dup_key, first, second);
-    check_keys(&x, top, "scenario", keys);
+    mf_check_keys(&x, top, "scenario", keys);
     read_meta(&x, top);
     read_roles(&x, top);
     read_actors(&x, top);

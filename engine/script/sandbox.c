@@ -1,7 +1,9 @@
-/* The Lua sandbox (patterns: Lua's lua.c pmain/msghandler, Suricata
- * util-lua-sandbox, HAProxy hlua_alloc, Redis' re-armed count hook).
+/* The Lua sandbox's engine: capped allocator, instruction budget and
+ * protected calls (patterns: Lua's lua.c pmain/msghandler, Suricata
+ * util-lua-sandbox, HAProxy hlua_alloc, Redis' re-armed count hook). What
+ * the scripts can reach is set up in sandbox_lib.c.
  *
- * Guarantees, for a script that can only reach what is set up here:
+ * Guarantees, for a script that can only reach what is set up there:
  * - Memory: every byte Lua holds passes the capped allocator.
  * - Work: a count hook charges every Lua instruction to a per-run budget;
  *   library functions that loop in C are charged for the size of their
@@ -19,18 +21,13 @@
 
 #include <inttypes.h>
 #include <lauxlib.h>
-#include <lualib.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #define TT_HOOK_STEP 1000                 /* instructions between hook calls */
-#define TT_PATTERN_MAX_STEPS 1e9          /* worst-case backtracking allowed */
-#define TT_REG_ENV "tt.env"
-
-static tt_sandbox *sandbox_of(lua_State *L)
+tt_sandbox *tt_sandbox_of(lua_State *L)
 {
     void *ud = NULL;
     lua_getallocf(L, &ud);
@@ -109,7 +106,7 @@ static void charge(tt_sandbox *sb, uint64_t units)
 
 void tt_sandbox_charge(lua_State *L, uint64_t units)
 {
-    charge(sandbox_of(L), units);
+    charge(tt_sandbox_of(L), units);
 }
 
 static const char *limit_text(tt_sandbox *sb, char *buf, size_t size)
@@ -136,7 +133,7 @@ static bool over_limit(tt_sandbox *sb)
 
 static void count_hook(lua_State *L, lua_Debug *ar)
 {
-    tt_sandbox *sb = sandbox_of(L);
+    tt_sandbox *sb = tt_sandbox_of(L);
     if (!sb->armed)
         return;
     bool first = false;
@@ -159,10 +156,9 @@ static void count_hook(lua_State *L, lua_Debug *ar)
     lua_error(L);
 }
 
-/* Raise the budget error from a C function when a charge went over. */
-static void check_budget_from_c(lua_State *L)
+void tt_sandbox_check_budget(lua_State *L)
 {
-    tt_sandbox *sb = sandbox_of(L);
+    tt_sandbox *sb = tt_sandbox_of(L);
     if (!sb->armed || !over_limit(sb))
         return;
     trip(L);
@@ -270,441 +266,6 @@ int tt_sandbox_call(tt_sandbox *sb, const char *path, int nargs, int nres,
     return -1;
 }
 
-/* ---- Replaced library functions ---- */
-
-static int unavailable(lua_State *L)
-{
-    return luaL_error(L, "'%s' is not available in scenarios (sandbox)",
-                      lua_tostring(L, lua_upvalueindex(1)));
-}
-
-static int ignore(lua_State *L)
-{
-    (void)L;
-    return 0;
-}
-
-/* load: text chunks only; the default environment is the scenario's. */
-static int sandbox_load(lua_State *L)
-{
-    size_t len;
-    const char *chunk = lua_tolstring(L, 1, &len);
-    if (!chunk || lua_type(L, 1) != LUA_TSTRING)
-        return luaL_error(L, "load: only a string chunk is accepted in scenarios");
-    const char *name = luaL_optstring(L, 2, "=(load)");
-    const char *mode = luaL_optstring(L, 3, "t");
-    if (!strchr(mode, 't'))
-        return luaL_error(L, "load: only text chunks are accepted in scenarios");
-    bool has_env = !lua_isnone(L, 4);
-    int status = luaL_loadbufferx(L, chunk, len, name, "t");
-    if (status != LUA_OK) {
-        luaL_pushfail(L);
-        lua_insert(L, -2);
-        return 2;
-    }
-    if (has_env)
-        lua_pushvalue(L, 4);
-    else
-        tt_sandbox_push_env(L);
-    if (!lua_setupvalue(L, -2, 1))
-        lua_pop(L, 1);
-    return 1;
-}
-
-/* setmetatable without finalizers: a __gc would run during collection and
- * at lua_close, outside any budget. Refusing it at setmetatable time is
- * enough: Lua marks an object for finalization only then. */
-static int sandbox_setmetatable(lua_State *L)
-{
-    int t = lua_type(L, 2);
-    luaL_checktype(L, 1, LUA_TTABLE);
-    luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
-    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
-        return luaL_error(L, "cannot change a protected metatable");
-    if (t == LUA_TTABLE) {
-        lua_pushliteral(L, "__gc");
-        if (lua_rawget(L, 2) != LUA_TNIL)
-            return luaL_error(L, "setmetatable: __gc finalizers are not allowed in scenarios");
-        lua_pop(L, 1);
-    }
-    lua_settop(L, 2);
-    lua_setmetatable(L, 1);
-    return 1;
-}
-
-/* xpcall whose handler is skipped once a limit has tripped: the limit's
- * error is raised inside the count hook, where hooks are off, so a Lua
- * handler run then could loop forever. */
-static int guarded_handler(lua_State *L)
-{
-    tt_sandbox *sb = sandbox_of(L);
-    if (sb->budget_tripped || sb->wall_tripped)
-        return 1; /* pass the error through untouched */
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, 1);
-    return 1;
-}
-
-static int sandbox_xpcall(lua_State *L)
-{
-    luaL_checktype(L, 2, LUA_TFUNCTION);
-    lua_pushvalue(L, 2);
-    lua_pushcclosure(L, guarded_handler, 1);
-    lua_replace(L, 2);
-    lua_CFunction original = lua_tocfunction(L, lua_upvalueindex(1));
-    return original(L);
-}
-
-/* pairs in a fixed order: by type, then by value (numbers and strings);
- * a table's __pairs is honoured as in standard Lua. */
-static int sandbox_pairs(lua_State *L)
-{
-    luaL_checkany(L, 1);
-    if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {
-        lua_pushvalue(L, 1);
-        lua_call(L, 1, 3);
-        return 3;
-    }
-    luaL_checktype(L, 1, LUA_TTABLE);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_pushvalue(L, 1);
-    lua_call(L, 1, 3);
-    return 3;
-}
-
-static const char sorted_pairs_src[] =
-    "local next, type, sort, rawget = next, type, table.sort, rawget\n"
-    "local rank = { boolean = 1, number = 2, string = 3 }\n"
-    "local function before(a, b)\n"
-    "  local ta, tb = type(a), type(b)\n"
-    "  if ta ~= tb then return (rank[ta] or 4) < (rank[tb] or 4) end\n"
-    "  if ta == 'number' or ta == 'string' then return a < b end\n"
-    "  if ta == 'boolean' then return b and not a end\n"
-    "  return false\n"
-    "end\n"
-    "return function(t)\n"
-    "  local keys, n = {}, 0\n"
-    "  for k in next, t do n = n + 1; keys[n] = k end\n"
-    "  sort(keys, before)\n"
-    "  local i = 0\n"
-    "  return function(tt)\n"
-    "    while true do\n"
-    "      i = i + 1\n"
-    "      local k = keys[i]\n"
-    "      if k == nil then return nil end\n"
-    "      local v = rawget(tt, k)\n"
-    "      if v ~= nil then return k, v end\n"
-    "    end\n"
-    "  end, t, nil\n"
-    "end\n";
-
-/* math.random / ctx.random on the exercise's generator. */
-int tt_sandbox_random(lua_State *L)
-{
-    tt_sandbox *sb = sandbox_of(L);
-    if (!sb->rng)
-        return luaL_error(L, "random numbers are only available while an exercise runs "
-                             "(not while the scenario file loads)");
-    lua_Integer lo, hi;
-    switch (lua_gettop(L)) {
-    case 0:
-        lua_pushnumber(L, tt_rng_unit(sb->rng));
-        return 1;
-    case 1:
-        lo = 1;
-        hi = luaL_checkinteger(L, 1);
-        break;
-    case 2:
-        lo = luaL_checkinteger(L, 1);
-        hi = luaL_checkinteger(L, 2);
-        break;
-    default:
-        return luaL_error(L, "wrong number of arguments to random");
-    }
-    luaL_argcheck(L, lo <= hi, lua_gettop(L), "interval is empty");
-    lua_pushinteger(L, (lua_Integer)tt_rng_range(sb->rng, lo, hi));
-    return 1;
-}
-
-
-/* ---- Work charged for library functions that loop in C ---- */
-
-enum { CHARGE_PLAIN, CHARGE_PATTERN, CHARGE_FIND, CHARGE_SORT, CHARGE_MOVE };
-
-/* Worst-case steps of Lua's backtracking matcher: every single-character
- * item with *, + or - may try every position, ? two, %b and back-references
- * scan the subject, and an unanchored search tries every start. */
-static double pattern_steps(const char *p, size_t lp, size_t ls)
-{
-    double n = (double)ls + 1.0, steps = 1.0;
-    size_t i = 0;
-    if (lp && p[0] == '^')
-        i = 1;
-    else
-        steps = n;
-    while (i < lp) {
-        char c = p[i];
-        size_t end = i + 1;
-        if (c == '(' || c == ')') {
-            i++;
-            continue;
-        }
-        if (c == '$' && i + 1 == lp)
-            break;
-        if (c == '%' && i + 1 < lp) {
-            char d = p[i + 1];
-            if (d == 'b') {
-                steps *= n;
-                i += 4;
-                continue;
-            }
-            if (d == 'f') {
-                i += 2;
-                if (i < lp && p[i] == '[') {
-                    i++;
-                    if (i < lp && p[i] == '^')
-                        i++;
-                    do {
-                        if (i < lp && p[i] == '%')
-                            i++;
-                        i++;
-                    } while (i < lp && p[i] != ']');
-                    i++;
-                }
-                continue;
-            }
-            if (d >= '0' && d <= '9')
-                steps *= n;
-            end = i + 2;
-        } else if (c == '[') {
-            end = i + 1;
-            if (end < lp && p[end] == '^')
-                end++;
-            do {
-                if (end < lp && p[end] == '%')
-                    end++;
-                end++;
-            } while (end < lp && p[end] != ']');
-            end++;
-        }
-        if (end < lp) {
-            char q = p[end];
-            if (q == '*' || q == '+' || q == '-') {
-                steps *= n;
-                end++;
-            } else if (q == '?') {
-                steps *= 2;
-                end++;
-            }
-        }
-        i = end;
-        if (steps > 1e300)
-            break;
-    }
-    return steps;
-}
-
-static int charged(lua_State *L)
-{
-    int kind = (int)lua_tointeger(L, lua_upvalueindex(2));
-    int top = lua_gettop(L);
-    uint64_t units = 1;
-    for (int i = 1; i <= top; i++) {
-        if (lua_type(L, i) == LUA_TSTRING)
-            units += lua_rawlen(L, i) >> 4;
-        else if (lua_type(L, i) == LUA_TTABLE)
-            units += lua_rawlen(L, i);
-    }
-    /* Only find has a `plain` flag (its 4th argument). */
-    bool plain = kind == CHARGE_FIND && top >= 4 && lua_toboolean(L, 4);
-    if ((kind == CHARGE_PATTERN || kind == CHARGE_FIND) && !plain &&
-        lua_type(L, 1) == LUA_TSTRING && lua_type(L, 2) == LUA_TSTRING) {
-        size_t ls, lp;
-        lua_tolstring(L, 1, &ls);
-        const char *p = lua_tolstring(L, 2, &lp);
-        double steps = pattern_steps(p, lp, ls);
-        if (steps > TT_PATTERN_MAX_STEPS)
-            return luaL_error(L, "pattern '%s' is too complex for a subject of %d bytes "
-                                 "(it could backtrack more than 1e9 steps)",
-                              p, (int)(ls > INT32_MAX ? INT32_MAX : ls));
-    } else if (kind == CHARGE_SORT && lua_type(L, 1) == LUA_TTABLE) {
-        uint64_t n = lua_rawlen(L, 1), lg = 1;
-        while (lg < 64 && ((uint64_t)1 << lg) < n)
-            lg++;
-        units += n * lg;
-    } else if (kind == CHARGE_MOVE && lua_isnumber(L, 2) && lua_isnumber(L, 3)) {
-        double f = lua_tonumber(L, 2), e = lua_tonumber(L, 3);
-        if (e >= f) {
-            double count = e - f + 1.0;
-            units += count > 1e18 ? (uint64_t)1e18 : (uint64_t)count;
-        }
-    }
-    tt_sandbox_charge(L, units);
-    check_budget_from_c(L);
-    /* Run the original in this very frame so its errors name the caller's
-     * line and the function as the script called it. Library functions of
-     * these tables take no upvalues. */
-    lua_CFunction original = lua_tocfunction(L, lua_upvalueindex(1));
-    return original(L);
-}
-
-static void wrap_library(lua_State *L, const char *lib)
-{
-    lua_getglobal(L, lib);
-    int t = lua_gettop(L);
-    /* Collect names first: the table is modified while we go. */
-    lua_newtable(L);
-    int names = lua_gettop(L);
-    int n = 0;
-    lua_pushnil(L);
-    while (lua_next(L, t)) {
-        lua_pop(L, 1);
-        if (lua_type(L, -1) == LUA_TSTRING) {
-            lua_pushvalue(L, -1);
-            lua_rawseti(L, names, ++n);
-        }
-    }
-    for (int i = 1; i <= n; i++) {
-        lua_rawgeti(L, names, i);
-        const char *name = lua_tostring(L, -1);
-        lua_pushvalue(L, -1);
-        if (lua_rawget(L, t) == LUA_TFUNCTION && lua_iscfunction(L, -1)) {
-            int kind = CHARGE_PLAIN;
-            if (strcmp(lib, "string") == 0 && !strcmp(name, "find"))
-                kind = CHARGE_FIND;
-            else if (strcmp(lib, "string") == 0 &&
-                     (!strcmp(name, "match") || !strcmp(name, "gmatch") ||
-                      !strcmp(name, "gsub")))
-                kind = CHARGE_PATTERN;
-            else if (strcmp(lib, "table") == 0 && !strcmp(name, "sort"))
-                kind = CHARGE_SORT;
-            else if (strcmp(lib, "table") == 0 && !strcmp(name, "move"))
-                kind = CHARGE_MOVE;
-            lua_pushinteger(L, kind);
-            lua_pushcclosure(L, charged, 2);
-            lua_rawset(L, t);
-        } else {
-            lua_pop(L, 2);
-        }
-    }
-    lua_settop(L, t - 1);
-}
-
-static void replace(lua_State *L, int table, const char *name, lua_CFunction f)
-{
-    lua_pushstring(L, name);
-    lua_pushvalue(L, -1);
-    lua_pushcclosure(L, f, 1);
-    lua_rawset(L, table);
-}
-
-static const char *const forbidden_globals[] = {
-    "io", "os", "package", "debug", "coroutine", "require", "dofile",
-    "loadfile", "loadstring", "collectgarbage", "print", "module",
-    "setfenv", "getfenv", "newproxy", NULL
-};
-
-static int env_index(lua_State *L)
-{
-    const char *name = lua_tostring(L, 2);
-    if (name && lua_type(L, 2) == LUA_TSTRING) {
-        for (size_t i = 0; forbidden_globals[i]; i++)
-            if (strcmp(name, forbidden_globals[i]) == 0)
-                return luaL_error(L, "'%s' is not available in scenarios (sandbox)", name);
-    }
-    return 0;
-}
-
-static const char *const allowed_globals[] = {
-    "assert", "error", "getmetatable", "ipairs", "next", "pairs", "pcall",
-    "rawequal", "rawget", "rawlen", "rawset", "select", "setmetatable",
-    "tonumber", "tostring", "type", "xpcall", "load", "_VERSION",
-    "string", "table", "math", "utf8", NULL
-};
-
-/* Everything runs under lua_pcall so even library loading is protected. */
-static int setup(lua_State *L)
-{
-    static const luaL_Reg libs[] = {
-        { LUA_GNAME, luaopen_base },       { LUA_TABLIBNAME, luaopen_table },
-        { LUA_STRLIBNAME, luaopen_string }, { LUA_MATHLIBNAME, luaopen_math },
-        { LUA_UTF8LIBNAME, luaopen_utf8 },  { NULL, NULL }
-    };
-    for (const luaL_Reg *lib = libs; lib->func; lib++) {
-        luaL_requiref(L, lib->name, lib->func, 1);
-        lua_pop(L, 1);
-    }
-    /* The deterministic pairs is Lua; it captures table.sort before any
-     * scenario code can touch it. */
-    if (luaL_loadbufferx(L, sorted_pairs_src, sizeof sorted_pairs_src - 1,
-                         "=(sandbox)", "t") != LUA_OK)
-        return lua_error(L);
-    lua_call(L, 0, 1);
-    lua_pushcclosure(L, sandbox_pairs, 1);
-    lua_setglobal(L, "pairs");
-
-    /* Charge C work first, so the replacements below are not wrapped. */
-    wrap_library(L, "string");
-    wrap_library(L, "table");
-    wrap_library(L, "utf8");
-
-    lua_pushglobaltable(L);
-    int g = lua_gettop(L);
-    lua_getfield(L, g, "xpcall");
-    lua_pushcclosure(L, sandbox_xpcall, 1);
-    lua_setfield(L, g, "xpcall");
-    /* Replace in place, so no alias of a library table keeps the original. */
-    replace(L, g, "dofile", unavailable);
-    replace(L, g, "loadfile", unavailable);
-    replace(L, g, "collectgarbage", unavailable);
-    replace(L, g, "require", unavailable);
-    replace(L, g, "print", unavailable);
-    lua_pushcfunction(L, sandbox_load);
-    lua_setfield(L, g, "load");
-    lua_pushcfunction(L, sandbox_setmetatable);
-    lua_setfield(L, g, "setmetatable");
-    lua_getglobal(L, "string");
-    replace(L, lua_gettop(L), "dump", unavailable);
-    lua_pop(L, 1);
-    lua_getglobal(L, "math");
-    lua_pushcfunction(L, tt_sandbox_random);
-    lua_setfield(L, -2, "random");
-    lua_pushcfunction(L, ignore); /* the exercise's seed decides */
-    lua_setfield(L, -2, "randomseed");
-    lua_pop(L, 1);
-
-    /* Strings reach the string table through their metatable: protect it. */
-    lua_pushliteral(L, "");
-    lua_getmetatable(L, -1);
-    lua_pushboolean(L, 0);
-    lua_setfield(L, -2, "__metatable");
-    lua_pop(L, 2);
-
-    /* The scenario's own _ENV: an allowlist copied from the globals. */
-    lua_newtable(L);
-    int env = lua_gettop(L);
-    for (size_t i = 0; allowed_globals[i]; i++) {
-        lua_getfield(L, g, allowed_globals[i]);
-        lua_setfield(L, env, allowed_globals[i]);
-    }
-    lua_pushvalue(L, env);
-    lua_setfield(L, env, "_G");
-    lua_newtable(L);
-    lua_pushcfunction(L, env_index);
-    lua_setfield(L, -2, "__index");
-    lua_pushboolean(L, 0);
-    lua_setfield(L, -2, "__metatable");
-    lua_setmetatable(L, env);
-    lua_setfield(L, LUA_REGISTRYINDEX, TT_REG_ENV);
-    return 0;
-}
-
-void tt_sandbox_push_env(lua_State *L)
-{
-    lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_ENV);
-}
-
 lua_State *tt_sandbox_open(tt_sandbox *sb, const tt_sandbox_limits *limits,
                            const char *path, tt_error *err)
 {
@@ -723,7 +284,7 @@ lua_State *tt_sandbox_open(tt_sandbox *sb, const tt_sandbox_limits *limits,
         return NULL;
     }
     sb->L = L;
-    lua_pushcfunction(L, setup);
+    lua_pushcfunction(L, tt_sandbox_setup);
     if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
         tt_error_set(err, path, 0, 0, "cannot set up the Lua sandbox: %s",
                      lua_tostring(L, -1) ? lua_tostring(L, -1) : "out of memory");

@@ -39,6 +39,18 @@ void tt_sandbox_close(tt_sandbox *sb);
 /* math.random semantics on sb->rng (also ctx.random). */
 int tt_sandbox_random(lua_State *L);
 
+#define TT_REG_ENV "tt.env"               /* registry: the scenario's _ENV */
+
+/* The sandbox of a state (the allocator's ud). */
+tt_sandbox *tt_sandbox_of(lua_State *L);
+
+/* lua_CFunction, run protected once per state: open the allowed libraries,
+ * replace what is not allowed, build the scenario's _ENV (sandbox_lib.c). */
+int tt_sandbox_setup(lua_State *L);
+
+/* From a C function: raise the limit's error if a charge went over. */
+void tt_sandbox_check_budget(lua_State *L);
+
 /* [-0, +1] Push the scenario's _ENV table. */
 void tt_sandbox_push_env(lua_State *L);
 

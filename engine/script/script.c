@@ -635,7 +635,8 @@ static int snapshot(lua_State *L)
             break;
         default:
             kv->value.type = TT_VAL_STR;
-            kv->value.as.s = tt_arena_strdup(&s->scratch, lua_tostring(L, -1) ? lua_tostring(L, -1) : "");
+            const char *str = lua_tostring(L, -1);
+            kv->value.as.s = tt_arena_strdup(&s->scratch, str ? str : "");
             if (!kv->value.as.s)
                 job->oom = true;
         }

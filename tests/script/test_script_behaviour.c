@@ -262,6 +262,12 @@ static void runtime_errors_are_located(void **state)
     expect_does_error("ctx.message{ from = 'ghost', text = T }", "neither an actor nor a role",
                       TT_DOES_LINE);
     expect_does_error("ctx.after('5x', function() end)", "'5x' is not a duration", TT_DOES_LINE);
+    expect_does_error("math.random(2, 1)", "interval is empty", TT_DOES_LINE);
+    expect_does_error("local x = math.random(math.mininteger, math.maxinteger) "
+                      "local f = math.random() assert(f >= 0 and f < 1) "
+                      "assert(math.random(1) == 1 and ctx.random(5, 5) == 5) "
+                      "assert(ctx.chance(1) and not ctx.chance(0)) "
+                      "math.randomseed(42) error('random ok')", "random ok", TT_DOES_LINE);
 }
 
 static void conditions_only_read(void **state)

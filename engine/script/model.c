@@ -9,6 +9,7 @@
 #include <lauxlib.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "locate.h"
@@ -377,6 +378,49 @@ static void read_every(ex *x, int top)
     lua_pop(x->L, 1);
 }
 
+typedef struct objective_order {
+    const char *id;
+    int phase;    /* isolate, report, recover; unknown last */
+    tt_ms target;
+} objective_order;
+
+static int by_phase_then_target(const void *a, const void *b)
+{
+    const objective_order *p = a, *q = b;
+    if (p->phase != q->phase)
+        return p->phase - q->phase;
+    if (p->target != q->target)
+        return p->target < q->target ? -1 : 1;
+    return strcmp(p->id, q->id);
+}
+
+/* Objectives are listed the way an exercise unfolds — isolate, report,
+ * recover, each by target time — so every front-end and the scorecard show
+ * them in one sensible order. Bad values are left for the main pass to report. */
+static void order_objectives(ex *x, int t, const char **ids, size_t n)
+{
+    static const char *const phases[] = { "isolate", "report", "recover" };
+    objective_order *order = mf_alloc(x, n * sizeof *order);
+    for (size_t i = 0; i < n; i++) {
+        order[i] = (objective_order){ ids[i], 3, TT_MS_NEVER };
+        int e = mf_entry(x, t, "objectives", ids[i]);
+        if (mf_field(x, e, "phase") == LUA_TSTRING)
+            for (int p = 0; p < 3; p++)
+                if (strcmp(lua_tostring(x->L, -1), phases[p]) == 0)
+                    order[i].phase = p;
+        lua_pop(x->L, 1);
+        if (mf_field(x, e, "target") == LUA_TSTRING)
+            tt_duration_parse(lua_tostring(x->L, -1), &order[i].target, NULL, 0);
+        else if (lua_isinteger(x->L, -1) && lua_tointeger(x->L, -1) >= 0 &&
+                 lua_tointeger(x->L, -1) < INT64_MAX / 1000)
+            order[i].target = lua_tointeger(x->L, -1) * 1000;
+        lua_pop(x->L, 2); /* target, entry */
+    }
+    qsort(order, n, sizeof *order, by_phase_then_target);
+    for (size_t i = 0; i < n; i++)
+        ids[i] = order[i].id;
+}
+
 static void read_objectives(ex *x, int top)
 {
     static const char *const keys[] = { "phase", "title", "target", "limit", "notice",
@@ -387,6 +431,7 @@ static void read_objectives(ex *x, int top)
     const char **ids = mf_map_keys(x, t, "objectives", &m->n_objectives);
     if (m->n_objectives == 0)
         mf_fail(x, 0, "objectives: at least one objective is required");
+    order_objectives(x, t, ids, m->n_objectives);
     m->objectives = mf_alloc(x, m->n_objectives * sizeof *m->objectives);
     for (size_t i = 0; i < m->n_objectives; i++) {
         char where[200];

@@ -28,7 +28,7 @@ typedef struct run_options {
     const char *card_path;
     const char *db_path;
     const char *snapshot_path;
-    const char *snapshot_size;
+    int snapshot_w, snapshot_h;     /* 0: the dashboard's default */
     bool has_seed, has_speed, has_at, no_card;
     uint64_t seed;
     double speed;
@@ -115,7 +115,10 @@ static int parse_options(int argc, char **argv, run_options *o)
         case O_NOCARD: o->no_card = true; break;
         case O_DB: o->db_path = optarg; break;
         case O_SNAPSHOT: o->snapshot_path = optarg; break;
-        case O_SIZE: o->snapshot_size = optarg; break;
+        case O_SIZE:
+            if (!tt_dashboard_parse_size(optarg, &o->snapshot_w, &o->snapshot_h, why, sizeof why))
+                return bad("--size: %s", why);
+            break;
         case O_UI:
             if (!tt_ui_parse(optarg, &o->ui))
                 return bad("--ui must be none, tty or sdl (got '%s')", optarg);
@@ -161,7 +164,7 @@ static int parse_options(int argc, char **argv, run_options *o)
     o->scenario = argv[optind];
     if (o->snapshot_path && !o->has_at)
         return bad("%s", "--snapshot needs --at TIME");
-    if ((o->has_at || o->snapshot_size) && !o->snapshot_path)
+    if ((o->has_at || o->snapshot_w) && !o->snapshot_path)
         return bad("%s", "--at and --size go with --snapshot");
     return 0;
 }
@@ -251,10 +254,6 @@ static int run_snapshot(const run_options *o, run_inputs *in, tt_exercise_config
                         const char *journal_path)
 {
     const tt_scenario *sc = tt_script_scenario(in->script);
-    int w = 0, h = 0;
-    char why[256];
-    if (o->snapshot_size && !tt_dashboard_parse_size(o->snapshot_size, &w, &h, why, sizeof why))
-        return bad("--size: %s", why);
     tt_error err;
     tt_error_clear(&err);
     tt_exercise *ex = tt_exercise_new(in->script, cfg, &err);
@@ -278,7 +277,8 @@ static int run_snapshot(const run_options *o, run_inputs *in, tt_exercise_config
     if (rc == 0)
         rc = tt_journal_read(journal_path, &j, &err);
     if (rc == 0)
-        rc = tt_dashboard_snapshot(sc, &j, o->at, w, h, o->lang, o->snapshot_path, &err);
+        rc = tt_dashboard_snapshot(sc, &j, o->at, o->snapshot_w, o->snapshot_h, o->lang,
+                                   o->snapshot_path, &err);
     tt_journal_free(&j);
     if (rc != 0) {
         tt_error_print(&err, "tabletop run");

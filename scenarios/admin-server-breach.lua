@@ -68,6 +68,8 @@ return scenario {
       .. "customers, and send the Personal Information Protection Commission its preliminary (3-5 days) and "
       .. "final (60 days) reports."),
   length = "61d",
+  speed = 60,  -- the first hours live at one simulated minute per real second; the
+  -- facilitator jumps over the days-long waits with /next
   invented = t(
     "出典に時刻・件数の記載がないため、次の値は演習用に設定した：顧客数（60,000）、攻撃者が1時間に持ち出す件数（20〜60件）、"
       .. "サーバのログ保存期間（14日）、委託先・セキュリティベンダー・個人情報保護委員会の応答時間、ログ開示までの日数（3〜5日）、"

@@ -34,6 +34,8 @@ return scenario {
       .. "CMS. Before the hole is exploited: delete the unused vulnerable file, check the logs for exploitation, "
       .. "upgrade WordPress, and look for other unpatched sites."),
   length = "31d",
+  speed = 60,  -- one simulated minute per real second for the first calls; the
+  -- facilitator jumps over the contractor's days-long waits with /next
   invented = t(
     "出典に時刻・件数の記載がないため、次の値は演習用に設定した：悪用が始まる時期（連絡から3〜8日後）、悪用された場合に"
       .. "罠のリンクを踏む閲覧者数（1時間に2〜8人）、共用サーバ上のほかの未更新サイト数（3）とそれらが狙われ始める日（7〜12日目）、"

@@ -47,8 +47,9 @@ static void usage(FILE *out)
           "  --script F.yaml     scripted answers; with --ui none (and no --speed) the\n"
           "                      exercise runs headless, as fast as possible\n"
           "  --ui none|tty|sdl   front-end (default: tty for a live drill, none with --script)\n"
-          "  --speed X           simulated seconds per real second (live default: fits the\n"
-          "                      scenario into about 90 minutes); with --script, plays it in real time\n"
+          "  --speed X           simulated seconds per real second (live default: the\n"
+          "                      scenario's own speed, else one that fits it into about 90\n"
+          "                      minutes); with --script, plays it in real time\n"
           "  --seed N            random seed (default: the script's seed, else 1 headless,\n"
           "                      else taken from the clock; always journaled)\n"
           "  --set KEY=VALUE     scenario setting (e.g. --set offline_backup=true)\n"
@@ -340,7 +341,10 @@ int tt_cmd_run(int argc, char **argv)
     bool live = ui != TT_UI_NONE && !o.snapshot_path;
     tt_exercise_config cfg = {
         .seed = choose_seed(&o, &in, ui),
-        .speed = live ? (o.has_speed ? o.speed : tt_tty_default_speed(sc->length)) : 0,
+        .speed = !live       ? 0
+                 : o.has_speed ? o.speed
+                 : sc->speed > 0 ? sc->speed
+                                 : tt_tty_default_speed(sc->length),
         .lang = o.lang,
         .roster = in.has_roster ? &in.roster : NULL,
         .settings = in.settings,

@@ -631,6 +631,17 @@ static void read_meta(ex *x, int top)
     mf_get_time(x, top, "scenario", "length", true, &m->length);
     if (m->length <= 0)
         mf_fail(x, 0, "length: must be longer than 0s");
+    /* Recommended live clock speed (simulated seconds per real second). */
+    int type = mf_field(x, top, "speed");
+    if (type == LUA_TNUMBER) {
+        m->speed = lua_tonumber(x->L, -1);
+        if (!(m->speed >= 1 && m->speed <= 1e6))
+            mf_fail(x, mf_value_line(x, -1), "speed: must be a number from 1 to 1000000");
+    } else if (type != LUA_TNIL) {
+        mf_fail(x, mf_value_line(x, -1), "speed: expected a number, got a %s",
+                mf_type_name(x, -1));
+    }
+    lua_pop(x->L, 1);
 }
 
 static int extract(lua_State *L)
@@ -663,7 +674,7 @@ static int extract(lua_State *L)
     lua_setfield(L, LUA_REGISTRYINDEX, TT_REG_FNS);
 
     static const char *const keys[] = { "id", "source", "title", "summary", "length",
-                                        "invented", "roles", "actors", "state", "settings",
+                                        "speed", "invented", "roles", "actors", "state", "settings",
                                         "metrics", "injects", "every", "actions",
                                         "objectives", "lessons", "history", NULL };
     char dup_key[80];

@@ -111,6 +111,7 @@ typedef struct tt_scenario {
     const char *source;    /* e.g. "case 3" */
     const char *hash;      /* sha256 hex of the file's bytes */
     tt_ms length;
+    double speed;          /* recommended live clock speed; 0 = not given */
     tt_text invented;      /* which numbers are invented, in words */
     tt_role *roles;            size_t n_roles;
     tt_actor *actors;          size_t n_actors;

@@ -22,6 +22,7 @@ static void minimal_scenario_loads(void **state)
     assert_string_equal(m->title.en, "Minimal");
     assert_string_equal(m->title.ja, "最小");
     assert_int_equal(m->length, 3600000);
+    assert_true(m->speed == 0); /* not given */
     assert_int_equal(m->n_roles, 1);
     assert_string_equal(m->roles[0].id, "sysadmin");
     assert_null(m->roles[0].description.en);
@@ -56,6 +57,7 @@ static void full_scenario_model(void **state)
         tt_error_print(&err, "load");
     assert_non_null(s);
     const tt_scenario *m = tt_script_scenario(s);
+    assert_true(m->speed == 20);
     /* Maps sorted by id. */
     assert_int_equal(m->n_roles, 2);
     assert_string_equal(m->roles[0].id, "supervisor");

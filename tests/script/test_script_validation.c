@@ -189,6 +189,9 @@ static void each_error_class(void **state)
         { "@INJECTS@", "{ { id = 'start', text = T } }", "injects[1]: needs 'at' (a time) or 'when'", 0 },
         { "@INJECTS@", "{ { id = 'start', at = '2h', text = T } }", "injects[1].at: after the end of the exercise", 0 },
         { "@ACTIONS@", "{ a = { by = 'r', label = T, completes = 'o', harmful = T, wasted = T } }", "actions.a: an action is either harmful or wasted, not both", 0 },
+        /* recommended live speed */
+        { "@EXTRA@", "speed = 0,", "speed: must be a number from 1 to 1000000", 0 },
+        { "@EXTRA@", "speed = 'fast',", "speed: expected a number, got a string", 0 },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         print_message("  %s\n", cases[i].expect);

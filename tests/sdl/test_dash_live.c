@@ -250,12 +250,41 @@ static void test_rehearse_script(void **state)
     tt_script_free(script);
 }
 
+/* No display and no driver asked for: SDL would fall back to its invisible
+ * offscreen driver; the board refuses instead of running unseen. */
+static void test_no_display_is_an_error(void **state)
+{
+    live_fixture *L = *state;
+    unsetenv("SDL_VIDEODRIVER");
+    unsetenv("DISPLAY");
+    unsetenv("WAYLAND_DISPLAY");
+    bool offscreen = false;
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) == 0) {
+        const char *d = SDL_GetCurrentVideoDriver();
+        offscreen = d && strcmp(d, "offscreen") == 0;
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    }
+    if (!offscreen) {
+        setenv("SDL_VIDEODRIVER", "dummy", 1);
+        skip();     /* this machine has some other display (e.g. KMSDRM) */
+    }
+    tt_error err;
+    tt_error_clear(&err);
+    tt_dashboard_options o;
+    tt_dashboard_options_default(&o);
+    o.max_frames = 1;
+    assert_int_equal(tt_dashboard_drive(L->ex, L->feed, &o, &err), -1);
+    assert_non_null(strstr(err.message, "no display"));
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_live_keys_drive_the_exercise),
         cmocka_unit_test(test_replay_and_snapshot_of_live_records),
         cmocka_unit_test(test_rehearse_script),
+        cmocka_unit_test(test_no_display_is_an_error),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,4 +1,5 @@
 /* A resizable projector window shared by the live and replay boards. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "dash.h"
@@ -10,6 +11,19 @@ int dash_app_open(dash_app *a, const tt_dashboard_options *o, const char *title,
     a->scrubber = scrubber;
     if (dash_sdl_up(false, err) != 0)
         return -1;
+    /* With no display SDL falls back to its invisible "offscreen" driver: a
+     * drill nobody can see. Only accept it (or "dummy") when asked for. */
+    const char *drv = SDL_GetCurrentVideoDriver();
+    const char *asked = getenv("SDL_VIDEODRIVER");
+    if (drv && (strcmp(drv, "offscreen") == 0 || strcmp(drv, "dummy") == 0) &&
+        !(asked && strstr(asked, drv))) {
+        tt_error_set(err, NULL, 0, 0,
+                     "no display to open the dashboard on (set DISPLAY or "
+                     "WAYLAND_DISPLAY, or use --snapshot / --ui tty) / "
+                     "ダッシュボードを表示するディスプレイがありません");
+        dash_sdl_down(false);
+        return -1;
+    }
     int w = o && o->width > 0 ? o->width : 1280;
     int h = o && o->height > 0 ? o->height : 720;
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
@@ -25,7 +39,6 @@ int dash_app_open(dash_app *a, const tt_dashboard_options *o, const char *title,
     }
     SDL_SetWindowMinimumSize(a->win, 640, 360);
     /* Headless drivers have no vsync to wait for (chocolate-doom#891). */
-    const char *drv = SDL_GetCurrentVideoDriver();
     bool headless = drv && (strcmp(drv, "dummy") == 0 || strcmp(drv, "offscreen") == 0);
     if (!headless)
         a->ren = SDL_CreateRenderer(a->win, -1,

@@ -27,9 +27,14 @@ static void countdown(const dash_view *v, tt_ms deadline, dash_str what, bool co
                  at, rel, d);
 }
 
+/* Row density: full (two-line countdown), compact (one line), dense (title
+ * and bar only) — the first that shows every objective. */
+enum { FULL, COMPACT, DENSE };
+
 static int row(dash_gfx *g, const dash_view *v, dash_ui *ui, size_t i, SDL_Rect c,
-               int y, bool compact)
+               int y, int density)
 {
+    bool compact = density != FULL;
     const tt_objective *o = &v->sc->objectives[i];
     const dash_objective *d = &v->objectives[i];
     tt_lang L = v->lang;
@@ -48,13 +53,15 @@ static int row(dash_gfx *g, const dash_view *v, dash_ui *ui, size_t i, SDL_Rect 
         }
         break;
     }
-    int lh = dash_line_h(g, F_BODY_BOLD), sh = dash_line_h(g, F_SMALL);
+    /* Dense rows use the small font throughout. */
+    dash_font_id tf = density == DENSE ? F_SMALL : F_BODY_BOLD;
+    int lh = dash_line_h(g, tf), sh = dash_line_h(g, F_SMALL);
     int chip_w = dash_px(g, 92), p = dash_px(g, 8);
-    SDL_Rect chip = { c.x, y, chip_w, lh + sh };
+    SDL_Rect chip = { c.x, y, chip_w, density == DENSE ? lh : lh + sh };
     dash_fill(g, chip, col);
     const char *label = dash_s(st, L);
-    int tw = dash_text_width(g, label, F_BODY_BOLD);
-    dash_text(g, label, F_BODY_BOLD, DASH_COL_BG, chip.x + (chip.w - tw) / 2,
+    int tw = dash_text_width(g, label, tf);
+    dash_text(g, label, tf, DASH_COL_BG, chip.x + (chip.w - tw) / 2,
               chip.y + (chip.h - lh) / 2, 0);
     if (ui && i < sizeof ui->chips / sizeof ui->chips[0]) {
         ui->chips[i] = chip;
@@ -66,7 +73,7 @@ static int row(dash_gfx *g, const dash_view *v, dash_ui *ui, size_t i, SDL_Rect 
     char line[512], a[160], b[160], t1[32], t2[32], t3[32];
     snprintf(line, sizeof line, "%s · %s", dash_s(phase_str(o->phase), L),
              tt_text_get(&o->title, L));
-    dash_text_fit(g, line, F_BODY_BOLD, DASH_COL_TEXT, x, y, w);
+    dash_text_fit(g, line, tf, DASH_COL_TEXT, x, y, w);
     dash_ms_format(d->at, v->lang, t1, sizeof t1);
     dash_ms_format(d->target_at, v->lang, t2, sizeof t2);
     dash_ms_format(d->limit_at, v->lang, t3, sizeof t3);
@@ -80,13 +87,15 @@ static int row(dash_gfx *g, const dash_view *v, dash_ui *ui, size_t i, SDL_Rect 
     }
     /* Wrapped, not cut: narrow windows and Japanese need a second line. */
     SDL_Color dc = st == S_OVERDUE ? DASH_COL_OVERDUE : DASH_COL_DIM;
-    int dh = compact ? dash_text_fit(g, line, F_SMALL, dc, x, y + lh, w)
-                     : dash_text(g, line, F_SMALL, dc, x, y + lh, w);
-    if (dh < sh)
+    int dh = density == DENSE ? 0
+             : compact ? dash_text_fit(g, line, F_SMALL, dc, x, y + lh, w)
+                       : dash_text(g, line, F_SMALL, dc, x, y + lh, w);
+    if (dh < sh && density != DENSE)
         dh = sh;
 
     /* Bar: 0 .. limit, filled up to now (or the settling time). */
-    int by = y + lh + dh + dash_px(g, compact ? 1 : 3), bh = dash_px(g, 6);
+    int by = y + lh + dh + dash_px(g, compact ? 1 : 3);
+    int bh = dash_px(g, density == DENSE ? 4 : 6);
     SDL_Rect track = { x, by, w, bh };
     dash_fill(g, track, DASH_COL_BG);
     tt_ms end = d->limit_at > 0 ? d->limit_at : 1;
@@ -99,7 +108,7 @@ static int row(dash_gfx *g, const dash_view *v, dash_ui *ui, size_t i, SDL_Rect 
         dash_fill(g, (SDL_Rect){ x + (int)(w * ft) - 1, by - dash_px(g, 3),
                                  dash_px(g, 2) + 1, bh + dash_px(g, 6) },
                   DASH_COL_TEXT);
-    return by + bh + dash_px(g, compact ? 5 : 12);
+    return by + bh + dash_px(g, density == DENSE ? 4 : compact ? 5 : 12);
 }
 
 void dash_draw_objectives(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r)
@@ -108,12 +117,15 @@ void dash_draw_objectives(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect
     SDL_RenderSetClipRect(g->r, &c);
     int y = c.y;
     /* Rows with a two-line countdown when they all fit, else one line each. */
-    int full = dash_line_h(g, F_BODY_BOLD) + 2 * dash_line_h(g, F_SMALL) + dash_px(g, 21);
-    bool compact = (int)v->sc->n_objectives * full > c.h;
+    int lh = dash_line_h(g, F_BODY_BOLD), sh = dash_line_h(g, F_SMALL);
+    int n = (int)v->sc->n_objectives;
+    int density = n * (lh + 2 * sh + dash_px(g, 21)) <= c.h  ? FULL
+                  : n * (lh + sh + dash_px(g, 12)) <= c.h    ? COMPACT
+                                                             : DENSE;
     /* Phases in the order a response runs: isolate, report, recover. */
     for (int ph = TT_OBJ_ISOLATE; ph <= TT_OBJ_RECOVER; ph++)
         for (size_t i = 0; i < v->sc->n_objectives; i++)
             if ((int)v->sc->objectives[i].phase == ph)
-                y = row(g, v, ui, i, c, y, compact);
+                y = row(g, v, ui, i, c, y, density);
     SDL_RenderSetClipRect(g->r, NULL);
 }

@@ -54,14 +54,31 @@ static void value_text(const tt_value *val, char *buf, size_t n, tt_lang L)
  * then a bar (when it has a scale) with the value and unit at its right. */
 static int gauge(dash_gfx *g, const dash_view *v, SDL_Rect c, int y,
                  const char *label, const tt_value *val, const char *unit,
-                 double max, bool damage)
+                 double max, bool damage, bool dense)
 {
     char num[64], line[160];
     value_text(val, num, sizeof num, v->lang);
     snprintf(line, sizeof line, "%s%s%s", num, unit && *unit ? " " : "", unit ? unit : "");
-    y += dash_text_fit(g, label, F_SMALL, DASH_COL_DIM, c.x, y, c.w);
     int bh = dash_line_h(g, F_BODY_BOLD);
     int vw = dash_text_width(g, line, F_BODY_BOLD);
+    if (dense) {
+        /* Label and value on one line, a thin bar under them. */
+        SDL_Color vc = damage && val && tt_value_number(val) > 0 ? DASH_COL_OVERDUE
+                                                                  : DASH_COL_TEXT;
+        dash_text_fit(g, label, F_SMALL, DASH_COL_DIM, c.x,
+                      y + bh - dash_line_h(g, F_SMALL), c.w - vw - dash_px(g, 6));
+        dash_text_right(g, line, F_BODY_BOLD, vc, c.x + c.w, y);
+        y += bh;
+        if (max > 0 && val && val->type != TT_VAL_STR) {
+            double f = tt_value_number(val) / max;
+            f = f < 0 ? 0 : f > 1 ? 1 : f;
+            dash_fill(g, (SDL_Rect){ c.x, y, c.w, dash_px(g, 3) }, DASH_COL_BG);
+            dash_fill(g, (SDL_Rect){ c.x, y, (int)lround(c.w * f), dash_px(g, 3) },
+                      damage ? DASH_COL_OVERDUE : DASH_COL_ACCENT);
+        }
+        return y + dash_px(g, 6);
+    }
+    y += dash_text_fit(g, label, F_SMALL, DASH_COL_DIM, c.x, y, c.w);
     SDL_Color vc = damage && val && tt_value_number(val) > 0 ? DASH_COL_OVERDUE : DASH_COL_TEXT;
     dash_text_right(g, line, F_BODY_BOLD, vc, c.x + c.w, y);
     int bar_w = c.w - vw - dash_px(g, 10);
@@ -92,6 +109,13 @@ void dash_draw_state(dash_gfx *g, const dash_view *v, SDL_Rect r)
         fit = 1;
     int cols = (int)((n + (size_t)fit - 1) / (size_t)fit);
     cols = cols < 1 ? 1 : cols > 3 ? 3 : cols;
+    /* Still too many: one line per metric, two columns of them. */
+    int dense_h = dash_line_h(g, F_BODY_BOLD) + dash_px(g, 6);
+    bool dense = n > (size_t)(3 * fit);
+    if (dense) {
+        int dfit = c.h / (dense_h > 0 ? dense_h : 1);
+        cols = dfit > 0 && n <= (size_t)dfit ? 1 : 2;
+    }
     int gap = dash_px(g, 16);
     int cw = (c.w - (cols - 1) * gap) / cols;
     size_t per_col = (n + (size_t)cols - 1) / (size_t)cols;
@@ -105,9 +129,10 @@ void dash_draw_state(dash_gfx *g, const dash_view *v, SDL_Rect r)
             const tt_metric *m = &sc->metrics[i];
             y = gauge(g, v, cc, y, tt_text_get(&m->label, v->lang),
                       dash_view_state(v, m->key), tt_text_get(&m->unit, v->lang),
-                      m->max, m->damage);
+                      m->max, m->damage, dense);
         } else {
-            y = gauge(g, v, cc, y, v->state[i].key, &v->state[i].value, "", 0, false);
+            y = gauge(g, v, cc, y, v->state[i].key, &v->state[i].value, "", 0, false,
+                      dense);
         }
     }
     SDL_RenderSetClipRect(g->r, NULL);

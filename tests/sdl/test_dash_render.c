@@ -378,6 +378,42 @@ static void test_foreign_records(void **state)
     SDL_FreeSurface(surf);
 }
 
+/* Scenarios with many objectives still show every chip inside the panel
+ * (rows get denser), at both projector sizes. */
+static void test_many_objectives_fit(void **state)
+{
+    (void)state;
+    tt_objective many[10];
+    char ids[10][16];
+    for (int i = 0; i < 10; i++) {
+        many[i] = F.sc.objectives[i % 3];
+        snprintf(ids[i], sizeof ids[i], "obj%d", i);
+        many[i].id = ids[i];
+    }
+    tt_objective *saved = F.sc.objectives;
+    size_t saved_n = F.sc.n_objectives;
+    F.sc.objectives = many;
+    F.sc.n_objectives = 10;
+    static const int sizes[][2] = { { 1280, 720 }, { 1920, 1080 } };
+    for (int k = 0; k < 2; k++) {
+        dash_layout l;
+        dash_ui ui;
+        SDL_Surface *s = render(MIN(30), sizes[k][0], sizes[k][1], TT_LANG_JA, &l, &ui);
+        assert_int_equal(ui.n_chips, 10);
+        SDL_Rect panel = l.r[R_OBJECTIVES];
+        for (int i = 0; i < 10; i++) {
+            SDL_Rect in;
+            assert_true(SDL_IntersectRect(&ui.chips[i], &panel, &in));
+            if (!SDL_RectEquals(&in, &ui.chips[i]))
+                fail_msg("%dx%d: chip %d outside the objectives panel", sizes[k][0],
+                         sizes[k][1], i);
+        }
+        SDL_FreeSurface(s);
+    }
+    F.sc.objectives = saved;
+    F.sc.n_objectives = saved_n;
+}
+
 /* The public snapshot call writes a PNG of the requested (or default) size. */
 static void test_snapshot_png(void **state)
 {
@@ -472,6 +508,7 @@ int main(void)
         cmocka_unit_test(test_text_is_cached),
         cmocka_unit_test(test_feed_scroll),
         cmocka_unit_test(test_foreign_records),
+        cmocka_unit_test(test_many_objectives_fit),
         cmocka_unit_test(test_snapshot_png),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -6,35 +6,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dash.h"
-
-#define WHY_MAX 256
-
-typedef struct live {
-    tt_exercise *ex;
-    tt_dashboard_feed *feed;
-    const tt_scenario *sc;
-    dash_app app;
-    dash_view view;
-    dash_ui ui;
-    tt_lang lang;
-    char *why_buf;              /* n_actions * 2 * WHY_MAX: copies of reasons */
-    bool *waiting;              /* per actor: a reply is on its way */
-    tt_pending *pending;        /* scratch for tt_exercise_pending */
-    size_t n_pending_cap;
-    bool quit;
-    bool swallow_text;          /* ignore the text of the key that opened input */
-    const tt_dashboard_options *o;
-    size_t next_step;           /* next action-script step to play */
-    tt_ms anchor_sim;           /* clock reading at anchor_wall */
-    int64_t anchor_wall;
-} live;
+#include "dash_live.h"
 
 /* Remember where the clock stood: the script's look-ahead starts here. */
-static void anchor(live *L, int64_t wall)
+void live_anchor(live *L, int64_t wall)
 {
     L->anchor_sim = tt_exercise_now(L->ex);
     L->anchor_wall = wall;
+}
+
+const char *live_member_for(const live *L, const char *role)
+{
+    const tt_start_info *s = L->view.start;
+    for (size_t i = 0; s && i < s->n_members; i++)
+        if (s->members[i].role && strcmp(s->members[i].role, role) == 0)
+            return s->members[i].name;
+    return NULL;
 }
 
 static const double speeds[] = { 0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300, 600 };
@@ -55,17 +42,8 @@ static int change_speed(live *L, int dir, tt_error *err)
         return 0;
     int64_t w = dash_wall_ms();
     int rc = tt_exercise_set_speed(L->ex, speeds[i], w, err);
-    anchor(L, w);
+    live_anchor(L, w);
     return rc;
-}
-
-static const char *member_for(const live *L, const char *role)
-{
-    const tt_start_info *s = L->view.start;
-    for (size_t i = 0; s && i < s->n_members; i++)
-        if (s->members[i].role && strcmp(s->members[i].role, role) == 0)
-            return s->members[i].name;
-    return NULL;
 }
 
 static int take_focused(live *L, tt_error *err)
@@ -79,7 +57,7 @@ static int take_focused(live *L, tt_error *err)
     const char *role = L->sc->roles[L->ui.role].id;
     const tt_action *a = &L->sc->actions[idx[L->ui.focus]];
     bool refused = false;   /* a refusal is journaled and shows in the feed */
-    return tt_exercise_act(L->ex, role, a->id, member_for(L, role), NULL, &refused, err);
+    return tt_exercise_act(L->ex, role, a->id, live_member_for(L, role), NULL, &refused, err);
 }
 
 static void select_role(live *L, int role)
@@ -108,7 +86,7 @@ static int toggle_pause(live *L, tt_error *err)
     if (p == TT_PHASE_PAUSED) {
         int64_t w = dash_wall_ms();
         int rc = tt_exercise_resume(L->ex, w, err);
-        anchor(L, w);
+        live_anchor(L, w);
         return rc;
     }
     return 0;
@@ -132,123 +110,14 @@ static int skip_inject(live *L, tt_error *err)
         return 0;
     int64_t w = dash_wall_ms();
     int rc = tt_exercise_skip_to_next_inject(L->ex, w, err);
-    anchor(L, w);
+    live_anchor(L, w);
     return rc;
-}
-
-/* Rehearsal: take every script step the clock will have reached by wall
- * time w, each at exactly its own time (advance first, then act), so the
- * journal is the same as a headless run of the script. The look-ahead
- * (clock estimate plus a little) keeps a step from being overtaken by the
- * clock, which would stamp it later than written. */
-static int play_due_steps(live *L, int64_t w, tt_error *err)
-{
-    const tt_action_script *s = L->o->script;
-    if (!s || tt_exercise_phase(L->ex) != TT_PHASE_RUNNING)
-        return 0;
-    double speed = tt_exercise_speed(L->ex);
-    tt_ms horizon = L->anchor_sim + (tt_ms)((double)(w - L->anchor_wall) * speed) +
-                    (tt_ms)speed + 2;
-    while (L->next_step < s->n_steps && tt_exercise_phase(L->ex) == TT_PHASE_RUNNING) {
-        const tt_script_step *st = &s->steps[L->next_step];
-        if (st->at > horizon)
-            break;
-        if (st->at > tt_exercise_now(L->ex) && tt_exercise_advance(L->ex, st->at, err) != 0)
-            return -1;
-        if (tt_exercise_phase(L->ex) == TT_PHASE_ENDED)
-            break;
-        L->next_step++;
-        const char *member = st->member ? st->member
-                           : L->o->roster ? tt_roster_member_for(L->o->roster, st->by)
-                                          : member_for(L, st->by);
-        int rc = st->action
-            ? tt_exercise_act(L->ex, st->by, st->action, member, st->note, NULL, err)
-            : tt_exercise_note(L->ex, st->by, member, st->note, err);
-        if (rc != 0)
-            return -1;
-    }
-    return 0;
-}
-
-/* ---- typing a custom inject or a note ---- */
-
-static void input_open(live *L, int mode)
-{
-    if (tt_exercise_phase(L->ex) == TT_PHASE_ENDED || L->sc->n_roles == 0)
-        return;
-    L->ui.input = mode;
-    L->ui.input_text[0] = L->ui.input_editing[0] = '\0';
-    L->swallow_text = true;     /* the key that opened it may also type itself */
-    SDL_StartTextInput();
-}
-
-static void input_close(live *L)
-{
-    L->ui.input = INPUT_NONE;
-    L->ui.input_text[0] = L->ui.input_editing[0] = '\0';
-    /* Text input stays on (SDL's desktop default): stopping it would also
-     * flush text events already queued. Text is ignored outside input. */
-}
-
-static void input_backspace(live *L)
-{
-    size_t n = strlen(L->ui.input_text);
-    while (n > 0 && ((unsigned char)L->ui.input_text[n - 1] & 0xC0) == 0x80)
-        n--;                    /* continuation bytes of one UTF-8 character */
-    if (n > 0)
-        n--;
-    L->ui.input_text[n] = '\0';
-}
-
-static int input_send(live *L, tt_error *err)
-{
-    int rc = 0;
-    const char *s = L->ui.input_text;
-    while (*s == ' ')
-        s++;
-    if (*s) {
-        /* Typed in one language: the same words stand for both. */
-        if (L->ui.input == INPUT_INJECT) {
-            tt_text t = { s, s };
-            rc = tt_exercise_custom_inject(L->ex, &t, err);
-        } else {
-            const char *role = L->sc->roles[L->ui.role].id;
-            rc = tt_exercise_note(L->ex, role, member_for(L, role), s, err);
-        }
-    }
-    input_close(L);
-    return rc;
-}
-
-static void on_text(live *L, const char *text)
-{
-    if (L->ui.input == INPUT_NONE)
-        return;
-    if (L->swallow_text) {
-        L->swallow_text = false;
-        if (strlen(text) == 1 && strchr("iImM", text[0]))
-            return;
-    }
-    size_t used = strlen(L->ui.input_text), add = strlen(text);
-    if (used + add < sizeof L->ui.input_text)
-        memcpy(L->ui.input_text + used, text, add + 1);
-    L->ui.input_editing[0] = '\0';
-}
-
-static int on_input_key(live *L, const SDL_KeyboardEvent *k, tt_error *err)
-{
-    switch (k->keysym.sym) {
-    case SDLK_RETURN: case SDLK_KP_ENTER: return input_send(L, err);
-    case SDLK_ESCAPE: input_close(L); return 0;
-    case SDLK_BACKSPACE: input_backspace(L); return 0;
-    default: return 0;
-    }
 }
 
 static int on_key(live *L, const SDL_KeyboardEvent *k, tt_error *err)
 {
     if (L->ui.input != INPUT_NONE)
-        return on_input_key(L, k, err);
+        return live_on_input_key(L, k, err);
     SDL_Keycode key = k->keysym.sym;
     bool shift = (k->keysym.mod & KMOD_SHIFT) != 0;
     bool ended = tt_exercise_phase(L->ex) == TT_PHASE_ENDED;
@@ -275,8 +144,8 @@ static int on_key(live *L, const SDL_KeyboardEvent *k, tt_error *err)
         return take_focused(L, err);
     case SDLK_l: L->lang = L->lang == TT_LANG_JA ? TT_LANG_EN : TT_LANG_JA; return 0;
     case SDLK_e: return end_pressed(L, err);
-    case SDLK_i: case SDLK_F2: input_open(L, INPUT_INJECT); return 0;
-    case SDLK_m: case SDLK_F3: input_open(L, INPUT_NOTE); return 0;
+    case SDLK_i: case SDLK_F2: live_input_open(L, INPUT_INJECT); return 0;
+    case SDLK_m: case SDLK_F3: live_input_open(L, INPUT_NOTE); return 0;
     case SDLK_F11: case SDLK_f: dash_app_toggle_fullscreen(&L->app); return 0;
     case SDLK_ESCAPE:
         if (ended)
@@ -412,7 +281,7 @@ int tt_dashboard_drive(tt_exercise *ex, tt_dashboard_feed *feed,
     int64_t w0 = dash_wall_ms();
     if (tt_exercise_phase(ex) == TT_PHASE_READY && tt_exercise_start(ex, w0, err) != 0)
         goto out;
-    anchor(&L, w0);
+    live_anchor(&L, w0);
     /* A restored drill rehearsing a script goes straight on. */
     if (o->script && tt_exercise_phase(ex) == TT_PHASE_PAUSED &&
         tt_exercise_resume(ex, w0, err) != 0)
@@ -427,7 +296,7 @@ int tt_dashboard_drive(tt_exercise *ex, tt_dashboard_feed *feed,
             else if (e.type == SDL_KEYDOWN)
                 r = on_key(&L, &e.key, err);
             else if (e.type == SDL_TEXTINPUT)
-                on_text(&L, e.text.text);
+                live_on_text(&L, e.text.text);
             else if (e.type == SDL_TEXTEDITING && L.ui.input != INPUT_NONE)
                 snprintf(L.ui.input_editing, sizeof L.ui.input_editing, "%s", e.edit.text);
             else if (e.type == SDL_MOUSEBUTTONDOWN && e.button.button == SDL_BUTTON_LEFT)
@@ -442,12 +311,12 @@ int tt_dashboard_drive(tt_exercise *ex, tt_dashboard_feed *feed,
         }
         L.swallow_text = false;
         int64_t w = dash_wall_ms();
-        if (play_due_steps(&L, w, err) != 0)
+        if (live_play_due_steps(&L, w, err) != 0)
             goto out;
         if (tt_exercise_phase(ex) == TT_PHASE_RUNNING) {
             if (tt_exercise_tick(ex, w, err) != 0)
                 goto out;
-            anchor(&L, w);
+            live_anchor(&L, w);
         }
         if (dash_feed_failed(feed)) {
             tt_error_set(err, NULL, 0, 0, "dashboard: out of memory copying records");

@@ -48,8 +48,11 @@ const tt_record *tt_dashboard_feed_records(const tt_dashboard_feed *feed,
                                            size_t *n);
 
 /* Open a window and run the drill: starts the exercise when it is still
- * ready, ticks the clock, takes actions from buttons and keys. Returns when
- * the exercise has ended (see close_on_end) or the window is closed (the
+ * ready (a restored, paused one stays paused until the facilitator resumes
+ * it, unless o->script drives it), ticks the clock, takes actions from
+ * buttons and keys, and lets the facilitator type injects and notes.
+ * Returns when the exercise has ended (at once with close_on_end, else when
+ * the facilitator closes the final board) or the window is closed (the
  * exercise is then left as it is: its journal can be resumed or ended by the
  * caller). 0 ok, -1 with err (no display, SDL or exercise failure). */
 int tt_dashboard_drive(tt_exercise *ex, tt_dashboard_feed *feed,

@@ -249,7 +249,12 @@ void tty_parse_line(const char *line, const tty_menu *m, const tt_scenario *sc,
             fail(out, member, tty_msg(M_NOT_ROSTER, lang));
             return;
         }
-        snprintf(out->member, sizeof out->member, "%s", member + 1);
+        size_t len = strlen(member + 1);
+        if (len >= sizeof out->member) { /* no roster name is that long */
+            fail(out, member, tty_msg(M_NOT_ROSTER, lang));
+            return;
+        }
+        memcpy(out->member, member + 1, len + 1);
         p = q;
     }
     rest_of(p, out->text, sizeof out->text);

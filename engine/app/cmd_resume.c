@@ -208,6 +208,7 @@ int tt_cmd_resume(int argc, char **argv)
         .first_step = first_step,
         .roster = (start->team || start->n_members) ? &team : NULL,
         .journal_path = o.journal_path,
+        .restored_from = &j,
         .cfg = { .lang = o.lang, .record_wall = o.ui != TT_UI_NONE },
         .make = make_restored,
         .make_ctx = &src,

@@ -66,6 +66,11 @@ static int run_sdl(tt_frontend_job *job, bool *ended, tt_error *err)
         tt_error_set(err, NULL, 0, 0, "out of memory");
         return -1;
     }
+    if (job->restored_from && tt_dashboard_feed_load(feed, job->restored_from) != 0) {
+        tt_dashboard_feed_free(feed);
+        tt_error_set(err, NULL, 0, 0, "out of memory");
+        return -1;
+    }
     job->cfg.sink = tt_dashboard_feed_sink;
     job->cfg.sink_user = feed;
     tt_exercise *ex = job->make(job->make_ctx, &job->cfg, err);
@@ -74,6 +79,9 @@ static int run_sdl(tt_frontend_job *job, bool *ended, tt_error *err)
         tt_dashboard_options dopt;
         tt_dashboard_options_default(&dopt);
         dopt.lang = job->lang;
+        dopt.script = job->answers;
+        dopt.script_from = job->first_step;
+        dopt.roster = job->roster;
         rc = tt_dashboard_drive(ex, feed, &dopt, err);
         *ended = rc == 0 && tt_exercise_phase(ex) == TT_PHASE_ENDED;
     }

@@ -26,6 +26,8 @@ typedef struct tt_frontend_job {
     size_t first_step;                 /* first step of answers to play */
     const tt_roster *roster;           /* may be NULL */
     const char *journal_path;          /* for the resume hint */
+    const tt_journal *restored_from;   /* resume: the journal so far (its records
+                                          are shown; the restore re-runs them silently) */
     tt_exercise_config cfg;            /* everything but the sink */
     tt_exercise_maker make;
     void *make_ctx;

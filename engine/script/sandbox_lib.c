@@ -114,8 +114,10 @@ static int sandbox_pairs(lua_State *L)
     return 3;
 }
 
+/* Returns the ordered pairs factory and an ordered next (same order), so no
+ * iteration depends on Lua's hash layout, which differs between processes. */
 static const char sorted_pairs_src[] =
-    "local next, type, sort, rawget = next, type, table.sort, rawget\n"
+    "local next, type, sort, rawget, rawequal, error = next, type, table.sort, rawget, rawequal, error\n"
     "local rank = { boolean = 1, number = 2, string = 3 }\n"
     "local function before(a, b)\n"
     "  local ta, tb = type(a), type(b)\n"
@@ -124,10 +126,25 @@ static const char sorted_pairs_src[] =
     "  if ta == 'boolean' then return b and not a end\n"
     "  return false\n"
     "end\n"
-    "return function(t)\n"
+    "local function sorted_keys(t)\n"
     "  local keys, n = {}, 0\n"
     "  for k in next, t do n = n + 1; keys[n] = k end\n"
     "  sort(keys, before)\n"
+    "  return keys, n\n"
+    "end\n"
+    "local function ordered_next(t, k)\n"
+    "  local keys, n = sorted_keys(t)\n"
+    "  local i = 0\n"
+    "  if k ~= nil then\n"
+    "    repeat i = i + 1 until i > n or rawequal(keys[i], k)\n"
+    "    if i > n then error(\"invalid key to 'next'\", 2) end\n"
+    "  end\n"
+    "  local nk = keys[i + 1]\n"
+    "  if nk == nil then return nil end\n"
+    "  return nk, rawget(t, nk)\n"
+    "end\n"
+    "local function ordered_pairs(t)\n"
+    "  local keys = sorted_keys(t)\n"
     "  local i = 0\n"
     "  return function(tt)\n"
     "    while true do\n"
@@ -138,7 +155,8 @@ static const char sorted_pairs_src[] =
     "      if v ~= nil then return k, v end\n"
     "    end\n"
     "  end, t, nil\n"
-    "end\n";
+    "end\n"
+    "return ordered_pairs, ordered_next\n";
 
 /* math.random / ctx.random on the exercise's generator. */
 int tt_sandbox_random(lua_State *L)
@@ -381,7 +399,8 @@ int tt_sandbox_setup(lua_State *L)
     if (luaL_loadbufferx(L, sorted_pairs_src, sizeof sorted_pairs_src - 1,
                          "=(sandbox)", "t") != LUA_OK)
         return lua_error(L);
-    lua_call(L, 0, 1);
+    lua_call(L, 0, 2);
+    lua_setglobal(L, "next");
     lua_pushcclosure(L, sandbox_pairs, 1);
     lua_setglobal(L, "pairs");
 

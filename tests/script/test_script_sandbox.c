@@ -253,6 +253,28 @@ static void late_gc_field_never_runs(void **state)
     tt_script_free(s); /* returns: no finalizer ran */
 }
 
+/* next walks the same fixed order as pairs: no iteration may depend on the
+ * hash layout, which changes from one process to the next. */
+static void next_is_ordered_like_pairs(void **state)
+{
+    (void)state;
+    const char *text = inline_scenario(
+        "local t = { kappa = 1, alpha = 2, mu = 3, beta = 4, [2] = 5, [1] = 6 } "
+        "assert(next(t) == 1) assert(next({}) == nil) "
+        "local seq, k = {}, nil "
+        "repeat k = next(t, k) if k ~= nil then seq[#seq + 1] = tostring(k) end until k == nil "
+        "local want = {} for key in pairs(t) do want[#want + 1] = tostring(key) end "
+        "assert(table.concat(seq, ',') == '1,2,alpha,beta,kappa,mu') "
+        "assert(table.concat(want, ',') == table.concat(seq, ',')) "
+        "local ok, msg = pcall(next, t, 'nope') "
+        "assert(not ok and msg:find('invalid key'))", NULL, NULL);
+    tt_error err;
+    tt_script *s = tt_script_load_buffer(NAME, text, strlen(text), NULL, &err);
+    if (!s)
+        fail_msg("%s:%d: %s", err.file, err.line, err.message);
+    tt_script_free(s);
+}
+
 /* After a tripped budget the same script keeps working. */
 static void budget_resets_per_call(void **state)
 {
@@ -342,6 +364,7 @@ int main(void)
         cmocka_unit_test(copies_out_of_lua_are_bounded),
         cmocka_unit_test(wall_clock_limit),
         cmocka_unit_test(late_gc_field_never_runs),
+        cmocka_unit_test(next_is_ordered_like_pairs),
         cmocka_unit_test(budget_resets_per_call),
         cmocka_unit_test(tiny_memory_caps_fail_cleanly),
     };

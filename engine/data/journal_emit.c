@@ -3,6 +3,7 @@
  * numbers always carry '.' or 'e' so they read back as numbers; absent fields
  * are omitted. The same record always gives the same bytes. */
 #include "journal_emit.h"
+#include "journal_internal.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -303,15 +304,18 @@ static bool check_record(const tt_record *r, char *why, size_t size)
     const char *bad = NULL;
     if (r->t < 0 || r->wall_ms < 0 || r->until < 0)
         bad = "a time is negative";
-    else if (isnan(r->speed))
-        bad = "the speed is not a number (NaN)";
+    else if (r->t > TT_JOURNAL_MAX_MS || r->until > TT_JOURNAL_MAX_MS)
+        bad = "a time is more than 3650 days";
+    else if (!(r->speed >= 0 && r->speed <= 1e6) ||
+             (r->type == TT_REC_SPEED && r->speed == 0))
+        bad = "the speed is not a clock speed";
     else if ((r->type == TT_REC_START) != (r->start != NULL))
         bad = r->start ? "only a start record may carry start information"
                        : "a start record needs its start information";
     else if (r->start && !r->start->scenario)
         bad = "the start record has no scenario id";
-    else if (r->start && isnan(r->start->speed))
-        bad = "the start speed is not a number (NaN)";
+    else if (r->start && !(r->start->speed >= 0 && r->start->speed <= 1e6))
+        bad = "the start speed is not a clock speed";
     if (bad) {
         snprintf(why, size, "%s", bad);
         return false;

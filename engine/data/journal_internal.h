@@ -3,6 +3,9 @@
 #ifndef TT_DATA_JOURNAL_INTERNAL_H
 #define TT_DATA_JOURNAL_INTERNAL_H
 
+/* Longest simulated time a journal may hold: 3650 days, as for durations. */
+#define TT_JOURNAL_MAX_MS ((int64_t)3650 * 86400000)
+
 #include "tabletop/journal.h"
 
 int journal_parse(const char *name, const char *data, size_t len,

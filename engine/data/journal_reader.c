@@ -65,7 +65,9 @@ static int get_kvs(rctx *c, const ynode *n, const char *path, tt_kv **out, size_
     return 0;
 }
 
-static int get_ms(rctx *c, const ynode *map, const char *key, int64_t *out)
+/* A non-negative integer of milliseconds; simulated times (not wall-clock
+ * stamps) are also bounded. */
+static int get_ms(rctx *c, const ynode *map, const char *key, bool simulated, int64_t *out)
 {
     const ynode *n = ymap_get(map, key);
     if (!n)
@@ -74,6 +76,25 @@ static int get_ms(rctx *c, const ynode *map, const char *key, int64_t *out)
         return -1;
     if (*out < 0) {
         yerror(c->err, c->file, n, key, "'%s' is negative", n->str);
+        return -1;
+    }
+    /* The same bound as every duration: anything longer is not a real
+     * exercise, and later arithmetic on it must not overflow. */
+    if (simulated && *out > TT_JOURNAL_MAX_MS) {
+        yerror(c->err, c->file, n, key, "'%s' is more than 3650 days", n->str);
+        return -1;
+    }
+    return 0;
+}
+
+/* Clock speeds: finite, 0 (start: as fast as possible) or above, at most 1e6. */
+static int get_speed(rctx *c, const ynode *v, const char *key, bool zero_ok, double *out)
+{
+    if (yscalar_num(c->file, v, key, out, c->err) < 0)
+        return -1;
+    if (!(*out >= 0 && *out <= 1e6) || (!zero_ok && *out == 0)) {
+        yerror(c->err, c->file, v, key, "'%s' is not a clock speed (%s to 1000000)", v->str,
+               zero_ok ? "0" : "above 0");
         return -1;
     }
     return 0;
@@ -132,7 +153,7 @@ static int get_start(rctx *c, const ynode *n, tt_start_info **out)
     }
     if ((v = ymap_get(n, "seed")) && yscalar_uint64(c->file, v, "start.seed", &s->seed, c->err) < 0)
         return -1;
-    if ((v = ymap_get(n, "speed")) && yscalar_num(c->file, v, "start.speed", &s->speed, c->err) < 0)
+    if ((v = ymap_get(n, "speed")) && get_speed(c, v, "start.speed", true, &s->speed) < 0)
         return -1;
     if ((v = ymap_get(n, "members")) && get_members(c, v, s) < 0)
         return -1;
@@ -180,8 +201,8 @@ static int to_record(rctx *c, const ynode *root, int doc_line, int doc_col, tt_r
         yerror(c->err, c->file, root, "", "the record has no time 't'");
         return -1;
     }
-    if (get_ms(c, root, "t", &r->t) < 0 || get_ms(c, root, "wall", &r->wall_ms) < 0 ||
-        get_ms(c, root, "until", &r->until) < 0)
+    if (get_ms(c, root, "t", true, &r->t) < 0 || get_ms(c, root, "wall", false, &r->wall_ms) < 0 ||
+        get_ms(c, root, "until", true, &r->until) < 0)
         return -1;
     if (get_str(c, root, "id", "", &r->id) < 0 || get_str(c, root, "role", "", &r->role) < 0 ||
         get_str(c, root, "member", "", &r->member) < 0 ||
@@ -212,7 +233,7 @@ static int to_record(rctx *c, const ynode *root, int doc_line, int doc_col, tt_r
     if ((v = ymap_get(root, "changes")) &&
         get_kvs(c, v, "changes", &r->changes, &r->n_changes) < 0)
         return -1;
-    if ((v = ymap_get(root, "speed")) && yscalar_num(c->file, v, "speed", &r->speed, c->err) < 0)
+    if ((v = ymap_get(root, "speed")) && get_speed(c, v, "speed", r->type != TT_REC_SPEED, &r->speed) < 0)
         return -1;
     v = ymap_get(root, "start");
     if (r->type == TT_REC_START) {

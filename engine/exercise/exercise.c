@@ -284,6 +284,10 @@ int tt_exercise_set_speed(tt_exercise *ex, double speed, int64_t wall_ms,
 
 int ex_do_set_speed(tt_exercise *ex, double speed, int64_t wall_ms, tt_error *err)
 {
+    if (!(speed > 0) || speed > 1e6) {
+        tt_error_set(err, NULL, 0, 0, "speed must be a number above 0 (got %g)", speed);
+        return -1;
+    }
     tt_clock_set_speed(&ex->clock, speed, wall_ms);
     ex->cfg.speed = speed;
     return control_record(ex, TT_REC_SPEED, speed, err);

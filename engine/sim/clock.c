@@ -9,7 +9,7 @@ void tt_clock_init(tt_clock *c, double speed)
 {
     c->base_sim = 0;
     c->base_wall_ms = 0;
-    c->speed = speed > 0 ? speed : 1.0;
+    c->speed = speed > 0 && isfinite(speed) ? speed : 1.0;
     c->running = false;
 }
 

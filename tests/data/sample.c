@@ -113,7 +113,7 @@ static const tt_record records[] = {
     { .type = TT_REC_PAUSE, .t = 340000, .wall_ms = 1764136900000 },
     { .type = TT_REC_RESUME, .t = 340000, .wall_ms = 1764136960000 },
     { .type = TT_REC_SPEED, .t = 340000, .speed = 0.5 },
-    { .type = TT_REC_SPEED, .t = 350000, .speed = 0 },
+    { .type = TT_REC_SPEED, .t = 350000, .speed = 1000000.0 },
     { .type = TT_REC_ACTION, .t = 360000, .id = "scan_all", .role = "user", .until = 0 },
     { .type = TT_REC_END, .t = 28800000, .status = "facilitator" },
 };

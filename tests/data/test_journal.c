@@ -363,6 +363,12 @@ static void malformed_records_are_located_errors(void **state)
         { "--- \ntype: note\nt: 1\nnote: \"\xff\"\n...\n", "invalid UTF-8", 10, 8 },
         { "--- \ntype: state\nt: 1\nchanges:\n  x: ~\n...\n", "changes.x: needs a value", 11, 6 },
         { "--- \ntype: note\nt: 1\nstart: {scenario: \"x\"}\n...\n", "only a start record", 10, 8 },
+        { "--- \ntype: note\nt: 9223372036854775807\n...\n", "more than 3650 days", 9, 4 },
+        { "--- \ntype: action\nt: 1\nuntil: 315360000001\n...\n", "more than 3650 days", 10, 8 },
+        { "--- \ntype: speed\nt: 1\nspeed: .inf\n...\n", "not a clock speed", 10, 8 },
+        { "--- \ntype: speed\nt: 1\nspeed: .nan\n...\n", "not a clock speed", 10, 8 },
+        { "--- \ntype: speed\nt: 1\nspeed: -2.0\n...\n", "not a clock speed", 10, 8 },
+        { "--- \ntype: speed\nt: 1\nspeed: 0.0\n...\n", "not a clock speed", 10, 8 },
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char buf[512];
@@ -391,6 +397,9 @@ static void writer_refuses_unreadable_records(void **state)
     tt_start_info start = { .scenario = "s" };
     static const struct { tt_record r; const char *msg; } bad[] = {
         { { .type = TT_REC_NOTE, .t = -1 }, "cannot write a note record: a time is negative" },
+        { { .type = TT_REC_NOTE, .t = INT64_MAX }, "a time is more than 3650 days" },
+        { { .type = TT_REC_SPEED, .t = 1, .speed = 0 }, "the speed is not a clock speed" },
+        { { .type = TT_REC_SPEED, .t = 1, .speed = INFINITY }, "the speed is not a clock speed" },
         { { .type = TT_REC_START }, "a start record needs its start information" },
         { { .type = TT_REC__COUNT }, "unknown type" },
         { { .type = TT_REC_NOTE, .note = "bad \xff text" }, "not valid UTF-8" },

@@ -142,12 +142,18 @@ static tt_exercise *make_restored(void *ctx, tt_exercise_config *cfg, tt_error *
     const resume_source *src = ctx;
     tt_exercise *ex = tt_exercise_restore(src->script, src->journal, src->o->journal_path,
                                           cfg, err);
-    if (ex && src->o->has_speed &&
-        tt_exercise_set_speed(ex, src->o->speed, wall_ms(), err) != 0) {
+    if (!ex)
+        return NULL;
+    /* A headless journal has no live speed (0): going on live needs one. */
+    bool live = src->o->ui != TT_UI_NONE;
+    double speed = src->o->has_speed                   ? src->o->speed
+                 : live && tt_exercise_speed(ex) == 0 ? tt_live_speed(tt_exercise_scenario(ex))
+                                                      : 0;
+    if (speed > 0 && tt_exercise_set_speed(ex, speed, wall_ms(), err) != 0) {
         tt_exercise_free(ex);
         return NULL;
     }
-    if (ex && src->o->ui == TT_UI_NONE) {
+    if (src->o->ui == TT_UI_NONE) {
         char when[32];
         tt_ms_format(tt_exercise_now(ex), when, sizeof when);
         printf(src->o->lang == TT_LANG_JA ? "%s から再開\n" : "resumed at %s\n", when);
@@ -173,6 +179,20 @@ int tt_cmd_resume(int argc, char **argv)
     if (j.ended) {
         fprintf(stderr, "tabletop resume: %s: this exercise has already ended; "
                         "use 'tabletop score' or 'tabletop replay'\n", o.journal_path);
+        tt_journal_free(&j);
+        tt_script_free(script);
+        return TT_EXIT_BADINPUT;
+    }
+    /* Check that the journal reproduces before touching it: restoring cuts a
+     * torn tail and appends, which must not happen to a journal that was
+     * edited or whose scenario changed. */
+    tt_replay_result check;
+    if (tt_exercise_replay(script, &j, &check, &err) != 0 || !check.identical) {
+        if (check.diff[0])
+            fprintf(stderr, "tabletop resume: %s does not reproduce, so it cannot be "
+                            "resumed:\n%s\n", o.journal_path, check.diff);
+        else
+            tt_error_print(&err, "tabletop resume");
         tt_journal_free(&j);
         tt_script_free(script);
         return TT_EXIT_BADINPUT;

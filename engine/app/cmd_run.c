@@ -341,10 +341,7 @@ int tt_cmd_run(int argc, char **argv)
     bool live = ui != TT_UI_NONE && !o.snapshot_path;
     tt_exercise_config cfg = {
         .seed = choose_seed(&o, &in, ui),
-        .speed = !live       ? 0
-                 : o.has_speed ? o.speed
-                 : sc->speed > 0 ? sc->speed
-                                 : tt_tty_default_speed(sc->length),
+        .speed = !live ? 0 : o.has_speed ? o.speed : tt_live_speed(sc),
         .lang = o.lang,
         .roster = in.has_roster ? &in.roster : NULL,
         .settings = in.settings,

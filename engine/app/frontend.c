@@ -35,6 +35,11 @@ bool tt_speed_parse(const char *text, double *out)
     return true;
 }
 
+double tt_live_speed(const tt_scenario *sc)
+{
+    return sc->speed > 0 ? sc->speed : tt_tty_default_speed(sc->length);
+}
+
 static int run_headless(tt_frontend_job *job, bool *ended, tt_error *err)
 {
     tt_timeline tl = { stdout, job->sc, job->lang };

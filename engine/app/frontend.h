@@ -13,6 +13,10 @@ bool tt_ui_parse(const char *text, tt_ui_kind *out);
 /* A clock speed: a number above 0, at most 1e6. */
 bool tt_speed_parse(const char *text, double *out);
 
+/* The live clock speed when none is given: the scenario's recommendation,
+ * else one that fits its length into about 90 minutes. */
+double tt_live_speed(const tt_scenario *sc);
+
 /* Creates the exercise once the front-end has put its sink into cfg:
  * tt_exercise_new for a new exercise, tt_exercise_restore for a resumed one. */
 typedef tt_exercise *(*tt_exercise_maker)(void *ctx, tt_exercise_config *cfg,

@@ -138,6 +138,38 @@ static void same_seed_same_journal_and_replay_agrees(void **state)
     done(&r);
 }
 
+/* An edited journal is refused by resume (exit 2) and left as it was. */
+static void resume_refuses_a_journal_that_does_not_reproduce(void **state)
+{
+    (void)state;
+    result r = run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
+                   "--seed 42 --journal /tmp/tt-cli-c.yaml --no-scorecard");
+    assert_int_equal(r.status, 0);
+    done(&r);
+    char *text = slurp("/tmp/tt-cli-c.yaml");
+    char *last = strstr(text, "\ntype: end\n");
+    assert_non_null(last);
+    while (last > text && strncmp(last, "---", 3) != 0)
+        last--;
+    *last = '\0'; /* cut the end record: an interrupted exercise */
+    char *seed = strstr(text, "seed: 42");
+    assert_non_null(seed);
+    seed[7] = '3'; /* and edit its seed */
+    FILE *fp = fopen("/tmp/tt-cli-c.yaml", "wb");
+    assert_non_null(fp);
+    fputs(text, fp);
+    fclose(fp);
+    r = run("resume /tmp/tt-cli-c.yaml --script scenarios/answers/ransomware/model.yaml "
+            "--ui none --no-scorecard");
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "does not reproduce");
+    done(&r);
+    char *after = slurp("/tmp/tt-cli-c.yaml");
+    assert_string_equal(after, text);
+    free(after);
+    free(text);
+}
+
 static void bad_command_lines_exit_2_with_a_message(void **state)
 {
     (void)state;
@@ -185,6 +217,7 @@ int main(void)
         cmocka_unit_test(check_accepts_scenarios_and_locates_errors),
         cmocka_unit_test(headless_model_run_prints_timeline_and_objectives),
         cmocka_unit_test(same_seed_same_journal_and_replay_agrees),
+        cmocka_unit_test(resume_refuses_a_journal_that_does_not_reproduce),
         cmocka_unit_test(bad_command_lines_exit_2_with_a_message),
         cmocka_unit_test(help_is_available_for_every_command),
     };

@@ -12,6 +12,7 @@
 #include "locate.h"
 #include "tabletop/dashboard.h"
 #include "tabletop/exercise.h"
+#include "tabletop/score.h"
 #include "tabletop/tty.h"
 
 int tt_open_journal_scenario(const char *cmd, const char *journal_path,
@@ -36,13 +37,20 @@ int tt_open_journal_scenario(const char *cmd, const char *journal_path,
         return TT_EXIT_BADINPUT;
     }
     const tt_start_info *start = j->records[0].start;
-    /* Where the scenario is: as told, else where it was, else by its id. */
+    /* Where the scenario is: as told, else where it was (when the file
+     * there is still the one recorded), else by its id. */
     char path[1024], why[4096];
     const char *wanted = scenario_arg;
-    if (!wanted && start->path && access(start->path, R_OK) == 0)
+    if (!wanted && tt_score_start_path_matches(start))
         wanted = start->path;
+    if (!wanted && !tt_score_is_scenario_id(start->scenario)) {
+        fprintf(stderr, "%s: %s: the journal's scenario id is not a scenario id\n", cmd,
+                journal_path);
+        tt_journal_free(j);
+        return TT_EXIT_BADINPUT;
+    }
     if (!wanted)
-        wanted = start->scenario ? start->scenario : "";
+        wanted = start->scenario;
     if (!tt_locate_scenario(wanted, path, sizeof path, why, sizeof why)) {
         fprintf(stderr, "%s: the journal's scenario: %s\n", cmd, why);
         tt_journal_free(j);

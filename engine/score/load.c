@@ -19,6 +19,25 @@ const char *tt_score_default_scenario_dir(void)
 #endif
 }
 
+bool tt_score_is_scenario_id(const char *id)
+{
+    if (!id || !*id)
+        return false;
+    for (const char *c = id; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-'))
+            return false;
+    return true;
+}
+
+bool tt_score_start_path_matches(const tt_start_info *start)
+{
+    char hash[65];
+    tt_error err;
+    return start->path && start->hash && access(start->path, R_OK) == 0 &&
+           tt_score_file_hash(start->path, hash, &err) == 0 &&
+           strcmp(hash, start->hash) == 0;
+}
+
 tt_script *tt_score_load_scenario(const tt_journal *j, const char *search_dir,
                                   bool *hash_differs, tt_error *err)
 {
@@ -33,9 +52,9 @@ tt_script *tt_score_load_scenario(const tt_journal *j, const char *search_dir,
     tt_sandbox_limits_default(&limits);
     const char *path = NULL;
     char fallback[4096];
-    if (start->path && access(start->path, R_OK) == 0) {
+    if (tt_score_start_path_matches(start)) {
         path = start->path;
-    } else if (start->scenario && search_dir) {
+    } else if (tt_score_is_scenario_id(start->scenario) && search_dir) {
         int n = snprintf(fallback, sizeof fallback, "%s/%s.lua", search_dir, start->scenario);
         if (n > 0 && (size_t)n < sizeof fallback && access(fallback, R_OK) == 0)
             path = fallback;

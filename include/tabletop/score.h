@@ -249,9 +249,17 @@ void tt_history_rows_free(tt_history_row *rows, size_t n);
 /* ---- Loading a journal's scenario ---- */
 
 struct tt_script;
-/* Load the scenario a journal was run with: the START record's `path`, else
- * `search_dir`/<id>.lua (search_dir may be NULL). *hash_differs (may be NULL)
- * tells whether the file's content hash differs from the journal's. */
+/* A journal is input like any other: its START record's `path` is used only
+ * when the file there has the content hash the journal recorded (checked
+ * before the file runs), and its scenario id only when it is a plain id
+ * ([a-z0-9-]), never a path. */
+bool tt_score_start_path_matches(const tt_start_info *start);
+bool tt_score_is_scenario_id(const char *id);
+
+/* Load the scenario a journal was run with: the START record's `path` when
+ * its hash matches, else `search_dir`/<id>.lua (search_dir may be NULL).
+ * *hash_differs (may be NULL) tells whether the file's content hash differs
+ * from the journal's. */
 struct tt_script *tt_score_load_scenario(const tt_journal *j,
                                          const char *search_dir,
                                          bool *hash_differs, tt_error *err);

@@ -170,6 +170,47 @@ static void resume_refuses_a_journal_that_does_not_reproduce(void **state)
     free(text);
 }
 
+/* A journal names its scenario by id and path; neither is trusted as a way
+ * to run some other file. */
+static void journal_scenario_names_are_not_trusted(void **state)
+{
+    (void)state;
+    result r = run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
+                   "--journal /tmp/tt-cli-d.yaml --no-scorecard");
+    assert_int_equal(r.status, 0);
+    done(&r);
+    char *text = slurp("/tmp/tt-cli-d.yaml");
+    char *path = strstr(text, "  path: \"");
+    assert_non_null(path);
+    char *end = strchr(path + 9, '"');
+    assert_non_null(end);
+    char edited[65536];
+    /* path -> a file whose hash is not the recorded one: ignored, the id is used */
+    snprintf(edited, sizeof edited, "%.*s  path: \"/etc/passwd\"%s", (int)(path - text), text,
+             end + 1);
+    FILE *fp = fopen("/tmp/tt-cli-d2.yaml", "wb");
+    fputs(edited, fp);
+    fclose(fp);
+    r = run("replay /tmp/tt-cli-d2.yaml");
+    assert_int_equal(r.status, 0);
+    assert_true(strstr(r.err, "passwd") == NULL);
+    done(&r);
+    /* and the id must be an id, not a path */
+    char *id = strstr(edited, "scenario: \"ransomware\"");
+    assert_non_null(id);
+    char worse[65536];
+    snprintf(worse, sizeof worse, "%.*sscenario: \"../../etc/passwd\"%s", (int)(id - edited),
+             edited, id + strlen("scenario: \"ransomware\""));
+    fp = fopen("/tmp/tt-cli-d3.yaml", "wb");
+    fputs(worse, fp);
+    fclose(fp);
+    r = run("replay /tmp/tt-cli-d3.yaml");
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "not a scenario id");
+    done(&r);
+    free(text);
+}
+
 static void bad_command_lines_exit_2_with_a_message(void **state)
 {
     (void)state;
@@ -218,6 +259,7 @@ int main(void)
         cmocka_unit_test(headless_model_run_prints_timeline_and_objectives),
         cmocka_unit_test(same_seed_same_journal_and_replay_agrees),
         cmocka_unit_test(resume_refuses_a_journal_that_does_not_reproduce),
+        cmocka_unit_test(journal_scenario_names_are_not_trusted),
         cmocka_unit_test(bad_command_lines_exit_2_with_a_message),
         cmocka_unit_test(help_is_available_for_every_command),
     };

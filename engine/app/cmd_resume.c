@@ -14,6 +14,7 @@
 #include "frontend.h"
 #include "journal_open.h"
 #include "tabletop/exercise.h"
+#include "tabletop/score.h"
 #include "tabletop/tty.h"
 
 typedef struct resume_options {
@@ -82,7 +83,13 @@ static int parse_options(int argc, char **argv, resume_options *o)
         switch (c) {
         case O_SCRIPT: o->script_path = optarg; break;
         case O_SCENARIO: o->scenario_arg = optarg; break;
-        case O_CARD: o->card_path = optarg; break;
+        case O_CARD: {
+            tt_card_format fmt;
+            if (!tt_card_format_from_path(optarg, &fmt))
+                return bad("--scorecard must end in .html, .md or .json, not", optarg);
+            o->card_path = optarg;
+            break;
+        }
         case O_NOCARD: o->no_card = true; break;
         case O_DB: o->db_path = optarg; break;
         case O_UI:

@@ -18,6 +18,7 @@
 #include "settings_arg.h"
 #include "tabletop/dashboard.h"
 #include "tabletop/exercise.h"
+#include "tabletop/score.h"
 #include "tabletop/tty.h"
 
 typedef struct run_options {
@@ -112,7 +113,13 @@ static int parse_options(int argc, char **argv, run_options *o)
         case O_SCRIPT: o->script_path = optarg; break;
         case O_ROSTER: o->roster_path = optarg; break;
         case O_JOURNAL: o->journal_path = optarg; break;
-        case O_CARD: o->card_path = optarg; break;
+        case O_CARD: {
+            tt_card_format fmt;
+            if (!tt_card_format_from_path(optarg, &fmt))
+                return bad("--scorecard must end in .html, .md or .json (got '%s')", optarg);
+            o->card_path = optarg;
+            break;
+        }
         case O_NOCARD: o->no_card = true; break;
         case O_DB: o->db_path = optarg; break;
         case O_SNAPSHOT: o->snapshot_path = optarg; break;
@@ -235,6 +242,14 @@ static int load_inputs(const run_options *o, run_inputs *in)
         tt_setting_args_put(in->settings, &in->n_settings, &in->answers.settings[i]);
     for (size_t i = 0; i < o->settings.n; i++)
         tt_setting_args_put(in->settings, &in->n_settings, &o->settings.items[i]);
+    /* Check the settings now (unknown key, wrong type), before any journal
+     * exists: the exercise applies them the same way when it begins. */
+    tt_rng rng;
+    tt_rng_seed(&rng, 0, 0);
+    if (tt_script_begin(in->script, &rng, in->settings, in->n_settings, &err) != 0) {
+        tt_error_print(&err, "tabletop run: settings");
+        return TT_EXIT_BADINPUT;
+    }
     return TT_EXIT_OK;
 }
 

@@ -227,6 +227,10 @@ static void bad_command_lines_exit_2_with_a_message(void **state)
         { "run ransomware --script tests/cli/fixtures/bad-duration.yaml --ui none",
           "bad-duration.yaml:6:" },
         { "run ransomware --script /nonexistent.yaml --ui none", "nonexistent.yaml" },
+        { "run ransomware --ui none --set bogus=1", "bogus" },
+        { "run ransomware --ui none --set offline_backup=maybe", "offline_backup" },
+        { "run ransomware --ui none --scorecard card.txt", "--scorecard must end in" },
+        { "resume x.yaml --scorecard card.pdf", "--scorecard must end in" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         result r = run("%s", cases[i].args);

@@ -2,6 +2,7 @@
 #include "finish.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -72,8 +73,17 @@ bool tt_default_journal_path(const char *scenario_id, char *buf, size_t size,
             snprintf(buf, size, "%s/%s-%s.journal.yaml", dir, scenario_id, stamp);
         else
             snprintf(buf, size, "%s/%s-%s-%d.journal.yaml", dir, scenario_id, stamp, n);
-        if (access(buf, F_OK) != 0)
+        /* Reserve the name atomically: two drills started in the same
+         * second must not share a journal. */
+        int fd = open(buf, O_CREAT | O_EXCL | O_WRONLY, 0644);
+        if (fd >= 0) {
+            close(fd);
             return true;
+        }
+        if (errno != EEXIST) {
+            tt_error_set(err, NULL, 0, 0, "cannot create %s: %s", buf, strerror(errno));
+            return false;
+        }
     }
     tt_error_set(err, NULL, 0, 0, "too many exercises started this second in %s", dir);
     return false;

@@ -15,8 +15,9 @@ int tt_finish_exercise(const tt_scenario *sc, const char *journal_path,
                        FILE *out);
 
 /* Default journal path for a new exercise of `scenario_id`:
- * $XDG_DATA_HOME/tabletop/exercises/ID-YYYYmmdd-HHMMSS.journal.yaml
- * (folders created). false with err on failure. */
+ * $XDG_DATA_HOME/tabletop/exercises/ID-YYYYmmdd-HHMMSS[-N].journal.yaml
+ * (folders created; the file is created empty to reserve the name).
+ * false with err on failure. */
 bool tt_default_journal_path(const char *scenario_id, char *buf, size_t size,
                              tt_error *err);
 

@@ -63,6 +63,16 @@ bool tt_exercise_can_act(tt_exercise *ex, const char *role, int action, tt_text 
     return ok;
 }
 
+/* Whatever is due at this instant happens before an input, as in a replay
+ * (which advances to the input's time first). 1 when that ended the
+ * exercise (the input is then dropped), -1 on error, else 0. */
+static int run_due_events(tt_exercise *ex, tt_error *err)
+{
+    if (tt_exercise_advance(ex, ex->now, err) != 0)
+        return -1;
+    return ex->phase == TT_PHASE_ENDED ? 1 : 0;
+}
+
 static int refuse(tt_exercise *ex, const char *role, const char *action,
                   const char *member, const char *note, tt_text why, tt_error *err)
 {
@@ -114,6 +124,12 @@ int tt_exercise_act(tt_exercise *ex, const char *role, const char *action,
         tt_error_set(err, NULL, 0, 0, "the exercise is not running");
         return -1;
     }
+    int due = run_due_events(ex, err);
+    if (due != 0) {
+        if (refused)
+            *refused = due > 0;
+        return due < 0 ? -1 : 0;
+    }
     if (!member && ex->cfg.roster && role)
         member = tt_roster_member_for(ex->cfg.roster, role);
     ex->inputs_taken++;
@@ -147,6 +163,9 @@ int tt_exercise_note(tt_exercise *ex, const char *role, const char *member,
         tt_error_set(err, NULL, 0, 0, "the exercise is not running");
         return -1;
     }
+    int due = run_due_events(ex, err);
+    if (due != 0)
+        return due < 0 ? -1 : 0;
     if (!member && ex->cfg.roster && role)
         member = tt_roster_member_for(ex->cfg.roster, role);
     ex->inputs_taken++;
@@ -160,6 +179,9 @@ int tt_exercise_custom_inject(tt_exercise *ex, const tt_text *text, tt_error *er
         tt_error_set(err, NULL, 0, 0, "the exercise is not running");
         return -1;
     }
+    int due = run_due_events(ex, err);
+    if (due != 0)
+        return due < 0 ? -1 : 0;
     tt_record r = { .type = TT_REC_CUSTOM, .from = "facilitator", .text = *text };
     return ex_emit(ex, &r, err);
 }

@@ -120,16 +120,19 @@ int ex_remember_state(tt_exercise *ex, const tt_kv *state, size_t n, tt_error *e
     if (!copy)
         return oom(err);
     for (size_t i = 0; i < n; i++) {
+        /* Strings are copied before they are stored, so a failure leaves
+         * nothing in `copy` that it does not own. */
         copy[i].value = state[i].value;
-        copy[i].key = strdup(state[i].key);
-        bool ok = copy[i].key != NULL;
-        if (ok && state[i].value.type == TT_VAL_STR) {
+        if (state[i].value.type == TT_VAL_STR) {
             copy[i].value.as.s = strdup(state[i].value.as.s ? state[i].value.as.s : "");
-            ok = copy[i].value.as.s != NULL;
+            if (!copy[i].value.as.s) {
+                copy[i].value.type = TT_VAL_INT;
+                ex_free_kvs(copy, i);
+                return oom(err);
+            }
         }
-        if (!ok) {
-            if (copy[i].key && state[i].value.type != TT_VAL_STR)
-                copy[i].value.type = TT_VAL_INT; /* nothing to free */
+        copy[i].key = strdup(state[i].key);
+        if (!copy[i].key) {
             ex_free_kvs(copy, i + 1);
             return oom(err);
         }

@@ -2,6 +2,7 @@
 #include "internal.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 const tt_objective_view *tt_exercise_objectives(const tt_exercise *ex)
 {
@@ -19,27 +20,45 @@ static int by_time(const void *a, const void *b)
     return (x->at > y->at) - (x->at < y->at);
 }
 
+static bool pending_of(const tt_exercise *ex, const tt_event *e, tt_pending *p)
+{
+    if (e->kind == EV_ACTION_DONE) {
+        const running_action *ra = &ex->running[e->index];
+        *p = (tt_pending){ e->time, true, ex->sc->actions[ra->action].id, ra->role };
+        return true;
+    }
+    if (e->kind == EV_MESSAGE) {
+        const pending_message *m = &ex->messages[e->index];
+        *p = (tt_pending){ e->time, false, m->from, m->to };
+        return true;
+    }
+    if (e->kind == EV_DEFERRED && ex->calls[e->index].actor) {
+        *p = (tt_pending){ e->time, false, ex->calls[e->index].actor, NULL };
+        return true;
+    }
+    return false;
+}
+
 size_t tt_exercise_pending(const tt_exercise *ex, tt_pending *out, size_t max)
 {
+    /* The soonest `max`: the heap is ordered only at its root, so gather
+     * all and sort by time. This is for display; nothing depends on how
+     * ties are ordered. */
     size_t count = 0;
     for (size_t i = 0; i < ex->queue.count; i++) {
-        const tt_event *e = &ex->queue.items[i];
         tt_pending p;
-        if (e->kind == EV_ACTION_DONE) {
-            const running_action *ra = &ex->running[e->index];
-            p = (tt_pending){ e->time, true, ex->sc->actions[ra->action].id, ra->role };
-        } else if (e->kind == EV_MESSAGE) {
-            const pending_message *m = &ex->messages[e->index];
-            p = (tt_pending){ e->time, false, m->from, m->to };
-        } else if (e->kind == EV_DEFERRED && ex->calls[e->index].actor) {
-            p = (tt_pending){ e->time, false, ex->calls[e->index].actor, NULL };
-        } else {
-            continue;
-        }
-        if (count < max)
-            out[count] = p;
-        count++;
+        count += pending_of(ex, &ex->queue.items[i], &p);
     }
-    qsort(out, count < max ? count : max, sizeof *out, by_time);
+    if (count == 0 || max == 0)
+        return count;
+    tt_pending *all = malloc(count * sizeof *all);
+    if (!all)
+        return 0;
+    size_t k = 0;
+    for (size_t i = 0; i < ex->queue.count; i++)
+        k += pending_of(ex, &ex->queue.items[i], &all[k]);
+    qsort(all, count, sizeof *all, by_time);
+    memcpy(out, all, (count < max ? count : max) * sizeof *out);
+    free(all);
     return count;
 }

@@ -66,6 +66,11 @@ static int load_roster(const char *file, const ynode *root, const tt_scenario *s
         yerror(err, file, members, "members", "the list is empty; name at least one member");
         return -1;
     }
+    if (members->n > TT_ROSTER_MAX_MEMBERS) {
+        yerror(err, file, members, "members", "more than %d members; a drill team is smaller",
+               TT_ROSTER_MAX_MEMBERS);
+        return -1;
+    }
     out->members = tt_arena_alloc(&out->arena, members->n * sizeof *out->members);
     if (!out->members) {
         tt_error_set(err, file, 0, 0, "out of memory");

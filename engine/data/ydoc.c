@@ -388,9 +388,16 @@ int yreader_next(yreader *r, tt_arena *arena, ynode **root, ydoc_info *info,
             } else {
                 frame *f = &stack[depth - 1];
                 if (f->node->kind == Y_MAP && f->n % 2 == 1) {
-                    /* value position: refuse a key already seen */
+                    /* value position: refuse a key already seen. Mappings are
+                     * bounded so this check stays cheap on hostile input. */
                     ynode *key = f->items[f->n - 1];
-                    for (size_t i = 0; i + 1 < f->n; i += 2) {
+                    if (f->n / 2 >= YDOC_MAX_MAP_KEYS) {
+                        tt_error_set(err, r->name, key->line, key->column,
+                                     "too many keys in one mapping (more than %d)",
+                                     YDOC_MAX_MAP_KEYS);
+                        ok = false;
+                    }
+                    for (size_t i = 0; ok && i + 1 < f->n; i += 2) {
                         if (strcmp(f->items[i]->str, key->str) == 0) {
                             tt_error_set(err, r->name, key->line, key->column,
                                          "duplicate key '%s'", key->str);

@@ -4,6 +4,11 @@
 #ifndef TT_DATA_YDOC_H
 #define TT_DATA_YDOC_H
 
+/* Most keys one mapping may hold: far above any real roster, script or
+ * journal record (scenario state is capped at 1000 keys), low enough that
+ * the duplicate-key check stays cheap. */
+#define YDOC_MAX_MAP_KEYS 4096
+
 #include <yaml.h>
 #include "tabletop/base.h"
 

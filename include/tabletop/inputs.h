@@ -8,6 +8,7 @@
 #include "tabletop/scenario.h"
 
 #define TT_YAML_MAX_DEPTH 32
+#define TT_ROSTER_MAX_MEMBERS 1000
 
 typedef struct tt_roster {
     tt_arena arena;

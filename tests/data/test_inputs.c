@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "sample.h"
 #include "tabletop/inputs.h"
@@ -304,6 +307,42 @@ static void script_without_scenario_types_settings(void **state)
     tt_action_script_free(&s);
 }
 
+/* Hostile sizes end quickly with a located message: a mapping with more
+ * keys than YDOC allows, a roster larger than any drill team. */
+static void oversized_inputs_are_refused(void **state)
+{
+    (void)state;
+    size_t cap = 64 * 5000 + 256;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    size_t n = (size_t)snprintf(text, cap, "settings:\n");
+    for (int i = 0; i < 5000; i++)
+        n += (size_t)snprintf(text + n, cap - n, "  k%d: 1\n", i);
+    snprintf(text + n, cap - n, "actions: []\n");
+    tt_action_script s;
+    tt_error err;
+    assert_int_equal(tt_action_script_load_buffer("big.yaml", text, strlen(text),
+                                                  sample_scenario(), &s, &err), -1);
+    assert_non_null(strstr(err.message, "too many keys in one mapping"));
+    assert_int_equal(err.line, 4098);
+
+    char path[] = "/tmp/tt-roster-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *fp = fdopen(fd, "w");
+    assert_non_null(fp);
+    fputs("team: big\nmembers:\n", fp);
+    for (int i = 0; i <= TT_ROSTER_MAX_MEMBERS; i++)
+        fprintf(fp, "  - { name: m%d, role: sysadmin }\n", i);
+    fclose(fp);
+    tt_roster r;
+    assert_int_equal(tt_roster_load(path, sample_scenario(), &r, &err), -1);
+    assert_non_null(strstr(err.message, "members"));
+    assert_int_equal(err.line, 3);
+    unlink(path);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -314,6 +353,7 @@ int main(void)
         cmocka_unit_test(script_durations),
         cmocka_unit_test(script_other_bad_inputs),
         cmocka_unit_test(script_without_scenario_types_settings),
+        cmocka_unit_test(oversized_inputs_are_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

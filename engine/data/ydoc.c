@@ -17,62 +17,27 @@
 
 /* ---- text checks ------------------------------------------------------ */
 
-/* Characters YAML allows in a stream (YAML 1.1 c-printable, as libyaml). */
-static bool printable(uint32_t c)
-{
-    return c == 0x09 || c == 0x0A || c == 0x0D || (c >= 0x20 && c <= 0x7E) ||
-           c == 0x85 || (c >= 0xA0 && c <= 0xD7FF) ||
-           (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-}
-
 size_t ydoc_check_text(const char *data, size_t len, char *why, size_t why_size)
 {
-    const unsigned char *s = (const unsigned char *)data;
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = s[i];
-        uint32_t cp;
-        size_t n;
-        if (c < 0x80) {
-            cp = c;
-            n = 1;
-        } else if ((c & 0xE0) == 0xC0) {
-            cp = c & 0x1F;
-            n = 2;
-        } else if ((c & 0xF0) == 0xE0) {
-            cp = c & 0x0F;
-            n = 3;
-        } else if ((c & 0xF8) == 0xF0) {
-            cp = c & 0x07;
-            n = 4;
-        } else {
-            snprintf(why, why_size, "invalid UTF-8 (byte 0x%02x)", c);
-            return i;
-        }
-        if (i + n > len) {
-            snprintf(why, why_size, "invalid UTF-8 (byte 0x%02x at the end)", c);
-            return i;
-        }
-        for (size_t k = 1; k < n; k++) {
-            if ((s[i + k] & 0xC0) != 0x80) {
-                snprintf(why, why_size, "invalid UTF-8 (byte 0x%02x)", c);
-                return i;
-            }
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        static const uint32_t min_for_len[5] = { 0, 0, 0x80, 0x800, 0x10000 };
-        if (cp < min_for_len[n] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-            snprintf(why, why_size, "invalid UTF-8 (bad sequence)");
-            return i;
-        }
-        if (!printable(cp) && !(cp == 0xFEFF && i == 0)) {
-            snprintf(why, why_size, "character U+%04X is not allowed in YAML",
-                     (unsigned)cp);
-            return i;
-        }
-        i += n;
+    tt_text_fault f;
+    if (tt_text_scan(data, len, &f))
+        return len;
+    switch (f.problem) {
+    case TT_TEXT_BAD_BYTE:
+        snprintf(why, why_size, "invalid UTF-8 (byte 0x%02x)", f.byte);
+        break;
+    case TT_TEXT_CUT_SHORT:
+        snprintf(why, why_size, "invalid UTF-8 (byte 0x%02x at the end)", f.byte);
+        break;
+    case TT_TEXT_BAD_SEQUENCE:
+        snprintf(why, why_size, "invalid UTF-8 (bad sequence)");
+        break;
+    default:
+        snprintf(why, why_size, "character U+%04X is not allowed in YAML",
+                 (unsigned)f.code_point);
+        break;
     }
-    return len;
+    return f.offset;
 }
 
 void ydoc_locate(const char *data, size_t len, size_t off, int *line, int *column)

@@ -86,6 +86,26 @@ char *tt_arena_strdup(tt_arena *a, const char *s);     /* NULL in -> NULL out */
 char *tt_arena_strndup(tt_arena *a, const char *s, size_t n);
 void tt_arena_free(tt_arena *a);
 
+/* Text journals and YAML can hold: valid UTF-8 of characters YAML may print
+ * (YAML 1.1 c-printable: no NUL, no controls but tab and line breaks). */
+typedef enum tt_text_problem {
+    TT_TEXT_OK,
+    TT_TEXT_BAD_BYTE,       /* a byte no UTF-8 sequence may hold here */
+    TT_TEXT_CUT_SHORT,      /* a sequence runs past the end */
+    TT_TEXT_BAD_SEQUENCE,   /* overlong, surrogate or above U+10FFFF */
+    TT_TEXT_NOT_PRINTABLE   /* valid, but not a character YAML prints */
+} tt_text_problem;
+
+typedef struct tt_text_fault {
+    tt_text_problem problem;
+    size_t offset;          /* of the first bad character */
+    unsigned char byte;     /* its first byte */
+    uint32_t code_point;    /* TT_TEXT_NOT_PRINTABLE */
+} tt_text_fault;
+
+/* true when all of text[0..len) is fine; else *fault says what and where. */
+bool tt_text_scan(const char *text, size_t len, tt_text_fault *fault);
+
 /* Durations: "90s", "15m", "2h", "1d", "1h30m", or a plain integer of seconds.
  * Rejects negatives, overflow, empty strings and unknown units. */
 bool tt_duration_parse(const char *text, tt_ms *out, char *why, size_t why_size);

@@ -1,0 +1,58 @@
+/* One check of the text every journal and YAML file may hold. (A byte order
+ * mark, U+FEFF, is printable in YAML 1.1 and so passes anywhere.) */
+#include "tabletop/base.h"
+
+static bool printable(uint32_t cp)
+{
+    return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0x7E) ||
+           cp == 0x85 || (cp >= 0xA0 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
+           (cp >= 0x10000 && cp <= 0x10FFFF);
+}
+
+static bool fail(tt_text_fault *f, tt_text_problem p, size_t offset, unsigned char byte,
+                 uint32_t cp)
+{
+    *f = (tt_text_fault){ p, offset, byte, cp };
+    return false;
+}
+
+bool tt_text_scan(const char *text, size_t len, tt_text_fault *fault)
+{
+    static const uint32_t min_for_len[5] = { 0, 0, 0x80, 0x800, 0x10000 };
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        uint32_t cp;
+        size_t n;
+        if (c < 0x80) {
+            cp = c;
+            n = 1;
+        } else if ((c & 0xE0) == 0xC0) {
+            cp = c & 0x1F;
+            n = 2;
+        } else if ((c & 0xF0) == 0xE0) {
+            cp = c & 0x0F;
+            n = 3;
+        } else if ((c & 0xF8) == 0xF0) {
+            cp = c & 0x07;
+            n = 4;
+        } else {
+            return fail(fault, TT_TEXT_BAD_BYTE, i, c, 0);
+        }
+        if (i + n > len)
+            return fail(fault, TT_TEXT_CUT_SHORT, i, c, 0);
+        for (size_t k = 1; k < n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return fail(fault, TT_TEXT_BAD_BYTE, i, c, 0);
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if (cp < min_for_len[n] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+            return fail(fault, TT_TEXT_BAD_SEQUENCE, i, c, cp);
+        if (!printable(cp))
+            return fail(fault, TT_TEXT_NOT_PRINTABLE, i, c, cp);
+        i += n;
+    }
+    fault->problem = TT_TEXT_OK;
+    return true;
+}

@@ -1,0 +1,80 @@
+/* The text check shared by the YAML reader and the scenario host, and the
+ * bilingual text helpers. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "tabletop/base.h"
+
+static void accepts_japanese_and_allowed_controls(void **state)
+{
+    (void)state;
+    const char *ok = "ランサムウェア\tline\r\nend 😀";
+    tt_text_fault f;
+    assert_true(tt_text_scan(ok, strlen(ok), &f));
+    assert_int_equal(f.problem, TT_TEXT_OK);
+    assert_true(tt_text_scan("", 0, &f));
+}
+
+static void finds_each_kind_of_fault_where_it_is(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        size_t len;
+        tt_text_problem problem;
+        size_t offset;
+    } bad[] = {
+        { "ab\xff", 3, TT_TEXT_BAD_BYTE, 2 },
+        { "a\xe3\x81", 3, TT_TEXT_CUT_SHORT, 1 },
+        { "\xc0\xaf", 2, TT_TEXT_BAD_SEQUENCE, 0 },        /* overlong '/' */
+        { "x\xed\xa0\x80", 4, TT_TEXT_BAD_SEQUENCE, 1 },  /* a surrogate */
+        { "a\x01", 2, TT_TEXT_NOT_PRINTABLE, 1 },
+        { "a\0b", 3, TT_TEXT_NOT_PRINTABLE, 1 },
+        { "\xe3\x81\x82\xe3", 4, TT_TEXT_CUT_SHORT, 3 },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        tt_text_fault f;
+        assert_false(tt_text_scan(bad[i].text, bad[i].len, &f));
+        assert_int_equal(f.problem, bad[i].problem);
+        assert_int_equal(f.offset, bad[i].offset);
+    }
+}
+
+static void byte_order_mark_is_printable(void **state)
+{
+    (void)state;
+    const char bom[] = "\xef\xbb\xbfkey: 1";
+    tt_text_fault f;
+    assert_true(tt_text_scan(bom, strlen(bom), &f));
+    assert_false(tt_text_scan("\xef\xbf\xbe", 3, &f)); /* U+FFFE is not */
+    assert_int_equal(f.problem, TT_TEXT_NOT_PRINTABLE);
+    assert_int_equal(f.code_point, 0xFFFE);
+}
+
+static void text_falls_back_to_the_other_language(void **state)
+{
+    (void)state;
+    tt_text both = { "日本語", "English" }, only_en = { NULL, "English" };
+    assert_string_equal(tt_text_get(&both, TT_LANG_JA), "日本語");
+    assert_string_equal(tt_text_get(&both, TT_LANG_EN), "English");
+    assert_string_equal(tt_text_get(&only_en, TT_LANG_JA), "English");
+    assert_string_equal(tt_text_get(NULL, TT_LANG_JA), "");
+    tt_lang l;
+    assert_true(tt_lang_parse("ja", &l));
+    assert_int_equal(l, TT_LANG_JA);
+    assert_false(tt_lang_parse("fr", &l));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(accepts_japanese_and_allowed_controls),
+        cmocka_unit_test(finds_each_kind_of_fault_where_it_is),
+        cmocka_unit_test(byte_order_mark_is_printable),
+        cmocka_unit_test(text_falls_back_to_the_other_language),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

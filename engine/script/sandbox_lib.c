@@ -32,12 +32,15 @@ static int sandbox_load(lua_State *L)
     const char *chunk = lua_tolstring(L, 1, &len);
     if (!chunk || lua_type(L, 1) != LUA_TSTRING)
         return luaL_error(L, "load: only a string chunk is accepted in scenarios");
-    const char *name = luaL_optstring(L, 2, "=(load)");
     const char *mode = luaL_optstring(L, 3, "t");
     if (!strchr(mode, 't'))
         return luaL_error(L, "load: only text chunks are accepted in scenarios");
+    /* Parsing is work in C: charge it. The chunk name is fixed, so a loaded
+     * chunk cannot pass its errors off as lines of the scenario file. */
+    tt_sandbox_charge(L, 1 + (len >> 4));
+    tt_sandbox_check_budget(L);
     bool has_env = !lua_isnone(L, 4);
-    int status = luaL_loadbufferx(L, chunk, len, name, "t");
+    int status = luaL_loadbufferx(L, chunk, len, "=(load)", "t");
     if (status != LUA_OK) {
         luaL_pushfail(L);
         lua_insert(L, -2);
@@ -50,6 +53,55 @@ static int sandbox_load(lua_State *L)
     if (!lua_setupvalue(L, -2, 1))
         lua_pop(L, 1);
     return 1;
+}
+
+/* tostring without addresses: "table", "function"... Addresses differ from
+ * run to run, and a scenario that journals one breaks replay. */
+static int sandbox_tostring(lua_State *L)
+{
+    luaL_checkany(L, 1);
+    int t = lua_type(L, 1);
+    bool scalar = t == LUA_TNIL || t == LUA_TBOOLEAN || t == LUA_TNUMBER || t == LUA_TSTRING;
+    if (!scalar && luaL_getmetafield(L, 1, "__tostring") == LUA_TNIL) {
+        lua_pushstring(L, luaL_typename(L, 1));
+        return 1;
+    }
+    if (!scalar)
+        lua_pop(L, 1);
+    luaL_tolstring(L, 1, NULL);
+    return 1;
+}
+
+/* string.format: no %p, and other values go through the address-free
+ * tostring before %s sees them. */
+static int sandbox_format(lua_State *L)
+{
+    size_t len;
+    const char *fmt = luaL_checklstring(L, 1, &len);
+    for (size_t i = 0; i + 1 < len; i++)
+        if (fmt[i] == '%') {
+            size_t k = i + 1;
+            while (k < len && strchr("-+ #0123456789.", fmt[k]))
+                k++;
+            if (k < len && fmt[k] == 'p')
+                return luaL_error(L, "string.format: '%%p' is not available in scenarios");
+            i = k;
+        }
+    int top = lua_gettop(L);
+    for (int i = 2; i <= top; i++) {
+        int t = lua_type(L, i);
+        if (t != LUA_TNUMBER && t != LUA_TSTRING && t != LUA_TNIL && t != LUA_TBOOLEAN) {
+            lua_pushcfunction(L, sandbox_tostring);
+            lua_pushvalue(L, i);
+            lua_call(L, 1, 1);
+            lua_replace(L, i);
+        }
+    }
+    /* The wrapped format (charged) is a closure: call it as one. */
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, top, LUA_MULTRET);
+    return lua_gettop(L);
 }
 
 /* setmetatable without finalizers: a __gc would run during collection and
@@ -128,7 +180,12 @@ static const char sorted_pairs_src[] =
     "end\n"
     "local function sorted_keys(t)\n"
     "  local keys, n = {}, 0\n"
-    "  for k in next, t do n = n + 1; keys[n] = k end\n"
+    "  for k in next, t do\n"
+    "    if not rank[type(k)] then\n"
+    "      error('pairs/next: a table with ' .. type(k) .. ' keys has no fixed order in scenarios', 3)\n"
+    "    end\n"
+    "    n = n + 1; keys[n] = k\n"
+    "  end\n"
     "  sort(keys, before)\n"
     "  return keys, n\n"
     "end\n"
@@ -189,16 +246,21 @@ int tt_sandbox_random(lua_State *L)
 
 /* ---- Work charged for library functions that loop in C ---- */
 
-enum { CHARGE_PLAIN, CHARGE_PATTERN, CHARGE_FIND, CHARGE_SORT, CHARGE_MOVE };
+enum { CHARGE_PLAIN, CHARGE_PATTERN, CHARGE_GMATCH, CHARGE_FIND, CHARGE_SORT, CHARGE_MOVE,
+       CHARGE_REP, CHARGE_UNPACK, CHARGE_CONCAT };
+/* Added to the kind of table.* functions: they take their length from
+ * __len and read through __index, in C loops no budget sees, so they are
+ * given plain tables only. */
+#define CHARGE_TABLE_LIB 0x100
 
 /* Worst-case steps of Lua's backtracking matcher: every single-character
  * item with *, + or - may try every position, ? two, %b and back-references
  * scan the subject, and an unanchored search tries every start. */
-static double pattern_steps(const char *p, size_t lp, size_t ls)
+static double pattern_steps(const char *p, size_t lp, size_t ls, bool anchors)
 {
     double n = (double)ls + 1.0, steps = 1.0;
     size_t i = 0;
-    if (lp && p[0] == '^')
+    if (anchors && lp && p[0] == '^') /* gmatch reads '^' as a plain character */
         i = 1;
     else
         steps = n;
@@ -264,9 +326,19 @@ static double pattern_steps(const char *p, size_t lp, size_t ls)
     return steps;
 }
 
+/* Units for a count of iterations, saturating. */
+static uint64_t count_units(double first, double last)
+{
+    if (!(last >= first))
+        return 0;
+    double count = last - first + 1.0;
+    return count > 1e18 ? (uint64_t)1e18 : (uint64_t)count;
+}
+
 static int charged(lua_State *L)
 {
-    int kind = (int)lua_tointeger(L, lua_upvalueindex(2));
+    int flags = (int)lua_tointeger(L, lua_upvalueindex(2));
+    int kind = flags & ~CHARGE_TABLE_LIB;
     int top = lua_gettop(L);
     uint64_t units = 1;
     for (int i = 1; i <= top; i++) {
@@ -274,15 +346,18 @@ static int charged(lua_State *L)
             units += lua_rawlen(L, i) >> 4;
         else if (lua_type(L, i) == LUA_TTABLE)
             units += lua_rawlen(L, i);
+        if ((flags & CHARGE_TABLE_LIB) && lua_type(L, i) == LUA_TTABLE && lua_getmetatable(L, i))
+            return luaL_error(L, "table functions take plain tables in scenarios "
+                                 "(argument %d has a metatable)", i);
     }
     /* Only find has a `plain` flag (its 4th argument). */
     bool plain = kind == CHARGE_FIND && top >= 4 && lua_toboolean(L, 4);
-    if ((kind == CHARGE_PATTERN || kind == CHARGE_FIND) && !plain &&
+    if ((kind == CHARGE_PATTERN || kind == CHARGE_GMATCH || kind == CHARGE_FIND) && !plain &&
         lua_type(L, 1) == LUA_TSTRING && lua_type(L, 2) == LUA_TSTRING) {
         size_t ls, lp;
         lua_tolstring(L, 1, &ls);
         const char *p = lua_tolstring(L, 2, &lp);
-        double steps = pattern_steps(p, lp, ls);
+        double steps = pattern_steps(p, lp, ls, kind != CHARGE_GMATCH);
         if (steps > TT_PATTERN_MAX_STEPS)
             return luaL_error(L, "pattern '%s' is too complex for a subject of %d bytes "
                                  "(it could backtrack more than 1e9 steps)",
@@ -293,11 +368,16 @@ static int charged(lua_State *L)
             lg++;
         units += n * lg;
     } else if (kind == CHARGE_MOVE && lua_isnumber(L, 2) && lua_isnumber(L, 3)) {
-        double f = lua_tonumber(L, 2), e = lua_tonumber(L, 3);
-        if (e >= f) {
-            double count = e - f + 1.0;
-            units += count > 1e18 ? (uint64_t)1e18 : (uint64_t)count;
-        }
+        units += count_units(lua_tonumber(L, 2), lua_tonumber(L, 3));
+    } else if (kind == CHARGE_UNPACK && lua_isnumber(L, 3)) {
+        units += count_units(lua_isnumber(L, 2) ? lua_tonumber(L, 2) : 1, lua_tonumber(L, 3));
+    } else if (kind == CHARGE_CONCAT && lua_isnumber(L, 4)) {
+        units += count_units(lua_isnumber(L, 3) ? lua_tonumber(L, 3) : 1, lua_tonumber(L, 4));
+    } else if (kind == CHARGE_REP && lua_type(L, 1) == LUA_TSTRING && lua_rawlen(L, 1) == 0 &&
+               (top < 3 || (lua_type(L, 3) == LUA_TSTRING && lua_rawlen(L, 3) == 0))) {
+        /* Lua would loop n times copying nothing, in C: the answer is "". */
+        lua_pushliteral(L, "");
+        return 1;
     }
     tt_sandbox_charge(L, units);
     tt_sandbox_check_budget(L);
@@ -333,13 +413,22 @@ static void wrap_library(lua_State *L, const char *lib)
             if (strcmp(lib, "string") == 0 && !strcmp(name, "find"))
                 kind = CHARGE_FIND;
             else if (strcmp(lib, "string") == 0 &&
-                     (!strcmp(name, "match") || !strcmp(name, "gmatch") ||
-                      !strcmp(name, "gsub")))
+                     (!strcmp(name, "match") || !strcmp(name, "gsub")))
                 kind = CHARGE_PATTERN;
+            else if (strcmp(lib, "string") == 0 && !strcmp(name, "gmatch"))
+                kind = CHARGE_GMATCH;
+            else if (strcmp(lib, "string") == 0 && !strcmp(name, "rep"))
+                kind = CHARGE_REP;
             else if (strcmp(lib, "table") == 0 && !strcmp(name, "sort"))
                 kind = CHARGE_SORT;
             else if (strcmp(lib, "table") == 0 && !strcmp(name, "move"))
                 kind = CHARGE_MOVE;
+            else if (strcmp(lib, "table") == 0 && !strcmp(name, "unpack"))
+                kind = CHARGE_UNPACK;
+            else if (strcmp(lib, "table") == 0 && !strcmp(name, "concat"))
+                kind = CHARGE_CONCAT;
+            if (strcmp(lib, "table") == 0)
+                kind |= CHARGE_TABLE_LIB;
             lua_pushinteger(L, kind);
             lua_pushcclosure(L, charged, 2);
             lua_rawset(L, t);
@@ -424,8 +513,14 @@ int tt_sandbox_setup(lua_State *L)
     lua_setfield(L, g, "load");
     lua_pushcfunction(L, sandbox_setmetatable);
     lua_setfield(L, g, "setmetatable");
+    lua_pushcfunction(L, sandbox_tostring);
+    lua_setfield(L, g, "tostring");
     lua_getglobal(L, "string");
     replace(L, lua_gettop(L), "dump", unavailable);
+    /* format is wrapped (charged) already: keep that wrapper as the original. */
+    lua_getfield(L, -1, "format");
+    lua_pushcclosure(L, sandbox_format, 1);
+    lua_setfield(L, -2, "format");
     lua_pop(L, 1);
     lua_getglobal(L, "math");
     lua_pushcfunction(L, tt_sandbox_random);

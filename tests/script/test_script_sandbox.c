@@ -153,6 +153,18 @@ static void no_exhaustion_at_load(void **state)
           "instruction budget", 1 },
         { "local ok = pcall(string.rep, 'x', 1e9) assert(not ok) error('recovered')", NULL,
           "recovered", 1 },
+        /* C loops driven by __len / __index, which no budget sees */
+        { "local t = setmetatable({}, { __len = function() return 1 << 62 end }) "
+          "table.insert(t, 1, true)", NULL, "table functions take plain tables", 1 },
+        { "local t = setmetatable({}, { __len = function() return 2147483600 end, "
+          "__index = type, __newindex = rawequal }) table.sort(t)", NULL,
+          "table functions take plain tables", 1 },
+        { "table.unpack({}, 1, 1e15)", NULL, "instruction budget", 1 },
+        { "assert(string.rep('', math.maxinteger) == '') error('empty rep ok')", NULL,
+          "empty rep ok", 1 },
+        { "for _ in string.rep('^', 30000):gmatch('^.-.-b') do end", NULL, "too complex", 1 },
+        { "local c = '--' .. string.rep('a', 2e6) for i = 1, 1e9 do load(c) end", NULL,
+          "instruction budget", 1 },
     };
     tt_sandbox_limits l = small_limits();
     run_all(list, sizeof list / sizeof list[0], &l);
@@ -275,6 +287,22 @@ static void next_is_ordered_like_pairs(void **state)
     tt_script_free(s);
 }
 
+/* Nothing a scenario sees depends on memory addresses or hash layout, and a
+ * loaded chunk cannot pretend to be the scenario file. */
+static void no_addresses_and_no_forged_locations(void **state)
+{
+    (void)state;
+    static const attempt list[] = {
+        { "assert(tostring({}) == 'table') assert(tostring(type) == 'function') "
+          "assert(string.format('%s|%d', {}, 3) == 'table|3') "
+          "assert(not pcall(string.format, '%p', {})) error('no addresses')", NULL,
+          "no addresses", 1 },
+        { "local t = {} t[{}] = 1 for _ in pairs(t) do end", NULL, "has no fixed order", -1 },
+        { "load('\\n\\n\\nerror(\"forged\")', '@" NAME "')()", NULL, "(load):4: forged", -1 },
+    };
+    run_all(list, sizeof list / sizeof list[0], NULL);
+}
+
 /* After a tripped budget the same script keeps working. */
 static void budget_resets_per_call(void **state)
 {
@@ -365,6 +393,7 @@ int main(void)
         cmocka_unit_test(wall_clock_limit),
         cmocka_unit_test(late_gc_field_never_runs),
         cmocka_unit_test(next_is_ordered_like_pairs),
+        cmocka_unit_test(no_addresses_and_no_forged_locations),
         cmocka_unit_test(budget_resets_per_call),
         cmocka_unit_test(tiny_memory_caps_fail_cleanly),
     };

@@ -48,6 +48,13 @@ static char *dup_or_null(const char *s)
 static int write_message(tt_exercise *ex, const char *from, const char *to,
                          tt_text text, tt_error *err)
 {
+    ex->message_bytes += (text.ja ? strlen(text.ja) : 0) + (text.en ? strlen(text.en) : 0);
+    if (ex->message_bytes > TT_MAX_MESSAGE_BYTES) {
+        tt_error_set(err, ex->sc->path, 0, 0,
+                     "the scenario's messages exceed %zu MiB of text in one exercise",
+                     TT_MAX_MESSAGE_BYTES >> 20);
+        return -1;
+    }
     tt_record r = { .type = TT_REC_MESSAGE, .from = from, .to = to, .text = text };
     return ex_emit(ex, &r, err);
 }

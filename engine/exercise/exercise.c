@@ -197,6 +197,16 @@ int tt_exercise_advance(tt_exercise *ex, tt_ms to, tt_error *err)
         tt_queue_pop(&ex->queue, &ev);
         if (ev.time > ex->now)
             ex->now = ev.time;
+        ex->events_at_instant = ev.time == ex->instant ? ex->events_at_instant + 1 : 1;
+        ex->instant = ev.time;
+        if (ex->events_at_instant > TT_MAX_EVENTS_PER_INSTANT) {
+            char when[32];
+            tt_ms_format(ev.time, when, sizeof when);
+            tt_error_set(err, ex->sc->path, 0, 0,
+                         "more than %d events at %s: does something keep scheduling itself "
+                         "with ctx.after(0, ...)?", TT_MAX_EVENTS_PER_INSTANT, when);
+            return -1;
+        }
         if (ex_handle_event(ex, &ev, err) != 0)
             return -1;
     }

@@ -56,6 +56,9 @@ struct tt_exercise {
     tt_kv *shown_state;        size_t n_shown_state;  /* last journaled state */
 
     size_t said;                       /* injects and messages so far */
+    tt_ms instant;                     /* time of the last event handled */
+    size_t events_at_instant;          /* how many at that time (loop guard) */
+    size_t message_bytes;              /* text said by actors so far (flood guard) */
     size_t inputs_taken;               /* actions, refusals and notes */
     tt_roster replay_roster;           /* members from a journal's START */
     tt_journal_writer *owned_journal;  /* restore opens its own */
@@ -67,6 +70,12 @@ struct tt_exercise {
     char diff[1024];
     tt_text why;                        /* last refusal reason */
 };
+
+/* A scenario that keeps scheduling itself at one instant (ctx.after(0, f)
+ * calling itself) or floods the journal with messages is stopped with an
+ * error instead of hanging or filling the disk. */
+#define TT_MAX_EVENTS_PER_INSTANT 100000
+#define TT_MAX_MESSAGE_BYTES ((size_t)64 << 20)
 
 /* Write a record stamped with the current time (journal first, then sink). */
 int ex_emit(tt_exercise *ex, tt_record *r, tt_error *err);

@@ -35,7 +35,8 @@ static uint64_t bounded64(tt_rng *r, uint64_t bound)
     }
     uint64_t threshold = (uint64_t)(-bound) % bound;
     for (;;) {
-        uint64_t x = ((uint64_t)tt_rng_next(r) << 32) | tt_rng_next(r);
+        uint64_t hi = tt_rng_next(r);
+        uint64_t x = (hi << 32) | tt_rng_next(r);
         if (x >= threshold)
             return x % bound;
     }
@@ -46,14 +47,18 @@ int64_t tt_rng_range(tt_rng *r, int64_t lo, int64_t hi)
     if (lo >= hi)
         return lo;
     uint64_t span = (uint64_t)hi - (uint64_t)lo;
-    if (span == UINT64_MAX)
-        return (int64_t)(((uint64_t)tt_rng_next(r) << 32) | tt_rng_next(r));
+    if (span == UINT64_MAX) {
+        uint64_t upper = tt_rng_next(r); /* one call per statement: C leaves the */
+        uint64_t lower = tt_rng_next(r); /* order of calls in one expression open */
+        return (int64_t)((upper << 32) | lower);
+    }
     return (int64_t)((uint64_t)lo + bounded64(r, span + 1));
 }
 
 double tt_rng_unit(tt_rng *r)
 {
     /* 53 random bits -> [0, 1). */
-    uint64_t x = ((uint64_t)tt_rng_next(r) << 32) | tt_rng_next(r);
+    uint64_t hi = tt_rng_next(r);
+    uint64_t x = (hi << 32) | tt_rng_next(r);
     return (double)(x >> 11) * (1.0 / 9007199254740992.0);
 }

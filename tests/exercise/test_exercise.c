@@ -442,6 +442,29 @@ static void facilitator_controls_are_journaled(void **state)
     tt_journal_free(&j);
 }
 
+/* ctx.after(0, f) calling itself forever is stopped with a clear error,
+ * not a hang or a journal that fills the disk. */
+static void zero_delay_loop_is_stopped(void **state)
+{
+    fixture *f = *state;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/tests/exercise/fixtures/loop.lua", getenv("TT_SOURCE_DIR"));
+    tt_error err;
+    tt_script *loop = tt_script_load(path, NULL, &err);
+    if (!loop)
+        fail_msg("%s:%d: %s", err.file, err.line, err.message);
+    tt_exercise_config cfg = { .seed = 1 };
+    tt_exercise *ex = tt_exercise_new(loop, &cfg, &err);
+    assert_non_null(ex);
+    assert_int_equal(tt_exercise_start(ex, 0, &err), 0);
+    assert_int_equal(tt_exercise_advance(ex, TT_MS_NEVER, &err), -1);
+    assert_non_null(strstr(err.message, "keep scheduling itself"));
+    assert_int_equal(tt_exercise_now(ex), 10 * 60000);
+    tt_exercise_free(ex);
+    tt_script_free(loop);
+    (void)f;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -453,6 +476,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(replay_reproduces_and_detects_tampering, setup, teardown),
         cmocka_unit_test_setup_teardown(restore_after_crash_reaches_the_same_outcome, setup, teardown),
         cmocka_unit_test_setup_teardown(facilitator_controls_are_journaled, setup, teardown),
+        cmocka_unit_test_setup_teardown(zero_delay_loop_is_stopped, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,7 +14,12 @@ static void put_clipped(FILE *out, const char *s, size_t max)
         while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
             len--;
     }
-    fwrite(s, 1, len, out);
+    /* Control characters from notes or scenario texts would drive the
+     * terminal (escape sequences, bells): show them as spaces. */
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        fputc(c < 0x20 || c == 0x7F ? ' ' : c, out);
+    }
     if (clipped)
         fputs(" …", out);
 }

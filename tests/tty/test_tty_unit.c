@@ -161,6 +161,22 @@ static void test_parse_lines(void **state)
     assert_int_equal(c.kind, CMD_ERROR);
     tty_parse_line("/speed fast", &m, f->sc, NULL, TT_LANG_EN, &c);
     assert_int_equal(c.kind, CMD_ERROR);
+    tty_parse_line("/speed 1000000", &m, f->sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_ERROR); /* a typo must not end the drill */
+    /* A pasted paragraph longer than the line buffer is cut on a character
+     * boundary, so the journal can hold it. */
+    static char longline[20000];
+    size_t n = (size_t)snprintf(longline, sizeof longline, "/inject ");
+    while (n + 3 < sizeof longline - 1) {
+        memcpy(longline + n, "い", 3);
+        n += 3;
+    }
+    longline[n] = '\0';
+    tty_parse_line(longline, &m, f->sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_INJECT);
+    tt_text_fault fault;
+    assert_true(tt_text_scan(c.text, strlen(c.text), &fault));
+    assert_true(strlen(c.text) > 16000);
     tty_parse_line("/inject  The power fails ", &m, f->sc, NULL, TT_LANG_EN, &c);
     assert_int_equal(c.kind, CMD_INJECT);
     assert_string_equal(c.text, "The power fails");

@@ -100,8 +100,13 @@ static void rest_of(const char *s, char *out, size_t size)
     size_t n = strlen(s);
     while (n && isspace((unsigned char)s[n - 1]))
         n--;
-    if (n >= size)
+    if (n >= size) {
+        /* Cut on a character boundary: half a character would be text the
+         * journal refuses. */
         n = size - 1;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    }
     memcpy(out, s, n);
     out[n] = '\0';
 }
@@ -154,7 +159,7 @@ static void parse_command(const char *line, tt_lang lang,
         char num[64];
         char *end = NULL;
         double v = next_word(&p, num, sizeof num) ? strtod(num, &end) : 0;
-        if (!end || *end || !(v > 0) || v > 1e6) {
+        if (!end || *end || !(v >= TTY_SPEED_MIN) || v > TTY_SPEED_MAX) {
             fail(out, word, tty_msg(M_BAD_SPEED, lang));
             return;
         }

@@ -78,7 +78,7 @@ static const tt_text messages[M__COUNT] = {
     [M_AMBIGUOUS] = { "複数の役割が取れる対応です。役割名を前に付けてください",
                       "several roles can take it: put the role first" },
     [M_NEED_TEXT] = { "文を入力してください", "text is missing" },
-    [M_BAD_SPEED] = { "速度は 0 より大きい数値です", "speed must be a number above 0" },
+    [M_BAD_SPEED] = { "速度は 0.1 から 10000 までの数値です", "speed must be a number from 0.1 to 10000" },
     [M_QUIT_ASK] = { "一時停止しました。中断しますか？ y=中断（再開可能） e=演習終了 n=続行",
                      "Paused. Quit the drill? y = leave (resumable), e = end the exercise, n = go on" },
     [M_LEFT] = { "中断しました。記録は保存済みです", "Left the drill; the journal is saved" },

@@ -2,6 +2,11 @@
 #ifndef TABLETOP_TTY_INTERNAL_H
 #define TABLETOP_TTY_INTERNAL_H
 
+/* /speed during a drill: a typo of 1000000 would end an 8-hour drill in a
+ * blink; /next is the way over long waits. */
+#define TTY_SPEED_MIN 0.1
+#define TTY_SPEED_MAX 10000.0
+
 #include <stdarg.h>
 #include "tabletop/tty.h"
 
@@ -75,7 +80,7 @@ typedef struct tty_cmd {
     tty_cmd_kind kind;
     int role, action;          /* CMD_ACTION; role also for CMD_NOTE */
     char member[128];          /* "@Name" given, else empty */
-    char text[2048];           /* note, inject text, or error message */
+    char text[16384];          /* note, inject text, or error message */
     double speed;              /* CMD_SPEED */
 } tty_cmd;
 

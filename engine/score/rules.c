@@ -111,6 +111,10 @@ int tt_score_points(tt_ms reached, tt_ms target, tt_ms limit, size_t harmful,
         p = 1.0;   /* reached at all is worth more than not reached */
     if (p > 100.0)
         p = 100.0;
+    /* 100 means within target: a few seconds late must not round up to it
+     * (a card reading "S, 100/100" contradicts itself). */
+    if (reached > target && p > 99.0)
+        p = 99.0;
     return (int)p;
 }
 

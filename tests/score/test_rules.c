@@ -34,6 +34,8 @@ static void test_points(void **state)
     (void)state;
     assert_int_equal(tt_score_points(MIN(10), MIN(15), MIN(60), 0, 0), 100);
     assert_int_equal(tt_score_points(TT_MS_NEVER, MIN(15), MIN(60), 0, 0), 0);
+    /* Seconds late never rounds up to the 100 of "within target". */
+    assert_int_equal(tt_score_points(MIN(15) + 5000, MIN(15), MIN(60), 0, 0), 99);
     /* Linear from 100 at target to 60 at limit. */
     assert_int_equal(tt_score_points(MIN(60), MIN(15), MIN(60), 0, 0), 60);
     assert_int_equal(tt_score_points(MIN(37) + 30000, MIN(15), MIN(60), 0, 0), 80);

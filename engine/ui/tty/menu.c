@@ -130,10 +130,12 @@ static bool is_number(const char *w)
     return true;
 }
 
-static bool roster_has(const tt_roster *roster, const char *name)
+/* Is `name` on the roster in `role` (any role when role is NULL)? */
+static bool roster_has(const tt_roster *roster, const char *name, const char *role)
 {
     for (size_t i = 0; i < roster->n_members; i++)
-        if (strcmp(roster->members[i].name, name) == 0)
+        if (strcmp(roster->members[i].name, name) == 0 &&
+            (!role || strcmp(roster->members[i].role, role) == 0))
             return true;
     return false;
 }
@@ -250,7 +252,7 @@ void tty_parse_line(const char *line, const tty_menu *m, const tt_scenario *sc,
     const char *q = p;
     char member[256];
     if (next_word(&q, member, sizeof member) && member[0] == '@' && member[1]) {
-        if (roster && !roster_has(roster, member + 1)) {
+        if (roster && !roster_has(roster, member + 1, out->role >= 0 ? sc->roles[out->role].id : NULL)) {
             fail(out, member, tty_msg(M_NOT_ROSTER, lang));
             return;
         }

@@ -7,6 +7,9 @@
 #define TT_LABELS(X) \
     X(CARD_TITLE, "演習スコアカード", "Exercise scorecard") \
     X(OVERALL, "総合評価", "Overall rating") \
+    X(END_LENGTH, "シナリオの時間の終わり", "the scenario's length") \
+    X(END_SETTLED, "すべての目標が確定", "every objective settled") \
+    X(END_FACILITATOR, "進行役が終了", "the facilitator") \
     X(SCORE, "スコア", "Score") \
     X(RATING, "評価", "Rating") \
     X(INCOMPLETE, "不完全な記録: 記録に含まれる範囲だけを採点しました。", "Incomplete journal: scored for what it holds.") \

@@ -199,7 +199,7 @@ static void objectives(sbuf *b, const tt_scorecard *card, tt_lang L)
         sb_printf(b, "</td><td>%s", sc_phase_label(o->def->phase, L));
         if (o->def->party) {
             sb_add(b, " → ");
-            sb_html(b, o->def->party);
+            sb_html(b, sc_party_name(card->scenario, o->def->party, L));
         }
         sc_time(o->def->target, L, buf, sizeof buf);
         sb_printf(b, "</td><td class=\"num\">%s</td>", buf);
@@ -554,7 +554,7 @@ static void details(sbuf *b, const tt_scorecard *card, tt_lang L)
     else
         sb_add(b, T(SPEED_FAST));
     sb_printf(b, "</td></tr>\n<tr><th>%s</th><td>", T(ENDED_BY));
-    sb_html(b, card->end_status ? card->end_status : "—");
+    sb_html(b, sc_end_label(card->end_status, L));
     sb_printf(b, "</td></tr>\n<tr><th>%s</th><td><code>", T(JOURNAL));
     sb_html(b, card->journal_path ? card->journal_path : "—");
     sb_add(b, "</code></td></tr>\n");

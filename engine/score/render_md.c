@@ -129,7 +129,7 @@ static void objectives(sbuf *b, const tt_scorecard *card, tt_lang L)
         sb_add(b, sc_phase_label(o->def->phase, L));
         if (o->def->party) {
             sb_add(b, " → ");
-            sb_md(b, o->def->party);
+            sb_md(b, sc_party_name(card->scenario, o->def->party, L));
         }
         sc_time(o->def->target, L, buf, sizeof buf);
         sb_printf(b, " | %s", buf);
@@ -393,7 +393,7 @@ static void details(sbuf *b, const tt_scorecard *card, tt_lang L)
     else
         sb_printf(b, "- %s: %s\n", T(SPEED), T(SPEED_FAST));
     sb_printf(b, "- %s: ", T(ENDED_BY));
-    sb_md(b, card->end_status ? card->end_status : "—");
+    sb_md(b, sc_end_label(card->end_status, L));
     sb_printf(b, "\n- %s: ", T(JOURNAL));
     sb_md(b, card->journal_path ? card->journal_path : "—");
     sb_add(b, "\n");

@@ -1,5 +1,6 @@
 /* Helpers shared by the scorecard's builder and writers. */
 #include "util.h"
+#include "labels.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -88,4 +89,27 @@ const char *sc_action_label(const tt_scenario *s, const char *id, tt_lang lang)
     const tt_action *a = sc_action(s, id);
     const char *name = a ? tt_text_get(&a->label, lang) : "";
     return *name ? name : (id ? id : "");
+}
+
+const char *sc_party_name(const tt_scenario *s, const char *party, tt_lang lang)
+{
+    if (!party)
+        return "";
+    int a = tt_scenario_actor(s, party);
+    if (a >= 0)
+        return tt_text_get(&s->actors[a].name, lang);
+    return sc_role_name(s, party, lang);
+}
+
+const char *sc_end_label(const char *status, tt_lang lang)
+{
+    if (!status)
+        return "—";
+    if (strcmp(status, "length") == 0)
+        return tt_lbl(LBL_END_LENGTH, lang);
+    if (strcmp(status, "settled") == 0)
+        return tt_lbl(LBL_END_SETTLED, lang);
+    if (strcmp(status, "facilitator") == 0)
+        return tt_lbl(LBL_END_FACILITATOR, lang);
+    return status;
 }

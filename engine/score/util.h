@@ -21,5 +21,9 @@ const tt_inject *sc_inject(const tt_scenario *s, const char *id);
 /* Role's display name: the scenario's name, else its id. */
 const char *sc_role_name(const tt_scenario *s, const char *id, tt_lang lang);
 const char *sc_action_label(const tt_scenario *s, const char *id, tt_lang lang);
+/* A report objective's party: the role's or actor's name when it is one. */
+const char *sc_party_name(const tt_scenario *s, const char *party, tt_lang lang);
+/* Why the exercise ended, in words ("length", "settled", "facilitator"). */
+const char *sc_end_label(const char *status, tt_lang lang);
 
 #endif

@@ -265,7 +265,9 @@ static SDL_Color score_colour(double s)
 /* One row: title and the rule in words on the left, the number on the right. */
 void dash_draw_score(dash_gfx *g, const dash_view *v, SDL_Rect r)
 {
-    SDL_Rect c = dash_panel(g, r, dash_s(S_SCORE, v->lang));
+    /* Once the exercise has ended the number is the scorecard's, no longer
+     * a projection. */
+    SDL_Rect c = dash_panel(g, r, dash_s(v->ended ? S_SCORE_FINAL : S_SCORE, v->lang));
     char num[32];
     snprintf(num, sizeof num, "%.0f", v->score);
     int right = c.x + c.w;
@@ -276,7 +278,8 @@ void dash_draw_score(dash_gfx *g, const dash_view *v, SDL_Rect r)
                     y + ch - dash_line_h(g, F_BODY) - dash_px(g, 4));
     int nw = dash_text_width(g, num, F_CLOCK);
     dash_text_right(g, num, F_CLOCK, score_colour(v->score), right - ow - dash_px(g, 6), y);
-    dash_text_fit(g, dash_s(S_SCORE_NOTE, v->lang), F_SMALL, DASH_COL_DIM, c.x, c.y,
+    dash_text_fit(g, dash_s(v->ended ? S_SCORE_FINAL_NOTE : S_SCORE_NOTE, v->lang), F_SMALL,
+                  DASH_COL_DIM, c.x, c.y,
                   c.w - nw - ow - dash_px(g, 16));
 }
 

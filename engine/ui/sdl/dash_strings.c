@@ -48,6 +48,8 @@ static const tt_text strings[S__COUNT] = {
     [S_KEYS_REPLAY] = { "←→ 1分  Shift 10分  PgUp/PgDn 前後の記録  Home/End  Space 再生  +/- 速度  L 言語  Esc 閉じる",
                         "Left/Right 1 min  Shift 10 min  PgUp/PgDn prev/next record  Home/End  Space play  +/- speed  L language  Esc close" },
     [S_SCORE_NOTE] = { "未達成の目標を今達成した場合の値", "if every open objective were reached now" },
+    [S_SCORE_FINAL] = { "最終スコア", "Final score" },
+    [S_SCORE_FINAL_NOTE] = { "スコアカードと同じ値", "as on the scorecard" },
     [S_END_LENGTH] = { "想定時間の終了", "scenario length reached" },
     [S_END_SETTLED] = { "全目標の決着", "all objectives settled" },
     [S_END_FACILITATOR] = { "ファシリテーターが終了", "ended by the facilitator" },

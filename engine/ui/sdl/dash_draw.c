@@ -64,9 +64,21 @@ int dash_text_fit(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c, int x
     dash_tex t;
     if (!dash_text_get(&g->text, s, f, c, 0, &t) || !t.tex)
         return 0;
-    int w = max_w > 0 && t.w > max_w ? max_w : t.w;
+    if (max_w <= 0 || t.w <= max_w) {
+        SDL_Rect dst = { x, y, t.w, t.h };
+        SDL_RenderCopy(g->r, t.tex, NULL, &dst);
+        return t.h;
+    }
+    /* Too wide: clip, and say so with an ellipsis rather than cut a glyph. */
+    dash_tex e;
+    int ew = dash_text_get(&g->text, "…", f, c, 0, &e) && e.tex ? e.w : 0;
+    int w = max_w - ew > 0 ? max_w - ew : max_w;
     SDL_Rect src = { 0, 0, w, t.h }, dst = { x, y, w, t.h };
     SDL_RenderCopy(g->r, t.tex, &src, &dst);
+    if (ew && w < max_w) {
+        SDL_Rect edst = { x + w, y, e.w, e.h };
+        SDL_RenderCopy(g->r, e.tex, NULL, &edst);
+    }
     return t.h;
 }
 
@@ -209,15 +221,6 @@ void dash_draw_header(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r)
     SDL_Rect bar = { r.x, r.y + r.h - dash_px(g, 3), r.w, dash_px(g, 3) };
     dash_fill(g, bar, DASH_COL_ACCENT);
 
-    int third = r.w / 3;
-    int ty = r.y + dash_px(g, 6);
-    ty += dash_text_fit(g, tt_text_get(&sc->title, v->lang), F_TITLE, DASH_COL_TEXT,
-                        r.x + p, ty, third + third / 3);
-    char sub[256];
-    snprintf(sub, sizeof sub, "%s%s%s", sc->id ? sc->id : "",
-             sc->source ? " · " : "", sc->source ? sc->source : "");
-    dash_text_fit(g, sub, F_SMALL, DASH_COL_DIM, r.x + p, ty, third);
-
     /* The clock, centred: the room reads it from the back. */
     char clock[32], len[32], line[96];
     dash_ms_format(v->now, v->lang, clock, sizeof clock);
@@ -229,6 +232,19 @@ void dash_draw_header(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r)
     snprintf(line, sizeof line, "%s / %s", dash_s(S_CLOCK, v->lang), len);
     dash_text_right(g, line, F_SMALL, DASH_COL_DIM, cx - dash_px(g, 10),
                     r.y + (r.h - dash_line_h(g, F_SMALL)) / 2);
+
+    /* The title takes what is left of the clock and its label. */
+    int title_w = cx - dash_px(g, 10) - dash_text_width(g, line, F_SMALL) - dash_px(g, 16) -
+                  (r.x + p);
+    if (title_w < dash_px(g, 40))
+        title_w = dash_px(g, 40);
+    int ty = r.y + dash_px(g, 6);
+    ty += dash_text_fit(g, tt_text_get(&sc->title, v->lang), F_TITLE, DASH_COL_TEXT,
+                        r.x + p, ty, title_w);
+    char sub[256];
+    snprintf(sub, sizeof sub, "%s%s%s", sc->id ? sc->id : "",
+             sc->source ? " · " : "", sc->source ? sc->source : "");
+    dash_text_fit(g, sub, F_SMALL, DASH_COL_DIM, r.x + p, ty, title_w);
 
     /* Speed and state on the right; live mode adds buttons. */
     SDL_Color sc_col = DASH_COL_ACCENT;

@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "commands.h"
 #include "tabletop/score.h"
@@ -92,6 +93,9 @@ int tt_cmd_history(int argc, char **argv)
     if (optind != argc)
         return bad(lang, "余分な引数があります", "unexpected argument", argv[optind]);
 
+    /* Listing never creates: a mistyped --db is an error, not an empty history. */
+    if (db && access(db, R_OK) != 0)
+        return bad(lang, "演習履歴データベースがありません", "no drill-history database at", db);
     tt_error err;
     tt_error_clear(&err);
     tt_history *h = tt_history_open(db, &err);

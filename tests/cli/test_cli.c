@@ -231,6 +231,7 @@ static void bad_command_lines_exit_2_with_a_message(void **state)
         { "run ransomware --ui none --set offline_backup=maybe", "offline_backup" },
         { "run ransomware --ui none --scorecard card.txt", "--scorecard must end in" },
         { "resume x.yaml --scorecard card.pdf", "--scorecard must end in" },
+        { "history --db /nonexistent/tt-history.db", "no drill-history database" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         result r = run("%s", cases[i].args);

@@ -84,9 +84,9 @@ static int parse_options(int argc, char **argv, resume_options *o)
         case O_SCRIPT: o->script_path = optarg; break;
         case O_SCENARIO: o->scenario_arg = optarg; break;
         case O_CARD: {
-            tt_card_format fmt;
-            if (!tt_card_format_from_path(optarg, &fmt))
-                return bad("--scorecard must end in .html, .md or .json, not", optarg);
+            char why[1200];
+            if (!tt_card_path_usable(optarg, why, sizeof why))
+                return bad(why, NULL);
             o->card_path = optarg;
             break;
         }

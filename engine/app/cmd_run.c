@@ -113,13 +113,11 @@ static int parse_options(int argc, char **argv, run_options *o)
         case O_SCRIPT: o->script_path = optarg; break;
         case O_ROSTER: o->roster_path = optarg; break;
         case O_JOURNAL: o->journal_path = optarg; break;
-        case O_CARD: {
-            tt_card_format fmt;
-            if (!tt_card_format_from_path(optarg, &fmt))
-                return bad("--scorecard must end in .html, .md or .json (got '%s')", optarg);
+        case O_CARD:
+            if (!tt_card_path_usable(optarg, why, sizeof why))
+                return bad("%s", why);
             o->card_path = optarg;
             break;
-        }
         case O_NOCARD: o->no_card = true; break;
         case O_DB: o->db_path = optarg; break;
         case O_SNAPSHOT: o->snapshot_path = optarg; break;

@@ -88,3 +88,26 @@ bool tt_default_journal_path(const char *scenario_id, char *buf, size_t size,
     tt_error_set(err, NULL, 0, 0, "too many exercises started this second in %s", dir);
     return false;
 }
+
+bool tt_card_path_usable(const char *path, char *why, size_t why_size)
+{
+    tt_card_format fmt;
+    if (!tt_card_format_from_path(path, &fmt)) {
+        snprintf(why, why_size, "--scorecard must end in .html, .md or .json (got '%s')", path);
+        return false;
+    }
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else if (slash == dir)
+        dir[1] = '\0';
+    else
+        *slash = '\0';
+    if (access(dir, W_OK) != 0) {
+        snprintf(why, why_size, "--scorecard: cannot write in %s: %s", dir, strerror(errno));
+        return false;
+    }
+    return true;
+}

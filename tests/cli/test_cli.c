@@ -232,6 +232,7 @@ static void bad_command_lines_exit_2_with_a_message(void **state)
         { "run ransomware --ui none --scorecard card.txt", "--scorecard must end in" },
         { "resume x.yaml --scorecard card.pdf", "--scorecard must end in" },
         { "history --db /nonexistent/tt-history.db", "no drill-history database" },
+        { "run ransomware --ui none --scorecard /nonexistent-dir/card.html", "cannot write in" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         result r = run("%s", cases[i].args);

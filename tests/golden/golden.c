@@ -237,3 +237,12 @@ void golden_assert_history_replayed(const golden_run *r)
     }
     assert_true(checked > 0);
 }
+
+void golden_assert_all_within_target(const golden_run *r, uint64_t seed)
+{
+    size_t within = 0;
+    size_t reached = golden_count_reached(r, &within);
+    if (reached != golden_scenario(r)->n_objectives || within != reached)
+        fail_msg("seed %llu: %zu of %zu objectives reached, %zu within target",
+                 (unsigned long long)seed, reached, golden_scenario(r)->n_objectives, within);
+}

@@ -39,6 +39,9 @@ size_t golden_count(const golden_run *r, tt_record_type type, const char *from);
 /* Simulated time of the END record and its reason. */
 tt_ms golden_end_time(const golden_run *r, const char **reason);
 
+/* Every objective reached, all within target (the model answer's promise);
+ * the message names the seed. */
+void golden_assert_all_within_target(const golden_run *r, uint64_t seed);
 /* Every lesson of the scenario is covered by an action the run took. */
 void golden_assert_lessons_covered(const golden_run *r);
 /* Every item of the scenario's `history` that names an action was taken

@@ -92,11 +92,7 @@ static void model_holds_for_every_seed(void **state)
     for (uint64_t seed = 1; seed <= SEEDS; seed++) {
         golden_run r;
         golden_run_answer(ID, "model", seed, &r);
-        size_t within = 0;
-        size_t reached = golden_count_reached(&r, &within);
-        if (reached != golden_scenario(&r)->n_objectives || within != reached)
-            fail_msg("seed %llu: %zu reached, %zu within target", (unsigned long long)seed,
-                     reached, within);
+        golden_assert_all_within_target(&r, seed);
         assert_int_equal(golden_count(&r, TT_REC_REFUSED, NULL), 0);
         assert_true(golden_final(&r, "visitors_lured") == 0);
         golden_free(&r);

@@ -20,10 +20,7 @@ static void model_reaches_everything_within_target(void **state)
     golden_run r;
     golden_run_answer(ID, "model", 0, &r);
     golden_assert_lessons_covered(&r);
-    size_t within = 0;
-    size_t reached = golden_count_reached(&r, &within);
-    assert_int_equal(reached, golden_scenario(&r)->n_objectives);
-    assert_int_equal(within, reached);
+    golden_assert_all_within_target(&r, 0);
     assert_int_equal(golden_count(&r, TT_REC_REFUSED, NULL), 0);
     /* Terminal blocked before the restart: no recurrence, service back at 1:12. */
     assert_true(golden_reached(&r, "restore_service") == HOUR + 12 * MINUTE);

@@ -159,10 +159,14 @@ static void on_action(tt_scorecard *card, size_t role_cap, const tt_record *r)
             l->at = r->t;
         }
     }
+    /* The team's n-th taking of an action stands beside the history's n-th
+     * entry for it: one record fills one entry, the first still open. */
     for (size_t i = 0; i < card->n_history; i++)
         if (card->history[i].team_at == TT_MS_NEVER &&
-            str_eq(card->history[i].def->action, a->id))
+            str_eq(card->history[i].def->action, a->id)) {
             card->history[i].team_at = r->t;
+            break;
+        }
 }
 
 /* An objective's completing action: the last DONE of an action that

@@ -353,6 +353,36 @@ static void test_hash_mismatch_warns(void **state)
     tt_scorecard_free(&c);
 }
 
+/* The history lists an action twice (the real operator's two decryption
+ * attempts); the team's first taking stands beside the first entry and its
+ * second beside the second, never the first time beside both. */
+static void test_history_matches_nth_attempt_to_nth_entry(void **state)
+{
+    (void)state;
+    static tt_history_item twice[] = {
+        { MIN(210), true, "restore", { "1回目", "First attempt" } },
+        { MIN(340), true, "restore", { "2回目", "Second attempt" } },
+        { MIN(400), true, "restore", { "3回目", "Third attempt" } },
+    };
+    tt_scenario sc = *fixture_scenario();
+    sc.history = twice;
+    sc.n_history = 3;
+    static fixture_journal f;
+    fj_init(&f, "Blue team");
+    fj_action(&f, MIN(210), "restore", "sysadmin", NULL);
+    fj_action(&f, MIN(340), "restore", "sysadmin", NULL);
+    fj_end(&f, MIN(480));
+    tt_scorecard c;
+    tt_error err;
+    tt_error_clear(&err);
+    assert_int_equal(tt_scorecard_build(&c, &sc, &f.j, "/tmp/x.journal.yaml", "0123abcd", &err), 0);
+    assert_int_equal(c.n_history, 3);
+    assert_int_equal(c.history[0].team_at, MIN(210));
+    assert_int_equal(c.history[1].team_at, MIN(340));
+    assert_true(c.history[2].team_at == TT_MS_NEVER);
+    tt_scorecard_free(&c);
+}
+
 static void test_write_file_and_default_path(void **state)
 {
     (void)state;
@@ -398,6 +428,7 @@ int main(void)
         cmocka_unit_test(test_rejects_other_journals),
         cmocka_unit_test(test_strange_records),
         cmocka_unit_test(test_hash_mismatch_warns),
+        cmocka_unit_test(test_history_matches_nth_attempt_to_nth_entry),
         cmocka_unit_test(test_write_file_and_default_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

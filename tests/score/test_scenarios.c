@@ -177,6 +177,17 @@ static void test_every_answer_scores(void **state)
             /* The red herrings the real operator fell into are on the card. */
             if (strcmp(answers.ids[a], "red-herring") == 0)
                 assert_true(card.n_bad > 0);
+            /* The real operator's answer stands beside its own history at
+             * the history's times, repeated actions included (ransomware's
+             * second decryption attempt is 5:40, not the first's 3:30). */
+            if (strcmp(answers.ids[a], "history") == 0)
+                for (size_t i = 0; i < card.n_history; i++) {
+                    const tt_history_item *h = card.history[i].def;
+                    if (h->action && h->at != TT_MS_NEVER && card.history[i].team_at != h->at)
+                        fail_msg("%s history: entry %zu (%s) shown at %lld ms, history says %lld ms",
+                                 scenarios.ids[s], i, h->action, (long long)card.history[i].team_at,
+                                 (long long)h->at);
+                }
             tt_scorecard_free(&card);
             golden_free(&r);
         }

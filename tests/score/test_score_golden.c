@@ -1,6 +1,6 @@
 /* Golden scorecards: for every scenario's scripted answers, the scoring part
  * of the JSON card (ratings, scores, times, damage, bad actions, lessons,
- * plan rows, roles; texts left out) is compared structurally with
+ * plan rows, roles, the real case's history beside the team's; texts left out) is compared structurally with
  * tests/score/golden/ID-ANSWER.json.
  *
  * A golden file pins the scorer's behaviour for one version of a scenario
@@ -59,6 +59,7 @@ static json_t *scoring_part(json_t *card, const char *answer)
     static const char *const damage[] = { "key", "value", NULL };
     static const char *const bad[] = { "action", "kind", "at_s", "role", "cost_s", NULL };
     static const char *const lesson[] = { "id", "covered", "at_s", NULL };
+    static const char *const history[] = { "action", "at_s", "team_s", NULL };
     static const char *const plan[] = { "owner", "priority", "objective", "lesson", NULL };
     static const char *const role[] = { "id", "actions", "objectives", "harmful", "wasted",
                                         "refused", "notes", "busy_s", NULL };
@@ -74,6 +75,7 @@ static json_t *scoring_part(json_t *card, const char *answer)
     json_object_set_new(g, "damage", pick(json_object_get(card, "damage"), damage));
     json_object_set_new(g, "bad_actions", pick(json_object_get(card, "bad_actions"), bad));
     json_object_set_new(g, "lessons", pick(json_object_get(card, "lessons"), lesson));
+    json_object_set_new(g, "history", pick(json_object_get(card, "history"), history));
     json_object_set_new(g, "improvement_plan", pick(json_object_get(card, "improvement_plan"), plan));
     json_object_set_new(g, "roles", pick(json_object_get(card, "roles"), role));
     return g;

@@ -23,8 +23,9 @@ size_t tt_scenario_dirs(char dirs[][1024], size_t max)
     }
     if (n < max)
         snprintf(dirs[n++], 1024, "scenarios");
-    if (n < max && strcmp(TT_SCENARIO_DIR, "scenarios") != 0)
-        snprintf(dirs[n++], 1024, "%s", TT_SCENARIO_DIR);
+    if (n < max && tt_data_path(TT_DATA_SCENARIOS, NULL, dirs[n], 1024) == 0 &&
+        strcmp(dirs[n], "scenarios") != 0)
+        n++;
     return n;
 }
 

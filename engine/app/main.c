@@ -24,7 +24,8 @@ static void usage(FILE *out)
     fprintf(out, "usage: tabletop COMMAND [ARGS...]\n\ncommands:\n");
     for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
         fprintf(out, "  %-8s %s\n", COMMANDS[i].name, COMMANDS[i].summary);
-    fprintf(out, "\n'tabletop COMMAND --help' describes each command.\n"
+    fprintf(out, "\n'tabletop COMMAND --help' describes each command;\n"
+                 "'tabletop --version' (-V) prints the version.\n"
                  "Exit codes: 0 ok, 1 runtime failure, 2 bad input.\n");
 }
 
@@ -39,8 +40,8 @@ int main(int argc, char **argv)
         usage(stdout);
         return TT_EXIT_OK;
     }
-    if (strcmp(argv[1], "--version") == 0) {
-        printf("tabletop %s\n", TT_VERSION);
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+        printf("tabletop %s\n", tt_version());
         return TT_EXIT_OK;
     }
     for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)

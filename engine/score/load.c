@@ -12,11 +12,10 @@ const char *tt_score_default_scenario_dir(void)
     const char *env = getenv("TABLETOP_SCENARIOS");
     if (env && *env)
         return env;
-#ifdef TT_SCORE_SCENARIO_DIR
-    return TT_SCORE_SCENARIO_DIR;
-#else
+    static char dir[4096];
+    if (tt_data_path(TT_DATA_SCENARIOS, NULL, dir, sizeof dir) == 0)
+        return dir;
     return "scenarios";
-#endif
 }
 
 bool tt_score_is_scenario_id(const char *id)

@@ -54,6 +54,15 @@ int tt_value_format(const tt_value *v, char *buf, size_t size);
 /* Numeric view: bool 0/1, int, number; strings give 0. */
 double tt_value_number(const tt_value *v);
 
+/* Read-only data shipped with the program. */
+typedef enum tt_data_kind { TT_DATA_SCENARIOS, TT_DATA_ASSETS } tt_data_kind;
+/* Path of `sub` (may be NULL or "") inside the scenario or asset folder of
+ * this installation: PREFIX/share/tabletop[/scenarios] beside an installed
+ * binary, the source tree for a binary in its build tree. -1 if too long. */
+int tt_data_path(tt_data_kind kind, const char *sub, char *out, size_t size);
+/* The program's version, from the project's VERSION file ("0.2.0"). */
+const char *tt_version(void);
+
 typedef struct tt_kv {
     const char *key;
     tt_value value;

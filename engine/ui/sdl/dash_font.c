@@ -1,6 +1,7 @@
 /* Fonts: SDL2_ttf has no fallback, so one face must cover Japanese. It is
- * found through fontconfig ("Noto Sans CJK JP" from fonts-noto-cjk, else any
- * face that supports lang=ja); .ttc collections are opened by face index. */
+ * found through fontconfig: the family "tabletop", whose preferences live in
+ * the assets' fonts.conf (Noto Sans CJK JP first), else any face that
+ * supports lang=ja; .ttc collections are opened by face index. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -67,7 +68,12 @@ int dash_fonts_find(dash_fonts *fs, const char *path, long index, tt_error *err)
         tt_error_set(err, NULL, 0, 0, "fontconfig could not be initialised");
         return -1;
     }
-    if (!match("Noto Sans CJK JP", fs->path, sizeof fs->path, &fs->index) &&
+    /* The preferences are read into the current configuration; without the
+     * file (a broken installation) the lang=ja fallback below still works. */
+    char conf[4096];
+    if (tt_data_path(TT_DATA_ASSETS, "fonts.conf", conf, sizeof conf) == 0)
+        FcConfigParseAndLoad(FcConfigGetCurrent(), (const FcChar8 *)conf, FcFalse);
+    if (!match("tabletop", fs->path, sizeof fs->path, &fs->index) &&
         !match("sans-serif:lang=ja", fs->path, sizeof fs->path, &fs->index)) {
         tt_error_set(err, NULL, 0, 0,
                      "no font covering Japanese was found through fontconfig "
@@ -75,7 +81,7 @@ int dash_fonts_find(dash_fonts *fs, const char *path, long index, tt_error *err)
                      "（fonts-noto-cjk をインストールしてください）");
         return -1;
     }
-    if (!match("Noto Sans CJK JP:weight=bold", fs->bold_path, sizeof fs->bold_path,
+    if (!match("tabletop:weight=bold", fs->bold_path, sizeof fs->bold_path,
                &fs->bold_index)) {
         snprintf(fs->bold_path, sizeof fs->bold_path, "%s", fs->path);
         fs->bold_index = -1;    /* synthesise bold from the regular face */

@@ -127,7 +127,7 @@ int tt_cmd_history(int argc, char **argv)
     for (size_t i = 0; i < n; i++) {
         char num[32], dur[32], score[16];
         snprintf(num, sizeof num, "%lld", (long long)rows[i].id);
-        tt_ms_format(rows[i].duration, dur, sizeof dur);
+        tt_span_format(rows[i].duration, dur, sizeof dur);
         snprintf(score, sizeof score, "%d", rows[i].score);
         cell(num, 5);
         cell(rows[i].when, 21);

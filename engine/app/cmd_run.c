@@ -63,6 +63,8 @@ static void usage(FILE *out)
           "  --snapshot F.png --at TIME [--size WxH]\n"
           "                      render the dashboard at simulated TIME off-screen and exit\n"
           "\n"
+          "Simulated times read as printed (+0:15:00, +41d 02:30:00) or as 90s, 15m, 1h30m.\n"
+          "\n"
           "Exit codes: 0 ok, 1 runtime failure, 2 bad input.\n",
           out);
 }

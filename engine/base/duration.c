@@ -1,14 +1,19 @@
-/* Durations as people write them: "90s", "15m", "2h", "1d", "1h30m", "45". */
+/* Simulated time, one notation: printed as "+0:15:00" (elapsed since the
+ * start) or "+41d 02:30:00" past a day, and read back in that form as well
+ * as the short unit form people type ("90s", "15m", "1h30m", "45"). */
 #include "tabletop/base.h"
 
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
+#define MS_DAY ((int64_t)86400000)
+#define MS_MAX ((int64_t)3650 * MS_DAY) /* ten years: anything longer is a typo */
+
 static int64_t unit_ms(char u)
 {
     switch (u) {
-    case 'd': return 86400000;
+    case 'd': return MS_DAY;
     case 'h': return 3600000;
     case 'm': return 60000;
     case 's': return 1000;
@@ -23,30 +28,76 @@ static bool fail(char *why, size_t why_size, const char *text, const char *what)
     return false;
 }
 
-bool tt_duration_parse(const char *text, tt_ms *out, char *why, size_t why_size)
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Reads digits at *p; false on none or on overflow. */
+static bool read_number(const char **p, int64_t *out, int *ndigits)
 {
-    if (!text)
-        return fail(why, why_size, "(null)", "missing");
-    const char *p = text;
-    while (*p == ' ')
-        p++;
-    if (!*p)
-        return fail(why, why_size, text, "empty (write e.g. 90s, 15m, 2h, 1d)");
-    if (*p == '-')
-        return fail(why, why_size, text, "negative");
+    int64_t n = 0;
+    int k = 0;
+    while (is_digit(**p)) {
+        if (n > (INT64_MAX - 9) / 10)
+            return false;
+        n = n * 10 + (**p - '0');
+        (*p)++;
+        k++;
+    }
+    *out = n;
+    if (ndigits)
+        *ndigits = k;
+    return k > 0;
+}
+
+/* "[Nd ]H:MM:SS" (also "N日 H:MM:SS", which older cards printed). */
+static bool parse_clock(const char *p, const char *text, int64_t *total, const char **end,
+                        char *why, size_t why_size)
+{
+    static const char *const form = "write H:MM:SS, e.g. 0:15:00 or 41d 02:30:00";
+    int64_t days = 0, h, m, s;
+    int nd;
+    const char *q = p;
+    if (!read_number(&q, &h, NULL))
+        return fail(why, why_size, text, form);
+    if (*q == 'd' || strncmp(q, "日", strlen("日")) == 0) {
+        days = h;
+        q += *q == 'd' ? 1 : strlen("日");
+        while (*q == ' ')
+            q++;
+        if (!read_number(&q, &h, NULL))
+            return fail(why, why_size, text, form);
+        if (h > 23)
+            return fail(why, why_size, text, "hours after the days must be 0-23");
+    }
+    if (*q != ':')
+        return fail(why, why_size, text, form);
+    q++;
+    if (!read_number(&q, &m, &nd) || nd != 2 || m > 59)
+        return fail(why, why_size, text, "minutes must be two digits, 00-59");
+    if (*q != ':')
+        return fail(why, why_size, text, "seconds are missing (H:MM:SS; 15:00 alone is ambiguous)");
+    q++;
+    if (!read_number(&q, &s, &nd) || nd != 2 || s > 59)
+        return fail(why, why_size, text, "seconds must be two digits, 00-59");
+    if (days > MS_MAX / MS_DAY || h > MS_MAX / 3600000)
+        return fail(why, why_size, text, "too large (over 3650 days)");
+    *total = days * MS_DAY + h * 3600000 + m * 60000 + s * 1000;
+    *end = q;
+    return true;
+}
+
+/* "90s", "15m", "2h", "1d", "1h30m", or a plain number of seconds. */
+static bool parse_units(const char *p, const char *text, int64_t *out, const char **end,
+                        char *why, size_t why_size)
+{
     int64_t total = 0;
     int64_t last_unit = INT64_MAX; /* units must descend: 1h30m, not 30m1h */
     bool any = false;
     while (*p && *p != ' ') {
-        if (*p < '0' || *p > '9')
+        if (!is_digit(*p))
             return fail(why, why_size, text, "expected a number (write e.g. 90s, 15m, 2h, 1d)");
-        int64_t n = 0;
-        while (*p >= '0' && *p <= '9') {
-            if (n > (INT64_MAX - 9) / 10)
-                return fail(why, why_size, text, "too large");
-            n = n * 10 + (*p - '0');
-            p++;
-        }
+        int64_t n;
+        if (!read_number(&p, &n, NULL))
+            return fail(why, why_size, text, "too large");
         int64_t unit;
         if (*p == '\0' || *p == ' ') {
             if (any)
@@ -66,30 +117,66 @@ bool tt_duration_parse(const char *text, tt_ms *out, char *why, size_t why_size)
         total += n * unit;
         any = true;
     }
+    *out = total;
+    *end = p;
+    return true;
+}
+
+bool tt_duration_parse(const char *text, tt_ms *out, char *why, size_t why_size)
+{
+    if (!text)
+        return fail(why, why_size, "(null)", "missing");
+    const char *p = text;
     while (*p == ' ')
         p++;
-    if (*p)
+    if (*p == '+')
+        p++; /* elapsed time as the program prints it */
+    if (!*p)
+        return fail(why, why_size, text,
+                    "empty (write e.g. 90s, 15m, 2h, 1d or 0:15:00)");
+    if (*p == '-')
+        return fail(why, why_size, text, "negative");
+    int64_t total;
+    const char *end;
+    bool ok = strchr(p, ':') ? parse_clock(p, text, &total, &end, why, why_size)
+                             : parse_units(p, text, &total, &end, why, why_size);
+    if (!ok)
+        return false;
+    while (*end == ' ')
+        end++;
+    if (*end)
         return fail(why, why_size, text, "unexpected text after the duration");
-    /* Keep durations within ten years: anything longer is a typo. */
-    if (total > (int64_t)3650 * 86400000)
+    if (total > MS_MAX)
         return fail(why, why_size, text, "too large (over 3650 days)");
     *out = total;
     return true;
 }
 
-void tt_ms_format(tt_ms t, char *buf, size_t size)
+void tt_time_format(tt_ms t, tt_time_kind kind, char *buf, size_t size)
 {
+    if (!buf || !size)
+        return;
     if (t == TT_MS_NEVER) {
-        snprintf(buf, size, "--:--");
+        snprintf(buf, size, "—");
         return;
     }
-    const char *sign = t < 0 ? "-" : "";
-    if (t < 0)
-        t = -t;
-    int64_t s = t / 1000;
-    int64_t h = s / 3600, m = (s / 60) % 60, sec = s % 60;
-    if (h > 0)
-        snprintf(buf, size, "%s%" PRId64 ":%02" PRId64 ":%02" PRId64, sign, h, m, sec);
+    const char *sign = t < 0 ? "-" : kind == TT_TIME_AT ? "+" : "";
+    /* t is at most ten years in practice; INT64_MIN has no negation. */
+    int64_t s = (t < 0 ? -(t + 1) + 1 : t) / 1000;
+    int64_t d = s / 86400, h = s / 3600 % 24, m = s / 60 % 60, sec = s % 60;
+    if (d > 0)
+        snprintf(buf, size, "%s%" PRId64 "d %02" PRId64 ":%02" PRId64 ":%02" PRId64, sign, d,
+                 h, m, sec);
     else
-        snprintf(buf, size, "%s%02" PRId64 ":%02" PRId64, sign, m, sec);
+        snprintf(buf, size, "%s%" PRId64 ":%02" PRId64 ":%02" PRId64, sign, h, m, sec);
+}
+
+void tt_ms_format(tt_ms t, char *buf, size_t size)
+{
+    tt_time_format(t, TT_TIME_AT, buf, size);
+}
+
+void tt_span_format(tt_ms t, char *buf, size_t size)
+{
+    tt_time_format(t, TT_TIME_SPAN, buf, size);
 }

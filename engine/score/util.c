@@ -23,19 +23,8 @@ char *sc_printf(tt_arena *a, const char *fmt, ...)
 
 void sc_time(tt_ms t, tt_lang lang, char *buf, size_t size)
 {
-    if (t < 0)
-        t = 0;   /* nothing happens before the start */
-    if (t == TT_MS_NEVER) {
-        snprintf(buf, size, "—");
-    } else if (t >= 86400000) {
-        /* Days are easier to read than hundreds of hours. */
-        long long days = (long long)(t / 86400000);
-        tt_ms rest = t % 86400000;
-        snprintf(buf, size, lang == TT_LANG_JA ? "%lld日 %02d:%02d" : "%lldd %02d:%02d", days,
-                 (int)(rest / 3600000), (int)(rest / 60000 % 60));
-    } else {
-        tt_ms_format(t, buf, size);
-    }
+    (void)lang; /* one notation in both languages */
+    tt_ms_format(t < 0 ? 0 : t, buf, size); /* nothing happens before the start */
 }
 
 long sc_minutes(tt_ms t)

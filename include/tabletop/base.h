@@ -115,10 +115,24 @@ typedef struct tt_text_fault {
 /* true when all of text[0..len) is fine; else *fault says what and where. */
 bool tt_text_scan(const char *text, size_t len, tt_text_fault *fault);
 
-/* Durations: "90s", "15m", "2h", "1d", "1h30m", or a plain integer of seconds.
- * Rejects negatives, overflow, empty strings and unknown units. */
+/* Simulated time has one notation everywhere: "+0:15:00" for an instant
+ * (elapsed since the start; the "+" keeps a Japanese reader from taking it
+ * for a time of day), "+41d 02:30:00" past a day, and the same without "+"
+ * for a span (a length, time left). Every printed form is read back.
+ * Reads "90s", "15m", "2h", "1d", "1h30m", a plain integer of seconds,
+ * "[+]H:MM:SS" and "[+]Nd HH:MM:SS". Rejects negatives, overflow, empty
+ * strings, unknown units and the ambiguous "15:00". */
 bool tt_duration_parse(const char *text, tt_ms *out, char *why, size_t why_size);
-/* Compact human form: "0:04", "1:02:03" style h:mm:ss (or mm:ss under 1h). */
+
+typedef enum tt_time_kind {
+    TT_TIME_AT,     /* an instant: "+0:15:00" */
+    TT_TIME_SPAN    /* a span: "0:15:00" ("-0:05:00" when negative) */
+} tt_time_kind;
+
+/* The one formatter of simulated time; TT_MS_NEVER prints "—". */
+void tt_time_format(tt_ms t, tt_time_kind kind, char *buf, size_t size);
+/* Shorthands: tt_time_format(t, TT_TIME_AT / TT_TIME_SPAN, ...). */
 void tt_ms_format(tt_ms t, char *buf, size_t size);
+void tt_span_format(tt_ms t, char *buf, size_t size);
 
 #endif

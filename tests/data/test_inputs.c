@@ -194,6 +194,9 @@ static void script_durations(void **state)
     static const struct { const char *at; tt_ms ms; } good[] = {
         { "90s", 90000 }, { "15m", 900000 }, { "2h", 7200000 }, { "1d", 86400000 },
         { "1h30m", 5400000 }, { "0", 0 }, { "45", 45000 }, { "\"15m\"", 900000 },
+        /* every form the program prints reads back */
+        { "1:00:00", 3600000 }, { "+0:15:00", 900000 }, { "\"+41d 02:30:00\"", 3551400000LL },
+        { "+41d 02:30:00", 3551400000LL },
     };
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
         char text[256];
@@ -214,7 +217,7 @@ static void script_durations(void **state)
         { "5000d", "actions[0].at: '5000d' is not a duration: too large (over 3650 days)" },
         { "true", "actions[0].at: 'true' is not a duration: expected a number (write e.g. "
                   "90s, 15m, 2h, 1d)" },
-        { "", "actions[0].at: '' is not a duration: empty (write e.g. 90s, 15m, 2h, 1d)" },
+        { "", "actions[0].at: '' is not a duration: empty (write e.g. 90s, 15m, 2h, 1d or 0:15:00)" },
         { "[1m]", "actions[0].at: expected a duration such as 90s, 15m or 2h, found a list" },
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {

@@ -44,16 +44,66 @@ static void refuses_bad_durations_with_reason(void **state)
     assert_false(tt_duration_parse(NULL, &(tt_ms){ 0 }, NULL, 0));
 }
 
-static void formats_clock_times(void **state)
+static void reads_back_the_printed_notation(void **state)
+{
+    (void)state;
+    static const struct { const char *in; tt_ms ms; } ok[] = {
+        { "+0:15:00", 900000 }, { "0:15:00", 900000 }, { "1:00:00", 3600000 },
+        { "+41d 02:30:00", 3551400000LL }, { "41d 02:30:00", 3551400000LL },
+        { "41日 02:30:00", 3551400000LL }, { "+2d 0:00:00", 172800000 }, { "+15m", 900000 },
+        { "100:00:00", 360000000 },
+    };
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        tt_ms v = -1;
+        char why[128] = "";
+        if (!tt_duration_parse(ok[i].in, &v, why, sizeof why))
+            fail_msg("'%s' refused: %s", ok[i].in, why);
+        assert_int_equal(v, ok[i].ms);
+    }
+    static const struct { const char *in; const char *why; } bad[] = {
+        { "15:00", "ambiguous" }, { "1:5:00", "two digits" }, { "1:60:00", "00-59" },
+        { "1:00:61", "00-59" }, { "2d 24:00:00", "0-23" }, { "+", "empty" },
+        { "1:00:00x", "unexpected text" }, { "-0:05:00", "negative" }, { ":15:00", "H:MM:SS" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        tt_ms v = 123;
+        char why[128] = "";
+        assert_false(tt_duration_parse(bad[i].in, &v, why, sizeof why));
+        assert_int_equal(v, 123);
+        if (!strstr(why, bad[i].why))
+            fail_msg("'%s': reason '%s' lacks '%s'", bad[i].in, why, bad[i].why);
+    }
+}
+
+static void formats_one_notation(void **state)
 {
     (void)state;
     char buf[32];
     tt_ms_format(65000, buf, sizeof buf);
-    assert_string_equal(buf, "01:05");
+    assert_string_equal(buf, "+0:01:05");
+    tt_ms_format(900000, buf, sizeof buf);
+    assert_string_equal(buf, "+0:15:00");
     tt_ms_format(3723000, buf, sizeof buf);
-    assert_string_equal(buf, "1:02:03");
+    assert_string_equal(buf, "+1:02:03");
+    tt_ms_format(3551400000LL, buf, sizeof buf);
+    assert_string_equal(buf, "+41d 02:30:00");
+    tt_span_format(3551400000LL, buf, sizeof buf);
+    assert_string_equal(buf, "41d 02:30:00");
+    tt_span_format(-300000, buf, sizeof buf);
+    assert_string_equal(buf, "-0:05:00");
     tt_ms_format(TT_MS_NEVER, buf, sizeof buf);
-    assert_string_equal(buf, "--:--");
+    assert_string_equal(buf, "—");
+    /* What is printed reads back to the same second, instants and spans. */
+    static const tt_ms samples[] = { 0, 999, 59000, 3599000, 86399000, 86400000,
+                                     3551400000LL, 3650LL * 86400000 };
+    for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+        for (int k = 0; k < 2; k++) {
+            tt_time_format(samples[i], k ? TT_TIME_SPAN : TT_TIME_AT, buf, sizeof buf);
+            tt_ms back = -1;
+            assert_true(tt_duration_parse(buf, &back, NULL, 0));
+            assert_int_equal(back, samples[i] / 1000 * 1000);
+        }
+    }
 }
 
 int main(void)
@@ -61,7 +111,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(parses_units_and_compounds),
         cmocka_unit_test(refuses_bad_durations_with_reason),
-        cmocka_unit_test(formats_clock_times),
+        cmocka_unit_test(reads_back_the_printed_notation),
+        cmocka_unit_test(formats_one_notation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

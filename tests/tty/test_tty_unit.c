@@ -251,15 +251,15 @@ static void test_status_view(void **state)
     assert_int_equal(tty_status_format(f->ex, TT_LANG_EN, &b, &err), 0);
     assert_non_null(b.data);
     /* Clock, metric with its label, objective timers, the vendor's reply. */
-    assert_non_null(strstr(b.data, "Clock: 05:00 / 2:00:00"));
+    assert_non_null(strstr(b.data, "Clock: +0:05:00 / 2:00:00"));
     assert_non_null(strstr(b.data, "Infected hosts:"));
     /* Bookkeeping state that is not a metric stays hidden. */
     assert_null(strstr(b.data, "vendor_called"));
-    assert_non_null(strstr(b.data, "Stop the spread: open, target in 10:00, limit in 55:00"));
+    assert_non_null(strstr(b.data, "Stop the spread: open, target in 0:10:00, limit in 0:55:00"));
     assert_non_null(strstr(b.data, "Maintenance vendor: reply due at"));
     tty_buf_free(&b);
     assert_int_equal(tty_status_format(f->ex, TT_LANG_JA, &b, &err), 0);
-    assert_non_null(strstr(b.data, "目標まで 10:00"));
+    assert_non_null(strstr(b.data, "目標まで 0:10:00"));
     tty_buf_free(&b);
 }
 

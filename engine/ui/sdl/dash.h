@@ -97,9 +97,6 @@ typedef enum dash_str {
 } dash_str;
 
 const char *dash_s(dash_str s, tt_lang lang);
-/* Simulated time for people: h:mm:ss (mm:ss under an hour), and from two
- * days on "3d 04:00" / "3日 04:00" (scenarios may run for weeks). */
-void dash_ms_format(tt_ms t, tt_lang lang, char *buf, size_t size);
 
 /* ------------------------------------------------------------ fonts/text */
 

@@ -223,12 +223,12 @@ void dash_draw_header(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r)
 
     /* The clock, centred: the room reads it from the back. */
     char clock[32], len[32], line[96];
-    dash_ms_format(v->now, v->lang, clock, sizeof clock);
+    tt_ms_format(v->now, clock, sizeof clock);
     int cw = dash_text_width(g, clock, F_CLOCK);
     int ch = dash_line_h(g, F_CLOCK);
     int cx = r.x + r.w / 2 - cw / 2;
     dash_text(g, clock, F_CLOCK, DASH_COL_TEXT, cx, r.y + (r.h - ch) / 2, 0);
-    dash_ms_format(sc->length, v->lang, len, sizeof len);
+    tt_span_format(sc->length, len, sizeof len);
     snprintf(line, sizeof line, "%s / %s", dash_s(S_CLOCK, v->lang), len);
     dash_text_right(g, line, F_SMALL, DASH_COL_DIM, cx - dash_px(g, 10),
                     r.y + (r.h - dash_line_h(g, F_SMALL)) / 2);

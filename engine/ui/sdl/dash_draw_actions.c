@@ -28,10 +28,10 @@ static bool availability(const dash_view *v, const dash_ui *ui, size_t a, char *
     char t[32];
     why[0] = '\0';
     if (d->in_progress) {
-        dash_ms_format(d->until, v->lang, t, sizeof t);
+        tt_ms_format(d->until, t, sizeof t);
         snprintf(why, n, "%s %s", dash_s(S_IN_PROGRESS, L), t);
     } else if (d->taken > 0 && !act->repeatable) {
-        dash_ms_format(d->last_taken, v->lang, t, sizeof t);
+        tt_ms_format(d->last_taken, t, sizeof t);
         snprintf(why, n, "%s %s", dash_s(S_TAKEN_AT, L), t);
     }
     bool ok = why[0] == '\0';
@@ -42,7 +42,7 @@ static bool availability(const dash_view *v, const dash_ui *ui, size_t a, char *
             snprintf(why, n, "%s", reason);
     }
     if (ok) {
-        dash_ms_format(act->takes, v->lang, t, sizeof t);
+        tt_span_format(act->takes, t, sizeof t);
         snprintf(why, n, "%s %s", L == TT_LANG_JA ? "所要" : "takes", t);
     }
     return ok;

@@ -30,7 +30,7 @@ static void describe(const dash_view *v, const tt_record *r, char *head, size_t 
 {
     tt_lang L = v->lang;
     char t[32], w[256], until[32];
-    dash_ms_format(r->t, v->lang, t, sizeof t);
+    tt_ms_format(r->t, t, sizeof t);
     const char *to = r->to ? dash_party_name(v->sc, r->to, L) : dash_s(S_EVERYONE, L);
     body[0] = '\0';
     *col = DASH_COL_ACCENT;
@@ -49,7 +49,7 @@ static void describe(const dash_view *v, const tt_record *r, char *head, size_t 
         *col = DASH_COL_FOCUS;
         break;
     case TT_REC_ACTION:
-        dash_ms_format(r->until, v->lang, until, sizeof until);
+        tt_ms_format(r->until, until, sizeof until);
         snprintf(head, hn, "%s  %s %s", t, who(v, r, w, sizeof w), dash_s(S_TOOK, L));
         snprintf(body, bn, "%s (%s %s)%s%s", action_label(v, r->id),
                  dash_s(S_IN_PROGRESS, L), until, r->note ? " — " : "",

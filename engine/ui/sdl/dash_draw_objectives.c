@@ -15,9 +15,9 @@ static void countdown(const dash_view *v, tt_ms deadline, dash_str what, bool co
                       char *buf, size_t n)
 {
     char at[32], d[32];
-    dash_ms_format(deadline, v->lang, at, sizeof at);
+    tt_ms_format(deadline, at, sizeof at);
     tt_ms left = deadline - v->now;
-    dash_ms_format(left >= 0 ? left : -left, v->lang, d, sizeof d);
+    tt_span_format(left >= 0 ? left : -left, d, sizeof d);
     const char *rel = dash_s(left >= 0 ? S_IN : S_AGO, v->lang);
     bool ja = v->lang == TT_LANG_JA;
     if (compact)
@@ -74,9 +74,9 @@ static int row(dash_gfx *g, const dash_view *v, dash_ui *ui, size_t i, SDL_Rect 
     snprintf(line, sizeof line, "%s · %s", dash_s(phase_str(o->phase), L),
              tt_text_get(&o->title, L));
     dash_text_fit(g, line, tf, DASH_COL_TEXT, x, y, w);
-    dash_ms_format(d->at, v->lang, t1, sizeof t1);
-    dash_ms_format(d->target_at, v->lang, t2, sizeof t2);
-    dash_ms_format(d->limit_at, v->lang, t3, sizeof t3);
+    tt_ms_format(d->at, t1, sizeof t1);
+    tt_ms_format(d->target_at, t2, sizeof t2);
+    tt_ms_format(d->limit_at, t3, sizeof t3);
     if (d->status == TT_OBJECTIVE_OPEN) {
         countdown(v, d->target_at, S_TARGET, compact, a, sizeof a);
         countdown(v, d->limit_at, S_LIMIT, compact, b, sizeof b);

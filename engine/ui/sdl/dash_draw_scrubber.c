@@ -22,7 +22,7 @@ void dash_draw_scrubber(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r
     char a[32], b[32];
     dash_text(g, dash_s(S_TIMELINE, v->lang), F_SMALL, DASH_COL_ACCENT, c.x, c.y, 0);
     int lw = dash_text_width(g, dash_s(S_TIMELINE, v->lang), F_SMALL) + 2 * p;
-    dash_ms_format(end, v->lang, b, sizeof b);
+    tt_ms_format(end, b, sizeof b);
     int ew = dash_text_width(g, b, F_SMALL) + 2 * p;
     SDL_Rect bar = { c.x + lw, c.y + sh / 2, c.w - lw - ew, dash_px(g, 14) };
     dash_fill(g, bar, DASH_COL_BG);
@@ -35,7 +35,7 @@ void dash_draw_scrubber(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r
     for (tt_ms t = 0; t <= end; t += step) {
         int x = x_of(bar, t, end);
         dash_fill(g, (SDL_Rect){ x, bar.y + bar.h, 1, dash_px(g, 4) }, DASH_COL_LINE);
-        dash_ms_format(t, v->lang, a, sizeof a);
+        tt_ms_format(t, a, sizeof a);
         /* No label that would run past the bar (the end time is printed). */
         if (x + dash_text_width(g, a, F_SMALL) < bar.x + bar.w)
             dash_text(g, a, F_SMALL, DASH_COL_DIM, x + 2, bar.y + bar.h + dash_px(g, 3), 0);

@@ -69,15 +69,3 @@ const char *dash_s(dash_str s, tt_lang lang)
         return "";
     return tt_text_get(&strings[s], lang);
 }
-
-void dash_ms_format(tt_ms t, tt_lang lang, char *buf, size_t size)
-{
-    const tt_ms day = 24LL * 3600 * 1000;
-    if (t == TT_MS_NEVER || t < 2 * day) {
-        tt_ms_format(t, buf, size);
-        return;
-    }
-    long long d = (long long)(t / day), rest = (long long)(t % day) / 60000;
-    snprintf(buf, size, lang == TT_LANG_JA ? "%lld日 %02lld:%02lld" : "%lldd %02lld:%02lld",
-             d, rest / 60, rest % 60);
-}

@@ -36,7 +36,7 @@ static void format_into(tty_buf *b, const tt_scenario *sc, const tt_record *r,
     char when[32];
     switch (r->type) {
     case TT_REC_START:
-        tt_ms_format(sc->length, when, sizeof when);
+        tt_span_format(sc->length, when, sizeof when);
         tty_buf_printf(b, "== %s: %s (%s %s", tty_msg(M_START, lang),
                        tt_text_get(&sc->title, lang),
                        tty_msg(M_LENGTH_SPEED, lang), when);

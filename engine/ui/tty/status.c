@@ -54,15 +54,15 @@ static void objective_lines(const tt_scenario *sc,
             continue;
         }
         if (o->target >= now) {
-            tt_ms_format(o->target - now, a, sizeof a);
+            tt_span_format(o->target - now, a, sizeof a);
             tty_buf_printf(out, "%s, %s %s", tty_msg(M_OBJ_OPEN, lang),
                            tty_msg(M_OBJ_TARGET_IN, lang), a);
         } else {
-            tt_ms_format(now - o->target, a, sizeof a);
+            tt_span_format(now - o->target, a, sizeof a);
             tty_buf_printf(out, "%s, %s (+%s)", tty_msg(M_OBJ_OPEN, lang),
                            tty_msg(M_OBJ_TARGET_PASSED, lang), a);
         }
-        tt_ms_format(o->limit > now ? o->limit - now : 0, b, sizeof b);
+        tt_span_format(o->limit > now ? o->limit - now : 0, b, sizeof b);
         tty_buf_printf(out, ", %s %s\n", tty_msg(M_OBJ_LIMIT_IN, lang), b);
     }
 }
@@ -100,7 +100,7 @@ int tty_status_format(tt_exercise *ex, tt_lang lang, tty_buf *out,
     tt_ms now = tt_exercise_now(ex);
     char t[32], len[32];
     tt_ms_format(now, t, sizeof t);
-    tt_ms_format(sc->length, len, sizeof len);
+    tt_span_format(sc->length, len, sizeof len);
     tt_phase phase = tt_exercise_phase(ex);
     tty_msg_id ph = phase == TT_PHASE_RUNNING ? M_STATUS_RUNNING
                   : phase == TT_PHASE_PAUSED  ? M_STATUS_PAUSED

@@ -60,6 +60,9 @@ struct tt_script {
     tt_arena taken_arena;
     int next_deferred;
 
+    tt_script_tracer tracer;    /* bench/: every call, in order */
+    void *tracer_user;
+
     tt_arena scratch;           /* why texts and state snapshots */
     tt_kv *snapshot;
 };

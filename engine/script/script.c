@@ -372,6 +372,7 @@ enum call_result { RESULT_NONE, RESULT_BOOL, RESULT_ALLOWED };
 typedef struct call_job {
     tt_script *s;
     const char *kind;       /* subtable of fns, or NULL for a deferred ref */
+    tt_callback cb;         /* the same, for the tracer */
     int index;
     int ref;
     enum call_result result;
@@ -473,6 +474,9 @@ static int call(tt_script *s, call_job *job, tt_ms now, const char *role, bool r
                              err);
     if (rc != 0)
         s->n_pending = scheduled_before; /* a failed call schedules nothing */
+    else if (s->tracer && job->present)
+        s->tracer(s->tracer_user, job->cb, job->kind ? job->index : job->ref, now, role,
+                  job->value);
     s->role = NULL;
     s->read_only = false;
     s->where = NULL;
@@ -497,7 +501,7 @@ int tt_script_action_allowed(tt_script *s, int action, tt_ms now, bool *ok, tt_t
     tt_arena_free(&s->scratch);
     char where[200];
     snprintf(where, sizeof where, "actions.%s.requires", s->model.actions[action].id);
-    call_job job = { .kind = TT_FN_REQUIRES, .index = action, .result = RESULT_ALLOWED };
+    call_job job = { .kind = TT_FN_REQUIRES, .cb = TT_CB_REQUIRES, .index = action, .result = RESULT_ALLOWED };
     if (call(s, &job, now, NULL, true, where, err) != 0)
         return -1;
     *ok = job.present ? job.value : true;
@@ -516,7 +520,7 @@ int tt_script_action_apply(tt_script *s, int action, tt_ms now, const char *role
         return -1;
     char where[200];
     snprintf(where, sizeof where, "actions.%s.does", s->model.actions[action].id);
-    call_job job = { .kind = TT_FN_DOES, .index = action, .result = RESULT_NONE };
+    call_job job = { .kind = TT_FN_DOES, .cb = TT_CB_DOES, .index = action, .result = RESULT_NONE };
     return call(s, &job, now, role, false, where, err);
 }
 
@@ -529,7 +533,7 @@ int tt_script_dynamic_run(tt_script *s, int dynamic, tt_ms now, tt_error *err)
     snprintf(where, sizeof where, "every.%s.run", s->model.dynamics[dynamic].id);
     if (strncmp(s->model.dynamics[dynamic].id, "every[", 6) == 0)
         snprintf(where, sizeof where, "%s.run", s->model.dynamics[dynamic].id);
-    call_job job = { .kind = TT_FN_RUN, .index = dynamic, .result = RESULT_NONE };
+    call_job job = { .kind = TT_FN_RUN, .cb = TT_CB_RUN, .index = dynamic, .result = RESULT_NONE };
     return call(s, &job, now, NULL, false, where, err);
 }
 
@@ -540,7 +544,7 @@ int tt_script_inject_due(tt_script *s, int inject, tt_ms now, bool *due, tt_erro
         return -1;
     char where[200];
     snprintf(where, sizeof where, "injects.%s.when", s->model.injects[inject].id);
-    call_job job = { .kind = TT_FN_INJECT_WHEN, .index = inject, .result = RESULT_BOOL };
+    call_job job = { .kind = TT_FN_INJECT_WHEN, .cb = TT_CB_INJECT_WHEN, .index = inject, .result = RESULT_BOOL };
     if (call(s, &job, now, NULL, true, where, err) != 0)
         return -1;
     *due = job.present && job.value;
@@ -554,7 +558,7 @@ int tt_script_inject_fired(tt_script *s, int inject, tt_ms now, tt_error *err)
         return -1;
     char where[200];
     snprintf(where, sizeof where, "injects.%s.does", s->model.injects[inject].id);
-    call_job job = { .kind = TT_FN_INJECT_DOES, .index = inject, .result = RESULT_NONE };
+    call_job job = { .kind = TT_FN_INJECT_DOES, .cb = TT_CB_INJECT_DOES, .index = inject, .result = RESULT_NONE };
     return call(s, &job, now, NULL, false, where, err);
 }
 
@@ -566,7 +570,7 @@ int tt_script_objective_met(tt_script *s, int objective, tt_ms now, bool *met,
         return -1;
     char where[200];
     snprintf(where, sizeof where, "objectives.%s.when", s->model.objectives[objective].id);
-    call_job job = { .kind = TT_FN_OBJECTIVE_WHEN, .index = objective, .result = RESULT_BOOL };
+    call_job job = { .kind = TT_FN_OBJECTIVE_WHEN, .cb = TT_CB_OBJECTIVE_WHEN, .index = objective, .result = RESULT_BOOL };
     if (call(s, &job, now, NULL, true, where, err) != 0)
         return -1;
     *met = job.present && job.value;
@@ -576,7 +580,7 @@ int tt_script_objective_met(tt_script *s, int objective, tt_ms now, bool *met,
 int tt_script_call_deferred(tt_script *s, int ref, tt_ms now, tt_error *err)
 {
     tt_error_clear(err);
-    call_job job = { .kind = NULL, .ref = ref, .result = RESULT_NONE };
+    call_job job = { .kind = NULL, .cb = TT_CB_DEFERRED, .ref = ref, .result = RESULT_NONE };
     if (call(s, &job, now, NULL, false, "a function scheduled with ctx.after", err) != 0)
         return -1;
     if (!job.present) {
@@ -585,6 +589,12 @@ int tt_script_call_deferred(tt_script *s, int ref, tt_ms now, tt_error *err)
         return -1;
     }
     return 0;
+}
+
+void tt_script_set_tracer(tt_script *s, tt_script_tracer fn, void *user)
+{
+    s->tracer = fn;
+    s->tracer_user = user;
 }
 
 size_t tt_script_take_scheduled(tt_script *s, tt_scheduled **out)

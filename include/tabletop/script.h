@@ -85,6 +85,18 @@ typedef struct tt_scheduled {
 
 size_t tt_script_take_scheduled(tt_script *s, tt_scheduled **out);
 
+/* Every behaviour call, in order (bench/ replays them in bare Lua). The
+ * tracer runs after each call that found its function and succeeded;
+ * `index` is the action, dynamic, inject or objective index, or the
+ * ctx.after reference for TT_CB_DEFERRED; `result` is a condition's value. */
+typedef enum tt_callback {
+    TT_CB_REQUIRES, TT_CB_DOES, TT_CB_RUN, TT_CB_INJECT_WHEN, TT_CB_INJECT_DOES,
+    TT_CB_OBJECTIVE_WHEN, TT_CB_DEFERRED
+} tt_callback;
+typedef void (*tt_script_tracer)(void *user, tt_callback kind, int index, tt_ms now,
+                                 const char *role, bool result);
+void tt_script_set_tracer(tt_script *s, tt_script_tracer fn, void *user);
+
 /* Current state, sorted by key. Owned by the script, valid until the next
  * call into the script. Values are booleans, integers, numbers or strings. */
 int tt_script_state(tt_script *s, const tt_kv **out, size_t *n, tt_error *err);

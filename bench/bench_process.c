@@ -1,0 +1,180 @@
+/* Process start and peak memory of the tabletop binary (issue 11).
+ *
+ * Runs each command many times and prints the minimum wall time, its ratio
+ * to `lua5.4 -e ''` measured in the same rounds (interleaved, so a shared
+ * machine's load falls on both alike), and the peak RSS (wait4's
+ * ru_maxrss). Goals: a headless run and a scorecard within 3x of the bare
+ * interpreter; peak RSS of a headless run <= 8 MiB; scoring any journal,
+ * however large, <= 16 MiB. The large journal (about 30 MB) comes from a
+ * synthetic scenario written here: a minute-by-minute dynamic over many days.
+ *
+ * usage: bench_process [TABLETOP [LUA]] */
+#define _DEFAULT_SOURCE /* wait4 */
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+extern char **environ;
+
+#define ROUNDS 15
+
+typedef struct measure {
+    double min_ms;
+    long max_rss_kib;
+    int status;
+} measure;
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Run argv with stdout/stderr to /dev/null; record time and peak RSS. */
+static int run(char *const argv[], measure *m)
+{
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+    double start = now_ms();
+    pid_t pid;
+    int rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    if (rc != 0) {
+        fprintf(stderr, "bench_process: cannot run %s: %s\n", argv[0], strerror(rc));
+        return -1;
+    }
+    int status;
+    struct rusage ru;
+    if (wait4(pid, &status, 0, &ru) < 0)
+        return -1;
+    double ms = now_ms() - start;
+    if (m->min_ms == 0 || ms < m->min_ms)
+        m->min_ms = ms;
+    if (ru.ru_maxrss > m->max_rss_kib)
+        m->max_rss_kib = ru.ru_maxrss;
+    m->status = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+    return 0;
+}
+
+static const char SYNTHETIC[] =
+    "-- Synthetic: a long exercise with a state change every minute (bench/).\n"
+    "local function t(ja, en) return { ja = ja, en = en } end\n"
+    "return scenario {\n"
+    "  id = \"synthetic-long\", source = \"bench\", length = \"%dd\",\n"
+    "  title = t(\"長い演習\", \"Long exercise\"), summary = t(\"試験用\", \"For benches\"),\n"
+    "  invented = t(\"すべて架空\", \"All invented\"),\n"
+    "  roles = { staff = { name = t(\"担当\", \"Staff\") } },\n"
+    "  state = { tick = 0, load = 0 },\n"
+    "  every = { { id = \"tick\", period = \"1m\", run = function(s, ctx)\n"
+    "    s.tick = s.tick + 1; s.load = ctx.random(0, 1000) end } },\n"
+    "  actions = { fix = { by = \"staff\", label = t(\"直す\", \"Fix\"), takes = \"1m\",\n"
+    "                      completes = \"fixed\" } },\n"
+    "  objectives = { fixed = { phase = \"isolate\", title = t(\"修復\", \"Fixed\"),\n"
+    "                           target = \"1d\", limit = \"%dd\" } },\n"
+    "}\n";
+
+/* A scenario of `days` days; its journal grows ~100 bytes a minute. */
+int bench_write_synthetic(const char *path, int days);
+int bench_write_synthetic(const char *path, int days)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return -1;
+    fprintf(f, SYNTHETIC, days, days);
+    return fclose(f) == 0 ? 0 : -1;
+}
+
+static void print_row(const char *what, const measure *m, const measure *base, double goal_x,
+                      double goal_mib)
+{
+    printf("%-34s %8.2f %7.2fx %8.1f", what, m->min_ms, m->min_ms / base->min_ms,
+           m->max_rss_kib / 1024.0);
+    if (goal_x > 0)
+        printf("   time goal <= %.0fx", goal_x);
+    if (goal_mib > 0)
+        printf("   rss goal <= %.0f MiB", goal_mib);
+    if (m->status != 0)
+        printf("   (exit %d!)", m->status);
+    printf("\n");
+}
+
+int main(int argc, char **argv)
+{
+    char *tabletop = argc > 1 ? argv[1] : TT_BENCH_BINARY;
+    char *lua = argc > 2 ? argv[2] : "lua5.4";
+    char dir[] = "/tmp/tt-bench-process-XXXXXX";
+    if (!mkdtemp(dir))
+        return 1;
+    char journal[512], card[512], synth[512], big[512], bigcard[512], answer[512];
+    snprintf(journal, sizeof journal, "%s/run.yaml", dir);
+    snprintf(card, sizeof card, "%s/card.html", dir);
+    snprintf(synth, sizeof synth, "%s/synthetic-long.lua", dir);
+    snprintf(big, sizeof big, "%s/big.yaml", dir);
+    snprintf(bigcard, sizeof bigcard, "%s/big.html", dir);
+    snprintf(answer, sizeof answer, "%s/answers/mail-form-flood/model.yaml",
+             TT_BENCH_SCENARIO_DIR);
+    char scen[512];
+    snprintf(scen, sizeof scen, "%s/mail-form-flood.lua", TT_BENCH_SCENARIO_DIR);
+
+    char *lua_argv[] = { lua, "-e", "", NULL };
+    char *run_argv[] = { tabletop, "run", scen, "--script", answer, "--ui", "none",
+                         "--no-scorecard", "--journal", journal, NULL };
+    char *score_argv[] = { tabletop, "score", journal, "-o", card, NULL };
+    measure base = { 0 }, headless = { 0 }, score = { 0 }, large = { 0 };
+    for (int r = 0; r < ROUNDS; r++) {
+        unlink(journal);
+        unlink(card);
+        if (run(lua_argv, &base) != 0 || run(run_argv, &headless) != 0 ||
+            run(score_argv, &score) != 0)
+            return 1;
+    }
+
+    /* The large journal: 300 days of minutes is about 30 MB. */
+    if (bench_write_synthetic(synth, 300) != 0)
+        return 1;
+    char *make_big[] = { tabletop, "run", synth, "--ui", "none", "--no-scorecard",
+                         "--journal", big, NULL };
+    measure made = { 0 };
+    if (run(make_big, &made) != 0 || made.status != 0) {
+        fprintf(stderr, "bench_process: cannot write the large journal (exit %d)\n",
+                made.status);
+        return 1;
+    }
+    struct stat st;
+    double big_mb = stat(big, &st) == 0 ? st.st_size / 1e6 : 0;
+    char *big_argv[] = { tabletop, "score", big, "-o", bigcard, NULL };
+    for (int r = 0; r < 3; r++) {
+        unlink(bigcard);
+        if (run(big_argv, &large) != 0)
+            return 1;
+    }
+
+    printf("process start and peak RSS, min of %d rounds interleaved with `%s -e ''`\n",
+           ROUNDS, lua);
+    printf("%-34s %8s %8s %8s\n", "command", "ms", "vs lua", "MiB");
+    print_row("lua5.4 -e ''", &base, &base, 0, 0);
+    print_row("run mail-form-flood --ui none", &headless, &base, 3, 8);
+    print_row("score J -o card.html", &score, &base, 3, 0);
+    char label[64];
+    snprintf(label, sizeof label, "score %.0f MB journal", big_mb);
+    print_row(label, &large, &base, 0, 16);
+
+    unlink(journal);
+    unlink(card);
+    unlink(synth);
+    unlink(big);
+    unlink(bigcard);
+    rmdir(dir);
+    return 0;
+}

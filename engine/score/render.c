@@ -1,5 +1,6 @@
 /* Render a scorecard in the chosen format and write it atomically. */
 #include "render.h"
+#include "doc.h"
 
 #include <errno.h>
 #include <openssl/evp.h>
@@ -26,10 +27,12 @@ char *tt_scorecard_render(const tt_scorecard *card, tt_card_format fmt,
                           tt_lang lang, size_t *len, tt_error *err)
 {
     char *out = NULL;
-    switch (fmt) {
-    case TT_CARD_JSON: out = sc_render_json(card, lang, len); break;
-    case TT_CARD_MD: out = sc_render_md(card, lang, len); break;
-    case TT_CARD_HTML: out = sc_render_html(card, lang, len); break;
+    tt_doc doc;
+    if (fmt == TT_CARD_JSON) {
+        out = sc_render_json(card, lang, len);
+    } else if (sc_card_doc(&doc, card, lang) == 0) {
+        out = fmt == TT_CARD_MD ? doc_emit_md(&doc, len) : doc_emit_html(&doc, len);
+        doc_free(&doc);
     }
     if (!out)
         tt_error_set(err, NULL, 0, 0, "out of memory while writing the scorecard");

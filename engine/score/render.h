@@ -5,8 +5,6 @@
 #include "tabletop/score.h"
 
 char *sc_render_json(const tt_scorecard *card, tt_lang lang, size_t *len);
-char *sc_render_md(const tt_scorecard *card, tt_lang lang, size_t *len);
-char *sc_render_html(const tt_scorecard *card, tt_lang lang, size_t *len);
 
 const char *sc_event_kind_key(tt_score_event_kind k);   /* "inject", ... */
 

@@ -216,3 +216,25 @@ void sc_svg_timeline(sbuf *b, const tt_scorecard *card, tt_lang L)
     sb_add(b, "</svg>\n");
     free(lane_of_role);
 }
+
+/* The trend as bars: score height, rating colour, this run last. */
+void sc_svg_trend(sbuf *b, const tt_scorecard *card, tt_lang L)
+{
+    size_t first = sc_trend_first(card);
+    size_t bars = card->n_trend - first + 1;
+    sb_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend\" viewBox=\"0 0 %zu 64\" "
+                 "width=\"%zu\" height=\"64\" role=\"img\" aria-label=\"", bars * 28 + 4, bars * 28 + 4);
+    sb_html(b, T(TREND));
+    sb_add(b, "\">");
+    for (size_t i = 0; i < bars; i++) {
+        bool current = i + 1 == bars;
+        int score = current ? card->score : card->trend[first + i].score;
+        tt_rating r = current ? card->rating : card->trend[first + i].rating;
+        int h = score * 48 / 100 + 1;
+        sb_printf(b, "<rect x=\"%zu\" y=\"%d\" width=\"20\" height=\"%d\" class=\"rat%s%s\"/>", 4 + i * 28,
+                  52 - h, h, tt_rating_letter(r), current ? "" : " past");
+        sb_printf(b, "<text x=\"%zu\" y=\"62\" class=\"tl\" text-anchor=\"middle\">%d</text>", 14 + i * 28,
+                  score);
+    }
+    sb_add(b, "</svg>\n");
+}

@@ -1,4 +1,4 @@
-/* SVG timeline of a scorecard (part of the HTML writer). */
+/* The scorecard's SVG figures (HTML only). */
 #ifndef TT_SCORE_RENDER_SVG_H
 #define TT_SCORE_RENDER_SVG_H
 
@@ -6,5 +6,7 @@
 #include "tabletop/score.h"
 
 void sc_svg_timeline(sbuf *b, const tt_scorecard *card, tt_lang lang);
+/* Bars of the earlier runs' scores and this one's (card->n_trend > 0). */
+void sc_svg_trend(sbuf *b, const tt_scorecard *card, tt_lang lang);
 
 #endif

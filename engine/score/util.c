@@ -34,6 +34,11 @@ long sc_minutes(tt_ms t)
     return (long)((t + 59999) / 60000);
 }
 
+size_t sc_trend_first(const tt_scorecard *card)
+{
+    return card->n_trend > 10 ? card->n_trend - 10 : 0;
+}
+
 const char *sc_phase_key(tt_objective_phase p)
 {
     switch (p) {

@@ -10,6 +10,8 @@ char *sc_printf(tt_arena *a, const char *fmt, ...) __attribute__((format(printf,
 void sc_time(tt_ms t, tt_lang lang, char *buf, size_t size);
 /* Whole minutes, rounded up (a 30 s action still costs a minute of attention). */
 long sc_minutes(tt_ms t);
+/* The first trend row shown: the card shows the last 10 earlier runs. */
+size_t sc_trend_first(const tt_scorecard *card);
 const char *sc_phase_key(tt_objective_phase p);   /* "isolate" ... */
 const char *sc_phase_label(tt_objective_phase p, tt_lang lang);
 

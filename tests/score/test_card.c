@@ -272,7 +272,21 @@ static void test_markdown(void **state)
         assert_non_null(strstr(md, sections[i]));
     assert_non_null(strstr(md, "Fixture &amp; \\<scenario\\>"));
     assert_null(strstr(md, "<scenario>"));
+    /* What once only the HTML card had: who took each bad action, the
+     * refused column, who reached each objective. */
+    assert_non_null(strstr(md, " / Sato |"));
+    assert_non_null(strstr(md, "| Refused |"));
+    assert_non_null(strstr(md, "30:00<br>"));
     free(md);
+    /* ...and the change of score against the last run. */
+    tt_score_trend earlier = { .when = "2026-01-01", .score = 50, .rating = TT_RATING_S };
+    c.trend = &earlier;
+    c.n_trend = 1;
+    md = tt_scorecard_render(&c, TT_CARD_MD, TT_LANG_EN, NULL, &err);
+    assert_non_null(strstr(md, "| **This run** | **38** (-12) | **M** |"));
+    free(md);
+    c.trend = NULL;
+    c.n_trend = 0;
     char *ja = tt_scorecard_render(&c, TT_CARD_MD, TT_LANG_JA, NULL, &err);
     assert_non_null(strstr(ja, "改善計画"));
     free(ja);

@@ -1,0 +1,661 @@
+/* The scorecard's document: every section of the card, once, for both the
+ * HTML and the Markdown writers (see doc.h for how to add one). */
+#include "doc.h"
+#include "labels.h"
+#include "render_svg.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define T(id) tt_lbl(LBL_##id, L)
+
+typedef void section_fn(tt_doc *d, const tt_scorecard *card, tt_lang L);
+
+static void time_text(tt_doc *d, tt_ms t)
+{
+    char buf[32];
+    sc_time(t, d->lang, buf, sizeof buf);
+    doc_textf(d, "%s", buf);
+}
+
+/* An SVG made by render_svg.c, kept in the document's arena. */
+static void figure(tt_doc *d, void (*draw)(sbuf *, const tt_scorecard *, tt_lang), const tt_scorecard *card)
+{
+    sbuf b;
+    sb_init(&b);
+    draw(&b, card, d->lang);
+    char *svg = sb_take(&b, NULL);
+    doc_node *n = doc_open(d, DOC_FIGURE, NULL);
+    if (n)
+        n->text = svg ? tt_arena_strdup(&d->arena, svg) : NULL;
+    if (n && !n->text)
+        d->failed = true;
+    free(svg);
+}
+
+static void header(tt_doc *d, const tt_scorecard *card, tt_lang L)
+{
+    doc_node *h = doc_open(d, DOC_HEADER, NULL);
+    doc_node *b = doc_open(d, DOC_BADGE, NULL);
+    if (h && b) {
+        h->text = doc_fmt(d, "%s: %s", T(CARD_TITLE), tt_text_get(&card->scenario->title, L));
+        b->num = (int)card->rating;
+    }
+    doc_strong(d, doc_fmt(d, "%s:", T(OVERALL)));
+    doc_text(d, " ");
+    doc_text(d, tt_rating_name(card->rating, L));
+    doc_br(d);
+    doc_strong(d, doc_fmt(d, "%s:", T(SCORE)));
+    doc_text(d, " ");
+    doc_node *score = doc_open(d, DOC_SPAN, NULL);
+    if (score)
+        score->id = "score";
+    doc_textf(d, "%d", card->score);
+    doc_close(d);
+    doc_text(d, " / 100");
+    doc_br(d);
+    doc_open(d, DOC_SPAN, "small");
+    doc_text(d, card->start->team ? card->start->team : T(TEAM_NONE));
+    doc_text(d, " · ");
+    doc_text(d, card->scenario->id);
+    if (card->start->date) {
+        doc_text(d, " · ");
+        doc_text(d, card->start->date);
+    }
+    doc_close(d);
+    doc_close(d);
+    doc_close(d);
+    for (size_t i = 0; i < card->n_warnings; i++) {
+        doc_open(d, DOC_PARA, "warn");
+        doc_strong(d, doc_fmt(d, "%s:", T(WARNINGS)));
+        doc_text(d, " ");
+        doc_text(d, tt_text_get(&card->warnings[i], L));
+        doc_close(d);
+    }
+}
+
+static void headline(tt_doc *d, const tt_scorecard *card, tt_lang L)
+{
+    static const tt_label names[] = { LBL_TIME_ISOLATE, LBL_TIME_REPORT, LBL_TIME_RECOVER };
+    doc_section(d, "times", true, T(HEADLINE));
+    doc_open(d, DOC_TILES, NULL);
+    for (int p = 0; p < 3; p++) {
+        const tt_score_phase *ph = &card->phases[p];
+        doc_open(d, DOC_TILE, doc_fmt(d, "phase-%s", sc_phase_key((tt_objective_phase)p)));
+        doc_open(d, DOC_PART, NULL);
+        doc_text(d, tt_lbl(names[p], L));
+        doc_close(d);
+        doc_open(d, DOC_PART, "big");
+        if (!ph->n_objectives) {
+            doc_text(d, "—");
+            doc_close(d);
+            doc_open(d, DOC_PART, "sub");
+            doc_text(d, T(NONE_IN_SCENARIO));
+            doc_close(d);
+            doc_close(d);
+            continue;
+        }
+        doc_time(d, ph->reached_at);
+        doc_close(d);
+        doc_open(d, DOC_PART, "sub");
+        doc_text(d, T(FROM_START));
+        doc_br(d);
+        doc_textf(d, "%s: ", T(FROM_NOTICE));
+        doc_time(d, ph->from_notice);
+        doc_br(d);
+        doc_textf(d, "%s: %zu/%zu", T(REACHED), ph->n_reached, ph->n_objectives);
+        doc_close(d);
+        if (p == TT_OBJ_REPORT) {
+            /* Who was told, and when. */
+            doc_open(d, DOC_PART, "sub");
+            for (size_t i = 0; i < card->n_objectives; i++) {
+                const tt_score_objective *o = &card->objectives[i];
+                if (o->def->phase != TT_OBJ_REPORT)
+                    continue;
+                const char *title = tt_text_get(&o->def->title, L);
+                doc_text(d, *title ? title : o->def->party ? o->def->party : o->def->id);
+                doc_text(d, ": ");
+                doc_time(d, o->reached ? o->reached_at : TT_MS_NEVER);
+                doc_br(d);
+            }
+            doc_close(d);
+        }
+        doc_close(d);
+    }
+    doc_close(d);
+    doc_close(d);
+}
+
+/* AAR executive summary: what went well, what to improve. */
+static void exec_summary(tt_doc *d, const tt_scorecard *card, tt_lang L)
+{
+    doc_section(d, "summary", true, T(SUMMARY));
+    doc_open(d, DOC_TABLE, NULL);
+    for (int good = 1; good >= 0; good--) {
+        doc_open(d, DOC_ROW, NULL);
+        doc_open(d, DOC_HCELL, NULL);
+        doc_text(d, good ? T(STRENGTHS) : T(IMPROVE_AREAS));
+        doc_close(d);
+        doc_open(d, DOC_CELL, NULL);
+        doc_open(d, DOC_LIST, NULL);
+        size_t shown = 0;
+        for (size_t i = 0; i < card->n_objectives; i++) {
+            const tt_score_objective *o = &card->objectives[i];
+            if ((o->rating == TT_RATING_P) != good)
+                continue;
+            doc_open(d, DOC_ITEM, NULL);
+            doc_rating(d, o->rating);
+            doc_text(d, " ");
+            doc_text(d, tt_text_get(&o->def->title, L));
+            doc_close(d);
+            shown++;
+        }
+        for (size_t i = 0; i < card->n_lessons; i++) {
+            const tt_score_lesson *l = &card->lessons[i];
+            if (l->covered != good)
+                continue;
+            doc_open(d, DOC_ITEM, NULL);
+            doc_span(d, good ? "covered" : "missed", good ? T(COVERED) : T(MISSED));
+            doc_text(d, " ");
+            doc_text(d, tt_text_get(&l->def->text, L));
+            doc_close(d);
+            shown++;
+        }
+        if (!good && card->n_bad) {
+            doc_open(d, DOC_ITEM, NULL);
+            doc_textf(d, "%s: %s %ld%s, %s %ld%s", T(BAD_ACTIONS), T(HARMFUL), sc_minutes(card->harmful_cost),
+                      T(MINUTES), T(WASTED), sc_minutes(card->wasted_cost), T(MINUTES));
+            doc_close(d);
+        }
+        if (!shown && (good || !card->n_bad)) {
+            doc_open(d, DOC_ITEM, NULL);
+            doc_text(d, T(NONE));
+            doc_close(d);
+        }
+        doc_close(d);
+        doc_close(d);
+        doc_close(d);
+    }
+    doc_close(d);
+    doc_close(d);
+}
+
+static void objectives(tt_doc *d, const tt_scorecard *card, tt_lang L)
+{
+    doc_section(d, "objectives", false, T(OBJECTIVES));
+    doc_table_head(d, (const char *const[]){ T(OBJECTIVE), T(PHASE), T(TARGET), T(LIMIT), T(NOTICE), T(REACHED),
+                                             T(FROM_NOTICE), T(RATING), T(SCORE), NULL },
+                   (const char *const[]){ "obj", NULL, NULL, NULL, NULL, NULL, NULL, "n", "n" });
+    for (size_t i = 0; i < card->n_objectives; i++) {
+        const tt_score_objective *o = &card->objectives[i];
+        doc_open(d, DOC_ROW, NULL);
+        doc_open(d, DOC_CELL, NULL);
+        doc_text(d, tt_text_get(&o->def->title, L));
+        doc_br(d);
+        doc_code(d, o->def->id);
+        doc_close(d);
+        doc_open(d, DOC_CELL, NULL);
+        doc_text(d, sc_phase_label(o->def->phase, L));
+        if (o->def->party) {
+            doc_text(d, " → ");
+            doc_text(d, sc_party_name(card->scenario, o->def->party, L));
+        }
+        doc_close(d);
+        doc_open(d, DOC_CELL, "num");
+        time_text(d, o->def->target);
+        doc_close(d);
+        doc_open(d, DOC_CELL, "num");
+        time_text(d, o->def->limit);
+        doc_close(d);
+        doc_open(d, DOC_CELL, "num");
+        if (o->def->notice && o->noticed)
+            doc_time(d, o->notice_at);
+        else if (o->def->notice)
+            doc_text(d, "—");
+        else
+            doc_time(d, 0);
+        doc_close(d);
+        doc_open(d, DOC_CELL, "num");
+        doc_time(d, o->reached ? o->reached_at : TT_MS_NEVER);
+        if (o->role) {   /* who reached it */
+            doc_br(d);
+            doc_span(d, "small", sc_role_name(card->scenario, o->role, L));
+        }
+        doc_close(d);
+        doc_open(d, DOC_CELL, "num");
+        doc_time(d, o->from_notice);
+        doc_close(d);
+        doc_open(d, DOC_CELL, NULL);
+        doc_rating(d, o->rating);
+        doc_close(d);
+        doc_cell(d, "num", doc_fmt(d, "%d", o->score));
+        doc_close(d);
+    }
+    doc_close(d);
+    doc_open(d, DOC_LIST, "small");
+    for (size_t i = 0; i < card->n_objectives; i++) {
+        const tt_score_objective *o = &card->objectives[i];
+        const char *why = tt_text_get(&o->def->rationale, L);
+        if (!*why)
+            continue;
+        doc_open(d, DOC_ITEM, NULL);
+        doc_code(d, o->def->id);
+        doc_textf(d, " %s: ", T(RATIONALE));
+        doc_text(d, why);
+        doc_close(d);
+    }
+    doc_close(d);
+    doc_open(d, DOC_PARA, "small");
+    doc_strong(d, doc_fmt(d, "%s:", T(RULES)));
+    doc_text(d, " ");
+    doc_text(d, T(RULES_TEXT));
+    doc_close(d);
+    doc_close(d);
+}
+
+static void timeline(tt_doc *d, const tt_scorecard *card, tt_lang L)
+{
+    static const struct { const char *color; tt_label label; } keys[] = {
+        { "#1565c0", LBL_LEG_INJECT }, { "#2e7d32", LBL_LEG_ACTION }, { "#c62828", LBL_LEG_HARMFUL },
+        { "#ef6c00", LBL_LEG_WASTED }, { "#9e9e9e", LBL_LEG_REFUSED }, { "#c8e6c9", LBL_LEG_TARGET },
+        { "#fff3c4", LBL_LEG_LIMIT }, { "#6a1b9a", LBL_LEG_REAL },
+    };
+    doc_section(d, "timeline", true, T(TIMELINE));
+    figure(d, sc_svg_timeline, card);
+    doc_open(d, DOC_PARA, "legend");
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        doc_open(d, DOC_SPAN, NULL);
+        doc_node *sw = doc_open(d, DOC_SPAN, "sw");
+        if (sw)
+            sw->style = doc_fmt(d, "background:%s", keys[i].color);
+        doc_close(d);
+        doc_text(d, tt_lbl(keys[i].label, L));
+        doc_close(d);
+    }
+    doc_close(d);
+    doc_close(d);
+    doc_close(d);
+}
+
+static void damage(tt_doc *d, const tt_scorecard *card, tt_lang L)
+{
+    doc_section(d, "damage", true, T(DAMAGE));
+    if (!card->n_damage) {
+        doc_para(d, NULL, T(NONE));
+        doc_close(d);
+        return;
+    }
+    doc_table_head(d, (const char *const[]){ T(METRIC), T(FINAL_VALUE), NULL }, NULL);
+    for (size_t i = 0; i < card->n_damage; i++) {
+        const tt_score_damage *x = &card->damage[i];
+        doc_open(d, DOC_ROW, NULL);
+        doc_cell(d, NULL, tt_text_get(&x->def->label, L));
+        doc_open(d, DOC_CELL, "num");
+        if (x->known) {
+            char v[64];
+            tt_value_format(&x->final, v, sizeof v);
+            doc_textf(d, "%s ", v);
+            doc_text(d, tt_text_get(&x->def->unit, L));
+        } else {
+            doc_text(d, T(UNKNOWN));
+        }
+        doc_close(d);
+        doc_close(d);
+    }
+    doc_close(d);
+    doc_close(d);
+}
+
+static void history(tt_doc *d, const tt_scorecard *card, tt_lang L)
+{
+    doc_section(d, "history", false, T(HISTORY));
+    doc_table_head(d, (const char *const[]){ T(WHEN_REAL), T(WHEN_TEAM), T(EVENT), NULL }, NULL);
+    for (size_t i = 0; i < card->n_history; i++) {
+        const tt_score_history *h = &card->history[i];
+        doc_open(d, DOC_ROW, NULL);
+        doc_open(d, DOC_CELL, "num");
+        if (h->def->at == TT_MS_NEVER) {
+            doc_text(d, T(NO_TIME));
+        } else {
+            time_text(d, h->def->at);
+            if (h->def->at_invented)
+                doc_text(d, "*");
+        }
+        doc_close(d);
+        doc_open(d, DOC_CELL, "num");
+        if (!h->def->action)
+            doc_text(d, "—");
+        else if (h->team_at == TT_MS_NEVER)
+            doc_span(d, "missed", T(NOT_TAKEN));
+        else
+            doc_time(d, h->team_at);
+        doc_close(d);
+        doc_open(d, DOC_CELL, NULL);
+        doc_text(d, tt_text_get(&h->def->text, L));
+        if (h->def->action) {
+            doc_text(d, " ");
+            doc_span(d, "small", doc_fmt(d, "(%s)", sc_action_label(card->scenario, h->def->action, L)));
+        }
+        doc_close(d);
+        doc_close(d);
+    }
+    doc_close(d);
+    doc_para(d, "small", doc_fmt(d, "*%s", T(INVENTED)));
+    doc_close(d);
+}
+
+static void lessons(tt_doc *d, const tt_scorecard *card, tt_lang L)
+{
+    const tt_scenario *sc = card->scenario;
+    doc_section(d, "lessons", false, T(LESSONS));
+    doc_open(d, DOC_LIST, NULL);
+    for (size_t i = 0; i < card->n_lessons; i++) {
+        const tt_score_lesson *l = &card->lessons[i];
+        doc_open(d, DOC_ITEM, l->covered ? "covered" : "missed");
+        doc_strong(d, l->covered ? T(COVERED) : T(MISSED));
+        doc_text(d, " ");
+        doc_node *plain = doc_open(d, DOC_SPAN, NULL);
+        if (plain)
+            plain->style = "color:#1a1a1a";   /* the item's colour marks only the status */
+        doc_text(d, tt_text_get(&l->def->text, L));
+        if (l->covered) {
+            doc_text(d, " ");
+            doc_open(d, DOC_SPAN, "small");
+            doc_textf(d, "(%s, %s, ", sc_action_label(sc, l->action, L), sc_role_name(sc, l->role, L));
+            doc_time(d, l->at);
+            doc_text(d, ")");
+            doc_close(d);
+        }
+        doc_close(d);
+        doc_close(d);
+    }
+    doc_close(d);
+    doc_close(d);
+}
+
+static void bad_actions(tt_doc *d, const tt_scorecard *card, tt_lang L)
+{
+    const tt_scenario *sc = card->scenario;
+    doc_section(d, "bad-actions", false, T(BAD_ACTIONS));
+    if (!card->n_bad) {
+        doc_para(d, NULL, T(NO_BAD_ACTIONS));
+        doc_close(d);
+        return;
+    }
+    doc_table_head(d, (const char *const[]){ "", T(ACTIONS), T(ROLE), T(COST), T(WHY), NULL }, NULL);
+    for (size_t i = 0; i < card->n_bad; i++) {
+        const tt_score_bad_action *x = &card->bad[i];
+        doc_open(d, DOC_ROW, NULL);
+        doc_open(d, DOC_CELL, "num");
+        doc_time(d, x->at);
+        doc_br(d);
+        doc_span(d, x->harmful ? "missed" : "small", x->harmful ? T(HARMFUL) : T(WASTED));
+        doc_close(d);
+        doc_cell(d, NULL, sc_action_label(sc, x->def->id, L));
+        doc_open(d, DOC_CELL, "role");
+        doc_text(d, sc_role_name(sc, x->role, L));
+        if (x->member) {
+            doc_text(d, " / ");
+            doc_text(d, x->member);
+        }
+        doc_close(d);
+        doc_cell(d, "num", doc_fmt(d, "%ld%s", sc_minutes(x->cost), T(MINUTES)));
+        doc_cell(d, NULL, tt_text_get(&x->def->why_bad, L));
+        doc_close(d);
+    }
+    doc_close(d);
+    doc_open(d, DOC_PARA, NULL);
+    doc_strong(d, doc_fmt(d, "%s:", T(COST)));
+    doc_textf(d, " %s %ld%s · %s %ld%s", T(HARMFUL), sc_minutes(card->harmful_cost), T(MINUTES), T(WASTED),
+              sc_minutes(card->wasted_cost), T(MINUTES));
+    doc_close(d);
+    doc_close(d);
+}
+
+static void plan(tt_doc *d, const tt_scorecard *card, tt_lang L)
+{
+    doc_section(d, "plan", false, T(PLAN));
+    if (!card->n_findings) {
+        doc_para(d, NULL, T(NO_FINDINGS));
+        doc_close(d);
+        return;
+    }
+    doc_table_head(d, (const char *const[]){ T(FINDING), T(RECOMMENDATION), T(OWNER), T(PRIORITY), T(DUE), NULL },
+                   (const char *const[]){ NULL, NULL, "role", "prio", "n" });
+    for (size_t i = 0; i < card->n_findings; i++) {
+        const tt_score_finding *f = &card->findings[i];
+        doc_open(d, DOC_ROW, NULL);
+        doc_cell(d, NULL, tt_text_get(&f->finding, L));
+        doc_cell(d, NULL, tt_text_get(&f->recommendation, L));
+        doc_cell(d, "role", f->owner ? sc_role_name(card->scenario, f->owner, L) : "—");
+        doc_cell(d, NULL, tt_priority_name(f->priority, L));
+        doc_cell(d, "num", doc_fmt(d, "%d%s", tt_priority_due_days(f->priority), T(DAYS)));
+        doc_close(d);
+    }
+    doc_close(d);
+    doc_close(d);
+}
+
+static void roles(tt_doc *d, const tt_scorecard *card, tt_lang L)
+{
+    doc_section(d, "roles", true, T(ROLES));
+    doc_table_head(d, (const char *const[]){ T(ROLE), T(MEMBERS), T(N_ACTIONS), T(N_OBJECTIVES), T(HARMFUL),
+                                             T(WASTED), T(N_REFUSED), T(N_NOTES), T(BUSY), NULL },
+                   NULL);
+    for (size_t i = 0; i < card->n_roles; i++) {
+        const tt_score_role *r = &card->roles[i];
+        const size_t counts[] = { r->actions, r->objectives, r->harmful, r->wasted, r->refused, r->notes };
+        doc_open(d, DOC_ROW, NULL);
+        doc_cell(d, NULL, sc_role_name(card->scenario, r->id, L));
+        doc_cell(d, NULL, r->members ? r->members : "—");
+        for (size_t k = 0; k < sizeof counts / sizeof counts[0]; k++)
+            doc_cell(d, "num", doc_fmt(d, "%zu", counts[k]));
+        doc_cell(d, "num", doc_fmt(d, "%ld%s", sc_minutes(r->busy), T(MINUTES)));
+        doc_close(d);
+    }
+    doc_close(d);
+    doc_close(d);
+}
+
+static void notes(tt_doc *d, const tt_scorecard *card, tt_lang L)
+{
+    const tt_scenario *sc = card->scenario;
+    doc_section(d, "notes", false, T(NOTES));
+    doc_open(d, DOC_LIST, NULL);
+    size_t shown = 0;
+    for (size_t i = 0; i < card->n_events; i++) {
+        const tt_score_event *e = &card->events[i];
+        bool questions = e->kind == TT_EV_INJECT && e->n_questions;
+        bool note = (e->kind == TT_EV_NOTE || e->kind == TT_EV_ACTION) && e->note && *e->note;
+        if (!questions && !note)
+            continue;
+        doc_open(d, DOC_ITEM, NULL);
+        doc_time(d, e->t);
+        doc_text(d, " ");
+        if (questions) {
+            doc_open(d, DOC_EM, NULL);
+            doc_text(d, T(QUESTIONS));
+            doc_close(d);
+            doc_text(d, " (");
+            doc_code(d, e->id);
+            doc_text(d, "):");
+            for (size_t k = 0; k < e->n_questions; k++) {
+                doc_text(d, " ");
+                doc_text(d, tt_text_get(&e->questions[k], L));
+            }
+        } else {
+            shown++;
+            doc_open(d, DOC_STRONG, NULL);
+            doc_text(d, sc_role_name(sc, e->role, L));
+            if (e->member) {
+                doc_text(d, " / ");
+                doc_text(d, e->member);
+            }
+            doc_close(d);
+            if (e->kind == TT_EV_ACTION)
+                doc_textf(d, " (%s)", sc_action_label(sc, e->id, L));
+            doc_text(d, ": ");
+            doc_text(d, e->note);
+        }
+        doc_close(d);
+    }
+    doc_close(d);
+    if (!shown)
+        doc_para(d, NULL, T(NO_NOTES));
+    doc_close(d);
+}
+
+static void trend(tt_doc *d, const tt_scorecard *card, tt_lang L)
+{
+    doc_section(d, "trend", true, T(TREND));
+    if (!card->n_trend) {
+        doc_para(d, NULL, T(NO_TREND));
+        doc_close(d);
+        return;
+    }
+    doc_table_head(d, (const char *const[]){ T(DATE), T(SCORE), T(RATING), NULL }, NULL);
+    size_t first = sc_trend_first(card);
+    if (first) {
+        doc_open(d, DOC_ROW, NULL);
+        doc_node *c = doc_open(d, DOC_CELL, "small");
+        if (c)
+            c->num = 3;
+        doc_text(d, T(EARLIER_RUNS_CUT));
+        doc_close(d);
+        doc_close(d);
+    }
+    for (size_t i = first; i < card->n_trend; i++) {
+        doc_open(d, DOC_ROW, NULL);
+        doc_cell(d, NULL, card->trend[i].when);
+        doc_cell(d, "num", doc_fmt(d, "%d", card->trend[i].score));
+        doc_open(d, DOC_CELL, NULL);
+        doc_rating(d, card->trend[i].rating);
+        doc_close(d);
+        doc_close(d);
+    }
+    doc_open(d, DOC_ROW, NULL);
+    doc_open(d, DOC_CELL, NULL);
+    doc_strong(d, T(THIS_RUN));
+    doc_close(d);
+    doc_open(d, DOC_CELL, "num");
+    doc_strong(d, doc_fmt(d, "%d", card->score));
+    doc_textf(d, " (%+d)", card->score - card->trend[card->n_trend - 1].score);   /* the change */
+    doc_close(d);
+    doc_open(d, DOC_CELL, NULL);
+    doc_rating(d, card->rating);
+    doc_close(d);
+    doc_close(d);
+    doc_close(d);
+    figure(d, sc_svg_trend, card);
+    doc_close(d);
+    doc_close(d);
+}
+
+static void details(tt_doc *d, const tt_scorecard *card, tt_lang L)
+{
+    const tt_scenario *sc = card->scenario;
+    const tt_start_info *s = card->start;
+    doc_section(d, "details", true, T(DETAILS));
+    doc_open(d, DOC_TABLE, NULL);
+#define ROW(label) (doc_open(d, DOC_ROW, NULL), doc_open(d, DOC_HCELL, NULL), doc_text(d, (label)), doc_close(d), \
+                    doc_open(d, DOC_CELL, NULL))
+#define END_ROW() (doc_close(d), doc_close(d))
+    ROW(T(SCENARIO));
+    doc_text(d, tt_text_get(&sc->title, L));
+    doc_text(d, " (");
+    doc_code(d, sc->id);
+    doc_text(d, ")");
+    const char *sum = tt_text_get(&sc->summary, L);
+    if (*sum) {
+        doc_br(d);
+        doc_span(d, "small", sum);
+    }
+    END_ROW();
+    ROW(T(SOURCE));
+    doc_text(d, sc->source ? sc->source : "—");
+    END_ROW();
+    ROW(T(CONTENT_HASH));
+    doc_code(d, s->hash ? s->hash : "—");
+    END_ROW();
+    ROW(T(SEED));
+    doc_textf(d, "%llu", (unsigned long long)s->seed);
+    END_ROW();
+    ROW(T(TEAM));
+    doc_text(d, s->team ? s->team : T(TEAM_NONE));
+    END_ROW();
+    ROW(T(MEMBERS));
+    for (size_t i = 0; i < s->n_members; i++)
+        doc_textf(d, "%s%s (%s)", i ? ", " : "", s->members[i].name, sc_role_name(sc, s->members[i].role, L));
+    if (!s->n_members)
+        doc_text(d, T(NONE));
+    END_ROW();
+    ROW(T(DATE));
+    doc_text(d, s->date ? s->date : "—");
+    END_ROW();
+    ROW(T(DURATION));
+    time_text(d, card->duration);
+    END_ROW();
+    ROW(T(SPEED));
+    if (s->speed > 0)
+        doc_textf(d, "×%g", s->speed);
+    else
+        doc_text(d, T(SPEED_FAST));
+    END_ROW();
+    ROW(T(ENDED_BY));
+    doc_text(d, sc_end_label(card->end_status, L));
+    END_ROW();
+    ROW(T(JOURNAL));
+    doc_code(d, card->journal_path ? card->journal_path : "—");
+    END_ROW();
+    if (s->n_settings) {
+        ROW(T(SETTINGS));
+        for (size_t i = 0; i < s->n_settings; i++) {
+            char v[64];
+            tt_value_format(&s->settings[i].value, v, sizeof v);
+            doc_textf(d, "%s%s = %s", i ? ", " : "", s->settings[i].key, v);
+        }
+        END_ROW();
+    }
+    const char *inv = tt_text_get(&sc->invented, L);
+    if (*inv) {
+        ROW(T(INVENTED_NUMBERS));
+        doc_text(d, inv);
+        END_ROW();
+    }
+#undef ROW
+#undef END_ROW
+    doc_close(d);
+    doc_close(d);
+}
+
+/* The card's sections, in order. */
+static section_fn *const sections[] = {
+    header, headline, exec_summary, objectives, timeline, damage, history,
+    lessons, bad_actions, plan, roles, notes, trend, details,
+};
+
+int sc_card_doc(tt_doc *d, const tt_scorecard *card, tt_lang L)
+{
+    memset(d, 0, sizeof *d);
+    d->lang = L;
+    d->title = T(CARD_TITLE);
+    d->subtitle = tt_text_get(&card->scenario->title, L);
+    d->root = tt_arena_alloc(&d->arena, sizeof *d->root);
+    if (!d->root) {
+        doc_free(d);
+        return -1;
+    }
+    d->root->kind = DOC_ROOT;
+    d->cur = d->root;
+    for (size_t i = 0; i < sizeof sections / sizeof sections[0] && !d->failed; i++) {
+        sections[i](d, card, L);
+        if (d->cur != d->root)   /* a section left a container open: a bug, not bad input */
+            d->failed = true;
+    }
+    if (d->failed) {
+        doc_free(d);
+        return -1;
+    }
+    return 0;
+}

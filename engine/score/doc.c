@@ -55,7 +55,7 @@ void doc_text(tt_doc *d, const char *s)
     doc_leaf(d, DOC_TEXT, s);
 }
 
-static const char *vfmt(tt_doc *d, const char *fmt, va_list ap)
+__attribute__((format(printf, 2, 0))) static const char *vfmt(tt_doc *d, const char *fmt, va_list ap)
 {
     if (d->failed)
         return "";

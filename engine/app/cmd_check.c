@@ -1,5 +1,6 @@
 /* tabletop check SCENARIO...: load and validate; 0 when all valid, 2 when not. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
@@ -17,6 +18,16 @@ int tt_cmd_check(int argc, char **argv)
         return help ? TT_EXIT_OK : TT_EXIT_BADINPUT;
     }
     int status = TT_EXIT_OK;
+    /* Ids need only be unique among the scenarios given (a draft copy under
+     * another file name keeps its id). */
+    char (*ids)[128] = calloc((size_t)argc, sizeof *ids);
+    char (*paths)[1024] = calloc((size_t)argc, sizeof *paths);
+    if (!ids || !paths) {
+        free(ids);
+        free(paths);
+        fprintf(stderr, "tabletop check: out of memory\n");
+        return TT_EXIT_RUNTIME;
+    }
     for (int i = 1; i < argc; i++) {
         tt_script *s = tt_open_scenario(argv[i], NULL);
         if (!s) {
@@ -24,10 +35,27 @@ int tt_cmd_check(int argc, char **argv)
             continue;
         }
         const tt_scenario *sc = tt_script_scenario(s);
+        snprintf(ids[i], sizeof ids[i], "%s", sc->id);
+        snprintf(paths[i], sizeof paths[i], "%s", sc->path);
+        bool dup = false;
+        for (int k = 1; k < i && !dup; k++)
+            if (strcmp(ids[k], ids[i]) == 0 && strcmp(paths[k], paths[i]) != 0) {
+                fprintf(stderr, "tabletop check: %s: id '%s' is also the id of %s "
+                                "(ids must be unique among the scenarios listed)\n",
+                        paths[i], ids[i], paths[k]);
+                dup = true;
+            }
+        if (dup) {
+            status = TT_EXIT_BADINPUT;
+            tt_script_free(s);
+            continue;
+        }
         printf("ok %s (%s): %zu roles, %zu actors, %zu injects, %zu actions, %zu objectives\n",
                sc->id, sc->path, sc->n_roles, sc->n_actors, sc->n_injects, sc->n_actions,
                sc->n_objectives);
         tt_script_free(s);
     }
+    free(ids);
+    free(paths);
     return status;
 }

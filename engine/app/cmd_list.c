@@ -27,6 +27,8 @@ int tt_cmd_list(int argc, char **argv)
     size_t shown = 0;
     char seen[256][128];
     size_t n_seen = 0;
+    static char ids[256][128], id_paths[256][2048];
+    size_t n_ids = 0;
     for (size_t d = 0; d < n_dirs; d++) {
         DIR *dir = opendir(dirs[d]);
         if (!dir)
@@ -60,9 +62,26 @@ int tt_cmd_list(int argc, char **argv)
                 tt_script *s = tt_script_load(path, &limits, &err);
                 if (s) {
                     const tt_scenario *sc = tt_script_scenario(s);
-                    printf("%-22s %s\t%s\n", sc->id, sc->title.ja, sc->title.en);
+                    /* Ids must be unique among the scenarios listed (a file
+                     * name may differ from its id: a draft copy). */
+                    int other = -1;
+                    for (size_t k = 0; k < n_ids && other < 0; k++)
+                        if (strcmp(ids[k], sc->id) == 0)
+                            other = (int)k;
+                    if (other >= 0) {
+                        fprintf(stderr, "tabletop list: %s: id '%s' is also the id of %s "
+                                        "(ids must be unique among the scenarios listed)\n",
+                                path, sc->id, id_paths[other]);
+                        status = TT_EXIT_BADINPUT;
+                    } else {
+                        if (n_ids < 256 && strlen(sc->id) < 128) {
+                            snprintf(ids[n_ids], 128, "%s", sc->id);
+                            snprintf(id_paths[n_ids++], sizeof id_paths[0], "%s", path);
+                        }
+                        printf("%-22s %s\t%s\n", sc->id, sc->title.ja, sc->title.en);
+                        shown++;
+                    }
                     tt_script_free(s);
-                    shown++;
                 } else {
                     tt_error_print(&err, "tabletop list");
                     status = TT_EXIT_BADINPUT;

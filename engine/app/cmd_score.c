@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "locate.h"
 #include "tabletop/score.h"
 #include "tabletop/script.h"
 
@@ -140,7 +141,17 @@ int tt_cmd_score(int argc, char **argv)
         return TT_EXIT_BADINPUT;
     }
     bool differs = false;
-    tt_script *script = tt_score_load_scenario(&j, o.scenarios ? o.scenarios
+    const char *search = o.scenarios;
+    char found[1024], why[256];
+    if (!search && j.n_records && j.records[0].start &&
+        tt_score_is_scenario_id(j.records[0].start->scenario) &&
+        tt_locate_scenario(j.records[0].start->scenario, found, sizeof found, why, sizeof why)) {
+        char *slash = strrchr(found, '/'); /* the folder the id was found in */
+        if (slash)
+            *slash = '\0';
+        search = found;
+    }
+    tt_script *script = tt_score_load_scenario(&j, search ? search
                                                    : tt_score_default_scenario_dir(),
                                                &differs, &err);
     if (!script) {

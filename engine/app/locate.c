@@ -59,8 +59,13 @@ bool tt_locate_scenario(const char *arg, char *path, size_t size, char *why,
             return true;
     }
     int off = snprintf(why, why_size, "no scenario '%s' (looked in", arg);
-    for (size_t i = 0; i < n && off > 0 && (size_t)off < why_size; i++)
-        off += snprintf(why + off, why_size - (size_t)off, "%s %s", i ? "," : "", dirs[i]);
+    for (size_t i = 0; i < n && off > 0 && (size_t)off < why_size; i++) {
+        /* The built-in folder is a path on the machine the program was built
+         * on: name it, do not show it. */
+        bool builtin = strcmp(dirs[i], TT_SCENARIO_DIR) == 0 && strcmp(dirs[i], "scenarios") != 0;
+        off += snprintf(why + off, why_size - (size_t)off, "%s %s", i ? "," : "",
+                        builtin ? "the built-in scenarios" : dirs[i]);
+    }
     if (off > 0 && (size_t)off < why_size)
         snprintf(why + off, why_size - (size_t)off, "); 'tabletop list' shows them");
     return false;

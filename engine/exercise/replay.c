@@ -9,7 +9,10 @@
 #include <string.h>
 
 /* Records are compared as their journal text, without what legitimately
- * differs between runs: wall-clock stamps, the date and the file path. */
+ * differs between runs: wall-clock stamps, the date and the file path; and
+ * the scenario's content hash, which the commands compare first (an edited
+ * file is a warning there, and what replay then asks is whether the
+ * outcome still reproduces). */
 static char *comparable_yaml(const tt_record *r, tt_error *err)
 {
     tt_record copy = *r;
@@ -19,6 +22,7 @@ static char *comparable_yaml(const tt_record *r, tt_error *err)
         start = *r->start;
         start.date = NULL;
         start.path = NULL;
+        start.hash = NULL;
         copy.start = &start;
     }
     return tt_record_to_yaml(&copy, err);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 const char *tt_score_default_scenario_dir(void)
@@ -37,6 +38,33 @@ bool tt_score_start_path_matches(const tt_start_info *start)
            strcmp(hash, start->hash) == 0;
 }
 
+/* A regular file whose name ends in .lua: only such a file named by a journal
+ * is ever loaded without a matching hash (never a device, a folder or
+ * another kind of file a crafted journal could point at). */
+static bool is_lua_file(const char *path)
+{
+    struct stat st;
+    size_t len = path ? strlen(path) : 0;
+    return len > 4 && strcmp(path + len - 4, ".lua") == 0 && stat(path, &st) == 0 &&
+           S_ISREG(st.st_mode) && access(path, R_OK) == 0;
+}
+
+tt_script *tt_score_load_edited(const tt_start_info *start)
+{
+    if (!start || !is_lua_file(start->path) || !tt_score_is_scenario_id(start->scenario))
+        return NULL;
+    tt_sandbox_limits limits;
+    tt_sandbox_limits_default(&limits);
+    tt_error err;
+    tt_error_clear(&err);
+    tt_script *s = tt_script_load(start->path, &limits, &err);
+    if (s && strcmp(tt_script_scenario(s)->id, start->scenario) != 0) {
+        tt_script_free(s); /* another scenario lives there now */
+        s = NULL;
+    }
+    return s;
+}
+
 tt_script *tt_score_load_scenario(const tt_journal *j, const char *search_dir,
                                   bool *hash_differs, tt_error *err)
 {
@@ -51,20 +79,28 @@ tt_script *tt_score_load_scenario(const tt_journal *j, const char *search_dir,
     tt_sandbox_limits_default(&limits);
     const char *path = NULL;
     char fallback[4096];
+    tt_script *s = NULL;
     if (tt_score_start_path_matches(start)) {
         path = start->path;
-    } else if (tt_score_is_scenario_id(start->scenario) && search_dir) {
+    } else if ((s = tt_score_load_edited(start)) == NULL && tt_score_is_scenario_id(start->scenario) &&
+               search_dir) {
         int n = snprintf(fallback, sizeof fallback, "%s/%s.lua", search_dir, start->scenario);
         if (n > 0 && (size_t)n < sizeof fallback && access(fallback, R_OK) == 0)
             path = fallback;
     }
-    if (!path) {
-        tt_error_set(err, start->path, 0, 0,
-                     "cannot find scenario '%s' (not at the journal's path, nor in %s)",
-                     start->scenario ? start->scenario : "?", search_dir ? search_dir : "-");
+    if (!path && !s) {
+        /* No folder in the message: the default one is where the program was
+         * built, meaningless to whoever reads this. */
+        tt_error_set(err, NULL, 0, 0,
+                     "cannot find scenario '%s': the file the journal names is gone or holds "
+                     "another scenario, and the scenario folders have no '%s.lua' "
+                     "(give the folder with --scenarios DIR)",
+                     tt_score_is_scenario_id(start->scenario) ? start->scenario : "?",
+                     tt_score_is_scenario_id(start->scenario) ? start->scenario : "?");
         return NULL;
     }
-    tt_script *s = tt_script_load(path, &limits, err);
+    if (!s)
+        s = tt_script_load(path, &limits, err);
     if (!s)
         return NULL;
     const tt_scenario *sc = tt_script_scenario(s);

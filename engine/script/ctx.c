@@ -7,6 +7,10 @@
 #include <string.h>
 
 #include "host.h"
+#include "tabletop/suggest.h"
+
+#define HINT(buf, wrong, arr, n)                                                           \
+    tt_suggest((wrong), (n) ? &(arr)[0].id : NULL, (n), sizeof *(arr), (buf), sizeof(buf))
 
 static tt_script *script_for_effect(lua_State *L, const char *what)
 {
@@ -108,14 +112,23 @@ static int ctx_message(lua_State *L)
         return luaL_error(L, "ctx.message: 'from' must be an actor or role id");
     const char *from = lua_tostring(L, -1);
     int actor = tt_scenario_actor(m, from), role = tt_scenario_role(m, from);
-    if (actor < 0 && role < 0)
-        return luaL_error(L, "ctx.message: from = '%s' is neither an actor nor a role", from);
+    if (actor < 0 && role < 0) {
+        char ha[300], hr[300];
+        HINT(ha, from, m->actors, m->n_actors);
+        HINT(hr, from, m->roles, m->n_roles);
+        return luaL_error(L, "ctx.message: from = '%s' is neither an actor nor a role of this "
+                             "scenario (actors: %s; roles: %s)", from, ha, hr);
+    }
     const char *to = NULL;
     if (lua_getfield(L, 1, "to") != LUA_TNIL) {
         int r = lua_type(L, -1) == LUA_TSTRING ? tt_scenario_role(m, lua_tostring(L, -1)) : -1;
-        if (r < 0)
-            return luaL_error(L, "ctx.message: to = '%s' is not a role of this scenario",
-                              lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?");
+        if (r < 0) {
+            const char *wrong = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?";
+            char hint[300];
+            HINT(hint, wrong, m->roles, m->n_roles);
+            return luaL_error(L, "ctx.message: to = '%s' is not a role of this scenario (%s)",
+                              wrong, hint);
+        }
         to = m->roles[r].id;
     }
     if (lua_getfield(L, 1, "text") != LUA_TTABLE)
@@ -146,10 +159,18 @@ static int ctx_after(lua_State *L)
     tt_ms delay;
     int actor = lua_type(L, 1) == LUA_TSTRING ? tt_scenario_actor(&s->model, lua_tostring(L, 1))
                                               : -1;
-    if (actor >= 0)
+    if (actor >= 0) {
         delay = actor_delay(s, actor);
-    else
+    } else if (lua_type(L, 1) == LUA_TSTRING && !(lua_tostring(L, 1)[0] >= '0' &&
+                                                    lua_tostring(L, 1)[0] <= '9')) {
+        /* Not a time ("15m" starts with a digit): a misspelt actor. */
+        char hint[300];
+        HINT(hint, lua_tostring(L, 1), s->model.actors, s->model.n_actors);
+        return luaL_error(L, "ctx.after: '%s' is neither a time nor an actor of this scenario "
+                             "(actors: %s)", lua_tostring(L, 1), hint);
+    } else {
         delay = check_time(L, 1, "ctx.after delay");
+    }
     if (s->next_deferred == INT32_MAX)
         return luaL_error(L, "ctx.after: too many deferred calls");
     int ref = s->next_deferred + 1;

@@ -14,6 +14,11 @@
 
 #include "locate.h"
 #include "model_fields.h"
+#include "tabletop/suggest.h"
+
+/* "did you mean ...?" or the valid ids of an array of structs with an `id`. */
+#define HINT(buf, wrong, arr, n)                                                           \
+    tt_suggest((wrong), (n) ? &(arr)[0].id : NULL, (n), sizeof *(arr), (buf), sizeof(buf))
 
 #define TT_REG_RESULT_LINE "tt.result_line"
 
@@ -62,6 +67,13 @@ static void read_actors(ex *x, int top)
         tt_actor *ac = &m->actors[i];
         ac->id = ids[i];
         ac->kind = mf_get_string(x, a, where, "kind", true);
+        if (!tt_actor_kind_find(ac->kind)) {
+            size_t nk;
+            const tt_actor_kind *kinds = tt_actor_kinds(&nk);
+            char hint[600];
+            HINT(hint, ac->kind, kinds, nk);
+            mf_fail(x, 0, "%s.kind: '%s' is not an actor kind (%s)", where, ac->kind, hint);
+        }
         ac->name = mf_get_text(x, a, where, "name", true);
         int type = mf_field(x, a, "delay");
         char path[300];
@@ -96,9 +108,11 @@ static const char *scalar_class(ex *x, int idx, const char *path)
         mf_check_text(x, lua_tostring(x->L, idx), lua_rawlen(x->L, idx), path, NULL);
         return "string";
     case LUA_TNUMBER:
-        if (!lua_isinteger(x->L, idx) && !isfinite(lua_tonumber(x->L, idx)))
+        if (lua_isinteger(x->L, idx))
+            return "integer"; /* declared 0: only whole numbers (231.0 is stored as 231) */
+        if (!isfinite(lua_tonumber(x->L, idx)))
             mf_fail(x, 0, "%s: numbers in the state must be finite", path);
-        return "number";
+        return "number";  /* declared 0.0: any finite number */
     default:
         mf_fail(x, mf_value_line(x, idx),
                 "%s: state values are booleans, numbers or strings, got a %s", path,
@@ -112,9 +126,14 @@ static void declare(ex *x, const char *key, int value_idx, const char *path)
     int v = lua_absindex(L, value_idx);
     const char *cls = scalar_class(x, v, path);
     lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_DECL);
-    if (lua_getfield(L, -1, key) == LUA_TSTRING && strcmp(lua_tostring(L, -1), cls) != 0)
-        mf_fail(x, 0, "%s: the setting's value is a %s but state.%s is a %s", path, cls, key,
-                lua_tostring(L, -1));
+    if (lua_getfield(L, -1, key) == LUA_TSTRING && strcmp(lua_tostring(L, -1), cls) != 0) {
+        bool numeric = lua_type(L, v) == LUA_TNUMBER && (strcmp(lua_tostring(L, -1), "integer") == 0 ||
+                                                         strcmp(lua_tostring(L, -1), "number") == 0);
+        if (!numeric)
+            mf_fail(x, 0, "%s: the setting's value is a %s but state.%s is a %s", path, cls, key,
+                    lua_tostring(L, -1));
+        cls = "number"; /* 0 and 0.5: the field holds any number */
+    }
     lua_pop(L, 1);
     lua_pushstring(L, cls);
     lua_setfield(L, -2, key);
@@ -266,8 +285,12 @@ static void read_lessons(ex *x, int top)
 
 static void need_role(ex *x, const char *where, const char *field_name, const char *id)
 {
-    if (id && tt_scenario_role(x->m, id) < 0)
-        mf_fail(x, 0, "%s.%s: '%s' is not a role of this scenario", where, field_name, id);
+    if (id && tt_scenario_role(x->m, id) < 0) {
+        char hint[300];
+        HINT(hint, id, x->m->roles, x->m->n_roles);
+        mf_fail(x, 0, "%s.%s: '%s' is not a role of this scenario (%s)", where, field_name, id,
+                hint);
+    }
 }
 
 static void read_injects(ex *x, int top)
@@ -309,9 +332,13 @@ static void read_injects(ex *x, int top)
         else if (in->at > m->length)
             mf_fail(x, 0, "%s.at: after the end of the exercise (length)", where);
         in->from = mf_get_id(x, e, where, "from", false);
-        if (in->from && tt_scenario_actor(m, in->from) < 0 && tt_scenario_role(m, in->from) < 0)
-            mf_fail(x, 0, "%s.from: '%s' is neither an actor nor a role of this scenario", where,
-                    in->from);
+        if (in->from && tt_scenario_actor(m, in->from) < 0 && tt_scenario_role(m, in->from) < 0) {
+            char ha[300], hr[300];
+            HINT(ha, in->from, m->actors, m->n_actors);
+            HINT(hr, in->from, m->roles, m->n_roles);
+            mf_fail(x, 0, "%s.from: '%s' is neither an actor nor a role of this scenario "
+                          "(actors: %s; roles: %s)", where, in->from, ha, hr);
+        }
         in->to = mf_get_id(x, e, where, "to", false);
         need_role(x, where, "to", in->to);
         in->text = mf_get_text(x, e, where, "text", true);
@@ -458,9 +485,12 @@ static void read_objectives(ex *x, int top)
         if (ob->limit > m->length)
             mf_fail(x, 0, "%s: limit is later than the exercise's length", where);
         ob->notice = mf_get_id(x, e, where, "notice", false);
-        if (ob->notice && tt_scenario_inject(m, ob->notice) < 0)
-            mf_fail(x, 0, "%s.notice: '%s' is not an inject id of this scenario", where,
-                    ob->notice);
+        if (ob->notice && tt_scenario_inject(m, ob->notice) < 0) {
+            char hint[300];
+            HINT(hint, ob->notice, m->injects, m->n_injects);
+            mf_fail(x, 0, "%s.notice: '%s' is not an inject id of this scenario (%s)", where,
+                    ob->notice, hint);
+        }
         ob->party = mf_get_string(x, e, where, "party", false);
         ob->rationale = mf_get_text(x, e, where, "rationale", false);
         ob->has_when = mf_get_function(x, e, where, "when", false, TT_FN_OBJECTIVE_WHEN, i);
@@ -520,20 +550,31 @@ static void read_actions(ex *x, int top)
         if (ac->n_roles == 0)
             mf_fail(x, 0, "%s: at least one role is required", path);
         for (size_t j = 0; j < ac->n_roles; j++)
-            if (tt_scenario_role(m, ac->roles[j]) < 0)
-                mf_fail(x, 0, "%s: '%s' is not a role of this scenario", path, ac->roles[j]);
+            if (tt_scenario_role(m, ac->roles[j]) < 0) {
+                char hint[300];
+                HINT(hint, ac->roles[j], m->roles, m->n_roles);
+                mf_fail(x, 0, "%s: '%s' is not a role of this scenario (%s)", path, ac->roles[j],
+                        hint);
+            }
         ac->label = mf_get_text(x, e, where, "label", true);
         ac->description = mf_get_text(x, e, where, "description", false);
         mf_get_time(x, e, where, "takes", false, &ac->takes);
         ac->has_requires = mf_get_function(x, e, where, "requires", false, TT_FN_REQUIRES, i);
         mf_get_function(x, e, where, "does", false, TT_FN_DOES, i);
         ac->completes = mf_get_id(x, e, where, "completes", false);
-        if (ac->completes && tt_scenario_objective(m, ac->completes) < 0)
-            mf_fail(x, 0, "%s.completes: '%s' is not an objective of this scenario", where,
-                    ac->completes);
+        if (ac->completes && tt_scenario_objective(m, ac->completes) < 0) {
+            char hint[300];
+            HINT(hint, ac->completes, m->objectives, m->n_objectives);
+            mf_fail(x, 0, "%s.completes: '%s' is not an objective of this scenario (%s)", where,
+                    ac->completes, hint);
+        }
         ac->lesson = mf_get_id(x, e, where, "lesson", false);
-        if (ac->lesson && tt_scenario_lesson(m, ac->lesson) < 0)
-            mf_fail(x, 0, "%s.lesson: '%s' is not a lesson of this scenario", where, ac->lesson);
+        if (ac->lesson && tt_scenario_lesson(m, ac->lesson) < 0) {
+            char hint[300];
+            HINT(hint, ac->lesson, m->lessons, m->n_lessons);
+            mf_fail(x, 0, "%s.lesson: '%s' is not a lesson of this scenario (%s)", where,
+                    ac->lesson, hint);
+        }
         tt_text harmful = mf_get_text(x, e, where, "harmful", false);
         tt_text wasted = mf_get_text(x, e, where, "wasted", false);
         if (harmful.ja && wasted.ja)
@@ -570,8 +611,12 @@ static void read_history(ex *x, int top)
             h->at = TT_MS_NEVER;
         h->at_invented = mf_get_bool(x, e, where, "invented", false);
         h->action = mf_get_id(x, e, where, "action", false);
-        if (h->action && tt_scenario_action(m, h->action) < 0)
-            mf_fail(x, 0, "%s.action: '%s' is not an action of this scenario", where, h->action);
+        if (h->action && tt_scenario_action(m, h->action) < 0) {
+            char hint[300];
+            HINT(hint, h->action, m->actions, m->n_actions);
+            mf_fail(x, 0, "%s.action: '%s' is not an action of this scenario (%s)", where,
+                    h->action, hint);
+        }
         h->text = mf_get_text(x, e, where, "text", true);
         lua_pop(x->L, 1);
     }
@@ -617,13 +662,8 @@ static void read_meta(ex *x, int top)
     }
     if (len == 0)
         mf_fail(x, 0, "id: must not be empty");
-    /* id = file name, when the file is a .lua file. */
-    const char *base = strrchr(m->path, '/');
-    base = base ? base + 1 : m->path;
-    size_t blen = strlen(base);
-    if (blen > 4 && strcmp(base + blen - 4, ".lua") == 0 &&
-        (blen - 4 != len || strncmp(base, m->id, len) != 0))
-        mf_fail(x, 0, "id: '%s' must match the file name '%s'", m->id, base);
+    /* The id need not be the file name (a draft copy keeps its id); the
+     * commands that list several scenarios check that ids are unique. */
     m->source = mf_get_string(x, top, "scenario", "source", true);
     m->title = mf_get_text(x, top, "scenario", "title", true);
     m->summary = mf_get_text(x, top, "scenario", "summary", true);

@@ -240,6 +240,23 @@ static bool push_override(lua_State *L, const tt_value *v, const char *cls)
             return false;
         return true;
     }
+    if (strcmp(cls, "integer") == 0) {
+        if (v->type == TT_VAL_INT) {
+            lua_pushinteger(L, v->as.i);
+            return true;
+        }
+        if (v->type == TT_VAL_NUM)
+            lua_pushnumber(L, v->as.n);
+        else if (!(v->type == TT_VAL_STR && v->as.s && lua_stringtonumber(L, v->as.s)))
+            return false;
+        int whole = 0;
+        lua_Integer i = lua_tointegerx(L, -1, &whole); /* 2.0 and "2" are whole; 2.5 is not */
+        lua_pop(L, 1);
+        if (!whole)
+            return false;
+        lua_pushinteger(L, i);
+        return true;
+    }
     if (strcmp(cls, "number") == 0) {
         if (v->type == TT_VAL_INT)
             lua_pushinteger(L, v->as.i);
@@ -296,8 +313,8 @@ static int reset_state(lua_State *L)
         if (!push_override(L, &kv->value, cls)) {
             char shown[200];
             tt_value_format(&kv->value, shown, sizeof shown);
-            tt_error_set(job->err, NULL, 0, 0, "setting '%s' is a %s; '%s' is not one",
-                         kv->key, cls, shown);
+            tt_error_set(job->err, NULL, 0, 0, "setting '%s' is %s %s; '%s' is not one",
+                         kv->key, strcmp(cls, "integer") == 0 ? "an" : "a", cls, shown);
             job->failed = true;
             return 0;
         }

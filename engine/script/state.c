@@ -6,12 +6,23 @@
 #include <string.h>
 
 #include "host.h"
+#include "tabletop/suggest.h"
 
 tt_script *tt_host_of(lua_State *L)
 {
     void *ud = NULL;
     lua_getallocf(L, &ud);
     return ((tt_sandbox *)ud)->host;
+}
+
+/* A key the state does not declare, with the nearest declared one. */
+static int undeclared(lua_State *L, const char *key, const char *advice)
+{
+    tt_script *s = tt_host_of(L);
+    char hint[300];
+    tt_suggest(key, s->state_keys, s->n_state_keys, sizeof *s->state_keys, hint, sizeof hint);
+    return luaL_error(L, "state key '%s' is not declared in the scenario's state (%s%s)", key,
+                      hint, advice);
 }
 
 /* Upvalue 1 of every metamethod: the real state table; 2: declarations. */
@@ -21,8 +32,7 @@ static int state_index(lua_State *L)
         return luaL_error(L, "state keys are names; got a %s", luaL_typename(L, 2));
     lua_pushvalue(L, 2);
     if (lua_rawget(L, lua_upvalueindex(1)) == LUA_TNIL)
-        return luaL_error(L, "state key '%s' is not declared in the scenario's state",
-                          lua_tostring(L, 2));
+        return undeclared(L, lua_tostring(L, 2), "");
     return 1;
 }
 
@@ -34,8 +44,7 @@ static int state_newindex(lua_State *L)
     const char *key = lua_tostring(L, 2);
     lua_pushvalue(L, 2);
     if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TSTRING)
-        return luaL_error(L, "state key '%s' is not declared in the scenario's state "
-                             "(add it to state = { ... })", key);
+        return undeclared(L, key, "; to add it: state = { ... }");
     const char *declared = lua_tostring(L, -1);
     if (s->read_only)
         return luaL_error(L, "cannot change state.%s in %s: conditions only read the state",
@@ -48,8 +57,26 @@ static int state_newindex(lua_State *L)
     if (!cls)
         return luaL_error(L, "state.%s can only hold a boolean, number or string, not a %s",
                           key, luaL_typename(L, 3));
-    if (strcmp(cls, declared) != 0)
-        return luaL_error(L, "state.%s is a %s; cannot store a %s in it", key, declared, cls);
+    if (t == LUA_TNUMBER && !lua_isinteger(L, 3) && !isfinite(lua_tonumber(L, 3)))
+        return luaL_error(L, "state.%s: numbers in the state must be finite (got %s)", key,
+                          lua_tostring(L, 3));
+    if (t == LUA_TNUMBER && strcmp(declared, "integer") == 0) {
+        /* Declared as a whole number (state = { x = 0 }): 231.0 is stored as
+         * 231, so the journal never shows "231.0"; 231.5 is an error. */
+        int whole = 0;
+        lua_Integer i = lua_tointegerx(L, 3, &whole);
+        if (!whole)
+            return luaL_error(L, "state.%s is an integer (declared with a whole number); %s is "
+                                 "not whole: round it (// or math.floor) or declare it as a "
+                                 "number with a decimal point (%s = 0.0)",
+                              key, lua_tostring(L, 3), key);
+        lua_pushinteger(L, i);
+        lua_replace(L, 3);
+    } else if (strcmp(cls, declared) != 0 &&
+               !(t == LUA_TNUMBER && strcmp(declared, "number") == 0)) {
+        return luaL_error(L, "state.%s is %s %s; cannot store a %s in it", key,
+                          strcmp(declared, "integer") == 0 ? "an" : "a", declared, cls);
+    }
     if (t == LUA_TSTRING && lua_rawlen(L, 3) > TT_MAX_TEXT)
         return luaL_error(L, "state.%s: strings in the state are limited to %d bytes", key,
                           (int)TT_MAX_TEXT);

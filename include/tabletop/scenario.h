@@ -21,9 +21,19 @@ typedef struct tt_role {
     tt_text description;
 } tt_role;
 
+/* Actor kinds are a closed set (docs/scenario-api.md), each with a group
+ * label in both languages. */
+typedef struct tt_actor_kind {
+    const char *id;        /* "ministry" */
+    tt_text label;         /* 所管省庁 / Ministries */
+} tt_actor_kind;
+
+const tt_actor_kind *tt_actor_kinds(size_t *n);     /* sorted by id */
+const tt_actor_kind *tt_actor_kind_find(const char *id); /* NULL when not a kind */
+
 typedef struct tt_actor {
     const char *id;
-    const char *kind;      /* department, vendor, contractor, ministry, agency, ... */
+    const char *kind;      /* one of tt_actor_kinds(): department, vendor, ministry... */
     tt_text name;
     tt_ms delay_min;       /* reply delay drawn uniformly in [min, max] */
     tt_ms delay_max;

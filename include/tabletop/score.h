@@ -257,12 +257,18 @@ bool tt_score_start_path_matches(const tt_start_info *start);
 bool tt_score_is_scenario_id(const char *id);
 
 /* Load the scenario a journal was run with: the START record's `path` when
- * its hash matches, else `search_dir`/<id>.lua (search_dir may be NULL).
+ * its hash matches, else that file edited (same id; *hash_differs is set),
+ * else `search_dir`/<id>.lua (search_dir may be NULL).
  * *hash_differs (may be NULL) tells whether the file's content hash differs
  * from the journal's. */
 struct tt_script *tt_score_load_scenario(const tt_journal *j,
                                          const char *search_dir,
                                          bool *hash_differs, tt_error *err);
+
+/* The scenario file a journal names, edited since the exercise ran: loaded
+ * when it is still a regular .lua file holding the journal's scenario id,
+ * else NULL (quietly: the caller falls back to the id). */
+struct tt_script *tt_score_load_edited(const tt_start_info *start);
 
 /* Scenario folder used when a journal's own path is gone:
  * $TABLETOP_SCENARIOS, else the one the program was built with. */

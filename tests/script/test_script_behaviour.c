@@ -251,7 +251,21 @@ static void runtime_errors_are_located(void **state)
     expect_does_error("local y = s.nope", "state key 'nope' is not declared", TT_DOES_LINE);
     expect_does_error("s.n = {}", "state.n can only hold a boolean, number or string, not a table",
                       TT_DOES_LINE);
-    expect_does_error("s.n = 'text'", "state.n is a number; cannot store a string", TT_DOES_LINE);
+    expect_does_error("s.n = 'text'", "state.n is an integer; cannot store a string", TT_DOES_LINE);
+    /* n is declared 0: whole numbers only (231.0 is stored as 231). */
+    expect_does_error("s.n = 462 / 2; assert(math.type(s.n) == 'integer'); error('whole ok')",
+                      "whole ok", TT_DOES_LINE);
+    expect_does_error("s.n = 463 / 2", "state.n is an integer (declared with a whole number); "
+                      "231.5 is not whole", TT_DOES_LINE);
+    /* Misspelt ids are named as such, with the nearest valid one. */
+    expect_does_error("s.nn = 1", "state key 'nn' is not declared in the scenario's state "
+                      "(did you mean 'n'?", TT_DOES_LINE);
+    expect_does_error("ctx.after('rr', function() end)",
+                      "ctx.after: 'rr' is neither a time nor an actor of this scenario", TT_DOES_LINE);
+    expect_does_error("ctx.message{ from = 'rr', text = T }", "(actors: none are declared; roles: "
+                      "did you mean 'r'?)", TT_DOES_LINE);
+    expect_does_error("ctx.message{ from = 'r', to = 'x', text = T }",
+                      "to = 'x' is not a role of this scenario (did you mean 'r'?)", TT_DOES_LINE);
     expect_does_error("s.n = 0/0", "must be finite", TT_DOES_LINE);
     expect_does_error("rawset(s, 'n', 1)", "bad argument #1 to 'rawset' (table expected",
                       TT_DOES_LINE);

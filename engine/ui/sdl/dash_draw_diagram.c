@@ -10,26 +10,8 @@
 
 static const char *kind_name(const char *kind, tt_lang L)
 {
-    static const struct { const char *k; tt_text t; } kinds[] = {
-        { "department", { "社内部門", "Departments" } },
-        { "vendor", { "ベンダー", "Vendors" } },
-        { "contractor", { "委託先", "Contractors" } },
-        { "ministry", { "所管省庁", "Ministries" } },
-        { "agency", { "関係機関", "Agencies" } },
-        { "police", { "警察", "Police" } },
-        { "customer", { "顧客", "Customers" } },
-        { "media", { "報道", "Media" } },
-        { "regulator", { "監督機関", "Regulators" } },
-        { "management", { "経営層", "Management" } },
-        { "system", { "システム", "Systems" } },
-        { "centre", { "センター", "Centres" } },
-        { "company", { "企業", "Companies" } },
-        { "outsourcer", { "委託先", "Outsourcers" } },
-    };
-    for (size_t i = 0; kind && i < sizeof kinds / sizeof kinds[0]; i++)
-        if (strcmp(kinds[i].k, kind) == 0)
-            return tt_text_get(&kinds[i].t, L);
-    return kind ? kind : "—";
+    const tt_actor_kind *k = tt_actor_kind_find(kind);
+    return k ? tt_text_get(&k->label, L) : "—";
 }
 
 /* A box in the diagram; lit = spoke or acted lately; waiting = a reply from

@@ -62,7 +62,9 @@ bool tt_locate_scenario(const char *arg, char *path, size_t size, char *why,
     for (size_t i = 0; i < n && off > 0 && (size_t)off < why_size; i++) {
         /* The built-in folder is a path on the machine the program was built
          * on: name it, do not show it. */
-        bool builtin = strcmp(dirs[i], TT_SCENARIO_DIR) == 0 && strcmp(dirs[i], "scenarios") != 0;
+        char data[1024];
+        bool builtin = tt_data_path(TT_DATA_SCENARIOS, NULL, data, sizeof data) == 0 &&
+                       strcmp(dirs[i], data) == 0 && strcmp(dirs[i], "scenarios") != 0;
         off += snprintf(why + off, why_size - (size_t)off, "%s %s", i ? "," : "",
                         builtin ? "the built-in scenarios" : dirs[i]);
     }

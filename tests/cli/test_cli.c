@@ -11,6 +11,12 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+/* Files of this test live in its build folder: several checkouts on one
+ * machine run this suite at once, and shared /tmp names raced. */
+#ifndef TT_CLI_TMP
+#error "TT_CLI_TMP must be defined by CMake"
+#endif
+
 typedef struct result {
     int status;
     char *out;
@@ -43,11 +49,11 @@ static result run(const char *fmt, ...)
     vsnprintf(args, sizeof args, fmt, ap);
     va_end(ap);
     snprintf(cmd, sizeof cmd,
-             "cd '%s' && XDG_DATA_HOME=/tmp/tt-cli-xdg '%s' %s >/tmp/tt-cli.out 2>/tmp/tt-cli.err </dev/null",
+             "cd '%s' && XDG_DATA_HOME=" TT_CLI_TMP "-xdg '%s' %s >" TT_CLI_TMP ".out 2>" TT_CLI_TMP ".err </dev/null",
              getenv("TT_SOURCE_DIR"), getenv("TT_BINARY"), args);
     int rc = system(cmd);
-    result r = { WIFEXITED(rc) ? WEXITSTATUS(rc) : 128 + WTERMSIG(rc), slurp("/tmp/tt-cli.out"),
-                 slurp("/tmp/tt-cli.err") };
+    result r = { WIFEXITED(rc) ? WEXITSTATUS(rc) : 128 + WTERMSIG(rc), slurp(TT_CLI_TMP ".out"),
+                 slurp(TT_CLI_TMP ".err") };
     return r;
 }
 
@@ -102,17 +108,17 @@ static void check_accepts_scenarios_and_locates_errors(void **state)
 static void headless_model_run_prints_timeline_and_objectives(void **state)
 {
     (void)state;
-    unlink("/tmp/tt-cli-a.yaml");
+    unlink(TT_CLI_TMP "-a.yaml");
     result r = run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
-                   "--journal /tmp/tt-cli-a.yaml --scorecard /tmp/tt-cli-a.json --db /tmp/tt-cli.db");
+                   "--journal " TT_CLI_TMP "-a.yaml --scorecard " TT_CLI_TMP "-a.json --db " TT_CLI_TMP ".db");
     if (r.status != 0)
         fail_msg("exit %d\n%s\n%s", r.status, r.out, r.err);
     assert_contains(r.out, "inject");
     assert_contains(r.out, "action");
     assert_contains(r.out, "within target");
     assert_true(strstr(r.out, "not reached") == NULL);
-    assert_contains(r.out, "scorecard: /tmp/tt-cli-a.json");
-    assert_int_equal(access("/tmp/tt-cli-a.json", R_OK), 0);
+    assert_contains(r.out, "scorecard: " TT_CLI_TMP "-a.json");
+    assert_int_equal(access(TT_CLI_TMP "-a.json", R_OK), 0);
     done(&r);
 }
 
@@ -120,19 +126,19 @@ static void same_seed_same_journal_and_replay_agrees(void **state)
 {
     (void)state;
     result a = run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
-                   "--seed 42 --journal /tmp/tt-cli-b1.yaml --no-scorecard");
+                   "--seed 42 --journal " TT_CLI_TMP "-b1.yaml --no-scorecard");
     result b = run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
-                   "--seed 42 --journal /tmp/tt-cli-b2.yaml --no-scorecard");
+                   "--seed 42 --journal " TT_CLI_TMP "-b2.yaml --no-scorecard");
     assert_int_equal(a.status, 0);
     assert_int_equal(b.status, 0);
-    char *j1 = slurp("/tmp/tt-cli-b1.yaml"), *j2 = slurp("/tmp/tt-cli-b2.yaml");
+    char *j1 = slurp(TT_CLI_TMP "-b1.yaml"), *j2 = slurp(TT_CLI_TMP "-b2.yaml");
     assert_true(strlen(j1) > 1000);
     assert_string_equal(j1, j2);
     free(j1);
     free(j2);
     done(&a);
     done(&b);
-    result r = run("replay /tmp/tt-cli-b1.yaml");
+    result r = run("replay " TT_CLI_TMP "-b1.yaml");
     if (r.status != 0)
         fail_msg("replay exit %d\n%s\n%s", r.status, r.out, r.err);
     done(&r);
@@ -143,10 +149,10 @@ static void resume_refuses_a_journal_that_does_not_reproduce(void **state)
 {
     (void)state;
     result r = run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
-                   "--seed 42 --journal /tmp/tt-cli-c.yaml --no-scorecard");
+                   "--seed 42 --journal " TT_CLI_TMP "-c.yaml --no-scorecard");
     assert_int_equal(r.status, 0);
     done(&r);
-    char *text = slurp("/tmp/tt-cli-c.yaml");
+    char *text = slurp(TT_CLI_TMP "-c.yaml");
     char *last = strstr(text, "\ntype: end\n");
     assert_non_null(last);
     while (last > text && strncmp(last, "---", 3) != 0)
@@ -155,16 +161,16 @@ static void resume_refuses_a_journal_that_does_not_reproduce(void **state)
     char *seed = strstr(text, "seed: 42");
     assert_non_null(seed);
     seed[7] = '3'; /* and edit its seed */
-    FILE *fp = fopen("/tmp/tt-cli-c.yaml", "wb");
+    FILE *fp = fopen(TT_CLI_TMP "-c.yaml", "wb");
     assert_non_null(fp);
     fputs(text, fp);
     fclose(fp);
-    r = run("resume /tmp/tt-cli-c.yaml --script scenarios/answers/ransomware/model.yaml "
+    r = run("resume " TT_CLI_TMP "-c.yaml --script scenarios/answers/ransomware/model.yaml "
             "--ui none --no-scorecard");
     assert_int_equal(r.status, 2);
     assert_contains(r.err, "does not reproduce");
     done(&r);
-    char *after = slurp("/tmp/tt-cli-c.yaml");
+    char *after = slurp(TT_CLI_TMP "-c.yaml");
     assert_string_equal(after, text);
     free(after);
     free(text);
@@ -176,10 +182,10 @@ static void journal_scenario_names_are_not_trusted(void **state)
 {
     (void)state;
     result r = run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
-                   "--journal /tmp/tt-cli-d.yaml --no-scorecard");
+                   "--journal " TT_CLI_TMP "-d.yaml --no-scorecard");
     assert_int_equal(r.status, 0);
     done(&r);
-    char *text = slurp("/tmp/tt-cli-d.yaml");
+    char *text = slurp(TT_CLI_TMP "-d.yaml");
     char *path = strstr(text, "  path: \"");
     assert_non_null(path);
     char *end = strchr(path + 9, '"');
@@ -188,10 +194,10 @@ static void journal_scenario_names_are_not_trusted(void **state)
     /* path -> a file whose hash is not the recorded one: ignored, the id is used */
     snprintf(edited, sizeof edited, "%.*s  path: \"/etc/passwd\"%s", (int)(path - text), text,
              end + 1);
-    FILE *fp = fopen("/tmp/tt-cli-d2.yaml", "wb");
+    FILE *fp = fopen(TT_CLI_TMP "-d2.yaml", "wb");
     fputs(edited, fp);
     fclose(fp);
-    r = run("replay /tmp/tt-cli-d2.yaml");
+    r = run("replay " TT_CLI_TMP "-d2.yaml");
     assert_int_equal(r.status, 0);
     assert_true(strstr(r.err, "passwd") == NULL);
     done(&r);
@@ -201,10 +207,10 @@ static void journal_scenario_names_are_not_trusted(void **state)
     char worse[65536];
     snprintf(worse, sizeof worse, "%.*sscenario: \"../../etc/passwd\"%s", (int)(id - edited),
              edited, id + strlen("scenario: \"ransomware\""));
-    fp = fopen("/tmp/tt-cli-d3.yaml", "wb");
+    fp = fopen(TT_CLI_TMP "-d3.yaml", "wb");
     fputs(worse, fp);
     fclose(fp);
-    r = run("replay /tmp/tt-cli-d3.yaml");
+    r = run("replay " TT_CLI_TMP "-d3.yaml");
     assert_int_equal(r.status, 2);
     assert_contains(r.err, "not a scenario id");
     done(&r);

@@ -1,14 +1,20 @@
 -- Case 3 of the NISC supplementary survey (seeds/000_*.txt, 事例３ ランサムウェア被害).
 -- A user's office PC catches ransomware through a drive-by download. The
--- encryptor works through the PC's own files (several hundred, as in the
--- source), then through the shared drive the PC has mapped, for as long as
--- the PC stays on the network. Every number cites FACTS.md or is marked
+-- encryptor works through the PC's own files one after another while the team
+-- responds (対応中もPC内で次々に), several hundred in the end, as in the
+-- source. A mapped shared drive is NOT in the source: it is an off-by-default
+-- "what if" setting (`shared_drive`). Every number cites FACTS.md or is marked
 -- `-- invented` and listed in `invented`.
 
 -- Sizes and rates, named once so the comments that justify them sit together.
-local RATE_MIN = 470       -- files/min: F7 slowest variant (~98,561 files in ~3.5 h)
-local RATE_MAX = 2300      -- files/min: F7 median variant (~98,561 files in 42 min 52 s)
-local SHARE_FILES = 50000  -- invented: files on the shared drive the PC maps
+-- The pace follows the source, not F7: at F7's rates (470-2,300 files/min,
+-- measured on ~98,561 files) the PC's several hundred files would be gone in
+-- a minute or two, yet the source saw them encrypted one after another during
+-- the response (対応中も次々に). 8-20 files/min spreads 500-900 files over
+-- 25-113 minutes of the response (invented, derived from the source).
+local PACE_MIN = 8         -- files/min, invented (see above)
+local PACE_MAX = 20        -- files/min, invented (see above)
+local SHARE_FILES = 50000  -- invented: files on the shared drive, only with the `shared_drive` setting
 local STAFF = 150          -- invented: employees who must scan and report
 
 local function t(ja, en) return { ja = ja, en = en } end
@@ -24,29 +30,32 @@ return scenario {
   title = t("ランサムウェア被害", "Ransomware infection"),
   summary = t(
     "Webサイトの閲覧中にウイルス対策ソフトのアラートが表示された。事務用PCがランサムウェアに"
-      .. "感染しており、対応中もファイルが次々に暗号化される。PCが事務用ネットワークにつながって"
-      .. "いる限り共有ドライブも暗号化される。抜線、重要業務ネットワークへの影響確認、全従業員への"
-      .. "一斉点検、上司と関係省庁等への報告、そして復旧（バックアップか、時間のかかる復号ツールか）を行う。",
+      .. "感染しており、対応中もPC内のファイルが次々に暗号化される。抜線、重要業務ネットワークへの影響確認、"
+      .. "全従業員への一斉点検、上司と関係省庁等への報告、そして復旧（バックアップか、時間のかかる復号ツールか）"
+      .. "と再発防止策を行う。",
     "An antivirus alert appears while a user browses a website. The office PC has ransomware and "
-      .. "keeps encrypting files while the team responds; as long as the PC stays on the office "
-      .. "network the shared drive is encrypted too. Pull the cable, confirm the critical-business "
-      .. "network is unaffected, have every employee scan and report, report to the supervisor and "
-      .. "the relevant ministries, and recover (from backups, or with slow decryption tools)."),
+      .. "keeps encrypting its files one after another while the team responds. Pull the cable, confirm "
+      .. "the critical-business network is unaffected, have every employee scan and report, report to "
+      .. "the supervisor and the relevant ministries, recover (from backups, or with slow decryption "
+      .. "tools) and put the prevention measures in place."),
   length = "8h",  -- invented: one working day
   invented = t(
     "出典に時刻・件数の記載がないため、次の値は演習用に設定した：暗号化開始までの遅れ（6〜12分）、"
-      .. "PC内のファイル数（500〜900、出典の「数百」）、共有ドライブのファイル数（50,000）、従業員数（150）、"
+      .. "PC内のファイル数（500〜900、出典の「数百」）、暗号化の速さ（毎分8〜20件：出典の「対応中も次々に」に合わせ、"
+      .. "公開値F7の毎分470〜2,300件より遅くした）、従業員数（150）、"
       .. "点検報告の速さ（10分ごとに15〜30人）、他のPCが同じサイトで感染する確率（30分ごとに15%、最大10台、1台あたり300〜900ファイル）、"
-      .. "暗号化の順序（PC内のファイルの後に共有ドライブ）、"
-      .. "ネットワーク未分離時の波及確率（1分ごとに5%）、各関係者の応答時間、各対処の所要時間、復号ツールの成功率（1回5%）、"
-      .. "目標時間と期限。暗号化の速さのみ公開情報（F7）に基づく。",
+      .. "各関係者の応答時間、各対処の所要時間、復号ツールの成功率（1回5%）、目標時間と期限。"
+      .. "出典にない「もしも」の設定（既定は無効）：共有ドライブの割り当て（50,000ファイル、PC内のファイルの後に暗号化）、"
+      .. "ネットワーク未分離（1分ごとに5%で波及）。",
     "The source gives no times or counts, so these are set for the exercise: delay before encryption "
       .. "starts (6-12 min), files on the PC (500-900, the source's 'several hundred'), files on the "
-      .. "shared drive (50,000), employees (150), scan-report pace (15-30 people per 10 min), chance "
+      .. "employees (150), scan-report pace (15-30 people per 10 min), chance "
       .. "that another PC is infected from the same site (15% per 30 min, at most 10 PCs, 300-900 files "
-      .. "each), the order of encryption (the PC's files, then the shared drive), chance of spread into an "
-      .. "unseparated critical network (5% per min), every party's reply delay, every action's duration, decryption-tool success "
-      .. "(5% per attempt), and the target and limit times. Only the encryption rate is public (F7)."),
+      .. "each), the encryption pace (8-20 files/min, matching the source's 'one after another during the "
+      .. "response' and slower than F7's public 470-2,300), every party's reply delay, every action's "
+      .. "duration, decryption-tool success (5% per attempt), and the target and limit times. 'What if' "
+      .. "settings not in the source (off by default): a mapped shared drive (50,000 files, encrypted after "
+      .. "the PC's own) and an unseparated critical network (5% spread per minute)."),
 
   roles = {
     user = { name = t("利用者", "PC user"),
@@ -100,6 +109,10 @@ return scenario {
       value = false,  -- the source: no such backup yet; it became a requirement afterwards ([5])
       label = t("世代管理され、PCから書込みできないバックアップがある",
                 "Generational backups exist on a drive the PCs cannot write") },
+    shared_drive = {
+      value = false,  -- not in the source: a "what if" (the PC maps a shared drive)
+      label = t("（もしも）PCが共有ドライブを割り当てている（出典にはない）",
+                "(What if) the PC maps a shared drive (not in the source)") },
     network_separated = {
       value = true,   -- the source: the critical-business network was separated ([1])
       label = t("重要業務ネットワークが事務用ネットワークから分離されている",
@@ -126,9 +139,9 @@ return scenario {
   injects = {
     { id = "av_alert", at = "0m", from = "user", to = "user",
       text = t("一般的なWebサイトを閲覧中、ウイルス対策ソフトのアラートが表示された。"
-                 .. "「脅威を検出しました」。PCは事務用ネットワーク（インターネット接続）と共有ドライブにつながっている。",
+                 .. "「脅威を検出しました」。PCは事務用ネットワーク（インターネット接続）につながっている。",
                "While you browse an ordinary website, your antivirus shows an alert: 'Threat detected'. "
-                 .. "The PC is on the office network (internet-connected) and maps the shared drive."),
+                 .. "The PC is on the office network (internet-connected)."),
       questions = {
         t("利用者は誰に、どうやって連絡するか。連絡先は全員が知っているか。",
           "Whom does the user call, and how? Does everyone know that contact?"),
@@ -159,15 +172,6 @@ return scenario {
         t("共有ドライブ自体を止めるべきか。", "Should the shared drive itself be taken offline?"),
       },
       does = function(s) s.sysadmin_aware = true end },
-
-    { id = "share_half", when = function(s) return s.encrypted_share >= SHARE_FILES / 2 end,
-      from = "dept_b", to = "sysadmin",
-      text = t("共有ドライブの半分以上のファイルが開けなくなった。複数の部署で業務が止まっている。",
-               "More than half of the shared drive no longer opens. Several departments have stopped work."),
-      questions = {
-        t("共有ドライブのバックアップはPCから書き込めない場所にあるか。",
-          "Is the shared drive's backup somewhere the PCs cannot write?"),
-      } },
 
     { id = "another_pc", when = function(s) return s.other_pcs_infected > 0 end,
       from = "dept_b", to = "sysadmin",
@@ -201,13 +205,13 @@ return scenario {
   },
 
   every = {
-    -- The encryptor: the PC's own files first, then the mapped shared drive
-    -- while the PC is still connected (the order is a modelling choice, invented).
+    -- The encryptor: the PC's own files one after another (the source); then,
+    -- only with the `shared_drive` what-if, the share while the PC is connected.
     { id = "encrypt", period = "1m", start = "0m",
       run = function(s, ctx)
         -- draw first, whatever the state: runs that differ only in what the
         -- team did then see the same attacker (compared in the golden tests)
-        local budget = ctx.random(RATE_MIN, RATE_MAX)  -- F7
+        local budget = ctx.random(PACE_MIN, PACE_MAX)  -- invented, derived from the source
         if s.enc_starts_at == 0 or ctx.now < s.enc_starts_at or s.pc_clean then return end
         local n = math.min(budget, s.pc_files - s.first_pc_done)
         if n > 0 then
@@ -215,7 +219,7 @@ return scenario {
           s.encrypted_pc = s.encrypted_pc + n
           budget = budget - n
         end
-        if budget > 0 and not s.isolated then
+        if budget > 0 and s.shared_drive and not s.isolated then
           s.encrypted_share = math.min(SHARE_FILES, s.encrypted_share + budget)
         end
         tally(s)
@@ -429,7 +433,8 @@ return scenario {
         s.files_restored = s.encrypted_pc + s.encrypted_share
         tally(s)
       end,
-      lesson = "backups",
+      -- no `completes` (files_restored is reached by its `when`): the plan must
+      -- not tell a team that had no backup to drill restoring from one
     },
     reconnect_pc = {
       by = { "user", "sysadmin" },
@@ -441,7 +446,10 @@ return scenario {
         return not s.pc_clean, t("再構築済みでつなぎ直す必要はない。", "Rebuilt already; nothing to reconnect for.")
       end,
       does = function(s) s.isolated = false end,
-      harmful = t("暗号化が続いている間は共有ドライブが再び暗号化される。", "While it still encrypts, the shared drive is hit again."),
+      harmful = t("感染したままのPCを事務用ネットワークに戻す。書き込める先（共有ドライブがあればそれ）や、分離されていない"
+                    .. "重要業務ネットワークに再び届く。",
+                  "Puts the still-infected PC back on the office network, where it reaches again whatever it can "
+                    .. "write to (a mapped shared drive) and an unseparated critical network."),
     },
     remote_scan = {
       by = "sysadmin",
@@ -456,17 +464,35 @@ return scenario {
       takes = "30m",  -- invented
       lesson = "patching",
     },
+    plan_av_management_server = {  -- [5]: ウイルス対策ソフトの管理サーバを導入
+      by = "sysadmin",
+      label = t("ウイルス対策ソフトの管理サーバを導入し、パターンファイルの更新管理を検討する",
+                "Introduce an antivirus management server and plan pattern-update management"),
+      takes = "30m",  -- invented
+      lesson = "av_management",
+    },
+    add_file_server_requirements = {  -- [5]: ファイルサーバーの要件に加えた
+      by = "sysadmin",
+      label = t("ファイルサーバの要件に「世代管理」と「PCから書込みできないドライブへのバックアップ」を加える",
+                "Add generations and backups to a drive the PCs cannot write to the file server's requirements"),
+      takes = "30m",  -- invented
+      lesson = "backups",
+    },
   },
 
   objectives = {
     isolate_pc = {
-      phase = "isolate", notice = "av_alert", target = "15m", limit = "1h",  -- invented
+      phase = "isolate", notice = "av_alert", target = "15m", limit = "30m",  -- derived from invented numbers
       title = t("感染PCをネットワークから切り離す", "Disconnect the infected PC"),
-      rationale = t("中央値のランサムウェアは毎分約2,300件を暗号化する（F7）。共有ドライブに達すると1分ごとに数千件を失うため、"
-                      .. "出典の「早急に」を15分（目標）、1時間（期限）とした（時間は独自設定）。",
-                    "A median ransomware encrypts about 2,300 files a minute (F7); once it reaches the shared "
-                      .. "drive each minute costs thousands of files. The source's 'promptly' is set at 15 min "
-                      .. "(target) and 1 h (limit); the times are invented."),
+      rationale = t("抜線してもPC内の暗号化は止まらない（出典：対応中も次々に暗号化された）が、PCがネットワーク上の"
+                      .. "書き込める先に届くのを止める。暗号化は早くて6分後に始まり、PC内の500件を毎分20件で終えるのは"
+                      .. "早くて30分後で、ほかへ向かうのはその後。30分までに切り離せば、ほかに届くものはない：期限30分。目標15分は出典の「早急に」"
+                      .. "（独自設定）。",
+                    "Pulling the cable does not stop the encryption inside the PC (the source: files kept being "
+                      .. "encrypted during the response), but it stops the PC reaching anything else on the "
+                      .. "network. Encryption starts 6 min in at the earliest and finishes the PC's 500 files at "
+                      .. "20/min at 30 min at the earliest, and only then moves on; disconnected by 30 min, nothing else "
+                      .. "can be reached: the limit. The 15-min target is the source's 'promptly' (invented)."),
     },
     confirm_separation = {
       phase = "isolate", notice = "av_alert", target = "1h", limit = "3h",  -- invented
@@ -532,8 +558,11 @@ return scenario {
       "ネットワーク分離の大切さ：重要業務ネットワークを事務用ネットワークと分離していたため影響がなかった。",
       "Network separation: the critical-business network was separate from the office network, so it was unaffected.") },
     patching = { text = t(
-      "OSのセキュリティパッチとソフトウェアのバージョンを管理し、ウイルス対策ソフトのパターンファイル更新を管理する。",
-      "Manage OS patches and software versions, and the antivirus pattern updates, centrally.") },
+      "再発防止策：OSのセキュリティパッチやソフトウェアのバージョンを管理する仕組み（利用者任せのPCにアップデート未適用のものがあった）。",
+      "Prevention: a system to manage OS security patches and software versions (PCs left to their users lacked updates).") },
+    av_management = { text = t(
+      "再発防止策：ウイルス対策ソフトの管理サーバを導入し、パターンファイルの更新を定期的に管理する。",
+      "Prevention: an antivirus management server, with regular pattern-file updates managed centrally.") },
   },
 
   history = {
@@ -559,5 +588,15 @@ return scenario {
     { at = "5h40m", action = "try_decryptor", invented = true,
       text = t("別の復号ツールも試したが、処理に長時間かかり、最終的に復号できなかった。",
                "They tried another tool; it took very long and in the end decrypted nothing.") },
+    { action = "plan_patch_management",
+      text = t("再発防止策：OSのセキュリティパッチやソフトウェアのバージョンを管理する仕組みの検討を始めた（時期の記載なし）。",
+               "Prevention: they began designing patch and version management (no date given).") },
+    { action = "plan_av_management_server",
+      text = t("再発防止策：ウイルス対策ソフトの管理サーバを導入し、パターンファイルの更新管理を検討した（時期の記載なし）。",
+               "Prevention: an antivirus management server and pattern-update management (no date given).") },
+    { action = "add_file_server_requirements",
+      text = t("再発防止策：導入中のファイルサーバの要件に、世代管理とPCから書込みできないドライブへのバックアップを加えた（時期の記載なし）。",
+               "Prevention: generations and backups to a drive the PCs cannot write were added to the planned "
+                 .. "file server's requirements (no date given).") },
   },
 }

@@ -90,16 +90,37 @@ static char *objective_finding(tt_arena *ar, const tt_score_objective *o, tt_lan
               : sc_printf(ar, "%s %zu harmful action(s) were taken before it.", time_part, o->harmful_before);
 }
 
-static char *objective_recommendation(const tt_scenario *sc, tt_arena *ar,
+/* The last refusal of an action in this run (its reason is what blocked
+ * the team), or NULL. */
+static const tt_score_event *refusal_of(const tt_scorecard *card, const tt_action *a)
+{
+    const tt_score_event *last = NULL;
+    for (size_t i = 0; a && i < card->n_events; i++)
+        if (card->events[i].kind == TT_EV_REFUSED && str_eq(card->events[i].id, a->id))
+            last = &card->events[i];
+    return last;
+}
+
+static char *objective_recommendation(const tt_scorecard *card, tt_arena *ar,
                                       const tt_score_objective *o,
                                       const tt_action *key, const tt_lesson *lesson,
                                       tt_lang L)
 {
+    const tt_scenario *sc = card->scenario;
     char target[32];
     sc_time(o->def->target, L, target, sizeof target);
     bool ja = L == TT_LANG_JA;
     char *rec;
-    if (key)
+    /* Drilling an action the team could not take is no advice: when the
+     * action was refused and the objective missed, name what blocked it. */
+    const tt_score_event *refused = o->reached ? NULL : refusal_of(card, key);
+    const char *why = refused ? tt_text_get(&refused->text, L) : "";
+    if (refused && *why)
+        rec = ja ? sc_printf(ar, "「%s」は実施できなかった（%s）。次の事案までにこの前提を整えておく。",
+                             sc_action_label(sc, key->id, L), why)
+                 : sc_printf(ar, "\"%s\" could not be taken (%s): put that in place before the next incident.",
+                             sc_action_label(sc, key->id, L), why);
+    else if (key)
         rec = ja ? sc_printf(ar, "「%s」（%s）を手順化して訓練し、%s 以内に実施できるようにする。",
                              sc_action_label(sc, key->id, L), sc_role_name(sc, first_role(key), L), target)
                  : sc_printf(ar, "Write \"%s\" (%s) into the procedure and drill it so it is done within %s.",
@@ -135,7 +156,7 @@ static int objective_rows(tt_scorecard *card, size_t cap, bool *cited)
         const char *txt[2], *rec[2];
         for (int k = 0; k < 2; k++) {
             txt[k] = objective_finding(&card->arena, o, langs[k]);
-            rec[k] = objective_recommendation(sc, &card->arena, o, key, lesson, langs[k]);
+            rec[k] = objective_recommendation(card, &card->arena, o, key, lesson, langs[k]);
             if (!txt[k] || !rec[k])
                 return -1;
         }

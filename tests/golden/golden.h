@@ -44,8 +44,8 @@ tt_ms golden_end_time(const golden_run *r, const char **reason);
 void golden_assert_all_within_target(const golden_run *r, uint64_t seed);
 /* Every lesson of the scenario is covered by an action the run took. */
 void golden_assert_lessons_covered(const golden_run *r);
-/* Every item of the scenario's `history` that names an action was taken
- * at the item's time (for runs of history.yaml). */
+/* Every item of the scenario's `history` that names an action and a time
+ * was taken at the item's time (for runs of history.yaml). */
 void golden_assert_history_replayed(const golden_run *r);
 
 #endif

@@ -1,7 +1,8 @@
 /* Golden runs of scenarios/ransomware.lua (case 3): the scripted answers and
- * properties over many seeds (earlier isolation never costs more files, doing
- * nothing never beats the model, the offline_backup setting decides whether
- * the files come back). */
+ * properties over many seeds (no shared drive unless the what-if setting is
+ * on, the PC encrypted one file after another during the response, earlier
+ * isolation never costs more files, doing nothing never beats the model, the
+ * offline_backup setting decides whether the files come back). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,7 +16,6 @@
 #define ID "ransomware"
 #define MIN(m) ((tt_ms)(m) * 60 * 1000)
 #define SEEDS 20
-#define SHARE_FILES 50000.0 /* the scenario's shared drive */
 
 static void model_reaches_every_objective_in_time(void **state)
 {
@@ -76,32 +76,60 @@ static void history_matches_the_source(void **state)
     golden_free(&r);
 }
 
-static void doing_nothing_loses_the_shared_drive(void **state)
+/* The shared drive is not in the source: with default settings no answer
+ * touches it, on any seed, and the PC's files go one after another during
+ * the response (対応中も次々に), several hundred in the end. */
+static void history_loses_no_shared_drive_files(void **state)
 {
     (void)state;
-    golden_run r;
-    golden_run_answer(ID, "nothing", 0, &r);
-    size_t within = 0;
-    assert_int_equal(golden_count_reached(&r, &within), 0);
-    assert_true(golden_final(&r, "encrypted_share") == SHARE_FILES);
-    assert_true(golden_inject_time(&r, "share_hit") != TT_MS_NEVER);
-    assert_true(golden_inject_time(&r, "share_half") > golden_inject_time(&r, "share_hit"));
-    assert_true(golden_inject_time(&r, "supervisor_asks") == MIN(60));
-    golden_free(&r);
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        golden_run r;
+        golden_run_answer(ID, "history", seed, &r);
+        assert_true(golden_final(&r, "encrypted_share") == 0);
+        assert_int_equal(golden_inject_time(&r, "share_hit"), TT_MS_NEVER);
+        /* cable out at 9 min, yet the PC keeps encrypting for a good while */
+        tt_ms iso = golden_reached(&r, "isolate_pc");
+        assert_int_equal(iso, MIN(9));
+        double at_iso = golden_value_at(&r, "encrypted_pc", iso);
+        double at_30 = golden_value_at(&r, "encrypted_pc", MIN(30));
+        assert_true(at_iso < 300);
+        assert_true(at_30 > at_iso);
+        assert_true(golden_final(&r, "encrypted_pc") >= 500);
+        assert_true(golden_final(&r, "encrypted_pc") <= 900 + 10 * 900);
+        golden_free(&r);
+    }
 }
 
-static void red_herring_costs_the_shared_drive(void **state)
+static void doing_nothing_never_touches_an_unmapped_share(void **state)
 {
     (void)state;
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        golden_run r;
+        golden_run_answer(ID, "nothing", seed, &r);
+        size_t within = 0;
+        assert_int_equal(golden_count_reached(&r, &within), 0);
+        assert_true(golden_final(&r, "encrypted_share") == 0);
+        assert_true(golden_final(&r, "encrypted_pc") >= 500);
+        assert_true(golden_inject_time(&r, "supervisor_asks") == MIN(60));
+        golden_free(&r);
+    }
+}
+
+/* The what-if setting: reconnecting the PC lets the encryptor onto the share. */
+static void red_herring_with_a_mapped_share_costs_it(void **state)
+{
+    (void)state;
+    const char *yaml =
+        "scenario: ransomware\nseed: 7\nsettings: { shared_drive: true }\nactions:\n"
+        "  - { at: 1m, by: user, do: call_sysadmin }\n"
+        "  - { at: 3m, by: sysadmin, do: confirm_ransomware }\n"
+        "  - { at: 20m, by: sysadmin, do: pull_cable }\n"
+        "  - { at: 40m, by: user, do: reconnect_pc }\n";
     golden_run model, herring;
     golden_run_answer(ID, "model", 0, &model);
-    golden_run_answer(ID, "red-herring", 0, &herring);
-    size_t within = 0;
-    golden_count_reached(&herring, &within);
-    assert_int_equal(within, 0);
-    /* reconnecting the PC let the encryptor back onto the shared drive */
-    assert_true(golden_final(&herring, "encrypted_share") >
-                golden_value_at(&herring, "encrypted_share", MIN(40)));
+    golden_run_yaml(ID, yaml, 0, &herring);
+    assert_true(golden_value_at(&herring, "encrypted_share", MIN(40)) == 0);
+    assert_true(golden_final(&herring, "encrypted_share") > 0);
     assert_true(golden_final(&herring, "files_lost") > golden_final(&model, "files_lost"));
     golden_free(&model);
     golden_free(&herring);
@@ -113,36 +141,43 @@ static double shared_files_lost(uint64_t seed, const char *pull_at)
     char yaml[512];
     if (pull_at)
         snprintf(yaml, sizeof yaml,
-                 "scenario: ransomware\nactions:\n"
+                 "scenario: ransomware\nsettings: { shared_drive: true }\nactions:\n"
                  "  - { at: 1m, by: user, do: call_sysadmin }\n"
                  "  - { at: %s, by: sysadmin, do: pull_cable }\n", pull_at);
     else
         snprintf(yaml, sizeof yaml,
-                 "scenario: ransomware\nactions:\n"
+                 "scenario: ransomware\nsettings: { shared_drive: true }\nactions:\n"
                  "  - { at: 1m, by: user, do: call_sysadmin }\n");
     golden_run r;
     golden_run_yaml(ID, yaml, seed, &r);
+    assert_int_equal(golden_count(&r, TT_REC_REFUSED, NULL), 0);
     double v = golden_final(&r, "encrypted_share");
     golden_free(&r);
     return v;
 }
 
+/* Pace and target agree: with the what-if share, a cable pulled by the
+ * isolation limit (30 min: pulled at 25 min, 5 min walk) never loses a
+ * shared file on any seed; later costs files, never fewer. */
 static void isolating_earlier_never_costs_more(void **state)
 {
     (void)state;
-    double total_early = 0, total_never = 0;
+    double total_limit = 0, total_never = 0;
     for (uint64_t seed = 1; seed <= SEEDS; seed++) {
         double early = shared_files_lost(seed, "4m");
-        double later = shared_files_lost(seed, "20m");
+        double at_limit = shared_files_lost(seed, "25m");
         double late = shared_files_lost(seed, "1h");
+        double later = shared_files_lost(seed, "2h");
         double never = shared_files_lost(seed, NULL);
-        assert_true(early <= later);
-        assert_true(later <= late);
-        assert_true(late <= never);
-        total_early += early;
+        assert_true(early == 0);
+        assert_true(at_limit == 0);
+        assert_true(at_limit <= late);
+        assert_true(late <= later);
+        assert_true(later <= never);
+        total_limit += at_limit;
         total_never += never;
     }
-    assert_true(total_early < total_never);
+    assert_true(total_limit < total_never);
 }
 
 static void nothing_never_beats_the_model(void **state)
@@ -156,8 +191,7 @@ static void nothing_never_beats_the_model(void **state)
         size_t within = 0;
         assert_int_equal(golden_count_reached(&nothing, &within), 0);
         assert_true(golden_final(&nothing, "files_lost") > golden_final(&model, "files_lost"));
-        assert_true(golden_final(&nothing, "encrypted_share") >
-                    golden_final(&model, "encrypted_share"));
+        assert_true(golden_final(&nothing, "encrypted_pc") >= golden_final(&model, "encrypted_pc"));
         golden_free(&model);
         golden_free(&nothing);
     }
@@ -232,8 +266,9 @@ int main(void)
         cmocka_unit_test(model_reaches_every_objective_in_time),
         cmocka_unit_test(without_offline_backup_the_files_are_lost),
         cmocka_unit_test(history_matches_the_source),
-        cmocka_unit_test(doing_nothing_loses_the_shared_drive),
-        cmocka_unit_test(red_herring_costs_the_shared_drive),
+        cmocka_unit_test(history_loses_no_shared_drive_files),
+        cmocka_unit_test(doing_nothing_never_touches_an_unmapped_share),
+        cmocka_unit_test(red_herring_with_a_mapped_share_costs_it),
         cmocka_unit_test(isolating_earlier_never_costs_more),
         cmocka_unit_test(nothing_never_beats_the_model),
         cmocka_unit_test(offline_backup_decides_recovery),

@@ -397,6 +397,34 @@ static void test_history_matches_nth_attempt_to_nth_entry(void **state)
     tt_scorecard_free(&c);
 }
 
+/* An objective missed because its action was refused: the plan names what
+ * blocked the team instead of telling it to drill an action it could not take. */
+static void test_refused_action_advice_names_the_block(void **state)
+{
+    (void)state;
+    static fixture_journal f;
+    fj_init(&f, "Blue team");
+    fj_action(&f, MIN(4), "pull_cable", "sysadmin", NULL);
+    tt_record *r = fj_add(&f, TT_REC_REFUSED, MIN(30), "restore");
+    r->role = "sysadmin";
+    r->text = (tt_text){ "バックアップがない", "There is no backup" };
+    fj_objective(&f, MIN(480), "recover", "missed");
+    fj_end(&f, MIN(480));
+    tt_scorecard c;
+    build(&c, &f);
+    bool found = false;
+    for (size_t i = 0; i < c.n_findings; i++) {
+        if (!c.findings[i].objective || strcmp(c.findings[i].objective, "recover") != 0)
+            continue;
+        found = true;
+        assert_non_null(strstr(c.findings[i].recommendation.en, "There is no backup"));
+        assert_non_null(strstr(c.findings[i].recommendation.ja, "バックアップがない"));
+        assert_null(strstr(c.findings[i].recommendation.en, "drill it"));
+    }
+    assert_true(found);
+    tt_scorecard_free(&c);
+}
+
 static void test_write_file_and_default_path(void **state)
 {
     (void)state;
@@ -443,6 +471,7 @@ int main(void)
         cmocka_unit_test(test_strange_records),
         cmocka_unit_test(test_hash_mismatch_warns),
         cmocka_unit_test(test_history_matches_nth_attempt_to_nth_entry),
+        cmocka_unit_test(test_refused_action_advice_names_the_block),
         cmocka_unit_test(test_write_file_and_default_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -194,6 +194,35 @@ static void test_every_answer_scores(void **state)
     }
 }
 
+/* Ransomware without a backup: the plan names the missing backup and the
+ * file-server requirement, never "drill the restore from backups" the team
+ * could not take. */
+static void test_advice_follows_what_blocked(void **state)
+{
+    (void)state;
+    static const char *const answers[] = { "model-no-backup", "history", "red-herring" };
+    for (size_t a = 0; a < 3; a++) {
+        golden_run r;
+        golden_run_answer("ransomware", answers[a], 0, &r);
+        tt_scorecard card;
+        card_of(&r, &card);
+        bool file_server = false;
+        for (size_t i = 0; i < card.n_findings; i++) {
+            const tt_score_finding *f = &card.findings[i];
+            if (strstr(f->recommendation.en, "Restore from backups"))
+                fail_msg("ransomware %s: plan advises drilling the restore: %s", answers[a],
+                         f->recommendation.en);
+            file_server |= strstr(f->recommendation.en, "file server") != NULL;
+        }
+        /* the history team took no prevention step: the plan names the file
+         * server's backup requirement (what blocked the recovery) */
+        if (strcmp(answers[a], "history") == 0)
+            assert_true(file_server);
+        tt_scorecard_free(&card);
+        golden_free(&r);
+    }
+}
+
 /* Two runs by the same team through the end-of-exercise call: both are in
  * the history, the second card shows the first as its trend, and scoring
  * the same journal again adds nothing. */
@@ -354,6 +383,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_model_p_nothing_u),
         cmocka_unit_test(test_every_answer_scores),
+        cmocka_unit_test(test_advice_follows_what_blocked),
         cmocka_unit_test(test_after_exercise_history_trend),
         cmocka_unit_test(test_load_scenario_for_journal),
     };

@@ -5,18 +5,19 @@
 
 #include "commands.h"
 #include "locate.h"
+#include "options.h"
 
 int tt_cmd_check(int argc, char **argv)
 {
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        bool help = argc >= 2;
-        fprintf(help ? stdout : stderr,
-                "usage: tabletop check SCENARIO...\n\n"
-                "Loads each scenario (an id or a path to a .lua file) in the sandbox and\n"
-                "validates it. Prints 'ok' per valid scenario and each error as\n"
-                "file:line: message. Exit 0 when all are valid, 2 when any is not.\n");
-        return help ? TT_EXIT_OK : TT_EXIT_BADINPUT;
-    }
+    tt_cmdline cl = { .name = "check", .min_args = 1, .max_args = -1,
+                      .missing = { "シナリオを1つ以上指定してください", "which scenarios? give at least one id or .lua path" },
+                      .usage_en = "usage: tabletop check SCENARIO...\n\n"
+                                  "Loads each scenario (an id or a path to a .lua file) in the sandbox and\n"
+                                  "validates it. Prints 'ok' per valid scenario and each error as\n"
+                                  "file:line: message. Exit 0 when all are valid, 2 when any is not.\n" };
+    const tt_opt opts[] = { { NULL, 0, 0, NULL, NULL, NULL } };
+    if (!tt_opts_parse(&cl, argc, argv, opts))
+        return cl.status;
     int status = TT_EXIT_OK;
     /* Ids need only be unique among the scenarios given (a draft copy under
      * another file name keeps its id). */
@@ -28,8 +29,8 @@ int tt_cmd_check(int argc, char **argv)
         fprintf(stderr, "tabletop check: out of memory\n");
         return TT_EXIT_RUNTIME;
     }
-    for (int i = 1; i < argc; i++) {
-        tt_script *s = tt_open_scenario(argv[i], NULL);
+    for (int i = 0; i < cl.n_args; i++) {
+        tt_script *s = tt_open_scenario(cl.args[i], NULL);
         if (!s) {
             status = TT_EXIT_BADINPUT;
             continue;
@@ -38,7 +39,7 @@ int tt_cmd_check(int argc, char **argv)
         snprintf(ids[i], sizeof ids[i], "%s", sc->id);
         snprintf(paths[i], sizeof paths[i], "%s", sc->path);
         bool dup = false;
-        for (int k = 1; k < i && !dup; k++)
+        for (int k = 0; k < i && !dup; k++)
             if (strcmp(ids[k], ids[i]) == 0 && strcmp(paths[k], paths[i]) != 0) {
                 fprintf(stderr, "tabletop check: %s: id '%s' is also the id of %s "
                                 "(ids must be unique among the scenarios listed)\n",

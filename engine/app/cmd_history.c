@@ -1,46 +1,32 @@
 /* tabletop history [--db F] [--team T] [--scenario ID]: past exercises. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "commands.h"
+#include "options.h"
 #include "tabletop/score.h"
 
-static void usage(FILE *out, tt_lang lang)
-{
-    if (lang == TT_LANG_JA)
-        fputs("使い方: tabletop history [オプション]\n"
-              "\n"
-              "記録された過去の演習を古い順に一覧します。\n"
-              "\n"
-              "  --db F              演習履歴データベース（既定: XDG データディレクトリ）\n"
-              "  --team T            このチームの演習だけ\n"
-              "  --scenario ID       このシナリオの演習だけ\n"
-              "  --lang ja|en        言語（既定: ロケールから）\n"
-              "  -h, --help          この説明\n", out);
-    else
-        fputs("usage: tabletop history [options]\n"
-              "\n"
-              "List recorded exercises, oldest first.\n"
-              "\n"
-              "  --db F              drill-history database (default: XDG data directory)\n"
-              "  --team T            only this team's exercises\n"
-              "  --scenario ID       only exercises of this scenario\n"
-              "  --lang ja|en        language (default: from the locale)\n"
-              "  -h, --help          this help\n", out);
-}
-
-static int bad(tt_lang lang, const char *ja, const char *en, const char *arg)
-{
-    fputs("tabletop history: ", stderr);
-    fputs(lang == TT_LANG_JA ? ja : en, stderr);
-    if (arg)
-        fprintf(stderr, ": %s", arg);
-    fputs(lang == TT_LANG_JA ? "\n（'tabletop history --help' を参照）\n"
-                             : "\n(see 'tabletop history --help')\n", stderr);
-    return TT_EXIT_BADINPUT;
-}
+static const char usage_ja[] =
+    "使い方: tabletop history [オプション]\n"
+    "\n"
+    "記録された過去の演習を古い順に一覧します。\n"
+    "\n"
+    "  --db F              演習履歴データベース（既定: XDG データディレクトリ）\n"
+    "  --team T            このチームの演習だけ\n"
+    "  --scenario ID       このシナリオの演習だけ\n"
+    "  --lang ja|en        言語（既定: ロケールから）\n"
+    "  -h, --help          この説明\n";
+static const char usage_en[] =
+    "usage: tabletop history [options]\n"
+    "\n"
+    "List recorded exercises, oldest first.\n"
+    "\n"
+    "  --db F              drill-history database (default: XDG data directory)\n"
+    "  --team T            only this team's exercises\n"
+    "  --scenario ID       only exercises of this scenario\n"
+    "  --lang ja|en        language (default: from the locale)\n"
+    "  -h, --help          this help\n";
 
 /* Print a column padded to `width` terminal cells (East Asian characters
  * take two), at least one space after it. */
@@ -58,44 +44,22 @@ static void cell(const char *text, int width)
 
 int tt_cmd_history(int argc, char **argv)
 {
-    enum { O_DB = 256, O_TEAM, O_SCEN, O_LANG };
-    static const struct option longs[] = {
-        { "db", required_argument, NULL, O_DB },
-        { "team", required_argument, NULL, O_TEAM },
-        { "scenario", required_argument, NULL, O_SCEN },
-        { "lang", required_argument, NULL, O_LANG },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
+    tt_cmdline cl = { .name = "history", .usage_en = usage_en, .usage_ja = usage_ja, .max_args = 0 };
     const char *db = NULL, *team = NULL, *scenario = NULL;
-    tt_lang lang = tt_lang_from_env();
-    optind = 1;
-    opterr = 0;
-    int c;
-    while ((c = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
-        switch (c) {
-        case O_DB: db = optarg; break;
-        case O_TEAM: team = optarg; break;
-        case O_SCEN: scenario = optarg; break;
-        case O_LANG:
-            if (!tt_lang_parse(optarg, &lang))
-                return bad(lang, "--lang は ja か en です",
-                           "--lang must be ja or en, not", optarg);
-            break;
-        case 'h':
-            usage(stdout, lang);
-            return TT_EXIT_OK;
-        default:
-            return bad(lang, "不明なオプションです", "unknown or incomplete option",
-                       argv[optind - 1]);
-        }
-    }
-    if (optind != argc)
-        return bad(lang, "余分な引数があります", "unexpected argument", argv[optind]);
+    const tt_opt opts[] = {
+        { "db", 0, TT_OPT_PATH, &db, NULL, NULL },
+        { "team", 0, TT_OPT_TEXT, &team, NULL, NULL },
+        { "scenario", 0, TT_OPT_TEXT, &scenario, NULL, NULL },
+        { "lang", 0, TT_OPT_LANG, &cl.lang, NULL, NULL },
+        { NULL, 0, 0, NULL, NULL, NULL },
+    };
+    if (!tt_opts_parse(&cl, argc, argv, opts))
+        return cl.status;
+    tt_lang lang = cl.lang;
 
     /* Listing never creates: a mistyped --db is an error, not an empty history. */
     if (db && access(db, R_OK) != 0)
-        return bad(lang, "演習履歴データベースがありません", "no drill-history database at", db);
+        return tt_cmd_fail(&cl, "演習履歴データベースがありません: %s", "no drill-history database at %s", db);
     tt_error err;
     tt_error_clear(&err);
     tt_history *h = tt_history_open(db, &err);

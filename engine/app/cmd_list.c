@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "locate.h"
+#include "options.h"
 
 static int by_name(const void *a, const void *b)
 {
@@ -14,13 +15,12 @@ static int by_name(const void *a, const void *b)
 
 int tt_cmd_list(int argc, char **argv)
 {
-    if (argc > 1) {
-        bool help = strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0;
-        fprintf(help ? stdout : stderr,
-                "usage: tabletop list\n\nLists the scenarios found in $TABLETOP_SCENARIOS, "
-                "./scenarios and the built-in folder:\nid, Japanese title, English title.\n");
-        return help ? TT_EXIT_OK : TT_EXIT_BADINPUT;
-    }
+    tt_cmdline cl = { .name = "list", .max_args = 0,
+                      .usage_en = "usage: tabletop list\n\nLists the scenarios found in $TABLETOP_SCENARIOS, "
+                                  "./scenarios and the built-in folder:\nid, Japanese title, English title.\n" };
+    const tt_opt opts[] = { { NULL, 0, 0, NULL, NULL, NULL } };
+    if (!tt_opts_parse(&cl, argc, argv, opts))
+        return cl.status;
     char dirs[8][1024];
     size_t n_dirs = tt_scenario_dirs(dirs, 8);
     int status = TT_EXIT_OK;

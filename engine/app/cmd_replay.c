@@ -1,15 +1,16 @@
 /* tabletop replay: re-run a recorded exercise from its inputs and check that
  * it reproduces the journal; optionally show it (terminal timeline or the
  * SDL dashboard's scrubber). Exit 0 identical, 1 differs, 2 bad input. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "commands.h"
+#include "frontend.h"
 #include "journal_open.h"
 #include "locate.h"
+#include "options.h"
 #include "tabletop/dashboard.h"
 #include "tabletop/exercise.h"
 #include "tabletop/score.h"
@@ -79,31 +80,19 @@ loaded:;
     return TT_EXIT_OK;
 }
 
-typedef enum { SHOW_NONE, SHOW_TTY, SHOW_SDL } show_kind;
-
-static void usage(FILE *out)
-{
-    fputs("usage: tabletop replay JOURNAL [options]\n"
-          "\n"
-          "Re-runs the recorded exercise from its inputs (actions, notes, the\n"
-          "facilitator's controls) and checks that every record is reproduced.\n"
-          "\n"
-          "  --ui none|tty|sdl   also show it: tty prints the timeline, sdl opens the\n"
-          "                      dashboard with a timeline scrubber (default: none)\n"
-          "  --scenario F        the scenario file (default: the one the journal names)\n"
-          "  --lang ja|en        language of the timeline (default: from the locale)\n"
-          "\n"
-          "Exit codes: 0 identical, 1 differs (the first difference is shown),\n"
-          "2 bad input.\n",
-          out);
-}
-
-static int bad(const char *msg, const char *arg)
-{
-    fprintf(stderr, "tabletop replay: %s%s%s\n(see 'tabletop replay --help')\n", msg,
-            arg ? " " : "", arg ? arg : "");
-    return TT_EXIT_BADINPUT;
-}
+static const char usage[] =
+    "usage: tabletop replay JOURNAL [options]\n"
+    "\n"
+    "Re-runs the recorded exercise from its inputs (actions, notes, the\n"
+    "facilitator's controls) and checks that every record is reproduced.\n"
+    "\n"
+    "  --ui none|tty|sdl   also show it: tty prints the timeline, sdl opens the\n"
+    "                      dashboard with a timeline scrubber (default: none)\n"
+    "  --scenario F        the scenario file (default: the one the journal names)\n"
+    "  --lang ja|en        language of the timeline (default: from the locale)\n"
+    "\n"
+    "Exit codes: 0 identical, 1 differs (the first difference is shown),\n"
+    "2 bad input.\n";
 
 static void print_timeline(const tt_scenario *sc, const tt_journal *j, tt_lang lang)
 {
@@ -117,45 +106,21 @@ static void print_timeline(const tt_scenario *sc, const tt_journal *j, tt_lang l
 
 int tt_cmd_replay(int argc, char **argv)
 {
-    enum { O_UI = 256, O_SCENARIO, O_LANG, O_HELP };
-    static const struct option longs[] = {
-        { "ui", required_argument, NULL, O_UI },
-        { "scenario", required_argument, NULL, O_SCENARIO },
-        { "lang", required_argument, NULL, O_LANG },
-        { "help", no_argument, NULL, O_HELP },
-        { NULL, 0, NULL, 0 },
-    };
-    show_kind show = SHOW_NONE;
+    tt_cmdline cl = { .name = "replay", .usage_en = usage, .min_args = 1, .max_args = 1,
+                      .missing = { "記録ファイルを1つ指定してください", "which journal? give one file" },
+                      .extra = { "記録ファイルは1つだけ指定してください", "give exactly one journal" } };
+    tt_ui_kind show = TT_UI_NONE;
     const char *scenario_arg = NULL;
-    tt_lang lang = tt_lang_from_env();
-    optind = 1;
-    opterr = 0;
-    int c;
-    while ((c = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
-        switch (c) {
-        case O_UI:
-            if (strcmp(optarg, "none") == 0) show = SHOW_NONE;
-            else if (strcmp(optarg, "tty") == 0) show = SHOW_TTY;
-            else if (strcmp(optarg, "sdl") == 0) show = SHOW_SDL;
-            else return bad("--ui must be none, tty or sdl, not", optarg);
-            break;
-        case O_SCENARIO: scenario_arg = optarg; break;
-        case O_LANG:
-            if (!tt_lang_parse(optarg, &lang))
-                return bad("--lang must be ja or en, not", optarg);
-            break;
-        case O_HELP:
-        case 'h':
-            usage(stdout);
-            return TT_EXIT_OK;
-        default:
-            return bad("unknown or incomplete option", argv[optind - 1]);
-        }
-    }
-    if (optind != argc - 1)
-        return bad(optind >= argc ? "which journal? give one file" : "give exactly one journal",
-                   NULL);
-    const char *journal_path = argv[optind];
+    const tt_opt opts[] = {
+        { "ui", 0, TT_OPT_UI, &show, NULL, NULL },
+        { "scenario", 0, TT_OPT_PATH, &scenario_arg, NULL, NULL },
+        { "lang", 0, TT_OPT_LANG, &cl.lang, NULL, NULL },
+        { NULL, 0, 0, NULL, NULL, NULL },
+    };
+    if (!tt_opts_parse(&cl, argc, argv, opts))
+        return cl.status;
+    tt_lang lang = cl.lang;
+    const char *journal_path = cl.args[0];
 
     tt_journal j;
     tt_script *script;
@@ -188,9 +153,9 @@ int tt_cmd_replay(int argc, char **argv)
         status = 1;
     }
     if (status != TT_EXIT_BADINPUT) {
-        if (show == SHOW_TTY) {
+        if (show == TT_UI_TTY) {
             print_timeline(sc, &j, lang);
-        } else if (show == SHOW_SDL) {
+        } else if (show == TT_UI_SDL) {
             tt_dashboard_options o;
             tt_dashboard_options_default(&o);
             o.lang = lang;

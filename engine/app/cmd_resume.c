@@ -2,7 +2,6 @@
  * from its journal: same state, same pending events, the clock going on
  * from the last recorded time; live in the terminal or on the dashboard, or
  * headless with the rest of an action script. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 #include "finish.h"
 #include "frontend.h"
 #include "journal_open.h"
+#include "options.h"
 #include "tabletop/exercise.h"
 #include "tabletop/score.h"
 #include "tabletop/tty.h"
@@ -29,103 +29,53 @@ typedef struct resume_options {
     tt_ui_kind ui;
 } resume_options;
 
-static void usage(FILE *out)
-{
-    fputs("usage: tabletop resume JOURNAL [options]\n"
-          "\n"
-          "Restores the exercise exactly as the journal left it (paused at its\n"
-          "last recorded time) and goes on, appending to the same journal.\n"
-          "\n"
-          "  --script F.yaml     play the script's remaining steps; with --ui none (and no\n"
-          "                      --speed) headless, as fast as possible\n"
-          "  --ui none|tty|sdl   front-end (default: tty, or none with --script)\n"
-          "  --speed X           simulated seconds per real second from now on\n"
-          "  --scenario F        the scenario file (default: the one the journal names)\n"
-          "  --scorecard F       scorecard (.html, .md or .json; default: beside the journal)\n"
-          "  --no-scorecard      do not write a scorecard or record the drill history\n"
-          "  --db F              drill-history database (default: XDG data directory)\n"
-          "  --lang ja|en        language (default: from the locale)\n"
-          "\n"
-          "Exit codes: 0 ok, 1 runtime failure, 2 bad input.\n",
-          out);
-}
+static const char usage[] =
+    "usage: tabletop resume JOURNAL [options]\n"
+    "\n"
+    "Restores the exercise exactly as the journal left it (paused at its\n"
+    "last recorded time) and goes on, appending to the same journal.\n"
+    "\n"
+    "  --script F.yaml     play the script's remaining steps; with --ui none (and no\n"
+    "                      --speed) headless, as fast as possible\n"
+    "  --ui none|tty|sdl   front-end (default: tty, or none with --script)\n"
+    "  --speed X           simulated seconds per real second from now on\n"
+    "  --scenario F        the scenario file (default: the one the journal names)\n"
+    "  --scorecard F       scorecard (.html, .md or .json; default: beside the journal)\n"
+    "  --no-scorecard      do not write a scorecard or record the drill history\n"
+    "  --db F              drill-history database (default: XDG data directory)\n"
+    "  --lang ja|en        language (default: from the locale)\n"
+    "\n"
+    "Exit codes: 0 ok, 1 runtime failure, 2 bad input.\n";
 
-static int bad(const char *msg, const char *arg)
+static bool parse_options(int argc, char **argv, tt_cmdline *cl, resume_options *o)
 {
-    fprintf(stderr, "tabletop resume: %s%s%s\n(see 'tabletop resume --help')\n", msg,
-            arg ? " " : "", arg ? arg : "");
-    return TT_EXIT_BADINPUT;
-}
-
-/* 0 ok, -1 help shown, else an exit code. */
-static int parse_options(int argc, char **argv, resume_options *o)
-{
-    enum { O_SCRIPT = 256, O_UI, O_SPEED, O_SCENARIO, O_CARD, O_NOCARD, O_DB,
-           O_LANG, O_HELP };
-    static const struct option longs[] = {
-        { "script", required_argument, NULL, O_SCRIPT },
-        { "ui", required_argument, NULL, O_UI },
-        { "speed", required_argument, NULL, O_SPEED },
-        { "scenario", required_argument, NULL, O_SCENARIO },
-        { "scorecard", required_argument, NULL, O_CARD },
-        { "no-scorecard", no_argument, NULL, O_NOCARD },
-        { "db", required_argument, NULL, O_DB },
-        { "lang", required_argument, NULL, O_LANG },
-        { "help", no_argument, NULL, O_HELP },
-        { NULL, 0, NULL, 0 },
-    };
     memset(o, 0, sizeof *o);
-    o->lang = tt_lang_from_env();
-    optind = 1;
-    opterr = 0;
-    int c;
-    while ((c = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
-        switch (c) {
-        case O_SCRIPT: o->script_path = optarg; break;
-        case O_SCENARIO: o->scenario_arg = optarg; break;
-        case O_CARD: {
-            char why[1200];
-            if (!tt_card_path_usable(optarg, why, sizeof why))
-                return bad(why, NULL);
-            o->card_path = optarg;
-            break;
-        }
-        case O_NOCARD: o->no_card = true; break;
-        case O_DB: o->db_path = optarg; break;
-        case O_UI:
-            if (!tt_ui_parse(optarg, &o->ui))
-                return bad("--ui must be none, tty or sdl, not", optarg);
-            break;
-        case O_SPEED:
-            if (!tt_speed_parse(optarg, &o->speed))
-                return bad("--speed must be a number above 0 and at most 1000000, not",
-                           optarg);
-            o->has_speed = true;
-            break;
-        case O_LANG:
-            if (!tt_lang_parse(optarg, &o->lang))
-                return bad("--lang must be ja or en, not", optarg);
-            break;
-        case O_HELP:
-        case 'h':
-            usage(stdout);
-            return -1;
-        default:
-            return bad("unknown or incomplete option", argv[optind - 1]);
-        }
-    }
-    if (optind != argc - 1)
-        return bad(optind >= argc ? "which journal? give one file" : "give exactly one journal",
-                   NULL);
-    o->journal_path = argv[optind];
+    const tt_opt opts[] = {
+        { "script", 0, TT_OPT_PATH, &o->script_path, NULL, NULL },
+        { "ui", 0, TT_OPT_UI, &o->ui, NULL, NULL },
+        { "speed", 0, TT_OPT_SPEED, &o->speed, &o->has_speed, NULL },
+        { "scenario", 0, TT_OPT_PATH, &o->scenario_arg, NULL, NULL },
+        { "scorecard", 0, TT_OPT_CUSTOM, &o->card_path, NULL, tt_opt_card_path },
+        { "no-scorecard", 0, TT_OPT_FLAG, &o->no_card, NULL, NULL },
+        { "db", 0, TT_OPT_PATH, &o->db_path, NULL, NULL },
+        { "lang", 0, TT_OPT_LANG, &o->lang, NULL, NULL },
+        { NULL, 0, 0, NULL, NULL, NULL },
+    };
+    if (!tt_opts_parse(cl, argc, argv, opts))
+        return false;
+    o->lang = cl->lang;
+    o->journal_path = cl->args[0];
     if (o->ui == TT_UI_AUTO)
         o->ui = o->script_path && !o->has_speed ? TT_UI_NONE : TT_UI_TTY;
     if (o->ui == TT_UI_NONE && !o->script_path && o->has_speed)
-        return bad("--speed with --ui none needs --script", NULL);
+        return tt_cmd_fail(cl, "--ui none で --speed を使うには --script が必要です",
+                           "--speed with --ui none needs --script"), false;
     if (o->ui == TT_UI_TTY && !o->script_path && !isatty(STDIN_FILENO))
-        return bad("a live drill needs a terminal: run it in one, use --ui sdl, "
-                   "or give --script F --ui none", NULL);
-    return 0;
+        return tt_cmd_fail(cl, "ライブ演習には端末が必要です: 端末で実行するか、--ui sdl、"
+                               "または --script F --ui none を指定してください",
+                           "a live drill needs a terminal: run it in one, use --ui sdl, "
+                           "or give --script F --ui none"), false;
+    return true;
 }
 
 static int64_t wall_ms(void)
@@ -170,25 +120,27 @@ static tt_exercise *make_restored(void *ctx, tt_exercise_config *cfg, tt_error *
 
 int tt_cmd_resume(int argc, char **argv)
 {
+    tt_cmdline cl = { .name = "resume", .usage_en = usage, .min_args = 1, .max_args = 1,
+                      .missing = { "記録ファイルを1つ指定してください", "which journal? give one file" },
+                      .extra = { "記録ファイルは1つだけ指定してください", "give exactly one journal" } };
     resume_options o;
-    int prc = parse_options(argc, argv, &o);
-    if (prc != 0)
-        return prc < 0 ? TT_EXIT_OK : prc;
-    tt_journal j;
-    tt_script *script;
-    int status = tt_open_journal_scenario("tabletop resume", o.journal_path,
-                                          o.scenario_arg, &j, &script);
+    tt_journal j = { 0 };
+    tt_script *script = NULL;
+    tt_action_script answers;
+    bool has_answers = false;
+    tt_error err;
+    tt_error_clear(&err);
+    if (!parse_options(argc, argv, &cl, &o))
+        return cl.status;
+    int status = tt_open_journal_scenario("tabletop resume", o.journal_path, o.scenario_arg, &j, &script);
     if (status != TT_EXIT_OK)
         return status;
     const tt_scenario *sc = tt_script_scenario(script);
-    tt_error err;
-    tt_error_clear(&err);
+    status = TT_EXIT_BADINPUT;
     if (j.ended) {
         fprintf(stderr, "tabletop resume: %s: this exercise has already ended; "
                         "use 'tabletop score' or 'tabletop replay'\n", o.journal_path);
-        tt_journal_free(&j);
-        tt_script_free(script);
-        return TT_EXIT_BADINPUT;
+        goto out;
     }
     /* Check that the journal reproduces before touching it: restoring cuts a
      * torn tail and appends, which must not happen to a journal that was
@@ -200,19 +152,13 @@ int tt_cmd_resume(int argc, char **argv)
                             "resumed:\n%s\n", o.journal_path, check.diff);
         else
             tt_error_print(&err, "tabletop resume");
-        tt_journal_free(&j);
-        tt_script_free(script);
-        return TT_EXIT_BADINPUT;
+        goto out;
     }
-    tt_action_script answers;
-    bool has_answers = false;
     size_t first_step = 0;
     if (o.script_path) {
         if (tt_action_script_load(o.script_path, sc, &answers, &err) != 0) {
             tt_error_print(&err, "tabletop resume");
-            tt_journal_free(&j);
-            tt_script_free(script);
-            return TT_EXIT_BADINPUT;
+            goto out;
         }
         has_answers = true;
         bool matched;
@@ -244,6 +190,7 @@ int tt_cmd_resume(int argc, char **argv)
     int rc = tt_frontend_run(&job, &ended, &err);
     status = tt_frontend_conclude("tabletop resume", rc, &err, ended, sc, o.journal_path,
                                   o.no_card, o.card_path, o.db_path, o.lang);
+out:
     if (has_answers)
         tt_action_script_free(&answers);
     tt_journal_free(&j);

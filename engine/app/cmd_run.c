@@ -2,9 +2,7 @@
  * on the SDL dashboard, a real-time rehearsal of a script, a headless
  * scripted run as fast as possible, or an off-screen dashboard snapshot. */
 #include <errno.h>
-#include <getopt.h>
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +13,7 @@
 #include "finish.h"
 #include "frontend.h"
 #include "locate.h"
+#include "options.h"
 #include "settings_arg.h"
 #include "tabletop/dashboard.h"
 #include "tabletop/exercise.h"
@@ -39,142 +38,80 @@ typedef struct run_options {
     tt_setting_args settings;
 } run_options;
 
-static void usage(FILE *out)
+static const char usage[] =
+    "usage: tabletop run SCENARIO [options]\n"
+    "\n"
+    "SCENARIO is an id ('tabletop list') or a path to a .lua file.\n"
+    "\n"
+    "  --script F.yaml     scripted answers; with --ui none (and no --speed) the\n"
+    "                      exercise runs headless, as fast as possible\n"
+    "  --ui none|tty|sdl   front-end (default: tty for a live drill, none with --script)\n"
+    "  --speed X           simulated seconds per real second (live default: the\n"
+    "                      scenario's own speed, else one that fits it into about 90\n"
+    "                      minutes); with --script, plays it in real time\n"
+    "  --seed N            random seed (default: the script's seed, else 1 headless,\n"
+    "                      else taken from the clock; always journaled)\n"
+    "  --set KEY=VALUE     scenario setting (e.g. --set offline_backup=true)\n"
+    "  --roster F.yaml     team name and members with their roles\n"
+    "  --journal F         journal file (default: $XDG_DATA_HOME/tabletop/exercises/)\n"
+    "  --scorecard F       scorecard (.html, .md or .json; default: beside the journal)\n"
+    "  --no-scorecard      do not write a scorecard or record the drill history\n"
+    "  --db F              drill-history database (default: XDG data directory)\n"
+    "  --lang ja|en        language (default: from the locale)\n"
+    "  --snapshot F.png --at TIME [--size WxH]\n"
+    "                      render the dashboard at simulated TIME off-screen and exit\n"
+    "\n"
+    "Simulated times read as printed (+0:15:00, +41d 02:30:00) or as 90s, 15m, 1h30m.\n"
+    "\n"
+    "Exit codes: 0 ok, 1 runtime failure, 2 bad input.\n";
+
+static bool parse_size(const char *arg, void *dest, char *why, size_t why_size)
 {
-    fputs("usage: tabletop run SCENARIO [options]\n"
-          "\n"
-          "SCENARIO is an id ('tabletop list') or a path to a .lua file.\n"
-          "\n"
-          "  --script F.yaml     scripted answers; with --ui none (and no --speed) the\n"
-          "                      exercise runs headless, as fast as possible\n"
-          "  --ui none|tty|sdl   front-end (default: tty for a live drill, none with --script)\n"
-          "  --speed X           simulated seconds per real second (live default: the\n"
-          "                      scenario's own speed, else one that fits it into about 90\n"
-          "                      minutes); with --script, plays it in real time\n"
-          "  --seed N            random seed (default: the script's seed, else 1 headless,\n"
-          "                      else taken from the clock; always journaled)\n"
-          "  --set KEY=VALUE     scenario setting (e.g. --set offline_backup=true)\n"
-          "  --roster F.yaml     team name and members with their roles\n"
-          "  --journal F         journal file (default: $XDG_DATA_HOME/tabletop/exercises/)\n"
-          "  --scorecard F       scorecard (.html, .md or .json; default: beside the journal)\n"
-          "  --no-scorecard      do not write a scorecard or record the drill history\n"
-          "  --db F              drill-history database (default: XDG data directory)\n"
-          "  --lang ja|en        language (default: from the locale)\n"
-          "  --snapshot F.png --at TIME [--size WxH]\n"
-          "                      render the dashboard at simulated TIME off-screen and exit\n"
-          "\n"
-          "Simulated times read as printed (+0:15:00, +41d 02:30:00) or as 90s, 15m, 1h30m.\n"
-          "\n"
-          "Exit codes: 0 ok, 1 runtime failure, 2 bad input.\n",
-          out);
+    int *wh = dest;
+    char detail[256];
+    if (tt_dashboard_parse_size(arg, &wh[0], &wh[1], detail, sizeof detail))
+        return true;
+    snprintf(why, why_size, "--size: %s", detail);
+    return false;
 }
 
-static int bad(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int bad(const char *fmt, ...)
+static bool parse_set(const char *arg, void *dest, char *why, size_t why_size)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("tabletop run: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputs("\n(see 'tabletop run --help')\n", stderr);
-    va_end(ap);
-    return TT_EXIT_BADINPUT;
+    return tt_setting_args_add(dest, arg, why, why_size);
 }
 
-static int parse_options(int argc, char **argv, run_options *o)
+static bool parse_options(int argc, char **argv, tt_cmdline *cl, run_options *o)
 {
-    enum { O_SCRIPT = 256, O_UI, O_SPEED, O_SEED, O_SET, O_ROSTER, O_JOURNAL,
-           O_CARD, O_NOCARD, O_DB, O_LANG, O_SNAPSHOT, O_AT, O_SIZE, O_HELP };
-    static const struct option longs[] = {
-        { "script", required_argument, NULL, O_SCRIPT },
-        { "ui", required_argument, NULL, O_UI },
-        { "speed", required_argument, NULL, O_SPEED },
-        { "seed", required_argument, NULL, O_SEED },
-        { "set", required_argument, NULL, O_SET },
-        { "roster", required_argument, NULL, O_ROSTER },
-        { "journal", required_argument, NULL, O_JOURNAL },
-        { "scorecard", required_argument, NULL, O_CARD },
-        { "no-scorecard", no_argument, NULL, O_NOCARD },
-        { "db", required_argument, NULL, O_DB },
-        { "lang", required_argument, NULL, O_LANG },
-        { "snapshot", required_argument, NULL, O_SNAPSHOT },
-        { "at", required_argument, NULL, O_AT },
-        { "size", required_argument, NULL, O_SIZE },
-        { "help", no_argument, NULL, O_HELP },
-        { NULL, 0, NULL, 0 },
-    };
     memset(o, 0, sizeof *o);
-    o->lang = tt_lang_from_env();
-    optind = 1;
-    opterr = 0;
-    int c;
-    while ((c = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
-        char *end = NULL;
-        char why[256];
-        switch (c) {
-        case O_SCRIPT: o->script_path = optarg; break;
-        case O_ROSTER: o->roster_path = optarg; break;
-        case O_JOURNAL: o->journal_path = optarg; break;
-        case O_CARD:
-            if (!tt_card_path_usable(optarg, why, sizeof why))
-                return bad("%s", why);
-            o->card_path = optarg;
-            break;
-        case O_NOCARD: o->no_card = true; break;
-        case O_DB: o->db_path = optarg; break;
-        case O_SNAPSHOT: o->snapshot_path = optarg; break;
-        case O_SIZE:
-            if (!tt_dashboard_parse_size(optarg, &o->snapshot_w, &o->snapshot_h, why, sizeof why))
-                return bad("--size: %s", why);
-            break;
-        case O_UI:
-            if (!tt_ui_parse(optarg, &o->ui))
-                return bad("--ui must be none, tty or sdl (got '%s')", optarg);
-            break;
-        case O_SPEED:
-            if (!tt_speed_parse(optarg, &o->speed))
-                return bad("--speed must be a number above 0 and at most 1000000 (got '%s')", optarg);
-            o->has_speed = true;
-            break;
-        case O_SEED:
-            errno = 0;
-            if (optarg[0] == '-' || optarg[0] == '\0')
-                return bad("--seed must be a non-negative integer (got '%s')", optarg);
-            o->seed = strtoull(optarg, &end, 10);
-            if (errno || *end)
-                return bad("--seed must be a non-negative integer (got '%s')", optarg);
-            o->has_seed = true;
-            break;
-        case O_SET:
-            if (!tt_setting_args_add(&o->settings, optarg, why, sizeof why))
-                return bad("%s", why);
-            break;
-        case O_LANG:
-            if (!tt_lang_parse(optarg, &o->lang))
-                return bad("--lang must be ja or en (got '%s')", optarg);
-            break;
-        case O_AT:
-            if (!tt_duration_parse(optarg, &o->at, why, sizeof why))
-                return bad("--at: %s", why);
-            o->has_at = true;
-            break;
-        case O_HELP:
-        case 'h':
-            usage(stdout);
-            return -1;
-        default:
-            return bad("unknown or incomplete option '%s'", argv[optind - 1]);
-        }
-    }
-    if (optind != argc - 1)
-        return bad("%s", optind >= argc ? "which scenario? give one id or .lua path"
-                                        : "give exactly one scenario");
-    o->scenario = argv[optind];
+    int size[2] = { 0, 0 };
+    const tt_opt opts[] = {
+        { "script", 0, TT_OPT_PATH, &o->script_path, NULL, NULL },
+        { "ui", 0, TT_OPT_UI, &o->ui, NULL, NULL },
+        { "speed", 0, TT_OPT_SPEED, &o->speed, &o->has_speed, NULL },
+        { "seed", 0, TT_OPT_SEED, &o->seed, &o->has_seed, NULL },
+        { "set", 0, TT_OPT_CUSTOM, &o->settings, NULL, parse_set },
+        { "roster", 0, TT_OPT_PATH, &o->roster_path, NULL, NULL },
+        { "journal", 0, TT_OPT_PATH, &o->journal_path, NULL, NULL },
+        { "scorecard", 0, TT_OPT_CUSTOM, &o->card_path, NULL, tt_opt_card_path },
+        { "no-scorecard", 0, TT_OPT_FLAG, &o->no_card, NULL, NULL },
+        { "db", 0, TT_OPT_PATH, &o->db_path, NULL, NULL },
+        { "lang", 0, TT_OPT_LANG, &o->lang, NULL, NULL },
+        { "snapshot", 0, TT_OPT_PATH, &o->snapshot_path, NULL, NULL },
+        { "at", 0, TT_OPT_DURATION, &o->at, &o->has_at, NULL },
+        { "size", 0, TT_OPT_CUSTOM, size, NULL, parse_size },
+        { NULL, 0, 0, NULL, NULL, NULL },
+    };
+    if (!tt_opts_parse(cl, argc, argv, opts))
+        return false;
+    o->lang = cl->lang;
+    o->snapshot_w = size[0];
+    o->snapshot_h = size[1];
+    o->scenario = cl->args[0];
     if (o->snapshot_path && !o->has_at)
-        return bad("%s", "--snapshot needs --at TIME");
+        return tt_cmd_fail(cl, "--snapshot には --at TIME が必要です", "--snapshot needs --at TIME"), false;
     if ((o->has_at || o->snapshot_w) && !o->snapshot_path)
-        return bad("%s", "--at and --size go with --snapshot");
-    return 0;
+        return tt_cmd_fail(cl, "--at と --size は --snapshot と使います", "--at and --size go with --snapshot"), false;
+    return true;
 }
 
 /* Which front-end: explicit, else headless for a script without --speed,
@@ -311,47 +248,49 @@ static tt_exercise *make_new(void *script, tt_exercise_config *cfg, tt_error *er
 
 int tt_cmd_run(int argc, char **argv)
 {
+    tt_cmdline cl = { .name = "run", .usage_en = usage, .min_args = 1, .max_args = 1,
+                      .missing = { "シナリオを1つ指定してください（id か .lua のパス）",
+                                   "which scenario? give one id or .lua path" },
+                      .extra = { "シナリオは1つだけ指定してください", "give exactly one scenario" } };
     run_options o;
-    int prc = parse_options(argc, argv, &o);
-    if (prc != 0) {
-        tt_setting_args_free(&o.settings);
-        return prc < 0 ? TT_EXIT_OK : prc;
+    run_inputs in = { 0 };
+    char journal_path[1024];
+    char temp_journal[] = "/tmp/tabletop-snapshot-XXXXXX";
+    bool temp_made = false;
+    tt_error err;
+    tt_error_clear(&err);
+    int status = TT_EXIT_BADINPUT;
+    if (!parse_options(argc, argv, &cl, &o)) {
+        status = cl.status;
+        goto out;
     }
     tt_ui_kind ui = choose_ui(&o);
     if (ui == TT_UI_TTY && !o.snapshot_path && !isatty(STDIN_FILENO) && !o.script_path) {
-        tt_setting_args_free(&o.settings);
-        return bad("%s", "a live drill needs a terminal: run it in one, use --ui sdl, "
-                         "or give --script F --ui none for a headless run");
+        tt_cmd_fail(&cl, "ライブ演習には端末が必要です: 端末で実行するか、--ui sdl、"
+                         "またはヘッドレス実行に --script F --ui none を指定してください",
+                    "a live drill needs a terminal: run it in one, use --ui sdl, "
+                    "or give --script F --ui none for a headless run");
+        goto out;
     }
-    run_inputs in;
-    int status = load_inputs(&o, &in);
-    if (status != TT_EXIT_OK) {
-        free_inputs(&in);
-        tt_setting_args_free(&o.settings);
-        return status;
-    }
+    status = load_inputs(&o, &in);
+    if (status != TT_EXIT_OK)
+        goto out;
     const tt_scenario *sc = tt_script_scenario(in.script);
-    tt_error err;
-    tt_error_clear(&err);
-    char journal_path[1024];
-    char temp_journal[] = "/tmp/tabletop-snapshot-XXXXXX";
+    status = TT_EXIT_RUNTIME;
     if (o.journal_path) {
         snprintf(journal_path, sizeof journal_path, "%s", o.journal_path);
     } else if (o.snapshot_path) {
         int fd = mkstemp(temp_journal);
         if (fd < 0) {
             perror("tabletop run: temporary journal");
-            free_inputs(&in);
-            tt_setting_args_free(&o.settings);
-            return TT_EXIT_RUNTIME;
+            goto out;
         }
         close(fd);
+        temp_made = true;
         snprintf(journal_path, sizeof journal_path, "%s", temp_journal);
     } else if (!tt_default_journal_path(sc->id, journal_path, sizeof journal_path, &err)) {
         tt_error_print(&err, "tabletop run");
-        free_inputs(&in);
-        tt_setting_args_free(&o.settings);
-        return TT_EXIT_RUNTIME;
+        goto out;
     }
     bool live = ui != TT_UI_NONE && !o.snapshot_path;
     tt_exercise_config cfg = {
@@ -366,17 +305,11 @@ int tt_cmd_run(int argc, char **argv)
     cfg.journal = tt_journal_create(journal_path, live, &err);
     if (!cfg.journal) {
         tt_error_print(&err, "tabletop run");
-        free_inputs(&in);
-        tt_setting_args_free(&o.settings);
-        return TT_EXIT_RUNTIME;
+        goto out;
     }
     if (o.snapshot_path) {
         status = run_snapshot(&o, &in, &cfg, journal_path);
-        if (!o.journal_path)
-            unlink(temp_journal);
-        free_inputs(&in);
-        tt_setting_args_free(&o.settings);
-        return status;
+        goto out;
     }
     tt_frontend_job job = {
         .ui = ui,
@@ -399,6 +332,9 @@ int tt_cmd_run(int argc, char **argv)
     }
     status = tt_frontend_conclude("tabletop run", rc, &err, ended, sc, journal_path, o.no_card,
                                   o.card_path, o.db_path, o.lang);
+out:
+    if (temp_made)
+        unlink(temp_journal);
     free_inputs(&in);
     tt_setting_args_free(&o.settings);
     return status;

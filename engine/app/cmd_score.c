@@ -1,12 +1,12 @@
 /* tabletop score JOURNAL [-o FILE]: the scorecard of a journal (.html, .md or
  * .json by extension), with the team's trend from the drill history. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
 #include "locate.h"
+#include "options.h"
 #include "tabletop/score.h"
 #include "tabletop/script.h"
 
@@ -19,114 +19,67 @@ typedef struct score_options {
     tt_lang lang;
 } score_options;
 
-static void usage(FILE *out, tt_lang lang)
-{
-    if (lang == TT_LANG_JA)
-        fputs("使い方: tabletop score JOURNAL [オプション]\n"
-              "\n"
-              "演習記録（JOURNAL）からスコアカードを書き出します。\n"
-              "\n"
-              "  -o, --output F      出力先。拡張子で形式を選びます: .html .md .json\n"
-              "                      （既定: 記録ファイルの隣の .html）\n"
-              "  --lang ja|en        言語（既定: ロケールから）\n"
-              "  --db F              演習履歴データベース（既定: XDG データディレクトリ）\n"
-              "  --no-record         演習履歴に記録しない（比較だけ表示）\n"
-              "  --scenarios DIR     記録のパスにシナリオがない場合に探すフォルダー\n"
-              "  -h, --help          この説明\n"
-              "\n"
-              "終了コード: 0 成功、1 実行時の失敗、2 入力の誤り。\n", out);
-    else
-        fputs("usage: tabletop score JOURNAL [options]\n"
-              "\n"
-              "Write the scorecard of an exercise journal.\n"
-              "\n"
-              "  -o, --output F      output file; the extension picks the format: .html .md .json\n"
-              "                      (default: beside the journal, .html)\n"
-              "  --lang ja|en        language (default: from the locale)\n"
-              "  --db F              drill-history database (default: XDG data directory)\n"
-              "  --no-record         do not record the exercise in the history (trend only)\n"
-              "  --scenarios DIR     where to look for the scenario when the journal's path is gone\n"
-              "  -h, --help          this help\n"
-              "\n"
-              "Exit codes: 0 ok, 1 runtime failure, 2 bad input.\n", out);
-}
-
-static int bad(tt_lang lang, const char *ja, const char *en, const char *arg)
-{
-    fputs("tabletop score: ", stderr);
-    fputs(lang == TT_LANG_JA ? ja : en, stderr);
-    if (arg)
-        fprintf(stderr, ": %s", arg);
-    fputs(lang == TT_LANG_JA ? "\n（'tabletop score --help' を参照）\n"
-                             : "\n(see 'tabletop score --help')\n", stderr);
-    return TT_EXIT_BADINPUT;
-}
-
-/* 0 ok, 1 help shown, else an exit code + 10 */
-static int parse(int argc, char **argv, score_options *o)
-{
-    enum { O_LANG = 256, O_DB, O_NOREC, O_SCEN };
-    static const struct option longs[] = {
-        { "output", required_argument, NULL, 'o' },
-        { "lang", required_argument, NULL, O_LANG },
-        { "db", required_argument, NULL, O_DB },
-        { "no-record", no_argument, NULL, O_NOREC },
-        { "scenarios", required_argument, NULL, O_SCEN },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
-    memset(o, 0, sizeof *o);
-    o->lang = tt_lang_from_env();
-    optind = 1;
-    opterr = 0;
-    int c;
-    while ((c = getopt_long(argc, argv, "ho:", longs, NULL)) != -1) {
-        switch (c) {
-        case 'o': o->out = optarg; break;
-        case O_DB: o->db = optarg; break;
-        case O_NOREC: o->no_record = true; break;
-        case O_SCEN: o->scenarios = optarg; break;
-        case O_LANG:
-            if (!tt_lang_parse(optarg, &o->lang))
-                return 10 + bad(o->lang, "--lang は ja か en です",
-                                "--lang must be ja or en, not", optarg);
-            break;
-        case 'h':
-            usage(stdout, o->lang);
-            return 1;
-        default:
-            return 10 + bad(o->lang, "不明なオプションです", "unknown or incomplete option",
-                            argv[optind - 1]);
-        }
-    }
-    if (optind != argc - 1)
-        return 10 + bad(o->lang, "記録ファイル（JOURNAL）を1つ指定してください",
-                        "give exactly one JOURNAL", NULL);
-    o->journal = argv[optind];
-    return 0;
-}
+static const char usage_ja[] =
+    "使い方: tabletop score JOURNAL [オプション]\n"
+    "\n"
+    "演習記録（JOURNAL）からスコアカードを書き出します。\n"
+    "\n"
+    "  -o, --output F      出力先。拡張子で形式を選びます: .html .md .json\n"
+    "                      （既定: 記録ファイルの隣の .html）\n"
+    "  --lang ja|en        言語（既定: ロケールから）\n"
+    "  --db F              演習履歴データベース（既定: XDG データディレクトリ）\n"
+    "  --no-record         演習履歴に記録しない（比較だけ表示）\n"
+    "  --scenarios DIR     記録のパスにシナリオがない場合に探すフォルダー\n"
+    "  -h, --help          この説明\n"
+    "\n"
+    "終了コード: 0 成功、1 実行時の失敗、2 入力の誤り。\n";
+static const char usage_en[] =
+    "usage: tabletop score JOURNAL [options]\n"
+    "\n"
+    "Write the scorecard of an exercise journal.\n"
+    "\n"
+    "  -o, --output F      output file; the extension picks the format: .html .md .json\n"
+    "                      (default: beside the journal, .html)\n"
+    "  --lang ja|en        language (default: from the locale)\n"
+    "  --db F              drill-history database (default: XDG data directory)\n"
+    "  --no-record         do not record the exercise in the history (trend only)\n"
+    "  --scenarios DIR     where to look for the scenario when the journal's path is gone\n"
+    "  -h, --help          this help\n"
+    "\n"
+    "Exit codes: 0 ok, 1 runtime failure, 2 bad input.\n";
 
 int tt_cmd_score(int argc, char **argv)
 {
-    score_options o;
-    int p = parse(argc, argv, &o);
-    if (p == 1)
-        return TT_EXIT_OK;
-    if (p >= 10)
-        return p - 10;
+    tt_cmdline cl = { .name = "score", .usage_en = usage_en, .usage_ja = usage_ja,
+                      .min_args = 1, .max_args = 1,
+                      .missing = { "記録ファイル（JOURNAL）を1つ指定してください", "give exactly one JOURNAL" },
+                      .extra = { "記録ファイル（JOURNAL）は1つだけ指定してください", "give exactly one JOURNAL" } };
+    score_options o = { 0 };
+    const tt_opt opts[] = {
+        { "output", 'o', TT_OPT_PATH, &o.out, NULL, NULL },
+        { "lang", 0, TT_OPT_LANG, &o.lang, NULL, NULL },
+        { "db", 0, TT_OPT_PATH, &o.db, NULL, NULL },
+        { "no-record", 0, TT_OPT_FLAG, &o.no_record, NULL, NULL },
+        { "scenarios", 0, TT_OPT_PATH, &o.scenarios, NULL, NULL },
+        { NULL, 0, 0, NULL, NULL, NULL },
+    };
+    if (!tt_opts_parse(&cl, argc, argv, opts))
+        return cl.status;
+    o.lang = cl.lang;
+    o.journal = cl.args[0];
 
     char def[4096];
     const char *out = o.out;
     if (!out) {
         if (tt_score_default_card_path(o.journal, ".html", def, sizeof def) != 0)
-            return bad(o.lang, "記録ファイルの隣に出力先を作れません",
-                       "cannot make an output path beside the journal; give -o FILE", o.journal);
+            return tt_cmd_fail(&cl, "記録ファイルの隣に出力先を作れません: %s",
+                               "cannot make an output path beside the journal; give -o FILE: %s", o.journal);
         out = def;
     }
     tt_card_format fmt;
     if (!tt_card_format_from_path(out, &fmt))
-        return bad(o.lang, "出力先の拡張子は .html .md .json のいずれかです",
-                   "the output's extension must be .html, .md or .json", out);
+        return tt_cmd_fail(&cl, "出力先の拡張子は .html .md .json のいずれかです: %s",
+                           "the output's extension must be .html, .md or .json: %s", out);
 
     tt_error err;
     tt_error_clear(&err);

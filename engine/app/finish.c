@@ -89,7 +89,7 @@ bool tt_default_journal_path(const char *scenario_id, char *buf, size_t size,
     return false;
 }
 
-bool tt_card_path_usable(const char *path, char *why, size_t why_size)
+bool tt_opt_card_path(const char *path, void *dest, char *why, size_t why_size)
 {
     tt_card_format fmt;
     if (!tt_card_format_from_path(path, &fmt)) {
@@ -109,5 +109,6 @@ bool tt_card_path_usable(const char *path, char *why, size_t why_size)
         snprintf(why, why_size, "--scorecard: cannot write in %s: %s", dir, strerror(errno));
         return false;
     }
+    *(const char **)dest = path;
     return true;
 }

@@ -14,9 +14,10 @@ int tt_finish_exercise(const tt_scenario *sc, const char *journal_path,
                        const char *card_path, const char *db_path, tt_lang lang,
                        FILE *out);
 
-/* Can a scorecard be written at `path` (known format, writable folder)?
- * Checked before a drill starts, not discovered after it. */
-bool tt_card_path_usable(const char *path, char *why, size_t why_size);
+/* --scorecard F (a TT_OPT_CUSTOM parser, see options.h): can a scorecard be
+ * written at `path` (known format, writable folder)? Checked before a drill
+ * starts, not discovered after it. Stores path into *(const char **)dest. */
+bool tt_opt_card_path(const char *path, void *dest, char *why, size_t why_size);
 
 /* Default journal path for a new exercise of `scenario_id`:
  * $XDG_DATA_HOME/tabletop/exercises/ID-YYYYmmdd-HHMMSS[-N].journal.yaml

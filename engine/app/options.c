@@ -1,0 +1,140 @@
+/* One parser for every command's options (see options.h). */
+#include "options.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "frontend.h"
+
+int tt_cmd_fail(const tt_cmdline *cl, const char *ja, const char *en, ...)
+{
+    bool in_ja = cl->lang == TT_LANG_JA;
+    va_list ap;
+    va_start(ap, en);
+    fprintf(stderr, "tabletop %s: ", cl->name);
+    vfprintf(stderr, in_ja ? ja : en, ap);
+    va_end(ap);
+    fprintf(stderr, in_ja ? "\n（'tabletop %s --help' を参照）\n" : "\n(see 'tabletop %s --help')\n",
+            cl->name);
+    return TT_EXIT_BADINPUT;
+}
+
+/* The argument of one option into its destination; false with a message. */
+static bool take(tt_cmdline *cl, const tt_opt *o, const char *arg)
+{
+    char why[1200];
+    switch (o->kind) {
+    case TT_OPT_FLAG: *(bool *)o->dest = true; break;
+    case TT_OPT_TEXT: *(const char **)o->dest = arg; break;
+    case TT_OPT_PATH:
+        if (!*arg)
+            return tt_cmd_fail(cl, "--%s にはパスを指定してください", "--%s wants a path", o->name), false;
+        *(const char **)o->dest = arg;
+        break;
+    case TT_OPT_LANG:
+        if (!tt_lang_parse(arg, &cl->lang))
+            return tt_cmd_fail(cl, "--%s は ja か en です（'%s'）", "--%s must be ja or en (got '%s')", o->name,
+                               arg), false;
+        *(tt_lang *)o->dest = cl->lang;
+        break;
+    case TT_OPT_UI:
+        if (!tt_ui_parse(arg, o->dest))
+            return tt_cmd_fail(cl, "--%s は none、tty、sdl のいずれかです（'%s'）",
+                               "--%s must be none, tty or sdl (got '%s')", o->name, arg), false;
+        break;
+    case TT_OPT_SPEED:
+        if (!tt_speed_parse(arg, o->dest))
+            return tt_cmd_fail(cl, "--%s は 0 より大きく 1000000 以下の数です（'%s'）",
+                               "--%s must be a number above 0 and at most 1000000 (got '%s')", o->name, arg),
+                   false;
+        break;
+    case TT_OPT_DURATION:
+        if (!tt_duration_parse(arg, o->dest, why, sizeof why))
+            return tt_cmd_fail(cl, "--%s: %s", "--%s: %s", o->name, why), false;
+        break;
+    case TT_OPT_SEED: {
+        char *end = NULL;
+        errno = 0;
+        unsigned long long v = *arg == '-' || !*arg ? 0 : strtoull(arg, &end, 10);
+        if (*arg == '-' || !*arg || errno || *end)
+            return tt_cmd_fail(cl, "--%s は 0 以上の整数です（'%s'）", "--%s must be a non-negative integer (got '%s')",
+                               o->name, arg), false;
+        *(uint64_t *)o->dest = v;
+        break;
+    }
+    case TT_OPT_CUSTOM:
+        if (!o->parse(arg, o->dest, why, sizeof why))
+            return tt_cmd_fail(cl, "%s", "%s", why), false;
+        break;
+    }
+    if (o->given)
+        *o->given = true;
+    return true;
+}
+
+enum { MAX_OPTS = 40, HELP_ID = 1000 };
+
+bool tt_opts_parse(tt_cmdline *cl, int argc, char **argv, const tt_opt *opts)
+{
+    cl->lang = tt_lang_from_env();
+    cl->status = TT_EXIT_BADINPUT;
+    struct option longs[MAX_OPTS + 2];
+    char shorts[2 * MAX_OPTS + 3] = "h";
+    size_t n = 0, ns = 1;
+    for (; opts[n].name && n < MAX_OPTS; n++) {
+        bool arg = opts[n].kind != TT_OPT_FLAG;
+        longs[n] = (struct option){ opts[n].name, arg ? required_argument : no_argument, NULL, (int)n };
+        if (opts[n].short_name) {
+            shorts[ns++] = opts[n].short_name;
+            if (arg)
+                shorts[ns++] = ':';
+        }
+    }
+    shorts[ns] = '\0';
+    longs[n] = (struct option){ "help", no_argument, NULL, HELP_ID };
+    longs[n + 1] = (struct option){ NULL, 0, NULL, 0 };
+    bool help = false;
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        const tt_opt *o = NULL;
+        if (c >= 0 && (size_t)c < n)
+            o = &opts[c];
+        for (size_t i = 0; !o && c > ' ' && i < n; i++)
+            if (opts[i].short_name == c)
+                o = &opts[i];
+        if (c == 'h' || c == HELP_ID)
+            help = true;
+        else if (!o)
+            return tt_cmd_fail(cl, "不明なオプション、または引数のないオプションです: '%s'",
+                               "unknown or incomplete option '%s'", argv[optind - 1]), false;
+        else if (!take(cl, o, optarg))
+            return false;
+    }
+    if (help) {
+        fputs(cl->lang == TT_LANG_JA && cl->usage_ja ? cl->usage_ja : cl->usage_en, stdout);
+        cl->status = TT_EXIT_OK;
+        return false;
+    }
+    cl->args = argv + optind;
+    cl->n_args = argc - optind;
+    if (cl->n_args < cl->min_args) {
+        tt_cmd_fail(cl, "%s", "%s", tt_text_get(&cl->missing, cl->lang));
+        return false;
+    }
+    if (cl->max_args >= 0 && cl->n_args > cl->max_args) {
+        const char *arg = cl->args[cl->max_args];
+        if (cl->extra.en)
+            tt_cmd_fail(cl, "%s: '%s'", "%s: '%s'", tt_text_get(&cl->extra, cl->lang), arg);
+        else
+            tt_cmd_fail(cl, "余分な引数があります: '%s'", "unexpected argument '%s'", arg);
+        return false;
+    }
+    return true;
+}

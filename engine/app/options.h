@@ -1,0 +1,85 @@
+/* The command line of every tabletop command: a table of typed options,
+ * one parser, one bilingual failure message and one help convention
+ * (curl's tool_getparam table, git's parse_options).
+ *
+ * A command lists what it accepts and parses once:
+ *
+ *     int tt_cmd_show(int argc, char **argv)
+ *     {
+ *         tt_cmdline cl = { .name = "show", .usage_en = USAGE_EN, .usage_ja = USAGE_JA,
+ *                           .min_args = 1, .max_args = 1,
+ *                           .missing = { "記録ファイルを1つ指定してください", "which journal? give one file" } };
+ *         const char *db = NULL;
+ *         tt_ms at = 0;
+ *         bool has_at = false;
+ *         const tt_opt opts[] = {
+ *             { "db", 0, TT_OPT_PATH, &db },
+ *             { "at", 0, TT_OPT_DURATION, &at, &has_at },
+ *             { "lang", 0, TT_OPT_LANG, &cl.lang },
+ *             { 0 },
+ *         };
+ *         if (!tt_opts_parse(&cl, argc, argv, opts))
+ *             return cl.status;          // help shown (0) or bad command line (2)
+ *         ... cl.args[0] is the journal ...
+ *     }
+ *
+ * -h/--help is always accepted: the usage (in cl.lang, which a --lang
+ * anywhere on the line sets) goes to stdout and the command exits 0. Every
+ * failure is one line "tabletop NAME: message" plus "(see 'tabletop NAME
+ * --help')", in the command-line's language, and exit 2 (tt_cmd_fail). A
+ * command's own checks after parsing use tt_cmd_fail too. */
+#ifndef TABLETOP_APP_OPTIONS_H
+#define TABLETOP_APP_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tabletop/base.h"
+
+typedef enum tt_opt_kind {
+    TT_OPT_FLAG,       /* bool: no argument */
+    TT_OPT_TEXT,       /* const char *: any text */
+    TT_OPT_PATH,       /* const char *: a file or folder path (not empty) */
+    TT_OPT_LANG,       /* tt_lang: ja | en (also the messages' language) */
+    TT_OPT_UI,         /* tt_ui_kind: none | tty | sdl */
+    TT_OPT_SPEED,      /* double: above 0, at most 1000000 */
+    TT_OPT_DURATION,   /* tt_ms: +0:15:00, 90s, 15m, 1h30m */
+    TT_OPT_SEED,       /* uint64_t: a non-negative integer */
+    TT_OPT_CUSTOM,     /* parse(arg, dest, why): anything else */
+} tt_opt_kind;
+
+/* A custom kind's parser: false with why (already naming the option when
+ * it wants to) on a bad argument. */
+typedef bool (*tt_opt_parse_fn)(const char *arg, void *dest, char *why, size_t why_size);
+
+typedef struct tt_opt {
+    const char *name;        /* long name without "--"; NULL ends the table */
+    char short_name;         /* 0: none */
+    tt_opt_kind kind;
+    void *dest;              /* written when the option is given */
+    bool *given;             /* optional: set to true when it is given */
+    tt_opt_parse_fn parse;   /* TT_OPT_CUSTOM only */
+} tt_opt;
+
+typedef struct tt_cmdline {
+    const char *name;                  /* "run": messages say "tabletop run: " */
+    const char *usage_en, *usage_ja;   /* usage_ja NULL: English only */
+    int min_args, max_args;            /* positional arguments; max -1: no limit */
+    tt_text missing;                   /* fewer than min_args ("which scenario?") */
+    tt_text extra;                     /* more than max_args (default: "unexpected argument X") */
+    tt_lang lang;                      /* set from the locale by the parser, then --lang */
+    char **args;                       /* the positional arguments (into argv) */
+    int n_args;
+    int status;                        /* the exit code when tt_opts_parse returns false */
+} tt_cmdline;
+
+/* true: go on (cl->args set). false: help was shown or the command line is
+ * wrong (message printed); exit with cl->status. */
+bool tt_opts_parse(tt_cmdline *cl, int argc, char **argv, const tt_opt *opts);
+
+/* "tabletop NAME: <message>" and the --help hint, in cl->lang; returns
+ * TT_EXIT_BADINPUT. Both formats take the same arguments. */
+int tt_cmd_fail(const tt_cmdline *cl, const char *ja, const char *en, ...)
+    __attribute__((format(printf, 2, 4), format(printf, 3, 4)));
+
+#endif

@@ -224,6 +224,7 @@ static void start_map(em *e, const tt_start_info *s)
         kv_map(e, s->state, s->n_state);
     }
     str_field(e, "date", s->date);
+    str_field(e, "engine", s->engine);
     map_end(e);
 }
 

@@ -158,6 +158,7 @@ static int write_start(tt_exercise *ex, tt_error *err)
         .state = (tt_kv *)state,
         .n_state = n_state,
         .date = date[0] ? date : NULL,
+        .engine = tt_version(),
     };
     tt_record r = { .type = TT_REC_START, .start = &info };
     int rc = ex_emit(ex, &r, err);

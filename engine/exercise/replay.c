@@ -9,7 +9,8 @@
 #include <string.h>
 
 /* Records are compared as their journal text, without what legitimately
- * differs between runs: wall-clock stamps, the date and the file path; and
+ * differs between runs: wall-clock stamps, the date, the file path, the
+ * version of the engine that wrote it; and
  * the scenario's content hash, which the commands compare first (an edited
  * file is a warning there, and what replay then asks is whether the
  * outcome still reproduces). */
@@ -21,6 +22,7 @@ static char *comparable_yaml(const tt_record *r, tt_error *err)
     if (r->start) {
         start = *r->start;
         start.date = NULL;
+        start.engine = NULL;
         start.path = NULL;
         start.hash = NULL;
         copy.start = &start;

@@ -134,6 +134,8 @@ static json_t *exercise_json(jctx *c)
     }
     put(c, e, "members", members);
     put(c, e, "date", jstr(s->date));
+    put(c, e, "engine", jstr(s->engine));
+    put(c, e, "scored_by", jstr(tt_version()));
     put(c, e, "duration_s", jsec(card->duration));
     put(c, e, "speed", json_real(s->speed));
     put(c, e, "lang", jstr(s->lang));

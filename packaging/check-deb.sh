@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Build the .deb from a build folder, check it with lintian (no errors), then
+# unpack it into a temporary root and run the unpacked binary from another
+# folder, with no source tree in reach: a headless ransomware drill from the
+# packaged model answer, then its scorecard. With --install, also installs
+# the package with apt (resolving its Depends) and runs /usr/bin/tabletop.
+# Usage: packaging/check-deb.sh BUILD_DIR [--install]
+set -euo pipefail
+build=$(cd "$1" && pwd)
+(cd "$build" && cpack -G DEB >/dev/null)
+deb=$(ls "$build"/tabletop_*.deb | head -n 1)
+echo "package: $deb"
+dpkg-deb -f "$deb" Depends
+lintian --fail-on error "$deb"
+
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+dpkg-deb -x "$deb" "$root/root"
+mkdir "$root/elsewhere"
+cd "$root/elsewhere"
+env -u TABLETOP_SCENARIOS HOME="$root" XDG_DATA_HOME="$root/data" \
+  "$root/root/usr/bin/tabletop" run ransomware \
+  --script "$root/root/usr/share/tabletop/scenarios/answers/ransomware/model.yaml" \
+  --ui none --journal "$root/j.yaml" --scorecard "$root/card.html" >/dev/null
+grep -q "path: \"$root/root/usr/share/tabletop/scenarios/ransomware.lua\"" "$root/j.yaml"
+test -s "$root/card.html"
+echo "unpacked package runs from $root/elsewhere: ok"
+
+if [ "${2:-}" = --install ]; then
+  SUDO=""
+  if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
+  $SUDO apt-get install -y --no-install-recommends "$deb" >/dev/null
+  cd /
+  env -u TABLETOP_SCENARIOS HOME="$root" XDG_DATA_HOME="$root/data" \
+    tabletop run ransomware --script /usr/share/tabletop/scenarios/answers/ransomware/model.yaml \
+    --ui none --no-scorecard >/dev/null
+  tabletop --version
+  echo "installed package runs from /: ok"
+fi

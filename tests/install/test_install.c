@@ -1,0 +1,153 @@
+/* The installed program: `cmake --install` into a prefix, the prefix moved
+ * elsewhere, and the binary run from a folder with no scenarios/ and no
+ * access to the source tree's paths. Also the man page, the bash completion
+ * and the desktop entry that the install writes. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+static char tmp[256];
+static char out[1 << 16];
+
+/* Run a shell command in the temporary folder; stdout+stderr into `out`. */
+static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int sh(const char *fmt, ...)
+{
+    char body[4096], cmd[8192];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(body, sizeof body, fmt, ap);
+    va_end(ap);
+    snprintf(cmd, sizeof cmd,
+             "cd '%s' && env -u TABLETOP_SCENARIOS HOME='%s' XDG_DATA_HOME='%s/data' "
+             "LC_ALL=C sh -c '%s' >'%s/out' 2>&1 </dev/null",
+             tmp, tmp, tmp, body, tmp);
+    int rc = system(cmd);
+    char path[512];
+    snprintf(path, sizeof path, "%s/out", tmp);
+    FILE *fp = fopen(path, "rb");
+    size_t n = fp ? fread(out, 1, sizeof out - 1, fp) : 0;
+    out[n] = '\0';
+    if (fp)
+        fclose(fp);
+    return WIFEXITED(rc) ? WEXITSTATUS(rc) : 128;
+}
+
+#define assert_contains(hay, needle)                                                 \
+    do {                                                                             \
+        if (!strstr((hay), (needle)))                                                \
+            fail_msg("expected '%s' in:\n%s", (needle), (hay));                      \
+    } while (0)
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(tmp, sizeof tmp, "/tmp/tt-install-XXXXXX");
+    if (!mkdtemp(tmp))
+        return -1;
+    /* Install, then move the prefix: nothing may depend on where it was. */
+    return sh("\"%s\" --install \"%s\" --prefix first >/dev/null && mv first moved",
+              getenv("TT_CMAKE"), getenv("TT_BUILD_DIR"));
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static void lists_the_installed_scenarios(void **state)
+{
+    (void)state;
+    assert_int_equal(sh("moved/bin/tabletop list | wc -l"), 0);
+    assert_int_equal(atoi(out), 6);
+    assert_int_equal(sh("moved/bin/tabletop list"), 0);
+    assert_contains(out, "ransomware");
+}
+
+static void runs_and_scores_from_the_installed_scenarios(void **state)
+{
+    (void)state;
+    assert_int_equal(sh("moved/bin/tabletop run ransomware --script "
+                        "moved/share/tabletop/scenarios/answers/ransomware/model.yaml "
+                        "--ui none --journal j.yaml --no-scorecard"),
+                     0);
+    char expect[512];
+    snprintf(expect, sizeof expect, "path: \"%s/moved/share/tabletop/scenarios/ransomware.lua\"",
+             tmp);
+    assert_int_equal(sh("grep -m1 path: j.yaml"), 0);
+    assert_contains(out, expect);
+    assert_int_equal(sh("moved/bin/tabletop score j.yaml -o card.json && grep -c objectives card.json"), 0);
+    assert_int_equal(sh("moved/bin/tabletop check ransomware"), 0);
+}
+
+static void prints_its_version(void **state)
+{
+    (void)state;
+    char expect[128];
+    snprintf(expect, sizeof expect, "tabletop %s\n", getenv("TT_VERSION"));
+    assert_int_equal(sh("moved/bin/tabletop --version"), 0);
+    assert_string_equal(out, expect);
+    assert_int_equal(sh("moved/bin/tabletop -V"), 0);
+    assert_string_equal(out, expect);
+}
+
+static void man_page_holds_every_command(void **state)
+{
+    (void)state;
+    assert_int_equal(sh("gzip -dc moved/share/man/man1/tabletop.1.gz"), 0);
+    assert_contains(out, ".TH TABLETOP \"1\"");
+    assert_contains(out, ".SS \"tabletop run\"");
+    assert_contains(out, ".SS \"tabletop score\"");
+    assert_contains(out, "\\-\\-script");
+    assert_int_equal(sh("gzip -dc moved/share/man/man1/tabletop.1.gz | man -l - >/dev/null"), 0);
+}
+
+static void bash_completes_commands_options_and_ids(void **state)
+{
+    (void)state;
+    const char *load = ". moved/share/bash-completion/completions/tabletop; ";
+    assert_int_equal(sh("bash -c '\\''%s COMP_WORDS=(moved/bin/tabletop ru); COMP_CWORD=1; "
+                        "_tabletop; echo \"${COMPREPLY[*]}\"'\\''", load),
+                     0);
+    assert_contains(out, "run");
+    assert_int_equal(sh("bash -c '\\''%s COMP_WORDS=(moved/bin/tabletop run ransom); "
+                        "COMP_CWORD=2; _tabletop; echo \"${COMPREPLY[*]}\"'\\''", load),
+                     0);
+    assert_contains(out, "ransomware");
+    assert_int_equal(sh("bash -c '\\''%s COMP_WORDS=(moved/bin/tabletop run --scr); "
+                        "COMP_CWORD=2; _tabletop; echo \"${COMPREPLY[*]}\"'\\''", load),
+                     0);
+    assert_contains(out, "--script");
+}
+
+static void desktop_entry_is_valid(void **state)
+{
+    (void)state;
+    assert_int_equal(sh("desktop-file-validate moved/share/applications/tabletop.desktop"), 0);
+    assert_int_equal(sh("test -s moved/share/icons/hicolor/scalable/apps/tabletop.svg && "
+                        "test -s moved/share/tabletop/fonts.conf && "
+                        "test -s moved/share/doc/tabletop/copyright"),
+                     0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(lists_the_installed_scenarios),
+        cmocka_unit_test(runs_and_scores_from_the_installed_scenarios),
+        cmocka_unit_test(prints_its_version),
+        cmocka_unit_test(man_page_holds_every_command),
+        cmocka_unit_test(bash_completes_commands_options_and_ids),
+        cmocka_unit_test(desktop_entry_is_valid),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

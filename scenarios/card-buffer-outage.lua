@@ -4,9 +4,10 @@
 -- external centres. A customer inserts a card with corrupt data; the terminal
 -- sends an out-of-spec code; its error handling loops with no retry limit and
 -- exhausts the buffer shared with every external centre, so no group company
--- can transact. Past incidents point at the network; switching equipment and
--- restricting connections bring the failure back; only the resource metrics
--- show the exhausted buffer. Every number cites FACTS.md or is marked
+-- can transact. The card was not pre-checked (cause [4]). The stores' and
+-- outsourcer's information does not reveal the cause; past incidents point at
+-- the network; switching equipment and restricting connections bring the
+-- failure back; only the resource metrics show the exhausted buffer. Every number cites FACTS.md or is marked
 -- `-- invented` and is listed in `invented`.
 
 local MIN = 60
@@ -27,25 +28,29 @@ return scenario {
   title = t("システムの不具合によるサービス障害", "Service outage from a system defect"),
   summary = t(
     "外部センタとの連携を要する処理でタイムアウトが多発し、全グループ会社で他社との取引ができなくなった。外部委託先から全グループ会社に"
-      .. "自動通報が届く。過去の障害ではネットワークが原因だった。原因は、データに異常があるカードから送られた規定外コードのエラー処理が"
-      .. "上限なく繰り返され、外部センタとの共通バッファ領域を食いつぶしていることにある。リソースの状態を見て原因を突き止め、"
-      .. "該当端末を止めてから機器を再立ち上げ（バッファクリア）し、グループ各社と外部センタに情報を共有する。",
+      .. "自動通報が届く。過去の障害ではネットワークが原因だった。原因は、カードの事前チェック処理が一部漏れていたため、データに異常が"
+      .. "あるカードから規定外コードが送られ、そのエラー処理が上限なく繰り返されて外部センタとの共通バッファ領域を食いつぶしていることにある。"
+      .. "リソースの状態を見て原因を突き止め、該当端末を止めてから機器を再立ち上げ（バッファクリア）し、グループ各社と外部センタに"
+      .. "情報を共有し、再発防止策（プログラム改修、類似ロジックの総点検、手順・マニュアル・ツール、監視）を決める。",
     "Timeouts pile up in processing that needs an external centre, and no group company can transact with "
       .. "others. The outsourcer's automatic notice reaches every group company. In past incidents the network was "
-      .. "to blame. This time a card with corrupt data made a terminal send an out-of-spec code whose error "
-      .. "handling retries without limit, eating the buffer shared with every external centre. Find it from the "
-      .. "resource metrics, stop the terminal, then restart the device (buffer clear), and keep the group "
-      .. "companies and external centres informed."),
+      .. "to blame. This time a card pre-check was missing, so a card with corrupt data made a terminal send an "
+      .. "out-of-spec code whose error handling retries without limit, eating the buffer shared with every "
+      .. "external centre. Find it from the resource metrics, stop the terminal, then restart the device (buffer "
+      .. "clear), keep the group companies and external centres informed, and decide the prevention measures "
+      .. "(program fix, audit of similar logic, procedures, manuals and tools, monitoring)."),
   length = "8h",
   invented = t(
     "出典に時刻・件数の記載がないため、次の値は演習用に設定した：バッファが空から満杯になる速さ（1分に5〜9%）、グループ全体で"
-      .. "1分に失敗する取引数（300〜600件）、端末が自然に送信をやめる時刻（2時間30分〜3時間30分後）、接続規制の効果（埋まる速さ半分、"
-      .. "規制先との取引は失敗）、各関係者の応答時間、各対処の所要時間、目標時間と期限。リトライの上限がないと共有資源が枯渇することはF20に基づく。",
+      .. "1分に失敗する取引数（300〜600件）、端末が自然に送信をやめる時刻（2時間30分〜3時間30分後）、接続規制の効果（規制先の分の"
+      .. "バッファが空き一時的に取引が通るが、ループは続き再発する。規制先との取引は失敗）、プログラム改修（事前チェックとリトライ上限）の"
+      .. "適用までの時間（3時間）、各関係者の応答時間、各対処の所要時間、目標時間と期限。リトライの上限がないと共有資源が枯渇することはF20に基づく。",
     "The source gives no times or counts, so these are set for the exercise: how fast the buffer fills from "
       .. "empty (5-9% a minute), transactions failing across the group per minute (300-600), when the terminal "
-      .. "stops sending on its own (2 h 30 min to 3 h 30 min in), the effect of restricting connections (half the "
-      .. "fill speed; transactions with the restricted centres fail), every reply time and action duration, and "
-      .. "every target and limit. That unbounded retries exhaust shared resources is F20."),
+      .. "stops sending on its own (2 h 30 min to 3 h 30 min in), the effect of restricting connections (the "
+      .. "restricted centres' part of the buffer is freed, so trade flows for a while, but the loop goes on and the "
+      .. "failure recurs; transactions with the restricted centres fail), the time until the program fix (pre-check "
+      .. "and retry limit) is in place (3 h), every reply time and action duration, and every target and limit. That unbounded retries exhaust shared resources is F20."),
 
   roles = {
     hq = { name = t("障害対策本部", "Incident headquarters"),
@@ -84,13 +89,16 @@ return scenario {
     switched = false,
     restricted = false,
     buffer_found = false,
-    store_reported = false,     -- the stores mentioned the card error
-    terminal_clue = false,
+    store_reported = false,     -- the stores reported the impact (no cause: the source)
     source_found = false,
+    fix_ordered = false,        -- pre-check and retry limit ordered from the outsourcer
+    retry_limited = false,      -- the fixed program is in place: the loop cannot run on
     groups_informed = false,
     centres_informed = false,
     conference_held = false,
     monitoring_added = false,
+    similar_logic_audited = false,
+    procedures_reviewed = false,
   },
 
   settings = {
@@ -137,13 +145,15 @@ return scenario {
       does = function(s) s.buffer_found = true end },
 
     { id = "store_reports", at = "10m", from = "stores", to = "business",
-      text = t("「どの端末でも他社カードの取引ができない。さっき、ある顧客のカードがエラーになった端末がある。」"
-                 .. "外部委託先の影響情報にも原因の手がかりはない。",
-               "'No terminal can take other companies' cards. One terminal had a customer's card error a "
-                 .. "little while ago.' The outsourcer's impact information gives no clue to the cause."),
+      text = t("「どの店舗でも、どの端末でも他社カードの取引ができない。」店舗の情報からも外部委託先のサービス影響情報からも、"
+                 .. "原因の手がかりは得られない。",
+               "'No terminal in any store can take other companies' cards.' Neither the stores' information nor the "
+                 .. "outsourcer's service-impact information gives a clue to the cause."),
       questions = {
-        t("店舗の情報を、システム担当と外部委託先にどう届けるか。",
-          "How does the stores' information reach the system staff and the outsourcer?"),
+        t("店舗の影響情報を、障害対策本部・システム担当・外部委託先にどう届けるか。",
+          "How does the stores' impact information reach the headquarters, the system staff and the outsourcer?"),
+        t("影響情報で原因が分からないとき、次に何を見るか。",
+          "When the impact information does not reveal the cause, what do you look at next?"),
       },
       does = function(s) s.store_reported = true end },
 
@@ -184,10 +194,12 @@ return scenario {
         if s.loop_active and not s.terminal_blocked and s.terminal_stops_at > 0 and ctx.now >= s.terminal_stops_at then
           s.loop_active = false  -- the customer gave up; the terminal stops sending (invented)
         end
+        if s.loop_active and s.retry_limited then
+          s.loop_active = false  -- the fixed program gives up after its retry limit (F20)
+        end
         if s.loop_active then
-          local rate = s.fill_rate
-          if s.restricted then rate = rate // 2 end   -- invented
-          s.buffer_used = math.min(100, s.buffer_used + rate)
+          -- restricting connections does not slow the loop (the source: the failure recurred)
+          s.buffer_used = math.min(100, s.buffer_used + s.fill_rate)
         end
         if s.buffer_used >= 100 then
           if s.service_up then
@@ -234,7 +246,16 @@ return scenario {
       label = t("外部センタとの接続を規制する", "Restrict connections to the external centres"),
       takes = "15m",  -- invented
       requires = function(s) return not s.restricted, t("規制中。", "Already restricted.") end,
-      does = function(s) s.restricted = true end,
+      does = function(s, ctx)
+        s.restricted = true
+        -- the restricted centres' part of the shared buffer is freed (invented:
+        -- half); trade with the others flows until the loop fills it again
+        s.buffer_used = s.buffer_used // 2
+        s.service_up = s.buffer_used < 100
+        ctx.message{ from = "outsourcer", to = "system", after = "0m",
+                     text = t("接続を規制した。規制していない外部センタとの取引が通り始めている。",
+                              "Connections restricted; trade with the unrestricted centres is going through.") }
+      end,
       wasted = t("出典でも接続規制の後に同じ事象が再発した。規制先との取引が止まるうえ、ループは止まらない。",
                  "In the source the failure came back after the restriction; it stops trade with those centres and not the loop."),
     },
@@ -268,17 +289,22 @@ return scenario {
     },
     hold_video_conference = {
       by = "hq",
-      label = t("グループ各社・外部委託先とTV合同会議を開く", "Hold a joint video conference with the group companies and the outsourcer"),
+      label = t("店舗・外部委託先とTV合同会議を開く", "Hold a joint video conference with the stores and the outsourcer"),
       takes = "20m",  -- invented
       requires = function(s) return not s.conference_held, t("開催済み。", "Already held.") end,
       does = function(s, ctx)
         s.conference_held = true
         ctx.after("stores", function(s2, ctx2)
-          s2.terminal_clue = true
-          ctx2.message{ from = "stores", to = "system", after = "0m",
-                        text = t("会議で共有された店舗の情報：障害の直前、ある店舗の端末で顧客のカードがエラーになり、その端末は今も「処理中」のまま。",
-                                 "Shared at the conference from the stores: just before the failure a customer's card "
-                                   .. "errored at one store's terminal, which still shows 'processing'.") }
+          local text
+          if s2.source_found then
+            text = t("会議で共有：原因の端末が特定されたことを店舗に伝え、店頭の案内をそろえた。",
+                     "Shared at the conference: the stores now know which terminal caused it and give customers one message.")
+          else
+            text = t("会議で共有された店舗の情報：どの店舗でも他社取引ができない。店舗の情報では原因は分からない。",
+                     "Shared at the conference from the stores: no store can trade with other companies; their "
+                       .. "information does not reveal the cause.")
+          end
+          ctx2.message{ from = "stores", to = "hq", after = "0m", text = text }
         end)
       end,
       completes = "joint_conference",
@@ -286,13 +312,15 @@ return scenario {
     },
     relay_store_info = {
       by = "business",
-      label = t("店舗の情報（カードエラーの端末）をシステム担当に伝える", "Pass the stores' report (the card-error terminal) to the system staff"),
+      label = t("店舗の影響情報を障害対策本部とシステム担当に伝える", "Pass the stores' impact information to the headquarters and the system staff"),
       takes = "10m",  -- invented
-      requires = function(s)
-        if s.terminal_clue then return false, t("伝達済み。", "Already passed on.") end
-        return s.store_reported, t("店舗からまだ情報がない。", "The stores have not reported yet.")
+      requires = function(s) return s.store_reported, t("店舗からまだ情報がない。", "The stores have not reported yet.") end,
+      does = function(s, ctx)
+        ctx.message{ from = "stores", to = "system", after = "0m",
+                     text = t("店舗の影響情報：全店舗で他社取引が不可。原因の手がかりはない（出典：店舗や外部委託先の情報では原因特定に至らず）。",
+                              "The stores' impact information: no store can trade with other companies; no clue to the "
+                                .. "cause (the source: store and outsourcer information did not reveal it).") }
       end,
-      does = function(s) s.terminal_clue = true end,
       lesson = "share_information",
     },
     trace_error_source = {
@@ -300,16 +328,18 @@ return scenario {
       label = t("バッファを埋めている処理と送信元の端末を突き止める", "Trace what fills the buffer and which terminal sends it"),
       takes = "20m",  -- invented
       requires = function(s)
-        return s.buffer_found or s.terminal_clue,
-          t("何を追えばよいか手がかりがない（バッファの状態か店舗の情報が要る）。",
-            "No lead to follow yet (the buffer's state or the stores' information is needed).")
+        return s.buffer_found,
+          t("何を追えばよいか手がかりがない（まずバッファなどリソースの状態を見る）。",
+            "No lead to follow yet (look at the resources, such as the buffer, first).")
       end,
       does = function(s, ctx)
         s.source_found = true
         ctx.message{ from = "outsourcer", to = "system", after = "0m",
-                     text = t("ある端末からの規定外コードのエラー処理が上限なくループしており、共通バッファを消費している。",
-                              "The error handling of an out-of-spec code from one terminal loops "
-                                .. "without a retry limit and consumes the shared buffer.") }
+                     text = t("特定業務でカードの事前チェック処理が一部漏れており、データに異常があるカードから規定外コードが送られた。"
+                                .. "そのエラー処理が上限なくループし、共通バッファを消費している。",
+                              "A card pre-check was missing in one business process, so a card with corrupt data sent "
+                                .. "an out-of-spec code; its error handling loops without a retry limit and consumes "
+                                .. "the shared buffer.") }
       end,
     },
     block_terminal = {
@@ -382,6 +412,44 @@ return scenario {
         end)
       end,
       completes = "inform_centres",
+    },
+    order_program_fix = {  -- [5] エラー処理ロジックの適正化
+      by = "system",
+      label = t("エラー処理ロジックの改修（カードの事前チェック処理の実装、リトライ上限の設定）を外部委託先に依頼する",
+                "Order the error-handling fix from the outsourcer (a card pre-check and a retry limit)"),
+      takes = "30m",  -- invented: agreeing the change
+      requires = function(s)
+        if s.fix_ordered then return false, t("依頼済み。", "Already ordered.") end
+        return s.source_found, t("どの処理を直すかまだ分かっていない。", "Which logic to fix is not known yet.")
+      end,
+      does = function(s, ctx)
+        s.fix_ordered = true
+        ctx.after("3h", function(s2, ctx2)  -- invented: build, test and release
+          s2.retry_limited = true
+          ctx2.message{ from = "outsourcer", to = "system", after = "0m",
+                        text = t("改修版（事前チェックとリトライ上限）を適用した。規定外コードは上限回数で打ち切られる。",
+                                 "The fixed program (pre-check and retry limit) is in place: an out-of-spec code now "
+                                   .. "stops at the retry limit.") }
+        end)
+      end,
+      lesson = "fix_error_handling",
+    },
+    audit_similar_logic = {  -- [5] 類似ロジックの総点検
+      by = "system",
+      label = t("ほかの業務の類似ロジック（事前チェック・リトライ）の総点検を指示する",
+                "Order an audit of similar logic in other business processes (pre-checks, retries)"),
+      takes = "20m",  -- invented: issuing the order
+      requires = function(s) return s.source_found, t("何が原因のロジックかまだ分かっていない。", "The faulty logic is not known yet.") end,
+      does = function(s) s.similar_logic_audited = true end,
+      lesson = "audit_similar_logic",
+    },
+    review_procedures = {  -- [5] 手順の見直し、マニュアル・ツール類の整備
+      by = "hq",
+      label = t("現状把握・対処を速めるため、手順を見直しマニュアル・ツール類を整備する",
+                "Review the procedures and prepare manuals and tools to see and act faster"),
+      takes = "30m",  -- invented: assigning the work
+      does = function(s) s.procedures_reviewed = true end,
+      lesson = "procedures_tools",
     },
     add_buffer_alert = {
       by = "system",
@@ -460,6 +528,15 @@ return scenario {
     drill_unexpected = { text = t(
       "機器の切替えでは復旧できなかった。想定外の事態を前提に、関係組織すべてを巻き込んだ訓練を行う。",
       "Switching equipment did not restore service: drill for the unexpected, with every organisation involved.") },
+    fix_error_handling = { text = t(
+      "再発防止策：エラー処理ロジックの適正化（カードの事前チェック処理の実装、リトライ処理の上限設定など）。",
+      "Prevention: correct the error handling (implement the card pre-check, cap the retries).") },
+    audit_similar_logic = { text = t(
+      "再発防止策：その他の業務に関連する類似ロジックの総点検。",
+      "Prevention: audit similar logic in every other business process.") },
+    procedures_tools = { text = t(
+      "再発防止策：現状把握・対処の迅速化に向けた手順の見直しと、マニュアル・ツール類の整備。",
+      "Prevention: review the procedures and prepare manuals and tools, to see the situation and act faster.") },
   },
 
   history = {
@@ -470,7 +547,7 @@ return scenario {
       text = t("店舗や外部委託先の情報では原因が分からず、過去の障害事例を参考にネットワークの障害状況を確認・解析した。",
                "Store and outsourcer information did not reveal the cause; following past incidents the network was checked and analysed.") },
     { at = "40m", action = "hold_video_conference", invented = true,
-      text = t("店舗、外部委託先、障害対策本部がTV合同会議で対応した。",
+      text = t("店舗、外部委託先、障害対策本部がTV合同会議で対応した（店舗や外部委託先の情報では原因特定に至らず）。",
                "Stores, outsourcer and incident headquarters coordinated in a joint video conference.") },
     { at = "1h", action = "notify_group_companies", invented = true,
       text = t("グループ各社へ状況を連絡した（想定）。", "The group companies were updated (assumed).") },
@@ -487,5 +564,17 @@ return scenario {
       text = t("該当機器を再立ち上げ（バッファクリア）し、復旧した。", "The device was restarted (buffer clear) and service recovered.") },
     { at = "3h50m", action = "lift_restriction", invented = true,
       text = t("接続規制を解除した（想定）。", "The restriction was lifted (assumed).") },
+    { action = "order_program_fix",
+      text = t("再発防止策：障害原因となったプログラムを改修した（事前チェック処理の実装、リトライ処理の上限設定など。時期の記載なし）。",
+               "Prevention: the faulty program was fixed (card pre-check, retry limit; no date given).") },
+    { action = "audit_similar_logic",
+      text = t("再発防止策：他の業務に関連する類似ロジックの総点検を実施した（時期の記載なし）。",
+               "Prevention: similar logic in other business processes was audited (no date given).") },
+    { action = "review_procedures",
+      text = t("再発防止策：手順を見直し、マニュアル・ツール類を整備した（時期の記載なし）。",
+               "Prevention: procedures were reviewed and manuals and tools prepared (no date given).") },
+    { action = "add_buffer_alert",
+      text = t("再発防止策：バッファ領域の状態の常時監視など、監視設計を見直した（時期の記載なし）。",
+               "Prevention: the monitoring design was reviewed, e.g. the buffer watched continuously (no date given).") },
   },
 }

@@ -65,6 +65,10 @@ static bool parse_options(int argc, char **argv, tt_cmdline *cl, resume_options 
         return false;
     o->lang = cl->lang;
     o->journal_path = cl->args[0];
+    if (o->card_path && tt_same_file(o->card_path, o->journal_path))
+        return tt_cmd_fail(cl, "--scorecard が記録ファイルそのものです（記録は上書きしません）: %s",
+                           "--scorecard is the journal itself (a journal is never overwritten): %s",
+                           o->card_path), false;
     if (o->ui == TT_UI_AUTO)
         o->ui = o->script_path && !o->has_speed ? TT_UI_NONE : TT_UI_TTY;
     if (o->ui == TT_UI_NONE && !o->script_path && o->has_speed)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "commands.h"
@@ -107,6 +108,15 @@ static bool parse_options(int argc, char **argv, tt_cmdline *cl, run_options *o)
     o->snapshot_w = size[0];
     o->snapshot_h = size[1];
     o->scenario = cl->args[0];
+    struct stat st;
+    if (o->journal_path && lstat(o->journal_path, &st) == 0)
+        return tt_cmd_fail(cl, "--journal %s は既にあります（記録は上書きしません）: 新しい名前にするか、"
+                               "'tabletop resume' で続けてください",
+                           "--journal %s already exists (a journal is never overwritten): "
+                           "choose a new name, or continue it with 'tabletop resume'",
+                           o->journal_path), false;
+    if (o->journal_path && strlen(o->journal_path) >= 1024)
+        return tt_cmd_fail(cl, "--journal のパスが長すぎます", "--journal: the path is too long"), false;
     if (o->snapshot_path && !o->has_at)
         return tt_cmd_fail(cl, "--snapshot には --at TIME が必要です", "--snapshot needs --at TIME"), false;
     if ((o->has_at || o->snapshot_w) && !o->snapshot_path)
@@ -302,9 +312,26 @@ int tt_cmd_run(int argc, char **argv)
         .n_settings = in.n_settings,
         .record_wall = live,
     };
-    cfg.journal = tt_journal_create(journal_path, live, &err);
+    /* A journal named by the user must be new: evidence is never truncated
+     * and a symbolic link is never followed. Default and temporary names
+     * were reserved (created empty) above. */
+    bool bad_path = false;
+    cfg.journal = o.journal_path ? tt_journal_create_new(journal_path, live, &bad_path, &err)
+                                 : tt_journal_create(journal_path, live, &err);
     if (!cfg.journal) {
         tt_error_print(&err, "tabletop run");
+        if (bad_path)
+            status = TT_EXIT_BADINPUT;
+        goto out;
+    }
+    if (o.card_path && tt_same_file(o.card_path, journal_path)) {
+        /* Only the empty file just made is removed. */
+        tt_error ignored;
+        tt_journal_close(cfg.journal, &ignored);
+        unlink(journal_path);
+        status = tt_cmd_fail(&cl, "--scorecard が記録ファイルそのものです（記録は上書きしません）: %s",
+                             "--scorecard is the journal itself (a journal is never overwritten): %s",
+                             o.card_path);
         goto out;
     }
     if (o.snapshot_path) {

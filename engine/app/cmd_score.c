@@ -80,6 +80,10 @@ int tt_cmd_score(int argc, char **argv)
     if (!tt_card_format_from_path(out, &fmt))
         return tt_cmd_fail(&cl, "出力先の拡張子は .html .md .json のいずれかです: %s",
                            "the output's extension must be .html, .md or .json: %s", out);
+    if (tt_same_file(o.journal, out))
+        return tt_cmd_fail(&cl, "出力先が記録ファイルそのものです（記録は上書きしません）: %s",
+                           "the output is the journal itself (a journal is never overwritten): %s",
+                           out);
 
     tt_error err;
     tt_error_clear(&err);

@@ -5,6 +5,7 @@
 #include "lookup.h"
 #include "ydoc.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +61,10 @@ static int load_settings(sctx *c, const ynode *map)
                 tt_error_set(c->err, c->file, 0, 0, "out of memory");
                 return -1;
             }
+        } else if (def->value.type == TT_VAL_NUM && v->type == TT_VAL_NUM && !isfinite(v->as.n)) {
+            yerror(c->err, c->file, val, path, "expected a finite number (the default is %s), "
+                   "found '%s'", dflt, val->str);
+            return -1;
         } else if (def->value.type != v->type) {
             static const char *const want[] = {
                 [TT_VAL_BOOL] = "true or false", [TT_VAL_INT] = "a whole number",

@@ -79,6 +79,32 @@ tt_journal_writer *tt_journal_create(const char *path, bool durable, tt_error *e
     return writer_new(fd, path, durable, err);
 }
 
+tt_journal_writer *tt_journal_create_new(const char *path, bool durable, bool *bad_input,
+                                         tt_error *err)
+{
+    *bad_input = false;
+    /* O_EXCL: an existing file is never truncated, and a symbolic link in
+     * the last component is never followed (even a dangling one). */
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        int e = errno;
+        *bad_input = e == EEXIST || e == ENOENT || e == ENOTDIR || e == EISDIR ||
+                     e == ELOOP || e == ENAMETOOLONG;
+        if (e == EEXIST)
+            tt_error_set(err, path, 0, 0,
+                         "the journal already exists (a journal is never overwritten): "
+                         "choose a new name, or continue it with 'tabletop resume'");
+        else if (e == ENOENT || e == ENOTDIR)
+            tt_error_set(err, path, 0, 0, "cannot create the journal: the directory does not exist");
+        else
+            tt_error_set(err, path, 0, 0, "cannot create the journal: %s", strerror(e));
+        return NULL;
+    }
+    if (durable)
+        sync_parent_dir(path);
+    return writer_new(fd, path, durable, err);
+}
+
 static char *read_fd(int fd, const char *path, size_t *len, tt_error *err)
 {
     struct stat st;

@@ -87,6 +87,11 @@ int tt_score_after_exercise(const tt_scenario *sc, const char *journal_path,
         tt_error_set(err, card_path, 0, 0, "unknown scorecard format: use .html, .md or .json");
         return -1;
     }
+    if (tt_same_file(journal_path, card_path)) {
+        tt_error_set(err, card_path, 0, 0,
+                     "the scorecard would replace the journal (a journal is never overwritten)");
+        return -1;
+    }
     char hash[65];
     if (tt_score_file_hash(journal_path, hash, err) != 0)
         return -1;

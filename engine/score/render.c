@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <openssl/evp.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,11 +79,18 @@ int tt_scorecard_write(const tt_scorecard *card, const char *path,
     return ok ? 0 : -1;
 }
 
-int tt_score_file_hash(const char *path, char out[65], tt_error *err)
+int tt_score_file_hash_bounded(const char *path, size_t max_bytes, char out[65],
+                               tt_error *err)
 {
-    FILE *f = fopen(path, "rb");
+    char why[128];
+    int fd = tt_open_regular(path, max_bytes, why, sizeof why);
+    FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
     if (!f) {
-        tt_error_set(err, path, 0, 0, "cannot read: %s", strerror(errno));
+        if (fd >= 0) {
+            snprintf(why, sizeof why, "cannot read: %s", strerror(errno));
+            close(fd);
+        }
+        tt_error_set(err, path, 0, 0, "%s", why);
         return -1;
     }
     EVP_MD_CTX *ctx = EVP_MD_CTX_new();
@@ -110,4 +118,9 @@ int tt_score_file_hash(const char *path, char out[65], tt_error *err)
     for (unsigned i = 0; i < 32; i++)
         snprintf(out + 2 * i, 3, "%02x", md[i]);
     return 0;
+}
+
+int tt_score_file_hash(const char *path, char out[65], tt_error *err)
+{
+    return tt_score_file_hash_bounded(path, SIZE_MAX, out, err);
 }

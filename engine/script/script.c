@@ -4,13 +4,14 @@
  * no C frame of ours is jumped over while it holds a resource. */
 #include <errno.h>
 #include <lauxlib.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "host.h"
 
-#define TT_MAX_SCENARIO_BYTES ((size_t)8 << 20)
+#define TT_MAX_SCENARIO_BYTES TT_SCENARIO_MAX_BYTES
 
 static void fill_limits(tt_sandbox_limits *out, const tt_sandbox_limits *in)
 {
@@ -258,21 +259,31 @@ static bool push_override(lua_State *L, const tt_value *v, const char *cls)
         return true;
     }
     if (strcmp(cls, "number") == 0) {
+        /* Finite only: an infinite or NaN setting would poison every
+         * comparison and sum the scenario makes with it. */
         if (v->type == TT_VAL_INT)
             lua_pushinteger(L, v->as.i);
-        else if (v->type == TT_VAL_NUM && v->as.n == v->as.n)
+        else if (v->type == TT_VAL_NUM && isfinite(v->as.n))
             lua_pushnumber(L, v->as.n);
-        else if (v->type == TT_VAL_STR && v->as.s && lua_stringtonumber(L, v->as.s))
-            return true;
-        else
+        else if (v->type == TT_VAL_STR && v->as.s && lua_stringtonumber(L, v->as.s)) {
+            if (!lua_isinteger(L, -1) && !isfinite(lua_tonumber(L, -1))) {
+                lua_pop(L, 1);
+                return false;
+            }
+        } else
             return false;
         return true;
     }
-    char why[160];
-    if (v->type != TT_VAL_STR || !v->as.s || strlen(v->as.s) > TT_MAX_TEXT ||
-        !tt_host_text_ok(v->as.s, strlen(v->as.s), why, sizeof why))
+    /* A text setting takes any scalar, as written (--set name=12). */
+    char shown[64], why[160];
+    const char *text = v->as.s;
+    if (v->type != TT_VAL_STR) {
+        tt_value_format(v, shown, sizeof shown);
+        text = shown;
+    }
+    if (!text || strlen(text) > TT_MAX_TEXT || !tt_host_text_ok(text, strlen(text), why, sizeof why))
         return false;
-    lua_pushstring(L, v->as.s);
+    lua_pushstring(L, text);
     return true;
 }
 
@@ -313,8 +324,12 @@ static int reset_state(lua_State *L)
         if (!push_override(L, &kv->value, cls)) {
             char shown[200];
             tt_value_format(&kv->value, shown, sizeof shown);
-            tt_error_set(job->err, NULL, 0, 0, "setting '%s' is %s %s; '%s' is not one",
-                         kv->key, strcmp(cls, "integer") == 0 ? "an" : "a", cls, shown);
+            if (strcmp(cls, "number") == 0)
+                tt_error_set(job->err, NULL, 0, 0,
+                             "setting '%s' is a finite number; '%s' is not one", kv->key, shown);
+            else
+                tt_error_set(job->err, NULL, 0, 0, "setting '%s' is %s %s; '%s' is not one",
+                             kv->key, strcmp(cls, "integer") == 0 ? "an" : "a", cls, shown);
             job->failed = true;
             return 0;
         }

@@ -115,6 +115,13 @@ typedef struct tt_text_fault {
 /* true when all of text[0..len) is fine; else *fault says what and where. */
 bool tt_text_scan(const char *text, size_t len, tt_text_fault *fault);
 
+/* true when both paths exist and name the same file (device and inode,
+ * symbolic links followed): a command writing `b` would destroy `a`. */
+bool tt_same_file(const char *a, const char *b);
+/* Open a regular file of at most max_bytes for reading (a device, FIFO or
+ * directory is refused without blocking). fd, or -1 with `why` set. */
+int tt_open_regular(const char *path, size_t max_bytes, char *why, size_t why_size);
+
 /* Simulated time has one notation everywhere: "+0:15:00" for an instant
  * (elapsed since the start; the "+" keeps a Japanese reader from taking it
  * for a time of day), "+41d 02:30:00" past a day, and the same without "+"

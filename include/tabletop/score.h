@@ -203,6 +203,11 @@ int tt_scorecard_write(const tt_scorecard *card, const char *path,
 
 /* sha256 hex of a file's bytes. */
 int tt_score_file_hash(const char *path, char out[65], tt_error *err);
+/* The same for a regular file of at most max_bytes; anything else (a
+ * device such as /dev/zero, a FIFO, a directory, a bigger file) is an error
+ * found without reading it. */
+int tt_score_file_hash_bounded(const char *path, size_t max_bytes, char out[65],
+                               tt_error *err);
 
 /* ---- Drill history (SQLite) ---- */
 

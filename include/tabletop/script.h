@@ -9,6 +9,7 @@
 #include "tabletop/scenario.h"
 #include "tabletop/sim.h"
 
+#define TT_SCENARIO_MAX_BYTES ((size_t)8 << 20)          /* a scenario file */
 #define TT_SANDBOX_DEFAULT_MEMORY ((size_t)64 << 20)      /* 64 MiB */
 #define TT_SANDBOX_DEFAULT_LOAD_BUDGET 50000000ULL       /* instructions, top-level chunk */
 #define TT_SANDBOX_DEFAULT_CALL_BUDGET 5000000ULL        /* instructions, each callback */

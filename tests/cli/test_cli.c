@@ -125,6 +125,8 @@ static void headless_model_run_prints_timeline_and_objectives(void **state)
 static void same_seed_same_journal_and_replay_agrees(void **state)
 {
     (void)state;
+    unlink(TT_CLI_TMP "-b1.yaml"); /* journals are never overwritten */
+    unlink(TT_CLI_TMP "-b2.yaml");
     result a = run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
                    "--seed 42 --journal " TT_CLI_TMP "-b1.yaml --no-scorecard");
     result b = run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
@@ -148,6 +150,7 @@ static void same_seed_same_journal_and_replay_agrees(void **state)
 static void resume_refuses_a_journal_that_does_not_reproduce(void **state)
 {
     (void)state;
+    unlink(TT_CLI_TMP "-c.yaml");
     result r = run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
                    "--seed 42 --journal " TT_CLI_TMP "-c.yaml --no-scorecard");
     assert_int_equal(r.status, 0);
@@ -181,6 +184,7 @@ static void resume_refuses_a_journal_that_does_not_reproduce(void **state)
 static void journal_scenario_names_are_not_trusted(void **state)
 {
     (void)state;
+    unlink(TT_CLI_TMP "-d.yaml");
     result r = run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
                    "--journal " TT_CLI_TMP "-d.yaml --no-scorecard");
     assert_int_equal(r.status, 0);

@@ -593,6 +593,10 @@ static void details(tt_doc *d, const tt_scorecard *card, tt_lang L)
     ROW(T(DATE));
     doc_text(d, s->date ? s->date : "—");
     END_ROW();
+    ROW(T(ENGINE_VERSION));
+    doc_textf(d, "%s %s, %s %s", T(ENGINE_RUN_BY), s->engine ? s->engine : T(ENGINE_UNKNOWN),
+              T(ENGINE_SCORED_BY), tt_version());
+    END_ROW();
     ROW(T(DURATION));
     time_text(d, card->duration);
     END_ROW();

@@ -83,6 +83,10 @@
     X(SCENARIO, "シナリオ", "Scenario") \
     X(SOURCE, "出典", "Source") \
     X(CONTENT_HASH, "内容ハッシュ", "Content hash") \
+    X(ENGINE_VERSION, "tabletop のバージョン", "tabletop version") \
+    X(ENGINE_RUN_BY, "実施", "exercise run by") \
+    X(ENGINE_SCORED_BY, "採点", "scored by") \
+    X(ENGINE_UNKNOWN, "0.2 より前", "before 0.2") \
     X(SEED, "シード", "Seed") \
     X(TEAM, "チーム", "Team") \
     X(DURATION, "所要時間（演習内）", "Duration (simulated)") \

@@ -85,7 +85,14 @@ static void runs_and_scores_from_the_installed_scenarios(void **state)
              tmp);
     assert_int_equal(sh("grep -m1 path: j.yaml"), 0);
     assert_contains(out, expect);
+    /* The journal and the card say which version wrote and scored them. */
+    snprintf(expect, sizeof expect, "engine: \"%s\"", getenv("TT_VERSION"));
+    assert_int_equal(sh("grep -m1 engine: j.yaml"), 0);
+    assert_contains(out, expect);
     assert_int_equal(sh("moved/bin/tabletop score j.yaml -o card.json && grep -c objectives card.json"), 0);
+    snprintf(expect, sizeof expect, "\"scored_by\": \"%s\"", getenv("TT_VERSION"));
+    assert_int_equal(sh("grep scored_by card.json"), 0);
+    assert_contains(out, expect);
     assert_int_equal(sh("moved/bin/tabletop check ransomware"), 0);
 }
 

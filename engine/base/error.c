@@ -9,7 +9,12 @@ void tt_error_clear(tt_error *err)
 {
     if (!err)
         return;
-    memset(err, 0, sizeof *err);
+    /* Only what readers look at: clearing 1.5 KB on every call showed in
+     * profiles of the exercise loop. */
+    err->file[0] = '\0';
+    err->line = 0;
+    err->column = 0;
+    err->message[0] = '\0';
 }
 
 void tt_error_set(tt_error *err, const char *file, int line, int column,

@@ -150,36 +150,52 @@ int ex_remember_state(tt_exercise *ex, const tt_kv *state, size_t n, tt_error *e
     return 0;
 }
 
-static const tt_value *shown_value(const tt_exercise *ex, const char *key)
-{
-    for (size_t i = 0; i < ex->n_shown_state; i++)
-        if (strcmp(ex->shown_state[i].key, key) == 0)
-            return &ex->shown_state[i].value;
-    return NULL;
-}
-
-/* Journal the state keys whose value changed since the last STATE record. */
+/* Journal the state keys whose value changed since the last STATE record.
+ * Only keys written since are compared (the script lists them), each with
+ * its journaled value at the same index. */
 static int journal_state_changes(tt_exercise *ex, tt_error *err)
 {
-    const tt_kv *state;
+    const tt_kv *written;
+    const uint32_t *index;
     size_t n;
-    if (tt_script_state(ex->script, &state, &n, err) != 0)
+    if (tt_script_state_changes(ex->script, &written, &index, &n, err) != 0)
         return -1;
+    if (n == 0)
+        return 0;
     tt_kv *changes = calloc(n + 1, sizeof *changes);
     if (!changes)
         return oom(err);
     size_t n_changes = 0;
     for (size_t i = 0; i < n; i++) {
-        const tt_value *old = shown_value(ex, state[i].key);
-        if (!old || !tt_value_equal(old, &state[i].value))
-            changes[n_changes++] = state[i];
+        if (index[i] >= ex->n_shown_state) {
+            free(changes);
+            tt_error_set(err, NULL, 0, 0, "internal: state key %u was never journaled",
+                         (unsigned)index[i]);
+            return -1;
+        }
+        if (!tt_value_equal(&ex->shown_state[index[i]].value, &written[i].value))
+            changes[n_changes++] = written[i];
     }
     int rc = 0;
     if (n_changes > 0) {
         tt_record r = { .type = TT_REC_STATE, .changes = changes, .n_changes = n_changes };
         rc = ex_emit(ex, &r, err);
-        if (rc == 0)
-            rc = ex_remember_state(ex, state, n, err);
+        for (size_t i = 0; rc == 0 && i < n; i++) {
+            tt_value *shown = &ex->shown_state[index[i]].value;
+            if (tt_value_equal(shown, &written[i].value))
+                continue;
+            tt_value v = written[i].value;
+            if (v.type == TT_VAL_STR) {
+                v.as.s = strdup(v.as.s ? v.as.s : "");
+                if (!v.as.s) {
+                    rc = oom(err);
+                    break;
+                }
+            }
+            if (shown->type == TT_VAL_STR)
+                free((char *)shown->as.s);
+            *shown = v;
+        }
     }
     free(changes);
     return rc;

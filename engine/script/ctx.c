@@ -15,9 +15,11 @@
 static tt_script *script_for_effect(lua_State *L, const char *what)
 {
     tt_script *s = tt_host_of(L);
-    if (s->read_only)
+    if (s->read_only) {
+        const char *where = tt_host_where(s);
         luaL_error(L, "%s is not available in %s: conditions only read the state", what,
-                   s->where ? s->where : "a condition");
+                   where ? where : "a condition");
+    }
     if (!s->rng)
         luaL_error(L, "%s is only available while an exercise runs", what);
     return s;
@@ -198,22 +200,45 @@ static int ctx_chance(lua_State *L)
     double p = luaL_checknumber(L, 1);
     if (!s->rng)
         return luaL_error(L, "ctx.chance is only available while an exercise runs");
+    tt_sandbox_of(L)->drew = true;
     lua_pushboolean(L, tt_rng_unit(s->rng) < p);
     return 1;
 }
 
-void tt_ctx_push(lua_State *L, tt_script *s)
+/* ctx.now and ctx.role are read from the call in progress (a condition
+ * reading the time is re-run whenever time moves). */
+static int ctx_index(lua_State *L)
 {
-    lua_createtable(L, 0, 6);
-    if (s->now % 1000 == 0)
-        lua_pushinteger(L, s->now / 1000);
-    else
-        lua_pushnumber(L, (double)s->now / 1000.0);
-    lua_setfield(L, -2, "now");
-    if (s->role) {
-        lua_pushstring(L, s->role);
-        lua_setfield(L, -2, "role");
+    tt_script *s = tt_host_of(L);
+    if (lua_type(L, 2) != LUA_TSTRING)
+        return 0;
+    const char *k = lua_tostring(L, 2);
+    if (strcmp(k, "now") == 0) {
+        if (s->recording)
+            s->recording->uses_now = true;
+        if (s->now % 1000 == 0)
+            lua_pushinteger(L, s->now / 1000);
+        else
+            lua_pushnumber(L, (double)s->now / 1000.0);
+        return 1;
     }
+    if (strcmp(k, "role") == 0 && s->role) {
+        lua_pushstring(L, s->role);
+        return 1;
+    }
+    return 0;
+}
+
+static int ctx_newindex(lua_State *L)
+{
+    return luaL_error(L, "ctx is read-only (keep values in the state or in locals)");
+}
+
+/* One ctx per state, shared by every call: its functions never change and
+ * time and role come through __index, so a call sets nothing up. */
+int tt_ctx_create(lua_State *L)
+{
+    lua_createtable(L, 0, 4);
     lua_pushcfunction(L, tt_sandbox_random);
     lua_setfield(L, -2, "random");
     lua_pushcfunction(L, ctx_chance);
@@ -222,4 +247,13 @@ void tt_ctx_push(lua_State *L, tt_script *s)
     lua_setfield(L, -2, "message");
     lua_pushcfunction(L, ctx_after);
     lua_setfield(L, -2, "after");
+    lua_createtable(L, 0, 3);
+    lua_pushcfunction(L, ctx_index);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, ctx_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushliteral(L, "ctx");
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+    return 1;
 }

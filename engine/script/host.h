@@ -23,6 +23,7 @@
 #define TT_REG_DEFERRED "tt.deferred"  /* ctx.after functions by ref */
 #define TT_REG_REPLIES "tt.replies"    /* ref -> actor id when delayed by an actor */
 #define TT_REG_RESULT "tt.result"      /* the table given to scenario{} */
+#define TT_REG_KEYS "tt.keys"          /* declared key -> its index in state_keys */
 
 /* Kinds of behaviour functions (subtables of TT_REG_FNS). */
 #define TT_FN_REQUIRES "requires"
@@ -31,6 +32,32 @@
 #define TT_FN_INJECT_WHEN "inject_when"
 #define TT_FN_INJECT_DOES "inject_does"
 #define TT_FN_OBJECTIVE_WHEN "objective_when"
+
+/* Behaviour functions by registry reference, per Lua state (a rebuilt state
+ * brings its own): fn[off[kind] + index], LUA_NOREF when absent. Kinds are
+ * tt_callback values up to TT_CB_OBJECTIVE_WHEN. */
+#define TT_N_FN_KINDS (TT_CB_OBJECTIVE_WHEN + 1)
+typedef struct tt_host_refs {
+    int *fn;
+    size_t off[TT_N_FN_KINDS + 1];
+    int proxy;                  /* the `s` userdata */
+    int ctx;                    /* the ctx table, one per state */
+} tt_host_refs;
+
+/* What a condition (inject or objective `when`) read when it last ran, so
+ * it is re-run only when one of those state keys was written since, or
+ * time moved and it read ctx.now. A condition that drew random numbers,
+ * iterated the state or read more than TT_MEMO_READS keys always runs.
+ * Conditions are functions of the state and ctx.now (docs/scenario-api.md). */
+#define TT_MEMO_READS 16
+typedef struct tt_cond_memo {
+    uint64_t at_gen;            /* state write generation when it ran; 0 = run it */
+    tt_ms at_now;
+    bool uses_now;
+    bool value;
+    unsigned n_reads;           /* > TT_MEMO_READS: not kept */
+    uint32_t reads[TT_MEMO_READS];
+} tt_cond_memo;
 
 struct tt_script {
     tt_sandbox *sb;             /* malloc'ed: it is the allocator's ud */
@@ -48,8 +75,30 @@ struct tt_script {
     tt_ms now;
     const char *role;
     bool read_only;             /* conditions may not change anything */
-    const char *where;          /* "actions.x.does" */
+    int where_kind;             /* tt_callback of the call, -1 when none */
+    int where_index;
+    char where_text[200];       /* formatted only when a message needs it */
     const char *replying;       /* actor whose reply is running (ctx.after(actor)) */
+    tt_cond_memo *recording;    /* the condition running, its reads recorded */
+
+    /* Per Lua state (swapped with it on a rebuild). */
+    tt_host_refs refs;
+
+    /* State writes: a generation per key, and the keys written since the
+     * journal last saw the state (sorted on take). */
+    uint64_t gen;
+    uint64_t *written;          /* n_state_keys */
+    bool *dirty;
+    uint32_t *dirty_list;
+    size_t n_dirty;
+    tt_cond_memo *memo;         /* injects, then objectives */
+    uint32_t *changed_index;    /* tt_script_state_changes' index output */
+
+    /* Compiled once per process: the chunk's bytecode as this engine dumped
+     * it from the file's text (never read from a file). */
+    char *bytecode;
+    size_t bytecode_len;
+    bool validated;             /* a rebuild: the text was checked already */
 
     /* ctx.message / ctx.after results not yet taken. */
     tt_scheduled *pending;
@@ -92,7 +141,16 @@ tt_script *tt_host_of(lua_State *L);
  * the deferred-call table. Run protected after extraction. */
 int tt_state_install(lua_State *L);
 
-/* ctx.c: build the ctx table for a call. [-0, +1], may raise. */
-void tt_ctx_push(lua_State *L, tt_script *s);
+/* ctx.c: lua_CFunction run protected once per state: creates the ctx
+ * table (now and role read from the call in progress) and leaves it. */
+int tt_ctx_create(lua_State *L);
+
+/* call.c: after a state is built, take its behaviour functions by reference
+ * into s->refs (protected; 0 or -1 on out of memory). */
+int tt_host_index_callbacks(tt_script *s, tt_error *err);
+/* Forget every condition's memo (a new exercise or state). */
+void tt_host_forget(tt_script *s);
+/* "actions.x.does" for the call in progress, or NULL. */
+const char *tt_host_where(tt_script *s);
 
 #endif

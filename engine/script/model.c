@@ -719,7 +719,7 @@ static int extract(lua_State *L)
                                         "objectives", "lessons", "history", NULL };
     char dup_key[80];
     int first, second;
-    if (tt_locate_duplicate(x.s->text, x.s->text_len, x.line, dup_key, sizeof dup_key, &first,
+    if (!x.s->validated && tt_locate_duplicate(x.s->text, x.s->text_len, x.line, dup_key, sizeof dup_key, &first,
                             &second))
         mf_fail(&x, second, "'%s' is given twice in the same table (lines %d and %d); "
                          "Lua would keep only the last", dup_key, first, second);

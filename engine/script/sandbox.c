@@ -9,7 +9,9 @@
  *   library functions that loop in C are charged for the size of their
  *   arguments before they run, allocations are charged by volume, and a
  *   wall-clock limit per run catches what neither can see (e.g. comparing
- *   two huge strings in a loop). Once tripped the hook fires on every
+ *   two huge strings in a loop). The wall clock is read by the hook only,
+ *   from its first firing (at most TT_HOOK_STEP instructions, or the first
+ *   charge over budget, into the run), so short callbacks never read it. Once tripped the hook fires on every
  *   instruction, so `pcall` cannot swallow it.
  * - Patterns: string.find/match/gmatch/gsub refuse a pattern whose worst
  *   backtracking on the given subject could exceed TT_PATTERN_MAX_STEPS; C
@@ -128,6 +130,10 @@ static bool over_limit(tt_sandbox *sb)
         sb->budget_tripped = true;
     else if (sb->deadline_ns && mono_ns() > sb->deadline_ns)
         sb->wall_tripped = true;
+    else if (!sb->deadline_ns && sb->wall_ms)
+        /* The clock is read here, not per call: a run short enough never to
+         * reach the hook costs no clock read. */
+        sb->deadline_ns = mono_ns() + (int64_t)sb->wall_ms * 1000000;
     return sb->budget_tripped || sb->wall_tripped;
 }
 
@@ -232,7 +238,8 @@ int tt_sandbox_call(tt_sandbox *sb, const char *path, int nargs, int nres,
     sb->mem_tripped = false;
     sb->mem_line = 0;
     sb->trip_line = 0;
-    sb->deadline_ns = sb->wall_ms ? mono_ns() + (int64_t)sb->wall_ms * 1000000 : 0;
+    sb->deadline_ns = 0; /* set by the first hook of this run */
+    sb->drew = false;
     sb->armed = true;
     lua_sethook(L, count_hook, LUA_MASKCOUNT, TT_HOOK_STEP);
     int status = lua_pcall(L, nargs, nres, base);

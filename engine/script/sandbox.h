@@ -22,7 +22,9 @@ typedef struct tt_sandbox {
     bool budget_tripped;
     bool wall_tripped;
     int trip_line;         /* where the first limit error was raised, 0 unknown */
-    int64_t deadline_ns;   /* CLOCK_MONOTONIC; 0 = none */
+    int64_t deadline_ns;   /* CLOCK_MONOTONIC; 0 = not yet read this run */
+    bool drew;             /* the run drew random numbers (conditions using
+                              them are never skipped) */
     uint64_t wall_ms;      /* per run */
     char short_src[LUA_IDSIZE]; /* how Lua prints the chunk name */
     tt_rng *rng;           /* the exercise's generator, NULL while loading */

@@ -222,6 +222,7 @@ int tt_sandbox_random(lua_State *L)
     if (!sb->rng)
         return luaL_error(L, "random numbers are only available while an exercise runs "
                              "(not while the scenario file loads)");
+    sb->drew = true;
     lua_Integer lo, hi;
     switch (lua_gettop(L)) {
     case 0:

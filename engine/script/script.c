@@ -37,6 +37,20 @@ typedef struct prepare_job {
     int status;
 } prepare_job;
 
+/* lua_Writer: append to s->bytecode (malloc'ed, outside the Lua cap). */
+static int keep_bytecode(lua_State *L, const void *p, size_t sz, void *ud)
+{
+    (void)L;
+    tt_script *s = ud;
+    char *grown = realloc(s->bytecode, s->bytecode_len + sz + 1);
+    if (!grown)
+        return 1;
+    memcpy(grown + s->bytecode_len, p, sz);
+    s->bytecode = grown;
+    s->bytecode_len += sz;
+    return 0;
+}
+
 /* Protected: install the scenario API, compile the chunk (text only, named
  * "@path") and give it the scenario's _ENV. Leaves the chunk, or the
  * compiler's message with job->status set. */
@@ -51,7 +65,17 @@ static int prepare(lua_State *L)
     if (luaL_loadbufferx(L, "", 0, chunkname, "t") == LUA_OK && lua_getinfo(L, ">S", &ar))
         snprintf(s->sb->short_src, sizeof s->sb->short_src, "%s", ar.short_src);
     lua_settop(L, 2);
-    job->status = luaL_loadbufferx(L, job->text, job->len, chunkname, "t");
+    if (s->bytecode) {
+        /* Our own dump of this file's text, made below by an earlier build. */
+        job->status = luaL_loadbufferx(L, s->bytecode, s->bytecode_len, chunkname, "b");
+    } else {
+        job->status = luaL_loadbufferx(L, job->text, job->len, chunkname, "t");
+        if (job->status == LUA_OK && lua_dump(L, keep_bytecode, s, 0) != 0) {
+            free(s->bytecode); /* out of memory: compile again next time */
+            s->bytecode = NULL;
+            s->bytecode_len = 0;
+        }
+    }
     if (job->status == LUA_OK) {
         tt_sandbox_push_env(L);
         if (!lua_setupvalue(L, -2, 1))
@@ -121,7 +145,7 @@ static int build(tt_script *s, tt_error *err)
         lua_pop(L, 1);
         return -1;
     }
-    return 0;
+    return tt_host_index_callbacks(s, err);
 }
 
 static void close_state(tt_script *s)
@@ -146,6 +170,13 @@ void tt_script_free(tt_script *s)
     free(s->pending);
     free(s->taken);
     free(s->text);
+    free(s->refs.fn);
+    free(s->memo);
+    free(s->written);
+    free(s->dirty);
+    free(s->dirty_list);
+    free(s->changed_index);
+    free(s->bytecode);
     free(s);
 }
 
@@ -161,6 +192,7 @@ tt_script *tt_script_load_buffer(const char *name, const char *text, size_t len,
         return NULL;
     }
     fill_limits(&s->limits, limits);
+    s->where_kind = -1;
     char hash[65];
     tt_sha256_hex(text, len, hash);
     s->model.path = tt_arena_strdup(&s->model.arena, name);
@@ -357,8 +389,17 @@ static int rebuild(tt_script *s, tt_error *err)
     fresh->model.path = s->model.path;
     fresh->text = s->text;
     fresh->text_len = s->text_len;
+    fresh->bytecode = s->bytecode;
+    fresh->bytecode_len = s->bytecode_len;
+    fresh->validated = true;
     int rc = build(fresh, err);
     fresh->text = NULL;
+    if (fresh->bytecode != s->bytecode) { /* the first build could not dump */
+        free(s->bytecode);
+        s->bytecode = fresh->bytecode;
+        s->bytecode_len = fresh->bytecode_len;
+    }
+    fresh->bytecode = NULL;
     if (rc == 0) {
         tt_sandbox *old = s->sb;
         s->sb = fresh->sb;
@@ -366,6 +407,9 @@ static int rebuild(tt_script *s, tt_error *err)
         s->sb->host = s;
         fresh->sb = old;
         fresh->L = old->L;
+        tt_host_refs refs = s->refs;
+        s->refs = fresh->refs;
+        fresh->refs = refs;
     }
     tt_script_free(fresh);
     return rc;
@@ -393,235 +437,28 @@ int tt_script_begin(tt_script *s, tt_rng *rng, const tt_kv *overrides,
     }
     if (job.failed)
         return -1;
+    /* Nothing written yet: no key to journal, no condition remembered. */
+    size_t n = s->n_state_keys + 1;
+    if (!s->written) {
+        s->written = calloc(n, sizeof *s->written);
+        s->dirty = calloc(n, sizeof *s->dirty);
+        s->dirty_list = calloc(n, sizeof *s->dirty_list);
+        s->changed_index = calloc(n, sizeof *s->changed_index);
+        if (!s->written || !s->dirty || !s->dirty_list || !s->changed_index) {
+            tt_error_set(err, s->model.path, 0, 0, "out of memory");
+            return -1;
+        }
+    }
+    memset(s->written, 0, n * sizeof *s->written);
+    memset(s->dirty, 0, n * sizeof *s->dirty);
+    s->n_dirty = 0;
+    s->gen = 1;
+    tt_host_forget(s);
     s->begun = true;
     return 0;
 }
 
-/* ---- Behaviour calls ---- */
-
-enum call_result { RESULT_NONE, RESULT_BOOL, RESULT_ALLOWED };
-
-typedef struct call_job {
-    tt_script *s;
-    const char *kind;       /* subtable of fns, or NULL for a deferred ref */
-    tt_callback cb;         /* the same, for the tracer */
-    int index;
-    int ref;
-    enum call_result result;
-    bool present;
-    bool value;
-    tt_text why;
-} call_job;
-
-static const char *copy_lang(lua_State *L, tt_script *s, int idx, const char *lang)
-{
-    if (lua_getfield(L, idx, lang) != LUA_TSTRING) {
-        lua_pop(L, 1);
-        return NULL;
-    }
-    if (lua_rawlen(L, -1) > TT_MAX_TEXT)
-        luaL_error(L, "the reason is longer than %d bytes", (int)TT_MAX_TEXT);
-    char why[160];
-    if (!tt_host_text_ok(lua_tostring(L, -1), lua_rawlen(L, -1), why, sizeof why))
-        luaL_error(L, "the reason's %s text: %s", lang, why);
-    char *c = tt_arena_strdup(&s->scratch, lua_tostring(L, -1));
-    lua_pop(L, 1);
-    if (!c)
-        luaL_error(L, "out of memory");
-    return c;
-}
-
-static int trampoline(lua_State *L)
-{
-    call_job *job = lua_touserdata(L, 1);
-    tt_script *s = job->s;
-    if (job->kind) {
-        lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_FNS);
-        lua_getfield(L, -1, job->kind);
-        lua_rawgeti(L, -1, job->index + 1);
-    } else {
-        lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_REPLIES);
-        if (lua_rawgeti(L, -1, job->ref) == LUA_TSTRING) {
-            int a = tt_scenario_actor(&s->model, lua_tostring(L, -1));
-            s->replying = a >= 0 ? s->model.actors[a].id : NULL;
-        }
-        lua_pop(L, 1);
-        lua_pushnil(L);
-        lua_rawseti(L, -2, job->ref);
-        lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_DEFERRED);
-        lua_rawgeti(L, -1, job->ref);
-        lua_pushnil(L);
-        lua_rawseti(L, -3, job->ref); /* forget it: called once */
-    }
-    if (lua_type(L, -1) != LUA_TFUNCTION)
-        return 0;
-    job->present = true;
-    lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_PROXY);
-    tt_ctx_push(L, s);
-    int base = lua_gettop(L) - 3;
-    lua_call(L, 2, 2);
-    if (job->result == RESULT_BOOL || job->result == RESULT_ALLOWED)
-        job->value = lua_toboolean(L, base + 1);
-    if (job->result == RESULT_ALLOWED && !job->value) {
-        int why = base + 2;
-        if (lua_type(L, why) == LUA_TSTRING) {
-            if (lua_rawlen(L, why) > TT_MAX_TEXT)
-                return luaL_error(L, "the reason is longer than %d bytes", (int)TT_MAX_TEXT);
-            char bad[160];
-            if (!tt_host_text_ok(lua_tostring(L, why), lua_rawlen(L, why), bad, sizeof bad))
-                return luaL_error(L, "the reason: %s", bad);
-            char *c = tt_arena_strdup(&s->scratch, lua_tostring(L, why));
-            if (!c)
-                return luaL_error(L, "out of memory");
-            job->why.ja = job->why.en = c;
-        } else if (lua_type(L, why) == LUA_TTABLE) {
-            job->why.ja = copy_lang(L, s, why, "ja");
-            job->why.en = copy_lang(L, s, why, "en");
-        } else if (lua_type(L, why) != LUA_TNIL) {
-            return luaL_error(L, "the reason returned with false must be a text "
-                                 "{ ja = \"...\", en = \"...\" }, not a %s",
-                              luaL_typename(L, why));
-        }
-    }
-    return 0;
-}
-
-static int call(tt_script *s, call_job *job, tt_ms now, const char *role, bool read_only,
-                const char *where, tt_error *err)
-{
-    tt_error_clear(err);
-    if (!s->begun) {
-        tt_error_set(err, s->model.path, 0, 0, "no exercise started (call tt_script_begin)");
-        return -1;
-    }
-    s->now = now;
-    s->role = role;
-    s->read_only = read_only;
-    s->where = where;
-    job->s = s;
-    size_t scheduled_before = s->n_pending;
-    lua_pushcfunction(s->L, trampoline);
-    lua_pushlightuserdata(s->L, job);
-    int rc = tt_sandbox_call(s->sb, s->model.path, 1, 0, s->limits.call_instructions, where,
-                             err);
-    if (rc != 0)
-        s->n_pending = scheduled_before; /* a failed call schedules nothing */
-    else if (s->tracer && job->present)
-        s->tracer(s->tracer_user, job->cb, job->kind ? job->index : job->ref, now, role,
-                  job->value);
-    s->role = NULL;
-    s->read_only = false;
-    s->where = NULL;
-    s->replying = NULL;
-    return rc;
-}
-
-static bool bad_index(tt_script *s, int i, size_t n, const char *what, tt_error *err)
-{
-    if (i >= 0 && (size_t)i < n)
-        return false;
-    tt_error_set(err, s->model.path, 0, 0, "no %s with index %d", what, i);
-    return true;
-}
-
-int tt_script_action_allowed(tt_script *s, int action, tt_ms now, bool *ok, tt_text *why,
-                             tt_error *err)
-{
-    tt_error_clear(err);
-    if (bad_index(s, action, s->model.n_actions, "action", err))
-        return -1;
-    tt_arena_free(&s->scratch);
-    char where[200];
-    snprintf(where, sizeof where, "actions.%s.requires", s->model.actions[action].id);
-    call_job job = { .kind = TT_FN_REQUIRES, .cb = TT_CB_REQUIRES, .index = action, .result = RESULT_ALLOWED };
-    if (call(s, &job, now, NULL, true, where, err) != 0)
-        return -1;
-    *ok = job.present ? job.value : true;
-    if (why) {
-        why->ja = job.why.ja;
-        why->en = job.why.en;
-    }
-    return 0;
-}
-
-int tt_script_action_apply(tt_script *s, int action, tt_ms now, const char *role,
-                           tt_error *err)
-{
-    tt_error_clear(err);
-    if (bad_index(s, action, s->model.n_actions, "action", err))
-        return -1;
-    char where[200];
-    snprintf(where, sizeof where, "actions.%s.does", s->model.actions[action].id);
-    call_job job = { .kind = TT_FN_DOES, .cb = TT_CB_DOES, .index = action, .result = RESULT_NONE };
-    return call(s, &job, now, role, false, where, err);
-}
-
-int tt_script_dynamic_run(tt_script *s, int dynamic, tt_ms now, tt_error *err)
-{
-    tt_error_clear(err);
-    if (bad_index(s, dynamic, s->model.n_dynamics, "dynamic", err))
-        return -1;
-    char where[200];
-    snprintf(where, sizeof where, "every.%s.run", s->model.dynamics[dynamic].id);
-    if (strncmp(s->model.dynamics[dynamic].id, "every[", 6) == 0)
-        snprintf(where, sizeof where, "%s.run", s->model.dynamics[dynamic].id);
-    call_job job = { .kind = TT_FN_RUN, .cb = TT_CB_RUN, .index = dynamic, .result = RESULT_NONE };
-    return call(s, &job, now, NULL, false, where, err);
-}
-
-int tt_script_inject_due(tt_script *s, int inject, tt_ms now, bool *due, tt_error *err)
-{
-    tt_error_clear(err);
-    if (bad_index(s, inject, s->model.n_injects, "inject", err))
-        return -1;
-    char where[200];
-    snprintf(where, sizeof where, "injects.%s.when", s->model.injects[inject].id);
-    call_job job = { .kind = TT_FN_INJECT_WHEN, .cb = TT_CB_INJECT_WHEN, .index = inject, .result = RESULT_BOOL };
-    if (call(s, &job, now, NULL, true, where, err) != 0)
-        return -1;
-    *due = job.present && job.value;
-    return 0;
-}
-
-int tt_script_inject_fired(tt_script *s, int inject, tt_ms now, tt_error *err)
-{
-    tt_error_clear(err);
-    if (bad_index(s, inject, s->model.n_injects, "inject", err))
-        return -1;
-    char where[200];
-    snprintf(where, sizeof where, "injects.%s.does", s->model.injects[inject].id);
-    call_job job = { .kind = TT_FN_INJECT_DOES, .cb = TT_CB_INJECT_DOES, .index = inject, .result = RESULT_NONE };
-    return call(s, &job, now, NULL, false, where, err);
-}
-
-int tt_script_objective_met(tt_script *s, int objective, tt_ms now, bool *met,
-                            tt_error *err)
-{
-    tt_error_clear(err);
-    if (bad_index(s, objective, s->model.n_objectives, "objective", err))
-        return -1;
-    char where[200];
-    snprintf(where, sizeof where, "objectives.%s.when", s->model.objectives[objective].id);
-    call_job job = { .kind = TT_FN_OBJECTIVE_WHEN, .cb = TT_CB_OBJECTIVE_WHEN, .index = objective, .result = RESULT_BOOL };
-    if (call(s, &job, now, NULL, true, where, err) != 0)
-        return -1;
-    *met = job.present && job.value;
-    return 0;
-}
-
-int tt_script_call_deferred(tt_script *s, int ref, tt_ms now, tt_error *err)
-{
-    tt_error_clear(err);
-    call_job job = { .kind = NULL, .cb = TT_CB_DEFERRED, .ref = ref, .result = RESULT_NONE };
-    if (call(s, &job, now, NULL, false, "a function scheduled with ctx.after", err) != 0)
-        return -1;
-    if (!job.present) {
-        tt_error_set(err, s->model.path, 0, 0, "no function scheduled with ctx.after as %d",
-                     ref);
-        return -1;
-    }
-    return 0;
-}
+/* ---- Behaviour calls are in call.c ---- */
 
 void tt_script_set_tracer(tt_script *s, tt_script_tracer fn, void *user)
 {
@@ -649,6 +486,8 @@ size_t tt_script_take_scheduled(tt_script *s, tt_scheduled **out)
 
 typedef struct snap_job {
     tt_script *s;
+    const uint32_t *only;   /* these key indices, or all when NULL */
+    size_t n;
     bool oom;
 } snap_job;
 
@@ -657,9 +496,9 @@ static int snapshot(lua_State *L)
     snap_job *job = lua_touserdata(L, 1);
     tt_script *s = job->s;
     lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_STATE);
-    for (size_t i = 0; i < s->n_state_keys; i++) {
+    for (size_t i = 0; i < job->n; i++) {
         tt_kv *kv = &s->snapshot[i];
-        kv->key = s->state_keys[i];
+        kv->key = s->state_keys[job->only ? job->only[i] : i];
         lua_getfield(L, -1, kv->key);
         switch (lua_type(L, -1)) {
         case LUA_TBOOLEAN:
@@ -687,6 +526,19 @@ static int snapshot(lua_State *L)
     return 0;
 }
 
+static int take_snapshot(tt_script *s, snap_job *job, tt_error *err)
+{
+    lua_pushcfunction(s->L, snapshot);
+    lua_pushlightuserdata(s->L, job);
+    if (lua_pcall(s->L, 1, 0, 0) != LUA_OK || job->oom) {
+        if (lua_gettop(s->L) > 0)
+            lua_settop(s->L, 0);
+        tt_error_set(err, s->model.path, 0, 0, "out of memory while reading the state");
+        return -1;
+    }
+    return 0;
+}
+
 int tt_script_state(tt_script *s, const tt_kv **out, size_t *n, tt_error *err)
 {
     tt_error_clear(err);
@@ -696,16 +548,45 @@ int tt_script_state(tt_script *s, const tt_kv **out, size_t *n, tt_error *err)
         tt_error_set(err, s->model.path, 0, 0, "out of memory");
         return -1;
     }
-    snap_job job = { s, false };
-    lua_pushcfunction(s->L, snapshot);
-    lua_pushlightuserdata(s->L, &job);
-    if (lua_pcall(s->L, 1, 0, 0) != LUA_OK || job.oom) {
-        if (lua_gettop(s->L) > 0)
-            lua_settop(s->L, 0);
-        tt_error_set(err, s->model.path, 0, 0, "out of memory while reading the state");
+    snap_job job = { s, NULL, s->n_state_keys, false };
+    if (take_snapshot(s, &job, err) != 0)
         return -1;
-    }
     *out = s->snapshot;
     *n = s->n_state_keys;
+    return 0;
+}
+
+int tt_script_state_changes(tt_script *s, const tt_kv **out, const uint32_t **index,
+                            size_t *n, tt_error *err)
+{
+    *n = 0;
+    if (!s->dirty_list || s->n_dirty == 0)
+        return 0;
+    /* In key order, as a full snapshot lists them (insertion sort: few). */
+    uint32_t *list = s->changed_index;
+    size_t count = s->n_dirty;
+    for (size_t i = 0; i < count; i++) {
+        uint32_t k = s->dirty_list[i];
+        size_t j = i;
+        while (j > 0 && list[j - 1] > k) {
+            list[j] = list[j - 1];
+            j--;
+        }
+        list[j] = k;
+        s->dirty[k] = false;
+    }
+    s->n_dirty = 0;
+    tt_arena_free(&s->scratch);
+    s->snapshot = tt_arena_alloc(&s->scratch, (count + 1) * sizeof *s->snapshot);
+    if (!s->snapshot) {
+        tt_error_set(err, s->model.path, 0, 0, "out of memory");
+        return -1;
+    }
+    snap_job job = { s, list, count, false };
+    if (take_snapshot(s, &job, err) != 0)
+        return -1;
+    *out = s->snapshot;
+    *index = list;
+    *n = count;
     return 0;
 }

@@ -25,7 +25,27 @@ static int undeclared(lua_State *L, const char *key, const char *advice)
                       hint, advice);
 }
 
-/* Upvalue 1 of every metamethod: the real state table; 2: declarations. */
+/* A condition running reads `key` (on the stack at idx): remember it. */
+static void record_read(lua_State *L, tt_script *s, int idx, int keys)
+{
+    tt_cond_memo *m = s->recording;
+    if (m->n_reads > TT_MEMO_READS)
+        return;
+    lua_pushvalue(L, idx);
+    lua_rawget(L, keys);
+    uint32_t k = (uint32_t)lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    for (unsigned i = 0; i < m->n_reads; i++)
+        if (m->reads[i] == k)
+            return;
+    if (m->n_reads == TT_MEMO_READS)
+        m->n_reads = TT_MEMO_READS + 1; /* too many to list: always run it */
+    else
+        m->reads[m->n_reads++] = k;
+}
+
+/* Upvalues: __index (state table, key -> index); __newindex (state table,
+ * declarations, key -> index); the key -> index table is TT_REG_KEYS. */
 static int state_index(lua_State *L)
 {
     if (lua_type(L, 2) != LUA_TSTRING)
@@ -33,7 +53,27 @@ static int state_index(lua_State *L)
     lua_pushvalue(L, 2);
     if (lua_rawget(L, lua_upvalueindex(1)) == LUA_TNIL)
         return undeclared(L, lua_tostring(L, 2), "");
+    tt_script *s = tt_host_of(L);
+    if (s->recording)
+        record_read(L, s, 2, lua_upvalueindex(2));
     return 1;
+}
+
+/* Note a write of the key at idx (declared): its generation, and the
+ * journal's list of keys to compare. */
+static void note_write(lua_State *L, tt_script *s, int idx, int keys)
+{
+    lua_pushvalue(L, idx);
+    lua_rawget(L, keys);
+    lua_Integer k = lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    if (k < 0 || (size_t)k >= s->n_state_keys || !s->written)
+        return;
+    s->written[k] = ++s->gen;
+    if (!s->dirty[k]) {
+        s->dirty[k] = true;
+        s->dirty_list[s->n_dirty++] = (uint32_t)k;
+    }
 }
 
 static int state_newindex(lua_State *L)
@@ -46,9 +86,11 @@ static int state_newindex(lua_State *L)
     if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TSTRING)
         return undeclared(L, key, "; to add it: state = { ... }");
     const char *declared = lua_tostring(L, -1);
-    if (s->read_only)
+    if (s->read_only) {
+        const char *where = tt_host_where(s);
         return luaL_error(L, "cannot change state.%s in %s: conditions only read the state",
-                          key, s->where ? s->where : "a condition");
+                          key, where ? where : "a condition");
+    }
     int t = lua_type(L, 3);
     const char *cls = t == LUA_TBOOLEAN ? "boolean"
                     : t == LUA_TNUMBER  ? "number"
@@ -88,6 +130,7 @@ static int state_newindex(lua_State *L)
         return luaL_error(L, "state.%s: numbers in the state must be finite (got %s)", key,
                           lua_tostring(L, 3));
     lua_settop(L, 3);
+    note_write(L, s, 2, lua_upvalueindex(3));
     lua_rawset(L, lua_upvalueindex(1));
     return 0;
 }
@@ -119,6 +162,9 @@ static int state_next(lua_State *L)
 
 static int state_pairs(lua_State *L)
 {
+    tt_script *s = tt_host_of(L);
+    if (s->recording)
+        s->recording->n_reads = TT_MEMO_READS + 1; /* reads everything */
     lua_pushvalue(L, lua_upvalueindex(3)); /* state_next */
     lua_pushvalue(L, 1);
     lua_pushnil(L);
@@ -142,18 +188,28 @@ int tt_state_install(lua_State *L)
     lua_setfield(L, LUA_REGISTRYINDEX, TT_REG_STATE);
     lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_DECL);
     int decl = lua_gettop(L);
+    tt_script *s = tt_host_of(L);
+    lua_createtable(L, 0, (int)s->n_state_keys);
+    int keys = lua_gettop(L);
+    for (size_t i = 0; i < s->n_state_keys; i++) {
+        lua_pushinteger(L, (lua_Integer)i);
+        lua_setfield(L, keys, s->state_keys[i]);
+    }
+    lua_pushvalue(L, keys);
+    lua_setfield(L, LUA_REGISTRYINDEX, TT_REG_KEYS);
 
     lua_newuserdatauv(L, 0, 0);
     int proxy = lua_gettop(L);
     lua_newtable(L);
     int mt = lua_gettop(L);
     lua_pushvalue(L, state);
-    lua_pushvalue(L, decl);
+    lua_pushvalue(L, keys);
     lua_pushcclosure(L, state_index, 2);
     lua_setfield(L, mt, "__index");
     lua_pushvalue(L, state);
     lua_pushvalue(L, decl);
-    lua_pushcclosure(L, state_newindex, 2);
+    lua_pushvalue(L, keys);
+    lua_pushcclosure(L, state_newindex, 3);
     lua_setfield(L, mt, "__newindex");
     lua_pushvalue(L, state);
     lua_pushvalue(L, decl);

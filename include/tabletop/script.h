@@ -98,9 +98,20 @@ typedef void (*tt_script_tracer)(void *user, tt_callback kind, int index, tt_ms 
                                  const char *role, bool result);
 void tt_script_set_tracer(tt_script *s, tt_script_tracer fn, void *user);
 
+/* Forget what every condition read, so each is run again at its next check
+ * (benchmarks measure a callback's full cost with it). */
+void tt_script_forget_conditions(tt_script *s);
+
 /* Current state, sorted by key. Owned by the script, valid until the next
  * call into the script. Values are booleans, integers, numbers or strings. */
 int tt_script_state(tt_script *s, const tt_kv **out, size_t *n, tt_error *err);
+
+/* The state keys written since the last call (or since begin), in key
+ * order, with their current values; index[i] is each one's position in
+ * tt_script_state's list. A key written back to the same value is listed
+ * too. Owned by the script, valid until the next call into the script. */
+int tt_script_state_changes(tt_script *s, const tt_kv **out, const uint32_t **index,
+                            size_t *n, tt_error *err);
 
 /* sha256 hex of a byte buffer (used for the scenario content hash). */
 void tt_sha256_hex(const void *data, size_t len, char out[65]);

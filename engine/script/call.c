@@ -1,0 +1,394 @@
+/* Calling a scenario's behaviour by index: the hot path of every exercise.
+ *
+ * Functions are held by registry reference (taken once per state), the `s`
+ * proxy and the one ctx table likewise; a call pushes the three and runs
+ * them under tt_sandbox_call. Where a call comes from ("actions.x.does") is
+ * formatted only when a message needs it. Conditions (inject and objective
+ * `when`) remember which state keys they read and are re-run only when one
+ * of those was written since, or time moved and they read ctx.now. */
+#include <lauxlib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "host.h"
+
+static const char *const FN_TABLES[TT_N_FN_KINDS] = {
+    [TT_CB_REQUIRES] = TT_FN_REQUIRES,         [TT_CB_DOES] = TT_FN_DOES,
+    [TT_CB_RUN] = TT_FN_RUN,                   [TT_CB_INJECT_WHEN] = TT_FN_INJECT_WHEN,
+    [TT_CB_INJECT_DOES] = TT_FN_INJECT_DOES,   [TT_CB_OBJECTIVE_WHEN] = TT_FN_OBJECTIVE_WHEN,
+};
+
+static size_t kind_count(const tt_script *s, int kind)
+{
+    switch (kind) {
+    case TT_CB_REQUIRES:
+    case TT_CB_DOES: return s->model.n_actions;
+    case TT_CB_RUN: return s->model.n_dynamics;
+    case TT_CB_INJECT_WHEN:
+    case TT_CB_INJECT_DOES: return s->model.n_injects;
+    default: return s->model.n_objectives;
+    }
+}
+
+/* Protected: references to every behaviour function, the proxy and ctx. */
+static int index_callbacks(lua_State *L)
+{
+    tt_script *s = lua_touserdata(L, 1);
+    tt_host_refs *r = &s->refs;
+    lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_FNS);
+    int fns = lua_gettop(L);
+    for (int k = 0; k < TT_N_FN_KINDS; k++) {
+        lua_getfield(L, fns, FN_TABLES[k]);
+        for (size_t i = 0; i < kind_count(s, k); i++) {
+            if (lua_rawgeti(L, -1, (lua_Integer)i + 1) == LUA_TFUNCTION)
+                r->fn[r->off[k] + i] = luaL_ref(L, LUA_REGISTRYINDEX);
+            else
+                lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_PROXY);
+    r->proxy = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_pushcfunction(L, tt_ctx_create);
+    lua_call(L, 0, 1);
+    r->ctx = luaL_ref(L, LUA_REGISTRYINDEX);
+    return 0;
+}
+
+int tt_host_index_callbacks(tt_script *s, tt_error *err)
+{
+    tt_host_refs *r = &s->refs;
+    size_t n = 0;
+    for (int k = 0; k < TT_N_FN_KINDS; k++) {
+        r->off[k] = n;
+        n += kind_count(s, k);
+    }
+    r->off[TT_N_FN_KINDS] = n;
+    free(r->fn);
+    r->fn = malloc((n + 1) * sizeof *r->fn);
+    size_t n_cond = s->model.n_injects + s->model.n_objectives + 1;
+    if (!s->memo)
+        s->memo = calloc(n_cond, sizeof *s->memo);
+    if (!r->fn || !s->memo) {
+        tt_error_set(err, s->model.path, 0, 0, "out of memory");
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        r->fn[i] = LUA_NOREF;
+    r->proxy = r->ctx = LUA_NOREF;
+    lua_pushcfunction(s->L, index_callbacks);
+    lua_pushlightuserdata(s->L, s);
+    if (lua_pcall(s->L, 1, 0, 0) != LUA_OK) {
+        lua_pop(s->L, 1);
+        tt_error_set(err, s->model.path, 0, 0, "cannot set up the scenario: out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+void tt_host_forget(tt_script *s)
+{
+    if (s->memo)
+        memset(s->memo, 0, (s->model.n_injects + s->model.n_objectives + 1) * sizeof *s->memo);
+}
+
+void tt_script_forget_conditions(tt_script *s)
+{
+    tt_host_forget(s);
+}
+
+const char *tt_host_where(tt_script *s)
+{
+    const tt_scenario *m = &s->model;
+    int i = s->where_index;
+    switch (s->where_kind) {
+    case TT_CB_REQUIRES:
+        snprintf(s->where_text, sizeof s->where_text, "actions.%s.requires", m->actions[i].id);
+        break;
+    case TT_CB_DOES:
+        snprintf(s->where_text, sizeof s->where_text, "actions.%s.does", m->actions[i].id);
+        break;
+    case TT_CB_RUN:
+        if (strncmp(m->dynamics[i].id, "every[", 6) == 0)
+            snprintf(s->where_text, sizeof s->where_text, "%s.run", m->dynamics[i].id);
+        else
+            snprintf(s->where_text, sizeof s->where_text, "every.%s.run", m->dynamics[i].id);
+        break;
+    case TT_CB_INJECT_WHEN:
+        snprintf(s->where_text, sizeof s->where_text, "injects.%s.when", m->injects[i].id);
+        break;
+    case TT_CB_INJECT_DOES:
+        snprintf(s->where_text, sizeof s->where_text, "injects.%s.does", m->injects[i].id);
+        break;
+    case TT_CB_OBJECTIVE_WHEN:
+        snprintf(s->where_text, sizeof s->where_text, "objectives.%s.when",
+                 m->objectives[i].id);
+        break;
+    case TT_CB_DEFERRED:
+        snprintf(s->where_text, sizeof s->where_text, "a function scheduled with ctx.after");
+        break;
+    default:
+        return NULL;
+    }
+    return s->where_text;
+}
+
+/* ---- Calls ---- */
+
+enum call_result { RESULT_NONE, RESULT_BOOL, RESULT_ALLOWED };
+
+typedef struct call_job {
+    tt_script *s;
+    tt_callback kind;
+    int index;              /* or the ctx.after reference */
+    enum call_result result;
+    bool present;
+    bool value;
+    tt_text why;
+} call_job;
+
+static const char *copy_lang(lua_State *L, tt_script *s, int idx, const char *lang)
+{
+    if (lua_getfield(L, idx, lang) != LUA_TSTRING) {
+        lua_pop(L, 1);
+        return NULL;
+    }
+    if (lua_rawlen(L, -1) > TT_MAX_TEXT)
+        luaL_error(L, "the reason is longer than %d bytes", (int)TT_MAX_TEXT);
+    char why[160];
+    if (!tt_host_text_ok(lua_tostring(L, -1), lua_rawlen(L, -1), why, sizeof why))
+        luaL_error(L, "the reason's %s text: %s", lang, why);
+    char *c = tt_arena_strdup(&s->scratch, lua_tostring(L, -1));
+    lua_pop(L, 1);
+    if (!c)
+        luaL_error(L, "out of memory");
+    return c;
+}
+
+/* Preconditions (their reason is read from Lua values, which may run
+ * metamethods) and deferred calls (their tables change) run inside this
+ * protected C function; everything else is called directly. */
+static int trampoline(lua_State *L)
+{
+    call_job *job = lua_touserdata(L, 1);
+    tt_script *s = job->s;
+    if (job->kind != TT_CB_DEFERRED) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, s->refs.fn[s->refs.off[job->kind] + job->index]);
+    } else {
+        lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_REPLIES);
+        if (lua_rawgeti(L, -1, job->index) == LUA_TSTRING) {
+            int a = tt_scenario_actor(&s->model, lua_tostring(L, -1));
+            s->replying = a >= 0 ? s->model.actors[a].id : NULL;
+        }
+        lua_pop(L, 1);
+        lua_pushnil(L);
+        lua_rawseti(L, -2, job->index);
+        lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_DEFERRED);
+        lua_rawgeti(L, -1, job->index);
+        lua_pushnil(L);
+        lua_rawseti(L, -3, job->index); /* forget it: called once */
+    }
+    if (lua_type(L, -1) != LUA_TFUNCTION)
+        return 0;
+    job->present = true;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, s->refs.proxy);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, s->refs.ctx);
+    int base = lua_gettop(L) - 3;
+    lua_call(L, 2, 2);
+    if (job->result == RESULT_BOOL || job->result == RESULT_ALLOWED)
+        job->value = lua_toboolean(L, base + 1);
+    if (job->result == RESULT_ALLOWED && !job->value) {
+        int why = base + 2;
+        if (lua_type(L, why) == LUA_TSTRING) {
+            if (lua_rawlen(L, why) > TT_MAX_TEXT)
+                return luaL_error(L, "the reason is longer than %d bytes", (int)TT_MAX_TEXT);
+            char bad[160];
+            if (!tt_host_text_ok(lua_tostring(L, why), lua_rawlen(L, why), bad, sizeof bad))
+                return luaL_error(L, "the reason: %s", bad);
+            char *c = tt_arena_strdup(&s->scratch, lua_tostring(L, why));
+            if (!c)
+                return luaL_error(L, "out of memory");
+            job->why.ja = job->why.en = c;
+        } else if (lua_type(L, why) == LUA_TTABLE) {
+            job->why.ja = copy_lang(L, s, why, "ja");
+            job->why.en = copy_lang(L, s, why, "en");
+        } else if (lua_type(L, why) != LUA_TNIL) {
+            return luaL_error(L, "the reason returned with false must be a text "
+                                 "{ ja = \"...\", en = \"...\" }, not a %s",
+                              luaL_typename(L, why));
+        }
+    }
+    return 0;
+}
+
+/* " (in <where>)" after the message, as every call's error carries. */
+static void add_where(tt_script *s, tt_error *err)
+{
+    const char *where = tt_host_where(s);
+    size_t len = strlen(err->message);
+    if (where && len < sizeof err->message)
+        snprintf(err->message + len, sizeof err->message - len, " (in %s)", where);
+}
+
+static int call(tt_script *s, call_job *job, tt_ms now, const char *role, bool read_only,
+                tt_error *err)
+{
+    if (!s->begun) {
+        tt_error_set(err, s->model.path, 0, 0, "no exercise started (call tt_script_begin)");
+        return -1;
+    }
+    lua_State *L = s->L;
+    s->now = now;
+    s->role = role;
+    s->read_only = read_only;
+    s->where_kind = (int)job->kind;
+    s->where_index = job->index;
+    job->s = s;
+    size_t scheduled_before = s->n_pending;
+    int rc;
+    if (job->result == RESULT_ALLOWED || job->kind == TT_CB_DEFERRED) {
+        lua_pushcfunction(L, trampoline);
+        lua_pushlightuserdata(L, job);
+        rc = tt_sandbox_call(s->sb, s->model.path, 1, 0, s->limits.call_instructions, NULL,
+                             err);
+    } else {
+        int ref = s->refs.fn[s->refs.off[job->kind] + job->index];
+        if (ref == LUA_NOREF) {
+            rc = 0; /* no such function: nothing to do */
+        } else {
+            job->present = true;
+            lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+            lua_rawgeti(L, LUA_REGISTRYINDEX, s->refs.proxy);
+            lua_rawgeti(L, LUA_REGISTRYINDEX, s->refs.ctx);
+            rc = tt_sandbox_call(s->sb, s->model.path, 2, 1, s->limits.call_instructions, NULL,
+                                 err);
+            if (rc == 0) {
+                job->value = lua_toboolean(L, -1);
+                lua_pop(L, 1);
+            }
+        }
+    }
+    if (rc != 0) {
+        s->n_pending = scheduled_before; /* a failed call schedules nothing */
+        add_where(s, err);
+    } else if (s->tracer && job->present) {
+        s->tracer(s->tracer_user, job->kind, job->index, now, role, job->value);
+    }
+    s->role = NULL;
+    s->read_only = false;
+    s->where_kind = -1;
+    s->replying = NULL;
+    return rc;
+}
+
+static bool bad_index(tt_script *s, int i, size_t n, const char *what, tt_error *err)
+{
+    if (i >= 0 && (size_t)i < n)
+        return false;
+    tt_error_set(err, s->model.path, 0, 0, "no %s with index %d", what, i);
+    return true;
+}
+
+/* A condition, skipped while nothing it read has changed. */
+static int condition(tt_script *s, tt_callback kind, int index, tt_cond_memo *m, tt_ms now,
+                     bool *holds, tt_error *err)
+{
+    if (m->at_gen && (!m->uses_now || m->at_now == now)) {
+        bool fresh = true;
+        for (unsigned i = 0; i < m->n_reads && fresh; i++)
+            fresh = s->written[m->reads[i]] <= m->at_gen;
+        if (fresh) {
+            *holds = m->value;
+            return 0;
+        }
+    }
+    m->at_gen = 0;
+    m->n_reads = 0;
+    m->uses_now = false;
+    s->recording = m;
+    call_job job = { .kind = kind, .index = index, .result = RESULT_BOOL };
+    int rc = call(s, &job, now, NULL, true, err);
+    s->recording = NULL;
+    if (rc != 0)
+        return -1;
+    *holds = job.present && job.value;
+    /* Kept unless it drew random numbers or read too much to list. */
+    if (!s->sb->drew && m->n_reads <= TT_MEMO_READS) {
+        m->at_gen = s->gen;
+        m->at_now = now;
+        m->value = *holds;
+    }
+    return 0;
+}
+
+int tt_script_action_allowed(tt_script *s, int action, tt_ms now, bool *ok, tt_text *why,
+                             tt_error *err)
+{
+    if (bad_index(s, action, s->model.n_actions, "action", err))
+        return -1;
+    tt_arena_free(&s->scratch);
+    call_job job = { .kind = TT_CB_REQUIRES, .index = action, .result = RESULT_ALLOWED };
+    if (call(s, &job, now, NULL, true, err) != 0)
+        return -1;
+    *ok = job.present ? job.value : true;
+    if (why) {
+        why->ja = job.why.ja;
+        why->en = job.why.en;
+    }
+    return 0;
+}
+
+int tt_script_action_apply(tt_script *s, int action, tt_ms now, const char *role,
+                           tt_error *err)
+{
+    if (bad_index(s, action, s->model.n_actions, "action", err))
+        return -1;
+    call_job job = { .kind = TT_CB_DOES, .index = action, .result = RESULT_NONE };
+    return call(s, &job, now, role, false, err);
+}
+
+int tt_script_dynamic_run(tt_script *s, int dynamic, tt_ms now, tt_error *err)
+{
+    if (bad_index(s, dynamic, s->model.n_dynamics, "dynamic", err))
+        return -1;
+    call_job job = { .kind = TT_CB_RUN, .index = dynamic, .result = RESULT_NONE };
+    return call(s, &job, now, NULL, false, err);
+}
+
+int tt_script_inject_due(tt_script *s, int inject, tt_ms now, bool *due, tt_error *err)
+{
+    if (bad_index(s, inject, s->model.n_injects, "inject", err))
+        return -1;
+    return condition(s, TT_CB_INJECT_WHEN, inject, &s->memo[inject], now, due, err);
+}
+
+int tt_script_inject_fired(tt_script *s, int inject, tt_ms now, tt_error *err)
+{
+    if (bad_index(s, inject, s->model.n_injects, "inject", err))
+        return -1;
+    call_job job = { .kind = TT_CB_INJECT_DOES, .index = inject, .result = RESULT_NONE };
+    return call(s, &job, now, NULL, false, err);
+}
+
+int tt_script_objective_met(tt_script *s, int objective, tt_ms now, bool *met,
+                            tt_error *err)
+{
+    if (bad_index(s, objective, s->model.n_objectives, "objective", err))
+        return -1;
+    return condition(s, TT_CB_OBJECTIVE_WHEN, objective,
+                     &s->memo[s->model.n_injects + (size_t)objective], now, met, err);
+}
+
+int tt_script_call_deferred(tt_script *s, int ref, tt_ms now, tt_error *err)
+{
+    call_job job = { .kind = TT_CB_DEFERRED, .index = ref, .result = RESULT_NONE };
+    if (call(s, &job, now, NULL, false, err) != 0)
+        return -1;
+    if (!job.present) {
+        tt_error_set(err, s->model.path, 0, 0, "no function scheduled with ctx.after as %d",
+                     ref);
+        return -1;
+    }
+    return 0;
+}

@@ -137,8 +137,7 @@ int tt_cmd_score(int argc, char **argv)
     int db_rc = tt_score_history_step(&card, o.db, !o.no_record, &db_err);
     int rc = TT_EXIT_OK;
     if (tt_scorecard_write(&card, out, fmt, o.lang, &err) != 0) {
-        tt_error_print(&err, "tabletop score");
-        rc = TT_EXIT_RUNTIME;
+        rc = tt_error_report(&err, "tabletop score");
     } else {
         printf("%s %s %d/100  %s\n", tt_rating_letter(card.rating),
                o.lang == TT_LANG_JA ? "スコア" : "score", card.score, out);

@@ -68,12 +68,12 @@ static int run_sdl(tt_frontend_job *job, bool *ended, tt_error *err)
 {
     tt_dashboard_feed *feed = tt_dashboard_feed_new();
     if (!feed) {
-        tt_error_set(err, NULL, 0, 0, "out of memory");
+        tt_error_oom(err, NULL);
         return -1;
     }
     if (job->restored_from && tt_dashboard_feed_load(feed, job->restored_from) != 0) {
         tt_dashboard_feed_free(feed);
-        tt_error_set(err, NULL, 0, 0, "out of memory");
+        tt_error_oom(err, NULL);
         return -1;
     }
     job->cfg.sink = tt_dashboard_feed_sink;

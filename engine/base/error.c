@@ -17,8 +17,8 @@ void tt_error_clear(tt_error *err)
     err->message[0] = '\0';
 }
 
-void tt_error_set(tt_error *err, const char *file, int line, int column,
-                  const char *fmt, ...)
+__attribute__((format(printf, 6, 0))) static void set(tt_error *err, tt_error_class cls, const char *file,
+                                                       int line, int column, const char *fmt, va_list ap)
 {
     if (!err)
         return;
@@ -27,10 +27,43 @@ void tt_error_set(tt_error *err, const char *file, int line, int column,
         snprintf(err->file, sizeof err->file, "%s", file);
     err->line = line;
     err->column = column;
+    err->cls = cls;
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+}
+
+void tt_error_set(tt_error *err, const char *file, int line, int column,
+                  const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    set(err, TT_ERR_INPUT, file, line, column, fmt, ap);
     va_end(ap);
+}
+
+void tt_error_runtime(tt_error *err, const char *file, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    set(err, TT_ERR_RUNTIME, file, 0, 0, fmt, ap);
+    va_end(ap);
+}
+
+void tt_error_oom(tt_error *err, const char *file)
+{
+    tt_error_set(err, file, 0, 0, "out of memory");
+    if (err)
+        err->cls = TT_ERR_NOMEM;
+}
+
+int tt_error_exit(const tt_error *err)
+{
+    return err->cls == TT_ERR_INPUT ? TT_EXIT_BADINPUT : TT_EXIT_RUNTIME;
+}
+
+int tt_error_report(const tt_error *err, const char *prefix)
+{
+    tt_error_print(err, prefix);
+    return tt_error_exit(err);
 }
 
 void tt_error_print(const tt_error *err, const char *prefix)

@@ -25,7 +25,7 @@ static int load_settings(sctx *c, const ynode *map)
         return 0;
     tt_kv *kv = tt_arena_alloc(&c->out->arena, map->n * sizeof *kv);
     if (!kv) {
-        tt_error_set(c->err, c->file, 0, 0, "out of memory");
+        tt_error_oom(c->err, c->file);
         return -1;
     }
     for (size_t i = 0; i < map->n; i++) {
@@ -58,7 +58,7 @@ static int load_settings(sctx *c, const ynode *map)
             v->type = TT_VAL_STR;
             v->as.s = tt_arena_strdup(&c->out->arena, val->str);
             if (!v->as.s) {
-                tt_error_set(c->err, c->file, 0, 0, "out of memory");
+                tt_error_oom(c->err, c->file);
                 return -1;
             }
         } else if (def->value.type == TT_VAL_NUM && v->type == TT_VAL_NUM && !isfinite(v->as.n)) {
@@ -236,7 +236,7 @@ static int load_script(sctx *c, const ynode *root)
     if (acts->n) {
         out->steps = tt_arena_alloc(&out->arena, acts->n * sizeof *out->steps);
         if (!out->steps) {
-            tt_error_set(c->err, c->file, 0, 0, "out of memory");
+            tt_error_oom(c->err, c->file);
             return -1;
         }
         for (size_t i = 0; i < acts->n; i++) {
@@ -245,7 +245,7 @@ static int load_script(sctx *c, const ynode *root)
             out->n_steps = i + 1;
         }
         if (sort_steps(out) < 0) {
-            tt_error_set(c->err, c->file, 0, 0, "out of memory");
+            tt_error_oom(c->err, c->file);
             return -1;
         }
     }
@@ -261,7 +261,7 @@ int tt_action_script_load_buffer(const char *name, const char *data, size_t len,
         name = "script";
     out->path = tt_arena_strdup(&out->arena, name);
     if (!out->path) {
-        tt_error_set(err, name, 0, 0, "out of memory");
+        tt_error_oom(err, name);
         return -1;
     }
     tt_arena scratch = { 0 };

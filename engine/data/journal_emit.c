@@ -343,7 +343,7 @@ char *tt_record_to_yaml(const tt_record *r, tt_error *err)
     em e;
     memset(&e, 0, sizeof e);
     if (!yaml_emitter_initialize(&e.emitter)) {
-        tt_error_set(err, NULL, 0, 0, "out of memory writing a journal record");
+        tt_error_oom(err, NULL);
         return NULL;
     }
     yaml_emitter_set_output(&e.emitter, write_handler, &e.out);

@@ -58,7 +58,7 @@ static tt_journal_writer *writer_new(int fd, const char *path, bool durable,
         free(w);
         free(p);
         close(fd);
-        tt_error_set(err, path, 0, 0, "out of memory opening the journal");
+        tt_error_oom(err, path);
         return NULL;
     }
     w->fd = fd;
@@ -115,7 +115,7 @@ static char *read_fd(int fd, const char *path, size_t *len, tt_error *err)
     size_t size = (size_t)st.st_size;
     char *buf = malloc(size + 1);
     if (!buf) {
-        tt_error_set(err, path, 0, 0, "out of memory reading the journal");
+        tt_error_oom(err, path);
         return NULL;
     }
     size_t got = 0;

@@ -73,7 +73,7 @@ static int load_roster(const char *file, const ynode *root, const tt_scenario *s
     }
     out->members = tt_arena_alloc(&out->arena, members->n * sizeof *out->members);
     if (!out->members) {
-        tt_error_set(err, file, 0, 0, "out of memory");
+        tt_error_oom(err, file);
         return -1;
     }
     for (size_t i = 0; i < members->n; i++) {

@@ -81,7 +81,7 @@ static void parser_error(yreader *r, tt_error *err)
     const char *problem = p->problem ? p->problem : "unknown problem";
     switch (p->error) {
     case YAML_MEMORY_ERROR:
-        tt_error_set(err, r->name, 0, 0, "out of memory while reading YAML");
+        tt_error_oom(err, r->name);
         return;
     case YAML_READER_ERROR:
         ydoc_locate(r->data, r->len, p->problem_offset, &line, &col);
@@ -110,7 +110,7 @@ int yreader_init(yreader *r, const char *name, const char *data, size_t len,
     r->data = data;
     r->len = len;
     if (!yaml_parser_initialize(&r->parser)) {
-        tt_error_set(err, name, 0, 0, "out of memory while reading YAML");
+        tt_error_oom(err, name);
         return -1;
     }
     yaml_parser_set_input_string(&r->parser, (const unsigned char *)data, len);
@@ -290,7 +290,7 @@ int yreader_next(yreader *r, tt_arena *arena, ynode **root, ydoc_info *info,
             }
             ynode *n = new_node(arena, Y_SCALAR, &ev.start_mark);
             if (!n || !(n->str = tt_arena_strndup(arena, v, len))) {
-                tt_error_set(err, r->name, 0, 0, "out of memory while reading YAML");
+                tt_error_oom(err, r->name);
                 ok = false;
                 break;
             }
@@ -327,7 +327,7 @@ int yreader_next(yreader *r, tt_arena *arena, ynode **root, ydoc_info *info,
             }
             ynode *n = new_node(arena, is_map ? Y_MAP : Y_SEQ, &ev.start_mark);
             if (!n) {
-                tt_error_set(err, r->name, 0, 0, "out of memory while reading YAML");
+                tt_error_oom(err, r->name);
                 ok = false;
                 break;
             }
@@ -338,7 +338,7 @@ int yreader_next(yreader *r, tt_arena *arena, ynode **root, ydoc_info *info,
         case YAML_SEQUENCE_END_EVENT:
         case YAML_MAPPING_END_EVENT:
             if (depth == 0 || frame_close(&stack[depth - 1], arena) < 0) {
-                tt_error_set(err, r->name, 0, 0, "out of memory while reading YAML");
+                tt_error_oom(err, r->name);
                 ok = false;
                 break;
             }
@@ -372,7 +372,7 @@ int yreader_next(yreader *r, tt_arena *arena, ynode **root, ydoc_info *info,
                     }
                 }
                 if (ok && frame_push_item(f, done_node) < 0) {
-                    tt_error_set(err, r->name, 0, 0, "out of memory while reading YAML");
+                    tt_error_oom(err, r->name);
                     ok = false;
                 }
             }
@@ -411,7 +411,7 @@ char *ydoc_read_file(const char *path, size_t *len, tt_error *err)
     size_t size = (size_t)st.st_size;
     char *buf = malloc(size + 1);
     if (!buf) {
-        tt_error_set(err, path, 0, 0, "out of memory reading the file");
+        tt_error_oom(err, path);
         fclose(f);
         return NULL;
     }

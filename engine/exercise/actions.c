@@ -88,7 +88,7 @@ static int start_running(tt_exercise *ex, int action, const char *role,
         size_t cap = ex->cap_running ? ex->cap_running * 2 : 16;
         running_action *p = realloc(ex->running, cap * sizeof *p);
         if (!p) {
-            tt_error_set(err, NULL, 0, 0, "out of memory");
+            tt_error_oom(err, NULL);
             return -1;
         }
         ex->running = p;
@@ -98,14 +98,14 @@ static int start_running(tt_exercise *ex, int action, const char *role,
     if (!ra.role || (member && !ra.member)) {
         free(ra.role);
         free(ra.member);
-        tt_error_set(err, NULL, 0, 0, "out of memory");
+        tt_error_oom(err, NULL);
         return -1;
     }
     tt_ms until = ex->now + ex->sc->actions[action].takes;
     if (!tt_queue_push(&ex->queue, until, EV_ACTION_DONE, (int)ex->n_running, 0)) {
         free(ra.role);
         free(ra.member);
-        tt_error_set(err, NULL, 0, 0, "out of memory");
+        tt_error_oom(err, NULL);
         return -1;
     }
     ex->running[ex->n_running++] = ra;

@@ -8,7 +8,7 @@
 
 static int oom(tt_error *err)
 {
-    tt_error_set(err, NULL, 0, 0, "out of memory");
+    tt_error_oom(err, NULL);
     return -1;
 }
 

@@ -23,7 +23,7 @@ tt_exercise *tt_exercise_new(tt_script *script, const tt_exercise_config *cfg,
 {
     tt_exercise *ex = calloc(1, sizeof *ex);
     if (!ex) {
-        tt_error_set(err, NULL, 0, 0, "out of memory");
+        tt_error_oom(err, NULL);
         return NULL;
     }
     ex->script = script;
@@ -41,7 +41,7 @@ tt_exercise *tt_exercise_new(tt_script *script, const tt_exercise_config *cfg,
     ex->action_running = calloc(sc->n_actions + 1, sizeof *ex->action_running);
     if (!ex->objectives || !ex->inject_fired || !ex->action_taken ||
         !ex->action_running) {
-        tt_error_set(err, NULL, 0, 0, "out of memory");
+        tt_error_oom(err, NULL);
         tt_exercise_free(ex);
         return NULL;
     }
@@ -131,7 +131,7 @@ static int write_start(tt_exercise *ex, tt_error *err)
         return -1;
     tt_kv *settings = calloc(ex->sc->n_settings + 1, sizeof *settings);
     if (!settings) {
-        tt_error_set(err, NULL, 0, 0, "out of memory");
+        tt_error_oom(err, NULL);
         return -1;
     }
     size_t n_settings;

@@ -404,7 +404,7 @@ int tt_scorecard_build(tt_scorecard *card, const tt_scenario *sc,
         free(done_action);
         free(done_role);
         tt_scorecard_free(card);
-        tt_error_set(err, name, 0, 0, "out of memory while scoring");
+        tt_error_oom(err, name);
         return -1;
     }
     if (card->damage)
@@ -428,7 +428,7 @@ int tt_scorecard_build(tt_scorecard *card, const tt_scenario *sc,
         rc = sc_build_findings(card);
     if (rc != 0) {
         tt_scorecard_free(card);
-        tt_error_set(err, name, 0, 0, "out of memory while scoring");
+        tt_error_oom(err, name);
         return -1;
     }
     return 0;

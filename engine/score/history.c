@@ -50,7 +50,7 @@ static const char *const migrations[] = {
 
 static int db_fail(tt_history *h, tt_error *err, const char *what)
 {
-    tt_error_set(err, h->path, 0, 0, "history database: %s: %s", what, sqlite3_errmsg(h->db));
+    tt_error_runtime(err, h->path, "history database: %s: %s", what, sqlite3_errmsg(h->db));
     return -1;
 }
 
@@ -58,7 +58,7 @@ static int mkdirs(const char *path, tt_error *err)
 {
     char *dir = strdup(path);
     if (!dir) {
-        tt_error_set(err, path, 0, 0, "out of memory");
+        tt_error_oom(err, path);
         return -1;
     }
     char *slash = strrchr(dir, '/');
@@ -170,7 +170,7 @@ tt_history *tt_history_open(const char *path, tt_error *err)
     tt_history *h = calloc(1, sizeof *h);
     if (!h || !(h->path = strdup(path))) {
         free(h);
-        tt_error_set(err, path, 0, 0, "out of memory");
+        tt_error_oom(err, path);
         return NULL;
     }
     if (sqlite3_open_v2(path, &h->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
@@ -283,7 +283,7 @@ int tt_history_record(tt_history *h, const tt_scorecard *card, bool *inserted, t
     }
     char *members = members_text(card);
     if (!members) {
-        tt_error_set(err, h->path, 0, 0, "out of memory");
+        tt_error_oom(err, h->path);
         return -1;
     }
     char recorded[32];
@@ -446,7 +446,7 @@ int tt_history_list(tt_history *h, const char *team, const char *scenario,
     if (oom || (rc != SQLITE_DONE && rc != SQLITE_ROW)) {
         tt_history_rows_free(rows, n);
         if (oom)
-            tt_error_set(err, h->path, 0, 0, "out of memory");
+            tt_error_oom(err, h->path);
         else
             tt_error_set(err, h->path, 0, 0, "history database: cannot list");
         return -1;

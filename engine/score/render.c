@@ -36,7 +36,7 @@ char *tt_scorecard_render(const tt_scorecard *card, tt_card_format fmt,
         doc_free(&doc);
     }
     if (!out)
-        tt_error_set(err, NULL, 0, 0, "out of memory while writing the scorecard");
+        tt_error_oom(err, NULL);
     return out;
 }
 
@@ -51,13 +51,13 @@ int tt_scorecard_write(const tt_scorecard *card, const char *path,
     char *tmp = malloc(plen + 32);
     if (!tmp) {
         free(text);
-        tt_error_set(err, path, 0, 0, "out of memory");
+        tt_error_oom(err, path);
         return -1;
     }
     snprintf(tmp, plen + 32, "%s.tmp%ld", path, (long)getpid());
     FILE *f = fopen(tmp, "wb");
     if (!f) {
-        tt_error_set(err, path, 0, 0, "cannot write the scorecard: %s", strerror(errno));
+        tt_error_runtime(err, path, "cannot write the scorecard: %s", strerror(errno));
         free(text);
         free(tmp);
         return -1;
@@ -71,7 +71,7 @@ int tt_scorecard_write(const tt_scorecard *card, const char *path,
         ok = false;
     }
     if (!ok) {
-        tt_error_set(err, path, 0, 0, "cannot write the scorecard: %s", strerror(saved));
+        tt_error_runtime(err, path, "cannot write the scorecard: %s", strerror(saved));
         remove(tmp);
     }
     free(text);

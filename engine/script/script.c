@@ -91,7 +91,7 @@ static int build(tt_script *s, tt_error *err)
     const char *path = s->model.path;
     s->sb = malloc(sizeof *s->sb);
     if (!s->sb) {
-        tt_error_set(err, path, 0, 0, "out of memory");
+        tt_error_oom(err, path);
         return -1;
     }
     lua_State *L = tt_sandbox_open(s->sb, &s->limits, path, err);
@@ -188,7 +188,7 @@ tt_script *tt_script_load_buffer(const char *name, const char *text, size_t len,
         name = "(scenario)";
     tt_script *s = calloc(1, sizeof *s);
     if (!s) {
-        tt_error_set(err, name, 0, 0, "out of memory");
+        tt_error_oom(err, name);
         return NULL;
     }
     fill_limits(&s->limits, limits);
@@ -199,7 +199,7 @@ tt_script *tt_script_load_buffer(const char *name, const char *text, size_t len,
     s->model.hash = tt_arena_strdup(&s->model.arena, hash);
     s->text = malloc(len ? len : 1);
     if (!s->model.path || !s->model.hash || !s->text) {
-        tt_error_set(err, name, 0, 0, "out of memory");
+        tt_error_oom(err, name);
         tt_script_free(s);
         return NULL;
     }
@@ -223,7 +223,7 @@ tt_script *tt_script_load(const char *path, const tt_sandbox_limits *limits, tt_
     char *buf = malloc(TT_MAX_SCENARIO_BYTES + 1);
     if (!buf) {
         fclose(f);
-        tt_error_set(err, path, 0, 0, "out of memory");
+        tt_error_oom(err, path);
         return NULL;
     }
     size_t len = fread(buf, 1, TT_MAX_SCENARIO_BYTES + 1, f);
@@ -382,7 +382,7 @@ static int rebuild(tt_script *s, tt_error *err)
 {
     tt_script *fresh = calloc(1, sizeof *fresh);
     if (!fresh) {
-        tt_error_set(err, s->model.path, 0, 0, "out of memory");
+        tt_error_oom(err, s->model.path);
         return -1;
     }
     fresh->limits = s->limits;
@@ -545,7 +545,7 @@ int tt_script_state(tt_script *s, const tt_kv **out, size_t *n, tt_error *err)
     tt_arena_free(&s->scratch);
     s->snapshot = tt_arena_alloc(&s->scratch, (s->n_state_keys + 1) * sizeof *s->snapshot);
     if (!s->snapshot) {
-        tt_error_set(err, s->model.path, 0, 0, "out of memory");
+        tt_error_oom(err, s->model.path);
         return -1;
     }
     snap_job job = { s, NULL, s->n_state_keys, false };

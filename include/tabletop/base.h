@@ -68,12 +68,17 @@ typedef struct tt_kv {
     tt_value value;
 } tt_kv;
 
+/* What kind of failure an error is; it alone picks the exit code
+ * (tt_error_exit): bad input 2, a runtime failure or no memory 1. */
+typedef enum tt_error_class { TT_ERR_INPUT = 0, TT_ERR_RUNTIME, TT_ERR_NOMEM } tt_error_class;
+
 /* Errors carry a location when there is one (line/column 0 = unknown). */
 typedef struct tt_error {
     char file[512];
     int line;
     int column;
     char message[1024];
+    tt_error_class cls;   /* tt_error_set: input; tt_error_runtime, tt_error_oom */
 } tt_error;
 
 void tt_error_clear(tt_error *err);
@@ -81,8 +86,18 @@ void tt_error_clear(tt_error *err);
 void tt_error_set(tt_error *err, const char *file, int line, int column,
                   const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* The same for a failure of the machine, not of the input (a file that
+ * cannot be written, a database that fails). */
+void tt_error_runtime(tt_error *err, const char *file, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* "out of memory" (file may be NULL). */
+void tt_error_oom(tt_error *err, const char *file);
+/* The process exit code for this error: TT_EXIT_BADINPUT or TT_EXIT_RUNTIME. */
+int tt_error_exit(const tt_error *err);
 /* "file:line:column: message" (parts omitted when unknown). */
 void tt_error_print(const tt_error *err, const char *prefix);
+/* Prints the error and returns its exit code. */
+int tt_error_report(const tt_error *err, const char *prefix);
 
 /* Bump arena: allocations live until tt_arena_free. Returns NULL on OOM. */
 typedef struct tt_arena_block tt_arena_block;

@@ -63,7 +63,7 @@ tt_tty *tt_tty_new(const tt_tty_options *o, tt_error *err)
 {
     tt_tty *t = calloc(1, sizeof *t);
     if (!t) {
-        tt_error_set(err, NULL, 0, 0, "out of memory");
+        tt_error_oom(err, NULL);
         return NULL;
     }
     t->o = *o;
@@ -194,7 +194,7 @@ static int refresh_menu(tt_tty *t, bool force, tt_error *err)
     tty_menu fresh = { 0 };
     if (tty_menu_build(&fresh, t->ex) != 0) {
         tty_menu_free(&fresh);
-        tt_error_set(err, NULL, 0, 0, "out of memory");
+        tt_error_oom(err, NULL);
         return -1;
     }
     bool changed = !same_menu(&fresh, &t->menu);

@@ -64,8 +64,14 @@ void tt_timeline_sink(void *timeline, const tt_record *r)
         put_clipped(out, tt_text_get(&r->text, tl->lang), 110);
         break;
     case TT_REC_CUSTOM:
-        fprintf(out, "%8s  inject     facilitator: ", when);
+        fprintf(out, "%8s  inject     facilitator%s%s: ", when, r->to ? " -> " : "",
+                r->to ? (r->member ? r->member : name_of(sc, r->to, tl->lang)) : "");
         put_clipped(out, tt_text_get(&r->text, tl->lang), 110);
+        break;
+    case TT_REC_ANSWER:
+        fprintf(out, "%8s  answer     %s%s%s%s: ", when, name_of(sc, r->role, tl->lang),
+                r->member ? " (" : "", r->member ? r->member : "", r->member ? ")" : "");
+        put_clipped(out, r->note ? r->note : "", 110);
         break;
     case TT_REC_ACTION: {
         char until[32];

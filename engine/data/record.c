@@ -11,6 +11,7 @@ static const char *const names[TT_REC__COUNT] = {
     [TT_REC_NOTE] = "note",           [TT_REC_CUSTOM] = "custom",
     [TT_REC_PAUSE] = "pause",         [TT_REC_RESUME] = "resume",
     [TT_REC_SPEED] = "speed",         [TT_REC_END] = "end",
+    [TT_REC_ANSWER] = "answer",
 };
 
 const char *tt_record_type_name(tt_record_type t)
@@ -40,6 +41,7 @@ bool tt_record_is_input(const tt_record *r)
     case TT_REC_REFUSED: /* an attempt the team made, refused or not */
     case TT_REC_NOTE:
     case TT_REC_CUSTOM:
+    case TT_REC_ANSWER:
     case TT_REC_PAUSE:
     case TT_REC_RESUME:
     case TT_REC_SPEED:

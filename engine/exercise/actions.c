@@ -175,14 +175,71 @@ int tt_exercise_note(tt_exercise *ex, const char *role, const char *member,
 
 int tt_exercise_custom_inject(tt_exercise *ex, const tt_text *text, tt_error *err)
 {
+    return tt_exercise_inject_to(ex, text, NULL, NULL, NULL, err);
+}
+
+static bool member_holds(const tt_roster *roster, const char *member, const char *role)
+{
+    for (size_t i = 0; roster && i < roster->n_members; i++)
+        if (strcmp(roster->members[i].name, member) == 0 &&
+            strcmp(roster->members[i].role, role) == 0)
+            return true;
+    return false;
+}
+
+int tt_exercise_inject_to(tt_exercise *ex, const tt_text *text, const char *to,
+                          const char *member, bool *refused, tt_error *err)
+{
+    if (refused)
+        *refused = false;
     if (ex->phase == TT_PHASE_READY || ex->phase == TT_PHASE_ENDED) {
         tt_error_set(err, NULL, 0, 0, "the exercise is not running");
         return -1;
     }
+    if ((to && tt_scenario_role(ex->sc, to) < 0) || (member && !to) ||
+        (member && !member_holds(ex->cfg.roster, member, to))) {
+        if (refused)
+            *refused = true;
+        return 0;
+    }
     int due = run_due_events(ex, err);
     if (due != 0)
         return due < 0 ? -1 : 0;
-    tt_record r = { .type = TT_REC_CUSTOM, .from = "facilitator", .text = *text };
+    tt_record r = { .type = TT_REC_CUSTOM, .from = "facilitator", .to = to,
+                    .member = member, .text = *text };
+    return ex_emit(ex, &r, err);
+}
+
+bool tt_exercise_inject_given(const tt_exercise *ex, size_t index)
+{
+    return index < ex->sc->n_injects && ex->inject_fired[index];
+}
+
+int tt_exercise_answer(tt_exercise *ex, const char *role, const char *member,
+                       const char *inject, size_t question, const char *answer,
+                       bool *refused, tt_error *err)
+{
+    if (refused)
+        *refused = false;
+    if (ex->phase == TT_PHASE_READY || ex->phase == TT_PHASE_ENDED) {
+        tt_error_set(err, NULL, 0, 0, "the exercise is not running");
+        return -1;
+    }
+    int index = inject ? tt_scenario_inject(ex->sc, inject) : -1;
+    if (index < 0 || !ex->inject_fired[index] ||
+        question >= ex->sc->injects[index].n_questions || !answer || !answer[0] ||
+        (role && tt_scenario_role(ex->sc, role) < 0)) {
+        if (refused)
+            *refused = true;
+        return 0;
+    }
+    int due = run_due_events(ex, err);
+    if (due != 0)
+        return due < 0 ? -1 : 0;
+    const tt_inject *in = &ex->sc->injects[index];
+    tt_record r = { .type = TT_REC_ANSWER, .id = in->id, .role = role, .member = member,
+                    .note = answer, .questions = &in->questions[question],
+                    .n_questions = 1 };
     return ex_emit(ex, &r, err);
 }
 

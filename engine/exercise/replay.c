@@ -4,6 +4,7 @@
  * equal the journaled one; the first difference is reported. */
 #include "events.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +58,27 @@ int ex_expect(tt_exercise *ex, const tt_record *r, tt_error *err)
     return rc;
 }
 
+static bool same_str(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* An answer names its question by text: find which of the inject's it is. */
+static int feed_answer(tt_exercise *ex, const tt_record *r, tt_error *err)
+{
+    int index = r->id ? tt_scenario_inject(ex->sc, r->id) : -1;
+    size_t q = 0;
+    if (index >= 0 && r->n_questions == 1) {
+        const tt_inject *in = &ex->sc->injects[index];
+        for (q = 0; q < in->n_questions; q++)
+            if (same_str(in->questions[q].ja, r->questions[0].ja) &&
+                same_str(in->questions[q].en, r->questions[0].en))
+                break;
+    }
+    return tt_exercise_answer(ex, r->role, r->member, r->id, index >= 0 ? q : SIZE_MAX,
+                              r->note, NULL, err);
+}
+
 static int feed_input(tt_exercise *ex, const tt_record *r, tt_error *err)
 {
     if (tt_exercise_advance(ex, r->t, err) != 0)
@@ -70,7 +92,9 @@ static int feed_input(tt_exercise *ex, const tt_record *r, tt_error *err)
     case TT_REC_NOTE:
         return tt_exercise_note(ex, r->role, r->member, r->note, err);
     case TT_REC_CUSTOM:
-        return tt_exercise_custom_inject(ex, &r->text, err);
+        return tt_exercise_inject_to(ex, &r->text, r->to, r->member, NULL, err);
+    case TT_REC_ANSWER:
+        return feed_answer(ex, r, err);
     case TT_REC_PAUSE:
         return ex_do_pause(ex, 0, err);
     case TT_REC_RESUME:

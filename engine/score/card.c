@@ -75,8 +75,9 @@ static int alloc_arrays(tt_scorecard *card, const tt_scenario *sc, const tt_jour
     card->history = tt_arena_alloc(a, (sc->n_history + 1) * sizeof *card->history);
     card->roles = tt_arena_alloc(a, (sc->n_roles + j->n_records + 1) * sizeof *card->roles);
     card->events = tt_arena_alloc(a, (j->n_records + 1) * sizeof *card->events);
+    card->answers = tt_arena_alloc(a, (j->n_records + 1) * sizeof *card->answers);
     if (!card->objectives || !card->bad || !card->damage || !card->lessons ||
-        !card->history || !card->roles || !card->events)
+        !card->history || !card->roles || !card->events || !card->answers)
         return -1;
     card->n_objectives = sc->n_objectives;
     for (size_t i = 0; i < sc->n_objectives; i++) {
@@ -282,6 +283,11 @@ static void scan_records(tt_scorecard *card, size_t role_cap, const char **done_
                 card->end_status = r->status;
                 card->duration = r->t;
             }
+            break;
+        case TT_REC_ANSWER:
+            card->answers[card->n_answers++] = (tt_score_answer){
+                r->t, r->id, r->n_questions ? r->questions[0] : (tt_text){ NULL, NULL },
+                r->role, r->member, r->note };
             break;
         case TT_REC_PAUSE:
         case TT_REC_RESUME:

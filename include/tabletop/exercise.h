@@ -68,6 +68,21 @@ bool tt_exercise_can_act(tt_exercise *ex, const char *role, int action,
 int tt_exercise_note(tt_exercise *ex, const char *role, const char *member,
                      const char *note, tt_error *err);
 int tt_exercise_custom_inject(tt_exercise *ex, const tt_text *text, tt_error *err);
+/* The facilitator's own inject for everyone (to NULL), one role (to), or one
+ * member of that role (to and member). *refused (may be NULL) is set, and
+ * nothing written, when the role is unknown or the member is not on the
+ * roster in that role. */
+int tt_exercise_inject_to(tt_exercise *ex, const tt_text *text, const char *to,
+                          const char *member, bool *refused, tt_error *err);
+/* A participant's answer to discussion question `question` (0-based) of
+ * inject `inject`, journaled as ANSWER with the question's text. *refused
+ * (may be NULL) is set, and nothing written, when the inject has not been
+ * given, has no such question, or the answer is empty. */
+int tt_exercise_answer(tt_exercise *ex, const char *role, const char *member,
+                       const char *inject, size_t question, const char *answer,
+                       bool *refused, tt_error *err);
+/* Has inject `index` been given (timed or conditional)? */
+bool tt_exercise_inject_given(const tt_exercise *ex, size_t index);
 int tt_exercise_pause(tt_exercise *ex, int64_t wall_ms, tt_error *err);
 int tt_exercise_resume(tt_exercise *ex, int64_t wall_ms, tt_error *err);
 int tt_exercise_set_speed(tt_exercise *ex, double speed, int64_t wall_ms,

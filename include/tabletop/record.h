@@ -1,7 +1,8 @@
 /* Journal records: one per event of an exercise. The journal is the single
  * source of truth; scoring, replay, resume and the dashboards read these.
  * Inputs (what people did) are ACTION, REFUSED (an attempt that was refused),
- * NOTE, CUSTOM, PAUSE, RESUME, SPEED and END with reason "facilitator"; everything else is produced by the engine
+ * NOTE, CUSTOM, ANSWER, PAUSE, RESUME, SPEED and END with reason "facilitator";
+ * everything else is produced by the engine
  * and is reproduced exactly by replaying the inputs. */
 #ifndef TABLETOP_RECORD_H
 #define TABLETOP_RECORD_H
@@ -23,6 +24,8 @@ typedef enum tt_record_type {
     TT_REC_RESUME,
     TT_REC_SPEED,      /* speed                                               */
     TT_REC_END,        /* status: "length" | "settled" | "facilitator"        */
+    TT_REC_ANSWER,     /* id (inject), role, member, note (the answer),
+                          questions (the one question answered)               */
     TT_REC__COUNT
 } tt_record_type;
 

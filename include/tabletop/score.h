@@ -128,6 +128,16 @@ typedef struct tt_score_event {
     const tt_text *questions;  size_t n_questions;
 } tt_score_event;
 
+/* A discussion question's answer (the hot wash), in journal order. */
+typedef struct tt_score_answer {
+    tt_ms t;
+    const char *inject;        /* inject id the question belongs to */
+    tt_text question;
+    const char *role;
+    const char *member;        /* may be NULL */
+    const char *answer;
+} tt_score_answer;
+
 typedef enum tt_priority { TT_PRIORITY_HIGH, TT_PRIORITY_MEDIUM, TT_PRIORITY_LOW } tt_priority;
 const char *tt_priority_name(tt_priority p, tt_lang lang);
 const char *tt_priority_key(tt_priority p);   /* "high" | "medium" | "low" */
@@ -179,6 +189,7 @@ typedef struct tt_scorecard {
     tt_score_history *history;       size_t n_history;
     tt_score_role *roles;            size_t n_roles;
     tt_score_event *events;          size_t n_events;
+    tt_score_answer *answers;        size_t n_answers;
     tt_score_finding *findings;      size_t n_findings;
     tt_score_trend *trend;           size_t n_trend;   /* oldest first */
     tt_text *warnings;               size_t n_warnings;

@@ -465,6 +465,85 @@ static void zero_delay_loop_is_stopped(void **state)
     (void)f;
 }
 
+
+/* Facilitator injects go to everyone, a role or one member of it; answers to
+ * discussion questions are journaled with their question and replay. */
+static void targeted_injects_and_answers_are_journaled_and_replayed(void **state)
+{
+    fixture *f = *state;
+    tt_error err;
+    tt_member members[] = { { "Sato", "staff" }, { "Ito", "boss" } };
+    tt_roster roster = { .team = "Blue", .members = members, .n_members = 2 };
+    tt_exercise_config cfg = { .seed = 3, .roster = &roster };
+    cfg.journal = tt_journal_create(f->journal, false, &err);
+    assert_non_null(cfg.journal);
+    tt_exercise *ex = tt_exercise_new(f->script, &cfg, &err);
+    assert_non_null(ex);
+    bool refused = true;
+    /* Before the inject is given, it cannot be answered. */
+    assert_int_equal(tt_exercise_start(ex, 0, &err), 0);
+    assert_int_equal(tt_exercise_advance(ex, 60000, &err), 0);
+    tt_text all = { "全員へ", "To all" }, staff = { "担当へ", "To staff" },
+            ito = { "伊藤さんへ", "To Ito" };
+    assert_int_equal(tt_exercise_inject_to(ex, &all, NULL, NULL, &refused, &err), 0);
+    assert_false(refused);
+    assert_int_equal(tt_exercise_inject_to(ex, &staff, "staff", NULL, &refused, &err), 0);
+    assert_false(refused);
+    assert_int_equal(tt_exercise_inject_to(ex, &ito, "boss", "Ito", &refused, &err), 0);
+    assert_false(refused);
+    /* Unknown role, a member not in that role, a member without a role. */
+    assert_int_equal(tt_exercise_inject_to(ex, &all, "nobody", NULL, &refused, &err), 0);
+    assert_true(refused);
+    assert_int_equal(tt_exercise_inject_to(ex, &all, "staff", "Ito", &refused, &err), 0);
+    assert_true(refused);
+    assert_int_equal(tt_exercise_inject_to(ex, &all, NULL, "Ito", &refused, &err), 0);
+    assert_true(refused);
+
+    assert_int_equal(tt_exercise_answer(ex, "staff", "Sato", "alert", 0, "IT desk", &refused,
+                                        &err), 0);
+    assert_false(refused);
+    /* No such question, an inject not given yet, an unknown inject, empty. */
+    assert_int_equal(tt_exercise_answer(ex, "staff", NULL, "alert", 1, "x", &refused, &err), 0);
+    assert_true(refused);
+    assert_int_equal(tt_exercise_answer(ex, "staff", NULL, "worse", 0, "x", &refused, &err), 0);
+    assert_true(refused);
+    assert_int_equal(tt_exercise_answer(ex, "staff", NULL, "nope", 0, "x", &refused, &err), 0);
+    assert_true(refused);
+    assert_int_equal(tt_exercise_answer(ex, "staff", NULL, "alert", 0, "", &refused, &err), 0);
+    assert_true(refused);
+    assert_int_equal(tt_exercise_end(ex, &err), 0);
+    tt_exercise_free(ex);
+    assert_int_equal(tt_journal_close(cfg.journal, NULL), 0);
+
+    tt_journal j;
+    read_journal(f->journal, &j);
+    const tt_record *c0 = find(&j, TT_REC_CUSTOM, NULL, 0);
+    const tt_record *c1 = find(&j, TT_REC_CUSTOM, NULL, 1);
+    const tt_record *c2 = find(&j, TT_REC_CUSTOM, NULL, 2);
+    assert_non_null(c2);
+    assert_null(find(&j, TT_REC_CUSTOM, NULL, 3));
+    assert_null(c0->to);
+    assert_string_equal(c1->to, "staff");
+    assert_null(c1->member);
+    assert_string_equal(c2->to, "boss");
+    assert_string_equal(c2->member, "Ito");
+    const tt_record *a = find(&j, TT_REC_ANSWER, "alert", 0);
+    assert_non_null(a);
+    assert_null(find(&j, TT_REC_ANSWER, NULL, 1));
+    assert_string_equal(a->role, "staff");
+    assert_string_equal(a->member, "Sato");
+    assert_string_equal(a->note, "IT desk");
+    assert_int_equal(a->n_questions, 1);
+    assert_string_equal(a->questions[0].en, "Whom do you call?");
+    assert_true(tt_record_is_input(a));
+
+    tt_replay_result res;
+    assert_int_equal(tt_exercise_replay(f->script, &j, &res, &err), 0);
+    if (!res.identical)
+        fail_msg("%s", res.diff);
+    tt_journal_free(&j);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -477,6 +556,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(restore_after_crash_reaches_the_same_outcome, setup, teardown),
         cmocka_unit_test_setup_teardown(facilitator_controls_are_journaled, setup, teardown),
         cmocka_unit_test_setup_teardown(zero_delay_loop_is_stopped, setup, teardown),
+        cmocka_unit_test_setup_teardown(targeted_injects_and_answers_are_journaled_and_replayed, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

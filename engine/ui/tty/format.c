@@ -104,8 +104,21 @@ static void format_into(tty_buf *b, const tt_scenario *sc, const tt_record *r,
         return;
     case TT_REC_CUSTOM:
         stamp(b, r->t);
-        tty_buf_printf(b, ">> %s: %s\n", tty_msg(M_CUSTOM, lang),
-                       tt_text_get(&r->text, lang));
+        tty_buf_printf(b, ">> %s", tty_msg(M_CUSTOM, lang));
+        if (r->to) {
+            tty_buf_printf(b, " -> %s", tty_party_name(sc, r->to, lang));
+            if (r->member)
+                tty_buf_printf(b, " (%s)", r->member);
+        }
+        tty_buf_printf(b, ": %s\n", tt_text_get(&r->text, lang));
+        return;
+    case TT_REC_ANSWER:
+        stamp(b, r->t);
+        tty_buf_printf(b, "%s: ", tty_msg(M_ANSWER, lang));
+        who(b, sc, r, lang);
+        if (r->n_questions)
+            tty_buf_printf(b, " - %s", tt_text_get(&r->questions[0], lang));
+        tty_buf_printf(b, "\n     %s\n", r->note ? r->note : "");
         return;
     case TT_REC_PAUSE:
         stamp(b, r->t);

@@ -26,6 +26,7 @@ static const tt_text messages[M__COUNT] = {
     [M_END_SETTLED] = { "全目標の判定確定", "every objective settled" },
     [M_END_FACILITATOR] = { "進行役が終了", "ended by the facilitator" },
     [M_EVERYONE] = { "全員", "everyone" },
+    [M_ANSWER] = { "討議の回答", "ANSWER" },
     [M_MENU_TITLE] = { "いま取れる対応（番号または名前で入力）",
                        "Actions available now (type a number or a name)" },
     [M_MENU_NONE] = { "いま取れる対応はありません",

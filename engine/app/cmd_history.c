@@ -1,4 +1,5 @@
-/* tabletop history [--db F] [--team T] [--scenario ID]: past exercises. */
+/* tabletop history [--db F|URI] [--team T] [--scenario ID] [--organisation O]:
+ * past exercises. */
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -12,9 +13,11 @@ static const char usage_ja[] =
     "\n"
     "記録された過去の演習を古い順に一覧します。\n"
     "\n"
-    "  --db F              演習履歴データベース（既定: XDG データディレクトリ）\n"
+    "  --db F|URI          演習履歴データベース: ファイルか postgresql:// URI\n"
+    "                      （既定: $TABLETOP_DB、なければ XDG データディレクトリ）\n"
     "  --team T            このチームの演習だけ\n"
     "  --scenario ID       このシナリオの演習だけ\n"
+    "  --organisation O    この組織の演習だけ\n"
     "  --lang ja|en        言語（既定: ロケールから）\n"
     "  -h, --help          この説明\n";
 static const char usage_en[] =
@@ -22,9 +25,11 @@ static const char usage_en[] =
     "\n"
     "List recorded exercises, oldest first.\n"
     "\n"
-    "  --db F              drill-history database (default: XDG data directory)\n"
+    "  --db F|URI          drill-history database: a file or a postgresql:// URI\n"
+    "                      (default: $TABLETOP_DB, else the XDG data directory)\n"
     "  --team T            only this team's exercises\n"
     "  --scenario ID       only exercises of this scenario\n"
+    "  --organisation O    only this organisation's exercises\n"
     "  --lang ja|en        language (default: from the locale)\n"
     "  -h, --help          this help\n";
 
@@ -45,11 +50,12 @@ static void cell(const char *text, int width)
 int tt_cmd_history(int argc, char **argv)
 {
     tt_cmdline cl = { .name = "history", .usage_en = usage_en, .usage_ja = usage_ja, .max_args = 0 };
-    const char *db = NULL, *team = NULL, *scenario = NULL;
+    const char *db = NULL, *team = NULL, *scenario = NULL, *org = NULL;
     const tt_opt opts[] = {
         { "db", 0, TT_OPT_PATH, &db, NULL, NULL },
         { "team", 0, TT_OPT_TEXT, &team, NULL, NULL },
         { "scenario", 0, TT_OPT_TEXT, &scenario, NULL, NULL },
+        { "organisation", 0, TT_OPT_TEXT, &org, NULL, NULL },
         { "lang", 0, TT_OPT_LANG, &cl.lang, NULL, NULL },
         { NULL, 0, 0, NULL, NULL, NULL },
     };
@@ -58,18 +64,21 @@ int tt_cmd_history(int argc, char **argv)
     tt_lang lang = cl.lang;
 
     /* Listing never creates: a mistyped --db is an error, not an empty history. */
-    if (db && access(db, R_OK) != 0)
+    db = tt_history_spec(db);
+    if (db && !tt_store_is_uri(db) && access(db, R_OK) != 0)
         return tt_cmd_fail(&cl, "演習履歴データベースがありません: %s", "no drill-history database at %s", db);
     tt_error err;
     tt_error_clear(&err);
-    tt_history *h = tt_history_open(db, &err);
+    tt_store_failure why;
+    tt_history *h = tt_history_open_spec(db, db ? TT_HISTORY_EXISTING : 0, &why, &err);
     if (!h) {
         tt_error_print(&err, "tabletop history");
-        return TT_EXIT_RUNTIME;
+        return why == TT_STORE_REFUSED ? TT_EXIT_BADINPUT : TT_EXIT_RUNTIME;
     }
     tt_history_row *rows = NULL;
     size_t n = 0;
-    int rc = tt_history_list(h, team, scenario, &rows, &n, &err);
+    tt_history_filter filter = { .team = team, .scenario = scenario, .organisation = org };
+    int rc = tt_history_list_filtered(h, &filter, &rows, &n, &err);
     tt_history_close(h);
     if (rc != 0) {
         tt_error_print(&err, "tabletop history");
@@ -100,7 +109,9 @@ int tt_cmd_history(int argc, char **argv)
         cell(score, 6);
         cell(tt_rating_letter(rows[i].rating), 7);
         cell(dur, 9);
-        puts(rows[i].complete ? (ja ? "完了" : "complete") : (ja ? "不完全" : "incomplete"));
+        fputs(rows[i].complete ? (ja ? "完了" : "complete") : (ja ? "不完全" : "incomplete"), stdout);
+        bool pending = rows[i].sync_state && strcmp(rows[i].sync_state, "pending") == 0;
+        puts(pending ? (ja ? "（未送信）" : " (not yet sent)") : "");
     }
     /* Trend per team and scenario: the change since the previous run. */
     if (n > 1 && team && scenario) {

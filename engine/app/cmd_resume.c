@@ -174,7 +174,8 @@ int tt_cmd_resume(int argc, char **argv)
     }
     /* The team as journaled: names who acted, completes @member. */
     const tt_start_info *start = j.records[0].start;
-    tt_roster team = { .team = start->team, .members = start->members,
+    tt_roster team = { .team = start->team, .organisation = start->organisation,
+                       .members = start->members,
                        .n_members = start->n_members };
     resume_source src = { &o, script, &j };
     tt_frontend_job job = {

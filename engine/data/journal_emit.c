@@ -204,6 +204,8 @@ static void start_map(em *e, const tt_start_info *s)
     num_val(e, s->speed);
     str_field(e, "lang", s->lang);
     str_field(e, "team", s->team);
+    if (s->organisation)
+        str_field(e, "organisation", s->organisation);
     if (s->n_members) {
         plain(e, "members");
         seq_start(e);

@@ -129,7 +129,7 @@ static int get_members(rctx *c, const ynode *n, tt_start_info *s)
 static int get_start(rctx *c, const ynode *n, tt_start_info **out)
 {
     static const char *const keys[] = { "scenario", "hash", "path", "seed", "speed",
-                                        "lang", "team", "members", "settings",
+                                        "lang", "team", "organisation", "members", "settings",
                                         "state", "date", "engine", NULL };
     if (yexpect(c->file, n, Y_MAP, "start", c->err) < 0 ||
         ymap_check_keys(c->file, n, "start", keys, c->err) < 0)
@@ -145,6 +145,7 @@ static int get_start(rctx *c, const ynode *n, tt_start_info **out)
         get_str(c, n, "path", "start", &s->path) < 0 ||
         get_str(c, n, "lang", "start", &s->lang) < 0 ||
         get_str(c, n, "team", "start", &s->team) < 0 ||
+        get_str(c, n, "organisation", "start", &s->organisation) < 0 ||
         get_str(c, n, "date", "start", &s->date) < 0 ||
         get_str(c, n, "engine", "start", &s->engine) < 0)
         return -1;

@@ -44,7 +44,7 @@ static int load_member(const char *file, const ynode *m, const char *path,
 static int load_roster(const char *file, const ynode *root, const tt_scenario *sc,
                        tt_roster *out, tt_error *err)
 {
-    static const char *const keys[] = { "team", "members", NULL };
+    static const char *const keys[] = { "team", "organisation", "members", NULL };
     if (!root) {
         tt_error_set(err, file, 1, 1, "the roster is empty; expected 'team' and 'members'");
         return -1;
@@ -54,6 +54,9 @@ static int load_roster(const char *file, const ynode *root, const tt_scenario *s
         return -1;
     const ynode *team = ymap_get(root, "team");
     if (team && yscalar_text(file, team, "team", &out->arena, &out->team, err) < 0)
+        return -1;
+    const ynode *org = ymap_get(root, "organisation");
+    if (org && yscalar_text(file, org, "organisation", &out->arena, &out->organisation, err) < 0)
         return -1;
     const ynode *members = ymap_get(root, "members");
     if (!members) {

@@ -151,6 +151,7 @@ static int write_start(tt_exercise *ex, tt_error *err)
         .speed = ex->cfg.speed,
         .lang = tt_lang_name(ex->cfg.lang),
         .team = ex->cfg.roster ? ex->cfg.roster->team : NULL,
+        .organisation = ex->cfg.roster ? ex->cfg.roster->organisation : NULL,
         .members = ex->cfg.roster ? ex->cfg.roster->members : NULL,
         .n_members = ex->cfg.roster ? ex->cfg.roster->n_members : 0,
         .settings = settings,

@@ -126,13 +126,14 @@ static tt_exercise *exercise_for(tt_script *script, const tt_journal *j,
     }
     memset(roster, 0, sizeof *roster);
     roster->team = s->team;
+    roster->organisation = s->organisation;
     roster->members = s->members;
     roster->n_members = s->n_members;
     tt_exercise_config cfg = base ? *base : (tt_exercise_config){ 0 };
     cfg.seed = s->seed;
     cfg.speed = s->speed;
     tt_lang_parse(s->lang, &cfg.lang);
-    cfg.roster = (s->team || s->n_members) ? roster : NULL;
+    cfg.roster = (s->team || s->organisation || s->n_members) ? roster : NULL;
     cfg.settings = s->settings;
     cfg.n_settings = s->n_settings;
     cfg.journal = NULL;

@@ -1,6 +1,6 @@
 /* The end of an exercise: score the journal, record it in the history, show
  * the trend, write the card. Also the shared path of `tabletop score`. */
-#include "tabletop/score.h"
+#include "tabletop/results.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,11 +47,99 @@ static void db_warning(tt_scorecard *card, const tt_error *e)
     tt_error_print(e, "tabletop: warning");
 }
 
+static bool drill_in_japanese(const tt_scorecard *card)
+{
+    return card->start && card->start->lang && strcmp(card->start->lang, "ja") == 0;
+}
+
+static void sent_progress(void *ctx, const char *hash, const char *scenario, const char *team,
+                          bool already)
+{
+    (void)hash, (void)scenario, (void)team, (void)already;
+    (*(size_t *)ctx)++;
+}
+
+/* The central store answered: record there, keep a local copy marked "sent"
+ * (the machine's own history, and the journal paths `sync --journals`
+ * needs), and send what earlier offline drills left pending. */
+static int central_step(tt_scorecard *card, tt_history *central, bool record, tt_error *db_err)
+{
+    bool recordable = record && card->ended && !card->torn;
+    if (recordable && tt_history_record(central, card, NULL, db_err) != 0)
+        return -1;
+    tt_error local_err;
+    tt_history *local = tt_history_open_spec(NULL, 0, NULL, &local_err);
+    if (local) {
+        if (recordable)
+            tt_history_record_marked(local, card, "sent", NULL, &local_err);
+        size_t n = 0;
+        tt_sync_stats st;
+        if (tt_sync_pending(local, central, sent_progress, &n, &st, &local_err) == 0 && st.sent)
+            fprintf(stderr, drill_in_japanese(card)
+                    ? "tabletop: 以前オフラインで記録した結果 %zu 件を %s に送りました\n"
+                    : "tabletop: sent %zu result(s) kept from earlier offline drills to %s\n",
+                    st.sent, tt_history_name(central));
+        tt_history_close(local);
+    }
+    return tt_history_fill_trend(central, card, db_err);
+}
+
+/* The central store did not answer: the drill's result must not be lost. */
+static int offline_step(tt_scorecard *card, const char *spec, bool record, const tt_error *why,
+                        tt_error *db_err)
+{
+    tt_history *local = tt_history_open_spec(NULL, 0, NULL, db_err);
+    if (!local)
+        return -1;
+    int rc = 0;
+    bool recordable = record && card->ended && !card->torn;
+    if (recordable && tt_history_record_marked(local, card, "pending", NULL, db_err) != 0)
+        rc = -1;
+    if (rc == 0 && tt_history_fill_trend(local, card, db_err) != 0)
+        rc = -1;
+    tt_history_close(local);
+    (void)spec;
+    if (rc == 0 && recordable) {
+        /* One line: what happened, where the result is, how to send it. */
+        fprintf(stderr, drill_in_japanese(card)
+                ? "tabletop: 結果サーバーに届きません（%s）。結果はこの端末に「未送信」として保存しました。"
+                  "'tabletop sync' で送れます\n"
+                : "tabletop: results server not reachable (%s); the result is kept on this machine "
+                  "as not yet sent; 'tabletop sync' sends it\n", why->message);
+        char ja[1400], en[1400];
+        snprintf(ja, sizeof ja, "結果サーバーに届かなかったため、結果はこの端末に未送信として保存されています: %s",
+                 why->message);
+        snprintf(en, sizeof en, "The results server could not be reached; the result is kept on this "
+                 "machine as not yet sent: %s", why->message);
+        tt_scorecard_warn(card, ja, en);
+    }
+    return rc;
+}
+
 int tt_score_history_step(tt_scorecard *card, const char *db_path, bool record,
                           tt_error *db_err)
 {
     tt_error_clear(db_err);
-    tt_history *h = tt_history_open(db_path, db_err);
+    const char *spec = tt_history_spec(db_path);
+    if (tt_store_is_uri(spec)) {
+        tt_store_failure why;
+        tt_error cerr;
+        tt_error_clear(&cerr);
+        tt_history *central = tt_history_open_spec(spec, 0, &why, &cerr);
+        int rc = central ? central_step(card, central, record, &cerr) : -1;
+        tt_history_close(central);
+        if (rc == 0)
+            return 0;
+        /* Whatever stopped the central store (down, network, password, a
+         * newer schema), the result goes to this machine, marked pending. */
+        tt_error_clear(db_err);
+        if (offline_step(card, spec, record, &cerr, db_err) != 0) {
+            db_warning(card, db_err);
+            return -1;
+        }
+        return 0;
+    }
+    tt_history *h = tt_history_open(spec, db_err);
     if (!h) {
         db_warning(card, db_err);
         return -1;

@@ -1,58 +1,17 @@
-/* Drill history in SQLite. One database per user (XDG data directory) that
- * several drills may write at once: WAL journal, a busy timeout, and every
- * write inside BEGIN IMMEDIATE. The schema is versioned with
- * PRAGMA user_version and migrated step by step. */
+/* Drill history: opening a store by its spec (SQLite file or postgresql://
+ * URI), messages without passwords, and the queries every back-end answers
+ * with the same SQL text. Recording is in history_record.c; each back-end in
+ * store_sqlite.c and store_pg.c; the schema in store_schema.c. */
 #define _DEFAULT_SOURCE  /* realpath */
-#include "tabletop/score.h"
+#include "store.h"
 #include "util.h"
 
 #include <errno.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
-
-struct tt_history {
-    sqlite3 *db;
-    char *path;
-};
-
-/* migrations[i] takes the schema from version i to i + 1. */
-static const char *const migrations[] = {
-    "CREATE TABLE exercises ("
-    "  id INTEGER PRIMARY KEY,"
-    "  journal_hash TEXT NOT NULL UNIQUE,"
-    "  journal_path TEXT,"
-    "  scenario TEXT NOT NULL,"
-    "  scenario_hash TEXT,"
-    "  team TEXT NOT NULL DEFAULT '',"
-    "  members TEXT NOT NULL DEFAULT '',"
-    "  seed INTEGER NOT NULL DEFAULT 0,"
-    "  started TEXT,"
-    "  recorded TEXT NOT NULL,"
-    "  duration_ms INTEGER NOT NULL,"
-    "  score INTEGER NOT NULL,"
-    "  rating TEXT NOT NULL,"
-    "  complete INTEGER NOT NULL);"
-    "CREATE INDEX exercises_team_scenario ON exercises(team, scenario, id);"
-    "CREATE TABLE objectives ("
-    "  exercise_id INTEGER NOT NULL REFERENCES exercises(id) ON DELETE CASCADE,"
-    "  objective TEXT NOT NULL,"
-    "  phase TEXT NOT NULL,"
-    "  reached_ms INTEGER,"
-    "  rating TEXT NOT NULL,"
-    "  score INTEGER NOT NULL,"
-    "  PRIMARY KEY (exercise_id, objective));",
-};
-#define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
-
-static int db_fail(tt_history *h, tt_error *err, const char *what)
-{
-    tt_error_runtime(err, h->path, "history database: %s: %s", what, sqlite3_errmsg(h->db));
-    return -1;
-}
+#include <unistd.h>
 
 static int mkdirs(const char *path, tt_error *err)
 {
@@ -72,7 +31,7 @@ static int mkdirs(const char *path, tt_error *err)
             char c = *p;
             *p = '\0';
             if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-                tt_error_set(err, dir, 0, 0, "cannot create the folder: %s", strerror(errno));
+                tt_error_runtime(err, dir, "cannot create the folder: %s", strerror(errno));
                 free(dir);
                 return -1;
             }
@@ -106,111 +65,156 @@ int tt_history_default_path(char *buf, size_t size, tt_error *err)
     return 0;
 }
 
-static int user_version(tt_history *h, int *out)
+bool tt_store_is_uri(const char *spec)
 {
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(h->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
-        return -1;
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *out = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    return rc == SQLITE_ROW ? 0 : -1;
+    return spec && (strncmp(spec, "postgresql://", 13) == 0 || strncmp(spec, "postgres://", 11) == 0);
 }
 
-static int migrate(tt_history *h, tt_error *err)
+const char *tt_history_spec(const char *flag)
 {
-    int v = 0;
-    if (user_version(h, &v) != 0)
-        return db_fail(h, err, "cannot read the schema version");
-    if (v == (int)N_MIGRATIONS)
-        return 0;
-    if (sqlite3_exec(h->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-        return db_fail(h, err, "cannot lock for migration");
-    /* Another process may have migrated while we waited for the lock. */
-    if (user_version(h, &v) != 0) {
-        sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
-        return db_fail(h, err, "cannot read the schema version");
-    }
-    if (v > (int)N_MIGRATIONS) {
-        sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
-        tt_error_set(err, h->path, 0, 0,
-                     "history database: schema version %d is newer than this program knows (%d)",
-                     v, (int)N_MIGRATIONS);
-        return -1;
-    }
-    for (; v < (int)N_MIGRATIONS; v++) {
-        char pragma[64];
-        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
-        if (sqlite3_exec(h->db, migrations[v], NULL, NULL, NULL) != SQLITE_OK ||
-            sqlite3_exec(h->db, pragma, NULL, NULL, NULL) != SQLITE_OK) {
-            db_fail(h, err, "migration failed");
-            sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
-            return -1;
+    if (flag)
+        return flag;
+    const char *env = getenv("TABLETOP_DB");
+    return env && *env ? env : NULL;
+}
+
+void store_rows_free(store_rows *r)
+{
+    if (!r)
+        return;
+    if (r->keep)
+        store_pg_rows_release(r->keep);
+    free(r->cell);
+    free(r->len);
+    tt_arena_free(&r->arena);
+    memset(r, 0, sizeof *r);
+}
+
+void store_scrub(const tt_history *h, char *msg, size_t size)
+{
+    (void)size;
+    for (size_t i = 0; i < sizeof h->secrets / sizeof h->secrets[0]; i++) {
+        const char *s = h->secrets[i];
+        size_t n = s ? strlen(s) : 0;
+        if (n == 0)
+            continue;
+        char *hit;
+        while ((hit = strstr(msg, s)) != NULL) {
+            /* "***" is never longer than what it replaces when n >= 3. */
+            size_t tail = strlen(hit + n) + 1;
+            if (n >= 3) {
+                memcpy(hit, "***", 3);
+                memmove(hit + 3, hit + n, tail);
+            } else {
+                memmove(hit, hit + n, tail);
+            }
         }
     }
-    if (sqlite3_exec(h->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        db_fail(h, err, "cannot commit the migration");
-        sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
-        return -1;
+}
+
+void store_fail(tt_history *h, tt_error *err, const char *what, const char *detail)
+{
+    char text[1024];
+    size_t n = (size_t)snprintf(text, sizeof text, "%s: %s%s%s",
+                                h->kind == TT_STORE_PG ? "results database" : "history database",
+                                what, detail && *detail ? ": " : "", detail ? detail : "");
+    /* libpq ends its messages with a newline; one line is enough. */
+    while (n > 0 && n < sizeof text && (text[n - 1] == '\n' || text[n - 1] == ' '))
+        text[--n] = '\0';
+    for (char *p = text; *p; p++)
+        if (*p == '\n' || *p == '\t')
+            *p = ' ';
+    store_scrub(h, text, sizeof text);
+    if (strcmp(what, "out of memory") == 0)
+        tt_error_oom(err, h->display);
+    else
+        tt_error_runtime(err, h->display, "%s", text);
+}
+
+tt_history *tt_history_open_spec(const char *spec, unsigned flags, tt_store_failure *why,
+                                 tt_error *err)
+{
+    tt_store_failure dummy;
+    if (!why)
+        why = &dummy;
+    *why = TT_STORE_ERROR;
+    char def[4096];
+    if (!spec) {
+        if (tt_history_default_path(def, sizeof def, err) != 0)
+            return NULL;
+        spec = def;
     }
-    return 0;
+    tt_history *h = calloc(1, sizeof *h);
+    if (!h) {
+        tt_error_oom(err, NULL);
+        return NULL;
+    }
+    int rc;
+    if (tt_store_is_uri(spec)) {
+        rc = store_pg_connect(h, spec, why, err);
+    } else {
+        bool create = !(flags & TT_HISTORY_EXISTING);
+        h->kind = TT_STORE_SQLITE;
+        if (!(h->display = strdup(spec))) {
+            tt_error_oom(err, spec);
+            free(h);
+            return NULL;
+        }
+        if (!create && access(spec, R_OK) != 0) {
+            tt_error_set(err, spec, 0, 0, "no drill-history database here: %s", strerror(errno));
+            *why = TT_STORE_REFUSED;
+            rc = -1;
+        } else {
+            rc = create ? mkdirs(spec, err) : 0;
+            if (rc == 0)
+                rc = store_sqlite_connect(h, spec, create, err);
+        }
+    }
+    if (rc == 0)
+        rc = store_migrate(h, why, err);
+    if (rc != 0) {
+        /* A password, a URI, a newer schema: the user's to fix (exit 2). */
+        if (*why == TT_STORE_REFUSED)
+            err->cls = TT_ERR_INPUT;
+        tt_history_close(h);
+        return NULL;
+    }
+    *why = TT_STORE_OK;
+    return h;
 }
 
 tt_history *tt_history_open(const char *path, tt_error *err)
 {
-    char def[4096];
-    if (!path) {
-        if (tt_history_default_path(def, sizeof def, err) != 0)
-            return NULL;
-        path = def;
-    }
-    if (mkdirs(path, err) != 0)
-        return NULL;
-    tt_history *h = calloc(1, sizeof *h);
-    if (!h || !(h->path = strdup(path))) {
-        free(h);
-        tt_error_oom(err, path);
-        return NULL;
-    }
-    if (sqlite3_open_v2(path, &h->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                        NULL) != SQLITE_OK) {
-        if (h->db)
-            db_fail(h, err, "cannot open");
-        else
-            tt_error_set(err, path, 0, 0, "history database: cannot open");
-        tt_history_close(h);
-        return NULL;
-    }
-    sqlite3_busy_timeout(h->db, 10000);
-    /* WAL lets readers and a writer work at once; changing the mode needs a
-     * moment of exclusive access, which the busy timeout waits for. */
-    if (sqlite3_exec(h->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) != SQLITE_OK ||
-        sqlite3_exec(h->db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL", NULL, NULL, NULL) != SQLITE_OK) {
-        db_fail(h, err, "cannot prepare");
-        tt_history_close(h);
-        return NULL;
-    }
-    if (migrate(h, err) != 0) {
-        tt_history_close(h);
-        return NULL;
-    }
-    return h;
+    return tt_history_open_spec(path, 0, NULL, err);
 }
 
 void tt_history_close(tt_history *h)
 {
     if (!h)
         return;
-    sqlite3_close(h->db);
-    free(h->path);
+    if (h->conn && h->ops)
+        h->ops->close(h);
+    free(h->display);
+    for (size_t i = 0; i < sizeof h->secrets / sizeof h->secrets[0]; i++)
+        free(h->secrets[i]);
     free(h);
 }
 
 int tt_history_schema_version(tt_history *h)
 {
     int v = -1;
-    return user_version(h, &v) == 0 ? v : -1;
+    tt_error err;
+    return h->ops->get_version(h, &v, &err) == 0 ? v : -1;
+}
+
+tt_store_kind tt_history_kind(const tt_history *h)
+{
+    return h->kind;
+}
+
+const char *tt_history_name(const tt_history *h)
+{
+    return h->display;
 }
 
 static const char *team_of(const tt_scorecard *card)
@@ -218,242 +222,117 @@ static const char *team_of(const tt_scorecard *card)
     return card->start && card->start->team ? card->start->team : "";
 }
 
-static char *members_text(const tt_scorecard *card)
-{
-    size_t len = 1;
-    const tt_start_info *s = card->start;
-    for (size_t i = 0; i < s->n_members; i++)
-        len += strlen(s->members[i].name ? s->members[i].name : "") +
-               strlen(s->members[i].role ? s->members[i].role : "") + 4;
-    char *out = malloc(len);
-    if (!out)
-        return NULL;
-    out[0] = '\0';
-    for (size_t i = 0; i < s->n_members; i++) {
-        if (i)
-            strcat(out, ", ");
-        strcat(out, s->members[i].name ? s->members[i].name : "");
-        strcat(out, "/");
-        strcat(out, s->members[i].role ? s->members[i].role : "");
-    }
-    return out;
-}
-
-static void now_iso(char *buf, size_t size)
-{
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
-static int insert_objectives(tt_history *h, const tt_scorecard *card, int64_t id)
-{
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(h->db,
-                           "INSERT INTO objectives (exercise_id, objective, phase, reached_ms, rating, score) "
-                           "VALUES (?, ?, ?, ?, ?, ?)", -1, &st, NULL) != SQLITE_OK)
-        return -1;
-    int rc = SQLITE_DONE;
-    for (size_t i = 0; i < card->n_objectives && rc == SQLITE_DONE; i++) {
-        const tt_score_objective *o = &card->objectives[i];
-        sqlite3_reset(st);
-        sqlite3_bind_int64(st, 1, id);
-        sqlite3_bind_text(st, 2, o->def->id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 3, sc_phase_key(o->def->phase), -1, SQLITE_STATIC);
-        if (o->reached)
-            sqlite3_bind_int64(st, 4, o->reached_at);
-        else
-            sqlite3_bind_null(st, 4);
-        sqlite3_bind_text(st, 5, tt_rating_letter(o->rating), -1, SQLITE_STATIC);
-        sqlite3_bind_int(st, 6, o->score);
-        rc = sqlite3_step(st);
-    }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : -1;
-}
-
-int tt_history_record(tt_history *h, const tt_scorecard *card, bool *inserted, tt_error *err)
-{
-    if (inserted)
-        *inserted = false;
-    if (!card->journal_hash) {
-        tt_error_set(err, h->path, 0, 0, "history database: the scorecard has no journal hash");
-        return -1;
-    }
-    char *members = members_text(card);
-    if (!members) {
-        tt_error_oom(err, h->path);
-        return -1;
-    }
-    char recorded[32];
-    now_iso(recorded, sizeof recorded);
-    /* Absolute, so `tabletop history` points at the file from anywhere. */
-    char *abs_path = card->journal_path ? realpath(card->journal_path, NULL) : NULL;
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_exec(h->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
-        free(members);
-        free(abs_path);
-        return db_fail(h, err, "cannot lock for writing");
-    }
-    int rc = sqlite3_prepare_v2(h->db,
-        "INSERT OR IGNORE INTO exercises (journal_hash, journal_path, scenario, scenario_hash, team, members,"
-        " seed, started, recorded, duration_ms, score, rating, complete)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", -1, &st, NULL);
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, card->journal_hash, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, abs_path ? abs_path : card->journal_path, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 3, card->scenario->id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 4, card->start->hash, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 5, team_of(card), -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 6, members, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 7, (sqlite3_int64)card->start->seed);
-        sqlite3_bind_text(st, 8, card->start->date, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 9, recorded, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 10, card->duration);
-        sqlite3_bind_int(st, 11, card->score);
-        sqlite3_bind_text(st, 12, tt_rating_letter(card->rating), -1, SQLITE_STATIC);
-        sqlite3_bind_int(st, 13, !card->incomplete);
-        rc = sqlite3_step(st);
-    }
-    sqlite3_finalize(st);
-    bool added = rc == SQLITE_DONE && sqlite3_changes(h->db) == 1;
-    if (rc == SQLITE_DONE && added)
-        rc = insert_objectives(h, card, sqlite3_last_insert_rowid(h->db)) == 0 ? SQLITE_DONE : SQLITE_ERROR;
-    free(members);
-    free(abs_path);
-    if (rc != SQLITE_DONE) {
-        db_fail(h, err, "cannot record the exercise");
-        sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
-        return -1;
-    }
-    if (sqlite3_exec(h->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        db_fail(h, err, "cannot commit");
-        sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
-        return -1;
-    }
-    if (inserted)
-        *inserted = added;
-    return 0;
-}
-
-static char *col_dup(sqlite3_stmt *st, int i)
-{
-    const unsigned char *t = sqlite3_column_text(st, i);
-    return strdup(t ? (const char *)t : "");
-}
-
 int tt_history_fill_trend(tt_history *h, tt_scorecard *card, tt_error *err)
 {
-    sqlite3_stmt *st;
     /* Earlier = recorded before this journal (all runs when it is not recorded). */
     const char *sql =
         "SELECT COALESCE(started, recorded), score, rating, complete FROM exercises"
-        " WHERE team = ?1 AND scenario = ?2 AND journal_hash IS NOT ?3"
-        " AND id < COALESCE((SELECT id FROM exercises WHERE journal_hash = ?3), 9223372036854775807)"
+        " WHERE team = $1 AND scenario = $2 AND journal_hash <> $3"
+        " AND id < COALESCE((SELECT id FROM exercises WHERE journal_hash = $3), 9223372036854775807)"
         " ORDER BY id";
-    if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return db_fail(h, err, "cannot read the trend");
-    sqlite3_bind_text(st, 1, team_of(card), -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, card->scenario->id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, card->journal_hash, -1, SQLITE_STATIC);
-    size_t cap = 0, n = 0;
-    tt_score_trend *rows = NULL;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            tt_score_trend *bigger = tt_arena_alloc(&card->arena, ncap * sizeof *bigger);
-            if (!bigger)
-                break;
-            if (n)
-                memcpy(bigger, rows, n * sizeof *rows);
-            rows = bigger;
-            cap = ncap;
-        }
-        tt_score_trend *t = &rows[n++];
-        const unsigned char *when = sqlite3_column_text(st, 0);
-        t->when = tt_arena_strdup(&card->arena, when ? (const char *)when : "");
-        t->score = sqlite3_column_int(st, 1);
-        const unsigned char *r = sqlite3_column_text(st, 2);
-        if (!r || !tt_rating_parse((const char *)r, &t->rating))
-            t->rating = TT_RATING_U;
-        t->complete = sqlite3_column_int(st, 3) != 0;
-        if (!t->when)
-            break;
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
-        tt_error_set(err, h->path, 0, 0, "history database: cannot read the trend");
+    store_param p[3] = {
+        { .text = team_of(card) }, { .text = card->scenario->id },
+        { .text = card->journal_hash ? card->journal_hash : "" },
+    };
+    store_rows r;
+    if (h->ops->exec(h, sql, 3, p, &r, err) != 0)
+        return -1;
+    tt_score_trend *rows = r.n ? tt_arena_alloc(&card->arena, r.n * sizeof *rows) : NULL;
+    if (r.n && !rows) {
+        store_rows_free(&r);
+        store_fail(h, err, "out of memory", NULL);
         return -1;
     }
+    for (size_t i = 0; i < r.n; i++) {
+        tt_score_trend *t = &rows[i];
+        const char *when = store_cell(&r, i, 0);
+        t->when = tt_arena_strdup(&card->arena, when ? when : "");
+        t->score = atoi(store_cell(&r, i, 1) ? store_cell(&r, i, 1) : "0");
+        const char *rt = store_cell(&r, i, 2);
+        if (!rt || !tt_rating_parse(rt, &t->rating))
+            t->rating = TT_RATING_U;
+        t->complete = store_cell(&r, i, 3) && atoi(store_cell(&r, i, 3)) != 0;
+        if (!t->when) {
+            store_rows_free(&r);
+            store_fail(h, err, "out of memory", NULL);
+            return -1;
+        }
+    }
     card->trend = rows;
-    card->n_trend = n;
+    card->n_trend = r.n;
+    store_rows_free(&r);
     return 0;
 }
 
-int tt_history_list(tt_history *h, const char *team, const char *scenario,
-                    tt_history_row **rows_out, size_t *n_out, tt_error *err)
+void tt_history_filter_params(const tt_history_filter *f, store_param p[4])
+{
+    memset(p, 0, 4 * sizeof *p);
+    if (!f)
+        return;
+    p[0].text = f->team;
+    p[1].text = f->scenario;
+    p[2].text = f->organisation;
+    p[3].text = f->since;
+}
+
+static char *dup_cell(const store_rows *r, size_t row, size_t col)
+{
+    const char *v = store_cell(r, row, col);
+    return strdup(v ? v : "");
+}
+
+int tt_history_list_filtered(tt_history *h, const tt_history_filter *f,
+                             tt_history_row **rows_out, size_t *n_out, tt_error *err)
 {
     *rows_out = NULL;
     *n_out = 0;
-    sqlite3_stmt *st;
-    const char *sql =
-        "SELECT id, scenario, team, COALESCE(started, recorded), COALESCE(journal_path, ''),"
-        " score, rating, complete, duration_ms, seed FROM exercises"
-        " WHERE (?1 IS NULL OR team = ?1) AND (?2 IS NULL OR scenario = ?2) ORDER BY id";
-    if (sqlite3_prepare_v2(h->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return db_fail(h, err, "cannot list");
-    if (team)
-        sqlite3_bind_text(st, 1, team, -1, SQLITE_STATIC);
-    if (scenario)
-        sqlite3_bind_text(st, 2, scenario, -1, SQLITE_STATIC);
-    tt_history_row *rows = NULL;
-    size_t n = 0, cap = 0;
-    int rc;
-    bool oom = false;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            tt_history_row *bigger = realloc(rows, ncap * sizeof *bigger);
-            if (!bigger) {
-                oom = true;
-                break;
-            }
-            rows = bigger;
-            cap = ncap;
-        }
-        tt_history_row *r = &rows[n++];
-        memset(r, 0, sizeof *r);
-        r->id = sqlite3_column_int64(st, 0);
-        r->scenario = col_dup(st, 1);
-        r->team = col_dup(st, 2);
-        r->when = col_dup(st, 3);
-        r->journal = col_dup(st, 4);
-        r->score = sqlite3_column_int(st, 5);
-        const unsigned char *rt = sqlite3_column_text(st, 6);
-        if (!rt || !tt_rating_parse((const char *)rt, &r->rating))
-            r->rating = TT_RATING_U;
-        r->complete = sqlite3_column_int(st, 7) != 0;
-        r->duration = sqlite3_column_int64(st, 8);
-        r->seed = (uint64_t)sqlite3_column_int64(st, 9);
-        if (!r->scenario || !r->team || !r->when || !r->journal) {
-            oom = true;
-            break;
-        }
+    static const char sql[] =
+        "SELECT e.id, e.scenario, e.team, COALESCE(e.started, e.recorded), COALESCE(e.journal_path, ''),"
+        " e.score, e.rating, e.complete, e.duration_ms, e.seed, e.organisation, e.sync_state"
+        " FROM exercises e WHERE" STORE_FILTER_SQL " ORDER BY e.id";
+    store_param p[4];
+    tt_history_filter_params(f, p);
+    store_rows r;
+    if (h->ops->exec(h, sql, 4, p, &r, err) != 0)
+        return -1;
+    tt_history_row *rows = r.n ? calloc(r.n, sizeof *rows) : NULL;
+    bool oom = r.n && !rows;
+    size_t n = 0;
+    for (; !oom && n < r.n; n++) {
+        tt_history_row *o = &rows[n];
+        o->id = strtoll(store_cell(&r, n, 0), NULL, 10);
+        o->scenario = dup_cell(&r, n, 1);
+        o->team = dup_cell(&r, n, 2);
+        o->when = dup_cell(&r, n, 3);
+        o->journal = dup_cell(&r, n, 4);
+        o->score = atoi(store_cell(&r, n, 5) ? store_cell(&r, n, 5) : "0");
+        const char *rt = store_cell(&r, n, 6);
+        if (!rt || !tt_rating_parse(rt, &o->rating))
+            o->rating = TT_RATING_U;
+        o->complete = store_cell(&r, n, 7) && atoi(store_cell(&r, n, 7)) != 0;
+        o->duration = store_cell(&r, n, 8) ? strtoll(store_cell(&r, n, 8), NULL, 10) : 0;
+        o->seed = store_cell(&r, n, 9) ? (uint64_t)strtoll(store_cell(&r, n, 9), NULL, 10) : 0;
+        o->organisation = dup_cell(&r, n, 10);
+        o->sync_state = store_cell(&r, n, 11) ? strdup(store_cell(&r, n, 11)) : NULL;
+        oom = !o->scenario || !o->team || !o->when || !o->journal || !o->organisation ||
+              (store_cell(&r, n, 11) && !o->sync_state);
     }
-    sqlite3_finalize(st);
-    if (oom || (rc != SQLITE_DONE && rc != SQLITE_ROW)) {
+    store_rows_free(&r);
+    if (oom) {
         tt_history_rows_free(rows, n);
-        if (oom)
-            tt_error_oom(err, h->path);
-        else
-            tt_error_set(err, h->path, 0, 0, "history database: cannot list");
+        store_fail(h, err, "out of memory", NULL);
         return -1;
     }
     *rows_out = rows;
     *n_out = n;
     return 0;
+}
+
+int tt_history_list(tt_history *h, const char *team, const char *scenario,
+                    tt_history_row **rows, size_t *n, tt_error *err)
+{
+    tt_history_filter f = { .team = team, .scenario = scenario };
+    return tt_history_list_filtered(h, &f, rows, n, err);
 }
 
 void tt_history_rows_free(tt_history_row *rows, size_t n)
@@ -463,6 +342,8 @@ void tt_history_rows_free(tt_history_row *rows, size_t n)
         free(rows[i].team);
         free(rows[i].when);
         free(rows[i].journal);
+        free(rows[i].organisation);
+        free(rows[i].sync_state);
     }
     free(rows);
 }

@@ -14,10 +14,12 @@ typedef struct tt_roster {
     tt_arena arena;
     const char *team;
     tt_member *members;  size_t n_members;
+    const char *organisation;  /* optional: whose results these are (docs/results.md) */
 } tt_roster;
 
 /* roster.yaml:
  *   team: "Blue team"
+ *   organisation: "Example Corp"     # optional
  *   members:
  *     - { name: "Sato", role: sysadmin }
  * Roles are checked against the scenario when one is given (may be NULL). */

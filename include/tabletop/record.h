@@ -50,6 +50,7 @@ typedef struct tt_start_info {
     tt_kv *state;             size_t n_state;  /* initial state */
     const char *date;         /* ISO 8601 wall date, NULL in headless runs */
     const char *engine;       /* version of the tabletop that wrote it; NULL before 0.2 */
+    const char *organisation; /* from the roster; may be NULL */
 } tt_start_info;
 
 typedef struct tt_record {

@@ -220,11 +220,29 @@ int tt_score_file_hash(const char *path, char out[65], tt_error *err);
 int tt_score_file_hash_bounded(const char *path, size_t max_bytes, char out[65],
                                tt_error *err);
 
-/* ---- Drill history (SQLite) ---- */
+/* ---- Drill history: SQLite file or PostgreSQL server ----
+ * The same schema and migrations on both (docs/results.md). A store is
+ * named by a "spec": a SQLite file path, or a postgresql:// (postgres://)
+ * URI under libpq's rules. */
 
 typedef struct tt_history tt_history;
 
-#define TT_HISTORY_SCHEMA_VERSION 1
+#define TT_HISTORY_SCHEMA_VERSION 4
+
+typedef enum tt_store_kind { TT_STORE_SQLITE, TT_STORE_PG } tt_store_kind;
+/* Why a store could not be used. */
+typedef enum tt_store_failure {
+    TT_STORE_OK,
+    TT_STORE_UNREACHABLE,   /* server down or network gone: may pass */
+    TT_STORE_REFUSED,       /* wrong password/user/database, bad URI, newer schema */
+    TT_STORE_ERROR          /* anything else (disk, SQL) */
+} tt_store_failure;
+
+/* A postgresql:// or postgres:// URI. */
+bool tt_store_is_uri(const char *spec);
+/* The store to use: `flag` (--db) when given, else $TABLETOP_DB when set and
+ * not empty, else NULL (the default SQLite file). */
+const char *tt_history_spec(const char *flag);
 
 /* $XDG_DATA_HOME/tabletop/history.sqlite3, default
  * ~/.local/share/tabletop/history.sqlite3. */
@@ -232,14 +250,27 @@ int tt_history_default_path(char *buf, size_t size, tt_error *err);
 /* Open (creating the file and its folder, migrating the schema). NULL path =
  * the default. Safe with concurrent writers (WAL, busy timeout). */
 tt_history *tt_history_open(const char *path, tt_error *err);
+/* Open any spec (NULL = the default SQLite file). TT_HISTORY_EXISTING: a
+ * SQLite file must exist already. *why (may be NULL) says why it failed.
+ * Messages never contain a password. */
+#define TT_HISTORY_EXISTING 1u
+tt_history *tt_history_open_spec(const char *spec, unsigned flags, tt_store_failure *why,
+                                 tt_error *err);
 void tt_history_close(tt_history *h);
 int tt_history_schema_version(tt_history *h);
+tt_store_kind tt_history_kind(const tt_history *h);
+/* The store's name for messages: the path, or the URI without password. */
+const char *tt_history_name(const tt_history *h);
 
 /* Record a scored exercise, keyed by the journal's content hash (the card
  * must have one): recording the same journal again changes nothing
  * (*inserted = false). */
 int tt_history_record(tt_history *h, const tt_scorecard *card, bool *inserted,
                       tt_error *err);
+/* The same, with the offline mark: sync_state NULL (kept here only),
+ * "pending" (not yet sent to the central server) or "sent". */
+int tt_history_record_marked(tt_history *h, const tt_scorecard *card, const char *sync_state,
+                             bool *inserted, tt_error *err);
 /* Fill card->trend with the same team's earlier runs of the same scenario
  * (recorded before this journal, or all when it is not recorded). */
 int tt_history_fill_trend(tt_history *h, tt_scorecard *card, tt_error *err);
@@ -255,11 +286,24 @@ typedef struct tt_history_row {
     bool complete;
     tt_ms duration;
     uint64_t seed;
+    char *organisation;      /* "" when none */
+    char *sync_state;        /* NULL, "pending" or "sent" */
 } tt_history_row;
+
+/* Which exercises a listing or report covers (NULL fields = any). `since`
+ * is an ISO date compared with the exercise's date. */
+typedef struct tt_history_filter {
+    const char *team;
+    const char *scenario;
+    const char *organisation;
+    const char *since;
+} tt_history_filter;
 
 /* Past exercises, oldest first, filtered by team and/or scenario (NULL = any). */
 int tt_history_list(tt_history *h, const char *team, const char *scenario,
                     tt_history_row **rows, size_t *n, tt_error *err);
+int tt_history_list_filtered(tt_history *h, const tt_history_filter *f,
+                             tt_history_row **rows, size_t *n, tt_error *err);
 void tt_history_rows_free(tt_history_row *rows, size_t n);
 
 /* ---- Loading a journal's scenario ---- */

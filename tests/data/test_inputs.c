@@ -62,7 +62,7 @@ static void roster_bad_files(void **state)
         { "roster-wrong-type.yaml", "members: expected a list, found 'Sato'", 2, 10 },
         { "roster-unknown-key.yaml", "members[0]: unknown key 'phone'; valid: name, role", 5, 5 },
         { "roster-missing-role.yaml", "members[0]: a member needs both 'name' and 'role'", 2, 5 },
-        { "script-good.yaml", "unknown key 'scenario'; valid: team, members", 2, 1 },
+        { "script-good.yaml", "unknown key 'scenario'; valid: team, organisation, members", 2, 1 },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         tt_roster r;

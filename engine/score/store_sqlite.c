@@ -1,0 +1,217 @@
+/* SQLite back-end of the results store: one file per user that several
+ * drills may write at once (WAL journal, a busy timeout, writes inside
+ * BEGIN IMMEDIATE). The schema version is PRAGMA user_version. */
+#include "store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static sqlite3 *db_of(tt_history *h)
+{
+    return h->conn;
+}
+
+static int fail(tt_history *h, tt_error *err, const char *what)
+{
+    store_fail(h, err, what, sqlite3_errmsg(db_of(h)));
+    return -1;
+}
+
+static int bind_all(sqlite3_stmt *st, size_t np, const store_param *p)
+{
+    /* "$1".."$n" are named parameters in SQLite: bind by name so a
+     * statement may use them in any order, or more than once. */
+    for (size_t i = 0; i < np; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "$%zu", i + 1);
+        int idx = sqlite3_bind_parameter_index(st, name);
+        if (idx == 0)
+            continue;
+        int rc;
+        if (p[i].blob)
+            rc = sqlite3_bind_blob64(st, idx, p[i].blob, p[i].len, SQLITE_STATIC);
+        else if (p[i].text)
+            rc = sqlite3_bind_text(st, idx, p[i].text, -1, SQLITE_STATIC);
+        else
+            rc = sqlite3_bind_null(st, idx);
+        if (rc != SQLITE_OK)
+            return -1;
+    }
+    return 0;
+}
+
+static int grow(store_rows *r, size_t *cap)
+{
+    size_t ncap = *cap ? *cap * 2 : 64;
+    const char **cell = realloc(r->cell, ncap * r->cols * sizeof *cell);
+    if (!cell)
+        return -1;
+    r->cell = cell;
+    size_t *len = realloc(r->len, ncap * r->cols * sizeof *len);
+    if (!len)
+        return -1;
+    r->len = len;
+    *cap = ncap;
+    return 0;
+}
+
+static int sq_exec(tt_history *h, const char *sql, size_t np, const store_param *p,
+                   store_rows *out, tt_error *err)
+{
+    if (out)
+        memset(out, 0, sizeof *out);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db_of(h), sql, -1, &st, NULL) != SQLITE_OK)
+        return fail(h, err, "cannot prepare a statement");
+    if (bind_all(st, np, p) != 0) {
+        sqlite3_finalize(st);
+        return fail(h, err, "cannot bind a value");
+    }
+    size_t cap = 0;
+    int rc;
+    bool oom = false;
+    if (out)
+        out->cols = (size_t)sqlite3_column_count(st);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!out)
+            continue;
+        if (out->n == cap && grow(out, &cap) != 0) {
+            oom = true;
+            break;
+        }
+        for (size_t c = 0; c < out->cols; c++) {
+            size_t k = out->n * out->cols + c;
+            int type = sqlite3_column_type(st, (int)c);
+            const void *v = type == SQLITE_BLOB ? sqlite3_column_blob(st, (int)c)
+                                                : (const void *)sqlite3_column_text(st, (int)c);
+            size_t n = (size_t)sqlite3_column_bytes(st, (int)c);
+            out->len[k] = n;
+            out->cell[k] = NULL;
+            if (type == SQLITE_NULL)
+                continue;
+            char *copy = tt_arena_alloc(&out->arena, n + 1);
+            if (!copy) {
+                oom = true;
+                break;
+            }
+            if (n)
+                memcpy(copy, v, n);
+            out->cell[k] = copy;
+        }
+        if (oom)
+            break;
+        out->n++;
+    }
+    if (oom) {
+        sqlite3_finalize(st);
+        store_rows_free(out);
+        store_fail(h, err, "out of memory", NULL);
+        return -1;
+    }
+    if (rc != SQLITE_DONE) {
+        fail(h, err, "a statement failed");
+        sqlite3_finalize(st);
+        if (out)
+            store_rows_free(out);
+        return -1;
+    }
+    sqlite3_finalize(st);
+    return 0;
+}
+
+static int sq_script(tt_history *h, const char *sql, tt_error *err)
+{
+    if (sqlite3_exec(db_of(h), sql, NULL, NULL, NULL) != SQLITE_OK)
+        return fail(h, err, "a schema step failed");
+    return 0;
+}
+
+static int sq_begin(tt_history *h, tt_error *err)
+{
+    if (sqlite3_exec(db_of(h), "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return fail(h, err, "cannot lock for writing");
+    return 0;
+}
+
+static int sq_commit(tt_history *h, tt_error *err)
+{
+    if (sqlite3_exec(db_of(h), "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        fail(h, err, "cannot commit");
+        sqlite3_exec(db_of(h), "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    return 0;
+}
+
+static void sq_rollback(tt_history *h)
+{
+    sqlite3_exec(db_of(h), "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int sq_lock_schema(tt_history *h, tt_error *err)
+{
+    (void)h;
+    (void)err;
+    return 0;   /* BEGIN IMMEDIATE already holds the only write lock */
+}
+
+static int sq_get_version(tt_history *h, int *v, tt_error *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db_of(h), "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+        return fail(h, err, "cannot read the schema version");
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? 0 : fail(h, err, "cannot read the schema version");
+}
+
+static int sq_set_version(tt_history *h, int v, tt_error *err)
+{
+    /* PRAGMA takes no parameters: one fixed statement per version. */
+    static const char *const set[] = {
+        "PRAGMA user_version = 0", "PRAGMA user_version = 1", "PRAGMA user_version = 2",
+        "PRAGMA user_version = 3", "PRAGMA user_version = 4", "PRAGMA user_version = 5",
+        "PRAGMA user_version = 6", "PRAGMA user_version = 7", "PRAGMA user_version = 8",
+    };
+    if (v < 0 || (size_t)v >= sizeof set / sizeof set[0]) {
+        store_fail(h, err, "no statement for this schema version", NULL);
+        return -1;
+    }
+    return sq_script(h, set[v], err);
+}
+
+static void sq_close(tt_history *h)
+{
+    sqlite3_close(db_of(h));
+    h->conn = NULL;
+}
+
+const store_ops store_sqlite_ops = {
+    sq_exec, sq_script, sq_begin, sq_commit, sq_rollback, sq_lock_schema,
+    sq_get_version, sq_set_version, sq_close,
+};
+
+int store_sqlite_connect(tt_history *h, const char *path, bool create, tt_error *err)
+{
+    h->ops = &store_sqlite_ops;
+    h->kind = TT_STORE_SQLITE;
+    sqlite3 *db = NULL;
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+        store_fail(h, err, "cannot open", db ? sqlite3_errmsg(db) : NULL);
+        sqlite3_close(db);
+        return -1;
+    }
+    h->conn = db;
+    sqlite3_busy_timeout(db, 10000);
+    /* WAL lets readers and a writer work at once; changing the mode needs a
+     * moment of exclusive access, which the busy timeout waits for. */
+    if (sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL", NULL, NULL, NULL) != SQLITE_OK)
+        return fail(h, err, "cannot prepare");
+    return 0;
+}

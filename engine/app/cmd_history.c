@@ -35,8 +35,11 @@ static const char usage_en[] =
 
 /* Print a column padded to `width` terminal cells (East Asian characters
  * take two), at least one space after it. */
-static void cell(const char *text, int width)
+static void cell(const char *raw, int width)
 {
+    /* Team names and titles come from the database: never terminal codes. */
+    char text[1024];
+    tt_term_safe(text, sizeof text, raw, strlen(raw), 0);
     int used = 0;
     for (const unsigned char *p = (const unsigned char *)text; *p; p++)
         if ((*p & 0xC0) != 0x80)

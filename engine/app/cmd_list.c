@@ -78,7 +78,11 @@ int tt_cmd_list(int argc, char **argv)
                             snprintf(ids[n_ids], 128, "%s", sc->id);
                             snprintf(id_paths[n_ids++], sizeof id_paths[0], "%s", path);
                         }
-                        printf("%-22s %s\t%s\n", sc->id, sc->title.ja, sc->title.en);
+                        printf("%-22s ", sc->id);
+                        tt_term_fputs(sc->title.ja, 0, stdout);
+                        putchar('\t');
+                        tt_term_fputs(sc->title.en, 0, stdout);
+                        putchar('\n');
                         shown++;
                     }
                     tt_script_free(s);

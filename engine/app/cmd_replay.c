@@ -99,7 +99,7 @@ static void print_timeline(const tt_scenario *sc, const tt_journal *j, tt_lang l
     for (size_t i = 0; i < j->n_records; i++) {
         char *text = tt_tty_format_record(sc, &j->records[i], lang);
         if (text)
-            fputs(text, stdout);
+            tt_term_fputs(text, TT_TERM_KEEP_NEWLINES, stdout);
         free(text);
     }
 }

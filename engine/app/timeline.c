@@ -2,6 +2,7 @@
  * objective went. State changes are left to the journal and the scorecard. */
 #include "timeline.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Print at most `max` bytes of s, cut on a UTF-8 boundary, one line. */
@@ -14,12 +15,11 @@ static void put_clipped(FILE *out, const char *s, size_t max)
         while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
             len--;
     }
-    /* Control characters from notes or scenario texts would drive the
-     * terminal (escape sequences, bells): show them as spaces. */
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        fputc(c < 0x20 || c == 0x7F ? ' ' : c, out);
-    }
+    /* Notes and scenario texts must not drive the terminal. */
+    char safe[4096];
+    if (tt_term_safe(safe, sizeof safe, s, len, 0) >= sizeof safe)
+        clipped = true;
+    fputs(safe, out);
     if (clipped)
         fputs(" …", out);
 }
@@ -43,10 +43,8 @@ static const char *action_label(const tt_scenario *sc, const char *id, tt_lang l
     return i >= 0 ? tt_text_get(&sc->actions[i].label, lang) : (id ? id : "?");
 }
 
-void tt_timeline_sink(void *timeline, const tt_record *r)
+static void write_event(const tt_timeline *tl, const tt_record *r, FILE *out)
 {
-    tt_timeline *tl = timeline;
-    FILE *out = tl->out;
     const tt_scenario *sc = tl->sc;
     char when[32];
     tt_ms_format(r->t, when, sizeof when);
@@ -108,6 +106,29 @@ void tt_timeline_sink(void *timeline, const tt_record *r)
     fputc('\n', out);
 }
 
+/* Each line is built first and printed through the terminal-safe filter:
+ * names, labels, notes and titles come from the scenario, the roster and
+ * the keyboard. */
+static void put_safe(FILE *out, char *text, size_t len)
+{
+    if (text && len)
+        tt_term_fputs(text, TT_TERM_KEEP_NEWLINES, out);
+    free(text);
+}
+
+void tt_timeline_sink(void *timeline, const tt_record *r)
+{
+    tt_timeline *tl = timeline;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem)
+        return;
+    write_event(tl, r, mem);
+    fclose(mem);
+    put_safe(tl->out, text, len);
+}
+
 static void put_time(FILE *out, tt_ms t)
 {
     char buf[32];
@@ -115,7 +136,7 @@ static void put_time(FILE *out, tt_ms t)
     fprintf(out, " %9s", buf);
 }
 
-void tt_timeline_summary(FILE *out, tt_exercise *ex, tt_lang lang)
+static void write_summary(FILE *out, tt_exercise *ex, tt_lang lang)
 {
     const tt_scenario *sc = tt_exercise_scenario(ex);
     const tt_objective_view *ov = tt_exercise_objectives(ex);
@@ -149,4 +170,16 @@ void tt_timeline_summary(FILE *out, tt_exercise *ex, tt_lang lang)
                         tt_text_get(&sc->metrics[m].label, lang), v,
                         tt_text_get(&sc->metrics[m].unit, lang));
             }
+}
+
+void tt_timeline_summary(FILE *out, tt_exercise *ex, tt_lang lang)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem)
+        return;
+    write_summary(mem, ex, lang);
+    fclose(mem);
+    put_safe(out, text, len);
 }

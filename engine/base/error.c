@@ -17,6 +17,9 @@ void tt_error_clear(tt_error *err)
     err->message[0] = '\0';
 }
 
+/* Messages quote scenario, roster and journal text (Lua's own messages may
+ * quote a metatable's __name), so they are made terminal-safe here, once,
+ * whoever prints them. */
 __attribute__((format(printf, 6, 0))) static void set(tt_error *err, tt_error_class cls, const char *file,
                                                        int line, int column, const char *fmt, va_list ap)
 {
@@ -24,11 +27,20 @@ __attribute__((format(printf, 6, 0))) static void set(tt_error *err, tt_error_cl
         return;
     tt_error_clear(err);
     if (file)
-        snprintf(err->file, sizeof err->file, "%s", file);
+        tt_term_safe(err->file, sizeof err->file, file, strlen(file), 0);
     err->line = line;
     err->column = column;
     err->cls = cls;
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    char raw[2 * sizeof err->message];
+    int n = vsnprintf(raw, sizeof raw, fmt, ap);
+    if (n < 0)
+        raw[0] = '\0';
+    size_t len = strlen(raw);
+    /* A cut in the middle of a character is dropped, not shown as bytes. */
+    if (n >= (int)sizeof raw)
+        while (len > 0 && ((unsigned char)raw[len - 1] & 0x80))
+            len--;
+    tt_term_safe(err->message, sizeof err->message, raw, len, TT_TERM_KEEP_NEWLINES);
 }
 
 void tt_error_set(tt_error *err, const char *file, int line, int column,
@@ -71,7 +83,8 @@ void tt_error_print(const tt_error *err, const char *prefix)
     if (prefix && *prefix)
         fprintf(stderr, "%s: ", prefix);
     if (err->file[0]) {
-        fprintf(stderr, "%s:", err->file);
+        tt_term_fputs(err->file, 0, stderr);
+        fputc(':', stderr);
         if (err->line > 0) {
             fprintf(stderr, "%d:", err->line);
             if (err->column > 0)
@@ -79,5 +92,7 @@ void tt_error_print(const tt_error *err, const char *prefix)
         }
         fputc(' ', stderr);
     }
-    fprintf(stderr, "%s\n", err->message[0] ? err->message : "unknown error");
+    tt_term_fputs(err->message[0] ? err->message : "unknown error", TT_TERM_KEEP_NEWLINES,
+                  stderr);
+    fputc('\n', stderr);
 }

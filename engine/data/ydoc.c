@@ -281,10 +281,24 @@ int yreader_next(yreader *r, tt_arena *arena, ynode **root, ydoc_info *info,
             }
             size_t len = ev.data.scalar.length;
             const char *v = (const char *)ev.data.scalar.value;
-            if (memchr(v, '\0', len)) {
-                tt_error_set(err, r->name, (int)ev.start_mark.line + 1,
-                             (int)ev.start_mark.column + 1,
-                             "text holds a NUL character, which is not allowed");
+            /* The raw file was checked; escapes ("\e", "\a", "\u009b",
+             * "\0") are decoded only now, so the text is checked again. */
+            tt_text_fault fault;
+            if (!tt_text_scan(v, len, &fault)) {
+                if (fault.problem == TT_TEXT_NOT_PRINTABLE && fault.code_point == 0)
+                    tt_error_set(err, r->name, (int)ev.start_mark.line + 1,
+                                 (int)ev.start_mark.column + 1,
+                                 "text holds a NUL character, which is not allowed");
+                else if (fault.problem == TT_TEXT_NOT_PRINTABLE)
+                    tt_error_set(err, r->name, (int)ev.start_mark.line + 1,
+                                 (int)ev.start_mark.column + 1,
+                                 "text holds the control character U+%04X (written as an "
+                                 "escape), which is not allowed",
+                                 (unsigned)fault.code_point);
+                else
+                    tt_error_set(err, r->name, (int)ev.start_mark.line + 1,
+                                 (int)ev.start_mark.column + 1,
+                                 "text is not valid UTF-8 after its escapes are read");
                 ok = false;
                 break;
             }

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* Simulated time in integer milliseconds since the exercise started. */
 typedef int64_t tt_ms;
@@ -129,6 +130,18 @@ typedef struct tt_text_fault {
 
 /* true when all of text[0..len) is fine; else *fault says what and where. */
 bool tt_text_scan(const char *text, size_t len, tt_text_fault *fault);
+
+/* Text made safe to print on a terminal: control characters (C0 but, with
+ * TT_TERM_KEEP_NEWLINES, newline and tab; DEL; C1 U+0080-U+009F), bidi
+ * overrides and bytes that are not UTF-8 become visible escapes ("\x1b",
+ * "\u009b", "\xff"); all other text is unchanged. Every place that shows
+ * scenario, roster, journal, history or typed text uses these.
+ * tt_term_safe works like snprintf (returns the full length, writes whole
+ * characters only, always terminates when size > 0). */
+#define TT_TERM_KEEP_NEWLINES 1u
+size_t tt_term_safe(char *out, size_t size, const char *in, size_t len, unsigned flags);
+char *tt_term_safe_dup(const char *in, unsigned flags);     /* malloc'd; NULL on OOM */
+void tt_term_fputs(const char *in, unsigned flags, FILE *f);
 
 /* true when both paths exist and name the same file (device and inode,
  * symbolic links followed): a command writing `b` would destroy `a`. */

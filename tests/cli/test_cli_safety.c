@@ -20,6 +20,7 @@ static char dir[256];
 typedef struct result {
     int status;
     char *err;
+    char *out;
 } result;
 
 static char *slurp(const char *path)
@@ -66,19 +67,22 @@ static const char *in_dir(const char *name)
 static result run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static result run(const char *fmt, ...)
 {
-    char args[3072], cmd[4096], err[600];
+    char args[3072], cmd[8192], err[300], out[300];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(args, sizeof args, fmt, ap);
     va_end(ap);
     snprintf(err, sizeof err, "%s/stderr", dir);
+    snprintf(out, sizeof out, "%s/stdout", dir);
     snprintf(cmd, sizeof cmd,
-             "cd '%s' && XDG_DATA_HOME='%s/xdg' timeout 60 '%s' %s >/dev/null 2>'%s' </dev/null",
-             getenv("TT_SOURCE_DIR"), dir, getenv("TT_BINARY"), args, err);
+             "cd '%s' && XDG_DATA_HOME='%s/xdg' timeout 60 '%s' %s >'%s' 2>'%s' </dev/null",
+             getenv("TT_SOURCE_DIR"), dir, getenv("TT_BINARY"), args, out, err);
     int rc = system(cmd);
-    result r = { WIFEXITED(rc) ? WEXITSTATUS(rc) : 128 + WTERMSIG(rc), slurp(err) };
+    result r = { WIFEXITED(rc) ? WEXITSTATUS(rc) : 128 + WTERMSIG(rc), slurp(err), slurp(out) };
     if (!r.err)
         r.err = strdup("");
+    if (!r.out)
+        r.out = strdup("");
     return r;
 }
 
@@ -95,6 +99,7 @@ static void expect_refused(result r, const char *needle)
         fail_msg("expected exit 2, got %d:\n%s", r.status, r.err);
     assert_contains(r.err, needle);
     free(r.err);
+    free(r.out);
 }
 
 static void expect_ok(result r)
@@ -102,6 +107,7 @@ static void expect_ok(result r)
     if (r.status != 0)
         fail_msg("expected exit 0, got %d:\n%s", r.status, r.err);
     free(r.err);
+    free(r.out);
 }
 
 static int setup(void **state)
@@ -246,6 +252,7 @@ static void number_settings_must_be_finite(void **state)
             fail_msg("%s: expected exit 2, got %d:\n%s", forms[i], r.status, r.err);
         assert_contains(r.err, "inf.yaml:2:9: settings.rate");
         free(r.err);
+        free(r.out);
         assert_int_not_equal(access(j, F_OK), 0);
     }
     /* Finite numbers and text settings of any scalar are accepted. */
@@ -257,6 +264,112 @@ static void number_settings_must_be_finite(void **state)
     unlink(j);
     expect_ok(run("run " SCENARIO " --ui none --script '%s' --journal '%s' --no-scorecard",
                   script, j));
+}
+
+/* No byte that drives a terminal (C0 but newline and tab, DEL, C1 as
+ * UTF-8, bidi overrides) in what a command printed. */
+static void assert_terminal_safe(const char *text)
+{
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
+            fail_msg("control byte 0x%02x in:\n%s", *p, text);
+        if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+            fail_msg("C1 control U+00%02X in:\n%s", p[1], text);
+        if (p[0] == 0xe2 && p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae)
+            fail_msg("bidi override in:\n%s", text);
+    }
+}
+
+/* YAML escapes are text too: refused after parsing with file:line:column,
+ * in rosters, action scripts and journals alike. */
+static void yaml_escapes_of_control_characters_are_refused(void **state)
+{
+    (void)state;
+    const char *roster = in_dir("esc-roster.yaml");
+    const char *script = in_dir("esc-script.yaml");
+    const char *j = in_dir("esc.journal.yaml");
+    const char *escapes[] = { "\\e[2J", "\\a", "\\u009b31m", "\\x07", "\\0" };
+    for (size_t i = 0; i < sizeof escapes / sizeof escapes[0]; i++) {
+        char text[256];
+        snprintf(text, sizeof text, "team: \"Blue\"\nmembers:\n  - { name: \"Sato%s\", role: sysadmin }\n",
+                 escapes[i]);
+        unlink(roster);
+        spit(roster, text);
+        unlink(j);
+        expect_refused(run("run " SCENARIO " --ui none --roster '%s' --journal '%s' --no-scorecard",
+                           roster, j),
+                       "esc-roster.yaml:3:13: text holds");
+        assert_int_not_equal(access(j, F_OK), 0);
+        snprintf(text, sizeof text, "actions:\n  - { at: 1m, by: sysadmin, note: \"x%s\" }\n",
+                 escapes[i]);
+        unlink(script);
+        spit(script, text);
+        expect_refused(run("run " SCENARIO " --ui none --script '%s' --journal '%s' --no-scorecard",
+                           script, j),
+                       "esc-script.yaml:2:");
+        assert_int_not_equal(access(j, F_OK), 0);
+    }
+    /* A journal edited to hold one: score, replay and resume refuse it. */
+    unlink(script);
+    spit(script, "actions:\n  - { at: 1m, by: sysadmin, note: \"plain\" }\n");
+    expect_ok(run("run " SCENARIO " --ui none --script '%s' --journal '%s' --no-scorecard",
+                  script, j));
+    char *text = slurp(j);
+    char *note = strstr(text, "plain");
+    assert_non_null(note);
+    memcpy(note, "\\e[2J", 5);
+    const char *edited = in_dir("esc-edited.journal.yaml");
+    spit(edited, text);
+    free(text);
+    expect_refused(run("score '%s' -o '%s' --no-record", edited, in_dir("esc.json")),
+                   "text holds the control character U+001B");
+    expect_refused(run("replay '%s' --scenario " SCENARIO, edited), "U+001B");
+    expect_refused(run("resume '%s' --ui none --scenario " SCENARIO " --no-scorecard", edited),
+                   "U+001B");
+}
+
+/* Text YAML may hold but a terminal would act on (U+0085, bidi overrides)
+ * is shown as an escape by the headless timeline, replay --ui tty and
+ * history; Lua's messages quoting a metatable's __name are neutralised. */
+static void terminal_output_is_neutralised_everywhere(void **state)
+{
+    (void)state;
+    const char *script = in_dir("odd-script.yaml");
+    const char *roster = in_dir("odd-roster.yaml");
+    const char *j = in_dir("odd.journal.yaml");
+    const char *db = in_dir("odd.sqlite3");
+    spit(script, "actions:\n  - { at: 1m, by: sysadmin, note: \"x\\u0085y \\u202eevil\" }\n"
+                 "  - { at: 2m, by: sysadmin, do: pull_cable }\n");
+    spit(roster, "team: \"Blue\\u202e\\u0085\"\nmembers:\n  - { name: \"Sato\\u202e\", role: sysadmin }\n");
+    result r = run("run " SCENARIO " --ui none --script '%s' --roster '%s' --journal '%s' "
+                   "--scorecard '%s' --db '%s'", script, roster, j, in_dir("odd.json"), db);
+    if (r.status != 0)
+        fail_msg("run: exit %d\n%s", r.status, r.err);
+    assert_contains(r.out, "x\\u0085y \\u202eevil");
+    assert_terminal_safe(r.out);
+    assert_terminal_safe(r.err);
+    free(r.out);
+    free(r.err);
+    r = run("replay '%s' --ui tty --lang en", j);
+    if (r.status != 0)
+        fail_msg("replay: exit %d\n%s", r.status, r.err);
+    assert_contains(r.out, "\\u202eevil");
+    assert_terminal_safe(r.out);
+    free(r.out);
+    free(r.err);
+    r = run("history --db '%s' --lang en", db);
+    if (r.status != 0)
+        fail_msg("history: exit %d\n%s", r.status, r.err);
+    assert_contains(r.out, "Blue\\u202e\\u0085");
+    assert_terminal_safe(r.out);
+    free(r.out);
+    free(r.err);
+    r = run("check tests/cli/fixtures/evil-name.lua");
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "\\x1b]0;pwned\\x07\\x1b[2J");
+    assert_terminal_safe(r.err);
+    free(r.out);
+    free(r.err);
 }
 
 int main(void)
@@ -272,6 +385,8 @@ int main(void)
         cmocka_unit_test(scorecard_that_is_the_journal_is_refused),
         cmocka_unit_test(start_path_that_is_not_a_regular_file_is_not_read),
         cmocka_unit_test(number_settings_must_be_finite),
+        cmocka_unit_test(yaml_escapes_of_control_characters_are_refused),
+        cmocka_unit_test(terminal_output_is_neutralised_everywhere),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

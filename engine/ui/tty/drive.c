@@ -117,8 +117,10 @@ static void show(tt_tty *t, const char *text)
 {
     if (!text || !text[0])
         return;
+    /* Everything the drill prints passes here: scenario, roster and
+     * journal text never drives the terminal. */
     if (!t->rl_on) {
-        fputs(text, t->out);
+        tt_term_fputs(text, TT_TERM_KEEP_NEWLINES, t->out);
         fflush(t->out);
         return;
     }
@@ -128,7 +130,7 @@ static void show(tt_tty *t, const char *text)
     rl_replace_line("", 0);
     rl_redisplay();
     fputs("\r\033[K", t->out);
-    fputs(text, t->out);
+    tt_term_fputs(text, TT_TERM_KEEP_NEWLINES, t->out);
     fflush(t->out);
     rl_restore_prompt();
     rl_replace_line(saved ? saved : "", 0);

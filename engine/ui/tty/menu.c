@@ -107,8 +107,9 @@ static void rest_of(const char *s, char *out, size_t size)
         while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
             n--;
     }
-    memcpy(out, s, n);
-    out[n] = '\0';
+    /* Typed (or pasted) control characters never reach the journal or the
+     * screen as such: they are kept as visible escapes. */
+    tt_term_safe(out, size, s, n, 0);
 }
 
 static void fail(tty_cmd *out, const char *what, const char *why)

@@ -221,15 +221,9 @@ static int run_snapshot(const run_options *o, run_inputs *in, tt_exercise_config
     tt_error_clear(&err);
     tt_exercise *ex = tt_exercise_new(in->script, cfg, &err);
     int rc = ex ? tt_exercise_start(ex, 0, &err) : -1;
-    for (size_t i = 0; rc == 0 && in->has_answers && i < in->answers.n_steps; i++) {
-        const tt_script_step *st = &in->answers.steps[i];
-        if (st->at > o->at)
-            break;
-        rc = tt_exercise_advance(ex, st->at, &err);
-        if (rc == 0 && tt_exercise_phase(ex) != TT_PHASE_ENDED)
-            rc = st->action ? tt_exercise_act(ex, st->by, st->action, st->member, st->note, NULL, &err)
-                            : tt_exercise_note(ex, st->by, st->member, st->note, &err);
-    }
+    size_t next = 0;
+    if (rc == 0)
+        rc = tt_exercise_play_until(ex, in->has_answers ? &in->answers : NULL, &next, o->at, &err);
     if (rc == 0)
         rc = tt_exercise_advance(ex, o->at, &err);
     tt_exercise_free(ex);

@@ -248,20 +248,31 @@ size_t tt_exercise_inputs_taken(const tt_exercise *ex)
     return ex->inputs_taken;
 }
 
-int tt_exercise_play(tt_exercise *ex, const tt_action_script *script, size_t first,
-                     tt_error *err)
+int tt_exercise_play_until(tt_exercise *ex, const tt_action_script *script, size_t *next, tt_ms horizon,
+                           tt_error *err)
 {
-    for (size_t i = first; i < script->n_steps && ex->phase != TT_PHASE_ENDED; i++) {
-        const tt_script_step *st = &script->steps[i];
+    while (script && *next < script->n_steps && ex->phase == TT_PHASE_RUNNING) {
+        const tt_script_step *st = &script->steps[*next];
+        if (st->at > horizon)
+            break;
         if (tt_exercise_advance(ex, st->at, err) != 0)
             return -1;
         if (ex->phase == TT_PHASE_ENDED)
             break;
-        int rc = st->action
-                     ? tt_exercise_act(ex, st->by, st->action, st->member, st->note, NULL, err)
-                     : tt_exercise_note(ex, st->by, st->member, st->note, err);
+        (*next)++;
+        /* No member given: the exercise names the roster's member for the role. */
+        int rc = st->action ? tt_exercise_act(ex, st->by, st->action, st->member, st->note, NULL, err)
+                            : tt_exercise_note(ex, st->by, st->member, st->note, err);
         if (rc != 0)
             return -1;
     }
+    return 0;
+}
+
+int tt_exercise_play(tt_exercise *ex, const tt_action_script *script, size_t first,
+                     tt_error *err)
+{
+    if (tt_exercise_play_until(ex, script, &first, TT_MS_NEVER, err) != 0)
+        return -1;
     return tt_exercise_advance(ex, ex->sc->length, err);
 }

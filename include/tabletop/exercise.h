@@ -90,9 +90,16 @@ int tt_exercise_set_speed(tt_exercise *ex, double speed, int64_t wall_ms,
 /* End by the facilitator ("facilitator"); idempotent once ended. */
 int tt_exercise_end(tt_exercise *ex, tt_error *err);
 
-/* Headless: play the steps of an action script from index `first` at their
- * simulated times (a step already in the past is taken now), then run to
- * the end of the exercise. Refused steps are journaled, not fatal. */
+/* The one way action-script steps are played (headless run, snapshot,
+ * terminal, dashboard): while the exercise runs, take each step from
+ * *next whose time is at most `horizon`, at its own simulated time
+ * (advance to it, then act or note; a step already in the past is taken
+ * now). *next moves past every step taken. Refused steps are journaled,
+ * not fatal. A live front-end passes its clock's look-ahead as horizon. */
+int tt_exercise_play_until(tt_exercise *ex, const tt_action_script *script, size_t *next,
+                           tt_ms horizon, tt_error *err);
+/* Headless: play every step from index `first`, then run to the end of
+ * the exercise. */
 int tt_exercise_play(tt_exercise *ex, const tt_action_script *script, size_t first,
                      tt_error *err);
 /* Participant inputs taken so far (actions, refusals, notes), restored ones

@@ -476,30 +476,7 @@ static tt_ms clock_estimate(const tt_tty *t, int64_t w)
 
 static int play_due_steps(tt_tty *t, int64_t w, tt_error *err)
 {
-    const tt_action_script *s = t->o.script;
-    if (!s || tt_exercise_phase(t->ex) != TT_PHASE_RUNNING)
-        return 0;
-    tt_ms horizon = clock_estimate(t, w);
-    while (t->next_step < s->n_steps &&
-           tt_exercise_phase(t->ex) == TT_PHASE_RUNNING) {
-        const tt_script_step *st = &s->steps[t->next_step];
-        if (st->at > horizon)
-            break;
-        if (tt_exercise_advance(t->ex, st->at, err) != 0)
-            return -1;
-        if (tt_exercise_phase(t->ex) == TT_PHASE_ENDED)
-            break;
-        t->next_step++;
-        const char *member = st->member ? st->member
-                           : t->o.roster ? tt_roster_member_for(t->o.roster, st->by)
-                                         : NULL;
-        int rc = st->action
-            ? tt_exercise_act(t->ex, st->by, st->action, member, st->note, NULL, err)
-            : tt_exercise_note(t->ex, st->by, member, st->note, err);
-        if (rc != 0)
-            return -1;
-    }
-    return 0;
+    return tt_exercise_play_until(t->ex, t->o.script, &t->next_step, clock_estimate(t, w), err);
 }
 
 /* Wall milliseconds to sleep until the next thing happens (bounded so

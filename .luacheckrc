@@ -8,3 +8,6 @@ read_globals = { "scenario" }
 unused_args = false
 -- Bilingual texts are long lines by nature.
 max_line_length = false
+
+-- Editor annotations (tabletop api --luals) are not scenarios.
+exclude_files = { "**/*.d.lua" }

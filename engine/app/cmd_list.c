@@ -38,7 +38,9 @@ int tt_cmd_list(int argc, char **argv)
         struct dirent *e;
         while ((e = readdir(dir)) && n < 256) {
             size_t len = strlen(e->d_name);
-            if (len > 4 && strcmp(e->d_name + len - 4, ".lua") == 0 && e->d_name[0] != '.') {
+            /* NAME.d.lua is an editor annotation file (tabletop api --luals). */
+            if (len > 4 && strcmp(e->d_name + len - 4, ".lua") == 0 && e->d_name[0] != '.' &&
+                !(len > 6 && strcmp(e->d_name + len - 6, ".d.lua") == 0)) {
                 names[n] = strdup(e->d_name);
                 if (names[n])
                     n++;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "host.h"
+#include "tabletop/api.h"
 #include "tabletop/suggest.h"
 
 #define HINT(buf, wrong, arr, n)                                                           \
@@ -104,8 +105,10 @@ static int ctx_message(lua_State *L)
     while (lua_next(L, 1)) {
         lua_pop(L, 1);
         const char *k = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
-        if (!k || (strcmp(k, "from") && strcmp(k, "to") && strcmp(k, "text") &&
-                   strcmp(k, "after")))
+        const tt_api_field *f = tt_api_fields("Message");
+        while (k && f->name && strcmp(f->name, k) != 0)
+            f++;
+        if (!k || !f->name)
             return luaL_error(L, "ctx.message: unknown field '%s' (expected from, to, text, after)",
                               k ? k : luaL_typename(L, -1));
     }
@@ -234,19 +237,45 @@ static int ctx_newindex(lua_State *L)
     return luaL_error(L, "ctx is read-only (keep values in the state or in locals)");
 }
 
+/* ctx as registered, and as `tabletop api --luals` documents it: one table.
+ * Rows without a function are values read through __index per call. */
+static const struct ctx_row {
+    tt_api_field api;
+    lua_CFunction fn;
+} CTX[] = {
+    { { "now", "integer|number", true, "1.0", "simulated seconds since the start" }, NULL },
+    { { "role", "string?", false, "1.0", "in an action's does: the role that took it" }, NULL },
+    { { "random", "fun(a?: integer, b?: integer): number", true, "1.0",
+        "the exercise's seeded RNG, like math.random" }, tt_sandbox_random },
+    { { "chance", "fun(p: number): boolean", true, "1.0", "true with probability p" },
+      ctx_chance },
+    { { "message", "fun(m: tabletop.Message)", true, "1.0",
+        "an actor or role says something, now or after a delay" }, ctx_message },
+    { { "after", "fun(delay: tabletop.Time|string, fn: fun(s: tabletop.State, ctx: tabletop.Ctx))",
+        true, "1.0", "run fn later; delay is a time or an actor id (its reply delay)" },
+      ctx_after },
+};
+
+size_t tt_api_ctx_count(void)
+{
+    return sizeof CTX / sizeof CTX[0];
+}
+
+const tt_api_field *tt_api_ctx_field(size_t i)
+{
+    return i < sizeof CTX / sizeof CTX[0] ? &CTX[i].api : NULL;
+}
+
 /* One ctx per state, shared by every call: its functions never change and
  * time and role come through __index, so a call sets nothing up. */
 int tt_ctx_create(lua_State *L)
 {
-    lua_createtable(L, 0, 4);
-    lua_pushcfunction(L, tt_sandbox_random);
-    lua_setfield(L, -2, "random");
-    lua_pushcfunction(L, ctx_chance);
-    lua_setfield(L, -2, "chance");
-    lua_pushcfunction(L, ctx_message);
-    lua_setfield(L, -2, "message");
-    lua_pushcfunction(L, ctx_after);
-    lua_setfield(L, -2, "after");
+    lua_createtable(L, 0, (int)(sizeof CTX / sizeof CTX[0]));
+    for (size_t i = 0; i < sizeof CTX / sizeof CTX[0]; i++)
+        if (CTX[i].fn) {
+            lua_pushcfunction(L, CTX[i].fn);
+            lua_setfield(L, -2, CTX[i].api.name);
+        }
     lua_createtable(L, 0, 3);
     lua_pushcfunction(L, ctx_index);
     lua_setfield(L, -2, "__index");

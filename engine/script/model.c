@@ -26,7 +26,6 @@
 
 static void read_roles(ex *x, int top)
 {
-    static const char *const keys[] = { "name", "description", NULL };
     tt_scenario *m = x->m;
     mf_push_table(x, top, "", "roles", true);
     int t = lua_gettop(x->L);
@@ -38,7 +37,7 @@ static void read_roles(ex *x, int top)
         char where[200];
         snprintf(where, sizeof where, "roles.%s", ids[i]);
         int r = mf_entry(x, t, "roles", ids[i]);
-        mf_check_keys(x, r, where, keys);
+        mf_check_keys(x, r, where, "Role");
         m->roles[i].id = ids[i];
         m->roles[i].name = mf_get_text(x, r, where, "name", true);
         m->roles[i].description = mf_get_text(x, r, where, "description", false);
@@ -49,7 +48,6 @@ static void read_roles(ex *x, int top)
 
 static void read_actors(ex *x, int top)
 {
-    static const char *const keys[] = { "kind", "name", "delay", NULL };
     tt_scenario *m = x->m;
     if (!mf_push_table(x, top, "", "actors", false))
         return;
@@ -63,7 +61,7 @@ static void read_actors(ex *x, int top)
             mf_fail(x, 0, "%s: the same id is also a role; message senders must be unambiguous",
                     where);
         int a = mf_entry(x, t, "actors", ids[i]);
-        mf_check_keys(x, a, where, keys);
+        mf_check_keys(x, a, where, "Actor");
         tt_actor *ac = &m->actors[i];
         ac->id = ids[i];
         ac->kind = mf_get_string(x, a, where, "kind", true);
@@ -166,7 +164,6 @@ static void read_state(ex *x, int top)
         }
         lua_pop(L, 1);
     }
-    static const char *const skeys[] = { "value", "label", NULL };
     if (mf_push_table(x, top, "", "settings", false)) {
         int t = lua_gettop(L);
         const char **ids = mf_map_keys(x, t, "settings", &m->n_settings);
@@ -178,7 +175,7 @@ static void read_state(ex *x, int top)
             if (!mf_is_id(ids[i], strlen(ids[i]), true))
                 mf_fail(x, 0, "%s: setting keys must be Lua names (letters, digits, _)", where);
             int e = mf_entry(x, t, "settings", ids[i]);
-            mf_check_keys(x, e, where, skeys);
+            mf_check_keys(x, e, where, "Setting");
             tt_setting *st = &m->settings[i];
             st->key = ids[i];
             st->label = mf_get_text(x, e, where, "label", true);
@@ -225,7 +222,6 @@ static const char *decl_class(ex *x, const char *key)
 
 static void read_metrics(ex *x, int top)
 {
-    static const char *const keys[] = { "label", "unit", "max", "damage", NULL };
     tt_scenario *m = x->m;
     if (!mf_push_table(x, top, "", "metrics", false))
         return;
@@ -243,7 +239,7 @@ static void read_metrics(ex *x, int top)
             mf_fail(x, 0, "%s: state.%s is a string; metrics show numbers or booleans", where,
                     ids[i]);
         int e = mf_entry(x, t, "metrics", ids[i]);
-        mf_check_keys(x, e, where, keys);
+        mf_check_keys(x, e, where, "Metric");
         tt_metric *mt = &m->metrics[i];
         mt->key = ids[i];
         mt->label = mf_get_text(x, e, where, "label", true);
@@ -264,7 +260,6 @@ static void read_metrics(ex *x, int top)
 
 static void read_lessons(ex *x, int top)
 {
-    static const char *const keys[] = { "text", NULL };
     tt_scenario *m = x->m;
     if (!mf_push_table(x, top, "", "lessons", false))
         return;
@@ -275,7 +270,7 @@ static void read_lessons(ex *x, int top)
         char where[200];
         snprintf(where, sizeof where, "lessons.%s", ids[i]);
         int e = mf_entry(x, t, "lessons", ids[i]);
-        mf_check_keys(x, e, where, keys);
+        mf_check_keys(x, e, where, "Lesson");
         m->lessons[i].id = ids[i];
         m->lessons[i].text = mf_get_text(x, e, where, "text", true);
         lua_pop(x->L, 1);
@@ -295,8 +290,6 @@ static void need_role(ex *x, const char *where, const char *field_name, const ch
 
 static void read_injects(ex *x, int top)
 {
-    static const char *const keys[] = { "id", "at", "when", "from", "to", "text",
-                                        "questions", "does", NULL };
     tt_scenario *m = x->m;
     if (!mf_push_table(x, top, "", "injects", false))
         return;
@@ -311,7 +304,7 @@ static void read_injects(ex *x, int top)
             mf_fail(x, mf_value_line(x, -1), "%s: expected a table { id = ..., ... }, got a %s",
                     where, mf_type_name(x, -1));
         int e = lua_gettop(x->L);
-        mf_check_keys(x, e, where, keys);
+        mf_check_keys(x, e, where, "Inject");
         tt_inject *in = &m->injects[i];
         in->id = mf_get_id(x, e, where, "id", true);
         if (!mf_is_id(in->id, strlen(in->id), false))
@@ -365,7 +358,6 @@ static void read_injects(ex *x, int top)
 
 static void read_every(ex *x, int top)
 {
-    static const char *const keys[] = { "id", "period", "start", "run", NULL };
     tt_scenario *m = x->m;
     if (!mf_push_table(x, top, "", "every", false))
         return;
@@ -381,7 +373,7 @@ static void read_every(ex *x, int top)
                     "%s: expected a table { period = ..., run = ... }, got a %s", where,
                     mf_type_name(x, -1));
         int e = lua_gettop(x->L);
-        mf_check_keys(x, e, where, keys);
+        mf_check_keys(x, e, where, "Every");
         tt_dynamic *dy = &m->dynamics[i];
         dy->id = mf_get_id(x, e, where, "id", false);
         if (!dy->id) {
@@ -450,8 +442,6 @@ static void order_objectives(ex *x, int t, const char **ids, size_t n)
 
 static void read_objectives(ex *x, int top)
 {
-    static const char *const keys[] = { "phase", "title", "target", "limit", "notice",
-                                        "party", "rationale", "when", NULL };
     tt_scenario *m = x->m;
     mf_push_table(x, top, "", "objectives", true);
     int t = lua_gettop(x->L);
@@ -464,7 +454,7 @@ static void read_objectives(ex *x, int top)
         char where[200];
         snprintf(where, sizeof where, "objectives.%s", ids[i]);
         int e = mf_entry(x, t, "objectives", ids[i]);
-        mf_check_keys(x, e, where, keys);
+        mf_check_keys(x, e, where, "Objective");
         tt_objective *ob = &m->objectives[i];
         ob->id = ids[i];
         const char *phase = mf_get_string(x, e, where, "phase", true);
@@ -501,9 +491,6 @@ static void read_objectives(ex *x, int top)
 
 static void read_actions(ex *x, int top)
 {
-    static const char *const keys[] = { "by", "label", "description", "takes", "requires",
-                                        "does", "completes", "lesson", "harmful", "wasted",
-                                        "repeatable", NULL };
     lua_State *L = x->L;
     tt_scenario *m = x->m;
     mf_push_table(x, top, "", "actions", true);
@@ -516,7 +503,7 @@ static void read_actions(ex *x, int top)
         char where[200];
         snprintf(where, sizeof where, "actions.%s", ids[i]);
         int e = mf_entry(x, t, "actions", ids[i]);
-        mf_check_keys(x, e, where, keys);
+        mf_check_keys(x, e, where, "Action");
         tt_action *ac = &m->actions[i];
         ac->id = ids[i];
         int type = mf_field(x, e, "by");
@@ -590,7 +577,6 @@ static void read_actions(ex *x, int top)
 
 static void read_history(ex *x, int top)
 {
-    static const char *const keys[] = { "at", "action", "invented", "text", NULL };
     tt_scenario *m = x->m;
     if (!mf_push_table(x, top, "", "history", false))
         return;
@@ -605,7 +591,7 @@ static void read_history(ex *x, int top)
             mf_fail(x, 0, "%s: expected a table { at = ..., text = ... }, got a %s", where,
                     mf_type_name(x, -1));
         int e = lua_gettop(x->L);
-        mf_check_keys(x, e, where, keys);
+        mf_check_keys(x, e, where, "HistoryItem");
         tt_history_item *h = &m->history[i];
         if (!mf_get_time(x, e, where, "at", false, &h->at))
             h->at = TT_MS_NEVER;
@@ -713,17 +699,13 @@ static int extract(lua_State *L)
     }
     lua_setfield(L, LUA_REGISTRYINDEX, TT_REG_FNS);
 
-    static const char *const keys[] = { "id", "source", "title", "summary", "length",
-                                        "speed", "invented", "roles", "actors", "state", "settings",
-                                        "metrics", "injects", "every", "actions",
-                                        "objectives", "lessons", "history", NULL };
     char dup_key[80];
     int first, second;
     if (!x.s->validated && tt_locate_duplicate(x.s->text, x.s->text_len, x.line, dup_key, sizeof dup_key, &first,
                             &second))
         mf_fail(&x, second, "'%s' is given twice in the same table (lines %d and %d); "
                          "Lua would keep only the last", dup_key, first, second);
-    mf_check_keys(&x, top, "scenario", keys);
+    mf_check_keys(&x, top, "scenario", "Scenario");
     read_meta(&x, top);
     read_roles(&x, top);
     read_actors(&x, top);

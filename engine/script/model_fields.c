@@ -10,6 +10,7 @@
 
 #include "locate.h"
 #include "model_fields.h"
+#include "tabletop/api.h"
 
 /* ---- Failing with a location ---- */
 
@@ -105,8 +106,9 @@ static int cmp_str(const void *a, const void *b)
 
 /* Unknown keys at any level are an error; report the first in sorted order
  * so the message does not depend on hash order. */
-void mf_check_keys(ex *x, int t, const char *where, const char *const *allowed)
+void mf_check_keys(ex *x, int t, const char *where, const char *class_name)
 {
+    const tt_api_field *allowed = tt_api_fields(class_name);
     lua_State *L = x->L;
     const char *worst = NULL;
     char expected[400] = "";
@@ -121,16 +123,16 @@ void mf_check_keys(ex *x, int t, const char *where, const char *const *allowed)
                     mf_type_name(x, -1));
         const char *k = lua_tostring(L, -1);
         bool ok = false;
-        for (size_t i = 0; allowed[i]; i++)
-            if (strcmp(k, allowed[i]) == 0)
+        for (size_t i = 0; allowed[i].name; i++)
+            if (strcmp(k, allowed[i].name) == 0)
                 ok = true;
         if (!ok && (!worst || strcmp(k, worst) < 0))
             worst = k; /* the key string stays alive in the table */
     }
     if (worst) {
-        for (size_t i = 0; allowed[i]; i++) {
+        for (size_t i = 0; allowed[i].name; i++) {
             strncat(expected, i ? ", " : "", sizeof expected - strlen(expected) - 1);
-            strncat(expected, allowed[i], sizeof expected - strlen(expected) - 1);
+            strncat(expected, allowed[i].name, sizeof expected - strlen(expected) - 1);
         }
         mf_fail(x, 0, "%s: unknown key '%s' (expected one of: %s)", where, worst, expected);
     }
@@ -246,7 +248,7 @@ tt_text mf_text_at(ex *x, int idx, const char *path)
                 mf_type_name(x, idx));
     int t = lua_absindex(L, idx);
     static const char *const keys[] = { "ja", "en", NULL };
-    mf_check_keys(x, t, path, keys);
+    mf_check_keys(x, t, path, "Text");
     for (int i = 0; i < 2; i++) {
         int type = mf_field(x, t, keys[i]);
         if (type == LUA_TNIL)

@@ -30,8 +30,9 @@ int mf_value_line(ex *x, int idx);
 const char *mf_type_name(ex *x, int idx);
 /* Ids: letters, digits, _ and - (identifier: a Lua name). */
 bool mf_is_id(const char *s, size_t len, bool identifier);
-/* Unknown keys of the table at t are an error listing the allowed ones. */
-void mf_check_keys(ex *x, int t, const char *where, const char *const *allowed);
+/* Unknown keys of the table at t are an error listing the allowed ones: the
+ * fields of that class in the API tables (include/tabletop/api.h). */
+void mf_check_keys(ex *x, int t, const char *where, const char *class_name);
 /* Sorted ids of the map at t; length of the list at t. */
 const char **mf_map_keys(ex *x, int t, const char *where, size_t *n_out);
 size_t mf_list_len(ex *x, int t, const char *where);

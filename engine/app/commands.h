@@ -11,5 +11,6 @@ int tt_cmd_replay(int argc, char **argv);   /* cmd_replay.c  */
 int tt_cmd_score(int argc, char **argv);    /* cmd_score.c   */
 int tt_cmd_history(int argc, char **argv);  /* cmd_history.c */
 int tt_cmd_api(int argc, char **argv);      /* cmd_api.c     */
+int tt_cmd_new(int argc, char **argv);      /* cmd_new.c     */
 
 #endif

@@ -17,6 +17,7 @@ static const struct {
     { "replay", tt_cmd_replay, "re-run a journal and check it reproduces" },
     { "score", tt_cmd_score, "write the scorecard of a journal (.html, .md, .json)" },
     { "history", tt_cmd_history, "list past exercises" },
+    { "new", tt_cmd_new, "write a skeleton scenario and its four answers" },
     { "api", tt_cmd_api, "print editor annotations of the scenario API (--luals)" },
 };
 

@@ -18,6 +18,7 @@ static const struct {
     { "score", tt_cmd_score, "write the scorecard of a journal (.html, .md, .json)" },
     { "history", tt_cmd_history, "list past exercises" },
     { "new", tt_cmd_new, "write a skeleton scenario and its four answers" },
+    { "lint", tt_cmd_lint, "static checks of scenarios (file:line:col: message)" },
     { "api", tt_cmd_api, "print editor annotations of the scenario API (--luals)" },
 };
 

@@ -6,30 +6,29 @@
 
 size_t tt_edit_distance(const char *a, const char *b, size_t cap)
 {
+    /* Optimal string alignment: insertions, deletions, substitutions and
+     * transpositions of neighbours ("cuont" -> "count" is one edit). */
     size_t la = strlen(a), lb = strlen(b);
     if (la > 64 || lb > 64) /* ids are short; long strings are never typos of them */
         return cap;
-    size_t row[65];
+    size_t d[65][65];
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = i;
     for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0], best = row[0] = i;
+        d[0][j] = j;
+    for (size_t i = 1; i <= la; i++)
         for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t v = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < v)
-                v = up + 1;
-            if (row[j - 1] + 1 < v)
-                v = row[j - 1] + 1;
-            row[j] = v;
-            diag = up;
-            if (v < best)
-                best = v;
+            size_t v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < v)
+                v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
         }
-        if (best >= cap)
-            return cap;
-    }
-    return row[lb] < cap ? row[lb] : cap;
+    return d[la][lb] < cap ? d[la][lb] : cap;
 }
 
 static const char *id_at(const char *const *first, size_t stride, size_t i)

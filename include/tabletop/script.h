@@ -113,6 +113,17 @@ int tt_script_state(tt_script *s, const tt_kv **out, size_t *n, tt_error *err);
 int tt_script_state_changes(tt_script *s, const tt_kv **out, const uint32_t **index,
                             size_t *n, tt_error *err);
 
+/* Source lines of a behaviour function (static analysis; nothing runs):
+ * kind is "requires", "does", "run", "inject_when", "inject_does" or
+ * "objective_when", index that of its action, dynamic, inject or objective.
+ * -1 when there is no such function. */
+int tt_script_function_lines(tt_script *s, const char *kind, size_t index, int *first,
+                             int *last);
+
+/* Best-effort source line of a field path ("objectives.x.target") in the
+ * scenario's table, 0 when not found (docs/scenario-api.md, "Errors"). */
+int tt_script_field_line(tt_script *s, const char *path);
+
 /* sha256 hex of a byte buffer (used for the scenario content hash). */
 void tt_sha256_hex(const void *data, size_t len, char out[65]);
 

@@ -1,0 +1,72 @@
+/* Findings of the authoring tools, compiler style. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tabletop/author.h"
+
+int tt_findings_add(tt_findings *f, const char *file, int line, int col, const char *fmt, ...)
+{
+    if (f->n == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 16;
+        tt_finding *p = realloc(f->items, cap * sizeof *p);
+        if (!p)
+            return -1;
+        f->items = p;
+        f->cap = cap;
+    }
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    tt_finding *it = &f->items[f->n];
+    it->file = strdup(file ? file : "?");
+    it->message = strdup(msg);
+    if (!it->file || !it->message) {
+        free(it->file);
+        free(it->message);
+        return -1;
+    }
+    it->line = line;
+    it->col = col;
+    f->n++;
+    return 0;
+}
+
+static int by_place(const void *a, const void *b)
+{
+    const tt_finding *p = a, *q = b;
+    int c = strcmp(p->file, q->file);
+    if (c)
+        return c;
+    if (p->line != q->line)
+        return p->line < q->line ? -1 : 1;
+    if (p->col != q->col)
+        return p->col < q->col ? -1 : 1;
+    return strcmp(p->message, q->message);
+}
+
+void tt_findings_print(tt_findings *f, FILE *out)
+{
+    if (f->n)
+        qsort(f->items, f->n, sizeof *f->items, by_place);
+    for (size_t i = 0; i < f->n; i++) {
+        /* The same finding twice (one line, two instructions) prints once. */
+        if (i && by_place(&f->items[i], &f->items[i - 1]) == 0)
+            continue;
+        fprintf(out, "%s:%d:%d: %s\n", f->items[i].file, f->items[i].line,
+                f->items[i].col > 0 ? f->items[i].col : 1, f->items[i].message);
+    }
+}
+
+void tt_findings_free(tt_findings *f)
+{
+    for (size_t i = 0; i < f->n; i++) {
+        free(f->items[i].file);
+        free(f->items[i].message);
+    }
+    free(f->items);
+    memset(f, 0, sizeof *f);
+}

@@ -1,0 +1,35 @@
+/* The authoring tools (docs/authoring.md, "Authoring tools"): static lint,
+ * exploratory runs, structure graph and MSEL. Each reads a scenario file;
+ * none changes it. */
+#ifndef TABLETOP_AUTHOR_H
+#define TABLETOP_AUTHOR_H
+
+#include <stdio.h>
+
+#include "tabletop/base.h"
+#include "tabletop/script.h"
+
+/* One finding, printed as file:line:col: message. */
+typedef struct tt_finding {
+    char *file;
+    int line, col;
+    char *message;
+} tt_finding;
+
+typedef struct tt_findings {
+    tt_finding *items;
+    size_t n, cap;
+} tt_findings;
+
+int tt_findings_add(tt_findings *f, const char *file, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* Sorted by line then column, printed one per line. */
+void tt_findings_print(tt_findings *f, FILE *out);
+void tt_findings_free(tt_findings *f);
+
+/* Static lint of a scenario file (see docs/authoring.md): appends its
+ * findings. -1 with err when the file cannot be analysed at all (it does not
+ * load: that error is the one finding to show). */
+int tt_lint_file(const char *path, tt_findings *out, tt_error *err);
+
+#endif

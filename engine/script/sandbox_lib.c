@@ -254,9 +254,15 @@ enum { CHARGE_PLAIN, CHARGE_PATTERN, CHARGE_GMATCH, CHARGE_FIND, CHARGE_SORT, CH
  * given plain tables only. */
 #define CHARGE_TABLE_LIB 0x100
 
-/* Worst-case steps of Lua's backtracking matcher: every single-character
- * item with *, + or - may try every position, ? two, %b and back-references
- * scan the subject, and an unanchored search tries every start. */
+/* An upper bound on the steps of Lua's backtracking matcher for a pattern
+ * on a subject of ls bytes. The matcher walks a tree of choices: every
+ * single-character item with *, + or - may take any of n = ls + 1 lengths
+ * (* and + first scan ahead, another n), ? two, %b and back-references scan
+ * the subject once, and an unanchored search (gsub and gmatch too) starts
+ * at every position. Every path through that tree steps through at most
+ * all the pattern's items, comparing literals as it goes, so the product is
+ * multiplied by the pattern's length: a long literal searched in a long
+ * subject costs ls x lp, a lazy '.-' before a long literal n x n x lp. */
 static double pattern_steps(const char *p, size_t lp, size_t ls, bool anchors)
 {
     double n = (double)ls + 1.0, steps = 1.0;
@@ -312,7 +318,10 @@ static double pattern_steps(const char *p, size_t lp, size_t ls, bool anchors)
         }
         if (end < lp) {
             char q = p[end];
-            if (q == '*' || q == '+' || q == '-') {
+            if (q == '*' || q == '+') {
+                steps *= 2.0 * n;
+                end++;
+            } else if (q == '-') {
                 steps *= n;
                 end++;
             } else if (q == '?') {
@@ -322,9 +331,27 @@ static double pattern_steps(const char *p, size_t lp, size_t ls, bool anchors)
         }
         i = end;
         if (steps > 1e300)
-            break;
+            return steps;
     }
-    return steps;
+    return steps * ((double)lp + 1.0);
+}
+
+/* A plain search (find with plain = true, or a pattern without special
+ * characters, which Lua searches the same way): every start position may
+ * compare up to the whole needle. */
+static double literal_steps(size_t lp, size_t ls)
+{
+    if (lp > ls)
+        return 1.0;
+    return ((double)(ls - lp) + 1.0) * ((double)lp + 1.0);
+}
+
+static bool has_specials(const char *p, size_t lp)
+{
+    for (size_t i = 0; i < lp; i++)
+        if (strchr("^$*+?.([%-", p[i]) && p[i] != '\0')
+            return true;
+    return false;
 }
 
 /* Units for a count of iterations, saturating. */
@@ -353,16 +380,24 @@ static int charged(lua_State *L)
     }
     /* Only find has a `plain` flag (its 4th argument). */
     bool plain = kind == CHARGE_FIND && top >= 4 && lua_toboolean(L, 4);
-    if ((kind == CHARGE_PATTERN || kind == CHARGE_GMATCH || kind == CHARGE_FIND) && !plain &&
+    if ((kind == CHARGE_PATTERN || kind == CHARGE_GMATCH || kind == CHARGE_FIND) &&
         lua_type(L, 1) == LUA_TSTRING && lua_type(L, 2) == LUA_TSTRING) {
         size_t ls, lp;
         lua_tolstring(L, 1, &ls);
         const char *p = lua_tolstring(L, 2, &lp);
-        double steps = pattern_steps(p, lp, ls, kind != CHARGE_GMATCH);
-        if (steps > TT_PATTERN_MAX_STEPS)
-            return luaL_error(L, "pattern '%s' is too complex for a subject of %d bytes "
-                                 "(it could backtrack more than 1e9 steps)",
-                              p, (int)(ls > INT32_MAX ? INT32_MAX : ls));
+        /* find without specials is a plain search in Lua too. */
+        bool literal = plain || (kind == CHARGE_FIND && !has_specials(p, lp));
+        double steps = literal ? literal_steps(lp, ls)
+                               : pattern_steps(p, lp, ls, kind != CHARGE_GMATCH);
+        if (steps > TT_PATTERN_MAX_STEPS) {
+            int subject = (int)(ls > INT32_MAX ? INT32_MAX : ls);
+            if (lp <= 60)
+                return luaL_error(L, "pattern '%s' is too complex for a subject of %d bytes "
+                                     "(it could take more than 1e9 steps)", p, subject);
+            return luaL_error(L, "a pattern of %d bytes is too complex for a subject of %d "
+                                 "bytes (it could take more than 1e9 steps)",
+                              (int)(lp > INT32_MAX ? INT32_MAX : lp), subject);
+        }
     } else if (kind == CHARGE_SORT && lua_type(L, 1) == LUA_TTABLE) {
         uint64_t n = lua_rawlen(L, 1), lg = 1;
         while (lg < 64 && ((uint64_t)1 << lg) < n)

@@ -163,6 +163,27 @@ static void no_exhaustion_at_load(void **state)
         { "assert(string.rep('', math.maxinteger) == '') error('empty rep ok')", NULL,
           "empty rep ok", 1 },
         { "for _ in string.rep('^', 30000):gmatch('^.-.-b') do end", NULL, "too complex", 1 },
+        /* Shapes whose cost grows with the pattern's length (issue 10): a
+         * long literal (or literal prefix) in a long subject, plain or not,
+         * and a lazy '.-' before a long literal (n^3). */
+        { "local s = ('a'):rep(1e6) s:find(('a'):rep(5e5) .. 'b', 1, true)", NULL,
+          "a pattern of 500001 bytes is too complex for a subject of 1000000 bytes", 1 },
+        { "local s = ('a'):rep(1e6) s:find(('a'):rep(5e5) .. 'b')", NULL, "too complex", 1 },
+        { "local s = ('a'):rep(1e6) s:match(('a'):rep(5e5) .. 'b.')", NULL, "too complex", 1 },
+        { "local s = ('a'):rep(1e6) s:gsub(('a'):rep(5e5) .. 'b', '')", NULL, "too complex", 1 },
+        { "local s = ('a'):rep(2e4) s:find('.-' .. ('a'):rep(2e4) .. 'b')", NULL,
+          "too complex for a subject of 20000 bytes", 1 },
+        { "local s = ('a'):rep(2e4) for _ in s:gmatch('a-' .. ('a'):rep(2e4)) do end", NULL,
+          "too complex", 1 },
+        { "local s = ('a'):rep(4e3) s:find(('.-'):rep(2) .. ('a'):rep(4e3) .. 'b')", NULL,
+          "too complex", 1 },
+        /* Up to the memory cap (16 MiB here): refused or quick, never stuck. */
+        { "local s = ('a'):rep(8e6) s:find(('a'):rep(1e6) .. 'b', 1, true)", NULL,
+          "too complex", 1 },
+        { "local s = ('a'):rep(8e6) s:find('a-b')", NULL, "too complex", 1 },
+        { "local s = ('a'):rep(8e6) assert(s:find(('a'):rep(20) .. 'b', 1, true) == nil) "
+          "assert(s:find('aab') == nil) assert(s:find('^a+$')) error('big subject ok')", NULL,
+          "big subject ok", 1 },
         { "local c = '--' .. string.rep('a', 2e6) for i = 1, 1e9 do load(c) end", NULL,
           "instruction budget", 1 },
     };

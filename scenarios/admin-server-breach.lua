@@ -34,19 +34,36 @@ local function maybe_start_analysis(s, ctx)
     local text
     if s2.log_days_lost == 0 then
       s2.affected = s2.records_taken
+      s2.affected_estimated = 0
       text = t(string.format("調査報告：アクセスログから不正ログインの全期間を追跡できた。漏えいした顧客は%d件と特定した。"
                                .. "管理者ID/PWの漏えい経路は特定できなかった。", s2.affected),
                string.format("Investigation report: the access logs cover the whole intrusion. %d customers' "
                                .. "records were taken. How the admin ID/PW leaked could not be determined.", s2.affected))
+    elseif s2.logs_obtained then
+      -- Some days have no logs: the vendor traces what the logs cover and
+      -- estimates the rest at the rate it saw (the scope is uncertain, not
+      -- "everyone"; the source says only that the leak route was not found).
+      local traced = math.max(0, s2.records_taken - s2.log_days_lost * 24 * s2.attack_rate)
+      s2.affected_estimated = s2.records_taken - traced
+      s2.affected = s2.records_taken
+      text = t(string.format("調査報告：ログが残る期間で%d件の持ち出しを特定した。ログのない侵入初期の%d日分は、同じ頻度と"
+                               .. "仮定して約%d件と推定するが確定できない。特定分と推定分の計%d件を通知の対象とする。"
+                               .. "管理者ID/PWの漏えい経路は特定できなかった。",
+                             traced, s2.log_days_lost, s2.affected_estimated, s2.affected),
+               string.format("Investigation report: the logs show %d records taken. For the first %d days of the "
+                               .. "intrusion there are no logs; at the same rate about %d more, which cannot be "
+                               .. "confirmed. The %d traced and estimated customers are to be notified. How the admin "
+                               .. "ID/PW leaked could not be determined.",
+                             traced, s2.log_days_lost, s2.affected_estimated, s2.affected))
     else
+      -- The server was rebuilt before the logs were secured: nothing to trace.
       s2.affected = CUSTOMERS
-      text = t(string.format("調査報告：最初の不正ログインから%d日分のログが失われており、漏えい範囲を特定できない。"
-                               .. "サーバを通過した全顧客（%d件）を対象と見なすほかない。管理者ID/PWの漏えい経路も特定できなかった。",
-                             s2.log_days_lost, CUSTOMERS),
-               string.format("Investigation report: %d days of logs from the first intrusion are gone, so the scope "
-                               .. "cannot be established; every customer whose data passed the server (%d) must be "
-                               .. "treated as affected. How the admin ID/PW leaked could not be determined either.",
-                             s2.log_days_lost, CUSTOMERS))
+      s2.affected_estimated = CUSTOMERS
+      text = t(string.format("調査報告：サーバが再構築されておりログが一切ない。漏えい範囲を推定する材料がなく、サーバにデータが"
+                               .. "あった全顧客（%d件）を対象とするほかない。管理者ID/PWの漏えい経路も特定できなかった。", CUSTOMERS),
+               string.format("Investigation report: the server was rebuilt and no logs exist, so there is nothing to "
+                               .. "estimate the scope from; every customer whose data was on the server (%d) must be "
+                               .. "notified. How the admin ID/PW leaked could not be determined either.", CUSTOMERS))
     end
     ctx2.message{ from = "security_vendor", to = "sysadmin", text = text, after = "0m" }
   end)
@@ -134,6 +151,9 @@ return scenario {
     investigation_done = false,
     scope_known = false,
     affected = 0,               -- customers to notify individually (known after the investigation)
+    affected_estimated = 0,     -- of those, estimated for days without logs (not confirmed)
+    all_credentials_changed = false,  -- [5]②: every system's ID/PW changed, ID rules written
+    log_rules = false,          -- [5]④: internal log-management rules: logs kept from then on
     warning_posted = false,
     individuals_notified = false,
     fraud_victims = 0,          -- customers deceived with their leaked data (damage)
@@ -160,16 +180,20 @@ return scenario {
                       unit = t("人", "people"), max = 3000, damage = true },
     affected = { label = t("個別通知の対象顧客", "Customers to notify individually"),
                  unit = t("人", "people"), max = CUSTOMERS },
+    affected_estimated = { label = t("うちログがなく推定の顧客", "Of those, estimated without logs"),
+                           unit = t("人", "people"), max = CUSTOMERS },
     day = { label = t("発見からの日数", "Days since discovery"), unit = t("日", "days"), max = 61 },
   },
 
   injects = {
     { id = "discovery", at = "0m", from = "sysadmin", to = "sysadmin",
-      text = t("管理サーバの定期メンテナンス中、見覚えのない海外のIPアドレスから管理者IDでのログインが深夜に繰り返されており、"
-                 .. "顧客情報の一括エクスポートが実行されているのを見つけた。サーバは委託先が運用し、どの外部IPアドレスからも接続できる。",
-               "During periodic maintenance of the management server you find repeated late-night logins with the "
-                 .. "admin ID from an unknown foreign address, and bulk exports of customer records. The contractor "
-                 .. "runs the server; any external address can reach it."),
+      text = t("管理サーバの定期メンテナンス中、誰も作った覚えのない顧客情報の一括エクスポートファイルが、管理者権限で作られているのを"
+                 .. "見つけた。いつ、どこから接続されたかを示すログは手元にない（委託先がログを取得する契約になっていない）。"
+                 .. "サーバは委託先が運用し、どの外部IPアドレスからも接続できる。",
+               "During periodic maintenance of the management server you find bulk exports of customer records, made "
+                 .. "with admin rights, that nobody remembers making. You have no log showing when or from where "
+                 .. "(the contract does not require the contractor to keep access logs). The contractor runs the "
+                 .. "server; any external address can reach it."),
       questions = {
         t("攻撃者はいまも管理者ID/PWを使える。最初に何をするか。誰の承認が要るか。",
           "The attacker can still use the admin ID/PW. What comes first, and whose approval does it need?"),
@@ -275,20 +299,23 @@ return scenario {
         end
       end },
 
-    -- Logs rotate away until the contractor preserves them: the oldest day
-    -- on the server is (day - retention); the intrusion began at -dwell_days.
+    -- Logs rotate away until the contractor preserves them (or the new log
+    -- rules keep them): the oldest day on the server is (day - retention);
+    -- the intrusion began at -dwell_days.
     { id = "log_rotation", period = "1d", start = "0m",
       run = function(s)
-        if s.logs_preserved or s.server_wiped then return end
+        if s.logs_preserved or s.log_rules or s.server_wiped then return end
         s.log_days_lost = math.max(s.log_days_lost, s.day - LOG_RETENTION + s.dwell_days)
       end },
 
     -- The leak route was never found: on its day it hands the attacker
     -- whatever the admin password is then, unless only the operator's
-    -- addresses may connect.
+    -- addresses may connect or every ID/PW has been changed under new rules
+    -- (prevention ②: managed against leaks).
     { id = "leak_route", period = "1d", start = "0m",
       run = function(s)
-        if s.leak_route_open and s.day == s.relapse_day and s.creds_changed and not s.ip_restricted then
+        if s.leak_route_open and s.day == s.relapse_day and s.creds_changed and not s.ip_restricted
+           and not s.all_credentials_changed then
           s.attacker_active = true
           s.creds_changed = false
           s.relapses = s.relapses + 1
@@ -325,7 +352,26 @@ return scenario {
       end,
       does = function(s) s.creds_changed = true; s.attacker_active = false end,
       completes = "revoke_access",
+    },
+    change_all_credentials = {  -- [5]② 社内システム全てのID/PWを変更し、ID管理規程を整備
+      by = { "sysadmin", "management" },
+      label = t("社内システムすべてのID/PWを変更し、ID管理規程を整備してPW変更管理を徹底する",
+                "Change every ID/PW across the company's systems, write ID-management rules and enforce password changes"),
+      takes = "4d",  -- invented: every system, and the rules approved
+      requires = function(s)
+        if s.all_credentials_changed then return false, t("実施済み。", "Already done.") end
+        return s.management_informed, t("全社の規程には経営者の判断が要る。", "Company-wide rules need management's decision.")
+      end,
+      does = function(s) s.all_credentials_changed = true end,
       lesson = "credential_management",
+    },
+    set_log_rules = {  -- [5]④ ログ管理に関する規程を定め、ログを適切に取得
+      by = { "sysadmin", "business" },
+      label = t("ログ管理に関する社内規程を定め、ログを適切に取得する", "Set internal log-management rules so that logs are properly kept"),
+      takes = "7d",  -- invented: rules written and applied
+      requires = function(s) return not s.log_rules, t("規程は定め済み。", "The rules are already set.") end,
+      does = function(s) s.log_rules = true end,
+      lesson = "log_rules",
     },
     restrict_to_operator_ips = {
       by = "sysadmin",
@@ -574,13 +620,18 @@ return scenario {
                       .. "day (rate invented), so 3 days (target) and 14 days (limit), invented."),
     },
     notify_individuals = {
-      phase = "report", party = "customers", notice = "discovery", target = "21d", limit = "30d",  -- F1 + invented
+      phase = "report", party = "customers", notice = "discovery", target = "21d", limit = "30d",  -- rule cited + invented
       title = t("漏えいした本人に個別に通知する", "Notify the affected customers individually"),
-      rationale = t("本人への通知は法律上の義務（F1）。範囲が分かるのは調査後（ログ入手3〜5日＋調査7〜10日、独自設定）のため、"
-                      .. "21日（目標）、確報の目安30日（F1の原則）を期限とした。",
-                    "Notifying the individuals is a legal duty (F1). The scope is known only after the investigation "
-                      .. "(logs 3-5 days + analysis 7-10 days, invented), so 21 days target and 30 days limit "
-                      .. "(F1's general final-report period)."),
+      rationale = t("本人への通知は法律上の義務（F1）で、期限の日数はなく「当該事態の状況に応じて速やかに」"
+                      .. "（個人情報保護法第26条第2項、同法施行規則第10条）。範囲が分かるのは調査後：初日に開示請求しても"
+                      .. "請求の準備1日、ログ入手3〜5日、調査7〜10日（いずれも独自設定）で最長17日前後。通知の準備を見て"
+                      .. "21日を目標、「速やかに」を範囲判明からおおむね10日と読んで30日を期限とした（独自設定）。",
+                    "Notifying the individuals is a legal duty (F1) with no number of days: 'promptly, according to "
+                      .. "the situation' (APPI Art. 26(2); PPC Enforcement Rules Art. 10). The scope is known only after "
+                      .. "the investigation: even with the disclosure request on day 1, drafting it takes a day, the "
+                      .. "logs 3-5 days and the analysis 7-10 days (all invented): about 17 days at most. Time to "
+                      .. "prepare the notices gives the 21-day target; reading 'promptly' as about ten days after the scope is "
+                      .. "known gives the 30-day limit (invented)."),
     },
     ppc_final = {
       phase = "report", party = "ppc", notice = "discovery", target = "45d", limit = "60d",  -- F1
@@ -607,6 +658,10 @@ return scenario {
   },
 
   lessons = {
+    log_rules = { text = t(
+      "再発防止策④：ログ管理に関する規程を定め、ログを適切に取得する（社内の規程。委託先との契約とは別の対策）。",
+      "Prevention 4: internal log-management rules, so that logs are properly kept (a company rule, distinct from "
+        .. "the contract with the contractor).") },
     management_review = { text = t(
       "導入時から評価や見直しをしていなかった。環境変化に伴う継続的な評価・改善を経営者主導で全社的に行う。",
       "Nobody had reviewed the system since its introduction: run a continuous, management-led, company-wide review.") },
@@ -645,8 +700,12 @@ return scenario {
     { at = "50d", action = "form_security_committee", invented = true,
       text = t("社長を委員長とする情報セキュリティ委員会を設置した。",
                "A security committee chaired by the president was set up.") },
-    { at = "55d", action = "amend_contract", invented = true,
+    { at = "55d", action = "set_log_rules", invented = true,
       text = t("ログ管理に関する規程を定め、ログを適切に取得するようにした。",
                "Log-management rules were set so that logs are properly kept.") },
+    { action = "change_all_credentials",
+      text = t("再発防止策：社内システム全てのID/PWを変更し、ID管理規程を整備し、PW変更管理を徹底した（時期の記載なし）。",
+               "Prevention: every ID/PW of the company's systems was changed, ID-management rules written and "
+                 .. "password changes enforced (no date given).") },
   },
 }

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <stdio.h>
 #include <cmocka.h>
 
@@ -87,7 +88,7 @@ static void red_herring_destroys_the_evidence(void **state)
     assert_true(golden_reached(&rh, "preserve_logs") == TT_MS_NEVER);
     assert_true(golden_final(&rh, "server_wiped") == 1);
     assert_true(golden_final(&rh, "log_days_lost") > 0);
-    /* Scope unknown: every customer must be treated as affected. */
+    /* No logs at all: nothing to estimate from, every customer is notified. */
     assert_true(golden_final(&rh, "affected") == CUSTOMERS);
     /* No IP restriction: the still-open leak route hands over the new password. */
     assert_true(golden_final(&rh, "relapses") == 1);
@@ -198,6 +199,117 @@ static void late_disclosure_loses_logs(void **state)
     }
 }
 
+/* Logs lost for some days: the vendor traces what the logs hold and
+ * estimates the rest; the scope is uncertain, never "all 60,000". */
+static void lost_logs_make_the_scope_uncertain_not_everyone(void **state)
+{
+    (void)state;
+    static const char late[] =
+        "actions:\n"
+        "  - { at: 10m, by: sysadmin, do: report_to_management }\n"
+        "  - { at: 9d, by: management, do: disclosure_request }\n"
+        "  - { at: 9d, by: sysadmin, do: engage_security_vendor }\n";
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        golden_run r;
+        golden_run_yaml(ID, late, seed, &r);
+        assert_int_equal(golden_count(&r, TT_REC_REFUSED, NULL), 0);
+        assert_true(golden_final(&r, "log_days_lost") > 0);
+        assert_true(golden_final(&r, "investigation_done") == 1);
+        assert_true(golden_final(&r, "affected") < CUSTOMERS);
+        /* what was taken by the report (the attacker still copies afterwards here) */
+        assert_true(golden_final(&r, "affected") <= golden_final(&r, "records_taken"));
+        assert_true(golden_final(&r, "affected_estimated") > 0);
+        assert_true(golden_final(&r, "affected_estimated") < golden_final(&r, "affected"));
+        golden_free(&r);
+    }
+}
+
+/* Prevention 2 is an action with effect: every ID/PW changed under new rules
+ * closes the leak route even without the IP restriction. */
+static void changing_every_credential_stops_the_relapse(void **state)
+{
+    (void)state;
+    static const char yaml[] =
+        "actions:\n"
+        "  - { at: 5m, by: sysadmin, do: report_to_management }\n"
+        "  - { at: 15m, by: sysadmin, do: change_admin_credentials }\n"
+        "  - { at: 20m, by: management, do: change_all_credentials }\n";
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        golden_run r;
+        golden_run_yaml(ID, yaml, seed, &r);
+        assert_int_equal(golden_count(&r, TT_REC_REFUSED, NULL), 0);
+        assert_true(golden_final(&r, "all_credentials_changed") == 1);
+        assert_true(golden_final(&r, "relapses") == 0);
+        golden_free(&r);
+    }
+}
+
+/* Prevention 4 (internal log rules) is its own action with effect: logs are
+ * kept from then on, distinct from the contract's log clause (lesson). */
+static void log_rules_keep_logs_and_differ_from_the_contract(void **state)
+{
+    (void)state;
+    static const char yaml[] =
+        "actions:\n"
+        "  - { at: 10m, by: sysadmin, do: set_log_rules }\n";
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        golden_run r, none;
+        golden_run_yaml(ID, yaml, seed, &r);
+        golden_run_answer(ID, "nothing", seed, &none);
+        double at_rules = golden_value_at(&r, "log_days_lost", 7 * DAY + HOUR);
+        assert_true(golden_final(&r, "log_days_lost") == at_rules);
+        assert_true(golden_final(&r, "log_days_lost") < golden_final(&none, "log_days_lost"));
+        golden_free(&r);
+        golden_free(&none);
+    }
+    golden_run r;
+    golden_run_answer(ID, "model", 0, &r);
+    const tt_scenario *sc = golden_scenario(&r);
+    const char *rules_lesson = NULL, *contract_lesson = NULL;
+    for (size_t i = 0; i < sc->n_actions; i++) {
+        if (strcmp(sc->actions[i].id, "set_log_rules") == 0)
+            rules_lesson = sc->actions[i].lesson;
+        if (strcmp(sc->actions[i].id, "amend_contract") == 0)
+            contract_lesson = sc->actions[i].lesson;
+    }
+    assert_non_null(rules_lesson);
+    assert_non_null(contract_lesson);
+    assert_string_not_equal(rules_lesson, contract_lesson);
+    /* the history's "ログ管理に関する規程" is the internal rules, not the contract */
+    for (size_t i = 0; i < sc->n_history; i++)
+        if (sc->history[i].action)
+            assert_string_not_equal(sc->history[i].action, "amend_contract");
+    golden_free(&r);
+}
+
+/* The notice to individuals cites the rule it uses ("promptly", APPI Art.
+ * 26(2), Enforcement Rules Art. 10), not the final report's period; the
+ * discovery shows no login history (the source: logs were not kept). */
+static void texts_follow_the_source_and_the_law(void **state)
+{
+    (void)state;
+    golden_run r;
+    golden_run_answer(ID, "model", 0, &r);
+    const tt_scenario *sc = golden_scenario(&r);
+    bool found = false;
+    for (size_t i = 0; i < sc->n_objectives; i++) {
+        if (strcmp(sc->objectives[i].id, "notify_individuals") != 0)
+            continue;
+        found = true;
+        assert_non_null(strstr(sc->objectives[i].rationale.ja, "第26条第2項"));
+        assert_non_null(strstr(sc->objectives[i].rationale.ja, "速やかに"));
+        assert_non_null(strstr(sc->objectives[i].rationale.en, "Art. 26(2)"));
+        assert_null(strstr(sc->objectives[i].rationale.en, "final-report period"));
+    }
+    assert_true(found);
+    for (size_t i = 0; i < sc->n_injects; i++)
+        if (strcmp(sc->injects[i].id, "discovery") == 0) {
+            assert_null(strstr(sc->injects[i].text.ja, "ログイン"));
+            assert_null(strstr(sc->injects[i].text.en, "login"));
+        }
+    golden_free(&r);
+}
+
 static void nothing_never_beats_the_model(void **state)
 {
     (void)state;
@@ -228,6 +340,10 @@ int main(void)
         cmocka_unit_test(earlier_lockout_never_loses_more),
         cmocka_unit_test(password_change_alone_relapses),
         cmocka_unit_test(late_disclosure_loses_logs),
+        cmocka_unit_test(lost_logs_make_the_scope_uncertain_not_everyone),
+        cmocka_unit_test(changing_every_credential_stops_the_relapse),
+        cmocka_unit_test(log_rules_keep_logs_and_differ_from_the_contract),
+        cmocka_unit_test(texts_follow_the_source_and_the_law),
         cmocka_unit_test(nothing_never_beats_the_model),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -27,6 +27,7 @@ typedef struct resume_options {
     double speed;
     tt_lang lang;
     tt_ui_kind ui;
+    tt_serve_options serve;
 } resume_options;
 
 static const char usage[] =
@@ -44,6 +45,9 @@ static const char usage[] =
     "  --no-scorecard      do not write a scorecard or record the drill history\n"
     "  --db F              drill-history database (default: XDG data directory)\n"
     "  --lang ja|en        language (default: from the locale)\n"
+    "  --serve [ADDR:]PORT browser seats again, with the same links as before\n"
+    "  --seats F.json      also write the links there\n"
+    "  --tls-cert F --tls-key F  serve over HTTPS/WSS\n"
     "\n"
     "Exit codes: 0 ok, 1 runtime failure, 2 bad input.\n";
 
@@ -59,6 +63,10 @@ static bool parse_options(int argc, char **argv, tt_cmdline *cl, resume_options 
         { "no-scorecard", 0, TT_OPT_FLAG, &o->no_card, NULL, NULL },
         { "db", 0, TT_OPT_PATH, &o->db_path, NULL, NULL },
         { "lang", 0, TT_OPT_LANG, &o->lang, NULL, NULL },
+        { "serve", 0, TT_OPT_CUSTOM, &o->serve, NULL, tt_serve_parse },
+        { "seats", 0, TT_OPT_PATH, &o->serve.seats_path, NULL, NULL },
+        { "tls-cert", 0, TT_OPT_PATH, &o->serve.tls_cert, NULL, NULL },
+        { "tls-key", 0, TT_OPT_PATH, &o->serve.tls_key, NULL, NULL },
         { NULL, 0, 0, NULL, NULL, NULL },
     };
     if (!tt_opts_parse(cl, argc, argv, opts))
@@ -69,9 +77,21 @@ static bool parse_options(int argc, char **argv, tt_cmdline *cl, resume_options 
         return tt_cmd_fail(cl, "--scorecard が記録ファイルそのものです（記録は上書きしません）: %s",
                            "--scorecard is the journal itself (a journal is never overwritten): %s",
                            o->card_path), false;
+    o->serve.reuse_links = true;
+    if ((o->serve.seats_path || o->serve.tls_cert || o->serve.tls_key) && !o->serve.on)
+        return tt_cmd_fail(cl, "--seats, --tls-cert, --tls-key は --serve と使います",
+                           "--seats, --tls-cert and --tls-key go with --serve"), false;
+    if (!o->serve.tls_cert != !o->serve.tls_key)
+        return tt_cmd_fail(cl, "--tls-cert と --tls-key は両方指定してください",
+                           "--tls-cert and --tls-key go together"), false;
+    if (o->serve.on && o->script_path)
+        return tt_cmd_fail(cl, "--serve は --script と一緒には使えません",
+                           "--serve does not go with --script"), false;
+    if (o->ui == TT_UI_AUTO && o->serve.on)
+        o->ui = isatty(STDIN_FILENO) ? TT_UI_TTY : TT_UI_NONE;
     if (o->ui == TT_UI_AUTO)
         o->ui = o->script_path && !o->has_speed ? TT_UI_NONE : TT_UI_TTY;
-    if (o->ui == TT_UI_NONE && !o->script_path && o->has_speed)
+    if (o->ui == TT_UI_NONE && !o->script_path && o->has_speed && !o->serve.on)
         return tt_cmd_fail(cl, "--ui none で --speed を使うには --script が必要です",
                            "--speed with --ui none needs --script"), false;
     if (o->ui == TT_UI_TTY && !o->script_path && !isatty(STDIN_FILENO))
@@ -106,7 +126,7 @@ static tt_exercise *make_restored(void *ctx, tt_exercise_config *cfg, tt_error *
     if (!ex)
         return NULL;
     /* A headless journal has no live speed (0): going on live needs one. */
-    bool live = src->o->ui != TT_UI_NONE;
+    bool live = src->o->ui != TT_UI_NONE || src->o->serve.on;
     double speed = src->o->has_speed                   ? src->o->speed
                  : live && tt_exercise_speed(ex) == 0 ? tt_live_speed(tt_exercise_scenario(ex))
                                                       : 0;
@@ -114,7 +134,7 @@ static tt_exercise *make_restored(void *ctx, tt_exercise_config *cfg, tt_error *
         tt_exercise_free(ex);
         return NULL;
     }
-    if (src->o->ui == TT_UI_NONE) {
+    if (src->o->ui == TT_UI_NONE && !src->o->serve.on) {
         char when[32];
         tt_ms_format(tt_exercise_now(ex), when, sizeof when);
         printf(src->o->lang == TT_LANG_JA ? "%s から再開\n" : "resumed at %s\n", when);
@@ -187,9 +207,10 @@ int tt_cmd_resume(int argc, char **argv)
         .roster = (start->team || start->n_members) ? &team : NULL,
         .journal_path = o.journal_path,
         .restored_from = &j,
-        .cfg = { .lang = o.lang, .record_wall = o.ui != TT_UI_NONE },
+        .cfg = { .lang = o.lang, .record_wall = o.ui != TT_UI_NONE || o.serve.on },
         .make = make_restored,
         .make_ctx = &src,
+        .serve = &o.serve,
     };
     bool ended = false;
     int rc = tt_frontend_run(&job, &ended, &err);

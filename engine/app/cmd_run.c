@@ -37,6 +37,7 @@ typedef struct run_options {
     tt_lang lang;
     tt_ui_kind ui;
     tt_setting_args settings;
+    tt_serve_options serve;
 } run_options;
 
 static const char usage[] =
@@ -59,6 +60,12 @@ static const char usage[] =
     "  --no-scorecard      do not write a scorecard or record the drill history\n"
     "  --db F              drill-history database (default: XDG data directory)\n"
     "  --lang ja|en        language (default: from the locale)\n"
+    "  --serve [ADDR:]PORT browser seats: one join link per roster member (else per\n"
+    "                      role), a facilitator and an observer link (default address\n"
+    "                      127.0.0.1; --ui none = the facilitator works in the browser)\n"
+    "  --seats F.json      also write the links there\n"
+    "  --tls-cert F --tls-key F\n"
+    "                      serve over HTTPS/WSS\n"
     "  --snapshot F.png --at TIME [--size WxH]\n"
     "                      render the dashboard at simulated TIME off-screen and exit\n"
     "\n"
@@ -100,6 +107,10 @@ static bool parse_options(int argc, char **argv, tt_cmdline *cl, run_options *o)
         { "snapshot", 0, TT_OPT_PATH, &o->snapshot_path, NULL, NULL },
         { "at", 0, TT_OPT_DURATION, &o->at, &o->has_at, NULL },
         { "size", 0, TT_OPT_CUSTOM, size, NULL, parse_size },
+        { "serve", 0, TT_OPT_CUSTOM, &o->serve, NULL, tt_serve_parse },
+        { "seats", 0, TT_OPT_PATH, &o->serve.seats_path, NULL, NULL },
+        { "tls-cert", 0, TT_OPT_PATH, &o->serve.tls_cert, NULL, NULL },
+        { "tls-key", 0, TT_OPT_PATH, &o->serve.tls_key, NULL, NULL },
         { NULL, 0, 0, NULL, NULL, NULL },
     };
     if (!tt_opts_parse(cl, argc, argv, opts))
@@ -119,6 +130,15 @@ static bool parse_options(int argc, char **argv, tt_cmdline *cl, run_options *o)
         return tt_cmd_fail(cl, "--journal のパスが長すぎます", "--journal: the path is too long"), false;
     if (o->snapshot_path && !o->has_at)
         return tt_cmd_fail(cl, "--snapshot には --at TIME が必要です", "--snapshot needs --at TIME"), false;
+    if ((o->serve.seats_path || o->serve.tls_cert || o->serve.tls_key) && !o->serve.on)
+        return tt_cmd_fail(cl, "--seats, --tls-cert, --tls-key は --serve と使います",
+                           "--seats, --tls-cert and --tls-key go with --serve"), false;
+    if (!o->serve.tls_cert != !o->serve.tls_key)
+        return tt_cmd_fail(cl, "--tls-cert と --tls-key は両方指定してください",
+                           "--tls-cert and --tls-key go together"), false;
+    if (o->serve.on && (o->snapshot_path || o->script_path))
+        return tt_cmd_fail(cl, "--serve は --snapshot や --script と一緒には使えません",
+                           "--serve does not go with --snapshot or --script"), false;
     if ((o->has_at || o->snapshot_w) && !o->snapshot_path)
         return tt_cmd_fail(cl, "--at と --size は --snapshot と使います", "--at and --size go with --snapshot"), false;
     return true;
@@ -131,6 +151,8 @@ static tt_ui_kind choose_ui(const run_options *o)
     if (o->ui != TT_UI_AUTO)
         return o->ui;
     if (o->script_path && !o->has_speed)
+        return TT_UI_NONE;
+    if (o->serve.on && !isatty(STDIN_FILENO))
         return TT_UI_NONE;
     return TT_UI_TTY;
 }
@@ -206,7 +228,7 @@ static uint64_t choose_seed(const run_options *o, const run_inputs *in, tt_ui_ki
         return o->seed;
     if (in->has_answers && in->answers.has_seed)
         return in->answers.seed;
-    if (ui == TT_UI_NONE || o->snapshot_path)
+    if ((ui == TT_UI_NONE && !o->serve.on) || o->snapshot_path)
         return 1;
     return (uint64_t)time(NULL);
 }
@@ -269,7 +291,8 @@ int tt_cmd_run(int argc, char **argv)
         goto out;
     }
     tt_ui_kind ui = choose_ui(&o);
-    if (ui == TT_UI_TTY && !o.snapshot_path && !isatty(STDIN_FILENO) && !o.script_path) {
+    if (ui == TT_UI_TTY && !o.snapshot_path && !isatty(STDIN_FILENO) && !o.script_path &&
+        !o.serve.on) {
         tt_cmd_fail(&cl, "ライブ演習には端末が必要です: 端末で実行するか、--ui sdl、"
                          "またはヘッドレス実行に --script F --ui none を指定してください",
                     "a live drill needs a terminal: run it in one, use --ui sdl, "
@@ -296,7 +319,7 @@ int tt_cmd_run(int argc, char **argv)
         tt_error_print(&err, "tabletop run");
         goto out;
     }
-    bool live = ui != TT_UI_NONE && !o.snapshot_path;
+    bool live = (ui != TT_UI_NONE || o.serve.on) && !o.snapshot_path;
     tt_exercise_config cfg = {
         .seed = choose_seed(&o, &in, ui),
         .speed = !live ? 0 : o.has_speed ? o.speed : tt_live_speed(sc),
@@ -342,6 +365,7 @@ int tt_cmd_run(int argc, char **argv)
         .cfg = cfg,
         .make = make_new,
         .make_ctx = in.script,
+        .serve = &o.serve,
     };
     bool ended = false;
     int rc = tt_frontend_run(&job, &ended, &err);

@@ -11,6 +11,75 @@
 #include "timeline.h"
 #include "tabletop/dashboard.h"
 #include "tabletop/tty.h"
+#include "tabletop/web.h"
+
+bool tt_serve_parse(const char *arg, void *dest, char *why, size_t why_size)
+{
+    tt_serve_options *o = dest;
+    const char *port = arg, *addr = NULL;
+    size_t addr_len = 0;
+    if (arg[0] == '[') {
+        const char *close = strchr(arg, ']');
+        if (!close || close[1] != ':') {
+            snprintf(why, why_size, "--serve: '%s' is not [ADDR]:PORT", arg);
+            return false;
+        }
+        addr = arg + 1;
+        addr_len = (size_t)(close - addr);
+        port = close + 2;
+    } else if (strrchr(arg, ':')) {
+        addr = arg;
+        addr_len = (size_t)(strrchr(arg, ':') - arg);
+        port = strrchr(arg, ':') + 1;
+    }
+    char *end = NULL;
+    errno = 0;
+    long p = strtol(port, &end, 10);
+    if (errno || end == port || *end || p < 0 || p > 65535 || (addr && addr_len == 0) ||
+        addr_len >= sizeof o->addr) {
+        snprintf(why, why_size, "--serve: '%s' is not [ADDR:]PORT (port 0-65535)", arg);
+        return false;
+    }
+    o->on = true;
+    o->port = (int)p;
+    if (addr)
+        snprintf(o->addr, sizeof o->addr, "%.*s", (int)addr_len, addr);
+    else
+        snprintf(o->addr, sizeof o->addr, "127.0.0.1");
+    return true;
+}
+
+/* The exercise's records go to the front-end's sink and to the pages. */
+typedef struct web_tee {
+    tt_record_sink inner;
+    void *inner_user;
+    tt_web *web;
+    tt_exercise_maker make;
+    void *make_ctx;
+} web_tee;
+
+static void tee_sink(void *user, const tt_record *r)
+{
+    web_tee *t = user;
+    if (t->inner)
+        t->inner(t->inner_user, r);
+    tt_web_sink(t->web, r);
+}
+
+static tt_exercise *tee_make(void *ctx, tt_exercise_config *cfg, tt_error *err)
+{
+    web_tee *t = ctx;
+    t->inner = cfg->sink;
+    t->inner_user = cfg->sink_user;
+    cfg->sink = tee_sink;
+    cfg->sink_user = t;
+    return t->make(t->make_ctx, cfg, err);
+}
+
+static int web_pump(void *user, tt_exercise *ex, bool *clock_changed, tt_error *err)
+{
+    return tt_web_pump(user, ex, clock_changed, err);
+}
 
 bool tt_ui_parse(const char *text, tt_ui_kind *out)
 {
@@ -64,6 +133,19 @@ static int run_headless(tt_frontend_job *job, bool *ended, tt_error *err)
     return rc;
 }
 
+/* --serve --ui none: the pages are the only front-end. */
+static int run_web(tt_frontend_job *job, tt_web *web, bool *ended, tt_error *err)
+{
+    tt_exercise *ex = job->make(job->make_ctx, &job->cfg, err);
+    if (!ex)
+        return -1;
+    int rc = tt_web_drive(web, ex, ended, err);
+    tt_exercise_free(ex);
+    return rc;
+}
+
+static tt_input_pump job_pump;
+
 static int run_sdl(tt_frontend_job *job, bool *ended, tt_error *err)
 {
     tt_dashboard_feed *feed = tt_dashboard_feed_new();
@@ -87,6 +169,7 @@ static int run_sdl(tt_frontend_job *job, bool *ended, tt_error *err)
         dopt.script = job->answers;
         dopt.script_from = job->first_step;
         dopt.roster = job->roster;
+        dopt.extra = job_pump;
         rc = tt_dashboard_drive(ex, feed, &dopt, err);
         *ended = rc == 0 && tt_exercise_phase(ex) == TT_PHASE_ENDED;
     }
@@ -105,6 +188,7 @@ static int run_tty(tt_frontend_job *job, bool *ended, tt_error *err)
     topt.roster = job->roster;
     topt.journal_path = job->journal_path;
     topt.scenario = job->sc;
+    topt.extra = job_pump;
     if (!isatty(STDIN_FILENO))
         topt.in_fd = -1; /* a rehearsal from a script needs no keyboard */
     tt_tty *tty = tt_tty_new(&topt, err);
@@ -123,14 +207,49 @@ static int run_tty(tt_frontend_job *job, bool *ended, tt_error *err)
     return rc;
 }
 
-int tt_frontend_run(tt_frontend_job *job, bool *ended, tt_error *err)
+static int run_ui(tt_frontend_job *job, bool *ended, tt_error *err)
 {
-    *ended = false;
     switch (job->ui) {
     case TT_UI_NONE: return run_headless(job, ended, err);
     case TT_UI_SDL: return run_sdl(job, ended, err);
     default: return run_tty(job, ended, err);
     }
+}
+
+int tt_frontend_run(tt_frontend_job *job, bool *ended, tt_error *err)
+{
+    *ended = false;
+    job_pump = (tt_input_pump){ -1, NULL, NULL };
+    const tt_serve_options *s = job->serve;
+    if (!s || !s->on)
+        return run_ui(job, ended, err);
+    tt_web_options wo = { .addr = s->addr, .port = s->port, .lang = job->lang, .sc = job->sc,
+                          .roster = job->roster, .journal_path = job->journal_path,
+                          .reuse_links = s->reuse_links, .tls_cert = s->tls_cert,
+                          .tls_key = s->tls_key };
+    tt_web *web = tt_web_start(&wo, err);
+    if (!web)
+        return -1;
+    int rc = 0;
+    if ((job->restored_from && tt_web_preload(web, job->restored_from) != 0)) {
+        tt_error_oom(err, NULL);
+        rc = -1;
+    }
+    if (rc == 0)
+        rc = tt_web_print_links(web, stdout, s->seats_path, err);
+    web_tee tee = { .web = web, .make = job->make, .make_ctx = job->make_ctx };
+    job->make = tee_make;
+    job->make_ctx = &tee;
+    job_pump = (tt_input_pump){ tt_web_fd(web), web_pump, web };
+    if (rc == 0)
+        rc = job->ui == TT_UI_NONE ? run_web(job, web, ended, err) : run_ui(job, ended, err);
+    job->make = tee.make;
+    job->make_ctx = tee.make_ctx;
+    job_pump = (tt_input_pump){ -1, NULL, NULL };
+    if (rc == 0 && *ended)
+        tt_web_finish(web);
+    tt_web_stop(web);
+    return rc;
 }
 
 int tt_frontend_conclude(const char *cmd, int rc, const tt_error *err, bool ended,

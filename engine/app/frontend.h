@@ -17,6 +17,20 @@ bool tt_speed_parse(const char *text, double *out);
  * else one that fits its length into about 90 minutes. */
 double tt_live_speed(const tt_scenario *sc);
 
+/* --serve [ADDR:]PORT and its companions: browser seats beside the
+ * front-end (engine/ui/web). */
+typedef struct tt_serve_options {
+    bool on;
+    char addr[256];                    /* default 127.0.0.1 */
+    int port;
+    const char *seats_path;            /* --seats F.json */
+    const char *tls_cert, *tls_key;
+    bool reuse_links;                  /* resume: the links of the interrupted run */
+} tt_serve_options;
+
+/* Option parser (tt_opt custom kind) for --serve [ADDR:]PORT; [::1]:8080 for IPv6. */
+bool tt_serve_parse(const char *arg, void *dest, char *why, size_t why_size);
+
 /* Creates the exercise once the front-end has put its sink into cfg:
  * tt_exercise_new for a new exercise, tt_exercise_restore for a resumed one. */
 typedef tt_exercise *(*tt_exercise_maker)(void *ctx, tt_exercise_config *cfg,
@@ -32,6 +46,7 @@ typedef struct tt_frontend_job {
     const char *journal_path;          /* for the resume hint */
     const tt_journal *restored_from;   /* resume: the journal so far (its records
                                           are shown; the restore re-runs them silently) */
+    const tt_serve_options *serve;     /* may be NULL: no browser seats */
     tt_exercise_config cfg;            /* everything but the sink */
     tt_exercise_maker make;
     void *make_ctx;

@@ -25,6 +25,7 @@ typedef struct tt_dashboard_options {
     const tt_action_script *script;
     size_t script_from;       /* first step to play (resume skips done ones) */
     const tt_roster *roster;  /* may be NULL: names the member who acted */
+    tt_input_pump extra;      /* optional (pump NULL): e.g. the web seats */
 } tt_dashboard_options;
 
 void tt_dashboard_options_default(tt_dashboard_options *o);

@@ -28,6 +28,16 @@ typedef struct tt_exercise_config {
     void *sink_user;
 } tt_exercise_config;
 
+/* A second source of inputs beside a front-end's own keyboard or mouse (the
+ * web server): the front-end's loop calls pump on its own thread every turn
+ * and wakes when fd (-1: none) is readable. pump sets *clock_changed when it
+ * paused, resumed, changed the speed or skipped ahead. 0 ok, -1 with err. */
+typedef struct tt_input_pump {
+    int fd;
+    int (*pump)(void *user, tt_exercise *ex, bool *clock_changed, tt_error *err);
+    void *user;
+} tt_input_pump;
+
 /* The exercise borrows `script` (keep it alive; one exercise per script). */
 tt_exercise *tt_exercise_new(tt_script *script, const tt_exercise_config *cfg,
                              tt_error *err);

@@ -20,6 +20,7 @@ typedef struct tt_tty_options {
     int in_fd;                       /* facilitator's keyboard; -1 = none */
     int out_fd;                      /* where events are shown */
     const char *journal_path;        /* shown in the "resume with" hint; may be NULL */
+    tt_input_pump extra;             /* optional (pump NULL): e.g. the web seats */
     const tt_scenario *scenario;     /* optional: lets records that arrive before
                                         tt_tty_drive (a restore finishing the
                                         interrupted instant) be shown then */

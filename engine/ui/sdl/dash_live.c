@@ -318,6 +318,13 @@ int tt_dashboard_drive(tt_exercise *ex, tt_dashboard_feed *feed,
                 goto out;
             live_anchor(&L, w);
         }
+        if (o->extra.pump) {
+            bool clock_changed = false;
+            if (o->extra.pump(o->extra.user, ex, &clock_changed, err) != 0)
+                goto out;
+            if (clock_changed)
+                live_anchor(&L, w);
+        }
         if (dash_feed_failed(feed)) {
             tt_error_set(err, NULL, 0, 0, "dashboard: out of memory copying records");
             goto out;

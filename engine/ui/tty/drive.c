@@ -563,23 +563,35 @@ static int loop(tt_tty *t, tt_error *err)
             return -1;
         if (tt_exercise_phase(t->ex) == TT_PHASE_ENDED)
             break;
+        if (t->o.extra.pump) {
+            bool clock_changed = false;
+            if (t->o.extra.pump(t->o.extra.user, t->ex, &clock_changed, err) != 0)
+                return -1;
+            if (clock_changed)
+                anchor(t, w);
+            if (tt_exercise_phase(t->ex) == TT_PHASE_ENDED)
+                break;
+        }
         if (t->events_seen) {
             t->events_seen = false;
             if (refresh_menu(t, false, err) != 0)
                 return -1;
         }
         set_prompt(t);
-        struct pollfd pfd = { .fd = t->in ? fileno(t->in) : -1, .events = POLLIN };
-        int n = poll(&pfd, 1, wait_ms(t, w));
+        struct pollfd pfds[2] = { { .fd = t->in ? fileno(t->in) : -1, .events = POLLIN },
+                                  { .fd = t->o.extra.pump ? t->o.extra.fd : -1,
+                                    .events = POLLIN } };
+        struct pollfd *pfd = &pfds[0];
+        int n = poll(pfds, 2, wait_ms(t, w));
         if (n < 0 && errno != EINTR) {
             tt_error_set(err, NULL, 0, 0, "poll: %s", strerror(errno));
             return -1;
         }
-        if (n <= 0 || !t->in)
+        if (n <= 0 || !t->in || !pfd->revents)
             continue;
-        if (pfd.revents & POLLIN)
+        if (pfd->revents & POLLIN)
             rl_callback_read_char();
-        else if (pfd.revents & (POLLHUP | POLLERR | POLLNVAL))
+        else if (pfd->revents & (POLLHUP | POLLERR | POLLNVAL))
             t->eof = true;
         if (t->eof) {
             t->leave = true;

@@ -1,0 +1,271 @@
+// tabletop.v1 client for the player, facilitator and observer pages.
+// No build step, no outside resources: plain DOM, one WebSocket.
+"use strict";
+(function () {
+  const kind = document.body.dataset.kind;
+  const token = location.pathname.split("/").pop();
+  const $ = (id) => document.getElementById(id);
+  let S = {};               // strings of the current language
+  let all = {};             // both languages (i18n.json)
+  let lang = "ja";
+  let hello = null;
+  let status = null, statusAt = 0;
+  let menu = null;
+  const records = [];       // records this seat may see, oldest first
+  const answered = {};      // "inject/question" -> true
+  let ws = null, ended = false, retry = 500;
+
+  const el = (tag, cls, text) => {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+  const pick = (t) => (t ? t[lang] || t.ja || t.en || "" : "");
+  function fmt(ms) {
+    const s = Math.floor(ms / 1000), d = Math.floor(s / 86400);
+    const h = Math.floor(s / 3600) % 24, m = Math.floor(s / 60) % 60, x = s % 60;
+    const p = (n) => String(n).padStart(2, "0");
+    return (d ? "+" + d + "d " + p(h) : "+" + h) + ":" + p(m) + ":" + p(x);
+  }
+  function party(id) {
+    if (!id) return S.everyone;
+    if (id === "facilitator") return S.facilitator;
+    const sc = hello.scenario;
+    if (sc.roles[id]) return pick(sc.roles[id].name);
+    if (sc.actors[id]) return pick(sc.actors[id].name);
+    return id;
+  }
+  const actionLabel = (id) => {
+    const a = hello && hello.scenario.actions[id];
+    return a ? pick(a.label) : id || "";
+  };
+
+  function send(msg) {
+    if (ws && ws.readyState === 1) ws.send(JSON.stringify(msg));
+  }
+  function showError(code, message) {
+    const box = $("error");
+    box.textContent = S["err_" + code] ? S["err_" + code] + (code === "not_available" && message ? ": " + message : "") : (S.err_other + ": " + message);
+    box.hidden = false;
+    clearTimeout(showError.t);
+    showError.t = setTimeout(() => { box.hidden = true; }, 6000);
+  }
+
+  // ---- rendering ----
+  function renderStatic() {
+    document.documentElement.lang = lang;
+    $("lang").textContent = lang === "ja" ? "English" : "日本語";
+    for (const e of document.querySelectorAll("[data-t]")) e.textContent = S[e.dataset.t] || e.textContent;
+    if (!hello) return;
+    $("title").textContent = pick(hello.scenario.title);
+    document.title = pick(hello.scenario.title) + " — tabletop";
+    const seat = hello.seat;
+    $("seat").textContent = seat.kind === "player" ? party(seat.role) + (seat.member ? " / " + seat.member : "")
+      : seat.kind === "facilitator" ? S.facilitator : S.observer;
+    if (kind === "facilitator") renderTargets();
+  }
+  function renderClock() {
+    if (!status) return;
+    let t = status.t;
+    if (status.phase === "running") t += (performance.now() - statusAt) * status.speed;
+    t = Math.min(t, status.length);
+    $("sim").textContent = fmt(t);
+    $("speed").textContent = "x" + Number(status.speed.toPrecision(4));
+    $("phase").textContent = S[status.phase] || status.phase;
+  }
+  function renderPending() {
+    const ul = $("pending");
+    ul.replaceChildren();
+    for (const p of (status && status.pending) || []) {
+      if (!p.action) continue;
+      ul.append(el("li", "", actionLabel(p.id) + (kind !== "player" ? " (" + party(p.role) + ")" : "") + " — " + S.until + " " + fmt(p.at)));
+    }
+  }
+  function renderMenu() {
+    const ol = $("menu");
+    if (!ol || !menu) return;
+    ol.replaceChildren();
+    for (const a of menu.actions) {
+      const li = el("li", a.available ? "on" : "off");
+      li.append(el("span", "n", a.number + "."), el("span", "label", pick(a.label)));
+      const b = el("button", "take", S.take);
+      b.type = "button";
+      b.dataset.action = a.id;
+      b.disabled = !a.available || ended;
+      b.addEventListener("click", () => {
+        const note = $("act-note").value.trim();
+        send(note ? { type: "act", action: a.id, note } : { type: "act", action: a.id });
+        $("act-note").value = "";
+      });
+      li.append(b);
+      if (!a.available) li.append(el("span", "why", a.why ? pick(a.why) : S.unavailable));
+      ol.append(li);
+    }
+  }
+  function recordLine(r) {
+    switch (r.type) {
+      case "inject": return [S.inject, party(r.from) + " → " + party(r.to) + ": " + pick(r.text)];
+      case "message": return [S.message, party(r.from) + " → " + party(r.to) + ": " + pick(r.text)];
+      case "custom": return [S.custom, (r.to ? "→ " + party(r.to) + (r.member ? " (" + r.member + ")" : "") + ": " : "") + pick(r.text)];
+      case "action": return [S.action, party(r.role) + (r.member ? " (" + r.member + ")" : "") + ": " + actionLabel(r.id) + " — " + S.until + " " + fmt(r.until) + (r.note ? " — " + r.note : "")];
+      case "done": return [S.done, party(r.role) + ": " + actionLabel(r.id)];
+      case "refused": return [S.refused, party(r.role) + ": " + actionLabel(r.id) + " — " + pick(r.text)];
+      case "note": return [S.note, party(r.role) + (r.member ? " (" + r.member + ")" : "") + ": " + r.note];
+      case "answer": return [S.answer, party(r.role) + (r.member ? " (" + r.member + ")" : "") + ": " + pick((r.questions || [])[0]) + " — " + r.note];
+      case "objective": return [S[r.status === "reached" ? "objective_reached" : "objective_missed"], r.id];
+      case "end": return [S.ended, ""];
+      case "pause": return [S.paused, ""];
+      case "resume": return [S.running, ""];
+      case "speed": return [S.speed, "x" + r.speed];
+      default: return null;
+    }
+  }
+  function renderFeed() {
+    const ul = $("feed");
+    ul.replaceChildren();
+    for (let i = records.length - 1; i >= 0; i--) {
+      const r = records[i];
+      const line = recordLine(r);
+      if (!line) continue;
+      const li = el("li", r.type === "objective" ? "objective_" + r.status : r.type);
+      li.append(el("span", "when", fmt(r.t)), el("strong", "", line[0]), document.createTextNode(line[1] ? " " + line[1] : ""));
+      if (r.type === "inject" && r.questions) {
+        r.questions.forEach((q, qi) => {
+          const box = el("div", "q");
+          box.append(el("div", "", S.question + ": " + pick(q)));
+          if (kind === "player") {
+            const key = r.id + "/" + qi;
+            if (answered[key]) box.append(el("div", "answered", S.answered));
+            else if (!ended) {
+              const f = el("form");
+              const input = el("input");
+              input.maxLength = 4000;
+              input.required = true;
+              input.placeholder = S.your_answer;
+              input.setAttribute("aria-label", S.your_answer);
+              input.dataset.inject = r.id;
+              input.dataset.question = qi;
+              const b = el("button", "", S.send);
+              b.type = "submit";
+              f.append(input, b);
+              f.addEventListener("submit", (ev) => {
+                ev.preventDefault();
+                const text = input.value.trim();
+                if (text) send({ type: "answer", inject: r.id, question: qi, text });
+              });
+              box.append(f);
+            }
+          }
+          li.append(box);
+        });
+      }
+      ul.append(li);
+    }
+    if (kind === "facilitator") {
+      const ans = $("answers");
+      ans.replaceChildren();
+      for (let i = records.length - 1; i >= 0; i--) {
+        const r = records[i];
+        if (r.type !== "answer") continue;
+        ans.append(el("li", "", fmt(r.t) + " " + party(r.role) + (r.member ? " (" + r.member + ")" : "") + " — " + pick((r.questions || [])[0]) + ": " + r.note));
+      }
+    }
+  }
+  function renderTargets() {
+    const sel = $("inject-to");
+    const keep = sel.value;
+    sel.replaceChildren(new Option(S.everyone, ""));
+    for (const id of Object.keys(hello.scenario.roles)) sel.append(new Option(party(id), id));
+    for (const m of hello.scenario.roster) sel.append(new Option(party(m.role) + " / " + m.name, m.role + "\u0000" + m.name));
+    sel.value = keep;
+  }
+  function renderSeats(list) {
+    const ul = $("seats");
+    ul.replaceChildren();
+    for (const s of list) {
+      if (s.kind !== "player") continue;
+      ul.append(el("li", s.connected ? "on" : "off", party(s.role) + (s.member ? " / " + s.member : "") + " — " + (s.connected ? S.connected : S.not_connected)));
+    }
+  }
+  function renderAll() { renderStatic(); renderClock(); renderPending(); renderMenu(); renderFeed(); }
+
+  // ---- the socket ----
+  function connect() {
+    const proto = location.protocol === "https:" ? "wss:" : "ws:";
+    ws = new WebSocket(proto + "//" + location.host + "/ws/" + token, "tabletop.v1");
+    ws.onopen = () => { retry = 500; $("conn").hidden = true; records.length = 0; };
+    ws.onmessage = (ev) => {
+      let m;
+      try { m = JSON.parse(ev.data); } catch (e) { return; }
+      switch (m.type) {
+        case "hello":
+          hello = m;
+          if (!renderAll.once) { lang = m.lang === "en" ? "en" : "ja"; S = all[lang]; renderAll.once = true; }
+          renderAll();
+          break;
+        case "event":
+          records.push(m.record);
+          if (m.record.type === "answer") answered[m.record.id + "/" + ((hello.scenario && findQuestion(m.record)) ?? "")] = true;
+          if (m.record.type === "end") ended = true;
+          scheduleFeed();
+          break;
+        case "status": status = m; statusAt = performance.now(); renderClock(); renderPending(); break;
+        case "menu": menu = m; renderMenu(); break;
+        case "seats": renderSeats(m.seats); break;
+        case "error": showError(m.code, m.message); break;
+      }
+    };
+    ws.onclose = () => {
+      if (ended) { $("conn").textContent = S.ended_msg; $("conn").hidden = false; renderMenu(); return; }
+      $("conn").textContent = S.reconnecting;
+      $("conn").hidden = false;
+      setTimeout(connect, retry);
+      retry = Math.min(retry * 2, 8000);
+    };
+  }
+  // The answered question's index among the inject's questions.
+  function findQuestion(a) {
+    const inj = records.find((r) => r.type === "inject" && r.id === a.id);
+    if (!inj || !inj.questions || !a.questions) return null;
+    const q = a.questions[0];
+    const i = inj.questions.findIndex((x) => x.ja === q.ja && x.en === q.en);
+    return i < 0 ? null : i;
+  }
+  let feedQueued = false;
+  function scheduleFeed() {
+    if (feedQueued) return;
+    feedQueued = true;
+    requestAnimationFrame(() => { feedQueued = false; renderFeed(); if (ended) renderMenu(); });
+  }
+
+  // ---- controls ----
+  $("lang").addEventListener("click", () => { lang = lang === "ja" ? "en" : "ja"; S = all[lang]; renderAll(); });
+  if (kind === "facilitator") {
+    for (const id of ["pause", "resume", "next"]) $(id).addEventListener("click", () => send({ type: id }));
+    $("speed-set").addEventListener("click", () => {
+      const v = Number($("speed-in").value);
+      if (v > 0) send({ type: "speed", speed: v });
+    });
+    $("end").addEventListener("click", () => { if (confirm(S.end_confirm)) send({ type: "end" }); });
+    $("inject-form").addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      const text = $("inject-text").value.trim();
+      if (!text) return;
+      const [to, member] = $("inject-to").value.split("\u0000");
+      const msg = { type: "inject", text };
+      if (to) msg.to = to;
+      if (member) msg.member = member;
+      send(msg);
+      $("inject-text").value = "";
+    });
+  }
+  setInterval(renderClock, 250);
+
+  fetch("/static/i18n.json").then((r) => r.json()).then((j) => {
+    all = j;
+    S = all[lang];
+    renderStatic();
+    connect();
+  });
+})();

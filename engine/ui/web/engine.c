@@ -1,0 +1,435 @@
+/* The engine thread's side: records into the shared history, queued inputs
+ * applied to the exercise, and the per-role views (clock, menus) rebuilt
+ * after each change. Only this thread touches the exercise. */
+#define _GNU_SOURCE
+#include "web_internal.h"
+
+#include <fcntl.h>
+#include <jansson.h>
+#include <sys/stat.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+static int push_record(tt_web *w, const tt_record *r)
+{
+    hist_item h = { .type = r->type };
+    h.json = web_record_json(r);
+    h.role = dup_or_null(r->role);
+    h.to = dup_or_null(r->to);
+    h.member = dup_or_null(r->member);
+    if (!h.json || (r->role && !h.role) || (r->to && !h.to) || (r->member && !h.member))
+        goto oom;
+    h.len = strlen(h.json);
+    pthread_mutex_lock(&w->mu);
+    if (w->n_hist == w->cap_hist) {
+        size_t cap = w->cap_hist ? w->cap_hist * 2 : 256;
+        hist_item *p = realloc(w->hist, cap * sizeof *p);
+        if (!p) {
+            pthread_mutex_unlock(&w->mu);
+            goto oom;
+        }
+        w->hist = p;
+        w->cap_hist = cap;
+    }
+    w->hist[w->n_hist++] = h;
+    pthread_mutex_unlock(&w->mu);
+    return 0;
+oom:
+    free(h.json);
+    free(h.role);
+    free(h.to);
+    free(h.member);
+    return -1;
+}
+
+int tt_web_preload(tt_web *w, const tt_journal *j)
+{
+    for (size_t i = 0; i < j->n_records; i++)
+        if (push_record(w, &j->records[i]) != 0)
+            return -1;
+    return 0;
+}
+
+void tt_web_sink(void *web, const tt_record *r)
+{
+    tt_web *w = web;
+    if (!w)
+        return;
+    /* Out of memory loses a page update, never a journal record. */
+    push_record(w, r);
+    w->views_stale = true;
+    lws_cancel_service(w->ctx);
+}
+
+static json_t *text_json(const tt_text *t)
+{
+    return json_pack("{s:s?, s:s?}", "ja", t->ja, "en", t->en);
+}
+
+char *web_scenario_json(const tt_scenario *sc, const tt_roster *roster)
+{
+    json_t *roles = json_object(), *actors = json_object(), *actions = json_object(),
+           *members = json_array();
+    for (size_t i = 0; roles && i < sc->n_roles; i++)
+        json_object_set_new(roles, sc->roles[i].id,
+                            json_pack("{s:o}", "name", text_json(&sc->roles[i].name)));
+    for (size_t i = 0; actors && i < sc->n_actors; i++)
+        json_object_set_new(actors, sc->actors[i].id,
+                            json_pack("{s:o}", "name", text_json(&sc->actors[i].name)));
+    for (size_t i = 0; actions && i < sc->n_actions; i++)
+        json_object_set_new(actions, sc->actions[i].id,
+                            json_pack("{s:o}", "label", text_json(&sc->actions[i].label)));
+    for (size_t i = 0; roster && members && i < roster->n_members; i++)
+        json_array_append_new(members, json_pack("{s:s, s:s}", "name", roster->members[i].name,
+                                                 "role", roster->members[i].role));
+    json_t *o = json_pack("{s:s, s:o, s:I, s:o, s:o, s:o, s:o}", "id", sc->id, "title",
+                          text_json(&sc->title), "length", (json_int_t)sc->length, "roles",
+                          roles, "actors", actors, "actions", actions, "roster", members);
+    char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    json_decref(o);
+    return s;
+}
+
+static const char *phase_name(tt_phase p)
+{
+    switch (p) {
+    case TT_PHASE_READY: return "ready";
+    case TT_PHASE_RUNNING: return "running";
+    case TT_PHASE_PAUSED: return "paused";
+    default: return "ended";
+    }
+}
+
+/* Status for one role (r < n_roles) or for the staff seats (r == n_roles). */
+static char *status_json(tt_exercise *ex, size_t r, const tt_pending *p, size_t n)
+{
+    const tt_scenario *sc = tt_exercise_scenario(ex);
+    json_t *pend = json_array();
+    for (size_t i = 0; pend && i < n; i++) {
+        if (r < sc->n_roles && (!p[i].role || strcmp(p[i].role, sc->roles[r].id) != 0))
+            continue;
+        if (r < sc->n_roles && !p[i].is_action)
+            continue;   /* replies on their way are the facilitator's secret */
+        json_array_append_new(pend, json_pack("{s:s, s:s?, s:s?, s:I, s:b}", "kind",
+                                              p[i].is_action ? "action" : "message", "id",
+                                              p[i].id, "role", p[i].role, "at",
+                                              (json_int_t)p[i].at, "action",
+                                              p[i].is_action));
+    }
+    json_t *o = json_pack("{s:s, s:I, s:f, s:s, s:I, s:o}", "type", "status", "t",
+                          (json_int_t)tt_exercise_now(ex), "speed", tt_exercise_speed(ex),
+                          "phase", phase_name(tt_exercise_phase(ex)), "length",
+                          (json_int_t)sc->length, "pending", pend);
+    char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    json_decref(o);
+    return s;
+}
+
+/* The role's menu: every action it may take, numbered as the terminal
+ * numbers them (roles in scenario order, then actions in scenario order),
+ * with whether it is available now and why not. */
+static char *menu_json(tt_exercise *ex, size_t r, int *number)
+{
+    const tt_scenario *sc = tt_exercise_scenario(ex);
+    const char *role = sc->roles[r].id;
+    json_t *items = json_array();
+    for (size_t a = 0; items && a < sc->n_actions; a++) {
+        if (!tt_action_allows_role(&sc->actions[a], role))
+            continue;
+        tt_text why = { NULL, NULL };
+        bool ok = tt_exercise_phase(ex) != TT_PHASE_ENDED &&
+                  tt_exercise_can_act(ex, role, (int)a, &why);
+        json_array_append_new(items, json_pack("{s:i, s:s, s:o, s:b, s:o?}", "number",
+                                               ++*number, "id", sc->actions[a].id, "label",
+                                               text_json(&sc->actions[a].label), "available",
+                                               ok, "why",
+                                               ok || (!why.ja && !why.en) ? NULL
+                                                                          : text_json(&why)));
+    }
+    json_t *o = json_pack("{s:s, s:s, s:o}", "type", "menu", "role", role, "actions", items);
+    char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    json_decref(o);
+    return s;
+}
+
+int web_refresh_views(tt_web *w, tt_exercise *ex, tt_error *err)
+{
+    const tt_scenario *sc = w->sc;
+    size_t n = tt_exercise_pending(ex, NULL, 0);
+    tt_pending *p = n ? calloc(n, sizeof *p) : NULL;
+    if (n && !p) {
+        tt_error_oom(err, NULL);
+        return -1;
+    }
+    n = tt_exercise_pending(ex, p, n);
+    char **status = calloc(sc->n_roles + 1, sizeof *status);
+    char **menus = calloc(sc->n_roles + 1, sizeof *menus);
+    bool bad = !status || !menus;
+    int number = 0;
+    for (size_t r = 0; !bad && r <= sc->n_roles; r++) {
+        status[r] = status_json(ex, r, p, n);
+        bad = !status[r];
+        if (!bad && r < sc->n_roles) {
+            menus[r] = menu_json(ex, r, &number);
+            bad = !menus[r];
+        }
+    }
+    free(p);
+    if (!bad) {
+        pthread_mutex_lock(&w->mu);
+        char **old_status = w->status, **old_menus = w->menus;
+        w->status = status;
+        w->menus = menus;
+        w->status_ver++;
+        /* Menus are resent only when they changed. */
+        bool changed = !old_menus;
+        for (size_t r = 0; !changed && r < sc->n_roles; r++)
+            changed = strcmp(old_menus[r], menus[r]) != 0;
+        if (changed)
+            w->menu_ver++;
+        pthread_mutex_unlock(&w->mu);
+        status = old_status;
+        menus = old_menus;
+    }
+    for (size_t r = 0; r <= sc->n_roles; r++) {
+        free(status ? status[r] : NULL);
+        free(menus ? menus[r] : NULL);
+    }
+    free(status);
+    free(menus);
+    if (bad) {
+        tt_error_oom(err, NULL);
+        return -1;
+    }
+    lws_cancel_service(w->ctx);
+    return 0;
+}
+
+static int64_t wall_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void reply_error(tt_web *w, unsigned conn, const char *code, const char *message)
+{
+    char *e = web_error_json(code, message);
+    if (e)
+        web_send_to(w, conn, e);
+    free(e);
+}
+
+/* The action a player asked for: by id or by menu number; -1 when none. */
+static int resolve_action(const tt_scenario *sc, const web_msg *m, const char **role_out)
+{
+    if (m->action[0]) {
+        *role_out = NULL;
+        return tt_scenario_action(sc, m->action);
+    }
+    int number = 0;
+    for (size_t r = 0; r < sc->n_roles; r++)
+        for (size_t a = 0; a < sc->n_actions; a++)
+            if (tt_action_allows_role(&sc->actions[a], sc->roles[r].id) &&
+                ++number == m->number) {
+                *role_out = sc->roles[r].id;
+                return (int)a;
+            }
+    return -1;
+}
+
+static int apply_player(tt_web *w, tt_exercise *ex, const web_input *in, tt_error *err)
+{
+    const web_seat *s = &w->seats[in->seat];
+    const web_msg *m = &in->m;
+    const tt_scenario *sc = w->sc;
+    if (m->kind == WM_NOTE)
+        return tt_exercise_note(ex, s->role, s->member, m->text, err);
+    if (m->kind == WM_ANSWER) {
+        int i = tt_scenario_inject(sc, m->inject);
+        if (i < 0 || (sc->injects[i].to && strcmp(sc->injects[i].to, s->role) != 0)) {
+            reply_error(w, in->conn, "not_answerable", "no such question for this seat");
+            return 0;
+        }
+        bool refused = false;
+        if (tt_exercise_answer(ex, s->role, s->member, m->inject, (size_t)m->question,
+                               m->text, &refused, err) != 0)
+            return -1;
+        if (refused)
+            reply_error(w, in->conn, "not_answerable", "that question has not been asked");
+        return 0;
+    }
+    const char *by_number_role = NULL;
+    int a = resolve_action(sc, m, &by_number_role);
+    if (a < 0) {
+        reply_error(w, in->conn, "unknown_action", "no such action");
+        return 0;
+    }
+    if ((by_number_role && strcmp(by_number_role, s->role) != 0) ||
+        !tt_action_allows_role(&sc->actions[a], s->role)) {
+        reply_error(w, in->conn, "not_your_role", "that action belongs to another role");
+        return 0;
+    }
+    tt_text why = { NULL, NULL };
+    if (!tt_exercise_can_act(ex, s->role, a, &why)) {
+        const char *text = tt_text_get(&why, w->o.lang);
+        reply_error(w, in->conn, "not_available",
+                    text && text[0] ? text : "that action is not available now");
+        return 0;
+    }
+    return tt_exercise_act(ex, s->role, sc->actions[a].id, s->member, m->text, NULL, err);
+}
+
+static int apply_facilitator(tt_web *w, tt_exercise *ex, const web_input *in,
+                             bool *clock_changed, tt_error *err)
+{
+    const web_msg *m = &in->m;
+    tt_phase ph = tt_exercise_phase(ex);
+    int64_t wall = wall_now();
+    switch (m->kind) {
+    case WM_PAUSE:
+        if (ph != TT_PHASE_RUNNING)
+            return 0;
+        *clock_changed = true;
+        return tt_exercise_pause(ex, wall, err);
+    case WM_RESUME:
+        if (ph != TT_PHASE_PAUSED)
+            return 0;
+        *clock_changed = true;
+        return tt_exercise_resume(ex, wall, err);
+    case WM_SPEED:
+        *clock_changed = true;
+        return tt_exercise_set_speed(ex, m->speed, wall, err);
+    case WM_NEXT:
+        *clock_changed = true;
+        return tt_exercise_skip_to_next_inject(ex, wall, err);
+    case WM_INJECT: {
+        tt_text text = { m->text, m->text };
+        bool refused = false;
+        if (tt_exercise_inject_to(ex, &text, m->to[0] ? m->to : NULL,
+                                  m->member[0] ? m->member : NULL, &refused, err) != 0)
+            return -1;
+        if (refused)
+            reply_error(w, in->conn, "unknown_target", "no such role or member");
+        return 0;
+    }
+    case WM_END:
+        return tt_exercise_end(ex, err);
+    default:
+        return 0;
+    }
+}
+
+int tt_web_pump(tt_web *w, tt_exercise *ex, bool *clock_changed, tt_error *err)
+{
+    bool changed = false;
+    uint64_t count;
+    if (read(w->efd, &count, sizeof count) < 0) {
+        /* nothing signalled: the queue is looked at anyway */
+    }
+    pthread_mutex_lock(&w->mu);
+    web_input *list = w->in_head;
+    w->in_head = w->in_tail = NULL;
+    w->n_inputs = 0;
+    pthread_mutex_unlock(&w->mu);
+    int rc = 0;
+    bool any = list != NULL;
+    if (any && tt_exercise_phase(ex) == TT_PHASE_RUNNING)
+        rc = tt_exercise_tick(ex, wall_now(), err);
+    for (web_input *in = list, *next; in; in = next) {
+        next = in->next;
+        tt_phase ph = tt_exercise_phase(ex);
+        if (rc == 0 && (ph == TT_PHASE_READY || ph == TT_PHASE_ENDED)) {
+            reply_error(w, in->conn, "not_running", "the exercise is not running");
+        } else if (rc == 0) {
+            seat_kind kind = w->seats[in->seat].kind;
+            rc = kind == SEAT_PLAYER ? apply_player(w, ex, in, err)
+                                     : apply_facilitator(w, ex, in, &changed, err);
+        }
+        web_msg_free(&in->m);
+        free(in);
+    }
+    if (clock_changed)
+        *clock_changed = changed;
+    if (rc != 0)
+        return -1;
+    int64_t now = web_wall_ms();
+    if (any || w->views_stale || changed || now - w->last_status_ms >= 2000) {
+        w->views_stale = false;
+        w->last_status_ms = now;
+        return web_refresh_views(w, ex, err);
+    }
+    return 0;
+}
+
+/* ---- links ---- */
+
+static void link_of(const tt_web *w, const web_seat *s, char *out, size_t size)
+{
+    const char *host = w->host;
+    char name[256];
+    if (strcmp(host, "0.0.0.0") == 0 || strcmp(host, "::") == 0)
+        host = gethostname(name, sizeof name) == 0 ? name : "localhost";
+    bool v6 = strchr(host, ':') != NULL;
+    snprintf(out, size, "%s://%s%s%s:%d/join/%s", w->tls ? "https" : "http", v6 ? "[" : "",
+             host, v6 ? "]" : "", w->port, s->token);
+}
+
+int tt_web_print_links(const tt_web *w, FILE *out, const char *seats_path, tt_error *err)
+{
+    bool ja = w->o.lang == TT_LANG_JA;
+    char url[512];
+    json_t *root = json_object(), *list = json_array();
+    if (!root || !list) {
+        json_decref(root);
+        json_decref(list);
+        tt_error_oom(err, NULL);
+        return -1;
+    }
+    fprintf(out, "%s\n", ja ? "参加リンク（各自に自分のリンクだけを渡してください）:"
+                            : "Join links (give each person only their own):");
+    for (size_t i = 0; i < w->n_seats; i++) {
+        const web_seat *s = &w->seats[i];
+        link_of(w, s, url, sizeof url);
+        if (s->kind == SEAT_FACILITATOR) {
+            fprintf(out, "  %-24s %s\n", ja ? "進行役" : "facilitator", url);
+            json_object_set_new(root, "facilitator", json_string(url));
+        } else if (s->kind == SEAT_OBSERVER) {
+            fprintf(out, "  %-24s %s\n", ja ? "見学（閲覧のみ）" : "observer (read-only)", url);
+            json_object_set_new(root, "observer", json_string(url));
+        } else {
+            int r = tt_scenario_role(w->sc, s->role);
+            char label[300];
+            snprintf(label, sizeof label, "%s%s%s%s",
+                     r >= 0 ? tt_text_get(&w->sc->roles[r].name, w->o.lang) : s->role,
+                     s->member ? " (" : "", s->member ? s->member : "", s->member ? ")" : "");
+            fprintf(out, "  %-24s %s\n", label, url);
+            json_array_append_new(list, json_pack("{s:s, s:s?, s:s}", "role", s->role,
+                                                  "member", s->member, "url", url));
+        }
+    }
+    fflush(out);
+    json_object_set_new(root, "seats", list);
+    int rc = 0;
+    if (seats_path) {
+        /* The links are keys: readable by the owner only. */
+        int fd = open(seats_path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (fd < 0 || fchmod(fd, 0600) != 0 || json_dumpfd(root, fd, JSON_INDENT(2)) != 0 ||
+            write(fd, "\n", 1) != 1) {
+            tt_error_runtime(err, seats_path, "cannot write the seat links");
+            rc = -1;
+        }
+        if (fd >= 0 && close(fd) != 0)
+            rc = -1;
+    }
+    json_decref(root);
+    return rc;
+}

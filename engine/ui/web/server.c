@@ -1,0 +1,641 @@
+/* The libwebsockets side: one service thread serving the pages (a seat's
+ * link, then static files) and the tabletop.v1 sockets. It only checks,
+ * queues and sends; the engine thread decides (engine.c). */
+#define _GNU_SOURCE
+#include "web_internal.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <time.h>
+#include <unistd.h>
+
+int64_t web_wall_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+char *web_error_json(const char *code, const char *message)
+{
+    json_t *o = json_pack("{s:s, s:s, s:s}", "type", "error", "code", code, "message",
+                          message ? message : "");
+    char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    json_decref(o);
+    return s;
+}
+
+static out_msg *make_msg(const char *json, size_t len)
+{
+    out_msg *m = malloc(sizeof *m + LWS_PRE + len);
+    if (!m)
+        return NULL;
+    m->next = NULL;
+    m->len = len;
+    memcpy(m->data + LWS_PRE, json, len);
+    return m;
+}
+
+void web_queue_locked(tt_web *w, web_conn *c, const char *json)
+{
+    (void)w;
+    if (!json || c->q_count >= WEB_MAX_DIRECT)
+        return;
+    out_msg *m = make_msg(json, strlen(json));
+    if (!m)
+        return;
+    if (c->q_tail)
+        c->q_tail->next = m;
+    else
+        c->q_head = m;
+    c->q_tail = m;
+    c->q_count++;
+}
+
+void web_send_to(tt_web *w, unsigned conn, const char *json)
+{
+    pthread_mutex_lock(&w->mu);
+    for (web_conn *c = w->conns; c; c = c->next)
+        if (c->id == conn)
+            web_queue_locked(w, c, json);
+    pthread_mutex_unlock(&w->mu);
+    lws_cancel_service(w->ctx);
+}
+
+static bool same(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+bool web_visible(const web_seat *s, const hist_item *h)
+{
+    if (s->kind != SEAT_PLAYER)
+        return true;
+    switch (h->type) {
+    case TT_REC_INJECT:
+    case TT_REC_MESSAGE:
+        return !h->to || same(h->to, s->role);
+    case TT_REC_CUSTOM:
+        return !h->to || (same(h->to, s->role) && (!h->member || same(h->member, s->member)));
+    case TT_REC_ACTION:
+    case TT_REC_DONE:
+    case TT_REC_REFUSED:
+    case TT_REC_NOTE:
+    case TT_REC_ANSWER:
+        return same(h->role, s->role);
+    case TT_REC_OBJECTIVE:
+    case TT_REC_PAUSE:
+    case TT_REC_RESUME:
+    case TT_REC_SPEED:
+    case TT_REC_END:
+        return true;
+    default:
+        return false;   /* start, state: the facilitator's view */
+    }
+}
+
+/* ---- HTTP: a seat's page, or 403 ---- */
+
+static const char page_headers[] =
+    "Cache-Control: no-store\r\n"
+    "Referrer-Policy: no-referrer\r\n"
+    "X-Content-Type-Options: nosniff\r\n"
+    "Content-Security-Policy: default-src 'self'; connect-src 'self' ws: wss:; "
+    "img-src 'self' data:; style-src 'self'; script-src 'self'\r\n";
+
+/* The seat a "/join/TOKEN" or "/ws/TOKEN" path names, or -1. */
+static int seat_of_path(tt_web *w, const char *path, const char *prefix)
+{
+    size_t plen = strlen(prefix);
+    if (strncmp(path, prefix, plen) != 0)
+        return -1;
+    const char *tok = path + plen;
+    size_t len = strcspn(tok, "?#/");
+    pthread_mutex_lock(&w->mu);
+    int seat = w->closed ? -1 : web_seat_find(w->seats, w->n_seats, tok, len);
+    pthread_mutex_unlock(&w->mu);
+    return seat;
+}
+
+static int forbid(struct lws *wsi)
+{
+    if (lws_return_http_status(wsi, HTTP_STATUS_FORBIDDEN, NULL))
+        return -1;
+    return lws_http_transaction_completed(wsi) ? -1 : 0;
+}
+
+static int on_http(struct lws *wsi, enum lws_callback_reasons reason, void *user,
+                   void *in, size_t len)
+{
+    if (reason != LWS_CALLBACK_HTTP)
+        return lws_callback_http_dummy(wsi, reason, user, in, len);
+    tt_web *w = lws_context_user(lws_get_context(wsi));
+    const char *path = in;
+    int seat = seat_of_path(w, path, "/join/");
+    if (seat < 0)
+        return forbid(wsi);
+    static const char *const pages[] = { "player.html", "facilitator.html", "observer.html" };
+    seat_kind kind = w->seats[seat].kind;
+    char file[1200];
+    snprintf(file, sizeof file, "%s/%s", w->assets,
+             pages[kind == SEAT_PLAYER ? 0 : kind == SEAT_FACILITATOR ? 1 : 2]);
+    int n = lws_serve_http_file(wsi, file, "text/html; charset=utf-8", page_headers,
+                                (int)strlen(page_headers));
+    if (n < 0 || (n > 0 && lws_http_transaction_completed(wsi)))
+        return -1;
+    return 0;
+}
+
+/* ---- the tabletop.v1 sockets ---- */
+
+static bool has_pending(const tt_web *w, const web_conn *c)
+{
+    const web_seat *s = &w->seats[c->seat];
+    if (!c->hello_sent || c->q_head || c->status_ver != w->status_ver)
+        return true;
+    if (s->kind == SEAT_PLAYER && c->menu_ver != w->menu_ver)
+        return true;
+    if (s->kind == SEAT_FACILITATOR && c->seats_ver != w->seats_ver)
+        return true;
+    for (size_t i = c->hist_pos; i < w->n_hist; i++)
+        if (web_visible(s, &w->hist[i]))
+            return true;
+    return false;
+}
+
+static int role_index(const tt_scenario *sc, const char *role)
+{
+    return role ? tt_scenario_role(sc, role) : -1;
+}
+
+static char *seats_json(const tt_web *w)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; list && i < w->n_seats; i++) {
+        const web_seat *s = &w->seats[i];
+        static const char *const kinds[] = { "player", "facilitator", "observer" };
+        json_array_append_new(list, json_pack("{s:s, s:s?, s:s?, s:i}", "kind", kinds[s->kind],
+                                              "role", s->role, "member", s->member,
+                                              "connected", s->connections));
+    }
+    json_t *o = json_pack("{s:s, s:o}", "type", "seats", "seats", list);
+    char *text = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    json_decref(o);
+    return text;
+}
+
+static char *hello_json(const tt_web *w, const web_seat *s)
+{
+    static const char *const kinds[] = { "player", "facilitator", "observer" };
+    json_error_t jerr;
+    json_t *scen = json_loads(w->hello_scenario, 0, &jerr);
+    json_t *o = json_pack("{s:s, s:s, s:{s:s, s:s?, s:s?}, s:s, s:o?}", "type", "hello",
+                          "protocol", WEB_PROTOCOL, "seat", "kind", kinds[s->kind], "role",
+                          s->role, "member", s->member, "lang",
+                          w->o.lang == TT_LANG_JA ? "ja" : "en", "scenario", scen);
+    char *text = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    json_decref(o);
+    return text;
+}
+
+/* The next message for c (lock held): a malloc'd copy, or NULL. */
+static out_msg *next_message(tt_web *w, web_conn *c)
+{
+    const web_seat *s = &w->seats[c->seat];
+    if (!c->hello_sent) {
+        c->hello_sent = true;
+        char *h = hello_json(w, s);
+        out_msg *m = h ? make_msg(h, strlen(h)) : NULL;
+        free(h);
+        return m;
+    }
+    if (c->q_head) {
+        out_msg *m = c->q_head;
+        c->q_head = m->next;
+        if (!c->q_head)
+            c->q_tail = NULL;
+        c->q_count--;
+        return m;
+    }
+    while (c->hist_pos < w->n_hist) {
+        const hist_item *h = &w->hist[c->hist_pos++];
+        if (web_visible(s, h))
+            return make_msg(h->json, h->len);
+    }
+    if (c->status_ver != w->status_ver) {
+        c->status_ver = w->status_ver;
+        int r = s->kind == SEAT_PLAYER ? role_index(w->sc, s->role) : (int)w->sc->n_roles;
+        if (w->status && r >= 0 && w->status[r])
+            return make_msg(w->status[r], strlen(w->status[r]));
+    }
+    if (s->kind == SEAT_PLAYER && c->menu_ver != w->menu_ver) {
+        c->menu_ver = w->menu_ver;
+        int r = role_index(w->sc, s->role);
+        if (w->menus && r >= 0 && w->menus[r])
+            return make_msg(w->menus[r], strlen(w->menus[r]));
+    }
+    if (s->kind == SEAT_FACILITATOR && c->seats_ver != w->seats_ver) {
+        c->seats_ver = w->seats_ver;
+        char *j = seats_json(w);
+        out_msg *m = j ? make_msg(j, strlen(j)) : NULL;
+        free(j);
+        return m;
+    }
+    return NULL;
+}
+
+static bool rate_ok(web_conn *c)
+{
+    int64_t now = web_wall_ms();
+    c->bucket += (double)(now - c->bucket_ms) * WEB_RATE_PER_S / 1000.0;
+    if (c->bucket > WEB_RATE_BURST)
+        c->bucket = WEB_RATE_BURST;
+    c->bucket_ms = now;
+    if (c->bucket < 1)
+        return false;
+    c->bucket -= 1;
+    return true;
+}
+
+static bool allowed(seat_kind kind, web_msg_kind m)
+{
+    switch (m) {
+    case WM_PING: return true;
+    case WM_ACT: case WM_NOTE: case WM_ANSWER: return kind == SEAT_PLAYER;
+    default: return kind == SEAT_FACILITATOR;
+    }
+}
+
+/* A whole message from c (service thread, lock held). */
+static void on_message(tt_web *w, web_conn *c, const char *data, size_t len)
+{
+    if (!rate_ok(c)) {
+        char *e = web_error_json("rate_limited", "too many messages; wait a moment");
+        web_queue_locked(w, c, e);
+        free(e);
+        return;
+    }
+    web_input *in = calloc(1, sizeof *in);
+    const char *code = "internal";
+    char why[200];
+    if (!in || web_msg_decode(data, len, &in->m, &code, why, sizeof why) != 0) {
+        if (!in)
+            snprintf(why, sizeof why, "out of memory");
+        char *e = web_error_json(code, why);
+        web_queue_locked(w, c, e);
+        free(e);
+        free(in);
+        return;
+    }
+    if (!allowed(w->seats[c->seat].kind, in->m.kind)) {
+        char *e = web_error_json("forbidden", "this seat may not do that");
+        web_queue_locked(w, c, e);
+        free(e);
+        web_msg_free(&in->m);
+        free(in);
+        return;
+    }
+    if (in->m.kind == WM_PING) {
+        web_queue_locked(w, c, "{\"type\":\"pong\"}");
+        free(in);
+        return;
+    }
+    if (w->n_inputs >= WEB_MAX_QUEUED_INPUTS || w->closed) {
+        char *e = web_error_json("busy", "the exercise is not taking inputs now");
+        web_queue_locked(w, c, e);
+        free(e);
+        web_msg_free(&in->m);
+        free(in);
+        return;
+    }
+    in->conn = c->id;
+    in->seat = c->seat;
+    if (w->in_tail)
+        w->in_tail->next = in;
+    else
+        w->in_head = in;
+    w->in_tail = in;
+    w->n_inputs++;
+    uint64_t one = 1;
+    if (write(w->efd, &one, sizeof one) < 0) {
+        /* The counter is full only when the engine is far behind; it will
+         * still see the queue on its next turn. */
+    }
+}
+
+static void free_conn(web_conn *c)
+{
+    for (out_msg *m = c->q_head, *next; m; m = next) {
+        next = m->next;
+        free(m);
+    }
+    free(c->rx);
+    free(c);
+}
+
+static int on_ws(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in,
+                 size_t len)
+{
+    struct lws_context *ctx = lws_get_context(wsi);
+    tt_web *w = ctx ? lws_context_user(ctx) : NULL;
+    web_conn **slot = user;
+    web_conn *c = slot ? *slot : NULL;
+    switch (reason) {
+    case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION: {
+        char uri[256];
+        if (lws_hdr_copy(wsi, uri, sizeof uri, WSI_TOKEN_GET_URI) <= 0)
+            return -1;
+        return seat_of_path(w, uri, "/ws/") < 0 ? -1 : 0;
+    }
+    case LWS_CALLBACK_ESTABLISHED: {
+        char uri[256];
+        int seat = lws_hdr_copy(wsi, uri, sizeof uri, WSI_TOKEN_GET_URI) > 0
+                       ? seat_of_path(w, uri, "/ws/") : -1;
+        if (seat < 0)
+            return -1;
+        c = calloc(1, sizeof *c);
+        if (!c)
+            return -1;
+        c->wsi = wsi;
+        c->seat = seat;
+        c->bucket = WEB_RATE_BURST;
+        c->bucket_ms = web_wall_ms();
+        pthread_mutex_lock(&w->mu);
+        c->id = ++w->next_conn;
+        c->next = w->conns;
+        w->conns = c;
+        w->seats[seat].connections++;
+        w->seats_ver++;
+        pthread_mutex_unlock(&w->mu);
+        *slot = c;
+        lws_callback_on_writable_all_protocol(ctx, lws_get_protocol(wsi));
+        return 0;
+    }
+    case LWS_CALLBACK_CLOSED:
+        if (!c)
+            return 0;
+        pthread_mutex_lock(&w->mu);
+        for (web_conn **p = &w->conns; *p; p = &(*p)->next)
+            if (*p == c) {
+                *p = c->next;
+                break;
+            }
+        w->seats[c->seat].connections--;
+        w->seats_ver++;
+        pthread_mutex_unlock(&w->mu);
+        free_conn(c);
+        *slot = NULL;
+        lws_callback_on_writable_all_protocol(ctx, lws_get_protocol(wsi));
+        return 0;
+    case LWS_CALLBACK_RECEIVE: {
+        if (!c)
+            return -1;
+        if (!c->rx_over && c->rx_len + len <= WEB_MAX_FRAME) {
+            char *p = realloc(c->rx, c->rx_len + len + 1);
+            if (!p)
+                return -1;
+            memcpy(p + c->rx_len, in, len);
+            c->rx = p;
+            c->rx_len += len;
+            c->rx[c->rx_len] = '\0';
+        } else {
+            c->rx_over = true;
+            free(c->rx);
+            c->rx = NULL;
+            c->rx_len = 0;
+        }
+        if (!lws_is_final_fragment(wsi) || lws_remaining_packet_payload(wsi))
+            return 0;
+        pthread_mutex_lock(&w->mu);
+        if (c->rx_over) {
+            char *e = web_error_json("too_long", "message over 64 KiB");
+            web_queue_locked(w, c, e);
+            free(e);
+        } else {
+            on_message(w, c, c->rx ? c->rx : "", c->rx_len);
+        }
+        pthread_mutex_unlock(&w->mu);
+        free(c->rx);
+        c->rx = NULL;
+        c->rx_len = 0;
+        c->rx_over = false;
+        lws_callback_on_writable(wsi);
+        return 0;
+    }
+    case LWS_CALLBACK_SERVER_WRITEABLE: {
+        if (!c)
+            return 0;
+        pthread_mutex_lock(&w->mu);
+        out_msg *m = next_message(w, c);
+        bool more = has_pending(w, c);
+        bool drop = c->q_count >= WEB_MAX_DIRECT;
+        pthread_mutex_unlock(&w->mu);
+        if (drop) {
+            free(m);
+            return -1;
+        }
+        if (m) {
+            int n = lws_write(wsi, m->data + LWS_PRE, m->len, LWS_WRITE_TEXT);
+            free(m);
+            if (n < 0)
+                return -1;
+        }
+        if (more)
+            lws_callback_on_writable(wsi);
+        return 0;
+    }
+    case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
+        if (!w)
+            return 0;
+        pthread_mutex_lock(&w->mu);
+        for (web_conn *k = w->conns; k; k = k->next)
+            if (has_pending(w, k))
+                lws_callback_on_writable(k->wsi);
+        pthread_mutex_unlock(&w->mu);
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+static void *service_main(void *arg)
+{
+    tt_web *w = arg;
+    while (!w->stop)
+        if (lws_service(w->ctx, 0) < 0)
+            break;
+    return NULL;
+}
+
+static bool find_assets(tt_web *w, tt_error *err)
+{
+    if (w->o.assets_dir)
+        snprintf(w->assets, sizeof w->assets, "%s", w->o.assets_dir);
+    else if (tt_data_path(TT_DATA_ASSETS, "web", w->assets, sizeof w->assets) != 0) {
+        tt_error_runtime(err, NULL, "the web pages (assets/web) are not installed");
+        return false;
+    }
+    char probe[1200];
+    snprintf(probe, sizeof probe, "%s/player.html", w->assets);
+    if (access(probe, R_OK) != 0) {
+        tt_error_runtime(err, probe, "the web pages are missing: %s", strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+tt_web *tt_web_start(const tt_web_options *o, tt_error *err)
+{
+    tt_web *w = calloc(1, sizeof *w);
+    if (!w) {
+        tt_error_oom(err, NULL);
+        return NULL;
+    }
+    w->o = *o;
+    w->sc = o->sc;
+    w->efd = -1;
+    pthread_mutex_init(&w->mu, NULL);
+    snprintf(w->host, sizeof w->host, "%s", o->addr ? o->addr : "127.0.0.1");
+    if (o->journal_path)
+        snprintf(w->links_path, sizeof w->links_path, "%s.links", o->journal_path);
+    w->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    w->hello_scenario = web_scenario_json(o->sc, o->roster);
+    if (w->efd < 0 || !w->hello_scenario) {
+        tt_error_runtime(err, NULL, "cannot start the web server: %s", strerror(errno));
+        tt_web_stop(w);
+        return NULL;
+    }
+    if (!find_assets(w, err) ||
+        web_seats_make(&w->seats, &w->n_seats, o->sc, o->roster,
+                       o->journal_path ? w->links_path : NULL, o->reuse_links, err) != 0) {
+        tt_web_stop(w);
+        return NULL;
+    }
+    w->protocols[0] = (struct lws_protocols){ "http", on_http, 0, 0, 0, NULL, 0 };
+    w->protocols[1] = (struct lws_protocols){ WEB_PROTOCOL, on_ws, sizeof(web_conn *), 4096,
+                                              0, NULL, 0 };
+    w->mount = (struct lws_http_mount){ 0 };
+    w->mount.mountpoint = "/static";
+    w->mount.mountpoint_len = 7;
+    w->mount.origin = w->assets;
+    w->mount.origin_protocol = LWSMPRO_FILE;
+    w->mount.cache_max_age = 0;
+
+    lws_set_log_level(LLL_ERR, NULL);
+    struct lws_context_creation_info info;
+    memset(&info, 0, sizeof info);
+    info.port = o->port;
+    info.iface = w->host;
+    info.protocols = w->protocols;
+    info.mounts = &w->mount;
+    info.user = w;
+    info.options = LWS_SERVER_OPTION_VALIDATE_UTF8 | LWS_SERVER_OPTION_HTTP_HEADERS_SECURITY_BEST_PRACTICES_ENFORCE;
+    if (o->tls_cert || o->tls_key) {
+        if (!o->tls_cert || !o->tls_key) {
+            tt_error_set(err, NULL, 0, 0, "--tls-cert and --tls-key go together");
+            tt_web_stop(w);
+            return NULL;
+        }
+        info.options |= LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT;
+        info.ssl_cert_filepath = o->tls_cert;
+        info.ssl_private_key_filepath = o->tls_key;
+        w->tls = true;
+    }
+    w->ctx = lws_create_context(&info);
+    struct lws_vhost *vh = w->ctx ? lws_get_vhost_by_name(w->ctx, "default") : NULL;
+    w->port = vh ? lws_get_vhost_listen_port(vh) : -1;
+    if (!w->ctx || w->port <= 0) {
+        tt_error_runtime(err, NULL, "cannot listen on %s:%d (address in use, not this "
+                                    "machine's, or a TLS file unreadable)", w->host, o->port);
+        tt_web_stop(w);
+        return NULL;
+    }
+    if (pthread_create(&w->thread, NULL, service_main, w) != 0) {
+        tt_error_runtime(err, NULL, "cannot start the web server thread");
+        tt_web_stop(w);
+        return NULL;
+    }
+    w->thread_on = true;
+    return w;
+}
+
+int tt_web_port(const tt_web *w)
+{
+    return w->port;
+}
+
+int tt_web_fd(const tt_web *w)
+{
+    return w->efd;
+}
+
+bool tt_web_leave_requested(const tt_web *w)
+{
+    return w->leave;
+}
+
+void tt_web_finish(tt_web *w)
+{
+    /* Let the last records (the END) reach every page, for at most 2 s. */
+    lws_cancel_service(w->ctx);
+    for (int i = 0; i < 200; i++) {
+        pthread_mutex_lock(&w->mu);
+        bool pending = false;
+        for (web_conn *c = w->conns; c && !pending; c = c->next)
+            pending = has_pending(w, c);
+        pthread_mutex_unlock(&w->mu);
+        if (!pending)
+            break;
+        lws_cancel_service(w->ctx);
+        usleep(10000);
+    }
+    pthread_mutex_lock(&w->mu);
+    w->closed = true;
+    pthread_mutex_unlock(&w->mu);
+    web_seats_forget(w->links_path[0] ? w->links_path : NULL);
+}
+
+void tt_web_stop(tt_web *w)
+{
+    if (!w)
+        return;
+    if (w->thread_on) {
+        w->stop = 1;
+        lws_cancel_service(w->ctx);
+        pthread_join(w->thread, NULL);
+    }
+    if (w->ctx)
+        lws_context_destroy(w->ctx);
+    for (size_t i = 0; i < w->n_hist; i++) {
+        free(w->hist[i].json);
+        free(w->hist[i].role);
+        free(w->hist[i].to);
+        free(w->hist[i].member);
+    }
+    free(w->hist);
+    for (size_t r = 0; w->status && r <= w->sc->n_roles; r++)
+        free(w->status[r]);
+    free(w->status);
+    for (size_t r = 0; w->menus && r < w->sc->n_roles; r++)
+        free(w->menus[r]);
+    free(w->menus);
+    for (web_conn *c = w->conns, *next; c; c = next) {
+        next = c->next;
+        free_conn(c);
+    }
+    for (web_input *in = w->in_head, *next; in; in = next) {
+        next = in->next;
+        web_msg_free(&in->m);
+        free(in);
+    }
+    free(w->hello_scenario);
+    free(w->seats);
+    if (w->efd >= 0)
+        close(w->efd);
+    pthread_mutex_destroy(&w->mu);
+    free(w);
+}

@@ -10,24 +10,33 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "options.h"
 #include "new_templates.h"
 #include "tabletop/base.h"
 
-static void usage(FILE *out)
-{
-    fputs("usage: tabletop new ID [--dir D]\n"
-          "\n"
-          "Writes a new scenario D/ID.lua (default D: scenarios) with one role, one\n"
-          "reporting party, one dynamic and one objective per phase, in Japanese and\n"
-          "English, and its four answer scripts D/answers/ID/model.yaml, history.yaml,\n"
-          "nothing.yaml and red-herring.yaml. The files pass 'tabletop check' and\n"
-          "'tabletop lint' as written. Existing files are never overwritten.\n"
-          "\n"
-          "  --dir D     the scenario folder (created if missing)\n"
-          "\n"
-          "Exit codes: 0 ok, 1 cannot write, 2 bad input.\n",
-          out);
-}
+static const char USAGE_EN[] =
+    "usage: tabletop new ID [--dir D]\n"
+    "\n"
+    "Writes a new scenario D/ID.lua (default D: scenarios) with one role, one\n"
+    "reporting party, one dynamic and one objective per phase, in Japanese and\n"
+    "English, and its four answer scripts D/answers/ID/model.yaml, history.yaml,\n"
+    "nothing.yaml and red-herring.yaml. The files pass 'tabletop check' and\n"
+    "'tabletop lint' as written. Existing files are never overwritten.\n"
+    "\n"
+    "  --dir D     the scenario folder (created if missing)\n"
+    "\n"
+    "Exit codes: 0 ok, 1 cannot write, 2 bad input.\n";
+static const char USAGE_JA[] =
+    "使い方: tabletop new ID [--dir D]\n"
+    "\n"
+    "新しいシナリオ D/ID.lua（既定の D: scenarios）を書きます。役割1つ、報告先1つ、\n"
+    "動的要素1つ、局面ごとの目標1つを日英両方で用意し、4つの解答スクリプト\n"
+    "D/answers/ID/model.yaml、history.yaml、nothing.yaml、red-herring.yaml も書きます。\n"
+    "そのまま 'tabletop check' と 'tabletop lint' を通ります。既存のファイルは上書きしません。\n"
+    "\n"
+    "  --dir D     シナリオのフォルダー（なければ作成）\n"
+    "\n"
+    "終了コード: 0 正常、1 書き込めない、2 入力の誤り。\n";
 
 static bool valid_id(const char *id)
 {
@@ -101,30 +110,21 @@ static int write_new(const char *path, const char *text)
 
 int tt_cmd_new(int argc, char **argv)
 {
-    const char *id = NULL, *dir = "scenarios";
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            usage(stdout);
-            return TT_EXIT_OK;
-        } else if (strcmp(argv[i], "--dir") == 0 && i + 1 < argc) {
-            dir = argv[++i];
-        } else if (argv[i][0] == '-' || id) {
-            fprintf(stderr, "tabletop new: unexpected argument '%s'\n", argv[i]);
-            usage(stderr);
-            return TT_EXIT_BADINPUT;
-        } else {
-            id = argv[i];
-        }
-    }
-    if (!id) {
-        usage(stderr);
-        return TT_EXIT_BADINPUT;
-    }
-    if (!valid_id(id)) {
-        fprintf(stderr, "tabletop new: '%s' is not a scenario id (a-z, 0-9 and -, at most 64)\n",
-                id);
-        return TT_EXIT_BADINPUT;
-    }
+    tt_cmdline cl = { .name = "new", .usage_en = USAGE_EN, .usage_ja = USAGE_JA,
+                      .min_args = 1, .max_args = 1,
+                      .missing = { "シナリオの ID を指定してください", "which id? give one, e.g. water-plant" } };
+    const char *dir = "scenarios";
+    const tt_opt opts[] = {
+        { "dir", 0, TT_OPT_PATH, &dir, NULL, NULL },
+        { "lang", 0, TT_OPT_LANG, &cl.lang, NULL, NULL },
+        { NULL, 0, 0, NULL, NULL, NULL },
+    };
+    if (!tt_opts_parse(&cl, argc, argv, opts))
+        return cl.status;
+    const char *id = cl.args[0];
+    if (!valid_id(id))
+        return tt_cmd_fail(&cl, "'%s' はシナリオ ID ではありません（a-z、0-9、-、64文字まで）",
+                           "'%s' is not a scenario id (a-z, 0-9 and -, at most 64)", id);
     char path[4096], answers[4096];
     int n1 = snprintf(path, sizeof path, "%s/%s.lua", dir, id);
     int n2 = snprintf(answers, sizeof answers, "%s/answers/%s", dir, id);

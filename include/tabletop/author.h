@@ -32,4 +32,11 @@ void tt_findings_free(tt_findings *f);
  * load: that error is the one finding to show). */
 int tt_lint_file(const char *path, tt_findings *out, tt_error *err);
 
+/* The MSEL (docs/authoring.md): one row per inject. `src` is the scenario's
+ * text (conditions are quoted from it; may be NULL). bom: a UTF-8 byte order
+ * mark first (CSV only). */
+typedef enum tt_msel_format { TT_MSEL_CSV, TT_MSEL_MD } tt_msel_format;
+int tt_msel_write(tt_script *s, const char *src, FILE *out, tt_msel_format fmt, tt_lang lang,
+                  bool bom, tt_error *err);
+
 #endif

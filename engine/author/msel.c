@@ -1,0 +1,270 @@
+/* The Master Scenario Events List (HSEEP) of a scenario, from its model
+ * alone: one row per inject, with when it fires (a time, or the condition
+ * that triggers it), who sends it to whom, what the team is expected to do
+ * and by when (the objectives it is the notice of, and the actions that
+ * reach them), and the facilitator's notes (discussion questions). Written
+ * as RFC 4180 CSV through libcsv (CRLF, every field quoted, optional UTF-8
+ * BOM so spreadsheets read Japanese) or as a Markdown table. */
+#include <csv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tabletop/author.h"
+
+/* Column headings and fixed words, in both languages. */
+static const tt_text HEAD[] = {
+    { "番号", "#" },
+    { "時刻・契機", "Time or trigger" },
+    { "インジェクト", "Inject" },
+    { "発信", "From" },
+    { "宛先", "To" },
+    { "期待される対応", "Expected action" },
+    { "目標", "Objective" },
+    { "備考", "Notes" },
+};
+static const tt_text EVERYONE = { "全員", "Everyone" };
+static const tt_text CONDITION = { "条件", "Condition" };
+static const tt_text BY = { "目標時刻", "target" };
+static const tt_text LIMIT = { "期限", "limit" };
+static const tt_text QUESTIONS = { "討議の問い", "Discussion questions" };
+
+#define N_COLS 8
+
+typedef struct buf {
+    char *s;
+    size_t n, cap;
+    bool oom;
+} buf;
+
+static void put(buf *b, const char *s)
+{
+    size_t l = strlen(s);
+    if (b->n + l + 1 > b->cap) {
+        size_t cap = (b->n + l + 1) * 2;
+        char *p = realloc(b->s, cap);
+        if (!p) {
+            b->oom = true;
+            return;
+        }
+        b->s = p;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->n, s, l + 1);
+    b->n += l;
+}
+
+static const char *name_of(const tt_scenario *m, const char *id, tt_lang lang)
+{
+    int i = id ? tt_scenario_actor(m, id) : -1;
+    if (i >= 0)
+        return tt_text_get(&m->actors[i].name, lang);
+    i = id ? tt_scenario_role(m, id) : -1;
+    if (i >= 0)
+        return tt_text_get(&m->roles[i].name, lang);
+    return id ? id : "";
+}
+
+/* The condition's source: one line of `when` (its body), else its line. */
+static void condition_text(tt_script *s, size_t inject, const char *src, tt_lang lang, buf *b)
+{
+    int first = 0, last = 0;
+    put(b, tt_text_get(&CONDITION, lang));
+    put(b, ": ");
+    if (tt_script_function_lines(s, "inject_when", inject, &first, &last) != 0 || !src) {
+        put(b, "?");
+        return;
+    }
+    const char *p = src;
+    for (int l = 1; l < first && p; l++) {
+        p = strchr(p, '\n');
+        p = p ? p + 1 : NULL;
+    }
+    const char *body = p ? strstr(p, "return ") : NULL;
+    const char *eol = p ? strchr(p, '\n') : NULL;
+    const char *end = body ? strstr(body, " end") : NULL;
+    char text[300];
+    if (first == last && body && end && (!eol || end < eol) && end - body - 7 < 200) {
+        snprintf(text, sizeof text, "%.*s", (int)(end - body - 7), body + 7);
+        put(b, text);
+    } else {
+        snprintf(text, sizeof text, "line %d", first);
+        put(b, text);
+    }
+}
+
+/* Objectives this inject is the team's notice of; objectives without a
+ * notice count from the start and go with the first timed inject. */
+static bool noticed_by(const tt_scenario *m, const tt_objective *ob, size_t inject,
+                       size_t first_timed)
+{
+    if (ob->notice)
+        return strcmp(ob->notice, m->injects[inject].id) == 0;
+    return inject == first_timed;
+}
+
+static int build_rows(tt_script *s, const char *src, tt_lang lang, char ***cells, size_t *rows)
+{
+    const tt_scenario *m = tt_script_scenario(s);
+    size_t first_timed = m->n_injects;
+    for (size_t i = 0; i < m->n_injects; i++)
+        if (!m->injects[i].conditional &&
+            (first_timed == m->n_injects || m->injects[i].at < m->injects[first_timed].at))
+            first_timed = i;
+    *rows = m->n_injects;
+    *cells = calloc((m->n_injects ? m->n_injects : 1) * N_COLS, sizeof **cells);
+    if (!*cells)
+        return -1;
+    for (size_t i = 0; i < m->n_injects; i++) {
+        const tt_inject *in = &m->injects[i];
+        buf c[N_COLS] = { { 0 } };
+        char t[64];
+        snprintf(t, sizeof t, "%zu", i + 1);
+        put(&c[0], t);
+        if (in->conditional) {
+            condition_text(s, i, src, lang, &c[1]);
+        } else {
+            tt_time_format(in->at, TT_TIME_AT, t, sizeof t);
+            put(&c[1], t);
+        }
+        put(&c[2], in->id);
+        put(&c[2], ": ");
+        put(&c[2], tt_text_get(&in->text, lang));
+        put(&c[3], in->from ? name_of(m, in->from, lang) : "");
+        put(&c[4], in->to ? name_of(m, in->to, lang) : tt_text_get(&EVERYONE, lang));
+        for (size_t o = 0; o < m->n_objectives; o++) {
+            const tt_objective *ob = &m->objectives[o];
+            if (!noticed_by(m, ob, i, first_timed))
+                continue;
+            char target[64], limit[64];
+            tt_time_format(ob->target, TT_TIME_AT, target, sizeof target);
+            tt_time_format(ob->limit, TT_TIME_AT, limit, sizeof limit);
+            if (c[6].n)
+                put(&c[6], "\n");
+            put(&c[6], tt_text_get(&ob->title, lang));
+            put(&c[6], " (");
+            put(&c[6], tt_objective_phase_name(ob->phase));
+            put(&c[6], "; ");
+            put(&c[6], tt_text_get(&BY, lang));
+            put(&c[6], " ");
+            put(&c[6], target);
+            put(&c[6], ", ");
+            put(&c[6], tt_text_get(&LIMIT, lang));
+            put(&c[6], " ");
+            put(&c[6], limit);
+            put(&c[6], ")");
+            for (size_t a = 0; a < m->n_actions; a++) {
+                const tt_action *ac = &m->actions[a];
+                if (!ac->completes || strcmp(ac->completes, ob->id) != 0)
+                    continue;
+                if (c[5].n)
+                    put(&c[5], "\n");
+                put(&c[5], tt_text_get(&ac->label, lang));
+                put(&c[5], " (");
+                for (size_t r = 0; r < ac->n_roles; r++) {
+                    if (r)
+                        put(&c[5], ", ");
+                    put(&c[5], name_of(m, ac->roles[r], lang));
+                }
+                put(&c[5], ")");
+            }
+        }
+        if (in->n_questions) {
+            put(&c[7], tt_text_get(&QUESTIONS, lang));
+            put(&c[7], ":");
+        }
+        for (size_t q = 0; q < in->n_questions; q++) {
+            put(&c[7], "\n- ");
+            put(&c[7], tt_text_get(&in->questions[q], lang));
+        }
+        for (int k = 0; k < N_COLS; k++) {
+            if (c[k].oom) {
+                for (int j = 0; j < N_COLS; j++)
+                    free(c[j].s);
+                return -1;
+            }
+            (*cells)[i * N_COLS + (size_t)k] = c[k].s ? c[k].s : strdup("");
+            if (!(*cells)[i * N_COLS + (size_t)k])
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static int write_csv(FILE *out, char **cells, size_t rows, tt_lang lang, bool bom)
+{
+    if (bom)
+        fputs("\xEF\xBB\xBF", out);
+    for (int k = 0; k < N_COLS; k++) {
+        const char *h = tt_text_get(&HEAD[k], lang);
+        if (k)
+            fputc(',', out);
+        csv_fwrite(out, h, strlen(h));
+    }
+    fputs("\r\n", out);
+    for (size_t r = 0; r < rows; r++) {
+        for (int k = 0; k < N_COLS; k++) {
+            const char *v = cells[r * N_COLS + (size_t)k];
+            if (k)
+                fputc(',', out);
+            csv_fwrite(out, v, strlen(v));
+        }
+        fputs("\r\n", out);
+    }
+    return ferror(out) ? -1 : 0;
+}
+
+/* A Markdown table cell: pipes escaped, line breaks as <br>. */
+static void md_cell(FILE *out, const char *v)
+{
+    fputs(" ", out);
+    for (const char *p = v; *p; p++) {
+        if (*p == '|')
+            fputs("\\|", out);
+        else if (*p == '\n')
+            fputs("<br>", out);
+        else if (*p == '\r')
+            continue;
+        else
+            fputc(*p, out);
+    }
+    fputs(" |", out);
+}
+
+static int write_md(FILE *out, const tt_scenario *m, char **cells, size_t rows, tt_lang lang)
+{
+    fprintf(out, "# MSEL: %s\n\n|", tt_text_get(&m->title, lang));
+    for (int k = 0; k < N_COLS; k++)
+        md_cell(out, tt_text_get(&HEAD[k], lang));
+    fputs("\n|", out);
+    for (int k = 0; k < N_COLS; k++)
+        fputs("---|", out);
+    fputs("\n", out);
+    for (size_t r = 0; r < rows; r++) {
+        fputs("|", out);
+        for (int k = 0; k < N_COLS; k++)
+            md_cell(out, cells[r * N_COLS + (size_t)k]);
+        fputs("\n", out);
+    }
+    return ferror(out) ? -1 : 0;
+}
+
+int tt_msel_write(tt_script *s, const char *src, FILE *out, tt_msel_format fmt, tt_lang lang,
+                  bool bom, tt_error *err)
+{
+    char **cells = NULL;
+    size_t rows = 0;
+    int rc = build_rows(s, src, lang, &cells, &rows);
+    if (rc == 0)
+        rc = fmt == TT_MSEL_CSV ? write_csv(out, cells, rows, lang, bom)
+                                : write_md(out, tt_script_scenario(s), cells, rows, lang);
+    else
+        tt_error_set(err, NULL, 0, 0, "out of memory");
+    if (cells)
+        for (size_t i = 0; i < rows * N_COLS; i++)
+            free(cells[i]);
+    free(cells);
+    if (rc != 0 && !err->message[0])
+        tt_error_set(err, NULL, 0, 0, "cannot write the MSEL");
+    return rc;
+}

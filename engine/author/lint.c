@@ -663,7 +663,80 @@ static char *read_file(const char *path, size_t *len)
     return buf;
 }
 
+static char **copy_keys(const keyset *k, size_t *n, bool *oom)
+{
+    char **out = calloc(k->n ? k->n : 1, sizeof *out);
+    if (!out) {
+        *oom = true;
+        return NULL;
+    }
+    for (size_t i = 0; i < k->n; i++)
+        if (!(out[i] = strdup(k->k[i])))
+            *oom = true;
+    *n = k->n;
+    return out;
+}
+
+/* Each callback's effective reads and writes, copied out of the listing. */
+static void collect_access(lint *L, tt_access *acc)
+{
+    size_t n = 0;
+    for (size_t f = 0; f < L->ll.n_fns; f++)
+        n += L->info[f].kind != NULL;
+    acc->e = calloc(n ? n : 1, sizeof *acc->e);
+    if (!acc->e) {
+        L->oom = true;
+        return;
+    }
+    for (size_t f = 0; f < L->ll.n_fns; f++) {
+        if (!L->info[f].kind)
+            continue;
+        tt_access_entry *e = &acc->e[acc->n++];
+        e->kind = L->info[f].kind; /* static strings */
+        e->index = L->info[f].index;
+        keyset reads = { 0 }, writes = { 0 };
+        effective_of(L, f, false, &reads);
+        effective_of(L, f, true, &writes);
+        e->reads = copy_keys(&reads, &e->n_reads, &L->oom);
+        e->writes = copy_keys(&writes, &e->n_writes, &L->oom);
+        free(reads.k);
+        free(writes.k);
+    }
+}
+
+void tt_access_free(tt_access *a)
+{
+    for (size_t i = 0; a->e && i < a->n; i++) {
+        for (size_t k = 0; k < a->e[i].n_reads; k++)
+            free(a->e[i].reads[k]);
+        for (size_t k = 0; k < a->e[i].n_writes; k++)
+            free(a->e[i].writes[k]);
+        free(a->e[i].reads);
+        free(a->e[i].writes);
+    }
+    free(a->e);
+    memset(a, 0, sizeof *a);
+}
+
+static int analyse(const char *path, tt_findings *out, tt_access *acc, tt_error *err);
+
 int tt_lint_file(const char *path, tt_findings *out, tt_error *err)
+{
+    return analyse(path, out, NULL, err);
+}
+
+int tt_access_of(const char *path, tt_access *acc, tt_error *err)
+{
+    tt_findings scratch = { 0 };
+    memset(acc, 0, sizeof *acc);
+    int rc = analyse(path, &scratch, acc, err);
+    tt_findings_free(&scratch);
+    if (rc != 0)
+        tt_access_free(acc);
+    return rc;
+}
+
+static int analyse(const char *path, tt_findings *out, tt_access *acc, tt_error *err)
 {
     lint L;
     memset(&L, 0, sizeof L);
@@ -725,6 +798,8 @@ int tt_lint_file(const char *path, tt_findings *out, tt_error *err)
         check_numbers(&L, f);
     }
     check_reachable(&L);
+    if (acc)
+        collect_access(&L, acc);
     free(copy);
     if (L.oom)
         goto oom;

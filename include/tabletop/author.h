@@ -32,6 +32,29 @@ void tt_findings_free(tt_findings *f);
  * load: that error is the one finding to show). */
 int tt_lint_file(const char *path, tt_findings *out, tt_error *err);
 
+/* What each behaviour function reads and writes of the state (with the
+ * functions it schedules and the local helpers it calls), from the same
+ * analysis as lint. kind: "requires", "does", "run", "inject_when",
+ * "inject_does" or "objective_when"; index: of its action, dynamic, inject
+ * or objective. */
+typedef struct tt_access_entry {
+    const char *kind;
+    size_t index;
+    char **reads;   size_t n_reads;
+    char **writes;  size_t n_writes;
+} tt_access_entry;
+typedef struct tt_access {
+    tt_access_entry *e;
+    size_t n;
+} tt_access;
+int tt_access_of(const char *path, tt_access *out, tt_error *err);
+void tt_access_free(tt_access *a);
+
+/* The structure graph (docs/authoring.md): DOT text, or SVG laid out by
+ * Graphviz. acc from tt_access_of on the same file. */
+int tt_graph_write(tt_script *s, const tt_access *acc, FILE *out, bool svg, tt_lang lang,
+                   tt_error *err);
+
 /* The MSEL (docs/authoring.md): one row per inject. `src` is the scenario's
  * text (conditions are quoted from it; may be NULL). bom: a UTF-8 byte order
  * mark first (CSV only). */

@@ -506,6 +506,46 @@ static void notes(tt_doc *d, const tt_scorecard *card, tt_lang L)
     doc_close(d);
 }
 
+static bool same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* The hot wash: each question answered in the browser, with every answer
+ * and who gave it, in the order given. Left out when nobody answered. */
+static void hotwash(tt_doc *d, const tt_scorecard *card, tt_lang L)
+{
+    if (!card->n_answers)
+        return;
+    doc_section(d, "hotwash", false, T(HOTWASH));
+    doc_table_head(d, (const char *const[]){ T(QUESTION), T(ANSWERED_BY), T(ANSWER), NULL }, NULL);
+    for (size_t i = 0; i < card->n_answers; i++) {
+        const tt_score_answer *a = &card->answers[i];
+        bool first = true;   /* the question is written once, above its answers */
+        for (size_t k = 0; k < i && first; k++)
+            first = !(same_text(card->answers[k].inject, a->inject) &&
+                      same_text(card->answers[k].question.en, a->question.en) &&
+                      same_text(card->answers[k].question.ja, a->question.ja));
+        if (!first)
+            continue;
+        for (size_t k = i; k < card->n_answers; k++) {
+            const tt_score_answer *b = &card->answers[k];
+            if (!same_text(b->inject, a->inject) || !same_text(b->question.en, a->question.en) ||
+                !same_text(b->question.ja, a->question.ja))
+                continue;
+            doc_open(d, DOC_ROW, NULL);
+            doc_cell(d, NULL, k == i ? tt_text_get(&a->question, L) : "");
+            doc_cell(d, NULL, b->member ? doc_fmt(d, "%s (%s)", b->member,
+                                                  sc_role_name(card->scenario, b->role, L))
+                                        : sc_role_name(card->scenario, b->role, L));
+            doc_cell(d, NULL, b->answer ? b->answer : "");
+            doc_close(d);
+        }
+    }
+    doc_close(d);
+    doc_close(d);
+}
+
 static void trend(tt_doc *d, const tt_scorecard *card, tt_lang L)
 {
     doc_section(d, "trend", true, T(TREND));
@@ -636,7 +676,7 @@ static void details(tt_doc *d, const tt_scorecard *card, tt_lang L)
 /* The card's sections, in order. */
 static section_fn *const sections[] = {
     header, headline, exec_summary, objectives, timeline, damage, history,
-    lessons, bad_actions, plan, roles, notes, trend, details,
+    lessons, bad_actions, plan, roles, notes, hotwash, trend, details,
 };
 
 int sc_card_doc(tt_doc *d, const tt_scorecard *card, tt_lang L)

@@ -75,6 +75,10 @@
     X(NOTES, "メモと議論の記録", "Notes and discussion") \
     X(NO_NOTES, "記録されたメモはありません。", "No notes were recorded.") \
     X(QUESTIONS, "議論の問い", "Discussion questions") \
+    X(HOTWASH, "ホットウォッシュ（討議の問いと回答）", "Hot wash: discussion questions and answers") \
+    X(QUESTION, "問い", "Question") \
+    X(ANSWERED_BY, "回答者", "Answered by") \
+    X(ANSWER, "回答", "Answer") \
     X(TREND, "同じチームの過去の実施との比較", "Trend against the team's earlier runs") \
     X(NO_TREND, "同じチームによるこのシナリオの過去の実施はありません。", "No earlier runs of this scenario by this team.") \
     X(THIS_RUN, "今回", "This run") \

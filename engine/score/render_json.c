@@ -271,6 +271,22 @@ static json_t *lists_json(jctx *c, json_t *root)
     put(c, root, "notes", notes);
     put(c, root, "timeline", timeline);
 
+    if (card->n_answers) {
+        json_t *hot = json_array();
+        for (size_t i = 0; i < card->n_answers; i++) {
+            const tt_score_answer *a = &card->answers[i];
+            json_t *j = json_object();
+            put(c, j, "t_s", jsec(a->t));
+            put(c, j, "inject", jstr(a->inject));
+            put(c, j, "question", jtext(c, &a->question));
+            put(c, j, "role", jstr(a->role));
+            put(c, j, "member", jstr(a->member));
+            put(c, j, "answer", jstr(a->answer));
+            push(c, hot, j);
+        }
+        put(c, root, "hotwash", hot);
+    }
+
     json_t *trend = json_array();
     for (size_t i = 0; i < card->n_trend; i++) {
         json_t *j = json_object();

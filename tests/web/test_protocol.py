@@ -254,6 +254,17 @@ def main():
           "the journal holds no token")
     check('type: answer' in text and '"the IT desk"' in text, "the answer is journaled")
     check('to: "user"' in text and 'member: "Ito"' in text, "the targeted inject is journaled")
+    try:
+        hot = json.load(open(card)).get("hotwash", [])
+    except Exception:
+        hot = []
+    check(any(h["member"] == "Ito" and h["answer"] == "the IT desk" and h["inject"] == "av_alert"
+              for h in hot), "the scorecard's hot wash lists the answer by member")
+    html = os.path.join(tmp, "card.html")
+    subprocess.run([TABLETOP, "score", journal, "-o", html, "--lang", "en"], capture_output=True)
+    body = open(html, encoding="utf-8").read() if os.path.exists(html) else ""
+    check('id="hotwash"' in body and "the IT desk" in body and "Ito" in body,
+          "the HTML scorecard has the hot-wash section")
     r = subprocess.run([TABLETOP, "replay", journal], capture_output=True, text=True)
     check(r.returncode == 0, "the journal replays identically: " + r.stdout[-200:] + r.stderr[-200:])
 

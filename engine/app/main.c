@@ -19,6 +19,7 @@ static const struct {
     { "history", tt_cmd_history, "list past exercises" },
     { "new", tt_cmd_new, "write a skeleton scenario and its four answers" },
     { "lint", tt_cmd_lint, "static checks of scenarios (file:line:col: message)" },
+    { "watch", tt_cmd_watch, "re-run answers on every save, print what changed" },
     { "graph", tt_cmd_graph, "draw the scenario's structure (.svg, .dot)" },
     { "msel", tt_cmd_msel, "write the Master Scenario Events List (.csv, .md)" },
     { "api", tt_cmd_api, "print editor annotations of the scenario API (--luals)" },

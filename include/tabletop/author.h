@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "tabletop/base.h"
+#include "tabletop/inputs.h"
 #include "tabletop/script.h"
 
 /* One finding, printed as file:line:col: message. */
@@ -54,6 +55,31 @@ void tt_access_free(tt_access *a);
  * Graphviz. acc from tt_access_of on the same file. */
 int tt_graph_write(tt_script *s, const tt_access *acc, FILE *out, bool svg, tt_lang lang,
                    tt_error *err);
+
+/* One headless exercise and what came of it (watch, explore). A runtime
+ * error of the scenario is part of the outcome (failed, error: located);
+ * -1 only when the run could not be made or scored at all. */
+typedef struct tt_outcome {
+    bool failed;
+    char error[2048];
+    tt_ms failed_at;
+    int score;
+    int rating;                /* tt_rating */
+    size_t n_objectives;
+    tt_ms *reached;            /* per objective; TT_MS_NEVER when not reached */
+    int *ratings;              /* per objective, tt_rating */
+    size_t n_damage;
+    tt_value *damage;          /* per metric: final value */
+    bool *inject_fired;        /* per inject */
+    bool *action_taken;        /* per action */
+    bool *metric_changed;      /* per metric */
+    size_t refused;
+} tt_outcome;
+
+/* as may be NULL: nobody acts. Settings come from the action script. */
+int tt_outcome_run(tt_script *script, const tt_action_script *as, uint64_t seed,
+                   tt_outcome *out, tt_error *err);
+void tt_outcome_free(tt_outcome *o);
 
 /* The MSEL (docs/authoring.md): one row per inject. `src` is the scenario's
  * text (conditions are quoted from it; may be NULL). bom: a UTF-8 byte order

@@ -1,0 +1,69 @@
+/* tabletop watch: the answers' outcome at start, then after a save only what
+ * changed (damage, objective times and ratings, score), and a save that
+ * breaks the scenario shows its located error. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "cli_util.h"
+
+static void a_save_prints_what_changed(void **state)
+{
+    (void)state;
+    const char *t = cli_tmp();
+    cli_result r = cli_run("new wdemo --dir '%s/w'", t);
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+    /* Two saves: a faster leak, then a slower containment. */
+    r = cli_sh("timeout 120 '%s' watch '%s/w/wdemo.lua' --script '%s/w/answers/wdemo/model.yaml' "
+               "--max-changes 2 --lang en & pid=$!; sleep 2; "
+               "sed -i 's/local RECORDS_PER_MIN = 20/local RECORDS_PER_MIN = 30/' '%s/w/wdemo.lua'; "
+               "sleep 2; sed -i 's/takes = \"15m\",  -- invented/takes = \"45m\",  -- invented/' "
+               "'%s/w/wdemo.lua'; wait $pid",
+               getenv("TT_BINARY"), t, t, t, t);
+    if (r.status != 0)
+        fail_msg("status %d\n%s%s", r.status, r.out, r.err);
+    assert_contains(r.out, "model.yaml: score 100 (P)");
+    assert_contains(r.out, "watching");
+    assert_contains(r.out, "records_exposed 380 -> 570");
+    assert_contains(r.out, "score 100 (P) -> 64 (M)");
+    assert_contains(r.out, "contain +0:20:00 (P) -> +0:50:00 (S)");
+    cli_done(&r);
+}
+
+static void a_broken_save_shows_the_error(void **state)
+{
+    (void)state;
+    const char *t = cli_tmp();
+    cli_result r = cli_run("new wbroken --dir '%s/b'", t);
+    cli_done(&r);
+    r = cli_sh("timeout 120 '%s' watch '%s/b/wbroken.lua' --script '%s/b/answers/wbroken/model.yaml' "
+               "--max-changes 1 & pid=$!; sleep 2; "
+               "sed -i 's/s.contained = true/s.contaned = true/' '%s/b/wbroken.lua'; wait $pid",
+               getenv("TT_BINARY"), t, t, t);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "state key 'contaned' is not declared in the scenario's state "
+                           "(did you mean 'contained'?");
+    cli_done(&r);
+    r = cli_run("watch '%s/b/wbroken.lua'", t);
+    assert_int_equal(r.status, 2); /* no --script */
+    cli_done(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_save_prints_what_changed),
+        cmocka_unit_test(a_broken_save_shows_the_error),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", cli_tmp());
+    if (system(cmd) != 0)
+        rc = rc ? rc : 1;
+    return rc;
+}

@@ -142,6 +142,9 @@ static void desktop_entry_is_valid(void **state)
     assert_int_equal(sh("desktop-file-validate moved/share/applications/tabletop.desktop"), 0);
     assert_int_equal(sh("test -s moved/share/icons/hicolor/scalable/apps/tabletop.svg && "
                         "test -s moved/share/tabletop/fonts.conf && "
+                        "test -s moved/share/tabletop/web/player.html && "
+                        "test -s moved/share/tabletop/scenarios/types/tabletop.d.lua && "
+                        "test -s moved/share/tabletop/scenarios/.luarc.json && "
                         "test -s moved/share/doc/tabletop/copyright"),
                      0);
 }

@@ -3,14 +3,19 @@
 -- no port restriction (settings near factory default). A third party sends it
 -- commands and stops its functions. The main equipment is access-restricted
 -- and keeps running, but nobody can see it. HQ's daily check of the
--- monitoring screen fails; the maintenance vendor reports the same model
--- failing at other facilities. Every number cites FACTS.md or is marked
--- `-- invented` and listed in `invented`.
+-- monitoring screen fails; the maintenance vendor reports the same
+-- model failing at other facilities. The source says the main equipment's
+-- basic operation was not affected (主要装置の基本的な動作には影響はなく): with
+-- default settings the service never goes down unless the team itself stops
+-- the main equipment. What worsens while nobody acts is what the source
+-- describes: time without monitoring, other operators' devices of the same
+-- model hit, and the exposure that stays open. An attack reaching the control
+-- server is an off-by-default "what if" setting. Every number cites FACTS.md
+-- or is marked `-- invented` and listed in `invented`.
 
-local TAMPER_AFTER = 3 * 3600  -- invented: hours of exposure before the attacker, probing
+local TAMPER_AFTER = 3 * 3600  -- invented, what-if only: exposure before the attacker, probing
                                -- through the open ports, reaches the control server
-local TAMPER_P = 0.1           -- invented: chance per 30 min after that
-local FAULT_P = 0.1            -- invented: chance per hour of an equipment fault
+local TAMPER_P = 0.1           -- invented, what-if only: chance per 30 min after that
 local OTHER_P = 0.5            -- invented: chance per hour another operator's device is hit
 
 local function t(ja, en) return { ja = ja, en = en } end
@@ -23,23 +28,26 @@ return scenario {
     "地方施設の監視装置が、ポート制限のないゲートウェイルーター経由でインターネットから到達できた。第三者のコマンドで"
       .. "監視装置の機能が停止する。主要装置は動き続けているが、監視できない。本社の定時確認で発覚し、同日、保守ベンダー"
       .. "から同型機器の他施設での不具合の連絡が入る。現地業者にサービス継続を確認し、主要装置を止めずに監視装置を切り離し、"
-      .. "ルーターのポートを制限して不要なポートを閉じ、所管省庁へ自主的に報告する。",
+      .. "ルーターのポートを制限して不要なポートを閉じ、プログラム改修を依頼し、所管省庁へ自主的に報告する。"
+      .. "出典どおり主要装置の基本的な動作には影響しない。",
     "A regional facility's monitoring device is reachable from the internet through a gateway router with no "
       .. "port restriction. A third party's commands stop the device. The main equipment keeps running, but "
       .. "nobody can see it. HQ's daily check finds it; the same day the maintenance vendor reports the same "
       .. "model failing at other facilities. Confirm service with the local contractor, disconnect the "
       .. "monitoring device without stopping the main equipment, restrict the router's ports and close "
-      .. "unneeded ones, and report voluntarily to the competent ministry."),
+      .. "unneeded ones, order the program fix, and report voluntarily to the competent ministry. As in the "
+      .. "source, the main equipment's basic operation is not affected."),
   length = "12h",  -- invented: from the daily check to the end of the day
   invented = t(
     "出典に時刻・件数の記載がないため、次の値は演習用に設定した：保守ベンダーの連絡の時刻（2時間後）、"
-      .. "制御サーバへ攻撃が及ぶまでの時間（3時間）と確率（30分ごとに10%）、無監視中の設備異常の確率（1時間ごとに10%）、"
-      .. "同型機器を使う他事業者が被害を受ける確率（1時間ごとに50%）、各関係者の応答時間、各対処の所要時間、目標時間と期限。",
+      .. "外部からのコマンドの数（10分ごとに1〜6件）、同型機器を使う他事業者が被害を受ける確率（1時間ごとに50%、最大12台）、"
+      .. "改修プログラムが届くまでの時間（4時間）、各関係者の応答時間、各対処の所要時間、目標時間と期限。"
+      .. "出典にない「もしも」の設定（既定は無効）：攻撃が制御サーバに及ぶ（3時間後から30分ごとに10%）。",
     "The source gives no times or counts, so these are set for the exercise: when the maintenance vendor "
-      .. "calls (2 h), how long before the attacker reaches the control server (3 h) and how likely (10% per "
-      .. "30 min), the chance of an equipment fault while unwatched (10% per hour), the chance another operator "
-      .. "with the same model is hit (50% per hour), every party's reply delay, every action's duration, and "
-      .. "the target and limit times."),
+      .. "calls (2 h), the commands from outside (1-6 per 10 min), the chance another operator with the same "
+      .. "model is hit (50% per hour, at most 12), the time until the fixed program arrives (4 h), every party's "
+      .. "reply delay, every action's duration, and the target and limit times. A 'what if' setting not in the "
+      .. "source (off by default): the attack reaches the control server (from 3 h, 10% per 30 min)."),
 
   roles = {
     sysadmin = { name = t("システム担当（本社）", "System staff (HQ)"),
@@ -68,23 +76,35 @@ return scenario {
     vendor_engaged = false,    -- the maintenance vendor is handling the facility
     service_confirmed = false, -- the local contractor confirmed service on site
     site_watch = false,        -- the local contractor watches the equipment on site
-    control_tampered = false,  -- the attacker has reached the control server
-    fault = false,             -- an equipment fault nobody has seen yet
+    control_tampered = false,  -- what-if only: the attacker has reached the control server
+    fix_ordered = false,       -- the program fix was ordered from the vendor
+    program_fixed = false,     -- the device rejects malicious commands (the fix is installed)
     router_restricted = false,
     ports_closed = false,
     reported_ministry = false,
     alert_shared = false,      -- the ministry warned operators with the same model
     attacker_commands = 0,     -- commands received from outside
     unwatched_minutes = 0,     -- minutes with neither monitoring nor anyone on site
-    service_down_minutes = 0,  -- minutes of degraded or stopped service
+    exposed_minutes = 0,       -- minutes the device stays reachable and attached to the system
+    service_down_minutes = 0,  -- minutes of stopped service (only if the team stops the main
+                               -- equipment, or with the what-if setting)
     other_sites_hit = 0,       -- other operators' devices of the same model stopped
     remote_reboots = 0,
+  },
+
+  settings = {
+    control_server_reachable = {
+      value = false,  -- the source: 主要装置の基本的な動作には影響はなく
+      label = t("（もしも）攻撃が制御サーバに及び、主要装置が不安定になりうる（出典にはない）",
+                "(What if) the attack can reach the control server and unsettle the main equipment (not in the source)") },
   },
 
   metrics = {                -- `max` values are display scales only
     attacker_commands = { label = t("外部からのコマンド", "Commands from outside"), unit = t("件", "commands"), max = 500 },
     unwatched_minutes = { label = t("監視も現地確認もない時間", "Time unwatched"), unit = t("分", "min"),
                           max = 720, damage = true },
+    exposed_minutes = { label = t("外部から到達できるまま接続されていた時間", "Time left exposed and attached"),
+                        unit = t("分", "min"), max = 720, damage = true },
     service_down_minutes = { label = t("サービスへの影響時間", "Time service was affected"), unit = t("分", "min"),
                              max = 720, damage = true },
     other_sites_hit = { label = t("被害を受けた他事業者の装置", "Other operators' devices hit"), unit = t("台", "devices"),
@@ -117,21 +137,21 @@ return scenario {
       questions = { t("再起動で解決しない理由は何か。", "Why does rebooting not solve it?") } },
 
     { id = "control_hit", when = function(s) return s.control_tampered end,
-      from = "local_contractor", to = "manager",
-      text = t("「制御サーバに見覚えのない操作履歴がある。主要装置の一部が不安定になっている。」",
-               "'The control server shows operations nobody here made; part of the main equipment is unstable.'"),
+      to = "manager",  -- what-if only
+      text = t("（もしもの設定）制御サーバに見覚えのない操作履歴が残り、主要装置の一部が不安定になっている。",
+               "(What-if setting) The control server shows operations nobody made; part of the main equipment is unstable."),
       questions = {
         t("監視装置をすぐ切り離すか。主要装置は止めるべきか。", "Disconnect the monitoring device now? Stop the main equipment?"),
       } },
 
     { id = "service_impact", when = function(s) return s.service_down_minutes > 0 and s.main_running end,
-      from = "local_contractor", to = "manager",
-      text = t("施設の利用者から、サービスが不安定だという苦情が現地に届いている。",
-               "Users of the facility are complaining on site that the service is unstable."),
+      to = "manager",
+      text = t("施設の利用者から、サービスが不安定だという苦情が届いている。",
+               "Users of the facility complain that the service is unstable."),
       questions = { t("所管省庁への報告内容はどう変わるか。", "How does the report to the ministry change?") } },
 
     { id = "main_stopped", when = function(s) return not s.main_running end,
-      from = "local_contractor", to = "manager",
+      to = "manager",
       text = t("主要装置を停止したため、地域でのサービス提供が止まった。",
                "With the main equipment stopped, the service in the region has stopped."),
       questions = { t("主要装置を止める判断は必要だったか。", "Was stopping the main equipment necessary?") } },
@@ -147,38 +167,28 @@ return scenario {
         local commands = ctx.random(1, 6)  -- invented
         if not (s.exposed and s.monitor_connected) then return end
         s.attacker_commands = s.attacker_commands + commands
-        if s.monitor_working then s.monitor_working = false end       -- stopped again
+        if s.monitor_working and not s.program_fixed then s.monitor_working = false end  -- stopped again
       end },
+    -- What if (off by default, not in the source): probing reaches the control server.
     { id = "probe_control", period = "30m", start = "0m",
       run = function(s, ctx)
         local hit = ctx.chance(TAMPER_P)
-        if s.exposed and s.monitor_connected and ctx.now >= TAMPER_AFTER
+        if s.control_server_reachable and s.exposed and s.monitor_connected and ctx.now >= TAMPER_AFTER
            and not s.control_tampered and hit then
           s.control_tampered = true
         end
       end },
 
-    -- The facility: unwatched, a fault goes unseen and the service suffers.
+    -- The facility: what goes on while nobody watches, and the exposure. The
+    -- main equipment keeps working (the source); the service stops only if
+    -- the team stops it, or in the what-if.
     { id = "facility", period = "1m", start = "0m",
-      run = function(s, ctx)
+      run = function(s)
         local watched = s.monitor_working or s.site_watch
         if not watched then s.unwatched_minutes = s.unwatched_minutes + 1 end
-        if s.fault and watched then
-          s.fault = false
-          ctx.message{ from = "local_contractor", to = "manager", after = "0m", text = t(
-            "主要装置の軽微な異常を見つけ、対処した。", "Found a minor fault in the main equipment and fixed it.") }
-        end
-        if not s.main_running or s.fault or (s.control_tampered and s.monitor_connected) then
+        if s.exposed and s.monitor_connected then s.exposed_minutes = s.exposed_minutes + 1 end
+        if not s.main_running or (s.control_tampered and s.monitor_connected) then
           s.service_down_minutes = s.service_down_minutes + 1
-        end
-      end },
-
-    { id = "faults", period = "1h", start = "0m",
-      run = function(s, ctx)
-        local hit = ctx.chance(FAULT_P)
-        local watched = s.monitor_working or s.site_watch
-        if not watched and s.main_running and not s.fault and hit then
-          s.fault = true
         end
       end },
 
@@ -195,8 +205,8 @@ return scenario {
   actions = {
     ask_local_contractor = {
       by = { "sysadmin", "manager" },
-      label = t("現地業者にサービス継続の確認と現地での立会いを依頼する",
-                "Ask the local contractor to confirm service on site and stay there"),
+      label = t("現地業者に、現地でサービス継続を確認し、監視が戻るまで現地で主要装置を見守るよう依頼する",
+                "Ask the local contractor to confirm service on site and watch the main equipment there until monitoring is back"),
       takes = "10m",  -- invented
       does = function(s, ctx)
         ctx.after("local_contractor", function(s2, ctx2)
@@ -207,11 +217,12 @@ return scenario {
             text = t("現地に到着。主要装置は停止しており、サービスは止まっている。",
                      "On site. The main equipment is stopped and so is the service.")
           elseif s2.control_tampered then
-            text = t("現地に到着。サービスは継続しているが、制御サーバに不審な操作の跡があり一部が不安定。",
+            text = t("現地に到着。サービスは継続しているが、（もしもの設定）制御サーバに不審な操作の跡があり一部が不安定。",
                      "On site. Service continues, but the control server shows strange operations and part of it is unstable.")
           else
-            text = t("現地に到着。主要装置は正常に動作し、サービスは維持できている。監視装置は応答しない。",
-                     "On site. The main equipment works normally and the service continues. The monitoring device does not respond.")
+            text = t("現地に到着。主要装置は正常に動作し、サービスは維持できている。監視装置は応答しない。監視が戻るまで現地で見守る。",
+                     "On site. The main equipment works normally and the service continues. The monitoring device does "
+                       .. "not respond. We will watch the equipment here until monitoring is back.")
           end
           ctx2.message{ from = "local_contractor", to = "sysadmin", text = text, after = "0m" }
         end)
@@ -364,11 +375,24 @@ return scenario {
       takes = "1h",  -- invented
       lesson = "vendor_sharing",
     },
-    order_program_fix = {
+    order_program_fix = {  -- [5] 悪意あるコマンドを受け付けないよう、プログラムを改修
       by = "sysadmin",
       label = t("悪意あるコマンドを受け付けないようプログラム改修を依頼する", "Order a program fix so the device rejects malicious commands"),
       takes = "30m",  -- invented
-      requires = function(s) return s.vendor_engaged, t("保守ベンダーにまだ依頼していない。", "The vendor has not been asked yet.") end,
+      requires = function(s)
+        if s.fix_ordered then return false, t("依頼済み。", "Already ordered.") end
+        return s.vendor_engaged, t("保守ベンダーにまだ依頼していない。", "The vendor has not been asked yet.")
+      end,
+      does = function(s, ctx)
+        s.fix_ordered = true
+        ctx.after("4h", function(s2, ctx2)  -- invented: the vendor's fixed program for this model
+          s2.program_fixed = true
+          ctx2.message{ from = "maint_vendor", to = "sysadmin", after = "0m",
+                        text = t("改修したプログラムを監視装置に適用した。外部からの不正なコマンドは受け付けない。",
+                                 "The fixed program is installed on the monitoring device: it rejects malicious commands from outside.") }
+        end)
+      end,
+      lesson = "program_fix",
     },
     plan_third_party_audit = {
       by = "manager",
@@ -390,11 +414,13 @@ return scenario {
     isolate_monitor = {
       phase = "isolate", notice = "daily_check", target = "2h30m", limit = "6h",  -- invented
       title = t("主要装置を止めずに監視装置を切り離す", "Disconnect the monitoring device without stopping the main equipment"),
-      rationale = t("外部から到達できる装置は走査で発見され悪用される（F21）。出典では監視装置を切り離して主要装置の機能を維持した。"
-                      .. "攻撃が制御サーバに及ぶ前（3時間、独自設定）に切り離すことを目標とした。",
+      rationale = t("外部から到達できる装置は走査で発見され悪用される（F21）。出典では監視装置へのアクセスに問題があると分かった時点で"
+                      .. "切り離し、主要装置の機能を維持した。つながっている間は外部からのコマンドが届き続ける。保守ベンダーへの依頼から"
+                      .. "調査結果まで30分〜1時間30分（独自設定）と作業20分を見込み、2時間30分を目標、当日の業務時間内の6時間を期限とした（独自設定）。",
                     "Internet-exposed devices are found by scanning and abused (F21). The source disconnected the device "
-                      .. "and kept the main equipment running; the target is before the attacker could reach the control "
-                      .. "server (3 h, invented)."),
+                      .. "once the access problem was known, and kept the main equipment running; while attached, commands "
+                      .. "from outside keep coming. Allowing 30-90 min for the vendor's findings and 20 min of work "
+                      .. "(invented): 2 h 30 min target, 6 h limit within the working day (invented)."),
       when = function(s) return not s.monitor_connected and s.main_running end,
     },
     request_vendor = {
@@ -423,7 +449,7 @@ return scenario {
       phase = "recover", notice = "daily_check", target = "8h", limit = "12h",  -- invented
       title = t("制限した構成で監視を再開する", "Monitoring back, behind the restricted router"),
       rationale = t("監視が戻るまで主要装置の異常は現地でしか見つからない。当日中に戻すことを目標とした（独自設定）。",
-                    "Until monitoring is back, faults are only seen on site; back within the day (invented)."),
+                    "Until monitoring is back, the equipment is only seen on site; back within the day (invented)."),
       when = function(s) return s.monitor_working and not s.exposed end,
     },
   },
@@ -439,6 +465,9 @@ return scenario {
     vendor_sharing = { text = t(
       "保守ベンダーとの情報共有：インターネットに接続する機器のセキュリティ対策を保守ベンダーと共有する。",
       "Share with the maintenance vendor how internet-facing devices are secured.") },
+    program_fix = { text = t(
+      "再発防止策：悪意あるコマンドを受け付けないよう、プログラムを改修する。",
+      "Prevention: fix the program so that it rejects malicious commands.") },
     audit = { text = t(
       "必要に応じてセキュリティ対策を第三者に監査してもらう。", "Where needed, have security measures audited by a third party.") },
   },
@@ -462,7 +491,10 @@ return scenario {
       text = t("所管省庁等へ連絡した（他事業者の参考になると考え自主的に）。",
                "They told the competent ministry (voluntarily, to help other operators).") },
     { at = "6h", action = "restrict_router_ports", invented = true,
-      text = t("再発防止策として、ゲートウェイルーターのポート制限を実施した。",
-               "As prevention, they restricted the gateway router's ports.") },
+      text = t("再発防止策として、ゲートウェイルーターのポート制限を実施した（通常操作は可能）。",
+               "As prevention, they restricted the gateway router's ports (normal operation still possible).") },
+    { action = "order_program_fix",
+      text = t("再発防止策として、悪意あるコマンドを受け付けないようプログラムを改修した（時期の記載なし）。",
+               "As prevention, the program was fixed to reject malicious commands (no date given).") },
   },
 }

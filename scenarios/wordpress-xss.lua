@@ -38,12 +38,12 @@ return scenario {
   -- facilitator jumps over the contractor's days-long waits with /next
   invented = t(
     "出典に時刻・件数の記載がないため、次の値は演習用に設定した：悪用が始まる時期（連絡から3〜8日後）、悪用された場合に"
-      .. "罠のリンクを踏む閲覧者数（1時間に2〜8人）、共用サーバ上のほかの未更新サイト数（3）とそれらが狙われ始める日（7〜12日目）、"
+      .. "罠のリンクを踏む閲覧者数（1時間に2〜8人）、共用サーバ上のほかの未更新サイト数（3）、"
       .. "委託先事業者・情報セキュリティ関係機関・各部門の応答時間、社内の発注手続き（1日）、更新とサーバ移行（5日）、各対処の所要時間、"
       .. "および目標時間と期限。修正版が10カ月前に公開されていたことは出典、自動更新が既定であることはF16、連絡の経路はF18に基づく。",
     "The source gives no times or counts, so these are set for the exercise: when exploitation starts (3-8 days "
       .. "after the notice), visitors lured through the hole once it is exploited (2-8 per hour), other unpatched "
-      .. "sites on the shared server (3) and the day attackers reach them (day 7-12), the reply times of the "
+      .. "sites on the shared server (3), the reply times of the "
       .. "contractor, the security organisation and the departments, internal purchasing (1 day), the upgrade "
       .. "with server migration (5 days), every action's duration, and every target and limit. The fix being 10 "
       .. "months old is the source; automatic updates being the default is F16; the notification route is F18."),
@@ -71,7 +71,6 @@ return scenario {
     day = 0,                      -- whole days since the notice
     exploit_at = 0,               -- seconds: when attackers start using the hole (drawn at the notice)
     lure_rate = 0,                -- visitors lured per hour once exploited (drawn at the notice)
-    other_attack_day = 0,         -- day attackers reach the other unpatched sites (drawn)
     dept_informed = false,
     usage_checked = false,        -- confirmed the vulnerable file is not used by the site
     file_present = true,          -- the vulnerable file is still reachable
@@ -85,7 +84,9 @@ return scenario {
     sec_org_answered = false,
     sites_surveyed = false,
     other_unpatched = OTHER_SITES,
-    other_exposed_days = 0,       -- damage: site-days other unpatched sites stayed open to attack
+    other_exposed_days = 0,       -- damage: site-days other sites stayed unpatched after the notice
+    contracts_checked = false,    -- [5]: vulnerability arrangements checked for sites still under maintenance
+    clauses_drafted = false,      -- [5]: standard vulnerability clauses for maintenance contracts
     server_down = false,
     offline_site_hours = 0,       -- damage: hours of every site on the shared server being offline
     rules_defined = false,
@@ -119,7 +120,6 @@ return scenario {
       does = function(s, ctx)
         s.exploit_at = ctx.random(3 * 24, 8 * 24) * HOUR   -- invented
         s.lure_rate = ctx.random(2, 8)                     -- invented
-        s.other_attack_day = ctx.random(7, 12)             -- invented
       end },
 
     { id = "dept_surprised", when = function(s) return s.dept_informed end,
@@ -143,10 +143,10 @@ return scenario {
         t("閲覧者への注意喚起は必要か。", "Do visitors need a warning?"),
       } },
 
-    { id = "other_sites_hit", when = function(s) return s.other_exposed_days > 0 end,
-      from = "other_depts", to = "sysadmin",
-      text = t("別の部門から：「うちのサイトに見覚えのないスクリプトが埋め込まれている。同じ共用サーバのサイトだ。」",
-               "Another department: 'Our site has a script in it nobody put there. It is on the same shared server.'"),
+    { id = "other_sites_week", when = function(s) return s.day >= 7 and not s.sites_surveyed end,  -- invented day
+      from = "sysadmin", to = "sysadmin",
+      text = t("連絡から1週間。共用サーバ上のほかの部門のサイトのCMSが更新されているかは、誰も把握していない。",
+               "A week since the notice. Nobody knows whether the other departments' CMS sites on the shared server are updated."),
       questions = {
         t("共用サーバ上にほかに未更新のCMSはいくつあるか。誰が把握しているか。",
           "How many other unpatched CMS sites sit on the shared server, and who keeps track?"),
@@ -187,10 +187,11 @@ return scenario {
         end
       end },
 
-    -- Attackers scanning for the same old WordPress find the other sites.
+    -- The other sites with the same neglect stay exposed while unpatched
+    -- (the source found no attack; nothing here invents one).
     { id = "other_sites", period = "1d", start = "0m",
       run = function(s)
-        if not s.server_down and s.day >= s.other_attack_day and s.other_unpatched > 0 then
+        if not s.server_down and s.other_unpatched > 0 then
           s.other_exposed_days = s.other_exposed_days + s.other_unpatched
         end
       end },
@@ -296,7 +297,6 @@ return scenario {
           ctx2.message{ from = "contractor", to = "dept", text = text, after = "0m" }
         end)
       end,
-      lesson = "maintenance_contract",
     },
     upgrade_wordpress = {
       by = "dept",
@@ -312,18 +312,25 @@ return scenario {
     },
     reply_to_sec_org = {
       by = "sysadmin",
-      label = t("情報セキュリティ関係機関に対応状況を回答する", "Answer the security organisation on the handling"),
+      label = t("情報セキュリティ関係機関に対応状況を回答する（途中経過でもよい）",
+                "Answer the security organisation on the handling (an interim answer is fine)"),
       takes = "1h",  -- invented
-      requires = function(s)
-        if s.sec_org_answered then return false, t("回答済み。", "Already answered.") end
-        return not s.file_present or s.wp_upgraded, t("まだ何も対処していない。", "Nothing has been fixed yet.")
-      end,
+      repeatable = true,  -- an interim answer first, the final one after the fix
       does = function(s, ctx)
         s.sec_org_answered = true
+        local text
+        if s.wp_upgraded then
+          text = t("回答（完了）を受け取った。WordPressの更新を確認した。ご対応に感謝する。",
+                   "Final answer received: WordPress is upgraded. Thank you for handling it.")
+        elseif not s.file_present then
+          text = t("回答（途中経過）を受け取った。脆弱なファイルの削除を確認した。更新が済んだら知らせてほしい。",
+                   "Interim answer received: the vulnerable file is deleted. Please tell us when the upgrade is done.")
+        else
+          text = t("回答（途中経過）を受け取った。対応中とのこと、完了したら知らせてほしい。",
+                   "Interim answer received: you are handling it. Please tell us when it is done.")
+        end
         ctx.after("sec_org", function(_, ctx2)
-          ctx2.message{ from = "sec_org", to = "sysadmin", after = "0m",
-            text = t("回答を受け取った。ご対応に感謝する。",
-                     "Answer received, thank you for handling it.") }
+          ctx2.message{ from = "sec_org", to = "sysadmin", after = "0m", text = text }
         end)
       end,
       completes = "reply_sec_org",
@@ -348,7 +355,7 @@ return scenario {
         return s.sites_surveyed, t("どのサイトが未更新か、まだ分からない。", "Which sites are unpatched is not known yet.")
       end,
       does = function(_, ctx)
-        ctx.after("other_depts", function(s2, ctx2)
+        ctx.after("other_depts", function(s2, ctx2)  -- the sites are updated when they answer
           local n = s2.other_unpatched
           s2.other_unpatched = 0
           ctx2.message{ from = "other_depts", to = "sysadmin", after = "0m",
@@ -357,8 +364,25 @@ return scenario {
                                      .. "vendor's site, IPA and JPCERT/CC regularly.", n)) }
         end)
       end,
-      completes = "other_sites",
       lesson = "vuln_info",
+    },
+    check_maintenance_contracts = {  -- [5] 短期的対策
+      by = { "sysadmin", "dept" },
+      label = t("保守契約があり保守期間が残っているWebサイトについて、委託先事業者と脆弱性対応の取決めを確認する",
+                "For sites still under a maintenance contract, check the vulnerability arrangements with their contractors"),
+      takes = "1d",  -- invented
+      requires = function(s) return not s.contracts_checked, t("確認済み。", "Already checked.") end,
+      does = function(s) s.contracts_checked = true end,
+      lesson = "maintenance_contract",
+    },
+    draft_standard_clauses = {  -- [5] 中長期的対策
+      by = "sysadmin",
+      label = t("運用保守契約に定型的に盛り込む継続的な脆弱性対応の項目を検討する",
+                "Draft standard clauses for continuous vulnerability handling in maintenance contracts"),
+      takes = "3d",  -- invented
+      requires = function(s) return not s.clauses_drafted, t("検討済み。", "Already drafted.") end,
+      does = function(s) s.clauses_drafted = true end,
+      lesson = "maintenance_contract",
     },
     define_roles_rule = {
       by = "sysadmin",
@@ -449,9 +473,12 @@ return scenario {
     other_sites = {
       phase = "recover", notice = "notice", target = "14d", limit = "30d",  -- invented
       title = t("共用サーバ上のほかの未更新サイトを更新させる", "Get the other unpatched sites updated"),
-      rationale = t("同じ仕組みの放置はほかの部門にもある（演習では3件、独自設定）。攻撃者が到達する7〜12日目（独自設定）の前後を目標とした。",
-                    "The same neglect exists in other departments (3 sites here, invented). The target sits "
-                      .. "around day 7-12, when attackers reach them (invented)."),
+      rationale = t("同じ仕組みの放置はほかの部門にもありうる（演習では3件、独自設定）。修正版が公開済みの脆弱性は未更新の間さらされ続ける。"
+                      .. "調査1日、各部門の対応1〜3日（独自設定）に余裕を見て2週間（目標）、1カ月（期限）とした。更新が済んだ時点で達成。",
+                    "The same neglect may exist in other departments (3 sites here, invented); a hole with a public fix "
+                      .. "stays exposed while unpatched. A day to survey and 1-3 days for the departments (invented), "
+                      .. "with room: 2 weeks (target), a month (limit). Reached when they are updated, not when asked."),
+      when = function(s) return s.sites_surveyed and s.other_unpatched == 0 end,
     },
   },
 
@@ -497,8 +524,14 @@ return scenario {
     { at = "27d", action = "survey_shared_server", invented = true,
       text = t("共用サーバ上のほかのサイトを確認した（想定）。", "The other sites on the shared server were checked (assumed).") },
     { at = "28d1h", action = "ask_departments_to_update", invented = true,
-      text = t("担当部門が定期的に脆弱性情報を収集することとし、保守契約のあるサイトについて委託先と脆弱性対応の取決めを確認した。",
-               "Departments now collect vulnerability information regularly; for sites still under maintenance "
-                 .. "contracts the vulnerability arrangements were checked with the contractors.") },
+      text = t("担当部門が定期的に脆弱性情報を収集することとした。",
+               "Departments now collect vulnerability information regularly.") },
+    { at = "28d2h", action = "check_maintenance_contracts", invented = true,
+      text = t("保守契約があり保守期間が残っているWebサイトについて、委託先事業者と脆弱性対応に関する取決めを確認した。",
+               "For sites still under a maintenance contract, the vulnerability arrangements were checked with the contractors.") },
+    { action = "draft_standard_clauses",
+      text = t("中長期的対策として、運用保守契約に定型的に盛り込むべき継続的な脆弱性対応の項目をシステム部門で検討している（時期の記載なし）。",
+               "In the longer term, the system department is drafting standard clauses for continuous vulnerability "
+                 .. "handling in maintenance contracts (no date given).") },
   },
 }

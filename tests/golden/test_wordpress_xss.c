@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <stdio.h>
 #include <cmocka.h>
 
@@ -25,7 +26,8 @@ static void model_reaches_everything_within_target(void **state)
     /* The unused file is gone the same morning: nobody is hit, as in the source. */
     assert_true(golden_reached(&r, "remove_file") == 3 * HOUR + 45 * 60000);
     assert_true(golden_final(&r, "visitors_lured") == 0);
-    assert_true(golden_final(&r, "other_exposed_days") == 0);
+    /* the other sites were updated within days: 3 sites x at most 5 days */
+    assert_true(golden_final(&r, "other_exposed_days") <= 15);
     assert_true(golden_final(&r, "other_unpatched") == 0);
     assert_true(golden_inject_time(&r, "exploited") == TT_MS_NEVER);
     /* The department learns the CMS is its job. */
@@ -77,9 +79,9 @@ static void red_herring_stops_everyone_and_leaves_the_hole(void **state)
     /* The file stays online until the upgrade: visitors are hit. */
     assert_true(golden_reached(&r, "remove_file") == TT_MS_NEVER);
     assert_true(golden_final(&r, "visitors_lured") > 0);
-    /* Nothing fixed when it tried to answer the organisation. */
-    assert_true(golden_count(&r, TT_REC_REFUSED, NULL) >= 1);
-    assert_true(golden_reached(&r, "reply_sec_org") == TT_MS_NEVER);
+    /* Nothing fixed, yet an interim answer to the organisation is accepted. */
+    assert_int_equal(golden_count(&r, TT_REC_REFUSED, NULL), 0);
+    assert_true(golden_reached(&r, "reply_sec_org") != TT_MS_NEVER);
     golden_free(&r);
 }
 
@@ -141,6 +143,71 @@ static void deletion_needs_the_department_and_a_check(void **state)
     golden_free(&r);
 }
 
+/* The source found no trace of an attack: the real operator's run shows no
+ * compromised site of another department, on any seed. */
+static void history_has_no_invented_compromise(void **state)
+{
+    (void)state;
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        golden_run r;
+        golden_run_answer(ID, "history", seed, &r);
+        assert_int_equal(golden_inject_time(&r, "other_sites_hit"), TT_MS_NEVER);
+        assert_int_equal(golden_inject_time(&r, "exploited"), TT_MS_NEVER);
+        assert_true(golden_final(&r, "visitors_lured") == 0);
+        golden_free(&r);
+    }
+}
+
+/* "Other sites updated" is reached when they are updated, not when asked;
+ * an interim answer to the organisation is accepted before any fix. */
+static void objectives_follow_what_happened(void **state)
+{
+    (void)state;
+    static const char yaml[] =
+        "actions:\n"
+        "  - { at: 1h, by: sysadmin, do: reply_to_sec_org }\n"
+        "  - { at: 1h, by: sysadmin, do: survey_shared_server }\n"
+        "  - { at: 1d2h, by: sysadmin, do: ask_departments_to_update }\n";
+    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+        golden_run r;
+        golden_run_yaml(ID, yaml, seed, &r);
+        assert_int_equal(golden_count(&r, TT_REC_REFUSED, NULL), 0);
+        assert_int_equal(golden_reached(&r, "reply_sec_org"), 2 * HOUR);
+        tt_ms other = golden_reached(&r, "other_sites");
+        assert_true(other != TT_MS_NEVER);
+        assert_true(other >= DAY + 3 * HOUR + DAY);  /* asked by 1d3h, answered a day later at the soonest */
+        assert_true(golden_value_at(&r, "other_unpatched", other) == 0);
+        golden_free(&r);
+    }
+}
+
+/* [5]: checking the running maintenance contracts and drafting standard
+ * clauses are actions; the maintenance-contract lesson is theirs, not the
+ * one-off paid order's. */
+static void maintenance_contract_measures_are_actions(void **state)
+{
+    (void)state;
+    golden_run r;
+    golden_run_answer(ID, "model", 0, &r);
+    const tt_scenario *sc = golden_scenario(&r);
+    int found = 0;
+    for (size_t i = 0; i < sc->n_actions; i++) {
+        const tt_action *a = &sc->actions[i];
+        if (strcmp(a->id, "issue_purchase_order") == 0)
+            assert_null(a->lesson);
+        if (strcmp(a->id, "check_maintenance_contracts") == 0 ||
+            strcmp(a->id, "draft_standard_clauses") == 0) {
+            assert_non_null(a->lesson);
+            assert_string_equal(a->lesson, "maintenance_contract");
+            found++;
+        }
+    }
+    assert_int_equal(found, 2);
+    assert_true(golden_final(&r, "contracts_checked") == 1);
+    assert_true(golden_final(&r, "clauses_drafted") == 1);
+    golden_free(&r);
+}
+
 static void nothing_never_beats_the_model(void **state)
 {
     (void)state;
@@ -170,6 +237,9 @@ int main(void)
         cmocka_unit_test(model_holds_for_every_seed),
         cmocka_unit_test(earlier_deletion_never_exposes_more),
         cmocka_unit_test(deletion_needs_the_department_and_a_check),
+        cmocka_unit_test(history_has_no_invented_compromise),
+        cmocka_unit_test(objectives_follow_what_happened),
+        cmocka_unit_test(maintenance_contract_measures_are_actions),
         cmocka_unit_test(nothing_never_beats_the_model),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -16,5 +16,6 @@ int tt_cmd_lint(int argc, char **argv);     /* cmd_lint.c    */
 int tt_cmd_msel(int argc, char **argv);     /* cmd_msel.c    */
 int tt_cmd_graph(int argc, char **argv);    /* cmd_graph.c   */
 int tt_cmd_watch(int argc, char **argv);    /* cmd_watch.c   */
+int tt_cmd_explore(int argc, char **argv);  /* cmd_explore.c */
 
 #endif

@@ -19,6 +19,7 @@ static const struct {
     { "history", tt_cmd_history, "list past exercises" },
     { "new", tt_cmd_new, "write a skeleton scenario and its four answers" },
     { "lint", tt_cmd_lint, "static checks of scenarios (file:line:col: message)" },
+    { "explore", tt_cmd_explore, "play random valid exercises, report what never happens" },
     { "watch", tt_cmd_watch, "re-run answers on every save, print what changed" },
     { "graph", tt_cmd_graph, "draw the scenario's structure (.svg, .dot)" },
     { "msel", tt_cmd_msel, "write the Master Scenario Events List (.csv, .md)" },

@@ -81,6 +81,21 @@ int tt_outcome_run(tt_script *script, const tt_action_script *as, uint64_t seed,
                    tt_outcome *out, tt_error *err);
 void tt_outcome_free(tt_outcome *o);
 
+/* Exploratory runs (docs/authoring.md): findings (file:line), and for each
+ * the shortest action script that shows it, as YAML. */
+typedef struct tt_explore_witness {
+    char *message;
+    char *yaml;
+} tt_explore_witness;
+typedef struct tt_explore_report {
+    unsigned runs;
+    tt_findings findings;
+    tt_explore_witness *witnesses;  size_t n_witnesses;
+} tt_explore_report;
+int tt_explore(const char *path, unsigned runs, uint64_t seed, tt_explore_report *rep,
+               tt_error *err);
+void tt_explore_report_free(tt_explore_report *rep);
+
 /* The MSEL (docs/authoring.md): one row per inject. `src` is the scenario's
  * text (conditions are quoted from it; may be NULL). bom: a UTF-8 byte order
  * mark first (CSV only). */

@@ -1,0 +1,411 @@
+/* tabletop explore: dynamic lint. Plays many exercises with a random but
+ * valid policy (actions the exercise says are available, at random times;
+ * random settings) and reports runtime errors, objectives never reached,
+ * actions never available, injects never fired and metrics never changed,
+ * each with the shortest action script that shows it: the run's own steps,
+ * shrunk (steps removed while the finding still shows), written as YAML. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "tabletop/author.h"
+#include "tabletop/exercise.h"
+#include "tabletop/sim.h"
+
+#define MAX_STEPS 200
+
+typedef struct step {
+    tt_ms at;
+    const char *role;   /* model strings */
+    const char *action;
+} step;
+
+typedef struct plan {
+    step steps[MAX_STEPS];
+    size_t n;
+    tt_kv settings[64];
+    size_t n_settings;
+    char setting_text[64][64];
+    uint64_t seed;
+} plan;
+
+/* ---- The plan as a YAML action script (libyaml emitter) ---- */
+
+typedef struct ybuf {
+    char *s;
+    size_t n, cap;
+} ybuf;
+
+static int ywrite(void *data, unsigned char *buffer, size_t size)
+{
+    ybuf *b = data;
+    if (b->n + size + 1 > b->cap) {
+        size_t cap = (b->n + size + 1) * 2;
+        char *p = realloc(b->s, cap);
+        if (!p)
+            return 0;
+        b->s = p;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->n, buffer, size);
+    b->n += size;
+    b->s[b->n] = '\0';
+    return 1;
+}
+
+static bool scalar(yaml_emitter_t *e, const char *v)
+{
+    yaml_event_t ev;
+    return yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)v, (int)strlen(v), 1, 1,
+                                        YAML_ANY_SCALAR_STYLE) &&
+           yaml_emitter_emit(e, &ev);
+}
+
+static bool map_start(yaml_emitter_t *e)
+{
+    yaml_event_t ev;
+    return yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE) &&
+           yaml_emitter_emit(e, &ev);
+}
+
+static bool map_end(yaml_emitter_t *e)
+{
+    yaml_event_t ev;
+    return yaml_mapping_end_event_initialize(&ev) && yaml_emitter_emit(e, &ev);
+}
+
+static char *plan_yaml(const tt_scenario *m, const plan *p, const char *comment)
+{
+    yaml_emitter_t e;
+    yaml_event_t ev;
+    ybuf b = { 0 };
+    if (!yaml_emitter_initialize(&e))
+        return NULL;
+    yaml_emitter_set_output(&e, ywrite, &b);
+    yaml_emitter_set_unicode(&e, 1);
+    char num[64];
+    bool ok = yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING) &&
+              yaml_emitter_emit(&e, &ev) &&
+              yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1) &&
+              yaml_emitter_emit(&e, &ev) && map_start(&e) && scalar(&e, "scenario") &&
+              scalar(&e, m->id) && scalar(&e, "seed");
+    snprintf(num, sizeof num, "%llu", (unsigned long long)p->seed);
+    ok = ok && scalar(&e, num);
+    if (ok && p->n_settings) {
+        ok = scalar(&e, "settings") && map_start(&e);
+        for (size_t i = 0; ok && i < p->n_settings; i++)
+            ok = scalar(&e, p->settings[i].key) && scalar(&e, p->setting_text[i]);
+        ok = ok && map_end(&e);
+    }
+    ok = ok && scalar(&e, "actions") &&
+         yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE) &&
+         yaml_emitter_emit(&e, &ev);
+    for (size_t i = 0; ok && i < p->n; i++) {
+        char at[64];
+        tt_time_format(p->steps[i].at, TT_TIME_AT, at, sizeof at);
+        ok = map_start(&e) && scalar(&e, "at") && scalar(&e, at) && scalar(&e, "by") &&
+             scalar(&e, p->steps[i].role) && scalar(&e, "do") &&
+             scalar(&e, p->steps[i].action) && map_end(&e);
+    }
+    ok = ok && yaml_sequence_end_event_initialize(&ev) && yaml_emitter_emit(&e, &ev) &&
+         map_end(&e) && yaml_document_end_event_initialize(&ev, 1) &&
+         yaml_emitter_emit(&e, &ev) && yaml_stream_end_event_initialize(&ev) &&
+         yaml_emitter_emit(&e, &ev);
+    yaml_emitter_delete(&e);
+    if (!ok || !b.s) {
+        free(b.s);
+        return NULL;
+    }
+    /* A comment line first says what the script shows. */
+    size_t cl = strlen(comment) + 4;
+    char *out = malloc(cl + b.n + 1);
+    if (out)
+        snprintf(out, cl + b.n + 1, "# %s\n%s", comment, b.s);
+    free(b.s);
+    return out;
+}
+
+/* ---- Running a plan ---- */
+
+static int run_plan(tt_script *s, const plan *p, tt_outcome *o, tt_error *err)
+{
+    const tt_scenario *m = tt_script_scenario(s);
+    char *y = plan_yaml(m, p, "explore");
+    if (!y) {
+        tt_error_set(err, NULL, 0, 0, "out of memory");
+        return -1;
+    }
+    tt_action_script as;
+    int rc = tt_action_script_load_buffer("explore.yaml", y, strlen(y), m, &as, err);
+    free(y);
+    if (rc != 0)
+        return -1;
+    rc = tt_outcome_run(s, &as, p->seed, o, err);
+    tt_action_script_free(&as);
+    return rc;
+}
+
+/* A random plan, chosen while an exercise runs: at random times, one of the
+ * actions the exercise says is available now. available[] collects every
+ * action seen available. */
+static int random_plan(tt_script *s, tt_rng *rng, uint64_t seed, plan *p, bool *available,
+                       tt_error *err)
+{
+    const tt_scenario *m = tt_script_scenario(s);
+    memset(p, 0, sizeof *p);
+    p->seed = seed;
+    for (size_t i = 0; i < m->n_settings && p->n_settings < 64; i++) {
+        const tt_setting *st = &m->settings[i];
+        tt_kv *kv = &p->settings[p->n_settings];
+        char *text = p->setting_text[p->n_settings];
+        kv->key = st->key;
+        kv->value = st->value;
+        if (st->value.type == TT_VAL_BOOL) {
+            kv->value.as.b = tt_rng_range(rng, 0, 1) == 1;
+            snprintf(text, 64, "%s", kv->value.as.b ? "true" : "false");
+        } else if (st->value.type == TT_VAL_INT) {
+            /* around the default: half to double */
+            int64_t d = st->value.as.i;
+            kv->value.as.i = d ? (int64_t)tt_rng_range(rng, d / 2, d * 2) : 0;
+            snprintf(text, 64, "%lld", (long long)kv->value.as.i);
+        } else if (st->value.type == TT_VAL_NUM) {
+            kv->value.as.n = st->value.as.n * (0.5 + 1.5 * tt_rng_unit(rng));
+            snprintf(text, 64, "%.6g", kv->value.as.n);
+        } else {
+            continue; /* strings keep their default */
+        }
+        p->n_settings++;
+    }
+    tt_exercise_config cfg = { .seed = seed, .speed = 0, .lang = TT_LANG_EN,
+                               .settings = p->settings, .n_settings = p->n_settings };
+    tt_exercise *ex = tt_exercise_new(s, &cfg, err);
+    if (!ex)
+        return -1;
+    tt_error run;
+    tt_error_clear(&run);
+    if (tt_exercise_start(ex, 0, &run) != 0) {
+        tt_exercise_free(ex);
+        return 0; /* the failure shows again when the plan is run */
+    }
+    tt_ms t = 0, mean = m->length / 12 > 60000 ? m->length / 12 : 60000;
+    typedef struct pair { const char *role, *action; } pair;
+    pair *avail = malloc((m->n_actions * 8 + 1) * sizeof *avail);
+    if (!avail) {
+        tt_exercise_free(ex);
+        tt_error_set(err, NULL, 0, 0, "out of memory");
+        return -1;
+    }
+    while (p->n < MAX_STEPS && tt_exercise_phase(ex) != TT_PHASE_ENDED) {
+        t += 1000 * 60 * (tt_ms)tt_rng_range(rng, 1, (uint32_t)(2 * mean / 60000));
+        if (t >= m->length)
+            break;
+        if (tt_exercise_advance(ex, t, &run) != 0 || tt_exercise_phase(ex) == TT_PHASE_ENDED)
+            break;
+        size_t n = 0;
+        for (size_t a = 0; a < m->n_actions; a++)
+            for (size_t r = 0; r < m->actions[a].n_roles && r < 8; r++)
+                if (tt_exercise_can_act(ex, m->actions[a].roles[r], (int)a, NULL)) {
+                    available[a] = true;
+                    avail[n++] = (pair){ m->actions[a].roles[r], m->actions[a].id };
+                }
+        if (n == 0 || tt_rng_unit(rng) < 0.3)
+            continue;
+        pair pick = avail[tt_rng_range(rng, 0, (uint32_t)n - 1)];
+        bool refused = false;
+        p->steps[p->n++] = (step){ t, pick.role, pick.action };
+        if (tt_exercise_act(ex, pick.role, pick.action, NULL, NULL, &refused, &run) != 0)
+            break;
+    }
+    free(avail);
+    tt_exercise_free(ex);
+    return 0;
+}
+
+/* ---- Shrinking ---- */
+
+typedef bool (*shows_fn)(const tt_outcome *o, size_t which);
+
+static bool shows_error(const tt_outcome *o, size_t which)
+{
+    (void)which;
+    return o->failed;
+}
+
+static bool shows_unreached(const tt_outcome *o, size_t which)
+{
+    return which < o->n_objectives && o->reached[which] == TT_MS_NEVER;
+}
+
+static bool shows_unfired(const tt_outcome *o, size_t which)
+{
+    return !o->inject_fired[which];
+}
+
+static bool shows_unchanged(const tt_outcome *o, size_t which)
+{
+    return !o->metric_changed[which];
+}
+
+/* Remove steps one at a time, from the last, while the finding still shows. */
+static void shrink(tt_script *s, plan *p, shows_fn shows, size_t which)
+{
+    for (size_t i = p->n; i-- > 0;) {
+        plan q = *p;
+        memmove(&q.steps[i], &q.steps[i + 1], (q.n - i - 1) * sizeof q.steps[0]);
+        q.n--;
+        tt_outcome o;
+        tt_error err;
+        if (run_plan(s, &q, &o, &err) != 0)
+            continue;
+        bool still = shows(&o, which);
+        tt_outcome_free(&o);
+        if (still)
+            *p = q;
+    }
+}
+
+/* ---- Driver ---- */
+
+static void add(tt_findings *f, const char *path, int line, const char *msg,
+                tt_explore_witness *w,
+                size_t *nw, size_t cap, const tt_scenario *m, const plan *p)
+{
+    tt_findings_add(f, path, line, 1, "%s", msg);
+    if (*nw < cap) {
+        w[*nw].message = strdup(msg);
+        w[*nw].yaml = plan_yaml(m, p, msg);
+        (*nw)++;
+    }
+}
+
+int tt_explore(const char *path, unsigned runs, uint64_t seed, tt_explore_report *rep,
+               tt_error *err)
+{
+    memset(rep, 0, sizeof *rep);
+    tt_sandbox_limits limits;
+    tt_sandbox_limits_default(&limits);
+    tt_script *s = tt_script_load(path, &limits, err);
+    if (!s)
+        return -1;
+    const tt_scenario *m = tt_script_scenario(s);
+    bool *available = calloc(m->n_actions + 1, sizeof *available);
+    bool *reached = calloc(m->n_objectives + 1, sizeof *reached);
+    bool *fired = calloc(m->n_injects + 1, sizeof *fired);
+    bool *changed = calloc(m->n_metrics + 1, sizeof *changed);
+    plan *p = malloc(sizeof *p), *shortest = malloc(sizeof *shortest);
+    size_t cap = 64;
+    rep->witnesses = calloc(cap, sizeof *rep->witnesses);
+    int rc = -1;
+    if (!available || !reached || !fired || !changed || !p || !shortest || !rep->witnesses) {
+        tt_error_set(err, path, 0, 0, "out of memory");
+        goto done;
+    }
+    tt_rng rng;
+    tt_rng_seed(&rng, seed, 54);
+    shortest->n = MAX_STEPS + 1;
+    char seen_errors[8][512];
+    size_t n_seen = 0;
+    for (unsigned r = 0; r < runs; r++) {
+        if (random_plan(s, &rng, seed + r, p, available, err) != 0)
+            goto done;
+        tt_outcome o;
+        if (run_plan(s, p, &o, err) != 0)
+            goto done;
+        rep->runs++;
+        for (size_t i = 0; i < m->n_objectives; i++)
+            reached[i] = reached[i] || o.reached[i] != TT_MS_NEVER;
+        for (size_t i = 0; i < m->n_injects; i++)
+            fired[i] = fired[i] || o.inject_fired[i];
+        for (size_t i = 0; i < m->n_metrics; i++)
+            changed[i] = changed[i] || o.metric_changed[i];
+        if (o.failed) {
+            bool dup = false;
+            for (size_t k = 0; k < n_seen; k++)
+                dup = dup || strncmp(seen_errors[k], o.error, 511) == 0;
+            if (!dup && n_seen < 8) {
+                snprintf(seen_errors[n_seen++], 512, "%.511s", o.error);
+                plan q = *p;
+                shrink(s, &q, shows_error, 0);
+                char msg[2300];
+                /* o.error is "file:line: message" already. */
+                const char *colon = strchr(o.error, ':');
+                int line = colon ? atoi(colon + 1) : 0;
+                const char *text = colon ? strchr(colon + 1, ':') : NULL;
+                snprintf(msg, sizeof msg, "runtime error: %s", text ? text + 2 : o.error);
+                add(&rep->findings, path, line, msg, rep->witnesses, &rep->n_witnesses, cap, m,
+                    &q);
+            }
+        } else if (p->n < shortest->n) {
+            *shortest = *p;
+        }
+        tt_outcome_free(&o);
+    }
+    if (shortest->n > MAX_STEPS) {
+        shortest->n = 0;
+        shortest->seed = seed;
+        shortest->n_settings = 0;
+    }
+    char msg[600], where[300];
+    for (size_t i = 0; i < m->n_objectives; i++)
+        if (!reached[i]) {
+            snprintf(where, sizeof where, "objectives.%s", m->objectives[i].id);
+            snprintf(msg, sizeof msg, "objective '%s' was never reached in %u runs",
+                     m->objectives[i].id, rep->runs);
+            plan q = *shortest;
+            shrink(s, &q, shows_unreached, i);
+            add(&rep->findings, path, tt_script_field_line(s, where), msg, rep->witnesses,
+                &rep->n_witnesses, cap, m, &q);
+        }
+    for (size_t i = 0; i < m->n_actions; i++)
+        if (!available[i]) {
+            snprintf(where, sizeof where, "actions.%s", m->actions[i].id);
+            snprintf(msg, sizeof msg, "action '%s' was never available in %u runs",
+                     m->actions[i].id, rep->runs);
+            add(&rep->findings, path, tt_script_field_line(s, where), msg, rep->witnesses,
+                &rep->n_witnesses, cap, m, shortest);
+        }
+    for (size_t i = 0; i < m->n_injects; i++)
+        if (!fired[i]) {
+            snprintf(where, sizeof where, "injects[%zu]", i + 1);
+            snprintf(msg, sizeof msg, "inject '%s' never fired in %u runs", m->injects[i].id,
+                     rep->runs);
+            plan q = *shortest;
+            shrink(s, &q, shows_unfired, i);
+            add(&rep->findings, path, tt_script_field_line(s, where), msg, rep->witnesses,
+                &rep->n_witnesses, cap, m, &q);
+        }
+    for (size_t i = 0; i < m->n_metrics; i++)
+        if (!changed[i]) {
+            snprintf(where, sizeof where, "metrics.%s", m->metrics[i].key);
+            snprintf(msg, sizeof msg, "metric '%s' never changed in %u runs", m->metrics[i].key,
+                     rep->runs);
+            plan q = *shortest;
+            shrink(s, &q, shows_unchanged, i);
+            add(&rep->findings, path, tt_script_field_line(s, where), msg, rep->witnesses,
+                &rep->n_witnesses, cap, m, &q);
+        }
+    rc = 0;
+done:
+    free(available);
+    free(reached);
+    free(fired);
+    free(changed);
+    free(p);
+    free(shortest);
+    tt_script_free(s);
+    if (rc != 0)
+        tt_explore_report_free(rep);
+    return rc;
+}
+
+void tt_explore_report_free(tt_explore_report *rep)
+{
+    for (size_t i = 0; rep->witnesses && i < rep->n_witnesses; i++) {
+        free(rep->witnesses[i].message);
+        free(rep->witnesses[i].yaml);
+    }
+    free(rep->witnesses);
+    tt_findings_free(&rep->findings);
+    memset(rep, 0, sizeof *rep);
+}

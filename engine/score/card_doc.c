@@ -613,7 +613,7 @@ static void details(tt_doc *d, const tt_scorecard *card, tt_lang L)
     }
     END_ROW();
     ROW(T(SOURCE));
-    doc_text(d, sc->source ? sc->source : "—");
+    doc_text(d, sc->source ? sc_source_title(sc->source, L) : "—");
     END_ROW();
     ROW(T(CONTENT_HASH));
     doc_code(d, s->hash ? s->hash : "—");

@@ -310,6 +310,7 @@ char *sc_render_json(const tt_scorecard *card, tt_lang lang, size_t *len)
     put(&c, root, "scenario", jstr(sc->id));
     put(&c, root, "title", jtext(&c, &sc->title));
     put(&c, root, "source", jstr(sc->source));
+    put(&c, root, "source_title", jstr(sc_source_title(sc->source, c.lang)));
     put(&c, root, "scenario_hash", jstr(card->start->hash));
     put(&c, root, "scenario_file_hash", jstr(sc->hash));
     put(&c, root, "hash_matches", json_boolean(!card->hash_mismatch));

@@ -25,6 +25,9 @@ const char *sc_role_name(const tt_scenario *s, const char *id, tt_lang lang);
 const char *sc_action_label(const tt_scenario *s, const char *id, tt_lang lang);
 /* A report objective's party: the role's or actor's name when it is one. */
 const char *sc_party_name(const tt_scenario *s, const char *party, tt_lang lang);
+/* A scenario's source in words: "case N" of the NISC survey by its title in
+ * the language; any other source as written; NULL for none. */
+const char *sc_source_title(const char *source, tt_lang lang);
 /* Why the exercise ended, in words ("length", "settled", "facilitator"). */
 const char *sc_end_label(const char *status, tt_lang lang);
 

@@ -425,6 +425,41 @@ static void test_refused_action_advice_names_the_block(void **state)
     tt_scorecard_free(&c);
 }
 
+/* `source = "case 3"` shows as the case's title in the card's language,
+ * never as the raw key (出典: case 3 in a Japanese card). */
+static void test_source_shows_the_case_title(void **state)
+{
+    (void)state;
+    static fixture_journal f;
+    fj_model(&f);
+    tt_scorecard c;
+    build(&c, &f);
+    tt_error err;
+    size_t len;
+    char *ja = tt_scorecard_render(&c, TT_CARD_MD, TT_LANG_JA, &len, &err);
+    char *en = tt_scorecard_render(&c, TT_CARD_MD, TT_LANG_EN, &len, &err);
+    char *html = tt_scorecard_render(&c, TT_CARD_HTML, TT_LANG_JA, &len, &err);
+    char *json = tt_scorecard_render(&c, TT_CARD_JSON, TT_LANG_EN, &len, &err);
+    assert_non_null(ja);
+    assert_non_null(en);
+    assert_non_null(html);
+    assert_non_null(json);
+    assert_non_null(strstr(ja, "事例3「ランサムウェア被害」"));
+    assert_null(strstr(ja, "case 3"));
+    assert_non_null(strstr(en, "case 3: Ransomware infection"));
+    assert_non_null(strstr(html, "事例3「ランサムウェア被害」"));
+    json_t *root = json_loads(json, 0, NULL);
+    assert_non_null(root);
+    assert_string_equal(json_string_value(json_object_get(root, "source")), "case 3");
+    assert_non_null(strstr(json_string_value(json_object_get(root, "source_title")), "Ransomware infection"));
+    json_decref(root);
+    free(ja);
+    free(en);
+    free(html);
+    free(json);
+    tt_scorecard_free(&c);
+}
+
 static void test_write_file_and_default_path(void **state)
 {
     (void)state;
@@ -472,6 +507,7 @@ int main(void)
         cmocka_unit_test(test_hash_mismatch_warns),
         cmocka_unit_test(test_history_matches_nth_attempt_to_nth_entry),
         cmocka_unit_test(test_refused_action_advice_names_the_block),
+        cmocka_unit_test(test_source_shows_the_case_title),
         cmocka_unit_test(test_write_file_and_default_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -48,7 +48,7 @@ return scenario {
       .. "出典にない「もしも」の設定（既定は無効）：共有ドライブの割り当て（50,000ファイル、PC内のファイルの後に暗号化）、"
       .. "ネットワーク未分離（1分ごとに5%で波及）。",
     "The source gives no times or counts, so these are set for the exercise: delay before encryption "
-      .. "starts (6-12 min), files on the PC (500-900, the source's 'several hundred'), files on the "
+      .. "starts (6-12 min), files on the PC (500-900, the source's 'several hundred'), "
       .. "employees (150), scan-report pace (15-30 people per 10 min), chance "
       .. "that another PC is infected from the same site (15% per 30 min, at most 10 PCs, 300-900 files "
       .. "each), the encryption pace (8-20 files/min, matching the source's 'one after another during the "

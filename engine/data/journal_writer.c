@@ -18,6 +18,8 @@ struct tt_journal_writer {
     bool dirty;     /* written since the last fsync */
     bool broken;    /* a write failed part-way: refuse further records */
     char *path;
+    size_t bytes;   /* in the file */
+    size_t cap;     /* a record that would pass it is refused */
 };
 
 static int write_all(int fd, const char *buf, size_t len)
@@ -64,6 +66,7 @@ static tt_journal_writer *writer_new(int fd, const char *path, bool durable,
     w->fd = fd;
     w->durable = durable;
     w->path = p;
+    w->cap = TT_JOURNAL_MAX_BYTES;
     return w;
 }
 
@@ -165,7 +168,10 @@ tt_journal_writer *tt_journal_append(const char *path, bool durable, tt_error *e
         close(fd);
         return NULL;
     }
-    return writer_new(fd, path, durable, err);
+    tt_journal_writer *w = writer_new(fd, path, durable, err);
+    if (w)
+        w->bytes = end + (need_newline ? 1 : 0);
+    return w;
 }
 
 int tt_journal_write(tt_journal_writer *w, const tt_record *r, tt_error *err)
@@ -177,8 +183,21 @@ int tt_journal_write(tt_journal_writer *w, const tt_record *r, tt_error *err)
     char *doc = tt_record_to_yaml(r, err);
     if (!doc)
         return -1;
-    int rc = write_all(w->fd, doc, strlen(doc));
+    size_t len = strlen(doc);
+    if (len > w->cap - (w->bytes < w->cap ? w->bytes : w->cap)) {
+        /* Refused whole: what is in the file stays a readable journal. */
+        free(doc);
+        tt_error_set(err, w->path, 0, 0,
+                     "the journal reached its limit of %zu MiB for one exercise: the scenario "
+                     "journals too much (a long state string changing all the time?); the "
+                     "journal so far stays readable by score, replay and resume",
+                     w->cap >> 20);
+        return -1;
+    }
+    int rc = write_all(w->fd, doc, len);
     free(doc);
+    if (rc == 0)
+        w->bytes += len;
     if (rc != 0) {
         w->broken = true;
         tt_error_set(err, w->path, 0, 0, "cannot write to the journal: %s", strerror(errno));
@@ -213,4 +232,9 @@ int tt_journal_close(tt_journal_writer *w, tt_error *err)
     free(w->path);
     free(w);
     return rc;
+}
+
+void tt_journal_set_cap(tt_journal_writer *w, size_t bytes)
+{
+    w->cap = bytes;
 }

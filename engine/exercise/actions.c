@@ -51,8 +51,10 @@ bool tt_exercise_can_act(tt_exercise *ex, const char *role, int action, tt_text 
     /* A display asking must not change the run: keep the RNG untouched even
      * if a precondition draws from it. */
     tt_rng saved = ex->rng;
+    uint64_t work = tt_script_work(ex->script);
     int rc = tt_script_action_allowed(ex->script, action, ex->now, &ok, &reason, &err);
     ex->rng = saved;
+    tt_script_set_work(ex->script, work); /* replay never asks: same count */
     if (rc != 0) {
         /* A failing precondition is reported when the action is taken. */
         ok = false;

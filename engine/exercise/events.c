@@ -15,6 +15,13 @@ static int oom(tt_error *err)
 static int push(tt_exercise *ex, tt_ms at, int kind, int index, int64_t arg,
                 tt_error *err)
 {
+    if (ex->queue.count >= TT_MAX_PENDING_EVENTS) {
+        tt_error_set(err, ex->sc->path, 0, 0,
+                     "more than %d events pending (messages on their way, ctx.after calls): "
+                     "does something keep scheduling faster than time passes?",
+                     TT_MAX_PENDING_EVENTS);
+        return -1;
+    }
     if (!tt_queue_push(&ex->queue, at, kind, index, arg))
         return oom(err);
     return 0;
@@ -45,8 +52,9 @@ static char *dup_or_null(const char *s)
     return s ? strdup(s) : NULL;
 }
 
-static int write_message(tt_exercise *ex, const char *from, const char *to,
-                         tt_text text, tt_error *err)
+/* Text is counted when it is said or queued, so text waiting in C memory
+ * counts as much as text already journaled. */
+static int count_message(tt_exercise *ex, tt_text text, tt_error *err)
 {
     ex->message_bytes += (text.ja ? strlen(text.ja) : 0) + (text.en ? strlen(text.en) : 0);
     if (ex->message_bytes > TT_MAX_MESSAGE_BYTES) {
@@ -55,15 +63,26 @@ static int write_message(tt_exercise *ex, const char *from, const char *to,
                      TT_MAX_MESSAGE_BYTES >> 20);
         return -1;
     }
+    return 0;
+}
+
+static int write_message(tt_exercise *ex, const char *from, const char *to,
+                         tt_text text, tt_error *err)
+{
     tt_record r = { .type = TT_REC_MESSAGE, .from = from, .to = to, .text = text };
     return ex_emit(ex, &r, err);
 }
 
 static int queue_message(tt_exercise *ex, const tt_scheduled *m, tt_error *err)
 {
+    if (count_message(ex, m->text, err) != 0)
+        return -1;
     if (m->delay == 0)
         return write_message(ex, m->from, m->to, m->text, err);
-    if (ex->n_messages == ex->cap_messages) {
+    size_t slot = ex->free_message;
+    if (slot != EX_NO_SLOT) {
+        ex->free_message = ex->messages[slot].next_free;
+    } else if (ex->n_messages == ex->cap_messages) {
         size_t cap = ex->cap_messages ? ex->cap_messages * 2 : 16;
         pending_message *p = realloc(ex->messages, cap * sizeof *p);
         if (!p)
@@ -71,8 +90,10 @@ static int queue_message(tt_exercise *ex, const tt_scheduled *m, tt_error *err)
         ex->messages = p;
         ex->cap_messages = cap;
     }
-    pending_message *p = &ex->messages[ex->n_messages];
-    *p = (pending_message){ .at = ex->now + m->delay };
+    if (slot == EX_NO_SLOT)
+        slot = ex->n_messages++;
+    pending_message *p = &ex->messages[slot];
+    *p = (pending_message){ .at = ex->now + m->delay, .next_free = EX_NO_SLOT };
     p->from = dup_or_null(m->from);
     p->to = dup_or_null(m->to);
     p->text.ja = dup_or_null(m->text.ja);
@@ -83,15 +104,19 @@ static int queue_message(tt_exercise *ex, const tt_scheduled *m, tt_error *err)
         free(p->to);
         free((char *)p->text.ja);
         free((char *)p->text.en);
+        *p = (pending_message){ .delivered = true, .next_free = ex->free_message };
+        ex->free_message = slot;
         return oom(err);
     }
-    ex->n_messages++;
-    return push(ex, p->at, EV_MESSAGE, (int)(ex->n_messages - 1), 0, err);
+    return push(ex, p->at, EV_MESSAGE, (int)slot, 0, err);
 }
 
 static int queue_call(tt_exercise *ex, const tt_scheduled *c, tt_error *err)
 {
-    if (ex->n_calls == ex->cap_calls) {
+    size_t slot = ex->free_call;
+    if (slot != EX_NO_SLOT) {
+        ex->free_call = ex->calls[slot].next_free;
+    } else if (ex->n_calls == ex->cap_calls) {
         size_t cap = ex->cap_calls ? ex->cap_calls * 2 : 16;
         pending_call *p = realloc(ex->calls, cap * sizeof *p);
         if (!p)
@@ -99,11 +124,18 @@ static int queue_call(tt_exercise *ex, const tt_scheduled *c, tt_error *err)
         ex->calls = p;
         ex->cap_calls = cap;
     }
-    pending_call pc = { c->ref, dup_or_null(c->from) };
-    if (c->from && !pc.actor)
+    pending_call pc = { c->ref, dup_or_null(c->from), EX_NO_SLOT };
+    if (c->from && !pc.actor) {
+        if (slot != EX_NO_SLOT) {
+            ex->calls[slot] = (pending_call){ 0, NULL, ex->free_call };
+            ex->free_call = slot;
+        }
         return oom(err);
-    ex->calls[ex->n_calls++] = pc;
-    return push(ex, ex->now + c->delay, EV_DEFERRED, (int)(ex->n_calls - 1), 0, err);
+    }
+    if (slot == EX_NO_SLOT)
+        slot = ex->n_calls++;
+    ex->calls[slot] = pc;
+    return push(ex, ex->now + c->delay, EV_DEFERRED, (int)slot, 0, err);
 }
 
 int ex_take_scheduled(tt_exercise *ex, tt_error *err)
@@ -329,16 +361,30 @@ int ex_handle_event(tt_exercise *ex, const tt_event *ev, tt_error *err)
         rc = action_done(ex, ev->index, err);
         break;
     case EV_MESSAGE: {
-        pending_message *m = &ex->messages[ev->index];
+        size_t slot = (size_t)ev->index;
+        pending_message *m = &ex->messages[slot];
         m->delivered = true;
         rc = write_message(ex, m->from, m->to, m->text, err);
+        /* Said: its copies go and its slot is reused (no growth without end). */
+        m = &ex->messages[slot];
+        free(m->from);
+        free(m->to);
+        free((char *)m->text.ja);
+        free((char *)m->text.en);
+        *m = (pending_message){ .delivered = true, .next_free = ex->free_message };
+        ex->free_message = slot;
         break;
     }
-    case EV_DEFERRED:
-        rc = tt_script_call_deferred(ex->script, ex->calls[ev->index].ref, ex->now, err);
+    case EV_DEFERRED: {
+        size_t slot = (size_t)ev->index;
+        rc = tt_script_call_deferred(ex->script, ex->calls[slot].ref, ex->now, err);
+        free(ex->calls[slot].actor);
+        ex->calls[slot] = (pending_call){ 0, NULL, ex->free_call };
+        ex->free_call = slot;
         if (rc == 0)
             rc = ex_take_scheduled(ex, err);
         break;
+    }
     case EV_LIMIT:
         rc = objective_limit(ex, ev->index, err);
         break;

@@ -31,6 +31,7 @@ tt_exercise *tt_exercise_new(tt_script *script, const tt_exercise_config *cfg,
     ex->cfg = *cfg;
     ex->phase = TT_PHASE_READY;
     tt_queue_init(&ex->queue);
+    ex->free_message = ex->free_call = EX_NO_SLOT;
     tt_clock_init(&ex->clock, cfg->speed > 0 ? cfg->speed : 1.0);
     /* Stream constant is fixed so a seed alone names a run. */
     tt_rng_seed(&ex->rng, cfg->seed, 0x7461626c65746f70ULL /* "tabletop" */);
@@ -209,7 +210,8 @@ int tt_exercise_advance(tt_exercise *ex, tt_ms to, tt_error *err)
                          "with ctx.after(0, ...)?", TT_MAX_EVENTS_PER_INSTANT, when);
             return -1;
         }
-        if (ex_handle_event(ex, &ev, err) != 0)
+        if (ex_handle_event(ex, &ev, err) != 0 ||
+            tt_script_check_work(ex->script, ex->now, err) != 0)
             return -1;
     }
     if (ex->phase != TT_PHASE_ENDED && to > ex->now)

@@ -27,12 +27,16 @@ typedef struct pending_message {
     tt_text text;          /* malloc'd copies */
     tt_ms at;
     bool delivered;
+    size_t next_free;      /* delivered slots are reused (free list) */
 } pending_message;
 
 typedef struct pending_call {
     int ref;               /* script reference of the function */
     char *actor;           /* whose reply this is, or NULL */
+    size_t next_free;
 } pending_call;
+
+#define EX_NO_SLOT ((size_t)-1)
 
 struct tt_exercise {
     tt_script *script;
@@ -52,6 +56,7 @@ struct tt_exercise {
     running_action *running;   size_t n_running, cap_running;
     pending_message *messages; size_t n_messages, cap_messages;
     pending_call *calls;       size_t n_calls, cap_calls;
+    size_t free_message, free_call;    /* heads of the free lists, EX_NO_SLOT */
 
     tt_kv *shown_state;        size_t n_shown_state;  /* last journaled state */
 
@@ -76,6 +81,10 @@ struct tt_exercise {
  * error instead of hanging or filling the disk. */
 #define TT_MAX_EVENTS_PER_INSTANT 100000
 #define TT_MAX_MESSAGE_BYTES ((size_t)64 << 20)
+/* Events waiting in the queue (messages on their way, ctx.after calls,
+ * running actions...): far above any real scenario, low enough that the
+ * engine's memory stays bounded whatever a scenario schedules. */
+#define TT_MAX_PENDING_EVENTS 100000
 
 /* Write a record stamped with the current time (journal first, then sink). */
 int ex_emit(tt_exercise *ex, tt_record *r, tt_error *err);

@@ -64,6 +64,8 @@ struct tt_script {
     lua_State *L;
     tt_scenario model;          /* owns path, ids and texts */
     tt_sandbox_limits limits;
+    int64_t work_hour;          /* simulated hour of work_at_hour */
+    uint64_t work_at_hour;      /* tt_script_work when that hour began */
     char *text;                 /* the file's bytes (to rebuild the state) */
     size_t text_len;
     const char **state_keys;    /* sorted, in the model arena */

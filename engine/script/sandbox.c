@@ -29,6 +29,7 @@
 #include <time.h>
 
 #define TT_HOOK_STEP 1000                 /* instructions between hook calls */
+#define TT_CALL_COST 1000                 /* work units every call is charged */
 tt_sandbox *tt_sandbox_of(lua_State *L)
 {
     void *ud = NULL;
@@ -245,6 +246,10 @@ int tt_sandbox_call(tt_sandbox *sb, const char *path, int nargs, int nres,
     int status = lua_pcall(L, nargs, nres, base);
     lua_sethook(L, NULL, 0, 0);
     sb->armed = false;
+    /* Each call costs at least TT_CALL_COST: a callback too short for the
+     * count hook to see is still work (the call itself, the state diff). */
+    uint64_t cost = sb->spent + TT_CALL_COST;
+    sb->total_spent = cost > UINT64_MAX - sb->total_spent ? UINT64_MAX : sb->total_spent + cost;
     lua_remove(L, base);
     if (status == LUA_OK)
         return 0;
@@ -318,4 +323,6 @@ void tt_sandbox_limits_default(tt_sandbox_limits *l)
     l->load_instructions = TT_SANDBOX_DEFAULT_LOAD_BUDGET;
     l->call_instructions = TT_SANDBOX_DEFAULT_CALL_BUDGET;
     l->wall_ms = TT_SANDBOX_DEFAULT_WALL_MS;
+    l->exercise_instructions = TT_SANDBOX_DEFAULT_EXERCISE_BUDGET;
+    l->hour_instructions = TT_SANDBOX_DEFAULT_HOUR_BUDGET;
 }

@@ -18,6 +18,7 @@ typedef struct tt_sandbox {
     int mem_line;          /* where Lua was when it was refused, 0 unknown */
     uint64_t budget;       /* work units for the current run */
     uint64_t spent;        /* instructions + charges for C work */
+    uint64_t total_spent;  /* over every run since it was last reset */
     bool armed;            /* a run is in progress: charges count */
     bool budget_tripped;
     bool wall_tripped;

@@ -26,6 +26,10 @@ static void fill_limits(tt_sandbox_limits *out, const tt_sandbox_limits *in)
         out->call_instructions = in->call_instructions;
     if (in->wall_ms)
         out->wall_ms = in->wall_ms;
+    if (in->exercise_instructions)
+        out->exercise_instructions = in->exercise_instructions;
+    if (in->hour_instructions)
+        out->hour_instructions = in->hour_instructions;
 }
 
 /* ---- Building a state: sandbox, chunk, extraction ---- */
@@ -426,6 +430,9 @@ int tt_script_begin(tt_script *s, tt_rng *rng, const tt_kv *overrides,
     s->n_pending = 0;
     s->pending_bytes = 0;
     s->next_deferred = 0;
+    s->sb->total_spent = 0;
+    s->work_hour = 0;
+    s->work_at_hour = 0;
     tt_arena_free(&s->pending_arena);
     reset_job job = { s, overrides, n_overrides, err, false };
     lua_pushcfunction(s->L, reset_state);
@@ -588,5 +595,46 @@ int tt_script_state_changes(tt_script *s, const tt_kv **out, const uint32_t **in
     *out = s->snapshot;
     *index = list;
     *n = count;
+    return 0;
+}
+
+uint64_t tt_script_work(const tt_script *s)
+{
+    return s->sb ? s->sb->total_spent : 0;
+}
+
+void tt_script_set_work(tt_script *s, uint64_t work)
+{
+    if (s->sb)
+        s->sb->total_spent = work;
+}
+
+int tt_script_check_work(tt_script *s, tt_ms now, tt_error *err)
+{
+    uint64_t work = tt_script_work(s);
+    int64_t hour = now / 3600000;
+    if (hour != s->work_hour) {
+        s->work_hour = hour;
+        s->work_at_hour = work;
+    }
+    char when[48];
+    if (work > s->limits.exercise_instructions) {
+        tt_time_format(now, TT_TIME_AT, when, sizeof when);
+        tt_error_set(err, s->model.path, 0, 0,
+                     "the scenario's callbacks passed the work limit of %llu instructions for "
+                     "one exercise at %s (does something reschedule itself too often, or run "
+                     "heavy conditions after every event?)",
+                     (unsigned long long)s->limits.exercise_instructions, when);
+        return -1;
+    }
+    if (work - s->work_at_hour > s->limits.hour_instructions) {
+        tt_time_format(now, TT_TIME_AT, when, sizeof when);
+        tt_error_set(err, s->model.path, 0, 0,
+                     "the scenario's callbacks passed the work limit of %llu instructions for "
+                     "one simulated hour at %s (does something reschedule itself too often, "
+                     "or run heavy conditions after every event?)",
+                     (unsigned long long)s->limits.hour_instructions, when);
+        return -1;
+    }
     return 0;
 }

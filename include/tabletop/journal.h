@@ -22,6 +22,12 @@ tt_journal_writer *tt_journal_create_new(const char *path, bool durable, bool *b
 /* Open an existing journal to continue it (resume): appends after the last
  * complete record, truncating a torn tail first. */
 tt_journal_writer *tt_journal_append(const char *path, bool durable, tt_error *err);
+/* Most bytes one journal file may hold: half of what the reader accepts
+ * (512 MiB), so a capped journal, resumed or not, always reads back. */
+#define TT_JOURNAL_MAX_BYTES ((size_t)256 << 20)
+/* Change the cap (tests); a record that would pass it is refused with an
+ * error and not written. */
+void tt_journal_set_cap(tt_journal_writer *w, size_t bytes);
 /* Serialise, write, flush (and fsync when durable). 0 ok, -1 with err. */
 int tt_journal_write(tt_journal_writer *w, const tt_record *r, tt_error *err);
 /* Close; -1 with err if the final flush/fsync/close failed. Always frees. */

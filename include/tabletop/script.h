@@ -14,6 +14,8 @@
 #define TT_SANDBOX_DEFAULT_LOAD_BUDGET 50000000ULL       /* instructions, top-level chunk */
 #define TT_SANDBOX_DEFAULT_CALL_BUDGET 5000000ULL        /* instructions, each callback */
 #define TT_SANDBOX_DEFAULT_WALL_MS 10000ULL              /* safety net, each run */
+#define TT_SANDBOX_DEFAULT_EXERCISE_BUDGET 5000000000ULL  /* instructions, one exercise */
+#define TT_SANDBOX_DEFAULT_HOUR_BUDGET 200000000ULL       /* instructions, one simulated hour */
 
 /* A field left 0 takes its default. The instruction budget is the normal,
  * deterministic limit; the wall-clock limit only catches work in C that
@@ -23,6 +25,11 @@ typedef struct tt_sandbox_limits {
     uint64_t load_instructions;
     uint64_t call_instructions;
     uint64_t wall_ms;
+    /* All callbacks of one exercise together (load included), and those of
+     * one simulated hour: a chain rescheduling itself every millisecond, or
+     * many conditions each just under call_instructions, ends the run. */
+    uint64_t exercise_instructions;
+    uint64_t hour_instructions;
 } tt_sandbox_limits;
 
 void tt_sandbox_limits_default(tt_sandbox_limits *l);
@@ -67,6 +74,15 @@ int tt_script_objective_met(tt_script *s, int objective, tt_ms now, bool *met,
                             tt_error *err);
 /* Run a function scheduled earlier with ctx.after (then forget it). */
 int tt_script_call_deferred(tt_script *s, int ref, tt_ms now, tt_error *err);
+
+/* Work done by the scenario's callbacks since tt_script_begin (instructions
+ * and charged C work). Deterministic: the same inputs give the same count. */
+uint64_t tt_script_work(const tt_script *s);
+/* Put the count back (a display-only question must not change the run). */
+void tt_script_set_work(tt_script *s, uint64_t work);
+/* -1 with a located error when the exercise's or this simulated hour's
+ * total work limit is passed; the exercise calls it after each event. */
+int tt_script_check_work(tt_script *s, tt_ms now, tt_error *err);
 
 /* What the last calls scheduled: messages (ctx.message) and deferred
  * functions (ctx.after). Delays are already resolved (an actor id as delay

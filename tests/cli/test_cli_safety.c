@@ -372,6 +372,50 @@ static void terminal_output_is_neutralised_everywhere(void **state)
     free(r.err);
 }
 
+/* Hostile behaviour after a clean load (tests/cli/fixtures/hostile.lua):
+ * each attack ends the run with a clear error (exit 1, no signal) while the
+ * process stays under a virtual-memory limit, and the journal reads back.
+ * (Under AddressSanitizer, which reserves terabytes of address space, the
+ * limit cannot be set; the attacks still run.) */
+static void hostile_scenarios_end_cleanly_under_a_memory_limit(void **state)
+{
+    (void)state;
+#if defined(__SANITIZE_ADDRESS__)
+    const char *limit = "true";
+#else
+    const char *limit = "ulimit -v 1000000"; /* KiB: about 1 GB */
+#endif
+    static const struct {
+        const char *attack, *message;
+    } cases[] = {
+        { "messages", "messages exceed 64 MiB of text" },
+        { "calls", "more than 100000 events pending" },
+        { "memory", "memory cap of 64 MiB exceeded" },
+        { "state", "the journal reached its limit of 256 MiB" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *j = in_dir("hostile.journal.yaml");
+        unlink(j);
+        char cmd[2048];
+        snprintf(cmd, sizeof cmd,
+                 "cd '%s' && (%s; exec timeout 300 '%s' run tests/cli/fixtures/hostile.lua --ui none "
+                 "--set attack=%s --journal '%s' --no-scorecard) >/dev/null 2>'%s/stderr' </dev/null",
+                 getenv("TT_SOURCE_DIR"), limit, getenv("TT_BINARY"), cases[i].attack, j, dir);
+        int rc = system(cmd);
+        char errpath[600];
+        snprintf(errpath, sizeof errpath, "%s/stderr", dir);
+        char *err = slurp(errpath);
+        assert_non_null(err);
+        if (!WIFEXITED(rc) || WEXITSTATUS(rc) != 1)
+            fail_msg("%s: expected exit 1, got status %d:\n%s", cases[i].attack, rc, err);
+        if (!strstr(err, cases[i].message))
+            fail_msg("%s: expected '%s' in:\n%s", cases[i].attack, cases[i].message, err);
+        free(err);
+        expect_ok(run("score '%s' -o '%s' --no-record --scenarios tests/cli/fixtures", j,
+                      in_dir("hostile.json")));
+    }
+}
+
 int main(void)
 {
     if (!getenv("TT_BINARY") || !getenv("TT_SOURCE_DIR")) {
@@ -387,6 +431,7 @@ int main(void)
         cmocka_unit_test(number_settings_must_be_finite),
         cmocka_unit_test(yaml_escapes_of_control_characters_are_refused),
         cmocka_unit_test(terminal_output_is_neutralised_everywhere),
+        cmocka_unit_test(hostile_scenarios_end_cleanly_under_a_memory_limit),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -269,6 +269,87 @@ def main():
     check(r.returncode == 0, "the journal replays identically: " + r.stdout[-200:] + r.stderr[-200:])
 
 
+
+async def after_crash(links, journal, tmp):
+    """kill -9 of the server, then resume --serve: the same links, nothing lost."""
+    user_url = next(s["url"] for s in links["seats"] if s["role"] == "user")
+    user = Seat(user_url)
+    await user.open()
+    await user.send({"type": "act", "action": "call_sysadmin"})
+    check(await user.wait(is_event("action", id="call_sysadmin")) is not None, "acted before the crash")
+    await user.send({"type": "note", "text": "before-the-crash"})
+    check(await user.wait(is_event("note")) is not None, "a note before the crash")
+    return user
+
+
+def crash_and_resume():
+    tmp = tempfile.mkdtemp(prefix="tt-web-kill-")
+    journal, seats = os.path.join(tmp, "j.yaml"), os.path.join(tmp, "seats.json")
+    proc = subprocess.Popen([TABLETOP, "run", "ransomware", "--serve", "127.0.0.1:0", "--ui", "none",
+                             "--journal", journal, "--seats", seats, "--speed", "60", "--lang", "en",
+                             "--no-scorecard"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for _ in range(200):
+        if os.path.exists(seats) and os.path.getsize(seats) > 0 or proc.poll() is not None:
+            break
+        time.sleep(0.05)
+    links = json.load(open(seats))
+    port = links["facilitator"].split(":")[2].split("/")[0]
+
+    async def phase1():
+        u = await after_crash(links, journal, tmp)
+        proc.kill()  # SIGKILL: no chance to tidy up
+        proc.wait()
+        await asyncio.wait_for(u.task, 5)
+    asyncio.run(phase1())
+    check(os.path.exists(journal + ".links"), "the tokens survive a kill -9")
+    seats2 = os.path.join(tmp, "seats2.json")
+    proc2 = subprocess.Popen([TABLETOP, "resume", journal, "--serve", "127.0.0.1:" + port, "--ui", "none",
+                              "--seats", seats2, "--no-scorecard", "--lang", "en"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for _ in range(200):
+        if os.path.exists(seats2) and os.path.getsize(seats2) > 0 or proc2.poll() is not None:
+            break
+        time.sleep(0.05)
+    try:
+        links2 = json.load(open(seats2))
+    except Exception:
+        proc2.kill()
+        check(False, "resume --serve starts: " + proc2.communicate()[1][-300:])
+        return
+    check(links2 == links, "resume --serve gives every seat the same link")
+
+    async def phase2():
+        user = Seat(next(s["url"] for s in links["seats"] if s["role"] == "user"))
+        fac = Seat(links["facilitator"])
+        await user.open()
+        await fac.open()
+        check(await user.wait(is_event("action", id="call_sysadmin")) is not None and
+              await user.wait(is_event("note", note="before-the-crash")) is not None,
+              "after the crash the same link catches up on everything before it")
+        st = await user.wait(lambda m: m.get("type") == "status")
+        check(st is not None and st["phase"] == "paused", "the resumed drill waits, paused")
+        await fac.send({"type": "resume"})
+        check(await user.wait(lambda m: m.get("type") == "status" and m["phase"] == "running") is not None,
+              "the facilitator resumes it from the page")
+        await user.send({"type": "note", "text": "after-the-crash"})
+        check(await user.wait(is_event("note", note="after-the-crash")) is not None,
+              "the seat goes on after the crash")
+        await fac.send({"type": "end"})
+        await user.wait(is_event("end"))
+    asyncio.run(phase2())
+    try:
+        proc2.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc2.kill()
+        proc2.communicate()
+    check(proc2.returncode == 0, f"the resumed drill ends cleanly (exit {proc2.returncode})")
+    r = subprocess.run([TABLETOP, "replay", journal], capture_output=True, text=True)
+    text = open(journal, encoding="utf-8").read()
+    check(r.returncode == 0 and "before-the-crash" in text and "after-the-crash" in text,
+          "the journal holds both sides of the crash and replays: " + r.stdout[-150:] + r.stderr[-150:])
+
+
 main()
+crash_and_resume()
 print(f"{len(failures)} failed" if failures else "all passed")
 sys.exit(1 if failures else 0)

@@ -16,6 +16,7 @@ struct tt_journal_writer {
     int fd;
     bool durable;
     bool dirty;     /* written since the last fsync */
+    bool held;      /* group commit: fsync at the release */
     bool broken;    /* a write failed part-way: refuse further records */
     char *path;
     size_t bytes;   /* in the file */
@@ -204,7 +205,7 @@ int tt_journal_write(tt_journal_writer *w, const tt_record *r, tt_error *err)
         return -1;
     }
     w->dirty = true;
-    if (w->durable) {
+    if (w->durable && !w->held) {
         if (fsync(w->fd) != 0) {
             w->broken = true;
             tt_error_set(err, w->path, 0, 0, "cannot sync the journal to disk: %s",
@@ -213,6 +214,22 @@ int tt_journal_write(tt_journal_writer *w, const tt_record *r, tt_error *err)
         }
         w->dirty = false;
     }
+    return 0;
+}
+
+int tt_journal_hold(tt_journal_writer *w, bool hold, tt_error *err)
+{
+    if (!w)
+        return 0;
+    w->held = hold;
+    if (hold || !w->durable || !w->dirty || w->broken)
+        return 0;
+    if (fsync(w->fd) != 0) {
+        w->broken = true;
+        tt_error_set(err, w->path, 0, 0, "cannot sync the journal to disk: %s", strerror(errno));
+        return -1;
+    }
+    w->dirty = false;
     return 0;
 }
 

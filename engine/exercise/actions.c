@@ -212,6 +212,12 @@ int tt_exercise_inject_to(tt_exercise *ex, const tt_text *text, const char *to,
     return ex_emit(ex, &r, err);
 }
 
+int tt_exercise_hold_journal(tt_exercise *ex, bool hold, tt_error *err)
+{
+    tt_journal_writer *w = ex->owned_journal ? ex->owned_journal : ex->cfg.journal;
+    return tt_journal_hold(w, hold, err);
+}
+
 bool tt_exercise_inject_given(const tt_exercise *ex, size_t index)
 {
     return index < ex->sc->n_injects && ex->inject_fired[index];

@@ -91,6 +91,9 @@ int tt_exercise_inject_to(tt_exercise *ex, const tt_text *text, const char *to,
 int tt_exercise_answer(tt_exercise *ex, const char *role, const char *member,
                        const char *inject, size_t question, const char *answer,
                        bool *refused, tt_error *err);
+/* Group commit for a burst of inputs (tt_journal_hold on the exercise's
+ * journal): records are written at once and fsynced together on release. */
+int tt_exercise_hold_journal(tt_exercise *ex, bool hold, tt_error *err);
 /* Has inject `index` been given (timed or conditional)? */
 bool tt_exercise_inject_given(const tt_exercise *ex, size_t index);
 int tt_exercise_pause(tt_exercise *ex, int64_t wall_ms, tt_error *err);

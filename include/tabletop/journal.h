@@ -30,6 +30,10 @@ tt_journal_writer *tt_journal_append(const char *path, bool durable, tt_error *e
 void tt_journal_set_cap(tt_journal_writer *w, size_t bytes);
 /* Serialise, write, flush (and fsync when durable). 0 ok, -1 with err. */
 int tt_journal_write(tt_journal_writer *w, const tt_record *r, tt_error *err);
+/* Group commit: while held, a durable writer writes each record at once but
+ * fsyncs only when released (hold false), once for all of them. Whoever
+ * holds it shows nothing of those records before the release. */
+int tt_journal_hold(tt_journal_writer *w, bool hold, tt_error *err);
 /* Close; -1 with err if the final flush/fsync/close failed. Always frees. */
 int tt_journal_close(tt_journal_writer *w, tt_error *err);
 

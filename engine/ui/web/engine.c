@@ -40,6 +40,8 @@ static int push_record(tt_web *w, const tt_record *r)
         w->cap_hist = cap;
     }
     w->hist[w->n_hist++] = h;
+    if (!w->holding)
+        w->n_published = w->n_hist;
     pthread_mutex_unlock(&w->mu);
     return 0;
 oom:
@@ -65,7 +67,9 @@ void tt_web_sink(void *web, const tt_record *r)
         return;
     /* Out of memory loses a page update, never a journal record. */
     push_record(w, r);
-    w->views_stale = true;
+    /* Notes, answers and facilitator injects change no menu or clock. */
+    if (r->type != TT_REC_NOTE && r->type != TT_REC_ANSWER && r->type != TT_REC_CUSTOM)
+        w->views_stale = true;
     lws_cancel_service(w->ctx);
 }
 
@@ -342,7 +346,13 @@ int tt_web_pump(tt_web *w, tt_exercise *ex, bool *clock_changed, tt_error *err)
     pthread_mutex_unlock(&w->mu);
     int rc = 0;
     bool any = list != NULL;
-    if (any && tt_exercise_phase(ex) == TT_PHASE_RUNNING)
+    /* A burst of inputs is one group commit: one fsync for all its records,
+     * which the seats see only once they are on disk. */
+    if (any) {
+        w->holding = true;
+        rc = tt_exercise_hold_journal(ex, true, err);
+    }
+    if (rc == 0 && any && tt_exercise_phase(ex) == TT_PHASE_RUNNING)
         rc = tt_exercise_tick(ex, wall_now(), err);
     for (web_input *in = list, *next; in; in = next) {
         next = in->next;
@@ -357,12 +367,22 @@ int tt_web_pump(tt_web *w, tt_exercise *ex, bool *clock_changed, tt_error *err)
         web_msg_free(&in->m);
         free(in);
     }
+    if (any) {
+        tt_error ignored;
+        if (tt_exercise_hold_journal(ex, false, rc == 0 ? err : &ignored) != 0)
+            rc = -1;
+        w->holding = false;
+        pthread_mutex_lock(&w->mu);
+        w->n_published = w->n_hist;
+        pthread_mutex_unlock(&w->mu);
+        lws_cancel_service(w->ctx);
+    }
     if (clock_changed)
         *clock_changed = changed;
     if (rc != 0)
         return -1;
     int64_t now = web_wall_ms();
-    if (any || w->views_stale || changed || now - w->last_status_ms >= 2000) {
+    if (w->views_stale || changed || now - w->last_status_ms >= 2000) {
         w->views_stale = false;
         w->last_status_ms = now;
         return web_refresh_views(w, ex, err);

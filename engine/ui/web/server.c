@@ -161,7 +161,7 @@ static bool has_pending(const tt_web *w, const web_conn *c)
         return true;
     if (s->kind == SEAT_FACILITATOR && c->seats_ver != w->seats_ver)
         return true;
-    for (size_t i = c->hist_pos; i < w->n_hist; i++)
+    for (size_t i = c->hist_pos; i < w->n_published; i++)
         if (web_visible(s, &w->hist[i]))
             return true;
     return false;
@@ -221,7 +221,7 @@ static out_msg *next_message(tt_web *w, web_conn *c)
         c->q_count--;
         return m;
     }
-    while (c->hist_pos < w->n_hist) {
+    while (c->hist_pos < w->n_published) {
         const hist_item *h = &w->hist[c->hist_pos++];
         if (web_visible(s, h))
             return make_msg(h->json, h->len);

@@ -75,6 +75,7 @@ struct tt_web {
 
     pthread_mutex_t mu;
     hist_item *hist;       size_t n_hist, cap_hist;
+    size_t n_published;    /* items the journal holds on disk: may be sent */
     char **status;         /* per role, then one for the staff seats */
     unsigned status_ver;
     char **menus;          /* per role */
@@ -91,6 +92,7 @@ struct tt_web {
     /* engine thread only */
     int efd;
     bool views_stale;
+    bool holding;          /* inside a group commit: publish after it */
     int64_t last_status_ms;
 };
 

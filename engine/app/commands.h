@@ -17,5 +17,8 @@ int tt_cmd_msel(int argc, char **argv);     /* cmd_msel.c    */
 int tt_cmd_graph(int argc, char **argv);    /* cmd_graph.c   */
 int tt_cmd_watch(int argc, char **argv);    /* cmd_watch.c   */
 int tt_cmd_explore(int argc, char **argv);  /* cmd_explore.c */
+int tt_cmd_sync(int argc, char **argv);     /* cmd_sync.c    */
+int tt_cmd_fetch(int argc, char **argv);    /* cmd_fetch.c   */
+int tt_cmd_report(int argc, char **argv);   /* cmd_report.c  */
 
 #endif

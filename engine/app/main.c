@@ -24,6 +24,9 @@ static const struct {
     { "graph", tt_cmd_graph, "draw the scenario's structure (.svg, .dot)" },
     { "msel", tt_cmd_msel, "write the Master Scenario Events List (.csv, .md)" },
     { "api", tt_cmd_api, "print editor annotations of the scenario API (--luals)" },
+    { "sync", tt_cmd_sync, "send results kept offline (and journals) to the central database" },
+    { "fetch", tt_cmd_fetch, "write a journal from the central archive" },
+    { "report", tt_cmd_report, "report across exercises (.html, .md, .json, .csv)" },
 };
 
 static void usage(FILE *out)

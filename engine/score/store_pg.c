@@ -141,7 +141,13 @@ static int pg_lock_schema(tt_history *h, tt_error *err)
 static int pg_get_version(tt_history *h, int *v, tt_error *err)
 {
     store_rows r;
-    if (pg_exec(h, "SELECT to_regclass('tabletop_schema') IS NOT NULL", 0, NULL, &r, err) != 0)
+    /* Not to_regclass(): inside a transaction that waited for the schema
+     * lock, the catalog cache may not know a table another client just
+     * created; a catalog query sees what was committed. */
+    if (pg_exec(h, "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c"
+                   " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                   " WHERE c.relname = 'tabletop_schema' AND n.nspname = current_schema())",
+                0, NULL, &r, err) != 0)
         return -1;
     bool exists = r.n == 1 && store_cell(&r, 0, 0) && store_cell(&r, 0, 0)[0] == 't';
     store_rows_free(&r);

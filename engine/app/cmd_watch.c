@@ -138,7 +138,7 @@ static void fmt_time(tt_ms t, char *buf, size_t size)
 
 static void print_value(const tt_value *v, char *buf, size_t size)
 {
-    tt_value_format(v, buf, size);
+    tt_value_display(v, TT_LANG_EN, buf, size);
 }
 
 static void summary(const tt_scenario *m, const char *name, const result *r, tt_lang lang)

@@ -165,10 +165,11 @@ static void write_summary(FILE *out, tt_exercise *ex, tt_lang lang)
         for (size_t k = 0; k < n; k++)
             if (strcmp(state[k].key, sc->metrics[m].key) == 0) {
                 char v[64];
-                tt_value_format(&state[k].value, v, sizeof v);
-                fprintf(out, "%s%s: %s %s\n", sc->metrics[m].damage ? "damage  " : "state   ",
-                        tt_text_get(&sc->metrics[m].label, lang), v,
-                        tt_text_get(&sc->metrics[m].unit, lang));
+                bool yes_no = state[k].value.type == TT_VAL_BOOL; /* API 1.1: yes/no */
+                tt_value_display(&state[k].value, lang, v, sizeof v);
+                fprintf(out, "%s%s: %s%s%s\n", sc->metrics[m].damage ? "damage  " : "state   ",
+                        tt_text_get(&sc->metrics[m].label, lang), v, yes_no ? "" : " ",
+                        yes_no ? "" : tt_text_get(&sc->metrics[m].unit, lang));
             }
 }
 

@@ -46,3 +46,13 @@ double tt_value_number(const tt_value *v)
     }
     return 0.0;
 }
+
+int tt_value_display(const tt_value *v, tt_lang lang, char *buf, size_t size)
+{
+    if (v && v->type == TT_VAL_BOOL) {
+        int n = snprintf(buf, size, "%s", v->as.b ? (lang == TT_LANG_JA ? "はい" : "yes")
+                                                  : (lang == TT_LANG_JA ? "いいえ" : "no"));
+        return n < 0 || (size_t)n >= size ? -1 : n;
+    }
+    return tt_value_format(v, buf, size);
+}

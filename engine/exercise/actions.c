@@ -15,6 +15,9 @@ static const tt_text WHY_RUNNING = {
     "この対応は実施中です。", "This action is already in progress." };
 static const tt_text WHY_UNKNOWN = {
     "シナリオにない対応です。", "The scenario has no such action." };
+static const tt_text WHY_BUSY = {
+    "この役割は手一杯です（同時に実施できる対応の数に達しています）。",
+    "This role is busy: it is already running as many actions as it can at once." };
 static const tt_text WHY_PRECONDITION = {
     "前提条件を満たしていません。", "Its precondition does not hold yet." };
 
@@ -32,6 +35,15 @@ static const tt_text *static_refusal(const tt_exercise *ex, const char *role, in
         return &WHY_RUNNING;
     if (ex->action_taken[action] && !a->repeatable)
         return &WHY_TAKEN;
+    /* API 1.1: a role's capacity bounds the actions it runs at once. */
+    int r = tt_scenario_role(ex->sc, role);
+    if (r >= 0 && ex->sc->roles[r].capacity > 0) {
+        int busy = 0;
+        for (size_t i = 0; i < ex->n_running; i++)
+            busy += !ex->running[i].finished && strcmp(ex->running[i].role, role) == 0;
+        if (busy >= ex->sc->roles[r].capacity)
+            return &WHY_BUSY;
+    }
     return NULL;
 }
 
@@ -96,7 +108,7 @@ static int start_running(tt_exercise *ex, int action, const char *role,
         ex->running = p;
         ex->cap_running = cap;
     }
-    running_action ra = { action, strdup(role), member ? strdup(member) : NULL };
+    running_action ra = { action, strdup(role), member ? strdup(member) : NULL, false };
     if (!ra.role || (member && !ra.member)) {
         free(ra.role);
         free(ra.member);

@@ -313,6 +313,7 @@ static int action_done(tt_exercise *ex, int slot, tt_error *err)
     running_action *ra = &ex->running[slot];
     const tt_action *a = &ex->sc->actions[ra->action];
     ex->action_running[ra->action] = false;
+    ra->finished = true;
     tt_record r = { .type = TT_REC_DONE, .id = a->id, .role = ra->role,
                     .member = ra->member };
     if (ex_emit(ex, &r, err) != 0)

@@ -19,6 +19,7 @@ typedef struct running_action {
     int action;
     char *role;
     char *member;
+    bool finished;     /* its effect applied (slots are kept: events index them) */
 } running_action;
 
 typedef struct pending_message {

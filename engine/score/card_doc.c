@@ -294,9 +294,13 @@ static void damage(tt_doc *d, const tt_scorecard *card, tt_lang L)
         doc_open(d, DOC_CELL, "num");
         if (x->known) {
             char v[64];
-            tt_value_format(&x->final, v, sizeof v);
-            doc_textf(d, "%s ", v);
-            doc_text(d, tt_text_get(&x->def->unit, L));
+            tt_value_display(&x->final, L, v, sizeof v);
+            if (x->final.type == TT_VAL_BOOL) {
+                doc_text(d, v); /* yes / no: no unit */
+            } else {
+                doc_textf(d, "%s ", v);
+                doc_text(d, tt_text_get(&x->def->unit, L));
+            }
         } else {
             doc_text(d, T(UNKNOWN));
         }
@@ -342,6 +346,33 @@ static void history(tt_doc *d, const tt_scorecard *card, tt_lang L)
     }
     doc_close(d);
     doc_para(d, "small", doc_fmt(d, "*%s", T(INVENTED)));
+    doc_close(d);
+}
+
+/* API 1.1: the scenario's references, when it has any. */
+static void references(tt_doc *d, const tt_scorecard *card, tt_lang L)
+{
+    const tt_scenario *sc = card->scenario;
+    if (!sc || sc->n_references == 0)
+        return;
+    doc_section(d, "references", false, T(REFERENCES));
+    doc_table_head(d, (const char *const[]){ T(REF_TITLE), T(REF_PUBLISHER), T(REF_DATE), "URL",
+                                             NULL }, NULL);
+    for (size_t i = 0; i < sc->n_references; i++) {
+        const tt_reference *r = &sc->references[i];
+        doc_open(d, DOC_ROW, NULL);
+        doc_cell(d, NULL, tt_text_get(&r->title, L));
+        doc_cell(d, NULL, r->publisher ? r->publisher : "—");
+        doc_cell(d, "num", r->date ? r->date : "—");
+        doc_open(d, DOC_CELL, NULL);
+        if (r->url)
+            doc_code(d, r->url);
+        else
+            doc_text(d, "—");
+        doc_close(d);
+        doc_close(d);
+    }
+    doc_close(d);
     doc_close(d);
 }
 
@@ -675,7 +706,7 @@ static void details(tt_doc *d, const tt_scorecard *card, tt_lang L)
 
 /* The card's sections, in order. */
 static section_fn *const sections[] = {
-    header, headline, exec_summary, objectives, timeline, damage, history,
+    header, headline, exec_summary, objectives, timeline, damage, history, references,
     lessons, bad_actions, plan, roles, notes, hotwash, trend, details,
 };
 

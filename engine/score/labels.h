@@ -43,6 +43,10 @@
     X(FINAL_VALUE, "最終値", "Final value") \
     X(UNKNOWN, "不明", "unknown") \
     X(HISTORY, "実際の事業者の対応との比較", "The real operator's history beside the team's") \
+    X(REFERENCES, "参考資料", "References") \
+    X(REF_TITLE, "資料", "Title") \
+    X(REF_PUBLISHER, "発行元", "Publisher") \
+    X(REF_DATE, "日付", "Date") \
     X(WHEN_REAL, "実際", "Real case") \
     X(WHEN_TEAM, "チーム", "Team") \
     X(EVENT, "出来事", "Event") \

@@ -179,6 +179,19 @@ static json_t *lists_json(jctx *c, json_t *root)
     }
     put(c, root, "history", history);
 
+    /* API 1.1: the scenario's references. */
+    json_t *refs = json_array();
+    for (size_t i = 0; card->scenario && i < card->scenario->n_references; i++) {
+        const tt_reference *r = &card->scenario->references[i];
+        json_t *j = json_object();
+        put(c, j, "title", jtext(c, &r->title));
+        put(c, j, "publisher", jstr(r->publisher));
+        put(c, j, "url", jstr(r->url));
+        put(c, j, "date", jstr(r->date));
+        push(c, refs, j);
+    }
+    put(c, root, "references", refs);
+
     json_t *lessons = json_array();
     for (size_t i = 0; i < card->n_lessons; i++) {
         const tt_score_lesson *l = &card->lessons[i];

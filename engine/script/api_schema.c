@@ -36,12 +36,18 @@ static const tt_api_field SCENARIO[] = {
     F("objectives", "table<string, tabletop.Objective>", true, "1.0", "what is scored"),
     F("lessons", "table<string, tabletop.Lesson>", false, "1.0", "the source's lessons"),
     F("history", "tabletop.HistoryItem[]", false, "1.0", "what the real operator did"),
+    F("references", "tabletop.Reference[]", false, "1.1",
+      "sources shown on the scorecard (title, publisher, URL, date)"),
+    F("starts_at", "string", false, "1.1",
+      "time of day when the incident starts, \"HH:MM\" (for ctx.clock)"),
     END,
 };
 
 static const tt_api_field ROLE[] = {
     F("name", "tabletop.Text", true, "1.0", "shown in menus and on the card"),
     F("description", "tabletop.Text", false, "1.0", "what the role is responsible for"),
+    F("capacity", "integer", false, "1.1",
+      "actions the role can run at once (default: no limit); the menu shows it busy"),
     END,
 };
 
@@ -131,6 +137,14 @@ static const tt_api_field HISTORY[] = {
     END,
 };
 
+static const tt_api_field REFERENCE[] = {
+    F("title", "tabletop.Text|string", true, "1.1", "title (a string: the same in both languages)"),
+    F("publisher", "string", false, "1.1", "who published it"),
+    F("url", "string", false, "1.1", "http:// or https:// address"),
+    F("date", "string", false, "1.1", "YYYY, YYYY-MM or YYYY-MM-DD"),
+    END,
+};
+
 /* ctx.message's table (checked by ctx.c). */
 static const tt_api_field MESSAGE[] = {
     F("from", "string", true, "1.0", "actor or role id"),
@@ -155,6 +169,7 @@ static const tt_api_class CLASSES[] = {
     { "Action", "what a role may do", ACTION },
     { "HistoryItem", "what the real operator did", HISTORY },
     { "Message", "what ctx.message takes", MESSAGE },
+    { "Reference", "a source cited on the scorecard (API 1.1)", REFERENCE },
 };
 
 const tt_api_class *tt_api_classes(size_t *n)

@@ -237,6 +237,22 @@ static int ctx_newindex(lua_State *L)
     return luaL_error(L, "ctx is read-only (keep values in the state or in locals)");
 }
 
+/* ctx.clock(): the simulated time of day, hour and minute (API 1.1). */
+static int ctx_clock(lua_State *L)
+{
+    tt_script *s = tt_host_of(L);
+    if (s->model.starts_at < 0)
+        return luaL_error(L, "ctx.clock needs the scenario's starts_at = \"HH:MM\"");
+    if (s->recording)
+        s->recording->uses_now = true; /* a condition reading the clock re-runs as time moves */
+    tt_ms day = 86400000;
+    tt_ms t = (s->model.starts_at + s->now) % day;
+    lua_pushinteger(L, t / 3600000);
+    lua_pushinteger(L, (t / 60000) % 60);
+    lua_pushinteger(L, (lua_Integer)((s->model.starts_at + s->now) / day));
+    return 3;
+}
+
 /* ctx as registered, and as `tabletop api --luals` documents it: one table.
  * Rows without a function are values read through __index per call. */
 static const struct ctx_row {
@@ -254,6 +270,9 @@ static const struct ctx_row {
     { { "after", "fun(delay: tabletop.Time|string, fn: fun(s: tabletop.State, ctx: tabletop.Ctx))",
         true, "1.0", "run fn later; delay is a time or an actor id (its reply delay)" },
       ctx_after },
+    { { "clock", "fun(): integer, integer, integer", true, "1.1",
+        "time of day now: hour, minute, and days since the start (needs starts_at)" },
+      ctx_clock },
 };
 
 size_t tt_api_ctx_count(void)

@@ -41,6 +41,14 @@ static void read_roles(ex *x, int top)
         m->roles[i].id = ids[i];
         m->roles[i].name = mf_get_text(x, r, where, "name", true);
         m->roles[i].description = mf_get_text(x, r, where, "description", false);
+        int ct = mf_field(x, r, "capacity");
+        if (ct == LUA_TNUMBER && lua_isinteger(x->L, -1) && lua_tointeger(x->L, -1) >= 1 &&
+            lua_tointeger(x->L, -1) <= 1000)
+            m->roles[i].capacity = (int)lua_tointeger(x->L, -1);
+        else if (ct != LUA_TNIL)
+            mf_fail(x, mf_value_line(x, -1), "%s.capacity: expected a whole number from 1 to 1000",
+                    where);
+        lua_pop(x->L, 1);
         lua_pop(x->L, 1);
     }
     lua_pop(x->L, 1);
@@ -609,6 +617,57 @@ static void read_history(ex *x, int top)
     lua_pop(x->L, 1);
 }
 
+static bool date_ok(const char *d)
+{
+    size_t n = strlen(d);
+    static const char pat[] = "dddd-dd-dd";
+    if (n != 4 && n != 7 && n != 10)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (pat[i] == 'd' ? !(d[i] >= '0' && d[i] <= '9') : d[i] != '-')
+            return false;
+    return true;
+}
+
+/* API 1.1: references = { { title =, publisher =, url =, date = }, ... } */
+static void read_references(ex *x, int top)
+{
+    tt_scenario *m = x->m;
+    if (!mf_push_table(x, top, "", "references", false))
+        return;
+    int t = lua_gettop(x->L);
+    m->n_references = mf_list_len(x, t, "references");
+    m->references = mf_alloc(x, (m->n_references ? m->n_references : 1) * sizeof *m->references);
+    for (size_t i = 0; i < m->n_references; i++) {
+        char where[200];
+        snprintf(where, sizeof where, "references[%zu]", i + 1);
+        lua_rawgeti(x->L, t, (lua_Integer)i + 1);
+        if (!lua_istable(x->L, -1))
+            mf_fail(x, 0, "%s: expected a table { title = ..., url = ... }, got a %s", where,
+                    mf_type_name(x, -1));
+        int e = lua_gettop(x->L);
+        mf_check_keys(x, e, where, "Reference");
+        tt_reference *r = &m->references[i];
+        if (mf_field(x, e, "title") == LUA_TSTRING) {
+            const char *s = mf_get_string(x, e, where, "title", true);
+            r->title.ja = r->title.en = s;
+            lua_pop(x->L, 1);
+        } else {
+            lua_pop(x->L, 1);
+            r->title = mf_get_text(x, e, where, "title", true);
+        }
+        r->publisher = mf_get_string(x, e, where, "publisher", false);
+        r->url = mf_get_string(x, e, where, "url", false);
+        if (r->url && strncmp(r->url, "https://", 8) != 0 && strncmp(r->url, "http://", 7) != 0)
+            mf_fail(x, 0, "%s.url: '%s' is not an http:// or https:// address", where, r->url);
+        r->date = mf_get_string(x, e, where, "date", false);
+        if (r->date && !date_ok(r->date))
+            mf_fail(x, 0, "%s.date: '%s' is not YYYY, YYYY-MM or YYYY-MM-DD", where, r->date);
+        lua_pop(x->L, 1);
+    }
+    lua_pop(x->L, 1);
+}
+
 /* Objectives must be reachable; lessons list the actions that cover them. */
 static void cross_checks(ex *x)
 {
@@ -657,6 +716,17 @@ static void read_meta(ex *x, int top)
     mf_get_time(x, top, "scenario", "length", true, &m->length);
     if (m->length <= 0)
         mf_fail(x, 0, "length: must be longer than 0s");
+    /* API 1.1: the time of day when the incident starts ("07:00"). */
+    m->starts_at = -1;
+    const char *sa = mf_get_string(x, top, "scenario", "starts_at", false);
+    if (sa) {
+        int h = -1, mi = -1;
+        char end = 0;
+        if (strlen(sa) != 5 || sscanf(sa, "%2d:%2d%c", &h, &mi, &end) != 2 || h < 0 || h > 23 ||
+            mi < 0 || mi > 59 || sa[2] != ':')
+            mf_fail(x, 0, "starts_at: '%s' is not a time of day \"HH:MM\" (00:00 to 23:59)", sa);
+        m->starts_at = ((tt_ms)h * 3600 + mi * 60) * 1000;
+    }
     /* Recommended live clock speed (simulated seconds per real second). */
     int type = mf_field(x, top, "speed");
     if (type == LUA_TNUMBER) {
@@ -717,6 +787,7 @@ static int extract(lua_State *L)
     read_every(&x, top);
     read_actions(&x, top);
     read_history(&x, top);
+    read_references(&x, top);
     cross_checks(&x);
     return 0;
 }

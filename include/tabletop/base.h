@@ -52,6 +52,9 @@ typedef struct tt_value {
 bool tt_value_equal(const tt_value *a, const tt_value *b);
 /* Canonical text form used in journals and reports ("true", "42", "3.5", "x"). */
 int tt_value_format(const tt_value *v, char *buf, size_t size);
+/* A value for people: booleans as yes/no (はい/いいえ), else as
+ * tt_value_format. API 1.1: boolean metrics show this way everywhere. */
+int tt_value_display(const tt_value *v, tt_lang lang, char *buf, size_t size);
 /* Numeric view: bool 0/1, int, number; strings give 0. */
 double tt_value_number(const tt_value *v);
 

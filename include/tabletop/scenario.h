@@ -19,6 +19,7 @@ typedef struct tt_role {
     const char *id;
     tt_text name;
     tt_text description;
+    int capacity;          /* API 1.1: actions it can run at once; 0 = no limit */
 } tt_role;
 
 /* Actor kinds are a closed set (docs/scenario-api.md), each with a group
@@ -112,6 +113,14 @@ typedef struct tt_setting {
     tt_value value;        /* default */
 } tt_setting;
 
+/* API 1.1: a source the card cites (title, publisher, URL, date). */
+typedef struct tt_reference {
+    tt_text title;
+    const char *publisher; /* may be NULL */
+    const char *url;       /* http(s) or NULL */
+    const char *date;      /* "2023", "2023-01" or "2023-01-31", or NULL */
+} tt_reference;
+
 typedef struct tt_scenario {
     tt_arena arena;
     const char *path;
@@ -122,6 +131,7 @@ typedef struct tt_scenario {
     const char *hash;      /* sha256 hex of the file's bytes */
     tt_ms length;
     double speed;          /* recommended live clock speed; 0 = not given */
+    tt_ms starts_at;       /* API 1.1: time of day at the start ("07:00"), or -1 */
     tt_text invented;      /* which numbers are invented, in words */
     tt_role *roles;            size_t n_roles;
     tt_actor *actors;          size_t n_actors;
@@ -133,6 +143,7 @@ typedef struct tt_scenario {
     tt_history_item *history;  size_t n_history;
     tt_metric *metrics;        size_t n_metrics;
     tt_setting *settings;      size_t n_settings;
+    tt_reference *references;  size_t n_references;   /* API 1.1 */
 } tt_scenario;
 
 /* Lookups by id; -1 when absent. */

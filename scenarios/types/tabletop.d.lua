@@ -42,6 +42,8 @@
 ---@field objectives table<string, tabletop.Objective> what is scored
 ---@field lessons? table<string, tabletop.Lesson> the source's lessons
 ---@field history? tabletop.HistoryItem[] what the real operator did
+---@field references? tabletop.Reference[] sources shown on the scorecard (title, publisher, URL, date) (API 1.1)
+---@field starts_at? string time of day when the incident starts, "HH:MM" (for ctx.clock) (API 1.1)
 
 ---a user-visible text in both languages
 ---@class tabletop.Text
@@ -52,6 +54,7 @@
 ---@class tabletop.Role
 ---@field name tabletop.Text shown in menus and on the card
 ---@field description? tabletop.Text what the role is responsible for
+---@field capacity? integer actions the role can run at once (default: no limit); the menu shows it busy (API 1.1)
 
 ---an outside party the engine plays
 ---@class tabletop.Actor
@@ -132,6 +135,13 @@
 ---@field text tabletop.Text what is said
 ---@field after? tabletop.Time delay (omitted: an actor's own reply delay; 0 for a role)
 
+---a source cited on the scorecard (API 1.1)
+---@class tabletop.Reference
+---@field title tabletop.Text|string title (a string: the same in both languages) (API 1.1)
+---@field publisher? string who published it (API 1.1)
+---@field url? string http:// or https:// address (API 1.1)
+---@field date? string YYYY, YYYY-MM or YYYY-MM-DD (API 1.1)
+
 ---The state: only the keys declared in `state` and `settings`, each keeping
 ---its kind (boolean, integer, number, string).
 ---@class tabletop.State
@@ -145,6 +155,7 @@
 ---@field chance fun(p: number): boolean true with probability p
 ---@field message fun(m: tabletop.Message) an actor or role says something, now or after a delay
 ---@field after fun(delay: tabletop.Time|string, fn: fun(s: tabletop.State, ctx: tabletop.Ctx)) run fn later; delay is a time or an actor id (its reply delay)
+---@field clock fun(): integer, integer, integer time of day now: hour, minute, and days since the start (needs starts_at) (API 1.1)
 
 ---Declare the scenario: the file ends with `return scenario { ... }`.
 ---@param def tabletop.Scenario

@@ -14,8 +14,8 @@ static const char *backup_actions[] = { "restore" };
 static tt_text alert_questions[] = { { "誰に最初に連絡しますか？", "Who do you call first?" } };
 
 static tt_role roles[] = {
-    { "sysadmin", { "システム担当", "System staff" }, { NULL, NULL } },
-    { "supervisor", { "監督者", "Supervisor" }, { NULL, NULL } },
+    { "sysadmin", { "システム担当", "System staff" }, { NULL, NULL }, 0 },
+    { "supervisor", { "監督者", "Supervisor" }, { NULL, NULL }, 0 },
 };
 
 static tt_inject injects[] = {

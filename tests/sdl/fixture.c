@@ -3,8 +3,8 @@
 #include "fixture.h"
 
 static tt_role roles[] = {
-    { "sysadmin", { "システム担当", "System staff" }, { "", "" } },
-    { "supervisor", { "上長", "Supervisor" }, { "", "" } },
+    { "sysadmin", { "システム担当", "System staff" }, { "", "" }, 0 },
+    { "supervisor", { "上長", "Supervisor" }, { "", "" }, 0 },
 };
 static tt_actor actors[] = {
     { "user_dept", "department", { "利用部門", "User department" }, 0, 0 },

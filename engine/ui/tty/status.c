@@ -22,10 +22,14 @@ static void state_lines(const tt_scenario *sc, const tt_kv *kv, size_t n,
         for (size_t i = 0; i < n; i++) {
             if (strcmp(m->key, kv[i].key) != 0)
                 continue;
-            format_value(&kv[i].value, val, sizeof val);
+            bool yes_no = kv[i].value.type == TT_VAL_BOOL;
+            if (yes_no)
+                tt_value_display(&kv[i].value, lang, val, sizeof val);
+            else
+                format_value(&kv[i].value, val, sizeof val);
             tty_buf_printf(out, "  %s: %s %s", tt_text_get(&m->label, lang),
-                           val, tt_text_get(&m->unit, lang));
-            if (m->max > 0)
+                           val, yes_no ? "" : tt_text_get(&m->unit, lang));
+            if (m->max > 0 && !yes_no)
                 tty_buf_printf(out, " / %g", m->max);
             tty_buf_printf(out, "\n");
         }

@@ -349,7 +349,61 @@ def crash_and_resume():
           "the journal holds both sides of the crash and replays: " + r.stdout[-150:] + r.stderr[-150:])
 
 
+
+def over_tls():
+    """--tls-cert/--tls-key: the pages over HTTPS and the socket over WSS."""
+    import ssl
+    tmp = tempfile.mkdtemp(prefix="tt-web-tls-")
+    cert, key = os.path.join(tmp, "c.pem"), os.path.join(tmp, "k.pem")
+    r = subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
+                        "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"], capture_output=True)
+    check(r.returncode == 0, "openssl makes a test certificate")
+    seats = os.path.join(tmp, "seats.json")
+    proc = subprocess.Popen([TABLETOP, "run", "ransomware", "--serve", "127.0.0.1:0", "--ui", "none",
+                             "--journal", os.path.join(tmp, "j.yaml"), "--seats", seats,
+                             "--tls-cert", cert, "--tls-key", key, "--no-scorecard", "--lang", "en"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for _ in range(200):
+        if os.path.exists(seats) and os.path.getsize(seats) > 0 or proc.poll() is not None:
+            break
+        time.sleep(0.05)
+    try:
+        links = json.load(open(seats))
+    except Exception:
+        proc.kill()
+        check(False, "the TLS server starts: " + proc.communicate()[1][-300:])
+        return
+    check(links["observer"].startswith("https://"), "TLS links are https://")
+    ctx = ssl.create_default_context()
+    ctx.check_hostname = False
+    ctx.verify_mode = ssl.CERT_NONE
+    try:
+        with urllib.request.urlopen(links["observer"], timeout=5, context=ctx) as resp:
+            ok = resp.status == 200 and 'data-kind="observer"' in resp.read().decode()
+    except Exception as e:
+        ok = False
+        print(e)
+    check(ok, "the observer page over HTTPS")
+
+    async def wss():
+        url = links["observer"].replace("https://", "wss://").replace("/join/", "/ws/")
+        async with websockets.connect(url, subprotocols=["tabletop.v1"], ssl=ctx) as w:
+            m = json.loads(await asyncio.wait_for(w.recv(), 5))
+            return m.get("type") == "hello"
+    try:
+        check(asyncio.run(wss()), "the socket over WSS says hello")
+    except Exception as e:
+        check(False, f"the socket over WSS ({e})")
+    proc.terminate()
+    try:
+        proc.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+
+
 main()
 crash_and_resume()
+over_tls()
 print(f"{len(failures)} failed" if failures else "all passed")
 sys.exit(1 if failures else 0)

@@ -100,12 +100,28 @@ bool web_visible(const web_seat *s, const hist_item *h)
 
 /* ---- HTTP: a seat's page, or 403 ---- */
 
-static const char page_headers[] =
-    "Cache-Control: no-store\r\n"
-    "Referrer-Policy: no-referrer\r\n"
-    "X-Content-Type-Options: nosniff\r\n"
-    "Content-Security-Policy: default-src 'self'; connect-src 'self' ws: wss:; "
-    "img-src 'self' data:; style-src 'self'; script-src 'self'\r\n";
+/* Sent with every page and file: a token never leaks through a Referer,
+ * pages are not cached, and scripts come from this server only. Added
+ * through lws (not as raw text) so HTTP/2 over TLS works too. */
+static const char *const page_headers[][2] = {
+    { "cache-control:", "no-store" },
+    { "referrer-policy:", "no-referrer" },
+    { "x-content-type-options:", "nosniff" },
+    { "content-security-policy:", "default-src 'self'; connect-src 'self' ws: wss:; "
+                                   "img-src 'self' data:; style-src 'self'; script-src 'self'" },
+};
+
+static int add_headers(struct lws *wsi, struct lws_process_html_args *args)
+{
+    unsigned char *p = (unsigned char *)args->p, *end = p + args->max_len;
+    for (size_t i = 0; i < sizeof page_headers / sizeof page_headers[0]; i++)
+        if (lws_add_http_header_by_name(wsi, (const unsigned char *)page_headers[i][0],
+                                        (const unsigned char *)page_headers[i][1],
+                                        (int)strlen(page_headers[i][1]), &p, end))
+            return 1;
+    args->p = (char *)p;
+    return 0;
+}
 
 /* The seat a "/join/TOKEN" or "/ws/TOKEN" path names, or -1. */
 static int seat_of_path(tt_web *w, const char *path, const char *prefix)
@@ -131,6 +147,8 @@ static int forbid(struct lws *wsi)
 static int on_http(struct lws *wsi, enum lws_callback_reasons reason, void *user,
                    void *in, size_t len)
 {
+    if (reason == LWS_CALLBACK_ADD_HEADERS)
+        return add_headers(wsi, in);
     if (reason != LWS_CALLBACK_HTTP)
         return lws_callback_http_dummy(wsi, reason, user, in, len);
     tt_web *w = lws_context_user(lws_get_context(wsi));
@@ -143,8 +161,7 @@ static int on_http(struct lws *wsi, enum lws_callback_reasons reason, void *user
     char file[1200];
     snprintf(file, sizeof file, "%s/%s", w->assets,
              pages[kind == SEAT_PLAYER ? 0 : kind == SEAT_FACILITATOR ? 1 : 2]);
-    int n = lws_serve_http_file(wsi, file, "text/html; charset=utf-8", page_headers,
-                                (int)strlen(page_headers));
+    int n = lws_serve_http_file(wsi, file, "text/html; charset=utf-8", NULL, 0);
     if (n < 0 || (n > 0 && lws_http_transaction_completed(wsi)))
         return -1;
     return 0;

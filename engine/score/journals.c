@@ -233,7 +233,7 @@ int tt_journal_fetch(tt_history *central, const char *hash, const char *out_path
     }
     /* A prefix is compared by length, not with LIKE (no pattern characters
      * to escape, and no collation-dependent ranges). */
-    char n_digits[8];
+    char n_digits[24];
     snprintf(n_digits, sizeof n_digits, "%zu", strlen(hash));
     store_param p[2] = { { .text = hash }, { .text = n_digits } };
     store_rows r;

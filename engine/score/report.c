@@ -146,6 +146,52 @@ static int exec_q(tt_history *h, const char *sql, const store_param *p, store_ro
     return h->ops->exec(h, sql, 4, p, r, err);
 }
 
+/* Median and best time of each phase per group, from rows (exercise id,
+ * phase, ms): one pass into buckets (group x phase), then a summary each. */
+static int phase_summaries(const store_rows *r, const id_group *map, size_t n_map, json_t *groups)
+{
+    size_t n_groups = json_array_size(groups), n_buckets = n_groups * 3;
+    size_t *fill = calloc(n_buckets + 1, sizeof *fill);
+    size_t *bucket_of = r->n ? malloc(r->n * sizeof *bucket_of) : NULL;
+    json_int_t *values = r->n ? malloc(r->n * sizeof *values) : NULL;
+    if (!fill || (r->n && (!bucket_of || !values))) {
+        free(fill);
+        free(bucket_of);
+        free(values);
+        return -1;
+    }
+    for (size_t k = 0; k < r->n; k++) {
+        long g = group_of(map, n_map, cell_int(r, k, 0));
+        size_t ph = 0;
+        while (ph < 3 && strcmp(cell_or(r, k, 1, ""), phase_keys[ph]) != 0)
+            ph++;
+        bucket_of[k] = g < 0 || ph == 3 ? n_buckets : (size_t)g * 3 + ph;
+        fill[bucket_of[k]]++;
+    }
+    /* Offsets, then place each value in its bucket. */
+    size_t *start = calloc(n_buckets + 2, sizeof *start);
+    if (!start) {
+        free(fill);
+        free(bucket_of);
+        free(values);
+        return -1;
+    }
+    for (size_t b = 0; b <= n_buckets; b++)
+        start[b + 1] = start[b] + fill[b];
+    memset(fill, 0, (n_buckets + 1) * sizeof *fill);
+    for (size_t k = 0; k < r->n; k++)
+        values[start[bucket_of[k]] + fill[bucket_of[k]]++] = cell_int(r, k, 2);
+    for (size_t b = 0; b < n_buckets; b++)
+        if (fill[b])
+            json_object_set_new(json_object_get(json_array_get(groups, b / 3), "phases"),
+                                phase_keys[b % 3], summary(values + start[b], fill[b], false));
+    free(start);
+    free(fill);
+    free(bucket_of);
+    free(values);
+    return 0;
+}
+
 /* Exercises grouped by (organisation, team, scenario), oldest run first. */
 static int build_groups(tt_history *h, const tt_report_options *o, const store_param *p,
                         json_t *model, tt_error *err)
@@ -205,18 +251,11 @@ static int build_groups(tt_history *h, const tt_report_options *o, const store_p
     int rc = exec_q(h, "SELECT e.id, ph.phase, ph.reached_ms" Q_JOIN("phases", "ph")
                        " AND ph.reached_ms IS NOT NULL AND ph.reached = ph.objectives ORDER BY e.id",
                     p, &r, err);
-    size_t n_groups = json_array_size(groups);
-    for (size_t ph = 0; rc == 0 && ph < 3; ph++) {
-        for (size_t g = 0; g < n_groups; g++) {
-            size_t n = 0;
-            for (size_t k = 0; k < r.n; k++)
-                if (strcmp(cell_or(&r, k, 1, ""), phase_keys[ph]) == 0 &&
-                    group_of(map, n_map, cell_int(&r, k, 0)) == (long)g)
-                    scores[n++] = cell_int(&r, k, 2);
-            if (n)
-                json_object_set_new(json_object_get(json_array_get(groups, g), "phases"),
-                                    phase_keys[ph], summary(scores, n, false));
-        }
+    if (rc == 0 && phase_summaries(&r, map, n_map, groups) != 0) {
+        store_rows_free(&r);
+        store_fail(h, err, "out of memory", NULL);
+        rc = -1;
+        r.n = 0;
     }
     if (rc == 0)
         store_rows_free(&r);

@@ -14,7 +14,7 @@
 #include <sqlite3.h>
 
 #include "fixture.h"
-#include "tabletop/score.h"
+#include "tabletop/results.h"
 
 static char dir[256];
 static char db[512];
@@ -216,6 +216,111 @@ static int writer(const char *path, int who)
     return 0;
 }
 
+/* RFC 4180 fields for hostile names: quoted when needed, quotes doubled,
+ * formulas neutralised; the output read back by a strict parser. */
+static void test_csv_fields_against_hostile_names(void **state)
+{
+    (void)state;
+    static const struct { const char *in, *out; } cases[] = {
+        { "Blue team", "Blue team" },
+        { "", "" },
+        { "a,b", "\"a,b\"" },
+        { "say \"hi\"", "\"say \"\"hi\"\"\"" },
+        { "two\nlines", "\"two\nlines\"" },
+        { "cr\rlf", "\"cr\rlf\"" },
+        { "=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"" },
+        { "+1", "\"'+1\"" },
+        { "-2", "\"'-2\"" },
+        { "@SUM(A1)", "\"'@SUM(A1)\"" },
+        { "x'); DROP TABLE exercises; --", "x'); DROP TABLE exercises; --" },
+        { "青チーム", "青チーム" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *buf = NULL;
+        size_t len = 0, cap = 0;
+        assert_int_equal(tt_csv_field(&buf, &len, &cap, cases[i].in), 0);
+        assert_non_null(buf);
+        assert_string_equal(buf, cases[i].out);
+        assert_int_equal(len, strlen(cases[i].out));
+        free(buf);
+    }
+}
+
+static void test_pseudonyms_are_stable_and_keyed(void **state)
+{
+    (void)state;
+    char a[40], b[40], c[40], d[40];
+    unsetenv("TABLETOP_PSEUDONYM_KEY");
+    tt_pseudonym("team", "Blue team", a, sizeof a);
+    tt_pseudonym("team", "Blue team", b, sizeof b);
+    tt_pseudonym("team", "Red team", c, sizeof c);
+    assert_string_equal(a, b);
+    assert_string_not_equal(a, c);
+    assert_int_equal(strncmp(a, "team-", 5), 0);
+    assert_int_equal(strlen(a), 11);
+    setenv("TABLETOP_PSEUDONYM_KEY", "site secret", 1);
+    tt_pseudonym("team", "Blue team", d, sizeof d);
+    unsetenv("TABLETOP_PSEUDONYM_KEY");
+    assert_string_not_equal(a, d);
+}
+
+/* The same report from the SQLite store: filters are parameters, the
+ * anonymised report holds no team name. */
+static void test_report_from_sqlite(void **state)
+{
+    (void)state;
+    tt_error err;
+    char path[600];
+    snprintf(path, sizeof path, "%s/report.sqlite3", dir);
+    tt_history *h = tt_history_open(path, &err);
+    assert_non_null(h);
+    static fixture_journal f;
+    const char *teams[] = { "Blue team", "x'); DROP TABLE exercises; --" };
+    for (int i = 0; i < 6; i++) {
+        if (i % 2)
+            fj_mediocre(&f);
+        else
+            fj_model(&f);
+        f.start.team = teams[i % 2];
+        char hash[65];
+        snprintf(hash, sizeof hash, "r%063d", i);
+        tt_scorecard c;
+        assert_int_equal(tt_scorecard_build(&c, fixture_scenario(), &f.j, NULL, hash, &err), 0);
+        assert_int_equal(tt_history_record(h, &c, NULL, &err), 0);
+        tt_scorecard_free(&c);
+    }
+    tt_report_options o = { .lang = TT_LANG_EN };
+    size_t len;
+    char *json = tt_report_render(h, &o, TT_REPORT_JSON, &len, &err);
+    assert_non_null(json);
+    assert_non_null(strstr(json, "\"exercises\": 6"));
+    assert_non_null(strstr(json, "DROP TABLE"));
+    free(json);
+    o.filter.team = teams[1];
+    o.anonymise = true;
+    json = tt_report_render(h, &o, TT_REPORT_JSON, &len, &err);
+    assert_non_null(json);
+    assert_non_null(strstr(json, "\"exercises\": 3"));
+    assert_null(strstr(json, "DROP TABLE"));
+    assert_null(strstr(json, "Blue team"));
+    assert_non_null(strstr(json, "team-"));
+    free(json);
+    o.filter.team = "' OR '1'='1";
+    json = tt_report_render(h, &o, TT_REPORT_JSON, &len, &err);
+    assert_non_null(strstr(json, "\"exercises\": 0"));
+    free(json);
+    o.filter.team = NULL;
+    o.anonymise = false;
+    const tt_report_format fmts[] = { TT_REPORT_HTML, TT_REPORT_MD, TT_REPORT_CSV };
+    for (size_t i = 0; i < 3; i++) {
+        char *text = tt_report_render(h, &o, fmts[i], &len, &err);
+        assert_non_null(text);
+        assert_true(len > 100);
+        free(text);
+    }
+    tt_history_close(h);
+}
+
 static void test_concurrent_writers(void **state)
 {
     (void)state;
@@ -269,6 +374,9 @@ int main(void)
         cmocka_unit_test(test_newer_schema_is_refused),
         cmocka_unit_test(test_default_path),
         cmocka_unit_test(test_concurrent_writers),
+        cmocka_unit_test(test_csv_fields_against_hostile_names),
+        cmocka_unit_test(test_pseudonyms_are_stable_and_keyed),
+        cmocka_unit_test(test_report_from_sqlite),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

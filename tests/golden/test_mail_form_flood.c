@@ -71,9 +71,15 @@ static void no_invented_supervisor_report(void **state)
     golden_run r;
     golden_run_answer(ID, "model", 0, &r);
     const tt_scenario *sc = golden_scenario(&r);
-    for (size_t i = 0; i < sc->n_objectives; i++)
+    for (size_t i = 0; i < sc->n_objectives; i++) {
         if (sc->objectives[i].party && strcmp(sc->objectives[i].party, "supervisor") == 0)
             fail_msg("objective %s reports to a supervisor", sc->objectives[i].id);
+        /* the stop-the-flood rationale measures from the start, as its target does */
+        if (strcmp(sc->objectives[i].id, "stop_flood") == 0) {
+            assert_null(strstr(sc->objectives[i].rationale.en, "after detection"));
+            assert_non_null(strstr(sc->objectives[i].rationale.en, "from the start"));
+        }
+    }
     golden_free(&r);
 }
 

@@ -102,13 +102,6 @@ static bool parse_options(int argc, char **argv, tt_cmdline *cl, resume_options 
     return true;
 }
 
-static int64_t wall_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 typedef struct resume_source {
     const resume_options *o;
     tt_script *script;
@@ -130,7 +123,7 @@ static tt_exercise *make_restored(void *ctx, tt_exercise_config *cfg, tt_error *
     double speed = src->o->has_speed                   ? src->o->speed
                  : live && tt_exercise_speed(ex) == 0 ? tt_live_speed(tt_exercise_scenario(ex))
                                                       : 0;
-    if (speed > 0 && tt_exercise_set_speed(ex, speed, wall_ms(), err) != 0) {
+    if (speed > 0 && tt_exercise_set_speed(ex, speed, tt_wall_ms(), err) != 0) {
         tt_exercise_free(ex);
         return NULL;
     }

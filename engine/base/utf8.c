@@ -1,5 +1,7 @@
 /* One check of the text every journal and YAML file may hold. (A byte order
  * mark, U+FEFF, is printable in YAML 1.1 and so passes anywhere.) */
+#include <stdio.h>
+
 #include "tabletop/base.h"
 
 static bool printable(uint32_t cp)
@@ -55,4 +57,19 @@ bool tt_text_scan(const char *text, size_t len, tt_text_fault *fault)
     }
     fault->problem = TT_TEXT_OK;
     return true;
+}
+
+void tt_text_fault_say(const tt_text_fault *f, const char *in, bool with_offset, char *why, size_t size)
+{
+    char at[48] = "";
+    if (with_offset)
+        snprintf(at, sizeof at, " at offset %zu", f->offset);
+    switch (f->problem) {
+    case TT_TEXT_BAD_BYTE: snprintf(why, size, "not valid UTF-8 (byte 0x%02x%s)", f->byte, at); break;
+    case TT_TEXT_CUT_SHORT: snprintf(why, size, "not valid UTF-8 (cut short%s)", at); break;
+    case TT_TEXT_BAD_SEQUENCE: snprintf(why, size, "not valid UTF-8 (bad sequence%s)", at); break;
+    default:
+        snprintf(why, size, "character U+%04X%s is not allowed in %s", (unsigned)f->code_point, at, in);
+        break;
+    }
 }

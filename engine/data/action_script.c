@@ -116,7 +116,7 @@ static int load_step(sctx *c, const ynode *m, size_t index, tt_script_step *st)
     }
     if (yscalar_text(c->file, by, p, a, &st->by, c->err) < 0)
         return -1;
-    if (c->sc && !lookup_role(c->sc, st->by)) {
+    if (c->sc && tt_scenario_role(c->sc, st->by) < 0) {
         char valid[512];
         lookup_list_roles(c->sc, valid, sizeof valid);
         yerror(c->err, c->file, by, p, "unknown role '%s'; valid: %s", st->by, valid);
@@ -129,7 +129,8 @@ static int load_step(sctx *c, const ynode *m, size_t index, tt_script_step *st)
         if (yscalar_text(c->file, n, p, a, &st->action, c->err) < 0)
             return -1;
         if (c->sc) {
-            const tt_action *act = lookup_action(c->sc, st->action);
+            int ai = tt_scenario_action(c->sc, st->action);
+            const tt_action *act = ai >= 0 ? &c->sc->actions[ai] : NULL;
             char valid[512];
             if (!act) {
                 lookup_list_actions(c->sc, valid, sizeof valid);
@@ -137,7 +138,7 @@ static int load_step(sctx *c, const ynode *m, size_t index, tt_script_step *st)
                        valid);
                 return -1;
             }
-            if (!lookup_action_allows(act, st->by)) {
+            if (!tt_action_allows_role(act, st->by)) {
                 lookup_list_action_roles(act, valid, sizeof valid);
                 yerror(c->err, c->file, n, p, "role '%s' may not take action '%s'; allowed: %s",
                        st->by, st->action, valid);

@@ -1,24 +1,9 @@
-/* Scenario lookups over plain arrays, and lists of valid choices for messages. */
+/* Settings by key, and lists of valid choices for messages (the id lookups
+ * are the model's, engine/model). */
 #include "lookup.h"
 
 #include <stdio.h>
 #include <string.h>
-
-const tt_role *lookup_role(const tt_scenario *sc, const char *id)
-{
-    for (size_t i = 0; id && i < sc->n_roles; i++)
-        if (sc->roles[i].id && strcmp(sc->roles[i].id, id) == 0)
-            return &sc->roles[i];
-    return NULL;
-}
-
-const tt_action *lookup_action(const tt_scenario *sc, const char *id)
-{
-    for (size_t i = 0; id && i < sc->n_actions; i++)
-        if (sc->actions[i].id && strcmp(sc->actions[i].id, id) == 0)
-            return &sc->actions[i];
-    return NULL;
-}
 
 const tt_setting *lookup_setting(const tt_scenario *sc, const char *key)
 {
@@ -26,14 +11,6 @@ const tt_setting *lookup_setting(const tt_scenario *sc, const char *key)
         if (sc->settings[i].key && strcmp(sc->settings[i].key, key) == 0)
             return &sc->settings[i];
     return NULL;
-}
-
-bool lookup_action_allows(const tt_action *a, const char *role)
-{
-    for (size_t i = 0; role && i < a->n_roles; i++)
-        if (a->roles[i] && strcmp(a->roles[i], role) == 0)
-            return true;
-    return false;
 }
 
 /* Append names while they fit, leaving room for ", ...". */

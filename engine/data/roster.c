@@ -32,7 +32,7 @@ static int load_member(const char *file, const ynode *m, const char *path,
     snprintf(p, sizeof p, "%s.role", path);
     if (yscalar_text(file, role, p, &out->arena, &dst->role, err) < 0)
         return -1;
-    if (sc && !lookup_role(sc, dst->role)) {
+    if (sc && tt_scenario_role(sc, dst->role) < 0) {
         char valid[512];
         lookup_list_roles(sc, valid, sizeof valid);
         yerror(err, file, role, p, "unknown role '%s'; valid: %s", dst->role, valid);

@@ -22,21 +22,7 @@ size_t ydoc_check_text(const char *data, size_t len, char *why, size_t why_size)
     tt_text_fault f;
     if (tt_text_scan(data, len, &f))
         return len;
-    switch (f.problem) {
-    case TT_TEXT_BAD_BYTE:
-        snprintf(why, why_size, "invalid UTF-8 (byte 0x%02x)", f.byte);
-        break;
-    case TT_TEXT_CUT_SHORT:
-        snprintf(why, why_size, "invalid UTF-8 (byte 0x%02x at the end)", f.byte);
-        break;
-    case TT_TEXT_BAD_SEQUENCE:
-        snprintf(why, why_size, "invalid UTF-8 (bad sequence)");
-        break;
-    default:
-        snprintf(why, why_size, "character U+%04X is not allowed in YAML",
-                 (unsigned)f.code_point);
-        break;
-    }
+    tt_text_fault_say(&f, "YAML", false, why, why_size);
     return f.offset;
 }
 

@@ -85,17 +85,10 @@ void tt_exercise_free(tt_exercise *ex)
     free(ex);
 }
 
-static int64_t wall_now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 int ex_emit(tt_exercise *ex, tt_record *r, tt_error *err)
 {
     r->t = ex->now;
-    r->wall_ms = ex->cfg.record_wall ? wall_now_ms() : 0;
+    r->wall_ms = ex->cfg.record_wall ? tt_wall_ms() : 0;
     if (r->type == TT_REC_INJECT || r->type == TT_REC_MESSAGE)
         ex->said++;
     if (ex->expect && ex->expect_cursor < ex->expect->n_records)

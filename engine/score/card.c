@@ -122,7 +122,8 @@ static bool lesson_has_action(const tt_lesson *l, const tt_action *a)
 static void on_action(tt_scorecard *card, size_t role_cap, const tt_record *r)
 {
     const tt_scenario *sc = card->scenario;
-    const tt_action *a = sc_action(sc, r->id);
+    int ai = tt_scenario_action(sc, r->id);
+    const tt_action *a = ai >= 0 ? &sc->actions[ai] : NULL;
     tt_score_role *role = role_slot(card, role_cap, r->role);
     if (role) {
         role->actions++;
@@ -175,7 +176,8 @@ static void on_action(tt_scorecard *card, size_t role_cap, const tt_record *r)
 static void on_done(tt_scorecard *card, const tt_record *r, const char **done_action,
                     const char **done_role)
 {
-    const tt_action *a = sc_action(card->scenario, r->id);
+    int ai = tt_scenario_action(card->scenario, r->id);
+    const tt_action *a = ai >= 0 ? &card->scenario->actions[ai] : NULL;
     if (!a || !a->completes)
         return;
     for (size_t i = 0; i < card->n_objectives; i++)

@@ -199,7 +199,7 @@ static void objectives(tt_doc *d, const tt_scorecard *card, tt_lang L)
         doc_text(d, sc_phase_label(o->def->phase, L));
         if (o->def->party) {
             doc_text(d, " → ");
-            doc_text(d, sc_party_name(card->scenario, o->def->party, L));
+            doc_text(d, tt_scenario_party_name(card->scenario, o->def->party, L));
         }
         doc_close(d);
         doc_open(d, DOC_CELL, "num");
@@ -220,7 +220,7 @@ static void objectives(tt_doc *d, const tt_scorecard *card, tt_lang L)
         doc_time(d, o->reached ? o->reached_at : TT_MS_NEVER);
         if (o->role) {   /* who reached it */
             doc_br(d);
-            doc_span(d, "small", sc_role_name(card->scenario, o->role, L));
+            doc_span(d, "small", tt_scenario_role_name(card->scenario, o->role, L));
         }
         doc_close(d);
         doc_open(d, DOC_CELL, "num");
@@ -339,7 +339,7 @@ static void history(tt_doc *d, const tt_scorecard *card, tt_lang L)
         doc_text(d, tt_text_get(&h->def->text, L));
         if (h->def->action) {
             doc_text(d, " ");
-            doc_span(d, "small", doc_fmt(d, "(%s)", sc_action_label(card->scenario, h->def->action, L)));
+            doc_span(d, "small", doc_fmt(d, "(%s)", tt_scenario_action_label(card->scenario, h->def->action, L)));
         }
         doc_close(d);
         doc_close(d);
@@ -393,7 +393,7 @@ static void lessons(tt_doc *d, const tt_scorecard *card, tt_lang L)
         if (l->covered) {
             doc_text(d, " ");
             doc_open(d, DOC_SPAN, "small");
-            doc_textf(d, "(%s, %s, ", sc_action_label(sc, l->action, L), sc_role_name(sc, l->role, L));
+            doc_textf(d, "(%s, %s, ", tt_scenario_action_label(sc, l->action, L), tt_scenario_role_name(sc, l->role, L));
             doc_time(d, l->at);
             doc_text(d, ")");
             doc_close(d);
@@ -423,9 +423,9 @@ static void bad_actions(tt_doc *d, const tt_scorecard *card, tt_lang L)
         doc_br(d);
         doc_span(d, x->harmful ? "missed" : "small", x->harmful ? T(HARMFUL) : T(WASTED));
         doc_close(d);
-        doc_cell(d, NULL, sc_action_label(sc, x->def->id, L));
+        doc_cell(d, NULL, tt_scenario_action_label(sc, x->def->id, L));
         doc_open(d, DOC_CELL, "role");
-        doc_text(d, sc_role_name(sc, x->role, L));
+        doc_text(d, tt_scenario_role_name(sc, x->role, L));
         if (x->member) {
             doc_text(d, " / ");
             doc_text(d, x->member);
@@ -459,7 +459,7 @@ static void plan(tt_doc *d, const tt_scorecard *card, tt_lang L)
         doc_open(d, DOC_ROW, NULL);
         doc_cell(d, NULL, tt_text_get(&f->finding, L));
         doc_cell(d, NULL, tt_text_get(&f->recommendation, L));
-        doc_cell(d, "role", f->owner ? sc_role_name(card->scenario, f->owner, L) : "—");
+        doc_cell(d, "role", f->owner ? tt_scenario_role_name(card->scenario, f->owner, L) : "—");
         doc_cell(d, NULL, tt_priority_name(f->priority, L));
         doc_cell(d, "num", doc_fmt(d, "%d%s", tt_priority_due_days(f->priority), T(DAYS)));
         doc_close(d);
@@ -478,7 +478,7 @@ static void roles(tt_doc *d, const tt_scorecard *card, tt_lang L)
         const tt_score_role *r = &card->roles[i];
         const size_t counts[] = { r->actions, r->objectives, r->harmful, r->wasted, r->refused, r->notes };
         doc_open(d, DOC_ROW, NULL);
-        doc_cell(d, NULL, sc_role_name(card->scenario, r->id, L));
+        doc_cell(d, NULL, tt_scenario_role_name(card->scenario, r->id, L));
         doc_cell(d, NULL, r->members ? r->members : "—");
         for (size_t k = 0; k < sizeof counts / sizeof counts[0]; k++)
             doc_cell(d, "num", doc_fmt(d, "%zu", counts[k]));
@@ -518,14 +518,14 @@ static void notes(tt_doc *d, const tt_scorecard *card, tt_lang L)
         } else {
             shown++;
             doc_open(d, DOC_STRONG, NULL);
-            doc_text(d, sc_role_name(sc, e->role, L));
+            doc_text(d, tt_scenario_role_name(sc, e->role, L));
             if (e->member) {
                 doc_text(d, " / ");
                 doc_text(d, e->member);
             }
             doc_close(d);
             if (e->kind == TT_EV_ACTION)
-                doc_textf(d, " (%s)", sc_action_label(sc, e->id, L));
+                doc_textf(d, " (%s)", tt_scenario_action_label(sc, e->id, L));
             doc_text(d, ": ");
             doc_text(d, e->note);
         }
@@ -657,7 +657,7 @@ static void details(tt_doc *d, const tt_scorecard *card, tt_lang L)
     END_ROW();
     ROW(T(MEMBERS));
     for (size_t i = 0; i < s->n_members; i++)
-        doc_textf(d, "%s%s (%s)", i ? ", " : "", s->members[i].name, sc_role_name(sc, s->members[i].role, L));
+        doc_textf(d, "%s%s (%s)", i ? ", " : "", s->members[i].name, tt_scenario_role_name(sc, s->members[i].role, L));
     if (!s->n_members)
         doc_text(d, T(NONE));
     END_ROW();

@@ -49,7 +49,8 @@ static const tt_action *covering_action(const tt_scenario *sc, const tt_lesson *
             !sc->actions[i].wasted)
             return &sc->actions[i];
     for (size_t i = 0; i < l->n_actions; i++) {
-        const tt_action *a = sc_action(sc, l->actions[i]);
+        int ai = tt_scenario_action(sc, l->actions[i]);
+        const tt_action *a = ai >= 0 ? &sc->actions[ai] : NULL;
         if (a && !a->harmful && !a->wasted)
             return a;
     }
@@ -117,14 +118,14 @@ static char *objective_recommendation(const tt_scorecard *card, tt_arena *ar,
     const char *why = refused ? tt_text_get(&refused->text, L) : "";
     if (refused && *why)
         rec = ja ? sc_printf(ar, "「%s」は実施できなかった（%s）。次の事案までにこの前提を整えておく。",
-                             sc_action_label(sc, key->id, L), why)
+                             tt_scenario_action_label(sc, key->id, L), why)
                  : sc_printf(ar, "\"%s\" could not be taken (%s): put that in place before the next incident.",
-                             sc_action_label(sc, key->id, L), why);
+                             tt_scenario_action_label(sc, key->id, L), why);
     else if (key)
         rec = ja ? sc_printf(ar, "「%s」（%s）を手順化して訓練し、%s 以内に実施できるようにする。",
-                             sc_action_label(sc, key->id, L), sc_role_name(sc, first_role(key), L), target)
+                             tt_scenario_action_label(sc, key->id, L), tt_scenario_role_name(sc, first_role(key), L), target)
                  : sc_printf(ar, "Write \"%s\" (%s) into the procedure and drill it so it is done within %s.",
-                             sc_action_label(sc, key->id, L), sc_role_name(sc, first_role(key), L), target);
+                             tt_scenario_action_label(sc, key->id, L), tt_scenario_role_name(sc, first_role(key), L), target);
     else
         rec = ja ? sc_printf(ar, "%s 以内に達成できるよう、手順と判断基準を見直す。", target)
                  : sc_printf(ar, "Review the procedure and decision criteria so it is reached within %s.", target);
@@ -193,8 +194,8 @@ static int bad_rows(tt_scorecard *card, size_t cap, bool *cited)
             bool ja = L == TT_LANG_JA;
             char at[32];
             sc_time(b->at, L, at, sizeof at);
-            const char *label = sc_action_label(sc, b->def->id, L);
-            const char *role = sc_role_name(sc, b->role, L);
+            const char *label = tt_scenario_action_label(sc, b->def->id, L);
+            const char *role = tt_scenario_role_name(sc, b->role, L);
             const char *why = tt_text_get(&b->def->why_bad, L);
             long min = sc_minutes(b->cost);
             if (b->harmful) {
@@ -246,9 +247,9 @@ static int lesson_rows(tt_scorecard *card, size_t cap, const bool *cited)
                         : sc_printf(&card->arena, "A lesson of the source was not covered: %s", text);
             if (a)
                 rec[k] = ja ? sc_printf(&card->arena, "事例の再発防止策を取り入れる: 「%s」（%s）を手順に加えて訓練する。",
-                                        sc_action_label(sc, a->id, L), sc_role_name(sc, first_role(a), L))
+                                        tt_scenario_action_label(sc, a->id, L), tt_scenario_role_name(sc, first_role(a), L))
                             : sc_printf(&card->arena, "Adopt the source's prevention measure: add \"%s\" (%s) to the procedure and drill it.",
-                                        sc_action_label(sc, a->id, L), sc_role_name(sc, first_role(a), L));
+                                        tt_scenario_action_label(sc, a->id, L), tt_scenario_role_name(sc, first_role(a), L));
             else
                 rec[k] = ja ? sc_printf(&card->arena, "事例の再発防止策を取り入れる: %s", text)
                             : sc_printf(&card->arena, "Adopt the source's prevention measure: %s", text);

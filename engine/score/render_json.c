@@ -243,7 +243,7 @@ static json_t *lists_json(jctx *c, json_t *root)
         const tt_score_role *r = &card->roles[i];
         json_t *j = json_object();
         put(c, j, "id", jstr(r->id));
-        put(c, j, "name", jstr(sc_role_name(sc, r->id, c->lang)));
+        put(c, j, "name", jstr(tt_scenario_role_name(sc, r->id, c->lang)));
         put(c, j, "members", jstr(r->members));
         put(c, j, "actions", json_integer((json_int_t)r->actions));
         put(c, j, "objectives", json_integer((json_int_t)r->objectives));

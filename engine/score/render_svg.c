@@ -151,7 +151,7 @@ void sc_svg_timeline(sbuf *b, const tt_scorecard *card, tt_lang L)
     int role_y0 = y;
     for (size_t i = 0; i < card->n_roles; i++)
         if (lane_of_role[i] >= 0)
-            lane_label(b, role_y0 + lane_of_role[i] * LANE_H, sc_role_name(sc, card->roles[i].id, L), "ll");
+            lane_label(b, role_y0 + lane_of_role[i] * LANE_H, tt_scenario_role_name(sc, card->roles[i].id, L), "ll");
     for (size_t i = 0; i < card->n_events; i++) {
         const tt_score_event *e = &card->events[i];
         if (e->kind != TT_EV_ACTION && e->kind != TT_EV_REFUSED)
@@ -160,7 +160,8 @@ void sc_svg_timeline(sbuf *b, const tt_scorecard *card, tt_lang L)
         if (r < 0 || lane_of_role[r] < 0)
             continue;
         int ly = role_y0 + lane_of_role[r] * LANE_H;
-        const tt_action *a = sc_action(sc, e->id);
+        int ai = tt_scenario_action(sc, e->id);
+        const tt_action *a = ai >= 0 ? &sc->actions[ai] : NULL;
         const char *cls = e->kind == TT_EV_REFUSED ? "ref"
                         : a && a->harmful ? "harm"
                         : a && a->wasted ? "waste" : "act";
@@ -171,7 +172,7 @@ void sc_svg_timeline(sbuf *b, const tt_scorecard *card, tt_lang L)
                       x, ly + 9, x2 - x < 1 ? 1 : x2 - x, cls);
         }
         sb_printf(b, "<circle cx=\"%.1f\" cy=\"%d\" r=\"5\" class=\"%s\">", x, ly + 12, cls);
-        tip(b, L, e->t, sc_action_label(sc, e->id, L), e->note);
+        tip(b, L, e->t, tt_scenario_action_label(sc, e->id, L), e->note);
         sb_add(b, "</circle>\n");
     }
     y += (int)role_lanes * LANE_H;

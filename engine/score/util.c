@@ -57,44 +57,6 @@ const char *sc_phase_label(tt_objective_phase p, tt_lang lang)
     return (unsigned)p <= TT_OBJ_RECOVER ? tt_text_get(&names[p], lang) : "?";
 }
 
-#define SC_FIND(fn, type, field, count)                                   \
-    const type *fn(const tt_scenario *s, const char *id)                 \
-    {                                                                     \
-        for (size_t i = 0; id && i < s->count; i++)                       \
-            if (s->field[i].id && strcmp(s->field[i].id, id) == 0)        \
-                return &s->field[i];                                      \
-        return NULL;                                                      \
-    }
-
-SC_FIND(sc_action, tt_action, actions, n_actions)
-SC_FIND(sc_objective, tt_objective, objectives, n_objectives)
-SC_FIND(sc_role, tt_role, roles, n_roles)
-SC_FIND(sc_inject, tt_inject, injects, n_injects)
-
-const char *sc_role_name(const tt_scenario *s, const char *id, tt_lang lang)
-{
-    const tt_role *r = sc_role(s, id);
-    const char *name = r ? tt_text_get(&r->name, lang) : "";
-    return *name ? name : (id ? id : "");
-}
-
-const char *sc_action_label(const tt_scenario *s, const char *id, tt_lang lang)
-{
-    const tt_action *a = sc_action(s, id);
-    const char *name = a ? tt_text_get(&a->label, lang) : "";
-    return *name ? name : (id ? id : "");
-}
-
-const char *sc_party_name(const tt_scenario *s, const char *party, tt_lang lang)
-{
-    if (!party)
-        return "";
-    int a = tt_scenario_actor(s, party);
-    if (a >= 0)
-        return tt_text_get(&s->actors[a].name, lang);
-    return sc_role_name(s, party, lang);
-}
-
 const char *sc_end_label(const char *status, tt_lang lang)
 {
     if (!status)

@@ -15,16 +15,6 @@ size_t sc_trend_first(const tt_scorecard *card);
 const char *sc_phase_key(tt_objective_phase p);   /* "isolate" ... */
 const char *sc_phase_label(tt_objective_phase p, tt_lang lang);
 
-/* Lookups by id (the scorecard does not depend on the script host). */
-const tt_action *sc_action(const tt_scenario *s, const char *id);
-const tt_objective *sc_objective(const tt_scenario *s, const char *id);
-const tt_role *sc_role(const tt_scenario *s, const char *id);
-const tt_inject *sc_inject(const tt_scenario *s, const char *id);
-/* Role's display name: the scenario's name, else its id. */
-const char *sc_role_name(const tt_scenario *s, const char *id, tt_lang lang);
-const char *sc_action_label(const tt_scenario *s, const char *id, tt_lang lang);
-/* A report objective's party: the role's or actor's name when it is one. */
-const char *sc_party_name(const tt_scenario *s, const char *party, tt_lang lang);
 /* A scenario's source in words: "case N" of the NISC survey by its title in
  * the language; any other source as written; NULL for none. */
 const char *sc_source_title(const char *source, tt_lang lang);

@@ -12,6 +12,10 @@
 typedef int64_t tt_ms;
 #define TT_MS_NEVER INT64_MAX
 
+/* Wall-clock time in milliseconds since the Unix epoch (live clocks and
+ * record stamps; simulated time never depends on it). */
+int64_t tt_wall_ms(void);
+
 /* Process exit codes used by every subcommand. */
 enum { TT_EXIT_OK = 0, TT_EXIT_RUNTIME = 1, TT_EXIT_BADINPUT = 2 };
 
@@ -133,6 +137,10 @@ typedef struct tt_text_fault {
 
 /* true when all of text[0..len) is fine; else *fault says what and where. */
 bool tt_text_scan(const char *text, size_t len, tt_text_fault *fault);
+/* The fault in words: "not valid UTF-8 (byte 0xff at offset 3)", "character
+ * U+0001 is not allowed in YAML". `in` names what the text is for ("YAML",
+ * "text"); with_offset adds where (leave it out when a line:column says so). */
+void tt_text_fault_say(const tt_text_fault *f, const char *in, bool with_offset, char *why, size_t size);
 
 /* Text made safe to print on a terminal: control characters (C0 but, with
  * TT_TERM_KEEP_NEWLINES, newline and tab; DEL; C1 U+0080-U+009F), bidi

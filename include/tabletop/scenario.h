@@ -146,7 +146,8 @@ typedef struct tt_scenario {
     tt_reference *references;  size_t n_references;   /* API 1.1 */
 } tt_scenario;
 
-/* Lookups by id; -1 when absent. */
+/* Helpers on the model (engine/model, below every module that needs them).
+ * Lookups by id; -1 when absent (or id NULL). */
 int tt_scenario_role(const tt_scenario *s, const char *id);
 int tt_scenario_actor(const tt_scenario *s, const char *id);
 int tt_scenario_action(const tt_scenario *s, const char *id);
@@ -154,5 +155,10 @@ int tt_scenario_objective(const tt_scenario *s, const char *id);
 int tt_scenario_inject(const tt_scenario *s, const char *id);
 int tt_scenario_lesson(const tt_scenario *s, const char *id);
 bool tt_action_allows_role(const tt_action *a, const char *role);
+/* Display names: the scenario's text in `lang`, else the id ("" for NULL). */
+const char *tt_scenario_role_name(const tt_scenario *s, const char *id, tt_lang lang);
+const char *tt_scenario_action_label(const tt_scenario *s, const char *id, tt_lang lang);
+/* A report's party or a message's sender: an actor's name, else a role's, else the id. */
+const char *tt_scenario_party_name(const tt_scenario *s, const char *id, tt_lang lang);
 
 #endif

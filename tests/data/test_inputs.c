@@ -146,7 +146,7 @@ static void script_bad_files(void **state)
         { "script-anchor.yaml", "anchors (&step) are not allowed; write the value out in full",
           2, 5 },
         { "script-deep.yaml", "nesting is deeper than 32 levels", 4, 40 },
-        { "script-utf8.yaml", "invalid UTF-8 (byte 0xe9)", 4, 15 },
+        { "script-utf8.yaml", "not valid UTF-8 (byte 0xe9)", 4, 15 },
         { "script-negative.yaml", "actions[3].at: '-5m' is not a duration: negative", 11, 9 },
         { "script-overflow.yaml",
           "actions[0].at: '99999999999999999999s' is not a duration: too large", 2, 9 },

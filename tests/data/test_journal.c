@@ -360,7 +360,7 @@ static void malformed_records_are_located_errors(void **state)
         { "--- \ntype: state\nt: 1\nchanges: [1, 2]\n...\n", "changes: expected a mapping", 10, 10 },
         { "--- \ntype: note\nt: 1\n--- \ntype: note\nt: 2\n...\n", "not closed by '...'", 7, 1 },
         { "--- \ntype: note\nt: \"1\n...\n--- \ntype: note\nt: 2\n...\n", "syntax error", 10, 1 },
-        { "--- \ntype: note\nt: 1\nnote: \"\xff\"\n...\n", "invalid UTF-8", 10, 8 },
+        { "--- \ntype: note\nt: 1\nnote: \"\xff\"\n...\n", "not valid UTF-8", 10, 8 },
         { "--- \ntype: state\nt: 1\nchanges:\n  x: ~\n...\n", "changes.x: needs a value", 11, 6 },
         { "--- \ntype: note\nt: 1\nstart: {scenario: \"x\"}\n...\n", "only a start record", 10, 8 },
         { "--- \ntype: note\nt: 9223372036854775807\n...\n", "more than 3650 days", 9, 4 },

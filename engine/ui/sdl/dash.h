@@ -64,18 +64,10 @@ int dash_objective_points(const dash_view *v, size_t i);
 int dash_objective_rating(const dash_view *v, size_t i);
 double dash_score(const dash_view *v);
 
-/* Lookups that tolerate NULL ids; -1 when absent. */
-int dash_find_role(const tt_scenario *sc, const char *id);
-int dash_find_actor(const tt_scenario *sc, const char *id);
-int dash_find_action(const tt_scenario *sc, const char *id);
-int dash_find_objective(const tt_scenario *sc, const char *id);
-bool dash_action_allows(const tt_action *a, const char *role);
 /* Scenario indexes of the actions role index `role` may take, in scenario
  * order; returns the count (at most max). */
 #define DASH_MAX_ACTIONS 256
 size_t dash_role_actions(const tt_scenario *sc, int role, size_t *idx, size_t max);
-/* Display name of an actor or role id (the id itself when unknown). */
-const char *dash_party_name(const tt_scenario *sc, const char *id, tt_lang lang);
 
 /* Deep copy of a record into an arena (false on OOM). */
 bool dash_record_copy(tt_arena *a, tt_record *dst, const tt_record *src);
@@ -289,7 +281,6 @@ SDL_Surface *dash_render_surface(const tt_scenario *sc, const tt_record *recs,
                                  const char *font_path, long font_index,
                                  dash_layout *layout_out, dash_ui *ui_out,
                                  tt_error *err);
-int64_t dash_wall_ms(void);
 
 /* ------------------------------------------------------------ windows */
 

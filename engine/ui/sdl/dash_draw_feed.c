@@ -10,13 +10,13 @@ static const SDL_Color COL_NEW = { 38, 50, 76, 255 };
 
 static const char *action_label(const dash_view *v, const char *id)
 {
-    int i = dash_find_action(v->sc, id);
+    int i = tt_scenario_action(v->sc, id);
     return i >= 0 ? tt_text_get(&v->sc->actions[i].label, v->lang) : (id ? id : "");
 }
 
 static const char *who(const dash_view *v, const tt_record *r, char *buf, size_t n)
 {
-    const char *role = dash_party_name(v->sc, r->role, v->lang);
+    const char *role = tt_scenario_party_name(v->sc, r->role, v->lang);
     if (r->member && *r->member)
         snprintf(buf, n, "%s (%s)", role, r->member);
     else
@@ -31,14 +31,14 @@ static void describe(const dash_view *v, const tt_record *r, char *head, size_t 
     tt_lang L = v->lang;
     char t[32], w[256], until[32];
     tt_ms_format(r->t, t, sizeof t);
-    const char *to = r->to ? dash_party_name(v->sc, r->to, L) : dash_s(S_EVERYONE, L);
+    const char *to = r->to ? tt_scenario_party_name(v->sc, r->to, L) : dash_s(S_EVERYONE, L);
     body[0] = '\0';
     *col = DASH_COL_ACCENT;
     switch (r->type) {
     case TT_REC_INJECT:
     case TT_REC_MESSAGE:
         snprintf(head, hn, "%s  %s → %s", t,
-                 r->from ? dash_party_name(v->sc, r->from, L) : dash_s(S_FACILITATOR, L), to);
+                 r->from ? tt_scenario_party_name(v->sc, r->from, L) : dash_s(S_FACILITATOR, L), to);
         snprintf(body, bn, "%s", tt_text_get(&r->text, L));
         if (r->type == TT_REC_MESSAGE)
             *col = COL_MESSAGE;
@@ -57,7 +57,7 @@ static void describe(const dash_view *v, const tt_record *r, char *head, size_t 
         *col = COL_ACTION;
         break;
     case TT_REC_DONE:
-        snprintf(head, hn, "%s  %s %s", t, dash_party_name(v->sc, r->role, L),
+        snprintf(head, hn, "%s  %s %s", t, tt_scenario_party_name(v->sc, r->role, L),
                  dash_s(S_DONE, L));
         snprintf(body, bn, "%s", action_label(v, r->id));
         *col = COL_ACTION;
@@ -73,7 +73,7 @@ static void describe(const dash_view *v, const tt_record *r, char *head, size_t 
         *col = DASH_COL_DIM;
         break;
     case TT_REC_OBJECTIVE: {
-        int i = dash_find_objective(v->sc, r->id);
+        int i = tt_scenario_objective(v->sc, r->id);
         bool ok = r->status && r->status[0] == 'r';
         snprintf(head, hn, "%s  %s", t, dash_s(ok ? S_OBJ_REACHED : S_OBJ_MISSED, L));
         snprintf(body, bn, "%s", i >= 0 ? tt_text_get(&v->sc->objectives[i].title, L)

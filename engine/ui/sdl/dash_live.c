@@ -40,7 +40,7 @@ static int change_speed(live *L, int dir, tt_error *err)
         i = i > 0 ? i - 1 : 0;
     if (speeds[i] == cur)
         return 0;
-    int64_t w = dash_wall_ms();
+    int64_t w = tt_wall_ms();
     int rc = tt_exercise_set_speed(L->ex, speeds[i], w, err);
     live_anchor(L, w);
     return rc;
@@ -82,9 +82,9 @@ static int toggle_pause(live *L, tt_error *err)
 {
     tt_phase p = tt_exercise_phase(L->ex);
     if (p == TT_PHASE_RUNNING)
-        return tt_exercise_pause(L->ex, dash_wall_ms(), err);
+        return tt_exercise_pause(L->ex, tt_wall_ms(), err);
     if (p == TT_PHASE_PAUSED) {
-        int64_t w = dash_wall_ms();
+        int64_t w = tt_wall_ms();
         int rc = tt_exercise_resume(L->ex, w, err);
         live_anchor(L, w);
         return rc;
@@ -108,7 +108,7 @@ static int skip_inject(live *L, tt_error *err)
 {
     if (tt_exercise_phase(L->ex) == TT_PHASE_ENDED)
         return 0;
-    int64_t w = dash_wall_ms();
+    int64_t w = tt_wall_ms();
     int rc = tt_exercise_skip_to_next_inject(L->ex, w, err);
     live_anchor(L, w);
     return rc;
@@ -213,7 +213,7 @@ static void refresh_waiting(live *L)
     if (n > L->n_pending_cap)
         n = L->n_pending_cap;
     for (size_t i = 0; i < n; i++) {
-        int a = L->pending[i].is_action ? -1 : dash_find_actor(L->sc, L->pending[i].id);
+        int a = L->pending[i].is_action ? -1 : tt_scenario_actor(L->sc, L->pending[i].id);
         if (a >= 0)
             L->waiting[a] = true;
     }
@@ -278,7 +278,7 @@ int tt_dashboard_drive(tt_exercise *ex, tt_dashboard_feed *feed,
     snprintf(title, sizeof title, "tabletop — %s", tt_text_get(&L.sc->title, o->lang));
     if (dash_app_open(&L.app, o, title, false, err) != 0)
         goto out;
-    int64_t w0 = dash_wall_ms();
+    int64_t w0 = tt_wall_ms();
     if (tt_exercise_phase(ex) == TT_PHASE_READY && tt_exercise_start(ex, w0, err) != 0)
         goto out;
     live_anchor(&L, w0);
@@ -310,7 +310,7 @@ int tt_dashboard_drive(tt_exercise *ex, tt_dashboard_feed *feed,
                 goto out;
         }
         L.swallow_text = false;
-        int64_t w = dash_wall_ms();
+        int64_t w = tt_wall_ms();
         if (live_play_due_steps(&L, w, err) != 0)
             goto out;
         if (tt_exercise_phase(ex) == TT_PHASE_RUNNING) {

@@ -15,7 +15,7 @@ static void bad_before(const dash_view *v, tt_ms before, size_t *harmful,
         const tt_record *r = v->feed[k];
         if (r->type != TT_REC_ACTION || r->t >= before)
             continue;
-        int a = dash_find_action(v->sc, r->id);
+        int a = tt_scenario_action(v->sc, r->id);
         if (a < 0)
             continue;
         if (v->sc->actions[a].harmful)

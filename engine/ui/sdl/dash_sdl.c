@@ -45,13 +45,6 @@ void dash_sdl_down(bool headless)
     }
 }
 
-int64_t dash_wall_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 SDL_Surface *dash_render_surface(const tt_scenario *sc, const tt_record *recs,
                                  size_t n, tt_ms at, int w, int h, tt_lang lang,
                                  const char *font_path, long font_index,
@@ -87,7 +80,7 @@ SDL_Surface *dash_render_surface(const tt_scenario *sc, const tt_record *recs,
         /* Show the role that acted last: that is where the drill was. */
         for (size_t i = v.n_feed; i-- > 0;)
             if (v.feed[i]->type == TT_REC_ACTION) {
-                int role = dash_find_role(sc, v.feed[i]->role);
+                int role = tt_scenario_role(sc, v.feed[i]->role);
                 ui.role = role >= 0 ? role : 0;
                 break;
             }

@@ -126,10 +126,10 @@ static bool in_feed(tt_record_type t)
 
 static void note_sender(dash_view *v, const char *from, tt_ms t)
 {
-    int a = dash_find_actor(v->sc, from);
+    int a = tt_scenario_actor(v->sc, from);
     if (a >= 0)
         v->actor_last[a] = t;
-    int r = dash_find_role(v->sc, from);
+    int r = tt_scenario_role(v->sc, from);
     if (r >= 0)
         v->role_last[r] = t;
 }
@@ -163,7 +163,7 @@ static bool apply(dash_view *v, const tt_record *r)
         note_sender(v, r->from, r->t);
         break;
     case TT_REC_ACTION:
-        i = dash_find_action(sc, r->id);
+        i = tt_scenario_action(sc, r->id);
         if (i >= 0) {
             dash_action *a = &v->actions[i];
             a->taken++;
@@ -176,17 +176,17 @@ static bool apply(dash_view *v, const tt_record *r)
         note_sender(v, r->role, r->t);
         break;
     case TT_REC_DONE:
-        i = dash_find_action(sc, r->id);
+        i = tt_scenario_action(sc, r->id);
         if (i >= 0)
             v->actions[i].in_progress = false;
         break;
     case TT_REC_REFUSED:
-        i = dash_find_action(sc, r->id);
+        i = tt_scenario_action(sc, r->id);
         if (i >= 0)
             v->actions[i].refused = tt_text_get(&r->text, v->lang);
         break;
     case TT_REC_OBJECTIVE:
-        i = dash_find_objective(sc, r->id);
+        i = tt_scenario_objective(sc, r->id);
         if (i >= 0 && r->status) {
             dash_objective *o = &v->objectives[i];
             o->status = strcmp(r->status, "reached") == 0 ? TT_OBJECTIVE_REACHED

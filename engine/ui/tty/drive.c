@@ -47,13 +47,6 @@ static void on_signal(int sig)
         got_hup = 1;
 }
 
-static int64_t wall_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 void tt_tty_options_default(tt_tty_options *o)
 {
     *o = (tt_tty_options){ .lang = tt_lang_from_env(), .in_fd = 0, .out_fd = 1 };
@@ -324,13 +317,13 @@ static void anchor(tt_tty *t, int64_t wall)
 
 static int do_pause(tt_tty *t, tt_error *err)
 {
-    int64_t w = wall_now();
+    int64_t w = tt_wall_ms();
     return tt_exercise_pause(t->ex, w, err);
 }
 
 static int do_resume(tt_tty *t, tt_error *err)
 {
-    int64_t w = wall_now();
+    int64_t w = tt_wall_ms();
     if (tt_exercise_resume(t->ex, w, err) != 0)
         return -1;
     anchor(t, w);
@@ -371,7 +364,7 @@ static int take_action(tt_tty *t, const tty_cmd *c, tt_error *err)
     const char *member = c->member[0] ? c->member
                        : t->o.roster ? tt_roster_member_for(t->o.roster, role)
                                      : NULL;
-    if (tt_exercise_tick(t->ex, wall_now(), err) != 0)
+    if (tt_exercise_tick(t->ex, tt_wall_ms(), err) != 0)
         return -1;
     return tt_exercise_act(t->ex, role, sc->actions[c->action].id, member,
                            c->text[0] ? c->text : NULL, NULL, err);
@@ -392,7 +385,7 @@ static int handle_line(tt_tty *t, const char *line, tt_error *err)
     case CMD_ACTION:
         return take_action(t, &c, err);
     case CMD_STATUS:
-        if (tt_exercise_tick(t->ex, wall_now(), err) != 0)
+        if (tt_exercise_tick(t->ex, tt_wall_ms(), err) != 0)
             return -1;
         return show_status(t, err);
     case CMD_PAUSE:
@@ -400,19 +393,19 @@ static int handle_line(tt_tty *t, const char *line, tt_error *err)
     case CMD_RESUME:
         return do_resume(t, err);
     case CMD_SPEED:
-        w = wall_now();
+        w = tt_wall_ms();
         if (tt_exercise_set_speed(t->ex, c.speed, w, err) != 0)
             return -1;
         anchor(t, w);
         return 0;
     case CMD_NEXT:
-        w = wall_now();
+        w = tt_wall_ms();
         if (tt_exercise_skip_to_next_inject(t->ex, w, err) != 0)
             return -1;
         anchor(t, w);
         return 0;
     case CMD_INJECT: {
-        if (tt_exercise_tick(t->ex, wall_now(), err) != 0)
+        if (tt_exercise_tick(t->ex, tt_wall_ms(), err) != 0)
             return -1;
         tt_text text = { c.text, c.text };
         return tt_exercise_custom_inject(t->ex, &text, err);
@@ -421,7 +414,7 @@ static int handle_line(tt_tty *t, const char *line, tt_error *err)
         const char *role = sc->roles[c.role].id;
         const char *member = t->o.roster ? tt_roster_member_for(t->o.roster, role)
                                          : NULL;
-        if (tt_exercise_tick(t->ex, wall_now(), err) != 0)
+        if (tt_exercise_tick(t->ex, tt_wall_ms(), err) != 0)
             return -1;
         return tt_exercise_note(t->ex, role, member, c.text, err);
     }
@@ -520,7 +513,7 @@ static void setup_readline(tt_tty *t)
 static int begin(tt_tty *t, tt_error *err)
 {
     show_buf(t, &t->early);
-    int64_t w = wall_now();
+    int64_t w = tt_wall_ms();
     tt_phase ph = tt_exercise_phase(t->ex);
     if (ph == TT_PHASE_READY) {
         if (tt_exercise_start(t->ex, w, err) != 0)
@@ -558,7 +551,7 @@ static int loop(tt_tty *t, tt_error *err)
             set_prompt(t);
             continue;
         }
-        int64_t w = wall_now();
+        int64_t w = tt_wall_ms();
         if (play_due_steps(t, w, err) != 0 || tt_exercise_tick(t->ex, w, err) != 0)
             return -1;
         if (tt_exercise_phase(t->ex) == TT_PHASE_ENDED)

@@ -1,5 +1,5 @@
-/* Lookups in the scenario model. Models are small (tens of entries), so a
- * linear scan is the simplest correct thing. */
+/* Lookups and display names on the scenario model. Models are small (tens
+ * of entries), so a linear scan is the simplest correct thing. */
 #include <string.h>
 
 #include "tabletop/scenario.h"
@@ -39,7 +39,31 @@ bool tt_action_allows_role(const tt_action *a, const char *role)
     if (!a || !role)
         return false;
     for (size_t i = 0; i < a->n_roles; i++)
-        if (strcmp(a->roles[i], role) == 0)
+        if (a->roles[i] && strcmp(a->roles[i], role) == 0)
             return true;
     return false;
+}
+
+static const char *named(const tt_text *name, const char *id, tt_lang lang)
+{
+    const char *text = name ? tt_text_get(name, lang) : "";
+    return *text ? text : id ? id : "";
+}
+
+const char *tt_scenario_role_name(const tt_scenario *s, const char *id, tt_lang lang)
+{
+    int i = tt_scenario_role(s, id);
+    return named(i >= 0 ? &s->roles[i].name : NULL, id, lang);
+}
+
+const char *tt_scenario_action_label(const tt_scenario *s, const char *id, tt_lang lang)
+{
+    int i = tt_scenario_action(s, id);
+    return named(i >= 0 ? &s->actions[i].label : NULL, id, lang);
+}
+
+const char *tt_scenario_party_name(const tt_scenario *s, const char *id, tt_lang lang)
+{
+    int i = tt_scenario_actor(s, id);
+    return i >= 0 ? named(&s->actors[i].name, id, lang) : tt_scenario_role_name(s, id, lang);
 }

@@ -28,7 +28,7 @@
  *         doc_table_head(d, (const char *[]){ T(ROLE), T(NOTE), NULL }, NULL);
  *         for (size_t i = 0; i < card->n_hotwash; i++) {
  *             doc_open(d, DOC_ROW, NULL);
- *             doc_cell(d, NULL, sc_role_name(card->scenario, card->hotwash[i].role, L));
+ *             doc_cell(d, NULL, tt_scenario_role_name(card->scenario, card->hotwash[i].role, L));
  *             doc_cell(d, NULL, card->hotwash[i].text);
  *             doc_close(d);
  *         }

@@ -567,8 +567,8 @@ static void hotwash(tt_doc *d, const tt_scorecard *card, tt_lang L)
             doc_open(d, DOC_ROW, NULL);
             doc_cell(d, NULL, k == i ? tt_text_get(&a->question, L) : "");
             doc_cell(d, NULL, b->member ? doc_fmt(d, "%s (%s)", b->member,
-                                                  sc_role_name(card->scenario, b->role, L))
-                                        : sc_role_name(card->scenario, b->role, L));
+                                                  tt_scenario_role_name(card->scenario, b->role, L))
+                                        : tt_scenario_role_name(card->scenario, b->role, L));
             doc_cell(d, NULL, b->answer ? b->answer : "");
             doc_close(d);
         }

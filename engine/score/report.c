@@ -122,6 +122,8 @@ static int cmp_id(const void *a, const void *b)
 
 static long group_of(const id_group *map, size_t n, json_int_t id)
 {
+    if (n == 0)
+        return -1;
     id_group key = { id, 0 };
     const id_group *hit = bsearch(&key, map, n, sizeof *map, cmp_id);
     return hit ? (long)hit->group : -1;
@@ -245,7 +247,8 @@ static int build_groups(tt_history *h, const tt_report_options *o, const store_p
     }
     size_t n_map = r.n;
     store_rows_free(&r);
-    qsort(map, n_map, sizeof *map, cmp_id);
+    if (n_map)
+        qsort(map, n_map, sizeof *map, cmp_id);
 
     /* Phase times: completed phases only, per group. */
     int rc = exec_q(h, "SELECT e.id, ph.phase, ph.reached_ms" Q_JOIN("phases", "ph")

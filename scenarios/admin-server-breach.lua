@@ -1,3 +1,4 @@
+-- luacheck: std lua54, read globals scenario, no unused args, no max line length
 -- Case 4 of the NISC supplementary survey (seeds/000_*.txt, 事例4 管理サーバへの不正アクセス).
 -- Customer data is exchanged on a contractor's server that any external
 -- address can reach; its admin ID/PW were never changed and the contract does

@@ -1,3 +1,4 @@
+-- luacheck: std lua54, read globals scenario, no unused args, no max line length
 -- Case 6 of the NISC supplementary survey (seeds/000_*.txt, 事例6
 -- システムの不具合によるサービス障害).
 -- Group companies outsource their system jointly; it links to several

@@ -1,3 +1,4 @@
+-- luacheck: std lua54, read globals scenario, no unused args, no max line length
 -- Case 2 of the NISC supplementary survey (seeds/000_*.txt, 事例２ アクセス制限の不備).
 -- A regional facility's monitoring device sits behind a gateway router with
 -- no port restriction (settings near factory default). A third party sends it

@@ -1,3 +1,4 @@
+-- luacheck: std lua54, read globals scenario, no unused args, no max line length
 -- Case 1 of the NISC supplementary survey (seeds/000_*.txt, 事例１ メールフォームへの攻撃).
 -- One address floods the website's mail forms with attack requests (XSS and
 -- SQL-injection probes). The forms are not vulnerable, but every request

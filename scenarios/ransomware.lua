@@ -1,3 +1,4 @@
+-- luacheck: std lua54, read globals scenario, no unused args, no max line length
 -- Case 3 of the NISC supplementary survey (seeds/000_*.txt, 事例３ ランサムウェア被害).
 -- A user's office PC catches ransomware through a drive-by download. The
 -- encryptor works through the PC's own files one after another while the team

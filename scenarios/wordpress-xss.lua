@@ -1,3 +1,4 @@
+-- luacheck: std lua54, read globals scenario, no unused args, no max line length
 -- Case 5 of the NISC supplementary survey (seeds/000_*.txt, 事例５
 -- ソフトウェアの継続的なセキュリティ対策).
 -- A department's WordPress site, built by a contractor with no maintenance

@@ -1,6 +1,7 @@
 /* The end of an exercise: score the journal, record it in the history, show
  * the trend, write the card. Also the shared path of `tabletop score`. */
 #include "tabletop/results.h"
+#include "tabletop/terms.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,8 +42,8 @@ int tt_score_default_card_path(const char *journal_path, const char *ext,
 static void db_warning(tt_scorecard *card, const tt_error *e)
 {
     char ja[1400], en[1400];
-    snprintf(ja, sizeof ja, "演習履歴データベースを使えませんでした: %s", e->message);
-    snprintf(en, sizeof en, "The drill history database could not be used: %s", e->message);
+    snprintf(ja, sizeof ja, TT_FMT(TT_LANG_JA, LBL_DB_UNUSABLE_FMT), e->message);
+    snprintf(en, sizeof en, TT_FMT(TT_LANG_EN, LBL_DB_UNUSABLE_FMT), e->message);
     tt_scorecard_warn(card, ja, en);
     tt_error_print(e, "tabletop: warning");
 }
@@ -75,9 +76,8 @@ static int central_step(tt_scorecard *card, tt_history *central, bool record, tt
         size_t n = 0;
         tt_sync_stats st;
         if (tt_sync_pending(local, central, sent_progress, &n, &st, &local_err) == 0 && st.sent)
-            fprintf(stderr, drill_in_japanese(card)
-                    ? "tabletop: 以前オフラインで記録した結果 %zu 件を %s に送りました\n"
-                    : "tabletop: sent %zu result(s) kept from earlier offline drills to %s\n",
+            fprintf(stderr, TT_FMT(drill_in_japanese(card) ? TT_LANG_JA : TT_LANG_EN,
+                                   LBL_SENT_OFFLINE_FMT),
                     st.sent, tt_history_name(central));
         tt_history_close(local);
     }
@@ -101,16 +101,11 @@ static int offline_step(tt_scorecard *card, const char *spec, bool record, const
     (void)spec;
     if (rc == 0 && recordable) {
         /* One line: what happened, where the result is, how to send it. */
-        fprintf(stderr, drill_in_japanese(card)
-                ? "tabletop: 結果サーバーに届きません（%s）。結果はこの端末に「未送信」として保存しました。"
-                  "'tabletop sync' で送れます\n"
-                : "tabletop: results server not reachable (%s); the result is kept on this machine "
-                  "as not yet sent; 'tabletop sync' sends it\n", why->message);
+        fprintf(stderr, TT_FMT(drill_in_japanese(card) ? TT_LANG_JA : TT_LANG_EN,
+                               LBL_SERVER_UNREACHABLE_FMT), why->message);
         char ja[1400], en[1400];
-        snprintf(ja, sizeof ja, "結果サーバーに届かなかったため、結果はこの端末に未送信として保存されています: %s",
-                 why->message);
-        snprintf(en, sizeof en, "The results server could not be reached; the result is kept on this "
-                 "machine as not yet sent: %s", why->message);
+        snprintf(ja, sizeof ja, TT_FMT(TT_LANG_JA, LBL_KEPT_UNSENT_FMT), why->message);
+        snprintf(en, sizeof en, TT_FMT(TT_LANG_EN, LBL_KEPT_UNSENT_FMT), why->message);
         tt_scorecard_warn(card, ja, en);
     }
     return rc;

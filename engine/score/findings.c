@@ -4,8 +4,10 @@
  * through the actions that cover them. Rules in docs/scorecard.md. */
 #include "card.h"
 #include "util.h"
+#include "labels.h"
 
 #include <string.h>
+
 
 static const tt_lang langs[2] = { TT_LANG_JA, TT_LANG_EN };
 
@@ -71,24 +73,18 @@ static char *objective_finding(tt_arena *ar, const tt_score_objective *o, tt_lan
     const char *title = tt_text_get(&o->def->title, L);
     if (!*title)
         title = o->def->id;
-    bool ja = L == TT_LANG_JA;
     const char *time_part;
     if (!o->reached)
-        time_part = ja ? sc_printf(ar, "「%s」を達成できませんでした（目標 %s、限度 %s）。", title, target, limit)
-                       : sc_printf(ar, "\"%s\" was not reached (target %s, limit %s).", title, target, limit);
+        time_part = sc_printf(ar, TT_FMT(L, LBL_F_NOT_REACHED_FMT), title, target, limit);
     else if (o->reached_at > o->def->limit)
-        time_part = ja ? sc_printf(ar, "「%s」の達成は %s で、限度 %s を過ぎていました。", title, at, limit)
-                       : sc_printf(ar, "\"%s\" was reached at %s, after its limit of %s.", title, at, limit);
+        time_part = sc_printf(ar, TT_FMT(L, LBL_F_AFTER_LIMIT_FMT), title, at, limit);
     else if (o->reached_at > o->def->target)
-        time_part = ja ? sc_printf(ar, "「%s」の達成は %s で、目標 %s を過ぎていました。", title, at, target)
-                       : sc_printf(ar, "\"%s\" was reached at %s, after its target of %s.", title, at, target);
+        time_part = sc_printf(ar, TT_FMT(L, LBL_F_AFTER_TARGET_FMT), title, at, target);
     else
-        time_part = ja ? sc_printf(ar, "「%s」は目標時間内（%s）に達成しました。", title, at)
-                       : sc_printf(ar, "\"%s\" was reached within target, at %s.", title, at);
+        time_part = sc_printf(ar, TT_FMT(L, LBL_F_WITHIN_FMT), title, at);
     if (!time_part || !o->reached || !o->harmful_before)
         return (char *)time_part;
-    return ja ? sc_printf(ar, "%s達成前に有害な対応が %zu 件ありました。", time_part, o->harmful_before)
-              : sc_printf(ar, "%s %zu harmful action(s) were taken before it.", time_part, o->harmful_before);
+    return sc_printf(ar, TT_FMT(L, LBL_F_HARMFUL_BEFORE_FMT), time_part, o->harmful_before);
 }
 
 /* The last refusal of an action in this run (its reason is what blocked
@@ -110,32 +106,23 @@ static char *objective_recommendation(const tt_scorecard *card, tt_arena *ar,
     const tt_scenario *sc = card->scenario;
     char target[32];
     sc_time(o->def->target, L, target, sizeof target);
-    bool ja = L == TT_LANG_JA;
     char *rec;
     /* Drilling an action the team could not take is no advice: when the
      * action was refused and the objective missed, name what blocked it. */
     const tt_score_event *refused = o->reached ? NULL : refusal_of(card, key);
     const char *why = refused ? tt_text_get(&refused->text, L) : "";
     if (refused && *why)
-        rec = ja ? sc_printf(ar, "「%s」は実施できなかった（%s）。次の事案までにこの前提を整えておく。",
-                             tt_scenario_action_label(sc, key->id, L), why)
-                 : sc_printf(ar, "\"%s\" could not be taken (%s): put that in place before the next incident.",
-                             tt_scenario_action_label(sc, key->id, L), why);
+        rec = sc_printf(ar, TT_FMT(L, LBL_R_PREREQUISITE_FMT), tt_scenario_action_label(sc, key->id, L), why);
     else if (key)
-        rec = ja ? sc_printf(ar, "「%s」（%s）を手順化して訓練し、%s 以内に実施できるようにする。",
-                             tt_scenario_action_label(sc, key->id, L), tt_scenario_role_name(sc, first_role(key), L), target)
-                 : sc_printf(ar, "Write \"%s\" (%s) into the procedure and drill it so it is done within %s.",
-                             tt_scenario_action_label(sc, key->id, L), tt_scenario_role_name(sc, first_role(key), L), target);
+        rec = sc_printf(ar, TT_FMT(L, LBL_R_DRILL_KEY_FMT), tt_scenario_action_label(sc, key->id, L),
+                        tt_scenario_role_name(sc, first_role(key), L), target);
     else
-        rec = ja ? sc_printf(ar, "%s 以内に達成できるよう、手順と判断基準を見直す。", target)
-                 : sc_printf(ar, "Review the procedure and decision criteria so it is reached within %s.", target);
+        rec = sc_printf(ar, TT_FMT(L, LBL_R_REVIEW_FMT), target);
     if (o->reached && o->harmful_before)
-        rec = rec ? (ja ? sc_printf(ar, "%s有害な対応（下記）を手順から外す。", rec)
-                        : sc_printf(ar, "%s Take the harmful actions below out of the response.", rec))
+        rec = rec ? sc_printf(ar, TT_FMT(L, LBL_R_DROP_HARMFUL_FMT), rec)
                   : NULL;
     if (rec && lesson)
-        rec = ja ? sc_printf(ar, "%s事例の教訓: %s", rec, tt_text_get(&lesson->text, L))
-                 : sc_printf(ar, "%s The source's lesson: %s", rec, tt_text_get(&lesson->text, L));
+        rec = sc_printf(ar, TT_FMT(L, LBL_R_LESSON_FMT), rec, tt_text_get(&lesson->text, L));
     return rec;
 }
 
@@ -191,7 +178,6 @@ static int bad_rows(tt_scorecard *card, size_t cap, bool *cited)
         const char *txt[2], *rec[2];
         for (int k = 0; k < 2; k++) {
             tt_lang L = langs[k];
-            bool ja = L == TT_LANG_JA;
             char at[32];
             sc_time(b->at, L, at, sizeof at);
             const char *label = tt_scenario_action_label(sc, b->def->id, L);
@@ -199,19 +185,14 @@ static int bad_rows(tt_scorecard *card, size_t cap, bool *cited)
             const char *why = tt_text_get(&b->def->why_bad, L);
             long min = sc_minutes(b->cost);
             if (b->harmful) {
-                txt[k] = ja ? sc_printf(&card->arena, "%s の「%s」（%s）は有害でした（%ld 分）。%s", at, label, role, min, why)
-                            : sc_printf(&card->arena, "\"%s\" by %s at %s was harmful (%ld min). %s", label, role, at, min, why);
-                rec[k] = ja ? sc_printf(&card->arena, "「%s」を対応手順から外し、%sに理由を周知する。", label, role)
-                            : sc_printf(&card->arena, "Take \"%s\" out of the response and brief the %s role on why.", label, role);
+                txt[k] = sc_printf(&card->arena, TT_FMT(L, LBL_F_HARMFUL_FMT), at, label, role, min, why);
+                rec[k] = sc_printf(&card->arena, TT_FMT(L, LBL_R_HARMFUL_FMT), label, role);
             } else {
-                txt[k] = ja ? sc_printf(&card->arena, "%s の「%s」（%s）は無駄で、%ld 分を失いました。%s", at, label, role, min, why)
-                            : sc_printf(&card->arena, "\"%s\" by %s at %s was wasted and cost %ld min. %s", label, role, at, min, why);
-                rec[k] = ja ? sc_printf(&card->arena, "初動では「%s」に時間を使わず、目標の達成を優先する。", label)
-                            : sc_printf(&card->arena, "Leave \"%s\" out of the first response; spend the time on the objectives.", label);
+                txt[k] = sc_printf(&card->arena, TT_FMT(L, LBL_F_WASTED_FMT), at, label, role, min, why);
+                rec[k] = sc_printf(&card->arena, TT_FMT(L, LBL_R_WASTED_FMT), label);
             }
             if (rec[k] && lesson)
-                rec[k] = ja ? sc_printf(&card->arena, "%s事例の教訓: %s", rec[k], tt_text_get(&lesson->text, L))
-                            : sc_printf(&card->arena, "%s The source's lesson: %s", rec[k], tt_text_get(&lesson->text, L));
+                rec[k] = sc_printf(&card->arena, TT_FMT(L, LBL_R_LESSON_FMT), rec[k], tt_text_get(&lesson->text, L));
             if (!txt[k] || !rec[k])
                 return -1;
         }
@@ -241,18 +222,13 @@ static int lesson_rows(tt_scorecard *card, size_t cap, const bool *cited)
         const char *txt[2], *rec[2];
         for (int k = 0; k < 2; k++) {
             tt_lang L = langs[k];
-            bool ja = L == TT_LANG_JA;
             const char *text = tt_text_get(&l->def->text, L);
-            txt[k] = ja ? sc_printf(&card->arena, "事例の教訓が演習で実施されませんでした: %s", text)
-                        : sc_printf(&card->arena, "A lesson of the source was not covered: %s", text);
+            txt[k] = sc_printf(&card->arena, TT_FMT(L, LBL_F_LESSON_FMT), text);
             if (a)
-                rec[k] = ja ? sc_printf(&card->arena, "事例の再発防止策を取り入れる: 「%s」（%s）を手順に加えて訓練する。",
-                                        tt_scenario_action_label(sc, a->id, L), tt_scenario_role_name(sc, first_role(a), L))
-                            : sc_printf(&card->arena, "Adopt the source's prevention measure: add \"%s\" (%s) to the procedure and drill it.",
-                                        tt_scenario_action_label(sc, a->id, L), tt_scenario_role_name(sc, first_role(a), L));
+                rec[k] = sc_printf(&card->arena, TT_FMT(L, LBL_R_ADOPT_ACTION_FMT), tt_scenario_action_label(sc, a->id, L),
+                                   tt_scenario_role_name(sc, first_role(a), L));
             else
-                rec[k] = ja ? sc_printf(&card->arena, "事例の再発防止策を取り入れる: %s", text)
-                            : sc_printf(&card->arena, "Adopt the source's prevention measure: %s", text);
+                rec[k] = sc_printf(&card->arena, TT_FMT(L, LBL_R_ADOPT_FMT), text);
             if (!txt[k] || !rec[k])
                 return -1;
         }

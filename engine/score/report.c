@@ -3,6 +3,7 @@
  * parameter); HTML and Markdown are written through the card's document
  * model, CSV as one long table under RFC 4180. */
 #include "tabletop/results.h"
+#include "tabletop/terms.h"
 
 #include "doc.h"
 #include "sbuf.h"
@@ -17,7 +18,6 @@
 #include <string.h>
 #include <time.h>
 
-#define J(x) (lang == TT_LANG_JA ? (x##_ja) : (x##_en))
 
 bool tt_report_format_from_path(const char *path, tt_report_format *out)
 {
@@ -434,19 +434,16 @@ static const char *ms_text(tt_doc *d, const json_t *v)
 
 static void doc_report(tt_doc *d, const json_t *m, tt_lang lang)
 {
-    static const char title_en[] = "Results across exercises", title_ja[] = "演習結果の推移";
-    d->title = J(title);
+    d->title = tt_term_text(RPT_TITLE, lang);
     d->subtitle = doc_fmt(d, "%lld %s", (long long)jint(m, "exercises"),
-                          lang == TT_LANG_JA ? "件の演習" : "exercises");
+                          tt_term_text(RPT_N_EXERCISES, lang));
     doc_node *header = doc_open(d, DOC_HEADER, NULL);
     if (!header)
         return;
     header->text = d->title;
     doc_para(d, NULL, d->subtitle);
     doc_close(d);
-
-    static const char g_en[] = "Teams and scenarios", g_ja[] = "チームとシナリオ";
-    doc_section(d, "groups", false, J(g));
+    doc_section(d, "groups", false, tt_term_text(RPT_GROUPS, lang));
     const json_t *groups = json_object_get(m, "groups");
     for (size_t i = 0; i < json_array_size(groups); i++) {
         const json_t *g = json_array_get(groups, i);
@@ -455,8 +452,7 @@ static void doc_report(tt_doc *d, const json_t *m, tt_lang lang)
         const char *org = jstr(g, "organisation");
         doc_strong(d, doc_fmt(d, "%s%s%s — %s", *org ? org : "", *org ? " / " : "",
                               *jstr(g, "team") ? jstr(g, "team") : "-", jstr(g, "scenario")));
-        doc_textf(d, lang == TT_LANG_JA ? "  %lld 回、点数 中央値 %lld・最高 %lld・最新 %lld"
-                                        : "  %lld runs; score median %lld, best %lld, last %lld",
+        doc_textf(d, TT_FMT(lang, RPT_GROUP_LINE_FMT),
                   (long long)jint(g, "runs"), (long long)jint(sc, "median"), (long long)jint(sc, "best"),
                   (long long)jint(sc, "last"));
         doc_close(d);
@@ -468,9 +464,7 @@ static void doc_report(tt_doc *d, const json_t *m, tt_lang lang)
             doc_leaf(d, DOC_FIGURE, doc_fmt(d, "%s", s));
             free(s);
         }
-        static const char ph_en[] = "phase", ph_ja[] = "フェーズ", med_en[] = "median", med_ja[] = "中央値",
-                          best_en[] = "best", best_ja[] = "最短", runs_en[] = "completed", runs_ja[] = "完了回数";
-        doc_table_head(d, (const char *[]){ J(ph), J(med), J(best), J(runs), NULL }, NULL);
+        doc_table_head(d, (const char *[]){ tt_term_text(RPT_PHASE, lang), tt_term_text(RPT_MEDIAN, lang), tt_term_text(RPT_BEST, lang), tt_term_text(RPT_COMPLETED, lang), NULL }, NULL);
         for (size_t ph = 0; ph < 3; ph++) {
             const json_t *s2 = json_object_get(json_object_get(g, "phases"), phase_keys[ph]);
             doc_open(d, DOC_ROW, NULL);
@@ -484,18 +478,15 @@ static void doc_report(tt_doc *d, const json_t *m, tt_lang lang)
         const json_t *members = json_object_get(g, "members");
         if (json_array_size(members)) {
             doc_open(d, DOC_PARA, NULL);
-            doc_text(d, lang == TT_LANG_JA ? "参加者: " : "Members: ");
+            doc_text(d, tt_term_text(RPT_MEMBERS, lang));
             for (size_t k = 0; k < json_array_size(members); k++)
                 doc_textf(d, "%s%s", k ? ", " : "", json_string_value(json_array_get(members, k)));
             doc_close(d);
         }
     }
     doc_close(d);
-
-    static const char o_en[] = "Objectives: P/S/M/U", o_ja[] = "目標ごとの評価（P/S/M/U）";
-    static const char sc_en[] = "scenario", sc_ja[] = "シナリオ", ob_en[] = "objective", ob_ja[] = "目標";
-    doc_section(d, "objectives", false, J(o));
-    doc_table_head(d, (const char *[]){ J(sc), J(ob), "P", "S", "M", "U", NULL }, NULL);
+    doc_section(d, "objectives", false, tt_term_text(RPT_OBJECTIVES, lang));
+    doc_table_head(d, (const char *[]){ tt_term_text(RPT_SCENARIO, lang), tt_term_text(RPT_OBJECTIVE, lang), "P", "S", "M", "U", NULL }, NULL);
     const json_t *objs = json_object_get(m, "objectives");
     for (size_t i = 0; i < json_array_size(objs); i++) {
         const json_t *ob = json_array_get(objs, i);
@@ -508,17 +499,12 @@ static void doc_report(tt_doc *d, const json_t *m, tt_lang lang)
     }
     doc_close(d);
     doc_close(d);
-
-    static const char f_en[] = "Improvement-plan items that keep coming back",
-                      f_ja[] = "繰り返し挙がる改善項目";
-    static const char fi_en[] = "finding", fi_ja[] = "所見", rec_en[] = "recommendation", rec_ja[] = "推奨",
-                      ex_en[] = "exercises", ex_ja[] = "演習数", tm_en[] = "teams", tm_ja[] = "チーム数";
-    doc_section(d, "recurring", false, J(f));
-    doc_table_head(d, (const char *[]){ J(sc), J(fi), J(rec), J(ex), J(tm), NULL }, NULL);
+    doc_section(d, "recurring", false, tt_term_text(RPT_RECURRING, lang));
+    doc_table_head(d, (const char *[]){ tt_term_text(RPT_SCENARIO, lang), tt_term_text(RPT_FINDING, lang), tt_term_text(RPT_RECOMMENDATION, lang), tt_term_text(RPT_EXERCISES, lang), tt_term_text(RPT_TEAMS, lang), NULL }, NULL);
     const json_t *fs = json_object_get(m, "recurring_improvements");
     for (size_t i = 0; i < json_array_size(fs); i++) {
         const json_t *f = json_array_get(fs, i);
-        const char *key = lang == TT_LANG_JA ? "ja" : "en";
+        const char *key = tt_lang_name(lang);
         doc_open(d, DOC_ROW, NULL);
         doc_cell(d, NULL, jstr(f, "scenario"));
         doc_cell(d, NULL, jstr(json_object_get(f, "finding"), key));
@@ -529,11 +515,8 @@ static void doc_report(tt_doc *d, const json_t *m, tt_lang lang)
     }
     doc_close(d);
     doc_close(d);
-
-    static const char l_en[] = "Lessons missed most often", l_ja[] = "見落とされることの多い教訓";
-    static const char le_en[] = "lesson", le_ja[] = "教訓", mi_en[] = "missed", mi_ja[] = "見落とし";
-    doc_section(d, "lessons", false, J(l));
-    doc_table_head(d, (const char *[]){ J(sc), J(le), J(mi), J(ex), NULL }, NULL);
+    doc_section(d, "lessons", false, tt_term_text(RPT_LESSONS_MISSED, lang));
+    doc_table_head(d, (const char *[]){ tt_term_text(RPT_SCENARIO, lang), tt_term_text(RPT_LESSON, lang), tt_term_text(RPT_MISSED, lang), tt_term_text(RPT_EXERCISES, lang), NULL }, NULL);
     const json_t *ls = json_object_get(m, "lessons_missed");
     for (size_t i = 0; i < json_array_size(ls); i++) {
         const json_t *l = json_array_get(ls, i);

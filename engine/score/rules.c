@@ -1,17 +1,14 @@
 /* Rating rules and score formula (docs/scorecard.md, "Rules"). */
 #include "tabletop/score.h"
+#include "tabletop/terms.h"
 
 #include <math.h>
 #include <string.h>
 #include <strings.h>
 
 static const char *const letters[] = { "P", "S", "M", "U" };
-static const tt_text rating_names[] = {
-    { "課題なく実施できた", "Performed without challenges" },
-    { "多少の課題はあるが実施できた", "Performed with some challenges" },
-    { "大きな課題があった", "Performed with major challenges" },
-    { "実施できなかった", "Unable to be performed" },
-};
+static const tt_term rating_names[] = { LBL_RATING_P, LBL_RATING_S, LBL_RATING_M,
+                                        LBL_RATING_U };
 
 const char *tt_rating_letter(tt_rating r)
 {
@@ -31,17 +28,16 @@ bool tt_rating_parse(const char *letter, tt_rating *out)
 
 const char *tt_rating_name(tt_rating r, tt_lang lang)
 {
-    return (unsigned)r <= TT_RATING_U ? tt_text_get(&rating_names[r], lang) : "";
+    return (unsigned)r <= TT_RATING_U ? tt_term_text(rating_names[r], lang) : "";
 }
 
-static const tt_text priority_names[] = {
-    { "高", "High" }, { "中", "Medium" }, { "低", "Low" },
-};
+static const tt_term priority_names[] = { LBL_PRIORITY_HIGH, LBL_PRIORITY_MEDIUM,
+                                          LBL_PRIORITY_LOW };
 static const char *const priority_keys[] = { "high", "medium", "low" };
 
 const char *tt_priority_name(tt_priority p, tt_lang lang)
 {
-    return (unsigned)p <= TT_PRIORITY_LOW ? tt_text_get(&priority_names[p], lang) : "";
+    return (unsigned)p <= TT_PRIORITY_LOW ? tt_term_text(priority_names[p], lang) : "";
 }
 
 const char *tt_priority_key(tt_priority p)

@@ -51,10 +51,8 @@ const char *sc_phase_key(tt_objective_phase p)
 
 const char *sc_phase_label(tt_objective_phase p, tt_lang lang)
 {
-    static const tt_text names[] = {
-        { "封じ込め", "isolate" }, { "報告", "report" }, { "復旧", "recover" },
-    };
-    return (unsigned)p <= TT_OBJ_RECOVER ? tt_text_get(&names[p], lang) : "?";
+    static const tt_term names[] = { LBL_PHASE_ISOLATE, LBL_PHASE_REPORT, LBL_PHASE_RECOVER };
+    return (unsigned)p <= TT_OBJ_RECOVER ? tt_term_text(names[p], lang) : "?";
 }
 
 const char *sc_end_label(const char *status, tt_lang lang)

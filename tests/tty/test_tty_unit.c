@@ -237,7 +237,7 @@ static void test_record_texts(void **state)
 
     tt_record end = { .type = TT_REC_END, .t = 60000, .status = "settled" };
     ja = tt_tty_format_record(f->sc, &end, TT_LANG_JA);
-    assert_non_null(strstr(ja, "全目標の判定確定"));
+    assert_non_null(strstr(ja, "すべての目標が確定"));
     free(ja);
 }
 

@@ -9,6 +9,7 @@
 #include <SDL_ttf.h>
 
 #include "tabletop/dashboard.h"
+#include "tabletop/terms.h"
 
 /* ------------------------------------------------------------ view model */
 
@@ -76,17 +77,7 @@ bool dash_feed_failed(const tt_dashboard_feed *f);
 
 /* ------------------------------------------------------------ UI strings */
 
-typedef enum dash_str {
-    S_CLOCK, S_SPEED, S_PAUSED, S_RUNNING, S_ENDED, S_READY, S_FEED, S_STATE,
-    S_DIAGRAM, S_OBJECTIVES, S_SCORE, S_ROLES, S_ACTIONS, S_TIMELINE,
-    S_TARGET, S_LIMIT, S_IN, S_AGO, S_REACHED, S_MISSED, S_OPEN, S_OVERDUE,
-    S_ISOLATE, S_REPORT, S_RECOVER, S_TAKEN_AT, S_IN_PROGRESS, S_NOT_TAKEN,
-    S_FACILITATOR, S_EVERYONE, S_TOOK, S_DONE, S_REFUSED, S_NOTE,
-    S_QUESTION, S_OBJ_REACHED, S_OBJ_MISSED, S_TEAM, S_NO_ACTIONS,
-    S_KEYS_LIVE, S_KEYS_REPLAY, S_SCORE_NOTE, S_SCORE_FINAL, S_SCORE_FINAL_NOTE, S_END_LENGTH, S_END_SETTLED,
-    S_END_FACILITATOR, S_REPLAY, S_CONFIRM_END, S_NOTHING_YET, S_PROVISIONAL,
-    S_ENDED_CLOSE, S_INPUT_INJECT, S_INPUT_NOTE, S_INPUT_HINT, S__COUNT
-} dash_str;
+typedef tt_term dash_str;
 
 const char *dash_s(dash_str s, tt_lang lang);
 

@@ -254,11 +254,10 @@ void dash_draw_header(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r)
     int bh = dash_px(g, 30);
     int by = r.y + (r.h - bh) / 2 - dash_px(g, 1);
     if (ui && ui->mode == DASH_LIVE && !v->ended) {
-        x -= button(g, ui, H_SKIP, v->lang == TT_LANG_JA ? "次へ ▶▶" : "Next ▶▶", x, by, bh) + dash_px(g, 6);
+        x -= button(g, ui, H_SKIP, dash_s(S_NEXT_BUTTON, v->lang), x, by, bh) + dash_px(g, 6);
         x -= button(g, ui, H_SPEED_UP, "+", x, by, bh) + dash_px(g, 4);
         x -= button(g, ui, H_SPEED_DOWN, "−", x, by, bh) + dash_px(g, 6);
-        x -= button(g, ui, H_PAUSE, v->paused ? (v->lang == TT_LANG_JA ? "再開" : "Resume")
-                                              : (v->lang == TT_LANG_JA ? "一時停止" : "Pause"),
+        x -= button(g, ui, H_PAUSE, dash_s(v->paused ? S_RESUME_BUTTON : S_PAUSE_BUTTON, v->lang),
                     x, by, bh) + dash_px(g, 12);
     }
     int sw = dash_text_width(g, st, F_BODY_BOLD) + dash_px(g, 16);

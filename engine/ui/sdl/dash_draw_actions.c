@@ -43,7 +43,7 @@ static bool availability(const dash_view *v, const dash_ui *ui, size_t a, char *
     }
     if (ok) {
         tt_span_format(act->takes, t, sizeof t);
-        snprintf(why, n, "%s %s", L == TT_LANG_JA ? "所要" : "takes", t);
+        snprintf(why, n, "%s %s", dash_s(S_TAKES, L), t);
     }
     return ok;
 }

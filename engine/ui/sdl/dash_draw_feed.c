@@ -117,8 +117,7 @@ void dash_draw_feed(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r)
     int y = c.y, gap = dash_px(g, 8), bar = dash_px(g, 4), in = dash_px(g, 10);
     char head[512], body[2048], q[1024];
     if (skip > 0) {
-        snprintf(q, sizeof q, v->lang == TT_LANG_JA ? "▲ 新しい項目 %zu 件（ホイールで戻る）"
-                                                    : "▲ %zu newer (scroll up)", skip);
+        snprintf(q, sizeof q, TT_FMT(v->lang, S_NEW_ITEMS_FMT), skip);
         y += dash_text(g, q, F_SMALL, DASH_COL_FOCUS, c.x, y, 0) + gap / 2;
     }
     for (size_t k = v->n_feed - skip; k-- > 0 && y < c.y + c.h;) {

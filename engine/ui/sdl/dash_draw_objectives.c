@@ -19,12 +19,10 @@ static void countdown(const dash_view *v, tt_ms deadline, dash_str what, bool co
     tt_ms left = deadline - v->now;
     tt_span_format(left >= 0 ? left : -left, d, sizeof d);
     const char *rel = dash_s(left >= 0 ? S_IN : S_AGO, v->lang);
-    bool ja = v->lang == TT_LANG_JA;
     if (compact)
-        snprintf(buf, n, ja ? "%s%s %s" : "%s %s %s", dash_s(what, v->lang), rel, d);
+        snprintf(buf, n, TT_FMT(v->lang, S_COUNTDOWN_SHORT_FMT), dash_s(what, v->lang), rel, d);
     else
-        snprintf(buf, n, ja ? "%s %s（%s %s）" : "%s %s (%s %s)", dash_s(what, v->lang),
-                 at, rel, d);
+        snprintf(buf, n, TT_FMT(v->lang, S_COUNTDOWN_FMT), dash_s(what, v->lang), at, rel, d);
 }
 
 /* Row density: full (two-line countdown), compact (one line), dense (title

@@ -33,8 +33,7 @@ static void value_text(const tt_value *val, char *buf, size_t n, tt_lang L)
     }
     switch (val->type) {
     case TT_VAL_BOOL:
-        snprintf(buf, n, "%s", val->as.b ? (L == TT_LANG_JA ? "はい" : "yes")
-                                         : (L == TT_LANG_JA ? "いいえ" : "no"));
+        snprintf(buf, n, "%s", tt_term_text(val->as.b ? LBL_YES : LBL_NO, L));
         break;
     case TT_VAL_STR:
         snprintf(buf, n, "%s", val->as.s ? val->as.s : "");

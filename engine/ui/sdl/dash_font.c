@@ -75,10 +75,8 @@ int dash_fonts_find(dash_fonts *fs, const char *path, long index, tt_error *err)
         FcConfigParseAndLoad(FcConfigGetCurrent(), (const FcChar8 *)conf, FcFalse);
     if (!match("tabletop", fs->path, sizeof fs->path, &fs->index) &&
         !match("sans-serif:lang=ja", fs->path, sizeof fs->path, &fs->index)) {
-        tt_error_set(err, NULL, 0, 0,
-                     "no font covering Japanese was found through fontconfig "
-                     "(install fonts-noto-cjk) / 日本語フォントが見つかりません"
-                     "（fonts-noto-cjk をインストールしてください）");
+        tt_error_set(err, NULL, 0, 0, "%s / %s", tt_term_text(S_NO_FONT, TT_LANG_EN),
+                     tt_term_text(S_NO_FONT, TT_LANG_JA));
         return -1;
     }
     if (!match("tabletop:weight=bold", fs->bold_path, sizeof fs->bold_path,

@@ -17,10 +17,8 @@ int dash_app_open(dash_app *a, const tt_dashboard_options *o, const char *title,
     const char *asked = getenv("SDL_VIDEODRIVER");
     if (drv && (strcmp(drv, "offscreen") == 0 || strcmp(drv, "dummy") == 0) &&
         !(asked && strstr(asked, drv))) {
-        tt_error_set(err, NULL, 0, 0,
-                     "no display to open the dashboard on (set DISPLAY or "
-                     "WAYLAND_DISPLAY, or use --snapshot / --ui tty) / "
-                     "ダッシュボードを表示するディスプレイがありません");
+        tt_error_set(err, NULL, 0, 0, "%s / %s", tt_term_text(S_NO_DISPLAY, TT_LANG_EN),
+                     tt_term_text(S_NO_DISPLAY, TT_LANG_JA));
         dash_sdl_down(false);
         return -1;
     }

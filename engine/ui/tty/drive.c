@@ -345,7 +345,7 @@ static int answer_quit(tt_tty *t, const char *line, tt_error *err)
     t->confirming = false;
     while (*line == ' ')
         line++;
-    if (line[0] == 'y' || line[0] == 'Y' || strncmp(line, "はい", 6) == 0) {
+    if (line[0] == 'y' || line[0] == 'Y' || strncmp(line, tty_msg(M_YES_WORD, TT_LANG_JA), strlen(tty_msg(M_YES_WORD, TT_LANG_JA))) == 0) {
         t->leave = true;
         return 0;
     }

@@ -9,6 +9,7 @@
 
 #include <stdarg.h>
 #include "tabletop/tty.h"
+#include "tabletop/terms.h"
 
 /* ---- Growable text buffer (every append checks allocation) ---- */
 typedef struct tty_buf {
@@ -24,23 +25,7 @@ void tty_buf_free(tty_buf *b);
 char *tty_buf_take(tty_buf *b);
 
 /* ---- Bilingual user-visible strings ---- */
-typedef enum tty_msg_id {
-    M_START, M_LENGTH_SPEED, M_INJECT, M_QUESTION, M_MESSAGE, M_ACTION,
-    M_ACTION_DONE_AT, M_DONE, M_REFUSED, M_OBJ_REACHED, M_OBJ_MISSED, M_NOTE,
-    M_CUSTOM, M_PAUSED, M_RESUMED, M_SPEED, M_END, M_END_LENGTH,
-    M_END_SETTLED, M_END_FACILITATOR, M_EVERYONE, M_ANSWER,
-    M_MENU_TITLE, M_MENU_NONE, M_MENU_HINT,
-    M_STATUS_CLOCK, M_STATUS_RUNNING, M_STATUS_PAUSED, M_STATUS_READY,
-    M_STATUS_ENDED, M_STATUS_STATE, M_STATUS_OBJECTIVES, M_OBJ_OPEN,
-    M_OBJ_TARGET_IN, M_OBJ_TARGET_PASSED, M_OBJ_LIMIT_IN, M_OBJ_AT_REACHED,
-    M_OBJ_AT_MISSED, M_STATUS_PENDING, M_PENDING_ACTION, M_PENDING_MESSAGE,
-    M_PENDING_NONE, M_HELP, M_UNKNOWN_COMMAND, M_UNKNOWN_CHOICE,
-    M_AMBIGUOUS, M_NEED_TEXT, M_BAD_SPEED, M_QUIT_ASK, M_LEFT, M_RESUME_HINT,
-    M_RESTORED, M_SCRIPT_STEP, M_PROMPT, M_PROMPT_PAUSED, M_QUIT_PROMPT,
-    M_NOT_ROSTER, M_NOTE_ROLE, M_CONTINUE, M_RESUME_HOW,
-    M_PHASE_ISOLATE, M_PHASE_REPORT, M_PHASE_RECOVER,
-    M__COUNT
-} tty_msg_id;
+typedef tt_term tty_msg_id;
 
 const char *tty_msg(tty_msg_id id, tt_lang lang);
 

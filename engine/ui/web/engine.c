@@ -3,6 +3,7 @@
  * after each change. Only this thread touches the exercise. */
 #define _GNU_SOURCE
 #include "web_internal.h"
+#include "tabletop/terms.h"
 
 #include <fcntl.h>
 #include <jansson.h>
@@ -405,7 +406,7 @@ static void link_of(const tt_web *w, const web_seat *s, char *out, size_t size)
 
 int tt_web_print_links(const tt_web *w, FILE *out, const char *seats_path, tt_error *err)
 {
-    bool ja = w->o.lang == TT_LANG_JA;
+    tt_lang L = w->o.lang;
     char url[512];
     json_t *root = json_object(), *list = json_array();
     if (!root || !list) {
@@ -414,16 +415,15 @@ int tt_web_print_links(const tt_web *w, FILE *out, const char *seats_path, tt_er
         tt_error_oom(err, NULL);
         return -1;
     }
-    fprintf(out, "%s\n", ja ? "参加リンク（各自に自分のリンクだけを渡してください）:"
-                            : "Join links (give each person only their own):");
+    fprintf(out, "%s\n", tt_term_text(W_JOIN_LINKS, L));
     for (size_t i = 0; i < w->n_seats; i++) {
         const web_seat *s = &w->seats[i];
         link_of(w, s, url, sizeof url);
         if (s->kind == SEAT_FACILITATOR) {
-            fprintf(out, "  %-24s %s\n", ja ? "進行役" : "facilitator", url);
+            fprintf(out, "  %-24s %s\n", tt_term_text(W_SEAT_FACILITATOR, L), url);
             json_object_set_new(root, "facilitator", json_string(url));
         } else if (s->kind == SEAT_OBSERVER) {
-            fprintf(out, "  %-24s %s\n", ja ? "見学（閲覧のみ）" : "observer (read-only)", url);
+            fprintf(out, "  %-24s %s\n", tt_term_text(W_SEAT_OBSERVER, L), url);
             json_object_set_new(root, "observer", json_string(url));
         } else {
             int r = tt_scenario_role(w->sc, s->role);

@@ -213,7 +213,7 @@ static char *hello_json(const tt_web *w, const web_seat *s)
     json_t *o = json_pack("{s:s, s:s, s:{s:s, s:s?, s:s?}, s:s, s:o?}", "type", "hello",
                           "protocol", WEB_PROTOCOL, "seat", "kind", kinds[s->kind], "role",
                           s->role, "member", s->member, "lang",
-                          w->o.lang == TT_LANG_JA ? "ja" : "en", "scenario", scen);
+                          tt_lang_name(w->o.lang), "scenario", scen);
     char *text = o ? json_dumps(o, JSON_COMPACT) : NULL;
     json_decref(o);
     return text;

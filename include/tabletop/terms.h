@@ -1,0 +1,651 @@
+/* The one terminology and string table of every front-end (terminal drill,
+ * dashboard, scorecard, command output, the web page): one entry per text,
+ * a Japanese and an English column, so a concept has one word per language
+ * everywhere (状況付与 = inject, 期限 = limit, 封じ込め = isolate, 進行役 =
+ * facilitator, 未達 = not reached, 未確定 = open). New user-visible text of a
+ * front-end goes here; tests/base/test_terms.c fails on text kept elsewhere.
+ *
+ * Entries are named after the front-end that uses them first (M_ terminal,
+ * S_ dashboard, LBL_ scorecard, W_ web seats, C_ command output); any front-end may use any
+ * entry. Entries that take printf arguments say so in their name (_FMT). */
+#ifndef TABLETOP_TERMS_H
+#define TABLETOP_TERMS_H
+
+#include "tabletop/base.h"
+
+/* printf formats are kept as macros NAME_TEXT ("ja", "en") so TT_FMT can
+ * hand the compiler the literals to check against the arguments. */
+#define S_NEW_ITEMS_FMT_TEXT "▲ 新しい項目 %zu 件（ホイールで戻る）", \
+    "▲ %zu newer (scroll up)"
+#define S_COUNTDOWN_FMT_TEXT "%s %s（%s %s）", \
+    "%s %s (%s %s)"
+#define S_COUNTDOWN_SHORT_FMT_TEXT "%s%s %s", \
+    "%s %s %s"
+#define LBL_DB_UNUSABLE_FMT_TEXT "演習履歴データベースを使えませんでした: %s", \
+    "The drill history database could not be used: %s"
+#define LBL_F_NOT_REACHED_FMT_TEXT "「%s」を達成できませんでした（目標時間 %s、期限 %s）。", \
+    "\"%s\" was not reached (target %s, limit %s)."
+#define LBL_F_AFTER_LIMIT_FMT_TEXT "「%s」の達成は %s で、期限 %s を過ぎていました。", \
+    "\"%s\" was reached at %s, after its limit of %s."
+#define LBL_F_AFTER_TARGET_FMT_TEXT "「%s」の達成は %s で、目標時間 %s を過ぎていました。", \
+    "\"%s\" was reached at %s, after its target of %s."
+#define LBL_F_WITHIN_FMT_TEXT "「%s」は目標時間内（%s）に達成しました。", \
+    "\"%s\" was reached within target, at %s."
+#define LBL_F_HARMFUL_BEFORE_FMT_TEXT "%s達成前に有害な対応が %zu 件ありました。", \
+    "%s %zu harmful action(s) were taken before it."
+#define LBL_R_DRILL_KEY_FMT_TEXT "「%s」（%s）を手順化して訓練し、%s 以内に実施できるようにする。", \
+    "Write \"%s\" (%s) into the procedure and drill it so it is done within %s."
+#define LBL_R_PREREQUISITE_FMT_TEXT "「%s」は実施できなかった（%s）。次の事案までにこの前提を整えておく。", \
+    "\"%s\" could not be taken (%s): put that in place before the next incident."
+#define LBL_SENT_OFFLINE_FMT_TEXT "tabletop: 以前オフラインで記録した結果 %zu 件を %s に送りました\n", \
+    "tabletop: sent %zu result(s) kept from earlier offline drills to %s\n"
+#define LBL_SERVER_UNREACHABLE_FMT_TEXT "tabletop: 結果サーバーに届きません（%s）。結果はこの端末に「未送信」として保存しました。'tabletop sync' で送れます\n", \
+    "tabletop: results server not reachable (%s); the result is kept on this machine as not yet sent; 'tabletop sync' sends it\n"
+#define LBL_KEPT_UNSENT_FMT_TEXT "結果サーバーに届かなかったため、結果はこの端末に未送信として保存されています: %s", \
+    "The results server could not be reached; the result is kept on this machine as not yet sent: %s"
+#define RPT_GROUP_LINE_FMT_TEXT "  %lld 回、点数 中央値 %lld・最高 %lld・最新 %lld", \
+    "  %lld runs; score median %lld, best %lld, last %lld"
+#define LBL_R_REVIEW_FMT_TEXT "%s 以内に達成できるよう、手順と判断基準を見直す。", \
+    "Review the procedure and decision criteria so it is reached within %s."
+#define LBL_R_DROP_HARMFUL_FMT_TEXT "%s有害な対応（下記）を手順から外す。", \
+    "%s Take the harmful actions below out of the response."
+#define LBL_R_LESSON_FMT_TEXT "%s事例の教訓: %s", \
+    "%s The source's lesson: %s"
+#define LBL_F_HARMFUL_FMT_TEXT "%s の「%s」（%s）は有害でした（%ld 分）。%s", \
+    "At %s, \"%s\" by %s was harmful (%ld min). %s"
+#define LBL_R_HARMFUL_FMT_TEXT "「%s」を対応手順から外し、%sに理由を周知する。", \
+    "Take \"%s\" out of the response and brief the %s role on why."
+#define LBL_F_WASTED_FMT_TEXT "%s の「%s」（%s）は無駄で、%ld 分を失いました。%s", \
+    "At %s, \"%s\" by %s was wasted and cost %ld min. %s"
+#define LBL_R_WASTED_FMT_TEXT "初動では「%s」に時間を使わず、目標の達成を優先する。", \
+    "Leave \"%s\" out of the first response; spend the time on the objectives."
+#define LBL_F_LESSON_FMT_TEXT "事例の教訓が演習で実施されませんでした: %s", \
+    "A lesson of the source was not covered: %s"
+#define LBL_R_ADOPT_ACTION_FMT_TEXT "事例の再発防止策を取り入れる: 「%s」（%s）を手順に加えて訓練する。", \
+    "Adopt the source's prevention measure: add \"%s\" (%s) to the procedure and drill it."
+#define LBL_R_ADOPT_FMT_TEXT "事例の再発防止策を取り入れる: %s", \
+    "Adopt the source's prevention measure: %s"
+
+#define TT_TERMS(X) \
+    /* ---- terminal drill */ \
+    X(M_START, "演習開始", \
+      "Exercise started") \
+    X(M_LENGTH_SPEED, "長さ", \
+      "length") \
+    X(M_INJECT, "状況付与", \
+      "INJECT") \
+    X(M_QUESTION, "討議", \
+      "Discuss") \
+    X(M_MESSAGE, "連絡", \
+      "MESSAGE") \
+    X(M_ACTION, "対応開始", \
+      "ACTION") \
+    X(M_ACTION_DONE_AT, "完了予定", \
+      "done at") \
+    X(M_DONE, "対応完了", \
+      "DONE") \
+    X(M_REFUSED, "実行不可", \
+      "REFUSED") \
+    X(M_OBJ_REACHED, "目標達成", \
+      "OBJECTIVE REACHED") \
+    X(M_OBJ_MISSED, "目標未達（期限切れ）", \
+      "OBJECTIVE MISSED") \
+    X(M_NOTE, "メモ", \
+      "NOTE") \
+    X(M_CUSTOM, "進行役からの状況付与", \
+      "FACILITATOR INJECT") \
+    X(M_PAUSED, "一時停止", \
+      "Paused") \
+    X(M_RESUMED, "再開", \
+      "Resumed") \
+    X(M_SPEED, "速度変更", \
+      "Speed") \
+    X(M_END, "演習終了", \
+      "Exercise ended") \
+    X(M_END_LENGTH, "シナリオの時間が終了", \
+      "scenario length reached") \
+    X(M_END_SETTLED, "すべての目標が確定", \
+      "every objective settled") \
+    X(M_END_FACILITATOR, "進行役が終了", \
+      "ended by the facilitator") \
+    X(M_EVERYONE, "全員", \
+      "everyone") \
+    X(M_ANSWER, "討議の回答", \
+      "ANSWER") \
+    X(M_MENU_TITLE, "いま取れる対応（番号または名前で入力）", \
+      "Actions available now (type a number or a name)") \
+    X(M_MENU_NONE, "いま取れる対応はありません", \
+      "No action is available right now") \
+    X(M_MENU_HINT, "/help でコマンド一覧", \
+      "/help lists the commands") \
+    X(M_STATUS_CLOCK, "時刻", \
+      "Clock") \
+    X(M_STATUS_RUNNING, "進行中", \
+      "running") \
+    X(M_STATUS_PAUSED, "一時停止中", \
+      "paused") \
+    X(M_STATUS_READY, "開始前", \
+      "not started") \
+    X(M_STATUS_ENDED, "終了", \
+      "ended") \
+    X(M_STATUS_STATE, "インシデントの状況", \
+      "Incident state") \
+    X(M_STATUS_OBJECTIVES, "目標", \
+      "Objectives") \
+    X(M_OBJ_OPEN, "未確定", \
+      "open") \
+    X(M_OBJ_TARGET_IN, "目標まで", \
+      "target in") \
+    X(M_OBJ_TARGET_PASSED, "目標時間を経過", \
+      "target passed") \
+    X(M_OBJ_LIMIT_IN, "期限まで", \
+      "limit in") \
+    X(M_OBJ_AT_REACHED, "達成", \
+      "reached at") \
+    X(M_OBJ_AT_MISSED, "未達で期限切れ", \
+      "missed at") \
+    X(M_STATUS_PENDING, "進行中の対応・返答待ち", \
+      "In progress and replies on their way") \
+    X(M_PENDING_ACTION, "完了予定", \
+      "completes at") \
+    X(M_PENDING_MESSAGE, "返答予定", \
+      "reply due at") \
+    X(M_PENDING_NONE, "なし", \
+      "none") \
+    X(M_HELP, "対応: 番号 [メモ] ／ [役割] 対応名 [@氏名] [メモ]\n" "  /menu          取れる対応の一覧\n" "  /status        時刻・状況・目標・返答待ち\n" "  /pause /resume 一時停止・再開\n" "  /speed X       速度を X 倍に\n" "  /next          次の状況付与まで進める\n" "  /inject 文     進行役の状況付与を追加\n" "  /note 役割 文  メモを記録\n" "  /end           演習を終了して評価表を作成\n" "  /quit          中断（あとで tabletop resume で再開）\n" "Ctrl-C: 一時停止して終了するか確認します", \
+      "Action: NUMBER [note]  or  [ROLE] ACTION [@member] [note]\n" "  /menu          actions available now\n" "  /status        clock, incident state, objectives, pending replies\n" "  /pause /resume pause or resume the clock\n" "  /speed X       run the clock at X times real time\n" "  /next          jump to the next inject\n" "  /inject TEXT   add a facilitator's inject\n" "  /note ROLE TEXT record a note\n" "  /end           end the exercise and write the scorecard\n" "  /quit          leave now (resume later with tabletop resume)\n" "Ctrl-C pauses and asks before quitting") \
+    X(M_UNKNOWN_COMMAND, "不明なコマンドです（/help を参照）", \
+      "unknown command (see /help)") \
+    X(M_UNKNOWN_CHOICE, "いま取れる対応にありません（/menu を参照）", \
+      "not an action available now (see /menu)") \
+    X(M_AMBIGUOUS, "複数の役割が取れる対応です。役割名を前に付けてください", \
+      "several roles can take it: put the role first") \
+    X(M_NEED_TEXT, "文を入力してください", \
+      "text is missing") \
+    X(M_BAD_SPEED, "速度は 0.1 から 10000 までの数値です", \
+      "speed must be a number from 0.1 to 10000") \
+    X(M_QUIT_ASK, "一時停止しました。中断しますか？ y=中断（再開可能） e=演習終了 n=続行", \
+      "Paused. Quit the drill? y = leave (resumable), e = end the exercise, n = go on") \
+    X(M_LEFT, "中断しました。記録は保存済みです", \
+      "Left the drill; the journal is saved") \
+    X(M_RESUME_HINT, "再開するには", \
+      "To resume") \
+    X(M_RESTORED, "記録から復元しました（一時停止中）", \
+      "Restored from the journal (paused)") \
+    X(M_SCRIPT_STEP, "台本", \
+      "script") \
+    X(M_PROMPT, "対応> ", \
+      "action> ") \
+    X(M_PROMPT_PAUSED, "一時停止中> ", \
+      "paused> ") \
+    X(M_QUIT_PROMPT, "中断? [y/e/N] ", \
+      "quit? [y/e/N] ") \
+    X(M_NOT_ROSTER, "名簿にこの役割で載っていない氏名です", \
+      "not on the roster in this role") \
+    X(M_NOTE_ROLE, "役割名を指定してください", \
+      "give a role first") \
+    X(M_CONTINUE, "続行します", \
+      "Going on") \
+    X(M_RESUME_HOW, "/resume で再開します", \
+      "type /resume to go on") \
+    X(M_PHASE_ISOLATE, "封じ込め", \
+      "isolate") \
+    X(M_PHASE_REPORT, "報告", \
+      "report") \
+    X(M_PHASE_RECOVER, "復旧", \
+      "recover") \
+    /* ---- dashboard */ \
+    X(S_CLOCK, "経過時間", \
+      "Elapsed") \
+    X(S_SPEED, "速度", \
+      "Speed") \
+    X(S_PAUSED, "一時停止中", \
+      "PAUSED") \
+    X(S_RUNNING, "進行中", \
+      "RUNNING") \
+    X(S_ENDED, "終了", \
+      "ENDED") \
+    X(S_READY, "開始前", \
+      "READY") \
+    X(S_FEED, "状況付与・連絡", \
+      "Injects and messages") \
+    X(S_STATE, "インシデントの状況", \
+      "Incident state") \
+    X(S_DIAGRAM, "組織図（役割と外部関係者）", \
+      "Organisation (roles and outside parties)") \
+    X(S_OBJECTIVES, "目標タイマー", \
+      "Objective timers") \
+    X(S_SCORE, "暫定スコア", \
+      "Provisional score") \
+    X(S_ROLES, "役割", \
+      "Roles") \
+    X(S_ACTIONS, "対応", \
+      "Actions") \
+    X(S_TIMELINE, "タイムライン", \
+      "Timeline") \
+    X(S_TARGET, "目標時間", \
+      "target") \
+    X(S_LIMIT, "期限", \
+      "limit") \
+    X(S_IN, "あと", \
+      "in") \
+    X(S_AGO, "超過", \
+      "over by") \
+    X(S_REACHED, "達成", \
+      "REACHED") \
+    X(S_MISSED, "未達", \
+      "MISSED") \
+    X(S_OPEN, "未確定", \
+      "OPEN") \
+    X(S_OVERDUE, "目標超過", \
+      "OVERDUE") \
+    X(S_ISOLATE, "封じ込め", \
+      "Isolate") \
+    X(S_REPORT, "報告", \
+      "Report") \
+    X(S_RECOVER, "復旧", \
+      "Recover") \
+    X(S_TAKEN_AT, "実施済み", \
+      "taken at") \
+    X(S_IN_PROGRESS, "実施中・完了予定", \
+      "in progress, done at") \
+    X(S_NOT_TAKEN, "未実施", \
+      "not taken") \
+    X(S_FACILITATOR, "進行役", \
+      "Facilitator") \
+    X(S_EVERYONE, "全員", \
+      "everyone") \
+    X(S_TOOK, "対応開始", \
+      "took") \
+    X(S_DONE, "対応完了", \
+      "done") \
+    X(S_REFUSED, "実施できず", \
+      "refused") \
+    X(S_NOTE, "メモ", \
+      "note") \
+    X(S_QUESTION, "問い", \
+      "Q") \
+    X(S_OBJ_REACHED, "目標達成", \
+      "objective reached") \
+    X(S_OBJ_MISSED, "目標未達（期限切れ）", \
+      "objective missed") \
+    X(S_TEAM, "対応チーム", \
+      "Response team") \
+    X(S_NO_ACTIONS, "この役割の対応はありません", \
+      "No actions for this role") \
+    X(S_KEYS_LIVE, "Space 一時停止/再開  +/- 速度  N 次の状況付与  Tab 役割  ↑↓ 選択  Enter 実施  I 状況付与  M メモ  L 言語  E 終了  Ctrl+Q 閉じる", \
+      "Space pause/resume  +/- speed  N next inject  Tab role  Up/Down select  Enter take  I inject  M note  L language  E end  Ctrl+Q close") \
+    X(S_KEYS_REPLAY, "←→ 1分  Shift 10分  PgUp/PgDn 前後の記録  Home/End  Space 再生  +/- 速度  L 言語  Esc 閉じる", \
+      "Left/Right 1 min  Shift 10 min  PgUp/PgDn prev/next record  Home/End  Space play  +/- speed  L language  Esc close") \
+    X(S_SCORE_NOTE, "未達成の目標を今達成した場合の値", \
+      "if every open objective were reached now") \
+    X(S_SCORE_FINAL, "最終スコア", \
+      "Final score") \
+    X(S_SCORE_FINAL_NOTE, "スコアカードと同じ値", \
+      "as on the scorecard") \
+    X(S_END_LENGTH, "シナリオの時間が終了", \
+      "scenario length reached") \
+    X(S_END_SETTLED, "すべての目標が確定", \
+      "all objectives settled") \
+    X(S_END_FACILITATOR, "進行役が終了", \
+      "ended by the facilitator") \
+    X(S_REPLAY, "振り返り", \
+      "REPLAY") \
+    X(S_CONFIRM_END, "もう一度 E で演習を終了します", \
+      "Press E again to end the exercise") \
+    X(S_NOTHING_YET, "まだ何も起きていません", \
+      "Nothing has happened yet") \
+    X(S_PROVISIONAL, "暫定", \
+      "provisional") \
+    X(S_INPUT_INJECT, "進行役の状況付与", \
+      "Facilitator inject") \
+    X(S_INPUT_NOTE, "メモ", \
+      "Note by") \
+    X(S_INPUT_HINT, "Enter 送信  Esc 取り消し", \
+      "Enter send  Esc cancel") \
+    X(S_ENDED_CLOSE, "演習終了 — Esc または Enter で閉じる", \
+      "Exercise ended: press Esc or Enter to close") \
+    /* ---- scorecard */ \
+    X(LBL_CARD_TITLE, "演習スコアカード", \
+      "Exercise scorecard") \
+    X(LBL_OVERALL, "総合評価", \
+      "Overall rating") \
+    X(LBL_END_LENGTH, "シナリオの時間が終了", \
+      "the scenario's length") \
+    X(LBL_END_SETTLED, "すべての目標が確定", \
+      "every objective settled") \
+    X(LBL_END_FACILITATOR, "進行役が終了", \
+      "the facilitator") \
+    X(LBL_SCORE, "スコア", \
+      "Score") \
+    X(LBL_RATING, "評価", \
+      "Rating") \
+    X(LBL_INCOMPLETE, "不完全な記録: 記録に含まれる範囲だけを採点しました。", \
+      "Incomplete journal: scored for what it holds.") \
+    X(LBL_TORN, "最後の記録が途中で切れていたため除外しました。", \
+      "The last record was torn and has been dropped.") \
+    X(LBL_NO_END, "終了記録（END）がありません。演習は最後まで記録されていません。", \
+      "There is no END record: the exercise was not recorded to its end.") \
+    X(LBL_HASH_MISMATCH, "シナリオファイルの内容が演習時と異なります（ハッシュ不一致）。", \
+      "The scenario file differs from the one the exercise ran (content hash mismatch).") \
+    X(LBL_HEADLINE, "封じ込め・報告・復旧までの時間", \
+      "Time to isolate, report and recover") \
+    X(LBL_TIME_ISOLATE, "封じ込めまで", \
+      "Time to isolate") \
+    X(LBL_TIME_REPORT, "報告まで", \
+      "Time to report") \
+    X(LBL_TIME_RECOVER, "復旧まで", \
+      "Time to recover") \
+    X(LBL_FROM_START, "発生から", \
+      "from the start") \
+    X(LBL_FROM_NOTICE, "覚知から", \
+      "from notice") \
+    X(LBL_NOT_REACHED, "未達", \
+      "not reached") \
+    X(LBL_NONE_IN_SCENARIO, "このシナリオにはありません", \
+      "none in this scenario") \
+    X(LBL_OBJECTIVES, "目標ごとの評価", \
+      "Objectives") \
+    X(LBL_OBJECTIVE, "目標", \
+      "Objective") \
+    X(LBL_PHASE, "段階", \
+      "Phase") \
+    X(LBL_PARTY, "報告先", \
+      "Party") \
+    X(LBL_TARGET, "目標時間", \
+      "Target") \
+    X(LBL_LIMIT, "期限", \
+      "Limit") \
+    X(LBL_NOTICE, "覚知", \
+      "Notice") \
+    X(LBL_REACHED, "達成", \
+      "Reached") \
+    X(LBL_BY, "実施", \
+      "By") \
+    X(LBL_RATIONALE, "根拠", \
+      "Rationale") \
+    X(LBL_TIMELINE, "タイムライン", \
+      "Timeline") \
+    X(LBL_INJECTS, "状況付与", \
+      "Injects") \
+    X(LBL_ACTIONS, "対応", \
+      "Actions") \
+    X(LBL_REAL_CASE, "実際の事例", \
+      "Real case") \
+    X(LBL_DAMAGE, "被害", \
+      "Damage") \
+    X(LBL_METRIC, "指標", \
+      "Metric") \
+    X(LBL_FINAL_VALUE, "最終値", \
+      "Final value") \
+    X(LBL_UNKNOWN, "不明", \
+      "unknown") \
+    X(LBL_HISTORY, "実際の事業者の対応との比較", \
+      "The real operator's history beside the team's") \
+    X(LBL_WHEN_REAL, "実際", \
+      "Real case") \
+    X(LBL_WHEN_TEAM, "チーム", \
+      "Team") \
+    X(LBL_EVENT, "出来事", \
+      "Event") \
+    X(LBL_NOT_TAKEN, "実施せず", \
+      "not taken") \
+    X(LBL_NO_TIME, "時刻不明", \
+      "time unknown") \
+    X(LBL_INVENTED, "（時刻は演習用に設定）", \
+      " (time invented for the exercise)") \
+    X(LBL_LESSONS, "教訓", \
+      "Lessons") \
+    X(LBL_COVERED, "実施済み", \
+      "Covered") \
+    X(LBL_MISSED, "未実施", \
+      "Missed") \
+    X(LBL_BAD_ACTIONS, "有害・無駄な対応", \
+      "Harmful and wasted actions") \
+    X(LBL_HARMFUL, "有害", \
+      "harmful") \
+    X(LBL_WASTED, "無駄", \
+      "wasted") \
+    X(LBL_COST, "失った時間", \
+      "Time lost") \
+    X(LBL_WHY, "理由", \
+      "Why") \
+    X(LBL_NO_BAD_ACTIONS, "有害・無駄な対応はありませんでした。", \
+      "No harmful or wasted actions.") \
+    X(LBL_PLAN, "改善計画（AAR/IP）", \
+      "Improvement plan (AAR/IP)") \
+    X(LBL_FINDING, "所見", \
+      "Finding") \
+    X(LBL_RECOMMENDATION, "是正措置", \
+      "Recommendation") \
+    X(LBL_OWNER, "担当役割", \
+      "Owner role") \
+    X(LBL_PRIORITY, "優先度", \
+      "Priority") \
+    X(LBL_NO_FINDINGS, "改善事項はありません。", \
+      "No findings.") \
+    X(LBL_ROLES, "役割ごとの貢献", \
+      "Contribution per role") \
+    X(LBL_ROLE, "役割", \
+      "Role") \
+    X(LBL_MEMBERS, "メンバー", \
+      "Members") \
+    X(LBL_N_ACTIONS, "対応数", \
+      "Actions") \
+    X(LBL_N_OBJECTIVES, "達成させた目標", \
+      "Objectives completed") \
+    X(LBL_N_REFUSED, "却下", \
+      "Refused") \
+    X(LBL_N_NOTES, "メモ", \
+      "Notes") \
+    X(LBL_BUSY, "作業時間", \
+      "Time busy") \
+    X(LBL_NOTES, "メモと議論の記録", \
+      "Notes and discussion") \
+    X(LBL_NO_NOTES, "記録されたメモはありません。", \
+      "No notes were recorded.") \
+    X(LBL_QUESTIONS, "議論の問い", \
+      "Discussion questions") \
+    X(LBL_TREND, "同じチームの過去の実施との比較", \
+      "Trend against the team's earlier runs") \
+    X(LBL_NO_TREND, "同じチームによるこのシナリオの過去の実施はありません。", \
+      "No earlier runs of this scenario by this team.") \
+    X(LBL_THIS_RUN, "今回", \
+      "This run") \
+    X(LBL_DATE, "日付", \
+      "Date") \
+    X(LBL_DETAILS, "演習の詳細", \
+      "Exercise details") \
+    X(LBL_SCENARIO, "シナリオ", \
+      "Scenario") \
+    X(LBL_SOURCE, "出典", \
+      "Source") \
+    X(LBL_CONTENT_HASH, "内容ハッシュ", \
+      "Content hash") \
+    X(LBL_ENGINE_VERSION, "tabletop のバージョン", \
+      "tabletop version") \
+    X(LBL_ENGINE_RUN_BY, "実施", \
+      "exercise run by") \
+    X(LBL_ENGINE_SCORED_BY, "採点", \
+      "scored by") \
+    X(LBL_ENGINE_UNKNOWN, "0.2 より前", \
+      "before 0.2") \
+    X(LBL_SEED, "シード", \
+      "Seed") \
+    X(LBL_TEAM, "チーム", \
+      "Team") \
+    X(LBL_DURATION, "所要時間（演習内）", \
+      "Duration (simulated)") \
+    X(LBL_SPEED, "速度", \
+      "Speed") \
+    X(LBL_SPEED_FAST, "最速（ヘッドレス）", \
+      "as fast as possible (headless)") \
+    X(LBL_ENDED_BY, "終了理由", \
+      "Ended by") \
+    X(LBL_JOURNAL, "記録ファイル", \
+      "Journal") \
+    X(LBL_SETTINGS, "設定", \
+      "Settings") \
+    X(LBL_INVENTED_NUMBERS, "演習用に設定した数値", \
+      "Invented numbers") \
+    X(LBL_RULES, "評価方法", \
+      "How this is rated") \
+    X(LBL_RULES_TEXT, "P: 目標時間内に達成し有害な対応なし。S: 期限内に達成。M: 期限を過ぎて達成。有害な対応を達成前にとると1段階下がります（Mより下にはなりません）。U: 達成できず。" "スコア: 目標時間内100点、期限までに60点へ直線的に低下、期限後は10点まで低下。達成前の有害な対応1件につき−15点（最大−45）、無駄な対応1件につき−5点（最大−15）。未達は0点。総合スコアは目標の平均。総合評価: すべてPならP、総合スコア65以上ならS、それ未満はM、どの目標も未達ならU。", \
+      "P: reached within target with no harmful action before it. S: reached within limit. M: reached after the limit. A harmful action before the objective lowers its rating one step (never below M). U: not reached. " "Score: 100 within target, falling linearly to 60 at the limit, then towards 10. Each harmful action before it costs 15 (at most 45), each wasted one 5 (at most 15). Not reached: 0. The overall score is the mean of the objectives. Overall rating: P when every objective is P, S from a score of 65, M below, U when nothing was reached.") \
+    X(LBL_WARNINGS, "注意", \
+      "Warnings") \
+    X(LBL_MINUTES, "分", \
+      " min") \
+    X(LBL_NONE, "なし", \
+      "none") \
+    X(LBL_STATUS_REACHED, "達成", \
+      "reached") \
+    X(LBL_STATUS_MISSED, "未達", \
+      "missed") \
+    X(LBL_REFUSED, "却下", \
+      "refused") \
+    X(LBL_MESSAGE, "連絡", \
+      "message") \
+    X(LBL_CUSTOM, "進行役", \
+      "facilitator") \
+    X(LBL_YES, "はい", \
+      "yes") \
+    X(LBL_NO, "いいえ", \
+      "no") \
+    X(LBL_TEAM_NONE, "（チーム名なし）", \
+      "(no team name)") \
+    X(LBL_SUMMARY, "総括", \
+      "Executive summary") \
+    X(LBL_STRENGTHS, "主な強み", \
+      "Major strengths") \
+    X(LBL_IMPROVE_AREAS, "主な改善点", \
+      "Areas for improvement") \
+    X(LBL_DUE, "対応期日", \
+      "Due") \
+    X(LBL_DAYS, "日以内", \
+      " days") \
+    X(LBL_EARLIER_RUNS_CUT, "（直近10回のみ表示）", \
+      "(the last 10 runs)") \
+    X(LBL_LEG_INJECT, "状況付与・連絡", \
+      "inject or message") \
+    X(LBL_LEG_ACTION, "対応（帯は所要時間）", \
+      "action (bar: time it takes)") \
+    X(LBL_LEG_HARMFUL, "有害な対応", \
+      "harmful action") \
+    X(LBL_LEG_WASTED, "無駄な対応", \
+      "wasted action") \
+    X(LBL_LEG_REFUSED, "却下", \
+      "refused") \
+    X(LBL_LEG_TARGET, "目標時間まで（◆ 達成、色は評価）", \
+      "up to target (◆ reached, coloured by rating)") \
+    X(LBL_LEG_LIMIT, "期限まで", \
+      "up to limit") \
+    X(LBL_LEG_REAL, "実際の事例", \
+      "real case") \
+    /* ---- dashboard, more */ \
+    X(S_NEXT_BUTTON, "次へ ▶▶", "Next ▶▶") \
+    X(S_RESUME_BUTTON, "再開", "Resume") \
+    X(S_PAUSE_BUTTON, "一時停止", "Pause") \
+    X(S_TAKES, "所要", "takes") \
+    X(S_NEW_ITEMS_FMT, S_NEW_ITEMS_FMT_TEXT) \
+    X(S_COUNTDOWN_FMT, S_COUNTDOWN_FMT_TEXT) \
+    X(S_COUNTDOWN_SHORT_FMT, S_COUNTDOWN_SHORT_FMT_TEXT) \
+    X(S_NO_FONT, "日本語フォントが見つかりません（fonts-noto-cjk をインストールしてください）", "no font covering Japanese was found through fontconfig (install fonts-noto-cjk)") \
+    X(S_NO_DISPLAY, "ダッシュボードを表示するディスプレイがありません", "no display to open the dashboard on (set DISPLAY or WAYLAND_DISPLAY, or use --snapshot / --ui tty)") \
+    /* ---- terminal drill, more */ \
+    X(M_YES_WORD, "はい", "yes") \
+    /* ---- scorecard, more */ \
+    X(LBL_RATING_P, "課題なく実施できた", "Performed without challenges") \
+    X(LBL_RATING_S, "多少の課題はあるが実施できた", "Performed with some challenges") \
+    X(LBL_RATING_M, "大きな課題があった", "Performed with major challenges") \
+    X(LBL_RATING_U, "実施できなかった", "Unable to be performed") \
+    X(LBL_PRIORITY_HIGH, "高", "High") \
+    X(LBL_PRIORITY_MEDIUM, "中", "Medium") \
+    X(LBL_PRIORITY_LOW, "低", "Low") \
+    X(LBL_PHASE_ISOLATE, "封じ込め", "isolate") \
+    X(LBL_PHASE_REPORT, "報告", "report") \
+    X(LBL_PHASE_RECOVER, "復旧", "recover") \
+    X(LBL_DB_UNUSABLE_FMT, LBL_DB_UNUSABLE_FMT_TEXT) \
+    X(LBL_F_NOT_REACHED_FMT, LBL_F_NOT_REACHED_FMT_TEXT) \
+    X(LBL_F_AFTER_LIMIT_FMT, LBL_F_AFTER_LIMIT_FMT_TEXT) \
+    X(LBL_F_AFTER_TARGET_FMT, LBL_F_AFTER_TARGET_FMT_TEXT) \
+    X(LBL_F_WITHIN_FMT, LBL_F_WITHIN_FMT_TEXT) \
+    X(LBL_F_HARMFUL_BEFORE_FMT, LBL_F_HARMFUL_BEFORE_FMT_TEXT) \
+    X(LBL_R_DRILL_KEY_FMT, LBL_R_DRILL_KEY_FMT_TEXT) \
+    X(LBL_R_PREREQUISITE_FMT, LBL_R_PREREQUISITE_FMT_TEXT) \
+    X(LBL_SENT_OFFLINE_FMT, LBL_SENT_OFFLINE_FMT_TEXT) \
+    X(LBL_SERVER_UNREACHABLE_FMT, LBL_SERVER_UNREACHABLE_FMT_TEXT) \
+    X(LBL_KEPT_UNSENT_FMT, LBL_KEPT_UNSENT_FMT_TEXT) \
+    X(LBL_R_REVIEW_FMT, LBL_R_REVIEW_FMT_TEXT) \
+    X(LBL_R_DROP_HARMFUL_FMT, LBL_R_DROP_HARMFUL_FMT_TEXT) \
+    X(LBL_R_LESSON_FMT, LBL_R_LESSON_FMT_TEXT) \
+    X(LBL_F_HARMFUL_FMT, LBL_F_HARMFUL_FMT_TEXT) \
+    X(LBL_R_HARMFUL_FMT, LBL_R_HARMFUL_FMT_TEXT) \
+    X(LBL_F_WASTED_FMT, LBL_F_WASTED_FMT_TEXT) \
+    X(LBL_R_WASTED_FMT, LBL_R_WASTED_FMT_TEXT) \
+    X(LBL_F_LESSON_FMT, LBL_F_LESSON_FMT_TEXT) \
+    X(LBL_R_ADOPT_ACTION_FMT, LBL_R_ADOPT_ACTION_FMT_TEXT) \
+    X(LBL_R_ADOPT_FMT, LBL_R_ADOPT_FMT_TEXT) \
+    X(LBL_HOTWASH, "ホットウォッシュ（討議の問いと回答）", "Hot wash: discussion questions and answers") \
+    X(LBL_QUESTION, "問い", "Question") \
+    X(LBL_ANSWERED_BY, "回答者", "Answered by") \
+    X(LBL_ANSWER, "回答", "Answer") \
+    /* ---- scorecard: the survey's cases a scenario's source may name */ \
+    X(LBL_SOURCE_CASE1, "NISC 補完調査 事例1「メールフォームへの攻撃」", "NISC supplementary survey, case 1: Attack on web mail forms") \
+    X(LBL_SOURCE_CASE2, "NISC 補完調査 事例2「アクセス制限の不備」", "NISC supplementary survey, case 2: Missing access restriction") \
+    X(LBL_SOURCE_CASE3, "NISC 補完調査 事例3「ランサムウェア被害」", "NISC supplementary survey, case 3: Ransomware infection") \
+    X(LBL_SOURCE_CASE4, "NISC 補完調査 事例4「管理サーバへの不正アクセス」", "NISC supplementary survey, case 4: Unauthorised access to a management server") \
+    X(LBL_SOURCE_CASE5, "NISC 補完調査 事例5「ソフトウェアの継続的なセキュリティ対策」", "NISC supplementary survey, case 5: Continuous software security") \
+    X(LBL_SOURCE_CASE6, "NISC 補完調査 事例6「システムの不具合によるサービス障害」", "NISC supplementary survey, case 6: Service outage from a system defect") \
+    X(LBL_REFERENCES, "参考資料", "References") \
+    X(LBL_REF_TITLE, "資料", "Title") \
+    X(LBL_REF_PUBLISHER, "発行元", "Publisher") \
+    X(LBL_REF_DATE, "日付", "Date") \
+    /* ---- web seats */ \
+    X(W_JOIN_LINKS, "参加リンク（各自に自分のリンクだけを渡してください）:", \
+      "Join links (give each person only their own):") \
+    X(W_SEAT_FACILITATOR, "進行役", "facilitator") \
+    X(W_SEAT_OBSERVER, "見学（閲覧のみ）", "observer (read-only)") \
+    /* ---- results report across exercises */ \
+    X(RPT_TITLE, "演習結果の推移", "Results across exercises") \
+    X(RPT_GROUPS, "チームとシナリオ", "Teams and scenarios") \
+    X(RPT_PHASE, "フェーズ", "phase") \
+    X(RPT_MEDIAN, "中央値", "median") \
+    X(RPT_BEST, "最短", "best") \
+    X(RPT_COMPLETED, "完了回数", "completed") \
+    X(RPT_OBJECTIVES, "目標ごとの評価（P/S/M/U）", "Objectives: P/S/M/U") \
+    X(RPT_SCENARIO, "シナリオ", "scenario") \
+    X(RPT_OBJECTIVE, "目標", "objective") \
+    X(RPT_RECURRING, "繰り返し挙がる改善項目", "Improvement-plan items that keep coming back") \
+    X(RPT_FINDING, "所見", "finding") \
+    X(RPT_RECOMMENDATION, "推奨", "recommendation") \
+    X(RPT_EXERCISES, "演習数", "exercises") \
+    X(RPT_TEAMS, "チーム数", "teams") \
+    X(RPT_LESSONS_MISSED, "見落とされることの多い教訓", "Lessons missed most often") \
+    X(RPT_LESSON, "教訓", "lesson") \
+    X(RPT_MISSED, "見落とし", "missed") \
+    X(RPT_N_EXERCISES, "件の演習", "exercises") \
+    X(RPT_GROUP_LINE_FMT, RPT_GROUP_LINE_FMT_TEXT) \
+    X(RPT_MEMBERS, "参加者: ", "Members: ")
+
+typedef enum tt_term {
+#define TT_TERM_ENUM(name, ...) name,
+    TT_TERMS(TT_TERM_ENUM)
+#undef TT_TERM_ENUM
+    TT_TERM__COUNT
+} tt_term;
+
+/* A printf format of the table in language L, as a checked literal:
+ * sc_printf(ar, TT_FMT(L, LBL_F_WITHIN_FMT), title, at). */
+#define TT_FMT(L, id) TT_FMT_EXPAND_((L), id##_TEXT)
+#define TT_FMT_EXPAND_(L, pair) TT_FMT_PICK_(L, pair)
+#define TT_FMT_PICK_(L, ja, en) ((L) == TT_LANG_JA ? (ja) : (en))
+#define TT_TERM_JA_(ja, en) ja
+#define TT_TERM_EN_(ja, en) en
+
+/* The text of a term in a language ("" for an id out of range). */
+const char *tt_term_text(tt_term id, tt_lang lang);
+/* The entry's name ("M_INJECT"), e.g. as a key of the web page's table. */
+const char *tt_term_key(tt_term id);
+
+#endif

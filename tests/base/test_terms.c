@@ -1,0 +1,225 @@
+/* The terminology table: every entry in both languages, one word per concept,
+ * and no front-end keeps user-visible text of its own outside the table. */
+#define _GNU_SOURCE /* mkstemps */
+#include <dirent.h>
+#include <unistd.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "tabletop/terms.h"
+
+static void every_entry_has_both_languages(void **state)
+{
+    (void)state;
+    for (int i = 0; i < TT_TERM__COUNT; i++) {
+        const char *key = tt_term_key((tt_term)i);
+        if (!key[0] || !tt_term_text((tt_term)i, TT_LANG_JA)[0] ||
+            !tt_term_text((tt_term)i, TT_LANG_EN)[0])
+            fail_msg("term %d (%s) lacks a key or a language", i, key);
+    }
+    assert_string_equal(tt_term_text(TT_TERM__COUNT, TT_LANG_JA), "");
+    assert_string_equal(tt_term_key(M_INJECT), "M_INJECT");
+}
+
+/* One Japanese word per concept: the synonyms a reader met before are gone. */
+static void one_word_per_concept(void **state)
+{
+    (void)state;
+    static const char *const retired[] = {
+        "インジェクト", /* inject is 状況付与 */
+        "隔離",         /* isolate is 封じ込め */
+        "限度",         /* limit is 期限 */
+        "ファシリテーター", /* facilitator is 進行役 */
+    };
+    for (int i = 0; i < TT_TERM__COUNT; i++) {
+        const char *ja = tt_term_text((tt_term)i, TT_LANG_JA);
+        for (size_t k = 0; k < sizeof retired / sizeof retired[0]; k++)
+            if (strstr(ja, retired[k]))
+                fail_msg("%s uses the retired word %s: %s", tt_term_key((tt_term)i),
+                         retired[k], ja);
+    }
+    /* The same concept shown by several front-ends reads the same. */
+    static const tt_term same[][3] = {
+        { M_OBJ_OPEN, S_OPEN, S_OPEN },
+        { M_END_LENGTH, S_END_LENGTH, LBL_END_LENGTH },
+        { M_END_SETTLED, S_END_SETTLED, LBL_END_SETTLED },
+        { M_END_FACILITATOR, S_END_FACILITATOR, LBL_END_FACILITATOR },
+        { M_PHASE_ISOLATE, S_ISOLATE, LBL_PHASE_ISOLATE },
+        { S_LIMIT, LBL_LIMIT, LBL_LIMIT },
+        { S_TARGET, LBL_TARGET, LBL_TARGET },
+        { M_INJECT, LBL_INJECTS, LBL_INJECTS },
+        { S_FACILITATOR, LBL_CUSTOM, LBL_CUSTOM },
+        { S_MISSED, LBL_STATUS_MISSED, LBL_NOT_REACHED },
+    };
+    for (size_t k = 0; k < sizeof same / sizeof same[0]; k++)
+        for (int j = 1; j < 3; j++)
+            if (strcmp(tt_term_text(same[k][0], TT_LANG_JA),
+                       tt_term_text(same[k][j], TT_LANG_JA)) != 0)
+                fail_msg("%s and %s name one concept differently: %s / %s",
+                         tt_term_key(same[k][0]), tt_term_key(same[k][j]),
+                         tt_term_text(same[k][0], TT_LANG_JA),
+                         tt_term_text(same[k][j], TT_LANG_JA));
+    /* "open" (not settled yet) and "not reached" are different words. */
+    assert_string_not_equal(tt_term_text(M_OBJ_OPEN, TT_LANG_JA),
+                            tt_term_text(LBL_NOT_REACHED, TT_LANG_JA));
+}
+
+/* A Japanese character: kana, CJK ideographs, CJK punctuation, full-width forms. */
+static bool is_japanese(const unsigned char *p, size_t n, size_t *len)
+{
+    uint32_t c;
+    if (p[0] < 0x80) {
+        *len = 1;
+        return false;
+    }
+    if ((p[0] & 0xF0) == 0xE0 && n >= 3) {
+        c = (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+        *len = 3;
+        return (c >= 0x3000 && c <= 0x9FFF) || (c >= 0xFF00 && c <= 0xFFEF);
+    }
+    *len = 1;
+    return false;
+}
+
+/* Finds string literals holding Japanese text (comments and character
+ * literals skipped) and "TT_LANG_JA ? \"" choices written inline. */
+static int scan_source(const char *path, char *report, size_t report_size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    static char text[1 << 20];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    int found = 0, line = 1;
+    for (size_t i = 0; i < n;) {
+        if (text[i] == '\n') {
+            line++;
+            i++;
+        } else if (text[i] == '/' && text[i + 1] == '*') {
+            for (i += 2; i < n && !(text[i] == '*' && text[i + 1] == '/'); i++)
+                line += text[i] == '\n';
+            i += 2;
+        } else if (text[i] == '/' && text[i + 1] == '/') {
+            while (i < n && text[i] != '\n')
+                i++;
+        } else if (text[i] == '\'') {
+            for (i++; i < n && text[i] != '\''; i++)
+                i += text[i] == '\\';
+            i++;
+        } else if (text[i] == '"') {
+            bool ja = false;
+            for (i++; i < n && text[i] != '"';) {
+                if (text[i] == '\\') {
+                    i += 2;
+                    continue;
+                }
+                size_t len;
+                ja |= is_japanese((const unsigned char *)text + i, n - i, &len);
+                i += len;
+            }
+            i++;
+            if (ja) {
+                size_t used = strlen(report);
+                snprintf(report + used, report_size - used, "%s:%d: Japanese text outside the table\n",
+                         path, line);
+                found++;
+            }
+        } else if (strncmp(text + i, "TT_LANG_JA ? \"", 14) == 0 ||
+                   strncmp(text + i, "ja ? \"", 6) == 0) {
+            size_t used = strlen(report);
+            snprintf(report + used, report_size - used, "%s:%d: inline ja/en choice\n", path, line);
+            found++;
+            i += 5; /* the literal itself is scanned next */
+        } else {
+            i++;
+        }
+    }
+    return found;
+}
+
+static int scan_dir(const char *dir, char *report, size_t report_size)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    int found = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len < 3 || e->d_name[0] == '.')
+            continue;
+        if (strcmp(e->d_name + len - 2, ".c") != 0 && strcmp(e->d_name + len - 2, ".h") != 0)
+            continue;
+        char path[8192];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        found += scan_source(path, report, report_size);
+    }
+    closedir(d);
+    return found;
+}
+
+static void front_ends_keep_no_text_of_their_own(void **state)
+{
+    (void)state;
+    const char *root = getenv("TT_SOURCE_DIR");
+    assert_non_null(root);
+    /* Front-ends: terminal drill, dashboard, scorecard, web seats. */
+    static const struct { const char *dir; bool required; } dirs[] = {
+        { "engine/ui/tty", true }, { "engine/ui/sdl", true }, { "engine/score", true },
+        { "engine/ui/web", true },
+    };
+    static char report[16384];
+    report[0] = '\0';
+    int found = 0;
+    for (size_t k = 0; k < sizeof dirs / sizeof dirs[0]; k++) {
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%s/%s", root, dirs[k].dir);
+        int n = scan_dir(dir, report, sizeof report);
+        if (n < 0 && dirs[k].required)
+            fail_msg("cannot read %s", dir);
+        if (n > 0)
+            found += n;
+    }
+    if (found)
+        fail_msg("%d user-visible text(s) missing from the terminology table "
+                 "(include/tabletop/terms.h):\n%s", found, report);
+}
+
+/* The scanner itself finds what it must (a test that cannot fail is none). */
+static void the_scan_catches_text_outside_the_table(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/tt-terms-XXXXXX.c";
+    int fd = mkstemps(path, 2);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    fputs("/* 日本語のコメントは可 */\nconst char *a = \"ok\";\n"
+          "const char *b = \"未達\";\nconst char *c = lang == TT_LANG_JA ? \"x\" : \"y\";\n", f);
+    fclose(f);
+    char report[1024] = "";
+    int n = scan_source(path, report, sizeof report);
+    unlink(path);
+    assert_int_equal(n, 2);
+    assert_non_null(strstr(report, ":3: Japanese"));
+    assert_non_null(strstr(report, ":4: inline"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_entry_has_both_languages),
+        cmocka_unit_test(one_word_per_concept),
+        cmocka_unit_test(the_scan_catches_text_outside_the_table),
+        cmocka_unit_test(front_ends_keep_no_text_of_their_own),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -30,7 +30,7 @@ typedef struct run_options {
     const char *db_path;
     const char *snapshot_path;
     int snapshot_w, snapshot_h;     /* 0: the dashboard's default */
-    bool has_seed, has_speed, has_at, no_card;
+    bool has_seed, has_speed, has_at, no_card, strict;
     uint64_t seed;
     double speed;
     tt_ms at;
@@ -58,6 +58,8 @@ static const char usage[] =
     "  --journal F         journal file (default: $XDG_DATA_HOME/tabletop/exercises/)\n"
     "  --scorecard F       scorecard (.html, .md or .json; default: beside the journal)\n"
     "  --no-scorecard      do not write a scorecard or record the drill history\n"
+    "  --strict            a refused action (not available, wrong role) is an error\n"
+    "                      (exit 1) instead of a note in the journal\n"
     "  --db F|URI          drill-history database, or a postgresql:// URI: central results,\n"
     "                      kept here as not yet sent when unreachable (docs/results.md;\n"
     "                      default: $TABLETOP_DB, else the XDG data directory)\n"
@@ -104,6 +106,7 @@ static bool parse_options(int argc, char **argv, tt_cmdline *cl, run_options *o)
         { "journal", 0, TT_OPT_PATH, &o->journal_path, NULL, NULL },
         { "scorecard", 0, TT_OPT_CUSTOM, &o->card_path, NULL, tt_opt_card_path },
         { "no-scorecard", 0, TT_OPT_FLAG, &o->no_card, NULL, NULL },
+        { "strict", 0, TT_OPT_FLAG, &o->strict, NULL, NULL },
         { "db", 0, TT_OPT_PATH, &o->db_path, NULL, NULL },
         { "lang", 0, TT_OPT_LANG, &o->lang, NULL, NULL },
         { "snapshot", 0, TT_OPT_PATH, &o->snapshot_path, NULL, NULL },
@@ -269,9 +272,42 @@ static int run_snapshot(const run_options *o, run_inputs *in, tt_exercise_config
     return TT_EXIT_OK;
 }
 
-static tt_exercise *make_new(void *script, tt_exercise_config *cfg, tt_error *err)
+/* --strict: the first refused input, noticed on its way to the front-end. */
+typedef struct strict_watch {
+    tt_script *script;
+    bool strict;
+    tt_record_sink inner;
+    void *inner_user;
+    bool refused;
+    tt_ms at;
+    char what[200];
+    char why_ja[300], why_en[300];
+} strict_watch;
+
+static void strict_sink(void *user, const tt_record *r)
 {
-    return tt_exercise_new(script, cfg, err);
+    strict_watch *w = user;
+    if (r->type == TT_REC_REFUSED && !w->refused) {
+        w->refused = true;
+        w->at = r->t;
+        snprintf(w->what, sizeof w->what, "%s (%s)", r->id ? r->id : "?", r->role ? r->role : "?");
+        snprintf(w->why_ja, sizeof w->why_ja, "%s", r->text.ja ? r->text.ja : "");
+        snprintf(w->why_en, sizeof w->why_en, "%s", r->text.en ? r->text.en : "");
+    }
+    if (w->inner)
+        w->inner(w->inner_user, r);
+}
+
+static tt_exercise *make_new(void *ctx, tt_exercise_config *cfg, tt_error *err)
+{
+    strict_watch *w = ctx;
+    if (w->strict) {
+        w->inner = cfg->sink;
+        w->inner_user = cfg->sink_user;
+        cfg->sink = strict_sink;
+        cfg->sink_user = w;
+    }
+    return tt_exercise_new(w->script, cfg, err);
 }
 
 int tt_cmd_run(int argc, char **argv)
@@ -357,6 +393,7 @@ int tt_cmd_run(int argc, char **argv)
         status = run_snapshot(&o, &in, &cfg, journal_path);
         goto out;
     }
+    strict_watch watch = { .script = in.script, .strict = o.strict };
     tt_frontend_job job = {
         .ui = ui,
         .lang = o.lang,
@@ -366,7 +403,7 @@ int tt_cmd_run(int argc, char **argv)
         .journal_path = journal_path,
         .cfg = cfg,
         .make = make_new,
-        .make_ctx = in.script,
+        .make_ctx = &watch,
         .serve = &o.serve,
     };
     bool ended = false;
@@ -379,6 +416,17 @@ int tt_cmd_run(int argc, char **argv)
     }
     status = tt_frontend_conclude("tabletop run", rc, &err, ended, sc, journal_path, o.no_card,
                                   o.card_path, o.db_path, o.lang);
+    if (watch.refused && status == TT_EXIT_OK) {
+        char at[32];
+        tt_ms_format(watch.at, at, sizeof at);
+        if (o.lang == TT_LANG_JA)
+            fprintf(stderr, "tabletop run: --strict: %s に対応 %s が拒否されました: %s\n", at,
+                    watch.what, watch.why_ja[0] ? watch.why_ja : watch.why_en);
+        else
+            fprintf(stderr, "tabletop run: --strict: action %s refused at %s: %s\n", watch.what,
+                    at, watch.why_en[0] ? watch.why_en : watch.why_ja);
+        status = TT_EXIT_RUNTIME;
+    }
 out:
     if (temp_made)
         unlink(temp_journal);

@@ -10,6 +10,7 @@ int tt_cmd_resume(int argc, char **argv);   /* cmd_resume.c  */
 int tt_cmd_replay(int argc, char **argv);   /* cmd_replay.c  */
 int tt_cmd_score(int argc, char **argv);    /* cmd_score.c   */
 int tt_cmd_history(int argc, char **argv);  /* cmd_history.c */
+int tt_cmd_sweep(int argc, char **argv);    /* cmd_sweep.c   */
 int tt_cmd_api(int argc, char **argv);      /* cmd_api.c     */
 int tt_cmd_new(int argc, char **argv);      /* cmd_new.c     */
 int tt_cmd_lint(int argc, char **argv);     /* cmd_lint.c    */

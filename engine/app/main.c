@@ -17,6 +17,7 @@ static const struct {
     { "replay", tt_cmd_replay, "re-run a journal and check it reproduces" },
     { "score", tt_cmd_score, "write the scorecard of a journal (.html, .md, .json)" },
     { "history", tt_cmd_history, "list past exercises" },
+    { "sweep", tt_cmd_sweep, "run answer scripts over many seeds and report the spread" },
     { "new", tt_cmd_new, "write a skeleton scenario and its four answers" },
     { "lint", tt_cmd_lint, "static checks of scenarios (file:line:col: message)" },
     { "explore", tt_cmd_explore, "play random valid exercises, report what never happens" },

@@ -15,6 +15,7 @@ void tt_error_clear(tt_error *err)
     err->line = 0;
     err->column = 0;
     err->message[0] = '\0';
+    err->cls = TT_ERR_INPUT;
 }
 
 /* Messages quote scenario, roster and journal text (Lua's own messages may

@@ -55,5 +55,8 @@ int tt_journal_read(const char *path, tt_journal *out, tt_error *err);
 int tt_journal_read_buffer(const char *name, const char *data, size_t len,
                            tt_journal *out, tt_error *err);
 void tt_journal_free(tt_journal *j);
+/* Append a copy of `r` to an in-memory journal (start from a zeroed
+ * tt_journal and *cap 0; free with tt_journal_free). 0 ok, -1 out of memory. */
+int tt_journal_add(tt_journal *j, size_t *cap, const tt_record *r, tt_error *err);
 
 #endif

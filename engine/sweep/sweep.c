@@ -59,8 +59,8 @@ typedef struct collector {
     tt_journal journal;
     size_t cap;
     bool oom;
-    const tt_record *refused;     /* first REFUSED record (copied in the journal) */
-    size_t refused_at;
+    bool refused;                 /* a REFUSED record was collected ... */
+    size_t refused_at;            /* ... at this index (the array moves as it grows) */
 } collector;
 
 static void collect(void *user, const tt_record *r)
@@ -75,7 +75,7 @@ static void collect(void *user, const tt_record *r)
     }
     if (r->type == TT_REC_REFUSED && !c->refused) {
         c->refused_at = c->journal.n_records - 1;
-        c->refused = &c->journal.records[c->refused_at];
+        c->refused = true;
     }
 }
 
@@ -118,13 +118,14 @@ static void run_one(const plan *p, size_t task, unsigned char *blob)
     } else if (c.oom) {
         fail(h, "out of memory");
     } else if (p->cfg->strict && c.refused) {
+        const tt_record *refused = &c.journal.records[c.refused_at];
         char t[32];
-        tt_ms_format(c.refused->t, t, sizeof t);
+        tt_ms_format(refused->t, t, sizeof t);
         char what[160];
-        snprintf(what, sizeof what, "%s by %s", c.refused->id ? c.refused->id : "a step",
-                 c.refused->role ? c.refused->role : "?");
+        snprintf(what, sizeof what, "%s by %s", refused->id ? refused->id : "a step",
+                 refused->role ? refused->role : "?");
         fail(h, "refused at %s: %s (%s)", t, what,
-             c.refused->text.en ? c.refused->text.en : "not available");
+             refused->text.en ? refused->text.en : "not available");
     } else {
         tt_scorecard card;
         if (tt_scorecard_build(&card, p->sc, &c.journal, NULL, NULL, &err) != 0) {

@@ -80,18 +80,6 @@ static void red_herring_keeps_coming_back(void **state)
     golden_free(&rh);
 }
 
-static void model_holds_for_every_seed(void **state)
-{
-    (void)state;
-    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
-        golden_run r;
-        golden_run_answer(ID, "model", seed, &r);
-        golden_assert_all_within_target(&r, seed);
-        assert_true(golden_final(&r, "recurrences") == 0);
-        golden_free(&r);
-    }
-}
-
 static void restart_before_blocking_recurs(void **state)
 {
     (void)state;
@@ -267,24 +255,6 @@ static void conference_includes_the_stores(void **state)
     golden_free(&r);
 }
 
-static void nothing_never_beats_the_model(void **state)
-{
-    (void)state;
-    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
-        golden_run model, none;
-        golden_run_answer(ID, "model", seed, &model);
-        golden_run_answer(ID, "nothing", seed, &none);
-        size_t wm = 0, wn = 0;
-        golden_count_reached(&model, &wm);
-        golden_count_reached(&none, &wn);
-        assert_true(wn < wm);
-        assert_true(golden_final(&none, "failed_tx") > golden_final(&model, "failed_tx"));
-        assert_true(golden_final(&none, "minutes_down") > golden_final(&model, "minutes_down"));
-        golden_free(&model);
-        golden_free(&none);
-    }
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -292,7 +262,6 @@ int main(void)
         cmocka_unit_test(nothing_stays_down),
         cmocka_unit_test(history_recurs_then_recovers_late),
         cmocka_unit_test(red_herring_keeps_coming_back),
-        cmocka_unit_test(model_holds_for_every_seed),
         cmocka_unit_test(restart_before_blocking_recurs),
         cmocka_unit_test(earlier_block_never_fails_more),
         cmocka_unit_test(monitoring_finds_the_buffer_at_once),
@@ -301,7 +270,6 @@ int main(void)
         cmocka_unit_test(restriction_relapses_by_itself),
         cmocka_unit_test(program_fix_stops_the_loop),
         cmocka_unit_test(conference_includes_the_stores),
-        cmocka_unit_test(nothing_never_beats_the_model),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

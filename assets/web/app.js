@@ -6,7 +6,7 @@
   const token = location.pathname.split("/").pop();
   const $ = (id) => document.getElementById(id);
   let S = {};               // strings of the current language
-  let all = {};             // both languages (i18n.json)
+  let all = {};             // both languages: the terms table (/terms.json)
   let lang = "ja";
   let hello = null;
   let status = null, statusAt = 0;
@@ -21,7 +21,18 @@
     if (text !== undefined) e.textContent = text;
     return e;
   };
-  const pick = (t) => (t ? t[lang] || t.ja || t.en || "" : "");
+  // A text of the terms table (include/tabletop/terms.h) by its key; every
+  // key is written out in full here so tests/base/test_terms.c can check it.
+  const t = (key) => S[key] || key;
+  const PHASES = { ready: "M_STATUS_READY", running: "M_STATUS_RUNNING", paused: "M_STATUS_PAUSED", ended: "M_STATUS_ENDED" };
+  const ERRORS = {
+    rate_limited: "W_ERR_RATE_LIMITED", not_available: "W_ERR_NOT_AVAILABLE", not_your_role: "W_ERR_NOT_YOUR_ROLE",
+    too_long: "W_ERR_TOO_LONG", bad_json: "W_ERR_BAD_MESSAGE", bad_message: "W_ERR_BAD_MESSAGE",
+    unknown_type: "W_ERR_BAD_MESSAGE", forbidden: "W_ERR_FORBIDDEN", not_running: "W_ERR_NOT_RUNNING",
+    not_answerable: "W_ERR_NOT_ANSWERABLE", unknown_target: "W_ERR_UNKNOWN_TARGET",
+    unknown_action: "W_ERR_UNKNOWN_ACTION", busy: "W_ERR_BUSY", internal: "W_ERR_INTERNAL",
+  };
+  const pick = (x) => (x ? x[lang] || x.ja || x.en || "" : "");
   function fmt(ms) {
     const s = Math.floor(ms / 1000), d = Math.floor(s / 86400);
     const h = Math.floor(s / 3600) % 24, m = Math.floor(s / 60) % 60, x = s % 60;
@@ -29,8 +40,8 @@
     return (d ? "+" + d + "d " + p(h) : "+" + h) + ":" + p(m) + ":" + p(x);
   }
   function party(id) {
-    if (!id) return S.everyone;
-    if (id === "facilitator") return S.facilitator;
+    if (!id) return t("M_EVERYONE");
+    if (id === "facilitator") return t("W_SEAT_FACILITATOR");
     const sc = hello.scenario;
     if (sc.roles[id]) return pick(sc.roles[id].name);
     if (sc.actors[id]) return pick(sc.actors[id].name);
@@ -46,7 +57,8 @@
   }
   function showError(code, message) {
     const box = $("error");
-    box.textContent = S["err_" + code] ? S["err_" + code] + (code === "not_available" && message ? ": " + message : "") : (S.err_other + ": " + message);
+    box.textContent = ERRORS[code] ? t(ERRORS[code]) + (code === "not_available" && message ? ": " + message : "")
+      : t("W_ERR_OTHER") + ": " + message;
     box.hidden = false;
     clearTimeout(showError.t);
     showError.t = setTimeout(() => { box.hidden = true; }, 6000);
@@ -55,31 +67,31 @@
   // ---- rendering ----
   function renderStatic() {
     document.documentElement.lang = lang;
-    $("lang").textContent = lang === "ja" ? "English" : "日本語";
-    for (const e of document.querySelectorAll("[data-t]")) e.textContent = S[e.dataset.t] || e.textContent;
+    $("lang").textContent = t("W_LANG_SWITCH");
+    for (const e of document.querySelectorAll("[data-t]")) e.textContent = t(e.dataset.t);
     if (!hello) return;
     $("title").textContent = pick(hello.scenario.title);
     document.title = pick(hello.scenario.title) + " — tabletop";
     const seat = hello.seat;
     $("seat").textContent = seat.kind === "player" ? party(seat.role) + (seat.member ? " / " + seat.member : "")
-      : seat.kind === "facilitator" ? S.facilitator : S.observer;
+      : seat.kind === "facilitator" ? t("W_SEAT_FACILITATOR") : t("W_SEAT_OBSERVER");
     if (kind === "facilitator") renderTargets();
   }
   function renderClock() {
     if (!status) return;
-    let t = status.t;
-    if (status.phase === "running") t += (performance.now() - statusAt) * status.speed;
-    t = Math.min(t, status.length);
-    $("sim").textContent = fmt(t);
+    let now = status.t;
+    if (status.phase === "running") now += (performance.now() - statusAt) * status.speed;
+    now = Math.min(now, status.length);
+    $("sim").textContent = fmt(now);
     $("speed").textContent = "x" + Number(status.speed.toPrecision(4));
-    $("phase").textContent = S[status.phase] || status.phase;
+    $("phase").textContent = PHASES[status.phase] ? t(PHASES[status.phase]) : status.phase;
   }
   function renderPending() {
     const ul = $("pending");
     ul.replaceChildren();
     for (const p of (status && status.pending) || []) {
       if (!p.action) continue;
-      ul.append(el("li", "", actionLabel(p.id) + (kind !== "player" ? " (" + party(p.role) + ")" : "") + " — " + S.until + " " + fmt(p.at)));
+      ul.append(el("li", "", actionLabel(p.id) + (kind !== "player" ? " (" + party(p.role) + ")" : "") + " — " + t("M_ACTION_DONE_AT") + " " + fmt(p.at)));
     }
   }
   function renderMenu() {
@@ -89,7 +101,7 @@
     for (const a of menu.actions) {
       const li = el("li", a.available ? "on" : "off");
       li.append(el("span", "n", a.number + "."), el("span", "label", pick(a.label)));
-      const b = el("button", "take", S.take);
+      const b = el("button", "take", t("W_TAKE"));
       b.type = "button";
       b.dataset.action = a.id;
       b.disabled = !a.available || ended;
@@ -99,25 +111,25 @@
         $("act-note").value = "";
       });
       li.append(b);
-      if (!a.available) li.append(el("span", "why", a.why ? pick(a.why) : S.unavailable));
+      if (!a.available) li.append(el("span", "why", a.why ? pick(a.why) : t("W_UNAVAILABLE")));
       ol.append(li);
     }
   }
   function recordLine(r) {
     switch (r.type) {
-      case "inject": return [S.inject, party(r.from) + " → " + party(r.to) + ": " + pick(r.text)];
-      case "message": return [S.message, party(r.from) + " → " + party(r.to) + ": " + pick(r.text)];
-      case "custom": return [S.custom, (r.to ? "→ " + party(r.to) + (r.member ? " (" + r.member + ")" : "") + ": " : "") + pick(r.text)];
-      case "action": return [S.action, party(r.role) + (r.member ? " (" + r.member + ")" : "") + ": " + actionLabel(r.id) + " — " + S.until + " " + fmt(r.until) + (r.note ? " — " + r.note : "")];
-      case "done": return [S.done, party(r.role) + ": " + actionLabel(r.id)];
-      case "refused": return [S.refused, party(r.role) + ": " + actionLabel(r.id) + " — " + pick(r.text)];
-      case "note": return [S.note, party(r.role) + (r.member ? " (" + r.member + ")" : "") + ": " + r.note];
-      case "answer": return [S.answer, party(r.role) + (r.member ? " (" + r.member + ")" : "") + ": " + pick((r.questions || [])[0]) + " — " + r.note];
-      case "objective": return [S[r.status === "reached" ? "objective_reached" : "objective_missed"], r.id];
-      case "end": return [S.ended, ""];
-      case "pause": return [S.paused, ""];
-      case "resume": return [S.running, ""];
-      case "speed": return [S.speed, "x" + r.speed];
+      case "inject": return [t("M_INJECT"), party(r.from) + " → " + party(r.to) + ": " + pick(r.text)];
+      case "message": return [t("M_MESSAGE"), party(r.from) + " → " + party(r.to) + ": " + pick(r.text)];
+      case "custom": return [t("M_CUSTOM"), (r.to ? "→ " + party(r.to) + (r.member ? " (" + r.member + ")" : "") + ": " : "") + pick(r.text)];
+      case "action": return [t("M_ACTION"), party(r.role) + (r.member ? " (" + r.member + ")" : "") + ": " + actionLabel(r.id) + " — " + t("M_ACTION_DONE_AT") + " " + fmt(r.until) + (r.note ? " — " + r.note : "")];
+      case "done": return [t("M_DONE"), party(r.role) + ": " + actionLabel(r.id)];
+      case "refused": return [t("M_REFUSED"), party(r.role) + ": " + actionLabel(r.id) + " — " + pick(r.text)];
+      case "note": return [t("M_NOTE"), party(r.role) + (r.member ? " (" + r.member + ")" : "") + ": " + r.note];
+      case "answer": return [t("M_ANSWER"), party(r.role) + (r.member ? " (" + r.member + ")" : "") + ": " + pick((r.questions || [])[0]) + " — " + r.note];
+      case "objective": return [t(r.status === "reached" ? "M_OBJ_REACHED" : "M_OBJ_MISSED"), r.id];
+      case "end": return [t("M_END"), ""];
+      case "pause": return [t("M_PAUSED"), ""];
+      case "resume": return [t("M_RESUMED"), ""];
+      case "speed": return [t("M_SPEED"), "x" + r.speed];
       default: return null;
     }
   }
@@ -133,20 +145,20 @@
       if (r.type === "inject" && r.questions) {
         r.questions.forEach((q, qi) => {
           const box = el("div", "q");
-          box.append(el("div", "", S.question + ": " + pick(q)));
+          box.append(el("div", "", t("M_QUESTION") + ": " + pick(q)));
           if (kind === "player") {
             const key = r.id + "/" + qi;
-            if (answered[key]) box.append(el("div", "answered", S.answered));
+            if (answered[key]) box.append(el("div", "answered", t("W_ANSWERED")));
             else if (!ended) {
               const f = el("form");
               const input = el("input");
               input.maxLength = 4000;
               input.required = true;
-              input.placeholder = S.your_answer;
-              input.setAttribute("aria-label", S.your_answer);
+              input.placeholder = t("W_YOUR_ANSWER");
+              input.setAttribute("aria-label", t("W_YOUR_ANSWER"));
               input.dataset.inject = r.id;
               input.dataset.question = qi;
-              const b = el("button", "", S.send);
+              const b = el("button", "", t("W_SEND"));
               b.type = "submit";
               f.append(input, b);
               f.addEventListener("submit", (ev) => {
@@ -175,7 +187,7 @@
   function renderTargets() {
     const sel = $("inject-to");
     const keep = sel.value;
-    sel.replaceChildren(new Option(S.everyone, ""));
+    sel.replaceChildren(new Option(t("M_EVERYONE"), ""));
     for (const id of Object.keys(hello.scenario.roles)) sel.append(new Option(party(id), id));
     for (const m of hello.scenario.roster) sel.append(new Option(party(m.role) + " / " + m.name, m.role + "\u0000" + m.name));
     sel.value = keep;
@@ -185,7 +197,7 @@
     ul.replaceChildren();
     for (const s of list) {
       if (s.kind !== "player") continue;
-      ul.append(el("li", s.connected ? "on" : "off", party(s.role) + (s.member ? " / " + s.member : "") + " — " + (s.connected ? S.connected : S.not_connected)));
+      ul.append(el("li", s.connected ? "on" : "off", party(s.role) + (s.member ? " / " + s.member : "") + " — " + (s.connected ? t("W_CONNECTED") : t("W_NOT_CONNECTED"))));
     }
   }
   function renderAll() { renderStatic(); renderClock(); renderPending(); renderMenu(); renderFeed(); }
@@ -217,8 +229,8 @@
       }
     };
     ws.onclose = () => {
-      if (ended) { $("conn").textContent = S.ended_msg; $("conn").hidden = false; renderMenu(); return; }
-      $("conn").textContent = S.reconnecting;
+      if (ended) { $("conn").textContent = t("W_ENDED_MSG"); $("conn").hidden = false; renderMenu(); return; }
+      $("conn").textContent = t("W_RECONNECTING");
       $("conn").hidden = false;
       setTimeout(connect, retry);
       retry = Math.min(retry * 2, 8000);
@@ -247,7 +259,7 @@
       const v = Number($("speed-in").value);
       if (v > 0) send({ type: "speed", speed: v });
     });
-    $("end").addEventListener("click", () => { if (confirm(S.end_confirm)) send({ type: "end" }); });
+    $("end").addEventListener("click", () => { if (confirm(t("W_END_CONFIRM"))) send({ type: "end" }); });
     $("inject-form").addEventListener("submit", (ev) => {
       ev.preventDefault();
       const text = $("inject-text").value.trim();
@@ -262,7 +274,7 @@
   }
   setInterval(renderClock, 250);
 
-  fetch("/static/i18n.json").then((r) => r.json()).then((j) => {
+  fetch("/terms.json").then((r) => r.json()).then((j) => {
     all = j;
     S = all[lang];
     renderStatic();

@@ -606,6 +606,46 @@
       "Join links (give each person only their own):") \
     X(W_SEAT_FACILITATOR, "進行役", "facilitator") \
     X(W_SEAT_OBSERVER, "見学（閲覧のみ）", "observer (read-only)") \
+    /* ---- web seats: the pages (served as /terms.json, keys used by assets/web) */ \
+    X(W_LANG_SWITCH, "English", "日本語") \
+    X(W_ACTIONS, "対応", "Actions") \
+    X(W_NOTE_FOR_ACTION, "メモ（任意）", "Note (optional)") \
+    X(W_IN_PROGRESS, "進行中の対応", "Actions in progress") \
+    X(W_FEED, "状況付与と連絡（新しい順）", "Injects and messages (newest first)") \
+    X(W_CONTROLS, "進行", "Controls") \
+    X(W_PAUSE, "一時停止", "Pause") \
+    X(W_RESUME, "再開", "Resume") \
+    X(W_NEXT, "次の状況付与へ", "Next inject") \
+    X(W_SPEED, "速度", "Speed") \
+    X(W_SET, "設定", "Set") \
+    X(W_END, "演習を終了", "End the exercise") \
+    X(W_INJECT_TO, "宛先", "To") \
+    X(W_SEND_INJECT, "状況付与を送る", "Send inject") \
+    X(W_SEATS, "参加者", "Seats") \
+    X(W_ANSWERS, "討議の回答", "Discussion answers") \
+    X(W_TAKE, "実行", "Take") \
+    X(W_UNAVAILABLE, "いまは不可", "not now") \
+    X(W_YOUR_ANSWER, "回答", "Answer") \
+    X(W_SEND, "送信", "Send") \
+    X(W_ANSWERED, "回答済み", "answered") \
+    X(W_CONNECTED, "接続中", "connected") \
+    X(W_NOT_CONNECTED, "未接続", "not connected") \
+    X(W_RECONNECTING, "接続が切れました。再接続しています…", "Connection lost. Reconnecting…") \
+    X(W_END_CONFIRM, "演習を終了しますか？", "End the exercise?") \
+    X(W_ENDED_MSG, "演習は終了しました。", "The exercise has ended.") \
+    X(W_ERR_RATE_LIMITED, "操作が多すぎます。少し待ってください。", "Too many messages; wait a moment.") \
+    X(W_ERR_NOT_AVAILABLE, "いまは実行できません", "Not available now") \
+    X(W_ERR_NOT_YOUR_ROLE, "この役割の対応ではありません", "That action belongs to another role") \
+    X(W_ERR_TOO_LONG, "長すぎます", "Too long") \
+    X(W_ERR_BAD_MESSAGE, "送信内容が壊れています", "Malformed message") \
+    X(W_ERR_FORBIDDEN, "この席ではできません", "This seat may not do that") \
+    X(W_ERR_NOT_RUNNING, "演習は進行中ではありません", "The exercise is not running") \
+    X(W_ERR_NOT_ANSWERABLE, "この問いには回答できません", "That question cannot be answered") \
+    X(W_ERR_UNKNOWN_TARGET, "宛先がありません", "No such role or member") \
+    X(W_ERR_UNKNOWN_ACTION, "その対応はありません", "No such action") \
+    X(W_ERR_BUSY, "いまは受け付けられません。少し待ってください。", "The exercise is not taking inputs now; wait a moment.") \
+    X(W_ERR_INTERNAL, "サーバーで処理できませんでした", "The server could not handle it") \
+    X(W_ERR_OTHER, "エラー", "Error") \
     /* ---- results report across exercises */ \
     X(RPT_TITLE, "演習結果の推移", "Results across exercises") \
     X(RPT_GROUPS, "チームとシナリオ", "Teams and scenarios") \

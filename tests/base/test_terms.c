@@ -1,6 +1,7 @@
 /* The terminology table: every entry in both languages, one word per concept,
  * and no front-end keeps user-visible text of its own outside the table. */
 #define _GNU_SOURCE /* mkstemps */
+#include <ctype.h>
 #include <dirent.h>
 #include <unistd.h>
 #include <setjmp.h>
@@ -193,6 +194,113 @@ static void front_ends_keep_no_text_of_their_own(void **state)
                  "(include/tabletop/terms.h):\n%s", found, report);
 }
 
+static bool is_term_key(const char *key, size_t len)
+{
+    for (int i = 0; i < TT_TERM__COUNT; i++) {
+        const char *k = tt_term_key((tt_term)i);
+        if (strlen(k) == len && memcmp(k, key, len) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* A web page file (assets/web): every term key it names ("W_TAKE",
+ * data-t="W_ACTIONS") must be in the table, and it holds no Japanese text
+ * of its own. Returns the problems found; *keys counts the keys seen. */
+static int scan_page(const char *path, int *keys, char *report, size_t report_size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    static char text[1 << 20];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    static const char *const prefixes[] = { "M_", "S_", "LBL_", "W_", "C_", "RPT_" };
+    int found = 0, line = 1;
+    for (size_t i = 0; i < n;) {
+        size_t len;
+        if (text[i] == '\n')
+            line++;
+        if (is_japanese((const unsigned char *)text + i, n - i, &len)) {
+            size_t used = strlen(report);
+            snprintf(report + used, report_size - used, "%s:%d: Japanese text outside the table\n",
+                     path, line);
+            found++;
+            while (i < n && text[i] != '\n')
+                i++;
+            continue;
+        }
+        bool start = i == 0 || !(isalnum((unsigned char)text[i - 1]) || text[i - 1] == '_');
+        for (size_t k = 0; start && k < sizeof prefixes / sizeof prefixes[0]; k++) {
+            size_t plen = strlen(prefixes[k]);
+            if (strncmp(text + i, prefixes[k], plen) != 0 || !isupper((unsigned char)text[i + plen]))
+                continue;
+            size_t end = i + plen;
+            while (end < n && (isupper((unsigned char)text[end]) || isdigit((unsigned char)text[end]) ||
+                               text[end] == '_'))
+                end++;
+            (*keys)++;
+            if (!is_term_key(text + i, end - i)) {
+                size_t used = strlen(report);
+                snprintf(report + used, report_size - used, "%s:%d: %.*s is not in the terms table\n",
+                         path, line, (int)(end - i), text + i);
+                found++;
+            }
+            len = end - i;
+            break;
+        }
+        i += len ? len : 1;
+    }
+    return found;
+}
+
+/* The web pages take their words from the table (served as /terms.json):
+ * a key the page uses but the table lacks fails here, not in a browser. */
+static void web_pages_use_only_table_keys(void **state)
+{
+    (void)state;
+    const char *root = getenv("TT_SOURCE_DIR");
+    assert_non_null(root);
+    static const char *const files[] = { "app.js", "player.html", "facilitator.html", "observer.html" };
+    static char report[16384];
+    report[0] = '\0';
+    int found = 0, keys = 0;
+    for (size_t k = 0; k < sizeof files / sizeof files[0]; k++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/assets/web/%s", root, files[k]);
+        int n = scan_page(path, &keys, report, sizeof report);
+        if (n < 0)
+            fail_msg("cannot read %s", path);
+        found += n;
+    }
+    if (found)
+        fail_msg("%d page text(s) outside the terminology table:\n%s", found, report);
+    /* The pages do name their words by key (else the scan saw nothing). */
+    assert_true(keys >= 40);
+}
+
+static void the_page_scan_catches_unknown_keys(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/tt-terms-XXXXXX.js";
+    int fd = mkstemps(path, 3);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    fputs("t(\"W_TAKE\"); t(\"W_NO_SUCH_WORD\");\n<h2 data-t=\"M_INJECT\"></h2>\n"
+          "const MY_W_X = 1; b.textContent = \"実行\";\n", f);
+    fclose(f);
+    char report[1024] = "";
+    int keys = 0;
+    int n = scan_page(path, &keys, report, sizeof report);
+    unlink(path);
+    assert_int_equal(keys, 3);
+    assert_int_equal(n, 2);
+    assert_non_null(strstr(report, ":1: W_NO_SUCH_WORD is not"));
+    assert_non_null(strstr(report, ":3: Japanese"));
+}
+
 /* The scanner itself finds what it must (a test that cannot fail is none). */
 static void the_scan_catches_text_outside_the_table(void **state)
 {
@@ -220,6 +328,8 @@ int main(void)
         cmocka_unit_test(one_word_per_concept),
         cmocka_unit_test(the_scan_catches_text_outside_the_table),
         cmocka_unit_test(front_ends_keep_no_text_of_their_own),
+        cmocka_unit_test(the_page_scan_catches_unknown_keys),
+        cmocka_unit_test(web_pages_use_only_table_keys),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -111,16 +111,65 @@ static const char *const page_headers[][2] = {
                                    "img-src 'self' data:; style-src 'self'; script-src 'self'" },
 };
 
-static int add_headers(struct lws *wsi, struct lws_process_html_args *args)
+static int put_page_headers(struct lws *wsi, unsigned char **p, unsigned char *end)
 {
-    unsigned char *p = (unsigned char *)args->p, *end = p + args->max_len;
     for (size_t i = 0; i < sizeof page_headers / sizeof page_headers[0]; i++)
         if (lws_add_http_header_by_name(wsi, (const unsigned char *)page_headers[i][0],
                                         (const unsigned char *)page_headers[i][1],
-                                        (int)strlen(page_headers[i][1]), &p, end))
+                                        (int)strlen(page_headers[i][1]), p, end))
             return 1;
+    return 0;
+}
+
+static int add_headers(struct lws *wsi, struct lws_process_html_args *args)
+{
+    unsigned char *p = (unsigned char *)args->p, *end = p + args->max_len;
+    if (put_page_headers(wsi, &p, end))
+        return 1;
     args->p = (char *)p;
     return 0;
+}
+
+/* One HTTP transaction sending the terms table (the pages' words). */
+typedef struct http_sess {
+    bool terms;
+    size_t pos;
+} http_sess;
+
+#define TERMS_CHUNK 4096
+
+static int start_terms(struct lws *wsi, tt_web *w, http_sess *hs)
+{
+    unsigned char buf[LWS_PRE + 1024], *start = buf + LWS_PRE, *p = start, *end = buf + sizeof buf;
+    if (lws_add_http_common_headers(wsi, HTTP_STATUS_OK, "application/json; charset=utf-8",
+                                    (lws_filepos_t)w->terms_len, &p, end) ||
+        lws_add_http_header_by_name(wsi, (const unsigned char *)"cache-control:",
+                                    (const unsigned char *)"no-store", 8, &p, end) ||
+        lws_finalize_write_http_header(wsi, start, &p, end))
+        return -1;
+    hs->terms = true;
+    hs->pos = 0;
+    lws_callback_on_writable(wsi);
+    return 0;
+}
+
+static int send_terms(struct lws *wsi, tt_web *w, http_sess *hs)
+{
+    unsigned char buf[LWS_PRE + TERMS_CHUNK];
+    size_t n = w->terms_len - hs->pos;
+    if (n > TERMS_CHUNK)
+        n = TERMS_CHUNK;
+    bool last = hs->pos + n == w->terms_len;
+    memcpy(buf + LWS_PRE, w->terms_json + hs->pos, n);
+    if (lws_write(wsi, buf + LWS_PRE, n, last ? LWS_WRITE_HTTP_FINAL : LWS_WRITE_HTTP) != (int)n)
+        return -1;
+    hs->pos += n;
+    if (!last) {
+        lws_callback_on_writable(wsi);
+        return 0;
+    }
+    hs->terms = false;
+    return lws_http_transaction_completed(wsi) ? -1 : 0;
 }
 
 /* The seat a "/join/TOKEN" or "/ws/TOKEN" path names, or -1. */
@@ -147,12 +196,18 @@ static int forbid(struct lws *wsi)
 static int on_http(struct lws *wsi, enum lws_callback_reasons reason, void *user,
                    void *in, size_t len)
 {
+    http_sess *hs = user;
     if (reason == LWS_CALLBACK_ADD_HEADERS)
         return add_headers(wsi, in);
+    if (reason == LWS_CALLBACK_HTTP_WRITEABLE && hs && hs->terms)
+        return send_terms(wsi, lws_context_user(lws_get_context(wsi)), hs);
     if (reason != LWS_CALLBACK_HTTP)
         return lws_callback_http_dummy(wsi, reason, user, in, len);
     tt_web *w = lws_context_user(lws_get_context(wsi));
     const char *path = in;
+    /* The pages' words: the terms table, nothing secret. */
+    if (strcmp(path, "/terms.json") == 0)
+        return start_terms(wsi, w, hs);
     int seat = seat_of_path(w, path, "/join/");
     if (seat < 0)
         return forbid(wsi);
@@ -521,7 +576,9 @@ tt_web *tt_web_start(const tt_web_options *o, tt_error *err)
         snprintf(w->links_path, sizeof w->links_path, "%s.links", o->journal_path);
     w->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     w->hello_scenario = web_scenario_json(o->sc, o->roster);
-    if (w->efd < 0 || !w->hello_scenario) {
+    w->terms_json = web_terms_json();
+    w->terms_len = w->terms_json ? strlen(w->terms_json) : 0;
+    if (w->efd < 0 || !w->hello_scenario || !w->terms_json) {
         tt_error_runtime(err, NULL, "cannot start the web server: %s", strerror(errno));
         tt_web_stop(w);
         return NULL;
@@ -532,7 +589,7 @@ tt_web *tt_web_start(const tt_web_options *o, tt_error *err)
         tt_web_stop(w);
         return NULL;
     }
-    w->protocols[0] = (struct lws_protocols){ "http", on_http, 0, 0, 0, NULL, 0 };
+    w->protocols[0] = (struct lws_protocols){ "http", on_http, sizeof(http_sess), 0, 0, NULL, 0 };
     w->protocols[1] = (struct lws_protocols){ WEB_PROTOCOL, on_ws, sizeof(web_conn *), 4096,
                                               0, NULL, 0 };
     w->mount = (struct lws_http_mount){ 0 };
@@ -650,6 +707,7 @@ void tt_web_stop(tt_web *w)
         free(in);
     }
     free(w->hello_scenario);
+    free(w->terms_json);
     free(w->seats);
     if (w->efd >= 0)
         close(w->efd);

@@ -82,6 +82,8 @@ struct tt_web {
     unsigned menu_ver;
     unsigned seats_ver;
     char *hello_scenario;  /* the scenario part of hello, JSON */
+    char *terms_json;      /* GET /terms.json: the terms table, both languages */
+    size_t terms_len;
     web_conn *conns;
     unsigned next_conn;
     web_input *in_head, *in_tail;
@@ -109,5 +111,8 @@ int web_refresh_views(tt_web *w, tt_exercise *ex, tt_error *err);
 bool web_visible(const web_seat *s, const hist_item *h);
 /* The scenario part of hello (roles, actors, actions, roster). */
 char *web_scenario_json(const tt_scenario *sc, const tt_roster *roster);
+/* {"ja": {KEY: text, ...}, "en": {...}}: every entry of the terms table
+ * (include/tabletop/terms.h) by its key, for the pages; NULL on OOM. */
+char *web_terms_json(void);
 
 #endif

@@ -161,4 +161,15 @@ const char *tt_scenario_action_label(const tt_scenario *s, const char *id, tt_la
 /* A report's party or a message's sender: an actor's name, else a role's, else the id. */
 const char *tt_scenario_party_name(const tt_scenario *s, const char *id, tt_lang lang);
 
+/* Stable action numbers (engine/model/numbers.c), the one numbering every
+ * front-end shows and reads: each (role, action) pair the scenario allows
+ * is numbered from 1, roles in scenario order, then actions in scenario
+ * order. A number depends on the scenario alone, never on availability, so
+ * it means the same action for the whole drill.
+ * tt_action_number: the number of role index `role` taking action index
+ * `action`, 0 when that role may not take it. tt_action_by_number: the
+ * pair behind a number; false when no pair has it. */
+int tt_action_number(const tt_scenario *s, int role, int action);
+bool tt_action_by_number(const tt_scenario *s, int number, int *role, int *action);
+
 #endif

@@ -15,6 +15,8 @@
 
 /* printf formats are kept as macros NAME_TEXT ("ja", "en") so TT_FMT can
  * hand the compiler the literals to check against the arguments. */
+#define M_MENU_HIDDEN_FMT_TEXT "ほかに %zu 件はいま取れません（番号は変わりません。/menu all で理由を表示）", \
+    "%zu more not available now (their numbers stay; /menu all shows why)"
 #define S_NEW_ITEMS_FMT_TEXT "▲ 新しい項目 %zu 件（ホイールで戻る）", \
     "▲ %zu newer (scroll up)"
 #define S_COUNTDOWN_FMT_TEXT "%s %s（%s %s）", \
@@ -194,6 +196,14 @@
       "report") \
     X(M_PHASE_RECOVER, "復旧", \
       "recover") \
+    /* ---- terminal drill: stable numbers, /next, /end, input help */ \
+    X(M_MENU_HIDDEN_FMT, M_MENU_HIDDEN_FMT_TEXT) \
+    X(M_NOT_AVAILABLE, "いまは取れません", \
+      "not available now") \
+    X(M_NO_SUCH_NUMBER, "その番号の対応はありません（/menu を参照）", \
+      "no action has that number (see /menu)") \
+    X(M_NOW_AVAILABLE, "取れるようになった対応", \
+      "Now available") \
     /* ---- dashboard */ \
     X(S_CLOCK, "経過時間", \
       "Elapsed") \

@@ -243,7 +243,7 @@ static void test_live_drill_in_a_terminal(void **state)
     assert_true(e2e_expect(p, "-- Resumed --", WAIT));
 
     e2e_send(p, "restore\r");                 /* precondition not met */
-    assert_true(e2e_expect(p, "not an action available now", WAIT));
+    assert_true(e2e_expect(p, "not available now: Isolate and call the vendor first", WAIT));
     e2e_send(p, "sysadmin call_vendor phoned the on-call engineer\r");
     assert_true(e2e_expect(p, "ACTION: System staff - Call the vendor", WAIT));
     assert_true(e2e_expect(p, "phoned the on-call engineer", WAIT));
@@ -297,6 +297,57 @@ static void test_live_drill_in_a_terminal(void **state)
     assert_non_null(strstr(text, "status: \"facilitator\""));
     free(text);
     free(p);
+}
+
+/* A number keeps its meaning for the whole drill: typed before its action
+ * is available it says why (and takes nothing); once available the same
+ * number takes that action; an action taken once keeps its number and
+ * says it is no longer available. Nothing is renumbered in between. */
+static void test_numbers_keep_their_meaning(void **state)
+{
+    (void)state;
+    const char *journal = e2e_tmp("numbers.journal.yaml");
+    const char *args[] = { "run", "--journal", journal, "--speed", "30",
+                           "--lang", "en", "--seed", "3", "--no-scorecard", SCENARIO, NULL };
+    e2e_pty *p = new_pty();
+    assert_true(e2e_pty_start(p, args));
+    /* tty-drill's numbers: 1 supervisor report; sysadmin 2 call_vendor,
+     * 3 isolate, 4 reboot_all, 5 report, 6 restore. */
+    assert_true(e2e_expect(p, "    3. isolate - Isolate the network", WAIT));
+    assert_true(e2e_expect(p, "1 more not available now", WAIT));
+    assert_true(e2e_expect(p, "action> ", WAIT));
+    e2e_send(p, "/menu all\r");
+    assert_true(e2e_expect(p, "  (6) restore - Restore from backup: Isolate and call the vendor first",
+                           WAIT));
+    e2e_send(p, "6\r");
+    assert_true(e2e_expect(p, "6 restore (Restore from backup): not available now: "
+                              "Isolate and call the vendor first", WAIT));
+    e2e_send(p, "3\r");
+    assert_true(e2e_expect(p, "ACTION: System staff - Isolate the network", WAIT));
+    e2e_send(p, "2\r");
+    assert_true(e2e_expect(p, "ACTION: System staff - Call the vendor", WAIT));
+    e2e_send(p, "/speed 600\r");
+    /* Not the whole menu again: one line says what became available. */
+    assert_true(e2e_expect(p, "Now available: 6 restore", WAIT));
+    e2e_send(p, "/pause\r");
+    assert_true(e2e_expect(p, "-- Paused --", WAIT));
+    e2e_send(p, "6 from the nightly copy\r");
+    assert_true(e2e_expect(p, "ACTION: System staff - Restore from backup", WAIT));
+    e2e_send(p, "3\r");
+    assert_true(e2e_expect(p, "3 isolate (Isolate the network): not available now", WAIT));
+    e2e_send(p, "/end\r");
+    assert_true(e2e_expect(p, "Exercise ended", WAIT));
+    assert_int_equal(e2e_pty_finish(p, WAIT), 0);
+    free(p);
+    char *text = e2e_slurp(journal);
+    assert_non_null(text);
+    /* The refused number took nothing: restore was taken once, after. */
+    const char *first = strstr(text, "id: \"restore\"");
+    assert_non_null(first);
+    assert_null(strstr(first + 1, "id: \"restore\""));
+    assert_null(strstr(text, "type: refused"));
+    free(text);
+    assert_int_equal(replay(journal, e2e_tmp("numbers-replay.out")), 0);
 }
 
 /* Japanese on the screen (UTF-8), and a closed terminal leaves a journal
@@ -407,9 +458,25 @@ static void test_every_scenario_runs_live(void **state)
             fprintf(stderr, "%s did not start live\n", e->d_name);
             fail();
         }
+        /* The first number the menu lists as available (numbers are the
+         * scenario's, so 1 may be one not available yet). */
+        const char *menu = strstr(p->screen, "Actions available now");
+        assert_non_null(menu);
+        const char *dot = NULL;
+        for (const char *q = menu; (q = strstr(q, ". ")) != NULL; q++)
+            if (q > menu && q[-1] >= '0' && q[-1] <= '9') {
+                dot = q;
+                break;
+            }
+        assert_non_null(dot);
+        const char *digits = dot;
+        while (digits > menu && digits[-1] >= '0' && digits[-1] <= '9')
+            digits--;
+        char first[16];
+        snprintf(first, sizeof first, "%.*s\r", (int)(dot - digits), digits);
         e2e_send(p, "/status\r");
         assert_true(e2e_expect(p, "Objectives:", WAIT));
-        e2e_send(p, "1\r");
+        e2e_send(p, first);
         assert_true(e2e_expect(p, "ACTION: ", WAIT));
         e2e_send(p, "/end\r");
         assert_true(e2e_expect(p, "Exercise ended: ended by the facilitator", WAIT));
@@ -432,6 +499,7 @@ int main(void)
         cmocka_unit_test(test_replay_bad_input),
         cmocka_unit_test(test_kill_and_resume_reaches_same_outcome),
         cmocka_unit_test(test_live_drill_in_a_terminal),
+        cmocka_unit_test(test_numbers_keep_their_meaning),
         cmocka_unit_test(test_hangup_leaves_resumable_journal),
         cmocka_unit_test(test_live_kill_then_resume),
         cmocka_unit_test(test_every_scenario_runs_live),

@@ -62,14 +62,104 @@ static int teardown(void **state)
     return 0;
 }
 
+/* Is the pair available now in the menu? */
 static bool menu_has(const tty_menu *m, const tt_scenario *sc, const char *role,
                      const char *action)
 {
     for (size_t i = 0; i < m->n; i++)
         if (strcmp(sc->roles[m->items[i].role].id, role) == 0 &&
             strcmp(sc->actions[m->items[i].action].id, action) == 0)
-            return true;
+            return m->items[i].available;
     return false;
+}
+
+/* The stable number of a pair in the menu (0: not in it). */
+static size_t menu_number(const tty_menu *m, const tt_scenario *sc, const char *role,
+                          const char *action)
+{
+    for (size_t i = 0; i < m->n; i++)
+        if (strcmp(sc->roles[m->items[i].role].id, role) == 0 &&
+            strcmp(sc->actions[m->items[i].action].id, action) == 0)
+            return i + 1;
+    return 0;
+}
+
+/* One number per (role, action) pair for the whole drill: the model's
+ * numbering, the same before and after availability changes. */
+static void test_stable_numbers(void **state)
+{
+    fixture *f = *state;
+    tt_error err;
+    const tt_scenario *sc = f->sc;
+    int sys = tt_scenario_role(sc, "sysadmin"), sup = tt_scenario_role(sc, "supervisor");
+    int isolate = tt_scenario_action(sc, "isolate"), report = tt_scenario_action(sc, "report");
+    int restore = tt_scenario_action(sc, "restore");
+    /* The model orders by id: supervisor (report), then sysadmin
+     * (call_vendor, isolate, reboot_all, report, restore). */
+    assert_int_equal(tt_action_number(sc, sup, report), 1);
+    assert_int_equal(tt_action_number(sc, sys, isolate), 3);
+    assert_int_equal(tt_action_number(sc, sys, report), 5);
+    assert_int_equal(tt_action_number(sc, sys, restore), 6);
+    assert_int_equal(tt_action_number(sc, sup, isolate), 0);   /* not its action */
+    assert_int_equal(tt_action_number(sc, -1, isolate), 0);
+    for (int n = 1; n <= 6; n++) {
+        int r = -1, a = -1;
+        assert_true(tt_action_by_number(sc, n, &r, &a));
+        assert_int_equal(tt_action_number(sc, r, a), n);
+    }
+    assert_false(tt_action_by_number(sc, 7, NULL, NULL));
+    assert_false(tt_action_by_number(sc, 0, NULL, NULL));
+
+    tty_menu m = { 0 };
+    assert_int_equal(tty_menu_build(&m, f->ex), 0);
+    assert_int_equal(m.n, 6);
+    assert_false(menu_has(&m, sc, "sysadmin", "restore"));
+    tty_cmd c;
+    tty_parse_line("6", &m, sc, NULL, TT_LANG_EN, &c);     /* unavailable: says why */
+    assert_int_equal(c.kind, CMD_ERROR);
+    assert_non_null(strstr(c.text, "6 restore (Restore from backup): not available now: "
+                                   "Isolate and call the vendor first"));
+    tty_buf b = { 0 };
+    tty_menu_format(&m, sc, TT_LANG_EN, false, &b);
+    assert_null(strstr(b.data, "restore -"));             /* hidden ... */
+    assert_non_null(strstr(b.data, "1 more not available now"));
+    assert_non_null(strstr(b.data, "    1. report - Report to management"));
+    assert_non_null(strstr(b.data, "    5. report - Report to management"));
+    tty_buf_free(&b);
+    tty_menu_format(&m, sc, TT_LANG_EN, true, &b);         /* ... or listed with why */
+    assert_non_null(strstr(b.data, "  (6) restore - Restore from backup: Isolate and call"));
+    tty_buf_free(&b);
+
+    /* Availability changes; the numbers do not. */
+    tty_menu before = m;
+    m = (tty_menu){ 0 };
+    assert_int_equal(tt_exercise_act(f->ex, "sysadmin", "isolate", NULL, NULL, NULL, &err), 0);
+    assert_int_equal(tt_exercise_act(f->ex, "sysadmin", "call_vendor", NULL, NULL, NULL, &err), 0);
+    assert_int_equal(tt_exercise_advance(f->ex, 10 * 60000, &err), 0);
+    assert_int_equal(tty_menu_build(&m, f->ex), 0);
+    assert_int_equal(m.n, 6);
+    assert_true(menu_has(&m, sc, "sysadmin", "restore"));
+    assert_false(menu_has(&m, sc, "sysadmin", "isolate"));
+    assert_int_equal(menu_number(&m, sc, "sysadmin", "restore"), 6);
+    assert_int_equal(menu_number(&m, sc, "supervisor", "report"), 1);
+    tty_parse_line("6", &m, sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_ACTION);
+    assert_int_equal(c.action, restore);
+    tty_parse_line("1", &m, sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_ACTION);
+    assert_int_equal(c.role, sup);
+    tty_parse_line("3", &m, sc, NULL, TT_LANG_JA, &c);     /* isolate, now taken */
+    assert_int_equal(c.kind, CMD_ERROR);
+    assert_non_null(strstr(c.text, "3 isolate"));
+    assert_non_null(strstr(c.text, "いまは取れません"));
+    tty_menu_format_new(&before, &m, sc, TT_LANG_EN, &b);
+    assert_non_null(b.data);
+    assert_non_null(strstr(b.data, "Now available: 6 restore"));
+    tty_buf_free(&b);
+    tty_menu_format_new(&m, &m, sc, TT_LANG_EN, &b);       /* nothing new: nothing said */
+    assert_null(b.data);
+    tty_menu_free(&before);
+    tty_menu_free(&m);
 }
 
 static void test_menu_lists_only_what_preconditions_allow(void **state)
@@ -87,12 +177,12 @@ static void test_menu_lists_only_what_preconditions_allow(void **state)
     /* Grouped by role: every sysadmin entry before every supervisor one
      * (roles in scenario order), and the text shows both groups. */
     tty_buf b = { 0 };
-    tty_menu_format(&m, f->sc, TT_LANG_EN, &b);
+    tty_menu_format(&m, f->sc, TT_LANG_EN, false, &b);
     assert_non_null(b.data);
     assert_non_null(strstr(b.data, "[sysadmin] System staff"));
     assert_non_null(strstr(b.data, "Isolate the network"));
     tty_buf_free(&b);
-    tty_menu_format(&m, f->sc, TT_LANG_JA, &b);
+    tty_menu_format(&m, f->sc, TT_LANG_JA, false, &b);
     assert_non_null(strstr(b.data, "ネットワークから切り離す"));
     tty_buf_free(&b);
 
@@ -116,7 +206,7 @@ static void test_parse_lines(void **state)
     assert_int_equal(c.kind, CMD_NONE);
 
     tty_parse_line("1 first thing", &m, f->sc, NULL, TT_LANG_EN, &c);
-    assert_int_equal(c.kind, CMD_ACTION);
+    assert_int_equal(c.kind, CMD_ACTION);   /* number 1: sysadmin isolate, available */
     assert_int_equal(c.role, m.items[0].role);
     assert_int_equal(c.action, m.items[0].action);
     assert_string_equal(c.text, "first thing");
@@ -144,7 +234,7 @@ static void test_parse_lines(void **state)
     assert_int_equal(c.kind, CMD_ERROR);
     tty_parse_line("0", &m, f->sc, NULL, TT_LANG_JA, &c);
     assert_int_equal(c.kind, CMD_ERROR);
-    assert_non_null(strstr(c.text, "いま取れる対応にありません"));
+    assert_non_null(strstr(c.text, "その番号の対応はありません"));
 
     /* The member must be on the roster when there is one. */
     tt_member members[] = { { "Sato", "sysadmin" } };
@@ -401,6 +491,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_menu_lists_only_what_preconditions_allow,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_parse_lines, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_stable_numbers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_record_texts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_status_view, setup, teardown),
         cmocka_unit_test(test_default_speed),

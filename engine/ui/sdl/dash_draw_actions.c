@@ -116,7 +116,11 @@ void dash_draw_actions(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r)
         dash_fill(g, b, ok ? DASH_COL_BUTTON : DASH_COL_DISABLED);
         if (ui && (int)k == focus && live)
             dash_frame(g, b, DASH_COL_FOCUS, dash_px(g, 2));
-        dash_text_lines(g, tt_text_get(&act->label, L), F_BODY,
+        /* The stable number (the terminal's and the web page's): it never
+         * changes with availability. */
+        snprintf(label, sizeof label, "%d %s", tt_action_number(sc, sel, (int)a),
+                 tt_text_get(&act->label, L));
+        dash_text_lines(g, label, F_BODY,
                         ok ? DASH_COL_TEXT : DASH_COL_DIM, b.x + p, b.y + p / 2, b.w - 2 * p, 2);
         dash_text_fit(g, why, F_SMALL, ok ? DASH_COL_DIM : DASH_COL_OVERDUE, b.x + p,
                       b.y + p / 2 + 2 * bh, b.w - 2 * p);

@@ -170,19 +170,12 @@ void tt_tty_sink(void *user, const tt_record *r)
 
 /* ---- menu ---- */
 
-static bool same_menu(const tty_menu *a, const tty_menu *b)
-{
-    if (a->n != b->n)
-        return false;
-    for (size_t i = 0; i < a->n; i++)
-        if (a->items[i].role != b->items[i].role ||
-            a->items[i].action != b->items[i].action)
-            return false;
-    return true;
-}
+typedef enum menu_show { MENU_CHANGES, MENU_AVAILABLE, MENU_ALL } menu_show;
 
-/* Rebuild the menu; print it when asked or when what is possible changed. */
-static int refresh_menu(tt_tty *t, bool force, tt_error *err)
+/* Rebuild the menu (numbers never change, only availability). Print it
+ * when asked; otherwise only one line naming what became available, so
+ * the inject and its questions stay on a small screen. */
+static int refresh_menu(tt_tty *t, menu_show how, tt_error *err)
 {
     if (!t->in || tt_exercise_phase(t->ex) == TT_PHASE_ENDED)
         return 0;
@@ -192,14 +185,15 @@ static int refresh_menu(tt_tty *t, bool force, tt_error *err)
         tt_error_oom(err, NULL);
         return -1;
     }
-    bool changed = !same_menu(&fresh, &t->menu);
+    const tt_scenario *sc = tt_exercise_scenario(t->ex);
+    tty_buf b = { 0 };
+    if (how == MENU_CHANGES)
+        tty_menu_format_new(&t->menu, &fresh, sc, t->o.lang, &b);
+    else
+        tty_menu_format(&fresh, sc, t->o.lang, how == MENU_ALL, &b);
     tty_menu_free(&t->menu);
     t->menu = fresh;
-    if (force || changed) {
-        tty_buf b = { 0 };
-        tty_menu_format(&t->menu, tt_exercise_scenario(t->ex), t->o.lang, &b);
-        show_buf(t, &b);
-    }
+    show_buf(t, &b);
     return 0;
 }
 
@@ -381,7 +375,9 @@ static int handle_line(tt_tty *t, const char *line, tt_error *err)
     switch (c.kind) {
     case CMD_NONE:
     case CMD_MENU:
-        return refresh_menu(t, true, err);
+        return refresh_menu(t, MENU_AVAILABLE, err);
+    case CMD_MENU_ALL:
+        return refresh_menu(t, MENU_ALL, err);
     case CMD_ACTION:
         return take_action(t, &c, err);
     case CMD_STATUS:
@@ -567,7 +563,7 @@ static int loop(tt_tty *t, tt_error *err)
         }
         if (t->events_seen) {
             t->events_seen = false;
-            if (refresh_menu(t, false, err) != 0)
+            if (refresh_menu(t, MENU_CHANGES, err) != 0)
                 return -1;
         }
         set_prompt(t);
@@ -624,7 +620,7 @@ int tt_tty_drive(tt_tty *t, tt_exercise *ex, tt_tty_outcome *outcome,
     if (rc == 0 && t->in) {
         setup_readline(t);
         if (tt_exercise_phase(ex) == TT_PHASE_RUNNING)
-            rc = refresh_menu(t, true, err);
+            rc = refresh_menu(t, MENU_AVAILABLE, err);
     }
     if (rc == 0)
         rc = loop(t, err);

@@ -12,6 +12,13 @@ const char *const tty_command_names[] = {
     "/note", "/end", "/quit", "/help", NULL
 };
 
+static void choice_free(tty_choice *c)
+{
+    free(c->why_ja);
+    free(c->why_en);
+    c->why_ja = c->why_en = NULL;
+}
+
 static int menu_push(tty_menu *m, int role, int action)
 {
     if (m->n == m->cap) {
@@ -22,54 +29,114 @@ static int menu_push(tty_menu *m, int role, int action)
         m->items = p;
         m->cap = cap;
     }
-    m->items[m->n++] = (tty_choice){ role, action };
+    m->items[m->n++] = (tty_choice){ role, action, false, NULL, NULL };
     return 0;
+}
+
+static char *dup_or_empty(const char *s)
+{
+    return strdup(s ? s : "");
 }
 
 int tty_menu_build(tty_menu *m, tt_exercise *ex)
 {
     const tt_scenario *sc = tt_exercise_scenario(ex);
+    bool ended = tt_exercise_phase(ex) == TT_PHASE_ENDED;
+    for (size_t i = 0; i < m->n; i++)
+        choice_free(&m->items[i]);
     m->n = 0;
-    for (size_t r = 0; r < sc->n_roles; r++)
-        for (size_t a = 0; a < sc->n_actions; a++) {
-            if (!tt_action_allows_role(&sc->actions[a], sc->roles[r].id))
-                continue;
-            tt_text why;
-            if (!tt_exercise_can_act(ex, sc->roles[r].id, (int)a, &why))
-                continue;
-            if (menu_push(m, (int)r, (int)a) != 0)
+    /* The stable numbering's order: entry i is number i + 1. */
+    for (int number = 1;; number++) {
+        int r, a;
+        if (!tt_action_by_number(sc, number, &r, &a))
+            break;
+        if (menu_push(m, r, a) != 0)
+            return -1;
+        tty_choice *c = &m->items[m->n - 1];
+        tt_text why = { NULL, NULL };
+        c->available = !ended && tt_exercise_can_act(ex, sc->roles[r].id, a, &why);
+        if (!c->available) {
+            /* The reason is the exercise's until its next call: copy it. */
+            c->why_ja = dup_or_empty(why.ja);
+            c->why_en = dup_or_empty(why.en);
+            if (!c->why_ja || !c->why_en)
                 return -1;
         }
+    }
     return 0;
 }
 
 void tty_menu_free(tty_menu *m)
 {
+    for (size_t i = 0; i < m->n; i++)
+        choice_free(&m->items[i]);
     free(m->items);
     *m = (tty_menu){ 0 };
 }
 
-void tty_menu_format(const tty_menu *m, const tt_scenario *sc, tt_lang lang,
+static const char *choice_why(const tty_choice *c, tt_lang lang)
+{
+    const char *w = lang == TT_LANG_JA ? c->why_ja : c->why_en;
+    if (!w || !w[0])
+        w = lang == TT_LANG_JA ? c->why_en : c->why_ja;
+    return w && w[0] ? w : tty_msg(M_NOT_AVAILABLE, lang);
+}
+
+void tty_menu_format(const tty_menu *m, const tt_scenario *sc, tt_lang lang, bool all,
                      tty_buf *out)
 {
-    if (m->n == 0) {
+    size_t shown = 0, hidden = 0;
+    for (size_t i = 0; i < m->n; i++)
+        m->items[i].available ? shown++ : hidden++;
+    if (shown == 0 && !all) {
         tty_buf_printf(out, "%s\n", tty_msg(M_MENU_NONE, lang));
-        return;
-    }
-    tty_buf_printf(out, "%s:\n", tty_msg(M_MENU_TITLE, lang));
-    int last_role = -1;
-    for (size_t i = 0; i < m->n; i++) {
-        const tty_choice *c = &m->items[i];
-        if (c->role != last_role) {
-            const tt_role *r = &sc->roles[c->role];
-            tty_buf_printf(out, " [%s] %s\n", r->id, tt_text_get(&r->name, lang));
-            last_role = c->role;
+    } else {
+        tty_buf_printf(out, "%s:\n", tty_msg(M_MENU_TITLE, lang));
+        int last_role = -1;
+        for (size_t i = 0; i < m->n; i++) {
+            const tty_choice *c = &m->items[i];
+            if (!c->available && !all)
+                continue;
+            if (c->role != last_role) {
+                const tt_role *r = &sc->roles[c->role];
+                tty_buf_printf(out, " [%s] %s\n", r->id, tt_text_get(&r->name, lang));
+                last_role = c->role;
+            }
+            const tt_action *a = &sc->actions[c->action];
+            /* Unavailable: the number in brackets (never reused), and why. */
+            if (c->available)
+                tty_buf_printf(out, "  %3zu. %s - %s\n", i + 1, a->id,
+                               tt_text_get(&a->label, lang));
+            else
+                tty_buf_printf(out, "  (%zu) %s - %s: %s\n", i + 1, a->id,
+                               tt_text_get(&a->label, lang), choice_why(c, lang));
         }
-        const tt_action *a = &sc->actions[c->action];
-        tty_buf_printf(out, "  %2zu. %s - %s\n", i + 1, a->id,
-                       tt_text_get(&a->label, lang));
+    }
+    if (hidden && !all) {
+        tty_buf_printf(out, "(");
+        tty_buf_printf(out, TT_FMT(lang, M_MENU_HIDDEN_FMT), hidden);
+        tty_buf_printf(out, ")\n");
     }
     tty_buf_printf(out, "(%s)\n", tty_msg(M_MENU_HINT, lang));
+}
+
+void tty_menu_format_new(const tty_menu *before, const tty_menu *now,
+                         const tt_scenario *sc, tt_lang lang, tty_buf *out)
+{
+    bool any = false;
+    for (size_t i = 0; i < now->n; i++) {
+        if (!now->items[i].available ||
+            (i < before->n && before->items[i].available))
+            continue;
+        if (any)
+            tty_buf_printf(out, ", %zu %s", i + 1, sc->actions[now->items[i].action].id);
+        else
+            tty_buf_printf(out, "%s: %zu %s", tty_msg(M_NOW_AVAILABLE, lang), i + 1,
+                           sc->actions[now->items[i].action].id);
+        any = true;
+    }
+    if (any)
+        tty_buf_printf(out, "\n");
 }
 
 /* Next whitespace-separated word of *s into word; *s moves past it. */
@@ -148,7 +215,7 @@ static void parse_command(const char *line, tt_lang lang,
     const char *p = line;
     next_word(&p, word, sizeof word);
     static const struct { const char *name; tty_cmd_kind kind; } simple[] = {
-        { "/menu", CMD_MENU }, { "/status", CMD_STATUS },
+        { "/status", CMD_STATUS },
         { "/pause", CMD_PAUSE }, { "/resume", CMD_RESUME },
         { "/next", CMD_NEXT }, { "/end", CMD_END }, { "/quit", CMD_QUIT },
         { "/help", CMD_HELP }, { "/?", CMD_HELP },
@@ -158,6 +225,12 @@ static void parse_command(const char *line, tt_lang lang,
             out->kind = simple[i].kind;
             return;
         }
+    if (strcmp(word, "/menu") == 0) {
+        char arg[16];
+        bool all = next_word(&p, arg, sizeof arg) && strcmp(arg, "all") == 0;
+        out->kind = all ? CMD_MENU_ALL : CMD_MENU;
+        return;
+    }
     if (strcmp(word, "/speed") == 0) {
         char num[64];
         char *end = NULL;
@@ -214,9 +287,10 @@ void tty_parse_line(const char *line, const tty_menu *m, const tt_scenario *sc,
     }
     int found = -1;
     if (is_number(word)) {
-        long n = strtol(word, NULL, 10);
+        /* A stable number: the same action whatever is available now. */
+        long n = strlen(word) < 9 ? strtol(word, NULL, 10) : 0;
         if (n < 1 || (size_t)n > m->n) {
-            fail(out, word, tty_msg(M_UNKNOWN_CHOICE, lang));
+            fail(out, word, tty_msg(M_NO_SUCH_NUMBER, lang));
             return;
         }
         found = (int)n - 1;
@@ -231,21 +305,37 @@ void tty_parse_line(const char *line, const tty_menu *m, const tt_scenario *sc,
         } else {
             memcpy(action, word, sizeof action);
         }
-        size_t matches = 0;
-        for (size_t i = 0; i < m->n; i++)
-            if (strcmp(sc->actions[m->items[i].action].id, action) == 0 &&
-                (role < 0 || m->items[i].role == role)) {
-                if (matches++ == 0)
-                    found = (int)i;
-            }
+        size_t matches = 0, available = 0;
+        int first_match = -1;
+        for (size_t i = 0; i < m->n; i++) {
+            if (strcmp(sc->actions[m->items[i].action].id, action) != 0 ||
+                (role >= 0 && m->items[i].role != role))
+                continue;
+            if (matches++ == 0)
+                first_match = (int)i;
+            if (m->items[i].available && available++ == 0)
+                found = (int)i;
+        }
         if (matches == 0) {
             fail(out, action, tty_msg(M_UNKNOWN_CHOICE, lang));
             return;
         }
-        if (matches > 1) {
+        if (available > 1) {
             fail(out, action, tty_msg(M_AMBIGUOUS, lang));
             return;
         }
+        if (available == 0)
+            found = first_match;
+    }
+    if (!m->items[found].available) {
+        const tty_choice *c = &m->items[found];
+        char what[512];
+        snprintf(what, sizeof what, "%d %s (%s)", found + 1, sc->actions[c->action].id,
+                 tt_text_get(&sc->actions[c->action].label, lang));
+        out->kind = CMD_ERROR;
+        snprintf(out->text, sizeof out->text, "%s: %s: %s", what,
+                 tty_msg(M_NOT_AVAILABLE, lang), choice_why(c, lang));
+        return;
     }
     out->role = m->items[found].role;
     out->action = m->items[found].action;

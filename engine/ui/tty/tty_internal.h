@@ -35,10 +35,15 @@ const char *tty_action_label(const tt_scenario *sc, const char *id, tt_lang lang
 const char *tty_objective_title(const tt_scenario *sc, const char *id,
                                 tt_lang lang);
 
-/* ---- Menu of actions available now, grouped by role ---- */
+/* ---- Menu of every action, numbered for the whole drill ----
+ * One entry per (role, action) pair the scenario allows, in the order of
+ * the stable numbers (tt_action_number: entry i has number i + 1), with
+ * whether it is available now and why not. */
 typedef struct tty_choice {
     int role;          /* index in sc->roles */
     int action;        /* index in sc->actions */
+    bool available;
+    char *why_ja, *why_en;   /* owned; the reason when not available */
 } tty_choice;
 
 typedef struct tty_menu {
@@ -46,17 +51,22 @@ typedef struct tty_menu {
     size_t n, cap;
 } tty_menu;
 
-/* Rebuild the menu: every (role, action) pair the exercise allows now. */
+/* Rebuild the menu: every pair with its availability now. */
 int tty_menu_build(tty_menu *m, tt_exercise *ex);
 void tty_menu_free(tty_menu *m);
-void tty_menu_format(const tty_menu *m, const tt_scenario *sc, tt_lang lang,
+/* The available entries by role (all = also the others, with the reason). */
+void tty_menu_format(const tty_menu *m, const tt_scenario *sc, tt_lang lang, bool all,
                      tty_buf *out);
+/* Entries available in `now` that were not in `before`, as one line
+ * ("Now available: 4 restore, ..."); nothing when none. */
+void tty_menu_format_new(const tty_menu *before, const tty_menu *now,
+                         const tt_scenario *sc, tt_lang lang, tty_buf *out);
 
 /* What a typed line asks for. */
 typedef enum tty_cmd_kind {
     CMD_NONE,       /* empty line */
     CMD_ACTION,     /* role/action/member/note filled */
-    CMD_MENU, CMD_STATUS, CMD_PAUSE, CMD_RESUME, CMD_SPEED, CMD_NEXT,
+    CMD_MENU, CMD_MENU_ALL, CMD_STATUS, CMD_PAUSE, CMD_RESUME, CMD_SPEED, CMD_NEXT,
     CMD_INJECT, CMD_NOTE, CMD_END, CMD_QUIT, CMD_HELP,
     CMD_ERROR       /* message filled */
 } tty_cmd_kind;

@@ -138,10 +138,10 @@ static char *status_json(tt_exercise *ex, size_t r, const tt_pending *p, size_t 
     return s;
 }
 
-/* The role's menu: every action it may take, numbered as the terminal
- * numbers them (roles in scenario order, then actions in scenario order),
- * with whether it is available now and why not. */
-static char *menu_json(tt_exercise *ex, size_t r, int *number)
+/* The role's menu: every action it may take, with its stable number
+ * (tt_action_number, the terminal's and the dashboard's), whether it is
+ * available now and why not. */
+static char *menu_json(tt_exercise *ex, size_t r)
 {
     const tt_scenario *sc = tt_exercise_scenario(ex);
     const char *role = sc->roles[r].id;
@@ -153,7 +153,8 @@ static char *menu_json(tt_exercise *ex, size_t r, int *number)
         bool ok = tt_exercise_phase(ex) != TT_PHASE_ENDED &&
                   tt_exercise_can_act(ex, role, (int)a, &why);
         json_array_append_new(items, json_pack("{s:i, s:s, s:o, s:b, s:o?}", "number",
-                                               ++*number, "id", sc->actions[a].id, "label",
+                                               tt_action_number(sc, (int)r, (int)a), "id",
+                                               sc->actions[a].id, "label",
                                                text_json(&sc->actions[a].label), "available",
                                                ok, "why",
                                                ok || (!why.ja && !why.en) ? NULL
@@ -178,12 +179,11 @@ int web_refresh_views(tt_web *w, tt_exercise *ex, tt_error *err)
     char **status = calloc(sc->n_roles + 1, sizeof *status);
     char **menus = calloc(sc->n_roles + 1, sizeof *menus);
     bool bad = !status || !menus;
-    int number = 0;
     for (size_t r = 0; !bad && r <= sc->n_roles; r++) {
         status[r] = status_json(ex, r, p, n);
         bad = !status[r];
         if (!bad && r < sc->n_roles) {
-            menus[r] = menu_json(ex, r, &number);
+            menus[r] = menu_json(ex, r);
             bad = !menus[r];
         }
     }
@@ -240,15 +240,11 @@ static int resolve_action(const tt_scenario *sc, const web_msg *m, const char **
         *role_out = NULL;
         return tt_scenario_action(sc, m->action);
     }
-    int number = 0;
-    for (size_t r = 0; r < sc->n_roles; r++)
-        for (size_t a = 0; a < sc->n_actions; a++)
-            if (tt_action_allows_role(&sc->actions[a], sc->roles[r].id) &&
-                ++number == m->number) {
-                *role_out = sc->roles[r].id;
-                return (int)a;
-            }
-    return -1;
+    int role, action;
+    if (!tt_action_by_number(sc, m->number, &role, &action))
+        return -1;
+    *role_out = sc->roles[role].id;
+    return action;
 }
 
 static int apply_player(tt_web *w, tt_exercise *ex, const web_input *in, tt_error *err)

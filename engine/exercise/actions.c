@@ -108,7 +108,8 @@ static int start_running(tt_exercise *ex, int action, const char *role,
         ex->running = p;
         ex->cap_running = cap;
     }
-    running_action ra = { action, strdup(role), member ? strdup(member) : NULL, false };
+    running_action ra = { action, strdup(role), member ? strdup(member) : NULL, false,
+                          ex->now };
     if (!ra.role || (member && !ra.member)) {
         free(ra.role);
         free(ra.member);

@@ -20,6 +20,7 @@ typedef struct running_action {
     char *role;
     char *member;
     bool finished;     /* its effect applied (slots are kept: events index them) */
+    tt_ms started;     /* when it was taken */
 } running_action;
 
 typedef struct pending_message {

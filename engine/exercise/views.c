@@ -62,3 +62,10 @@ size_t tt_exercise_pending(const tt_exercise *ex, tt_pending *out, size_t max)
     free(all);
     return count;
 }
+
+size_t tt_exercise_taken(const tt_exercise *ex, tt_action_taken *out, size_t max)
+{
+    for (size_t i = 0; i < ex->n_running && i < max; i++)
+        out[i] = (tt_action_taken){ ex->running[i].started, ex->running[i].action };
+    return ex->n_running;
+}

@@ -303,42 +303,38 @@ static void scan_records(tt_scorecard *card, size_t role_cap, const char **done_
     (void)sc;
 }
 
+/* Every rating and score comes from tt_score_ended_now at the drill's end:
+ * the card, /status and the dashboard apply the same rules. */
 static int rate_objectives(tt_scorecard *card)
 {
-    long total = 0;
-    tt_rating *ratings = tt_arena_alloc(&card->arena,
-                                        (card->n_objectives + 1) * sizeof *ratings);
-    if (!ratings)
+    const tt_scenario *sc = card->scenario;
+    size_t n = card->n_objectives;
+    tt_ms *reached = tt_arena_alloc(&card->arena, (n + 1) * sizeof *reached);
+    tt_action_taken *taken = tt_arena_alloc(&card->arena, (card->n_bad + 1) * sizeof *taken);
+    tt_score_verdict *verdicts = tt_arena_alloc(&card->arena, (n + 1) * sizeof *verdicts);
+    if (!reached || !taken || !verdicts)
         return -1;
-    for (size_t i = 0; i < card->n_objectives; i++) {
+    for (size_t i = 0; i < n; i++)
+        reached[i] = card->objectives[i].reached ? card->objectives[i].reached_at : TT_MS_NEVER;
+    for (size_t b = 0; b < card->n_bad; b++)
+        taken[b] = (tt_action_taken){ card->bad[b].at, (int)(card->bad[b].def - sc->actions) };
+    tt_score_summary sum;
+    tt_score_ended_now(sc, card->duration, reached, taken, card->n_bad, verdicts, &sum);
+    for (size_t i = 0; i < n; i++) {
         tt_score_objective *o = &card->objectives[i];
-        for (size_t b = 0; b < card->n_bad; b++) {
-            if (o->reached && card->bad[b].at >= o->reached_at)
-                continue;
-            if (card->bad[b].harmful)
-                o->harmful_before++;
-            else
-                o->wasted_before++;
-        }
+        o->harmful_before = verdicts[i].harmful_before;
+        o->wasted_before = verdicts[i].wasted_before;
         if (o->reached && o->noticed && o->reached_at >= o->notice_at)
             o->from_notice = o->reached_at - o->notice_at;
-        o->rating = tt_score_rate(o->reached_at, o->def->target, o->def->limit,
-                                  o->harmful_before);
-        o->score = tt_score_points(o->reached_at, o->def->target, o->def->limit,
-                                   o->harmful_before, o->wasted_before);
-        ratings[i] = o->rating;
-        total += o->score;
+        o->rating = verdicts[i].rating;
+        o->score = verdicts[i].score;
         for (size_t r = 0; o->reached && o->role && r < card->n_roles; r++)
             if (str_eq(card->roles[r].id, o->role))
                 card->roles[r].objectives++;
     }
-    if (card->n_objectives) {
-        card->score = (int)((total + (long)card->n_objectives / 2) / (long)card->n_objectives);
-        card->rating = tt_score_overall_rating(card->score, ratings, card->n_objectives);
-    } else {
-        card->score = 0;
-        card->rating = TT_RATING_U;
-    }
+    card->score = sum.score;
+    card->rating = n ? sum.rating : TT_RATING_U;
+    card->n_not_assessed = sum.n_not_assessed;
     for (int p = 0; p < 3; p++) {
         tt_score_phase *ph = &card->phases[p];
         ph->phase = (tt_objective_phase)p;

@@ -142,7 +142,7 @@ static void exec_summary(tt_doc *d, const tt_scorecard *card, tt_lang L)
         size_t shown = 0;
         for (size_t i = 0; i < card->n_objectives; i++) {
             const tt_score_objective *o = &card->objectives[i];
-            if ((o->rating == TT_RATING_P) != good)
+            if (o->rating == TT_RATING_NA || (o->rating == TT_RATING_P) != good)
                 continue;
             doc_open(d, DOC_ITEM, NULL);
             doc_rating(d, o->rating);
@@ -229,7 +229,7 @@ static void objectives(tt_doc *d, const tt_scorecard *card, tt_lang L)
         doc_open(d, DOC_CELL, NULL);
         doc_rating(d, o->rating);
         doc_close(d);
-        doc_cell(d, "num", doc_fmt(d, "%d", o->score));
+        doc_cell(d, "num", o->rating == TT_RATING_NA ? "—" : doc_fmt(d, "%d", o->score));
         doc_close(d);
     }
     doc_close(d);

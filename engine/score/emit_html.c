@@ -19,7 +19,7 @@ static const char css[] =
     "h2{break-after:avoid;page-break-after:avoid}"
     ".overall{display:flex;gap:16px;align-items:center;margin:8px 0}"
     ".badge{font-size:28pt;font-weight:bold;width:56px;height:56px;line-height:56px;text-align:center;border-radius:8px;color:#fff}"
-    ".rP{background:#2e7d32}.rS{background:#9e9d24}.rM{background:#ef6c00}.rU{background:#c62828}"
+    ".rP{background:#2e7d32}.rS{background:#9e9d24}.rM{background:#ef6c00}.rU{background:#c62828}.rNA{background:#757575}"
     "span.rating{display:inline-block;min-width:1.6em;text-align:center;border-radius:4px;color:#fff;font-weight:bold}"
     ".warn{border:2px solid #c62828;background:#fdecea;padding:6px 10px;margin:8px 0}"
     ".headline{display:flex;gap:8px;margin:6px 0}"
@@ -35,7 +35,7 @@ static const char css[] =
     "svg .act{fill:#2e7d32}svg .harm{fill:#c62828}svg .waste{fill:#ef6c00}svg .ref{fill:#9e9e9e}"
     "svg .dur{opacity:.35}"
     "svg .tgt{fill:#c8e6c9}svg .lim{fill:#fff3c4}svg .notice{stroke:#1565c0;stroke-dasharray:2 2}"
-    "svg .ratP{fill:#2e7d32}svg .ratS{fill:#9e9d24}svg .ratM{fill:#ef6c00}svg .ratU{fill:#c62828}"
+    "svg .ratP{fill:#2e7d32}svg .ratS{fill:#9e9d24}svg .ratM{fill:#ef6c00}svg .ratU{fill:#c62828}svg .ratNA{fill:#757575}"
     "svg .real{fill:#6a1b9a}svg .beyond{opacity:.4}svg .past{opacity:.55}"
     "code{font-size:8.5pt;overflow-wrap:anywhere}th.obj{width:30%}th.n{white-space:nowrap}"
     "td.role,th.role{white-space:nowrap}th.prio{width:3.5em}"
@@ -96,7 +96,8 @@ static void emit(sbuf *b, const doc_node *n, tt_lang L)
         break;
     case DOC_BADGE:
         letter = tt_rating_letter((tt_rating)n->num);
-        sb_printf(b, "<div class=\"overall\"><div class=\"badge r%s\">%s</div>", letter, letter);
+        sb_printf(b, "<div class=\"overall\"><div class=\"badge r%s\">%s</div>",
+                  tt_rating_key((tt_rating)n->num), letter);
         element(b, "div", n, "</div>\n", L);
         break;
     case DOC_SECTION:
@@ -149,7 +150,7 @@ static void emit(sbuf *b, const doc_node *n, tt_lang L)
     case DOC_BREAK: sb_add(b, "<br/>"); break;
     case DOC_RATING:
         letter = tt_rating_letter((tt_rating)n->num);
-        sb_printf(b, "<span class=\"rating r%s\" title=\"", letter);
+        sb_printf(b, "<span class=\"rating r%s\" title=\"", tt_rating_key((tt_rating)n->num));
         sb_html(b, tt_rating_name((tt_rating)n->num, L));
         sb_printf(b, "\">%s</span>", letter);
         break;

@@ -134,7 +134,8 @@ static int objective_rows(tt_scorecard *card, size_t cap, bool *cited)
     };
     for (size_t i = 0; i < card->n_objectives; i++) {
         const tt_score_objective *o = &card->objectives[i];
-        if (o->rating == TT_RATING_P)
+        /* Not assessed (the drill ended before its limit): no finding. */
+        if (o->rating == TT_RATING_P || o->rating == TT_RATING_NA)
             continue;
         const tt_action *key = completing_action(sc, o->def->id);
         const tt_lesson *lesson = lesson_of(sc, key);

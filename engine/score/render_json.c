@@ -79,7 +79,8 @@ static json_t *objective_json(jctx *c, const tt_score_objective *o)
     put(c, j, "harmful_before", json_integer((json_int_t)o->harmful_before));
     put(c, j, "wasted_before", json_integer((json_int_t)o->wasted_before));
     put(c, j, "rating", jstr(tt_rating_letter(o->rating)));
-    put(c, j, "score", json_integer(o->score));
+    /* Not assessed: no score at all, not a zero (docs/scorecard.md). */
+    put(c, j, "score", o->rating == TT_RATING_NA ? json_null() : json_integer(o->score));
     put(c, j, "rationale", jtext(c, &o->def->rationale));
     return j;
 }

@@ -191,7 +191,7 @@ void sc_svg_timeline(sbuf *b, const tt_scorecard *card, tt_lang L)
         if (o->reached) {
             double x = xpos(&s, o->reached_at);
             sb_printf(b, "<path d=\"M%.1f %d l7 7 l-7 7 l-7 -7 z\" class=\"rat%s\">", x, y + 5,
-                      tt_rating_letter(o->rating));
+                      tt_rating_key(o->rating));
             tip(b, L, o->reached_at, o->def->id, tt_rating_letter(o->rating));
             sb_add(b, "</path>\n");
         }
@@ -233,7 +233,7 @@ void sc_svg_trend(sbuf *b, const tt_scorecard *card, tt_lang L)
         tt_rating r = current ? card->rating : card->trend[first + i].rating;
         int h = score * 48 / 100 + 1;
         sb_printf(b, "<rect x=\"%zu\" y=\"%d\" width=\"20\" height=\"%d\" class=\"rat%s%s\"/>", 4 + i * 28,
-                  52 - h, h, tt_rating_letter(r), current ? "" : " past");
+                  52 - h, h, tt_rating_key(r), current ? "" : " past");
         sb_printf(b, "<text x=\"%zu\" y=\"62\" class=\"tl\" text-anchor=\"middle\">%d</text>", 14 + i * 28,
                   score);
     }

@@ -6,18 +6,23 @@
 #include <string.h>
 #include <strings.h>
 
-static const char *const letters[] = { "P", "S", "M", "U" };
+static const char *const letters[] = { "P", "S", "M", "U", "N/A" };
 static const tt_term rating_names[] = { LBL_RATING_P, LBL_RATING_S, LBL_RATING_M,
-                                        LBL_RATING_U };
+                                        LBL_RATING_U, LBL_RATING_NA };
 
 const char *tt_rating_letter(tt_rating r)
 {
-    return (unsigned)r <= TT_RATING_U ? letters[r] : "?";
+    return (unsigned)r <= TT_RATING_NA ? letters[r] : "?";
+}
+
+const char *tt_rating_key(tt_rating r)
+{
+    return r == TT_RATING_NA ? "NA" : tt_rating_letter(r);
 }
 
 bool tt_rating_parse(const char *letter, tt_rating *out)
 {
-    for (int i = 0; letter && i <= TT_RATING_U; i++) {
+    for (int i = 0; letter && i <= TT_RATING_NA; i++) {
         if (strcmp(letter, letters[i]) == 0) {
             *out = (tt_rating)i;
             return true;
@@ -28,7 +33,7 @@ bool tt_rating_parse(const char *letter, tt_rating *out)
 
 const char *tt_rating_name(tt_rating r, tt_lang lang)
 {
-    return (unsigned)r <= TT_RATING_U ? tt_term_text(rating_names[r], lang) : "";
+    return (unsigned)r <= TT_RATING_NA ? tt_term_text(rating_names[r], lang) : "";
 }
 
 static const tt_term priority_names[] = { LBL_PRIORITY_HIGH, LBL_PRIORITY_MEDIUM,
@@ -114,21 +119,76 @@ int tt_score_points(tt_ms reached, tt_ms target, tt_ms limit, size_t harmful,
     return (int)p;
 }
 
-tt_rating tt_score_overall_rating(int score, const tt_rating *ratings, size_t n)
+/* The overall rating from counts of the assessed objectives. */
+static tt_rating overall(int score, size_t assessed, size_t unable, size_t all_p)
 {
-    bool any_reached = false, all_p = n > 0;
-    for (size_t i = 0; i < n; i++) {
-        if (ratings[i] != TT_RATING_U)
-            any_reached = true;
-        if (ratings[i] != TT_RATING_P)
-            all_p = false;
-    }
-    if (!any_reached)
+    if (assessed == 0)
+        return TT_RATING_NA;
+    if (unable == assessed)
         return TT_RATING_U;
     /* Without challenges overall only when without challenges everywhere. */
-    if (all_p)
+    if (all_p == assessed)
         return TT_RATING_P;
     if (score >= 65)
         return TT_RATING_S;
     return TT_RATING_M;
+}
+
+tt_rating tt_score_overall_rating(int score, const tt_rating *ratings, size_t n)
+{
+    size_t assessed = 0, unable = 0, p = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (ratings[i] == TT_RATING_NA)
+            continue;
+        assessed++;
+        unable += ratings[i] == TT_RATING_U;
+        p += ratings[i] == TT_RATING_P;
+    }
+    return overall(score, assessed, unable, p);
+}
+
+void tt_score_ended_now(const tt_scenario *sc, tt_ms now, const tt_ms *reached_at,
+                        const tt_action_taken *taken, size_t n_taken,
+                        tt_score_verdict *verdicts, tt_score_summary *out)
+{
+    long total = 0;
+    size_t p = 0;
+    *out = (tt_score_summary){ 0, TT_RATING_NA, 0, 0, 0 };
+    for (size_t i = 0; i < sc->n_objectives; i++) {
+        const tt_objective *o = &sc->objectives[i];
+        tt_ms reached = reached_at[i];
+        tt_score_verdict v = { TT_RATING_NA, 0, 0, 0 };
+        for (size_t k = 0; k < n_taken; k++) {
+            if (taken[k].action < 0 || (size_t)taken[k].action >= sc->n_actions)
+                continue;
+            if (reached != TT_MS_NEVER && taken[k].at >= reached)
+                continue;
+            const tt_action *a = &sc->actions[taken[k].action];
+            if (a->harmful)
+                v.harmful_before++;
+            else if (a->wasted)
+                v.wasted_before++;
+        }
+        /* The engine marks an objective missed when its limit comes, and
+         * the scenario's end passes every limit still ahead. */
+        bool limit_passed = now >= o->limit || now >= sc->length;
+        if (reached != TT_MS_NEVER || limit_passed) {
+            v.rating = tt_score_rate(reached, o->target, o->limit, v.harmful_before);
+            v.score = tt_score_points(reached, o->target, o->limit, v.harmful_before,
+                                      v.wasted_before);
+            out->n_assessed++;
+            out->n_unable += v.rating == TT_RATING_U;
+            p += v.rating == TT_RATING_P;
+            total += v.score;
+        } else {
+            out->n_not_assessed++;
+        }
+        if (verdicts)
+            verdicts[i] = v;
+    }
+    if (out->n_assessed) {
+        long n = (long)out->n_assessed;
+        out->score = (int)((total + n / 2) / n);
+    }
+    out->rating = overall(out->score, out->n_assessed, out->n_unable, p);
 }

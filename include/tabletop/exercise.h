@@ -144,6 +144,10 @@ typedef struct tt_pending {
     const char *role;             /* action: who took it */
 } tt_pending;
 
+/* Every action started so far (restored ones included), in the order
+ * taken; what tt_score_ended_now needs. Returns a count; fills at most max. */
+size_t tt_exercise_taken(const tt_exercise *ex, tt_action_taken *out, size_t max);
+
 /* Actions in progress and actor replies on their way, soonest first.
  * Returns a count; fills at most `max`. */
 size_t tt_exercise_pending(const tt_exercise *ex, tt_pending *out, size_t max);

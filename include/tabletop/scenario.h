@@ -73,6 +73,13 @@ typedef struct tt_action {
     bool repeatable;       /* may be taken more than once */
 } tt_action;
 
+/* An action started at a simulated time: `action` indexes
+ * tt_scenario.actions. What scoring needs of what a team did. */
+typedef struct tt_action_taken {
+    tt_ms at;
+    int action;
+} tt_action_taken;
+
 typedef struct tt_objective {
     const char *id;
     tt_objective_phase phase;

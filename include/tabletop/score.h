@@ -16,11 +16,14 @@ typedef enum tt_rating {
     TT_RATING_P,   /* performed without challenges */
     TT_RATING_S,   /* performed with some challenges */
     TT_RATING_M,   /* performed with major challenges */
-    TT_RATING_U    /* unable to be performed */
+    TT_RATING_U,   /* unable to be performed */
+    TT_RATING_NA   /* not assessed: the drill ended before its limit, unreached */
 } tt_rating;
 
-const char *tt_rating_letter(tt_rating r);            /* "P", "S", "M", "U" */
+const char *tt_rating_letter(tt_rating r);            /* "P", "S", "M", "U", "N/A" */
 bool tt_rating_parse(const char *letter, tt_rating *out);
+/* The letter as a name part (HTML/SVG classes): "P" ... "U", "NA". */
+const char *tt_rating_key(tt_rating r);
 const char *tt_rating_name(tt_rating r, tt_lang lang); /* "Performed without challenges" */
 
 typedef enum tt_card_format { TT_CARD_HTML, TT_CARD_MD, TT_CARD_JSON } tt_card_format;
@@ -38,8 +41,45 @@ tt_rating tt_score_rate(tt_ms reached, tt_ms target, tt_ms limit, size_t harmful
  * was reached. */
 int tt_score_points(tt_ms reached, tt_ms target, tt_ms limit, size_t harmful,
                     size_t wasted);
-/* Overall rating from the overall score and the objectives' ratings. */
+/* Overall rating from the overall score and the objectives' ratings
+ * (TT_RATING_NA entries are left out; NA when every entry is). */
 tt_rating tt_score_overall_rating(int score, const tt_rating *ratings, size_t n);
+
+/* ---- The drill ended now ----
+ * The one rule set for a drill ending at `now`, whatever ended it: the card
+ * (scored at its END), the terminal's /status and the dashboard's live
+ * score all call it, so they cannot disagree (docs/scorecard.md, "Ending
+ * early"):
+ *   - an objective reached is rated and scored as on the card
+ *     (tt_score_rate, tt_score_points, counting the harmful and wasted
+ *     actions started before it);
+ *   - one not reached whose limit has passed (now >= limit, or now is the
+ *     scenario's end) is U, 0 points;
+ *   - one not reached whose limit has not passed is not assessed
+ *     (TT_RATING_NA, score 0): left out of the score.
+ * The overall score is the rounded mean of the assessed objectives (0 when
+ * none is), its rating tt_score_overall_rating of theirs. */
+typedef struct tt_score_verdict {
+    tt_rating rating;          /* TT_RATING_NA: not assessed */
+    int score;                 /* 0 when not assessed */
+    size_t harmful_before;     /* harmful actions started before it was reached */
+    size_t wasted_before;
+} tt_score_verdict;
+
+typedef struct tt_score_summary {
+    int score;                 /* 0-100 over the assessed objectives */
+    tt_rating rating;          /* TT_RATING_NA when nothing is assessed */
+    size_t n_assessed;
+    size_t n_not_assessed;
+    size_t n_unable;           /* rated U: never show such a score as good */
+} tt_score_summary;
+
+/* reached_at: per scenario objective, when it was reached (TT_MS_NEVER: not
+ * reached). taken: the actions started so far (any order; only harmful and
+ * wasted ones count). verdicts: NULL, or one per objective. */
+void tt_score_ended_now(const tt_scenario *sc, tt_ms now, const tt_ms *reached_at,
+                        const tt_action_taken *taken, size_t n_taken,
+                        tt_score_verdict *verdicts, tt_score_summary *out);
 
 /* ---- The scorecard model ---- */
 
@@ -55,8 +95,8 @@ typedef struct tt_score_objective {
     const char *role;          /* role that took that action, or NULL */
     size_t harmful_before;
     size_t wasted_before;
-    tt_rating rating;
-    int score;
+    tt_rating rating;          /* TT_RATING_NA: not assessed (tt_score_ended_now) */
+    int score;                 /* 0 when not assessed */
 } tt_score_objective;
 
 /* Headline per phase: the phase is complete when all its objectives are. */
@@ -178,8 +218,9 @@ typedef struct tt_scorecard {
     tt_ms duration;                /* END time, else the last record's */
     size_t n_records;
 
-    int score;
-    tt_rating rating;
+    int score;                     /* over the assessed objectives */
+    tt_rating rating;              /* TT_RATING_NA when none was assessed */
+    size_t n_not_assessed;         /* ended before their limit, unreached */
     tt_score_objective *objectives;  size_t n_objectives;
     tt_score_phase phases[3];        /* isolate, report, recover */
     tt_score_bad_action *bad;        size_t n_bad;

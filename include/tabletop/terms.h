@@ -23,6 +23,10 @@
     "%s %s (%s %s)"
 #define S_COUNTDOWN_SHORT_FMT_TEXT "%s%s %s", \
     "%s %s %s"
+#define M_SCORE_NOW_FMT_TEXT "今終了した場合の採点: %d / 100（%s）", \
+    "Score if the drill ended now: %d/100 (%s)"
+#define M_SCORE_NOT_ASSESSED_FMT_TEXT "  期限前の未達成 %zu 件は未評価（採点に含めません）", \
+    "  %zu open objective(s) before their limit: not assessed, left out of the score"
 #define LBL_DB_UNUSABLE_FMT_TEXT "演習履歴データベースを使えませんでした: %s", \
     "The drill history database could not be used: %s"
 #define LBL_F_NOT_REACHED_FMT_TEXT "「%s」を達成できませんでした（目標時間 %s、期限 %s）。", \
@@ -287,8 +291,8 @@
       "Space pause/resume  +/- speed  N next inject  Tab role  Up/Down select  Enter take  I inject  M note  L language  E end  Ctrl+Q close") \
     X(S_KEYS_REPLAY, "←→ 1分  Shift 10分  PgUp/PgDn 前後の記録  Home/End  Space 再生  +/- 速度  L 言語  Esc 閉じる", \
       "Left/Right 1 min  Shift 10 min  PgUp/PgDn prev/next record  Home/End  Space play  +/- speed  L language  Esc close") \
-    X(S_SCORE_NOTE, "未達成の目標を今達成した場合の値", \
-      "if every open objective were reached now") \
+    X(S_SCORE_NOTE, "今終了した場合の値（期限前の未達成は未評価）", \
+      "if the drill ended now (open objectives before their limit: not assessed)") \
     X(S_SCORE_FINAL, "最終スコア", \
       "Final score") \
     X(S_SCORE_FINAL_NOTE, "スコアカードと同じ値", \
@@ -500,8 +504,8 @@
       "Invented numbers") \
     X(LBL_RULES, "評価方法", \
       "How this is rated") \
-    X(LBL_RULES_TEXT, "P: 目標時間内に達成し有害な対応なし。S: 期限内に達成。M: 期限を過ぎて達成。有害な対応を達成前にとると1段階下がります（Mより下にはなりません）。U: 達成できず。" "スコア: 目標時間内100点、期限までに60点へ直線的に低下、期限後は10点まで低下。達成前の有害な対応1件につき−15点（最大−45）、無駄な対応1件につき−5点（最大−15）。未達は0点。総合スコアは目標の平均。総合評価: すべてPならP、総合スコア65以上ならS、それ未満はM、どの目標も未達ならU。", \
-      "P: reached within target with no harmful action before it. S: reached within limit. M: reached after the limit. A harmful action before the objective lowers its rating one step (never below M). U: not reached. " "Score: 100 within target, falling linearly to 60 at the limit, then towards 10. Each harmful action before it costs 15 (at most 45), each wasted one 5 (at most 15). Not reached: 0. The overall score is the mean of the objectives. Overall rating: P when every objective is P, S from a score of 65, M below, U when nothing was reached.") \
+    X(LBL_RULES_TEXT, "P: 目標時間内に達成し有害な対応なし。S: 期限内に達成。M: 期限を過ぎて達成。有害な対応を達成前にとると1段階下がります（Mより下にはなりません）。U: 期限まで（またはシナリオの終わりまで）に達成できず。N/A（未評価）: 期限前に演習が終了し未達成。スコアに含めません。" "スコア: 目標時間内100点、期限までに60点へ直線的に低下、期限後は10点まで低下。達成前の有害な対応1件につき−15点（最大−45）、無駄な対応1件につき−5点（最大−15）。未達（U）は0点。総合スコアは評価した目標の平均。総合評価: すべてPならP、総合スコア65以上ならS、それ未満はM、どの目標も未達ならU、評価した目標がなければN/A。", \
+      "P: reached within target with no harmful action before it. S: reached within limit. M: reached after the limit. A harmful action before the objective lowers its rating one step (never below M). U: not reached by its limit (or by the scenario's end). N/A (not assessed): the drill ended before its limit and it was not reached; left out of the score. " "Score: 100 within target, falling linearly to 60 at the limit, then towards 10. Each harmful action before it costs 15 (at most 45), each wasted one 5 (at most 15). U: 0. The overall score is the mean of the assessed objectives. Overall rating: P when every objective is P, S from a score of 65, M below, U when nothing was reached, N/A when nothing was assessed.") \
     X(LBL_WARNINGS, "注意", \
       "Warnings") \
     X(LBL_MINUTES, "分", \
@@ -569,6 +573,7 @@
     X(LBL_RATING_S, "多少の課題はあるが実施できた", "Performed with some challenges") \
     X(LBL_RATING_M, "大きな課題があった", "Performed with major challenges") \
     X(LBL_RATING_U, "実施できなかった", "Unable to be performed") \
+    X(LBL_RATING_NA, "未評価（期限前に演習が終了）", "Not assessed (the drill ended before its limit)") \
     X(LBL_PRIORITY_HIGH, "高", "High") \
     X(LBL_PRIORITY_MEDIUM, "中", "Medium") \
     X(LBL_PRIORITY_LOW, "低", "Low") \
@@ -611,6 +616,12 @@
     X(LBL_REF_TITLE, "資料", "Title") \
     X(LBL_REF_PUBLISHER, "発行元", "Publisher") \
     X(LBL_REF_DATE, "日付", "Date") \
+    /* ---- the drill ended now (tt_score_ended_now), early ends */ \
+    X(M_SCORE_NOW_FMT, M_SCORE_NOW_FMT_TEXT) \
+    X(M_SCORE_NOT_ASSESSED_FMT, M_SCORE_NOT_ASSESSED_FMT_TEXT) \
+    X(M_SCORE_NOW_NONE, "今終了した場合の採点: 評価できる目標はまだありません", \
+      "Score if the drill ended now: no objective can be assessed yet") \
+    X(M_VERDICT_NA, "未評価", "not assessed") \
     /* ---- web seats */ \
     X(W_JOIN_LINKS, "参加リンク（各自に自分のリンクだけを渡してください）:", \
       "Join links (give each person only their own):") \

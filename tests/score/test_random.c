@@ -73,17 +73,27 @@ static void test_random_journals(void **state)
         tt_error err;
         assert_int_equal(tt_scorecard_build(&c, fixture_scenario(), &f.j, "r.yaml", "h", &err), 0);
         assert_in_range(c.score, 0, 100);
-        bool any_reached = false;
+        bool any_reached = false, any_assessed = false;
         for (size_t i = 0; i < c.n_objectives; i++) {
             const tt_score_objective *o = &c.objectives[i];
             assert_in_range(o->score, 0, 100);
-            assert_int_equal(o->rating, tt_score_rate(o->reached ? o->reached_at : TT_MS_NEVER,
-                                                      o->def->target, o->def->limit, o->harmful_before));
-            assert_true(o->reached == (o->rating != TT_RATING_U));
+            /* Not reached and its limit not passed when the journal ends:
+             * not assessed; otherwise rated as always. */
+            bool open = !o->reached && c.duration < o->def->limit &&
+                        c.duration < c.scenario->length;
+            if (open)
+                assert_int_equal(o->rating, TT_RATING_NA);
+            else
+                assert_int_equal(o->rating,
+                                 tt_score_rate(o->reached ? o->reached_at : TT_MS_NEVER,
+                                               o->def->target, o->def->limit, o->harmful_before));
+            assert_true(o->reached == (o->rating != TT_RATING_U && o->rating != TT_RATING_NA));
             assert_true(o->reached == (o->score > 0));
             any_reached |= o->reached;
+            any_assessed |= !open;
         }
-        assert_true(any_reached == (c.rating != TT_RATING_U));
+        assert_true(!any_assessed || any_reached == (c.rating != TT_RATING_U));
+        assert_true(any_assessed == (c.rating != TT_RATING_NA));
         assert_true(c.incomplete == (f.j.torn || !c.ended));
         tt_lang lang = round % 2 ? TT_LANG_JA : TT_LANG_EN;
         size_t len;

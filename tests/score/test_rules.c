@@ -66,7 +66,84 @@ static void test_overall(void **state)
     assert_int_equal(tt_score_overall_rating(90, mixed, 3), TT_RATING_S);
     assert_int_equal(tt_score_overall_rating(67, one_u, 3), TT_RATING_S);
     assert_int_equal(tt_score_overall_rating(40, mixed, 3), TT_RATING_M);
-    assert_int_equal(tt_score_overall_rating(0, NULL, 0), TT_RATING_U);
+    /* Not assessed objectives are left out; nothing assessed is N/A. */
+    tt_rating with_na[] = { TT_RATING_P, TT_RATING_NA, TT_RATING_NA };
+    tt_rating all_na[] = { TT_RATING_NA, TT_RATING_NA };
+    assert_int_equal(tt_score_overall_rating(100, with_na, 3), TT_RATING_P);
+    assert_int_equal(tt_score_overall_rating(0, all_na, 2), TT_RATING_NA);
+    assert_int_equal(tt_score_overall_rating(0, NULL, 0), TT_RATING_NA);
+}
+
+/* A three-objective scenario: isolate (target 15, limit 60), report
+ * (30, 50), recover (120, 240); 8 hours long. Actions: 0 harmful, 1
+ * wasted, 2 plain. */
+static tt_objective now_objectives[] = {
+    { .id = "isolate", .phase = TT_OBJ_ISOLATE, .target = MIN(15), .limit = MIN(60) },
+    { .id = "report", .phase = TT_OBJ_REPORT, .target = MIN(30), .limit = MIN(50) },
+    { .id = "recover", .phase = TT_OBJ_RECOVER, .target = MIN(120), .limit = MIN(240) },
+};
+static tt_action now_actions[] = {
+    { .id = "reboot", .harmful = true }, { .id = "meeting", .wasted = true }, { .id = "pull" },
+};
+static const tt_scenario now_scenario = {
+    .id = "now", .length = MIN(480), .objectives = now_objectives, .n_objectives = 3,
+    .actions = now_actions, .n_actions = 3,
+};
+
+/* The card's rules applied to "the drill ended now": reached as scored,
+ * unreached past the limit U, unreached before it not assessed. */
+static void test_ended_now(void **state)
+{
+    (void)state;
+    const tt_action_taken taken[] = { { MIN(4), 0 }, { MIN(20), 1 }, { MIN(11), 2 } };
+    tt_ms reached[] = { MIN(11), TT_MS_NEVER, TT_MS_NEVER };
+    tt_score_verdict v[3];
+    tt_score_summary s;
+
+    /* At 0:40 nothing has passed a limit: only isolate is assessed. */
+    tt_score_ended_now(&now_scenario, MIN(40), reached, taken, 3, v, &s);
+    assert_int_equal(v[0].rating, TT_RATING_S);              /* P, one harmful before */
+    assert_int_equal(v[0].harmful_before, 1);
+    assert_int_equal(v[0].wasted_before, 0);                 /* the meeting came after */
+    assert_int_equal(v[0].score, tt_score_points(MIN(11), MIN(15), MIN(60), 1, 0));
+    assert_int_equal(v[1].rating, TT_RATING_NA);
+    assert_int_equal(v[1].score, 0);
+    assert_int_equal(v[2].rating, TT_RATING_NA);
+    assert_int_equal(s.n_assessed, 1);
+    assert_int_equal(s.n_not_assessed, 2);
+    assert_int_equal(s.n_unable, 0);
+    assert_int_equal(s.score, v[0].score);
+    assert_int_equal(s.rating, TT_RATING_S);
+
+    /* At 0:50 the report's limit has come: U, and it counts. */
+    tt_score_ended_now(&now_scenario, MIN(50), reached, taken, 3, v, &s);
+    assert_int_equal(v[1].rating, TT_RATING_U);
+    assert_int_equal(v[1].harmful_before, 1);
+    assert_int_equal(v[1].wasted_before, 1);
+    assert_int_equal(s.n_assessed, 2);
+    assert_int_equal(s.n_unable, 1);
+    assert_int_equal(s.score, (v[0].score + 0 + 1) / 2);
+    assert_int_equal(s.rating, TT_RATING_M);
+
+    /* The scenario's end passes every limit: nothing is left unassessed. */
+    tt_score_ended_now(&now_scenario, MIN(480), reached, taken, 3, v, &s);
+    assert_int_equal(v[2].rating, TT_RATING_U);
+    assert_int_equal(s.n_not_assessed, 0);
+    assert_int_equal(s.n_assessed, 3);
+
+    /* Ended at once: nothing assessed, no score, N/A; verdicts optional. */
+    tt_ms none[] = { TT_MS_NEVER, TT_MS_NEVER, TT_MS_NEVER };
+    tt_score_ended_now(&now_scenario, MIN(1), none, NULL, 0, NULL, &s);
+    assert_int_equal(s.n_assessed, 0);
+    assert_int_equal(s.n_not_assessed, 3);
+    assert_int_equal(s.score, 0);
+    assert_int_equal(s.rating, TT_RATING_NA);
+
+    /* An action unknown to the scenario (index -1) is ignored. */
+    const tt_action_taken odd[] = { { MIN(1), -1 }, { MIN(2), 7 } };
+    tt_score_ended_now(&now_scenario, MIN(40), reached, odd, 2, v, &s);
+    assert_int_equal(v[0].rating, TT_RATING_P);
+    assert_int_equal(v[0].score, 100);
 }
 
 static void test_names_and_formats(void **state)
@@ -99,6 +176,7 @@ int main(void)
         cmocka_unit_test(test_harm_costs_one_step_never_below_m),
         cmocka_unit_test(test_points),
         cmocka_unit_test(test_overall),
+        cmocka_unit_test(test_ended_now),
         cmocka_unit_test(test_names_and_formats),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -116,8 +116,10 @@ static void test_pure(void **state)
     dash_view_free(&b);
 }
 
-/* The provisional score uses the scorecard's rules: reached objectives with
- * the harmful actions before them, open ones as if reached now. */
+/* The board's score is the drill scored as if it ended now, by the card's
+ * rules (tt_score_ended_now): reached objectives with the harmful actions
+ * before them, unreached ones past their limit U, open ones before their
+ * limit not assessed and left out. */
 static void test_provisional_score(void **state)
 {
     (void)state;
@@ -127,18 +129,25 @@ static void test_provisional_score(void **state)
     /* isolate reached at 11m with the harmful reboot (4m) before it */
     int iso = tt_score_points(MIN(11), MIN(15), MIN(60), 1, 0);
     assert_int_equal(dash_objective_points(&v, 0), iso);
-    /* report: missed, valued as if reached now (60m, past its limit) */
-    int rep = tt_score_points(MIN(60), MIN(30), MIN(50), 1, 0);
-    assert_int_equal(dash_objective_points(&v, 1), rep);
-    int rec = tt_score_points(MIN(60), MIN(120), MIN(240), 1, 0);
-    assert_int_equal(dash_objective_points(&v, 2), rec);
-    assert_true(v.score == (double)((iso + rep + rec + 1) / 3));
     assert_int_equal(dash_objective_rating(&v, 0), TT_RATING_S);  /* P, one harmful */
-    assert_int_equal(dash_objective_rating(&v, 2), TT_RATING_U);
+    /* report: its limit (50m) has passed unreached: U, 0 */
+    assert_int_equal(dash_objective_points(&v, 1), 0);
+    assert_int_equal(dash_objective_rating(&v, 1), TT_RATING_U);
+    /* recover: open, limit at 240m: not assessed */
+    assert_int_equal(dash_objective_rating(&v, 2), TT_RATING_NA);
+    assert_int_equal(v.scored.n_assessed, 2);
+    assert_int_equal(v.scored.n_not_assessed, 1);
+    assert_int_equal(v.scored.n_unable, 1);
+    assert_true(v.score == (double)((iso + 0 + 1) / 2));
+    /* Before the report's limit it is not assessed either. */
+    build(&v, MIN(40));
+    assert_int_equal(dash_objective_rating(&v, 1), TT_RATING_NA);
+    assert_int_equal(v.scored.n_unable, 0);
+    assert_true(v.score == (double)iso);
     dash_view_free(&v);
 }
 
-/* After END, unreached objectives score 0 as on the scorecard. */
+/* After an early END the board shows the card's score: the same verdicts. */
 static void test_score_after_end(void **state)
 {
     (void)state;
@@ -153,9 +162,9 @@ static void test_score_after_end(void **state)
     assert_true(v.ended);
     assert_int_equal(v.now, MIN(90));   /* the clock stops at END */
     assert_int_equal(dash_objective_points(&v, 1), 0);
-    assert_int_equal(dash_objective_points(&v, 2), 0);
+    assert_int_equal(dash_objective_rating(&v, 2), TT_RATING_NA);
     int iso = tt_score_points(MIN(11), MIN(15), MIN(60), 1, 0);
-    assert_true(v.score == (double)((iso + 1) / 3));
+    assert_true(v.score == (double)((iso + 1) / 2));
     dash_view_free(&v);
 }
 

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "../../engine/ui/tty/tty_internal.h"
+#include "tabletop/score.h"
 #include "tabletop/tty.h"
 
 typedef struct fixture {
@@ -353,6 +354,45 @@ static void test_status_view(void **state)
     tty_buf_free(&b);
 }
 
+/* /status scores the drill as if it ended now, with the card's rules
+ * (tt_score_ended_now): open objectives before their limit are not
+ * assessed, unreached ones past it are U, reached ones scored; the wasted
+ * reboot counts against every objective reached after it. */
+static void test_status_scores_ended_now(void **state)
+{
+    fixture *f = *state;
+    tt_error err;
+    tty_buf b = { 0 };
+    assert_int_equal(tt_exercise_advance(f->ex, 60000, &err), 0);
+    assert_int_equal(tty_status_format(f->ex, TT_LANG_EN, &b, &err), 0);
+    assert_non_null(strstr(b.data, "Stop the spread: open, target in 0:14:00, limit in 0:59:00"
+                                   "  → not assessed"));
+    assert_non_null(strstr(b.data, "Score if the drill ended now: no objective can be assessed yet"));
+    assert_non_null(strstr(b.data, "3 open objective(s) before their limit: not assessed"));
+    tty_buf_free(&b);
+
+    assert_int_equal(tt_exercise_act(f->ex, "sysadmin", "reboot_all", NULL, NULL, NULL, &err), 0);
+    assert_int_equal(tt_exercise_act(f->ex, "sysadmin", "isolate", NULL, NULL, NULL, &err), 0);
+    /* Past the limit (1h) of the report nobody made. */
+    assert_int_equal(tt_exercise_advance(f->ex, 61 * 60000, &err), 0);
+    int contain = tt_score_points(6 * 60000, 15 * 60000, 60 * 60000, 0, 1);
+    char line[128];
+    assert_int_equal(tty_status_format(f->ex, TT_LANG_EN, &b, &err), 0);
+    snprintf(line, sizeof line, "→ P %d", contain);
+    assert_non_null(strstr(b.data, line));
+    assert_non_null(strstr(b.data, "Tell management: missed at +1:00:00  → U 0"));
+    assert_non_null(strstr(b.data, "Recover: open"));
+    snprintf(line, sizeof line, "Score if the drill ended now: %d/100 (Performed with major "
+                                "challenges)", (contain + 1) / 2);
+    assert_non_null(strstr(b.data, line));
+    assert_non_null(strstr(b.data, "1 open objective(s) before their limit"));
+    tty_buf_free(&b);
+    assert_int_equal(tty_status_format(f->ex, TT_LANG_JA, &b, &err), 0);
+    assert_non_null(strstr(b.data, "→ 未評価"));
+    assert_non_null(strstr(b.data, "今終了した場合の採点:"));
+    tty_buf_free(&b);
+}
+
 static void test_default_speed(void **state)
 {
     (void)state;
@@ -493,6 +533,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_parse_lines, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stable_numbers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_record_texts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_status_scores_ended_now, setup, teardown),
         cmocka_unit_test_setup_teardown(test_status_view, setup, teardown),
         cmocka_unit_test(test_default_speed),
         cmocka_unit_test_setup_teardown(test_steps_done, setup, teardown),

@@ -9,6 +9,7 @@
 #include <SDL_ttf.h>
 
 #include "tabletop/dashboard.h"
+#include "tabletop/score.h"
 #include "tabletop/terms.h"
 
 /* ------------------------------------------------------------ view model */
@@ -45,7 +46,9 @@ typedef struct dash_view {
     dash_action *actions;           /* sc->n_actions */
     tt_ms *actor_last;              /* sc->n_actors: last message time */
     tt_ms *role_last;               /* sc->n_roles: last action time */
-    double score;                   /* provisional, 0..100 */
+    double score;                   /* scored.score */
+    tt_score_summary scored;        /* the drill as if it ended now */
+    tt_score_verdict *verdicts;     /* sc->n_objectives, tt_score_ended_now */
     size_t n_records;               /* records taken into account */
 } dash_view;
 
@@ -58,9 +61,11 @@ void dash_view_free(dash_view *v);
 /* Current value of a state key, or NULL. */
 const tt_value *dash_view_state(const dash_view *v, const char *key);
 
-/* Provisional score (tt_score_points rules) of objective i, its rating so
- * far (tt_rating; U while unreached), and the board's score (rounded mean,
- * as on the scorecard). */
+/* Score the board's time as the end of the drill (tt_score_ended_now):
+ * fills v->verdicts, v->scored and v->score. -1 when out of memory. */
+int dash_score_now(dash_view *v);
+/* Objective i's points and rating (tt_rating; TT_RATING_NA: not assessed)
+ * if the drill ended at the board's time, and the board's score. */
 int dash_objective_points(const dash_view *v, size_t i);
 int dash_objective_rating(const dash_view *v, size_t i);
 double dash_score(const dash_view *v);

@@ -272,9 +272,12 @@ void dash_draw_header(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r)
                     r.y + (r.h - dash_line_h(g, F_BODY)) / 2);
 }
 
-static SDL_Color score_colour(double s)
+/* Never green while an objective is missed (rated U). */
+static SDL_Color score_colour(const tt_score_summary *s)
 {
-    return s >= 80 ? DASH_COL_REACHED : s >= 50 ? DASH_COL_OVERDUE : DASH_COL_MISSED;
+    if (s->n_unable)
+        return s->score >= 50 ? DASH_COL_OVERDUE : DASH_COL_MISSED;
+    return s->score >= 80 ? DASH_COL_REACHED : s->score >= 50 ? DASH_COL_OVERDUE : DASH_COL_MISSED;
 }
 
 /* One row: title and the rule in words on the left, the number on the right. */
@@ -284,7 +287,11 @@ void dash_draw_score(dash_gfx *g, const dash_view *v, SDL_Rect r)
      * a projection. */
     SDL_Rect c = dash_panel(g, r, dash_s(v->ended ? S_SCORE_FINAL : S_SCORE, v->lang));
     char num[32];
-    snprintf(num, sizeof num, "%.0f", v->score);
+    /* Nothing assessed yet: no number rather than a zero. */
+    if (v->scored.n_assessed)
+        snprintf(num, sizeof num, "%d", v->scored.score);
+    else
+        snprintf(num, sizeof num, "—");
     int right = c.x + c.w;
     int ow = dash_text_width(g, "/ 100", F_BODY);
     int ch = dash_line_h(g, F_CLOCK);
@@ -292,7 +299,8 @@ void dash_draw_score(dash_gfx *g, const dash_view *v, SDL_Rect r)
     dash_text_right(g, "/ 100", F_BODY, DASH_COL_DIM, right,
                     y + ch - dash_line_h(g, F_BODY) - dash_px(g, 4));
     int nw = dash_text_width(g, num, F_CLOCK);
-    dash_text_right(g, num, F_CLOCK, score_colour(v->score), right - ow - dash_px(g, 6), y);
+    dash_text_right(g, num, F_CLOCK, v->scored.n_assessed ? score_colour(&v->scored) : DASH_COL_DIM,
+                    right - ow - dash_px(g, 6), y);
     dash_text_fit(g, dash_s(v->ended ? S_SCORE_FINAL_NOTE : S_SCORE_NOTE, v->lang), F_SMALL,
                   DASH_COL_DIM, c.x, c.y,
                   c.w - nw - ow - dash_px(g, 16));

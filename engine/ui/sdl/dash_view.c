@@ -19,6 +19,7 @@ void dash_view_free(dash_view *v)
     free(v->actions);
     free(v->actor_last);
     free(v->role_last);
+    free(v->verdicts);
     dash_view_init(v);
 }
 
@@ -50,11 +51,13 @@ static bool size_arrays(dash_view *v, const tt_scenario *sc)
     free(v->actions);
     free(v->actor_last);
     free(v->role_last);
+    free(v->verdicts);
     v->objectives = calloc(no, sizeof *v->objectives);
+    v->verdicts = calloc(no, sizeof *v->verdicts);
     v->actions = calloc(na, sizeof *v->actions);
     v->actor_last = calloc(nac, sizeof *v->actor_last);
     v->role_last = calloc(nr, sizeof *v->role_last);
-    if (!v->objectives || !v->actions || !v->actor_last || !v->role_last)
+    if (!v->objectives || !v->actions || !v->actor_last || !v->role_last || !v->verdicts)
         return false;
     v->sc = sc;
     return true;
@@ -236,6 +239,9 @@ int dash_view_build(dash_view *v, const tt_scenario *sc, const tt_record *recs,
         }
         v->n_records = i + 1;
     }
-    v->score = dash_score(v);
+    if (dash_score_now(v) != 0) {
+        tt_error_set(err, NULL, 0, 0, "dashboard: out of memory");
+        return -1;
+    }
     return 0;
 }

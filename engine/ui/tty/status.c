@@ -1,7 +1,9 @@
 /* The facilitator's status view: clock, incident state, objective timers
  * and what is on its way. */
 #include "tty_internal.h"
+#include "tabletop/score.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static void format_value(const tt_value *v, char *buf, size_t size)
@@ -36,9 +38,20 @@ static void state_lines(const tt_scenario *sc, const tt_kv *kv, size_t n,
     }
 }
 
+/* What the card would say if the drill ended now (tt_score_ended_now). */
+static void verdict(const tt_score_verdict *v, tt_lang lang, tty_buf *out)
+{
+    if (!v)
+        return;
+    if (v->rating == TT_RATING_NA)
+        tty_buf_printf(out, "  → %s", tty_msg(M_VERDICT_NA, lang));
+    else
+        tty_buf_printf(out, "  → %s %d", tt_rating_letter(v->rating), v->score);
+}
+
 static void objective_lines(const tt_scenario *sc,
                             const tt_objective_view *views, tt_ms now,
-                            tt_lang lang, tty_buf *out)
+                            const tt_score_verdict *verdicts, tt_lang lang, tty_buf *out)
 {
     char a[32], b[32];
     for (size_t i = 0; i < sc->n_objectives; i++) {
@@ -51,10 +64,12 @@ static void objective_lines(const tt_scenario *sc,
         const tt_objective_view *v = views ? &views[i] : NULL;
         if (v && v->status != TT_OBJECTIVE_OPEN) {
             tt_ms_format(v->at, a, sizeof a);
-            tty_buf_printf(out, "%s %s\n",
+            tty_buf_printf(out, "%s %s",
                            tty_msg(v->status == TT_OBJECTIVE_REACHED
                                        ? M_OBJ_AT_REACHED : M_OBJ_AT_MISSED, lang),
                            a);
+            verdict(verdicts ? &verdicts[i] : NULL, lang, out);
+            tty_buf_printf(out, "\n");
             continue;
         }
         if (o->target >= now) {
@@ -67,8 +82,36 @@ static void objective_lines(const tt_scenario *sc,
                            tty_msg(M_OBJ_TARGET_PASSED, lang), a);
         }
         tt_span_format(o->limit > now ? o->limit - now : 0, b, sizeof b);
-        tty_buf_printf(out, ", %s %s\n", tty_msg(M_OBJ_LIMIT_IN, lang), b);
+        tty_buf_printf(out, ", %s %s", tty_msg(M_OBJ_LIMIT_IN, lang), b);
+        verdict(verdicts ? &verdicts[i] : NULL, lang, out);
+        tty_buf_printf(out, "\n");
     }
+}
+
+/* The verdicts of the drill ended now, as the card would give them. NULL
+ * when out of memory (the status is then shown without them). */
+static tt_score_verdict *score_now(tt_exercise *ex, tt_score_summary *sum)
+{
+    const tt_scenario *sc = tt_exercise_scenario(ex);
+    const tt_objective_view *views = tt_exercise_objectives(ex);
+    size_t n_taken = tt_exercise_taken(ex, NULL, 0);
+    tt_score_verdict *verdicts = calloc(sc->n_objectives + 1, sizeof *verdicts);
+    tt_ms *reached = calloc(sc->n_objectives + 1, sizeof *reached);
+    tt_action_taken *taken = calloc(n_taken + 1, sizeof *taken);
+    if (!verdicts || !reached || !taken) {
+        free(verdicts);
+        free(reached);
+        free(taken);
+        return NULL;
+    }
+    tt_exercise_taken(ex, taken, n_taken);
+    for (size_t i = 0; i < sc->n_objectives; i++)
+        reached[i] = views && views[i].status == TT_OBJECTIVE_REACHED ? views[i].at
+                                                                       : TT_MS_NEVER;
+    tt_score_ended_now(sc, tt_exercise_now(ex), reached, taken, n_taken, verdicts, sum);
+    free(reached);
+    free(taken);
+    return verdicts;
 }
 
 static void pending_lines(tt_exercise *ex, const tt_scenario *sc, tt_lang lang,
@@ -121,7 +164,22 @@ int tty_status_format(tt_exercise *ex, tt_lang lang, tty_buf *out,
     tty_buf_printf(out, "%s:\n", tty_msg(M_STATUS_STATE, lang));
     state_lines(sc, kv, n, lang, out);
     tty_buf_printf(out, "%s:\n", tty_msg(M_STATUS_OBJECTIVES, lang));
-    objective_lines(sc, tt_exercise_objectives(ex), now, lang, out);
+    tt_score_summary sum;
+    tt_score_verdict *verdicts = score_now(ex, &sum);
+    objective_lines(sc, tt_exercise_objectives(ex), now, verdicts, lang, out);
+    if (verdicts) {
+        if (sum.n_assessed)
+            tty_buf_printf(out, TT_FMT(lang, M_SCORE_NOW_FMT), sum.score,
+                           tt_rating_name(sum.rating, lang));
+        else
+            tty_buf_printf(out, "%s", tty_msg(M_SCORE_NOW_NONE, lang));
+        tty_buf_printf(out, "\n");
+        if (sum.n_not_assessed)
+            tty_buf_printf(out, TT_FMT(lang, M_SCORE_NOT_ASSESSED_FMT), sum.n_not_assessed);
+        if (sum.n_not_assessed)
+            tty_buf_printf(out, "\n");
+    }
+    free(verdicts);
     tty_buf_printf(out, "%s:\n", tty_msg(M_STATUS_PENDING, lang));
     pending_lines(ex, sc, lang, out);
     return 0;

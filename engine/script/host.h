@@ -101,6 +101,7 @@ struct tt_script {
     char *bytecode;
     size_t bytecode_len;
     bool validated;             /* a rebuild: the text was checked already */
+    struct tt_recipe *recipe;   /* how a rebuild finds functions (recipe.c) */
 
     /* ctx.message / ctx.after results not yet taken. */
     tt_scheduled *pending;
@@ -146,6 +147,15 @@ int tt_state_install(lua_State *L);
 /* ctx.c: lua_CFunction run protected once per state: creates the ctx
  * table (now and role read from the call in progress) and leaves it. */
 int tt_ctx_create(lua_State *L);
+
+/* recipe.c: after the first build, where the behaviour functions are and
+ * the state's declarations (NULL when they cannot be taken: rebuilds then
+ * extract in full); tt_recipe_apply is the protected stand-in for
+ * tt_model_extract on a rebuild (args: script, the chunk's result). */
+typedef struct tt_recipe tt_recipe;
+tt_recipe *tt_recipe_take(tt_script *s);
+int tt_recipe_apply(lua_State *L);
+void tt_recipe_free(tt_recipe *r);
 
 /* call.c: after a state is built, take its behaviour functions by reference
  * into s->refs (protected; 0 or -1 on out of memory). */

@@ -88,9 +88,10 @@ static int prepare(lua_State *L)
     return 1;
 }
 
-/* Create the state, run the chunk and extract the model into s->model.
+/* Create the state, run the chunk and extract the model into s->model
+ * (light: s->model is the first build's; only follow s->recipe).
  * s->model.path and s->text are set. */
-static int build(tt_script *s, tt_error *err)
+static int build(tt_script *s, bool light, tt_error *err)
 {
     const char *path = s->model.path;
     s->sb = malloc(sizeof *s->sb);
@@ -131,9 +132,12 @@ static int build(tt_script *s, tt_error *err)
         return -1;
 
     tt_model_job job = { s, err, false };
-    lua_pushcfunction(L, tt_model_extract);
+    lua_pushcfunction(L, light ? tt_recipe_apply : tt_model_extract);
     lua_insert(L, -2);
-    lua_pushlightuserdata(L, &job);
+    if (light)
+        lua_pushlightuserdata(L, s);
+    else
+        lua_pushlightuserdata(L, &job);
     lua_insert(L, -2);
     if (lua_pcall(L, 2, 0, 0) != LUA_OK) {
         if (!job.failed) {
@@ -181,6 +185,7 @@ void tt_script_free(tt_script *s)
     free(s->dirty_list);
     free(s->changed_index);
     free(s->bytecode);
+    tt_recipe_free(s->recipe);
     free(s);
 }
 
@@ -209,10 +214,11 @@ tt_script *tt_script_load_buffer(const char *name, const char *text, size_t len,
     }
     memcpy(s->text, text, len);
     s->text_len = len;
-    if (build(s, err) != 0) {
+    if (build(s, false, err) != 0) {
         tt_script_free(s);
         return NULL;
     }
+    s->recipe = tt_recipe_take(s);
     return s;
 }
 
@@ -381,8 +387,11 @@ static int reset_state(lua_State *L)
 }
 
 /* A second exercise on the same script gets a fresh Lua state, so that
- * values captured by the scenario's functions start over too. */
-static int rebuild(tt_script *s, tt_error *err)
+ * values captured by the scenario's functions start over too. With a
+ * recipe the fresh state borrows this script's model instead of extracting
+ * its own (the model is built once per process); without one, or if the
+ * recipe does not fit, the model is extracted again. */
+static int rebuild_state(tt_script *s, bool light, tt_error *err)
 {
     tt_script *fresh = calloc(1, sizeof *fresh);
     if (!fresh) {
@@ -396,7 +405,20 @@ static int rebuild(tt_script *s, tt_error *err)
     fresh->bytecode = s->bytecode;
     fresh->bytecode_len = s->bytecode_len;
     fresh->validated = true;
-    int rc = build(fresh, err);
+    if (light) {
+        fresh->model = s->model; /* borrowed: given back below */
+        fresh->model.arena.head = NULL;
+        fresh->state_keys = s->state_keys;
+        fresh->n_state_keys = s->n_state_keys;
+        fresh->recipe = s->recipe;
+    }
+    int rc = build(fresh, light, err);
+    if (light) {
+        memset(&fresh->model, 0, sizeof fresh->model);
+        fresh->state_keys = NULL;
+        fresh->n_state_keys = 0;
+        fresh->recipe = NULL;
+    }
     fresh->text = NULL;
     if (fresh->bytecode != s->bytecode) { /* the first build could not dump */
         free(s->bytecode);
@@ -417,6 +439,14 @@ static int rebuild(tt_script *s, tt_error *err)
     }
     tt_script_free(fresh);
     return rc;
+}
+
+static int rebuild(tt_script *s, tt_error *err)
+{
+    if (s->recipe && rebuild_state(s, true, err) == 0)
+        return 0;
+    tt_error_clear(err);
+    return rebuild_state(s, false, err);
 }
 
 int tt_script_begin(tt_script *s, tt_rng *rng, const tt_kv *overrides,

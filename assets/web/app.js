@@ -100,7 +100,8 @@
     ol.replaceChildren();
     for (const a of menu.actions) {
       const li = el("li", a.available ? "on" : "off");
-      li.append(el("span", "n", a.number + "."), el("span", "label", pick(a.label)));
+      // The terminal's stable number: "N." when available, "(N)" when not.
+      li.append(el("span", "n", a.available ? a.number + "." : "(" + a.number + ")"), el("span", "label", pick(a.label)));
       const b = el("button", "take", t("W_TAKE"));
       b.type = "button";
       b.dataset.action = a.id;
@@ -111,7 +112,7 @@
         $("act-note").value = "";
       });
       li.append(b);
-      if (!a.available) li.append(el("span", "why", a.why ? pick(a.why) : t("W_UNAVAILABLE")));
+      if (!a.available) li.append(el("span", "why", (a.why && pick(a.why)) || t("M_NOT_AVAILABLE")));
       ol.append(li);
     }
   }

@@ -645,7 +645,6 @@
     X(W_SEATS, "参加者", "Seats") \
     X(W_ANSWERS, "討議の回答", "Discussion answers") \
     X(W_TAKE, "実行", "Take") \
-    X(W_UNAVAILABLE, "いまは不可", "not now") \
     X(W_YOUR_ANSWER, "回答", "Answer") \
     X(W_SEND, "送信", "Send") \
     X(W_ANSWERED, "回答済み", "answered") \

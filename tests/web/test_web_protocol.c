@@ -1,0 +1,593 @@
+/* tabletop.v1 over real sockets (docs/protocol.md): `tabletop run ransomware
+ * --serve 127.0.0.1:0` driven by a libwebsockets client (ws_client.c) in the
+ * seats of two roster members, the facilitator and the observer.
+ * One CTest entry per case (the argument filters the cmocka test):
+ *   drill   two seats, asymmetric injects, acting, stable numbers, answers,
+ *           bad input of every kind, flood, reconnect, wrong token, the end
+ *   resume  kill -9 of the server, resume --serve: same links, nothing lost
+ *   tls     --tls-cert/--tls-key: the page over HTTPS, the socket over WSS */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <jansson.h>
+
+#include "../tty/e2e_util.h"
+#include "tabletop/scenario.h"
+#include "tabletop/script.h"
+#include "ws_client.h"
+
+#define WAIT_MS 10000     /* generous: the machine is shared; a hang fails */
+
+#define assert_contains(hay, needle)                                                    \
+    do {                                                                                \
+        if (!(hay) || !strstr((hay), (needle)))                                         \
+            fail_msg("expected '%s' in:\n%.2000s", (needle), (hay) ? (hay) : "(null)"); \
+    } while (0)
+#define assert_lacks(hay, needle)                                                       \
+    do {                                                                                \
+        if ((hay) && strstr((hay), (needle)))                                           \
+            fail_msg("did not expect '%s' in:\n%.2000s", (needle), (hay));              \
+    } while (0)
+#define assert_got(m, what)                                                             \
+    do {                                                                                \
+        if (!(m))                                                                       \
+            fail_msg("no message: %s", (what));                                         \
+    } while (0)
+
+/* A served drill: the process, its links and its files. */
+typedef struct served {
+    pid_t pid;
+    json_t *links;
+    char name[64];
+} served;
+
+static const char *file_of(const served *s, const char *what)
+{
+    char name[128];
+    snprintf(name, sizeof name, "%s-%s", s->name, what);
+    return e2e_tmp(name);
+}
+
+static void sleep_ms(int ms)
+{
+    struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000 };
+    nanosleep(&ts, NULL);
+}
+
+/* Wait for the --seats file, then read it. */
+static json_t *read_links(const char *path, pid_t pid, const char *log)
+{
+    for (int i = 0; i < 600; i++) {
+        struct stat st;
+        if (stat(path, &st) == 0 && st.st_size > 0) {
+            sleep_ms(50);   /* written in one go, but let it finish */
+            json_error_t jerr;
+            json_t *j = json_load_file(path, 0, &jerr);
+            if (j)
+                return j;
+        }
+        if (waitpid(pid, NULL, WNOHANG) == pid)
+            break;
+        sleep_ms(50);
+    }
+    char *out = e2e_slurp(log);
+    fail_msg("the server wrote no --seats file; it said:\n%s", out ? out : "");
+    return NULL;
+}
+
+/* Start `tabletop ARGS... --seats F` under name; extra args NULL-terminated. */
+static void serve(served *s, const char *name, ...)
+{
+    memset(s, 0, sizeof *s);
+    snprintf(s->name, sizeof s->name, "%s", name);
+    const char *args[48];
+    size_t n = 0;
+    va_list ap;
+    va_start(ap, name);
+    for (const char *a; (a = va_arg(ap, const char *)) && n < 40;)
+        args[n++] = a;
+    va_end(ap);
+    char seats[1024], log[1024];
+    snprintf(seats, sizeof seats, "%s", file_of(s, "seats.json"));
+    snprintf(log, sizeof log, "%s", file_of(s, "server.log"));
+    unlink(seats);
+    args[n++] = "--seats";
+    args[n++] = seats;
+    args[n] = NULL;
+    s->pid = e2e_spawn(log, args);
+    assert_true(s->pid > 0);
+    s->links = read_links(seats, s->pid, log);
+}
+
+static int finish(served *s, int timeout_ms)
+{
+    int rc = e2e_wait(s->pid, timeout_ms);
+    json_decref(s->links);
+    s->links = NULL;
+    return rc;
+}
+
+static const char *link_of(const served *s, const char *role)
+{
+    if (!strcmp(role, "facilitator") || !strcmp(role, "observer"))
+        return json_string_value(json_object_get(s->links, role));
+    size_t i;
+    json_t *seat;
+    json_array_foreach(json_object_get(s->links, "seats"), i, seat)
+        if (!strcmp(json_string_value(json_object_get(seat, "role")), role))
+            return json_string_value(json_object_get(seat, "url"));
+    fail_msg("no seat for %s", role);
+    return NULL;
+}
+
+static const char *token_of(const char *url)
+{
+    return strrchr(url, '/') + 1;
+}
+
+static wc_conn *open_seat(wc_ctx *c, const served *s, const char *role)
+{
+    wc_conn *k = wc_open(c, link_of(s, role), WAIT_MS);
+    if (!wc_is_open(k))
+        fail_msg("the %s seat's socket did not open", role);
+    return k;
+}
+
+/* {"type":"event","record":{"type":T, ...}} with the fields given as JSON. */
+static const char *event(const char *type, const char *fields)
+{
+    static char buf[4][512];
+    static int next;
+    char *out = buf[next++ % 4];
+    snprintf(out, 512, "{\"type\":\"event\",\"record\":{\"type\":\"%s\"%s%s}}", type,
+             fields && fields[0] ? "," : "", fields ? fields : "");
+    return out;
+}
+
+static void act(wc_ctx *c, wc_conn *k, const char *action)
+{
+    wc_send_json(c, k, json_pack("{s:s, s:s}", "type", "act", "action", action));
+}
+
+/* The number each action of the role's menus carries is the stable number
+ * (tt_action_number, the terminal's): in every menu the seat received. */
+static void menus_carry_stable_numbers(const wc_conn *k, const tt_scenario *sc, const char *role)
+{
+    int r = tt_scenario_role(sc, role);
+    assert_true(r >= 0);
+    char pattern[64];
+    snprintf(pattern, sizeof pattern, "{\"type\":\"menu\",\"role\":\"%s\"}", role);
+    assert_true(wc_count(k, pattern) > 0);
+    for (size_t a = 0; a < sc->n_actions; a++) {
+        if (!tt_action_allows_role(&sc->actions[a], role))
+            continue;
+        char numbered[256];
+        snprintf(numbered, sizeof numbered,
+                 "{\"type\":\"menu\",\"actions\":[{\"id\":\"%s\",\"number\":%d}]}",
+                 sc->actions[a].id, tt_action_number(sc, r, (int)a));
+        char any[200];
+        snprintf(any, sizeof any, "{\"type\":\"menu\",\"actions\":[{\"id\":\"%s\"}]}",
+                 sc->actions[a].id);
+        /* every menu listing the action lists it under its stable number */
+        if (wc_count(k, numbered) != wc_count(k, any) || wc_count(k, any) == 0)
+            fail_msg("%s: the page's number of %s is not tt_action_number's %d", role,
+                     sc->actions[a].id, tt_action_number(sc, r, (int)a));
+    }
+}
+
+static tt_script *load_ransomware(void)
+{
+    tt_error err;
+    tt_script *s = tt_script_load(e2e_src("scenarios/ransomware.lua"), NULL, &err);
+    if (!s)
+        fail_msg("cannot load the scenario: %s", err.message);
+    return s;
+}
+
+static void drill(void **state)
+{
+    (void)state;
+    const char *roster = e2e_tmp("drill-roster.yaml");
+    assert_true(e2e_write_file(roster, "team: \"Blue\"\nmembers:\n"
+                                       "  - { name: \"Sato\", role: sysadmin }\n"
+                                       "  - { name: \"Ito\", role: user }\n"));
+    char journal[1024], card[1024];
+    snprintf(journal, sizeof journal, "%s", e2e_tmp("drill-j.yaml"));
+    snprintf(card, sizeof card, "%s", e2e_tmp("drill-card.json"));
+    served s;
+    serve(&s, "drill", "run", "ransomware", "--serve", "127.0.0.1:0", "--ui", "none", "--roster",
+          roster, "--journal", journal, "--speed", "60", "--lang", "en", "--scorecard", card,
+          (char *)NULL);
+
+    /* The links: loopback by default, one per member, the tokens private. */
+    assert_int_equal(json_object_size(s.links), 3);
+    assert_int_equal(json_array_size(json_object_get(s.links, "seats")), 2);
+    assert_true(!strncmp(link_of(&s, "facilitator"), "http://127.0.0.1:", 17));
+    char links_file[1100];
+    snprintf(links_file, sizeof links_file, "%s.links", journal);
+    struct stat st;
+    assert_int_equal(stat(links_file, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
+
+    wc_ctx *c = wc_new();
+    assert_non_null(c);
+
+    /* HTTP: each link its page; a wrong or missing token 403 and no page. */
+    int status;
+    char *body;
+    wc_http_get(c, link_of(&s, "user"), &status, &body, WAIT_MS);
+    assert_int_equal(status, 200);
+    assert_contains(body, "data-kind=\"player\"");
+    free(body);
+    wc_http_get(c, link_of(&s, "facilitator"), &status, &body, WAIT_MS);
+    assert_int_equal(status, 200);
+    assert_contains(body, "data-kind=\"facilitator\"");
+    free(body);
+    char wrong[512];
+    snprintf(wrong, sizeof wrong, "%s", link_of(&s, "observer"));
+    size_t wl = strlen(wrong);
+    wrong[wl - 1] = wrong[wl - 1] == '0' ? '1' : '0';
+    wc_http_get(c, wrong, &status, &body, WAIT_MS);
+    assert_int_equal(status, 403);
+    assert_lacks(body, "app.js");
+    assert_lacks(body, "data-kind");
+    free(body);
+    char none[512];
+    snprintf(none, sizeof none, "%.*s", (int)(token_of(wrong) - wrong), wrong);
+    wc_http_get(c, none, &status, &body, WAIT_MS);
+    assert_int_equal(status, 403);
+    assert_lacks(body, "data-kind");
+    free(body);
+    /* The pages' words: the terms table, both languages. */
+    char terms[512];
+    snprintf(terms, sizeof terms, "%.*sterms.json", (int)(strstr(wrong, "/join/") + 1 - wrong),
+             wrong);
+    wc_http_get(c, terms, &status, &body, WAIT_MS);
+    assert_int_equal(status, 200);
+    json_error_t jerr;
+    json_t *tj = json_loads(body, 0, &jerr);
+    assert_non_null(tj);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(tj, "en"), "W_TAKE")),
+                        "Take");
+    assert_non_null(json_object_get(json_object_get(tj, "ja"), "M_INJECT"));
+    json_decref(tj);
+    free(body);
+
+    /* Four sockets. */
+    wc_conn *fac = open_seat(c, &s, "facilitator"), *obs = open_seat(c, &s, "observer");
+    wc_conn *sys = open_seat(c, &s, "sysadmin"), *user = open_seat(c, &s, "user");
+    assert_got(wc_wait(c, user, "{\"type\":\"hello\",\"protocol\":\"tabletop.v1\","
+                                "\"seat\":{\"kind\":\"player\",\"role\":\"user\",\"member\":\"Ito\"}}",
+                       WAIT_MS),
+               "hello names the protocol, the role and the member");
+    assert_got(wc_wait(c, user, "{\"type\":\"menu\",\"actions\":[{\"id\":\"call_sysadmin\"},"
+                                "{\"id\":\"user_unplug\"}]}", WAIT_MS),
+               "the user's menu");
+    assert_int_equal(wc_count(user, "{\"type\":\"menu\",\"actions\":[{\"id\":\"pull_cable\"}]}"), 0);
+
+    /* Asymmetric injects: the user's inject never reaches the sysadmin. */
+    assert_got(wc_wait(c, user, event("inject", "\"id\":\"av_alert\""), WAIT_MS),
+               "the user sees the inject addressed to the user");
+    assert_got(wc_wait(c, obs, event("inject", "\"id\":\"av_alert\""), WAIT_MS),
+               "the observer sees it too");
+    wc_run(c, 300);
+    assert_int_equal(wc_count(sys, event("inject", "\"id\":\"av_alert\"")), 0);
+
+    /* Facilitator injects to a role and to one member. */
+    wc_send(c, fac, "{\"type\":\"inject\",\"to\":\"sysadmin\",\"text\":\"secret-for-sysadmin\"}");
+    wc_send(c, fac, "{\"type\":\"inject\",\"to\":\"user\",\"member\":\"Ito\",\"text\":\"only-for-ito\"}");
+    assert_got(wc_wait(c, sys, event("custom", "\"text\":{\"en\":\"secret-for-sysadmin\"}"), WAIT_MS),
+               "a facilitator inject to a role reaches it");
+    assert_got(wc_wait(c, user, event("custom", "\"text\":{\"en\":\"only-for-ito\"}"), WAIT_MS),
+               "a facilitator inject to a member reaches it");
+    assert_got(wc_wait(c, obs, event("custom", "\"text\":{\"en\":\"only-for-ito\"}"), WAIT_MS),
+               "the observer sees everything");
+    wc_run(c, 300);
+    assert_false(wc_saw_text(user, "secret-for-sysadmin"));
+    assert_false(wc_saw_text(sys, "only-for-ito"));
+    wc_send(c, fac, "{\"type\":\"inject\",\"to\":\"ministry\",\"text\":\"x\"}");
+    assert_got(wc_wait(c, fac, "{\"type\":\"error\",\"code\":\"unknown_target\"}", WAIT_MS),
+               "an inject to no such role");
+
+    /* Acting: another role's action (by id and by its stable number), one
+     * not available now (with the menu's reason), an observer, a player
+     * pausing; then a good one, journaled by member. */
+    tt_script *script = load_ransomware();
+    const tt_scenario *sc = tt_script_scenario(script);
+    int pull = tt_action_number(sc, tt_scenario_role(sc, "sysadmin"),
+                                tt_scenario_action(sc, "pull_cable"));
+    assert_true(pull > 0);
+    act(c, user, "pull_cable");
+    assert_got(wc_wait(c, user, "{\"type\":\"error\",\"code\":\"not_your_role\"}", WAIT_MS),
+               "another role's action");
+    char by_number[80];
+    snprintf(by_number, sizeof by_number, "{\"type\":\"act\",\"number\":%d}", pull);
+    wc_send(c, user, by_number);
+    if (!wc_wait_n(c, user, "{\"type\":\"error\",\"code\":\"not_your_role\"}", 2, WAIT_MS))
+        fail_msg("another role's action by its number is refused too");
+    wc_send(c, sys, by_number);
+    json_t *na = wc_wait(c, sys, "{\"type\":\"error\",\"code\":\"not_available\"}", WAIT_MS);
+    assert_got(na, "an action not available now is refused with its reason");
+    const char *reason = json_string_value(json_object_get(na, "message"));
+    assert_non_null(reason);
+    char menu_why[512];
+    snprintf(menu_why, sizeof menu_why,
+             "{\"type\":\"menu\",\"actions\":[{\"id\":\"pull_cable\",\"number\":%d,"
+             "\"available\":false,\"why\":{\"en\":\"%s\"}}]}", pull, reason);
+    assert_got(wc_wait(c, sys, menu_why, WAIT_MS),
+               "the menu shows the same number, availability and reason");
+    act(c, obs, "call_sysadmin");
+    assert_got(wc_wait(c, obs, "{\"type\":\"error\",\"code\":\"forbidden\"}", WAIT_MS),
+               "an observer cannot act");
+    wc_send(c, user, "{\"type\":\"pause\"}");
+    assert_got(wc_wait(c, user, "{\"type\":\"error\",\"code\":\"forbidden\"}", WAIT_MS),
+               "a player cannot use the facilitator's controls");
+    wc_send(c, user, "{\"type\":\"act\",\"action\":\"call_sysadmin\",\"note\":\"calling\"}");
+    assert_got(wc_wait(c, user, event("action", "\"id\":\"call_sysadmin\",\"member\":\"Ito\""), WAIT_MS),
+               "the user's action is journaled by member");
+    /* The consequence on the other seat: pull_cable becomes available,
+     * under the same number. */
+    snprintf(menu_why, sizeof menu_why,
+             "{\"type\":\"menu\",\"actions\":[{\"id\":\"pull_cable\",\"number\":%d,"
+             "\"available\":true}]}", pull);
+    assert_got(wc_wait(c, sys, menu_why, 3 * WAIT_MS),
+               "the sysadmin's menu offers pull_cable after the user's call");
+    menus_carry_stable_numbers(user, sc, "user");
+    menus_carry_stable_numbers(sys, sc, "sysadmin");
+    tt_script_free(script);
+
+    /* Answers: to the facilitator with the member; not to a seat never asked. */
+    wc_send(c, user, "{\"type\":\"answer\",\"inject\":\"av_alert\",\"question\":0,\"text\":\"the IT desk\"}");
+    assert_got(wc_wait(c, fac, event("answer", "\"id\":\"av_alert\",\"note\":\"the IT desk\","
+                                               "\"member\":\"Ito\""), WAIT_MS),
+               "an answer reaches the facilitator with its member");
+    wc_send(c, sys, "{\"type\":\"answer\",\"inject\":\"av_alert\",\"question\":0,\"text\":\"x\"}");
+    assert_got(wc_wait(c, sys, "{\"type\":\"error\",\"code\":\"not_answerable\"}", WAIT_MS),
+               "a seat cannot answer a question it was not asked");
+
+    /* Bad input: an error to that seat only, the connection stays. */
+    size_t sys_before = wc_received(sys);
+    size_t fac_errors = wc_count(fac, "{\"type\":\"error\"}");
+    wc_send(c, user, "{not json");
+    assert_got(wc_wait(c, user, "{\"type\":\"error\",\"code\":\"bad_json\"}", WAIT_MS),
+               "malformed JSON");
+    wc_send(c, user, "{\"type\":\"launch_missiles\"}");
+    assert_got(wc_wait(c, user, "{\"type\":\"error\",\"code\":\"unknown_type\"}", WAIT_MS),
+               "an unknown type");
+    wc_send(c, user, "[1,2,3]");
+    assert_got(wc_wait(c, user, "{\"type\":\"error\",\"code\":\"bad_message\"}", WAIT_MS),
+               "not an object");
+    size_t big_len = 70 * 1024;
+    char *big = malloc(big_len + 64);
+    assert_non_null(big);
+    int head = snprintf(big, 64, "{\"type\":\"note\",\"text\":\"");
+    memset(big + head, 'x', big_len);
+    strcpy(big + head + big_len, "\"}");
+    wc_send(c, user, big);
+    free(big);
+    assert_got(wc_wait(c, user, "{\"type\":\"error\",\"code\":\"too_long\"}", WAIT_MS),
+               "a frame over 64 KiB");
+    wc_run(c, 500);
+    assert_true(wc_is_open(user));
+    /* the sysadmin's errors are its own two (not_available, not_answerable) */
+    assert_int_equal(wc_count(sys, "{\"type\":\"error\"}"), 2);
+    assert_true(wc_received(sys) >= sys_before);
+    assert_int_equal(wc_count(fac, "{\"type\":\"error\"}"), fac_errors);
+    assert_false(wc_saw_text(fac, "launch_missiles"));
+    assert_int_equal(wc_count(obs, event("note", NULL)), 0);   /* the oversized note never landed */
+
+    /* A flood from one seat is rate limited; the seat works again after. */
+    for (int i = 0; i < 60; i++)
+        wc_send(c, user, "{\"type\":\"ping\"}");
+    assert_got(wc_wait(c, user, "{\"type\":\"error\",\"code\":\"rate_limited\"}", WAIT_MS),
+               "a flood is rate limited");
+    assert_int_equal(wc_count(sys, "{\"type\":\"error\",\"code\":\"rate_limited\"}"), 0);
+    wc_run(c, 2500);   /* the bucket refills */
+    size_t pongs = wc_count(user, "{\"type\":\"pong\"}");
+    wc_send(c, user, "{\"type\":\"note\",\"text\":\"after-the-flood\"}");
+    assert_got(wc_wait(c, user, event("note", "\"note\":\"after-the-flood\""), WAIT_MS),
+               "the seat still works after bad input");
+    assert_true(pongs >= 15 && pongs < 60);
+
+    /* Reconnect with the same link: the seat catches up from the start. */
+    wc_close(c, user);
+    user = open_seat(c, &s, "user");
+    assert_got(wc_wait(c, user, event("inject", "\"id\":\"av_alert\""), WAIT_MS),
+               "a reconnected seat gets the inject again");
+    assert_got(wc_wait(c, user, event("custom", "\"text\":{\"en\":\"only-for-ito\"}"), WAIT_MS),
+               "and the facilitator's inject to its member");
+    assert_got(wc_wait(c, user, event("note", "\"note\":\"after-the-flood\""), WAIT_MS),
+               "and its own note");
+    assert_false(wc_saw_text(user, "secret-for-sysadmin"));
+    assert_got(wc_wait(c, fac, "{\"type\":\"seats\",\"seats\":[{\"role\":\"user\",\"connected\":1}]}",
+                       WAIT_MS),
+               "the facilitator sees who is connected");
+
+    /* A wrong token opens no socket. */
+    wc_conn *bad = wc_open(c, wrong, WAIT_MS);
+    assert_false(wc_is_open(bad));
+    assert_true(wc_failed(bad));
+
+    /* The facilitator ends: every seat is told; then the server goes. */
+    wc_send(c, fac, "{\"type\":\"end\"}");
+    assert_got(wc_wait(c, user, event("end", NULL), WAIT_MS), "the end reaches the players");
+    assert_got(wc_wait(c, sys, event("end", NULL), WAIT_MS), "both of them");
+    assert_got(wc_wait(c, user, "{\"type\":\"menu\",\"actions\":[{\"available\":false}]}", WAIT_MS),
+               "nothing is available after the end");
+    assert_true(wc_wait_closed(c, user, 3 * WAIT_MS));
+    /* An expired token: no page any more (403 while the server lingers,
+     * then nothing listens). */
+    wc_http_get(c, link_of(&s, "user"), &status, &body, WAIT_MS);
+    assert_int_not_equal(status, 200);
+    assert_lacks(body, "data-kind");
+    free(body);
+    wc_free(c);
+
+    assert_int_equal(finish(&s, 3 * WAIT_MS), 0);
+    assert_int_not_equal(access(links_file, F_OK), 0);   /* tokens forgotten */
+    char *text = e2e_slurp(journal);
+    assert_non_null(text);
+    json_t *links = json_load_file(file_of(&s, "seats.json"), 0, &jerr);
+    assert_non_null(links);
+    assert_lacks(text, token_of(json_string_value(json_object_get(links, "facilitator"))));
+    size_t i;
+    json_t *seat;
+    json_array_foreach(json_object_get(links, "seats"), i, seat)
+        assert_lacks(text, token_of(json_string_value(json_object_get(seat, "url"))));
+    json_decref(links);
+    assert_contains(text, "type: answer");
+    assert_contains(text, "\"the IT desk\"");
+    assert_contains(text, "to: \"user\"");
+    assert_contains(text, "member: \"Ito\"");
+    assert_lacks(text, "xxxxxxxxxx");   /* the oversized note */
+    free(text);
+
+    /* The scorecard's hot wash names the member; replay agrees. */
+    json_t *cj = json_load_file(card, 0, &jerr);
+    assert_non_null(cj);
+    char *hot = json_dumps(json_object_get(cj, "hotwash"), JSON_COMPACT);
+    assert_contains(hot, "\"member\":\"Ito\"");
+    assert_contains(hot, "\"answer\":\"the IT desk\"");
+    assert_contains(hot, "\"inject\":\"av_alert\"");
+    free(hot);
+    json_decref(cj);
+    const char *html = e2e_tmp("drill-card.html");
+    const char *score[] = { "score", journal, "-o", html, "--lang", "en", NULL };
+    assert_int_equal(e2e_run(e2e_tmp("drill-score.log"), score), 0);
+    char *page = e2e_slurp(html);
+    assert_contains(page, "id=\"hotwash\"");
+    assert_contains(page, "the IT desk");
+    assert_contains(page, "Ito");
+    free(page);
+    const char *replay[] = { "replay", journal, NULL };
+    assert_int_equal(e2e_run(e2e_tmp("drill-replay.log"), replay), 0);
+}
+
+static void resume_after_kill_9(void **state)
+{
+    (void)state;
+    char journal[1024];
+    snprintf(journal, sizeof journal, "%s", e2e_tmp("kill-j.yaml"));
+    served s;
+    serve(&s, "kill", "run", "ransomware", "--serve", "127.0.0.1:0", "--ui", "none", "--journal",
+          journal, "--speed", "60", "--lang", "en", "--no-scorecard", (char *)NULL);
+    wc_ctx *c = wc_new();
+    assert_non_null(c);
+    wc_conn *user = open_seat(c, &s, "user");
+    act(c, user, "call_sysadmin");
+    assert_got(wc_wait(c, user, event("action", "\"id\":\"call_sysadmin\""), WAIT_MS),
+               "acted before the crash");
+    wc_send(c, user, "{\"type\":\"note\",\"text\":\"before-the-crash\"}");
+    assert_got(wc_wait(c, user, event("note", "\"note\":\"before-the-crash\""), WAIT_MS),
+               "a note before the crash");
+    json_t *links = json_deep_copy(s.links);
+    const char *fac_url = json_string_value(json_object_get(links, "facilitator"));
+    char port[16];
+    snprintf(port, sizeof port, "%d", atoi(strrchr(fac_url, ':') + 1));
+
+    kill(s.pid, SIGKILL);   /* no chance to tidy up */
+    assert_int_equal(finish(&s, WAIT_MS), 128 + SIGKILL);
+    assert_true(wc_wait_closed(c, user, WAIT_MS));
+    char links_file[1100];
+    snprintf(links_file, sizeof links_file, "%s.links", journal);
+    assert_int_equal(access(links_file, F_OK), 0);   /* the tokens survive */
+
+    char addr[64];
+    snprintf(addr, sizeof addr, "127.0.0.1:%s", port);
+    served r;
+    serve(&r, "resumed", "resume", journal, "--serve", addr, "--ui", "none", "--no-scorecard",
+          "--lang", "en", (char *)NULL);
+    if (!json_equal(r.links, links))
+        fail_msg("resume --serve did not give every seat the same link");
+    user = open_seat(c, &r, "user");
+    wc_conn *fac = open_seat(c, &r, "facilitator");
+    assert_got(wc_wait(c, user, event("action", "\"id\":\"call_sysadmin\""), WAIT_MS),
+               "the same link catches up on the action before the crash");
+    assert_got(wc_wait(c, user, event("note", "\"note\":\"before-the-crash\""), WAIT_MS),
+               "and on the note");
+    assert_got(wc_wait(c, user, "{\"type\":\"status\",\"phase\":\"paused\"}", WAIT_MS),
+               "the resumed drill waits, paused");
+    wc_send(c, fac, "{\"type\":\"resume\"}");
+    assert_got(wc_wait(c, user, "{\"type\":\"status\",\"phase\":\"running\"}", WAIT_MS),
+               "the facilitator resumes it from the page");
+    wc_send(c, user, "{\"type\":\"note\",\"text\":\"after-the-crash\"}");
+    assert_got(wc_wait(c, user, event("note", "\"note\":\"after-the-crash\""), WAIT_MS),
+               "the seat goes on after the crash");
+    wc_send(c, fac, "{\"type\":\"end\"}");
+    assert_got(wc_wait(c, user, event("end", NULL), WAIT_MS), "the end");
+    wc_free(c);
+    json_decref(links);
+    assert_int_equal(finish(&r, 3 * WAIT_MS), 0);
+    char *text = e2e_slurp(journal);
+    assert_contains(text, "before-the-crash");
+    assert_contains(text, "after-the-crash");
+    free(text);
+    const char *replay[] = { "replay", journal, NULL };
+    assert_int_equal(e2e_run(e2e_tmp("kill-replay.log"), replay), 0);
+}
+
+static void over_tls(void **state)
+{
+    (void)state;
+    char cert[1024], key[1024];
+    snprintf(cert, sizeof cert, "%s", e2e_tmp("tls-cert.pem"));
+    snprintf(key, sizeof key, "%s", e2e_tmp("tls-key.pem"));
+    char cmd[3000];
+    snprintf(cmd, sizeof cmd,
+             "openssl req -x509 -newkey rsa:2048 -nodes -keyout '%s' -out '%s' -days 1 "
+             "-subj /CN=127.0.0.1 >/dev/null 2>&1", key, cert);
+    if (system(cmd) != 0)
+        fail_msg("openssl could not make a test certificate (package openssl)");
+    served s;
+    serve(&s, "tls", "run", "ransomware", "--serve", "127.0.0.1:0", "--ui", "none", "--journal",
+          e2e_tmp("tls-j.yaml"), "--tls-cert", cert, "--tls-key", key, "--no-scorecard", "--lang",
+          "en", (char *)NULL);
+    assert_true(!strncmp(link_of(&s, "observer"), "https://127.0.0.1:", 18));
+    wc_ctx *c = wc_new();
+    assert_non_null(c);
+    int status;
+    char *body;
+    wc_http_get(c, link_of(&s, "observer"), &status, &body, WAIT_MS);
+    assert_int_equal(status, 200);
+    assert_contains(body, "data-kind=\"observer\"");
+    free(body);
+    char wrong[512];
+    snprintf(wrong, sizeof wrong, "%s", link_of(&s, "user"));
+    wrong[strlen(wrong) - 2] = wrong[strlen(wrong) - 2] == 'a' ? 'b' : 'a';
+    wc_http_get(c, wrong, &status, &body, WAIT_MS);
+    assert_int_equal(status, 403);
+    assert_lacks(body, "data-kind");
+    free(body);
+    wc_conn *obs = open_seat(c, &s, "observer");
+    assert_got(wc_wait(c, obs, "{\"type\":\"hello\",\"seat\":{\"kind\":\"observer\"}}", WAIT_MS),
+               "the socket over WSS says hello");
+    wc_conn *fac = open_seat(c, &s, "facilitator");
+    wc_send(c, fac, "{\"type\":\"end\"}");
+    assert_got(wc_wait(c, obs, event("end", NULL), WAIT_MS), "the end over WSS");
+    wc_free(c);
+    assert_int_equal(finish(&s, 3 * WAIT_MS), 0);
+}
+
+int main(int argc, char **argv)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(drill),
+        cmocka_unit_test(resume_after_kill_9),
+        cmocka_unit_test(over_tls),
+    };
+    if (argc > 1)
+        cmocka_set_test_filter(argv[1]);
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -98,6 +98,21 @@ static int load_roster(const char *file, const ynode *root, const tt_scenario *s
     return 0;
 }
 
+int tt_roster_load_buffer(const char *name, const char *data, size_t len,
+                          const tt_scenario *sc, tt_roster *out, tt_error *err)
+{
+    memset(out, 0, sizeof *out);
+    tt_arena scratch = { 0 };
+    ynode *root;
+    int rc = ydoc_parse_single(name, data, len, &scratch, &root, err);
+    if (rc == 0)
+        rc = load_roster(name, root, sc, out, err);
+    tt_arena_free(&scratch);
+    if (rc != 0)
+        tt_roster_free(out);
+    return rc;
+}
+
 int tt_roster_load(const char *path, const tt_scenario *sc, tt_roster *out, tt_error *err)
 {
     memset(out, 0, sizeof *out);
@@ -105,15 +120,8 @@ int tt_roster_load(const char *path, const tt_scenario *sc, tt_roster *out, tt_e
     char *data = ydoc_read_file(path, &len, err);
     if (!data)
         return -1;
-    tt_arena scratch = { 0 };
-    ynode *root;
-    int rc = ydoc_parse_single(path, data, len, &scratch, &root, err);
-    if (rc == 0)
-        rc = load_roster(path, root, sc, out, err);
-    tt_arena_free(&scratch);
+    int rc = tt_roster_load_buffer(path, data, len, sc, out, err);
     free(data);
-    if (rc != 0)
-        tt_roster_free(out);
     return rc;
 }
 

@@ -239,6 +239,8 @@ static int call(tt_script *s, call_job *job, tt_ms now, const char *role, bool r
         return -1;
     }
     lua_State *L = s->L;
+    s->ran = true;
+    s->calls++;
     s->now = now;
     s->role = role;
     s->read_only = read_only;

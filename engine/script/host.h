@@ -72,6 +72,8 @@ struct tt_script {
     size_t n_state_keys;
     tt_rng *rng;
     bool begun;
+    bool ran;                   /* a callback ran since the Lua state was built */
+    uint64_t calls;             /* callbacks run, ever (tt_script_calls) */
 
     /* The call in progress. */
     tt_ms now;
@@ -116,6 +118,7 @@ struct tt_script {
     void *tracer_user;
 
     tt_arena scratch;           /* why texts and state snapshots */
+    tt_arena preview_arena;     /* why texts of the last preview (preview.c) */
     tt_kv *snapshot;
 };
 

@@ -175,6 +175,7 @@ void tt_script_free(tt_script *s)
     tt_arena_free(&s->pending_arena);
     tt_arena_free(&s->taken_arena);
     tt_arena_free(&s->scratch);
+    tt_arena_free(&s->preview_arena);
     free(s->pending);
     free(s->taken);
     free(s->text);
@@ -390,7 +391,8 @@ static int reset_state(lua_State *L)
  * values captured by the scenario's functions start over too. With a
  * recipe the fresh state borrows this script's model instead of extracting
  * its own (the model is built once per process); without one, or if the
- * recipe does not fit, the model is extracted again. */
+ * recipe does not fit, the model is extracted again. Not needed when no
+ * callback ran since the state was built: nothing can have changed it. */
 static int rebuild_state(tt_script *s, bool light, tt_error *err)
 {
     tt_script *fresh = calloc(1, sizeof *fresh);
@@ -453,8 +455,9 @@ int tt_script_begin(tt_script *s, tt_rng *rng, const tt_kv *overrides,
                     size_t n_overrides, tt_error *err)
 {
     tt_error_clear(err);
-    if (s->begun && rebuild(s, err) != 0)
+    if (s->begun && s->ran && rebuild(s, err) != 0)
         return -1;
+    s->ran = false;
     s->rng = rng;
     s->sb->rng = rng;
     s->n_pending = 0;

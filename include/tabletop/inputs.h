@@ -25,6 +25,9 @@ typedef struct tt_roster {
  * Roles are checked against the scenario when one is given (may be NULL). */
 int tt_roster_load(const char *path, const tt_scenario *sc, tt_roster *out,
                    tt_error *err);
+/* Same from memory; `name` is used as the file name in messages. */
+int tt_roster_load_buffer(const char *name, const char *data, size_t len,
+                          const tt_scenario *sc, tt_roster *out, tt_error *err);
 void tt_roster_free(tt_roster *r);
 /* Member name holding `role`, or NULL. */
 const char *tt_roster_member_for(const tt_roster *r, const char *role);

@@ -6,12 +6,15 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    tt_sandbox_limits l = { .memory_bytes = (size_t)16 << 20,
-                            .load_instructions = 2000000,
-                            .call_instructions = 200000,
+    /* Small limits: each is still reached (and must stop the run cleanly)
+     * by inputs that loop or allocate, without spending most of the
+     * campaign inside such loops. */
+    tt_sandbox_limits l = { .memory_bytes = (size_t)8 << 20,
+                            .load_instructions = 300000,
+                            .call_instructions = 50000,
                             .wall_ms = 2000,
-                            .exercise_instructions = 20000000,
-                            .hour_instructions = 5000000 };
+                            .exercise_instructions = 2000000,
+                            .hour_instructions = 1000000 };
     tt_error err;
     tt_script *s = tt_script_load_buffer("fuzz.lua", (const char *)data, size, &l, &err);
     if (!s)

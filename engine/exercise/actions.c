@@ -47,6 +47,43 @@ static const tt_text *static_refusal(const tt_exercise *ex, const char *role, in
     return NULL;
 }
 
+/* A screen redraws often: an answer that read ctx.now is asked again as
+ * time moves, but at most this often (wall clock). */
+#define PREVIEW_WALL_MS 250
+
+/* The display answers, asked again when a callback ran since (it may have
+ * changed what `requires` reads, in `s` or outside it) or time moved for
+ * one that reads ctx.now. -1 when they cannot be asked. */
+static int fresh_preview(tt_exercise *ex)
+{
+    size_t n = ex->sc->n_actions;
+    if (!ex->preview) {
+        ex->preview = calloc(n + 1, sizeof *ex->preview);
+        ex->preview_want = calloc(n + 1, sizeof *ex->preview_want);
+        if (!ex->preview || !ex->preview_want)
+            return -1;
+        for (size_t i = 0; i < n; i++)
+            ex->preview_want[i] = ex->sc->actions[i].has_requires;
+    }
+    uint64_t calls = tt_script_calls(ex->script);
+    int64_t wall = tt_wall_ms();
+    if (ex->preview_valid && ex->preview_calls == calls &&
+        (!ex->preview_uses_now || ex->preview_now == ex->now ||
+         wall - ex->preview_wall < PREVIEW_WALL_MS))
+        return 0;
+    tt_error err;
+    int rc = tt_script_preview_allowed(ex->script, ex->now, ex->preview_want, ex->preview,
+                                       &err);
+    ex->preview_valid = true;
+    ex->preview_calls = calls;
+    ex->preview_now = ex->now;
+    ex->preview_wall = wall;
+    ex->preview_uses_now = false;
+    for (size_t i = 0; i < n; i++)
+        ex->preview_uses_now |= ex->preview[i].uses_now;
+    return rc;
+}
+
 bool tt_exercise_can_act(tt_exercise *ex, const char *role, int action, tt_text *why)
 {
     const tt_text *refusal = static_refusal(ex, role, action);
@@ -57,24 +94,17 @@ bool tt_exercise_can_act(tt_exercise *ex, const char *role, int action, tt_text 
     }
     if (!ex->sc->actions[action].has_requires)
         return true;
-    bool ok = false;
-    tt_text reason = { NULL, NULL };
-    tt_error err;
-    /* A display asking must not change the run: keep the RNG untouched even
-     * if a precondition draws from it. */
-    tt_rng saved = ex->rng;
-    uint64_t work = tt_script_work(ex->script);
-    int rc = tt_script_action_allowed(ex->script, action, ex->now, &ok, &reason, &err);
-    ex->rng = saved;
-    tt_script_set_work(ex->script, work); /* replay never asks: same count */
-    if (rc != 0) {
-        /* A failing precondition is reported when the action is taken. */
-        ok = false;
-        reason = WHY_PRECONDITION;
-    }
-    if (!ok && why)
-        *why = (reason.ja || reason.en) ? reason : WHY_PRECONDITION;
-    return ok;
+    /* A display asking must not change the drill: the precondition runs on
+     * a snapshot (tt_script_preview_allowed). Unanswered, the action is
+     * offered and its precondition decides when it is taken. */
+    if (fresh_preview(ex) != 0 && !ex->preview)
+        return true;
+    const tt_preview *p = &ex->preview[action];
+    if (!p->known || p->ok)
+        return true;
+    if (why)
+        *why = (!p->failed && (p->why.ja || p->why.en)) ? p->why : WHY_PRECONDITION;
+    return false;
 }
 
 /* Whatever is due at this instant happens before an input, as in a replay

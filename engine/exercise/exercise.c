@@ -80,6 +80,8 @@ void tt_exercise_free(tt_exercise *ex)
     free(ex->inject_fired);
     free(ex->action_taken);
     free(ex->action_running);
+    free(ex->preview);
+    free(ex->preview_want);
     if (ex->owned_journal)
         tt_journal_close(ex->owned_journal, NULL);
     free(ex);

@@ -76,6 +76,15 @@ struct tt_exercise {
     bool diverged;
     char diff[1024];
     tt_text why;                        /* last refusal reason */
+    /* Display-only answers of the actions' `requires` (tt_exercise_can_act),
+     * asked on a snapshot and kept while no callback ran and, for those that
+     * read ctx.now, the time stayed (or moved less than PREVIEW_WALL_MS ago). */
+    tt_preview *preview;       /* n_actions */
+    bool *preview_want;
+    bool preview_valid, preview_uses_now;
+    uint64_t preview_calls;
+    tt_ms preview_now;
+    int64_t preview_wall;
 };
 
 /* A scenario that keeps scheduling itself at one instant (ctx.after(0, f)

@@ -60,6 +60,24 @@ int tt_script_begin(tt_script *s, tt_rng *rng, const tt_kv *overrides,
  * (owned by the script, valid until the next call). */
 int tt_script_action_allowed(tt_script *s, int action, tt_ms now, bool *ok,
                              tt_text *why, tt_error *err);
+/* Preconditions asked only for display (menus, buttons): the `requires` of
+ * each action with want[i] runs on a copy-on-write snapshot of the process
+ * (a forked child), so nothing it writes (upvalues, globals, tables they
+ * reach, the RNG, work counters) reaches the exercise. out has one entry per
+ * action; its texts are owned by the script until the next preview. -1 (all
+ * entries unknown) when no snapshot could be taken. */
+typedef struct tt_preview {
+    bool known;      /* answered (false: not asked, or no snapshot) */
+    bool ok;
+    bool failed;     /* the precondition raised an error */
+    bool uses_now;   /* it read ctx.now: its answer may change as time moves */
+    tt_text why;     /* the scenario's reason when not ok */
+} tt_preview;
+int tt_script_preview_allowed(tt_script *s, tt_ms now, const bool *want,
+                              tt_preview *out, tt_error *err);
+/* Callbacks run so far on this script: a display answer stays true while
+ * this count and the time it read stay the same. */
+uint64_t tt_script_calls(const tt_script *s);
 /* Apply an action's effect (`does`), called when it completes. */
 int tt_script_action_apply(tt_script *s, int action, tt_ms now,
                            const char *role, tt_error *err);

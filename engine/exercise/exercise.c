@@ -32,6 +32,7 @@ tt_exercise *tt_exercise_new(tt_script *script, const tt_exercise_config *cfg,
     ex->phase = TT_PHASE_READY;
     tt_queue_init(&ex->queue);
     ex->free_message = ex->free_call = EX_NO_SLOT;
+    ex->last_said_inject = ex->last_said_from = -1;
     tt_clock_init(&ex->clock, cfg->speed > 0 ? cfg->speed : 1.0);
     /* Stream constant is fixed so a seed alone names a run. */
     tt_rng_seed(&ex->rng, cfg->seed, 0x7461626c65746f70ULL /* "tabletop" */);
@@ -91,8 +92,11 @@ int ex_emit(tt_exercise *ex, tt_record *r, tt_error *err)
 {
     r->t = ex->now;
     r->wall_ms = ex->cfg.record_wall ? tt_wall_ms() : 0;
-    if (r->type == TT_REC_INJECT || r->type == TT_REC_MESSAGE)
+    if (r->type == TT_REC_INJECT || r->type == TT_REC_MESSAGE) {
         ex->said++;
+        ex->last_said_inject = r->type == TT_REC_INJECT ? tt_scenario_inject(ex->sc, r->id) : -1;
+        ex->last_said_from = r->type == TT_REC_MESSAGE ? tt_scenario_actor(ex->sc, r->from) : -1;
+    }
     if (ex->expect && ex->expect_cursor < ex->expect->n_records)
         return ex_expect(ex, r, err); /* already journaled: check, don't repeat */
     if (ex->cfg.journal && tt_journal_write(ex->cfg.journal, r, err) != 0)
@@ -229,22 +233,85 @@ tt_ms tt_exercise_next_event(const tt_exercise *ex)
     return ev.time;
 }
 
-int tt_exercise_skip_to_next_inject(tt_exercise *ex, int64_t wall_ms, tt_error *err)
+/* The soonest target or limit of an open objective after now (a limit
+ * wins a tie: it is the one that needs asking). False when none. */
+static bool next_deadline(const tt_exercise *ex, tt_next_stop *out)
 {
+    bool found = false;
+    for (size_t i = 0; i < ex->sc->n_objectives; i++) {
+        if (ex->objectives[i].status != TT_OBJECTIVE_OPEN)
+            continue;
+        const tt_objective *o = &ex->sc->objectives[i];
+        const struct { tt_ms at; tt_stop_kind kind; } d[2] = {
+            { o->limit, TT_STOP_LIMIT }, { o->target, TT_STOP_TARGET } };
+        for (int k = 0; k < 2; k++) {
+            if (d[k].at <= ex->now || d[k].at > ex->sc->length)
+                continue;
+            if (!found || d[k].at < out->at ||
+                (d[k].at == out->at && d[k].kind == TT_STOP_LIMIT &&
+                 out->kind != TT_STOP_LIMIT)) {
+                *out = (tt_next_stop){ .kind = d[k].kind, .at = d[k].at,
+                                       .objective = (int)i, .inject = -1, .actor = -1 };
+                found = true;
+            }
+        }
+    }
+    return found;
+}
+
+int tt_exercise_skip_to_next(tt_exercise *ex, int64_t wall_ms, bool pass_limit,
+                             tt_next_stop *stop, tt_error *err)
+{
+    tt_next_stop none = { .kind = TT_STOP_NONE, .objective = -1, .inject = -1, .actor = -1 };
+    if (!stop)
+        stop = &none;
+    *stop = none;
+    stop->at = ex->now;
     if (ex->phase == TT_PHASE_ENDED || ex->phase == TT_PHASE_READY)
         return 0;
     /* Step event by event until something is said (an inject or an actor's
-     * message, which may only be scheduled by an event on the way) or the end. */
+     * message, which may only be scheduled by an event on the way), a
+     * deadline of an open objective comes (objectives reached on the way
+     * drop theirs), or the end. */
     size_t said = ex->said;
-    while (ex->phase != TT_PHASE_ENDED && ex->said == said) {
+    while (ex->phase != TT_PHASE_ENDED) {
+        tt_next_stop deadline;
+        bool has_deadline = next_deadline(ex, &deadline);
         tt_ms next = tt_exercise_next_event(ex);
+        if (has_deadline && (next == TT_MS_NEVER || next >= deadline.at)) {
+            *stop = deadline;
+            if (deadline.kind == TT_STOP_LIMIT && !pass_limit) {
+                stop->blocked = true;   /* the caller asks first */
+                break;
+            }
+            if (tt_exercise_advance(ex, deadline.at, err) != 0)
+                return -1;
+            break;
+        }
         if (next == TT_MS_NEVER)
             break;
         if (tt_exercise_advance(ex, next, err) != 0)
             return -1;
+        if (ex->said != said) {
+            *stop = (tt_next_stop){ .kind = ex->last_said_inject >= 0 ? TT_STOP_INJECT
+                                                                      : TT_STOP_MESSAGE,
+                                    .at = ex->now, .objective = -1,
+                                    .inject = ex->last_said_inject,
+                                    .actor = ex->last_said_from };
+            break;
+        }
+    }
+    if (ex->phase == TT_PHASE_ENDED && !stop->blocked) {
+        stop->kind = TT_STOP_END;
+        stop->at = ex->now;
     }
     tt_clock_jump(&ex->clock, ex->now, wall_ms);
     return 0;
+}
+
+int tt_exercise_skip_to_next_inject(tt_exercise *ex, int64_t wall_ms, tt_error *err)
+{
+    return tt_exercise_skip_to_next(ex, wall_ms, false, NULL, err);
 }
 
 static int control_record(tt_exercise *ex, tt_record_type type, double speed,

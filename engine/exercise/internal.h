@@ -63,6 +63,8 @@ struct tt_exercise {
     tt_kv *shown_state;        size_t n_shown_state;  /* last journaled state */
 
     size_t said;                       /* injects and messages so far */
+    int last_said_inject;              /* scenario inject index of the last INJECT, -1 */
+    int last_said_from;                /* actor index of the last MESSAGE's sender, -1 */
     tt_ms instant;                     /* time of the last event handled */
     size_t events_at_instant;          /* how many at that time (loop guard) */
     size_t message_bytes;              /* text said by actors so far (flood guard) */

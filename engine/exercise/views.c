@@ -1,8 +1,11 @@
 /* Read-only views for status displays. */
 #include "internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "tabletop/terms.h"
 
 const tt_objective_view *tt_exercise_objectives(const tt_exercise *ex)
 {
@@ -68,4 +71,44 @@ size_t tt_exercise_taken(const tt_exercise *ex, tt_action_taken *out, size_t max
     for (size_t i = 0; i < ex->n_running && i < max; i++)
         out[i] = (tt_action_taken){ ex->running[i].started, ex->running[i].action };
     return ex->n_running;
+}
+
+void tt_next_stop_say(const tt_scenario *sc, const tt_next_stop *stop, tt_lang lang,
+                      char *buf, size_t size)
+{
+    char at[48];
+    tt_ms_format(stop->at, at, sizeof at);
+    const char *title = stop->objective >= 0 && (size_t)stop->objective < sc->n_objectives
+                            ? tt_text_get(&sc->objectives[stop->objective].title, lang)
+                            : "";
+    switch (stop->kind) {
+    case TT_STOP_TARGET:
+        snprintf(buf, size, TT_FMT(lang, M_STOP_TARGET_FMT), at, title);
+        return;
+    case TT_STOP_LIMIT:
+        if (stop->blocked)
+            snprintf(buf, size, TT_FMT(lang, M_ASK_LIMIT_FMT), title, at);
+        else
+            snprintf(buf, size, TT_FMT(lang, M_STOP_LIMIT_FMT), at, title);
+        return;
+    case TT_STOP_INJECT: {
+        const tt_inject *in = stop->inject >= 0 && (size_t)stop->inject < sc->n_injects
+                                  ? &sc->injects[stop->inject] : NULL;
+        const char *what = !in ? "" : in->from ? tt_scenario_party_name(sc, in->from, lang)
+                                               : in->id;
+        snprintf(buf, size, TT_FMT(lang, M_STOP_INJECT_FMT), at, what);
+        return;
+    }
+    case TT_STOP_MESSAGE:
+        snprintf(buf, size, TT_FMT(lang, M_STOP_MESSAGE_FMT), at,
+                 stop->actor >= 0 && (size_t)stop->actor < sc->n_actors
+                     ? tt_text_get(&sc->actors[stop->actor].name, lang) : "");
+        return;
+    case TT_STOP_END:
+        snprintf(buf, size, TT_FMT(lang, M_STOP_END_FMT), at);
+        return;
+    case TT_STOP_NONE:
+        break;
+    }
+    snprintf(buf, size, "%s", tt_term_text(M_STOP_NONE, lang));
 }

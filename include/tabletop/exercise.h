@@ -62,7 +62,37 @@ int tt_exercise_advance(tt_exercise *ex, tt_ms to, tt_error *err);
 int tt_exercise_tick(tt_exercise *ex, int64_t wall_ms, tt_error *err);
 /* Simulated time of the next queued event (TT_MS_NEVER when none before the end). */
 tt_ms tt_exercise_next_event(const tt_exercise *ex);
-/* Facilitator: jump the clock to the next inject (timed or actor message). */
+/* Where the facilitator's "next" stopped, and why. */
+typedef enum tt_stop_kind {
+    TT_STOP_NONE,      /* nothing left to stop at before the end */
+    TT_STOP_INJECT,    /* inject index `inject` was given */
+    TT_STOP_MESSAGE,   /* actor `actor` (-1: a role) sent a message */
+    TT_STOP_TARGET,    /* the target of open objective `objective` */
+    TT_STOP_LIMIT,     /* the limit of open objective `objective` */
+    TT_STOP_END        /* the exercise ended on the way */
+} tt_stop_kind;
+
+typedef struct tt_next_stop {
+    tt_stop_kind kind;
+    tt_ms at;          /* simulated time of the stop */
+    int objective;     /* TARGET, LIMIT: objective index, else -1 */
+    int inject;        /* INJECT: inject index, else -1 */
+    int actor;         /* MESSAGE: sender's actor index, else -1 */
+    bool blocked;      /* LIMIT not passed: ask, then call again with pass_limit */
+} tt_next_stop;
+
+/* Facilitator: jump the clock to the next inject, actor message, target or
+ * limit of an open objective, whichever comes first, and say which in
+ * *stop (may be NULL). The limit of an open objective is passed (and the
+ * objective missed) only with pass_limit; otherwise the clock does not
+ * move and stop->blocked is set, so the front-end can ask first. */
+int tt_exercise_skip_to_next(tt_exercise *ex, int64_t wall_ms, bool pass_limit,
+                             tt_next_stop *stop, tt_error *err);
+/* Where it stopped and why, one line in `lang` ("stopped at +0:15:00:
+ * target of ..."), or, when blocked, the question to ask. */
+void tt_next_stop_say(const tt_scenario *sc, const tt_next_stop *stop, tt_lang lang,
+                      char *buf, size_t size);
+/* The same, never passing a limit (the web seats' "next"). */
 int tt_exercise_skip_to_next_inject(tt_exercise *ex, int64_t wall_ms, tt_error *err);
 
 /* Take an action now. *refused (may be NULL) is set and a REFUSED record

@@ -17,6 +17,26 @@
  * hand the compiler the literals to check against the arguments. */
 #define M_MENU_HIDDEN_FMT_TEXT "ほかに %zu 件はいま取れません（番号は変わりません。/menu all で理由を表示）", \
     "%zu more not available now (their numbers stay; /menu all shows why)"
+#define M_STOP_TARGET_FMT_TEXT "%s で停止: 「%s」の目標時間", \
+    "stopped at %s: target of %s"
+#define M_STOP_LIMIT_FMT_TEXT "%s で停止: 「%s」の期限", \
+    "stopped at %s: limit of %s"
+#define M_STOP_INJECT_FMT_TEXT "%s で停止: 状況付与（%s）", \
+    "stopped at %s: inject (%s)"
+#define M_STOP_MESSAGE_FMT_TEXT "%s で停止: %s からの連絡", \
+    "stopped at %s: message from %s"
+#define M_STOP_END_FMT_TEXT "%s で停止: 演習終了", \
+    "stopped at %s: the exercise ended"
+#define M_ASK_LIMIT_FMT_TEXT "次は「%s」の期限 %s です。まだ未確定なので、越えると未達になります", \
+    "Next comes the limit of %s at %s; it is still open, so passing it misses it"
+#define M_RESULT_FMT_TEXT "結果: %d / 100（%s）、%s で終了（シナリオの長さ %s）", \
+    "Result: %d / 100 (%s), ended at %s of %s"
+#define M_RESULT_NONE_FMT_TEXT "結果: 評価できる目標なし、%s で終了（シナリオの長さ %s）", \
+    "Result: nothing could be assessed, ended at %s of %s"
+#define M_ASK_END_FMT_TEXT "%s で演習を終了しますか？ 未確定の目標 %zu 件は期限前なら未評価になります。 y=終了 n=続行", \
+    "End the exercise at %s? %zu open objective(s) not past their limit will be not assessed. y = end, n = go on"
+#define S_ASK_END_FMT_TEXT "もう一度 E で %s に演習を終了します（未確定の目標 %zu 件は期限前なら未評価）", \
+    "Press E again to end the exercise at %s (%zu open objective(s) not past their limit: not assessed)"
 #define S_NEW_ITEMS_FMT_TEXT "▲ 新しい項目 %zu 件（ホイールで戻る）", \
     "▲ %zu newer (scroll up)"
 #define S_COUNTDOWN_FMT_TEXT "%s %s（%s %s）", \
@@ -158,8 +178,8 @@
       "reply due at") \
     X(M_PENDING_NONE, "なし", \
       "none") \
-    X(M_HELP, "対応: 番号 [メモ] ／ [役割] 対応名 [@氏名] [メモ]\n" "  /menu          取れる対応の一覧\n" "  /status        時刻・状況・目標・返答待ち\n" "  /pause /resume 一時停止・再開\n" "  /speed X       速度を X 倍に\n" "  /next          次の状況付与まで進める\n" "  /inject 文     進行役の状況付与を追加\n" "  /note 役割 文  メモを記録\n" "  /end           演習を終了して評価表を作成\n" "  /quit          中断（あとで tabletop resume で再開）\n" "Ctrl-C: 一時停止して終了するか確認します", \
-      "Action: NUMBER [note]  or  [ROLE] ACTION [@member] [note]\n" "  /menu          actions available now\n" "  /status        clock, incident state, objectives, pending replies\n" "  /pause /resume pause or resume the clock\n" "  /speed X       run the clock at X times real time\n" "  /next          jump to the next inject\n" "  /inject TEXT   add a facilitator's inject\n" "  /note ROLE TEXT record a note\n" "  /end           end the exercise and write the scorecard\n" "  /quit          leave now (resume later with tabletop resume)\n" "Ctrl-C pauses and asks before quitting") \
+    X(M_HELP, "対応: 番号 [メモ] ／ [役割] 対応名 [@氏名] [メモ]\n" "  /menu          取れる対応の一覧\n" "  /status        時刻・状況・目標・返答待ち\n" "  /pause /resume 一時停止・再開\n" "  /speed X       速度を X 倍に\n" "  /next          次の状況付与・連絡・目標時間・期限まで進める\n" "  /inject 文     進行役の状況付与を追加\n" "  /note 役割 文  メモを記録\n" "  /end           演習を終了して評価表を作成\n" "  /quit          中断（あとで tabletop resume で再開）\n" "Ctrl-C: 一時停止して終了するか確認します", \
+      "Action: NUMBER [note]  or  [ROLE] ACTION [@member] [note]\n" "  /menu          actions available now\n" "  /status        clock, incident state, objectives, pending replies\n" "  /pause /resume pause or resume the clock\n" "  /speed X       run the clock at X times real time\n" "  /next          jump to the next inject, message, target or limit\n" "  /inject TEXT   add a facilitator's inject\n" "  /note ROLE TEXT record a note\n" "  /end           end the exercise and write the scorecard\n" "  /quit          leave now (resume later with tabletop resume)\n" "Ctrl-C pauses and asks before quitting") \
     X(M_UNKNOWN_COMMAND, "不明なコマンドです（/help を参照）", \
       "unknown command (see /help)") \
     X(M_UNKNOWN_CHOICE, "いま取れる対応にありません（/menu を参照）", \
@@ -208,6 +228,23 @@
       "no action has that number (see /menu)") \
     X(M_NOW_AVAILABLE, "取れるようになった対応", \
       "Now available") \
+    X(M_STOP_TARGET_FMT, M_STOP_TARGET_FMT_TEXT) \
+    X(M_STOP_LIMIT_FMT, M_STOP_LIMIT_FMT_TEXT) \
+    X(M_STOP_INJECT_FMT, M_STOP_INJECT_FMT_TEXT) \
+    X(M_STOP_MESSAGE_FMT, M_STOP_MESSAGE_FMT_TEXT) \
+    X(M_STOP_END_FMT, M_STOP_END_FMT_TEXT) \
+    X(M_ASK_LIMIT_FMT, M_ASK_LIMIT_FMT_TEXT) \
+    X(M_STOP_NONE, "この先に止まる点はありません", \
+      "nothing left to stop at") \
+    X(M_NEXT_PROMPT, "期限を越える? [y/N] ", \
+      "pass the limit? [y/N] ") \
+    X(M_NEXT_KEPT, "進めませんでした", \
+      "The clock stays where it was") \
+    X(M_RESULT_FMT, M_RESULT_FMT_TEXT) \
+    X(M_RESULT_NONE_FMT, M_RESULT_NONE_FMT_TEXT) \
+    X(M_ASK_END_FMT, M_ASK_END_FMT_TEXT) \
+    X(M_END_PROMPT, "終了する? [y/N] ", \
+      "end? [y/N] ") \
     /* ---- dashboard */ \
     X(S_CLOCK, "経過時間", \
       "Elapsed") \
@@ -287,8 +324,8 @@
       "Response team") \
     X(S_NO_ACTIONS, "この役割の対応はありません", \
       "No actions for this role") \
-    X(S_KEYS_LIVE, "Space 一時停止/再開  +/- 速度  N 次の状況付与  Tab 役割  ↑↓ 選択  Enter 実施  I 状況付与  M メモ  L 言語  E 終了  Ctrl+Q 閉じる", \
-      "Space pause/resume  +/- speed  N next inject  Tab role  Up/Down select  Enter take  I inject  M note  L language  E end  Ctrl+Q close") \
+    X(S_KEYS_LIVE, "Space 一時停止/再開  +/- 速度  N 次の停止点  Tab 役割  ↑↓ 選択  Enter 実施  I 状況付与  M メモ  L 言語  E 終了  Ctrl+Q 閉じる", \
+      "Space pause/resume  +/- speed  N next stop  Tab role  Up/Down select  Enter take  I inject  M note  L language  E end  Ctrl+Q close") \
     X(S_KEYS_REPLAY, "←→ 1分  Shift 10分  PgUp/PgDn 前後の記録  Home/End  Space 再生  +/- 速度  L 言語  Esc 閉じる", \
       "Left/Right 1 min  Shift 10 min  PgUp/PgDn prev/next record  Home/End  Space play  +/- speed  L language  Esc close") \
     X(S_SCORE_NOTE, "今終了した場合の値（期限前の未達成は未評価）", \
@@ -307,6 +344,9 @@
       "REPLAY") \
     X(S_CONFIRM_END, "もう一度 E で演習を終了します", \
       "Press E again to end the exercise") \
+    X(S_CONFIRM_NEXT, "もう一度 N で期限を越えます（ほかのキーでやめる）", \
+      "N again passes it (any other key: stay)") \
+    X(S_ASK_END_FMT, S_ASK_END_FMT_TEXT) \
     X(S_NOTHING_YET, "まだ何も起きていません", \
       "Nothing has happened yet") \
     X(S_PROVISIONAL, "暫定", \

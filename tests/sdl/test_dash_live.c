@@ -159,6 +159,69 @@ static void test_live_keys_drive_the_exercise(void **state)
     SDL_Quit();
 }
 
+static size_t missed(const tt_exercise *ex)
+{
+    const tt_scenario *sc = tt_exercise_scenario(ex);
+    const tt_objective_view *v = tt_exercise_objectives(ex);
+    size_t n = 0;
+    for (size_t i = 0; i < sc->n_objectives; i++)
+        n += v[i].status == TT_OBJECTIVE_MISSED;
+    return n;
+}
+
+/* N stops at the next inject, message, target or limit: one N never
+ * passes the limit of an open objective (admin-server-breach at minute 1
+ * no longer jumps to +24:00:00); at a limit it waits for a second N. */
+static void test_n_never_passes_a_limit_unasked(void **state)
+{
+    (void)state;
+    char path[1024];
+    const char *src = getenv("TT_SOURCE_DIR");
+    snprintf(path, sizeof path, "%s/scenarios/admin-server-breach.lua", src ? src : ".");
+    tt_error err;
+    tt_error_clear(&err);
+    tt_sandbox_limits lim;
+    tt_sandbox_limits_default(&lim);
+    tt_script *script = tt_script_load(path, &lim, &err);
+    assert_non_null(script);
+    tt_dashboard_feed *feed = tt_dashboard_feed_new();
+    tt_exercise_config cfg = { .seed = 1, .speed = 60, .lang = TT_LANG_EN,
+                               .sink = tt_dashboard_feed_sink, .sink_user = feed };
+    tt_exercise *ex = tt_exercise_new(script, &cfg, &err);
+    assert_non_null(ex);
+    assert_int_equal(SDL_Init(SDL_INIT_VIDEO), 0);
+    tt_dashboard_options o;
+    tt_dashboard_options_default(&o);
+    o.max_frames = 2;
+    push_key(SDLK_SPACE);                    /* paused: only N moves the clock */
+    assert_int_equal(tt_dashboard_drive(ex, feed, &o, &err), 0);
+    assert_int_equal(tt_exercise_advance(ex, 60000, &err), 0);    /* minute 1 */
+    push_key(SDLK_n);
+    assert_int_equal(tt_dashboard_drive(ex, feed, &o, &err), 0);
+    assert_int_equal(tt_exercise_now(ex), 3600000);  /* the first target, +1:00:00 */
+    assert_int_equal(missed(ex), 0);
+    tt_ms before = -1;
+    int presses = 0;
+    while (tt_exercise_now(ex) != before && presses++ < 50) {
+        before = tt_exercise_now(ex);
+        push_key(SDLK_n);
+        assert_int_equal(tt_dashboard_drive(ex, feed, &o, &err), 0);
+        assert_int_equal(missed(ex), 0);     /* one N alone never misses one */
+    }
+    /* Stuck before a limit of an open objective: N N passes it. */
+    assert_true(tt_exercise_now(ex) == before);
+    assert_int_equal(tt_exercise_phase(ex), TT_PHASE_PAUSED);
+    push_key(SDLK_n);
+    push_key(SDLK_n);
+    assert_int_equal(tt_dashboard_drive(ex, feed, &o, &err), 0);
+    assert_true(tt_exercise_now(ex) > before);
+    assert_true(missed(ex) >= 1);
+    SDL_Quit();
+    tt_exercise_free(ex);
+    tt_dashboard_feed_free(feed);
+    tt_script_free(script);
+}
+
 /* The same records replay in the scrubber window and snapshot to PNG. */
 static void test_replay_and_snapshot_of_live_records(void **state)
 {
@@ -282,6 +345,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_live_keys_drive_the_exercise),
+        cmocka_unit_test(test_n_never_passes_a_limit_unasked),
         cmocka_unit_test(test_replay_and_snapshot_of_live_records),
         cmocka_unit_test(test_rehearse_script),
         cmocka_unit_test(test_no_display_is_an_error),

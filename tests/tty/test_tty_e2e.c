@@ -285,11 +285,22 @@ static void test_live_drill_in_a_terminal(void **state)
     assert_true(e2e_expect(p, "Maintenance vendor: reply due at", WAIT));  /* pending */
     e2e_send(p, "/resume\r");
     assert_true(e2e_expect(p, "-- Resumed --", WAIT));
-    e2e_send(p, "/next\r");                       /* the vendor's reply */
-    assert_true(e2e_expect(p, "MESSAGE Maintenance vendor -> System staff", WAIT));
+    /* /next stops at each target on the way, then at the vendor's reply. */
+    bool replied = false;
+    for (int i = 0; i < 4 && !replied; i++) {
+        size_t from = p->mark;
+        e2e_send(p, "/next\r");
+        assert_true(e2e_expect(p, "stopped at +", WAIT));
+        replied = strstr(p->screen + from, "MESSAGE Maintenance vendor -> System staff") != NULL;
+        assert_null(strstr(p->screen + from, "OBJECTIVE MISSED"));
+    }
+    assert_true(replied);
+    assert_non_null(strstr(p->screen, ": message from Maintenance vendor"));
     e2e_send(p, "isolate\r");
     assert_true(e2e_expect(p, "ACTION: System staff - Isolate the network", WAIT));
     e2e_send(p, "/end\r");
+    assert_true(e2e_expect(p, "End the exercise at +", WAIT));
+    e2e_send(p, "y\r");
     assert_true(e2e_expect(p, "Exercise ended: ended by the facilitator", WAIT));
     assert_int_equal(e2e_pty_finish(p, WAIT), 0);
     assert_int_equal(replay(journal, e2e_tmp("live-replay2.out")), 0);
@@ -336,6 +347,8 @@ static void test_numbers_keep_their_meaning(void **state)
     e2e_send(p, "3\r");
     assert_true(e2e_expect(p, "3 isolate (Isolate the network): not available now", WAIT));
     e2e_send(p, "/end\r");
+    assert_true(e2e_expect(p, "end? [y/N]", WAIT));
+    e2e_send(p, "y\r");
     assert_true(e2e_expect(p, "Exercise ended", WAIT));
     assert_int_equal(e2e_pty_finish(p, WAIT), 0);
     free(p);
@@ -348,6 +361,100 @@ static void test_numbers_keep_their_meaning(void **state)
     assert_null(strstr(text, "type: refused"));
     free(text);
     assert_int_equal(replay(journal, e2e_tmp("numbers-replay.out")), 0);
+}
+
+static const char *scenario_file(const char *id)
+{
+    static char path[1024];
+    char rel[256];
+    snprintf(rel, sizeof rel, "scenarios/%s.lua", id);
+    snprintf(path, sizeof path, "%s", e2e_src(rel));
+    return path;
+}
+
+/* /next never jumps over a deadline: at minute 1 of admin-server-breach
+ * it stops at the first target (+1:00:00, report to management), then the
+ * next, and asks before passing the limit of an open objective; "n" keeps
+ * the clock, "y" passes it and the objective is missed. */
+static void test_next_stops_at_targets_and_asks_before_limits(void **state)
+{
+    (void)state;
+    const char *journal = e2e_tmp("next.journal.yaml");
+    const char *args[] = { "run", "--journal", journal, "--speed", "60", "--lang", "en",
+                           "--seed", "1", "--no-scorecard", scenario_file("admin-server-breach"),
+                           NULL };
+    e2e_pty *p = new_pty();
+    assert_true(e2e_pty_start(p, args));
+    assert_true(e2e_expect(p, "action> ", WAIT));
+    e2e_send(p, "/next\r");
+    assert_true(e2e_expect(p, "stopped at +1:00:00: target of Report to management", WAIT));
+    assert_null(strstr(p->screen, "24:00:00"));
+    assert_null(strstr(p->screen, "OBJECTIVE MISSED"));
+    e2e_send(p, "/next\r");
+    assert_true(e2e_expect(p, "stopped at +2:00:00: target of Lock the attacker out", WAIT));
+    e2e_send(p, "/next\r");
+    assert_true(e2e_expect(p, "Next comes the limit of Report to management at +4:00:00; "
+                              "it is still open", WAIT));
+    assert_true(e2e_expect(p, "pass the limit? [y/N]", WAIT));
+    e2e_send(p, "n\r");
+    assert_true(e2e_expect(p, "The clock stays where it was", WAIT));
+    assert_null(strstr(p->screen, "OBJECTIVE MISSED"));
+    e2e_send(p, "/next\r");
+    assert_true(e2e_expect(p, "pass the limit? [y/N]", WAIT));
+    e2e_send(p, "y\r");
+    assert_true(e2e_expect(p, "OBJECTIVE MISSED", WAIT));
+    assert_true(e2e_expect(p, "stopped at +4:00:00: limit of Report to management", WAIT));
+    e2e_send(p, "/quit\r");
+    assert_int_equal(e2e_pty_finish(p, WAIT), 0);
+    free(p);
+    assert_int_equal(replay(journal, e2e_tmp("next-replay.out")), 0);
+
+    /* The same in Japanese. */
+    const char *ja[] = { "run", "--journal", e2e_tmp("next-ja.journal.yaml"), "--speed", "60",
+                         "--lang", "ja", "--seed", "1", "--no-scorecard",
+                         scenario_file("admin-server-breach"), NULL };
+    p = new_pty();
+    assert_true(e2e_pty_start(p, ja));
+    assert_true(e2e_expect(p, "対応> ", WAIT));
+    e2e_send(p, "/next\r");
+    assert_true(e2e_expect(p, "+1:00:00 で停止: 「経営者に報告する」の目標時間", WAIT));
+    e2e_send(p, "/quit\r");
+    assert_int_equal(e2e_pty_finish(p, WAIT), 0);
+    free(p);
+}
+
+/* /end asks; "n" goes on; "y" ends and shows the result on screen: score,
+ * rating and every objective's verdict, N/A for those not assessed. */
+static void test_end_asks_then_shows_the_result(void **state)
+{
+    (void)state;
+    const char *journal = e2e_tmp("end.journal.yaml");
+    const char *args[] = { "run", "--journal", journal, "--speed", "60", "--lang", "en",
+                           "--seed", "3", "--no-scorecard", SCENARIO, NULL };
+    e2e_pty *p = new_pty();
+    assert_true(e2e_pty_start(p, args));
+    assert_true(e2e_expect(p, "action> ", WAIT));
+    e2e_send(p, "1\r");                     /* supervisor reports */
+    assert_true(e2e_expect(p, "ACTION: Supervisor - Report to management", WAIT));
+    assert_true(e2e_expect(p, "OBJECTIVE REACHED", WAIT));
+    e2e_send(p, "/end\r");
+    assert_true(e2e_expect(p, "End the exercise at +", WAIT));
+    assert_true(e2e_expect(p, "2 open objective(s)", WAIT));
+    e2e_send(p, "n\r");
+    assert_true(e2e_expect(p, "Going on", WAIT));
+    assert_null(strstr(p->screen, "Exercise ended"));
+    e2e_send(p, "/end\r");
+    assert_true(e2e_expect(p, "end? [y/N]", WAIT));
+    e2e_send(p, "y\r");
+    assert_true(e2e_expect(p, "Exercise ended: ended by the facilitator", WAIT));
+    assert_true(e2e_expect(p, "== Result: 100 / 100 (", WAIT));
+    assert_true(e2e_expect(p, "of +2:00:00 ==", WAIT));
+    assert_non_null(strstr(p->screen, "Tell management: reached at"));
+    assert_non_null(strstr(p->screen, "→ P 100"));
+    assert_non_null(strstr(p->screen, "Stop the spread: open  → not assessed"));
+    assert_non_null(strstr(p->screen, "Recover: open  → not assessed"));
+    assert_int_equal(e2e_pty_finish(p, WAIT), 0);
+    free(p);
 }
 
 /* Japanese on the screen (UTF-8), and a closed terminal leaves a journal
@@ -479,7 +586,10 @@ static void test_every_scenario_runs_live(void **state)
         e2e_send(p, first);
         assert_true(e2e_expect(p, "ACTION: ", WAIT));
         e2e_send(p, "/end\r");
+        assert_true(e2e_expect(p, "end? [y/N]", WAIT));
+        e2e_send(p, "y\r");
         assert_true(e2e_expect(p, "Exercise ended: ended by the facilitator", WAIT));
+        assert_true(e2e_expect(p, "== Result: ", WAIT));
         assert_int_equal(e2e_pty_finish(p, WAIT), 0);
         free(p);
         assert_int_equal(replay(journal, e2e_tmp("live-scenario-replay.out")), 0);
@@ -500,6 +610,8 @@ int main(void)
         cmocka_unit_test(test_kill_and_resume_reaches_same_outcome),
         cmocka_unit_test(test_live_drill_in_a_terminal),
         cmocka_unit_test(test_numbers_keep_their_meaning),
+        cmocka_unit_test(test_next_stops_at_targets_and_asks_before_limits),
+        cmocka_unit_test(test_end_asks_then_shows_the_result),
         cmocka_unit_test(test_hangup_leaves_resumable_journal),
         cmocka_unit_test(test_live_kill_then_resume),
         cmocka_unit_test(test_every_scenario_runs_live),

@@ -181,6 +181,9 @@ typedef struct dash_ui {
     int focus;                  /* focused action button (keyboard) */
     int hover_x, hover_y;
     bool confirm_end;           /* E pressed once */
+    bool confirm_next;          /* N stopped before an open objective's limit */
+    bool has_stop;              /* where the last N stopped (until another key) */
+    tt_next_stop stop;
     size_t feed_skip;           /* newest feed items scrolled past (wheel) */
     size_t feed_seen;           /* feed length at the last frame */
     const bool *actor_waiting;  /* live: sc->n_actors, a reply is on its way */

@@ -301,9 +301,15 @@ void dash_draw_score(dash_gfx *g, const dash_view *v, SDL_Rect r)
     int nw = dash_text_width(g, num, F_CLOCK);
     dash_text_right(g, num, F_CLOCK, v->scored.n_assessed ? score_colour(&v->scored) : DASH_COL_DIM,
                     right - ow - dash_px(g, 6), y);
-    dash_text_fit(g, dash_s(v->ended ? S_SCORE_FINAL_NOTE : S_SCORE_NOTE, v->lang), F_SMALL,
-                  DASH_COL_DIM, c.x, c.y,
-                  c.w - nw - ow - dash_px(g, 16));
+    /* Ended: the rating beside the final number, as the card names it. */
+    char note[256];
+    if (v->ended && v->scored.n_assessed)
+        snprintf(note, sizeof note, "%s — %s", tt_rating_name(v->scored.rating, v->lang),
+                 dash_s(S_SCORE_FINAL_NOTE, v->lang));
+    else
+        snprintf(note, sizeof note, "%s", dash_s(v->ended ? S_SCORE_FINAL_NOTE : S_SCORE_NOTE,
+                                                 v->lang));
+    dash_text_lines(g, note, F_SMALL, DASH_COL_DIM, c.x, c.y, c.w - nw - ow - dash_px(g, 16), 2);
 }
 
 void dash_draw(dash_gfx *g, const dash_view *v, dash_ui *ui)

@@ -60,7 +60,9 @@ void dash_draw_actions(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r)
     bool live = ui && ui->mode == DASH_LIVE;
 
     /* Role tabs, stacked on the left: the buttons get the panel's height. */
-    int hint_h = ui && ui->mode != DASH_SNAPSHOT ? sh + p / 2 : 0;
+    /* The key line; two lines while asking or saying where N stopped. */
+    int hint_lines = ui && live && (ui->confirm_end || ui->has_stop) ? 2 : 1;
+    int hint_h = ui && ui->mode != DASH_SNAPSHOT ? hint_lines * sh + p / 2 : 0;
     int tabs_w = c.w * 17 / 100;
     int tab_h = bh + p;
     int y = c.y;
@@ -135,11 +137,35 @@ void dash_draw_actions(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r)
     if (ui && ui->input != INPUT_NONE) {
         dash_draw_input(g, v, ui, c);
     } else if (ui && ui->mode != DASH_SNAPSHOT) {
-        const char *hint = ui->confirm_end ? dash_s(S_CONFIRM_END, L)
-                           : v->ended && live ? dash_s(S_ENDED_CLOSE, L)
-                           : dash_s(ui->mode == DASH_LIVE ? S_KEYS_LIVE : S_KEYS_REPLAY, L);
-        dash_text_fit(g, hint, F_SMALL, ui->confirm_end ? DASH_COL_FOCUS : DASH_COL_DIM,
-                      c.x, c.y + c.h - sh, c.w - dash_px(g, 60));
+        char said[1024];
+        const char *hint = dash_s(ui->mode == DASH_LIVE ? S_KEYS_LIVE : S_KEYS_REPLAY, L);
+        bool asking = ui->confirm_end || (ui->confirm_next && live);
+        if (ui->confirm_end) {
+            size_t open = 0;
+            for (size_t i = 0; i < sc->n_objectives; i++)
+                open += v->objectives[i].status == TT_OBJECTIVE_OPEN;
+            char at[32];
+            tt_ms_format(v->now, at, sizeof at);
+            snprintf(said, sizeof said, TT_FMT(L, S_ASK_END_FMT), at, open);
+            hint = said;
+        } else if (v->ended && live) {
+            hint = dash_s(S_ENDED_CLOSE, L);
+        } else if (ui->has_stop && live) {
+            /* Where N stopped and why; before a limit, the question. */
+            tt_next_stop_say(sc, &ui->stop, L, said, sizeof said);
+            if (ui->confirm_next) {
+                size_t used = strlen(said);
+                snprintf(said + used, sizeof said - used, " — %s", dash_s(S_CONFIRM_NEXT, L));
+            }
+            hint = said;
+        }
+        /* Questions and stops wrap onto a second line rather than being cut. */
+        if (asking || (ui->has_stop && live))
+            dash_text_lines(g, hint, F_SMALL, asking ? DASH_COL_FOCUS : DASH_COL_TEXT, c.x,
+                            c.y + c.h - 2 * sh, c.w - dash_px(g, 60), 2);
+        else
+            dash_text_fit(g, hint, F_SMALL, DASH_COL_DIM, c.x, c.y + c.h - sh,
+                          c.w - dash_px(g, 60));
     }
 }
 

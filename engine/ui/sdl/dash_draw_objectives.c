@@ -57,7 +57,17 @@ static int row(dash_gfx *g, const dash_view *v, dash_ui *ui, size_t i, SDL_Rect 
     int chip_w = dash_px(g, 92), p = dash_px(g, 8);
     SDL_Rect chip = { c.x, y, chip_w, density == DENSE ? lh : lh + sh };
     dash_fill(g, chip, col);
+    /* Once ended, the chip gives the card's verdict: "P 100", "U 0", "N/A". */
+    char verdict[32];
     const char *label = dash_s(st, L);
+    if (v->ended && v->verdicts) {
+        const tt_score_verdict *vd = &v->verdicts[i];
+        if (vd->rating == TT_RATING_NA)
+            snprintf(verdict, sizeof verdict, "%s", tt_rating_letter(vd->rating));
+        else
+            snprintf(verdict, sizeof verdict, "%s %d", tt_rating_letter(vd->rating), vd->score);
+        label = verdict;
+    }
     int tw = dash_text_width(g, label, tf);
     dash_text(g, label, tf, DASH_COL_BG, chip.x + (chip.w - tw) / 2,
               chip.y + (chip.h - lh) / 2, 0);

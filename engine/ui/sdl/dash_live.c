@@ -104,13 +104,19 @@ static int end_pressed(live *L, tt_error *err)
     return tt_exercise_end(L->ex, err);
 }
 
+/* N: on to the next inject, message, target or limit (tt_exercise_skip_to_next);
+ * before passing the limit of an open objective it asks for N again. */
 static int skip_inject(live *L, tt_error *err)
 {
     if (tt_exercise_phase(L->ex) == TT_PHASE_ENDED)
         return 0;
+    bool pass = L->ui.confirm_next;
+    L->ui.confirm_next = false;
     int64_t w = tt_wall_ms();
-    int rc = tt_exercise_skip_to_next_inject(L->ex, w, err);
+    int rc = tt_exercise_skip_to_next(L->ex, w, pass, &L->ui.stop, err);
     live_anchor(L, w);
+    L->ui.has_stop = rc == 0;
+    L->ui.confirm_next = rc == 0 && L->ui.stop.blocked;
     return rc;
 }
 
@@ -123,6 +129,10 @@ static int on_key(live *L, const SDL_KeyboardEvent *k, tt_error *err)
     bool ended = tt_exercise_phase(L->ex) == TT_PHASE_ENDED;
     if (key != SDLK_e)
         L->ui.confirm_end = false;
+    if (key != SDLK_n) {
+        L->ui.confirm_next = false;
+        L->ui.has_stop = false;
+    }
     if (key >= SDLK_1 && key <= SDLK_9) {
         if ((size_t)(key - SDLK_1) < L->sc->n_roles)
             select_role(L, (int)(key - SDLK_1));
@@ -165,6 +175,8 @@ static int on_click(live *L, int x, int y, tt_error *err)
     if (!h)
         return 0;
     L->ui.confirm_end = false;
+    if (h->kind != H_SKIP)
+        L->ui.confirm_next = L->ui.has_stop = false;
     switch (h->kind) {
     case H_ROLE: select_role(L, h->index); return 0;
     case H_ACTION: L->ui.focus = h->index; return take_focused(L, err);

@@ -29,7 +29,8 @@ struct tt_tty {
     char *line;                /* a line typed, waiting to be handled */
     bool eof;                  /* input closed */
     bool confirming;           /* asking whether to quit after Ctrl-C */
-    bool run_after_confirm;    /* the clock ran before Ctrl-C */
+    bool run_after_confirm;    /* the clock ran before the question */
+    enum { ASK_NONE, ASK_NEXT, ASK_END } asking;   /* a yes/no question open */
     bool leave;
     int64_t anchor_wall;       /* wall/sim pair the exercise clock runs from */
     tt_ms anchor_sim;
@@ -286,7 +287,7 @@ static void on_line(char *line)
         t->eof = true;
         return;
     }
-    if (line[0] && !t->confirming)
+    if (line[0] && !t->confirming && t->asking == ASK_NONE)
         add_history(line);
     free(t->line);
     t->line = line;
@@ -297,6 +298,8 @@ static void set_prompt(tt_tty *t)
     if (!t->rl_on)
         return;
     tty_msg_id p = t->confirming ? M_QUIT_PROMPT
+                 : t->asking == ASK_NEXT ? M_NEXT_PROMPT
+                 : t->asking == ASK_END ? M_END_PROMPT
                  : tt_exercise_phase(t->ex) == TT_PHASE_PAUSED ? M_PROMPT_PAUSED
                                                                 : M_PROMPT;
     rl_set_prompt(tty_msg(p, t->o.lang));
@@ -364,10 +367,100 @@ static int take_action(tt_tty *t, const tty_cmd *c, tt_error *err)
                            c->text[0] ? c->text : NULL, NULL, err);
 }
 
+/* Pause while a yes/no question is open, so the clock cannot pass what
+ * is being asked about; the answer resumes it if it ran. */
+static int ask(tt_tty *t, int what, const char *question, tt_error *err)
+{
+    t->run_after_confirm = tt_exercise_phase(t->ex) == TT_PHASE_RUNNING;
+    if (do_pause(t, err) != 0)
+        return -1;
+    t->asking = what;
+    tt_tty_say(t, question);
+    return 0;
+}
+
+static bool is_yes(const char *line)
+{
+    while (*line == ' ')
+        line++;
+    const char *ja = tty_msg(M_YES_WORD, TT_LANG_JA);
+    return line[0] == 'y' || line[0] == 'Y' || strncmp(line, ja, strlen(ja)) == 0;
+}
+
+/* /next: on to the next inject, message, target or limit; a limit of an
+ * open objective is passed only when the facilitator says so. */
+static int next_stop(tt_tty *t, bool pass_limit, tt_error *err)
+{
+    int64_t w = tt_wall_ms();
+    tt_next_stop st;
+    if (tt_exercise_skip_to_next(t->ex, w, pass_limit, &st, err) != 0)
+        return -1;
+    anchor(t, w);
+    char say[1024];
+    tt_next_stop_say(tt_exercise_scenario(t->ex), &st, t->o.lang, say, sizeof say);
+    if (st.blocked)
+        return ask(t, ASK_NEXT, say, err);
+    tty_buf b = { 0 };
+    tty_buf_printf(&b, "%s\n", say);
+    show_buf(t, &b);
+    return 0;
+}
+
+/* The drill's result on screen once it ended (not only file paths). */
+static int show_result(tt_tty *t, tt_error *err)
+{
+    tty_buf b = { 0 };
+    if (tty_result_format(t->ex, t->o.lang, &b) != 0 || b.failed) {
+        tty_buf_free(&b);
+        tt_error_oom(err, NULL);
+        return -1;
+    }
+    show_buf(t, &b);
+    return 0;
+}
+
+/* /end: asks first, saying how many objectives are still open. */
+static int ask_end(tt_tty *t, tt_error *err)
+{
+    const tt_scenario *sc = tt_exercise_scenario(t->ex);
+    const tt_objective_view *ov = tt_exercise_objectives(t->ex);
+    size_t open = 0;
+    for (size_t i = 0; i < sc->n_objectives; i++)
+        open += ov[i].status == TT_OBJECTIVE_OPEN;
+    char at[48], q[512];
+    tt_ms_format(tt_exercise_now(t->ex), at, sizeof at);
+    snprintf(q, sizeof q, TT_FMT(t->o.lang, M_ASK_END_FMT), at, open);
+    return ask(t, ASK_END, q, err);
+}
+
+/* The result is shown once the loop sees the end, however it came. */
+static int end_now(tt_tty *t, tt_error *err)
+{
+    return tt_exercise_end(t->ex, err);
+}
+
+static int answer(tt_tty *t, const char *line, tt_error *err)
+{
+    int what = t->asking;
+    t->asking = ASK_NONE;
+    bool yes = is_yes(line);
+    if (t->run_after_confirm && do_resume(t, err) != 0)
+        return -1;
+    if (!yes) {
+        tt_tty_say(t, tty_msg(what == ASK_NEXT ? M_NEXT_KEPT : M_CONTINUE, t->o.lang));
+        return 0;
+    }
+    if (what == ASK_NEXT)
+        return next_stop(t, true, err);
+    return end_now(t, err);
+}
+
 static int handle_line(tt_tty *t, const char *line, tt_error *err)
 {
     if (t->confirming)
         return answer_quit(t, line, err);
+    if (t->asking != ASK_NONE)
+        return answer(t, line, err);
     const tt_scenario *sc = tt_exercise_scenario(t->ex);
     tty_cmd c;
     tty_parse_line(line, &t->menu, sc, t->o.roster, t->o.lang, &c);
@@ -395,11 +488,7 @@ static int handle_line(tt_tty *t, const char *line, tt_error *err)
         anchor(t, w);
         return 0;
     case CMD_NEXT:
-        w = tt_wall_ms();
-        if (tt_exercise_skip_to_next_inject(t->ex, w, err) != 0)
-            return -1;
-        anchor(t, w);
-        return 0;
+        return next_stop(t, false, err);
     case CMD_INJECT: {
         if (tt_exercise_tick(t->ex, tt_wall_ms(), err) != 0)
             return -1;
@@ -415,7 +504,7 @@ static int handle_line(tt_tty *t, const char *line, tt_error *err)
         return tt_exercise_note(t->ex, role, member, c.text, err);
     }
     case CMD_END:
-        return tt_exercise_end(t->ex, err);
+        return ask_end(t, err);
     case CMD_QUIT:
         t->leave = true;
         return 0;
@@ -632,6 +721,8 @@ int tt_tty_drive(tt_tty *t, tt_exercise *ex, tt_tty_outcome *outcome,
     }
     if (rc == 0 && t->leave && tt_exercise_phase(ex) != TT_PHASE_ENDED)
         leave_message(t);
+    if (rc == 0 && tt_exercise_phase(ex) == TT_PHASE_ENDED)
+        rc = show_result(t, err);
     sigaction(SIGINT, &old_int, NULL);
     sigaction(SIGHUP, &old_hup, NULL);
     sigaction(SIGTERM, &old_term, NULL);

@@ -50,7 +50,7 @@ static void verdict(const tt_score_verdict *v, tt_lang lang, tty_buf *out)
 }
 
 static void objective_lines(const tt_scenario *sc,
-                            const tt_objective_view *views, tt_ms now,
+                            const tt_objective_view *views, tt_ms now, bool ended,
                             const tt_score_verdict *verdicts, tt_lang lang, tty_buf *out)
 {
     char a[32], b[32];
@@ -68,6 +68,12 @@ static void objective_lines(const tt_scenario *sc,
                            tty_msg(v->status == TT_OBJECTIVE_REACHED
                                        ? M_OBJ_AT_REACHED : M_OBJ_AT_MISSED, lang),
                            a);
+            verdict(verdicts ? &verdicts[i] : NULL, lang, out);
+            tty_buf_printf(out, "\n");
+            continue;
+        }
+        if (ended) {            /* no clock left to count down */
+            tty_buf_printf(out, "%s", tty_msg(M_OBJ_OPEN, lang));
             verdict(verdicts ? &verdicts[i] : NULL, lang, out);
             tty_buf_printf(out, "\n");
             continue;
@@ -166,7 +172,7 @@ int tty_status_format(tt_exercise *ex, tt_lang lang, tty_buf *out,
     tty_buf_printf(out, "%s:\n", tty_msg(M_STATUS_OBJECTIVES, lang));
     tt_score_summary sum;
     tt_score_verdict *verdicts = score_now(ex, &sum);
-    objective_lines(sc, tt_exercise_objectives(ex), now, verdicts, lang, out);
+    objective_lines(sc, tt_exercise_objectives(ex), now, false, verdicts, lang, out);
     if (verdicts) {
         if (sum.n_assessed)
             tty_buf_printf(out, TT_FMT(lang, M_SCORE_NOW_FMT), sum.score,
@@ -182,5 +188,32 @@ int tty_status_format(tt_exercise *ex, tt_lang lang, tty_buf *out,
     free(verdicts);
     tty_buf_printf(out, "%s:\n", tty_msg(M_STATUS_PENDING, lang));
     pending_lines(ex, sc, lang, out);
+    return 0;
+}
+
+int tty_result_format(tt_exercise *ex, tt_lang lang, tty_buf *out)
+{
+    const tt_scenario *sc = tt_exercise_scenario(ex);
+    tt_ms now = tt_exercise_now(ex);
+    tt_score_summary sum;
+    tt_score_verdict *verdicts = score_now(ex, &sum);
+    if (!verdicts)
+        return -1;
+    char t[32], len[32];
+    tt_ms_format(now, t, sizeof t);
+    tt_ms_format(sc->length, len, sizeof len);
+    tty_buf_printf(out, "== ");
+    if (sum.n_assessed)
+        tty_buf_printf(out, TT_FMT(lang, M_RESULT_FMT), sum.score,
+                       tt_rating_name(sum.rating, lang), t, len);
+    else
+        tty_buf_printf(out, TT_FMT(lang, M_RESULT_NONE_FMT), t, len);
+    tty_buf_printf(out, " ==\n");
+    objective_lines(sc, tt_exercise_objectives(ex), now, true, verdicts, lang, out);
+    if (sum.n_not_assessed) {
+        tty_buf_printf(out, TT_FMT(lang, M_SCORE_NOT_ASSESSED_FMT), sum.n_not_assessed);
+        tty_buf_printf(out, "\n");
+    }
+    free(verdicts);
     return 0;
 }

@@ -90,5 +90,9 @@ extern const char *const tty_command_names[];
 /* ---- Status view ---- */
 int tty_status_format(tt_exercise *ex, tt_lang lang, tty_buf *out,
                       tt_error *err);
+/* The result of an ended drill as the card gives it (tt_score_ended_now):
+ * score, rating, each objective's verdict (N/A: not assessed). -1 when out
+ * of memory. */
+int tty_result_format(tt_exercise *ex, tt_lang lang, tty_buf *out);
 
 #endif

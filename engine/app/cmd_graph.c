@@ -69,13 +69,20 @@ int tt_cmd_graph(int argc, char **argv)
         tt_access_free(&acc);
         return TT_EXIT_BADINPUT;
     }
+    const tt_graph_api *graph = tt_graph_module(cl.lang, &err);
+    if (!graph) {
+        tt_error_print(&err, "tabletop graph");
+        tt_script_free(s);
+        tt_access_free(&acc);
+        return tt_error_exit(&err);
+    }
     int rc = TT_EXIT_OK;
     FILE *fp = out ? fopen(out, "wb") : stdout;
     if (!fp) {
         perror(out);
         rc = TT_EXIT_RUNTIME;
     } else {
-        if (tt_graph_write(s, &acc, fp, svg, cl.lang, &err) != 0) {
+        if (graph->write(s, &acc, fp, svg, cl.lang, &err) != 0) {
             fprintf(stderr, "tabletop graph: %s\n", err.message);
             rc = TT_EXIT_RUNTIME;
         }

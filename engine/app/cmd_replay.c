@@ -159,7 +159,8 @@ int tt_cmd_replay(int argc, char **argv)
             tt_dashboard_options o;
             tt_dashboard_options_default(&o);
             o.lang = lang;
-            if (tt_dashboard_replay(sc, &j, &o, &err) != 0) {
+            const tt_dashboard_api *dash = tt_dashboard_module(lang, &err);
+            if (!dash || dash->replay(sc, &j, &o, &err) != 0) {
                 tt_error_print(&err, "tabletop replay");
                 status = TT_EXIT_RUNTIME;
             }

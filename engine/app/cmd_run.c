@@ -260,9 +260,12 @@ static int run_snapshot(const run_options *o, run_inputs *in, tt_exercise_config
     tt_journal j = { 0 };
     if (rc == 0)
         rc = tt_journal_read(journal_path, &j, &err);
+    const tt_dashboard_api *dash = rc == 0 ? tt_dashboard_module(o->lang, &err) : NULL;
+    if (!dash)
+        rc = -1;
     if (rc == 0)
-        rc = tt_dashboard_snapshot(sc, &j, o->at, o->snapshot_w, o->snapshot_h, o->lang,
-                                   o->snapshot_path, &err);
+        rc = dash->snapshot(sc, &j, o->at, o->snapshot_w, o->snapshot_h, o->lang,
+                            o->snapshot_path, &err);
     tt_journal_free(&j);
     if (rc != 0) {
         tt_error_print(&err, "tabletop run");

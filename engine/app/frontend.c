@@ -50,10 +50,14 @@ bool tt_serve_parse(const char *arg, void *dest, char *why, size_t why_size)
 }
 
 /* The exercise's records go to the front-end's sink and to the pages. */
+/* The web module's table while --serve runs (loaded by tt_frontend_run). */
+static const tt_web_api *web_api;
+
 typedef struct web_tee {
     tt_record_sink inner;
     void *inner_user;
     tt_web *web;
+    const tt_web_api *api;
     tt_exercise_maker make;
     void *make_ctx;
 } web_tee;
@@ -63,7 +67,7 @@ static void tee_sink(void *user, const tt_record *r)
     web_tee *t = user;
     if (t->inner)
         t->inner(t->inner_user, r);
-    tt_web_sink(t->web, r);
+    t->api->sink(t->web, r);
 }
 
 static tt_exercise *tee_make(void *ctx, tt_exercise_config *cfg, tt_error *err)
@@ -78,7 +82,7 @@ static tt_exercise *tee_make(void *ctx, tt_exercise_config *cfg, tt_error *err)
 
 static int web_pump(void *user, tt_exercise *ex, bool *clock_changed, tt_error *err)
 {
-    return tt_web_pump(user, ex, clock_changed, err);
+    return web_api->pump(user, ex, clock_changed, err);
 }
 
 bool tt_ui_parse(const char *text, tt_ui_kind *out)
@@ -139,7 +143,7 @@ static int run_web(tt_frontend_job *job, tt_web *web, bool *ended, tt_error *err
     tt_exercise *ex = job->make(job->make_ctx, &job->cfg, err);
     if (!ex)
         return -1;
-    int rc = tt_web_drive(web, ex, ended, err);
+    int rc = web_api->drive(web, ex, ended, err);
     tt_exercise_free(ex);
     return rc;
 }
@@ -148,17 +152,20 @@ static tt_input_pump job_pump;
 
 static int run_sdl(tt_frontend_job *job, bool *ended, tt_error *err)
 {
-    tt_dashboard_feed *feed = tt_dashboard_feed_new();
+    const tt_dashboard_api *dash = tt_dashboard_module(job->lang, err);
+    if (!dash)
+        return -1;
+    tt_dashboard_feed *feed = dash->feed_new();
     if (!feed) {
         tt_error_oom(err, NULL);
         return -1;
     }
-    if (job->restored_from && tt_dashboard_feed_load(feed, job->restored_from) != 0) {
-        tt_dashboard_feed_free(feed);
+    if (job->restored_from && dash->feed_load(feed, job->restored_from) != 0) {
+        dash->feed_free(feed);
         tt_error_oom(err, NULL);
         return -1;
     }
-    job->cfg.sink = tt_dashboard_feed_sink;
+    job->cfg.sink = dash->feed_sink;
     job->cfg.sink_user = feed;
     tt_exercise *ex = job->make(job->make_ctx, &job->cfg, err);
     int rc = -1;
@@ -170,11 +177,11 @@ static int run_sdl(tt_frontend_job *job, bool *ended, tt_error *err)
         dopt.script_from = job->first_step;
         dopt.roster = job->roster;
         dopt.extra = job_pump;
-        rc = tt_dashboard_drive(ex, feed, &dopt, err);
+        rc = dash->drive(ex, feed, &dopt, err);
         *ended = rc == 0 && tt_exercise_phase(ex) == TT_PHASE_ENDED;
     }
     tt_exercise_free(ex);
-    tt_dashboard_feed_free(feed);
+    dash->feed_free(feed);
     return rc;
 }
 
@@ -227,28 +234,31 @@ int tt_frontend_run(tt_frontend_job *job, bool *ended, tt_error *err)
                           .roster = job->roster, .journal_path = job->journal_path,
                           .reuse_links = s->reuse_links, .tls_cert = s->tls_cert,
                           .tls_key = s->tls_key };
-    tt_web *web = tt_web_start(&wo, err);
+    web_api = tt_web_module(job->lang, err);
+    if (!web_api)
+        return -1;
+    tt_web *web = web_api->start(&wo, err);
     if (!web)
         return -1;
     int rc = 0;
-    if ((job->restored_from && tt_web_preload(web, job->restored_from) != 0)) {
+    if ((job->restored_from && web_api->preload(web, job->restored_from) != 0)) {
         tt_error_oom(err, NULL);
         rc = -1;
     }
     if (rc == 0)
-        rc = tt_web_print_links(web, stdout, s->seats_path, err);
-    web_tee tee = { .web = web, .make = job->make, .make_ctx = job->make_ctx };
+        rc = web_api->print_links(web, stdout, s->seats_path, err);
+    web_tee tee = { .web = web, .api = web_api, .make = job->make, .make_ctx = job->make_ctx };
     job->make = tee_make;
     job->make_ctx = &tee;
-    job_pump = (tt_input_pump){ tt_web_fd(web), web_pump, web };
+    job_pump = (tt_input_pump){ web_api->fd(web), web_pump, web };
     if (rc == 0)
         rc = job->ui == TT_UI_NONE ? run_web(job, web, ended, err) : run_ui(job, ended, err);
     job->make = tee.make;
     job->make_ctx = tee.make_ctx;
     job_pump = (tt_input_pump){ -1, NULL, NULL };
     if (rc == 0 && *ended)
-        tt_web_finish(web);
-    tt_web_stop(web);
+        web_api->finish(web);
+    web_api->stop(web);
     return rc;
 }
 

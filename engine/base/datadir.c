@@ -25,6 +25,12 @@
 #ifndef TT_INSTALL_DATA_DIR
 #define TT_INSTALL_DATA_DIR "/usr/local/share/tabletop"
 #endif
+#ifndef TT_BIN_TO_MODULES
+#define TT_BIN_TO_MODULES "../lib/tabletop"
+#endif
+#ifndef TT_INSTALL_MODULE_DIR
+#define TT_INSTALL_MODULE_DIR "/usr/local/lib/tabletop"
+#endif
 
 static bool is_dir(const char *path)
 {
@@ -94,6 +100,29 @@ int tt_data_path(tt_data_kind kind, const char *sub, char *out, size_t size)
 #endif
     int n = snprintf(out, size, "%s%s%s%s", root, part, sub && *sub ? "/" : "",
                      sub ? sub : "");
+    return n > 0 && (size_t)n < size ? 0 : -1;
+}
+
+int tt_module_path(const char *name, char *out, size_t size)
+{
+    const char *dir = getenv("TABLETOP_MODULE_DIR");
+    char buf[PATH_MAX], candidate[PATH_MAX];
+    if (!dir || !*dir) {
+        dir = TT_INSTALL_MODULE_DIR;
+        char exe[PATH_MAX];
+        if (exe_dir(exe, sizeof exe)) {
+#ifdef TT_BUILD_DIR
+            if (is_under(exe, TT_BUILD_DIR))
+                dir = TT_BUILD_DIR "/modules";
+            else
+#endif
+            if (snprintf(candidate, sizeof candidate, "%s/%s", exe, TT_BIN_TO_MODULES) <
+                    (int)sizeof candidate &&
+                realpath(candidate, buf) && is_dir(buf))
+                dir = buf;
+        }
+    }
+    int n = snprintf(out, size, "%s/%s.so", dir, name);
     return n > 0 && (size_t)n < size ? 0 : -1;
 }
 

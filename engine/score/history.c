@@ -78,12 +78,26 @@ const char *tt_history_spec(const char *flag)
     return env && *env ? env : NULL;
 }
 
+/* Linked in by tests (tt_store_pg); the program loads pg.so instead. */
+extern const store_pg_api store_pg_linked __attribute__((weak));
+
+static const store_pg_api *pg_backend(tt_error *err)
+{
+    if (&store_pg_linked)
+        return &store_pg_linked;
+    return tt_module_api(TT_MODULE_PG, sizeof(store_pg_api), tt_lang_from_env(), err);
+}
+
 void store_rows_free(store_rows *r)
 {
     if (!r)
         return;
-    if (r->keep)
-        store_pg_rows_release(r->keep);
+    if (r->keep) { /* only a PostgreSQL result keeps one: the back-end is there */
+        tt_error ignored;
+        const store_pg_api *pg = pg_backend(&ignored);
+        if (pg)
+            pg->rows_release(r->keep);
+    }
     free(r->cell);
     free(r->len);
     tt_arena_free(&r->arena);
@@ -151,7 +165,8 @@ tt_history *tt_history_open_spec(const char *spec, unsigned flags, tt_store_fail
     }
     int rc;
     if (tt_store_is_uri(spec)) {
-        rc = store_pg_connect(h, spec, why, err);
+        const store_pg_api *pg = pg_backend(err);
+        rc = pg ? pg->connect(h, spec, why, err) : -1;
     } else {
         bool create = !(flags & TT_HISTORY_EXISTING);
         h->kind = TT_STORE_SQLITE;

@@ -3,7 +3,7 @@
 #include "doc.h"
 
 #include <errno.h>
-#include <openssl/evp.h>
+#include <nettle/sha2.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,23 +93,15 @@ int tt_score_file_hash_bounded(const char *path, size_t max_bytes, char out[65],
         tt_error_set(err, path, 0, 0, "%s", why);
         return -1;
     }
-    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-    if (!ctx || EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1) {
-        EVP_MD_CTX_free(ctx);
-        fclose(f);
-        tt_error_set(err, path, 0, 0, "sha256 unavailable");
-        return -1;
-    }
+    struct sha256_ctx ctx;
+    sha256_init(&ctx);
     unsigned char buf[65536];
     size_t n;
-    bool ok = true;
     while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        ok = ok && EVP_DigestUpdate(ctx, buf, n) == 1;
-    ok = ok && !ferror(f);
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int mdlen = 0;
-    ok = ok && EVP_DigestFinal_ex(ctx, md, &mdlen) == 1 && mdlen == 32;
-    EVP_MD_CTX_free(ctx);
+        sha256_update(&ctx, n, buf);
+    bool ok = !ferror(f);
+    uint8_t md[SHA256_DIGEST_SIZE];
+    sha256_digest(&ctx, sizeof md, md);
     fclose(f);
     if (!ok) {
         tt_error_set(err, path, 0, 0, "cannot read: %s", strerror(errno));

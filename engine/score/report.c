@@ -11,8 +11,7 @@
 #include "util.h"
 
 #include <jansson.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <nettle/hmac.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,9 +40,11 @@ void tt_pseudonym(const char *kind, const char *name, char *out, size_t size)
     const char *key = getenv("TABLETOP_PSEUDONYM_KEY");
     if (!key || !*key)
         key = "tabletop pseudonyms";
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int n = 0;
-    HMAC(EVP_sha256(), key, (int)strlen(key), (const unsigned char *)name, strlen(name), md, &n);
+    struct hmac_sha256_ctx ctx;
+    uint8_t md[SHA256_DIGEST_SIZE];
+    hmac_sha256_set_key(&ctx, strlen(key), (const uint8_t *)key);
+    hmac_sha256_update(&ctx, strlen(name), (const uint8_t *)name);
+    hmac_sha256_digest(&ctx, sizeof md, md);
     snprintf(out, size, "%s-%02x%02x%02x", kind, md[0], md[1], md[2]);
 }
 

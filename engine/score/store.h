@@ -6,6 +6,7 @@
 #ifndef TT_SCORE_STORE_H
 #define TT_SCORE_STORE_H
 
+#include "tabletop/module.h"
 #include "tabletop/score.h"
 
 /* A parameter: text (NUL-terminated, NULL = SQL NULL) or, when blob is set,
@@ -68,6 +69,17 @@ int store_migrate(tt_history *h, tt_store_failure *why, tt_error *err);
 
 void store_rows_free(store_rows *r);
 void store_pg_rows_release(void *pgresult);
+
+/* The PostgreSQL back-end (store_pg.c, libpq) behind this table: pg.so, the
+ * module the program loads only for a postgresql:// store
+ * (include/tabletop/module.h), or linked in (tests link tt_store_pg, whose
+ * store_pg_linked then stands in for the module). */
+typedef struct store_pg_api {
+    tt_module_head head;
+    int (*connect)(tt_history *h, const char *uri, tt_store_failure *why, tt_error *err);
+    void (*rows_release)(void *pgresult);
+} store_pg_api;
+extern const store_pg_api store_pg_linked;
 
 /* The filter's WHERE clause (exercises aliased "e"), the same for listings
  * and reports: every value is a parameter ($1-$4, from

@@ -279,3 +279,9 @@ int store_pg_connect(tt_history *h, const char *uri, tt_store_failure *why, tt_e
     *why = TT_STORE_OK;
     return 0;
 }
+
+const store_pg_api store_pg_linked = {
+    .head = { TT_MODULE_VERSION, sizeof(store_pg_api) },
+    .connect = store_pg_connect,
+    .rows_release = store_pg_rows_release,
+};

@@ -8,6 +8,7 @@
 
 #include "tabletop/base.h"
 #include "tabletop/inputs.h"
+#include "tabletop/module.h"
 #include "tabletop/script.h"
 
 /* One finding, printed as file:line:col: message. */
@@ -55,6 +56,17 @@ void tt_access_free(tt_access *a);
  * Graphviz. acc from tt_access_of on the same file. */
 int tt_graph_write(tt_script *s, const tt_access *acc, FILE *out, bool svg, tt_lang lang,
                    tt_error *err);
+/* tt_graph_write lives in graph.so (include/tabletop/module.h), loaded only
+ * by `tabletop graph`, so no other command maps Graphviz. */
+typedef struct tt_graph_api {
+    tt_module_head head;
+    int (*write)(tt_script *s, const tt_access *acc, FILE *out, bool svg, tt_lang lang,
+                 tt_error *err);
+} tt_graph_api;
+static inline const tt_graph_api *tt_graph_module(tt_lang lang, tt_error *err)
+{
+    return tt_module_api(TT_MODULE_GRAPH, sizeof(tt_graph_api), lang, err);
+}
 
 /* One headless exercise and what came of it (watch, explore). A runtime
  * error of the scenario is part of the outcome (failed, error: located);

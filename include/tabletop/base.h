@@ -68,6 +68,11 @@ typedef enum tt_data_kind { TT_DATA_SCENARIOS, TT_DATA_ASSETS } tt_data_kind;
  * this installation: PREFIX/share/tabletop[/scenarios] beside an installed
  * binary, the source tree for a binary in its build tree. -1 if too long. */
 int tt_data_path(tt_data_kind kind, const char *sub, char *out, size_t size);
+/* Path of an optional module (`name`.so, engine/base/module.c): beside an
+ * installed binary in LIBDIR/tabletop (whatever the prefix), BUILD/modules
+ * for a binary in its build tree; $TABLETOP_MODULE_DIR overrides. -1 if too
+ * long. */
+int tt_module_path(const char *name, char *out, size_t size);
 /* The program's version, from the project's VERSION file ("0.2.0"). */
 const char *tt_version(void);
 

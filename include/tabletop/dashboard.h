@@ -9,6 +9,7 @@
 #include "tabletop/exercise.h"
 #include "tabletop/inputs.h"
 #include "tabletop/journal.h"
+#include "tabletop/module.h"
 #include "tabletop/scenario.h"
 
 typedef struct tt_dashboard_options {
@@ -76,5 +77,28 @@ int tt_dashboard_snapshot(const tt_scenario *sc, const tt_journal *j, tt_ms at,
 /* "1920x1080" -> 1920, 1080 (320x240 .. 7680x4320); false with why otherwise. */
 bool tt_dashboard_parse_size(const char *text, int *w, int *h, char *why,
                              size_t why_size);
+
+/* ---- The module ----
+ * The program links only the two functions above (no SDL); the rest lives in
+ * dashboard.so (include/tabletop/module.h), whose table is this. */
+typedef struct tt_dashboard_api {
+    tt_module_head head;
+    tt_dashboard_feed *(*feed_new)(void);
+    void (*feed_sink)(void *feed, const tt_record *r);
+    void (*feed_free)(tt_dashboard_feed *feed);
+    int (*feed_load)(tt_dashboard_feed *feed, const tt_journal *j);
+    int (*drive)(tt_exercise *ex, tt_dashboard_feed *feed, const tt_dashboard_options *o,
+                 tt_error *err);
+    int (*replay)(const tt_scenario *sc, const tt_journal *j, const tt_dashboard_options *o,
+                  tt_error *err);
+    int (*snapshot)(const tt_scenario *sc, const tt_journal *j, tt_ms at, int w, int h,
+                    tt_lang lang, const char *png_path, tt_error *err);
+} tt_dashboard_api;
+
+/* The loaded module's table, or NULL with err (module.h). */
+static inline const tt_dashboard_api *tt_dashboard_module(tt_lang lang, tt_error *err)
+{
+    return tt_module_api(TT_MODULE_DASHBOARD, sizeof(tt_dashboard_api), lang, err);
+}
 
 #endif

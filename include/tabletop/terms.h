@@ -92,6 +92,9 @@
 #define LBL_R_ADOPT_FMT_TEXT "事例の再発防止策を取り入れる: %s", \
     "Adopt the source's prevention measure: %s"
 
+#define C_MODULE_MISSING_FMT_TEXT "%sに必要なモジュールを読み込めません: %s（%s）。tabletop を入れ直してください", \
+    "cannot load the module %s needs: %s (%s); reinstall tabletop"
+
 #define TT_TERMS(X) \
     /* ---- terminal drill */ \
     X(M_START, "演習開始", \
@@ -662,6 +665,14 @@
     X(M_SCORE_NOW_NONE, "今終了した場合の採点: 評価できる目標はまだありません", \
       "Score if the drill ended now: no objective can be assessed yet") \
     X(M_VERDICT_NA, "未評価", "not assessed") \
+    /* ---- command output: optional modules (engine/base/module.c) */ \
+    X(C_MODULE_DASHBOARD, "ダッシュボード（--ui sdl、--snapshot、replay --ui sdl）", \
+      "the dashboard (--ui sdl, --snapshot, replay --ui sdl)") \
+    X(C_MODULE_WEB, "ブラウザー参加（--serve）", "browser seats (--serve)") \
+    X(C_MODULE_PG, "PostgreSQL の結果サーバー（postgresql://）", \
+      "PostgreSQL results (postgresql://)") \
+    X(C_MODULE_GRAPH, "シナリオの図（tabletop graph）", "scenario graphs (tabletop graph)") \
+    X(C_MODULE_MISSING_FMT, C_MODULE_MISSING_FMT_TEXT) \
     /* ---- web seats */ \
     X(W_JOIN_LINKS, "参加リンク（各自に自分のリンクだけを渡してください）:", \
       "Join links (give each person only their own):") \

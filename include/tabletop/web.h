@@ -13,6 +13,7 @@
 #include "tabletop/exercise.h"
 #include "tabletop/inputs.h"
 #include "tabletop/journal.h"
+#include "tabletop/module.h"
 
 typedef struct tt_web tt_web;
 
@@ -61,5 +62,29 @@ void tt_web_finish(tt_web *w);
  * drill paused until the facilitator resumes it), run on the wall clock
  * until the end or SIGINT/SIGTERM/SIGHUP (journal resumable). */
 int tt_web_drive(tt_web *w, tt_exercise *ex, bool *ended, tt_error *err);
+
+/* ---- The module ----
+ * These functions live in web.so (include/tabletop/module.h), loaded only
+ * for --serve; the program calls them through this table. */
+typedef struct tt_web_api {
+    tt_module_head head;
+    tt_web *(*start)(const tt_web_options *o, tt_error *err);
+    void (*stop)(tt_web *w);
+    int (*port)(const tt_web *w);
+    int (*print_links)(const tt_web *w, FILE *out, const char *seats_path, tt_error *err);
+    int (*preload)(tt_web *w, const tt_journal *j);
+    void (*sink)(void *web, const tt_record *r);
+    int (*fd)(const tt_web *w);
+    int (*pump)(tt_web *w, tt_exercise *ex, bool *clock_changed, tt_error *err);
+    bool (*leave_requested)(const tt_web *w);
+    void (*finish)(tt_web *w);
+    int (*drive)(tt_web *w, tt_exercise *ex, bool *ended, tt_error *err);
+} tt_web_api;
+
+/* The loaded module's table, or NULL with err (module.h). */
+static inline const tt_web_api *tt_web_module(tt_lang lang, tt_error *err)
+{
+    return tt_module_api(TT_MODULE_WEB, sizeof(tt_web_api), lang, err);
+}
 
 #endif

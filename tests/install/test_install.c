@@ -96,6 +96,40 @@ static void runs_and_scores_from_the_installed_scenarios(void **state)
     assert_int_equal(sh("moved/bin/tabletop check ransomware"), 0);
 }
 
+/* The heavy libraries are in the modules, found beside the moved binary;
+ * the program itself maps none of them. */
+static void loads_its_modules_from_the_moved_prefix(void **state)
+{
+    (void)state;
+    assert_int_equal(sh("ldd moved/bin/tabletop"), 0);
+    static const char *const heavy[] = { "SDL2", "X11", "asound", "pulse", "fontconfig",
+                                         "websockets", "libpq", "gvc", "libcrypto" };
+    for (size_t i = 0; i < sizeof heavy / sizeof heavy[0]; i++)
+        if (strstr(out, heavy[i]))
+            fail_msg("the program links %s:\n%s", heavy[i], out);
+    assert_int_equal(sh("moved/bin/tabletop run ransomware --script "
+                        "moved/share/tabletop/scenarios/answers/ransomware/model.yaml "
+                        "--snapshot board.png --at 30m --size 640x360 && test -s board.png"),
+                     0);
+    assert_int_equal(sh("moved/bin/tabletop graph ransomware -o g.svg && grep -c \"<svg\" g.svg"),
+                     0);
+    /* A missing module is a clear runtime error naming it; the rest works. */
+    assert_int_equal(sh("m=$(find moved -name dashboard.so) && test -n \"$m\" && mv \"$m\" dashboard.so.away && echo \"$m\" >where"), 0);
+    assert_int_equal(sh("moved/bin/tabletop run ransomware --script "
+                        "moved/share/tabletop/scenarios/answers/ransomware/model.yaml "
+                        "--snapshot board2.png --at 30m"),
+                     1);
+    assert_contains(out, "dashboard.so");
+    assert_contains(out, "--snapshot");
+    assert_contains(out, "reinstall tabletop");
+    assert_int_equal(sh("test ! -e board2.png"), 0);
+    assert_int_equal(sh("moved/bin/tabletop run ransomware --script "
+                        "moved/share/tabletop/scenarios/answers/ransomware/model.yaml "
+                        "--ui none --journal j2.yaml --no-scorecard"),
+                     0);
+    assert_int_equal(sh("mv dashboard.so.away \"$(cat where)\""), 0);
+}
+
 static void prints_its_version(void **state)
 {
     (void)state;
@@ -154,6 +188,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(lists_the_installed_scenarios),
         cmocka_unit_test(runs_and_scores_from_the_installed_scenarios),
+        cmocka_unit_test(loads_its_modules_from_the_moved_prefix),
         cmocka_unit_test(prints_its_version),
         cmocka_unit_test(man_page_holds_every_command),
         cmocka_unit_test(bash_completes_commands_options_and_ids),

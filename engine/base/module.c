@@ -1,0 +1,57 @@
+/* Loading the optional modules (include/tabletop/module.h). Modules are
+ * never unloaded: their code may hold callbacks until the process exits. */
+#include "tabletop/module.h"
+#include "tabletop/terms.h"
+
+#include <dlfcn.h>
+#include <limits.h>
+#include <string.h>
+
+static const struct {
+    const char *file;
+    tt_term what;
+} modules[TT_MODULE__COUNT] = {
+    [TT_MODULE_DASHBOARD] = { "dashboard", C_MODULE_DASHBOARD },
+    [TT_MODULE_WEB] = { "web", C_MODULE_WEB },
+    [TT_MODULE_PG] = { "pg", C_MODULE_PG },
+    [TT_MODULE_GRAPH] = { "graph", C_MODULE_GRAPH },
+};
+
+static const void *loaded[TT_MODULE__COUNT];
+
+static const void *fail(tt_module_id id, const char *path, const char *why, tt_lang lang,
+                        tt_error *err)
+{
+    tt_error_runtime(err, NULL, TT_FMT(lang, C_MODULE_MISSING_FMT),
+                     tt_term_text(modules[id].what, lang), path, why);
+    return NULL;
+}
+
+const void *tt_module_api(tt_module_id id, size_t size, tt_lang lang, tt_error *err)
+{
+    if ((unsigned)id >= TT_MODULE__COUNT) {
+        tt_error_runtime(err, NULL, "unknown module %d", (int)id);
+        return NULL;
+    }
+    if (loaded[id])
+        return loaded[id];
+    char path[PATH_MAX];
+    if (tt_module_path(modules[id].file, path, sizeof path) != 0)
+        return fail(id, modules[id].file, "path too long", lang, err);
+    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    if (!h) {
+        const char *why = dlerror();
+        return fail(id, path, why ? why : "dlopen", lang, err);
+    }
+    const tt_module_head *head = dlsym(h, "tt_module_table");
+    if (!head)
+        return fail(id, path, "no tt_module_table", lang, err);
+    if (!head->version || strcmp(head->version, tt_version()) != 0 || head->size != size) {
+        char why[128];
+        snprintf(why, sizeof why, "built for version %s, this is %s",
+                 head->version ? head->version : "?", tt_version());
+        return fail(id, path, why, lang, err);
+    }
+    loaded[id] = head;
+    return head;
+}

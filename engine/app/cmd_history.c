@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "options.h"
 #include "tabletop/score.h"
+#include "tabletop/terms.h"
 
 static const char usage_ja[] =
     "使い方: tabletop history [オプション]\n"
@@ -112,7 +113,10 @@ int tt_cmd_history(int argc, char **argv)
         cell(score, 6);
         cell(tt_rating_letter(rows[i].rating), 7);
         cell(dur, 9);
-        fputs(rows[i].complete ? (ja ? "完了" : "complete") : (ja ? "不完全" : "incomplete"), stdout);
+        if (rows[i].complete && rows[i].ended_early)
+            printf(TT_FMT(lang, C_ENDED_EARLY_FMT), rows[i].not_assessed);
+        else
+            fputs(rows[i].complete ? (ja ? "完了" : "complete") : (ja ? "不完全" : "incomplete"), stdout);
         bool pending = rows[i].sync_state && strcmp(rows[i].sync_state, "pending") == 0;
         puts(pending ? (ja ? "（未送信）" : " (not yet sent)") : "");
     }

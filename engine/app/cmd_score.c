@@ -144,6 +144,9 @@ int tt_cmd_score(int argc, char **argv)
     } else {
         printf("%s %s %d/100  %s\n", tt_rating_letter(card.rating),
                o.lang == TT_LANG_JA ? "スコア" : "score", card.score, out);
+        char banner[512];
+        if (tt_scorecard_banner(&card, o.lang, banner, sizeof banner))
+            printf("%s\n", banner);
         /* An explicitly chosen database that fails is an error; the
          * default one only warns (the card is still useful). */
         if (db_rc != 0 && o.db)

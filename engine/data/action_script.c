@@ -82,7 +82,7 @@ static int load_settings(sctx *c, const ynode *map)
 
 static int load_step(sctx *c, const ynode *m, size_t index, tt_script_step *st)
 {
-    static const char *const keys[] = { "at", "by", "do", "member", "note", NULL };
+    static const char *const keys[] = { "at", "by", "do", "member", "note", "end", NULL };
     char path[48], p[64];
     snprintf(path, sizeof path, "actions[%zu]", index);
     if (yexpect(c->file, m, Y_MAP, path, c->err) < 0 ||
@@ -106,6 +106,30 @@ static int load_step(sctx *c, const ynode *m, size_t index, tt_script_step *st)
     if (!tt_duration_parse(at->str, &st->at, why, sizeof why)) {
         yerror(c->err, c->file, at, p, "%s", why);
         return -1;
+    }
+
+    /* `{ at: 1h30m, end: true }`: the facilitator ends the drill early. */
+    const ynode *end = ymap_get(m, "end");
+    if (end) {
+        snprintf(p, sizeof p, "%s.end", path);
+        if (yscalar_bool(c->file, end, p, &st->end, c->err) < 0)
+            return -1;
+        if (!st->end) {
+            yerror(c->err, c->file, end, p, "write 'end: true' to end the drill here, "
+                   "or leave 'end' out");
+            return -1;
+        }
+        static const char *const others[] = { "by", "do", "member", "note", NULL };
+        for (size_t k = 0; others[k]; k++) {
+            const ynode *o = ymap_get(m, others[k]);
+            if (o) {
+                snprintf(p, sizeof p, "%s.%s", path, others[k]);
+                yerror(c->err, c->file, o, p, "an end step takes only 'at' "
+                       "(write '{ at: 1h30m, end: true }')");
+                return -1;
+            }
+        }
+        return 0;
     }
 
     const ynode *by = ymap_get(m, "by");
@@ -247,6 +271,18 @@ static int load_script(sctx *c, const ynode *root)
         }
         if (sort_steps(out) < 0) {
             tt_error_oom(c->err, c->file);
+            return -1;
+        }
+        /* Nothing can follow the end: a step after it would be dropped silently. */
+        for (size_t i = 0; i + 1 < out->n_steps; i++) {
+            if (!out->steps[i].end)
+                continue;
+            const tt_script_step *after = &out->steps[i + 1];
+            char at[32];
+            tt_time_format(out->steps[i].at, TT_TIME_AT, at, sizeof at);
+            tt_error_set(c->err, c->file, after->line, 1,
+                         "this step comes after the end step (line %d, at %s) and would "
+                         "never be taken", out->steps[i].line, at);
             return -1;
         }
     }

@@ -311,6 +311,9 @@ int tt_exercise_play_until(tt_exercise *ex, const tt_action_script *script, size
         if (ex->phase == TT_PHASE_ENDED)
             break;
         (*next)++;
+        /* An end step: the facilitator ends the drill at its time. */
+        if (st->end)
+            return tt_exercise_end(ex, err);
         /* No member given: the exercise names the roster's member for the role. */
         int rc = st->action ? tt_exercise_act(ex, st->by, st->action, st->member, st->note, NULL, err)
                             : tt_exercise_note(ex, st->by, st->member, st->note, err);

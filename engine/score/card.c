@@ -4,12 +4,26 @@
 #include "labels.h"
 #include "util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static bool str_eq(const char *a, const char *b)
 {
     return a && b && strcmp(a, b) == 0;
+}
+
+bool tt_scorecard_banner(const tt_scorecard *card, tt_lang lang, char *buf, size_t size)
+{
+    if (size)
+        buf[0] = '\0';
+    if (!card->early)
+        return false;
+    char at[32], len[32];
+    tt_ms_format(card->duration, at, sizeof at);
+    tt_span_format(card->length, len, sizeof len);
+    snprintf(buf, size, TT_FMT(lang, LBL_EARLY_END_FMT), at, len, card->n_not_assessed);
+    return true;
 }
 
 int tt_scorecard_warn(tt_scorecard *card, const char *ja, const char *en)
@@ -335,6 +349,10 @@ static int rate_objectives(tt_scorecard *card)
     card->score = sum.score;
     card->rating = n ? sum.rating : TT_RATING_U;
     card->n_not_assessed = sum.n_not_assessed;
+    /* Ended before the scenario's length with objectives still open: said
+     * on the card's first lines, in JSON and in the history. */
+    card->length = sc->length;
+    card->early = card->ended && sum.n_not_assessed > 0 && card->duration < sc->length;
     for (int p = 0; p < 3; p++) {
         tt_score_phase *ph = &card->phases[p];
         ph->phase = (tt_objective_phase)p;

@@ -37,6 +37,15 @@ static void figure(tt_doc *d, void (*draw)(sbuf *, const tt_scorecard *, tt_lang
 static void header(tt_doc *d, const tt_scorecard *card, tt_lang L)
 {
     doc_node *h = doc_open(d, DOC_HEADER, NULL);
+    char banner[512];
+    if (tt_scorecard_banner(card, L, banner, sizeof banner)) {
+        /* The card opens with it: a score of an unfinished drill. */
+        doc_open(d, DOC_PARA, "early");
+        doc_strong(d, doc_fmt(d, "%s:", T(EARLY_END)));
+        doc_text(d, " ");
+        doc_text(d, doc_fmt(d, "%s", banner));
+        doc_close(d);
+    }
     doc_node *b = doc_open(d, DOC_BADGE, NULL);
     if (h && b) {
         h->text = doc_fmt(d, "%s: %s", T(CARD_TITLE), tt_text_get(&card->scenario->title, L));

@@ -22,6 +22,8 @@ static const char css[] =
     ".rP{background:#2e7d32}.rS{background:#9e9d24}.rM{background:#ef6c00}.rU{background:#c62828}.rNA{background:#757575}"
     "span.rating{display:inline-block;min-width:1.6em;text-align:center;border-radius:4px;color:#fff;font-weight:bold}"
     ".warn{border:2px solid #c62828;background:#fdecea;padding:6px 10px;margin:8px 0}"
+    ".early{border:3px solid #ef6c00;background:#fff3e0;padding:8px 12px;margin:8px 0;font-size:12pt;"
+    "-webkit-print-color-adjust:exact;print-color-adjust:exact;break-inside:avoid}"
     ".headline{display:flex;gap:8px;margin:6px 0}"
     ".headline>div{flex:1;border:1px solid #345;border-radius:6px;padding:6px 8px}"
     ".headline .big{font-size:20pt;font-weight:bold}"

@@ -142,7 +142,7 @@ static void block(sbuf *b, const doc_node *n, tt_lang L)
         break;
     }
     case DOC_PARA:
-        if (n->cls && strcmp(n->cls, "warn") == 0)
+        if (n->cls && (strcmp(n->cls, "warn") == 0 || strcmp(n->cls, "early") == 0))
             sb_add(b, "> ");
         inlines(b, n, L);
         sb_add(b, "\n\n");

@@ -303,7 +303,8 @@ int tt_history_list_filtered(tt_history *h, const tt_history_filter *f,
     *n_out = 0;
     static const char sql[] =
         "SELECT e.id, e.scenario, e.team, COALESCE(e.started, e.recorded), COALESCE(e.journal_path, ''),"
-        " e.score, e.rating, e.complete, e.duration_ms, e.seed, e.organisation, e.sync_state"
+        " e.score, e.rating, e.complete, e.duration_ms, e.seed, e.organisation, e.sync_state,"
+        " e.length_ms, e.not_assessed, e.ended_early"
         " FROM exercises e WHERE" STORE_FILTER_SQL " ORDER BY e.id";
     store_param p[4];
     tt_history_filter_params(f, p);
@@ -329,6 +330,9 @@ int tt_history_list_filtered(tt_history *h, const tt_history_filter *f,
         o->seed = store_cell(&r, n, 9) ? (uint64_t)strtoll(store_cell(&r, n, 9), NULL, 10) : 0;
         o->organisation = dup_cell(&r, n, 10);
         o->sync_state = store_cell(&r, n, 11) ? strdup(store_cell(&r, n, 11)) : NULL;
+        o->length = store_cell(&r, n, 12) ? strtoll(store_cell(&r, n, 12), NULL, 10) : 0;
+        o->not_assessed = store_cell(&r, n, 13) ? (size_t)strtoull(store_cell(&r, n, 13), NULL, 10) : 0;
+        o->ended_early = store_cell(&r, n, 14) && atoi(store_cell(&r, n, 14)) != 0;
         oom = !o->scenario || !o->team || !o->when || !o->journal || !o->organisation ||
               (store_cell(&r, n, 11) && !o->sync_state);
     }

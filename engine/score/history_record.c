@@ -12,11 +12,12 @@
 #include <time.h>
 
 #define EX_COLS "journal_hash, journal_path, scenario, scenario_hash, team, members, seed," \
-                " started, recorded, duration_ms, score, rating, complete, organisation, sync_state"
+                " started, recorded, duration_ms, score, rating, complete, length_ms, not_assessed," \
+                " ended_early, organisation, sync_state"
 
 static const char insert_exercise[] =
     "INSERT INTO exercises (" EX_COLS ")"
-    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
     " ON CONFLICT (journal_hash) DO NOTHING RETURNING id";
 static const char select_exercise[] = "SELECT " EX_COLS " FROM exercises WHERE id = $1";
 
@@ -119,9 +120,12 @@ int store_record_from_card(store_record *rec, const tt_scorecard *card, const ch
     ex[10] = num(rec, card->score);
     ex[11] = tt_rating_letter(card->rating);
     ex[12] = card->incomplete ? "0" : "1";
-    ex[13] = text_or_empty(s->organisation);
-    ex[14] = sync_state;
-    if (!ex[5] || !ex[6] || !ex[8] || !ex[9] || !ex[10])
+    ex[13] = num(rec, (long long)card->length);
+    ex[14] = num(rec, (long long)card->n_not_assessed);
+    ex[15] = card->early ? "1" : "0";
+    ex[16] = text_or_empty(s->organisation);
+    ex[17] = sync_state;
+    if (!ex[5] || !ex[6] || !ex[8] || !ex[9] || !ex[10] || !ex[13] || !ex[14])
         return -1;
 
     const char **c = child_rows(rec, 0, card->n_objectives);
@@ -131,7 +135,9 @@ int store_record_from_card(store_record *rec, const tt_scorecard *card, const ch
         c[1] = sc_phase_key(o->def->phase);
         c[2] = o->reached ? num(rec, (long long)o->reached_at) : NULL;
         c[3] = tt_rating_letter(o->rating);
-        if (!(c[4] = num(rec, o->score)) || (o->reached && !c[2]))
+        /* Not assessed: no score (NULL), as in the JSON card. */
+        c[4] = o->rating == TT_RATING_NA ? NULL : num(rec, o->score);
+        if ((o->rating != TT_RATING_NA && !c[4]) || (o->reached && !c[2]))
             return -1;
     }
     size_t n_phases = 0;

@@ -5,7 +5,7 @@
 
 #include "store.h"
 
-#define STORE_EX_COLS 15      /* exercises' columns but id; the last is sync_state */
+#define STORE_EX_COLS 18      /* exercises' columns but id; the last is sync_state */
 #define STORE_N_CHILDREN 5    /* objectives, phases, lessons, findings, participants */
 
 typedef struct store_record {

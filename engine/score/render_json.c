@@ -331,6 +331,20 @@ char *sc_render_json(const tt_scorecard *card, tt_lang lang, size_t *len)
     put(&c, root, "score", json_integer(card->score));
     put(&c, root, "rating", jstr(tt_rating_letter(card->rating)));
     put(&c, root, "complete", json_boolean(!card->incomplete));
+    put(&c, root, "not_assessed", json_integer((json_int_t)card->n_not_assessed));
+    /* The early-end banner, or null when the drill ran its course. */
+    if (card->early) {
+        char banner[512];
+        tt_scorecard_banner(card, lang, banner, sizeof banner);
+        json_t *e = json_object();
+        put(&c, e, "ended_s", jsec(card->duration));
+        put(&c, e, "length_s", jsec(card->length));
+        put(&c, e, "not_assessed", json_integer((json_int_t)card->n_not_assessed));
+        put(&c, e, "banner", jstr(banner));
+        put(&c, root, "early_end", e);
+    } else {
+        put(&c, root, "early_end", json_null());
+    }
     put(&c, root, "torn", json_boolean(card->torn));
     json_t *warnings = json_array();
     for (size_t i = 0; i < card->n_warnings; i++)

@@ -163,6 +163,33 @@ static const migration_step steps[] = {
         "ALTER TABLE participants ENABLE ROW LEVEL SECURITY;"
         "CREATE POLICY own_organisation ON participants USING (exercise_id IN (SELECT id FROM exercises));",
     },
+    /* 5: drills ended early (docs/scorecard.md, "Ending early"): the
+     * scenario's length, how many objectives were not assessed, whether the
+     * drill ended before its length with objectives open; a not-assessed
+     * objective's score is NULL (rating 'N/A'). SQLite cannot drop a NOT
+     * NULL: the objectives table is rebuilt with the same rows. */
+    {
+        "ALTER TABLE exercises ADD COLUMN length_ms BIGINT;"
+        "ALTER TABLE exercises ADD COLUMN not_assessed INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE exercises ADD COLUMN ended_early INTEGER NOT NULL DEFAULT 0;"
+        "CREATE TABLE objectives_v5 ("
+        "  exercise_id BIGINT NOT NULL REFERENCES exercises(id) ON DELETE CASCADE,"
+        "  objective TEXT NOT NULL,"
+        "  phase TEXT NOT NULL,"
+        "  reached_ms BIGINT,"
+        "  rating TEXT NOT NULL,"
+        "  score INTEGER,"
+        "  PRIMARY KEY (exercise_id, objective));"
+        "INSERT INTO objectives_v5 (exercise_id, objective, phase, reached_ms, rating, score)"
+        "  SELECT exercise_id, objective, phase, reached_ms, rating, score FROM objectives;"
+        "DROP TABLE objectives;"
+        "ALTER TABLE objectives_v5 RENAME TO objectives;",
+
+        "ALTER TABLE exercises ADD COLUMN length_ms BIGINT;"
+        "ALTER TABLE exercises ADD COLUMN not_assessed INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE exercises ADD COLUMN ended_early INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE objectives ALTER COLUMN score DROP NOT NULL;",
+    },
 };
 #define N_STEPS ((int)(sizeof steps / sizeof steps[0]))
 

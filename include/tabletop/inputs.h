@@ -38,6 +38,7 @@ typedef struct tt_script_step {
     const char *action;  /* action id; NULL for a pure note */
     const char *member;  /* optional */
     const char *note;    /* optional */
+    bool end;            /* `end: true`: the facilitator ends the drill here */
     int line;            /* where it was written, for messages */
 } tt_script_step;
 

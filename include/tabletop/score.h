@@ -221,6 +221,9 @@ typedef struct tt_scorecard {
     int score;                     /* over the assessed objectives */
     tt_rating rating;              /* TT_RATING_NA when none was assessed */
     size_t n_not_assessed;         /* ended before their limit, unreached */
+    bool early;                    /* ended (END) before the scenario's length with
+                                      objectives still open: the card's banner */
+    tt_ms length;                  /* the scenario's length */
     tt_score_objective *objectives;  size_t n_objectives;
     tt_score_phase phases[3];        /* isolate, report, recover */
     tt_score_bad_action *bad;        size_t n_bad;
@@ -243,6 +246,9 @@ int tt_scorecard_build(tt_scorecard *card, const tt_scenario *sc,
                        const tt_journal *j, const char *journal_path,
                        const char *journal_hash, tt_error *err);
 void tt_scorecard_free(tt_scorecard *card);
+/* The early-end banner ("ended at +1:30:00 of 4:00:00, 2 objectives not
+ * assessed") in `lang` into buf; false (buf "") when the card has none. */
+bool tt_scorecard_banner(const tt_scorecard *card, tt_lang lang, char *buf, size_t size);
 /* Add a warning shown on the card (both languages copied). */
 int tt_scorecard_warn(tt_scorecard *card, const char *ja, const char *en);
 
@@ -268,7 +274,7 @@ int tt_score_file_hash_bounded(const char *path, size_t max_bytes, char out[65],
 
 typedef struct tt_history tt_history;
 
-#define TT_HISTORY_SCHEMA_VERSION 4
+#define TT_HISTORY_SCHEMA_VERSION 5
 
 typedef enum tt_store_kind { TT_STORE_SQLITE, TT_STORE_PG } tt_store_kind;
 /* Why a store could not be used. */
@@ -329,6 +335,9 @@ typedef struct tt_history_row {
     uint64_t seed;
     char *organisation;      /* "" when none */
     char *sync_state;        /* NULL, "pending" or "sent" */
+    tt_ms length;            /* the scenario's length (0: recorded before schema 5) */
+    size_t not_assessed;     /* objectives not assessed (ended early) */
+    bool ended_early;        /* ended before its length with objectives open */
 } tt_history_row;
 
 /* Which exercises a listing or report covers (NULL fields = any). `since`

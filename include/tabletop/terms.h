@@ -47,6 +47,10 @@
     "Score if the drill ended now: %d/100 (%s)"
 #define M_SCORE_NOT_ASSESSED_FMT_TEXT "  期限前の未達成 %zu 件は未評価（採点に含めません）", \
     "  %zu open objective(s) before their limit: not assessed, left out of the score"
+#define LBL_EARLY_END_FMT_TEXT "演習は %s に終了しました（シナリオの長さ %s）。目標 %zu 件は期限前のため未評価です。", \
+    "Ended at %s of %s: %zu objective(s) not assessed (their limit had not passed)."
+#define C_ENDED_EARLY_FMT_TEXT "途中終了（未評価 %zu 件）", \
+    "ended early (%zu not assessed)"
 #define LBL_DB_UNUSABLE_FMT_TEXT "演習履歴データベースを使えませんでした: %s", \
     "The drill history database could not be used: %s"
 #define LBL_F_NOT_REACHED_FMT_TEXT "「%s」を達成できませんでした（目標時間 %s、期限 %s）。", \
@@ -665,6 +669,9 @@
     X(M_SCORE_NOW_NONE, "今終了した場合の採点: 評価できる目標はまだありません", \
       "Score if the drill ended now: no objective can be assessed yet") \
     X(M_VERDICT_NA, "未評価", "not assessed") \
+    X(LBL_EARLY_END_FMT, LBL_EARLY_END_FMT_TEXT) \
+    X(LBL_EARLY_END, "途中終了", "Ended early") \
+    X(C_ENDED_EARLY_FMT, C_ENDED_EARLY_FMT_TEXT) \
     /* ---- command output: optional modules (engine/base/module.c) */ \
     X(C_MODULE_DASHBOARD, "ダッシュボード（--ui sdl、--snapshot、replay --ui sdl）", \
       "the dashboard (--ui sdl, --snapshot, replay --ui sdl)") \

@@ -122,6 +122,48 @@ static void headless_model_run_prints_timeline_and_objectives(void **state)
     done(&r);
 }
 
+/* An action script's `{ at: 1h30m, end: true }` ends the drill as the
+ * facilitator would: the card is scored by the early-end rules (objectives
+ * whose limit had not passed are N/A, no score), opens with the banner, and
+ * the history says the same; the journal replays. */
+static void end_step_ends_the_drill_early(void **state)
+{
+    (void)state;
+    unlink(TT_CLI_TMP "-e.yaml");
+    unlink(TT_CLI_TMP "-e.db");
+    result r = run("run ransomware --script tests/cli/fixtures/ransomware-end.yaml --ui none "
+                   "--journal " TT_CLI_TMP "-e.yaml --scorecard " TT_CLI_TMP "-e.json --db "
+                   TT_CLI_TMP "-e.db");
+    if (r.status != 0)
+        fail_msg("exit %d\n%s\n%s", r.status, r.out, r.err);
+    done(&r);
+    char *journal = slurp(TT_CLI_TMP "-e.yaml");
+    assert_contains(journal, "t: 5400000\nstatus: \"facilitator\"");
+    free(journal);
+    char *json = slurp(TT_CLI_TMP "-e.json");
+    assert_contains(json, "\"rating\": \"N/A\",\n      \"score\": null");
+    assert_contains(json, "\"not_assessed\": 6");
+    assert_contains(json, "\"ended_s\": 5400");
+    assert_contains(json, "Ended at +1:30:00 of 8:00:00: 6 objective(s) not assessed");
+    free(json);
+    r = run("score " TT_CLI_TMP "-e.yaml -o " TT_CLI_TMP "-e.html --lang ja --db " TT_CLI_TMP "-e.db");
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "演習は +1:30:00 に終了しました（シナリオの長さ 8:00:00）。目標 6 件は期限前のため未評価です。");
+    done(&r);
+    char *html = slurp(TT_CLI_TMP "-e.html");
+    assert_contains(html, "<p class=\"early\"><strong>途中終了:</strong> 演習は +1:30:00 に終了しました");
+    assert_contains(html, "<span class=\"rating rNA\"");
+    free(html);
+    r = run("history --db " TT_CLI_TMP "-e.db");
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "ended early (6 not assessed)");
+    done(&r);
+    r = run("replay " TT_CLI_TMP "-e.yaml");
+    if (r.status != 0)
+        fail_msg("replay exit %d\n%s\n%s", r.status, r.out, r.err);
+    done(&r);
+}
+
 static void same_seed_same_journal_and_replay_agrees(void **state)
 {
     (void)state;
@@ -273,6 +315,7 @@ int main(void)
         cmocka_unit_test(list_shows_the_six_scenarios_with_both_titles),
         cmocka_unit_test(check_accepts_scenarios_and_locates_errors),
         cmocka_unit_test(headless_model_run_prints_timeline_and_objectives),
+        cmocka_unit_test(end_step_ends_the_drill_early),
         cmocka_unit_test(same_seed_same_journal_and_replay_agrees),
         cmocka_unit_test(resume_refuses_a_journal_that_does_not_reproduce),
         cmocka_unit_test(journal_scenario_names_are_not_trusted),

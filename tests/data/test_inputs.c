@@ -154,7 +154,7 @@ static void script_bad_files(void **state)
           "actions[0].at: 'soon' is not a duration: expected a number (write e.g. 90s, 15m, 2h, 1d)",
           2, 9 },
         { "script-unknown-key.yaml",
-          "actions[0]: unknown key 'doo'; valid: at, by, do, member, note", 4, 5 },
+          "actions[0]: unknown key 'doo'; valid: at, by, do, member, note, end", 4, 5 },
         { "script-unknown-action.yaml",
           "actions[0].do: unknown action 'pull_cabel'; valid: pull_cable, scan_all, "
           "report_boss, call_ministry", 4, 9 },
@@ -272,6 +272,19 @@ static void script_other_bad_inputs(void **state)
           2, 7 },
         { "actions: !!seq []\n", "tags (tag:yaml.org,2002:seq) are not allowed", 1, 10 },
         { "actions: []\n\x01\n", "character U+0001 is not allowed in YAML", 2, 1 },
+        /* end steps: `end: true` and nothing but `at`, and nothing after them */
+        { "actions:\n  - { at: 1m, end: false }\n",
+          "actions[0].end: write 'end: true' to end the drill here, or leave 'end' out", 2, 20 },
+        { "actions:\n  - { at: 1m, end: yes please }\n",
+          "actions[0].end: 'yes please' is not true or false", 2, 20 },
+        { "actions:\n  - { at: 1m, end: true, by: user }\n",
+          "actions[0].by: an end step takes only 'at' (write '{ at: 1h30m, end: true }')", 2, 30 },
+        { "actions:\n  - { at: 1h, end: true }\n  - { at: 2h, by: user, note: x }\n",
+          "this step comes after the end step (line 2, at +1:00:00) and would never be taken",
+          3, 1 },
+        { "actions:\n  - { at: 1h, end: true }\n  - { at: 1h, by: user, note: x }\n",
+          "this step comes after the end step (line 2, at +1:00:00) and would never be taken",
+          3, 1 },
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         tt_action_script s;
@@ -284,6 +297,30 @@ static void script_other_bad_inputs(void **state)
             fail_msg("case %zu: got %d:%d: %s\n  want %d:%d: %s", i, err.line, err.column,
                      err.message, bad[i].line, bad[i].col, bad[i].msg);
     }
+}
+
+/* `{ at: 1h30m, end: true }` is a step of its own, sorted with the others. */
+static void script_end_step(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "actions:\n  - { at: 1h30m, end: true }\n  - { at: 4m, by: user, note: first }\n"
+        "  - { at: 1h30m, by: user, note: same time, written before the end }\n";
+    tt_action_script s;
+    tt_error err;
+    /* Written below the end at the same time: refused (never taken). */
+    assert_int_equal(load_text(text, &s, &err), -1);
+    static const char ok[] =
+        "actions:\n  - { at: 4m, by: user, note: first }\n  - { at: 1h30m, end: true }\n";
+    if (load_text(ok, &s, &err) != 0)
+        fail_msg("%s:%d:%d: %s", err.file, err.line, err.column, err.message);
+    assert_int_equal(s.n_steps, 2);
+    assert_false(s.steps[0].end);
+    assert_true(s.steps[1].end);
+    assert_int_equal(s.steps[1].at, 5400000);
+    assert_null(s.steps[1].by);
+    assert_null(s.steps[1].action);
+    tt_action_script_free(&s);
 }
 
 static void script_without_scenario_types_settings(void **state)
@@ -355,6 +392,7 @@ int main(void)
         cmocka_unit_test(script_bad_files),
         cmocka_unit_test(script_durations),
         cmocka_unit_test(script_other_bad_inputs),
+        cmocka_unit_test(script_end_step),
         cmocka_unit_test(script_without_scenario_types_settings),
         cmocka_unit_test(oversized_inputs_are_refused),
     };

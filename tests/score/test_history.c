@@ -131,6 +131,115 @@ static void test_round_trip_and_no_duplicates(void **state)
     tt_history_close(h);
 }
 
+/* A drill ended early is stored as the card says it: the exercise's
+ * length, not-assessed count and early mark, and each not-assessed
+ * objective with rating N/A and no score (NULL). */
+static void test_early_end_is_stored(void **state)
+{
+    (void)state;
+    static fixture_journal f;
+    fj_init(&f, "Early team");
+    fj_action(&f, MIN(4), "pull_cable", "sysadmin", NULL);
+    fj_objective(&f, MIN(9), "isolate", "reached");
+    fj_end(&f, MIN(30));
+    f.recs[f.j.n_records - 1].status = "facilitator";
+    tt_scorecard c;
+    card_for(&c, &f, "hash-early");
+    assert_true(c.early);
+    assert_int_equal(c.n_not_assessed, 2);
+    char banner[256];
+    assert_true(tt_scorecard_banner(&c, TT_LANG_EN, banner, sizeof banner));
+    assert_string_equal(banner, "Ended at +0:30:00 of 8:00:00: 2 objective(s) not assessed "
+                                "(their limit had not passed).");
+    tt_error err;
+    char path[600];
+    snprintf(path, sizeof path, "%s/early.sqlite3", dir);
+    tt_history *h = tt_history_open(path, &err);
+    assert_non_null(h);
+    bool inserted;
+    assert_int_equal(tt_history_record(h, &c, &inserted, &err), 0);
+    assert_true(inserted);
+    tt_history_row *rows;
+    size_t n;
+    assert_int_equal(tt_history_list(h, "Early team", NULL, &rows, &n, &err), 0);
+    assert_int_equal(n, 1);
+    assert_true(rows[0].ended_early);
+    assert_int_equal(rows[0].not_assessed, 2);
+    assert_int_equal(rows[0].length, MIN(480));
+    assert_int_equal(rows[0].score, c.score);
+    tt_history_rows_free(rows, n);
+    tt_history_close(h);
+    tt_scorecard_free(&c);
+
+    sqlite3 *raw;
+    assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(raw, "SELECT objective, rating, score FROM objectives "
+                                             "ORDER BY objective", -1, &st, NULL), SQLITE_OK);
+    int na = 0, scored = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *rating = (const char *)sqlite3_column_text(st, 1);
+        if (strcmp(rating, "N/A") == 0) {
+            assert_int_equal(sqlite3_column_type(st, 2), SQLITE_NULL);
+            na++;
+        } else {
+            assert_int_equal(sqlite3_column_type(st, 2), SQLITE_INTEGER);
+            scored++;
+        }
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(raw);
+    assert_int_equal(na, 2);
+    assert_int_equal(scored, 1);
+}
+
+/* A schema-4 file keeps its objectives through migration 5 (SQLite rebuilds
+ * the objectives table to let a score be NULL). */
+static void test_schema_4_migrates_keeping_objectives(void **state)
+{
+    (void)state;
+    char path[600];
+    snprintf(path, sizeof path, "%s/v4.sqlite3", dir);
+    tt_error err;
+    tt_history *h = tt_history_open(path, &err);
+    assert_non_null(h);
+    static fixture_journal model;
+    fj_model(&model);
+    tt_scorecard c;
+    card_for(&c, &model, "hash-v4");
+    bool inserted;
+    assert_int_equal(tt_history_record(h, &c, &inserted, &err), 0);
+    tt_scorecard_free(&c);
+    tt_history_close(h);
+    /* Undo step 5 by hand: the file as schema 4 wrote it. */
+    sqlite3 *raw;
+    assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw,
+        "ALTER TABLE exercises DROP COLUMN length_ms;"
+        "ALTER TABLE exercises DROP COLUMN not_assessed;"
+        "ALTER TABLE exercises DROP COLUMN ended_early;"
+        "CREATE TABLE o4 (exercise_id INTEGER NOT NULL REFERENCES exercises(id) ON DELETE CASCADE,"
+        " objective TEXT NOT NULL, phase TEXT NOT NULL, reached_ms INTEGER, rating TEXT NOT NULL,"
+        " score INTEGER NOT NULL, PRIMARY KEY (exercise_id, objective));"
+        "INSERT INTO o4 SELECT * FROM objectives; DROP TABLE objectives;"
+        "ALTER TABLE o4 RENAME TO objectives; PRAGMA user_version = 4;", NULL, NULL, NULL),
+        SQLITE_OK);
+    sqlite3_close(raw);
+    h = tt_history_open(path, &err);
+    assert_non_null(h);
+    assert_int_equal(tt_history_schema_version(h), TT_HISTORY_SCHEMA_VERSION);
+    tt_history_close(h);
+    assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(raw, "SELECT COUNT(*), SUM(score) FROM objectives", -1, &st,
+                                        NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 3);
+    assert_true(sqlite3_column_int(st, 1) > 0);
+    sqlite3_finalize(st);
+    sqlite3_close(raw);
+}
+
 static void test_newer_schema_is_refused(void **state)
 {
     (void)state;
@@ -371,6 +480,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip_and_no_duplicates),
+        cmocka_unit_test(test_early_end_is_stored),
+        cmocka_unit_test(test_schema_4_migrates_keeping_objectives),
         cmocka_unit_test(test_newer_schema_is_refused),
         cmocka_unit_test(test_default_path),
         cmocka_unit_test(test_concurrent_writers),

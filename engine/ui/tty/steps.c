@@ -14,6 +14,8 @@ static bool same(const char *a, const char *b)
  * an action, NOTE when it is a pure note. */
 static bool step_matches(const tt_script_step *st, const tt_record *r)
 {
+    if (st->end)   /* leaves END, after which nothing resumes */
+        return false;
     if (st->action)
         return (r->type == TT_REC_ACTION || r->type == TT_REC_REFUSED) &&
                r->t == st->at && same(r->role, st->by) && same(r->id, st->action);

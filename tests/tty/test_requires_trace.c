@@ -73,6 +73,8 @@ static void test_menus_leave_no_trace(void **state)
     assert_true(e2e_expect(p, "ACTION: Lead - Take a step", WAIT));
     sleep_ms(500);
     e2e_send(p, "/end\r");
+    assert_true(e2e_expect(p, "end? [y/N]", WAIT));   /* /end asks first */
+    e2e_send(p, "y\r");
     assert_true(e2e_expect(p, "Exercise ended", WAIT));
     assert_int_equal(e2e_pty_finish(p, WAIT), 0);
     free(p);

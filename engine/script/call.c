@@ -49,10 +49,40 @@ static int index_callbacks(lua_State *L)
         lua_pop(L, 1);
     }
     lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_PROXY);
+    lua_getmetatable(L, -1);
+    r->proxy_mt = luaL_ref(L, LUA_REGISTRYINDEX);
     r->proxy = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_STATE);
+    r->state = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_RECORDING_INDEX);
+    r->recording_index = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_NAMES);
+    r->names = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_pushcfunction(L, tt_ctx_create);
     lua_call(L, 0, 1);
+    lua_getmetatable(L, -1);
+    r->ctx_mt = luaL_ref(L, LUA_REGISTRYINDEX);
     r->ctx = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_CTX_TABLE);
+    lua_pushvalue(L, -1);
+    r->ctx_table = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_pushcclosure(L, tt_ctx_recording_index, 1);
+    r->ctx_index = luaL_ref(L, LUA_REGISTRYINDEX);
+    /* Each condition's own view and ctx. */
+    size_t n_cond = s->model.n_injects + s->model.n_objectives;
+    for (size_t i = 0; i < n_cond; i++) {
+        int fn = i < s->model.n_injects
+                     ? r->fn[r->off[TT_CB_INJECT_WHEN] + i]
+                     : r->fn[r->off[TT_CB_OBJECTIVE_WHEN] + (i - s->model.n_injects)];
+        if (fn == LUA_NOREF)
+            continue;
+        tt_state_push_view(L);
+        r->cond[i].proxy = luaL_ref(L, LUA_REGISTRYINDEX);
+        r->cond[i].view = luaL_ref(L, LUA_REGISTRYINDEX);
+        tt_ctx_push_condition(L);
+        r->cond[i].ctx = luaL_ref(L, LUA_REGISTRYINDEX);
+        r->cond[i].ctx_table = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
     return 0;
 }
 
@@ -66,16 +96,20 @@ int tt_host_index_callbacks(tt_script *s, tt_error *err)
     }
     r->off[TT_N_FN_KINDS] = n;
     free(r->fn);
+    free(r->cond);
     r->fn = malloc((n + 1) * sizeof *r->fn);
     size_t n_cond = s->model.n_injects + s->model.n_objectives + 1;
+    r->cond = malloc(n_cond * sizeof *r->cond);
     if (!s->memo)
         s->memo = calloc(n_cond, sizeof *s->memo);
-    if (!r->fn || !s->memo) {
+    if (!r->fn || !r->cond || !s->memo) {
         tt_error_set(err, s->model.path, 0, 0, "out of memory");
         return -1;
     }
     for (size_t i = 0; i < n; i++)
         r->fn[i] = LUA_NOREF;
+    for (size_t i = 0; i < n_cond; i++)
+        r->cond[i] = (tt_cond_refs){ LUA_NOREF, LUA_NOREF, LUA_NOREF, LUA_NOREF };
     r->proxy = r->ctx = LUA_NOREF;
     lua_pushcfunction(s->L, index_callbacks);
     lua_pushlightuserdata(s->L, s);
@@ -95,7 +129,9 @@ void tt_host_forget(tt_script *s)
 
 void tt_script_forget_conditions(tt_script *s)
 {
-    tt_host_forget(s);
+    /* Run each again; what they read is kept (their views hold it). */
+    for (size_t i = 0; s->memo && i < s->model.n_injects + s->model.n_objectives; i++)
+        s->memo[i].at_gen = 0;
 }
 
 const char *tt_host_where(tt_script *s)
@@ -142,6 +178,7 @@ typedef struct call_job {
     tt_script *s;
     tt_callback kind;
     int index;              /* or the ctx.after reference */
+    const tt_cond_refs *cond; /* a condition's own view and ctx, or NULL */
     enum call_result result;
     bool present;
     bool value;
@@ -231,6 +268,46 @@ static void add_where(tt_script *s, tt_error *err)
         snprintf(err->message + len, sizeof err->message - len, " (in %s)", where);
 }
 
+/* Conditions on: reads through the main proxy and ctx go through C and
+ * are recorded (a condition may reach them through an upvalue); off: the
+ * proxy's and ctx's __index are their tables. Rawsets of existing,
+ * non-nil fields: nothing is allocated, nothing can fail. */
+static void condition_mode(tt_script *s, bool on)
+{
+    if (s->condition_mode == on)
+        return;
+    lua_State *L = s->L;
+    const tt_host_refs *r = &s->refs;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->proxy_mt);
+    lua_pushliteral(L, "__index");
+    lua_rawgeti(L, LUA_REGISTRYINDEX, on ? r->recording_index : r->state);
+    lua_rawset(L, -3);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->ctx_mt);
+    lua_pushliteral(L, "__index");
+    lua_rawgeti(L, LUA_REGISTRYINDEX, on ? r->ctx_index : r->ctx_table);
+    lua_rawset(L, -3);
+    lua_pop(L, 2);
+    s->condition_mode = on;
+}
+
+static void push_time(lua_State *L, tt_ms now)
+{
+    if (now % 1000 == 0)
+        lua_pushinteger(L, now / 1000);
+    else
+        lua_pushnumber(L, (double)now / 1000.0);
+}
+
+/* [-0, +0] Set field "now" (present and non-nil) of the table ref. */
+static void set_now(lua_State *L, int ref, tt_ms now)
+{
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+    lua_pushliteral(L, "now");
+    push_time(L, now);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+}
+
 static int call(tt_script *s, call_job *job, tt_ms now, const char *role, bool read_only,
                 tt_error *err)
 {
@@ -241,6 +318,14 @@ static int call(tt_script *s, call_job *job, tt_ms now, const char *role, bool r
     lua_State *L = s->L;
     s->ran = true;
     s->calls++;
+    /* Recording: a condition, or a caller asking what a call read (preview.c). */
+    bool recording = job->kind == TT_CB_INJECT_WHEN || job->kind == TT_CB_OBJECTIVE_WHEN ||
+                     s->recording;
+    condition_mode(s, recording);
+    if (!recording && s->ctx_now != now) {
+        set_now(L, s->refs.ctx_table, now);
+        s->ctx_now = now;
+    }
     s->now = now;
     s->role = role;
     s->read_only = read_only;
@@ -261,8 +346,8 @@ static int call(tt_script *s, call_job *job, tt_ms now, const char *role, bool r
         } else {
             job->present = true;
             lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
-            lua_rawgeti(L, LUA_REGISTRYINDEX, s->refs.proxy);
-            lua_rawgeti(L, LUA_REGISTRYINDEX, s->refs.ctx);
+            lua_rawgeti(L, LUA_REGISTRYINDEX, job->cond ? job->cond->proxy : s->refs.proxy);
+            lua_rawgeti(L, LUA_REGISTRYINDEX, job->cond ? job->cond->ctx : s->refs.ctx);
             rc = tt_sandbox_call(s->sb, s->model.path, 2, 1, s->limits.call_instructions, NULL,
                                  err);
             if (rc == 0) {
@@ -292,9 +377,48 @@ static bool bad_index(tt_script *s, int i, size_t n, const char *what, tt_error 
     return true;
 }
 
+/* Bring a condition's view up to date: the keys it holds that were
+ * written since, and its now. Only fields already present (non-nil) are
+ * set, so nothing is allocated and nothing can fail. */
+static void sync_view(tt_script *s, tt_cond_memo *m, const tt_cond_refs *c, tt_ms now)
+{
+    lua_State *L = s->L;
+    if (m->synced_gen != s->gen) {
+        int base = 0;
+        for (unsigned i = 0; i < m->n_reads; i++) {
+            uint32_t k = m->reads[i];
+            if (s->written[k] <= m->synced_gen)
+                continue;
+            if (!base) {
+                lua_rawgeti(L, LUA_REGISTRYINDEX, c->view);
+                lua_rawgeti(L, LUA_REGISTRYINDEX, s->refs.state);
+                lua_rawgeti(L, LUA_REGISTRYINDEX, s->refs.names);
+                base = lua_gettop(L) - 2;
+            }
+            lua_rawgeti(L, base + 2, (lua_Integer)k + 1);
+            lua_pushvalue(L, -1);
+            if (lua_rawget(L, base) == LUA_TNIL) { /* read through the main proxy */
+                lua_pop(L, 2);
+                continue;
+            }
+            lua_pop(L, 1);
+            lua_pushvalue(L, -1);
+            lua_rawget(L, base + 1);
+            lua_rawset(L, base);
+        }
+        if (base)
+            lua_settop(L, base - 1);
+        m->synced_gen = s->gen;
+    }
+    if (m->ctx_has_now && m->ctx_now != now) {
+        set_now(L, c->ctx_table, now);
+        m->ctx_now = now;
+    }
+}
+
 /* A condition, skipped while nothing it read has changed. */
-static int condition(tt_script *s, tt_callback kind, int index, tt_cond_memo *m, tt_ms now,
-                     bool *holds, tt_error *err)
+static int condition(tt_script *s, tt_callback kind, int index, tt_cond_memo *m,
+                     const tt_cond_refs *c, tt_ms now, bool *holds, tt_error *err)
 {
     if (m->at_gen && (!m->uses_now || m->at_now == now)) {
         bool fresh = true;
@@ -306,10 +430,12 @@ static int condition(tt_script *s, tt_callback kind, int index, tt_cond_memo *m,
         }
     }
     m->at_gen = 0;
-    m->n_reads = 0;
-    m->uses_now = false;
+    bool wide = m->n_reads > TT_MEMO_READS || c->view == LUA_NOREF;
+    if (!wide)
+        sync_view(s, m, c, now);
     s->recording = m;
-    call_job job = { .kind = kind, .index = index, .result = RESULT_BOOL };
+    call_job job = { .kind = kind, .index = index, .result = RESULT_BOOL,
+                     .cond = wide ? NULL : c };
     int rc = call(s, &job, now, NULL, true, err);
     s->recording = NULL;
     if (rc != 0)
@@ -362,7 +488,8 @@ int tt_script_inject_due(tt_script *s, int inject, tt_ms now, bool *due, tt_erro
 {
     if (bad_index(s, inject, s->model.n_injects, "inject", err))
         return -1;
-    return condition(s, TT_CB_INJECT_WHEN, inject, &s->memo[inject], now, due, err);
+    return condition(s, TT_CB_INJECT_WHEN, inject, &s->memo[inject], &s->refs.cond[inject],
+                     now, due, err);
 }
 
 int tt_script_inject_fired(tt_script *s, int inject, tt_ms now, tt_error *err)
@@ -378,8 +505,9 @@ int tt_script_objective_met(tt_script *s, int objective, tt_ms now, bool *met,
 {
     if (bad_index(s, objective, s->model.n_objectives, "objective", err))
         return -1;
-    return condition(s, TT_CB_OBJECTIVE_WHEN, objective,
-                     &s->memo[s->model.n_injects + (size_t)objective], now, met, err);
+    size_t i = s->model.n_injects + (size_t)objective;
+    return condition(s, TT_CB_OBJECTIVE_WHEN, objective, &s->memo[i], &s->refs.cond[i], now,
+                     met, err);
 }
 
 int tt_script_call_deferred(tt_script *s, int ref, tt_ms now, tt_error *err)

@@ -208,28 +208,70 @@ static int ctx_chance(lua_State *L)
     return 1;
 }
 
-/* ctx.now and ctx.role are read from the call in progress (a condition
- * reading the time is re-run whenever time moves). */
-static int ctx_index(lua_State *L)
+static void push_now(lua_State *L, const tt_script *s)
+{
+    if (s->now % 1000 == 0)
+        lua_pushinteger(L, s->now / 1000);
+    else
+        lua_pushnumber(L, (double)s->now / 1000.0);
+}
+
+/* ctx.role: the fields table's own __index (role is rarely read, and only
+ * an action's does has one). */
+static int ctx_role(lua_State *L)
 {
     tt_script *s = tt_host_of(L);
-    if (lua_type(L, 2) != LUA_TSTRING)
-        return 0;
-    const char *k = lua_tostring(L, 2);
-    if (strcmp(k, "now") == 0) {
-        if (s->recording)
-            s->recording->uses_now = true;
-        if (s->now % 1000 == 0)
-            lua_pushinteger(L, s->now / 1000);
-        else
-            lua_pushnumber(L, (double)s->now / 1000.0);
-        return 1;
-    }
-    if (strcmp(k, "role") == 0 && s->role) {
+    if (lua_type(L, 2) == LUA_TSTRING && strcmp(lua_tostring(L, 2), "role") == 0 && s->role) {
         lua_pushstring(L, s->role);
         return 1;
     }
     return 0;
+}
+
+/* While conditions run, the main ctx's __index (upvalue: the fields
+ * table): a condition reading the time is re-run whenever time moves. */
+int tt_ctx_recording_index(lua_State *L)
+{
+    tt_script *s = tt_host_of(L);
+    if (lua_type(L, 2) == LUA_TSTRING && strcmp(lua_tostring(L, 2), "now") == 0) {
+        if (s->recording)
+            s->recording->uses_now = true;
+        push_now(L, s);
+        return 1;
+    }
+    lua_pushvalue(L, 2);
+    if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL)
+        return 1;
+    return ctx_role(L);
+}
+
+/* A condition's own ctx fields' __index (upvalue: the main fields table):
+ * a first read of now records it and keeps it there (the script keeps it
+ * current); functions are taken from the main ctx. */
+static int condition_ctx_miss(lua_State *L)
+{
+    tt_script *s = tt_host_of(L);
+    if (lua_type(L, 2) != LUA_TSTRING)
+        return 0;
+    if (strcmp(lua_tostring(L, 2), "now") == 0) {
+        push_now(L, s);
+        if (s->recording) {
+            s->recording->uses_now = true;
+            s->recording->ctx_has_now = true;
+            s->recording->ctx_now = s->now;
+            lua_pushvalue(L, 2);
+            lua_pushvalue(L, -2);
+            lua_rawset(L, 1);
+        }
+        return 1;
+    }
+    lua_pushvalue(L, 2);
+    if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TFUNCTION)
+        return ctx_role(L);
+    lua_pushvalue(L, 2);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, 1);
+    return 1;
 }
 
 static int ctx_newindex(lua_State *L)
@@ -285,23 +327,58 @@ const tt_api_field *tt_api_ctx_field(size_t i)
     return i < sizeof CTX / sizeof CTX[0] ? &CTX[i].api : NULL;
 }
 
-/* One ctx per state, shared by every call: its functions never change and
- * time and role come through __index, so a call sets nothing up. */
-int tt_ctx_create(lua_State *L)
+/* [-0, +1] A ctx userdata reading its fields from the table at idx. */
+static void push_ctx_userdata(lua_State *L, int fields)
 {
-    lua_createtable(L, 0, (int)(sizeof CTX / sizeof CTX[0]));
-    for (size_t i = 0; i < sizeof CTX / sizeof CTX[0]; i++)
-        if (CTX[i].fn) {
-            lua_pushcfunction(L, CTX[i].fn);
-            lua_setfield(L, -2, CTX[i].api.name);
-        }
+    lua_newuserdatauv(L, 0, 0);
     lua_createtable(L, 0, 3);
-    lua_pushcfunction(L, ctx_index);
+    lua_pushvalue(L, fields);
     lua_setfield(L, -2, "__index");
     lua_pushcfunction(L, ctx_newindex);
     lua_setfield(L, -2, "__newindex");
     lua_pushliteral(L, "ctx");
     lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);
+}
+
+#define TT_REG_CTX_CONDITION_MT "tt.ctxcondmt"
+
+/* One ctx per state, shared by every call but conditions: a userdata
+ * (nothing can be stored in it) whose fields are a table holding the
+ * functions and now, which the script updates in place when time moves;
+ * so reading ctx.now or calling ctx.random costs a table read. */
+int tt_ctx_create(lua_State *L)
+{
+    lua_createtable(L, 0, (int)(sizeof CTX / sizeof CTX[0]));
+    int fields = lua_gettop(L);
+    for (size_t i = 0; i < sizeof CTX / sizeof CTX[0]; i++)
+        if (CTX[i].fn) {
+            lua_pushcfunction(L, CTX[i].fn);
+            lua_setfield(L, fields, CTX[i].api.name);
+        }
+    lua_pushinteger(L, 0);
+    lua_setfield(L, fields, "now");
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, ctx_role);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, fields);
+    lua_pushvalue(L, fields);
+    lua_setfield(L, LUA_REGISTRYINDEX, TT_REG_CTX_TABLE);
+    lua_createtable(L, 0, 1);
+    lua_pushvalue(L, fields);
+    lua_pushcclosure(L, condition_ctx_miss, 1);
+    lua_setfield(L, -2, "__index");
+    lua_setfield(L, LUA_REGISTRYINDEX, TT_REG_CTX_CONDITION_MT);
+    push_ctx_userdata(L, fields);
     return 1;
+}
+
+int tt_ctx_push_condition(lua_State *L)
+{
+    lua_newtable(L);
+    int fields = lua_gettop(L);
+    lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_CTX_CONDITION_MT);
+    lua_setmetatable(L, fields);
+    push_ctx_userdata(L, fields);
+    return 2;
 }

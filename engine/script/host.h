@@ -24,6 +24,12 @@
 #define TT_REG_REPLIES "tt.replies"    /* ref -> actor id when delayed by an actor */
 #define TT_REG_RESULT "tt.result"      /* the table given to scenario{} */
 #define TT_REG_KEYS "tt.keys"          /* declared key -> its index in state_keys */
+#define TT_REG_NAMES "tt.names"        /* index + 1 -> declared key */
+#define TT_REG_RECORDING_INDEX "tt.recidx" /* the proxy's __index while conditions run */
+#define TT_REG_PAIRS "tt.pairs"        /* the state's __pairs */
+#define TT_REG_VIEW_MT "tt.viewmt"     /* metatable of a condition's view */
+#define TT_REG_VIEW_NEWINDEX "tt.viewni" /* __newindex of a condition's proxy */
+#define TT_REG_CTX_TABLE "tt.ctxt"     /* ctx's fields: functions and now */
 
 /* Kinds of behaviour functions (subtables of TT_REG_FNS). */
 #define TT_FN_REQUIRES "requires"
@@ -37,25 +43,45 @@
  * brings its own): fn[off[kind] + index], LUA_NOREF when absent. Kinds are
  * tt_callback values up to TT_CB_OBJECTIVE_WHEN. */
 #define TT_N_FN_KINDS (TT_CB_OBJECTIVE_WHEN + 1)
+typedef struct tt_cond_refs {
+    int proxy, view;            /* the condition's own `s` and what it reads */
+    int ctx, ctx_table;         /* its own ctx and that ctx's fields */
+} tt_cond_refs;
+
 typedef struct tt_host_refs {
     int *fn;
     size_t off[TT_N_FN_KINDS + 1];
     int proxy;                  /* the `s` userdata */
-    int ctx;                    /* the ctx table, one per state */
+    int ctx;                    /* the ctx userdata, one per state */
+    /* Switching between plain calls (reads are table reads) and conditions
+     * (reads through the main proxy or ctx are recorded): */
+    int proxy_mt, state, recording_index;
+    int ctx_mt, ctx_table, ctx_index;
+    int names;                  /* index + 1 -> key */
+    tt_cond_refs *cond;         /* injects, then objectives */
 } tt_host_refs;
 
-/* What a condition (inject or objective `when`) read when it last ran, so
- * it is re-run only when one of those state keys was written since, or
- * time moved and it read ctx.now. A condition that drew random numbers,
- * iterated the state or read more than TT_MEMO_READS keys always runs.
- * Conditions are functions of the state and ctx.now (docs/scenario-api.md). */
+/* What a condition (inject or objective `when`) has read, so it is re-run
+ * only when one of those state keys was written since it last ran, or time
+ * moved and it read ctx.now. A condition that drew random numbers runs
+ * every time; one that iterated the state or read more than TT_MEMO_READS
+ * keys is "wide": it always runs, through the main proxy.
+ * Conditions are functions of the state and ctx.now (docs/scenario-api.md).
+ *
+ * Each condition reads the state through its own view: a table holding the
+ * keys it has read so far (a first read of a key records it), refreshed
+ * before a run with the keys written since; so a read is a table read. The
+ * keys it has read are kept across runs (their union), the same for ctx.now. */
 #define TT_MEMO_READS 16
 typedef struct tt_cond_memo {
     uint64_t at_gen;            /* state write generation when it ran; 0 = run it */
+    uint64_t synced_gen;        /* its view holds the values of this generation */
     tt_ms at_now;
+    tt_ms ctx_now;              /* its ctx's now, once it read it */
     bool uses_now;
+    bool ctx_has_now;           /* its own ctx holds now (kept current) */
     bool value;
-    unsigned n_reads;           /* > TT_MEMO_READS: not kept */
+    unsigned n_reads;           /* > TT_MEMO_READS: wide */
     uint32_t reads[TT_MEMO_READS];
 } tt_cond_memo;
 
@@ -84,6 +110,8 @@ struct tt_script {
     char where_text[200];       /* formatted only when a message needs it */
     const char *replying;       /* actor whose reply is running (ctx.after(actor)) */
     tt_cond_memo *recording;    /* the condition running, its reads recorded */
+    bool condition_mode;        /* the main proxy and ctx record reads */
+    tt_ms ctx_now;              /* the main ctx's now */
 
     /* Per Lua state (swapped with it on a rebuild). */
     tt_host_refs refs;
@@ -147,9 +175,17 @@ tt_script *tt_host_of(lua_State *L);
  * the deferred-call table. Run protected after extraction. */
 int tt_state_install(lua_State *L);
 
+/* [-0, +2] A condition's own view (a table) and its `s` proxy. */
+int tt_state_push_view(lua_State *L);
+
 /* ctx.c: lua_CFunction run protected once per state: creates the ctx
- * table (now and role read from the call in progress) and leaves it. */
+ * userdata (its fields in TT_REG_CTX_TABLE, now kept current by the
+ * script, role read from the call in progress) and leaves it. */
 int tt_ctx_create(lua_State *L);
+/* [-0, +2] A condition's own ctx fields (a table) and its ctx userdata. */
+int tt_ctx_push_condition(lua_State *L);
+/* The ctx's __index while conditions run (upvalue: the fields table). */
+int tt_ctx_recording_index(lua_State *L);
 
 /* recipe.c: after the first build, where the behaviour functions are and
  * the state's declarations (NULL when they cannot be taken: rebuilds then

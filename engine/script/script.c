@@ -180,6 +180,7 @@ void tt_script_free(tt_script *s)
     free(s->taken);
     free(s->text);
     free(s->refs.fn);
+    free(s->refs.cond);
     free(s->memo);
     free(s->written);
     free(s->dirty);
@@ -438,6 +439,8 @@ static int rebuild_state(tt_script *s, bool light, tt_error *err)
         tt_host_refs refs = s->refs;
         s->refs = fresh->refs;
         fresh->refs = refs;
+        s->condition_mode = false; /* as the fresh state was made */
+        s->ctx_now = 0;
     }
     tt_script_free(fresh);
     return rc;

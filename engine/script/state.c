@@ -25,7 +25,8 @@ static int undeclared(lua_State *L, const char *key, const char *advice)
                       hint, advice);
 }
 
-/* A condition running reads `key` (on the stack at idx): remember it. */
+/* A condition running reads the key at idx: remember it (keys is the
+ * key -> index table). */
 static void record_read(lua_State *L, tt_script *s, int idx, int keys)
 {
     tt_cond_memo *m = s->recording;
@@ -44,12 +45,26 @@ static void record_read(lua_State *L, tt_script *s, int idx, int keys)
         m->reads[m->n_reads++] = k;
 }
 
-/* Upvalues: __index (state table, key -> index); __newindex (state table,
- * declarations, key -> index); the key -> index table is TT_REG_KEYS. */
+static int not_a_name(lua_State *L, int idx)
+{
+    return luaL_error(L, "state keys are names; got a %s", luaL_typename(L, idx));
+}
+
+/* The state table's own __index: only a key it does not hold gets here. */
+static int state_missing(lua_State *L)
+{
+    if (lua_type(L, 2) != LUA_TSTRING)
+        return not_a_name(L, 2);
+    return undeclared(L, lua_tostring(L, 2), "");
+}
+
+/* The proxy's __index while conditions run (upvalues: state table, key ->
+ * index): every read is recorded. Otherwise __index is the state table
+ * itself, and a read costs what a table read costs. */
 static int state_index(lua_State *L)
 {
     if (lua_type(L, 2) != LUA_TSTRING)
-        return luaL_error(L, "state keys are names; got a %s", luaL_typename(L, 2));
+        return not_a_name(L, 2);
     lua_pushvalue(L, 2);
     if (lua_rawget(L, lua_upvalueindex(1)) == LUA_TNIL)
         return undeclared(L, lua_tostring(L, 2), "");
@@ -59,14 +74,30 @@ static int state_index(lua_State *L)
     return 1;
 }
 
-/* Note a write of the key at idx (declared): its generation, and the
- * journal's list of keys to compare. */
-static void note_write(lua_State *L, tt_script *s, int idx, int keys)
+/* A condition's own view's __index (upvalues: state table, key -> index):
+ * the first read of a key in that view records it and keeps its value
+ * there; the script refreshes kept keys that were written since. */
+static int view_miss(lua_State *L)
 {
-    lua_pushvalue(L, idx);
-    lua_rawget(L, keys);
-    lua_Integer k = lua_tointeger(L, -1);
-    lua_pop(L, 1);
+    if (lua_type(L, 2) != LUA_TSTRING)
+        return not_a_name(L, 2);
+    lua_pushvalue(L, 2);
+    if (lua_rawget(L, lua_upvalueindex(1)) == LUA_TNIL)
+        return undeclared(L, lua_tostring(L, 2), "");
+    tt_script *s = tt_host_of(L);
+    if (s->recording) {
+        record_read(L, s, 2, lua_upvalueindex(2));
+        lua_pushvalue(L, 2);
+        lua_pushvalue(L, -2);
+        lua_rawset(L, 1);
+    }
+    return 1;
+}
+
+/* Note a write of key k: its generation, and the journal's list of keys
+ * to compare. */
+static void note_write(tt_script *s, lua_Integer k)
+{
     if (k < 0 || (size_t)k >= s->n_state_keys || !s->written)
         return;
     s->written[k] = ++s->gen;
@@ -76,16 +107,24 @@ static void note_write(lua_State *L, tt_script *s, int idx, int keys)
     }
 }
 
+/* Key -> index * 4 + class, so one lookup gives both. */
+enum { CLASS_BOOLEAN, CLASS_INTEGER, CLASS_NUMBER, CLASS_STRING };
+static const char *const CLASS_NAMES[] = { "boolean", "integer", "number", "string" };
+
+/* Upvalues: state table, key -> index and class. */
 static int state_newindex(lua_State *L)
 {
     tt_script *s = tt_host_of(L);
     if (lua_type(L, 2) != LUA_TSTRING)
-        return luaL_error(L, "state keys are names; got a %s", luaL_typename(L, 2));
+        return not_a_name(L, 2);
     const char *key = lua_tostring(L, 2);
     lua_pushvalue(L, 2);
-    if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TSTRING)
+    if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TNUMBER)
         return undeclared(L, key, "; to add it: state = { ... }");
-    const char *declared = lua_tostring(L, -1);
+    lua_Integer code = lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    int declared_class = (int)(code & 3);
+    const char *declared = CLASS_NAMES[declared_class];
     if (s->read_only) {
         const char *where = tt_host_where(s);
         return luaL_error(L, "cannot change state.%s in %s: conditions only read the state",
@@ -102,37 +141,52 @@ static int state_newindex(lua_State *L)
     if (t == LUA_TNUMBER && !lua_isinteger(L, 3) && !isfinite(lua_tonumber(L, 3)))
         return luaL_error(L, "state.%s: numbers in the state must be finite (got %s)", key,
                           lua_tostring(L, 3));
-    if (t == LUA_TNUMBER && strcmp(declared, "integer") == 0) {
+    if (t == LUA_TNUMBER && declared_class == CLASS_INTEGER) {
         /* Declared as a whole number (state = { x = 0 }): 231.0 is stored as
          * 231, so the journal never shows "231.0"; 231.5 is an error. */
-        int whole = 0;
-        lua_Integer i = lua_tointegerx(L, 3, &whole);
-        if (!whole)
-            return luaL_error(L, "state.%s is an integer (declared with a whole number); %s is "
-                                 "not whole: round it (// or math.floor) or declare it as a "
-                                 "number with a decimal point (%s = 0.0)",
-                              key, lua_tostring(L, 3), key);
-        lua_pushinteger(L, i);
-        lua_replace(L, 3);
+        if (!lua_isinteger(L, 3)) {
+            int whole = 0;
+            lua_Integer i = lua_tointegerx(L, 3, &whole);
+            if (!whole)
+                return luaL_error(L, "state.%s is an integer (declared with a whole number); "
+                                     "%s is not whole: round it (// or math.floor) or declare "
+                                     "it as a number with a decimal point (%s = 0.0)",
+                                  key, lua_tostring(L, 3), key);
+            lua_pushinteger(L, i);
+            lua_replace(L, 3);
+        }
     } else if (strcmp(cls, declared) != 0 &&
-               !(t == LUA_TNUMBER && strcmp(declared, "number") == 0)) {
+               !(t == LUA_TNUMBER && declared_class == CLASS_NUMBER)) {
         return luaL_error(L, "state.%s is %s %s; cannot store a %s in it", key,
-                          strcmp(declared, "integer") == 0 ? "an" : "a", declared, cls);
+                          declared_class == CLASS_INTEGER ? "an" : "a", declared, cls);
     }
-    if (t == LUA_TSTRING && lua_rawlen(L, 3) > TT_MAX_TEXT)
-        return luaL_error(L, "state.%s: strings in the state are limited to %d bytes", key,
-                          (int)TT_MAX_TEXT);
-    char why[160];
-    if (t == LUA_TSTRING && !tt_host_text_ok(lua_tostring(L, 3), lua_rawlen(L, 3), why,
-                                             sizeof why))
-        return luaL_error(L, "state.%s: %s", key, why);
-    if (t == LUA_TNUMBER && !lua_isinteger(L, 3) && !isfinite(lua_tonumber(L, 3)))
-        return luaL_error(L, "state.%s: numbers in the state must be finite (got %s)", key,
-                          lua_tostring(L, 3));
+    if (t == LUA_TSTRING) {
+        if (lua_rawlen(L, 3) > TT_MAX_TEXT)
+            return luaL_error(L, "state.%s: strings in the state are limited to %d bytes", key,
+                              (int)TT_MAX_TEXT);
+        char why[160];
+        if (!tt_host_text_ok(lua_tostring(L, 3), lua_rawlen(L, 3), why, sizeof why))
+            return luaL_error(L, "state.%s: %s", key, why);
+    }
     lua_settop(L, 3);
-    note_write(L, s, 2, lua_upvalueindex(3));
+    note_write(s, code >> 2);
     lua_rawset(L, lua_upvalueindex(1));
     return 0;
+}
+
+/* A condition's view refuses writes (the same message as the proxy's). */
+static int view_newindex(lua_State *L)
+{
+    tt_script *s = tt_host_of(L);
+    if (lua_type(L, 2) != LUA_TSTRING)
+        return not_a_name(L, 2);
+    const char *key = lua_tostring(L, 2);
+    lua_pushvalue(L, 2);
+    if (lua_rawget(L, lua_upvalueindex(1)) == LUA_TNIL)
+        return undeclared(L, key, "; to add it: state = { ... }");
+    const char *where = tt_host_where(s);
+    return luaL_error(L, "cannot change state.%s in %s: conditions only read the state", key,
+                      where ? where : "a condition");
 }
 
 /* Iterator over the declared keys in sorted order (the script keeps them). */
@@ -165,15 +219,36 @@ static int state_pairs(lua_State *L)
     tt_script *s = tt_host_of(L);
     if (s->recording)
         s->recording->n_reads = TT_MEMO_READS + 1; /* reads everything */
-    lua_pushvalue(L, lua_upvalueindex(3)); /* state_next */
+    lua_pushvalue(L, lua_upvalueindex(1)); /* state_next */
     lua_pushvalue(L, 1);
     lua_pushnil(L);
     return 3;
 }
 
+/* [-0, +1] A proxy userdata whose metatable has __index = the value at
+ * idx_index, __newindex = the value at idx_newindex and the state's
+ * __pairs (from the main proxy's metatable at idx_mt, or a fresh one). */
+static void push_proxy(lua_State *L, int idx_index, int idx_newindex, int idx_pairs)
+{
+    lua_newuserdatauv(L, 0, 0);
+    lua_createtable(L, 0, 5);
+    lua_pushvalue(L, idx_index);
+    lua_setfield(L, -2, "__index");
+    lua_pushvalue(L, idx_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushvalue(L, idx_pairs);
+    lua_setfield(L, -2, "__pairs");
+    lua_pushliteral(L, "state");
+    lua_setfield(L, -2, "__metatable");
+    lua_pushliteral(L, "state");
+    lua_setfield(L, -2, "__name");
+    lua_setmetatable(L, -2);
+}
+
 int tt_state_install(lua_State *L)
 {
-    lua_newtable(L);
+    tt_script *s = tt_host_of(L);
+    lua_createtable(L, 0, (int)s->n_state_keys);
     int state = lua_gettop(L);
     /* Defaults until an exercise begins (tt_script_state works after load). */
     lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_INITIAL);
@@ -184,45 +259,68 @@ int tt_state_install(lua_State *L)
         lua_rawset(L, state);
     }
     lua_pop(L, 1);
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, state_missing);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, state);
     lua_pushvalue(L, state);
     lua_setfield(L, LUA_REGISTRYINDEX, TT_REG_STATE);
     lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_DECL);
     int decl = lua_gettop(L);
-    tt_script *s = tt_host_of(L);
-    lua_createtable(L, 0, (int)s->n_state_keys);
+    lua_createtable(L, 0, (int)s->n_state_keys); /* key -> index */
     int keys = lua_gettop(L);
+    lua_createtable(L, 0, (int)s->n_state_keys); /* key -> index * 4 + class */
+    int codes = lua_gettop(L);
+    lua_createtable(L, (int)s->n_state_keys, 0); /* index + 1 -> key */
+    int names = lua_gettop(L);
     for (size_t i = 0; i < s->n_state_keys; i++) {
         lua_pushinteger(L, (lua_Integer)i);
         lua_setfield(L, keys, s->state_keys[i]);
+        lua_getfield(L, decl, s->state_keys[i]);
+        const char *cls = lua_tostring(L, -1);
+        int c = CLASS_STRING;
+        for (int k = 0; cls && k < 4; k++)
+            if (strcmp(cls, CLASS_NAMES[k]) == 0)
+                c = k;
+        lua_pop(L, 1);
+        lua_pushinteger(L, (lua_Integer)i * 4 + c);
+        lua_setfield(L, codes, s->state_keys[i]);
+        lua_pushstring(L, s->state_keys[i]);
+        lua_rawseti(L, names, (lua_Integer)i + 1);
     }
     lua_pushvalue(L, keys);
     lua_setfield(L, LUA_REGISTRYINDEX, TT_REG_KEYS);
+    lua_pushvalue(L, names);
+    lua_setfield(L, LUA_REGISTRYINDEX, TT_REG_NAMES);
 
-    lua_newuserdatauv(L, 0, 0);
-    int proxy = lua_gettop(L);
-    lua_newtable(L);
-    int mt = lua_gettop(L);
     lua_pushvalue(L, state);
     lua_pushvalue(L, keys);
     lua_pushcclosure(L, state_index, 2);
-    lua_setfield(L, mt, "__index");
+    lua_pushvalue(L, -1);
+    lua_setfield(L, LUA_REGISTRYINDEX, TT_REG_RECORDING_INDEX);
     lua_pushvalue(L, state);
-    lua_pushvalue(L, decl);
-    lua_pushvalue(L, keys);
-    lua_pushcclosure(L, state_newindex, 3);
-    lua_setfield(L, mt, "__newindex");
-    lua_pushvalue(L, state);
-    lua_pushvalue(L, decl);
+    lua_pushvalue(L, codes);
+    lua_pushcclosure(L, state_newindex, 2);
+    int newindex = lua_gettop(L);
     lua_pushvalue(L, state);
     lua_pushcclosure(L, state_next, 1);
-    lua_pushcclosure(L, state_pairs, 3);
-    lua_setfield(L, mt, "__pairs");
-    lua_pushliteral(L, "state");
-    lua_setfield(L, mt, "__metatable");
-    lua_pushliteral(L, "state");
-    lua_setfield(L, mt, "__name");
-    lua_setmetatable(L, proxy);
+    lua_pushcclosure(L, state_pairs, 1);
+    int pairs = lua_gettop(L);
+    lua_pushvalue(L, pairs);
+    lua_setfield(L, LUA_REGISTRYINDEX, TT_REG_PAIRS);
+    push_proxy(L, state, newindex, pairs);
     lua_setfield(L, LUA_REGISTRYINDEX, TT_REG_PROXY);
+
+    /* What a condition's view needs: its shared metatable and __newindex. */
+    lua_createtable(L, 0, 1);
+    lua_pushvalue(L, state);
+    lua_pushvalue(L, keys);
+    lua_pushcclosure(L, view_miss, 2);
+    lua_setfield(L, -2, "__index");
+    lua_setfield(L, LUA_REGISTRYINDEX, TT_REG_VIEW_MT);
+    lua_pushvalue(L, state);
+    lua_pushcclosure(L, view_newindex, 1);
+    lua_setfield(L, LUA_REGISTRYINDEX, TT_REG_VIEW_NEWINDEX);
 
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, TT_REG_DEFERRED);
@@ -230,4 +328,18 @@ int tt_state_install(lua_State *L)
     lua_setfield(L, LUA_REGISTRYINDEX, TT_REG_REPLIES);
     lua_settop(L, 0);
     return 0;
+}
+
+int tt_state_push_view(lua_State *L)
+{
+    lua_newtable(L);
+    int view = lua_gettop(L);
+    lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_VIEW_MT);
+    lua_setmetatable(L, view);
+    lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_VIEW_NEWINDEX);
+    lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_PAIRS);
+    push_proxy(L, view, view + 1, view + 2);
+    lua_replace(L, view + 1);
+    lua_settop(L, view + 1);
+    return 2;
 }

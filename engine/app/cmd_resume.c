@@ -50,6 +50,7 @@ static const char usage[] =
     "  --serve [ADDR:]PORT browser seats again, with the same links as before\n"
     "  --seats F.json      also write the links there\n"
     "  --tls-cert F --tls-key F  serve over HTTPS/WSS\n"
+    "  --qr                a QR code under each link (and on the dashboard)\n"
     "\n"
     "Exit codes: 0 ok, 1 runtime failure, 2 bad input.\n";
 
@@ -69,6 +70,7 @@ static bool parse_options(int argc, char **argv, tt_cmdline *cl, resume_options 
         { "seats", 0, TT_OPT_PATH, &o->serve.seats_path, NULL, NULL },
         { "tls-cert", 0, TT_OPT_PATH, &o->serve.tls_cert, NULL, NULL },
         { "tls-key", 0, TT_OPT_PATH, &o->serve.tls_key, NULL, NULL },
+        { "qr", 0, TT_OPT_FLAG, &o->serve.qr, NULL, NULL },
         { NULL, 0, 0, NULL, NULL, NULL },
     };
     if (!tt_opts_parse(cl, argc, argv, opts))
@@ -80,9 +82,10 @@ static bool parse_options(int argc, char **argv, tt_cmdline *cl, resume_options 
                            "--scorecard is the journal itself (a journal is never overwritten): %s",
                            o->card_path), false;
     o->serve.reuse_links = true;
-    if ((o->serve.seats_path || o->serve.tls_cert || o->serve.tls_key) && !o->serve.on)
-        return tt_cmd_fail(cl, "--seats, --tls-cert, --tls-key は --serve と使います",
-                           "--seats, --tls-cert and --tls-key go with --serve"), false;
+    if ((o->serve.seats_path || o->serve.tls_cert || o->serve.tls_key || o->serve.qr) &&
+        !o->serve.on)
+        return tt_cmd_fail(cl, "--seats, --tls-cert, --tls-key, --qr は --serve と使います",
+                           "--seats, --tls-cert, --tls-key and --qr go with --serve"), false;
     if (!o->serve.tls_cert != !o->serve.tls_key)
         return tt_cmd_fail(cl, "--tls-cert と --tls-key は両方指定してください",
                            "--tls-cert and --tls-key go together"), false;

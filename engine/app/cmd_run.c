@@ -70,6 +70,8 @@ static const char usage[] =
     "  --seats F.json      also write the links there\n"
     "  --tls-cert F --tls-key F\n"
     "                      serve over HTTPS/WSS\n"
+    "  --qr                a QR code under each link (and shown on the dashboard\n"
+    "                      at the start; J there cycles through them)\n"
     "  --snapshot F.png --at TIME [--size WxH]\n"
     "                      render the dashboard at simulated TIME off-screen and exit\n"
     "\n"
@@ -116,6 +118,7 @@ static bool parse_options(int argc, char **argv, tt_cmdline *cl, run_options *o)
         { "seats", 0, TT_OPT_PATH, &o->serve.seats_path, NULL, NULL },
         { "tls-cert", 0, TT_OPT_PATH, &o->serve.tls_cert, NULL, NULL },
         { "tls-key", 0, TT_OPT_PATH, &o->serve.tls_key, NULL, NULL },
+        { "qr", 0, TT_OPT_FLAG, &o->serve.qr, NULL, NULL },
         { NULL, 0, 0, NULL, NULL, NULL },
     };
     if (!tt_opts_parse(cl, argc, argv, opts))
@@ -135,9 +138,10 @@ static bool parse_options(int argc, char **argv, tt_cmdline *cl, run_options *o)
         return tt_cmd_fail(cl, "--journal のパスが長すぎます", "--journal: the path is too long"), false;
     if (o->snapshot_path && !o->has_at)
         return tt_cmd_fail(cl, "--snapshot には --at TIME が必要です", "--snapshot needs --at TIME"), false;
-    if ((o->serve.seats_path || o->serve.tls_cert || o->serve.tls_key) && !o->serve.on)
-        return tt_cmd_fail(cl, "--seats, --tls-cert, --tls-key は --serve と使います",
-                           "--seats, --tls-cert and --tls-key go with --serve"), false;
+    if ((o->serve.seats_path || o->serve.tls_cert || o->serve.tls_key || o->serve.qr) &&
+        !o->serve.on)
+        return tt_cmd_fail(cl, "--seats, --tls-cert, --tls-key, --qr は --serve と使います",
+                           "--seats, --tls-cert, --tls-key and --qr go with --serve"), false;
     if (!o->serve.tls_cert != !o->serve.tls_key)
         return tt_cmd_fail(cl, "--tls-cert と --tls-key は両方指定してください",
                            "--tls-cert and --tls-key go together"), false;

@@ -149,6 +149,10 @@ static int run_web(tt_frontend_job *job, tt_web *web, bool *ended, tt_error *err
 }
 
 static tt_input_pump job_pump;
+/* --serve with the dashboard: the join links' QR codes it can show (J). */
+static const tt_join_code *job_codes;
+static size_t job_n_codes;
+static bool job_codes_shown;
 
 static int run_sdl(tt_frontend_job *job, bool *ended, tt_error *err)
 {
@@ -177,6 +181,9 @@ static int run_sdl(tt_frontend_job *job, bool *ended, tt_error *err)
         dopt.script_from = job->first_step;
         dopt.roster = job->roster;
         dopt.extra = job_pump;
+        dopt.join = job_codes;
+        dopt.n_join = job_n_codes;
+        dopt.join_shown = job_codes_shown;
         rc = dash->drive(ex, feed, &dopt, err);
         *ended = rc == 0 && tt_exercise_phase(ex) == TT_PHASE_ENDED;
     }
@@ -246,7 +253,14 @@ int tt_frontend_run(tt_frontend_job *job, bool *ended, tt_error *err)
         rc = -1;
     }
     if (rc == 0)
-        rc = web_api->print_links(web, stdout, s->seats_path, err);
+        rc = web_api->print_links(web, stdout, s->seats_path, s->qr, err);
+    tt_join_code *codes = NULL;
+    size_t n_codes = 0;
+    if (rc == 0 && job->ui == TT_UI_SDL)
+        rc = web_api->join_codes(web, &codes, &n_codes, err);
+    job_codes = codes;
+    job_n_codes = n_codes;
+    job_codes_shown = s->qr;
     web_tee tee = { .web = web, .api = web_api, .make = job->make, .make_ctx = job->make_ctx };
     job->make = tee_make;
     job->make_ctx = &tee;
@@ -256,6 +270,9 @@ int tt_frontend_run(tt_frontend_job *job, bool *ended, tt_error *err)
     job->make = tee.make;
     job->make_ctx = tee.make_ctx;
     job_pump = (tt_input_pump){ -1, NULL, NULL };
+    job_codes = NULL;
+    job_n_codes = 0;
+    web_api->free_join_codes(codes, n_codes);
     if (rc == 0 && *ended)
         web_api->finish(web);
     web_api->stop(web);

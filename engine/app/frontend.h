@@ -26,6 +26,8 @@ typedef struct tt_serve_options {
     const char *seats_path;            /* --seats F.json */
     const char *tls_cert, *tls_key;
     bool reuse_links;                  /* resume: the links of the interrupted run */
+    bool qr;                           /* --qr: a QR code per link, on the terminal and
+                                          shown by the dashboard from the start */
 } tt_serve_options;
 
 /* Option parser (tt_opt custom kind) for --serve [ADDR:]PORT; [::1]:8080 for IPv6. */

@@ -7,6 +7,7 @@
 #define TABLETOP_DASHBOARD_H
 
 #include "tabletop/exercise.h"
+#include "tabletop/qr.h"
 #include "tabletop/inputs.h"
 #include "tabletop/journal.h"
 #include "tabletop/module.h"
@@ -27,6 +28,12 @@ typedef struct tt_dashboard_options {
     size_t script_from;       /* first step to play (resume skips done ones) */
     const tt_roster *roster;  /* may be NULL: names the member who acted */
     tt_input_pump extra;      /* optional (pump NULL): e.g. the web seats */
+    /* The web seats' join links with their QR codes (may be NULL): J shows
+     * them one by one over the board (for the projector); join_shown shows
+     * the first from the start. */
+    const tt_join_code *join;
+    size_t n_join;
+    bool join_shown;
 } tt_dashboard_options;
 
 void tt_dashboard_options_default(tt_dashboard_options *o);

@@ -724,6 +724,8 @@
     X(W_ERR_BUSY, "いまは受け付けられません。少し待ってください。", "The exercise is not taking inputs now; wait a moment.") \
     X(W_ERR_INTERNAL, "サーバーで処理できませんでした", "The server could not handle it") \
     X(W_ERR_OTHER, "エラー", "Error") \
+    X(W_QR_HINT, "J 次のリンク  Esc 閉じる（各自が自分のコードだけを読み取ってください）", \
+      "J next link  Esc close (each person scans only their own code)") \
     /* ---- results report across exercises */ \
     X(RPT_TITLE, "演習結果の推移", "Results across exercises") \
     X(RPT_GROUPS, "チームとシナリオ", "Teams and scenarios") \

@@ -14,6 +14,7 @@
 #include "tabletop/inputs.h"
 #include "tabletop/journal.h"
 #include "tabletop/module.h"
+#include "tabletop/qr.h"
 
 typedef struct tt_web tt_web;
 
@@ -37,9 +38,14 @@ tt_web *tt_web_start(const tt_web_options *o, tt_error *err);
 void tt_web_stop(tt_web *w);
 
 int tt_web_port(const tt_web *w);
-/* Print the links (and write them as JSON to seats_path when not NULL). */
-int tt_web_print_links(const tt_web *w, FILE *out, const char *seats_path,
+/* Print the links, each followed by its QR code when qr (and write them as
+ * JSON to seats_path when not NULL). */
+int tt_web_print_links(const tt_web *w, FILE *out, const char *seats_path, bool qr,
                        tt_error *err);
+/* The join links with their labels and QR codes, facilitator and observer
+ * first (free with tt_join_codes_free, the table's free_join_codes). 0, or
+ * -1 with err. */
+int tt_web_join_codes(const tt_web *w, tt_join_code **out, size_t *n, tt_error *err);
 
 /* Records already in a resumed journal: seats catch up from them. */
 int tt_web_preload(tt_web *w, const tt_journal *j);
@@ -71,7 +77,10 @@ typedef struct tt_web_api {
     tt_web *(*start)(const tt_web_options *o, tt_error *err);
     void (*stop)(tt_web *w);
     int (*port)(const tt_web *w);
-    int (*print_links)(const tt_web *w, FILE *out, const char *seats_path, tt_error *err);
+    int (*print_links)(const tt_web *w, FILE *out, const char *seats_path, bool qr,
+                       tt_error *err);
+    int (*join_codes)(const tt_web *w, tt_join_code **out, size_t *n, tt_error *err);
+    void (*free_join_codes)(tt_join_code *codes, size_t n);
     int (*preload)(tt_web *w, const tt_journal *j);
     void (*sink)(void *web, const tt_record *r);
     int (*fd)(const tt_web *w);

@@ -553,8 +553,17 @@ static void over_tls(void **state)
     served s;
     serve(&s, "tls", "run", "ransomware", "--serve", "127.0.0.1:0", "--ui", "none", "--journal",
           e2e_tmp("tls-j.yaml"), "--tls-cert", cert, "--tls-key", key, "--no-scorecard", "--lang",
-          "en", (char *)NULL);
+          "en", "--qr", (char *)NULL);
     assert_true(!strncmp(link_of(&s, "observer"), "https://127.0.0.1:", 18));
+    /* --qr: a code under each of the four links (half blocks; into a file,
+     * so plain, with the bottom border's upper-half blocks closing each). */
+    char *out = e2e_slurp(file_of(&s, "server.log"));
+    assert_contains(out, link_of(&s, "observer"));
+    size_t closing = 0;
+    for (const char *p = out; (p = strstr(p, "\n\u2580\u2580\u2580")); p++)
+        closing++;
+    assert_int_equal(closing, 4);
+    free(out);
     wc_ctx *c = wc_new();
     assert_non_null(c);
     int status;

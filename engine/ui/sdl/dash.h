@@ -203,6 +203,11 @@ typedef struct dash_ui {
     /* filled by the renderer */
     dash_hit hits[DASH_MAX_BUTTONS];
     size_t n_hits;
+    /* live with web seats: the join link whose QR code covers the board
+     * (-1: none), and where its modules were drawn (tests sample them) */
+    int join_at;
+    SDL_Rect join_rect;         /* the code's modules, quiet zone excluded */
+    int join_module;            /* pixels per module */
     /* objective status chips as drawn (tests sample their colours) */
     SDL_Rect chips[32];
     size_t n_chips;
@@ -241,6 +246,10 @@ void dash_draw_actions(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r)
 void dash_draw_scrubber(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r);
 /* The text being typed, across the bottom of r (live only). */
 void dash_draw_input(dash_gfx *g, const dash_view *v, const dash_ui *ui, SDL_Rect r);
+/* A join link's QR code over the whole board, with its label and link
+ * (code i of n); records where the modules went in ui. */
+void dash_draw_join(dash_gfx *g, const tt_join_code *code, size_t i, size_t n, tt_lang lang,
+                    dash_ui *ui);
 
 /* Drawing helpers (dash_draw.c). */
 void dash_fill(dash_gfx *g, SDL_Rect r, SDL_Color c);

@@ -133,6 +133,15 @@ static int on_key(live *L, const SDL_KeyboardEvent *k, tt_error *err)
         L->ui.confirm_next = false;
         L->ui.has_stop = false;
     }
+    /* The join links' QR codes (web seats): J shows the next, Esc hides. */
+    if (key == SDLK_j && L->o->n_join) {
+        L->ui.join_at = (size_t)(L->ui.join_at + 1) < L->o->n_join ? L->ui.join_at + 1 : -1;
+        return 0;
+    }
+    if (key == SDLK_ESCAPE && L->ui.join_at >= 0) {
+        L->ui.join_at = -1;
+        return 0;
+    }
     if (key >= SDLK_1 && key <= SDLK_9) {
         if ((size_t)(key - SDLK_1) < L->sc->n_roles)
             select_role(L, (int)(key - SDLK_1));
@@ -247,6 +256,9 @@ static int frame(live *L, tt_error *err)
     refresh_availability(L);
     refresh_waiting(L);
     dash_draw(&L->app.g, &L->view, &L->ui);
+    if (L->ui.join_at >= 0 && (size_t)L->ui.join_at < L->o->n_join)
+        dash_draw_join(&L->app.g, &L->o->join[L->ui.join_at], (size_t)L->ui.join_at,
+                       L->o->n_join, L->lang, &L->ui);
     dash_app_present(&L->app);
     return 0;
 }
@@ -272,6 +284,7 @@ int tt_dashboard_drive(tt_exercise *ex, tt_dashboard_feed *feed,
     L.o = o;
     L.next_step = o->script_from;
     L.ui.mode = DASH_LIVE;
+    L.ui.join_at = o->join_shown && o->n_join ? 0 : -1;
     size_t na = L.sc->n_actions ? L.sc->n_actions : 1;
     L.ui.can = calloc(na, sizeof *L.ui.can);
     L.ui.why = calloc(na, sizeof *L.ui.why);

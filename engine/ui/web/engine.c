@@ -3,6 +3,7 @@
  * after each change. Only this thread touches the exercise. */
 #define _GNU_SOURCE
 #include "web_internal.h"
+#include "tabletop/qr.h"
 #include "tabletop/terms.h"
 
 #include <fcntl.h>
@@ -400,10 +401,56 @@ static void link_of(const tt_web *w, const web_seat *s, char *out, size_t size)
              host, v6 ? "]" : "", w->port, s->token);
 }
 
-int tt_web_print_links(const tt_web *w, FILE *out, const char *seats_path, tt_error *err)
+/* The seat's label on screen: "Facilitator", or "Sysadmin (Sato)". */
+static void label_of(const tt_web *w, const web_seat *s, char *out, size_t size)
 {
     tt_lang L = w->o.lang;
-    char url[512];
+    if (s->kind == SEAT_FACILITATOR) {
+        snprintf(out, size, "%s", tt_term_text(W_SEAT_FACILITATOR, L));
+    } else if (s->kind == SEAT_OBSERVER) {
+        snprintf(out, size, "%s", tt_term_text(W_SEAT_OBSERVER, L));
+    } else {
+        int r = tt_scenario_role(w->sc, s->role);
+        snprintf(out, size, "%s%s%s%s", r >= 0 ? tt_text_get(&w->sc->roles[r].name, L) : s->role,
+                 s->member ? " (" : "", s->member ? s->member : "", s->member ? ")" : "");
+    }
+}
+
+int tt_web_join_codes(const tt_web *w, tt_join_code **out, size_t *n, tt_error *err)
+{
+    *out = NULL;
+    *n = 0;
+    tt_join_code *codes = calloc(w->n_seats, sizeof *codes);
+    if (!codes) {
+        tt_error_oom(err, NULL);
+        return -1;
+    }
+    for (size_t i = 0; i < w->n_seats; i++) {
+        char url[512], label[300];
+        link_of(w, &w->seats[i], url, sizeof url);
+        label_of(w, &w->seats[i], label, sizeof label);
+        codes[i].url = strdup(url);
+        codes[i].label = strdup(label);
+        if (!codes[i].url || !codes[i].label) {
+            tt_join_codes_free(codes, i + 1);
+            tt_error_oom(err, NULL);
+            return -1;
+        }
+        if (tt_qr_encode(url, &codes[i].qr, err) != 0) {
+            tt_join_codes_free(codes, i + 1);
+            return -1;
+        }
+    }
+    *out = codes;
+    *n = w->n_seats;
+    return 0;
+}
+
+int tt_web_print_links(const tt_web *w, FILE *out, const char *seats_path, bool qr,
+                       tt_error *err)
+{
+    tt_lang L = w->o.lang;
+    char url[512], label[300];
     json_t *root = json_object(), *list = json_array();
     if (!root || !list) {
         json_decref(root);
@@ -411,31 +458,31 @@ int tt_web_print_links(const tt_web *w, FILE *out, const char *seats_path, tt_er
         tt_error_oom(err, NULL);
         return -1;
     }
+    /* Codes in colour on a terminal; plain half blocks into a file. */
+    bool ansi = isatty(fileno(out));
+    int rc = 0;
     fprintf(out, "%s\n", tt_term_text(W_JOIN_LINKS, L));
     for (size_t i = 0; i < w->n_seats; i++) {
         const web_seat *s = &w->seats[i];
         link_of(w, s, url, sizeof url);
-        if (s->kind == SEAT_FACILITATOR) {
-            fprintf(out, "  %-24s %s\n", tt_term_text(W_SEAT_FACILITATOR, L), url);
+        label_of(w, s, label, sizeof label);
+        fprintf(out, "  %-24s %s\n", label, url);
+        if (s->kind == SEAT_FACILITATOR)
             json_object_set_new(root, "facilitator", json_string(url));
-        } else if (s->kind == SEAT_OBSERVER) {
-            fprintf(out, "  %-24s %s\n", tt_term_text(W_SEAT_OBSERVER, L), url);
+        else if (s->kind == SEAT_OBSERVER)
             json_object_set_new(root, "observer", json_string(url));
-        } else {
-            int r = tt_scenario_role(w->sc, s->role);
-            char label[300];
-            snprintf(label, sizeof label, "%s%s%s%s",
-                     r >= 0 ? tt_text_get(&w->sc->roles[r].name, w->o.lang) : s->role,
-                     s->member ? " (" : "", s->member ? s->member : "", s->member ? ")" : "");
-            fprintf(out, "  %-24s %s\n", label, url);
+        else
             json_array_append_new(list, json_pack("{s:s, s:s?, s:s}", "role", s->role,
                                                   "member", s->member, "url", url));
+        tt_qr code;
+        if (qr && rc == 0 && (rc = tt_qr_encode(url, &code, err)) == 0) {
+            tt_qr_print(out, &code, ansi);
+            tt_qr_free(&code);
         }
     }
     fflush(out);
     json_object_set_new(root, "seats", list);
-    int rc = 0;
-    if (seats_path) {
+    if (rc == 0 && seats_path) {
         /* The links are keys: readable by the owner only. */
         int fd = open(seats_path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
         if (fd < 0 || fchmod(fd, 0600) != 0 || json_dumpfd(root, fd, JSON_INDENT(2)) != 0 ||

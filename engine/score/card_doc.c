@@ -20,12 +20,11 @@ static void time_text(tt_doc *d, tt_ms t)
 }
 
 /* An SVG made by render_svg.c, kept in the document's arena. */
-static void figure(tt_doc *d, void (*draw)(sbuf *, const tt_scorecard *, tt_lang), const tt_scorecard *card)
+static void figure(tt_doc *d, void (*draw)(tt_buf *, const tt_scorecard *, tt_lang), const tt_scorecard *card)
 {
-    sbuf b;
-    sb_init(&b);
+    tt_buf b = TT_BUF_INIT;
     draw(&b, card, d->lang);
-    char *svg = sb_take(&b, NULL);
+    char *svg = tt_buf_take(&b, NULL);
     doc_node *n = doc_open(d, DOC_FIGURE, NULL);
     if (n)
         n->text = svg ? tt_arena_strdup(&d->arena, svg) : NULL;

@@ -3,7 +3,6 @@
  * well-formed XML, so tests can check it with both an HTML and an XML
  * parser. */
 #include "doc.h"
-#include "sbuf.h"
 
 #include <stdio.h>
 
@@ -45,43 +44,43 @@ static const char css[] =
     ".sw{display:inline-block;width:10px;height:10px;border-radius:5px;vertical-align:middle;margin-right:3px}"
     "@media print{body{padding:0}a{color:inherit}}";
 
-static void attr(sbuf *b, const char *name, const char *value)
+static void attr(tt_buf *b, const char *name, const char *value)
 {
     if (!value)
         return;
-    sb_printf(b, " %s=\"", name);
-    sb_html(b, value);
-    sb_add(b, "\"");
+    tt_buf_printf(b, " %s=\"", name);
+    tt_buf_html(b, value);
+    tt_buf_add(b, "\"");
 }
 
-static void open_tag(sbuf *b, const char *tag, const doc_node *n)
+static void open_tag(tt_buf *b, const char *tag, const doc_node *n)
 {
-    sb_printf(b, "<%s", tag);
+    tt_buf_printf(b, "<%s", tag);
     if (n->kind == DOC_CELL && n->num > 1)
-        sb_printf(b, " colspan=\"%d\"", n->num);
+        tt_buf_printf(b, " colspan=\"%d\"", n->num);
     attr(b, "class", n->kind == DOC_SECTION ? (n->num ? "keep" : NULL) : n->cls);
     attr(b, "id", n->id);
     attr(b, "style", n->style);
-    sb_add(b, ">");
+    tt_buf_add(b, ">");
 }
 
-static void emit(sbuf *b, const doc_node *n, tt_lang L);
+static void emit(tt_buf *b, const doc_node *n, tt_lang L);
 
-static void children(sbuf *b, const doc_node *n, tt_lang L)
+static void children(tt_buf *b, const doc_node *n, tt_lang L)
 {
     for (const doc_node *c = n->first; c; c = c->next)
         emit(b, c, L);
 }
 
 /* <tag attrs>children</tag> followed by `after`. */
-static void element(sbuf *b, const char *tag, const doc_node *n, const char *after, tt_lang L)
+static void element(tt_buf *b, const char *tag, const doc_node *n, const char *after, tt_lang L)
 {
     open_tag(b, tag, n);
     children(b, n, L);
-    sb_printf(b, "</%s>%s", tag, after);
+    tt_buf_printf(b, "</%s>%s", tag, after);
 }
 
-static void emit(sbuf *b, const doc_node *n, tt_lang L)
+static void emit(tt_buf *b, const doc_node *n, tt_lang L)
 {
     bool in_cell = n->parent && n->parent->kind == DOC_CELL;
     const char *letter = "";
@@ -90,87 +89,86 @@ static void emit(sbuf *b, const doc_node *n, tt_lang L)
         children(b, n, L);
         break;
     case DOC_HEADER:
-        sb_add(b, "<header>\n<h1>");
-        sb_html(b, n->text);
-        sb_add(b, "</h1>\n");
+        tt_buf_add(b, "<header>\n<h1>");
+        tt_buf_html(b, n->text);
+        tt_buf_add(b, "</h1>\n");
         children(b, n, L);
-        sb_add(b, "</header>\n");
+        tt_buf_add(b, "</header>\n");
         break;
     case DOC_BADGE:
         letter = tt_rating_letter((tt_rating)n->num);
-        sb_printf(b, "<div class=\"overall\"><div class=\"badge r%s\">%s</div>",
+        tt_buf_printf(b, "<div class=\"overall\"><div class=\"badge r%s\">%s</div>",
                   tt_rating_key((tt_rating)n->num), letter);
         element(b, "div", n, "</div>\n", L);
         break;
     case DOC_SECTION:
         open_tag(b, "section", n);
-        sb_add(b, "\n<h2>");
-        sb_html(b, n->text);
-        sb_add(b, "</h2>\n");
+        tt_buf_add(b, "\n<h2>");
+        tt_buf_html(b, n->text);
+        tt_buf_add(b, "</h2>\n");
         children(b, n, L);
-        sb_add(b, "</section>\n");
+        tt_buf_add(b, "</section>\n");
         break;
     case DOC_PARA: element(b, "p", n, "\n", L); break;
     case DOC_LIST:
         open_tag(b, "ul", n);
-        sb_add(b, in_cell ? "" : "\n");
+        tt_buf_add(b, in_cell ? "" : "\n");
         children(b, n, L);
-        sb_add(b, in_cell ? "</ul>" : "</ul>\n");
+        tt_buf_add(b, in_cell ? "</ul>" : "</ul>\n");
         break;
     case DOC_ITEM: element(b, "li", n, n->parent->parent->kind == DOC_CELL ? "" : "\n", L); break;
     case DOC_TABLE:
-        sb_add(b, "<table>\n");
+        tt_buf_add(b, "<table>\n");
         for (const doc_node *c = n->first; c && c->kind == DOC_HEAD; c = c->next)
             emit(b, c, L);
-        sb_add(b, "<tbody>\n");
+        tt_buf_add(b, "<tbody>\n");
         for (const doc_node *c = n->first; c; c = c->next)
             if (c->kind != DOC_HEAD)
                 emit(b, c, L);
-        sb_add(b, "</tbody>\n</table>\n");
+        tt_buf_add(b, "</tbody>\n</table>\n");
         break;
     case DOC_HEAD:
-        sb_add(b, "<thead><tr>");
+        tt_buf_add(b, "<thead><tr>");
         for (const doc_node *c = n->first; c; c = c->next)
             element(b, "th", c, "", L);
-        sb_add(b, "</tr></thead>\n");
+        tt_buf_add(b, "</tr></thead>\n");
         break;
     case DOC_ROW: element(b, "tr", n, "\n", L); break;
     case DOC_CELL: element(b, "td", n, "", L); break;
     case DOC_HCELL: element(b, "th", n, "", L); break;
-    case DOC_TILES: sb_add(b, "<div class=\"headline\">\n"); children(b, n, L); sb_add(b, "</div>\n"); break;
+    case DOC_TILES: tt_buf_add(b, "<div class=\"headline\">\n"); children(b, n, L); tt_buf_add(b, "</div>\n"); break;
     case DOC_TILE: element(b, "div", n, "\n", L); break;
     case DOC_PART: element(b, "div", n, "", L); break;
     case DOC_FIGURE:
-        sb_add(b, n->text);
+        tt_buf_add(b, n->text);
         children(b, n, L);
         break;
-    case DOC_TEXT: sb_html(b, n->text); break;
-    case DOC_CODE: sb_add(b, "<code>"); sb_html(b, n->text); sb_add(b, "</code>"); break;
+    case DOC_TEXT: tt_buf_html(b, n->text); break;
+    case DOC_CODE: tt_buf_add(b, "<code>"); tt_buf_html(b, n->text); tt_buf_add(b, "</code>"); break;
     case DOC_STRONG: element(b, "strong", n, "", L); break;
     case DOC_EM: element(b, "em", n, "", L); break;
     case DOC_SPAN: element(b, "span", n, "", L); break;
-    case DOC_BREAK: sb_add(b, "<br/>"); break;
+    case DOC_BREAK: tt_buf_add(b, "<br/>"); break;
     case DOC_RATING:
         letter = tt_rating_letter((tt_rating)n->num);
-        sb_printf(b, "<span class=\"rating r%s\" title=\"", tt_rating_key((tt_rating)n->num));
-        sb_html(b, tt_rating_name((tt_rating)n->num, L));
-        sb_printf(b, "\">%s</span>", letter);
+        tt_buf_printf(b, "<span class=\"rating r%s\" title=\"", tt_rating_key((tt_rating)n->num));
+        tt_buf_html(b, tt_rating_name((tt_rating)n->num, L));
+        tt_buf_printf(b, "\">%s</span>", letter);
         break;
     }
 }
 
 char *doc_emit_html(const tt_doc *d, size_t *len)
 {
-    sbuf b;
-    sb_init(&b);
-    sb_printf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+    tt_buf b = TT_BUF_INIT;
+    tt_buf_printf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\"/>\n"
                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>",
               tt_lang_name(d->lang));
-    sb_html(&b, d->title);
-    sb_add(&b, " — ");
-    sb_html(&b, d->subtitle);
-    sb_printf(&b, "</title>\n<style>%s</style>\n</head>\n<body>\n", css);
+    tt_buf_html(&b, d->title);
+    tt_buf_add(&b, " — ");
+    tt_buf_html(&b, d->subtitle);
+    tt_buf_printf(&b, "</title>\n<style>%s</style>\n</head>\n<body>\n", css);
     emit(&b, d->root, d->lang);
-    sb_add(&b, "</body>\n</html>\n");
-    return sb_take(&b, len);
+    tt_buf_add(&b, "</body>\n</html>\n");
+    return tt_buf_take(&b, len);
 }

@@ -27,7 +27,7 @@ static double xpos(const scale *s, tt_ms t)
 
 /* Labels must fit left of the plot: cut by display width (East Asian
  * characters count two) at a character boundary, with an ellipsis. */
-static void add_fitted(sbuf *b, const char *text, int max_width)
+static void add_fitted(tt_buf *b, const char *text, int max_width)
 {
     int width = 0;
     const unsigned char *p = (const unsigned char *)text;
@@ -35,46 +35,45 @@ static void add_fitted(sbuf *b, const char *text, int max_width)
         size_t n = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
         int w = *p >= 0xE0 ? 2 : 1;
         if (width + w > max_width - 1) {
-            sbuf part;
-            sb_init(&part);
-            sb_addn(&part, text, (size_t)(p - (const unsigned char *)text));
+            tt_buf part = TT_BUF_INIT;
+            tt_buf_addn(&part, text, (size_t)(p - (const unsigned char *)text));
             if (part.failed)
                 b->failed = true;
             else if (part.data)
-                sb_html(b, part.data);
-            sb_free(&part);
-            sb_add(b, "…");
+                tt_buf_html(b, part.data);
+            tt_buf_free(&part);
+            tt_buf_add(b, "…");
             return;
         }
         width += w;
         p += strnlen((const char *)p, n);
     }
-    sb_html(b, text);
+    tt_buf_html(b, text);
 }
 
-static void lane_label(sbuf *b, int y, const char *text, const char *cls)
+static void lane_label(tt_buf *b, int y, const char *text, const char *cls)
 {
-    sb_printf(b, "<text x=\"%d\" y=\"%d\" class=\"%s\" text-anchor=\"end\">", LABEL_W, y + 16, cls);
+    tt_buf_printf(b, "<text x=\"%d\" y=\"%d\" class=\"%s\" text-anchor=\"end\">", LABEL_W, y + 16, cls);
     add_fitted(b, text, 32);
-    sb_add(b, "</text>\n");
-    sb_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"lane\"/>\n", PLOT_X0, y + LANE_H,
+    tt_buf_add(b, "</text>\n");
+    tt_buf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"lane\"/>\n", PLOT_X0, y + LANE_H,
               PLOT_X1, y + LANE_H);
 }
 
-static void tip(sbuf *b, tt_lang L, tt_ms t, const char *what, const char *detail)
+static void tip(tt_buf *b, tt_lang L, tt_ms t, const char *what, const char *detail)
 {
     char buf[32];
     sc_time(t, L, buf, sizeof buf);
-    sb_printf(b, "<title>%s ", buf);
-    sb_html(b, what);
+    tt_buf_printf(b, "<title>%s ", buf);
+    tt_buf_html(b, what);
     if (detail && *detail) {
-        sb_add(b, ": ");
-        sb_html(b, detail);
+        tt_buf_add(b, ": ");
+        tt_buf_html(b, detail);
     }
-    sb_add(b, "</title>");
+    tt_buf_add(b, "</title>");
 }
 
-static void axis(sbuf *b, tt_lang L, const scale *s, int y)
+static void axis(tt_buf *b, tt_lang L, const scale *s, int y)
 {
     static const tt_ms steps[] = {
         60000, 300000, 600000, 900000, 1800000, 3600000, 7200000, 14400000,
@@ -86,14 +85,14 @@ static void axis(sbuf *b, tt_lang L, const scale *s, int y)
             step = steps[i];
             break;
         }
-    sb_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>\n", PLOT_X0, y, PLOT_X1, y);
+    tt_buf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>\n", PLOT_X0, y, PLOT_X1, y);
     for (tt_ms i = 0; i <= s->tmax / step; i++) {
         tt_ms t = i * step;
         char buf[32];
         sc_time(t, L, buf, sizeof buf);
         double x = xpos(s, t);
-        sb_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" class=\"tick\"/>", x, y, x, y + 5);
-        sb_printf(b, "<text x=\"%.1f\" y=\"%d\" class=\"tl\" text-anchor=\"middle\">%s</text>\n", x, y + 17, buf);
+        tt_buf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" class=\"tick\"/>", x, y, x, y + 5);
+        tt_buf_printf(b, "<text x=\"%.1f\" y=\"%d\" class=\"tl\" text-anchor=\"middle\">%s</text>\n", x, y + 17, buf);
     }
 }
 
@@ -105,7 +104,7 @@ static int role_lane(const tt_scorecard *card, const char *role)
     return -1;
 }
 
-void sc_svg_timeline(sbuf *b, const tt_scorecard *card, tt_lang L)
+void sc_svg_timeline(tt_buf *b, const tt_scorecard *card, tt_lang L)
 {
     const tt_scenario *sc = card->scenario;
     scale s = { card->duration };
@@ -129,10 +128,10 @@ void sc_svg_timeline(sbuf *b, const tt_scorecard *card, tt_lang L)
         lane_of_role[i] = card->roles[i].actions || card->roles[i].refused ? (int)role_lanes++ : -1;
     size_t lanes = 1 + role_lanes + card->n_objectives + (card->n_history ? 1 : 0);
     int height = (int)lanes * LANE_H + AXIS_H + 12;
-    sb_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" viewBox=\"0 0 %d %d\" "
+    tt_buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" viewBox=\"0 0 %d %d\" "
                  "role=\"img\" aria-label=\"", SVG_W, height);
-    sb_html(b, T(TIMELINE));
-    sb_add(b, "\">\n");
+    tt_buf_html(b, T(TIMELINE));
+    tt_buf_add(b, "\">\n");
 
     int y = 4;
     lane_label(b, y, T(INJECTS), "ll");
@@ -141,10 +140,10 @@ void sc_svg_timeline(sbuf *b, const tt_scorecard *card, tt_lang L)
         if (e->kind != TT_EV_INJECT && e->kind != TT_EV_CUSTOM && e->kind != TT_EV_MESSAGE)
             continue;
         double x = xpos(&s, e->t);
-        sb_printf(b, "<path d=\"M%.1f %d l-5 -9 h10 z\" class=\"%s\">", x, y + 18,
+        tt_buf_printf(b, "<path d=\"M%.1f %d l-5 -9 h10 z\" class=\"%s\">", x, y + 18,
                   e->kind == TT_EV_INJECT ? "inj" : "msg");
         tip(b, L, e->t, e->id ? e->id : (e->from ? e->from : ""), tt_text_get(&e->text, L));
-        sb_add(b, "</path>\n");
+        tt_buf_add(b, "</path>\n");
     }
     y += LANE_H;
 
@@ -168,12 +167,12 @@ void sc_svg_timeline(sbuf *b, const tt_scorecard *card, tt_lang L)
         double x = xpos(&s, e->t);
         if (a && e->kind == TT_EV_ACTION && a->takes > 0) {
             double x2 = xpos(&s, e->t + a->takes);
-            sb_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"6\" class=\"%s dur\"/>",
+            tt_buf_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"6\" class=\"%s dur\"/>",
                       x, ly + 9, x2 - x < 1 ? 1 : x2 - x, cls);
         }
-        sb_printf(b, "<circle cx=\"%.1f\" cy=\"%d\" r=\"5\" class=\"%s\">", x, ly + 12, cls);
+        tt_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%d\" r=\"5\" class=\"%s\">", x, ly + 12, cls);
         tip(b, L, e->t, tt_scenario_action_label(sc, e->id, L), e->note);
-        sb_add(b, "</circle>\n");
+        tt_buf_add(b, "</circle>\n");
     }
     y += (int)role_lanes * LANE_H;
 
@@ -182,18 +181,18 @@ void sc_svg_timeline(sbuf *b, const tt_scorecard *card, tt_lang L)
         const char *title = tt_text_get(&o->def->title, L);
         lane_label(b, y, *title ? title : o->def->id, "ll");
         double xt = xpos(&s, o->def->target), xl = xpos(&s, o->def->limit);
-        sb_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"8\" class=\"tgt\"/>", PLOT_X0, y + 8, xt - PLOT_X0);
-        sb_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"8\" class=\"lim\"/>\n", xt, y + 8, xl - xt);
+        tt_buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"8\" class=\"tgt\"/>", PLOT_X0, y + 8, xt - PLOT_X0);
+        tt_buf_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"8\" class=\"lim\"/>\n", xt, y + 8, xl - xt);
         if (o->noticed && o->def->notice) {
             double xn = xpos(&s, o->notice_at);
-            sb_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" class=\"notice\"/>", xn, y + 3, xn, y + 21);
+            tt_buf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" class=\"notice\"/>", xn, y + 3, xn, y + 21);
         }
         if (o->reached) {
             double x = xpos(&s, o->reached_at);
-            sb_printf(b, "<path d=\"M%.1f %d l7 7 l-7 7 l-7 -7 z\" class=\"rat%s\">", x, y + 5,
+            tt_buf_printf(b, "<path d=\"M%.1f %d l7 7 l-7 7 l-7 -7 z\" class=\"rat%s\">", x, y + 5,
                       tt_rating_key(o->rating));
             tip(b, L, o->reached_at, o->def->id, tt_rating_letter(o->rating));
-            sb_add(b, "</path>\n");
+            tt_buf_add(b, "</path>\n");
         }
         y += LANE_H;
     }
@@ -206,36 +205,36 @@ void sc_svg_timeline(sbuf *b, const tt_scorecard *card, tt_lang L)
                 continue;
             double x = xpos(&s, h->at);
             bool beyond = h->at > s.tmax;
-            sb_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"8\" height=\"8\" class=\"real%s\" transform=\"rotate(45 %.1f %d)\">",
+            tt_buf_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"8\" height=\"8\" class=\"real%s\" transform=\"rotate(45 %.1f %d)\">",
                       x - 4, y + 8, beyond ? " beyond" : "", x, y + 12);
             tip(b, L, h->at, tt_text_get(&h->text, L), "");
-            sb_add(b, "</rect>\n");
+            tt_buf_add(b, "</rect>\n");
         }
         y += LANE_H;
     }
     axis(b, L, &s, y + 2);
-    sb_add(b, "</svg>\n");
+    tt_buf_add(b, "</svg>\n");
     free(lane_of_role);
 }
 
 /* The trend as bars: score height, rating colour, this run last. */
-void sc_svg_trend(sbuf *b, const tt_scorecard *card, tt_lang L)
+void sc_svg_trend(tt_buf *b, const tt_scorecard *card, tt_lang L)
 {
     size_t first = sc_trend_first(card);
     size_t bars = card->n_trend - first + 1;
-    sb_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend\" viewBox=\"0 0 %zu 64\" "
+    tt_buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend\" viewBox=\"0 0 %zu 64\" "
                  "width=\"%zu\" height=\"64\" role=\"img\" aria-label=\"", bars * 28 + 4, bars * 28 + 4);
-    sb_html(b, T(TREND));
-    sb_add(b, "\">");
+    tt_buf_html(b, T(TREND));
+    tt_buf_add(b, "\">");
     for (size_t i = 0; i < bars; i++) {
         bool current = i + 1 == bars;
         int score = current ? card->score : card->trend[first + i].score;
         tt_rating r = current ? card->rating : card->trend[first + i].rating;
         int h = score * 48 / 100 + 1;
-        sb_printf(b, "<rect x=\"%zu\" y=\"%d\" width=\"20\" height=\"%d\" class=\"rat%s%s\"/>", 4 + i * 28,
+        tt_buf_printf(b, "<rect x=\"%zu\" y=\"%d\" width=\"20\" height=\"%d\" class=\"rat%s%s\"/>", 4 + i * 28,
                   52 - h, h, tt_rating_key(r), current ? "" : " past");
-        sb_printf(b, "<text x=\"%zu\" y=\"62\" class=\"tl\" text-anchor=\"middle\">%d</text>", 14 + i * 28,
+        tt_buf_printf(b, "<text x=\"%zu\" y=\"62\" class=\"tl\" text-anchor=\"middle\">%d</text>", 14 + i * 28,
                   score);
     }
-    sb_add(b, "</svg>\n");
+    tt_buf_add(b, "</svg>\n");
 }

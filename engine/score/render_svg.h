@@ -2,11 +2,10 @@
 #ifndef TT_SCORE_RENDER_SVG_H
 #define TT_SCORE_RENDER_SVG_H
 
-#include "sbuf.h"
 #include "tabletop/score.h"
 
-void sc_svg_timeline(sbuf *b, const tt_scorecard *card, tt_lang lang);
+void sc_svg_timeline(tt_buf *b, const tt_scorecard *card, tt_lang lang);
 /* Bars of the earlier runs' scores and this one's (card->n_trend > 0). */
-void sc_svg_trend(sbuf *b, const tt_scorecard *card, tt_lang lang);
+void sc_svg_trend(tt_buf *b, const tt_scorecard *card, tt_lang lang);
 
 #endif

@@ -6,7 +6,6 @@
 #include "tabletop/terms.h"
 
 #include "doc.h"
-#include "sbuf.h"
 #include "store.h"
 #include "util.h"
 
@@ -48,35 +47,19 @@ void tt_pseudonym(const char *kind, const char *name, char *out, size_t size)
     snprintf(out, size, "%s-%02x%02x%02x", kind, md[0], md[1], md[2]);
 }
 
-int tt_csv_field(char **buf, size_t *len, size_t *cap, const char *field)
+bool tt_csv_field(tt_buf *b, const char *field)
 {
     const char *f = field ? field : "";
     bool formula = strchr("=+-@\t\r", f[0]) && f[0];
     bool quote = formula || strpbrk(f, ",\"\r\n") != NULL;
-    size_t need = *len + 2 * strlen(f) + 5;
-    if (need > *cap) {
-        size_t ncap = need * 2;
-        char *bigger = realloc(*buf, ncap);
-        if (!bigger)
-            return -1;
-        *buf = bigger;
-        *cap = ncap;
+    tt_buf_add(b, quote ? "\"" : "");
+    tt_buf_add(b, formula ? "'" : "");
+    for (const char *q; (q = strchr(f, '"')); f = q + 1) {
+        tt_buf_addn(b, f, (size_t)(q - f) + 1); /* through the quote, */
+        tt_buf_add(b, "\"");                    /* doubled */
     }
-    char *o = *buf + *len;
-    if (quote)
-        *o++ = '"';
-    if (formula)
-        *o++ = '\'';
-    for (const char *p = f; *p; p++) {
-        if (*p == '"')
-            *o++ = '"';
-        *o++ = *p;
-    }
-    if (quote)
-        *o++ = '"';
-    *len = (size_t)(o - *buf);
-    (*buf)[*len] = '\0';
-    return 0;
+    tt_buf_add(b, f);
+    return tt_buf_add(b, quote ? "\"" : "");
 }
 
 /* ---- The model ---- */
@@ -403,25 +386,25 @@ static json_int_t jint(const json_t *o, const char *key)
     return json_integer_value(json_object_get(o, key));
 }
 
-static void svg_trend(sbuf *b, const json_t *trend)
+static void svg_trend(tt_buf *b, const json_t *trend)
 {
     size_t n = json_array_size(trend), from = n > 40 ? n - 40 : 0;
     size_t w = (n - from) * 10 + 10;
-    sb_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend\" viewBox=\"0 0 %zu 60\" "
+    tt_buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend\" viewBox=\"0 0 %zu 60\" "
                  "width=\"%zu\" height=\"60\" role=\"img\"><polyline fill=\"none\" stroke=\"currentColor\" "
                  "stroke-width=\"1.5\" points=\"", w, w);
     for (size_t i = from; i < n; i++)
-        sb_printf(b, "%zu,%lld ", 5 + (i - from) * 10,
+        tt_buf_printf(b, "%zu,%lld ", 5 + (i - from) * 10,
                   55 - (long long)jint(json_array_get(trend, i), "score") / 2);
-    sb_add(b, "\"/>");
+    tt_buf_add(b, "\"/>");
     for (size_t i = from; i < n; i++) {
         const json_t *t = json_array_get(trend, i);
-        sb_printf(b, "<circle cx=\"%zu\" cy=\"%lld\" r=\"2\" class=\"rat%s\"><title>", 5 + (i - from) * 10,
+        tt_buf_printf(b, "<circle cx=\"%zu\" cy=\"%lld\" r=\"2\" class=\"rat%s\"><title>", 5 + (i - from) * 10,
                   55 - (long long)jint(t, "score") / 2, jstr(t, "rating"));
-        sb_html(b, jstr(t, "date"));
-        sb_printf(b, ": %lld</title></circle>", (long long)jint(t, "score"));
+        tt_buf_html(b, jstr(t, "date"));
+        tt_buf_printf(b, ": %lld</title></circle>", (long long)jint(t, "score"));
     }
-    sb_add(b, "</svg>");
+    tt_buf_add(b, "</svg>");
 }
 
 static const char *ms_text(tt_doc *d, const json_t *v)
@@ -457,10 +440,9 @@ static void doc_report(tt_doc *d, const json_t *m, tt_lang lang)
                   (long long)jint(g, "runs"), (long long)jint(sc, "median"), (long long)jint(sc, "best"),
                   (long long)jint(sc, "last"));
         doc_close(d);
-        sbuf svg;
-        sb_init(&svg);
+        tt_buf svg = TT_BUF_INIT;
         svg_trend(&svg, json_object_get(g, "trend"));
-        char *s = sb_take(&svg, NULL);
+        char *s = tt_buf_take(&svg, NULL);
         if (s) {
             doc_leaf(d, DOC_FIGURE, doc_fmt(d, "%s", s));
             free(s);
@@ -532,41 +514,24 @@ static void doc_report(tt_doc *d, const json_t *m, tt_lang lang)
     doc_close(d);
 }
 
-static int csv_raw(char **buf, size_t *len, size_t *cap, const char *raw)
+static void csv_row(tt_buf *b, const char *const *cells, size_t n)
 {
-    size_t n = strlen(raw);
-    if (*len + n + 1 > *cap) {
-        size_t ncap = (*len + n + 1) * 2;
-        char *bigger = realloc(*buf, ncap);
-        if (!bigger)
-            return -1;
-        *buf = bigger;
-        *cap = ncap;
+    for (size_t i = 0; i < n; i++) {
+        tt_buf_add(b, i ? "," : "");
+        tt_csv_field(b, cells[i]);
     }
-    memcpy(*buf + *len, raw, n + 1);
-    *len += n;
-    return 0;
-}
-
-static int csv_row(char **buf, size_t *len, size_t *cap, const char *const *cells, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if ((i && csv_raw(buf, len, cap, ",") != 0) || tt_csv_field(buf, len, cap, cells[i]) != 0)
-            return -1;
-    return csv_raw(buf, len, cap, "\r\n");
+    tt_buf_add(b, "\r\n");
 }
 
 /* CSV: one long table (section, organisation, team, scenario, item, metric,
  * value) that a spreadsheet pivots as it likes. */
 static char *render_csv(const json_t *m, size_t *len_out)
 {
-    char *buf = NULL;
-    size_t len = 0, cap = 0;
-    bool oom = false;
+    tt_buf b = TT_BUF_INIT;
 #define ROW(...)                                                                     \
     do {                                                                             \
         const char *cells_[] = { __VA_ARGS__ };                                      \
-        oom |= csv_row(&buf, &len, &cap, cells_, sizeof cells_ / sizeof cells_[0]) != 0; \
+        csv_row(&b, cells_, sizeof cells_ / sizeof cells_[0]);                       \
     } while (0)
     char v[64];
     ROW("section", "organisation", "team", "scenario", "item", "metric", "value");
@@ -615,12 +580,7 @@ static char *render_csv(const json_t *m, size_t *len_out)
         ROW("lesson_missed", "", "", jstr(l, "scenario"), jstr(l, "lesson"), "missed", v);
     }
 #undef ROW
-    if (oom) {
-        free(buf);
-        return NULL;
-    }
-    *len_out = len;
-    return buf;
+    return tt_buf_take(&b, len_out);
 }
 
 char *tt_report_render(tt_history *h, const tt_report_options *o, tt_report_format fmt,

@@ -3,6 +3,7 @@
 #ifndef TABLETOP_BASE_H
 #define TABLETOP_BASE_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -122,6 +123,44 @@ void *tt_arena_alloc(tt_arena *a, size_t size);        /* zeroed */
 char *tt_arena_strdup(tt_arena *a, const char *s);     /* NULL in -> NULL out */
 char *tt_arena_strndup(tt_arena *a, const char *s, size_t n);
 void tt_arena_free(tt_arena *a);
+
+/* Room for `need` elements of `elem` bytes in the array *arr_ptr (a T **)
+ * of capacity *cap: the capacity doubles (from 8) until it fits, the byte
+ * count checked for overflow (lua's luaM_growvector). false on overflow or no
+ * memory, and then *arr_ptr and *cap are unchanged (still owned by the caller). */
+bool tt_grow(void *arr_ptr, size_t *cap, size_t need, size_t elem);
+
+/* Growable text (SQLite's StrAccum, curl's dynbuf). A failed allocation or
+ * passing `max` makes the buffer failed: later appends do nothing, so a
+ * writer checks once at the end (tt_buf_take). Start from TT_BUF_INIT or
+ * tt_buf_init (to choose the cap); `data` is NUL-terminated once not NULL. */
+typedef struct tt_buf {
+    char *data;
+    size_t len, cap;
+    size_t max;     /* most bytes of text; 0 = TT_BUF_MAX */
+    bool failed;
+} tt_buf;
+#define TT_BUF_MAX ((size_t)1 << 30)
+#define TT_BUF_INIT { 0 }
+
+void tt_buf_init(tt_buf *b, size_t max);
+void tt_buf_free(tt_buf *b);
+/* The text, handed over (malloc'd, "" when nothing was added; *len if not
+ * NULL), the buffer reset; NULL (and the buffer freed) once it failed. */
+char *tt_buf_take(tt_buf *b, size_t *len);
+/* Appends return false once the buffer has failed. NULL s adds nothing. */
+bool tt_buf_addn(tt_buf *b, const char *s, size_t n);
+bool tt_buf_add(tt_buf *b, const char *s);
+bool tt_buf_printf(tt_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+bool tt_buf_vprintf(tt_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+/* libyaml's write handler (yaml_emitter_set_output(e, tt_buf_write, b)). */
+int tt_buf_write(void *b, unsigned char *data, size_t size);
+/* Text escaped for HTML element content and quoted attribute values
+ * (& < > " ' ; control characters but tab and newline dropped). */
+void tt_buf_html(tt_buf *b, const char *s);
+/* Text escaped for Markdown: punctuation that could start markup is
+ * backslash-escaped, "|" too (tables), newlines become spaces. */
+void tt_buf_md(tt_buf *b, const char *s);
 
 /* Text journals and YAML can hold: valid UTF-8 of characters YAML may print
  * (YAML 1.1 c-printable: no NUL, no controls but tab and line breaks). */

@@ -65,9 +65,9 @@ char *tt_report_render(tt_history *h, const tt_report_options *o, tt_report_form
 
 /* One CSV field under RFC 4180 (quoted when it holds a comma, quote, CR or
  * LF; quotes doubled), and a leading = + - @ or tab neutralised with an
- * apostrophe so spreadsheets do not run it as a formula. Appends to a
- * malloc'd buffer (*buf, *len, *cap); -1 on allocation failure. */
-int tt_csv_field(char **buf, size_t *len, size_t *cap, const char *field);
+ * apostrophe so spreadsheets do not run it as a formula. false once the
+ * buffer has failed. */
+bool tt_csv_field(tt_buf *b, const char *field);
 
 /* Stable pseudonym of a name ("team-3fa9c2"): HMAC-SHA256 keyed by
  * $TABLETOP_PSEUDONYM_KEY (a fixed key when unset). */

@@ -120,16 +120,16 @@ static void test_stable_numbers(void **state)
     assert_int_equal(c.kind, CMD_ERROR);
     assert_non_null(strstr(c.text, "6 restore (Restore from backup): not available now: "
                                    "Isolate and call the vendor first"));
-    tty_buf b = { 0 };
+    tt_buf b = TT_BUF_INIT;
     tty_menu_format(&m, sc, TT_LANG_EN, false, &b);
     assert_null(strstr(b.data, "restore -"));             /* hidden ... */
     assert_non_null(strstr(b.data, "1 more not available now"));
     assert_non_null(strstr(b.data, "    1. report - Report to management"));
     assert_non_null(strstr(b.data, "    5. report - Report to management"));
-    tty_buf_free(&b);
+    tt_buf_free(&b);
     tty_menu_format(&m, sc, TT_LANG_EN, true, &b);         /* ... or listed with why */
     assert_non_null(strstr(b.data, "  (6) restore - Restore from backup: Isolate and call"));
-    tty_buf_free(&b);
+    tt_buf_free(&b);
 
     /* Availability changes; the numbers do not. */
     tty_menu before = m;
@@ -156,7 +156,7 @@ static void test_stable_numbers(void **state)
     tty_menu_format_new(&before, &m, sc, TT_LANG_EN, &b);
     assert_non_null(b.data);
     assert_non_null(strstr(b.data, "Now available: 6 restore"));
-    tty_buf_free(&b);
+    tt_buf_free(&b);
     tty_menu_format_new(&m, &m, sc, TT_LANG_EN, &b);       /* nothing new: nothing said */
     assert_null(b.data);
     tty_menu_free(&before);
@@ -177,15 +177,15 @@ static void test_menu_lists_only_what_preconditions_allow(void **state)
 
     /* Grouped by role: every sysadmin entry before every supervisor one
      * (roles in scenario order), and the text shows both groups. */
-    tty_buf b = { 0 };
+    tt_buf b = TT_BUF_INIT;
     tty_menu_format(&m, f->sc, TT_LANG_EN, false, &b);
     assert_non_null(b.data);
     assert_non_null(strstr(b.data, "[sysadmin] System staff"));
     assert_non_null(strstr(b.data, "Isolate the network"));
-    tty_buf_free(&b);
+    tt_buf_free(&b);
     tty_menu_format(&m, f->sc, TT_LANG_JA, false, &b);
     assert_non_null(strstr(b.data, "ネットワークから切り離す"));
-    tty_buf_free(&b);
+    tt_buf_free(&b);
 
     assert_int_equal(tt_exercise_act(f->ex, "sysadmin", "isolate", NULL, NULL, NULL, &err), 0);
     assert_int_equal(tt_exercise_act(f->ex, "sysadmin", "call_vendor", NULL, NULL, NULL, &err), 0);
@@ -338,7 +338,7 @@ static void test_status_view(void **state)
     tt_error err;
     assert_int_equal(tt_exercise_act(f->ex, "sysadmin", "call_vendor", NULL, NULL, NULL, &err), 0);
     assert_int_equal(tt_exercise_advance(f->ex, 5 * 60000, &err), 0);
-    tty_buf b = { 0 };
+    tt_buf b = TT_BUF_INIT;
     assert_int_equal(tty_status_format(f->ex, TT_LANG_EN, &b, &err), 0);
     assert_non_null(b.data);
     /* Clock, metric with its label, objective timers, the vendor's reply. */
@@ -348,10 +348,10 @@ static void test_status_view(void **state)
     assert_null(strstr(b.data, "vendor_called"));
     assert_non_null(strstr(b.data, "Stop the spread: open, target in 0:10:00, limit in 0:55:00"));
     assert_non_null(strstr(b.data, "Maintenance vendor: reply due at"));
-    tty_buf_free(&b);
+    tt_buf_free(&b);
     assert_int_equal(tty_status_format(f->ex, TT_LANG_JA, &b, &err), 0);
     assert_non_null(strstr(b.data, "目標まで 0:10:00"));
-    tty_buf_free(&b);
+    tt_buf_free(&b);
 }
 
 /* /status scores the drill as if it ended now, with the card's rules
@@ -362,14 +362,14 @@ static void test_status_scores_ended_now(void **state)
 {
     fixture *f = *state;
     tt_error err;
-    tty_buf b = { 0 };
+    tt_buf b = TT_BUF_INIT;
     assert_int_equal(tt_exercise_advance(f->ex, 60000, &err), 0);
     assert_int_equal(tty_status_format(f->ex, TT_LANG_EN, &b, &err), 0);
     assert_non_null(strstr(b.data, "Stop the spread: open, target in 0:14:00, limit in 0:59:00"
                                    "  → not assessed"));
     assert_non_null(strstr(b.data, "Score if the drill ended now: no objective can be assessed yet"));
     assert_non_null(strstr(b.data, "3 open objective(s) before their limit: not assessed"));
-    tty_buf_free(&b);
+    tt_buf_free(&b);
 
     assert_int_equal(tt_exercise_act(f->ex, "sysadmin", "reboot_all", NULL, NULL, NULL, &err), 0);
     assert_int_equal(tt_exercise_act(f->ex, "sysadmin", "isolate", NULL, NULL, NULL, &err), 0);
@@ -386,11 +386,11 @@ static void test_status_scores_ended_now(void **state)
                                 "challenges)", (contain + 1) / 2);
     assert_non_null(strstr(b.data, line));
     assert_non_null(strstr(b.data, "1 open objective(s) before their limit"));
-    tty_buf_free(&b);
+    tt_buf_free(&b);
     assert_int_equal(tty_status_format(f->ex, TT_LANG_JA, &b, &err), 0);
     assert_non_null(strstr(b.data, "→ 未評価"));
     assert_non_null(strstr(b.data, "今終了した場合の採点:"));
-    tty_buf_free(&b);
+    tt_buf_free(&b);
 }
 
 static void test_default_speed(void **state)

@@ -25,7 +25,7 @@ struct tt_tty {
     tty_menu menu;             /* the last menu shown: numbers refer to it */
     bool events_seen;          /* records arrived since the menu was checked */
     size_t next_step;          /* next action-script step to play */
-    tty_buf early;             /* records shown before the drill began */
+    tt_buf early;             /* records shown before the drill began */
     char *line;                /* a line typed, waiting to be handled */
     bool eof;                  /* input closed */
     bool confirming;           /* asking whether to quit after Ctrl-C */
@@ -98,7 +98,7 @@ void tt_tty_free(tt_tty *t)
     if (active == t)
         active = NULL;
     tty_menu_free(&t->menu);
-    tty_buf_free(&t->early);
+    tt_buf_free(&t->early);
     free(t->line);
     if (t->in)
         fclose(t->in);
@@ -133,19 +133,19 @@ static void show(tt_tty *t, const char *text)
     free(saved);
 }
 
-static void show_buf(tt_tty *t, tty_buf *b)
+static void show_buf(tt_tty *t, tt_buf *b)
 {
     if (b->failed)
         show(t, "out of memory\n");
     else if (b->data)
         show(t, b->data);
-    tty_buf_free(b);
+    tt_buf_free(b);
 }
 
 void tt_tty_say(tt_tty *t, const char *line)
 {
-    tty_buf b = { 0 };
-    tty_buf_printf(&b, "%s\n", line);
+    tt_buf b = TT_BUF_INIT;
+    tt_buf_printf(&b, "%s\n", line);
     show_buf(t, &b);
 }
 
@@ -159,7 +159,7 @@ void tt_tty_sink(void *user, const tt_record *r)
         char *text = t->o.scenario ? tt_tty_format_record(t->o.scenario, r, t->o.lang)
                                    : NULL;
         if (text)
-            tty_buf_printf(&t->early, "%s", text);
+            tt_buf_printf(&t->early, "%s", text);
         free(text);
         return;
     }
@@ -187,7 +187,7 @@ static int refresh_menu(tt_tty *t, menu_show how, tt_error *err)
         return -1;
     }
     const tt_scenario *sc = tt_exercise_scenario(t->ex);
-    tty_buf b = { 0 };
+    tt_buf b = TT_BUF_INIT;
     if (how == MENU_CHANGES)
         tty_menu_format_new(&t->menu, &fresh, sc, t->o.lang, &b);
     else
@@ -200,9 +200,9 @@ static int refresh_menu(tt_tty *t, menu_show how, tt_error *err)
 
 static int show_status(tt_tty *t, tt_error *err)
 {
-    tty_buf b = { 0 };
+    tt_buf b = TT_BUF_INIT;
     if (tty_status_format(t->ex, t->o.lang, &b, err) != 0) {
-        tty_buf_free(&b);
+        tt_buf_free(&b);
         return -1;
     }
     show_buf(t, &b);
@@ -329,10 +329,10 @@ static int do_resume(tt_tty *t, tt_error *err)
 
 static void leave_message(tt_tty *t)
 {
-    tty_buf b = { 0 };
-    tty_buf_printf(&b, "%s\n", tty_msg(M_LEFT, t->o.lang));
+    tt_buf b = TT_BUF_INIT;
+    tt_buf_printf(&b, "%s\n", tty_msg(M_LEFT, t->o.lang));
     if (t->o.journal_path)
-        tty_buf_printf(&b, "%s: tabletop resume %s\n",
+        tt_buf_printf(&b, "%s: tabletop resume %s\n",
                        tty_msg(M_RESUME_HINT, t->o.lang), t->o.journal_path);
     show_buf(t, &b);
 }
@@ -400,8 +400,8 @@ static int next_stop(tt_tty *t, bool pass_limit, tt_error *err)
     tt_next_stop_say(tt_exercise_scenario(t->ex), &st, t->o.lang, say, sizeof say);
     if (st.blocked)
         return ask(t, ASK_NEXT, say, err);
-    tty_buf b = { 0 };
-    tty_buf_printf(&b, "%s\n", say);
+    tt_buf b = TT_BUF_INIT;
+    tt_buf_printf(&b, "%s\n", say);
     show_buf(t, &b);
     return 0;
 }
@@ -409,9 +409,9 @@ static int next_stop(tt_tty *t, bool pass_limit, tt_error *err)
 /* The drill's result on screen once it ended (not only file paths). */
 static int show_result(tt_tty *t, tt_error *err)
 {
-    tty_buf b = { 0 };
+    tt_buf b = TT_BUF_INIT;
     if (tty_result_format(t->ex, t->o.lang, &b) != 0 || b.failed) {
-        tty_buf_free(&b);
+        tt_buf_free(&b);
         tt_error_oom(err, NULL);
         return -1;
     }
@@ -509,14 +509,14 @@ static int handle_line(tt_tty *t, const char *line, tt_error *err)
         t->leave = true;
         return 0;
     case CMD_HELP: {
-        tty_buf b = { 0 };
-        tty_buf_printf(&b, "%s\n", tty_msg(M_HELP, t->o.lang));
+        tt_buf b = TT_BUF_INIT;
+        tt_buf_printf(&b, "%s\n", tty_msg(M_HELP, t->o.lang));
         show_buf(t, &b);
         return 0;
     }
     case CMD_ERROR: {
-        tty_buf b = { 0 };
-        tty_buf_printf(&b, "  %s\n", c.text);
+        tt_buf b = TT_BUF_INIT;
+        tt_buf_printf(&b, "  %s\n", c.text);
         show_buf(t, &b);
         return 0;
     }
@@ -613,8 +613,8 @@ static int begin(tt_tty *t, tt_error *err)
      * first sees where the drill stood. */
     if (t->o.script && !t->in)
         return do_resume(t, err);
-    tty_buf b = { 0 };
-    tty_buf_printf(&b, "%s\n", tty_msg(M_RESTORED, t->o.lang));
+    tt_buf b = TT_BUF_INIT;
+    tt_buf_printf(&b, "%s\n", tty_msg(M_RESTORED, t->o.lang));
     show_buf(t, &b);
     if (show_status(t, err) != 0)
         return -1;

@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void stamp(tty_buf *b, tt_ms t)
+static void stamp(tt_buf *b, tt_ms t)
 {
     char when[32];
     tt_ms_format(t, when, sizeof when);
-    tty_buf_printf(b, "[%s] ", when);
+    tt_buf_printf(b, "[%s] ", when);
 }
 
 static const char *end_reason(const char *status, tt_lang lang)
@@ -22,119 +22,119 @@ static const char *end_reason(const char *status, tt_lang lang)
     return status ? status : "";
 }
 
-static void who(tty_buf *b, const tt_scenario *sc, const tt_record *r,
+static void who(tt_buf *b, const tt_scenario *sc, const tt_record *r,
                 tt_lang lang)
 {
-    tty_buf_printf(b, "%s", tty_party_name(sc, r->role, lang));
+    tt_buf_printf(b, "%s", tty_party_name(sc, r->role, lang));
     if (r->member && r->member[0])
-        tty_buf_printf(b, " (%s)", r->member);
+        tt_buf_printf(b, " (%s)", r->member);
 }
 
-static void format_into(tty_buf *b, const tt_scenario *sc, const tt_record *r,
+static void format_into(tt_buf *b, const tt_scenario *sc, const tt_record *r,
                         tt_lang lang)
 {
     char when[32];
     switch (r->type) {
     case TT_REC_START:
         tt_span_format(sc->length, when, sizeof when);
-        tty_buf_printf(b, "== %s: %s (%s %s", tty_msg(M_START, lang),
+        tt_buf_printf(b, "== %s: %s (%s %s", tty_msg(M_START, lang),
                        tt_text_get(&sc->title, lang),
                        tty_msg(M_LENGTH_SPEED, lang), when);
         if (r->start && r->start->speed > 0)
-            tty_buf_printf(b, ", x%g", r->start->speed);
-        tty_buf_printf(b, ") ==\n");
+            tt_buf_printf(b, ", x%g", r->start->speed);
+        tt_buf_printf(b, ") ==\n");
         return;
     case TT_REC_INJECT:
         stamp(b, r->t);
-        tty_buf_printf(b, ">> %s", tty_msg(M_INJECT, lang));
+        tt_buf_printf(b, ">> %s", tty_msg(M_INJECT, lang));
         if (r->from)
-            tty_buf_printf(b, " %s", tty_party_name(sc, r->from, lang));
-        tty_buf_printf(b, " -> %s: %s\n", tty_party_name(sc, r->to, lang),
+            tt_buf_printf(b, " %s", tty_party_name(sc, r->from, lang));
+        tt_buf_printf(b, " -> %s: %s\n", tty_party_name(sc, r->to, lang),
                        tt_text_get(&r->text, lang));
         for (size_t i = 0; i < r->n_questions; i++)
-            tty_buf_printf(b, "     ? %s: %s\n", tty_msg(M_QUESTION, lang),
+            tt_buf_printf(b, "     ? %s: %s\n", tty_msg(M_QUESTION, lang),
                            tt_text_get(&r->questions[i], lang));
         return;
     case TT_REC_MESSAGE:
         stamp(b, r->t);
-        tty_buf_printf(b, ">> %s %s -> %s: %s\n", tty_msg(M_MESSAGE, lang),
+        tt_buf_printf(b, ">> %s %s -> %s: %s\n", tty_msg(M_MESSAGE, lang),
                        tty_party_name(sc, r->from, lang),
                        tty_party_name(sc, r->to, lang),
                        tt_text_get(&r->text, lang));
         return;
     case TT_REC_ACTION:
         stamp(b, r->t);
-        tty_buf_printf(b, "%s: ", tty_msg(M_ACTION, lang));
+        tt_buf_printf(b, "%s: ", tty_msg(M_ACTION, lang));
         who(b, sc, r, lang);
         tt_ms_format(r->until, when, sizeof when);
-        tty_buf_printf(b, " - %s [%s] (%s %s)\n",
+        tt_buf_printf(b, " - %s [%s] (%s %s)\n",
                        tty_action_label(sc, r->id, lang), r->id ? r->id : "",
                        tty_msg(M_ACTION_DONE_AT, lang), when);
         if (r->note && r->note[0])
-            tty_buf_printf(b, "     %s: %s\n", tty_msg(M_NOTE, lang), r->note);
+            tt_buf_printf(b, "     %s: %s\n", tty_msg(M_NOTE, lang), r->note);
         return;
     case TT_REC_DONE:
         stamp(b, r->t);
-        tty_buf_printf(b, "%s: ", tty_msg(M_DONE, lang));
+        tt_buf_printf(b, "%s: ", tty_msg(M_DONE, lang));
         who(b, sc, r, lang);
-        tty_buf_printf(b, " - %s\n", tty_action_label(sc, r->id, lang));
+        tt_buf_printf(b, " - %s\n", tty_action_label(sc, r->id, lang));
         return;
     case TT_REC_REFUSED:
         stamp(b, r->t);
-        tty_buf_printf(b, "%s: ", tty_msg(M_REFUSED, lang));
+        tt_buf_printf(b, "%s: ", tty_msg(M_REFUSED, lang));
         who(b, sc, r, lang);
-        tty_buf_printf(b, " - %s", tty_action_label(sc, r->id, lang));
+        tt_buf_printf(b, " - %s", tty_action_label(sc, r->id, lang));
         if (tt_text_get(&r->text, lang)[0])
-            tty_buf_printf(b, ": %s", tt_text_get(&r->text, lang));
-        tty_buf_printf(b, "\n");
+            tt_buf_printf(b, ": %s", tt_text_get(&r->text, lang));
+        tt_buf_printf(b, "\n");
         return;
     case TT_REC_OBJECTIVE: {
         bool reached = r->status && strcmp(r->status, "reached") == 0;
         stamp(b, r->t);
-        tty_buf_printf(b, "%s %s: %s\n", reached ? "**" : "!!",
+        tt_buf_printf(b, "%s %s: %s\n", reached ? "**" : "!!",
                        tty_msg(reached ? M_OBJ_REACHED : M_OBJ_MISSED, lang),
                        tty_objective_title(sc, r->id, lang));
         return;
     }
     case TT_REC_NOTE:
         stamp(b, r->t);
-        tty_buf_printf(b, "%s: ", tty_msg(M_NOTE, lang));
+        tt_buf_printf(b, "%s: ", tty_msg(M_NOTE, lang));
         who(b, sc, r, lang);
-        tty_buf_printf(b, ": %s\n", r->note ? r->note : "");
+        tt_buf_printf(b, ": %s\n", r->note ? r->note : "");
         return;
     case TT_REC_CUSTOM:
         stamp(b, r->t);
-        tty_buf_printf(b, ">> %s", tty_msg(M_CUSTOM, lang));
+        tt_buf_printf(b, ">> %s", tty_msg(M_CUSTOM, lang));
         if (r->to) {
-            tty_buf_printf(b, " -> %s", tty_party_name(sc, r->to, lang));
+            tt_buf_printf(b, " -> %s", tty_party_name(sc, r->to, lang));
             if (r->member)
-                tty_buf_printf(b, " (%s)", r->member);
+                tt_buf_printf(b, " (%s)", r->member);
         }
-        tty_buf_printf(b, ": %s\n", tt_text_get(&r->text, lang));
+        tt_buf_printf(b, ": %s\n", tt_text_get(&r->text, lang));
         return;
     case TT_REC_ANSWER:
         stamp(b, r->t);
-        tty_buf_printf(b, "%s: ", tty_msg(M_ANSWER, lang));
+        tt_buf_printf(b, "%s: ", tty_msg(M_ANSWER, lang));
         who(b, sc, r, lang);
         if (r->n_questions)
-            tty_buf_printf(b, " - %s", tt_text_get(&r->questions[0], lang));
-        tty_buf_printf(b, "\n     %s\n", r->note ? r->note : "");
+            tt_buf_printf(b, " - %s", tt_text_get(&r->questions[0], lang));
+        tt_buf_printf(b, "\n     %s\n", r->note ? r->note : "");
         return;
     case TT_REC_PAUSE:
         stamp(b, r->t);
-        tty_buf_printf(b, "-- %s --\n", tty_msg(M_PAUSED, lang));
+        tt_buf_printf(b, "-- %s --\n", tty_msg(M_PAUSED, lang));
         return;
     case TT_REC_RESUME:
         stamp(b, r->t);
-        tty_buf_printf(b, "-- %s --\n", tty_msg(M_RESUMED, lang));
+        tt_buf_printf(b, "-- %s --\n", tty_msg(M_RESUMED, lang));
         return;
     case TT_REC_SPEED:
         stamp(b, r->t);
-        tty_buf_printf(b, "-- %s x%g --\n", tty_msg(M_SPEED, lang), r->speed);
+        tt_buf_printf(b, "-- %s x%g --\n", tty_msg(M_SPEED, lang), r->speed);
         return;
     case TT_REC_END:
         stamp(b, r->t);
-        tty_buf_printf(b, "== %s: %s ==\n", tty_msg(M_END, lang),
+        tt_buf_printf(b, "== %s: %s ==\n", tty_msg(M_END, lang),
                        end_reason(r->status, lang));
         return;
     case TT_REC_STATE:
@@ -146,13 +146,13 @@ static void format_into(tty_buf *b, const tt_scenario *sc, const tt_record *r,
 char *tt_tty_format_record(const tt_scenario *sc, const tt_record *r,
                            tt_lang lang)
 {
-    tty_buf b = { 0 };
+    tt_buf b = TT_BUF_INIT;
     format_into(&b, sc, r, lang);
     if (b.len == 0 && !b.failed) {
-        tty_buf_free(&b);
+        tt_buf_free(&b);
         return NULL;
     }
-    return tty_buf_take(&b);
+    return tt_buf_take(&b, NULL);
 }
 
 double tt_tty_default_speed(tt_ms length)

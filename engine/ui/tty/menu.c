@@ -83,15 +83,15 @@ static const char *choice_why(const tty_choice *c, tt_lang lang)
 }
 
 void tty_menu_format(const tty_menu *m, const tt_scenario *sc, tt_lang lang, bool all,
-                     tty_buf *out)
+                     tt_buf *out)
 {
     size_t shown = 0, hidden = 0;
     for (size_t i = 0; i < m->n; i++)
         m->items[i].available ? shown++ : hidden++;
     if (shown == 0 && !all) {
-        tty_buf_printf(out, "%s\n", tty_msg(M_MENU_NONE, lang));
+        tt_buf_printf(out, "%s\n", tty_msg(M_MENU_NONE, lang));
     } else {
-        tty_buf_printf(out, "%s:\n", tty_msg(M_MENU_TITLE, lang));
+        tt_buf_printf(out, "%s:\n", tty_msg(M_MENU_TITLE, lang));
         int last_role = -1;
         for (size_t i = 0; i < m->n; i++) {
             const tty_choice *c = &m->items[i];
@@ -99,29 +99,29 @@ void tty_menu_format(const tty_menu *m, const tt_scenario *sc, tt_lang lang, boo
                 continue;
             if (c->role != last_role) {
                 const tt_role *r = &sc->roles[c->role];
-                tty_buf_printf(out, " [%s] %s\n", r->id, tt_text_get(&r->name, lang));
+                tt_buf_printf(out, " [%s] %s\n", r->id, tt_text_get(&r->name, lang));
                 last_role = c->role;
             }
             const tt_action *a = &sc->actions[c->action];
             /* Unavailable: the number in brackets (never reused), and why. */
             if (c->available)
-                tty_buf_printf(out, "  %3zu. %s - %s\n", i + 1, a->id,
+                tt_buf_printf(out, "  %3zu. %s - %s\n", i + 1, a->id,
                                tt_text_get(&a->label, lang));
             else
-                tty_buf_printf(out, "  (%zu) %s - %s: %s\n", i + 1, a->id,
+                tt_buf_printf(out, "  (%zu) %s - %s: %s\n", i + 1, a->id,
                                tt_text_get(&a->label, lang), choice_why(c, lang));
         }
     }
     if (hidden && !all) {
-        tty_buf_printf(out, "(");
-        tty_buf_printf(out, TT_FMT(lang, M_MENU_HIDDEN_FMT), hidden);
-        tty_buf_printf(out, ")\n");
+        tt_buf_printf(out, "(");
+        tt_buf_printf(out, TT_FMT(lang, M_MENU_HIDDEN_FMT), hidden);
+        tt_buf_printf(out, ")\n");
     }
-    tty_buf_printf(out, "(%s)\n", tty_msg(M_MENU_HINT, lang));
+    tt_buf_printf(out, "(%s)\n", tty_msg(M_MENU_HINT, lang));
 }
 
 void tty_menu_format_new(const tty_menu *before, const tty_menu *now,
-                         const tt_scenario *sc, tt_lang lang, tty_buf *out)
+                         const tt_scenario *sc, tt_lang lang, tt_buf *out)
 {
     bool any = false;
     for (size_t i = 0; i < now->n; i++) {
@@ -129,14 +129,14 @@ void tty_menu_format_new(const tty_menu *before, const tty_menu *now,
             (i < before->n && before->items[i].available))
             continue;
         if (any)
-            tty_buf_printf(out, ", %zu %s", i + 1, sc->actions[now->items[i].action].id);
+            tt_buf_printf(out, ", %zu %s", i + 1, sc->actions[now->items[i].action].id);
         else
-            tty_buf_printf(out, "%s: %zu %s", tty_msg(M_NOW_AVAILABLE, lang), i + 1,
+            tt_buf_printf(out, "%s: %zu %s", tty_msg(M_NOW_AVAILABLE, lang), i + 1,
                            sc->actions[now->items[i].action].id);
         any = true;
     }
     if (any)
-        tty_buf_printf(out, "\n");
+        tt_buf_printf(out, "\n");
 }
 
 /* Next whitespace-separated word of *s into word; *s moves past it. */

@@ -16,7 +16,7 @@ static void format_value(const tt_value *v, char *buf, size_t size)
  * simulation's bookkeeping (some of it, like when encryption starts, would
  * give the exercise away). The journal keeps everything. */
 static void state_lines(const tt_scenario *sc, const tt_kv *kv, size_t n,
-                        tt_lang lang, tty_buf *out)
+                        tt_lang lang, tt_buf *out)
 {
     char val[128];
     for (size_t k = 0; k < sc->n_metrics; k++) {
@@ -29,29 +29,29 @@ static void state_lines(const tt_scenario *sc, const tt_kv *kv, size_t n,
                 tt_value_display(&kv[i].value, lang, val, sizeof val);
             else
                 format_value(&kv[i].value, val, sizeof val);
-            tty_buf_printf(out, "  %s: %s %s", tt_text_get(&m->label, lang),
+            tt_buf_printf(out, "  %s: %s %s", tt_text_get(&m->label, lang),
                            val, yes_no ? "" : tt_text_get(&m->unit, lang));
             if (m->max > 0 && !yes_no)
-                tty_buf_printf(out, " / %g", m->max);
-            tty_buf_printf(out, "\n");
+                tt_buf_printf(out, " / %g", m->max);
+            tt_buf_printf(out, "\n");
         }
     }
 }
 
 /* What the card would say if the drill ended now (tt_score_ended_now). */
-static void verdict(const tt_score_verdict *v, tt_lang lang, tty_buf *out)
+static void verdict(const tt_score_verdict *v, tt_lang lang, tt_buf *out)
 {
     if (!v)
         return;
     if (v->rating == TT_RATING_NA)
-        tty_buf_printf(out, "  → %s", tty_msg(M_VERDICT_NA, lang));
+        tt_buf_printf(out, "  → %s", tty_msg(M_VERDICT_NA, lang));
     else
-        tty_buf_printf(out, "  → %s %d", tt_rating_letter(v->rating), v->score);
+        tt_buf_printf(out, "  → %s %d", tt_rating_letter(v->rating), v->score);
 }
 
 static void objective_lines(const tt_scenario *sc,
                             const tt_objective_view *views, tt_ms now, bool ended,
-                            const tt_score_verdict *verdicts, tt_lang lang, tty_buf *out)
+                            const tt_score_verdict *verdicts, tt_lang lang, tt_buf *out)
 {
     char a[32], b[32];
     for (size_t i = 0; i < sc->n_objectives; i++) {
@@ -59,38 +59,38 @@ static void objective_lines(const tt_scenario *sc,
         tty_msg_id ph = o->phase == TT_OBJ_ISOLATE ? M_PHASE_ISOLATE
                       : o->phase == TT_OBJ_REPORT  ? M_PHASE_REPORT
                                                    : M_PHASE_RECOVER;
-        tty_buf_printf(out, "  [%s] %s: ", tty_msg(ph, lang),
+        tt_buf_printf(out, "  [%s] %s: ", tty_msg(ph, lang),
                        tt_text_get(&o->title, lang));
         const tt_objective_view *v = views ? &views[i] : NULL;
         if (v && v->status != TT_OBJECTIVE_OPEN) {
             tt_ms_format(v->at, a, sizeof a);
-            tty_buf_printf(out, "%s %s",
+            tt_buf_printf(out, "%s %s",
                            tty_msg(v->status == TT_OBJECTIVE_REACHED
                                        ? M_OBJ_AT_REACHED : M_OBJ_AT_MISSED, lang),
                            a);
             verdict(verdicts ? &verdicts[i] : NULL, lang, out);
-            tty_buf_printf(out, "\n");
+            tt_buf_printf(out, "\n");
             continue;
         }
         if (ended) {            /* no clock left to count down */
-            tty_buf_printf(out, "%s", tty_msg(M_OBJ_OPEN, lang));
+            tt_buf_printf(out, "%s", tty_msg(M_OBJ_OPEN, lang));
             verdict(verdicts ? &verdicts[i] : NULL, lang, out);
-            tty_buf_printf(out, "\n");
+            tt_buf_printf(out, "\n");
             continue;
         }
         if (o->target >= now) {
             tt_span_format(o->target - now, a, sizeof a);
-            tty_buf_printf(out, "%s, %s %s", tty_msg(M_OBJ_OPEN, lang),
+            tt_buf_printf(out, "%s, %s %s", tty_msg(M_OBJ_OPEN, lang),
                            tty_msg(M_OBJ_TARGET_IN, lang), a);
         } else {
             tt_span_format(now - o->target, a, sizeof a);
-            tty_buf_printf(out, "%s, %s (+%s)", tty_msg(M_OBJ_OPEN, lang),
+            tt_buf_printf(out, "%s, %s (+%s)", tty_msg(M_OBJ_OPEN, lang),
                            tty_msg(M_OBJ_TARGET_PASSED, lang), a);
         }
         tt_span_format(o->limit > now ? o->limit - now : 0, b, sizeof b);
-        tty_buf_printf(out, ", %s %s", tty_msg(M_OBJ_LIMIT_IN, lang), b);
+        tt_buf_printf(out, ", %s %s", tty_msg(M_OBJ_LIMIT_IN, lang), b);
         verdict(verdicts ? &verdicts[i] : NULL, lang, out);
-        tty_buf_printf(out, "\n");
+        tt_buf_printf(out, "\n");
     }
 }
 
@@ -121,32 +121,32 @@ static tt_score_verdict *score_now(tt_exercise *ex, tt_score_summary *sum)
 }
 
 static void pending_lines(tt_exercise *ex, const tt_scenario *sc, tt_lang lang,
-                          tty_buf *out)
+                          tt_buf *out)
 {
     tt_pending items[32];
     size_t n = tt_exercise_pending(ex, items, 32);
     if (n > 32)
         n = 32;
     if (n == 0) {
-        tty_buf_printf(out, "  %s\n", tty_msg(M_PENDING_NONE, lang));
+        tt_buf_printf(out, "  %s\n", tty_msg(M_PENDING_NONE, lang));
         return;
     }
     char when[32];
     for (size_t i = 0; i < n; i++) {
         tt_ms_format(items[i].at, when, sizeof when);
         if (items[i].is_action)
-            tty_buf_printf(out, "  %s - %s: %s %s\n",
+            tt_buf_printf(out, "  %s - %s: %s %s\n",
                            tty_party_name(sc, items[i].role, lang),
                            tty_action_label(sc, items[i].id, lang),
                            tty_msg(M_PENDING_ACTION, lang), when);
         else
-            tty_buf_printf(out, "  %s: %s %s\n",
+            tt_buf_printf(out, "  %s: %s %s\n",
                            tty_party_name(sc, items[i].id, lang),
                            tty_msg(M_PENDING_MESSAGE, lang), when);
     }
 }
 
-int tty_status_format(tt_exercise *ex, tt_lang lang, tty_buf *out,
+int tty_status_format(tt_exercise *ex, tt_lang lang, tt_buf *out,
                       tt_error *err)
 {
     const tt_scenario *sc = tt_exercise_scenario(ex);
@@ -159,7 +159,7 @@ int tty_status_format(tt_exercise *ex, tt_lang lang, tty_buf *out,
                   : phase == TT_PHASE_PAUSED  ? M_STATUS_PAUSED
                   : phase == TT_PHASE_READY   ? M_STATUS_READY
                                               : M_STATUS_ENDED;
-    tty_buf_printf(out, "== %s: %s / %s  x%g  (%s) ==\n",
+    tt_buf_printf(out, "== %s: %s / %s  x%g  (%s) ==\n",
                    tty_msg(M_STATUS_CLOCK, lang), t, len,
                    tt_exercise_speed(ex), tty_msg(ph, lang));
 
@@ -167,31 +167,31 @@ int tty_status_format(tt_exercise *ex, tt_lang lang, tty_buf *out,
     size_t n;
     if (tt_exercise_state(ex, &kv, &n, err) != 0)
         return -1;
-    tty_buf_printf(out, "%s:\n", tty_msg(M_STATUS_STATE, lang));
+    tt_buf_printf(out, "%s:\n", tty_msg(M_STATUS_STATE, lang));
     state_lines(sc, kv, n, lang, out);
-    tty_buf_printf(out, "%s:\n", tty_msg(M_STATUS_OBJECTIVES, lang));
+    tt_buf_printf(out, "%s:\n", tty_msg(M_STATUS_OBJECTIVES, lang));
     tt_score_summary sum;
     tt_score_verdict *verdicts = score_now(ex, &sum);
     objective_lines(sc, tt_exercise_objectives(ex), now, false, verdicts, lang, out);
     if (verdicts) {
         if (sum.n_assessed)
-            tty_buf_printf(out, TT_FMT(lang, M_SCORE_NOW_FMT), sum.score,
+            tt_buf_printf(out, TT_FMT(lang, M_SCORE_NOW_FMT), sum.score,
                            tt_rating_name(sum.rating, lang));
         else
-            tty_buf_printf(out, "%s", tty_msg(M_SCORE_NOW_NONE, lang));
-        tty_buf_printf(out, "\n");
+            tt_buf_printf(out, "%s", tty_msg(M_SCORE_NOW_NONE, lang));
+        tt_buf_printf(out, "\n");
         if (sum.n_not_assessed)
-            tty_buf_printf(out, TT_FMT(lang, M_SCORE_NOT_ASSESSED_FMT), sum.n_not_assessed);
+            tt_buf_printf(out, TT_FMT(lang, M_SCORE_NOT_ASSESSED_FMT), sum.n_not_assessed);
         if (sum.n_not_assessed)
-            tty_buf_printf(out, "\n");
+            tt_buf_printf(out, "\n");
     }
     free(verdicts);
-    tty_buf_printf(out, "%s:\n", tty_msg(M_STATUS_PENDING, lang));
+    tt_buf_printf(out, "%s:\n", tty_msg(M_STATUS_PENDING, lang));
     pending_lines(ex, sc, lang, out);
     return 0;
 }
 
-int tty_result_format(tt_exercise *ex, tt_lang lang, tty_buf *out)
+int tty_result_format(tt_exercise *ex, tt_lang lang, tt_buf *out)
 {
     const tt_scenario *sc = tt_exercise_scenario(ex);
     tt_ms now = tt_exercise_now(ex);
@@ -202,17 +202,17 @@ int tty_result_format(tt_exercise *ex, tt_lang lang, tty_buf *out)
     char t[32], len[32];
     tt_ms_format(now, t, sizeof t);
     tt_ms_format(sc->length, len, sizeof len);
-    tty_buf_printf(out, "== ");
+    tt_buf_printf(out, "== ");
     if (sum.n_assessed)
-        tty_buf_printf(out, TT_FMT(lang, M_RESULT_FMT), sum.score,
+        tt_buf_printf(out, TT_FMT(lang, M_RESULT_FMT), sum.score,
                        tt_rating_name(sum.rating, lang), t, len);
     else
-        tty_buf_printf(out, TT_FMT(lang, M_RESULT_NONE_FMT), t, len);
-    tty_buf_printf(out, " ==\n");
+        tt_buf_printf(out, TT_FMT(lang, M_RESULT_NONE_FMT), t, len);
+    tt_buf_printf(out, " ==\n");
     objective_lines(sc, tt_exercise_objectives(ex), now, true, verdicts, lang, out);
     if (sum.n_not_assessed) {
-        tty_buf_printf(out, TT_FMT(lang, M_SCORE_NOT_ASSESSED_FMT), sum.n_not_assessed);
-        tty_buf_printf(out, "\n");
+        tt_buf_printf(out, TT_FMT(lang, M_SCORE_NOT_ASSESSED_FMT), sum.n_not_assessed);
+        tt_buf_printf(out, "\n");
     }
     free(verdicts);
     return 0;

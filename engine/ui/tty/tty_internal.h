@@ -11,19 +11,6 @@
 #include "tabletop/tty.h"
 #include "tabletop/terms.h"
 
-/* ---- Growable text buffer (every append checks allocation) ---- */
-typedef struct tty_buf {
-    char *data;
-    size_t len, cap;
-    bool failed;      /* an allocation failed: the text is incomplete */
-} tty_buf;
-
-void tty_buf_printf(tty_buf *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-void tty_buf_free(tty_buf *b);
-/* Hand over the text (NULL when an allocation failed); the buffer is reset. */
-char *tty_buf_take(tty_buf *b);
-
 /* ---- Bilingual user-visible strings ---- */
 typedef tt_term tty_msg_id;
 
@@ -56,11 +43,11 @@ int tty_menu_build(tty_menu *m, tt_exercise *ex);
 void tty_menu_free(tty_menu *m);
 /* The available entries by role (all = also the others, with the reason). */
 void tty_menu_format(const tty_menu *m, const tt_scenario *sc, tt_lang lang, bool all,
-                     tty_buf *out);
+                     tt_buf *out);
 /* Entries available in `now` that were not in `before`, as one line
  * ("Now available: 4 restore, ..."); nothing when none. */
 void tty_menu_format_new(const tty_menu *before, const tty_menu *now,
-                         const tt_scenario *sc, tt_lang lang, tty_buf *out);
+                         const tt_scenario *sc, tt_lang lang, tt_buf *out);
 
 /* What a typed line asks for. */
 typedef enum tty_cmd_kind {
@@ -88,11 +75,11 @@ void tty_parse_line(const char *line, const tty_menu *m, const tt_scenario *sc,
 extern const char *const tty_command_names[];
 
 /* ---- Status view ---- */
-int tty_status_format(tt_exercise *ex, tt_lang lang, tty_buf *out,
+int tty_status_format(tt_exercise *ex, tt_lang lang, tt_buf *out,
                       tt_error *err);
 /* The result of an ended drill as the card gives it (tt_score_ended_now):
  * score, rating, each objective's verdict (N/A: not assessed). -1 when out
  * of memory. */
-int tty_result_format(tt_exercise *ex, tt_lang lang, tty_buf *out);
+int tty_result_format(tt_exercise *ex, tt_lang lang, tt_buf *out);
 
 #endif

@@ -61,11 +61,18 @@ void tt_error_runtime(tt_error *err, const char *file, const char *fmt, ...)
     va_end(ap);
 }
 
+void tt_error_set_as(tt_error *err, tt_error_class cls, const char *file, int line, int column,
+                     const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    set(err, cls, file, line, column, fmt, ap);
+    va_end(ap);
+}
+
 void tt_error_oom(tt_error *err, const char *file)
 {
-    tt_error_set(err, file, 0, 0, "out of memory");
-    if (err)
-        err->cls = TT_ERR_NOMEM;
+    tt_error_set_as(err, TT_ERR_NOMEM, file, 0, 0, "out of memory");
 }
 
 int tt_error_exit(const tt_error *err)

@@ -12,36 +12,9 @@
 #include <string.h>
 #include <yaml.h>
 
-typedef struct emitbuf {
-    char *data;
-    size_t len, cap;
-    bool oom;
-} emitbuf;
-
-static int write_handler(void *ctx, unsigned char *buffer, size_t size)
-{
-    emitbuf *b = ctx;
-    if (b->len + size + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 512;
-        while (cap < b->len + size + 1)
-            cap *= 2;
-        char *data = realloc(b->data, cap);
-        if (!data) {
-            b->oom = true;
-            return 0;
-        }
-        b->data = data;
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, buffer, size);
-    b->len += size;
-    b->data[b->len] = '\0';
-    return 1;
-}
-
 typedef struct em {
     yaml_emitter_t emitter;
-    emitbuf out;
+    tt_buf out;
     bool failed;
 } em;
 
@@ -348,7 +321,7 @@ char *tt_record_to_yaml(const tt_record *r, tt_error *err)
         tt_error_oom(err, NULL);
         return NULL;
     }
-    yaml_emitter_set_output(&e.emitter, write_handler, &e.out);
+    yaml_emitter_set_output(&e.emitter, tt_buf_write, &e.out);
     yaml_emitter_set_unicode(&e.emitter, 1);      /* Japanese stays readable */
     yaml_emitter_set_width(&e.emitter, -1);       /* never fold long lines */
     yaml_emitter_set_indent(&e.emitter, 2);
@@ -363,16 +336,16 @@ char *tt_record_to_yaml(const tt_record *r, tt_error *err)
     if (!e.failed && !yaml_emitter_flush(&e.emitter))
         e.failed = true;
 
-    if (e.failed || e.out.oom || !e.out.data) {
-        tt_error_set(err, NULL, 0, 0, "cannot write a %s record: %s",
-                     tt_record_type_name(r->type),
-                     e.out.oom ? "out of memory"
-                     : e.emitter.problem ? e.emitter.problem
-                                         : "a text is not valid UTF-8 (or memory ran out)");
+    if (e.failed || e.out.failed || !e.out.data) {
+        tt_error_set_as(err, e.out.failed ? TT_ERR_NOMEM : TT_ERR_INPUT, NULL, 0, 0,
+                        "cannot write a %s record: %s", tt_record_type_name(r->type),
+                        e.out.failed ? "out of memory"
+                        : e.emitter.problem ? e.emitter.problem
+                                            : "a text is not valid UTF-8 (or memory ran out)");
         yaml_emitter_delete(&e.emitter);
-        free(e.out.data);
+        tt_buf_free(&e.out);
         return NULL;
     }
     yaml_emitter_delete(&e.emitter);
-    return e.out.data;
+    return tt_buf_take(&e.out, NULL);
 }

@@ -104,6 +104,10 @@ void tt_error_set(tt_error *err, const char *file, int line, int column,
  * cannot be written, a database that fails). */
 void tt_error_runtime(tt_error *err, const char *file, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Any class, for a message of its own ("cannot reset the state: out of
+ * memory" as TT_ERR_NOMEM). */
+void tt_error_set_as(tt_error *err, tt_error_class cls, const char *file, int line, int column,
+                     const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 /* "out of memory" (file may be NULL). */
 void tt_error_oom(tt_error *err, const char *file);
 /* The process exit code for this error: TT_EXIT_BADINPUT or TT_EXIT_RUNTIME. */

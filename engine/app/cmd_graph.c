@@ -77,9 +77,10 @@ int tt_cmd_graph(int argc, char **argv)
         return tt_error_exit(&err);
     }
     int rc = TT_EXIT_OK;
-    FILE *fp = out ? fopen(out, "wb") : stdout;
+    tt_term_doc doc; /* standard output: shown safely on a terminal */
+    FILE *fp = out ? fopen(out, "wb") : tt_term_doc_open(&doc, stdout);
     if (!fp) {
-        perror(out);
+        perror(out ? out : "standard output");
         rc = TT_EXIT_RUNTIME;
     } else {
         if (graph->write(s, &acc, fp, svg, cl.lang, &err) != 0) {
@@ -88,6 +89,8 @@ int tt_cmd_graph(int argc, char **argv)
         }
         if (out && fclose(fp) != 0) {
             perror(out);
+            rc = TT_EXIT_RUNTIME;
+        } else if (!out && tt_term_doc_close(&doc) != 0) {
             rc = TT_EXIT_RUNTIME;
         }
     }

@@ -95,12 +95,13 @@ int tt_cmd_msel(int argc, char **argv)
                            "the output is the scenario file itself: %s", out);
     }
     char *src = slurp(sc->path);
-    FILE *fp = out ? fopen(out, "wb") : stdout;
+    tt_term_doc doc; /* standard output: shown safely on a terminal */
+    FILE *fp = out ? fopen(out, "wb") : tt_term_doc_open(&doc, stdout);
     int rc = TT_EXIT_OK;
     tt_error err;
     tt_error_clear(&err);
     if (!fp) {
-        perror(out);
+        perror(out ? out : "standard output");
         rc = TT_EXIT_RUNTIME;
     } else {
         if (tt_msel_write(s, src, fp, fmt, cl.lang, bom, &err) != 0) {
@@ -110,7 +111,7 @@ int tt_cmd_msel(int argc, char **argv)
         if (out && fclose(fp) != 0) {
             perror(out);
             rc = TT_EXIT_RUNTIME;
-        } else if (!out && fflush(stdout) != 0) {
+        } else if (!out && tt_term_doc_close(&doc) != 0) {
             rc = TT_EXIT_RUNTIME;
         }
     }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Length of a valid UTF-8 sequence at s (at most `left` bytes) and its
  * code point, or 0 when the byte there starts none. */
@@ -52,8 +53,12 @@ static bool drives_terminal(uint32_t cp, unsigned flags)
 {
     if ((cp == '\n' || cp == '\t') && (flags & TT_TERM_KEEP_NEWLINES))
         return false;
+    /* C0, DEL, C1; bidi embeddings, overrides and isolates and the
+     * directional marks (LRM, RLM, ALM), which reorder what is read; line
+     * and paragraph separators, which some terminals break lines on. */
     return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
-           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+           cp == 0x200E || cp == 0x200F || cp == 0x061C || cp == 0x2028 || cp == 0x2029;
 }
 
 size_t tt_term_safe(char *out, size_t size, const char *in, size_t len, unsigned flags)
@@ -127,4 +132,33 @@ void tt_term_fputs(const char *in, unsigned flags, FILE *f)
             i += n ? n : 1;
         }
     }
+}
+
+FILE *tt_term_doc_open(tt_term_doc *d, FILE *dest)
+{
+    *d = (tt_term_doc){ .dest = dest };
+    if (!isatty(fileno(dest)))
+        return dest;
+    d->mem = open_memstream(&d->buf, &d->len);
+    return d->mem;
+}
+
+int tt_term_doc_close(tt_term_doc *d)
+{
+    if (!d->mem)
+        return fflush(d->dest) == 0 ? 0 : -1;
+    int rc = fclose(d->mem) == 0 ? 0 : -1;
+    if (rc == 0 && d->buf) {
+        /* CRLF line ends (CSV) end lines on a screen; a lone CR stays an
+         * escape like every other control character. */
+        size_t w = 0;
+        for (size_t r = 0; r < d->len; r++)
+            if (!(d->buf[r] == '\r' && r + 1 < d->len && d->buf[r + 1] == '\n'))
+                d->buf[w++] = d->buf[r];
+        d->buf[w] = '\0';
+        tt_term_fputs(d->buf, TT_TERM_KEEP_NEWLINES, d->dest);
+    }
+    free(d->buf);
+    *d = (tt_term_doc){ 0 };
+    return rc;
 }

@@ -201,6 +201,18 @@ void tt_text_fault_say(const tt_text_fault *f, const char *in, bool with_offset,
 size_t tt_term_safe(char *out, size_t size, const char *in, size_t len, unsigned flags);
 char *tt_term_safe_dup(const char *in, unsigned flags);     /* malloc'd; NULL on OOM */
 void tt_term_fputs(const char *in, unsigned flags, FILE *f);
+/* A document (CSV, SVG, DOT) for standard output: written unchanged into a
+ * pipe or a file, but on a terminal collected and shown through
+ * tt_term_fputs (line ends kept, CRLF shown as a line end). Write to what
+ * tt_term_doc_open returns (NULL on out of memory), then close: 0, or -1
+ * on a write error. */
+typedef struct tt_term_doc {
+    FILE *dest, *mem;
+    char *buf;
+    size_t len;
+} tt_term_doc;
+FILE *tt_term_doc_open(tt_term_doc *d, FILE *dest);
+int tt_term_doc_close(tt_term_doc *d);
 
 /* true when both paths exist and name the same file (device and inode,
  * symbolic links followed): a command writing `b` would destroy `a`. */

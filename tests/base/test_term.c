@@ -8,6 +8,10 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <pty.h>
+#include <termios.h>
+#include <unistd.h>
+
 #include "tabletop/base.h"
 
 static char *safe(const char *in, unsigned flags)
@@ -44,6 +48,10 @@ static void c0_del_c1_and_bidi_become_visible_escapes(void **state)
     check("csi \xc2\x9b" "31m", 0, "csi \\u009b31m");   /* U+009B = CSI */
     check("\xe2\x80\xae" "evil", 0, "\\u202eevil");     /* RIGHT-TO-LEFT OVERRIDE */
     check("\xe2\x81\xa6x\xe2\x81\xa9", 0, "\\u2066x\\u2069");
+    /* Directional marks (RLM, ALM) reorder neutral text too; line and
+     * paragraph separators break lines on some terminals. */
+    check("a\xe2\x80\x8f" "b\xd8\x9c" "c", 0, "a\\u200fb\\u061cc");
+    check("x\xe2\x80\xa8y\xe2\x80\xa9z", TT_TERM_KEEP_NEWLINES, "x\\u2028y\\u2029z");
 }
 
 static void newlines_and_tabs_are_kept_only_when_asked(void **state)
@@ -109,6 +117,57 @@ static void error_messages_are_neutralised_when_set(void **state)
     assert_string_equal(err.message, "two\nlines");
 }
 
+/* A document for standard output (msel's CSV, graph's DOT) is written
+ * byte for byte into a pipe, and neutralised on a terminal. */
+static void write_doc(FILE *dest)
+{
+    tt_term_doc d;
+    FILE *f = tt_term_doc_open(&d, dest);
+    assert_non_null(f);
+    fputs("\"a\x1b]0;x\x07\",\"\xe2\x80\xae" "b\"\r\n", f);
+    assert_int_equal(tt_term_doc_close(&d), 0);
+}
+
+static void documents_are_exact_in_a_pipe_and_safe_on_a_terminal(void **state)
+{
+    (void)state;
+    char buf[256];
+    int p[2];
+    assert_int_equal(pipe(p), 0);
+    FILE *w = fdopen(p[1], "w");
+    assert_non_null(w);
+    write_doc(w);
+    fclose(w);
+    ssize_t n = read(p[0], buf, sizeof buf - 1);
+    close(p[0]);
+    assert_true(n > 0);
+    buf[n] = '\0';
+    assert_string_equal(buf, "\"a\x1b]0;x\x07\",\"\xe2\x80\xae" "b\"\r\n");
+
+    int master, slave;
+    assert_int_equal(openpty(&master, &slave, NULL, NULL, NULL), 0);
+    struct termios raw;
+    assert_int_equal(tcgetattr(slave, &raw), 0);
+    raw.c_oflag &= ~(tcflag_t)OPOST; /* the bytes as written, no CRLF translation */
+    assert_int_equal(tcsetattr(slave, TCSANOW, &raw), 0);
+    FILE *t = fdopen(slave, "w");
+    assert_non_null(t);
+    write_doc(t);
+    fclose(t);
+    size_t got = 0;
+    while (got < sizeof buf - 1) {
+        ssize_t r = read(master, buf + got, sizeof buf - 1 - got);
+        if (r <= 0)
+            break;
+        got += (size_t)r;
+        if (memchr(buf, '\n', got))
+            break;
+    }
+    close(master);
+    buf[got] = '\0';
+    assert_string_equal(buf, "\"a\\x1b]0;x\\x07\",\"\\u202eb\"\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -119,6 +178,7 @@ int main(void)
         cmocka_unit_test(a_short_buffer_gets_whole_pieces_only),
         cmocka_unit_test(fputs_writes_the_same_text),
         cmocka_unit_test(error_messages_are_neutralised_when_set),
+        cmocka_unit_test(documents_are_exact_in_a_pipe_and_safe_on_a_terminal),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -69,6 +69,12 @@ int tt_cmd_graph(int argc, char **argv)
         tt_access_free(&acc);
         return TT_EXIT_BADINPUT;
     }
+    if (out && tt_same_file(out, path)) {
+        tt_script_free(s);
+        tt_access_free(&acc);
+        return tt_cmd_fail(&cl, "出力先がシナリオファイルそのものです: %s",
+                           "the output is the scenario file itself: %s", out);
+    }
     const tt_graph_api *graph = tt_graph_module(cl.lang, &err);
     if (!graph) {
         tt_error_print(&err, "tabletop graph");

@@ -193,6 +193,28 @@ static void scorecard_that_is_the_journal_is_refused(void **state)
     expect_ok(run("score '%s' -o '%s' --no-record", j, in_dir("card.json")));
 }
 
+/* Document writers never overwrite the scenario they read: graph and msel
+ * -o at the scenario itself, directly or through a symbolic link. */
+static void documents_never_overwrite_their_scenario(void **state)
+{
+    (void)state;
+    const char *sc = in_dir("copy.lua");
+    char src[1024];
+    snprintf(src, sizeof src, "%s/%s", getenv("TT_SOURCE_DIR"), SCENARIO);
+    char *text = slurp(src);
+    assert_non_null(text);
+    spit(sc, text);
+    const char *svg = in_dir("copy-link.svg"), *csv = in_dir("copy-link.csv");
+    assert_int_equal(symlink(sc, svg), 0);
+    assert_int_equal(symlink(sc, csv), 0);
+    expect_refused(run("graph '%s' -o '%s'", sc, svg), "scenario file itself");
+    expect_refused(run("msel '%s' -o '%s'", sc, csv), "scenario file itself");
+    char *after = slurp(sc);
+    assert_string_equal(after, text);
+    free(after);
+    free(text);
+}
+
 /* A START path naming a device or FIFO is never read (/dev/zero used to
  * hang score, replay and resume): the scenario is then looked up by id. */
 static void start_path_that_is_not_a_regular_file_is_not_read(void **state)
@@ -427,6 +449,7 @@ int main(void)
         cmocka_unit_test(symlinked_journal_is_refused_and_its_target_untouched),
         cmocka_unit_test(journal_in_a_missing_directory_is_bad_input),
         cmocka_unit_test(scorecard_that_is_the_journal_is_refused),
+        cmocka_unit_test(documents_never_overwrite_their_scenario),
         cmocka_unit_test(start_path_that_is_not_a_regular_file_is_not_read),
         cmocka_unit_test(number_settings_must_be_finite),
         cmocka_unit_test(yaml_escapes_of_control_characters_are_refused),

@@ -358,16 +358,23 @@ static int rate_objectives(tt_scorecard *card)
         ph->phase = (tt_objective_phase)p;
         ph->reached_at = TT_MS_NEVER;
         ph->from_notice = TT_MS_NEVER;
+        ph->first_at = TT_MS_NEVER;
         tt_ms last = 0, first_notice = TT_MS_NEVER;
         for (size_t i = 0; i < card->n_objectives; i++) {
             const tt_score_objective *o = &card->objectives[i];
             if ((int)o->def->phase != p)
                 continue;
             ph->n_objectives++;
+            if (o->def->target > ph->target)
+                ph->target = o->def->target;
             if (o->reached) {
                 ph->n_reached++;
                 if (o->reached_at > last)
                     last = o->reached_at;
+                if (o->reached_at < ph->first_at) {
+                    ph->first_at = o->reached_at;
+                    ph->first = o->def;
+                }
             }
             if (o->noticed && o->notice_at < first_notice)
                 first_notice = o->notice_at;

@@ -5,6 +5,7 @@
 #include "render_svg.h"
 #include "util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,15 +105,31 @@ static void headline(tt_doc *d, const tt_scorecard *card, tt_lang L)
             doc_close(d);
             continue;
         }
-        doc_time(d, ph->reached_at);
+        /* The big number is the phase's first success (the first
+         * containment, report, recovery), each figure against its target. */
+        doc_time(d, ph->first_at);
         doc_close(d);
+        char first_target[32], done_at[32], done_target[32];
+        sc_time(ph->first ? ph->first->target : ph->target, L, first_target, sizeof first_target);
+        sc_time(ph->target, L, done_target, sizeof done_target);
+        if (ph->reached_at == TT_MS_NEVER)
+            snprintf(done_at, sizeof done_at, "%s", T(NOT_REACHED));
+        else
+            sc_time(ph->reached_at, L, done_at, sizeof done_at);
         doc_open(d, DOC_PART, "sub");
         doc_text(d, T(FROM_START));
         doc_br(d);
+        if (ph->first) {
+            const char *title = tt_text_get(&ph->first->title, L);
+            doc_text(d, doc_fmt(d, TT_FMT(L, LBL_HEAD_FIRST_FMT), *title ? title : ph->first->id,
+                                first_target));
+            doc_br(d);
+        }
+        doc_text(d, doc_fmt(d, TT_FMT(L, LBL_HEAD_DONE_FMT), done_at, done_target, ph->n_reached,
+                            ph->n_objectives));
+        doc_br(d);
         doc_textf(d, "%s: ", T(FROM_NOTICE));
         doc_time(d, ph->from_notice);
-        doc_br(d);
-        doc_textf(d, "%s: %zu/%zu", T(REACHED), ph->n_reached, ph->n_objectives);
         doc_close(d);
         if (p == TT_OBJ_REPORT) {
             /* Who was told, and when. */

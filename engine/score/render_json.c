@@ -96,6 +96,11 @@ static json_t *times_json(jctx *c)
         put(c, j, "reached", json_integer((json_int_t)ph->n_reached));
         put(c, j, "reached_s", jsec(ph->reached_at));
         put(c, j, "from_notice_s", jsec(ph->from_notice));
+        /* The headline: first success and completion, each with its target. */
+        put(c, j, "target_s", ph->n_objectives ? jsec(ph->target) : json_null());
+        put(c, j, "first_objective", jstr(ph->first ? ph->first->id : NULL));
+        put(c, j, "first_s", jsec(ph->first_at));
+        put(c, j, "first_target_s", ph->first ? jsec(ph->first->target) : json_null());
         if (p == TT_OBJ_REPORT) {
             json_t *parties = json_array();
             for (size_t i = 0; i < card->n_objectives; i++) {

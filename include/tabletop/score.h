@@ -99,13 +99,19 @@ typedef struct tt_score_objective {
     int score;                 /* 0 when not assessed */
 } tt_score_objective;
 
-/* Headline per phase: the phase is complete when all its objectives are. */
+/* Headline per phase: when its first objective was reached (the first
+ * containment, report, recovery) against that objective's target, and when
+ * the phase was complete (all its objectives reached) against the latest
+ * of their targets. */
 typedef struct tt_score_phase {
     tt_objective_phase phase;
     size_t n_objectives;       /* 0: the scenario has none in this phase */
     size_t n_reached;
-    tt_ms reached_at;          /* last of them; TT_MS_NEVER unless all reached */
-    tt_ms from_notice;         /* from the earliest notice of them; or NEVER */
+    tt_ms reached_at;          /* completion: last of them; TT_MS_NEVER unless all reached */
+    tt_ms from_notice;         /* completion from the earliest notice of them; or NEVER */
+    tt_ms target;              /* completion's target: the latest of their targets */
+    const tt_objective *first; /* the first reached, or NULL */
+    tt_ms first_at;            /* when; TT_MS_NEVER */
 } tt_score_phase;
 
 typedef struct tt_score_bad_action {

@@ -51,6 +51,10 @@
     "Ended at %s of %s: %zu objective(s) not assessed (their limit had not passed)."
 #define C_ENDED_EARLY_FMT_TEXT "途中終了（未評価 %zu 件）", \
     "ended early (%zu not assessed)"
+#define LBL_HEAD_FIRST_FMT_TEXT "最初の達成: %s（目標時間 %s）", \
+    "first reached: %s (target %s)"
+#define LBL_HEAD_DONE_FMT_TEXT "段階の完了: %s（目標時間 %s、達成 %zu/%zu）", \
+    "phase complete: %s (target %s; reached %zu/%zu)"
 #define LBL_DB_UNUSABLE_FMT_TEXT "演習履歴データベースを使えませんでした: %s", \
     "The drill history database could not be used: %s"
 #define LBL_F_NOT_REACHED_FMT_TEXT "「%s」を達成できませんでした（目標時間 %s、期限 %s）。", \
@@ -672,6 +676,8 @@
     X(LBL_EARLY_END_FMT, LBL_EARLY_END_FMT_TEXT) \
     X(LBL_EARLY_END, "途中終了", "Ended early") \
     X(C_ENDED_EARLY_FMT, C_ENDED_EARLY_FMT_TEXT) \
+    X(LBL_HEAD_FIRST_FMT, LBL_HEAD_FIRST_FMT_TEXT) \
+    X(LBL_HEAD_DONE_FMT, LBL_HEAD_DONE_FMT_TEXT) \
     /* ---- command output: optional modules (engine/base/module.c) */ \
     X(C_MODULE_DASHBOARD, "ダッシュボード（--ui sdl、--snapshot、replay --ui sdl）", \
       "the dashboard (--ui sdl, --snapshot, replay --ui sdl)") \

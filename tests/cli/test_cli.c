@@ -145,6 +145,10 @@ static void end_step_ends_the_drill_early(void **state)
     assert_contains(json, "\"not_assessed\": 6");
     assert_contains(json, "\"ended_s\": 5400");
     assert_contains(json, "Ended at +1:30:00 of 8:00:00: 6 objective(s) not assessed");
+    /* Headline: the isolate phase's first success is the PC unplugged at
+     * +0:02:00 (target +0:15:00), though the phase is not complete. */
+    assert_contains(json, "\"first_objective\": \"isolate_pc\",\n      \"first_s\": 120,\n"
+                          "      \"first_target_s\": 900\n");
     free(json);
     r = run("score " TT_CLI_TMP "-e.yaml -o " TT_CLI_TMP "-e.html --lang ja --db " TT_CLI_TMP "-e.db");
     assert_int_equal(r.status, 0);
@@ -153,6 +157,8 @@ static void end_step_ends_the_drill_early(void **state)
     char *html = slurp(TT_CLI_TMP "-e.html");
     assert_contains(html, "<p class=\"early\"><strong>途中終了:</strong> 演習は +1:30:00 に終了しました");
     assert_contains(html, "<span class=\"rating rNA\"");
+    assert_contains(html, "最初の達成: 感染PCをネットワークから切り離す（目標時間 +0:15:00）");
+    assert_contains(html, "段階の完了: 未達（目標時間 +2:30:00、達成 1/3）");
     free(html);
     r = run("history --db " TT_CLI_TMP "-e.db");
     assert_int_equal(r.status, 0);

@@ -57,6 +57,10 @@ static void test_model_is_p_everywhere(void **state)
     assert_int_equal(c.phases[TT_OBJ_ISOLATE].reached_at, MIN(9));
     assert_int_equal(c.phases[TT_OBJ_REPORT].reached_at, MIN(15));
     assert_int_equal(c.phases[TT_OBJ_RECOVER].reached_at, MIN(70));
+    /* First success of each phase, against its target. */
+    assert_string_equal(c.phases[TT_OBJ_ISOLATE].first->id, "isolate");
+    assert_int_equal(c.phases[TT_OBJ_ISOLATE].first_at, MIN(9));
+    assert_int_equal(c.phases[TT_OBJ_ISOLATE].target, MIN(15));
     /* Damage: last STATE value; the non-damage metric is left out. */
     assert_int_equal(c.n_damage, 2);
     assert_string_equal(c.damage[0].def->key, "encrypted");

@@ -229,6 +229,7 @@ static void add_event(tt_scorecard *card, tt_score_event_kind kind, const tt_rec
     e->role = r->role;
     e->member = r->member;
     e->from = r->from;
+    e->to = r->to;
     e->status = r->status;
     e->note = r->note;
     e->text = r->text;

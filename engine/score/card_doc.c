@@ -279,6 +279,48 @@ static void objectives(tt_doc *d, const tt_scorecard *card, tt_lang L)
     doc_close(d);
 }
 
+/* A facilitator inject (/inject): "Facilitator inject (to Sysadmin / Sato): text". */
+static void custom_inject(tt_doc *d, const tt_scorecard *card, const tt_score_event *e, tt_lang L)
+{
+    doc_open(d, DOC_STRONG, NULL);
+    doc_text(d, T(FAC_INJECT));
+    doc_close(d);
+    doc_text(d, " (");
+    if (e->to) {
+        doc_textf(d, "%s ", T(TO));
+        doc_text(d, tt_scenario_role_name(card->scenario, e->to, L));
+        if (e->member) {
+            doc_text(d, " / ");
+            doc_text(d, e->member);
+        }
+    } else {
+        doc_text(d, T(TO_EVERYONE));
+    }
+    doc_text(d, "): ");
+    doc_text(d, tt_text_get(&e->text, L));
+}
+
+/* A note: "Supervisor / Suzuki (Action label): text". */
+static void note_item(tt_doc *d, const tt_scorecard *card, const tt_score_event *e, tt_lang L)
+{
+    doc_open(d, DOC_STRONG, NULL);
+    doc_text(d, tt_scenario_role_name(card->scenario, e->role, L));
+    if (e->member) {
+        doc_text(d, " / ");
+        doc_text(d, e->member);
+    }
+    doc_close(d);
+    if (e->kind == TT_EV_ACTION)
+        doc_textf(d, " (%s)", tt_scenario_action_label(card->scenario, e->id, L));
+    doc_text(d, ": ");
+    doc_text(d, e->note);
+}
+
+static bool is_note(const tt_score_event *e)
+{
+    return (e->kind == TT_EV_NOTE || e->kind == TT_EV_ACTION) && e->note && *e->note;
+}
+
 static void timeline(tt_doc *d, const tt_scorecard *card, tt_lang L)
 {
     static const struct { const char *color; tt_label label; } keys[] = {
@@ -300,6 +342,29 @@ static void timeline(tt_doc *d, const tt_scorecard *card, tt_lang L)
     }
     doc_close(d);
     doc_close(d);
+    /* In words too: what the facilitator added and what people noted
+     * (the figure is HTML's only and holds them only as tooltips). */
+    size_t n = 0;
+    for (size_t i = 0; i < card->n_events; i++)
+        n += card->events[i].kind == TT_EV_CUSTOM || is_note(&card->events[i]);
+    if (n) {
+        doc_para(d, "small", doc_fmt(d, "%s:", T(FAC_LOG)));
+        doc_open(d, DOC_LIST, "small");
+        for (size_t i = 0; i < card->n_events; i++) {
+            const tt_score_event *e = &card->events[i];
+            if (e->kind != TT_EV_CUSTOM && !is_note(e))
+                continue;
+            doc_open(d, DOC_ITEM, NULL);
+            doc_time(d, e->t);
+            doc_text(d, " ");
+            if (e->kind == TT_EV_CUSTOM)
+                custom_inject(d, card, e, L);
+            else
+                note_item(d, card, e, L);
+            doc_close(d);
+        }
+        doc_close(d);
+    }
     doc_close(d);
 }
 
@@ -516,15 +581,15 @@ static void roles(tt_doc *d, const tt_scorecard *card, tt_lang L)
 
 static void notes(tt_doc *d, const tt_scorecard *card, tt_lang L)
 {
-    const tt_scenario *sc = card->scenario;
     doc_section(d, "notes", false, T(NOTES));
     doc_open(d, DOC_LIST, NULL);
     size_t shown = 0;
     for (size_t i = 0; i < card->n_events; i++) {
         const tt_score_event *e = &card->events[i];
         bool questions = e->kind == TT_EV_INJECT && e->n_questions;
-        bool note = (e->kind == TT_EV_NOTE || e->kind == TT_EV_ACTION) && e->note && *e->note;
-        if (!questions && !note)
+        bool note = is_note(e);
+        bool custom = e->kind == TT_EV_CUSTOM;
+        if (!questions && !note && !custom)
             continue;
         doc_open(d, DOC_ITEM, NULL);
         doc_time(d, e->t);
@@ -540,19 +605,12 @@ static void notes(tt_doc *d, const tt_scorecard *card, tt_lang L)
                 doc_text(d, " ");
                 doc_text(d, tt_text_get(&e->questions[k], L));
             }
+        } else if (custom) {
+            shown++;
+            custom_inject(d, card, e, L);
         } else {
             shown++;
-            doc_open(d, DOC_STRONG, NULL);
-            doc_text(d, tt_scenario_role_name(sc, e->role, L));
-            if (e->member) {
-                doc_text(d, " / ");
-                doc_text(d, e->member);
-            }
-            doc_close(d);
-            if (e->kind == TT_EV_ACTION)
-                doc_textf(d, " (%s)", tt_scenario_action_label(sc, e->id, L));
-            doc_text(d, ": ");
-            doc_text(d, e->note);
+            note_item(d, card, e, L);
         }
         doc_close(d);
     }

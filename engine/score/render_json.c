@@ -273,6 +273,8 @@ static json_t *lists_json(jctx *c, json_t *root)
         put(c, j, "role", jstr(e->role));
         put(c, j, "member", jstr(e->member));
         put(c, j, "from", jstr(e->from));
+        if (e->kind == TT_EV_CUSTOM)
+            put(c, j, "to", jstr(e->to));
         put(c, j, "status", jstr(e->status));
         put(c, j, "note", jstr(e->note));
         const char *text = tt_text_get(&e->text, c->lang);
@@ -283,7 +285,9 @@ static json_t *lists_json(jctx *c, json_t *root)
                 push(c, q, jtext(c, &e->questions[k]));
             put(c, j, "questions", q);
         }
-        if ((e->kind == TT_EV_NOTE || e->kind == TT_EV_ACTION) && e->note && *e->note)
+        /* Notes, and the facilitator's own injects (/inject), for the debrief. */
+        if (((e->kind == TT_EV_NOTE || e->kind == TT_EV_ACTION) && e->note && *e->note) ||
+            e->kind == TT_EV_CUSTOM)
             push(c, notes, json_deep_copy(j));
         push(c, timeline, j);
     }

@@ -168,6 +168,7 @@ typedef struct tt_score_event {
     const char *role;
     const char *member;
     const char *from;
+    const char *to;            /* custom (facilitator) inject: role or NULL = everyone */
     const char *status;        /* objective: reached | missed */
     const char *note;          /* action or NOTE note */
     tt_text text;              /* inject/message/custom text, refusal reason */

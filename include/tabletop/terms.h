@@ -678,6 +678,10 @@
     X(C_ENDED_EARLY_FMT, C_ENDED_EARLY_FMT_TEXT) \
     X(LBL_HEAD_FIRST_FMT, LBL_HEAD_FIRST_FMT_TEXT) \
     X(LBL_HEAD_DONE_FMT, LBL_HEAD_DONE_FMT_TEXT) \
+    X(LBL_FAC_INJECT, "進行役の状況付与", "Facilitator inject") \
+    X(LBL_FAC_LOG, "進行役の状況付与とメモ", "Facilitator injects and notes") \
+    X(LBL_TO_EVERYONE, "全員へ", "to everyone") \
+    X(LBL_TO, "宛先", "to") \
     /* ---- command output: optional modules (engine/base/module.c) */ \
     X(C_MODULE_DASHBOARD, "ダッシュボード（--ui sdl、--snapshot、replay --ui sdl）", \
       "the dashboard (--ui sdl, --snapshot, replay --ui sdl)") \

@@ -466,6 +466,66 @@ static void test_source_shows_the_case_title(void **state)
     tt_scorecard_free(&c);
 }
 
+/* The facilitator's /inject and the team's notes are in the card's
+ * timeline and notes in HTML, Markdown (and so print) and JSON, not only
+ * in the SVG's tooltips. */
+static void test_facilitator_injects_and_notes_in_every_format(void **state)
+{
+    (void)state;
+    static fixture_journal f;
+    fj_model(&f);
+    /* Before END (the last record): one to everyone, one to a member. */
+    tt_record end = f.recs[f.j.n_records - 1];
+    f.j.n_records--;
+    tt_record *c1 = fj_add(&f, TT_REC_CUSTOM, MIN(30), NULL);
+    c1->from = "facilitator";
+    c1->text = (tt_text){ "停電が発生", "A power cut hits the office" };
+    tt_record *c2 = fj_add(&f, TT_REC_CUSTOM, MIN(31), NULL);
+    c2->from = "facilitator";
+    c2->to = "sysadmin";
+    c2->member = "Sato";
+    c2->text = (tt_text){ "上司が不在", "Your boss is away" };
+    f.recs[f.j.n_records++] = end;
+    tt_scorecard c;
+    build(&c, &f);
+    size_t len;
+    tt_error err;
+    char *md = tt_scorecard_render(&c, TT_CARD_MD, TT_LANG_EN, &len, &err);
+    assert_non_null(md);
+    /* Timeline (in words) and notes: both injects and the note. */
+    const char *tl = strstr(md, "Facilitator injects and notes:");
+    assert_non_null(tl);
+    assert_non_null(strstr(tl, "+0:30:00 **Facilitator inject** (to everyone): A power cut hits the office"));
+    const char *notes = strstr(md, "## Notes and discussion");
+    assert_non_null(notes);
+    assert_true(notes > tl);
+    assert_non_null(strstr(notes, "**Facilitator inject** (to everyone): A power cut"));
+    assert_non_null(strstr(notes, "+0:31:00 **Facilitator inject** (to System staff / Sato): "
+                                  "Your boss is away"));
+    assert_non_null(strstr(notes, "We should have called the vendor"));
+    free(md);
+    char *html = tt_scorecard_render(&c, TT_CARD_HTML, TT_LANG_JA, &len, &err);
+    assert_non_null(html);
+    assert_non_null(strstr(html, "<strong>進行役の状況付与</strong> (全員へ): 停電が発生"));
+    free(html);
+    char *json = tt_scorecard_render(&c, TT_CARD_JSON, TT_LANG_EN, &len, &err);
+    json_t *root = check_json(json);
+    json_t *jn = json_object_get(root, "notes");
+    size_t i, customs = 0;
+    json_t *n;
+    json_array_foreach(jn, i, n) {
+        if (strcmp(json_string_value(json_object_get(n, "kind")), "custom") != 0)
+            continue;
+        customs++;
+        if (json_is_string(json_object_get(n, "to")))
+            assert_string_equal(json_string_value(json_object_get(n, "to")), "sysadmin");
+    }
+    assert_int_equal(customs, 2);
+    json_decref(root);
+    free(json);
+    tt_scorecard_free(&c);
+}
+
 static void test_write_file_and_default_path(void **state)
 {
     (void)state;
@@ -514,6 +574,7 @@ int main(void)
         cmocka_unit_test(test_history_matches_nth_attempt_to_nth_entry),
         cmocka_unit_test(test_refused_action_advice_names_the_block),
         cmocka_unit_test(test_source_shows_the_case_title),
+        cmocka_unit_test(test_facilitator_injects_and_notes_in_every_format),
         cmocka_unit_test(test_write_file_and_default_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -129,9 +129,9 @@ void tt_host_forget(tt_script *s)
 
 void tt_script_forget_conditions(tt_script *s)
 {
-    /* Run each again; what they read is kept (their views hold it). */
-    for (size_t i = 0; s->memo && i < s->model.n_injects + s->model.n_objectives; i++)
-        s->memo[i].at_gen = 0;
+    /* Run each again (what they read is kept: their views hold it): a
+     * result is kept only from a run at or after valid_from. */
+    s->valid_from = ++s->gen;
 }
 
 const char *tt_host_where(tt_script *s)
@@ -420,7 +420,7 @@ static void sync_view(tt_script *s, tt_cond_memo *m, const tt_cond_refs *c, tt_m
 static int condition(tt_script *s, tt_callback kind, int index, tt_cond_memo *m,
                      const tt_cond_refs *c, tt_ms now, bool *holds, tt_error *err)
 {
-    if (m->at_gen && (!m->uses_now || m->at_now == now)) {
+    if (m->at_gen >= s->valid_from && (!m->uses_now || m->at_now == now)) {
         bool fresh = true;
         for (unsigned i = 0; i < m->n_reads && fresh; i++)
             fresh = s->written[m->reads[i]] <= m->at_gen;

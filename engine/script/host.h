@@ -119,6 +119,7 @@ struct tt_script {
     /* State writes: a generation per key, and the keys written since the
      * journal last saw the state (sorted on take). */
     uint64_t gen;
+    uint64_t valid_from;        /* conditions' results from runs before are stale */
     uint64_t *written;          /* n_state_keys */
     bool *dirty;
     uint32_t *dirty_list;

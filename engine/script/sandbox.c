@@ -179,17 +179,26 @@ void tt_sandbox_check_budget(lua_State *L)
 
 /* ---- Protected calls ---- */
 
-static int message_handler(lua_State *L)
+/* The error object as text, after the call (no message handler: it would
+ * cost every call a push and two stack rotations). Never calls __tostring:
+ * it is scenario code. Returns NULL only when there is no memory. */
+static const char *error_text(lua_State *L, char *buf, size_t size)
 {
-    if (lua_type(L, 1) == LUA_TSTRING)
-        return 1;
-    /* Never call __tostring here: it is scenario code. */
-    if (lua_type(L, 1) == LUA_TNUMBER) {
-        lua_pushstring(L, lua_tostring(L, 1));
-        return 1;
+    int t = lua_type(L, -1);
+    if (t == LUA_TSTRING)
+        return lua_tostring(L, -1);
+    if (t == LUA_TNUMBER) {
+        if (lua_isinteger(L, -1))
+            snprintf(buf, size, LUA_INTEGER_FMT, (LUAI_UACINT)lua_tointeger(L, -1));
+        else { /* as tostring writes it: 3.0, not 3 */
+            int n = snprintf(buf, size, LUA_NUMBER_FMT, (LUAI_UACNUMBER)lua_tonumber(L, -1));
+            if (n > 0 && (size_t)n + 3 < size && buf[strspn(buf, "-0123456789")] == '\0')
+                memcpy(buf + n, ".0", 3);
+        }
+        return buf;
     }
-    lua_pushfstring(L, "error object is a %s value", luaL_typename(L, 1));
-    return 1;
+    snprintf(buf, size, "error object is a %s value", luaL_typename(L, -1));
+    return buf;
 }
 
 void tt_sandbox_locate(const tt_sandbox *sb, const char *path, const char *msg,
@@ -230,9 +239,6 @@ int tt_sandbox_call(tt_sandbox *sb, const char *path, int nargs, int nres,
                     uint64_t budget, const char *where, tt_error *err)
 {
     lua_State *L = sb->L;
-    int base = lua_gettop(L) - nargs; /* index of the function */
-    lua_pushcfunction(L, message_handler);
-    lua_insert(L, base);
     sb->spent = 0;
     sb->budget = budget;
     sb->budget_tripped = sb->wall_tripped = false;
@@ -243,19 +249,17 @@ int tt_sandbox_call(tt_sandbox *sb, const char *path, int nargs, int nres,
     sb->drew = false;
     sb->armed = true;
     lua_sethook(L, count_hook, LUA_MASKCOUNT, TT_HOOK_STEP);
-    int status = lua_pcall(L, nargs, nres, base);
+    int status = lua_pcall(L, nargs, nres, 0);
     lua_sethook(L, NULL, 0, 0);
     sb->armed = false;
     /* Each call costs at least TT_CALL_COST: a callback too short for the
      * count hook to see is still work (the call itself, the state diff). */
     uint64_t cost = sb->spent + TT_CALL_COST;
     sb->total_spent = cost > UINT64_MAX - sb->total_spent ? UINT64_MAX : sb->total_spent + cost;
-    lua_remove(L, base);
     if (status == LUA_OK)
         return 0;
-    const char *msg = lua_tostring(L, -1);
-    if (!msg)
-        msg = "unknown error";
+    char number[64];
+    const char *msg = error_text(L, number, sizeof number);
     char text[160];
     if (sb->budget_tripped || sb->wall_tripped) {
         /* Whatever the script did with the first error, this is the cause. */

@@ -4,6 +4,9 @@
  * Everything here runs under lua_pcall (tt_sandbox_setup is called so). */
 #include "sandbox.h"
 
+#include <pthread.h>
+#include <stdlib.h>
+
 #include <lauxlib.h>
 #include <lualib.h>
 #include <stdio.h>
@@ -214,6 +217,50 @@ static const char sorted_pairs_src[] =
     "  end, t, nil\n"
     "end\n"
     "return ordered_pairs, ordered_next\n";
+
+/* The engine's own bytecode of sorted_pairs_src, compiled once per process
+ * (every exercise builds a fresh state; parsing the text each time cost
+ * about as much as the rest of the setup). Never read from anywhere else. */
+static char *pairs_bytecode;
+static size_t pairs_bytecode_len;
+static pthread_once_t pairs_once = PTHREAD_ONCE_INIT;
+
+static int keep_pairs_bytecode(lua_State *L, const void *p, size_t sz, void *ud)
+{
+    (void)L;
+    (void)ud;
+    char *grown = realloc(pairs_bytecode, pairs_bytecode_len + sz + 1);
+    if (!grown)
+        return 1;
+    memcpy(grown + pairs_bytecode_len, p, sz);
+    pairs_bytecode = grown;
+    pairs_bytecode_len += sz;
+    return 0;
+}
+
+static void compile_pairs(void)
+{
+    lua_State *L = luaL_newstate();
+    if (!L)
+        return;
+    if (luaL_loadbufferx(L, sorted_pairs_src, sizeof sorted_pairs_src - 1, "=(sandbox)",
+                         "t") != LUA_OK ||
+        lua_dump(L, keep_pairs_bytecode, NULL, 0) != 0) {
+        free(pairs_bytecode); /* the text is compiled each time instead */
+        pairs_bytecode = NULL;
+        pairs_bytecode_len = 0;
+    }
+    lua_close(L);
+}
+
+static int load_pairs(lua_State *L)
+{
+    pthread_once(&pairs_once, compile_pairs);
+    if (pairs_bytecode)
+        return luaL_loadbufferx(L, pairs_bytecode, pairs_bytecode_len, "=(sandbox)", "b");
+    return luaL_loadbufferx(L, sorted_pairs_src, sizeof sorted_pairs_src - 1, "=(sandbox)",
+                            "t");
+}
 
 /* math.random / ctx.random on the exercise's generator. */
 int tt_sandbox_random(lua_State *L)
@@ -521,8 +568,7 @@ int tt_sandbox_setup(lua_State *L)
     }
     /* The deterministic pairs is Lua; it captures table.sort before any
      * scenario code can touch it. */
-    if (luaL_loadbufferx(L, sorted_pairs_src, sizeof sorted_pairs_src - 1,
-                         "=(sandbox)", "t") != LUA_OK)
+    if (load_pairs(L) != LUA_OK)
         return lua_error(L);
     lua_call(L, 0, 2);
     lua_setglobal(L, "next");

@@ -496,6 +496,7 @@ int tt_script_begin(tt_script *s, tt_rng *rng, const tt_kv *overrides,
     memset(s->dirty, 0, n * sizeof *s->dirty);
     s->n_dirty = 0;
     s->gen = 1;
+    s->valid_from = 1;
     tt_host_forget(s);
     s->begun = true;
     return 0;

@@ -111,20 +111,11 @@ static void note_write(tt_script *s, lua_Integer k)
 enum { CLASS_BOOLEAN, CLASS_INTEGER, CLASS_NUMBER, CLASS_STRING };
 static const char *const CLASS_NAMES[] = { "boolean", "integer", "number", "string" };
 
-/* Upvalues: state table, key -> index and class. */
-static int state_newindex(lua_State *L)
+/* Why the value at 3 cannot be stored in key 2 (declared class c). */
+static int refuse_write(lua_State *L, tt_script *s, int c)
 {
-    tt_script *s = tt_host_of(L);
-    if (lua_type(L, 2) != LUA_TSTRING)
-        return not_a_name(L, 2);
     const char *key = lua_tostring(L, 2);
-    lua_pushvalue(L, 2);
-    if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TNUMBER)
-        return undeclared(L, key, "; to add it: state = { ... }");
-    lua_Integer code = lua_tointeger(L, -1);
-    lua_pop(L, 1);
-    int declared_class = (int)(code & 3);
-    const char *declared = CLASS_NAMES[declared_class];
+    const char *declared = CLASS_NAMES[c];
     if (s->read_only) {
         const char *where = tt_host_where(s);
         return luaL_error(L, "cannot change state.%s in %s: conditions only read the state",
@@ -141,34 +132,70 @@ static int state_newindex(lua_State *L)
     if (t == LUA_TNUMBER && !lua_isinteger(L, 3) && !isfinite(lua_tonumber(L, 3)))
         return luaL_error(L, "state.%s: numbers in the state must be finite (got %s)", key,
                           lua_tostring(L, 3));
-    if (t == LUA_TNUMBER && declared_class == CLASS_INTEGER) {
-        /* Declared as a whole number (state = { x = 0 }): 231.0 is stored as
-         * 231, so the journal never shows "231.0"; 231.5 is an error. */
-        if (!lua_isinteger(L, 3)) {
-            int whole = 0;
-            lua_Integer i = lua_tointegerx(L, 3, &whole);
-            if (!whole)
-                return luaL_error(L, "state.%s is an integer (declared with a whole number); "
-                                     "%s is not whole: round it (// or math.floor) or declare "
-                                     "it as a number with a decimal point (%s = 0.0)",
-                                  key, lua_tostring(L, 3), key);
-            lua_pushinteger(L, i);
-            lua_replace(L, 3);
-        }
-    } else if (strcmp(cls, declared) != 0 &&
-               !(t == LUA_TNUMBER && declared_class == CLASS_NUMBER)) {
+    if (t == LUA_TNUMBER && c == CLASS_INTEGER)
+        return luaL_error(L, "state.%s is an integer (declared with a whole number); %s is not "
+                             "whole: round it (// or math.floor) or declare it as a number "
+                             "with a decimal point (%s = 0.0)",
+                          key, lua_tostring(L, 3), key);
+    if (strcmp(cls, declared) != 0)
         return luaL_error(L, "state.%s is %s %s; cannot store a %s in it", key,
-                          declared_class == CLASS_INTEGER ? "an" : "a", declared, cls);
-    }
-    if (t == LUA_TSTRING) {
-        if (lua_rawlen(L, 3) > TT_MAX_TEXT)
-            return luaL_error(L, "state.%s: strings in the state are limited to %d bytes", key,
-                              (int)TT_MAX_TEXT);
-        char why[160];
-        if (!tt_host_text_ok(lua_tostring(L, 3), lua_rawlen(L, 3), why, sizeof why))
-            return luaL_error(L, "state.%s: %s", key, why);
-    }
+                          c == CLASS_INTEGER ? "an" : "a", declared, cls);
+    if (lua_rawlen(L, 3) > TT_MAX_TEXT)
+        return luaL_error(L, "state.%s: strings in the state are limited to %d bytes", key,
+                          (int)TT_MAX_TEXT);
+    char why[160];
+    tt_host_text_ok(lua_tostring(L, 3), lua_rawlen(L, 3), why, sizeof why);
+    return luaL_error(L, "state.%s: %s", key, why);
+}
+
+/* Upvalues: state table, key -> index * 4 + class. The checks in the order
+ * refuse_write explains them; the common cases first. */
+static int state_newindex(lua_State *L)
+{
+    tt_script *s = tt_host_of(L);
+    if (lua_type(L, 2) != LUA_TSTRING)
+        return not_a_name(L, 2);
+    lua_pushvalue(L, 2);
+    if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TNUMBER)
+        return undeclared(L, lua_tostring(L, 2), "; to add it: state = { ... }");
+    lua_Integer code = lua_tointeger(L, -1);
     lua_settop(L, 3);
+    int c = (int)(code & 3);
+    bool ok = false;
+    if (!s->read_only) {
+        switch (lua_type(L, 3)) {
+        case LUA_TBOOLEAN:
+            ok = c == CLASS_BOOLEAN;
+            break;
+        case LUA_TNUMBER:
+            if (lua_isinteger(L, 3)) {
+                ok = c == CLASS_INTEGER || c == CLASS_NUMBER;
+            } else if (isfinite(lua_tonumber(L, 3))) {
+                if (c == CLASS_NUMBER) {
+                    ok = true;
+                } else if (c == CLASS_INTEGER) {
+                    /* Declared as a whole number (state = { x = 0 }): 231.0 is
+                     * stored as 231, so the journal never shows "231.0". */
+                    int whole = 0;
+                    lua_Integer i = lua_tointegerx(L, 3, &whole);
+                    if (whole) {
+                        lua_pushinteger(L, i);
+                        lua_replace(L, 3);
+                        ok = true;
+                    }
+                }
+            }
+            break;
+        case LUA_TSTRING:
+            ok = c == CLASS_STRING && lua_rawlen(L, 3) <= TT_MAX_TEXT &&
+                 tt_host_text_ok(lua_tostring(L, 3), lua_rawlen(L, 3), NULL, 0);
+            break;
+        default:
+            break;
+        }
+    }
+    if (!ok)
+        return refuse_write(L, s, c);
     note_write(s, code >> 2);
     lua_rawset(L, lua_upvalueindex(1));
     return 0;

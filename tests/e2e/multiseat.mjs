@@ -71,11 +71,28 @@ try {
   const pull = sys.locator('button[data-action="pull_cable"]');
   await pull.waitFor({ timeout: 10000 });
   check(await pull.isDisabled(), "pull_cable is not available before anyone called the sysadmin");
+  // The terminal's stable number: "(N)" with the reason while unavailable.
+  const pullRow = sys.locator("#menu li", { has: pull });
+  const numberBefore = await pullRow.locator(".n").innerText();
+  check(/^\(\d+\)$/.test(numberBefore), `an unavailable action shows its number in brackets (${numberBefore})`);
+  check((await pullRow.locator(".why").innerText()).trim().length > 0, "and the reason it is not available");
+  // Usable at 360 px: nothing wider than the phone, every control on screen.
+  for (const [p, name] of [[user, "PC user"], [sys, "system staff"]]) {
+    const wide = await p.evaluate(() => document.documentElement.scrollWidth);
+    check(wide <= 360, `the ${name}'s page fits 360 px (scrollWidth ${wide})`);
+    const off = await p.evaluate(() => [...document.querySelectorAll("button, input, select")]
+      .filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.left < 0 || r.right > 360); }).length);
+    check(off === 0, `every control of the ${name}'s page lies within 360 px (${off} outside)`);
+  }
+  // The words come from the terms table (GET /terms.json).
+  check(await user.locator('h2[data-t="W_ACTIONS"]').innerText() === "Actions", "the page's words come from the terms table");
   await user.click('button[data-action="call_sysadmin"]');
   await user.locator("#feed li.action").first().waitFor({ timeout: 10000 });
   check(true, "the user's action appears on the user's page");
   await sys.waitForSelector('button[data-action="pull_cable"]:not([disabled])', { timeout: 15000 });
   check(true, "the sysadmin's page offers pull_cable once the call is done (the consequence)");
+  const numberAfter = await pullRow.locator(".n").innerText();
+  check(numberAfter === numberBefore.slice(1, -1) + ".", `its number stays the same (${numberBefore} then ${numberAfter})`);
 
   // Hot wash: the user answers a discussion question.
   const box = user.locator('input[data-inject="av_alert"][data-question="0"]');

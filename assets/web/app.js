@@ -41,6 +41,7 @@
   }
   function party(id) {
     if (!id) return t("M_EVERYONE");
+    if (Array.isArray(id)) return id.map(party).join(", "); // API 1.1: several roles
     if (id === "facilitator") return t("W_SEAT_FACILITATOR");
     const sc = hello.scenario;
     if (sc.roles[id]) return pick(sc.roles[id].name);
@@ -91,7 +92,16 @@
     ul.replaceChildren();
     for (const p of (status && status.pending) || []) {
       if (!p.action) continue;
-      ul.append(el("li", "", actionLabel(p.id) + (kind !== "player" ? " (" + party(p.role) + ")" : "") + " — " + t("M_ACTION_DONE_AT") + " " + fmt(p.at)));
+      const li = el("li", "", actionLabel(p.id) + (kind !== "player" ? " (" + party(p.role) + ")" : "") + " — " + t("M_ACTION_DONE_AT") + " " + fmt(p.at));
+      if (kind === "player" && !ended) {
+        // API 1.1: an action in progress can be called off.
+        const b = el("button", "cancel", t("W_CANCEL_ACTION"));
+        b.type = "button";
+        b.dataset.action = p.id;
+        b.addEventListener("click", () => send({ type: "cancel", action: p.id }));
+        li.append(" ", b);
+      }
+      ul.append(li);
     }
   }
   function renderMenu() {
@@ -126,6 +136,10 @@
       case "refused": return [t("M_REFUSED"), party(r.role) + ": " + actionLabel(r.id) + " — " + pick(r.text)];
       case "note": return [t("M_NOTE"), party(r.role) + (r.member ? " (" + r.member + ")" : "") + ": " + r.note];
       case "answer": return [t("M_ANSWER"), party(r.role) + (r.member ? " (" + r.member + ")" : "") + ": " + pick((r.questions || [])[0]) + " — " + r.note];
+      case "cancel": return [t(r.status ? "M_CANCEL_REFUSED" : "M_CANCEL"), party(r.role) + ": " + actionLabel(r.id) + (r.status ? " — " + pick(r.text) : "") + (r.note ? " — " + r.note : "")];
+      case "reply": return [t(r.status ? "M_REPLY_REFUSED" : "M_REPLY"), party(r.role) + ": " + actionLabel(r.id) + " — " + (r.status ? pick(r.text) : r.note)];
+      case "declined": return [t("M_DECLINED"), party(r.from) + " → " + party(r.role) + ": " + actionLabel(r.id) + " — " + pick(r.text)];
+      case "asked": return [t("M_ASKED"), party(r.from) + " → " + party(r.role) + ": " + actionLabel(r.id) + " — " + pick(r.text)];
       case "objective": return [t(r.status === "reached" ? "M_OBJ_REACHED" : "M_OBJ_MISSED"), r.id];
       case "end": return [t("M_END"), ""];
       case "pause": return [t("M_PAUSED"), ""];
@@ -172,6 +186,25 @@
           }
           li.append(box);
         });
+      }
+      if (r.type === "asked" && kind === "player" && !ended && !records.slice(i + 1).some((x) => x.type === "reply" && x.id === r.id && !x.status)) {
+        // API 1.1: the actor waits for this seat's answer.
+        const f = el("form");
+        const input = el("input");
+        input.maxLength = 4000;
+        input.required = true;
+        input.placeholder = t("W_YOUR_ANSWER");
+        input.setAttribute("aria-label", t("W_YOUR_ANSWER"));
+        input.dataset.reply = r.id;
+        const b = el("button", "", t("W_SEND"));
+        b.type = "submit";
+        f.append(input, b);
+        f.addEventListener("submit", (ev) => {
+          ev.preventDefault();
+          const text = input.value.trim();
+          if (text) send({ type: "reply", action: r.id, text });
+        });
+        li.append(f);
       }
       ul.append(li);
     }

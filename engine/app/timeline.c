@@ -100,6 +100,23 @@ static void write_event(const tt_timeline *tl, const tt_record *r, FILE *out)
     case TT_REC_END:
         fprintf(out, "%8s  end        (%s)", when, r->status);
         break;
+    case TT_REC_CANCEL:
+    case TT_REC_REPLY:
+        fprintf(out, "%8s  %-10s %s: %s%s%s", when, tt_record_type_name(r->type),
+                name_of(sc, r->role, tl->lang), action_label(sc, r->id, tl->lang),
+                r->status ? " — " : "", r->status ? tt_text_get(&r->text, tl->lang) : "");
+        if (r->note && r->note[0]) {
+            fputs(" — ", out);
+            put_clipped(out, r->note, 110);
+        }
+        break;
+    case TT_REC_DECLINED:
+    case TT_REC_ASKED:
+        fprintf(out, "%8s  %-10s %s -> %s: %s — ", when, tt_record_type_name(r->type),
+                name_of(sc, r->from, tl->lang), name_of(sc, r->role, tl->lang),
+                action_label(sc, r->id, tl->lang));
+        put_clipped(out, tt_text_get(&r->text, tl->lang), 110);
+        break;
     default:
         return; /* state changes, pause/resume/speed: in the journal */
     }

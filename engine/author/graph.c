@@ -60,7 +60,8 @@ static void edge(gctx *c, Agnode_t *a, Agnode_t *b, const char *label, const cha
 static Agnode_t *owner(gctx *c, const tt_access_entry *e)
 {
     const tt_scenario *m = c->m;
-    if (!strcmp(e->kind, "requires") || !strcmp(e->kind, "does"))
+    if (!strcmp(e->kind, "requires") || !strcmp(e->kind, "does") || !strcmp(e->kind, "takes") ||
+        !strcmp(e->kind, "bad") || !strcmp(e->kind, "on_cancel"))
         return e->index < m->n_actions ? node(c, "action", m->actions[e->index].id,
                                               tt_text_get(&m->actions[e->index].label, c->lang),
                                               "box", "lightblue") : NULL;
@@ -119,6 +120,8 @@ int tt_graph_write(tt_script *s, const tt_access *acc, FILE *out, bool svg, tt_l
         Agnode_t *own = owner(&c, e);
         const char *rlabel = !strcmp(e->kind, "requires") ? "requires"
                            : strstr(e->kind, "when")      ? "when"
+                           : !strcmp(e->kind, "takes")    ? "takes"
+                           : !strcmp(e->kind, "bad")      ? "harmful/wasted"
                                                           : "";
         for (size_t k = 0; k < e->n_reads; k++)
             edge(&c, state_node(&c, e->reads[k]), own, rlabel, "dashed");

@@ -117,12 +117,14 @@ static bool declared(const lint *L, const char *key)
 static void assign_callbacks(lint *L)
 {
     static const char *const kinds[] = { "requires", "does", "run", "inject_when",
-                                         "inject_does", "objective_when" };
+                                         "inject_does", "objective_when",
+                                         "takes", "bad", "on_cancel" /* API 1.1 */ };
     const size_t counts[] = { L->m->n_actions, L->m->n_actions, L->m->n_dynamics,
-                              L->m->n_injects, L->m->n_injects, L->m->n_objectives };
+                              L->m->n_injects, L->m->n_injects, L->m->n_objectives,
+                              L->m->n_actions, L->m->n_actions, L->m->n_actions };
     for (size_t i = 0; i < L->ll.n_fns; i++)
         L->info[i].owner = -1;
-    for (size_t k = 0; k < 6; k++)
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
         for (size_t i = 0; i < counts[k]; i++) {
             int first, last;
             if (tt_script_function_lines(L->script, kinds[k], i, &first, &last) != 0)
@@ -536,7 +538,8 @@ static void check_reachable(lint *L)
 {
     keyset influenced = { 0 };
     for (size_t f = 0; f < L->ll.n_fns; f++)
-        if (L->info[f].kind && strcmp(L->info[f].kind, "does") == 0)
+        if (L->info[f].kind && (strcmp(L->info[f].kind, "does") == 0 ||
+                                strcmp(L->info[f].kind, "on_cancel") == 0))
             effective_of(L, f, true, &influenced);
     /* What the world does in answer to those keys is reachable too. */
     bool grew = true;

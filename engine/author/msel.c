@@ -131,7 +131,10 @@ static int build_rows(tt_script *s, const char *src, tt_lang lang, char ***cells
         put(&c[2], ": ");
         put(&c[2], tt_text_get(&in->text, lang));
         put(&c[3], in->from ? name_of(m, in->from, lang) : "");
-        put(&c[4], in->to ? name_of(m, in->to, lang) : tt_text_get(&EVERYONE, lang));
+        char names[512];
+        put(&c[4], !in->to ? tt_text_get(&EVERYONE, lang)
+                   : strchr(in->to, ',') ? tt_scenario_recipients(m, in->to, lang, names, sizeof names)
+                                         : name_of(m, in->to, lang));
         for (size_t o = 0; o < m->n_objectives; o++) {
             const tt_objective *ob = &m->objectives[o];
             if (!noticed_by(m, ob, i, first_timed))

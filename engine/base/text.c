@@ -43,3 +43,22 @@ const char *tt_lang_name(tt_lang lang)
 {
     return lang == TT_LANG_JA ? "ja" : "en";
 }
+
+bool tt_to_includes(const char *to, const char *role)
+{
+    if (!to || !*to)
+        return true;
+    if (!role)
+        return false;
+    size_t n = strlen(role);
+    for (const char *p = to; *p;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len == n && strncmp(p, role, n) == 0)
+            return true;
+        if (!end)
+            break;
+        p = end + 1;
+    }
+    return false;
+}

@@ -82,7 +82,8 @@ static int load_settings(sctx *c, const ynode *map)
 
 static int load_step(sctx *c, const ynode *m, size_t index, tt_script_step *st)
 {
-    static const char *const keys[] = { "at", "by", "do", "member", "note", "end", NULL };
+    static const char *const keys[] = { "at", "by", "do", "member", "note", "end", "cancel",
+                                        "reply", NULL };
     char path[48], p[64];
     snprintf(path, sizeof path, "actions[%zu]", index);
     if (yexpect(c->file, m, Y_MAP, path, c->err) < 0 ||
@@ -119,7 +120,8 @@ static int load_step(sctx *c, const ynode *m, size_t index, tt_script_step *st)
                    "or leave 'end' out");
             return -1;
         }
-        static const char *const others[] = { "by", "do", "member", "note", NULL };
+        static const char *const others[] = { "by", "do", "member", "note", "cancel", "reply",
+                                              NULL };
         for (size_t k = 0; others[k]; k++) {
             const ynode *o = ymap_get(m, others[k]);
             if (o) {
@@ -148,24 +150,35 @@ static int load_step(sctx *c, const ynode *m, size_t index, tt_script_step *st)
     }
 
     const ynode *n;
-    if ((n = ymap_get(m, "do"))) {
-        snprintf(p, sizeof p, "%s.do", path);
-        if (yscalar_text(c->file, n, p, a, &st->action, c->err) < 0)
+    /* do: take an action; cancel / reply (API 1.1): an action in progress. */
+    static const char *const verbs[] = { "do", "cancel", "reply" };
+    const char **slots[] = { &st->action, &st->cancel, &st->reply };
+    const ynode *verb = NULL;
+    for (size_t v = 0; v < 3; v++) {
+        if (!(n = ymap_get(m, verbs[v])))
+            continue;
+        snprintf(p, sizeof p, "%s.%s", path, verbs[v]);
+        if (verb) {
+            yerror(c->err, c->file, n, p, "give one of 'do', 'cancel' or 'reply' per step");
             return -1;
+        }
+        verb = n;
+        if (yscalar_text(c->file, n, p, a, slots[v], c->err) < 0)
+            return -1;
+        const char *id = *slots[v];
         if (c->sc) {
-            int ai = tt_scenario_action(c->sc, st->action);
+            int ai = tt_scenario_action(c->sc, id);
             const tt_action *act = ai >= 0 ? &c->sc->actions[ai] : NULL;
             char valid[512];
             if (!act) {
                 lookup_list_actions(c->sc, valid, sizeof valid);
-                yerror(c->err, c->file, n, p, "unknown action '%s'; valid: %s", st->action,
-                       valid);
+                yerror(c->err, c->file, n, p, "unknown action '%s'; valid: %s", id, valid);
                 return -1;
             }
             if (!tt_action_allows_role(act, st->by)) {
                 lookup_list_action_roles(act, valid, sizeof valid);
                 yerror(c->err, c->file, n, p, "role '%s' may not take action '%s'; allowed: %s",
-                       st->by, st->action, valid);
+                       st->by, id, valid);
                 return -1;
             }
         }
@@ -180,8 +193,14 @@ static int load_step(sctx *c, const ynode *m, size_t index, tt_script_step *st)
         if (yscalar_text(c->file, n, p, a, &st->note, c->err) < 0)
             return -1;
     }
-    if (!st->action && !st->note) {
-        yerror(c->err, c->file, m, path, "give 'do' (an action) or 'note' (a pure note)");
+    if (!st->action && !st->cancel && !st->reply && !st->note) {
+        yerror(c->err, c->file, m, path,
+               "give 'do' (an action), 'cancel' or 'reply' (an action in progress) or 'note' "
+               "(a pure note)");
+        return -1;
+    }
+    if (st->reply && (!st->note || !st->note[0])) {
+        yerror(c->err, c->file, m, path, "a 'reply' needs the answer in 'note'");
         return -1;
     }
     return 0;

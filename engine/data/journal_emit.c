@@ -145,6 +145,29 @@ static void str_field(em *e, const char *key, const char *v)
     quoted(e, v);
 }
 
+/* Recipients: one role as a string, several (API 1.1, kept joined by ',')
+ * as a list of strings. */
+static void to_field(em *e, const char *to)
+{
+    if (!to || !strchr(to, ',')) {
+        str_field(e, "to", to);
+        return;
+    }
+    plain(e, "to");
+    seq_start(e);
+    for (const char *p = to; *p;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        char id[256];
+        snprintf(id, sizeof id, "%.*s", (int)(len < sizeof id ? len : sizeof id - 1), p);
+        quoted(e, id);
+        if (!end)
+            break;
+        p = end + 1;
+    }
+    seq_end(e);
+}
+
 static void text_map(em *e, const tt_text *t)
 {
     map_start(e);
@@ -218,7 +241,7 @@ static void record_map(em *e, const tt_record *r)
     str_field(e, "role", r->role);
     str_field(e, "member", r->member);
     str_field(e, "from", r->from);
-    str_field(e, "to", r->to);
+    to_field(e, r->to);
     str_field(e, "note", r->note);
     str_field(e, "status", r->status);
     if (r->text.ja || r->text.en) {

@@ -25,6 +25,46 @@ static int get_str(rctx *c, const ynode *map, const char *key, const char *path,
     return yscalar_text(c->file, n, p, c->arena, out, c->err);
 }
 
+/* `to`: a string, or (API 1.1) a list of role ids, kept joined by ','
+ * (tt_to_includes); an id holding a comma or nothing is refused. */
+static int get_to(rctx *c, const ynode *map, const char **out)
+{
+    const ynode *n = ymap_get(map, "to");
+    if (!n || n->kind != Y_SEQ)
+        return get_str(c, map, "to", "", out);
+    if (n->n == 0) {
+        yerror(c->err, c->file, n, "to", "an empty list of recipients");
+        return -1;
+    }
+    const char **ids = tt_arena_alloc(c->arena, n->n * sizeof *ids);
+    if (!ids) {
+        yerror(c->err, c->file, n, "to", "out of memory");
+        return -1;
+    }
+    size_t len = 0;
+    for (size_t i = 0; i < n->n; i++) {
+        char p[32];
+        snprintf(p, sizeof p, "to[%zu]", i);
+        if (yscalar_text(c->file, n->vals[i], p, c->arena, &ids[i], c->err) < 0)
+            return -1;
+        if (!ids[i][0] || strchr(ids[i], ',')) {
+            yerror(c->err, c->file, n->vals[i], p, "'%s' is not a role id", ids[i]);
+            return -1;
+        }
+        len += strlen(ids[i]) + 1;
+    }
+    char *joined = tt_arena_alloc(c->arena, len + 1);
+    if (!joined) {
+        yerror(c->err, c->file, n, "to", "out of memory");
+        return -1;
+    }
+    size_t used = 0;
+    for (size_t i = 0; i < n->n; i++)
+        used += (size_t)snprintf(joined + used, len + 1 - used, "%s%s", i ? "," : "", ids[i]);
+    *out = joined;
+    return 0;
+}
+
 static int get_text(rctx *c, const ynode *n, const char *path, tt_text *out)
 {
     static const char *const keys[] = { "ja", "en", NULL };
@@ -208,7 +248,7 @@ static int to_record(rctx *c, const ynode *root, int doc_line, int doc_col, tt_r
         return -1;
     if (get_str(c, root, "id", "", &r->id) < 0 || get_str(c, root, "role", "", &r->role) < 0 ||
         get_str(c, root, "member", "", &r->member) < 0 ||
-        get_str(c, root, "from", "", &r->from) < 0 || get_str(c, root, "to", "", &r->to) < 0 ||
+        get_str(c, root, "from", "", &r->from) < 0 || get_to(c, root, &r->to) < 0 ||
         get_str(c, root, "note", "", &r->note) < 0 ||
         get_str(c, root, "status", "", &r->status) < 0)
         return -1;

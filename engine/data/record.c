@@ -11,7 +11,9 @@ static const char *const names[TT_REC__COUNT] = {
     [TT_REC_NOTE] = "note",           [TT_REC_CUSTOM] = "custom",
     [TT_REC_PAUSE] = "pause",         [TT_REC_RESUME] = "resume",
     [TT_REC_SPEED] = "speed",         [TT_REC_END] = "end",
-    [TT_REC_ANSWER] = "answer",
+    [TT_REC_ANSWER] = "answer",       [TT_REC_CANCEL] = "cancel",
+    [TT_REC_DECLINED] = "declined",   [TT_REC_ASKED] = "asked",
+    [TT_REC_REPLY] = "reply",
 };
 
 const char *tt_record_type_name(tt_record_type t)
@@ -42,6 +44,8 @@ bool tt_record_is_input(const tt_record *r)
     case TT_REC_NOTE:
     case TT_REC_CUSTOM:
     case TT_REC_ANSWER:
+    case TT_REC_CANCEL:
+    case TT_REC_REPLY:
     case TT_REC_PAUSE:
     case TT_REC_RESUME:
     case TT_REC_SPEED:

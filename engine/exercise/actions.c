@@ -18,6 +18,11 @@ static const tt_text WHY_UNKNOWN = {
 static const tt_text WHY_BUSY = {
     "この役割は手一杯です（同時に実施できる対応の数に達しています）。",
     "This role is busy: it is already running as many actions as it can at once." };
+static const tt_text WHY_NOT_IN_PROGRESS = {
+    "この対応は実施中ではありません。", "This action is not in progress." };
+static const tt_text WHY_NO_QUESTION = {
+    "この対応について回答を待つ質問はありません。",
+    "No question about this action is waiting for an answer." };
 static const tt_text WHY_PRECONDITION = {
     "前提条件を満たしていません。", "Its precondition does not hold yet." };
 
@@ -126,7 +131,7 @@ static int refuse(tt_exercise *ex, const char *role, const char *action,
 }
 
 static int start_running(tt_exercise *ex, int action, const char *role,
-                         const char *member, tt_error *err)
+                         const char *member, tt_ms until, int bad, tt_error *err)
 {
     if (ex->n_running == ex->cap_running) {
         size_t cap = ex->cap_running ? ex->cap_running * 2 : 16;
@@ -139,14 +144,13 @@ static int start_running(tt_exercise *ex, int action, const char *role,
         ex->cap_running = cap;
     }
     running_action ra = { action, strdup(role), member ? strdup(member) : NULL, false,
-                          ex->now };
+                          ex->now, bad, false, false };
     if (!ra.role || (member && !ra.member)) {
         free(ra.role);
         free(ra.member);
         tt_error_oom(err, NULL);
         return -1;
     }
-    tt_ms until = ex->now + ex->sc->actions[action].takes;
     if (!tt_queue_push(&ex->queue, until, EV_ACTION_DONE, (int)ex->n_running, 0)) {
         free(ra.role);
         free(ra.member);
@@ -194,11 +198,148 @@ int tt_exercise_act(tt_exercise *ex, const char *role, const char *action,
         return refuse(ex, role, action, member, note, why, err);
     }
     const tt_action *a = &ex->sc->actions[index];
+    /* API 1.1: takes and harmful/wasted as functions of the state, asked
+     * once, now; their answers are journaled (until, status and text), so a
+     * replay or resume compares them and the card reads them. */
+    tt_ms takes = a->takes;
+    bool bad = false;
+    tt_text bad_why = { NULL, NULL };
+    if (a->takes_fn &&
+        tt_script_action_takes(ex->script, index, ex->now, role, &takes, err) != 0)
+        return -1;
+    if ((a->harmful_fn || a->wasted_fn) &&
+        tt_script_action_bad(ex->script, index, ex->now, role, &bad, &bad_why, err) != 0)
+        return -1;
+    const tt_ms max_ms = (tt_ms)3650 * 86400000; /* the journal's bound on any time */
+    if (takes > max_ms - ex->now)
+        takes = max_ms - ex->now;
     tt_record r = { .type = TT_REC_ACTION, .id = a->id, .role = role,
-                    .member = member, .note = note, .until = ex->now + a->takes };
+                    .member = member, .note = note, .until = ex->now + takes };
+    if (bad) {
+        r.status = a->harmful_fn ? "harmful" : "wasted";
+        r.text = bad_why;
+    }
     if (ex_emit(ex, &r, err) != 0)
         return -1;
-    return start_running(ex, index, role, member, err);
+    return start_running(ex, index, role, member, ex->now + takes,
+                         !bad ? 0 : a->harmful_fn ? TT_TAKEN_HARMFUL : TT_TAKEN_WASTED, err);
+}
+
+/* The running (not finished, not cancelled) instance of an action. */
+static int running_slot(const tt_exercise *ex, int action)
+{
+    for (size_t i = ex->n_running; i-- > 0;)
+        if (ex->running[i].action == action && !ex->running[i].finished)
+            return (int)i;
+    return -1;
+}
+
+int tt_exercise_cancel(tt_exercise *ex, const char *role, const char *action,
+                       const char *member, const char *note, bool *refused, tt_error *err)
+{
+    if (refused)
+        *refused = false;
+    if (ex->phase == TT_PHASE_READY || ex->phase == TT_PHASE_ENDED) {
+        tt_error_set(err, NULL, 0, 0, "the exercise is not running");
+        return -1;
+    }
+    int due = run_due_events(ex, err);
+    if (due != 0) {
+        if (refused)
+            *refused = due > 0;
+        return due < 0 ? -1 : 0;
+    }
+    int index = action ? tt_scenario_action(ex->sc, action) : -1;
+    int slot = index >= 0 ? running_slot(ex, index) : -1;
+    if (!member && ex->cfg.roster && role)
+        member = tt_roster_member_for(ex->cfg.roster, role);
+    ex->inputs_taken++;
+    /* Who took it, or another role that may take it, can call it off; an
+     * attempt that cannot is journaled too (a script's step, a resume). */
+    const tt_text *why = index < 0 ? &WHY_UNKNOWN
+                         : !role || !tt_action_allows_role(&ex->sc->actions[index], role)
+                             ? &WHY_ROLE
+                         : slot < 0 ? &WHY_NOT_IN_PROGRESS
+                                    : NULL;
+    if (why) {
+        if (refused)
+            *refused = true;
+        tt_record no = { .type = TT_REC_CANCEL, .id = action, .role = role, .member = member,
+                         .note = note, .status = "refused", .text = *why };
+        return ex_emit(ex, &no, err);
+    }
+    running_action *ra = &ex->running[slot];
+    ra->cancelled = true;
+    ra->finished = true;
+    ra->waiting = false;
+    ex->action_running[index] = false;
+    ex->action_taken[index] = false; /* never done: it may be taken again */
+    tt_record r = { .type = TT_REC_CANCEL, .id = ex->sc->actions[index].id, .role = role,
+                    .member = member, .note = note };
+    if (ex_emit(ex, &r, err) != 0)
+        return -1;
+    if (ex->sc->actions[index].has_on_cancel &&
+        (tt_script_action_cancelled(ex->script, index, ex->now, ra->role, err) != 0 ||
+         ex_take_scheduled(ex, err) != 0))
+        return -1;
+    return ex_settle(ex, err);
+}
+
+int tt_exercise_reply(tt_exercise *ex, const char *role, const char *action,
+                      const char *member, const char *answer, bool *refused, tt_error *err)
+{
+    if (refused)
+        *refused = false;
+    if (ex->phase == TT_PHASE_READY || ex->phase == TT_PHASE_ENDED) {
+        tt_error_set(err, NULL, 0, 0, "the exercise is not running");
+        return -1;
+    }
+    int due = run_due_events(ex, err);
+    if (due != 0) {
+        if (refused)
+            *refused = due > 0;
+        return due < 0 ? -1 : 0;
+    }
+    if (!answer || !answer[0]) {
+        if (refused)
+            *refused = true; /* nothing said: nothing journaled */
+        return 0;
+    }
+    int index = action ? tt_scenario_action(ex->sc, action) : -1;
+    int slot = index >= 0 ? running_slot(ex, index) : -1;
+    if (!member && ex->cfg.roster && role)
+        member = tt_roster_member_for(ex->cfg.roster, role);
+    ex->inputs_taken++;
+    const tt_text *why = index < 0 ? &WHY_UNKNOWN
+                         : !role || !tt_action_allows_role(&ex->sc->actions[index], role)
+                             ? &WHY_ROLE
+                         : slot < 0 || !ex->running[slot].waiting ? &WHY_NO_QUESTION
+                                                                  : NULL;
+    if (why) {
+        if (refused)
+            *refused = true;
+        tt_record no = { .type = TT_REC_REPLY, .id = action, .role = role, .member = member,
+                         .note = answer, .status = "refused", .text = *why };
+        return ex_emit(ex, &no, err);
+    }
+    tt_record r = { .type = TT_REC_REPLY, .id = ex->sc->actions[index].id, .role = role,
+                    .member = member, .note = answer };
+    if (ex_emit(ex, &r, err) != 0)
+        return -1;
+    if (ex_action_done(ex, slot, answer, err) != 0)
+        return -1;
+    return ex_settle(ex, err);
+}
+
+bool tt_exercise_action_waiting(const tt_exercise *ex, int action)
+{
+    int slot = action >= 0 && (size_t)action < ex->sc->n_actions ? running_slot(ex, action) : -1;
+    return slot >= 0 && ex->running[slot].waiting;
+}
+
+bool tt_exercise_action_in_progress(const tt_exercise *ex, int action)
+{
+    return action >= 0 && (size_t)action < ex->sc->n_actions && running_slot(ex, action) >= 0;
 }
 
 int tt_exercise_note(tt_exercise *ex, const char *role, const char *member,
@@ -316,7 +457,11 @@ int tt_exercise_play_until(tt_exercise *ex, const tt_action_script *script, size
             return tt_exercise_end(ex, err);
         /* No member given: the exercise names the roster's member for the role. */
         int rc = st->action ? tt_exercise_act(ex, st->by, st->action, st->member, st->note, NULL, err)
-                            : tt_exercise_note(ex, st->by, st->member, st->note, err);
+                 : st->cancel ? tt_exercise_cancel(ex, st->by, st->cancel, st->member, st->note,
+                                                   NULL, err)
+                 : st->reply  ? tt_exercise_reply(ex, st->by, st->reply, st->member, st->note,
+                                                  NULL, err)
+                              : tt_exercise_note(ex, st->by, st->member, st->note, err);
         if (rc != 0)
             return -1;
     }

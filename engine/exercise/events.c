@@ -308,21 +308,40 @@ int ex_settle(tt_exercise *ex, tt_error *err)
     return 0;
 }
 
-static int action_done(tt_exercise *ex, int slot, tt_error *err)
+int ex_action_done(tt_exercise *ex, int slot, const char *answer, tt_error *err)
 {
     running_action *ra = &ex->running[slot];
     const tt_action *a = &ex->sc->actions[ra->action];
-    ex->action_running[ra->action] = false;
-    ra->finished = true;
+    tt_action_outcome outcome;
+    const char *asker;
+    tt_text said;
+    /* does runs before DONE is written: it journals nothing itself (state
+     * and messages are written after), so a 1.0 journal is unchanged, and
+     * an actor's refusal or question replaces DONE. */
+    ra->waiting = false;
+    if (tt_script_action_finish(ex->script, ra->action, ex->now, ra->role, answer, &outcome,
+                                &asker, &said, err) != 0)
+        return -1;
     tt_record r = { .type = TT_REC_DONE, .id = a->id, .role = ra->role,
                     .member = ra->member };
+    if (outcome != TT_OUTCOME_DONE) {
+        r.type = outcome == TT_OUTCOME_REFUSED ? TT_REC_DECLINED : TT_REC_ASKED;
+        r.from = asker;
+        r.text = said;
+    }
+    if (outcome == TT_OUTCOME_ASKED) {
+        ra->waiting = true; /* still in progress: the role's capacity counts it */
+    } else {
+        ex->action_running[ra->action] = false;
+        ra->finished = true;
+    }
+    if (outcome == TT_OUTCOME_REFUSED)
+        ex->action_taken[ra->action] = false; /* the team may try again */
     if (ex_emit(ex, &r, err) != 0)
-        return -1;
-    if (tt_script_action_apply(ex->script, ra->action, ex->now, ra->role, err) != 0)
         return -1;
     if (ex_take_scheduled(ex, err) != 0)
         return -1;
-    if (a->completes) {
+    if (outcome == TT_OUTCOME_DONE && a->completes) {
         int o = tt_scenario_objective(ex->sc, a->completes);
         if (o >= 0 && ex_reach_objective(ex, o, err) != 0)
             return -1;
@@ -359,7 +378,9 @@ int ex_handle_event(tt_exercise *ex, const tt_event *ev, tt_error *err)
         break;
     }
     case EV_ACTION_DONE:
-        rc = action_done(ex, ev->index, err);
+        if (ex->running[ev->index].cancelled)
+            return 0; /* cancelled in progress: nothing happens at its end */
+        rc = ex_action_done(ex, ev->index, NULL, err);
         break;
     case EV_MESSAGE: {
         size_t slot = (size_t)ev->index;

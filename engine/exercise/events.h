@@ -17,5 +17,8 @@ int ex_take_scheduled(tt_exercise *ex, tt_error *err);
 int ex_reach_objective(tt_exercise *ex, int objective, tt_error *err);
 int ex_remember_state(tt_exercise *ex, const tt_kv *state, size_t n, tt_error *err);
 int ex_finish(tt_exercise *ex, const char *reason, tt_error *err);
+/* An action's completion (its DONE event, or a reply to the question its
+ * actor asked): runs does, then journals DONE, DECLINED or ASKED. */
+int ex_action_done(tt_exercise *ex, int slot, const char *answer, tt_error *err);
 
 #endif

@@ -21,6 +21,9 @@ typedef struct running_action {
     char *member;
     bool finished;     /* its effect applied (slots are kept: events index them) */
     tt_ms started;     /* when it was taken */
+    int bad;           /* API 1.1: TT_TAKEN_HARMFUL/WASTED by its function, else 0 */
+    bool cancelled;    /* API 1.1: cancelled in progress; its DONE event is void */
+    bool waiting;      /* API 1.1: an actor asked (ctx.ask); waits for a reply */
 } running_action;
 
 typedef struct pending_message {

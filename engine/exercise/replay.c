@@ -95,6 +95,10 @@ static int feed_input(tt_exercise *ex, const tt_record *r, tt_error *err)
         return tt_exercise_inject_to(ex, &r->text, r->to, r->member, NULL, err);
     case TT_REC_ANSWER:
         return feed_answer(ex, r, err);
+    case TT_REC_CANCEL:
+        return tt_exercise_cancel(ex, r->role, r->id, r->member, r->note, NULL, err);
+    case TT_REC_REPLY:
+        return tt_exercise_reply(ex, r->role, r->id, r->member, r->note, NULL, err);
     case TT_REC_PAUSE:
         return ex_do_pause(ex, 0, err);
     case TT_REC_RESUME:

@@ -27,6 +27,8 @@ static bool pending_of(const tt_exercise *ex, const tt_event *e, tt_pending *p)
 {
     if (e->kind == EV_ACTION_DONE) {
         const running_action *ra = &ex->running[e->index];
+        if (ra->cancelled)
+            return false;
         *p = (tt_pending){ e->time, true, ex->sc->actions[ra->action].id, ra->role };
         return true;
     }
@@ -69,7 +71,8 @@ size_t tt_exercise_pending(const tt_exercise *ex, tt_pending *out, size_t max)
 size_t tt_exercise_taken(const tt_exercise *ex, tt_action_taken *out, size_t max)
 {
     for (size_t i = 0; i < ex->n_running && i < max; i++)
-        out[i] = (tt_action_taken){ ex->running[i].started, ex->running[i].action };
+        out[i] = (tt_action_taken){ ex->running[i].started, ex->running[i].action,
+                                    ex->running[i].bad };
     return ex->n_running;
 }
 

@@ -1,5 +1,6 @@
 /* Lookups and display names on the scenario model. Models are small (tens
  * of entries), so a linear scan is the simplest correct thing. */
+#include <stdio.h>
 #include <string.h>
 
 #include "tabletop/scenario.h"
@@ -66,4 +67,30 @@ const char *tt_scenario_party_name(const tt_scenario *s, const char *id, tt_lang
 {
     int i = tt_scenario_actor(s, id);
     return i >= 0 ? named(&s->actors[i].name, id, lang) : tt_scenario_role_name(s, id, lang);
+}
+
+const char *tt_scenario_recipients(const tt_scenario *s, const char *to, tt_lang lang,
+                                   char *buf, size_t size)
+{
+    if (!size)
+        return buf;
+    buf[0] = '\0';
+    size_t used = 0;
+    for (const char *p = to; p && *p;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        char id[128];
+        snprintf(id, sizeof id, "%.*s", (int)(len < sizeof id ? len : sizeof id - 1), p);
+        int w = snprintf(buf + used, size - used, "%s%s", used ? ", " : "",
+                         tt_scenario_party_name(s, id, lang));
+        if (w < 0 || (size_t)w >= size - used) {
+            buf[used] = '\0'; /* whole names only */
+            break;
+        }
+        used += (size_t)w;
+        if (!end)
+            break;
+        p = end + 1;
+    }
+    return buf;
 }

@@ -139,29 +139,36 @@ static void on_action(tt_scorecard *card, size_t role_cap, const tt_record *r)
     int ai = tt_scenario_action(sc, r->id);
     const tt_action *a = ai >= 0 ? &sc->actions[ai] : NULL;
     tt_score_role *role = role_slot(card, role_cap, r->role);
+    /* What it took is journaled (API 1.1: takes may be a function). */
+    tt_ms takes = a ? a->takes : 0;
+    if (r->until >= r->t && (r->until > 0 || r->t == 0))
+        takes = r->until - r->t;
     if (role) {
         role->actions++;
         if (r->note && *r->note)
             role->notes++;
         if (a)
-            role->busy += a->takes;
+            role->busy += takes;
     }
     if (!a)
         return;
-    if (a->harmful || a->wasted) {
+    /* API 1.1: a harmful/wasted function's verdict is on the record. */
+    bool fn_harmful = str_eq(r->status, "harmful"), fn_wasted = str_eq(r->status, "wasted");
+    if (a->harmful || a->wasted || fn_harmful || fn_wasted) {
         tt_score_bad_action *b = &card->bad[card->n_bad++];
         b->def = a;
         b->at = r->t;
         b->role = r->role;
         b->member = r->member;
-        b->harmful = a->harmful;
-        b->cost = a->takes;
-        if (a->harmful) {
-            card->harmful_cost += a->takes;
+        b->harmful = a->harmful || fn_harmful;
+        b->cost = takes;
+        b->why = (fn_harmful || fn_wasted) ? r->text : a->why_bad;
+        if (b->harmful) {
+            card->harmful_cost += takes;
             if (role)
                 role->harmful++;
         } else {
-            card->wasted_cost += a->takes;
+            card->wasted_cost += takes;
             if (role)
                 role->wasted++;
         }
@@ -235,6 +242,8 @@ static void add_event(tt_scorecard *card, tt_score_event_kind kind, const tt_rec
     e->text = r->text;
     e->questions = r->questions;
     e->n_questions = r->n_questions;
+    e->until = r->until;
+    e->to = r->to;
 }
 
 static void scan_records(tt_scorecard *card, size_t role_cap, const char **done_action,
@@ -306,6 +315,18 @@ static void scan_records(tt_scorecard *card, size_t role_cap, const char **done_
                 r->t, r->id, r->n_questions ? r->questions[0] : (tt_text){ NULL, NULL },
                 r->role, r->member, r->note };
             break;
+        case TT_REC_CANCEL:
+            add_event(card, TT_EV_CANCEL, r);
+            break;
+        case TT_REC_DECLINED:
+            add_event(card, TT_EV_DECLINED, r);
+            break;
+        case TT_REC_ASKED:
+            add_event(card, TT_EV_ASKED, r);
+            break;
+        case TT_REC_REPLY:
+            add_event(card, TT_EV_REPLY, r);
+            break;
         case TT_REC_PAUSE:
         case TT_REC_RESUME:
         case TT_REC_SPEED:
@@ -332,7 +353,8 @@ static int rate_objectives(tt_scorecard *card)
     for (size_t i = 0; i < n; i++)
         reached[i] = card->objectives[i].reached ? card->objectives[i].reached_at : TT_MS_NEVER;
     for (size_t b = 0; b < card->n_bad; b++)
-        taken[b] = (tt_action_taken){ card->bad[b].at, (int)(card->bad[b].def - sc->actions) };
+        taken[b] = (tt_action_taken){ card->bad[b].at, (int)(card->bad[b].def - sc->actions),
+                                      card->bad[b].harmful ? TT_TAKEN_HARMFUL : TT_TAKEN_WASTED };
     tt_score_summary sum;
     tt_score_ended_now(sc, card->duration, reached, taken, card->n_bad, verdicts, &sum);
     for (size_t i = 0; i < n; i++) {

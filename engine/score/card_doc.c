@@ -522,7 +522,7 @@ static void bad_actions(tt_doc *d, const tt_scorecard *card, tt_lang L)
         }
         doc_close(d);
         doc_cell(d, "num", doc_fmt(d, "%ld%s", sc_minutes(x->cost), T(MINUTES)));
-        doc_cell(d, NULL, tt_text_get(&x->def->why_bad, L));
+        doc_cell(d, NULL, tt_text_get(&x->why, L));
         doc_close(d);
     }
     doc_close(d);

@@ -183,7 +183,7 @@ static int bad_rows(tt_scorecard *card, size_t cap, bool *cited)
             sc_time(b->at, L, at, sizeof at);
             const char *label = tt_scenario_action_label(sc, b->def->id, L);
             const char *role = tt_scenario_role_name(sc, b->role, L);
-            const char *why = tt_text_get(&b->def->why_bad, L);
+            const char *why = tt_text_get(&b->why, L);
             long min = sc_minutes(b->cost);
             if (b->harmful) {
                 txt[k] = sc_printf(&card->arena, TT_FMT(L, LBL_F_HARMFUL_FMT), at, label, role, min, why);

@@ -20,6 +20,10 @@ const char *sc_event_kind_key(tt_score_event_kind k)
     case TT_EV_REFUSED: return "refused";
     case TT_EV_OBJECTIVE: return "objective";
     case TT_EV_NOTE: return "note";
+    case TT_EV_CANCEL: return "cancel";
+    case TT_EV_DECLINED: return "declined";
+    case TT_EV_ASKED: return "asked";
+    case TT_EV_REPLY: return "reply";
     }
     return "?";
 }

@@ -137,12 +137,15 @@ void sc_svg_timeline(tt_buf *b, const tt_scorecard *card, tt_lang L)
     lane_label(b, y, T(INJECTS), "ll");
     for (size_t i = 0; i < card->n_events; i++) {
         const tt_score_event *e = &card->events[i];
-        if (e->kind != TT_EV_INJECT && e->kind != TT_EV_CUSTOM && e->kind != TT_EV_MESSAGE)
+        if (e->kind != TT_EV_INJECT && e->kind != TT_EV_CUSTOM && e->kind != TT_EV_MESSAGE &&
+            e->kind != TT_EV_DECLINED && e->kind != TT_EV_ASKED)
             continue;
         double x = xpos(&s, e->t);
         tt_buf_printf(b, "<path d=\"M%.1f %d l-5 -9 h10 z\" class=\"%s\">", x, y + 18,
                   e->kind == TT_EV_INJECT ? "inj" : "msg");
-        tip(b, L, e->t, e->id ? e->id : (e->from ? e->from : ""), tt_text_get(&e->text, L));
+        bool actor = e->kind == TT_EV_DECLINED || e->kind == TT_EV_ASKED;
+        tip(b, L, e->t, actor ? tt_scenario_party_name(sc, e->from, L)
+                              : e->id ? e->id : (e->from ? e->from : ""), tt_text_get(&e->text, L));
         tt_buf_add(b, "</path>\n");
     }
     y += LANE_H;
@@ -153,7 +156,8 @@ void sc_svg_timeline(tt_buf *b, const tt_scorecard *card, tt_lang L)
             lane_label(b, role_y0 + lane_of_role[i] * LANE_H, tt_scenario_role_name(sc, card->roles[i].id, L), "ll");
     for (size_t i = 0; i < card->n_events; i++) {
         const tt_score_event *e = &card->events[i];
-        if (e->kind != TT_EV_ACTION && e->kind != TT_EV_REFUSED)
+        bool cancel = e->kind == TT_EV_CANCEL || e->kind == TT_EV_REPLY;
+        if (e->kind != TT_EV_ACTION && e->kind != TT_EV_REFUSED && !cancel)
             continue;
         int r = role_lane(card, e->role);
         if (r < 0 || lane_of_role[r] < 0)
@@ -161,12 +165,39 @@ void sc_svg_timeline(tt_buf *b, const tt_scorecard *card, tt_lang L)
         int ly = role_y0 + lane_of_role[r] * LANE_H;
         int ai = tt_scenario_action(sc, e->id);
         const tt_action *a = ai >= 0 ? &sc->actions[ai] : NULL;
-        const char *cls = e->kind == TT_EV_REFUSED ? "ref"
-                        : a && a->harmful ? "harm"
-                        : a && a->wasted ? "waste" : "act";
         double x = xpos(&s, e->t);
-        if (a && e->kind == TT_EV_ACTION && a->takes > 0) {
-            double x2 = xpos(&s, e->t + a->takes);
+        if (cancel) {
+            /* API 1.1: a cancellation (a cross) or a reply to an actor's question. */
+            if (e->kind == TT_EV_CANCEL)
+                tt_buf_printf(b, "<path d=\"M%.1f %d l8 8 m0 -8 l-8 8\" class=\"ref cancel\">", x - 4,
+                          ly + 8);
+            else
+                tt_buf_printf(b, "<path d=\"M%.1f %d h8 v8 h-8 z\" class=\"act reply\">", x - 4, ly + 8);
+            char what[300];
+            snprintf(what, sizeof what, "%s: %s", e->kind == TT_EV_CANCEL ? T(LEG_CANCEL) : T(LEG_REPLY),
+                     tt_scenario_action_label(sc, e->id, L));
+            tip(b, L, e->t, what, e->status ? tt_text_get(&e->text, L) : e->note);
+            tt_buf_add(b, "</path>\n");
+            continue;
+        }
+        bool harmful = (a && a->harmful) || (e->status && !strcmp(e->status, "harmful"));
+        bool wasted = (a && a->wasted) || (e->status && !strcmp(e->status, "wasted"));
+        const char *cls = e->kind == TT_EV_REFUSED ? "ref"
+                        : harmful ? "harm"
+                        : wasted ? "waste" : "act";
+        if (a && e->kind == TT_EV_ACTION && e->until > e->t) {
+            /* The bar ends at its journaled end, or where it was cancelled. */
+            tt_ms end = e->until;
+            for (size_t k = i + 1; k < card->n_events; k++) {
+                const tt_score_event *c = &card->events[k];
+                if (c->t >= end)
+                    break;
+                if (c->kind == TT_EV_CANCEL && !c->status && c->id && !strcmp(c->id, e->id)) {
+                    end = c->t;
+                    break;
+                }
+            }
+            double x2 = xpos(&s, end);
             tt_buf_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"6\" class=\"%s dur\"/>",
                       x, ly + 9, x2 - x < 1 ? 1 : x2 - x, cls);
         }

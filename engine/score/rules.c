@@ -164,9 +164,9 @@ void tt_score_ended_now(const tt_scenario *sc, tt_ms now, const tt_ms *reached_a
             if (reached != TT_MS_NEVER && taken[k].at >= reached)
                 continue;
             const tt_action *a = &sc->actions[taken[k].action];
-            if (a->harmful)
+            if (a->harmful || taken[k].bad == TT_TAKEN_HARMFUL)
                 v.harmful_before++;
-            else if (a->wasted)
+            else if (a->wasted || taken[k].bad == TT_TAKEN_WASTED)
                 v.wasted_before++;
         }
         /* The engine marks an objective missed when its limit comes, and

@@ -84,7 +84,7 @@ static const tt_api_field INJECT[] = {
     F("when", "fun(s: tabletop.State, ctx: tabletop.Ctx): boolean", false, "1.0",
       "conditional inject: fires the first time it holds"),
     F("from", "string", false, "1.0", "actor or role id of the sender"),
-    F("to", "string", false, "1.0", "role id (omitted: everyone)"),
+    F("to", "string|string[]", false, "1.0", "role id (1.1: or a list of role ids; omitted: everyone)"),
     F("text", "tabletop.Text", true, "1.0", "what arrives"),
     F("questions", "tabletop.Text[]", false, "1.0", "discussion questions for the facilitator"),
     F("does", "fun(s: tabletop.State, ctx: tabletop.Ctx)", false, "1.0", "effect when it fires"),
@@ -116,15 +116,21 @@ static const tt_api_field ACTION[] = {
     F("by", "string|string[]", true, "1.0", "role or roles that may take it"),
     F("label", "tabletop.Text", true, "1.0", "menu label"),
     F("description", "tabletop.Text", false, "1.0", "longer explanation"),
-    F("takes", "tabletop.Time", false, "1.0", "its effect applies this long after it starts"),
+    F("takes", "tabletop.Time|fun(s: tabletop.State, ctx: tabletop.Ctx): tabletop.Time", false,
+      "1.0", "its effect applies this long after it starts (1.1: or a function of the state, "
+      "evaluated when it starts)"),
     F("requires", "fun(s: tabletop.State, ctx: tabletop.Ctx): boolean, (tabletop.Text|string)?",
       false, "1.0", "precondition: ok, and why not"),
     F("does", "fun(s: tabletop.State, ctx: tabletop.Ctx)", false, "1.0",
       "effect, when it completes"),
     F("completes", "string", false, "1.0", "objective reached when it completes"),
     F("lesson", "string", false, "1.0", "lesson it covers"),
-    F("harmful", "tabletop.Text", false, "1.0", "marks a harmful action, with why"),
-    F("wasted", "tabletop.Text", false, "1.0", "marks a wasted action, with why"),
+    F("harmful", "tabletop.Text|fun(s: tabletop.State, ctx: tabletop.Ctx): (tabletop.Text|string)?",
+      false, "1.0", "marks a harmful action, with why (1.1: or a function returning why, or nil)"),
+    F("wasted", "tabletop.Text|fun(s: tabletop.State, ctx: tabletop.Ctx): (tabletop.Text|string)?",
+      false, "1.0", "marks a wasted action, with why (1.1: or a function returning why, or nil)"),
+    F("on_cancel", "fun(s: tabletop.State, ctx: tabletop.Ctx)", false, "1.1",
+      "runs when the action is cancelled while in progress"),
     F("repeatable", "boolean", false, "1.0", "may be taken more than once (default false)"),
     END,
 };
@@ -148,10 +154,17 @@ static const tt_api_field REFERENCE[] = {
 /* ctx.message's table (checked by ctx.c). */
 static const tt_api_field MESSAGE[] = {
     F("from", "string", true, "1.0", "actor or role id"),
-    F("to", "string", false, "1.0", "role id (omitted: everyone)"),
+    F("to", "string|string[]", false, "1.0", "role id (1.1: or a list of role ids; omitted: everyone)"),
     F("text", "tabletop.Text", true, "1.0", "what is said"),
     F("after", "tabletop.Time", false, "1.0",
       "delay (omitted: an actor's own reply delay; 0 for a role)"),
+    END,
+};
+
+/* ctx.refuse's and ctx.ask's table (checked by ctx.c). */
+static const tt_api_field ACTOR_WORDS[] = {
+    F("from", "string", true, "1.1", "actor id"),
+    F("text", "tabletop.Text", true, "1.1", "the refusal's reason, or the question"),
     END,
 };
 
@@ -170,6 +183,7 @@ static const tt_api_class CLASSES[] = {
     { "HistoryItem", "what the real operator did", HISTORY },
     { "Message", "what ctx.message takes", MESSAGE },
     { "Reference", "a source cited on the scorecard (API 1.1)", REFERENCE },
+    { "ActorWords", "what ctx.refuse and ctx.ask take (API 1.1)", ACTOR_WORDS },
 };
 
 const tt_api_class *tt_api_classes(size_t *n)

@@ -17,13 +17,18 @@ static const char *const FN_TABLES[TT_N_FN_KINDS] = {
     [TT_CB_REQUIRES] = TT_FN_REQUIRES,         [TT_CB_DOES] = TT_FN_DOES,
     [TT_CB_RUN] = TT_FN_RUN,                   [TT_CB_INJECT_WHEN] = TT_FN_INJECT_WHEN,
     [TT_CB_INJECT_DOES] = TT_FN_INJECT_DOES,   [TT_CB_OBJECTIVE_WHEN] = TT_FN_OBJECTIVE_WHEN,
+    [TT_CB_TAKES] = TT_FN_TAKES,               [TT_CB_BAD] = TT_FN_BAD,
+    [TT_CB_ON_CANCEL] = TT_FN_ON_CANCEL,
 };
 
 static size_t kind_count(const tt_script *s, int kind)
 {
     switch (kind) {
     case TT_CB_REQUIRES:
-    case TT_CB_DOES: return s->model.n_actions;
+    case TT_CB_DOES:
+    case TT_CB_TAKES:
+    case TT_CB_BAD:
+    case TT_CB_ON_CANCEL: return s->model.n_actions;
     case TT_CB_RUN: return s->model.n_dynamics;
     case TT_CB_INJECT_WHEN:
     case TT_CB_INJECT_DOES: return s->model.n_injects;
@@ -161,6 +166,16 @@ const char *tt_host_where(tt_script *s)
         snprintf(s->where_text, sizeof s->where_text, "objectives.%s.when",
                  m->objectives[i].id);
         break;
+    case TT_CB_TAKES:
+        snprintf(s->where_text, sizeof s->where_text, "actions.%s.takes", m->actions[i].id);
+        break;
+    case TT_CB_BAD:
+        snprintf(s->where_text, sizeof s->where_text, "actions.%s.%s", m->actions[i].id,
+                 m->actions[i].harmful_fn ? "harmful" : "wasted");
+        break;
+    case TT_CB_ON_CANCEL:
+        snprintf(s->where_text, sizeof s->where_text, "actions.%s.on_cancel", m->actions[i].id);
+        break;
     case TT_CB_DEFERRED:
         snprintf(s->where_text, sizeof s->where_text, "a function scheduled with ctx.after");
         break;
@@ -172,7 +187,12 @@ const char *tt_host_where(tt_script *s)
 
 /* ---- Calls ---- */
 
-enum call_result { RESULT_NONE, RESULT_BOOL, RESULT_ALLOWED };
+enum call_result {
+    RESULT_NONE, RESULT_BOOL,
+    RESULT_ALLOWED,  /* ok, why */
+    RESULT_TIME,     /* a time (API 1.1 takes) */
+    RESULT_REASON    /* why, or nil (API 1.1 harmful / wasted) */
+};
 
 typedef struct call_job {
     tt_script *s;
@@ -183,6 +203,7 @@ typedef struct call_job {
     bool present;
     bool value;
     tt_text why;
+    tt_ms time;
 } call_job;
 
 static const char *copy_lang(lua_State *L, tt_script *s, int idx, const char *lang)
@@ -201,6 +222,29 @@ static const char *copy_lang(lua_State *L, tt_script *s, int idx, const char *la
     if (!c)
         luaL_error(L, "out of memory");
     return c;
+}
+
+/* A reason (a text table or a string for both languages) at idx into
+ * job->why, copied to the scratch arena; raises on anything else. */
+static void read_reason(lua_State *L, tt_script *s, int idx, call_job *job, const char *what)
+{
+    if (lua_type(L, idx) == LUA_TSTRING) {
+        if (lua_rawlen(L, idx) > TT_MAX_TEXT)
+            luaL_error(L, "the reason is longer than %d bytes", (int)TT_MAX_TEXT);
+        char bad[160];
+        if (!tt_host_text_ok(lua_tostring(L, idx), lua_rawlen(L, idx), bad, sizeof bad))
+            luaL_error(L, "the reason: %s", bad);
+        char *c = tt_arena_strdup(&s->scratch, lua_tostring(L, idx));
+        if (!c)
+            luaL_error(L, "out of memory");
+        job->why.ja = job->why.en = c;
+    } else if (lua_type(L, idx) == LUA_TTABLE) {
+        job->why.ja = copy_lang(L, s, idx, "ja");
+        job->why.en = copy_lang(L, s, idx, "en");
+    } else if (lua_type(L, idx) != LUA_TNIL) {
+        luaL_error(L, "%s must be a text { ja = \"...\", en = \"...\" }, not a %s", what,
+                   luaL_typename(L, idx));
+    }
 }
 
 /* Preconditions (their reason is read from Lua values, which may run
@@ -235,26 +279,14 @@ static int trampoline(lua_State *L)
     lua_call(L, 2, 2);
     if (job->result == RESULT_BOOL || job->result == RESULT_ALLOWED)
         job->value = lua_toboolean(L, base + 1);
-    if (job->result == RESULT_ALLOWED && !job->value) {
-        int why = base + 2;
-        if (lua_type(L, why) == LUA_TSTRING) {
-            if (lua_rawlen(L, why) > TT_MAX_TEXT)
-                return luaL_error(L, "the reason is longer than %d bytes", (int)TT_MAX_TEXT);
-            char bad[160];
-            if (!tt_host_text_ok(lua_tostring(L, why), lua_rawlen(L, why), bad, sizeof bad))
-                return luaL_error(L, "the reason: %s", bad);
-            char *c = tt_arena_strdup(&s->scratch, lua_tostring(L, why));
-            if (!c)
-                return luaL_error(L, "out of memory");
-            job->why.ja = job->why.en = c;
-        } else if (lua_type(L, why) == LUA_TTABLE) {
-            job->why.ja = copy_lang(L, s, why, "ja");
-            job->why.en = copy_lang(L, s, why, "en");
-        } else if (lua_type(L, why) != LUA_TNIL) {
-            return luaL_error(L, "the reason returned with false must be a text "
-                                 "{ ja = \"...\", en = \"...\" }, not a %s",
-                              luaL_typename(L, why));
-        }
+    if (job->result == RESULT_ALLOWED && !job->value)
+        read_reason(L, s, base + 2, job, "the reason returned with false");
+    if (job->result == RESULT_TIME)
+        job->time = tt_host_check_time(L, base + 1, "the time returned");
+    if (job->result == RESULT_REASON) {
+        job->value = lua_toboolean(L, base + 1);
+        if (job->value)
+            read_reason(L, s, base + 1, job, "the reason returned");
     }
     return 0;
 }
@@ -334,7 +366,8 @@ static int call(tt_script *s, call_job *job, tt_ms now, const char *role, bool r
     job->s = s;
     size_t scheduled_before = s->n_pending;
     int rc;
-    if (job->result == RESULT_ALLOWED || job->kind == TT_CB_DEFERRED) {
+    if (job->result == RESULT_ALLOWED || job->result == RESULT_TIME ||
+        job->result == RESULT_REASON || job->kind == TT_CB_DEFERRED) {
         lua_pushcfunction(L, trampoline);
         lua_pushlightuserdata(L, job);
         rc = tt_sandbox_call(s->sb, s->model.path, 1, 0, s->limits.call_instructions, NULL,
@@ -359,6 +392,15 @@ static int call(tt_script *s, call_job *job, tt_ms now, const char *role, bool r
     if (rc != 0) {
         s->n_pending = scheduled_before; /* a failed call schedules nothing */
         add_where(s, err);
+        if (err->line == 0 && job->kind != TT_CB_DEFERRED) {
+            /* A bad returned value has no Lua line: give the function's. */
+            lua_rawgeti(L, LUA_REGISTRYINDEX, s->refs.fn[s->refs.off[job->kind] + job->index]);
+            lua_Debug ar;
+            if (lua_isfunction(L, -1) && lua_getinfo(L, ">S", &ar) && ar.linedefined > 0)
+                err->line = ar.linedefined;
+            else
+                lua_pop(L, 1);
+        }
     } else if (s->tracer && job->present) {
         s->tracer(s->tracer_user, job->kind, job->index, now, role, job->value);
     }
@@ -470,9 +512,80 @@ int tt_script_action_allowed(tt_script *s, int action, tt_ms now, bool *ok, tt_t
 int tt_script_action_apply(tt_script *s, int action, tt_ms now, const char *role,
                            tt_error *err)
 {
+    tt_action_outcome outcome;
+    const char *asker;
+    tt_text said;
+    return tt_script_action_finish(s, action, now, role, NULL, &outcome, &asker, &said, err);
+}
+
+int tt_script_action_finish(tt_script *s, int action, tt_ms now, const char *role,
+                            const char *answer, tt_action_outcome *outcome,
+                            const char **asker, tt_text *said, tt_error *err)
+{
+    *outcome = TT_OUTCOME_DONE;
+    *asker = NULL;
+    *said = (tt_text){ NULL, NULL };
     if (bad_index(s, action, s->model.n_actions, "action", err))
         return -1;
+    tt_arena_free(&s->scratch);
+    s->answer = answer;
+    s->outcome = TT_OUTCOME_DONE;
+    s->outcome_from = NULL;
+    s->outcome_text = (tt_text){ NULL, NULL };
     call_job job = { .kind = TT_CB_DOES, .index = action, .result = RESULT_NONE };
+    int rc = call(s, &job, now, role, false, err);
+    s->answer = NULL;
+    if (rc == 0) {
+        *outcome = s->outcome;
+        *asker = s->outcome_from;
+        *said = s->outcome_text;
+    }
+    return rc;
+}
+
+/* Read-only like a precondition: evaluated when the action starts. */
+int tt_script_action_takes(tt_script *s, int action, tt_ms now, const char *role,
+                           tt_ms *takes, tt_error *err)
+{
+    if (bad_index(s, action, s->model.n_actions, "action", err))
+        return -1;
+    *takes = s->model.actions[action].takes;
+    if (!s->model.actions[action].takes_fn)
+        return 0;
+    call_job job = { .kind = TT_CB_TAKES, .index = action, .result = RESULT_TIME };
+    if (call(s, &job, now, role, true, err) != 0)
+        return -1;
+    if (job.present)
+        *takes = job.time;
+    return 0;
+}
+
+int tt_script_action_bad(tt_script *s, int action, tt_ms now, const char *role, bool *bad,
+                         tt_text *why, tt_error *err)
+{
+    *bad = false;
+    *why = (tt_text){ NULL, NULL };
+    if (bad_index(s, action, s->model.n_actions, "action", err))
+        return -1;
+    const tt_action *a = &s->model.actions[action];
+    if (!a->harmful_fn && !a->wasted_fn)
+        return 0;
+    tt_arena_free(&s->scratch);
+    call_job job = { .kind = TT_CB_BAD, .index = action, .result = RESULT_REASON };
+    if (call(s, &job, now, role, true, err) != 0)
+        return -1;
+    *bad = job.present && job.value;
+    if (*bad)
+        *why = job.why;
+    return 0;
+}
+
+int tt_script_action_cancelled(tt_script *s, int action, tt_ms now, const char *role,
+                               tt_error *err)
+{
+    if (bad_index(s, action, s->model.n_actions, "action", err))
+        return -1;
+    call_job job = { .kind = TT_CB_ON_CANCEL, .index = action, .result = RESULT_NONE };
     return call(s, &job, now, role, false, err);
 }
 

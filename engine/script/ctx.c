@@ -3,6 +3,7 @@
  * by the exercise with tt_script_take_scheduled. */
 #include <lauxlib.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,7 +46,7 @@ static tt_scheduled *push_scheduled(lua_State *L, tt_script *s)
 }
 
 /* A time argument: "15m" or seconds. */
-static tt_ms check_time(lua_State *L, int idx, const char *what)
+tt_ms tt_host_check_time(lua_State *L, int idx, const char *what)
 {
     if (lua_type(L, idx) == LUA_TSTRING) {
         tt_ms v;
@@ -95,6 +96,54 @@ static const char *copy_text(lua_State *L, tt_script *s, int idx, const char *fi
     return c;
 }
 
+/* One role id at idx, or NULL with an error naming the nearest role. */
+static const char *check_role(lua_State *L, const tt_scenario *m, int idx, const char *what)
+{
+    int r = lua_type(L, idx) == LUA_TSTRING ? tt_scenario_role(m, lua_tostring(L, idx)) : -1;
+    if (r < 0) {
+        const char *wrong = lua_type(L, idx) == LUA_TSTRING ? lua_tostring(L, idx) : "?";
+        char hint[300];
+        HINT(hint, wrong, m->roles, m->n_roles);
+        luaL_error(L, "%s: to = '%s' is not a role of this scenario (%s)", what, wrong, hint);
+    }
+    return m->roles[r].id;
+}
+
+/* `to` at idx: nil (everyone), a role id, or (API 1.1) a list of role ids,
+ * joined by ',' in the pending arena (tt_to_includes). */
+static const char *check_recipients(lua_State *L, tt_script *s, int idx, const char *what)
+{
+    const tt_scenario *m = &s->model;
+    if (lua_isnil(L, idx))
+        return NULL;
+    if (lua_type(L, idx) != LUA_TTABLE)
+        return check_role(L, m, idx, what);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
+    if (n < 1 || (size_t)n > m->n_roles)
+        return luaL_error(L, "%s: to = a list of 1 to %d distinct role ids", what,
+                          (int)m->n_roles), NULL;
+    size_t cap = 1;
+    for (lua_Integer j = 1; j <= n; j++) {
+        lua_rawgeti(L, idx, j);
+        cap += strlen(check_role(L, m, -1, what)) + 1;
+        lua_pop(L, 1);
+    }
+    char *joined = tt_arena_alloc(&s->pending_arena, cap);
+    if (!joined)
+        return luaL_error(L, "out of memory"), NULL;
+    size_t used = 0;
+    joined[0] = '\0';
+    for (lua_Integer j = 1; j <= n; j++) {
+        lua_rawgeti(L, idx, j);
+        const char *id = check_role(L, m, -1, what);
+        lua_pop(L, 1);
+        if (used && tt_to_includes(joined, id))
+            return luaL_error(L, "%s: role '%s' is listed twice in to", what, id), NULL;
+        used += (size_t)snprintf(joined + used, cap - used, "%s%s", used ? "," : "", id);
+    }
+    return joined;
+}
+
 /* ctx.message{ from =, to =, text =, after = } */
 static int ctx_message(lua_State *L)
 {
@@ -124,24 +173,14 @@ static int ctx_message(lua_State *L)
         return luaL_error(L, "ctx.message: from = '%s' is neither an actor nor a role of this "
                              "scenario (actors: %s; roles: %s)", from, ha, hr);
     }
-    const char *to = NULL;
-    if (lua_getfield(L, 1, "to") != LUA_TNIL) {
-        int r = lua_type(L, -1) == LUA_TSTRING ? tt_scenario_role(m, lua_tostring(L, -1)) : -1;
-        if (r < 0) {
-            const char *wrong = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?";
-            char hint[300];
-            HINT(hint, wrong, m->roles, m->n_roles);
-            return luaL_error(L, "ctx.message: to = '%s' is not a role of this scenario (%s)",
-                              wrong, hint);
-        }
-        to = m->roles[r].id;
-    }
+    lua_getfield(L, 1, "to");
+    const char *to = check_recipients(L, s, lua_gettop(L), "ctx.message");
     if (lua_getfield(L, 1, "text") != LUA_TTABLE)
         return luaL_error(L, "ctx.message: 'text' must be { ja = \"...\", en = \"...\" }");
     int text = lua_gettop(L);
     tt_ms delay = 0;
     if (lua_getfield(L, 1, "after") != LUA_TNIL)
-        delay = check_time(L, -1, "ctx.message after");
+        delay = tt_host_check_time(L, -1, "ctx.message after");
     else if (actor >= 0 && !(s->replying && strcmp(s->replying, from) == 0))
         delay = actor_delay(s, actor); /* inside its own reply it speaks at once */
     tt_text t;
@@ -154,6 +193,72 @@ static int ctx_message(lua_State *L)
     e->to = to;
     e->text = t;
     return 0;
+}
+
+/* API 1.1: ctx.refuse{ from =, text = } and ctx.ask{ from =, text = }, in
+ * an action's does: an outside party refuses the request (the action ends
+ * without completing and may be taken again) or asks a question the team
+ * must answer before the action goes on (does runs again with ctx.answer). */
+static int actor_says(lua_State *L, tt_action_outcome outcome, const char *what)
+{
+    tt_script *s = script_for_effect(L, what);
+    if (s->where_kind != TT_CB_DOES)
+        return luaL_error(L, "%s is only available in an action's does", what);
+    if (s->outcome != TT_OUTCOME_DONE)
+        return luaL_error(L, "%s: this does already called ctx.refuse or ctx.ask", what);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        lua_pop(L, 1);
+        const char *k = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?";
+        if (strcmp(k, "from") != 0 && strcmp(k, "text") != 0)
+            return luaL_error(L, "%s: unknown field '%s' (expected from, text)", what, k);
+    }
+    const tt_scenario *m = &s->model;
+    int actor = lua_getfield(L, 1, "from") == LUA_TSTRING
+                    ? tt_scenario_actor(m, lua_tostring(L, -1)) : -1;
+    if (actor < 0) {
+        char hint[300];
+        const char *wrong = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?";
+        HINT(hint, wrong, m->actors, m->n_actors);
+        return luaL_error(L, "%s: from = '%s' is not an actor of this scenario (%s)", what,
+                          wrong, hint);
+    }
+    if (lua_getfield(L, 1, "text") != LUA_TTABLE)
+        return luaL_error(L, "%s: 'text' must be { ja = \"...\", en = \"...\" }", what);
+    const char *langs[2] = { "ja", "en" };
+    const char *out[2];
+    for (int i = 0; i < 2; i++) {
+        if (lua_getfield(L, -1 - i, langs[i]) != LUA_TSTRING)
+            return luaL_error(L, "%s: text.%s must be a string", what, langs[i]);
+        size_t len;
+        const char *t = lua_tolstring(L, -1, &len);
+        char why[160];
+        if (len > TT_MAX_TEXT)
+            return luaL_error(L, "%s: text.%s is longer than %d bytes", what, langs[i],
+                              (int)TT_MAX_TEXT);
+        if (!tt_host_text_ok(t, len, why, sizeof why))
+            return luaL_error(L, "%s: text.%s: %s", what, langs[i], why);
+        tt_sandbox_charge(L, len >> 4);
+        out[i] = tt_arena_strndup(&s->scratch, t, len);
+        if (!out[i])
+            return luaL_error(L, "out of memory");
+    }
+    s->outcome = outcome;
+    s->outcome_from = m->actors[actor].id;
+    s->outcome_text = (tt_text){ out[0], out[1] };
+    return 0;
+}
+
+static int ctx_refuse(lua_State *L)
+{
+    return actor_says(L, TT_OUTCOME_REFUSED, "ctx.refuse");
+}
+
+static int ctx_ask(lua_State *L)
+{
+    return actor_says(L, TT_OUTCOME_ASKED, "ctx.ask");
 }
 
 /* ctx.after(delay, fn): delay is a time or an actor id (its reply delay). */
@@ -174,7 +279,7 @@ static int ctx_after(lua_State *L)
         return luaL_error(L, "ctx.after: '%s' is neither a time nor an actor of this scenario "
                              "(actors: %s)", lua_tostring(L, 1), hint);
     } else {
-        delay = check_time(L, 1, "ctx.after delay");
+        delay = tt_host_check_time(L, 1, "ctx.after delay");
     }
     if (s->next_deferred == INT32_MAX)
         return luaL_error(L, "ctx.after: too many deferred calls");
@@ -216,13 +321,17 @@ static void push_now(lua_State *L, const tt_script *s)
         lua_pushnumber(L, (double)s->now / 1000.0);
 }
 
-/* ctx.role: the fields table's own __index (role is rarely read, and only
- * an action's does has one). */
+/* ctx.role and (API 1.1) ctx.answer: the fields table's own __index (both
+ * are rarely read, and only an action's does has them). */
 static int ctx_role(lua_State *L)
 {
     tt_script *s = tt_host_of(L);
     if (lua_type(L, 2) == LUA_TSTRING && strcmp(lua_tostring(L, 2), "role") == 0 && s->role) {
         lua_pushstring(L, s->role);
+        return 1;
+    }
+    if (lua_type(L, 2) == LUA_TSTRING && strcmp(lua_tostring(L, 2), "answer") == 0 && s->answer) {
+        lua_pushstring(L, s->answer);
         return 1;
     }
     return 0;
@@ -312,6 +421,14 @@ static const struct ctx_row {
     { { "after", "fun(delay: tabletop.Time|string, fn: fun(s: tabletop.State, ctx: tabletop.Ctx))",
         true, "1.0", "run fn later; delay is a time or an actor id (its reply delay)" },
       ctx_after },
+    { { "answer", "string", false, "1.1",
+        "in an action's does run again after ctx.ask: the team's answer" }, NULL },
+    { { "refuse", "fun(r: tabletop.ActorWords)", true, "1.1",
+        "in an action's does: an actor refuses the request, with why; the action does not "
+        "complete and may be taken again" }, ctx_refuse },
+    { { "ask", "fun(q: tabletop.ActorWords)", true, "1.1",
+        "in an action's does: an actor asks a question; the action waits for the team's "
+        "answer, then does runs again with ctx.answer" }, ctx_ask },
     { { "clock", "fun(): integer, integer, integer", true, "1.1",
         "time of day now: hour, minute, and days since the start (needs starts_at)" },
       ctx_clock },

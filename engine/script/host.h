@@ -38,11 +38,14 @@
 #define TT_FN_INJECT_WHEN "inject_when"
 #define TT_FN_INJECT_DOES "inject_does"
 #define TT_FN_OBJECTIVE_WHEN "objective_when"
+#define TT_FN_TAKES "takes"            /* API 1.1 */
+#define TT_FN_BAD "bad"                /* API 1.1: harmful or wasted as a function */
+#define TT_FN_ON_CANCEL "on_cancel"    /* API 1.1 */
 
 /* Behaviour functions by registry reference, per Lua state (a rebuilt state
  * brings its own): fn[off[kind] + index], LUA_NOREF when absent. Kinds are
- * tt_callback values up to TT_CB_OBJECTIVE_WHEN. */
-#define TT_N_FN_KINDS (TT_CB_OBJECTIVE_WHEN + 1)
+ * tt_callback values before TT_CB_DEFERRED. */
+#define TT_N_FN_KINDS TT_CB_DEFERRED
 typedef struct tt_cond_refs {
     int proxy, view;            /* the condition's own `s` and what it reads */
     int ctx, ctx_table;         /* its own ctx and that ctx's fields */
@@ -112,6 +115,10 @@ struct tt_script {
     tt_cond_memo *recording;    /* the condition running, its reads recorded */
     bool condition_mode;        /* the main proxy and ctx record reads */
     tt_ms ctx_now;              /* the main ctx's now */
+    const char *answer;         /* ctx.answer: the team's reply, or NULL */
+    tt_action_outcome outcome;  /* what does said through ctx.refuse / ctx.ask */
+    const char *outcome_from;   /* the actor that refused or asked */
+    tt_text outcome_text;       /* its words (scratch arena) */
 
     /* Per Lua state (swapped with it on a rebuild). */
     tt_host_refs refs;
@@ -187,6 +194,8 @@ int tt_ctx_create(lua_State *L);
 int tt_ctx_push_condition(lua_State *L);
 /* The ctx's __index while conditions run (upvalue: the fields table). */
 int tt_ctx_recording_index(lua_State *L);
+/* A time value at idx ("15m" or seconds); raises "what: ..." otherwise. */
+tt_ms tt_host_check_time(lua_State *L, int idx, const char *what);
 
 /* recipe.c: after the first build, where the behaviour functions are and
  * the state's declarations (NULL when they cannot be taken: rebuilds then

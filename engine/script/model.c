@@ -296,6 +296,48 @@ static void need_role(ex *x, const char *where, const char *field_name, const ch
     }
 }
 
+/* `to`: a role id, or (API 1.1) a list of role ids, kept joined by ','
+ * (tt_to_includes). */
+static const char *read_recipients(ex *x, int e, const char *where)
+{
+    lua_State *L = x->L;
+    if (mf_field(x, e, "to") != LUA_TTABLE) {
+        lua_pop(L, 1);
+        const char *to = mf_get_id(x, e, where, "to", false);
+        need_role(x, where, "to", to);
+        return to;
+    }
+    int t = lua_gettop(L);
+    char path[230];
+    snprintf(path, sizeof path, "%s.to", where);
+    size_t n = mf_list_len(x, t, path);
+    if (n == 0)
+        mf_fail(x, 0, "%s: an empty list (omit `to` to address everyone)", path);
+    size_t cap = 0;
+    for (size_t j = 0; j < n; j++) {
+        if (lua_rawgeti(L, t, (lua_Integer)j + 1) != LUA_TSTRING)
+            mf_fail(x, 0, "%s[%zu]: expected a role id, got a %s", path, j + 1,
+                    mf_type_name(x, -1));
+        cap += lua_rawlen(L, -1) + 1;
+        lua_pop(L, 1);
+    }
+    char *joined = mf_alloc(x, cap + 1);
+    size_t used = 0;
+    for (size_t j = 0; j < n; j++) {
+        lua_rawgeti(L, t, (lua_Integer)j + 1);
+        const char *id = lua_tostring(L, -1);
+        char item[240];
+        snprintf(item, sizeof item, "to[%zu]", j + 1);
+        need_role(x, where, item, id);
+        if (tt_to_includes(used ? joined : "\x01", id))
+            mf_fail(x, 0, "%s: role '%s' is listed twice", path, id);
+        used += (size_t)snprintf(joined + used, cap + 1 - used, "%s%s", used ? "," : "", id);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return joined;
+}
+
 static void read_injects(ex *x, int top)
 {
     tt_scenario *m = x->m;
@@ -340,8 +382,7 @@ static void read_injects(ex *x, int top)
             mf_fail(x, 0, "%s.from: '%s' is neither an actor nor a role of this scenario "
                           "(actors: %s; roles: %s)", where, in->from, ha, hr);
         }
-        in->to = mf_get_id(x, e, where, "to", false);
-        need_role(x, where, "to", in->to);
+        in->to = read_recipients(x, e, where);
         in->text = mf_get_text(x, e, where, "text", true);
         mf_get_function(x, e, where, "does", false, TT_FN_INJECT_DOES, i);
         if (mf_push_table(x, e, where, "questions", false)) {
@@ -553,7 +594,16 @@ static void read_actions(ex *x, int top)
             }
         ac->label = mf_get_text(x, e, where, "label", true);
         ac->description = mf_get_text(x, e, where, "description", false);
-        mf_get_time(x, e, where, "takes", false, &ac->takes);
+        /* API 1.1: takes may be a function of the state, evaluated when the
+         * action starts. */
+        if (mf_field(x, e, "takes") == LUA_TFUNCTION) {
+            lua_pop(L, 1);
+            ac->takes_fn = mf_get_function(x, e, where, "takes", false, TT_FN_TAKES, i);
+        } else {
+            lua_pop(L, 1);
+            mf_get_time(x, e, where, "takes", false, &ac->takes);
+        }
+        ac->has_on_cancel = mf_get_function(x, e, where, "on_cancel", false, TT_FN_ON_CANCEL, i);
         ac->has_requires = mf_get_function(x, e, where, "requires", false, TT_FN_REQUIRES, i);
         mf_get_function(x, e, where, "does", false, TT_FN_DOES, i);
         ac->completes = mf_get_id(x, e, where, "completes", false);
@@ -570,10 +620,22 @@ static void read_actions(ex *x, int top)
             mf_fail(x, 0, "%s.lesson: '%s' is not a lesson of this scenario (%s)", where,
                     ac->lesson, hint);
         }
-        tt_text harmful = mf_get_text(x, e, where, "harmful", false);
-        tt_text wasted = mf_get_text(x, e, where, "wasted", false);
-        if (harmful.ja && wasted.ja)
+        /* API 1.1: harmful / wasted may be a function returning why, or nil. */
+        bool harmful_fn = mf_field(x, e, "harmful") == LUA_TFUNCTION;
+        bool wasted_fn = mf_field(x, e, "wasted") == LUA_TFUNCTION;
+        bool has_harmful = lua_type(L, -2) != LUA_TNIL, has_wasted = lua_type(L, -1) != LUA_TNIL;
+        lua_pop(L, 2);
+        if (has_harmful && has_wasted)
             mf_fail(x, 0, "%s: an action is either harmful or wasted, not both", where);
+        tt_text harmful = { NULL, NULL }, wasted = { NULL, NULL };
+        if (harmful_fn)
+            ac->harmful_fn = mf_get_function(x, e, where, "harmful", false, TT_FN_BAD, i);
+        else
+            harmful = mf_get_text(x, e, where, "harmful", false);
+        if (wasted_fn)
+            ac->wasted_fn = mf_get_function(x, e, where, "wasted", false, TT_FN_BAD, i);
+        else
+            wasted = mf_get_text(x, e, where, "wasted", false);
         ac->harmful = harmful.ja != NULL;
         ac->wasted = wasted.ja != NULL;
         ac->why_bad = ac->harmful ? harmful : wasted;
@@ -762,7 +824,8 @@ static int extract(lua_State *L)
     lua_newtable(L);
     static const char *const kinds[] = { TT_FN_REQUIRES, TT_FN_DOES, TT_FN_RUN,
                                          TT_FN_INJECT_WHEN, TT_FN_INJECT_DOES,
-                                         TT_FN_OBJECTIVE_WHEN, NULL };
+                                         TT_FN_OBJECTIVE_WHEN, TT_FN_TAKES, TT_FN_BAD,
+                                         TT_FN_ON_CANCEL, NULL };
     for (size_t i = 0; kinds[i]; i++) {
         lua_newtable(L);
         lua_setfield(L, -2, kinds[i]);

@@ -36,6 +36,11 @@ tt_lang tt_lang_from_env(void);
 bool tt_lang_parse(const char *s, tt_lang *out);
 const char *tt_lang_name(tt_lang lang);
 
+/* Recipients of an inject or message (API 1.1: several roles): one role id,
+ * or several joined by ',' (ids never hold a comma; the journal writes them
+ * as a YAML list). NULL or "" is everyone. Is `role` among them? */
+bool tt_to_includes(const char *to, const char *role);
+
 /* Scalar scenario-state values. Strings are owned by whoever owns the value. */
 typedef enum tt_value_type {
     TT_VAL_BOOL,

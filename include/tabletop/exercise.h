@@ -100,6 +100,22 @@ int tt_exercise_skip_to_next_inject(tt_exercise *ex, int64_t wall_ms, tt_error *
 int tt_exercise_act(tt_exercise *ex, const char *role, const char *action,
                     const char *member, const char *note, bool *refused,
                     tt_error *err);
+/* API 1.1: cancel an action in progress (journaled as CANCEL; its effect
+ * never applies, its on_cancel runs, it may be taken again). `role` must be
+ * one that may take the action. *refused (may be NULL) is set, and nothing
+ * written, when the action is not in progress or the role may not take it. */
+int tt_exercise_cancel(tt_exercise *ex, const char *role, const char *action,
+                       const char *member, const char *note, bool *refused,
+                       tt_error *err);
+/* API 1.1: the team's answer to the question an actor asked about an
+ * action (ctx.ask), journaled as REPLY; the action's does runs again with
+ * ctx.answer. *refused is set, and nothing written, when no question waits. */
+int tt_exercise_reply(tt_exercise *ex, const char *role, const char *action,
+                      const char *member, const char *answer, bool *refused,
+                      tt_error *err);
+/* Is action index `action` in progress (waiting included) / waiting for a reply? */
+bool tt_exercise_action_in_progress(const tt_exercise *ex, int action);
+bool tt_exercise_action_waiting(const tt_exercise *ex, int action);
 /* Is `action` available to `role` now? why gets the reason when not
  * (owned by the exercise, valid until the next call). */
 bool tt_exercise_can_act(tt_exercise *ex, const char *role, int action,

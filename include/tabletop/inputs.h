@@ -37,7 +37,9 @@ typedef struct tt_script_step {
     const char *by;      /* role */
     const char *action;  /* action id; NULL for a pure note */
     const char *member;  /* optional */
-    const char *note;    /* optional */
+    const char *note;    /* optional; a reply's answer */
+    const char *cancel;  /* API 1.1: cancel this action in progress (action NULL) */
+    const char *reply;   /* API 1.1: answer (note) the question asked about this action */
     bool end;            /* `end: true`: the facilitator ends the drill here */
     int line;            /* where it was written, for messages */
 } tt_script_step;

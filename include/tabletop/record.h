@@ -1,7 +1,7 @@
 /* Journal records: one per event of an exercise. The journal is the single
  * source of truth; scoring, replay, resume and the dashboards read these.
  * Inputs (what people did) are ACTION, REFUSED (an attempt that was refused),
- * NOTE, CUSTOM, ANSWER, PAUSE, RESUME, SPEED and END with reason "facilitator";
+ * NOTE, CUSTOM, ANSWER, CANCEL, REPLY, PAUSE, RESUME, SPEED and END with reason "facilitator";
  * everything else is produced by the engine
  * and is reproduced exactly by replaying the inputs. */
 #ifndef TABLETOP_RECORD_H
@@ -13,7 +13,9 @@ typedef enum tt_record_type {
     TT_REC_START,      /* scenario, hash, seed, settings, roster, speed      */
     TT_REC_INJECT,     /* id, from, to, text, questions                       */
     TT_REC_MESSAGE,    /* from (actor), to, text                              */
-    TT_REC_ACTION,     /* id (action), role, member, note, until              */
+    TT_REC_ACTION,     /* id (action), role, member, note, until; API 1.1:
+                          status "harmful"|"wasted" and text (why) when the
+                          action's harmful/wasted function gave a reason     */
     TT_REC_DONE,       /* id (action), role: an action's effect applied       */
     TT_REC_REFUSED,    /* id (action), role, member, text (why)               */
     TT_REC_STATE,      /* changes: state keys whose value changed             */
@@ -26,6 +28,15 @@ typedef enum tt_record_type {
     TT_REC_END,        /* status: "length" | "settled" | "facilitator"        */
     TT_REC_ANSWER,     /* id (inject), role, member, note (the answer),
                           questions (the one question answered)               */
+    /* API 1.1 */
+    TT_REC_CANCEL,     /* id (action), role, member, note: an action in
+                          progress cancelled (input)                          */
+    TT_REC_DECLINED,   /* id (action), role, member, from (actor), text: the
+                          actor refused the request (ctx.refuse)              */
+    TT_REC_ASKED,      /* id (action), role, member, from (actor), text: the
+                          actor asks before it goes on (ctx.ask)              */
+    TT_REC_REPLY,      /* id (action), role, member, note: the team's answer
+                          to an ASKED question (input)                        */
     TT_REC__COUNT
 } tt_record_type;
 

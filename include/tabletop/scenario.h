@@ -45,7 +45,8 @@ typedef struct tt_inject {
     tt_ms at;              /* timed inject; TT_MS_NEVER when conditional */
     bool conditional;      /* fires the first time its `when` holds */
     const char *from;      /* actor or role id, may be NULL */
-    const char *to;        /* role id, may be NULL (= everyone) */
+    const char *to;        /* role id, several joined by ',' (API 1.1: a list),
+                              or NULL (= everyone); see tt_to_includes */
     tt_text text;
     tt_text *questions;    /* discussion questions for the facilitator */
     size_t n_questions;
@@ -71,6 +72,12 @@ typedef struct tt_action {
     bool wasted;
     tt_text why_bad;       /* explanation shown in the scorecard for harmful/wasted */
     bool repeatable;       /* may be taken more than once */
+    /* API 1.1: functions evaluated when the action starts (journaled on its
+     * ACTION record: `until`, and `status`/`text` for a bad verdict). */
+    bool takes_fn;         /* `takes` is a function of the state */
+    bool harmful_fn;       /* `harmful` is a function returning why, or nil */
+    bool wasted_fn;        /* `wasted` likewise */
+    bool has_on_cancel;    /* `on_cancel` runs when the action is cancelled */
 } tt_action;
 
 /* An action started at a simulated time: `action` indexes
@@ -78,7 +85,10 @@ typedef struct tt_action {
 typedef struct tt_action_taken {
     tt_ms at;
     int action;
+    int bad;       /* API 1.1: TT_TAKEN_HARMFUL / TT_TAKEN_WASTED when the action's
+                      function judged this taking so; 0: as the scenario's flags say */
 } tt_action_taken;
+enum { TT_TAKEN_HARMFUL = 1, TT_TAKEN_WASTED = 2 };
 
 typedef struct tt_objective {
     const char *id;
@@ -167,6 +177,10 @@ const char *tt_scenario_role_name(const tt_scenario *s, const char *id, tt_lang 
 const char *tt_scenario_action_label(const tt_scenario *s, const char *id, tt_lang lang);
 /* A report's party or a message's sender: an actor's name, else a role's, else the id. */
 const char *tt_scenario_party_name(const tt_scenario *s, const char *id, tt_lang lang);
+/* Recipients (tt_to_includes' form) as display names joined by ", " into
+ * buf; returns buf. NULL `to` writes "" (the caller says "everyone"). */
+const char *tt_scenario_recipients(const tt_scenario *s, const char *to, tt_lang lang,
+                                   char *buf, size_t size);
 
 /* Stable action numbers (engine/model/numbers.c), the one numbering every
  * front-end shows and reads: each (role, action) pair the scenario allows

@@ -120,7 +120,8 @@ typedef struct tt_score_bad_action {
     const char *role;
     const char *member;
     bool harmful;              /* else wasted */
-    tt_ms cost;                /* minutes lost: the action's `takes` */
+    tt_ms cost;                /* minutes lost: the action's duration (journaled `until`) */
+    tt_text why;               /* the scenario's reason (1.1: the one its function gave) */
 } tt_score_bad_action;
 
 typedef struct tt_score_damage {
@@ -158,7 +159,12 @@ typedef struct tt_score_role {
 /* A timeline entry (injects, messages, actions, objectives, notes). */
 typedef enum tt_score_event_kind {
     TT_EV_INJECT, TT_EV_MESSAGE, TT_EV_CUSTOM, TT_EV_ACTION, TT_EV_REFUSED,
-    TT_EV_OBJECTIVE, TT_EV_NOTE
+    TT_EV_OBJECTIVE, TT_EV_NOTE,
+    /* API 1.1 */
+    TT_EV_CANCEL,              /* an action cancelled in progress (status "refused": could not) */
+    TT_EV_DECLINED,            /* an actor refused a request: from, text */
+    TT_EV_ASKED,               /* an actor asked before going on: from, text */
+    TT_EV_REPLY                /* the team's answer to it: note */
 } tt_score_event_kind;
 
 typedef struct tt_score_event {
@@ -173,6 +179,8 @@ typedef struct tt_score_event {
     const char *note;          /* action or NOTE note */
     tt_text text;              /* inject/message/custom text, refusal reason */
     const tt_text *questions;  size_t n_questions;
+    tt_ms until;               /* action: when its effect was due */
+    const char *to;            /* inject/message: recipients (tt_to_includes), NULL = everyone */
 } tt_score_event;
 
 /* A discussion question's answer (the hot wash), in journal order. */

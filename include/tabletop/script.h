@@ -79,8 +79,30 @@ int tt_script_preview_allowed(tt_script *s, tt_ms now, const bool *want,
  * this count and the time it read stay the same. */
 uint64_t tt_script_calls(const tt_script *s);
 /* Apply an action's effect (`does`), called when it completes. */
+/* Apply an action's effect (`does`), called when it completes. `answer` is
+ * the team's reply to the question the action asked (ctx.answer), or NULL.
+ * *outcome tells whether `does` called ctx.refuse or ctx.ask (API 1.1): the
+ * actor's words are in *said (owned by the script, valid until the next
+ * call) and *asker is the actor id. */
+typedef enum tt_action_outcome {
+    TT_OUTCOME_DONE, TT_OUTCOME_REFUSED, TT_OUTCOME_ASKED
+} tt_action_outcome;
 int tt_script_action_apply(tt_script *s, int action, tt_ms now,
                            const char *role, tt_error *err);
+int tt_script_action_finish(tt_script *s, int action, tt_ms now, const char *role,
+                            const char *answer, tt_action_outcome *outcome,
+                            const char **asker, tt_text *said, tt_error *err);
+/* API 1.1: an action's duration when `takes` is a function (evaluated when
+ * the action starts; *takes is the static value otherwise). */
+int tt_script_action_takes(tt_script *s, int action, tt_ms now, const char *role,
+                           tt_ms *takes, tt_error *err);
+/* API 1.1: `harmful`/`wasted` as a function: *bad is set when it returned a
+ * reason (copied to *why, owned by the script until the next call). */
+int tt_script_action_bad(tt_script *s, int action, tt_ms now, const char *role,
+                         bool *bad, tt_text *why, tt_error *err);
+/* API 1.1: an action's optional `on_cancel`, run when it is cancelled. */
+int tt_script_action_cancelled(tt_script *s, int action, tt_ms now, const char *role,
+                               tt_error *err);
 int tt_script_dynamic_run(tt_script *s, int dynamic, tt_ms now, tt_error *err);
 /* Conditional injects: does its `when` hold now? */
 int tt_script_inject_due(tt_script *s, int inject, tt_ms now, bool *due,
@@ -126,7 +148,11 @@ size_t tt_script_take_scheduled(tt_script *s, tt_scheduled **out);
  * ctx.after reference for TT_CB_DEFERRED; `result` is a condition's value. */
 typedef enum tt_callback {
     TT_CB_REQUIRES, TT_CB_DOES, TT_CB_RUN, TT_CB_INJECT_WHEN, TT_CB_INJECT_DOES,
-    TT_CB_OBJECTIVE_WHEN, TT_CB_DEFERRED
+    TT_CB_OBJECTIVE_WHEN,
+    TT_CB_TAKES,        /* API 1.1: an action's `takes` function */
+    TT_CB_BAD,          /* API 1.1: an action's `harmful` or `wasted` function */
+    TT_CB_ON_CANCEL,    /* API 1.1: an action's `on_cancel` */
+    TT_CB_DEFERRED
 } tt_callback;
 typedef void (*tt_script_tracer)(void *user, tt_callback kind, int index, tt_ms now,
                                  const char *role, bool result);

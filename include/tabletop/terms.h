@@ -65,6 +65,8 @@
     "\"%s\" was reached at %s, after its target of %s."
 #define LBL_F_WITHIN_FMT_TEXT "「%s」は目標時間内（%s）に達成しました。", \
     "\"%s\" was reached within target, at %s."
+#define M_ASKED_HINT_FMT_TEXT "回答は /reply %d 回答文", \
+    "answer with /reply %d TEXT"
 #define LBL_F_HARMFUL_BEFORE_FMT_TEXT "%s達成前に有害な対応が %zu 件ありました。", \
     "%s %zu harmful action(s) were taken before it."
 #define LBL_R_DRILL_KEY_FMT_TEXT "「%s」（%s）を手順化して訓練し、%s 以内に実施できるようにする。", \
@@ -149,6 +151,21 @@
       "everyone") \
     X(M_ANSWER, "討議の回答", \
       "ANSWER") \
+    X(M_CANCEL, "対応中止", \
+      "CANCELLED") \
+    X(M_CANCEL_REFUSED, "中止できません", \
+      "CANNOT CANCEL") \
+    X(M_DECLINED, "依頼を断られた", \
+      "REQUEST REFUSED") \
+    X(M_ASKED, "確認の質問", \
+      "QUESTION BACK") \
+    X(M_ASKED_HINT_FMT, M_ASKED_HINT_FMT_TEXT) \
+    X(M_REPLY, "質問への回答", \
+      "REPLY") \
+    X(M_REPLY_REFUSED, "回答できません", \
+      "CANNOT REPLY") \
+    X(M_NEED_NUMBER, "対応の番号を指定してください（/menu all で一覧）", \
+      "give the action's number (/menu all lists them)") \
     X(M_MENU_TITLE, "いま取れる対応（番号または名前で入力）", \
       "Actions available now (type a number or a name)") \
     X(M_MENU_NONE, "いま取れる対応はありません", \
@@ -189,8 +206,8 @@
       "reply due at") \
     X(M_PENDING_NONE, "なし", \
       "none") \
-    X(M_HELP, "対応: 番号 [メモ] ／ [役割] 対応名 [@氏名] [メモ]\n" "  /menu          取れる対応の一覧\n" "  /status        時刻・状況・目標・返答待ち\n" "  /pause /resume 一時停止・再開\n" "  /speed X       速度を X 倍に\n" "  /next          次の状況付与・連絡・目標時間・期限まで進める\n" "  /inject 文     進行役の状況付与を追加\n" "  /note 役割 文  メモを記録\n" "  /end           演習を終了して評価表を作成\n" "  /quit          中断（あとで tabletop resume で再開）\n" "Ctrl-C: 一時停止して終了するか確認します", \
-      "Action: NUMBER [note]  or  [ROLE] ACTION [@member] [note]\n" "  /menu          actions available now\n" "  /status        clock, incident state, objectives, pending replies\n" "  /pause /resume pause or resume the clock\n" "  /speed X       run the clock at X times real time\n" "  /next          jump to the next inject, message, target or limit\n" "  /inject TEXT   add a facilitator's inject\n" "  /note ROLE TEXT record a note\n" "  /end           end the exercise and write the scorecard\n" "  /quit          leave now (resume later with tabletop resume)\n" "Ctrl-C pauses and asks before quitting") \
+    X(M_HELP, "対応: 番号 [メモ] ／ [役割] 対応名 [@氏名] [メモ]\n" "  /menu          取れる対応の一覧\n" "  /status        時刻・状況・目標・返答待ち\n" "  /pause /resume 一時停止・再開\n" "  /speed X       速度を X 倍に\n" "  /next          次の状況付与・連絡・目標時間・期限まで進める\n" "  /inject 文     進行役の状況付与を追加\n" "  /note 役割 文  メモを記録\n" "  /cancel 番号   実施中の対応を中止\n" "  /reply 番号 文 相手からの質問に回答\n" "  /end           演習を終了して評価表を作成\n" "  /quit          中断（あとで tabletop resume で再開）\n" "Ctrl-C: 一時停止して終了するか確認します", \
+      "Action: NUMBER [note]  or  [ROLE] ACTION [@member] [note]\n" "  /menu          actions available now\n" "  /status        clock, incident state, objectives, pending replies\n" "  /pause /resume pause or resume the clock\n" "  /speed X       run the clock at X times real time\n" "  /next          jump to the next inject, message, target or limit\n" "  /inject TEXT   add a facilitator's inject\n" "  /note ROLE TEXT record a note\n" "  /cancel N      cancel action N in progress\n" "  /reply N TEXT  answer the question asked about action N\n" "  /end           end the exercise and write the scorecard\n" "  /quit          leave now (resume later with tabletop resume)\n" "Ctrl-C pauses and asks before quitting") \
     X(M_UNKNOWN_COMMAND, "不明なコマンドです（/help を参照）", \
       "unknown command (see /help)") \
     X(M_UNKNOWN_CHOICE, "いま取れる対応にありません（/menu を参照）", \
@@ -323,6 +340,18 @@
       "done") \
     X(S_REFUSED, "実施できず", \
       "refused") \
+    X(S_CANCELLED, "対応中止", \
+      "cancelled") \
+    X(S_CANCEL_REFUSED, "中止できず", \
+      "could not cancel") \
+    X(S_REPLIED, "回答", \
+      "replied") \
+    X(S_REPLY_REFUSED, "回答できず", \
+      "could not reply") \
+    X(S_DECLINED, "依頼を断った", \
+      "refused the request") \
+    X(S_ASKED, "確認の質問", \
+      "asks back") \
     X(S_NOTE, "メモ", \
       "note") \
     X(S_QUESTION, "問い", \
@@ -601,6 +630,10 @@
       "wasted action") \
     X(LBL_LEG_REFUSED, "却下", \
       "refused") \
+    X(LBL_LEG_CANCEL, "中止", \
+      "cancelled") \
+    X(LBL_LEG_REPLY, "回答", \
+      "answered") \
     X(LBL_LEG_TARGET, "目標時間まで（◆ 達成、色は評価）", \
       "up to target (◆ reached, coloured by rating)") \
     X(LBL_LEG_LIMIT, "期限まで", \
@@ -713,6 +746,7 @@
     X(W_SEATS, "参加者", "Seats") \
     X(W_ANSWERS, "討議の回答", "Discussion answers") \
     X(W_TAKE, "実行", "Take") \
+    X(W_CANCEL_ACTION, "中止", "Cancel") \
     X(W_YOUR_ANSWER, "回答", "Answer") \
     X(W_SEND, "送信", "Send") \
     X(W_ANSWERED, "回答済み", "answered") \

@@ -84,7 +84,7 @@
 ---@field at? tabletop.Time timed inject: when it fires (or give `when`)
 ---@field when? fun(s: tabletop.State, ctx: tabletop.Ctx): boolean conditional inject: fires the first time it holds
 ---@field from? string actor or role id of the sender
----@field to? string role id (omitted: everyone)
+---@field to? string|string[] role id (1.1: or a list of role ids; omitted: everyone)
 ---@field text tabletop.Text what arrives
 ---@field questions? tabletop.Text[] discussion questions for the facilitator
 ---@field does? fun(s: tabletop.State, ctx: tabletop.Ctx) effect when it fires
@@ -112,13 +112,14 @@
 ---@field by string|string[] role or roles that may take it
 ---@field label tabletop.Text menu label
 ---@field description? tabletop.Text longer explanation
----@field takes? tabletop.Time its effect applies this long after it starts
+---@field takes? tabletop.Time|fun(s: tabletop.State, ctx: tabletop.Ctx): tabletop.Time its effect applies this long after it starts (1.1: or a function of the state, evaluated when it starts)
 ---@field requires? fun(s: tabletop.State, ctx: tabletop.Ctx): boolean, (tabletop.Text|string)? precondition: ok, and why not
 ---@field does? fun(s: tabletop.State, ctx: tabletop.Ctx) effect, when it completes
 ---@field completes? string objective reached when it completes
 ---@field lesson? string lesson it covers
----@field harmful? tabletop.Text marks a harmful action, with why
----@field wasted? tabletop.Text marks a wasted action, with why
+---@field harmful? tabletop.Text|fun(s: tabletop.State, ctx: tabletop.Ctx): (tabletop.Text|string)? marks a harmful action, with why (1.1: or a function returning why, or nil)
+---@field wasted? tabletop.Text|fun(s: tabletop.State, ctx: tabletop.Ctx): (tabletop.Text|string)? marks a wasted action, with why (1.1: or a function returning why, or nil)
+---@field on_cancel? fun(s: tabletop.State, ctx: tabletop.Ctx) runs when the action is cancelled while in progress (API 1.1)
 ---@field repeatable? boolean may be taken more than once (default false)
 
 ---what the real operator did
@@ -131,7 +132,7 @@
 ---what ctx.message takes
 ---@class tabletop.Message
 ---@field from string actor or role id
----@field to? string role id (omitted: everyone)
+---@field to? string|string[] role id (1.1: or a list of role ids; omitted: everyone)
 ---@field text tabletop.Text what is said
 ---@field after? tabletop.Time delay (omitted: an actor's own reply delay; 0 for a role)
 
@@ -141,6 +142,11 @@
 ---@field publisher? string who published it (API 1.1)
 ---@field url? string http:// or https:// address (API 1.1)
 ---@field date? string YYYY, YYYY-MM or YYYY-MM-DD (API 1.1)
+
+---what ctx.refuse and ctx.ask take (API 1.1)
+---@class tabletop.ActorWords
+---@field from string actor id (API 1.1)
+---@field text tabletop.Text the refusal's reason, or the question (API 1.1)
 
 ---The state: only the keys declared in `state` and `settings`, each keeping
 ---its kind (boolean, integer, number, string).
@@ -155,6 +161,9 @@
 ---@field chance fun(p: number): boolean true with probability p
 ---@field message fun(m: tabletop.Message) an actor or role says something, now or after a delay
 ---@field after fun(delay: tabletop.Time|string, fn: fun(s: tabletop.State, ctx: tabletop.Ctx)) run fn later; delay is a time or an actor id (its reply delay)
+---@field answer? string in an action's does run again after ctx.ask: the team's answer (API 1.1)
+---@field refuse fun(r: tabletop.ActorWords) in an action's does: an actor refuses the request, with why; the action does not complete and may be taken again (API 1.1)
+---@field ask fun(q: tabletop.ActorWords) in an action's does: an actor asks a question; the action waits for the team's answer, then does runs again with ctx.answer (API 1.1)
 ---@field clock fun(): integer, integer, integer time of day now: hour, minute, and days since the start (needs starts_at) (API 1.1)
 
 ---Declare the scenario: the file ends with `return scenario { ... }`.

@@ -95,10 +95,116 @@ static void new_fields_are_checked(void **state)
     cli_done(&r);
 }
 
+/* takes as a function, wasted as a function, an inject to two roles,
+ * cancelling an action in progress (with on_cancel), an actor that asks
+ * back (answered by a script's reply step) and one that refuses: shown in
+ * the run's timeline, journaled, on the card, replayed and resumed. */
+static void takes_wasted_to_cancel_ask_refuse(void **state)
+{
+    (void)state;
+    const char *t = cli_tmp();
+    cli_result r = cli_run("run " FX ".lua --script " FX "-vendor.yaml --ui none --lang en "
+                           "--journal '%s/v.yaml' --scorecard '%s/v.md' --db '%s/h.db'", t, t, t);
+    if (r.status != 0)
+        fail_msg("%s%s", r.out, r.err);
+    assert_contains(r.out, "+0:11:00  asked      Maintenance vendor -> Duty manager: Call the vendor in — Which servers?");
+    assert_contains(r.out, "+0:30:00  reply      Duty manager: Call the vendor in — web01 and db01");
+    assert_contains(r.out, "+0:30:00  done       Call the vendor in");
+    assert_contains(r.out, "+0:40:00  cancel     On-call engineer: Save the logs — the vendor is coming");
+    /* Undrilled: restart takes 2 hours (the takes function, at 1:15). */
+    assert_contains(r.out, "+1:15:00  action     On-call engineer: Restart (until +3:15:00)");
+    assert_lacks(r.out, "done       Save the logs");
+    cli_done(&r);
+    char path[512];
+    snprintf(path, sizeof path, "%s/v.yaml", t);
+    char *j = cli_slurp(path);
+    assert_contains(j, "type: inject\nt: 0\nid: \"alert\"\nto:\n- \"oncall\"\n- \"manager\"\n");
+    assert_contains(j, "status: \"wasted\"\ntext:\n  ja: \"回線が開いたままでは");
+    assert_contains(j, "type: cancel\nt: 2400000\nid: \"save_logs\"\nrole: \"oncall\"\n");
+    assert_contains(j, "logs_partial: true"); /* on_cancel ran */
+    assert_contains(j, "type: asked\nt: 660000\nid: \"call_vendor\"\nrole: \"manager\"\nfrom: \"vendor\"\n");
+    assert_contains(j, "type: reply\nt: 1800000\nid: \"call_vendor\"\nrole: \"manager\"\nnote: \"web01 and db01\"\n");
+    /* The second change of passwords, after the link was cut, is not wasted. */
+    const char *second = strstr(j, "t: 3000000\nid: \"change_passwords\"");
+    assert_non_null(second);
+    assert_null(strstr(second, "wasted"));
+    free(j);
+    snprintf(path, sizeof path, "%s/v.md", t);
+    char *md = cli_slurp(path);
+    assert_contains(md, "| +0:02:00<br>wasted | Change the passwords | On-call engineer | 20 min | With the link still open, the new passwords can be stolen again. |");
+    free(md);
+    r = cli_run("score '%s/v.yaml' -o '%s/v.json' --no-record", t, t);
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+    snprintf(path, sizeof path, "%s/v.json", t);
+    char *json = cli_slurp(path);
+    assert_contains(json, "\"kind\": \"cancel\"");
+    assert_contains(json, "\"kind\": \"asked\"");
+    assert_contains(json, "\"kind\": \"reply\"");
+    free(json);
+    snprintf(path, sizeof path, "%s/v.html", t);
+    r = cli_run("score '%s/v.yaml' -o '%s' --no-record --lang en", t, path);
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+    char *html = cli_slurp(path);
+    assert_contains(html, "class=\"ref cancel\"><title>+0:40:00 cancelled: Save the logs");
+    assert_contains(html, "<title>+0:11:00 Maintenance vendor: Which servers?</title>");
+    free(html);
+    r = cli_run("replay '%s/v.yaml'", t);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "identical");
+    cli_done(&r);
+
+    /* Drilled: the same restart takes 30 minutes. No contract: the vendor
+     * refuses, nothing completes, and the request may be made again. */
+    snprintf(path, sizeof path, "%s/d.yaml", t);
+    cli_write(path, "scenario: api11\nseed: 1\nsettings: { drilled: true, contract: false }\n"
+                    "actions:\n  - { at: 1m, by: manager, do: call_vendor }\n"
+                    "  - { at: 12m, by: manager, do: call_vendor }\n"
+                    "  - { at: 13m, by: manager, reply: call_vendor, note: 'web01' }\n"
+                    "  - { at: 14m, by: oncall, cancel: restart }\n"
+                    "  - { at: 15m, by: oncall, do: restart }\n");
+    r = cli_run("run " FX ".lua --script '%s' --ui none --lang en --journal '%s/d-j.yaml' "
+                "--no-scorecard", path, t);
+    if (r.status != 0)
+        fail_msg("%s%s", r.out, r.err);
+    assert_contains(r.out, "+0:11:00  declined   Maintenance vendor -> Duty manager: Call the vendor in — No night maintenance contract");
+    assert_contains(r.out, "+0:12:00  action     Duty manager: Call the vendor in (until +0:22:00)");
+    assert_contains(r.out, "+0:13:00  reply      Duty manager: Call the vendor in — No question about this action is waiting");
+    assert_contains(r.out, "+0:14:00  cancel     On-call engineer: Restart — This action is not in progress.");
+    assert_contains(r.out, "+0:15:00  action     On-call engineer: Restart (until +0:45:00)");
+    cli_done(&r);
+    r = cli_run("replay '%s/d-j.yaml'", t);
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+
+    /* Resume while the vendor's question waits: the reply step is played. */
+    snprintf(path, sizeof path, "%s/v.yaml", t);
+    j = cli_slurp(path);
+    char *cut = strstr(j, "---\ntype: reply");
+    assert_non_null(cut);
+    snprintf(path, sizeof path, "%s/cut.yaml", t);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fwrite(j, 1, (size_t)(cut - j) + 4, f);
+    fclose(f);
+    free(j);
+    r = cli_run("resume '%s' --script " FX "-vendor.yaml --ui none --no-scorecard --lang en", path);
+    if (r.status != 0)
+        fail_msg("%s%s", r.out, r.err);
+    assert_contains(r.out, "+0:30:00  reply      Duty manager: Call the vendor in — web01 and db01");
+    assert_contains(r.out, "+0:40:00  cancel     On-call engineer: Save the logs");
+    cli_done(&r);
+    r = cli_run("replay '%s'", path);
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(capacity_clock_references_and_yes_no),
+        cmocka_unit_test(takes_wasted_to_cancel_ask_refuse),
         cmocka_unit_test(new_fields_are_checked),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);

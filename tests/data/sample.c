@@ -120,6 +120,22 @@ static const tt_record records[] = {
     { .type = TT_REC_SPEED, .t = 340000, .speed = 0.5 },
     { .type = TT_REC_SPEED, .t = 350000, .speed = 1000000.0 },
     { .type = TT_REC_ACTION, .t = 360000, .id = "scan_all", .role = "user", .until = 0 },
+    /* API 1.1: a bad verdict on the action, several recipients, a
+     * cancellation (and one refused), an actor's refusal and question, a reply. */
+    { .type = TT_REC_ACTION, .t = 361000, .id = "scan_all", .role = "user", .until = 7561000,
+      .status = "wasted", .text = { "回線が開いている間は無駄", "Wasted while the link is open" } },
+    { .type = TT_REC_MESSAGE, .t = 362000, .from = "ministry", .to = "user,supervisor",
+      .text = { "二人へ", "To both" } },
+    { .type = TT_REC_CANCEL, .t = 363000, .id = "scan_all", .role = "user", .member = "佐藤",
+      .note = "やめる" },
+    { .type = TT_REC_CANCEL, .t = 363000, .id = "scan_all", .role = "user", .status = "refused",
+      .text = { "実施中ではありません", "This action is not in progress." } },
+    { .type = TT_REC_DECLINED, .t = 364000, .id = "call_ministry", .role = "supervisor",
+      .from = "ministry", .text = { "契約外です", "Not in the contract" } },
+    { .type = TT_REC_ASKED, .t = 365000, .id = "call_ministry", .role = "supervisor",
+      .from = "ministry", .text = { "どのサーバ？", "Which servers?" } },
+    { .type = TT_REC_REPLY, .t = 366000, .id = "call_ministry", .role = "supervisor",
+      .member = "Suzuki \"Ken\"", .note = "web01, web02" },
     { .type = TT_REC_END, .t = 28800000, .status = "facilitator" },
 };
 

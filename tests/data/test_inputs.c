@@ -154,7 +154,7 @@ static void script_bad_files(void **state)
           "actions[0].at: 'soon' is not a duration: expected a number (write e.g. 90s, 15m, 2h, 1d)",
           2, 9 },
         { "script-unknown-key.yaml",
-          "actions[0]: unknown key 'doo'; valid: at, by, do, member, note, end", 4, 5 },
+          "actions[0]: unknown key 'doo'; valid: at, by, do, member, note, end, cancel, reply", 4, 5 },
         { "script-unknown-action.yaml",
           "actions[0].do: unknown action 'pull_cabel'; valid: pull_cable, scan_all, "
           "report_boss, call_ministry", 4, 9 },
@@ -251,8 +251,16 @@ static void script_other_bad_inputs(void **state)
           "seed: '18446744073709551616' is too large (max 18446744073709551615)", 1, 7 },
         { "seed: \"7\"\nactions: []\n", "seed: '7' is not a whole number from 0 to "
                                         "18446744073709551615", 1, 7 },
-        { "actions:\n  - { at: 1m, by: user }\n", "actions[0]: give 'do' (an action) or "
-                                                   "'note' (a pure note)", 2, 5 },
+        { "actions:\n  - { at: 1m, by: user }\n", "actions[0]: give 'do' (an action), "
+                                                   "'cancel' or 'reply' (an action in progress) "
+                                                   "or 'note' (a pure note)", 2, 5 },
+        { "actions:\n  - { at: 1m, by: user, do: scan_all, cancel: scan_all }\n",
+          "actions[0].cancel: give one of 'do', 'cancel' or 'reply' per step", 2, 47 },
+        { "actions:\n  - { at: 1m, by: user, reply: scan_all }\n",
+          "actions[0]: a 'reply' needs the answer in 'note'", 2, 5 },
+        { "actions:\n  - { at: 1m, by: user, cancel: scann_all }\n",
+          "actions[0].cancel: unknown action 'scann_all'; valid: pull_cable, scan_all, report_boss, "
+          "call_ministry", 2, 33 },
         { "actions:\n  - { by: user, note: x }\n", "actions[0]: 'at' is missing (when, e.g. "
                                                     "90s, 15m, 2h)", 2, 5 },
         { "actions:\n  - { at: 1m, note: x }\n", "actions[0]: 'by' is missing (the role that "

@@ -26,15 +26,15 @@ static tt_inject injects[] = {
 
 static tt_action actions[] = {
     { "pull_cable", { "抜線する", "Pull the cable" }, { NULL, NULL }, sysadmin_only, 1, MIN(5),
-      false, "isolate", "contact", false, false, { NULL, NULL }, false },
+      false, "isolate", "contact", false, false, { NULL, NULL }, false, false, false, false, false },
     { "report_ministry", { "所管省庁に報告", "Report to the ministry" }, { NULL, NULL },
-      supervisor_only, 1, MIN(10), false, "report_ministry", NULL, false, false, { NULL, NULL }, false },
+      supervisor_only, 1, MIN(10), false, "report_ministry", NULL, false, false, { NULL, NULL }, false, false, false, false, false },
     { "restore", { "バックアップから復旧", "Restore from backup" }, { NULL, NULL }, sysadmin_only, 1,
-      MIN(60), false, "recover", "backup", false, false, { NULL, NULL }, false },
+      MIN(60), false, "recover", "backup", false, false, { NULL, NULL }, false, false, false, false, false },
     { "reboot", { "再起動する", "Reboot the server" }, { NULL, NULL }, sysadmin_only, 1, MIN(20),
-      false, NULL, NULL, true, false, { "証拠が消える", "Destroys evidence & \"memory\"" }, true },
+      false, NULL, NULL, true, false, { "証拠が消える", "Destroys evidence & \"memory\"" }, true, false, false, false, false },
     { "meeting", { "全体会議", "All-hands meeting" }, { NULL, NULL }, supervisor_only, 1, MIN(30),
-      false, NULL, NULL, false, true, { "決定が遅れる", "Delays decisions" }, true },
+      false, NULL, NULL, false, true, { "決定が遅れる", "Delays decisions" }, true, false, false, false, false },
 };
 
 static tt_objective objectives[] = {

@@ -95,7 +95,7 @@ static const tt_scenario now_scenario = {
 static void test_ended_now(void **state)
 {
     (void)state;
-    const tt_action_taken taken[] = { { MIN(4), 0 }, { MIN(20), 1 }, { MIN(11), 2 } };
+    const tt_action_taken taken[] = { { MIN(4), 0, 0 }, { MIN(20), 1, 0 }, { MIN(11), 2, 0 } };
     tt_ms reached[] = { MIN(11), TT_MS_NEVER, TT_MS_NEVER };
     tt_score_verdict v[3];
     tt_score_summary s;
@@ -131,6 +131,15 @@ static void test_ended_now(void **state)
     assert_int_equal(s.n_not_assessed, 0);
     assert_int_equal(s.n_assessed, 3);
 
+    /* API 1.1: a plain action its harmful/wasted function judged bad counts
+     * as that taking says (the record's verdict), the scenario's flags aside. */
+    const tt_action_taken judged[] = { { MIN(2), 2, TT_TAKEN_HARMFUL }, { MIN(3), 2, TT_TAKEN_WASTED },
+                                       { MIN(5), 2, 0 } };
+    tt_score_ended_now(&now_scenario, MIN(40), reached, judged, 3, v, &s);
+    assert_int_equal(v[0].harmful_before, 1);
+    assert_int_equal(v[0].wasted_before, 1);
+    assert_int_equal(v[0].score, tt_score_points(MIN(11), MIN(15), MIN(60), 1, 1));
+
     /* Ended at once: nothing assessed, no score, N/A; verdicts optional. */
     tt_ms none[] = { TT_MS_NEVER, TT_MS_NEVER, TT_MS_NEVER };
     tt_score_ended_now(&now_scenario, MIN(1), none, NULL, 0, NULL, &s);
@@ -140,7 +149,7 @@ static void test_ended_now(void **state)
     assert_int_equal(s.rating, TT_RATING_NA);
 
     /* An action unknown to the scenario (index -1) is ignored. */
-    const tt_action_taken odd[] = { { MIN(1), -1 }, { MIN(2), 7 } };
+    const tt_action_taken odd[] = { { MIN(1), -1, 0 }, { MIN(2), 7, 0 } };
     tt_score_ended_now(&now_scenario, MIN(40), reached, odd, 2, v, &s);
     assert_int_equal(v[0].rating, TT_RATING_P);
     assert_int_equal(v[0].score, 100);

@@ -353,6 +353,121 @@ static void budget_resets_per_call(void **state)
     tt_script_free(s);
 }
 
+/* API 1.1: the new callbacks (takes, harmful/wasted, on_cancel) and what
+ * ctx.refuse/ctx.ask copy out run under the same budgets and rules as every
+ * callback: a hostile one ends with a located error, changes nothing it may
+ * not, and leaves the script usable. */
+typedef struct hostile_11 {
+    const char *field;   /* "takes", "wasted", "harmful", "on_cancel", "does" */
+    const char *body;    /* the function's body */
+    const char *expect;
+    const char *where;   /* "(in ...)" */
+} hostile_11;
+
+static const char *scenario_11(const char *field, const char *body)
+{
+    static char buf[8192];
+    snprintf(buf, sizeof buf,
+             "local T = { ja = 't', en = 't' }\n"
+             "return scenario {\n"
+             "  id = 'inline', source = 't', title = T, summary = T, length = '1h', invented = T,\n"
+             "  roles = { r = { name = T } },\n"
+             "  actors = { v = { kind = 'vendor', name = T } },\n"
+             "  state = { n = 0 },\n"
+             "  every = { { id = 'e', period = '1m', run = function(s, ctx) ctx.refuse{ from = 'v', text = T } end } },\n"
+             "  objectives = { o = { phase = 'isolate', title = T, target = '1m', limit = '1h' } },\n"
+             "  actions = { b = { by = 'r', label = T, completes = 'o', %s = function(s, ctx)\n"
+             "%s\n"
+             "  end } },\n"
+             "}\n", field, body);
+    return buf;
+}
+
+static int call_11(tt_script *s, const char *field, tt_error *err)
+{
+    if (!strcmp(field, "takes")) {
+        tt_ms t;
+        return tt_script_action_takes(s, 0, 0, "r", &t, err);
+    }
+    if (!strcmp(field, "wasted") || !strcmp(field, "harmful")) {
+        bool bad;
+        tt_text why;
+        return tt_script_action_bad(s, 0, 0, "r", &bad, &why, err);
+    }
+    if (!strcmp(field, "on_cancel"))
+        return tt_script_action_cancelled(s, 0, 0, "r", err);
+    return tt_script_action_apply(s, 0, 0, "r", err);
+}
+
+static void api11_callbacks_are_sandboxed(void **state)
+{
+    (void)state;
+    static const hostile_11 list[] = {
+        { "takes", "while true do end", "instruction budget of 1000000 exceeded", "(in actions.b.takes)" },
+        { "takes", "local x = string.rep('x', 1e9)", "memory cap of 16 MiB exceeded", "(in actions.b.takes)" },
+        { "takes", "s.n = 1 return '5m'", "cannot change state.n in actions.b.takes", "(in actions.b.takes)" },
+        { "takes", "ctx.message{ from = 'r', text = T } return '5m'", "ctx.message is not available in actions.b.takes", "(in actions.b.takes)" },
+        { "takes", "return {}", "the time returned: expected a time", "(in actions.b.takes)" },
+        { "takes", "return '5x'", "the time returned: ", "(in actions.b.takes)" },
+        { "takes", "return -1", "not a time between 0 and 3650 days", "(in actions.b.takes)" },
+        { "wasted", "while true do pcall(function() while true do end end) end", "instruction budget", "(in actions.b.wasted)" },
+        { "harmful", "return ('x'):rep(1e6)", "the reason is longer than 65536 bytes", "(in actions.b.harmful)" },
+        { "harmful", "return 42", "the reason returned must be a text", "(in actions.b.harmful)" },
+        { "wasted", "return { ja = 'a\\0b', en = 'x' }", "the reason's ja text", "(in actions.b.wasted)" },
+        { "wasted", "ctx.after('1m', function() end)", "ctx.after is not available in actions.b.wasted", "(in actions.b.wasted)" },
+        { "wasted", "return setmetatable({}, { __index = function() while true do end end })", "instruction budget", "(in actions.b.wasted)" },
+        { "on_cancel", "while true do end", "instruction budget of 1000000 exceeded", "(in actions.b.on_cancel)" },
+        { "on_cancel", "ctx.ask{ from = 'v', text = T }", "ctx.ask is only available in an action's does", "(in actions.b.on_cancel)" },
+        { "does", "ctx.refuse{ from = 'v', text = { ja = ('x'):rep(1e6), en = 'x' } }", "ctx.refuse: text.ja is longer than 65536 bytes", "(in actions.b.does)" },
+        { "does", "ctx.refuse{ from = 'nobody', text = T }", "ctx.refuse: from = 'nobody' is not an actor", "(in actions.b.does)" },
+        { "does", "ctx.ask{ from = 'v', text = T } ctx.refuse{ from = 'v', text = T }", "already called ctx.refuse or ctx.ask", "(in actions.b.does)" },
+        { "does", "ctx.ask{ from = 'v', text = T, extra = 1 }", "ctx.ask: unknown field 'extra'", "(in actions.b.does)" },
+    };
+    tt_sandbox_limits l = small_limits();
+    for (size_t i = 0; i < sizeof list / sizeof list[0]; i++) {
+        print_message("  %s: %s\n", list[i].field, list[i].body);
+        const char *text = scenario_11(list[i].field, list[i].body);
+        tt_error err;
+        tt_script *s = tt_script_load_buffer(NAME, text, strlen(text), &l, &err);
+        if (!s)
+            fail_msg("load failed: %s:%d: %s", err.file, err.line, err.message);
+        tt_rng rng;
+        tt_rng_seed(&rng, 1, 1);
+        assert_int_equal(tt_script_begin(s, &rng, NULL, 0, &err), 0);
+        assert_int_equal(call_11(s, list[i].field, &err), -1);
+        if (!strstr(err.message, list[i].expect) || !strstr(err.message, list[i].where))
+            fail_msg("got %s:%d: %s\nwant: %s %s", err.file, err.line, err.message,
+                     list[i].expect, list[i].where);
+        assert_string_equal(err.file, NAME);
+        /* The line of the function's body, or of the function for a bad result. */
+        if (err.line != 10 && err.line != 9)
+            fail_msg("line %d: %s", err.line, err.message);
+        /* Nothing scheduled, the state untouched and still readable. */
+        tt_scheduled *sc;
+        assert_int_equal(tt_script_take_scheduled(s, &sc), 0);
+        const tt_kv *kv;
+        size_t n;
+        assert_int_equal(tt_script_state(s, &kv, &n, &err), 0);
+        assert_int_equal(kv[0].value.as.i, 0);
+        tt_script_free(s);
+    }
+    /* ctx.refuse outside an action's does (a dynamic) is refused, located. */
+    const char *text = scenario_11("takes", "return '1m'");
+    tt_error err;
+    tt_script *s = tt_script_load_buffer(NAME, text, strlen(text), &l, &err);
+    assert_non_null(s);
+    tt_rng rng;
+    tt_rng_seed(&rng, 1, 1);
+    assert_int_equal(tt_script_begin(s, &rng, NULL, 0, &err), 0);
+    assert_int_equal(tt_script_dynamic_run(s, 0, 60000, &err), -1);
+    assert_non_null(strstr(err.message, "ctx.refuse is only available in an action's does"));
+    assert_int_equal(err.line, 7);
+    tt_ms t = 0;
+    assert_int_equal(tt_script_action_takes(s, 0, 0, "r", &t, &err), 0); /* still usable */
+    assert_int_equal(t, 60000);
+    tt_script_free(s);
+}
+
 /* Running out of memory at any point of loading, starting and calling is
  * a clean error, never a crash (Lua's panic would abort). */
 static void tiny_memory_caps_fail_cleanly(void **state)
@@ -416,6 +531,7 @@ int main(void)
         cmocka_unit_test(next_is_ordered_like_pairs),
         cmocka_unit_test(no_addresses_and_no_forged_locations),
         cmocka_unit_test(budget_resets_per_call),
+        cmocka_unit_test(api11_callbacks_are_sandboxed),
         cmocka_unit_test(tiny_memory_caps_fail_cleanly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -24,14 +24,14 @@ static const char *r_sys[] = { "sysadmin" };
 static const char *r_sup[] = { "supervisor" };
 static tt_action actions[] = {
     { "pull_cable", { "LANケーブルを抜く", "Pull the network cable" }, { "", "" },
-      r_sys, 1, MIN(5), false, "isolate", NULL, false, false, { "", "" }, false },
+      r_sys, 1, MIN(5), false, "isolate", NULL, false, false, { "", "" }, false, false, false, false, false },
     { "reboot", { "再起動する", "Reboot the PC" }, { "", "" },
       r_sys, 1, MIN(10), false, NULL, NULL, true, false,
-      { "証拠が消えます", "Destroys evidence" }, false },
+      { "証拠が消えます", "Destroys evidence" }, false, false, false, false, false },
     { "report_ministry", { "所管省庁へ報告", "Report to the ministry" }, { "", "" },
-      r_sup, 1, MIN(15), false, "report", NULL, false, false, { "", "" }, false },
+      r_sup, 1, MIN(15), false, "report", NULL, false, false, { "", "" }, false, false, false, false, false },
     { "restore", { "バックアップから復旧", "Restore from backup" }, { "", "" },
-      r_sys, 1, MIN(60), true, "recover", NULL, false, false, { "", "" }, false },
+      r_sys, 1, MIN(60), true, "recover", NULL, false, false, { "", "" }, false, false, false, false, false },
 };
 static tt_objective objectives[] = {
     { "isolate", TT_OBJ_ISOLATE, NULL, { "感染端末の隔離", "Isolate the infected PC" },

@@ -1,6 +1,7 @@
 /* The inject feed, newest first: who said what to whom, with the discussion
  * questions for the facilitator, and what the team did. */
 #include <stdio.h>
+#include <string.h>
 
 #include "dash.h"
 
@@ -31,7 +32,10 @@ static void describe(const dash_view *v, const tt_record *r, char *head, size_t 
     tt_lang L = v->lang;
     char t[32], w[256], until[32];
     tt_ms_format(r->t, t, sizeof t);
-    const char *to = r->to ? tt_scenario_party_name(v->sc, r->to, L) : dash_s(S_EVERYONE, L);
+    char names[512];
+    const char *to = !r->to ? dash_s(S_EVERYONE, L)
+                     : strchr(r->to, ',') ? tt_scenario_recipients(v->sc, r->to, L, names, sizeof names)
+                                          : tt_scenario_party_name(v->sc, r->to, L);
     body[0] = '\0';
     *col = DASH_COL_ACCENT;
     switch (r->type) {
@@ -66,6 +70,26 @@ static void describe(const dash_view *v, const tt_record *r, char *head, size_t 
         snprintf(head, hn, "%s  %s %s", t, who(v, r, w, sizeof w), dash_s(S_REFUSED, L));
         snprintf(body, bn, "%s — %s", action_label(v, r->id), tt_text_get(&r->text, L));
         *col = DASH_COL_MISSED;
+        break;
+    case TT_REC_CANCEL:
+    case TT_REC_REPLY: {
+        /* API 1.1: an action cancelled, or an answer to an actor's question. */
+        bool cancel = r->type == TT_REC_CANCEL, no = r->status != NULL;
+        snprintf(head, hn, "%s  %s %s", t, who(v, r, w, sizeof w),
+                 dash_s(cancel ? (no ? S_CANCEL_REFUSED : S_CANCELLED)
+                               : (no ? S_REPLY_REFUSED : S_REPLIED), L));
+        snprintf(body, bn, "%s — %s", action_label(v, r->id),
+                 no ? tt_text_get(&r->text, L) : (r->note ? r->note : ""));
+        *col = no ? DASH_COL_MISSED : COL_ACTION;
+        break;
+    }
+    case TT_REC_DECLINED:
+    case TT_REC_ASKED:
+        snprintf(head, hn, "%s  %s → %s  %s", t, tt_scenario_party_name(v->sc, r->from, L),
+                 tt_scenario_party_name(v->sc, r->role, L),
+                 dash_s(r->type == TT_REC_DECLINED ? S_DECLINED : S_ASKED, L));
+        snprintf(body, bn, "%s — %s", action_label(v, r->id), tt_text_get(&r->text, L));
+        *col = r->type == TT_REC_DECLINED ? DASH_COL_MISSED : DASH_COL_FOCUS;
         break;
     case TT_REC_NOTE:
         snprintf(head, hn, "%s  %s %s", t, who(v, r, w, sizeof w), dash_s(S_NOTE, L));

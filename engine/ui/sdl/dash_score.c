@@ -5,6 +5,7 @@
  * before their limit not assessed. Once the exercise has ended this is the
  * card's own score. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "dash.h"
 
@@ -24,8 +25,13 @@ int dash_score_now(dash_view *v)
     n_taken = 0;
     for (size_t k = 0; k < v->n_feed; k++)
         if (v->feed[k]->type == TT_REC_ACTION)
-            taken[n_taken++] = (tt_action_taken){ v->feed[k]->t,
-                                                  tt_scenario_action(sc, v->feed[k]->id) };
+            taken[n_taken++] = (tt_action_taken){
+                v->feed[k]->t, tt_scenario_action(sc, v->feed[k]->id),
+                /* API 1.1: a harmful/wasted function's verdict is on the record */
+                !v->feed[k]->status                         ? 0
+                : strcmp(v->feed[k]->status, "harmful") == 0 ? TT_TAKEN_HARMFUL
+                : strcmp(v->feed[k]->status, "wasted") == 0  ? TT_TAKEN_WASTED
+                                                             : 0 };
     for (size_t i = 0; i < sc->n_objectives; i++)
         reached[i] = v->objectives[i].status == TT_OBJECTIVE_REACHED ? v->objectives[i].at
                                                                       : TT_MS_NEVER;

@@ -121,6 +121,7 @@ static bool in_feed(tt_record_type t)
     case TT_REC_INJECT: case TT_REC_MESSAGE: case TT_REC_ACTION:
     case TT_REC_DONE: case TT_REC_REFUSED: case TT_REC_NOTE:
     case TT_REC_CUSTOM: case TT_REC_OBJECTIVE: case TT_REC_END:
+    case TT_REC_CANCEL: case TT_REC_DECLINED: case TT_REC_ASKED: case TT_REC_REPLY:
         return true;
     default:
         return false;

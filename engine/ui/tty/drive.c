@@ -503,6 +503,19 @@ static int handle_line(tt_tty *t, const char *line, tt_error *err)
             return -1;
         return tt_exercise_note(t->ex, role, member, c.text, err);
     }
+    case CMD_CANCEL:
+    case CMD_REPLY: {
+        const char *role = sc->roles[c.role].id;
+        const char *member = t->o.roster ? tt_roster_member_for(t->o.roster, role) : NULL;
+        if (tt_exercise_tick(t->ex, tt_wall_ms(), err) != 0)
+            return -1;
+        /* A refusal is journaled and shown like any record, with why. */
+        return c.kind == CMD_CANCEL
+                   ? tt_exercise_cancel(t->ex, role, sc->actions[c.action].id, member,
+                                        c.text[0] ? c.text : NULL, NULL, err)
+                   : tt_exercise_reply(t->ex, role, sc->actions[c.action].id, member, c.text,
+                                       NULL, err);
+    }
     case CMD_END:
         return ask_end(t, err);
     case CMD_QUIT:

@@ -30,10 +30,20 @@ static void who(tt_buf *b, const tt_scenario *sc, const tt_record *r,
         tt_buf_printf(b, " (%s)", r->member);
 }
 
+/* Recipients: everyone, one role, or (API 1.1) several, by name. */
+static const char *to_names(const tt_scenario *sc, const char *to, tt_lang lang, char *buf,
+                            size_t size)
+{
+    if (!to || !strchr(to, ','))
+        return tty_party_name(sc, to, lang);
+    return tt_scenario_recipients(sc, to, lang, buf, size);
+}
+
 static void format_into(tt_buf *b, const tt_scenario *sc, const tt_record *r,
                         tt_lang lang)
 {
     char when[32];
+    char names[512];
     switch (r->type) {
     case TT_REC_START:
         tt_span_format(sc->length, when, sizeof when);
@@ -49,7 +59,7 @@ static void format_into(tt_buf *b, const tt_scenario *sc, const tt_record *r,
         tt_buf_printf(b, ">> %s", tty_msg(M_INJECT, lang));
         if (r->from)
             tt_buf_printf(b, " %s", tty_party_name(sc, r->from, lang));
-        tt_buf_printf(b, " -> %s: %s\n", tty_party_name(sc, r->to, lang),
+        tt_buf_printf(b, " -> %s: %s\n", to_names(sc, r->to, lang, names, sizeof names),
                        tt_text_get(&r->text, lang));
         for (size_t i = 0; i < r->n_questions; i++)
             tt_buf_printf(b, "     ? %s: %s\n", tty_msg(M_QUESTION, lang),
@@ -59,7 +69,7 @@ static void format_into(tt_buf *b, const tt_scenario *sc, const tt_record *r,
         stamp(b, r->t);
         tt_buf_printf(b, ">> %s %s -> %s: %s\n", tty_msg(M_MESSAGE, lang),
                        tty_party_name(sc, r->from, lang),
-                       tty_party_name(sc, r->to, lang),
+                       to_names(sc, r->to, lang, names, sizeof names),
                        tt_text_get(&r->text, lang));
         return;
     case TT_REC_ACTION:
@@ -120,6 +130,37 @@ static void format_into(tt_buf *b, const tt_scenario *sc, const tt_record *r,
             tt_buf_printf(b, " - %s", tt_text_get(&r->questions[0], lang));
         tt_buf_printf(b, "\n     %s\n", r->note ? r->note : "");
         return;
+    case TT_REC_CANCEL:
+    case TT_REC_REPLY: {
+        bool cancel = r->type == TT_REC_CANCEL, no = r->status != NULL;
+        stamp(b, r->t);
+        tt_buf_printf(b, "%s: ", tty_msg(cancel ? (no ? M_CANCEL_REFUSED : M_CANCEL)
+                                                 : (no ? M_REPLY_REFUSED : M_REPLY), lang));
+        who(b, sc, r, lang);
+        tt_buf_printf(b, " - %s", tty_action_label(sc, r->id, lang));
+        if (no && tt_text_get(&r->text, lang)[0])
+            tt_buf_printf(b, ": %s", tt_text_get(&r->text, lang));
+        tt_buf_printf(b, "\n");
+        if (r->note && r->note[0])
+            tt_buf_printf(b, "     %s\n", r->note);
+        return;
+    }
+    case TT_REC_DECLINED:
+    case TT_REC_ASKED: {
+        stamp(b, r->t);
+        tt_buf_printf(b, ">> %s %s -> %s - %s: %s\n",
+                       tty_msg(r->type == TT_REC_DECLINED ? M_DECLINED : M_ASKED, lang),
+                       tty_party_name(sc, r->from, lang), tty_party_name(sc, r->role, lang),
+                       tty_action_label(sc, r->id, lang), tt_text_get(&r->text, lang));
+        int role = tt_scenario_role(sc, r->role);
+        int number = tt_action_number(sc, role, tt_scenario_action(sc, r->id));
+        if (r->type == TT_REC_ASKED && number > 0) {
+            tt_buf_printf(b, "     (");
+            tt_buf_printf(b, TT_FMT(lang, M_ASKED_HINT_FMT), number);
+            tt_buf_printf(b, ")\n");
+        }
+        return;
+    }
     case TT_REC_PAUSE:
         stamp(b, r->t);
         tt_buf_printf(b, "-- %s --\n", tty_msg(M_PAUSED, lang));

@@ -9,7 +9,7 @@
 
 const char *const tty_command_names[] = {
     "/menu", "/status", "/pause", "/resume", "/speed", "/next", "/inject",
-    "/note", "/end", "/quit", "/help", NULL
+    "/note", "/cancel", "/reply", "/end", "/quit", "/help", NULL
 };
 
 static void choice_free(tty_choice *c)
@@ -265,6 +265,27 @@ static void parse_command(const char *line, tt_lang lang,
             return;
         }
         out->kind = CMD_NOTE;
+        return;
+    }
+    if (strcmp(word, "/cancel") == 0 || strcmp(word, "/reply") == 0) {
+        /* API 1.1: the action's stable number, the one the menu shows. */
+        bool cancel = word[1] == 'c';
+        char num[32];
+        int r, a;
+        long n = next_word(&p, num, sizeof num) && is_number(num) && strlen(num) < 9
+                     ? strtol(num, NULL, 10) : 0;
+        if (!tt_action_by_number(sc, (int)n, &r, &a)) {
+            fail(out, word, tty_msg(M_NEED_NUMBER, lang));
+            return;
+        }
+        rest_of(p, out->text, sizeof out->text);
+        if (!cancel && !out->text[0]) {
+            fail(out, word, tty_msg(M_NEED_TEXT, lang));
+            return;
+        }
+        out->kind = cancel ? CMD_CANCEL : CMD_REPLY;
+        out->role = r;
+        out->action = a;
         return;
     }
     fail(out, word, tty_msg(M_UNKNOWN_COMMAND, lang));

@@ -55,6 +55,8 @@ typedef enum tty_cmd_kind {
     CMD_ACTION,     /* role/action/member/note filled */
     CMD_MENU, CMD_MENU_ALL, CMD_STATUS, CMD_PAUSE, CMD_RESUME, CMD_SPEED, CMD_NEXT,
     CMD_INJECT, CMD_NOTE, CMD_END, CMD_QUIT, CMD_HELP,
+    CMD_CANCEL,     /* API 1.1: role/action of the stable number, note */
+    CMD_REPLY,      /* API 1.1: role/action of the stable number, text */
     CMD_ERROR       /* message filled */
 } tty_cmd_kind;
 

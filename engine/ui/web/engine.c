@@ -257,7 +257,7 @@ static int apply_player(tt_web *w, tt_exercise *ex, const web_input *in, tt_erro
         return tt_exercise_note(ex, s->role, s->member, m->text, err);
     if (m->kind == WM_ANSWER) {
         int i = tt_scenario_inject(sc, m->inject);
-        if (i < 0 || (sc->injects[i].to && strcmp(sc->injects[i].to, s->role) != 0)) {
+        if (i < 0 || !tt_to_includes(sc->injects[i].to, s->role)) {
             reply_error(w, in->conn, "not_answerable", "no such question for this seat");
             return 0;
         }
@@ -271,6 +271,19 @@ static int apply_player(tt_web *w, tt_exercise *ex, const web_input *in, tt_erro
     }
     const char *by_number_role = NULL;
     int a = resolve_action(sc, m, &by_number_role);
+    if (m->kind == WM_CANCEL || m->kind == WM_REPLY) {
+        /* API 1.1: this seat's own role only; a refusal is journaled with why. */
+        if (a < 0 || (by_number_role && strcmp(by_number_role, s->role) != 0) ||
+            !tt_action_allows_role(&sc->actions[a], s->role)) {
+            reply_error(w, in->conn, "not_your_role", "that action belongs to another role");
+            return 0;
+        }
+        return m->kind == WM_CANCEL
+                   ? tt_exercise_cancel(ex, s->role, sc->actions[a].id, s->member, m->text, NULL,
+                                        err)
+                   : tt_exercise_reply(ex, s->role, sc->actions[a].id, s->member, m->text, NULL,
+                                       err);
+    }
     if (a < 0) {
         reply_error(w, in->conn, "unknown_action", "no such action");
         return 0;

@@ -12,7 +12,7 @@ static const struct { const char *name; web_msg_kind kind; } kinds[] = {
     { "ping", WM_PING },   { "act", WM_ACT },       { "note", WM_NOTE },
     { "answer", WM_ANSWER }, { "pause", WM_PAUSE }, { "resume", WM_RESUME },
     { "speed", WM_SPEED }, { "next", WM_NEXT },     { "inject", WM_INJECT },
-    { "end", WM_END },
+    { "end", WM_END },     { "cancel", WM_CANCEL }, { "reply", WM_REPLY },
 };
 
 static int fail(const char **code, const char *c, char *why, size_t size, const char *msg,
@@ -126,6 +126,17 @@ static int decode(json_t *root, web_msg *m, const char **code, char *why, size_t
         if (!m->action[0] && !m->number)
             return fail(code, "bad_message", why, size, "which action? give 'action' or 'number'", NULL);
         return 0;
+    case WM_CANCEL:
+    case WM_REPLY:
+        /* API 1.1: an action in progress, by id or number; a reply's text. */
+        if (get_id(root, "action", m->action, sizeof m->action, code, why, size) < 0 ||
+            get_int(root, "number", 1, 100000, &m->number, code, why, size) < 0 ||
+            get_text(root, m->kind == WM_REPLY ? "text" : "note", m->kind == WM_REPLY, &m->text,
+                     code, why, size) < 0)
+            return -1;
+        if (!m->action[0] && !m->number)
+            return fail(code, "bad_message", why, size, "which action? give 'action' or 'number'", NULL);
+        return 0;
     case WM_NOTE:
         return get_text(root, "text", true, &m->text, code, why, size);
     case WM_ANSWER:
@@ -214,7 +225,21 @@ char *web_record_json(const tt_record *r)
     bad |= set_str(rec, "role", r->role);
     bad |= set_str(rec, "member", r->member);
     bad |= set_str(rec, "from", r->from);
-    bad |= set_str(rec, "to", r->to);
+    if (r->to && strchr(r->to, ',')) {
+        /* API 1.1: several recipients, a list of role ids. */
+        json_t *to = json_array();
+        bad |= json_object_set_new(rec, "to", to);
+        for (const char *p = r->to; to && *p;) {
+            const char *end = strchr(p, ',');
+            size_t len = end ? (size_t)(end - p) : strlen(p);
+            bad |= json_array_append_new(to, json_stringn(p, len));
+            if (!end)
+                break;
+            p = end + 1;
+        }
+    } else {
+        bad |= set_str(rec, "to", r->to);
+    }
     bad |= set_str(rec, "note", r->note);
     bad |= set_str(rec, "status", r->status);
     if (r->text.ja || r->text.en)

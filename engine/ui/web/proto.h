@@ -17,12 +17,13 @@
 
 typedef enum web_msg_kind {
     WM_PING, WM_ACT, WM_NOTE, WM_ANSWER,                 /* players */
+    WM_CANCEL, WM_REPLY,                                 /* players (API 1.1) */
     WM_PAUSE, WM_RESUME, WM_SPEED, WM_NEXT, WM_INJECT, WM_END   /* facilitator */
 } web_msg_kind;
 
 typedef struct web_msg {
     web_msg_kind kind;
-    char action[WEB_MAX_ID];   /* act: action id ("" when given by number) */
+    char action[WEB_MAX_ID];   /* act, cancel, reply: action id ("" when given by number) */
     int number;                /* act: menu number (0 = by id) */
     char inject[WEB_MAX_ID];   /* answer */
     int question;              /* answer: 0-based */

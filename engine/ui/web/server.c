@@ -78,7 +78,7 @@ bool web_visible(const web_seat *s, const hist_item *h)
     switch (h->type) {
     case TT_REC_INJECT:
     case TT_REC_MESSAGE:
-        return !h->to || same(h->to, s->role);
+        return tt_to_includes(h->to, s->role); /* API 1.1: one role or several */
     case TT_REC_CUSTOM:
         return !h->to || (same(h->to, s->role) && (!h->member || same(h->member, s->member)));
     case TT_REC_ACTION:
@@ -86,6 +86,10 @@ bool web_visible(const web_seat *s, const hist_item *h)
     case TT_REC_REFUSED:
     case TT_REC_NOTE:
     case TT_REC_ANSWER:
+    case TT_REC_CANCEL:
+    case TT_REC_DECLINED:
+    case TT_REC_ASKED:
+    case TT_REC_REPLY:
         return same(h->role, s->role);
     case TT_REC_OBJECTIVE:
     case TT_REC_PAUSE:
@@ -337,7 +341,8 @@ static bool allowed(seat_kind kind, web_msg_kind m)
 {
     switch (m) {
     case WM_PING: return true;
-    case WM_ACT: case WM_NOTE: case WM_ANSWER: return kind == SEAT_PLAYER;
+    case WM_ACT: case WM_NOTE: case WM_ANSWER: case WM_CANCEL: case WM_REPLY:
+        return kind == SEAT_PLAYER;
     default: return kind == SEAT_FACILITATOR;
     }
 }

@@ -243,7 +243,6 @@ static void add_event(tt_scorecard *card, tt_score_event_kind kind, const tt_rec
     e->questions = r->questions;
     e->n_questions = r->n_questions;
     e->until = r->until;
-    e->to = r->to;
 }
 
 static void scan_records(tt_scorecard *card, size_t role_cap, const char **done_action,

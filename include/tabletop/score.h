@@ -174,13 +174,13 @@ typedef struct tt_score_event {
     const char *role;
     const char *member;
     const char *from;
-    const char *to;            /* custom (facilitator) inject: role or NULL = everyone */
+    const char *to;            /* inject/message/custom: recipients, NULL = everyone (API 1.1:
+                                  several roles joined by ',', see tt_to_includes) */
     const char *status;        /* objective: reached | missed */
     const char *note;          /* action or NOTE note */
     tt_text text;              /* inject/message/custom text, refusal reason */
     const tt_text *questions;  size_t n_questions;
     tt_ms until;               /* action: when its effect was due */
-    const char *to;            /* inject/message: recipients (tt_to_includes), NULL = everyone */
 } tt_score_event;
 
 /* A discussion question's answer (the hot wash), in journal order. */

@@ -66,14 +66,8 @@ static bool dup_start(tt_arena *a, tt_start_info **start)
 
 int tt_journal_add(tt_journal *j, size_t *cap, const tt_record *r, tt_error *err)
 {
-    if (j->n_records == *cap) {
-        size_t grown = *cap ? *cap * 2 : 64;
-        tt_record *recs = realloc(j->records, grown * sizeof *recs);
-        if (!recs)
-            goto oom;
-        j->records = recs;
-        *cap = grown;
-    }
+    if (!tt_grow(&j->records, cap, j->n_records + 1, sizeof *j->records))
+        goto oom;
     tt_record c = *r;
     tt_arena *a = &j->arena;
     if (!dup_str(a, &c.id) || !dup_str(a, &c.role) || !dup_str(a, &c.member) ||
@@ -97,6 +91,6 @@ int tt_journal_add(tt_journal *j, size_t *cap, const tt_record *r, tt_error *err
         j->ended = true;
     return 0;
 oom:
-    tt_error_set(err, NULL, 0, 0, "out of memory");
+    tt_error_oom(err, NULL);
     return -1;
 }

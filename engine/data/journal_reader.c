@@ -86,7 +86,7 @@ static int get_kvs(rctx *c, const ynode *n, const char *path, tt_kv **out, size_
         return 0;
     tt_kv *kv = tt_arena_alloc(c->arena, n->n * sizeof *kv);
     if (!kv) {
-        yerror(c->err, c->file, n, path, "out of memory");
+        yoom(c->err, c->file, n, path);
         return -1;
     }
     for (size_t i = 0; i < n->n; i++) {
@@ -94,7 +94,7 @@ static int get_kvs(rctx *c, const ynode *n, const char *path, tt_kv **out, size_
         snprintf(p, sizeof p, "%s.%s", path, n->keys[i]->str);
         kv[i].key = tt_arena_strdup(c->arena, n->keys[i]->str);
         if (!kv[i].key) {
-            yerror(c->err, c->file, n, path, "out of memory");
+            yoom(c->err, c->file, n, path);
             return -1;
         }
         if (yscalar_value(c->file, n->vals[i], p, c->arena, &kv[i].value, c->err) < 0)
@@ -149,7 +149,7 @@ static int get_members(rctx *c, const ynode *n, tt_start_info *s)
         return 0;
     s->members = tt_arena_alloc(c->arena, n->n * sizeof *s->members);
     if (!s->members) {
-        yerror(c->err, c->file, n, "start.members", "out of memory");
+        yoom(c->err, c->file, n, "start.members");
         return -1;
     }
     for (size_t i = 0; i < n->n; i++) {
@@ -176,7 +176,7 @@ static int get_start(rctx *c, const ynode *n, tt_start_info **out)
         return -1;
     tt_start_info *s = tt_arena_alloc(c->arena, sizeof *s);
     if (!s) {
-        yerror(c->err, c->file, n, "start", "out of memory");
+        yoom(c->err, c->file, n, "start");
         return -1;
     }
     const ynode *v;
@@ -260,7 +260,7 @@ static int to_record(rctx *c, const ynode *root, int doc_line, int doc_col, tt_r
         if (v->n) {
             r->questions = tt_arena_alloc(c->arena, v->n * sizeof *r->questions);
             if (!r->questions) {
-                yerror(c->err, c->file, v, "questions", "out of memory");
+                yoom(c->err, c->file, v, "questions");
                 return -1;
             }
             for (size_t i = 0; i < v->n; i++) {
@@ -344,14 +344,8 @@ static bool tail_is_torn(const char *data, size_t len, size_t from)
 
 static int push_record(tt_journal *j, size_t *cap, const tt_record *r)
 {
-    if (j->n_records == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 64;
-        tt_record *recs = realloc(j->records, ncap * sizeof *recs);
-        if (!recs)
-            return -1;
-        j->records = recs;
-        *cap = ncap;
-    }
+    if (!tt_grow(&j->records, cap, j->n_records + 1, sizeof *j->records))
+        return -1;
     j->records[j->n_records++] = *r;
     return 0;
 }
@@ -421,7 +415,8 @@ int journal_parse(const char *name, const char *data, size_t len, tt_journal *ou
             goto fail;
         }
         if (push_record(out, &cap, &r) < 0) {
-            tt_error_set(err, name, info.line, info.column, "out of memory reading the journal");
+            tt_error_set_as(err, TT_ERR_NOMEM, name, info.line, info.column,
+                            "out of memory reading the journal");
             goto fail;
         }
         if (r.type == TT_REC_END)

@@ -54,10 +54,16 @@ void yerror(tt_error *err, const char *file, const ynode *n, const char *path,
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    if (path && *path)
-        tt_error_set(err, file, n ? n->line : 0, n ? n->column : 0, "%s: %s", path, msg);
-    else
-        tt_error_set(err, file, n ? n->line : 0, n ? n->column : 0, "%s", msg);
+    bool named = path && *path;
+    tt_error_set(err, file, n ? n->line : 0, n ? n->column : 0, "%s%s%s", named ? path : "",
+                 named ? ": " : "", msg);
+}
+
+void yoom(tt_error *err, const char *file, const ynode *n, const char *path)
+{
+    yerror(err, file, n, path, "out of memory");
+    if (err)
+        err->cls = TT_ERR_NOMEM;
 }
 
 static void parser_error(yreader *r, tt_error *err)
@@ -136,14 +142,8 @@ typedef struct frame {
 
 static int frame_push_item(frame *f, ynode *item)
 {
-    if (f->n == f->cap) {
-        size_t cap = f->cap ? f->cap * 2 : 8;
-        ynode **items = realloc(f->items, cap * sizeof *items);
-        if (!items)
-            return -1;
-        f->items = items;
-        f->cap = cap;
-    }
+    if (!tt_grow(&f->items, &f->cap, f->n + 1, sizeof *f->items))
+        return -1;
     f->items[f->n++] = item;
     return 0;
 }

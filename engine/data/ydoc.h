@@ -78,6 +78,8 @@ int yexpect(const char *file, const ynode *n, ynode_kind kind,
             const char *path, tt_error *err);
 void yerror(tt_error *err, const char *file, const ynode *n, const char *path,
             const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* "out of memory" at that node, of the out-of-memory class. */
+void yoom(tt_error *err, const char *file, const ynode *n, const char *path);
 
 /* Plain-scalar resolution (YAML 1.2 core schema, decimal integers). */
 typedef enum yscalar_kind { YS_NULL, YS_BOOL, YS_INT, YS_NUM, YS_STR } yscalar_kind;

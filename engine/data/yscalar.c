@@ -161,7 +161,7 @@ int yscalar_value(const char *file, const ynode *n, const char *path,
         out->type = TT_VAL_STR;
         out->as.s = tt_arena_strdup(arena, n->str);
         if (!out->as.s) {
-            yerror(err, file, n, path, "out of memory");
+            yoom(err, file, n, path);
             return -1;
         }
         return 0;
@@ -258,7 +258,7 @@ int yscalar_text(const char *file, const ynode *n, const char *path,
         return -1;
     *out = tt_arena_strdup(arena, n->str);
     if (!*out) {
-        yerror(err, file, n, path, "out of memory");
+        yoom(err, file, n, path);
         return -1;
     }
     return 0;

@@ -133,15 +133,9 @@ static int refuse(tt_exercise *ex, const char *role, const char *action,
 static int start_running(tt_exercise *ex, int action, const char *role,
                          const char *member, tt_ms until, int bad, tt_error *err)
 {
-    if (ex->n_running == ex->cap_running) {
-        size_t cap = ex->cap_running ? ex->cap_running * 2 : 16;
-        running_action *p = realloc(ex->running, cap * sizeof *p);
-        if (!p) {
-            tt_error_oom(err, NULL);
-            return -1;
-        }
-        ex->running = p;
-        ex->cap_running = cap;
+    if (!tt_grow(&ex->running, &ex->cap_running, ex->n_running + 1, sizeof *ex->running)) {
+        tt_error_oom(err, NULL);
+        return -1;
     }
     running_action ra = { action, strdup(role), member ? strdup(member) : NULL, false,
                           ex->now, bad, false, false };

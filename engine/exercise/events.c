@@ -82,13 +82,8 @@ static int queue_message(tt_exercise *ex, const tt_scheduled *m, tt_error *err)
     size_t slot = ex->free_message;
     if (slot != EX_NO_SLOT) {
         ex->free_message = ex->messages[slot].next_free;
-    } else if (ex->n_messages == ex->cap_messages) {
-        size_t cap = ex->cap_messages ? ex->cap_messages * 2 : 16;
-        pending_message *p = realloc(ex->messages, cap * sizeof *p);
-        if (!p)
-            return oom(err);
-        ex->messages = p;
-        ex->cap_messages = cap;
+    } else if (!tt_grow(&ex->messages, &ex->cap_messages, ex->n_messages + 1, sizeof *ex->messages)) {
+        return oom(err);
     }
     if (slot == EX_NO_SLOT)
         slot = ex->n_messages++;
@@ -116,13 +111,8 @@ static int queue_call(tt_exercise *ex, const tt_scheduled *c, tt_error *err)
     size_t slot = ex->free_call;
     if (slot != EX_NO_SLOT) {
         ex->free_call = ex->calls[slot].next_free;
-    } else if (ex->n_calls == ex->cap_calls) {
-        size_t cap = ex->cap_calls ? ex->cap_calls * 2 : 16;
-        pending_call *p = realloc(ex->calls, cap * sizeof *p);
-        if (!p)
-            return oom(err);
-        ex->calls = p;
-        ex->cap_calls = cap;
+    } else if (!tt_grow(&ex->calls, &ex->cap_calls, ex->n_calls + 1, sizeof *ex->calls)) {
+        return oom(err);
     }
     pending_call pc = { c->ref, dup_or_null(c->from), EX_NO_SLOT };
     if (c->from && !pc.actor) {

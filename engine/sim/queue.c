@@ -32,16 +32,8 @@ static void swap(tt_event *a, tt_event *b)
 
 bool tt_queue_push(tt_queue *q, tt_ms time, int kind, int index, int64_t arg)
 {
-    if (q->count == q->capacity) {
-        size_t cap = q->capacity ? q->capacity * 2 : 64;
-        if (cap > SIZE_MAX / sizeof *q->items)
-            return false;
-        tt_event *items = realloc(q->items, cap * sizeof *items);
-        if (!items)
-            return false;
-        q->items = items;
-        q->capacity = cap;
-    }
+    if (q->count == q->capacity && !tt_grow(&q->items, &q->capacity, q->count + 1, sizeof *q->items))
+        return false;
     size_t i = q->count++;
     q->items[i] = (tt_event){ time, q->next_seq++, kind, index, arg };
     while (i > 0) {

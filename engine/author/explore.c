@@ -32,28 +32,6 @@ typedef struct plan {
 
 /* ---- The plan as a YAML action script (libyaml emitter) ---- */
 
-typedef struct ybuf {
-    char *s;
-    size_t n, cap;
-} ybuf;
-
-static int ywrite(void *data, unsigned char *buffer, size_t size)
-{
-    ybuf *b = data;
-    if (b->n + size + 1 > b->cap) {
-        size_t cap = (b->n + size + 1) * 2;
-        char *p = realloc(b->s, cap);
-        if (!p)
-            return 0;
-        b->s = p;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->n, buffer, size);
-    b->n += size;
-    b->s[b->n] = '\0';
-    return 1;
-}
-
 static bool scalar(yaml_emitter_t *e, const char *v)
 {
     yaml_event_t ev;
@@ -79,10 +57,14 @@ static char *plan_yaml(const tt_scenario *m, const plan *p, const char *comment)
 {
     yaml_emitter_t e;
     yaml_event_t ev;
-    ybuf b = { 0 };
-    if (!yaml_emitter_initialize(&e))
+    /* A comment line first says what the script shows. */
+    tt_buf b = TT_BUF_INIT;
+    tt_buf_printf(&b, "# %s\n", comment);
+    if (!yaml_emitter_initialize(&e)) {
+        tt_buf_free(&b);
         return NULL;
-    yaml_emitter_set_output(&e, ywrite, &b);
+    }
+    yaml_emitter_set_output(&e, tt_buf_write, &b);
     yaml_emitter_set_unicode(&e, 1);
     char num[64];
     bool ok = yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING) &&
@@ -113,17 +95,11 @@ static char *plan_yaml(const tt_scenario *m, const plan *p, const char *comment)
          yaml_emitter_emit(&e, &ev) && yaml_stream_end_event_initialize(&ev) &&
          yaml_emitter_emit(&e, &ev);
     yaml_emitter_delete(&e);
-    if (!ok || !b.s) {
-        free(b.s);
+    if (!ok) {
+        tt_buf_free(&b);
         return NULL;
     }
-    /* A comment line first says what the script shows. */
-    size_t cl = strlen(comment) + 4;
-    char *out = malloc(cl + b.n + 1);
-    if (out)
-        snprintf(out, cl + b.n + 1, "# %s\n%s", comment, b.s);
-    free(b.s);
-    return out;
+    return tt_buf_take(&b, NULL);
 }
 
 /* ---- Running a plan ---- */
@@ -133,7 +109,7 @@ static int run_plan(tt_script *s, const plan *p, tt_outcome *o, tt_error *err)
     const tt_scenario *m = tt_script_scenario(s);
     char *y = plan_yaml(m, p, "explore");
     if (!y) {
-        tt_error_set(err, NULL, 0, 0, "out of memory");
+        tt_error_oom(err, NULL);
         return -1;
     }
     tt_action_script as;
@@ -193,7 +169,7 @@ static int random_plan(tt_script *s, tt_rng *rng, uint64_t seed, plan *p, bool *
     pair *avail = malloc((m->n_actions * 8 + 1) * sizeof *avail);
     if (!avail) {
         tt_exercise_free(ex);
-        tt_error_set(err, NULL, 0, 0, "out of memory");
+        tt_error_oom(err, NULL);
         return -1;
     }
     while (p->n < MAX_STEPS && tt_exercise_phase(ex) != TT_PHASE_ENDED) {
@@ -298,7 +274,7 @@ int tt_explore(const char *path, unsigned runs, uint64_t seed, tt_explore_report
     rep->witnesses = calloc(cap, sizeof *rep->witnesses);
     int rc = -1;
     if (!available || !reached || !fired || !changed || !p || !shortest || !rep->witnesses) {
-        tt_error_set(err, path, 0, 0, "out of memory");
+        tt_error_oom(err, path);
         goto done;
     }
     tt_rng rng;

@@ -8,14 +8,8 @@
 
 int tt_findings_add(tt_findings *f, const char *file, int line, int col, const char *fmt, ...)
 {
-    if (f->n == f->cap) {
-        size_t cap = f->cap ? f->cap * 2 : 16;
-        tt_finding *p = realloc(f->items, cap * sizeof *p);
-        if (!p)
-            return -1;
-        f->items = p;
-        f->cap = cap;
-    }
+    if (!tt_grow(&f->items, &f->cap, f->n + 1, sizeof *f->items))
+        return -1;
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);

@@ -85,7 +85,7 @@ int tt_graph_write(tt_script *s, const tt_access *acc, FILE *out, bool svg, tt_l
 {
     gctx c = { agopen("scenario", Agdirected, NULL), tt_script_scenario(s), lang };
     if (!c.g) {
-        tt_error_set(err, NULL, 0, 0, "out of memory");
+        tt_error_oom(err, NULL);
         return -1;
     }
     const tt_scenario *m = c.m;

@@ -52,15 +52,9 @@ static void add_key(lint *L, keyset *s, const char *k)
     for (size_t i = 0; i < s->n; i++)
         if (strcmp(s->k[i], k) == 0)
             return;
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 8;
-        const char **p = realloc(s->k, cap * sizeof *p);
-        if (!p) {
-            L->oom = true;
-            return;
-        }
-        s->k = p;
-        s->cap = cap;
+    if (!tt_grow(&s->k, &s->cap, s->n + 1, sizeof *s->k)) {
+        L->oom = true;
+        return;
     }
     s->k[s->n++] = k;
 }
@@ -605,15 +599,9 @@ static void exempt(lint *L, int line)
 {
     if (line <= 0)
         return;
-    if (L->n_exempt == L->cap_exempt) {
-        size_t cap = L->cap_exempt ? L->cap_exempt * 2 : 32;
-        int *p = realloc(L->exempt_lines, cap * sizeof *p);
-        if (!p) {
-            L->oom = true;
-            return;
-        }
-        L->exempt_lines = p;
-        L->cap_exempt = cap;
+    if (!tt_grow(&L->exempt_lines, &L->cap_exempt, L->n_exempt + 1, sizeof *L->exempt_lines)) {
+        L->oom = true;
+        return;
     }
     L->exempt_lines[L->n_exempt++] = line;
 }
@@ -809,7 +797,7 @@ static int analyse(const char *path, tt_findings *out, tt_access *acc, tt_error 
     rc = 0;
     goto done;
 oom:
-    tt_error_set(err, path, 0, 0, "out of memory");
+    tt_error_oom(err, path);
     rc = -1;
 done:
     for (size_t f = 0; L.info && f < L.ll.n_fns; f++) {

@@ -119,7 +119,7 @@ static int run_luac(const char *text, size_t len, char **out, size_t *out_len, c
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
     if (!buf) {
-        tt_error_set(err, name, 0, 0, "out of memory reading the listing");
+        tt_error_set_as(err, TT_ERR_NOMEM, name, 0, 0, "out of memory reading the listing");
         return -1;
     }
     if (too_big) {
@@ -135,7 +135,7 @@ static int run_luac(const char *text, size_t len, char **out, size_t *out_len, c
         }
         *errtext = strdup(ebuf[0] ? ebuf : "luac failed (limits exceeded?)");
         if (!*errtext) {
-            tt_error_set(err, name, 0, 0, "out of memory");
+            tt_error_oom(err, name);
             return -1;
         }
         return 1;
@@ -166,19 +166,6 @@ static void syntax_error(const char *name, const char *text, tt_error *err)
     snprintf(clean, sizeof clean, "%s", msg);
     clean[strcspn(clean, "\n")] = '\0';
     tt_error_set(err, name, line, 0, "%s", clean);
-}
-
-static bool grow(void **arr, size_t *cap, size_t n, size_t size)
-{
-    if (n < *cap)
-        return true;
-    size_t nc = *cap ? *cap * 2 : 16;
-    void *p = realloc(*arr, nc * size);
-    if (!p)
-        return false;
-    *arr = p;
-    *cap = nc;
-    return true;
 }
 
 /* Unescape luac's PrintString: \" \\ \a.. \ddd. */
@@ -232,7 +219,7 @@ static int parse(char *buf, ll_listing *out)
     char *save = NULL;
     for (char *line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
         if (strncmp(line, "main <", 6) == 0 || strncmp(line, "function <", 10) == 0) {
-            if (!grow((void **)&out->fns, &cap_fns, out->n_fns, sizeof *out->fns))
+            if (!tt_grow(&out->fns, &cap_fns, out->n_fns + 1, sizeof *out->fns))
                 return -1;
             f = &out->fns[out->n_fns++];
             memset(f, 0, sizeof *f);
@@ -266,7 +253,7 @@ static int parse(char *buf, ll_listing *out)
             continue;
         p++;
         if (sec == SEC_CODE) {
-            if (!grow((void **)&f->code, &cap_code, f->n_code, sizeof *f->code))
+            if (!tt_grow(&f->code, &cap_code, f->n_code + 1, sizeof *f->code))
                 return -1;
             ll_ins *in = &f->code[f->n_code++];
             memset(in, 0, sizeof *in);
@@ -293,7 +280,7 @@ static int parse(char *buf, ll_listing *out)
                 a += strspn(a, " ");
             }
         } else if (sec == SEC_CONST) {
-            if (!grow((void **)&f->k, &cap_k, f->n_k, sizeof *f->k))
+            if (!tt_grow(&f->k, &cap_k, f->n_k + 1, sizeof *f->k))
                 return -1;
             ll_const *c = &f->k[f->n_k++];
             memset(c, 0, sizeof *c);
@@ -308,7 +295,7 @@ static int parse(char *buf, ll_listing *out)
                 c->n = strtod(v, NULL);
             }
         } else if (sec == SEC_LOCALS) {
-            if (!grow((void **)&f->locals, &cap_loc, f->n_locals, sizeof *f->locals))
+            if (!tt_grow(&f->locals, &cap_loc, f->n_locals + 1, sizeof *f->locals))
                 return -1;
             ll_local *l = &f->locals[f->n_locals++];
             char name[256] = "";
@@ -318,7 +305,7 @@ static int parse(char *buf, ll_listing *out)
             if (!l->name)
                 return -1;
         } else {
-            if (!grow((void **)&f->upvalues, &cap_up, f->n_upvalues, sizeof *f->upvalues))
+            if (!tt_grow(&f->upvalues, &cap_up, f->n_upvalues + 1, sizeof *f->upvalues))
                 return -1;
             char name[256] = "";
             sscanf(p, "%255s", name);
@@ -367,7 +354,7 @@ int ll_read(const char *name, const char *text, size_t len, ll_listing *out, tt_
     if (parse(buf, out) != 0 || (out->n_fns && link_children(out, &next, 0, 0) != 0)) {
         free(buf);
         ll_free(out);
-        tt_error_set(err, name, 0, 0, "out of memory reading the listing");
+        tt_error_set_as(err, TT_ERR_NOMEM, name, 0, 0, "out of memory reading the listing");
         return -1;
     }
     free(buf);

@@ -31,29 +31,6 @@ static const tt_text QUESTIONS = { "討議の問い", "Discussion questions" };
 
 #define N_COLS 8
 
-typedef struct buf {
-    char *s;
-    size_t n, cap;
-    bool oom;
-} buf;
-
-static void put(buf *b, const char *s)
-{
-    size_t l = strlen(s);
-    if (b->n + l + 1 > b->cap) {
-        size_t cap = (b->n + l + 1) * 2;
-        char *p = realloc(b->s, cap);
-        if (!p) {
-            b->oom = true;
-            return;
-        }
-        b->s = p;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->n, s, l + 1);
-    b->n += l;
-}
-
 static const char *name_of(const tt_scenario *m, const char *id, tt_lang lang)
 {
     int i = id ? tt_scenario_actor(m, id) : -1;
@@ -66,13 +43,13 @@ static const char *name_of(const tt_scenario *m, const char *id, tt_lang lang)
 }
 
 /* The condition's source: one line of `when` (its body), else its line. */
-static void condition_text(tt_script *s, size_t inject, const char *src, tt_lang lang, buf *b)
+static void condition_text(tt_script *s, size_t inject, const char *src, tt_lang lang, tt_buf *b)
 {
     int first = 0, last = 0;
-    put(b, tt_text_get(&CONDITION, lang));
-    put(b, ": ");
+    tt_buf_add(b, tt_text_get(&CONDITION, lang));
+    tt_buf_add(b, ": ");
     if (tt_script_function_lines(s, "inject_when", inject, &first, &last) != 0 || !src) {
-        put(b, "?");
+        tt_buf_add(b, "?");
         return;
     }
     const char *p = src;
@@ -86,10 +63,10 @@ static void condition_text(tt_script *s, size_t inject, const char *src, tt_lang
     char text[300];
     if (first == last && body && end && (!eol || end < eol) && end - body - 7 < 200) {
         snprintf(text, sizeof text, "%.*s", (int)(end - body - 7), body + 7);
-        put(b, text);
+        tt_buf_add(b, text);
     } else {
         snprintf(text, sizeof text, "line %d", first);
-        put(b, text);
+        tt_buf_add(b, text);
     }
 }
 
@@ -117,22 +94,22 @@ static int build_rows(tt_script *s, const char *src, tt_lang lang, char ***cells
         return -1;
     for (size_t i = 0; i < m->n_injects; i++) {
         const tt_inject *in = &m->injects[i];
-        buf c[N_COLS] = { { 0 } };
+        tt_buf c[N_COLS] = { TT_BUF_INIT };
         char t[64];
         snprintf(t, sizeof t, "%zu", i + 1);
-        put(&c[0], t);
+        tt_buf_add(&c[0], t);
         if (in->conditional) {
             condition_text(s, i, src, lang, &c[1]);
         } else {
             tt_time_format(in->at, TT_TIME_AT, t, sizeof t);
-            put(&c[1], t);
+            tt_buf_add(&c[1], t);
         }
-        put(&c[2], in->id);
-        put(&c[2], ": ");
-        put(&c[2], tt_text_get(&in->text, lang));
-        put(&c[3], in->from ? name_of(m, in->from, lang) : "");
+        tt_buf_add(&c[2], in->id);
+        tt_buf_add(&c[2], ": ");
+        tt_buf_add(&c[2], tt_text_get(&in->text, lang));
+        tt_buf_add(&c[3], in->from ? name_of(m, in->from, lang) : "");
         char names[512];
-        put(&c[4], !in->to ? tt_text_get(&EVERYONE, lang)
+        tt_buf_add(&c[4], !in->to ? tt_text_get(&EVERYONE, lang)
                    : strchr(in->to, ',') ? tt_scenario_recipients(m, in->to, lang, names, sizeof names)
                                          : name_of(m, in->to, lang));
         for (size_t o = 0; o < m->n_objectives; o++) {
@@ -142,54 +119,49 @@ static int build_rows(tt_script *s, const char *src, tt_lang lang, char ***cells
             char target[64], limit[64];
             tt_time_format(ob->target, TT_TIME_AT, target, sizeof target);
             tt_time_format(ob->limit, TT_TIME_AT, limit, sizeof limit);
-            if (c[6].n)
-                put(&c[6], "\n");
-            put(&c[6], tt_text_get(&ob->title, lang));
-            put(&c[6], " (");
-            put(&c[6], tt_objective_phase_name(ob->phase));
-            put(&c[6], "; ");
-            put(&c[6], tt_text_get(&BY, lang));
-            put(&c[6], " ");
-            put(&c[6], target);
-            put(&c[6], ", ");
-            put(&c[6], tt_text_get(&LIMIT, lang));
-            put(&c[6], " ");
-            put(&c[6], limit);
-            put(&c[6], ")");
+            if (c[6].len)
+                tt_buf_add(&c[6], "\n");
+            tt_buf_add(&c[6], tt_text_get(&ob->title, lang));
+            tt_buf_add(&c[6], " (");
+            tt_buf_add(&c[6], tt_objective_phase_name(ob->phase));
+            tt_buf_add(&c[6], "; ");
+            tt_buf_add(&c[6], tt_text_get(&BY, lang));
+            tt_buf_add(&c[6], " ");
+            tt_buf_add(&c[6], target);
+            tt_buf_add(&c[6], ", ");
+            tt_buf_add(&c[6], tt_text_get(&LIMIT, lang));
+            tt_buf_add(&c[6], " ");
+            tt_buf_add(&c[6], limit);
+            tt_buf_add(&c[6], ")");
             for (size_t a = 0; a < m->n_actions; a++) {
                 const tt_action *ac = &m->actions[a];
                 if (!ac->completes || strcmp(ac->completes, ob->id) != 0)
                     continue;
-                if (c[5].n)
-                    put(&c[5], "\n");
-                put(&c[5], tt_text_get(&ac->label, lang));
-                put(&c[5], " (");
+                if (c[5].len)
+                    tt_buf_add(&c[5], "\n");
+                tt_buf_add(&c[5], tt_text_get(&ac->label, lang));
+                tt_buf_add(&c[5], " (");
                 for (size_t r = 0; r < ac->n_roles; r++) {
                     if (r)
-                        put(&c[5], ", ");
-                    put(&c[5], name_of(m, ac->roles[r], lang));
+                        tt_buf_add(&c[5], ", ");
+                    tt_buf_add(&c[5], name_of(m, ac->roles[r], lang));
                 }
-                put(&c[5], ")");
+                tt_buf_add(&c[5], ")");
             }
         }
         if (in->n_questions) {
-            put(&c[7], tt_text_get(&QUESTIONS, lang));
-            put(&c[7], ":");
+            tt_buf_add(&c[7], tt_text_get(&QUESTIONS, lang));
+            tt_buf_add(&c[7], ":");
         }
         for (size_t q = 0; q < in->n_questions; q++) {
-            put(&c[7], "\n- ");
-            put(&c[7], tt_text_get(&in->questions[q], lang));
+            tt_buf_add(&c[7], "\n- ");
+            tt_buf_add(&c[7], tt_text_get(&in->questions[q], lang));
         }
-        for (int k = 0; k < N_COLS; k++) {
-            if (c[k].oom) {
-                for (int j = 0; j < N_COLS; j++)
-                    free(c[j].s);
-                return -1;
-            }
-            (*cells)[i * N_COLS + (size_t)k] = c[k].s ? c[k].s : strdup("");
-            if (!(*cells)[i * N_COLS + (size_t)k])
-                return -1;
-        }
+        bool failed = false;
+        for (int k = 0; k < N_COLS; k++)
+            failed |= !((*cells)[i * N_COLS + (size_t)k] = tt_buf_take(&c[k], NULL));
+        if (failed)
+            return -1;
     }
     return 0;
 }
@@ -262,7 +234,7 @@ int tt_msel_write(tt_script *s, const char *src, FILE *out, tt_msel_format fmt, 
         rc = fmt == TT_MSEL_CSV ? write_csv(out, cells, rows, lang, bom)
                                 : write_md(out, tt_script_scenario(s), cells, rows, lang);
     else
-        tt_error_set(err, NULL, 0, 0, "out of memory");
+        tt_error_oom(err, NULL);
     if (cells)
         for (size_t i = 0; i < rows * N_COLS; i++)
             free(cells[i]);

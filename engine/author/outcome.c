@@ -65,7 +65,7 @@ int tt_outcome_run(tt_script *script, const tt_action_script *as, uint64_t seed,
     if (!o->reached || !o->ratings || !o->damage || !o->inject_fired || !o->action_taken ||
         !o->metric_changed) {
         tt_outcome_free(o);
-        tt_error_set(err, NULL, 0, 0, "out of memory");
+        tt_error_oom(err, NULL);
         return -1;
     }
     char path[] = "/tmp/tabletop-outcome-XXXXXX";

@@ -108,7 +108,7 @@ int tt_host_index_callbacks(tt_script *s, tt_error *err)
     if (!s->memo)
         s->memo = calloc(n_cond, sizeof *s->memo);
     if (!r->fn || !r->cond || !s->memo) {
-        tt_error_set(err, s->model.path, 0, 0, "out of memory");
+        tt_error_oom(err, s->model.path);
         return -1;
     }
     for (size_t i = 0; i < n; i++)
@@ -120,7 +120,8 @@ int tt_host_index_callbacks(tt_script *s, tt_error *err)
     lua_pushlightuserdata(s->L, s);
     if (lua_pcall(s->L, 1, 0, 0) != LUA_OK) {
         lua_pop(s->L, 1);
-        tt_error_set(err, s->model.path, 0, 0, "cannot set up the scenario: out of memory");
+        tt_error_set_as(err, TT_ERR_NOMEM, s->model.path, 0, 0,
+                        "cannot set up the scenario: out of memory");
         return -1;
     }
     return 0;

@@ -32,14 +32,8 @@ static tt_scheduled *push_scheduled(lua_State *L, tt_script *s)
     if (s->n_pending >= TT_MAX_SCHEDULED)
         luaL_error(L, "more than %d messages and deferred calls scheduled in one step",
                    TT_MAX_SCHEDULED);
-    if (s->n_pending == s->cap_pending) {
-        size_t cap = s->cap_pending ? s->cap_pending * 2 : 8;
-        tt_scheduled *p = realloc(s->pending, cap * sizeof *p);
-        if (!p)
-            luaL_error(L, "out of memory");
-        s->pending = p;
-        s->cap_pending = cap;
-    }
+    if (!tt_grow(&s->pending, &s->cap_pending, s->n_pending + 1, sizeof *s->pending))
+        luaL_error(L, "out of memory");
     tt_scheduled *e = &s->pending[s->n_pending++];
     memset(e, 0, sizeof *e);
     return e;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "locate.h"
+#include "tabletop/base.h"
 
 enum tok_kind { T_NAME, T_STRING, T_LBRACE, T_RBRACE, T_LBRACKET, T_RBRACKET, T_LPAREN,
                 T_RPAREN, T_EQ, T_SEP, T_OTHER };
@@ -32,14 +33,8 @@ typedef struct toks {
 
 static bool push(toks *t, enum tok_kind kind, int line, const char *text, size_t len)
 {
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 256;
-        tok *v = realloc(t->v, cap * sizeof *v);
-        if (!v)
-            return false;
-        t->v = v;
-        t->cap = cap;
-    }
+    if (!tt_grow(&t->v, &t->cap, t->n + 1, sizeof *t->v))
+        return false;
     t->v[t->n++] = (tok){ kind, line, text, len };
     return true;
 }

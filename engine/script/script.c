@@ -149,7 +149,8 @@ static int build(tt_script *s, bool light, tt_error *err)
     }
     lua_pushcfunction(L, tt_state_install);
     if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
-        tt_error_set(err, path, 0, 0, "cannot set up the scenario state: out of memory");
+        tt_error_set_as(err, TT_ERR_NOMEM, path, 0, 0,
+                        "cannot set up the scenario state: out of memory");
         lua_pop(L, 1);
         return -1;
     }
@@ -474,7 +475,8 @@ int tt_script_begin(tt_script *s, tt_rng *rng, const tt_kv *overrides,
     lua_pushcfunction(s->L, reset_state);
     lua_pushlightuserdata(s->L, &job);
     if (lua_pcall(s->L, 1, 0, 0) != LUA_OK) {
-        tt_error_set(err, s->model.path, 0, 0, "cannot reset the state: out of memory");
+        tt_error_set_as(err, TT_ERR_NOMEM, s->model.path, 0, 0,
+                        "cannot reset the state: out of memory");
         lua_pop(s->L, 1);
         return -1;
     }
@@ -488,7 +490,7 @@ int tt_script_begin(tt_script *s, tt_rng *rng, const tt_kv *overrides,
         s->dirty_list = calloc(n, sizeof *s->dirty_list);
         s->changed_index = calloc(n, sizeof *s->changed_index);
         if (!s->written || !s->dirty || !s->dirty_list || !s->changed_index) {
-            tt_error_set(err, s->model.path, 0, 0, "out of memory");
+            tt_error_oom(err, s->model.path);
             return -1;
         }
     }
@@ -577,7 +579,8 @@ static int take_snapshot(tt_script *s, snap_job *job, tt_error *err)
     if (lua_pcall(s->L, 1, 0, 0) != LUA_OK || job->oom) {
         if (lua_gettop(s->L) > 0)
             lua_settop(s->L, 0);
-        tt_error_set(err, s->model.path, 0, 0, "out of memory while reading the state");
+        tt_error_set_as(err, TT_ERR_NOMEM, s->model.path, 0, 0,
+                        "out of memory while reading the state");
         return -1;
     }
     return 0;
@@ -623,7 +626,7 @@ int tt_script_state_changes(tt_script *s, const tt_kv **out, const uint32_t **in
     tt_arena_free(&s->scratch);
     s->snapshot = tt_arena_alloc(&s->scratch, (count + 1) * sizeof *s->snapshot);
     if (!s->snapshot) {
-        tt_error_set(err, s->model.path, 0, 0, "out of memory");
+        tt_error_oom(err, s->model.path);
         return -1;
     }
     snap_job job = { s, list, count, false };

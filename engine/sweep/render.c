@@ -80,74 +80,6 @@ bool tt_sweep_format_from_path(const char *path, tt_sweep_format *out)
     return true;
 }
 
-/* ---- A growing text buffer with a sticky failure ---- */
-
-typedef struct out {
-    char *s;
-    size_t len, cap;
-    bool oom;
-} out;
-
-static void put(out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void put(out *o, const char *fmt, ...)
-{
-    if (o->oom)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0) {
-        o->oom = true;
-        return;
-    }
-    if (o->len + (size_t)n + 1 > o->cap) {
-        size_t cap = o->cap ? o->cap : 4096;
-        while (cap < o->len + (size_t)n + 1)
-            cap *= 2;
-        char *g = realloc(o->s, cap);
-        if (!g) {
-            o->oom = true;
-            return;
-        }
-        o->s = g;
-        o->cap = cap;
-    }
-    va_start(ap, fmt);
-    vsnprintf(o->s + o->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    o->len += (size_t)n;
-}
-
-/* HTML text: & < > " escaped. */
-static void put_html(out *o, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '&': put(o, "&amp;"); break;
-        case '<': put(o, "&lt;"); break;
-        case '>': put(o, "&gt;"); break;
-        case '"': put(o, "&quot;"); break;
-        default: put(o, "%c", *s);
-        }
-    }
-}
-
-/* Markdown table cell: | and line breaks would end the cell. */
-static void put_md(out *o, const char *s)
-{
-    for (; s && *s; s++) {
-        if (*s == '|')
-            put(o, "\\|");
-        else if (*s == '\n' || *s == '\r')
-            put(o, " ");
-        else if (*s == '*' || *s == '_' || *s == '`' || *s == '<' || *s == '[')
-            put(o, "\\%c", *s);
-        else
-            put(o, "%c", *s);
-    }
-}
-
 static void fmt_time(double seconds, char *buf, size_t size)
 {
     tt_ms_format((tt_ms)llround(seconds * 1000.0), buf, size);
@@ -280,7 +212,7 @@ static char *render_json(const tt_sweep *sw, size_t *len)
 
 /* ---- Markdown ---- */
 
-static void md_dist_row(out *o, const char *name, const sw_dist *d, bool times)
+static void md_dist_row(tt_buf *o, const char *name, const sw_dist *d, bool times)
 {
     char v[6][48];
     const double xs[6] = { d->min, d->p10, d->median, d->mean, d->p90, d->max };
@@ -290,50 +222,50 @@ static void md_dist_row(out *o, const char *name, const sw_dist *d, bool times)
         else
             fmt_num(xs[i], v[i], sizeof v[i]);
     }
-    put(o, "| ");
-    put_md(o, name);
-    put(o, " | %s | %s | %s | %s | %s | %s |\n", v[0], v[1], v[2], v[3], v[4], v[5]);
+    tt_buf_printf(o, "| ");
+    tt_buf_md(o, name);
+    tt_buf_printf(o, " | %s | %s | %s | %s | %s | %s |\n", v[0], v[1], v[2], v[3], v[4], v[5]);
 }
 
-static void render_md(const tt_sweep *sw, tt_lang lang, out *o)
+static void render_md(const tt_sweep *sw, tt_lang lang, tt_buf *o)
 {
-    put(o, "# %s: ", L(lang, L_TITLE));
-    put_md(o, tx(&sw->sc->title, lang));
-    put(o, "\n\n- %s: `%s` (", L(lang, L_SCENARIO), sw->sc->id);
-    put_md(o, sw->scenario_path);
-    put(o, ")\n- %s: %llu..%llu\n", L(lang, L_SEEDS), (unsigned long long)sw->first_seed,
+    tt_buf_printf(o, "# %s: ", L(lang, L_TITLE));
+    tt_buf_md(o, tx(&sw->sc->title, lang));
+    tt_buf_printf(o, "\n\n- %s: `%s` (", L(lang, L_SCENARIO), sw->sc->id);
+    tt_buf_md(o, sw->scenario_path);
+    tt_buf_printf(o, ")\n- %s: %llu..%llu\n", L(lang, L_SEEDS), (unsigned long long)sw->first_seed,
         (unsigned long long)sw->last_seed);
     char settings[1024];
     settings_text(sw, settings, sizeof settings);
     if (settings[0]) {
-        put(o, "- %s: ", L(lang, L_SETTINGS));
-        put_md(o, settings);
-        put(o, "\n");
+        tt_buf_printf(o, "- %s: ", L(lang, L_SETTINGS));
+        tt_buf_md(o, settings);
+        tt_buf_printf(o, "\n");
     }
     if (sw->strict)
-        put(o, "- %s\n", L(lang, L_STRICT));
+        tt_buf_printf(o, "- %s\n", L(lang, L_STRICT));
     for (size_t a = 0; a < sw->n_answers; a++) {
         const sw_answer *ans = &sw->answers[a];
-        put(o, "\n## %s: ", L(lang, L_ANSWER));
-        put_md(o, ans->path);
-        put(o, "\n\n%s: %zu, %s: %zu\n\n", L(lang, L_RUNS), ans->runs, L(lang, L_FAILED),
+        tt_buf_printf(o, "\n## %s: ", L(lang, L_ANSWER));
+        tt_buf_md(o, ans->path);
+        tt_buf_printf(o, "\n\n%s: %zu, %s: %zu\n\n", L(lang, L_RUNS), ans->runs, L(lang, L_FAILED),
             ans->n_failures);
         if (ans->scored) {
-            put(o, "| | %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---:|---:|---:|\n",
+            tt_buf_printf(o, "| | %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---:|---:|---:|\n",
                 L(lang, L_MIN), L(lang, L_P10), L(lang, L_MEDIAN), L(lang, L_MEAN),
                 L(lang, L_P90), L(lang, L_MAX));
             md_dist_row(o, L(lang, L_SCORE), &ans->score, false);
-            put(o, "\n%s (%s): P %.0f%%, S %.0f%%, M %.0f%%, U %.0f%%\n", L(lang, L_RATING),
+            tt_buf_printf(o, "\n%s (%s): P %.0f%%, S %.0f%%, M %.0f%%, U %.0f%%\n", L(lang, L_RATING),
                 L(lang, L_SHARES), 100 * share(ans->ratings[0], ans->scored),
                 100 * share(ans->ratings[1], ans->scored),
                 100 * share(ans->ratings[2], ans->scored),
                 100 * share(ans->ratings[3], ans->scored));
-            put(o, "\n%s: %s %d (%s %llu), %s %d (%s %llu)\n", L(lang, L_EXTREMES),
+            tt_buf_printf(o, "\n%s: %s %d (%s %llu), %s %d (%s %llu)\n", L(lang, L_EXTREMES),
                 L(lang, L_WORST), (int)ans->score.min, L(lang, L_SEED),
                 (unsigned long long)ans->score.min_seed, L(lang, L_BEST), (int)ans->score.max,
                 L(lang, L_SEED), (unsigned long long)ans->score.max_seed);
 
-            put(o, "\n### %s\n\n| %s | %s | %s | %s | %s | %s | %s | P | S | M | U |\n"
+            tt_buf_printf(o, "\n### %s\n\n| %s | %s | %s | %s | %s | %s | %s | P | S | M | U |\n"
                    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
                 L(lang, L_OBJECTIVES), L(lang, L_OBJECTIVE), L(lang, L_TARGET),
                 L(lang, L_REACHED), L(lang, L_MIN), L(lang, L_MEDIAN), L(lang, L_P90),
@@ -350,9 +282,9 @@ static void render_md(const tt_sweep *sw, tt_lang lang, out *o)
                     else
                         snprintf(t[k], sizeof t[k], "-");
                 }
-                put(o, "| ");
-                put_md(o, tx(&so->def->title, lang));
-                put(o, " | %s | %.0f%% | %s | %s | %s | %s | %.0f%% | %.0f%% | %.0f%% | %.0f%% |\n",
+                tt_buf_printf(o, "| ");
+                tt_buf_md(o, tx(&so->def->title, lang));
+                tt_buf_printf(o, " | %s | %.0f%% | %s | %s | %s | %s | %.0f%% | %.0f%% | %.0f%% | %.0f%% |\n",
                     target, 100 * share(so->reached, ans->scored), t[0], t[1], t[2], t[3],
                     100 * share(so->ratings[0], ans->scored),
                     100 * share(so->ratings[1], ans->scored),
@@ -360,7 +292,7 @@ static void render_md(const tt_sweep *sw, tt_lang lang, out *o)
                     100 * share(so->ratings[3], ans->scored));
             }
             if (ans->n_metrics) {
-                put(o, "\n### %s\n\n| %s | %s | %s | %s | %s | %s | %s | %s |\n"
+                tt_buf_printf(o, "\n### %s\n\n| %s | %s | %s | %s | %s | %s | %s | %s |\n"
                        "|---|---:|---:|---:|---:|---:|---:|---|\n",
                     L(lang, L_DAMAGE), L(lang, L_METRIC), L(lang, L_MIN), L(lang, L_P10),
                     L(lang, L_MEDIAN), L(lang, L_MEAN), L(lang, L_P90), L(lang, L_MAX),
@@ -374,9 +306,9 @@ static void render_md(const tt_sweep *sw, tt_lang lang, out *o)
                                            sm->value.mean, sm->value.p90, sm->value.max };
                     for (int k = 0; k < 6; k++)
                         fmt_num(xs[k], v[k], sizeof v[k]);
-                    put(o, "| ");
-                    put_md(o, tx(&sm->def->label, lang));
-                    put(o, " | %s | %s | %s | %s | %s | %s | %s %llu / %s %llu |\n", v[0], v[1],
+                    tt_buf_printf(o, "| ");
+                    tt_buf_md(o, tx(&sm->def->label, lang));
+                    tt_buf_printf(o, " | %s | %s | %s | %s | %s | %s | %s %llu / %s %llu |\n", v[0], v[1],
                         v[2], v[3], v[4], v[5], L(lang, L_MIN),
                         (unsigned long long)sm->value.min_seed, L(lang, L_MAX),
                         (unsigned long long)sm->value.max_seed);
@@ -384,11 +316,11 @@ static void render_md(const tt_sweep *sw, tt_lang lang, out *o)
             }
         }
         if (ans->n_failures) {
-            put(o, "\n### %s\n\n| %s | |\n|---:|---|\n", L(lang, L_FAILURES), L(lang, L_SEED));
+            tt_buf_printf(o, "\n### %s\n\n| %s | |\n|---:|---|\n", L(lang, L_FAILURES), L(lang, L_SEED));
             for (size_t i = 0; i < ans->n_failures && i < SW_MAX_LISTED; i++) {
-                put(o, "| %llu | ", (unsigned long long)ans->listed[i].seed);
-                put_md(o, ans->listed[i].message);
-                put(o, " |\n");
+                tt_buf_printf(o, "| %llu | ", (unsigned long long)ans->listed[i].seed);
+                tt_buf_md(o, ans->listed[i].message);
+                tt_buf_printf(o, " |\n");
             }
         }
     }
@@ -396,25 +328,25 @@ static void render_md(const tt_sweep *sw, tt_lang lang, out *o)
 
 /* ---- HTML ---- */
 
-static void svg_hist(out *o, const sw_dist *d, const char *label)
+static void svg_hist(tt_buf *o, const sw_dist *d, const char *label)
 {
     size_t top = 1;
     for (int i = 0; i < SW_BINS; i++)
         if (d->hist[i] > top)
             top = d->hist[i];
-    put(o, "<svg class=\"hist\" width=\"200\" height=\"48\" viewBox=\"0 0 200 48\" role=\"img\" "
+    tt_buf_printf(o, "<svg class=\"hist\" width=\"200\" height=\"48\" viewBox=\"0 0 200 48\" role=\"img\" "
            "aria-label=\"");
-    put_html(o, label);
-    put(o, "\">");
+    tt_buf_html(o, label);
+    tt_buf_printf(o, "\">");
     for (int i = 0; i < SW_BINS; i++) {
         int h = (int)llround(44.0 * (double)d->hist[i] / (double)top);
-        put(o, "<rect x=\"%d\" y=\"%d\" width=\"18\" height=\"%d\"><title>%zu</title></rect>",
+        tt_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"18\" height=\"%d\"><title>%zu</title></rect>",
             i * 20 + 1, 46 - h, h ? h : 0, d->hist[i]);
     }
-    put(o, "<line x1=\"0\" y1=\"47\" x2=\"200\" y2=\"47\"/></svg>");
+    tt_buf_printf(o, "<line x1=\"0\" y1=\"47\" x2=\"200\" y2=\"47\"/></svg>");
 }
 
-static void html_cells(out *o, const double *xs, int n, bool times)
+static void html_cells(tt_buf *o, const double *xs, int n, bool times)
 {
     for (int i = 0; i < n; i++) {
         char v[48];
@@ -422,69 +354,69 @@ static void html_cells(out *o, const double *xs, int n, bool times)
             fmt_time(xs[i], v, sizeof v);
         else
             fmt_num(xs[i], v, sizeof v);
-        put(o, "<td class=\"n\">%s</td>", v);
+        tt_buf_printf(o, "<td class=\"n\">%s</td>", v);
     }
 }
 
-static void render_html(const tt_sweep *sw, tt_lang lang, out *o)
+static void render_html(const tt_sweep *sw, tt_lang lang, tt_buf *o)
 {
-    put(o, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
+    tt_buf_printf(o, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
         lang == TT_LANG_JA ? "ja" : "en");
-    put_html(o, L(lang, L_TITLE));
-    put(o, ": ");
-    put_html(o, tx(&sw->sc->title, lang));
-    put(o, "</title>\n<style>\n"
+    tt_buf_html(o, L(lang, L_TITLE));
+    tt_buf_printf(o, ": ");
+    tt_buf_html(o, tx(&sw->sc->title, lang));
+    tt_buf_printf(o, "</title>\n<style>\n"
            "body{font-family:sans-serif;max-width:72rem;margin:1rem auto;padding:0 1rem;color:#222}\n"
            "table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.2rem .5rem}\n"
            "th{background:#f2f2f2;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
            "svg.hist rect{fill:#4a7bb7}svg.hist line{stroke:#888}\n"
            ".fail{color:#a00}\n</style>\n</head>\n<body>\n<h1>");
-    put_html(o, L(lang, L_TITLE));
-    put(o, ": ");
-    put_html(o, tx(&sw->sc->title, lang));
-    put(o, "</h1>\n<ul>\n<li>%s: <code>", L(lang, L_SCENARIO));
-    put_html(o, sw->sc->id);
-    put(o, "</code> (");
-    put_html(o, sw->scenario_path);
-    put(o, ")</li>\n<li>%s: %llu..%llu</li>\n", L(lang, L_SEEDS),
+    tt_buf_html(o, L(lang, L_TITLE));
+    tt_buf_printf(o, ": ");
+    tt_buf_html(o, tx(&sw->sc->title, lang));
+    tt_buf_printf(o, "</h1>\n<ul>\n<li>%s: <code>", L(lang, L_SCENARIO));
+    tt_buf_html(o, sw->sc->id);
+    tt_buf_printf(o, "</code> (");
+    tt_buf_html(o, sw->scenario_path);
+    tt_buf_printf(o, ")</li>\n<li>%s: %llu..%llu</li>\n", L(lang, L_SEEDS),
         (unsigned long long)sw->first_seed, (unsigned long long)sw->last_seed);
     char settings[1024];
     settings_text(sw, settings, sizeof settings);
     if (settings[0]) {
-        put(o, "<li>%s: ", L(lang, L_SETTINGS));
-        put_html(o, settings);
-        put(o, "</li>\n");
+        tt_buf_printf(o, "<li>%s: ", L(lang, L_SETTINGS));
+        tt_buf_html(o, settings);
+        tt_buf_printf(o, "</li>\n");
     }
     if (sw->strict)
-        put(o, "<li>%s</li>\n", L(lang, L_STRICT));
-    put(o, "</ul>\n");
+        tt_buf_printf(o, "<li>%s</li>\n", L(lang, L_STRICT));
+    tt_buf_printf(o, "</ul>\n");
     for (size_t a = 0; a < sw->n_answers; a++) {
         const sw_answer *ans = &sw->answers[a];
-        put(o, "<section>\n<h2>%s: <code>", L(lang, L_ANSWER));
-        put_html(o, ans->path);
-        put(o, "</code></h2>\n<p>%s: %zu, %s: <span%s>%zu</span></p>\n", L(lang, L_RUNS),
+        tt_buf_printf(o, "<section>\n<h2>%s: <code>", L(lang, L_ANSWER));
+        tt_buf_html(o, ans->path);
+        tt_buf_printf(o, "</code></h2>\n<p>%s: %zu, %s: <span%s>%zu</span></p>\n", L(lang, L_RUNS),
             ans->runs, L(lang, L_FAILED), ans->n_failures ? " class=\"fail\"" : "",
             ans->n_failures);
         if (ans->scored) {
-            put(o, "<table>\n<tr><th></th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+            tt_buf_printf(o, "<table>\n<tr><th></th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
                    "<th>%s</th><th>%s</th></tr>\n<tr><th>%s</th>",
                 L(lang, L_MIN), L(lang, L_P10), L(lang, L_MEDIAN), L(lang, L_MEAN),
                 L(lang, L_P90), L(lang, L_MAX), L(lang, L_HIST), L(lang, L_SCORE));
             const double xs[6] = { ans->score.min, ans->score.p10, ans->score.median,
                                    ans->score.mean, ans->score.p90, ans->score.max };
             html_cells(o, xs, 6, false);
-            put(o, "<td>");
+            tt_buf_printf(o, "<td>");
             svg_hist(o, &ans->score, L(lang, L_SCORE));
-            put(o, "</td></tr>\n</table>\n<p>%s (%s): P %.0f%%, S %.0f%%, M %.0f%%, U %.0f%%</p>\n",
+            tt_buf_printf(o, "</td></tr>\n</table>\n<p>%s (%s): P %.0f%%, S %.0f%%, M %.0f%%, U %.0f%%</p>\n",
                 L(lang, L_RATING), L(lang, L_SHARES), 100 * share(ans->ratings[0], ans->scored),
                 100 * share(ans->ratings[1], ans->scored),
                 100 * share(ans->ratings[2], ans->scored),
                 100 * share(ans->ratings[3], ans->scored));
-            put(o, "<p>%s: %s %d (%s %llu), %s %d (%s %llu)</p>\n", L(lang, L_EXTREMES),
+            tt_buf_printf(o, "<p>%s: %s %d (%s %llu), %s %d (%s %llu)</p>\n", L(lang, L_EXTREMES),
                 L(lang, L_WORST), (int)ans->score.min, L(lang, L_SEED),
                 (unsigned long long)ans->score.min_seed, L(lang, L_BEST), (int)ans->score.max,
                 L(lang, L_SEED), (unsigned long long)ans->score.max_seed);
-            put(o, "<h3>%s</h3>\n<table>\n<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+            tt_buf_printf(o, "<h3>%s</h3>\n<table>\n<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
                    "<th>%s</th><th>%s</th><th>%s</th><th>P</th><th>S</th><th>M</th><th>U</th>"
                    "<th>%s</th></tr>\n",
                 L(lang, L_OBJECTIVES), L(lang, L_OBJECTIVE), L(lang, L_TARGET),
@@ -494,28 +426,28 @@ static void render_html(const tt_sweep *sw, tt_lang lang, out *o)
                 const sw_objective *so = &ans->objectives[i];
                 char target[32];
                 tt_ms_format(so->def->target, target, sizeof target);
-                put(o, "<tr><td>");
-                put_html(o, tx(&so->def->title, lang));
-                put(o, "</td><td class=\"n\">%s</td><td class=\"n\">%.0f%%</td>", target,
+                tt_buf_printf(o, "<tr><td>");
+                tt_buf_html(o, tx(&so->def->title, lang));
+                tt_buf_printf(o, "</td><td class=\"n\">%s</td><td class=\"n\">%.0f%%</td>", target,
                     100 * share(so->reached, ans->scored));
                 if (so->reach_s.n) {
                     const double ts[4] = { so->reach_s.min, so->reach_s.median, so->reach_s.p90,
                                            so->reach_s.max };
                     html_cells(o, ts, 4, true);
                 } else {
-                    put(o, "<td class=\"n\">-</td><td class=\"n\">-</td><td class=\"n\">-</td>"
+                    tt_buf_printf(o, "<td class=\"n\">-</td><td class=\"n\">-</td><td class=\"n\">-</td>"
                            "<td class=\"n\">-</td>");
                 }
                 for (int k = 0; k < 4; k++)
-                    put(o, "<td class=\"n\">%.0f%%</td>", 100 * share(so->ratings[k], ans->scored));
-                put(o, "<td>");
+                    tt_buf_printf(o, "<td class=\"n\">%.0f%%</td>", 100 * share(so->ratings[k], ans->scored));
+                tt_buf_printf(o, "<td>");
                 if (so->reach_s.n)
                     svg_hist(o, &so->reach_s, tx(&so->def->title, lang));
-                put(o, "</td></tr>\n");
+                tt_buf_printf(o, "</td></tr>\n");
             }
-            put(o, "</table>\n");
+            tt_buf_printf(o, "</table>\n");
             if (ans->n_metrics) {
-                put(o, "<h3>%s</h3>\n<table>\n<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+                tt_buf_printf(o, "<h3>%s</h3>\n<table>\n<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
                        "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
                     L(lang, L_DAMAGE), L(lang, L_METRIC), L(lang, L_MIN), L(lang, L_P10),
                     L(lang, L_MEDIAN), L(lang, L_MEAN), L(lang, L_P90), L(lang, L_MAX),
@@ -524,34 +456,34 @@ static void render_html(const tt_sweep *sw, tt_lang lang, out *o)
                     const sw_metric *sm = &ans->metrics[m];
                     if (!sm->value.n)
                         continue;
-                    put(o, "<tr><td>");
-                    put_html(o, tx(&sm->def->label, lang));
-                    put(o, "</td>");
+                    tt_buf_printf(o, "<tr><td>");
+                    tt_buf_html(o, tx(&sm->def->label, lang));
+                    tt_buf_printf(o, "</td>");
                     const double vs[6] = { sm->value.min, sm->value.p10, sm->value.median,
                                            sm->value.mean, sm->value.p90, sm->value.max };
                     html_cells(o, vs, 6, false);
-                    put(o, "<td>%s %llu / %s %llu</td><td>", L(lang, L_MIN),
+                    tt_buf_printf(o, "<td>%s %llu / %s %llu</td><td>", L(lang, L_MIN),
                         (unsigned long long)sm->value.min_seed, L(lang, L_MAX),
                         (unsigned long long)sm->value.max_seed);
                     svg_hist(o, &sm->value, tx(&sm->def->label, lang));
-                    put(o, "</td></tr>\n");
+                    tt_buf_printf(o, "</td></tr>\n");
                 }
-                put(o, "</table>\n");
+                tt_buf_printf(o, "</table>\n");
             }
         }
         if (ans->n_failures) {
-            put(o, "<h3 class=\"fail\">%s</h3>\n<table>\n<tr><th>%s</th><th></th></tr>\n",
+            tt_buf_printf(o, "<h3 class=\"fail\">%s</h3>\n<table>\n<tr><th>%s</th><th></th></tr>\n",
                 L(lang, L_FAILURES), L(lang, L_SEED));
             for (size_t i = 0; i < ans->n_failures && i < SW_MAX_LISTED; i++) {
-                put(o, "<tr><td class=\"n\">%llu</td><td>", (unsigned long long)ans->listed[i].seed);
-                put_html(o, ans->listed[i].message);
-                put(o, "</td></tr>\n");
+                tt_buf_printf(o, "<tr><td class=\"n\">%llu</td><td>", (unsigned long long)ans->listed[i].seed);
+                tt_buf_html(o, ans->listed[i].message);
+                tt_buf_printf(o, "</td></tr>\n");
             }
-            put(o, "</table>\n");
+            tt_buf_printf(o, "</table>\n");
         }
-        put(o, "</section>\n");
+        tt_buf_printf(o, "</section>\n");
     }
-    put(o, "</body>\n</html>\n");
+    tt_buf_printf(o, "</body>\n</html>\n");
 }
 
 char *tt_sweep_render(const tt_sweep *sw, tt_sweep_format fmt, tt_lang lang, size_t *len,
@@ -560,22 +492,18 @@ char *tt_sweep_render(const tt_sweep *sw, tt_sweep_format fmt, tt_lang lang, siz
     if (fmt == TT_SWEEP_JSON) {
         char *text = render_json(sw, len);
         if (!text)
-            tt_error_set(err, NULL, 0, 0, "out of memory");
+            tt_error_oom(err, NULL);
         return text;
     }
-    out o = { 0 };
+    tt_buf o = TT_BUF_INIT;
     if (fmt == TT_SWEEP_MD)
         render_md(sw, lang, &o);
     else
         render_html(sw, lang, &o);
-    if (o.oom || !o.s) {
-        free(o.s);
-        tt_error_set(err, NULL, 0, 0, "out of memory");
-        return NULL;
-    }
-    if (len)
-        *len = o.len;
-    return o.s;
+    char *text = tt_buf_take(&o, len);
+    if (!text)
+        tt_error_oom(err, NULL);
+    return text;
 }
 
 int tt_sweep_write(const tt_sweep *sw, const char *path, tt_sweep_format fmt, tt_lang lang,

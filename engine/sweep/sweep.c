@@ -198,7 +198,7 @@ static int run_forked(const plan *p, int jobs, unsigned char *results, tt_error 
 {
     worker *w = calloc((size_t)jobs, sizeof *w);
     if (!w) {
-        tt_error_set(err, NULL, 0, 0, "out of memory");
+        tt_error_oom(err, NULL);
         return -1;
     }
     int rc = 0;
@@ -245,7 +245,7 @@ static int run_forked(const plan *p, int jobs, unsigned char *results, tt_error 
     size_t done = 0;
     struct pollfd *pfd = calloc((size_t)jobs, sizeof *pfd);
     if (!pfd && rc == 0) {
-        tt_error_set(err, NULL, 0, 0, "out of memory");
+        tt_error_oom(err, NULL);
         rc = -1;
     }
     for (;;) {
@@ -552,7 +552,7 @@ int tt_sweep_run(const tt_sweep_config *cfg, tt_sweep **out, bool *bad_input, tt
     sw->seconds = now_s() - start;
     if (rc != 0) {
         if (!err->message[0])
-            tt_error_set(err, NULL, 0, 0, "out of memory");
+            tt_error_oom(err, NULL);
         free(results);
         goto fail;
     }
@@ -564,7 +564,7 @@ int tt_sweep_run(const tt_sweep_config *cfg, tt_sweep **out, bool *bad_input, tt
     *out = sw;
     return 0;
 oom:
-    tt_error_set(err, NULL, 0, 0, "out of memory");
+    tt_error_oom(err, NULL);
 fail:
     free_plan(&p, cfg->n_answers);
     tt_sweep_free(sw);

@@ -66,15 +66,9 @@ static void record_call(void *user, tt_callback kind, int index, tt_ms now, cons
                         bool result)
 {
     trace *t = user;
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 256;
-        traced *p = realloc(t->calls, cap * sizeof *p);
-        if (!p) {
-            t->oom = true;
-            return;
-        }
-        t->calls = p;
-        t->cap = cap;
+    if (!tt_grow(&t->calls, &t->cap, t->n + 1, sizeof *t->calls)) {
+        t->oom = true;
+        return;
     }
     char *copy = role ? strdup(role) : NULL;
     if (role && !copy) {

@@ -153,7 +153,7 @@ int dash_gfx_init(dash_gfx *g, SDL_Renderer *r, const char *font_path,
     if (dash_fonts_find(&g->fonts, font_path, font_index, err) != 0)
         return -1;
     if (dash_text_init(&g->text, r, &g->fonts) != 0) {
-        tt_error_set(err, NULL, 0, 0, "dashboard: out of memory");
+        tt_error_set_as(err, TT_ERR_NOMEM, NULL, 0, 0, "dashboard: out of memory");
         return -1;
     }
     return 0;

@@ -110,15 +110,9 @@ void tt_dashboard_feed_sink(void *user, const tt_record *r)
     tt_dashboard_feed *f = user;
     if (!f || !r || f->failed)
         return;
-    if (f->n == f->cap) {
-        size_t cap = f->cap ? f->cap * 2 : 256;
-        tt_record *grown = realloc(f->records, cap * sizeof *grown);
-        if (!grown) {
-            f->failed = true;
-            return;
-        }
-        f->records = grown;
-        f->cap = cap;
+    if (!tt_grow(&f->records, &f->cap, f->n + 1, sizeof *f->records)) {
+        f->failed = true;
+        return;
     }
     if (!dash_record_copy(&f->arena, &f->records[f->n], r)) {
         f->failed = true;

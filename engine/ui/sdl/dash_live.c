@@ -296,7 +296,7 @@ int tt_dashboard_drive(tt_exercise *ex, tt_dashboard_feed *feed,
     dash_view_init(&L.view);
     int rc = -1;
     if (!L.ui.can || !L.ui.why || !L.why_buf || !L.waiting || !L.pending) {
-        tt_error_set(err, NULL, 0, 0, "dashboard: out of memory");
+        tt_error_set_as(err, TT_ERR_NOMEM, NULL, 0, 0, "dashboard: out of memory");
         goto out;
     }
     char title[512];
@@ -351,7 +351,8 @@ int tt_dashboard_drive(tt_exercise *ex, tt_dashboard_feed *feed,
                 live_anchor(&L, w);
         }
         if (dash_feed_failed(feed)) {
-            tt_error_set(err, NULL, 0, 0, "dashboard: out of memory copying records");
+            tt_error_set_as(err, TT_ERR_NOMEM, NULL, 0, 0,
+                            "dashboard: out of memory copying records");
             goto out;
         }
         if (frame(&L, err) != 0)

@@ -23,21 +23,6 @@ void dash_view_free(dash_view *v)
     dash_view_init(v);
 }
 
-static bool grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return true;
-    size_t c = *cap ? *cap : 16;
-    while (c < need)
-        c *= 2;
-    void *q = realloc(*p, c * elem);
-    if (!q)
-        return false;
-    *p = q;
-    *cap = c;
-    return true;
-}
-
 /* Per-scenario arrays are sized once per scenario (and grown if it changes). */
 static bool size_arrays(dash_view *v, const tt_scenario *sc)
 {
@@ -82,7 +67,7 @@ static bool set_state(dash_view *v, const tt_kv *kv)
             v->state[i].value = kv->value;
             return true;
         }
-    if (!grow((void **)&v->state, &v->cap_state, v->n_state + 1, sizeof *v->state))
+    if (!tt_grow(&v->state, &v->cap_state, v->n_state + 1, sizeof *v->state))
         return false;
     v->state[v->n_state++] = *kv;
     return true;
@@ -218,7 +203,7 @@ static bool apply(dash_view *v, const tt_record *r)
         break;
     }
     if (in_feed(r->type)) {
-        if (!grow((void **)&v->feed, &v->cap_feed, v->n_feed + 1, sizeof *v->feed))
+        if (!tt_grow(&v->feed, &v->cap_feed, v->n_feed + 1, sizeof *v->feed))
             return false;
         v->feed[v->n_feed++] = r;
     }
@@ -229,19 +214,19 @@ int dash_view_build(dash_view *v, const tt_scenario *sc, const tt_record *recs,
                     size_t n, tt_ms at, tt_lang lang, tt_error *err)
 {
     if (!size_arrays(v, sc)) {
-        tt_error_set(err, NULL, 0, 0, "dashboard: out of memory");
+        tt_error_set_as(err, TT_ERR_NOMEM, NULL, 0, 0, "dashboard: out of memory");
         return -1;
     }
     reset(v, sc, at, lang);
     for (size_t i = 0; i < n && recs[i].t <= at; i++) {
         if (!apply(v, &recs[i])) {
-            tt_error_set(err, NULL, 0, 0, "dashboard: out of memory");
+            tt_error_set_as(err, TT_ERR_NOMEM, NULL, 0, 0, "dashboard: out of memory");
             return -1;
         }
         v->n_records = i + 1;
     }
     if (dash_score_now(v) != 0) {
-        tt_error_set(err, NULL, 0, 0, "dashboard: out of memory");
+        tt_error_set_as(err, TT_ERR_NOMEM, NULL, 0, 0, "dashboard: out of memory");
         return -1;
     }
     return 0;

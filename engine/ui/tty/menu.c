@@ -21,14 +21,8 @@ static void choice_free(tty_choice *c)
 
 static int menu_push(tty_menu *m, int role, int action)
 {
-    if (m->n == m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 16;
-        tty_choice *p = realloc(m->items, cap * sizeof *p);
-        if (!p)
-            return -1;
-        m->items = p;
-        m->cap = cap;
-    }
+    if (!tt_grow(&m->items, &m->cap, m->n + 1, sizeof *m->items))
+        return -1;
     m->items[m->n++] = (tty_choice){ role, action, false, NULL, NULL };
     return 0;
 }

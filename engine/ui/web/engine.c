@@ -31,15 +31,9 @@ static int push_record(tt_web *w, const tt_record *r)
         goto oom;
     h.len = strlen(h.json);
     pthread_mutex_lock(&w->mu);
-    if (w->n_hist == w->cap_hist) {
-        size_t cap = w->cap_hist ? w->cap_hist * 2 : 256;
-        hist_item *p = realloc(w->hist, cap * sizeof *p);
-        if (!p) {
-            pthread_mutex_unlock(&w->mu);
-            goto oom;
-        }
-        w->hist = p;
-        w->cap_hist = cap;
+    if (!tt_grow(&w->hist, &w->cap_hist, w->n_hist + 1, sizeof *w->hist)) {
+        pthread_mutex_unlock(&w->mu);
+        goto oom;
     }
     w->hist[w->n_hist++] = h;
     if (!w->holding)

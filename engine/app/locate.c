@@ -4,7 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <unistd.h>
+
+#include "tabletop/suggest.h"
+#include "tabletop/terms.h"
 
 size_t tt_scenario_dirs(char dirs[][1024], size_t max)
 {
@@ -35,6 +39,33 @@ static bool looks_like_path(const char *arg)
     return strchr(arg, '/') || (len > 4 && strcmp(arg + len - 4, ".lua") == 0);
 }
 
+/* The scenario id in the folders closest to a misspelt one ("ransomwear"
+ * -> "ransomware"); false when none is a plausible typo. */
+static bool nearest_scenario(const char *arg, char dirs[][1024], size_t n_dirs, char *out,
+                             size_t size)
+{
+    char *ids[256];
+    size_t n = 0;
+    for (size_t i = 0; i < n_dirs; i++) {
+        DIR *d = opendir(dirs[i]);
+        struct dirent *e;
+        while (d && (e = readdir(d)) != NULL && n < sizeof ids / sizeof ids[0]) {
+            size_t len = strlen(e->d_name);
+            if (len > 4 && strcmp(e->d_name + len - 4, ".lua") == 0 &&
+                (ids[n] = strndup(e->d_name, len - 4)) != NULL)
+                n++;
+        }
+        if (d)
+            closedir(d);
+    }
+    const char *near = tt_suggest_nearest(arg, (const char *const *)ids, n, sizeof *ids);
+    if (near)
+        snprintf(out, size, "%s", near);
+    for (size_t i = 0; i < n; i++)
+        free(ids[i]);
+    return near != NULL;
+}
+
 bool tt_locate_scenario(const char *arg, char *path, size_t size, char *why,
                         size_t why_size)
 {
@@ -57,6 +88,11 @@ bool tt_locate_scenario(const char *arg, char *path, size_t size, char *why,
         snprintf(path, size, "%s/%s.lua", dirs[i], arg);
         if (access(path, R_OK) == 0)
             return true;
+    }
+    char near[256];
+    if (nearest_scenario(arg, dirs, n, near, sizeof near)) {
+        snprintf(why, why_size, TT_FMT(tt_lang_from_env(), C_NO_SCENARIO_NEAR_FMT), arg, near);
+        return false;
     }
     int off = snprintf(why, why_size, "no scenario '%s' (looked in", arg);
     for (size_t i = 0; i < n && off > 0 && (size_t)off < why_size; i++) {

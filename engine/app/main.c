@@ -4,6 +4,8 @@
 
 #include "commands.h"
 #include "tabletop/base.h"
+#include "tabletop/suggest.h"
+#include "tabletop/terms.h"
 
 static const struct {
     const char *name;
@@ -58,7 +60,18 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
         if (strcmp(argv[1], COMMANDS[i].name) == 0)
             return COMMANDS[i].run(argc - 1, argv + 1);
-    fprintf(stderr, "tabletop: unknown command '%s'\n\n", argv[1]);
+    /* A misspelt command: name the one meant ("did you mean 'resume'?"). */
+    tt_lang lang = tt_lang_from_env();
+    const char *near = tt_suggest_nearest(argv[1], &COMMANDS[0].name,
+                                          sizeof COMMANDS / sizeof COMMANDS[0],
+                                          sizeof COMMANDS[0]);
+    fprintf(stderr, "tabletop: ");
+    fprintf(stderr, TT_FMT(lang, C_UNKNOWN_COMMAND_FMT), argv[1]);
+    if (near) {
+        fprintf(stderr, "; ");
+        fprintf(stderr, TT_FMT(lang, M_DID_YOU_MEAN_FMT), near);
+    }
+    fprintf(stderr, "\n\n");
     usage(stderr);
     return TT_EXIT_BADINPUT;
 }

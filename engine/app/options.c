@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "frontend.h"
+#include "tabletop/suggest.h"
+#include "tabletop/terms.h"
 
 int tt_cmd_fail(const tt_cmdline *cl, const char *ja, const char *en, ...)
 {
@@ -79,6 +81,33 @@ static bool take(tt_cmdline *cl, const tt_opt *o, const char *arg)
 
 enum { MAX_OPTS = 40, HELP_ID = 1000 };
 
+/* An option not in the table: the nearest long option when it is a typo
+ * ("--jounral": did you mean '--journal'?). */
+static void unknown_option(tt_cmdline *cl, const tt_opt *opts, size_t n, const char *arg)
+{
+    char name[128];
+    const char *p = arg;
+    while (*p == '-')
+        p++;
+    snprintf(name, sizeof name, "%.*s", (int)strcspn(p, "="), p);
+    const char *near = arg[0] == '-' && arg[1] == '-' && n
+                           ? tt_suggest_nearest(name, &opts[0].name, n, sizeof opts[0])
+                           : NULL;
+    if (!near && strncmp(arg, "--", 2) == 0 && tt_edit_distance(name, "help", 2) < 2)
+        near = "help";
+    char msg[600];
+    int off = snprintf(msg, sizeof msg, TT_FMT(cl->lang, C_UNKNOWN_OPTION_FMT), arg);
+    if (near && off > 0 && (size_t)off < sizeof msg) {
+        char full[140];
+        snprintf(full, sizeof full, "--%s", near);
+        off += snprintf(msg + off, sizeof msg - (size_t)off, "; ");
+        if (off > 0 && (size_t)off < sizeof msg)
+            snprintf(msg + off, sizeof msg - (size_t)off, TT_FMT(cl->lang, M_DID_YOU_MEAN_FMT),
+                     full);
+    }
+    tt_cmd_fail(cl, "%s", "%s", msg);
+}
+
 bool tt_opts_parse(tt_cmdline *cl, int argc, char **argv, const tt_opt *opts)
 {
     cl->lang = tt_lang_from_env();
@@ -112,8 +141,7 @@ bool tt_opts_parse(tt_cmdline *cl, int argc, char **argv, const tt_opt *opts)
         if (c == 'h' || c == HELP_ID)
             help = true;
         else if (!o)
-            return tt_cmd_fail(cl, "不明なオプション、または引数のないオプションです: '%s'",
-                               "unknown or incomplete option '%s'", argv[optind - 1]), false;
+            return unknown_option(cl, opts, n, argv[optind - 1]), false;
         else if (!take(cl, o, optarg))
             return false;
     }

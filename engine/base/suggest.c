@@ -36,6 +36,28 @@ static const char *id_at(const char *const *first, size_t stride, size_t i)
     return *(const char *const *)((const char *)first + i * stride);
 }
 
+const char *tt_suggest_nearest(const char *wrong, const char *const *first, size_t n,
+                               size_t stride)
+{
+    size_t len = strlen(wrong);
+    size_t cap = len / 3 + 1; /* "polce" -> "police": 1 of 6 */
+    if (cap < 2)
+        cap = 2;
+    const char *best = NULL;
+    size_t best_d = cap;
+    for (size_t i = 0; i < n; i++) {
+        const char *id = id_at(first, stride, i);
+        if (!id)
+            continue;
+        size_t d = tt_edit_distance(wrong, id, best_d);
+        if (d < best_d) {
+            best_d = d;
+            best = id;
+        }
+    }
+    return best;
+}
+
 void tt_suggest(const char *wrong, const char *const *first, size_t n, size_t stride,
                 char *out, size_t size)
 {
@@ -45,20 +67,7 @@ void tt_suggest(const char *wrong, const char *const *first, size_t n, size_t st
         snprintf(out, size, "none are declared");
         return;
     }
-    size_t len = strlen(wrong);
-    size_t cap = len / 3 + 1; /* "polce" -> "police": 1 of 6 */
-    if (cap < 2)
-        cap = 2;
-    const char *best = NULL;
-    size_t best_d = cap;
-    for (size_t i = 0; i < n; i++) {
-        const char *id = id_at(first, stride, i);
-        size_t d = tt_edit_distance(wrong, id, best_d);
-        if (d < best_d) {
-            best_d = d;
-            best = id;
-        }
-    }
+    const char *best = tt_suggest_nearest(wrong, first, n, stride);
     if (best) {
         snprintf(out, size, "did you mean '%s'?", best);
         return;

@@ -188,6 +188,14 @@ typedef struct tt_text_fault {
     uint32_t code_point;    /* TT_TEXT_NOT_PRINTABLE */
 } tt_text_fault;
 
+/* Full-width ASCII typed through a Japanese IME (engine/base/width.c):
+ * tt_width_fold rewrites s in place with U+FF01..U+FF5E as their ASCII
+ * forms and U+3000 as a space (NFKC for that range only; other text stays
+ * as typed) and returns the new length. tt_width_space: the byte length of
+ * the white space at s (ASCII white space: 1, U+3000: 3), 0 when none. */
+size_t tt_width_fold(char *s);
+size_t tt_width_space(const char *s);
+
 /* true when all of text[0..len) is fine; else *fault says what and where. */
 bool tt_text_scan(const char *text, size_t len, tt_text_fault *fault);
 /* The fault in words: "not valid UTF-8 (byte 0xff at offset 3)", "character

@@ -14,6 +14,11 @@
 void tt_suggest(const char *wrong, const char *const *first, size_t n, size_t stride,
                 char *out, size_t size);
 
+/* The closest id when it is a plausible typo (as tt_suggest judges), else
+ * NULL; for messages a front-end words in its own language. */
+const char *tt_suggest_nearest(const char *wrong, const char *const *first, size_t n,
+                               size_t stride);
+
 /* Levenshtein distance of two byte strings, capped at `cap` (returns cap
  * when it is at least that). */
 size_t tt_edit_distance(const char *a, const char *b, size_t cap);

@@ -37,6 +37,14 @@
     "End the exercise at %s? %zu open objective(s) not past their limit will be not assessed. y = end, n = go on"
 #define S_ASK_END_FMT_TEXT "もう一度 E で %s に演習を終了します（未確定の目標 %zu 件は期限前なら未評価）", \
     "Press E again to end the exercise at %s (%zu open objective(s) not past their limit: not assessed)"
+#define M_DID_YOU_MEAN_FMT_TEXT "「%s」のことですか？", \
+    "did you mean '%s'?"
+#define C_UNKNOWN_COMMAND_FMT_TEXT "不明なコマンドです: '%s'", \
+    "unknown command '%s'"
+#define C_UNKNOWN_OPTION_FMT_TEXT "不明なオプション、または引数のないオプションです: '%s'", \
+    "unknown or incomplete option '%s'"
+#define C_NO_SCENARIO_NEAR_FMT_TEXT "シナリオ '%s' はありません。'%s' のことですか？", \
+    "no scenario '%s'; did you mean '%s'?"
 #define S_NEW_ITEMS_FMT_TEXT "▲ 新しい項目 %zu 件（ホイールで戻る）", \
     "▲ %zu newer (scroll up)"
 #define S_COUNTDOWN_FMT_TEXT "%s %s（%s %s）", \
@@ -273,6 +281,14 @@
     X(M_ASK_END_FMT, M_ASK_END_FMT_TEXT) \
     X(M_END_PROMPT, "終了する? [y/N] ", \
       "end? [y/N] ") \
+    X(M_DID_YOU_MEAN_FMT, M_DID_YOU_MEAN_FMT_TEXT) \
+    X(C_UNKNOWN_COMMAND_FMT, C_UNKNOWN_COMMAND_FMT_TEXT) \
+    X(C_UNKNOWN_OPTION_FMT, C_UNKNOWN_OPTION_FMT_TEXT) \
+    X(C_NO_SCENARIO_NEAR_FMT, C_NO_SCENARIO_NEAR_FMT_TEXT) \
+    X(M_ROLES_ARE, "役割", \
+      "roles") \
+    X(M_AMBIGUOUS_LABEL, "複数の対応に当てはまります。番号か名前で選んでください", \
+      "fits several actions; choose by number or id") \
     /* ---- dashboard */ \
     X(S_CLOCK, "経過時間", \
       "Elapsed") \

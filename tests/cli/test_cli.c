@@ -291,6 +291,13 @@ static void bad_command_lines_exit_2_with_a_message(void **state)
         { "resume x.yaml --scorecard card.pdf", "--scorecard must end in" },
         { "history --db /nonexistent/tt-history.db", "no drill-history database" },
         { "run ransomware --ui none --scorecard /nonexistent-dir/card.html", "cannot write in" },
+        /* Typos get "did you mean": commands, long options, scenario ids. */
+        { "rnu ransomware", "did you mean 'run'?" },
+        { "run ransomware --jounral x.yaml", "did you mean '--journal'?" },
+        { "score x.yaml --hlep", "did you mean '--help'?" },
+        { "check ransomwear", "no scenario 'ransomwear'; did you mean 'ransomware'?" },
+        { "run admin-server-breech --ui none", "did you mean 'admin-server-breach'?" },
+        { "run --lang ja ransomware --speeed 3", "「--speed」のことですか？" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         result r = run("%s", cases[i].args);

@@ -333,8 +333,12 @@ static void test_numbers_keep_their_meaning(void **state)
     e2e_send(p, "6\r");
     assert_true(e2e_expect(p, "6 restore (Restore from backup): not available now: "
                               "Isolate and call the vendor first", WAIT));
-    e2e_send(p, "3\r");
+    /* Typed through a Japanese IME: "３" and "／ｓｔａｔｕｓ" in full width. */
+    e2e_send(p, "\xef\xbc\x93\r");
     assert_true(e2e_expect(p, "ACTION: System staff - Isolate the network", WAIT));
+    e2e_send(p, "\xef\xbc\x8f\xef\xbd\x93\xef\xbd\x94\xef\xbd\x81\xef\xbd\x94"
+                "\xef\xbd\x95\xef\xbd\x93\r");
+    assert_true(e2e_expect(p, "Objectives:", WAIT));
     e2e_send(p, "2\r");
     assert_true(e2e_expect(p, "ACTION: System staff - Call the vendor", WAIT));
     e2e_send(p, "/speed 600\r");

@@ -196,6 +196,71 @@ static void test_menu_lists_only_what_preconditions_allow(void **state)
     tty_menu_free(&m);
 }
 
+/* What a Japanese IME types (full-width digits, slash and letters, the
+ * ideographic space) reads as ASCII; labels choose by their start; typos
+ * get "did you mean"; /note without a role names the roles. */
+static void test_input_from_an_ime_and_typos(void **state)
+{
+    fixture *f = *state;
+    const tt_scenario *sc = f->sc;
+    tty_menu m = { 0 };
+    assert_int_equal(tty_menu_build(&m, f->ex), 0);
+    tty_cmd c;
+    char s[64] = "\xef\xbc\x97 x";          /* "７ x" (U+FF17) */
+    assert_int_equal(tt_width_fold(s), 3);
+    assert_string_equal(s, "7 x");
+    tty_parse_line("\xef\xbc\x93", &m, sc, NULL, TT_LANG_JA, &c);         /* ３ */
+    assert_int_equal(c.kind, CMD_ACTION);
+    assert_string_equal(sc->actions[c.action].id, "isolate");
+    /* ／ｓｔａｔｕｓ, ／ｐａｕｓｅ */
+    tty_parse_line("\xef\xbc\x8f\xef\xbd\x93\xef\xbd\x94\xef\xbd\x81\xef\xbd\x94"
+                   "\xef\xbd\x95\xef\xbd\x93", &m, sc, NULL, TT_LANG_JA, &c);
+    assert_int_equal(c.kind, CMD_STATUS);
+    /* "３　全角スペースのメモ（括弧）": the number folds, the note stays as typed. */
+    tty_parse_line("\xef\xbc\x93\xe3\x80\x80メモ（括弧）\xe3\x80\x80", &m, sc, NULL,
+                   TT_LANG_JA, &c);
+    assert_int_equal(c.kind, CMD_ACTION);
+    assert_string_equal(c.text, "メモ（括弧）");
+    tty_parse_line("／note\xe3\x80\x80supervisor 電話あり", &m, sc, NULL, TT_LANG_JA, &c);
+    assert_int_equal(c.kind, CMD_NOTE);
+    assert_string_equal(c.text, "電話あり");
+
+    /* The start of a label, in the drill's language. */
+    tty_parse_line("ネットワーク", &m, sc, NULL, TT_LANG_JA, &c);
+    assert_int_equal(c.kind, CMD_ACTION);
+    assert_string_equal(sc->actions[c.action].id, "isolate");
+    tty_parse_line("isol", &m, sc, NULL, TT_LANG_EN, &c);          /* "Isolate the network" */
+    assert_int_equal(c.kind, CMD_ACTION);
+    assert_string_equal(sc->actions[c.action].id, "isolate");
+    tty_parse_line("Re", &m, sc, NULL, TT_LANG_EN, &c);            /* Report, Restore, Reboot */
+    assert_int_equal(c.kind, CMD_ERROR);
+    assert_non_null(strstr(c.text, "fits several actions"));
+    assert_non_null(strstr(c.text, "6 restore (Restore from backup)"));
+    tty_parse_line("sysadmin Rep", &m, sc, NULL, TT_LANG_EN, &c);  /* the role decides */
+    assert_int_equal(c.kind, CMD_ACTION);
+    assert_string_equal(sc->actions[c.action].id, "report");
+    assert_string_equal(sc->roles[c.role].id, "sysadmin");
+
+    /* Typos. */
+    tty_parse_line("isoalte", &m, sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_ERROR);
+    assert_non_null(strstr(c.text, "did you mean 'isolate'?"));
+    tty_parse_line("isoalte", &m, sc, NULL, TT_LANG_JA, &c);
+    assert_non_null(strstr(c.text, "「isolate」のことですか？"));
+    tty_parse_line("/stauts", &m, sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_ERROR);
+    assert_non_null(strstr(c.text, "did you mean '/status'?"));
+    tty_parse_line("/note supervsor hello", &m, sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_ERROR);
+    assert_non_null(strstr(c.text, "did you mean 'supervisor'?"));
+    tty_parse_line("/note", &m, sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_ERROR);
+    assert_non_null(strstr(c.text, "roles: supervisor (Supervisor), sysadmin (System staff)"));
+    tty_parse_line("/note nobody hi", &m, sc, NULL, TT_LANG_JA, &c);
+    assert_non_null(strstr(c.text, "役割: supervisor (監督者), sysadmin (システム担当)"));
+    tty_menu_free(&m);
+}
+
 static void test_parse_lines(void **state)
 {
     fixture *f = *state;
@@ -532,6 +597,7 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_parse_lines, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stable_numbers, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_input_from_an_ime_and_typos, setup, teardown),
         cmocka_unit_test_setup_teardown(test_record_texts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_status_scores_ended_now, setup, teardown),
         cmocka_unit_test_setup_teardown(test_status_view, setup, teardown),

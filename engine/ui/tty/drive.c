@@ -444,15 +444,15 @@ static int answer(tt_tty *t, const char *line, tt_error *err)
     int what = t->asking;
     t->asking = ASK_NONE;
     bool yes = is_yes(line);
+    if (yes && what == ASK_END)
+        return end_now(t, err);     /* ends where it was asked, paused */
     if (t->run_after_confirm && do_resume(t, err) != 0)
         return -1;
     if (!yes) {
         tt_tty_say(t, tty_msg(what == ASK_NEXT ? M_NEXT_KEPT : M_CONTINUE, t->o.lang));
         return 0;
     }
-    if (what == ASK_NEXT)
-        return next_stop(t, true, err);
-    return end_now(t, err);
+    return next_stop(t, true, err);
 }
 
 static int handle_line(tt_tty *t, const char *line, tt_error *err)

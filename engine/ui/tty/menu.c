@@ -1,6 +1,7 @@
 /* The action menu (what each role may do right now) and the reading of a
  * typed line into an action or a facilitator command. */
 #include "tty_internal.h"
+#include "tabletop/suggest.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -133,34 +134,53 @@ void tty_menu_format_new(const tty_menu *before, const tty_menu *now,
         tt_buf_printf(out, "\n");
 }
 
-/* Next whitespace-separated word of *s into word; *s moves past it. */
+/* Next word of *s into word, full-width ASCII folded ("７" is 7, "／ｓｔａｔｕｓ"
+ * is /status: what a Japanese IME types); words are separated by ASCII or
+ * ideographic (U+3000) spaces. *s moves past it. */
 static bool next_word(const char **s, char *word, size_t size)
 {
     const char *p = *s;
-    while (*p && isspace((unsigned char)*p))
-        p++;
+    size_t sp;
+    while ((sp = tt_width_space(p)) != 0)
+        p += sp;
     if (!*p)
         return false;
     size_t n = 0;
-    while (p[n] && !isspace((unsigned char)p[n]))
+    while (p[n] && !tt_width_space(p + n))
         n++;
-    if (n >= size)
-        n = size - 1;
-    memcpy(word, p, n);
-    word[n] = '\0';
-    while (*p && !isspace((unsigned char)*p))
-        p++;
-    *s = p;
+    size_t keep = n;
+    if (keep >= size) {
+        keep = size - 1;
+        while (keep > 0 && ((unsigned char)p[keep] & 0xC0) == 0x80)
+            keep--;
+    }
+    memcpy(word, p, keep);
+    word[keep] = '\0';
+    tt_width_fold(word);
+    *s = p + n;
     return true;
+}
+
+/* Length of s without trailing ASCII or ideographic spaces. */
+static size_t trimmed_len(const char *s)
+{
+    size_t n = strlen(s);
+    for (;;) {
+        if (n && isspace((unsigned char)s[n - 1]))
+            n--;
+        else if (n >= 3 && tt_width_space(s + n - 3) == 3)
+            n -= 3;
+        else
+            return n;
+    }
 }
 
 static void rest_of(const char *s, char *out, size_t size)
 {
-    while (*s && isspace((unsigned char)*s))
-        s++;
-    size_t n = strlen(s);
-    while (n && isspace((unsigned char)s[n - 1]))
-        n--;
+    size_t sp;
+    while ((sp = tt_width_space(s)) != 0)
+        s += sp;
+    size_t n = trimmed_len(s);
     if (n >= size) {
         /* Cut on a character boundary: half a character would be text the
          * journal refuses. */
@@ -200,6 +220,33 @@ static bool roster_has(const tt_roster *roster, const char *name, const char *ro
             (!role || strcmp(roster->members[i].role, role) == 0))
             return true;
     return false;
+}
+
+static const char *did_you_mean(const char *what, tt_lang lang)
+{
+    static char buf[256];
+    snprintf(buf, sizeof buf, TT_FMT(lang, M_DID_YOU_MEAN_FMT), what);
+    return buf;
+}
+
+/* "/note" without a role: the roles there are ("give a role first: roles:
+ * sysadmin (System staff), ..."), or the one a misspelt role meant. */
+static void roles_hint(const tt_scenario *sc, const char *typed, tt_lang lang, char *out,
+                       size_t size)
+{
+    const char *near = typed && typed[0] && sc->n_roles
+                           ? tt_suggest_nearest(typed, &sc->roles[0].id, sc->n_roles,
+                                                sizeof sc->roles[0])
+                           : NULL;
+    int off = snprintf(out, size, "%s", tty_msg(M_NOTE_ROLE, lang));
+    if (near) {
+        snprintf(out + off, size - (size_t)off, "; %s", did_you_mean(near, lang));
+        return;
+    }
+    off += snprintf(out + off, size - (size_t)off, "; %s:", tty_msg(M_ROLES_ARE, lang));
+    for (size_t i = 0; i < sc->n_roles && off > 0 && (size_t)off < size; i++)
+        off += snprintf(out + off, size - (size_t)off, "%s %s (%s)", i ? "," : "",
+                        sc->roles[i].id, tt_text_get(&sc->roles[i].name, lang));
 }
 
 static void parse_command(const char *line, tt_lang lang,
@@ -247,9 +294,12 @@ static void parse_command(const char *line, tt_lang lang,
         return;
     }
     if (strcmp(word, "/note") == 0) {
-        char role[128];
+        char role[128] = "";
         if (!next_word(&p, role, sizeof role) || tt_scenario_role(sc, role) < 0) {
-            fail(out, word, tty_msg(M_NOTE_ROLE, lang));
+            /* Say which roles there are (or which one was meant). */
+            char roles[2048];
+            roles_hint(sc, role, lang, roles, sizeof roles);
+            fail(out, word, roles);
             return;
         }
         out->role = tt_scenario_role(sc, role);
@@ -282,7 +332,72 @@ static void parse_command(const char *line, tt_lang lang,
         out->action = a;
         return;
     }
+    size_t n_names = 0;
+    while (tty_command_names[n_names])
+        n_names++;
+    const char *near = tt_suggest_nearest(word, tty_command_names, n_names,
+                                          sizeof *tty_command_names);
+    if (near) {
+        char hint[1024];
+        snprintf(hint, sizeof hint, "%s; %s", tty_msg(M_UNKNOWN_COMMAND, lang),
+                 did_you_mean(near, lang));
+        fail(out, word, hint);
+        return;
+    }
     fail(out, word, tty_msg(M_UNKNOWN_COMMAND, lang));
+}
+
+/* Does label start with prefix (ASCII letters in any case)? */
+static bool starts_with(const char *label, const char *prefix)
+{
+    if (!prefix[0])
+        return false;
+    for (; *prefix; label++, prefix++) {
+        unsigned char a = (unsigned char)*label, b = (unsigned char)*prefix;
+        if (a < 0x80 && b < 0x80 ? tolower(a) != tolower(b) : a != b)
+            return false;
+    }
+    return true;
+}
+
+/* A label start that fits several actions: name them with their numbers. */
+static void label_candidates(const tty_menu *m, const tt_scenario *sc, tt_lang lang, int role,
+                             const char *typed, tty_cmd *out)
+{
+    out->kind = CMD_ERROR;
+    size_t size = sizeof out->text;
+    int off = snprintf(out->text, size, "%s: %s:", typed, tty_msg(M_AMBIGUOUS_LABEL, lang));
+    for (size_t i = 0; i < m->n && off > 0 && (size_t)off + 200 < size; i++) {
+        const tty_choice *c = &m->items[i];
+        const char *label = tt_text_get(&sc->actions[c->action].label, lang);
+        if ((role >= 0 && c->role != role) || !starts_with(label, typed))
+            continue;
+        off += snprintf(out->text + off, size - (size_t)off, " %zu %s (%s)", i + 1,
+                        sc->actions[c->action].id, label);
+    }
+}
+
+/* Neither a number, an action id nor a label: the nearest action or role id. */
+static void unknown_choice(const tt_scenario *sc, const char *typed, tt_lang lang, tty_cmd *out)
+{
+    size_t n = sc->n_actions + sc->n_roles;
+    const char **ids = calloc(n + 1, sizeof *ids);
+    const char *near = NULL;
+    if (ids) {
+        for (size_t i = 0; i < sc->n_actions; i++)
+            ids[i] = sc->actions[i].id;
+        for (size_t i = 0; i < sc->n_roles; i++)
+            ids[sc->n_actions + i] = sc->roles[i].id;
+        near = tt_suggest_nearest(typed, ids, n, sizeof *ids);
+    }
+    char why[1024];
+    if (near)
+        snprintf(why, sizeof why, "%s; %s", tty_msg(M_UNKNOWN_CHOICE, lang),
+                 did_you_mean(near, lang));
+    else
+        snprintf(why, sizeof why, "%s", tty_msg(M_UNKNOWN_CHOICE, lang));
+    free(ids);
+    fail(out, typed, why);
 }
 
 void tty_parse_line(const char *line, const tty_menu *m, const tt_scenario *sc,
@@ -332,7 +447,26 @@ void tty_parse_line(const char *line, const tty_menu *m, const tt_scenario *sc,
                 found = (int)i;
         }
         if (matches == 0) {
-            fail(out, action, tty_msg(M_UNKNOWN_CHOICE, lang));
+            /* Not an id: the start of a label in the drill's language. */
+            int distinct = -1;
+            for (size_t i = 0; i < m->n; i++) {
+                const tty_choice *c = &m->items[i];
+                if ((role >= 0 && c->role != role) ||
+                    !starts_with(tt_text_get(&sc->actions[c->action].label, lang), action))
+                    continue;
+                distinct = distinct < 0 || distinct == c->action ? c->action : -2;
+                if (matches++ == 0)
+                    first_match = (int)i;
+                if (c->available && available++ == 0)
+                    found = (int)i;
+            }
+            if (distinct == -2) {
+                label_candidates(m, sc, lang, role, action, out);
+                return;
+            }
+        }
+        if (matches == 0) {
+            unknown_choice(sc, action, lang, out);
             return;
         }
         if (available > 1) {

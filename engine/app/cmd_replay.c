@@ -71,12 +71,18 @@ int tt_open_journal_scenario(const char *cmd, const char *journal_path,
     }
 loaded:;
     const tt_scenario *sc = tt_script_scenario(*script);
-    if (start->hash && sc->hash && strcmp(start->hash, sc->hash) != 0)
+    if (start->hash && sc->hash && strcmp(start->hash, sc->hash) != 0) {
+        /* The path may come from the journal: shown safely. */
+        char *shown = tt_term_safe_dup(sc->path, 0);
+        char *hash = tt_term_safe_dup(start->hash, 0);
         fprintf(stderr,
                 "%s: warning: the scenario file differs from the one the exercise ran\n"
                 "  (%s: sha256 %.12s..., the journal's: %.12s...); the outcome may differ.\n"
                 "  Give the original file with --scenario FILE to reproduce it exactly.\n",
-                cmd, sc->path, sc->hash, start->hash);
+                cmd, shown ? shown : "?", sc->hash, hash ? hash : "?");
+        free(shown);
+        free(hash);
+    }
     return TT_EXIT_OK;
 }
 
@@ -144,12 +150,14 @@ int tt_cmd_replay(int argc, char **argv)
                    result.records_compared);
         status = TT_EXIT_OK;
     } else {
+        /* The difference quotes journal text: shown like all of it. */
         if (lang == TT_LANG_JA)
-            printf("%s: 相違あり（%zu 件まで一致）\n%s\n", journal_path,
-                   result.records_compared, result.diff);
+            printf("%s: 相違あり（%zu 件まで一致）\n", journal_path, result.records_compared);
         else
-            printf("%s: differs after %zu matching records\n%s\n", journal_path,
-                   result.records_compared, result.diff);
+            printf("%s: differs after %zu matching records\n", journal_path,
+                   result.records_compared);
+        tt_term_fputs(result.diff, TT_TERM_KEEP_NEWLINES, stdout);
+        putchar('\n');
         status = 1;
     }
     if (status != TT_EXIT_BADINPUT) {

@@ -169,10 +169,12 @@ int tt_cmd_resume(int argc, char **argv)
      * edited or whose scenario changed. */
     tt_replay_result check;
     if (tt_exercise_replay(script, &j, &check, &err) != 0 || !check.identical) {
-        if (check.diff[0])
+        if (check.diff[0]) {
             fprintf(stderr, "tabletop resume: %s does not reproduce, so it cannot be "
-                            "resumed:\n%s\n", o.journal_path, check.diff);
-        else
+                            "resumed:\n", o.journal_path);
+            tt_term_fputs(check.diff, TT_TERM_KEEP_NEWLINES, stderr); /* journal text */
+            fputc('\n', stderr);
+        } else
             tt_error_print(&err, "tabletop resume");
         goto out;
     }

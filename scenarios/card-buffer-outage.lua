@@ -118,7 +118,10 @@ return scenario {
   },
 
   injects = {
-    { id = "timeouts", at = "0m", from = "outsourcer", to = "hq",
+    -- API 1.1: the automatic notice reaches the company's incident HQ and its
+    -- system staff at once (the source: the outsourcer notifies automatically);
+    -- the business division hears from the stores.
+    { id = "timeouts", at = "0m", from = "outsourcer", to = { "hq", "system" },
       text = t("外部委託先から全グループ会社へ自動通報：「外部センタとの連携を要する処理でタイムアウトを多数検知。」"
                  .. "どのグループ会社でも、端末で他社との取引ができない。",
                "The outsourcer's automatic notice to every group company: 'Many timeouts in processing that needs "
@@ -145,7 +148,7 @@ return scenario {
       },
       does = function(s) s.buffer_found = true end },
 
-    { id = "store_reports", at = "10m", from = "stores", to = "business",
+    { id = "store_reports", at = "10m", from = "stores", to = "business",  -- invented
       text = t("「どの店舗でも、どの端末でも他社カードの取引ができない。」店舗の情報からも外部委託先のサービス影響情報からも、"
                  .. "原因の手がかりは得られない。",
                "'No terminal in any store can take other companies' cards.' Neither the stores' information nor the "

@@ -424,7 +424,7 @@ return scenario {
                       .. "rounded up to 30 h. Clearing the attack mails from the queue brings it back within hours: "
                       .. "the target is 3 h (invented)."),
       when = function(s)
-        return s.aware and s.delay_min < 5 and (s.form_block or s.fw_block) and not s.site_stopped
+        return s.aware and s.delay_min < 5 and (s.form_block or s.fw_block) and not s.site_stopped  -- invented: under 5 minutes is normal delivery
       end,
     },
     forms_hardened = {

@@ -403,11 +403,12 @@ return scenario {
       by = "dept",
       label = t("構築の瑕疵として無償での修正を委託先事業者に求める", "Demand a free fix from the contractor as a build defect"),
       takes = "2d",  -- invented
+      -- API 1.1: the contractor refuses (the source: no maintenance contract).
       does = function(_, ctx)
-        ctx.message{ from = "contractor", to = "dept", after = "0m",
-                     text = t("「納品時点では最新版でした。公開後の脆弱性対応は契約の範囲外です。」",
-                              "'It was the latest version on delivery. Vulnerabilities found later are "
-                                .. "outside the contract.'") }
+        ctx.refuse{ from = "contractor",
+                    text = t("「納品時点では最新版でした。公開後の脆弱性対応は契約の範囲外です。」",
+                             "'It was the latest version on delivery. Vulnerabilities found later are "
+                               .. "outside the contract.'") }
       end,
       wasted = t("保守契約がなければ、バージョンアップは有償になりうる（出典）。交渉の間も脆弱なファイルは公開されたまま。",
                  "Without a maintenance contract an upgrade can be paid work (the source); while you argue the file stays online."),

@@ -68,6 +68,11 @@ local function sorted_keys(t)
 end
 local function name_of(who)
   if not who then return "—" end
+  if type(who) == "table" then  -- API 1.1: several recipients
+    local names = {}
+    for i, id in ipairs(who) do names[i] = name_of(id) end
+    return table.concat(names, ", ")
+  end
   local r = (sc.roles or {})[who] or (sc.actors or {})[who]
   return r and (r.name.ja .. " / " .. r.name.en) or who
 end

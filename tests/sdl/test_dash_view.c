@@ -208,6 +208,52 @@ static void test_feed_copies(void **state)
     tt_dashboard_feed_free(feed);
 }
 
+/* Built frame by frame (each frame applies only the records since the
+ * last), the view equals one built from scratch at every time. */
+static void test_incremental_equals_rebuilt(void **state)
+{
+    (void)state;
+    dash_view inc, full;
+    dash_view_init(&inc);
+    dash_view_init(&full);
+    tt_ms end = F.j.n_records ? F.j.records[F.j.n_records - 1].t : 0;
+    for (tt_ms at = 0; at <= end + MIN(1); at += 30000) {
+        build(&inc, at);
+        dash_view_init(&full);
+        build(&full, at);
+        assert_int_equal(inc.n_records, full.n_records);
+        assert_int_equal(inc.n_feed, full.n_feed);
+        assert_int_equal(inc.n_state, full.n_state);
+        assert_int_equal(inc.n_taken, full.n_taken);
+        assert_int_equal(inc.now, full.now);
+        assert_int_equal(inc.ended, full.ended);
+        for (size_t i = 0; i < inc.n_state; i++) {
+            assert_string_equal(inc.state[i].key, full.state[i].key);
+            assert_true(tt_value_equal(&inc.state[i].value, &full.state[i].value));
+        }
+        for (size_t i = 0; i < F.sc.n_objectives; i++) {
+            assert_int_equal(inc.objectives[i].status, full.objectives[i].status);
+            assert_int_equal(inc.objectives[i].at, full.objectives[i].at);
+            assert_int_equal(inc.verdicts[i].score, full.verdicts[i].score);
+        }
+        for (size_t i = 0; i < F.sc.n_actions; i++) {
+            assert_int_equal(inc.actions[i].taken, full.actions[i].taken);
+            assert_int_equal(inc.actions[i].in_progress, full.actions[i].in_progress);
+        }
+        assert_true(inc.score == full.score);
+        dash_view_free(&full);
+    }
+    assert_true(inc.n_records > 5);
+    /* Going back in time rebuilds. */
+    build(&inc, MIN(2));
+    dash_view_init(&full);
+    build(&full, MIN(2));
+    assert_int_equal(inc.n_records, full.n_records);
+    assert_int_equal(inc.n_feed, full.n_feed);
+    dash_view_free(&full);
+    dash_view_free(&inc);
+}
+
 static void test_parse_size(void **state)
 {
     (void)state;
@@ -260,6 +306,7 @@ int main(void)
         cmocka_unit_test(test_provisional_score),
         cmocka_unit_test(test_score_after_end),
         cmocka_unit_test(test_feed_copies),
+        cmocka_unit_test(test_incremental_equals_rebuilt),
         cmocka_unit_test(test_parse_size),
         cmocka_unit_test(test_layout),
     };

@@ -50,11 +50,20 @@ typedef struct dash_view {
     tt_score_summary scored;        /* the drill as if it ended now */
     tt_score_verdict *verdicts;     /* sc->n_objectives, tt_score_ended_now */
     size_t n_records;               /* records taken into account */
+    /* Built incrementally: the next frame of the same records at a later
+     * time applies only the records since (a frame costs the same at any
+     * journal length); anything else rebuilds from the first record. */
+    const tt_record *built_from;    /* the records array last built from */
+    tt_ms built_at;
+    tt_action_taken *taken;         size_t n_taken, cap_taken; /* ACTION records */
+    tt_ms *reached;                 /* sc->n_objectives, for dash_score_now */
 } dash_view;
 
 void dash_view_init(dash_view *v);
-/* Rebuild v from the records with t <= at (records in journal order).
- * Reuses v's arrays; -1 with err on allocation failure. */
+/* v from the records with t <= at (records in journal order; records
+ * already given are never changed, only appended). From the same array at
+ * the same or a later time only the new records are applied; otherwise it
+ * is rebuilt. Reuses v's arrays; -1 with err on allocation failure. */
 int dash_view_build(dash_view *v, const tt_scenario *sc, const tt_record *recs,
                     size_t n, tt_ms at, tt_lang lang, tt_error *err);
 void dash_view_free(dash_view *v);

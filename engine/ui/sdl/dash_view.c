@@ -20,6 +20,8 @@ void dash_view_free(dash_view *v)
     free(v->actor_last);
     free(v->role_last);
     free(v->verdicts);
+    free(v->taken);
+    free(v->reached);
     dash_view_init(v);
 }
 
@@ -37,12 +39,16 @@ static bool size_arrays(dash_view *v, const tt_scenario *sc)
     free(v->actor_last);
     free(v->role_last);
     free(v->verdicts);
+    free(v->reached);
+    v->built_from = NULL; /* another scenario: rebuild */
+    v->reached = calloc(no, sizeof *v->reached);
     v->objectives = calloc(no, sizeof *v->objectives);
     v->verdicts = calloc(no, sizeof *v->verdicts);
     v->actions = calloc(na, sizeof *v->actions);
     v->actor_last = calloc(nac, sizeof *v->actor_last);
     v->role_last = calloc(nr, sizeof *v->role_last);
-    if (!v->objectives || !v->actions || !v->actor_last || !v->role_last || !v->verdicts)
+    if (!v->objectives || !v->actions || !v->actor_last || !v->role_last || !v->verdicts ||
+        !v->reached)
         return false;
     v->sc = sc;
     return true;
@@ -81,7 +87,7 @@ static void reset(dash_view *v, const tt_scenario *sc, tt_ms at, tt_lang lang)
     v->started = v->paused = v->ended = false;
     v->end_status = NULL;
     v->start = NULL;
-    v->n_feed = v->n_state = v->n_records = 0;
+    v->n_feed = v->n_state = v->n_records = v->n_taken = 0;
     for (size_t i = 0; i < sc->n_objectives; i++) {
         const tt_objective *o = &sc->objectives[i];
         v->objectives[i] = (dash_objective){ TT_OBJECTIVE_OPEN, TT_MS_NEVER,
@@ -163,6 +169,15 @@ static bool apply(dash_view *v, const tt_record *r)
             a->refused = NULL;
         }
         note_sender(v, r->role, r->t);
+        if (!grow((void **)&v->taken, &v->cap_taken, v->n_taken + 1, sizeof *v->taken))
+            return false;
+        v->taken[v->n_taken++] = (tt_action_taken){
+            r->t, i,
+            /* API 1.1: a harmful/wasted function's verdict is on the record */
+            !r->status                         ? 0
+            : strcmp(r->status, "harmful") == 0 ? TT_TAKEN_HARMFUL
+            : strcmp(r->status, "wasted") == 0  ? TT_TAKEN_WASTED
+                                                : 0 };
         break;
     case TT_REC_DONE:
         i = tt_scenario_action(sc, r->id);
@@ -217,8 +232,18 @@ int dash_view_build(dash_view *v, const tt_scenario *sc, const tt_record *recs,
         tt_error_set_as(err, TT_ERR_NOMEM, NULL, 0, 0, "dashboard: out of memory");
         return -1;
     }
-    reset(v, sc, at, lang);
-    for (size_t i = 0; i < n && recs[i].t <= at; i++) {
+    size_t first = 0;
+    if (recs && recs == v->built_from && lang == v->lang && at >= v->built_at &&
+        v->n_records <= n) {
+        first = v->n_records; /* the same records, later: only what is new */
+        if (!v->ended)
+            v->now = at < 0 ? 0 : at;
+    } else {
+        reset(v, sc, at, lang);
+    }
+    v->built_from = recs;
+    v->built_at = at;
+    for (size_t i = first; i < n && recs[i].t <= at; i++) {
         if (!apply(v, &recs[i])) {
             tt_error_set_as(err, TT_ERR_NOMEM, NULL, 0, 0, "dashboard: out of memory");
             return -1;

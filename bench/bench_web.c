@@ -148,6 +148,34 @@ static long peak_rss_kib(pid_t pid)
     return kib;
 }
 
+/* CPU seconds (user + system) a process has used so far. */
+static double cpu_seconds(pid_t pid)
+{
+    char path[64], buf[1024];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    FILE *f = fopen(path, "r");
+    size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
+    if (f)
+        fclose(f);
+    buf[n] = '\0';
+    const char *p = strrchr(buf, ')');   /* the name may hold spaces */
+    unsigned long ut = 0, st = 0;
+    if (!p || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
+        return -1;
+    return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
+}
+
+static double load_average(void)
+{
+    double l = -1;
+    FILE *f = fopen("/proc/loadavg", "r");
+    if (f && fscanf(f, "%lf", &l) != 1)
+        l = -1;
+    if (f)
+        fclose(f);
+    return l;
+}
+
 static int count_in_file(const char *path, const char *needle)
 {
     FILE *f = fopen(path, "r");
@@ -266,9 +294,14 @@ int main(int argc, char **argv)
     }
     pthread_t tick;
     pthread_create(&tick, NULL, ticker, NULL);
+    double load_before = load_average();
+    while (now_us() < start)
+        lws_service(ctx, 0);
+    double cpu_before = cpu_seconds(pid);
     while (now_us() < t_end_us + 2000000)
         lws_service(ctx, 0);
     long rss = peak_rss_kib(pid);
+    double cpu = cpu_seconds(pid) - cpu_before, load_after = load_average();
     ticking = 0;
     pthread_join(tick, NULL);
     lws_context_destroy(ctx);
@@ -301,6 +334,12 @@ int main(int argc, char **argv)
            p50, p99, p99 / 50.0, mx);
     printf("  server peak RSS: %.1f MiB (goal <= 64 MiB: %.2fx)\n", rss / 1024.0,
            rss / 1024.0 / 64.0);
+    /* What the latency cannot tell on a shared machine: the server's own
+     * work per input (independent of load), and how busy the machine was
+     * (a load above the core count means waiting for a CPU, not for us). */
+    printf("  server CPU: %.2f ms per input (%.0f%% of one core); machine load %.1f -> %.1f on %ld cores\n",
+           sent ? cpu * 1000.0 / sent : -1, cpu * 100.0 / (seconds + 2.0), load_before, load_after,
+           sysconf(_SC_NPROCESSORS_ONLN));
     for (int i = 0; i < n_players; i++)
         free(players[i].sent_at);
     free(latencies);

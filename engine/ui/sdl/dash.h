@@ -132,6 +132,8 @@ typedef struct dash_text_cache {
     dash_text_entry *slots;
     size_t cap, used;
     uint64_t frame;
+    size_t bytes;               /* pixels held by the textures, 4 bytes each */
+    uint64_t budget_frame;      /* last frame trimmed to the memory budget */
     size_t rasterized;          /* textures made so far (tests, bench) */
 } dash_text_cache;
 

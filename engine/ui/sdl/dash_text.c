@@ -1,6 +1,9 @@
 /* Text textures, cached by (text, font, colour, wrap width) so a frame only
  * rasterises text it has not drawn recently. Open addressing; entries unused
- * for a while are dropped when the table fills up. */
+ * for a while are dropped when the table fills up, and entries not drawn in
+ * the last frame as soon as the textures pass a memory budget (a feed taking
+ * hundreds of new lines a second, e.g. 200 browser seats, would otherwise
+ * keep tens of MiB of stale text). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +19,12 @@ struct dash_text_entry {
 };
 
 #define STALE_FRAMES 120
+#define BUDGET_BYTES (8u << 20)   /* textures kept beyond what recent frames drew */
+
+static size_t tex_bytes(const dash_tex *t)
+{
+    return (size_t)t->w * (size_t)t->h * 4;
+}
 
 static uint64_t fnv1a(const char *s, int font, uint32_t colour, int wrap)
 {
@@ -57,6 +66,7 @@ void dash_text_clear(dash_text_cache *c)
         if (c->slots[i].text)
             drop(&c->slots[i]);
     c->used = 0;
+    c->bytes = 0;
 }
 
 void dash_text_free(dash_text_cache *c)
@@ -88,18 +98,21 @@ static dash_text_entry *probe(dash_text_entry *slots, size_t cap, uint64_t h,
     }
 }
 
-/* Rebuild the table without stale entries, doubling it if still crowded. */
-static bool compact(dash_text_cache *c)
+/* Rebuild the table without entries unused for more than `stale` frames,
+ * doubling it if still crowded. */
+static bool compact(dash_text_cache *c, uint64_t stale)
 {
     size_t live = 0;
     for (size_t i = 0; i < c->cap; i++) {
         dash_text_entry *e = &c->slots[i];
         if (!e->text)
             continue;
-        if (e->last_used + STALE_FRAMES < c->frame)
+        if (e->last_used + stale < c->frame) {
+            c->bytes -= tex_bytes(&e->tex);
             drop(e);
-        else
+        } else {
             live++;
+        }
     }
     size_t cap = c->cap;
     while (live * 2 > cap)
@@ -155,7 +168,15 @@ bool dash_text_get(dash_text_cache *c, const char *text, dash_font_id f,
         return true;
     }
     if ((c->used + 1) * 10 > c->cap * 7) {
-        if (!compact(c))
+        if (!compact(c, STALE_FRAMES))
+            return false;
+        e = probe(c->slots, c->cap, h, text, f, pc, wrap_w);
+    }
+    /* Over budget: keep only what the last frame drew (once per frame, so a
+     * board whose own text passes the budget is not rebuilt every call). */
+    if (c->bytes > BUDGET_BYTES && c->budget_frame != c->frame) {
+        c->budget_frame = c->frame;
+        if (!compact(c, 1))
             return false;
         e = probe(c->slots, c->cap, h, text, f, pc, wrap_w);
     }
@@ -174,6 +195,7 @@ bool dash_text_get(dash_text_cache *c, const char *text, dash_font_id f,
     e->tex = t;
     e->last_used = c->frame;
     c->used++;
+    c->bytes += tex_bytes(&t);
     *out = t;
     return true;
 }

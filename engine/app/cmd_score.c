@@ -95,11 +95,17 @@ int tt_cmd_score(int argc, char **argv)
         tt_error_print(&err, "tabletop score");
         return TT_EXIT_BADINPUT;
     }
-    tt_journal j;
-    if (tt_journal_read(o.journal, &j, &err) != 0) {
+    /* Read record by record: memory holds what the card shows, whatever
+     * the journal's size. */
+    tt_journal_stream *in = tt_journal_stream_open(o.journal, &err);
+    const tt_record *first = NULL;
+    if (!in || tt_journal_stream_next(in, &first, &err) < 0) {
         tt_error_print(&err, "tabletop score");
+        tt_journal_stream_close(in);
         return TT_EXIT_BADINPUT;
     }
+    /* The START record alone names the scenario. */
+    tt_journal j = { .records = (tt_record *)first, .n_records = first ? 1 : 0 };
     bool differs = false;
     const char *search = o.scenarios;
     char found[1024], why[256];
@@ -116,15 +122,17 @@ int tt_cmd_score(int argc, char **argv)
                                                &differs, &err);
     if (!script) {
         tt_error_print(&err, "tabletop score");
-        tt_journal_free(&j);
+        tt_journal_stream_close(in);
         return TT_EXIT_BADINPUT;
     }
     tt_scorecard card;
-    if (tt_scorecard_build(&card, tt_script_scenario(script), &j, o.journal, hash, &err) != 0) {
+    int built = tt_scorecard_build_file(&card, tt_script_scenario(script), in, first, o.journal,
+                                        hash, &err);
+    tt_journal_stream_close(in);
+    if (built != 0) {
         tt_error_print(&err, "tabletop score");
         tt_script_free(script);
-        tt_journal_free(&j);
-        return TT_EXIT_BADINPUT;
+        return tt_error_exit(&err);
     }
     if (differs)
         fputs(o.lang == TT_LANG_JA
@@ -154,6 +162,5 @@ int tt_cmd_score(int argc, char **argv)
     }
     tt_scorecard_free(&card);
     tt_script_free(script);
-    tt_journal_free(&j);
     return rc;
 }

@@ -10,5 +10,17 @@
 
 int journal_parse(const char *name, const char *data, size_t len,
                   tt_journal *out, size_t *complete_end, tt_error *err);
+/* The same for a part of a journal after its first (tt_journal_stream):
+ * `continuing` parts start with JOURNAL_PART_PREFIX, an empty record closed
+ * by "...", which puts the parser where it is after the previous part's
+ * "..." line (skipped, not returned). `need_start`: the first record read
+ * must be START (no record was read before). */
+#define JOURNAL_PART_PREFIX "---\n...\n"
+#define JOURNAL_PART_PREFIX_LINES 2
+int journal_parse_part(const char *name, const char *data, size_t len, bool continuing,
+                       bool need_start, tt_journal *out, size_t *complete_end, tt_error *err);
+/* A line (p..end, no newline) that closes a record: "..." then blanks or a
+ * comment. */
+bool journal_is_end_marker_line(const char *p, const char *end);
 
 #endif

@@ -307,7 +307,7 @@ static size_t skip_line_end(const char *data, size_t len, size_t off)
     return off;
 }
 
-static bool is_end_marker_line(const char *p, const char *end)
+bool journal_is_end_marker_line(const char *p, const char *end)
 {
     if (end - p < 3 || memcmp(p, "...", 3) != 0)
         return false;
@@ -335,7 +335,7 @@ static bool tail_is_torn(const char *data, size_t len, size_t from)
     while (line < end) {
         const char *nl = memchr(line, '\n', (size_t)(end - line));
         const char *line_end = nl ? nl : end;
-        if (is_end_marker_line(line, line_end))
+        if (journal_is_end_marker_line(line, line_end))
             return false;
         line = nl ? nl + 1 : end;
     }
@@ -353,6 +353,12 @@ static int push_record(tt_journal *j, size_t *cap, const tt_record *r)
 int journal_parse(const char *name, const char *data, size_t len, tt_journal *out,
                   size_t *complete_end, tt_error *err)
 {
+    return journal_parse_part(name, data, len, false, true, out, complete_end, err);
+}
+
+int journal_parse_part(const char *name, const char *data, size_t len, bool continuing,
+                       bool need_start, tt_journal *out, size_t *complete_end, tt_error *err)
+{
     memset(out, 0, sizeof *out);
     *complete_end = 0;
     if (!name)
@@ -369,6 +375,18 @@ int journal_parse(const char *name, const char *data, size_t len, tt_journal *ou
     bool tail_problem = false;
     int rc = -1;
 
+    if (continuing) { /* JOURNAL_PART_PREFIX: a record already closed */
+        tt_arena scratch = { 0 };
+        ynode *root = NULL;
+        ydoc_info info;
+        int got = yreader_next(&yr, &scratch, &root, &info, err);
+        tt_arena_free(&scratch);
+        if (got != 1 || !info.explicit_end) {
+            yreader_done(&yr);
+            return -1;
+        }
+        *complete_end = skip_line_end(data, len, info.end);
+    }
     for (;;) {
         tt_arena scratch = { 0 };
         ynode *root = NULL;
@@ -408,7 +426,7 @@ int journal_parse(const char *name, const char *data, size_t len, tt_journal *ou
         tt_arena_free(&scratch);
         if (conv < 0)
             goto fail;
-        if (out->n_records == 0 && r.type != TT_REC_START) {
+        if (out->n_records == 0 && need_start && r.type != TT_REC_START) {
             tt_error_set(err, name, info.line, info.column,
                          "the first record must be 'start', not '%s'",
                          tt_record_type_name(r.type));

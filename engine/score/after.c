@@ -178,14 +178,9 @@ int tt_score_after_exercise(const tt_scenario *sc, const char *journal_path,
     char hash[65];
     if (tt_score_file_hash(journal_path, hash, err) != 0)
         return -1;
-    tt_journal j;
-    if (tt_journal_read(journal_path, &j, err) != 0)
-        return -1;
     tt_scorecard card;
-    if (tt_scorecard_build(&card, sc, &j, journal_path, hash, err) != 0) {
-        tt_journal_free(&j);
+    if (tt_scorecard_read_file(&card, sc, journal_path, hash, err) != 0)
         return -1;
-    }
     tt_error db_err;
     tt_score_history_step(&card, db_path, true, &db_err);
     int rc = tt_scorecard_write(&card, card_path, fmt, lang, err);
@@ -193,6 +188,5 @@ int tt_score_after_exercise(const tt_scenario *sc, const char *journal_path,
         snprintf(written, written_size, "%s", card_path);
     }
     tt_scorecard_free(&card);
-    tt_journal_free(&j);
     return rc;
 }

@@ -26,6 +26,41 @@ bool tt_scorecard_banner(const tt_scorecard *card, tt_lang lang, char *buf, size
     return true;
 }
 
+/* What a card being built keeps between records (tt_scorecard_begin ..
+ * tt_scorecard_finish). A streamed card copies the records it shows into
+ * `kept`; records of a tt_journal outlive the card and are not copied. */
+struct tt_score_feed {
+    bool copy;
+    bool failed;                   /* out of memory on the way */
+    const char **done_action;      /* per objective: its last completing DONE */
+    const char **done_role;
+    size_t cap_bad, cap_roles, cap_events, cap_answers;
+    tt_ms last;                    /* latest record time */
+    tt_journal kept;               /* copies of the records the card refers to */
+    size_t cap_kept;
+    char **damage_text;            /* per damage metric: a copied string value */
+};
+
+/* Room for one more element in an arena array, doubling (the old copy stays
+ * in the arena: at most as much again as the final array). */
+static bool grow(tt_scorecard *card, void **items, size_t n, size_t *cap, size_t size)
+{
+    if (n < *cap)
+        return true;
+    size_t want = *cap ? *cap * 2 : 16;
+    void *bigger = want <= SIZE_MAX / size ? tt_arena_alloc(&card->arena, want * size) : NULL;
+    if (!bigger) {
+        card->feed->failed = true;
+        return false;
+    }
+    if (n)
+        memcpy(bigger, *items, n * size);
+    *items = bigger;
+    *cap = want;
+    return true;
+}
+#define GROW(card, arr, n, cap) grow((card), (void **)&(arr), (n), &(cap), sizeof *(arr))
+
 int tt_scorecard_warn(tt_scorecard *card, const char *ja, const char *en)
 {
     tt_text *w = tt_arena_alloc(&card->arena, (card->n_warnings + 1) * sizeof *w);
@@ -48,24 +83,37 @@ static int warn_label(tt_scorecard *card, tt_label l)
 }
 
 /* The role's slot, appended when the scenario does not know it. */
-static tt_score_role *role_slot(tt_scorecard *card, size_t cap, const char *id)
+static tt_score_role *role_slot(tt_scorecard *card, const char *id)
 {
     if (!id)
         return NULL;
     for (size_t i = 0; i < card->n_roles; i++)
         if (str_eq(card->roles[i].id, id))
             return &card->roles[i];
-    if (card->n_roles >= cap)
+    if (!GROW(card, card->roles, card->n_roles, card->feed->cap_roles))
         return NULL;
     tt_score_role *r = &card->roles[card->n_roles++];
+    memset(r, 0, sizeof *r);
     r->id = id;
     return r;
 }
 
-static void set_value(tt_score_damage *d, const tt_value *v)
+static void set_value(tt_scorecard *card, size_t i, const tt_value *v)
 {
+    tt_score_damage *d = &card->damage[i];
     d->known = true;
     d->final = *v;
+    if (card->feed->copy && v->type == TT_VAL_STR && v->as.s) {
+        char *text = strdup(v->as.s);
+        if (!text) {
+            card->feed->failed = true;
+            d->final.as.s = NULL;
+            return;
+        }
+        free(card->feed->damage_text[i]);
+        card->feed->damage_text[i] = text;
+        d->final.as.s = text;
+    }
 }
 
 static void apply_values(tt_scorecard *card, const tt_kv *kv, size_t n)
@@ -73,25 +121,34 @@ static void apply_values(tt_scorecard *card, const tt_kv *kv, size_t n)
     for (size_t k = 0; k < n; k++)
         for (size_t i = 0; i < card->n_damage; i++)
             if (str_eq(card->damage[i].def->key, kv[k].key))
-                set_value(&card->damage[i], &kv[k].value);
+                set_value(card, i, &kv[k].value);
 }
 
-static int alloc_arrays(tt_scorecard *card, const tt_scenario *sc, const tt_journal *j)
+/* Arrays sized by the scenario; those that grow with the journal (bad
+ * actions, roles met, events, answers) start small and double. */
+static int alloc_arrays(tt_scorecard *card, const tt_scenario *sc)
 {
     tt_arena *a = &card->arena;
+    struct tt_score_feed *f = card->feed;
     size_t n_damage = 0;
     for (size_t i = 0; i < sc->n_metrics; i++)
         n_damage += sc->metrics[i].damage;
+    f->cap_bad = f->cap_events = f->cap_answers = 16;
+    f->cap_roles = sc->n_roles + 16;
     card->objectives = tt_arena_alloc(a, (sc->n_objectives + 1) * sizeof *card->objectives);
-    card->bad = tt_arena_alloc(a, (j->n_records + 1) * sizeof *card->bad);
+    card->bad = tt_arena_alloc(a, f->cap_bad * sizeof *card->bad);
     card->damage = tt_arena_alloc(a, (n_damage + 1) * sizeof *card->damage);
     card->lessons = tt_arena_alloc(a, (sc->n_lessons + 1) * sizeof *card->lessons);
     card->history = tt_arena_alloc(a, (sc->n_history + 1) * sizeof *card->history);
-    card->roles = tt_arena_alloc(a, (sc->n_roles + j->n_records + 1) * sizeof *card->roles);
-    card->events = tt_arena_alloc(a, (j->n_records + 1) * sizeof *card->events);
-    card->answers = tt_arena_alloc(a, (j->n_records + 1) * sizeof *card->answers);
+    card->roles = tt_arena_alloc(a, f->cap_roles * sizeof *card->roles);
+    card->events = tt_arena_alloc(a, f->cap_events * sizeof *card->events);
+    card->answers = tt_arena_alloc(a, f->cap_answers * sizeof *card->answers);
+    f->done_action = tt_arena_alloc(a, (sc->n_objectives + 1) * sizeof *f->done_action);
+    f->done_role = tt_arena_alloc(a, (sc->n_objectives + 1) * sizeof *f->done_role);
+    f->damage_text = calloc(n_damage + 1, sizeof *f->damage_text);
     if (!card->objectives || !card->bad || !card->damage || !card->lessons ||
-        !card->history || !card->roles || !card->events || !card->answers)
+        !card->history || !card->roles || !card->events || !card->answers ||
+        !f->done_action || !f->done_role || !f->damage_text)
         return -1;
     card->n_objectives = sc->n_objectives;
     for (size_t i = 0; i < sc->n_objectives; i++) {
@@ -133,12 +190,12 @@ static bool lesson_has_action(const tt_lesson *l, const tt_action *a)
     return false;
 }
 
-static void on_action(tt_scorecard *card, size_t role_cap, const tt_record *r)
+static void on_action(tt_scorecard *card, const tt_record *r)
 {
     const tt_scenario *sc = card->scenario;
     int ai = tt_scenario_action(sc, r->id);
     const tt_action *a = ai >= 0 ? &sc->actions[ai] : NULL;
-    tt_score_role *role = role_slot(card, role_cap, r->role);
+    tt_score_role *role = role_slot(card, r->role);
     /* What it took is journaled (API 1.1: takes may be a function). */
     tt_ms takes = a ? a->takes : 0;
     if (r->until >= r->t && (r->until > 0 || r->t == 0))
@@ -154,7 +211,8 @@ static void on_action(tt_scorecard *card, size_t role_cap, const tt_record *r)
         return;
     /* API 1.1: a harmful/wasted function's verdict is on the record. */
     bool fn_harmful = str_eq(r->status, "harmful"), fn_wasted = str_eq(r->status, "wasted");
-    if (a->harmful || a->wasted || fn_harmful || fn_wasted) {
+    if ((a->harmful || a->wasted || fn_harmful || fn_wasted) &&
+        GROW(card, card->bad, card->n_bad, card->feed->cap_bad)) {
         tt_score_bad_action *b = &card->bad[card->n_bad++];
         b->def = a;
         b->at = r->t;
@@ -194,9 +252,9 @@ static void on_action(tt_scorecard *card, size_t role_cap, const tt_record *r)
 
 /* An objective's completing action: the last DONE of an action that
  * completes it, at or before the time it was reached. */
-static void on_done(tt_scorecard *card, const tt_record *r, const char **done_action,
-                    const char **done_role)
+static void on_done(tt_scorecard *card, const tt_record *r)
 {
+    const char **done_action = card->feed->done_action, **done_role = card->feed->done_role;
     int ai = tt_scenario_action(card->scenario, r->id);
     const tt_action *a = ai >= 0 ? &card->scenario->actions[ai] : NULL;
     if (!a || !a->completes)
@@ -209,9 +267,9 @@ static void on_done(tt_scorecard *card, const tt_record *r, const char **done_ac
         }
 }
 
-static void on_objective(tt_scorecard *card, const tt_record *r,
-                         const char **done_action, const char **done_role)
+static void on_objective(tt_scorecard *card, const tt_record *r)
 {
+    const char **done_action = card->feed->done_action, **done_role = card->feed->done_role;
     for (size_t i = 0; i < card->n_objectives; i++) {
         tt_score_objective *o = &card->objectives[i];
         if (!str_eq(o->def->id, r->id))
@@ -229,6 +287,8 @@ static void on_objective(tt_scorecard *card, const tt_record *r,
 
 static void add_event(tt_scorecard *card, tt_score_event_kind kind, const tt_record *r)
 {
+    if (!GROW(card, card->events, card->n_events, card->feed->cap_events))
+        return;
     tt_score_event *e = &card->events[card->n_events++];
     e->kind = kind;
     e->t = r->t;
@@ -245,75 +305,75 @@ static void add_event(tt_scorecard *card, tt_score_event_kind kind, const tt_rec
     e->until = r->until;
 }
 
-static void scan_records(tt_scorecard *card, size_t role_cap, const char **done_action,
-                         const char **done_role)
+/* Take one record into the card (journal order). */
+static void on_record(tt_scorecard *card, const tt_record *r)
 {
-    const tt_journal *j = card->journal;
-    const tt_scenario *sc = card->scenario;
-    tt_ms last = 0;
-    for (size_t k = 0; k < j->n_records; k++) {
-        const tt_record *r = &j->records[k];
-        if (r->t > last)
-            last = r->t;
-        switch (r->type) {
-        case TT_REC_START:
-            break;
-        case TT_REC_INJECT:
-            add_event(card, TT_EV_INJECT, r);
-            for (size_t i = 0; i < card->n_objectives; i++) {
-                tt_score_objective *o = &card->objectives[i];
-                if (o->def->notice && !o->noticed && str_eq(o->def->notice, r->id)) {
-                    o->noticed = true;
-                    o->notice_at = r->t;
-                }
+    card->n_records++;
+    if (r->t > card->feed->last)
+        card->feed->last = r->t;
+    switch (r->type) {
+    case TT_REC_START:
+        break;
+    case TT_REC_INJECT:
+        add_event(card, TT_EV_INJECT, r);
+        for (size_t i = 0; i < card->n_objectives; i++) {
+            tt_score_objective *o = &card->objectives[i];
+            if (o->def->notice && !o->noticed && str_eq(o->def->notice, r->id)) {
+                o->noticed = true;
+                o->notice_at = r->t;
             }
-            break;
-        case TT_REC_MESSAGE:
-            add_event(card, TT_EV_MESSAGE, r);
-            break;
-        case TT_REC_CUSTOM:
-            add_event(card, TT_EV_CUSTOM, r);
-            break;
-        case TT_REC_ACTION:
-            add_event(card, TT_EV_ACTION, r);
-            on_action(card, role_cap, r);
-            break;
-        case TT_REC_DONE:
-            on_done(card, r, done_action, done_role);
-            break;
-        case TT_REC_REFUSED: {
-            add_event(card, TT_EV_REFUSED, r);
-            tt_score_role *role = role_slot(card, role_cap, r->role);
-            if (role)
-                role->refused++;
-            break;
         }
-        case TT_REC_STATE:
-            apply_values(card, r->changes, r->n_changes);
-            break;
-        case TT_REC_OBJECTIVE:
-            add_event(card, TT_EV_OBJECTIVE, r);
-            on_objective(card, r, done_action, done_role);
-            break;
-        case TT_REC_NOTE: {
-            add_event(card, TT_EV_NOTE, r);
-            tt_score_role *role = role_slot(card, role_cap, r->role);
-            if (role)
-                role->notes++;
-            break;
+        break;
+    case TT_REC_MESSAGE:
+        add_event(card, TT_EV_MESSAGE, r);
+        break;
+    case TT_REC_CUSTOM:
+        add_event(card, TT_EV_CUSTOM, r);
+        break;
+    case TT_REC_ACTION:
+        add_event(card, TT_EV_ACTION, r);
+        on_action(card, r);
+        break;
+    case TT_REC_DONE:
+        on_done(card, r);
+        break;
+    case TT_REC_REFUSED: {
+        add_event(card, TT_EV_REFUSED, r);
+        tt_score_role *role = role_slot(card, r->role);
+        if (role)
+            role->refused++;
+        break;
+    }
+    case TT_REC_STATE:
+        apply_values(card, r->changes, r->n_changes);
+        break;
+    case TT_REC_OBJECTIVE:
+        add_event(card, TT_EV_OBJECTIVE, r);
+        on_objective(card, r);
+        break;
+    case TT_REC_NOTE: {
+        add_event(card, TT_EV_NOTE, r);
+        tt_score_role *role = role_slot(card, r->role);
+        if (role)
+            role->notes++;
+        break;
+    }
+    case TT_REC_END:
+        if (!card->ended) {
+            card->ended = true;
+            card->end_status = r->status;
+            card->duration = r->t;
         }
-        case TT_REC_END:
-            if (!card->ended) {
-                card->ended = true;
-                card->end_status = r->status;
-                card->duration = r->t;
-            }
+        break;
+    case TT_REC_ANSWER:
+        if (!GROW(card, card->answers, card->n_answers, card->feed->cap_answers))
             break;
-        case TT_REC_ANSWER:
-            card->answers[card->n_answers++] = (tt_score_answer){
-                r->t, r->id, r->n_questions ? r->questions[0] : (tt_text){ NULL, NULL },
-                r->role, r->member, r->note };
-            break;
+        card->answers[card->n_answers++] = (tt_score_answer){
+            r->t, r->id, r->n_questions ? r->questions[0] : (tt_text){ NULL, NULL },
+            r->role, r->member, r->note };
+        break;
+    case TT_REC_PAUSE:
+    case TT_REC_RESUME:
         case TT_REC_CANCEL:
             add_event(card, TT_EV_CANCEL, r);
             break;
@@ -326,16 +386,10 @@ static void scan_records(tt_scorecard *card, size_t role_cap, const char **done_
         case TT_REC_REPLY:
             add_event(card, TT_EV_REPLY, r);
             break;
-        case TT_REC_PAUSE:
-        case TT_REC_RESUME:
-        case TT_REC_SPEED:
-        case TT_REC__COUNT:
-            break;
-        }
+    case TT_REC_SPEED:
+    case TT_REC__COUNT:
+        break;
     }
-    if (!card->ended)
-        card->duration = last;
-    (void)sc;
 }
 
 /* Every rating and score comes from tt_score_ended_now at the drill's end:
@@ -414,8 +468,7 @@ static void fill_members(tt_scorecard *card)
 {
     const tt_start_info *s = card->start;
     for (size_t i = 0; s && i < s->n_members; i++) {
-        tt_score_role *r = role_slot(card, card->scenario->n_roles + card->journal->n_records,
-                                     s->members[i].role);
+        tt_score_role *r = role_slot(card, s->members[i].role);
         if (!r || !s->members[i].name)
             continue;
         r->members = r->members
@@ -424,47 +477,73 @@ static void fill_members(tt_scorecard *card)
     }
 }
 
-int tt_scorecard_build(tt_scorecard *card, const tt_scenario *sc,
-                       const tt_journal *j, const char *journal_path,
-                       const char *journal_hash, tt_error *err)
+int tt_scorecard_begin(tt_scorecard *card, const tt_scenario *sc, const tt_record *start,
+                       bool copy, const char *journal_path, const char *journal_hash,
+                       tt_error *err)
 {
     memset(card, 0, sizeof *card);
     card->scenario = sc;
-    card->journal = j;
     const char *name = journal_path ? journal_path : "journal";
-    if (!j->n_records || j->records[0].type != TT_REC_START || !j->records[0].start) {
+    if (!start || start->type != TT_REC_START || !start->start) {
         tt_error_set(err, name, 0, 0, "the journal does not begin with a START record");
         return -1;
     }
-    card->start = j->records[0].start;
-    if (!str_eq(card->start->scenario, sc->id)) {
+    if (!str_eq(start->start->scenario, sc->id)) {
         tt_error_set(err, name, 0, 0, "the journal is for scenario '%s', not '%s'",
-                     card->start->scenario ? card->start->scenario : "?",
+                     start->start->scenario ? start->start->scenario : "?",
                      sc->id ? sc->id : "?");
         return -1;
     }
-    card->journal_path = tt_arena_strdup(&card->arena, journal_path);
-    card->journal_hash = tt_arena_strdup(&card->arena, journal_hash);
-    card->torn = j->torn;
-    card->n_records = j->n_records;
-    card->hash_mismatch = sc->hash && card->start->hash && !str_eq(sc->hash, card->start->hash);
-
-    const char **done_action = calloc(sc->n_objectives + 1, sizeof *done_action);
-    const char **done_role = calloc(sc->n_objectives + 1, sizeof *done_role);
-    if (!done_action || !done_role || alloc_arrays(card, sc, j) != 0) {
-        free(done_action);
-        free(done_role);
+    card->feed = calloc(1, sizeof *card->feed);
+    if (card->feed)
+        card->feed->copy = copy;
+    if (!card->feed || alloc_arrays(card, sc) != 0 ||
+        (journal_path && !(card->journal_path = tt_arena_strdup(&card->arena, journal_path))) ||
+        (journal_hash && !(card->journal_hash = tt_arena_strdup(&card->arena, journal_hash))) ||
+        (copy && tt_journal_add(&card->feed->kept, &card->feed->cap_kept, start, err) != 0)) {
         tt_scorecard_free(card);
         tt_error_oom(err, name);
         return -1;
     }
-    if (card->damage)
-        apply_values(card, card->start->state, card->start->n_state);
-    scan_records(card, sc->n_roles + j->n_records, done_action, done_role);
-    free(done_action);
-    free(done_role);
+    if (copy)
+        start = &card->feed->kept.records[0];
+    card->start = start->start;
+    card->hash_mismatch = sc->hash && card->start->hash && !str_eq(sc->hash, card->start->hash);
+    apply_values(card, card->start->state, card->start->n_state);
+    on_record(card, start);
+    return 0;
+}
+
+int tt_scorecard_add(tt_scorecard *card, const tt_record *r, tt_error *err)
+{
+    struct tt_score_feed *f = card->feed;
+    /* Only state changes (values copied as kept) and clock records are
+     * never referred to later. */
+    bool keep = f->copy && r->type != TT_REC_STATE && r->type != TT_REC_PAUSE &&
+                r->type != TT_REC_RESUME && r->type != TT_REC_SPEED;
+    if (keep) {
+        if (tt_journal_add(&f->kept, &f->cap_kept, r, err) != 0) {
+            tt_error_oom(err, card->journal_path);
+            return -1;
+        }
+        r = &f->kept.records[f->kept.n_records - 1];
+    }
+    on_record(card, r);
+    if (f->failed) {
+        tt_error_oom(err, card->journal_path);
+        return -1;
+    }
+    return 0;
+}
+
+int tt_scorecard_finish(tt_scorecard *card, bool torn, tt_error *err)
+{
+    const char *name = card->journal_path ? card->journal_path : "journal";
+    card->torn = torn;
+    if (!card->ended)
+        card->duration = card->feed->last;
     fill_members(card);
-    int rc = rate_objectives(card);
+    int rc = card->feed->failed ? -1 : rate_objectives(card);
     card->incomplete = card->torn || !card->ended;
 
     if (card->incomplete)
@@ -477,7 +556,7 @@ int tt_scorecard_build(tt_scorecard *card, const tt_scenario *sc,
         rc |= warn_label(card, LBL_HASH_MISMATCH);
     if (rc == 0)
         rc = sc_build_findings(card);
-    if (rc != 0) {
+    if (rc != 0 || card->feed->failed) {
         tt_scorecard_free(card);
         tt_error_oom(err, name);
         return -1;
@@ -485,10 +564,67 @@ int tt_scorecard_build(tt_scorecard *card, const tt_scenario *sc,
     return 0;
 }
 
+int tt_scorecard_build(tt_scorecard *card, const tt_scenario *sc,
+                       const tt_journal *j, const char *journal_path,
+                       const char *journal_hash, tt_error *err)
+{
+    if (tt_scorecard_begin(card, sc, j->n_records ? &j->records[0] : NULL, false,
+                           journal_path, journal_hash, err) != 0)
+        return -1;
+    card->journal = j;
+    for (size_t k = 1; k < j->n_records; k++)
+        if (tt_scorecard_add(card, &j->records[k], err) != 0) {
+            tt_scorecard_free(card);
+            return -1;
+        }
+    return tt_scorecard_finish(card, j->torn, err);
+}
+
+int tt_scorecard_build_file(tt_scorecard *card, const tt_scenario *sc,
+                            tt_journal_stream *in, const tt_record *start,
+                            const char *journal_path, const char *journal_hash,
+                            tt_error *err)
+{
+    if (tt_scorecard_begin(card, sc, start, true, journal_path, journal_hash, err) != 0)
+        return -1;
+    const tt_record *r;
+    int got;
+    while ((got = tt_journal_stream_next(in, &r, err)) == 1)
+        if (tt_scorecard_add(card, r, err) != 0)
+            break;
+    if (got != 0) {
+        tt_scorecard_free(card);
+        return -1;
+    }
+    return tt_scorecard_finish(card, tt_journal_stream_torn(in, NULL), err);
+}
+
+int tt_scorecard_read_file(tt_scorecard *card, const tt_scenario *sc, const char *journal_path,
+                           const char *journal_hash, tt_error *err)
+{
+    memset(card, 0, sizeof *card);
+    tt_journal_stream *in = tt_journal_stream_open(journal_path, err);
+    if (!in)
+        return -1;
+    const tt_record *start = NULL;
+    int rc = tt_journal_stream_next(in, &start, err) < 0
+        ? -1
+        : tt_scorecard_build_file(card, sc, in, start, journal_path, journal_hash, err);
+    tt_journal_stream_close(in);
+    return rc;
+}
+
 void tt_scorecard_free(tt_scorecard *card)
 {
     if (!card)
         return;
+    if (card->feed) {
+        for (size_t i = 0; card->feed->damage_text && i < card->n_damage; i++)
+            free(card->feed->damage_text[i]);
+        free(card->feed->damage_text);
+        tt_journal_free(&card->feed->kept);
+        free(card->feed);
+    }
     tt_arena_free(&card->arena);
     memset(card, 0, sizeof *card);
 }

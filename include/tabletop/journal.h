@@ -59,4 +59,22 @@ void tt_journal_free(tt_journal *j);
  * tt_journal and *cap 0; free with tt_journal_free). 0 ok, -1 out of memory. */
 int tt_journal_add(tt_journal *j, size_t *cap, const tt_record *r, tt_error *err);
 
+/* ---- Reading record by record ----
+ * The same records, checks and messages as tt_journal_read, holding one
+ * record's text at a time: a journal of any size is read in bounded memory
+ * (the scorer, `tabletop score`). Records are split at their "..." lines and
+ * each is parsed with the reader above; a located error names the line in
+ * the whole file. */
+typedef struct tt_journal_stream tt_journal_stream;
+
+/* NULL with err when the file cannot be opened or is not a regular file. */
+tt_journal_stream *tt_journal_stream_open(const char *path, tt_error *err);
+/* The next record: 1 with *out (valid until the next call or close), 0 at
+ * the end, -1 with err on malformed input (as tt_journal_read). The first
+ * record is the START record. */
+int tt_journal_stream_next(tt_journal_stream *s, const tt_record **out, tt_error *err);
+/* After the end: a torn last record was dropped (message in *warning). */
+bool tt_journal_stream_torn(const tt_journal_stream *s, const char **warning);
+void tt_journal_stream_close(tt_journal_stream *s);
+
 #endif

@@ -220,7 +220,7 @@ typedef struct tt_score_trend {
 typedef struct tt_scorecard {
     tt_arena arena;
     const tt_scenario *scenario;   /* borrowed */
-    const tt_journal *journal;     /* borrowed */
+    const tt_journal *journal;     /* borrowed; NULL when built record by record */
     const tt_start_info *start;    /* from the journal */
     const char *journal_path;      /* may be NULL */
     const char *journal_hash;      /* sha256 hex of the journal file, may be NULL */
@@ -252,6 +252,7 @@ typedef struct tt_scorecard {
     tt_score_finding *findings;      size_t n_findings;
     tt_score_trend *trend;           size_t n_trend;   /* oldest first */
     tt_text *warnings;               size_t n_warnings;
+    struct tt_score_feed *feed;      /* internal: what building keeps */
 } tt_scorecard;
 
 /* Build the card. `sc` and `j` must outlive it. journal_path and
@@ -264,6 +265,27 @@ void tt_scorecard_free(tt_scorecard *card);
 /* The early-end banner ("ended at +1:30:00 of 4:00:00, 2 objectives not
  * assessed") in `lang` into buf; false (buf "") when the card has none. */
 bool tt_scorecard_banner(const tt_scorecard *card, tt_lang lang, char *buf, size_t size);
+
+/* The same card built one record at a time, holding only what the card
+ * shows: begin with the START record, add every later record in journal
+ * order, finish (torn: the journal's last record was dropped). With `copy`
+ * the card copies what it keeps, so each record may go as soon as it was
+ * added (a journal of any size scores in bounded memory); without, the
+ * records must outlive the card. On failure the card is freed. */
+int tt_scorecard_begin(tt_scorecard *card, const tt_scenario *sc, const tt_record *start,
+                       bool copy, const char *journal_path, const char *journal_hash,
+                       tt_error *err);
+int tt_scorecard_add(tt_scorecard *card, const tt_record *r, tt_error *err);
+int tt_scorecard_finish(tt_scorecard *card, bool torn, tt_error *err);
+/* Score the rest of a journal read record by record (`start`: its first
+ * record, already read from `in`). */
+int tt_scorecard_build_file(tt_scorecard *card, const tt_scenario *sc,
+                            tt_journal_stream *in, const tt_record *start,
+                            const char *journal_path, const char *journal_hash,
+                            tt_error *err);
+/* Open, read record by record and score a journal file. */
+int tt_scorecard_read_file(tt_scorecard *card, const tt_scenario *sc, const char *journal_path,
+                           const char *journal_hash, tt_error *err);
 /* Add a warning shown on the card (both languages copied). */
 int tt_scorecard_warn(tt_scorecard *card, const char *ja, const char *en);
 

@@ -48,7 +48,8 @@ static bool dup_start(tt_arena *a, tt_start_info **start)
     *start = s;
     if (!dup_str(a, &s->scenario) || !dup_str(a, &s->hash) || !dup_str(a, &s->path) ||
         !dup_str(a, &s->lang) || !dup_str(a, &s->team) || !dup_str(a, &s->date) ||
-        !dup_str(a, &s->engine) || !dup_kvs(a, &s->settings, s->n_settings) ||
+        !dup_str(a, &s->engine) || !dup_str(a, &s->organisation) ||
+        !dup_kvs(a, &s->settings, s->n_settings) ||
         !dup_kvs(a, &s->state, s->n_state))
         return false;
     if (s->members && s->n_members) {

@@ -48,6 +48,9 @@ typedef struct tt_member {
     const char *role;
 } tt_member;
 
+/* A new pointer field here or in tt_record must also be copied by
+ * tt_journal_add (engine/data/journal_memory.c): the streamed scorer and
+ * sweep keep records through it. */
 typedef struct tt_start_info {
     const char *scenario;     /* id */
     const char *hash;         /* sha256 hex of the scenario file */

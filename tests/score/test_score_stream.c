@@ -108,6 +108,7 @@ static void streamed_card_is_the_whole_journal_card(void **state)
      * torn last record. */
     fixture_journal f;
     fj_mediocre(&f);
+    f.start.organisation = "O'Brien \"Org\", Ltd";
     f.j.n_records--; /* take the END off */
     tt_kv kv = { "mail_hours", { .type = TT_VAL_STR, .as.s = "most of the day" } };
     tt_record *r = fj_add(&f, TT_REC_STATE, MIN(500), NULL);
@@ -123,6 +124,7 @@ static void streamed_card_is_the_whole_journal_card(void **state)
     tt_scorecard card;
     assert_int_equal(tt_scorecard_read_file(&card, fixture_scenario(), path, NULL, &err), 0);
     assert_true(card.torn);
+    assert_string_equal(card.start->organisation, "O'Brien \"Org\", Ltd");
     bool found = false;
     for (size_t i = 0; i < card.n_damage; i++)
         if (strcmp(card.damage[i].def->key, "mail_hours") == 0) {

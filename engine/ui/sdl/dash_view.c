@@ -169,7 +169,7 @@ static bool apply(dash_view *v, const tt_record *r)
             a->refused = NULL;
         }
         note_sender(v, r->role, r->t);
-        if (!grow((void **)&v->taken, &v->cap_taken, v->n_taken + 1, sizeof *v->taken))
+        if (!tt_grow(&v->taken, &v->cap_taken, v->n_taken + 1, sizeof *v->taken))
             return false;
         v->taken[v->n_taken++] = (tt_action_taken){
             r->t, i,

@@ -11,68 +11,18 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "cli_util.h"
+
 /* Files of this test live in its build folder: several checkouts on one
  * machine run this suite at once, and shared /tmp names raced. */
 #ifndef TT_CLI_TMP
 #error "TT_CLI_TMP must be defined by CMake"
 #endif
 
-typedef struct result {
-    int status;
-    char *out;
-    char *err;
-} result;
-
-static char *slurp(const char *path)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return strdup("");
-    fseek(fp, 0, SEEK_END);
-    long n = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    assert_non_null(buf);
-    size_t got = fread(buf, 1, (size_t)n, fp);
-    buf[got] = '\0';
-    fclose(fp);
-    return buf;
-}
-
-/* Run `tabletop ARGS` from the source folder (so scenarios/ is found). */
-static result run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static result run(const char *fmt, ...)
-{
-    char args[2048], cmd[4096];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
-    va_end(ap);
-    snprintf(cmd, sizeof cmd,
-             "cd '%s' && XDG_DATA_HOME=" TT_CLI_TMP "-xdg '%s' %s >" TT_CLI_TMP ".out 2>" TT_CLI_TMP ".err </dev/null",
-             getenv("TT_SOURCE_DIR"), getenv("TT_BINARY"), args);
-    int rc = system(cmd);
-    result r = { WIFEXITED(rc) ? WEXITSTATUS(rc) : 128 + WTERMSIG(rc), slurp(TT_CLI_TMP ".out"),
-                 slurp(TT_CLI_TMP ".err") };
-    return r;
-}
-
-static void done(result *r)
-{
-    free(r->out);
-    free(r->err);
-}
-
-#define assert_contains(hay, needle)                                                       \
-    do {                                                                                   \
-        if (!strstr((hay), (needle)))                                                      \
-            fail_msg("expected '%s' in:\n%s", (needle), (hay));                           \
-    } while (0)
-
 static void list_shows_the_six_scenarios_with_both_titles(void **state)
 {
     (void)state;
-    result r = run("list");
+    cli_result r = cli_run("list");
     assert_int_equal(r.status, 0);
     const char *ids[] = { "mail-form-flood", "exposed-monitoring", "ransomware",
                           "admin-server-breach", "wordpress-xss", "card-buffer-outage" };
@@ -80,36 +30,36 @@ static void list_shows_the_six_scenarios_with_both_titles(void **state)
         assert_contains(r.out, ids[i]);
     assert_contains(r.out, "ランサムウェア");
     assert_contains(r.out, "Ransomware");
-    done(&r);
+    cli_done(&r);
 }
 
 static void check_accepts_scenarios_and_locates_errors(void **state)
 {
     (void)state;
-    result r = run("check ransomware");
+    cli_result r = cli_run("check ransomware");
     assert_int_equal(r.status, 0);
     assert_contains(r.out, "ok ransomware");
-    done(&r);
-    r = run("check tests/cli/fixtures/syntax-error.lua");
+    cli_done(&r);
+    r = cli_run("check tests/cli/fixtures/syntax-error.lua");
     assert_int_equal(r.status, 2);
     assert_contains(r.err, "syntax-error.lua:4");
-    done(&r);
-    r = run("check tests/cli/fixtures/endless.lua");
+    cli_done(&r);
+    r = cli_run("check tests/cli/fixtures/endless.lua");
     assert_int_equal(r.status, 2);
     assert_contains(r.err, "endless.lua");
     assert_contains(r.err, "instruction");
-    done(&r);
-    r = run("check no-such-scenario");
+    cli_done(&r);
+    r = cli_run("check no-such-scenario");
     assert_int_equal(r.status, 2);
     assert_contains(r.err, "no scenario 'no-such-scenario'");
-    done(&r);
+    cli_done(&r);
 }
 
 static void headless_model_run_prints_timeline_and_objectives(void **state)
 {
     (void)state;
     unlink(TT_CLI_TMP "-a.yaml");
-    result r = run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
+    cli_result r = cli_run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
                    "--journal " TT_CLI_TMP "-a.yaml --scorecard " TT_CLI_TMP "-a.json --db " TT_CLI_TMP ".db");
     if (r.status != 0)
         fail_msg("exit %d\n%s\n%s", r.status, r.out, r.err);
@@ -119,7 +69,7 @@ static void headless_model_run_prints_timeline_and_objectives(void **state)
     assert_true(strstr(r.out, "not reached") == NULL);
     assert_contains(r.out, "scorecard: " TT_CLI_TMP "-a.json");
     assert_int_equal(access(TT_CLI_TMP "-a.json", R_OK), 0);
-    done(&r);
+    cli_done(&r);
 }
 
 /* An action script's `{ at: 1h30m, end: true }` ends the drill as the
@@ -131,16 +81,16 @@ static void end_step_ends_the_drill_early(void **state)
     (void)state;
     unlink(TT_CLI_TMP "-e.yaml");
     unlink(TT_CLI_TMP "-e.db");
-    result r = run("run ransomware --script tests/cli/fixtures/ransomware-end.yaml --ui none "
+    cli_result r = cli_run("run ransomware --script tests/cli/fixtures/ransomware-end.yaml --ui none "
                    "--journal " TT_CLI_TMP "-e.yaml --scorecard " TT_CLI_TMP "-e.json --db "
                    TT_CLI_TMP "-e.db");
     if (r.status != 0)
         fail_msg("exit %d\n%s\n%s", r.status, r.out, r.err);
-    done(&r);
-    char *journal = slurp(TT_CLI_TMP "-e.yaml");
+    cli_done(&r);
+    char *journal = cli_slurp(TT_CLI_TMP "-e.yaml");
     assert_contains(journal, "t: 5400000\nstatus: \"facilitator\"");
     free(journal);
-    char *json = slurp(TT_CLI_TMP "-e.json");
+    char *json = cli_slurp(TT_CLI_TMP "-e.json");
     assert_contains(json, "\"rating\": \"N/A\",\n      \"score\": null");
     assert_contains(json, "\"not_assessed\": 6");
     assert_contains(json, "\"ended_s\": 5400");
@@ -150,24 +100,24 @@ static void end_step_ends_the_drill_early(void **state)
     assert_contains(json, "\"first_objective\": \"isolate_pc\",\n      \"first_s\": 120,\n"
                           "      \"first_target_s\": 900\n");
     free(json);
-    r = run("score " TT_CLI_TMP "-e.yaml -o " TT_CLI_TMP "-e.html --lang ja --db " TT_CLI_TMP "-e.db");
+    r = cli_run("score " TT_CLI_TMP "-e.yaml -o " TT_CLI_TMP "-e.html --lang ja --db " TT_CLI_TMP "-e.db");
     assert_int_equal(r.status, 0);
     assert_contains(r.out, "演習は +1:30:00 に終了しました（シナリオの長さ 8:00:00）。目標 6 件は期限前のため未評価です。");
-    done(&r);
-    char *html = slurp(TT_CLI_TMP "-e.html");
+    cli_done(&r);
+    char *html = cli_slurp(TT_CLI_TMP "-e.html");
     assert_contains(html, "<p class=\"early\"><strong>途中終了:</strong> 演習は +1:30:00 に終了しました");
     assert_contains(html, "<span class=\"rating rNA\"");
     assert_contains(html, "最初の達成: 感染PCをネットワークから切り離す（目標時間 +0:15:00）");
     assert_contains(html, "段階の完了: 未達（目標時間 +2:30:00、達成 1/3）");
     free(html);
-    r = run("history --db " TT_CLI_TMP "-e.db");
+    r = cli_run("history --db " TT_CLI_TMP "-e.db");
     assert_int_equal(r.status, 0);
     assert_contains(r.out, "ended early (6 not assessed)");
-    done(&r);
-    r = run("replay " TT_CLI_TMP "-e.yaml");
+    cli_done(&r);
+    r = cli_run("replay " TT_CLI_TMP "-e.yaml");
     if (r.status != 0)
         fail_msg("replay exit %d\n%s\n%s", r.status, r.out, r.err);
-    done(&r);
+    cli_done(&r);
 }
 
 static void same_seed_same_journal_and_replay_agrees(void **state)
@@ -175,23 +125,23 @@ static void same_seed_same_journal_and_replay_agrees(void **state)
     (void)state;
     unlink(TT_CLI_TMP "-b1.yaml"); /* journals are never overwritten */
     unlink(TT_CLI_TMP "-b2.yaml");
-    result a = run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
+    cli_result a = cli_run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
                    "--seed 42 --journal " TT_CLI_TMP "-b1.yaml --no-scorecard");
-    result b = run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
+    cli_result b = cli_run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
                    "--seed 42 --journal " TT_CLI_TMP "-b2.yaml --no-scorecard");
     assert_int_equal(a.status, 0);
     assert_int_equal(b.status, 0);
-    char *j1 = slurp(TT_CLI_TMP "-b1.yaml"), *j2 = slurp(TT_CLI_TMP "-b2.yaml");
+    char *j1 = cli_slurp(TT_CLI_TMP "-b1.yaml"), *j2 = cli_slurp(TT_CLI_TMP "-b2.yaml");
     assert_true(strlen(j1) > 1000);
     assert_string_equal(j1, j2);
     free(j1);
     free(j2);
-    done(&a);
-    done(&b);
-    result r = run("replay " TT_CLI_TMP "-b1.yaml");
+    cli_done(&a);
+    cli_done(&b);
+    cli_result r = cli_run("replay " TT_CLI_TMP "-b1.yaml");
     if (r.status != 0)
         fail_msg("replay exit %d\n%s\n%s", r.status, r.out, r.err);
-    done(&r);
+    cli_done(&r);
 }
 
 /* An edited journal is refused by resume (exit 2) and left as it was. */
@@ -199,11 +149,11 @@ static void resume_refuses_a_journal_that_does_not_reproduce(void **state)
 {
     (void)state;
     unlink(TT_CLI_TMP "-c.yaml");
-    result r = run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
+    cli_result r = cli_run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
                    "--seed 42 --journal " TT_CLI_TMP "-c.yaml --no-scorecard");
     assert_int_equal(r.status, 0);
-    done(&r);
-    char *text = slurp(TT_CLI_TMP "-c.yaml");
+    cli_done(&r);
+    char *text = cli_slurp(TT_CLI_TMP "-c.yaml");
     char *last = strstr(text, "\ntype: end\n");
     assert_non_null(last);
     while (last > text && strncmp(last, "---", 3) != 0)
@@ -216,12 +166,12 @@ static void resume_refuses_a_journal_that_does_not_reproduce(void **state)
     assert_non_null(fp);
     fputs(text, fp);
     fclose(fp);
-    r = run("resume " TT_CLI_TMP "-c.yaml --script scenarios/answers/ransomware/model.yaml "
+    r = cli_run("resume " TT_CLI_TMP "-c.yaml --script scenarios/answers/ransomware/model.yaml "
             "--ui none --no-scorecard");
     assert_int_equal(r.status, 2);
     assert_contains(r.err, "does not reproduce");
-    done(&r);
-    char *after = slurp(TT_CLI_TMP "-c.yaml");
+    cli_done(&r);
+    char *after = cli_slurp(TT_CLI_TMP "-c.yaml");
     assert_string_equal(after, text);
     free(after);
     free(text);
@@ -233,11 +183,11 @@ static void journal_scenario_names_are_not_trusted(void **state)
 {
     (void)state;
     unlink(TT_CLI_TMP "-d.yaml");
-    result r = run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
+    cli_result r = cli_run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
                    "--journal " TT_CLI_TMP "-d.yaml --no-scorecard");
     assert_int_equal(r.status, 0);
-    done(&r);
-    char *text = slurp(TT_CLI_TMP "-d.yaml");
+    cli_done(&r);
+    char *text = cli_slurp(TT_CLI_TMP "-d.yaml");
     char *path = strstr(text, "  path: \"");
     assert_non_null(path);
     char *end = strchr(path + 9, '"');
@@ -249,10 +199,10 @@ static void journal_scenario_names_are_not_trusted(void **state)
     FILE *fp = fopen(TT_CLI_TMP "-d2.yaml", "wb");
     fputs(edited, fp);
     fclose(fp);
-    r = run("replay " TT_CLI_TMP "-d2.yaml");
+    r = cli_run("replay " TT_CLI_TMP "-d2.yaml");
     assert_int_equal(r.status, 0);
     assert_true(strstr(r.err, "passwd") == NULL);
-    done(&r);
+    cli_done(&r);
     /* and the id must be an id, not a path */
     char *id = strstr(edited, "scenario: \"ransomware\"");
     assert_non_null(id);
@@ -262,10 +212,10 @@ static void journal_scenario_names_are_not_trusted(void **state)
     fp = fopen(TT_CLI_TMP "-d3.yaml", "wb");
     fputs(worse, fp);
     fclose(fp);
-    r = run("replay " TT_CLI_TMP "-d3.yaml");
+    r = cli_run("replay " TT_CLI_TMP "-d3.yaml");
     assert_int_equal(r.status, 2);
     assert_contains(r.err, "not a scenario id");
-    done(&r);
+    cli_done(&r);
     free(text);
 }
 
@@ -300,12 +250,12 @@ static void bad_command_lines_exit_2_with_a_message(void **state)
         { "run --lang ja ransomware --speeed 3", "「--speed」のことですか？" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        result r = run("%s", cases[i].args);
+        cli_result r = cli_run("%s", cases[i].args);
         if (r.status != 2)
             fail_msg("'%s': exit %d, want 2\n%s%s", cases[i].args, r.status, r.out, r.err);
         assert_contains(r.err, cases[i].says);
         assert_true(strlen(r.err) > 0);
-        done(&r);
+        cli_done(&r);
     }
 }
 
@@ -314,11 +264,11 @@ static void help_is_available_for_every_command(void **state)
     (void)state;
     const char *cmds[] = { "list", "check", "run", "resume", "replay", "score", "history" };
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
-        result r = run("%s --help", cmds[i]);
+        cli_result r = cli_run("%s --help", cmds[i]);
         if (r.status != 0)
             fail_msg("%s --help: exit %d\n%s", cmds[i], r.status, r.err);
         assert_contains(r.out, "usage: tabletop");
-        done(&r);
+        cli_done(&r);
     }
 }
 

@@ -14,86 +14,12 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-static char dir[256];
+#include "cli_util.h"
+
 #define SCENARIO "tests/cli/fixtures/rate.lua"
 
-typedef struct result {
-    int status;
-    char *err;
-    char *out;
-} result;
-
-static char *slurp(const char *path)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    char *buf = NULL;
-    size_t cap = 0, n = 0;
-    for (;;) {
-        if (n + 4096 + 1 > cap) {
-            cap = cap ? cap * 2 : 8192;
-            char *grown = realloc(buf, cap);
-            assert_non_null(grown);
-            buf = grown;
-        }
-        size_t got = fread(buf + n, 1, 4096, fp);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    buf[n] = '\0';
-    fclose(fp);
-    return buf;
-}
-
-static void spit(const char *path, const char *text)
-{
-    FILE *fp = fopen(path, "wb");
-    assert_non_null(fp);
-    fputs(text, fp);
-    fclose(fp);
-}
-
-static const char *in_dir(const char *name)
-{
-    static char paths[8][512];
-    static int next;
-    char *p = paths[next++ % 8];
-    snprintf(p, 512, "%s/%s", dir, name);
-    return p;
-}
-
-static result run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static result run(const char *fmt, ...)
-{
-    char args[3072], cmd[8192], err[300], out[300];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
-    va_end(ap);
-    snprintf(err, sizeof err, "%s/stderr", dir);
-    snprintf(out, sizeof out, "%s/stdout", dir);
-    snprintf(cmd, sizeof cmd,
-             "cd '%s' && XDG_DATA_HOME='%s/xdg' timeout 60 '%s' %s >'%s' 2>'%s' </dev/null",
-             getenv("TT_SOURCE_DIR"), dir, getenv("TT_BINARY"), args, out, err);
-    int rc = system(cmd);
-    result r = { WIFEXITED(rc) ? WEXITSTATUS(rc) : 128 + WTERMSIG(rc), slurp(err), slurp(out) };
-    if (!r.err)
-        r.err = strdup("");
-    if (!r.out)
-        r.out = strdup("");
-    return r;
-}
-
-#define assert_contains(hay, needle)                                                       \
-    do {                                                                                   \
-        if (!strstr((hay), (needle)))                                                      \
-            fail_msg("expected '%s' in:\n%s", (needle), (hay));                           \
-    } while (0)
-
 /* Exit 2 with `needle` in the message. */
-static void expect_refused(result r, const char *needle)
+static void expect_refused(cli_result r, const char *needle)
 {
     if (r.status != 2)
         fail_msg("expected exit 2, got %d:\n%s", r.status, r.err);
@@ -102,7 +28,7 @@ static void expect_refused(result r, const char *needle)
     free(r.out);
 }
 
-static void expect_ok(result r)
+static void expect_ok(cli_result r)
 {
     if (r.status != 0)
         fail_msg("expected exit 0, got %d:\n%s", r.status, r.err);
@@ -110,22 +36,14 @@ static void expect_ok(result r)
     free(r.out);
 }
 
-static int setup(void **state)
-{
-    (void)state;
-    snprintf(dir, sizeof dir, "%s/cli-safety-XXXXXX",
-             getenv("TT_BUILD_DIR") ? getenv("TT_BUILD_DIR") : "/tmp");
-    return mkdtemp(dir) ? 0 : -1;
-}
-
 static void existing_journal_is_refused_and_untouched(void **state)
 {
     (void)state;
-    const char *j = in_dir("old.journal.yaml");
-    spit(j, "evidence\n");
-    expect_refused(run("run " SCENARIO " --ui none --journal '%s' --no-scorecard", j),
+    const char *j = cli_path("old.journal.yaml");
+    cli_write(j, "evidence\n");
+    expect_refused(cli_run("run " SCENARIO " --ui none --journal '%s' --no-scorecard", j),
                    "already exists");
-    char *after = slurp(j);
+    char *after = cli_slurp(j);
     assert_string_equal(after, "evidence\n");
     free(after);
 }
@@ -133,20 +51,20 @@ static void existing_journal_is_refused_and_untouched(void **state)
 static void symlinked_journal_is_refused_and_its_target_untouched(void **state)
 {
     (void)state;
-    const char *target = in_dir("target.txt");
-    const char *link = in_dir("link.journal.yaml");
-    spit(target, "precious\n");
+    const char *target = cli_path("target.txt");
+    const char *link = cli_path("link.journal.yaml");
+    cli_write(target, "precious\n");
     assert_int_equal(symlink(target, link), 0);
-    expect_refused(run("run " SCENARIO " --ui none --journal '%s' --no-scorecard", link),
+    expect_refused(cli_run("run " SCENARIO " --ui none --journal '%s' --no-scorecard", link),
                    "already exists");
-    char *after = slurp(target);
+    char *after = cli_slurp(target);
     assert_string_equal(after, "precious\n");
     free(after);
     /* A dangling link is refused too: nothing is created where it points. */
-    const char *nowhere = in_dir("nowhere.txt");
-    const char *dangling = in_dir("dangling.journal.yaml");
+    const char *nowhere = cli_path("nowhere.txt");
+    const char *dangling = cli_path("dangling.journal.yaml");
     assert_int_equal(symlink(nowhere, dangling), 0);
-    expect_refused(run("run " SCENARIO " --ui none --journal '%s' --no-scorecard", dangling),
+    expect_refused(cli_run("run " SCENARIO " --ui none --journal '%s' --no-scorecard", dangling),
                    "already exists");
     assert_int_not_equal(access(nowhere, F_OK), 0);
 }
@@ -154,8 +72,8 @@ static void symlinked_journal_is_refused_and_its_target_untouched(void **state)
 static void journal_in_a_missing_directory_is_bad_input(void **state)
 {
     (void)state;
-    expect_refused(run("run " SCENARIO " --ui none --journal '%s' --no-scorecard",
-                       in_dir("no/such/dir/j.yaml")),
+    expect_refused(cli_run("run " SCENARIO " --ui none --journal '%s' --no-scorecard",
+                       cli_path("no/such/dir/j.yaml")),
                    "directory does not exist");
 }
 
@@ -163,34 +81,34 @@ static void scorecard_that_is_the_journal_is_refused(void **state)
 {
     (void)state;
     /* run: the same name, or another spelling of it. */
-    const char *j = in_dir("x.json");
-    expect_refused(run("run " SCENARIO " --ui none --journal '%s' --scorecard '%s'", j, j),
+    const char *j = cli_path("x.json");
+    expect_refused(cli_run("run " SCENARIO " --ui none --journal '%s' --scorecard '%s'", j, j),
                    "journal itself");
     assert_int_not_equal(access(j, F_OK), 0);
-    expect_refused(run("run " SCENARIO " --ui none --journal '%s' --scorecard '%s/./x.json'", j,
-                       dir),
+    expect_refused(cli_run("run " SCENARIO " --ui none --journal '%s' --scorecard '%s/./x.json'", j,
+                           cli_tmp()),
                    "journal itself");
     assert_int_not_equal(access(j, F_OK), 0);
     /* A real journal, then score -o and resume --scorecard at it, directly,
      * through a symbolic link and through a hard link. */
-    expect_ok(run("run " SCENARIO " --ui none --journal '%s' --no-scorecard", j));
-    char *before = slurp(j);
+    expect_ok(cli_run("run " SCENARIO " --ui none --journal '%s' --no-scorecard", j));
+    char *before = cli_slurp(j);
     assert_non_null(before);
     assert_non_null(strstr(before, "type: end"));
-    const char *sym = in_dir("sym.json");
-    const char *hard = in_dir("hard.json");
+    const char *sym = cli_path("sym.json");
+    const char *hard = cli_path("hard.json");
     assert_int_equal(symlink(j, sym), 0);
     assert_int_equal(link(j, hard), 0);
-    expect_refused(run("score '%s' -o '%s' --no-record", j, j), "journal itself");
-    expect_refused(run("score '%s' -o '%s' --no-record", j, sym), "journal itself");
-    expect_refused(run("score '%s' -o '%s' --no-record", j, hard), "journal itself");
-    expect_refused(run("resume '%s' --ui none --scorecard '%s'", j, sym), "journal itself");
-    char *after = slurp(j);
+    expect_refused(cli_run("score '%s' -o '%s' --no-record", j, j), "journal itself");
+    expect_refused(cli_run("score '%s' -o '%s' --no-record", j, sym), "journal itself");
+    expect_refused(cli_run("score '%s' -o '%s' --no-record", j, hard), "journal itself");
+    expect_refused(cli_run("resume '%s' --ui none --scorecard '%s'", j, sym), "journal itself");
+    char *after = cli_slurp(j);
     assert_string_equal(after, before);
     free(after);
     free(before);
     /* The normal case still works. */
-    expect_ok(run("score '%s' -o '%s' --no-record", j, in_dir("card.json")));
+    expect_ok(cli_run("score '%s' -o '%s' --no-record", j, cli_path("card.json")));
 }
 
 /* Document writers never overwrite the scenario they read: graph and msel
@@ -198,18 +116,18 @@ static void scorecard_that_is_the_journal_is_refused(void **state)
 static void documents_never_overwrite_their_scenario(void **state)
 {
     (void)state;
-    const char *sc = in_dir("copy.lua");
+    const char *sc = cli_path("copy.lua");
     char src[1024];
     snprintf(src, sizeof src, "%s/%s", getenv("TT_SOURCE_DIR"), SCENARIO);
-    char *text = slurp(src);
+    char *text = cli_slurp(src);
     assert_non_null(text);
-    spit(sc, text);
-    const char *svg = in_dir("copy-link.svg"), *csv = in_dir("copy-link.csv");
+    cli_write(sc, text);
+    const char *svg = cli_path("copy-link.svg"), *csv = cli_path("copy-link.csv");
     assert_int_equal(symlink(sc, svg), 0);
     assert_int_equal(symlink(sc, csv), 0);
-    expect_refused(run("graph '%s' -o '%s'", sc, svg), "scenario file itself");
-    expect_refused(run("msel '%s' -o '%s'", sc, csv), "scenario file itself");
-    char *after = slurp(sc);
+    expect_refused(cli_run("graph '%s' -o '%s'", sc, svg), "scenario file itself");
+    expect_refused(cli_run("msel '%s' -o '%s'", sc, csv), "scenario file itself");
+    char *after = cli_slurp(sc);
     assert_string_equal(after, text);
     free(after);
     free(text);
@@ -220,29 +138,29 @@ static void documents_never_overwrite_their_scenario(void **state)
 static void start_path_that_is_not_a_regular_file_is_not_read(void **state)
 {
     (void)state;
-    const char *j = in_dir("dev.journal.yaml");
-    expect_ok(run("run " SCENARIO " --ui none --journal '%s' --no-scorecard", j));
-    char *text = slurp(j);
+    const char *j = cli_path("dev.journal.yaml");
+    expect_ok(cli_run("run " SCENARIO " --ui none --journal '%s' --no-scorecard", j));
+    char *text = cli_slurp(j);
     char *path = strstr(text, "\n  path: ");
     assert_non_null(path);
     char *eol = strchr(path + 1, '\n');
-    const char *fifo = in_dir("fifo");
+    const char *fifo = cli_path("fifo");
     assert_int_equal(mkfifo(fifo, 0600), 0);
     const char *targets[] = { "/dev/zero", fifo };
     for (size_t i = 0; i < 2; i++) {
         char edited[65536];
         snprintf(edited, sizeof edited, "%.*s\n  path: \"%s\"%s", (int)(path - text), text,
                  targets[i], eol);
-        const char *e = in_dir("edited.journal.yaml");
+        const char *e = cli_path("edited.journal.yaml");
         unlink(e);
-        spit(e, edited);
+        cli_write(e, edited);
         /* Found neither at the path nor by id: a clear refusal, at once. */
-        expect_refused(run("score '%s' -o '%s' --no-record", e, in_dir("e.json")),
+        expect_refused(cli_run("score '%s' -o '%s' --no-record", e, cli_path("e.json")),
                        "cannot find scenario");
-        expect_refused(run("replay '%s'", e), "no scenario 'rate'");
-        expect_refused(run("resume '%s' --ui none --no-scorecard", e), "no scenario 'rate'");
+        expect_refused(cli_run("replay '%s'", e), "no scenario 'rate'");
+        expect_refused(cli_run("resume '%s' --ui none --no-scorecard", e), "no scenario 'rate'");
         /* With the scenario given, it works. */
-        expect_ok(run("replay '%s' --scenario " SCENARIO, e));
+        expect_ok(cli_run("replay '%s' --scenario " SCENARIO, e));
     }
     free(text);
 }
@@ -252,23 +170,23 @@ static void number_settings_must_be_finite(void **state)
     (void)state;
     const char *bad[] = { "1e999", "-1e999", "inf", "nan", "-inf" };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        const char *j = in_dir("set.journal.yaml");
+        const char *j = cli_path("set.journal.yaml");
         unlink(j);
-        expect_refused(run("run " SCENARIO " --ui none --set rate=%s --journal '%s' --no-scorecard",
+        expect_refused(cli_run("run " SCENARIO " --ui none --set rate=%s --journal '%s' --no-scorecard",
                            bad[i], j),
                        "setting 'rate' is a finite number");
         assert_int_not_equal(access(j, F_OK), 0); /* refused before the drill */
     }
-    const char *script = in_dir("inf.yaml");
+    const char *script = cli_path("inf.yaml");
     const char *forms[] = { ".inf", "-.inf", ".nan", "1e999" };
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
         char text[128];
         snprintf(text, sizeof text, "settings:\n  rate: %s\nactions: []\n", forms[i]);
         unlink(script);
-        spit(script, text);
-        const char *j = in_dir("inf.journal.yaml");
+        cli_write(script, text);
+        const char *j = cli_path("inf.journal.yaml");
         unlink(j);
-        result r = run("run " SCENARIO " --ui none --script '%s' --journal '%s' --no-scorecard",
+        cli_result r = cli_run("run " SCENARIO " --ui none --script '%s' --journal '%s' --no-scorecard",
                        script, j);
         if (r.status != 2)
             fail_msg("%s: expected exit 2, got %d:\n%s", forms[i], r.status, r.err);
@@ -278,13 +196,13 @@ static void number_settings_must_be_finite(void **state)
         assert_int_not_equal(access(j, F_OK), 0);
     }
     /* Finite numbers and text settings of any scalar are accepted. */
-    const char *j = in_dir("ok.journal.yaml");
-    expect_ok(run("run " SCENARIO " --ui none --set rate=2.5 --set name=12 --journal '%s' "
+    const char *j = cli_path("ok.journal.yaml");
+    expect_ok(cli_run("run " SCENARIO " --ui none --set rate=2.5 --set name=12 --journal '%s' "
                   "--no-scorecard", j));
     unlink(script);
-    spit(script, "settings:\n  rate: 3\n  name: .inf\nactions: []\n");
+    cli_write(script, "settings:\n  rate: 3\n  name: .inf\nactions: []\n");
     unlink(j);
-    expect_ok(run("run " SCENARIO " --ui none --script '%s' --journal '%s' --no-scorecard",
+    expect_ok(cli_run("run " SCENARIO " --ui none --script '%s' --journal '%s' --no-scorecard",
                   script, j));
 }
 
@@ -307,46 +225,46 @@ static void assert_terminal_safe(const char *text)
 static void yaml_escapes_of_control_characters_are_refused(void **state)
 {
     (void)state;
-    const char *roster = in_dir("esc-roster.yaml");
-    const char *script = in_dir("esc-script.yaml");
-    const char *j = in_dir("esc.journal.yaml");
+    const char *roster = cli_path("esc-roster.yaml");
+    const char *script = cli_path("esc-script.yaml");
+    const char *j = cli_path("esc.journal.yaml");
     const char *escapes[] = { "\\e[2J", "\\a", "\\u009b31m", "\\x07", "\\0" };
     for (size_t i = 0; i < sizeof escapes / sizeof escapes[0]; i++) {
         char text[256];
         snprintf(text, sizeof text, "team: \"Blue\"\nmembers:\n  - { name: \"Sato%s\", role: sysadmin }\n",
                  escapes[i]);
         unlink(roster);
-        spit(roster, text);
+        cli_write(roster, text);
         unlink(j);
-        expect_refused(run("run " SCENARIO " --ui none --roster '%s' --journal '%s' --no-scorecard",
+        expect_refused(cli_run("run " SCENARIO " --ui none --roster '%s' --journal '%s' --no-scorecard",
                            roster, j),
                        "esc-roster.yaml:3:13: text holds");
         assert_int_not_equal(access(j, F_OK), 0);
         snprintf(text, sizeof text, "actions:\n  - { at: 1m, by: sysadmin, note: \"x%s\" }\n",
                  escapes[i]);
         unlink(script);
-        spit(script, text);
-        expect_refused(run("run " SCENARIO " --ui none --script '%s' --journal '%s' --no-scorecard",
+        cli_write(script, text);
+        expect_refused(cli_run("run " SCENARIO " --ui none --script '%s' --journal '%s' --no-scorecard",
                            script, j),
                        "esc-script.yaml:2:");
         assert_int_not_equal(access(j, F_OK), 0);
     }
     /* A journal edited to hold one: score, replay and resume refuse it. */
     unlink(script);
-    spit(script, "actions:\n  - { at: 1m, by: sysadmin, note: \"plain\" }\n");
-    expect_ok(run("run " SCENARIO " --ui none --script '%s' --journal '%s' --no-scorecard",
+    cli_write(script, "actions:\n  - { at: 1m, by: sysadmin, note: \"plain\" }\n");
+    expect_ok(cli_run("run " SCENARIO " --ui none --script '%s' --journal '%s' --no-scorecard",
                   script, j));
-    char *text = slurp(j);
+    char *text = cli_slurp(j);
     char *note = strstr(text, "plain");
     assert_non_null(note);
     memcpy(note, "\\e[2J", 5);
-    const char *edited = in_dir("esc-edited.journal.yaml");
-    spit(edited, text);
+    const char *edited = cli_path("esc-edited.journal.yaml");
+    cli_write(edited, text);
     free(text);
-    expect_refused(run("score '%s' -o '%s' --no-record", edited, in_dir("esc.json")),
+    expect_refused(cli_run("score '%s' -o '%s' --no-record", edited, cli_path("esc.json")),
                    "text holds the control character U+001B");
-    expect_refused(run("replay '%s' --scenario " SCENARIO, edited), "U+001B");
-    expect_refused(run("resume '%s' --ui none --scenario " SCENARIO " --no-scorecard", edited),
+    expect_refused(cli_run("replay '%s' --scenario " SCENARIO, edited), "U+001B");
+    expect_refused(cli_run("resume '%s' --ui none --scenario " SCENARIO " --no-scorecard", edited),
                    "U+001B");
 }
 
@@ -356,15 +274,15 @@ static void yaml_escapes_of_control_characters_are_refused(void **state)
 static void terminal_output_is_neutralised_everywhere(void **state)
 {
     (void)state;
-    const char *script = in_dir("odd-script.yaml");
-    const char *roster = in_dir("odd-roster.yaml");
-    const char *j = in_dir("odd.journal.yaml");
-    const char *db = in_dir("odd.sqlite3");
-    spit(script, "actions:\n  - { at: 1m, by: sysadmin, note: \"x\\u0085y \\u202eevil\" }\n"
+    const char *script = cli_path("odd-script.yaml");
+    const char *roster = cli_path("odd-roster.yaml");
+    const char *j = cli_path("odd.journal.yaml");
+    const char *db = cli_path("odd.sqlite3");
+    cli_write(script, "actions:\n  - { at: 1m, by: sysadmin, note: \"x\\u0085y \\u202eevil\" }\n"
                  "  - { at: 2m, by: sysadmin, do: pull_cable }\n");
-    spit(roster, "team: \"Blue\\u202e\\u0085\"\nmembers:\n  - { name: \"Sato\\u202e\", role: sysadmin }\n");
-    result r = run("run " SCENARIO " --ui none --script '%s' --roster '%s' --journal '%s' "
-                   "--scorecard '%s' --db '%s'", script, roster, j, in_dir("odd.json"), db);
+    cli_write(roster, "team: \"Blue\\u202e\\u0085\"\nmembers:\n  - { name: \"Sato\\u202e\", role: sysadmin }\n");
+    cli_result r = cli_run("run " SCENARIO " --ui none --script '%s' --roster '%s' --journal '%s' "
+                   "--scorecard '%s' --db '%s'", script, roster, j, cli_path("odd.json"), db);
     if (r.status != 0)
         fail_msg("run: exit %d\n%s", r.status, r.err);
     assert_contains(r.out, "x\\u0085y \\u202eevil");
@@ -372,7 +290,7 @@ static void terminal_output_is_neutralised_everywhere(void **state)
     assert_terminal_safe(r.err);
     free(r.out);
     free(r.err);
-    r = run("replay '%s' --ui tty --lang en", j);
+    r = cli_run("replay '%s' --ui tty --lang en", j);
     if (r.status != 0)
         fail_msg("replay: exit %d\n%s", r.status, r.err);
     assert_contains(r.out, "\\u202eevil");
@@ -381,7 +299,7 @@ static void terminal_output_is_neutralised_everywhere(void **state)
     free(r.err);
     /* A journal that no longer reproduces: the difference quotes its text
      * (the member's name) on replay's output and resume's error. */
-    char *text = slurp(j);
+    char *text = cli_slurp(j);
     assert_non_null(text);
     char *done = strstr(text, "type: done\nt: ");   /* one second later */
     assert_non_null(done);
@@ -390,29 +308,29 @@ static void terminal_output_is_neutralised_everywhere(void **state)
     char *end = strstr(text, "---\ntype: end");     /* not ended: resume may try */
     assert_non_null(end);
     *end = '\0';
-    const char *edited = in_dir("odd-edited.journal.yaml");
-    spit(edited, text);
+    const char *edited = cli_path("odd-edited.journal.yaml");
+    cli_write(edited, text);
     free(text);
-    r = run("replay '%s' --lang en", edited);
+    r = cli_run("replay '%s' --lang en", edited);
     assert_int_equal(r.status, 1);
     assert_contains(r.out, "Sato\\u202e");
     assert_terminal_safe(r.out);
     free(r.out);
     free(r.err);
-    r = run("resume '%s' --ui none --no-scorecard", edited);
+    r = cli_run("resume '%s' --ui none --no-scorecard", edited);
     assert_int_equal(r.status, 2);
     assert_contains(r.err, "Sato\\u202e");
     assert_terminal_safe(r.err);
     free(r.out);
     free(r.err);
-    r = run("history --db '%s' --lang en", db);
+    r = cli_run("history --db '%s' --lang en", db);
     if (r.status != 0)
         fail_msg("history: exit %d\n%s", r.status, r.err);
     assert_contains(r.out, "Blue\\u202e\\u0085");
     assert_terminal_safe(r.out);
     free(r.out);
     free(r.err);
-    r = run("check tests/cli/fixtures/evil-name.lua");
+    r = cli_run("check tests/cli/fixtures/evil-name.lua");
     assert_int_equal(r.status, 2);
     assert_contains(r.err, "\\x1b]0;pwned\\x07\\x1b[2J");
     assert_terminal_safe(r.err);
@@ -442,25 +360,18 @@ static void hostile_scenarios_end_cleanly_under_a_memory_limit(void **state)
         { "state", "the journal reached its limit of 256 MiB" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        const char *j = in_dir("hostile.journal.yaml");
+        const char *j = cli_path("hostile.journal.yaml");
         unlink(j);
-        char cmd[2048];
-        snprintf(cmd, sizeof cmd,
-                 "cd '%s' && (%s; exec timeout 300 '%s' run tests/cli/fixtures/hostile.lua --ui none "
-                 "--set attack=%s --journal '%s' --no-scorecard) >/dev/null 2>'%s/stderr' </dev/null",
-                 getenv("TT_SOURCE_DIR"), limit, getenv("TT_BINARY"), cases[i].attack, j, dir);
-        int rc = system(cmd);
-        char errpath[600];
-        snprintf(errpath, sizeof errpath, "%s/stderr", dir);
-        char *err = slurp(errpath);
-        assert_non_null(err);
-        if (!WIFEXITED(rc) || WEXITSTATUS(rc) != 1)
-            fail_msg("%s: expected exit 1, got status %d:\n%s", cases[i].attack, rc, err);
-        if (!strstr(err, cases[i].message))
-            fail_msg("%s: expected '%s' in:\n%s", cases[i].attack, cases[i].message, err);
-        free(err);
-        expect_ok(run("score '%s' -o '%s' --no-record --scenarios tests/cli/fixtures", j,
-                      in_dir("hostile.json")));
+        cli_result r = cli_sh("(%s; exec timeout 300 '%s' run tests/cli/fixtures/hostile.lua --ui none "
+                              "--set attack=%s --journal '%s' --no-scorecard)",
+                              limit, getenv("TT_BINARY"), cases[i].attack, j);
+        if (r.status != 1)
+            fail_msg("%s: expected exit 1, got status %d:\n%s", cases[i].attack, r.status, r.err);
+        if (!strstr(r.err, cases[i].message))
+            fail_msg("%s: expected '%s' in:\n%s", cases[i].attack, cases[i].message, r.err);
+        cli_done(&r);
+        expect_ok(cli_run("score '%s' -o '%s' --no-record --scenarios tests/cli/fixtures", j,
+                      cli_path("hostile.json")));
     }
 }
 
@@ -482,5 +393,5 @@ int main(void)
         cmocka_unit_test(terminal_output_is_neutralised_everywhere),
         cmocka_unit_test(hostile_scenarios_end_cleanly_under_a_memory_limit),
     };
-    return cmocka_run_group_tests(tests, setup, NULL);
+    return cmocka_run_group_tests(tests, NULL, NULL);
 }

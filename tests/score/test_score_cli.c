@@ -16,57 +16,11 @@
 #include <jansson.h>
 
 #include "check.h"
+#include "cli_util.h"
 
 static char tmp[256];
 static char journal[512];
 static char db[512];
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return strdup("");
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    assert_non_null(buf);
-    size_t got = fread(buf, 1, (size_t)n, f);
-    buf[got] = '\0';
-    fclose(f);
-    if (len)
-        *len = got;
-    return buf;
-}
-
-typedef struct result {
-    int status;
-    char *out;
-    char *err;
-} result;
-
-static result run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static result run(const char *fmt, ...)
-{
-    char args[2048], cmd[4096], out[600], err[600];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
-    va_end(ap);
-    snprintf(out, sizeof out, "%s/out.txt", tmp);
-    snprintf(err, sizeof err, "%s/err.txt", tmp);
-    snprintf(cmd, sizeof cmd, "cd '%s' && XDG_DATA_HOME='%s/xdg' LANG=C '%s' %s >'%s' 2>'%s' </dev/null",
-             getenv("TT_SOURCE_DIR"), tmp, getenv("TT_BINARY"), args, out, err);
-    int rc = system(cmd);
-    result r = { WIFEXITED(rc) ? WEXITSTATUS(rc) : 128, slurp(out, NULL), slurp(err, NULL) };
-    return r;
-}
-
-static void done(result *r)
-{
-    free(r->out);
-    free(r->err);
-}
 
 static int setup(void **state)
 {
@@ -74,17 +28,16 @@ static int setup(void **state)
     const char *bin = getenv("TT_BINARY");
     if (!bin || access(bin, X_OK) != 0 || !getenv("TT_SOURCE_DIR"))
         return 0;   /* tests skip themselves */
-    snprintf(tmp, sizeof tmp, "/tmp/tt-score-cli-XXXXXX");
-    if (!mkdtemp(tmp))
-        return -1;
+    setenv("LANG", "C", 1); /* English messages */
+    snprintf(tmp, sizeof tmp, "%s", cli_tmp());
     snprintf(journal, sizeof journal, "%s/model.journal.yaml", tmp);
     snprintf(db, sizeof db, "%s/history.sqlite3", tmp);
-    result r = run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
+    cli_result r = cli_run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
                    "--journal '%s' --no-scorecard", journal);
     int rc = r.status;
     if (rc != 0)
         fprintf(stderr, "run: %s\n", r.err);
-    done(&r);
+    cli_done(&r);
     return rc == 0 ? 0 : -1;
 }
 
@@ -106,15 +59,15 @@ static void test_three_formats(void **state)
     NEED_BINARY();
     static const char *exts[] = { "json", "md", "html" };
     for (int i = 0; i < 3; i++) {
-        result r = run("score '%s' -o '%s/card.%s' --db '%s' --lang %s", journal, tmp, exts[i], db,
+        cli_result r = cli_run("score '%s' -o '%s/card.%s' --db '%s' --lang %s", journal, tmp, exts[i], db,
                        i == 2 ? "ja" : "en");
         assert_int_equal(r.status, 0);
         assert_non_null(strstr(r.out, "P "));
-        done(&r);
+        cli_done(&r);
         char path[600];
         snprintf(path, sizeof path, "%s/card.%s", tmp, exts[i]);
         size_t len;
-        char *text = slurp(path, &len);
+        char *text = cli_slurp_n(path, &len);
         assert_true(len > 1000);
         if (i == 0) {
             json_t *root = check_json(text);
@@ -130,24 +83,24 @@ static void test_three_formats(void **state)
         free(text);
     }
     /* Default output: beside the journal, .html. */
-    result r = run("score '%s' --no-record", journal);
+    cli_result r = cli_run("score '%s' --no-record", journal);
     assert_int_equal(r.status, 0);
-    done(&r);
+    cli_done(&r);
     char beside[600];
     snprintf(beside, sizeof beside, "%s/model.html", tmp);
     assert_int_equal(access(beside, R_OK), 0);
 
     /* Three cards of one journal: one row in the history. */
-    r = run("history --db '%s' --scenario ransomware", db);
+    r = cli_run("history --db '%s' --scenario ransomware", db);
     assert_int_equal(r.status, 0);
     char *first = strstr(r.out, "ransomware");
     assert_non_null(first);
     assert_null(strstr(first + 1, "ransomware"));
-    done(&r);
-    r = run("history --db '%s' --team 'nobody'", db);
+    cli_done(&r);
+    r = cli_run("history --db '%s' --team 'nobody'", db);
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "No exercises"));
-    done(&r);
+    cli_done(&r);
 }
 
 static void test_torn_journal(void **state)
@@ -155,7 +108,7 @@ static void test_torn_journal(void **state)
     (void)state;
     NEED_BINARY();
     size_t len;
-    char *text = slurp(journal, &len);
+    char *text = cli_slurp_n(journal, &len);
     char torn[600];
     snprintf(torn, sizeof torn, "%s/torn.journal.yaml", tmp);
     FILE *f = fopen(torn, "wb");
@@ -163,13 +116,13 @@ static void test_torn_journal(void **state)
     fwrite(text, 1, len - 12, f);   /* cut inside the END record */
     fclose(f);
     free(text);
-    result r = run("score '%s' -o '%s/torn.json' --db '%s'", torn, tmp, db);
+    cli_result r = cli_run("score '%s' -o '%s/torn.json' --db '%s'", torn, tmp, db);
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.err, "incomplete"));
-    done(&r);
+    cli_done(&r);
     char path[600];
     snprintf(path, sizeof path, "%s/torn.json", tmp);
-    char *card = slurp(path, NULL);
+    char *card = cli_slurp(path);
     json_t *root = check_json(card);
     assert_true(json_is_false(json_object_get(root, "complete")));
     assert_true(json_is_true(json_object_get(root, "torn")));
@@ -177,52 +130,52 @@ static void test_torn_journal(void **state)
     json_decref(root);
     free(card);
     /* Incomplete exercises are not recorded. */
-    r = run("history --db '%s'", db);
+    r = cli_run("history --db '%s'", db);
     assert_null(strstr(r.out, "incomplete"));
-    done(&r);
+    cli_done(&r);
 }
 
 static void test_bad_input(void **state)
 {
     (void)state;
     NEED_BINARY();
-    result r = run("score");
+    cli_result r = cli_run("score");
     assert_int_equal(r.status, 2);
-    done(&r);
-    r = run("score '%s' -o '%s/card.pdf'", journal, tmp);
+    cli_done(&r);
+    r = cli_run("score '%s' -o '%s/card.pdf'", journal, tmp);
     assert_int_equal(r.status, 2);
     assert_non_null(strstr(r.err, ".html"));
-    done(&r);
-    r = run("score '%s' --lang xx -o '%s/c.json'", journal, tmp);
+    cli_done(&r);
+    r = cli_run("score '%s' --lang xx -o '%s/c.json'", journal, tmp);
     assert_int_equal(r.status, 2);
-    done(&r);
-    r = run("score '%s/missing.yaml' -o '%s/c.json'", tmp, tmp);
+    cli_done(&r);
+    r = cli_run("score '%s/missing.yaml' -o '%s/c.json'", tmp, tmp);
     assert_int_equal(r.status, 2);
     assert_non_null(strstr(r.err, "missing.yaml"));
-    done(&r);
+    cli_done(&r);
     char garbage[600];
     snprintf(garbage, sizeof garbage, "%s/garbage.yaml", tmp);
     FILE *f = fopen(garbage, "w");
     fputs("{ this: is: not a journal\n", f);
     fclose(f);
-    r = run("score '%s' -o '%s/c.json'", garbage, tmp);
+    r = cli_run("score '%s' -o '%s/c.json'", garbage, tmp);
     assert_int_equal(r.status, 2);
     assert_non_null(strstr(r.err, "garbage.yaml:"));
-    done(&r);
-    r = run("score --help");
+    cli_done(&r);
+    r = cli_run("score --help");
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "usage: tabletop score"));
-    done(&r);
-    r = run("history --help --lang ja");
+    cli_done(&r);
+    r = cli_run("history --help --lang ja");
     assert_int_equal(r.status, 0);
-    done(&r);
-    r = run("history extra");
+    cli_done(&r);
+    r = cli_run("history extra");
     assert_int_equal(r.status, 2);
-    done(&r);
+    cli_done(&r);
     /* A database that cannot be opened: the card is written, exit 1. */
-    r = run("score '%s' -o '%s/c2.json' --db /proc/nope/h.sqlite3", journal, tmp);
+    r = cli_run("score '%s' -o '%s/c2.json' --db /proc/nope/h.sqlite3", journal, tmp);
     assert_int_equal(r.status, 1);
-    done(&r);
+    cli_done(&r);
 }
 
 int main(void)

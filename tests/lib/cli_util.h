@@ -1,7 +1,10 @@
-/* Running the tabletop binary from the authoring tests: from the source
- * folder, output captured per process, in a private temporary folder. */
-#ifndef TT_TEST_AUTHORING_CLI_UTIL_H
-#define TT_TEST_AUTHORING_CLI_UTIL_H
+/* The shared test library: runs the tabletop binary from the source folder
+ * (so scenarios/ is found), output captured per process in a private
+ * temporary folder; reads and writes files. Used by every end-to-end test. */
+#ifndef TT_TEST_CLI_UTIL_H
+#define TT_TEST_CLI_UTIL_H
+
+#include <stddef.h>
 
 typedef struct cli_result {
     int status;
@@ -9,14 +12,19 @@ typedef struct cli_result {
     char *err;
 } cli_result;
 
-/* The temporary folder of this test process (made on first use). */
+/* The temporary folder of this test process (made on first use, in the
+ * build folder when $TT_BUILD_DIR is set). */
 const char *cli_tmp(void);
-/* Run `tabletop ARGS` in the source folder. */
+/* cli_tmp()/name (the last eight results stay valid). */
+const char *cli_path(const char *name);
+/* Run `tabletop ARGS` in the source folder (killed after two minutes). */
 cli_result cli_run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Run a shell command line (no tabletop prefix) in the source folder. */
 cli_result cli_sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_done(cli_result *r);
+/* The file's content ("" when it cannot be read); *len when len is not NULL. */
 char *cli_slurp(const char *path);
+char *cli_slurp_n(const char *path, size_t *len);
 void cli_write(const char *path, const char *text);
 
 #define assert_contains(hay, needle)                                                       \

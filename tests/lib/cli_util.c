@@ -12,7 +12,8 @@ static char tmp[256];
 const char *cli_tmp(void)
 {
     if (!tmp[0]) {
-        snprintf(tmp, sizeof tmp, "/tmp/tt-author-XXXXXX");
+        const char *build = getenv("TT_BUILD_DIR");
+        snprintf(tmp, sizeof tmp, "%s/tt-test-XXXXXX", build ? build : "/tmp");
         if (!mkdtemp(tmp)) {
             perror("mkdtemp");
             exit(1);
@@ -21,9 +22,25 @@ const char *cli_tmp(void)
     return tmp;
 }
 
+const char *cli_path(const char *name)
+{
+    static char paths[8][512];
+    static int next;
+    char *p = paths[next++ % 8];
+    snprintf(p, sizeof paths[0], "%s/%s", cli_tmp(), name);
+    return p;
+}
+
 char *cli_slurp(const char *path)
 {
+    return cli_slurp_n(path, NULL);
+}
+
+char *cli_slurp_n(const char *path, size_t *len)
+{
     FILE *fp = fopen(path, "rb");
+    if (len)
+        *len = 0;
     if (!fp)
         return strdup("");
     fseek(fp, 0, SEEK_END);
@@ -37,6 +54,8 @@ char *cli_slurp(const char *path)
     size_t got = n > 0 ? fread(buf, 1, (size_t)n, fp) : 0;
     buf[got] = '\0';
     fclose(fp);
+    if (len)
+        *len = got;
     return buf;
 }
 
@@ -77,7 +96,7 @@ cli_result cli_run(const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(args, sizeof args, fmt, ap);
     va_end(ap);
-    snprintf(prefix, sizeof prefix, "'%s' ", getenv("TT_BINARY"));
+    snprintf(prefix, sizeof prefix, "timeout 120 '%s' ", getenv("TT_BINARY"));
     return run_line(prefix, args);
 }
 

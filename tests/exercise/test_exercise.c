@@ -10,6 +10,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "cli_util.h"
+
 #include "tabletop/exercise.h"
 
 typedef struct fixture {
@@ -254,22 +256,6 @@ static void actor_reply_depends_on_state_and_arrives_after_its_delay(void **stat
     }
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    assert_non_null(fp);
-    fseek(fp, 0, SEEK_END);
-    long n = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    assert_non_null(buf);
-    assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
-    buf[n] = '\0';
-    fclose(fp);
-    *len = (size_t)n;
-    return buf;
-}
-
 static void same_seed_gives_byte_identical_journal(void **state)
 {
     fixture *f = *state;
@@ -281,7 +267,7 @@ static void same_seed_gives_byte_identical_journal(void **state)
         tt_exercise *ex = run_steps(f, seeds[i], MODEL, 3, TT_MS_NEVER, &w);
         tt_exercise_free(ex);
         assert_int_equal(tt_journal_close(w, NULL), 0);
-        runs[i] = slurp(f->journal, &lens[i]);
+        runs[i] = cli_slurp_n(f->journal, &lens[i]);
     }
     assert_int_equal(lens[0], lens[1]);
     assert_memory_equal(runs[0], runs[1], lens[0]);
@@ -309,7 +295,7 @@ static void replay_reproduces_and_detects_tampering(void **state)
     /* Move the isolation one minute later in the file: the replay then
      * disagrees at the first state change after it. */
     size_t len;
-    char *text = slurp(f->journal, &len);
+    char *text = cli_slurp_n(f->journal, &len);
     char *at = strstr(text, "type: \"action\"");
     if (!at)
         at = strstr(text, "type: action");

@@ -27,15 +27,16 @@ char *cli_slurp(const char *path);
 char *cli_slurp_n(const char *path, size_t *len);
 void cli_write(const char *path, const char *text);
 
-#define assert_contains(hay, needle)                                                       \
-    do {                                                                                   \
-        if (!strstr((hay), (needle)))                                                      \
-            fail_msg("expected '%s' in:\n%s", (needle), (hay));                           \
+/* Text checks that print the text (its first 2000 bytes) when they fail. */
+#define assert_contains(hay, needle)                                                    \
+    do {                                                                                \
+        if (!(hay) || !strstr((hay), (needle)))                                         \
+            fail_msg("expected '%s' in:\n%.2000s", (needle), (hay) ? (hay) : "(null)"); \
     } while (0)
-#define assert_lacks(hay, needle)                                                          \
-    do {                                                                                   \
-        if (strstr((hay), (needle)))                                                       \
-            fail_msg("did not expect '%s' in:\n%s", (needle), (hay));                     \
+#define assert_lacks(hay, needle)                                                       \
+    do {                                                                                \
+        if ((hay) && strstr((hay), (needle)))                                           \
+            fail_msg("did not expect '%s' in:\n%.2000s", (needle), (hay));              \
     } while (0)
 
 #endif

@@ -123,33 +123,6 @@ int e2e_run(const char *out_path, const char *const *args)
     return pid < 0 ? -1 : e2e_wait(pid, 120000);
 }
 
-char *e2e_slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 4096, len = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        size_t n = fread(buf + len, 1, cap - len - 1, f);
-        len += n;
-        if (len + 1 < cap)
-            break;
-        char *p = realloc(buf, cap * 2);
-        if (!p) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = p;
-        cap *= 2;
-    }
-    fclose(f);
-    if (buf)
-        buf[len] = '\0';
-    return buf;
-}
-
 bool e2e_write_file(const char *path, const char *text)
 {
     FILE *f = fopen(path, "wb");
@@ -161,7 +134,7 @@ bool e2e_write_file(const char *path, const char *text)
 
 size_t e2e_journal_records(const char *path)
 {
-    char *text = e2e_slurp(path);
+    char *text = cli_slurp(path);
     if (!text)
         return 0;
     size_t n = 0;

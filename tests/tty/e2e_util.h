@@ -10,6 +10,7 @@
 #include <sys/types.h>
 
 #include "tabletop/journal.h"
+#include "cli_util.h"   /* cli_slurp, cli_write */
 
 /* Scratch folder for the test run (XDG_DATA_HOME points inside it). */
 const char *e2e_tmpdir(void);
@@ -30,8 +31,6 @@ int e2e_wait(pid_t pid, int timeout_ms);
 
 /* Complete records in a journal file (its "..." document ends). */
 size_t e2e_journal_records(const char *path);
-/* Whole file as a malloc'd string (NULL when unreadable). */
-char *e2e_slurp(const char *path);
 bool e2e_write_file(const char *path, const char *text);
 
 /* What must be the same between a drill and the same drill killed and

@@ -64,7 +64,7 @@ static char *score_line(const char *journal)
     const char *args[] = { "score", journal, "-o", card, "--no-record", "--lang", "en",
                            "--scenarios", e2e_src("tests/tty"), NULL };
     int rc = e2e_run(out, args);
-    char *text = e2e_slurp(out);
+    char *text = cli_slurp(out);
     if (rc != 0 || !text) {
         fprintf(stderr, "score %s failed (%d):\n%s\n", journal, rc, text ? text : "");
         free(text);
@@ -136,7 +136,7 @@ static void fifty_kills_resume_to_the_same_journal_and_score(void **state)
         if (k < 0)
             fail_msg("trial %d: the drill hung before record %zu", trial, point);
         killed += k;
-        char *text = e2e_slurp(path);
+        char *text = cli_slurp(path);
         assert_non_null(text);
         bool ended = strstr(text, "\ntype: end\n") != NULL;
         free(text);
@@ -145,7 +145,7 @@ static void fifty_kills_resume_to_the_same_journal_and_score(void **state)
                                           "--no-scorecard", NULL };
             int rc = e2e_run(e2e_tmp("kill50-resume.out"), resume_args);
             if (rc != 0) {
-                char *log = e2e_slurp(e2e_tmp("kill50-resume.out"));
+                char *log = cli_slurp(e2e_tmp("kill50-resume.out"));
                 fail_msg("trial %d (killed at record %zu): resume exit %d\n%s", trial, point,
                          rc, log ? log : "");
             }

@@ -24,7 +24,7 @@ static int run_logged(const char *out, const char *const *args)
 {
     int rc = e2e_run(out, args);
     if (rc != 0) {
-        char *log = e2e_slurp(out);
+        char *log = cli_slurp(out);
         fprintf(stderr, "%s\n", log ? log : "");
         free(log);
     }
@@ -43,7 +43,7 @@ static void assert_replays(const char *journal, const char *out)
 {
     const char *args[] = { "replay", "--lang", "en", journal, NULL };
     assert_int_equal(run_logged(out, args), 0);
-    char *log = e2e_slurp(out);
+    char *log = cli_slurp(out);
     assert_non_null(log);
     assert_non_null(strstr(log, "identical"));
     free(log);
@@ -79,7 +79,7 @@ static void test_menus_leave_no_trace(void **state)
     assert_int_equal(e2e_pty_finish(p, WAIT), 0);
     free(p);
 
-    char *text = e2e_slurp(journal);
+    char *text = cli_slurp(journal);
     assert_non_null(text);
     assert_non_null(strstr(text, "asked: "));   /* the counters reached the journal */
     assert_non_null(strstr(text, "peeked: "));
@@ -108,7 +108,7 @@ static void test_killed_drill_resumes(void **state)
     free(p);
     const char *resume[] = { "resume", journal, "--ui", "none", "--no-scorecard", NULL };
     assert_int_equal(run_logged(e2e_tmp("trace-resume.out"), resume), 0);
-    char *text = e2e_slurp(journal);
+    char *text = cli_slurp(journal);
     assert_non_null(text);
     assert_non_null(strstr(text, "type: end"));
     free(text);

@@ -34,7 +34,7 @@ static int group_setup(void **state)
                            "--journal", baseline, "--no-scorecard", SCENARIO, NULL };
     int rc = e2e_run(e2e_tmp("baseline.out"), args);
     if (rc != 0) {
-        char *log = e2e_slurp(e2e_tmp("baseline.out"));
+        char *log = cli_slurp(e2e_tmp("baseline.out"));
         fprintf(stderr, "baseline run failed (%d):\n%s\n", rc, log ? log : "");
         free(log);
         return -1;
@@ -77,7 +77,7 @@ static void test_replay_reproduces_the_journal(void **state)
     (void)state;
     const char *out = e2e_tmp("replay.out");
     assert_int_equal(replay(baseline, out), 0);
-    char *text = e2e_slurp(out);
+    char *text = cli_slurp(out);
     assert_non_null(text);
     assert_non_null(strstr(text, "identical"));
     free(text);
@@ -87,7 +87,7 @@ static void test_replay_reproduces_the_journal(void **state)
 static void test_replay_reports_first_difference(void **state)
 {
     (void)state;
-    char *text = e2e_slurp(baseline);
+    char *text = cli_slurp(baseline);
     assert_non_null(text);
     char *obj = strstr(text, "type: objective\nt: ");
     assert_non_null(obj);
@@ -107,7 +107,7 @@ static void test_replay_reports_first_difference(void **state)
     assert_true(e2e_write_file(path, tampered));
     const char *out = e2e_tmp("tampered.out");
     assert_int_equal(replay(path, out), 1);
-    char *report = e2e_slurp(out);
+    char *report = cli_slurp(out);
     assert_non_null(report);
     char want[64];
     snprintf(want, sizeof want, "record %zu ", index);
@@ -172,7 +172,7 @@ static void test_kill_and_resume_reaches_same_outcome(void **state)
         assert_true(pid > 0);
         int killed_here = kill_at(pid, journal, points[i]);
         if (killed_here < 0) {
-            char *log = e2e_slurp(e2e_tmp("killed.out"));
+            char *log = cli_slurp(e2e_tmp("killed.out"));
             fprintf(stderr, "the run hung before record %zu:\n%s\n", points[i],
                     log ? log : "");
             free(log);
@@ -182,7 +182,7 @@ static void test_kill_and_resume_reaches_same_outcome(void **state)
         /* The kill can land after the run wrote its end (the clock is fast):
          * then there is nothing to resume, and the journal itself must
          * already hold the uninterrupted outcome. */
-        char *text = e2e_slurp(journal);
+        char *text = cli_slurp(journal);
         assert_non_null(text);
         bool ended_first = strstr(text, "\ntype: end\n") != NULL;
         free(text);
@@ -190,7 +190,7 @@ static void test_kill_and_resume_reaches_same_outcome(void **state)
                                       "--no-scorecard", NULL };
         const char *out = e2e_tmp("resume.out");
         int rc = ended_first ? 0 : e2e_run(out, resume_args);
-        char *log = ended_first ? NULL : e2e_slurp(out);
+        char *log = ended_first ? NULL : cli_slurp(out);
         if (rc != 0)
             fprintf(stderr, "resume after record %zu failed (%d):\n%s\n", points[i], rc,
                     log ? log : "");
@@ -273,7 +273,7 @@ static void test_live_drill_in_a_terminal(void **state)
 
     /* The journal is whole and not ended; it replays. */
     assert_int_equal(replay(journal, e2e_tmp("live-replay.out")), 0);
-    char *text = e2e_slurp(journal);
+    char *text = cli_slurp(journal);
     assert_non_null(text);
     assert_null(strstr(text, "type: end"));
     free(text);
@@ -304,7 +304,7 @@ static void test_live_drill_in_a_terminal(void **state)
     assert_true(e2e_expect(p, "Exercise ended: ended by the facilitator", WAIT));
     assert_int_equal(e2e_pty_finish(p, WAIT), 0);
     assert_int_equal(replay(journal, e2e_tmp("live-replay2.out")), 0);
-    text = e2e_slurp(journal);
+    text = cli_slurp(journal);
     assert_non_null(strstr(text, "status: \"facilitator\""));
     free(text);
     free(p);
@@ -356,7 +356,7 @@ static void test_numbers_keep_their_meaning(void **state)
     assert_true(e2e_expect(p, "Exercise ended", WAIT));
     assert_int_equal(e2e_pty_finish(p, WAIT), 0);
     free(p);
-    char *text = e2e_slurp(journal);
+    char *text = cli_slurp(journal);
     assert_non_null(text);
     /* The refused number took nothing: restore was taken once, after. */
     const char *first = strstr(text, "id: \"restore\"");
@@ -479,7 +479,7 @@ static void test_hangup_leaves_resumable_journal(void **state)
     int rc = e2e_pty_close(p, WAIT);
     assert_true(rc == 0 || rc == 128 + SIGHUP);
     free(p);
-    char *text = e2e_slurp(journal);
+    char *text = cli_slurp(journal);
     assert_non_null(text);
     assert_non_null(strstr(text, "id: \"isolate\""));
     assert_null(strstr(text, "type: end"));
@@ -489,12 +489,12 @@ static void test_hangup_leaves_resumable_journal(void **state)
     const char *out = e2e_tmp("hup-resume.out");
     rc = e2e_run(out, resume_args);
     if (rc != 0) {
-        char *log = e2e_slurp(out);
+        char *log = cli_slurp(out);
         fprintf(stderr, "%s\n", log ? log : "");
         free(log);
     }
     assert_int_equal(rc, 0);
-    text = e2e_slurp(journal);
+    text = cli_slurp(journal);
     assert_non_null(strstr(text, "type: end"));
     free(text);
     assert_int_equal(replay(journal, e2e_tmp("hup-replay.out")), 0);
@@ -524,7 +524,7 @@ static void test_live_kill_then_resume(void **state)
                                   "--no-scorecard", NULL };
     const char *out = e2e_tmp("livekill-resume.out");
     int rc = e2e_run(out, resume_args);
-    char *log = e2e_slurp(out);
+    char *log = cli_slurp(out);
     if (rc != 0)
         fprintf(stderr, "%s\n", log ? log : "");
     assert_int_equal(rc, 0);

@@ -30,16 +30,6 @@
 
 #define WAIT_MS 10000     /* generous: the machine is shared; a hang fails */
 
-#define assert_contains(hay, needle)                                                    \
-    do {                                                                                \
-        if (!(hay) || !strstr((hay), (needle)))                                         \
-            fail_msg("expected '%s' in:\n%.2000s", (needle), (hay) ? (hay) : "(null)"); \
-    } while (0)
-#define assert_lacks(hay, needle)                                                       \
-    do {                                                                                \
-        if ((hay) && strstr((hay), (needle)))                                           \
-            fail_msg("did not expect '%s' in:\n%.2000s", (needle), (hay));              \
-    } while (0)
 #define assert_got(m, what)                                                             \
     do {                                                                                \
         if (!(m))                                                                       \
@@ -82,7 +72,7 @@ static json_t *read_links(const char *path, pid_t pid, const char *log)
             break;
         sleep_ms(50);
     }
-    char *out = e2e_slurp(log);
+    char *out = cli_slurp(log);
     fail_msg("the server wrote no --seats file; it said:\n%s", out ? out : "");
     return NULL;
 }
@@ -437,7 +427,7 @@ static void drill(void **state)
 
     assert_int_equal(finish(&s, 3 * WAIT_MS), 0);
     assert_int_not_equal(access(links_file, F_OK), 0);   /* tokens forgotten */
-    char *text = e2e_slurp(journal);
+    char *text = cli_slurp(journal);
     assert_non_null(text);
     json_t *links = json_load_file(file_of(&s, "seats.json"), 0, &jerr);
     assert_non_null(links);
@@ -466,7 +456,7 @@ static void drill(void **state)
     const char *html = e2e_tmp("drill-card.html");
     const char *score[] = { "score", journal, "-o", html, "--lang", "en", NULL };
     assert_int_equal(e2e_run(e2e_tmp("drill-score.log"), score), 0);
-    char *page = e2e_slurp(html);
+    char *page = cli_slurp(html);
     assert_contains(page, "id=\"hotwash\"");
     assert_contains(page, "the IT desk");
     assert_contains(page, "Ito");
@@ -530,7 +520,7 @@ static void resume_after_kill_9(void **state)
     wc_free(c);
     json_decref(links);
     assert_int_equal(finish(&r, 3 * WAIT_MS), 0);
-    char *text = e2e_slurp(journal);
+    char *text = cli_slurp(journal);
     assert_contains(text, "before-the-crash");
     assert_contains(text, "after-the-crash");
     free(text);
@@ -557,7 +547,7 @@ static void over_tls(void **state)
     assert_true(!strncmp(link_of(&s, "observer"), "https://127.0.0.1:", 18));
     /* --qr: a code under each of the four links (half blocks; into a file,
      * so plain, with the bottom border's upper-half blocks closing each). */
-    char *out = e2e_slurp(file_of(&s, "server.log"));
+    char *out = cli_slurp(file_of(&s, "server.log"));
     assert_contains(out, link_of(&s, "observer"));
     size_t closing = 0;
     for (const char *p = out; (p = strstr(p, "\n\u2580\u2580\u2580")); p++)

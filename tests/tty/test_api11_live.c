@@ -66,7 +66,7 @@ static void cancel_and_reply_in_a_terminal(void **state)
     /* Every record, the refused attempts too, reproduces. */
     const char *replay[] = { "replay", journal, NULL };
     assert_int_equal(e2e_run(e2e_tmp("api11-live.replay.out"), replay), 0);
-    char *text = e2e_slurp(journal);
+    char *text = cli_slurp(journal);
     assert_non_null(text);
     assert_non_null(strstr(text, "type: cancel\n"));
     assert_non_null(strstr(text, "status: \"refused\""));

@@ -45,6 +45,12 @@
     "unknown or incomplete option '%s'"
 #define C_NO_SCENARIO_NEAR_FMT_TEXT "シナリオ '%s' はありません。'%s' のことですか？", \
     "no scenario '%s'; did you mean '%s'?"
+#define M_TARGET_SOON_FMT_TEXT "%s: 「%s」の目標時間 %s まであと 5 分", \
+    "%s: 5 minutes to the target of %s (%s)"
+#define M_TARGET_PASSED_FMT_TEXT "%s: 「%s」の目標時間を経過（未確定、期限 %s）", \
+    "%s: the target of %s has passed (still open; limit %s)"
+#define M_LIMIT_SOON_FMT_TEXT "%s: 「%s」の期限 %s まであと 5 分（過ぎると未達）", \
+    "%s: 5 minutes to the limit of %s (%s); past it, it is missed"
 #define S_NEW_ITEMS_FMT_TEXT "▲ 新しい項目 %zu 件（ホイールで戻る）", \
     "▲ %zu newer (scroll up)"
 #define S_COUNTDOWN_FMT_TEXT "%s %s（%s %s）", \
@@ -282,6 +288,9 @@
     X(M_END_PROMPT, "終了する? [y/N] ", \
       "end? [y/N] ") \
     X(M_DID_YOU_MEAN_FMT, M_DID_YOU_MEAN_FMT_TEXT) \
+    X(M_TARGET_SOON_FMT, M_TARGET_SOON_FMT_TEXT) \
+    X(M_TARGET_PASSED_FMT, M_TARGET_PASSED_FMT_TEXT) \
+    X(M_LIMIT_SOON_FMT, M_LIMIT_SOON_FMT_TEXT) \
     X(C_UNKNOWN_COMMAND_FMT, C_UNKNOWN_COMMAND_FMT_TEXT) \
     X(C_UNKNOWN_OPTION_FMT, C_UNKNOWN_OPTION_FMT_TEXT) \
     X(C_NO_SCENARIO_NEAR_FMT, C_NO_SCENARIO_NEAR_FMT_TEXT) \

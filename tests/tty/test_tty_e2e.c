@@ -228,10 +228,10 @@ static void test_live_drill_in_a_terminal(void **state)
                            "--lang", "en", "--seed", "3", "--no-scorecard", SCENARIO, NULL };
     e2e_pty *p = new_pty();
     assert_true(e2e_pty_start(p, args));
-    assert_true(e2e_expect(p, "Suspicious traffic detected", WAIT));
-    assert_true(e2e_expect(p, "Who do you tell first?", WAIT));
     assert_true(e2e_expect(p, "[sysadmin] System staff", WAIT));
     assert_true(e2e_expect(p, "isolate - Isolate the network", WAIT));
+    assert_true(e2e_expect(p, "Suspicious traffic detected", WAIT));
+    assert_true(e2e_expect(p, "Who do you tell first?", WAIT));
     assert_true(e2e_expect(p, "action> ", WAIT));
 
     e2e_send(p, "/pause\r");
@@ -461,6 +461,68 @@ static void test_end_asks_then_shows_the_result(void **state)
     free(p);
 }
 
+/* Lines printed since the last occurrence of `from` (0 when absent). */
+static size_t lines_after(const e2e_pty *p, const char *from)
+{
+    const char *at = NULL;
+    for (const char *q = p->screen; (q = strstr(q, from)) != NULL; q++)
+        at = q;
+    size_t n = 0;
+    for (const char *q = at; q && *q; q++)
+        n += *q == '\n';
+    return n;
+}
+
+/* The terminal keeps the room aware on a small screen: the menu comes
+ * first and the first inject with its discussion question last, so they
+ * stay in view; the menu is not reprinted after events (one line says
+ * what became available; /menu shows it); the prompt shows the simulated
+ * clock and the speed; lines say when a target passes and when a limit is
+ * 5 simulated minutes away. */
+static void test_terminal_keeps_the_room_aware(void **state)
+{
+    (void)state;
+    const char *journal = e2e_tmp("aware.journal.yaml");
+    const char *args[] = { "run", "--journal", journal, "--speed", "30", "--lang", "en",
+                           "--seed", "3", "--no-scorecard", SCENARIO, NULL };
+    e2e_pty *p = new_pty();
+    assert_true(e2e_pty_start(p, args));
+    assert_true(e2e_expect(p, "x30 action> ", WAIT));
+    const char *menu = strstr(p->screen, "Actions available now");
+    const char *inject = strstr(p->screen, "Suspicious traffic detected");
+    assert_non_null(menu);
+    assert_non_null(inject);
+    assert_true(menu < inject);                            /* menu first ... */
+    assert_true(lines_after(p, "Who do you tell first?") <= 3);   /* ... question last */
+    assert_non_null(strstr(p->screen, "+0:00:0"));         /* the clock in the prompt */
+
+    e2e_send(p, "3\r");                                    /* isolate */
+    assert_true(e2e_expect(p, "ACTION: System staff - Isolate the network", WAIT));
+    e2e_send(p, "2\r");                                    /* call the vendor */
+    assert_true(e2e_expect(p, "DONE: System staff - Call the vendor", WAIT));
+    e2e_send(p, "/pause\r");
+    assert_true(e2e_expect(p, "-- Paused --", WAIT));
+    /* Events came (actions, state, done): the menu was not printed again. */
+    const char *again = strstr(menu + 1, "Actions available now");
+    assert_null(again);
+    e2e_send(p, "/menu\r");
+    assert_true(e2e_expect(p, "Actions available now", WAIT));
+
+    /* /next to the contain target (+0:15:00): it passes, a line says so. */
+    e2e_send(p, "/resume\r");
+    e2e_send(p, "/next\r");
+    assert_true(e2e_expect(p, "the target of", WAIT));
+    e2e_send(p, "/next\r");
+    e2e_send(p, "/next\r");
+    assert_true(e2e_expect(p, "stopped at +0:45:00", WAIT));
+    e2e_send(p, "/speed 300\r");
+    assert_true(e2e_expect(p, "x300 ", WAIT));
+    assert_true(e2e_expect(p, "5 minutes to the limit of", WAIT));
+    e2e_send(p, "/quit\r");
+    assert_int_equal(e2e_pty_finish(p, WAIT), 0);
+    free(p);
+}
+
 /* Japanese on the screen (UTF-8), and a closed terminal leaves a journal
  * that resumes headless to the end. */
 static void test_hangup_leaves_resumable_journal(void **state)
@@ -616,6 +678,7 @@ int main(void)
         cmocka_unit_test(test_numbers_keep_their_meaning),
         cmocka_unit_test(test_next_stops_at_targets_and_asks_before_limits),
         cmocka_unit_test(test_end_asks_then_shows_the_result),
+        cmocka_unit_test(test_terminal_keeps_the_room_aware),
         cmocka_unit_test(test_hangup_leaves_resumable_journal),
         cmocka_unit_test(test_live_kill_then_resume),
         cmocka_unit_test(test_every_scenario_runs_live),

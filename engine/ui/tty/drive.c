@@ -26,6 +26,9 @@ struct tt_tty {
     bool events_seen;          /* records arrived since the menu was checked */
     size_t next_step;          /* next action-script step to play */
     tt_buf early;             /* records shown before the drill began */
+    bool holding;              /* starting: records wait in `early` for the menu */
+    char prompt[128];          /* the prompt shown (clock, speed) */
+    unsigned char *alerted;    /* per objective: deadline lines printed (ALERT_*) */
     char *line;                /* a line typed, waiting to be handled */
     bool eof;                  /* input closed */
     bool confirming;           /* asking whether to quit after Ctrl-C */
@@ -99,6 +102,7 @@ void tt_tty_free(tt_tty *t)
         active = NULL;
     tty_menu_free(&t->menu);
     tt_buf_free(&t->early);
+    free(t->alerted);
     free(t->line);
     if (t->in)
         fclose(t->in);
@@ -154,10 +158,12 @@ void tt_tty_sink(void *user, const tt_record *r)
     tt_tty *t = user;
     if (!t)
         return;
-    if (!t->ex) {
-        /* Before the drill: keep the text to show when it begins. */
-        char *text = t->o.scenario ? tt_tty_format_record(t->o.scenario, r, t->o.lang)
-                                   : NULL;
+    if (!t->ex || t->holding) {
+        /* Before the drill: keep the text to show when it begins (as it
+         * starts, after the menu, so the first inject and its questions
+         * are what stays on a small screen). */
+        const tt_scenario *sc = t->ex ? tt_exercise_scenario(t->ex) : t->o.scenario;
+        char *text = sc ? tt_tty_format_record(sc, r, t->o.lang) : NULL;
         if (text)
             tt_buf_printf(&t->early, "%s", text);
         free(text);
@@ -302,7 +308,16 @@ static void set_prompt(tt_tty *t)
                  : t->asking == ASK_END ? M_END_PROMPT
                  : tt_exercise_phase(t->ex) == TT_PHASE_PAUSED ? M_PROMPT_PAUSED
                                                                 : M_PROMPT;
-    rl_set_prompt(tty_msg(p, t->o.lang));
+    /* The simulated clock and the speed, so the room always knows where
+     * the drill stands: "+0:15:00 x60 action> ". */
+    char now[32], prompt[sizeof t->prompt];
+    tt_ms_format(tt_exercise_now(t->ex), now, sizeof now);
+    snprintf(prompt, sizeof prompt, "%s x%g %s", now, tt_exercise_speed(t->ex),
+             tty_msg(p, t->o.lang));
+    if (strcmp(prompt, t->prompt) == 0)
+        return;
+    memcpy(t->prompt, prompt, sizeof prompt);
+    rl_set_prompt(t->prompt);
     rl_redisplay();
 }
 
@@ -614,6 +629,7 @@ static int begin(tt_tty *t, tt_error *err)
     int64_t w = tt_wall_ms();
     tt_phase ph = tt_exercise_phase(t->ex);
     if (ph == TT_PHASE_READY) {
+        t->holding = t->in != NULL;
         if (tt_exercise_start(t->ex, w, err) != 0)
             return -1;
         anchor(t, w);
@@ -633,6 +649,53 @@ static int begin(tt_tty *t, tt_error *err)
         return -1;
     tt_tty_say(t, tty_msg(M_RESUME_HOW, t->o.lang));
     return 0;
+}
+
+/* ---- deadlines ---- */
+
+enum { ALERT_TARGET_SOON = 1, ALERT_TARGET = 2, ALERT_LIMIT_SOON = 4 };
+#define ALERT_AHEAD (5 * 60 * 1000)    /* simulated: 5 minutes */
+
+/* A line when an open objective's target or limit is 5 simulated minutes
+ * away, and when its target passes (its limit passing is the engine's
+ * OBJECTIVE MISSED line). Each is said once; a jump past several says the
+ * last only. */
+static void deadline_lines(tt_tty *t)
+{
+    const tt_scenario *sc = tt_exercise_scenario(t->ex);
+    if (!t->alerted) {
+        t->alerted = calloc(sc->n_objectives + 1, 1);
+        if (!t->alerted)
+            return;     /* the drill goes on without these reminders */
+    }
+    const tt_objective_view *ov = tt_exercise_objectives(t->ex);
+    tt_ms now = tt_exercise_now(t->ex);
+    for (size_t i = 0; i < sc->n_objectives; i++) {
+        if (ov[i].status != TT_OBJECTIVE_OPEN)
+            continue;
+        const tt_objective *o = &sc->objectives[i];
+        const char *title = tt_text_get(&o->title, t->o.lang);
+        char at[32], when[32], line[1024];
+        tt_ms_format(now, at, sizeof at);
+        line[0] = '\0';
+        unsigned char *a = &t->alerted[i];
+        if (now >= o->limit - ALERT_AHEAD && now < o->limit && !(*a & ALERT_LIMIT_SOON)) {
+            *a |= ALERT_LIMIT_SOON | ALERT_TARGET_SOON | (now >= o->target ? ALERT_TARGET : 0);
+            tt_ms_format(o->limit, when, sizeof when);
+            snprintf(line, sizeof line, TT_FMT(t->o.lang, M_LIMIT_SOON_FMT), at, title, when);
+        } else if (now >= o->target && o->target > 0 && !(*a & ALERT_TARGET)) {
+            *a |= ALERT_TARGET | ALERT_TARGET_SOON;
+            tt_ms_format(o->limit, when, sizeof when);
+            snprintf(line, sizeof line, TT_FMT(t->o.lang, M_TARGET_PASSED_FMT), at, title, when);
+        } else if (now >= o->target - ALERT_AHEAD && now < o->target &&
+                   !(*a & ALERT_TARGET_SOON)) {
+            *a |= ALERT_TARGET_SOON;
+            tt_ms_format(o->target, when, sizeof when);
+            snprintf(line, sizeof line, TT_FMT(t->o.lang, M_TARGET_SOON_FMT), at, title, when);
+        }
+        if (line[0])
+            tt_tty_say(t, line);
+    }
 }
 
 static int loop(tt_tty *t, tt_error *err)
@@ -668,6 +731,7 @@ static int loop(tt_tty *t, tt_error *err)
             if (refresh_menu(t, MENU_CHANGES, err) != 0)
                 return -1;
         }
+        deadline_lines(t);
         set_prompt(t);
         struct pollfd pfds[2] = { { .fd = t->in ? fileno(t->in) : -1, .events = POLLIN },
                                   { .fd = t->o.extra.pump ? t->o.extra.fd : -1,
@@ -724,6 +788,8 @@ int tt_tty_drive(tt_tty *t, tt_exercise *ex, tt_tty_outcome *outcome,
         if (tt_exercise_phase(ex) == TT_PHASE_RUNNING)
             rc = refresh_menu(t, MENU_AVAILABLE, err);
     }
+    t->holding = false;
+    show_buf(t, &t->early);     /* the first events, below the menu */
     if (rc == 0)
         rc = loop(t, err);
     if (t->rl_on) {

@@ -72,8 +72,7 @@ static void header(tt_doc *d, const tt_scorecard *card, tt_lang L)
         doc_text(d, " · ");
         doc_text(d, card->start->date);
     }
-    doc_close(d);
-    doc_close(d);
+    doc_close_n(d, 2);
     doc_close(d);
     for (size_t i = 0; i < card->n_warnings; i++) {
         doc_open(d, DOC_PARA, "warn");
@@ -101,8 +100,7 @@ static void headline(tt_doc *d, const tt_scorecard *card, tt_lang L)
             doc_close(d);
             doc_open(d, DOC_PART, "sub");
             doc_text(d, T(NONE_IN_SCENARIO));
-            doc_close(d);
-            doc_close(d);
+            doc_close_n(d, 2);
             continue;
         }
         /* The big number is the phase's first success (the first
@@ -148,8 +146,7 @@ static void headline(tt_doc *d, const tt_scorecard *card, tt_lang L)
         }
         doc_close(d);
     }
-    doc_close(d);
-    doc_close(d);
+    doc_close_n(d, 2);
 }
 
 /* AAR executive summary: what went well, what to improve. */
@@ -158,11 +155,7 @@ static void exec_summary(tt_doc *d, const tt_scorecard *card, tt_lang L)
     doc_section(d, "summary", true, T(SUMMARY));
     doc_open(d, DOC_TABLE, NULL);
     for (int good = 1; good >= 0; good--) {
-        doc_open(d, DOC_ROW, NULL);
-        doc_open(d, DOC_HCELL, NULL);
-        doc_text(d, good ? T(STRENGTHS) : T(IMPROVE_AREAS));
-        doc_close(d);
-        doc_open(d, DOC_CELL, NULL);
+        doc_label_row(d, good ? T(STRENGTHS) : T(IMPROVE_AREAS));
         doc_open(d, DOC_LIST, NULL);
         size_t shown = 0;
         for (size_t i = 0; i < card->n_objectives; i++) {
@@ -194,16 +187,11 @@ static void exec_summary(tt_doc *d, const tt_scorecard *card, tt_lang L)
             doc_close(d);
         }
         if (!shown && (good || !card->n_bad)) {
-            doc_open(d, DOC_ITEM, NULL);
-            doc_text(d, T(NONE));
-            doc_close(d);
+            doc_item(d, NULL, T(NONE));
         }
-        doc_close(d);
-        doc_close(d);
-        doc_close(d);
+        doc_close_n(d, 3); /* list, cell, row */
     }
-    doc_close(d);
-    doc_close(d);
+    doc_close_n(d, 2);
 }
 
 static void objectives(tt_doc *d, const tt_scorecard *card, tt_lang L)
@@ -251,9 +239,7 @@ static void objectives(tt_doc *d, const tt_scorecard *card, tt_lang L)
         doc_open(d, DOC_CELL, "num");
         doc_time(d, o->from_notice);
         doc_close(d);
-        doc_open(d, DOC_CELL, NULL);
-        doc_rating(d, o->rating);
-        doc_close(d);
+        doc_rating_cell(d, o->rating);
         doc_cell(d, "num", o->rating == TT_RATING_NA ? "—" : doc_fmt(d, "%d", o->score));
         doc_close(d);
     }
@@ -275,8 +261,7 @@ static void objectives(tt_doc *d, const tt_scorecard *card, tt_lang L)
     doc_strong(d, doc_fmt(d, "%s:", T(RULES)));
     doc_text(d, " ");
     doc_text(d, T(RULES_TEXT));
-    doc_close(d);
-    doc_close(d);
+    doc_close_n(d, 2);
 }
 
 /* A facilitator inject (/inject): "Facilitator inject (to Sysadmin / Sato): text". */
@@ -340,8 +325,7 @@ static void timeline(tt_doc *d, const tt_scorecard *card, tt_lang L)
         doc_text(d, tt_lbl(keys[i].label, L));
         doc_close(d);
     }
-    doc_close(d);
-    doc_close(d);
+    doc_close_n(d, 2);
     /* In words too: what the facilitator added and what people noted
      * (the figure is HTML's only and holds them only as tooltips). */
     size_t n = 0;
@@ -370,13 +354,9 @@ static void timeline(tt_doc *d, const tt_scorecard *card, tt_lang L)
 
 static void damage(tt_doc *d, const tt_scorecard *card, tt_lang L)
 {
-    doc_section(d, "damage", true, T(DAMAGE));
-    if (!card->n_damage) {
-        doc_para(d, NULL, T(NONE));
-        doc_close(d);
+    if (!doc_table_section(d, "damage", true, T(DAMAGE), card->n_damage, T(NONE),
+                           (const char *const[]){ T(METRIC), T(FINAL_VALUE), NULL }, NULL))
         return;
-    }
-    doc_table_head(d, (const char *const[]){ T(METRIC), T(FINAL_VALUE), NULL }, NULL);
     for (size_t i = 0; i < card->n_damage; i++) {
         const tt_score_damage *x = &card->damage[i];
         doc_open(d, DOC_ROW, NULL);
@@ -394,11 +374,9 @@ static void damage(tt_doc *d, const tt_scorecard *card, tt_lang L)
         } else {
             doc_text(d, T(UNKNOWN));
         }
-        doc_close(d);
-        doc_close(d);
+        doc_close_n(d, 2);
     }
-    doc_close(d);
-    doc_close(d);
+    doc_close_n(d, 2);
 }
 
 static void history(tt_doc *d, const tt_scorecard *card, tt_lang L)
@@ -431,8 +409,7 @@ static void history(tt_doc *d, const tt_scorecard *card, tt_lang L)
             doc_text(d, " ");
             doc_span(d, "small", doc_fmt(d, "(%s)", tt_scenario_action_label(card->scenario, h->def->action, L)));
         }
-        doc_close(d);
-        doc_close(d);
+        doc_close_n(d, 2);
     }
     doc_close(d);
     doc_para(d, "small", doc_fmt(d, "*%s", T(INVENTED)));
@@ -459,11 +436,9 @@ static void references(tt_doc *d, const tt_scorecard *card, tt_lang L)
             doc_code(d, r->url);
         else
             doc_text(d, "—");
-        doc_close(d);
-        doc_close(d);
+        doc_close_n(d, 2);
     }
-    doc_close(d);
-    doc_close(d);
+    doc_close_n(d, 2);
 }
 
 static void lessons(tt_doc *d, const tt_scorecard *card, tt_lang L)
@@ -488,23 +463,17 @@ static void lessons(tt_doc *d, const tt_scorecard *card, tt_lang L)
             doc_text(d, ")");
             doc_close(d);
         }
-        doc_close(d);
-        doc_close(d);
+        doc_close_n(d, 2);
     }
-    doc_close(d);
-    doc_close(d);
+    doc_close_n(d, 2);
 }
 
 static void bad_actions(tt_doc *d, const tt_scorecard *card, tt_lang L)
 {
     const tt_scenario *sc = card->scenario;
-    doc_section(d, "bad-actions", false, T(BAD_ACTIONS));
-    if (!card->n_bad) {
-        doc_para(d, NULL, T(NO_BAD_ACTIONS));
-        doc_close(d);
+    if (!doc_table_section(d, "bad-actions", false, T(BAD_ACTIONS), card->n_bad, T(NO_BAD_ACTIONS),
+                           (const char *const[]){ "", T(ACTIONS), T(ROLE), T(COST), T(WHY), NULL }, NULL))
         return;
-    }
-    doc_table_head(d, (const char *const[]){ "", T(ACTIONS), T(ROLE), T(COST), T(WHY), NULL }, NULL);
     for (size_t i = 0; i < card->n_bad; i++) {
         const tt_score_bad_action *x = &card->bad[i];
         doc_open(d, DOC_ROW, NULL);
@@ -530,20 +499,15 @@ static void bad_actions(tt_doc *d, const tt_scorecard *card, tt_lang L)
     doc_strong(d, doc_fmt(d, "%s:", T(COST)));
     doc_textf(d, " %s %ld%s · %s %ld%s", T(HARMFUL), sc_minutes(card->harmful_cost), T(MINUTES), T(WASTED),
               sc_minutes(card->wasted_cost), T(MINUTES));
-    doc_close(d);
-    doc_close(d);
+    doc_close_n(d, 2);
 }
 
 static void plan(tt_doc *d, const tt_scorecard *card, tt_lang L)
 {
-    doc_section(d, "plan", false, T(PLAN));
-    if (!card->n_findings) {
-        doc_para(d, NULL, T(NO_FINDINGS));
-        doc_close(d);
+    if (!doc_table_section(d, "plan", false, T(PLAN), card->n_findings, T(NO_FINDINGS),
+                           (const char *const[]){ T(FINDING), T(RECOMMENDATION), T(OWNER), T(PRIORITY), T(DUE), NULL },
+                           (const char *const[]){ NULL, NULL, "role", "prio", "n" }))
         return;
-    }
-    doc_table_head(d, (const char *const[]){ T(FINDING), T(RECOMMENDATION), T(OWNER), T(PRIORITY), T(DUE), NULL },
-                   (const char *const[]){ NULL, NULL, "role", "prio", "n" });
     for (size_t i = 0; i < card->n_findings; i++) {
         const tt_score_finding *f = &card->findings[i];
         doc_open(d, DOC_ROW, NULL);
@@ -554,8 +518,7 @@ static void plan(tt_doc *d, const tt_scorecard *card, tt_lang L)
         doc_cell(d, "num", doc_fmt(d, "%d%s", tt_priority_due_days(f->priority), T(DAYS)));
         doc_close(d);
     }
-    doc_close(d);
-    doc_close(d);
+    doc_close_n(d, 2);
 }
 
 static void roles(tt_doc *d, const tt_scorecard *card, tt_lang L)
@@ -575,8 +538,7 @@ static void roles(tt_doc *d, const tt_scorecard *card, tt_lang L)
         doc_cell(d, "num", doc_fmt(d, "%ld%s", sc_minutes(r->busy), T(MINUTES)));
         doc_close(d);
     }
-    doc_close(d);
-    doc_close(d);
+    doc_close_n(d, 2);
 }
 
 static void notes(tt_doc *d, const tt_scorecard *card, tt_lang L)
@@ -656,19 +618,14 @@ static void hotwash(tt_doc *d, const tt_scorecard *card, tt_lang L)
             doc_close(d);
         }
     }
-    doc_close(d);
-    doc_close(d);
+    doc_close_n(d, 2);
 }
 
 static void trend(tt_doc *d, const tt_scorecard *card, tt_lang L)
 {
-    doc_section(d, "trend", true, T(TREND));
-    if (!card->n_trend) {
-        doc_para(d, NULL, T(NO_TREND));
-        doc_close(d);
+    if (!doc_table_section(d, "trend", true, T(TREND), card->n_trend, T(NO_TREND),
+                           (const char *const[]){ T(DATE), T(SCORE), T(RATING), NULL }, NULL))
         return;
-    }
-    doc_table_head(d, (const char *const[]){ T(DATE), T(SCORE), T(RATING), NULL }, NULL);
     size_t first = sc_trend_first(card);
     if (first) {
         doc_open(d, DOC_ROW, NULL);
@@ -676,16 +633,13 @@ static void trend(tt_doc *d, const tt_scorecard *card, tt_lang L)
         if (c)
             c->num = 3;
         doc_text(d, T(EARLIER_RUNS_CUT));
-        doc_close(d);
-        doc_close(d);
+        doc_close_n(d, 2);
     }
     for (size_t i = first; i < card->n_trend; i++) {
         doc_open(d, DOC_ROW, NULL);
         doc_cell(d, NULL, card->trend[i].when);
         doc_cell(d, "num", doc_fmt(d, "%d", card->trend[i].score));
-        doc_open(d, DOC_CELL, NULL);
-        doc_rating(d, card->trend[i].rating);
-        doc_close(d);
+        doc_rating_cell(d, card->trend[i].rating);
         doc_close(d);
     }
     doc_open(d, DOC_ROW, NULL);
@@ -696,14 +650,10 @@ static void trend(tt_doc *d, const tt_scorecard *card, tt_lang L)
     doc_strong(d, doc_fmt(d, "%d", card->score));
     doc_textf(d, " (%+d)", card->score - card->trend[card->n_trend - 1].score);   /* the change */
     doc_close(d);
-    doc_open(d, DOC_CELL, NULL);
-    doc_rating(d, card->rating);
-    doc_close(d);
-    doc_close(d);
-    doc_close(d);
+    doc_rating_cell(d, card->rating);
+    doc_close_n(d, 2);
     figure(d, sc_svg_trend, card);
-    doc_close(d);
-    doc_close(d);
+    doc_close_n(d, 2);
 }
 
 static void details(tt_doc *d, const tt_scorecard *card, tt_lang L)
@@ -712,10 +662,7 @@ static void details(tt_doc *d, const tt_scorecard *card, tt_lang L)
     const tt_start_info *s = card->start;
     doc_section(d, "details", true, T(DETAILS));
     doc_open(d, DOC_TABLE, NULL);
-#define ROW(label) (doc_open(d, DOC_ROW, NULL), doc_open(d, DOC_HCELL, NULL), doc_text(d, (label)), doc_close(d), \
-                    doc_open(d, DOC_CELL, NULL))
-#define END_ROW() (doc_close(d), doc_close(d))
-    ROW(T(SCENARIO));
+    doc_label_row(d, T(SCENARIO));
     doc_text(d, tt_text_get(&sc->title, L));
     doc_text(d, " (");
     doc_code(d, sc->id);
@@ -725,66 +672,63 @@ static void details(tt_doc *d, const tt_scorecard *card, tt_lang L)
         doc_br(d);
         doc_span(d, "small", sum);
     }
-    END_ROW();
-    ROW(T(SOURCE));
+    doc_close_n(d, 2);
+    doc_label_row(d, T(SOURCE));
     doc_text(d, sc->source ? sc_source_title(sc->source, L) : "—");
-    END_ROW();
-    ROW(T(CONTENT_HASH));
+    doc_close_n(d, 2);
+    doc_label_row(d, T(CONTENT_HASH));
     doc_code(d, s->hash ? s->hash : "—");
-    END_ROW();
-    ROW(T(SEED));
+    doc_close_n(d, 2);
+    doc_label_row(d, T(SEED));
     doc_textf(d, "%llu", (unsigned long long)s->seed);
-    END_ROW();
-    ROW(T(TEAM));
+    doc_close_n(d, 2);
+    doc_label_row(d, T(TEAM));
     doc_text(d, s->team ? s->team : T(TEAM_NONE));
-    END_ROW();
-    ROW(T(MEMBERS));
+    doc_close_n(d, 2);
+    doc_label_row(d, T(MEMBERS));
     for (size_t i = 0; i < s->n_members; i++)
         doc_textf(d, "%s%s (%s)", i ? ", " : "", s->members[i].name, tt_scenario_role_name(sc, s->members[i].role, L));
     if (!s->n_members)
         doc_text(d, T(NONE));
-    END_ROW();
-    ROW(T(DATE));
+    doc_close_n(d, 2);
+    doc_label_row(d, T(DATE));
     doc_text(d, s->date ? s->date : "—");
-    END_ROW();
-    ROW(T(ENGINE_VERSION));
+    doc_close_n(d, 2);
+    doc_label_row(d, T(ENGINE_VERSION));
     doc_textf(d, "%s %s, %s %s", T(ENGINE_RUN_BY), s->engine ? s->engine : T(ENGINE_UNKNOWN),
               T(ENGINE_SCORED_BY), tt_version());
-    END_ROW();
-    ROW(T(DURATION));
+    doc_close_n(d, 2);
+    doc_label_row(d, T(DURATION));
     time_text(d, card->duration);
-    END_ROW();
-    ROW(T(SPEED));
+    doc_close_n(d, 2);
+    doc_label_row(d, T(SPEED));
     if (s->speed > 0)
         doc_textf(d, "×%g", s->speed);
     else
         doc_text(d, T(SPEED_FAST));
-    END_ROW();
-    ROW(T(ENDED_BY));
+    doc_close_n(d, 2);
+    doc_label_row(d, T(ENDED_BY));
     doc_text(d, sc_end_label(card->end_status, L));
-    END_ROW();
-    ROW(T(JOURNAL));
+    doc_close_n(d, 2);
+    doc_label_row(d, T(JOURNAL));
     doc_code(d, card->journal_path ? card->journal_path : "—");
-    END_ROW();
+    doc_close_n(d, 2);
     if (s->n_settings) {
-        ROW(T(SETTINGS));
+        doc_label_row(d, T(SETTINGS));
         for (size_t i = 0; i < s->n_settings; i++) {
             char v[64];
             tt_value_format(&s->settings[i].value, v, sizeof v);
             doc_textf(d, "%s%s = %s", i ? ", " : "", s->settings[i].key, v);
         }
-        END_ROW();
+        doc_close_n(d, 2);
     }
     const char *inv = tt_text_get(&sc->invented, L);
     if (*inv) {
-        ROW(T(INVENTED_NUMBERS));
+        doc_label_row(d, T(INVENTED_NUMBERS));
         doc_text(d, inv);
-        END_ROW();
+        doc_close_n(d, 2);
     }
-#undef ROW
-#undef END_ROW
-    doc_close(d);
-    doc_close(d);
+    doc_close_n(d, 2);
 }
 
 /* The card's sections, in order. */

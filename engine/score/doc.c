@@ -150,9 +150,51 @@ void doc_table_head(tt_doc *d, const char *const *labels, const char *const *cla
     doc_close(d);
 }
 
+bool doc_table_section(tt_doc *d, const char *id, bool keep, const char *title, size_t rows,
+                       const char *none, const char *const *labels, const char *const *classes)
+{
+    doc_section(d, id, keep, title);
+    if (!rows) {
+        doc_para(d, NULL, none);
+        doc_close(d);
+        return false;
+    }
+    doc_table_head(d, labels, classes);
+    return true;
+}
+
+void doc_label_row(tt_doc *d, const char *label)
+{
+    doc_open(d, DOC_ROW, NULL);
+    doc_open(d, DOC_HCELL, NULL);
+    doc_text(d, label);
+    doc_close(d);
+    doc_open(d, DOC_CELL, NULL);
+}
+
+void doc_close_n(tt_doc *d, int n)
+{
+    while (n-- > 0)
+        doc_close(d);
+}
+
 void doc_cell(tt_doc *d, const char *cls, const char *s)
 {
     doc_open(d, DOC_CELL, cls);
+    doc_text(d, s);
+    doc_close(d);
+}
+
+void doc_rating_cell(tt_doc *d, tt_rating r)
+{
+    doc_open(d, DOC_CELL, NULL);
+    doc_rating(d, r);
+    doc_close(d);
+}
+
+void doc_item(tt_doc *d, const char *cls, const char *s)
+{
+    doc_open(d, DOC_ITEM, cls);
     doc_text(d, s);
     doc_close(d);
 }

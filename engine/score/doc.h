@@ -101,8 +101,21 @@ void doc_section(tt_doc *d, const char *id, bool keep, const char *title);
 /* Opens a table whose head row has these labels (NULL-terminated) with
  * these HTML classes (NULL, or one entry per label, each may be NULL). */
 void doc_table_head(tt_doc *d, const char *const *labels, const char *const *classes);
-/* A table cell of one text. */
+/* A section holding a table with this head row; when it would have no rows
+ * the section holds the paragraph `none` instead, is closed, and false is
+ * returned. */
+bool doc_table_section(tt_doc *d, const char *id, bool keep, const char *title, size_t rows,
+                       const char *none, const char *const *labels, const char *const *classes);
+/* A row of a header cell `label` and an open value cell: close both with
+ * doc_close_n(d, 2). */
+void doc_label_row(tt_doc *d, const char *label);
+/* Closes the n innermost containers (a row and its table, a table and its section). */
+void doc_close_n(tt_doc *d, int n);
+/* A table cell of one text, of one rating. */
 void doc_cell(tt_doc *d, const char *cls, const char *s);
+void doc_rating_cell(tt_doc *d, tt_rating r);
+/* A list item of one text. */
+void doc_item(tt_doc *d, const char *cls, const char *s);
 /* A paragraph of one text. */
 void doc_para(tt_doc *d, const char *cls, const char *s);
 

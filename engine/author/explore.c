@@ -19,6 +19,7 @@ typedef struct step {
     tt_ms at;
     const char *role;   /* model strings */
     const char *action;
+    const char *verb;   /* "do", or (API 1.1) "cancel" / "reply" an action in progress */
 } step;
 
 typedef struct plan {
@@ -86,9 +87,12 @@ static char *plan_yaml(const tt_scenario *m, const plan *p, const char *comment)
     for (size_t i = 0; ok && i < p->n; i++) {
         char at[64];
         tt_time_format(p->steps[i].at, TT_TIME_AT, at, sizeof at);
+        const char *verb = p->steps[i].verb ? p->steps[i].verb : "do";
         ok = map_start(&e) && scalar(&e, "at") && scalar(&e, at) && scalar(&e, "by") &&
-             scalar(&e, p->steps[i].role) && scalar(&e, "do") &&
-             scalar(&e, p->steps[i].action) && map_end(&e);
+             scalar(&e, p->steps[i].role) && scalar(&e, verb) &&
+             scalar(&e, p->steps[i].action) &&
+             (strcmp(verb, "reply") != 0 || (scalar(&e, "note") && scalar(&e, "explore"))) &&
+             map_end(&e);
     }
     ok = ok && yaml_sequence_end_event_initialize(&ev) && yaml_emitter_emit(&e, &ev) &&
          map_end(&e) && yaml_document_end_event_initialize(&ev, 1) &&
@@ -185,11 +189,30 @@ static int random_plan(tt_script *s, tt_rng *rng, uint64_t seed, plan *p, bool *
                     available[a] = true;
                     avail[n++] = (pair){ m->actions[a].roles[r], m->actions[a].id };
                 }
-        if (n == 0 || tt_rng_unit(rng) < 0.3)
+        /* API 1.1: answer every question an actor asked (the team would),
+         * and now and then call off an action in progress. */
+        bool acted = false;
+        for (size_t a = 0; a < m->n_actions && p->n < MAX_STEPS && !acted; a++) {
+            bool waiting = tt_exercise_action_waiting(ex, (int)a);
+            bool cancel = !waiting && tt_exercise_action_in_progress(ex, (int)a) &&
+                          tt_rng_unit(rng) < 0.1;
+            if (!waiting && !cancel)
+                continue;
+            const char *role = m->actions[a].roles[0];
+            p->steps[p->n++] = (step){ t, role, m->actions[a].id, waiting ? "reply" : "cancel" };
+            int rc = waiting ? tt_exercise_reply(ex, role, m->actions[a].id, NULL, "explore", NULL,
+                                                 &run)
+                             : tt_exercise_cancel(ex, role, m->actions[a].id, NULL, NULL, NULL,
+                                                  &run);
+            if (rc != 0)
+                break;
+            acted = true;
+        }
+        if (acted || n == 0 || tt_rng_unit(rng) < 0.3)
             continue;
         pair pick = avail[tt_rng_range(rng, 0, (uint32_t)n - 1)];
         bool refused = false;
-        p->steps[p->n++] = (step){ t, pick.role, pick.action };
+        p->steps[p->n++] = (step){ t, pick.role, pick.action, "do" };
         if (tt_exercise_act(ex, pick.role, pick.action, NULL, NULL, &refused, &run) != 0)
             break;
     }

@@ -200,9 +200,60 @@ static void takes_wasted_to_cancel_ask_refuse(void **state)
     cli_done(&r);
 }
 
+/* lint, graph and msel know the 1.1 forms: a takes or wasted function is a
+ * callback like any (its state reads are checked), graph draws what it
+ * reads, the MSEL names every recipient. */
+static void tools_know_the_new_forms(void **state)
+{
+    (void)state;
+    const char *t = cli_tmp();
+    char src[1024], path[512];
+    snprintf(src, sizeof src, "%s/" FX ".lua", getenv("TT_SOURCE_DIR"));
+    char *text = cli_slurp(src);
+    assert_non_null(text);
+    static const char *const edits[][2] = {
+        { "if s.drilled then return \"30m\"", "if s.drileld then return \"30m\"" },
+        { "if s.link_open then", "if s.link_opn then" },
+    };
+    for (size_t i = 0; i < 2; i++) {
+        char *at = strstr(text, edits[i][0]);
+        assert_non_null(at);
+        snprintf(path, sizeof path, "%s/lint%zu.lua", t, i);
+        FILE *f = fopen(path, "w");
+        assert_non_null(f);
+        fprintf(f, "%.*s%s%s", (int)(at - text), text, edits[i][1], at + strlen(edits[i][0]));
+        fclose(f);
+    }
+    free(text);
+    cli_result r = cli_run("lint '%s/lint0.lua' '%s/lint1.lua'", t, t);
+    assert_int_equal(r.status, 1);
+    assert_contains(r.out, "state key 'drileld' is read but not declared in state (did you mean 'drilled'?)");
+    assert_contains(r.out, "state key 'link_opn' is read but not declared in state (did you mean 'link_open'?)");
+    cli_done(&r);
+    r = cli_run("lint " FX ".lua");
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+    r = cli_run("graph " FX ".lua -o '%s/g.dot'", t);
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+    snprintf(path, sizeof path, "%s/g.dot", t);
+    char *dot = cli_slurp(path);
+    assert_contains(dot, "label=takes");
+    assert_contains(dot, "label=\"harmful/wasted\"");
+    free(dot);
+    r = cli_run("msel " FX ".lua -o '%s/m.csv' --lang en", t);
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+    snprintf(path, sizeof path, "%s/m.csv", t);
+    char *csv = cli_slurp(path);
+    assert_contains(csv, "\"On-call engineer, Duty manager\"");
+    free(csv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(tools_know_the_new_forms),
         cmocka_unit_test(capacity_clock_references_and_yes_no),
         cmocka_unit_test(takes_wasted_to_cancel_ask_refuse),
         cmocka_unit_test(new_fields_are_checked),

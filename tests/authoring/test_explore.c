@@ -4,6 +4,7 @@
  * report; a scenario that loops forever is stopped by the sandbox. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,9 +66,54 @@ static void endless_dynamics_end_within_the_budget(void **state)
     cli_done(&r);
 }
 
+/* API 1.1: the random policy answers every question an actor asks and now
+ * and then cancels an action in progress, so failures on those paths are
+ * found, with witnesses holding the reply: and cancel: steps. */
+static void reaches_cancel_and_reply_paths(void **state)
+{
+    (void)state;
+    const char *fx = "tests/authoring/fixtures/explore-api11.lua";
+    cli_result r = cli_run("explore %s --runs 80 --seed 1 -o '%s/ex11'", fx, cli_tmp());
+    assert_int_equal(r.status, 1);
+    assert_contains(r.out, "(in actions.long_job.on_cancel)");
+    assert_contains(r.out, "answered: explore (in actions.ask_vendor.does)");
+    cli_done(&r);
+    bool cancel = false, reply = false;
+    for (int i = 1; i <= 4; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/ex11/finding-%d.yaml", cli_tmp(), i);
+        FILE *f = fopen(path, "r");
+        if (!f)
+            continue;
+        fclose(f);
+        char *y = cli_slurp(path);
+        if (strstr(y, "on_cancel")) {
+            cancel = true;
+            assert_contains(y, "do: long_job");
+            assert_contains(y, "cancel: long_job");
+        }
+        if (strstr(y, "answered: explore")) {
+            reply = true;
+            assert_contains(y, "do: ask_vendor");
+            assert_contains(y, "reply: ask_vendor");
+            assert_contains(y, "note: explore");
+            /* The witness reproduces through `tabletop run`. */
+            cli_result w = cli_run("run %s --script '%s' --ui none --no-scorecard --journal '%s/ex11/j.yaml'",
+                                   fx, path, cli_tmp());
+            assert_int_equal(w.status, 1);
+            assert_contains(w.err, "answered: explore");
+            cli_done(&w);
+        }
+        free(y);
+    }
+    assert_true(cancel);
+    assert_true(reply);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(reaches_cancel_and_reply_paths),
         cmocka_unit_test(finds_what_only_runs_show),
         cmocka_unit_test(endless_dynamics_end_within_the_budget),
     };

@@ -7,6 +7,8 @@
  * interpreter; peak RSS of a headless run <= 8 MiB; scoring any journal,
  * however large, <= 16 MiB. The large journal (about 30 MB) comes from a
  * synthetic scenario written here: a minute-by-minute dynamic over many days.
+ * `tabletop --version` (the bare process) and `check` (loading the scenario)
+ * show where a run's time goes.
  *
  * usage: bench_process [TABLETOP [LUA]] */
 #define _DEFAULT_SOURCE /* wait4 */
@@ -131,11 +133,18 @@ int main(int argc, char **argv)
     char *run_argv[] = { tabletop, "run", scen, "--script", answer, "--ui", "none",
                          "--no-scorecard", "--journal", journal, NULL };
     char *score_argv[] = { tabletop, "score", journal, "-o", card, NULL };
-    measure base = { 0 }, headless = { 0 }, score = { 0 }, large = { 0 };
+    /* Where the time goes: the bare process (exec, dynamic linking of the
+     * core libraries, no module), then loading the scenario (compile, model
+     * extraction, content hash), then the whole run and scorecard. */
+    char *version_argv[] = { tabletop, "--version", NULL };
+    char *check_argv[] = { tabletop, "check", scen, NULL };
+    measure base = { 0 }, bare = { 0 }, check = { 0 }, headless = { 0 }, score = { 0 },
+            large = { 0 };
     for (int r = 0; r < ROUNDS; r++) {
         unlink(journal);
         unlink(card);
-        if (run(lua_argv, &base) != 0 || run(run_argv, &headless) != 0 ||
+        if (run(lua_argv, &base) != 0 || run(version_argv, &bare) != 0 ||
+            run(check_argv, &check) != 0 || run(run_argv, &headless) != 0 ||
             run(score_argv, &score) != 0)
             return 1;
     }
@@ -164,6 +173,8 @@ int main(int argc, char **argv)
            ROUNDS, lua);
     printf("%-34s %8s %8s %8s\n", "command", "ms", "vs lua", "MiB");
     print_row("lua5.4 -e ''", &base, &base, 0, 0);
+    print_row("tabletop --version", &bare, &base, 0, 0);
+    print_row("check mail-form-flood", &check, &base, 0, 0);
     print_row("run mail-form-flood --ui none", &headless, &base, 3, 8);
     print_row("score J -o card.html", &score, &base, 3, 0);
     char label[64];

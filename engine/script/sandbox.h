@@ -60,6 +60,10 @@ void tt_sandbox_push_env(lua_State *L);
 /* Charge `units` of work done in C to the running budget; once over, the
  * next Lua instruction raises the budget error. */
 void tt_sandbox_charge(lua_State *L, uint64_t units);
+/* pattern_run.c: the longest run of subject bytes the single-character
+ * pattern item [item, item_end) matches (Lua's own character classes). */
+size_t tt_pattern_item_run(const char *item, const char *item_end, const char *subject,
+                           size_t len);
 
 /* Call the function below `nargs` arguments on the stack with a fresh budget
  * of `budget` instructions. On success leaves `nres` results and returns 0.

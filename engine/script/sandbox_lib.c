@@ -309,8 +309,11 @@ enum { CHARGE_PLAIN, CHARGE_PATTERN, CHARGE_GMATCH, CHARGE_FIND, CHARGE_SORT, CH
  * at every position. Every path through that tree steps through at most
  * all the pattern's items, comparing literals as it goes, so the product is
  * multiplied by the pattern's length: a long literal searched in a long
- * subject costs ls x lp, a lazy '.-' before a long literal n x n x lp. */
-static double pattern_steps(const char *p, size_t lp, size_t ls, bool anchors)
+ * subject costs ls x lp, a lazy '.-' before a long literal n x n x lp.
+ * Given the subject, a quantified single-character item takes at most its
+ * longest run there + 1 lengths instead of n (still an upper bound). */
+static double pattern_steps(const char *p, size_t lp, const char *subject, size_t ls,
+                            bool anchors)
 {
     double n = (double)ls + 1.0, steps = 1.0;
     size_t i = 0;
@@ -365,11 +368,16 @@ static double pattern_steps(const char *p, size_t lp, size_t ls, bool anchors)
         }
         if (end < lp) {
             char q = p[end];
+            /* Given the subject, a single-character item tries at most its
+             * longest run there + 1 lengths (pattern_run.c). */
+            double choices = n;
+            if (subject && (q == '*' || q == '+' || q == '-'))
+                choices = (double)tt_pattern_item_run(p + i, p + end, subject, ls) + 1.0;
             if (q == '*' || q == '+') {
-                steps *= 2.0 * n;
+                steps *= 2.0 * choices;
                 end++;
             } else if (q == '-') {
-                steps *= n;
+                steps *= choices;
                 end++;
             } else if (q == '?') {
                 steps *= 2;
@@ -434,8 +442,12 @@ static int charged(lua_State *L)
         const char *p = lua_tolstring(L, 2, &lp);
         /* find without specials is a plain search in Lua too. */
         bool literal = plain || (kind == CHARGE_FIND && !has_specials(p, lp));
-        double steps = literal ? literal_steps(lp, ls)
-                               : pattern_steps(p, lp, ls, kind != CHARGE_GMATCH);
+        bool anchors = kind != CHARGE_GMATCH;
+        double steps = literal ? literal_steps(lp, ls) : pattern_steps(p, lp, NULL, ls, anchors);
+        /* Over the bound by the subject's length alone: bound it again by
+         * what the subject holds (only then, as it reads the subject). */
+        if (!literal && steps > TT_PATTERN_MAX_STEPS)
+            steps = pattern_steps(p, lp, lua_tostring(L, 1), ls, anchors);
         if (steps > TT_PATTERN_MAX_STEPS) {
             int subject = (int)(ls > INT32_MAX ? INT32_MAX : ls);
             if (lp <= 60)

@@ -184,6 +184,15 @@ static void no_exhaustion_at_load(void **state)
         { "local s = ('a'):rep(8e6) assert(s:find(('a'):rep(20) .. 'b', 1, true) == nil) "
           "assert(s:find('aab') == nil) assert(s:find('^a+$')) error('big subject ok')", NULL,
           "big subject ok", 1 },
+        /* Ordinary patterns on long subjects are not refused: a class item
+         * tries at most its longest run in the subject. */
+        { "local s = ('k=v;'):rep(500) local n = 0 "
+          "for k, v in s:gmatch('(%w+)=(%w+)') do n = n + 1 end "
+          "assert(n == 500) error('pairs ok')", NULL, "pairs ok", 1 },
+        { "local s = ('x = 1 '):rep(200) assert(s:match('(%w+)%s*=%s*(%d+)')) "
+          "assert(('ab12'):rep(5e4):find('[a-z]+%d+[a-z]-%d%d%d') == nil) "
+          "error('classes ok')", NULL, "classes ok", 1 },
+        { "local s = ('ab'):rep(5e4) s:find('[a-z]*[a-z]*[a-z]*c')", NULL, "too complex", 1 },
         { "local c = '--' .. string.rep('a', 2e6) for i = 1, 1e9 do load(c) end", NULL,
           "instruction budget", 1 },
     };

@@ -579,12 +579,65 @@ static void over_tls(void **state)
     assert_int_equal(finish(&s, 3 * WAIT_MS), 0);
 }
 
+/* Scenario API 1.1 over the sockets: an inject to two roles reaches both
+ * seats (and lists them), a seat cancels its role's action in progress and
+ * answers the question an actor asked about another; each seat sees only
+ * its own role's records; another role's action is refused; it replays. */
+static void api11(void **state)
+{
+    (void)state;
+    char journal[1024];
+    snprintf(journal, sizeof journal, "%s", e2e_tmp("api11-j.yaml"));
+    served s;
+    serve(&s, "api11", "run", e2e_src("tests/authoring/fixtures/api11.lua"), "--serve",
+          "127.0.0.1:0", "--ui", "none", "--journal", journal, "--speed", "300", "--lang", "en",
+          "--no-scorecard", (char *)NULL);
+    wc_ctx *c = wc_new();
+    assert_non_null(c);
+    wc_conn *fac = open_seat(c, &s, "facilitator");
+    wc_conn *oncall = open_seat(c, &s, "oncall"), *manager = open_seat(c, &s, "manager");
+    const char *alert = event("inject", "\"id\":\"alert\",\"to\":[\"oncall\",\"manager\"]");
+    assert_got(wc_wait(c, oncall, alert, WAIT_MS), "the alert reaches the engineer");
+    assert_got(wc_wait(c, manager, alert, WAIT_MS), "and the manager");
+
+    act(c, manager, "call_vendor");
+    act(c, oncall, "save_logs");
+    assert_got(wc_wait(c, oncall, event("action", "\"id\":\"save_logs\""), WAIT_MS), "saving");
+    wc_send(c, oncall, "{\"type\":\"cancel\",\"action\":\"save_logs\",\"note\":\"later\"}");
+    assert_got(wc_wait(c, oncall, event("cancel", "\"id\":\"save_logs\",\"note\":\"later\""),
+                       WAIT_MS), "cancelled");
+    wc_send(c, oncall, "{\"type\":\"cancel\",\"action\":\"call_vendor\"}");
+    assert_got(wc_wait(c, oncall, "{\"type\":\"error\",\"code\":\"not_your_role\"}", WAIT_MS),
+               "another role's action is not this seat's to cancel");
+    const char *asked = event("asked", "\"id\":\"call_vendor\",\"from\":\"vendor\"");
+    assert_got(wc_wait(c, manager, asked, WAIT_MS), "the vendor asks the manager");
+    wc_send(c, manager, "{\"type\":\"reply\",\"action\":\"call_vendor\",\"text\":\"web01\"}");
+    assert_got(wc_wait(c, manager, event("reply", "\"id\":\"call_vendor\",\"note\":\"web01\""),
+                       WAIT_MS), "the answer");
+    assert_got(wc_wait(c, manager, event("done", "\"id\":\"call_vendor\""), WAIT_MS),
+               "the request goes on");
+    assert_got(wc_wait(c, fac, event("reply", "\"id\":\"call_vendor\""), WAIT_MS),
+               "the facilitator sees every record");
+    /* Each player seat sees its own role's records only. */
+    assert_int_equal(wc_count(oncall, event("asked", NULL)), 0);
+    assert_int_equal(wc_count(oncall, event("reply", NULL)), 0);
+    assert_int_equal(wc_count(manager, event("cancel", NULL)), 0);
+
+    wc_send(c, fac, "{\"type\":\"end\"}");
+    assert_got(wc_wait(c, manager, event("end", NULL), WAIT_MS), "the end");
+    wc_free(c);
+    assert_int_equal(finish(&s, 3 * WAIT_MS), 0);
+    const char *replay[] = { "replay", journal, NULL };
+    assert_int_equal(e2e_run(e2e_tmp("api11-replay.log"), replay), 0);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(drill),
         cmocka_unit_test(resume_after_kill_9),
         cmocka_unit_test(over_tls),
+        cmocka_unit_test(api11),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);

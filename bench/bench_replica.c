@@ -530,9 +530,13 @@ static int bench_scenario(const char *id, double *ratio_out, double *call_ratio_
     tt_ms end_time = t.n ? t.calls[t.n - 1].now : 0;
     tt_exercise_config cfg = { .seed = seed, .settings = answers.settings,
                                .n_settings = answers.n_settings };
+    /* At the end state, as the replica's: the same branches run. */
     tt_exercise *ex = tt_exercise_new(script, &cfg, &err);
-    if (!ex)
+    if (!ex || tt_exercise_start(ex, 0, &err) != 0 ||
+        tt_exercise_play(ex, &answers, 0, &err) != 0) {
+        tt_exercise_free(ex);
         goto out_replica;
+    }
     luaL_dostring(r->L, "return function() end");
     int empty = luaL_ref(r->L, LUA_REGISTRYINDEX);
     for (int round = 0; round < ROUNDS && best_i >= 0; round++) {

@@ -266,6 +266,87 @@ static void strict_and_exit_codes_on_the_command_line(void **state)
     unlink(script);
 }
 
+/* The sweep's in-memory score is the one `tabletop score` gives for the
+ * journal `tabletop run` writes of the same exercise: every scenario's model
+ * answer, two seeds; score, rating, and each objective's reach and rating. */
+static void sweep_scores_what_score_gives_for_the_journal(void **state)
+{
+    (void)state;
+    static const char *const ids[] = { "mail-form-flood", "exposed-monitoring", "ransomware",
+                                       "admin-server-breach", "wordpress-xss",
+                                       "card-buffer-outage" };
+    char dir[] = "/tmp/tt-sweep-score-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    const char *src = getenv("TT_SOURCE_DIR");
+    size_t compared = 0;
+    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+        for (int seed = 2; seed <= 5; seed += 3) {
+            char answer[1024], journal[1100], card[1100], report[1100];
+            snprintf(answer, sizeof answer, "%s/scenarios/answers/%s/model.yaml", src, ids[i]);
+            snprintf(journal, sizeof journal, "%s/j.yaml", dir);
+            snprintf(card, sizeof card, "%s/card.json", dir);
+            snprintf(report, sizeof report, "%s/sweep.json", dir);
+            unlink(journal);
+            assert_int_equal(sh("run %s --script '%s' --seed %d --ui none --no-scorecard "
+                                "--journal '%s'", ids[i], answer, seed, journal), 0);
+            assert_int_equal(sh("score '%s' -o '%s'", journal, card), 0);
+            assert_int_equal(sh("sweep %s --script '%s' --seeds %d..%d --jobs 1 -o '%s'", ids[i],
+                                answer, seed, seed, report), 0);
+            json_error_t jerr;
+            json_t *c = json_load_file(card, 0, &jerr);
+            json_t *w = json_load_file(report, 0, &jerr);
+            assert_non_null(c);
+            assert_non_null(w);
+            json_t *ans = json_array_get(json_object_get(w, "answers"), 0);
+            json_t *score = json_object_get(ans, "score");
+            double card_score = json_number_value(json_object_get(c, "score"));
+            assert_true(json_number_value(json_object_get(score, "min")) == card_score);
+            assert_true(json_number_value(json_object_get(score, "max")) == card_score);
+            const char *rating = json_string_value(json_object_get(c, "rating"));
+            assert_non_null(rating);
+            assert_true(json_number_value(json_object_get(json_object_get(ans, "rating"),
+                                                          rating)) == 1.0);
+            json_t *cobjs = json_object_get(c, "objectives");
+            json_t *wobjs = json_object_get(ans, "objectives");
+            assert_int_equal(json_array_size(cobjs), json_array_size(wobjs));
+            for (size_t k = 0; k < json_array_size(cobjs); k++) {
+                json_t *co = json_array_get(cobjs, k);
+                const char *id = json_string_value(json_object_get(co, "id"));
+                json_t *wo = NULL;
+                for (size_t m = 0; m < json_array_size(wobjs); m++)
+                    if (strcmp(json_string_value(json_object_get(json_array_get(wobjs, m), "id")),
+                               id) == 0)
+                        wo = json_array_get(wobjs, m);
+                assert_non_null(wo);
+                json_t *reached = json_object_get(co, "reached_s");
+                if (json_is_number(reached)) {
+                    assert_true(json_number_value(json_object_get(wo, "reached")) == 1.0);
+                    assert_true(json_number_value(json_object_get(json_object_get(wo, "reach_s"),
+                                                                  "min")) ==
+                                json_number_value(reached));
+                } else {
+                    assert_true(json_number_value(json_object_get(wo, "reached")) == 0.0);
+                }
+                const char *r = json_string_value(json_object_get(co, "rating"));
+                if (r && strlen(r) == 1)
+                    assert_true(json_number_value(json_object_get(json_object_get(wo, "rating"),
+                                                                  r)) == 1.0);
+            }
+            json_decref(c);
+            json_decref(w);
+            compared++;
+        }
+    }
+    char path[1100];
+    const char *names[] = { "j.yaml", "card.json", "sweep.json" };
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        unlink(path);
+    }
+    rmdir(dir);
+    assert_int_equal(compared, 12);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -274,6 +355,7 @@ int main(void)
         cmocka_unit_test(a_hostile_scenario_fails_each_run_and_the_sweep_ends),
         cmocka_unit_test(html_and_markdown_show_histograms_and_tables),
         cmocka_unit_test(strict_and_exit_codes_on_the_command_line),
+        cmocka_unit_test(sweep_scores_what_score_gives_for_the_journal),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

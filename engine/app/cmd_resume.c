@@ -41,11 +41,13 @@ static const char usage[] =
     "  --ui none|tty|sdl   front-end (default: tty, or none with --script)\n"
     "  --speed X           simulated seconds per real second from now on\n"
     "  --scenario F        the scenario file (default: the one the journal names)\n"
-    "  --scorecard F       scorecard (.html, .md or .json; default: beside the journal)\n"
+    "  --scorecard F       scorecard (.html, .md or .json; default: the drill's own, as\n"
+    "                      its journal recorded it, else beside the journal)\n"
     "  --no-scorecard      do not write a scorecard or record the drill history\n"
     "  --db F|URI          drill-history database, or a postgresql:// URI: central results,\n"
     "                      kept here as not yet sent when unreachable (docs/results.md;\n"
-    "                      default: $TABLETOP_DB, else the XDG data directory)\n"
+    "                      default: the drill's own, as its journal recorded it, else\n"
+    "                      $TABLETOP_DB, else the XDG data directory)\n"
     "  --lang ja|en        language (default: from the locale)\n"
     "  --serve [ADDR:]PORT browser seats again, with the same links as before\n"
     "  --seats F.json      also write the links there\n"
@@ -212,10 +214,19 @@ int tt_cmd_resume(int argc, char **argv)
         .make_ctx = &src,
         .serve = &o.serve,
     };
+    /* The drill's own run settings unless told otherwise: a resumed drill
+     * lands in the history and card it started with (docs/journal.md). */
+    bool told_card = o.card_path || o.no_card;
+    const char *db = o.db_path ? o.db_path : start->db;
+    const char *card = o.card_path ? o.card_path : told_card ? NULL : start->scorecard;
+    bool no_card = told_card ? o.no_card : start->no_scorecard;
+    job.cfg.run_db = db;
+    job.cfg.run_scorecard = card;
+    job.cfg.run_no_scorecard = no_card;
     bool ended = false;
     int rc = tt_frontend_run(&job, &ended, &err);
     status = tt_frontend_conclude("tabletop resume", rc, &err, ended, sc, o.journal_path,
-                                  o.no_card, o.card_path, o.db_path, o.lang);
+                                  no_card, card, db, o.lang);
 out:
     if (has_answers)
         tt_action_script_free(&answers);

@@ -374,6 +374,13 @@ int tt_cmd_run(int argc, char **argv)
         .n_settings = in.n_settings,
         .record_wall = live,
     };
+    /* How this drill was run, journaled so `resume` lands it in the same
+     * history and card (docs/journal.md). */
+    char run_db[4096], run_card[4096];
+    cfg.run_db = o.no_card ? NULL
+                           : tt_run_path_for_journal(tt_history_spec(o.db_path), run_db, sizeof run_db);
+    cfg.run_scorecard = tt_run_path_for_journal(o.card_path, run_card, sizeof run_card);
+    cfg.run_no_scorecard = o.no_card;
     /* A journal named by the user must be new: evidence is never truncated
      * and a symbolic link is never followed. Default and temporary names
      * were reserved (created empty) above. */

@@ -11,6 +11,59 @@
 
 #include "tabletop/score.h"
 
+/* "postgresql://user:secret@host/db?password=x&sslmode=y" without either
+ * spelling of the password. */
+static void uri_without_password(const char *uri, char *buf, size_t size)
+{
+    size_t n = 0;
+    const char *rest = strstr(uri, "://");
+    const char *at = rest ? strchr(rest + 3, '@') : NULL;
+    const char *slash = rest ? strchr(rest + 3, '/') : NULL;
+    const char *colon = rest ? strchr(rest + 3, ':') : NULL;
+    bool userinfo_pw = at && (!slash || at < slash) && colon && colon < at;
+    for (size_t i = 0; uri[i] && n + 1 < size;) {
+        if (userinfo_pw && uri + i == colon) {
+            i = (size_t)(at - uri);   /* drop ":secret" */
+            continue;
+        }
+        if (i > 0 && (uri[i - 1] == '?' || uri[i - 1] == '&') &&
+            strncmp(uri + i, "password=", 9) == 0) {
+            i += strcspn(uri + i, "&");
+            if (uri[i] == '&')
+                i++;
+            else if (n && (buf[n - 1] == '&' || buf[n - 1] == '?'))
+                n--;
+            continue;
+        }
+        buf[n++] = uri[i++];
+    }
+    buf[n] = '\0';
+}
+
+const char *tt_run_path_for_journal(const char *spec, char *buf, size_t size)
+{
+    if (size)
+        buf[0] = '\0';
+    if (!spec || !*spec || size < 2)
+        return NULL;
+    if (tt_store_is_uri(spec)) {
+        uri_without_password(spec, buf, size);
+        return buf;
+    }
+    if (spec[0] == '/') {
+        snprintf(buf, size, "%s", spec);
+        return buf;
+    }
+    /* Relative: from the folder it was given in, as resume runs anywhere. */
+    char cwd[4096];
+    if (!getcwd(cwd, sizeof cwd) ||
+        (size_t)snprintf(buf, size, "%s/%s", cwd, spec) >= size) {
+        buf[0] = '\0';
+        return NULL;
+    }
+    return buf;
+}
+
 int tt_finish_exercise(const tt_scenario *sc, const char *journal_path,
                        const char *card_path, const char *db_path, tt_lang lang,
                        FILE *out)

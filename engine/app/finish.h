@@ -26,4 +26,10 @@ bool tt_opt_card_path(const char *path, void *dest, char *why, size_t why_size);
 bool tt_default_journal_path(const char *scenario_id, char *buf, size_t size,
                              tt_error *err);
 
+/* A run setting as journaled in START for `resume` (docs/journal.md): a
+ * path made absolute (its folder resolved; the file may not exist yet), a
+ * postgresql:// URI without its password (libpq finds it again in
+ * PGPASSWORD or ~/.pgpass). NULL in, or no room: buf "" and NULL out. */
+const char *tt_run_path_for_journal(const char *spec, char *buf, size_t size);
+
 #endif

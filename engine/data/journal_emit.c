@@ -223,6 +223,12 @@ static void start_map(em *e, const tt_start_info *s)
     }
     str_field(e, "date", s->date);
     str_field(e, "engine", s->engine);
+    str_field(e, "db", s->db);
+    str_field(e, "scorecard", s->scorecard);
+    if (s->no_scorecard) {
+        plain(e, "no_scorecard");
+        plain(e, "true");
+    }
     map_end(e);
 }
 

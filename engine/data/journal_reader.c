@@ -170,7 +170,8 @@ static int get_start(rctx *c, const ynode *n, tt_start_info **out)
 {
     static const char *const keys[] = { "scenario", "hash", "path", "seed", "speed",
                                         "lang", "team", "organisation", "members", "settings",
-                                        "state", "date", "engine", NULL };
+                                        "state", "date", "engine", "db", "scorecard",
+                                        "no_scorecard", NULL };
     if (yexpect(c->file, n, Y_MAP, "start", c->err) < 0 ||
         ymap_check_keys(c->file, n, "start", keys, c->err) < 0)
         return -1;
@@ -187,7 +188,12 @@ static int get_start(rctx *c, const ynode *n, tt_start_info **out)
         get_str(c, n, "team", "start", &s->team) < 0 ||
         get_str(c, n, "organisation", "start", &s->organisation) < 0 ||
         get_str(c, n, "date", "start", &s->date) < 0 ||
-        get_str(c, n, "engine", "start", &s->engine) < 0)
+        get_str(c, n, "engine", "start", &s->engine) < 0 ||
+        get_str(c, n, "db", "start", &s->db) < 0 ||
+        get_str(c, n, "scorecard", "start", &s->scorecard) < 0)
+        return -1;
+    if ((v = ymap_get(n, "no_scorecard")) &&
+        yscalar_bool(c->file, v, "start.no_scorecard", &s->no_scorecard, c->err) < 0)
         return -1;
     if (!s->scenario) {
         yerror(c->err, c->file, n, "start", "the scenario id is missing");

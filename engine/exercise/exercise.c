@@ -160,6 +160,9 @@ static int write_start(tt_exercise *ex, tt_error *err)
         .n_state = n_state,
         .date = date[0] ? date : NULL,
         .engine = tt_version(),
+        .db = ex->cfg.run_db,
+        .scorecard = ex->cfg.run_scorecard,
+        .no_scorecard = ex->cfg.run_no_scorecard,
     };
     tt_record r = { .type = TT_REC_START, .start = &info };
     int rc = ex_emit(ex, &r, err);

@@ -26,6 +26,10 @@ static char *comparable_yaml(const tt_record *r, tt_error *err)
         start.engine = NULL;
         start.path = NULL;
         start.hash = NULL;
+        /* How it was run (history, card) is not what happened in it. */
+        start.db = NULL;
+        start.scorecard = NULL;
+        start.no_scorecard = false;
         copy.start = &start;
     }
     return tt_record_to_yaml(&copy, err);

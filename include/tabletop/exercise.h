@@ -26,6 +26,10 @@ typedef struct tt_exercise_config {
     bool record_wall;             /* stamp records with wall time (live drills) */
     tt_record_sink sink;          /* may be NULL */
     void *sink_user;
+    /* Run settings journaled in START for `resume` (all may be NULL). */
+    const char *run_db;
+    const char *run_scorecard;
+    bool run_no_scorecard;
 } tt_exercise_config;
 
 /* A second source of inputs beside a front-end's own keyboard or mouse (the

@@ -65,6 +65,12 @@ typedef struct tt_start_info {
     const char *date;         /* ISO 8601 wall date, NULL in headless runs */
     const char *engine;       /* version of the tabletop that wrote it; NULL before 0.2 */
     const char *organisation; /* from the roster; may be NULL */
+    /* How the drill was run, so `resume` keeps it (docs/journal.md): the
+     * drill history (a SQLite path made absolute, or a postgresql:// URI
+     * without its password), the scorecard path, --no-scorecard. */
+    const char *db;           /* may be NULL */
+    const char *scorecard;    /* may be NULL */
+    bool no_scorecard;
 } tt_start_info;
 
 typedef struct tt_record {

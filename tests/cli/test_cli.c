@@ -120,6 +120,48 @@ static void end_step_ends_the_drill_early(void **state)
     cli_done(&r);
 }
 
+/* `resume` keeps the drill's --db and --scorecard (journaled in START):
+ * a drill interrupted before its end and resumed without them lands in the
+ * same history and card as it started with. */
+static void resume_keeps_the_drills_db_and_card(void **state)
+{
+    (void)state;
+    unlink(TT_CLI_TMP "-r.yaml");
+    unlink(TT_CLI_TMP "-r.db");
+    unlink(TT_CLI_TMP "-r.json");
+    result r = run("run ransomware --script tests/cli/fixtures/ransomware-end.yaml --ui none "
+                   "--journal " TT_CLI_TMP "-r.yaml --scorecard " TT_CLI_TMP "-r.json --db "
+                   TT_CLI_TMP "-r.db");
+    assert_int_equal(r.status, 0);
+    done(&r);
+    char *journal = slurp(TT_CLI_TMP "-r.yaml");
+    assert_contains(journal, "db: \"" TT_CLI_TMP "-r.db\"");
+    assert_contains(journal, "scorecard: \"" TT_CLI_TMP "-r.json\"");
+    /* Interrupted before its end: the END record is lost. */
+    char *end = strstr(journal, "type: end");
+    assert_non_null(end);
+    while (end > journal && strncmp(end, "---", 3) != 0)
+        end--;
+    FILE *fp = fopen(TT_CLI_TMP "-r.yaml", "wb");
+    assert_non_null(fp);
+    fwrite(journal, 1, (size_t)(end - journal), fp);
+    fclose(fp);
+    free(journal);
+    unlink(TT_CLI_TMP "-r.db");
+    unlink(TT_CLI_TMP "-r.json");
+    r = run("resume " TT_CLI_TMP "-r.yaml --script tests/cli/fixtures/ransomware-end.yaml --ui none");
+    if (r.status != 0)
+        fail_msg("resume exit %d\n%s\n%s", r.status, r.out, r.err);
+    assert_contains(r.out, "scorecard: " TT_CLI_TMP "-r.json");
+    done(&r);
+    assert_int_equal(access(TT_CLI_TMP "-r.json", R_OK), 0);
+    r = run("history --db " TT_CLI_TMP "-r.db");
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "ransomware");
+    assert_contains(r.out, "ended early (6 not assessed)");
+    done(&r);
+}
+
 static void same_seed_same_journal_and_replay_agrees(void **state)
 {
     (void)state;
@@ -279,6 +321,7 @@ int main(void)
         cmocka_unit_test(check_accepts_scenarios_and_locates_errors),
         cmocka_unit_test(headless_model_run_prints_timeline_and_objectives),
         cmocka_unit_test(end_step_ends_the_drill_early),
+        cmocka_unit_test(resume_keeps_the_drills_db_and_card),
         cmocka_unit_test(same_seed_same_journal_and_replay_agrees),
         cmocka_unit_test(resume_refuses_a_journal_that_does_not_reproduce),
         cmocka_unit_test(journal_scenario_names_are_not_trusted),

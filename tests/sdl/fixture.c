@@ -54,7 +54,7 @@ static tt_kv initial[] = {
 static tt_member members[] = { { "Sato", "sysadmin" }, { "Suzuki", "supervisor" } };
 static tt_start_info start = {
     "ransomware-test", "00", "fixture.lua", 42, 60.0, "en", "Blue", members, 2,
-    NULL, 0, initial, 3, NULL, NULL, NULL,
+    NULL, 0, initial, 3, NULL, NULL, NULL, NULL, NULL, false,
 };
 static tt_kv ch1[] = { { "encrypted", { .type = TT_VAL_INT, .as.i = 4200 } },
                        { "calls", { .type = TT_VAL_INT, .as.i = 3 } } };

@@ -73,3 +73,44 @@ void tt_text_fault_say(const tt_text_fault *f, const char *in, bool with_offset,
         break;
     }
 }
+
+/* East Asian Wide and Fullwidth ranges (Unicode 15, abridged to what text
+ * in this program holds: CJK, kana, Hangul, fullwidth forms, emoji). */
+static bool wide(uint32_t cp)
+{
+    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) ||
+           (cp >= 0x3041 && cp <= 0x33FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
+           (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+           (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+           (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
+static bool zero_width(uint32_t cp)
+{
+    return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x200B && cp <= 0x200F) ||
+           (cp >= 0x3099 && cp <= 0x309A) || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF;
+}
+
+size_t tt_display_width(const char *s)
+{
+    size_t w = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (p && *p) {
+        uint32_t cp;
+        size_t n;
+        if (*p < 0x80) { cp = *p; n = 1; }
+        else if ((*p & 0xE0) == 0xC0) { cp = *p & 0x1F; n = 2; }
+        else if ((*p & 0xF0) == 0xE0) { cp = *p & 0x0F; n = 3; }
+        else if ((*p & 0xF8) == 0xF0) { cp = *p & 0x07; n = 4; }
+        else { w++; p++; continue; }   /* not UTF-8: one cell */
+        size_t k = 1;
+        for (; k < n && (p[k] & 0xC0) == 0x80; k++)
+            cp = (cp << 6) | (p[k] & 0x3F);
+        p += k;
+        if (k < n) { w++; continue; }
+        w += zero_width(cp) ? 0 : wide(cp) ? 2 : 1;
+    }
+    return w;
+}

@@ -34,6 +34,14 @@ static void figure(tt_doc *d, void (*draw)(tt_buf *, const tt_scorecard *, tt_la
     free(svg);
 }
 
+/* A wall date as people read it: local time with the zone (TZ honoured). */
+static const char *local_date(tt_doc *d, const char *iso)
+{
+    char buf[64];
+    tt_date_local(iso, buf, sizeof buf);
+    return doc_fmt(d, "%s", buf);
+}
+
 static void header(tt_doc *d, const tt_scorecard *card, tt_lang L)
 {
     doc_node *h = doc_open(d, DOC_HEADER, NULL);
@@ -70,7 +78,7 @@ static void header(tt_doc *d, const tt_scorecard *card, tt_lang L)
     doc_text(d, card->scenario->id);
     if (card->start->date) {
         doc_text(d, " · ");
-        doc_text(d, card->start->date);
+        doc_text(d, local_date(d, card->start->date));
     }
     doc_close_n(d, 2);
     doc_close(d);
@@ -637,7 +645,7 @@ static void trend(tt_doc *d, const tt_scorecard *card, tt_lang L)
     }
     for (size_t i = first; i < card->n_trend; i++) {
         doc_open(d, DOC_ROW, NULL);
-        doc_cell(d, NULL, card->trend[i].when);
+        doc_cell(d, NULL, local_date(d, card->trend[i].when));
         doc_cell(d, "num", doc_fmt(d, "%d", card->trend[i].score));
         doc_rating_cell(d, card->trend[i].rating);
         doc_close(d);
@@ -692,7 +700,7 @@ static void details(tt_doc *d, const tt_scorecard *card, tt_lang L)
         doc_text(d, T(NONE));
     doc_close_n(d, 2);
     doc_label_row(d, T(DATE));
-    doc_text(d, s->date ? s->date : "—");
+    doc_text(d, s->date ? local_date(d, s->date) : "—");
     doc_close_n(d, 2);
     doc_label_row(d, T(ENGINE_VERSION));
     doc_textf(d, "%s %s, %s %s", T(ENGINE_RUN_BY), s->engine ? s->engine : T(ENGINE_UNKNOWN),

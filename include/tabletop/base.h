@@ -16,6 +16,13 @@ typedef int64_t tt_ms;
 /* Wall-clock time in milliseconds since the Unix epoch (live clocks and
  * record stamps; simulated time never depends on it). */
 int64_t tt_wall_ms(void);
+/* An ISO 8601 wall date ("2026-11-27T13:48:49Z", "...+09:00") as people
+ * read it: local time with the zone, honouring TZ ("2026-11-27 22:48 JST").
+ * A bare date is kept; anything unreadable is copied as written (false). */
+bool tt_date_local(const char *iso, char *buf, size_t size);
+/* Terminal cells a UTF-8 text takes: East Asian wide and fullwidth
+ * characters (CJK, kana, ｆｕｌｌ) two, combining marks none. */
+size_t tt_display_width(const char *s);
 
 /* Process exit codes used by every subcommand. */
 enum { TT_EXIT_OK = 0, TT_EXIT_RUNTIME = 1, TT_EXIT_BADINPUT = 2 };

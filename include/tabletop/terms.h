@@ -69,6 +69,12 @@
     "first reached: %s (target %s)"
 #define LBL_HEAD_DONE_FMT_TEXT "段階の完了: %s（目標時間 %s、達成 %zu/%zu）", \
     "phase complete: %s (target %s; reached %zu/%zu)"
+#define C_HIST_NO_MATCH_FMT_TEXT "tabletop history: %s「%s」の演習は記録されていません。%s\n", \
+    "tabletop history: no exercise of %s '%s' is recorded; %s\n"
+#define C_HIST_TREND_FMT_TEXT "推移 %s · %s: %s（前回から %+d）\n", \
+    "trend %s · %s: %s (%+d since the previous run)\n"
+#define C_DID_YOU_MEAN_FMT_TEXT "「%s」のことですか？", \
+    "did you mean '%s'?"
 #define LBL_DB_UNUSABLE_FMT_TEXT "演習履歴データベースを使えませんでした: %s", \
     "The drill history database could not be used: %s"
 #define LBL_F_NOT_REACHED_FMT_TEXT "「%s」を達成できませんでした（目標時間 %s、期限 %s）。", \
@@ -737,6 +743,20 @@
     X(LBL_HEAD_FIRST_FMT, LBL_HEAD_FIRST_FMT_TEXT) \
     X(LBL_HEAD_DONE_FMT, LBL_HEAD_DONE_FMT_TEXT) \
     X(LBL_FAC_INJECT, "進行役の状況付与", "Facilitator inject") \
+    X(C_HIST_NO_MATCH_FMT, C_HIST_NO_MATCH_FMT_TEXT) \
+    X(C_HIST_TREND_FMT, C_HIST_TREND_FMT_TEXT) \
+    X(C_DID_YOU_MEAN_FMT, C_DID_YOU_MEAN_FMT_TEXT) \
+    X(C_HIST_TEAM, "チーム", "team") \
+    X(C_HIST_SCENARIO, "シナリオ", "scenario") \
+    X(C_HIST_DATE, "日付", "date") \
+    X(C_HIST_SCORE, "点数", "score") \
+    X(C_HIST_RATING, "評価", "rating") \
+    X(C_HIST_DURATION, "時間", "duration") \
+    X(C_HIST_STATUS, "状態", "status") \
+    X(C_HIST_COMPLETE, "完了", "complete") \
+    X(C_HIST_INCOMPLETE, "不完全", "incomplete") \
+    X(C_HIST_NOT_SENT, "（未送信）", " (not yet sent)") \
+    X(C_HIST_NONE, "記録された演習はありません。", "No exercises recorded.") \
     X(LBL_FAC_LOG, "進行役の状況付与とメモ", "Facilitator injects and notes") \
     X(LBL_TO_EVERYONE, "全員へ", "to everyone") \
     X(LBL_TO, "宛先", "to") \

@@ -162,6 +162,73 @@ static void resume_keeps_the_drills_db_and_card(void **state)
     done(&r);
 }
 
+/* Terminal cells of a UTF-8 prefix (the test's CJK is all three-byte, two cells). */
+static size_t cells(const char *s, size_t bytes)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < bytes; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            w += ((unsigned char)s[i] & 0xF0) == 0xE0 ? 2 : 1;
+    return w;
+}
+
+/* history: columns line up in terminal cells (a Japanese team name is
+ * double width), team and scenario match whatever their case, a misspelt
+ * one is answered with the nearest, and trends are shown per team and
+ * scenario without --scenario. */
+static void history_filters_columns_and_trends(void **state)
+{
+    (void)state;
+    unlink(TT_CLI_TMP "-h.db");
+    static const char *const rosters[] = { "roster-ja", "roster-en", "roster-ja" };
+    for (int i = 0; i < 3; i++) {
+        char journal[512];
+        snprintf(journal, sizeof journal, TT_CLI_TMP "-h%d.yaml", i);
+        unlink(journal);
+        result r = run("run ransomware --script %s --ui none --roster tests/cli/fixtures/%s.yaml "
+                       "--journal %s --scorecard " TT_CLI_TMP "-h.json --db " TT_CLI_TMP "-h.db",
+                       i == 2 ? "scenarios/answers/ransomware/model.yaml"
+                              : "tests/cli/fixtures/ransomware-end.yaml",
+                       rosters[i], journal);
+        if (r.status != 0)
+            fail_msg("run %d: exit %d\n%s", i, r.status, r.err);
+        done(&r);
+    }
+    result r = run("history --db " TT_CLI_TMP "-h.db");
+    assert_int_equal(r.status, 0);
+    /* Every line's status column starts at the same cell. */
+    size_t col = 0, lines = 0;
+    for (char *line = r.out; line && *line && lines < 4; lines++) {
+        char *nl = strchr(line, '\n');
+        const char *st = strstr(line, lines == 0 ? "status" : strstr(line, "ended early") ? "ended early"
+                                                                                        : "complete");
+        assert_non_null(st);
+        size_t at = cells(line, (size_t)(st - line));
+        if (lines == 0)
+            col = at;
+        else if (at != col)
+            fail_msg("line %zu: status at cell %zu, not %zu:\n%s", lines, at, col, r.out);
+        line = nl ? nl + 1 : NULL;
+    }
+    assert_int_equal(lines, 4);
+    /* Trend per team and scenario though --scenario was not given. */
+    assert_contains(r.out, "trend 青チーム · ransomware: 100 → 100 (+0 since the previous run)");
+    done(&r);
+    r = run("history --db " TT_CLI_TMP "-h.db --team BLUE --scenario RansomWare");
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "Blue");
+    assert_true(strstr(r.out, "青チーム") == NULL);
+    done(&r);
+    r = run("history --db " TT_CLI_TMP "-h.db --team blu");
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "no exercise of team 'blu' is recorded; did you mean 'Blue'?");
+    done(&r);
+    r = run("history --db " TT_CLI_TMP "-h.db --scenario ransomwar --lang ja");
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "「ransomware」のことですか？");
+    done(&r);
+}
+
 static void same_seed_same_journal_and_replay_agrees(void **state)
 {
     (void)state;
@@ -322,6 +389,7 @@ int main(void)
         cmocka_unit_test(headless_model_run_prints_timeline_and_objectives),
         cmocka_unit_test(end_step_ends_the_drill_early),
         cmocka_unit_test(resume_keeps_the_drills_db_and_card),
+        cmocka_unit_test(history_filters_columns_and_trends),
         cmocka_unit_test(same_seed_same_journal_and_replay_agrees),
         cmocka_unit_test(resume_refuses_a_journal_that_does_not_reproduce),
         cmocka_unit_test(journal_scenario_names_are_not_trusted),

@@ -218,10 +218,10 @@ int tt_cmd_history(int argc, char **argv)
         tt_error_print(&err, "tabletop history");
         return TT_EXIT_RUNTIME;
     }
-    if (n && (!known(rows, n, true, team, lang) || !known(rows, n, false, scenario, lang))) {
-        tt_history_rows_free(rows, n);
-        return TT_EXIT_BADINPUT;
-    }
+    /* A name nothing recorded matches: the nearest one on stderr; the
+     * listing is then empty, as for any filter that matches nothing. */
+    if (n && known(rows, n, true, team, lang))
+        known(rows, n, false, scenario, lang);
     size_t kept = 0;
     for (size_t i = 0; i < n; i++) {
         if ((team && !same_name(rows[i].team, team)) ||

@@ -129,12 +129,12 @@ static void resume_keeps_the_drills_db_and_card(void **state)
     unlink(TT_CLI_TMP "-r.yaml");
     unlink(TT_CLI_TMP "-r.db");
     unlink(TT_CLI_TMP "-r.json");
-    result r = run("run ransomware --script tests/cli/fixtures/ransomware-end.yaml --ui none "
+    cli_result r = cli_run("run ransomware --script tests/cli/fixtures/ransomware-end.yaml --ui none "
                    "--journal " TT_CLI_TMP "-r.yaml --scorecard " TT_CLI_TMP "-r.json --db "
                    TT_CLI_TMP "-r.db");
     assert_int_equal(r.status, 0);
-    done(&r);
-    char *journal = slurp(TT_CLI_TMP "-r.yaml");
+    cli_done(&r);
+    char *journal = cli_slurp(TT_CLI_TMP "-r.yaml");
     assert_contains(journal, "db: \"" TT_CLI_TMP "-r.db\"");
     assert_contains(journal, "scorecard: \"" TT_CLI_TMP "-r.json\"");
     /* Interrupted before its end: the END record is lost. */
@@ -149,17 +149,17 @@ static void resume_keeps_the_drills_db_and_card(void **state)
     free(journal);
     unlink(TT_CLI_TMP "-r.db");
     unlink(TT_CLI_TMP "-r.json");
-    r = run("resume " TT_CLI_TMP "-r.yaml --script tests/cli/fixtures/ransomware-end.yaml --ui none");
+    r = cli_run("resume " TT_CLI_TMP "-r.yaml --script tests/cli/fixtures/ransomware-end.yaml --ui none");
     if (r.status != 0)
         fail_msg("resume exit %d\n%s\n%s", r.status, r.out, r.err);
     assert_contains(r.out, "scorecard: " TT_CLI_TMP "-r.json");
-    done(&r);
+    cli_done(&r);
     assert_int_equal(access(TT_CLI_TMP "-r.json", R_OK), 0);
-    r = run("history --db " TT_CLI_TMP "-r.db");
+    r = cli_run("history --db " TT_CLI_TMP "-r.db");
     assert_int_equal(r.status, 0);
     assert_contains(r.out, "ransomware");
     assert_contains(r.out, "ended early (6 not assessed)");
-    done(&r);
+    cli_done(&r);
 }
 
 /* Terminal cells of a UTF-8 prefix (the test's CJK is all three-byte, two cells). */
@@ -185,16 +185,16 @@ static void history_filters_columns_and_trends(void **state)
         char journal[512];
         snprintf(journal, sizeof journal, TT_CLI_TMP "-h%d.yaml", i);
         unlink(journal);
-        result r = run("run ransomware --script %s --ui none --roster tests/cli/fixtures/%s.yaml "
+        cli_result r = cli_run("run ransomware --script %s --ui none --roster tests/cli/fixtures/%s.yaml "
                        "--journal %s --scorecard " TT_CLI_TMP "-h.json --db " TT_CLI_TMP "-h.db",
                        i == 2 ? "scenarios/answers/ransomware/model.yaml"
                               : "tests/cli/fixtures/ransomware-end.yaml",
                        rosters[i], journal);
         if (r.status != 0)
             fail_msg("run %d: exit %d\n%s", i, r.status, r.err);
-        done(&r);
+        cli_done(&r);
     }
-    result r = run("history --db " TT_CLI_TMP "-h.db");
+    cli_result r = cli_run("history --db " TT_CLI_TMP "-h.db");
     assert_int_equal(r.status, 0);
     /* Every line's status column starts at the same cell. */
     size_t col = 0, lines = 0;
@@ -213,21 +213,21 @@ static void history_filters_columns_and_trends(void **state)
     assert_int_equal(lines, 4);
     /* Trend per team and scenario though --scenario was not given. */
     assert_contains(r.out, "trend 青チーム · ransomware: 100 → 100 (+0 since the previous run)");
-    done(&r);
-    r = run("history --db " TT_CLI_TMP "-h.db --team BLUE --scenario RansomWare");
+    cli_done(&r);
+    r = cli_run("history --db " TT_CLI_TMP "-h.db --team BLUE --scenario RansomWare");
     assert_int_equal(r.status, 0);
     assert_contains(r.out, "Blue");
     assert_true(strstr(r.out, "青チーム") == NULL);
-    done(&r);
-    r = run("history --db " TT_CLI_TMP "-h.db --team blu");
+    cli_done(&r);
+    r = cli_run("history --db " TT_CLI_TMP "-h.db --team blu");
     assert_int_equal(r.status, 0);
     assert_contains(r.out, "No exercises recorded.");
     assert_contains(r.err, "no exercise of team 'blu' is recorded; did you mean 'Blue'?");
-    done(&r);
-    r = run("history --db " TT_CLI_TMP "-h.db --scenario ransomwar --lang ja");
+    cli_done(&r);
+    r = cli_run("history --db " TT_CLI_TMP "-h.db --scenario ransomwar --lang ja");
     assert_int_equal(r.status, 0);
     assert_contains(r.err, "「ransomware」のことですか？");
-    done(&r);
+    cli_done(&r);
 }
 
 static void same_seed_same_journal_and_replay_agrees(void **state)

@@ -51,6 +51,22 @@
     "%s: the target of %s has passed (still open; limit %s)"
 #define M_LIMIT_SOON_FMT_TEXT "%s: 「%s」の期限 %s まであと 5 分（過ぎると未達）", \
     "%s: 5 minutes to the limit of %s (%s); past it, it is missed"
+/* Actor kinds (engine/script/actor_kinds.c): the group labels, kept as
+ * text pairs so the kinds table stays a static initialiser. */
+#define K_AGENCY_TEXT "関係機関", "Agencies"
+#define K_CENTRE_TEXT "センター", "Centres"
+#define K_COMPANY_TEXT "企業", "Companies"
+#define K_CONTRACTOR_TEXT "委託先", "Contractors"
+#define K_CUSTOMER_TEXT "顧客", "Customers"
+#define K_DEPARTMENT_TEXT "社内部門", "Departments"
+#define K_MANAGEMENT_TEXT "経営層", "Management"
+#define K_MEDIA_TEXT "報道", "Media"
+#define K_MINISTRY_TEXT "所管省庁", "Ministries"
+#define K_OUTSOURCER_TEXT "外部委託先", "Outsourcers"
+#define K_POLICE_TEXT "警察", "Police"
+#define K_REGULATOR_TEXT "監督機関", "Regulators"
+#define K_SYSTEM_TEXT "システム", "Systems"
+#define K_VENDOR_TEXT "ベンダー", "Vendors"
 #define S_NEW_ITEMS_FMT_TEXT "▲ 新しい項目 %zu 件（ホイールで戻る）", \
     "▲ %zu newer (scroll up)"
 #define S_COUNTDOWN_FMT_TEXT "%s %s（%s %s）", \
@@ -293,6 +309,21 @@
     X(M_ASK_END_FMT, M_ASK_END_FMT_TEXT) \
     X(M_END_PROMPT, "終了する? [y/N] ", \
       "end? [y/N] ") \
+    /* ---- actor kinds (group labels) */ \
+    X(K_AGENCY, K_AGENCY_TEXT) \
+    X(K_CENTRE, K_CENTRE_TEXT) \
+    X(K_COMPANY, K_COMPANY_TEXT) \
+    X(K_CONTRACTOR, K_CONTRACTOR_TEXT) \
+    X(K_CUSTOMER, K_CUSTOMER_TEXT) \
+    X(K_DEPARTMENT, K_DEPARTMENT_TEXT) \
+    X(K_MANAGEMENT, K_MANAGEMENT_TEXT) \
+    X(K_MEDIA, K_MEDIA_TEXT) \
+    X(K_MINISTRY, K_MINISTRY_TEXT) \
+    X(K_OUTSOURCER, K_OUTSOURCER_TEXT) \
+    X(K_POLICE, K_POLICE_TEXT) \
+    X(K_REGULATOR, K_REGULATOR_TEXT) \
+    X(K_SYSTEM, K_SYSTEM_TEXT) \
+    X(K_VENDOR, K_VENDOR_TEXT) \
     X(M_DID_YOU_MEAN_FMT, M_DID_YOU_MEAN_FMT_TEXT) \
     X(M_TARGET_SOON_FMT, M_TARGET_SOON_FMT_TEXT) \
     X(M_TARGET_PASSED_FMT, M_TARGET_PASSED_FMT_TEXT) \

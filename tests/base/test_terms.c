@@ -175,7 +175,7 @@ static void front_ends_keep_no_text_of_their_own(void **state)
     /* Front-ends: terminal drill, dashboard, scorecard, web seats. */
     static const struct { const char *dir; bool required; } dirs[] = {
         { "engine/ui/tty", true }, { "engine/ui/sdl", true }, { "engine/score", true },
-        { "engine/ui/web", true },
+        { "engine/ui/web", true }, { "engine/script", true },
     };
     static char report[16384];
     report[0] = '\0';

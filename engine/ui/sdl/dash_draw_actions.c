@@ -41,7 +41,8 @@ static bool availability(const dash_view *v, const dash_ui *ui, size_t a, char *
         if (!ok && reason[0])
             snprintf(why, n, "%s", reason);
     }
-    if (ok) {
+    if (ok && !act->takes_fn) {
+        /* API 1.1: a takes function is answered when the action starts. */
         tt_span_format(act->takes, t, sizeof t);
         snprintf(why, n, "%s %s", dash_s(S_TAKES, L), t);
     }

@@ -34,13 +34,18 @@ static void emit(em *e, yaml_event_t *ev, int init_ok)
         e->failed = true;
 }
 
-static void scalar(em *e, const char *s, yaml_scalar_style_t style)
+static void scalar_n(em *e, const char *s, size_t len, yaml_scalar_style_t style)
 {
     yaml_event_t ev;
+    emit(e, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)len, 1,
+                                              1, style));
+}
+
+static void scalar(em *e, const char *s, yaml_scalar_style_t style)
+{
     if (!s)
         s = "";
-    emit(e, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
-                                              (int)strlen(s), 1, 1, style));
+    scalar_n(e, s, strlen(s), style);
 }
 
 static void plain(em *e, const char *s) { scalar(e, s, YAML_PLAIN_SCALAR_STYLE); }
@@ -158,9 +163,7 @@ static void to_field(em *e, const char *to)
     for (const char *p = to; *p;) {
         const char *end = strchr(p, ',');
         size_t len = end ? (size_t)(end - p) : strlen(p);
-        char id[256];
-        snprintf(id, sizeof id, "%.*s", (int)(len < sizeof id ? len : sizeof id - 1), p);
-        quoted(e, id);
+        scalar_n(e, p, len, YAML_DOUBLE_QUOTED_SCALAR_STYLE); /* whole, however long */
         if (!end)
             break;
         p = end + 1;

@@ -30,8 +30,17 @@ static int get_str(rctx *c, const ynode *map, const char *key, const char *path,
 static int get_to(rctx *c, const ynode *map, const char **out)
 {
     const ynode *n = ymap_get(map, "to");
-    if (!n || n->kind != Y_SEQ)
-        return get_str(c, map, "to", "", out);
+    if (!n || n->kind != Y_SEQ) {
+        if (get_str(c, map, "to", "", out) != 0)
+            return -1;
+        /* One recipient; several are a list (what the writer writes). */
+        if (*out && strchr(*out, ',')) {
+            yerror(c->err, c->file, n, "to", "'%s' is not a role id (several recipients "
+                                             "are written as a list)", *out);
+            return -1;
+        }
+        return 0;
+    }
     if (n->n == 0) {
         yerror(c->err, c->file, n, "to", "an empty list of recipients");
         return -1;

@@ -261,6 +261,40 @@ static void journal_with_bom_reads_and_tears(void **state)
     free(data);
 }
 
+/* Recipients read back as written: several (kept joined by ',') are a list
+ * whatever an id's length; a single `to` holding a comma is refused (it
+ * used to read as a list with an empty id, then write back differently). */
+static void recipients_round_trip(void **state)
+{
+    (void)state;
+    size_t n;
+    tt_error err;
+    char *start = tt_record_to_yaml(&sample_records(&n)[0], &err);
+    assert_non_null(start);
+    char to[700];
+    memset(to, 'a', 300);
+    snprintf(to + 300, sizeof to - 300, ",%s", "boss");
+    tt_record r = { .type = TT_REC_MESSAGE, .t = 60000, .from = "vendor", .to = to,
+                    .text = { "x", "x" } };
+    char *doc = tt_record_to_yaml(&r, &err);
+    assert_non_null(doc);
+    char buf[8192];
+    snprintf(buf, sizeof buf, "%s%s", start, doc);
+    tt_journal j;
+    if (tt_journal_read_buffer("to.yaml", buf, strlen(buf), &j, &err) != 0)
+        fail_msg("%s\n%s", err.message, buf);
+    assert_int_equal(j.n_records, 2);
+    assert_string_equal(j.records[1].to, to);
+    tt_journal_free(&j);
+    free(doc);
+    snprintf(buf, sizeof buf, "%s%s", start,
+             "---\ntype: message\nt: 60000\nfrom: \"vendor\"\n"
+             "to: \"boss,\"\ntext:\n  ja: \"x\"\n  en: \"x\"\n...\n");
+    assert_int_equal(tt_journal_read_buffer("comma.yaml", buf, strlen(buf), &j, &err), -1);
+    assert_non_null(strstr(err.message, "is not a role id"));
+    free(start);
+}
+
 /* A crash while writing the very first record leaves no records, no error. */
 static void torn_start_record_leaves_empty_journal(void **state)
 {
@@ -505,6 +539,7 @@ int main(void)
         cmocka_unit_test(write_errors_stop_the_writer),
         cmocka_unit_test(empty_journal_reads_as_no_records),
         cmocka_unit_test(record_type_names_and_inputs),
+        cmocka_unit_test(recipients_round_trip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

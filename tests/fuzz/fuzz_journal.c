@@ -44,7 +44,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         char *a = tt_record_to_yaml(&j.records[i], &err);
         char *b = tt_record_to_yaml(&back.records[i], &err);
         if (!a || !b || strcmp(a, b) != 0) {
-            fprintf(stderr, "record %zu differs after a round trip\n", i);
+            fprintf(stderr, "record %zu differs after a round trip:\n%s---\n%s\n", i,
+                    a ? a : "(none)", b ? b : "(none)");
             abort();
         }
         free(a);

@@ -630,28 +630,11 @@ static char *read_file(const char *path, size_t *len)
     FILE *fp = fopen(path, "rb");
     if (!fp)
         return NULL;
-    char *buf = NULL;
-    size_t cap = 0, n = 0;
-    for (;;) {
-        if (n + 65536 > cap) {
-            cap = cap ? cap * 2 : 131072;
-            char *nb = realloc(buf, cap);
-            if (!nb) {
-                free(buf);
-                fclose(fp);
-                return NULL;
-            }
-            buf = nb;
-        }
-        size_t r = fread(buf + n, 1, cap - n - 1, fp);
-        n += r;
-        if (r == 0)
-            break;
-    }
+    tt_buf b = TT_BUF_INIT;
+    if (!tt_buf_read(&b, fp))
+        b.failed = true;
     fclose(fp);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
+    return tt_buf_take(&b, len);
 }
 
 static char **copy_keys(const keyset *k, size_t *n, bool *oom)

@@ -106,6 +106,18 @@ bool tt_buf_printf(tt_buf *b, const char *fmt, ...)
     return ok;
 }
 
+bool tt_buf_read(tt_buf *b, FILE *f)
+{
+    while (reserve(b, 65536)) {
+        size_t got = fread(b->data + b->len, 1, 65536, f);
+        b->len += got;
+        b->data[b->len] = '\0';
+        if (got < 65536)
+            return !ferror(f);
+    }
+    return false;
+}
+
 int tt_buf_write(void *b, unsigned char *data, size_t size)
 {
     return tt_buf_addn(b, (const char *)data, size);

@@ -42,21 +42,6 @@ static int bind_all(sqlite3_stmt *st, size_t np, const store_param *p)
     return 0;
 }
 
-static int grow(store_rows *r, size_t *cap)
-{
-    size_t ncap = *cap ? *cap * 2 : 64;
-    const char **cell = realloc(r->cell, ncap * r->cols * sizeof *cell);
-    if (!cell)
-        return -1;
-    r->cell = cell;
-    size_t *len = realloc(r->len, ncap * r->cols * sizeof *len);
-    if (!len)
-        return -1;
-    r->len = len;
-    *cap = ncap;
-    return 0;
-}
-
 static int sq_exec(tt_history *h, const char *sql, size_t np, const store_param *p,
                    store_rows *out, tt_error *err)
 {
@@ -69,7 +54,7 @@ static int sq_exec(tt_history *h, const char *sql, size_t np, const store_param 
         sqlite3_finalize(st);
         return fail(h, err, "cannot bind a value");
     }
-    size_t cap = 0;
+    size_t cap_cell = 0, cap_len = 0;
     int rc;
     bool oom = false;
     if (out)
@@ -77,7 +62,9 @@ static int sq_exec(tt_history *h, const char *sql, size_t np, const store_param 
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (!out)
             continue;
-        if (out->n == cap && grow(out, &cap) != 0) {
+        size_t need = (out->n + 1) * out->cols;
+        if (!tt_grow(&out->cell, &cap_cell, need, sizeof *out->cell) ||
+            !tt_grow(&out->len, &cap_len, need, sizeof *out->len)) {
             oom = true;
             break;
         }

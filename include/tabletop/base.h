@@ -169,6 +169,9 @@ bool tt_buf_addn(tt_buf *b, const char *s, size_t n);
 bool tt_buf_add(tt_buf *b, const char *s);
 bool tt_buf_printf(tt_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 bool tt_buf_vprintf(tt_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+/* Appends the rest of the stream (a whole file). false on a read error or
+ * once the buffer has failed (out of memory, past its cap). */
+bool tt_buf_read(tt_buf *b, FILE *f);
 /* libyaml's write handler (yaml_emitter_set_output(e, tt_buf_write, b)). */
 int tt_buf_write(void *b, unsigned char *data, size_t size);
 /* Text escaped for HTML element content and quoted attribute values

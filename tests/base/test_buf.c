@@ -1,8 +1,10 @@
 /* tt_grow and tt_buf: the one array grow and the one text buffer. */
+#define _POSIX_C_SOURCE 200809L /* fmemopen */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -90,6 +92,29 @@ static void buf_escapes_html_and_markdown(void **state)
     free(s);
 }
 
+static void buf_reads_a_whole_stream_within_its_cap(void **state)
+{
+    (void)state;
+    static char text[200001];
+    memset(text, 'x', sizeof text - 1);
+    FILE *f = fmemopen(text, sizeof text - 1, "r");
+    assert_non_null(f);
+    tt_buf b = TT_BUF_INIT;
+    assert_true(tt_buf_read(&b, f));
+    fclose(f);
+    size_t len = 0;
+    char *s = tt_buf_take(&b, &len);
+    assert_int_equal(len, sizeof text - 1);
+    assert_string_equal(s, text);
+    free(s);
+    f = fmemopen(text, sizeof text - 1, "r");
+    assert_non_null(f);
+    tt_buf_init(&b, 1000);
+    assert_false(tt_buf_read(&b, f));
+    fclose(f);
+    assert_null(tt_buf_take(&b, NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -98,6 +123,7 @@ int main(void)
         cmocka_unit_test(buf_collects_text_and_hands_it_over),
         cmocka_unit_test(buf_past_its_cap_fails_once_and_for_all),
         cmocka_unit_test(buf_escapes_html_and_markdown),
+        cmocka_unit_test(buf_reads_a_whole_stream_within_its_cap),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -26,10 +26,10 @@
 #define TT_INSTALL_DATA_DIR "/usr/local/share/tabletop"
 #endif
 #ifndef TT_BIN_TO_MODULES
-#define TT_BIN_TO_MODULES "../lib/tabletop"
+#define TT_BIN_TO_MODULES "../lib/tabletop/modules"
 #endif
 #ifndef TT_INSTALL_MODULE_DIR
-#define TT_INSTALL_MODULE_DIR "/usr/local/lib/tabletop"
+#define TT_INSTALL_MODULE_DIR "/usr/local/lib/tabletop/modules"
 #endif
 
 static bool is_dir(const char *path)

@@ -82,7 +82,7 @@ typedef enum tt_data_kind { TT_DATA_SCENARIOS, TT_DATA_ASSETS } tt_data_kind;
  * binary, the source tree for a binary in its build tree. -1 if too long. */
 int tt_data_path(tt_data_kind kind, const char *sub, char *out, size_t size);
 /* Path of an optional module (`name`.so, engine/base/module.c): beside an
- * installed binary in LIBDIR/tabletop (whatever the prefix), BUILD/modules
+ * installed binary in LIBDIR/tabletop/modules (whatever the prefix), BUILD/modules
  * for a binary in its build tree; $TABLETOP_MODULE_DIR overrides. -1 if too
  * long. */
 int tt_module_path(const char *name, char *out, size_t size);

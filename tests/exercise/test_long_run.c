@@ -26,7 +26,9 @@
 #endif
 
 #ifdef TT_ASAN
-#include <sanitizer/allocator_interface.h>
+/* The ASan runtime has this under gcc and clang; only clang ships the
+ * header (sanitizer/allocator_interface.h), so declare it here. */
+size_t __sanitizer_get_current_allocated_bytes(void);
 static size_t live_bytes(void)
 {
     return __sanitizer_get_current_allocated_bytes();

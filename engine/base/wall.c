@@ -63,6 +63,38 @@ static bool parse_iso(const char *s, time_t *out, bool *date_only)
     return true;
 }
 
+bool tt_date_parse(const char *iso, int64_t *epoch_s)
+{
+    time_t t;
+    bool date_only;
+    if (!iso || !parse_iso(iso, &t, &date_only))
+        return false;
+    if (date_only) {   /* a calendar date: its noon, local time */
+        struct tm tm;
+        memset(&tm, 0, sizeof tm);
+        if (sscanf(iso, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
+            return false;
+        tm.tm_year -= 1900;
+        tm.tm_mon -= 1;
+        tm.tm_hour = 12;
+        tm.tm_isdst = -1;
+        t = mktime(&tm);
+    }
+    *epoch_s = (int64_t)t;
+    return true;
+}
+
+void tt_date_local_day(int64_t epoch_s, char *buf, size_t size)
+{
+    time_t t = (time_t)epoch_s;
+    struct tm tm;
+    tzset();
+    if (!size)
+        return;
+    if (!localtime_r(&t, &tm) || !strftime(buf, size, "%Y-%m-%d", &tm))
+        buf[0] = '\0';
+}
+
 bool tt_date_local(const char *iso, char *buf, size_t size)
 {
     if (!size)

@@ -61,6 +61,24 @@ static bool grow(tt_scorecard *card, void **items, size_t n, size_t *cap, size_t
 }
 #define GROW(card, arr, n, cap) grow((card), (void **)&(arr), (n), &(cap), sizeof *(arr))
 
+const char *tt_scorecard_owner(const tt_scorecard *card, const tt_score_finding *f,
+                               tt_lang lang)
+{
+    for (size_t i = 0; f->owner && i < card->n_roles; i++)
+        if (str_eq(card->roles[i].id, f->owner) && card->roles[i].members)
+            return card->roles[i].members;
+    return f->owner ? tt_scenario_role_name(card->scenario, f->owner, lang) : "?";
+}
+
+void tt_scorecard_due_date(const tt_scorecard *card, const tt_score_finding *f, char *buf,
+                           size_t size)
+{
+    int64_t day;
+    if (!card->start || !tt_date_parse(card->start->date, &day))
+        day = tt_wall_ms() / 1000;   /* a headless run has no date: from today */
+    tt_date_local_day(day + (int64_t)tt_priority_due_days(f->priority) * 86400, buf, size);
+}
+
 int tt_scorecard_warn(tt_scorecard *card, const char *ja, const char *en)
 {
     tt_text *w = tt_arena_alloc(&card->arena, (card->n_warnings + 1) * sizeof *w);

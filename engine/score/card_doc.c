@@ -513,17 +513,23 @@ static void bad_actions(tt_doc *d, const tt_scorecard *card, tt_lang L)
 static void plan(tt_doc *d, const tt_scorecard *card, tt_lang L)
 {
     if (!doc_table_section(d, "plan", false, T(PLAN), card->n_findings, T(NO_FINDINGS),
-                           (const char *const[]){ T(FINDING), T(RECOMMENDATION), T(OWNER), T(PRIORITY), T(DUE), NULL },
-                           (const char *const[]){ NULL, NULL, "role", "prio", "n" }))
+                           (const char *const[]){ T(FINDING), T(RECOMMENDATION), T(OWNER), T(PRIORITY), T(DUE),
+                                                  T(STATUS), NULL },
+                           (const char *const[]){ NULL, NULL, "role", "prio", "n", NULL }))
         return;
     for (size_t i = 0; i < card->n_findings; i++) {
         const tt_score_finding *f = &card->findings[i];
         doc_open(d, DOC_ROW, NULL);
         doc_cell(d, NULL, tt_text_get(&f->finding, L));
         doc_cell(d, NULL, tt_text_get(&f->recommendation, L));
-        doc_cell(d, "role", f->owner ? tt_scenario_role_name(card->scenario, f->owner, L) : "—");
+        /* HSEEP IP: who (the roster's people, else the role), by when (a
+         * date, not a delay), and its status. */
+        doc_cell(d, "role", tt_scorecard_owner(card, f, L));
         doc_cell(d, NULL, tt_priority_name(f->priority, L));
-        doc_cell(d, "num", doc_fmt(d, "%d%s", tt_priority_due_days(f->priority), T(DAYS)));
+        char due[32];
+        tt_scorecard_due_date(card, f, due, sizeof due);
+        doc_cell(d, "num", doc_fmt(d, "%s", due));
+        doc_cell(d, NULL, T(STATUS_OPEN));
         doc_close(d);
     }
     doc_close_n(d, 2);

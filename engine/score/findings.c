@@ -266,6 +266,11 @@ int sc_build_findings(tt_scorecard *card)
     if (objective_rows(card, cap, cited) != 0 || bad_rows(card, cap, cited) != 0 ||
         lesson_rows(card, cap, cited) != 0)
         return -1;
+    /* Every row has an owner: a lesson no action covers goes to the
+     * scenario's first role (its lead). */
+    for (size_t i = 0; i < card->n_findings; i++)
+        if (!card->findings[i].owner && sc->n_roles)
+            card->findings[i].owner = sc->roles[0].id;
     sort_rows(card);
     return 0;
 }

@@ -237,7 +237,12 @@ static json_t *lists_json(jctx *c, json_t *root)
         put(c, j, "recommendation", jtext(c, &f->recommendation));
         put(c, j, "owner", jstr(f->owner));
         put(c, j, "priority", jstr(tt_priority_key(f->priority)));
+        put(c, j, "owner_name", jstr(tt_scorecard_owner(card, f, c->lang)));
         put(c, j, "due_days", json_integer(tt_priority_due_days(f->priority)));
+        char due[32];
+        tt_scorecard_due_date(card, f, due, sizeof due);
+        put(c, j, "due_date", jstr(due));
+        put(c, j, "status", jstr("open"));
         put(c, j, "objective", jstr(f->objective));
         put(c, j, "lesson", jstr(f->lesson));
         push(c, plan, j);

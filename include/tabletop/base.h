@@ -20,6 +20,10 @@ int64_t tt_wall_ms(void);
  * read it: local time with the zone, honouring TZ ("2026-11-27 22:48 JST").
  * A bare date is kept; anything unreadable is copied as written (false). */
 bool tt_date_local(const char *iso, char *buf, size_t size);
+/* The same date as seconds since the epoch (a bare date: its local noon). */
+bool tt_date_parse(const char *iso, int64_t *epoch_s);
+/* The local calendar day of an instant: "2026-12-27". */
+void tt_date_local_day(int64_t epoch_s, char *buf, size_t size);
 /* Terminal cells a UTF-8 text takes: East Asian wide and fullwidth
  * characters (CJK, kana, ｆｕｌｌ) two, combining marks none. */
 size_t tt_display_width(const char *s);

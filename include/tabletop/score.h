@@ -286,6 +286,14 @@ int tt_scorecard_build_file(tt_scorecard *card, const tt_scenario *sc,
 /* Open, read record by record and score a journal file. */
 int tt_scorecard_read_file(tt_scorecard *card, const tt_scenario *sc, const char *journal_path,
                            const char *journal_hash, tt_error *err);
+/* The improvement plan's owner of a finding: the roster member(s) holding
+ * its role ("Sato, Suzuki"), else the role's name; never empty. */
+const char *tt_scorecard_owner(const tt_scorecard *card, const tt_score_finding *f,
+                               tt_lang lang);
+/* Its absolute due date, local: the exercise's date (else today) plus the
+ * priority's days ("2026-12-27"). */
+void tt_scorecard_due_date(const tt_scorecard *card, const tt_score_finding *f, char *buf,
+                           size_t size);
 /* Add a warning shown on the card (both languages copied). */
 int tt_scorecard_warn(tt_scorecard *card, const char *ja, const char *en);
 

@@ -574,8 +574,8 @@
       "Finding") \
     X(LBL_RECOMMENDATION, "是正措置", \
       "Recommendation") \
-    X(LBL_OWNER, "担当役割", \
-      "Owner role") \
+    X(LBL_OWNER, "担当者", \
+      "Owner") \
     X(LBL_PRIORITY, "優先度", \
       "Priority") \
     X(LBL_NO_FINDINGS, "改善事項はありません。", \
@@ -774,6 +774,8 @@
     X(LBL_HEAD_FIRST_FMT, LBL_HEAD_FIRST_FMT_TEXT) \
     X(LBL_HEAD_DONE_FMT, LBL_HEAD_DONE_FMT_TEXT) \
     X(LBL_FAC_INJECT, "進行役の状況付与", "Facilitator inject") \
+    X(LBL_STATUS, "状況", "Status") \
+    X(LBL_STATUS_OPEN, "未完了", "open") \
     X(C_HIST_NO_MATCH_FMT, C_HIST_NO_MATCH_FMT_TEXT) \
     X(C_HIST_TREND_FMT, C_HIST_TREND_FMT_TEXT) \
     X(C_DID_YOU_MEAN_FMT, C_DID_YOU_MEAN_FMT_TEXT) \

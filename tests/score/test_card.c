@@ -1,9 +1,11 @@
+#define _DEFAULT_SOURCE  /* setenv, tzset */
 /* Scorecard model and writers on a hand-built scenario and journals. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 #include <cmocka.h>
 #include <jansson.h>
@@ -526,6 +528,52 @@ static void test_facilitator_injects_and_notes_in_every_format(void **state)
     tt_scorecard_free(&c);
 }
 
+/* HSEEP improvement plan: the owner is the roster's member(s) of the
+ * responsible role (the role without a roster, never "—"), the due date is
+ * absolute (the exercise's date + the priority's days, local), status open. */
+static void test_improvement_plan_owner_due_status(void **state)
+{
+    (void)state;
+    static fixture_journal f;
+    fj_mediocre(&f);
+    f.start.date = "2026-11-27T13:00:00Z";
+    setenv("TZ", "Asia/Tokyo", 1);
+    tzset();
+    tt_scorecard c;
+    build(&c, &f);
+    assert_true(c.n_findings > 0);
+    size_t len;
+    tt_error err;
+    char *json = tt_scorecard_render(&c, TT_CARD_JSON, TT_LANG_EN, &len, &err);
+    json_t *root = check_json(json);
+    json_t *plan = json_object_get(root, "improvement_plan"), *row;
+    size_t i;
+    json_array_foreach(plan, i, row) {
+        const char *owner = json_string_value(json_object_get(row, "owner_name"));
+        assert_non_null(owner);
+        assert_true(*owner && strcmp(owner, "—") != 0);
+        assert_string_equal(json_string_value(json_object_get(row, "status")), "open");
+        const char *prio = json_string_value(json_object_get(row, "priority"));
+        const char *due = json_string_value(json_object_get(row, "due_date"));
+        /* 22:00 JST on 27 November, plus 30, 90 or 180 days. */
+        assert_string_equal(due, strcmp(prio, "high") == 0     ? "2026-12-27"
+                                 : strcmp(prio, "medium") == 0 ? "2027-02-25"
+                                                               : "2027-05-26");
+        if (strcmp(json_string_value(json_object_get(row, "owner")), "sysadmin") == 0)
+            assert_string_equal(owner, "Sato");
+    }
+    json_decref(root);
+    free(json);
+    char *md = tt_scorecard_render(&c, TT_CARD_MD, TT_LANG_EN, &len, &err);
+    assert_non_null(strstr(md, "| Owner | Priority | Due | Status |"));
+    assert_non_null(strstr(md, "| Sato | High | 2026-12-27 | open |"));
+    assert_null(strstr(md, "| — | High"));
+    free(md);
+    tt_scorecard_free(&c);
+    unsetenv("TZ");
+    tzset();
+}
+
 static void test_write_file_and_default_path(void **state)
 {
     (void)state;
@@ -575,6 +623,7 @@ int main(void)
         cmocka_unit_test(test_refused_action_advice_names_the_block),
         cmocka_unit_test(test_source_shows_the_case_title),
         cmocka_unit_test(test_facilitator_injects_and_notes_in_every_format),
+        cmocka_unit_test(test_improvement_plan_owner_due_status),
         cmocka_unit_test(test_write_file_and_default_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -45,6 +45,8 @@ static const tt_api_field SCENARIO[] = {
 
 static const tt_api_field ROLE[] = {
     F("name", "tabletop.Text", true, "1.0", "shown in menus and on the card"),
+    F("short", "tabletop.Text", false, "1.1",
+      "short form for narrow places (the dashboard), used when the full one does not fit"),
     F("description", "tabletop.Text", false, "1.0", "what the role is responsible for"),
     F("capacity", "integer", false, "1.1",
       "actions the role can run at once (default: no limit); the menu shows it busy"),
@@ -54,6 +56,8 @@ static const tt_api_field ROLE[] = {
 static const tt_api_field ACTOR[] = {
     F("kind", "tabletop.ActorKind", true, "1.0", "one of the actor kinds (closed set)"),
     F("name", "tabletop.Text", true, "1.0", "shown as the sender of its messages"),
+    F("short", "tabletop.Text", false, "1.1",
+      "short form for narrow places (the dashboard), used when the full one does not fit"),
     F("delay", "tabletop.Time|tabletop.Time[]", false, "1.0",
       "reply delay: one time or a range { min, max } (default 0s)"),
     END,
@@ -67,6 +71,8 @@ static const tt_api_field SETTING[] = {
 
 static const tt_api_field METRIC[] = {
     F("label", "tabletop.Text", true, "1.0", "gauge or counter label"),
+    F("short", "tabletop.Text", false, "1.1",
+      "short form for narrow places (the dashboard), used when the full one does not fit"),
     F("unit", "tabletop.Text", false, "1.0", "unit shown after the value"),
     F("max", "number", false, "1.0", "gauge scale (0: a counter)"),
     F("damage", "boolean", false, "1.0", "reported as damage on the card"),

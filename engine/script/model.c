@@ -40,6 +40,7 @@ static void read_roles(ex *x, int top)
         mf_check_keys(x, r, where, "Role");
         m->roles[i].id = ids[i];
         m->roles[i].name = mf_get_text(x, r, where, "name", true);
+        m->roles[i].short_name = mf_get_text(x, r, where, "short", false);
         m->roles[i].description = mf_get_text(x, r, where, "description", false);
         int ct = mf_field(x, r, "capacity");
         if (ct == LUA_TNUMBER && lua_isinteger(x->L, -1) && lua_tointeger(x->L, -1) >= 1 &&
@@ -81,6 +82,7 @@ static void read_actors(ex *x, int top)
             mf_fail(x, 0, "%s.kind: '%s' is not an actor kind (%s)", where, ac->kind, hint);
         }
         ac->name = mf_get_text(x, a, where, "name", true);
+        ac->short_name = mf_get_text(x, a, where, "short", false);
         int type = mf_field(x, a, "delay");
         char path[300];
         snprintf(path, sizeof path, "%s.delay", where);
@@ -251,6 +253,7 @@ static void read_metrics(ex *x, int top)
         tt_metric *mt = &m->metrics[i];
         mt->key = ids[i];
         mt->label = mf_get_text(x, e, where, "label", true);
+        mt->short_label = mf_get_text(x, e, where, "short", false);
         mt->unit = mf_get_text(x, e, where, "unit", false);
         mt->damage = mf_get_bool(x, e, where, "damage", false);
         int type = mf_field(x, e, "max");

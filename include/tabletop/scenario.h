@@ -20,6 +20,7 @@ typedef struct tt_role {
     tt_text name;
     tt_text description;
     int capacity;          /* API 1.1: actions it can run at once; 0 = no limit */
+    tt_text short_name;    /* API 1.1: for narrow places (the dashboard), may be empty */
 } tt_role;
 
 /* Actor kinds are a closed set (docs/scenario-api.md), each with a group
@@ -38,6 +39,7 @@ typedef struct tt_actor {
     tt_text name;
     tt_ms delay_min;       /* reply delay drawn uniformly in [min, max] */
     tt_ms delay_max;
+    tt_text short_name;    /* API 1.1: for narrow places (the dashboard), may be empty */
 } tt_actor;
 
 typedef struct tt_inject {
@@ -122,6 +124,7 @@ typedef struct tt_metric {
     tt_text unit;
     double max;            /* gauge scale; 0 = counter without scale */
     bool damage;           /* reported as damage in the scorecard */
+    tt_text short_label;   /* API 1.1: for narrow places (the dashboard), may be empty */
 } tt_metric;
 
 typedef struct tt_setting {

@@ -53,6 +53,7 @@
 ---a participant role
 ---@class tabletop.Role
 ---@field name tabletop.Text shown in menus and on the card
+---@field short? tabletop.Text short form for narrow places (the dashboard), used when the full one does not fit (API 1.1)
 ---@field description? tabletop.Text what the role is responsible for
 ---@field capacity? integer actions the role can run at once (default: no limit); the menu shows it busy (API 1.1)
 
@@ -60,6 +61,7 @@
 ---@class tabletop.Actor
 ---@field kind tabletop.ActorKind one of the actor kinds (closed set)
 ---@field name tabletop.Text shown as the sender of its messages
+---@field short? tabletop.Text short form for narrow places (the dashboard), used when the full one does not fit (API 1.1)
 ---@field delay? tabletop.Time|tabletop.Time[] reply delay: one time or a range { min, max } (default 0s)
 
 ---an exercise option
@@ -70,6 +72,7 @@
 ---a state key shown as a gauge or counter
 ---@class tabletop.Metric
 ---@field label tabletop.Text gauge or counter label
+---@field short? tabletop.Text short form for narrow places (the dashboard), used when the full one does not fit (API 1.1)
 ---@field unit? tabletop.Text unit shown after the value
 ---@field max? number gauge scale (0: a counter)
 ---@field damage? boolean reported as damage on the card

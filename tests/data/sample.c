@@ -13,9 +13,9 @@ static const char *user_supervisor[] = { "user", "supervisor" };
 static const char *supervisor_only[] = { "supervisor" };
 
 static tt_role roles[] = {
-    { "user", { "利用者", "User" }, { NULL, NULL }, 0 },
-    { "sysadmin", { "システム管理者", "System administrator" }, { NULL, NULL }, 0 },
-    { "supervisor", { "上司", "Supervisor" }, { NULL, NULL }, 0 },
+    { "user", { "利用者", "User" }, { NULL, NULL }, 0, { NULL, NULL } },
+    { "sysadmin", { "システム管理者", "System administrator" }, { NULL, NULL }, 0, { NULL, NULL } },
+    { "supervisor", { "上司", "Supervisor" }, { NULL, NULL }, 0, { NULL, NULL } },
 };
 
 static tt_action actions[] = {

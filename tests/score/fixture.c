@@ -14,8 +14,8 @@ static const char *backup_actions[] = { "restore" };
 static tt_text alert_questions[] = { { "誰に最初に連絡しますか？", "Who do you call first?" } };
 
 static tt_role roles[] = {
-    { "sysadmin", { "システム担当", "System staff" }, { NULL, NULL }, 0 },
-    { "supervisor", { "監督者", "Supervisor" }, { NULL, NULL }, 0 },
+    { "sysadmin", { "システム担当", "System staff" }, { NULL, NULL }, 0, { NULL, NULL } },
+    { "supervisor", { "監督者", "Supervisor" }, { NULL, NULL }, 0, { NULL, NULL } },
 };
 
 static tt_inject injects[] = {
@@ -59,9 +59,9 @@ static tt_history_item history[] = {
 };
 
 static tt_metric metrics[] = {
-    { "encrypted", { "暗号化されたファイル", "Files encrypted" }, { "件", "files" }, 20000, true },
-    { "isolated", { "隔離済み", "Isolated" }, { NULL, NULL }, 0, false },
-    { "mail_hours", { "メール停止時間", "Hours without mail" }, { "時間", "h" }, 0, true },
+    { "encrypted", { "暗号化されたファイル", "Files encrypted" }, { "件", "files" }, 20000, true, { NULL, NULL } },
+    { "isolated", { "隔離済み", "Isolated" }, { NULL, NULL }, 0, false, { NULL, NULL } },
+    { "mail_hours", { "メール停止時間", "Hours without mail" }, { "時間", "h" }, 0, true, { NULL, NULL } },
 };
 
 static tt_scenario scenario;

@@ -123,7 +123,7 @@ static void each_error_class(void **state)
     static const bad cases[] = {
         /* unknown keys, at every level */
         { "@EXTRA@", "colour = 'red',", "scenario: unknown key 'colour' (expected one of: id, source", CALL_LINE },
-        { "@ROLES@", "{ r = { name = T, nmae = T } }", "roles.r: unknown key 'nmae' (expected one of: name, description, capacity)", 0 },
+        { "@ROLES@", "{ r = { name = T, nmae = T } }", "roles.r: unknown key 'nmae' (expected one of: name, short, description, capacity)", 0 },
         { "@ACTORS@", "{ vendor = { kind = 'v', name = T, colour = 1 } }", "actors.vendor: unknown key 'colour'", 0 },
         { "@INJECTS@", "{ { id = 'start', at = '0m', text = T, qestions = {} } }", "injects[1]: unknown key 'qestions'", 0 },
         { "@ACTIONS@", "{ a = { by = 'r', label = T, completes = 'o', require = 1 } }", "actions.a: unknown key 'require'", 0 },

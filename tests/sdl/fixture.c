@@ -3,13 +3,13 @@
 #include "fixture.h"
 
 static tt_role roles[] = {
-    { "sysadmin", { "システム担当", "System staff" }, { "", "" }, 0 },
-    { "supervisor", { "上長", "Supervisor" }, { "", "" }, 0 },
+    { "sysadmin", { "システム担当", "System staff" }, { "", "" }, 0, { "", "" } },
+    { "supervisor", { "上長", "Supervisor" }, { "", "" }, 0, { "", "" } },
 };
 static tt_actor actors[] = {
-    { "user_dept", "department", { "利用部門", "User department" }, 0, 0 },
-    { "vendor", "vendor", { "保守ベンダー", "Maintenance vendor" }, MIN(10), MIN(20) },
-    { "ministry", "ministry", { "所管省庁", "Competent ministry" }, MIN(20), MIN(40) },
+    { "user_dept", "department", { "利用部門", "User department" }, 0, 0, { "", "" } },
+    { "vendor", "vendor", { "保守ベンダー", "Maintenance vendor" }, MIN(10), MIN(20), { "", "" } },
+    { "ministry", "ministry", { "所管省庁", "Competent ministry" }, MIN(20), MIN(40), { "", "" } },
 };
 static tt_text questions[] = {
     { "最初に誰へ連絡しますか？", "Whom do you call first?" },
@@ -42,8 +42,8 @@ static tt_objective objectives[] = {
       MIN(120), MIN(240), NULL, false, { "", "" } },
 };
 static tt_metric metrics[] = {
-    { "encrypted", { "暗号化されたファイル", "Encrypted files" }, { "件", "files" }, 20000, true },
-    { "calls", { "問い合わせ", "Customer calls" }, { "件", "calls" }, 0, false },
+    { "encrypted", { "暗号化されたファイル", "Encrypted files" }, { "件", "files" }, 20000, true, { "", "" } },
+    { "calls", { "問い合わせ", "Customer calls" }, { "件", "calls" }, 0, false, { "", "" } },
 };
 
 static tt_kv initial[] = {

@@ -296,6 +296,38 @@ static void test_text_is_cached(void **state)
     SDL_FreeSurface(s);
 }
 
+/* A long name that does not fit gives way to the scenario's short form
+ * (API 1.1 `short`), so two long labels are not cut to the same text; one
+ * that fits, or one without a short form, is kept whole. */
+static void test_short_labels(void **state)
+{
+    (void)state;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *r = SDL_CreateSoftwareRenderer(s);
+    assert_non_null(r);
+    dash_gfx g;
+    tt_error err;
+    assert_int_equal(dash_gfx_init(&g, r, NULL, 0, &err), 0);
+    assert_int_equal(dash_gfx_resize(&g, 1280, 720, false, &err), 0);
+    tt_text a = { "サーバ上で暗号化されたファイル", "Files encrypted on the file server" };
+    tt_text b = { "パソコン上で暗号化されたファイル", "Files encrypted on the office PCs" };
+    tt_text as = { "サーバ暗号化", "Server files" }, bs = { "PC暗号化", "PC files" };
+    tt_text none = { "", "" };
+    int narrow = dash_text_width(&g, "Files encrypted", F_SMALL);
+    const char *pa = dash_label_pick(&g, &a, &as, TT_LANG_EN, F_SMALL, narrow);
+    const char *pb = dash_label_pick(&g, &b, &bs, TT_LANG_EN, F_SMALL, narrow);
+    assert_string_equal(pa, "Server files");
+    assert_string_equal(pb, "PC files");
+    assert_string_not_equal(pa, pb);
+    assert_string_equal(dash_label_pick(&g, &a, &as, TT_LANG_JA, F_SMALL, 2000),
+                        "サーバ上で暗号化されたファイル");
+    assert_string_equal(dash_label_pick(&g, &a, &none, TT_LANG_EN, F_SMALL, narrow),
+                        "Files encrypted on the file server");
+    dash_gfx_free(&g);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(s);
+}
+
 /* The wheel scrolls the feed back; new records keep the same items in view. */
 static void test_feed_scroll(void **state)
 {
@@ -505,6 +537,7 @@ int main(void)
         cmocka_unit_test(test_wrap),
         cmocka_unit_test(test_ja_and_en_differ),
         cmocka_unit_test(test_time_changes_board),
+        cmocka_unit_test(test_short_labels),
         cmocka_unit_test(test_text_is_cached),
         cmocka_unit_test(test_feed_scroll),
         cmocka_unit_test(test_foreign_records),

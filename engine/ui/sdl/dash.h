@@ -273,6 +273,11 @@ int dash_text_width(dash_gfx *g, const char *s, dash_font_id f);
 /* One line cut at max_w pixels (no wrap); returns its height. */
 int dash_text_fit(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c, int x,
                   int y, int max_w);
+/* A scenario's name or label for a place max_w wide: the full text when it
+ * fits, else the scenario's short form (API 1.1 `short`) when it gives one,
+ * so two long labels are not cut to the same text. */
+const char *dash_label_pick(dash_gfx *g, const tt_text *full, const tt_text *shorter,
+                            tt_lang lang, dash_font_id f, int max_w);
 /* Text wrapped at wrap_w, showing at most max_lines lines; returns height. */
 int dash_text_lines(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c, int x,
                     int y, int wrap_w, int max_lines);

@@ -58,6 +58,16 @@ int dash_text(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c, int x,
     return t.h;
 }
 
+const char *dash_label_pick(dash_gfx *g, const tt_text *full, const tt_text *shorter,
+                            tt_lang lang, dash_font_id f, int max_w)
+{
+    const char *text = tt_text_get(full, lang);
+    const char *alt = shorter ? tt_text_get(shorter, lang) : "";
+    if (!alt[0] || max_w <= 0 || dash_text_width(g, text, f) <= max_w)
+        return text;
+    return alt;
+}
+
 int dash_text_fit(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c, int x,
                   int y, int max_w)
 {

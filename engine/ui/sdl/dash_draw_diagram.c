@@ -53,7 +53,9 @@ void dash_draw_diagram(dash_gfx *g, const dash_view *v, const dash_ui *ui, SDL_R
     int rw = (team.w - tw - p) / (int)nr - p;
     for (size_t i = 0; i < sc->n_roles; i++) {
         SDL_Rect b = { team.x + tw + (int)i * (rw + p), team.y + p, rw, nh };
-        node(g, b, tt_text_get(&sc->roles[i].name, v->lang), recent(v, v->role_last[i]), false);
+        node(g, b, dash_label_pick(g, &sc->roles[i].name, &sc->roles[i].short_name, v->lang,
+                                   F_SMALL, b.w - 2 * dash_px(g, 5)),
+             recent(v, v->role_last[i]), false);
     }
 
     /* Outside parties grouped by kind, in order of first appearance. */
@@ -99,7 +101,9 @@ void dash_draw_diagram(dash_gfx *g, const dash_view *v, const dash_ui *ui, SDL_R
             if (strcmp(ak, kinds[k]) != 0)
                 continue;
             node(g, (SDL_Rect){ gx, y, gw, anh },
-                 tt_text_get(&sc->actors[i].name, v->lang), recent(v, v->actor_last[i]),
+                 dash_label_pick(g, &sc->actors[i].name, &sc->actors[i].short_name, v->lang,
+                                 F_SMALL, gw - 2 * dash_px(g, 5) - dash_px(g, 18)),
+                 recent(v, v->actor_last[i]),
                  ui && ui->actor_waiting && ui->actor_waiting[i]);
             y += anh + p / 2;
         }

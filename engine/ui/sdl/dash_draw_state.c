@@ -72,7 +72,8 @@ static int gauge(dash_gfx *g, const dash_view *v, SDL_Rect c, int y,
         }
         return y + dash_px(g, 6);
     }
-    y += dash_text_fit(g, label, F_SMALL, DASH_COL_DIM, c.x, y, c.w);
+    /* Wrapped onto a second line before anything is cut. */
+    y += dash_text_lines(g, label, F_SMALL, DASH_COL_DIM, c.x, y, c.w, 2);
     SDL_Color vc = damage && val && tt_value_number(val) > 0 ? DASH_COL_OVERDUE : DASH_COL_TEXT;
     dash_text_right(g, line, F_BODY_BOLD, vc, c.x + c.w, y);
     int bar_w = c.w - vw - dash_px(g, 10);
@@ -121,7 +122,9 @@ void dash_draw_state(dash_gfx *g, const dash_view *v, SDL_Rect r)
         SDL_Rect cc = { c.x + col * (cw + gap), c.y, cw, c.h };
         if (sc->n_metrics) {
             const tt_metric *m = &sc->metrics[i];
-            y = gauge(g, v, cc, y, tt_text_get(&m->label, v->lang),
+            const char *label = dash_label_pick(g, &m->label, &m->short_label, v->lang,
+                                                F_SMALL, dense ? cc.w * 2 / 3 : cc.w);
+            y = gauge(g, v, cc, y, label,
                       dash_view_state(v, m->key), tt_text_get(&m->unit, v->lang),
                       m->max, m->damage, dense);
         } else {

@@ -201,14 +201,14 @@ int tt_journal_write(tt_journal_writer *w, const tt_record *r, tt_error *err)
         w->bytes += len;
     if (rc != 0) {
         w->broken = true;
-        tt_error_set(err, w->path, 0, 0, "cannot write to the journal: %s", strerror(errno));
+        tt_error_runtime(err, w->path, "cannot write to the journal: %s", strerror(errno));
         return -1;
     }
     w->dirty = true;
     if (w->durable && !w->held) {
         if (fsync(w->fd) != 0) {
             w->broken = true;
-            tt_error_set(err, w->path, 0, 0, "cannot sync the journal to disk: %s",
+            tt_error_runtime(err, w->path, "cannot sync the journal to disk: %s",
                          strerror(errno));
             return -1;
         }
@@ -226,7 +226,7 @@ int tt_journal_hold(tt_journal_writer *w, bool hold, tt_error *err)
         return 0;
     if (fsync(w->fd) != 0) {
         w->broken = true;
-        tt_error_set(err, w->path, 0, 0, "cannot sync the journal to disk: %s", strerror(errno));
+        tt_error_runtime(err, w->path, "cannot sync the journal to disk: %s", strerror(errno));
         return -1;
     }
     w->dirty = false;
@@ -239,11 +239,11 @@ int tt_journal_close(tt_journal_writer *w, tt_error *err)
         return 0;
     int rc = 0;
     if (w->dirty && fsync(w->fd) != 0) {
-        tt_error_set(err, w->path, 0, 0, "cannot sync the journal to disk: %s", strerror(errno));
+        tt_error_runtime(err, w->path, "cannot sync the journal to disk: %s", strerror(errno));
         rc = -1;
     }
     if (close(w->fd) != 0 && rc == 0) {
-        tt_error_set(err, w->path, 0, 0, "cannot close the journal: %s", strerror(errno));
+        tt_error_runtime(err, w->path, "cannot close the journal: %s", strerror(errno));
         rc = -1;
     }
     free(w->path);

@@ -292,6 +292,11 @@ static int to_record(rctx *c, const ynode *root, int doc_line, int doc_col, tt_r
         return -1;
     if ((v = ymap_get(root, "speed")) && get_speed(c, v, "speed", r->type != TT_REC_SPEED, &r->speed) < 0)
         return -1;
+    if (r->type == TT_REC_SPEED && !ymap_get(root, "speed")) {
+        /* Found by fuzz_journal: read as speed 0, which no writer writes. */
+        yerror(c->err, c->file, root, "", "a speed record needs its 'speed'");
+        return -1;
+    }
     v = ymap_get(root, "start");
     if (r->type == TT_REC_START) {
         if (!v) {

@@ -65,8 +65,13 @@ static int fresh_preview(tt_exercise *ex)
     if (!ex->preview) {
         ex->preview = calloc(n + 1, sizeof *ex->preview);
         ex->preview_want = calloc(n + 1, sizeof *ex->preview_want);
-        if (!ex->preview || !ex->preview_want)
+        if (!ex->preview || !ex->preview_want) {
+            free(ex->preview);
+            free(ex->preview_want);
+            ex->preview = NULL;
+            ex->preview_want = NULL;
             return -1;
+        }
         for (size_t i = 0; i < n; i++)
             ex->preview_want[i] = ex->sc->actions[i].has_requires;
     }

@@ -230,6 +230,66 @@ static void history_filters_columns_and_trends(void **state)
     cli_done(&r);
 }
 
+/* Every roster example in the docs (a ```yaml block with `members:`) loads
+ * against ransomware, the docs' running example: a documented roster that
+ * is refused teaches the wrong roles. */
+static void roster_examples_in_the_docs_load(void **state)
+{
+    (void)state;
+    static const char *const docs[] = { "README.md", "docs/drills.md", "docs/journal.md",
+                                        "docs/results.md", "docs/multiseat.md", NULL };
+    char path[1024];
+    size_t examples = 0;
+    for (size_t d = 0; docs[d]; d++) {
+        snprintf(path, sizeof path, "%s/%s", getenv("TT_SOURCE_DIR"), docs[d]);
+        char *text = cli_slurp(path);
+        for (char *p = strstr(text, "```yaml\n"); p; p = strstr(p, "```yaml\n")) {
+            /* The fence's indentation (inside a list item) is taken off. */
+            size_t indent = 0;
+            while (p - (ptrdiff_t)indent > text && p[-1 - (ptrdiff_t)indent] == ' ')
+                indent++;
+            char *body = p + 8, *end = strstr(body, "```");
+            if (!end)
+                break;
+            p = end + 3;
+            char block[4096];
+            size_t n = 0;
+            for (char *line = body; line < end && n + 2 < sizeof block;) {
+                char *nl = strchr(line, '\n');
+                if (nl && nl > end)
+                    nl = NULL;
+                size_t skip = 0;
+                while (skip < indent && line[skip] == ' ')
+                    skip++;
+                size_t len = (size_t)((nl ? nl : end) - line) - skip;
+                if (n + len + 2 >= sizeof block)
+                    break;
+                memcpy(block + n, line + skip, len);
+                n += len;
+                block[n++] = '\n';
+                line = nl ? nl + 1 : end;
+            }
+            block[n] = '\0';
+            if (!strstr(block, "members:") || strstr(block, "actions:") || strstr(block, "type:"))
+                continue;
+            examples++;
+            char roster[512], journal[512];
+            snprintf(roster, sizeof roster, "%s", cli_path("doc-roster.yaml"));
+            snprintf(journal, sizeof journal, "%s", cli_path("doc-roster.journal.yaml"));
+            cli_write(roster, block);
+            unlink(journal);
+            cli_result r = cli_run("run ransomware --roster '%s' --script "
+                                   "tests/cli/fixtures/ransomware-end.yaml --ui none "
+                                   "--no-scorecard --journal '%s'", roster, journal);
+            if (r.status != 0)
+                fail_msg("%s: the roster example does not load:\n%s\n%s", docs[d], block, r.err);
+            cli_done(&r);
+        }
+        free(text);
+    }
+    assert_true(examples >= 3);
+}
+
 static void same_seed_same_journal_and_replay_agrees(void **state)
 {
     (void)state;
@@ -391,6 +451,7 @@ int main(void)
         cmocka_unit_test(end_step_ends_the_drill_early),
         cmocka_unit_test(resume_keeps_the_drills_db_and_card),
         cmocka_unit_test(history_filters_columns_and_trends),
+        cmocka_unit_test(roster_examples_in_the_docs_load),
         cmocka_unit_test(same_seed_same_journal_and_replay_agrees),
         cmocka_unit_test(resume_refuses_a_journal_that_does_not_reproduce),
         cmocka_unit_test(journal_scenario_names_are_not_trusted),

@@ -231,7 +231,7 @@ static void test_after_exercise_history_trend(void **state)
     (void)state;
     const char *id = "ransomware";
     if (!has_answer(id, "model") || !has_answer(id, "nothing"))
-        skip();
+        fail_msg("%s: an answer script is missing", id);
     char db[512], card1[512], card2[512], card3[512];
     snprintf(db, sizeof db, "%s/history.sqlite3", tmpdir);
     snprintf(card1, sizeof card1, "%s/first.json", tmpdir);
@@ -317,7 +317,7 @@ static void test_load_scenario_for_journal(void **state)
     (void)state;
     const char *id = "ransomware";
     if (!has_answer(id, "model"))
-        skip();
+        fail_msg("%s: an answer script is missing", id);
     golden_run r;
     golden_run_answer(id, "model", 0, &r);
     const tt_scenario *sc = golden_scenario(&r);

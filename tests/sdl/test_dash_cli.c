@@ -50,7 +50,7 @@ static void test_every_scenario_snapshots(void **state)
 {
     (void)state;
     if (!binary())
-        skip();
+        fail_msg("TT_BINARY is not an executable tabletop");
     char dir[512], args[4096], png[1024];
     snprintf(dir, sizeof dir, "%s/scenarios", getenv("TT_SOURCE_DIR"));
     DIR *d = opendir(dir);
@@ -81,7 +81,7 @@ static void test_size_and_bad_input(void **state)
 {
     (void)state;
     if (!binary())
-        skip();
+        fail_msg("TT_BINARY is not an executable tabletop");
     char args[4096], png[1024];
     out_path(png, sizeof png, "size");
     snprintf(args, sizeof args, "run ransomware --snapshot '%s' --at 30m --size 1280x720", png);

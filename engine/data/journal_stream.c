@@ -56,16 +56,8 @@ tt_journal_stream *tt_journal_stream_open(const char *path, tt_error *err)
 
 static bool append(tt_journal_stream *s, const char *p, size_t n)
 {
-    if (s->len + n + 1 > s->cap) {
-        size_t cap = s->cap ? s->cap : 4096;
-        while (cap < s->len + n + 1)
-            cap *= 2;
-        char *grown = realloc(s->text, cap);
-        if (!grown)
-            return false;
-        s->text = grown;
-        s->cap = cap;
-    }
+    if (!tt_grow(&s->text, &s->cap, s->len + n + 1, 1))
+        return false;
     memcpy(s->text + s->len, p, n);
     s->len += n;
     s->text[s->len] = '\0';

@@ -76,16 +76,9 @@ _Noreturn static void answer(tt_script *s, tt_ms now, const bool *want, int fd)
 /* Everything the child wrote, until it closes the pipe. */
 static char *read_all(int fd, size_t *len)
 {
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n == cap) {
-            char *p = realloc(buf, cap * 2);
-            if (!p)
-                break;
-            buf = p;
-            cap *= 2;
-        }
+    size_t cap = 0, n = 0;
+    char *buf = NULL;
+    while (tt_grow(&buf, &cap, n + 4096, 1)) {
         ssize_t r = read(fd, buf + n, cap - n);
         if (r < 0 && errno == EINTR)
             continue;

@@ -15,6 +15,7 @@ int tt_cmd_api(int argc, char **argv);      /* cmd_api.c     */
 int tt_cmd_new(int argc, char **argv);      /* cmd_new.c     */
 int tt_cmd_lint(int argc, char **argv);     /* cmd_lint.c    */
 int tt_cmd_msel(int argc, char **argv);     /* cmd_msel.c    */
+int tt_cmd_show(int argc, char **argv);     /* cmd_show.c    */
 int tt_cmd_graph(int argc, char **argv);    /* cmd_graph.c   */
 int tt_cmd_watch(int argc, char **argv);    /* cmd_watch.c   */
 int tt_cmd_explore(int argc, char **argv);  /* cmd_explore.c */

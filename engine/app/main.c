@@ -26,6 +26,7 @@ static const struct {
     { "watch", tt_cmd_watch, "re-run answers on every save, print what changed" },
     { "graph", tt_cmd_graph, "draw the scenario's structure (.svg, .dot)" },
     { "msel", tt_cmd_msel, "write the Master Scenario Events List (.csv, .md)" },
+    { "show", tt_cmd_show, "write the facilitator's briefing (.md, .html)" },
     { "api", tt_cmd_api, "print editor annotations of the scenario API (--luals)" },
     { "sync", tt_cmd_sync, "send results kept offline (and journals) to the central database" },
     { "fetch", tt_cmd_fetch, "write a journal from the central archive" },

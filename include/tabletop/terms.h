@@ -141,6 +141,9 @@
 #define C_MODULE_MISSING_FMT_TEXT "%sに必要なモジュールを読み込めません: %s（%s）。tabletop を入れ直してください", \
     "cannot load the module %s needs: %s (%s); reinstall tabletop"
 
+#define C_SHOW_CONDITIONAL_FMT_TEXT "ほかに %zu 件の状況付与はチームの対応や状況で発生します（時刻は決まっていません）", \
+    "%zu more inject(s) fire on what the team does or the situation (no fixed time)"
+
 #define TT_TERMS(X) \
     /* ---- terminal drill */ \
     X(M_START, "演習開始", \
@@ -780,7 +783,7 @@
     X(C_HIST_TREND_FMT, C_HIST_TREND_FMT_TEXT) \
     X(C_DID_YOU_MEAN_FMT, C_DID_YOU_MEAN_FMT_TEXT) \
     X(C_HIST_TEAM, "チーム", "team") \
-    X(C_HIST_SCENARIO, "シナリオ", "scenario") \
+    X(C_HIST_SCENARIO, "シナリオ", "Scenario") \
     X(C_HIST_DATE, "日付", "date") \
     X(C_HIST_SCORE, "点数", "score") \
     X(C_HIST_RATING, "評価", "rating") \
@@ -801,6 +804,35 @@
       "PostgreSQL results (postgresql://)") \
     X(C_MODULE_GRAPH, "シナリオの図（tabletop graph）", "scenario graphs (tabletop graph)") \
     X(C_MODULE_MISSING_FMT, C_MODULE_MISSING_FMT_TEXT) \
+    /* ---- command output: tabletop show (the facilitator's briefing) */ \
+    X(C_SHOW_TITLE, "進行役ブリーフィング", "Facilitator briefing") \
+    X(C_SHOW_OVERVIEW, "概要", "Overview") \
+    X(C_SHOW_SCENARIO_ID, "シナリオ", "scenario") \
+    X(C_SHOW_LENGTH, "長さ", "Length") \
+    X(C_SHOW_SPEED, "推奨速度", "Recommended speed") \
+    X(C_SHOW_SOURCE, "出典", "Source") \
+    X(C_SHOW_ROLES, "役割", "Roles") \
+    X(C_SHOW_ID, "ID", "ID") \
+    X(C_SHOW_NAME, "名前", "Name") \
+    X(C_SHOW_DESCRIPTION, "説明", "Description") \
+    X(C_SHOW_ACTORS, "外部の関係者", "Outside parties") \
+    X(C_SHOW_KIND, "種別", "Kind") \
+    X(C_SHOW_REPLY_DELAY, "返答までの時間", "Reply delay") \
+    X(C_SHOW_OBJECTIVES, "目標", "Objectives") \
+    X(C_SHOW_PHASE, "段階", "Phase") \
+    X(C_SHOW_SETTINGS, "設定", "Settings") \
+    X(C_SHOW_KEY, "キー", "Key") \
+    X(C_SHOW_DEFAULT, "既定値", "Default") \
+    X(C_SHOW_TIMELINE, "チームの対応によらない状況付与", "Injects that do not depend on the team") \
+    X(C_SHOW_AT, "時刻", "At") \
+    X(C_SHOW_FROM, "発信", "From") \
+    X(C_SHOW_TO, "宛先", "To") \
+    X(C_SHOW_INJECT, "状況付与", "Inject") \
+    X(C_SHOW_EVERYONE, "全員", "everyone") \
+    X(C_SHOW_CONDITIONAL_FMT, C_SHOW_CONDITIONAL_FMT_TEXT) \
+    X(C_SHOW_QUESTIONS, "討議の問い", "Discussion questions") \
+    X(C_SHOW_QUESTION, "問い", "Question") \
+    X(C_SHOW_NONE, "なし", "none") \
     /* ---- web seats */ \
     X(W_JOIN_LINKS, "参加リンク（各自に自分のリンクだけを渡してください）:", \
       "Join links (give each person only their own):") \

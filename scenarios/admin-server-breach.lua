@@ -570,6 +570,7 @@ return scenario {
     revoke_access = {
       phase = "isolate", notice = "discovery", target = "2h", limit = "1d",  -- invented
       title = t("攻撃者を締め出す（管理者ID/PWの変更）", "Lock the attacker out (change the admin ID/PW)"),
+      capability = t("アクセス制御・本人確認", "Access Control and Identity Verification"),
       rationale = t("攻撃者は1時間ごとに新しい顧客情報を持ち出す。封じ込めは被害と証拠保全の兼ね合いで選ぶ（F15）。"
                       .. "ID/PW変更はログを失わずにできるため、発見から2時間（目標）、1日（期限）とした（時間は独自設定）。",
                     "Every hour the attacker copies new customer records. Containment weighs damage against evidence "
@@ -580,6 +581,7 @@ return scenario {
     preserve_logs = {
       phase = "isolate", notice = "discovery", target = "2d", limit = "5d",  -- invented, tied to LOG_RETENTION
       title = t("アクセスログを保全する（開示請求）", "Secure the access logs (disclosure request)"),
+      capability = t("フォレンジック・原因特定", "Forensics and Attribution"),
       rationale = t("契約にログ条項がなく、サーバは14日分しか保存しない（独自設定）。侵入は発見の6〜12日前に始まっており（F8）、"
                       .. "発見の3〜9日目から侵入初期のログが消え始める。契約には報告義務とログ提供を定めるべき（F2）。",
                     "The contract has no log clause and the server keeps 14 days (invented). The intrusion began 6-12 "
@@ -590,6 +592,7 @@ return scenario {
     restrict_access = {
       phase = "isolate", notice = "discovery", target = "3d", limit = "14d",  -- invented
       title = t("管理サーバへの接続を自社のIPアドレスに限定する", "Restrict the server to the operator's addresses"),
+      capability = t("サイバーセキュリティ", "Cybersecurity"),
       rationale = t("漏えい経路が分からない以上、新しいPWも漏れうる（出典：原因特定に至らず）。漏えい経路が新しいPWを渡す日（5〜9日目、"
                       .. "独自設定）より前に、3日（目標）で限定する。",
                     "With the leak route unknown the new password can leak too (the source: cause never found). "
@@ -599,6 +602,7 @@ return scenario {
     tell_management = {
       phase = "report", party = "management", notice = "discovery", target = "1h", limit = "4h",  -- invented
       title = t("経営者に報告する", "Report to management"),
+      capability = t("運用調整", "Operational Coordination"),
       rationale = t("開示請求、公表、委員会への報告はすべて経営者の判断を要するため、最初の1時間以内（時間は独自設定）。",
                     "The disclosure request, the announcement and the PPC reports all need management's decision, "
                       .. "so within the first hour (times invented)."),
@@ -606,6 +610,7 @@ return scenario {
     ppc_preliminary = {
       phase = "report", party = "ppc", notice = "discovery", target = "3d", limit = "5d",  -- F1
       title = t("個人情報保護委員会へ速報する", "Preliminary report to the PPC"),
+      capability = t("インテリジェンス・情報共有", "Intelligence and Information Sharing"),
       rationale = t("改正個人情報保護法（2022年4月施行）：不正行為による漏えいは「速やかに」速報。ガイドラインの目安は発見から"
                       .. "おおむね3〜5日（F1）。3日を目標、5日を期限とした。委託先も報告義務を負い、共同報告できる（F2）。",
                     "Amended APPI (April 2022): a leak through an unauthorised act is reported 'promptly'; the "
@@ -615,6 +620,7 @@ return scenario {
     warn_customers = {
       phase = "report", party = "customers", notice = "discovery", target = "3d", limit = "14d",  -- invented
       title = t("ホームページで顧客にお詫びと注意喚起を行う", "Apologise to and warn customers on the website"),
+      capability = t("広報・情報提供", "Public Information and Warning"),
       rationale = t("出典はホームページでお詫びと注意喚起を行った。持ち出された情報を使ったなりすましは日ごとに増える"
                       .. "（被害率は独自設定）ため、3日（目標）、14日（期限）とした（時間は独自設定）。",
                     "The source posted an apology and warning on its website. Fraud with the leaked data grows every "
@@ -623,6 +629,7 @@ return scenario {
     notify_individuals = {
       phase = "report", party = "customers", notice = "discovery", target = "21d", limit = "30d",  -- rule cited + invented
       title = t("漏えいした本人に個別に通知する", "Notify the affected customers individually"),
+      capability = t("広報・情報提供", "Public Information and Warning"),
       rationale = t("本人への通知は法律上の義務（F1）で、期限の日数はなく「当該事態の状況に応じて速やかに」"
                       .. "（個人情報保護法第26条第2項、同法施行規則第10条）。範囲が分かるのは調査後：初日に開示請求しても"
                       .. "請求の準備1日、ログ入手3〜5日、調査7〜10日（いずれも独自設定）で最長17日前後。通知の準備を見て"
@@ -637,6 +644,7 @@ return scenario {
     ppc_final = {
       phase = "report", party = "ppc", notice = "discovery", target = "45d", limit = "60d",  -- F1
       title = t("個人情報保護委員会へ確報する", "Final report to the PPC"),
+      capability = t("インテリジェンス・情報共有", "Intelligence and Information Sharing"),
       rationale = t("不正行為による漏えいの確報は発見から60日以内（F1）。調査結果と再発防止策を盛り込む余裕を残し、45日を目標とした（独自設定）。",
                     "The final report on a leak through an unauthorised act is due within 60 days of discovery "
                       .. "(F1). 45 days is the target, leaving room for findings and measures (invented)."),
@@ -644,6 +652,7 @@ return scenario {
     investigation = {
       phase = "recover", notice = "discovery", target = "21d", limit = "45d",  -- invented
       title = t("調査で原因と漏えい範囲を確定する", "Establish cause and scope through the investigation"),
+      capability = t("フォレンジック・原因特定", "Forensics and Attribution"),
       rationale = t("確報（60日、F1）には調査結果が要る。ログ入手と調査の期間（独自設定）から21日を目標、確報の準備を見込み45日を期限とした。",
                     "The final report (60 days, F1) needs the findings. From the log and analysis durations "
                       .. "(invented), 21 days target; 45 days limit leaves time to write the final report."),
@@ -652,6 +661,7 @@ return scenario {
     security_committee = {
       phase = "recover", notice = "discovery", target = "30d", limit = "60d",  -- invented
       title = t("社長が委員長の情報セキュリティ委員会を設置する", "A security committee chaired by the president"),
+      capability = t("計画策定", "Planning"),
       rationale = t("出典の再発防止策①。確報に再発防止策として書けるよう、確報期限（60日、F1）までに設置する。目標30日は独自設定。",
                     "The source's first prevention measure. Set up before the final report's deadline (60 days, "
                       .. "F1) so it can be reported as a measure; the 30-day target is invented."),

@@ -474,6 +474,7 @@ return scenario {
     find_cause = {
       phase = "isolate", notice = "timeouts", target = "1h", limit = "3h",  -- invented
       title = t("共通バッファ領域の枯渇を突き止める", "Find the exhausted shared buffer"),
+      capability = t("状況評価", "Situational Assessment"),
       rationale = t("出典では過去の事例に引きずられ、原因究明に時間を要した。リソースを見れば30分で分かる（独自設定）ため、1時間（目標）、"
                       .. "3時間（期限）とした。",
                     "In the source past incidents led the search astray and the cause took long to find. The "
@@ -483,6 +484,7 @@ return scenario {
     stop_loop = {
       phase = "isolate", notice = "timeouts", target = "1h30m", limit = "4h",  -- invented
       title = t("規定外コードを送る端末を止める", "Stop the terminal sending the out-of-spec code"),
+      capability = t("インフラシステム", "Infrastructure Systems"),
       rationale = t("リトライに上限がないと小さな不具合が共有資源を枯渇させる（F20）。端末を止めない限り再立ち上げしても再発するため、"
                       .. "原因究明の30分後を目標とした（時間は独自設定）。",
                     "Unbounded retries turn a small fault into exhausted shared resources (F20); until the terminal "
@@ -491,6 +493,7 @@ return scenario {
     inform_groups = {
       phase = "report", party = "group_companies", notice = "timeouts", target = "30m", limit = "2h",  -- invented
       title = t("グループ各社に状況を連絡する", "Inform the group companies"),
+      capability = t("インテリジェンス・情報共有", "Intelligence and Information Sharing"),
       rationale = t("自動通報は事象を伝えるだけで、店頭の案内には本部からの見通しが要る。業務部門・外部委託先との情報共有は出典の教訓②。"
                       .. "時間は独自設定。",
                     "The automatic notice only reports the event; stores need the HQ's outlook to guide customers. "
@@ -499,6 +502,7 @@ return scenario {
     inform_centres = {
       phase = "report", party = "external_centres", notice = "timeouts", target = "1h", limit = "3h",  -- invented
       title = t("外部センタに連絡する", "Inform the external centres"),
+      capability = t("インテリジェンス・情報共有", "Intelligence and Information Sharing"),
       rationale = t("共通バッファのため関連するすべての外部センタで障害が発生した（出典）。各センタの切り分けと再送準備のため1時間（目標）。"
                       .. "時間は独自設定。",
                     "The buffer was shared, so every related external centre failed (the source). They need to "
@@ -507,6 +511,7 @@ return scenario {
     joint_conference = {
       phase = "report", party = "outsourcer", notice = "timeouts", target = "1h", limit = "3h",  -- invented
       title = t("TV合同会議で関係者と情報を共有する", "Share information in the joint video conference"),
+      capability = t("運用調整", "Operational Coordination"),
       rationale = t("出典ではTV合同会議で店舗・外部委託先・本部が対応した。店舗の情報は原因の手がかりになる。時間は独自設定。",
                     "In the source stores, outsourcer and HQ met in a joint video conference; the stores' information "
                       .. "is a lead to the cause. Times invented."),
@@ -514,6 +519,7 @@ return scenario {
     restore_service = {
       phase = "recover", notice = "timeouts", target = "2h", limit = "6h",  -- invented
       title = t("全グループ会社の取引を復旧する", "Restore trade for every group company"),
+      capability = t("インフラシステム", "Infrastructure Systems"),
       rationale = t("出典では原因究明と復旧に時間を要した。端末を止め、再立ち上げし、規制を解いて取引が流れるまでを2時間（目標）、"
                       .. "営業時間内の6時間（期限）とした（独自設定）。",
                     "In the source cause and recovery took long. Stopping the terminal, restarting, and lifting any "

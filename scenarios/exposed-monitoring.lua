@@ -407,6 +407,7 @@ return scenario {
     confirm_service = {
       phase = "isolate", notice = "daily_check", target = "1h30m", limit = "4h",  -- invented
       title = t("現地でサービスが維持できていることを確認する", "Confirm on site that the service continues"),
+      capability = t("状況評価", "Situational Assessment"),
       rationale = t("監視できない間は主要装置の状態がわからない。現地業者の移動時間（30分〜1時間、独自設定）を見込んだ。",
                     "While monitoring is down nobody sees the main equipment; the target allows for the local contractor's "
                       .. "travel (30 min to 1 h, invented)."),
@@ -415,6 +416,7 @@ return scenario {
     isolate_monitor = {
       phase = "isolate", notice = "daily_check", target = "2h30m", limit = "6h",  -- invented
       title = t("主要装置を止めずに監視装置を切り離す", "Disconnect the monitoring device without stopping the main equipment"),
+      capability = t("サイバーセキュリティ", "Cybersecurity"),
       rationale = t("外部から到達できる装置は走査で発見され悪用される（F21）。出典では監視装置へのアクセスに問題があると分かった時点で"
                       .. "切り離し、主要装置の機能を維持した。つながっている間は外部からのコマンドが届き続ける。保守ベンダーへの依頼から"
                       .. "調査結果まで30分〜1時間30分（独自設定）と作業20分を見込み、2時間30分を目標、当日の業務時間内の6時間を期限とした（独自設定）。",
@@ -427,12 +429,14 @@ return scenario {
     request_vendor = {
       phase = "report", party = "maint_vendor", notice = "daily_check", target = "1h", limit = "4h",  -- invented
       title = t("保守ベンダーに施設の対応を依頼する", "Ask the maintenance vendor to handle the facility"),
+      capability = t("運用調整", "Operational Coordination"),
       rationale = t("出典では保守・点検を保守ベンダーに委託しており、施設の対応を依頼した（時間は独自設定）。",
                     "Maintenance was outsourced to the vendor, whom the source asked to handle the facility (times invented)."),
     },
     report_ministry = {
       phase = "report", party = "ministry", notice = "daily_check", target = "6h", limit = "12h",  -- F5 + invented
       title = t("所管省庁へ報告する", "Report to the competent ministry"),
+      capability = t("インテリジェンス・情報共有", "Intelligence and Information Sharing"),
       rationale = t("所管省庁はNISCへ「速やかに」共有するが数値の期限はない（F5）。出典の報告は自主的で、同型機器を使う他事業者の"
                       .. "参考になった。当日中を期限、半日以内を目標とした（独自設定）。",
                     "The ministry passes reports to NISC 'promptly', with no numeric deadline (F5). The source's report was "
@@ -442,6 +446,7 @@ return scenario {
     ports_restricted = {
       phase = "recover", notice = "daily_check", target = "6h", limit = "12h",  -- invented
       title = t("ルーターのポートを制限し、不要なポートを閉じる", "Restrict the router's ports and close unneeded ones"),
+      capability = t("サイバーセキュリティ", "Cybersecurity"),
       rationale = t("初期設定に近い機器は走査で見つかる（F21）。出典の原因と再発防止策（時間は独自設定）。",
                     "Devices near factory default are found by scanning (F21); the source's cause and fix (times invented)."),
       when = function(s) return s.router_restricted and s.ports_closed end,
@@ -449,6 +454,7 @@ return scenario {
     monitoring_back = {
       phase = "recover", notice = "daily_check", target = "8h", limit = "12h",  -- invented
       title = t("制限した構成で監視を再開する", "Monitoring back, behind the restricted router"),
+      capability = t("インフラシステム", "Infrastructure Systems"),
       rationale = t("監視が戻るまで主要装置の異常は現地でしか見つからない。当日中に戻すことを目標とした（独自設定）。",
                     "Until monitoring is back, the equipment is only seen on site; back within the day (invented)."),
       when = function(s) return s.monitor_working and not s.exposed end,

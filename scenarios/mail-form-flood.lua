@@ -397,6 +397,7 @@ return scenario {
     stop_flood = {
       phase = "isolate", notice = "mail_missing", target = "2h", limit = "6h",  -- derived / invented
       title = t("攻撃元IPアドレスからの接続を拒否する", "Deny connections from the source address"),
+      capability = t("サイバーセキュリティ", "Cybersecurity"),
       rationale = t("出典の対処：攻撃元IPアドレスを特定し、接続を拒否した（FWでもフォームのプログラムでも、単一のアドレスは止まる）。"
                       .. "攻撃は毎分100件を超えうる（F19）。毎分最大200件、処理能力40通（独自設定）ではキューは毎分最大170通ずつ伸び、"
                       .. "開始から早くて2時間56分で上限（30,000通）に達して通常のメールが差し戻され始める。目標は開始から2時間"
@@ -411,6 +412,7 @@ return scenario {
     notify_departments = {
       phase = "report", party = "departments", notice = "mail_missing", target = "1h30m", limit = "4h",  -- invented
       title = t("各部門にメール停止と代替手順を周知する", "Tell every department mail is down and how to work around it"),
+      capability = t("広報・情報提供", "Public Information and Warning"),
       rationale = t("出典では一部の業務を手順を変更して実施した。周知が遅れるほど各部門は届かないメールを待ち続ける（時間は独自設定）。",
                     "In the source some mail-dependent work was done with changed procedures; until told, departments keep "
                       .. "waiting for mail that does not come (times invented)."),
@@ -418,6 +420,7 @@ return scenario {
     mail_restored = {
       phase = "recover", notice = "mail_missing", target = "3h", limit = "1d6h",  -- source + invented
       title = t("メールの配送を通常に戻す", "Mail delivered normally again"),
+      capability = t("インフラシステム", "Infrastructure Systems"),
       rationale = t("出典では約1日受信できなかった：期限はその「約1日」を切り上げた30時間。攻撃メールをキューから取り除けば"
                       .. "数時間で戻せる：目標3時間（独自設定）。",
                     "In the source mail could not be received for about a day: the limit is that 'about a day' "
@@ -430,6 +433,7 @@ return scenario {
     forms_hardened = {
       phase = "recover", notice = "mail_missing", target = "6h", limit = "12h",  -- invented
       title = t("不要なフォームを閉鎖し、全フォームにCAPTCHAを設定する", "Close unused forms and add CAPTCHA to every form"),
+      capability = t("長期的な脆弱性の低減", "Long-term Vulnerability Reduction"),
       rationale = t("出典の対処2・3。不特定多数のIPアドレスからの攻撃（出典の継続検討事項）にはIPの拒否だけでは対応できない。"
                       .. "第2波（6時間後、独自設定）の前に終えることを目標とした。",
                     "The source's responses 2 and 3. Attacks from many addresses (the source's open question) cannot be "
@@ -439,6 +443,7 @@ return scenario {
     wave2_held = {
       phase = "recover", notice = "mail_missing", target = "6h30m", limit = "9h",  -- derived / invented
       title = t("多数のアドレスからの第2波を抑え、メールを流す", "Hold the wave from many addresses and keep mail flowing"),
+      capability = t("サイバーセキュリティ", "Cybersecurity"),
       rationale = t("出典は不特定多数のIPアドレスからの攻撃への対応を継続検討事項としている。第2波（6時間後から2時間、独自設定）の"
                       .. "開始後、フォームからの流入が処理能力内に収まり配送遅延が30分未満になった時点で達成。CAPTCHAがあれば第2波の"
                       .. "最初の1分で達成する。遅延が「停止」の30分に達する前、開始から30分を目標、第2波の終わりの1時間後を期限とした"

@@ -485,6 +485,7 @@ return scenario {
     isolate_pc = {
       phase = "isolate", notice = "av_alert", target = "15m", limit = "30m",  -- derived from invented numbers
       title = t("感染PCをネットワークから切り離す", "Disconnect the infected PC"),
+      capability = t("サイバーセキュリティ", "Cybersecurity"),
       rationale = t("抜線してもPC内の暗号化は止まらない（出典：対応中も次々に暗号化された）が、PCがネットワーク上の"
                       .. "書き込める先に届くのを止める。暗号化は早くて6分後に始まり、PC内の500件を毎分20件で終えるのは"
                       .. "早くて30分後で、ほかへ向かうのはその後。30分までに切り離せば、ほかに届くものはない：期限30分。目標15分は出典の「早急に」"
@@ -498,6 +499,7 @@ return scenario {
     confirm_separation = {
       phase = "isolate", notice = "av_alert", target = "1h", limit = "3h",  -- invented
       title = t("重要業務ネットワークへの影響がないことを確認する", "Confirm the critical-business network is unaffected"),
+      capability = t("状況評価", "Situational Assessment"),
       rationale = t("出典では抜線後に確認した。重要業務への波及は最大の被害になるため、1時間以内を目標とした（独自設定）。",
                     "The source checked it right after pulling the cable. Spread into critical work is the worst "
                       .. "outcome, so within 1 h is the target (invented)."),
@@ -505,6 +507,7 @@ return scenario {
     staff_scan = {
       phase = "isolate", notice = "av_alert", target = "2h30m", limit = "6h",  -- invented
       title = t("全従業員の点検と報告を完了する", "Every employee has scanned and reported"),
+      capability = t("検査・捜索・検知", "Screening, Search, and Detection"),
       rationale = t("同じサイトから他のPCも感染しうる（出典：アップデート未適用のPCがあった）。半日以内に全員の報告を集める想定（独自設定）。",
                     "The same site can infect other unpatched PCs (the source: some lacked updates). All reports "
                       .. "within half a working day (invented)."),
@@ -513,6 +516,7 @@ return scenario {
     report_supervisor = {
       phase = "report", party = "supervisor", notice = "av_alert", target = "30m", limit = "2h",  -- invented
       title = t("上司に報告する", "Report to the supervisor"),
+      capability = t("運用調整", "Operational Coordination"),
       rationale = t("組織内の意思決定と外部報告の前提として、感染確認後すぐに報告する（時間は独自設定）。",
                     "Internal decisions and outside reports depend on it, so right after the infection is "
                       .. "confirmed (times invented)."),
@@ -520,6 +524,7 @@ return scenario {
     report_ministry = {
       phase = "report", party = "ministry", notice = "av_alert", target = "4h", limit = "8h",  -- F5 + invented
       title = t("関係省庁等に報告する", "Report to the relevant ministries"),
+      capability = t("インテリジェンス・情報共有", "Intelligence and Information Sharing"),
       rationale = t("重要インフラ事業者は所管省庁へ報告し、所管省庁はNISCへ「速やかに」共有するが、数値の期限はない（F5）。"
                       .. "当日中を期限、半日以内を目標とした（独自設定）。",
                     "Critical-infrastructure operators report to their competent ministry, which passes it to "
@@ -529,6 +534,7 @@ return scenario {
     pc_back = {
       phase = "recover", notice = "av_alert", target = "4h", limit = "8h",  -- invented
       title = t("感染PCを再構築し業務に戻す", "Rebuild the infected PC and return it to work"),
+      capability = t("インフラシステム", "Infrastructure Systems"),
       rationale = t("バックアップから復旧する組織はより速く復旧する（F10）。PCの再構築は当日中に終える想定（独自設定）。",
                     "Organisations that restore from backups recover faster (F10). Rebuilding one PC within the "
                       .. "day (invented)."),
@@ -536,6 +542,7 @@ return scenario {
     files_restored = {
       phase = "recover", notice = "av_alert", target = "6h", limit = "8h",  -- invented
       title = t("暗号化されたファイルを復旧する", "Bring the encrypted files back"),
+      capability = t("インフラシステム", "Infrastructure Systems"),
       rationale = t("復号ツールは一部の種類にしか存在せず（F11）、出典でも復号できなかった。オフラインのバックアップが"
                       .. "推奨される（F11）。バックアップがあれば当日中に復旧できる想定（時間は独自設定）。",
                     "Decryption tools exist only for some variants (F11), and in the source nothing was decrypted. "

@@ -435,6 +435,7 @@ return scenario {
     remove_file = {
       phase = "isolate", notice = "notice", target = "1d", limit = "3d",  -- invented
       title = t("脆弱なファイルを削除する", "Remove the vulnerable file"),
+      capability = t("サイバーセキュリティ", "Cybersecurity"),
       rationale = t("修正版の公開から10カ月たっており（出典）、悪用はいつ始まってもおかしくない（演習では3〜8日後、独自設定）。"
                       .. "使われていないファイルの削除は数時間でできるため、1日（目標）、3日（期限）とした。",
                     "The fix is 10 months old (the source) and exploitation can start any time (day 3-8 here, "
@@ -443,6 +444,7 @@ return scenario {
     check_exploitation = {
       phase = "isolate", notice = "notice", target = "2d", limit = "7d",  -- invented
       title = t("ログで悪用の有無を確認する", "Check the logs for exploitation"),
+      capability = t("フォレンジック・原因特定", "Forensics and Attribution"),
       rationale = t("出典は調査で攻撃の形跡がないことを確認した。回答と閲覧者への注意喚起の要否がこれで決まるため2日（目標）、"
                       .. "1週間（期限）とした（独自設定）。",
                     "The source checked and found no trace. The answer to the organisation and any warning to "
@@ -451,6 +453,7 @@ return scenario {
     inform_dept = {
       phase = "report", party = "dept", notice = "notice", target = "2h", limit = "1d",  -- invented
       title = t("担当部門に連絡する", "Tell the owning department"),
+      capability = t("運用調整", "Operational Coordination"),
       rationale = t("CMSは各部門の担当で、担当部門はそれを知らなかった（出典）。連絡が一次対応の前提のため2時間（目標）、当日中（期限）。",
                     "The CMS is the department's responsibility and it did not know (the source). Everything "
                       .. "else waits on it: 2 h (target), the same day (limit), invented."),
@@ -458,6 +461,7 @@ return scenario {
     reply_sec_org = {
       phase = "report", party = "sec_org", notice = "notice", target = "7d", limit = "14d",  -- invented
       title = t("情報セキュリティ関係機関に対応状況を回答する", "Answer the security organisation"),
+      capability = t("インテリジェンス・情報共有", "Intelligence and Information Sharing"),
       rationale = t("IPAの早期警戒パートナーシップはサイト運営者に連絡し対応を求める（F18）。回答の期限は定められていないため、"
                       .. "1週間（目標）、2週間（期限）とした（独自設定）。",
                     "IPA's early-warning partnership notifies site operators and asks them to act (F18); it sets "
@@ -466,6 +470,7 @@ return scenario {
     upgrade_cms = {
       phase = "recover", notice = "notice", target = "21d", limit = "30d",  -- invented
       title = t("WordPressを最新版に更新する", "Upgrade WordPress to the latest release"),
+      capability = t("サイバーセキュリティ", "Cybersecurity"),
       rationale = t("保守契約がなく有償のスポット対応となり、見積り・発注・移行に日数がかかる（独自設定）。3週間（目標）、1カ月（期限）。"
                       .. "WordPressは3.7以降、既定で自動更新される（F16）ため、放置は設定の問題を示す。",
                     "With no maintenance contract it is paid spot work: quote, order and migration take days "
@@ -475,6 +480,7 @@ return scenario {
     other_sites = {
       phase = "recover", notice = "notice", target = "14d", limit = "30d",  -- invented
       title = t("共用サーバ上のほかの未更新サイトを更新させる", "Get the other unpatched sites updated"),
+      capability = t("長期的な脆弱性の低減", "Long-term Vulnerability Reduction"),
       rationale = t("同じ仕組みの放置はほかの部門にもありうる（演習では3件、独自設定）。修正版が公開済みの脆弱性は未更新の間さらされ続ける。"
                       .. "調査1日、各部門の対応1〜3日（独自設定）に余裕を見て2週間（目標）、1カ月（期限）とした。更新が済んだ時点で達成。",
                     "The same neglect may exist in other departments (3 sites here, invented); a hole with a public fix "

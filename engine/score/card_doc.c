@@ -513,13 +513,17 @@ static void bad_actions(tt_doc *d, const tt_scorecard *card, tt_lang L)
 static void plan(tt_doc *d, const tt_scorecard *card, tt_lang L)
 {
     if (!doc_table_section(d, "plan", false, T(PLAN), card->n_findings, T(NO_FINDINGS),
-                           (const char *const[]){ T(FINDING), T(RECOMMENDATION), T(OWNER), T(PRIORITY), T(DUE),
-                                                  T(STATUS), NULL },
-                           (const char *const[]){ NULL, NULL, "role", "prio", "n", NULL }))
+                           (const char *const[]){ T(CAPABILITY), T(FINDING), T(RECOMMENDATION), T(OWNER),
+                                                  T(PRIORITY), T(DUE), T(STATUS), NULL },
+                           (const char *const[]){ NULL, NULL, NULL, "role", "prio", "n", NULL }))
         return;
     for (size_t i = 0; i < card->n_findings; i++) {
         const tt_score_finding *f = &card->findings[i];
         doc_open(d, DOC_ROW, NULL);
+        /* HSEEP IP: the core capability first (the scenario names it per
+         * objective; "—" when it does not). */
+        const char *capability = tt_text_get(&f->capability, L);
+        doc_cell(d, NULL, *capability ? capability : "—");
         doc_cell(d, NULL, tt_text_get(&f->finding, L));
         doc_cell(d, NULL, tt_text_get(&f->recommendation, L));
         /* HSEEP IP: who (the roster's people, else the role), by when (a

@@ -59,9 +59,23 @@ static const tt_action *covering_action(const tt_scenario *sc, const tt_lesson *
     return NULL;
 }
 
+/* The core capability of the objective an action completes (empty when it
+ * completes none or the objective gives none). */
+static tt_text capability_of(const tt_scenario *sc, const tt_action *a)
+{
+    int oi = a && a->completes ? tt_scenario_objective(sc, a->completes) : -1;
+    return oi >= 0 ? sc->objectives[oi].capability : (tt_text){ NULL, NULL };
+}
+
 static const char *first_role(const tt_action *a)
 {
     return a && a->n_roles ? a->roles[0] : NULL;
+}
+
+static const char *objective_title(const tt_score_objective *o, tt_lang L)
+{
+    const char *title = tt_text_get(&o->def->title, L);
+    return *title ? title : o->def->id;
 }
 
 static char *objective_finding(tt_arena *ar, const tt_score_objective *o, tt_lang L)
@@ -70,9 +84,7 @@ static char *objective_finding(tt_arena *ar, const tt_score_objective *o, tt_lan
     sc_time(o->def->target, L, target, sizeof target);
     sc_time(o->def->limit, L, limit, sizeof limit);
     sc_time(o->reached_at, L, at, sizeof at);
-    const char *title = tt_text_get(&o->def->title, L);
-    if (!*title)
-        title = o->def->id;
+    const char *title = objective_title(o, L);
     const char *time_part;
     if (!o->reached)
         time_part = sc_printf(ar, TT_FMT(L, LBL_F_NOT_REACHED_FMT), title, target, limit);
@@ -117,7 +129,7 @@ static char *objective_recommendation(const tt_scorecard *card, tt_arena *ar,
         rec = sc_printf(ar, TT_FMT(L, LBL_R_DRILL_KEY_FMT), tt_scenario_action_label(sc, key->id, L),
                         tt_scenario_role_name(sc, first_role(key), L), target);
     else
-        rec = sc_printf(ar, TT_FMT(L, LBL_R_REVIEW_FMT), target);
+        rec = sc_printf(ar, TT_FMT(L, LBL_R_REVIEW_FMT), objective_title(o, L), target);
     if (o->reached && o->harmful_before)
         rec = rec ? sc_printf(ar, TT_FMT(L, LBL_R_DROP_HARMFUL_FMT), rec)
                   : NULL;
@@ -154,6 +166,7 @@ static int objective_rows(tt_scorecard *card, size_t cap, bool *cited)
         f->owner = o->role ? o->role : first_role(key);
         f->priority = by_rating[o->rating];
         f->objective = o->def->id;
+        f->capability = o->def->capability;
         if (lesson) {
             f->lesson = lesson->id;
             cited[lesson - sc->lessons] = true;
@@ -200,6 +213,7 @@ static int bad_rows(tt_scorecard *card, size_t cap, bool *cited)
         f->finding = (tt_text){ txt[0], txt[1] };
         f->recommendation = (tt_text){ rec[0], rec[1] };
         f->owner = b->role;
+        f->capability = capability_of(sc, b->def);
         f->priority = b->harmful ? TT_PRIORITY_HIGH : TT_PRIORITY_LOW;
         if (lesson) {
             f->lesson = lesson->id;
@@ -236,10 +250,35 @@ static int lesson_rows(tt_scorecard *card, size_t cap, const bool *cited)
         f->finding = (tt_text){ txt[0], txt[1] };
         f->recommendation = (tt_text){ rec[0], rec[1] };
         f->owner = first_role(a);
+        f->capability = capability_of(sc, a);
         f->priority = TT_PRIORITY_MEDIUM;
         f->lesson = l->def->id;
     }
     return 0;
+}
+
+static bool same_text(const tt_text *a, const tt_text *b)
+{
+    return strcmp(tt_text_get(a, TT_LANG_JA), tt_text_get(b, TT_LANG_JA)) == 0 &&
+           strcmp(tt_text_get(a, TT_LANG_EN), tt_text_get(b, TT_LANG_EN)) == 0;
+}
+
+/* One row per finding: a row saying exactly what an earlier (higher
+ * priority) row says, to the same owner, adds nothing to the plan. */
+static void drop_repeats(tt_scorecard *card)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < card->n_findings; i++) {
+        const tt_score_finding *f = &card->findings[i];
+        bool repeat = false;
+        for (size_t k = 0; k < n && !repeat; k++)
+            repeat = same_text(&card->findings[k].finding, &f->finding) &&
+                     same_text(&card->findings[k].recommendation, &f->recommendation) &&
+                     str_eq(card->findings[k].owner, f->owner);
+        if (!repeat)
+            card->findings[n++] = *f;
+    }
+    card->n_findings = n;
 }
 
 /* Highest priority first; stable within a priority. */
@@ -272,5 +311,6 @@ int sc_build_findings(tt_scorecard *card)
         if (!card->findings[i].owner && sc->n_roles)
             card->findings[i].owner = sc->roles[0].id;
     sort_rows(card);
+    drop_repeats(card);
     return 0;
 }

@@ -233,6 +233,8 @@ static json_t *lists_json(jctx *c, json_t *root)
     for (size_t i = 0; i < card->n_findings; i++) {
         const tt_score_finding *f = &card->findings[i];
         json_t *j = json_object();
+        const char *capability = tt_text_get(&f->capability, c->lang);
+        put(c, j, "capability", jstr(*capability ? capability : NULL));
         put(c, j, "finding", jtext(c, &f->finding));
         put(c, j, "recommendation", jtext(c, &f->recommendation));
         put(c, j, "owner", jstr(f->owner));

@@ -113,6 +113,8 @@ static const tt_api_field OBJECTIVE[] = {
     F("notice", "string", false, "1.0", "inject id: the team's first notice"),
     F("party", "string", false, "1.0", "report objectives: who is told"),
     F("rationale", "tabletop.Text", false, "1.0", "why these times (cite or mark invented)"),
+    F("capability", "tabletop.Text", false, "1.1",
+      "the core capability it exercises (HSEEP), shown in the improvement plan"),
     F("when", "fun(s: tabletop.State, ctx: tabletop.Ctx): boolean", false, "1.0",
       "reached when it first holds"),
     END,

@@ -535,6 +535,7 @@ static void read_objectives(ex *x, int top)
         }
         ob->party = mf_get_string(x, e, where, "party", false);
         ob->rationale = mf_get_text(x, e, where, "rationale", false);
+        ob->capability = mf_get_text(x, e, where, "capability", false);
         ob->has_when = mf_get_function(x, e, where, "when", false, TT_FN_OBJECTIVE_WHEN, i);
         lua_pop(x->L, 1);
     }

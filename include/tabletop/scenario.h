@@ -102,6 +102,7 @@ typedef struct tt_objective {
     const char *notice;    /* inject id marking the team's first notice, or NULL (= 0) */
     bool has_when;         /* reached when its condition first holds */
     tt_text rationale;     /* why these target/limit times (shown to auditors) */
+    tt_text capability;    /* API 1.1: the HSEEP core capability it exercises, may be empty */
 } tt_objective;
 
 typedef struct tt_lesson {

@@ -207,6 +207,7 @@ typedef struct tt_score_finding {
     tt_priority priority;
     const char *objective;     /* related objective id or NULL */
     const char *lesson;        /* related lesson id or NULL */
+    tt_text capability;        /* the core capability exercised (from the objective), may be empty */
 } tt_score_finding;
 
 /* An earlier run of the same team and scenario (from the history DB). */

@@ -117,8 +117,8 @@
     "The results server could not be reached; the result is kept on this machine as not yet sent: %s"
 #define RPT_GROUP_LINE_FMT_TEXT "  %lld 回、点数 中央値 %lld・最高 %lld・最新 %lld", \
     "  %lld runs; score median %lld, best %lld, last %lld"
-#define LBL_R_REVIEW_FMT_TEXT "%s 以内に達成できるよう、手順と判断基準を見直す。", \
-    "Review the procedure and decision criteria so it is reached within %s."
+#define LBL_R_REVIEW_FMT_TEXT "「%s」を %s 以内に達成できるよう、手順と判断基準を見直す。", \
+    "Review the procedure and decision criteria so \"%s\" is reached within %s."
 #define LBL_R_DROP_HARMFUL_FMT_TEXT "%s有害な対応（下記）を手順から外す。", \
     "%s Take the harmful actions below out of the response."
 #define LBL_R_LESSON_FMT_TEXT "%s事例の教訓: %s", \
@@ -579,6 +579,8 @@
       "Recommendation") \
     X(LBL_OWNER, "担当者", \
       "Owner") \
+    X(LBL_CAPABILITY, "対応能力", \
+      "Capability") \
     X(LBL_PRIORITY, "優先度", \
       "Priority") \
     X(LBL_NO_FINDINGS, "改善事項はありません。", \

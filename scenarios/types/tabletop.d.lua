@@ -108,6 +108,7 @@
 ---@field notice? string inject id: the team's first notice
 ---@field party? string report objectives: who is told
 ---@field rationale? tabletop.Text why these times (cite or mark invented)
+---@field capability? tabletop.Text the core capability it exercises (HSEEP), shown in the improvement plan (API 1.1)
 ---@field when? fun(s: tabletop.State, ctx: tabletop.Ctx): boolean reached when it first holds
 
 ---what a role may do

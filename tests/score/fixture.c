@@ -39,11 +39,13 @@ static tt_action actions[] = {
 
 static tt_objective objectives[] = {
     { "isolate", TT_OBJ_ISOLATE, NULL, { "感染端末の隔離", "Isolate the infected PC" },
-      MIN(15), MIN(60), "alert", false, { "F7: 暗号化速度", "F7: encryption speed" } },
+      MIN(15), MIN(60), "alert", false, { "F7: 暗号化速度", "F7: encryption speed" },
+      { "サイバーセキュリティ", "Cybersecurity" } },
     { "report_ministry", TT_OBJ_REPORT, "ministry", { "所管省庁への報告", "Report to the ministry" },
-      MIN(60), MIN(240), NULL, false, { "F5", "F5" } },
+      MIN(60), MIN(240), NULL, false, { "F5", "F5" },
+      { "広報・情報提供", "Public Information and Warning" } },
     { "recover", TT_OBJ_RECOVER, NULL, { "業務の復旧", "Recover operations" },
-      MIN(240), MIN(480), NULL, false, { NULL, NULL } },
+      MIN(240), MIN(480), NULL, false, { NULL, NULL }, { NULL, NULL } },
 };
 
 static tt_lesson lessons[] = {

@@ -574,6 +574,78 @@ static void test_improvement_plan_owner_due_status(void **state)
     tzset();
 }
 
+/* HSEEP improvement plan: each row names the core capability of its
+ * objective (a Capability column, JSON "capability", null when the
+ * scenario gives none), and no row repeats another: the generic advice
+ * names its objective, and an identical row is dropped. */
+static void test_improvement_plan_capability_and_no_repeats(void **state)
+{
+    (void)state;
+    static fixture_journal f;
+    fj_nothing(&f);
+    tt_scorecard c;
+    build(&c, &f);
+    size_t len;
+    tt_error err;
+    char *json = tt_scorecard_render(&c, TT_CARD_JSON, TT_LANG_EN, &len, &err);
+    json_t *root = check_json(json);
+    json_t *plan = json_object_get(root, "improvement_plan"), *row;
+    size_t i, seen = 0;
+    json_array_foreach(plan, i, row) {
+        const char *objective = json_string_value(json_object_get(row, "objective"));
+        json_t *capability = json_object_get(row, "capability");
+        assert_non_null(capability);
+        if (objective && strcmp(objective, "isolate") == 0) {
+            assert_string_equal(json_string_value(capability), "Cybersecurity");
+            seen++;
+        } else if (objective && strcmp(objective, "report_ministry") == 0) {
+            assert_string_equal(json_string_value(capability), "Public Information and Warning");
+            seen++;
+        } else if (objective && strcmp(objective, "recover") == 0) {
+            assert_true(json_is_null(capability));
+            seen++;
+        }
+    }
+    assert_int_equal(seen, 3);
+    json_decref(root);
+    free(json);
+    for (size_t a = 0; a < c.n_findings; a++)
+        for (size_t b = a + 1; b < c.n_findings; b++)
+            assert_false(strcmp(c.findings[a].finding.en, c.findings[b].finding.en) == 0 &&
+                         strcmp(c.findings[a].recommendation.en, c.findings[b].recommendation.en) == 0);
+    char *md = tt_scorecard_render(&c, TT_CARD_MD, TT_LANG_EN, &len, &err);
+    assert_non_null(strstr(md, "| Capability | Finding | Recommendation | Owner |"));
+    assert_non_null(strstr(md, "| Cybersecurity | "));
+    assert_non_null(strstr(md, "| — | "));
+    free(md);
+    md = tt_scorecard_render(&c, TT_CARD_MD, TT_LANG_JA, &len, &err);
+    assert_non_null(strstr(md, "| 対応能力 | 所見 |"));
+    assert_non_null(strstr(md, "| サイバーセキュリティ | "));
+    free(md);
+    tt_scorecard_free(&c);
+
+    /* Two objectives alike in all but id, neither completed by an action:
+     * the same finding and advice for the same owner make one row. */
+    tt_scenario twin = *fixture_scenario();
+    tt_objective objs[8];
+    assert_true(twin.n_objectives + 2 <= 8);
+    memcpy(objs, twin.objectives, twin.n_objectives * sizeof *objs);
+    objs[twin.n_objectives] = objs[twin.n_objectives - 1];
+    objs[twin.n_objectives].id = "recover_twin";
+    objs[twin.n_objectives + 1] = objs[twin.n_objectives];
+    objs[twin.n_objectives + 1].id = "recover_twin_again";
+    twin.objectives = objs;
+    twin.n_objectives += 2;
+    tt_error_clear(&err);
+    assert_int_equal(tt_scorecard_build(&c, &twin, &f.j, "/tmp/x.journal.yaml", "0123abcd", &err), 0);
+    size_t recover_rows = 0;
+    for (size_t k = 0; k < c.n_findings; k++)
+        recover_rows += c.findings[k].objective && strncmp(c.findings[k].objective, "recover_twin", 12) == 0;
+    assert_int_equal(c.n_objectives, twin.n_objectives);
+    assert_int_equal(recover_rows, 1);
+    tt_scorecard_free(&c);
+}
+
 static void test_write_file_and_default_path(void **state)
 {
     (void)state;
@@ -624,6 +696,7 @@ int main(void)
         cmocka_unit_test(test_source_shows_the_case_title),
         cmocka_unit_test(test_facilitator_injects_and_notes_in_every_format),
         cmocka_unit_test(test_improvement_plan_owner_due_status),
+        cmocka_unit_test(test_improvement_plan_capability_and_no_repeats),
         cmocka_unit_test(test_write_file_and_default_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -60,7 +60,7 @@ static json_t *scoring_part(json_t *card, const char *answer)
     static const char *const bad[] = { "action", "kind", "at_s", "role", "cost_s", NULL };
     static const char *const lesson[] = { "id", "covered", "at_s", NULL };
     static const char *const history[] = { "action", "at_s", "team_s", NULL };
-    static const char *const plan[] = { "owner", "priority", "objective", "lesson", NULL };
+    static const char *const plan[] = { "owner", "priority", "objective", "lesson", "capability", NULL };
     static const char *const role[] = { "id", "actions", "objectives", "harmful", "wasted",
                                         "refused", "notes", "busy_s", NULL };
     json_t *g = json_object();

@@ -35,11 +35,11 @@ static tt_action actions[] = {
 };
 static tt_objective objectives[] = {
     { "isolate", TT_OBJ_ISOLATE, NULL, { "感染端末の隔離", "Isolate the infected PC" },
-      MIN(15), MIN(60), "av_alert", false, { "", "" } },
+      MIN(15), MIN(60), "av_alert", false, { "", "" }, { NULL, NULL } },
     { "report", TT_OBJ_REPORT, "ministry", { "所管省庁への報告", "Report to the ministry" },
-      MIN(30), MIN(50), NULL, false, { "", "" } },
+      MIN(30), MIN(50), NULL, false, { "", "" }, { NULL, NULL } },
     { "recover", TT_OBJ_RECOVER, NULL, { "業務の復旧", "Recover operations" },
-      MIN(120), MIN(240), NULL, false, { "", "" } },
+      MIN(120), MIN(240), NULL, false, { "", "" }, { NULL, NULL } },
 };
 static tt_metric metrics[] = {
     { "encrypted", { "暗号化されたファイル", "Encrypted files" }, { "件", "files" }, 20000, true, { "", "" } },

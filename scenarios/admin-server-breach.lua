@@ -669,20 +669,25 @@ return scenario {
   },
 
   lessons = {
-    log_rules = { text = t(
+    log_rules = { capability = t("フォレンジック・原因特定", "Forensics and Attribution"),
+      text = t(
       "再発防止策④：ログ管理に関する規程を定め、ログを適切に取得する（社内の規程。委託先との契約とは別の対策）。",
       "Prevention 4: internal log-management rules, so that logs are properly kept (a company rule, distinct from "
         .. "the contract with the contractor).") },
-    management_review = { text = t(
+    management_review = { capability = t("計画策定", "Planning"),
+      text = t(
       "導入時から評価や見直しをしていなかった。環境変化に伴う継続的な評価・改善を経営者主導で全社的に行う。",
       "Nobody had reviewed the system since its introduction: run a continuous, management-led, company-wide review.") },
-    credential_management = { text = t(
+    credential_management = { capability = t("アクセス制御・本人確認", "Access Control and Identity Verification"),
+      text = t(
       "ID/PWの漏えいで不正アクセスされた。ID/PWを定期的に変更し、漏えいを防ぐよう適切に管理する。",
       "A leaked ID/PW let the attacker in: change IDs and passwords periodically and manage them against leaks.") },
-    ip_restriction = { text = t(
+    ip_restriction = { capability = t("サイバーセキュリティ", "Cybersecurity"),
+      text = t(
       "外部から不正アクセスされた。外部のIPアドレスからのアクセスを制限する。",
       "The attack came from outside: restrict access from external IP addresses.") },
-    log_contract = { text = t(
+    log_contract = { capability = t("サプライチェーンの健全性・セキュリティ", "Supply Chain Integrity and Security"),
+      text = t(
       "不正アクセスに気付くのに時間を要した。ログの取得を委託先との契約で明確にし、早期に検知する。",
       "It took long to notice: make log keeping explicit in the contract with the contractor, to detect early.") },
   },

@@ -529,22 +529,28 @@ return scenario {
   },
 
   lessons = {
-    realtime_monitoring = { text = t(
+    realtime_monitoring = { capability = t("インフラシステム", "Infrastructure Systems"),
+      text = t(
       "重要リソースの異常をリアルタイムに検知していなかった。システム監視設計を強化し、障害を未然に防ぐ。",
       "Critical resources were not watched in real time: strengthen the monitoring design to prevent failures.") },
-    share_information = { text = t(
+    share_information = { capability = t("インテリジェンス・情報共有", "Intelligence and Information Sharing"),
+      text = t(
       "想定外の事態の原因究明に時間を要した。業務部門や外部委託先との情報共有をさらに円滑にする。",
       "Finding the cause of the unexpected took long: make information flow more smoothly with business units and outsourcers.") },
-    drill_unexpected = { text = t(
+    drill_unexpected = { capability = t("計画策定", "Planning"),
+      text = t(
       "機器の切替えでは復旧できなかった。想定外の事態を前提に、関係組織すべてを巻き込んだ訓練を行う。",
       "Switching equipment did not restore service: drill for the unexpected, with every organisation involved.") },
-    fix_error_handling = { text = t(
+    fix_error_handling = { capability = t("長期的な脆弱性の低減", "Long-term Vulnerability Reduction"),
+      text = t(
       "再発防止策：エラー処理ロジックの適正化（カードの事前チェック処理の実装、リトライ処理の上限設定など）。",
       "Prevention: correct the error handling (implement the card pre-check, cap the retries).") },
-    audit_similar_logic = { text = t(
+    audit_similar_logic = { capability = t("長期的な脆弱性の低減", "Long-term Vulnerability Reduction"),
+      text = t(
       "再発防止策：その他の業務に関連する類似ロジックの総点検。",
       "Prevention: audit similar logic in every other business process.") },
-    procedures_tools = { text = t(
+    procedures_tools = { capability = t("計画策定", "Planning"),
+      text = t(
       "再発防止策：現状把握・対処の迅速化に向けた手順の見直しと、マニュアル・ツール類の整備。",
       "Prevention: review the procedures and prepare manuals and tools, to see the situation and act faster.") },
   },

@@ -462,20 +462,25 @@ return scenario {
   },
 
   lessons = {
-    share_info = { text = t(
+    share_info = { capability = t("インテリジェンス・情報共有", "Intelligence and Information Sharing"),
+      text = t(
       "積極的な情報共有：同型機器を使う他事業者の参考になると考え、所管省庁へ自主的に報告した。重要インフラの面的な防護につながる。",
       "Share actively: the operator reported voluntarily so that operators with the same model could learn; it protects "
         .. "critical infrastructure as a whole.") },
-    port_settings = { text = t(
+    port_settings = { capability = t("サイバーセキュリティ", "Cybersecurity"),
+      text = t(
       "機器の設定確認：ほぼ初期設定だったことが要因。本当に必要なポート以外は閉じ、攻撃を受ける可能性を最小限にする。",
       "Check device settings: near-default settings were the cause. Close every port not truly needed.") },
-    vendor_sharing = { text = t(
+    vendor_sharing = { capability = t("サプライチェーンの健全性・セキュリティ", "Supply Chain Integrity and Security"),
+      text = t(
       "保守ベンダーとの情報共有：インターネットに接続する機器のセキュリティ対策を保守ベンダーと共有する。",
       "Share with the maintenance vendor how internet-facing devices are secured.") },
-    program_fix = { text = t(
+    program_fix = { capability = t("長期的な脆弱性の低減", "Long-term Vulnerability Reduction"),
+      text = t(
       "再発防止策：悪意あるコマンドを受け付けないよう、プログラムを改修する。",
       "Prevention: fix the program so that it rejects malicious commands.") },
-    audit = { text = t(
+    audit = { capability = t("防護活動のリスク管理", "Risk Management for Protection Programs and Activities"),
+      text = t(
       "必要に応じてセキュリティ対策を第三者に監査してもらう。", "Where needed, have security measures audited by a third party.") },
   },
 

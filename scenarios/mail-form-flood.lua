@@ -460,26 +460,34 @@ return scenario {
   },
 
   lessons = {
-    mail_load = { text = t(
+    mail_load = { capability = t("インフラシステム", "Infrastructure Systems"),
+      text = t(
       "メールフォームからは大量のメールが生成されうる。Webサイトの負荷だけでなく、送信先のメールサーバの負荷も考慮する。",
       "Mail forms can generate masses of mail: consider the receiving mail server's load, not only the website's.") },
-    captcha = { text = t(
+    captcha = { capability = t("サイバーセキュリティ", "Cybersecurity"),
+      text = t(
       "CAPTCHAで自動化された大量のリクエストを軽減できる。ただし有効性は定期的に見直す。",
       "CAPTCHA reduces automated mass requests, but its effectiveness must be reviewed regularly.") },
-    close_unused = { text = t(
+    close_unused = { capability = t("長期的な脆弱性の低減", "Long-term Vulnerability Reduction"),
+      text = t(
       "使用していないメールフォームは閉鎖する。入力フォームのあるページは攻撃の対象になりやすい。",
       "Close mail forms no longer used: pages with input forms attract attacks.") },
-    vuln_checks = { text = t(
+    vuln_checks = { capability = t("サイバーセキュリティ", "Cybersecurity"),
+      text = t(
       "定期的な脆弱性チェックとソフトウェアのアップデートが必要。日常的な対応がなければ深刻な影響が出た可能性がある。",
       "Regular vulnerability checks and updates: without them the probes might have done serious harm.") },
-    no_relay = { text = t(
+    no_relay = { capability = t("サイバーセキュリティ", "Cybersecurity"),
+      text = t(
       "フォームから送信されるメールは、メールサーバからも社外へ発信できない設定にする（多層防御）。",
       "Form mail must not be relayable outside by the mail server either (defence in depth).") },
-    spam = { text = t("必要に応じて迷惑メール対策を行う。", "Apply spam measures where needed.") },
-    deny_in_both = { text = t(
+    spam = { capability = t("サイバーセキュリティ", "Cybersecurity"),
+      text = t("必要に応じて迷惑メール対策を行う。", "Apply spam measures where needed.") },
+    deny_in_both = { capability = t("サイバーセキュリティ", "Cybersecurity"),
+      text = t(
       "再発防止策：特定の送信元IPアドレスを、FWに加えてメールフォームのプログラムでも拒否する設定を追加する。",
       "Prevention: deny the source address in the form program as well as at the firewall.") },
-    source_ip_procedure = { text = t(
+    source_ip_procedure = { capability = t("インテリジェンス・情報共有", "Intelligence and Information Sharing"),
+      text = t(
       "大量アクセス時に送信元IPアドレスを特定する方法と、拒否する設定方法を共有しておく。",
       "Share how to find the source address under mass access, and how to deny it.") },
   },

@@ -553,22 +553,28 @@ return scenario {
   },
 
   lessons = {
-    contact_route = { text = t(
+    contact_route = { capability = t("運用通信", "Operational Communications"),
+      text = t(
       "日常的に連絡体制を周知する：システム担当への連絡先が全員に知られ、日ごろから使われていた。",
       "Make the contact route known every day: everyone knew how to reach the system staff and used it.") },
-    contact_route_external = { text = t(
+    contact_route_external = { capability = t("インテリジェンス・情報共有", "Intelligence and Information Sharing"),
+      text = t(
       "関係する組織のシステム担当者と定期的に情報交換しておけば、事例を共有し助言をもらえる。",
       "Regular exchanges with the system staff of related organisations let you share the case and get advice.") },
-    backups = { text = t(
+    backups = { capability = t("インフラシステム", "Infrastructure Systems"),
+      text = t(
       "ファイルバックアップの重要性：復号ツールは長時間かかり復号できなかった。世代管理とPCから書き込めないバックアップが有効。",
       "Backups matter: decryption tools took long and failed. Generational backups the PCs cannot write are what work.") },
-    separation = { text = t(
+    separation = { capability = t("サイバーセキュリティ", "Cybersecurity"),
+      text = t(
       "ネットワーク分離の大切さ：重要業務ネットワークを事務用ネットワークと分離していたため影響がなかった。",
       "Network separation: the critical-business network was separate from the office network, so it was unaffected.") },
-    patching = { text = t(
+    patching = { capability = t("長期的な脆弱性の低減", "Long-term Vulnerability Reduction"),
+      text = t(
       "再発防止策：OSのセキュリティパッチやソフトウェアのバージョンを管理する仕組み（利用者任せのPCにアップデート未適用のものがあった）。",
       "Prevention: a system to manage OS security patches and software versions (PCs left to their users lacked updates).") },
-    av_management = { text = t(
+    av_management = { capability = t("サイバーセキュリティ", "Cybersecurity"),
+      text = t(
       "再発防止策：ウイルス対策ソフトの管理サーバを導入し、パターンファイルの更新を定期的に管理する。",
       "Prevention: an antivirus management server, with regular pattern-file updates managed centrally.") },
   },

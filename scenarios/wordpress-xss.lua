@@ -491,19 +491,23 @@ return scenario {
   },
 
   lessons = {
-    clear_roles = { text = t(
+    clear_roles = { capability = t("計画策定", "Planning"),
+      text = t(
       "「システム部門」と「各部門」が行うセキュリティ対策を明確にする。複数部門が関わるWebサイトの運用では、留意点をまとめた社内共通の規程があるとよい。",
       "Make clear which security measures the system department and each department take; a common internal "
         .. "rule for websites run by several departments helps.") },
-    maintenance_contract = { text = t(
+    maintenance_contract = { capability = t("サプライチェーンの健全性・セキュリティ", "Supply Chain Integrity and Security"),
+      text = t(
       "専門知識を持つ人が少なく日常的な情報収集が難しい部門は、メンテナンス契約などで運用を委託する方法もある。",
       "A department with few experts, unable to follow security news daily, can outsource operation through a "
         .. "maintenance contract.") },
-    cms_updates = { text = t(
+    cms_updates = { capability = t("長期的な脆弱性の低減", "Long-term Vulnerability Reduction"),
+      text = t(
       "WordPressをはじめとするCMSも、オフィスのPCのソフトと同様に脆弱性情報の収集とセキュリティアップデートが必要。契約によっては有償になる。",
       "CMSs such as WordPress need vulnerability tracking and security updates just like office software; "
         .. "depending on the contract, upgrades can be paid work.") },
-    vuln_info = { text = t(
+    vuln_info = { capability = t("インテリジェンス・情報共有", "Intelligence and Information Sharing"),
+      text = t(
       "定期的に情報を集める：ソフトウェアの公式サイト、IPA、JPCERT/CC、NISCのニュースレター、加入していればISACやセプター。",
       "Collect information regularly: the software's official site, IPA, JPCERT/CC, NISC newsletters, and any "
         .. "ISAC or CEPTOAR you belong to.") },

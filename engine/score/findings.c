@@ -250,7 +250,9 @@ static int lesson_rows(tt_scorecard *card, size_t cap, const bool *cited)
         f->finding = (tt_text){ txt[0], txt[1] };
         f->recommendation = (tt_text){ rec[0], rec[1] };
         f->owner = first_role(a);
-        f->capability = capability_of(sc, a);
+        f->capability = l->def->capability;
+        if (!*tt_text_get(&f->capability, TT_LANG_EN))
+            f->capability = capability_of(sc, a);
         f->priority = TT_PRIORITY_MEDIUM;
         f->lesson = l->def->id;
     }

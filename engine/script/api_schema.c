@@ -81,6 +81,8 @@ static const tt_api_field METRIC[] = {
 
 static const tt_api_field LESSON[] = {
     F("text", "tabletop.Text", true, "1.0", "the lesson, in the source's words"),
+    F("capability", "tabletop.Text", false, "1.1",
+      "the core capability it strengthens (HSEEP), shown in the improvement plan"),
     END,
 };
 

@@ -284,6 +284,7 @@ static void read_lessons(ex *x, int top)
         mf_check_keys(x, e, where, "Lesson");
         m->lessons[i].id = ids[i];
         m->lessons[i].text = mf_get_text(x, e, where, "text", true);
+        m->lessons[i].capability = mf_get_text(x, e, where, "capability", false);
         lua_pop(x->L, 1);
     }
     lua_pop(x->L, 1);

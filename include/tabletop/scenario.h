@@ -110,6 +110,7 @@ typedef struct tt_lesson {
     tt_text text;
     const char **actions;  /* actions that cover it (derived from action.lesson) */
     size_t n_actions;
+    tt_text capability;    /* API 1.1: the core capability it strengthens, may be empty */
 } tt_lesson;
 
 typedef struct tt_history_item {

@@ -80,6 +80,7 @@
 ---a lesson of the case
 ---@class tabletop.Lesson
 ---@field text tabletop.Text the lesson, in the source's words
+---@field capability? tabletop.Text the core capability it strengthens (HSEEP), shown in the improvement plan (API 1.1)
 
 ---something that arrives at the table
 ---@class tabletop.Inject

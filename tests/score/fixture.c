@@ -49,9 +49,12 @@ static tt_objective objectives[] = {
 };
 
 static tt_lesson lessons[] = {
-    { "contact", { "連絡経路を決めておく", "Agree the contact route in advance" }, contact_actions, 1 },
-    { "backup", { "オフラインのバックアップを持つ", "Keep offline backups" }, backup_actions, 1 },
-    { "logs", { "ログを保存する", "Keep the logs" }, NULL, 0 },
+    { "contact", { "連絡経路を決めておく", "Agree the contact route in advance" }, contact_actions, 1,
+      { NULL, NULL } },
+    { "backup", { "オフラインのバックアップを持つ", "Keep offline backups" }, backup_actions, 1,
+      { NULL, NULL } },
+    { "logs", { "ログを保存する", "Keep the logs" }, NULL, 0,
+      { "フォレンジック・原因特定", "Forensics and Attribution" } },
 };
 
 static tt_history_item history[] = {

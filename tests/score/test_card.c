@@ -593,9 +593,13 @@ static void test_improvement_plan_capability_and_no_repeats(void **state)
     size_t i, seen = 0;
     json_array_foreach(plan, i, row) {
         const char *objective = json_string_value(json_object_get(row, "objective"));
+        const char *lesson = json_string_value(json_object_get(row, "lesson"));
         json_t *capability = json_object_get(row, "capability");
         assert_non_null(capability);
-        if (objective && strcmp(objective, "isolate") == 0) {
+        if (!objective && lesson && strcmp(lesson, "logs") == 0) {
+            assert_string_equal(json_string_value(capability), "Forensics and Attribution");
+            seen++;
+        } else if (objective && strcmp(objective, "isolate") == 0) {
             assert_string_equal(json_string_value(capability), "Cybersecurity");
             seen++;
         } else if (objective && strcmp(objective, "report_ministry") == 0) {
@@ -606,7 +610,7 @@ static void test_improvement_plan_capability_and_no_repeats(void **state)
             seen++;
         }
     }
-    assert_int_equal(seen, 3);
+    assert_int_equal(seen, 4);
     json_decref(root);
     free(json);
     for (size_t a = 0; a < c.n_findings; a++)

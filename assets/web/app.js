@@ -65,6 +65,14 @@
     showError.t = setTimeout(() => { box.hidden = true; }, 6000);
   }
 
+  function showNotice(text) {
+    const box = $("error");
+    box.textContent = text;
+    box.hidden = false;
+    clearTimeout(showError.t);
+    showError.t = setTimeout(() => { box.hidden = true; }, 6000);
+  }
+
   // ---- rendering ----
   function renderStatic() {
     document.documentElement.lang = lang;
@@ -260,6 +268,10 @@
         case "menu": menu = m; renderMenu(); break;
         case "seats": renderSeats(m.seats); break;
         case "error": showError(m.code, m.message); break;
+        case "next_stop": showNotice(pick(m.text)); break;
+        case "next_blocked":   // the terminal's y/N before passing a limit
+          if (window.confirm(pick(m.text))) send({ type: "next", pass_limit: true });
+          break;
       }
     };
     ws.onclose = () => {

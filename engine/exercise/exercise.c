@@ -312,11 +312,6 @@ int tt_exercise_skip_to_next(tt_exercise *ex, int64_t wall_ms, bool pass_limit,
     return 0;
 }
 
-int tt_exercise_skip_to_next_inject(tt_exercise *ex, int64_t wall_ms, tt_error *err)
-{
-    return tt_exercise_skip_to_next(ex, wall_ms, false, NULL, err);
-}
-
 static int control_record(tt_exercise *ex, tt_record_type type, double speed,
                           tt_error *err)
 {

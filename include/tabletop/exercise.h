@@ -96,8 +96,6 @@ int tt_exercise_skip_to_next(tt_exercise *ex, int64_t wall_ms, bool pass_limit,
  * target of ..."), or, when blocked, the question to ask. */
 void tt_next_stop_say(const tt_scenario *sc, const tt_next_stop *stop, tt_lang lang,
                       char *buf, size_t size);
-/* The same, never passing a limit (the web seats' "next"). */
-int tt_exercise_skip_to_next_inject(tt_exercise *ex, int64_t wall_ms, tt_error *err);
 
 /* Take an action now. *refused (may be NULL) is set and a REFUSED record
  * written when the role may not take it or its precondition fails. */

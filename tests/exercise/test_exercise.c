@@ -392,7 +392,7 @@ static void facilitator_controls_are_journaled(void **state)
     /* Skip lands on the next thing said (the spreading-damage inject or
      * the vendor's reply, whichever comes first), never past it. */
     assert_int_equal(tt_exercise_act(ex, "staff", "ask_vendor", NULL, NULL, NULL, &err), 0);
-    assert_int_equal(tt_exercise_skip_to_next_inject(ex, 61000, &err), 0);
+    assert_int_equal(tt_exercise_skip_to_next(ex, 61000, false, NULL, &err), 0);
     tt_ms landed = tt_exercise_now(ex);
     assert_true(landed > 180000 && landed <= 180000 + 21 * 60000);
     assert_int_equal(tt_exercise_phase(ex), TT_PHASE_RUNNING);

@@ -631,6 +631,54 @@ static void api11(void **state)
     assert_int_equal(e2e_run(e2e_tmp("api11-replay.log"), replay), 0);
 }
 
+/* The facilitator's "next" is the terminal's /next: it says where it stopped
+ * and why, and before passing the limit of an open objective it asks first
+ * (admin-server-breach once jumped from minute 1 to +24:00:00). */
+static void next_asks_before_a_limit(void **state)
+{
+    (void)state;
+    char journal[1024];
+    snprintf(journal, sizeof journal, "%s", e2e_tmp("next-j.yaml"));
+    served s;
+    serve(&s, "next", "run", "admin-server-breach", "--serve", "127.0.0.1:0", "--ui", "none",
+          "--journal", journal, "--speed", "1", "--lang", "en", "--no-scorecard", (char *)NULL);
+    wc_ctx *c = wc_new();
+    assert_non_null(c);
+    wc_conn *fac = open_seat(c, &s, "facilitator");
+    const char *stop = "{\"type\":\"next_stop\"}", *blocked = "{\"type\":\"next_blocked\"}";
+    size_t answers = 0;
+    while (wc_count(fac, blocked) == 0) {
+        assert_true(answers < 40);   /* a limit comes before the end */
+        wc_send(c, fac, "{\"type\":\"next\"}");
+        answers++;
+        for (int waited = 0; wc_count(fac, stop) + wc_count(fac, blocked) < answers; waited += 20) {
+            assert_true(waited < WAIT_MS);
+            (void)wc_wait(c, fac, "{\"type\":\"-\"}", 20);   /* service the socket */
+        }
+    }
+    json_t *q = wc_wait(c, fac, blocked, WAIT_MS);
+    assert_got(q, "the question before a limit");
+    const char *en = json_string_value(json_object_get(json_object_get(q, "text"), "en"));
+    assert_non_null(en);
+    assert_true(strlen(en) > 0);
+    assert_int_equal(wc_count(fac, event("end", NULL)), 0);
+    /* Asked again without the confirmation: still blocked, the clock stays. */
+    wc_send(c, fac, "{\"type\":\"next\"}");
+    assert_true(wc_wait_n(c, fac, blocked, 2, WAIT_MS));
+    /* Confirmed: it passes the limit and says where it stopped. */
+    size_t stops = wc_count(fac, stop);
+    wc_send(c, fac, "{\"type\":\"next\",\"pass_limit\":true}");
+    assert_true(wc_wait_n(c, fac, stop, stops + 1, WAIT_MS));
+    wc_send(c, fac, "{\"type\":\"next\",\"pass_limit\":1}");
+    assert_got(wc_wait(c, fac, "{\"type\":\"error\",\"code\":\"bad_message\"}", WAIT_MS),
+               "pass_limit must be a boolean");
+    wc_send(c, fac, "{\"type\":\"end\"}");
+    wc_free(c);
+    assert_int_equal(finish(&s, 3 * WAIT_MS), 0);
+    const char *replay[] = { "replay", journal, NULL };
+    assert_int_equal(e2e_run(e2e_tmp("next-replay.log"), replay), 0);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -638,6 +686,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(resume_after_kill_9),
         cmocka_unit_test(over_tls),
         cmocka_unit_test(api11),
+        cmocka_unit_test(next_asks_before_a_limit),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);

@@ -297,6 +297,32 @@ static int apply_player(tt_web *w, tt_exercise *ex, const web_input *in, tt_erro
     return tt_exercise_act(ex, s->role, sc->actions[a].id, s->member, m->text, NULL, err);
 }
 
+/* "next" as the terminal's /next: stop at the next inject, message, target or
+ * limit and tell the facilitator where and why; before passing the limit of
+ * an open objective, answer "next_blocked" with the question, and pass it
+ * only when the page sends next again with pass_limit. */
+static int facilitator_next(tt_web *w, tt_exercise *ex, unsigned conn, bool pass_limit,
+                            int64_t wall, tt_error *err)
+{
+    tt_next_stop stop;
+    if (tt_exercise_skip_to_next(ex, wall, pass_limit, &stop, err) != 0)
+        return -1;
+    if (stop.kind == TT_STOP_NONE)
+        return 0;
+    const tt_scenario *sc = tt_exercise_scenario(ex);
+    char ja[512], en[512];
+    tt_next_stop_say(sc, &stop, TT_LANG_JA, ja, sizeof ja);
+    tt_next_stop_say(sc, &stop, TT_LANG_EN, en, sizeof en);
+    json_t *o = json_pack("{s:s, s:{s:s, s:s}}", "type", stop.blocked ? "next_blocked" : "next_stop",
+                          "text", "ja", ja, "en", en);
+    char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    json_decref(o);
+    if (s)
+        web_send_to(w, conn, s);
+    free(s);
+    return 0;
+}
+
 static int apply_facilitator(tt_web *w, tt_exercise *ex, const web_input *in,
                              bool *clock_changed, tt_error *err)
 {
@@ -319,7 +345,7 @@ static int apply_facilitator(tt_web *w, tt_exercise *ex, const web_input *in,
         return tt_exercise_set_speed(ex, m->speed, wall, err);
     case WM_NEXT:
         *clock_changed = true;
-        return tt_exercise_skip_to_next_inject(ex, wall, err);
+        return facilitator_next(w, ex, in->conn, m->pass_limit, wall, err);
     case WM_INJECT: {
         tt_text text = { m->text, m->text };
         bool refused = false;

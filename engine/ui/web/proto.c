@@ -148,6 +148,13 @@ static int decode(json_t *root, web_msg *m, const char **code, char *why, size_t
         if (!m->inject[0] || m->question < 0)
             return fail(code, "bad_message", why, size, "an answer needs 'inject' and 'question'", NULL);
         return 0;
+    case WM_NEXT: {
+        json_t *v = json_object_get(root, "pass_limit");
+        if (v && !json_is_boolean(v))
+            return fail(code, "bad_message", why, size, "pass_limit must be true or false", NULL);
+        m->pass_limit = v && json_is_true(v);
+        return 0;
+    }
     case WM_SPEED: {
         json_t *v = json_object_get(root, "speed");
         if (!json_is_number(v) || !(json_number_value(v) >= 0.1) ||

@@ -30,6 +30,7 @@ typedef struct web_msg {
     char to[WEB_MAX_ID];       /* inject: role ("" = everyone) */
     char member[256];          /* inject: one member of `to` ("" = the role) */
     double speed;              /* speed */
+    bool pass_limit;           /* next: the facilitator confirmed passing a limit */
     char *text;                /* note, answer, inject, act (note); malloc'd or NULL */
 } web_msg;
 

@@ -162,9 +162,10 @@ static int start_running(tt_exercise *ex, int action, const char *role,
     return 0;
 }
 
-int tt_exercise_act(tt_exercise *ex, const char *role, const char *action,
-                    const char *member, const char *note, bool *refused,
-                    tt_error *err)
+/* What every team input (act, cancel, reply) does first: refuse when the
+ * exercise is not running, then run what fell due before it. 1: go on;
+ * 0: stop, *refused says whether the drill ended on the way; -1: error. */
+static int begin_team_input(tt_exercise *ex, bool *refused, tt_error *err)
 {
     if (refused)
         *refused = false;
@@ -178,6 +179,16 @@ int tt_exercise_act(tt_exercise *ex, const char *role, const char *action,
             *refused = due > 0;
         return due < 0 ? -1 : 0;
     }
+    return 1;
+}
+
+int tt_exercise_act(tt_exercise *ex, const char *role, const char *action,
+                    const char *member, const char *note, bool *refused,
+                    tt_error *err)
+{
+    int go = begin_team_input(ex, refused, err);
+    if (go <= 0)
+        return go;
     if (!member && ex->cfg.roster && role)
         member = tt_roster_member_for(ex->cfg.roster, role);
     ex->inputs_taken++;
@@ -236,18 +247,9 @@ static int running_slot(const tt_exercise *ex, int action)
 int tt_exercise_cancel(tt_exercise *ex, const char *role, const char *action,
                        const char *member, const char *note, bool *refused, tt_error *err)
 {
-    if (refused)
-        *refused = false;
-    if (ex->phase == TT_PHASE_READY || ex->phase == TT_PHASE_ENDED) {
-        tt_error_set(err, NULL, 0, 0, "the exercise is not running");
-        return -1;
-    }
-    int due = run_due_events(ex, err);
-    if (due != 0) {
-        if (refused)
-            *refused = due > 0;
-        return due < 0 ? -1 : 0;
-    }
+    int go = begin_team_input(ex, refused, err);
+    if (go <= 0)
+        return go;
     int index = action ? tt_scenario_action(ex->sc, action) : -1;
     int slot = index >= 0 ? running_slot(ex, index) : -1;
     if (!member && ex->cfg.roster && role)
@@ -287,18 +289,9 @@ int tt_exercise_cancel(tt_exercise *ex, const char *role, const char *action,
 int tt_exercise_reply(tt_exercise *ex, const char *role, const char *action,
                       const char *member, const char *answer, bool *refused, tt_error *err)
 {
-    if (refused)
-        *refused = false;
-    if (ex->phase == TT_PHASE_READY || ex->phase == TT_PHASE_ENDED) {
-        tt_error_set(err, NULL, 0, 0, "the exercise is not running");
-        return -1;
-    }
-    int due = run_due_events(ex, err);
-    if (due != 0) {
-        if (refused)
-            *refused = due > 0;
-        return due < 0 ? -1 : 0;
-    }
+    int go = begin_team_input(ex, refused, err);
+    if (go <= 0)
+        return go;
     if (!answer || !answer[0]) {
         if (refused)
             *refused = true; /* nothing said: nothing journaled */

@@ -13,17 +13,35 @@
 #include "tabletop/suggest.h"
 #include "tabletop/terms.h"
 
-int tt_cmd_fail(const tt_cmdline *cl, const char *ja, const char *en, ...)
+static int fail_v(const tt_cmdline *cl, tt_error_class cls, const char *ja, const char *en, va_list ap)
 {
     bool in_ja = cl->lang == TT_LANG_JA;
-    va_list ap;
-    va_start(ap, en);
     fprintf(stderr, "tabletop %s: ", cl->name);
     vfprintf(stderr, in_ja ? ja : en, ap);
+    if (cls == TT_ERR_INPUT)
+        fprintf(stderr, in_ja ? "\n（'tabletop %s --help' を参照）\n" : "\n(see 'tabletop %s --help')\n",
+                cl->name);
+    else
+        fputc('\n', stderr);
+    return tt_exit_for(cls);
+}
+
+int tt_cmd_fail(const tt_cmdline *cl, const char *ja, const char *en, ...)
+{
+    va_list ap;
+    va_start(ap, en);
+    int status = fail_v(cl, TT_ERR_INPUT, ja, en, ap);
     va_end(ap);
-    fprintf(stderr, in_ja ? "\n（'tabletop %s --help' を参照）\n" : "\n(see 'tabletop %s --help')\n",
-            cl->name);
-    return TT_EXIT_BADINPUT;
+    return status;
+}
+
+int tt_cmd_fail_as(const tt_cmdline *cl, tt_error_class cls, const char *ja, const char *en, ...)
+{
+    va_list ap;
+    va_start(ap, en);
+    int status = fail_v(cl, cls, ja, en, ap);
+    va_end(ap);
+    return status;
 }
 
 /* The argument of one option into its destination; false with a message. */

@@ -81,5 +81,10 @@ bool tt_opts_parse(tt_cmdline *cl, int argc, char **argv, const tt_opt *opts);
  * TT_EXIT_BADINPUT. Both formats take the same arguments. */
 int tt_cmd_fail(const tt_cmdline *cl, const char *ja, const char *en, ...)
     __attribute__((format(printf, 2, 4), format(printf, 3, 4)));
+/* The same for any class of failure: "tabletop NAME: <message>" (the --help
+ * hint only for bad input); returns tt_exit_for(cls). With a terms-table
+ * format: tt_cmd_fail_as(cl, TT_ERR_RUNTIME, C_CANNOT_WRITE_FMT_TEXT, path). */
+int tt_cmd_fail_as(const tt_cmdline *cl, tt_error_class cls, const char *ja, const char *en, ...)
+    __attribute__((format(printf, 3, 5), format(printf, 4, 5)));
 
 #endif

@@ -75,9 +75,14 @@ void tt_error_oom(tt_error *err, const char *file)
     tt_error_set_as(err, TT_ERR_NOMEM, file, 0, 0, "out of memory");
 }
 
+int tt_exit_for(tt_error_class cls)
+{
+    return cls == TT_ERR_INPUT ? TT_EXIT_BADINPUT : TT_EXIT_RUNTIME;
+}
+
 int tt_error_exit(const tt_error *err)
 {
-    return err->cls == TT_ERR_INPUT ? TT_EXIT_BADINPUT : TT_EXIT_RUNTIME;
+    return tt_exit_for(err->cls);
 }
 
 int tt_error_report(const tt_error *err, const char *prefix)

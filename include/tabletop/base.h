@@ -126,7 +126,10 @@ void tt_error_set_as(tt_error *err, tt_error_class cls, const char *file, int li
                      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 /* "out of memory" (file may be NULL). */
 void tt_error_oom(tt_error *err, const char *file);
-/* The process exit code for this error: TT_EXIT_BADINPUT or TT_EXIT_RUNTIME. */
+/* The process exit code for a class of failure: the one place that maps
+ * classes to codes (TT_EXIT_BADINPUT or TT_EXIT_RUNTIME). */
+int tt_exit_for(tt_error_class cls);
+/* The process exit code for this error: tt_exit_for(err->cls). */
 int tt_error_exit(const tt_error *err);
 /* "file:line:column: message" (parts omitted when unknown). */
 void tt_error_print(const tt_error *err, const char *prefix);

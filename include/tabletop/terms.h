@@ -12,6 +12,8 @@
 #define TABLETOP_TERMS_H
 
 #include "tabletop/base.h"
+#include "tabletop/terms_app_drill.h"
+#include "tabletop/terms_app_tools.h"
 
 /* printf formats are kept as macros NAME_TEXT ("ja", "en") so TT_FMT can
  * hand the compiler the literals to check against the arguments. */
@@ -902,7 +904,9 @@
     X(RPT_MISSED, "見落とし", "missed") \
     X(RPT_N_EXERCISES, "件の演習", "exercises") \
     X(RPT_GROUP_LINE_FMT, RPT_GROUP_LINE_FMT_TEXT) \
-    X(RPT_MEMBERS, "参加者: ", "Members: ")
+    X(RPT_MEMBERS, "参加者: ", "Members: ") \
+    TT_TERMS_APP_DRILL(X) \
+    TT_TERMS_APP_TOOLS(X)
 
 typedef enum tt_term {
 #define TT_TERM_ENUM(name, ...) name,

@@ -146,7 +146,17 @@ static int scan_source(const char *path, char *report, size_t report_size)
     return found;
 }
 
-static int scan_dir(const char *dir, char *report, size_t report_size)
+static bool listed(const char *name, const char *const *names)
+{
+    for (; names && *names; names++)
+        if (strcmp(name, *names) == 0)
+            return true;
+    return false;
+}
+
+/* Scans every .c/.h of dir except the pending ones; a pending file found
+ * clean fails too (remove it from the list: the list only shrinks). */
+static int scan_dir(const char *dir, const char *const *pending, char *report, size_t report_size)
 {
     DIR *d = opendir(dir);
     if (!d)
@@ -161,7 +171,17 @@ static int scan_dir(const char *dir, char *report, size_t report_size)
             continue;
         char path[8192];
         snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        found += scan_source(path, report, report_size);
+        if (!listed(e->d_name, pending)) {
+            found += scan_source(path, report, report_size);
+            continue;
+        }
+        char scratch[256] = "";
+        if (scan_source(path, scratch, sizeof scratch) == 0) {
+            size_t used = strlen(report);
+            snprintf(report + used, report_size - used,
+                     "%s: clean now; remove it from the pending list in test_terms.c\n", path);
+            found++;
+        }
     }
     closedir(d);
     return found;
@@ -172,10 +192,21 @@ static void front_ends_keep_no_text_of_their_own(void **state)
     (void)state;
     const char *root = getenv("TT_SOURCE_DIR");
     assert_non_null(root);
-    /* Front-ends: terminal drill, dashboard, scorecard, web seats. */
-    static const struct { const char *dir; bool required; } dirs[] = {
-        { "engine/ui/tty", true }, { "engine/ui/sdl", true }, { "engine/score", true },
-        { "engine/ui/web", true }, { "engine/script", true },
+    /* engine/app files whose texts are still being moved into the table
+     * (terms_app_drill.h, terms_app_tools.h); this list only shrinks. */
+    static const char *const app_pending[] = {
+        /* drill commands (terms_app_drill.h) */
+        "cmd_replay.c", "cmd_resume.c", "cmd_run.c", "cmd_watch.c", "frontend.c", "options.c",
+        /* the other commands (terms_app_tools.h) */
+        "cmd_api.c", "cmd_check.c", "cmd_explore.c", "cmd_fetch.c", "cmd_graph.c", "cmd_history.c",
+        "cmd_lint.c", "cmd_msel.c", "cmd_new.c", "cmd_report.c", "cmd_score.c", "cmd_show.c",
+        "cmd_sweep.c", "cmd_sync.c", "new_templates.h",
+        NULL,
+    };
+    /* Front-ends: terminal drill, dashboard, scorecard, web seats, command output. */
+    static const struct { const char *dir; bool required; const char *const *pending; } dirs[] = {
+        { "engine/ui/tty", true, NULL }, { "engine/ui/sdl", true, NULL }, { "engine/score", true, NULL },
+        { "engine/ui/web", true, NULL }, { "engine/script", true, NULL }, { "engine/app", true, app_pending },
     };
     static char report[16384];
     report[0] = '\0';
@@ -183,7 +214,7 @@ static void front_ends_keep_no_text_of_their_own(void **state)
     for (size_t k = 0; k < sizeof dirs / sizeof dirs[0]; k++) {
         char dir[4096];
         snprintf(dir, sizeof dir, "%s/%s", root, dirs[k].dir);
-        int n = scan_dir(dir, report, sizeof report);
+        int n = scan_dir(dir, dirs[k].pending, report, sizeof report);
         if (n < 0 && dirs[k].required)
             fail_msg("cannot read %s", dir);
         if (n > 0)

@@ -32,6 +32,10 @@
     not_answerable: "W_ERR_NOT_ANSWERABLE", unknown_target: "W_ERR_UNKNOWN_TARGET",
     unknown_action: "W_ERR_UNKNOWN_ACTION", busy: "W_ERR_BUSY", internal: "W_ERR_INTERNAL",
   };
+  const PHASE_NAMES = { isolate: "M_PHASE_ISOLATE", report: "M_PHASE_REPORT", recover: "M_PHASE_RECOVER" };
+  const RATING_NAMES = { P: "LBL_RATING_P", S: "LBL_RATING_S", M: "LBL_RATING_M", U: "LBL_RATING_U", "N/A": "LBL_RATING_NA" };
+  // A printf-style entry of the table (..._FMT) with its arguments in order.
+  const tf = (key, ...args) => t(key).replace(/%(zu|d|s|g)/g, () => String(args.shift()));
   const pick = (x) => (x ? x[lang] || x.ja || x.en || "" : "");
   function fmt(ms) {
     const s = Math.floor(ms / 1000), d = Math.floor(s / 86400);
@@ -39,6 +43,8 @@
     const p = (n) => String(n).padStart(2, "0");
     return (d ? "+" + d + "d " + p(h) : "+" + h) + ":" + p(m) + ":" + p(x);
   }
+  const span = (ms) => fmt(Math.max(0, ms)).slice(1);   // a length of time: no "+"
+  const objective = (id) => ((hello && hello.scenario.objectives) || []).find((o) => o.id === id);
   function party(id) {
     if (!id) return t("M_EVERYONE");
     if (Array.isArray(id)) return id.map(party).join(", "); // API 1.1: several roles
@@ -94,6 +100,43 @@
     $("sim").textContent = fmt(now);
     $("speed").textContent = "x" + Number(status.speed.toPrecision(4));
     $("phase").textContent = PHASES[status.phase] ? t(PHASES[status.phase]) : status.phase;
+    renderScore(now);
+  }
+  // Staff seats: the drill scored as if it ended now, as the server sent it
+  // (the terminal's /status and the dashboard give the same numbers); the
+  // countdowns run with the clock.
+  function renderScore(now) {
+    const box = $("score");
+    if (!box || !status || !status.score || !hello) return;
+    const sc = status.score, over = status.phase === "ended";
+    $("score-title").textContent = t(over ? "S_SCORE_FINAL" : "S_SCORE");
+    const num = $("score-num");
+    num.textContent = sc.score === null ? "—" : String(sc.score);
+    num.dataset.tone = sc.tone;
+    box.dataset.tone = sc.tone;
+    $("score-line").textContent = sc.score === null ? t("M_SCORE_NOW_NONE")
+      : over ? t(RATING_NAMES[sc.rating]) + " — " + t("S_SCORE_FINAL_NOTE")
+      : tf("M_SCORE_NOW_FMT", sc.score, t(RATING_NAMES[sc.rating]));
+    const na = $("score-na");
+    na.textContent = sc.not_assessed ? tf("M_SCORE_NOT_ASSESSED_FMT", sc.not_assessed).trim() : "";
+    na.hidden = !sc.not_assessed;
+    const ul = $("objectives");
+    ul.replaceChildren();
+    for (const o of sc.objectives) {
+      const def = objective(o.id) || { title: null, phase: "", target: 0, limit: 0 };
+      let state;
+      if (o.status === "reached") state = t("M_OBJ_AT_REACHED") + " " + fmt(o.at);
+      else if (o.status === "missed") state = t("M_OBJ_AT_MISSED") + " " + fmt(o.at);
+      else if (over) state = t("M_OBJ_OPEN");
+      else state = t("M_OBJ_OPEN") + ", " + (now <= def.target ? t("M_OBJ_TARGET_IN") + " " + span(def.target - now)
+        : t("M_OBJ_TARGET_PASSED") + " (+" + span(now - def.target) + ")") + ", " + t("M_OBJ_LIMIT_IN") + " " + span(def.limit - now);
+      const li = el("li", "objective " + o.status);
+      li.dataset.id = o.id;
+      li.append(el("span", "verdict", o.rating === "N/A" ? t("M_VERDICT_NA") : o.rating + " " + o.score),
+        el("span", "", "[" + (PHASE_NAMES[def.phase] ? t(PHASE_NAMES[def.phase]) : def.phase) + "] " + (pick(def.title) || o.id) + ": " + state));
+      li.firstChild.dataset.rating = o.rating;
+      ul.append(li);
+    }
   }
   function renderPending() {
     const ul = $("pending");
@@ -148,7 +191,7 @@
       case "reply": return [t(r.status ? "M_REPLY_REFUSED" : "M_REPLY"), party(r.role) + ": " + actionLabel(r.id) + " — " + (r.status ? pick(r.text) : r.note)];
       case "declined": return [t("M_DECLINED"), party(r.from) + " → " + party(r.role) + ": " + actionLabel(r.id) + " — " + pick(r.text)];
       case "asked": return [t("M_ASKED"), party(r.from) + " → " + party(r.role) + ": " + actionLabel(r.id) + " — " + pick(r.text)];
-      case "objective": return [t(r.status === "reached" ? "M_OBJ_REACHED" : "M_OBJ_MISSED"), r.id];
+      case "objective": return [t(r.status === "reached" ? "M_OBJ_REACHED" : "M_OBJ_MISSED"), objective(r.id) ? pick(objective(r.id).title) : r.id];
       case "end": return [t("M_END"), ""];
       case "pause": return [t("M_PAUSED"), ""];
       case "resume": return [t("M_RESUMED"), ""];

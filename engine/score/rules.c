@@ -192,3 +192,18 @@ void tt_score_ended_now(const tt_scenario *sc, tt_ms now, const tt_ms *reached_a
     }
     out->rating = overall(out->score, out->n_assessed, out->n_unable, p);
 }
+
+tt_score_tone tt_score_summary_tone(const tt_score_summary *s)
+{
+    if (!s->n_assessed)
+        return TT_TONE_NONE;
+    if (s->n_unable)
+        return s->score >= 50 ? TT_TONE_FAIR : TT_TONE_POOR;
+    return s->score >= 80 ? TT_TONE_GOOD : s->score >= 50 ? TT_TONE_FAIR : TT_TONE_POOR;
+}
+
+const char *tt_score_tone_key(tt_score_tone t)
+{
+    static const char *const keys[] = { "none", "good", "fair", "poor" };
+    return (unsigned)t <= TT_TONE_POOR ? keys[t] : "none";
+}

@@ -81,6 +81,19 @@ void tt_score_ended_now(const tt_scenario *sc, tt_ms now, const tt_ms *reached_a
                         const tt_action_taken *taken, size_t n_taken,
                         tt_score_verdict *verdicts, tt_score_summary *out);
 
+/* How a live score may be coloured, one rule for every front-end (the
+ * dashboard's number, the web pages): never good while an objective is
+ * rated U; NONE while nothing is assessed (no number is shown). */
+typedef enum tt_score_tone {
+    TT_TONE_NONE,
+    TT_TONE_GOOD,      /* >= 80, nothing U */
+    TT_TONE_FAIR,      /* >= 50 */
+    TT_TONE_POOR
+} tt_score_tone;
+
+tt_score_tone tt_score_summary_tone(const tt_score_summary *s);
+const char *tt_score_tone_key(tt_score_tone t);   /* "none" "good" "fair" "poor" */
+
 /* ---- The scorecard model ---- */
 
 typedef struct tt_score_objective {

@@ -39,6 +39,7 @@ const links = JSON.parse(fs.readFileSync(seats, "utf8"));
 const userUrl = links.seats.find((s) => s.role === "user").url;
 const sysUrl = links.seats.find((s) => s.role === "sysadmin").url;
 
+let finalScore = null, finalVerdicts = [];   // the facilitator's page at the end
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -104,15 +105,44 @@ try {
   await fac.locator("#seats li.on").nth(1).waitFor({ timeout: 5000 });
   check(await fac.locator("#seats li.on").count() === 2, "the facilitator sees both seats connected");
 
+  // The live "ended now" score on the facilitator's page (tt_score_ended_now,
+  // as the terminal's /status and the dashboard): open objectives whose
+  // limit is ahead are "not assessed".
+  await fac.locator("#objectives li").first().waitFor({ timeout: 10000 });
+  const naRows = fac.locator('#objectives .verdict[data-rating="N/A"]');
+  check(await naRows.count() > 0, "open objectives before their limit are listed");
+  check((await naRows.allInnerTexts()).every((x) => x === "not assessed"), "and each says \"not assessed\"");
+  check(await fac.locator("#score-line").innerText() !== "", "the facilitator's page states the score if the drill ended now");
+
   for (const p of [user, sys]) await p.evaluate(() => window.scrollTo(0, 0));
   await user.screenshot({ path: path.join(outDir, "multiseat-player.png"), fullPage: true });
   await sys.screenshot({ path: path.join(outDir, "multiseat-sysadmin.png"), fullPage: true });
   await fac.screenshot({ path: path.join(outDir, "multiseat-facilitator.png") });
 
+  // Next up to a limit, confirmed (the dialog): a missed objective is U and
+  // the score is never green while it is.
+  for (let i = 0; i < 40 && await fac.locator("#objectives li.missed").count() === 0; i++) {
+    await fac.click("#next");
+    await sleep(300);
+  }
+  const missedRow = fac.locator("#objectives li.missed").first();
+  check(await missedRow.count() === 1, "next passed a limit after the confirmation: an objective is missed");
+  await fac.waitForFunction(() => {
+    const v = document.querySelector("#objectives li.missed .verdict");
+    return v && v.textContent.startsWith("U");
+  }, null, { timeout: 10000 });
+  check(true, "the missed objective is rated U 0 on the page");
+  const tone = await fac.locator("#score-num").getAttribute("data-tone");
+  check(tone !== "good", `the score is not green while an objective is missed (tone ${tone})`);
+  check(await user.locator("#score").count() === 0, "players get no score");
+
   // The facilitator ends the exercise.
   await fac.click("#end");
   await user.locator("#conn").getByText("The exercise has ended").waitFor({ timeout: 15000 });
   check(true, "the players are told the exercise ended");
+  await fac.locator("#score-title").getByText("Final score").waitFor({ timeout: 10000 });
+  finalScore = await fac.locator("#score-num").innerText();
+  finalVerdicts = await fac.locator("#objectives .verdict").allInnerTexts();
 } catch (e) {
   check(false, "browser steps: " + e.message.split("\n")[0]);
 } finally {
@@ -126,6 +156,9 @@ check((c.timeline || []).some((e) => e.kind === "action" && e.id === "call_sysad
   "the scorecard names the member who acted");
 check((c.hotwash || []).some((h) => h.member === "Ito" && h.answer === "Call the IT desk by phone"),
   "the scorecard's hot wash lists the answer");
+check(finalScore === String(c.score), `the page's final score is the card's (${finalScore} vs ${c.score})`);
+check(JSON.stringify(finalVerdicts) === JSON.stringify((c.objectives || []).map((o) =>
+  o.rating === "N/A" ? "not assessed" : o.rating + " " + o.score)), "each objective's verdict on the page is the card's");
 const replay = spawnSync(tabletop, ["replay", journal], { encoding: "utf8" });
 check(replay.status === 0, "the journal replays: " + replay.stdout.slice(-120));
 fs.rmSync(tmp, { recursive: true, force: true });

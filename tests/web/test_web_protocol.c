@@ -25,6 +25,7 @@
 
 #include "../tty/e2e_util.h"
 #include "tabletop/scenario.h"
+#include "tabletop/score.h"
 #include "tabletop/script.h"
 #include "ws_client.h"
 
@@ -679,6 +680,170 @@ static void next_asks_before_a_limit(void **state)
     assert_int_equal(e2e_run(e2e_tmp("next-replay.log"), replay), 0);
 }
 
+/* The first player seat's link (any role). */
+static const char *first_player_link(const served *s)
+{
+    json_t *seat = json_array_get(json_object_get(s->links, "seats"), 0);
+    assert_non_null(seat);
+    return json_string_value(json_object_get(seat, "url"));
+}
+
+/* A staff status's score is tt_score_ended_now of the clock and the
+ * objectives it reports (no action was taken): the terminal's /status and
+ * the dashboard give the same numbers. */
+static void score_is_ended_now(const tt_scenario *sc, const json_t *status)
+{
+    const json_t *score = json_object_get(status, "score");
+    assert_non_null(score);
+    const json_t *objs = json_object_get(score, "objectives");
+    assert_int_equal(json_array_size(objs), sc->n_objectives);
+    tt_ms now = json_integer_value(json_object_get(status, "t"));
+    tt_ms reached[64];
+    assert_true(sc->n_objectives <= 64);
+    for (size_t i = 0; i < sc->n_objectives; i++) {
+        const json_t *o = json_array_get(objs, i);
+        assert_string_equal(json_string_value(json_object_get(o, "id")), sc->objectives[i].id);
+        bool hit = !strcmp(json_string_value(json_object_get(o, "status")), "reached");
+        reached[i] = hit ? json_integer_value(json_object_get(o, "at")) : TT_MS_NEVER;
+    }
+    tt_score_verdict v[64];
+    tt_score_summary sum;
+    tt_score_ended_now(sc, now, reached, NULL, 0, v, &sum);
+    for (size_t i = 0; i < sc->n_objectives; i++) {
+        const json_t *o = json_array_get(objs, i);
+        assert_string_equal(json_string_value(json_object_get(o, "rating")),
+                            tt_rating_letter(v[i].rating));
+        if (v[i].rating == TT_RATING_NA) {
+            assert_true(json_is_null(json_object_get(o, "score")));
+            /* not assessed: open, its limit still ahead */
+            assert_string_equal(json_string_value(json_object_get(o, "status")), "open");
+            assert_true(now < sc->objectives[i].limit);
+        } else {
+            assert_int_equal(json_integer_value(json_object_get(o, "score")), v[i].score);
+        }
+    }
+    if (sum.n_assessed)
+        assert_int_equal(json_integer_value(json_object_get(score, "score")), sum.score);
+    else
+        assert_true(json_is_null(json_object_get(score, "score")));
+    assert_string_equal(json_string_value(json_object_get(score, "rating")),
+                        tt_rating_letter(sum.rating));
+    assert_int_equal(json_integer_value(json_object_get(score, "assessed")), sum.n_assessed);
+    assert_int_equal(json_integer_value(json_object_get(score, "not_assessed")),
+                     sum.n_not_assessed);
+    assert_int_equal(json_integer_value(json_object_get(score, "unable")), sum.n_unable);
+    assert_string_equal(json_string_value(json_object_get(score, "tone")),
+                        tt_score_tone_key(tt_score_summary_tone(&sum)));
+}
+
+/* The staff seats see the live "ended now" score (docs/multiseat.md): at
+ * the start nothing is assessed (no number, not green); once /next passes a
+ * limit the missed objective is U and the score is never green; after the
+ * end the page's numbers are the card's. Players get no score. */
+static void live_score(void **state)
+{
+    (void)state;
+    char journal[1024], card[1024];
+    snprintf(journal, sizeof journal, "%s", e2e_tmp("score-j.yaml"));
+    snprintf(card, sizeof card, "%s", e2e_tmp("score-card.json"));
+    tt_error err;
+    tt_script *script = tt_script_load(e2e_src("scenarios/admin-server-breach.lua"), NULL, &err);
+    if (!script)
+        fail_msg("cannot load the scenario: %s", err.message);
+    const tt_scenario *sc = tt_script_scenario(script);
+    served s;
+    serve(&s, "score", "run", "admin-server-breach", "--serve", "127.0.0.1:0", "--ui", "none",
+          "--journal", journal, "--speed", "1", "--lang", "en", "--scorecard", card,
+          (char *)NULL);
+    wc_ctx *c = wc_new();
+    assert_non_null(c);
+    wc_conn *fac = open_seat(c, &s, "facilitator");
+    wc_conn *obs = open_seat(c, &s, "observer");
+    wc_conn *player = wc_open(c, first_player_link(&s), WAIT_MS);
+    assert_true(wc_is_open(player));
+    const char *staff = "{\"type\":\"status\",\"score\":{}}";
+
+    /* The objectives' titles, phases, targets and limits come with hello. */
+    json_t *hello = wc_wait(c, fac, "{\"type\":\"hello\"}", WAIT_MS);
+    assert_got(hello, "hello");
+    json_t *objs = json_object_get(json_object_get(hello, "scenario"), "objectives");
+    assert_int_equal(json_array_size(objs), sc->n_objectives);
+    for (size_t i = 0; i < sc->n_objectives; i++) {
+        json_t *o = json_array_get(objs, i);
+        assert_string_equal(json_string_value(json_object_get(o, "id")), sc->objectives[i].id);
+        assert_int_equal(json_integer_value(json_object_get(o, "limit")), sc->objectives[i].limit);
+        assert_int_equal(json_integer_value(json_object_get(o, "target")), sc->objectives[i].target);
+    }
+
+    /* The start: nothing assessed, no number. */
+    json_t *first = wc_wait(c, fac, staff, WAIT_MS);
+    assert_got(first, "a status with the score");
+    score_is_ended_now(sc, first);
+    assert_true(json_is_null(json_object_get(json_object_get(first, "score"), "score")));
+    assert_string_equal(json_string_value(json_object_get(json_object_get(first, "score"), "tone")),
+                        "none");
+    assert_got(wc_wait(c, obs, staff, WAIT_MS), "the observer's score");
+
+    /* /next up to a limit, confirmed: an objective is missed. */
+    const char *blocked = "{\"type\":\"next_blocked\"}", *stop = "{\"type\":\"next_stop\"}";
+    size_t asked = 0;
+    while (wc_count(fac, blocked) == 0) {
+        assert_true(asked < 40);   /* a limit comes before the end */
+        wc_send(c, fac, "{\"type\":\"next\"}");
+        asked++;
+        for (int waited = 0; wc_count(fac, stop) + wc_count(fac, blocked) < asked; waited += 20) {
+            assert_true(waited < WAIT_MS);
+            (void)wc_wait(c, fac, "{\"type\":\"-\"}", 20);   /* service the socket */
+        }
+    }
+    wc_send(c, fac, "{\"type\":\"next\",\"pass_limit\":true}");
+    assert_got(wc_wait(c, fac, event("objective", "\"status\":\"missed\""), WAIT_MS),
+               "an objective missed at its limit");
+    wc_send(c, fac, "{\"type\":\"pause\"}");
+    assert_got(wc_wait(c, fac, "{\"type\":\"status\",\"phase\":\"paused\",\"score\":{}}",
+                       WAIT_MS), "a paused status");
+    json_t *missed = wc_last(fac, staff);
+    score_is_ended_now(sc, missed);
+    json_t *ms = json_object_get(missed, "score");
+    assert_true(json_integer_value(json_object_get(ms, "unable")) >= 1);
+    assert_string_not_equal(json_string_value(json_object_get(ms, "tone")), "good");
+    assert_string_equal(json_string_value(json_object_get(ms, "rating")), "U");
+    /* open objectives whose limit is ahead: not assessed */
+    assert_true(json_integer_value(json_object_get(ms, "not_assessed")) >= 1);
+
+    /* The end: the last status is the card. */
+    wc_send(c, fac, "{\"type\":\"end\"}");
+    json_t *over = wc_wait(c, fac, "{\"type\":\"status\",\"phase\":\"ended\",\"score\":{}}",
+                           WAIT_MS);
+    assert_got(over, "the ended status with the final score");
+    score_is_ended_now(sc, over);
+    /* Players never get it. */
+    assert_false(wc_saw_text(player, "\"score\":{"));
+    assert_true(wc_count(player, "{\"type\":\"status\"}") > 0);
+    json_t *final = json_deep_copy(json_object_get(over, "score"));
+    wc_free(c);
+    assert_int_equal(finish(&s, 3 * WAIT_MS), 0);
+    json_error_t jerr;
+    json_t *cj = json_load_file(card, 0, &jerr);
+    if (!cj)
+        fail_msg("no JSON card: %s", jerr.text);
+    assert_int_equal(json_integer_value(json_object_get(cj, "score")),
+                     json_integer_value(json_object_get(final, "score")));
+    assert_string_equal(json_string_value(json_object_get(cj, "rating")),
+                        json_string_value(json_object_get(final, "rating")));
+    json_t *cobjs = json_object_get(cj, "objectives");
+    assert_int_equal(json_array_size(cobjs), sc->n_objectives);
+    for (size_t i = 0; i < sc->n_objectives; i++) {
+        json_t *co = json_array_get(cobjs, i), *wo = json_array_get(json_object_get(final, "objectives"), i);
+        assert_string_equal(json_string_value(json_object_get(co, "rating")),
+                            json_string_value(json_object_get(wo, "rating")));
+        assert_true(json_equal(json_object_get(co, "score"), json_object_get(wo, "score")));
+    }
+    json_decref(cj);
+    json_decref(final);
+    tt_script_free(script);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -687,6 +852,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(over_tls),
         cmocka_unit_test(api11),
         cmocka_unit_test(next_asks_before_a_limit),
+        cmocka_unit_test(live_score),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);

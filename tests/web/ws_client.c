@@ -376,6 +376,17 @@ json_t *wc_wait(wc_ctx *c, wc_conn *k, const char *pattern_json, int timeout_ms)
     return m;
 }
 
+json_t *wc_last(const wc_conn *k, const char *pattern_json)
+{
+    json_t *p = pattern_of(pattern_json), *last = NULL, *m;
+    size_t i;
+    json_array_foreach(k->msgs, i, m)
+        if (match(p, m))
+            last = m;
+    json_decref(p);
+    return last;
+}
+
 bool wc_wait_n(wc_ctx *c, wc_conn *k, const char *pattern_json, size_t n, int timeout_ms)
 {
     int64_t end = now_ms() + timeout_ms;

@@ -36,6 +36,8 @@ void wc_send_json(wc_ctx *c, wc_conn *k, json_t *msg);
  * matches when each of its elements matches some element; strings, numbers
  * and booleans are equal. Services the loop up to timeout_ms. NULL if none. */
 json_t *wc_wait(wc_ctx *c, wc_conn *k, const char *pattern_json, int timeout_ms);
+/* The last message received so far that matches (no waiting); NULL if none. */
+json_t *wc_last(const wc_conn *k, const char *pattern_json);
 /* Wait until at least n received messages match pattern. */
 bool wc_wait_n(wc_ctx *c, wc_conn *k, const char *pattern_json, size_t n, int timeout_ms);
 /* How many received messages match (no waiting). */

@@ -282,12 +282,16 @@ void dash_draw_header(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r)
                     r.y + (r.h - dash_line_h(g, F_BODY)) / 2);
 }
 
-/* Never green while an objective is missed (rated U). */
+/* Never green while an objective is missed (rated U): the one rule the
+ * web pages use too (tt_score_summary_tone). */
 static SDL_Color score_colour(const tt_score_summary *s)
 {
-    if (s->n_unable)
-        return s->score >= 50 ? DASH_COL_OVERDUE : DASH_COL_MISSED;
-    return s->score >= 80 ? DASH_COL_REACHED : s->score >= 50 ? DASH_COL_OVERDUE : DASH_COL_MISSED;
+    switch (tt_score_summary_tone(s)) {
+    case TT_TONE_GOOD: return DASH_COL_REACHED;
+    case TT_TONE_FAIR: return DASH_COL_OVERDUE;
+    case TT_TONE_POOR: return DASH_COL_MISSED;
+    default: return DASH_COL_DIM;
+    }
 }
 
 /* One row: title and the rule in words on the left, the number on the right. */

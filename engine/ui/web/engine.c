@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include "web_internal.h"
 #include "tabletop/qr.h"
+#include "tabletop/score.h"
 #include "tabletop/terms.h"
 
 #include <fcntl.h>
@@ -87,12 +88,22 @@ char *web_scenario_json(const tt_scenario *sc, const tt_roster *roster)
     for (size_t i = 0; actions && i < sc->n_actions; i++)
         json_object_set_new(actions, sc->actions[i].id,
                             json_pack("{s:o}", "label", text_json(&sc->actions[i].label)));
+    json_t *objectives = json_array();
+    for (size_t i = 0; objectives && i < sc->n_objectives; i++) {
+        const tt_objective *ob = &sc->objectives[i];
+        json_array_append_new(objectives,
+                              json_pack("{s:s, s:s, s:o, s:I, s:I}", "id", ob->id, "phase",
+                                        tt_objective_phase_name(ob->phase), "title",
+                                        text_json(&ob->title), "target", (json_int_t)ob->target,
+                                        "limit", (json_int_t)ob->limit));
+    }
     for (size_t i = 0; roster && members && i < roster->n_members; i++)
         json_array_append_new(members, json_pack("{s:s, s:s}", "name", roster->members[i].name,
                                                  "role", roster->members[i].role));
-    json_t *o = json_pack("{s:s, s:o, s:I, s:o, s:o, s:o, s:o}", "id", sc->id, "title",
+    json_t *o = json_pack("{s:s, s:o, s:I, s:o, s:o, s:o, s:o, s:o}", "id", sc->id, "title",
                           text_json(&sc->title), "length", (json_int_t)sc->length, "roles",
-                          roles, "actors", actors, "actions", actions, "roster", members);
+                          roles, "actors", actors, "actions", actions, "objectives", objectives,
+                          "roster", members);
     char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
     json_decref(o);
     return s;
@@ -108,7 +119,61 @@ static const char *phase_name(tt_phase p)
     }
 }
 
-/* Status for one role (r < n_roles) or for the staff seats (r == n_roles). */
+static const char *objective_status_name(tt_objective_status s)
+{
+    return s == TT_OBJECTIVE_REACHED ? "reached" : s == TT_OBJECTIVE_MISSED ? "missed" : "open";
+}
+
+/* The drill scored as if it ended now, by the rules the card, the
+ * terminal's /status and the dashboard use (tt_score_ended_now): what the
+ * exercise has journaled, scored here on the engine thread. NULL on OOM. */
+static json_t *score_json(tt_exercise *ex)
+{
+    const tt_scenario *sc = tt_exercise_scenario(ex);
+    const tt_objective_view *views = tt_exercise_objectives(ex);
+    size_t n_taken = tt_exercise_taken(ex, NULL, 0);
+    tt_score_verdict *verdicts = calloc(sc->n_objectives + 1, sizeof *verdicts);
+    tt_ms *reached = calloc(sc->n_objectives + 1, sizeof *reached);
+    tt_action_taken *taken = calloc(n_taken + 1, sizeof *taken);
+    json_t *list = json_array(), *o = NULL;
+    if (!verdicts || !reached || !taken || !list)
+        goto out;
+    tt_exercise_taken(ex, taken, n_taken);
+    for (size_t i = 0; i < sc->n_objectives; i++)
+        reached[i] = views && views[i].status == TT_OBJECTIVE_REACHED ? views[i].at
+                                                                       : TT_MS_NEVER;
+    tt_score_summary sum;
+    tt_score_ended_now(sc, tt_exercise_now(ex), reached, taken, n_taken, verdicts, &sum);
+    for (size_t i = 0; i < sc->n_objectives; i++) {
+        tt_objective_status st = views ? views[i].status : TT_OBJECTIVE_OPEN;
+        bool na = verdicts[i].rating == TT_RATING_NA;
+        json_t *at = st == TT_OBJECTIVE_OPEN ? json_null() : json_integer(views[i].at);
+        json_t *points = na ? json_null() : json_integer(verdicts[i].score);
+        if (json_array_append_new(list, json_pack("{s:s, s:s, s:o, s:s, s:o}", "id",
+                                                  sc->objectives[i].id, "status",
+                                                  objective_status_name(st), "at", at,
+                                                  "rating", tt_rating_letter(verdicts[i].rating),
+                                                  "score", points)) != 0)
+            goto out;
+    }
+    o = json_pack("{s:o, s:s, s:I, s:I, s:I, s:s, s:O}", "score",
+                  sum.n_assessed ? json_integer(sum.score) : json_null(), "rating",
+                  tt_rating_letter(sum.rating), "assessed", (json_int_t)sum.n_assessed,
+                  "not_assessed", (json_int_t)sum.n_not_assessed, "unable",
+                  (json_int_t)sum.n_unable, "tone",
+                  tt_score_tone_key(tt_score_summary_tone(&sum)), "objectives", list);
+out:
+    json_decref(list);
+    free(verdicts);
+    free(reached);
+    free(taken);
+    return o;
+}
+
+/* Status for one role (r < n_roles) or for the staff seats (r == n_roles).
+ * The staff seats also get the score if the drill ended now; players do
+ * not: which objectives another role has settled is not their seat's to
+ * see (docs/multiseat.md). */
 static char *status_json(tt_exercise *ex, size_t r, const tt_pending *p, size_t n)
 {
     const tt_scenario *sc = tt_exercise_scenario(ex);
@@ -128,6 +193,13 @@ static char *status_json(tt_exercise *ex, size_t r, const tt_pending *p, size_t 
                           (json_int_t)tt_exercise_now(ex), "speed", tt_exercise_speed(ex),
                           "phase", phase_name(tt_exercise_phase(ex)), "length",
                           (json_int_t)sc->length, "pending", pend);
+    if (o && r == sc->n_roles) {
+        json_t *score = score_json(ex);
+        if (!score || json_object_set_new(o, "score", score) != 0) {
+            json_decref(o);
+            return NULL;
+        }
+    }
     char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
     json_decref(o);
     return s;

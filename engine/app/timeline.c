@@ -133,9 +133,20 @@ static void put_safe(FILE *out, char *text, size_t len)
     free(text);
 }
 
+/* Records the timeline leaves to the journal (write_event's default case):
+ * most of a run's records are state changes, and each line costs a
+ * memory stream. */
+static bool silent(tt_record_type type)
+{
+    return type == TT_REC_STATE || type == TT_REC_PAUSE || type == TT_REC_RESUME ||
+           type == TT_REC_SPEED;
+}
+
 void tt_timeline_sink(void *timeline, const tt_record *r)
 {
     tt_timeline *tl = timeline;
+    if (silent(r->type))
+        return;
     char *text = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&text, &len);

@@ -140,6 +140,7 @@ struct tt_script {
     size_t bytecode_len;
     bool validated;             /* a rebuild: the text was checked already */
     struct tt_recipe *recipe;   /* how a rebuild finds functions (recipe.c) */
+    bool recipe_tried;          /* taken at the first rebuild (or failed) */
 
     /* ctx.message / ctx.after results not yet taken. */
     tt_scheduled *pending;

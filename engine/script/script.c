@@ -74,7 +74,9 @@ static int prepare(lua_State *L)
         job->status = luaL_loadbufferx(L, s->bytecode, s->bytecode_len, chunkname, "b");
     } else {
         job->status = luaL_loadbufferx(L, job->text, job->len, chunkname, "t");
-        if (job->status == LUA_OK && lua_dump(L, keep_bytecode, s, 0) != 0) {
+        /* Dumped for later states only once a rebuild shows there will be
+         * some: most processes run one exercise. */
+        if (job->status == LUA_OK && s->validated && lua_dump(L, keep_bytecode, s, 0) != 0) {
             free(s->bytecode); /* out of memory: compile again next time */
             s->bytecode = NULL;
             s->bytecode_len = 0;
@@ -221,7 +223,6 @@ tt_script *tt_script_load_buffer(const char *name, const char *text, size_t len,
         tt_script_free(s);
         return NULL;
     }
-    s->recipe = tt_recipe_take(s);
     return s;
 }
 
@@ -417,6 +418,13 @@ static int rebuild_state(tt_script *s, bool light, tt_error *err)
         fresh->recipe = s->recipe;
     }
     int rc = build(fresh, light, err);
+    /* The first rebuild is a full one (the recipe is taken from its state,
+     * untouched as the first build's was when recipes were taken at load);
+     * later ones follow the recipe. A single exercise takes none. */
+    if (rc == 0 && !light && !s->recipe && !s->recipe_tried) {
+        s->recipe = tt_recipe_take(fresh);
+        s->recipe_tried = true;
+    }
     if (light) {
         memset(&fresh->model, 0, sizeof fresh->model);
         fresh->state_keys = NULL;

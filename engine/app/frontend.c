@@ -205,19 +205,22 @@ static int run_tty(tt_frontend_job *job, bool *ended, tt_error *err)
     topt.extra = job_pump;
     if (!isatty(STDIN_FILENO))
         topt.in_fd = -1; /* a rehearsal from a script needs no keyboard */
-    tt_tty *tty = tt_tty_new(&topt, err);
+    const tt_tty_api *api = tt_tty_module(job->lang, err);
+    if (!api)
+        return -1;
+    tt_tty *tty = api->tty_new(&topt, err);
     if (!tty)
         return -1;
-    job->cfg.sink = tt_tty_sink;
+    job->cfg.sink = api->sink;
     job->cfg.sink_user = tty;
     tt_exercise *ex = job->make(job->make_ctx, &job->cfg, err);
     tt_tty_outcome outcome = TT_TTY_LEFT;
     int rc = -1;
     if (ex)
-        rc = tt_tty_drive(tty, ex, &outcome, err);
+        rc = api->drive(tty, ex, &outcome, err);
     *ended = rc == 0 && outcome == TT_TTY_ENDED;
     tt_exercise_free(ex);
-    tt_tty_free(tty);
+    api->tty_free(tty);
     return rc;
 }
 

@@ -15,6 +15,7 @@ static const struct {
     [TT_MODULE_WEB] = { "web", C_MODULE_WEB },
     [TT_MODULE_PG] = { "pg", C_MODULE_PG },
     [TT_MODULE_GRAPH] = { "graph", C_MODULE_GRAPH },
+    [TT_MODULE_TTY] = { "tty", C_MODULE_TTY },
 };
 
 static const void *loaded[TT_MODULE__COUNT];

@@ -1,6 +1,7 @@
 /* Optional modules: the parts of the program that need heavy libraries
  * (SDL2, X11 and audio for the dashboard, libwebsockets for --serve, libpq
- * for PostgreSQL results, Graphviz for `tabletop graph`) are shared objects
+ * for PostgreSQL results, Graphviz for `tabletop graph`, readline for the
+ * live terminal drill) are shared objects
  * loaded only by the commands that use them, so a headless run maps only the
  * core libraries. Each module exports one table, `tt_module_table`, that begins
  * with a tt_module_head; it calls back into the program for everything else
@@ -15,6 +16,7 @@ typedef enum tt_module_id {
     TT_MODULE_WEB,         /* web.so: tt_web_api (web.h) */
     TT_MODULE_PG,          /* pg.so: the PostgreSQL results store */
     TT_MODULE_GRAPH,       /* graph.so: tt_graph_api (author.h) */
+    TT_MODULE_TTY,         /* tty.so: tt_tty_api (tty.h), readline */
     TT_MODULE__COUNT
 } tt_module_id;
 

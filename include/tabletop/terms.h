@@ -807,6 +807,7 @@
     X(C_MODULE_PG, "PostgreSQL の結果サーバー（postgresql://）", \
       "PostgreSQL results (postgresql://)") \
     X(C_MODULE_GRAPH, "シナリオの図（tabletop graph）", "scenario graphs (tabletop graph)") \
+    X(C_MODULE_TTY, "端末での演習（--ui tty）", "the terminal drill (--ui tty)") \
     X(C_MODULE_MISSING_FMT, C_MODULE_MISSING_FMT_TEXT) \
     /* ---- command output: tabletop show (the facilitator's briefing) */ \
     X(C_SHOW_TITLE, "進行役ブリーフィング", "Facilitator briefing") \

@@ -11,6 +11,7 @@
 #include "tabletop/exercise.h"
 #include "tabletop/inputs.h"
 #include "tabletop/journal.h"
+#include "tabletop/module.h"
 
 typedef struct tt_tty_options {
     tt_lang lang;
@@ -54,6 +55,23 @@ int tt_tty_drive(tt_tty *t, tt_exercise *ex, tt_tty_outcome *outcome,
 
 /* Print a line through the drill's output (e.g. "Scorecard: card.html"). */
 void tt_tty_say(tt_tty *t, const char *line);
+
+/* The drill itself (drive.c, the only user of readline) is tty.so, the
+ * module the program loads only for a live terminal drill
+ * (include/tabletop/module.h); a headless run or a scorecard maps no
+ * readline. Tests link tt_tty and call the functions above directly. */
+typedef struct tt_tty_api {
+    tt_module_head head;
+    tt_tty *(*tty_new)(const tt_tty_options *o, tt_error *err);
+    void (*tty_free)(tt_tty *t);
+    void (*sink)(void *tty, const tt_record *r);
+    int (*drive)(tt_tty *t, tt_exercise *ex, tt_tty_outcome *outcome, tt_error *err);
+} tt_tty_api;
+
+static inline const tt_tty_api *tt_tty_module(tt_lang lang, tt_error *err)
+{
+    return tt_module_api(TT_MODULE_TTY, sizeof(tt_tty_api), lang, err);
+}
 
 /* Clock speed that fits a scenario of `length` into a session of about
  * 90 minutes (never below 1: real time). */

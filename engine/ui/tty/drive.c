@@ -51,11 +51,6 @@ static void on_signal(int sig)
         got_hup = 1;
 }
 
-void tt_tty_options_default(tt_tty_options *o)
-{
-    *o = (tt_tty_options){ .lang = tt_lang_from_env(), .in_fd = 0, .out_fd = 1 };
-}
-
 tt_tty *tt_tty_new(const tt_tty_options *o, tt_error *err)
 {
     tt_tty *t = calloc(1, sizeof *t);

@@ -196,6 +196,11 @@ char *tt_tty_format_record(const tt_scenario *sc, const tt_record *r,
     return tt_buf_take(&b, NULL);
 }
 
+void tt_tty_options_default(tt_tty_options *o)
+{
+    *o = (tt_tty_options){ .lang = tt_lang_from_env(), .in_fd = 0, .out_fd = 1 };
+}
+
 double tt_tty_default_speed(tt_ms length)
 {
     const double session = 90.0 * 60 * 1000;

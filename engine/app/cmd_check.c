@@ -6,16 +6,18 @@
 #include "commands.h"
 #include "locate.h"
 #include "options.h"
+#include "tabletop/terms.h"
 
 int tt_cmd_check(int argc, char **argv)
 {
     tt_cmdline cl = { .name = "check", .min_args = 1, .max_args = -1,
-                      .missing = { "シナリオを1つ以上指定してください", "which scenarios? give at least one id or .lua path" },
-                      .usage_en = "usage: tabletop check SCENARIO...\n\n"
-                                  "Loads each scenario (an id or a path to a .lua file) in the sandbox and\n"
-                                  "validates it. Prints 'ok' per valid scenario and each error as\n"
-                                  "file:line: message. Exit 0 when all are valid, 2 when any is not.\n" };
-    const tt_opt opts[] = { { NULL, 0, 0, NULL, NULL, NULL } };
+                      .missing = tt_term_pair(C_WHICH_SCENARIOS),
+                      .usage_en = tt_term_text(C_CHECK_USAGE, TT_LANG_EN),
+                      .usage_ja = tt_term_text(C_CHECK_USAGE, TT_LANG_JA) };
+    const tt_opt opts[] = {
+        { "lang", 0, TT_OPT_LANG, &cl.lang, NULL, NULL },
+        { NULL, 0, 0, NULL, NULL, NULL },
+    };
     if (!tt_opts_parse(&cl, argc, argv, opts))
         return cl.status;
     int status = TT_EXIT_OK;
@@ -26,33 +28,28 @@ int tt_cmd_check(int argc, char **argv)
     if (!ids || !paths) {
         free(ids);
         free(paths);
-        fprintf(stderr, "tabletop check: out of memory\n");
-        return TT_EXIT_RUNTIME;
+        return tt_cmd_fail_as(&cl, TT_ERR_NOMEM, C_NOMEM_TEXT);
     }
     for (int i = 0; i < cl.n_args; i++) {
-        tt_script *s = tt_open_scenario(cl.args[i], NULL);
-        if (!s) {
-            status = TT_EXIT_BADINPUT;
+        tt_script *s = tt_open_scenario(cl.args[i], NULL, &status);
+        if (!s)
             continue;
-        }
         const tt_scenario *sc = tt_script_scenario(s);
         snprintf(ids[i], sizeof ids[i], "%s", sc->id);
         snprintf(paths[i], sizeof paths[i], "%s", sc->path);
         bool dup = false;
         for (int k = 0; k < i && !dup; k++)
             if (strcmp(ids[k], ids[i]) == 0 && strcmp(paths[k], paths[i]) != 0) {
-                fprintf(stderr, "tabletop check: %s: id '%s' is also the id of %s "
-                                "(ids must be unique among the scenarios listed)\n",
-                        paths[i], ids[i], paths[k]);
+                tt_error err;
+                tt_error_set(&err, paths[i], 0, 0, TT_FMT(cl.lang, C_ID_TAKEN_FMT), ids[i], paths[k]);
+                status = tt_error_report(&err, "tabletop check");
                 dup = true;
             }
         if (dup) {
-            status = TT_EXIT_BADINPUT;
             tt_script_free(s);
             continue;
         }
-        printf("ok %s (%s): %zu roles, %zu actors, %zu injects, %zu actions, %zu objectives\n",
-               sc->id, sc->path, sc->n_roles, sc->n_actors, sc->n_injects, sc->n_actions,
+        printf(TT_FMT(cl.lang, C_CHECK_OK_FMT), sc->id, sc->path, sc->n_roles, sc->n_actors, sc->n_injects, sc->n_actions,
                sc->n_objectives);
         tt_script_free(s);
     }

@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "locate.h"
 #include "options.h"
+#include "tabletop/terms.h"
 
 static int by_name(const void *a, const void *b)
 {
@@ -16,9 +17,12 @@ static int by_name(const void *a, const void *b)
 int tt_cmd_list(int argc, char **argv)
 {
     tt_cmdline cl = { .name = "list", .max_args = 0,
-                      .usage_en = "usage: tabletop list\n\nLists the scenarios found in $TABLETOP_SCENARIOS, "
-                                  "./scenarios and the built-in folder:\nid, Japanese title, English title.\n" };
-    const tt_opt opts[] = { { NULL, 0, 0, NULL, NULL, NULL } };
+                      .usage_en = tt_term_text(C_LIST_USAGE, TT_LANG_EN),
+                      .usage_ja = tt_term_text(C_LIST_USAGE, TT_LANG_JA) };
+    const tt_opt opts[] = {
+        { "lang", 0, TT_OPT_LANG, &cl.lang, NULL, NULL },
+        { NULL, 0, 0, NULL, NULL, NULL },
+    };
     if (!tt_opts_parse(&cl, argc, argv, opts))
         return cl.status;
     char dirs[8][1024];
@@ -71,10 +75,9 @@ int tt_cmd_list(int argc, char **argv)
                         if (strcmp(ids[k], sc->id) == 0)
                             other = (int)k;
                     if (other >= 0) {
-                        fprintf(stderr, "tabletop list: %s: id '%s' is also the id of %s "
-                                        "(ids must be unique among the scenarios listed)\n",
-                                path, sc->id, id_paths[other]);
-                        status = TT_EXIT_BADINPUT;
+                        tt_error_set(&err, path, 0, 0, TT_FMT(cl.lang, C_ID_TAKEN_FMT), sc->id,
+                                     id_paths[other]);
+                        status = tt_error_report(&err, "tabletop list");
                     } else {
                         if (n_ids < 256 && strlen(sc->id) < 128) {
                             snprintf(ids[n_ids], 128, "%s", sc->id);
@@ -89,16 +92,16 @@ int tt_cmd_list(int argc, char **argv)
                     }
                     tt_script_free(s);
                 } else {
-                    tt_error_print(&err, "tabletop list");
-                    status = TT_EXIT_BADINPUT;
+                    status = tt_error_report(&err, "tabletop list");
                 }
             }
             free(names[i]);
         }
     }
     if (shown == 0 && status == TT_EXIT_OK) {
-        fprintf(stderr, "tabletop list: no scenarios found\n");
-        status = TT_EXIT_BADINPUT;
+        tt_error err;
+        tt_error_set(&err, NULL, 0, 0, "%s", tt_term_text(C_LIST_NONE, cl.lang));
+        status = tt_error_report(&err, "tabletop list");
     }
     return status;
 }

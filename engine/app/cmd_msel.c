@@ -1,5 +1,6 @@
 /* tabletop msel SCENARIO [-o msel.csv|msel.md] [--lang ja|en] [--bom]: the
  * Master Scenario Events List facilitators use (HSEEP). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,28 +10,8 @@
 #include "locate.h"
 #include "options.h"
 #include "tabletop/author.h"
-
-static const char USAGE_EN[] =
-    "usage: tabletop msel SCENARIO [-o FILE.csv|FILE.md] [--lang ja|en] [--bom]\n"
-    "\n"
-    "Writes the Master Scenario Events List (HSEEP) of a scenario: one row per\n"
-    "inject with its time or trigger, the inject, from, to, the expected action,\n"
-    "the objective (target and limit) and the facilitator's notes (discussion\n"
-    "questions). The extension picks the format: RFC 4180 CSV (UTF-8; --bom adds\n"
-    "a byte order mark so spreadsheets read Japanese) or a Markdown table.\n"
-    "Without -o, CSV goes to standard output.\n"
-    "\n"
-    "Exit codes: 0 ok, 1 cannot write, 2 bad input.\n";
-static const char USAGE_JA[] =
-    "使い方: tabletop msel シナリオ [-o FILE.csv|FILE.md] [--lang ja|en] [--bom]\n"
-    "\n"
-    "シナリオのマスターシナリオイベントリスト（MSEL、HSEEP）を書きます。インジェクトごとに\n"
-    "時刻または契機、インジェクト、発信、宛先、期待される対応、目標（目標時刻と期限）、\n"
-    "備考（討議の問い）を1行にします。拡張子で形式を選びます: RFC 4180 の CSV\n"
-    "（UTF-8。--bom で表計算ソフトが日本語を読めるよう BOM を付けます）か Markdown の表。\n"
-    "-o がなければ CSV を標準出力へ。\n"
-    "\n"
-    "終了コード: 0 正常、1 書き込めない、2 入力の誤り。\n";
+#include "tabletop/terms.h"
+#include "tabletop/terms.h"
 
 static char *slurp(const char *path)
 {
@@ -61,9 +42,10 @@ static bool same_file(const char *a, const char *b)
 
 int tt_cmd_msel(int argc, char **argv)
 {
-    tt_cmdline cl = { .name = "msel", .usage_en = USAGE_EN, .usage_ja = USAGE_JA,
+    tt_cmdline cl = { .name = "msel", .usage_en = tt_term_text(C_MSEL_USAGE, TT_LANG_EN),
+                      .usage_ja = tt_term_text(C_MSEL_USAGE, TT_LANG_JA),
                       .min_args = 1, .max_args = 1,
-                      .missing = { "シナリオを1つ指定してください", "which scenario? give one id or .lua path" } };
+                      .missing = tt_term_pair(C_WHICH_SCENARIO) };
     const char *out = NULL;
     bool bom = false;
     const tt_opt opts[] = {
@@ -82,38 +64,30 @@ int tt_cmd_msel(int argc, char **argv)
         else if (n > 3 && strcmp(out + n - 3, ".md") == 0)
             fmt = TT_MSEL_MD;
         else
-            return tt_cmd_fail(&cl, "出力先の拡張子は .csv か .md です: %s",
-                               "the output's extension must be .csv or .md: %s", out);
+            return tt_cmd_fail(&cl, C_MSEL_EXT_FMT_TEXT, out);
     }
-    tt_script *s = tt_open_scenario(cl.args[0], NULL);
+    int rc = TT_EXIT_OK;
+    tt_script *s = tt_open_scenario(cl.args[0], NULL, &rc);
     if (!s)
-        return TT_EXIT_BADINPUT;
+        return rc;
     const tt_scenario *sc = tt_script_scenario(s);
     if (out && same_file(out, sc->path)) {
         tt_script_free(s);
-        return tt_cmd_fail(&cl, "出力先がシナリオファイルそのものです: %s",
-                           "the output is the scenario file itself: %s", out);
+        return tt_cmd_fail(&cl, C_OUTPUT_IS_SCENARIO_FMT_TEXT, out);
     }
     char *src = slurp(sc->path);
     tt_term_doc doc; /* standard output: shown safely on a terminal */
+    const char *shown = out ? out : tt_term_text(C_STDOUT, cl.lang);
     FILE *fp = out ? fopen(out, "wb") : tt_term_doc_open(&doc, stdout);
-    int rc = TT_EXIT_OK;
     tt_error err;
     tt_error_clear(&err);
     if (!fp) {
-        perror(out ? out : "standard output");
-        rc = TT_EXIT_RUNTIME;
+        rc = tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, C_CANNOT_WRITE_FMT_TEXT, shown, strerror(errno));
     } else {
-        if (tt_msel_write(s, src, fp, fmt, cl.lang, bom, &err) != 0) {
-            fprintf(stderr, "tabletop msel: %s\n", err.message);
-            rc = TT_EXIT_RUNTIME;
-        }
-        if (out && fclose(fp) != 0) {
-            perror(out);
-            rc = TT_EXIT_RUNTIME;
-        } else if (!out && tt_term_doc_close(&doc) != 0) {
-            rc = TT_EXIT_RUNTIME;
-        }
+        if (tt_msel_write(s, src, fp, fmt, cl.lang, bom, &err) != 0)
+            rc = tt_error_report(&err, "tabletop msel");
+        if (out ? fclose(fp) != 0 : tt_term_doc_close(&doc) != 0)
+            rc = tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, C_CANNOT_WRITE_FMT_TEXT, shown, strerror(errno));
     }
     if (rc == TT_EXIT_OK && out)
         printf("%s\n", out);

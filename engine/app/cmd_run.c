@@ -189,7 +189,7 @@ static void free_inputs(run_inputs *in)
 static int load_inputs(const run_options *o, run_inputs *in)
 {
     memset(in, 0, sizeof *in);
-    in->script = tt_open_scenario(o->scenario, NULL);
+    in->script = tt_open_scenario(o->scenario, NULL, NULL);
     if (!in->script)
         return TT_EXIT_BADINPUT;
     const tt_scenario *sc = tt_script_scenario(in->script);

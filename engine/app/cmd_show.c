@@ -331,7 +331,7 @@ int tt_cmd_show(int argc, char **argv)
             return tt_cmd_fail(&cl, "出力先の拡張子は .md か .html です: %s",
                                "the output's extension must be .md or .html: %s", out);
     }
-    tt_script *s = tt_open_scenario(cl.args[0], NULL);
+    tt_script *s = tt_open_scenario(cl.args[0], NULL, NULL);
     if (!s)
         return TT_EXIT_BADINPUT;
     const tt_scenario *sc = tt_script_scenario(s);

@@ -109,11 +109,13 @@ bool tt_locate_scenario(const char *arg, char *path, size_t size, char *why,
     return false;
 }
 
-tt_script *tt_open_scenario(const char *arg, const tt_sandbox_limits *limits)
+tt_script *tt_open_scenario(const char *arg, const tt_sandbox_limits *limits, int *status)
 {
     char path[1024], why[4096];
     if (!tt_locate_scenario(arg, path, sizeof path, why, sizeof why)) {
         fprintf(stderr, "tabletop: %s\n", why);
+        if (status)
+            *status = tt_exit_for(TT_ERR_INPUT);
         return NULL;
     }
     tt_error err;
@@ -121,7 +123,9 @@ tt_script *tt_open_scenario(const char *arg, const tt_sandbox_limits *limits)
     tt_sandbox_limits defaults;
     tt_sandbox_limits_default(&defaults);
     tt_script *s = tt_script_load(path, limits ? limits : &defaults, &err);
-    if (!s)
+    if (!s && status)
+        *status = tt_error_report(&err, "tabletop");
+    else if (!s)
         tt_error_print(&err, "tabletop");
     return s;
 }

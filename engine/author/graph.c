@@ -132,7 +132,7 @@ int tt_graph_write(tt_script *s, const tt_access *acc, FILE *out, bool svg, tt_l
     if (svg) {
         GVC_t *gvc = gvContext();
         if (!gvc || gvLayout(gvc, c.g, "dot") != 0 || gvRender(gvc, c.g, "svg", out) != 0) {
-            tt_error_set(err, NULL, 0, 0, "Graphviz could not lay out or render the graph");
+            tt_error_runtime(err, NULL, "Graphviz could not lay out or render the graph");
             rc = -1;
         }
         if (gvc) {
@@ -140,12 +140,12 @@ int tt_graph_write(tt_script *s, const tt_access *acc, FILE *out, bool svg, tt_l
             gvFreeContext(gvc);
         }
     } else if (agwrite(c.g, out) == EOF) {
-        tt_error_set(err, NULL, 0, 0, "cannot write the graph");
+        tt_error_runtime(err, NULL, "cannot write the graph");
         rc = -1;
     }
     agclose(c.g);
     if (rc == 0 && ferror(out)) {
-        tt_error_set(err, NULL, 0, 0, "cannot write the graph");
+        tt_error_runtime(err, NULL, "cannot write the graph");
         rc = -1;
     }
     return rc;

@@ -40,7 +40,7 @@ static int run_luac(const char *text, size_t len, char **out, size_t *out_len, c
     pid_t pid = fork();
     if (pid < 0) {
         close(in[0]); close(in[1]); close(outp[0]); close(outp[1]); close(errp[0]); close(errp[1]);
-        tt_error_set(err, name, 0, 0, "cannot start luac: %s", strerror(errno));
+        tt_error_runtime(err, name, "cannot start luac: %s", strerror(errno));
         return -1;
     }
     if (pid == 0) {
@@ -130,7 +130,7 @@ static int run_luac(const char *text, size_t len, char **out, size_t *out_len, c
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         free(buf);
         if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
-            tt_error_set(err, name, 0, 0, "cannot run %s (Debian package lua5.4)", TT_LUAC);
+            tt_error_runtime(err, name, "cannot run %s (Debian package lua5.4)", TT_LUAC);
             return -1;
         }
         *errtext = strdup(ebuf[0] ? ebuf : "luac failed (limits exceeded?)");
@@ -145,7 +145,7 @@ static int run_luac(const char *text, size_t len, char **out, size_t *out_len, c
     *out_len = n;
     return 0;
 fail_pipe:
-    tt_error_set(err, name, 0, 0, "cannot start luac: %s", strerror(errno));
+    tt_error_runtime(err, name, "cannot start luac: %s", strerror(errno));
     return -1;
 }
 

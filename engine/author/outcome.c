@@ -71,7 +71,7 @@ int tt_outcome_run(tt_script *script, const tt_action_script *as, uint64_t seed,
     char path[] = "/tmp/tabletop-outcome-XXXXXX";
     int fd = mkstemp(path);
     if (fd < 0) {
-        tt_error_set(err, NULL, 0, 0, "cannot make a temporary journal");
+        tt_error_runtime(err, NULL, "cannot make a temporary journal");
         return -1;
     }
     close(fd);

@@ -32,3 +32,8 @@ const char *tt_term_key(tt_term id)
         return "";
     return keys[id];
 }
+
+tt_text tt_term_pair(tt_term id)
+{
+    return (tt_text){ tt_term_text(id, TT_LANG_JA), tt_term_text(id, TT_LANG_EN) };
+}

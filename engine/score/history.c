@@ -189,7 +189,7 @@ tt_history *tt_history_open_spec(const char *spec, unsigned flags, tt_store_fail
         rc = store_migrate(h, why, err);
     if (rc != 0) {
         /* A password, a URI, a newer schema: the user's to fix (exit 2). */
-        if (*why == TT_STORE_REFUSED)
+        if (*why == TT_STORE_REFUSED && err->cls != TT_ERR_NOMEM)
             err->cls = TT_ERR_INPUT;
         tt_history_close(h);
         return NULL;

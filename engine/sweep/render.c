@@ -533,7 +533,7 @@ int tt_sweep_write(const tt_sweep *sw, const char *path, tt_sweep_format fmt, tt
     free(text);
     if (!ok) {
         unlink(tmp);
-        tt_error_set(err, path, 0, 0, "cannot write the report: %s", strerror(saved));
+        tt_error_runtime(err, path, "cannot write the report: %s", strerror(saved));
         return -1;
     }
     return 0;

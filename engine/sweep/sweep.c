@@ -208,7 +208,7 @@ static int run_forked(const plan *p, int jobs, unsigned char *results, tt_error 
         int fds[2];
         w[started].buf = malloc(p->rec_size);
         if (!w[started].buf || pipe(fds) != 0) {
-            tt_error_set(err, NULL, 0, 0, "cannot start a worker: %s", strerror(errno));
+            tt_error_runtime(err, NULL, "cannot start a worker: %s", strerror(errno));
             rc = -1;
             break;
         }
@@ -216,7 +216,7 @@ static int run_forked(const plan *p, int jobs, unsigned char *results, tt_error 
         if (pid < 0) {
             close(fds[0]);
             close(fds[1]);
-            tt_error_set(err, NULL, 0, 0, "cannot start a worker: %s", strerror(errno));
+            tt_error_runtime(err, NULL, "cannot start a worker: %s", strerror(errno));
             rc = -1;
             break;
         }
@@ -290,9 +290,9 @@ static int run_forked(const plan *p, int jobs, unsigned char *results, tt_error 
         while (waitpid(w[k].pid, &status, 0) < 0 && errno == EINTR)
             ;
         if (rc == 0 && (!WIFEXITED(status) || WEXITSTATUS(status) != 0)) {
-            tt_error_set(err, NULL, 0, 0, "a sweep worker stopped (%s %d)",
-                         WIFSIGNALED(status) ? "signal" : "status",
-                         WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+            tt_error_runtime(err, NULL, "a sweep worker stopped (%s %d)",
+                             WIFSIGNALED(status) ? "signal" : "status",
+                             WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
             rc = -1;
         }
         if (w[k].open)
@@ -301,8 +301,8 @@ static int run_forked(const plan *p, int jobs, unsigned char *results, tt_error 
     }
     free(w);
     if (rc == 0 && done != p->total) {
-        tt_error_set(err, NULL, 0, 0, "the sweep workers returned %zu of %zu exercises", done,
-                     p->total);
+        tt_error_runtime(err, NULL, "the sweep workers returned %zu of %zu exercises", done,
+                         p->total);
         rc = -1;
     }
     return rc;

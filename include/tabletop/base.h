@@ -30,6 +30,8 @@ size_t tt_display_width(const char *s);
 
 /* Process exit codes used by every subcommand. */
 enum { TT_EXIT_OK = 0, TT_EXIT_RUNTIME = 1, TT_EXIT_BADINPUT = 2 };
+/* lint and explore: the run went fine and found something (not a failure). */
+enum { TT_EXIT_FINDINGS = 1 };
 
 /* Every user-visible text exists in Japanese and English. */
 typedef struct tt_text {

@@ -926,6 +926,8 @@ typedef enum tt_term {
 
 /* The text of a term in a language ("" for an id out of range). */
 const char *tt_term_text(tt_term id, tt_lang lang);
+/* Both columns of an entry, as a tt_text (a command's .missing text). */
+tt_text tt_term_pair(tt_term id);
 /* The entry's name ("M_INJECT"), e.g. as a key of the web page's table. */
 const char *tt_term_key(tt_term id);
 

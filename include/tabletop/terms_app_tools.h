@@ -1,9 +1,287 @@
 /* Part of the one terminology table (tabletop/terms.h): the texts of the
  * other commands in engine/app (score, history, report, sync, fetch, show,
- * sweep, new, lint, check, api, list, explore, graph, msel). */
+ * sweep, new, lint, check, api, list, explore, graph, msel): their --help,
+ * their failures and their output. */
 #ifndef TABLETOP_TERMS_APP_TOOLS_H
 #define TABLETOP_TERMS_APP_TOOLS_H
 
-#define TT_TERMS_APP_TOOLS(X)
+/* ---- the --help of each command */
+#define C_FETCH_USAGE_TEXT \
+    "使い方: tabletop fetch HASH -o ファイル [--db URI]\n" \
+    "\n" \
+    "中央に保管された記録ファイルを取り出します（SHA-256 で確認し、既存のファイルは上書きしません）。\n" \
+    "HASH は 64 桁か、一意に決まる 8 桁以上の先頭部分です。\n" \
+    "\n" \
+    "  -o, --output F      書き出すファイル（新しいファイル）\n" \
+    "  --db URI            結果データベース（既定: $TABLETOP_DB、なければこの端末の履歴）\n" \
+    "  --lang ja|en        言語（既定: ロケールから）\n" \
+    "  -h, --help          この説明\n", \
+    "usage: tabletop fetch HASH -o FILE [--db URI]\n" \
+    "\n" \
+    "Write an archived journal to FILE, checked against its SHA-256 (an existing file\n" \
+    "is never replaced). HASH is the 64 hex digits, or a unique prefix of 8 or more.\n" \
+    "\n" \
+    "  -o, --output F      the file to write (a new file)\n" \
+    "  --db URI            results database (default: $TABLETOP_DB, else this machine's history)\n" \
+    "  --lang ja|en        language (default: from the locale)\n" \
+    "  -h, --help          this help\n"
+
+#define C_SYNC_USAGE_TEXT \
+    "使い方: tabletop sync [--db URI] [--journals] [記録ファイル...]\n" \
+    "\n" \
+    "結果サーバーに届かなかった演習の結果（「未送信」）を中央の結果データベースへ送ります。\n" \
+    "同じ記録（SHA-256）は二度送られません。途中で止まっても、もう一度実行すれば続きから送ります。\n" \
+    "\n" \
+    "  --db URI            中央の結果データベース（postgresql://...、既定: $TABLETOP_DB）\n" \
+    "  --journals          記録ファイルも圧縮して保管する（この端末の履歴にあるものと、指定したもの）\n" \
+    "  --lang ja|en        言語（既定: ロケールから）\n" \
+    "  -h, --help          この説明\n", \
+    "usage: tabletop sync [--db URI] [--journals] [JOURNAL...]\n" \
+    "\n" \
+    "Send the results kept on this machine as not yet sent (the results server was\n" \
+    "unreachable) to the central results database. A journal (its SHA-256) is never\n" \
+    "sent twice; after an interruption, run it again and it carries on.\n" \
+    "\n" \
+    "  --db URI            the central results database (postgresql://...; default: $TABLETOP_DB)\n" \
+    "  --journals          also archive the journal files, compressed (those in this\n" \
+    "                      machine's history, and any given)\n" \
+    "  --lang ja|en        language (default: from the locale)\n" \
+    "  -h, --help          this help\n"
+
+#define C_REPORT_USAGE_TEXT \
+    "使い方: tabletop report [--db URI] [絞り込み] -o report.html|md|json|csv\n" \
+    "\n" \
+    "演習をまたいだ結果: チームとシナリオごとの点数と各フェーズの時間の推移（中央値と最高、\n" \
+    "チームごとの小さなグラフ）、目標ごとの P/S/M/U の分布、繰り返し挙がる改善項目、\n" \
+    "見落とされることの多い教訓。\n" \
+    "\n" \
+    "  --db F|URI          結果データベース（既定: $TABLETOP_DB、なければこの端末の履歴）\n" \
+    "  --team T            このチームだけ\n" \
+    "  --scenario ID       このシナリオだけ\n" \
+    "  --organisation O    この組織だけ\n" \
+    "  --since DATE        この日付（YYYY-MM-DD）以降の演習だけ\n" \
+    "  --anonymise         チーム名と参加者名を安定した仮名に置き換える\n" \
+    "  -o, --output F      書き出すファイル（拡張子で形式を決めます）\n" \
+    "  --lang ja|en        言語（既定: ロケールから）\n" \
+    "  -h, --help          この説明\n", \
+    "usage: tabletop report [--db URI] [filters] -o report.html|md|json|csv\n" \
+    "\n" \
+    "Results across exercises: per team and scenario the trend of the score and of\n" \
+    "each phase's time (median and best, a small chart per team), each objective's\n" \
+    "P/S/M/U distribution, improvement-plan items that keep coming back, and the\n" \
+    "lessons missed most often.\n" \
+    "\n" \
+    "  --db F|URI          results database (default: $TABLETOP_DB, else this machine's history)\n" \
+    "  --team T            only this team\n" \
+    "  --scenario ID       only this scenario\n" \
+    "  --organisation O    only this organisation\n" \
+    "  --since DATE        only exercises on or after this date (YYYY-MM-DD)\n" \
+    "  --anonymise         replace team and member names by stable pseudonyms\n" \
+    "  -o, --output F      the file to write (its extension picks the format)\n" \
+    "  --lang ja|en        language (default: from the locale)\n" \
+    "  -h, --help          this help\n"
+
+#define C_CHECK_USAGE_TEXT \
+    "使い方: tabletop check シナリオ... [--lang ja|en]\n" \
+    "\n" \
+    "各シナリオ（ID か .lua ファイルのパス）をサンドボックスで読み込んで検証します。\n" \
+    "正しいシナリオごとに ok を、誤りごとに file:line: message を表示します。\n" \
+    "終了コード: 0 すべて正しい、2 正しくないシナリオがある。\n", \
+    "usage: tabletop check SCENARIO... [--lang ja|en]\n" \
+    "\n" \
+    "Loads each scenario (an id or a path to a .lua file) in the sandbox and\n" \
+    "validates it. Prints 'ok' per valid scenario and each error as\n" \
+    "file:line: message. Exit 0 when all are valid, 2 when any is not.\n"
+
+#define C_LIST_USAGE_TEXT \
+    "使い方: tabletop list [--lang ja|en]\n" \
+    "\n" \
+    "$TABLETOP_SCENARIOS、./scenarios、組み込みのフォルダーにあるシナリオを一覧します:\n" \
+    "ID、日本語の題名、英語の題名。\n", \
+    "usage: tabletop list [--lang ja|en]\n" \
+    "\n" \
+    "Lists the scenarios found in $TABLETOP_SCENARIOS, ./scenarios and the built-in folder:\n" \
+    "id, Japanese title, English title.\n"
+
+#define C_LINT_USAGE_TEXT \
+    "使い方: tabletop lint シナリオ...\n" \
+    "\n" \
+    "シナリオを実行せずに静的に検査します: 宣言されていない状態キーの読み書き、\n" \
+    "綴りの誤ったアクター/役割/ctx、片方の言語しかない文、出典も「仮」の注記もない\n" \
+    "数値、どのアクションでも到達できない目標。1行に1件、file:line:col: message。\n" \
+    "\n" \
+    "終了コード: 0 指摘なし、1 指摘あり、2 読み込めないシナリオ。\n", \
+    "usage: tabletop lint SCENARIO...\n" \
+    "\n" \
+    "Static checks of scenario files (ids or paths), without running them:\n" \
+    "state keys read or written but not declared, misspelt actor/role ids and\n" \
+    "ctx fields, texts missing a language, numbers neither cited nor marked\n" \
+    "invented, objectives no action can reach. One finding per line:\n" \
+    "file:line:col: message (docs/authoring.md, \"Authoring tools\").\n" \
+    "\n" \
+    "Exit codes: 0 nothing found, 1 findings, 2 a scenario that cannot be loaded.\n"
+
+#define C_API_USAGE_TEXT \
+    "使い方: tabletop api --luals\n" \
+    "\n" \
+    "シナリオファイル用の LuaLS（lua-language-server）注釈を出力します。scenario{}、\n" \
+    "状態 s、ctx、各コールバックの型を、エンジンが検証に使う表から生成します。\n" \
+    "scenarios/types/tabletop.d.lua はこの出力で、scenarios/.luarc.json が参照します。\n" \
+    "\n" \
+    "終了コード: 0 正常、2 入力の誤り。\n", \
+    "usage: tabletop api --luals\n" \
+    "\n" \
+    "Prints LuaLS (lua-language-server) annotations for scenario files: the\n" \
+    "scenario{} table, the state `s`, `ctx` and every callback, generated from\n" \
+    "the tables the engine validates scenarios with. scenarios/types/tabletop.d.lua\n" \
+    "is this output, and scenarios/.luarc.json points the language server at it:\n" \
+    "\n" \
+    "  tabletop api --luals > tabletop.d.lua\n" \
+    "\n" \
+    "Exit codes: 0 ok, 2 bad input.\n"
+
+#define C_EXPLORE_USAGE_TEXT \
+    "使い方: tabletop explore シナリオ [--runs N] [--seed S] [-o DIR]\n" \
+    "\n" \
+    "ランダムだが有効な方針（その時点で選べるアクションをランダムな時刻に、設定もランダム）\n" \
+    "で N 回（既定 50）演習し、実行時エラー、一度も達成されない目標、一度も選べない\n" \
+    "アクション、一度も発生しない状況付与、一度も変わらない指標を報告します。それぞれに\n" \
+    "再現する最短の解答スクリプト（縮約済み、YAML）を付けます。-o で DIR/finding-N.yaml へ。\n" \
+    "\n" \
+    "終了コード: 0 指摘なし、1 指摘あり、2 入力の誤り。\n", \
+    "usage: tabletop explore SCENARIO [--runs N] [--seed S] [-o DIR]\n" \
+    "\n" \
+    "Plays N exercises (default 50) with a random but valid policy: at random\n" \
+    "times one of the actions available then, with random settings. Reports\n" \
+    "runtime errors, objectives never reached, actions never available, injects\n" \
+    "never fired and metrics never changed, each with the shortest action script\n" \
+    "that shows it (shrunk), as YAML: printed after the findings, or written to\n" \
+    "DIR/finding-N.yaml with -o. Run one with tabletop run SCENARIO --script F.\n" \
+    "\n" \
+    "Exit codes: 0 nothing found, 1 findings, 2 bad input.\n"
+
+#define C_GRAPH_USAGE_TEXT \
+    "使い方: tabletop graph シナリオ [-o FILE.svg|FILE.dot] [--lang ja|en]\n" \
+    "\n" \
+    "シナリオを実行せずに構造を描きます: 状況付与、動的要素、アクション、それぞれが\n" \
+    "読む（破線）・書く状態キー、目標、目標を達成するアクション（太線）、最初の通知となる\n" \
+    "状況付与（点線）。拡張子で形式を選びます: Graphviz で配置した SVG か DOT テキスト。\n" \
+    "-o がなければ DOT を標準出力へ。\n" \
+    "\n" \
+    "終了コード: 0 正常、1 書き込めない、2 入力の誤り。\n", \
+    "usage: tabletop graph SCENARIO [-o FILE.svg|FILE.dot] [--lang ja|en]\n" \
+    "\n" \
+    "Draws the scenario's structure without running it: injects, dynamics,\n" \
+    "actions, the state keys each reads (dashed) and writes, objectives, which\n" \
+    "actions complete them (bold) and which inject is their notice (dotted).\n" \
+    "The extension picks the format: SVG laid out by Graphviz, or DOT text.\n" \
+    "Without -o, DOT goes to standard output.\n" \
+    "\n" \
+    "Exit codes: 0 ok, 1 cannot write, 2 bad input.\n"
+
+#define C_MSEL_USAGE_TEXT \
+    "使い方: tabletop msel シナリオ [-o FILE.csv|FILE.md] [--lang ja|en] [--bom]\n" \
+    "\n" \
+    "シナリオのマスターシナリオイベントリスト（MSEL、HSEEP）を書きます。状況付与ごとに\n" \
+    "時刻または契機、状況付与、発信、宛先、期待される対応、目標（目標時間と期限）、\n" \
+    "備考（討議の問い）を1行にします。拡張子で形式を選びます: RFC 4180 の CSV\n" \
+    "（UTF-8。--bom で表計算ソフトが日本語を読めるよう BOM を付けます）か Markdown の表。\n" \
+    "-o がなければ CSV を標準出力へ。\n" \
+    "\n" \
+    "終了コード: 0 正常、1 書き込めない、2 入力の誤り。\n", \
+    "usage: tabletop msel SCENARIO [-o FILE.csv|FILE.md] [--lang ja|en] [--bom]\n" \
+    "\n" \
+    "Writes the Master Scenario Events List (HSEEP) of a scenario: one row per\n" \
+    "inject with its time or trigger, the inject, from, to, the expected action,\n" \
+    "the objective (target and limit) and the facilitator's notes (discussion\n" \
+    "questions). The extension picks the format: RFC 4180 CSV (UTF-8; --bom adds\n" \
+    "a byte order mark so spreadsheets read Japanese) or a Markdown table.\n" \
+    "Without -o, CSV goes to standard output.\n" \
+    "\n" \
+    "Exit codes: 0 ok, 1 cannot write, 2 bad input.\n"
+
+/* ---- failures and output shared by several commands */
+#define C_CANNOT_WRITE_FMT_TEXT "%s に書き込めません: %s", "cannot write %s: %s"
+#define C_OUTPUT_IS_SCENARIO_FMT_TEXT "出力先がシナリオファイルそのものです: %s", \
+    "the output is the scenario file itself: %s"
+#define C_ID_TAKEN_FMT_TEXT "ID '%s' は %s の ID でもあります（並べたシナリオの ID は重複できません）", \
+    "id '%s' is also the id of %s (ids must be unique among the scenarios listed)"
+#define C_NOMEM_TEXT "メモリが足りません", "out of memory"
+
+/* ---- one command each */
+#define C_CHECK_OK_FMT_TEXT "ok %s（%s）: 役割 %zu、外部の関係者 %zu、状況付与 %zu、アクション %zu、目標 %zu\n", \
+    "ok %s (%s): %zu roles, %zu actors, %zu injects, %zu actions, %zu objectives\n"
+#define C_EXPLORE_RUNS_FMT_TEXT "--runs は 1 から 100000 までの整数です（'%s'）", \
+    "--runs must be a whole number from 1 to 100000, not '%s'"
+#define C_EXPLORE_FINDING_FMT_TEXT "\n--- 指摘 %zu\n", "\n--- finding %zu\n"
+#define C_EXPLORE_NONE_FMT_TEXT "%u 回の演習で指摘なし\n", "nothing found in %u runs\n"
+#define C_GRAPH_EXT_FMT_TEXT "出力先の拡張子は .svg か .dot です: %s", \
+    "the output's extension must be .svg or .dot: %s"
+#define C_MSEL_EXT_FMT_TEXT "出力先の拡張子は .csv か .md です: %s", \
+    "the output's extension must be .csv or .md: %s"
+#define C_REPORT_EXT_FMT_TEXT "-o の拡張子は .html .md .json .csv のどれかです（%s）", \
+    "-o must end in .html, .md, .json or .csv (got %s)"
+#define C_REPORT_SINCE_FMT_TEXT "--since は YYYY-MM-DD の日付です（%s）", \
+    "--since must be a date YYYY-MM-DD (got %s)"
+#define C_SYNC_RESULTS_FMT_TEXT "結果: 送信 %zu 件、送信済み %zu 件\n", \
+    "results: %zu sent, %zu already there\n"
+#define C_SYNC_JOURNALS_FMT_TEXT "記録ファイル: 保管 %zu 件、保管済み %zu 件\n", \
+    "journals: %zu archived, %zu already there\n"
+/* messages given to tt_cmd_fail whole (no printf arguments) */
+#define C_WHERE_TO_TEXT "書き出し先を -o で指定してください", \
+    "where to? give -o FILE"
+#define C_API_WHICH_TEXT "出力形式を指定してください（--luals）", \
+    "which format? give --luals"
+#define C_SYNC_GIVE_JOURNALS_TEXT "記録ファイルは --journals と一緒に指定します", \
+    "journal files are given with --journals"
+#define C_SYNC_WHERE_TEXT "送り先を --db postgresql://... か TABLETOP_DB で指定してください", \
+    "where to? give --db postgresql://... or set TABLETOP_DB"
+#define C_REPORT_WHERE_TEXT "書き出し先を -o で指定してください（.html .md .json .csv）", \
+    "where to? give -o report.html, .md, .json or .csv"
+
+#define TT_TERMS_APP_TOOLS(X) \
+    /* ---- --help */ \
+    X(C_FETCH_USAGE, C_FETCH_USAGE_TEXT) \
+    X(C_SYNC_USAGE, C_SYNC_USAGE_TEXT) \
+    X(C_REPORT_USAGE, C_REPORT_USAGE_TEXT) \
+    X(C_CHECK_USAGE, C_CHECK_USAGE_TEXT) \
+    X(C_LIST_USAGE, C_LIST_USAGE_TEXT) \
+    X(C_LINT_USAGE, C_LINT_USAGE_TEXT) \
+    X(C_API_USAGE, C_API_USAGE_TEXT) \
+    X(C_EXPLORE_USAGE, C_EXPLORE_USAGE_TEXT) \
+    X(C_GRAPH_USAGE, C_GRAPH_USAGE_TEXT) \
+    X(C_MSEL_USAGE, C_MSEL_USAGE_TEXT) \
+    /* ---- shared */ \
+    X(C_CANNOT_WRITE_FMT, C_CANNOT_WRITE_FMT_TEXT) \
+    X(C_OUTPUT_IS_SCENARIO_FMT, C_OUTPUT_IS_SCENARIO_FMT_TEXT) \
+    X(C_ID_TAKEN_FMT, C_ID_TAKEN_FMT_TEXT) \
+    X(C_NOMEM, C_NOMEM_TEXT) \
+    X(C_STDOUT, "標準出力", "standard output") \
+    X(C_WHICH_SCENARIO, "シナリオを1つ指定してください", "which scenario? give one id or .lua path") \
+    X(C_WHICH_SCENARIOS, "シナリオを1つ以上指定してください", "which scenarios? give at least one id or .lua path") \
+    X(C_WHERE_TO, C_WHERE_TO_TEXT) \
+    X(C_PATH_TOO_LONG, "パスが長すぎます", "the path is too long") \
+    /* ---- check, list, lint, api, explore, graph, msel */ \
+    X(C_CHECK_OK_FMT, C_CHECK_OK_FMT_TEXT) \
+    X(C_LIST_NONE, "シナリオが見つかりません", "no scenarios found") \
+    X(C_API_WHICH, C_API_WHICH_TEXT) \
+    X(C_EXPLORE_RUNS_FMT, C_EXPLORE_RUNS_FMT_TEXT) \
+    X(C_EXPLORE_FINDING_FMT, C_EXPLORE_FINDING_FMT_TEXT) \
+    X(C_EXPLORE_NONE_FMT, C_EXPLORE_NONE_FMT_TEXT) \
+    X(C_GRAPH_EXT_FMT, C_GRAPH_EXT_FMT_TEXT) \
+    X(C_MSEL_EXT_FMT, C_MSEL_EXT_FMT_TEXT) \
+    /* ---- fetch, sync, report */ \
+    X(C_FETCH_WHICH, "記録の HASH を指定してください", "which journal? give its HASH") \
+    X(C_SYNC_SENT, "送信", "sent") \
+    X(C_SYNC_ALREADY, "送信済み", "already") \
+    X(C_SYNC_RESULTS_FMT, C_SYNC_RESULTS_FMT_TEXT) \
+    X(C_SYNC_JOURNALS_FMT, C_SYNC_JOURNALS_FMT_TEXT) \
+    X(C_SYNC_GIVE_JOURNALS, C_SYNC_GIVE_JOURNALS_TEXT) \
+    X(C_SYNC_WHERE, C_SYNC_WHERE_TEXT) \
+    X(C_SYNC_STILL_PENDING, "送れなかった分は未送信のままです。もう一度実行してください", "what was not sent stays pending; run it again") \
+    X(C_REPORT_WHERE, C_REPORT_WHERE_TEXT) \
+    X(C_REPORT_EXT_FMT, C_REPORT_EXT_FMT_TEXT) \
+    X(C_REPORT_SINCE_FMT, C_REPORT_SINCE_FMT_TEXT) \
+    X(C_REPORT_CANNOT_WRITE, "報告を書き込めません", "cannot write the report")
 
 #endif

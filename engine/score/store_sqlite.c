@@ -182,6 +182,24 @@ const store_ops store_sqlite_ops = {
     sq_get_version, sq_set_version, sq_close,
 };
 
+enum { BUSY_TIMEOUT_MS = 10000 };
+
+/* Switch the file to WAL. That needs an exclusive lock for a moment, and
+ * SQLite does not call the busy handler for it (waiting while holding a
+ * read lock could deadlock), so when several drills open a new history at
+ * once all but one are told SQLITE_BUSY at once. Wait and retry here, for
+ * as long as the busy timeout would have waited. */
+static int enter_wal(sqlite3 *db)
+{
+    int rc;
+    for (long waited = 0, pause = 1;; waited += pause, pause = pause < 64 ? pause * 2 : 100) {
+        rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+        if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || waited >= BUSY_TIMEOUT_MS)
+            return rc;
+        sqlite3_sleep((int)pause);
+    }
+}
+
 int store_sqlite_connect(tt_history *h, const char *path, bool create, tt_error *err)
 {
     h->ops = &store_sqlite_ops;
@@ -194,10 +212,9 @@ int store_sqlite_connect(tt_history *h, const char *path, bool create, tt_error 
         return -1;
     }
     h->conn = db;
-    sqlite3_busy_timeout(db, 10000);
-    /* WAL lets readers and a writer work at once; changing the mode needs a
-     * moment of exclusive access, which the busy timeout waits for. */
-    if (sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) != SQLITE_OK ||
+    sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+    /* WAL lets readers and a writer work at once. */
+    if (enter_wal(db) != SQLITE_OK ||
         sqlite3_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL", NULL, NULL, NULL) != SQLITE_OK)
         return fail(h, err, "cannot prepare");
     return 0;

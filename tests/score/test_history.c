@@ -1,6 +1,6 @@
 /* Drill history: round trips, no duplicates, trend, schema version, default
- * path, and two processes writing at once. */
-#define _DEFAULT_SOURCE  /* mkdtemp, setenv */
+ * path, and several processes writing at once. */
+#define _DEFAULT_SOURCE  /* mkdtemp, setenv, usleep */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -477,6 +477,81 @@ static void test_concurrent_writers(void **state)
     sqlite3_close(raw);
 }
 
+/* Another drill creating the same new history holds its write lock on the
+ * still empty file: this drill's open must wait for it, not fail. SQLite
+ * answers "database is locked" at once there, without the busy handler
+ * (switching an empty file to WAL), which made test_concurrent_writers
+ * fail under load. One child holds the lock, another opens meanwhile; the
+ * holder lets go once the opener is trying (if the opener is slower than
+ * that, the test proves less, but never fails wrongly). Each child opens
+ * its own connection: SQLite connections do not survive fork. */
+static void test_open_waits_for_a_new_file_being_created(void **state)
+{
+    (void)state;
+    char path[600];
+    snprintf(path, sizeof path, "%s/being-created.sqlite3", dir);
+    int locked[2], release[2];
+    assert_int_equal(pipe(locked), 0);
+    assert_int_equal(pipe(release), 0);
+    pid_t holder = fork();
+    assert_true(holder >= 0);
+    if (holder == 0) {
+        close(locked[0]);
+        close(release[1]);
+        sqlite3 *raw;
+        char c = 'L';
+        if (sqlite3_open(path, &raw) != SQLITE_OK ||
+            sqlite3_exec(raw, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
+            write(locked[1], &c, 1) != 1)
+            _exit(1);
+        (void)!read(release[0], &c, 1);   /* EOF: let go */
+        int rc = sqlite3_exec(raw, "COMMIT", NULL, NULL, NULL);
+        sqlite3_close(raw);
+        _exit(rc == SQLITE_OK ? 0 : 1);
+    }
+    close(locked[1]);
+    close(release[0]);
+    char c;
+    assert_int_equal(read(locked[0], &c, 1), 1);   /* the lock is held */
+    close(locked[0]);
+    int started[2];
+    assert_int_equal(pipe(started), 0);
+    pid_t opener = fork();
+    assert_true(opener >= 0);
+    if (opener == 0) {
+        close(release[1]);
+        close(started[0]);
+        close(started[1]);   /* EOF: the open starts now */
+        tt_error err;
+        tt_history *h = tt_history_open(path, &err);
+        if (!h)
+            fprintf(stderr, "open while another drill creates the file: %s\n", err.message);
+        tt_history_close(h);
+        _exit(h ? 0 : 1);
+    }
+    close(started[1]);
+    assert_int_equal(read(started[0], &c, 1), 0);
+    close(started[0]);
+    int status = 0;
+    pid_t done = 0;
+    for (int i = 0; i < 20 && (done = waitpid(opener, &status, WNOHANG)) == 0; i++)
+        usleep(10000);
+    close(release[1]);
+    int held = 0;
+    assert_int_equal(waitpid(holder, &held, 0), holder);
+    assert_true(WIFEXITED(held) && WEXITSTATUS(held) == 0);
+    if (done == 0)
+        done = waitpid(opener, &status, 0);
+    assert_int_equal(done, opener);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    tt_error err;
+    tt_history *h = tt_history_open(path, &err);
+    assert_non_null(h);
+    assert_int_equal(tt_history_schema_version(h), TT_HISTORY_SCHEMA_VERSION);
+    tt_history_close(h);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -486,6 +561,7 @@ int main(void)
         cmocka_unit_test(test_newer_schema_is_refused),
         cmocka_unit_test(test_default_path),
         cmocka_unit_test(test_concurrent_writers),
+        cmocka_unit_test(test_open_waits_for_a_new_file_being_created),
         cmocka_unit_test(test_csv_fields_against_hostile_names),
         cmocka_unit_test(test_pseudonyms_are_stable_and_keyed),
         cmocka_unit_test(test_report_from_sqlite),

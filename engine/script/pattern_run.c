@@ -51,7 +51,7 @@ static bool bracket_match(int c, const char *p, const char *end)
     return !sig;
 }
 
-static bool single_match(int c, const char *p, const char *ep)
+bool tt_pattern_single_match(int c, const char *p, const char *ep)
 {
     switch (*p) {
     case '.': return true;
@@ -66,7 +66,7 @@ size_t tt_pattern_item_run(const char *item, const char *item_end, const char *s
 {
     size_t best = 0, run = 0;
     for (size_t i = 0; i < len; i++) {
-        if (single_match((unsigned char)subject[i], item, item_end)) {
+        if (tt_pattern_single_match((unsigned char)subject[i], item, item_end)) {
             if (++run > best)
                 best = run;
         } else {

@@ -15,7 +15,9 @@
  *   instruction, so `pcall` cannot swallow it.
  * - Patterns: string.find/match/gmatch/gsub refuse a pattern whose worst
  *   backtracking on the given subject could exceed TT_PATTERN_MAX_STEPS; C
- *   code is not interruptible, so this is checked before matching.
+ *   code is not interruptible, so this is checked before matching. A call
+ *   under that bound is charged the steps it really takes, counted before
+ *   it runs (pattern_cost.c), so a loop of them meets the budget.
  * - No escape: only base (reduced), table, string, math and utf8 exist; no
  *   bytecode, no finalizers (__gc is refused by setmetatable), the string
  *   metatable is protected, pairs() iterates in a deterministic order. */
@@ -112,6 +114,15 @@ void tt_sandbox_charge(lua_State *L, uint64_t units)
     charge(tt_sandbox_of(L), units);
 }
 
+bool tt_sandbox_budget_left(lua_State *L, uint64_t *left)
+{
+    tt_sandbox *sb = tt_sandbox_of(L);
+    if (!sb->armed || !sb->L)
+        return false;
+    *left = sb->spent < sb->budget ? sb->budget - sb->spent : 0;
+    return true;
+}
+
 static const char *limit_text(tt_sandbox *sb, char *buf, size_t size)
 {
     if (sb->wall_tripped)
@@ -169,10 +180,16 @@ void tt_sandbox_check_budget(lua_State *L)
     if (!sb->armed || !over_limit(sb))
         return;
     trip(L);
+    /* The scenario line that called: C wrappers (string.format's, pcall)
+     * may sit between it and this function. */
     lua_Debug ar;
-    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 &&
-        strcmp(ar.short_src, sb->short_src) == 0)
-        sb->trip_line = ar.currentline;
+    for (int level = 1; level < 50 && lua_getstack(L, level, &ar); level++) {
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 &&
+            strcmp(ar.short_src, sb->short_src) == 0) {
+            sb->trip_line = ar.currentline;
+            break;
+        }
+    }
     char what[128];
     luaL_error(L, "%s", limit_text(sb, what, sizeof what));
 }

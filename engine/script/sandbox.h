@@ -64,6 +64,21 @@ void tt_sandbox_charge(lua_State *L, uint64_t units);
  * pattern item [item, item_end) matches (Lua's own character classes). */
 size_t tt_pattern_item_run(const char *item, const char *item_end, const char *subject,
                            size_t len);
+/* pattern_run.c: does byte c match the single-character item [p, ep)? */
+bool tt_pattern_single_match(int c, const char *p, const char *ep);
+
+/* pattern_cost.c: the steps Lua's matcher takes for one call (find and
+ * match alike; gmatch for the whole iteration; gsub up to max_n matches),
+ * from 0-based start `init`; stops counting once past `limit`. *matches
+ * gets the number of matches. */
+typedef enum { TT_PATTERN_FIND, TT_PATTERN_GMATCH, TT_PATTERN_GSUB } tt_pattern_call;
+uint64_t tt_pattern_cost(const char *s, size_t ls, const char *p, size_t lp,
+                         tt_pattern_call call, size_t init, uint64_t max_n, uint64_t limit,
+                         uint64_t *matches);
+
+/* The work units left in the running budget; false when no run is armed
+ * (nothing is charged then). */
+bool tt_sandbox_budget_left(lua_State *L, uint64_t *left);
 
 /* Call the function below `nargs` arguments on the stack with a fresh budget
  * of `budget` instructions. On success leaves `nres` results and returns 0.

@@ -9,6 +9,7 @@
 
 #include <lauxlib.h>
 #include <lualib.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -294,8 +295,9 @@ int tt_sandbox_random(lua_State *L)
 
 /* ---- Work charged for library functions that loop in C ---- */
 
-enum { CHARGE_PLAIN, CHARGE_PATTERN, CHARGE_GMATCH, CHARGE_FIND, CHARGE_SORT, CHARGE_MOVE,
-       CHARGE_REP, CHARGE_UNPACK, CHARGE_CONCAT };
+enum { CHARGE_PLAIN, CHARGE_PATTERN, CHARGE_GSUB, CHARGE_GMATCH, CHARGE_FIND, CHARGE_SORT,
+       CHARGE_MOVE, CHARGE_REP, CHARGE_UNPACK, CHARGE_CONCAT, CHARGE_BYTE, CHARGE_FORMAT,
+       CHARGE_DECODE };
 /* Added to the kind of table.* functions: they take their length from
  * __len and read through __index, in C loops no budget sees, so they are
  * given plain tables only. */
@@ -418,15 +420,127 @@ static uint64_t count_units(double first, double last)
     return count > 1e18 ? (uint64_t)1e18 : (uint64_t)count;
 }
 
+static uint64_t add_units(uint64_t a, uint64_t b)
+{
+    return b > UINT64_MAX - a ? UINT64_MAX : a + b;
+}
+
+/* Lua's posrelatI: a 1-based start position, negative from the end. */
+static size_t start_position(lua_Integer pos, size_t len)
+{
+    if (pos > 0)
+        return (size_t)pos;
+    if (pos == 0 || pos < -(lua_Integer)len)
+        return 1;
+    return len + (size_t)pos + 1;
+}
+
+/* The real work of a pattern call, charged like Lua instructions (one per
+ * matcher step, pattern_cost.c), counted only while a run is armed and
+ * only up to what the budget has left. A plain search runs memchr and
+ * memcmp (about 30 bytes per instruction's time): each candidate start (a
+ * byte equal to the needle's first) may compare the whole needle. */
+static uint64_t pattern_units(lua_State *L, int kind, bool literal)
+{
+    uint64_t left;
+    if (!tt_sandbox_budget_left(L, &left))
+        return 0;
+    size_t ls, lp;
+    const char *s = lua_tolstring(L, 1, &ls);
+    const char *p = lua_tolstring(L, 2, &lp);
+    lua_Integer init = 1;
+    int ok = 1;
+    if (kind != CHARGE_GSUB && !lua_isnoneornil(L, 3))
+        init = lua_tointegerx(L, 3, &ok);
+    if (!ok) /* Lua refuses the argument before matching */
+        return 0;
+    size_t start = start_position(init, ls) - 1;
+    if (literal) {
+        if (start > ls || lp == 0 || lp > ls - start)
+            return 1;
+        uint64_t units = 1 + ((ls - start) >> 6);
+        const char *at = s + start, *last = s + (ls - lp);
+        while (at <= last && units <= left) {
+            const char *hit = memchr(at, (unsigned char)p[0], (size_t)(last - at) + 1);
+            if (!hit)
+                break;
+            units = add_units(units, 1 + (lp >> 5));
+            at = hit + 1;
+        }
+        return units;
+    }
+    uint64_t max_n = UINT64_MAX, matches;
+    if (kind == CHARGE_GSUB && !lua_isnoneornil(L, 4)) {
+        lua_Integer n = lua_tointegerx(L, 4, &ok);
+        if (!ok)
+            return 0;
+        max_n = n > 0 ? (uint64_t)n : 0;
+    }
+    tt_pattern_call call = kind == CHARGE_GMATCH ? TT_PATTERN_GMATCH
+                         : kind == CHARGE_GSUB   ? TT_PATTERN_GSUB
+                                                 : TT_PATTERN_FIND;
+    uint64_t units = tt_pattern_cost(s, ls, p, lp, call, start, max_n, left, &matches);
+    /* gsub copies a string replacement for every match. */
+    if (kind == CHARGE_GSUB && lua_type(L, 3) == LUA_TSTRING)
+        units = add_units(units, matches * (1 + (lua_rawlen(L, 3) >> 4)));
+    return units;
+}
+
+/* string.format: each item is a call to the C library's printf; a float
+ * printed with %f costs about 20 ns (5 instructions) per digit, and 1e308
+ * has 308 before the point: '%99.99f' of -1e308 takes ~8 us. %q escapes
+ * its string byte by byte. */
+static uint64_t format_units(lua_State *L)
+{
+    size_t len;
+    const char *f = lua_tolstring(L, 1, &len);
+    if (!f)
+        return 0;
+    uint64_t units = 0;
+    int arg = 1;
+    for (size_t i = 0; i < len; i++) {
+        if (f[i] != '%')
+            continue;
+        if (++i < len && f[i] == '%')
+            continue;
+        while (i < len && strchr("-+ #0", f[i]))
+            i++;
+        while (i < len && f[i] >= '0' && f[i] <= '9')
+            i++;
+        int precision = 6;
+        if (i < len && f[i] == '.') {
+            precision = 0;
+            while (++i < len && f[i] >= '0' && f[i] <= '9')
+                precision = precision * 10 + (f[i] - '0') % 100;
+        }
+        if (i >= len)
+            break;
+        arg++;
+        units += 8;
+        if (strchr("aAeEfFgG", f[i]) && lua_type(L, arg) == LUA_TNUMBER) {
+            double x = fabs((double)lua_tonumber(L, arg));
+            double digits = isfinite(x) && x >= 10.0 ? log10(x) : 1.0;
+            units += (uint64_t)((digits + precision) * 5.0);
+        } else if (f[i] == 'q' && lua_type(L, arg) == LUA_TSTRING) {
+            units += lua_rawlen(L, arg) >> 1;
+        }
+    }
+    return units;
+}
+
 static int charged(lua_State *L)
 {
     int flags = (int)lua_tointeger(L, lua_upvalueindex(2));
     int kind = flags & ~CHARGE_TABLE_LIB;
     int top = lua_gettop(L);
-    uint64_t units = 1;
+    /* Every argument is work (string.char, utf8.char, table.pack walk them);
+     * strings are read at 16 bytes an instruction, or 4 where each byte is
+     * decoded (utf8, numbers). */
+    int shift = kind == CHARGE_DECODE ? 2 : 4;
+    uint64_t units = 1 + (uint64_t)top;
     for (int i = 1; i <= top; i++) {
         if (lua_type(L, i) == LUA_TSTRING)
-            units += lua_rawlen(L, i) >> 4;
+            units += lua_rawlen(L, i) >> shift;
         else if (lua_type(L, i) == LUA_TTABLE)
             units += lua_rawlen(L, i);
         if ((flags & CHARGE_TABLE_LIB) && lua_type(L, i) == LUA_TTABLE && lua_getmetatable(L, i))
@@ -435,7 +549,8 @@ static int charged(lua_State *L)
     }
     /* Only find has a `plain` flag (its 4th argument). */
     bool plain = kind == CHARGE_FIND && top >= 4 && lua_toboolean(L, 4);
-    if ((kind == CHARGE_PATTERN || kind == CHARGE_GMATCH || kind == CHARGE_FIND) &&
+    if ((kind == CHARGE_PATTERN || kind == CHARGE_GSUB || kind == CHARGE_GMATCH ||
+         kind == CHARGE_FIND) &&
         lua_type(L, 1) == LUA_TSTRING && lua_type(L, 2) == LUA_TSTRING) {
         size_t ls, lp;
         lua_tolstring(L, 1, &ls);
@@ -457,22 +572,54 @@ static int charged(lua_State *L)
                                  "bytes (it could take more than 1e9 steps)",
                               (int)(lp > INT32_MAX ? INT32_MAX : lp), subject);
         }
+        /* Under the bound, the call is charged what it will really do. */
+        units = add_units(units, pattern_units(L, kind, literal));
     } else if (kind == CHARGE_SORT && lua_type(L, 1) == LUA_TTABLE) {
-        uint64_t n = lua_rawlen(L, 1), lg = 1;
+        uint64_t n = lua_rawlen(L, 1), lg = 1, bytes = 0;
         while (lg < 64 && ((uint64_t)1 << lg) < n)
             lg++;
-        units += n * lg;
+        units = add_units(units, n * lg);
+        /* Comparing strings reads them (strcoll): each takes part in about
+         * lg comparisons. */
+        for (uint64_t i = 1; i <= n; i++) {
+            if (lua_rawgeti(L, 1, (lua_Integer)i) == LUA_TSTRING)
+                bytes += lua_rawlen(L, -1);
+            lua_pop(L, 1);
+        }
+        units = add_units(units, (bytes >> 6) * lg);
     } else if (kind == CHARGE_MOVE && lua_isnumber(L, 2) && lua_isnumber(L, 3)) {
         units += count_units(lua_tonumber(L, 2), lua_tonumber(L, 3));
     } else if (kind == CHARGE_UNPACK && lua_isnumber(L, 3)) {
         units += count_units(lua_isnumber(L, 2) ? lua_tonumber(L, 2) : 1, lua_tonumber(L, 3));
     } else if (kind == CHARGE_CONCAT && lua_isnumber(L, 4)) {
         units += count_units(lua_isnumber(L, 3) ? lua_tonumber(L, 3) : 1, lua_tonumber(L, 4));
+    } else if (kind == CHARGE_BYTE && lua_type(L, 1) == LUA_TSTRING) {
+        /* string.byte / utf8.codepoint (s, i, j): one value per position. */
+        lua_Integer i = lua_isinteger(L, 2) ? lua_tointeger(L, 2) : 1;
+        lua_Integer j = lua_isinteger(L, 3) ? lua_tointeger(L, 3) : i;
+        size_t ls = lua_rawlen(L, 1);
+        size_t from = start_position(i, ls);
+        size_t to = j < 0 ? start_position(j, ls) : (size_t)j;
+        if (to > ls)
+            to = ls;
+        if (from <= to)
+            units = add_units(units, to - from + 1);
+    } else if (kind == CHARGE_FORMAT) {
+        units = add_units(units, format_units(L));
     } else if (kind == CHARGE_REP && lua_type(L, 1) == LUA_TSTRING && lua_rawlen(L, 1) == 0 &&
                (top < 3 || (lua_type(L, 3) == LUA_TSTRING && lua_rawlen(L, 3) == 0))) {
         /* Lua would loop n times copying nothing, in C: the answer is "". */
         lua_pushliteral(L, "");
         return 1;
+    } else if (kind == CHARGE_REP && lua_type(L, 1) == LUA_TSTRING && lua_isinteger(L, 2)) {
+        /* One copy per piece, when the result fits at all (else the
+         * allocation fails first, with the memory error). */
+        lua_Integer n = lua_tointeger(L, 2);
+        size_t piece = lua_rawlen(L, 1) + (lua_type(L, 3) == LUA_TSTRING ? lua_rawlen(L, 3) : 0);
+        tt_sandbox *sb = tt_sandbox_of(L);
+        size_t room = sb->cap > sb->used ? sb->cap - sb->used : 0;
+        if (n > 0 && piece > 0 && (uint64_t)n <= room / piece)
+            units = add_units(units, (uint64_t)n);
     }
     tt_sandbox_charge(L, units);
     tt_sandbox_check_budget(L);
@@ -481,6 +628,45 @@ static int charged(lua_State *L)
      * these tables take no upvalues. */
     lua_CFunction original = lua_tocfunction(L, lua_upvalueindex(1));
     return original(L);
+}
+
+/* How each library function's work is estimated; the others are
+ * CHARGE_PLAIN (arguments and their sizes). */
+static const struct {
+    const char *lib, *name;
+    int kind;
+} charge_kinds[] = {
+    { "string", "find", CHARGE_FIND },       { "string", "match", CHARGE_PATTERN },
+    { "string", "gsub", CHARGE_GSUB },       { "string", "gmatch", CHARGE_GMATCH },
+    { "string", "rep", CHARGE_REP },         { "string", "byte", CHARGE_BYTE },
+    { "string", "format", CHARGE_FORMAT },   { "table", "sort", CHARGE_SORT },
+    { "table", "move", CHARGE_MOVE },        { "table", "unpack", CHARGE_UNPACK },
+    { "table", "concat", CHARGE_CONCAT },    { "utf8", "codepoint", CHARGE_BYTE },
+};
+
+static int charge_kind(const char *lib, const char *name)
+{
+    int kind = strcmp(lib, "utf8") == 0 ? CHARGE_DECODE : CHARGE_PLAIN;
+    for (size_t i = 0; i < sizeof charge_kinds / sizeof charge_kinds[0]; i++)
+        if (strcmp(lib, charge_kinds[i].lib) == 0 && strcmp(name, charge_kinds[i].name) == 0)
+            kind = charge_kinds[i].kind;
+    if (strcmp(lib, "table") == 0)
+        kind |= CHARGE_TABLE_LIB;
+    return kind;
+}
+
+/* Replace the C function t[name] (t at index t) with its charged wrapper. */
+static void wrap_function(lua_State *L, int t, const char *name, int kind)
+{
+    lua_pushstring(L, name);
+    lua_pushvalue(L, -1);
+    if (lua_rawget(L, t) == LUA_TFUNCTION && lua_iscfunction(L, -1)) {
+        lua_pushinteger(L, kind);
+        lua_pushcclosure(L, charged, 2);
+        lua_rawset(L, t);
+    } else {
+        lua_pop(L, 2);
+    }
 }
 
 static void wrap_library(lua_State *L, const char *lib)
@@ -502,36 +688,26 @@ static void wrap_library(lua_State *L, const char *lib)
     for (int i = 1; i <= n; i++) {
         lua_rawgeti(L, names, i);
         const char *name = lua_tostring(L, -1);
-        lua_pushvalue(L, -1);
-        if (lua_rawget(L, t) == LUA_TFUNCTION && lua_iscfunction(L, -1)) {
-            int kind = CHARGE_PLAIN;
-            if (strcmp(lib, "string") == 0 && !strcmp(name, "find"))
-                kind = CHARGE_FIND;
-            else if (strcmp(lib, "string") == 0 &&
-                     (!strcmp(name, "match") || !strcmp(name, "gsub")))
-                kind = CHARGE_PATTERN;
-            else if (strcmp(lib, "string") == 0 && !strcmp(name, "gmatch"))
-                kind = CHARGE_GMATCH;
-            else if (strcmp(lib, "string") == 0 && !strcmp(name, "rep"))
-                kind = CHARGE_REP;
-            else if (strcmp(lib, "table") == 0 && !strcmp(name, "sort"))
-                kind = CHARGE_SORT;
-            else if (strcmp(lib, "table") == 0 && !strcmp(name, "move"))
-                kind = CHARGE_MOVE;
-            else if (strcmp(lib, "table") == 0 && !strcmp(name, "unpack"))
-                kind = CHARGE_UNPACK;
-            else if (strcmp(lib, "table") == 0 && !strcmp(name, "concat"))
-                kind = CHARGE_CONCAT;
-            if (strcmp(lib, "table") == 0)
-                kind |= CHARGE_TABLE_LIB;
-            lua_pushinteger(L, kind);
-            lua_pushcclosure(L, charged, 2);
-            lua_rawset(L, t);
-        } else {
-            lua_pop(L, 2);
-        }
+        wrap_function(L, t, name, charge_kind(lib, name));
+        lua_pop(L, 1);
     }
     lua_settop(L, t - 1);
+}
+
+/* Number parsing reads every byte in C: tonumber, and the string
+ * metatable's arithmetic ("1e5" + 0 converts the string). */
+static void wrap_number_parsing(lua_State *L)
+{
+    static const char *const arith[] = { "__add", "__sub", "__mul", "__div", "__mod",
+                                         "__pow", "__unm", "__idiv", NULL };
+    lua_pushglobaltable(L);
+    wrap_function(L, lua_gettop(L), "tonumber", CHARGE_DECODE);
+    lua_pop(L, 1);
+    lua_pushliteral(L, "");
+    lua_getmetatable(L, -1);
+    for (size_t i = 0; arith[i]; i++)
+        wrap_function(L, lua_gettop(L), arith[i], CHARGE_DECODE);
+    lua_pop(L, 2);
 }
 
 static void replace(lua_State *L, int table, const char *name, lua_CFunction f)
@@ -591,6 +767,7 @@ int tt_sandbox_setup(lua_State *L)
     wrap_library(L, "string");
     wrap_library(L, "table");
     wrap_library(L, "utf8");
+    wrap_number_parsing(L);
 
     lua_pushglobaltable(L);
     int g = lua_gettop(L);

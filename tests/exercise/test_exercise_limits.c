@@ -116,6 +116,30 @@ static void heavy_conditions_after_every_event_hit_the_hourly_limit(void **state
     expect_stop(prelude, body, &l, "for one simulated hour", 2 * 3600000);
 }
 
+/* The same with the work done inside string.find (issue 10): each condition
+ * is a handful of instructions for Lua's count, but the matcher's ~45,000
+ * steps a call are charged, so the hour's limit is reached as with Lua
+ * loops. Uncharged, the run would go on for 10 years of simulated time. */
+static void pattern_work_in_conditions_counts_toward_the_hourly_limit(void **state)
+{
+    (void)state;
+    static const char body[] =
+        "  length = '3650d', state = { n = 0 },\n"
+        "  every = { { id = 'e', period = '1m', run = function(s) s.n = s.n + 1 end } },\n"
+        "  objectives = {\n"
+        OBJ_WHEN(1) OBJ_WHEN(2) OBJ_WHEN(3) OBJ_WHEN(4) OBJ_WHEN(5)
+        "    isolate_pc = { phase = 'isolate', title = { ja = 'i', en = 'i' },\n"
+        "                   target = '1d', limit = '3000d' } },\n";
+    static const char prelude[] =
+        "local text = ('a'):rep(300)\n"
+        "local function heavy(s) return s.n < 0 and text:find('.-b') ~= nil "
+        "or text:find('.-b') ~= nil end\n";
+    tt_sandbox_limits l = { .hour_instructions = 10000000 };
+    expect_stop(prelude, body, &l, "for one simulated hour", 2 * 3600000);
+    l = (tt_sandbox_limits){ .exercise_instructions = 50000000 };
+    expect_stop(prelude, body, &l, "for one exercise", 2 * 86400000);
+}
+
 /* Events that pile up: every minute, 5000 calls scheduled far ahead. */
 static void pending_events_are_capped(void **state)
 {
@@ -225,6 +249,7 @@ int main(void)
         cmocka_unit_test(a_self_rescheduling_chain_hits_the_hourly_limit),
         cmocka_unit_test(a_self_rescheduling_chain_hits_the_exercise_limit),
         cmocka_unit_test(heavy_conditions_after_every_event_hit_the_hourly_limit),
+        cmocka_unit_test(pattern_work_in_conditions_counts_toward_the_hourly_limit),
         cmocka_unit_test(pending_events_are_capped),
         cmocka_unit_test(delayed_message_text_counts_when_queued),
         cmocka_unit_test(ordinary_long_runs_are_not_stopped),

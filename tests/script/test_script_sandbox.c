@@ -181,7 +181,12 @@ static void no_exhaustion_at_load(void **state)
         { "local s = ('a'):rep(8e6) s:find(('a'):rep(1e6) .. 'b', 1, true)", NULL,
           "too complex", 1 },
         { "local s = ('a'):rep(8e6) s:find('a-b')", NULL, "too complex", 1 },
+        /* ... and what they really do is charged: 8e6 candidate starts
+         * are 8e6 steps, more than this budget of 2e6 */
         { "local s = ('a'):rep(8e6) assert(s:find(('a'):rep(20) .. 'b', 1, true) == nil) "
+          "assert(s:find('aab') == nil) assert(s:find('^a+$')) error('big subject ok')", NULL,
+          "instruction budget of 2000000 exceeded", 1 },
+        { "local s = ('a'):rep(2e5) assert(s:find(('a'):rep(20) .. 'b', 1, true) == nil) "
           "assert(s:find('aab') == nil) assert(s:find('^a+$')) error('big subject ok')", NULL,
           "big subject ok", 1 },
         /* Ordinary patterns on long subjects are not refused: a class item
@@ -190,7 +195,7 @@ static void no_exhaustion_at_load(void **state)
           "for k, v in s:gmatch('(%w+)=(%w+)') do n = n + 1 end "
           "assert(n == 500) error('pairs ok')", NULL, "pairs ok", 1 },
         { "local s = ('x = 1 '):rep(200) assert(s:match('(%w+)%s*=%s*(%d+)')) "
-          "assert(('ab12'):rep(5e4):find('[a-z]+%d+[a-z]-%d%d%d') == nil) "
+          "assert(('ab12'):rep(1e4):find('[a-z]+%d+[a-z]-%d%d%d') == nil) "
           "error('classes ok')", NULL, "classes ok", 1 },
         { "local s = ('ab'):rep(5e4) s:find('[a-z]*[a-z]*[a-z]*c')", NULL, "too complex", 1 },
         { "local c = '--' .. string.rep('a', 2e6) for i = 1, 1e9 do load(c) end", NULL,
@@ -266,6 +271,113 @@ static void copies_out_of_lua_are_bounded(void **state)
                            "lessons = { l = { text = { ja = big, en = 'x' } } },");
     assert_null(tt_script_load_buffer(NAME, text, strlen(text), NULL, &err));
     assert_non_null(strstr(err.message, "lessons.l.text.ja: longer than 65536 bytes"));
+}
+
+/* C library work in a loop (issue 10): each call is far under its own
+ * bound, but what it really does is charged to the callback's budget, so
+ * the loop ends with the budget error after a few calls. Uncharged, each
+ * of these would run on until the 10 s wall clock: the error's kind is the
+ * proof, not the time it took. */
+static void c_work_in_a_loop_is_charged(void **state)
+{
+    (void)state;
+    static const attempt list[] = {
+        /* the matcher's backtracking: ~90,000 steps a call */
+        { NULL, "local s = ('a'):rep(300) while true do s:find('.-b') end",
+          "instruction budget of 1000000 exceeded", TT_DOES_LINE },
+        { NULL, "local s = ('a'):rep(300) while true do s:match('a*b') end",
+          "instruction budget of 1000000 exceeded", TT_DOES_LINE },
+        { NULL, "local s = ('a'):rep(300) while true do s:gsub('a-b', '') end",
+          "instruction budget of 1000000 exceeded", TT_DOES_LINE },
+        { NULL, "local s = ('a'):rep(100) while true do for _ in s:gmatch('a-a-b') do end end",
+          "instruction budget of 1000000 exceeded", TT_DOES_LINE },
+        { NULL, "local s = ('(a)'):rep(100) while true do s:find('%b()%b()x') end",
+          "instruction budget of 1000000 exceeded", TT_DOES_LINE },
+        { NULL, "local s = ('a'):rep(300) while true do s:find('(a*)%1b') end",
+          "instruction budget of 1000000 exceeded", TT_DOES_LINE },
+        { NULL, "local s = ('a'):rep(300) while true do pcall(string.find, s, '.-b') end",
+          "instruction budget of 1000000 exceeded", TT_DOES_LINE },
+        /* a plain search: every candidate start compares the needle */
+        { NULL, "local s, n = ('a'):rep(5e4), ('a'):rep(999) .. 'b' "
+                "while true do s:find(n, 1, true) end",
+          "instruction budget of 1000000 exceeded", TT_DOES_LINE },
+        /* number parsing reads every byte: tonumber and string arithmetic */
+        { NULL, "local s = ('1'):rep(1e6) while true do local _ = tonumber(s) end",
+          "instruction budget of 1000000 exceeded", TT_DOES_LINE },
+        { NULL, "local s = '0.' .. ('1'):rep(1e6) while true do local _ = s + 0 end",
+          "instruction budget of 1000000 exceeded", TT_DOES_LINE },
+        /* one copy per piece */
+        { NULL, "while true do local _ = ('x'):rep(1e5) end",
+          "instruction budget of 1000000 exceeded", TT_DOES_LINE },
+        /* printf of a huge float, ~8 us each */
+        { NULL, "local a = {} for i = 1, 200 do a[i] = -1e308 end "
+                "local f = ('%99.99f'):rep(200) while true do string.format(f, table.unpack(a)) end",
+          "instruction budget of 1000000 exceeded", TT_DOES_LINE },
+        /* sorting long strings compares them */
+        { NULL, "local t = {} for i = 1, 200 do t[i] = ('x'):rep(5e4) .. i end "
+                "while true do table.sort(t) end",
+          "instruction budget of 1000000 exceeded", TT_DOES_LINE },
+        /* one value per position */
+        { NULL, "local s = ('x'):rep(5e4) while true do local _ = select('#', s:byte(1, -1)) end",
+          "instruction budget of 1000000 exceeded", TT_DOES_LINE },
+        { NULL, "local s = ('\u3042'):rep(1e5) while true do local _ = utf8.len(s) end",
+          "instruction budget of 1000000 exceeded", TT_DOES_LINE },
+    };
+    tt_sandbox_limits l = small_limits();
+    run_all(list, sizeof list / sizeof list[0], &l);
+}
+
+/* The step count walks patterns before Lua does: malformed ones must give
+ * Lua's own errors (the count stops), and every shape gives Lua's results. */
+static void patterns_behave_as_in_lua(void **state)
+{
+    (void)state;
+    static const attempt list[] = {
+        { "local bad = { '[', '[^', '[%', '%', '(', ')', '%b', '%ba', '%f', '%fx', '%f[', "
+          "'%1', '(()', 'a)', '(a%2)', ('('):rep(40) .. ('a)'):rep(40), '[a-', '%g%' } "
+          "for _, p in ipairs(bad) do for _, f in ipairs{ string.find, string.match, "
+          "string.gmatch, string.gsub } do "
+          "pcall(function() local r = f('abc(a)b', p, f == string.gsub and 'x' or nil) "
+          "if type(r) == 'function' then r() end end) end end "
+          "for _, p in ipairs{ '[', '%', '%b', '%f', '%fx', '%1', '[a-' } do "
+          "local ok, e = pcall(string.find, 'abc(a)b', p) "
+          "assert(not ok and e:find('pattern') or e:find('capture'), p) end "
+          "error('malformed ok')", NULL, "malformed ok", 1 },
+        { "assert(('hello world'):find('o w') == 5) assert(('x(a(b)c)y'):match('%b()') == '(a(b)c)') "
+          "assert(('THE (quick) fox'):find('%f[%a]%a+', 5) == 6) "
+          "assert(('abcabc'):match('(a)(b)(c)%1%2%3') == 'a') "
+          "assert(select(2, ('a,b,,c'):gsub(',', ';')) == 3) "
+          "assert(('abc'):gsub('', '-') == '-a-b-c-') "
+          "assert(('aaa'):gsub('a*', 'x') == 'x') "
+          "assert(('hello'):gsub('l+', '%0%0', 1) == 'hellllo') "
+          "assert(('  x  '):match('^%s*(.-)%s*$') == 'x') "
+          "assert(('a1b2'):find('%d', -2) == 4) assert(('abc'):find('b', 10) == nil) "
+          "assert(('abc'):find('', 4) == 4) assert(('^a'):gmatch('^a')() == '^a') "
+          "local n = 0 for a, b in ('k1=v1, k2=v2'):gmatch('(%w+)=(%w+)') do n = n + 1 end "
+          "assert(n == 2) assert(('x'):rep(3, ',') == 'x,x,x') "
+          "assert(string.format('%5.1f|%q', 3.14159, 'a\\n') == '  3.1|\"a\\\\\\n\"') "
+          "assert(tonumber('0x10') == 16 and ('2' + 1) == 3 and -('2') == -2) "
+          "error('lua results ok')", NULL, "lua results ok", 1 },
+    };
+    tt_sandbox_limits l = small_limits();
+    run_all(list, sizeof list / sizeof list[0], &l);
+}
+
+/* Ordinary pattern use on texts of the size scenarios hold (64 KiB is the
+ * longest state or message string) stays far under the default budget. */
+static void ordinary_patterns_fit_the_default_budget(void **state)
+{
+    (void)state;
+    static const attempt list[] = {
+        { NULL, "local s = ('k=v;'):rep(16384) local n = 0 "
+                "for k, v in s:gmatch('(%w+)=(%w+)') do n = n + 1 end assert(n == 16384) "
+                "local w = 0 for _ in s:gmatch('[^;]+') do w = w + 1 end assert(w == 16384) "
+                "assert(#s:gsub(';', ',') == #s) assert(s:find('k=v;k=v', 1, true) == 1) "
+                "assert(not s:find('ransom')) assert(s:match('^(%w+)=') == 'k') "
+                "assert(#s:upper() == #s) "
+                "error('ordinary ok')", "ordinary ok", TT_DOES_LINE },
+    };
+    run_all(list, sizeof list / sizeof list[0], NULL);
 }
 
 /* Work the instruction count cannot see (comparing two long strings is one
@@ -535,6 +647,9 @@ int main(void)
         cmocka_unit_test(deep_recursion_is_refused),
         cmocka_unit_test(no_exhaustion_in_callbacks),
         cmocka_unit_test(copies_out_of_lua_are_bounded),
+        cmocka_unit_test(c_work_in_a_loop_is_charged),
+        cmocka_unit_test(ordinary_patterns_fit_the_default_budget),
+        cmocka_unit_test(patterns_behave_as_in_lua),
         cmocka_unit_test(wall_clock_limit),
         cmocka_unit_test(late_gc_field_never_runs),
         cmocka_unit_test(next_is_ordered_like_pairs),

@@ -126,6 +126,7 @@ return scenario {
     security_vendor = { kind = "vendor", name = t("セキュリティベンダー", "Security vendor"),
                         delay = { "1d", "3d" } },       -- invented: contract and kick-off
     ppc = { kind = "agency", name = t("個人情報保護委員会", "Personal Information Protection Commission (PPC)"),
+            short = t("個人情報保護委", "PPC"),
             delay = { "1d", "3d" } },                   -- invented
     customers = { kind = "customer", name = t("顧客", "Customers"),
                   delay = { "2h", "6h" } },             -- invented

@@ -67,6 +67,7 @@ return scenario {
     dept_b = { kind = "department", name = t("B事業部", "Business division B"),
                delay = { "5m", "15m" } },                  -- invented
     dept_a = { kind = "department", name = t("A事業部（フォームの所管）", "Business division A (owns the forms)"),
+               short = t("A事業部", "Division A"),
                delay = { "30m", "1h" } },                  -- invented
     departments = { kind = "department", name = t("各部門", "Each department"),
                     delay = { "10m", "30m" } },            -- invented
@@ -102,17 +103,22 @@ return scenario {
 
   metrics = {                -- `max` values are display scales only
     delay_min = { label = t("メール配送の遅延", "Mail delivery delay"), unit = t("分", "min"), max = 600 },
-    q_attack = { label = t("キュー内の攻撃メール", "Attack mails in the queue"), unit = t("通", "mails"), max = SPOOL },
-    attack_in = { label = t("フォームからの攻撃メール", "Attack mails from the forms"), unit = t("通/分", "per min"), max = 300 },
+    q_attack = { label = t("キュー内の攻撃メール", "Attack mails in the queue"),
+                 short = t("キュー内攻撃", "Queued attack"), unit = t("通", "mails"), max = SPOOL },
+    attack_in = { label = t("フォームからの攻撃メール", "Attack mails from the forms"),
+                  short = t("フォーム攻撃", "Form attack"), unit = t("通/分", "per min"), max = 300 },
     mail_lost = { label = t("消失した通常メール", "Legitimate mails lost"), unit = t("通", "mails"),
                   max = 5000, damage = true },
     mail_down_minutes = { label = t("メールが停止した時間", "Time without mail"), unit = t("分", "min"),
                           max = 720, damage = true },
     blind_minutes = { label = t("各部門が停止を知らずに待った時間", "Time departments waited unaware"),
+                      short = t("停止を知らず", "Unaware wait"),
                       unit = t("分", "min"), max = 720, damage = true },
-    site_down_minutes = { label = t("Webサイト停止時間", "Time the website was down"), unit = t("分", "min"),
+    site_down_minutes = { label = t("Webサイト停止時間", "Time the website was down"),
+                          short = t("サイト停止", "Site down"), unit = t("分", "min"),
                           max = 720, damage = true },
-    wave2_mails = { label = t("第2波の攻撃メール", "Mails from the second wave"), unit = t("通", "mails"),
+    wave2_mails = { label = t("第2波の攻撃メール", "Mails from the second wave"),
+                    short = t("第2波", "Second wave"), unit = t("通", "mails"),
                     max = 20000, damage = true },
   },
 

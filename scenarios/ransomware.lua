@@ -77,8 +77,10 @@ return scenario {
     all_staff = { kind = "department", name = t("全従業員", "All employees"),
                   delay = { "10m", "30m" } },            -- invented
     dept_b = { kind = "department", name = t("他部署の職員", "Colleague in another department"),
+               short = t("他部署", "Other dept."),
                delay = { "2m", "10m" } },                -- invented
     ops = { kind = "department", name = t("重要業務担当", "Critical-business operators"),
+            short = t("重要業務", "Critical ops"),
             delay = { "5m", "15m" } },                   -- invented
   },
 
@@ -122,14 +124,18 @@ return scenario {
 
   metrics = {                -- `max` values are display scales only
     encrypted_pc = { label = t("PC内の暗号化ファイル", "Files encrypted on PCs"),
+                     short = t("PC暗号化", "PC files hit"),
                      unit = t("件", "files"), max = 3000, damage = true },
     encrypted_share = { label = t("共有ドライブの暗号化ファイル", "Files encrypted on the shared drive"),
+                        short = t("共有ドライブ暗号化", "Share files hit"),
                         unit = t("件", "files"), max = SHARE_FILES, damage = true },
     other_pcs_infected = { label = t("他の感染PC", "Other infected PCs"),
                            unit = t("台", "PCs"), max = 10, damage = true },
     critical_hit = { label = t("重要業務ネットワークへの影響", "Critical-business network affected"),
+                     short = t("重要業務NW影響", "Critical net hit"),
                      unit = t("系統", "network(s)"), max = 1, damage = true },
     scanned = { label = t("点検報告済みの従業員", "Employees who scanned and reported"),
+                short = t("点検報告済み", "Scanned staff"),
                 unit = t("人", "people"), max = STAFF },
     files_restored = { label = t("復旧したファイル", "Files restored"),
                        unit = t("件", "files"), max = SHARE_FILES },

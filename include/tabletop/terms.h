@@ -361,6 +361,8 @@
       "Organisation (roles and outside parties)") \
     X(S_OBJECTIVES, "目標タイマー", \
       "Objective timers") \
+    X(S_OBJECTIVES_DENSE, "目標タイマー（残り時間）", \
+      "Objective timers (time left)") \
     X(S_SCORE, "暫定スコア", \
       "Provisional score") \
     X(S_ROLES, "役割", \

@@ -224,11 +224,31 @@ typedef struct dash_ui {
     size_t n_chips;
 } dash_ui;
 
+/* Text as a reader sees it on the board (dash_labels.c; tests only). */
+typedef struct dash_label {
+    char *full;                 /* the text asked for */
+    char *shown;                /* what can be read ("…" where one is drawn,
+                                 * lines joined by '\n') */
+    bool cut;                   /* ellipsised, clipped, lines left out, or a
+                                 * short form standing in for it */
+    bool pick;                  /* a short form chosen (dash_label_pick) */
+    SDL_Rect at;
+} dash_label;
+
+typedef struct dash_label_log {
+    dash_label *items;
+    size_t n, cap;
+    bool failed;                /* out of memory: the log is incomplete */
+} dash_label_log;
+
 typedef struct dash_gfx {
     SDL_Renderer *r;
     dash_fonts fonts;
     dash_text_cache text;
     dash_layout layout;
+    bool clip_on;               /* the clip set through dash_clip */
+    SDL_Rect clip;
+    dash_label_log *labels;     /* non-NULL: record every text drawn (tests) */
 } dash_gfx;
 
 /* Colours of objective states (tests compare against these). */
@@ -242,6 +262,24 @@ int dash_gfx_init(dash_gfx *g, SDL_Renderer *r, const char *font_path,
 /* Follow a new output size (reopens fonts when the scale changes). */
 int dash_gfx_resize(dash_gfx *g, int w, int h, bool scrubber, tt_error *err);
 void dash_gfx_free(dash_gfx *g);
+
+/* Clip drawing to r (NULL: the whole board). */
+void dash_clip(dash_gfx *g, const SDL_Rect *r);
+
+/* Label log (dash_labels.c): a text drawn at x,y in font f, wrapped at
+ * wrap_w (0: one line), its first max_lines lines (0: all) shown; for an
+ * ellipsised line, shown_w pixels of it then "…". */
+void dash_label_note(dash_gfx *g, const char *text, dash_font_id f, int x, int y,
+                     int wrap_w, int max_lines, int shown_w, bool ellipsis);
+/* A short form shown in place of full. */
+void dash_label_note_pick(dash_gfx *g, const char *full, const char *shown);
+void dash_label_log_clear(dash_label_log *l);
+void dash_label_log_free(dash_label_log *l);
+/* Pairs of different texts that read the same where at least one is cut:
+ * fn (may be NULL) is called for each; returns how many. */
+size_t dash_label_collisions(const dash_label_log *l,
+                             void (*fn)(void *user, const dash_label *a, const dash_label *b),
+                             void *user);
 
 /* Draw the whole board for a view. */
 void dash_draw(dash_gfx *g, const dash_view *v, dash_ui *ui);
@@ -278,7 +316,20 @@ int dash_text_fit(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c, int x
  * so two long labels are not cut to the same text. */
 const char *dash_label_pick(dash_gfx *g, const tt_text *full, const tt_text *shorter,
                             tt_lang lang, dash_font_id f, int max_w);
-/* Text wrapped at wrap_w, showing at most max_lines lines; returns height. */
+/* Lines s takes wrapped at max_w (1 when it fits on one). */
+int dash_text_line_count(dash_gfx *g, const char *s, dash_font_id f, int max_w);
+/* A name for a box max_w wide and up to max_lines lines: the full text when
+ * it fits in them (wrapping before cutting), else the scenario's short form
+ * when it gives one, else the full text (cut on its last line); *lines (may
+ * be NULL) gets the lines it takes, at most max_lines. */
+const char *dash_label_fit(dash_gfx *g, const tt_text *full, const tt_text *shorter,
+                           tt_lang lang, dash_font_id f, int max_w, int max_lines, int *lines);
+/* Does s fit max_w in max_lines lines without breaking a Latin word? */
+bool dash_label_fits(dash_gfx *g, const char *s, dash_font_id f, int max_w, int max_lines);
+const char *dash_label_fit_str(dash_gfx *g, const char *full, const char *shorter,
+                               dash_font_id f, int max_w, int max_lines, int *lines);
+/* Text wrapped at wrap_w, showing at most max_lines lines (the last one
+ * ellipsised when text is left out); returns height. */
 int dash_text_lines(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c, int x,
                     int y, int wrap_w, int max_lines);
 /* Text right-aligned so it ends at x_right. */

@@ -55,17 +55,90 @@ int dash_text(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c, int x,
         return 0;
     SDL_Rect dst = { x, y, t.w, t.h };
     SDL_RenderCopy(g->r, t.tex, NULL, &dst);
+    dash_label_note(g, s, f, x, y, wrap_w, 0, t.w, false);
     return t.h;
+}
+
+void dash_clip(dash_gfx *g, const SDL_Rect *r)
+{
+    g->clip_on = r != NULL;
+    if (r)
+        g->clip = *r;
+    SDL_RenderSetClipRect(g->r, r);
+}
+
+int dash_text_line_count(dash_gfx *g, const char *s, dash_font_id f, int max_w)
+{
+    if (!s || !*s)
+        return 0;
+    if (max_w <= 0 || dash_text_width(g, s, f) <= max_w)
+        return 1;
+    dash_tex t;
+    int lh = dash_line_h(g, f);
+    if (!dash_text_get(&g->text, s, f, DASH_COL_TEXT, max_w, &t) || lh <= 0)
+        return 1;
+    return t.h / lh > 1 ? t.h / lh : 1;
+}
+
+/* Is every Latin word of s no wider than w (a name is not broken inside
+ * a word to make it fit)? CJK text may break anywhere. */
+static bool words_fit(dash_gfx *g, const char *s, dash_font_id f, int w)
+{
+    char word[256];
+    while (*s) {
+        while (*s == ' ')
+            s++;
+        size_t n = strcspn(s, " ");
+        bool latin = n > 0 && n < sizeof word;
+        for (size_t i = 0; latin && i < n; i++)
+            latin = (unsigned char)s[i] < 0x80;
+        if (latin) {
+            memcpy(word, s, n);
+            word[n] = '\0';
+            if (dash_text_width(g, word, f) > w)
+                return false;
+        }
+        s += n;
+    }
+    return true;
+}
+
+bool dash_label_fits(dash_gfx *g, const char *s, dash_font_id f, int max_w, int max_lines)
+{
+    return dash_text_line_count(g, s, f, max_w) <= max_lines &&
+           (max_lines == 1 || words_fit(g, s, f, max_w));
+}
+
+const char *dash_label_fit_str(dash_gfx *g, const char *text, const char *alt, dash_font_id f,
+                               int max_w, int max_lines, int *lines)
+{
+    if (max_lines < 1)
+        max_lines = 1;
+    int n = dash_text_line_count(g, text, f, max_w);
+    if (alt && alt[0] && !dash_label_fits(g, text, f, max_w, max_lines)) {
+        dash_label_note_pick(g, text, alt);
+        text = alt;
+        n = dash_text_line_count(g, text, f, max_w);
+    }
+    if (lines)
+        *lines = n < 1 ? 1 : n > max_lines ? max_lines : n;
+    return text;
+}
+
+const char *dash_label_fit(dash_gfx *g, const tt_text *full, const tt_text *shorter,
+                           tt_lang lang, dash_font_id f, int max_w, int max_lines, int *lines)
+{
+    return dash_label_fit_str(g, tt_text_get(full, lang),
+                              shorter ? tt_text_get(shorter, lang) : "", f, max_w, max_lines,
+                              lines);
 }
 
 const char *dash_label_pick(dash_gfx *g, const tt_text *full, const tt_text *shorter,
                             tt_lang lang, dash_font_id f, int max_w)
 {
-    const char *text = tt_text_get(full, lang);
-    const char *alt = shorter ? tt_text_get(shorter, lang) : "";
-    if (!alt[0] || max_w <= 0 || dash_text_width(g, text, f) <= max_w)
-        return text;
-    return alt;
+    if (max_w <= 0)
+        return tt_text_get(full, lang);
+    return dash_label_fit(g, full, shorter, lang, f, max_w, 1, NULL);
 }
 
 int dash_text_fit(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c, int x,
@@ -77,6 +150,7 @@ int dash_text_fit(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c, int x
     if (max_w <= 0 || t.w <= max_w) {
         SDL_Rect dst = { x, y, t.w, t.h };
         SDL_RenderCopy(g->r, t.tex, NULL, &dst);
+        dash_label_note(g, s, f, x, y, 0, 0, t.w, false);
         return t.h;
     }
     /* Too wide: clip, and say so with an ellipsis rather than cut a glyph. */
@@ -89,21 +163,47 @@ int dash_text_fit(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c, int x
         SDL_Rect edst = { x + w, y, e.w, e.h };
         SDL_RenderCopy(g->r, e.tex, NULL, &edst);
     }
+    dash_label_note(g, s, f, x, y, 0, 0, w, ew && w < max_w);
     return t.h;
 }
 
 int dash_text_lines(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c, int x,
                     int y, int wrap_w, int max_lines)
 {
+    /* One line when it fits (as dash_text_line_count counts it). */
+    if (max_lines > 0 && wrap_w > 0 && dash_text_width(g, s, f) <= wrap_w)
+        return dash_text(g, s, f, c, x, y, 0);
     dash_tex t;
     if (!dash_text_get(&g->text, s, f, c, wrap_w, &t) || !t.tex)
         return 0;
-    int h = t.h, cap = max_lines * dash_line_h(g, f);
-    if (max_lines > 0 && h > cap)
-        h = cap;
-    SDL_Rect src = { 0, 0, t.w, h }, dst = { x, y, t.w, h };
-    SDL_RenderCopy(g->r, t.tex, &src, &dst);
-    return h;
+    int lh = dash_line_h(g, f), cap = max_lines * lh;
+    if (max_lines <= 0 || t.h <= cap) {
+        SDL_Rect dst = { x, y, t.w, t.h };
+        SDL_RenderCopy(g->r, t.tex, NULL, &dst);
+        dash_label_note(g, s, f, x, y, wrap_w, 0, t.w, false);
+        return t.h;
+    }
+    /* More lines than room: the lines before the last as wrapped, the last
+     * one holding the rest of the text, ellipsised. */
+    dash_line lines[64];
+    size_t n = dash_wrap(g->fonts.f[f], s, wrap_w, lines, 64);
+    if (n <= (size_t)max_lines)
+        n = (size_t)max_lines;
+    int above = (max_lines - 1) * lh;
+    if (above > 0) {
+        SDL_Rect src = { 0, 0, t.w, above }, dst = { x, y, t.w, above };
+        SDL_RenderCopy(g->r, t.tex, &src, &dst);
+    }
+    const char *rest = s + lines[max_lines - 1].start;
+    dash_label_log *log = g->labels;
+    g->labels = NULL;
+    dash_text_fit(g, rest, f, c, x, y + above, wrap_w);
+    g->labels = log;
+    int rest_w = dash_text_width(g, rest, f), ew = dash_text_width(g, "…", f);
+    bool cut = rest_w > wrap_w;
+    dash_label_note(g, s, f, x, y, wrap_w, max_lines,
+                    cut ? (wrap_w - ew > 0 ? wrap_w - ew : wrap_w) : rest_w, cut);
+    return cap;
 }
 
 int dash_text_width(dash_gfx *g, const char *s, dash_font_id f)
@@ -122,6 +222,7 @@ int dash_text_right(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c,
         return 0;
     SDL_Rect dst = { x_right - t.w, y, t.w, t.h };
     SDL_RenderCopy(g->r, t.tex, NULL, &dst);
+    dash_label_note(g, s, f, x_right - t.w, y, 0, 0, t.w, false);
     return t.h;
 }
 

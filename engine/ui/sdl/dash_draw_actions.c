@@ -49,6 +49,18 @@ static bool availability(const dash_view *v, const dash_ui *ui, size_t a, char *
     return ok;
 }
 
+/* Role i's tab text ("2 System staff") and its short form ("" when none). */
+static void role_label(const dash_view *v, size_t i, char *label, char *alt, size_t n)
+{
+    const tt_role *r = &v->sc->roles[i];
+    snprintf(label, n, "%zu %s", i + 1, tt_text_get(&r->name, v->lang));
+    const char *s = tt_text_get(&r->short_name, v->lang);
+    if (s && *s)
+        snprintf(alt, n, "%zu %s", i + 1, s);
+    else
+        alt[0] = '\0';
+}
+
 void dash_draw_actions(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r)
 {
     const tt_scenario *sc = v->sc;
@@ -65,26 +77,49 @@ void dash_draw_actions(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r)
     int hint_lines = ui && live && (ui->confirm_end || ui->has_stop) ? 2 : 1;
     int hint_h = ui && ui->mode != DASH_SNAPSHOT ? hint_lines * sh + p / 2 : 0;
     int tabs_w = c.w * 17 / 100;
-    int tab_h = bh + p;
     int y = c.y;
     y += dash_text(g, dash_s(S_ROLES, L), F_SMALL, DASH_COL_ACCENT, c.x, y, 0);
-    char label[256];
-    for (size_t i = 0; i < sc->n_roles && y + tab_h <= c.y + c.h - hint_h; i++) {
-        const char *name = tt_text_get(&sc->roles[i].name, L);
+    /* A name that does not fit wraps onto a second line of its tab, when
+     * every tab still fits that way; else tabs keep one line (short form,
+     * then cut). */
+    int room = tabs_w - 3 * p;
+    char label[256], alt[256];
+    int tab_lines = 2;
+    for (int pass = 0; pass < 2; pass++) {
+        int need = 0;
+        for (size_t i = 0; i < sc->n_roles; i++) {
+            int ln;
+            role_label(v, i, label, alt, sizeof label);
+            dash_label_fit_str(g, label, alt, F_BODY_BOLD, room, tab_lines, &ln);
+            need += ln * bh + p + p / 2;
+        }
+        if (y + need <= c.y + c.h - hint_h)
+            break;
+        tab_lines = 1;
+    }
+    for (size_t i = 0; i < sc->n_roles; i++) {
+        int ln;
+        role_label(v, i, label, alt, sizeof label);
+        const char *name = dash_label_fit_str(g, label, alt, F_BODY_BOLD, room, tab_lines, &ln);
+        int tab_h = ln * bh + p;
+        if (y + tab_h > c.y + c.h - hint_h)
+            break;
         const char *m = member_of(v, sc->roles[i].id);
-        snprintf(label, sizeof label, "%zu %s", i + 1, name);
         SDL_Rect tab = { c.x, y, tabs_w, tab_h };
         bool on = (int)i == sel;
         dash_fill(g, tab, on ? DASH_COL_BUTTON : DASH_COL_BG);
         if (on)
             dash_fill(g, (SDL_Rect){ tab.x, tab.y, dash_px(g, 4), tab.h }, DASH_COL_FOCUS);
-        int nw = dash_text_width(g, label, F_BODY_BOLD);
-        int room = tabs_w - 3 * p;
-        dash_text_fit(g, label, F_BODY_BOLD, on ? DASH_COL_TEXT : DASH_COL_DIM,
-                      tab.x + 2 * p, y + p / 2, room);
-        if (m && nw + p < room)
-            dash_text_fit(g, m, F_SMALL, DASH_COL_DIM, tab.x + 2 * p + nw + p,
-                          y + p / 2 + (bh - sh), room - nw - p);
+        SDL_Color col = on ? DASH_COL_TEXT : DASH_COL_DIM;
+        if (ln > 1) {
+            dash_text_lines(g, name, F_BODY_BOLD, col, tab.x + 2 * p, y + p / 2, room, ln);
+        } else {
+            int nw = dash_text_width(g, name, F_BODY_BOLD);
+            dash_text_fit(g, name, F_BODY_BOLD, col, tab.x + 2 * p, y + p / 2, room);
+            if (m && nw + p < room)
+                dash_text_fit(g, m, F_SMALL, DASH_COL_DIM, tab.x + 2 * p + nw + p,
+                              y + p / 2 + (bh - sh), room - nw - p);
+        }
         if (live || (ui && ui->mode == DASH_REPLAY))
             dash_add_hit(ui, H_ROLE, (int)i, tab);
         y += tab_h + p / 2;

@@ -137,7 +137,7 @@ void dash_draw_feed(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r)
         dash_text(g, dash_s(S_NOTHING_YET, v->lang), F_BODY, DASH_COL_DIM, c.x, c.y, c.w);
         return;
     }
-    SDL_RenderSetClipRect(g->r, &c);
+    dash_clip(g, &c);
     int y = c.y, gap = dash_px(g, 8), bar = dash_px(g, 4), in = dash_px(g, 10);
     char head[512], body[2048], q[1024];
     if (skip > 0) {
@@ -177,5 +177,5 @@ void dash_draw_feed(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r)
         }
         y = y0 + h + gap;
     }
-    SDL_RenderSetClipRect(g->r, NULL);
+    dash_clip(g, NULL);
 }

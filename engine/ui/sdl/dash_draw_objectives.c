@@ -68,6 +68,14 @@ static int row(dash_gfx *g, const dash_view *v, dash_ui *ui, size_t i, SDL_Rect 
             snprintf(verdict, sizeof verdict, "%s %d", tt_rating_letter(vd->rating), vd->score);
         label = verdict;
     }
+    /* Dense rows have no countdown line: an open objective's chip gives
+     * the time left to its target, then (amber) to its limit. */
+    char left[32];
+    if (density == DENSE && d->status == TT_OBJECTIVE_OPEN && !v->ended) {
+        tt_ms to = v->now <= d->target_at ? d->target_at : d->limit_at;
+        tt_span_format(to > v->now ? to - v->now : 0, left, sizeof left);
+        label = left;
+    }
     int tw = dash_text_width(g, label, tf);
     dash_text(g, label, tf, DASH_COL_BG, chip.x + (chip.w - tw) / 2,
               chip.y + (chip.h - lh) / 2, 0);
@@ -121,19 +129,22 @@ static int row(dash_gfx *g, const dash_view *v, dash_ui *ui, size_t i, SDL_Rect 
 
 void dash_draw_objectives(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r)
 {
-    SDL_Rect c = dash_panel(g, r, dash_s(S_OBJECTIVES, v->lang));
-    SDL_RenderSetClipRect(g->r, &c);
-    int y = c.y;
-    /* Rows with a two-line countdown when they all fit, else one line each. */
+    /* Rows with a two-line countdown when they all fit, else one line each,
+     * else title and bar with the time left in the chip (the title says so). */
     int lh = dash_line_h(g, F_BODY_BOLD), sh = dash_line_h(g, F_SMALL);
     int n = (int)v->sc->n_objectives;
-    int density = n * (lh + 2 * sh + dash_px(g, 21)) <= c.h  ? FULL
-                  : n * (lh + sh + dash_px(g, 12)) <= c.h    ? COMPACT
-                                                             : DENSE;
+    int room = r.h - 2 * dash_px(g, 8) - dash_line_h(g, F_BODY_BOLD) - dash_px(g, 4);
+    int density = n * (lh + 2 * sh + dash_px(g, 21)) <= room  ? FULL
+                  : n * (lh + sh + dash_px(g, 12)) <= room    ? COMPACT
+                                                              : DENSE;
+    SDL_Rect c = dash_panel(g, r, dash_s(density == DENSE ? S_OBJECTIVES_DENSE : S_OBJECTIVES,
+                                         v->lang));
+    dash_clip(g, &c);
+    int y = c.y;
     /* Phases in the order a response runs: isolate, report, recover. */
     for (int ph = TT_OBJ_ISOLATE; ph <= TT_OBJ_RECOVER; ph++)
         for (size_t i = 0; i < v->sc->n_objectives; i++)
             if ((int)v->sc->objectives[i].phase == ph)
                 y = row(g, v, ui, i, c, y, density);
-    SDL_RenderSetClipRect(g->r, NULL);
+    dash_clip(g, NULL);
 }

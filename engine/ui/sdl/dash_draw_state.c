@@ -44,11 +44,33 @@ static void value_text(const tt_value *val, char *buf, size_t n, tt_lang L)
     }
 }
 
-/* One metric: its label on a line of its own (labels are long in Japanese),
- * then a bar (when it has a scale) with the value and unit at its right. */
-static int gauge(dash_gfx *g, const dash_view *v, SDL_Rect c, int y,
-                 const char *label, const tt_value *val, const char *unit,
-                 double max, bool damage, bool dense)
+/* A metric's label: its full text and short form ("" when none). */
+typedef struct metric_label {
+    const char *full, *alt;
+} metric_label;
+
+static metric_label label_of(const dash_view *v, size_t i)
+{
+    const tt_scenario *sc = v->sc;
+    if (sc->n_metrics)
+        return (metric_label){ tt_text_get(&sc->metrics[i].label, v->lang),
+                               tt_text_get(&sc->metrics[i].short_label, v->lang) };
+    return (metric_label){ v->state[i].key, "" };
+}
+
+/* Height of a gauge whose label takes `lines` lines. */
+static int gauge_h(dash_gfx *g, int lines)
+{
+    return lines * dash_line_h(g, F_SMALL) + dash_line_h(g, F_BODY_BOLD) + dash_px(g, 6);
+}
+
+/* One metric: its label on one or two lines of its own (labels are long in
+ * Japanese; wrapped before anything is cut, the scenario's short form when
+ * two lines are not enough), then a bar (when it has a scale) with the value
+ * and unit at its right. Dense: label and value on one line. */
+static int gauge(dash_gfx *g, const dash_view *v, SDL_Rect c, int y, metric_label lb,
+                 int label_lines, const tt_value *val, const char *unit, double max,
+                 bool damage, bool dense)
 {
     char num[64], line[160];
     value_text(val, num, sizeof num, v->lang);
@@ -59,8 +81,10 @@ static int gauge(dash_gfx *g, const dash_view *v, SDL_Rect c, int y,
         /* Label and value on one line, a thin bar under them. */
         SDL_Color vc = damage && val && tt_value_number(val) > 0 ? DASH_COL_OVERDUE
                                                                   : DASH_COL_TEXT;
-        dash_text_fit(g, label, F_SMALL, DASH_COL_DIM, c.x,
-                      y + bh - dash_line_h(g, F_SMALL), c.w - vw - dash_px(g, 6));
+        int room = c.w - vw - dash_px(g, 6);
+        const char *label = dash_label_fit_str(g, lb.full, lb.alt, F_SMALL, room, 1, NULL);
+        dash_text_fit(g, label, F_SMALL, DASH_COL_DIM, c.x, y + bh - dash_line_h(g, F_SMALL),
+                      room);
         dash_text_right(g, line, F_BODY_BOLD, vc, c.x + c.w, y);
         y += bh;
         if (max > 0 && val && val->type != TT_VAL_STR) {
@@ -72,8 +96,10 @@ static int gauge(dash_gfx *g, const dash_view *v, SDL_Rect c, int y,
         }
         return y + dash_px(g, 6);
     }
-    /* Wrapped onto a second line before anything is cut. */
-    y += dash_text_lines(g, label, F_SMALL, DASH_COL_DIM, c.x, y, c.w, 2);
+    int lines;
+    const char *label = dash_label_fit_str(g, lb.full, lb.alt, F_SMALL, c.w, label_lines,
+                                           &lines);
+    y += dash_text_lines(g, label, F_SMALL, DASH_COL_DIM, c.x, y, c.w, lines);
     SDL_Color vc = damage && val && tt_value_number(val) > 0 ? DASH_COL_OVERDUE : DASH_COL_TEXT;
     dash_text_right(g, line, F_BODY_BOLD, vc, c.x + c.w, y);
     int bar_w = c.w - vw - dash_px(g, 10);
@@ -91,27 +117,54 @@ static int gauge(dash_gfx *g, const dash_view *v, SDL_Rect c, int y,
     return y + bh + dash_px(g, 6);
 }
 
+/* Do n gauges fit in `cols` columns of width cw and height h, labels
+ * wrapped at cw? */
+static bool columns_fit(dash_gfx *g, const dash_view *v, size_t n, int cols, int cw, int h,
+                        int max_lines)
+{
+    size_t per_col = (n + (size_t)cols - 1) / (size_t)cols;
+    int used = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (per_col && i % per_col == 0)
+            used = 0;
+        metric_label lb = label_of(v, i);
+        int lines;
+        const char *text = dash_label_fit_str(g, lb.full, lb.alt, F_SMALL, cw, max_lines, &lines);
+        if (!dash_label_fits(g, text, F_SMALL, cw, max_lines))
+            return false;
+        used += gauge_h(g, lines);
+        if (used > h)
+            return false;
+    }
+    return true;
+}
+
 void dash_draw_state(dash_gfx *g, const dash_view *v, SDL_Rect r)
 {
     const tt_scenario *sc = v->sc;
     SDL_Rect c = dash_panel(g, r, dash_s(S_STATE, v->lang));
-    SDL_RenderSetClipRect(g->r, &c);
+    dash_clip(g, &c);
     size_t n = sc->n_metrics ? sc->n_metrics : v->n_state;
-    /* As many columns (up to three) as it takes to show every metric. */
-    int row_h = dash_line_h(g, F_SMALL) + dash_line_h(g, F_BODY_BOLD) + dash_px(g, 6);
-    int fit = c.h / (row_h > 0 ? row_h : 1);
-    if (fit < 1)
-        fit = 1;
-    int cols = (int)((n + (size_t)fit - 1) / (size_t)fit);
-    cols = cols < 1 ? 1 : cols > 3 ? 3 : cols;
-    /* Still too many: one line per metric, two columns of them. */
-    int dense_h = dash_line_h(g, F_BODY_BOLD) + dash_px(g, 6);
-    bool dense = n > (size_t)(3 * fit);
+    /* As few columns (up to three) as show every metric with its label
+     * whole; still too many: one line per metric, in one or two columns. */
+    int gap = dash_px(g, 16);
+    int cols = 1, label_lines = 2;
+    bool dense = true;
+    /* Full labels on up to two lines, else short forms on one. */
+    for (; dense && label_lines >= 1; label_lines--)
+        for (cols = 1; cols <= 3; cols++) {
+            int cw = (c.w - (cols - 1) * gap) / cols;
+            if (columns_fit(g, v, n, cols, cw, c.h, label_lines)) {
+                dense = false;
+                break;
+            }
+        }
+    label_lines++;
     if (dense) {
+        int dense_h = dash_line_h(g, F_BODY_BOLD) + dash_px(g, 6);
         int dfit = c.h / (dense_h > 0 ? dense_h : 1);
         cols = dfit > 0 && n <= (size_t)dfit ? 1 : 2;
     }
-    int gap = dash_px(g, 16);
     int cw = (c.w - (cols - 1) * gap) / cols;
     size_t per_col = (n + (size_t)cols - 1) / (size_t)cols;
     int y = c.y;
@@ -122,15 +175,12 @@ void dash_draw_state(dash_gfx *g, const dash_view *v, SDL_Rect r)
         SDL_Rect cc = { c.x + col * (cw + gap), c.y, cw, c.h };
         if (sc->n_metrics) {
             const tt_metric *m = &sc->metrics[i];
-            const char *label = dash_label_pick(g, &m->label, &m->short_label, v->lang,
-                                                F_SMALL, dense ? cc.w * 2 / 3 : cc.w);
-            y = gauge(g, v, cc, y, label,
-                      dash_view_state(v, m->key), tt_text_get(&m->unit, v->lang),
-                      m->max, m->damage, dense);
+            y = gauge(g, v, cc, y, label_of(v, i), label_lines, dash_view_state(v, m->key),
+                      tt_text_get(&m->unit, v->lang), m->max, m->damage, dense);
         } else {
-            y = gauge(g, v, cc, y, v->state[i].key, &v->state[i].value, "", 0, false,
+            y = gauge(g, v, cc, y, label_of(v, i), label_lines, &v->state[i].value, "", 0, false,
                       dense);
         }
     }
-    SDL_RenderSetClipRect(g->r, NULL);
+    dash_clip(g, NULL);
 }

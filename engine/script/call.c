@@ -36,6 +36,8 @@ static size_t kind_count(const tt_script *s, int kind)
     }
 }
 
+enum { STRAIGHT_UNKNOWN, STRAIGHT_NO, STRAIGHT_YES };
+
 /* Protected: references to every behaviour function, the proxy and ctx. */
 static int index_callbacks(lua_State *L)
 {
@@ -107,7 +109,9 @@ int tt_host_index_callbacks(tt_script *s, tt_error *err)
     r->cond = malloc(n_cond * sizeof *r->cond);
     if (!s->memo)
         s->memo = calloc(n_cond, sizeof *s->memo);
-    if (!r->fn || !r->cond || !s->memo) {
+    if (!s->straight)
+        s->straight = calloc(n + 1, 1);
+    if (!r->fn || !r->cond || !s->memo || !s->straight) {
         tt_error_oom(err, s->model.path);
         return -1;
     }
@@ -341,6 +345,24 @@ static void set_now(lua_State *L, int ref, tt_ms now)
     lua_pop(L, 1);
 }
 
+/* Whether a behaviour function is straight-line code, classified at its
+ * first call, once per process: rebuilt states run the same code. lua_dump
+ * allocates nothing and cannot raise. */
+static bool straight(tt_script *s, tt_callback kind, int index)
+{
+    size_t slot = s->refs.off[kind] + (size_t)index;
+    if (s->straight[slot] == STRAIGHT_UNKNOWN) {
+        int ref = s->refs.fn[slot];
+        if (ref == LUA_NOREF)
+            return false;
+        lua_rawgeti(s->L, LUA_REGISTRYINDEX, ref);
+        s->straight[slot] =
+            tt_host_fn_straight(s->L, -1, TT_HOOK_STEP) ? STRAIGHT_YES : STRAIGHT_NO;
+        lua_pop(s->L, 1);
+    }
+    return s->straight[slot] == STRAIGHT_YES;
+}
+
 static int call(tt_script *s, call_job *job, tt_ms now, const char *role, bool read_only,
                 tt_error *err)
 {
@@ -367,6 +389,9 @@ static int call(tt_script *s, call_job *job, tt_ms now, const char *role, bool r
     job->s = s;
     size_t scheduled_before = s->n_pending;
     int rc;
+    /* The trampoline is engine C code; what it calls is the function. */
+    if (job->kind != TT_CB_DEFERRED)
+        s->sb->straight = straight(s, job->kind, job->index);
     if (job->result == RESULT_ALLOWED || job->result == RESULT_TIME ||
         job->result == RESULT_REASON || job->kind == TT_CB_DEFERRED) {
         lua_pushcfunction(L, trampoline);
@@ -376,6 +401,7 @@ static int call(tt_script *s, call_job *job, tt_ms now, const char *role, bool r
     } else {
         int ref = s->refs.fn[s->refs.off[job->kind] + job->index];
         if (ref == LUA_NOREF) {
+            s->sb->straight = false;
             rc = 0; /* no such function: nothing to do */
         } else {
             job->present = true;

@@ -141,6 +141,7 @@ struct tt_script {
     bool validated;             /* a rebuild: the text was checked already */
     struct tt_recipe *recipe;   /* how a rebuild finds functions (recipe.c) */
     bool recipe_tried;          /* taken at the first rebuild (or failed) */
+    uint8_t *straight;          /* per fn slot of refs: straight-line code (straight.c) */
 
     /* ctx.message / ctx.after results not yet taken. */
     tt_scheduled *pending;
@@ -210,6 +211,9 @@ void tt_recipe_free(tt_recipe *r);
 /* call.c: after a state is built, take its behaviour functions by reference
  * into s->refs (protected; 0 or -1 on out of memory). */
 int tt_host_index_callbacks(tt_script *s, tt_error *err);
+/* straight.c: the Lua function at idx has no call, no loop and fewer than
+ * max_instructions instructions (read from its dump; false when unsure). */
+bool tt_host_fn_straight(lua_State *L, int idx, int max_instructions);
 /* Forget every condition's memo (a new exercise or state). */
 void tt_host_forget(tt_script *s);
 /* "actions.x.does" for the call in progress, or NULL. */

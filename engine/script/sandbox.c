@@ -13,6 +13,14 @@
  *   from its first firing (at most TT_HOOK_STEP instructions, or the first
  *   charge over budget, into the run), so short callbacks never read it. Once tripped the hook fires on every
  *   instruction, so `pcall` cannot swallow it.
+ * - Straight-line runs: with a count hook set, Lua 5.4 traps every
+ *   instruction, whatever the count. A function with no call instruction,
+ *   no loop and fewer than TT_HOOK_STEP instructions (straight.c) cannot
+ *   reach the hook's first firing, so it runs without the hook, provided
+ *   the scenario never set a metatable: every metamethod that can exist
+ *   then is the engine's C code or a table, so no scenario function runs
+ *   inside it. Charges, the budget and the memory cap apply as before (a
+ *   charge over budget still sets the hook, which then fires at once).
  * - Patterns: string.find/match/gmatch/gsub refuse a pattern whose worst
  *   backtracking on the given subject could exceed TT_PATTERN_MAX_STEPS; C
  *   code is not interruptible, so this is checked before matching. A call
@@ -30,7 +38,6 @@
 #include <string.h>
 #include <time.h>
 
-#define TT_HOOK_STEP 1000                 /* instructions between hook calls */
 #define TT_CALL_COST 1000                 /* work units every call is charged */
 tt_sandbox *tt_sandbox_of(lua_State *L)
 {
@@ -265,7 +272,9 @@ int tt_sandbox_call(tt_sandbox *sb, const char *path, int nargs, int nres,
     sb->deadline_ns = 0; /* set by the first hook of this run */
     sb->drew = false;
     sb->armed = true;
-    lua_sethook(L, count_hook, LUA_MASKCOUNT, TT_HOOK_STEP);
+    if (!sb->straight || sb->metatables)
+        lua_sethook(L, count_hook, LUA_MASKCOUNT, TT_HOOK_STEP);
+    sb->straight = false;
     int status = lua_pcall(L, nargs, nres, 0);
     lua_sethook(L, NULL, 0, 0);
     sb->armed = false;

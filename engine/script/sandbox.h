@@ -30,7 +30,14 @@ typedef struct tt_sandbox {
     char short_src[LUA_IDSIZE]; /* how Lua prints the chunk name */
     tt_rng *rng;           /* the exercise's generator, NULL while loading */
     void *host;            /* the tt_script using this state */
+    bool metatables;       /* the scenario has set a metatable (setmetatable) */
+    bool straight;         /* the next run is straight-line code (straight.c):
+                              without scenario metatables it runs unhooked */
 } tt_sandbox;
+
+/* Instructions between two firings of the count hook; each firing charges
+ * this many to the budget. */
+#define TT_HOOK_STEP 1000
 
 /* Make a state with the capped allocator and the safe libraries; the
  * scenario environment is left in the registry (see tt_sandbox_push_env).

@@ -123,6 +123,7 @@ static int sandbox_setmetatable(lua_State *L)
         if (lua_rawget(L, 2) != LUA_TNIL)
             return luaL_error(L, "setmetatable: __gc finalizers are not allowed in scenarios");
         lua_pop(L, 1);
+        tt_sandbox_of(L)->metatables = true; /* straight runs keep the hook now */
     }
     lua_settop(L, 2);
     lua_setmetatable(L, 1);

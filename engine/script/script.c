@@ -190,6 +190,7 @@ void tt_script_free(tt_script *s)
     free(s->dirty_list);
     free(s->changed_index);
     free(s->bytecode);
+    free(s->straight);
     tt_recipe_free(s->recipe);
     free(s);
 }
@@ -410,6 +411,7 @@ static int rebuild_state(tt_script *s, bool light, tt_error *err)
     fresh->bytecode = s->bytecode;
     fresh->bytecode_len = s->bytecode_len;
     fresh->validated = true;
+    fresh->straight = s->straight; /* the same functions: classified once */
     if (light) {
         fresh->model = s->model; /* borrowed: given back below */
         fresh->model.arena.head = NULL;
@@ -438,6 +440,9 @@ static int rebuild_state(tt_script *s, bool light, tt_error *err)
         s->bytecode_len = fresh->bytecode_len;
     }
     fresh->bytecode = NULL;
+    if (!s->straight)
+        s->straight = fresh->straight;
+    fresh->straight = NULL;
     if (rc == 0) {
         tt_sandbox *old = s->sb;
         s->sb = fresh->sb;

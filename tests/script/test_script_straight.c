@@ -1,0 +1,174 @@
+/* Straight-line callbacks run without the count hook (engine/script/
+ * straight.c): the classifier reads Lua 5.4's bytecode right (a wrong
+ * opcode number would let a loop run unhooked), and the limits hold for
+ * straight callbacks exactly as for hooked ones, including when a scenario
+ * metatable could run scenario code inside a plain field read. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <lauxlib.h>
+#include <lualib.h>
+
+#include "fixture.h"
+#include "host.h"
+#include "tabletop/script.h"
+#include "tabletop/sim.h"
+
+#define NAME "scenarios/inline.lua"
+
+static bool classify(lua_State *L, const char *chunk)
+{
+    if (luaL_dostring(L, chunk) != LUA_OK)
+        fail_msg("%s: %s", chunk, lua_tostring(L, -1));
+    bool straight = tt_host_fn_straight(L, -1, TT_HOOK_STEP);
+    lua_pop(L, 1);
+    return straight;
+}
+
+/* `return function(s) <body> end` with n copies of `line` as the body. */
+static char *repeated(const char *line, int n)
+{
+    size_t len = strlen(line);
+    char *text = malloc(64 + len * (size_t)n);
+    assert_non_null(text);
+    char *p = text + sprintf(text, "return function(s) local x = 0 ");
+    for (int i = 0; i < n; i++) {
+        memcpy(p, line, len);
+        p += len;
+    }
+    strcpy(p, " return x end");
+    return text;
+}
+
+static void classifier_reads_the_bytecode(void **state)
+{
+    (void)state;
+    lua_State *L = luaL_newstate();
+    assert_non_null(L);
+    luaL_openlibs(L);
+    static const struct {
+        const char *chunk;
+        bool straight;
+    } list[] = {
+        { "return function(s) return s.a > 0 and s.b end", true },
+        { "return function(s, ctx) return ctx.now > 60 and (s.a + 1) * 2 >= s.b end", true },
+        { "return function(s) s.x = true s.y = s.y .. 'z' end", true },
+        { "local up = {} return function(s) up.n = #s.list + (up.n or 0) return { up.n } end",
+          true },
+        { "return function(s) if s.a then return 1 elseif s.b then return 2 end return 3 end",
+          true },
+        { "return function(...) return select('#', ...) end", false },           /* call */
+        { "local f = print return function(s) f(s) end", false },                /* call */
+        { "local f = print return function(s) return f(s) end", false },         /* tail call */
+        { "return function(s) return s.name:upper() end", false },               /* method call */
+        { "return function() while true do end end", false },                    /* back jump */
+        { "return function(s) repeat s.n = s.n - 1 until s.n < 0 end", false },
+        { "return function() ::again:: goto again end", false },
+        { "return function() for i = 1, 3 do end end", false },                 /* FORPREP/LOOP */
+        { "return function(t) for k in next, t do end end", false },            /* TFOR* */
+        { "return print", false },                                              /* C function */
+    };
+    for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
+        if (classify(L, list[i].chunk) != list[i].straight)
+            fail_msg("%s: want %s", list[i].chunk, list[i].straight ? "straight" : "not straight");
+    /* Fewer instructions than the hook's step only (x = x + 1 is two). */
+    char *short_body = repeated("x = x + 1 ", TT_HOOK_STEP / 2 - 10);
+    char *long_body = repeated("x = x + 1 ", TT_HOOK_STEP / 2 + 10);
+    assert_true(classify(L, short_body));
+    assert_false(classify(L, long_body));
+    free(short_body);
+    free(long_body);
+    lua_close(L);
+}
+
+static tt_script *load(const char *top, const char *does, const tt_sandbox_limits *l)
+{
+    const char *text = inline_scenario(top, does, NULL);
+    tt_error err;
+    tt_script *s = tt_script_load_buffer(NAME, text, strlen(text), l, &err);
+    if (!s)
+        fail_msg("load failed: %s:%d: %s", err.file, err.line, err.message);
+    return s;
+}
+
+/* The `calls`-th call of action a's does fails with `expect` at `line`. */
+static void expect_failure(const char *top, const char *does, const tt_sandbox_limits *l,
+                           int calls, const char *expect, int line)
+{
+    print_message("  %s | %s\n", top ? top : "", does);
+    tt_script *s = load(top, does, l);
+    tt_rng rng;
+    tt_rng_seed(&rng, 1, 1);
+    tt_error err;
+    assert_int_equal(tt_script_begin(s, &rng, NULL, 0, &err), 0);
+    for (int i = 1; i < calls; i++)
+        if (tt_script_action_apply(s, 0, 0, "r", &err) != 0)
+            fail_msg("call %d failed early: %s", i, err.message);
+    assert_int_equal(tt_script_action_apply(s, 0, 0, "r", &err), -1);
+    if (!strstr(err.message, expect) || !strstr(err.message, "(in actions.a.does)"))
+        fail_msg("got %s:%d: %s\nwant: %s", err.file, err.line, err.message, expect);
+    assert_int_equal(err.line, line);
+    tt_script_free(s);
+}
+
+/* A scenario metatable makes every callback of that state run hooked: a
+ * field read may then run scenario code, however straight the reader. */
+static void scenario_metatables_keep_the_hook(void **state)
+{
+    (void)state;
+    tt_sandbox_limits l;
+    tt_sandbox_limits_default(&l);
+    l.call_instructions = 1000000;
+    /* set at load */
+    expect_failure("local M = setmetatable({}, { __index = function() while true do end end })",
+                   "local _ = M.x", &l, 1, "instruction budget of 1000000 exceeded", 1);
+    /* __index added after setmetatable, by an earlier call */
+    expect_failure("local mt = {} local M = setmetatable({}, mt) local armed = false",
+                   "if armed then local _ = M.x else mt.__index = function() while true do end "
+                   "end armed = true end",
+                   &l, 2, "instruction budget of 1000000 exceeded", TT_DOES_LINE);
+    /* a metamethod on a straight comparison or concatenation */
+    expect_failure("local M = setmetatable({}, { __lt = function() while true do end end, "
+                   "__concat = function() while true do end end })",
+                   "local _ = M < M", &l, 1, "instruction budget", 1);
+    expect_failure("local M = setmetatable({}, { __concat = function() while true do end end })",
+                   "local _ = M .. 'x'", &l, 1, "instruction budget", 1);
+    /* setmetatable reached by an earlier callback (not at load) */
+    expect_failure("local M = {} local armed = false",
+                   "if armed then local _ = M.x else setmetatable(M, { __index = function() "
+                   "while true do end end }) armed = true end",
+                   &l, 2, "instruction budget of 1000000 exceeded", TT_DOES_LINE);
+}
+
+/* Charges of a straight callback count as in a hooked one: allocations
+ * over the budget stop it, and the memory cap holds. */
+static void straight_callbacks_keep_their_limits(void **state)
+{
+    (void)state;
+    tt_sandbox_limits l;
+    tt_sandbox_limits_default(&l);
+    l.memory_bytes = (size_t)16 << 20;
+    l.call_instructions = 2000; /* 64 bytes of allocation charge one unit */
+    expect_failure("local big = ('x'):rep(200000)", "s.name = #(big .. big) > 0 and 'y' or 'n'",
+                   &l, 1, "instruction budget of 2000 exceeded", TT_DOES_LINE);
+    l.call_instructions = 1000000000;
+    l.memory_bytes = (size_t)4 << 20;
+    expect_failure("local big = ('x'):rep(1500000)", "local a = big .. big .. big",
+                   &l, 1, "memory cap of 4 MiB exceeded", TT_DOES_LINE);
+    /* The straight callback's reads and writes still go through the state's
+     * rules. */
+    l.memory_bytes = (size_t)16 << 20;
+    expect_failure(NULL, "s.n = 1.5", &l, 1, "state.n is an integer", TT_DOES_LINE);
+    expect_failure(NULL, "s.nope = 1", &l, 1, "state key 'nope' is not declared", TT_DOES_LINE);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(classifier_reads_the_bytecode),
+        cmocka_unit_test(scenario_metatables_keep_the_hook),
+        cmocka_unit_test(straight_callbacks_keep_their_limits),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -13,31 +13,6 @@
 #include "tabletop/suggest.h"
 #include "tabletop/terms.h"
 
-static const char usage_ja[] =
-    "使い方: tabletop history [オプション]\n"
-    "\n"
-    "記録された過去の演習を古い順に一覧します。\n"
-    "\n"
-    "  --db F|URI          演習履歴データベース: ファイルか postgresql:// URI\n"
-    "                      （既定: $TABLETOP_DB、なければ XDG データディレクトリ）\n"
-    "  --team T            このチームの演習だけ\n"
-    "  --scenario ID       このシナリオの演習だけ\n"
-    "  --organisation O    この組織の演習だけ\n"
-    "  --lang ja|en        言語（既定: ロケールから）\n"
-    "  -h, --help          この説明\n";
-static const char usage_en[] =
-    "usage: tabletop history [options]\n"
-    "\n"
-    "List recorded exercises, oldest first.\n"
-    "\n"
-    "  --db F|URI          drill-history database: a file or a postgresql:// URI\n"
-    "                      (default: $TABLETOP_DB, else the XDG data directory)\n"
-    "  --team T            only this team's exercises\n"
-    "  --scenario ID       only exercises of this scenario\n"
-    "  --organisation O    only this organisation's exercises\n"
-    "  --lang ja|en        language (default: from the locale)\n"
-    "  -h, --help          this help\n";
-
 /* Team names and titles come from the database: never terminal codes. */
 static char *safe(const char *raw)
 {
@@ -181,7 +156,8 @@ static void trends(const tt_history_row *rows, size_t n, tt_lang lang)
 
 int tt_cmd_history(int argc, char **argv)
 {
-    tt_cmdline cl = { .name = "history", .usage_en = usage_en, .usage_ja = usage_ja, .max_args = 0 };
+    tt_cmdline cl = { .name = "history", .usage_en = tt_term_text(C_HISTORY_USAGE, TT_LANG_EN),
+                      .usage_ja = tt_term_text(C_HISTORY_USAGE, TT_LANG_JA), .max_args = 0 };
     const char *db = NULL, *team = NULL, *scenario = NULL, *org = NULL;
     const tt_opt opts[] = {
         { "db", 0, TT_OPT_PATH, &db, NULL, NULL },
@@ -198,15 +174,13 @@ int tt_cmd_history(int argc, char **argv)
     /* Listing never creates: a mistyped --db is an error, not an empty history. */
     db = tt_history_spec(db);
     if (db && !tt_store_is_uri(db) && access(db, R_OK) != 0)
-        return tt_cmd_fail(&cl, "演習履歴データベースがありません: %s", "no drill-history database at %s", db);
+        return tt_cmd_fail(&cl, C_HIST_NO_DB_FMT_TEXT, db);
     tt_error err;
     tt_error_clear(&err);
-    tt_store_failure why;
-    tt_history *h = tt_history_open_spec(db, db ? TT_HISTORY_EXISTING : 0, &why, &err);
-    if (!h) {
-        tt_error_print(&err, "tabletop history");
-        return why == TT_STORE_REFUSED ? TT_EXIT_BADINPUT : TT_EXIT_RUNTIME;
-    }
+    /* A refused store (password, newer schema) is classed as input there. */
+    tt_history *h = tt_history_open_spec(db, db ? TT_HISTORY_EXISTING : 0, NULL, &err);
+    if (!h)
+        return tt_error_report(&err, "tabletop history");
     tt_history_row *rows = NULL;
     size_t n = 0;
     /* Team and scenario match whatever their case: filtered here, so a
@@ -214,10 +188,8 @@ int tt_cmd_history(int argc, char **argv)
     tt_history_filter filter = { .organisation = org };
     int rc = tt_history_list_filtered(h, &filter, &rows, &n, &err);
     tt_history_close(h);
-    if (rc != 0) {
-        tt_error_print(&err, "tabletop history");
-        return TT_EXIT_RUNTIME;
-    }
+    if (rc != 0)
+        return tt_error_report(&err, "tabletop history");
     /* A name nothing recorded matches: the nearest one on stderr; the
      * listing is then empty, as for any filter that matches nothing. */
     if (n && known(rows, n, true, team, lang))
@@ -273,8 +245,7 @@ int tt_cmd_history(int argc, char **argv)
     if (oom) {
         table_free(&t);
         tt_history_rows_free(rows, n);
-        fputs("tabletop history: out of memory\n", stderr);
-        return TT_EXIT_RUNTIME;
+        return tt_cmd_fail_as(&cl, TT_ERR_NOMEM, C_NOMEM_TEXT);
     }
     for (size_t r = 0; r < t.rows; r++)
         for (size_t c = 0; c < HIST_COLS; c++) {

@@ -3,6 +3,7 @@
  * objectives, settings, length, the injects at fixed times and the
  * discussion questions. One document tree (engine/score/doc.h) gives both
  * the Markdown and the HTML. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,27 +15,6 @@
 #include "options.h"
 #include "tabletop/script.h"
 #include "tabletop/terms.h"
-
-static const char USAGE_EN[] =
-    "usage: tabletop show SCENARIO [-o FILE.md|FILE.html] [--lang ja|en]\n"
-    "\n"
-    "Writes the facilitator's briefing of a scenario, to read before the drill:\n"
-    "its roles with their ids, the outside parties, the objectives (phase,\n"
-    "target and limit), the settings with their defaults, the length, the\n"
-    "injects at fixed times (those that do not depend on the team) and the\n"
-    "discussion questions. The extension picks the format: Markdown or HTML.\n"
-    "Without -o, Markdown goes to standard output.\n"
-    "\n"
-    "Exit codes: 0 ok, 1 cannot write, 2 bad input.\n";
-static const char USAGE_JA[] =
-    "使い方: tabletop show シナリオ [-o FILE.md|FILE.html] [--lang ja|en]\n"
-    "\n"
-    "演習の前に読む進行役ブリーフィングを書きます: 役割とその ID、外部の関係者、\n"
-    "目標（段階、目標時間、期限）、設定と既定値、長さ、時刻の決まった状況付与\n"
-    "（チームの対応によらないもの）、討議の問い。拡張子で形式を選びます:\n"
-    "Markdown か HTML。-o がなければ Markdown を標準出力へ。\n"
-    "\n"
-    "終了コード: 0 正常、1 書き込めない、2 入力の誤り。\n";
 
 #define W(id) tt_term_text(id, L)
 
@@ -311,9 +291,10 @@ static int brief_doc(tt_doc *d, const tt_scenario *sc, tt_lang L)
 
 int tt_cmd_show(int argc, char **argv)
 {
-    tt_cmdline cl = { .name = "show", .usage_en = USAGE_EN, .usage_ja = USAGE_JA,
+    tt_cmdline cl = { .name = "show", .usage_en = tt_term_text(C_SHOW_USAGE, TT_LANG_EN),
+                      .usage_ja = tt_term_text(C_SHOW_USAGE, TT_LANG_JA),
                       .min_args = 1, .max_args = 1,
-                      .missing = { "シナリオを1つ指定してください", "which scenario? give one id or .lua path" } };
+                      .missing = tt_term_pair(C_WHICH_SCENARIO) };
     const char *out = NULL;
     const tt_opt opts[] = {
         { "output", 'o', TT_OPT_PATH, &out, NULL, NULL },
@@ -328,48 +309,36 @@ int tt_cmd_show(int argc, char **argv)
         if (n > 5 && strcmp(out + n - 5, ".html") == 0)
             html = true;
         else if (!(n > 3 && strcmp(out + n - 3, ".md") == 0))
-            return tt_cmd_fail(&cl, "出力先の拡張子は .md か .html です: %s",
-                               "the output's extension must be .md or .html: %s", out);
+            return tt_cmd_fail(&cl, C_SHOW_EXT_FMT_TEXT, out);
     }
-    tt_script *s = tt_open_scenario(cl.args[0], NULL, NULL);
+    int rc = TT_EXIT_OK;
+    tt_script *s = tt_open_scenario(cl.args[0], NULL, &rc);
     if (!s)
-        return TT_EXIT_BADINPUT;
+        return rc;
     const tt_scenario *sc = tt_script_scenario(s);
     if (out && same_file(out, sc->path)) {
         tt_script_free(s);
-        return tt_cmd_fail(&cl, "出力先がシナリオファイルそのものです: %s",
-                           "the output is the scenario file itself: %s", out);
+        return tt_cmd_fail(&cl, C_OUTPUT_IS_SCENARIO_FMT_TEXT, out);
     }
     tt_doc d;
     if (brief_doc(&d, sc, cl.lang) != 0) {
         tt_script_free(s);
-        fputs("tabletop show: out of memory\n", stderr);
-        return TT_EXIT_RUNTIME;
+        return tt_cmd_fail_as(&cl, TT_ERR_NOMEM, C_NOMEM_TEXT);
     }
     size_t len = 0;
     char *text = html ? doc_emit_html(&d, &len) : doc_emit_md(&d, &len);
     doc_free(&d);
     tt_script_free(s);
-    if (!text) {
-        fputs("tabletop show: out of memory\n", stderr);
-        return TT_EXIT_RUNTIME;
-    }
+    if (!text)
+        return tt_cmd_fail_as(&cl, TT_ERR_NOMEM, C_NOMEM_TEXT);
     tt_term_doc term; /* standard output: shown safely on a terminal */
+    const char *shown = out ? out : tt_term_text(C_STDOUT, cl.lang);
     FILE *fp = out ? fopen(out, "wb") : tt_term_doc_open(&term, stdout);
-    int rc = TT_EXIT_OK;
-    if (!fp) {
-        perror(out ? out : "standard output");
-        rc = TT_EXIT_RUNTIME;
-    } else {
-        if (fwrite(text, 1, len, fp) != len)
-            rc = TT_EXIT_RUNTIME;
-        if (out && fclose(fp) != 0)
-            rc = TT_EXIT_RUNTIME;
-        else if (!out && tt_term_doc_close(&term) != 0)
-            rc = TT_EXIT_RUNTIME;
-        if (rc != TT_EXIT_OK)
-            perror(out ? out : "standard output");
-    }
+    bool ok = fp && fwrite(text, 1, len, fp) == len;
+    if (fp && (out ? fclose(fp) != 0 : tt_term_doc_close(&term) != 0))
+        ok = false;
+    if (!ok)
+        rc = tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, C_CANNOT_WRITE_FMT_TEXT, shown, strerror(errno));
     if (rc == TT_EXIT_OK && out)
         printf("%s\n", out);
     free(text);

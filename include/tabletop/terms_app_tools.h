@@ -5,6 +5,8 @@
 #ifndef TABLETOP_TERMS_APP_TOOLS_H
 #define TABLETOP_TERMS_APP_TOOLS_H
 
+#include <inttypes.h> /* PRIu64 in a format */
+
 /* ---- the --help of each command */
 #define C_FETCH_USAGE_TEXT \
     "使い方: tabletop fetch HASH -o ファイル [--db URI]\n" \
@@ -200,6 +202,119 @@
     "\n" \
     "Exit codes: 0 ok, 1 cannot write, 2 bad input.\n"
 
+#define C_SCORE_USAGE_TEXT \
+    "使い方: tabletop score JOURNAL [オプション]\n" \
+    "\n" \
+    "演習記録（JOURNAL）からスコアカードを書き出します。\n" \
+    "\n" \
+    "  -o, --output F      出力先。拡張子で形式を選びます: .html .md .json\n" \
+    "                      （既定: 記録ファイルの隣の .html）\n" \
+    "  --lang ja|en        言語（既定: ロケールから）\n" \
+    "  --db F|URI          演習履歴データベース、または postgresql:// URI（中央の結果。届かないときは\n" \
+    "                      この端末に未送信として保存。既定: $TABLETOP_DB、なければ XDG データディレクトリ）\n" \
+    "  --no-record         演習履歴に記録しない（比較だけ表示）\n" \
+    "  --scenarios DIR     記録のパスにシナリオがない場合に探すフォルダー\n" \
+    "  -h, --help          この説明\n" \
+    "\n" \
+    "終了コード: 0 成功、1 実行時の失敗、2 入力の誤り。\n", \
+    "usage: tabletop score JOURNAL [options]\n" \
+    "\n" \
+    "Write the scorecard of an exercise journal.\n" \
+    "\n" \
+    "  -o, --output F      output file; the extension picks the format: .html .md .json\n" \
+    "                      (default: beside the journal, .html)\n" \
+    "  --lang ja|en        language (default: from the locale)\n" \
+    "  --db F|URI          drill-history database, or a postgresql:// URI: central results,\n" \
+    "                      kept here as not yet sent when unreachable (docs/results.md;\n" \
+    "                      default: $TABLETOP_DB, else the XDG data directory)\n" \
+    "  --no-record         do not record the exercise in the history (trend only)\n" \
+    "  --scenarios DIR     where to look for the scenario when the journal's path is gone\n" \
+    "  -h, --help          this help\n" \
+    "\n" \
+    "Exit codes: 0 ok, 1 runtime failure, 2 bad input.\n"
+
+#define C_HISTORY_USAGE_TEXT \
+    "使い方: tabletop history [オプション]\n" \
+    "\n" \
+    "記録された過去の演習を古い順に一覧します。\n" \
+    "\n" \
+    "  --db F|URI          演習履歴データベース: ファイルか postgresql:// URI\n" \
+    "                      （既定: $TABLETOP_DB、なければ XDG データディレクトリ）\n" \
+    "  --team T            このチームの演習だけ\n" \
+    "  --scenario ID       このシナリオの演習だけ\n" \
+    "  --organisation O    この組織の演習だけ\n" \
+    "  --lang ja|en        言語（既定: ロケールから）\n" \
+    "  -h, --help          この説明\n", \
+    "usage: tabletop history [options]\n" \
+    "\n" \
+    "List recorded exercises, oldest first.\n" \
+    "\n" \
+    "  --db F|URI          drill-history database: a file or a postgresql:// URI\n" \
+    "                      (default: $TABLETOP_DB, else the XDG data directory)\n" \
+    "  --team T            only this team's exercises\n" \
+    "  --scenario ID       only exercises of this scenario\n" \
+    "  --organisation O    only this organisation's exercises\n" \
+    "  --lang ja|en        language (default: from the locale)\n" \
+    "  -h, --help          this help\n"
+
+#define C_SHOW_USAGE_TEXT \
+    "使い方: tabletop show シナリオ [-o FILE.md|FILE.html] [--lang ja|en]\n" \
+    "\n" \
+    "演習の前に読む進行役ブリーフィングを書きます: 役割とその ID、外部の関係者、\n" \
+    "目標（段階、目標時間、期限）、設定と既定値、長さ、時刻の決まった状況付与\n" \
+    "（チームの対応によらないもの）、討議の問い。拡張子で形式を選びます:\n" \
+    "Markdown か HTML。-o がなければ Markdown を標準出力へ。\n" \
+    "\n" \
+    "終了コード: 0 正常、1 書き込めない、2 入力の誤り。\n", \
+    "usage: tabletop show SCENARIO [-o FILE.md|FILE.html] [--lang ja|en]\n" \
+    "\n" \
+    "Writes the facilitator's briefing of a scenario, to read before the drill:\n" \
+    "its roles with their ids, the outside parties, the objectives (phase,\n" \
+    "target and limit), the settings with their defaults, the length, the\n" \
+    "injects at fixed times (those that do not depend on the team) and the\n" \
+    "discussion questions. The extension picks the format: Markdown or HTML.\n" \
+    "Without -o, Markdown goes to standard output.\n" \
+    "\n" \
+    "Exit codes: 0 ok, 1 cannot write, 2 bad input.\n"
+
+#define C_SWEEP_USAGE_TEXT \
+    "使い方: tabletop sweep SCENARIO --script F [--script G ...] -o 出力 [オプション]\n" \
+    "\n" \
+    "各回答スクリプトを多数のシードで並列に実行・採点し、結果の分布を書き出します:\n" \
+    "スコアと評価、各目標の達成時刻（最小・中央値・90%点・最大）と P/S/M/U の割合、\n" \
+    "被害の指標の分布、極端な結果になったシード。\n" \
+    "\n" \
+    "  --script F.yaml     回答スクリプト（複数指定可）\n" \
+    "  -o, --output F      出力先。拡張子で形式を選びます: .html .md .json\n" \
+    "  --runs N            シードの数（既定 100、シードは 1 から）\n" \
+    "  --seeds A..B        シードの範囲（両端を含む）\n" \
+    "  --set KEY=VALUE     シナリオの設定（スクリプトの設定より優先）\n" \
+    "  --jobs J            並列に動かすプロセス数（既定: CPU の数）\n" \
+    "  --strict            拒否された対応（実施不可、役割違い）を誤りとする\n" \
+    "  --lang ja|en        言語（既定: ロケールから）\n" \
+    "  -h, --help          この説明\n" \
+    "\n" \
+    "端末では進捗（速度と残り時間）を表示します。\n" \
+    "終了コード: 0 成功、1 失敗した演習がある／実行時の失敗、2 入力の誤り。\n", \
+    "usage: tabletop sweep SCENARIO --script F [--script G ...] -o OUT [options]\n" \
+    "\n" \
+    "Run and score each answer script over many seeds in parallel and report the\n" \
+    "distribution: score and rating, each objective's reach time (min, median, p90,\n" \
+    "max) and P/S/M/U shares, each damage metric, and the seeds giving the extremes.\n" \
+    "\n" \
+    "  --script F.yaml     an answer script (repeat for several)\n" \
+    "  -o, --output F      report; the extension picks the format: .html .md .json\n" \
+    "  --runs N            how many seeds (default 100, from seed 1)\n" \
+    "  --seeds A..B        the seeds, both ends included\n" \
+    "  --set KEY=VALUE     scenario setting (wins over the scripts' own)\n" \
+    "  --jobs J            worker processes (default: the number of CPUs)\n" \
+    "  --strict            a refused step (not available, wrong role) fails the exercise\n" \
+    "  --lang ja|en        language (default: from the locale)\n" \
+    "  -h, --help          this help\n" \
+    "\n" \
+    "On a terminal a progress bar shows the rate and the time left.\n" \
+    "Exit codes: 0 ok, 1 an exercise failed or a runtime failure, 2 bad input.\n"
+
 /* ---- failures and output shared by several commands */
 #define C_CANNOT_WRITE_FMT_TEXT "%s に書き込めません: %s", "cannot write %s: %s"
 #define C_OUTPUT_IS_SCENARIO_FMT_TEXT "出力先がシナリオファイルそのものです: %s", \
@@ -223,6 +338,28 @@
     "-o must end in .html, .md, .json or .csv (got %s)"
 #define C_REPORT_SINCE_FMT_TEXT "--since は YYYY-MM-DD の日付です（%s）", \
     "--since must be a date YYYY-MM-DD (got %s)"
+#define C_CARD_EXT_FMT_TEXT "出力先の拡張子は .html .md .json のいずれかです: %s", \
+    "the output's extension must be .html, .md or .json: %s"
+#define C_SCORE_NO_DEFAULT_FMT_TEXT "記録ファイルの隣に出力先を作れません: %s", \
+    "cannot make an output path beside the journal; give -o FILE: %s"
+#define C_SCORE_OUT_IS_JOURNAL_FMT_TEXT "出力先が記録ファイルそのものです（記録は上書きしません）: %s", \
+    "the output is the journal itself (a journal is never overwritten): %s"
+#define C_HIST_NO_DB_FMT_TEXT "演習履歴データベースがありません: %s", "no drill-history database at %s"
+#define C_SHOW_EXT_FMT_TEXT "出力先の拡張子は .md か .html です: %s", \
+    "the output's extension must be .md or .html: %s"
+#define C_SWEEP_COUNT_FMT_TEXT "'%s' は 1 から 10000000 までの数ではありません", \
+    "'%s' is not a count between 1 and 10000000"
+#define C_SWEEP_SEEDS_FMT_TEXT "--seeds は A..B の形です（例 1..1000）: '%s'", \
+    "--seeds wants A..B (e.g. 1..1000), not '%s'"
+#define C_SWEEP_SEEDS_RANGE_FMT_TEXT "--seeds は A <= B の A..B で、シードは 10000000 個までです: '%s'", \
+    "--seeds wants A..B with A <= B and at most 10000000 seeds, not '%s'"
+#define C_SWEEP_RUNS_SEEDS_FMT_TEXT "--runs %" PRIu64 " と --seeds の範囲の数が合いません", \
+    "--runs %" PRIu64 " does not match the number of --seeds"
+#define C_SWEEP_PROGRESS_FMT_TEXT "\r[%s] %zu/%zu  %.0f 件/秒  残り %.0f 秒 ", \
+    "\r[%s] %zu/%zu  %.0f/s  %.0fs left "
+#define C_SWEEP_DONE_FMT_TEXT "%zu 件の演習（失敗 %zu 件）: %s\n", "%zu exercises (%zu failed): %s\n"
+#define C_SWEEP_FAILED_FMT_TEXT "%zu 件の演習が失敗しました（報告の一覧を参照）", \
+    "%zu exercises failed (listed in the report)"
 #define C_SYNC_RESULTS_FMT_TEXT "結果: 送信 %zu 件、送信済み %zu 件\n", \
     "results: %zu sent, %zu already there\n"
 #define C_SYNC_JOURNALS_FMT_TEXT "記録ファイル: 保管 %zu 件、保管済み %zu 件\n", \
@@ -238,6 +375,10 @@
     "where to? give --db postgresql://... or set TABLETOP_DB"
 #define C_REPORT_WHERE_TEXT "書き出し先を -o で指定してください（.html .md .json .csv）", \
     "where to? give -o report.html, .md, .json or .csv"
+#define C_SWEEP_WHICH_SCRIPT_TEXT "回答スクリプトを --script で1つ以上指定してください", \
+    "give at least one answer script with --script"
+#define C_SWEEP_WHERE_TEXT "出力先を -o で指定してください（.html .md .json）", \
+    "give the report with -o (.html, .md or .json)"
 
 #define TT_TERMS_APP_TOOLS(X) \
     /* ---- --help */ \
@@ -251,6 +392,10 @@
     X(C_EXPLORE_USAGE, C_EXPLORE_USAGE_TEXT) \
     X(C_GRAPH_USAGE, C_GRAPH_USAGE_TEXT) \
     X(C_MSEL_USAGE, C_MSEL_USAGE_TEXT) \
+    X(C_SCORE_USAGE, C_SCORE_USAGE_TEXT) \
+    X(C_HISTORY_USAGE, C_HISTORY_USAGE_TEXT) \
+    X(C_SHOW_USAGE, C_SHOW_USAGE_TEXT) \
+    X(C_SWEEP_USAGE, C_SWEEP_USAGE_TEXT) \
     /* ---- shared */ \
     X(C_CANNOT_WRITE_FMT, C_CANNOT_WRITE_FMT_TEXT) \
     X(C_OUTPUT_IS_SCENARIO_FMT, C_OUTPUT_IS_SCENARIO_FMT_TEXT) \
@@ -282,6 +427,29 @@
     X(C_REPORT_WHERE, C_REPORT_WHERE_TEXT) \
     X(C_REPORT_EXT_FMT, C_REPORT_EXT_FMT_TEXT) \
     X(C_REPORT_SINCE_FMT, C_REPORT_SINCE_FMT_TEXT) \
-    X(C_REPORT_CANNOT_WRITE, "報告を書き込めません", "cannot write the report")
+    X(C_REPORT_CANNOT_WRITE, "報告を書き込めません", "cannot write the report") \
+    /* ---- score, history, show, sweep */ \
+    X(C_CARD_EXT_FMT, C_CARD_EXT_FMT_TEXT) \
+    X(C_SCORE_WHICH, "記録ファイル（JOURNAL）を1つ指定してください", "give exactly one JOURNAL") \
+    X(C_SCORE_ONE, "記録ファイル（JOURNAL）は1つだけ指定してください", "give exactly one JOURNAL") \
+    X(C_SCORE_NO_DEFAULT_FMT, C_SCORE_NO_DEFAULT_FMT_TEXT) \
+    X(C_SCORE_WORD, "スコア", "score") \
+    X(C_SCORE_OUT_IS_JOURNAL_FMT, C_SCORE_OUT_IS_JOURNAL_FMT_TEXT) \
+    X(C_SCORE_DIFFERS, "警告: シナリオファイルの内容が演習時と異なります", \
+      "warning: the scenario file differs from the one the exercise ran") \
+    X(C_SCORE_INCOMPLETE, "警告: 記録が不完全です。含まれる範囲だけを採点します", \
+      "warning: the journal is incomplete; scored for what it holds") \
+    X(C_HIST_NO_DB_FMT, C_HIST_NO_DB_FMT_TEXT) \
+    X(C_SHOW_EXT_FMT, C_SHOW_EXT_FMT_TEXT) \
+    X(C_ONE_SCENARIO, "シナリオは1つだけ指定してください", "give exactly one scenario") \
+    X(C_SWEEP_COUNT_FMT, C_SWEEP_COUNT_FMT_TEXT) \
+    X(C_SWEEP_SEEDS_FMT, C_SWEEP_SEEDS_FMT_TEXT) \
+    X(C_SWEEP_SEEDS_RANGE_FMT, C_SWEEP_SEEDS_RANGE_FMT_TEXT) \
+    X(C_SWEEP_RUNS_SEEDS_FMT, C_SWEEP_RUNS_SEEDS_FMT_TEXT) \
+    X(C_SWEEP_PROGRESS_FMT, C_SWEEP_PROGRESS_FMT_TEXT) \
+    X(C_SWEEP_DONE_FMT, C_SWEEP_DONE_FMT_TEXT) \
+    X(C_SWEEP_FAILED_FMT, C_SWEEP_FAILED_FMT_TEXT) \
+    X(C_SWEEP_WHICH_SCRIPT, C_SWEEP_WHICH_SCRIPT_TEXT) \
+    X(C_SWEEP_WHERE, C_SWEEP_WHERE_TEXT)
 
 #endif

@@ -429,10 +429,61 @@ static void bad_command_lines_exit_2_with_a_message(void **state)
     }
 }
 
+/* A failure's exit code is its class, chosen where it happens: what the
+ * user gave is wrong (2), or the machine failed (1). An output that cannot
+ * be written is never "bad input", a malformed journal never a runtime
+ * failure. */
+static void failures_exit_by_their_class(void **state)
+{
+    (void)state;
+    char journal[512], db[512], broken[512];
+    snprintf(journal, sizeof journal, "%s", cli_path("class.yaml"));
+    snprintf(db, sizeof db, "%s", cli_path("class.db"));
+    snprintf(broken, sizeof broken, "%s", cli_path("broken.yaml"));
+    cli_result r = cli_run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
+                           "--journal %s --no-scorecard", journal);
+    if (r.status != 0)
+        fail_msg("exit %d\n%s%s", r.status, r.out, r.err);
+    cli_done(&r);
+    r = cli_run("score %s --db %s -o %s", journal, db, cli_path("class.html"));
+    if (r.status != 0)
+        fail_msg("exit %d\n%s%s", r.status, r.out, r.err);
+    cli_done(&r);
+    cli_write(broken, "- type: START\n  t: [not a time\n");
+    /* Each command line is before, then a path (0 none, 1 the journal, 2 the
+     * database, 3 the broken journal), then after. */
+    static const struct { const char *before; int arg; const char *after; int status; const char *says; } cases[] = {
+        { "score ", 1, " --no-record -o /nonexistent-dir/card.html", 1, "cannot write" },
+        { "score ", 1, " --no-record -o card.txt", 2, "--help" },
+        { "score ", 3, " --no-record", 2, "broken.yaml" },
+        { "graph ransomware -o /nonexistent-dir/graph.dot", 0, "", 1, "cannot write" },
+        { "msel ransomware -o /nonexistent-dir/msel.csv", 0, "", 1, "cannot write" },
+        { "show ransomware -o /nonexistent-dir/brief.md", 0, "", 1, "cannot write" },
+        { "show ransomwear", 0, "", 2, "did you mean 'ransomware'?" },
+        { "sweep ransomware --script scenarios/answers/ransomware/model.yaml --runs 2 --jobs 1 "
+          "-o /nonexistent-dir/sweep.json", 0, "", 1, "cannot write the report" },
+        { "report --db ", 2, " -o /nonexistent-dir/report.html", 1, "cannot write the report" },
+        { "report --db ", 2, " -o report.txt", 2, "--help" },
+        { "explore ransomware --runs 0", 0, "", 2, "--runs" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *args[] = { "", journal, db, broken };
+        char line[2048];
+        snprintf(line, sizeof line, "%s%s%s", cases[i].before, args[cases[i].arg], cases[i].after);
+        r = cli_run("%s", line);
+        if (r.status != cases[i].status)
+            fail_msg("'%s': exit %d, want %d\n%s%s", line, r.status, cases[i].status, r.out, r.err);
+        assert_contains(r.err, cases[i].says);
+        cli_done(&r);
+    }
+}
+
 static void help_is_available_for_every_command(void **state)
 {
     (void)state;
-    const char *cmds[] = { "list", "check", "run", "resume", "replay", "score", "history" };
+    const char *cmds[] = { "list", "check", "run", "resume", "replay", "score", "history", "sweep",
+                           "report", "sync", "fetch", "show", "new", "lint", "api", "explore",
+                           "graph", "msel" };
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
         cli_result r = cli_run("%s --help", cmds[i]);
         if (r.status != 0)
@@ -456,6 +507,7 @@ int main(void)
         cmocka_unit_test(resume_refuses_a_journal_that_does_not_reproduce),
         cmocka_unit_test(journal_scenario_names_are_not_trusted),
         cmocka_unit_test(bad_command_lines_exit_2_with_a_message),
+        cmocka_unit_test(failures_exit_by_their_class),
         cmocka_unit_test(help_is_available_for_every_command),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -16,6 +16,7 @@ static const struct {
     [TT_MODULE_PG] = { "pg", C_MODULE_PG },
     [TT_MODULE_GRAPH] = { "graph", C_MODULE_GRAPH },
     [TT_MODULE_TTY] = { "tty", C_MODULE_TTY },
+    [TT_MODULE_SQLITE] = { "sqlite", C_MODULE_SQLITE },
 };
 
 static const void *loaded[TT_MODULE__COUNT];

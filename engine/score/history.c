@@ -88,6 +88,16 @@ static const store_pg_api *pg_backend(tt_error *err)
     return tt_module_api(TT_MODULE_PG, sizeof(store_pg_api), tt_lang_from_env(), err);
 }
 
+/* Linked in by tests (tt_store_sqlite); the program loads sqlite.so. */
+extern const store_sqlite_api store_sqlite_linked __attribute__((weak));
+
+static const store_sqlite_api *sqlite_backend(tt_error *err)
+{
+    if (&store_sqlite_linked)
+        return &store_sqlite_linked;
+    return tt_module_api(TT_MODULE_SQLITE, sizeof(store_sqlite_api), tt_lang_from_env(), err);
+}
+
 void store_rows_free(store_rows *r)
 {
     if (!r)
@@ -180,9 +190,10 @@ tt_history *tt_history_open_spec(const char *spec, unsigned flags, tt_store_fail
             *why = TT_STORE_REFUSED;
             rc = -1;
         } else {
-            rc = create ? mkdirs(spec, err) : 0;
+            const store_sqlite_api *sq = sqlite_backend(err);
+            rc = !sq ? -1 : create ? mkdirs(spec, err) : 0;
             if (rc == 0)
-                rc = store_sqlite_connect(h, spec, create, err);
+                rc = sq->connect(h, spec, create, err);
         }
     }
     if (rc == 0)

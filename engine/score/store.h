@@ -81,6 +81,15 @@ typedef struct store_pg_api {
 } store_pg_api;
 extern const store_pg_api store_pg_linked;
 
+/* The SQLite back-end (store_sqlite.c) the same way: sqlite.so, loaded by
+ * the program only when a command opens a drill-history file, so a run
+ * without a scorecard maps no SQLite; tests link tt_store_sqlite whole. */
+typedef struct store_sqlite_api {
+    tt_module_head head;
+    int (*connect)(tt_history *h, const char *path, bool create, tt_error *err);
+} store_sqlite_api;
+extern const store_sqlite_api store_sqlite_linked;
+
 /* The filter's WHERE clause (exercises aliased "e"), the same for listings
  * and reports: every value is a parameter ($1-$4, from
  * tt_history_filter_params); an absent one is NULL and matches anything. */

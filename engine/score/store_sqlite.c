@@ -1,6 +1,8 @@
 /* SQLite back-end of the results store: one file per user that several
  * drills may write at once (WAL journal, a busy timeout, writes inside
- * BEGIN IMMEDIATE). The schema version is PRAGMA user_version. */
+ * BEGIN IMMEDIATE). The schema version is PRAGMA user_version. The program
+ * loads it as sqlite.so only when a command opens the drill history
+ * (include/tabletop/module.h); tests link tt_store_sqlite whole. */
 #include "store.h"
 
 #include <sqlite3.h>
@@ -226,3 +228,8 @@ int store_sqlite_connect(tt_history *h, const char *path, bool create, tt_error 
         return fail(h, err, "cannot prepare");
     return 0;
 }
+
+const store_sqlite_api store_sqlite_linked = {
+    .head = { TT_MODULE_VERSION, sizeof(store_sqlite_api) },
+    .connect = store_sqlite_connect,
+};

@@ -65,6 +65,11 @@ static int index_callbacks(lua_State *L)
     r->recording_index = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_NAMES);
     r->names = luaL_ref(L, LUA_REGISTRYINDEX);
+    /* Pushed by reference on the hot paths: no C string to intern each time. */
+    lua_pushliteral(L, "__index");
+    r->key_index = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_pushliteral(L, "now");
+    r->key_now = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_pushcfunction(L, tt_ctx_create);
     lua_call(L, 0, 1);
     lua_getmetatable(L, -1);
@@ -316,11 +321,11 @@ static void condition_mode(tt_script *s, bool on)
     lua_State *L = s->L;
     const tt_host_refs *r = &s->refs;
     lua_rawgeti(L, LUA_REGISTRYINDEX, r->proxy_mt);
-    lua_pushliteral(L, "__index");
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->key_index);
     lua_rawgeti(L, LUA_REGISTRYINDEX, on ? r->recording_index : r->state);
     lua_rawset(L, -3);
     lua_rawgeti(L, LUA_REGISTRYINDEX, r->ctx_mt);
-    lua_pushliteral(L, "__index");
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->key_index);
     lua_rawgeti(L, LUA_REGISTRYINDEX, on ? r->ctx_index : r->ctx_table);
     lua_rawset(L, -3);
     lua_pop(L, 2);
@@ -336,10 +341,11 @@ static void push_time(lua_State *L, tt_ms now)
 }
 
 /* [-0, +0] Set field "now" (present and non-nil) of the table ref. */
-static void set_now(lua_State *L, int ref, tt_ms now)
+static void set_now(tt_script *s, int ref, tt_ms now)
 {
+    lua_State *L = s->L;
     lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
-    lua_pushliteral(L, "now");
+    lua_rawgeti(L, LUA_REGISTRYINDEX, s->refs.key_now);
     push_time(L, now);
     lua_rawset(L, -3);
     lua_pop(L, 1);
@@ -378,7 +384,7 @@ static int call(tt_script *s, call_job *job, tt_ms now, const char *role, bool r
                      s->recording;
     condition_mode(s, recording);
     if (!recording && s->ctx_now != now) {
-        set_now(L, s->refs.ctx_table, now);
+        set_now(s, s->refs.ctx_table, now);
         s->ctx_now = now;
     }
     s->now = now;
@@ -480,7 +486,7 @@ static void sync_view(tt_script *s, tt_cond_memo *m, const tt_cond_refs *c, tt_m
         m->synced_gen = s->gen;
     }
     if (m->ctx_has_now && m->ctx_now != now) {
-        set_now(L, c->ctx_table, now);
+        set_now(s, c->ctx_table, now);
         m->ctx_now = now;
     }
 }

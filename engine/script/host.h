@@ -61,6 +61,7 @@ typedef struct tt_host_refs {
     int proxy_mt, state, recording_index;
     int ctx_mt, ctx_table, ctx_index;
     int names;                  /* index + 1 -> key */
+    int key_index, key_now;     /* the strings "__index" and "now", kept interned */
     tt_cond_refs *cond;         /* injects, then objectives */
 } tt_host_refs;
 

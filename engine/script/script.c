@@ -342,9 +342,13 @@ static int reset_state(lua_State *L)
     int state = lua_gettop(L);
     lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_INITIAL);
     int initial = lua_gettop(L);
-    for (size_t i = 0; i < s->n_state_keys; i++) {
-        lua_getfield(L, initial, s->state_keys[i]);
-        lua_setfield(L, state, s->state_keys[i]);
+    lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_NAMES);
+    int names = lua_gettop(L);
+    for (size_t i = 0; i < s->n_state_keys; i++) { /* raw: the state has no __newindex */
+        lua_rawgeti(L, names, (lua_Integer)i + 1);
+        lua_pushvalue(L, -1);
+        lua_rawget(L, initial);
+        lua_rawset(L, state);
     }
     lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_DECL);
     int decl = lua_gettop(L);
@@ -554,11 +558,15 @@ static int snapshot(lua_State *L)
 {
     snap_job *job = lua_touserdata(L, 1);
     tt_script *s = job->s;
-    lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_STATE);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, s->refs.state);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, s->refs.names);
     for (size_t i = 0; i < job->n; i++) {
         tt_kv *kv = &s->snapshot[i];
-        kv->key = s->state_keys[job->only ? job->only[i] : i];
-        lua_getfield(L, -1, kv->key);
+        size_t k = job->only ? job->only[i] : i;
+        kv->key = s->state_keys[k];
+        /* Every declared key holds a value: a raw read by the interned name. */
+        lua_rawgeti(L, -1, (lua_Integer)k + 1);
+        lua_rawget(L, -3);
         switch (lua_type(L, -1)) {
         case LUA_TBOOLEAN:
             kv->value.type = TT_VAL_BOOL;

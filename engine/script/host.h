@@ -143,6 +143,7 @@ struct tt_script {
     struct tt_recipe *recipe;   /* how a rebuild finds functions (recipe.c) */
     bool recipe_tried;          /* taken at the first rebuild (or failed) */
     uint8_t *straight;          /* per fn slot of refs: straight-line code (straight.c) */
+    tt_blocks *blocks;          /* small blocks re-used by rebuilt states (blocks.c) */
 
     /* ctx.message / ctx.after results not yet taken. */
     tt_scheduled *pending;

@@ -77,12 +77,36 @@ static void note_refusal(tt_sandbox *sb)
     }
 }
 
+/* realloc through the block lists: small sizes come from and go back to
+ * them, larger ones from malloc; a block moves only when its size class
+ * changes. */
+static void *blocks_realloc(tt_blocks *b, void *ptr, size_t old, size_t nsize)
+{
+    bool was_small = ptr && tt_blocks_small(old), small = tt_blocks_small(nsize);
+    if (ptr && !was_small && !small)
+        return realloc(ptr, nsize);
+    if (was_small && small && tt_blocks_same(old, nsize))
+        return ptr;
+    void *p = small ? tt_blocks_get(b, nsize) : malloc(nsize);
+    if (!p || !ptr)
+        return p;
+    memcpy(p, ptr, old < nsize ? old : nsize);
+    if (was_small)
+        tt_blocks_put(b, ptr, old);
+    else
+        free(ptr);
+    return p;
+}
+
 static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     tt_sandbox *sb = ud;
     size_t old = ptr ? osize : 0; /* with ptr NULL, osize is a type tag */
     if (nsize == 0) {
-        free(ptr);
+        if (ptr && sb->blocks && tt_blocks_small(old))
+            tt_blocks_put(sb->blocks, ptr, old);
+        else
+            free(ptr);
         sb->used -= old;
         return NULL;
     }
@@ -90,7 +114,7 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         note_refusal(sb);
         return NULL;
     }
-    void *p = realloc(ptr, nsize);
+    void *p = sb->blocks ? blocks_realloc(sb->blocks, ptr, old, nsize) : realloc(ptr, nsize);
     if (!p)
         return NULL;
     sb->used = sb->used - old + nsize;
@@ -309,7 +333,7 @@ int tt_sandbox_call(tt_sandbox *sb, const char *path, int nargs, int nres,
 }
 
 lua_State *tt_sandbox_open(tt_sandbox *sb, const tt_sandbox_limits *limits,
-                           const char *path, tt_error *err)
+                           tt_blocks *blocks, const char *path, tt_error *err)
 {
     tt_sandbox_limits def;
     if (!limits) {
@@ -319,6 +343,7 @@ lua_State *tt_sandbox_open(tt_sandbox *sb, const tt_sandbox_limits *limits,
     memset(sb, 0, sizeof *sb);
     sb->cap = limits->memory_bytes ? limits->memory_bytes : TT_SANDBOX_DEFAULT_MEMORY;
     sb->wall_ms = limits->wall_ms ? limits->wall_ms : TT_SANDBOX_DEFAULT_WALL_MS;
+    sb->blocks = blocks;
     lua_State *L = lua_newstate(sandbox_alloc, sb);
     if (!L) {
         tt_error_set(err, path, 0, 0, "cannot create a Lua state (memory cap %zu bytes)",

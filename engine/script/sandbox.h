@@ -8,6 +8,16 @@
 
 #include "tabletop/script.h"
 
+/* blocks.c: small blocks kept for re-use by the states of one script
+ * (tt_blocks_small sizes only: n > 0 and at most 512 bytes). */
+typedef struct tt_blocks tt_blocks;
+tt_blocks *tt_blocks_new(void);
+void tt_blocks_free(tt_blocks *b);
+bool tt_blocks_small(size_t n);
+bool tt_blocks_same(size_t a, size_t b);   /* both sizes fit the same block */
+void *tt_blocks_get(tt_blocks *b, size_t n); /* NULL when out of memory */
+void tt_blocks_put(tt_blocks *b, void *p, size_t n);
+
 /* Allocator and budget bookkeeping. Its address is the allocator's `ud`, so
  * it must not move while its lua_State lives (it is malloc'ed). */
 typedef struct tt_sandbox {
@@ -30,6 +40,7 @@ typedef struct tt_sandbox {
     char short_src[LUA_IDSIZE]; /* how Lua prints the chunk name */
     tt_rng *rng;           /* the exercise's generator, NULL while loading */
     void *host;            /* the tt_script using this state */
+    tt_blocks *blocks;     /* where small blocks come from, or NULL (malloc) */
     bool metatables;       /* the scenario has set a metatable (setmetatable) */
     bool straight;         /* the next run is straight-line code (straight.c):
                               without scenario metatables it runs unhooked */
@@ -43,7 +54,7 @@ typedef struct tt_sandbox {
  * scenario environment is left in the registry (see tt_sandbox_push_env).
  * NULL with err set on failure. */
 lua_State *tt_sandbox_open(tt_sandbox *sb, const tt_sandbox_limits *limits,
-                           const char *path, tt_error *err);
+                           tt_blocks *blocks, const char *path, tt_error *err);
 void tt_sandbox_close(tt_sandbox *sb);
 
 /* math.random semantics on sb->rng (also ctx.random). */

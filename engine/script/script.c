@@ -101,7 +101,7 @@ static int build(tt_script *s, bool light, tt_error *err)
         tt_error_oom(err, path);
         return -1;
     }
-    lua_State *L = tt_sandbox_open(s->sb, &s->limits, path, err);
+    lua_State *L = tt_sandbox_open(s->sb, &s->limits, s->blocks, path, err);
     if (!L)
         return -1;
     s->L = L;
@@ -174,6 +174,7 @@ void tt_script_free(tt_script *s)
     if (!s)
         return;
     close_state(s);
+    tt_blocks_free(s->blocks); /* after the state gave its blocks back */
     tt_arena_free(&s->model.arena);
     tt_arena_free(&s->pending_arena);
     tt_arena_free(&s->taken_arena);
@@ -416,6 +417,11 @@ static int rebuild_state(tt_script *s, bool light, tt_error *err)
     fresh->bytecode_len = s->bytecode_len;
     fresh->validated = true;
     fresh->straight = s->straight; /* the same functions: classified once */
+    /* States made one after another re-use each other's blocks (without
+     * the lists, if they cannot be had, blocks are plain malloc'ed). */
+    if (!s->blocks)
+        s->blocks = tt_blocks_new();
+    fresh->blocks = s->blocks;
     if (light) {
         fresh->model = s->model; /* borrowed: given back below */
         fresh->model.arena.head = NULL;
@@ -447,6 +453,7 @@ static int rebuild_state(tt_script *s, bool light, tt_error *err)
     if (!s->straight)
         s->straight = fresh->straight;
     fresh->straight = NULL;
+    fresh->blocks = NULL;
     if (rc == 0) {
         tt_sandbox *old = s->sb;
         s->sb = fresh->sb;

@@ -10,48 +10,47 @@
 static const struct {
     const char *name;
     int (*run)(int, char **);
-    const char *summary;
+    tt_term summary;
 } COMMANDS[] = {
-    { "list", tt_cmd_list, "list the scenarios found" },
-    { "check", tt_cmd_check, "load and validate scenarios" },
-    { "run", tt_cmd_run, "run an exercise (live drill, dashboard or headless)" },
-    { "resume", tt_cmd_resume, "continue an interrupted exercise from its journal" },
-    { "replay", tt_cmd_replay, "re-run a journal and check it reproduces" },
-    { "score", tt_cmd_score, "write the scorecard of a journal (.html, .md, .json)" },
-    { "history", tt_cmd_history, "list past exercises" },
-    { "sweep", tt_cmd_sweep, "run answer scripts over many seeds and report the spread" },
-    { "new", tt_cmd_new, "write a skeleton scenario and its four answers" },
-    { "lint", tt_cmd_lint, "static checks of scenarios (file:line:col: message)" },
-    { "explore", tt_cmd_explore, "play random valid exercises, report what never happens" },
-    { "watch", tt_cmd_watch, "re-run answers on every save, print what changed" },
-    { "graph", tt_cmd_graph, "draw the scenario's structure (.svg, .dot)" },
-    { "msel", tt_cmd_msel, "write the Master Scenario Events List (.csv, .md)" },
-    { "show", tt_cmd_show, "write the facilitator's briefing (.md, .html)" },
-    { "api", tt_cmd_api, "print editor annotations of the scenario API (--luals)" },
-    { "sync", tt_cmd_sync, "send results kept offline (and journals) to the central database" },
-    { "fetch", tt_cmd_fetch, "write a journal from the central archive" },
-    { "report", tt_cmd_report, "report across exercises (.html, .md, .json, .csv)" },
+    { "list", tt_cmd_list, C_CMD_LIST },
+    { "check", tt_cmd_check, C_CMD_CHECK },
+    { "run", tt_cmd_run, C_CMD_RUN },
+    { "resume", tt_cmd_resume, C_CMD_RESUME },
+    { "replay", tt_cmd_replay, C_CMD_REPLAY },
+    { "score", tt_cmd_score, C_CMD_SCORE },
+    { "history", tt_cmd_history, C_CMD_HISTORY },
+    { "sweep", tt_cmd_sweep, C_CMD_SWEEP },
+    { "new", tt_cmd_new, C_CMD_NEW },
+    { "lint", tt_cmd_lint, C_CMD_LINT },
+    { "explore", tt_cmd_explore, C_CMD_EXPLORE },
+    { "watch", tt_cmd_watch, C_CMD_WATCH },
+    { "graph", tt_cmd_graph, C_CMD_GRAPH },
+    { "msel", tt_cmd_msel, C_CMD_MSEL },
+    { "show", tt_cmd_show, C_CMD_SHOW },
+    { "api", tt_cmd_api, C_CMD_API },
+    { "sync", tt_cmd_sync, C_CMD_SYNC },
+    { "fetch", tt_cmd_fetch, C_CMD_FETCH },
+    { "report", tt_cmd_report, C_CMD_REPORT },
 };
 
-static void usage(FILE *out)
+static void usage(FILE *out, tt_lang lang)
 {
-    fprintf(out, "usage: tabletop COMMAND [ARGS...]\n\ncommands:\n");
+    fputs(tt_term_text(C_MAIN_USAGE_HEAD, lang), out);
     for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
-        fprintf(out, "  %-8s %s\n", COMMANDS[i].name, COMMANDS[i].summary);
-    fprintf(out, "\n'tabletop COMMAND --help' describes each command;\n"
-                 "'tabletop --version' (-V) prints the version.\n"
-                 "Exit codes: 0 ok, 1 runtime failure, 2 bad input.\n");
+        fprintf(out, "  %-8s %s\n", COMMANDS[i].name, tt_term_text(COMMANDS[i].summary, lang));
+    fputs(tt_term_text(C_MAIN_USAGE_FOOT, lang), out);
 }
 
 int main(int argc, char **argv)
 {
+    tt_lang lang = tt_lang_from_env();
     if (argc < 2) {
-        usage(stderr);
-        return TT_EXIT_BADINPUT;
+        usage(stderr, lang);
+        return tt_exit_for(TT_ERR_INPUT);
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
         strcmp(argv[1], "help") == 0) {
-        usage(stdout);
+        usage(stdout, lang);
         return TT_EXIT_OK;
     }
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
@@ -62,7 +61,6 @@ int main(int argc, char **argv)
         if (strcmp(argv[1], COMMANDS[i].name) == 0)
             return COMMANDS[i].run(argc - 1, argv + 1);
     /* A misspelt command: name the one meant ("did you mean 'resume'?"). */
-    tt_lang lang = tt_lang_from_env();
     const char *near = tt_suggest_nearest(argv[1], &COMMANDS[0].name,
                                           sizeof COMMANDS / sizeof COMMANDS[0],
                                           sizeof COMMANDS[0]);
@@ -73,6 +71,6 @@ int main(int argc, char **argv)
         fprintf(stderr, TT_FMT(lang, M_DID_YOU_MEAN_FMT), near);
     }
     fprintf(stderr, "\n\n");
-    usage(stderr);
-    return TT_EXIT_BADINPUT;
+    usage(stderr, lang);
+    return tt_exit_for(TT_ERR_INPUT);
 }

@@ -15,14 +15,13 @@
 
 static int fail_v(const tt_cmdline *cl, tt_error_class cls, const char *ja, const char *en, va_list ap)
 {
-    bool in_ja = cl->lang == TT_LANG_JA;
     fprintf(stderr, "tabletop %s: ", cl->name);
-    vfprintf(stderr, in_ja ? ja : en, ap);
-    if (cls == TT_ERR_INPUT)
-        fprintf(stderr, in_ja ? "\n（'tabletop %s --help' を参照）\n" : "\n(see 'tabletop %s --help')\n",
-                cl->name);
-    else
+    vfprintf(stderr, cl->lang == TT_LANG_JA ? ja : en, ap);
+    fputc('\n', stderr);
+    if (cls == TT_ERR_INPUT) {
+        fprintf(stderr, TT_FMT(cl->lang, C_SEE_HELP_FMT), cl->name);
         fputc('\n', stderr);
+    }
     return tt_exit_for(cls);
 }
 
@@ -53,25 +52,21 @@ static bool take(tt_cmdline *cl, const tt_opt *o, const char *arg)
     case TT_OPT_TEXT: *(const char **)o->dest = arg; break;
     case TT_OPT_PATH:
         if (!*arg)
-            return tt_cmd_fail(cl, "--%s にはパスを指定してください", "--%s wants a path", o->name), false;
+            return tt_cmd_fail(cl, C_OPT_WANTS_PATH_FMT_TEXT, o->name), false;
         *(const char **)o->dest = arg;
         break;
     case TT_OPT_LANG:
         if (!tt_lang_parse(arg, &cl->lang))
-            return tt_cmd_fail(cl, "--%s は ja か en です（'%s'）", "--%s must be ja or en (got '%s')", o->name,
-                               arg), false;
+            return tt_cmd_fail(cl, C_OPT_LANG_FMT_TEXT, o->name, arg), false;
         *(tt_lang *)o->dest = cl->lang;
         break;
     case TT_OPT_UI:
         if (!tt_ui_parse(arg, o->dest))
-            return tt_cmd_fail(cl, "--%s は none、tty、sdl のいずれかです（'%s'）",
-                               "--%s must be none, tty or sdl (got '%s')", o->name, arg), false;
+            return tt_cmd_fail(cl, C_OPT_UI_FMT_TEXT, o->name, arg), false;
         break;
     case TT_OPT_SPEED:
         if (!tt_speed_parse(arg, o->dest))
-            return tt_cmd_fail(cl, "--%s は 0 より大きく 1000000 以下の数です（'%s'）",
-                               "--%s must be a number above 0 and at most 1000000 (got '%s')", o->name, arg),
-                   false;
+            return tt_cmd_fail(cl, C_OPT_SPEED_FMT_TEXT, o->name, arg), false;
         break;
     case TT_OPT_DURATION:
         if (!tt_duration_parse(arg, o->dest, why, sizeof why))
@@ -82,8 +77,7 @@ static bool take(tt_cmdline *cl, const tt_opt *o, const char *arg)
         errno = 0;
         unsigned long long v = *arg == '-' || !*arg ? 0 : strtoull(arg, &end, 10);
         if (*arg == '-' || !*arg || errno || *end)
-            return tt_cmd_fail(cl, "--%s は 0 以上の整数です（'%s'）", "--%s must be a non-negative integer (got '%s')",
-                               o->name, arg), false;
+            return tt_cmd_fail(cl, C_OPT_SEED_FMT_TEXT, o->name, arg), false;
         *(uint64_t *)o->dest = v;
         break;
     }
@@ -129,7 +123,7 @@ static void unknown_option(tt_cmdline *cl, const tt_opt *opts, size_t n, const c
 bool tt_opts_parse(tt_cmdline *cl, int argc, char **argv, const tt_opt *opts)
 {
     cl->lang = tt_lang_from_env();
-    cl->status = TT_EXIT_BADINPUT;
+    cl->status = tt_exit_for(TT_ERR_INPUT);
     struct option longs[MAX_OPTS + 2];
     char shorts[2 * MAX_OPTS + 3] = "h";
     size_t n = 0, ns = 1;
@@ -179,7 +173,7 @@ bool tt_opts_parse(tt_cmdline *cl, int argc, char **argv, const tt_opt *opts)
         if (cl->extra.en)
             tt_cmd_fail(cl, "%s: '%s'", "%s: '%s'", tt_text_get(&cl->extra, cl->lang), arg);
         else
-            tt_cmd_fail(cl, "余分な引数があります: '%s'", "unexpected argument '%s'", arg);
+            tt_cmd_fail(cl, C_OPT_EXTRA_ARG_FMT_TEXT, arg);
         return false;
     }
     return true;

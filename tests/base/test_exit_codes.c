@@ -22,7 +22,6 @@
 static const char *const pending[] = {
     /* drill commands */
     "cmd_replay.c", "cmd_resume.c", "cmd_run.c", "cmd_watch.c", "finish.c", "frontend.c",
-    "main.c", "options.c",
     /* the other commands */
     "cmd_new.c",
     NULL,

@@ -14,28 +14,26 @@
 #include "tabletop/dashboard.h"
 #include "tabletop/exercise.h"
 #include "tabletop/score.h"
+#include "tabletop/terms.h"
 #include "tabletop/tty.h"
 
 int tt_open_journal_scenario(const char *cmd, const char *journal_path,
-                             const char *scenario_arg, tt_journal *j,
+                             const char *scenario_arg, tt_lang lang, tt_journal *j,
                              tt_script **script)
 {
     tt_error err;
     tt_error_clear(&err);
     *script = NULL;
     memset(j, 0, sizeof *j);
-    if (tt_journal_read(journal_path, j, &err) != 0) {
-        tt_error_print(&err, cmd);
-        return TT_EXIT_BADINPUT;
-    }
+    if (tt_journal_read(journal_path, j, &err) != 0)
+        return tt_error_report(&err, cmd);
     if (j->torn)
         fprintf(stderr, "%s: %s: %s\n", cmd, journal_path,
-                j->warning[0] ? j->warning : "a torn last record was dropped");
+                j->warning[0] ? j->warning : tt_term_text(C_TORN_DROPPED, lang));
     if (j->n_records == 0 || j->records[0].type != TT_REC_START || !j->records[0].start) {
-        fprintf(stderr, "%s: %s: not a tabletop journal (no start record)\n", cmd,
-                journal_path);
+        tt_error_set(&err, journal_path, 0, 0, "%s", tt_term_text(C_NOT_A_JOURNAL, lang));
         tt_journal_free(j);
-        return TT_EXIT_BADINPUT;
+        return tt_error_report(&err, cmd);
     }
     const tt_start_info *start = j->records[0].start;
     /* Where the scenario is: as told, else where it was (when the file
@@ -49,25 +47,23 @@ int tt_open_journal_scenario(const char *cmd, const char *journal_path,
     if (!wanted && (*script = tt_score_load_edited(start)) != NULL)
         goto loaded;
     if (!wanted && !tt_score_is_scenario_id(start->scenario)) {
-        fprintf(stderr, "%s: %s: the journal's scenario id is not a scenario id\n", cmd,
-                journal_path);
+        tt_error_set(&err, journal_path, 0, 0, "%s", tt_term_text(C_JOURNAL_BAD_SCENARIO_ID, lang));
         tt_journal_free(j);
-        return TT_EXIT_BADINPUT;
+        return tt_error_report(&err, cmd);
     }
     if (!wanted)
         wanted = start->scenario;
     if (!tt_locate_scenario(wanted, path, sizeof path, why, sizeof why)) {
-        fprintf(stderr, "%s: the journal's scenario: %s\n", cmd, why);
+        tt_error_set(&err, NULL, 0, 0, TT_FMT(lang, C_JOURNAL_SCENARIO_FMT), why);
         tt_journal_free(j);
-        return TT_EXIT_BADINPUT;
+        return tt_error_report(&err, cmd);
     }
     tt_sandbox_limits limits;
     tt_sandbox_limits_default(&limits);
     *script = tt_script_load(path, &limits, &err);
     if (!*script) {
-        tt_error_print(&err, cmd);
         tt_journal_free(j);
-        return TT_EXIT_BADINPUT;
+        return tt_error_report(&err, cmd);
     }
 loaded:;
     const tt_scenario *sc = tt_script_scenario(*script);
@@ -75,30 +71,13 @@ loaded:;
         /* The path may come from the journal: shown safely. */
         char *shown = tt_term_safe_dup(sc->path, 0);
         char *hash = tt_term_safe_dup(start->hash, 0);
-        fprintf(stderr,
-                "%s: warning: the scenario file differs from the one the exercise ran\n"
-                "  (%s: sha256 %.12s..., the journal's: %.12s...); the outcome may differ.\n"
-                "  Give the original file with --scenario FILE to reproduce it exactly.\n",
-                cmd, shown ? shown : "?", sc->hash, hash ? hash : "?");
+        fprintf(stderr, TT_FMT(lang, C_SCENARIO_CHANGED_FMT), cmd, shown ? shown : "?", sc->hash,
+                hash ? hash : "?");
         free(shown);
         free(hash);
     }
     return TT_EXIT_OK;
 }
-
-static const char usage[] =
-    "usage: tabletop replay JOURNAL [options]\n"
-    "\n"
-    "Re-runs the recorded exercise from its inputs (actions, notes, the\n"
-    "facilitator's controls) and checks that every record is reproduced.\n"
-    "\n"
-    "  --ui none|tty|sdl   also show it: tty prints the timeline, sdl opens the\n"
-    "                      dashboard with a timeline scrubber (default: none)\n"
-    "  --scenario F        the scenario file (default: the one the journal names)\n"
-    "  --lang ja|en        language of the timeline (default: from the locale)\n"
-    "\n"
-    "Exit codes: 0 identical, 1 differs (the first difference is shown),\n"
-    "2 bad input.\n";
 
 static void print_timeline(const tt_scenario *sc, const tt_journal *j, tt_lang lang)
 {
@@ -112,9 +91,9 @@ static void print_timeline(const tt_scenario *sc, const tt_journal *j, tt_lang l
 
 int tt_cmd_replay(int argc, char **argv)
 {
-    tt_cmdline cl = { .name = "replay", .usage_en = usage, .min_args = 1, .max_args = 1,
-                      .missing = { "記録ファイルを1つ指定してください", "which journal? give one file" },
-                      .extra = { "記録ファイルは1つだけ指定してください", "give exactly one journal" } };
+    tt_cmdline cl = { .name = "replay", .usage_en = tt_term_text(C_REPLAY_USAGE, TT_LANG_EN),
+                      .usage_ja = tt_term_text(C_REPLAY_USAGE, TT_LANG_JA), .min_args = 1, .max_args = 1,
+                      .missing = tt_term_pair(C_WHICH_JOURNAL), .extra = tt_term_pair(C_ONE_JOURNAL) };
     tt_ui_kind show = TT_UI_NONE;
     const char *scenario_arg = NULL;
     const tt_opt opts[] = {
@@ -130,7 +109,7 @@ int tt_cmd_replay(int argc, char **argv)
 
     tt_journal j;
     tt_script *script;
-    int status = tt_open_journal_scenario("tabletop replay", journal_path, scenario_arg,
+    int status = tt_open_journal_scenario("tabletop replay", journal_path, scenario_arg, lang,
                                           &j, &script);
     if (status != TT_EXIT_OK)
         return status;
@@ -138,29 +117,22 @@ int tt_cmd_replay(int argc, char **argv)
     tt_error err;
     tt_error_clear(&err);
     tt_replay_result result;
-    if (tt_exercise_replay(script, &j, &result, &err) != 0) {
-        tt_error_print(&err, "tabletop replay");
-        status = TT_EXIT_BADINPUT;
+    bool replayed = tt_exercise_replay(script, &j, &result, &err) == 0;
+    if (!replayed) {
+        status = tt_error_report(&err, "tabletop replay");
     } else if (result.identical) {
-        if (lang == TT_LANG_JA)
-            printf("%s: 一致（%zu 件の記録をすべて再現）\n", journal_path,
-                   result.records_compared);
-        else
-            printf("%s: identical (%zu records reproduced)\n", journal_path,
-                   result.records_compared);
+        printf(TT_FMT(lang, C_REPLAY_IDENTICAL_FMT), journal_path, result.records_compared);
         status = TT_EXIT_OK;
     } else {
         /* The difference quotes journal text: shown like all of it. */
-        if (lang == TT_LANG_JA)
-            printf("%s: 相違あり（%zu 件まで一致）\n", journal_path, result.records_compared);
-        else
-            printf("%s: differs after %zu matching records\n", journal_path,
-                   result.records_compared);
+        printf(TT_FMT(lang, C_REPLAY_DIFFERS_FMT), journal_path, result.records_compared);
         tt_term_fputs(result.diff, TT_TERM_KEEP_NEWLINES, stdout);
         putchar('\n');
-        status = 1;
+        /* A journal the engine does not reproduce is the documented exit 1
+         * (the command ran; its check failed), not bad input. */
+        status = tt_exit_for(TT_ERR_RUNTIME);
     }
-    if (status != TT_EXIT_BADINPUT) {
+    if (replayed) {
         if (show == TT_UI_TTY) {
             print_timeline(sc, &j, lang);
         } else if (show == TT_UI_SDL) {
@@ -168,10 +140,8 @@ int tt_cmd_replay(int argc, char **argv)
             tt_dashboard_options_default(&o);
             o.lang = lang;
             const tt_dashboard_api *dash = tt_dashboard_module(lang, &err);
-            if (!dash || dash->replay(sc, &j, &o, &err) != 0) {
-                tt_error_print(&err, "tabletop replay");
-                status = TT_EXIT_RUNTIME;
-            }
+            if (!dash || dash->replay(sc, &j, &o, &err) != 0)
+                status = tt_error_report(&err, "tabletop replay");
         }
     }
     tt_journal_free(&j);

@@ -15,6 +15,7 @@
 #include "options.h"
 #include "tabletop/exercise.h"
 #include "tabletop/score.h"
+#include "tabletop/terms.h"
 #include "tabletop/tty.h"
 
 typedef struct resume_options {
@@ -29,32 +30,6 @@ typedef struct resume_options {
     tt_ui_kind ui;
     tt_serve_options serve;
 } resume_options;
-
-static const char usage[] =
-    "usage: tabletop resume JOURNAL [options]\n"
-    "\n"
-    "Restores the exercise exactly as the journal left it (paused at its\n"
-    "last recorded time) and goes on, appending to the same journal.\n"
-    "\n"
-    "  --script F.yaml     play the script's remaining steps; with --ui none (and no\n"
-    "                      --speed) headless, as fast as possible\n"
-    "  --ui none|tty|sdl   front-end (default: tty, or none with --script)\n"
-    "  --speed X           simulated seconds per real second from now on\n"
-    "  --scenario F        the scenario file (default: the one the journal names)\n"
-    "  --scorecard F       scorecard (.html, .md or .json; default: the drill's own, as\n"
-    "                      its journal recorded it, else beside the journal)\n"
-    "  --no-scorecard      do not write a scorecard or record the drill history\n"
-    "  --db F|URI          drill-history database, or a postgresql:// URI: central results,\n"
-    "                      kept here as not yet sent when unreachable (docs/results.md;\n"
-    "                      default: the drill's own, as its journal recorded it, else\n"
-    "                      $TABLETOP_DB, else the XDG data directory)\n"
-    "  --lang ja|en        language (default: from the locale)\n"
-    "  --serve [ADDR:]PORT browser seats again, with the same links as before\n"
-    "  --seats F.json      also write the links there\n"
-    "  --tls-cert F --tls-key F  serve over HTTPS/WSS\n"
-    "  --qr                a QR code under each link (and on the dashboard)\n"
-    "\n"
-    "Exit codes: 0 ok, 1 runtime failure, 2 bad input.\n";
 
 static bool parse_options(int argc, char **argv, tt_cmdline *cl, resume_options *o)
 {
@@ -80,32 +55,23 @@ static bool parse_options(int argc, char **argv, tt_cmdline *cl, resume_options 
     o->lang = cl->lang;
     o->journal_path = cl->args[0];
     if (o->card_path && tt_same_file(o->card_path, o->journal_path))
-        return tt_cmd_fail(cl, "--scorecard が記録ファイルそのものです（記録は上書きしません）: %s",
-                           "--scorecard is the journal itself (a journal is never overwritten): %s",
-                           o->card_path), false;
+        return cl->status = tt_cmd_fail(cl, C_CARD_IS_JOURNAL_FMT_TEXT, o->card_path), false;
     o->serve.reuse_links = true;
     if ((o->serve.seats_path || o->serve.tls_cert || o->serve.tls_key || o->serve.qr) &&
         !o->serve.on)
-        return tt_cmd_fail(cl, "--seats, --tls-cert, --tls-key, --qr は --serve と使います",
-                           "--seats, --tls-cert, --tls-key and --qr go with --serve"), false;
+        return cl->status = tt_cmd_fail(cl, C_SERVE_COMPANIONS_TEXT), false;
     if (!o->serve.tls_cert != !o->serve.tls_key)
-        return tt_cmd_fail(cl, "--tls-cert と --tls-key は両方指定してください",
-                           "--tls-cert and --tls-key go together"), false;
+        return cl->status = tt_cmd_fail(cl, C_TLS_PAIR_TEXT), false;
     if (o->serve.on && o->script_path)
-        return tt_cmd_fail(cl, "--serve は --script と一緒には使えません",
-                           "--serve does not go with --script"), false;
+        return cl->status = tt_cmd_fail(cl, C_RESUME_SERVE_SCRIPT_TEXT), false;
     if (o->ui == TT_UI_AUTO && o->serve.on)
         o->ui = isatty(STDIN_FILENO) ? TT_UI_TTY : TT_UI_NONE;
     if (o->ui == TT_UI_AUTO)
         o->ui = o->script_path && !o->has_speed ? TT_UI_NONE : TT_UI_TTY;
     if (o->ui == TT_UI_NONE && !o->script_path && o->has_speed && !o->serve.on)
-        return tt_cmd_fail(cl, "--ui none で --speed を使うには --script が必要です",
-                           "--speed with --ui none needs --script"), false;
+        return cl->status = tt_cmd_fail(cl, C_RESUME_SPEED_NEEDS_SCRIPT_TEXT), false;
     if (o->ui == TT_UI_TTY && !o->script_path && !isatty(STDIN_FILENO))
-        return tt_cmd_fail(cl, "ライブ演習には端末が必要です: 端末で実行するか、--ui sdl、"
-                               "または --script F --ui none を指定してください",
-                           "a live drill needs a terminal: run it in one, use --ui sdl, "
-                           "or give --script F --ui none"), false;
+        return cl->status = tt_cmd_fail(cl, C_RESUME_NEEDS_TTY_TEXT), false;
     return true;
 }
 
@@ -137,16 +103,16 @@ static tt_exercise *make_restored(void *ctx, tt_exercise_config *cfg, tt_error *
     if (src->o->ui == TT_UI_NONE && !src->o->serve.on) {
         char when[32];
         tt_ms_format(tt_exercise_now(ex), when, sizeof when);
-        printf(src->o->lang == TT_LANG_JA ? "%s から再開\n" : "resumed at %s\n", when);
+        printf(TT_FMT(src->o->lang, C_RESUMED_AT_FMT), when);
     }
     return ex;
 }
 
 int tt_cmd_resume(int argc, char **argv)
 {
-    tt_cmdline cl = { .name = "resume", .usage_en = usage, .min_args = 1, .max_args = 1,
-                      .missing = { "記録ファイルを1つ指定してください", "which journal? give one file" },
-                      .extra = { "記録ファイルは1つだけ指定してください", "give exactly one journal" } };
+    tt_cmdline cl = { .name = "resume", .usage_en = tt_term_text(C_RESUME_USAGE, TT_LANG_EN),
+                      .usage_ja = tt_term_text(C_RESUME_USAGE, TT_LANG_JA), .min_args = 1, .max_args = 1,
+                      .missing = tt_term_pair(C_WHICH_JOURNAL), .extra = tt_term_pair(C_ONE_JOURNAL) };
     resume_options o;
     tt_journal j = { 0 };
     tt_script *script = NULL;
@@ -156,43 +122,42 @@ int tt_cmd_resume(int argc, char **argv)
     tt_error_clear(&err);
     if (!parse_options(argc, argv, &cl, &o))
         return cl.status;
-    int status = tt_open_journal_scenario("tabletop resume", o.journal_path, o.scenario_arg, &j, &script);
+    int status = tt_open_journal_scenario("tabletop resume", o.journal_path, o.scenario_arg, o.lang,
+                                          &j, &script);
     if (status != TT_EXIT_OK)
         return status;
     const tt_scenario *sc = tt_script_scenario(script);
-    status = TT_EXIT_BADINPUT;
     if (j.ended) {
-        fprintf(stderr, "tabletop resume: %s: this exercise has already ended; "
-                        "use 'tabletop score' or 'tabletop replay'\n", o.journal_path);
+        tt_error_set(&err, o.journal_path, 0, 0, "%s", tt_term_text(C_RESUME_ENDED, o.lang));
+        status = tt_error_report(&err, "tabletop resume");
         goto out;
     }
     /* Check that the journal reproduces before touching it: restoring cuts a
      * torn tail and appends, which must not happen to a journal that was
      * edited or whose scenario changed. */
     tt_replay_result check;
-    if (tt_exercise_replay(script, &j, &check, &err) != 0 || !check.identical) {
-        if (check.diff[0]) {
-            fprintf(stderr, "tabletop resume: %s does not reproduce, so it cannot be "
-                            "resumed:\n", o.journal_path);
-            tt_term_fputs(check.diff, TT_TERM_KEEP_NEWLINES, stderr); /* journal text */
-            fputc('\n', stderr);
-        } else
-            tt_error_print(&err, "tabletop resume");
+    if (tt_exercise_replay(script, &j, &check, &err) != 0) {
+        status = tt_error_report(&err, "tabletop resume");
+        goto out;
+    }
+    if (!check.identical) {
+        fprintf(stderr, TT_FMT(o.lang, C_RESUME_NOT_REPRODUCED_FMT), o.journal_path);
+        tt_term_fputs(check.diff, TT_TERM_KEEP_NEWLINES, stderr); /* journal text */
+        fputc('\n', stderr);
+        status = tt_exit_for(TT_ERR_INPUT); /* the journal was edited or its scenario changed */
         goto out;
     }
     size_t first_step = 0;
     if (o.script_path) {
         if (tt_action_script_load(o.script_path, sc, &answers, &err) != 0) {
-            tt_error_print(&err, "tabletop resume");
+            status = tt_error_report(&err, "tabletop resume");
             goto out;
         }
         has_answers = true;
         bool matched;
         first_step = tt_tty_script_steps_done(&answers, &j, &matched);
         if (!matched)
-            fprintf(stderr, "tabletop resume: the journal's inputs are not the first steps "
-                            "of %s; playing its steps after the journal's last time\n",
-                    o.script_path);
+            fprintf(stderr, TT_FMT(o.lang, C_RESUME_STEPS_MISMATCH_FMT), o.script_path);
     }
     /* The team as journaled: names who acted, completes @member. */
     const tt_start_info *start = j.records[0].start;

@@ -19,6 +19,7 @@
 #include "tabletop/dashboard.h"
 #include "tabletop/exercise.h"
 #include "tabletop/score.h"
+#include "tabletop/terms.h"
 #include "tabletop/tty.h"
 
 typedef struct run_options {
@@ -39,45 +40,6 @@ typedef struct run_options {
     tt_setting_args settings;
     tt_serve_options serve;
 } run_options;
-
-static const char usage[] =
-    "usage: tabletop run SCENARIO [options]\n"
-    "\n"
-    "SCENARIO is an id ('tabletop list') or a path to a .lua file.\n"
-    "\n"
-    "  --script F.yaml     scripted answers; with --ui none (and no --speed) the\n"
-    "                      exercise runs headless, as fast as possible\n"
-    "  --ui none|tty|sdl   front-end (default: tty for a live drill, none with --script)\n"
-    "  --speed X           simulated seconds per real second (live default: the\n"
-    "                      scenario's own speed, else one that fits it into about 90\n"
-    "                      minutes); with --script, plays it in real time\n"
-    "  --seed N            random seed (default: the script's seed, else 1 headless,\n"
-    "                      else taken from the clock; always journaled)\n"
-    "  --set KEY=VALUE     scenario setting (e.g. --set offline_backup=true)\n"
-    "  --roster F.yaml     team name and members with their roles\n"
-    "  --journal F         journal file (default: $XDG_DATA_HOME/tabletop/exercises/)\n"
-    "  --scorecard F       scorecard (.html, .md or .json; default: beside the journal)\n"
-    "  --no-scorecard      do not write a scorecard or record the drill history\n"
-    "  --strict            a refused action (not available, wrong role) is an error\n"
-    "                      (exit 1) instead of a note in the journal\n"
-    "  --db F|URI          drill-history database, or a postgresql:// URI: central results,\n"
-    "                      kept here as not yet sent when unreachable (docs/results.md;\n"
-    "                      default: $TABLETOP_DB, else the XDG data directory)\n"
-    "  --lang ja|en        language (default: from the locale)\n"
-    "  --serve [ADDR:]PORT browser seats: one join link per roster member (else per\n"
-    "                      role), a facilitator and an observer link (default address\n"
-    "                      127.0.0.1; --ui none = the facilitator works in the browser)\n"
-    "  --seats F.json      also write the links there\n"
-    "  --tls-cert F --tls-key F\n"
-    "                      serve over HTTPS/WSS\n"
-    "  --qr                a QR code under each link (and shown on the dashboard\n"
-    "                      at the start; J there cycles through them)\n"
-    "  --snapshot F.png --at TIME [--size WxH]\n"
-    "                      render the dashboard at simulated TIME off-screen and exit\n"
-    "\n"
-    "Simulated times read as printed (+0:15:00, +41d 02:30:00) or as 90s, 15m, 1h30m.\n"
-    "\n"
-    "Exit codes: 0 ok, 1 runtime failure, 2 bad input.\n";
 
 static bool parse_size(const char *arg, void *dest, char *why, size_t why_size)
 {
@@ -129,27 +91,20 @@ static bool parse_options(int argc, char **argv, tt_cmdline *cl, run_options *o)
     o->scenario = cl->args[0];
     struct stat st;
     if (o->journal_path && lstat(o->journal_path, &st) == 0)
-        return tt_cmd_fail(cl, "--journal %s は既にあります（記録は上書きしません）: 新しい名前にするか、"
-                               "'tabletop resume' で続けてください",
-                           "--journal %s already exists (a journal is never overwritten): "
-                           "choose a new name, or continue it with 'tabletop resume'",
-                           o->journal_path), false;
+        return cl->status = tt_cmd_fail(cl, C_JOURNAL_EXISTS_FMT_TEXT, o->journal_path), false;
     if (o->journal_path && strlen(o->journal_path) >= 1024)
-        return tt_cmd_fail(cl, "--journal のパスが長すぎます", "--journal: the path is too long"), false;
+        return cl->status = tt_cmd_fail(cl, C_JOURNAL_PATH_LONG_TEXT), false;
     if (o->snapshot_path && !o->has_at)
-        return tt_cmd_fail(cl, "--snapshot には --at TIME が必要です", "--snapshot needs --at TIME"), false;
+        return cl->status = tt_cmd_fail(cl, C_SNAPSHOT_NEEDS_AT_TEXT), false;
     if ((o->serve.seats_path || o->serve.tls_cert || o->serve.tls_key || o->serve.qr) &&
         !o->serve.on)
-        return tt_cmd_fail(cl, "--seats, --tls-cert, --tls-key, --qr は --serve と使います",
-                           "--seats, --tls-cert, --tls-key and --qr go with --serve"), false;
+        return cl->status = tt_cmd_fail(cl, C_SERVE_COMPANIONS_TEXT), false;
     if (!o->serve.tls_cert != !o->serve.tls_key)
-        return tt_cmd_fail(cl, "--tls-cert と --tls-key は両方指定してください",
-                           "--tls-cert and --tls-key go together"), false;
+        return cl->status = tt_cmd_fail(cl, C_TLS_PAIR_TEXT), false;
     if (o->serve.on && (o->snapshot_path || o->script_path))
-        return tt_cmd_fail(cl, "--serve は --snapshot や --script と一緒には使えません",
-                           "--serve does not go with --snapshot or --script"), false;
+        return cl->status = tt_cmd_fail(cl, C_RUN_SERVE_ALONE_TEXT), false;
     if ((o->has_at || o->snapshot_w) && !o->snapshot_path)
-        return tt_cmd_fail(cl, "--at と --size は --snapshot と使います", "--at and --size go with --snapshot"), false;
+        return cl->status = tt_cmd_fail(cl, C_AT_SIZE_NEED_SNAPSHOT_TEXT), false;
     return true;
 }
 
@@ -189,32 +144,29 @@ static void free_inputs(run_inputs *in)
 static int load_inputs(const run_options *o, run_inputs *in)
 {
     memset(in, 0, sizeof *in);
-    in->script = tt_open_scenario(o->scenario, NULL, NULL);
+    int status;
+    in->script = tt_open_scenario(o->scenario, NULL, &status);
     if (!in->script)
-        return TT_EXIT_BADINPUT;
+        return status;
     const tt_scenario *sc = tt_script_scenario(in->script);
     tt_error err;
     tt_error_clear(&err);
     if (o->roster_path) {
-        if (tt_roster_load(o->roster_path, sc, &in->roster, &err) != 0) {
-            tt_error_print(&err, "tabletop run");
-            return TT_EXIT_BADINPUT;
-        }
+        if (tt_roster_load(o->roster_path, sc, &in->roster, &err) != 0)
+            return tt_error_report(&err, "tabletop run");
         in->has_roster = true;
     }
     if (o->script_path) {
-        if (tt_action_script_load(o->script_path, sc, &in->answers, &err) != 0) {
-            tt_error_print(&err, "tabletop run");
-            return TT_EXIT_BADINPUT;
-        }
+        if (tt_action_script_load(o->script_path, sc, &in->answers, &err) != 0)
+            return tt_error_report(&err, "tabletop run");
         in->has_answers = true;
     }
     /* Settings: the script's, then --set on top. */
     size_t from_script = in->has_answers ? in->answers.n_settings : 0;
     in->settings = calloc(from_script + o->settings.n + 1, sizeof *in->settings);
     if (!in->settings) {
-        fputs("tabletop run: out of memory\n", stderr);
-        return TT_EXIT_RUNTIME;
+        tt_error_set_as(&err, TT_ERR_NOMEM, NULL, 0, 0, "%s", tt_term_text(C_NOMEM, o->lang));
+        return tt_error_report(&err, "tabletop run");
     }
     for (size_t i = 0; i < from_script; i++)
         tt_setting_args_put(in->settings, &in->n_settings, &in->answers.settings[i]);
@@ -224,10 +176,8 @@ static int load_inputs(const run_options *o, run_inputs *in)
      * exists: the exercise applies them the same way when it begins. */
     tt_rng rng;
     tt_rng_seed(&rng, 0, 0);
-    if (tt_script_begin(in->script, &rng, in->settings, in->n_settings, &err) != 0) {
-        tt_error_print(&err, "tabletop run: settings");
-        return TT_EXIT_BADINPUT;
-    }
+    if (tt_script_begin(in->script, &rng, in->settings, in->n_settings, &err) != 0)
+        return tt_error_report(&err, "tabletop run: settings");
     return TT_EXIT_OK;
 }
 
@@ -272,10 +222,10 @@ static int run_snapshot(const run_options *o, run_inputs *in, tt_exercise_config
                             o->snapshot_path, &err);
     tt_journal_free(&j);
     if (rc != 0) {
-        tt_error_print(&err, "tabletop run");
-        return TT_EXIT_RUNTIME;
+        tt_error_of_the_run(&err);
+        return tt_error_report(&err, "tabletop run");
     }
-    printf("snapshot: %s\n", o->snapshot_path);
+    printf(TT_FMT(o->lang, C_SNAPSHOT_LINE_FMT), o->snapshot_path);
     return TT_EXIT_OK;
 }
 
@@ -319,10 +269,9 @@ static tt_exercise *make_new(void *ctx, tt_exercise_config *cfg, tt_error *err)
 
 int tt_cmd_run(int argc, char **argv)
 {
-    tt_cmdline cl = { .name = "run", .usage_en = usage, .min_args = 1, .max_args = 1,
-                      .missing = { "シナリオを1つ指定してください（id か .lua のパス）",
-                                   "which scenario? give one id or .lua path" },
-                      .extra = { "シナリオは1つだけ指定してください", "give exactly one scenario" } };
+    tt_cmdline cl = { .name = "run", .usage_en = tt_term_text(C_RUN_USAGE, TT_LANG_EN),
+                      .usage_ja = tt_term_text(C_RUN_USAGE, TT_LANG_JA), .min_args = 1, .max_args = 1,
+                      .missing = tt_term_pair(C_WHICH_SCENARIO), .extra = tt_term_pair(C_ONE_SCENARIO) };
     run_options o;
     run_inputs in = { 0 };
     char journal_path[1024];
@@ -330,7 +279,7 @@ int tt_cmd_run(int argc, char **argv)
     bool temp_made = false;
     tt_error err;
     tt_error_clear(&err);
-    int status = TT_EXIT_BADINPUT;
+    int status;
     if (!parse_options(argc, argv, &cl, &o)) {
         status = cl.status;
         goto out;
@@ -338,30 +287,26 @@ int tt_cmd_run(int argc, char **argv)
     tt_ui_kind ui = choose_ui(&o);
     if (ui == TT_UI_TTY && !o.snapshot_path && !isatty(STDIN_FILENO) && !o.script_path &&
         !o.serve.on) {
-        tt_cmd_fail(&cl, "ライブ演習には端末が必要です: 端末で実行するか、--ui sdl、"
-                         "またはヘッドレス実行に --script F --ui none を指定してください",
-                    "a live drill needs a terminal: run it in one, use --ui sdl, "
-                    "or give --script F --ui none for a headless run");
+        status = tt_cmd_fail(&cl, C_RUN_NEEDS_TTY_TEXT);
         goto out;
     }
     status = load_inputs(&o, &in);
     if (status != TT_EXIT_OK)
         goto out;
     const tt_scenario *sc = tt_script_scenario(in.script);
-    status = TT_EXIT_RUNTIME;
     if (o.journal_path) {
         snprintf(journal_path, sizeof journal_path, "%s", o.journal_path);
     } else if (o.snapshot_path) {
         int fd = mkstemp(temp_journal);
         if (fd < 0) {
-            perror("tabletop run: temporary journal");
+            status = tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, C_TEMP_JOURNAL_FMT_TEXT, strerror(errno));
             goto out;
         }
         close(fd);
         temp_made = true;
         snprintf(journal_path, sizeof journal_path, "%s", temp_journal);
-    } else if (!tt_default_journal_path(sc->id, journal_path, sizeof journal_path, &err)) {
-        tt_error_print(&err, "tabletop run");
+    } else if (!tt_default_journal_path(sc->id, o.lang, journal_path, sizeof journal_path, &err)) {
+        status = tt_error_report(&err, "tabletop run");
         goto out;
     }
     bool live = (ui != TT_UI_NONE || o.serve.on) && !o.snapshot_path;
@@ -384,13 +329,10 @@ int tt_cmd_run(int argc, char **argv)
     /* A journal named by the user must be new: evidence is never truncated
      * and a symbolic link is never followed. Default and temporary names
      * were reserved (created empty) above. */
-    bool bad_path = false;
-    cfg.journal = o.journal_path ? tt_journal_create_new(journal_path, live, &bad_path, &err)
+    cfg.journal = o.journal_path ? tt_journal_create_new(journal_path, live, &err)
                                  : tt_journal_create(journal_path, live, &err);
     if (!cfg.journal) {
-        tt_error_print(&err, "tabletop run");
-        if (bad_path)
-            status = TT_EXIT_BADINPUT;
+        status = tt_error_report(&err, "tabletop run");
         goto out;
     }
     if (o.card_path && tt_same_file(o.card_path, journal_path)) {
@@ -398,9 +340,7 @@ int tt_cmd_run(int argc, char **argv)
         tt_error ignored;
         tt_journal_close(cfg.journal, &ignored);
         unlink(journal_path);
-        status = tt_cmd_fail(&cl, "--scorecard が記録ファイルそのものです（記録は上書きしません）: %s",
-                             "--scorecard is the journal itself (a journal is never overwritten): %s",
-                             o.card_path);
+        status = tt_cmd_fail(&cl, C_CARD_IS_JOURNAL_FMT_TEXT, o.card_path);
         goto out;
     }
     if (o.snapshot_path) {
@@ -433,13 +373,11 @@ int tt_cmd_run(int argc, char **argv)
     if (watch.refused && status == TT_EXIT_OK) {
         char at[32];
         tt_ms_format(watch.at, at, sizeof at);
-        if (o.lang == TT_LANG_JA)
-            fprintf(stderr, "tabletop run: --strict: %s に対応 %s が拒否されました: %s\n", at,
-                    watch.what, watch.why_ja[0] ? watch.why_ja : watch.why_en);
-        else
-            fprintf(stderr, "tabletop run: --strict: action %s refused at %s: %s\n", watch.what,
-                    at, watch.why_en[0] ? watch.why_en : watch.why_ja);
-        status = TT_EXIT_RUNTIME;
+        /* The refusal's reason in the drill's language, else the other. */
+        const char *first = o.lang == TT_LANG_JA ? watch.why_ja : watch.why_en;
+        const char *other = o.lang == TT_LANG_JA ? watch.why_en : watch.why_ja;
+        status = tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, C_STRICT_REFUSED_FMT_TEXT, watch.what, at,
+                                first[0] ? first : other);
     }
 out:
     if (temp_made)

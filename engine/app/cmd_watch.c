@@ -16,32 +16,7 @@
 #include "options.h"
 #include "tabletop/author.h"
 #include "tabletop/score.h"
-
-static const char USAGE_EN[] =
-    "usage: tabletop watch SCENARIO --script F [--script G ...] [--seed N] [--lang ja|en]\n"
-    "\n"
-    "Runs each answer script headless, then again every time the scenario file\n"
-    "(or an answer) is saved, and prints what changed since the previous save:\n"
-    "objective times and ratings, the score and rating, damage, and errors.\n"
-    "Stop with Ctrl-C.\n"
-    "\n"
-    "  --script F        an answer script (repeatable)\n"
-    "  --seed N          seed for scripts without their own (default 1)\n"
-    "  --max-changes N   stop after N saves (scripts, tests)\n"
-    "\n"
-    "Exit codes: 0 stopped, 1 cannot watch, 2 bad input.\n";
-static const char USAGE_JA[] =
-    "使い方: tabletop watch シナリオ --script F [--script G ...] [--seed N] [--lang ja|en]\n"
-    "\n"
-    "解答スクリプトをそれぞれ画面なしで実行し、シナリオファイル（または解答）が保存される\n"
-    "たびに再実行して、前回の保存からの変化を表示します: 目標の時刻と評価、スコアと評価、\n"
-    "被害、エラー。Ctrl-C で終了します。\n"
-    "\n"
-    "  --script F        解答スクリプト（複数可）\n"
-    "  --seed N          シードのないスクリプトのシード（既定 1）\n"
-    "  --max-changes N   N 回の保存で終了（スクリプトやテスト用）\n"
-    "\n"
-    "終了コード: 0 終了、1 監視できない、2 入力の誤り。\n";
+#include "tabletop/terms.h"
 
 #define MAX_SCRIPTS 16
 
@@ -54,7 +29,7 @@ static bool add_script(const char *arg, void *dest, char *why, size_t why_size)
 {
     script_list *l = dest;
     if (l->n >= MAX_SCRIPTS) {
-        snprintf(why, why_size, "at most %d --script", MAX_SCRIPTS);
+        snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_WATCH_MAX_SCRIPTS_FMT), MAX_SCRIPTS);
         return false;
     }
     l->paths[l->n++] = arg;
@@ -66,7 +41,7 @@ static bool parse_count(const char *arg, void *dest, char *why, size_t why_size)
     char *end;
     long v = strtol(arg, &end, 10);
     if (*end || v < 1 || v > 1000000) {
-        snprintf(why, why_size, "--max-changes must be a whole number from 1, not '%s'", arg);
+        snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_WATCH_MAX_CHANGES_FMT), arg);
         return false;
     }
     *(long *)dest = v;
@@ -147,7 +122,7 @@ static void summary(const tt_scenario *m, const char *name, const result *r, tt_
         printf("%s: %s\n", name, r->error);
         return;
     }
-    printf("%s: %s %d (%s)%s%s\n", name, lang == TT_LANG_JA ? "スコア" : "score", r->o.score,
+    printf("%s: %s %d (%s)%s%s\n", name, tt_term_text(C_WATCH_SCORE, lang), r->o.score,
            tt_rating_letter((tt_rating)r->o.rating), r->o.failed ? "  " : "",
            r->o.failed ? r->o.error : "");
     for (size_t i = 0; i < r->o.n_objectives && i < m->n_objectives; i++) {
@@ -173,19 +148,19 @@ static void changes(const tt_scenario *m, const char *name, const result *a, con
         if (a->ok != b->ok || strcmp(a->error, b->error) != 0)
             summary(m, name, b, lang);
         else
-            printf("%s: %s\n", name, lang == TT_LANG_JA ? "変化なし" : "no change");
+            printf("%s: %s\n", name, tt_term_text(C_WATCH_NO_CHANGE, lang));
         return;
     }
     int n = 0;
     printf("%s:", name);
     if (a->o.score != b->o.score || a->o.rating != b->o.rating) {
-        printf("\n  %s %d (%s) -> %d (%s)", lang == TT_LANG_JA ? "スコア" : "score", a->o.score,
+        printf("\n  %s %d (%s) -> %d (%s)", tt_term_text(C_WATCH_SCORE, lang), a->o.score,
                tt_rating_letter((tt_rating)a->o.rating), b->o.score,
                tt_rating_letter((tt_rating)b->o.rating));
         n++;
     }
     if (strcmp(a->o.failed ? a->o.error : "", b->o.failed ? b->o.error : "") != 0) {
-        printf("\n  %s", b->o.failed ? b->o.error : (lang == TT_LANG_JA ? "エラー解消" : "error gone"));
+        printf("\n  %s", b->o.failed ? b->o.error : tt_term_text(C_WATCH_ERROR_GONE, lang));
         n++;
     }
     for (size_t i = 0; i < m->n_objectives && i < a->o.n_objectives && i < b->o.n_objectives;
@@ -209,7 +184,10 @@ static void changes(const tt_scenario *m, const char *name, const result *a, con
         printf("\n  %s %s -> %s", m->metrics[i].key, va, vb);
         n++;
     }
-    printf("%s\n", n ? "" : (lang == TT_LANG_JA ? " 変化なし" : " no change"));
+    if (n)
+        putchar('\n');
+    else
+        printf(" %s\n", tt_term_text(C_WATCH_NO_CHANGE, lang));
 }
 
 static int watch_dir(int fd, const char *file)
@@ -252,9 +230,9 @@ static bool wait_for_save(int fd, const char *const *names, size_t n)
 
 int tt_cmd_watch(int argc, char **argv)
 {
-    tt_cmdline cl = { .name = "watch", .usage_en = USAGE_EN, .usage_ja = USAGE_JA,
-                      .min_args = 1, .max_args = 1,
-                      .missing = { "シナリオを1つ指定してください", "which scenario? give one id or .lua path" } };
+    tt_cmdline cl = { .name = "watch", .usage_en = tt_term_text(C_WATCH_USAGE, TT_LANG_EN),
+                      .usage_ja = tt_term_text(C_WATCH_USAGE, TT_LANG_JA), .min_args = 1, .max_args = 1,
+                      .missing = tt_term_pair(C_WHICH_SCENARIO) };
     script_list scripts = { { 0 }, 0 };
     uint64_t seed = 1;
     long max_changes = 0;
@@ -268,19 +246,19 @@ int tt_cmd_watch(int argc, char **argv)
     if (!tt_opts_parse(&cl, argc, argv, opts))
         return cl.status;
     if (scripts.n == 0)
-        return tt_cmd_fail(&cl, "解答スクリプトを --script で1つ以上指定してください",
-                           "which answers? give at least one --script F");
+        return tt_cmd_fail(&cl, C_WATCH_NEED_SCRIPT_TEXT);
     char path[1024], why[4096];
+    tt_error err;
     if (!tt_locate_scenario(cl.args[0], path, sizeof path, why, sizeof why)) {
-        fprintf(stderr, "tabletop watch: %s\n", why);
-        return TT_EXIT_BADINPUT;
+        tt_error_set(&err, NULL, 0, 0, "%s", why);
+        return tt_error_report(&err, "tabletop watch");
     }
     int fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
     if (fd < 0 || watch_dir(fd, path) < 0) {
-        perror("tabletop watch: inotify");
+        const char *why_not = strerror(errno);
         if (fd >= 0)
             close(fd);
-        return TT_EXIT_RUNTIME;
+        return tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, "inotify: %s", "inotify: %s", why_not);
     }
     const char *names[MAX_SCRIPTS + 1];
     names[0] = base_name(path);
@@ -299,14 +277,12 @@ int tt_cmd_watch(int argc, char **argv)
         free(prev);
         free(cur);
         close(fd);
-        fprintf(stderr, "tabletop watch: out of memory\n");
-        return TT_EXIT_RUNTIME;
+        return tt_cmd_fail_as(&cl, TT_ERR_NOMEM, C_NOMEM_TEXT);
     }
     char load_error[2048];
     run_all(path, &scripts, seed, prev, load_error, sizeof load_error);
     tt_sandbox_limits limits;
     tt_sandbox_limits_default(&limits);
-    tt_error err;
     tt_script *shown = tt_script_load(path, &limits, &err);
     if (load_error[0] || !shown) {
         printf("%s\n", load_error[0] ? load_error : err.message);
@@ -314,8 +290,7 @@ int tt_cmd_watch(int argc, char **argv)
         for (size_t i = 0; i < scripts.n; i++)
             summary(tt_script_scenario(shown), base_name(scripts.paths[i]), &prev[i], cl.lang);
     }
-    printf(cl.lang == TT_LANG_JA ? "%s を監視中（Ctrl-C で終了）\n" : "watching %s (Ctrl-C to stop)\n",
-           path);
+    printf(TT_FMT(cl.lang, C_WATCH_WATCHING_FMT), path);
     fflush(stdout);
     long changes_seen = 0;
     while (!stop && wait_for_save(fd, names, scripts.n + 1)) {
@@ -323,7 +298,7 @@ int tt_cmd_watch(int argc, char **argv)
         struct tm tmv;
         char stamp[32];
         strftime(stamp, sizeof stamp, "%H:%M:%S", localtime_r(&now, &tmv));
-        printf("\n-- %s %s --\n", stamp, cl.lang == TT_LANG_JA ? "保存" : "saved");
+        printf("\n-- %s %s --\n", stamp, tt_term_text(C_WATCH_SAVED, cl.lang));
         run_all(path, &scripts, seed, cur, load_error, sizeof load_error);
         if (load_error[0]) {
             printf("%s\n", load_error); /* keep the last good outcome to compare with */

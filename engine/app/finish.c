@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "tabletop/score.h"
+#include "tabletop/terms.h"
 
 /* "postgresql://user:secret@host/db?password=x&sslmode=y" without either
  * spelling of the password. */
@@ -73,14 +74,15 @@ int tt_finish_exercise(const tt_scenario *sc, const char *journal_path,
     tt_error_clear(&err);
     if (tt_score_after_exercise(sc, journal_path, card_path, lang, db_path, written,
                                 sizeof written, &err) != 0) {
-        tt_error_print(&err, "tabletop: scorecard");
-        return TT_EXIT_RUNTIME;
+        return tt_error_report(&err, "tabletop: scorecard");
     }
-    fprintf(out, "journal:   %s\nscorecard: %s\n", journal_path, written);
+    fprintf(out, TT_FMT(lang, C_JOURNAL_LINE_FMT), journal_path);
+    fprintf(out, TT_FMT(lang, C_SCORECARD_LINE_FMT), written);
     return TT_EXIT_OK;
 }
 
-static bool make_dirs(char *path, tt_error *err)
+/* A folder that cannot be made is the machine's failure (runtime). */
+static bool make_dirs(char *path, tt_lang lang, tt_error *err)
 {
     for (char *p = path + 1; *p; p++) {
         if (*p != '/')
@@ -89,18 +91,18 @@ static bool make_dirs(char *path, tt_error *err)
         int rc = mkdir(path, 0755);
         *p = '/';
         if (rc != 0 && errno != EEXIST) {
-            tt_error_set(err, NULL, 0, 0, "cannot create %s: %s", path, strerror(errno));
+            tt_error_runtime(err, NULL, TT_FMT(lang, C_CANNOT_CREATE_FMT), path, strerror(errno));
             return false;
         }
     }
     if (mkdir(path, 0755) != 0 && errno != EEXIST) {
-        tt_error_set(err, NULL, 0, 0, "cannot create %s: %s", path, strerror(errno));
+        tt_error_runtime(err, NULL, TT_FMT(lang, C_CANNOT_CREATE_FMT), path, strerror(errno));
         return false;
     }
     return true;
 }
 
-bool tt_default_journal_path(const char *scenario_id, char *buf, size_t size,
+bool tt_default_journal_path(const char *scenario_id, tt_lang lang, char *buf, size_t size,
                              tt_error *err)
 {
     char dir[1024];
@@ -111,10 +113,10 @@ bool tt_default_journal_path(const char *scenario_id, char *buf, size_t size,
     else if (home && *home)
         snprintf(dir, sizeof dir, "%s/.local/share/tabletop/exercises", home);
     else {
-        tt_error_set(err, NULL, 0, 0, "neither XDG_DATA_HOME nor HOME is set: give --journal FILE");
+        tt_error_runtime(err, NULL, "%s", tt_term_text(C_NO_DATA_HOME, lang));
         return false;
     }
-    if (!make_dirs(dir, err))
+    if (!make_dirs(dir, lang, err))
         return false;
     time_t now = time(NULL);
     struct tm tm;
@@ -134,11 +136,11 @@ bool tt_default_journal_path(const char *scenario_id, char *buf, size_t size,
             return true;
         }
         if (errno != EEXIST) {
-            tt_error_set(err, NULL, 0, 0, "cannot create %s: %s", buf, strerror(errno));
+            tt_error_runtime(err, NULL, TT_FMT(lang, C_CANNOT_CREATE_FMT), buf, strerror(errno));
             return false;
         }
     }
-    tt_error_set(err, NULL, 0, 0, "too many exercises started this second in %s", dir);
+    tt_error_runtime(err, NULL, TT_FMT(lang, C_TOO_MANY_THIS_SECOND_FMT), dir);
     return false;
 }
 
@@ -146,7 +148,7 @@ bool tt_opt_card_path(const char *path, void *dest, char *why, size_t why_size)
 {
     tt_card_format fmt;
     if (!tt_card_format_from_path(path, &fmt)) {
-        snprintf(why, why_size, "--scorecard must end in .html, .md or .json (got '%s')", path);
+        snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_CARD_FORMAT_FMT), path);
         return false;
     }
     char dir[1024];
@@ -159,7 +161,7 @@ bool tt_opt_card_path(const char *path, void *dest, char *why, size_t why_size)
     else
         *slash = '\0';
     if (access(dir, W_OK) != 0) {
-        snprintf(why, why_size, "--scorecard: cannot write in %s: %s", dir, strerror(errno));
+        snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_CARD_DIR_FMT), dir, strerror(errno));
         return false;
     }
     *(const char **)dest = path;

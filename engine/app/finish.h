@@ -22,8 +22,8 @@ bool tt_opt_card_path(const char *path, void *dest, char *why, size_t why_size);
 /* Default journal path for a new exercise of `scenario_id`:
  * $XDG_DATA_HOME/tabletop/exercises/ID-YYYYmmdd-HHMMSS[-N].journal.yaml
  * (folders created; the file is created empty to reserve the name).
- * false with err on failure. */
-bool tt_default_journal_path(const char *scenario_id, char *buf, size_t size,
+ * false with err (a runtime failure, in lang) on failure. */
+bool tt_default_journal_path(const char *scenario_id, tt_lang lang, char *buf, size_t size,
                              tt_error *err);
 
 /* A run setting as journaled in START for `resume` (docs/journal.md): a

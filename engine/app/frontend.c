@@ -10,6 +10,7 @@
 #include "finish.h"
 #include "timeline.h"
 #include "tabletop/dashboard.h"
+#include "tabletop/terms.h"
 #include "tabletop/tty.h"
 #include "tabletop/web.h"
 
@@ -21,7 +22,7 @@ bool tt_serve_parse(const char *arg, void *dest, char *why, size_t why_size)
     if (arg[0] == '[') {
         const char *close = strchr(arg, ']');
         if (!close || close[1] != ':') {
-            snprintf(why, why_size, "--serve: '%s' is not [ADDR]:PORT", arg);
+            snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_SERVE_BAD_BRACKET_FMT), arg);
             return false;
         }
         addr = arg + 1;
@@ -37,7 +38,7 @@ bool tt_serve_parse(const char *arg, void *dest, char *why, size_t why_size)
     long p = strtol(port, &end, 10);
     if (errno || end == port || *end || p < 0 || p > 65535 || (addr && addr_len == 0) ||
         addr_len >= sizeof o->addr) {
-        snprintf(why, why_size, "--serve: '%s' is not [ADDR:]PORT (port 0-65535)", arg);
+        snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_SERVE_BAD_FMT), arg);
         return false;
     }
     o->on = true;
@@ -233,7 +234,23 @@ static int run_ui(tt_frontend_job *job, bool *ended, tt_error *err)
     }
 }
 
+void tt_error_of_the_run(tt_error *err)
+{
+    if (err->cls == TT_ERR_INPUT)
+        err->cls = TT_ERR_RUNTIME;
+}
+
+static int run_job(tt_frontend_job *job, bool *ended, tt_error *err);
+
 int tt_frontend_run(tt_frontend_job *job, bool *ended, tt_error *err)
+{
+    int rc = run_job(job, ended, err);
+    if (rc != 0)
+        tt_error_of_the_run(err);
+    return rc;
+}
+
+static int run_job(tt_frontend_job *job, bool *ended, tt_error *err)
 {
     *ended = false;
     job_pump = (tt_input_pump){ -1, NULL, NULL };
@@ -289,18 +306,15 @@ int tt_frontend_conclude(const char *cmd, int rc, const tt_error *err, bool ende
 {
     if (rc != 0) {
         tt_error_print(err, cmd);
-        fprintf(stderr, "%s: the journal so far is in %s\n", cmd, journal_path);
-        return TT_EXIT_RUNTIME;
+        fprintf(stderr, TT_FMT(lang, C_JOURNAL_SO_FAR_FMT), cmd, journal_path);
+        return tt_error_exit(err);
     }
     if (!ended) {
-        printf(lang == TT_LANG_JA ? "演習は終了していません。続けるには:\n  tabletop resume %s\n"
-                                  : "The exercise is not finished. Continue it with:\n"
-                                    "  tabletop resume %s\n",
-               journal_path);
+        printf(TT_FMT(lang, C_NOT_FINISHED_FMT), journal_path);
         return TT_EXIT_OK;
     }
     if (no_card) {
-        printf("journal:   %s\n", journal_path);
+        printf(TT_FMT(lang, C_JOURNAL_LINE_FMT), journal_path);
         return TT_EXIT_OK;
     }
     return tt_finish_exercise(sc, journal_path, card_path, db_path, lang, stdout);

@@ -55,11 +55,21 @@ typedef struct tt_frontend_job {
 } tt_frontend_job;
 
 /* Run the exercise to its end (or until the facilitator leaves). *ended
- * tells whether it finished. 0 ok, -1 with err. */
+ * tells whether it finished. 0 ok, -1 with err (a runtime failure: see
+ * tt_error_of_the_run). */
 int tt_frontend_run(tt_frontend_job *job, bool *ended, tt_error *err);
 
+/* A failure once the exercise runs is the run's (exit 1), whatever module
+ * reports it: a scenario's callback failing or passing its limits, the
+ * journal, the front-end. The command line, the scenario's load, the
+ * settings, roster and script were all checked before the exercise
+ * started; what the scenario module calls its input's fault is, by then, a
+ * failure of the run (tests/cli/test_cli_safety.c: hostile scenarios exit 1). */
+void tt_error_of_the_run(tt_error *err);
+
 /* After tt_frontend_run and the journal's close: print the error, the
- * resume hint, or write the scorecard (unless no_card). Returns the exit code. */
+ * resume hint, or write the scorecard (unless no_card). Returns the exit
+ * code (of err's class when rc is not 0). */
 int tt_frontend_conclude(const char *cmd, int rc, const tt_error *err, bool ended,
                          const tt_scenario *sc, const char *journal_path,
                          bool no_card, const char *card_path, const char *db_path,

@@ -7,10 +7,11 @@
 #include "tabletop/script.h"
 
 /* scenario_arg (an id or a path) overrides the path the journal recorded.
- * Messages are printed with `cmd` as prefix. Returns an exit code; on
- * TT_EXIT_OK *j and *script are the caller's to free. */
+ * Messages are printed with `cmd` as prefix, in lang. Returns the exit
+ * code of the failure's class; on TT_EXIT_OK *j and *script are the
+ * caller's to free. */
 int tt_open_journal_scenario(const char *cmd, const char *journal_path,
-                             const char *scenario_arg, tt_journal *j,
+                             const char *scenario_arg, tt_lang lang, tt_journal *j,
                              tt_script **script);
 
 #endif

@@ -71,7 +71,7 @@ bool tt_locate_scenario(const char *arg, char *path, size_t size, char *why,
 {
     if (looks_like_path(arg)) {
         if (access(arg, R_OK) != 0) {
-            snprintf(why, why_size, "%s: cannot read the scenario file", arg);
+            snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_SCENARIO_UNREADABLE_FMT), arg);
             return false;
         }
         snprintf(path, size, "%s", arg);
@@ -79,7 +79,7 @@ bool tt_locate_scenario(const char *arg, char *path, size_t size, char *why,
     }
     for (const char *c = arg; *c; c++)
         if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-' || *c == '_')) {
-            snprintf(why, why_size, "'%s' is neither a scenario id nor a .lua path", arg);
+            snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_NOT_SCENARIO_ARG_FMT), arg);
             return false;
         }
     char dirs[8][1024];
@@ -91,21 +91,23 @@ bool tt_locate_scenario(const char *arg, char *path, size_t size, char *why,
     }
     char near[256];
     if (nearest_scenario(arg, dirs, n, near, sizeof near)) {
-        snprintf(why, why_size, TT_FMT(tt_lang_from_env(), C_NO_SCENARIO_NEAR_FMT), arg, near);
+        snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_NO_SCENARIO_NEAR_FMT), arg, near);
         return false;
     }
-    int off = snprintf(why, why_size, "no scenario '%s' (looked in", arg);
+    tt_lang lang = tt_lang_messages();
+    int off = snprintf(why, why_size, TT_FMT(lang, C_NO_SCENARIO_LOOKED_FMT), arg);
     for (size_t i = 0; i < n && off > 0 && (size_t)off < why_size; i++) {
         /* The built-in folder is a path on the machine the program was built
          * on: name it, do not show it. */
         char data[1024];
         bool builtin = tt_data_path(TT_DATA_SCENARIOS, NULL, data, sizeof data) == 0 &&
                        strcmp(dirs[i], data) == 0 && strcmp(dirs[i], "scenarios") != 0;
-        off += snprintf(why + off, why_size - (size_t)off, "%s %s", i ? "," : "",
-                        builtin ? "the built-in scenarios" : dirs[i]);
+        off += snprintf(why + off, why_size - (size_t)off, "%s%s",
+                        tt_term_text(i ? C_LIST_SEP : C_LIST_FIRST, lang),
+                        builtin ? tt_term_text(C_BUILTIN_SCENARIOS, lang) : dirs[i]);
     }
     if (off > 0 && (size_t)off < why_size)
-        snprintf(why + off, why_size - (size_t)off, "); 'tabletop list' shows them");
+        snprintf(why + off, why_size - (size_t)off, "%s", tt_term_text(C_NO_SCENARIO_LOOKED_END, lang));
     return false;
 }
 

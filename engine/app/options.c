@@ -59,6 +59,7 @@ static bool take(tt_cmdline *cl, const tt_opt *o, const char *arg)
         if (!tt_lang_parse(arg, &cl->lang))
             return tt_cmd_fail(cl, C_OPT_LANG_FMT_TEXT, o->name, arg), false;
         *(tt_lang *)o->dest = cl->lang;
+        tt_lang_messages_set(cl->lang);
         break;
     case TT_OPT_UI:
         if (!tt_ui_parse(arg, o->dest))
@@ -82,8 +83,12 @@ static bool take(tt_cmdline *cl, const tt_opt *o, const char *arg)
         break;
     }
     case TT_OPT_CUSTOM:
-        if (!o->parse(arg, o->dest, why, sizeof why))
-            return tt_cmd_fail(cl, "%s", "%s", why), false;
+        why[0] = '\0';
+        if (!o->parse(arg, o->dest, why, sizeof why)) {
+            cl->status = why[0] ? tt_cmd_fail(cl, "%s", "%s", why)
+                                : tt_cmd_fail_as(cl, TT_ERR_NOMEM, C_NOMEM_TEXT);
+            return false;
+        }
         break;
     }
     if (o->given)
@@ -123,6 +128,7 @@ static void unknown_option(tt_cmdline *cl, const tt_opt *opts, size_t n, const c
 bool tt_opts_parse(tt_cmdline *cl, int argc, char **argv, const tt_opt *opts)
 {
     cl->lang = tt_lang_from_env();
+    tt_lang_messages_set(cl->lang);
     cl->status = tt_exit_for(TT_ERR_INPUT);
     struct option longs[MAX_OPTS + 2];
     char shorts[2 * MAX_OPTS + 3] = "h";

@@ -49,7 +49,9 @@ typedef enum tt_opt_kind {
 } tt_opt_kind;
 
 /* A custom kind's parser: false with why (already naming the option when
- * it wants to) on a bad argument. */
+ * it wants to, in tt_lang_messages(): the parser keeps it to the command
+ * line's language) on a bad argument; false with why left empty when it ran
+ * out of memory (a runtime failure, not the argument's). */
 typedef bool (*tt_opt_parse_fn)(const char *arg, void *dest, char *why, size_t why_size);
 
 typedef struct tt_opt {

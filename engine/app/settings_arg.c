@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tabletop/terms.h"
+
 static tt_value typed(const char *s)
 {
     tt_value v = { .type = TT_VAL_STR, .as.s = s };
@@ -32,19 +34,19 @@ bool tt_setting_args_add(tt_setting_args *a, const char *arg, char *why, size_t 
 {
     const char *eq = strchr(arg, '=');
     if (!eq || eq == arg) {
-        snprintf(why, why_size, "--set wants KEY=VALUE (got '%s')", arg);
+        snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_SET_WANTS_KV_FMT), arg);
         return false;
     }
     tt_kv *items = realloc(a->items, (a->n + 1) * sizeof *items);
     if (!items) {
-        snprintf(why, why_size, "out of memory");
+        why[0] = '\0'; /* out of memory (see tt_opt_parse_fn) */
         return false;
     }
     a->items = items;
     /* The key is copied; the value points into argv, which lives on. */
     char *key = strndup(arg, (size_t)(eq - arg));
     if (!key) {
-        snprintf(why, why_size, "out of memory");
+        why[0] = '\0';
         return false;
     }
     a->items[a->n].key = key;

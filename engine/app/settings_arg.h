@@ -10,7 +10,8 @@ typedef struct tt_setting_args {
 } tt_setting_args;
 
 /* VALUE is typed like a YAML plain scalar: true/false, an integer, a
- * number, else a string. false with why on a malformed argument. */
+ * number, else a string. false with why on a malformed argument (why
+ * left empty: out of memory). */
 bool tt_setting_args_add(tt_setting_args *a, const char *arg, char *why, size_t why_size);
 void tt_setting_args_free(tt_setting_args *a);
 /* Put kv into arr (capacity is the caller's), replacing an equal key. */

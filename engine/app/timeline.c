@@ -5,6 +5,52 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tabletop/terms.h"
+
+/* s, then spaces up to `cells` terminal cells (at least one when s fills
+ * them): the columns hold in Japanese (double-width) as in English. */
+static void put_padded(FILE *out, const char *s, size_t cells)
+{
+    fputs(s, out);
+    size_t w = tt_display_width(s);
+    do
+        fputc(' ', out);
+    while (++w < cells + 1);
+}
+
+/* The kind of a line ("inject     "): a column of ten cells and a space. */
+static void put_kind(FILE *out, tt_term kind, tt_lang lang)
+{
+    put_padded(out, tt_term_text(kind, lang), 10);
+}
+
+/* What an objective's or the end's journaled status word says ("reached",
+ * "length"): the journal's word in English, the table's in Japanese. */
+static const char *status_word(const char *status, tt_lang lang)
+{
+    static const struct { const char *word; tt_term term; } words[] = {
+        { "reached", C_TL_REACHED_WORD }, { "missed", C_TL_MISSED_WORD },
+        { "length", C_TL_END_LENGTH }, { "settled", C_TL_END_SETTLED },
+        { "facilitator", C_TL_END_FACILITATOR },
+    };
+    if (!status)
+        return "";
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(status, words[i].word) == 0)
+            return tt_term_text(words[i].term, lang);
+    return status;
+}
+
+static tt_term record_kind(tt_record_type type)
+{
+    switch (type) {
+    case TT_REC_CANCEL: return C_TL_CANCEL;
+    case TT_REC_REPLY: return C_TL_REPLY;
+    case TT_REC_DECLINED: return C_TL_DECLINED;
+    default: return C_TL_ASKED;
+    }
+}
+
 /* Print at most `max` bytes of s, cut on a UTF-8 boundary, one line. */
 static void put_clipped(FILE *out, const char *s, size_t max)
 {
@@ -48,77 +94,95 @@ static void write_event(const tt_timeline *tl, const tt_record *r, FILE *out)
     const tt_scenario *sc = tl->sc;
     char when[32];
     tt_ms_format(r->t, when, sizeof when);
-    switch (r->type) {
-    case TT_REC_START:
-        fprintf(out, "%s — %s (seed %llu)\n", sc->id, tt_text_get(&sc->title, tl->lang),
+    tt_lang lang = tl->lang;
+    if (r->type == TT_REC_START) {
+        fprintf(out, TT_FMT(lang, C_TL_START_FMT), sc->id, tt_text_get(&sc->title, lang),
                 (unsigned long long)r->start->seed);
         return;
+    }
+    switch (r->type) {
+    case TT_REC_INJECT: case TT_REC_MESSAGE: case TT_REC_CUSTOM: case TT_REC_ANSWER:
+    case TT_REC_ACTION: case TT_REC_DONE: case TT_REC_REFUSED: case TT_REC_OBJECTIVE:
+    case TT_REC_NOTE: case TT_REC_END: case TT_REC_CANCEL: case TT_REC_REPLY:
+    case TT_REC_DECLINED: case TT_REC_ASKED:
+        fprintf(out, "%8s  ", when);
+        break;
+    default:
+        return; /* state changes, pause/resume/speed: in the journal */
+    }
+    switch (r->type) {
     case TT_REC_INJECT:
-        fprintf(out, "%8s  inject     %s: ", when, name_of(sc, r->from, tl->lang));
-        put_clipped(out, tt_text_get(&r->text, tl->lang), 110);
+        put_kind(out, C_TL_INJECT, lang);
+        fprintf(out, "%s: ", name_of(sc, r->from, lang));
+        put_clipped(out, tt_text_get(&r->text, lang), 110);
         break;
     case TT_REC_MESSAGE:
-        fprintf(out, "%8s  message    %s: ", when, name_of(sc, r->from, tl->lang));
-        put_clipped(out, tt_text_get(&r->text, tl->lang), 110);
+        put_kind(out, C_TL_MESSAGE, lang);
+        fprintf(out, "%s: ", name_of(sc, r->from, lang));
+        put_clipped(out, tt_text_get(&r->text, lang), 110);
         break;
     case TT_REC_CUSTOM:
-        fprintf(out, "%8s  inject     facilitator%s%s: ", when, r->to ? " -> " : "",
-                r->to ? (r->member ? r->member : name_of(sc, r->to, tl->lang)) : "");
-        put_clipped(out, tt_text_get(&r->text, tl->lang), 110);
+        put_kind(out, C_TL_INJECT, lang);
+        fprintf(out, "%s%s%s: ", tt_term_text(LBL_CUSTOM, lang), r->to ? " -> " : "",
+                r->to ? (r->member ? r->member : name_of(sc, r->to, lang)) : "");
+        put_clipped(out, tt_text_get(&r->text, lang), 110);
         break;
     case TT_REC_ANSWER:
-        fprintf(out, "%8s  answer     %s%s%s%s: ", when, name_of(sc, r->role, tl->lang),
-                r->member ? " (" : "", r->member ? r->member : "", r->member ? ")" : "");
+        put_kind(out, C_TL_ANSWER, lang);
+        fprintf(out, "%s%s%s%s: ", name_of(sc, r->role, lang), r->member ? " (" : "",
+                r->member ? r->member : "", r->member ? ")" : "");
         put_clipped(out, r->note ? r->note : "", 110);
         break;
     case TT_REC_ACTION: {
         char until[32];
         tt_ms_format(r->until, until, sizeof until);
-        fprintf(out, "%8s  action     %s%s%s%s: %s (until %s)", when,
-                name_of(sc, r->role, tl->lang), r->member ? " (" : "",
-                r->member ? r->member : "", r->member ? ")" : "",
-                action_label(sc, r->id, tl->lang), until);
+        put_kind(out, C_TL_ACTION, lang);
+        fprintf(out, "%s%s%s%s: %s", name_of(sc, r->role, lang), r->member ? " (" : "",
+                r->member ? r->member : "", r->member ? ")" : "", action_label(sc, r->id, lang));
+        fprintf(out, TT_FMT(lang, C_TL_UNTIL_FMT), until);
         break;
     }
     case TT_REC_DONE:
-        fprintf(out, "%8s  done       %s", when, action_label(sc, r->id, tl->lang));
+        put_kind(out, C_TL_DONE, lang);
+        fputs(action_label(sc, r->id, lang), out);
         break;
     case TT_REC_REFUSED:
-        fprintf(out, "%8s  refused    %s: %s — %s", when, name_of(sc, r->role, tl->lang),
-                r->id ? r->id : "?", tt_text_get(&r->text, tl->lang));
+        put_kind(out, C_TL_REFUSED, lang);
+        fprintf(out, "%s: %s — %s", name_of(sc, r->role, lang), r->id ? r->id : "?",
+                tt_text_get(&r->text, lang));
         break;
     case TT_REC_OBJECTIVE: {
         int o = tt_scenario_objective(sc, r->id);
-        fprintf(out, "%8s  objective  %s %s", when, r->status,
-                o >= 0 ? tt_text_get(&sc->objectives[o].title, tl->lang) : r->id);
+        put_kind(out, C_TL_OBJECTIVE, lang);
+        fprintf(out, "%s %s", status_word(r->status, lang),
+                o >= 0 ? tt_text_get(&sc->objectives[o].title, lang) : r->id);
         break;
     }
     case TT_REC_NOTE:
-        fprintf(out, "%8s  note       %s: ", when, name_of(sc, r->role, tl->lang));
+        put_kind(out, C_TL_NOTE, lang);
+        fprintf(out, "%s: ", name_of(sc, r->role, lang));
         put_clipped(out, r->note ? r->note : "", 110);
         break;
     case TT_REC_END:
-        fprintf(out, "%8s  end        (%s)", when, r->status);
+        put_kind(out, C_TL_END, lang);
+        fprintf(out, TT_FMT(lang, C_TL_END_WHY_FMT), status_word(r->status, lang));
         break;
     case TT_REC_CANCEL:
     case TT_REC_REPLY:
-        fprintf(out, "%8s  %-10s %s: %s%s%s", when, tt_record_type_name(r->type),
-                name_of(sc, r->role, tl->lang), action_label(sc, r->id, tl->lang),
-                r->status ? " — " : "", r->status ? tt_text_get(&r->text, tl->lang) : "");
+        put_kind(out, record_kind(r->type), lang);
+        fprintf(out, "%s: %s%s%s", name_of(sc, r->role, lang), action_label(sc, r->id, lang),
+                r->status ? " — " : "", r->status ? tt_text_get(&r->text, lang) : "");
         if (r->note && r->note[0]) {
             fputs(" — ", out);
             put_clipped(out, r->note, 110);
         }
         break;
-    case TT_REC_DECLINED:
-    case TT_REC_ASKED:
-        fprintf(out, "%8s  %-10s %s -> %s: %s — ", when, tt_record_type_name(r->type),
-                name_of(sc, r->from, tl->lang), name_of(sc, r->role, tl->lang),
-                action_label(sc, r->id, tl->lang));
-        put_clipped(out, tt_text_get(&r->text, tl->lang), 110);
+    default: /* declined, asked */
+        put_kind(out, record_kind(r->type), lang);
+        fprintf(out, "%s -> %s: %s — ", name_of(sc, r->from, lang), name_of(sc, r->role, lang),
+                action_label(sc, r->id, lang));
+        put_clipped(out, tt_text_get(&r->text, lang), 110);
         break;
-    default:
-        return; /* state changes, pause/resume/speed: in the journal */
     }
     fputc('\n', out);
 }
@@ -157,31 +221,63 @@ void tt_timeline_sink(void *timeline, const tt_record *r)
     put_safe(tl->out, text, len);
 }
 
+/* Left-aligned in `cells` terminal cells. */
+static void put_left(FILE *out, const char *s, size_t cells)
+{
+    fputs(s, out);
+    for (size_t w = tt_display_width(s); w < cells; w++)
+        fputc(' ', out);
+}
+
+/* Right-aligned in `cells` terminal cells, after a space. */
+static void put_right(FILE *out, const char *s, size_t cells)
+{
+    fputc(' ', out);
+    for (size_t w = tt_display_width(s); w < cells; w++)
+        fputc(' ', out);
+    fputs(s, out);
+}
+
 static void put_time(FILE *out, tt_ms t)
 {
     char buf[32];
     tt_ms_format(t, buf, sizeof buf);
-    fprintf(out, " %9s", buf);
+    put_right(out, buf, 9);
+}
+
+static tt_term phase_term(tt_objective_phase p)
+{
+    switch (p) {
+    case TT_OBJ_ISOLATE: return M_PHASE_ISOLATE;
+    case TT_OBJ_REPORT: return M_PHASE_REPORT;
+    default: return M_PHASE_RECOVER;
+    }
 }
 
 static void write_summary(FILE *out, tt_exercise *ex, tt_lang lang)
 {
     const tt_scenario *sc = tt_exercise_scenario(ex);
     const tt_objective_view *ov = tt_exercise_objectives(ex);
-    fprintf(out, "\n%-24s %-8s %9s %9s %9s  %s\n", "objective", "phase", "target",
-            "limit", "reached", "verdict");
+    fputc('\n', out);
+    put_padded(out, tt_term_text(C_TL_COL_OBJECTIVE, lang), 24);
+    put_left(out, tt_term_text(C_TL_COL_PHASE, lang), 8);
+    put_right(out, tt_term_text(C_TL_COL_TARGET, lang), 9);
+    put_right(out, tt_term_text(C_TL_COL_LIMIT, lang), 9);
+    put_right(out, tt_term_text(C_TL_COL_REACHED, lang), 9);
+    fprintf(out, "  %s\n", tt_term_text(C_TL_COL_VERDICT, lang));
     for (size_t i = 0; i < sc->n_objectives; i++) {
         const tt_objective *o = &sc->objectives[i];
-        fprintf(out, "%-24s %-8s", o->id, tt_objective_phase_name(o->phase));
+        fprintf(out, "%-24s ", o->id);
+        put_left(out, tt_term_text(phase_term(o->phase), lang), 8);
         put_time(out, o->target);
         put_time(out, o->limit);
         bool reached = ov[i].status == TT_OBJECTIVE_REACHED;
         put_time(out, reached ? ov[i].at : TT_MS_NEVER);
-        const char *verdict = !reached              ? "not reached"
-                              : ov[i].at <= o->target ? "within target"
-                              : ov[i].at <= o->limit  ? "within limit"
-                                                      : "late";
-        fprintf(out, "  %s\n", verdict);
+        tt_term verdict = !reached              ? LBL_NOT_REACHED
+                          : ov[i].at <= o->target ? C_TL_WITHIN_TARGET
+                          : ov[i].at <= o->limit  ? C_TL_WITHIN_LIMIT
+                                                  : C_TL_LATE;
+        fprintf(out, "  %s\n", tt_term_text(verdict, lang));
     }
     const tt_kv *state;
     size_t n;
@@ -195,9 +291,11 @@ static void write_summary(FILE *out, tt_exercise *ex, tt_lang lang)
                 char v[64];
                 bool yes_no = state[k].value.type == TT_VAL_BOOL; /* API 1.1: yes/no */
                 tt_value_display(&state[k].value, lang, v, sizeof v);
-                fprintf(out, "%s%s: %s%s%s\n", sc->metrics[m].damage ? "damage  " : "state   ",
-                        tt_text_get(&sc->metrics[m].label, lang), v, yes_no ? "" : " ",
-                        yes_no ? "" : tt_text_get(&sc->metrics[m].unit, lang));
+                const char *kind = tt_term_text(sc->metrics[m].damage ? C_TL_DAMAGE : C_TL_STATE,
+                                                lang);
+                put_left(out, kind, 8);
+                fprintf(out, "%s: %s%s%s\n", tt_text_get(&sc->metrics[m].label, lang), v,
+                        yes_no ? "" : " ", yes_no ? "" : tt_text_get(&sc->metrics[m].unit, lang));
             }
 }
 

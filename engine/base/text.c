@@ -26,6 +26,20 @@ tt_lang tt_lang_from_env(void)
     return TT_LANG_EN;
 }
 
+static bool messages_set;
+static tt_lang messages_lang;
+
+tt_lang tt_lang_messages(void)
+{
+    return messages_set ? messages_lang : tt_lang_from_env();
+}
+
+void tt_lang_messages_set(tt_lang lang)
+{
+    messages_lang = lang;
+    messages_set = true;
+}
+
 bool tt_lang_parse(const char *s, tt_lang *out)
 {
     if (s && strcmp(s, "ja") == 0) {

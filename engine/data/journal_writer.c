@@ -75,7 +75,7 @@ tt_journal_writer *tt_journal_create(const char *path, bool durable, tt_error *e
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) {
-        tt_error_set(err, path, 0, 0, "cannot create the journal: %s", strerror(errno));
+        tt_error_runtime(err, path, "cannot create the journal: %s", strerror(errno));
         return NULL;
     }
     if (durable)
@@ -83,17 +83,15 @@ tt_journal_writer *tt_journal_create(const char *path, bool durable, tt_error *e
     return writer_new(fd, path, durable, err);
 }
 
-tt_journal_writer *tt_journal_create_new(const char *path, bool durable, bool *bad_input,
-                                         tt_error *err)
+tt_journal_writer *tt_journal_create_new(const char *path, bool durable, tt_error *err)
 {
-    *bad_input = false;
     /* O_EXCL: an existing file is never truncated, and a symbolic link in
      * the last component is never followed (even a dangling one). */
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd < 0) {
         int e = errno;
-        *bad_input = e == EEXIST || e == ENOENT || e == ENOTDIR || e == EISDIR ||
-                     e == ELOOP || e == ENAMETOOLONG;
+        bool users_path = e == EEXIST || e == ENOENT || e == ENOTDIR || e == EISDIR ||
+                          e == ELOOP || e == ENAMETOOLONG;
         if (e == EEXIST)
             tt_error_set(err, path, 0, 0,
                          "the journal already exists (a journal is never overwritten): "
@@ -101,7 +99,8 @@ tt_journal_writer *tt_journal_create_new(const char *path, bool durable, bool *b
         else if (e == ENOENT || e == ENOTDIR)
             tt_error_set(err, path, 0, 0, "cannot create the journal: the directory does not exist");
         else
-            tt_error_set(err, path, 0, 0, "cannot create the journal: %s", strerror(e));
+            tt_error_set_as(err, users_path ? TT_ERR_INPUT : TT_ERR_RUNTIME, path, 0, 0,
+                            "cannot create the journal: %s", strerror(e));
         return NULL;
     }
     if (durable)
@@ -140,7 +139,7 @@ tt_journal_writer *tt_journal_append(const char *path, bool durable, tt_error *e
 {
     int fd = open(path, O_RDWR | O_CLOEXEC);
     if (fd < 0) {
-        tt_error_set(err, path, 0, 0, "cannot open the journal: %s", strerror(errno));
+        tt_error_runtime(err, path, "cannot open the journal: %s", strerror(errno));
         return NULL;
     }
     size_t len = 0;
@@ -164,8 +163,8 @@ tt_journal_writer *tt_journal_append(const char *path, bool durable, tt_error *e
         lseek(fd, (off_t)end, SEEK_SET) < 0 ||
         (need_newline && write_all(fd, "\n", 1) != 0) ||
         (durable && fsync(fd) != 0)) {
-        tt_error_set(err, path, 0, 0, "cannot prepare the journal for appending: %s",
-                     strerror(errno));
+        tt_error_runtime(err, path, "cannot prepare the journal for appending: %s",
+                         strerror(errno));
         close(fd);
         return NULL;
     }
@@ -178,7 +177,7 @@ tt_journal_writer *tt_journal_append(const char *path, bool durable, tt_error *e
 int tt_journal_write(tt_journal_writer *w, const tt_record *r, tt_error *err)
 {
     if (w->broken) {
-        tt_error_set(err, w->path, 0, 0, "the journal is unusable after an earlier write error");
+        tt_error_runtime(err, w->path, "the journal is unusable after an earlier write error");
         return -1;
     }
     char *doc = tt_record_to_yaml(r, err);

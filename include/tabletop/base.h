@@ -45,6 +45,12 @@ typedef enum tt_lang { TT_LANG_EN = 0, TT_LANG_JA = 1 } tt_lang;
 const char *tt_text_get(const tt_text *t, tt_lang lang);
 /* Language from the locale (LC_ALL, LC_MESSAGES, LANG): "ja*" -> ja, else en. */
 tt_lang tt_lang_from_env(void);
+/* The language of the command's messages: the locale's until the command
+ * line says otherwise (--lang; set by the option parser, engine/app). Used
+ * by code that words a failure without a language of its own (an option
+ * argument's parser, a scenario lookup). */
+tt_lang tt_lang_messages(void);
+void tt_lang_messages_set(tt_lang lang);
 /* Parse "ja" / "en"; false otherwise. */
 bool tt_lang_parse(const char *s, tt_lang *out);
 const char *tt_lang_name(tt_lang lang);

@@ -11,14 +11,14 @@
 typedef struct tt_journal_writer tt_journal_writer;
 
 /* Create (truncate) a journal. `durable` = fsync after each record (live
- * drills); headless runs flush at close. */
+ * drills); headless runs flush at close. Failures are runtime errors (the
+ * path is the program's own choice or already checked). */
 tt_journal_writer *tt_journal_create(const char *path, bool durable, tt_error *err);
 /* Create a journal that must not exist yet: an existing file or a symbolic
- * link there is refused and left untouched. *bad_input tells the caller a
- * failure is the user's path (exists, missing directory: exit 2) rather than
- * the system's. */
-tt_journal_writer *tt_journal_create_new(const char *path, bool durable, bool *bad_input,
-                                         tt_error *err);
+ * link there is refused and left untouched. The error's class tells whose
+ * failure it is: the user's path (exists, missing directory) is input, a
+ * folder that cannot be written in or a full disk is runtime. */
+tt_journal_writer *tt_journal_create_new(const char *path, bool durable, tt_error *err);
 /* Open an existing journal to continue it (resume): appends after the last
  * complete record, truncating a torn tail first. */
 tt_journal_writer *tt_journal_append(const char *path, bool durable, tt_error *err);

@@ -21,7 +21,379 @@
 #define C_OPT_EXTRA_ARG_FMT_TEXT "余分な引数があります: '%s'", \
     "unexpected argument '%s'"
 
+/* ---- tabletop watch (engine/app/cmd_watch.c) */
+#define C_WATCH_MAX_SCRIPTS_FMT_TEXT "--script は %d 個までです", "at most %d --script"
+#define C_WATCH_MAX_CHANGES_FMT_TEXT "--max-changes は 1 以上の整数です（'%s'）", \
+    "--max-changes must be a whole number from 1, not '%s'"
+#define C_WATCH_NEED_SCRIPT_TEXT "解答スクリプトを --script で1つ以上指定してください", \
+    "which answers? give at least one --script F"
+#define C_WATCH_WATCHING_FMT_TEXT "%s を監視中（Ctrl-C で終了）\n", "watching %s (Ctrl-C to stop)\n"
+
+/* ---- run, resume: shared checks and lines (engine/app/cmd_run.c, cmd_resume.c,
+ * frontend.c, finish.c) */
+#define C_CARD_IS_JOURNAL_FMT_TEXT "--scorecard が記録ファイルそのものです（記録は上書きしません）: %s", \
+    "--scorecard is the journal itself (a journal is never overwritten): %s"
+#define C_SERVE_COMPANIONS_TEXT "--seats, --tls-cert, --tls-key, --qr は --serve と使います", \
+    "--seats, --tls-cert, --tls-key and --qr go with --serve"
+#define C_TLS_PAIR_TEXT "--tls-cert と --tls-key は両方指定してください", \
+    "--tls-cert and --tls-key go together"
+#define C_SERVE_BAD_BRACKET_FMT_TEXT "--serve: '%s' は [ADDR]:PORT の形ではありません", \
+    "--serve: '%s' is not [ADDR]:PORT"
+#define C_SERVE_BAD_FMT_TEXT "--serve: '%s' は [ADDR:]PORT の形ではありません（ポートは 0-65535）", \
+    "--serve: '%s' is not [ADDR:]PORT (port 0-65535)"
+#define C_CARD_FORMAT_FMT_TEXT "--scorecard は .html、.md、.json のいずれかで終わる名前です（'%s'）", \
+    "--scorecard must end in .html, .md or .json (got '%s')"
+#define C_CARD_DIR_FMT_TEXT "--scorecard: %s に書き込めません: %s", \
+    "--scorecard: cannot write in %s: %s"
+#define C_SET_WANTS_KV_FMT_TEXT "--set は KEY=VALUE の形です（'%s'）", \
+    "--set wants KEY=VALUE (got '%s')"
+#define C_JOURNAL_SO_FAR_FMT_TEXT "%s: ここまでの記録は %s にあります\n", \
+    "%s: the journal so far is in %s\n"
+#define C_NOT_FINISHED_FMT_TEXT "演習は終了していません。続けるには:\n  tabletop resume %s\n", \
+    "The exercise is not finished. Continue it with:\n  tabletop resume %s\n"
+#define C_JOURNAL_LINE_FMT_TEXT "記録ファイル: %s\n", "journal:   %s\n"
+#define C_SCORECARD_LINE_FMT_TEXT "スコアカード: %s\n", "scorecard: %s\n"
+#define C_CANNOT_CREATE_FMT_TEXT "%s を作成できません: %s", "cannot create %s: %s"
+#define C_TOO_MANY_THIS_SECOND_FMT_TEXT "%s で同じ1秒間に始めた演習が多すぎます", \
+    "too many exercises started this second in %s"
+
+/* ---- tabletop run */
+#define C_JOURNAL_EXISTS_FMT_TEXT "--journal %s は既にあります（記録は上書きしません）: 新しい名前にするか、" \
+    "'tabletop resume' で続けてください", \
+    "--journal %s already exists (a journal is never overwritten): " \
+    "choose a new name, or continue it with 'tabletop resume'"
+#define C_JOURNAL_PATH_LONG_TEXT "--journal のパスが長すぎます", "--journal: the path is too long"
+#define C_SNAPSHOT_NEEDS_AT_TEXT "--snapshot には --at TIME が必要です", "--snapshot needs --at TIME"
+#define C_RUN_SERVE_ALONE_TEXT "--serve は --snapshot や --script と一緒には使えません", \
+    "--serve does not go with --snapshot or --script"
+#define C_AT_SIZE_NEED_SNAPSHOT_TEXT "--at と --size は --snapshot と使います", \
+    "--at and --size go with --snapshot"
+#define C_RUN_NEEDS_TTY_TEXT "ライブ演習には端末が必要です: 端末で実行するか、--ui sdl、" \
+    "またはヘッドレス実行に --script F --ui none を指定してください", \
+    "a live drill needs a terminal: run it in one, use --ui sdl, " \
+    "or give --script F --ui none for a headless run"
+#define C_TEMP_JOURNAL_FMT_TEXT "一時的な記録ファイル: %s", "temporary journal: %s"
+#define C_SNAPSHOT_LINE_FMT_TEXT "スナップショット: %s\n", "snapshot: %s\n"
+#define C_STRICT_REFUSED_FMT_TEXT "--strict: 対応 %s が %s に拒否されました: %s", \
+    "--strict: action %s refused at %s: %s"
+
+/* ---- tabletop resume */
+#define C_RESUME_SERVE_SCRIPT_TEXT "--serve は --script と一緒には使えません", \
+    "--serve does not go with --script"
+#define C_RESUME_SPEED_NEEDS_SCRIPT_TEXT "--ui none で --speed を使うには --script が必要です", \
+    "--speed with --ui none needs --script"
+#define C_RESUME_NEEDS_TTY_TEXT "ライブ演習には端末が必要です: 端末で実行するか、--ui sdl、" \
+    "または --script F --ui none を指定してください", \
+    "a live drill needs a terminal: run it in one, use --ui sdl, " \
+    "or give --script F --ui none"
+#define C_RESUMED_AT_FMT_TEXT "%s から再開\n", "resumed at %s\n"
+#define C_RESUME_NOT_REPRODUCED_FMT_TEXT "tabletop resume: %s は再現できないため再開できません:\n", \
+    "tabletop resume: %s does not reproduce, so it cannot be resumed:\n"
+#define C_RESUME_STEPS_MISMATCH_FMT_TEXT "tabletop resume: 記録ファイルの入力は %s の最初のステップと" \
+    "一致しません。記録ファイルの最後の時刻より後のステップを実行します\n", \
+    "tabletop resume: the journal's inputs are not the first steps " \
+    "of %s; playing its steps after the journal's last time\n"
+
+/* ---- replay, resume: reading a journal and its scenario (cmd_replay.c) */
+#define C_JOURNAL_SCENARIO_FMT_TEXT "記録ファイルのシナリオ: %s", "the journal's scenario: %s"
+#define C_SCENARIO_CHANGED_FMT_TEXT \
+    "%s: 警告: シナリオファイルが演習を実行したときのものと異なります\n" \
+    "  （%s: sha256 %.12s...、記録ファイルでは %.12s...）。結果が異なる可能性があります。\n" \
+    "  正確に再現するには --scenario FILE で元のファイルを指定してください。\n", \
+    "%s: warning: the scenario file differs from the one the exercise ran\n" \
+    "  (%s: sha256 %.12s..., the journal's: %.12s...); the outcome may differ.\n" \
+    "  Give the original file with --scenario FILE to reproduce it exactly.\n"
+#define C_REPLAY_IDENTICAL_FMT_TEXT "%s: 一致（%zu 件の記録をすべて再現）\n", \
+    "%s: identical (%zu records reproduced)\n"
+#define C_REPLAY_DIFFERS_FMT_TEXT "%s: 相違あり（%zu 件まで一致）\n", \
+    "%s: differs after %zu matching records\n"
+
+/* ---- finding a scenario (engine/app/locate.c) */
+#define C_SCENARIO_UNREADABLE_FMT_TEXT "%s: シナリオファイルを読めません", \
+    "%s: cannot read the scenario file"
+#define C_NOT_SCENARIO_ARG_FMT_TEXT "'%s' はシナリオ id でも .lua のパスでもありません", \
+    "'%s' is neither a scenario id nor a .lua path"
+#define C_NO_SCENARIO_LOOKED_FMT_TEXT "シナリオ '%s' はありません（探した場所:", \
+    "no scenario '%s' (looked in"
+
+/* ---- the headless timeline and its summary (engine/app/timeline.c) */
+#define C_TL_START_FMT_TEXT "%s — %s（シード %llu）\n", "%s — %s (seed %llu)\n"
+#define C_TL_UNTIL_FMT_TEXT "（完了予定 %s）", " (until %s)"
+#define C_TL_END_WHY_FMT_TEXT "（%s）", "(%s)"
+
 #define TT_TERMS_APP_DRILL(X) \
+    /* ---- shared by several commands */ \
+    X(C_WHICH_JOURNAL, "記録ファイルを1つ指定してください", "which journal? give one file") \
+    X(C_ONE_JOURNAL, "記録ファイルは1つだけ指定してください", "give exactly one journal") \
+    /* ---- tabletop watch */ \
+    X(C_WATCH_USAGE, \
+      "使い方: tabletop watch シナリオ --script F [--script G ...] [--seed N] [--lang ja|en]\n" \
+      "\n" \
+      "解答スクリプトをそれぞれ画面なしで実行し、シナリオファイル（または解答）が保存される\n" \
+      "たびに再実行して、前回の保存からの変化を表示します: 目標の時刻と評価、スコアと評価、\n" \
+      "被害、エラー。Ctrl-C で終了します。\n" \
+      "\n" \
+      "  --script F        解答スクリプト（複数可）\n" \
+      "  --seed N          シードのないスクリプトのシード（既定 1）\n" \
+      "  --max-changes N   N 回の保存で終了（スクリプトやテスト用）\n" \
+      "\n" \
+      "終了コード: 0 終了、1 監視できない、2 入力の誤り。\n", \
+      "usage: tabletop watch SCENARIO --script F [--script G ...] [--seed N] [--lang ja|en]\n" \
+      "\n" \
+      "Runs each answer script headless, then again every time the scenario file\n" \
+      "(or an answer) is saved, and prints what changed since the previous save:\n" \
+      "objective times and ratings, the score and rating, damage, and errors.\n" \
+      "Stop with Ctrl-C.\n" \
+      "\n" \
+      "  --script F        an answer script (repeatable)\n" \
+      "  --seed N          seed for scripts without their own (default 1)\n" \
+      "  --max-changes N   stop after N saves (scripts, tests)\n" \
+      "\n" \
+      "Exit codes: 0 stopped, 1 cannot watch, 2 bad input.\n") \
+    X(C_WATCH_MAX_SCRIPTS_FMT, C_WATCH_MAX_SCRIPTS_FMT_TEXT) \
+    X(C_WATCH_MAX_CHANGES_FMT, C_WATCH_MAX_CHANGES_FMT_TEXT) \
+    X(C_WATCH_NEED_SCRIPT, C_WATCH_NEED_SCRIPT_TEXT) \
+    X(C_WATCH_WATCHING_FMT, C_WATCH_WATCHING_FMT_TEXT) \
+    X(C_WATCH_SCORE, "スコア", "score") \
+    X(C_WATCH_NO_CHANGE, "変化なし", "no change") \
+    X(C_WATCH_ERROR_GONE, "エラー解消", "error gone") \
+    X(C_WATCH_SAVED, "保存", "saved") \
+    /* ---- run, resume: shared */ \
+    X(C_CARD_IS_JOURNAL_FMT, C_CARD_IS_JOURNAL_FMT_TEXT) \
+    X(C_SERVE_COMPANIONS, C_SERVE_COMPANIONS_TEXT) \
+    X(C_TLS_PAIR, C_TLS_PAIR_TEXT) \
+    X(C_SERVE_BAD_BRACKET_FMT, C_SERVE_BAD_BRACKET_FMT_TEXT) \
+    X(C_SERVE_BAD_FMT, C_SERVE_BAD_FMT_TEXT) \
+    X(C_CARD_FORMAT_FMT, C_CARD_FORMAT_FMT_TEXT) \
+    X(C_CARD_DIR_FMT, C_CARD_DIR_FMT_TEXT) \
+    X(C_SET_WANTS_KV_FMT, C_SET_WANTS_KV_FMT_TEXT) \
+    X(C_JOURNAL_SO_FAR_FMT, C_JOURNAL_SO_FAR_FMT_TEXT) \
+    X(C_NOT_FINISHED_FMT, C_NOT_FINISHED_FMT_TEXT) \
+    X(C_JOURNAL_LINE_FMT, C_JOURNAL_LINE_FMT_TEXT) \
+    X(C_SCORECARD_LINE_FMT, C_SCORECARD_LINE_FMT_TEXT) \
+    X(C_CANNOT_CREATE_FMT, C_CANNOT_CREATE_FMT_TEXT) \
+    X(C_TOO_MANY_THIS_SECOND_FMT, C_TOO_MANY_THIS_SECOND_FMT_TEXT) \
+    X(C_NO_DATA_HOME, "XDG_DATA_HOME も HOME も設定されていません: --journal FILE を指定してください", \
+      "neither XDG_DATA_HOME nor HOME is set: give --journal FILE") \
+    /* ---- tabletop run */ \
+    X(C_RUN_USAGE, \
+      "使い方: tabletop run シナリオ [オプション]\n" \
+      "\n" \
+      "シナリオは id（'tabletop list'）か .lua ファイルのパスです。\n" \
+      "\n" \
+      "  --script F.yaml     台本（解答スクリプト）。--ui none（--speed なし）なら\n" \
+      "                      画面なしで最速で実行\n" \
+      "  --ui none|tty|sdl   表示方法（既定: ライブ演習は tty、--script があれば none）\n" \
+      "  --speed X           実時間1秒あたりの演習内の秒数（ライブの既定: シナリオの\n" \
+      "                      推奨速度、なければ約90分に収まる速度）。--script と使うと\n" \
+      "                      台本を実時間で再生\n" \
+      "  --seed N            乱数のシード（既定: 台本のシード、なければ画面なしでは 1、\n" \
+      "                      それ以外は時計から。常に記録ファイルに残ります）\n" \
+      "  --set KEY=VALUE     シナリオの設定（例: --set offline_backup=true）\n" \
+      "  --roster F.yaml     チーム名と、役割ごとのメンバー\n" \
+      "  --journal F         記録ファイル（既定: $XDG_DATA_HOME/tabletop/exercises/）\n" \
+      "  --scorecard F       スコアカード（.html, .md, .json。既定: 記録ファイルの隣）\n" \
+      "  --no-scorecard      スコアカードを作らず、演習履歴にも記録しない\n" \
+      "  --strict            実行できない対応（取れない、役割が違う）を記録ファイルの\n" \
+      "                      メモにせず、エラーにする（終了コード 1）\n" \
+      "  --db F|URI          演習履歴データベース、または postgresql:// URI: 中央の結果サーバー。\n" \
+      "                      届かないときはこの端末に未送信として保存（docs/results.md。\n" \
+      "                      既定: $TABLETOP_DB、なければ XDG データディレクトリ）\n" \
+      "  --lang ja|en        言語（既定: ロケールから）\n" \
+      "  --serve [ADDR:]PORT ブラウザー参加: 名簿のメンバーごと（名簿がなければ役割ごと）の\n" \
+      "                      参加リンクと、進行役・見学のリンク（既定のアドレス 127.0.0.1。\n" \
+      "                      --ui none なら進行役はブラウザーで操作）\n" \
+      "  --seats F.json      リンクをこのファイルにも書き出す\n" \
+      "  --tls-cert F --tls-key F\n" \
+      "                      HTTPS/WSS で提供\n" \
+      "  --qr                各リンクの下に QR コード（開始時にダッシュボードにも表示。\n" \
+      "                      J で切り替え）\n" \
+      "  --snapshot F.png --at TIME [--size WxH]\n" \
+      "                      演習内の時刻 TIME のダッシュボードを画面なしで描いて終了\n" \
+      "\n" \
+      "演習内の時刻は表示どおり（+0:15:00、+41d 02:30:00）か、90s、15m、1h30m で書けます。\n" \
+      "\n" \
+      "終了コード: 0 正常、1 実行時の失敗、2 入力の誤り。\n", \
+      "usage: tabletop run SCENARIO [options]\n" \
+      "\n" \
+      "SCENARIO is an id ('tabletop list') or a path to a .lua file.\n" \
+      "\n" \
+      "  --script F.yaml     scripted answers; with --ui none (and no --speed) the\n" \
+      "                      exercise runs headless, as fast as possible\n" \
+      "  --ui none|tty|sdl   front-end (default: tty for a live drill, none with --script)\n" \
+      "  --speed X           simulated seconds per real second (live default: the\n" \
+      "                      scenario's own speed, else one that fits it into about 90\n" \
+      "                      minutes); with --script, plays it in real time\n" \
+      "  --seed N            random seed (default: the script's seed, else 1 headless,\n" \
+      "                      else taken from the clock; always journaled)\n" \
+      "  --set KEY=VALUE     scenario setting (e.g. --set offline_backup=true)\n" \
+      "  --roster F.yaml     team name and members with their roles\n" \
+      "  --journal F         journal file (default: $XDG_DATA_HOME/tabletop/exercises/)\n" \
+      "  --scorecard F       scorecard (.html, .md or .json; default: beside the journal)\n" \
+      "  --no-scorecard      do not write a scorecard or record the drill history\n" \
+      "  --strict            a refused action (not available, wrong role) is an error\n" \
+      "                      (exit 1) instead of a note in the journal\n" \
+      "  --db F|URI          drill-history database, or a postgresql:// URI: central results,\n" \
+      "                      kept here as not yet sent when unreachable (docs/results.md;\n" \
+      "                      default: $TABLETOP_DB, else the XDG data directory)\n" \
+      "  --lang ja|en        language (default: from the locale)\n" \
+      "  --serve [ADDR:]PORT browser seats: one join link per roster member (else per\n" \
+      "                      role), a facilitator and an observer link (default address\n" \
+      "                      127.0.0.1; --ui none = the facilitator works in the browser)\n" \
+      "  --seats F.json      also write the links there\n" \
+      "  --tls-cert F --tls-key F\n" \
+      "                      serve over HTTPS/WSS\n" \
+      "  --qr                a QR code under each link (and shown on the dashboard\n" \
+      "                      at the start; J there cycles through them)\n" \
+      "  --snapshot F.png --at TIME [--size WxH]\n" \
+      "                      render the dashboard at simulated TIME off-screen and exit\n" \
+      "\n" \
+      "Simulated times read as printed (+0:15:00, +41d 02:30:00) or as 90s, 15m, 1h30m.\n" \
+      "\n" \
+      "Exit codes: 0 ok, 1 runtime failure, 2 bad input.\n") \
+    X(C_JOURNAL_EXISTS_FMT, C_JOURNAL_EXISTS_FMT_TEXT) \
+    X(C_JOURNAL_PATH_LONG, C_JOURNAL_PATH_LONG_TEXT) \
+    X(C_SNAPSHOT_NEEDS_AT, C_SNAPSHOT_NEEDS_AT_TEXT) \
+    X(C_RUN_SERVE_ALONE, C_RUN_SERVE_ALONE_TEXT) \
+    X(C_AT_SIZE_NEED_SNAPSHOT, C_AT_SIZE_NEED_SNAPSHOT_TEXT) \
+    X(C_RUN_NEEDS_TTY, C_RUN_NEEDS_TTY_TEXT) \
+    X(C_TEMP_JOURNAL_FMT, C_TEMP_JOURNAL_FMT_TEXT) \
+    X(C_SNAPSHOT_LINE_FMT, C_SNAPSHOT_LINE_FMT_TEXT) \
+    X(C_STRICT_REFUSED_FMT, C_STRICT_REFUSED_FMT_TEXT) \
+    /* ---- tabletop resume */ \
+    X(C_RESUME_USAGE, \
+      "使い方: tabletop resume 記録ファイル [オプション]\n" \
+      "\n" \
+      "記録ファイルが残した状態（最後に記録された時刻で一時停止）をそのまま復元して\n" \
+      "続行し、同じ記録ファイルに追記します。\n" \
+      "\n" \
+      "  --script F.yaml     台本の残りのステップを実行。--ui none（--speed なし）なら\n" \
+      "                      画面なしで最速で実行\n" \
+      "  --ui none|tty|sdl   表示方法（既定: tty、--script があれば none）\n" \
+      "  --speed X           これ以降の、実時間1秒あたりの演習内の秒数\n" \
+      "  --scenario F        シナリオファイル（既定: 記録ファイルにあるもの）\n" \
+      "  --scorecard F       スコアカード（.html, .md, .json。既定: 記録ファイルに記録された\n" \
+      "                      この演習のもの、なければ記録ファイルの隣）\n" \
+      "  --no-scorecard      スコアカードを作らず、演習履歴にも記録しない\n" \
+      "  --db F|URI          演習履歴データベース、または postgresql:// URI: 中央の結果サーバー。\n" \
+      "                      届かないときはこの端末に未送信として保存（docs/results.md。\n" \
+      "                      既定: 記録ファイルに記録されたこの演習のもの、なければ\n" \
+      "                      $TABLETOP_DB、なければ XDG データディレクトリ）\n" \
+      "  --lang ja|en        言語（既定: ロケールから）\n" \
+      "  --serve [ADDR:]PORT ブラウザー参加を再開（前回と同じリンク）\n" \
+      "  --seats F.json      リンクをこのファイルにも書き出す\n" \
+      "  --tls-cert F --tls-key F  HTTPS/WSS で提供\n" \
+      "  --qr                各リンクの下に QR コード（ダッシュボードにも）\n" \
+      "\n" \
+      "終了コード: 0 正常、1 実行時の失敗、2 入力の誤り。\n", \
+      "usage: tabletop resume JOURNAL [options]\n" \
+      "\n" \
+      "Restores the exercise exactly as the journal left it (paused at its\n" \
+      "last recorded time) and goes on, appending to the same journal.\n" \
+      "\n" \
+      "  --script F.yaml     play the script's remaining steps; with --ui none (and no\n" \
+      "                      --speed) headless, as fast as possible\n" \
+      "  --ui none|tty|sdl   front-end (default: tty, or none with --script)\n" \
+      "  --speed X           simulated seconds per real second from now on\n" \
+      "  --scenario F        the scenario file (default: the one the journal names)\n" \
+      "  --scorecard F       scorecard (.html, .md or .json; default: the drill's own, as\n" \
+      "                      its journal recorded it, else beside the journal)\n" \
+      "  --no-scorecard      do not write a scorecard or record the drill history\n" \
+      "  --db F|URI          drill-history database, or a postgresql:// URI: central results,\n" \
+      "                      kept here as not yet sent when unreachable (docs/results.md;\n" \
+      "                      default: the drill's own, as its journal recorded it, else\n" \
+      "                      $TABLETOP_DB, else the XDG data directory)\n" \
+      "  --lang ja|en        language (default: from the locale)\n" \
+      "  --serve [ADDR:]PORT browser seats again, with the same links as before\n" \
+      "  --seats F.json      also write the links there\n" \
+      "  --tls-cert F --tls-key F  serve over HTTPS/WSS\n" \
+      "  --qr                a QR code under each link (and on the dashboard)\n" \
+      "\n" \
+      "Exit codes: 0 ok, 1 runtime failure, 2 bad input.\n") \
+    X(C_RESUME_SERVE_SCRIPT, C_RESUME_SERVE_SCRIPT_TEXT) \
+    X(C_RESUME_SPEED_NEEDS_SCRIPT, C_RESUME_SPEED_NEEDS_SCRIPT_TEXT) \
+    X(C_RESUME_NEEDS_TTY, C_RESUME_NEEDS_TTY_TEXT) \
+    X(C_RESUMED_AT_FMT, C_RESUMED_AT_FMT_TEXT) \
+    X(C_RESUME_ENDED, "この演習はすでに終了しています。'tabletop score' か 'tabletop replay' を使ってください", \
+      "this exercise has already ended; use 'tabletop score' or 'tabletop replay'") \
+    X(C_RESUME_NOT_REPRODUCED_FMT, C_RESUME_NOT_REPRODUCED_FMT_TEXT) \
+    X(C_RESUME_STEPS_MISMATCH_FMT, C_RESUME_STEPS_MISMATCH_FMT_TEXT) \
+    /* ---- tabletop replay; reading a journal and its scenario */ \
+    X(C_REPLAY_USAGE, \
+      "使い方: tabletop replay 記録ファイル [オプション]\n" \
+      "\n" \
+      "記録された演習を入力（対応、メモ、進行役の操作）から再実行し、\n" \
+      "すべての記録が再現されることを確認します。\n" \
+      "\n" \
+      "  --ui none|tty|sdl   内容も表示: tty はタイムラインを出力、sdl はタイムラインを\n" \
+      "                      操作できるダッシュボードを開く（既定: none）\n" \
+      "  --scenario F        シナリオファイル（既定: 記録ファイルにあるもの）\n" \
+      "  --lang ja|en        タイムラインの言語（既定: ロケールから）\n" \
+      "\n" \
+      "終了コード: 0 一致、1 相違あり（最初の相違を表示）、2 入力の誤り。\n", \
+      "usage: tabletop replay JOURNAL [options]\n" \
+      "\n" \
+      "Re-runs the recorded exercise from its inputs (actions, notes, the\n" \
+      "facilitator's controls) and checks that every record is reproduced.\n" \
+      "\n" \
+      "  --ui none|tty|sdl   also show it: tty prints the timeline, sdl opens the\n" \
+      "                      dashboard with a timeline scrubber (default: none)\n" \
+      "  --scenario F        the scenario file (default: the one the journal names)\n" \
+      "  --lang ja|en        language of the timeline (default: from the locale)\n" \
+      "\n" \
+      "Exit codes: 0 identical, 1 differs (the first difference is shown),\n" \
+      "2 bad input.\n") \
+    X(C_TORN_DROPPED, "途中で切れた最後の記録を除外しました", "a torn last record was dropped") \
+    X(C_NOT_A_JOURNAL, "tabletop の記録ファイルではありません（開始記録がありません）", \
+      "not a tabletop journal (no start record)") \
+    X(C_JOURNAL_BAD_SCENARIO_ID, "記録ファイルのシナリオ id がシナリオ id の形をしていません", \
+      "the journal's scenario id is not a scenario id") \
+    X(C_JOURNAL_SCENARIO_FMT, C_JOURNAL_SCENARIO_FMT_TEXT) \
+    X(C_SCENARIO_CHANGED_FMT, C_SCENARIO_CHANGED_FMT_TEXT) \
+    X(C_REPLAY_IDENTICAL_FMT, C_REPLAY_IDENTICAL_FMT_TEXT) \
+    X(C_REPLAY_DIFFERS_FMT, C_REPLAY_DIFFERS_FMT_TEXT) \
+    /* ---- finding a scenario */ \
+    X(C_SCENARIO_UNREADABLE_FMT, C_SCENARIO_UNREADABLE_FMT_TEXT) \
+    X(C_NOT_SCENARIO_ARG_FMT, C_NOT_SCENARIO_ARG_FMT_TEXT) \
+    X(C_NO_SCENARIO_LOOKED_FMT, C_NO_SCENARIO_LOOKED_FMT_TEXT) \
+    X(C_LIST_FIRST, " ", " ") \
+    X(C_LIST_SEP, "、", ", ") \
+    X(C_BUILTIN_SCENARIOS, "組み込みのシナリオ", "the built-in scenarios") \
+    X(C_NO_SCENARIO_LOOKED_END, "）。'tabletop list' で一覧を表示します", \
+      "); 'tabletop list' shows them") \
+    /* ---- the headless timeline: each line's kind, the summary's columns */ \
+    X(C_TL_START_FMT, C_TL_START_FMT_TEXT) \
+    X(C_TL_UNTIL_FMT, C_TL_UNTIL_FMT_TEXT) \
+    X(C_TL_END_WHY_FMT, C_TL_END_WHY_FMT_TEXT) \
+    X(C_TL_INJECT, "状況付与", "inject") \
+    X(C_TL_MESSAGE, "連絡", "message") \
+    X(C_TL_ANSWER, "討議の回答", "answer") \
+    X(C_TL_ACTION, "対応開始", "action") \
+    X(C_TL_DONE, "対応完了", "done") \
+    X(C_TL_REFUSED, "実行不可", "refused") \
+    X(C_TL_OBJECTIVE, "目標", "objective") \
+    X(C_TL_NOTE, "メモ", "note") \
+    X(C_TL_END, "演習終了", "end") \
+    X(C_TL_CANCEL, "対応中止", "cancel") \
+    X(C_TL_REPLY, "質問への回答", "reply") \
+    X(C_TL_DECLINED, "依頼を断られた", "declined") \
+    X(C_TL_ASKED, "確認の質問", "asked") \
+    X(C_TL_REACHED_WORD, "達成", "reached") \
+    X(C_TL_MISSED_WORD, "未達", "missed") \
+    X(C_TL_END_LENGTH, "シナリオの時間が終了", "length") \
+    X(C_TL_END_SETTLED, "すべての目標が確定", "settled") \
+    X(C_TL_END_FACILITATOR, "進行役が終了", "facilitator") \
+    X(C_TL_COL_OBJECTIVE, "目標", "objective") \
+    X(C_TL_COL_PHASE, "段階", "phase") \
+    X(C_TL_COL_TARGET, "目標時間", "target") \
+    X(C_TL_COL_LIMIT, "期限", "limit") \
+    X(C_TL_COL_REACHED, "達成", "reached") \
+    X(C_TL_COL_VERDICT, "判定", "verdict") \
+    X(C_TL_WITHIN_TARGET, "目標時間内", "within target") \
+    X(C_TL_WITHIN_LIMIT, "期限内", "within limit") \
+    X(C_TL_LATE, "期限後", "late") \
+    X(C_TL_DAMAGE, "被害", "damage") \
+    X(C_TL_STATE, "状況", "state") \
     /* ---- command-line parser */ \
     X(C_SEE_HELP_FMT, C_SEE_HELP_FMT_TEXT) \
     X(C_OPT_WANTS_PATH_FMT, C_OPT_WANTS_PATH_FMT_TEXT) \

@@ -20,8 +20,6 @@
 
 /* Commands not yet converted; this list only shrinks. */
 static const char *const pending[] = {
-    /* drill commands */
-    "cmd_replay.c", "cmd_resume.c", "cmd_run.c", "cmd_watch.c", "finish.c", "frontend.c",
     /* the other commands */
     "cmd_new.c",
     NULL,

@@ -77,6 +77,41 @@ static void journal_in_a_missing_directory_is_bad_input(void **state)
                    "directory does not exist");
 }
 
+/* Exit codes follow the failure's class: a journal that cannot be written
+ * where the user asked (a folder the program may not write in) or in the
+ * default place is the machine's failure (exit 1, no --help hint); a
+ * missing folder or scenario is the user's input (exit 2). */
+static void unwritable_journal_is_a_runtime_failure(void **state)
+{
+    (void)state;
+    /* Root writes in a read-only folder: /sys refuses everyone. */
+    const char *dir = cli_path("read-only");
+    assert_int_equal(mkdir(dir, 0555), 0);
+    const char *where = geteuid() == 0 ? "/sys" : dir;
+    char journal[600];
+    snprintf(journal, sizeof journal, "%s/j.journal.yaml", where);
+    cli_result r = cli_run("run " SCENARIO " --ui none --journal '%s' --no-scorecard", journal);
+    if (r.status != 1)
+        fail_msg("unwritable --journal: expected exit 1, got %d:\n%s", r.status, r.err);
+    assert_contains(r.err, "cannot create the journal");
+    assert_lacks(r.err, "--help");
+    cli_done(&r);
+    /* The default place: its folder cannot be made. */
+    r = cli_sh("XDG_DATA_HOME='%s/tabletop-test' '%s' run " SCENARIO " --ui none --no-scorecard", where,
+               getenv("TT_BINARY"));
+    if (r.status != 1)
+        fail_msg("unwritable data folder: expected exit 1, got %d:\n%s", r.status, r.err);
+    assert_contains(r.err, "cannot create");
+    cli_done(&r);
+    /* The same command with the user's mistakes: exit 2. */
+    expect_refused(cli_run("run no-such-scenario --ui none --journal '%s' --no-scorecard",
+                           cli_path("j2.journal.yaml")),
+                   "no scenario 'no-such-scenario'");
+    expect_refused(cli_run("run " SCENARIO " --ui none --journal '%s' --no-scorecard",
+                           cli_path("missing/j.journal.yaml")),
+                   "directory does not exist");
+}
+
 static void scorecard_that_is_the_journal_is_refused(void **state)
 {
     (void)state;
@@ -385,6 +420,7 @@ int main(void)
         cmocka_unit_test(existing_journal_is_refused_and_untouched),
         cmocka_unit_test(symlinked_journal_is_refused_and_its_target_untouched),
         cmocka_unit_test(journal_in_a_missing_directory_is_bad_input),
+        cmocka_unit_test(unwritable_journal_is_a_runtime_failure),
         cmocka_unit_test(scorecard_that_is_the_journal_is_refused),
         cmocka_unit_test(documents_never_overwrite_their_scenario),
         cmocka_unit_test(start_path_that_is_not_a_regular_file_is_not_read),

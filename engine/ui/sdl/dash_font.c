@@ -56,7 +56,7 @@ int dash_fonts_find(dash_fonts *fs, const char *path, long index, tt_error *err)
     memset(fs, 0, sizeof *fs);
     if (path && *path) {
         if (strlen(path) >= sizeof fs->path) {
-            tt_error_set(err, NULL, 0, 0, "font path too long");
+            tt_error_set_as(err, TT_ERR_RUNTIME, NULL, 0, 0, "font path too long");
             return -1;
         }
         snprintf(fs->path, sizeof fs->path, "%s", path);
@@ -65,7 +65,7 @@ int dash_fonts_find(dash_fonts *fs, const char *path, long index, tt_error *err)
         return 0;
     }
     if (!FcInit()) {
-        tt_error_set(err, NULL, 0, 0, "fontconfig could not be initialised");
+        tt_error_set_as(err, TT_ERR_RUNTIME, NULL, 0, 0, "fontconfig could not be initialised");
         return -1;
     }
     /* The preferences are read into the current configuration; without the
@@ -75,7 +75,7 @@ int dash_fonts_find(dash_fonts *fs, const char *path, long index, tt_error *err)
         FcConfigParseAndLoad(FcConfigGetCurrent(), (const FcChar8 *)conf, FcFalse);
     if (!match("tabletop", fs->path, sizeof fs->path, &fs->index) &&
         !match("sans-serif:lang=ja", fs->path, sizeof fs->path, &fs->index)) {
-        tt_error_set(err, NULL, 0, 0, "%s / %s", tt_term_text(S_NO_FONT, TT_LANG_EN),
+        tt_error_set_as(err, TT_ERR_RUNTIME, NULL, 0, 0, "%s / %s", tt_term_text(S_NO_FONT, TT_LANG_EN),
                      tt_term_text(S_NO_FONT, TT_LANG_JA));
         return -1;
     }
@@ -110,7 +110,7 @@ int dash_fonts_open(dash_fonts *fs, double scale, tt_error *err)
         long idx = own_bold ? fs->bold_index : fs->index;
         fs->f[i] = TTF_OpenFontIndex(p, px, idx);
         if (!fs->f[i]) {
-            tt_error_set(err, p, 0, 0, "cannot open font: %s", TTF_GetError());
+            tt_error_set_as(err, TT_ERR_RUNTIME, p, 0, 0, "cannot open font: %s", TTF_GetError());
             dash_fonts_close(fs);
             return -1;
         }

@@ -17,7 +17,7 @@ int dash_app_open(dash_app *a, const tt_dashboard_options *o, const char *title,
     const char *asked = getenv("SDL_VIDEODRIVER");
     if (drv && (strcmp(drv, "offscreen") == 0 || strcmp(drv, "dummy") == 0) &&
         !(asked && strstr(asked, drv))) {
-        tt_error_set(err, NULL, 0, 0, "%s / %s", tt_term_text(S_NO_DISPLAY, TT_LANG_EN),
+        tt_error_set_as(err, TT_ERR_RUNTIME, NULL, 0, 0, "%s / %s", tt_term_text(S_NO_DISPLAY, TT_LANG_EN),
                      tt_term_text(S_NO_DISPLAY, TT_LANG_JA));
         dash_sdl_down(false);
         return -1;
@@ -31,7 +31,7 @@ int dash_app_open(dash_app *a, const tt_dashboard_options *o, const char *title,
     a->win = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                               w, h, flags);
     if (!a->win) {
-        tt_error_set(err, NULL, 0, 0, "cannot open a window: %s", SDL_GetError());
+        tt_error_set_as(err, TT_ERR_RUNTIME, NULL, 0, 0, "cannot open a window: %s", SDL_GetError());
         dash_sdl_down(false);
         return -1;
     }
@@ -49,7 +49,7 @@ int dash_app_open(dash_app *a, const tt_dashboard_options *o, const char *title,
         a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);
     }
     if (!a->ren) {
-        tt_error_set(err, NULL, 0, 0, "cannot create a renderer: %s", SDL_GetError());
+        tt_error_set_as(err, TT_ERR_RUNTIME, NULL, 0, 0, "cannot create a renderer: %s", SDL_GetError());
         SDL_DestroyWindow(a->win);
         dash_sdl_down(false);
         return -1;

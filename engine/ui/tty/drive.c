@@ -65,8 +65,7 @@ tt_tty *tt_tty_new(const tt_tty_options *o, tt_error *err)
     if (!t->out) {
         if (fd >= 0)
             close(fd);
-        tt_error_set(err, NULL, 0, 0, "cannot open the drill's output: %s",
-                     strerror(errno));
+        tt_error_runtime(err, NULL, "cannot open the drill's output: %s", strerror(errno));
         free(t);
         return NULL;
     }
@@ -77,8 +76,7 @@ tt_tty *tt_tty_new(const tt_tty_options *o, tt_error *err)
         if (!t->in) {
             if (fd >= 0)
                 close(fd);
-            tt_error_set(err, NULL, 0, 0, "cannot open the drill's input: %s",
-                         strerror(errno));
+            tt_error_runtime(err, NULL, "cannot open the drill's input: %s", strerror(errno));
             fclose(t->out);
             free(t);
             return NULL;
@@ -734,7 +732,7 @@ static int loop(tt_tty *t, tt_error *err)
         struct pollfd *pfd = &pfds[0];
         int n = poll(pfds, 2, wait_ms(t, w));
         if (n < 0 && errno != EINTR) {
-            tt_error_set(err, NULL, 0, 0, "poll: %s", strerror(errno));
+            tt_error_runtime(err, NULL, "poll: %s", strerror(errno));
             return -1;
         }
         if (n <= 0 || !t->in || !pfd->revents)
@@ -763,7 +761,7 @@ int tt_tty_drive(tt_tty *t, tt_exercise *ex, tt_tty_outcome *outcome,
                  tt_error *err)
 {
     if (active && active != t) {
-        tt_error_set(err, NULL, 0, 0, "another terminal drill is running");
+        tt_error_runtime(err, NULL, "another terminal drill is running");
         return -1;
     }
     active = t;

@@ -134,12 +134,14 @@ typedef struct dash_text_cache {
     uint64_t frame;
     size_t bytes;               /* pixels held by the textures, 4 bytes each */
     uint64_t budget_frame;      /* last frame trimmed to the memory budget */
-    size_t rasterized;          /* textures made so far (tests, bench) */
+    size_t rasterized;          /* textures made so far (tests, bench); also
+                                 * the source of dash_tex ids */
 } dash_text_cache;
 
 typedef struct dash_tex {
     SDL_Texture *tex;           /* NULL for empty text */
     int w, h;
+    uint64_t id;                /* unique per texture made (display lists) */
 } dash_tex;
 
 int dash_text_init(dash_text_cache *c, SDL_Renderer *r, dash_fonts *fonts);
@@ -241,6 +243,31 @@ typedef struct dash_label_log {
     bool failed;                /* out of memory: the log is incomplete */
 } dash_label_log;
 
+/* One drawing command of a frame's display list (dash_frame.c). */
+typedef enum dash_cmd_kind { CMD_FILL, CMD_LINE, CMD_COPY } dash_cmd_kind;
+
+typedef struct dash_cmd {
+    uint8_t kind, region;
+    bool clip_on;
+    SDL_Color col;
+    SDL_Rect a;                 /* fill: the rectangle; line: x1, y1, x2, y2;
+                                 * copy: where */
+    SDL_Rect src;               /* copy: from where in the texture */
+    SDL_Rect clip;
+    SDL_Rect bounds;            /* the pixels it can touch */
+    SDL_Texture *tex;
+    uint64_t tex_id;
+} dash_cmd;
+
+typedef struct dash_list {
+    dash_cmd *cmds;
+    size_t n, cap;
+    bool failed;                /* out of memory: draw the frame whole */
+} dash_list;
+
+/* The regions of a frame's list: the layout's, then the page itself. */
+#define DASH_REGIONS (R__COUNT + 1)
+
 typedef struct dash_gfx {
     SDL_Renderer *r;
     dash_fonts fonts;
@@ -249,6 +276,17 @@ typedef struct dash_gfx {
     bool clip_on;               /* the clip set through dash_clip */
     SDL_Rect clip;
     dash_label_log *labels;     /* non-NULL: record every text drawn (tests) */
+    /* Display list (dash_frame.c). retained: the target keeps its pixels
+     * from one frame to the next, so only what changed is drawn again. */
+    bool retained;
+    bool recording;             /* inside dash_draw: commands are recorded */
+    bool invalid;               /* the next frame is drawn whole */
+    bool have_prev;
+    int prev_w, prev_h;
+    int region;                 /* region being recorded */
+    int cur;                    /* lists[cur] is this frame's */
+    dash_list lists[2];
+    uint64_t damaged;           /* pixels drawn again so far (bench) */
 } dash_gfx;
 
 /* Colours of objective states (tests compare against these). */
@@ -265,6 +303,19 @@ void dash_gfx_free(dash_gfx *g);
 
 /* Clip drawing to r (NULL: the whole board). */
 void dash_clip(dash_gfx *g, const SDL_Rect *r);
+/* A texture (src NULL: all of it) at dst; a line. */
+void dash_copy(dash_gfx *g, const dash_tex *t, const SDL_Rect *src, SDL_Rect dst);
+void dash_draw_line(dash_gfx *g, int x1, int y1, int x2, int y2, SDL_Color c);
+
+/* Display list (dash_frame.c): dash_draw records between begin and end;
+ * end draws again only the pixels whose commands changed since the last
+ * frame (all of them unless g->retained). */
+void dash_frame_begin(dash_gfx *g);
+void dash_frame_end(dash_gfx *g);
+void dash_frame_free(dash_gfx *g);
+void dash_rec_fill(dash_gfx *g, SDL_Rect r, SDL_Color c);
+void dash_rec_line(dash_gfx *g, int x1, int y1, int x2, int y2, SDL_Color c);
+void dash_rec_copy(dash_gfx *g, const dash_tex *t, const SDL_Rect *src, SDL_Rect dst);
 
 /* Label log (dash_labels.c): a text drawn at x,y in font f, wrapped at
  * wrap_w (0: one line), its first max_lines lines (0: all) shown; for an
@@ -367,14 +418,21 @@ typedef struct dash_app {
     bool scrubber;
     dash_gfx g;
     uint64_t frame_start;       /* performance counter, for frame pacing */
+    /* The board is drawn into this texture, which keeps its pixels between
+     * frames (only what changed is drawn again, dash_frame.c), and copied
+     * to the window on present; NULL when the renderer has no target
+     * textures (then every frame is drawn whole). */
+    SDL_Texture *board;
 } dash_app;
 
 /* Open a resizable window and a renderer (vsync where the driver has it). */
 int dash_app_open(dash_app *a, const tt_dashboard_options *o, const char *title,
                   bool scrubber, tt_error *err);
-/* Follow the window's output size (call on resize and once per frame). */
+/* Follow the window's output size and aim drawing at the board texture
+ * (call once per frame, before drawing). */
 int dash_app_sync(dash_app *a, tt_error *err);
-/* Present and keep to 60 frames per second when there is no vsync. */
+/* Copy the board to the window, present, and keep to 60 frames per second
+ * when there is no vsync. */
 void dash_app_present(dash_app *a);
 void dash_app_toggle_fullscreen(dash_app *a);
 /* The hit under a mouse position given in window coordinates, or NULL. */

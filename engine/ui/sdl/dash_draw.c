@@ -26,8 +26,14 @@ int dash_px(const dash_gfx *g, int px)
     return v < 1 && px > 0 ? 1 : v;
 }
 
+/* Inside dash_draw these record into the frame's display list
+ * (dash_frame.c); outside it (overlays) they draw at once. */
 void dash_fill(dash_gfx *g, SDL_Rect r, SDL_Color c)
 {
+    if (g->recording) {
+        dash_rec_fill(g, r, c);
+        return;
+    }
     SDL_SetRenderDrawColor(g->r, c.r, c.g, c.b, c.a);
     SDL_RenderFillRect(g->r, &r);
 }
@@ -38,8 +44,29 @@ void dash_frame(dash_gfx *g, SDL_Rect r, SDL_Color c, int t)
         { r.x, r.y, r.w, t }, { r.x, r.y + r.h - t, r.w, t },
         { r.x, r.y, t, r.h }, { r.x + r.w - t, r.y, t, r.h },
     };
+    for (int i = 0; i < 4; i++)
+        dash_fill(g, e[i], c);
+}
+
+void dash_draw_line(dash_gfx *g, int x1, int y1, int x2, int y2, SDL_Color c)
+{
+    if (g->recording) {
+        dash_rec_line(g, x1, y1, x2, y2, c);
+        return;
+    }
     SDL_SetRenderDrawColor(g->r, c.r, c.g, c.b, c.a);
-    SDL_RenderFillRects(g->r, e, 4);
+    SDL_RenderDrawLine(g->r, x1, y1, x2, y2);
+}
+
+void dash_copy(dash_gfx *g, const dash_tex *t, const SDL_Rect *src, SDL_Rect dst)
+{
+    if (!t->tex)
+        return;
+    if (g->recording) {
+        dash_rec_copy(g, t, src, dst);
+        return;
+    }
+    SDL_RenderCopy(g->r, t->tex, src, &dst);
 }
 
 int dash_line_h(dash_gfx *g, dash_font_id f)
@@ -54,7 +81,7 @@ int dash_text(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c, int x,
     if (!dash_text_get(&g->text, s, f, c, wrap_w, &t) || !t.tex)
         return 0;
     SDL_Rect dst = { x, y, t.w, t.h };
-    SDL_RenderCopy(g->r, t.tex, NULL, &dst);
+    dash_copy(g, &t, NULL, dst);
     dash_label_note(g, s, f, x, y, wrap_w, 0, t.w, false);
     return t.h;
 }
@@ -64,7 +91,8 @@ void dash_clip(dash_gfx *g, const SDL_Rect *r)
     g->clip_on = r != NULL;
     if (r)
         g->clip = *r;
-    SDL_RenderSetClipRect(g->r, r);
+    if (!g->recording)
+        SDL_RenderSetClipRect(g->r, r);
 }
 
 int dash_text_line_count(dash_gfx *g, const char *s, dash_font_id f, int max_w)
@@ -95,7 +123,8 @@ static bool words_fit(dash_gfx *g, const char *s, dash_font_id f, int w)
         if (latin) {
             memcpy(word, s, n);
             word[n] = '\0';
-            if (dash_text_width(g, word, f) > w)
+            int ww = 0;
+            if (g->fonts.f[f] && TTF_SizeUTF8(g->fonts.f[f], word, &ww, NULL) == 0 && ww > w)
                 return false;
         }
         s += n;
@@ -149,7 +178,7 @@ int dash_text_fit(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c, int x
         return 0;
     if (max_w <= 0 || t.w <= max_w) {
         SDL_Rect dst = { x, y, t.w, t.h };
-        SDL_RenderCopy(g->r, t.tex, NULL, &dst);
+        dash_copy(g, &t, NULL, dst);
         dash_label_note(g, s, f, x, y, 0, 0, t.w, false);
         return t.h;
     }
@@ -158,10 +187,10 @@ int dash_text_fit(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c, int x
     int ew = dash_text_get(&g->text, "…", f, c, 0, &e) && e.tex ? e.w : 0;
     int w = max_w - ew > 0 ? max_w - ew : max_w;
     SDL_Rect src = { 0, 0, w, t.h }, dst = { x, y, w, t.h };
-    SDL_RenderCopy(g->r, t.tex, &src, &dst);
+    dash_copy(g, &t, &src, dst);
     if (ew && w < max_w) {
         SDL_Rect edst = { x + w, y, e.w, e.h };
-        SDL_RenderCopy(g->r, e.tex, NULL, &edst);
+        dash_copy(g, &e, NULL, edst);
     }
     dash_label_note(g, s, f, x, y, 0, 0, w, ew && w < max_w);
     return t.h;
@@ -179,7 +208,7 @@ int dash_text_lines(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c, int
     int lh = dash_line_h(g, f), cap = max_lines * lh;
     if (max_lines <= 0 || t.h <= cap) {
         SDL_Rect dst = { x, y, t.w, t.h };
-        SDL_RenderCopy(g->r, t.tex, NULL, &dst);
+        dash_copy(g, &t, NULL, dst);
         dash_label_note(g, s, f, x, y, wrap_w, 0, t.w, false);
         return t.h;
     }
@@ -192,7 +221,7 @@ int dash_text_lines(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c, int
     int above = (max_lines - 1) * lh;
     if (above > 0) {
         SDL_Rect src = { 0, 0, t.w, above }, dst = { x, y, t.w, above };
-        SDL_RenderCopy(g->r, t.tex, &src, &dst);
+        dash_copy(g, &t, &src, dst);
     }
     const char *rest = s + lines[max_lines - 1].start;
     dash_label_log *log = g->labels;
@@ -221,7 +250,7 @@ int dash_text_right(dash_gfx *g, const char *s, dash_font_id f, SDL_Color c,
     if (!dash_text_get(&g->text, s, f, c, 0, &t) || !t.tex)
         return 0;
     SDL_Rect dst = { x_right - t.w, y, t.w, t.h };
-    SDL_RenderCopy(g->r, t.tex, NULL, &dst);
+    dash_copy(g, &t, NULL, dst);
     dash_label_note(g, s, f, x_right - t.w, y, 0, 0, t.w, false);
     return t.h;
 }
@@ -286,6 +315,7 @@ int dash_gfx_resize(dash_gfx *g, int w, int h, bool scrubber, tt_error *err)
 
 void dash_gfx_free(dash_gfx *g)
 {
+    dash_frame_free(g);
     dash_text_free(&g->text);
     dash_fonts_close(&g->fonts);
 }
@@ -435,16 +465,24 @@ void dash_draw(dash_gfx *g, const dash_view *v, dash_ui *ui)
         ui->n_hits = 0;
         ui->n_chips = 0;
     }
-    SDL_SetRenderDrawBlendMode(g->r, SDL_BLENDMODE_NONE);
-    SDL_SetRenderDrawColor(g->r, DASH_COL_BG.r, DASH_COL_BG.g, DASH_COL_BG.b, 255);
-    SDL_RenderClear(g->r);
+    dash_frame_begin(g);
+    dash_fill(g, (SDL_Rect){ 0, 0, l->w, l->h }, DASH_COL_BG);
+    g->region = R_HEADER;
     dash_draw_header(g, v, ui, l->r[R_HEADER]);
+    g->region = R_FEED;
     dash_draw_feed(g, v, ui, l->r[R_FEED]);
+    g->region = R_STATE;
     dash_draw_state(g, v, l->r[R_STATE]);
+    g->region = R_DIAGRAM;
     dash_draw_diagram(g, v, ui, l->r[R_DIAGRAM]);
+    g->region = R_OBJECTIVES;
     dash_draw_objectives(g, v, ui, l->r[R_OBJECTIVES]);
+    g->region = R_SCORE;
     dash_draw_score(g, v, l->r[R_SCORE]);
+    g->region = R_ACTIONS;
     dash_draw_actions(g, v, ui, l->r[R_ACTIONS]);
+    g->region = R_SCRUBBER;
     if (l->r[R_SCRUBBER].w > 0)
         dash_draw_scrubber(g, v, ui, l->r[R_SCRUBBER]);
+    dash_frame_end(g);
 }

@@ -232,7 +232,7 @@ void dash_draw_input(dash_gfx *g, const dash_view *v, const dash_ui *ui, SDL_Rec
     if (dash_text_get(&g->text, shown, F_BODY, DASH_COL_TEXT, 0, &t) && t.tex) {
         int cut = w > room ? w - room : 0;
         SDL_Rect src = { cut, 0, t.w - cut, t.h }, dst = { x, y, t.w - cut, t.h };
-        SDL_RenderCopy(g->r, t.tex, &src, &dst);
+        dash_copy(g, &t, &src, dst);
     }
     dash_text(g, hint, F_SMALL, DASH_COL_DIM, bar.x + bar.w - p - hw,
               bar.y + (bar.h - sh) / 2, 0);

@@ -113,8 +113,7 @@ void dash_draw_diagram(dash_gfx *g, const dash_view *v, const dash_ui *ui, SDL_R
     for (size_t k = 0; k < nk; k++) {
         int gx = c.x + (int)k * (gw + p);
         /* Connector from the team to the group. */
-        SDL_SetRenderDrawColor(g->r, DASH_COL_LINE.r, DASH_COL_LINE.g, DASH_COL_LINE.b, 255);
-        SDL_RenderDrawLine(g->r, mid, team.y + team.h, gx + gw / 2, top);
+        dash_draw_line(g, mid, team.y + team.h, gx + gw / 2, top, DASH_COL_LINE);
         int y = top;
         dash_text_fit(g, kind_name(kinds[k], v->lang), F_SMALL, DASH_COL_DIM, gx, y, gw);
         y += lh + p / 2;

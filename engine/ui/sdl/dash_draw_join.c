@@ -12,6 +12,8 @@ void dash_draw_join(dash_gfx *g, const tt_join_code *code, size_t i, size_t n, t
                     dash_ui *ui)
 {
     int w = g->layout.w, h = g->layout.h;
+    /* Drawn over the finished frame: the next frame redraws everything. */
+    g->invalid = true;
     SDL_BlendMode was = SDL_BLENDMODE_NONE;
     SDL_GetRenderDrawBlendMode(g->r, &was);
     SDL_SetRenderDrawBlendMode(g->r, SDL_BLENDMODE_BLEND);

@@ -148,6 +148,7 @@ static bool rasterise(dash_text_cache *c, const char *text, dash_font_id f,
         return false;
     SDL_SetTextureBlendMode(out->tex, SDL_BLENDMODE_BLEND);
     c->rasterized++;
+    out->id = c->rasterized;
     return true;
 }
 

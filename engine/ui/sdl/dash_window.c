@@ -4,6 +4,16 @@
 
 #include "dash.h"
 
+/* A renderer that lost its textures' pixels (some drivers, on a device or
+ * mode change): the next frame is drawn whole. */
+static int on_reset(void *user, SDL_Event *e)
+{
+    dash_app *a = user;
+    if (e->type == SDL_RENDER_TARGETS_RESET || e->type == SDL_RENDER_DEVICE_RESET)
+        a->g.invalid = true;
+    return 1;
+}
+
 int dash_app_open(dash_app *a, const tt_dashboard_options *o, const char *title,
                   bool scrubber, tt_error *err)
 {
@@ -54,6 +64,7 @@ int dash_app_open(dash_app *a, const tt_dashboard_options *o, const char *title,
         dash_sdl_down(false);
         return -1;
     }
+    SDL_AddEventWatch(on_reset, a);
     if (dash_gfx_init(&a->g, a->ren, o ? o->font_path : NULL, o ? o->font_index : 0,
                       err) != 0 ||
         dash_app_sync(a, err) != 0) {
@@ -67,8 +78,25 @@ int dash_app_open(dash_app *a, const tt_dashboard_options *o, const char *title,
 int dash_app_sync(dash_app *a, tt_error *err)
 {
     int w = 0, h = 0;
+    SDL_SetRenderTarget(a->ren, NULL);
     if (SDL_GetRendererOutputSize(a->ren, &w, &h) != 0 || w <= 0 || h <= 0)
         SDL_GetWindowSize(a->win, &w, &h);
+    int bw = 0, bh = 0;
+    if (a->board && (SDL_QueryTexture(a->board, NULL, NULL, &bw, &bh) != 0 || bw != w ||
+                     bh != h)) {
+        SDL_DestroyTexture(a->board);
+        a->board = NULL;
+    }
+    if (!a->board) {
+        SDL_RendererInfo info;
+        if (SDL_GetRendererInfo(a->ren, &info) == 0 && (info.flags & SDL_RENDERER_TARGETTEXTURE))
+            a->board = SDL_CreateTexture(a->ren, SDL_PIXELFORMAT_ARGB8888,
+                                         SDL_TEXTUREACCESS_TARGET, w, h);
+        a->g.invalid = true;
+    }
+    a->g.retained = a->board != NULL;
+    if (a->board)
+        SDL_SetRenderTarget(a->ren, a->board);
     if (w == a->g.layout.w && h == a->g.layout.h && a->g.fonts.f[0])
         return 0;
     return dash_gfx_resize(&a->g, w, h, a->scrubber, err);
@@ -76,6 +104,10 @@ int dash_app_sync(dash_app *a, tt_error *err)
 
 void dash_app_present(dash_app *a)
 {
+    if (a->board) {
+        SDL_SetRenderTarget(a->ren, NULL);
+        SDL_RenderCopy(a->ren, a->board, NULL, NULL);
+    }
     SDL_RenderPresent(a->ren);
     if (!a->vsync) {
         uint64_t freq = SDL_GetPerformanceFrequency();
@@ -122,7 +154,11 @@ const dash_hit *dash_app_hit(const dash_app *a, const dash_ui *ui, int x, int y)
 
 void dash_app_close(dash_app *a)
 {
+    if (a->ren)
+        SDL_DelEventWatch(on_reset, a);
     dash_gfx_free(&a->g);
+    if (a->board)
+        SDL_DestroyTexture(a->board);
     if (a->ren)
         SDL_DestroyRenderer(a->ren);
     if (a->win)

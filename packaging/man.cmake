@@ -26,7 +26,7 @@ foreach(line ${lines})
 endforeach()
 string(APPEND inc "[FILES]\n"
   ".TP\n.I PREFIX/share/tabletop/scenarios\nthe scenarios and their scripted answers\n"
-  ".TP\n.I PREFIX/share/tabletop\nassets: dashboard font preferences (fonts.conf), web pages\n"
+  ".TP\n.I PREFIX/share/tabletop\nassets: dashboard font preferences (fonts.conf), web pages, the templates of tabletop new\n"
   ".TP\n.I $XDG_DATA_HOME/tabletop\njournals, scorecards and the drill history\n"
   "[ENVIRONMENT]\n"
   ".TP\n.B TABLETOP_SCENARIOS\ncolon\\-separated folders searched for scenarios before the installed ones\n"

@@ -1,6 +1,9 @@
 /* tabletop new ID [--dir D]: a bilingual skeleton scenario (one role, one
  * party, one dynamic, one objective per phase) and its four answer scripts,
- * which pass check and lint as written. Never overwrites a file. */
+ * which pass check and lint as written. Never overwrites a file.
+ *
+ * The files written are templates kept as data in assets/new (installed in
+ * PREFIX/share/tabletop/new), "@ID@" replaced by the scenario id. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -11,32 +14,17 @@
 
 #include "commands.h"
 #include "options.h"
-#include "new_templates.h"
 #include "tabletop/base.h"
+#include "tabletop/terms.h"
 
-static const char USAGE_EN[] =
-    "usage: tabletop new ID [--dir D]\n"
-    "\n"
-    "Writes a new scenario D/ID.lua (default D: scenarios) with one role, one\n"
-    "reporting party, one dynamic and one objective per phase, in Japanese and\n"
-    "English, and its four answer scripts D/answers/ID/model.yaml, history.yaml,\n"
-    "nothing.yaml and red-herring.yaml. The files pass 'tabletop check' and\n"
-    "'tabletop lint' as written. Existing files are never overwritten.\n"
-    "\n"
-    "  --dir D     the scenario folder (created if missing)\n"
-    "\n"
-    "Exit codes: 0 ok, 1 cannot write, 2 bad input.\n";
-static const char USAGE_JA[] =
-    "使い方: tabletop new ID [--dir D]\n"
-    "\n"
-    "新しいシナリオ D/ID.lua（既定の D: scenarios）を書きます。役割1つ、報告先1つ、\n"
-    "動的要素1つ、局面ごとの目標1つを日英両方で用意し、4つの解答スクリプト\n"
-    "D/answers/ID/model.yaml、history.yaml、nothing.yaml、red-herring.yaml も書きます。\n"
-    "そのまま 'tabletop check' と 'tabletop lint' を通ります。既存のファイルは上書きしません。\n"
-    "\n"
-    "  --dir D     シナリオのフォルダー（なければ作成）\n"
-    "\n"
-    "終了コード: 0 正常、1 書き込めない、2 入力の誤り。\n";
+/* The scenario, then its answers in D/answers/ID/NAME.yaml. */
+enum { N_FILES = 5 };
+static const char *const templates[N_FILES] = {
+    "new/scenario.lua.in", "new/model.yaml.in", "new/history.yaml.in", "new/nothing.yaml.in",
+    "new/red-herring.yaml.in",
+};
+static const char *const answer_names[N_FILES] = { NULL, "model", "history", "nothing",
+                                                   "red-herring" };
 
 static bool valid_id(const char *id)
 {
@@ -72,21 +60,70 @@ static char *expand(const char *tpl, const char *id)
     return out;
 }
 
-static int make_dir(const char *path)
+/* A template file, read whole and expanded; NULL with err set. A missing
+ * template is a broken installation, not the user's input. */
+static char *load_template(const char *name, const char *id, tt_lang lang, tt_error *err)
+{
+    char path[4096];
+    if (tt_data_path(TT_DATA_ASSETS, name, path, sizeof path) != 0) {
+        tt_error_runtime(err, NULL, TT_FMT(lang, C_NEW_TEMPLATE_FMT), name, strerror(ENAMETOOLONG));
+        return NULL;
+    }
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        tt_error_runtime(err, NULL, TT_FMT(lang, C_NEW_TEMPLATE_FMT), path, strerror(errno));
+        return NULL;
+    }
+    char *text = NULL;
+    size_t len = 0, cap = 0;
+    for (;;) {
+        if (len + 4096 + 1 > cap) {
+            char *grown = cap < (1u << 20) ? realloc(text, cap = cap * 2 + 8192) : NULL;
+            if (!grown) {
+                free(text);
+                fclose(fp);
+                tt_error_oom(err, path);
+                return NULL;
+            }
+            text = grown;
+        }
+        size_t got = fread(text + len, 1, 4096, fp);
+        len += got;
+        if (got < 4096)
+            break;
+    }
+    bool failed = ferror(fp);
+    fclose(fp);
+    if (failed) {
+        free(text);
+        tt_error_runtime(err, NULL, TT_FMT(lang, C_NEW_TEMPLATE_FMT), path, strerror(EIO));
+        return NULL;
+    }
+    text[len] = '\0';
+    char *out = expand(text, id);
+    free(text);
+    if (!out)
+        tt_error_oom(err, path);
+    return out;
+}
+
+static int make_dir(const char *path, tt_lang lang, tt_error *err)
 {
     if (mkdir(path, 0777) == 0 || errno == EEXIST)
         return 0;
-    fprintf(stderr, "tabletop new: %s: %s\n", path, strerror(errno));
+    tt_error_runtime(err, path, TT_FMT(lang, C_NEW_MKDIR_FMT), strerror(errno));
     return -1;
 }
 
 /* Create path exclusively (never an existing file, never through a link). */
-static int write_new(const char *path, const char *text)
+static int write_new(const char *path, const char *text, tt_lang lang, tt_error *err)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0666);
     if (fd < 0) {
-        fprintf(stderr, "tabletop new: %s: %s\n", path,
-                errno == EEXIST ? "already exists; nothing was overwritten" : strerror(errno));
+        if (errno == EEXIST) /* made since the check: still the user's file */
+            tt_error_set(err, path, 0, 0, "%s", tt_term_text(C_NEW_EXISTS, lang));
+        else
+            tt_error_runtime(err, NULL, TT_FMT(lang, C_CANNOT_WRITE_FMT), path, strerror(errno));
         return -1;
     }
     size_t len = strlen(text), off = 0;
@@ -95,14 +132,15 @@ static int write_new(const char *path, const char *text)
         if (w < 0 && errno == EINTR)
             continue;
         if (w <= 0) {
-            fprintf(stderr, "tabletop new: %s: %s\n", path, strerror(errno));
+            tt_error_runtime(err, NULL, TT_FMT(lang, C_CANNOT_WRITE_FMT), path,
+                             strerror(w < 0 ? errno : EIO));
             close(fd);
             return -1;
         }
         off += (size_t)w;
     }
     if (close(fd) != 0) {
-        fprintf(stderr, "tabletop new: %s: %s\n", path, strerror(errno));
+        tt_error_runtime(err, NULL, TT_FMT(lang, C_CANNOT_WRITE_FMT), path, strerror(errno));
         return -1;
     }
     return 0;
@@ -110,9 +148,9 @@ static int write_new(const char *path, const char *text)
 
 int tt_cmd_new(int argc, char **argv)
 {
-    tt_cmdline cl = { .name = "new", .usage_en = USAGE_EN, .usage_ja = USAGE_JA,
-                      .min_args = 1, .max_args = 1,
-                      .missing = { "シナリオの ID を指定してください", "which id? give one, e.g. water-plant" } };
+    tt_cmdline cl = { .name = "new", .usage_en = tt_term_text(C_NEW_USAGE, TT_LANG_EN),
+                      .usage_ja = tt_term_text(C_NEW_USAGE, TT_LANG_JA),
+                      .min_args = 1, .max_args = 1, .missing = tt_term_pair(C_NEW_WHICH) };
     const char *dir = "scenarios";
     const tt_opt opts[] = {
         { "dir", 0, TT_OPT_PATH, &dir, NULL, NULL },
@@ -123,54 +161,43 @@ int tt_cmd_new(int argc, char **argv)
         return cl.status;
     const char *id = cl.args[0];
     if (!valid_id(id))
-        return tt_cmd_fail(&cl, "'%s' はシナリオ ID ではありません（a-z、0-9、-、64文字まで）",
-                           "'%s' is not a scenario id (a-z, 0-9 and -, at most 64)", id);
-    char path[4096], answers[4096];
-    int n1 = snprintf(path, sizeof path, "%s/%s.lua", dir, id);
+        return tt_cmd_fail(&cl, C_NEW_BAD_ID_FMT_TEXT, id);
+    char answers[4096], answers_parent[4200], paths[N_FILES][4200];
+    int n1 = snprintf(paths[0], sizeof paths[0], "%s/%s.lua", dir, id);
     int n2 = snprintf(answers, sizeof answers, "%s/answers/%s", dir, id);
-    if (n1 < 0 || n2 < 0 || (size_t)n1 >= sizeof path || (size_t)n2 + 32 >= sizeof answers) {
-        fprintf(stderr, "tabletop new: the folder name is too long\n");
-        return TT_EXIT_BADINPUT;
-    }
-    /* Refuse before writing anything when any file exists. */
-    static const char *const names[] = { "model", "history", "nothing", "red-herring" };
-    const char *const texts[] = { NEW_MODEL, NEW_HISTORY, NEW_NOTHING, NEW_RED_HERRING };
-    struct stat st;
-    if (lstat(path, &st) == 0) {
-        fprintf(stderr, "tabletop new: %s already exists; nothing was written\n", path);
-        return TT_EXIT_BADINPUT;
-    }
-    for (size_t i = 0; i < 4; i++) {
-        char file[4200];
-        snprintf(file, sizeof file, "%s/%s.yaml", answers, names[i]);
-        if (lstat(file, &st) == 0) {
-            fprintf(stderr, "tabletop new: %s already exists; nothing was written\n", file);
-            return TT_EXIT_BADINPUT;
-        }
-    }
-    char answers_parent[4200];
+    if (n1 < 0 || n2 < 0 || (size_t)n1 >= sizeof paths[0] || (size_t)n2 + 32 >= sizeof answers)
+        return tt_cmd_fail(&cl, "%s", "%s", tt_term_text(C_NEW_DIR_TOO_LONG, cl.lang));
+    for (size_t i = 1; i < N_FILES; i++)
+        snprintf(paths[i], sizeof paths[i], "%s/%s.yaml", answers, answer_names[i]);
     snprintf(answers_parent, sizeof answers_parent, "%s/answers", dir);
-    if (make_dir(dir) || make_dir(answers_parent) || make_dir(answers))
-        return TT_EXIT_RUNTIME;
-    char *text = expand(NEW_SCENARIO, id);
-    if (!text || write_new(path, text) != 0) {
-        free(text);
-        return TT_EXIT_RUNTIME;
-    }
-    free(text);
-    printf("%s\n", path);
-    for (size_t i = 0; i < 4; i++) {
-        char file[4200];
-        snprintf(file, sizeof file, "%s/%s.yaml", answers, names[i]);
-        text = expand(texts[i], id);
-        if (!text || write_new(file, text) != 0) {
-            free(text);
-            return TT_EXIT_RUNTIME;
+
+    tt_error err;
+    tt_error_clear(&err);
+    char *texts[N_FILES] = { 0 };
+    int rc = TT_EXIT_OK;
+    /* Refuse before writing anything when any file exists, or a template
+     * cannot be read. */
+    struct stat st;
+    for (size_t i = 0; i < N_FILES && rc == TT_EXIT_OK; i++)
+        if (lstat(paths[i], &st) == 0) {
+            tt_error_set(&err, paths[i], 0, 0, "%s", tt_term_text(C_NEW_EXISTS, cl.lang));
+            rc = tt_error_report(&err, "tabletop new");
         }
-        free(text);
-        printf("%s\n", file);
+    for (size_t i = 0; i < N_FILES && rc == TT_EXIT_OK; i++)
+        if (!(texts[i] = load_template(templates[i], id, cl.lang, &err)))
+            rc = tt_error_report(&err, "tabletop new");
+    if (rc == TT_EXIT_OK && (make_dir(dir, cl.lang, &err) || make_dir(answers_parent, cl.lang, &err) ||
+                             make_dir(answers, cl.lang, &err)))
+        rc = tt_error_report(&err, "tabletop new");
+    for (size_t i = 0; i < N_FILES && rc == TT_EXIT_OK; i++) {
+        if (write_new(paths[i], texts[i], cl.lang, &err) != 0)
+            rc = tt_error_report(&err, "tabletop new");
+        else
+            printf("%s\n", paths[i]);
     }
-    printf("next: tabletop check %s && tabletop lint %s\n"
-          "      tabletop run %s --script %s/model.yaml --ui none\n", path, path, path, answers);
-    return TT_EXIT_OK;
+    if (rc == TT_EXIT_OK)
+        printf(TT_FMT(cl.lang, C_NEW_NEXT_FMT), paths[0], paths[0], paths[0], answers);
+    for (size_t i = 0; i < N_FILES; i++)
+        free(texts[i]);
+    return rc;
 }

@@ -315,6 +315,31 @@
     "On a terminal a progress bar shows the rate and the time left.\n" \
     "Exit codes: 0 ok, 1 an exercise failed or a runtime failure, 2 bad input.\n"
 
+#define C_NEW_USAGE_TEXT \
+    "使い方: tabletop new ID [--dir D]\n" \
+    "\n" \
+    "新しいシナリオ D/ID.lua（既定の D: scenarios）を書きます。役割1つ、報告先1つ、\n" \
+    "動的要素1つ、局面ごとの目標1つを日英両方で用意し、4つの解答スクリプト\n" \
+    "D/answers/ID/model.yaml、history.yaml、nothing.yaml、red-herring.yaml も書きます。\n" \
+    "そのまま 'tabletop check' と 'tabletop lint' を通ります。既存のファイルは上書きしません。\n" \
+    "\n" \
+    "  --dir D          シナリオのフォルダー（なければ作成）\n" \
+    "  --lang ja|en     言語（既定: ロケールから）\n" \
+    "\n" \
+    "終了コード: 0 正常、1 書き込めない、2 入力の誤り。\n", \
+    "usage: tabletop new ID [--dir D]\n" \
+    "\n" \
+    "Writes a new scenario D/ID.lua (default D: scenarios) with one role, one\n" \
+    "reporting party, one dynamic and one objective per phase, in Japanese and\n" \
+    "English, and its four answer scripts D/answers/ID/model.yaml, history.yaml,\n" \
+    "nothing.yaml and red-herring.yaml. The files pass 'tabletop check' and\n" \
+    "'tabletop lint' as written. Existing files are never overwritten.\n" \
+    "\n" \
+    "  --dir D          the scenario folder (created if missing)\n" \
+    "  --lang ja|en     language (default: from the locale)\n" \
+    "\n" \
+    "Exit codes: 0 ok, 1 cannot write, 2 bad input.\n"
+
 /* ---- failures and output shared by several commands */
 #define C_CANNOT_WRITE_FMT_TEXT "%s に書き込めません: %s", "cannot write %s: %s"
 #define C_OUTPUT_IS_SCENARIO_FMT_TEXT "出力先がシナリオファイルそのものです: %s", \
@@ -360,6 +385,15 @@
 #define C_SWEEP_DONE_FMT_TEXT "%zu 件の演習（失敗 %zu 件）: %s\n", "%zu exercises (%zu failed): %s\n"
 #define C_SWEEP_FAILED_FMT_TEXT "%zu 件の演習が失敗しました（報告の一覧を参照）", \
     "%zu exercises failed (listed in the report)"
+#define C_NEW_BAD_ID_FMT_TEXT "'%s' はシナリオ ID ではありません（a-z、0-9、-、64文字まで）", \
+    "'%s' is not a scenario id (a-z, 0-9 and -, at most 64)"
+#define C_NEW_MKDIR_FMT_TEXT "フォルダーを作れません: %s", "cannot create the folder: %s"
+#define C_NEW_TEMPLATE_FMT_TEXT "雛形 %s を読めません（%s）。tabletop を入れ直してください", \
+    "cannot read the template %s (%s); reinstall tabletop"
+#define C_NEW_NEXT_FMT_TEXT "次に: tabletop check %s && tabletop lint %s\n" \
+    "      tabletop run %s --script %s/model.yaml --ui none\n", \
+    "next: tabletop check %s && tabletop lint %s\n" \
+    "      tabletop run %s --script %s/model.yaml --ui none\n"
 #define C_SYNC_RESULTS_FMT_TEXT "結果: 送信 %zu 件、送信済み %zu 件\n", \
     "results: %zu sent, %zu already there\n"
 #define C_SYNC_JOURNALS_FMT_TEXT "記録ファイル: 保管 %zu 件、保管済み %zu 件\n", \
@@ -396,6 +430,7 @@
     X(C_HISTORY_USAGE, C_HISTORY_USAGE_TEXT) \
     X(C_SHOW_USAGE, C_SHOW_USAGE_TEXT) \
     X(C_SWEEP_USAGE, C_SWEEP_USAGE_TEXT) \
+    X(C_NEW_USAGE, C_NEW_USAGE_TEXT) \
     /* ---- shared */ \
     X(C_CANNOT_WRITE_FMT, C_CANNOT_WRITE_FMT_TEXT) \
     X(C_OUTPUT_IS_SCENARIO_FMT, C_OUTPUT_IS_SCENARIO_FMT_TEXT) \
@@ -450,6 +485,14 @@
     X(C_SWEEP_DONE_FMT, C_SWEEP_DONE_FMT_TEXT) \
     X(C_SWEEP_FAILED_FMT, C_SWEEP_FAILED_FMT_TEXT) \
     X(C_SWEEP_WHICH_SCRIPT, C_SWEEP_WHICH_SCRIPT_TEXT) \
-    X(C_SWEEP_WHERE, C_SWEEP_WHERE_TEXT)
+    X(C_SWEEP_WHERE, C_SWEEP_WHERE_TEXT) \
+    /* ---- new */ \
+    X(C_NEW_WHICH, "シナリオの ID を指定してください", "which id? give one, e.g. water-plant") \
+    X(C_NEW_BAD_ID_FMT, C_NEW_BAD_ID_FMT_TEXT) \
+    X(C_NEW_DIR_TOO_LONG, "フォルダー名が長すぎます", "the folder name is too long") \
+    X(C_NEW_EXISTS, "既にあります。何も書き込んでいません", "already exists; nothing was written") \
+    X(C_NEW_MKDIR_FMT, C_NEW_MKDIR_FMT_TEXT) \
+    X(C_NEW_TEMPLATE_FMT, C_NEW_TEMPLATE_FMT_TEXT) \
+    X(C_NEW_NEXT_FMT, C_NEW_NEXT_FMT_TEXT)
 
 #endif

@@ -20,8 +20,6 @@
 
 /* Commands not yet converted; this list only shrinks. */
 static const char *const pending[] = {
-    /* the other commands */
-    "cmd_new.c",
     NULL,
 };
 

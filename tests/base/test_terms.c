@@ -195,9 +195,6 @@ static void front_ends_keep_no_text_of_their_own(void **state)
     /* engine/app files whose texts are still being moved into the table
      * (terms_app_drill.h, terms_app_tools.h); this list only shrinks. */
     static const char *const app_pending[] = {
-        /* the other commands (terms_app_tools.h) */
-        "cmd_new.c",
-        "new_templates.h",
         NULL,
     };
     /* Front-ends: terminal drill, dashboard, scorecard, web seats, command output. */

@@ -8,42 +8,32 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
 
-static char tmp[256];
-static char out[1 << 16];
+#include "cli_util.h"
 
-/* Run a shell command in the temporary folder; stdout+stderr into `out`. */
+/* Outside the build tree: a binary under it reads the source tree. */
+static char tmp[256];
+static char *out;
+
+/* Run a shell command in the temporary folder, with a home of its own and
+ * no scenarios but the installed ones; stdout+stderr into `out`. */
 static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static int sh(const char *fmt, ...)
 {
-    char body[4096], cmd[8192];
+    char body[4096];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(body, sizeof body, fmt, ap);
     va_end(ap);
-    snprintf(cmd, sizeof cmd,
-             "cd '%s' && env -u TABLETOP_SCENARIOS HOME='%s' XDG_DATA_HOME='%s/data' "
-             "LC_ALL=C sh -c '%s' >'%s/out' 2>&1 </dev/null",
-             tmp, tmp, tmp, body, tmp);
-    int rc = system(cmd);
-    char path[512];
-    snprintf(path, sizeof path, "%s/out", tmp);
-    FILE *fp = fopen(path, "rb");
-    size_t n = fp ? fread(out, 1, sizeof out - 1, fp) : 0;
-    out[n] = '\0';
-    if (fp)
-        fclose(fp);
-    return WIFEXITED(rc) ? WEXITSTATUS(rc) : 128;
+    cli_result r = cli_sh_in(tmp, "env -u TABLETOP_SCENARIOS HOME='%s' XDG_DATA_HOME='%s/data' "
+                                  "LC_ALL=C sh -c '%s' 2>&1", tmp, tmp, body);
+    free(out);
+    out = r.out;
+    free(r.err);
+    return r.status;
 }
-
-#define assert_contains(hay, needle)                                                 \
-    do {                                                                             \
-        if (!strstr((hay), (needle)))                                                \
-            fail_msg("expected '%s' in:\n%s", (needle), (hay));                      \
-    } while (0)
 
 static int setup(void **state)
 {
@@ -61,6 +51,8 @@ static int teardown(void **state)
     (void)state;
     char cmd[512];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
+    free(out);
+    out = NULL;
     return system(cmd) == 0 ? 0 : -1;
 }
 
@@ -131,6 +123,25 @@ static void loads_its_modules_from_the_moved_prefix(void **state)
     assert_int_equal(sh("mv dashboard.so.away \"$(cat where)\""), 0);
 }
 
+/* tabletop new writes the installed templates (share/tabletop/new), and
+ * what it writes checks, lints and runs. */
+static void new_writes_a_scenario_from_the_installed_templates(void **state)
+{
+    (void)state;
+    assert_int_equal(sh("moved/bin/tabletop new water-plant --dir drafts"), 0);
+    assert_contains(out, "drafts/answers/water-plant/red-herring.yaml");
+    assert_int_equal(sh("moved/bin/tabletop check drafts/water-plant.lua && "
+                        "moved/bin/tabletop lint drafts/water-plant.lua && "
+                        "moved/bin/tabletop run drafts/water-plant.lua --script "
+                        "drafts/answers/water-plant/model.yaml --ui none --no-scorecard"),
+                     0);
+    /* A broken installation is the machine's failure (1), not the user's. */
+    assert_int_equal(sh("mv moved/share/tabletop/new new.away"), 0);
+    assert_int_equal(sh("moved/bin/tabletop new sewage-plant --dir drafts"), 1);
+    assert_contains(out, "reinstall tabletop");
+    assert_int_equal(sh("test ! -e drafts/sewage-plant.lua && mv new.away moved/share/tabletop/new"), 0);
+}
+
 static void prints_its_version(void **state)
 {
     (void)state;
@@ -190,6 +201,7 @@ int main(void)
         cmocka_unit_test(lists_the_installed_scenarios),
         cmocka_unit_test(runs_and_scores_from_the_installed_scenarios),
         cmocka_unit_test(loads_its_modules_from_the_moved_prefix),
+        cmocka_unit_test(new_writes_a_scenario_from_the_installed_templates),
         cmocka_unit_test(prints_its_version),
         cmocka_unit_test(man_page_holds_every_command),
         cmocka_unit_test(bash_completes_commands_options_and_ids),

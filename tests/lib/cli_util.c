@@ -69,7 +69,7 @@ void cli_write(const char *path, const char *text)
     fclose(fp);
 }
 
-static cli_result run_line(const char *prefix, const char *args)
+static cli_result run_line(const char *dir, const char *prefix, const char *args)
 {
     const char *t = cli_tmp();
     size_t size = strlen(args) + 4096;
@@ -78,7 +78,7 @@ static cli_result run_line(const char *prefix, const char *args)
         exit(1);
     snprintf(cmd, size,
              "cd '%s' && export XDG_DATA_HOME='%s/xdg' && { %s%s ; } >'%s/out' 2>'%s/err' </dev/null",
-             getenv("TT_SOURCE_DIR"), t, prefix, args, t, t);
+             dir, t, prefix, args, t, t);
     int rc = system(cmd);
     free(cmd);
     char out[300], err[300];
@@ -97,7 +97,7 @@ cli_result cli_run(const char *fmt, ...)
     vsnprintf(args, sizeof args, fmt, ap);
     va_end(ap);
     snprintf(prefix, sizeof prefix, "timeout 120 '%s' ", getenv("TT_BINARY"));
-    return run_line(prefix, args);
+    return run_line(getenv("TT_SOURCE_DIR"), prefix, args);
 }
 
 cli_result cli_sh(const char *fmt, ...)
@@ -107,7 +107,17 @@ cli_result cli_sh(const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(args, sizeof args, fmt, ap);
     va_end(ap);
-    return run_line("", args);
+    return run_line(getenv("TT_SOURCE_DIR"), "", args);
+}
+
+cli_result cli_sh_in(const char *dir, const char *fmt, ...)
+{
+    char args[8192];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(args, sizeof args, fmt, ap);
+    va_end(ap);
+    return run_line(dir, "", args);
 }
 
 void cli_done(cli_result *r)

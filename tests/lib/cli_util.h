@@ -21,6 +21,8 @@ const char *cli_path(const char *name);
 cli_result cli_run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Run a shell command line (no tabletop prefix) in the source folder. */
 cli_result cli_sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The same in another folder (an installed copy run away from the source). */
+cli_result cli_sh_in(const char *dir, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cli_done(cli_result *r);
 /* The file's content ("" when it cannot be read); *len when len is not NULL. */
 char *cli_slurp(const char *path);

@@ -23,10 +23,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli_util.h"
 #include "fixture.h"
 #include "tabletop/results.h"
-
-static char tmp[256];
 
 /* ---- the server ---- */
 
@@ -93,61 +92,42 @@ static void server(const char *what)
     assert_int_equal(system(cmd), 0);
 }
 
-/* ---- the binary ---- */
+/* ---- the binary (tests/lib/cli_util) ---- */
 
-typedef struct result {
-    int status;
-    char out[1 << 16];
-    char err[1 << 16];
-} result;
-
-static void slurp_into(const char *path, char *buf, size_t size)
+/* Run tabletop in the source folder with XDG_DATA_HOME = cli_tmp()/MACHINE
+ * (each "machine" has its own local history). The result stays valid until
+ * the next call. */
+static cli_result *run(const char *machine, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static cli_result *run(const char *machine, const char *fmt, ...)
 {
-    FILE *f = fopen(path, "rb");
-    size_t n = f ? fread(buf, 1, size - 1, f) : 0;
-    buf[n] = '\0';
-    if (f)
-        fclose(f);
-}
-
-/* Run tabletop with XDG_DATA_HOME = tmp/<machine> (each "machine" has its
- * own local history). */
-static result *run(const char *machine, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static result *run(const char *machine, const char *fmt, ...)
-{
-    static result r;
-    char args[4096], cmd[8192];
+    static cli_result r;
+    cli_done(&r);
+    char args[4096];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(args, sizeof args, fmt, ap);
     va_end(ap);
-    snprintf(cmd, sizeof cmd, "cd '%s' && XDG_DATA_HOME='%s/%s' LANG=C '%s' %s >'%s/out' 2>'%s/err' </dev/null",
-             env("TT_SOURCE_DIR"), tmp, machine, env("TT_BINARY"), args, tmp, tmp);
-    int rc = system(cmd);
-    r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : 128 + WTERMSIG(rc);
-    char path[512];
-    snprintf(path, sizeof path, "%s/out", tmp);
-    slurp_into(path, r.out, sizeof r.out);
-    snprintf(path, sizeof path, "%s/err", tmp);
-    slurp_into(path, r.err, sizeof r.err);
+    r = cli_sh("XDG_DATA_HOME='%s/%s' LANG=C timeout 120 '%s' %s", cli_tmp(), machine, env("TT_BINARY"),
+               args);
     return &r;
 }
 
-#define assert_contains(hay, needle)                                               \
-    do {                                                                           \
-        if (!strstr((hay), (needle)))                                              \
-            fail_msg("expected '%s' in:\n%s", (needle), (hay));                    \
-    } while (0)
-#define assert_lacks(hay, needle)                                                  \
-    do {                                                                           \
-        if (strstr((hay), (needle)))                                               \
-            fail_msg("did not expect '%s' in:\n%s", (needle), (hay));              \
-    } while (0)
+/* The file's text once it holds `needle` (or after a minute); free it. */
+static char *wait_for(const char *path, const char *needle)
+{
+    char *text = cli_slurp(path);
+    for (int ms = 0; !strstr(text, needle) && ms < 60000; ms += 200) {
+        usleep(200000);
+        free(text);
+        text = cli_slurp(path);
+    }
+    return text;
+}
 
 static const char *local_db(const char *machine)
 {
     static char b[512];
-    snprintf(b, sizeof b, "%s/%s/tabletop/history.sqlite3", tmp, machine);
+    snprintf(b, sizeof b, "%s/%s/tabletop/history.sqlite3", cli_tmp(), machine);
     return b;
 }
 
@@ -176,23 +156,24 @@ static int setup(void **state)
                         "(pg_virtualenv, Debian package postgresql-common)\n");
         return -1;
     }
-    snprintf(tmp, sizeof tmp, "%s/tt-pg-XXXXXX", *env("TMPDIR") ? env("TMPDIR") : "/tmp");
-    return mkdtemp(tmp) ? 0 : -1;
+    cli_tmp(); /* made now: a failure stops before any test */
+    return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
-    return system(cmd) == 0 ? 0 : -1;
+    cli_result r = cli_sh("rm -rf '%s'", cli_tmp());
+    int status = r.status;
+    cli_done(&r);
+    return status == 0 ? 0 : -1;
 }
 
 /* `n` distinct finished results recorded on `machine` as pending. */
 static void pending_results(const char *machine, int first, int n, const char *team)
 {
     char path[600];
-    snprintf(path, sizeof path, "%s/%s/tabletop", tmp, machine);
+    snprintf(path, sizeof path, "%s/%s/tabletop", cli_tmp(), machine);
     char cmd[700];
     snprintf(cmd, sizeof cmd, "mkdir -p '%s'", path);
     assert_int_equal(system(cmd), 0);
@@ -254,7 +235,7 @@ static void migrations_fresh_concurrent_and_from_old_sqlite(void **state)
     /* A SQLite file of schema 1 (the previous release) with a result in it
      * is migrated step by step and keeps the result. */
     char path[600];
-    snprintf(path, sizeof path, "%s/old.sqlite3", tmp);
+    snprintf(path, sizeof path, "%s/old.sqlite3", cli_tmp());
     sqlite3 *raw;
     assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
     assert_int_equal(sqlite3_exec(raw,
@@ -271,7 +252,7 @@ static void migrations_fresh_concurrent_and_from_old_sqlite(void **state)
         " VALUES ('abc', 'ransomware', 'Old team', '2025-01-01T00:00:00Z', 1000, 77, 'S', 1);"
         "PRAGMA user_version = 1;", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(raw);
-    result *r = run("m0", "history --db '%s'", path);
+    cli_result *r = run("m0", "history --db '%s'", path);
     assert_int_equal(r->status, 0);
     assert_contains(r->out, "Old team");
     assert_contains(r->out, "77");
@@ -288,7 +269,7 @@ static void a_newer_schema_is_refused_on_both(void **state)
 {
     (void)state;
     createdb("t_newer");
-    result *r = run("m1", "history --db '%s'", uri("t_newer"));
+    cli_result *r = run("m1", "history --db '%s'", uri("t_newer"));
     assert_int_equal(r->status, 0);
     sql("t_newer", "UPDATE tabletop_schema SET version = 99");
     r = run("m1", "history --db '%s'", uri("t_newer"));
@@ -296,7 +277,7 @@ static void a_newer_schema_is_refused_on_both(void **state)
     assert_contains(r->err, "newer than this program");
     assert_int_equal(count("t_newer", "SELECT version FROM tabletop_schema"), 99);   /* untouched */
     char path[600];
-    snprintf(path, sizeof path, "%s/newer.sqlite3", tmp);
+    snprintf(path, sizeof path, "%s/newer.sqlite3", cli_tmp());
     sqlite3 *raw;
     assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
     assert_int_equal(sqlite3_exec(raw, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
@@ -313,13 +294,13 @@ static void a_wrong_password_is_refused_and_never_printed(void **state)
     char bad[600];
     snprintf(bad, sizeof bad, "postgresql://%s:S3cr%%21tWrong@%s:%s/t_pw", env("PGUSER"), env("PGHOST"),
              env("PGPORT"));
-    result *r = run("m2", "history --db '%s'", bad);
+    cli_result *r = run("m2", "history --db '%s'", bad);
     assert_int_equal(r->status, 2);
     assert_contains(r->err, "password authentication failed");
     assert_lacks(r->err, "S3cr");
     assert_lacks(r->out, "S3cr");
     /* At a drill's end the result is not lost: it waits on this machine. */
-    r = run("m2", "run ransomware --ui none " MODEL " --journal '%s/pw.journal.yaml' --db '%s'", tmp, bad);
+    r = run("m2", "run ransomware --ui none " MODEL " --journal '%s/pw.journal.yaml' --db '%s'", cli_tmp(), bad);
     assert_int_equal(r->status, 0);
     assert_contains(r->err, "not yet sent");
     assert_lacks(r->err, "S3cr");
@@ -339,8 +320,8 @@ static void an_unreachable_host_falls_back_then_sync_sends(void **state)
 {
     (void)state;
     createdb("t_offline");
-    result *r = run("m3", "run ransomware --ui none " MODEL " --journal '%s/off.journal.yaml'"
-                          " --db 'postgresql://nobody:pw@127.0.0.1:1/none'", tmp);
+    cli_result *r = run("m3", "run ransomware --ui none " MODEL " --journal '%s/off.journal.yaml'"
+                          " --db 'postgresql://nobody:pw@127.0.0.1:1/none'", cli_tmp());
     assert_int_equal(r->status, 0);
     assert_contains(r->err, "not yet sent");
     assert_contains(r->err, "tabletop sync");
@@ -369,15 +350,15 @@ static void injected_team_names_are_data(void **state)
     createdb("t_inject");
     const char *team = "x'); DROP TABLE exercises; --";
     char roster[600];
-    snprintf(roster, sizeof roster, "%s/roster.yaml", tmp);
+    snprintf(roster, sizeof roster, "%s/roster.yaml", cli_tmp());
     FILE *f = fopen(roster, "w");
     assert_non_null(f);
     fprintf(f, "team: \"%s\"\norganisation: \"O'Brien \\\"Org\\\", Ltd\"\nmembers:\n"
                "  - { name: \"=HYPERLINK(\\\"http://x\\\")\", role: sysadmin }\n"
                "  - { name: \"Robert'); DROP TABLE participants;--\", role: user }\n", team);
     fclose(f);
-    result *r = run("m4", "run ransomware --ui none " MODEL " --roster '%s' --journal '%s/inj.journal.yaml'"
-                          " --db '%s'", roster, tmp, uri("t_inject"));
+    cli_result *r = run("m4", "run ransomware --ui none " MODEL " --roster '%s' --journal '%s/inj.journal.yaml'"
+                          " --db '%s'", roster, cli_tmp(), uri("t_inject"));
     if (r->status != 0)
         fail_msg("run: %d\n%s%s", r->status, r->out, r->err);
     assert_int_equal(count("t_inject", "SELECT COUNT(*) FROM exercises"), 1);
@@ -388,13 +369,12 @@ static void injected_team_names_are_data(void **state)
     r = run("m4", "history --db '%s' --team \"' OR '1'='1\"", uri("t_inject"));
     assert_contains(r->out, "No exercises");
     r = run("m4", "report --db '%s' --organisation \"O'Brien \\\"Org\\\", Ltd\" -o '%s/inj.csv'",
-            uri("t_inject"), tmp);
+            uri("t_inject"), cli_tmp());
     assert_int_equal(r->status, 0);
-    char path[600], csv[1 << 15];
-    snprintf(path, sizeof path, "%s/inj.csv", tmp);
-    slurp_into(path, csv, sizeof csv);
+    char *csv = cli_slurp(cli_path("inj.csv"));
     assert_contains(csv, "\"O'Brien \"\"Org\"\", Ltd\"");
     assert_contains(csv, "x'); DROP TABLE exercises; --");
+    free(csv);
     assert_int_equal(count("t_inject", "SELECT COUNT(*) FROM exercises"), 1);   /* still there */
 }
 
@@ -409,7 +389,7 @@ static pid_t sync_until(const char *machine, const char *db, int lines, FILE **o
         close(fd[0]);
         close(fd[1]);
         char xdg[600];
-        snprintf(xdg, sizeof xdg, "%s/%s", tmp, machine);
+        snprintf(xdg, sizeof xdg, "%s/%s", cli_tmp(), machine);
         setenv("XDG_DATA_HOME", xdg, 1);
         execl(env("TT_BINARY"), "tabletop", "sync", "--db", db, (char *)NULL);
         _exit(127);
@@ -438,7 +418,7 @@ static void sync_is_idempotent_when_the_client_or_the_server_dies(void **state)
     assert_true(sent >= 5 && sent < N);
     /* Every central result is whole: its objectives came with it. */
     assert_int_equal(count("t_sync", "SELECT COUNT(*) FROM objectives"), sent * 3);
-    result *r = run("m5", "sync --db '%s'", uri("t_sync"));
+    cli_result *r = run("m5", "sync --db '%s'", uri("t_sync"));
     assert_int_equal(r->status, 0);
     assert_int_equal(count("t_sync", "SELECT COUNT(*) FROM exercises"), N);
     assert_int_equal(count("t_sync", "SELECT COUNT(*) FROM objectives"), N * 3);
@@ -482,42 +462,33 @@ static void server_stopped_during_a_drill(void **state)
                   " --speed 3000 --journal '%s/%s' --db '%s' </dev/null >'%s/%s.out' 2>&1 &"
     char cmd[4096];
     /* Stopped and restarted while the drill runs: the end finds it. */
-    snprintf(cmd, sizeof cmd, DRILL_FMT, env("TT_SOURCE_DIR"), tmp, env("TT_BINARY"), tmp,
-             "d1.journal.yaml", uri("t_drill"), tmp, "d1");
+    snprintf(cmd, sizeof cmd, DRILL_FMT, env("TT_SOURCE_DIR"), cli_tmp(), env("TT_BINARY"), cli_tmp(),
+             "d1.journal.yaml", uri("t_drill"), cli_tmp(), "d1");
     assert_int_equal(system(cmd), 0);
     sleep(1);
     server("stop");
     sleep(1);
     server("start");
     /* Stopped until after the drill's end: the result waits locally. */
-    snprintf(cmd, sizeof cmd, DRILL_FMT, env("TT_SOURCE_DIR"), tmp, env("TT_BINARY"), tmp,
-             "d2.journal.yaml", uri("t_drill"), tmp, "d2");
-    int wait_ms = 0;
-    char path[600];
-    snprintf(path, sizeof path, "%s/d1.out", tmp);
-    char text[1 << 14];
-    for (text[0] = '\0'; !strstr(text, "scorecard:") && wait_ms < 60000; wait_ms += 200) {
-        usleep(200000);
-        slurp_into(path, text, sizeof text);
-    }
+    snprintf(cmd, sizeof cmd, DRILL_FMT, env("TT_SOURCE_DIR"), cli_tmp(), env("TT_BINARY"), cli_tmp(),
+             "d2.journal.yaml", uri("t_drill"), cli_tmp(), "d2");
+    char *text = wait_for(cli_path("d1.out"), "scorecard:");
     assert_contains(text, "scorecard:");
     assert_lacks(text, "not yet sent");
+    free(text);
     assert_int_equal(count("t_drill", "SELECT COUNT(*) FROM exercises"), 1);
 
     assert_int_equal(system(cmd), 0);
     sleep(1);
     server("stop");
-    snprintf(path, sizeof path, "%s/d2.out", tmp);
-    for (text[0] = '\0', wait_ms = 0; !strstr(text, "scorecard:") && wait_ms < 60000; wait_ms += 200) {
-        usleep(200000);
-        slurp_into(path, text, sizeof text);
-    }
+    text = wait_for(cli_path("d2.out"), "scorecard:");
     assert_contains(text, "not yet sent");
+    free(text);
     server("start");
     assert_int_equal(local_count("m7", "SELECT COUNT(*) FROM exercises WHERE sync_state = 'pending'"), 1);
     /* The next drill's end sends it. */
-    result *r = run("m7", "run ransomware --ui none " MODEL " --seed 5 --journal '%s/d3.journal.yaml' --db '%s'",
-                    tmp, uri("t_drill"));
+    cli_result *r = run("m7", "run ransomware --ui none " MODEL " --seed 5 --journal '%s/d3.journal.yaml' --db '%s'",
+                    cli_tmp(), uri("t_drill"));
     assert_int_equal(r->status, 0);
     assert_contains(r->err, "sent 1 result");
     assert_int_equal(count("t_drill", "SELECT COUNT(*) FROM exercises"), 3);
@@ -528,7 +499,7 @@ static void organisations_see_only_their_rows(void **state)
 {
     (void)state;
     createdb("t_org");
-    result *r = run("m8", "history --db '%s'", uri("t_org"));   /* migrate */
+    cli_result *r = run("m8", "history --db '%s'", uri("t_org"));   /* migrate */
     assert_int_equal(r->status, 0);
     sql("t_org", "DROP ROLE IF EXISTS org_a; DROP ROLE IF EXISTS org_b;"
                  "CREATE ROLE org_a LOGIN PASSWORD 'pa'; CREATE ROLE org_b LOGIN PASSWORD 'pb';"
@@ -536,7 +507,7 @@ static void organisations_see_only_their_rows(void **state)
                  "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO org_a, org_b;"
                  "INSERT INTO organisation_roles VALUES ('org_a', 'Org A'), ('org_b', 'Org B')");
     char roster[600];
-    snprintf(roster, sizeof roster, "%s/roster-a.yaml", tmp);
+    snprintf(roster, sizeof roster, "%s/roster-a.yaml", cli_tmp());
     FILE *f = fopen(roster, "w");
     fputs("team: Alpha\norganisation: Org A\nmembers:\n  - { name: Sato, role: sysadmin }\n", f);
     fclose(f);
@@ -544,7 +515,7 @@ static void organisations_see_only_their_rows(void **state)
     snprintf(ua, sizeof ua, "postgresql://org_a:pa@%s:%s/t_org", env("PGHOST"), env("PGPORT"));
     snprintf(ub, sizeof ub, "postgresql://org_b:pb@%s:%s/t_org", env("PGHOST"), env("PGPORT"));
     r = run("m8", "run ransomware --ui none " MODEL " --roster '%s' --journal '%s/oa.journal.yaml' --db '%s'",
-            roster, tmp, ua);
+            roster, cli_tmp(), ua);
     assert_int_equal(r->status, 0);
     assert_lacks(r->err, "not yet sent");
     r = run("m8", "history --db '%s'", ua);
@@ -553,7 +524,7 @@ static void organisations_see_only_their_rows(void **state)
     assert_contains(r->out, "No exercises");
     /* Org B cannot write a row of Org A. */
     r = run("m9", "run ransomware --ui none " MODEL " --roster '%s' --seed 9 --journal '%s/ob.journal.yaml'"
-                  " --db '%s'", roster, tmp, ub);
+                  " --db '%s'", roster, cli_tmp(), ub);
     assert_contains(r->err, "not yet sent");
     assert_int_equal(count("t_org", "SELECT COUNT(*) FROM exercises"), 1);
     /* The owner sees everything. */
@@ -565,11 +536,11 @@ static void journals_archive_fetch_and_report(void **state)
 {
     (void)state;
     createdb("t_arch");
-    result *r = run("m10", "run ransomware --ui none " MODEL " --seed 11 --journal '%s/a.journal.yaml' --db '%s'",
-                    tmp, uri("t_arch"));
+    cli_result *r = run("m10", "run ransomware --ui none " MODEL " --seed 11 --journal '%s/a.journal.yaml' --db '%s'",
+                    cli_tmp(), uri("t_arch"));
     assert_int_equal(r->status, 0);
     r = run("m10", "run ransomware --ui none --seed 12 --journal '%s/b.journal.yaml' --db '%s'",
-            tmp, uri("t_arch"));
+            cli_tmp(), uri("t_arch"));
     assert_int_equal(r->status, 0);
     r = run("m10", "sync --journals --db '%s'", uri("t_arch"));
     assert_int_equal(r->status, 0);
@@ -579,38 +550,37 @@ static void journals_archive_fetch_and_report(void **state)
     assert_int_equal(count("t_arch", "SELECT COUNT(*) FROM journals WHERE compression = 'zlib'"
                                      " AND length(data) < size"), 2);
     char path[600], hash[65];
-    snprintf(path, sizeof path, "%s/a.journal.yaml", tmp);
+    snprintf(path, sizeof path, "%s/a.journal.yaml", cli_tmp());
     tt_error err;
     assert_int_equal(tt_score_file_hash(path, hash, &err), 0);
-    r = run("m10", "fetch %.12s -o '%s/fetched.yaml' --db '%s'", hash, tmp, uri("t_arch"));
+    r = run("m10", "fetch %.12s -o '%s/fetched.yaml' --db '%s'", hash, cli_tmp(), uri("t_arch"));
     assert_int_equal(r->status, 0);
     char fetched[600], got[65];
-    snprintf(fetched, sizeof fetched, "%s/fetched.yaml", tmp);
+    snprintf(fetched, sizeof fetched, "%s/fetched.yaml", cli_tmp());
     assert_int_equal(tt_score_file_hash(fetched, got, &err), 0);
     assert_string_equal(got, hash);
-    r = run("m10", "fetch %s -o '%s/fetched.yaml' --db '%s'", hash, tmp, uri("t_arch"));
+    r = run("m10", "fetch %s -o '%s/fetched.yaml' --db '%s'", hash, cli_tmp(), uri("t_arch"));
     assert_int_equal(r->status, 2);   /* never replaces a file */
-    r = run("m10", "fetch 00000000 -o '%s/none.yaml' --db '%s'", tmp, uri("t_arch"));
+    r = run("m10", "fetch 00000000 -o '%s/none.yaml' --db '%s'", cli_tmp(), uri("t_arch"));
     assert_int_equal(r->status, 2);
-    r = run("m10", "score '%s' -o '%s/fetched.json' --db '%s'", fetched, tmp, uri("t_arch"));
+    r = run("m10", "score '%s' -o '%s/fetched.json' --db '%s'", fetched, cli_tmp(), uri("t_arch"));
     assert_int_equal(r->status, 0);
     /* Reports in the four formats, anonymised names stable. */
     const char *fmts[] = { "html", "md", "json", "csv" };
     for (size_t i = 0; i < 4; i++) {
-        r = run("m10", "report --db '%s' -o '%s/rep.%s'", uri("t_arch"), tmp, fmts[i]);
+        r = run("m10", "report --db '%s' -o '%s/rep.%s'", uri("t_arch"), cli_tmp(), fmts[i]);
         assert_int_equal(r->status, 0);
     }
-    char text[1 << 16];
-    snprintf(path, sizeof path, "%s/rep.json", tmp);
-    slurp_into(path, text, sizeof text);
+    char *text = cli_slurp(cli_path("rep.json"));
     assert_contains(text, "\"exercises\": 2");
     assert_contains(text, "\"P\":");
-    r = run("m10", "report --db '%s' --since 2999-01-01 -o '%s/empty.json'", uri("t_arch"), tmp);
+    free(text);
+    r = run("m10", "report --db '%s' --since 2999-01-01 -o '%s/empty.json'", uri("t_arch"), cli_tmp());
     assert_int_equal(r->status, 0);
-    snprintf(path, sizeof path, "%s/empty.json", tmp);
-    slurp_into(path, text, sizeof text);
+    text = cli_slurp(cli_path("empty.json"));
     assert_contains(text, "\"exercises\": 0");
-    r = run("m10", "report --db '%s' --since yesterday -o '%s/x.json'", uri("t_arch"), tmp);
+    free(text);
+    r = run("m10", "report --db '%s' --since yesterday -o '%s/x.json'", uri("t_arch"), cli_tmp());
     assert_int_equal(r->status, 2);
 }
 

@@ -236,6 +236,23 @@ static void test_input_from_an_ime_and_typos(void **state)
     assert_int_equal(c.kind, CMD_ERROR);
     assert_non_null(strstr(c.text, "fits several actions"));
     assert_non_null(strstr(c.text, "6 restore (Restore from backup)"));
+    /* Several words of a label choose it; what follows them is the note. */
+    tty_parse_line("Call the", &m, sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_ACTION);
+    assert_string_equal(sc->actions[c.action].id, "call_vendor");
+    assert_string_equal(c.text, "");
+    tty_parse_line("Restore from", &m, sc, NULL, TT_LANG_EN, &c);   /* one action, not now */
+    assert_int_equal(c.kind, CMD_ERROR);
+    assert_non_null(strstr(c.text, "6 restore (Restore from backup): not available"));
+    tty_parse_line("isolate the network now", &m, sc, NULL, TT_LANG_EN, &c);  /* an id: all note */
+    assert_int_equal(c.kind, CMD_ACTION);
+    assert_string_equal(c.text, "the network now");
+    tty_parse_line("Isolate the network before noon", &m, sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_ACTION);
+    assert_string_equal(sc->actions[c.action].id, "isolate");
+    assert_string_equal(c.text, "before noon");
+    tty_parse_line("Re boot", &m, sc, NULL, TT_LANG_EN, &c);    /* not a label's start: still ambiguous */
+    assert_int_equal(c.kind, CMD_ERROR);
     tty_parse_line("sysadmin Rep", &m, sc, NULL, TT_LANG_EN, &c);  /* the role decides */
     assert_int_equal(c.kind, CMD_ACTION);
     assert_string_equal(sc->actions[c.action].id, "report");

@@ -360,6 +360,35 @@ static bool starts_with(const char *label, const char *prefix)
     return true;
 }
 
+/* Does some action of the menu (of role, when role >= 0) have a label
+ * beginning with start? */
+static bool some_label_starts(const tty_menu *m, const tt_scenario *sc, tt_lang lang, int role,
+                              const char *start)
+{
+    for (size_t i = 0; i < m->n; i++)
+        if ((role < 0 || m->items[i].role == role) &&
+            starts_with(tt_text_get(&sc->actions[m->items[i].action].label, lang), start))
+            return true;
+    return false;
+}
+
+/* Take the following words into start while it still begins a label; *p
+ * moves past the words taken. */
+static void extend_label_start(const tty_menu *m, const tt_scenario *sc, tt_lang lang, int role,
+                               char *start, size_t size, const char **p)
+{
+    if (!some_label_starts(m, sc, lang, role, start))
+        return;
+    char word[256], longer[512];
+    for (const char *q = *p; next_word(&q, word, sizeof word);) {
+        int n = snprintf(longer, sizeof longer, "%s %s", start, word);
+        if (n < 0 || (size_t)n >= size || !some_label_starts(m, sc, lang, role, longer))
+            return;
+        memcpy(start, longer, (size_t)n + 1);
+        *p = q;
+    }
+}
+
 /* A label start that fits several actions: name them with their numbers. */
 static void label_candidates(const tty_menu *m, const tt_scenario *sc, tt_lang lang, int role,
                              const char *typed, tty_cmd *out)
@@ -447,7 +476,10 @@ void tty_parse_line(const char *line, const tty_menu *m, const tt_scenario *sc,
                 found = (int)i;
         }
         if (matches == 0) {
-            /* Not an id: the start of a label in the drill's language. */
+            /* Not an id: the start of a label in the drill's language, as
+             * many of the words typed as still begin one ("Ask the form"
+             * chooses "Ask the form owners ..."); the rest is the note. */
+            extend_label_start(m, sc, lang, role, action, sizeof action, &p);
             int distinct = -1;
             for (size_t i = 0; i < m->n; i++) {
                 const tty_choice *c = &m->items[i];

@@ -104,8 +104,13 @@ int tt_cmd_score(int argc, char **argv)
     if (tt_scorecard_write(&card, out, fmt, o.lang, &err) != 0) {
         rc = tt_error_report(&err, "tabletop score");
     } else {
-        printf("%s %s %d/100  %s\n", tt_rating_letter(card.rating),
-               tt_term_text(C_SCORE_WORD, o.lang), card.score, out);
+        char num[16];   /* nothing assessed: no number, as on the card */
+        if (card.rating == TT_RATING_NA)
+            snprintf(num, sizeof num, "—");
+        else
+            snprintf(num, sizeof num, "%d", card.score);
+        printf("%s %s %s/100  %s\n", tt_rating_letter(card.rating),
+               tt_term_text(C_SCORE_WORD, o.lang), num, out);
         char banner[512];
         if (tt_scorecard_banner(&card, o.lang, banner, sizeof banner))
             printf("%s\n", banner);

@@ -68,7 +68,12 @@ static void header(tt_doc *d, const tt_scorecard *card, tt_lang L)
     doc_node *score = doc_open(d, DOC_SPAN, NULL);
     if (score)
         score->id = "score";
-    doc_textf(d, "%d", card->score);
+    /* Nothing assessed: no number, as the dashboard and the pages show
+     * (a 0 would read as a failed drill). */
+    if (card->rating == TT_RATING_NA)
+        doc_text(d, "—");
+    else
+        doc_textf(d, "%d", card->score);
     doc_close(d);
     doc_text(d, " / 100");
     doc_br(d);

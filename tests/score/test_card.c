@@ -190,6 +190,33 @@ static void test_torn_journal_warns(void **state)
     tt_scorecard_free(&c);
 }
 
+/* Ended before any objective could be assessed: no score number, as the
+ * dashboard and the web pages show it (a 0 would read as a failed drill). */
+static void test_nothing_assessed_shows_no_number(void **state)
+{
+    (void)state;
+    static fixture_journal f;
+    fj_init(&f, "Blue team");
+    fj_end(&f, MIN(1));
+    tt_scorecard c;
+    build(&c, &f);
+    assert_int_equal(c.rating, TT_RATING_NA);
+    size_t len;
+    tt_error err;
+    char *md = tt_scorecard_render(&c, TT_CARD_MD, TT_LANG_EN, &len, &err);
+    assert_non_null(md);
+    assert_non_null(strstr(md, "**Score:** — / 100"));
+    assert_null(strstr(md, "0 / 100"));
+    free(md);
+    char *html = tt_scorecard_render(&c, TT_CARD_HTML, TT_LANG_JA, &len, &err);
+    assert_non_null(html);
+    assert_non_null(strstr(html, ">—</span> / 100"));
+    assert_null(strstr(html, ">0</span> / 100"));
+    check_html(html, len);
+    free(html);
+    tt_scorecard_free(&c);
+}
+
 static void test_json_contract(void **state)
 {
     (void)state;
@@ -689,6 +716,7 @@ int main(void)
         cmocka_unit_test(test_nothing_is_u_everywhere),
         cmocka_unit_test(test_harm_and_waste),
         cmocka_unit_test(test_torn_journal_warns),
+        cmocka_unit_test(test_nothing_assessed_shows_no_number),
         cmocka_unit_test(test_json_contract),
         cmocka_unit_test(test_html_is_valid_and_escaped),
         cmocka_unit_test(test_markdown),

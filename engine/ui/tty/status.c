@@ -201,7 +201,7 @@ int tty_result_format(tt_exercise *ex, tt_lang lang, tt_buf *out)
         return -1;
     char t[32], len[32];
     tt_ms_format(now, t, sizeof t);
-    tt_ms_format(sc->length, len, sizeof len);
+    tt_span_format(sc->length, len, sizeof len);   /* a length: no "+" */
     tt_buf_printf(out, "== ");
     if (sum.n_assessed)
         tt_buf_printf(out, TT_FMT(lang, M_RESULT_FMT), sum.score,

@@ -129,7 +129,7 @@
       else if (o.status === "missed") state = t("M_OBJ_AT_MISSED") + " " + fmt(o.at);
       else if (over) state = t("M_OBJ_OPEN");
       else state = t("M_OBJ_OPEN") + ", " + (now <= def.target ? t("M_OBJ_TARGET_IN") + " " + span(def.target - now)
-        : t("M_OBJ_TARGET_PASSED") + " (+" + span(now - def.target) + ")") + ", " + t("M_OBJ_LIMIT_IN") + " " + span(def.limit - now);
+        : t("M_OBJ_TARGET_PASSED") + " (" + span(now - def.target) + ")") + ", " + t("M_OBJ_LIMIT_IN") + " " + span(def.limit - now);
       const li = el("li", "objective " + o.status);
       li.dataset.id = o.id;
       li.append(el("span", "verdict", o.rating === "N/A" ? t("M_VERDICT_NA") : o.rating + " " + o.score),

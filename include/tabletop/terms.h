@@ -47,12 +47,12 @@
     "unknown or incomplete option '%s'"
 #define C_NO_SCENARIO_NEAR_FMT_TEXT "シナリオ '%s' はありません。'%s' のことですか？", \
     "no scenario '%s'; did you mean '%s'?"
-#define M_TARGET_SOON_FMT_TEXT "%s: 「%s」の目標時間 %s まであと 5 分", \
-    "%s: 5 minutes to the target of %s (%s)"
+#define M_TARGET_SOON_FMT_TEXT "%s: 「%s」の目標時間 %s まであと %s", \
+    "%s: the target of %s (%s) is %s away"
 #define M_TARGET_PASSED_FMT_TEXT "%s: 「%s」の目標時間を経過（未確定、期限 %s）", \
     "%s: the target of %s has passed (still open; limit %s)"
-#define M_LIMIT_SOON_FMT_TEXT "%s: 「%s」の期限 %s まであと 5 分（過ぎると未達）", \
-    "%s: 5 minutes to the limit of %s (%s); past it, it is missed"
+#define M_LIMIT_SOON_FMT_TEXT "%s: 「%s」の期限 %s まであと %s（過ぎると未達）", \
+    "%s: the limit of %s (%s) is %s away; past it, it is missed"
 /* Actor kinds (engine/script/actor_kinds.c): the group labels, kept as
  * text pairs so the kinds table stays a static initialiser. */
 #define K_AGENCY_TEXT "関係機関", "Agencies"

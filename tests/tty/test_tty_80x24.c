@@ -219,7 +219,7 @@ static void drill_at_80x24(tt_lang lang)
     snprintf(done, sizeof done, "%s", tt_term_text(M_NOW_AVAILABLE, lang));
     expect(done);
     /* The contain target (+0:15:00) comes 5 minutes ahead: a line says so. */
-    expect(lang == TT_LANG_JA ? "まであと5分" : "5 minutes to the target of");
+    expect(lang == TT_LANG_JA ? "まであと0:05:00" : "is 0:05:00 away");
     char *all = screen(true);
     const tt_inject *latest = latest_inject(sc, lang, all);
     assert_non_null(latest);

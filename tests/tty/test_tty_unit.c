@@ -434,6 +434,12 @@ static void test_status_view(void **state)
     assert_int_equal(tty_status_format(f->ex, TT_LANG_JA, &b, &err), 0);
     assert_non_null(strstr(b.data, "目標まで 0:10:00"));
     tt_buf_free(&b);
+    /* Past the target: how long ago is a span, without the "+" of a time
+     * since the start. */
+    assert_int_equal(tt_exercise_advance(f->ex, 17 * 60000, &err), 0);
+    assert_int_equal(tty_status_format(f->ex, TT_LANG_EN, &b, &err), 0);
+    assert_non_null(strstr(b.data, "Stop the spread: open, target passed (0:02:00), limit in"));
+    tt_buf_free(&b);
 }
 
 /* /status scores the drill as if it ended now, with the card's rules

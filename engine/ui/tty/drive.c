@@ -649,6 +649,14 @@ static int begin(tt_tty *t, tt_error *err)
 enum { ALERT_TARGET_SOON = 1, ALERT_TARGET = 2, ALERT_LIMIT_SOON = 4 };
 #define ALERT_AHEAD (5 * 60 * 1000)    /* simulated: 5 minutes */
 
+/* The time left to a deadline, up to the whole minute: after a jump (/next)
+ * it is less than the 5 minutes the line usually comes at. */
+static void time_left(tt_ms left, char *buf, size_t size)
+{
+    const tt_ms minute = 60 * 1000;
+    tt_span_format((left + minute - 1) / minute * minute, buf, size);
+}
+
 /* A line when an open objective's target or limit is 5 simulated minutes
  * away, and when its target passes (its limit passing is the engine's
  * OBJECTIVE MISSED line). Each is said once; a jump past several says the
@@ -668,14 +676,16 @@ static void deadline_lines(tt_tty *t)
             continue;
         const tt_objective *o = &sc->objectives[i];
         const char *title = tt_text_get(&o->title, t->o.lang);
-        char at[32], when[32], line[1024];
+        char at[32], when[32], left[32], line[1024];
         tt_ms_format(now, at, sizeof at);
         line[0] = '\0';
         unsigned char *a = &t->alerted[i];
         if (now >= o->limit - ALERT_AHEAD && now < o->limit && !(*a & ALERT_LIMIT_SOON)) {
             *a |= ALERT_LIMIT_SOON | ALERT_TARGET_SOON | (now >= o->target ? ALERT_TARGET : 0);
             tt_ms_format(o->limit, when, sizeof when);
-            snprintf(line, sizeof line, TT_FMT(t->o.lang, M_LIMIT_SOON_FMT), at, title, when);
+            time_left(o->limit - now, left, sizeof left);
+            snprintf(line, sizeof line, TT_FMT(t->o.lang, M_LIMIT_SOON_FMT), at, title, when,
+                     left);
         } else if (now >= o->target && o->target > 0 && !(*a & ALERT_TARGET)) {
             *a |= ALERT_TARGET | ALERT_TARGET_SOON;
             tt_ms_format(o->limit, when, sizeof when);
@@ -684,7 +694,9 @@ static void deadline_lines(tt_tty *t)
                    !(*a & ALERT_TARGET_SOON)) {
             *a |= ALERT_TARGET_SOON;
             tt_ms_format(o->target, when, sizeof when);
-            snprintf(line, sizeof line, TT_FMT(t->o.lang, M_TARGET_SOON_FMT), at, title, when);
+            time_left(o->target - now, left, sizeof left);
+            snprintf(line, sizeof line, TT_FMT(t->o.lang, M_TARGET_SOON_FMT), at, title, when,
+                     left);
         }
         if (line[0])
             tt_tty_say(t, line);

@@ -84,7 +84,8 @@ static void objective_lines(const tt_scenario *sc,
                            tty_msg(M_OBJ_TARGET_IN, lang), a);
         } else {
             tt_span_format(now - o->target, a, sizeof a);
-            tt_buf_printf(out, "%s, %s (+%s)", tty_msg(M_OBJ_OPEN, lang),
+            /* a span: no "+", which would read as a time since the start */
+            tt_buf_printf(out, "%s, %s (%s)", tty_msg(M_OBJ_OPEN, lang),
                            tty_msg(M_OBJ_TARGET_PASSED, lang), a);
         }
         tt_span_format(o->limit > now ? o->limit - now : 0, b, sizeof b);

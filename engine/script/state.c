@@ -148,6 +148,33 @@ static int refuse_write(lua_State *L, tt_script *s, int c)
     return luaL_error(L, "state.%s: %s", key, why);
 }
 
+/* The scalars at a and b are the same value of the same type, bit for
+ * bit (1 and 1.0, or 0.0 and -0.0, are not: a scenario can tell them
+ * apart). */
+static bool same_value(lua_State *L, int a, int b)
+{
+    int t = lua_type(L, a);
+    if (t != lua_type(L, b))
+        return false;
+    switch (t) {
+    case LUA_TBOOLEAN:
+        return lua_toboolean(L, a) == lua_toboolean(L, b);
+    case LUA_TNUMBER:
+        if (lua_isinteger(L, a) != lua_isinteger(L, b))
+            return false;
+        if (lua_isinteger(L, a))
+            return lua_tointeger(L, a) == lua_tointeger(L, b);
+        else {
+            lua_Number x = lua_tonumber(L, a), y = lua_tonumber(L, b);
+            return memcmp(&x, &y, sizeof x) == 0;
+        }
+    case LUA_TSTRING:
+        return lua_rawequal(L, a, b);
+    default:
+        return false;
+    }
+}
+
 /* Upvalues: state table, key -> index * 4 + class. The checks in the order
  * refuse_write explains them; the common cases first. */
 static int state_newindex(lua_State *L)
@@ -196,6 +223,15 @@ static int state_newindex(lua_State *L)
     }
     if (!ok)
         return refuse_write(L, s, c);
+    /* Writing the value a key holds changes nothing: no generation, so the
+     * conditions that read it are not re-run, and nothing to compare for
+     * the journal (minute-by-minute dynamics rewrite most keys unchanged). */
+    lua_pushvalue(L, 2);
+    lua_rawget(L, lua_upvalueindex(1));
+    bool same = same_value(L, 4, 3);
+    lua_settop(L, 3);
+    if (same)
+        return 0;
     note_write(s, code >> 2);
     lua_rawset(L, lua_upvalueindex(1));
     return 0;

@@ -321,6 +321,61 @@ static void state_pairs_sorted_and_ctx_fields(void **state)
     tt_script_free(s);
 }
 
+/* Writing the value a key already holds is no change: the conditions that
+ * read it are not re-run and there is nothing to journal. The same value
+ * means the same type, bit for bit: 0 into a key holding 0.0 (math.type
+ * tells them apart), or -0.0, is a change. */
+static void rewriting_a_value_is_no_change(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "local T = { ja = 't', en = 't' } local step = 0\n"
+        "return scenario {\n"
+        "  id = 'inline', source = 't', title = T, summary = T, length = '1h', invented = T,\n"
+        "  roles = { r = { name = T } },\n"
+        "  state = { n = 0, flag = false, name = '', ratio = 0.0 },\n"
+        "  objectives = { o = { phase = 'isolate', title = T, target = '1m', limit = '1h' } },\n"
+        "  injects = { { id = 'i', from = 'r', text = T,\n"
+        "    when = function(s) return s.n > 0 or s.flag or s.name ~= '' or s.ratio ~= 0 end } },\n"
+        "  actions = { a = { by = 'r', label = T, completes = 'o', repeatable = true,\n"
+        "    does = function(s, ctx) step = step + 1\n"
+        "      if step == 1 then s.n = 0 s.flag = false s.name = '' s.ratio = 0.0 s.n = 0.0\n"
+        "      elseif step == 2 then s.ratio = 0\n"
+        "      elseif step == 3 then s.ratio = -0.0\n"
+        "      end end } },\n"
+        "}\n";
+    tt_error err;
+    tt_script *s = tt_script_load_buffer("inline.lua", text, sizeof text - 1, NULL, &err);
+    if (!s)
+        fail_msg("%s:%d: %s", err.file, err.line, err.message);
+    tt_rng rng;
+    tt_rng_seed(&rng, 1, 1);
+    assert_int_equal(tt_script_begin(s, &rng, NULL, 0, &err), 0);
+    bool due = true;
+    assert_int_equal(tt_script_inject_due(s, 0, 0, &due, &err), 0);
+    assert_false(due);
+    const tt_kv *changed;
+    const uint32_t *index;
+    size_t n = 9;
+    for (int step = 1; step <= 3; step++) {
+        assert_int_equal(tt_script_action_apply(s, 0, 0, "r", &err), 0);
+        uint64_t calls = tt_script_calls(s);
+        assert_int_equal(tt_script_inject_due(s, 0, 0, &due, &err), 0);
+        assert_false(due);
+        assert_int_equal(tt_script_state_changes(s, &changed, &index, &n, &err), 0);
+        if (step == 1) { /* every key rewritten as it was: nothing ran, nothing changed */
+            assert_int_equal(tt_script_calls(s), calls);
+            assert_int_equal(n, 0);
+        } else { /* 0 after 0.0, -0.0 after 0: ratio changed, the condition ran */
+            assert_int_equal(tt_script_calls(s), calls + 1);
+            assert_int_equal(n, 1);
+            assert_string_equal(changed[0].key, "ratio");
+            assert_int_equal(changed[0].value.type, step == 2 ? TT_VAL_INT : TT_VAL_NUM);
+        }
+    }
+    tt_script_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -332,6 +387,7 @@ int main(void)
         cmocka_unit_test(runtime_errors_are_located),
         cmocka_unit_test(conditions_only_read),
         cmocka_unit_test(state_pairs_sorted_and_ctx_fields),
+        cmocka_unit_test(rewriting_a_value_is_no_change),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -176,8 +176,11 @@ static int load_inputs(const run_options *o, run_inputs *in)
      * exists: the exercise applies them the same way when it begins. */
     tt_rng rng;
     tt_rng_seed(&rng, 0, 0);
-    if (tt_script_begin(in->script, &rng, in->settings, in->n_settings, &err) != 0)
-        return tt_error_report(&err, "tabletop run: settings");
+    if (tt_script_begin(in->script, &rng, in->settings, in->n_settings, &err) != 0) {
+        char prefix[64];
+        snprintf(prefix, sizeof prefix, "tabletop run: %s", tt_term_text(C_SETTINGS_WORD, o->lang));
+        return tt_error_report(&err, prefix);
+    }
     return TT_EXIT_OK;
 }
 

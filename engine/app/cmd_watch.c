@@ -111,9 +111,9 @@ static void fmt_time(tt_ms t, char *buf, size_t size)
     tt_time_format(t, TT_TIME_AT, buf, size);
 }
 
-static void print_value(const tt_value *v, char *buf, size_t size)
+static void print_value(const tt_value *v, tt_lang lang, char *buf, size_t size)
 {
-    tt_value_display(v, TT_LANG_EN, buf, size);
+    tt_value_display(v, lang, buf, size);
 }
 
 static void summary(const tt_scenario *m, const char *name, const result *r, tt_lang lang)
@@ -135,7 +135,7 @@ static void summary(const tt_scenario *m, const char *name, const result *r, tt_
         if (!m->metrics[i].damage)
             continue;
         char v[64];
-        print_value(&r->o.damage[i], v, sizeof v);
+        print_value(&r->o.damage[i], lang, v, sizeof v);
         printf("  %-28s %10s\n", m->metrics[i].key, v);
     }
 }
@@ -179,8 +179,8 @@ static void changes(const tt_scenario *m, const char *name, const result *a, con
         if (tt_value_equal(&a->o.damage[i], &b->o.damage[i]))
             continue;
         char va[64], vb[64];
-        print_value(&a->o.damage[i], va, sizeof va);
-        print_value(&b->o.damage[i], vb, sizeof vb);
+        print_value(&a->o.damage[i], lang, va, sizeof va);
+        print_value(&b->o.damage[i], lang, vb, sizeof vb);
         printf("\n  %s %s -> %s", m->metrics[i].key, va, vb);
         n++;
     }

@@ -74,7 +74,9 @@ int tt_finish_exercise(const tt_scenario *sc, const char *journal_path,
     tt_error_clear(&err);
     if (tt_score_after_exercise(sc, journal_path, card_path, lang, db_path, written,
                                 sizeof written, &err) != 0) {
-        return tt_error_report(&err, "tabletop: scorecard");
+        char prefix[64];
+        snprintf(prefix, sizeof prefix, "tabletop: %s", tt_term_text(C_SCORECARD_WORD, lang));
+        return tt_error_report(&err, prefix);
     }
     fprintf(out, TT_FMT(lang, C_JOURNAL_LINE_FMT), journal_path);
     fprintf(out, TT_FMT(lang, C_SCORECARD_LINE_FMT), written);

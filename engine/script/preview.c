@@ -141,7 +141,7 @@ int tt_script_preview_allowed(tt_script *s, tt_ms now, const bool *want, tt_prev
     tt_arena_free(&s->preview_arena);
     int fds[2];
     if (pipe(fds) != 0) {
-        tt_error_set(err, NULL, 0, 0, "cannot ask the preconditions: %s", strerror(errno));
+        tt_error_runtime(err, NULL, "cannot ask the preconditions: %s", strerror(errno));
         return -1;
     }
     pid_t pid = fork();
@@ -149,7 +149,7 @@ int tt_script_preview_allowed(tt_script *s, tt_ms now, const bool *want, tt_prev
         int e = errno;
         close(fds[0]);
         close(fds[1]);
-        tt_error_set(err, NULL, 0, 0, "cannot ask the preconditions: %s", strerror(e));
+        tt_error_runtime(err, NULL, "cannot ask the preconditions: %s", strerror(e));
         return -1;
     }
     if (pid == 0) {
@@ -167,10 +167,10 @@ int tt_script_preview_allowed(tt_script *s, tt_ms now, const bool *want, tt_prev
     if (!buf || !WIFEXITED(status) || WEXITSTATUS(status) != 0 || parse(s, buf, len, out) != 0) {
         for (size_t i = 0; i < n; i++)
             out[i] = (tt_preview){ .known = false };
-        tt_error_set(err, NULL, 0, 0, "cannot ask the preconditions: the snapshot %s",
-                     !buf ? "ran out of memory"
-                     : WIFSIGNALED(status) ? "was killed"
-                                           : "did not answer");
+        tt_error_runtime(err, NULL, "cannot ask the preconditions: the snapshot %s",
+                         !buf ? "ran out of memory"
+                         : WIFSIGNALED(status) ? "was killed"
+                                               : "did not answer");
         rc = -1;
     }
     free(buf);

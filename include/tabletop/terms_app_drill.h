@@ -173,6 +173,8 @@
     X(C_SCORECARD_LINE_FMT, C_SCORECARD_LINE_FMT_TEXT) \
     X(C_CANNOT_CREATE_FMT, C_CANNOT_CREATE_FMT_TEXT) \
     X(C_TOO_MANY_THIS_SECOND_FMT, C_TOO_MANY_THIS_SECOND_FMT_TEXT) \
+    X(C_SETTINGS_WORD, "設定", "settings") \
+    X(C_SCORECARD_WORD, "スコアカード", "scorecard") \
     X(C_NO_DATA_HOME, "XDG_DATA_HOME も HOME も設定されていません: --journal FILE を指定してください", \
       "neither XDG_DATA_HOME nor HOME is set: give --journal FILE") \
     /* ---- tabletop run */ \

@@ -143,6 +143,73 @@ static void test_partial_redraws_equal_the_whole_board(void **state)
     assert_true(st.partial < 0.10);
 }
 
+/* A window (dummy video driver) draws into its board texture, which keeps
+ * its pixels: after each frame the board equals the same view drawn whole. */
+typedef struct window_check {
+    size_t frames;
+} window_check;
+
+static void window_sweep(void *user, const char *id, const played *p)
+{
+    window_check *wc = user;
+    if (wc->frames)
+        return;                 /* one scenario is enough for the window path */
+    const tt_scenario *sc = tt_script_scenario(p->script);
+    tt_dashboard_options o;
+    tt_dashboard_options_default(&o);
+    o.width = 1280;
+    o.height = 720;
+    dash_app a;
+    tt_error err;
+    tt_error_clear(&err);
+    if (dash_app_open(&a, &o, id, false, &err) != 0)
+        fail_msg("window: %s", err.message);
+    assert_non_null(a.board);
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(a.ren, &w, &h);
+    board whole;
+    board_open(&whole, w, h, false);
+    SDL_Surface *got = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    assert_non_null(got);
+    dash_view v;
+    dash_view_init(&v);
+    tt_ms end = p->recs[p->n - 1].t;
+    for (int f = 0; f < 12; f++) {
+        assert_int_equal(dash_app_sync(&a, &err), 0);
+        assert_int_equal(dash_view_build(&v, sc, p->recs, p->n, end * f / 11, TT_LANG_EN, &err),
+                         0);
+        dash_ui ui;
+        memset(&ui, 0, sizeof ui);
+        ui.mode = DASH_REPLAY;
+        dash_draw(&a.g, &v, &ui);
+        assert_int_equal(SDL_RenderReadPixels(a.ren, NULL, SDL_PIXELFORMAT_ARGB8888, got->pixels,
+                                              got->pitch), 0);
+        memset(&ui, 0, sizeof ui);
+        ui.mode = DASH_REPLAY;
+        dash_draw(&whole.g, &v, &ui);
+        SDL_RenderFlush(whole.r);
+        long d = first_diff(got, whole.s);
+        if (d >= 0)
+            fail_msg("%s window frame %d differs from the whole board at (%ld, %ld)", id, f,
+                     d % w, d / w);
+        dash_app_present(&a);
+        wc->frames++;
+    }
+    assert_true(a.g.retained);
+    dash_view_free(&v);
+    SDL_FreeSurface(got);
+    board_close(&whole);
+    dash_app_close(&a);
+}
+
+static void test_window_board_keeps_its_pixels(void **state)
+{
+    (void)state;
+    window_check wc = { 0 };
+    play_every_scenario(window_sweep, &wc);
+    assert_true(wc.frames > 0);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -167,6 +234,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_partial_redraws_equal_the_whole_board),
+        cmocka_unit_test(test_window_board_keeps_its_pixels),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

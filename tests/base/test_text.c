@@ -43,6 +43,31 @@ static void finds_each_kind_of_fault_where_it_is(void **state)
     }
 }
 
+/* The scan takes printable ASCII eight bytes at a time: a fault at any
+ * place of such a run, with every byte just outside the range around it,
+ * is still found where it is. */
+static void faults_inside_long_ascii_runs_are_found_where_they_are(void **state)
+{
+    (void)state;
+    static const unsigned char outside[] = { 0x00, 0x01, 0x08, 0x0b, 0x1f, 0x7f, 0x80, 0xff };
+    char text[40];
+    for (size_t len = 1; len <= sizeof text; len++) {
+        memset(text, 'a', len);
+        tt_text_fault f;
+        assert_true(tt_text_scan(text, len, &f));
+        for (size_t at = 0; at < len; at++)
+            for (size_t b = 0; b < sizeof outside; b++) {
+                memset(text, at % 2 ? '~' : ' ', len); /* 0x7E and 0x20: the bounds */
+                text[at] = (char)outside[b];
+                assert_false(tt_text_scan(text, len, &f));
+                assert_int_equal(f.offset, at);
+            }
+    }
+    const char ok[] = " !~}ok ASCII\tline\r\nlonger than eight bytes ~~~~ end";
+    tt_text_fault f;
+    assert_true(tt_text_scan(ok, strlen(ok), &f));
+}
+
 static void byte_order_mark_is_printable(void **state)
 {
     (void)state;
@@ -73,6 +98,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(accepts_japanese_and_allowed_controls),
         cmocka_unit_test(finds_each_kind_of_fault_where_it_is),
+        cmocka_unit_test(faults_inside_long_ascii_runs_are_found_where_they_are),
         cmocka_unit_test(byte_order_mark_is_printable),
         cmocka_unit_test(text_falls_back_to_the_other_language),
     };

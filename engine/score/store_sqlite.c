@@ -218,13 +218,15 @@ int store_sqlite_connect(tt_history *h, const char *path, bool create, tt_error 
     /* Keep the -wal and -shm files from one process to the next (the last
      * close still checkpoints everything into the database file): creating
      * and deleting both at every open was most of a `score`'s system time
-     * (filesystem inode allocation). journal_size_limit bounds the kept WAL. */
+     * (filesystem inode allocation). The WAL keeps its size too (no
+     * journal_size_limit, which truncates it at every close): rewritten
+     * from its start after each checkpoint, it stays about the largest
+     * write a session made (automatic checkpoints every 1,000 pages). */
     int persist = 1;
     sqlite3_file_control(db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
     /* WAL lets readers and a writer work at once. */
     if (enter_wal(db) != SQLITE_OK ||
-        sqlite3_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
-                         "PRAGMA journal_size_limit=1048576", NULL, NULL, NULL) != SQLITE_OK)
+        sqlite3_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL", NULL, NULL, NULL) != SQLITE_OK)
         return fail(h, err, "cannot prepare");
     return 0;
 }

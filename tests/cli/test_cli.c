@@ -493,6 +493,51 @@ static void help_is_available_for_every_command(void **state)
     }
 }
 
+/* The drill commands speak the command line's language: --help, failures
+ * and the headless timeline come from the terms table in Japanese too
+ * (English output is pinned by the tests above and the goldens). */
+static void drill_commands_speak_japanese(void **state)
+{
+    (void)state;
+    const char *cmds[] = { "run", "resume", "replay", "watch" };
+    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+        cli_result r = cli_run("%s --lang ja --help", cmds[i]);
+        assert_int_equal(r.status, 0);
+        char head[64];
+        snprintf(head, sizeof head, "使い方: tabletop %s", cmds[i]);
+        assert_contains(r.out, head);
+        assert_contains(r.out, "終了コード");
+        cli_done(&r);
+    }
+    cli_result r = cli_sh("LANG=ja_JP.UTF-8 LC_ALL= \"$TT_BINARY\"");
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "使い方: tabletop コマンド");
+    assert_contains(r.err, "進行役ブリーフィングを作成");
+    cli_done(&r);
+    r = cli_run("run --lang ja ransomware --ui none --set nokey");
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "tabletop run: --set は KEY=VALUE の形です（'nokey'）\n（'tabletop run --help' を参照）");
+    cli_done(&r);
+    unlink(TT_CLI_TMP "-ja.yaml");
+    r = cli_run("run ransomware --lang ja --script scenarios/answers/ransomware/model.yaml --ui none "
+                "--journal " TT_CLI_TMP "-ja.yaml --no-scorecard");
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "ransomware — ランサムウェア被害（シード ");
+    assert_contains(r.out, "  状況付与   ");
+    assert_contains(r.out, "目標時間内");
+    assert_contains(r.out, "記録ファイル: " TT_CLI_TMP "-ja.yaml");
+    assert_lacks(r.out, "within target");
+    cli_done(&r);
+    r = cli_run("replay --lang ja " TT_CLI_TMP "-ja.yaml");
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "一致（");
+    cli_done(&r);
+    r = cli_run("resume --lang ja " TT_CLI_TMP "-ja.yaml --ui none --script scenarios/answers/ransomware/model.yaml");
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "この演習はすでに終了しています");
+    cli_done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -509,6 +554,7 @@ int main(void)
         cmocka_unit_test(bad_command_lines_exit_2_with_a_message),
         cmocka_unit_test(failures_exit_by_their_class),
         cmocka_unit_test(help_is_available_for_every_command),
+        cmocka_unit_test(drill_commands_speak_japanese),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

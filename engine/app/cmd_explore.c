@@ -16,7 +16,7 @@ static bool parse_runs(const char *arg, void *dest, char *why, size_t why_size)
     char *end;
     long v = strtol(arg, &end, 10);
     if (*end || v < 1 || v > 100000) {
-        snprintf(why, why_size, TT_FMT(tt_lang_from_env(), C_EXPLORE_RUNS_FMT), arg);
+        snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_EXPLORE_RUNS_FMT), arg);
         return false;
     }
     *(unsigned *)dest = (unsigned)v;

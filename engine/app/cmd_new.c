@@ -74,32 +74,20 @@ static char *load_template(const char *name, const char *id, tt_lang lang, tt_er
         tt_error_runtime(err, NULL, TT_FMT(lang, C_NEW_TEMPLATE_FMT), path, strerror(errno));
         return NULL;
     }
-    char *text = NULL;
-    size_t len = 0, cap = 0;
-    for (;;) {
-        if (len + 4096 + 1 > cap) {
-            char *grown = cap < (1u << 20) ? realloc(text, cap = cap * 2 + 8192) : NULL;
-            if (!grown) {
-                free(text);
-                fclose(fp);
-                tt_error_oom(err, path);
-                return NULL;
-            }
-            text = grown;
-        }
-        size_t got = fread(text + len, 1, 4096, fp);
-        len += got;
-        if (got < 4096)
-            break;
-    }
+    tt_buf b;
+    tt_buf_init(&b, (size_t)1 << 20);
+    bool ok = tt_buf_read(&b, fp);
     bool failed = ferror(fp);
     fclose(fp);
-    if (failed) {
+    char *text = tt_buf_take(&b, NULL);
+    if (!ok || !text) {
         free(text);
-        tt_error_runtime(err, NULL, TT_FMT(lang, C_NEW_TEMPLATE_FMT), path, strerror(EIO));
+        if (failed)
+            tt_error_runtime(err, NULL, TT_FMT(lang, C_NEW_TEMPLATE_FMT), path, strerror(EIO));
+        else
+            tt_error_oom(err, path);
         return NULL;
     }
-    text[len] = '\0';
     char *out = expand(text, id);
     free(text);
     if (!out)

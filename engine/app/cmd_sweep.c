@@ -23,10 +23,11 @@ typedef struct paths {
 
 static bool add_script(const char *arg, void *dest, char *why, size_t why_size)
 {
+    (void)why_size;
     paths *p = dest;
     const char **grown = realloc(p->items, (p->n + 1) * sizeof *grown);
     if (!grown) {
-        snprintf(why, why_size, "%s", tt_term_text(C_NOMEM, tt_lang_from_env()));
+        why[0] = '\0'; /* out of memory (see tt_opt_parse_fn) */
         return false;
     }
     p->items = grown;
@@ -45,7 +46,7 @@ static bool parse_count(const char *arg, void *dest, char *why, size_t why_size)
     errno = 0;
     unsigned long long v = strtoull(arg, &end, 10);
     if (!*arg || *end || errno || v == 0 || v > 10000000 || arg[0] == '-') {
-        snprintf(why, why_size, TT_FMT(tt_lang_from_env(), C_SWEEP_COUNT_FMT), arg);
+        snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_SWEEP_COUNT_FMT), arg);
         return false;
     }
     *(uint64_t *)dest = v;
@@ -62,7 +63,7 @@ static bool parse_seeds(const char *arg, void *dest, char *why, size_t why_size)
     const char *dots = strstr(arg, "..");
     char *end;
     if (!dots || arg[0] == '-' || dots[2] == '-') {
-        snprintf(why, why_size, TT_FMT(tt_lang_from_env(), C_SWEEP_SEEDS_FMT), arg);
+        snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_SWEEP_SEEDS_FMT), arg);
         return false;
     }
     errno = 0;
@@ -72,7 +73,7 @@ static bool parse_seeds(const char *arg, void *dest, char *why, size_t why_size)
     ok = ok && end != dots + 2 && !*end && !errno && r->first <= r->last &&
          r->last - r->first < 10000000;
     if (!ok)
-        snprintf(why, why_size, TT_FMT(tt_lang_from_env(), C_SWEEP_SEEDS_RANGE_FMT), arg);
+        snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_SWEEP_SEEDS_RANGE_FMT), arg);
     return ok;
 }
 

@@ -48,14 +48,18 @@ static void attr(tt_buf *b, const char *name, const char *value)
 {
     if (!value)
         return;
-    tt_buf_printf(b, " %s=\"", name);
+    /* Tags and attributes are added, not printed: a card has thousands. */
+    tt_buf_add(b, " ");
+    tt_buf_add(b, name);
+    tt_buf_add(b, "=\"");
     tt_buf_html(b, value);
     tt_buf_add(b, "\"");
 }
 
 static void open_tag(tt_buf *b, const char *tag, const doc_node *n)
 {
-    tt_buf_printf(b, "<%s", tag);
+    tt_buf_add(b, "<");
+    tt_buf_add(b, tag);
     if (n->kind == DOC_CELL && n->num > 1)
         tt_buf_printf(b, " colspan=\"%d\"", n->num);
     attr(b, "class", n->kind == DOC_SECTION ? (n->num ? "keep" : NULL) : n->cls);
@@ -77,7 +81,10 @@ static void element(tt_buf *b, const char *tag, const doc_node *n, const char *a
 {
     open_tag(b, tag, n);
     children(b, n, L);
-    tt_buf_printf(b, "</%s>%s", tag, after);
+    tt_buf_add(b, "</");
+    tt_buf_add(b, tag);
+    tt_buf_add(b, ">");
+    tt_buf_add(b, after);
 }
 
 static void emit(tt_buf *b, const doc_node *n, tt_lang L)

@@ -49,7 +49,7 @@ int tt_cmd_check(int argc, char **argv)
             tt_script_free(s);
             continue;
         }
-        printf(TT_FMT(cl.lang, C_CHECK_OK_FMT), sc->id, sc->path, sc->n_roles, sc->n_actors, sc->n_injects, sc->n_actions,
+        tt_term_printf(stdout, TT_FMT(cl.lang, C_CHECK_OK_FMT), sc->id, sc->path, sc->n_roles, sc->n_actors, sc->n_injects, sc->n_actions,
                sc->n_objectives);
         tt_script_free(s);
     }

@@ -50,7 +50,7 @@ int tt_cmd_explore(int argc, char **argv)
     tt_error err;
     tt_error_clear(&err);
     if (tt_explore(path, runs, seed, &rep, &err) != 0) {
-        printf("%s:%d:%d: %s\n", err.file[0] ? err.file : path, err.line,
+        tt_term_printf(stdout, "%s:%d:%d: %s\n", err.file[0] ? err.file : path, err.line,
                err.column > 0 ? err.column : 1, err.message);
         return tt_error_exit(&err);
     }
@@ -68,7 +68,7 @@ int tt_cmd_explore(int argc, char **argv)
                 ok = false;
             if (!ok)
                 rc = tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, C_CANNOT_WRITE_FMT_TEXT, file, strerror(errno));
-            printf("%s: %s\n", file, rep.witnesses[i].message);
+            tt_term_printf(stdout, "%s: %s\n", file, rep.witnesses[i].message);
         } else {
             printf(TT_FMT(cl.lang, C_EXPLORE_FINDING_FMT), i + 1);
             fputs(rep.witnesses[i].yaml, stdout);

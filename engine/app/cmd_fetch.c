@@ -34,6 +34,6 @@ int tt_cmd_fetch(int argc, char **argv)
     tt_history_close(h);
     if (rc != 0)
         return tt_error_report(&err, "tabletop fetch");
-    printf("%s\n", out);
+    tt_term_printf(stdout, "%s\n", out);
     return TT_EXIT_OK;
 }

@@ -73,7 +73,7 @@ int tt_cmd_graph(int argc, char **argv)
             rc = tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, C_CANNOT_WRITE_FMT_TEXT, shown, strerror(errno));
     }
     if (rc == TT_EXIT_OK && out)
-        printf("%s\n", out);
+        tt_term_printf(stdout, "%s\n", out);
     tt_script_free(s);
     tt_access_free(&acc);
     return rc;

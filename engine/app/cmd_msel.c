@@ -90,7 +90,7 @@ int tt_cmd_msel(int argc, char **argv)
             rc = tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, C_CANNOT_WRITE_FMT_TEXT, shown, strerror(errno));
     }
     if (rc == TT_EXIT_OK && out)
-        printf("%s\n", out);
+        tt_term_printf(stdout, "%s\n", out);
     free(src);
     tt_script_free(s);
     return rc;

@@ -181,10 +181,10 @@ int tt_cmd_new(int argc, char **argv)
         if (write_new(paths[i], texts[i], cl.lang, &err) != 0)
             rc = tt_error_report(&err, "tabletop new");
         else
-            printf("%s\n", paths[i]);
+            tt_term_printf(stdout, "%s\n", paths[i]);
     }
     if (rc == TT_EXIT_OK)
-        printf(TT_FMT(cl.lang, C_NEW_NEXT_FMT), paths[0], paths[0], paths[0], answers);
+        tt_term_printf(stdout, TT_FMT(cl.lang, C_NEW_NEXT_FMT), paths[0], paths[0], paths[0], answers);
     for (size_t i = 0; i < N_FILES; i++)
         free(texts[i]);
     return rc;

@@ -121,11 +121,11 @@ int tt_cmd_replay(int argc, char **argv)
     if (!replayed) {
         status = tt_error_report(&err, "tabletop replay");
     } else if (result.identical) {
-        printf(TT_FMT(lang, C_REPLAY_IDENTICAL_FMT), journal_path, result.records_compared);
+        tt_term_printf(stdout, TT_FMT(lang, C_REPLAY_IDENTICAL_FMT), journal_path, result.records_compared);
         status = TT_EXIT_OK;
     } else {
         /* The difference quotes journal text: shown like all of it. */
-        printf(TT_FMT(lang, C_REPLAY_DIFFERS_FMT), journal_path, result.records_compared);
+        tt_term_printf(stdout, TT_FMT(lang, C_REPLAY_DIFFERS_FMT), journal_path, result.records_compared);
         tt_term_fputs(result.diff, TT_TERM_KEEP_NEWLINES, stdout);
         putchar('\n');
         /* A journal the engine does not reproduce is the documented exit 1

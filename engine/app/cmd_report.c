@@ -84,6 +84,6 @@ int tt_cmd_report(int argc, char **argv)
     free(text);
     if (rc != 0)
         return tt_error_report(&err, "tabletop report");
-    printf("%s\n", out);
+    tt_term_printf(stdout, "%s\n", out);
     return TT_EXIT_OK;
 }

@@ -228,7 +228,7 @@ static int run_snapshot(const run_options *o, run_inputs *in, tt_exercise_config
         tt_error_of_the_run(&err);
         return tt_error_report(&err, "tabletop run");
     }
-    printf(TT_FMT(o->lang, C_SNAPSHOT_LINE_FMT), o->snapshot_path);
+    tt_term_printf(stdout, TT_FMT(o->lang, C_SNAPSHOT_LINE_FMT), o->snapshot_path);
     return TT_EXIT_OK;
 }
 
@@ -329,6 +329,12 @@ int tt_cmd_run(int argc, char **argv)
                            : tt_run_path_for_journal(tt_history_spec(o.db_path), run_db, sizeof run_db);
     cfg.run_scorecard = tt_run_path_for_journal(o.card_path, run_card, sizeof run_card);
     cfg.run_no_scorecard = o.no_card;
+    /* START records these paths: one the reader would refuse is refused
+     * now, before a journal exists. */
+    if (tt_exercise_check_recordable(sc->path, cfg.run_db, cfg.run_scorecard, &err) != 0) {
+        status = tt_error_report(&err, "tabletop run");
+        goto out;
+    }
     /* A journal named by the user must be new: evidence is never truncated
      * and a symbolic link is never followed. Default and temporary names
      * were reserved (created empty) above. */

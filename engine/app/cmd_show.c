@@ -340,7 +340,7 @@ int tt_cmd_show(int argc, char **argv)
     if (!ok)
         rc = tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, C_CANNOT_WRITE_FMT_TEXT, shown, strerror(errno));
     if (rc == TT_EXIT_OK && out)
-        printf("%s\n", out);
+        tt_term_printf(stdout, "%s\n", out);
     free(text);
     return rc;
 }

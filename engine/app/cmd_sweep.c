@@ -105,10 +105,12 @@ static void show_progress(void *user, size_t done, size_t total)
     for (int i = 0; i < width; i++)
         bar[i] = i < filled ? '#' : '.';
     bar[width] = '\0';
-    fprintf(stderr, TT_FMT(p->lang, C_SWEEP_PROGRESS_FMT), bar, done, total, rate, left);
+    /* The raw stream: the CR that redraws the line is meant to drive it. */
+    FILE *err = tt_term_raw_stderr();
+    fprintf(err, TT_FMT(p->lang, C_SWEEP_PROGRESS_FMT), bar, done, total, rate, left);
     if (done == total)
-        fputc('\n', stderr);
-    fflush(stderr);
+        fputc('\n', err);
+    fflush(err);
 }
 
 int tt_cmd_sweep(int argc, char **argv)

@@ -78,8 +78,8 @@ int tt_finish_exercise(const tt_scenario *sc, const char *journal_path,
         snprintf(prefix, sizeof prefix, "tabletop: %s", tt_term_text(C_SCORECARD_WORD, lang));
         return tt_error_report(&err, prefix);
     }
-    fprintf(out, TT_FMT(lang, C_JOURNAL_LINE_FMT), journal_path);
-    fprintf(out, TT_FMT(lang, C_SCORECARD_LINE_FMT), written);
+    tt_term_printf(out, TT_FMT(lang, C_JOURNAL_LINE_FMT), journal_path);
+    tt_term_printf(out, TT_FMT(lang, C_SCORECARD_LINE_FMT), written);
     return TT_EXIT_OK;
 }
 

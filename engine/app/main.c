@@ -43,6 +43,7 @@ static void usage(FILE *out, tt_lang lang)
 
 int main(int argc, char **argv)
 {
+    tt_term_guard_stderr();
     tt_lang lang = tt_lang_from_env();
     if (argc < 2) {
         usage(stderr, lang);

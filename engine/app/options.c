@@ -13,6 +13,7 @@
 #include "tabletop/suggest.h"
 #include "tabletop/terms.h"
 
+/* Both formats are checked at the callers (tt_cmd_fail's attributes). */
 __attribute__((format(printf, 3, 0), format(printf, 4, 0)))
 static int fail_v(const tt_cmdline *cl, tt_error_class cls, const char *ja, const char *en, va_list ap)
 {

@@ -50,8 +50,8 @@ void tt_findings_print(tt_findings *f, FILE *out)
         /* The same finding twice (one line, two instructions) prints once. */
         if (i && by_place(&f->items[i], &f->items[i - 1]) == 0)
             continue;
-        fprintf(out, "%s:%d:%d: %s\n", f->items[i].file, f->items[i].line,
-                f->items[i].col > 0 ? f->items[i].col : 1, f->items[i].message);
+        tt_term_printf(out, "%s:%d:%d: %s\n", f->items[i].file, f->items[i].line,
+                       f->items[i].col > 0 ? f->items[i].col : 1, f->items[i].message);
     }
 }
 

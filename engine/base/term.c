@@ -8,6 +8,7 @@
  * Everything else, Japanese included, passes unchanged. */
 #include "tabletop/base.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,6 +133,31 @@ void tt_term_fputs(const char *in, unsigned flags, FILE *f)
             i += n ? n : 1;
         }
     }
+}
+
+void tt_term_printf(FILE *f, const char *fmt, ...)
+{
+    char small[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n < sizeof small) {
+        tt_term_fputs(small, TT_TERM_KEEP_NEWLINES, f);
+        return;
+    }
+    char *big = malloc((size_t)n + 1);
+    if (!big) { /* out of memory: the cut line, still safe */
+        tt_term_fputs(small, TT_TERM_KEEP_NEWLINES, f);
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    tt_term_fputs(big, TT_TERM_KEEP_NEWLINES, f);
+    free(big);
 }
 
 FILE *tt_term_doc_open(tt_term_doc *d, FILE *dest)

@@ -16,6 +16,7 @@ typedef struct em {
     yaml_emitter_t emitter;
     tt_buf out;
     bool failed;
+    char why[256]; /* a text the reader would refuse */
 } em;
 
 /* The emitter takes ownership of an event; after a failure later events are
@@ -36,6 +37,17 @@ static void emit(em *e, yaml_event_t *ev, int init_ok)
 
 static void scalar_n(em *e, const char *s, size_t len, yaml_scalar_style_t style)
 {
+    /* The reader refuses control characters in any text (ydoc.c), so
+     * writing one would leave a journal nothing can read: every string is
+     * checked here, whatever field it is for (a scenario path named with
+     * an escape included). */
+    tt_text_fault fault;
+    if (!e->failed && !tt_text_scan(s, len, &fault)) {
+        char say[120];
+        tt_text_fault_say(&fault, "a journal", true, say, sizeof say);
+        snprintf(e->why, sizeof e->why, "a text (\"%.32s\"...): %s", s, say);
+        e->failed = true;
+    }
     yaml_event_t ev;
     emit(e, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)len, 1,
                                               1, style));
@@ -372,6 +384,7 @@ char *tt_record_to_yaml(const tt_record *r, tt_error *err)
         tt_error_set_as(err, e.out.failed ? TT_ERR_NOMEM : TT_ERR_INPUT, NULL, 0, 0,
                         "cannot write a %s record: %s", tt_record_type_name(r->type),
                         e.out.failed ? "out of memory"
+                        : e.why[0]          ? e.why
                         : e.emitter.problem ? e.emitter.problem
                                             : "a text is not valid UTF-8 (or memory ran out)");
         yaml_emitter_delete(&e.emitter);

@@ -18,6 +18,27 @@ void ex_free_kvs(tt_kv *kvs, size_t n)
     free(kvs);
 }
 
+int tt_exercise_check_recordable(const char *scenario_path, const char *db,
+                                 const char *scorecard, tt_error *err)
+{
+    const struct {
+        const char *path, *what;
+    } paths[] = { { scenario_path, "the scenario's path" }, { db, "the --db path" },
+                  { scorecard, "the --scorecard path" } };
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+        tt_text_fault fault;
+        if (!paths[i].path || tt_text_scan(paths[i].path, strlen(paths[i].path), &fault))
+            continue;
+        char why[160];
+        tt_text_fault_say(&fault, "a journal", true, why, sizeof why);
+        tt_error_set_as(err, TT_ERR_INPUT, paths[i].path, 0, 0,
+                        "%s cannot be recorded in the journal (%s): rename the file",
+                        paths[i].what, why);
+        return -1;
+    }
+    return 0;
+}
+
 tt_exercise *tt_exercise_new(tt_script *script, const tt_exercise_config *cfg,
                              tt_error *err)
 {

@@ -239,6 +239,15 @@ void tt_text_fault_say(const tt_text_fault *f, const char *in, bool with_offset,
 size_t tt_term_safe(char *out, size_t size, const char *in, size_t len, unsigned flags);
 char *tt_term_safe_dup(const char *in, unsigned flags);     /* malloc'd; NULL on OOM */
 void tt_term_fputs(const char *in, unsigned flags, FILE *f);
+/* printf through tt_term_fputs (newlines and tabs kept): for a line that
+ * quotes a path or text from outside, on standard output. */
+void tt_term_printf(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* From now on, standard error shows control characters as visible escapes
+ * (newlines and tabs pass): every message of the process is safe, whatever
+ * it quotes. Called first thing in main. tt_term_raw_stderr is the stream
+ * as it was, for output meant to drive the terminal (a progress line's CR). */
+void tt_term_guard_stderr(void);
+FILE *tt_term_raw_stderr(void);
 /* A document (CSV, SVG, DOT) for standard output: written unchanged into a
  * pipe or a file, but on a terminal collected and shown through
  * tt_term_fputs (line ends kept, CRLF shown as a line end). Write to what

@@ -42,6 +42,13 @@ typedef struct tt_input_pump {
     void *user;
 } tt_input_pump;
 
+/* Can a journal record these paths (START keeps them for replay, resume and
+ * scoring)? The journal reader refuses control characters and text that is
+ * not UTF-8, so a file named with one must be renamed before a drill: 0, or
+ * -1 with an input error naming the path. Any may be NULL. */
+int tt_exercise_check_recordable(const char *scenario_path, const char *db,
+                                 const char *scorecard, tt_error *err);
+
 /* The exercise borrows `script` (keep it alive; one exercise per script). */
 tt_exercise *tt_exercise_new(tt_script *script, const tt_exercise_config *cfg,
                              tt_error *err);

@@ -373,6 +373,75 @@ static void terminal_output_is_neutralised_everywhere(void **state)
     free(r.err);
 }
 
+/* Names from outside reach the terminal only neutralised: a command-line
+ * argument quoted in an error, a file named with an escape sequence in
+ * what lint, check, run and replay print (standard error is guarded for
+ * the whole process, paths on standard output go through the same
+ * function). A scenario file named so cannot be recorded in a journal
+ * (the reader refuses control characters): refused before a journal
+ * exists, instead of a drill nothing can read back. */
+static void names_from_outside_reach_the_terminal_neutralised(void **state)
+{
+    (void)state;
+    static const char esc[] = "\x1b]0;PWN\x07\x1b[2J";
+    char name[128];
+    snprintf(name, sizeof name, "evil%s.lua", esc);
+    char *scenario = strdup(cli_path(name));
+    char source[4096];
+    snprintf(source, sizeof source, "%s/" SCENARIO, getenv("TT_SOURCE_DIR"));
+    char *text = cli_slurp(source);
+    assert_non_null(strstr(text, "return scenario"));
+    cli_write(scenario, text);
+    free(text);
+    snprintf(name, sizeof name, "j%s.yaml", esc);
+    char *journal = strdup(cli_path(name));
+    unlink(journal);
+
+    cli_result r = cli_run("'bogus%s'", esc);
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "bogus\\x1b]0;PWN\\x07\\x1b[2J");
+    assert_terminal_safe(r.err);
+    cli_done(&r);
+    const char *const bad_options[] = { "--ui 'x", "--lang 'x", "'--fo", "--ui none --set 'k",
+                                        "--speed 'x", "--seed 'x" };
+    for (size_t i = 0; i < sizeof bad_options / sizeof bad_options[0]; i++) {
+        r = cli_run("run " SCENARIO " --no-scorecard %s%s=1'", bad_options[i], esc);
+        assert_int_equal(r.status, 2);
+        assert_contains(r.err, "\\x1b");
+        assert_terminal_safe(r.err);
+        cli_done(&r);
+    }
+    r = cli_run("run '%s' --ui none --journal '%s' --no-scorecard", scenario, journal);
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "cannot be recorded in the journal");
+    assert_terminal_safe(r.err);
+    cli_done(&r);
+    assert_int_equal(access(journal, F_OK), -1);
+    r = cli_run("check '%s'", scenario);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "\\x1b]0;PWN");
+    assert_terminal_safe(r.out);
+    cli_done(&r);
+    r = cli_run("lint '%s'", scenario);
+    assert_terminal_safe(r.out);
+    assert_terminal_safe(r.err);
+    cli_done(&r);
+    r = cli_run("run " SCENARIO " --ui none --journal '%s' --no-scorecard", journal);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "\\x1b]0;PWN");
+    assert_terminal_safe(r.out);
+    cli_done(&r);
+    r = cli_run("replay '%s'", journal);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "\\x1b]0;PWN");
+    assert_terminal_safe(r.out);
+    cli_done(&r);
+    unlink(journal);
+    unlink(scenario);
+    free(journal);
+    free(scenario);
+}
+
 /* Hostile behaviour after a clean load (tests/cli/fixtures/hostile.lua):
  * each attack ends the run with a clear error (exit 1, no signal) while the
  * process stays under a virtual-memory limit, and the journal reads back.
@@ -427,6 +496,7 @@ int main(void)
         cmocka_unit_test(number_settings_must_be_finite),
         cmocka_unit_test(yaml_escapes_of_control_characters_are_refused),
         cmocka_unit_test(terminal_output_is_neutralised_everywhere),
+        cmocka_unit_test(names_from_outside_reach_the_terminal_neutralised),
         cmocka_unit_test(hostile_scenarios_end_cleanly_under_a_memory_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

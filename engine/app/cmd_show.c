@@ -156,7 +156,8 @@ static void settings(tt_doc *d, const tt_scenario *sc, tt_lang L)
     if (!doc_table_section(d, "settings", false, W(C_SHOW_SETTINGS), sc->n_settings,
                            W(C_SHOW_NONE),
                            (const char *[]){ W(C_SHOW_KEY), W(C_SHOW_DESCRIPTION),
-                                             W(C_SHOW_DEFAULT), NULL }, NULL))
+                                             W(C_SHOW_DEFAULT), W(C_SHOW_VALUES), NULL },
+                           NULL))
         return;
     for (size_t i = 0; i < sc->n_settings; i++) {
         const tt_setting *st = &sc->settings[i];
@@ -168,6 +169,17 @@ static void settings(tt_doc *d, const tt_scenario *sc, tt_lang L)
         doc_close(d);
         doc_cell(d, NULL, tt_text_get(&st->label, L));
         doc_cell(d, NULL, doc_fmt(d, "%s", buf));
+        /* What --set takes: a setting keeps the kind of its default (the
+         * scenario API declares no narrower range). */
+        doc_open(d, DOC_CELL, NULL);
+        if (st->value.type == TT_VAL_BOOL) {
+            doc_code(d, "true");
+            doc_text(d, ", ");
+            doc_code(d, "false");
+        } else {
+            doc_text(d, W(st->value.type == TT_VAL_STR ? C_SHOW_ANY_TEXT : C_SHOW_ANY_NUMBER));
+        }
+        doc_close(d);
         doc_close(d);
     }
     doc_close_n(d, 2);

@@ -832,6 +832,9 @@
     X(C_SHOW_SETTINGS, "設定", "Settings") \
     X(C_SHOW_KEY, "キー", "Key") \
     X(C_SHOW_DEFAULT, "既定値", "Default") \
+    X(C_SHOW_VALUES, "設定できる値（--set KEY=VALUE）", "Values (--set KEY=VALUE)") \
+    X(C_SHOW_ANY_NUMBER, "数値", "a number") \
+    X(C_SHOW_ANY_TEXT, "文字列", "text") \
     X(C_SHOW_TIMELINE, "チームの対応によらない状況付与", "Injects that do not depend on the team") \
     X(C_SHOW_AT, "時刻", "At") \
     X(C_SHOW_FROM, "発信", "From") \

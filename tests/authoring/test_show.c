@@ -78,6 +78,18 @@ static void briefing_of_every_scenario_in_both_languages(void **state)
                 check_code(r.out, sc->roles[i].id);
             for (size_t i = 0; i < sc->n_objectives; i++)
                 check_md(r.out, tt_text_get(&sc->objectives[i].title, L));
+            /* Settings: what --set takes, as the engine reads it. */
+            for (size_t i = 0; i < sc->n_settings; i++) {
+                char row[256];
+                snprintf(row, sizeof row, "| `%s` |", sc->settings[i].key);
+                const char *at = strstr(r.out, row);
+                assert_non_null(at);
+                const char *eol = strchr(at, '\n');
+                char line[2048];
+                snprintf(line, sizeof line, "%.*s", (int)(eol ? eol - at : 2000), at);
+                if (sc->settings[i].value.type == TT_VAL_BOOL && !strstr(line, "| `true`, `false` |"))
+                    fail_msg("%s: the setting's values are missing: %s", sc->id, line);
+            }
             size_t fixed = 0;
             for (size_t i = 0; i < sc->n_injects; i++) {
                 const tt_inject *in = &sc->injects[i];

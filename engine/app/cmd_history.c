@@ -226,7 +226,10 @@ int tt_cmd_history(int argc, char **argv)
         char num[32], when[64], score[16], dur[48], status[160];
         snprintf(num, sizeof num, "%lld", (long long)r->id);
         tt_date_local(r->when, when, sizeof when);
-        snprintf(score, sizeof score, "%d", r->score);
+        if (r->rating == TT_RATING_NA)   /* nothing assessed: no number, as on the card */
+            snprintf(score, sizeof score, "—");
+        else
+            snprintf(score, sizeof score, "%d", r->score);
         tt_span_format(r->duration, dur, sizeof dur);
         bool pending = r->sync_state && strcmp(r->sync_state, "pending") == 0;
         if (r->complete && r->ended_early)

@@ -789,7 +789,7 @@
     X(C_HIST_TREND_FMT, C_HIST_TREND_FMT_TEXT) \
     X(C_DID_YOU_MEAN_FMT, C_DID_YOU_MEAN_FMT_TEXT) \
     X(C_HIST_TEAM, "チーム", "team") \
-    X(C_HIST_SCENARIO, "シナリオ", "Scenario") \
+    X(C_HIST_SCENARIO, "シナリオ", "scenario") \
     X(C_HIST_DATE, "日付", "date") \
     X(C_HIST_SCORE, "点数", "score") \
     X(C_HIST_RATING, "評価", "rating") \

@@ -120,6 +120,37 @@ static void end_step_ends_the_drill_early(void **state)
     cli_done(&r);
 }
 
+/* Ended before anything could be assessed: no score number anywhere the
+ * facilitator looks afterwards (score, the card, history), never a 0 that
+ * reads as a failed drill. */
+static void nothing_assessed_shows_no_number(void **state)
+{
+    (void)state;
+    unlink(TT_CLI_TMP "-n.yaml");
+    unlink(TT_CLI_TMP "-n.db");
+    unlink(TT_CLI_TMP "-n.html");
+    cli_write(TT_CLI_TMP "-n-script.yaml",
+              "scenario: ransomware\nseed: 7\nactions:\n  - { at: 1m, end: true }\n");
+    cli_result r = cli_run("run ransomware --script " TT_CLI_TMP "-n-script.yaml --ui none "
+                           "--journal " TT_CLI_TMP "-n.yaml --scorecard " TT_CLI_TMP "-n.html --db " TT_CLI_TMP "-n.db");
+    if (r.status != 0)
+        fail_msg("run exit %d\n%s\n%s", r.status, r.out, r.err);
+    cli_done(&r);
+    r = cli_run("score " TT_CLI_TMP "-n.yaml -o " TT_CLI_TMP "-n.md --lang en --no-record");
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "N/A score —/100");
+    cli_done(&r);
+    char *md = cli_slurp(TT_CLI_TMP "-n.md");
+    assert_contains(md, "**Score:** — / 100");
+    free(md);
+    r = cli_run("history --db " TT_CLI_TMP "-n.db");
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, " —     N/A ");
+    assert_contains(r.out, "# date");
+    assert_contains(r.out, " scenario ");   /* a column name, lower case like the others */
+    cli_done(&r);
+}
+
 /* `resume` keeps the drill's --db and --scorecard (journaled in START):
  * a drill interrupted before its end and resumed without them lands in the
  * same history and card as it started with. */
@@ -546,6 +577,7 @@ int main(void)
         cmocka_unit_test(headless_model_run_prints_timeline_and_objectives),
         cmocka_unit_test(end_step_ends_the_drill_early),
         cmocka_unit_test(resume_keeps_the_drills_db_and_card),
+        cmocka_unit_test(nothing_assessed_shows_no_number),
         cmocka_unit_test(history_filters_columns_and_trends),
         cmocka_unit_test(roster_examples_in_the_docs_load),
         cmocka_unit_test(same_seed_same_journal_and_replay_agrees),

@@ -100,16 +100,11 @@ static void write_event(const tt_timeline *tl, const tt_record *r, FILE *out)
                 (unsigned long long)r->start->seed);
         return;
     }
-    switch (r->type) {
-    case TT_REC_INJECT: case TT_REC_MESSAGE: case TT_REC_CUSTOM: case TT_REC_ANSWER:
-    case TT_REC_ACTION: case TT_REC_DONE: case TT_REC_REFUSED: case TT_REC_OBJECTIVE:
-    case TT_REC_NOTE: case TT_REC_END: case TT_REC_CANCEL: case TT_REC_REPLY:
-    case TT_REC_DECLINED: case TT_REC_ASKED:
-        fprintf(out, "%8s  ", when);
-        break;
-    default:
-        return; /* state changes, pause/resume/speed: in the journal */
-    }
+    /* State changes, pause/resume/speed: in the journal. */
+    if (r->type == TT_REC_STATE || r->type == TT_REC_PAUSE || r->type == TT_REC_RESUME ||
+        r->type == TT_REC_SPEED || r->type >= TT_REC__COUNT)
+        return;
+    fprintf(out, "%8s  ", when);
     switch (r->type) {
     case TT_REC_INJECT:
         put_kind(out, C_TL_INJECT, lang);

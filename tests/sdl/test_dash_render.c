@@ -518,6 +518,13 @@ static void test_wrap(void **state)
         }
         assert_int_equal(total, strlen(ja));
     }
+    /* A Latin word after Japanese text breaks before the word, not at the
+     * last space (which left "7" alone on the first line). */
+    const char *mixed = "7 サーバ移行に合わせてWordPressを最新版に更新する";
+    n = dash_wrap(f, mixed, adv * 14, lines, 32);
+    assert_true(n >= 2);
+    assert_true(lines[0].len > strlen("7 サーバ"));
+    assert_int_equal(strncmp(mixed + lines[1].start, "WordPress", 9), 0);
     /* Explicit newlines are kept; empty text gives no lines. */
     n = dash_wrap(f, "a\nb", 500, lines, 32);
     assert_int_equal(n, 2);

@@ -90,7 +90,8 @@ size_t dash_wrap(TTF_Font *f, const char *s, int width, dash_line *out, size_t m
     size_t pos = 0, n = 0, len;
     size_t total = strlen(s);
     while (pos < total && n < max) {
-        size_t start = pos, i = pos, last_space = SIZE_MAX;
+        size_t start = pos, i = pos, last_space = SIZE_MAX, last_cjk = SIZE_MAX;
+        uint32_t prev_cp = 0;
         int w = 0;
         while (i < total && s[i] != '\n') {
             uint32_t cp = decode(s + i, &len);
@@ -99,6 +100,12 @@ size_t dash_wrap(TTF_Font *f, const char *s, int width, dash_line *out, size_t m
                 break;
             if (cp == ' ')
                 last_space = i;
+            /* Between two characters one of which is CJK: a break may go
+             * here (a Latin word after Japanese text is not pulled back to
+             * the last space). */
+            if (i > start && (is_cjk(cp) || is_cjk(prev_cp)) && cp != ' ' && prev_cp != ' ')
+                last_cjk = i;
+            prev_cp = cp;
             w += adv;
             i += len;
         }
@@ -109,10 +116,14 @@ size_t dash_wrap(TTF_Font *f, const char *s, int width, dash_line *out, size_t m
             uint32_t here = decode(s + i, &len);
             size_t p = prev_boundary(s, i);
             uint32_t before = decode(s + p, &len);
-            if (is_word(before) && is_word(here) && last_space != SIZE_MAX &&
-                last_space > start) {
+            bool in_word = is_word(before) && is_word(here);
+            bool space_ok = last_space != SIZE_MAX && last_space > start;
+            bool cjk_ok = last_cjk != SIZE_MAX && last_cjk > start;
+            if (in_word && space_ok && (!cjk_ok || last_space > last_cjk)) {
                 end = last_space;       /* between Latin words */
             } else {
+                if (in_word && cjk_ok)
+                    end = last_cjk;     /* before the word, after Japanese text */
                 /* Kinsoku: push characters to the next line while the break
                  * would start it with closing punctuation or end this one
                  * with an opening bracket (keeping at least one character). */

@@ -64,15 +64,22 @@ static int prepare(lua_State *L)
     tt_script *s = job->s;
     tt_model_install(L);
     const char *chunkname = lua_pushfstring(L, "@%s", s->model.path);
-    /* How Lua shortens this name in messages, to locate them later. */
+    /* How Lua shortens this name in messages, to locate them later: from
+     * the chunk itself when it is our dump (it loads), else from an empty
+     * chunk of the same name (a syntax error must be located too). */
     lua_Debug ar;
-    if (luaL_loadbufferx(L, "", 0, chunkname, "t") == LUA_OK && lua_getinfo(L, ">S", &ar))
-        snprintf(s->sb->short_src, sizeof s->sb->short_src, "%s", ar.short_src);
-    lua_settop(L, 2);
     if (s->bytecode) {
         /* Our own dump of this file's text, made below by an earlier build. */
         job->status = luaL_loadbufferx(L, s->bytecode, s->bytecode_len, chunkname, "b");
+        lua_pushvalue(L, -1);
+        if (job->status == LUA_OK && lua_getinfo(L, ">S", &ar))
+            snprintf(s->sb->short_src, sizeof s->sb->short_src, "%s", ar.short_src);
+        else
+            lua_pop(L, 1);
     } else {
+        if (luaL_loadbufferx(L, "", 0, chunkname, "t") == LUA_OK && lua_getinfo(L, ">S", &ar))
+            snprintf(s->sb->short_src, sizeof s->sb->short_src, "%s", ar.short_src);
+        lua_settop(L, 2);
         job->status = luaL_loadbufferx(L, job->text, job->len, chunkname, "t");
         /* Dumped for later states only once a rebuild shows there will be
          * some: most processes run one exercise. */

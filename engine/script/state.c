@@ -153,26 +153,17 @@ static int refuse_write(lua_State *L, tt_script *s, int c)
  * apart). */
 static bool same_value(lua_State *L, int a, int b)
 {
-    int t = lua_type(L, a);
-    if (t != lua_type(L, b))
+    if (!lua_rawequal(L, a, b)) /* the common case of a change: one call */
         return false;
-    switch (t) {
-    case LUA_TBOOLEAN:
-        return lua_toboolean(L, a) == lua_toboolean(L, b);
-    case LUA_TNUMBER:
-        if (lua_isinteger(L, a) != lua_isinteger(L, b))
-            return false;
-        if (lua_isinteger(L, a))
-            return lua_tointeger(L, a) == lua_tointeger(L, b);
-        else {
-            lua_Number x = lua_tonumber(L, a), y = lua_tonumber(L, b);
-            return memcmp(&x, &y, sizeof x) == 0;
-        }
-    case LUA_TSTRING:
-        return lua_rawequal(L, a, b);
-    default:
+    if (lua_type(L, a) != LUA_TNUMBER)
+        return true; /* equal booleans or strings */
+    bool integer = lua_isinteger(L, a);
+    if (integer != (bool)lua_isinteger(L, b))
         return false;
-    }
+    if (integer)
+        return true;
+    lua_Number x = lua_tonumber(L, a), y = lua_tonumber(L, b);
+    return memcmp(&x, &y, sizeof x) == 0;
 }
 
 /* Upvalues: state table, key -> index * 4 + class. The checks in the order
@@ -182,11 +173,11 @@ static int state_newindex(lua_State *L)
     tt_script *s = tt_host_of(L);
     if (lua_type(L, 2) != LUA_TSTRING)
         return not_a_name(L, 2);
+    lua_settop(L, 3); /* table, key, value; then the code (4), the value held (5) */
     lua_pushvalue(L, 2);
     if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TNUMBER)
         return undeclared(L, lua_tostring(L, 2), "; to add it: state = { ... }");
-    lua_Integer code = lua_tointeger(L, -1);
-    lua_settop(L, 3);
+    lua_Integer code = lua_tointeger(L, 4);
     int c = (int)(code & 3);
     bool ok = false;
     if (!s->read_only) {
@@ -228,10 +219,9 @@ static int state_newindex(lua_State *L)
      * the journal (minute-by-minute dynamics rewrite most keys unchanged). */
     lua_pushvalue(L, 2);
     lua_rawget(L, lua_upvalueindex(1));
-    bool same = same_value(L, 4, 3);
-    lua_settop(L, 3);
-    if (same)
+    if (same_value(L, 5, 3))
         return 0;
+    lua_settop(L, 3);
     note_write(s, code >> 2);
     lua_rawset(L, lua_upvalueindex(1));
     return 0;

@@ -569,6 +569,44 @@ static void drill_commands_speak_japanese(void **state)
     cli_done(&r);
 }
 
+/* The other commands speak the command line's language too: --help, their
+ * failures and their output lines come from the terms table. */
+static void tool_commands_speak_japanese(void **state)
+{
+    (void)state;
+    const char *cmds[] = { "list", "check", "score", "history", "sweep", "report", "sync", "fetch",
+                           "show", "new", "lint", "api", "explore", "graph", "msel" };
+    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+        cli_result r = cli_run("%s --lang ja --help", cmds[i]);
+        if (r.status != 0)
+            fail_msg("%s --lang ja --help: exit %d\n%s", cmds[i], r.status, r.err);
+        char head[64];
+        snprintf(head, sizeof head, "使い方: tabletop %s", cmds[i]);
+        assert_contains(r.out, head);
+        assert_lacks(r.out, "usage:");
+        cli_done(&r);
+    }
+    static const struct { const char *args; int status; const char *says; } cases[] = {
+        { "check --lang ja ransomware", 0, "ok ransomware（scenarios/ransomware.lua）: 役割 2、" },
+        { "score --lang ja x.yaml -o card.txt", 2, "tabletop score: 出力先の拡張子は .html .md .json のいずれかです: card.txt\n（'tabletop score --help' を参照）" },
+        { "sweep --lang ja ransomware", 2, "回答スクリプトを --script で1つ以上指定してください" },
+        { "explore --lang ja ransomware --runs 0", 2, "--runs は 1 から 100000 までの整数です（'0'）" },
+        { "new --lang ja Bad_Id", 2, "'Bad_Id' はシナリオ ID ではありません" },
+        { "report --lang ja", 2, "書き出し先を -o で指定してください" },
+        { "sync --lang ja x.yaml", 2, "記録ファイルは --journals と一緒に指定します" },
+        { "api --lang ja", 2, "出力形式を指定してください（--luals）" },
+        { "msel --lang ja ransomware -o x.txt", 2, "出力先の拡張子は .csv か .md です" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        cli_result r = cli_run("%s", cases[i].args);
+        if (r.status != cases[i].status)
+            fail_msg("'%s': exit %d, want %d\n%s%s", cases[i].args, r.status, cases[i].status, r.out,
+                     r.err);
+        assert_contains(cases[i].status ? r.err : r.out, cases[i].says);
+        cli_done(&r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -587,6 +625,7 @@ int main(void)
         cmocka_unit_test(failures_exit_by_their_class),
         cmocka_unit_test(help_is_available_for_every_command),
         cmocka_unit_test(drill_commands_speak_japanese),
+        cmocka_unit_test(tool_commands_speak_japanese),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -22,6 +22,7 @@ static bool class_match(int c, int cl)
     case 'u': res = isupper(c); break;
     case 'w': res = isalnum(c); break;
     case 'x': res = isxdigit(c); break;
+    case 'z': res = (c == 0); break; /* deprecated in Lua, still there */
     default: return cl == c;
     }
     return isupper(cl) ? !res : res;

@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "tabletop/terms.h"
+
 struct tt_journal_writer {
     int fd;
     bool durable;
@@ -75,7 +77,8 @@ tt_journal_writer *tt_journal_create(const char *path, bool durable, tt_error *e
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) {
-        tt_error_runtime(err, path, "cannot create the journal: %s", strerror(errno));
+        tt_error_runtime(err, path, TT_FMT(tt_lang_messages(), C_JOURNAL_CANNOT_CREATE_FMT),
+                         strerror(errno));
         return NULL;
     }
     if (durable)
@@ -92,15 +95,14 @@ tt_journal_writer *tt_journal_create_new(const char *path, bool durable, tt_erro
         int e = errno;
         bool users_path = e == EEXIST || e == ENOENT || e == ENOTDIR || e == EISDIR ||
                           e == ELOOP || e == ENAMETOOLONG;
+        tt_lang lang = tt_lang_messages();
         if (e == EEXIST)
-            tt_error_set(err, path, 0, 0,
-                         "the journal already exists (a journal is never overwritten): "
-                         "choose a new name, or continue it with 'tabletop resume'");
+            tt_error_set(err, path, 0, 0, "%s", tt_term_text(C_JOURNAL_EXISTS, lang));
         else if (e == ENOENT || e == ENOTDIR)
-            tt_error_set(err, path, 0, 0, "cannot create the journal: the directory does not exist");
+            tt_error_set(err, path, 0, 0, "%s", tt_term_text(C_JOURNAL_NO_FOLDER, lang));
         else
             tt_error_set_as(err, users_path ? TT_ERR_INPUT : TT_ERR_RUNTIME, path, 0, 0,
-                            "cannot create the journal: %s", strerror(e));
+                            TT_FMT(lang, C_JOURNAL_CANNOT_CREATE_FMT), strerror(e));
         return NULL;
     }
     if (durable)
@@ -139,7 +141,8 @@ tt_journal_writer *tt_journal_append(const char *path, bool durable, tt_error *e
 {
     int fd = open(path, O_RDWR | O_CLOEXEC);
     if (fd < 0) {
-        tt_error_runtime(err, path, "cannot open the journal: %s", strerror(errno));
+        tt_error_runtime(err, path, TT_FMT(tt_lang_messages(), C_JOURNAL_CANNOT_OPEN_FMT),
+                         strerror(errno));
         return NULL;
     }
     size_t len = 0;
@@ -163,7 +166,7 @@ tt_journal_writer *tt_journal_append(const char *path, bool durable, tt_error *e
         lseek(fd, (off_t)end, SEEK_SET) < 0 ||
         (need_newline && write_all(fd, "\n", 1) != 0) ||
         (durable && fsync(fd) != 0)) {
-        tt_error_runtime(err, path, "cannot prepare the journal for appending: %s",
+        tt_error_runtime(err, path, TT_FMT(tt_lang_messages(), C_JOURNAL_CANNOT_APPEND_FMT),
                          strerror(errno));
         close(fd);
         return NULL;

@@ -57,6 +57,14 @@
 #define C_TOO_MANY_THIS_SECOND_FMT_TEXT "%s で同じ1秒間に始めた演習が多すぎます", \
     "too many exercises started this second in %s"
 
+/* ---- the journal a drill writes, as run and resume report it
+ * (engine/data/journal_writer.c) */
+#define C_JOURNAL_CANNOT_CREATE_FMT_TEXT "記録ファイルを作成できません: %s", \
+    "cannot create the journal: %s"
+#define C_JOURNAL_CANNOT_OPEN_FMT_TEXT "記録ファイルを開けません: %s", "cannot open the journal: %s"
+#define C_JOURNAL_CANNOT_APPEND_FMT_TEXT "記録ファイルに追記する準備ができません: %s", \
+    "cannot prepare the journal for appending: %s"
+
 /* ---- tabletop run */
 #define C_JOURNAL_EXISTS_FMT_TEXT "--journal %s は既にあります（記録は上書きしません）: 新しい名前にするか、" \
     "'tabletop resume' で続けてください", \
@@ -175,6 +183,15 @@
     X(C_TOO_MANY_THIS_SECOND_FMT, C_TOO_MANY_THIS_SECOND_FMT_TEXT) \
     X(C_SETTINGS_WORD, "設定", "settings") \
     X(C_SCORECARD_WORD, "スコアカード", "scorecard") \
+    X(C_JOURNAL_CANNOT_CREATE_FMT, C_JOURNAL_CANNOT_CREATE_FMT_TEXT) \
+    X(C_JOURNAL_CANNOT_OPEN_FMT, C_JOURNAL_CANNOT_OPEN_FMT_TEXT) \
+    X(C_JOURNAL_CANNOT_APPEND_FMT, C_JOURNAL_CANNOT_APPEND_FMT_TEXT) \
+    X(C_JOURNAL_EXISTS, "記録ファイルは既にあります（記録は上書きしません）: 新しい名前にするか、" \
+      "'tabletop resume' で続けてください", \
+      "the journal already exists (a journal is never overwritten): " \
+      "choose a new name, or continue it with 'tabletop resume'") \
+    X(C_JOURNAL_NO_FOLDER, "記録ファイルを作成できません: フォルダーがありません", \
+      "cannot create the journal: the directory does not exist") \
     X(C_NO_DATA_HOME, "XDG_DATA_HOME も HOME も設定されていません: --journal FILE を指定してください", \
       "neither XDG_DATA_HOME nor HOME is set: give --journal FILE") \
     /* ---- tabletop run */ \

@@ -559,6 +559,10 @@ static void drill_commands_speak_japanese(void **state)
     assert_contains(r.out, "記録ファイル: " TT_CLI_TMP "-ja.yaml");
     assert_lacks(r.out, "within target");
     cli_done(&r);
+    r = cli_run("run ransomware --lang ja --ui none --no-scorecard --journal " TT_CLI_TMP "-no/dir/j.yaml");
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "記録ファイルを作成できません: フォルダーがありません");
+    cli_done(&r);
     r = cli_run("replay --lang ja " TT_CLI_TMP "-ja.yaml");
     assert_int_equal(r.status, 0);
     assert_contains(r.out, "一致（");

@@ -159,6 +159,14 @@ static void test_stable_numbers(void **state)
     tt_buf_free(&b);
     tty_menu_format_new(&m, &m, sc, TT_LANG_EN, &b);       /* nothing new: nothing said */
     assert_null(b.data);
+    /* An action two roles may take says whose number is whose. */
+    tty_choice both[2] = { { .role = sup, .action = report, .available = true },
+                           { .role = sys, .action = report, .available = true } };
+    tty_menu none = { 0 }, two = { .items = both, .n = 2 };
+    tty_menu_format_new(&none, &two, sc, TT_LANG_EN, &b);
+    assert_non_null(b.data);
+    assert_non_null(strstr(b.data, "Now available: 1 report (Supervisor), 2 report (System staff)"));
+    tt_buf_free(&b);
     tty_menu_free(&before);
     tty_menu_free(&m);
 }

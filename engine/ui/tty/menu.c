@@ -128,6 +128,12 @@ void tty_menu_format_new(const tty_menu *before, const tty_menu *now,
         else
             tt_buf_printf(out, "%s: %zu %s", tty_msg(M_NOW_AVAILABLE, lang), i + 1,
                            sc->actions[now->items[i].action].id);
+        /* An action several roles may take: say whose number this is. */
+        bool shared = false;
+        for (size_t k = 0; k < now->n && !shared; k++)
+            shared = k != i && now->items[k].action == now->items[i].action;
+        if (shared && now->items[i].role >= 0)
+            tt_buf_printf(out, " (%s)", tt_text_get(&sc->roles[now->items[i].role].name, lang));
         any = true;
     }
     if (any)

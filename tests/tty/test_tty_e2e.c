@@ -448,9 +448,16 @@ static void test_end_asks_then_shows_the_result(void **state)
     assert_true(e2e_expect(p, "Going on", WAIT));
     assert_null(strstr(p->screen, "Exercise ended"));
     e2e_send(p, "/end\r");
+    /* The question names the time the drill ends at: it is asked paused. */
+    assert_true(e2e_expect(p, "End the exercise at +", WAIT));
+    char when[32] = "", ended[64];
+    assert_int_equal(sscanf(p->screen + p->mark - 1, "%31[^?]", when), 1);
     assert_true(e2e_expect(p, "end? [y/N]", WAIT));
     e2e_send(p, "y\r");
     assert_true(e2e_expect(p, "Exercise ended: ended by the facilitator", WAIT));
+    snprintf(ended, sizeof ended, "ended at %s of", when);
+    assert_true(e2e_expect(p, ended, WAIT));
+    p->mark = 0;
     assert_true(e2e_expect(p, "== Result: 100 / 100 (", WAIT));
     assert_true(e2e_expect(p, "of 2:00:00 ==", WAIT));   /* a length: no "+" */
     assert_non_null(strstr(p->screen, "Tell management: reached at"));

@@ -377,10 +377,16 @@ static int take_action(tt_tty *t, const tty_cmd *c, tt_error *err)
 
 /* Pause while a yes/no question is open, so the clock cannot pass what
  * is being asked about; the answer resumes it if it ran. */
-static int ask(tt_tty *t, int what, const char *question, tt_error *err)
+/* The clock stops while a question waits for y/N. */
+static int pause_to_ask(tt_tty *t, tt_error *err)
 {
     t->run_after_confirm = tt_exercise_phase(t->ex) == TT_PHASE_RUNNING;
-    if (do_pause(t, err) != 0)
+    return do_pause(t, err);
+}
+
+static int ask(tt_tty *t, int what, const char *question, tt_error *err)
+{
+    if (pause_to_ask(t, err) != 0)
         return -1;
     t->asking = what;
     tt_tty_say(t, question);
@@ -430,6 +436,10 @@ static int show_result(tt_tty *t, tt_error *err)
 /* /end: asks first, saying how many objectives are still open. */
 static int ask_end(tt_tty *t, tt_error *err)
 {
+    /* Paused first: the question names the time the drill would end at
+     * (at a high speed the clock ran on while the line was read). */
+    if (pause_to_ask(t, err) != 0)
+        return -1;
     const tt_scenario *sc = tt_exercise_scenario(t->ex);
     const tt_objective_view *ov = tt_exercise_objectives(t->ex);
     size_t open = 0;
@@ -438,7 +448,9 @@ static int ask_end(tt_tty *t, tt_error *err)
     char at[48], q[512];
     tt_ms_format(tt_exercise_now(t->ex), at, sizeof at);
     snprintf(q, sizeof q, TT_FMT(t->o.lang, M_ASK_END_FMT), at, open);
-    return ask(t, ASK_END, q, err);
+    t->asking = ASK_END;
+    tt_tty_say(t, q);
+    return 0;
 }
 
 /* The result is shown once the loop sees the end, however it came. */

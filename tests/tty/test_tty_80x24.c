@@ -150,7 +150,11 @@ static void inject_on_screen(const tt_inject *in, tt_lang lang)
     char *t = squeeze(tt_text_get(&in->text, lang));
     if (!strstr(s, t)) {
         char *raw = cli_slurp(e2e_tmp("pane.txt"));
-        fail_msg("inject %s is off the 80x24 screen:\n%s", in->id, raw ? raw : "");
+        char *all = screen(true);
+        char *hist = cli_slurp(e2e_tmp("pane.txt"));
+        fail_msg("inject %s is off the 80x24 screen:\n%s\n--- with the scrollback ---\n%s",
+                 in->id, raw ? raw : "", hist ? hist : "");
+        free(all);
     }
     free(t);
     for (size_t q = 0; q < in->n_questions; q++) {
@@ -212,6 +216,8 @@ static void drill_at_80x24(tt_lang lang)
     expect(prompt);
     int first = tt_scenario_inject(sc, "av_alert");
     assert_true(first >= 0);
+    /* The prompt comes up before the text kept from the start is shown. */
+    expect(tt_text_get(&sc->injects[first].text, lang));
     inject_on_screen(&sc->injects[first], lang);
 
     keys("call_sysadmin");

@@ -253,12 +253,13 @@ int tt_cmd_watch(int argc, char **argv)
         tt_error_set(&err, NULL, 0, 0, "%s", why);
         return tt_error_report(&err, "tabletop watch");
     }
+    int status = TT_EXIT_OK;
+    result *prev = NULL, *cur = NULL;
+    tt_script *shown = NULL;
     int fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
     if (fd < 0 || watch_dir(fd, path) < 0) {
-        const char *why_not = strerror(errno);
-        if (fd >= 0)
-            close(fd);
-        return tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, "inotify: %s", "inotify: %s", why_not);
+        status = tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, "inotify: %s", "inotify: %s", strerror(errno));
+        goto out;
     }
     const char *names[MAX_SCRIPTS + 1];
     names[0] = base_name(path);
@@ -272,18 +273,17 @@ int tt_cmd_watch(int argc, char **argv)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
 
-    result *prev = calloc(scripts.n, sizeof *prev), *cur = calloc(scripts.n, sizeof *cur);
+    prev = calloc(scripts.n, sizeof *prev);
+    cur = calloc(scripts.n, sizeof *cur);
     if (!prev || !cur) {
-        free(prev);
-        free(cur);
-        close(fd);
-        return tt_cmd_fail_as(&cl, TT_ERR_NOMEM, C_NOMEM_TEXT);
+        status = tt_cmd_fail_as(&cl, TT_ERR_NOMEM, C_NOMEM_TEXT);
+        goto out;
     }
     char load_error[2048];
     run_all(path, &scripts, seed, prev, load_error, sizeof load_error);
     tt_sandbox_limits limits;
     tt_sandbox_limits_default(&limits);
-    tt_script *shown = tt_script_load(path, &limits, &err);
+    shown = tt_script_load(path, &limits, &err);
     if (load_error[0] || !shown) {
         printf("%s\n", load_error[0] ? load_error : err.message);
     } else {
@@ -317,13 +317,15 @@ int tt_cmd_watch(int argc, char **argv)
         if (max_changes && ++changes_seen >= max_changes)
             break;
     }
-    for (size_t i = 0; i < scripts.n; i++) {
+out:
+    for (size_t i = 0; prev && cur && i < scripts.n; i++) {
         tt_outcome_free(&prev[i].o);
         tt_outcome_free(&cur[i].o);
     }
     free(prev);
     free(cur);
     tt_script_free(shown);
-    close(fd);
-    return TT_EXIT_OK;
+    if (fd >= 0)
+        close(fd);
+    return status;
 }

@@ -15,7 +15,8 @@
 
 static char *slurp(const char *path)
 {
-    FILE *fp = fopen(path, "rb");
+    char why[160];
+    FILE *fp = tt_fopen_regular(path, SIZE_MAX, why, sizeof why);
     if (!fp)
         return NULL;
     if (fseek(fp, 0, SEEK_END) != 0) {

@@ -627,7 +627,8 @@ static void justified_elsewhere(lint *L)
 
 static char *read_file(const char *path, size_t *len)
 {
-    FILE *fp = fopen(path, "rb");
+    char why[160];
+    FILE *fp = tt_fopen_regular(path, SIZE_MAX, why, sizeof why);
     if (!fp)
         return NULL;
     tt_buf b = TT_BUF_INIT;

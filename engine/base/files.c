@@ -19,6 +19,19 @@ bool tt_same_file(const char *a, const char *b)
     return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+FILE *tt_fopen_regular(const char *path, size_t max_bytes, char *why, size_t why_size)
+{
+    int fd = tt_open_regular(path, max_bytes, why, why_size);
+    if (fd < 0)
+        return NULL;
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        snprintf(why, why_size, "cannot open: %s", strerror(errno));
+        close(fd);
+    }
+    return f;
+}
+
 int tt_open_regular(const char *path, size_t max_bytes, char *why, size_t why_size)
 {
     /* O_NONBLOCK: opening a FIFO must not wait for a writer. */

@@ -38,10 +38,11 @@ tt_journal_stream *tt_journal_stream_open(const char *path, tt_error *err)
         return NULL;
     }
     s->next_line = 1;
-    s->f = fopen(path, "rb");
+    char why[160];
+    s->f = tt_fopen_regular(path, SIZE_MAX, why, sizeof why);
     struct stat st;
     if (!s->f) {
-        tt_error_set(err, path, 0, 0, "cannot open: %s", strerror(errno));
+        tt_error_set(err, path, 0, 0, "%s", why);
     } else if (fstat(fileno(s->f), &st) != 0 || !S_ISREG(st.st_mode)) {
         tt_error_set(err, path, 0, 0, "not a regular file");
     } else if ((unsigned long long)st.st_size > MAX_RECORD_TEXT) {

@@ -391,9 +391,10 @@ out:
 
 char *ydoc_read_file(const char *path, size_t *len, tt_error *err)
 {
-    FILE *f = fopen(path, "rb");
+    char why[160];
+    FILE *f = tt_fopen_regular(path, SIZE_MAX, why, sizeof why);
     if (!f) {
-        tt_error_set(err, path, 0, 0, "cannot open: %s", strerror(errno));
+        tt_error_set(err, path, 0, 0, "%s", why);
         return NULL;
     }
     struct stat st;

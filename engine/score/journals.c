@@ -35,9 +35,10 @@ static void hex_sha256(const void *data, size_t len, char out[65])
 
 static char *slurp(const char *path, size_t *len, tt_error *err)
 {
-    FILE *f = fopen(path, "rb");
+    char why[160];
+    FILE *f = tt_fopen_regular(path, SIZE_MAX, why, sizeof why);
     if (!f) {
-        tt_error_runtime(err, path, "cannot read the journal: %s", strerror(errno));
+        tt_error_runtime(err, path, "cannot read the journal: %s", why);
         return NULL;
     }
     struct stat st;

@@ -238,9 +238,12 @@ tt_script *tt_script_load_buffer(const char *name, const char *text, size_t len,
 tt_script *tt_script_load(const char *path, const tt_sandbox_limits *limits, tt_error *err)
 {
     tt_error_clear(err);
-    FILE *f = fopen(path, "rb");
+    char why[160];
+    /* Not limited by size here: a longer file is refused below, by what
+     * was read (a device such as /dev/zero is not a regular file). */
+    FILE *f = tt_fopen_regular(path, SIZE_MAX, why, sizeof why);
     if (!f) {
-        tt_error_set(err, path, 0, 0, "cannot open the scenario: %s", strerror(errno));
+        tt_error_set(err, path, 0, 0, "cannot open the scenario: %s", why);
         return NULL;
     }
     char *buf = malloc(TT_MAX_SCENARIO_BYTES + 1);

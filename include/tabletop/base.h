@@ -267,6 +267,10 @@ bool tt_same_file(const char *a, const char *b);
 /* Open a regular file of at most max_bytes for reading (a device, FIFO or
  * directory is refused without blocking). fd, or -1 with `why` set. */
 int tt_open_regular(const char *path, size_t max_bytes, char *why, size_t why_size);
+/* The same as a stdio stream ("rb"): how every input file is opened, so a
+ * FIFO or a device named as a scenario, roster, script or journal is
+ * refused at once instead of blocking the program. NULL with `why` set. */
+FILE *tt_fopen_regular(const char *path, size_t max_bytes, char *why, size_t why_size);
 
 /* Simulated time has one notation everywhere: "+0:15:00" for an instant
  * (elapsed since the start; the "+" keeps a Japanese reader from taking it

@@ -373,6 +373,54 @@ static void terminal_output_is_neutralised_everywhere(void **state)
     free(r.err);
 }
 
+/* A FIFO (or device) named as any input file is refused at once, never
+ * waited on: every input is opened without blocking and must be a regular
+ * file (tt_fopen_regular). */
+static void fifos_named_as_inputs_are_refused_without_blocking(void **state)
+{
+    (void)state;
+    char *lua = strdup(cli_path("fifo.lua"));
+    char *yaml = strdup(cli_path("fifo.yaml"));
+    unlink(lua);
+    unlink(yaml);
+    assert_int_equal(mkfifo(lua, 0600), 0);
+    assert_int_equal(mkfifo(yaml, 0600), 0);
+    static const char *const commands[] = {
+        "check '%1$s'", "lint '%1$s'", "show '%1$s'", "graph '%1$s'", "msel '%1$s'",
+        "explore '%1$s'", "run '%1$s' --ui none --no-scorecard",
+        "run " SCENARIO " --ui none --no-scorecard --script '%2$s'",
+        "run " SCENARIO " --ui none --no-scorecard --roster '%2$s'",
+        "score '%2$s'", "replay '%2$s'", "resume '%2$s' --ui none",
+    };
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        char line[1024];
+        /* %1$s is the .lua, %2$s the .yaml */
+        char filled[900];
+        const char *c = commands[i];
+        size_t n = 0;
+        for (; *c && n + 1 < sizeof filled; c++) {
+            if (c[0] == '%' && c[2] == '$') {
+                n += (size_t)snprintf(filled + n, sizeof filled - n, "%s", c[1] == '1' ? lua : yaml);
+                c += 3;
+            } else {
+                filled[n++] = *c;
+            }
+        }
+        filled[n] = '\0';
+        snprintf(line, sizeof line, "timeout 20 '%s' %s", getenv("TT_BINARY"), filled);
+        cli_result r = cli_sh("%s", line);
+        if (r.status != 2)
+            fail_msg("%s: expected exit 2 at once, got %d:\n%s%s", filled, r.status, r.out, r.err);
+        if (!strstr(r.out, "not a regular file") && !strstr(r.err, "not a regular file"))
+            fail_msg("%s: no 'not a regular file' in:\n%s%s", filled, r.out, r.err);
+        cli_done(&r);
+    }
+    unlink(lua);
+    unlink(yaml);
+    free(lua);
+    free(yaml);
+}
+
 /* Names from outside reach the terminal only neutralised: a command-line
  * argument quoted in an error, a file named with an escape sequence in
  * what lint, check, run and replay print (standard error is guarded for
@@ -497,6 +545,7 @@ int main(void)
         cmocka_unit_test(yaml_escapes_of_control_characters_are_refused),
         cmocka_unit_test(terminal_output_is_neutralised_everywhere),
         cmocka_unit_test(names_from_outside_reach_the_terminal_neutralised),
+        cmocka_unit_test(fifos_named_as_inputs_are_refused_without_blocking),
         cmocka_unit_test(hostile_scenarios_end_cleanly_under_a_memory_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

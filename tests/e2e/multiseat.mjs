@@ -113,6 +113,11 @@ try {
   check(await naRows.count() > 0, "open objectives before their limit are listed");
   check((await naRows.allInnerTexts()).every((x) => x === "not assessed"), "and each says \"not assessed\"");
   check(await fac.locator("#score-line").innerText() !== "", "the facilitator's page states the score if the drill ended now");
+  // The same words in Japanese, from the terms table.
+  await fac.click("#lang");
+  check((await naRows.allInnerTexts()).every((x) => x === "未評価"), "in Japanese each says 未評価");
+  check((await fac.locator("#score-title").innerText()) === "暫定スコア", "and the panel is 暫定スコア");
+  await fac.click("#lang");
 
   for (const p of [user, sys]) await p.evaluate(() => window.scrollTo(0, 0));
   await user.screenshot({ path: path.join(outDir, "multiseat-player.png"), fullPage: true });

@@ -317,6 +317,9 @@ static void c_work_in_a_loop_is_charged(void **state)
         { NULL, "local t = {} for i = 1, 200 do t[i] = ('x'):rep(5e4) .. i end "
                 "while true do table.sort(t) end",
           "instruction budget of 1000000 exceeded", TT_DOES_LINE },
+        /* compiling a chunk */
+        { NULL, "local c = ('x=1 '):rep(25000) while true do load(c) end",
+          "instruction budget of 1000000 exceeded", TT_DOES_LINE },
         /* one value per position */
         { NULL, "local s = ('x'):rep(5e4) while true do local _ = select('#', s:byte(1, -1)) end",
           "instruction budget of 1000000 exceeded", TT_DOES_LINE },

@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "tabletop/terms.h"
+
 bool tt_same_file(const char *a, const char *b)
 {
     struct stat sa, sb;
@@ -26,7 +28,7 @@ FILE *tt_fopen_regular(const char *path, size_t max_bytes, char *why, size_t why
         return NULL;
     FILE *f = fdopen(fd, "rb");
     if (!f) {
-        snprintf(why, why_size, "cannot open: %s", strerror(errno));
+        snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_FILE_CANNOT_OPEN_FMT), strerror(errno));
         close(fd);
     }
     return f;
@@ -37,17 +39,17 @@ int tt_open_regular(const char *path, size_t max_bytes, char *why, size_t why_si
     /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
-        snprintf(why, why_size, "cannot open: %s", strerror(errno));
+        snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_FILE_CANNOT_OPEN_FMT), strerror(errno));
         return -1;
     }
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        snprintf(why, why_size, "not a regular file");
+        snprintf(why, why_size, "%s", tt_term_text(C_FILE_NOT_REGULAR, tt_lang_messages()));
         close(fd);
         return -1;
     }
     if ((uintmax_t)st.st_size > (uintmax_t)max_bytes) {
-        snprintf(why, why_size, "larger than %zu bytes", max_bytes);
+        snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_FILE_LARGER_THAN_FMT), max_bytes);
         close(fd);
         return -1;
     }

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "tabletop/terms.h"
+
 /* The whole-journal reader's limit, for one record here. */
 #define MAX_RECORD_TEXT ((size_t)512 * 1024 * 1024)
 
@@ -41,12 +43,13 @@ tt_journal_stream *tt_journal_stream_open(const char *path, tt_error *err)
     char why[160];
     s->f = tt_fopen_regular(path, SIZE_MAX, why, sizeof why);
     struct stat st;
+    tt_lang lang = tt_lang_messages();
     if (!s->f) {
         tt_error_set(err, path, 0, 0, "%s", why);
     } else if (fstat(fileno(s->f), &st) != 0 || !S_ISREG(st.st_mode)) {
-        tt_error_set(err, path, 0, 0, "not a regular file");
+        tt_error_set(err, path, 0, 0, "%s", tt_term_text(C_FILE_NOT_REGULAR, lang));
     } else if ((unsigned long long)st.st_size > MAX_RECORD_TEXT) {
-        tt_error_set(err, path, 0, 0, "file too large (over %zu MiB)",
+        tt_error_set(err, path, 0, 0, TT_FMT(lang, C_FILE_TOO_LARGE_FMT),
                      MAX_RECORD_TEXT / (1024 * 1024));
     } else {
         return s;

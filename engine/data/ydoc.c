@@ -4,6 +4,7 @@
 #include "ydoc.h"
 
 #include "tabletop/inputs.h"
+#include "tabletop/terms.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -399,12 +400,12 @@ char *ydoc_read_file(const char *path, size_t *len, tt_error *err)
     }
     struct stat st;
     if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-        tt_error_set(err, path, 0, 0, "not a regular file");
+        tt_error_set(err, path, 0, 0, "%s", tt_term_text(C_FILE_NOT_REGULAR, tt_lang_messages()));
         fclose(f);
         return NULL;
     }
     if ((uintmax_t)st.st_size > YDOC_MAX_FILE) {
-        tt_error_set(err, path, 0, 0, "file too large (over %zu MiB)",
+        tt_error_set(err, path, 0, 0, TT_FMT(tt_lang_messages(), C_FILE_TOO_LARGE_FMT),
                      YDOC_MAX_FILE / (1024 * 1024));
         fclose(f);
         return NULL;

@@ -65,6 +65,12 @@
 #define C_JOURNAL_CANNOT_APPEND_FMT_TEXT "記録ファイルに追記する準備ができません: %s", \
     "cannot prepare the journal for appending: %s"
 
+/* ---- a file read back: journals, rosters, scripts (engine/base/files.c,
+ * engine/data/ydoc.c, journal_stream.c) */
+#define C_FILE_CANNOT_OPEN_FMT_TEXT "開けません: %s", "cannot open: %s"
+#define C_FILE_LARGER_THAN_FMT_TEXT "%zu バイトより大きいファイルです", "larger than %zu bytes"
+#define C_FILE_TOO_LARGE_FMT_TEXT "ファイルが大きすぎます（%zu MiB 超）", "file too large (over %zu MiB)"
+
 /* ---- tabletop run */
 #define C_JOURNAL_EXISTS_FMT_TEXT "--journal %s は既にあります（記録は上書きしません）: 新しい名前にするか、" \
     "'tabletop resume' で続けてください", \
@@ -192,6 +198,10 @@
       "choose a new name, or continue it with 'tabletop resume'") \
     X(C_JOURNAL_NO_FOLDER, "記録ファイルを作成できません: フォルダーがありません", \
       "cannot create the journal: the directory does not exist") \
+    X(C_FILE_CANNOT_OPEN_FMT, C_FILE_CANNOT_OPEN_FMT_TEXT) \
+    X(C_FILE_NOT_REGULAR, "通常のファイルではありません", "not a regular file") \
+    X(C_FILE_TOO_LARGE_FMT, C_FILE_TOO_LARGE_FMT_TEXT) \
+    X(C_FILE_LARGER_THAN_FMT, C_FILE_LARGER_THAN_FMT_TEXT) \
     X(C_NO_DATA_HOME, "XDG_DATA_HOME も HOME も設定されていません: --journal FILE を指定してください", \
       "neither XDG_DATA_HOME nor HOME is set: give --journal FILE") \
     /* ---- tabletop run */ \

@@ -27,9 +27,14 @@ endforeach()
 string(APPEND inc "[FILES]\n"
   ".TP\n.I PREFIX/share/tabletop/scenarios\nthe scenarios and their scripted answers\n"
   ".TP\n.I PREFIX/share/tabletop\nassets: dashboard font preferences (fonts.conf), web pages, the templates of tabletop new\n"
+  ".TP\n.I PREFIX/lib/tabletop/modules\nthe modules loaded when a command needs them: dashboard.so, web.so, pg.so, graph.so, tty.so, sqlite.so\n"
   ".TP\n.I $XDG_DATA_HOME/tabletop\njournals, scorecards and the drill history\n"
   "[ENVIRONMENT]\n"
   ".TP\n.B TABLETOP_SCENARIOS\ncolon\\-separated folders searched for scenarios before the installed ones\n"
+  ".TP\n.B TABLETOP_DB\nthe drill history: a SQLite file or a postgresql:// URI (default: the XDG data folder's history.sqlite3)\n"
+  ".TP\n.B TABLETOP_PSEUDONYM_KEY\nthe key of report \\-\\-anonymise pseudonyms\n"
+  ".TP\n.B TABLETOP_MODULE_DIR\nthe folder to load the modules from instead of the installed one\n"
+  ".TP\n.B XDG_DATA_HOME\njournals, scorecards and the drill history go under its tabletop folder (default ~/.local/share)\n"
   ".TP\n.B LANG, LC_ALL, LC_MESSAGES\nja* selects Japanese, anything else English\n"
   "[SEE ALSO]\nThe documentation in\n.I PREFIX/share/doc/tabletop\n")
 file(WRITE "${WORK}/tabletop.h2m" "${inc}")

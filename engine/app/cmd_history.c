@@ -117,8 +117,9 @@ static bool known(const tt_history_row *rows, size_t n, bool team, const char *w
     return false;
 }
 
-/* Per team and scenario with two runs or more: the scores in order and
- * the change since the previous run. */
+/* Per team and scenario with two scored runs or more: the scores in order
+ * and the change since the previous one. A run with nothing assessed has
+ * no number and is left out (a 0 would read as a failed drill). */
 static void trends(const tt_history_row *rows, size_t n, tt_lang lang)
 {
     bool *done = calloc(n + 1, sizeof *done);
@@ -135,6 +136,8 @@ static void trends(const tt_history_row *rows, size_t n, tt_lang lang)
                 strcmp(rows[k].scenario, rows[i].scenario) != 0)
                 continue;
             done[k] = true;
+            if (rows[k].rating == TT_RATING_NA)
+                continue;
             before = last;
             last = rows[k].score;
             runs++;

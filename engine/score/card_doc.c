@@ -661,7 +661,10 @@ static void trend(tt_doc *d, const tt_scorecard *card, tt_lang L)
     for (size_t i = first; i < card->n_trend; i++) {
         doc_open(d, DOC_ROW, NULL);
         doc_cell(d, NULL, local_date(d, card->trend[i].when));
-        doc_cell(d, "num", doc_fmt(d, "%d", card->trend[i].score));
+        if (card->trend[i].rating == TT_RATING_NA)
+            doc_cell(d, "num", "—");
+        else
+            doc_cell(d, "num", doc_fmt(d, "%d", card->trend[i].score));
         doc_rating_cell(d, card->trend[i].rating);
         doc_close(d);
     }
@@ -670,8 +673,17 @@ static void trend(tt_doc *d, const tt_scorecard *card, tt_lang L)
     doc_strong(d, T(THIS_RUN));
     doc_close(d);
     doc_open(d, DOC_CELL, "num");
-    doc_strong(d, doc_fmt(d, "%d", card->score));
-    doc_textf(d, " (%+d)", card->score - card->trend[card->n_trend - 1].score);   /* the change */
+    if (card->rating == TT_RATING_NA) {
+        doc_strong(d, "—");   /* nothing assessed: no number, no change */
+    } else {
+        doc_strong(d, doc_fmt(d, "%d", card->score));
+        /* The change since the last run that has a number. */
+        for (size_t i = card->n_trend; i-- > 0;)
+            if (card->trend[i].rating != TT_RATING_NA) {
+                doc_textf(d, " (%+d)", card->score - card->trend[i].score);
+                break;
+            }
+    }
     doc_close(d);
     doc_rating_cell(d, card->rating);
     doc_close_n(d, 2);

@@ -261,6 +261,12 @@ void sc_svg_trend(tt_buf *b, const tt_scorecard *card, tt_lang L)
         bool current = i + 1 == bars;
         int score = current ? card->score : card->trend[first + i].score;
         tt_rating r = current ? card->rating : card->trend[first + i].rating;
+        if (r == TT_RATING_NA) {
+            /* Nothing assessed: no bar and no number (a 0 would read as a failed drill). */
+            tt_buf_printf(b, "<text x=\"%zu\" y=\"62\" class=\"tl\" text-anchor=\"middle\">—</text>",
+                          14 + i * 28);
+            continue;
+        }
         int h = score * 48 / 100 + 1;
         tt_buf_printf(b, "<rect x=\"%zu\" y=\"%d\" width=\"20\" height=\"%d\" class=\"rat%s%s\"/>", 4 + i * 28,
                   52 - h, h, tt_rating_key(r), current ? "" : " past");

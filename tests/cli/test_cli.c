@@ -129,9 +129,20 @@ static void nothing_assessed_shows_no_number(void **state)
     unlink(TT_CLI_TMP "-n.yaml");
     unlink(TT_CLI_TMP "-n.db");
     unlink(TT_CLI_TMP "-n.html");
+    unlink(TT_CLI_TMP "-n1.yaml");
+    unlink(TT_CLI_TMP "-n2.yaml");
+    unlink(TT_CLI_TMP "-n2.html");
+    /* A scored run before, so the card and history have a trend. */
+    cli_result r = cli_run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none --journal " TT_CLI_TMP "-n1.yaml "
+                           "--no-scorecard --db " TT_CLI_TMP "-n.db");
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+    r = cli_run("score " TT_CLI_TMP "-n1.yaml -o " TT_CLI_TMP "-n1.json --db " TT_CLI_TMP "-n.db");
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
     cli_write(TT_CLI_TMP "-n-script.yaml",
               "scenario: ransomware\nseed: 7\nactions:\n  - { at: 1m, end: true }\n");
-    cli_result r = cli_run("run ransomware --script " TT_CLI_TMP "-n-script.yaml --ui none "
+    r = cli_run("run ransomware --script " TT_CLI_TMP "-n-script.yaml --ui none "
                            "--journal " TT_CLI_TMP "-n.yaml --scorecard " TT_CLI_TMP "-n.html --db " TT_CLI_TMP "-n.db");
     if (r.status != 0)
         fail_msg("run exit %d\n%s\n%s", r.status, r.out, r.err);
@@ -148,6 +159,29 @@ static void nothing_assessed_shows_no_number(void **state)
     assert_contains(r.out, " —     N/A ");
     assert_contains(r.out, "# date");
     assert_contains(r.out, " scenario ");   /* a column name, lower case like the others */
+    cli_done(&r);
+    /* The card of the run with nothing assessed: its own score and change are "—". */
+    char *html = cli_slurp(TT_CLI_TMP "-n.html");
+    assert_contains(html, "<td class=\"num\"><strong>—</strong></td>");
+    assert_not_contains(html, "<strong>0</strong> (");
+    free(html);
+    /* A scored run after it: its change is against the last run with a
+     * number, the run without one shows "—" in the table and has no bar. */
+    r = cli_run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none --journal " TT_CLI_TMP "-n2.yaml --scorecard "
+                TT_CLI_TMP "-n2.html --db " TT_CLI_TMP "-n.db");
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+    html = cli_slurp(TT_CLI_TMP "-n2.html");
+    assert_contains(html, "<td class=\"num\">—</td>");
+    assert_contains(html, "(+0)</td>");
+    assert_contains(html, "text-anchor=\"middle\">—</text>");
+    free(html);
+    /* history's trend line leaves the run without a number out: no "→ 0". */
+    r = cli_run("history --db " TT_CLI_TMP "-n.db");
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "(+0");
+    assert_not_contains(r.out, "→ 0");
+    assert_not_contains(r.out, "→ —");
     cli_done(&r);
 }
 

@@ -35,6 +35,11 @@ void cli_write(const char *path, const char *text);
         if (!(hay) || !strstr((hay), (needle)))                                         \
             fail_msg("expected '%s' in:\n%.2000s", (needle), (hay) ? (hay) : "(null)"); \
     } while (0)
+#define assert_not_contains(hay, needle)                                                \
+    do {                                                                                \
+        if ((hay) && strstr((hay), (needle)))                                           \
+            fail_msg("did not expect '%s' in:\n%.2000s", (needle), (hay));              \
+    } while (0)
 #define assert_lacks(hay, needle)                                                       \
     do {                                                                                \
         if ((hay) && strstr((hay), (needle)))                                           \

@@ -16,7 +16,7 @@ int tt_cmd_fetch(int argc, char **argv)
     const char *db = NULL, *out = NULL;
     const tt_opt opts[] = {
         { "db", 0, TT_OPT_TEXT, &db, NULL, NULL },
-        { "output", 'o', TT_OPT_PATH, &out, NULL, NULL },
+        { "output", 'o', TT_OPT_OUTPUT, &out, NULL, NULL },
         { "lang", 0, TT_OPT_LANG, &cl.lang, NULL, NULL },
         { NULL, 0, 0, NULL, NULL, NULL },
     };

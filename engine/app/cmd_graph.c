@@ -20,7 +20,7 @@ int tt_cmd_graph(int argc, char **argv)
                       .missing = tt_term_pair(C_WHICH_SCENARIO) };
     const char *out = NULL;
     const tt_opt opts[] = {
-        { "output", 'o', TT_OPT_PATH, &out, NULL, NULL },
+        { "output", 'o', TT_OPT_OUTPUT, &out, NULL, NULL },
         { "lang", 0, TT_OPT_LANG, &cl.lang, NULL, NULL },
         { NULL, 0, 0, NULL, NULL, NULL },
     };

@@ -50,7 +50,7 @@ int tt_cmd_msel(int argc, char **argv)
     const char *out = NULL;
     bool bom = false;
     const tt_opt opts[] = {
-        { "output", 'o', TT_OPT_PATH, &out, NULL, NULL },
+        { "output", 'o', TT_OPT_OUTPUT, &out, NULL, NULL },
         { "bom", 0, TT_OPT_FLAG, &bom, NULL, NULL },
         { "lang", 0, TT_OPT_LANG, &cl.lang, NULL, NULL },
         { NULL, 0, 0, NULL, NULL, NULL },

@@ -55,7 +55,7 @@ int tt_cmd_report(int argc, char **argv)
         { "organisation", 0, TT_OPT_TEXT, &o.filter.organisation, NULL, NULL },
         { "since", 0, TT_OPT_TEXT, &o.filter.since, NULL, NULL },
         { "anonymise", 0, TT_OPT_FLAG, &o.anonymise, NULL, NULL },
-        { "output", 'o', TT_OPT_PATH, &out, NULL, NULL },
+        { "output", 'o', TT_OPT_OUTPUT, &out, NULL, NULL },
         { "lang", 0, TT_OPT_LANG, &cl.lang, NULL, NULL },
         { NULL, 0, 0, NULL, NULL, NULL },
     };

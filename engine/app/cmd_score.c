@@ -28,7 +28,7 @@ int tt_cmd_score(int argc, char **argv)
                       .missing = tt_term_pair(C_SCORE_WHICH), .extra = tt_term_pair(C_SCORE_ONE) };
     score_options o = { 0 };
     const tt_opt opts[] = {
-        { "output", 'o', TT_OPT_PATH, &o.out, NULL, NULL },
+        { "output", 'o', TT_OPT_OUTPUT, &o.out, NULL, NULL },
         { "lang", 0, TT_OPT_LANG, &o.lang, NULL, NULL },
         { "db", 0, TT_OPT_PATH, &o.db, NULL, NULL },
         { "no-record", 0, TT_OPT_FLAG, &o.no_record, NULL, NULL },

@@ -128,7 +128,7 @@ int tt_cmd_sweep(int argc, char **argv)
     seed_range seeds = { 1, 100 };
     const tt_opt opts[] = {
         { "script", 0, TT_OPT_CUSTOM, &scripts, NULL, add_script },
-        { "output", 'o', TT_OPT_PATH, &output, NULL, NULL },
+        { "output", 'o', TT_OPT_OUTPUT, &output, NULL, NULL },
         { "runs", 0, TT_OPT_CUSTOM, &runs, &has_runs, parse_count },
         { "seeds", 0, TT_OPT_CUSTOM, &seeds, &has_seeds, parse_seeds },
         { "set", 0, TT_OPT_CUSTOM, &settings, NULL, parse_set },

@@ -53,6 +53,7 @@ static bool take(tt_cmdline *cl, const tt_opt *o, const char *arg)
     case TT_OPT_FLAG: *(bool *)o->dest = true; break;
     case TT_OPT_TEXT: *(const char **)o->dest = arg; break;
     case TT_OPT_PATH:
+    case TT_OPT_OUTPUT:
         if (!*arg)
             return tt_cmd_fail(cl, C_OPT_WANTS_PATH_FMT_TEXT, o->name), false;
         *(const char **)o->dest = arg;
@@ -148,6 +149,7 @@ bool tt_opts_parse(tt_cmdline *cl, int argc, char **argv, const tt_opt *opts)
     longs[n] = (struct option){ "help", no_argument, NULL, HELP_ID };
     longs[n + 1] = (struct option){ NULL, 0, NULL, 0 };
     bool help = false;
+    bool given[MAX_OPTS] = { false };
     optind = 1;
     opterr = 0;
     int c;
@@ -164,11 +166,22 @@ bool tt_opts_parse(tt_cmdline *cl, int argc, char **argv, const tt_opt *opts)
             return unknown_option(cl, opts, n, argv[optind - 1]), false;
         else if (!take(cl, o, optarg))
             return false;
+        else
+            given[o - opts] = true;
     }
     if (help) {
         fputs(cl->lang == TT_LANG_JA && cl->usage_ja ? cl->usage_ja : cl->usage_en, stdout);
         cl->status = TT_EXIT_OK;
         return false;
+    }
+    /* Outputs are checked once every option is read (--lang may come
+     * last): every command's -o passes here, before anything is opened. */
+    for (size_t i = 0; i < n; i++) {
+        const char *path = opts[i].kind == TT_OPT_OUTPUT ? *(const char **)opts[i].dest : NULL;
+        if (path && given[i] && !tt_output_path_usable(path)) {
+            tt_cmd_fail(cl, C_OPT_OUTPUT_NOT_REGULAR_FMT_TEXT, opts[i].name, path);
+            return false;
+        }
     }
     cl->args = argv + optind;
     cl->n_args = argc - optind;

@@ -40,6 +40,9 @@ typedef enum tt_opt_kind {
     TT_OPT_FLAG,       /* bool: no argument */
     TT_OPT_TEXT,       /* const char *: any text */
     TT_OPT_PATH,       /* const char *: a file or folder path (not empty) */
+    TT_OPT_OUTPUT,     /* const char *: a file the command writes (not empty;
+                        * refused, exit 2, when it exists and is not a
+                        * regular file: a FIFO would block, a device lose it) */
     TT_OPT_LANG,       /* tt_lang: ja | en (also the messages' language) */
     TT_OPT_UI,         /* tt_ui_kind: none | tty | sdl */
     TT_OPT_SPEED,      /* double: above 0, at most 1000000 */

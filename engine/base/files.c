@@ -34,6 +34,14 @@ FILE *tt_fopen_regular(const char *path, size_t max_bytes, char *why, size_t why
     return f;
 }
 
+bool tt_output_path_usable(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return errno == ENOENT;     /* to be created (other errors: refused) */
+    return S_ISREG(st.st_mode);
+}
+
 int tt_open_regular(const char *path, size_t max_bytes, char *why, size_t why_size)
 {
     /* O_NONBLOCK: opening a FIFO must not wait for a writer. */

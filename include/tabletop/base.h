@@ -271,6 +271,11 @@ int tt_open_regular(const char *path, size_t max_bytes, char *why, size_t why_si
  * FIFO or a device named as a scenario, roster, script or journal is
  * refused at once instead of blocking the program. NULL with `why` set. */
 FILE *tt_fopen_regular(const char *path, size_t max_bytes, char *why, size_t why_size);
+/* Whether a command may write its output to path: it does not exist yet or
+ * is a regular file (symbolic links followed). A FIFO, device or folder
+ * would block the command or lose what it writes, so it is refused. Only
+ * looks (stat), never opens. */
+bool tt_output_path_usable(const char *path);
 
 /* Simulated time has one notation everywhere: "+0:15:00" for an instant
  * (elapsed since the start; the "+" keeps a Japanese reader from taking it

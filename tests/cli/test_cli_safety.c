@@ -421,6 +421,77 @@ static void fifos_named_as_inputs_are_refused_without_blocking(void **state)
     free(yaml);
 }
 
+/* A FIFO, device or folder named as any output (-o of every command that
+ * writes one, run's --journal, --snapshot and --scorecard) is refused at
+ * once with exit 2 in the command line's language: opening a FIFO to
+ * write waits for a reader forever. The FIFO is still a FIFO afterwards. */
+static void fifos_named_as_outputs_are_refused_without_blocking(void **state)
+{
+    (void)state;
+    char *fifo_md = strdup(cli_path("out-fifo.md"));
+    char *fifo_html = strdup(cli_path("out-fifo.html"));
+    char *journal = strdup(cli_path("fifo-out.journal.yaml"));
+    char *dir = strdup(cli_path("out-dir.md"));
+    unlink(fifo_md);
+    unlink(fifo_html);
+    rmdir(dir);
+    assert_int_equal(mkfifo(fifo_md, 0600), 0);
+    assert_int_equal(mkfifo(fifo_html, 0600), 0);
+    assert_int_equal(mkdir(dir, 0700), 0);
+    unlink(journal);
+    expect_ok(cli_run("run " SCENARIO " --ui none --journal '%s' --no-scorecard", journal));
+    static const char *const commands[] = {
+        "score '%2$s' -o '%1$s'", "show " SCENARIO " -o '%1$s'",
+        "graph " SCENARIO " -o '%1$s'", "msel " SCENARIO " -o '%1$s'",
+        "report --db '%4$s.db' -o '%3$s'", "sweep " SCENARIO " -o '%3$s'",
+        "score '%2$s' --output '%4$s'",
+        "run " SCENARIO " --ui none --scorecard '%1$s'",
+        "run " SCENARIO " --ui none --no-scorecard --journal '%1$s'",
+    };
+    for (int ja = 0; ja < 2; ja++) {
+        for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+            char filled[1200];
+            const char *c = commands[i];
+            size_t n = 0;
+            for (; *c && n + 1 < sizeof filled; c++) {
+                if (c[0] == '%' && c[2] == '$') {
+                    const char *v = c[1] == '1' ? fifo_md : c[1] == '2' ? journal
+                                  : c[1] == '3' ? fifo_html : dir;
+                    n += (size_t)snprintf(filled + n, sizeof filled - n, "%s", v);
+                    c += 3;
+                } else {
+                    filled[n++] = *c;
+                }
+            }
+            filled[n] = '\0';
+            /* --lang right after the command: --scorecard is worded as it is read */
+            size_t verb = strcspn(filled, " ");
+            cli_result r = cli_sh("timeout 20 '%s' %.*s --lang %s%s", getenv("TT_BINARY"),
+                                  (int)verb, filled, ja ? "ja" : "en", filled + verb);
+            if (r.status != 2)
+                fail_msg("%s: expected exit 2 at once, got %d:\n%s%s", filled, r.status, r.out,
+                         r.err);
+            const char *want = ja ? "通常のファイルではありません" : "is not a regular file";
+            if (!strstr(r.err, want))
+                fail_msg("%s: no '%s' in:\n%s", filled, want, r.err);
+            cli_done(&r);
+        }
+    }
+    struct stat st;
+    assert_int_equal(stat(fifo_md, &st), 0);
+    assert_true(S_ISFIFO(st.st_mode));
+    assert_int_equal(stat(fifo_html, &st), 0);
+    assert_true(S_ISFIFO(st.st_mode));
+    unlink(fifo_md);
+    unlink(fifo_html);
+    unlink(journal);
+    rmdir(dir);
+    free(fifo_md);
+    free(fifo_html);
+    free(journal);
+    free(dir);
+}
+
 /* Names from outside reach the terminal only neutralised: a command-line
  * argument quoted in an error, a file named with an escape sequence in
  * what lint, check, run and replay print (standard error is guarded for
@@ -546,6 +617,7 @@ int main(void)
         cmocka_unit_test(terminal_output_is_neutralised_everywhere),
         cmocka_unit_test(names_from_outside_reach_the_terminal_neutralised),
         cmocka_unit_test(fifos_named_as_inputs_are_refused_without_blocking),
+        cmocka_unit_test(fifos_named_as_outputs_are_refused_without_blocking),
         cmocka_unit_test(hostile_scenarios_end_cleanly_under_a_memory_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -32,6 +32,22 @@ if readelf -d "$root/root/usr/bin/tabletop" | grep NEEDED |
   echo "the program links a library that belongs in a module" >&2
   exit 1
 fi
+# Lua is linked into the program (statically where liblua5.4.a is installed):
+# a module must need no Lua library of its own, and every Lua function it
+# calls must be one the program exports (one copy of Lua per process).
+exported=$(nm -D --defined-only "$root/root/usr/bin/tabletop" | awk '{print $3}')
+for mod in "$root"/root/usr/lib/tabletop/modules/*.so; do
+  if readelf -d "$mod" | grep NEEDED | grep -q liblua; then
+    echo "$mod links its own Lua library" >&2
+    exit 1
+  fi
+  for sym in $(nm -D --undefined-only "$mod" | awk '{print $2}' | grep -E '^luaL?_' || true); do
+    if ! grep -qx "$sym" <<<"$exported"; then
+      echo "$mod needs $sym, which the program does not export" >&2
+      exit 1
+    fi
+  done
+done
 env -u TABLETOP_SCENARIOS HOME="$root" XDG_DATA_HOME="$root/data" \
   "$root/root/usr/bin/tabletop" run ransomware \
   --script "$root/root/usr/share/tabletop/scenarios/answers/ransomware/model.yaml" \

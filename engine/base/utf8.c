@@ -109,6 +109,11 @@ static bool zero_width(uint32_t cp)
            (cp >= 0x3099 && cp <= 0x309A) || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF;
 }
 
+int tt_cp_width(uint32_t cp)
+{
+    return zero_width(cp) ? 0 : wide(cp) ? 2 : 1;
+}
+
 size_t tt_display_width(const char *s)
 {
     size_t w = 0;

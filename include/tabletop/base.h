@@ -27,6 +27,25 @@ void tt_date_local_day(int64_t epoch_s, char *buf, size_t size);
 /* Terminal cells a UTF-8 text takes: East Asian wide and fullwidth
  * characters (CJK, kana, ｆｕｌｌ) two, combining marks none. */
 size_t tt_display_width(const char *s);
+/* Terminal cells of one code point: 0 (combining), 1, or 2 (East Asian
+ * wide: CJK, kana, fullwidth forms, emoji). */
+int tt_cp_width(uint32_t cp);
+
+/* Line breaking (engine/base/wrap.c), one mechanism for every front end:
+ * Latin text breaks between words, CJK text between any two characters
+ * (with the Japanese line-start / line-end rules), a word longer than the
+ * line anywhere. Widths come from `measure` (glyph advances on the board,
+ * tt_wrap_cells on a terminal). A newline ends a line. */
+typedef long (*tt_wrap_measure)(void *ctx, uint32_t cp);
+typedef struct tt_wrap_line {
+    size_t start, len;          /* bytes of the text, spaces at the break left out */
+} tt_wrap_line;
+/* The line of s[0..total) starting at pos that fits in width; returns where
+ * the next line starts (== pos only when no progress can be made). */
+size_t tt_wrap_next(const char *s, size_t total, size_t pos, long width,
+                    tt_wrap_measure measure, void *ctx, tt_wrap_line *line);
+/* Display cells (tt_cp_width) as a tt_wrap_measure; ctx unused. */
+long tt_wrap_cells(void *ctx, uint32_t cp);
 
 /* Process exit codes used by every subcommand. */
 enum { TT_EXIT_OK = 0, TT_EXIT_RUNTIME = 1, TT_EXIT_BADINPUT = 2 };

@@ -621,6 +621,90 @@ static void test_scripted_drill_matches_headless(void **state)
     tt_action_script_free(&s);
 }
 
+/* Each line of `out` (the text tty_fit_width made) at most cols cells. */
+static void assert_lines_fit(const char *out, long cols)
+{
+    const char *p = out;
+    while (*p) {
+        size_t n = strcspn(p, "\n");
+        char line[1024];
+        assert_true(n < sizeof line);
+        memcpy(line, p, n);
+        line[n] = '\0';
+        if ((long)tt_display_width(line) > cols)
+            fail_msg("line wider than %ld cells: '%s'", cols, line);
+        p += n + (p[n] == '\n');
+    }
+}
+
+/* The drill breaks text to the terminal's width itself: English between
+ * words (at 80 columns the terminal cut "y / our antivirus" in
+ * ransomware's first inject), Japanese between characters, measured in
+ * display cells (a kanji takes two), continuation lines keeping the
+ * line's indent. */
+static void test_fit_width(void **state)
+{
+    (void)state;
+    const char *en = ">> Inject User -> User: While you browse an ordinary website, your "
+                     "antivirus shows an alert: 'Threat detected'. The PC is on the office "
+                     "network (internet-connected).";
+    char *out = tty_fit_width(en, 80);
+    assert_non_null(out);
+    assert_lines_fit(out, 80);
+    /* Filled as far as whole words allow, broken only at spaces: with each
+     * break read back as a space the text is unchanged. */
+    assert_string_equal(out, ">> Inject User -> User: While you browse an ordinary website, "
+                             "your antivirus\nshows an alert: 'Threat detected'. The PC is on "
+                             "the office network\n(internet-connected).");
+    for (char *p = out; *p; p++)
+        if (*p == '\n')
+            *p = ' ';
+    assert_string_equal(out, en);
+    free(out);
+    /* A question's second line keeps its five-space indent; the text's
+     * newline between the two lines stays. */
+    out = tty_fit_width("Top\n     ? Question: Whom does the user call, and how? Does everyone "
+                        "know that contact, and where it is written down?\n", 80);
+    assert_non_null(out);
+    assert_lines_fit(out, 80);
+    assert_string_equal(out, "Top\n     ? Question: Whom does the user call, and how? Does "
+                             "everyone know that\n     contact, and where it is written down?\n");
+    free(out);
+
+    /* Japanese: 40 characters a line at 80 columns, nothing lost, no line
+     * starting with 。 or 、. */
+    const char *ja = "一般的なWebサイトを閲覧中、ウイルス対策ソフトのアラートが表示された。"
+                     "「脅威を検出しました」。PCは事務用ネットワーク（インターネット接続）に"
+                     "つながっている。利用者は誰に、どうやって連絡するか。連絡先は全員が知っているか。";
+    out = tty_fit_width(ja, 80);
+    assert_non_null(out);
+    assert_lines_fit(out, 80);
+    assert_true(strchr(out, '\n') != NULL);
+    char first[512];
+    size_t fl = strcspn(out, "\n");
+    memcpy(first, out, fl);
+    first[fl] = '\0';
+    assert_true(tt_display_width(first) >= 76);         /* breaks mid-text, not at a word */
+    char back[2048];
+    size_t n = 0;
+    for (const char *p = out; *p; p++) {
+        if (*p == '\n') {
+            assert_true(strncmp(p + 1, "。", 3) != 0 && strncmp(p + 1, "、", 3) != 0);
+            continue;
+        }
+        back[n++] = *p;
+    }
+    back[n] = '\0';
+    assert_string_equal(back, ja);
+    free(out);
+
+    /* A word longer than the line is cut; the text's own newlines stay. */
+    out = tty_fit_width("abcdefghij\n\nxy", 4);
+    assert_non_null(out);
+    assert_string_equal(out, "abcd\nefgh\nij\n\nxy");
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -633,6 +717,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_status_scores_ended_now, setup, teardown),
         cmocka_unit_test_setup_teardown(test_status_view, setup, teardown),
         cmocka_unit_test(test_default_speed),
+        cmocka_unit_test(test_fit_width),
         cmocka_unit_test_setup_teardown(test_steps_done, setup, teardown),
         cmocka_unit_test_setup_teardown(test_scripted_drill_matches_headless, setup,
                                         teardown),

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -103,16 +104,33 @@ void tt_tty_free(tt_tty *t)
     free(t);
 }
 
+/* The text broken to the terminal's width (neutralised first, so what is
+ * measured is what is printed); NULL when the output is no terminal. */
+static char *fit_to_terminal(tt_tty *t, const char *text)
+{
+    struct winsize ws;
+    if (ioctl(fileno(t->out), TIOCGWINSZ, &ws) != 0 || ws.ws_col == 0)
+        return NULL;
+    char *safe = tt_term_safe_dup(text, TT_TERM_KEEP_NEWLINES);
+    char *fitted = safe ? tty_fit_width(safe, ws.ws_col) : NULL;
+    free(safe);
+    return fitted;
+}
+
 /* Print text above the prompt, keeping what the facilitator was typing. */
 static void show(tt_tty *t, const char *text)
 {
     if (!text || !text[0])
         return;
+    char *fitted = fit_to_terminal(t, text);
+    if (fitted)
+        text = fitted;
     /* Everything the drill prints passes here: scenario, roster and
      * journal text never drives the terminal. */
     if (!t->rl_on) {
         tt_term_fputs(text, TT_TERM_KEEP_NEWLINES, t->out);
         fflush(t->out);
+        free(fitted);
         return;
     }
     int point = rl_point;
@@ -128,6 +146,7 @@ static void show(tt_tty *t, const char *text)
     rl_point = point;
     rl_forced_update_display();
     free(saved);
+    free(fitted);
 }
 
 static void show_buf(tt_tty *t, tt_buf *b)

@@ -22,6 +22,11 @@ const char *tty_action_label(const tt_scenario *sc, const char *id, tt_lang lang
 const char *tty_objective_title(const tt_scenario *sc, const char *id,
                                 tt_lang lang);
 
+/* Text broken to a terminal `cols` cells wide (tt_wrap_next: between
+ * words, CJK anywhere), each line's continuation keeping its indent; the
+ * text's own newlines kept. malloc'd; NULL when out of memory. */
+char *tty_fit_width(const char *text, long cols);
+
 /* ---- Menu of every action, numbered for the whole drill ----
  * One entry per (role, action) pair the scenario allows, in the order of
  * the stable numbers (tt_action_number: entry i has number i + 1), with

@@ -58,6 +58,25 @@ char *tt_arena_strdup(tt_arena *a, const char *s)
     return s ? tt_arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+void tt_arena_reset(tt_arena *a)
+{
+    tt_arena_block *keep = NULL;
+    tt_arena_block *b = a->head;
+    while (b) {
+        tt_arena_block *next = b->next;
+        if (!keep && b->size == TT_ARENA_BLOCK)
+            keep = b;
+        else
+            free(b);
+        b = next;
+    }
+    if (keep) {
+        keep->used = 0;
+        keep->next = NULL;
+    }
+    a->head = keep;
+}
+
 void tt_arena_free(tt_arena *a)
 {
     tt_arena_block *b = a->head;

@@ -95,3 +95,12 @@ oom:
     tt_error_oom(err, NULL);
     return -1;
 }
+
+void tt_journal_clear(tt_journal *j)
+{
+    tt_arena_reset(&j->arena);
+    j->n_records = 0;
+    j->torn = false;
+    j->ended = false;
+    j->warning[0] = '\0';
+}

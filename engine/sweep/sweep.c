@@ -89,7 +89,9 @@ static void fail(run_head *h, const char *fmt, ...)
     va_end(ap);
 }
 
-static void run_one(const plan *p, size_t task, unsigned char *blob)
+/* c: the worker's collector, emptied here; its record array and arena
+ * block are kept from one exercise to the next (no allocation churn). */
+static void run_one(const plan *p, size_t task, unsigned char *blob, collector *c)
 {
     memset(blob, 0, p->rec_size);
     run_head *h = (run_head *)blob;
@@ -99,12 +101,15 @@ static void run_one(const plan *p, size_t task, unsigned char *blob)
     uint64_t seed = p->cfg->first_seed + task % p->runs;
     h->task = task;
 
-    collector c = { 0 };
+    tt_journal_clear(&c->journal);
+    c->oom = false;
+    c->refused = false;
+    c->refused_at = 0;
     tt_error err;
     tt_error_clear(&err);
     tt_exercise_config cfg = { .seed = seed, .settings = p->settings[answer],
                                .n_settings = p->n_settings[answer], .sink = collect,
-                               .sink_user = &c };
+                               .sink_user = c };
     tt_exercise *ex = tt_exercise_new(p->cfg->script, &cfg, &err);
     int rc = ex ? tt_exercise_start(ex, 0, &err) : -1;
     if (rc == 0)
@@ -115,10 +120,10 @@ static void run_one(const plan *p, size_t task, unsigned char *blob)
         if (err.line > 0)
             snprintf(where, sizeof where, ":%d", err.line);
         fail(h, "%s%s: %s", err.file[0] ? err.file : "exercise", where, err.message);
-    } else if (c.oom) {
+    } else if (c->oom) {
         fail(h, "out of memory");
-    } else if (p->cfg->strict && c.refused) {
-        const tt_record *refused = &c.journal.records[c.refused_at];
+    } else if (p->cfg->strict && c->refused) {
+        const tt_record *refused = &c->journal.records[c->refused_at];
         char t[32];
         tt_ms_format(refused->t, t, sizeof t);
         char what[160];
@@ -128,7 +133,7 @@ static void run_one(const plan *p, size_t task, unsigned char *blob)
              refused->text.en ? refused->text.en : "not available");
     } else {
         tt_scorecard card;
-        if (tt_scorecard_build(&card, p->sc, &c.journal, NULL, NULL, &err) != 0) {
+        if (tt_scorecard_build(&card, p->sc, &c->journal, NULL, NULL, &err) != 0) {
             fail(h, "cannot score: %s", err.message);
         } else {
             h->score = card.score;
@@ -154,7 +159,6 @@ static void run_one(const plan *p, size_t task, unsigned char *blob)
             tt_scorecard_free(&card);
         }
     }
-    tt_journal_free(&c.journal);
 }
 
 /* ---- Workers ---- */
@@ -225,15 +229,17 @@ static int run_forked(const plan *p, int jobs, unsigned char *results, tt_error 
             for (int k = 0; k < started; k++)
                 close(w[k].fd);
             unsigned char *blob = malloc(p->rec_size);
+            collector c = { 0 };
             int status = blob ? 0 : 1;
             for (size_t t = (size_t)started; blob && t < p->total; t += (size_t)jobs) {
-                run_one(p, t, blob);
+                run_one(p, t, blob, &c);
                 if (write_all(fds[1], blob, p->rec_size) != 0) {
                     status = 1;
                     break;
                 }
             }
             free(blob);
+            tt_journal_free(&c.journal);
             _exit(status);
         }
         close(fds[1]);
@@ -314,11 +320,13 @@ static int run_here(const plan *p, unsigned char *results)
     unsigned char *blob = malloc(p->rec_size);
     if (!blob)
         return -1;
+    collector c = { 0 };
     for (size_t t = 0; t < p->total; t++) {
-        run_one(p, t, blob);
+        run_one(p, t, blob, &c);
         store(p, results, blob, &done);
     }
     free(blob);
+    tt_journal_free(&c.journal);
     return 0;
 }
 

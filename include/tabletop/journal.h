@@ -58,6 +58,9 @@ void tt_journal_free(tt_journal *j);
 /* Append a copy of `r` to an in-memory journal (start from a zeroed
  * tt_journal and *cap 0; free with tt_journal_free). 0 ok, -1 out of memory. */
 int tt_journal_add(tt_journal *j, size_t *cap, const tt_record *r, tt_error *err);
+/* Empty an in-memory journal for the next tt_journal_add, keeping its
+ * record array (*cap stays valid) and one block of its arena. */
+void tt_journal_clear(tt_journal *j);
 
 /* ---- Reading record by record ----
  * The same records, checks and messages as tt_journal_read, holding one

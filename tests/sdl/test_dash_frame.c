@@ -15,6 +15,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "offscreen.h"
 #include "dash.h"
 #include "played.h"
 
@@ -210,31 +211,11 @@ static void test_window_board_keeps_its_pixels(void **state)
     assert_true(wc.frames > 0);
 }
 
-static int setup(void **state)
-{
-    (void)state;
-    setenv("SDL_VIDEODRIVER", "dummy", 1);
-    tt_error err;
-    tt_error_clear(&err);
-    if (dash_sdl_up(true, &err) != 0) {
-        fprintf(stderr, "%s\n", err.message);
-        return -1;
-    }
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    dash_sdl_down(true);
-    return 0;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_partial_redraws_equal_the_whole_board),
         cmocka_unit_test(test_window_board_keeps_its_pixels),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, offscreen_up, offscreen_down);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "offscreen.h"
 #include "dash.h"
 
 static SDL_Color pixel(SDL_Surface *s, int x, int y)
@@ -74,30 +75,10 @@ static void the_code_is_drawn_module_by_module(void **state)
     tt_qr_free(&code.qr);
 }
 
-static int setup(void **state)
-{
-    (void)state;
-    setenv("SDL_VIDEODRIVER", "dummy", 1);
-    tt_error err;
-    tt_error_clear(&err);
-    if (dash_sdl_up(true, &err) != 0) {
-        fprintf(stderr, "%s\n", err.message);
-        return -1;
-    }
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    dash_sdl_down(true);
-    return 0;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_code_is_drawn_module_by_module),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, offscreen_up, offscreen_down);
 }

@@ -17,6 +17,7 @@
 
 #include <SDL_image.h>
 
+#include "offscreen.h"
 #include "dash.h"
 #include "played.h"
 
@@ -250,31 +251,11 @@ static void test_crafted_scenario_wraps_and_the_check_fails(void **state)
     unplay(&p);
 }
 
-static int setup(void **state)
-{
-    (void)state;
-    setenv("SDL_VIDEODRIVER", "dummy", 1);
-    tt_error err;
-    tt_error_clear(&err);
-    if (dash_sdl_up(true, &err) != 0) {
-        fprintf(stderr, "%s\n", err.message);
-        return -1;
-    }
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    dash_sdl_down(true);
-    return 0;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_crafted_scenario_wraps_and_the_check_fails),
         cmocka_unit_test(test_every_scenario_has_no_label_collision),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, offscreen_up, offscreen_down);
 }

@@ -12,6 +12,7 @@
 
 #include <SDL_image.h>
 
+#include "offscreen.h"
 #include "dash.h"
 #include "fixture.h"
 
@@ -19,23 +20,8 @@ static fixture F;
 
 static int setup(void **state)
 {
-    (void)state;
-    setenv("SDL_VIDEODRIVER", "dummy", 1);
     fixture_build(&F);
-    tt_error err;
-    tt_error_clear(&err);
-    if (dash_sdl_up(true, &err) != 0) {
-        fprintf(stderr, "%s\n", err.message);
-        return -1;
-    }
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    dash_sdl_down(true);
-    return 0;
+    return offscreen_up(state);
 }
 
 static SDL_Color pixel(SDL_Surface *s, int x, int y)
@@ -551,5 +537,5 @@ int main(void)
         cmocka_unit_test(test_many_objectives_fit),
         cmocka_unit_test(test_snapshot_png),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup, offscreen_down);
 }

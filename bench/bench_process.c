@@ -13,68 +13,15 @@
  * show where a run's time goes.
  *
  * usage: bench_process [TABLETOP [LUA]] */
-#define _DEFAULT_SOURCE /* wait4 */
-#include <errno.h>
-#include <fcntl.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
-extern char **environ;
+#include "spawn.h"
 
 #define ROUNDS 15
-
-typedef struct measure {
-    double min_ms;
-    double min_cpu_ms;  /* user + system: what the process itself used */
-    long max_rss_kib;
-    int status;
-} measure;
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-/* Run argv with stdout/stderr to /dev/null; record time and peak RSS. */
-static int run(char *const argv[], measure *m)
-{
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
-    double start = now_ms();
-    pid_t pid;
-    int rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
-    posix_spawn_file_actions_destroy(&fa);
-    if (rc != 0) {
-        fprintf(stderr, "bench_process: cannot run %s: %s\n", argv[0], strerror(rc));
-        return -1;
-    }
-    int status;
-    struct rusage ru;
-    if (wait4(pid, &status, 0, &ru) < 0)
-        return -1;
-    double ms = now_ms() - start;
-    if (m->min_ms == 0 || ms < m->min_ms)
-        m->min_ms = ms;
-    double cpu = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
-                 (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
-    if (m->min_cpu_ms == 0 || cpu < m->min_cpu_ms)
-        m->min_cpu_ms = cpu;
-    if (ru.ru_maxrss > m->max_rss_kib)
-        m->max_rss_kib = ru.ru_maxrss;
-    m->status = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-    return 0;
-}
 
 static const char SYNTHETIC[] =
     "-- Synthetic: a long exercise with a state change every minute (bench/).\n"
@@ -104,8 +51,8 @@ int bench_write_synthetic(const char *path, int days)
     return fclose(f) == 0 ? 0 : -1;
 }
 
-static void print_row(const char *what, const measure *m, const measure *base, double goal_x,
-                      double goal_mib)
+static void print_row(const char *what, const bench_measure *m, const bench_measure *base,
+                      double goal_x, double goal_mib)
 {
     printf("%-34s %8.2f %7.2fx %8.2f %7.2fx %8.1f", what, m->min_ms, m->min_ms / base->min_ms,
            m->min_cpu_ms, m->min_cpu_ms / base->min_cpu_ms, m->max_rss_kib / 1024.0);
@@ -152,14 +99,14 @@ int main(int argc, char **argv)
      * extraction, content hash), then the whole run and scorecard. */
     char *version_argv[] = { tabletop, "--version", NULL };
     char *check_argv[] = { tabletop, "check", scen, NULL };
-    measure base = { 0 }, bare = { 0 }, check = { 0 }, headless = { 0 }, score = { 0 },
+    bench_measure base = { 0 }, bare = { 0 }, check = { 0 }, headless = { 0 }, score = { 0 },
             large = { 0 };
     for (int r = 0; r < ROUNDS; r++) {
         unlink(journal);
         unlink(card);
-        if (run(lua_argv, &base) != 0 || run(version_argv, &bare) != 0 ||
-            run(check_argv, &check) != 0 || run(run_argv, &headless) != 0 ||
-            run(score_argv, &score) != 0)
+        if (bench_spawn(lua_argv, &base) != 0 || bench_spawn(version_argv, &bare) != 0 ||
+            bench_spawn(check_argv, &check) != 0 || bench_spawn(run_argv, &headless) != 0 ||
+            bench_spawn(score_argv, &score) != 0)
             return 1;
     }
 
@@ -168,8 +115,8 @@ int main(int argc, char **argv)
         return 1;
     char *make_big[] = { tabletop, "run", synth, "--ui", "none", "--no-scorecard",
                          "--journal", big, NULL };
-    measure made = { 0 };
-    if (run(make_big, &made) != 0 || made.status != 0) {
+    bench_measure made = { 0 };
+    if (bench_spawn(make_big, &made) != 0 || made.status != 0) {
         fprintf(stderr, "bench_process: cannot write the large journal (exit %d)\n",
                 made.status);
         return 1;
@@ -179,7 +126,7 @@ int main(int argc, char **argv)
     char *big_argv[] = { tabletop, "score", big, "-o", bigcard, NULL };
     for (int r = 0; r < 3; r++) {
         unlink(bigcard);
-        if (run(big_argv, &large) != 0)
+        if (bench_spawn(big_argv, &large) != 0)
             return 1;
     }
 

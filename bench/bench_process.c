@@ -13,6 +13,7 @@
  * show where a run's time goes.
  *
  * usage: bench_process [TABLETOP [LUA]] */
+#define _DEFAULT_SOURCE /* mkdtemp, setenv */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -9,6 +9,7 @@
  * by the workers is what the batch takes when the cores are free.
  *
  * usage: bench_sweep [RUNS [JOBS [TABLETOP]]]   (default 10000 2) */
+#define _DEFAULT_SOURCE /* mkdtemp, setenv */
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>

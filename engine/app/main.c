@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "options.h"
 #include "tabletop/base.h"
 #include "tabletop/suggest.h"
 #include "tabletop/terms.h"
@@ -44,14 +45,13 @@ static void usage(FILE *out, tt_lang lang)
 int main(int argc, char **argv)
 {
     tt_term_guard_stderr();
-    tt_lang lang = tt_lang_from_env();
     if (argc < 2) {
-        usage(stderr, lang);
+        usage(stderr, tt_lang_from_env());
         return tt_exit_for(TT_ERR_INPUT);
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
         strcmp(argv[1], "help") == 0) {
-        usage(stdout, lang);
+        usage(stdout, tt_lang_of_command_line(argc, argv));
         return TT_EXIT_OK;
     }
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
@@ -62,6 +62,7 @@ int main(int argc, char **argv)
         if (strcmp(argv[1], COMMANDS[i].name) == 0)
             return COMMANDS[i].run(argc - 1, argv + 1);
     /* A misspelt command: name the one meant ("did you mean 'resume'?"). */
+    tt_lang lang = tt_lang_of_command_line(argc, argv);
     const char *near = tt_suggest_nearest(argv[1], &COMMANDS[0].name,
                                           sizeof COMMANDS / sizeof COMMANDS[0],
                                           sizeof COMMANDS[0]);

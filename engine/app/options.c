@@ -128,14 +128,12 @@ static void unknown_option(tt_cmdline *cl, const tt_opt *opts, size_t n, const c
     tt_cmd_fail(cl, "%s", "%s", msg);
 }
 
-bool tt_opts_parse(tt_cmdline *cl, int argc, char **argv, const tt_opt *opts)
+/* getopt_long's tables for an option table (with -h/--help added);
+ * the number of options. */
+static size_t getopt_tables(const tt_opt *opts, struct option *longs, char *shorts)
 {
-    cl->lang = tt_lang_from_env();
-    tt_lang_messages_set(cl->lang);
-    cl->status = tt_exit_for(TT_ERR_INPUT);
-    struct option longs[MAX_OPTS + 2];
-    char shorts[2 * MAX_OPTS + 3] = "h";
-    size_t n = 0, ns = 1;
+    size_t n = 0, ns = 0;
+    shorts[ns++] = 'h';
     for (; opts[n].name && n < MAX_OPTS; n++) {
         bool arg = opts[n].kind != TT_OPT_FLAG;
         longs[n] = (struct option){ opts[n].name, arg ? required_argument : no_argument, NULL, (int)n };
@@ -148,9 +146,53 @@ bool tt_opts_parse(tt_cmdline *cl, int argc, char **argv, const tt_opt *opts)
     shorts[ns] = '\0';
     longs[n] = (struct option){ "help", no_argument, NULL, HELP_ID };
     longs[n + 1] = (struct option){ NULL, 0, NULL, 0 };
+    return n;
+}
+
+/* The language the command line asks for, read before anything else so
+ * that every message, the first fault's included, is in it: a --lang
+ * after a bad option still counts ("run X --bogus --lang ja"). The same
+ * getopt rules as the real parse (abbreviations, "--" ends the options, an
+ * option's argument is not an option), on a copy of argv (getopt reorders
+ * what it scans), silently. The last valid --lang wins, as in the parse. */
+static tt_lang lang_of_line(int argc, char **argv, const tt_opt *opts, tt_lang lang)
+{
+    struct option longs[MAX_OPTS + 2];
+    char shorts[2 * MAX_OPTS + 3];
+    size_t n = getopt_tables(opts, longs, shorts);
+    char **copy = argc > 0 ? malloc(((size_t)argc + 1) * sizeof *copy) : NULL;
+    if (!copy)
+        return lang;   /* no memory: the parse reports it in the locale's language */
+    memcpy(copy, argv, (size_t)argc * sizeof *copy);
+    copy[argc] = NULL;
+    optind = 0;        /* glibc: start a fresh scan */
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, copy, shorts, longs, NULL)) != -1)
+        if (c >= 0 && (size_t)c < n && opts[c].kind == TT_OPT_LANG && optarg)
+            (void)tt_lang_parse(optarg, &lang);
+    free(copy);
+    return lang;
+}
+
+tt_lang tt_lang_of_command_line(int argc, char **argv)
+{
+    tt_lang lang = TT_LANG_EN;
+    const tt_opt only_lang[] = { { "lang", 0, TT_OPT_LANG, &lang, NULL, NULL }, { 0 } };
+    return lang_of_line(argc, argv, only_lang, tt_lang_from_env());
+}
+
+bool tt_opts_parse(tt_cmdline *cl, int argc, char **argv, const tt_opt *opts)
+{
+    cl->lang = lang_of_line(argc, argv, opts, tt_lang_from_env());
+    tt_lang_messages_set(cl->lang);
+    cl->status = tt_exit_for(TT_ERR_INPUT);
+    struct option longs[MAX_OPTS + 2];
+    char shorts[2 * MAX_OPTS + 3];
+    size_t n = getopt_tables(opts, longs, shorts);
     bool help = false;
     bool given[MAX_OPTS] = { false };
-    optind = 1;
+    optind = 0;
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {

@@ -23,11 +23,13 @@
  *         ... cl.args[0] is the journal ...
  *     }
  *
- * -h/--help is always accepted: the usage (in cl.lang, which a --lang
- * anywhere on the line sets) goes to stdout and the command exits 0. Every
- * failure is one line "tabletop NAME: message" plus "(see 'tabletop NAME
- * --help')", in the command-line's language, and exit 2 (tt_cmd_fail). A
- * command's own checks after parsing use tt_cmd_fail too. */
+ * The language (cl.lang, also tt_lang_messages()) is read first: a --lang
+ * anywhere on the line, even after a bad option, sets it before any
+ * message is printed. -h/--help is always accepted: the usage goes to
+ * stdout and the command exits 0. Every failure is one line
+ * "tabletop NAME: message" plus "(see 'tabletop NAME --help')", in the
+ * command-line's language, and exit 2 (tt_cmd_fail). A command's own
+ * checks after parsing use tt_cmd_fail too. */
 #ifndef TABLETOP_APP_OPTIONS_H
 #define TABLETOP_APP_OPTIONS_H
 
@@ -77,6 +79,11 @@ typedef struct tt_cmdline {
     int n_args;
     int status;                        /* the exit code when tt_opts_parse returns false */
 } tt_cmdline;
+
+/* The language a command line asks for (its last valid --lang/--lang=X),
+ * else the locale's: for messages printed before a command's own parse
+ * (the command list, an unknown command). */
+tt_lang tt_lang_of_command_line(int argc, char **argv);
 
 /* true: go on (cl->args set). false: help was shown or the command line is
  * wrong (message printed); exit with cl->status. */

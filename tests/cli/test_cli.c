@@ -543,6 +543,84 @@ static void failures_exit_by_their_class(void **state)
     }
 }
 
+/* The commands of the command table, as `tabletop --help` lists them
+ * (indented "  NAME  summary" lines): a new command is tested unasked. */
+static size_t command_table(char names[][16], size_t max)
+{
+    cli_result r = cli_run("--help");
+    assert_int_equal(r.status, 0);
+    size_t n = 0;
+    for (const char *line = r.out; line && *line && n < max;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        int name_len = 0;
+        if (len > 2 && line[0] == ' ' && line[1] == ' ' && line[2] != ' ' &&
+            sscanf(line, " %15[a-z]%n", names[n], &name_len) == 1 && line[2 + strlen(names[n])] == ' ')
+            n++;
+        line = end ? end + 1 : line + len;
+    }
+    cli_done(&r);
+    assert_true(n >= 19);
+    return n;
+}
+
+/* The language is read before anything is printed: a --lang after the
+ * first fault still chooses the language of that fault's message, for
+ * every command, in both spellings, and over the locale. */
+static void lang_after_a_bad_option_still_counts(void **state)
+{
+    (void)state;
+    char names[64][16];
+    size_t n = command_table(names, 64);
+    for (size_t i = 0; i < n; i++) {
+        const char *spellings[] = { "--lang ja", "--lang=ja" };
+        for (size_t k = 0; k < 2; k++) {
+            cli_result r = cli_run("%s --no-such-option %s", names[i], spellings[k]);
+            if (r.status != 2)
+                fail_msg("%s: exit %d\n%s", names[i], r.status, r.err);
+            char hint[1200];
+            snprintf(hint, sizeof hint, "tabletop %s: 不明なオプション", names[i]);
+            assert_contains(r.err, hint);
+            snprintf(hint, sizeof hint, "（'tabletop %s --help' を参照）", names[i]);
+            assert_contains(r.err, hint);
+            assert_lacks(r.err, "unknown");
+            cli_done(&r);
+        }
+        cli_result r = cli_sh("LANG=ja_JP.UTF-8 LC_ALL= LC_MESSAGES= \"$TT_BINARY\" %s --no-such-option --lang en",
+                              names[i]);
+        assert_int_equal(r.status, 2);
+        assert_contains(r.err, "unknown or incomplete option '--no-such-option'");
+        cli_done(&r);
+    }
+    static const struct { const char *args; const char *says; } cases[] = {
+        /* a custom option's own message (the parser of --serve) */
+        { "run ransomware --serve nowhere:port --lang ja", "tabletop run: --serve" },
+        { "run ransomware --speed zero --lang ja", "--speed は 0 より大きく" },
+        /* the command's own checks after the parse */
+        { "report -o x.txt --lang=ja", "-o の拡張子は" },
+        /* before any command: a misspelt one */
+        { "rnu ransomware --lang ja", "不明なコマンドです: 'rnu'; 「run」のことですか？" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        cli_result r = cli_run("%s", cases[i].args);
+        if (r.status != 2)
+            fail_msg("'%s': exit %d\n%s", cases[i].args, r.status, r.err);
+        assert_contains(r.err, cases[i].says);
+        assert_lacks(r.err, "(see '");
+        assert_lacks(r.err, "usage:");
+        cli_done(&r);
+    }
+    /* An option's argument is not an option, and "--" ends the options. */
+    cli_result r = cli_run("run ransomware --no-such-option --journal --lang ja");
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "unknown or incomplete option");
+    cli_done(&r);
+    r = cli_run("run ransomware --no-such-option -- --lang=ja");
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "unknown or incomplete option");
+    cli_done(&r);
+}
+
 static void help_is_available_for_every_command(void **state)
 {
     (void)state;
@@ -662,6 +740,7 @@ int main(void)
         cmocka_unit_test(bad_command_lines_exit_2_with_a_message),
         cmocka_unit_test(failures_exit_by_their_class),
         cmocka_unit_test(help_is_available_for_every_command),
+        cmocka_unit_test(lang_after_a_bad_option_still_counts),
         cmocka_unit_test(drill_commands_speak_japanese),
         cmocka_unit_test(tool_commands_speak_japanese),
     };

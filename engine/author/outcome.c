@@ -120,8 +120,13 @@ int tt_outcome_run(tt_script *script, const tt_action_script *as, uint64_t seed,
         o->reached[i] = card.objectives[i].reached_at;
         o->ratings[i] = card.objectives[i].rating;
     }
-    for (size_t i = 0; i < card.n_damage && i < m->n_metrics; i++)
-        o->damage[i] = card.damage[i].final;
+    /* The card lists damage metrics only; the outcome keeps one slot per
+     * metric of the scenario, so each goes to its metric's own index. */
+    for (size_t i = 0; i < card.n_damage; i++) {
+        const tt_metric *def = card.damage[i].def;
+        if (def >= m->metrics && def < m->metrics + m->n_metrics)
+            o->damage[def - m->metrics] = card.damage[i].final;
+    }
     tt_scorecard_free(&card);
     rc = 0;
 done:

@@ -35,6 +35,32 @@ static void a_save_prints_what_changed(void **state)
     cli_done(&r);
 }
 
+/* The damage a summary shows is that metric's own value, also when a metric
+ * that is not damage sorts before it (the card lists damage metrics only;
+ * the outcome one slot per metric: they were once mixed up). */
+static void damage_is_shown_beside_other_metrics(void **state)
+{
+    (void)state;
+    const char *t = cli_tmp();
+    cli_result r = cli_run("new wmix --dir '%s/m'", t);
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+    r = cli_sh("sed -i -e 's/^    records_exposed = 0, .*/&\\n    alerts = 7,/' "
+               "-e 's/^  metrics = {/&\\n    alerts = { label = t(\"警報\", \"Alerts\") },/' "
+               "'%s/m/wmix.lua' && timeout 120 '%s' watch '%s/m/wmix.lua' "
+               "--script '%s/m/answers/wmix/model.yaml' --script '%s/m/answers/wmix/nothing.yaml' "
+               "--max-changes 1 --lang en & pid=$!; sleep 2; "
+               "sed -i 's/local RECORDS_PER_MIN = 20/local RECORDS_PER_MIN = 30/' '%s/m/wmix.lua'; "
+               "wait $pid",
+               t, getenv("TT_BINARY"), t, t, t, t);
+    if (r.status != 0)
+        fail_msg("status %d\n%s%s", r.status, r.out, r.err);
+    assert_contains(r.out, "  records_exposed                     380\n");
+    assert_contains(r.out, "records_exposed 380 -> 570");
+    assert_not_contains(r.out, "alerts");
+    cli_done(&r);
+}
+
 static void a_broken_save_shows_the_error(void **state)
 {
     (void)state;
@@ -59,6 +85,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_save_prints_what_changed),
         cmocka_unit_test(a_broken_save_shows_the_error),
+        cmocka_unit_test(damage_is_shown_beside_other_metrics),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     char cmd[400];

@@ -124,7 +124,7 @@ end
 
 w("### 目標と根拠 / Objectives and their justification")
 w()
-w("| id | 段階 / phase | 目標 / target | 限度 / limit | 報告先 / party | 目標 / objective | 根拠 / rationale |")
+w("| id | 段階 / phase | 目標時間 / target | 期限 / limit | 報告先 / party | 目標 / objective | 根拠 / rationale |")
 w("|---|---|---|---|---|---|---|")
 for _, k in ipairs(sorted_keys(sc.objectives)) do
   local o = sc.objectives[k]
@@ -133,7 +133,7 @@ for _, k in ipairs(sorted_keys(sc.objectives)) do
 end
 w()
 
-w("### インジェクトの流れと討議の問い / Inject timeline and discussion questions")
+w("### 状況付与の流れと討議の問い / Inject timeline and discussion questions")
 w()
 for i, inj in ipairs(sc.injects or {}) do
   local at = inj.at and when_text(inj.at) or ("条件 / when `" .. source_of(inj.when) .. "`")

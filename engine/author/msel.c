@@ -6,27 +6,33 @@
  * as RFC 4180 CSV through libcsv (CRLF, every field quoted, optional UTF-8
  * BOM so spreadsheets read Japanese) or as a Markdown table. */
 #include <csv.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tabletop/author.h"
+#include "tabletop/terms.h"
 
 /* Column headings and fixed words, in both languages. */
 static const tt_text HEAD[] = {
     { "番号", "#" },
     { "時刻・契機", "Time or trigger" },
-    { "インジェクト", "Inject" },
+    { NULL, NULL }, /* the inject: C_SHOW_INJECT of the terms table */
     { "発信", "From" },
     { "宛先", "To" },
     { "期待される対応", "Expected action" },
     { "目標", "Objective" },
     { "備考", "Notes" },
 };
+/* Column k's heading; the inject's word is the one every front-end uses. */
+static const char *heading(int k, tt_lang lang)
+{
+    return HEAD[k].ja ? tt_text_get(&HEAD[k], lang) : tt_term_text(C_SHOW_INJECT, lang);
+}
+
 static const tt_text EVERYONE = { "全員", "Everyone" };
 static const tt_text CONDITION = { "条件", "Condition" };
-static const tt_text BY = { "目標時刻", "target" };
-static const tt_text LIMIT = { "期限", "limit" };
 static const tt_text QUESTIONS = { "討議の問い", "Discussion questions" };
 
 #define N_COLS 8
@@ -59,14 +65,28 @@ static void condition_text(tt_script *s, size_t inject, const char *src, tt_lang
     }
     const char *body = p ? strstr(p, "return ") : NULL;
     const char *eol = p ? strchr(p, '\n') : NULL;
-    const char *end = body ? strstr(body, " end") : NULL;
+    /* The keyword `end`, not a name that starts with it (s.ended). */
+    const char *end = body ? strstr(body + 6, " end") : NULL;
+    while (end && (isalnum((unsigned char)end[4]) || end[4] == '_'))
+        end = strstr(end + 4, " end");
     char text[300];
-    if (first == last && body && end && (!eol || end < eol) && end - body - 7 < 200) {
+    if (first == last && body && end && (!eol || end < eol) && end >= body + 7 &&
+        end - body - 7 < 200) {
         snprintf(text, sizeof text, "%.*s", (int)(end - body - 7), body + 7);
         tt_buf_add(b, text);
     } else {
         snprintf(text, sizeof text, "line %d", first);
         tt_buf_add(b, text);
+    }
+}
+
+/* The phase in the words every front-end uses (the terms table). */
+static tt_term phase_term(tt_objective_phase phase)
+{
+    switch (phase) {
+    case TT_OBJ_ISOLATE: return M_PHASE_ISOLATE;
+    case TT_OBJ_REPORT: return M_PHASE_REPORT;
+    default: return M_PHASE_RECOVER;
     }
 }
 
@@ -123,13 +143,13 @@ static int build_rows(tt_script *s, const char *src, tt_lang lang, char ***cells
                 tt_buf_add(&c[6], "\n");
             tt_buf_add(&c[6], tt_text_get(&ob->title, lang));
             tt_buf_add(&c[6], " (");
-            tt_buf_add(&c[6], tt_objective_phase_name(ob->phase));
+            tt_buf_add(&c[6], tt_term_text(phase_term(ob->phase), lang));
             tt_buf_add(&c[6], "; ");
-            tt_buf_add(&c[6], tt_text_get(&BY, lang));
+            tt_buf_add(&c[6], tt_term_text(S_TARGET, lang));
             tt_buf_add(&c[6], " ");
             tt_buf_add(&c[6], target);
             tt_buf_add(&c[6], ", ");
-            tt_buf_add(&c[6], tt_text_get(&LIMIT, lang));
+            tt_buf_add(&c[6], tt_term_text(S_LIMIT, lang));
             tt_buf_add(&c[6], " ");
             tt_buf_add(&c[6], limit);
             tt_buf_add(&c[6], ")");
@@ -171,7 +191,7 @@ static int write_csv(FILE *out, char **cells, size_t rows, tt_lang lang, bool bo
     if (bom)
         fputs("\xEF\xBB\xBF", out);
     for (int k = 0; k < N_COLS; k++) {
-        const char *h = tt_text_get(&HEAD[k], lang);
+        const char *h = heading(k, lang);
         if (k)
             fputc(',', out);
         csv_fwrite(out, h, strlen(h));
@@ -210,7 +230,7 @@ static int write_md(FILE *out, const tt_scenario *m, char **cells, size_t rows, 
 {
     fprintf(out, "# MSEL: %s\n\n|", tt_text_get(&m->title, lang));
     for (int k = 0; k < N_COLS; k++)
-        md_cell(out, tt_text_get(&HEAD[k], lang));
+        md_cell(out, heading(k, lang));
     fputs("\n|", out);
     for (int k = 0; k < N_COLS; k++)
         fputs("---|", out);

@@ -100,6 +100,16 @@ static void markdown_table_and_bad_outputs(void **state)
     assert_contains(md, "Condition: s.recurrences > 0");
     assert_contains(md, "(isolate; target +1:00:00, limit +3:00:00)");
     free(md);
+    /* Japanese in the words of every other front-end (the terms table):
+     * the phase translated, 目標時間 and 状況付与, not the retired words. */
+    r = cli_run("msel card-buffer-outage -o '%s' --lang ja", path);
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+    md = cli_slurp(path);
+    assert_contains(md, "| 番号 | 時刻・契機 | 状況付与 |");
+    assert_contains(md, "(封じ込め; 目標時間 +1:00:00, 期限 +3:00:00)");
+    assert_not_contains(md, "isolate;");
+    free(md);
     r = cli_run("msel ransomware -o '%s/m.txt'", cli_tmp());
     assert_int_equal(r.status, 2);
     cli_done(&r);

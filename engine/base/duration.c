@@ -2,6 +2,7 @@
  * start) or "+41d 02:30:00" past a day, and read back in that form as well
  * as the short unit form people type ("90s", "15m", "1h30m", "45"). */
 #include "tabletop/base.h"
+#include "tabletop/terms.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -21,10 +22,10 @@ static int64_t unit_ms(char u)
     }
 }
 
-static bool fail(char *why, size_t why_size, const char *text, const char *what)
+static bool not_a_duration(char *why, size_t why_size, const char *text, const char *what)
 {
     if (why && why_size)
-        snprintf(why, why_size, "'%s' is not a duration: %s", text, what);
+        snprintf(why, why_size, TT_MSG(E_DURATION_NOT_FMT), text, what);
     return false;
 }
 
@@ -57,29 +58,29 @@ static bool parse_clock(const char *p, const char *text, int64_t *total, const c
     int nd;
     const char *q = p;
     if (!read_number(&q, &h, NULL))
-        return fail(why, why_size, text, form);
+        return not_a_duration(why, why_size, text, form);
     if (*q == 'd' || strncmp(q, "日", strlen("日")) == 0) {
         days = h;
         q += *q == 'd' ? 1 : strlen("日");
         while (*q == ' ')
             q++;
         if (!read_number(&q, &h, NULL))
-            return fail(why, why_size, text, form);
+            return not_a_duration(why, why_size, text, form);
         if (h > 23)
-            return fail(why, why_size, text, "hours after the days must be 0-23");
+            return not_a_duration(why, why_size, text, TT_MSG(E_DURATION_HOURS_RANGE));
     }
     if (*q != ':')
-        return fail(why, why_size, text, form);
+        return not_a_duration(why, why_size, text, form);
     q++;
     if (!read_number(&q, &m, &nd) || nd != 2 || m > 59)
-        return fail(why, why_size, text, "minutes must be two digits, 00-59");
+        return not_a_duration(why, why_size, text, TT_MSG(E_DURATION_MINUTES_TWO_DIGITS));
     if (*q != ':')
-        return fail(why, why_size, text, "seconds are missing (H:MM:SS; 15:00 alone is ambiguous)");
+        return not_a_duration(why, why_size, text, TT_MSG(E_DURATION_SECONDS_MISSING));
     q++;
     if (!read_number(&q, &s, &nd) || nd != 2 || s > 59)
-        return fail(why, why_size, text, "seconds must be two digits, 00-59");
+        return not_a_duration(why, why_size, text, TT_MSG(E_DURATION_SECONDS_TWO_DIGITS));
     if (days > MS_MAX / MS_DAY || h > MS_MAX / 3600000)
-        return fail(why, why_size, text, "too large (over 3650 days)");
+        return not_a_duration(why, why_size, text, TT_MSG(E_DURATION_TOO_LARGE_DAYS));
     *total = days * MS_DAY + h * 3600000 + m * 60000 + s * 1000;
     *end = q;
     return true;
@@ -94,26 +95,26 @@ static bool parse_units(const char *p, const char *text, int64_t *out, const cha
     bool any = false;
     while (*p && *p != ' ') {
         if (!is_digit(*p))
-            return fail(why, why_size, text, "expected a number (write e.g. 90s, 15m, 2h, 1d)");
+            return not_a_duration(why, why_size, text, TT_MSG(E_DURATION_EXPECTED_NUMBER));
         int64_t n;
         if (!read_number(&p, &n, NULL))
-            return fail(why, why_size, text, "too large");
+            return not_a_duration(why, why_size, text, TT_MSG(E_DURATION_TOO_LARGE));
         int64_t unit;
         if (*p == '\0' || *p == ' ') {
             if (any)
-                return fail(why, why_size, text, "a number without a unit after another part");
+                return not_a_duration(why, why_size, text, TT_MSG(E_DURATION_NO_UNIT));
             unit = 1000; /* plain number: seconds */
         } else {
             unit = unit_ms(*p);
             if (!unit)
-                return fail(why, why_size, text, "unknown unit (use s, m, h or d)");
+                return not_a_duration(why, why_size, text, TT_MSG(E_DURATION_UNKNOWN_UNIT));
             if (unit >= last_unit)
-                return fail(why, why_size, text, "units must go from largest to smallest");
+                return not_a_duration(why, why_size, text, TT_MSG(E_DURATION_UNIT_ORDER));
             p++;
         }
         last_unit = unit;
         if (n > INT64_MAX / unit || total > INT64_MAX - n * unit)
-            return fail(why, why_size, text, "too large");
+            return not_a_duration(why, why_size, text, TT_MSG(E_DURATION_TOO_LARGE));
         total += n * unit;
         any = true;
     }
@@ -125,17 +126,17 @@ static bool parse_units(const char *p, const char *text, int64_t *out, const cha
 bool tt_duration_parse(const char *text, tt_ms *out, char *why, size_t why_size)
 {
     if (!text)
-        return fail(why, why_size, "(null)", "missing");
+        return not_a_duration(why, why_size, "(null)", TT_MSG(E_DURATION_MISSING));
     const char *p = text;
     while (*p == ' ')
         p++;
     if (*p == '+')
         p++; /* elapsed time as the program prints it */
     if (!*p)
-        return fail(why, why_size, text,
-                    "empty (write e.g. 90s, 15m, 2h, 1d or 0:15:00)");
+        return not_a_duration(why, why_size, text,
+                    TT_MSG(E_DURATION_EMPTY));
     if (*p == '-')
-        return fail(why, why_size, text, "negative");
+        return not_a_duration(why, why_size, text, TT_MSG(E_DURATION_NEGATIVE));
     int64_t total;
     const char *end;
     bool ok = strchr(p, ':') ? parse_clock(p, text, &total, &end, why, why_size)
@@ -145,9 +146,9 @@ bool tt_duration_parse(const char *text, tt_ms *out, char *why, size_t why_size)
     while (*end == ' ')
         end++;
     if (*end)
-        return fail(why, why_size, text, "unexpected text after the duration");
+        return not_a_duration(why, why_size, text, TT_MSG(E_DURATION_TRAILING));
     if (total > MS_MAX)
-        return fail(why, why_size, text, "too large (over 3650 days)");
+        return not_a_duration(why, why_size, text, TT_MSG(E_DURATION_TOO_LARGE_DAYS));
     *out = total;
     return true;
 }

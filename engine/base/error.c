@@ -1,5 +1,6 @@
 /* Located error messages shared by every module. */
 #include "tabletop/base.h"
+#include "tabletop/terms.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -72,7 +73,7 @@ void tt_error_set_as(tt_error *err, tt_error_class cls, const char *file, int li
 
 void tt_error_oom(tt_error *err, const char *file)
 {
-    tt_error_set_as(err, TT_ERR_NOMEM, file, 0, 0, "out of memory");
+    tt_error_set_as(err, TT_ERR_NOMEM, file, 0, 0, TT_MSG(E_OUT_OF_MEMORY));
 }
 
 int tt_exit_for(tt_error_class cls)

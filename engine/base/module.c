@@ -21,8 +21,8 @@ static const struct {
 
 static const void *loaded[TT_MODULE__COUNT];
 
-static const void *fail(tt_module_id id, const char *path, const char *why, tt_lang lang,
-                        tt_error *err)
+static const void *module_fail(tt_module_id id, const char *path, const char *why, tt_lang lang,
+                               tt_error *err)
 {
     tt_error_runtime(err, NULL, TT_FMT(lang, C_MODULE_MISSING_FMT),
                      tt_term_text(modules[id].what, lang), path, why);
@@ -32,27 +32,27 @@ static const void *fail(tt_module_id id, const char *path, const char *why, tt_l
 const void *tt_module_api(tt_module_id id, size_t size, tt_lang lang, tt_error *err)
 {
     if ((unsigned)id >= TT_MODULE__COUNT) {
-        tt_error_runtime(err, NULL, "unknown module %d", (int)id);
+        tt_error_runtime(err, NULL, TT_MSG(E_MODULE_UNKNOWN_FMT), (int)id);
         return NULL;
     }
     if (loaded[id])
         return loaded[id];
     char path[PATH_MAX];
     if (tt_module_path(modules[id].file, path, sizeof path) != 0)
-        return fail(id, modules[id].file, "path too long", lang, err);
+        return module_fail(id, modules[id].file, TT_FMT(lang, E_PATH_TOO_LONG), lang, err);
     void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     if (!h) {
         const char *why = dlerror();
-        return fail(id, path, why ? why : "dlopen", lang, err);
+        return module_fail(id, path, why ? why : TT_FMT(lang, E_MODULE_DLOPEN), lang, err);
     }
     const tt_module_head *head = dlsym(h, "tt_module_table");
     if (!head)
-        return fail(id, path, "no tt_module_table", lang, err);
+        return module_fail(id, path, TT_FMT(lang, E_MODULE_NO_TABLE), lang, err);
     if (!head->version || strcmp(head->version, tt_version()) != 0 || head->size != size) {
         char why[128];
-        snprintf(why, sizeof why, "built for version %s, this is %s",
+        snprintf(why, sizeof why, TT_FMT(lang, E_MODULE_VERSION_FMT),
                  head->version ? head->version : "?", tt_version());
-        return fail(id, path, why, lang, err);
+        return module_fail(id, path, why, lang, err);
     }
     loaded[id] = head;
     return head;

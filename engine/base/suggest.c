@@ -1,5 +1,6 @@
 /* Nearest valid id to a misspelt one (see include/tabletop/suggest.h). */
 #include "tabletop/suggest.h"
+#include "tabletop/terms.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -64,15 +65,15 @@ void tt_suggest(const char *wrong, const char *const *first, size_t n, size_t st
     if (!size)
         return;
     if (n == 0) {
-        snprintf(out, size, "none are declared");
+        snprintf(out, size, "%s", TT_MSG(E_SUGGEST_NONE));
         return;
     }
     const char *best = tt_suggest_nearest(wrong, first, n, stride);
     if (best) {
-        snprintf(out, size, "did you mean '%s'?", best);
+        snprintf(out, size, TT_MSG(E_SUGGEST_DID_YOU_MEAN_FMT), best);
         return;
     }
-    size_t off = (size_t)snprintf(out, size, "valid: ");
+    size_t off = (size_t)snprintf(out, size, "%s", TT_MSG(E_SUGGEST_VALID));
     for (size_t i = 0; i < n && off < size; i++) {
         const char *id = id_at(first, stride, i);
         if (off + strlen(id) + 6 >= size) {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "tabletop/base.h"
+#include "tabletop/terms.h"
 
 static bool printable(uint32_t cp)
 {
@@ -79,13 +80,13 @@ void tt_text_fault_say(const tt_text_fault *f, const char *in, bool with_offset,
 {
     char at[48] = "";
     if (with_offset)
-        snprintf(at, sizeof at, " at offset %zu", f->offset);
+        snprintf(at, sizeof at, TT_MSG(E_UTF8_AT_OFFSET_FMT), f->offset);
     switch (f->problem) {
-    case TT_TEXT_BAD_BYTE: snprintf(why, size, "not valid UTF-8 (byte 0x%02x%s)", f->byte, at); break;
-    case TT_TEXT_CUT_SHORT: snprintf(why, size, "not valid UTF-8 (cut short%s)", at); break;
-    case TT_TEXT_BAD_SEQUENCE: snprintf(why, size, "not valid UTF-8 (bad sequence%s)", at); break;
+    case TT_TEXT_BAD_BYTE: snprintf(why, size, TT_MSG(E_UTF8_BAD_BYTE_FMT), f->byte, at); break;
+    case TT_TEXT_CUT_SHORT: snprintf(why, size, TT_MSG(E_UTF8_CUT_SHORT_FMT), at); break;
+    case TT_TEXT_BAD_SEQUENCE: snprintf(why, size, TT_MSG(E_UTF8_BAD_SEQUENCE_FMT), at); break;
     default:
-        snprintf(why, size, "character U+%04X%s is not allowed in %s", (unsigned)f->code_point, at, in);
+        snprintf(why, size, TT_MSG(E_UTF8_CHAR_NOT_ALLOWED_FMT), (unsigned)f->code_point, at, in);
         break;
     }
 }

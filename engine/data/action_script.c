@@ -1,6 +1,7 @@
 /* Action scripts: who does what at which simulated time, checked against the
  * scenario so a typo is caught before the exercise starts. */
 #include "tabletop/inputs.h"
+#include "tabletop/terms.h"
 
 #include "lookup.h"
 #include "ydoc.h"
@@ -36,7 +37,7 @@ static int load_settings(sctx *c, const ynode *map)
         if (c->sc && !def) {
             char valid[512];
             lookup_list_settings(c->sc, valid, sizeof valid);
-            yerror(c->err, c->file, key, "settings", "unknown setting '%s'; valid: %s",
+            yerror(c->err, c->file, key, "settings", TT_MSG(E_AS_UNKNOWN_SETTING_FMT),
                    key->str, valid);
             return -1;
         }
@@ -62,16 +63,15 @@ static int load_settings(sctx *c, const ynode *map)
                 return -1;
             }
         } else if (def->value.type == TT_VAL_NUM && v->type == TT_VAL_NUM && !isfinite(v->as.n)) {
-            yerror(c->err, c->file, val, path, "expected a finite number (the default is %s), "
-                   "found '%s'", dflt, val->str);
+            yerror(c->err, c->file, val, path, TT_MSG(E_AS_NOT_FINITE_FMT), dflt, val->str);
             return -1;
         } else if (def->value.type != v->type) {
-            static const char *const want[] = {
-                [TT_VAL_BOOL] = "true or false", [TT_VAL_INT] = "a whole number",
-                [TT_VAL_NUM] = "a number", [TT_VAL_STR] = "text",
+            static const tt_term want[] = {
+                [TT_VAL_BOOL] = E_KIND_BOOL, [TT_VAL_INT] = E_KIND_WHOLE_NUMBER,
+                [TT_VAL_NUM] = E_KIND_NUMBER, [TT_VAL_STR] = E_KIND_TEXT,
             };
-            yerror(c->err, c->file, val, path, "expected %s (the default is %s), found '%s'",
-                   want[def->value.type], dflt, val->str);
+            yerror(c->err, c->file, val, path, TT_MSG(E_AS_EXPECTED_KIND_FMT),
+                   tt_term_text(want[def->value.type], tt_lang_messages()), dflt, val->str);
             return -1;
         }
     }
@@ -95,11 +95,11 @@ static int load_step(sctx *c, const ynode *m, size_t index, tt_script_step *st)
     const ynode *at = ymap_get(m, "at");
     snprintf(p, sizeof p, "%s.at", path);
     if (!at) {
-        yerror(c->err, c->file, m, path, "'at' is missing (when, e.g. 90s, 15m, 2h)");
+        yerror(c->err, c->file, m, path, TT_MSG(E_AS_AT_MISSING));
         return -1;
     }
     if (at->kind != Y_SCALAR) {
-        yerror(c->err, c->file, at, p, "expected a duration such as 90s, 15m or 2h, found %s",
+        yerror(c->err, c->file, at, p, TT_MSG(E_AS_EXPECTED_DURATION_FMT),
                ynode_kind_name(at));
         return -1;
     }
@@ -116,8 +116,7 @@ static int load_step(sctx *c, const ynode *m, size_t index, tt_script_step *st)
         if (yscalar_bool(c->file, end, p, &st->end, c->err) < 0)
             return -1;
         if (!st->end) {
-            yerror(c->err, c->file, end, p, "write 'end: true' to end the drill here, "
-                   "or leave 'end' out");
+            yerror(c->err, c->file, end, p, TT_MSG(E_AS_END_TRUE));
             return -1;
         }
         static const char *const others[] = { "by", "do", "member", "note", "cancel", "reply",
@@ -126,8 +125,7 @@ static int load_step(sctx *c, const ynode *m, size_t index, tt_script_step *st)
             const ynode *o = ymap_get(m, others[k]);
             if (o) {
                 snprintf(p, sizeof p, "%s.%s", path, others[k]);
-                yerror(c->err, c->file, o, p, "an end step takes only 'at' "
-                       "(write '{ at: 1h30m, end: true }')");
+                yerror(c->err, c->file, o, p, TT_MSG(E_AS_END_ONLY_AT));
                 return -1;
             }
         }
@@ -137,7 +135,7 @@ static int load_step(sctx *c, const ynode *m, size_t index, tt_script_step *st)
     const ynode *by = ymap_get(m, "by");
     snprintf(p, sizeof p, "%s.by", path);
     if (!by) {
-        yerror(c->err, c->file, m, path, "'by' is missing (the role that acts)");
+        yerror(c->err, c->file, m, path, TT_MSG(E_AS_BY_MISSING));
         return -1;
     }
     if (yscalar_text(c->file, by, p, a, &st->by, c->err) < 0)
@@ -145,7 +143,7 @@ static int load_step(sctx *c, const ynode *m, size_t index, tt_script_step *st)
     if (c->sc && tt_scenario_role(c->sc, st->by) < 0) {
         char valid[512];
         lookup_list_roles(c->sc, valid, sizeof valid);
-        yerror(c->err, c->file, by, p, "unknown role '%s'; valid: %s", st->by, valid);
+        yerror(c->err, c->file, by, p, TT_MSG(E_UNKNOWN_ROLE_FMT), st->by, valid);
         return -1;
     }
 
@@ -159,7 +157,7 @@ static int load_step(sctx *c, const ynode *m, size_t index, tt_script_step *st)
             continue;
         snprintf(p, sizeof p, "%s.%s", path, verbs[v]);
         if (verb) {
-            yerror(c->err, c->file, n, p, "give one of 'do', 'cancel' or 'reply' per step");
+            yerror(c->err, c->file, n, p, TT_MSG(E_AS_ONE_OF_DO));
             return -1;
         }
         verb = n;
@@ -172,12 +170,12 @@ static int load_step(sctx *c, const ynode *m, size_t index, tt_script_step *st)
             char valid[512];
             if (!act) {
                 lookup_list_actions(c->sc, valid, sizeof valid);
-                yerror(c->err, c->file, n, p, "unknown action '%s'; valid: %s", id, valid);
+                yerror(c->err, c->file, n, p, TT_MSG(E_AS_UNKNOWN_ACTION_FMT), id, valid);
                 return -1;
             }
             if (!tt_action_allows_role(act, st->by)) {
                 lookup_list_action_roles(act, valid, sizeof valid);
-                yerror(c->err, c->file, n, p, "role '%s' may not take action '%s'; allowed: %s",
+                yerror(c->err, c->file, n, p, TT_MSG(E_AS_ROLE_MAY_NOT_FMT),
                        st->by, id, valid);
                 return -1;
             }
@@ -195,12 +193,11 @@ static int load_step(sctx *c, const ynode *m, size_t index, tt_script_step *st)
     }
     if (!st->action && !st->cancel && !st->reply && !st->note) {
         yerror(c->err, c->file, m, path,
-               "give 'do' (an action), 'cancel' or 'reply' (an action in progress) or 'note' "
-               "(a pure note)");
+               TT_MSG(E_AS_GIVE_DO));
         return -1;
     }
     if (st->reply && (!st->note || !st->note[0])) {
-        yerror(c->err, c->file, m, path, "a 'reply' needs the answer in 'note'");
+        yerror(c->err, c->file, m, path, TT_MSG(E_AS_REPLY_NEEDS_NOTE));
         return -1;
     }
     return 0;
@@ -245,7 +242,7 @@ static int load_script(sctx *c, const ynode *root)
 {
     static const char *const keys[] = { "scenario", "seed", "settings", "actions", NULL };
     if (!root) {
-        tt_error_set(c->err, c->file, 1, 1, "the script is empty; expected 'actions'");
+        tt_error_set(c->err, c->file, 1, 1, TT_MSG(E_AS_EMPTY));
         return -1;
     }
     if (yexpect(c->file, root, Y_MAP, "script", c->err) < 0 ||
@@ -258,7 +255,7 @@ static int load_script(sctx *c, const ynode *root)
             return -1;
         if (c->sc && c->sc->id && strcmp(out->scenario, c->sc->id) != 0) {
             yerror(c->err, c->file, n, "scenario",
-                   "this script is for scenario '%s', not '%s'", out->scenario, c->sc->id);
+                   TT_MSG(E_AS_OTHER_SCENARIO_FMT), out->scenario, c->sc->id);
             return -1;
         }
     }
@@ -271,8 +268,7 @@ static int load_script(sctx *c, const ynode *root)
         return -1;
     const ynode *acts = ymap_get(root, "actions");
     if (!acts) {
-        yerror(c->err, c->file, root, "", "the script has no 'actions' list "
-               "(write 'actions: []' for none)");
+        yerror(c->err, c->file, root, "", TT_MSG(E_AS_NO_ACTIONS));
         return -1;
     }
     if (yexpect(c->file, acts, Y_SEQ, "actions", c->err) < 0)
@@ -300,8 +296,7 @@ static int load_script(sctx *c, const ynode *root)
             char at[32];
             tt_time_format(out->steps[i].at, TT_TIME_AT, at, sizeof at);
             tt_error_set(c->err, c->file, after->line, 1,
-                         "this step comes after the end step (line %d, at %s) and would "
-                         "never be taken", out->steps[i].line, at);
+                         TT_MSG(E_AS_AFTER_END_FMT), out->steps[i].line, at);
             return -1;
         }
     }

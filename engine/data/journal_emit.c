@@ -2,6 +2,7 @@
  * Strings are double-quoted so they read back as strings whatever they hold;
  * numbers always carry '.' or 'e' so they read back as numbers; absent fields
  * are omitted. The same record always gives the same bytes. */
+#include "tabletop/terms.h"
 #include "journal_emit.h"
 #include "journal_internal.h"
 
@@ -44,8 +45,8 @@ static void scalar_n(em *e, const char *s, size_t len, yaml_scalar_style_t style
     tt_text_fault fault;
     if (!e->failed && !tt_text_scan(s, len, &fault)) {
         char say[120];
-        tt_text_fault_say(&fault, "a journal", true, say, sizeof say);
-        snprintf(e->why, sizeof e->why, "a text (\"%.32s\"...): %s", s, say);
+        tt_text_fault_say(&fault, TT_MSG(E_IN_JOURNAL), true, say, sizeof say);
+        snprintf(e->why, sizeof e->why, TT_MSG(E_JE_TEXT_FAULT_FMT), s, say);
         e->failed = true;
     }
     yaml_event_t ev;
@@ -301,16 +302,16 @@ static bool check_kvs(const tt_kv *kv, size_t n, const char *what, char *why, si
 {
     for (size_t i = 0; i < n; i++) {
         if (!kv[i].key || !kv[i].key[0]) {
-            snprintf(why, size, "%s has an empty key", what);
+            snprintf(why, size, TT_MSG(E_JE_EMPTY_KEY_FMT), what);
             return false;
         }
         if (kv[i].value.type == TT_VAL_NUM && isnan(kv[i].value.as.n)) {
-            snprintf(why, size, "%s.%s is not a number (NaN)", what, kv[i].key);
+            snprintf(why, size, TT_MSG(E_JE_NAN_FMT), what, kv[i].key);
             return false;
         }
         for (size_t k = 0; k < i; k++) {
             if (strcmp(kv[k].key, kv[i].key) == 0) {
-                snprintf(why, size, "%s has the key '%s' twice", what, kv[i].key);
+                snprintf(why, size, TT_MSG(E_JE_KEY_TWICE_FMT), what, kv[i].key);
                 return false;
             }
         }
@@ -350,12 +351,12 @@ static bool check_record(const tt_record *r, char *why, size_t size)
 char *tt_record_to_yaml(const tt_record *r, tt_error *err)
 {
     if (!r || (unsigned)r->type >= TT_REC__COUNT) {
-        tt_error_set(err, NULL, 0, 0, "cannot write a record of unknown type");
+        tt_error_set(err, NULL, 0, 0, TT_MSG(E_JE_UNKNOWN_TYPE));
         return NULL;
     }
     char why[256];
     if (!check_record(r, why, sizeof why)) {
-        tt_error_set(err, NULL, 0, 0, "cannot write a %s record: %s",
+        tt_error_set(err, NULL, 0, 0, TT_MSG(E_JE_CANNOT_WRITE_FMT),
                      tt_record_type_name(r->type), why);
         return NULL;
     }
@@ -382,11 +383,11 @@ char *tt_record_to_yaml(const tt_record *r, tt_error *err)
 
     if (e.failed || e.out.failed || !e.out.data) {
         tt_error_set_as(err, e.out.failed ? TT_ERR_NOMEM : TT_ERR_INPUT, NULL, 0, 0,
-                        "cannot write a %s record: %s", tt_record_type_name(r->type),
-                        e.out.failed ? "out of memory"
+                        TT_MSG(E_JE_CANNOT_WRITE_FMT), tt_record_type_name(r->type),
+                        e.out.failed ? TT_MSG(E_OUT_OF_MEMORY)
                         : e.why[0]          ? e.why
                         : e.emitter.problem ? e.emitter.problem
-                                            : "a text is not valid UTF-8 (or memory ran out)");
+                                            : TT_MSG(E_JE_BAD_TEXT));
         yaml_emitter_delete(&e.emitter);
         tt_buf_free(&e.out);
         return NULL;

@@ -1,6 +1,7 @@
 /* Reading a journal back. Every record must be a complete YAML document closed
  * by "..."; only the last one may be cut short (a crash mid-write), and it is
  * then dropped with `torn` set. Anything else malformed is a located error. */
+#include "tabletop/terms.h"
 #include "journal_internal.h"
 #include "ydoc.h"
 
@@ -35,19 +36,18 @@ static int get_to(rctx *c, const ynode *map, const char **out)
             return -1;
         /* One recipient; several are a list (what the writer writes). */
         if (*out && strchr(*out, ',')) {
-            yerror(c->err, c->file, n, "to", "'%s' is not a role id (several recipients "
-                                             "are written as a list)", *out);
+            yerror(c->err, c->file, n, "to", TT_MSG(E_JR_NOT_ROLE_LIST_FMT), *out);
             return -1;
         }
         return 0;
     }
     if (n->n == 0) {
-        yerror(c->err, c->file, n, "to", "an empty list of recipients");
+        yerror(c->err, c->file, n, "to", TT_MSG(E_JR_EMPTY_RECIPIENTS));
         return -1;
     }
     const char **ids = tt_arena_alloc(c->arena, n->n * sizeof *ids);
     if (!ids) {
-        yerror(c->err, c->file, n, "to", "out of memory");
+        yerror(c->err, c->file, n, "to", TT_MSG(E_OUT_OF_MEMORY));
         return -1;
     }
     size_t len = 0;
@@ -57,14 +57,14 @@ static int get_to(rctx *c, const ynode *map, const char **out)
         if (yscalar_text(c->file, n->vals[i], p, c->arena, &ids[i], c->err) < 0)
             return -1;
         if (!ids[i][0] || strchr(ids[i], ',')) {
-            yerror(c->err, c->file, n->vals[i], p, "'%s' is not a role id", ids[i]);
+            yerror(c->err, c->file, n->vals[i], p, TT_MSG(E_JR_NOT_ROLE_FMT), ids[i]);
             return -1;
         }
         len += strlen(ids[i]) + 1;
     }
     char *joined = tt_arena_alloc(c->arena, len + 1);
     if (!joined) {
-        yerror(c->err, c->file, n, "to", "out of memory");
+        yerror(c->err, c->file, n, "to", TT_MSG(E_OUT_OF_MEMORY));
         return -1;
     }
     size_t used = 0;
@@ -124,13 +124,13 @@ static int get_ms(rctx *c, const ynode *map, const char *key, bool simulated, in
     if (yscalar_int(c->file, n, key, out, c->err) < 0)
         return -1;
     if (*out < 0) {
-        yerror(c->err, c->file, n, key, "'%s' is negative", n->str);
+        yerror(c->err, c->file, n, key, TT_MSG(E_JR_NEGATIVE_FMT), n->str);
         return -1;
     }
     /* The same bound as every duration: anything longer is not a real
      * exercise, and later arithmetic on it must not overflow. */
     if (simulated && *out > TT_JOURNAL_MAX_MS) {
-        yerror(c->err, c->file, n, key, "'%s' is more than 3650 days", n->str);
+        yerror(c->err, c->file, n, key, TT_MSG(E_JR_OVER_3650_FMT), n->str);
         return -1;
     }
     return 0;
@@ -142,8 +142,8 @@ static int get_speed(rctx *c, const ynode *v, const char *key, bool zero_ok, dou
     if (yscalar_num(c->file, v, key, out, c->err) < 0)
         return -1;
     if (!(*out >= 0 && *out <= 1e6) || (!zero_ok && *out == 0)) {
-        yerror(c->err, c->file, v, key, "'%s' is not a clock speed (%s to 1000000)", v->str,
-               zero_ok ? "0" : "above 0");
+        yerror(c->err, c->file, v, key, TT_MSG(E_JR_NOT_SPEED_FMT), v->str,
+               zero_ok ? "0" : TT_MSG(E_JR_ABOVE_ZERO));
         return -1;
     }
     return 0;
@@ -205,7 +205,7 @@ static int get_start(rctx *c, const ynode *n, tt_start_info **out)
         yscalar_bool(c->file, v, "start.no_scorecard", &s->no_scorecard, c->err) < 0)
         return -1;
     if (!s->scenario) {
-        yerror(c->err, c->file, n, "start", "the scenario id is missing");
+        yerror(c->err, c->file, n, "start", TT_MSG(E_JR_NO_SCENARIO_ID));
         return -1;
     }
     if ((v = ymap_get(n, "seed")) && yscalar_uint64(c->file, v, "start.seed", &s->seed, c->err) < 0)
@@ -231,7 +231,7 @@ static int to_record(rctx *c, const ynode *root, int doc_line, int doc_col, tt_r
                                         "start", NULL };
     memset(r, 0, sizeof *r);
     if (!root) {
-        tt_error_set(c->err, c->file, doc_line, doc_col, "empty record");
+        tt_error_set(c->err, c->file, doc_line, doc_col, TT_MSG(E_JR_EMPTY_RECORD));
         return -1;
     }
     if (yexpect(c->file, root, Y_MAP, "record", c->err) < 0 ||
@@ -239,7 +239,7 @@ static int to_record(rctx *c, const ynode *root, int doc_line, int doc_col, tt_r
         return -1;
     const ynode *v = ymap_get(root, "type");
     if (!v) {
-        yerror(c->err, c->file, root, "", "the record has no 'type'");
+        yerror(c->err, c->file, root, "", TT_MSG(E_JR_NO_TYPE));
         return -1;
     }
     if (yexpect(c->file, v, Y_SCALAR, "type", c->err) < 0)
@@ -251,11 +251,11 @@ static int to_record(rctx *c, const ynode *root, int doc_line, int doc_col, tt_r
             snprintf(list + used, sizeof list - used, "%s%s", t ? ", " : "",
                      tt_record_type_name((tt_record_type)t));
         }
-        yerror(c->err, c->file, v, "type", "unknown record type '%s'; valid: %s", v->str, list);
+        yerror(c->err, c->file, v, "type", TT_MSG(E_JR_UNKNOWN_TYPE_FMT), v->str, list);
         return -1;
     }
     if (!ymap_get(root, "t")) {
-        yerror(c->err, c->file, root, "", "the record has no time 't'");
+        yerror(c->err, c->file, root, "", TT_MSG(E_JR_NO_TIME));
         return -1;
     }
     if (get_ms(c, root, "t", true, &r->t) < 0 || get_ms(c, root, "wall", false, &r->wall_ms) < 0 ||
@@ -294,19 +294,19 @@ static int to_record(rctx *c, const ynode *root, int doc_line, int doc_col, tt_r
         return -1;
     if (r->type == TT_REC_SPEED && !ymap_get(root, "speed")) {
         /* Found by fuzz_journal: read as speed 0, which no writer writes. */
-        yerror(c->err, c->file, root, "", "a speed record needs its 'speed'");
+        yerror(c->err, c->file, root, "", TT_MSG(E_JR_SPEED_NEEDS));
         return -1;
     }
     v = ymap_get(root, "start");
     if (r->type == TT_REC_START) {
         if (!v) {
-            yerror(c->err, c->file, root, "", "a start record needs a 'start' mapping");
+            yerror(c->err, c->file, root, "", TT_MSG(E_JR_START_NEEDS));
             return -1;
         }
         if (get_start(c, v, &r->start) < 0)
             return -1;
     } else if (v) {
-        yerror(c->err, c->file, v, "start", "only a start record has 'start'");
+        yerror(c->err, c->file, v, "start", TT_MSG(E_JR_ONLY_START));
         return -1;
     }
     return 0;
@@ -437,7 +437,7 @@ int journal_parse_part(const char *name, const char *data, size_t len, bool cont
         if (!info.explicit_end) {
             tt_arena_free(&scratch);
             tt_error_set(&tail_err, name, info.line, info.column,
-                         "this record is not closed by '...'");
+                         TT_MSG(E_JR_NOT_CLOSED));
             tail_problem = true;
             break;
         }
@@ -448,13 +448,13 @@ int journal_parse_part(const char *name, const char *data, size_t len, bool cont
             goto fail;
         if (out->n_records == 0 && need_start && r.type != TT_REC_START) {
             tt_error_set(err, name, info.line, info.column,
-                         "the first record must be 'start', not '%s'",
+                         TT_MSG(E_JR_FIRST_START_FMT),
                          tt_record_type_name(r.type));
             goto fail;
         }
         if (push_record(out, &cap, &r) < 0) {
             tt_error_set_as(err, TT_ERR_NOMEM, name, info.line, info.column,
-                            "out of memory reading the journal");
+                            TT_MSG(E_JR_OOM));
             goto fail;
         }
         if (r.type == TT_REC_END)

@@ -84,7 +84,7 @@ static int read_record_text(tt_journal_stream *s, long *first_line, bool *at_eof
         ssize_t n = getline(&s->line, &s->line_cap, s->f);
         if (n < 0) {
             if (ferror(s->f)) {
-                tt_error_runtime(err, s->path, "cannot read: %s", strerror(errno));
+                tt_error_runtime(err, s->path, TT_MSG(E_CANNOT_READ_FMT), strerror(errno));
                 return -1;
             }
             *at_eof = true;
@@ -134,7 +134,7 @@ int tt_journal_stream_next(tt_journal_stream *s, const tt_record **out, tt_error
         if (s->part.n_records == 0)
             continue; /* blank lines or comments only */
         if (s->part.n_records != 1) { /* two records before one "..." */
-            tt_error_set(err, s->path, (int)first_line, 1, "this record is not closed by '...'");
+            tt_error_set(err, s->path, (int)first_line, 1, TT_MSG(E_JR_NOT_CLOSED));
             return -1;
         }
         s->index++;

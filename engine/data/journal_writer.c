@@ -114,7 +114,7 @@ static char *read_fd(int fd, const char *path, size_t *len, tt_error *err)
 {
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        tt_error_set(err, path, 0, 0, "the journal is not a regular file");
+        tt_error_set(err, path, 0, 0, TT_MSG(E_JW_NOT_REGULAR));
         return NULL;
     }
     size_t size = (size_t)st.st_size;
@@ -180,7 +180,7 @@ tt_journal_writer *tt_journal_append(const char *path, bool durable, tt_error *e
 int tt_journal_write(tt_journal_writer *w, const tt_record *r, tt_error *err)
 {
     if (w->broken) {
-        tt_error_runtime(err, w->path, "the journal is unusable after an earlier write error");
+        tt_error_runtime(err, w->path, TT_MSG(E_JW_UNUSABLE));
         return -1;
     }
     char *doc = tt_record_to_yaml(r, err);
@@ -191,9 +191,7 @@ int tt_journal_write(tt_journal_writer *w, const tt_record *r, tt_error *err)
         /* Refused whole: what is in the file stays a readable journal. */
         free(doc);
         tt_error_set(err, w->path, 0, 0,
-                     "the journal reached its limit of %zu MiB for one exercise: the scenario "
-                     "journals too much (a long state string changing all the time?); the "
-                     "journal so far stays readable by score, replay and resume",
+                     TT_MSG(E_JW_LIMIT_FMT),
                      w->cap >> 20);
         return -1;
     }
@@ -203,14 +201,14 @@ int tt_journal_write(tt_journal_writer *w, const tt_record *r, tt_error *err)
         w->bytes += len;
     if (rc != 0) {
         w->broken = true;
-        tt_error_runtime(err, w->path, "cannot write to the journal: %s", strerror(errno));
+        tt_error_runtime(err, w->path, TT_MSG(E_JW_CANNOT_WRITE_FMT), strerror(errno));
         return -1;
     }
     w->dirty = true;
     if (w->durable && !w->held) {
         if (fsync(w->fd) != 0) {
             w->broken = true;
-            tt_error_runtime(err, w->path, "cannot sync the journal to disk: %s",
+            tt_error_runtime(err, w->path, TT_MSG(E_JW_CANNOT_SYNC_FMT),
                          strerror(errno));
             return -1;
         }
@@ -228,7 +226,7 @@ int tt_journal_hold(tt_journal_writer *w, bool hold, tt_error *err)
         return 0;
     if (fsync(w->fd) != 0) {
         w->broken = true;
-        tt_error_runtime(err, w->path, "cannot sync the journal to disk: %s", strerror(errno));
+        tt_error_runtime(err, w->path, TT_MSG(E_JW_CANNOT_SYNC_FMT), strerror(errno));
         return -1;
     }
     w->dirty = false;
@@ -241,11 +239,11 @@ int tt_journal_close(tt_journal_writer *w, tt_error *err)
         return 0;
     int rc = 0;
     if (w->dirty && fsync(w->fd) != 0) {
-        tt_error_runtime(err, w->path, "cannot sync the journal to disk: %s", strerror(errno));
+        tt_error_runtime(err, w->path, TT_MSG(E_JW_CANNOT_SYNC_FMT), strerror(errno));
         rc = -1;
     }
     if (close(w->fd) != 0 && rc == 0) {
-        tt_error_runtime(err, w->path, "cannot close the journal: %s", strerror(errno));
+        tt_error_runtime(err, w->path, TT_MSG(E_JW_CANNOT_CLOSE_FMT), strerror(errno));
         rc = -1;
     }
     free(w->path);

@@ -1,5 +1,6 @@
 /* roster.yaml: the team's name and who plays which role. */
 #include "tabletop/inputs.h"
+#include "tabletop/terms.h"
 
 #include "lookup.h"
 #include "ydoc.h"
@@ -19,14 +20,14 @@ static int load_member(const char *file, const ynode *m, const char *path,
     const ynode *name = ymap_get(m, "name"), *role = ymap_get(m, "role");
     char p[96];
     if (!name || !role) {
-        yerror(err, file, m, path, "a member needs both 'name' and 'role'");
+        yerror(err, file, m, path, TT_MSG(E_ROSTER_MEMBER_NEEDS));
         return -1;
     }
     snprintf(p, sizeof p, "%s.name", path);
     if (yscalar_text(file, name, p, &out->arena, &dst->name, err) < 0)
         return -1;
     if (!dst->name[0]) {
-        yerror(err, file, name, p, "the name is empty");
+        yerror(err, file, name, p, TT_MSG(E_ROSTER_NAME_EMPTY));
         return -1;
     }
     snprintf(p, sizeof p, "%s.role", path);
@@ -35,7 +36,7 @@ static int load_member(const char *file, const ynode *m, const char *path,
     if (sc && tt_scenario_role(sc, dst->role) < 0) {
         char valid[512];
         lookup_list_roles(sc, valid, sizeof valid);
-        yerror(err, file, role, p, "unknown role '%s'; valid: %s", dst->role, valid);
+        yerror(err, file, role, p, TT_MSG(E_UNKNOWN_ROLE_FMT), dst->role, valid);
         return -1;
     }
     return 0;
@@ -46,7 +47,7 @@ static int load_roster(const char *file, const ynode *root, const tt_scenario *s
 {
     static const char *const keys[] = { "team", "organisation", "members", NULL };
     if (!root) {
-        tt_error_set(err, file, 1, 1, "the roster is empty; expected 'team' and 'members'");
+        tt_error_set(err, file, 1, 1, TT_MSG(E_ROSTER_EMPTY));
         return -1;
     }
     if (yexpect(file, root, Y_MAP, "roster", err) < 0 ||
@@ -60,17 +61,17 @@ static int load_roster(const char *file, const ynode *root, const tt_scenario *s
         return -1;
     const ynode *members = ymap_get(root, "members");
     if (!members) {
-        yerror(err, file, root, "", "the roster has no 'members' list");
+        yerror(err, file, root, "", TT_MSG(E_ROSTER_NO_MEMBERS));
         return -1;
     }
     if (yexpect(file, members, Y_SEQ, "members", err) < 0)
         return -1;
     if (members->n == 0) {
-        yerror(err, file, members, "members", "the list is empty; name at least one member");
+        yerror(err, file, members, "members", TT_MSG(E_ROSTER_LIST_EMPTY));
         return -1;
     }
     if (members->n > TT_ROSTER_MAX_MEMBERS) {
-        yerror(err, file, members, "members", "more than %d members; a drill team is smaller",
+        yerror(err, file, members, "members", TT_MSG(E_ROSTER_TOO_MANY_FMT),
                TT_ROSTER_MAX_MEMBERS);
         return -1;
     }
@@ -89,7 +90,7 @@ static int load_roster(const char *file, const ynode *root, const tt_scenario *s
             if (strcmp(out->members[k].name, m->name) == 0 &&
                 strcmp(out->members[k].role, m->role) == 0) {
                 yerror(err, file, members->vals[i], path,
-                       "'%s' as '%s' is listed twice", m->name, m->role);
+                       TT_MSG(E_ROSTER_TWICE_FMT), m->name, m->role);
                 return -1;
             }
         }

@@ -23,7 +23,7 @@ size_t ydoc_check_text(const char *data, size_t len, char *why, size_t why_size)
     tt_text_fault f;
     if (tt_text_scan(data, len, &f))
         return len;
-    tt_text_fault_say(&f, "YAML", false, why, why_size);
+    tt_text_fault_say(&f, TT_MSG(E_IN_YAML), false, why, why_size);
     return f.offset;
 }
 
@@ -62,7 +62,7 @@ void yerror(tt_error *err, const char *file, const ynode *n, const char *path,
 
 void yoom(tt_error *err, const char *file, const ynode *n, const char *path)
 {
-    yerror(err, file, n, path, "out of memory");
+    yerror(err, file, n, path, TT_MSG(E_OUT_OF_MEMORY));
     if (err)
         err->cls = TT_ERR_NOMEM;
 }
@@ -78,7 +78,7 @@ static void parser_error(yreader *r, tt_error *err)
         return;
     case YAML_READER_ERROR:
         ydoc_locate(r->data, r->len, p->problem_offset, &line, &col);
-        tt_error_set(err, r->name, line, col, "cannot read text: %s", problem);
+        tt_error_set(err, r->name, line, col, TT_MSG(E_YAML_CANNOT_READ_TEXT_FMT), problem);
         return;
     default:
         break;
@@ -86,11 +86,11 @@ static void parser_error(yreader *r, tt_error *err)
     line = (int)p->problem_mark.line + 1;
     col = (int)p->problem_mark.column + 1;
     if (p->context)
-        tt_error_set(err, r->name, line, col, "YAML syntax error: %s (%s at line %d, column %d)",
+        tt_error_set(err, r->name, line, col, TT_MSG(E_YAML_SYNTAX_AT_FMT),
                      problem, p->context, (int)p->context_mark.line + 1,
                      (int)p->context_mark.column + 1);
     else
-        tt_error_set(err, r->name, line, col, "YAML syntax error: %s", problem);
+        tt_error_set(err, r->name, line, col, TT_MSG(E_YAML_SYNTAX_FMT), problem);
 }
 
 /* ---- reading ---------------------------------------------------------- */
@@ -198,12 +198,12 @@ static int check_props(yreader *r, const yaml_event_t *ev, const yaml_char_t *an
     int line = (int)ev->start_mark.line + 1, col = (int)ev->start_mark.column + 1;
     if (anchor) {
         tt_error_set(err, r->name, line, col,
-                     "anchors (&%s) are not allowed; write the value out in full",
+                     TT_MSG(E_YAML_ANCHOR_FMT),
                      (const char *)anchor);
         return -1;
     }
     if (tag) {
-        tt_error_set(err, r->name, line, col, "tags (%s) are not allowed",
+        tt_error_set(err, r->name, line, col, TT_MSG(E_YAML_TAG_FMT),
                      (const char *)tag);
         return -1;
     }
@@ -252,12 +252,12 @@ int yreader_next(yreader *r, tt_arena *arena, ynode **root, ydoc_info *info,
             yaml_event_delete(&ev);
             rc = in_doc ? 1 : -1;
             if (rc < 0)
-                tt_error_set(err, r->name, 0, 0, "internal: document end without start");
+                tt_error_set(err, r->name, 0, 0, TT_MSG(E_YAML_END_WITHOUT_START));
             goto out;
         case YAML_ALIAS_EVENT:
             tt_error_set(err, r->name, (int)ev.start_mark.line + 1,
                          (int)ev.start_mark.column + 1,
-                         "aliases (*%s) are not allowed; write the value out in full",
+                         TT_MSG(E_YAML_ALIAS_FMT),
                          (const char *)ev.data.alias.anchor);
             ok = false;
             break;
@@ -275,17 +275,16 @@ int yreader_next(yreader *r, tt_arena *arena, ynode **root, ydoc_info *info,
                 if (fault.problem == TT_TEXT_NOT_PRINTABLE && fault.code_point == 0)
                     tt_error_set(err, r->name, (int)ev.start_mark.line + 1,
                                  (int)ev.start_mark.column + 1,
-                                 "text holds a NUL character, which is not allowed");
+                                 TT_MSG(E_YAML_NUL));
                 else if (fault.problem == TT_TEXT_NOT_PRINTABLE)
                     tt_error_set(err, r->name, (int)ev.start_mark.line + 1,
                                  (int)ev.start_mark.column + 1,
-                                 "text holds the control character U+%04X (written as an "
-                                 "escape), which is not allowed",
+                                 TT_MSG(E_YAML_CONTROL_FMT),
                                  (unsigned)fault.code_point);
                 else
                     tt_error_set(err, r->name, (int)ev.start_mark.line + 1,
                                  (int)ev.start_mark.column + 1,
-                                 "text is not valid UTF-8 after its escapes are read");
+                                 TT_MSG(E_YAML_BAD_UTF8_ESCAPES));
                 ok = false;
                 break;
             }
@@ -315,14 +314,14 @@ int yreader_next(yreader *r, tt_arena *arena, ynode **root, ydoc_info *info,
             if (depth > 0 && stack[depth - 1].node->kind == Y_MAP &&
                 stack[depth - 1].n % 2 == 0) {
                 tt_error_set(err, r->name, line, col,
-                             "a key must be plain text, not a %s",
-                             is_map ? "mapping" : "list");
+                             TT_MSG(E_YAML_KEY_NOT_PLAIN_FMT),
+                             is_map ? TT_MSG(E_YAML_KIND_MAPPING_WORD) : TT_MSG(E_YAML_KIND_LIST_WORD));
                 ok = false;
                 break;
             }
             if (depth >= TT_YAML_MAX_DEPTH) {
                 tt_error_set(err, r->name, line, col,
-                             "nesting is deeper than %d levels", TT_YAML_MAX_DEPTH);
+                             TT_MSG(E_YAML_TOO_DEEP_FMT), TT_YAML_MAX_DEPTH);
                 ok = false;
                 break;
             }
@@ -359,14 +358,14 @@ int yreader_next(yreader *r, tt_arena *arena, ynode **root, ydoc_info *info,
                     ynode *key = f->items[f->n - 1];
                     if (f->n / 2 >= YDOC_MAX_MAP_KEYS) {
                         tt_error_set(err, r->name, key->line, key->column,
-                                     "too many keys in one mapping (more than %d)",
+                                     TT_MSG(E_YAML_TOO_MANY_KEYS_FMT),
                                      YDOC_MAX_MAP_KEYS);
                         ok = false;
                     }
                     for (size_t i = 0; ok && i + 1 < f->n; i += 2) {
                         if (strcmp(f->items[i]->str, key->str) == 0) {
                             tt_error_set(err, r->name, key->line, key->column,
-                                         "duplicate key '%s'", key->str);
+                                         TT_MSG(E_YAML_DUPLICATE_KEY_FMT), key->str);
                             ok = false;
                             break;
                         }
@@ -419,7 +418,7 @@ char *ydoc_read_file(const char *path, size_t *len, tt_error *err)
     }
     size_t got = fread(buf, 1, size, f);
     if (got != size || ferror(f)) {
-        tt_error_set(err, path, 0, 0, "cannot read: %s", strerror(errno));
+        tt_error_set(err, path, 0, 0, TT_MSG(E_CANNOT_READ_FMT), strerror(errno));
         free(buf);
         fclose(f);
         return NULL;
@@ -455,7 +454,7 @@ int ydoc_parse_single(const char *name, const char *data, size_t len,
             rc = -1;
         } else if (rc2 == 1) {
             tt_error_set(err, name, info2.line, info2.column,
-                         "expected one YAML document, found a second one here");
+                         TT_MSG(E_YAML_SECOND_DOCUMENT));
             rc = -1;
         }
     }
@@ -468,9 +467,9 @@ int ydoc_parse_single(const char *name, const char *data, size_t len,
 const char *ynode_kind_name(const ynode *n)
 {
     switch (n->kind) {
-    case Y_SCALAR: return "a scalar";
-    case Y_MAP: return "a mapping";
-    case Y_SEQ: return "a list";
+    case Y_SCALAR: return TT_MSG(E_YAML_KIND_SCALAR);
+    case Y_MAP: return TT_MSG(E_YAML_KIND_MAPPING);
+    case Y_SEQ: return TT_MSG(E_YAML_KIND_LIST);
     }
     return "?";
 }
@@ -504,7 +503,7 @@ int ymap_check_keys(const char *file, const ynode *map, const char *path,
                 break;
             used += (size_t)w;
         }
-        yerror(err, file, map->keys[i], path, "unknown key '%s'; valid: %s", k, list);
+        yerror(err, file, map->keys[i], path, TT_MSG(E_YAML_UNKNOWN_KEY_FMT), k, list);
         return -1;
     }
     return 0;
@@ -517,10 +516,10 @@ int yexpect(const char *file, const ynode *n, ynode_kind kind, const char *path,
         return 0;
     ynode want = { .kind = kind };
     if (n->kind == Y_SCALAR)
-        yerror(err, file, n, path, "expected %s, found '%s'", ynode_kind_name(&want),
+        yerror(err, file, n, path, TT_MSG(E_YAML_EXPECTED_FOUND_TEXT_FMT), ynode_kind_name(&want),
                n->str);
     else
-        yerror(err, file, n, path, "expected %s, found %s", ynode_kind_name(&want),
+        yerror(err, file, n, path, TT_MSG(E_YAML_EXPECTED_FOUND_FMT), ynode_kind_name(&want),
                ynode_kind_name(n));
     return -1;
 }

@@ -1,6 +1,7 @@
 /* Plain-scalar typing: true/false -> bool, decimal integers -> int, floats
  * -> number, ~/null -> null, anything else (and every quoted scalar) -> string.
  * This is the YAML 1.2 core schema minus octal/hex integers. */
+#include "tabletop/terms.h"
 #include "ydoc.h"
 
 #include <errno.h>
@@ -135,7 +136,7 @@ int yscalar_value(const char *file, const ynode *n, const char *path,
     double d = 0;
     switch (yscalar_resolve(n, &b, &i, &d, &overflow)) {
     case YS_NULL:
-        yerror(err, file, n, path, "needs a value (true/false, a number or \"text\")");
+        yerror(err, file, n, path, TT_MSG(E_NUM_NEEDS_VALUE));
         return -1;
     case YS_BOOL:
         out->type = TT_VAL_BOOL;
@@ -147,7 +148,7 @@ int yscalar_value(const char *file, const ynode *n, const char *path,
         return 0;
     case YS_NUM:
         if (isnan(d)) {
-            yerror(err, file, n, path, "'%s' is not a usable number", n->str);
+            yerror(err, file, n, path, TT_MSG(E_NUM_NOT_USABLE_FMT), n->str);
             return -1;
         }
         out->type = TT_VAL_NUM;
@@ -155,7 +156,7 @@ int yscalar_value(const char *file, const ynode *n, const char *path,
         return 0;
     case YS_STR:
         if (overflow) {
-            yerror(err, file, n, path, "'%s' is out of range", n->str);
+            yerror(err, file, n, path, TT_MSG(E_NUM_OUT_OF_RANGE_FMT), n->str);
             return -1;
         }
         out->type = TT_VAL_STR;
@@ -177,7 +178,7 @@ int yscalar_int(const char *file, const ynode *n, const char *path, int64_t *out
     bool b, overflow = false;
     double d;
     if (yscalar_resolve(n, &b, out, &d, &overflow) != YS_INT) {
-        yerror(err, file, n, path, overflow ? "'%s' is out of range" : "'%s' is not an integer",
+        yerror(err, file, n, path, overflow ? TT_MSG(E_NUM_OUT_OF_RANGE_FMT) : TT_MSG(E_NUM_NOT_INTEGER_FMT),
                n->str);
         return -1;
     }
@@ -191,20 +192,20 @@ int yscalar_uint64(const char *file, const ynode *n, const char *path,
         return -1;
     const char *s = n->str;
     if (!n->plain || !*s) {
-        yerror(err, file, n, path, "'%s' is not a whole number from 0 to %" PRIu64, s,
+        yerror(err, file, n, path, TT_MSG(E_NUM_NOT_UINT64_FMT), s,
                UINT64_MAX);
         return -1;
     }
     uint64_t v = 0;
     for (const char *p = s; *p; p++) {
         if (!is_digit(*p)) {
-            yerror(err, file, n, path, "'%s' is not a whole number from 0 to %" PRIu64,
+            yerror(err, file, n, path, TT_MSG(E_NUM_NOT_UINT64_FMT),
                    s, UINT64_MAX);
             return -1;
         }
         unsigned digit = (unsigned)(*p - '0');
         if (v > (UINT64_MAX - digit) / 10) {
-            yerror(err, file, n, path, "'%s' is too large (max %" PRIu64 ")", s,
+            yerror(err, file, n, path, TT_MSG(E_NUM_TOO_LARGE_UINT64_FMT), s,
                    UINT64_MAX);
             return -1;
         }
@@ -230,7 +231,7 @@ int yscalar_num(const char *file, const ynode *n, const char *path, double *out,
         *out = d;
         return 0;
     default:
-        yerror(err, file, n, path, "'%s' is not a number", n->str);
+        yerror(err, file, n, path, TT_MSG(E_NUM_NOT_NUMBER_FMT), n->str);
         return -1;
     }
 }
@@ -244,7 +245,7 @@ int yscalar_bool(const char *file, const ynode *n, const char *path, bool *out,
     int64_t i;
     double d;
     if (yscalar_resolve(n, &b, &i, &d, NULL) != YS_BOOL) {
-        yerror(err, file, n, path, "'%s' is not true or false", n->str);
+        yerror(err, file, n, path, TT_MSG(E_NUM_NOT_BOOL_FMT), n->str);
         return -1;
     }
     *out = b;

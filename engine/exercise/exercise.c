@@ -2,6 +2,7 @@
  * and the one place records are written (journal first, then the sink). */
 #include "internal.h"
 #include "events.h"
+#include "tabletop/terms.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,7 +31,7 @@ int tt_exercise_check_recordable(const char *scenario_path, const char *db,
         if (!paths[i].path || tt_text_scan(paths[i].path, strlen(paths[i].path), &fault))
             continue;
         char why[160];
-        tt_text_fault_say(&fault, "a journal", true, why, sizeof why);
+        tt_text_fault_say(&fault, TT_MSG(E_IN_JOURNAL), true, why, sizeof why);
         tt_error_set_as(err, TT_ERR_INPUT, paths[i].path, 0, 0,
                         "%s cannot be recorded in the journal (%s): rename the file",
                         paths[i].what, why);

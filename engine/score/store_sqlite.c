@@ -15,7 +15,7 @@ static sqlite3 *db_of(tt_history *h)
     return h->conn;
 }
 
-static int fail(tt_history *h, tt_error *err, const char *what)
+static int sql_fail(tt_history *h, tt_error *err, const char *what)
 {
     store_fail(h, err, what, sqlite3_errmsg(db_of(h)));
     return -1;
@@ -51,10 +51,10 @@ static int sq_exec(tt_history *h, const char *sql, size_t np, const store_param 
         memset(out, 0, sizeof *out);
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db_of(h), sql, -1, &st, NULL) != SQLITE_OK)
-        return fail(h, err, "cannot prepare a statement");
+        return sql_fail(h, err, "cannot prepare a statement");
     if (bind_all(st, np, p) != 0) {
         sqlite3_finalize(st);
-        return fail(h, err, "cannot bind a value");
+        return sql_fail(h, err, "cannot bind a value");
     }
     size_t cap_cell = 0, cap_len = 0;
     int rc;
@@ -100,7 +100,7 @@ static int sq_exec(tt_history *h, const char *sql, size_t np, const store_param 
         return -1;
     }
     if (rc != SQLITE_DONE) {
-        fail(h, err, "a statement failed");
+        sql_fail(h, err, "a statement failed");
         sqlite3_finalize(st);
         if (out)
             store_rows_free(out);
@@ -113,21 +113,21 @@ static int sq_exec(tt_history *h, const char *sql, size_t np, const store_param 
 static int sq_script(tt_history *h, const char *sql, tt_error *err)
 {
     if (sqlite3_exec(db_of(h), sql, NULL, NULL, NULL) != SQLITE_OK)
-        return fail(h, err, "a schema step failed");
+        return sql_fail(h, err, "a schema step failed");
     return 0;
 }
 
 static int sq_begin(tt_history *h, tt_error *err)
 {
     if (sqlite3_exec(db_of(h), "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-        return fail(h, err, "cannot lock for writing");
+        return sql_fail(h, err, "cannot lock for writing");
     return 0;
 }
 
 static int sq_commit(tt_history *h, tt_error *err)
 {
     if (sqlite3_exec(db_of(h), "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        fail(h, err, "cannot commit");
+        sql_fail(h, err, "cannot commit");
         sqlite3_exec(db_of(h), "ROLLBACK", NULL, NULL, NULL);
         return -1;
     }
@@ -150,12 +150,12 @@ static int sq_get_version(tt_history *h, int *v, tt_error *err)
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db_of(h), "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
-        return fail(h, err, "cannot read the schema version");
+        return sql_fail(h, err, "cannot read the schema version");
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
         *v = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
-    return rc == SQLITE_ROW ? 0 : fail(h, err, "cannot read the schema version");
+    return rc == SQLITE_ROW ? 0 : sql_fail(h, err, "cannot read the schema version");
 }
 
 static int sq_set_version(tt_history *h, int v, tt_error *err)
@@ -227,7 +227,7 @@ int store_sqlite_connect(tt_history *h, const char *path, bool create, tt_error 
     /* WAL lets readers and a writer work at once. */
     if (enter_wal(db) != SQLITE_OK ||
         sqlite3_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL", NULL, NULL, NULL) != SQLITE_OK)
-        return fail(h, err, "cannot prepare");
+        return sql_fail(h, err, "cannot prepare");
     return 0;
 }
 

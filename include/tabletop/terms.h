@@ -6,14 +6,15 @@
  * front-end goes here; tests/base/test_terms.c fails on text kept elsewhere.
  *
  * Entries are named after the front-end that uses them first (M_ terminal,
- * S_ dashboard, LBL_ scorecard, W_ web seats, C_ command output); any front-end may use any
- * entry. Entries that take printf arguments say so in their name (_FMT). */
+ * S_ dashboard, LBL_ scorecard, W_ web seats, C_ command output, E_ error and
+ * warning messages of the engine modules); any front-end may use any entry. Entries that take printf arguments say so in their name (_FMT). */
 #ifndef TABLETOP_TERMS_H
 #define TABLETOP_TERMS_H
 
 #include "tabletop/base.h"
 #include "tabletop/terms_app_drill.h"
 #include "tabletop/terms_app_tools.h"
+#include "tabletop/terms_errors.h"
 
 /* printf formats are kept as macros NAME_TEXT ("ja", "en") so TT_FMT can
  * hand the compiler the literals to check against the arguments. */
@@ -914,7 +915,8 @@
     X(RPT_GROUP_LINE_FMT, RPT_GROUP_LINE_FMT_TEXT) \
     X(RPT_MEMBERS, "参加者: ", "Members: ") \
     TT_TERMS_APP_DRILL(X) \
-    TT_TERMS_APP_TOOLS(X)
+    TT_TERMS_APP_TOOLS(X) \
+    TT_TERMS_ERRORS(X)
 
 typedef enum tt_term {
 #define TT_TERM_ENUM(name, ...) name,
@@ -928,6 +930,10 @@ typedef enum tt_term {
 #define TT_FMT(L, id) TT_FMT_EXPAND_((L), id##_TEXT)
 #define TT_FMT_EXPAND_(L, pair) TT_FMT_PICK_(L, pair)
 #define TT_FMT_PICK_(L, ja, en) ((L) == TT_LANG_JA ? (ja) : (en))
+/* A message of the table in the process's language (tt_lang_messages:
+ * --lang, else the locale), as a checked literal: the way engine modules
+ * word errors and warnings (terms_errors.h). */
+#define TT_MSG(id) TT_FMT(tt_lang_messages(), id)
 #define TT_TERM_JA_(ja, en) ja
 #define TT_TERM_EN_(ja, en) en
 

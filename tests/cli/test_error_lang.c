@@ -1,0 +1,99 @@
+/* Errors made inside the engine's modules (YAML and journal parsing, answer
+ * scripts, scenarios, replay) reach the user in the user's language: --lang
+ * ja gives the Japanese text of the terms table, --lang en (or an English
+ * locale) the English one, both located at file:line:column. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "cli_util.h"
+
+/* One bad input, its located message in each language. */
+typedef struct lang_case {
+    const char *file, *text; /* written to cli_path(file) */
+    const char *pre, *post;  /* the command line: PRE PATH --lang L POST */
+    int status;
+    const char *where, *ja, *en; /* where: ":LINE:COL: " after the path */
+} lang_case;
+
+static void check_case(const lang_case *c)
+{
+    const char *path = cli_path(c->file);
+    cli_write(path, c->text);
+    static const char *const langs[] = { "ja", "en" };
+    for (int k = 0; k < 2; k++) {
+        cli_result r = cli_run("%s %s --lang %s %s", c->pre, path, langs[k], c->post);
+        if (r.status != c->status)
+            fail_msg("%s %s (%s): exit %d, want %d\n%s%s", c->pre, c->post, langs[k], r.status, c->status,
+                     r.out, r.err);
+        char want[4096];
+        snprintf(want, sizeof want, "%s%s%s", path, c->where, k == 0 ? c->ja : c->en);
+        assert_contains(r.err, want);
+        if (k == 1)
+            assert_lacks(r.err, c->ja);
+        cli_done(&r);
+    }
+}
+
+static void journal_errors_speak_the_users_language(void **state)
+{
+    (void)state;
+    static const lang_case cases[] = {
+        { "dup.yaml", "type: start\nt: 0\nt: 1\n...\n", "score", "-o x.html", 2, ":3:1: ",
+          "キー 't' が重複しています", "duplicate key 't'" },
+        { "notype.yaml", "t: 0\n...\n", "score", "-o x.html", 2, ":1:1: ",
+          "記録に 'type' がありません", "the record has no 'type'" },
+        { "syntax.yaml", "type: start\nt: [1, 2\n", "replay", "", 2, ":3:1: ",
+          "YAML の構文エラー: ", "YAML syntax error: " },
+        { "anchor.yaml", "type: &a start\nt: 0\n...\n", "score", "-o x.html", 2, ":1:7: ",
+          "アンカー（&a）は使えません。値をそのまま書いてください",
+          "anchors (&a) are not allowed; write the value out in full" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        check_case(&cases[i]);
+}
+
+static void answer_script_errors_speak_the_users_language(void **state)
+{
+    (void)state;
+    static const lang_case cases[] = {
+        { "neg.yaml", "scenario: ransomware\nactions:\n  - at: -5m\n    by: sysadmin\n    do: pull_cable\n",
+          "run ransomware --ui none --no-scorecard --script", "", 2, ":3:9: actions[0].at: ",
+          "'-5m' は時間の長さではありません: 負の値です", "'-5m' is not a duration: negative" },
+        { "role.yaml", "scenario: ransomware\nactions:\n  - at: 5m\n    by: nobody\n    do: pull_cable\n",
+          "run ransomware --ui none --no-scorecard --script", "", 2, ":4:9: actions[0].by: ",
+          "不明な役割 'nobody' です。", "unknown role 'nobody'; " },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        check_case(&cases[i]);
+}
+
+/* Without --lang the locale decides, as for the commands' own texts. */
+static void the_locale_decides_without_lang(void **state)
+{
+    (void)state;
+    const char *path = cli_path("dup-locale.yaml");
+    cli_write(path, "type: start\nt: 0\nt: 1\n...\n");
+    cli_result r = cli_sh("LANG=ja_JP.UTF-8 LC_ALL= LC_MESSAGES= \"$TT_BINARY\" score '%s' -o x.html", path);
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, ":3:1: キー 't' が重複しています");
+    cli_done(&r);
+    r = cli_sh("LANG=C LC_ALL= LC_MESSAGES= \"$TT_BINARY\" score '%s' -o x.html", path);
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, ":3:1: duplicate key 't'");
+    cli_done(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(journal_errors_speak_the_users_language),
+        cmocka_unit_test(answer_script_errors_speak_the_users_language),
+        cmocka_unit_test(the_locale_decides_without_lang),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -216,17 +216,21 @@ int store_sqlite_connect(tt_history *h, const char *path, bool create, tt_error 
     h->conn = db;
     sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
     /* Keep the -wal and -shm files from one process to the next (the last
-     * close still checkpoints everything into the database file): creating
-     * and deleting both at every open was most of a `score`'s system time
-     * (filesystem inode allocation). The WAL keeps its size too (no
-     * journal_size_limit, which truncates it at every close): rewritten
-     * from its start after each checkpoint, it stays about the largest
-     * write a session made (automatic checkpoints every 1,000 pages). */
+     * close still checkpoints everything into the database file and syncs
+     * it): creating and deleting both at every open was most of a
+     * `score`'s system time (filesystem inode allocation).
+     * journal_size_limit=0 empties the kept WAL once that checkpoint is
+     * done. A WAL left full of checkpointed frames is not known to be
+     * checkpointed by the next process: its open reads every frame back
+     * (recovery) and its close copied them all into the database again
+     * with three fsyncs, even when it only read the trend. Empty, a
+     * process that only reads does no WAL I/O and no sync at all. */
     int persist = 1;
     sqlite3_file_control(db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
     /* WAL lets readers and a writer work at once. */
     if (enter_wal(db) != SQLITE_OK ||
-        sqlite3_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL", NULL, NULL, NULL) != SQLITE_OK)
+        sqlite3_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
+                         "PRAGMA journal_size_limit=0", NULL, NULL, NULL) != SQLITE_OK)
         return sql_fail(h, err, "cannot prepare");
     return 0;
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -259,6 +260,73 @@ static void test_newer_schema_is_refused(void **state)
     fputs("this is not a database, just some text that is long enough to be a header......", f);
     fclose(f);
     assert_null(tt_history_open(path, &err));
+}
+
+static long file_size(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (long)st.st_size : -1;
+}
+
+static void copy_file(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+    assert_non_null(in);
+    assert_non_null(out);
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        assert_int_equal(fwrite(buf, 1, n, out), n);
+    fclose(in);
+    assert_int_equal(fclose(out), 0);
+}
+
+/* Closing the history leaves everything in the database file itself (the
+ * close checkpoints and syncs) and the kept WAL empty, so the next process
+ * has nothing to read back or copy again: a copy of the database file
+ * alone holds the recorded exercise, and a process that only reads the
+ * trend leaves the WAL empty. */
+static void test_close_leaves_all_in_the_database_file(void **state)
+{
+    (void)state;
+    char path[600], wal[640], copy[640];
+    snprintf(path, sizeof path, "%s/closed.sqlite3", dir);
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    snprintf(copy, sizeof copy, "%s/closed-copy.sqlite3", dir);
+    static fixture_journal model;
+    fj_model(&model);
+    tt_scorecard c;
+    card_for(&c, &model, "hash-closed");
+    tt_error err;
+    tt_history *h = tt_history_open(path, &err);
+    assert_non_null(h);
+    bool inserted = false;
+    assert_int_equal(tt_history_record(h, &c, &inserted, &err), 0);
+    assert_true(inserted);
+    assert_true(file_size(wal) > 0);      /* the write went to the WAL */
+    tt_history_close(h);
+    assert_int_equal(file_size(wal), 0);  /* kept, empty */
+
+    copy_file(path, copy);                /* the database file without its WAL */
+    h = tt_history_open(copy, &err);
+    assert_non_null(h);
+    tt_history_row *rows;
+    size_t n;
+    assert_int_equal(tt_history_list(h, NULL, NULL, &rows, &n, &err), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(rows[0].score, 100);
+    tt_history_rows_free(rows, n);
+    tt_history_close(h);
+
+    /* Reading the trend (what `score` of a recorded journal does). */
+    h = tt_history_open(path, &err);
+    assert_non_null(h);
+    assert_int_equal(tt_history_record(h, &c, &inserted, &err), 0);
+    assert_false(inserted);
+    assert_int_equal(tt_history_fill_trend(h, &c, &err), 0);
+    tt_history_close(h);
+    assert_int_equal(file_size(wal), 0);
+    tt_scorecard_free(&c);
 }
 
 static void test_default_path(void **state)
@@ -559,6 +627,7 @@ int main(void)
         cmocka_unit_test(test_early_end_is_stored),
         cmocka_unit_test(test_schema_4_migrates_keeping_objectives),
         cmocka_unit_test(test_newer_schema_is_refused),
+        cmocka_unit_test(test_close_leaves_all_in_the_database_file),
         cmocka_unit_test(test_default_path),
         cmocka_unit_test(test_concurrent_writers),
         cmocka_unit_test(test_open_waits_for_a_new_file_being_created),

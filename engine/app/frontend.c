@@ -116,12 +116,14 @@ double tt_live_speed(const tt_scenario *sc)
 
 static int run_headless(tt_frontend_job *job, bool *ended, tt_error *err)
 {
-    tt_timeline tl = { stdout, job->sc, job->lang };
+    tt_timeline tl = { .out = stdout, .sc = job->sc, .lang = job->lang };
     job->cfg.sink = tt_timeline_sink;
     job->cfg.sink_user = &tl;
     tt_exercise *ex = job->make(job->make_ctx, &job->cfg, err);
-    if (!ex)
+    if (!ex) {
+        tt_timeline_close(&tl);
         return -1;
+    }
     int rc = 0;
     if (tt_exercise_phase(ex) == TT_PHASE_READY)
         rc = tt_exercise_start(ex, 0, err);
@@ -135,6 +137,7 @@ static int run_headless(tt_frontend_job *job, bool *ended, tt_error *err)
         *ended = tt_exercise_phase(ex) == TT_PHASE_ENDED;
     }
     tt_exercise_free(ex);
+    tt_timeline_close(&tl);
     return rc;
 }
 

@@ -185,16 +185,14 @@ static void write_event(const tt_timeline *tl, const tt_record *r, FILE *out)
 /* Each line is built first and printed through the terminal-safe filter:
  * names, labels, notes and titles come from the scenario, the roster and
  * the keyboard. */
-static void put_safe(FILE *out, char *text, size_t len)
+static void put_safe(FILE *out, const char *text, size_t len)
 {
     if (text && len)
         tt_term_fputs(text, TT_TERM_KEEP_NEWLINES, out);
-    free(text);
 }
 
 /* Records the timeline leaves to the journal (write_event's default case):
- * most of a run's records are state changes, and each line costs a
- * memory stream. */
+ * most of a run's records are state changes. */
 static bool silent(tt_record_type type)
 {
     return type == TT_REC_STATE || type == TT_REC_PAUSE || type == TT_REC_RESUME ||
@@ -206,14 +204,26 @@ void tt_timeline_sink(void *timeline, const tt_record *r)
     tt_timeline *tl = timeline;
     if (silent(r->type))
         return;
-    char *text = NULL;
-    size_t len = 0;
-    FILE *mem = open_memstream(&text, &len);
-    if (!mem)
+    /* One memory stream for all the lines, rewound for each: opening one
+     * per line cost more than writing the line. The NUL is written here
+     * because a rewound stream only ends its text where it grew. */
+    if (!tl->line && !(tl->line = open_memstream(&tl->text, &tl->len)))
         return;
-    write_event(tl, r, mem);
-    fclose(mem);
-    put_safe(tl->out, text, len);
+    rewind(tl->line);
+    write_event(tl, r, tl->line);
+    fputc('\0', tl->line);
+    if (fflush(tl->line) == 0 && !ferror(tl->line))
+        put_safe(tl->out, tl->text, tl->len);
+}
+
+void tt_timeline_close(tt_timeline *tl)
+{
+    if (tl->line)
+        fclose(tl->line);
+    free(tl->text);
+    tl->line = NULL;
+    tl->text = NULL;
+    tl->len = 0;
 }
 
 /* Left-aligned in `cells` terminal cells. */
@@ -304,4 +314,5 @@ void tt_timeline_summary(FILE *out, tt_exercise *ex, tt_lang lang)
     write_summary(mem, ex, lang);
     fclose(mem);
     put_safe(out, text, len);
+    free(text);
 }

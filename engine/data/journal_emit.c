@@ -20,6 +20,15 @@ typedef struct em {
     char why[256]; /* a text the reader would refuse */
 } em;
 
+/* One emitter for a whole journal: a YAML stream whose documents are the
+ * records. Each "..." flushes the emitter, so a record's bytes are out when
+ * it is emitted, the same bytes as a stream of its own (stream start and
+ * end write nothing in UTF-8 and after an explicit "..."). */
+struct journal_emitter {
+    em e;
+    bool open; /* the stream is started and between documents */
+};
+
 /* The emitter takes ownership of an event; after a failure later events are
  * only freed. */
 static void emit(em *e, yaml_event_t *ev, int init_ok)
@@ -53,6 +62,16 @@ static void scalar_n(em *e, const char *s, size_t len, yaml_scalar_style_t style
     emit(e, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)len, 1,
                                               1, style));
 }
+
+/* A text made here (a field name, a number's digits): nothing to check. */
+static void word_n(em *e, const char *s, size_t len)
+{
+    yaml_event_t ev;
+    emit(e, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)len, 1,
+                                              1, YAML_PLAIN_SCALAR_STYLE));
+}
+
+static void word(em *e, const char *s) { word_n(e, s, strlen(s)); }
 
 static void scalar(em *e, const char *s, yaml_scalar_style_t style)
 {
@@ -90,11 +109,19 @@ static void seq_end(em *e)
     emit(e, &ev, yaml_sequence_end_event_initialize(&ev));
 }
 
+/* Decimal digits of v, as "%" PRId64 writes them (without printf: a
+ * journal holds thousands of integers). */
 static void int_val(em *e, int64_t v)
 {
-    char buf[32];
-    snprintf(buf, sizeof buf, "%" PRId64, v);
-    plain(e, buf);
+    char buf[24];
+    char *p = buf + sizeof buf;
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do
+        *--p = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (v < 0)
+        *--p = '-';
+    word_n(e, p, (size_t)(buf + sizeof buf - p));
 }
 
 void journal_format_number(double v, char *buf, size_t size)
@@ -134,17 +161,17 @@ static void num_val(em *e, double v)
 {
     char buf[48];
     journal_format_number(v, buf, sizeof buf);
-    plain(e, buf);
+    word(e, buf);
 }
 
 static void value(em *e, const tt_value *v)
 {
-    char buf[32];
     switch (v->type) {
     case TT_VAL_BOOL:
+        word(e, v->as.b ? "true" : "false");
+        return;
     case TT_VAL_INT:
-        tt_value_format(v, buf, sizeof buf);
-        plain(e, buf);
+        int_val(e, v->as.i);
         return;
     case TT_VAL_NUM:
         num_val(e, v->as.n);
@@ -159,7 +186,7 @@ static void str_field(em *e, const char *key, const char *v)
 {
     if (!v)
         return;
-    plain(e, key);
+    word(e, key);
     quoted(e, v);
 }
 
@@ -171,7 +198,7 @@ static void to_field(em *e, const char *to)
         str_field(e, "to", to);
         return;
     }
-    plain(e, "to");
+    word(e, "to");
     seq_start(e);
     for (const char *p = to; *p;) {
         const char *end = strchr(p, ',');
@@ -209,17 +236,17 @@ static void start_map(em *e, const tt_start_info *s)
     str_field(e, "hash", s->hash);
     str_field(e, "path", s->path);
     char buf[32];
-    snprintf(buf, sizeof buf, "%" PRIu64, s->seed);
-    plain(e, "seed");
-    plain(e, buf);
-    plain(e, "speed");
+    snprintf(buf, sizeof buf, "%" PRIu64, s->seed); /* once per journal */
+    word(e, "seed");
+    word(e, buf);
+    word(e, "speed");
     num_val(e, s->speed);
     str_field(e, "lang", s->lang);
     str_field(e, "team", s->team);
     if (s->organisation)
         str_field(e, "organisation", s->organisation);
     if (s->n_members) {
-        plain(e, "members");
+        word(e, "members");
         seq_start(e);
         for (size_t i = 0; i < s->n_members; i++) {
             map_start(e);
@@ -230,11 +257,11 @@ static void start_map(em *e, const tt_start_info *s)
         seq_end(e);
     }
     if (s->n_settings) {
-        plain(e, "settings");
+        word(e, "settings");
         kv_map(e, s->settings, s->n_settings);
     }
     if (s->n_state) {
-        plain(e, "state");
+        word(e, "state");
         kv_map(e, s->state, s->n_state);
     }
     str_field(e, "date", s->date);
@@ -242,8 +269,8 @@ static void start_map(em *e, const tt_start_info *s)
     str_field(e, "db", s->db);
     str_field(e, "scorecard", s->scorecard);
     if (s->no_scorecard) {
-        plain(e, "no_scorecard");
-        plain(e, "true");
+        word(e, "no_scorecard");
+        word(e, "true");
     }
     map_end(e);
 }
@@ -251,12 +278,12 @@ static void start_map(em *e, const tt_start_info *s)
 static void record_map(em *e, const tt_record *r)
 {
     map_start(e);
-    plain(e, "type");
-    plain(e, tt_record_type_name(r->type));
-    plain(e, "t");
+    word(e, "type");
+    word(e, tt_record_type_name(r->type));
+    word(e, "t");
     int_val(e, r->t);
     if (r->wall_ms) {
-        plain(e, "wall");
+        word(e, "wall");
         int_val(e, r->wall_ms);
     }
     str_field(e, "id", r->id);
@@ -267,30 +294,30 @@ static void record_map(em *e, const tt_record *r)
     str_field(e, "note", r->note);
     str_field(e, "status", r->status);
     if (r->text.ja || r->text.en) {
-        plain(e, "text");
+        word(e, "text");
         text_map(e, &r->text);
     }
     if (r->n_questions) {
-        plain(e, "questions");
+        word(e, "questions");
         seq_start(e);
         for (size_t i = 0; i < r->n_questions; i++)
             text_map(e, &r->questions[i]);
         seq_end(e);
     }
     if (r->n_changes) {
-        plain(e, "changes");
+        word(e, "changes");
         kv_map(e, r->changes, r->n_changes);
     }
     if (r->type == TT_REC_ACTION || r->until) {
-        plain(e, "until");
+        word(e, "until");
         int_val(e, r->until);
     }
     if (r->type == TT_REC_SPEED || r->speed != 0) {
-        plain(e, "speed");
+        word(e, "speed");
         num_val(e, r->speed);
     }
     if (r->start) {
-        plain(e, "start");
+        word(e, "start");
         start_map(e, r->start);
     }
     map_end(e);
@@ -348,7 +375,26 @@ static bool check_record(const tt_record *r, char *why, size_t size)
     return check_kvs(r->changes, r->n_changes, "changes", why, size);
 }
 
-char *tt_record_to_yaml(const tt_record *r, tt_error *err)
+static bool stream_start(em *e)
+{
+    if (!yaml_emitter_initialize(&e->emitter))
+        return false;
+    yaml_emitter_set_output(&e->emitter, tt_buf_write, &e->out);
+    yaml_emitter_set_unicode(&e->emitter, 1);      /* Japanese stays readable */
+    yaml_emitter_set_width(&e->emitter, -1);       /* never fold long lines */
+    yaml_emitter_set_indent(&e->emitter, 2);
+    yaml_emitter_set_break(&e->emitter, YAML_LN_BREAK);
+    yaml_event_t ev;
+    if (!yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING) ||
+        !yaml_emitter_emit(&e->emitter, &ev)) {
+        yaml_emitter_delete(&e->emitter);
+        return false;
+    }
+    return true;
+}
+
+const char *journal_emitter_put(journal_emitter *je, const tt_record *r, size_t *len,
+                                tt_error *err)
 {
     if (!r || (unsigned)r->type >= TT_REC__COUNT) {
         tt_error_set(err, NULL, 0, 0, TT_MSG(E_JE_UNKNOWN_TYPE));
@@ -360,38 +406,68 @@ char *tt_record_to_yaml(const tt_record *r, tt_error *err)
                      tt_record_type_name(r->type), why);
         return NULL;
     }
-    em e;
-    memset(&e, 0, sizeof e);
-    if (!yaml_emitter_initialize(&e.emitter)) {
+    em *e = &je->e;
+    /* The last record's bytes are dropped, their room kept. */
+    e->out.len = 0;
+    if (e->out.data)
+        e->out.data[0] = '\0';
+    e->failed = false;
+    e->why[0] = '\0';
+    if (!je->open && !stream_start(e)) {
         tt_error_oom(err, NULL);
         return NULL;
     }
-    yaml_emitter_set_output(&e.emitter, tt_buf_write, &e.out);
-    yaml_emitter_set_unicode(&e.emitter, 1);      /* Japanese stays readable */
-    yaml_emitter_set_width(&e.emitter, -1);       /* never fold long lines */
-    yaml_emitter_set_indent(&e.emitter, 2);
-    yaml_emitter_set_break(&e.emitter, YAML_LN_BREAK);
+    je->open = true;
 
     yaml_event_t ev;
-    emit(&e, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
-    emit(&e, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 0));
-    record_map(&e, r);
-    emit(&e, &ev, yaml_document_end_event_initialize(&ev, 0)); /* explicit "..." */
-    emit(&e, &ev, yaml_stream_end_event_initialize(&ev));
-    if (!e.failed && !yaml_emitter_flush(&e.emitter))
-        e.failed = true;
+    emit(e, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 0));
+    record_map(e, r);
+    emit(e, &ev, yaml_document_end_event_initialize(&ev, 0)); /* explicit "..." */
+    if (!e->failed && !yaml_emitter_flush(&e->emitter))
+        e->failed = true;
 
-    if (e.failed || e.out.failed || !e.out.data) {
-        tt_error_set_as(err, e.out.failed ? TT_ERR_NOMEM : TT_ERR_INPUT, NULL, 0, 0,
+    if (e->failed || e->out.failed || !e->out.data) {
+        tt_error_set_as(err, e->out.failed ? TT_ERR_NOMEM : TT_ERR_INPUT, NULL, 0, 0,
                         TT_MSG(E_JE_CANNOT_WRITE_FMT), tt_record_type_name(r->type),
-                        e.out.failed ? TT_MSG(E_OUT_OF_MEMORY)
-                        : e.why[0]          ? e.why
-                        : e.emitter.problem ? e.emitter.problem
-                                            : TT_MSG(E_JE_BAD_TEXT));
-        yaml_emitter_delete(&e.emitter);
-        tt_buf_free(&e.out);
+                        e->out.failed ? TT_MSG(E_OUT_OF_MEMORY)
+                        : e->why[0]          ? e->why
+                        : e->emitter.problem ? e->emitter.problem
+                                             : TT_MSG(E_JE_BAD_TEXT));
+        /* The emitter stopped inside the document: the next record starts
+         * a new stream (the same bytes) and a fresh buffer. */
+        yaml_emitter_delete(&e->emitter);
+        je->open = false;
+        tt_buf_free(&e->out);
         return NULL;
     }
-    yaml_emitter_delete(&e.emitter);
-    return tt_buf_take(&e.out, NULL);
+    if (len)
+        *len = e->out.len;
+    return e->out.data;
+}
+
+journal_emitter *journal_emitter_new(void)
+{
+    return calloc(1, sizeof(journal_emitter));
+}
+
+void journal_emitter_free(journal_emitter *je)
+{
+    if (!je)
+        return;
+    if (je->open)
+        yaml_emitter_delete(&je->e.emitter);
+    tt_buf_free(&je->e.out);
+    free(je);
+}
+
+char *tt_record_to_yaml(const tt_record *r, tt_error *err)
+{
+    journal_emitter *je = journal_emitter_new();
+    if (!je) {
+        tt_error_oom(err, NULL);
+        return NULL;
+    }
+    char *doc = journal_emitter_put(je, r, NULL, err) ? tt_buf_take(&je->e.out, NULL) : NULL;
+    journal_emitter_free(je);
+    return doc;
 }

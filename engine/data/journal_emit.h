@@ -9,4 +9,15 @@
  * (".inf", "-.inf", ".nan" for the specials). */
 void journal_format_number(double v, char *buf, size_t size);
 
+/* Records as YAML documents through one libyaml emitter (a journal's
+ * writer keeps one for all its records): the bytes are those of
+ * tt_record_to_yaml. */
+typedef struct journal_emitter journal_emitter;
+journal_emitter *journal_emitter_new(void); /* NULL when out of memory */
+/* The record's document, valid until the next call; NULL with err when the
+ * record cannot be written (nothing of it is kept). */
+const char *journal_emitter_put(journal_emitter *je, const tt_record *r, size_t *len,
+                                tt_error *err);
+void journal_emitter_free(journal_emitter *je);
+
 #endif

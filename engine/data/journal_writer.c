@@ -2,6 +2,7 @@
  * of a whole YAML document; durable writers fsync before returning, so a
  * record the drill has shown is on disk. A crash can at worst leave one
  * torn record at the end, which the reader drops and append cuts off. */
+#include "journal_emit.h"
 #include "journal_internal.h"
 
 #include <errno.h>
@@ -21,6 +22,7 @@ struct tt_journal_writer {
     bool held;      /* group commit: fsync at the release */
     bool broken;    /* a write failed part-way: refuse further records */
     char *path;
+    journal_emitter *emitter; /* one for all the records */
     size_t bytes;   /* in the file */
     size_t cap;     /* a record that would pass it is refused */
 };
@@ -59,9 +61,11 @@ static tt_journal_writer *writer_new(int fd, const char *path, bool durable,
 {
     tt_journal_writer *w = calloc(1, sizeof *w);
     char *p = strdup(path);
-    if (!w || !p) {
+    journal_emitter *em = journal_emitter_new();
+    if (!w || !p || !em) {
         free(w);
         free(p);
+        journal_emitter_free(em);
         close(fd);
         tt_error_oom(err, path);
         return NULL;
@@ -69,6 +73,7 @@ static tt_journal_writer *writer_new(int fd, const char *path, bool durable,
     w->fd = fd;
     w->durable = durable;
     w->path = p;
+    w->emitter = em;
     w->cap = TT_JOURNAL_MAX_BYTES;
     return w;
 }
@@ -183,20 +188,18 @@ int tt_journal_write(tt_journal_writer *w, const tt_record *r, tt_error *err)
         tt_error_runtime(err, w->path, TT_MSG(E_JW_UNUSABLE));
         return -1;
     }
-    char *doc = tt_record_to_yaml(r, err);
+    size_t len = 0;
+    const char *doc = journal_emitter_put(w->emitter, r, &len, err);
     if (!doc)
         return -1;
-    size_t len = strlen(doc);
     if (len > w->cap - (w->bytes < w->cap ? w->bytes : w->cap)) {
         /* Refused whole: what is in the file stays a readable journal. */
-        free(doc);
         tt_error_set(err, w->path, 0, 0,
                      TT_MSG(E_JW_LIMIT_FMT),
                      w->cap >> 20);
         return -1;
     }
     int rc = write_all(w->fd, doc, len);
-    free(doc);
     if (rc == 0)
         w->bytes += len;
     if (rc != 0) {
@@ -247,6 +250,7 @@ int tt_journal_close(tt_journal_writer *w, tt_error *err)
         rc = -1;
     }
     free(w->path);
+    journal_emitter_free(w->emitter);
     free(w);
     return rc;
 }

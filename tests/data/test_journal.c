@@ -460,6 +460,48 @@ static void writer_refuses_unreadable_records(void **state)
     assert_non_null(strstr(err.message, "only a start record"));
 }
 
+/* A writer keeps one emitter for all its records: the file holds, byte for
+ * byte, each record's own document, also when records it refused (one
+ * failing inside its document: a bad text after good fields) came between,
+ * and each record is in the file as soon as it is written. */
+static void one_writer_writes_each_records_own_document(void **state)
+{
+    (void)state;
+    const char *path = sample_tmp_path("one-emitter.yaml");
+    size_t n;
+    const tt_record *recs = sample_records(&n);
+    tt_record bad_text = { .type = TT_REC_NOTE, .t = 5, .role = "ok", .note = "bad \x01 text" };
+    tt_record bad_utf8 = { .type = TT_REC_NOTE, .t = 5, .note = "bad \xff text" };
+    tt_record bad_time = { .type = TT_REC_NOTE, .t = -1 };
+    const tt_record *refused[] = { &bad_text, &bad_utf8, &bad_time };
+    tt_error err;
+    tt_journal_writer *w = tt_journal_create(path, false, &err);
+    assert_non_null(w);
+    tt_buf want = TT_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        char *doc = tt_record_to_yaml(&recs[i], &err);
+        assert_non_null(doc);
+        tt_buf_add(&want, doc);
+        free(doc);
+        assert_int_equal(tt_journal_write(w, &recs[i], &err), 0);
+        size_t len;
+        char *got = read_all(path, &len);
+        assert_int_equal(len, want.len);
+        assert_memory_equal(got, want.data, len);
+        free(got);
+        if (i % 2 == 0)
+            assert_int_equal(tt_journal_write(w, refused[i % 3], &err), -1);
+    }
+    assert_int_equal(tt_journal_close(w, &err), 0);
+    size_t len;
+    char *got = read_all(path, &len);
+    assert_int_equal(len, want.len);
+    assert_memory_equal(got, want.data, len);
+    free(got);
+    tt_buf_free(&want);
+    remove(path);
+}
+
 static void write_errors_stop_the_writer(void **state)
 {
     (void)state;
@@ -540,6 +582,7 @@ int main(void)
         cmocka_unit_test(append_refuses_a_malformed_journal),
         cmocka_unit_test(malformed_records_are_located_errors),
         cmocka_unit_test(writer_refuses_unreadable_records),
+        cmocka_unit_test(one_writer_writes_each_records_own_document),
         cmocka_unit_test(write_errors_stop_the_writer),
         cmocka_unit_test(empty_journal_reads_as_no_records),
         cmocka_unit_test(record_type_names_and_inputs),

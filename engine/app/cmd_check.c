@@ -13,7 +13,8 @@ int tt_cmd_check(int argc, char **argv)
     tt_cmdline cl = { .name = "check", .min_args = 1, .max_args = -1,
                       .missing = tt_term_pair(C_WHICH_SCENARIOS),
                       .usage_en = tt_term_text(C_CHECK_USAGE, TT_LANG_EN),
-                      .usage_ja = tt_term_text(C_CHECK_USAGE, TT_LANG_JA) };
+                      .usage_ja = tt_term_text(C_CHECK_USAGE, TT_LANG_JA),
+                      .exits = tt_term_pair(C_EXITS_CHECK) };
     const tt_opt opts[] = {
         { "lang", 0, TT_OPT_LANG, &cl.lang, NULL, NULL },
         { NULL, 0, 0, NULL, NULL, NULL },

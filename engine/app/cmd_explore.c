@@ -28,7 +28,8 @@ int tt_cmd_explore(int argc, char **argv)
     tt_cmdline cl = { .name = "explore", .usage_en = tt_term_text(C_EXPLORE_USAGE, TT_LANG_EN),
                       .usage_ja = tt_term_text(C_EXPLORE_USAGE, TT_LANG_JA),
                       .min_args = 1, .max_args = 1,
-                      .missing = tt_term_pair(C_WHICH_SCENARIO) };
+                      .missing = tt_term_pair(C_WHICH_SCENARIO),
+                      .exits = tt_term_pair(C_EXITS_EXPLORE) };
     unsigned runs = 50;
     uint64_t seed = 1;
     const char *dir = NULL;

@@ -15,7 +15,8 @@ int tt_cmd_lint(int argc, char **argv)
     tt_cmdline cl = { .name = "lint", .usage_en = tt_term_text(C_LINT_USAGE, TT_LANG_EN),
                       .usage_ja = tt_term_text(C_LINT_USAGE, TT_LANG_JA),
                       .min_args = 1, .max_args = -1,
-                      .missing = tt_term_pair(C_WHICH_SCENARIOS) };
+                      .missing = tt_term_pair(C_WHICH_SCENARIOS),
+                      .exits = tt_term_pair(C_EXITS_LINT) };
     const tt_opt opts[] = {
         { "lang", 0, TT_OPT_LANG, &cl.lang, NULL, NULL },
         { NULL, 0, 0, NULL, NULL, NULL },

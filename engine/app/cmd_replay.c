@@ -93,7 +93,8 @@ int tt_cmd_replay(int argc, char **argv)
 {
     tt_cmdline cl = { .name = "replay", .usage_en = tt_term_text(C_REPLAY_USAGE, TT_LANG_EN),
                       .usage_ja = tt_term_text(C_REPLAY_USAGE, TT_LANG_JA), .min_args = 1, .max_args = 1,
-                      .missing = tt_term_pair(C_WHICH_JOURNAL), .extra = tt_term_pair(C_ONE_JOURNAL) };
+                      .missing = tt_term_pair(C_WHICH_JOURNAL), .extra = tt_term_pair(C_ONE_JOURNAL),
+                      .exits = tt_term_pair(C_EXITS_REPLAY) };
     tt_ui_kind show = TT_UI_NONE;
     const char *scenario_arg = NULL;
     const tt_opt opts[] = {

@@ -118,7 +118,8 @@ int tt_cmd_sweep(int argc, char **argv)
     tt_cmdline cl = { .name = "sweep", .usage_en = tt_term_text(C_SWEEP_USAGE, TT_LANG_EN),
                       .usage_ja = tt_term_text(C_SWEEP_USAGE, TT_LANG_JA),
                       .min_args = 1, .max_args = 1,
-                      .missing = tt_term_pair(C_WHICH_SCENARIO), .extra = tt_term_pair(C_ONE_SCENARIO) };
+                      .missing = tt_term_pair(C_WHICH_SCENARIO), .extra = tt_term_pair(C_ONE_SCENARIO),
+                      .exits = tt_term_pair(C_EXITS_SWEEP) };
     paths scripts = { 0 };
     tt_setting_args settings = { 0 };
     const char *output = NULL;

@@ -232,7 +232,8 @@ int tt_cmd_watch(int argc, char **argv)
 {
     tt_cmdline cl = { .name = "watch", .usage_en = tt_term_text(C_WATCH_USAGE, TT_LANG_EN),
                       .usage_ja = tt_term_text(C_WATCH_USAGE, TT_LANG_JA), .min_args = 1, .max_args = 1,
-                      .missing = tt_term_pair(C_WHICH_SCENARIO) };
+                      .missing = tt_term_pair(C_WHICH_SCENARIO),
+                      .exits = tt_term_pair(C_EXITS_WATCH) };
     script_list scripts = { { 0 }, 0 };
     uint64_t seed = 1;
     long max_changes = 0;

@@ -40,6 +40,7 @@ static void usage(FILE *out, tt_lang lang)
     for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
         fprintf(out, "  %-8s %s\n", COMMANDS[i].name, tt_term_text(COMMANDS[i].summary, lang));
     fputs(tt_term_text(C_MAIN_USAGE_FOOT, lang), out);
+    tt_help_exit_codes(out, lang, NULL);
 }
 
 int main(int argc, char **argv)

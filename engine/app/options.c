@@ -45,6 +45,14 @@ int tt_cmd_fail_as(const tt_cmdline *cl, tt_error_class cls, const char *ja, con
     return status;
 }
 
+void tt_help_exit_codes(FILE *out, tt_lang lang, const tt_text *exits)
+{
+    const char *meaning = exits && exits->en ? tt_text_get(exits, lang) : "";
+    if (!*meaning)
+        meaning = tt_term_text(C_EXITS_DEFAULT, lang);
+    fprintf(out, TT_FMT(lang, C_EXITS_LINE_FMT), meaning);
+}
+
 /* The argument of one option into its destination; false with a message. */
 static bool take(tt_cmdline *cl, const tt_opt *o, const char *arg)
 {
@@ -213,6 +221,7 @@ bool tt_opts_parse(tt_cmdline *cl, int argc, char **argv, const tt_opt *opts)
     }
     if (help) {
         fputs(cl->lang == TT_LANG_JA && cl->usage_ja ? cl->usage_ja : cl->usage_en, stdout);
+        tt_help_exit_codes(stdout, cl->lang, &cl->exits);
         cl->status = TT_EXIT_OK;
         return false;
     }

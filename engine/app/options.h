@@ -35,6 +35,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "tabletop/base.h"
 
@@ -74,6 +75,8 @@ typedef struct tt_cmdline {
     int min_args, max_args;            /* positional arguments; max -1: no limit */
     tt_text missing;                   /* fewer than min_args ("which scenario?") */
     tt_text extra;                     /* more than max_args (default: "unexpected argument X") */
+    tt_text exits;                     /* what exit codes 0, 1, 2 mean, the last line of
+                                        * --help (default: C_EXITS_DEFAULT) */
     tt_lang lang;                      /* set from the locale by the parser, then --lang */
     char **args;                       /* the positional arguments (into argv) */
     int n_args;
@@ -88,6 +91,10 @@ tt_lang tt_lang_of_command_line(int argc, char **argv);
 /* true: go on (cl->args set). false: help was shown or the command line is
  * wrong (message printed); exit with cl->status. */
 bool tt_opts_parse(tt_cmdline *cl, int argc, char **argv, const tt_opt *opts);
+
+/* The exit-code line that ends every --help ("Exit codes: 0 ok, ..."):
+ * exits NULL or empty is C_EXITS_DEFAULT. */
+void tt_help_exit_codes(FILE *out, tt_lang lang, const tt_text *exits);
 
 /* "tabletop NAME: <message>" and the --help hint, in cl->lang; returns
  * TT_EXIT_BADINPUT. Both formats take the same arguments. */

@@ -21,6 +21,10 @@
     "--%s must be a number above 0 and at most 1000000 (got '%s')"
 #define C_OPT_SEED_FMT_TEXT "--%s は 0 以上の整数です（'%s'）", \
     "--%s must be a non-negative integer (got '%s')"
+/* The last line of every --help (engine/app/options.c): what each exit
+ * code means for that command (C_EXITS_*; C_EXITS_DEFAULT unless it says). */
+#define C_EXITS_LINE_FMT_TEXT "\n終了コード: %s。\n", \
+    "\nExit codes: %s.\n"
 #define C_OPT_EXTRA_ARG_FMT_TEXT "余分な引数があります: '%s'", \
     "unexpected argument '%s'"
 
@@ -152,9 +156,7 @@
       "\n" \
       "  --script F        解答スクリプト（複数可）\n" \
       "  --seed N          シードのないスクリプトのシード（既定 1）\n" \
-      "  --max-changes N   N 回の保存で終了（スクリプトやテスト用）\n" \
-      "\n" \
-      "終了コード: 0 終了、1 監視できない、2 入力の誤り。\n", \
+      "  --max-changes N   N 回の保存で終了（スクリプトやテスト用）\n", \
       "usage: tabletop watch SCENARIO --script F [--script G ...] [--seed N] [--lang ja|en]\n" \
       "\n" \
       "Runs each answer script headless, then again every time the scenario file\n" \
@@ -164,9 +166,7 @@
       "\n" \
       "  --script F        an answer script (repeatable)\n" \
       "  --seed N          seed for scripts without their own (default 1)\n" \
-      "  --max-changes N   stop after N saves (scripts, tests)\n" \
-      "\n" \
-      "Exit codes: 0 stopped, 1 cannot watch, 2 bad input.\n") \
+      "  --max-changes N   stop after N saves (scripts, tests)\n") \
     X(C_WATCH_MAX_SCRIPTS_FMT, C_WATCH_MAX_SCRIPTS_FMT_TEXT) \
     X(C_WATCH_MAX_CHANGES_FMT, C_WATCH_MAX_CHANGES_FMT_TEXT) \
     X(C_WATCH_NEED_SCRIPT, C_WATCH_NEED_SCRIPT_TEXT) \
@@ -243,9 +243,7 @@
       "  --snapshot F.png --at TIME [--size WxH]\n" \
       "                      演習内の時刻 TIME のダッシュボードを画面なしで描いて終了\n" \
       "\n" \
-      "演習内の時刻は表示どおり（+0:15:00、+41d 02:30:00）か、90s、15m、1h30m で書けます。\n" \
-      "\n" \
-      "終了コード: 0 正常、1 実行時の失敗、2 入力の誤り。\n", \
+      "演習内の時刻は表示どおり（+0:15:00、+41d 02:30:00）か、90s、15m、1h30m で書けます。\n", \
       "usage: tabletop run SCENARIO [options]\n" \
       "\n" \
       "SCENARIO is an id ('tabletop list') or a path to a .lua file.\n" \
@@ -280,9 +278,7 @@
       "  --snapshot F.png --at TIME [--size WxH]\n" \
       "                      render the dashboard at simulated TIME off-screen and exit\n" \
       "\n" \
-      "Simulated times read as printed (+0:15:00, +41d 02:30:00) or as 90s, 15m, 1h30m.\n" \
-      "\n" \
-      "Exit codes: 0 ok, 1 runtime failure, 2 bad input.\n") \
+      "Simulated times read as printed (+0:15:00, +41d 02:30:00) or as 90s, 15m, 1h30m.\n") \
     X(C_JOURNAL_EXISTS_FMT, C_JOURNAL_EXISTS_FMT_TEXT) \
     X(C_JOURNAL_PATH_LONG, C_JOURNAL_PATH_LONG_TEXT) \
     X(C_SNAPSHOT_NEEDS_AT, C_SNAPSHOT_NEEDS_AT_TEXT) \
@@ -315,9 +311,7 @@
       "  --serve [ADDR:]PORT ブラウザー参加を再開（前回と同じリンク）\n" \
       "  --seats F.json      リンクをこのファイルにも書き出す\n" \
       "  --tls-cert F --tls-key F  HTTPS/WSS で提供\n" \
-      "  --qr                各リンクの下に QR コード（ダッシュボードにも）\n" \
-      "\n" \
-      "終了コード: 0 正常、1 実行時の失敗、2 入力の誤り。\n", \
+      "  --qr                各リンクの下に QR コード（ダッシュボードにも）\n", \
       "usage: tabletop resume JOURNAL [options]\n" \
       "\n" \
       "Restores the exercise exactly as the journal left it (paused at its\n" \
@@ -339,9 +333,7 @@
       "  --serve [ADDR:]PORT browser seats again, with the same links as before\n" \
       "  --seats F.json      also write the links there\n" \
       "  --tls-cert F --tls-key F  serve over HTTPS/WSS\n" \
-      "  --qr                a QR code under each link (and on the dashboard)\n" \
-      "\n" \
-      "Exit codes: 0 ok, 1 runtime failure, 2 bad input.\n") \
+      "  --qr                a QR code under each link (and on the dashboard)\n") \
     X(C_RESUME_SERVE_SCRIPT, C_RESUME_SERVE_SCRIPT_TEXT) \
     X(C_RESUME_SPEED_NEEDS_SCRIPT, C_RESUME_SPEED_NEEDS_SCRIPT_TEXT) \
     X(C_RESUME_NEEDS_TTY, C_RESUME_NEEDS_TTY_TEXT) \
@@ -360,9 +352,7 @@
       "  --ui none|tty|sdl   内容も表示: tty はタイムラインを出力、sdl はタイムラインを\n" \
       "                      操作できるダッシュボードを開く（既定: none）\n" \
       "  --scenario F        シナリオファイル（既定: 記録ファイルにあるもの）\n" \
-      "  --lang ja|en        タイムラインの言語（既定: ロケールから）\n" \
-      "\n" \
-      "終了コード: 0 一致、1 相違あり（最初の相違を表示）、2 入力の誤り。\n", \
+      "  --lang ja|en        タイムラインの言語（既定: ロケールから）\n", \
       "usage: tabletop replay JOURNAL [options]\n" \
       "\n" \
       "Re-runs the recorded exercise from its inputs (actions, notes, the\n" \
@@ -371,10 +361,7 @@
       "  --ui none|tty|sdl   also show it: tty prints the timeline, sdl opens the\n" \
       "                      dashboard with a timeline scrubber (default: none)\n" \
       "  --scenario F        the scenario file (default: the one the journal names)\n" \
-      "  --lang ja|en        language of the timeline (default: from the locale)\n" \
-      "\n" \
-      "Exit codes: 0 identical, 1 differs (the first difference is shown),\n" \
-      "2 bad input.\n") \
+      "  --lang ja|en        language of the timeline (default: from the locale)\n") \
     X(C_TORN_DROPPED, "途中で切れた最後の記録を除外しました", "a torn last record was dropped") \
     X(C_NOT_A_JOURNAL, "tabletop の記録ファイルではありません（開始記録がありません）", \
       "not a tabletop journal (no start record)") \
@@ -435,15 +422,28 @@
     X(C_OPT_SPEED_FMT, C_OPT_SPEED_FMT_TEXT) \
     X(C_OPT_SEED_FMT, C_OPT_SEED_FMT_TEXT) \
     X(C_OPT_EXTRA_ARG_FMT, C_OPT_EXTRA_ARG_FMT_TEXT) \
+    X(C_EXITS_LINE_FMT, C_EXITS_LINE_FMT_TEXT) \
+    X(C_EXITS_DEFAULT, "0 正常、1 実行時の失敗、2 入力の誤り", \
+      "0 ok, 1 runtime failure, 2 bad input") \
+    X(C_EXITS_CHECK, "0 すべて正しい、1 実行時の失敗、2 正しくないシナリオがある", \
+      "0 all valid, 1 runtime failure, 2 a scenario is not valid") \
+    X(C_EXITS_REPLAY, "0 一致、1 相違あり（最初の相違を表示）または実行時の失敗、\n2 入力の誤り", \
+      "0 identical, 1 differs (the first difference is shown) or a runtime\nfailure, 2 bad input") \
+    X(C_EXITS_WATCH, "0 終了、1 監視できない、2 入力の誤り", \
+      "0 stopped, 1 cannot watch, 2 bad input") \
+    X(C_EXITS_SWEEP, "0 正常、1 失敗した演習がある／実行時の失敗、2 入力の誤り", \
+      "0 ok, 1 an exercise failed or a runtime failure, 2 bad input") \
+    X(C_EXITS_LINT, "0 指摘なし、1 指摘あり／実行時の失敗、2 読み込めないシナリオ", \
+      "0 nothing found, 1 findings or a runtime failure, 2 a scenario that\ncannot be loaded") \
+    X(C_EXITS_EXPLORE, "0 指摘なし、1 指摘あり／実行時の失敗、2 入力の誤り", \
+      "0 nothing found, 1 findings or a runtime failure, 2 bad input") \
     /* ---- tabletop without a command (engine/app/main.c) */ \
     X(C_MAIN_USAGE_HEAD, "使い方: tabletop コマンド [引数...]\n\nコマンド:\n", \
       "usage: tabletop COMMAND [ARGS...]\n\ncommands:\n") \
     X(C_MAIN_USAGE_FOOT, "\n各コマンドの説明は 'tabletop コマンド --help'、\n" \
-      "バージョンは 'tabletop --version'（-V）で表示します。\n" \
-      "終了コード: 0 正常、1 実行時の失敗、2 入力の誤り。\n", \
+      "バージョンは 'tabletop --version'（-V）で表示します。\n", \
       "\n'tabletop COMMAND --help' describes each command;\n" \
-      "'tabletop --version' (-V) prints the version.\n" \
-      "Exit codes: 0 ok, 1 runtime failure, 2 bad input.\n") \
+      "'tabletop --version' (-V) prints the version.\n") \
     X(C_CMD_LIST, "見つかったシナリオを一覧表示", "list the scenarios found") \
     X(C_CMD_CHECK, "シナリオを読み込んで検証", "load and validate scenarios") \
     X(C_CMD_RUN, "演習を実行（ライブ演習、ダッシュボード、画面なし）", \

@@ -87,13 +87,12 @@
     "使い方: tabletop check シナリオ... [--lang ja|en]\n" \
     "\n" \
     "各シナリオ（ID か .lua ファイルのパス）をサンドボックスで読み込んで検証します。\n" \
-    "正しいシナリオごとに ok を、誤りごとに file:line: message を表示します。\n" \
-    "終了コード: 0 すべて正しい、2 正しくないシナリオがある。\n", \
+    "正しいシナリオごとに ok を、誤りごとに file:line: message を表示します。\n", \
     "usage: tabletop check SCENARIO... [--lang ja|en]\n" \
     "\n" \
     "Loads each scenario (an id or a path to a .lua file) in the sandbox and\n" \
     "validates it. Prints 'ok' per valid scenario and each error as\n" \
-    "file:line: message. Exit 0 when all are valid, 2 when any is not.\n"
+    "file:line: message.\n"
 
 #define C_LIST_USAGE_TEXT \
     "使い方: tabletop list [--lang ja|en]\n" \
@@ -110,27 +109,21 @@
     "\n" \
     "シナリオを実行せずに静的に検査します: 宣言されていない状態キーの読み書き、\n" \
     "綴りの誤ったアクター/役割/ctx、片方の言語しかない文、出典も「仮」の注記もない\n" \
-    "数値、どのアクションでも到達できない目標。1行に1件、file:line:col: message。\n" \
-    "\n" \
-    "終了コード: 0 指摘なし、1 指摘あり、2 読み込めないシナリオ。\n", \
+    "数値、どのアクションでも到達できない目標。1行に1件、file:line:col: message。\n", \
     "usage: tabletop lint SCENARIO...\n" \
     "\n" \
     "Static checks of scenario files (ids or paths), without running them:\n" \
     "state keys read or written but not declared, misspelt actor/role ids and\n" \
     "ctx fields, texts missing a language, numbers neither cited nor marked\n" \
     "invented, objectives no action can reach. One finding per line:\n" \
-    "file:line:col: message (docs/authoring.md, \"Authoring tools\").\n" \
-    "\n" \
-    "Exit codes: 0 nothing found, 1 findings, 2 a scenario that cannot be loaded.\n"
+    "file:line:col: message (docs/authoring.md, \"Authoring tools\").\n"
 
 #define C_API_USAGE_TEXT \
     "使い方: tabletop api --luals\n" \
     "\n" \
     "シナリオファイル用の LuaLS（lua-language-server）注釈を出力します。scenario{}、\n" \
     "状態 s、ctx、各コールバックの型を、エンジンが検証に使う表から生成します。\n" \
-    "scenarios/types/tabletop.d.lua はこの出力で、scenarios/.luarc.json が参照します。\n" \
-    "\n" \
-    "終了コード: 0 正常、2 入力の誤り。\n", \
+    "scenarios/types/tabletop.d.lua はこの出力で、scenarios/.luarc.json が参照します。\n", \
     "usage: tabletop api --luals\n" \
     "\n" \
     "Prints LuaLS (lua-language-server) annotations for scenario files: the\n" \
@@ -138,9 +131,7 @@
     "the tables the engine validates scenarios with. scenarios/types/tabletop.d.lua\n" \
     "is this output, and scenarios/.luarc.json points the language server at it:\n" \
     "\n" \
-    "  tabletop api --luals > tabletop.d.lua\n" \
-    "\n" \
-    "Exit codes: 0 ok, 2 bad input.\n"
+    "  tabletop api --luals > tabletop.d.lua\n"
 
 #define C_EXPLORE_USAGE_TEXT \
     "使い方: tabletop explore シナリオ [--runs N] [--seed S] [-o DIR]\n" \
@@ -148,9 +139,7 @@
     "ランダムだが有効な方針（その時点で選べるアクションをランダムな時刻に、設定もランダム）\n" \
     "で N 回（既定 50）演習し、実行時エラー、一度も達成されない目標、一度も選べない\n" \
     "アクション、一度も発生しない状況付与、一度も変わらない指標を報告します。それぞれに\n" \
-    "再現する最短の解答スクリプト（縮約済み、YAML）を付けます。-o で DIR/finding-N.yaml へ。\n" \
-    "\n" \
-    "終了コード: 0 指摘なし、1 指摘あり、2 入力の誤り。\n", \
+    "再現する最短の解答スクリプト（縮約済み、YAML）を付けます。-o で DIR/finding-N.yaml へ。\n", \
     "usage: tabletop explore SCENARIO [--runs N] [--seed S] [-o DIR]\n" \
     "\n" \
     "Plays N exercises (default 50) with a random but valid policy: at random\n" \
@@ -158,9 +147,7 @@
     "runtime errors, objectives never reached, actions never available, injects\n" \
     "never fired and metrics never changed, each with the shortest action script\n" \
     "that shows it (shrunk), as YAML: printed after the findings, or written to\n" \
-    "DIR/finding-N.yaml with -o. Run one with tabletop run SCENARIO --script F.\n" \
-    "\n" \
-    "Exit codes: 0 nothing found, 1 findings, 2 bad input.\n"
+    "DIR/finding-N.yaml with -o. Run one with tabletop run SCENARIO --script F.\n"
 
 #define C_GRAPH_USAGE_TEXT \
     "使い方: tabletop graph シナリオ [-o FILE.svg|FILE.dot] [--lang ja|en]\n" \
@@ -168,18 +155,14 @@
     "シナリオを実行せずに構造を描きます: 状況付与、動的要素、アクション、それぞれが\n" \
     "読む（破線）・書く状態キー、目標、目標を達成するアクション（太線）、最初の通知となる\n" \
     "状況付与（点線）。拡張子で形式を選びます: Graphviz で配置した SVG か DOT テキスト。\n" \
-    "-o がなければ DOT を標準出力へ。\n" \
-    "\n" \
-    "終了コード: 0 正常、1 書き込めない、2 入力の誤り。\n", \
+    "-o がなければ DOT を標準出力へ。\n", \
     "usage: tabletop graph SCENARIO [-o FILE.svg|FILE.dot] [--lang ja|en]\n" \
     "\n" \
     "Draws the scenario's structure without running it: injects, dynamics,\n" \
     "actions, the state keys each reads (dashed) and writes, objectives, which\n" \
     "actions complete them (bold) and which inject is their notice (dotted).\n" \
     "The extension picks the format: SVG laid out by Graphviz, or DOT text.\n" \
-    "Without -o, DOT goes to standard output.\n" \
-    "\n" \
-    "Exit codes: 0 ok, 1 cannot write, 2 bad input.\n"
+    "Without -o, DOT goes to standard output.\n"
 
 #define C_MSEL_USAGE_TEXT \
     "使い方: tabletop msel シナリオ [-o FILE.csv|FILE.md] [--lang ja|en] [--bom]\n" \
@@ -188,9 +171,7 @@
     "時刻または契機、状況付与、発信、宛先、期待される対応、目標（目標時間と期限）、\n" \
     "備考（討議の問い）を1行にします。拡張子で形式を選びます: RFC 4180 の CSV\n" \
     "（UTF-8。--bom で表計算ソフトが日本語を読めるよう BOM を付けます）か Markdown の表。\n" \
-    "-o がなければ CSV を標準出力へ。\n" \
-    "\n" \
-    "終了コード: 0 正常、1 書き込めない、2 入力の誤り。\n", \
+    "-o がなければ CSV を標準出力へ。\n", \
     "usage: tabletop msel SCENARIO [-o FILE.csv|FILE.md] [--lang ja|en] [--bom]\n" \
     "\n" \
     "Writes the Master Scenario Events List (HSEEP) of a scenario: one row per\n" \
@@ -198,9 +179,7 @@
     "the objective (target and limit) and the facilitator's notes (discussion\n" \
     "questions). The extension picks the format: RFC 4180 CSV (UTF-8; --bom adds\n" \
     "a byte order mark so spreadsheets read Japanese) or a Markdown table.\n" \
-    "Without -o, CSV goes to standard output.\n" \
-    "\n" \
-    "Exit codes: 0 ok, 1 cannot write, 2 bad input.\n"
+    "Without -o, CSV goes to standard output.\n"
 
 #define C_SCORE_USAGE_TEXT \
     "使い方: tabletop score JOURNAL [オプション]\n" \
@@ -214,9 +193,7 @@
     "                      この端末に未送信として保存。既定: $TABLETOP_DB、なければ XDG データディレクトリ）\n" \
     "  --no-record         演習履歴に記録しない（比較だけ表示）\n" \
     "  --scenarios DIR     記録のパスにシナリオがない場合に探すフォルダー\n" \
-    "  -h, --help          この説明\n" \
-    "\n" \
-    "終了コード: 0 成功、1 実行時の失敗、2 入力の誤り。\n", \
+    "  -h, --help          この説明\n", \
     "usage: tabletop score JOURNAL [options]\n" \
     "\n" \
     "Write the scorecard of an exercise journal.\n" \
@@ -229,9 +206,7 @@
     "                      default: $TABLETOP_DB, else the XDG data directory)\n" \
     "  --no-record         do not record the exercise in the history (trend only)\n" \
     "  --scenarios DIR     where to look for the scenario when the journal's path is gone\n" \
-    "  -h, --help          this help\n" \
-    "\n" \
-    "Exit codes: 0 ok, 1 runtime failure, 2 bad input.\n"
+    "  -h, --help          this help\n"
 
 #define C_HISTORY_USAGE_TEXT \
     "使い方: tabletop history [オプション]\n" \
@@ -263,9 +238,7 @@
     "演習の前に読む進行役ブリーフィングを書きます: 役割とその ID、外部の関係者、\n" \
     "目標（段階、目標時間、期限）、設定と既定値、長さ、時刻の決まった状況付与\n" \
     "（チームの対応によらないもの）、討議の問い。拡張子で形式を選びます:\n" \
-    "Markdown か HTML。-o がなければ Markdown を標準出力へ。\n" \
-    "\n" \
-    "終了コード: 0 正常、1 書き込めない、2 入力の誤り。\n", \
+    "Markdown か HTML。-o がなければ Markdown を標準出力へ。\n", \
     "usage: tabletop show SCENARIO [-o FILE.md|FILE.html] [--lang ja|en]\n" \
     "\n" \
     "Writes the facilitator's briefing of a scenario, to read before the drill:\n" \
@@ -273,9 +246,7 @@
     "target and limit), the settings with their defaults, the length, the\n" \
     "injects at fixed times (those that do not depend on the team) and the\n" \
     "discussion questions. The extension picks the format: Markdown or HTML.\n" \
-    "Without -o, Markdown goes to standard output.\n" \
-    "\n" \
-    "Exit codes: 0 ok, 1 cannot write, 2 bad input.\n"
+    "Without -o, Markdown goes to standard output.\n"
 
 #define C_SWEEP_USAGE_TEXT \
     "使い方: tabletop sweep SCENARIO --script F [--script G ...] -o 出力 [オプション]\n" \
@@ -294,8 +265,7 @@
     "  --lang ja|en        言語（既定: ロケールから）\n" \
     "  -h, --help          この説明\n" \
     "\n" \
-    "端末では進捗（速度と残り時間）を表示します。\n" \
-    "終了コード: 0 成功、1 失敗した演習がある／実行時の失敗、2 入力の誤り。\n", \
+    "端末では進捗（速度と残り時間）を表示します。\n", \
     "usage: tabletop sweep SCENARIO --script F [--script G ...] -o OUT [options]\n" \
     "\n" \
     "Run and score each answer script over many seeds in parallel and report the\n" \
@@ -312,8 +282,7 @@
     "  --lang ja|en        language (default: from the locale)\n" \
     "  -h, --help          this help\n" \
     "\n" \
-    "On a terminal a progress bar shows the rate and the time left.\n" \
-    "Exit codes: 0 ok, 1 an exercise failed or a runtime failure, 2 bad input.\n"
+    "On a terminal a progress bar shows the rate and the time left.\n"
 
 #define C_NEW_USAGE_TEXT \
     "使い方: tabletop new ID [--dir D]\n" \
@@ -324,9 +293,7 @@
     "そのまま 'tabletop check' と 'tabletop lint' を通ります。既存のファイルは上書きしません。\n" \
     "\n" \
     "  --dir D          シナリオのフォルダー（なければ作成）\n" \
-    "  --lang ja|en     言語（既定: ロケールから）\n" \
-    "\n" \
-    "終了コード: 0 正常、1 書き込めない、2 入力の誤り。\n", \
+    "  --lang ja|en     言語（既定: ロケールから）\n", \
     "usage: tabletop new ID [--dir D]\n" \
     "\n" \
     "Writes a new scenario D/ID.lua (default D: scenarios) with one role, one\n" \
@@ -336,9 +303,7 @@
     "'tabletop lint' as written. Existing files are never overwritten.\n" \
     "\n" \
     "  --dir D          the scenario folder (created if missing)\n" \
-    "  --lang ja|en     language (default: from the locale)\n" \
-    "\n" \
-    "Exit codes: 0 ok, 1 cannot write, 2 bad input.\n"
+    "  --lang ja|en     language (default: from the locale)\n"
 
 /* ---- failures and output shared by several commands */
 #define C_CANNOT_WRITE_FMT_TEXT "%s に書き込めません: %s", "cannot write %s: %s"

@@ -621,19 +621,46 @@ static void lang_after_a_bad_option_still_counts(void **state)
     cli_done(&r);
 }
 
+/* Every command of the command table has --help in both languages, and
+ * every help ends with one line of what its exit codes mean (the option
+ * parser adds it: a command cannot forget it). */
 static void help_is_available_for_every_command(void **state)
 {
     (void)state;
-    const char *cmds[] = { "list", "check", "run", "resume", "replay", "score", "history", "sweep",
-                           "report", "sync", "fetch", "show", "new", "lint", "api", "explore",
-                           "graph", "msel" };
-    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
-        cli_result r = cli_run("%s --help", cmds[i]);
-        if (r.status != 0)
-            fail_msg("%s --help: exit %d\n%s", cmds[i], r.status, r.err);
-        assert_contains(r.out, "usage: tabletop");
-        cli_done(&r);
-    }
+    char names[64][16];
+    size_t n = command_table(names, 64);
+    static const struct { const char *lang, *usage, *exits, *end; } langs[] = {
+        { "en", "usage: tabletop ", "\n\nExit codes: 0 ", ".\n" },
+        { "ja", "使い方: tabletop ", "\n\n終了コード: 0 ", "。\n" },
+    };
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < 2; k++) {
+            cli_result r = cli_run("%s --help --lang %s", names[i], langs[k].lang);
+            if (r.status != 0)
+                fail_msg("%s --help --lang %s: exit %d\n%s", names[i], langs[k].lang, r.status, r.err);
+            char usage[64];
+            snprintf(usage, sizeof usage, "%s%s", langs[k].usage, names[i]);
+            if (strncmp(r.out, usage, strlen(usage)) != 0)
+                fail_msg("%s --help --lang %s starts:\n%.200s", names[i], langs[k].lang, r.out);
+            const char *exits = strstr(r.out, langs[k].exits);
+            if (!exits)
+                fail_msg("%s --help --lang %s has no exit codes:\n%s", names[i], langs[k].lang, r.out);
+            exits += 2;
+            /* the last paragraph, once, naming 0, 1 and 2 */
+            assert_null(strstr(exits, "\n\n"));
+            assert_ptr_equal(strstr(r.out, langs[k].exits + 2), exits);
+            assert_null(strstr(exits + 1, langs[k].exits + 2));
+            assert_non_null(strstr(exits, "1 "));
+            assert_non_null(strstr(exits, "2 "));
+            size_t len = strlen(r.out), end = strlen(langs[k].end);
+            assert_true(len > end && strcmp(r.out + len - end, langs[k].end) == 0);
+            cli_done(&r);
+        }
+    /* the command list too */
+    cli_result r = cli_run("--help --lang ja");
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "\n\n終了コード: 0 正常、1 実行時の失敗、2 入力の誤り。\n");
+    cli_done(&r);
 }
 
 /* The drill commands speak the command line's language: --help, failures

@@ -143,7 +143,10 @@ struct tt_script {
     struct tt_recipe *recipe;   /* how a rebuild finds functions (recipe.c) */
     bool recipe_tried;          /* taken at the first rebuild (or failed) */
     uint8_t *straight;          /* per fn slot of refs: straight-line code (straight.c) */
-    tt_blocks *blocks;          /* small blocks re-used by rebuilt states (blocks.c) */
+    tt_blocks *blocks;          /* the region of rebuilt states (blocks.c) */
+    tt_sandbox_image *image;    /* a light rebuild's state as built: later
+                                   rebuilds write it back (tt_sandbox_restore) */
+    bool image_tried;
 
     /* ctx.message / ctx.after results not yet taken. */
     tt_scheduled *pending;

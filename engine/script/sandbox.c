@@ -77,34 +77,13 @@ static void note_refusal(tt_sandbox *sb)
     }
 }
 
-/* realloc through the block lists: small sizes come from and go back to
- * them, larger ones from malloc; a block moves only when its size class
- * changes. */
-static void *blocks_realloc(tt_blocks *b, void *ptr, size_t old, size_t nsize)
-{
-    bool was_small = ptr && tt_blocks_small(old), small = tt_blocks_small(nsize);
-    if (ptr && !was_small && !small)
-        return realloc(ptr, nsize);
-    if (was_small && small && tt_blocks_same(old, nsize))
-        return ptr;
-    void *p = small ? tt_blocks_get(b, nsize) : malloc(nsize);
-    if (!p || !ptr)
-        return p;
-    memcpy(p, ptr, old < nsize ? old : nsize);
-    if (was_small)
-        tt_blocks_put(b, ptr, old);
-    else
-        free(ptr);
-    return p;
-}
-
 static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     tt_sandbox *sb = ud;
     size_t old = ptr ? osize : 0; /* with ptr NULL, osize is a type tag */
     if (nsize == 0) {
-        if (ptr && sb->blocks && tt_blocks_small(old))
-            tt_blocks_put(sb->blocks, ptr, old);
+        if (sb->blocks)
+            tt_blocks_realloc(sb->blocks, ptr, old, 0);
         else
             free(ptr);
         sb->used -= old;
@@ -114,7 +93,7 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         note_refusal(sb);
         return NULL;
     }
-    void *p = sb->blocks ? blocks_realloc(sb->blocks, ptr, old, nsize) : realloc(ptr, nsize);
+    void *p = sb->blocks ? tt_blocks_realloc(sb->blocks, ptr, old, nsize) : realloc(ptr, nsize);
     if (!p)
         return NULL;
     sb->used = sb->used - old + nsize;
@@ -370,6 +349,46 @@ void tt_sandbox_close(tt_sandbox *sb)
     lua_sethook(sb->L, NULL, 0, 0);
     lua_close(sb->L); /* no finalizers can exist: setmetatable refuses __gc */
     sb->L = NULL;
+}
+
+struct tt_sandbox_image {
+    tt_sandbox sb;
+    tt_blocks_image *mem;
+};
+
+tt_sandbox_image *tt_sandbox_save(const tt_sandbox *sb)
+{
+    if (!sb->L || !sb->blocks || sb->armed || lua_gettop(sb->L) != 0)
+        return NULL;
+    tt_sandbox_image *img = malloc(sizeof *img);
+    if (!img)
+        return NULL;
+    img->sb = *sb;
+    img->mem = tt_blocks_save(sb->blocks);
+    if (!img->mem) {
+        free(img);
+        return NULL;
+    }
+    return img;
+}
+
+void tt_sandbox_restore(tt_sandbox *sb, const tt_sandbox_image *img)
+{
+    tt_blocks_restore(img->sb.blocks, img->mem);
+    *sb = img->sb;
+}
+
+void tt_sandbox_image_free(tt_sandbox_image *img)
+{
+    if (!img)
+        return;
+    tt_blocks_image_free(img->mem);
+    free(img);
+}
+
+size_t tt_sandbox_image_size(const tt_sandbox_image *img)
+{
+    return img ? tt_blocks_image_size(img->mem) : 0;
 }
 
 void tt_sandbox_limits_default(tt_sandbox_limits *l)

@@ -8,15 +8,22 @@
 
 #include "tabletop/script.h"
 
-/* blocks.c: small blocks kept for re-use by the states of one script
- * (tt_blocks_small sizes only: n > 0 and at most 512 bytes). */
+/* blocks.c: one region at a fixed address for the states of one script
+ * built one after another, and images of it (see blocks.c). */
 typedef struct tt_blocks tt_blocks;
-tt_blocks *tt_blocks_new(void);
+typedef struct tt_blocks_image tt_blocks_image;
+tt_blocks *tt_blocks_new(size_t reserve);   /* NULL when it cannot be had */
 void tt_blocks_free(tt_blocks *b);
-bool tt_blocks_small(size_t n);
-bool tt_blocks_same(size_t a, size_t b);   /* both sizes fit the same block */
-void *tt_blocks_get(tt_blocks *b, size_t n); /* NULL when out of memory */
-void tt_blocks_put(tt_blocks *b, void *p, size_t n);
+/* Lua's lua_Alloc contract (nsize 0 frees; NULL when out of memory). */
+void *tt_blocks_realloc(tt_blocks *b, void *ptr, size_t old, size_t nsize);
+/* A copy of the region's used bytes and lists; NULL when some block lives
+ * outside the region, or out of memory. */
+tt_blocks_image *tt_blocks_save(const tt_blocks *b);
+/* Write the image back: blocks handed out since are gone (those outside
+ * the region freed). */
+void tt_blocks_restore(tt_blocks *b, const tt_blocks_image *img);
+void tt_blocks_image_free(tt_blocks_image *img);
+size_t tt_blocks_image_size(const tt_blocks_image *img); /* bytes copied */
 
 /* Allocator and budget bookkeeping. Its address is the allocator's `ud`, so
  * it must not move while its lua_State lives (it is malloc'ed). */
@@ -56,6 +63,17 @@ typedef struct tt_sandbox {
 lua_State *tt_sandbox_open(tt_sandbox *sb, const tt_sandbox_limits *limits,
                            tt_blocks *blocks, const char *path, tt_error *err);
 void tt_sandbox_close(tt_sandbox *sb);
+
+/* A state's image: its sandbox bookkeeping and its memory, taken between
+ * runs of a state whose memory is all in its region (sb->blocks); NULL
+ * when it cannot be taken. Restoring it into the same sandbox makes the
+ * state exactly what it was when the image was taken: the same bytes at
+ * the same addresses, the same counts, cap and budgets. */
+typedef struct tt_sandbox_image tt_sandbox_image;
+tt_sandbox_image *tt_sandbox_save(const tt_sandbox *sb);
+void tt_sandbox_restore(tt_sandbox *sb, const tt_sandbox_image *img);
+void tt_sandbox_image_free(tt_sandbox_image *img);
+size_t tt_sandbox_image_size(const tt_sandbox_image *img);
 
 /* math.random semantics on sb->rng (also ctx.random). */
 int tt_sandbox_random(lua_State *L);

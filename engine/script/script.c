@@ -182,6 +182,7 @@ void tt_script_free(tt_script *s)
         return;
     close_state(s);
     tt_blocks_free(s->blocks); /* after the state gave its blocks back */
+    tt_sandbox_image_free(s->image);
     tt_arena_free(&s->model.arena);
     tt_arena_free(&s->pending_arena);
     tt_arena_free(&s->taken_arena);
@@ -427,11 +428,15 @@ static int rebuild_state(tt_script *s, bool light, tt_error *err)
     fresh->bytecode_len = s->bytecode_len;
     fresh->validated = true;
     fresh->straight = s->straight; /* the same functions: classified once */
-    /* States made one after another re-use each other's blocks (without
-     * the lists, if they cannot be had, blocks are plain malloc'ed). */
-    if (!s->blocks)
-        s->blocks = tt_blocks_new();
-    fresh->blocks = s->blocks;
+    /* States made one after another live in one region (without it, if it
+     * cannot be had, blocks are plain malloc'ed). The first light rebuild
+     * gets a region of its own, so that an image of it holds that state
+     * alone. */
+    size_t reserve = 2 * s->limits.memory_bytes + ((size_t)16 << 20);
+    tt_blocks *own = light && !s->image_tried ? tt_blocks_new(reserve) : NULL;
+    if (!s->blocks && !own)
+        s->blocks = tt_blocks_new(reserve);
+    fresh->blocks = own ? own : s->blocks;
     if (light) {
         fresh->model = s->model; /* borrowed: given back below */
         fresh->model.arena.head = NULL;
@@ -464,6 +469,11 @@ static int rebuild_state(tt_script *s, bool light, tt_error *err)
         s->straight = fresh->straight;
     fresh->straight = NULL;
     fresh->blocks = NULL;
+    tt_sandbox_image *image = NULL;
+    if (rc == 0 && own) {
+        s->image_tried = true;
+        image = tt_sandbox_save(fresh->sb);
+    }
     if (rc == 0) {
         tt_sandbox *old = s->sb;
         s->sb = fresh->sb;
@@ -477,12 +487,28 @@ static int rebuild_state(tt_script *s, bool light, tt_error *err)
         s->condition_mode = false; /* as the fresh state was made */
         s->ctx_now = 0;
     }
-    tt_script_free(fresh);
+    tt_script_free(fresh); /* the old state, or the failed one */
+    if (own && rc == 0) {
+        tt_blocks_free(s->blocks);
+        s->blocks = own;
+        s->image = image;
+    } else {
+        tt_blocks_free(own);
+    }
     return rc;
 }
 
 static int rebuild(tt_script *s, tt_error *err)
 {
+    if (s->image) {
+        /* The state the light rebuild made, written back: the same bytes
+         * at the same addresses (the refs in s->refs are that state's). */
+        tt_sandbox_restore(s->sb, s->image);
+        s->sb->host = s; /* the image was taken before the state was moved here */
+        s->condition_mode = false;
+        s->ctx_now = 0;
+        return 0;
+    }
     if (s->recipe && rebuild_state(s, true, err) == 0)
         return 0;
     tt_error_clear(err);

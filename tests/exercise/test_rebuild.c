@@ -1,7 +1,8 @@
 /* A script reused for many exercises (tabletop sweep, the benches) gets a
  * fresh Lua state per exercise built from the engine's own bytecode and a
  * recipe of where the behaviour functions are, without extracting the model
- * again. Those exercises must journal exactly what the first one did (built
+ * again; from the third exercise on, the image of such a state is written
+ * back instead (tests/script/test_script_image). Those exercises must journal exactly what the first one did (built
  * with the full extraction) for the same seed: every scenario, every answer
  * script, records compared byte for byte as the journal writes them. */
 #include <setjmp.h>

@@ -138,8 +138,9 @@ static void declare(ex *x, const char *key, int value_idx, const char *path)
         bool numeric = lua_type(L, v) == LUA_TNUMBER && (strcmp(lua_tostring(L, -1), "integer") == 0 ||
                                                          strcmp(lua_tostring(L, -1), "number") == 0);
         if (!numeric)
-            mf_fail(x, 0, "%s: the setting's value is a %s but state.%s is a %s", path, cls, key,
-                    lua_tostring(L, -1));
+            mf_fail(x, 0, "%s: the setting's value is %s %s but state.%s is %s %s", path,
+                    cls[0] == 'i' ? "an" : "a", cls, key,
+                    lua_tostring(L, -1)[0] == 'i' ? "an" : "a", lua_tostring(L, -1));
         cls = "number"; /* 0 and 0.5: the field holds any number */
     }
     lua_pop(L, 1);
@@ -693,7 +694,13 @@ static bool date_ok(const char *d)
     for (size_t i = 0; i < n; i++)
         if (pat[i] == 'd' ? !(d[i] >= '0' && d[i] <= '9') : d[i] != '-')
             return false;
-    return true;
+    /* A date that exists: 2020-13-45 has the shape but no day. */
+    int year = atoi(d), month = n >= 7 ? atoi(d + 5) : 1, day = n == 10 ? atoi(d + 8) : 1;
+    static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    if (month < 1 || month > 12 || day < 1 || day > days[month - 1])
+        return false;
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return !(month == 2 && day == 29 && !leap);
 }
 
 /* API 1.1: references = { { title =, publisher =, url =, date = }, ... } */

@@ -66,6 +66,9 @@ static void new_fields_are_checked(void **state)
         { "starts_at = \"05:30\"", "starts_at = \"25:00\"", "starts_at: '25:00' is not a time of day" },
         { "capacity = 1", "capacity = 0", "roles.oncall.capacity: expected a whole number from 1 to 1000" },
         { "date = \"2020-01\"", "date = \"Jan 2020\"", "references[2].date: 'Jan 2020' is not YYYY" },
+        { "date = \"2020-01\"", "date = \"2020-13\"", "references[2].date: '2020-13' is not YYYY" },
+        { "date = \"2022-06-17\"", "date = \"2022-02-29\"", "references[1].date: '2022-02-29' is not YYYY" },
+        { "date = \"2022-06-17\"", "date = \"2022-04-31\"", "references[1].date: '2022-04-31' is not YYYY" },
         { "url = \"https://www.nisc.go.jp/\"", "url = \"file:///etc/passwd\"", "references[1].url: 'file:///etc/passwd' is not an http" },
     };
     for (size_t i = 0; i < sizeof edits / sizeof edits[0]; i++) {
@@ -81,6 +84,18 @@ static void new_fields_are_checked(void **state)
         cli_done(&r);
     }
     free(text);
+    /* A setting of another kind than its state key, named in good English. */
+    snprintf(path, sizeof path, "%s/kind.lua", t);
+    cli_write(path, "local T = { ja = 't', en = 't' }\n"
+                    "return scenario { id = 'kind', source = 's', title = T, summary = T,\n"
+                    "  length = '1h', invented = T, roles = { r = { name = T } },\n"
+                    "  state = { n = 0 }, settings = { n = { value = 'x', label = T } },\n"
+                    "  actions = { a = { by = 'r', label = T, completes = 'o' } },\n"
+                    "  objectives = { o = { phase = 'isolate', title = T, target = '1m', limit = '1h' } } }\n");
+    cli_result k = cli_run("check '%s'", path);
+    assert_int_equal(k.status, 2);
+    assert_contains(k.err, "settings.n.value: the setting's value is a string but state.n is an integer");
+    cli_done(&k);
     /* ctx.clock without starts_at is a located runtime error. */
     snprintf(path, sizeof path, "%s/noclock.lua", t);
     cli_write(path, "local T = { ja = 't', en = 't' }\n"

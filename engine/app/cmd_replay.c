@@ -27,9 +27,11 @@ int tt_open_journal_scenario(const char *cmd, const char *journal_path,
     memset(j, 0, sizeof *j);
     if (tt_journal_read(journal_path, j, &err) != 0)
         return tt_error_report(&err, cmd);
-    if (j->torn)
-        fprintf(stderr, "%s: %s: %s\n", cmd, journal_path,
-                j->warning[0] ? j->warning : tt_term_text(C_TORN_DROPPED, lang));
+    /* The reader's warning already names the file, line and column. */
+    if (j->torn && j->warning[0])
+        fprintf(stderr, "%s: %s\n", cmd, j->warning);
+    else if (j->torn)
+        fprintf(stderr, "%s: %s: %s\n", cmd, journal_path, tt_term_text(C_TORN_DROPPED, lang));
     if (j->n_records == 0 || j->records[0].type != TT_REC_START || !j->records[0].start) {
         tt_error_set(&err, journal_path, 0, 0, "%s", tt_term_text(C_NOT_A_JOURNAL, lang));
         tt_journal_free(j);

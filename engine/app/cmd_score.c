@@ -66,6 +66,13 @@ int tt_cmd_score(int argc, char **argv)
         tt_journal_stream_close(in);
         return tt_error_report(&err, "tabletop score");
     }
+    /* The START record alone names the scenario; without one this is no
+     * journal (said as replay and resume say it, naming the file). */
+    if (!first || first->type != TT_REC_START || !first->start) {
+        tt_journal_stream_close(in);
+        tt_error_set(&err, o.journal, 0, 0, "%s", tt_term_text(C_NOT_A_JOURNAL, o.lang));
+        return tt_error_report(&err, "tabletop score");
+    }
     /* The START record alone names the scenario. */
     tt_journal j = { .records = (tt_record *)first, .n_records = first ? 1 : 0 };
     bool differs = false;

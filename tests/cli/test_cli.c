@@ -412,6 +412,45 @@ static void resume_refuses_a_journal_that_does_not_reproduce(void **state)
     free(text);
 }
 
+/* A journal cut inside its first record, or empty: every reader names the
+ * file once ("J:L:C:" of the dropped record, never "J: J:L:C:") and says
+ * the same thing (no start record), exit 2. */
+static void a_journal_without_its_start_is_named_once(void **state)
+{
+    (void)state;
+    const char *j = cli_path("cut.yaml");
+    cli_result r = cli_run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
+                           "--journal '%s' --no-scorecard", j);
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+    char *text = cli_slurp(j);
+    char *end = strstr(text, "\n...\n");
+    assert_non_null(end);
+    *end = '\0'; /* inside the START record */
+    cli_write(j, text);
+    free(text);
+    static const char *const cmds[] = { "replay", "resume", "score" };
+    char score_out[1024];
+    snprintf(score_out, sizeof score_out, "-o '%s.json'", j);
+    const char *const tails[] = { "", "--ui none --no-scorecard", score_out };
+    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+        r = cli_run("%s '%s' %s --lang en", cmds[i], j, tails[i]);
+        assert_int_equal(r.status, 2);
+        char twice[1200];
+        snprintf(twice, sizeof twice, "%s: %s:", j, j);
+        assert_not_contains(r.err, twice);
+        char named[1200];
+        snprintf(named, sizeof named, "%s: not a tabletop journal (no start record)", j);
+        assert_contains(r.err, named);
+        cli_done(&r);
+    }
+    cli_write(j, "");
+    r = cli_run("score '%s' -o '%s.json' --lang en", j, j);
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "not a tabletop journal (no start record)");
+    cli_done(&r);
+}
+
 /* A journal names its scenario by id and path; neither is trusted as a way
  * to run some other file. */
 static void journal_scenario_names_are_not_trusted(void **state)
@@ -763,6 +802,7 @@ int main(void)
         cmocka_unit_test(roster_examples_in_the_docs_load),
         cmocka_unit_test(same_seed_same_journal_and_replay_agrees),
         cmocka_unit_test(resume_refuses_a_journal_that_does_not_reproduce),
+        cmocka_unit_test(a_journal_without_its_start_is_named_once),
         cmocka_unit_test(journal_scenario_names_are_not_trusted),
         cmocka_unit_test(bad_command_lines_exit_2_with_a_message),
         cmocka_unit_test(failures_exit_by_their_class),

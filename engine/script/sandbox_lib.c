@@ -5,6 +5,7 @@
 #include "sandbox.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 
 #include <lauxlib.h>
@@ -257,8 +258,17 @@ static void compile_pairs(void)
     lua_close(L);
 }
 
+/* The process's first state compiles the text in place: most processes
+ * (run, score, check) build one state, and compiling into a separate state
+ * to dump it cost that one state as much again. The second and later
+ * states load the dump. */
+static atomic_flag pairs_compiled_once = ATOMIC_FLAG_INIT;
+
 static int load_pairs(lua_State *L)
 {
+    if (!atomic_flag_test_and_set(&pairs_compiled_once))
+        return luaL_loadbufferx(L, sorted_pairs_src, sizeof sorted_pairs_src - 1, "=(sandbox)",
+                                "t");
     pthread_once(&pairs_once, compile_pairs);
     if (pairs_bytecode)
         return luaL_loadbufferx(L, pairs_bytecode, pairs_bytecode_len, "=(sandbox)", "b");

@@ -9,6 +9,7 @@
  * list. Where the source does not spell the path out (a table built by
  * code, a local variable), it stops at the deepest part it found. It only
  * reads the text, and only ever returns a line that holds a matching key. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,11 +32,11 @@ typedef struct toks {
     size_t n, cap;
 } toks;
 
-static bool push(toks *t, enum tok_kind kind, int line, const char *text, size_t len)
+static bool push(toks *t, const tok *k)
 {
     if (!tt_grow(&t->v, &t->cap, t->n + 1, sizeof *t->v))
         return false;
-    t->v[t->n++] = (tok){ kind, line, text, len };
+    t->v[t->n++] = *k;
     return true;
 }
 
@@ -75,88 +76,137 @@ static const char *skip_long(const char *p, const char *end, int level, int *lin
     return end;
 }
 
-static bool tokenize(const char *src, size_t len, toks *out)
+typedef struct lexer {
+    const char *p, *end;
+    int line;
+} lexer;
+
+static bool name_start(char c)
 {
-    const char *p = src, *end = src + len;
-    int line = 1;
-    while (p < end) {
-        char c = *p;
-        if (c == '\n') {
-            line++;
+    return (unsigned)((c | 0x20) - 'a') < 26u || c == '_';
+}
+
+static bool name_char(char c)
+{
+    return name_start(c) || (unsigned)(c - '0') < 10u;
+}
+
+/* Does any of the 8 bytes in x equal b? (exact as a yes/no) */
+static uint64_t has_byte(uint64_t x, unsigned char b)
+{
+    uint64_t v = x ^ (0x0101010101010101ull * b);
+    return (v - 0x0101010101010101ull) & ~v & 0x8080808080808080ull;
+}
+
+/* Where a quoted string's text may stop: its quote, a backslash or a line
+ * break. Eight bytes at a time, as most of a scenario's text is inside
+ * strings (this runs on every load). */
+static const char *string_stop(const char *p, const char *end, char quote)
+{
+    while (end - p >= 8) {
+        uint64_t x;
+        memcpy(&x, p, 8);
+        if (has_byte(x, (unsigned char)quote) | has_byte(x, '\\') | has_byte(x, '\n'))
+            break;
+        p += 8;
+    }
+    while (p < end && *p != quote && *p != '\\' && *p != '\n')
+        p++;
+    return p;
+}
+
+/* The next token, or false at the end of the text. */
+static bool lex_next(lexer *lx, tok *out)
+{
+    const char *p = lx->p, *end = lx->end;
+    for (;;) {
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\f' || *p == '\v'))
             p++;
-        } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+        if (p >= end) {
+            lx->p = p;
+            return false;
+        }
+        if (*p == '\n') {
+            lx->line++;
             p++;
-        } else if (c == '-' && p + 1 < end && p[1] == '-') {
+        } else if (*p == '-' && p + 1 < end && p[1] == '-') {
             p += 2;
             int level = long_bracket(p, end);
             if (level >= 0) {
-                p = skip_long(p, end, level, &line);
+                p = skip_long(p, end, level, &lx->line);
             } else {
-                while (p < end && *p != '\n')
-                    p++;
+                const char *nl = memchr(p, '\n', (size_t)(end - p));
+                p = nl ? nl : end;
             }
-        } else if (c == '"' || c == '\'') {
-            const char *start = ++p;
-            while (p < end && *p != c) {
-                if (*p == '\\' && p + 1 < end) {
-                    if (p[1] == '\n')
-                        line++;
-                    p++;
-                } else if (*p == '\n') {
-                    break; /* unfinished string: Lua would not have run this */
-                }
-                p++;
-            }
-            if (!push(out, T_STRING, line, start, (size_t)(p - start)))
-                return false;
-            if (p < end)
-                p++;
-        } else if (c == '[') {
-            int level = long_bracket(p, end);
-            int at = line;
-            if (level >= 0) {
-                p = skip_long(p, end, level, &line);
-                if (!push(out, T_STRING, at, NULL, 0))
-                    return false;
-            } else {
-                if (!push(out, T_LBRACKET, line, NULL, 0))
-                    return false;
-                p++;
-            }
-        } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') {
-            const char *start = p;
-            while (p < end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-                               (*p >= '0' && *p <= '9') || *p == '_'))
-                p++;
-            if (!push(out, T_NAME, line, start, (size_t)(p - start)))
-                return false;
         } else {
-            enum tok_kind kind = T_OTHER;
-            size_t n = 1;
-            switch (c) {
-            case '{': kind = T_LBRACE; break;
-            case '}': kind = T_RBRACE; break;
-            case ']': kind = T_RBRACKET; break;
-            case '(': kind = T_LPAREN; break;
-            case ')': kind = T_RPAREN; break;
-            case ',': case ';': kind = T_SEP; break;
-            case '=':
-                if (p + 1 < end && p[1] == '=')
-                    n = 2;
-                else
-                    kind = T_EQ;
-                break;
-            case '~': case '<': case '>':
-                if (p + 1 < end && p[1] == '=')
-                    n = 2;
-                break;
-            default: break;
-            }
-            if (!push(out, kind, line, NULL, 0))
-                return false;
-            p += n;
+            break;
         }
     }
+    char c = *p;
+    *out = (tok){ T_OTHER, lx->line, NULL, 0 };
+    if (c == '"' || c == '\'') {
+        const char *start = ++p;
+        while ((p = string_stop(p, end, c)) < end && *p != c) {
+            if (*p == '\\' && p + 1 < end) {
+                if (p[1] == '\n')
+                    lx->line++;
+                p++;
+            } else if (*p == '\n') {
+                break; /* unfinished string: Lua would not have run this */
+            }
+            p++;
+        }
+        *out = (tok){ T_STRING, lx->line, start, (size_t)(p - start) };
+        if (p < end)
+            p++;
+    } else if (c == '[') {
+        int level = long_bracket(p, end);
+        if (level >= 0) {
+            out->kind = T_STRING; /* a long string: no text, never a key */
+            p = skip_long(p, end, level, &lx->line);
+        } else {
+            out->kind = T_LBRACKET;
+            p++;
+        }
+    } else if (name_start(c)) {
+        const char *start = p;
+        while (p < end && name_char(*p))
+            p++;
+        *out = (tok){ T_NAME, lx->line, start, (size_t)(p - start) };
+    } else {
+        size_t n = 1;
+        switch (c) {
+        case '{': out->kind = T_LBRACE; break;
+        case '}': out->kind = T_RBRACE; break;
+        case ']': out->kind = T_RBRACKET; break;
+        case '(': out->kind = T_LPAREN; break;
+        case ')': out->kind = T_RPAREN; break;
+        case ',': case ';': out->kind = T_SEP; break;
+        case '=':
+            if (p + 1 < end && p[1] == '=')
+                n = 2;
+            else
+                out->kind = T_EQ;
+            break;
+        case '~': case '<': case '>':
+            if (p + 1 < end && p[1] == '=')
+                n = 2;
+            break;
+        default: break;
+        }
+        p += n;
+    }
+    lx->p = p;
+    return true;
+}
+
+static bool tokenize(const char *src, size_t len, toks *out)
+{
+    lexer lx = { src, src + len, 1 };
+    tok k;
+    while (lex_next(&lx, &k))
+        if (!push(out, &k))
+            return false;
     return true;
 }
 
@@ -363,8 +413,9 @@ static bool duplicate_in(const toks *t, size_t open, size_t *first, size_t *seco
     return false;
 }
 
-bool tt_locate_duplicate(const char *src, size_t len, int call_line, char *key,
-                         size_t key_size, int *first_line, int *second_line)
+/* The exact check over the token list: which table, which key, which lines. */
+static bool find_duplicate(const char *src, size_t len, int call_line, char *key,
+                           size_t key_size, int *first_line, int *second_line)
 {
     toks t = { NULL, 0, 0 };
     size_t open;
@@ -383,4 +434,141 @@ bool tt_locate_duplicate(const char *src, size_t len, int call_line, char *key,
     }
     free(t.v);
     return found;
+}
+
+/* ---- Keys given twice ----
+ *
+ * The exact check (find_duplicate above) scans each literal table inside
+ * the scenario's table over the whole token list: about a tenth of loading
+ * a scenario. It runs on every load, and almost always finds nothing, so a
+ * single pass first proves there is nothing to find: when every brace,
+ * parenthesis and bracket inside the scenario's table closes the one
+ * opened last, a table sees keys exactly where none of its own brackets or
+ * parentheses is open, which this pass follows with one stack. Only when
+ * that pass finds a key twice, or anything it does not follow (a closer
+ * of the wrong kind, a table left open, more keys than the exact check
+ * remembers), does the exact check run and say what and where. */
+
+enum { MAX_KEYS = 256 }; /* keys the exact check remembers per table */
+
+typedef struct key_ref {
+    const char *text;
+    size_t len;
+} key_ref;
+
+typedef struct quick_scan {
+    char *open;             /* kinds of the open braces, parentheses and brackets */
+    size_t *keys_from;      /* per open brace: where its keys start in keys */
+    size_t n_open, cap_open, n_braces, cap_braces;
+    key_ref *keys;          /* the keys of every open table, innermost last */
+    size_t n_keys, cap_keys;
+} quick_scan;
+
+enum quick_result { QUICK_NONE, QUICK_LOOK }; /* nothing to find, or look closer */
+
+static bool quick_push(quick_scan *q, char kind)
+{
+    if (!tt_grow(&q->open, &q->cap_open, q->n_open + 1, 1))
+        return false;
+    q->open[q->n_open++] = kind;
+    if (kind != '{')
+        return true;
+    if (!tt_grow(&q->keys_from, &q->cap_braces, q->n_braces + 1, sizeof *q->keys_from))
+        return false;
+    q->keys_from[q->n_braces++] = q->n_keys;
+    return true;
+}
+
+/* A key of the innermost table: false when it is there already, or the
+ * table has more keys than the exact check would remember. */
+static bool quick_key(quick_scan *q, const char *text, size_t len)
+{
+    size_t from = q->keys_from[q->n_braces - 1];
+    if (q->n_keys - from >= MAX_KEYS)
+        return false;
+    for (size_t i = from; i < q->n_keys; i++)
+        if (q->keys[i].len == len && memcmp(q->keys[i].text, text, len) == 0)
+            return false;
+    if (!tt_grow(&q->keys, &q->cap_keys, q->n_keys + 1, sizeof *q->keys))
+        return false;
+    q->keys[q->n_keys++] = (key_ref){ text, len };
+    return true;
+}
+
+static enum quick_result quick_check(const char *src, size_t len, int call_line)
+{
+    lexer lx = { src, src + len, 1 };
+    quick_scan q = { 0 };
+    enum quick_result r = QUICK_LOOK;
+    tok cur, name = { T_OTHER, 0, NULL, 0 }, str = { T_OTHER, 0, NULL, 0 };
+    enum tok_kind prev = T_OTHER;
+    int before = 0;     /* looking for the table: 1 after `scenario`, 2 after `scenario (` */
+    int bracket = 0;    /* a `["text"] =` key: 1 after `[`, 2 after the text, 3 after `]` */
+    bool started = false, pending = false;
+    while (lex_next(&lx, &cur)) {
+        enum tok_kind k = cur.kind;
+        if (!started) {
+            if (k == T_LBRACE && before > 0) {
+                started = true;
+                if (!quick_push(&q, '{'))
+                    goto done;
+            } else if (k == T_LPAREN && before == 1) {
+                before = 2;
+            } else {
+                before = k == T_NAME && cur.line == call_line && cur.len == 8 &&
+                         memcmp(cur.text, "scenario", 8) == 0;
+            }
+            prev = k;
+            continue;
+        }
+        if (pending && k == T_EQ && !quick_key(&q, name.text, name.len))
+            goto done;
+        pending = false;
+        if (bracket == 1)
+            bracket = k == T_STRING && cur.text ? (str = cur, 2) : 0;
+        else if (bracket == 2)
+            bracket = k == T_RBRACKET ? 3 : 0;
+        else if (bracket == 3) {
+            if (k == T_EQ && !quick_key(&q, str.text, str.len))
+                goto done;
+            bracket = 0;
+        }
+        bool at_table = q.open[q.n_open - 1] == '{';
+        if (k == T_LBRACE || k == T_LPAREN || k == T_LBRACKET) {
+            if (k == T_LBRACKET && at_table)
+                bracket = 1;
+            if (!quick_push(&q, k == T_LBRACE ? '{' : k == T_LPAREN ? '(' : '['))
+                goto done;
+        } else if (k == T_RBRACE || k == T_RPAREN || k == T_RBRACKET) {
+            char want = k == T_RBRACE ? '{' : k == T_RPAREN ? '(' : '[';
+            if (q.open[q.n_open - 1] != want)
+                goto done; /* not nested as the quick pass assumes */
+            q.n_open--;
+            if (want == '{')
+                q.n_keys = q.keys_from[--q.n_braces];
+            if (q.n_open == 0) {
+                r = QUICK_NONE; /* the scenario's table closed: nothing twice */
+                goto done;
+            }
+        } else if (k == T_NAME && at_table && (prev == T_SEP || prev == T_LBRACE)) {
+            name = cur;
+            pending = true;
+        }
+        prev = k;
+    }
+    if (!started)
+        r = QUICK_NONE; /* no table given to scenario on that line: nothing to check */
+done:
+    free(q.open);
+    free(q.keys_from);
+    free(q.keys);
+    return r;
+}
+
+bool tt_locate_duplicate(const char *src, size_t len, int call_line, char *key,
+                         size_t key_size, int *first_line, int *second_line)
+{
+    if (quick_check(src, len, call_line) == QUICK_NONE)
+        return false;
+    return find_duplicate(src, len, call_line, key, key_size, first_line, second_line);
 }

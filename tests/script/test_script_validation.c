@@ -205,6 +205,29 @@ static void each_error_class(void **state)
     }
 }
 
+/* Keys given twice: a first pass proves most files have none, and the
+ * exact scan names the table opened first and its first key given twice. */
+static void duplicate_keys_in_nested_tables(void **state)
+{
+    (void)state;
+    /* In a table inside a call inside a function inside the scenario. */
+    expect_error(NAME, build("@EXTRA@", "every = { { period = '1m', run = function() "
+                                        "local t = tostring({ x = 1, ['y'] = 2, x = 3 }) end } },"),
+                 "'x' is given twice in the same table (lines 11 and 11)", 11);
+    /* Two tables with a key twice: the one opened first is named. */
+    expect_error(NAME, build("@ROLES@", "{ r = { name = T, x = { a = 1,\n a = 2 } },\n r = { name = T } }"),
+                 "'r' is given twice in the same table (lines 4 and 6)", 6);
+    /* The same key at different levels, or in brackets, is not twice. */
+    const char *text = build("@EXTRA@", "every = { { period = '1m', run = function() local t = "
+                                        "{ n = 0, m = { n = 1, m = { n = 2 } }, [('n') .. ''] = 3 } "
+                                        "end } },");
+    tt_error err;
+    tt_script *s = tt_script_load_buffer(NAME, text, strlen(text), NULL, &err);
+    if (!s)
+        fail_msg("%s:%d: %s", err.file, err.line, err.message);
+    tt_script_free(s);
+}
+
 static void file_level_errors(void **state)
 {
     (void)state;
@@ -332,6 +355,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(base_is_valid),
         cmocka_unit_test(each_error_class),
+        cmocka_unit_test(duplicate_keys_in_nested_tables),
         cmocka_unit_test(file_level_errors),
         cmocka_unit_test(lines_point_into_the_table),
         cmocka_unit_test(damaged_files_never_crash),

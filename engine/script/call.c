@@ -6,6 +6,7 @@
  * formatted only when a message needs it. Conditions (inject and objective
  * `when`) remember which state keys they read and are re-run only when one
  * of those was written since, or time moved and they read ctx.now. */
+#include "tabletop/terms.h"
 #include <lauxlib.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,7 +131,7 @@ int tt_host_index_callbacks(tt_script *s, tt_error *err)
     if (lua_pcall(s->L, 1, 0, 0) != LUA_OK) {
         lua_pop(s->L, 1);
         tt_error_set_as(err, TT_ERR_NOMEM, s->model.path, 0, 0,
-                        "cannot set up the scenario: out of memory");
+                        TT_MSG(E_SC_SETUP_OOM));
         return -1;
     }
     return 0;
@@ -223,14 +224,14 @@ static const char *copy_lang(lua_State *L, tt_script *s, int idx, const char *la
         return NULL;
     }
     if (lua_rawlen(L, -1) > TT_MAX_TEXT)
-        luaL_error(L, "the reason is longer than %d bytes", (int)TT_MAX_TEXT);
+        luaL_error(L, TT_MSG(E_CALL_REASON_TOO_LONG_FMT), (int)TT_MAX_TEXT);
     char why[160];
     if (!tt_host_text_ok(lua_tostring(L, -1), lua_rawlen(L, -1), why, sizeof why))
-        luaL_error(L, "the reason's %s text: %s", lang, why);
+        luaL_error(L, TT_MSG(E_CALL_REASON_LANG_FMT), lang, why);
     char *c = tt_arena_strdup(&s->scratch, lua_tostring(L, -1));
     lua_pop(L, 1);
     if (!c)
-        luaL_error(L, "out of memory");
+        luaL_error(L, TT_MSG(E_OUT_OF_MEMORY));
     return c;
 }
 
@@ -240,19 +241,19 @@ static void read_reason(lua_State *L, tt_script *s, int idx, call_job *job, cons
 {
     if (lua_type(L, idx) == LUA_TSTRING) {
         if (lua_rawlen(L, idx) > TT_MAX_TEXT)
-            luaL_error(L, "the reason is longer than %d bytes", (int)TT_MAX_TEXT);
+            luaL_error(L, TT_MSG(E_CALL_REASON_TOO_LONG_FMT), (int)TT_MAX_TEXT);
         char bad[160];
         if (!tt_host_text_ok(lua_tostring(L, idx), lua_rawlen(L, idx), bad, sizeof bad))
-            luaL_error(L, "the reason: %s", bad);
+            luaL_error(L, TT_MSG(E_CALL_REASON_FMT), bad);
         char *c = tt_arena_strdup(&s->scratch, lua_tostring(L, idx));
         if (!c)
-            luaL_error(L, "out of memory");
+            luaL_error(L, TT_MSG(E_OUT_OF_MEMORY));
         job->why.ja = job->why.en = c;
     } else if (lua_type(L, idx) == LUA_TTABLE) {
         job->why.ja = copy_lang(L, s, idx, "ja");
         job->why.en = copy_lang(L, s, idx, "en");
     } else if (lua_type(L, idx) != LUA_TNIL) {
-        luaL_error(L, "%s must be a text { ja = \"...\", en = \"...\" }, not a %s", what,
+        luaL_error(L, TT_MSG(E_CALL_NOT_TEXT_FMT), what,
                    luaL_typename(L, idx));
     }
 }
@@ -307,7 +308,7 @@ static void add_where(tt_script *s, tt_error *err)
     const char *where = tt_host_where(s);
     size_t len = strlen(err->message);
     if (where && len < sizeof err->message)
-        snprintf(err->message + len, sizeof err->message - len, " (in %s)", where);
+        snprintf(err->message + len, sizeof err->message - len, TT_MSG(E_IN_WHERE_FMT), where);
 }
 
 /* Conditions on: reads through the main proxy and ctx go through C and
@@ -373,7 +374,7 @@ static int call(tt_script *s, call_job *job, tt_ms now, const char *role, bool r
                 tt_error *err)
 {
     if (!s->begun) {
-        tt_error_set(err, s->model.path, 0, 0, "no exercise started (call tt_script_begin)");
+        tt_error_set(err, s->model.path, 0, 0, TT_MSG(E_CALL_NOT_BEGUN));
         return -1;
     }
     lua_State *L = s->L;
@@ -448,7 +449,7 @@ static bool bad_index(tt_script *s, int i, size_t n, const char *what, tt_error 
 {
     if (i >= 0 && (size_t)i < n)
         return false;
-    tt_error_set(err, s->model.path, 0, 0, "no %s with index %d", what, i);
+    tt_error_set(err, s->model.path, 0, 0, TT_MSG(E_CALL_NO_INDEX_FMT), what, i);
     return true;
 }
 
@@ -662,7 +663,7 @@ int tt_script_call_deferred(tt_script *s, int ref, tt_ms now, tt_error *err)
     if (call(s, &job, now, NULL, false, err) != 0)
         return -1;
     if (!job.present) {
-        tt_error_set(err, s->model.path, 0, 0, "no function scheduled with ctx.after as %d",
+        tt_error_set(err, s->model.path, 0, 0, TT_MSG(E_CALL_NO_AFTER_FMT),
                      ref);
         return -1;
     }

@@ -10,6 +10,7 @@
 #include "host.h"
 #include "tabletop/api.h"
 #include "tabletop/suggest.h"
+#include "tabletop/terms.h"
 
 #define HINT(buf, wrong, arr, n)                                                           \
     tt_suggest((wrong), (n) ? &(arr)[0].id : NULL, (n), sizeof *(arr), (buf), sizeof(buf))
@@ -19,21 +20,21 @@ static tt_script *script_for_effect(lua_State *L, const char *what)
     tt_script *s = tt_host_of(L);
     if (s->read_only) {
         const char *where = tt_host_where(s);
-        luaL_error(L, "%s is not available in %s: conditions only read the state", what,
-                   where ? where : "a condition");
+        luaL_error(L, TT_MSG(E_CTX_CONDITION_ONLY_READS_FMT), what,
+                   where ? where : TT_MSG(E_A_CONDITION));
     }
     if (!s->rng)
-        luaL_error(L, "%s is only available while an exercise runs", what);
+        luaL_error(L, TT_MSG(E_CTX_ONLY_WHILE_RUNNING_FMT), what);
     return s;
 }
 
 static tt_scheduled *push_scheduled(lua_State *L, tt_script *s)
 {
     if (s->n_pending >= TT_MAX_SCHEDULED)
-        luaL_error(L, "more than %d messages and deferred calls scheduled in one step",
+        luaL_error(L, TT_MSG(E_CTX_TOO_MANY_SCHEDULED_FMT),
                    TT_MAX_SCHEDULED);
     if (!tt_grow(&s->pending, &s->cap_pending, s->n_pending + 1, sizeof *s->pending))
-        luaL_error(L, "out of memory");
+        luaL_error(L, TT_MSG(E_OUT_OF_MEMORY));
     tt_scheduled *e = &s->pending[s->n_pending++];
     memset(e, 0, sizeof *e);
     return e;
@@ -52,10 +53,10 @@ tt_ms tt_host_check_time(lua_State *L, int idx, const char *what)
     if (lua_type(L, idx) == LUA_TNUMBER) {
         double secs = lua_tonumber(L, idx);
         if (!isfinite(secs) || secs < 0 || secs > 3650.0 * 86400)
-            luaL_error(L, "%s: %f is not a time between 0 and 3650 days", what, secs);
+            luaL_error(L, TT_MSG(E_CTX_TIME_RANGE_FMT), what, secs);
         return (tt_ms)llround(secs * 1000.0);
     }
-    luaL_error(L, "%s: expected a time such as \"15m\" or seconds, got a %s", what,
+    luaL_error(L, TT_MSG(E_CTX_EXPECTED_TIME_FMT), what,
                luaL_typename(L, idx));
     return 0;
 }
@@ -70,22 +71,22 @@ static const char *copy_text(lua_State *L, tt_script *s, int idx, const char *fi
                              const char *lang)
 {
     if (lua_getfield(L, idx, lang) != LUA_TSTRING)
-        luaL_error(L, "ctx.message: %s.%s must be a string", field, lang);
+        luaL_error(L, TT_MSG(E_CTX_MSG_NOT_STRING_FMT), field, lang);
     size_t len;
     const char *t = lua_tolstring(L, -1, &len);
     if (len > TT_MAX_TEXT)
-        luaL_error(L, "ctx.message: %s.%s is longer than %d bytes", field, lang, (int)TT_MAX_TEXT);
+        luaL_error(L, TT_MSG(E_CTX_MSG_TOO_LONG_FMT), field, lang, (int)TT_MAX_TEXT);
     if (s->pending_bytes + len > TT_MAX_SCHEDULED_BYTES)
-        luaL_error(L, "ctx.message: more than %d MiB of messages in one step",
+        luaL_error(L, TT_MSG(E_CTX_MSG_TOO_MUCH_FMT),
                    (int)(TT_MAX_SCHEDULED_BYTES >> 20));
     char why[160];
     if (!tt_host_text_ok(t, len, why, sizeof why))
-        luaL_error(L, "ctx.message: %s.%s: %s", field, lang, why);
+        luaL_error(L, TT_MSG(E_CTX_MSG_TEXT_FMT), field, lang, why);
     s->pending_bytes += len;
     tt_sandbox_charge(L, len >> 4);
     char *c = tt_arena_strndup(&s->pending_arena, t, len);
     if (!c)
-        luaL_error(L, "out of memory");
+        luaL_error(L, TT_MSG(E_OUT_OF_MEMORY));
     lua_pop(L, 1);
     return c;
 }
@@ -98,7 +99,7 @@ static const char *check_role(lua_State *L, const tt_scenario *m, int idx, const
         const char *wrong = lua_type(L, idx) == LUA_TSTRING ? lua_tostring(L, idx) : "?";
         char hint[300];
         HINT(hint, wrong, m->roles, m->n_roles);
-        luaL_error(L, "%s: to = '%s' is not a role of this scenario (%s)", what, wrong, hint);
+        luaL_error(L, TT_MSG(E_CTX_TO_NOT_ROLE_FMT), what, wrong, hint);
     }
     return m->roles[r].id;
 }
@@ -114,7 +115,7 @@ static const char *check_recipients(lua_State *L, tt_script *s, int idx, const c
         return check_role(L, m, idx, what);
     lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
     if (n < 1 || (size_t)n > m->n_roles)
-        return luaL_error(L, "%s: to = a list of 1 to %d distinct role ids", what,
+        return luaL_error(L, TT_MSG(E_CTX_TO_LIST_FMT), what,
                           (int)m->n_roles), NULL;
     size_t cap = 1;
     for (lua_Integer j = 1; j <= n; j++) {
@@ -124,7 +125,7 @@ static const char *check_recipients(lua_State *L, tt_script *s, int idx, const c
     }
     char *joined = tt_arena_alloc(&s->pending_arena, cap);
     if (!joined)
-        return luaL_error(L, "out of memory"), NULL;
+        return luaL_error(L, TT_MSG(E_OUT_OF_MEMORY)), NULL;
     size_t used = 0;
     joined[0] = '\0';
     for (lua_Integer j = 1; j <= n; j++) {
@@ -132,7 +133,7 @@ static const char *check_recipients(lua_State *L, tt_script *s, int idx, const c
         const char *id = check_role(L, m, -1, what);
         lua_pop(L, 1);
         if (used && tt_to_includes(joined, id))
-            return luaL_error(L, "%s: role '%s' is listed twice in to", what, id), NULL;
+            return luaL_error(L, TT_MSG(E_CTX_TO_TWICE_FMT), what, id), NULL;
         used += (size_t)snprintf(joined + used, cap - used, "%s%s", used ? "," : "", id);
     }
     return joined;
@@ -152,25 +153,24 @@ static int ctx_message(lua_State *L)
         while (k && f->name && strcmp(f->name, k) != 0)
             f++;
         if (!k || !f->name)
-            return luaL_error(L, "ctx.message: unknown field '%s' (expected from, to, text, after)",
+            return luaL_error(L, TT_MSG(E_CTX_MSG_UNKNOWN_FIELD_FMT),
                               k ? k : luaL_typename(L, -1));
     }
     const tt_scenario *m = &s->model;
     if (lua_getfield(L, 1, "from") != LUA_TSTRING)
-        return luaL_error(L, "ctx.message: 'from' must be an actor or role id");
+        return luaL_error(L, TT_MSG(E_CTX_MSG_FROM_ID));
     const char *from = lua_tostring(L, -1);
     int actor = tt_scenario_actor(m, from), role = tt_scenario_role(m, from);
     if (actor < 0 && role < 0) {
         char ha[300], hr[300];
         HINT(ha, from, m->actors, m->n_actors);
         HINT(hr, from, m->roles, m->n_roles);
-        return luaL_error(L, "ctx.message: from = '%s' is neither an actor nor a role of this "
-                             "scenario (actors: %s; roles: %s)", from, ha, hr);
+        return luaL_error(L, TT_MSG(E_CTX_MSG_FROM_FMT), from, ha, hr);
     }
     lua_getfield(L, 1, "to");
     const char *to = check_recipients(L, s, lua_gettop(L), "ctx.message");
     if (lua_getfield(L, 1, "text") != LUA_TTABLE)
-        return luaL_error(L, "ctx.message: 'text' must be { ja = \"...\", en = \"...\" }");
+        return luaL_error(L, TT_MSG(E_CTX_MSG_TEXT_KIND));
     int text = lua_gettop(L);
     tt_ms delay = 0;
     if (lua_getfield(L, 1, "after") != LUA_TNIL)
@@ -197,9 +197,9 @@ static int actor_says(lua_State *L, tt_action_outcome outcome, const char *what)
 {
     tt_script *s = script_for_effect(L, what);
     if (s->where_kind != TT_CB_DOES)
-        return luaL_error(L, "%s is only available in an action's does", what);
+        return luaL_error(L, TT_MSG(E_CTX_ONLY_IN_DOES_FMT), what);
     if (s->outcome != TT_OUTCOME_DONE)
-        return luaL_error(L, "%s: this does already called ctx.refuse or ctx.ask", what);
+        return luaL_error(L, TT_MSG(E_CTX_ALREADY_REFUSED_FMT), what);
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 1);
     lua_pushnil(L);
@@ -207,7 +207,7 @@ static int actor_says(lua_State *L, tt_action_outcome outcome, const char *what)
         lua_pop(L, 1);
         const char *k = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?";
         if (strcmp(k, "from") != 0 && strcmp(k, "text") != 0)
-            return luaL_error(L, "%s: unknown field '%s' (expected from, text)", what, k);
+            return luaL_error(L, TT_MSG(E_CTX_UNKNOWN_FIELD_FMT), what, k);
     }
     const tt_scenario *m = &s->model;
     int actor = lua_getfield(L, 1, "from") == LUA_TSTRING
@@ -216,28 +216,28 @@ static int actor_says(lua_State *L, tt_action_outcome outcome, const char *what)
         char hint[300];
         const char *wrong = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?";
         HINT(hint, wrong, m->actors, m->n_actors);
-        return luaL_error(L, "%s: from = '%s' is not an actor of this scenario (%s)", what,
+        return luaL_error(L, TT_MSG(E_CTX_FROM_NOT_ACTOR_FMT), what,
                           wrong, hint);
     }
     if (lua_getfield(L, 1, "text") != LUA_TTABLE)
-        return luaL_error(L, "%s: 'text' must be { ja = \"...\", en = \"...\" }", what);
+        return luaL_error(L, TT_MSG(E_CTX_TEXT_KIND_FMT), what);
     const char *langs[2] = { "ja", "en" };
     const char *out[2];
     for (int i = 0; i < 2; i++) {
         if (lua_getfield(L, -1 - i, langs[i]) != LUA_TSTRING)
-            return luaL_error(L, "%s: text.%s must be a string", what, langs[i]);
+            return luaL_error(L, TT_MSG(E_CTX_TEXT_NOT_STRING_FMT), what, langs[i]);
         size_t len;
         const char *t = lua_tolstring(L, -1, &len);
         char why[160];
         if (len > TT_MAX_TEXT)
-            return luaL_error(L, "%s: text.%s is longer than %d bytes", what, langs[i],
+            return luaL_error(L, TT_MSG(E_CTX_TEXT_TOO_LONG_FMT), what, langs[i],
                               (int)TT_MAX_TEXT);
         if (!tt_host_text_ok(t, len, why, sizeof why))
-            return luaL_error(L, "%s: text.%s: %s", what, langs[i], why);
+            return luaL_error(L, TT_MSG(E_CTX_TEXT_BAD_FMT), what, langs[i], why);
         tt_sandbox_charge(L, len >> 4);
         out[i] = tt_arena_strndup(&s->scratch, t, len);
         if (!out[i])
-            return luaL_error(L, "out of memory");
+            return luaL_error(L, TT_MSG(E_OUT_OF_MEMORY));
     }
     s->outcome = outcome;
     s->outcome_from = m->actors[actor].id;
@@ -270,13 +270,12 @@ static int ctx_after(lua_State *L)
         /* Not a time ("15m" starts with a digit): a misspelt actor. */
         char hint[300];
         HINT(hint, lua_tostring(L, 1), s->model.actors, s->model.n_actors);
-        return luaL_error(L, "ctx.after: '%s' is neither a time nor an actor of this scenario "
-                             "(actors: %s)", lua_tostring(L, 1), hint);
+        return luaL_error(L, TT_MSG(E_CTX_AFTER_NOT_TIME_FMT), lua_tostring(L, 1), hint);
     } else {
         delay = tt_host_check_time(L, 1, "ctx.after delay");
     }
     if (s->next_deferred == INT32_MAX)
-        return luaL_error(L, "ctx.after: too many deferred calls");
+        return luaL_error(L, TT_MSG(E_CTX_AFTER_TOO_MANY));
     int ref = s->next_deferred + 1;
     lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_DEFERRED);
     lua_pushvalue(L, 2);
@@ -301,7 +300,7 @@ static int ctx_chance(lua_State *L)
     tt_script *s = tt_host_of(L);
     double p = luaL_checknumber(L, 1);
     if (!s->rng)
-        return luaL_error(L, "ctx.chance is only available while an exercise runs");
+        return luaL_error(L, TT_MSG(E_CTX_CHANCE_ONLY_RUNNING));
     tt_sandbox_of(L)->drew = true;
     lua_pushboolean(L, tt_rng_unit(s->rng) < p);
     return 1;
@@ -379,7 +378,7 @@ static int condition_ctx_miss(lua_State *L)
 
 static int ctx_newindex(lua_State *L)
 {
-    return luaL_error(L, "ctx is read-only (keep values in the state or in locals)");
+    return luaL_error(L, TT_MSG(E_CTX_READ_ONLY));
 }
 
 /* ctx.clock(): the simulated time of day, hour and minute (API 1.1). */
@@ -387,7 +386,7 @@ static int ctx_clock(lua_State *L)
 {
     tt_script *s = tt_host_of(L);
     if (s->model.starts_at < 0)
-        return luaL_error(L, "ctx.clock needs the scenario's starts_at = \"HH:MM\"");
+        return luaL_error(L, TT_MSG(E_CTX_CLOCK_NEEDS_STARTS_AT));
     if (s->recording)
         s->recording->uses_now = true; /* a condition reading the clock re-runs as time moves */
     tt_ms day = 86400000;

@@ -15,6 +15,7 @@
 #include "locate.h"
 #include "model_fields.h"
 #include "tabletop/suggest.h"
+#include "tabletop/terms.h"
 
 /* "did you mean ...?" or the valid ids of an array of structs with an `id`. */
 #define HINT(buf, wrong, arr, n)                                                           \
@@ -31,7 +32,7 @@ static void read_roles(ex *x, int top)
     int t = lua_gettop(x->L);
     const char **ids = mf_map_keys(x, t, "roles", &m->n_roles);
     if (m->n_roles == 0)
-        mf_fail(x, 0, "roles: at least one role is required");
+        mf_fail(x, 0, TT_MSG(E_SC_ROLES_REQUIRED));
     m->roles = mf_alloc(x, m->n_roles * sizeof *m->roles);
     for (size_t i = 0; i < m->n_roles; i++) {
         char where[200];
@@ -47,7 +48,7 @@ static void read_roles(ex *x, int top)
             lua_tointeger(x->L, -1) <= 1000)
             m->roles[i].capacity = (int)lua_tointeger(x->L, -1);
         else if (ct != LUA_TNIL)
-            mf_fail(x, mf_value_line(x, -1), "%s.capacity: expected a whole number from 1 to 1000",
+            mf_fail(x, mf_value_line(x, -1), TT_MSG(E_SC_CAPACITY_FMT),
                     where);
         lua_pop(x->L, 1);
         lua_pop(x->L, 1);
@@ -67,7 +68,7 @@ static void read_actors(ex *x, int top)
         char where[200];
         snprintf(where, sizeof where, "actors.%s", ids[i]);
         if (tt_scenario_role(m, ids[i]) >= 0)
-            mf_fail(x, 0, "%s: the same id is also a role; message senders must be unambiguous",
+            mf_fail(x, 0, TT_MSG(E_SC_ACTOR_IS_ROLE_FMT),
                     where);
         int a = mf_entry(x, t, "actors", ids[i]);
         mf_check_keys(x, a, where, "Actor");
@@ -79,7 +80,7 @@ static void read_actors(ex *x, int top)
             const tt_actor_kind *kinds = tt_actor_kinds(&nk);
             char hint[600];
             HINT(hint, ac->kind, kinds, nk);
-            mf_fail(x, 0, "%s.kind: '%s' is not an actor kind (%s)", where, ac->kind, hint);
+            mf_fail(x, 0, TT_MSG(E_SC_ACTOR_KIND_FMT), where, ac->kind, hint);
         }
         ac->name = mf_get_text(x, a, where, "name", true);
         ac->short_name = mf_get_text(x, a, where, "short", false);
@@ -89,14 +90,14 @@ static void read_actors(ex *x, int top)
         if (type == LUA_TTABLE) {
             int d = lua_gettop(x->L);
             if (mf_list_len(x, d, path) != 2)
-                mf_fail(x, 0, "%s: expected one time or a range { \"20m\", \"40m\" }", path);
+                mf_fail(x, 0, TT_MSG(E_SC_DELAY_RANGE_FMT), path);
             lua_rawgeti(x->L, d, 1);
             ac->delay_min = mf_time_at(x, -1, path);
             lua_rawgeti(x->L, d, 2);
             ac->delay_max = mf_time_at(x, -1, path);
             lua_pop(x->L, 2);
             if (ac->delay_min > ac->delay_max)
-                mf_fail(x, 0, "%s: the range's first time is larger than its second", path);
+                mf_fail(x, 0, TT_MSG(E_SC_RANGE_ORDER_FMT), path);
         } else if (type != LUA_TNIL) {
             ac->delay_min = ac->delay_max = mf_time_at(x, -1, path);
         }
@@ -112,18 +113,18 @@ static const char *scalar_class(ex *x, int idx, const char *path)
     case LUA_TBOOLEAN: return "boolean";
     case LUA_TSTRING:
         if (lua_rawlen(x->L, idx) > TT_MAX_TEXT)
-            mf_fail(x, 0, "%s: strings in the state are limited to %zu bytes", path, TT_MAX_TEXT);
+            mf_fail(x, 0, TT_MSG(E_SC_STATE_STRING_LIMIT_FMT), path, TT_MAX_TEXT);
         mf_check_text(x, lua_tostring(x->L, idx), lua_rawlen(x->L, idx), path, NULL);
         return "string";
     case LUA_TNUMBER:
         if (lua_isinteger(x->L, idx))
             return "integer"; /* declared 0: only whole numbers (231.0 is stored as 231) */
         if (!isfinite(lua_tonumber(x->L, idx)))
-            mf_fail(x, 0, "%s: numbers in the state must be finite", path);
+            mf_fail(x, 0, TT_MSG(E_SC_STATE_FINITE_FMT), path);
         return "number";  /* declared 0.0: any finite number */
     default:
         mf_fail(x, mf_value_line(x, idx),
-                "%s: state values are booleans, numbers or strings, got a %s", path,
+                TT_MSG(E_SC_STATE_VALUE_KIND_FMT), path,
                 mf_type_name(x, idx));
     }
 }
@@ -138,9 +139,10 @@ static void declare(ex *x, const char *key, int value_idx, const char *path)
         bool numeric = lua_type(L, v) == LUA_TNUMBER && (strcmp(lua_tostring(L, -1), "integer") == 0 ||
                                                          strcmp(lua_tostring(L, -1), "number") == 0);
         if (!numeric)
-            mf_fail(x, 0, "%s: the setting's value is %s %s but state.%s is %s %s", path,
-                    cls[0] == 'i' ? "an" : "a", cls, key,
-                    lua_tostring(L, -1)[0] == 'i' ? "an" : "a", lua_tostring(L, -1));
+            mf_fail(x, 0, TT_MSG(E_SC_SETTING_STATE_KIND_FMT), path,
+                    cls[0] == 'i' ? TT_MSG(E_ARTICLE_AN) : TT_MSG(E_ARTICLE_A), cls, key,
+                    lua_tostring(L, -1)[0] == 'i' ? TT_MSG(E_ARTICLE_AN) : TT_MSG(E_ARTICLE_A),
+                    lua_tostring(L, -1));
         cls = "number"; /* 0 and 0.5: the field holds any number */
     }
     lua_pop(L, 1);
@@ -168,7 +170,7 @@ static void read_state(ex *x, int top)
             char path[200];
             snprintf(path, sizeof path, "state.%s", keys[i]);
             if (!mf_is_id(keys[i], strlen(keys[i]), true))
-                mf_fail(x, 0, "%s: state keys must be Lua names (letters, digits, _)", path);
+                mf_fail(x, 0, TT_MSG(E_SC_STATE_KEY_NAME_FMT), path);
             mf_field(x, t, keys[i]);
             declare(x, keys[i], -1, path);
             lua_pop(L, 1);
@@ -184,14 +186,14 @@ static void read_state(ex *x, int top)
             snprintf(where, sizeof where, "settings.%s", ids[i]);
             snprintf(path, sizeof path, "%s.value", where);
             if (!mf_is_id(ids[i], strlen(ids[i]), true))
-                mf_fail(x, 0, "%s: setting keys must be Lua names (letters, digits, _)", where);
+                mf_fail(x, 0, TT_MSG(E_SC_SETTING_KEY_NAME_FMT), where);
             int e = mf_entry(x, t, "settings", ids[i]);
             mf_check_keys(x, e, where, "Setting");
             tt_setting *st = &m->settings[i];
             st->key = ids[i];
             st->label = mf_get_text(x, e, where, "label", true);
             if (mf_field(x, e, "value") == LUA_TNIL)
-                mf_missing(x, where, "value", "the default: a boolean, number or string");
+                mf_missing(x, where, "value", TT_MSG(E_SC_KIND_SETTING_DEFAULT));
             declare(x, ids[i], -1, path);
             switch (lua_type(L, -1)) {
             case LUA_TBOOLEAN:
@@ -244,10 +246,10 @@ static void read_metrics(ex *x, int top)
         snprintf(where, sizeof where, "metrics.%s", ids[i]);
         const char *cls = decl_class(x, ids[i]);
         if (!cls)
-            mf_fail(x, 0, "%s: '%s' is not a state key (declare it in state or settings)", where,
+            mf_fail(x, 0, TT_MSG(E_SC_METRIC_NOT_STATE_FMT), where,
                     ids[i]);
         if (strcmp(cls, "string") == 0)
-            mf_fail(x, 0, "%s: state.%s is a string; metrics show numbers or booleans", where,
+            mf_fail(x, 0, TT_MSG(E_SC_METRIC_STRING_FMT), where,
                     ids[i]);
         int e = mf_entry(x, t, "metrics", ids[i]);
         mf_check_keys(x, e, where, "Metric");
@@ -261,9 +263,9 @@ static void read_metrics(ex *x, int top)
         if (type == LUA_TNUMBER) {
             mt->max = lua_tonumber(x->L, -1);
             if (!isfinite(mt->max) || mt->max < 0)
-                mf_fail(x, 0, "%s.max: expected a number of 0 or more", where);
+                mf_fail(x, 0, TT_MSG(E_SC_MAX_NONNEG_FMT), where);
         } else if (type != LUA_TNIL) {
-            mf_fail(x, 0, "%s.max: expected a number, got a %s", where, mf_type_name(x, -1));
+            mf_fail(x, 0, TT_MSG(E_SC_MAX_NUMBER_FMT), where, mf_type_name(x, -1));
         }
         lua_pop(x->L, 2);
     }
@@ -296,7 +298,7 @@ static void need_role(ex *x, const char *where, const char *field_name, const ch
     if (id && tt_scenario_role(x->m, id) < 0) {
         char hint[300];
         HINT(hint, id, x->m->roles, x->m->n_roles);
-        mf_fail(x, 0, "%s.%s: '%s' is not a role of this scenario (%s)", where, field_name, id,
+        mf_fail(x, 0, TT_MSG(E_SC_NOT_ROLE_FIELD_FMT), where, field_name, id,
                 hint);
     }
 }
@@ -317,11 +319,11 @@ static const char *read_recipients(ex *x, int e, const char *where)
     snprintf(path, sizeof path, "%s.to", where);
     size_t n = mf_list_len(x, t, path);
     if (n == 0)
-        mf_fail(x, 0, "%s: an empty list (omit `to` to address everyone)", path);
+        mf_fail(x, 0, TT_MSG(E_SC_TO_EMPTY_FMT), path);
     size_t cap = 0;
     for (size_t j = 0; j < n; j++) {
         if (lua_rawgeti(L, t, (lua_Integer)j + 1) != LUA_TSTRING)
-            mf_fail(x, 0, "%s[%zu]: expected a role id, got a %s", path, j + 1,
+            mf_fail(x, 0, TT_MSG(E_SC_EXPECTED_ROLE_ID_FMT), path, j + 1,
                     mf_type_name(x, -1));
         cap += lua_rawlen(L, -1) + 1;
         lua_pop(L, 1);
@@ -335,7 +337,7 @@ static const char *read_recipients(ex *x, int e, const char *where)
         snprintf(item, sizeof item, "to[%zu]", j + 1);
         need_role(x, where, item, id);
         if (tt_to_includes(used ? joined : "\x01", id))
-            mf_fail(x, 0, "%s: role '%s' is listed twice", path, id);
+            mf_fail(x, 0, TT_MSG(E_SC_ROLE_TWICE_FMT), path, id);
         used += (size_t)snprintf(joined + used, cap + 1 - used, "%s%s", used ? "," : "", id);
         lua_pop(L, 1);
     }
@@ -356,36 +358,35 @@ static void read_injects(ex *x, int top)
         snprintf(where, sizeof where, "injects[%zu]", i + 1);
         lua_rawgeti(x->L, t, (lua_Integer)i + 1);
         if (!lua_istable(x->L, -1))
-            mf_fail(x, mf_value_line(x, -1), "%s: expected a table { id = ..., ... }, got a %s",
+            mf_fail(x, mf_value_line(x, -1), TT_MSG(E_SC_INJECT_TABLE_FMT),
                     where, mf_type_name(x, -1));
         int e = lua_gettop(x->L);
         mf_check_keys(x, e, where, "Inject");
         tt_inject *in = &m->injects[i];
         in->id = mf_get_id(x, e, where, "id", true);
         if (!mf_is_id(in->id, strlen(in->id), false))
-            mf_fail(x, 0, "%s.id: '%s' is not a valid id (letters, digits, _ and -)", where,
+            mf_fail(x, 0, TT_MSG(E_SC_BAD_ID_FMT), where,
                     in->id);
         for (size_t j = 0; j < i; j++)
             if (strcmp(m->injects[j].id, in->id) == 0)
-                mf_fail(x, 0, "%s.id: duplicate inject id '%s' (also injects[%zu])", where,
+                mf_fail(x, 0, TT_MSG(E_SC_DUP_INJECT_FMT), where,
                         in->id, j + 1);
         in->conditional = mf_get_function(x, e, where, "when", false, TT_FN_INJECT_WHEN, i);
         bool timed = mf_get_time(x, e, where, "at", false, &in->at);
         if (timed && in->conditional)
-            mf_fail(x, 0, "%s: give either 'at' (timed) or 'when' (conditional), not both", where);
+            mf_fail(x, 0, TT_MSG(E_SC_AT_AND_WHEN_FMT), where);
         if (!timed && !in->conditional)
-            mf_fail(x, 0, "%s: needs 'at' (a time) or 'when' (a condition function)", where);
+            mf_fail(x, 0, TT_MSG(E_SC_AT_OR_WHEN_FMT), where);
         if (!timed)
             in->at = TT_MS_NEVER;
         else if (in->at > m->length)
-            mf_fail(x, 0, "%s.at: after the end of the exercise (length)", where);
+            mf_fail(x, 0, TT_MSG(E_SC_AT_AFTER_END_FMT), where);
         in->from = mf_get_id(x, e, where, "from", false);
         if (in->from && tt_scenario_actor(m, in->from) < 0 && tt_scenario_role(m, in->from) < 0) {
             char ha[300], hr[300];
             HINT(ha, in->from, m->actors, m->n_actors);
             HINT(hr, in->from, m->roles, m->n_roles);
-            mf_fail(x, 0, "%s.from: '%s' is neither an actor nor a role of this scenario "
-                          "(actors: %s; roles: %s)", where, in->from, ha, hr);
+            mf_fail(x, 0, TT_MSG(E_SC_FROM_NOT_ACTOR_FMT), where, in->from, ha, hr);
         }
         in->to = read_recipients(x, e, where);
         in->text = mf_get_text(x, e, where, "text", true);
@@ -424,7 +425,7 @@ static void read_every(ex *x, int top)
         lua_rawgeti(x->L, t, (lua_Integer)i + 1);
         if (!lua_istable(x->L, -1))
             mf_fail(x, mf_value_line(x, -1),
-                    "%s: expected a table { period = ..., run = ... }, got a %s", where,
+                    TT_MSG(E_SC_EVERY_TABLE_FMT), where,
                     mf_type_name(x, -1));
         int e = lua_gettop(x->L);
         mf_check_keys(x, e, where, "Every");
@@ -435,15 +436,15 @@ static void read_every(ex *x, int top)
             snprintf(name, sizeof name, "every[%zu]", i + 1);
             dy->id = mf_dup(x, name, strlen(name));
         } else if (!mf_is_id(dy->id, strlen(dy->id), false)) {
-            mf_fail(x, 0, "%s.id: '%s' is not a valid id (letters, digits, _ and -)", where,
+            mf_fail(x, 0, TT_MSG(E_SC_BAD_ID_FMT), where,
                     dy->id);
         }
         for (size_t j = 0; j < i; j++)
             if (strcmp(m->dynamics[j].id, dy->id) == 0)
-                mf_fail(x, 0, "%s.id: duplicate id '%s' (also every[%zu])", where, dy->id, j + 1);
+                mf_fail(x, 0, TT_MSG(E_SC_DUP_EVERY_FMT), where, dy->id, j + 1);
         mf_get_time(x, e, where, "period", true, &dy->period);
         if (dy->period <= 0)
-            mf_fail(x, 0, "%s.period: must be longer than 0s", where);
+            mf_fail(x, 0, TT_MSG(E_SC_PERIOD_POSITIVE_FMT), where);
         mf_get_time(x, e, where, "start", false, &dy->start);
         mf_get_function(x, e, where, "run", true, TT_FN_RUN, i);
         lua_pop(x->L, 1);
@@ -501,7 +502,7 @@ static void read_objectives(ex *x, int top)
     int t = lua_gettop(x->L);
     const char **ids = mf_map_keys(x, t, "objectives", &m->n_objectives);
     if (m->n_objectives == 0)
-        mf_fail(x, 0, "objectives: at least one objective is required");
+        mf_fail(x, 0, TT_MSG(E_SC_OBJECTIVES_REQUIRED));
     order_objectives(x, t, ids, m->n_objectives);
     m->objectives = mf_alloc(x, m->n_objectives * sizeof *m->objectives);
     for (size_t i = 0; i < m->n_objectives; i++) {
@@ -519,20 +520,20 @@ static void read_objectives(ex *x, int top)
         else if (strcmp(phase, "recover") == 0)
             ob->phase = TT_OBJ_RECOVER;
         else
-            mf_fail(x, 0, "%s.phase: '%s' is not a phase (expected isolate, report or recover)",
+            mf_fail(x, 0, TT_MSG(E_SC_BAD_PHASE_FMT),
                     where, phase);
         ob->title = mf_get_text(x, e, where, "title", true);
         mf_get_time(x, e, where, "target", true, &ob->target);
         mf_get_time(x, e, where, "limit", true, &ob->limit);
         if (ob->target > ob->limit)
-            mf_fail(x, 0, "%s: target is later than limit", where);
+            mf_fail(x, 0, TT_MSG(E_SC_TARGET_AFTER_LIMIT_FMT), where);
         if (ob->limit > m->length)
-            mf_fail(x, 0, "%s: limit is later than the exercise's length", where);
+            mf_fail(x, 0, TT_MSG(E_SC_LIMIT_AFTER_LENGTH_FMT), where);
         ob->notice = mf_get_id(x, e, where, "notice", false);
         if (ob->notice && tt_scenario_inject(m, ob->notice) < 0) {
             char hint[300];
             HINT(hint, ob->notice, m->injects, m->n_injects);
-            mf_fail(x, 0, "%s.notice: '%s' is not an inject id of this scenario (%s)", where,
+            mf_fail(x, 0, TT_MSG(E_SC_NOTICE_NOT_INJECT_FMT), where,
                     ob->notice, hint);
         }
         ob->party = mf_get_string(x, e, where, "party", false);
@@ -552,7 +553,7 @@ static void read_actions(ex *x, int top)
     int t = lua_gettop(L);
     const char **ids = mf_map_keys(x, t, "actions", &m->n_actions);
     if (m->n_actions == 0)
-        mf_fail(x, 0, "actions: at least one action is required");
+        mf_fail(x, 0, TT_MSG(E_SC_ACTIONS_REQUIRED));
     m->actions = mf_alloc(x, m->n_actions * sizeof *m->actions);
     for (size_t i = 0; i < m->n_actions; i++) {
         char where[200];
@@ -574,28 +575,28 @@ static void read_actions(ex *x, int top)
             ac->roles = mf_alloc(x, ac->n_roles * sizeof *ac->roles);
             for (size_t j = 0; j < ac->n_roles; j++) {
                 if (lua_rawgeti(L, b, (lua_Integer)j + 1) != LUA_TSTRING)
-                    mf_fail(x, 0, "%s[%zu]: expected a role id, got a %s", path, j + 1,
+                    mf_fail(x, 0, TT_MSG(E_SC_EXPECTED_ROLE_ID_FMT), path, j + 1,
                             mf_type_name(x, -1));
                 ac->roles[j] = mf_dup(x, lua_tostring(L, -1), lua_rawlen(L, -1));
                 lua_pop(L, 1);
                 for (size_t k = 0; k < j; k++)
                     if (strcmp(ac->roles[k], ac->roles[j]) == 0)
-                        mf_fail(x, 0, "%s: role '%s' is listed twice", path, ac->roles[j]);
+                        mf_fail(x, 0, TT_MSG(E_SC_ROLE_TWICE_FMT), path, ac->roles[j]);
             }
         } else if (type == LUA_TNIL) {
-            mf_missing(x, where, "by", "the role or list of roles that may take it");
+            mf_missing(x, where, "by", TT_MSG(E_SC_KIND_ACTION_BY));
         } else {
-            mf_fail(x, 0, "%s: expected a role id or a list of role ids, got a %s", path,
+            mf_fail(x, 0, TT_MSG(E_SC_ROLE_ID_OR_LIST_FMT), path,
                     mf_type_name(x, -1));
         }
         lua_pop(L, 1);
         if (ac->n_roles == 0)
-            mf_fail(x, 0, "%s: at least one role is required", path);
+            mf_fail(x, 0, TT_MSG(E_SC_ONE_ROLE_REQUIRED_FMT), path);
         for (size_t j = 0; j < ac->n_roles; j++)
             if (tt_scenario_role(m, ac->roles[j]) < 0) {
                 char hint[300];
                 HINT(hint, ac->roles[j], m->roles, m->n_roles);
-                mf_fail(x, 0, "%s: '%s' is not a role of this scenario (%s)", path, ac->roles[j],
+                mf_fail(x, 0, TT_MSG(E_SC_NOT_ROLE_FMT), path, ac->roles[j],
                         hint);
             }
         ac->label = mf_get_text(x, e, where, "label", true);
@@ -616,14 +617,14 @@ static void read_actions(ex *x, int top)
         if (ac->completes && tt_scenario_objective(m, ac->completes) < 0) {
             char hint[300];
             HINT(hint, ac->completes, m->objectives, m->n_objectives);
-            mf_fail(x, 0, "%s.completes: '%s' is not an objective of this scenario (%s)", where,
+            mf_fail(x, 0, TT_MSG(E_SC_COMPLETES_FMT), where,
                     ac->completes, hint);
         }
         ac->lesson = mf_get_id(x, e, where, "lesson", false);
         if (ac->lesson && tt_scenario_lesson(m, ac->lesson) < 0) {
             char hint[300];
             HINT(hint, ac->lesson, m->lessons, m->n_lessons);
-            mf_fail(x, 0, "%s.lesson: '%s' is not a lesson of this scenario (%s)", where,
+            mf_fail(x, 0, TT_MSG(E_SC_LESSON_FMT), where,
                     ac->lesson, hint);
         }
         /* API 1.1: harmful / wasted may be a function returning why, or nil. */
@@ -632,7 +633,7 @@ static void read_actions(ex *x, int top)
         bool has_harmful = lua_type(L, -2) != LUA_TNIL, has_wasted = lua_type(L, -1) != LUA_TNIL;
         lua_pop(L, 2);
         if (has_harmful && has_wasted)
-            mf_fail(x, 0, "%s: an action is either harmful or wasted, not both", where);
+            mf_fail(x, 0, TT_MSG(E_SC_HARMFUL_AND_WASTED_FMT), where);
         tt_text harmful = { NULL, NULL }, wasted = { NULL, NULL };
         if (harmful_fn)
             ac->harmful_fn = mf_get_function(x, e, where, "harmful", false, TT_FN_BAD, i);
@@ -664,7 +665,7 @@ static void read_history(ex *x, int top)
         snprintf(where, sizeof where, "history[%zu]", i + 1);
         lua_rawgeti(x->L, t, (lua_Integer)i + 1);
         if (!lua_istable(x->L, -1))
-            mf_fail(x, 0, "%s: expected a table { at = ..., text = ... }, got a %s", where,
+            mf_fail(x, 0, TT_MSG(E_SC_HISTORY_TABLE_FMT), where,
                     mf_type_name(x, -1));
         int e = lua_gettop(x->L);
         mf_check_keys(x, e, where, "HistoryItem");
@@ -676,7 +677,7 @@ static void read_history(ex *x, int top)
         if (h->action && tt_scenario_action(m, h->action) < 0) {
             char hint[300];
             HINT(hint, h->action, m->actions, m->n_actions);
-            mf_fail(x, 0, "%s.action: '%s' is not an action of this scenario (%s)", where,
+            mf_fail(x, 0, TT_MSG(E_SC_HISTORY_ACTION_FMT), where,
                     h->action, hint);
         }
         h->text = mf_get_text(x, e, where, "text", true);
@@ -717,7 +718,7 @@ static void read_references(ex *x, int top)
         snprintf(where, sizeof where, "references[%zu]", i + 1);
         lua_rawgeti(x->L, t, (lua_Integer)i + 1);
         if (!lua_istable(x->L, -1))
-            mf_fail(x, 0, "%s: expected a table { title = ..., url = ... }, got a %s", where,
+            mf_fail(x, 0, TT_MSG(E_SC_REFERENCE_TABLE_FMT), where,
                     mf_type_name(x, -1));
         int e = lua_gettop(x->L);
         mf_check_keys(x, e, where, "Reference");
@@ -733,10 +734,10 @@ static void read_references(ex *x, int top)
         r->publisher = mf_get_string(x, e, where, "publisher", false);
         r->url = mf_get_string(x, e, where, "url", false);
         if (r->url && strncmp(r->url, "https://", 8) != 0 && strncmp(r->url, "http://", 7) != 0)
-            mf_fail(x, 0, "%s.url: '%s' is not an http:// or https:// address", where, r->url);
+            mf_fail(x, 0, TT_MSG(E_SC_URL_FMT), where, r->url);
         r->date = mf_get_string(x, e, where, "date", false);
         if (r->date && !date_ok(r->date))
-            mf_fail(x, 0, "%s.date: '%s' is not YYYY, YYYY-MM or YYYY-MM-DD", where, r->date);
+            mf_fail(x, 0, TT_MSG(E_SC_DATE_FMT), where, r->date);
         lua_pop(x->L, 1);
     }
     lua_pop(x->L, 1);
@@ -753,8 +754,7 @@ static void cross_checks(ex *x)
             if (m->actions[j].completes && strcmp(m->actions[j].completes, ob->id) == 0)
                 reachable = true;
         if (!reachable)
-            mf_fail(x, 0, "objectives.%s: can never be reached (no 'when' and no action "
-                       "'completes' it)", ob->id);
+            mf_fail(x, 0, TT_MSG(E_SC_NEVER_REACHED_FMT), ob->id);
     }
     for (size_t i = 0; i < m->n_lessons; i++) {
         tt_lesson *le = &m->lessons[i];
@@ -777,10 +777,10 @@ static void read_meta(ex *x, int top)
     for (size_t i = 0; i < len; i++) {
         char c = m->id[i];
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-            mf_fail(x, 0, "id: '%s' may only use a-z, 0-9 and -", m->id);
+            mf_fail(x, 0, TT_MSG(E_SC_ID_CHARS_FMT), m->id);
     }
     if (len == 0)
-        mf_fail(x, 0, "id: must not be empty");
+        mf_fail(x, 0, TT_MSG(E_SC_ID_EMPTY));
     /* The id need not be the file name (a draft copy keeps its id); the
      * commands that list several scenarios check that ids are unique. */
     m->source = mf_get_string(x, top, "scenario", "source", true);
@@ -789,7 +789,7 @@ static void read_meta(ex *x, int top)
     m->invented = mf_get_text(x, top, "scenario", "invented", true);
     mf_get_time(x, top, "scenario", "length", true, &m->length);
     if (m->length <= 0)
-        mf_fail(x, 0, "length: must be longer than 0s");
+        mf_fail(x, 0, TT_MSG(E_SC_LENGTH_POSITIVE));
     /* API 1.1: the time of day when the incident starts ("07:00"). */
     m->starts_at = -1;
     const char *sa = mf_get_string(x, top, "scenario", "starts_at", false);
@@ -798,7 +798,7 @@ static void read_meta(ex *x, int top)
         char end = 0;
         if (strlen(sa) != 5 || sscanf(sa, "%2d:%2d%c", &h, &mi, &end) != 2 || h < 0 || h > 23 ||
             mi < 0 || mi > 59 || sa[2] != ':')
-            mf_fail(x, 0, "starts_at: '%s' is not a time of day \"HH:MM\" (00:00 to 23:59)", sa);
+            mf_fail(x, 0, TT_MSG(E_SC_STARTS_AT_FMT), sa);
         m->starts_at = ((tt_ms)h * 3600 + mi * 60) * 1000;
     }
     /* Recommended live clock speed (simulated seconds per real second). */
@@ -806,9 +806,9 @@ static void read_meta(ex *x, int top)
     if (type == LUA_TNUMBER) {
         m->speed = lua_tonumber(x->L, -1);
         if (!(m->speed >= 1 && m->speed <= 1e6))
-            mf_fail(x, mf_value_line(x, -1), "speed: must be a number from 1 to 1000000");
+            mf_fail(x, mf_value_line(x, -1), TT_MSG(E_SC_SPEED_RANGE));
     } else if (type != LUA_TNIL) {
-        mf_fail(x, mf_value_line(x, -1), "speed: expected a number, got a %s",
+        mf_fail(x, mf_value_line(x, -1), TT_MSG(E_SC_SPEED_NUMBER_FMT),
                 mf_type_name(x, -1));
     }
     lua_pop(x->L, 1);
@@ -826,11 +826,9 @@ static int extract(lua_State *L)
     x.line = (int)lua_tointeger(L, -1);
     lua_pop(L, 1);
     if (lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_RESULT) == LUA_TNIL)
-        mf_fail(&x, -1, "the file must end with 'return scenario { ... }' "
-                     "(scenario was never called)");
+        mf_fail(&x, -1, TT_MSG(E_SC_NEVER_CALLED));
     if (!lua_rawequal(L, 2, -1))
-        mf_fail(&x, 0, "the file must return the result of scenario { ... } "
-                    "(write 'return scenario { ... }')");
+        mf_fail(&x, 0, TT_MSG(E_SC_MUST_RETURN));
     int top = lua_gettop(L);
 
     lua_newtable(L);
@@ -848,8 +846,7 @@ static int extract(lua_State *L)
     int first, second;
     if (!x.s->validated && tt_locate_duplicate(x.s->text, x.s->text_len, x.line, dup_key, sizeof dup_key, &first,
                             &second))
-        mf_fail(&x, second, "'%s' is given twice in the same table (lines %d and %d); "
-                         "Lua would keep only the last", dup_key, first, second);
+        mf_fail(&x, second, TT_MSG(E_SC_KEY_TWICE_FMT), dup_key, first, second);
     mf_check_keys(&x, top, "scenario", "Scenario");
     read_meta(&x, top);
     read_roles(&x, top);
@@ -876,9 +873,9 @@ int tt_model_extract(lua_State *L)
 static int scenario_fn(lua_State *L)
 {
     if (lua_type(L, 1) != LUA_TTABLE)
-        return luaL_error(L, "scenario expects a table: write 'return scenario { ... }'");
+        return luaL_error(L, TT_MSG(E_SC_EXPECTS_TABLE));
     if (lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_RESULT) != LUA_TNIL)
-        return luaL_error(L, "scenario { ... } may be called only once per file");
+        return luaL_error(L, TT_MSG(E_SC_CALLED_TWICE));
     lua_pop(L, 1);
     lua_Debug ar;
     int line = 0;

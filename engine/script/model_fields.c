@@ -11,6 +11,7 @@
 #include "locate.h"
 #include "model_fields.h"
 #include "tabletop/api.h"
+#include "tabletop/terms.h"
 
 /* ---- Failing with a location ---- */
 
@@ -42,18 +43,18 @@ void *mf_alloc(ex *x, size_t size)
 {
     void *p = tt_arena_alloc(x->a, size ? size : 1);
     if (!p)
-        mf_fail(x, 0, "out of memory while reading the scenario");
+        mf_fail(x, 0, TT_MSG(E_SC_OOM_READING));
     return p;
 }
 
 const char *mf_dup(ex *x, const char *s, size_t len)
 {
     if (len > TT_MAX_TEXT)
-        mf_fail(x, 0, "a string of %zu bytes; at most %zu are allowed in the model", len,
+        mf_fail(x, 0, TT_MSG(E_SC_STRING_TOO_LONG_FMT), len,
                 TT_MAX_TEXT);
     char *p = tt_arena_strndup(x->a, s, len);
     if (!p)
-        mf_fail(x, 0, "out of memory while reading the scenario");
+        mf_fail(x, 0, TT_MSG(E_SC_OOM_READING));
     return p;
 }
 
@@ -116,10 +117,10 @@ void mf_check_keys(ex *x, int t, const char *where, const char *class_name)
     while (lua_next(L, t)) {
         lua_pop(L, 1);
         if (lua_type(L, -1) == LUA_TNUMBER)
-            mf_fail(x, 0, "%s: unexpected list entry [%s] (expected named fields name = ...)",
+            mf_fail(x, 0, TT_MSG(E_SC_UNEXPECTED_LIST_ENTRY_FMT),
                     where, lua_tostring(L, -1));
         if (lua_type(L, -1) != LUA_TSTRING)
-            mf_fail(x, 0, "%s: unexpected %s key (expected named fields name = ...)", where,
+            mf_fail(x, 0, TT_MSG(E_SC_UNEXPECTED_KEY_KIND_FMT), where,
                     mf_type_name(x, -1));
         const char *k = lua_tostring(L, -1);
         bool ok = false;
@@ -134,7 +135,7 @@ void mf_check_keys(ex *x, int t, const char *where, const char *class_name)
             strncat(expected, i ? ", " : "", sizeof expected - strlen(expected) - 1);
             strncat(expected, allowed[i].name, sizeof expected - strlen(expected) - 1);
         }
-        mf_fail(x, 0, "%s: unknown key '%s' (expected one of: %s)", where, worst, expected);
+        mf_fail(x, 0, TT_MSG(E_SC_UNKNOWN_KEY_FMT), where, worst, expected);
     }
 }
 
@@ -148,13 +149,12 @@ const char **mf_map_keys(ex *x, int t, const char *where, size_t *n_out)
         lua_pop(L, 1);
         if (lua_type(L, -1) != LUA_TSTRING) {
             lua_pop(L, 1);
-            mf_fail(x, 0, "%s: must be a table of named entries (id = { ... }), "
-                       "found a %s key", where, mf_type_name(x, -1));
+            mf_fail(x, 0, TT_MSG(E_SC_NAMED_ENTRIES_FMT), where, mf_type_name(x, -1));
         }
         n++;
     }
     if (n > TT_MAX_ENTRIES)
-        mf_fail(x, 0, "%s: %zu entries; at most %d are allowed", where, n, TT_MAX_ENTRIES);
+        mf_fail(x, 0, TT_MSG(E_SC_TOO_MANY_ENTRIES_FMT), where, n, TT_MAX_ENTRIES);
     const char **keys = mf_alloc(x, n * sizeof *keys);
     size_t i = 0;
     lua_pushnil(L);
@@ -164,7 +164,7 @@ const char **mf_map_keys(ex *x, int t, const char *where, size_t *n_out)
         const char *k = lua_tolstring(L, -1, &len);
         if (!mf_is_id(k, len, false)) {
             lua_pop(L, 1);
-            mf_fail(x, 0, "%s: '%s' is not a valid id (letters, digits, _ and -)", where, k);
+            mf_fail(x, 0, TT_MSG(E_SC_NOT_VALID_ID_FMT), where, k);
         }
         keys[i++] = mf_dup(x, k, len);
     }
@@ -179,7 +179,7 @@ size_t mf_list_len(ex *x, int t, const char *where)
     lua_State *L = x->L;
     size_t n = lua_rawlen(L, t), count = 0;
     if (n > TT_MAX_ENTRIES)
-        mf_fail(x, 0, "%s: %zu entries; at most %d are allowed", where, n, TT_MAX_ENTRIES);
+        mf_fail(x, 0, TT_MSG(E_SC_TOO_MANY_ENTRIES_FMT), where, n, TT_MAX_ENTRIES);
     lua_pushnil(L);
     while (lua_next(L, t)) {
         lua_pop(L, 1);
@@ -187,11 +187,11 @@ size_t mf_list_len(ex *x, int t, const char *where)
         if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 1 ||
             (size_t)lua_tointeger(L, -1) > n) {
             lua_pop(L, 1);
-            mf_fail(x, 0, "%s: must be a list { {...}, {...} } without named keys", where);
+            mf_fail(x, 0, TT_MSG(E_SC_MUST_BE_LIST_FMT), where);
         }
     }
     if (count != n)
-        mf_fail(x, 0, "%s: must be a list without holes", where);
+        mf_fail(x, 0, TT_MSG(E_SC_LIST_HOLES_FMT), where);
     return n;
 }
 
@@ -206,7 +206,7 @@ int mf_field(ex *x, int t, const char *key)
 
 void mf_missing(ex *x, const char *where, const char *key, const char *what)
 {
-    mf_fail(x, 0, "%s: missing required field '%s' (%s)", where, key, what);
+    mf_fail(x, 0, TT_MSG(E_SC_MISSING_FIELD_FMT), where, key, what);
 }
 
 const char *mf_get_string(ex *x, int t, const char *where, const char *key,
@@ -216,16 +216,16 @@ const char *mf_get_string(ex *x, int t, const char *where, const char *key,
     if (type == LUA_TNIL) {
         lua_pop(x->L, 1);
         if (required)
-            mf_missing(x, where, key, "a string");
+            mf_missing(x, where, key, TT_MSG(E_SC_KIND_STRING));
         return NULL;
     }
     if (type != LUA_TSTRING)
-        mf_fail(x, mf_value_line(x, -1), "%s.%s: expected a string, got a %s", where, key,
+        mf_fail(x, mf_value_line(x, -1), TT_MSG(E_SC_EXPECTED_STRING_FMT), where, key,
                 mf_type_name(x, -1));
     size_t len;
     const char *s = lua_tolstring(x->L, -1, &len);
     if (len > TT_MAX_TEXT)
-        mf_fail(x, 0, "%s.%s: longer than %zu bytes", where, key, TT_MAX_TEXT);
+        mf_fail(x, 0, TT_MSG(E_SC_LONGER_THAN_FMT), where, key, TT_MAX_TEXT);
     mf_check_text(x, s, len, where, key);
     const char *r = mf_dup(x, s, len);
     lua_pop(x->L, 1);
@@ -244,7 +244,7 @@ tt_text mf_text_at(ex *x, int idx, const char *path)
     tt_text r = { NULL, NULL };
     if (lua_type(L, idx) != LUA_TTABLE)
         mf_fail(x, mf_value_line(x, idx),
-                "%s: expected a text { ja = \"...\", en = \"...\" }, got a %s", path,
+                TT_MSG(E_SC_EXPECTED_TEXT_FMT), path,
                 mf_type_name(x, idx));
     int t = lua_absindex(L, idx);
     static const char *const keys[] = { "ja", "en", NULL };
@@ -252,13 +252,13 @@ tt_text mf_text_at(ex *x, int idx, const char *path)
     for (int i = 0; i < 2; i++) {
         int type = mf_field(x, t, keys[i]);
         if (type == LUA_TNIL)
-            mf_fail(x, 0, "%s: missing '%s' (every text needs both ja and en)", path, keys[i]);
+            mf_fail(x, 0, TT_MSG(E_SC_TEXT_MISSING_LANG_FMT), path, keys[i]);
         if (type != LUA_TSTRING)
-            mf_fail(x, 0, "%s.%s: expected a string, got a %s", path, keys[i], mf_type_name(x, -1));
+            mf_fail(x, 0, TT_MSG(E_SC_EXPECTED_STRING_FMT), path, keys[i], mf_type_name(x, -1));
         size_t len;
         const char *s = lua_tolstring(L, -1, &len);
         if (len > TT_MAX_TEXT)
-            mf_fail(x, 0, "%s.%s: longer than %zu bytes", path, keys[i], TT_MAX_TEXT);
+            mf_fail(x, 0, TT_MSG(E_SC_LONGER_THAN_FMT), path, keys[i], TT_MAX_TEXT);
         mf_check_text(x, s, len, path, keys[i]);
         if (i == 0)
             r.ja = mf_dup(x, s, len);
@@ -275,7 +275,7 @@ tt_text mf_get_text(ex *x, int t, const char *where, const char *key, bool requi
     if (mf_field(x, t, key) == LUA_TNIL) {
         lua_pop(x->L, 1);
         if (required)
-            mf_missing(x, where, key, "a text { ja = \"...\", en = \"...\" }");
+            mf_missing(x, where, key, TT_MSG(E_SC_KIND_TEXT));
         return r;
     }
     char path[300];
@@ -302,17 +302,17 @@ tt_ms mf_time_at(ex *x, int idx, const char *path)
         else {
             double d = lua_tonumber(L, idx);
             if (!(d == floor(d)) || !isfinite(d) || d < -1e15 || d > 1e15)
-                mf_fail(x, 0, "%s: %g is not a whole number of seconds", path, d);
+                mf_fail(x, 0, TT_MSG(E_SC_NOT_WHOLE_SECONDS_FMT), path, d);
             secs = (lua_Integer)d;
         }
         if (secs < 0)
-            mf_fail(x, 0, "%s: a time cannot be negative", path);
+            mf_fail(x, 0, TT_MSG(E_SC_TIME_NEGATIVE_FMT), path);
         if (secs > (lua_Integer)3650 * 86400)
-            mf_fail(x, 0, "%s: too large (over 3650 days)", path);
+            mf_fail(x, 0, TT_MSG(E_SC_TIME_TOO_LARGE_FMT), path);
         return (tt_ms)secs * 1000;
     }
     mf_fail(x, mf_value_line(x, idx),
-            "%s: expected a time such as \"90s\", \"15m\", \"2h\" or seconds, got a %s", path,
+            TT_MSG(E_SC_EXPECTED_TIME_FMT), path,
             mf_type_name(x, idx));
 }
 
@@ -322,7 +322,7 @@ bool mf_get_time(ex *x, int t, const char *where, const char *key, bool required
     if (mf_field(x, t, key) == LUA_TNIL) {
         lua_pop(x->L, 1);
         if (required)
-            mf_missing(x, where, key, "a time such as \"15m\"");
+            mf_missing(x, where, key, TT_MSG(E_SC_KIND_TIME));
         return false;
     }
     char path[300];
@@ -339,7 +339,7 @@ bool mf_get_bool(ex *x, int t, const char *where, const char *key, bool dflt)
     if (type == LUA_TBOOLEAN)
         r = lua_toboolean(x->L, -1);
     else if (type != LUA_TNIL)
-        mf_fail(x, mf_value_line(x, -1), "%s.%s: expected true or false, got a %s", where, key,
+        mf_fail(x, mf_value_line(x, -1), TT_MSG(E_SC_EXPECTED_BOOL_FMT), where, key,
                 mf_type_name(x, -1));
     lua_pop(x->L, 1);
     return r;
@@ -354,11 +354,11 @@ bool mf_get_function(ex *x, int t, const char *where, const char *key, bool requ
     if (type == LUA_TNIL) {
         lua_pop(L, 1);
         if (required)
-            mf_missing(x, where, key, "a function");
+            mf_missing(x, where, key, TT_MSG(E_SC_KIND_FUNCTION));
         return false;
     }
     if (type != LUA_TFUNCTION)
-        mf_fail(x, 0, "%s.%s: expected a function, got a %s", where, key, mf_type_name(x, -1));
+        mf_fail(x, 0, TT_MSG(E_SC_EXPECTED_FUNCTION_FMT), where, key, mf_type_name(x, -1));
     lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_FNS);
     lua_getfield(L, -1, kind);
     lua_pushvalue(L, -3);
@@ -374,11 +374,11 @@ bool mf_push_table(ex *x, int t, const char *where, const char *key, bool requir
     if (type == LUA_TNIL) {
         lua_pop(x->L, 1);
         if (required)
-            mf_missing(x, where, key, "a table");
+            mf_missing(x, where, key, TT_MSG(E_SC_KIND_TABLE));
         return false;
     }
     if (type != LUA_TTABLE)
-        mf_fail(x, mf_value_line(x, -1), "%s%s%s: expected a table, got a %s", where,
+        mf_fail(x, mf_value_line(x, -1), TT_MSG(E_SC_EXPECTED_TABLE_FMT), where,
                 *where ? "." : "", key, mf_type_name(x, -1));
     return true;
 }
@@ -388,7 +388,7 @@ int mf_entry(ex *x, int t, const char *where, const char *key)
 {
     mf_field(x, t, key);
     if (lua_type(x->L, -1) != LUA_TTABLE)
-        mf_fail(x, mf_value_line(x, -1), "%s.%s: expected a table { ... }, got a %s", where, key,
+        mf_fail(x, mf_value_line(x, -1), TT_MSG(E_SC_EXPECTED_TABLE_BRACES_FMT), where, key,
                 mf_type_name(x, -1));
     return lua_gettop(x->L);
 }

@@ -10,6 +10,7 @@
  * action through a pipe and exits, and whatever it wrote dies with it. The
  * precondition checked when an action is taken still runs in the drill's
  * own state, at a journaled point, the same live and in replay. */
+#include "tabletop/terms.h"
 #include <errno.h>
 #include <signal.h>
 #include <stdint.h>
@@ -141,7 +142,7 @@ int tt_script_preview_allowed(tt_script *s, tt_ms now, const bool *want, tt_prev
     tt_arena_free(&s->preview_arena);
     int fds[2];
     if (pipe(fds) != 0) {
-        tt_error_runtime(err, NULL, "cannot ask the preconditions: %s", strerror(errno));
+        tt_error_runtime(err, NULL, TT_MSG(E_PV_CANNOT_ASK_FMT), strerror(errno));
         return -1;
     }
     pid_t pid = fork();
@@ -149,7 +150,7 @@ int tt_script_preview_allowed(tt_script *s, tt_ms now, const bool *want, tt_prev
         int e = errno;
         close(fds[0]);
         close(fds[1]);
-        tt_error_runtime(err, NULL, "cannot ask the preconditions: %s", strerror(e));
+        tt_error_runtime(err, NULL, TT_MSG(E_PV_CANNOT_ASK_FMT), strerror(e));
         return -1;
     }
     if (pid == 0) {
@@ -167,10 +168,10 @@ int tt_script_preview_allowed(tt_script *s, tt_ms now, const bool *want, tt_prev
     if (!buf || !WIFEXITED(status) || WEXITSTATUS(status) != 0 || parse(s, buf, len, out) != 0) {
         for (size_t i = 0; i < n; i++)
             out[i] = (tt_preview){ .known = false };
-        tt_error_runtime(err, NULL, "cannot ask the preconditions: the snapshot %s",
-                         !buf ? "ran out of memory"
-                         : WIFSIGNALED(status) ? "was killed"
-                                               : "did not answer");
+        tt_error_runtime(err, NULL,
+                         !buf ? TT_MSG(E_PV_SNAPSHOT_OOM)
+                         : WIFSIGNALED(status) ? TT_MSG(E_PV_SNAPSHOT_KILLED)
+                                               : TT_MSG(E_PV_SNAPSHOT_SILENT));
         rc = -1;
     }
     free(buf);

@@ -12,8 +12,17 @@
 #include <string.h>
 
 #include "host.h"
+#include "tabletop/terms.h"
 
 #define RECIPE_DEPTH 4 /* actions.<id>.does is 3 deep */
+
+/* The recipe does not fit (the chunk is deterministic, so this means an
+ * internal fault): the note in English names which check, for a report. */
+static int recipe_mismatch(lua_State *L, const char *note)
+{
+    lua_pushfstring(L, TT_MSG(E_RECIPE_MISMATCH_FMT), note);
+    return lua_error(L);
+}
 
 typedef struct recipe_key {
     const char *str;    /* NULL: an integer key */
@@ -48,7 +57,7 @@ void tt_recipe_free(tt_recipe *r)
 static void *need(lua_State *L, void *p)
 {
     if (!p)
-        luaL_error(L, "out of memory");
+        recipe_mismatch(L, "out of memory");
     return p;
 }
 
@@ -120,7 +129,7 @@ static int take(lua_State *L)
     tt_recipe *r = lua_touserdata(L, 2);
     lua_settop(L, 0);
     if (lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_RESULT) != LUA_TTABLE)
-        return luaL_error(L, "no result");
+        return recipe_mismatch(L, "no result");
     lua_newtable(L); /* where: 2 */
     walk(L, 1, 2, 0);
 
@@ -134,7 +143,7 @@ static int take(lua_State *L)
         lua_pushnil(L);
         while (lua_next(L, 3)) {
             if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TTABLE)
-                return luaL_error(L, "unexpected function table");
+                return recipe_mismatch(L, "unexpected function table");
             size_t kind = r->n_kinds;
             if (pass == 1)
                 r->kinds[r->n_kinds++] = dup_str(L, r, -2);
@@ -152,10 +161,10 @@ static int take(lua_State *L)
                 f->kind = kind;
                 f->index = lua_tointeger(L, -2);
                 if (lua_rawget(L, 2) != LUA_TTABLE) /* its path */
-                    return luaL_error(L, "a behaviour function outside the scenario table");
+                    return recipe_mismatch(L, "a behaviour function outside the scenario table");
                 f->depth = (int)lua_rawlen(L, -1);
                 if (f->depth < 1 || f->depth > RECIPE_DEPTH)
-                    return luaL_error(L, "path too deep");
+                    return recipe_mismatch(L, "path too deep");
                 for (int i = 0; i < f->depth; i++) {
                     if (lua_rawgeti(L, -1, i + 1) == LUA_TSTRING)
                         f->key[i].str = dup_str(L, r, -1);
@@ -177,7 +186,7 @@ static int take(lua_State *L)
     for (size_t i = 0; i < s->n_state_keys; i++) {
         const char *key = s->state_keys[i];
         if (lua_getfield(L, decl, key) != LUA_TSTRING)
-            return luaL_error(L, "undeclared key");
+            return recipe_mismatch(L, "undeclared key");
         r->decl[i] = dup_str(L, r, -1);
         tt_value *v = &r->initial[i];
         switch (lua_getfield(L, initial, key)) {
@@ -200,7 +209,7 @@ static int take(lua_State *L)
             v->as.s = dup_str(L, r, -1);
             break;
         default:
-            return luaL_error(L, "no default");
+            return recipe_mismatch(L, "no default");
         }
         lua_pop(L, 2);
     }
@@ -234,7 +243,7 @@ int tt_recipe_apply(lua_State *L)
     const tt_recipe *r = s->recipe;
     if (lua_getfield(L, LUA_REGISTRYINDEX, TT_REG_RESULT) != LUA_TTABLE ||
         !lua_rawequal(L, 2, -1))
-        return luaL_error(L, "the chunk returned another table");
+        return recipe_mismatch(L, "the chunk returned another table");
     lua_settop(L, 2);
     lua_createtable(L, 0, (int)r->n_kinds); /* 3 */
     for (size_t k = 0; k < r->n_kinds; k++) {
@@ -246,7 +255,7 @@ int tt_recipe_apply(lua_State *L)
         lua_pushvalue(L, 2);
         for (int d = 0; d < f->depth; d++) {
             if (lua_type(L, -1) != LUA_TTABLE)
-                return luaL_error(L, "the scenario table changed shape");
+                return recipe_mismatch(L, "the scenario table changed shape");
             if (f->key[d].str)
                 lua_pushstring(L, f->key[d].str);
             else
@@ -255,7 +264,7 @@ int tt_recipe_apply(lua_State *L)
             lua_remove(L, -2);
         }
         if (lua_type(L, -1) != LUA_TFUNCTION)
-            return luaL_error(L, "the scenario table changed shape");
+            return recipe_mismatch(L, "the scenario table changed shape");
         lua_getfield(L, 3, r->kinds[f->kind]);
         lua_insert(L, -2);
         lua_rawseti(L, -2, f->index);

@@ -29,6 +29,7 @@
  * - No escape: only base (reduced), table, string, math and utf8 exist; no
  *   bytecode, no finalizers (__gc is refused by setmetatable), the string
  *   metatable is protected, pairs() iterates in a deterministic order. */
+#include "tabletop/terms.h"
 #include "sandbox.h"
 
 #include <inttypes.h>
@@ -136,10 +137,10 @@ bool tt_sandbox_budget_left(lua_State *L, uint64_t *left)
 static const char *limit_text(tt_sandbox *sb, char *buf, size_t size)
 {
     if (sb->wall_tripped)
-        snprintf(buf, size, "time limit of %" PRIu64 " ms exceeded (endless loop?)",
+        snprintf(buf, size, TT_MSG(E_SB_TIME_LIMIT_FMT),
                  sb->wall_ms);
     else
-        snprintf(buf, size, "instruction budget of %" PRIu64 " exceeded (endless loop?)",
+        snprintf(buf, size, TT_MSG(E_SB_BUDGET_FMT),
                  sb->budget);
     return buf;
 }
@@ -224,7 +225,7 @@ static const char *error_text(lua_State *L, char *buf, size_t size)
         }
         return buf;
     }
-    snprintf(buf, size, "error object is a %s value", luaL_typename(L, -1));
+    snprintf(buf, size, TT_MSG(E_SB_ERROR_OBJECT_FMT), luaL_typename(L, -1));
     return buf;
 }
 
@@ -249,7 +250,7 @@ void tt_sandbox_locate(const tt_sandbox *sb, const char *path, const char *msg,
         }
     }
     if (where)
-        tt_error_set(err, path, line, 0, "%s (in %s)", text, where);
+        tt_error_set(err, path, line, 0, TT_MSG(E_SB_IN_WHERE_FMT), text, where);
     else
         tt_error_set(err, path, line, 0, "%s", text);
 }
@@ -257,9 +258,9 @@ void tt_sandbox_locate(const tt_sandbox *sb, const char *path, const char *msg,
 static void memory_text(const tt_sandbox *sb, char *buf, size_t size)
 {
     if (sb->cap % ((size_t)1 << 20) == 0)
-        snprintf(buf, size, "memory cap of %zu MiB exceeded", sb->cap >> 20);
+        snprintf(buf, size, TT_MSG(E_SB_MEMORY_CAP_MIB_FMT), sb->cap >> 20);
     else
-        snprintf(buf, size, "memory cap of %zu bytes exceeded", sb->cap);
+        snprintf(buf, size, TT_MSG(E_SB_MEMORY_CAP_BYTES_FMT), sb->cap);
 }
 
 int tt_sandbox_call(tt_sandbox *sb, const char *path, int nargs, int nres,
@@ -295,13 +296,13 @@ int tt_sandbox_call(tt_sandbox *sb, const char *path, int nargs, int nres,
         limit_text(sb, text, sizeof text);
         int line = sb->trip_line;
         if (where)
-            tt_error_set(err, path, line, 0, "%s (in %s)", text, where);
+            tt_error_set(err, path, line, 0, TT_MSG(E_SB_IN_WHERE_FMT), text, where);
         else
             tt_error_set(err, path, line, 0, "%s", text);
     } else if (sb->mem_tripped && (status == LUA_ERRMEM || strstr(msg, "not enough memory"))) {
         memory_text(sb, text, sizeof text);
         if (where)
-            tt_error_set(err, path, sb->mem_line, 0, "%s (in %s)", text, where);
+            tt_error_set(err, path, sb->mem_line, 0, TT_MSG(E_SB_IN_WHERE_FMT), text, where);
         else
             tt_error_set(err, path, sb->mem_line, 0, "%s", text);
     } else {
@@ -325,15 +326,15 @@ lua_State *tt_sandbox_open(tt_sandbox *sb, const tt_sandbox_limits *limits,
     sb->blocks = blocks;
     lua_State *L = lua_newstate(sandbox_alloc, sb);
     if (!L) {
-        tt_error_set(err, path, 0, 0, "cannot create a Lua state (memory cap %zu bytes)",
+        tt_error_set(err, path, 0, 0, TT_MSG(E_SB_CANNOT_CREATE_FMT),
                      sb->cap);
         return NULL;
     }
     sb->L = L;
     lua_pushcfunction(L, tt_sandbox_setup);
     if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
-        tt_error_set(err, path, 0, 0, "cannot set up the Lua sandbox: %s",
-                     lua_tostring(L, -1) ? lua_tostring(L, -1) : "out of memory");
+        tt_error_set(err, path, 0, 0, TT_MSG(E_SB_CANNOT_SETUP_FMT),
+                     lua_tostring(L, -1) ? lua_tostring(L, -1) : TT_MSG(E_OUT_OF_MEMORY));
         lua_close(L);
         sb->L = NULL;
         return NULL;

@@ -2,6 +2,7 @@
  * functions replaced in place, C work charged to the budget, a guard on
  * backtracking patterns, deterministic pairs, and the scenario's _ENV.
  * Everything here runs under lua_pcall (tt_sandbox_setup is called so). */
+#include "tabletop/terms.h"
 #include "sandbox.h"
 
 #include <pthread.h>
@@ -20,7 +21,7 @@
 
 static int unavailable(lua_State *L)
 {
-    return luaL_error(L, "'%s' is not available in scenarios (sandbox)",
+    return luaL_error(L, TT_MSG(E_SBL_NOT_AVAILABLE_FMT),
                       lua_tostring(L, lua_upvalueindex(1)));
 }
 
@@ -36,10 +37,10 @@ static int sandbox_load(lua_State *L)
     size_t len;
     const char *chunk = lua_tolstring(L, 1, &len);
     if (!chunk || lua_type(L, 1) != LUA_TSTRING)
-        return luaL_error(L, "load: only a string chunk is accepted in scenarios");
+        return luaL_error(L, TT_MSG(E_SBL_LOAD_STRING));
     const char *mode = luaL_optstring(L, 3, "t");
     if (!strchr(mode, 't'))
-        return luaL_error(L, "load: only text chunks are accepted in scenarios");
+        return luaL_error(L, TT_MSG(E_SBL_LOAD_TEXT));
     /* Parsing is work in C: charge it, a unit per byte (compiling code
      * takes up to ~28 ns a byte, several instructions' time). The chunk
      * name is fixed, so a loaded chunk cannot pass its errors off as lines
@@ -91,7 +92,7 @@ static int sandbox_format(lua_State *L)
             while (k < len && strchr("-+ #0123456789.", fmt[k]))
                 k++;
             if (k < len && fmt[k] == 'p')
-                return luaL_error(L, "string.format: '%%p' is not available in scenarios");
+                return luaL_error(L, TT_MSG(E_SBL_FORMAT_P));
             i = k;
         }
     int top = lua_gettop(L);
@@ -120,11 +121,11 @@ static int sandbox_setmetatable(lua_State *L)
     luaL_checktype(L, 1, LUA_TTABLE);
     luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
     if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
-        return luaL_error(L, "cannot change a protected metatable");
+        return luaL_error(L, TT_MSG(E_SBL_PROTECTED_MT));
     if (t == LUA_TTABLE) {
         lua_pushliteral(L, "__gc");
         if (lua_rawget(L, 2) != LUA_TNIL)
-            return luaL_error(L, "setmetatable: __gc finalizers are not allowed in scenarios");
+            return luaL_error(L, TT_MSG(E_SBL_GC));
         lua_pop(L, 1);
         tt_sandbox_of(L)->metatables = true; /* straight runs keep the hook now */
     }
@@ -281,8 +282,7 @@ int tt_sandbox_random(lua_State *L)
 {
     tt_sandbox *sb = tt_sandbox_of(L);
     if (!sb->rng)
-        return luaL_error(L, "random numbers are only available while an exercise runs "
-                             "(not while the scenario file loads)");
+        return luaL_error(L, TT_MSG(E_SBL_RANDOM_NOT_RUNNING));
     sb->drew = true;
     lua_Integer lo, hi;
     switch (lua_gettop(L)) {
@@ -298,7 +298,7 @@ int tt_sandbox_random(lua_State *L)
         hi = luaL_checkinteger(L, 2);
         break;
     default:
-        return luaL_error(L, "wrong number of arguments to random");
+        return luaL_error(L, TT_MSG(E_SBL_RANDOM_ARGS));
     }
     luaL_argcheck(L, lo <= hi, lua_gettop(L), "interval is empty");
     lua_pushinteger(L, (lua_Integer)tt_rng_range(sb->rng, lo, hi));
@@ -557,8 +557,7 @@ static int charged(lua_State *L)
         else if (lua_type(L, i) == LUA_TTABLE)
             units += lua_rawlen(L, i);
         if ((flags & CHARGE_TABLE_LIB) && lua_type(L, i) == LUA_TTABLE && lua_getmetatable(L, i))
-            return luaL_error(L, "table functions take plain tables in scenarios "
-                                 "(argument %d has a metatable)", i);
+            return luaL_error(L, TT_MSG(E_SBL_PLAIN_TABLES_FMT), i);
     }
     /* Only find has a `plain` flag (its 4th argument). */
     bool plain = kind == CHARGE_FIND && top >= 4 && lua_toboolean(L, 4);
@@ -579,10 +578,8 @@ static int charged(lua_State *L)
         if (steps > TT_PATTERN_MAX_STEPS) {
             int subject = (int)(ls > INT32_MAX ? INT32_MAX : ls);
             if (lp <= 60)
-                return luaL_error(L, "pattern '%s' is too complex for a subject of %d bytes "
-                                     "(it could take more than 1e9 steps)", p, subject);
-            return luaL_error(L, "a pattern of %d bytes is too complex for a subject of %d "
-                                 "bytes (it could take more than 1e9 steps)",
+                return luaL_error(L, TT_MSG(E_SBL_PATTERN_COMPLEX_FMT), p, subject);
+            return luaL_error(L, TT_MSG(E_SBL_PATTERN_SIZE_COMPLEX_FMT),
                               (int)(lp > INT32_MAX ? INT32_MAX : lp), subject);
         }
         /* Under the bound, the call is charged what it will really do. */
@@ -743,7 +740,7 @@ static int env_index(lua_State *L)
     if (name && lua_type(L, 2) == LUA_TSTRING) {
         for (size_t i = 0; forbidden_globals[i]; i++)
             if (strcmp(name, forbidden_globals[i]) == 0)
-                return luaL_error(L, "'%s' is not available in scenarios (sandbox)", name);
+                return luaL_error(L, TT_MSG(E_SBL_NOT_AVAILABLE_FMT), name);
     }
     return 0;
 }

@@ -2,6 +2,7 @@
  * Every touch of the Lua state from here runs under lua_pcall (through
  * tt_sandbox_call or a protected C function), so no Lua error escapes and
  * no C frame of ours is jumped over while it holds a resource. */
+#include "tabletop/terms.h"
 #include <errno.h>
 #include <lauxlib.h>
 #include <math.h>
@@ -123,14 +124,14 @@ static int build(tt_script *s, bool light, tt_error *err)
     lua_pushcfunction(L, prepare);
     lua_pushlightuserdata(L, &prep);
     if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
-        tt_error_set(err, path, 0, 0, "memory cap exceeded while compiling the scenario");
+        tt_error_set(err, path, 0, 0, TT_MSG(E_SC_MEMORY_CAP_COMPILING));
         lua_pop(L, 1);
         return -1;
     }
     if (prep.status != LUA_OK) {
         const char *msg = lua_tostring(L, -1);
         if (prep.status == LUA_ERRMEM || !msg)
-            tt_error_set(err, path, 0, 0, "memory cap exceeded while compiling the scenario");
+            tt_error_set(err, path, 0, 0, TT_MSG(E_SC_MEMORY_CAP_COMPILING));
         else
             tt_sandbox_locate(s->sb, path, msg, NULL, err);
         lua_pop(L, 1);
@@ -151,7 +152,7 @@ static int build(tt_script *s, bool light, tt_error *err)
     if (lua_pcall(L, 2, 0, 0) != LUA_OK) {
         if (!job.failed) {
             const char *msg = lua_tostring(L, -1);
-            tt_error_set(err, path, 0, 0, "%s", msg ? msg : "out of memory");
+            tt_error_set(err, path, 0, 0, "%s", msg ? msg : TT_MSG(E_OUT_OF_MEMORY));
         }
         lua_pop(L, 1);
         return -1;
@@ -159,7 +160,7 @@ static int build(tt_script *s, bool light, tt_error *err)
     lua_pushcfunction(L, tt_state_install);
     if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
         tt_error_set_as(err, TT_ERR_NOMEM, path, 0, 0,
-                        "cannot set up the scenario state: out of memory");
+                        TT_MSG(E_SC_STATE_SETUP_OOM));
         lua_pop(L, 1);
         return -1;
     }
@@ -244,7 +245,7 @@ tt_script *tt_script_load(const char *path, const tt_sandbox_limits *limits, tt_
      * was read (a device such as /dev/zero is not a regular file). */
     FILE *f = tt_fopen_regular(path, SIZE_MAX, why, sizeof why);
     if (!f) {
-        tt_error_set(err, path, 0, 0, "cannot open the scenario: %s", why);
+        tt_error_set(err, path, 0, 0, TT_MSG(E_SC_CANNOT_OPEN_FMT), why);
         return NULL;
     }
     char *buf = malloc(TT_MAX_SCENARIO_BYTES + 1);
@@ -258,12 +259,12 @@ tt_script *tt_script_load(const char *path, const tt_sandbox_limits *limits, tt_
     fclose(f);
     if (bad) {
         free(buf);
-        tt_error_set(err, path, 0, 0, "cannot read the scenario");
+        tt_error_set(err, path, 0, 0, TT_MSG(E_SC_CANNOT_READ));
         return NULL;
     }
     if (len > TT_MAX_SCENARIO_BYTES) {
         free(buf);
-        tt_error_set(err, path, 0, 0, "the scenario file is larger than %zu MiB",
+        tt_error_set(err, path, 0, 0, TT_MSG(E_SC_FILE_TOO_LARGE_FMT),
                      TT_MAX_SCENARIO_BYTES >> 20);
         return NULL;
     }
@@ -376,9 +377,9 @@ static int reset_state(lua_State *L)
                 strncat(known, j ? ", " : "", sizeof known - strlen(known) - 1);
                 strncat(known, s->model.settings[j].key, sizeof known - strlen(known) - 1);
             }
-            tt_error_set(job->err, NULL, 0, 0, "unknown setting '%s' for scenario %s "
-                         "(settings: %s)", kv->key ? kv->key : "(null)", s->model.id,
-                         known[0] ? known : "none");
+            tt_error_set(job->err, NULL, 0, 0, TT_MSG(E_SC_UNKNOWN_SETTING_FMT),
+                         kv->key ? kv->key : "?", s->model.id,
+                         known[0] ? known : TT_MSG(E_NONE));
             job->failed = true;
             return 0;
         }
@@ -387,12 +388,14 @@ static int reset_state(lua_State *L)
         if (!push_override(L, &kv->value, cls)) {
             char shown[200];
             tt_value_format(&kv->value, shown, sizeof shown);
+            bool is_integer = strcmp(cls, "integer") == 0; /* "an integer" in English */
             if (strcmp(cls, "number") == 0)
                 tt_error_set(job->err, NULL, 0, 0,
-                             "setting '%s' is a finite number; '%s' is not one", kv->key, shown);
+                             TT_MSG(E_SC_SETTING_FINITE_FMT), kv->key, shown);
             else
-                tt_error_set(job->err, NULL, 0, 0, "setting '%s' is %s %s; '%s' is not one",
-                             kv->key, strcmp(cls, "integer") == 0 ? "an" : "a", cls, shown);
+                tt_error_set(job->err, NULL, 0, 0,
+                             is_integer ? TT_MSG(E_SC_SETTING_KIND_AN_FMT) : TT_MSG(E_SC_SETTING_KIND_A_FMT),
+                             kv->key, cls, shown);
             job->failed = true;
             return 0;
         }
@@ -536,7 +539,7 @@ int tt_script_begin(tt_script *s, tt_rng *rng, const tt_kv *overrides,
     lua_pushlightuserdata(s->L, &job);
     if (lua_pcall(s->L, 1, 0, 0) != LUA_OK) {
         tt_error_set_as(err, TT_ERR_NOMEM, s->model.path, 0, 0,
-                        "cannot reset the state: out of memory");
+                        TT_MSG(E_SC_RESET_OOM));
         lua_pop(s->L, 1);
         return -1;
     }
@@ -644,7 +647,7 @@ static int take_snapshot(tt_script *s, snap_job *job, tt_error *err)
         if (lua_gettop(s->L) > 0)
             lua_settop(s->L, 0);
         tt_error_set_as(err, TT_ERR_NOMEM, s->model.path, 0, 0,
-                        "out of memory while reading the state");
+                        TT_MSG(E_SC_READ_STATE_OOM));
         return -1;
     }
     return 0;
@@ -725,18 +728,14 @@ int tt_script_check_work(tt_script *s, tt_ms now, tt_error *err)
     if (work > s->limits.exercise_instructions) {
         tt_time_format(now, TT_TIME_AT, when, sizeof when);
         tt_error_set(err, s->model.path, 0, 0,
-                     "the scenario's callbacks passed the work limit of %llu instructions for "
-                     "one exercise at %s (does something reschedule itself too often, or run "
-                     "heavy conditions after every event?)",
+                     TT_MSG(E_SC_WORK_LIMIT_EXERCISE_FMT),
                      (unsigned long long)s->limits.exercise_instructions, when);
         return -1;
     }
     if (work - s->work_at_hour > s->limits.hour_instructions) {
         tt_time_format(now, TT_TIME_AT, when, sizeof when);
         tt_error_set(err, s->model.path, 0, 0,
-                     "the scenario's callbacks passed the work limit of %llu instructions for "
-                     "one simulated hour at %s (does something reschedule itself too often, "
-                     "or run heavy conditions after every event?)",
+                     TT_MSG(E_SC_WORK_LIMIT_HOUR_FMT),
                      (unsigned long long)s->limits.hour_instructions, when);
         return -1;
     }

@@ -7,6 +7,7 @@
 
 #include "host.h"
 #include "tabletop/suggest.h"
+#include "tabletop/terms.h"
 
 tt_script *tt_host_of(lua_State *L)
 {
@@ -21,7 +22,7 @@ static int undeclared(lua_State *L, const char *key, const char *advice)
     tt_script *s = tt_host_of(L);
     char hint[300];
     tt_suggest(key, s->state_keys, s->n_state_keys, sizeof *s->state_keys, hint, sizeof hint);
-    return luaL_error(L, "state key '%s' is not declared in the scenario's state (%s%s)", key,
+    return luaL_error(L, TT_MSG(E_ST_UNDECLARED_FMT), key,
                       hint, advice);
 }
 
@@ -47,7 +48,7 @@ static void record_read(lua_State *L, tt_script *s, int idx, int keys)
 
 static int not_a_name(lua_State *L, int idx)
 {
-    return luaL_error(L, "state keys are names; got a %s", luaL_typename(L, idx));
+    return luaL_error(L, TT_MSG(E_ST_KEY_NOT_NAME_FMT), luaL_typename(L, idx));
 }
 
 /* The state table's own __index: only a key it does not hold gets here. */
@@ -118,8 +119,8 @@ static int refuse_write(lua_State *L, tt_script *s, int c)
     const char *declared = CLASS_NAMES[c];
     if (s->read_only) {
         const char *where = tt_host_where(s);
-        return luaL_error(L, "cannot change state.%s in %s: conditions only read the state",
-                          key, where ? where : "a condition");
+        return luaL_error(L, TT_MSG(E_ST_CONDITION_ONLY_READS_FMT),
+                          key, where ? where : TT_MSG(E_A_CONDITION));
     }
     int t = lua_type(L, 3);
     const char *cls = t == LUA_TBOOLEAN ? "boolean"
@@ -127,25 +128,23 @@ static int refuse_write(lua_State *L, tt_script *s, int c)
                     : t == LUA_TSTRING  ? "string"
                                         : NULL;
     if (!cls)
-        return luaL_error(L, "state.%s can only hold a boolean, number or string, not a %s",
+        return luaL_error(L, TT_MSG(E_ST_VALUE_KIND_FMT),
                           key, luaL_typename(L, 3));
     if (t == LUA_TNUMBER && !lua_isinteger(L, 3) && !isfinite(lua_tonumber(L, 3)))
-        return luaL_error(L, "state.%s: numbers in the state must be finite (got %s)", key,
+        return luaL_error(L, TT_MSG(E_ST_NOT_FINITE_FMT), key,
                           lua_tostring(L, 3));
     if (t == LUA_TNUMBER && c == CLASS_INTEGER)
-        return luaL_error(L, "state.%s is an integer (declared with a whole number); %s is not "
-                             "whole: round it (// or math.floor) or declare it as a number "
-                             "with a decimal point (%s = 0.0)",
+        return luaL_error(L, TT_MSG(E_ST_NOT_WHOLE_FMT),
                           key, lua_tostring(L, 3), key);
     if (strcmp(cls, declared) != 0)
-        return luaL_error(L, "state.%s is %s %s; cannot store a %s in it", key,
-                          c == CLASS_INTEGER ? "an" : "a", declared, cls);
+        return luaL_error(L, c == CLASS_INTEGER ? TT_MSG(E_ST_KIND_AN_FMT) : TT_MSG(E_ST_KIND_A_FMT),
+                          key, declared, cls);
     if (lua_rawlen(L, 3) > TT_MAX_TEXT)
-        return luaL_error(L, "state.%s: strings in the state are limited to %d bytes", key,
+        return luaL_error(L, TT_MSG(E_ST_STRING_LIMIT_FMT), key,
                           (int)TT_MAX_TEXT);
     char why[160];
     tt_host_text_ok(lua_tostring(L, 3), lua_rawlen(L, 3), why, sizeof why);
-    return luaL_error(L, "state.%s: %s", key, why);
+    return luaL_error(L, TT_MSG(E_ST_TEXT_BAD_FMT), key, why);
 }
 
 /* The scalars at a and b are the same value of the same type, bit for
@@ -176,7 +175,7 @@ static int state_newindex(lua_State *L)
     lua_settop(L, 3); /* table, key, value; then the code (4), the value held (5) */
     lua_pushvalue(L, 2);
     if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TNUMBER)
-        return undeclared(L, lua_tostring(L, 2), "; to add it: state = { ... }");
+        return undeclared(L, lua_tostring(L, 2), TT_MSG(E_ST_HOW_TO_ADD));
     lua_Integer code = lua_tointeger(L, 4);
     int c = (int)(code & 3);
     bool ok = false;
@@ -236,10 +235,10 @@ static int view_newindex(lua_State *L)
     const char *key = lua_tostring(L, 2);
     lua_pushvalue(L, 2);
     if (lua_rawget(L, lua_upvalueindex(1)) == LUA_TNIL)
-        return undeclared(L, key, "; to add it: state = { ... }");
+        return undeclared(L, key, TT_MSG(E_ST_HOW_TO_ADD));
     const char *where = tt_host_where(s);
-    return luaL_error(L, "cannot change state.%s in %s: conditions only read the state", key,
-                      where ? where : "a condition");
+    return luaL_error(L, TT_MSG(E_ST_CONDITION_ONLY_READS_FMT), key,
+                      where ? where : TT_MSG(E_A_CONDITION));
 }
 
 /* Iterator over the declared keys in sorted order (the script keeps them). */

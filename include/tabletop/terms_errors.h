@@ -241,6 +241,351 @@
     "a text is not valid UTF-8 (or memory ran out)"
 #define E_PATH_TOO_LONG_TEXT "パスが長すぎます", "path too long"
 #define E_MODULE_NO_TABLE_TEXT "tt_module_table がありません", "no tt_module_table"
+#define E_NONE_TEXT "なし", "none"
+#define E_SC_SETTING_KIND_AN_FMT_TEXT "設定 '%s' は %s 型です。'%s' は当てはまりません", \
+    "setting '%s' is an %s; '%s' is not one"
+#define E_SC_SETTING_KIND_A_FMT_TEXT "設定 '%s' は %s 型です。'%s' は当てはまりません", \
+    "setting '%s' is a %s; '%s' is not one"
+#define E_SC_ROLES_REQUIRED_TEXT "roles: 役割が1つ以上必要です", \
+    "roles: at least one role is required"
+#define E_SC_CAPACITY_FMT_TEXT "%s.capacity: 1 から 1000 までの整数が必要です", \
+    "%s.capacity: expected a whole number from 1 to 1000"
+#define E_SC_ACTOR_IS_ROLE_FMT_TEXT "%s: 同じ id の役割があります。連絡の送り手は一意に決まる必要があります", \
+    "%s: the same id is also a role; message senders must be unambiguous"
+#define E_SC_ACTOR_KIND_FMT_TEXT "%s.kind: '%s' は関係者の種別ではありません（%s）", \
+    "%s.kind: '%s' is not an actor kind (%s)"
+#define E_SC_DELAY_RANGE_FMT_TEXT "%s: 時間を1つ、または範囲 { \"20m\", \"40m\" } で書いてください", \
+    "%s: expected one time or a range { \"20m\", \"40m\" }"
+#define E_SC_RANGE_ORDER_FMT_TEXT "%s: 範囲の最初の時間が2つ目より大きくなっています", \
+    "%s: the range's first time is larger than its second"
+#define E_SC_STATE_STRING_LIMIT_FMT_TEXT "%s: 状態の文字列は %zu バイトまでです", \
+    "%s: strings in the state are limited to %zu bytes"
+#define E_SC_STATE_FINITE_FMT_TEXT "%s: 状態の数値は有限の値でなければなりません", \
+    "%s: numbers in the state must be finite"
+#define E_SC_STATE_VALUE_KIND_FMT_TEXT "%s: 状態の値は真偽値、数値、文字列のどれかですが、%s です", \
+    "%s: state values are booleans, numbers or strings, got a %s"
+/* The article before a type name ("an integer", "a number"); Japanese has
+ * none: a space, for a format whose Japanese column writes "%s%s". */
+#define E_ARTICLE_AN_TEXT " ", "an"
+#define E_ARTICLE_A_TEXT " ", "a"
+#define E_SC_SETTING_STATE_KIND_FMT_TEXT "%s: 設定の値は%s%s 型ですが、state.%s は%s%s 型です", \
+    "%s: the setting's value is %s %s but state.%s is %s %s"
+#define E_SC_STATE_KEY_NAME_FMT_TEXT "%s: 状態のキーは Lua の名前（英字、数字、_）にしてください", \
+    "%s: state keys must be Lua names (letters, digits, _)"
+#define E_SC_SETTING_KEY_NAME_FMT_TEXT "%s: 設定のキーは Lua の名前（英字、数字、_）にしてください", \
+    "%s: setting keys must be Lua names (letters, digits, _)"
+#define E_SC_METRIC_NOT_STATE_FMT_TEXT "%s: '%s' は状態のキーではありません（state か settings で宣言してください）", \
+    "%s: '%s' is not a state key (declare it in state or settings)"
+#define E_SC_METRIC_STRING_FMT_TEXT "%s: state.%s は文字列です。指標に表示できるのは数値か真偽値です", \
+    "%s: state.%s is a string; metrics show numbers or booleans"
+#define E_SC_MAX_NONNEG_FMT_TEXT "%s.max: 0 以上の数値が必要です", \
+    "%s.max: expected a number of 0 or more"
+#define E_SC_MAX_NUMBER_FMT_TEXT "%s.max: 数値が必要ですが、%s です", \
+    "%s.max: expected a number, got a %s"
+#define E_SC_NOT_ROLE_FIELD_FMT_TEXT "%s.%s: '%s' はこのシナリオの役割ではありません（%s）", \
+    "%s.%s: '%s' is not a role of this scenario (%s)"
+#define E_SC_TO_EMPTY_FMT_TEXT "%s: 一覧が空です（全員宛てなら `to` を書かないでください）", \
+    "%s: an empty list (omit `to` to address everyone)"
+#define E_SC_EXPECTED_ROLE_ID_FMT_TEXT "%s[%zu]: 役割 id が必要ですが、%s です", \
+    "%s[%zu]: expected a role id, got a %s"
+#define E_SC_ROLE_TWICE_FMT_TEXT "%s: 役割 '%s' が2回書かれています", \
+    "%s: role '%s' is listed twice"
+#define E_SC_INJECT_TABLE_FMT_TEXT "%s: テーブル { id = ..., ... } が必要ですが、%s です", \
+    "%s: expected a table { id = ..., ... }, got a %s"
+#define E_SC_BAD_ID_FMT_TEXT "%s.id: '%s' は正しい id ではありません（英字、数字、_、-）", \
+    "%s.id: '%s' is not a valid id (letters, digits, _ and -)"
+#define E_SC_DUP_INJECT_FMT_TEXT "%s.id: 状況付与の id '%s' が重複しています（injects[%zu] にもあります）", \
+    "%s.id: duplicate inject id '%s' (also injects[%zu])"
+#define E_SC_AT_AND_WHEN_FMT_TEXT "%s: 'at'（時刻）か 'when'（条件）のどちらか一方を書いてください", \
+    "%s: give either 'at' (timed) or 'when' (conditional), not both"
+#define E_SC_AT_OR_WHEN_FMT_TEXT "%s: 'at'（時刻）か 'when'（条件の関数）が必要です", \
+    "%s: needs 'at' (a time) or 'when' (a condition function)"
+#define E_SC_AT_AFTER_END_FMT_TEXT "%s.at: 演習の終わり（length）より後です", \
+    "%s.at: after the end of the exercise (length)"
+#define E_SC_FROM_NOT_ACTOR_FMT_TEXT "%s.from: '%s' はこのシナリオの関係者でも役割でもありません（関係者: %s、役割: %s）", \
+    "%s.from: '%s' is neither an actor nor a role of this scenario (actors: %s; roles: %s)"
+#define E_SC_EVERY_TABLE_FMT_TEXT "%s: テーブル { period = ..., run = ... } が必要ですが、%s です", \
+    "%s: expected a table { period = ..., run = ... }, got a %s"
+#define E_SC_DUP_EVERY_FMT_TEXT "%s.id: id '%s' が重複しています（every[%zu] にもあります）", \
+    "%s.id: duplicate id '%s' (also every[%zu])"
+#define E_SC_PERIOD_POSITIVE_FMT_TEXT "%s.period: 0s より長くしてください", \
+    "%s.period: must be longer than 0s"
+#define E_SC_OBJECTIVES_REQUIRED_TEXT "objectives: 目標が1つ以上必要です", \
+    "objectives: at least one objective is required"
+#define E_SC_BAD_PHASE_FMT_TEXT "%s.phase: '%s' は段階ではありません（isolate、report、recover のどれか）", \
+    "%s.phase: '%s' is not a phase (expected isolate, report or recover)"
+#define E_SC_TARGET_AFTER_LIMIT_FMT_TEXT "%s: 目標時間が期限より後です", \
+    "%s: target is later than limit"
+#define E_SC_LIMIT_AFTER_LENGTH_FMT_TEXT "%s: 期限が演習の長さより後です", \
+    "%s: limit is later than the exercise's length"
+#define E_SC_NOTICE_NOT_INJECT_FMT_TEXT "%s.notice: '%s' はこのシナリオの状況付与の id ではありません（%s）", \
+    "%s.notice: '%s' is not an inject id of this scenario (%s)"
+#define E_SC_ACTIONS_REQUIRED_TEXT "actions: 対応が1つ以上必要です", \
+    "actions: at least one action is required"
+#define E_SC_ROLE_ID_OR_LIST_FMT_TEXT "%s: 役割 id か役割 id の一覧が必要ですが、%s です", \
+    "%s: expected a role id or a list of role ids, got a %s"
+#define E_SC_ONE_ROLE_REQUIRED_FMT_TEXT "%s: 役割が1つ以上必要です", \
+    "%s: at least one role is required"
+#define E_SC_NOT_ROLE_FMT_TEXT "%s: '%s' はこのシナリオの役割ではありません（%s）", \
+    "%s: '%s' is not a role of this scenario (%s)"
+#define E_SC_COMPLETES_FMT_TEXT "%s.completes: '%s' はこのシナリオの目標ではありません（%s）", \
+    "%s.completes: '%s' is not an objective of this scenario (%s)"
+#define E_SC_LESSON_FMT_TEXT "%s.lesson: '%s' はこのシナリオの教訓ではありません（%s）", \
+    "%s.lesson: '%s' is not a lesson of this scenario (%s)"
+#define E_SC_HARMFUL_AND_WASTED_FMT_TEXT "%s: 対応は有害か無駄のどちらか一方です（両方にはできません）", \
+    "%s: an action is either harmful or wasted, not both"
+#define E_SC_HISTORY_TABLE_FMT_TEXT "%s: テーブル { at = ..., text = ... } が必要ですが、%s です", \
+    "%s: expected a table { at = ..., text = ... }, got a %s"
+#define E_SC_HISTORY_ACTION_FMT_TEXT "%s.action: '%s' はこのシナリオの対応ではありません（%s）", \
+    "%s.action: '%s' is not an action of this scenario (%s)"
+#define E_SC_REFERENCE_TABLE_FMT_TEXT "%s: テーブル { title = ..., url = ... } が必要ですが、%s です", \
+    "%s: expected a table { title = ..., url = ... }, got a %s"
+#define E_SC_URL_FMT_TEXT "%s.url: '%s' は http:// または https:// のアドレスではありません", \
+    "%s.url: '%s' is not an http:// or https:// address"
+#define E_SC_DATE_FMT_TEXT "%s.date: '%s' は YYYY、YYYY-MM、YYYY-MM-DD のどの形でもありません", \
+    "%s.date: '%s' is not YYYY, YYYY-MM or YYYY-MM-DD"
+#define E_SC_NEVER_REACHED_FMT_TEXT "objectives.%s: 決して達成できません（'when' がなく、'completes' で達成させる対応もありません）", \
+    "objectives.%s: can never be reached (no 'when' and no action 'completes' it)"
+#define E_SC_ID_CHARS_FMT_TEXT "id: '%s' に使えるのは a-z、0-9、- だけです", \
+    "id: '%s' may only use a-z, 0-9 and -"
+#define E_SC_ID_EMPTY_TEXT "id: 空にはできません", \
+    "id: must not be empty"
+#define E_SC_LENGTH_POSITIVE_TEXT "length: 0s より長くしてください", \
+    "length: must be longer than 0s"
+#define E_SC_STARTS_AT_FMT_TEXT "starts_at: '%s' は時刻 \"HH:MM\"（00:00〜23:59）ではありません", \
+    "starts_at: '%s' is not a time of day \"HH:MM\" (00:00 to 23:59)"
+#define E_SC_SPEED_RANGE_TEXT "speed: 1 から 1000000 までの数値にしてください", \
+    "speed: must be a number from 1 to 1000000"
+#define E_SC_SPEED_NUMBER_FMT_TEXT "speed: 数値が必要ですが、%s です", \
+    "speed: expected a number, got a %s"
+#define E_SC_NEVER_CALLED_TEXT "ファイルの最後は 'return scenario { ... }' にしてください（scenario が一度も呼ばれていません）", \
+    "the file must end with 'return scenario { ... }' (scenario was never called)"
+#define E_SC_MUST_RETURN_TEXT "ファイルは scenario { ... } の結果を返す必要があります（'return scenario { ... }' と書いてください）", \
+    "the file must return the result of scenario { ... } (write 'return scenario { ... }')"
+#define E_SC_KEY_TWICE_FMT_TEXT "'%s' が同じテーブルに2回あります（%d 行目と %d 行目）。Lua では最後のものだけが残ります", \
+    "'%s' is given twice in the same table (lines %d and %d); Lua would keep only the last"
+#define E_SC_EXPECTS_TABLE_TEXT "scenario にはテーブルを渡してください: 'return scenario { ... }' と書きます", \
+    "scenario expects a table: write 'return scenario { ... }'"
+#define E_SC_CALLED_TWICE_TEXT "scenario { ... } を呼べるのは1つのファイルで1回だけです", \
+    "scenario { ... } may be called only once per file"
+#define E_SC_OOM_READING_TEXT "シナリオの読み込み中にメモリが足りなくなりました", \
+    "out of memory while reading the scenario"
+#define E_SC_STRING_TOO_LONG_FMT_TEXT "%zu バイトの文字列です。モデルに書けるのは %zu バイトまでです", \
+    "a string of %zu bytes; at most %zu are allowed in the model"
+#define E_SC_UNEXPECTED_LIST_ENTRY_FMT_TEXT "%s: 一覧の項目 [%s] は書けません（名前付きの項目 name = ... を書いてください）", \
+    "%s: unexpected list entry [%s] (expected named fields name = ...)"
+#define E_SC_UNEXPECTED_KEY_KIND_FMT_TEXT "%s: %s のキーは書けません（名前付きの項目 name = ... を書いてください）", \
+    "%s: unexpected %s key (expected named fields name = ...)"
+#define E_SC_UNKNOWN_KEY_FMT_TEXT "%s: 不明なキー '%s' です（使えるキー: %s）", \
+    "%s: unknown key '%s' (expected one of: %s)"
+#define E_SC_NAMED_ENTRIES_FMT_TEXT "%s: 名前付きの項目（id = { ... }）のテーブルにしてください。%s のキーがあります", \
+    "%s: must be a table of named entries (id = { ... }), found a %s key"
+#define E_SC_TOO_MANY_ENTRIES_FMT_TEXT "%s: 項目が %zu 個あります。%d 個までです", \
+    "%s: %zu entries; at most %d are allowed"
+#define E_SC_NOT_VALID_ID_FMT_TEXT "%s: '%s' は正しい id ではありません（英字、数字、_、-）", \
+    "%s: '%s' is not a valid id (letters, digits, _ and -)"
+#define E_SC_MUST_BE_LIST_FMT_TEXT "%s: 名前付きのキーのない一覧 { {...}, {...} } にしてください", \
+    "%s: must be a list { {...}, {...} } without named keys"
+#define E_SC_LIST_HOLES_FMT_TEXT "%s: 抜けのない一覧にしてください", \
+    "%s: must be a list without holes"
+#define E_SC_MISSING_FIELD_FMT_TEXT "%s: 必須の項目 '%s' がありません（%s）", \
+    "%s: missing required field '%s' (%s)"
+#define E_SC_EXPECTED_STRING_FMT_TEXT "%s.%s: 文字列が必要ですが、%s です", \
+    "%s.%s: expected a string, got a %s"
+#define E_SC_LONGER_THAN_FMT_TEXT "%s.%s: %zu バイトを超えています", \
+    "%s.%s: longer than %zu bytes"
+#define E_SC_EXPECTED_TEXT_FMT_TEXT "%s: テキスト { ja = \"...\", en = \"...\" } が必要ですが、%s です", \
+    "%s: expected a text { ja = \"...\", en = \"...\" }, got a %s"
+#define E_SC_TEXT_MISSING_LANG_FMT_TEXT "%s: '%s' がありません（テキストにはすべて ja と en の両方が必要です）", \
+    "%s: missing '%s' (every text needs both ja and en)"
+#define E_SC_NOT_WHOLE_SECONDS_FMT_TEXT "%s: %g は秒単位の整数ではありません", \
+    "%s: %g is not a whole number of seconds"
+#define E_SC_TIME_NEGATIVE_FMT_TEXT "%s: 時間は負の値にできません", \
+    "%s: a time cannot be negative"
+#define E_SC_TIME_TOO_LARGE_FMT_TEXT "%s: 大きすぎます（3650 日を超えています）", \
+    "%s: too large (over 3650 days)"
+#define E_SC_EXPECTED_TIME_FMT_TEXT "%s: \"90s\"、\"15m\"、\"2h\" のような時間か秒数が必要ですが、%s です", \
+    "%s: expected a time such as \"90s\", \"15m\", \"2h\" or seconds, got a %s"
+#define E_SC_EXPECTED_BOOL_FMT_TEXT "%s.%s: true か false が必要ですが、%s です", \
+    "%s.%s: expected true or false, got a %s"
+#define E_SC_EXPECTED_FUNCTION_FMT_TEXT "%s.%s: 関数が必要ですが、%s です", \
+    "%s.%s: expected a function, got a %s"
+#define E_SC_EXPECTED_TABLE_FMT_TEXT "%s%s%s: テーブルが必要ですが、%s です", \
+    "%s%s%s: expected a table, got a %s"
+#define E_SC_EXPECTED_TABLE_BRACES_FMT_TEXT "%s.%s: テーブル { ... } が必要ですが、%s です", \
+    "%s.%s: expected a table { ... }, got a %s"
+#define E_SC_MEMORY_CAP_COMPILING_TEXT "シナリオのコンパイル中にメモリの上限を超えました", \
+    "memory cap exceeded while compiling the scenario"
+#define E_SC_STATE_SETUP_OOM_TEXT "シナリオの状態を準備できません: メモリが足りません", \
+    "cannot set up the scenario state: out of memory"
+#define E_SC_CANNOT_OPEN_FMT_TEXT "シナリオを開けません: %s", \
+    "cannot open the scenario: %s"
+#define E_SC_CANNOT_READ_TEXT "シナリオを読み込めません", \
+    "cannot read the scenario"
+#define E_SC_FILE_TOO_LARGE_FMT_TEXT "シナリオファイルが %zu MiB を超えています", \
+    "the scenario file is larger than %zu MiB"
+#define E_SC_SETTING_FINITE_FMT_TEXT "設定 '%s' は有限の数値です。'%s' は数値ではありません", \
+    "setting '%s' is a finite number; '%s' is not one"
+#define E_SC_RESET_OOM_TEXT "状態を元に戻せません: メモリが足りません", \
+    "cannot reset the state: out of memory"
+#define E_SC_READ_STATE_OOM_TEXT "状態の読み込み中にメモリが足りなくなりました", \
+    "out of memory while reading the state"
+#define E_SC_WORK_LIMIT_EXERCISE_FMT_TEXT "シナリオのコールバックが、%llu 命令という1回の演習の処理量の上限を %s に超えました（何かが自分自身を頻繁に予約し直していないか、重い条件を出来事ごとに実行していないか確認してください）", \
+    "the scenario's callbacks passed the work limit of %llu instructions for one exercise at %s (does something reschedule itself too often, or run heavy conditions after every event?)"
+#define E_SC_WORK_LIMIT_HOUR_FMT_TEXT "シナリオのコールバックが、%llu 命令という演習内1時間あたりの処理量の上限を %s に超えました（何かが自分自身を頻繁に予約し直していないか、重い条件を出来事ごとに実行していないか確認してください）", \
+    "the scenario's callbacks passed the work limit of %llu instructions for one simulated hour at %s (does something reschedule itself too often, or run heavy conditions after every event?)"
+#define E_SC_UNKNOWN_SETTING_FMT_TEXT "設定 '%s' はシナリオ %s にありません（設定: %s）", \
+    "unknown setting '%s' for scenario %s (settings: %s)"
+#define E_SC_KIND_STRING_TEXT "文字列", "a string"
+#define E_SC_KIND_TEXT_TEXT "テキスト { ja = \"...\", en = \"...\" }", "a text { ja = \"...\", en = \"...\" }"
+#define E_SC_KIND_TIME_TEXT "\"15m\" のような時間", "a time such as \"15m\""
+#define E_SC_KIND_FUNCTION_TEXT "関数", "a function"
+#define E_SC_KIND_TABLE_TEXT "テーブル", "a table"
+#define E_SC_KIND_SETTING_DEFAULT_TEXT "既定値: 真偽値、数値、または文字列", "the default: a boolean, number or string"
+#define E_SC_KIND_ACTION_BY_TEXT "この対応を取れる役割、またはその一覧", "the role or list of roles that may take it"
+#define E_RECIPE_MISMATCH_FMT_TEXT "内部エラー: シナリオを同じ形で組み立て直せませんでした（%s）", \
+    "internal: the scenario did not rebuild the same way (%s)"
+#define E_ST_HOW_TO_ADD_TEXT "。追加するには: state = { ... }", "; to add it: state = { ... }"
+#define E_A_CONDITION_TEXT "条件", "a condition"
+#define E_ST_KIND_AN_FMT_TEXT "state.%s は %s 型です。%s は入れられません", \
+    "state.%s is an %s; cannot store a %s in it"
+#define E_ST_KIND_A_FMT_TEXT "state.%s は %s 型です。%s は入れられません", \
+    "state.%s is a %s; cannot store a %s in it"
+#define E_SB_TIME_LIMIT_FMT_TEXT "時間の上限 %" PRIu64 " ミリ秒を超えました（無限ループ？）", \
+    "time limit of %" PRIu64 " ms exceeded (endless loop?)"
+#define E_SB_BUDGET_FMT_TEXT "命令数の上限 %" PRIu64 " を超えました（無限ループ？）", \
+    "instruction budget of %" PRIu64 " exceeded (endless loop?)"
+#define E_SB_ERROR_OBJECT_FMT_TEXT "エラーオブジェクトが %s 型の値です", "error object is a %s value"
+#define E_SB_MEMORY_CAP_MIB_FMT_TEXT "メモリの上限 %zu MiB を超えました", "memory cap of %zu MiB exceeded"
+#define E_SB_MEMORY_CAP_BYTES_FMT_TEXT "メモリの上限 %zu バイトを超えました", "memory cap of %zu bytes exceeded"
+#define E_PV_SNAPSHOT_OOM_TEXT "前提条件を問い合わせられません: スナップショットのメモリが足りなくなりました", \
+    "cannot ask the preconditions: the snapshot ran out of memory"
+#define E_PV_SNAPSHOT_KILLED_TEXT "前提条件を問い合わせられません: スナップショットが強制終了されました", \
+    "cannot ask the preconditions: the snapshot was killed"
+#define E_PV_SNAPSHOT_SILENT_TEXT "前提条件を問い合わせられません: スナップショットが応答しませんでした", \
+    "cannot ask the preconditions: the snapshot did not answer"
+#define E_SC_SETUP_OOM_TEXT "シナリオを準備できません: メモリが足りません", \
+    "cannot set up the scenario: out of memory"
+#define E_CALL_REASON_TOO_LONG_FMT_TEXT "理由が %d バイトを超えています", \
+    "the reason is longer than %d bytes"
+#define E_CALL_REASON_LANG_FMT_TEXT "理由の %s のテキスト: %s", \
+    "the reason's %s text: %s"
+#define E_CALL_REASON_FMT_TEXT "理由: %s", \
+    "the reason: %s"
+#define E_CALL_NOT_TEXT_FMT_TEXT "%s はテキスト { ja = \"...\", en = \"...\" } でなければなりません（%s です）", \
+    "%s must be a text { ja = \"...\", en = \"...\" }, not a %s"
+#define E_IN_WHERE_FMT_TEXT "（%s 内）", \
+    " (in %s)"
+#define E_CALL_NOT_BEGUN_TEXT "演習が始まっていません（tt_script_begin を呼んでください）", \
+    "no exercise started (call tt_script_begin)"
+#define E_CALL_NO_INDEX_FMT_TEXT "%s の番号 %d はありません", \
+    "no %s with index %d"
+#define E_CALL_NO_AFTER_FMT_TEXT "ctx.after で予約された関数 %d はありません", \
+    "no function scheduled with ctx.after as %d"
+#define E_CTX_CONDITION_ONLY_READS_FMT_TEXT "%s は %s では使えません: 条件は状態を読むだけです", \
+    "%s is not available in %s: conditions only read the state"
+#define E_CTX_ONLY_WHILE_RUNNING_FMT_TEXT "%s は演習の実行中にだけ使えます", \
+    "%s is only available while an exercise runs"
+#define E_CTX_TOO_MANY_SCHEDULED_FMT_TEXT "1回の処理で予約された連絡と後回しの呼び出しが %d 件を超えました", \
+    "more than %d messages and deferred calls scheduled in one step"
+#define E_CTX_TIME_RANGE_FMT_TEXT "%s: %f は 0 から 3650 日までの時間ではありません", \
+    "%s: %f is not a time between 0 and 3650 days"
+#define E_CTX_EXPECTED_TIME_FMT_TEXT "%s: \"15m\" のような時間か秒数が必要ですが、%s です", \
+    "%s: expected a time such as \"15m\" or seconds, got a %s"
+#define E_CTX_MSG_NOT_STRING_FMT_TEXT "ctx.message: %s.%s は文字列でなければなりません", \
+    "ctx.message: %s.%s must be a string"
+#define E_CTX_MSG_TOO_LONG_FMT_TEXT "ctx.message: %s.%s が %d バイトを超えています", \
+    "ctx.message: %s.%s is longer than %d bytes"
+#define E_CTX_MSG_TOO_MUCH_FMT_TEXT "ctx.message: 1回の処理で連絡が %d MiB を超えました", \
+    "ctx.message: more than %d MiB of messages in one step"
+#define E_CTX_MSG_TEXT_FMT_TEXT "ctx.message: %s.%s: %s", \
+    "ctx.message: %s.%s: %s"
+#define E_CTX_TO_NOT_ROLE_FMT_TEXT "%s: to = '%s' はこのシナリオの役割ではありません（%s）", \
+    "%s: to = '%s' is not a role of this scenario (%s)"
+#define E_CTX_TO_LIST_FMT_TEXT "%s: to には異なる役割 id を 1 から %d 個並べた一覧を書きます", \
+    "%s: to = a list of 1 to %d distinct role ids"
+#define E_CTX_TO_TWICE_FMT_TEXT "%s: to に役割 '%s' が2回書かれています", \
+    "%s: role '%s' is listed twice in to"
+#define E_CTX_MSG_UNKNOWN_FIELD_FMT_TEXT "ctx.message: 不明な項目 '%s' です（from、to、text、after のどれか）", \
+    "ctx.message: unknown field '%s' (expected from, to, text, after)"
+#define E_CTX_MSG_FROM_ID_TEXT "ctx.message: 'from' は関係者か役割の id でなければなりません", \
+    "ctx.message: 'from' must be an actor or role id"
+#define E_CTX_MSG_FROM_FMT_TEXT "ctx.message: from = '%s' はこのシナリオの関係者でも役割でもありません（関係者: %s、役割: %s）", \
+    "ctx.message: from = '%s' is neither an actor nor a role of this scenario (actors: %s; roles: %s)"
+#define E_CTX_MSG_TEXT_KIND_TEXT "ctx.message: 'text' は { ja = \"...\", en = \"...\" } でなければなりません", \
+    "ctx.message: 'text' must be { ja = \"...\", en = \"...\" }"
+#define E_CTX_ONLY_IN_DOES_FMT_TEXT "%s は対応の does の中でだけ使えます", \
+    "%s is only available in an action's does"
+#define E_CTX_ALREADY_REFUSED_FMT_TEXT "%s: この does はすでに ctx.refuse か ctx.ask を呼んでいます", \
+    "%s: this does already called ctx.refuse or ctx.ask"
+#define E_CTX_UNKNOWN_FIELD_FMT_TEXT "%s: 不明な項目 '%s' です（from か text）", \
+    "%s: unknown field '%s' (expected from, text)"
+#define E_CTX_FROM_NOT_ACTOR_FMT_TEXT "%s: from = '%s' はこのシナリオの関係者ではありません（%s）", \
+    "%s: from = '%s' is not an actor of this scenario (%s)"
+#define E_CTX_TEXT_KIND_FMT_TEXT "%s: 'text' は { ja = \"...\", en = \"...\" } でなければなりません", \
+    "%s: 'text' must be { ja = \"...\", en = \"...\" }"
+#define E_CTX_TEXT_NOT_STRING_FMT_TEXT "%s: text.%s は文字列でなければなりません", \
+    "%s: text.%s must be a string"
+#define E_CTX_TEXT_TOO_LONG_FMT_TEXT "%s: text.%s が %d バイトを超えています", \
+    "%s: text.%s is longer than %d bytes"
+#define E_CTX_TEXT_BAD_FMT_TEXT "%s: text.%s: %s", \
+    "%s: text.%s: %s"
+#define E_CTX_AFTER_NOT_TIME_FMT_TEXT "ctx.after: '%s' は時間でも、このシナリオの関係者でもありません（関係者: %s）", \
+    "ctx.after: '%s' is neither a time nor an actor of this scenario (actors: %s)"
+#define E_CTX_AFTER_TOO_MANY_TEXT "ctx.after: 後回しの呼び出しが多すぎます", \
+    "ctx.after: too many deferred calls"
+#define E_CTX_CHANCE_ONLY_RUNNING_TEXT "ctx.chance は演習の実行中にだけ使えます", \
+    "ctx.chance is only available while an exercise runs"
+#define E_CTX_READ_ONLY_TEXT "ctx は読み取り専用です（値は状態かローカル変数に保存してください）", \
+    "ctx is read-only (keep values in the state or in locals)"
+#define E_CTX_CLOCK_NEEDS_STARTS_AT_TEXT "ctx.clock にはシナリオの starts_at = \"HH:MM\" が必要です", \
+    "ctx.clock needs the scenario's starts_at = \"HH:MM\""
+#define E_ST_UNDECLARED_FMT_TEXT "状態のキー '%s' はシナリオの state で宣言されていません（%s%s）", \
+    "state key '%s' is not declared in the scenario's state (%s%s)"
+#define E_ST_KEY_NOT_NAME_FMT_TEXT "状態のキーは名前です。%s が渡されました", \
+    "state keys are names; got a %s"
+#define E_ST_CONDITION_ONLY_READS_FMT_TEXT "state.%s は %s の中では変更できません: 条件は状態を読むだけです", \
+    "cannot change state.%s in %s: conditions only read the state"
+#define E_ST_VALUE_KIND_FMT_TEXT "state.%s に入れられるのは真偽値、数値、文字列だけです（%s は入れられません）", \
+    "state.%s can only hold a boolean, number or string, not a %s"
+#define E_ST_NOT_FINITE_FMT_TEXT "state.%s: 状態の数値は有限の値でなければなりません（%s です）", \
+    "state.%s: numbers in the state must be finite (got %s)"
+#define E_ST_NOT_WHOLE_FMT_TEXT "state.%s は整数です（整数で宣言されています）。%s は整数ではありません: 丸める（// か math.floor）か、小数点付きの数値で宣言してください（%s = 0.0）", \
+    "state.%s is an integer (declared with a whole number); %s is not whole: round it (// or math.floor) or declare it as a number with a decimal point (%s = 0.0)"
+#define E_ST_STRING_LIMIT_FMT_TEXT "state.%s: 状態の文字列は %d バイトまでです", \
+    "state.%s: strings in the state are limited to %d bytes"
+#define E_ST_TEXT_BAD_FMT_TEXT "state.%s: %s", \
+    "state.%s: %s"
+#define E_SB_IN_WHERE_FMT_TEXT "%s（%s 内）", \
+    "%s (in %s)"
+#define E_SB_CANNOT_CREATE_FMT_TEXT "Lua の状態を作れません（メモリの上限 %zu バイト）", \
+    "cannot create a Lua state (memory cap %zu bytes)"
+#define E_SB_CANNOT_SETUP_FMT_TEXT "Lua のサンドボックスを準備できません: %s", \
+    "cannot set up the Lua sandbox: %s"
+#define E_SBL_NOT_AVAILABLE_FMT_TEXT "'%s' はシナリオでは使えません（サンドボックス）", \
+    "'%s' is not available in scenarios (sandbox)"
+#define E_SBL_LOAD_STRING_TEXT "load: シナリオで受け付けるのは文字列のチャンクだけです", \
+    "load: only a string chunk is accepted in scenarios"
+#define E_SBL_LOAD_TEXT_TEXT "load: シナリオで受け付けるのはテキストのチャンクだけです", \
+    "load: only text chunks are accepted in scenarios"
+#define E_SBL_FORMAT_P_TEXT "string.format: '%%p' はシナリオでは使えません", \
+    "string.format: '%%p' is not available in scenarios"
+#define E_SBL_PROTECTED_MT_TEXT "保護されたメタテーブルは変更できません", \
+    "cannot change a protected metatable"
+#define E_SBL_GC_TEXT "setmetatable: シナリオでは __gc ファイナライザーは使えません", \
+    "setmetatable: __gc finalizers are not allowed in scenarios"
+#define E_SBL_RANDOM_NOT_RUNNING_TEXT "乱数は演習の実行中にだけ使えます（シナリオファイルの読み込み中は使えません）", \
+    "random numbers are only available while an exercise runs (not while the scenario file loads)"
+#define E_SBL_RANDOM_ARGS_TEXT "random の引数の数が正しくありません", \
+    "wrong number of arguments to random"
+#define E_SBL_PLAIN_TABLES_FMT_TEXT "シナリオでは table の関数にはメタテーブルのないテーブルを渡してください（引数 %d にメタテーブルがあります）", \
+    "table functions take plain tables in scenarios (argument %d has a metatable)"
+#define E_SBL_PATTERN_COMPLEX_FMT_TEXT "パターン '%s' は %d バイトの対象には複雑すぎます（1e9 ステップを超えるおそれがあります）", \
+    "pattern '%s' is too complex for a subject of %d bytes (it could take more than 1e9 steps)"
+#define E_SBL_PATTERN_SIZE_COMPLEX_FMT_TEXT "%d バイトのパターンは %d バイトの対象には複雑すぎます（1e9 ステップを超えるおそれがあります）", \
+    "a pattern of %d bytes is too complex for a subject of %d bytes (it could take more than 1e9 steps)"
+#define E_PV_CANNOT_ASK_FMT_TEXT "前提条件を問い合わせられません: %s", \
+    "cannot ask the preconditions: %s"
 /* @DEFS@ */
 
 #define TT_TERMS_ERRORS(X) \
@@ -368,6 +713,185 @@
     X(E_JE_BAD_TEXT, E_JE_BAD_TEXT_TEXT) \
     X(E_PATH_TOO_LONG, E_PATH_TOO_LONG_TEXT) \
     X(E_MODULE_NO_TABLE, E_MODULE_NO_TABLE_TEXT) \
+    X(E_NONE, E_NONE_TEXT) \
+    X(E_SC_SETTING_KIND_AN_FMT, E_SC_SETTING_KIND_AN_FMT_TEXT) \
+    X(E_SC_SETTING_KIND_A_FMT, E_SC_SETTING_KIND_A_FMT_TEXT) \
+    X(E_SC_ROLES_REQUIRED, E_SC_ROLES_REQUIRED_TEXT) \
+    X(E_SC_CAPACITY_FMT, E_SC_CAPACITY_FMT_TEXT) \
+    X(E_SC_ACTOR_IS_ROLE_FMT, E_SC_ACTOR_IS_ROLE_FMT_TEXT) \
+    X(E_SC_ACTOR_KIND_FMT, E_SC_ACTOR_KIND_FMT_TEXT) \
+    X(E_SC_DELAY_RANGE_FMT, E_SC_DELAY_RANGE_FMT_TEXT) \
+    X(E_SC_RANGE_ORDER_FMT, E_SC_RANGE_ORDER_FMT_TEXT) \
+    X(E_SC_STATE_STRING_LIMIT_FMT, E_SC_STATE_STRING_LIMIT_FMT_TEXT) \
+    X(E_SC_STATE_FINITE_FMT, E_SC_STATE_FINITE_FMT_TEXT) \
+    X(E_SC_STATE_VALUE_KIND_FMT, E_SC_STATE_VALUE_KIND_FMT_TEXT) \
+    X(E_SC_SETTING_STATE_KIND_FMT, E_SC_SETTING_STATE_KIND_FMT_TEXT) \
+    X(E_ARTICLE_AN, E_ARTICLE_AN_TEXT) \
+    X(E_ARTICLE_A, E_ARTICLE_A_TEXT) \
+    X(E_SC_STATE_KEY_NAME_FMT, E_SC_STATE_KEY_NAME_FMT_TEXT) \
+    X(E_SC_SETTING_KEY_NAME_FMT, E_SC_SETTING_KEY_NAME_FMT_TEXT) \
+    X(E_SC_METRIC_NOT_STATE_FMT, E_SC_METRIC_NOT_STATE_FMT_TEXT) \
+    X(E_SC_METRIC_STRING_FMT, E_SC_METRIC_STRING_FMT_TEXT) \
+    X(E_SC_MAX_NONNEG_FMT, E_SC_MAX_NONNEG_FMT_TEXT) \
+    X(E_SC_MAX_NUMBER_FMT, E_SC_MAX_NUMBER_FMT_TEXT) \
+    X(E_SC_NOT_ROLE_FIELD_FMT, E_SC_NOT_ROLE_FIELD_FMT_TEXT) \
+    X(E_SC_TO_EMPTY_FMT, E_SC_TO_EMPTY_FMT_TEXT) \
+    X(E_SC_EXPECTED_ROLE_ID_FMT, E_SC_EXPECTED_ROLE_ID_FMT_TEXT) \
+    X(E_SC_ROLE_TWICE_FMT, E_SC_ROLE_TWICE_FMT_TEXT) \
+    X(E_SC_INJECT_TABLE_FMT, E_SC_INJECT_TABLE_FMT_TEXT) \
+    X(E_SC_BAD_ID_FMT, E_SC_BAD_ID_FMT_TEXT) \
+    X(E_SC_DUP_INJECT_FMT, E_SC_DUP_INJECT_FMT_TEXT) \
+    X(E_SC_AT_AND_WHEN_FMT, E_SC_AT_AND_WHEN_FMT_TEXT) \
+    X(E_SC_AT_OR_WHEN_FMT, E_SC_AT_OR_WHEN_FMT_TEXT) \
+    X(E_SC_AT_AFTER_END_FMT, E_SC_AT_AFTER_END_FMT_TEXT) \
+    X(E_SC_FROM_NOT_ACTOR_FMT, E_SC_FROM_NOT_ACTOR_FMT_TEXT) \
+    X(E_SC_EVERY_TABLE_FMT, E_SC_EVERY_TABLE_FMT_TEXT) \
+    X(E_SC_DUP_EVERY_FMT, E_SC_DUP_EVERY_FMT_TEXT) \
+    X(E_SC_PERIOD_POSITIVE_FMT, E_SC_PERIOD_POSITIVE_FMT_TEXT) \
+    X(E_SC_OBJECTIVES_REQUIRED, E_SC_OBJECTIVES_REQUIRED_TEXT) \
+    X(E_SC_BAD_PHASE_FMT, E_SC_BAD_PHASE_FMT_TEXT) \
+    X(E_SC_TARGET_AFTER_LIMIT_FMT, E_SC_TARGET_AFTER_LIMIT_FMT_TEXT) \
+    X(E_SC_LIMIT_AFTER_LENGTH_FMT, E_SC_LIMIT_AFTER_LENGTH_FMT_TEXT) \
+    X(E_SC_NOTICE_NOT_INJECT_FMT, E_SC_NOTICE_NOT_INJECT_FMT_TEXT) \
+    X(E_SC_ACTIONS_REQUIRED, E_SC_ACTIONS_REQUIRED_TEXT) \
+    X(E_SC_ROLE_ID_OR_LIST_FMT, E_SC_ROLE_ID_OR_LIST_FMT_TEXT) \
+    X(E_SC_ONE_ROLE_REQUIRED_FMT, E_SC_ONE_ROLE_REQUIRED_FMT_TEXT) \
+    X(E_SC_NOT_ROLE_FMT, E_SC_NOT_ROLE_FMT_TEXT) \
+    X(E_SC_COMPLETES_FMT, E_SC_COMPLETES_FMT_TEXT) \
+    X(E_SC_LESSON_FMT, E_SC_LESSON_FMT_TEXT) \
+    X(E_SC_HARMFUL_AND_WASTED_FMT, E_SC_HARMFUL_AND_WASTED_FMT_TEXT) \
+    X(E_SC_HISTORY_TABLE_FMT, E_SC_HISTORY_TABLE_FMT_TEXT) \
+    X(E_SC_HISTORY_ACTION_FMT, E_SC_HISTORY_ACTION_FMT_TEXT) \
+    X(E_SC_REFERENCE_TABLE_FMT, E_SC_REFERENCE_TABLE_FMT_TEXT) \
+    X(E_SC_URL_FMT, E_SC_URL_FMT_TEXT) \
+    X(E_SC_DATE_FMT, E_SC_DATE_FMT_TEXT) \
+    X(E_SC_NEVER_REACHED_FMT, E_SC_NEVER_REACHED_FMT_TEXT) \
+    X(E_SC_ID_CHARS_FMT, E_SC_ID_CHARS_FMT_TEXT) \
+    X(E_SC_ID_EMPTY, E_SC_ID_EMPTY_TEXT) \
+    X(E_SC_LENGTH_POSITIVE, E_SC_LENGTH_POSITIVE_TEXT) \
+    X(E_SC_STARTS_AT_FMT, E_SC_STARTS_AT_FMT_TEXT) \
+    X(E_SC_SPEED_RANGE, E_SC_SPEED_RANGE_TEXT) \
+    X(E_SC_SPEED_NUMBER_FMT, E_SC_SPEED_NUMBER_FMT_TEXT) \
+    X(E_SC_NEVER_CALLED, E_SC_NEVER_CALLED_TEXT) \
+    X(E_SC_MUST_RETURN, E_SC_MUST_RETURN_TEXT) \
+    X(E_SC_KEY_TWICE_FMT, E_SC_KEY_TWICE_FMT_TEXT) \
+    X(E_SC_EXPECTS_TABLE, E_SC_EXPECTS_TABLE_TEXT) \
+    X(E_SC_CALLED_TWICE, E_SC_CALLED_TWICE_TEXT) \
+    X(E_SC_OOM_READING, E_SC_OOM_READING_TEXT) \
+    X(E_SC_STRING_TOO_LONG_FMT, E_SC_STRING_TOO_LONG_FMT_TEXT) \
+    X(E_SC_UNEXPECTED_LIST_ENTRY_FMT, E_SC_UNEXPECTED_LIST_ENTRY_FMT_TEXT) \
+    X(E_SC_UNEXPECTED_KEY_KIND_FMT, E_SC_UNEXPECTED_KEY_KIND_FMT_TEXT) \
+    X(E_SC_UNKNOWN_KEY_FMT, E_SC_UNKNOWN_KEY_FMT_TEXT) \
+    X(E_SC_NAMED_ENTRIES_FMT, E_SC_NAMED_ENTRIES_FMT_TEXT) \
+    X(E_SC_TOO_MANY_ENTRIES_FMT, E_SC_TOO_MANY_ENTRIES_FMT_TEXT) \
+    X(E_SC_NOT_VALID_ID_FMT, E_SC_NOT_VALID_ID_FMT_TEXT) \
+    X(E_SC_MUST_BE_LIST_FMT, E_SC_MUST_BE_LIST_FMT_TEXT) \
+    X(E_SC_LIST_HOLES_FMT, E_SC_LIST_HOLES_FMT_TEXT) \
+    X(E_SC_MISSING_FIELD_FMT, E_SC_MISSING_FIELD_FMT_TEXT) \
+    X(E_SC_EXPECTED_STRING_FMT, E_SC_EXPECTED_STRING_FMT_TEXT) \
+    X(E_SC_LONGER_THAN_FMT, E_SC_LONGER_THAN_FMT_TEXT) \
+    X(E_SC_EXPECTED_TEXT_FMT, E_SC_EXPECTED_TEXT_FMT_TEXT) \
+    X(E_SC_TEXT_MISSING_LANG_FMT, E_SC_TEXT_MISSING_LANG_FMT_TEXT) \
+    X(E_SC_NOT_WHOLE_SECONDS_FMT, E_SC_NOT_WHOLE_SECONDS_FMT_TEXT) \
+    X(E_SC_TIME_NEGATIVE_FMT, E_SC_TIME_NEGATIVE_FMT_TEXT) \
+    X(E_SC_TIME_TOO_LARGE_FMT, E_SC_TIME_TOO_LARGE_FMT_TEXT) \
+    X(E_SC_EXPECTED_TIME_FMT, E_SC_EXPECTED_TIME_FMT_TEXT) \
+    X(E_SC_EXPECTED_BOOL_FMT, E_SC_EXPECTED_BOOL_FMT_TEXT) \
+    X(E_SC_EXPECTED_FUNCTION_FMT, E_SC_EXPECTED_FUNCTION_FMT_TEXT) \
+    X(E_SC_EXPECTED_TABLE_FMT, E_SC_EXPECTED_TABLE_FMT_TEXT) \
+    X(E_SC_EXPECTED_TABLE_BRACES_FMT, E_SC_EXPECTED_TABLE_BRACES_FMT_TEXT) \
+    X(E_SC_MEMORY_CAP_COMPILING, E_SC_MEMORY_CAP_COMPILING_TEXT) \
+    X(E_SC_STATE_SETUP_OOM, E_SC_STATE_SETUP_OOM_TEXT) \
+    X(E_SC_CANNOT_OPEN_FMT, E_SC_CANNOT_OPEN_FMT_TEXT) \
+    X(E_SC_CANNOT_READ, E_SC_CANNOT_READ_TEXT) \
+    X(E_SC_FILE_TOO_LARGE_FMT, E_SC_FILE_TOO_LARGE_FMT_TEXT) \
+    X(E_SC_SETTING_FINITE_FMT, E_SC_SETTING_FINITE_FMT_TEXT) \
+    X(E_SC_RESET_OOM, E_SC_RESET_OOM_TEXT) \
+    X(E_SC_READ_STATE_OOM, E_SC_READ_STATE_OOM_TEXT) \
+    X(E_SC_WORK_LIMIT_EXERCISE_FMT, E_SC_WORK_LIMIT_EXERCISE_FMT_TEXT) \
+    X(E_SC_WORK_LIMIT_HOUR_FMT, E_SC_WORK_LIMIT_HOUR_FMT_TEXT) \
+    X(E_SC_UNKNOWN_SETTING_FMT, E_SC_UNKNOWN_SETTING_FMT_TEXT) \
+    X(E_SC_KIND_STRING, E_SC_KIND_STRING_TEXT) \
+    X(E_SC_KIND_TEXT, E_SC_KIND_TEXT_TEXT) \
+    X(E_SC_KIND_TIME, E_SC_KIND_TIME_TEXT) \
+    X(E_SC_KIND_FUNCTION, E_SC_KIND_FUNCTION_TEXT) \
+    X(E_SC_KIND_TABLE, E_SC_KIND_TABLE_TEXT) \
+    X(E_SC_KIND_SETTING_DEFAULT, E_SC_KIND_SETTING_DEFAULT_TEXT) \
+    X(E_SC_KIND_ACTION_BY, E_SC_KIND_ACTION_BY_TEXT) \
+    X(E_RECIPE_MISMATCH_FMT, E_RECIPE_MISMATCH_FMT_TEXT) \
+    X(E_ST_HOW_TO_ADD, E_ST_HOW_TO_ADD_TEXT) \
+    X(E_A_CONDITION, E_A_CONDITION_TEXT) \
+    X(E_ST_KIND_AN_FMT, E_ST_KIND_AN_FMT_TEXT) \
+    X(E_ST_KIND_A_FMT, E_ST_KIND_A_FMT_TEXT) \
+    X(E_SB_TIME_LIMIT_FMT, E_SB_TIME_LIMIT_FMT_TEXT) \
+    X(E_SB_BUDGET_FMT, E_SB_BUDGET_FMT_TEXT) \
+    X(E_SB_ERROR_OBJECT_FMT, E_SB_ERROR_OBJECT_FMT_TEXT) \
+    X(E_SB_MEMORY_CAP_MIB_FMT, E_SB_MEMORY_CAP_MIB_FMT_TEXT) \
+    X(E_SB_MEMORY_CAP_BYTES_FMT, E_SB_MEMORY_CAP_BYTES_FMT_TEXT) \
+    X(E_PV_SNAPSHOT_OOM, E_PV_SNAPSHOT_OOM_TEXT) \
+    X(E_PV_SNAPSHOT_KILLED, E_PV_SNAPSHOT_KILLED_TEXT) \
+    X(E_PV_SNAPSHOT_SILENT, E_PV_SNAPSHOT_SILENT_TEXT) \
+    X(E_SC_SETUP_OOM, E_SC_SETUP_OOM_TEXT) \
+    X(E_CALL_REASON_TOO_LONG_FMT, E_CALL_REASON_TOO_LONG_FMT_TEXT) \
+    X(E_CALL_REASON_LANG_FMT, E_CALL_REASON_LANG_FMT_TEXT) \
+    X(E_CALL_REASON_FMT, E_CALL_REASON_FMT_TEXT) \
+    X(E_CALL_NOT_TEXT_FMT, E_CALL_NOT_TEXT_FMT_TEXT) \
+    X(E_IN_WHERE_FMT, E_IN_WHERE_FMT_TEXT) \
+    X(E_CALL_NOT_BEGUN, E_CALL_NOT_BEGUN_TEXT) \
+    X(E_CALL_NO_INDEX_FMT, E_CALL_NO_INDEX_FMT_TEXT) \
+    X(E_CALL_NO_AFTER_FMT, E_CALL_NO_AFTER_FMT_TEXT) \
+    X(E_CTX_CONDITION_ONLY_READS_FMT, E_CTX_CONDITION_ONLY_READS_FMT_TEXT) \
+    X(E_CTX_ONLY_WHILE_RUNNING_FMT, E_CTX_ONLY_WHILE_RUNNING_FMT_TEXT) \
+    X(E_CTX_TOO_MANY_SCHEDULED_FMT, E_CTX_TOO_MANY_SCHEDULED_FMT_TEXT) \
+    X(E_CTX_TIME_RANGE_FMT, E_CTX_TIME_RANGE_FMT_TEXT) \
+    X(E_CTX_EXPECTED_TIME_FMT, E_CTX_EXPECTED_TIME_FMT_TEXT) \
+    X(E_CTX_MSG_NOT_STRING_FMT, E_CTX_MSG_NOT_STRING_FMT_TEXT) \
+    X(E_CTX_MSG_TOO_LONG_FMT, E_CTX_MSG_TOO_LONG_FMT_TEXT) \
+    X(E_CTX_MSG_TOO_MUCH_FMT, E_CTX_MSG_TOO_MUCH_FMT_TEXT) \
+    X(E_CTX_MSG_TEXT_FMT, E_CTX_MSG_TEXT_FMT_TEXT) \
+    X(E_CTX_TO_NOT_ROLE_FMT, E_CTX_TO_NOT_ROLE_FMT_TEXT) \
+    X(E_CTX_TO_LIST_FMT, E_CTX_TO_LIST_FMT_TEXT) \
+    X(E_CTX_TO_TWICE_FMT, E_CTX_TO_TWICE_FMT_TEXT) \
+    X(E_CTX_MSG_UNKNOWN_FIELD_FMT, E_CTX_MSG_UNKNOWN_FIELD_FMT_TEXT) \
+    X(E_CTX_MSG_FROM_ID, E_CTX_MSG_FROM_ID_TEXT) \
+    X(E_CTX_MSG_FROM_FMT, E_CTX_MSG_FROM_FMT_TEXT) \
+    X(E_CTX_MSG_TEXT_KIND, E_CTX_MSG_TEXT_KIND_TEXT) \
+    X(E_CTX_ONLY_IN_DOES_FMT, E_CTX_ONLY_IN_DOES_FMT_TEXT) \
+    X(E_CTX_ALREADY_REFUSED_FMT, E_CTX_ALREADY_REFUSED_FMT_TEXT) \
+    X(E_CTX_UNKNOWN_FIELD_FMT, E_CTX_UNKNOWN_FIELD_FMT_TEXT) \
+    X(E_CTX_FROM_NOT_ACTOR_FMT, E_CTX_FROM_NOT_ACTOR_FMT_TEXT) \
+    X(E_CTX_TEXT_KIND_FMT, E_CTX_TEXT_KIND_FMT_TEXT) \
+    X(E_CTX_TEXT_NOT_STRING_FMT, E_CTX_TEXT_NOT_STRING_FMT_TEXT) \
+    X(E_CTX_TEXT_TOO_LONG_FMT, E_CTX_TEXT_TOO_LONG_FMT_TEXT) \
+    X(E_CTX_TEXT_BAD_FMT, E_CTX_TEXT_BAD_FMT_TEXT) \
+    X(E_CTX_AFTER_NOT_TIME_FMT, E_CTX_AFTER_NOT_TIME_FMT_TEXT) \
+    X(E_CTX_AFTER_TOO_MANY, E_CTX_AFTER_TOO_MANY_TEXT) \
+    X(E_CTX_CHANCE_ONLY_RUNNING, E_CTX_CHANCE_ONLY_RUNNING_TEXT) \
+    X(E_CTX_READ_ONLY, E_CTX_READ_ONLY_TEXT) \
+    X(E_CTX_CLOCK_NEEDS_STARTS_AT, E_CTX_CLOCK_NEEDS_STARTS_AT_TEXT) \
+    X(E_ST_UNDECLARED_FMT, E_ST_UNDECLARED_FMT_TEXT) \
+    X(E_ST_KEY_NOT_NAME_FMT, E_ST_KEY_NOT_NAME_FMT_TEXT) \
+    X(E_ST_CONDITION_ONLY_READS_FMT, E_ST_CONDITION_ONLY_READS_FMT_TEXT) \
+    X(E_ST_VALUE_KIND_FMT, E_ST_VALUE_KIND_FMT_TEXT) \
+    X(E_ST_NOT_FINITE_FMT, E_ST_NOT_FINITE_FMT_TEXT) \
+    X(E_ST_NOT_WHOLE_FMT, E_ST_NOT_WHOLE_FMT_TEXT) \
+    X(E_ST_STRING_LIMIT_FMT, E_ST_STRING_LIMIT_FMT_TEXT) \
+    X(E_ST_TEXT_BAD_FMT, E_ST_TEXT_BAD_FMT_TEXT) \
+    X(E_SB_IN_WHERE_FMT, E_SB_IN_WHERE_FMT_TEXT) \
+    X(E_SB_CANNOT_CREATE_FMT, E_SB_CANNOT_CREATE_FMT_TEXT) \
+    X(E_SB_CANNOT_SETUP_FMT, E_SB_CANNOT_SETUP_FMT_TEXT) \
+    X(E_SBL_NOT_AVAILABLE_FMT, E_SBL_NOT_AVAILABLE_FMT_TEXT) \
+    X(E_SBL_LOAD_STRING, E_SBL_LOAD_STRING_TEXT) \
+    X(E_SBL_LOAD_TEXT, E_SBL_LOAD_TEXT_TEXT) \
+    X(E_SBL_FORMAT_P, E_SBL_FORMAT_P_TEXT) \
+    X(E_SBL_PROTECTED_MT, E_SBL_PROTECTED_MT_TEXT) \
+    X(E_SBL_GC, E_SBL_GC_TEXT) \
+    X(E_SBL_RANDOM_NOT_RUNNING, E_SBL_RANDOM_NOT_RUNNING_TEXT) \
+    X(E_SBL_RANDOM_ARGS, E_SBL_RANDOM_ARGS_TEXT) \
+    X(E_SBL_PLAIN_TABLES_FMT, E_SBL_PLAIN_TABLES_FMT_TEXT) \
+    X(E_SBL_PATTERN_COMPLEX_FMT, E_SBL_PATTERN_COMPLEX_FMT_TEXT) \
+    X(E_SBL_PATTERN_SIZE_COMPLEX_FMT, E_SBL_PATTERN_SIZE_COMPLEX_FMT_TEXT) \
+    X(E_PV_CANNOT_ASK_FMT, E_PV_CANNOT_ASK_FMT_TEXT) \
     /* @X@ */
 
 #endif

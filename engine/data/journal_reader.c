@@ -15,24 +15,32 @@ typedef struct rctx {
     tt_error *err;
 } rctx;
 
-static int get_str(rctx *c, const ynode *map, const char *key, const char *path,
-                   const char **out)
+/* A field's text (none when n is NULL). Its path ("start.team") is made
+ * only for a message: yscalar_text says what is wrong. */
+static int field_text(rctx *c, const ynode *n, const char *path, const char *key,
+                      const char **out)
 {
-    const ynode *n = ymap_get(map, key);
     if (!n)
+        return 0;
+    if (n->kind == Y_SCALAR && (*out = tt_arena_strdup(c->arena, n->str)) != NULL)
         return 0;
     char p[128];
     snprintf(p, sizeof p, "%s%s%s", path, *path ? "." : "", key);
     return yscalar_text(c->file, n, p, c->arena, out, c->err);
 }
 
+static int get_str(rctx *c, const ynode *map, const char *key, const char *path,
+                   const char **out)
+{
+    return field_text(c, ymap_get(map, key), path, key, out);
+}
+
 /* `to`: a string, or (API 1.1) a list of role ids, kept joined by ','
  * (tt_to_includes); an id holding a comma or nothing is refused. */
-static int get_to(rctx *c, const ynode *map, const char **out)
+static int get_to(rctx *c, const ynode *n, const char **out)
 {
-    const ynode *n = ymap_get(map, "to");
     if (!n || n->kind != Y_SEQ) {
-        if (get_str(c, map, "to", "", out) != 0)
+        if (field_text(c, n, "", "to", out) != 0)
             return -1;
         /* One recipient; several are a list (what the writer writes). */
         if (*out && strchr(*out, ',')) {
@@ -99,13 +107,17 @@ static int get_kvs(rctx *c, const ynode *n, const char *path, tt_kv **out, size_
         return -1;
     }
     for (size_t i = 0; i < n->n; i++) {
-        char p[256];
-        snprintf(p, sizeof p, "%s.%s", path, n->keys[i]->str);
         kv[i].key = tt_arena_strdup(c->arena, n->keys[i]->str);
         if (!kv[i].key) {
             yoom(c->err, c->file, n, path);
             return -1;
         }
+        if (yscalar_value(c->file, n->vals[i], "", c->arena, &kv[i].value, c->err) == 0)
+            continue;
+        /* Say it again with the value's path ("changes.x"), made only now:
+         * a state record has a value per key. */
+        char p[256];
+        snprintf(p, sizeof p, "%s.%s", path, n->keys[i]->str);
         if (yscalar_value(c->file, n->vals[i], p, c->arena, &kv[i].value, c->err) < 0)
             return -1;
     }
@@ -116,9 +128,8 @@ static int get_kvs(rctx *c, const ynode *n, const char *path, tt_kv **out, size_
 
 /* A non-negative integer of milliseconds; simulated times (not wall-clock
  * stamps) are also bounded. */
-static int get_ms(rctx *c, const ynode *map, const char *key, bool simulated, int64_t *out)
+static int get_ms(rctx *c, const ynode *n, const char *key, bool simulated, int64_t *out)
 {
-    const ynode *n = ymap_get(map, key);
     if (!n)
         return 0;
     if (yscalar_int(c->file, n, key, out, c->err) < 0)
@@ -223,21 +234,43 @@ static int get_start(rctx *c, const ynode *n, tt_start_info **out)
     return 0;
 }
 
+/* A record's fields, found in one pass over its keys (each is read once;
+ * ydoc has refused duplicate keys). */
+enum { F_TYPE, F_T, F_WALL, F_ID, F_ROLE, F_MEMBER, F_FROM, F_TO, F_NOTE, F_STATUS, F_TEXT,
+       F_QUESTIONS, F_CHANGES, F_UNTIL, F_SPEED, F_START, F__COUNT };
+static const char *const record_keys[F__COUNT + 1] = {
+    "type", "t", "wall", "id", "role", "member", "from", "to", "note", "status", "text",
+    "questions", "changes", "until", "speed", "start", NULL,
+};
+
+static int record_fields(rctx *c, const ynode *root, const ynode *f[F__COUNT])
+{
+    for (int k = 0; k < F__COUNT; k++)
+        f[k] = NULL;
+    for (size_t i = 0; i < root->n; i++) {
+        const char *key = root->keys[i]->str;
+        int hit = -1;
+        for (int k = 0; k < F__COUNT && hit < 0; k++)
+            if (record_keys[k][0] == key[0] && strcmp(record_keys[k], key) == 0)
+                hit = k;
+        if (hit < 0) /* names the first unknown key, as before */
+            return ymap_check_keys(c->file, root, "", record_keys, c->err) < 0 ? -1 : 0;
+        f[hit] = root->vals[i];
+    }
+    return 0;
+}
+
 static int to_record(rctx *c, const ynode *root, int doc_line, int doc_col, tt_record *r)
 {
-    static const char *const keys[] = { "type", "t", "wall", "id", "role", "member",
-                                        "from", "to", "note", "status", "text",
-                                        "questions", "changes", "until", "speed",
-                                        "start", NULL };
     memset(r, 0, sizeof *r);
     if (!root) {
         tt_error_set(c->err, c->file, doc_line, doc_col, TT_MSG(E_JR_EMPTY_RECORD));
         return -1;
     }
-    if (yexpect(c->file, root, Y_MAP, "record", c->err) < 0 ||
-        ymap_check_keys(c->file, root, "", keys, c->err) < 0)
+    const ynode *f[F__COUNT];
+    if (yexpect(c->file, root, Y_MAP, "record", c->err) < 0 || record_fields(c, root, f) < 0)
         return -1;
-    const ynode *v = ymap_get(root, "type");
+    const ynode *v = f[F_TYPE];
     if (!v) {
         yerror(c->err, c->file, root, "", TT_MSG(E_JR_NO_TYPE));
         return -1;
@@ -254,22 +287,24 @@ static int to_record(rctx *c, const ynode *root, int doc_line, int doc_col, tt_r
         yerror(c->err, c->file, v, "type", TT_MSG(E_JR_UNKNOWN_TYPE_FMT), v->str, list);
         return -1;
     }
-    if (!ymap_get(root, "t")) {
+    if (!f[F_T]) {
         yerror(c->err, c->file, root, "", TT_MSG(E_JR_NO_TIME));
         return -1;
     }
-    if (get_ms(c, root, "t", true, &r->t) < 0 || get_ms(c, root, "wall", false, &r->wall_ms) < 0 ||
-        get_ms(c, root, "until", true, &r->until) < 0)
+    if (get_ms(c, f[F_T], "t", true, &r->t) < 0 ||
+        get_ms(c, f[F_WALL], "wall", false, &r->wall_ms) < 0 ||
+        get_ms(c, f[F_UNTIL], "until", true, &r->until) < 0)
         return -1;
-    if (get_str(c, root, "id", "", &r->id) < 0 || get_str(c, root, "role", "", &r->role) < 0 ||
-        get_str(c, root, "member", "", &r->member) < 0 ||
-        get_str(c, root, "from", "", &r->from) < 0 || get_to(c, root, &r->to) < 0 ||
-        get_str(c, root, "note", "", &r->note) < 0 ||
-        get_str(c, root, "status", "", &r->status) < 0)
+    if (field_text(c, f[F_ID], "", "id", &r->id) < 0 ||
+        field_text(c, f[F_ROLE], "", "role", &r->role) < 0 ||
+        field_text(c, f[F_MEMBER], "", "member", &r->member) < 0 ||
+        field_text(c, f[F_FROM], "", "from", &r->from) < 0 || get_to(c, f[F_TO], &r->to) < 0 ||
+        field_text(c, f[F_NOTE], "", "note", &r->note) < 0 ||
+        field_text(c, f[F_STATUS], "", "status", &r->status) < 0)
         return -1;
-    if ((v = ymap_get(root, "text")) && get_text(c, v, "text", &r->text) < 0)
+    if ((v = f[F_TEXT]) && get_text(c, v, "text", &r->text) < 0)
         return -1;
-    if ((v = ymap_get(root, "questions"))) {
+    if ((v = f[F_QUESTIONS])) {
         if (yexpect(c->file, v, Y_SEQ, "questions", c->err) < 0)
             return -1;
         if (v->n) {
@@ -287,17 +322,16 @@ static int to_record(rctx *c, const ynode *root, int doc_line, int doc_col, tt_r
             r->n_questions = v->n;
         }
     }
-    if ((v = ymap_get(root, "changes")) &&
-        get_kvs(c, v, "changes", &r->changes, &r->n_changes) < 0)
+    if ((v = f[F_CHANGES]) && get_kvs(c, v, "changes", &r->changes, &r->n_changes) < 0)
         return -1;
-    if ((v = ymap_get(root, "speed")) && get_speed(c, v, "speed", r->type != TT_REC_SPEED, &r->speed) < 0)
+    if ((v = f[F_SPEED]) && get_speed(c, v, "speed", r->type != TT_REC_SPEED, &r->speed) < 0)
         return -1;
-    if (r->type == TT_REC_SPEED && !ymap_get(root, "speed")) {
+    if (r->type == TT_REC_SPEED && !f[F_SPEED]) {
         /* Found by fuzz_journal: read as speed 0, which no writer writes. */
         yerror(c->err, c->file, root, "", TT_MSG(E_JR_SPEED_NEEDS));
         return -1;
     }
-    v = ymap_get(root, "start");
+    v = f[F_START];
     if (r->type == TT_REC_START) {
         if (!v) {
             yerror(c->err, c->file, root, "", TT_MSG(E_JR_START_NEEDS));

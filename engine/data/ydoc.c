@@ -95,6 +95,21 @@ static void parser_error(yreader *r, tt_error *err)
 
 /* ---- reading ---------------------------------------------------------- */
 
+/* Length of the leading run of ASCII bytes, eight at a time. */
+static size_t ascii_prefix(const char *data, size_t len)
+{
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, data + i, 8);
+        if (w & 0x8080808080808080u)
+            break;
+    }
+    while (i < len && !((unsigned char)data[i] & 0x80))
+        i++;
+    return i;
+}
+
 int yreader_init(yreader *r, const char *name, const char *data, size_t len,
                  tt_error *err)
 {
@@ -110,6 +125,8 @@ int yreader_init(yreader *r, const char *name, const char *data, size_t len,
     /* libyaml skips a byte order mark without counting it */
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
         r->cur_byte = 3;
+    else
+        r->ascii = ascii_prefix(data, len);
     return 0;
 }
 
@@ -117,6 +134,10 @@ int yreader_init(yreader *r, const char *name, const char *data, size_t len,
  * only move forward, so a cursor makes this linear over a whole stream. */
 static size_t byte_offset(yreader *r, size_t char_index)
 {
+    if (char_index < r->ascii)
+        return char_index;
+    if (r->cur_char < r->ascii) /* walk on from the end of the ASCII run */
+        r->cur_char = r->cur_byte = r->ascii;
     if (char_index < r->cur_char) { /* not expected; restart from the top */
         r->cur_char = 0;
         r->cur_byte = (r->len >= 3 && memcmp(r->data, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
@@ -269,9 +290,13 @@ int yreader_next(yreader *r, tt_arena *arena, ynode **root, ydoc_info *info,
             size_t len = ev.data.scalar.length;
             const char *v = (const char *)ev.data.scalar.value;
             /* The raw file was checked; escapes ("\e", "\a", "\u009b",
-             * "\0") are decoded only now, so the text is checked again. */
+             * "\0") are decoded only now, so the text is checked again.
+             * Only double-quoted scalars have escapes: any other holds
+             * characters of the checked text (line breaks read as "\n",
+             * folds as spaces). */
             tt_text_fault fault;
-            if (!tt_text_scan(v, len, &fault)) {
+            if (ev.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+                !tt_text_scan(v, len, &fault)) {
                 if (fault.problem == TT_TEXT_NOT_PRINTABLE && fault.code_point == 0)
                     tt_error_set(err, r->name, (int)ev.start_mark.line + 1,
                                  (int)ev.start_mark.column + 1,
@@ -490,9 +515,8 @@ int ymap_check_keys(const char *file, const ynode *map, const char *path,
     for (size_t i = 0; i < map->n; i++) {
         const char *k = map->keys[i]->str;
         bool known = false;
-        for (size_t v = 0; valid[v]; v++)
-            if (strcmp(valid[v], k) == 0)
-                known = true;
+        for (size_t v = 0; valid[v] && !known; v++)
+            known = valid[v][0] == k[0] && strcmp(valid[v], k) == 0;
         if (known)
             continue;
         char list[512] = "";

@@ -37,6 +37,8 @@ typedef struct yreader {
     bool done;
     size_t cur_byte, cur_char;  /* cursor turning libyaml's character */
                                 /* indexes into byte offsets            */
+    size_t ascii;            /* bytes before the first non-ASCII one: */
+                             /* there a character index is the offset */
 } yreader;
 
 typedef struct ydoc_info {

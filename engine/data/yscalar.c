@@ -78,15 +78,19 @@ yscalar_kind yscalar_resolve(const ynode *n, bool *b, int64_t *i, double *d,
     if (n->kind != Y_SCALAR || !n->plain)
         return YS_STR;
     const char *s = n->str;
-    if (one_of(s, nulls))
-        return YS_NULL;
-    if (one_of(s, trues)) {
-        *b = true;
-        return YS_BOOL;
-    }
-    if (one_of(s, falses)) {
-        *b = false;
-        return YS_BOOL;
+    /* No null or bool spelling starts with a digit: numbers, most of what
+     * is plain, go straight to the number checks. */
+    if (!is_digit(s[0])) {
+        if (one_of(s, nulls))
+            return YS_NULL;
+        if (one_of(s, trues)) {
+            *b = true;
+            return YS_BOOL;
+        }
+        if (one_of(s, falses)) {
+            *b = false;
+            return YS_BOOL;
+        }
     }
     if (looks_int(s)) {
         errno = 0;

@@ -407,6 +407,19 @@ static void malformed_records_are_located_errors(void **state)
         { "--- \ntype: speed\nt: 1\nspeed: .nan\n...\n", "not a clock speed", 10, 8 },
         { "--- \ntype: speed\nt: 1\nspeed: -2.0\n...\n", "not a clock speed", 10, 8 },
         { "--- \ntype: speed\nt: 1\nspeed: 0.0\n...\n", "not a clock speed", 10, 8 },
+        /* Paths of fields are made only for the message: still named. */
+        { "--- \ntype: note\nt: 1\nid: [1]\n...\n", "id: expected a scalar", 10, 5 },
+        { "--- \ntype: note\nt: 1\nto: {a: 1}\n...\n", "to: expected a scalar", 10, 5 },
+        { "--- \ntype: note\nt: 1\nwall: x\n...\n", "wall: 'x' is not an integer", 10, 7 },
+        { "--- \ntype: state\nt: 1\nchanges:\n  a: 1\n  x: [1]\n...\n",
+          "changes.x: expected a scalar", 12, 6 },
+        { "--- \ntype: state\nt: 1\nchanges:\n  y: 99999999999999999999\n...\n",
+          "changes.y: '99999999999999999999' is out of range", 11, 6 },
+        { "--- \ntype: note\nt: 1\nzz: 1\nid: \"a\"\n...\n", "unknown key 'zz'", 10, 1 },
+        /* Escapes are read in double-quoted text only; other styles hold
+         * the raw text, which is checked before parsing. */
+        { "--- \ntype: note\nt: 1\nnote: \"a\\eb\"\n...\n", "control character U+001B", 10, 7 },
+        { "--- \ntype: note\nt: 1\nnote: 'a\x7f'\n...\n", "U+007F", 10, 9 },
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char buf[512];

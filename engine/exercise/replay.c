@@ -179,7 +179,9 @@ int tt_exercise_replay(tt_script *script, const tt_journal *journal,
     tt_error run_err;
     tt_error_clear(&run_err);
     int rc = feed_journal(ex, journal, &run_err);
-    result->records_compared = ex->expect_cursor;
+    /* The cursor moved past the record that differed: it did not match. */
+    result->records_compared = ex->diverged && ex->expect_cursor ? ex->expect_cursor - 1
+                                                                  : ex->expect_cursor;
     if (ex->diverged) {
         snprintf(result->diff, sizeof result->diff, "%s", ex->diff);
         rc = 0;

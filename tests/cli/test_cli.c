@@ -377,6 +377,18 @@ static void same_seed_same_journal_and_replay_agrees(void **state)
     if (r.status != 0)
         fail_msg("replay exit %d\n%s\n%s", r.status, r.out, r.err);
     cli_done(&r);
+    /* Another seed: the first draw (record 3) differs; the two records
+     * before it matched (the count once included the differing record). */
+    char *text = cli_slurp(TT_CLI_TMP "-b1.yaml");
+    char *seed = strstr(text, "seed: 42");
+    assert_non_null(seed);
+    seed[7] = '3';
+    cli_write(TT_CLI_TMP "-b1.yaml", text);
+    free(text);
+    r = cli_run("replay " TT_CLI_TMP "-b1.yaml --lang en");
+    assert_int_equal(r.status, 1);
+    assert_contains(r.out, "differs after 2 matching records\nrecord 3 (t=+0:00:00)");
+    cli_done(&r);
 }
 
 /* An edited journal is refused by resume (exit 2) and left as it was. */

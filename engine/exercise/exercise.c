@@ -114,10 +114,14 @@ int ex_emit(tt_exercise *ex, tt_record *r, tt_error *err)
 {
     r->t = ex->now;
     r->wall_ms = ex->cfg.record_wall ? tt_wall_ms() : 0;
-    if (r->type == TT_REC_INJECT || r->type == TT_REC_MESSAGE) {
+    /* What /next stops at: an inject, or an actor speaking (a message, and
+     * (1.1) an actor's question or refusal, which the team must hear). */
+    if (r->type == TT_REC_INJECT || r->type == TT_REC_MESSAGE || r->type == TT_REC_ASKED ||
+        r->type == TT_REC_DECLINED) {
         ex->said++;
         ex->last_said_inject = r->type == TT_REC_INJECT ? tt_scenario_inject(ex->sc, r->id) : -1;
-        ex->last_said_from = r->type == TT_REC_MESSAGE ? tt_scenario_actor(ex->sc, r->from) : -1;
+        ex->last_said_from = r->type != TT_REC_INJECT && r->from
+                                 ? tt_scenario_actor(ex->sc, r->from) : -1;
     }
     if (ex->expect && ex->expect_cursor < ex->expect->n_records)
         return ex_expect(ex, r, err); /* already journaled: check, don't repeat */

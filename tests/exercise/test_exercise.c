@@ -452,6 +452,39 @@ static void zero_delay_loop_is_stopped(void **state)
 }
 
 
+/* (1.1) An actor's question or refusal is an actor speaking: /next stops
+ * there (it once ran on to the next target, past the question the team
+ * had to answer). */
+static void skip_stops_at_an_actors_question_and_refusal(void **state)
+{
+    (void)state;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/tests/authoring/fixtures/api11.lua", getenv("TT_SOURCE_DIR"));
+    tt_error err;
+    tt_script *s = tt_script_load(path, NULL, &err);
+    if (!s)
+        fail_msg("%s:%d: %s", err.file, err.line, err.message);
+    const tt_scenario *sc = tt_script_scenario(s);
+    for (int contract = 1; contract >= 0; contract--) {
+        tt_kv set = { .key = "contract", .value = { .type = TT_VAL_BOOL, .as.b = contract } };
+        tt_exercise_config cfg = { .seed = 1, .settings = &set, .n_settings = 1 };
+        tt_exercise *ex = tt_exercise_new(s, &cfg, &err);
+        assert_non_null(ex);
+        assert_int_equal(tt_exercise_start(ex, 0, &err), 0);
+        assert_int_equal(tt_exercise_act(ex, "manager", "call_vendor", NULL, NULL, NULL, &err), 0);
+        tt_next_stop stop;
+        assert_int_equal(tt_exercise_skip_to_next(ex, 0, false, &stop, &err), 0);
+        assert_int_equal(stop.kind, TT_STOP_MESSAGE);
+        assert_int_equal(stop.at, 10 * 60000); /* takes 10m: asked (contract) or declined */
+        assert_int_equal(stop.actor, tt_scenario_actor(sc, "vendor"));
+        char said[256];
+        tt_next_stop_say(sc, &stop, TT_LANG_EN, said, sizeof said);
+        assert_non_null(strstr(said, "Maintenance vendor"));
+        tt_exercise_free(ex);
+    }
+    tt_script_free(s);
+}
+
 /* Facilitator injects go to everyone, a role or one member of it; answers to
  * discussion questions are journaled with their question and replay. */
 static void targeted_injects_and_answers_are_journaled_and_replayed(void **state)
@@ -542,6 +575,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(restore_after_crash_reaches_the_same_outcome, setup, teardown),
         cmocka_unit_test_setup_teardown(facilitator_controls_are_journaled, setup, teardown),
         cmocka_unit_test_setup_teardown(zero_delay_loop_is_stopped, setup, teardown),
+        cmocka_unit_test(skip_stops_at_an_actors_question_and_refusal),
         cmocka_unit_test_setup_teardown(targeted_injects_and_answers_are_journaled_and_replayed, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -24,6 +24,7 @@
 #include <jansson.h>
 
 #include "../tty/e2e_util.h"
+#include "tabletop/base.h"
 #include "tabletop/scenario.h"
 #include "tabletop/score.h"
 #include "tabletop/script.h"
@@ -466,6 +467,38 @@ static void drill(void **state)
     assert_int_equal(e2e_run(e2e_tmp("drill-replay.log"), replay), 0);
 }
 
+/* The join links printed in Japanese line up: each URL starts at the same
+ * terminal column, whatever the label's width (printf's %-24s counted
+ * bytes, three per kana/kanji, two cells on screen). */
+static void links_line_up_in_japanese(void **state)
+{
+    (void)state;
+    const char *roster = e2e_tmp("ja-roster.yaml");
+    assert_true(e2e_write_file(roster, "members:\n  - { name: \"佐藤\", role: sysadmin }\n"
+                                       "  - { name: \"Ito\", role: user }\n"));
+    served s;
+    serve(&s, "ja", "run", "ransomware", "--serve", "127.0.0.1:0", "--ui", "none", "--roster",
+          roster, "--journal", e2e_tmp("ja-j.yaml"), "--lang", "ja", "--no-scorecard", (char *)NULL);
+    char *log = cli_slurp(file_of(&s, "server.log"));
+    kill(s.pid, SIGKILL);
+    finish(&s, WAIT_MS);
+    int lines = 0;
+    size_t column = 0;
+    for (char *line = strtok(log, "\n"); line; line = strtok(NULL, "\n")) {
+        char *url = strstr(line, "http://");
+        if (!url)
+            continue;
+        *url = '\0';
+        size_t cells = tt_display_width(line);
+        if (lines++ == 0)
+            column = cells;
+        else if (cells != column)
+            fail_msg("'%s' puts its link at column %zu, the first at %zu", line, cells, column);
+    }
+    assert_int_equal(lines, 4); /* facilitator, observer, two seats */
+    free(log);
+}
+
 static void resume_after_kill_9(void **state)
 {
     (void)state;
@@ -853,6 +886,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(api11),
         cmocka_unit_test(next_asks_before_a_limit),
         cmocka_unit_test(live_score),
+        cmocka_unit_test(links_line_up_in_japanese),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);

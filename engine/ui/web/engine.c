@@ -571,7 +571,12 @@ int tt_web_print_links(const tt_web *w, FILE *out, const char *seats_path, bool 
         const web_seat *s = &w->seats[i];
         link_of(w, s, url, sizeof url);
         label_of(w, s, label, sizeof label);
-        fprintf(out, "  %-24s %s\n", label, url);
+        /* Padded in display cells: a Japanese label takes two per character
+         * (printf's %-24s counts bytes and the URLs went out of line). */
+        fprintf(out, "  %s", label);
+        for (size_t cells = tt_display_width(label); cells < 24; cells++)
+            fputc(' ', out);
+        fprintf(out, " %s\n", url);
         if (s->kind == SEAT_FACILITATOR)
             json_object_set_new(root, "facilitator", json_string(url));
         else if (s->kind == SEAT_OBSERVER)

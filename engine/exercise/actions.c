@@ -1,5 +1,6 @@
 /* What participants and the facilitator do: actions (checked, refused with a
  * reason, or started), notes and custom injects. */
+#include "tabletop/terms.h"
 #include "events.h"
 
 #include <stdlib.h>
@@ -170,7 +171,7 @@ static int begin_team_input(tt_exercise *ex, bool *refused, tt_error *err)
     if (refused)
         *refused = false;
     if (ex->phase == TT_PHASE_READY || ex->phase == TT_PHASE_ENDED) {
-        tt_error_set(err, NULL, 0, 0, "the exercise is not running");
+        tt_error_set(err, NULL, 0, 0, TT_MSG(E_EX_NOT_RUNNING));
         return -1;
     }
     int due = run_due_events(ex, err);
@@ -338,7 +339,7 @@ int tt_exercise_note(tt_exercise *ex, const char *role, const char *member,
                      const char *note, tt_error *err)
 {
     if (ex->phase == TT_PHASE_READY || ex->phase == TT_PHASE_ENDED) {
-        tt_error_set(err, NULL, 0, 0, "the exercise is not running");
+        tt_error_set(err, NULL, 0, 0, TT_MSG(E_EX_NOT_RUNNING));
         return -1;
     }
     int due = run_due_events(ex, err);
@@ -371,7 +372,7 @@ int tt_exercise_inject_to(tt_exercise *ex, const tt_text *text, const char *to,
     if (refused)
         *refused = false;
     if (ex->phase == TT_PHASE_READY || ex->phase == TT_PHASE_ENDED) {
-        tt_error_set(err, NULL, 0, 0, "the exercise is not running");
+        tt_error_set(err, NULL, 0, 0, TT_MSG(E_EX_NOT_RUNNING));
         return -1;
     }
     if ((to && tt_scenario_role(ex->sc, to) < 0) || (member && !to) ||
@@ -406,7 +407,7 @@ int tt_exercise_answer(tt_exercise *ex, const char *role, const char *member,
     if (refused)
         *refused = false;
     if (ex->phase == TT_PHASE_READY || ex->phase == TT_PHASE_ENDED) {
-        tt_error_set(err, NULL, 0, 0, "the exercise is not running");
+        tt_error_set(err, NULL, 0, 0, TT_MSG(E_EX_NOT_RUNNING));
         return -1;
     }
     int index = inject ? tt_scenario_inject(ex->sc, inject) : -1;

@@ -1,6 +1,7 @@
 /* What happens when simulated time reaches an event, and the consequences
  * every change is settled with (state journaled, objectives, conditional
  * injects, the settled end). */
+#include "tabletop/terms.h"
 #include "events.h"
 
 #include <stdlib.h>
@@ -17,8 +18,7 @@ static int push(tt_exercise *ex, tt_ms at, int kind, int index, int64_t arg,
 {
     if (ex->queue.count >= TT_MAX_PENDING_EVENTS) {
         tt_error_set(err, ex->sc->path, 0, 0,
-                     "more than %d events pending (messages on their way, ctx.after calls): "
-                     "does something keep scheduling faster than time passes?",
+                     TT_MSG(E_EX_EVENTS_PENDING_FMT),
                      TT_MAX_PENDING_EVENTS);
         return -1;
     }
@@ -59,7 +59,7 @@ static int count_message(tt_exercise *ex, tt_text text, tt_error *err)
     ex->message_bytes += (text.ja ? strlen(text.ja) : 0) + (text.en ? strlen(text.en) : 0);
     if (ex->message_bytes > TT_MAX_MESSAGE_BYTES) {
         tt_error_set(err, ex->sc->path, 0, 0,
-                     "the scenario's messages exceed %zu MiB of text in one exercise",
+                     TT_MSG(E_EX_MESSAGES_TOO_MUCH_FMT),
                      TT_MAX_MESSAGE_BYTES >> 20);
         return -1;
     }
@@ -191,7 +191,7 @@ static int journal_state_changes(tt_exercise *ex, tt_error *err)
     for (size_t i = 0; i < n; i++) {
         if (index[i] >= ex->n_shown_state) {
             free(changes);
-            tt_error_set(err, NULL, 0, 0, "internal: state key %u was never journaled",
+            tt_error_set(err, NULL, 0, 0, TT_MSG(E_EX_STATE_NOT_JOURNALED_FMT),
                          (unsigned)index[i]);
             return -1;
         }
@@ -407,7 +407,7 @@ int ex_handle_event(tt_exercise *ex, const tt_event *ev, tt_error *err)
             rc = ex_finish(ex, "length", err);
         return rc;
     default:
-        tt_error_set(err, NULL, 0, 0, "internal: unknown event kind %d", ev->kind);
+        tt_error_set(err, NULL, 0, 0, TT_MSG(E_EX_UNKNOWN_EVENT_FMT), ev->kind);
         return -1;
     }
     if (rc != 0)

@@ -33,7 +33,7 @@ int tt_exercise_check_recordable(const char *scenario_path, const char *db,
         char why[160];
         tt_text_fault_say(&fault, TT_MSG(E_IN_JOURNAL), true, why, sizeof why);
         tt_error_set_as(err, TT_ERR_INPUT, paths[i].path, 0, 0,
-                        "%s cannot be recorded in the journal (%s): rename the file",
+                        TT_MSG(E_EX_CANNOT_RECORD_PATH_FMT),
                         paths[i].what, why);
         return -1;
     }
@@ -202,7 +202,7 @@ static int write_start(tt_exercise *ex, tt_error *err)
 int tt_exercise_start(tt_exercise *ex, int64_t wall_ms, tt_error *err)
 {
     if (!tt_phase_step(&ex->phase, TT_GO_START)) {
-        tt_error_set(err, NULL, 0, 0, "the exercise has already started");
+        tt_error_set(err, NULL, 0, 0, TT_MSG(E_EX_ALREADY_STARTED));
         return -1;
     }
     if (ex->cfg.speed > 0)
@@ -217,7 +217,7 @@ int tt_exercise_advance(tt_exercise *ex, tt_ms to, tt_error *err)
     if (ex->phase == TT_PHASE_ENDED)
         return 0;
     if (ex->phase == TT_PHASE_READY) {
-        tt_error_set(err, NULL, 0, 0, "the exercise has not started");
+        tt_error_set(err, NULL, 0, 0, TT_MSG(E_EX_NOT_STARTED));
         return -1;
     }
     if (to > ex->sc->length)
@@ -234,8 +234,7 @@ int tt_exercise_advance(tt_exercise *ex, tt_ms to, tt_error *err)
             char when[32];
             tt_ms_format(ev.time, when, sizeof when);
             tt_error_set(err, ex->sc->path, 0, 0,
-                         "more than %d events at %s: does something keep scheduling itself "
-                         "with ctx.after(0, ...)?", TT_MAX_EVENTS_PER_INSTANT, when);
+                         TT_MSG(E_EX_EVENTS_AT_ONCE_FMT), TT_MAX_EVENTS_PER_INSTANT, when);
             return -1;
         }
         if (ex_handle_event(ex, &ev, err) != 0 ||
@@ -374,7 +373,7 @@ int tt_exercise_set_speed(tt_exercise *ex, double speed, int64_t wall_ms,
                           tt_error *err)
 {
     if (!(speed > 0) || speed > 1e6) {
-        tt_error_set(err, NULL, 0, 0, "speed must be a number above 0 (got %g)", speed);
+        tt_error_set(err, NULL, 0, 0, TT_MSG(E_EX_SPEED_POSITIVE_FMT), speed);
         return -1;
     }
     if (tt_exercise_tick(ex, wall_ms, err) != 0)
@@ -385,7 +384,7 @@ int tt_exercise_set_speed(tt_exercise *ex, double speed, int64_t wall_ms,
 int ex_do_set_speed(tt_exercise *ex, double speed, int64_t wall_ms, tt_error *err)
 {
     if (!(speed > 0) || speed > 1e6) {
-        tt_error_set(err, NULL, 0, 0, "speed must be a number above 0 (got %g)", speed);
+        tt_error_set(err, NULL, 0, 0, TT_MSG(E_EX_SPEED_POSITIVE_FMT), speed);
         return -1;
     }
     tt_clock_set_speed(&ex->clock, speed, wall_ms);
@@ -404,7 +403,7 @@ int ex_finish(tt_exercise *ex, const char *reason, tt_error *err)
 int tt_exercise_end(tt_exercise *ex, tt_error *err)
 {
     if (ex->phase == TT_PHASE_READY) {
-        tt_error_set(err, NULL, 0, 0, "the exercise has not started");
+        tt_error_set(err, NULL, 0, 0, TT_MSG(E_EX_NOT_STARTED));
         return -1;
     }
     return ex_finish(ex, "facilitator", err);

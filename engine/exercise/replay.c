@@ -2,6 +2,7 @@
  * times, to a fresh exercise of the same scenario, seed, settings and roster.
  * Because the core is deterministic, every record the engine produces must
  * equal the journaled one; the first difference is reported. */
+#include "tabletop/terms.h"
 #include "events.h"
 
 #include <stdint.h>
@@ -51,10 +52,10 @@ int ex_expect(tt_exercise *ex, const tt_record *r, tt_error *err)
         char when[32];
         tt_ms_format(r->t, when, sizeof when);
         snprintf(ex->diff, sizeof ex->diff,
-                 "record %zu (t=%s): the journal has\n%sbut the replay produced\n%s",
+                 TT_MSG(E_REPLAY_DIFF_FMT),
                  i + 1, when, a, b);
         ex->diverged = true;
-        tt_error_set(err, NULL, 0, 0, "the journal does not reproduce at record %zu", i + 1);
+        tt_error_set(err, NULL, 0, 0, TT_MSG(E_REPLAY_NOT_REPRODUCED_AT_FMT), i + 1);
         rc = -1;
     }
     free(a);
@@ -122,13 +123,13 @@ static tt_exercise *exercise_for(tt_script *script, const tt_journal *j,
                                  tt_error *err)
 {
     if (j->n_records == 0 || j->records[0].type != TT_REC_START || !j->records[0].start) {
-        tt_error_set(err, NULL, 0, 0, "the journal does not begin with a start record");
+        tt_error_set(err, NULL, 0, 0, TT_MSG(E_REPLAY_NO_START));
         return NULL;
     }
     const tt_start_info *s = j->records[0].start;
     const tt_scenario *sc = tt_script_scenario(script);
     if (!s->scenario || strcmp(s->scenario, sc->id) != 0) {
-        tt_error_set(err, NULL, 0, 0, "the journal is of scenario '%s', not '%s'",
+        tt_error_set(err, NULL, 0, 0, TT_MSG(E_REPLAY_OTHER_SCENARIO_FMT),
                      s->scenario ? s->scenario : "?", sc->id);
         return NULL;
     }
@@ -192,7 +193,7 @@ int tt_exercise_replay(tt_script *script, const tt_journal *journal,
         char when[32];
         tt_ms_format(next->t, when, sizeof when);
         snprintf(result->diff, sizeof result->diff,
-                 "record %zu (t=%s, %s) is in the journal but the replay did not produce it",
+                 TT_MSG(E_REPLAY_MISSING_FMT),
                  ex->expect_cursor + 1, when, tt_record_type_name(next->type));
     } else {
         result->identical = true;
@@ -208,7 +209,7 @@ tt_exercise *tt_exercise_restore(tt_script *script, const tt_journal *journal,
 {
     if (journal->ended) {
         tt_error_set(err, journal_path, 0, 0,
-                     "this exercise has already ended; use 'tabletop score' or 'tabletop replay'");
+                     TT_MSG(E_REPLAY_ALREADY_ENDED));
         return NULL;
     }
     tt_roster roster;
@@ -227,13 +228,13 @@ tt_exercise *tt_exercise_restore(tt_script *script, const tt_journal *journal,
     if (feed_journal(ex, journal, err) != 0) {
         if (ex->diverged)
             tt_error_set(err, journal_path, 0, 0,
-                         "the journal cannot be restored: it does not reproduce.\n%s", ex->diff);
+                         TT_MSG(E_RESTORE_NOT_REPRODUCED_FMT), ex->diff);
         tt_exercise_free(ex);
         return NULL;
     }
     if (ex->expect_cursor < journal->n_records) {
         tt_error_set(err, journal_path, 0, 0,
-                     "the journal cannot be restored: record %zu was not reproduced",
+                     TT_MSG(E_RESTORE_RECORD_MISSING_FMT),
                      ex->expect_cursor + 1);
         tt_exercise_free(ex);
         return NULL;

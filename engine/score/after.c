@@ -160,19 +160,19 @@ int tt_score_after_exercise(const tt_scenario *sc, const char *journal_path,
     char def[4096];
     if (!card_path) {
         if (tt_score_default_card_path(journal_path, ".html", def, sizeof def) != 0) {
-            tt_error_set(err, journal_path, 0, 0, "cannot make a scorecard path beside the journal");
+            tt_error_set(err, journal_path, 0, 0, TT_MSG(E_CARD_PATH_BESIDE));
             return -1;
         }
         card_path = def;
     }
     tt_card_format fmt;
     if (!tt_card_format_from_path(card_path, &fmt)) {
-        tt_error_set(err, card_path, 0, 0, "unknown scorecard format: use .html, .md or .json");
+        tt_error_set(err, card_path, 0, 0, TT_MSG(E_CARD_FORMAT));
         return -1;
     }
     if (tt_same_file(journal_path, card_path)) {
         tt_error_set(err, card_path, 0, 0,
-                     "the scorecard would replace the journal (a journal is never overwritten)");
+                     TT_MSG(E_CARD_WOULD_REPLACE));
         return -1;
     }
     char hash[65];

@@ -1,5 +1,6 @@
 /* Build the scorecard model from a scenario and its journal. Nothing here
  * runs the simulation: every number comes from the journal's records. */
+#include "tabletop/terms.h"
 #include "card.h"
 #include "labels.h"
 #include "util.h"
@@ -503,11 +504,11 @@ int tt_scorecard_begin(tt_scorecard *card, const tt_scenario *sc, const tt_recor
     card->scenario = sc;
     const char *name = journal_path ? journal_path : "journal";
     if (!start || start->type != TT_REC_START || !start->start) {
-        tt_error_set(err, name, 0, 0, "the journal does not begin with a START record");
+        tt_error_set(err, name, 0, 0, TT_MSG(E_CARD_NO_START));
         return -1;
     }
     if (!str_eq(start->start->scenario, sc->id)) {
-        tt_error_set(err, name, 0, 0, "the journal is for scenario '%s', not '%s'",
+        tt_error_set(err, name, 0, 0, TT_MSG(E_CARD_OTHER_SCENARIO_FMT),
                      start->start->scenario ? start->start->scenario : "?",
                      sc->id ? sc->id : "?");
         return -1;

@@ -3,6 +3,7 @@
  * with the same SQL text. Recording is in history_record.c; each back-end in
  * store_sqlite.c and store_pg.c; the schema in store_schema.c. */
 #define _DEFAULT_SOURCE  /* realpath */
+#include "tabletop/terms.h"
 #include "store.h"
 #include "util.h"
 
@@ -31,7 +32,7 @@ static int mkdirs(const char *path, tt_error *err)
             char c = *p;
             *p = '\0';
             if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-                tt_error_runtime(err, dir, "cannot create the folder: %s", strerror(errno));
+                tt_error_runtime(err, dir, TT_MSG(E_HIST_CANNOT_CREATE_FOLDER_FMT), strerror(errno));
                 free(dir);
                 return -1;
             }
@@ -53,13 +54,13 @@ int tt_history_default_path(char *buf, size_t size, tt_error *err)
     } else {
         const char *home = getenv("HOME");
         if (!home || !*home) {
-            tt_error_set(err, NULL, 0, 0, "neither XDG_DATA_HOME nor HOME is set; give --db FILE");
+            tt_error_set(err, NULL, 0, 0, TT_MSG(E_HIST_NO_HOME));
             return -1;
         }
         n = snprintf(buf, size, "%s/.local/share/tabletop/history.sqlite3", home);
     }
     if (n < 0 || (size_t)n >= size) {
-        tt_error_set(err, NULL, 0, 0, "the history database path is too long");
+        tt_error_set(err, NULL, 0, 0, TT_MSG(E_HIST_PATH_TOO_LONG));
         return -1;
     }
     return 0;
@@ -140,7 +141,7 @@ void store_fail(tt_history *h, tt_error *err, const char *what, const char *deta
 {
     char text[1024];
     size_t n = (size_t)snprintf(text, sizeof text, "%s: %s%s%s",
-                                h->kind == TT_STORE_PG ? "results database" : "history database",
+                                h->kind == TT_STORE_PG ? TT_MSG(E_DB_RESULTS) : TT_MSG(E_DB_HISTORY),
                                 what, detail && *detail ? ": " : "", detail ? detail : "");
     /* libpq ends its messages with a newline; one line is enough. */
     while (n > 0 && n < sizeof text && (text[n - 1] == '\n' || text[n - 1] == ' '))
@@ -186,7 +187,7 @@ tt_history *tt_history_open_spec(const char *spec, unsigned flags, tt_store_fail
             return NULL;
         }
         if (!create && access(spec, R_OK) != 0) {
-            tt_error_set(err, spec, 0, 0, "no drill-history database here: %s", strerror(errno));
+            tt_error_set(err, spec, 0, 0, TT_MSG(E_HIST_NO_DB_FMT), strerror(errno));
             *why = TT_STORE_REFUSED;
             rc = -1;
         } else {
@@ -266,7 +267,7 @@ int tt_history_fill_trend(tt_history *h, tt_scorecard *card, tt_error *err)
     tt_score_trend *rows = r.n ? tt_arena_alloc(&card->arena, r.n * sizeof *rows) : NULL;
     if (r.n && !rows) {
         store_rows_free(&r);
-        store_fail(h, err, "out of memory", NULL);
+        store_fail(h, err, TT_MSG(E_OUT_OF_MEMORY), NULL);
         return -1;
     }
     for (size_t i = 0; i < r.n; i++) {
@@ -280,7 +281,7 @@ int tt_history_fill_trend(tt_history *h, tt_scorecard *card, tt_error *err)
         t->complete = store_cell(&r, i, 3) && atoi(store_cell(&r, i, 3)) != 0;
         if (!t->when) {
             store_rows_free(&r);
-            store_fail(h, err, "out of memory", NULL);
+            store_fail(h, err, TT_MSG(E_OUT_OF_MEMORY), NULL);
             return -1;
         }
     }
@@ -350,7 +351,7 @@ int tt_history_list_filtered(tt_history *h, const tt_history_filter *f,
     store_rows_free(&r);
     if (oom) {
         tt_history_rows_free(rows, n);
-        store_fail(h, err, "out of memory", NULL);
+        store_fail(h, err, TT_MSG(E_OUT_OF_MEMORY), NULL);
         return -1;
     }
     *rows_out = rows;

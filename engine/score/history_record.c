@@ -3,6 +3,7 @@
  * transaction, keyed by the journal's SHA-256: writing it again, from
  * another machine or after a crash half-way, adds nothing. */
 #define _DEFAULT_SOURCE  /* realpath */
+#include "tabletop/terms.h"
 #include "history_record.h"
 #include "util.h"
 
@@ -212,7 +213,7 @@ int store_record_load(tt_history *h, const char *id, store_record *rec, tt_error
     bool oom = false;
     if (r.n != 1) {
         store_rows_free(&r);
-        store_fail(h, err, "the exercise to send has gone", NULL);
+        store_fail(h, err, TT_MSG(E_DB_EXERCISE_GONE), NULL);
         return -1;
     }
     for (size_t c = 0; c < STORE_EX_COLS; c++)
@@ -232,7 +233,7 @@ int store_record_load(tt_history *h, const char *id, store_record *rec, tt_error
     }
     if (oom) {
         store_record_free(rec);
-        store_fail(h, err, "out of memory", NULL);
+        store_fail(h, err, TT_MSG(E_OUT_OF_MEMORY), NULL);
         return -1;
     }
     return 0;
@@ -282,19 +283,19 @@ int tt_history_record_marked(tt_history *h, const tt_scorecard *card, const char
         inserted = &dummy;
     *inserted = false;
     if (!card->journal_hash) {
-        store_fail(h, err, "the scorecard has no journal hash", NULL);
+        store_fail(h, err, TT_MSG(E_DB_NO_JOURNAL_HASH), NULL);
         return -1;
     }
     store_record rec;
     if (store_record_from_card(&rec, card, sync_state) != 0) {
         store_record_free(&rec);
-        store_fail(h, err, "out of memory", NULL);
+        store_fail(h, err, TT_MSG(E_OUT_OF_MEMORY), NULL);
         return -1;
     }
     int rc = store_record_insert(h, &rec, inserted, err);
     if (rc != 0) {
         tt_error e = *err;
-        tt_error_runtime(err, e.file, "%s (cannot record the exercise)", e.message);
+        tt_error_runtime(err, e.file, TT_MSG(E_HIST_CANNOT_RECORD_FMT), e.message);
     }
     store_record_free(&rec);
     return rc;

@@ -3,6 +3,7 @@
  * from the central copy after `tabletop fetch`. */
 #define _DEFAULT_SOURCE  /* mkstemp */
 #include "tabletop/results.h"
+#include "tabletop/terms.h"
 
 #include "store.h"
 
@@ -38,12 +39,12 @@ static char *slurp(const char *path, size_t *len, tt_error *err)
     char why[160];
     FILE *f = tt_fopen_regular(path, SIZE_MAX, why, sizeof why);
     if (!f) {
-        tt_error_runtime(err, path, "cannot read the journal: %s", why);
+        tt_error_runtime(err, path, TT_MSG(E_JOURNAL_CANNOT_READ_FMT), why);
         return NULL;
     }
     struct stat st;
     if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size > MAX_JOURNAL) {
-        tt_error_set(err, path, 0, 0, "not a journal file of a sensible size");
+        tt_error_set(err, path, 0, 0, TT_MSG(E_JOURNAL_NOT_SENSIBLE));
         fclose(f);
         return NULL;
     }
@@ -53,7 +54,7 @@ static char *slurp(const char *path, size_t *len, tt_error *err)
     fclose(f);
     if (bad) {
         free(buf);
-        tt_error_runtime(err, path, "cannot read the journal");
+        tt_error_runtime(err, path, TT_MSG(E_JOURNAL_CANNOT_READ));
         return NULL;
     }
     *len = got;
@@ -70,7 +71,7 @@ static char *organisation_of(tt_history *h, const char *hash, tt_error *err)
     char *org = strdup(r.n == 1 && store_cell(&r, 0, 0) ? store_cell(&r, 0, 0) : "");
     store_rows_free(&r);
     if (!org)
-        store_fail(h, err, "out of memory", NULL);
+        store_fail(h, err, TT_MSG(E_OUT_OF_MEMORY), NULL);
     return org;
 }
 
@@ -90,7 +91,7 @@ static int archive_bytes(tt_history *central, const char *org, const char *data,
     unsigned char *z = malloc(zlen ? zlen : 1);
     if (!z || compress2(z, &zlen, (const Bytef *)data, (uLong)len, 9) != Z_OK) {
         free(z);
-        store_fail(central, err, "cannot compress the journal", NULL);
+        store_fail(central, err, TT_MSG(E_ARCHIVE_CANNOT_COMPRESS), NULL);
         return -1;
     }
     char size[32], now[32];
@@ -190,12 +191,12 @@ static int write_atomically(const char *out_path, const unsigned char *data, siz
 {
     char tmp[4096];
     if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", out_path) >= (int)sizeof tmp) {
-        tt_error_set(err, out_path, 0, 0, "the path is too long");
+        tt_error_set(err, out_path, 0, 0, TT_MSG(E_PATH_IS_TOO_LONG));
         return -2;
     }
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        tt_error_runtime(err, out_path, "cannot write: %s", strerror(errno));
+        tt_error_runtime(err, out_path, TT_MSG(E_CANNOT_WRITE_FMT), strerror(errno));
         return -1;
     }
     size_t off = 0;
@@ -215,14 +216,14 @@ static int write_atomically(const char *out_path, const unsigned char *data, siz
         int e = errno;
         unlink(tmp);
         if (e == EEXIST)
-            tt_error_set(err, out_path, 0, 0, "the file exists; give another -o");
+            tt_error_set(err, out_path, 0, 0, TT_MSG(E_FILE_EXISTS_GIVE_O));
         else
-            tt_error_runtime(err, out_path, "cannot write: %s", strerror(e));
+            tt_error_runtime(err, out_path, TT_MSG(E_CANNOT_WRITE_FMT), strerror(e));
         return e == EEXIST ? -2 : -1;
     }
     unlink(tmp);
     if (!ok) {
-        tt_error_runtime(err, out_path, "cannot write: %s", strerror(errno));
+        tt_error_runtime(err, out_path, TT_MSG(E_CANNOT_WRITE_FMT), strerror(errno));
         return -1;
     }
     return 0;
@@ -231,7 +232,7 @@ static int write_atomically(const char *out_path, const unsigned char *data, siz
 int tt_journal_fetch(tt_history *central, const char *hash, const char *out_path, tt_error *err)
 {
     if (!hash_text_ok(hash)) {
-        tt_error_set(err, NULL, 0, 0, "'%.80s' is not a journal hash (8 to 64 lowercase hex digits)", hash);
+        tt_error_set(err, NULL, 0, 0, TT_MSG(E_NOT_A_HASH_FMT), hash);
         return -2;
     }
     /* A prefix is compared by length, not with LIKE (no pattern characters
@@ -245,8 +246,8 @@ int tt_journal_fetch(tt_history *central, const char *hash, const char *out_path
             " WHERE substr(hash, 1, CAST($2 AS INTEGER)) = $1 ORDER BY hash LIMIT 2", 2, p, &r, err) != 0)
         return -1;
     if (r.n != 1) {
-        tt_error_set(err, NULL, 0, 0, r.n ? "the hash %s matches several journals; give more digits"
-                                          : "no journal with the hash %s in the archive", hash);
+        tt_error_set(err, NULL, 0, 0, r.n ? TT_MSG(E_ARCHIVE_HASH_SEVERAL_FMT)
+                                          : TT_MSG(E_ARCHIVE_HASH_NONE_FMT), hash);
         store_rows_free(&r);
         return -2;
     }
@@ -254,7 +255,7 @@ int tt_journal_fetch(tt_history *central, const char *hash, const char *out_path
     unsigned long long size = strtoull(store_cell(&r, 0, 1), NULL, 10);
     const char *comp = store_cell(&r, 0, 2);
     if (!comp || strcmp(comp, "zlib") != 0 || size > MAX_JOURNAL) {
-        store_fail(central, err, "the archived journal is in an unknown form", NULL);
+        store_fail(central, err, TT_MSG(E_ARCHIVE_UNKNOWN_FORM), NULL);
         store_rows_free(&r);
         return -1;
     }
@@ -266,7 +267,7 @@ int tt_journal_fetch(tt_history *central, const char *hash, const char *out_path
     if (zrc == Z_OK)
         hex_sha256(data, out_len, got);
     if (zrc != Z_OK || out_len != size || strcmp(got, full) != 0) {
-        store_fail(central, err, "the archived journal is damaged (its hash does not match)", NULL);
+        store_fail(central, err, TT_MSG(E_ARCHIVE_DAMAGED), NULL);
         free(data);
         store_rows_free(&r);
         return -1;

@@ -1,6 +1,7 @@
 /* Find and load the scenario a journal was run with. */
 #include "tabletop/score.h"
 #include "tabletop/script.h"
+#include "tabletop/terms.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,7 +74,7 @@ tt_script *tt_score_load_scenario(const tt_journal *j, const char *search_dir,
     if (hash_differs)
         *hash_differs = false;
     if (!j->n_records || j->records[0].type != TT_REC_START || !j->records[0].start) {
-        tt_error_set(err, NULL, 0, 0, "the journal does not begin with a START record");
+        tt_error_set(err, NULL, 0, 0, TT_MSG(E_CARD_NO_START));
         return NULL;
     }
     const tt_start_info *start = j->records[0].start;
@@ -94,9 +95,7 @@ tt_script *tt_score_load_scenario(const tt_journal *j, const char *search_dir,
         /* No folder in the message: the default one is where the program was
          * built, meaningless to whoever reads this. */
         tt_error_set(err, NULL, 0, 0,
-                     "cannot find scenario '%s': the file the journal names is gone or holds "
-                     "another scenario, and the scenario folders have no '%s.lua' "
-                     "(give the folder with --scenarios DIR)",
+                     TT_MSG(E_SCORE_CANNOT_FIND_SCENARIO_FMT),
                      tt_score_is_scenario_id(start->scenario) ? start->scenario : "?",
                      tt_score_is_scenario_id(start->scenario) ? start->scenario : "?");
         return NULL;
@@ -107,7 +106,7 @@ tt_script *tt_score_load_scenario(const tt_journal *j, const char *search_dir,
         return NULL;
     const tt_scenario *sc = tt_script_scenario(s);
     if (!sc->id || !start->scenario || strcmp(sc->id, start->scenario) != 0) {
-        tt_error_set(err, path, 0, 0, "this is scenario '%s', the journal is for '%s'",
+        tt_error_set(err, path, 0, 0, TT_MSG(E_SCORE_OTHER_SCENARIO_FMT),
                      sc->id ? sc->id : "?", start->scenario ? start->scenario : "?");
         tt_script_free(s);
         return NULL;

@@ -1,4 +1,5 @@
 /* Render a scorecard in the chosen format and write it atomically. */
+#include "tabletop/terms.h"
 #include "render.h"
 #include "doc.h"
 
@@ -61,7 +62,7 @@ int tt_scorecard_write(const tt_scorecard *card, const char *path,
     snprintf(tmp, plen + 32, "%s.tmp%ld", path, (long)getpid());
     FILE *f = fopen(tmp, "wb");
     if (!f) {
-        tt_error_runtime(err, path, "cannot write the scorecard: %s", strerror(errno));
+        tt_error_runtime(err, path, TT_MSG(E_CARD_CANNOT_WRITE_FMT), strerror(errno));
         free(text);
         free(tmp);
         return -1;
@@ -75,7 +76,7 @@ int tt_scorecard_write(const tt_scorecard *card, const char *path,
         ok = false;
     }
     if (!ok) {
-        tt_error_runtime(err, path, "cannot write the scorecard: %s", strerror(saved));
+        tt_error_runtime(err, path, TT_MSG(E_CARD_CANNOT_WRITE_FMT), strerror(saved));
         remove(tmp);
     }
     free(text);
@@ -91,7 +92,7 @@ int tt_score_file_hash_bounded(const char *path, size_t max_bytes, char out[65],
     FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
     if (!f) {
         if (fd >= 0) {
-            snprintf(why, sizeof why, "cannot read: %s", strerror(errno));
+            snprintf(why, sizeof why, TT_MSG(E_CANNOT_READ_FMT), strerror(errno));
             close(fd);
         }
         tt_error_set(err, path, 0, 0, "%s", why);
@@ -108,7 +109,7 @@ int tt_score_file_hash_bounded(const char *path, size_t max_bytes, char out[65],
     sha256_digest(&ctx, sizeof md, md);
     fclose(f);
     if (!ok) {
-        tt_error_set(err, path, 0, 0, "cannot read: %s", strerror(errno));
+        tt_error_set(err, path, 0, 0, TT_MSG(E_CANNOT_READ_FMT), strerror(errno));
         return -1;
     }
     for (unsigned i = 0; i < 32; i++)

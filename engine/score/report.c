@@ -196,7 +196,7 @@ static int build_groups(tt_history *h, const tt_report_options *o, const store_p
         free(map);
         free(scores);
         store_rows_free(&r);
-        store_fail(h, err, "out of memory", NULL);
+        store_fail(h, err, TT_MSG(E_OUT_OF_MEMORY), NULL);
         return -1;
     }
     json_object_set_new(model, "exercises", json_integer((json_int_t)r.n));
@@ -240,7 +240,7 @@ static int build_groups(tt_history *h, const tt_report_options *o, const store_p
                     p, &r, err);
     if (rc == 0 && phase_summaries(&r, map, n_map, groups) != 0) {
         store_rows_free(&r);
-        store_fail(h, err, "out of memory", NULL);
+        store_fail(h, err, TT_MSG(E_OUT_OF_MEMORY), NULL);
         rc = -1;
         r.n = 0;
     }
@@ -362,7 +362,7 @@ static json_t *build_model(tt_history *h, const tt_report_options *o, tt_error *
         "scenario", f->scenario, "organisation", f->organisation, "since", f->since,
         "anonymised", o->anonymise);
     if (!model) {
-        store_fail(h, err, "out of memory", NULL);
+        store_fail(h, err, TT_MSG(E_OUT_OF_MEMORY), NULL);
         return NULL;
     }
     if (build_groups(h, o, p, model, err) != 0 || build_objectives(h, p, model, err) != 0 ||

@@ -4,6 +4,7 @@
  * password-free spelling, and libpq's own messages are scrubbed. The schema
  * version lives in the table tabletop_schema; migrations hold an advisory
  * lock so two clients never migrate at once. */
+#include "tabletop/terms.h"
 #include "store.h"
 
 #include <libpq-fe.h>
@@ -36,7 +37,7 @@ static int pg_exec(tt_history *h, const char *sql, size_t np, const store_param 
     if (out)
         memset(out, 0, sizeof *out);
     if (np > 64) {
-        store_fail(h, err, "too many parameters", NULL);
+        store_fail(h, err, TT_MSG(E_DB_TOO_MANY_PARAMS), NULL);
         return -1;
     }
     const char *values[64];
@@ -68,7 +69,7 @@ static int pg_exec(tt_history *h, const char *sql, size_t np, const store_param 
         out->len = malloc(out->n * out->cols * sizeof *out->len);
         if (!out->cell || !out->len) {
             store_rows_free(out);
-            store_fail(h, err, "out of memory", NULL);
+            store_fail(h, err, TT_MSG(E_OUT_OF_MEMORY), NULL);
             return -1;
         }
     }
@@ -95,7 +96,7 @@ static int pg_exec(tt_history *h, const char *sql, size_t np, const store_param 
             PQfreemem(raw);
             if (!copy) {
                 store_rows_free(out);
-                store_fail(h, err, "out of memory", NULL);
+                store_fail(h, err, TT_MSG(E_OUT_OF_MEMORY), NULL);
                 return -1;
             }
             out->cell[k] = copy;
@@ -243,14 +244,14 @@ int store_pg_connect(tt_history *h, const char *uri, tt_store_failure *why, tt_e
     collect_secrets(h, uri, opts);
     if (!opts) {
         h->display = strdup("postgresql://...");
-        store_fail(h, err, "not a valid connection URI", perr);
+        store_fail(h, err, TT_MSG(E_DB_NOT_URI), perr);
         PQfreemem(perr);
         return -1;
     }
     h->display = display_name(opts);
     PQconninfoFree(opts);
     if (!h->display) {
-        store_fail(h, err, "out of memory", NULL);
+        store_fail(h, err, TT_MSG(E_OUT_OF_MEMORY), NULL);
         return -1;
     }
     /* A drill must not hang on a dead network: 5 s unless the URI says
@@ -260,7 +261,7 @@ int store_pg_connect(tt_history *h, const char *uri, tt_store_failure *why, tt_e
     PGconn *c = PQconnectdbParams(keys, vals, 1);
     h->conn = c;
     if (!c) {
-        store_fail(h, err, "out of memory", NULL);
+        store_fail(h, err, TT_MSG(E_OUT_OF_MEMORY), NULL);
         return -1;
     }
     if (PQstatus(c) != CONNECTION_OK) {

@@ -5,6 +5,7 @@
  * dialects differ (identity column, bytea, row-level security) a step has a
  * text per back-end. */
 #include "store.h"
+#include "tabletop/terms.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -206,8 +207,7 @@ const char *store_migration(tt_store_kind kind, int step)
 static int refuse_newer(tt_history *h, int v, tt_store_failure *why, tt_error *err)
 {
     char msg[160];
-    snprintf(msg, sizeof msg, "schema version %d is newer than this program knows (%d); "
-             "upgrade tabletop", v, N_STEPS);
+    snprintf(msg, sizeof msg, TT_MSG(E_DB_SCHEMA_NEWER_FMT), v, N_STEPS);
     store_fail(h, err, msg, NULL);
     *why = TT_STORE_REFUSED;
     return -1;
@@ -238,7 +238,7 @@ int store_migrate(tt_history *h, tt_store_failure *why, tt_error *err)
             break;
         }
         char what[64];
-        snprintf(what, sizeof what, "migration to schema version %d failed", v + 1);
+        snprintf(what, sizeof what, TT_MSG(E_DB_MIGRATION_FAILED_FMT), v + 1);
         tt_error step_err;
         tt_error_clear(&step_err);
         if (h->ops->script(h, store_migration(h->kind, v), &step_err) != 0 ||

@@ -3,6 +3,7 @@
  * BEGIN IMMEDIATE). The schema version is PRAGMA user_version. The program
  * loads it as sqlite.so only when a command opens the drill history
  * (include/tabletop/module.h); tests link tt_store_sqlite whole. */
+#include "tabletop/terms.h"
 #include "store.h"
 
 #include <sqlite3.h>
@@ -51,10 +52,10 @@ static int sq_exec(tt_history *h, const char *sql, size_t np, const store_param 
         memset(out, 0, sizeof *out);
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db_of(h), sql, -1, &st, NULL) != SQLITE_OK)
-        return sql_fail(h, err, "cannot prepare a statement");
+        return sql_fail(h, err, TT_MSG(E_DB_CANNOT_PREPARE_STATEMENT));
     if (bind_all(st, np, p) != 0) {
         sqlite3_finalize(st);
-        return sql_fail(h, err, "cannot bind a value");
+        return sql_fail(h, err, TT_MSG(E_DB_CANNOT_BIND));
     }
     size_t cap_cell = 0, cap_len = 0;
     int rc;
@@ -96,11 +97,11 @@ static int sq_exec(tt_history *h, const char *sql, size_t np, const store_param 
     if (oom) {
         sqlite3_finalize(st);
         store_rows_free(out);
-        store_fail(h, err, "out of memory", NULL);
+        store_fail(h, err, TT_MSG(E_OUT_OF_MEMORY), NULL);
         return -1;
     }
     if (rc != SQLITE_DONE) {
-        sql_fail(h, err, "a statement failed");
+        sql_fail(h, err, TT_MSG(E_DB_STATEMENT_FAILED));
         sqlite3_finalize(st);
         if (out)
             store_rows_free(out);
@@ -113,21 +114,21 @@ static int sq_exec(tt_history *h, const char *sql, size_t np, const store_param 
 static int sq_script(tt_history *h, const char *sql, tt_error *err)
 {
     if (sqlite3_exec(db_of(h), sql, NULL, NULL, NULL) != SQLITE_OK)
-        return sql_fail(h, err, "a schema step failed");
+        return sql_fail(h, err, TT_MSG(E_DB_SCHEMA_STEP_FAILED));
     return 0;
 }
 
 static int sq_begin(tt_history *h, tt_error *err)
 {
     if (sqlite3_exec(db_of(h), "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-        return sql_fail(h, err, "cannot lock for writing");
+        return sql_fail(h, err, TT_MSG(E_DB_CANNOT_LOCK));
     return 0;
 }
 
 static int sq_commit(tt_history *h, tt_error *err)
 {
     if (sqlite3_exec(db_of(h), "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        sql_fail(h, err, "cannot commit");
+        sql_fail(h, err, TT_MSG(E_DB_CANNOT_COMMIT));
         sqlite3_exec(db_of(h), "ROLLBACK", NULL, NULL, NULL);
         return -1;
     }
@@ -150,12 +151,12 @@ static int sq_get_version(tt_history *h, int *v, tt_error *err)
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db_of(h), "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
-        return sql_fail(h, err, "cannot read the schema version");
+        return sql_fail(h, err, TT_MSG(E_DB_CANNOT_READ_VERSION));
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
         *v = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
-    return rc == SQLITE_ROW ? 0 : sql_fail(h, err, "cannot read the schema version");
+    return rc == SQLITE_ROW ? 0 : sql_fail(h, err, TT_MSG(E_DB_CANNOT_READ_VERSION));
 }
 
 static int sq_set_version(tt_history *h, int v, tt_error *err)
@@ -167,7 +168,7 @@ static int sq_set_version(tt_history *h, int v, tt_error *err)
         "PRAGMA user_version = 6", "PRAGMA user_version = 7", "PRAGMA user_version = 8",
     };
     if (v < 0 || (size_t)v >= sizeof set / sizeof set[0]) {
-        store_fail(h, err, "no statement for this schema version", NULL);
+        store_fail(h, err, TT_MSG(E_DB_NO_STATEMENT), NULL);
         return -1;
     }
     return sq_script(h, set[v], err);
@@ -209,7 +210,7 @@ int store_sqlite_connect(tt_history *h, const char *path, bool create, tt_error 
     sqlite3 *db = NULL;
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
     if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
-        store_fail(h, err, "cannot open", db ? sqlite3_errmsg(db) : NULL);
+        store_fail(h, err, TT_MSG(E_DB_CANNOT_OPEN), db ? sqlite3_errmsg(db) : NULL);
         sqlite3_close(db);
         return -1;
     }
@@ -231,7 +232,7 @@ int store_sqlite_connect(tt_history *h, const char *path, bool create, tt_error 
     if (enter_wal(db) != SQLITE_OK ||
         sqlite3_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
                          "PRAGMA journal_size_limit=0", NULL, NULL, NULL) != SQLITE_OK)
-        return sql_fail(h, err, "cannot prepare");
+        return sql_fail(h, err, TT_MSG(E_DB_CANNOT_PREPARE));
     return 0;
 }
 

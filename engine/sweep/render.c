@@ -1,5 +1,6 @@
 /* A sweep's report: JSON (jansson; the contract in docs/sweep.md), Markdown
  * and a self-contained HTML page with small SVG histograms (no script). */
+#include "tabletop/terms.h"
 #include <errno.h>
 #include <jansson.h>
 #include <math.h>
@@ -516,7 +517,7 @@ int tt_sweep_write(const tt_sweep *sw, const char *path, tt_sweep_format fmt, tt
     char tmp[4096];
     if (snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid()) >= (int)sizeof tmp) {
         free(text);
-        tt_error_set(err, path, 0, 0, "path too long");
+        tt_error_set(err, path, 0, 0, TT_MSG(E_PATH_TOO_LONG));
         return -1;
     }
     FILE *f = fopen(tmp, "wb");
@@ -533,7 +534,7 @@ int tt_sweep_write(const tt_sweep *sw, const char *path, tt_sweep_format fmt, tt
     free(text);
     if (!ok) {
         unlink(tmp);
-        tt_error_runtime(err, path, "cannot write the report: %s", strerror(saved));
+        tt_error_runtime(err, path, TT_MSG(E_SWEEP_CANNOT_WRITE_REPORT_FMT), strerror(saved));
         return -1;
     }
     return 0;

@@ -16,6 +16,7 @@
 #include "internal.h"
 #include "tabletop/exercise.h"
 #include "tabletop/journal.h"
+#include "tabletop/terms.h"
 
 /* One exercise's outcome as sent by a worker. */
 typedef struct run_head {
@@ -79,8 +80,8 @@ static void collect(void *user, const tt_record *r)
     }
 }
 
-static void fail(run_head *h, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void fail(run_head *h, const char *fmt, ...)
+static void fail_run(run_head *h, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void fail_run(run_head *h, const char *fmt, ...)
 {
     h->failed = 1;
     va_list ap;
@@ -119,22 +120,23 @@ static void run_one(const plan *p, size_t task, unsigned char *blob, collector *
     if (rc != 0) {
         if (err.line > 0)
             snprintf(where, sizeof where, ":%d", err.line);
-        fail(h, "%s%s: %s", err.file[0] ? err.file : "exercise", where, err.message);
+        fail_run(h, "%s%s: %s", err.file[0] ? err.file : TT_MSG(E_SWEEP_EXERCISE), where, err.message);
     } else if (c->oom) {
-        fail(h, "out of memory");
+        fail_run(h, TT_MSG(E_OUT_OF_MEMORY));
     } else if (p->cfg->strict && c->refused) {
         const tt_record *refused = &c->journal.records[c->refused_at];
         char t[32];
         tt_ms_format(refused->t, t, sizeof t);
         char what[160];
-        snprintf(what, sizeof what, "%s by %s", refused->id ? refused->id : "a step",
+        snprintf(what, sizeof what, TT_MSG(E_SWEEP_STEP_BY_FMT), refused->id ? refused->id : TT_MSG(E_SWEEP_A_STEP),
                  refused->role ? refused->role : "?");
-        fail(h, "refused at %s: %s (%s)", t, what,
-             refused->text.en ? refused->text.en : "not available");
+        const char *reason = tt_text_get(&refused->text, tt_lang_messages());
+        fail_run(h, TT_MSG(E_SWEEP_REFUSED_AT_FMT), t, what,
+                 reason && *reason ? reason : TT_MSG(E_SWEEP_NOT_AVAILABLE));
     } else {
         tt_scorecard card;
         if (tt_scorecard_build(&card, p->sc, &c->journal, NULL, NULL, &err) != 0) {
-            fail(h, "cannot score: %s", err.message);
+            fail_run(h, TT_MSG(E_SWEEP_CANNOT_SCORE_FMT), err.message);
         } else {
             h->score = card.score;
             h->rating = (int32_t)card.rating;
@@ -212,7 +214,7 @@ static int run_forked(const plan *p, int jobs, unsigned char *results, tt_error 
         int fds[2];
         w[started].buf = malloc(p->rec_size);
         if (!w[started].buf || pipe(fds) != 0) {
-            tt_error_runtime(err, NULL, "cannot start a worker: %s", strerror(errno));
+            tt_error_runtime(err, NULL, TT_MSG(E_SWEEP_CANNOT_START_WORKER_FMT), strerror(errno));
             rc = -1;
             break;
         }
@@ -220,7 +222,7 @@ static int run_forked(const plan *p, int jobs, unsigned char *results, tt_error 
         if (pid < 0) {
             close(fds[0]);
             close(fds[1]);
-            tt_error_runtime(err, NULL, "cannot start a worker: %s", strerror(errno));
+            tt_error_runtime(err, NULL, TT_MSG(E_SWEEP_CANNOT_START_WORKER_FMT), strerror(errno));
             rc = -1;
             break;
         }
@@ -296,8 +298,9 @@ static int run_forked(const plan *p, int jobs, unsigned char *results, tt_error 
         while (waitpid(w[k].pid, &status, 0) < 0 && errno == EINTR)
             ;
         if (rc == 0 && (!WIFEXITED(status) || WEXITSTATUS(status) != 0)) {
-            tt_error_runtime(err, NULL, "a sweep worker stopped (%s %d)",
-                             WIFSIGNALED(status) ? "signal" : "status",
+            tt_error_runtime(err, NULL,
+                             WIFSIGNALED(status) ? TT_MSG(E_SWEEP_WORKER_SIGNAL_FMT)
+                                                 : TT_MSG(E_SWEEP_WORKER_STATUS_FMT),
                              WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
             rc = -1;
         }
@@ -307,7 +310,7 @@ static int run_forked(const plan *p, int jobs, unsigned char *results, tt_error 
     }
     free(w);
     if (rc == 0 && done != p->total) {
-        tt_error_runtime(err, NULL, "the sweep workers returned %zu of %zu exercises", done,
+        tt_error_runtime(err, NULL, TT_MSG(E_SWEEP_WORKERS_RETURNED_FMT), done,
                          p->total);
         rc = -1;
     }
@@ -486,7 +489,7 @@ int tt_sweep_run(const tt_sweep_config *cfg, tt_sweep **out, bool *bad_input, tt
     tt_error_clear(err);
     if (cfg->last_seed < cfg->first_seed || cfg->n_answers == 0 ||
         cfg->last_seed - cfg->first_seed >= 100000000) {
-        tt_error_set(err, NULL, 0, 0, "nothing to run (no answer script, or no seed)");
+        tt_error_set(err, NULL, 0, 0, TT_MSG(E_SWEEP_NOTHING_TO_RUN));
         *bad_input = true;
         return -1;
     }
@@ -521,7 +524,7 @@ int tt_sweep_run(const tt_sweep_config *cfg, tt_sweep **out, bool *bad_input, tt
         if (tt_script_begin(cfg->script, &rng, p.settings[a], p.n_settings[a], err) != 0) {
             char msg[sizeof err->message];
             snprintf(msg, sizeof msg, "%s", err->message);
-            tt_error_set(err, ans->path, 0, 0, "settings: %s", msg);
+            tt_error_set(err, ans->path, 0, 0, TT_MSG(E_SWEEP_SETTINGS_FMT), msg);
             *bad_input = true;
             goto fail;
         }

@@ -586,6 +586,146 @@
     "a pattern of %d bytes is too complex for a subject of %d bytes (it could take more than 1e9 steps)"
 #define E_PV_CANNOT_ASK_FMT_TEXT "前提条件を問い合わせられません: %s", \
     "cannot ask the preconditions: %s"
+#define E_ARCHIVE_HASH_SEVERAL_FMT_TEXT "ハッシュ %s に当てはまる記録ファイルが複数あります。桁を増やしてください", \
+    "the hash %s matches several journals; give more digits"
+#define E_ARCHIVE_HASH_NONE_FMT_TEXT "アーカイブにハッシュ %s の記録ファイルはありません", \
+    "no journal with the hash %s in the archive"
+#define E_SWEEP_EXERCISE_TEXT "演習", "exercise"
+#define E_SWEEP_STEP_BY_FMT_TEXT "%s（%s）", "%s by %s"
+#define E_SWEEP_A_STEP_TEXT "ステップ", "a step"
+#define E_SWEEP_REFUSED_AT_FMT_TEXT "%s に実行できませんでした: %s（%s）", "refused at %s: %s (%s)"
+#define E_SWEEP_NOT_AVAILABLE_TEXT "いまは取れません", "not available"
+#define E_SWEEP_CANNOT_SCORE_FMT_TEXT "採点できません: %s", "cannot score: %s"
+#define E_SWEEP_WORKER_SIGNAL_FMT_TEXT "スイープのワーカーが停止しました（シグナル %d）", \
+    "a sweep worker stopped (signal %d)"
+#define E_SWEEP_WORKER_STATUS_FMT_TEXT "スイープのワーカーが停止しました（終了コード %d）", \
+    "a sweep worker stopped (status %d)"
+#define E_REPLAY_DIFF_FMT_TEXT "記録 %zu（t=%s）: 記録ファイルでは\n%sですが、再実行では\n%sでした", \
+    "record %zu (t=%s): the journal has\n%sbut the replay produced\n%s"
+#define E_REPLAY_MISSING_FMT_TEXT "記録 %zu（t=%s、%s）は記録ファイルにありますが、再実行では出てきませんでした", \
+    "record %zu (t=%s, %s) is in the journal but the replay did not produce it"
+#define E_DB_SCHEMA_NEWER_FMT_TEXT "スキーマのバージョン %d はこのプログラムが知っているもの（%d）より新しいです。tabletop を更新してください", \
+    "schema version %d is newer than this program knows (%d); upgrade tabletop"
+#define E_DB_MIGRATION_FAILED_FMT_TEXT "スキーマのバージョン %d への移行に失敗しました", \
+    "migration to schema version %d failed"
+#define E_DB_RESULTS_TEXT "結果データベース", "results database"
+#define E_DB_HISTORY_TEXT "演習履歴データベース", "history database"
+#define E_EX_NOT_RUNNING_TEXT "演習は進行中ではありません", \
+    "the exercise is not running"
+#define E_EX_EVENTS_PENDING_FMT_TEXT "待機中の出来事（届く途中の連絡、ctx.after の呼び出し）が %d 件を超えました: 時間が進むより速く予約し続けているものはありませんか？", \
+    "more than %d events pending (messages on their way, ctx.after calls): does something keep scheduling faster than time passes?"
+#define E_EX_MESSAGES_TOO_MUCH_FMT_TEXT "シナリオの連絡が1回の演習で %zu MiB を超えました", \
+    "the scenario's messages exceed %zu MiB of text in one exercise"
+#define E_EX_STATE_NOT_JOURNALED_FMT_TEXT "内部エラー: 状態のキー %u が一度も記録されていません", \
+    "internal: state key %u was never journaled"
+#define E_EX_UNKNOWN_EVENT_FMT_TEXT "内部エラー: 不明な出来事の種類 %d", \
+    "internal: unknown event kind %d"
+#define E_EX_CANNOT_RECORD_PATH_FMT_TEXT "%s は記録ファイルに記録できません（%s）: ファイル名を変えてください", \
+    "%s cannot be recorded in the journal (%s): rename the file"
+#define E_EX_ALREADY_STARTED_TEXT "演習はすでに始まっています", \
+    "the exercise has already started"
+#define E_EX_NOT_STARTED_TEXT "演習はまだ始まっていません", \
+    "the exercise has not started"
+#define E_EX_EVENTS_AT_ONCE_FMT_TEXT "出来事が %d 件を超えました（%s）: ctx.after(0, ...) で自分自身を予約し続けているものはありませんか？", \
+    "more than %d events at %s: does something keep scheduling itself with ctx.after(0, ...)?"
+#define E_EX_SPEED_POSITIVE_FMT_TEXT "速度は 0 より大きい数値にしてください（%g です）", \
+    "speed must be a number above 0 (got %g)"
+#define E_REPLAY_NOT_REPRODUCED_AT_FMT_TEXT "記録ファイルが記録 %zu で再現されません", \
+    "the journal does not reproduce at record %zu"
+#define E_REPLAY_NO_START_TEXT "記録ファイルが開始記録で始まっていません", \
+    "the journal does not begin with a start record"
+#define E_REPLAY_OTHER_SCENARIO_FMT_TEXT "記録ファイルはシナリオ '%s' のもので、'%s' のものではありません", \
+    "the journal is of scenario '%s', not '%s'"
+#define E_REPLAY_ALREADY_ENDED_TEXT "この演習はすでに終了しています。'tabletop score' か 'tabletop replay' を使ってください", \
+    "this exercise has already ended; use 'tabletop score' or 'tabletop replay'"
+#define E_RESTORE_NOT_REPRODUCED_FMT_TEXT "記録ファイルを復元できません: 再現されません。\n%s", \
+    "the journal cannot be restored: it does not reproduce.\n%s"
+#define E_RESTORE_RECORD_MISSING_FMT_TEXT "記録ファイルを復元できません: 記録 %zu が再現されませんでした", \
+    "the journal cannot be restored: record %zu was not reproduced"
+#define E_CARD_PATH_BESIDE_TEXT "記録ファイルの隣にスコアカードのパスを作れません", \
+    "cannot make a scorecard path beside the journal"
+#define E_CARD_FORMAT_TEXT "不明なスコアカードの形式です: .html、.md、.json のどれかにしてください", \
+    "unknown scorecard format: use .html, .md or .json"
+#define E_CARD_WOULD_REPLACE_TEXT "スコアカードが記録ファイルを置き換えてしまいます（記録ファイルは上書きしません）", \
+    "the scorecard would replace the journal (a journal is never overwritten)"
+#define E_CARD_NO_START_TEXT "記録ファイルが START 記録で始まっていません", \
+    "the journal does not begin with a START record"
+#define E_CARD_OTHER_SCENARIO_FMT_TEXT "記録ファイルはシナリオ '%s' のもので、'%s' のものではありません", \
+    "the journal is for scenario '%s', not '%s'"
+#define E_HIST_CANNOT_CREATE_FOLDER_FMT_TEXT "フォルダーを作成できません: %s", \
+    "cannot create the folder: %s"
+#define E_HIST_NO_HOME_TEXT "XDG_DATA_HOME も HOME も設定されていません。--db FILE を指定してください", \
+    "neither XDG_DATA_HOME nor HOME is set; give --db FILE"
+#define E_HIST_PATH_TOO_LONG_TEXT "演習履歴データベースのパスが長すぎます", \
+    "the history database path is too long"
+#define E_HIST_NO_DB_FMT_TEXT "ここに演習履歴データベースはありません: %s", \
+    "no drill-history database here: %s"
+#define E_HIST_CANNOT_RECORD_FMT_TEXT "%s（演習を記録できません）", \
+    "%s (cannot record the exercise)"
+#define E_JOURNAL_CANNOT_READ_FMT_TEXT "記録ファイルを読み込めません: %s", \
+    "cannot read the journal: %s"
+#define E_JOURNAL_NOT_SENSIBLE_TEXT "妥当な大きさの記録ファイルではありません", \
+    "not a journal file of a sensible size"
+#define E_JOURNAL_CANNOT_READ_TEXT "記録ファイルを読み込めません", \
+    "cannot read the journal"
+#define E_PATH_IS_TOO_LONG_TEXT "パスが長すぎます", \
+    "the path is too long"
+#define E_CANNOT_WRITE_FMT_TEXT "書き込めません: %s", \
+    "cannot write: %s"
+#define E_FILE_EXISTS_GIVE_O_TEXT "ファイルはすでにあります。別の -o を指定してください", \
+    "the file exists; give another -o"
+#define E_NOT_A_HASH_FMT_TEXT "'%.80s' は記録ファイルのハッシュではありません（小文字の16進数 8〜64 桁）", \
+    "'%.80s' is not a journal hash (8 to 64 lowercase hex digits)"
+#define E_SCORE_CANNOT_FIND_SCENARIO_FMT_TEXT "シナリオ '%s' が見つかりません: 記録ファイルにあるファイルがないか別のシナリオで、シナリオフォルダーにも '%s.lua' がありません（--scenarios DIR でフォルダーを指定してください）", \
+    "cannot find scenario '%s': the file the journal names is gone or holds another scenario, and the scenario folders have no '%s.lua' (give the folder with --scenarios DIR)"
+#define E_SCORE_OTHER_SCENARIO_FMT_TEXT "これはシナリオ '%s' ですが、記録ファイルは '%s' のものです", \
+    "this is scenario '%s', the journal is for '%s'"
+#define E_CARD_CANNOT_WRITE_FMT_TEXT "スコアカードを書き込めません: %s", \
+    "cannot write the scorecard: %s"
+#define E_DB_CANNOT_PREPARE_STATEMENT_TEXT "SQL 文を準備できません", \
+    "cannot prepare a statement"
+#define E_DB_CANNOT_BIND_TEXT "値を割り当てられません", \
+    "cannot bind a value"
+#define E_DB_STATEMENT_FAILED_TEXT "SQL 文の実行に失敗しました", \
+    "a statement failed"
+#define E_DB_SCHEMA_STEP_FAILED_TEXT "スキーマの手順に失敗しました", \
+    "a schema step failed"
+#define E_DB_CANNOT_LOCK_TEXT "書き込み用にロックできません", \
+    "cannot lock for writing"
+#define E_DB_CANNOT_COMMIT_TEXT "コミットできません", \
+    "cannot commit"
+#define E_DB_CANNOT_READ_VERSION_TEXT "スキーマのバージョンを読み込めません", \
+    "cannot read the schema version"
+#define E_DB_CANNOT_PREPARE_TEXT "準備できません", \
+    "cannot prepare"
+#define E_SWEEP_CANNOT_WRITE_REPORT_FMT_TEXT "レポートを書き込めません: %s", \
+    "cannot write the report: %s"
+#define E_SWEEP_CANNOT_START_WORKER_FMT_TEXT "ワーカーを起動できません: %s", \
+    "cannot start a worker: %s"
+#define E_SWEEP_WORKERS_RETURNED_FMT_TEXT "スイープのワーカーが返した演習は %zu 件（%zu 件中）でした", \
+    "the sweep workers returned %zu of %zu exercises"
+#define E_SWEEP_NOTHING_TO_RUN_TEXT "実行するものがありません（回答スクリプトかシードがありません）", \
+    "nothing to run (no answer script, or no seed)"
+#define E_SWEEP_SETTINGS_FMT_TEXT "設定: %s", \
+    "settings: %s"
+#define E_DB_NO_STATEMENT_TEXT "このスキーマのバージョンに対応する SQL 文がありません", \
+    "no statement for this schema version"
+#define E_DB_CANNOT_OPEN_TEXT "開けません", \
+    "cannot open"
+#define E_DB_TOO_MANY_PARAMS_TEXT "パラメーターが多すぎます", \
+    "too many parameters"
+#define E_DB_NOT_URI_TEXT "正しい接続 URI ではありません", \
+    "not a valid connection URI"
+#define E_DB_EXERCISE_GONE_TEXT "送信する演習がなくなっています", \
+    "the exercise to send has gone"
+#define E_DB_NO_JOURNAL_HASH_TEXT "スコアカードに記録ファイルのハッシュがありません", \
+    "the scorecard has no journal hash"
+#define E_ARCHIVE_CANNOT_COMPRESS_TEXT "記録ファイルを圧縮できません", \
+    "cannot compress the journal"
+#define E_ARCHIVE_UNKNOWN_FORM_TEXT "保管された記録ファイルの形式が不明です", \
+    "the archived journal is in an unknown form"
+#define E_ARCHIVE_DAMAGED_TEXT "保管された記録ファイルが壊れています（ハッシュが一致しません）", \
+    "the archived journal is damaged (its hash does not match)"
 /* @DEFS@ */
 
 #define TT_TERMS_ERRORS(X) \
@@ -892,6 +1032,80 @@
     X(E_SBL_PATTERN_COMPLEX_FMT, E_SBL_PATTERN_COMPLEX_FMT_TEXT) \
     X(E_SBL_PATTERN_SIZE_COMPLEX_FMT, E_SBL_PATTERN_SIZE_COMPLEX_FMT_TEXT) \
     X(E_PV_CANNOT_ASK_FMT, E_PV_CANNOT_ASK_FMT_TEXT) \
+    X(E_ARCHIVE_HASH_SEVERAL_FMT, E_ARCHIVE_HASH_SEVERAL_FMT_TEXT) \
+    X(E_ARCHIVE_HASH_NONE_FMT, E_ARCHIVE_HASH_NONE_FMT_TEXT) \
+    X(E_SWEEP_EXERCISE, E_SWEEP_EXERCISE_TEXT) \
+    X(E_SWEEP_STEP_BY_FMT, E_SWEEP_STEP_BY_FMT_TEXT) \
+    X(E_SWEEP_A_STEP, E_SWEEP_A_STEP_TEXT) \
+    X(E_SWEEP_REFUSED_AT_FMT, E_SWEEP_REFUSED_AT_FMT_TEXT) \
+    X(E_SWEEP_NOT_AVAILABLE, E_SWEEP_NOT_AVAILABLE_TEXT) \
+    X(E_SWEEP_CANNOT_SCORE_FMT, E_SWEEP_CANNOT_SCORE_FMT_TEXT) \
+    X(E_SWEEP_WORKER_SIGNAL_FMT, E_SWEEP_WORKER_SIGNAL_FMT_TEXT) \
+    X(E_SWEEP_WORKER_STATUS_FMT, E_SWEEP_WORKER_STATUS_FMT_TEXT) \
+    X(E_REPLAY_DIFF_FMT, E_REPLAY_DIFF_FMT_TEXT) \
+    X(E_REPLAY_MISSING_FMT, E_REPLAY_MISSING_FMT_TEXT) \
+    X(E_DB_SCHEMA_NEWER_FMT, E_DB_SCHEMA_NEWER_FMT_TEXT) \
+    X(E_DB_MIGRATION_FAILED_FMT, E_DB_MIGRATION_FAILED_FMT_TEXT) \
+    X(E_DB_RESULTS, E_DB_RESULTS_TEXT) \
+    X(E_DB_HISTORY, E_DB_HISTORY_TEXT) \
+    X(E_EX_NOT_RUNNING, E_EX_NOT_RUNNING_TEXT) \
+    X(E_EX_EVENTS_PENDING_FMT, E_EX_EVENTS_PENDING_FMT_TEXT) \
+    X(E_EX_MESSAGES_TOO_MUCH_FMT, E_EX_MESSAGES_TOO_MUCH_FMT_TEXT) \
+    X(E_EX_STATE_NOT_JOURNALED_FMT, E_EX_STATE_NOT_JOURNALED_FMT_TEXT) \
+    X(E_EX_UNKNOWN_EVENT_FMT, E_EX_UNKNOWN_EVENT_FMT_TEXT) \
+    X(E_EX_CANNOT_RECORD_PATH_FMT, E_EX_CANNOT_RECORD_PATH_FMT_TEXT) \
+    X(E_EX_ALREADY_STARTED, E_EX_ALREADY_STARTED_TEXT) \
+    X(E_EX_NOT_STARTED, E_EX_NOT_STARTED_TEXT) \
+    X(E_EX_EVENTS_AT_ONCE_FMT, E_EX_EVENTS_AT_ONCE_FMT_TEXT) \
+    X(E_EX_SPEED_POSITIVE_FMT, E_EX_SPEED_POSITIVE_FMT_TEXT) \
+    X(E_REPLAY_NOT_REPRODUCED_AT_FMT, E_REPLAY_NOT_REPRODUCED_AT_FMT_TEXT) \
+    X(E_REPLAY_NO_START, E_REPLAY_NO_START_TEXT) \
+    X(E_REPLAY_OTHER_SCENARIO_FMT, E_REPLAY_OTHER_SCENARIO_FMT_TEXT) \
+    X(E_REPLAY_ALREADY_ENDED, E_REPLAY_ALREADY_ENDED_TEXT) \
+    X(E_RESTORE_NOT_REPRODUCED_FMT, E_RESTORE_NOT_REPRODUCED_FMT_TEXT) \
+    X(E_RESTORE_RECORD_MISSING_FMT, E_RESTORE_RECORD_MISSING_FMT_TEXT) \
+    X(E_CARD_PATH_BESIDE, E_CARD_PATH_BESIDE_TEXT) \
+    X(E_CARD_FORMAT, E_CARD_FORMAT_TEXT) \
+    X(E_CARD_WOULD_REPLACE, E_CARD_WOULD_REPLACE_TEXT) \
+    X(E_CARD_NO_START, E_CARD_NO_START_TEXT) \
+    X(E_CARD_OTHER_SCENARIO_FMT, E_CARD_OTHER_SCENARIO_FMT_TEXT) \
+    X(E_HIST_CANNOT_CREATE_FOLDER_FMT, E_HIST_CANNOT_CREATE_FOLDER_FMT_TEXT) \
+    X(E_HIST_NO_HOME, E_HIST_NO_HOME_TEXT) \
+    X(E_HIST_PATH_TOO_LONG, E_HIST_PATH_TOO_LONG_TEXT) \
+    X(E_HIST_NO_DB_FMT, E_HIST_NO_DB_FMT_TEXT) \
+    X(E_HIST_CANNOT_RECORD_FMT, E_HIST_CANNOT_RECORD_FMT_TEXT) \
+    X(E_JOURNAL_CANNOT_READ_FMT, E_JOURNAL_CANNOT_READ_FMT_TEXT) \
+    X(E_JOURNAL_NOT_SENSIBLE, E_JOURNAL_NOT_SENSIBLE_TEXT) \
+    X(E_JOURNAL_CANNOT_READ, E_JOURNAL_CANNOT_READ_TEXT) \
+    X(E_PATH_IS_TOO_LONG, E_PATH_IS_TOO_LONG_TEXT) \
+    X(E_CANNOT_WRITE_FMT, E_CANNOT_WRITE_FMT_TEXT) \
+    X(E_FILE_EXISTS_GIVE_O, E_FILE_EXISTS_GIVE_O_TEXT) \
+    X(E_NOT_A_HASH_FMT, E_NOT_A_HASH_FMT_TEXT) \
+    X(E_SCORE_CANNOT_FIND_SCENARIO_FMT, E_SCORE_CANNOT_FIND_SCENARIO_FMT_TEXT) \
+    X(E_SCORE_OTHER_SCENARIO_FMT, E_SCORE_OTHER_SCENARIO_FMT_TEXT) \
+    X(E_CARD_CANNOT_WRITE_FMT, E_CARD_CANNOT_WRITE_FMT_TEXT) \
+    X(E_DB_CANNOT_PREPARE_STATEMENT, E_DB_CANNOT_PREPARE_STATEMENT_TEXT) \
+    X(E_DB_CANNOT_BIND, E_DB_CANNOT_BIND_TEXT) \
+    X(E_DB_STATEMENT_FAILED, E_DB_STATEMENT_FAILED_TEXT) \
+    X(E_DB_SCHEMA_STEP_FAILED, E_DB_SCHEMA_STEP_FAILED_TEXT) \
+    X(E_DB_CANNOT_LOCK, E_DB_CANNOT_LOCK_TEXT) \
+    X(E_DB_CANNOT_COMMIT, E_DB_CANNOT_COMMIT_TEXT) \
+    X(E_DB_CANNOT_READ_VERSION, E_DB_CANNOT_READ_VERSION_TEXT) \
+    X(E_DB_CANNOT_PREPARE, E_DB_CANNOT_PREPARE_TEXT) \
+    X(E_SWEEP_CANNOT_WRITE_REPORT_FMT, E_SWEEP_CANNOT_WRITE_REPORT_FMT_TEXT) \
+    X(E_SWEEP_CANNOT_START_WORKER_FMT, E_SWEEP_CANNOT_START_WORKER_FMT_TEXT) \
+    X(E_SWEEP_WORKERS_RETURNED_FMT, E_SWEEP_WORKERS_RETURNED_FMT_TEXT) \
+    X(E_SWEEP_NOTHING_TO_RUN, E_SWEEP_NOTHING_TO_RUN_TEXT) \
+    X(E_SWEEP_SETTINGS_FMT, E_SWEEP_SETTINGS_FMT_TEXT) \
+    X(E_DB_NO_STATEMENT, E_DB_NO_STATEMENT_TEXT) \
+    X(E_DB_CANNOT_OPEN, E_DB_CANNOT_OPEN_TEXT) \
+    X(E_DB_TOO_MANY_PARAMS, E_DB_TOO_MANY_PARAMS_TEXT) \
+    X(E_DB_NOT_URI, E_DB_NOT_URI_TEXT) \
+    X(E_DB_EXERCISE_GONE, E_DB_EXERCISE_GONE_TEXT) \
+    X(E_DB_NO_JOURNAL_HASH, E_DB_NO_JOURNAL_HASH_TEXT) \
+    X(E_ARCHIVE_CANNOT_COMPRESS, E_ARCHIVE_CANNOT_COMPRESS_TEXT) \
+    X(E_ARCHIVE_UNKNOWN_FORM, E_ARCHIVE_UNKNOWN_FORM_TEXT) \
+    X(E_ARCHIVE_DAMAGED, E_ARCHIVE_DAMAGED_TEXT) \
     /* @X@ */
 
 #endif

@@ -72,6 +72,25 @@ static void answer_script_errors_speak_the_users_language(void **state)
         check_case(&cases[i]);
 }
 
+/* The exercise module's refusals (restoring a journal) too. */
+static void restore_errors_speak_the_users_language(void **state)
+{
+    (void)state;
+    const char *journal = cli_path("ended.yaml");
+    cli_result r = cli_run("run ransomware --ui none --no-scorecard --script "
+                           "scenarios/answers/ransomware/model.yaml --journal '%s'", journal);
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+    r = cli_run("resume --lang ja '%s' --ui none", journal);
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, ": この演習はすでに終了しています。'tabletop score' か 'tabletop replay' を使ってください");
+    cli_done(&r);
+    r = cli_run("resume --lang en '%s' --ui none", journal);
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, ": this exercise has already ended; use 'tabletop score' or 'tabletop replay'");
+    cli_done(&r);
+}
+
 /* Without --lang the locale decides, as for the commands' own texts. */
 static void the_locale_decides_without_lang(void **state)
 {
@@ -93,6 +112,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(journal_errors_speak_the_users_language),
         cmocka_unit_test(answer_script_errors_speak_the_users_language),
+        cmocka_unit_test(restore_errors_speak_the_users_language),
         cmocka_unit_test(the_locale_decides_without_lang),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -30,15 +30,33 @@ bool tt_score_is_scenario_id(const char *id)
     return true;
 }
 
+/* The bytes of the file the journal names (read once: hashed, then loaded
+ * from the same bytes), or NULL. A journal may name any path: only a
+ * regular file no bigger than a scenario may be is read (never /dev/zero
+ * or a FIFO). */
+static char *read_named(const tt_start_info *start, size_t *len, bool *matches)
+{
+    *matches = false;
+    if (!start->path || access(start->path, R_OK) != 0)
+        return NULL;
+    tt_error err;
+    char *text = tt_script_read_file(start->path, len, &err);
+    if (text && start->hash) {
+        char hash[65];
+        tt_sha256_hex(text, *len, hash);
+        *matches = strcmp(hash, start->hash) == 0;
+    }
+    return text;
+}
+
 bool tt_score_start_path_matches(const tt_start_info *start)
 {
-    char hash[65];
-    tt_error err;
-    /* A journal may name any path: only a regular file no bigger than a
-     * scenario may be is read (never /dev/zero or a FIFO). */
-    return start->path && start->hash && access(start->path, R_OK) == 0 &&
-           tt_score_file_hash_bounded(start->path, TT_SCENARIO_MAX_BYTES, hash, &err) == 0 &&
-           strcmp(hash, start->hash) == 0;
+    if (!start->path || !start->hash)
+        return false;
+    size_t len;
+    bool matches;
+    free(read_named(start, &len, &matches));
+    return matches;
 }
 
 /* A regular file whose name ends in .lua: only such a file named by a journal
@@ -52,20 +70,29 @@ static bool is_lua_file(const char *path)
            S_ISREG(st.st_mode) && access(path, R_OK) == 0;
 }
 
-tt_script *tt_score_load_edited(const tt_start_info *start)
+/* tt_score_load_edited from the bytes already read (taken), if any. */
+static tt_script *load_edited(const tt_start_info *start, char *text, size_t len)
 {
-    if (!start || !is_lua_file(start->path) || !tt_score_is_scenario_id(start->scenario))
+    if (!start || !is_lua_file(start->path) || !tt_score_is_scenario_id(start->scenario)) {
+        free(text);
         return NULL;
+    }
     tt_sandbox_limits limits;
     tt_sandbox_limits_default(&limits);
     tt_error err;
     tt_error_clear(&err);
-    tt_script *s = tt_script_load(start->path, &limits, &err);
+    tt_script *s = text ? tt_script_load_text(start->path, text, len, &limits, &err)
+                        : tt_script_load(start->path, &limits, &err);
     if (s && strcmp(tt_script_scenario(s)->id, start->scenario) != 0) {
         tt_script_free(s); /* another scenario lives there now */
         s = NULL;
     }
     return s;
+}
+
+tt_script *tt_score_load_edited(const tt_start_info *start)
+{
+    return load_edited(start, NULL, 0);
 }
 
 tt_script *tt_score_load_scenario(const tt_journal *j, const char *search_dir,
@@ -83,13 +110,19 @@ tt_script *tt_score_load_scenario(const tt_journal *j, const char *search_dir,
     const char *path = NULL;
     char fallback[4096];
     tt_script *s = NULL;
-    if (tt_score_start_path_matches(start)) {
+    size_t len = 0;
+    bool matches;
+    char *text = read_named(start, &len, &matches);
+    if (matches) {
         path = start->path;
-    } else if ((s = tt_score_load_edited(start)) == NULL && tt_score_is_scenario_id(start->scenario) &&
-               search_dir) {
-        int n = snprintf(fallback, sizeof fallback, "%s/%s.lua", search_dir, start->scenario);
-        if (n > 0 && (size_t)n < sizeof fallback && access(fallback, R_OK) == 0)
-            path = fallback;
+    } else {
+        s = load_edited(start, text, len);
+        text = NULL; /* taken by load_edited */
+        if (!s && tt_score_is_scenario_id(start->scenario) && search_dir) {
+            int n = snprintf(fallback, sizeof fallback, "%s/%s.lua", search_dir, start->scenario);
+            if (n > 0 && (size_t)n < sizeof fallback && access(fallback, R_OK) == 0)
+                path = fallback;
+        }
     }
     if (!path && !s) {
         /* No folder in the message: the default one is where the program was
@@ -100,7 +133,9 @@ tt_script *tt_score_load_scenario(const tt_journal *j, const char *search_dir,
                      tt_score_is_scenario_id(start->scenario) ? start->scenario : "?");
         return NULL;
     }
-    if (!s)
+    if (!s && text)
+        s = tt_script_load_text(path, text, len, &limits, err); /* the bytes hashed above */
+    else if (!s)
         s = tt_script_load(path, &limits, err);
     if (!s)
         return NULL;

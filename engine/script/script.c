@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "host.h"
 
@@ -205,31 +207,29 @@ void tt_script_free(tt_script *s)
     free(s);
 }
 
-tt_script *tt_script_load_buffer(const char *name, const char *text, size_t len,
-                                 const tt_sandbox_limits *limits, tt_error *err)
+/* Takes `text` (malloc'ed, freed here whatever happens). */
+static tt_script *load_owned(const char *name, char *text, size_t len,
+                             const tt_sandbox_limits *limits, tt_error *err)
 {
-    tt_error_clear(err);
-    if (!name)
-        name = "(scenario)";
     tt_script *s = calloc(1, sizeof *s);
     if (!s) {
+        free(text);
         tt_error_oom(err, name);
         return NULL;
     }
+    s->text = text;
+    s->text_len = len;
     fill_limits(&s->limits, limits);
     s->where_kind = -1;
     char hash[65];
     tt_sha256_hex(text, len, hash);
     s->model.path = tt_arena_strdup(&s->model.arena, name);
     s->model.hash = tt_arena_strdup(&s->model.arena, hash);
-    s->text = malloc(len ? len : 1);
     if (!s->model.path || !s->model.hash || !s->text) {
         tt_error_oom(err, name);
         tt_script_free(s);
         return NULL;
     }
-    memcpy(s->text, text, len);
-    s->text_len = len;
     if (build(s, false, err) != 0) {
         tt_script_free(s);
         return NULL;
@@ -237,40 +237,107 @@ tt_script *tt_script_load_buffer(const char *name, const char *text, size_t len,
     return s;
 }
 
-tt_script *tt_script_load(const char *path, const tt_sandbox_limits *limits, tt_error *err)
+tt_script *tt_script_load_buffer(const char *name, const char *text, size_t len,
+                                 const tt_sandbox_limits *limits, tt_error *err)
+{
+    tt_error_clear(err);
+    if (!name)
+        name = "(scenario)";
+    char *copy = malloc(len ? len : 1);
+    if (!copy) {
+        tt_error_oom(err, name);
+        return NULL;
+    }
+    memcpy(copy, text, len);
+    return load_owned(name, copy, len, limits, err);
+}
+
+char *tt_script_read_file(const char *path, size_t *len, tt_error *err)
 {
     tt_error_clear(err);
     char why[160];
     /* Not limited by size here: a longer file is refused below, by what
      * was read (a device such as /dev/zero is not a regular file). */
-    FILE *f = tt_fopen_regular(path, SIZE_MAX, why, sizeof why);
-    if (!f) {
+    int fd = tt_open_regular(path, SIZE_MAX, why, sizeof why);
+    if (fd < 0) {
         tt_error_set(err, path, 0, 0, TT_MSG(E_SC_CANNOT_OPEN_FMT), why);
         return NULL;
     }
-    char *buf = malloc(TT_MAX_SCENARIO_BYTES + 1);
+    /* A buffer of the file's size (and a byte to see it grow): the whole
+     * of a larger one only when the file really is larger. */
+    struct stat st;
+    size_t cap = TT_MAX_SCENARIO_BYTES + 1;
+    if (fstat(fd, &st) == 0 && st.st_size >= 0) {
+        if ((uintmax_t)st.st_size > TT_MAX_SCENARIO_BYTES) {
+            close(fd);
+            tt_error_set(err, path, 0, 0, TT_MSG(E_SC_FILE_TOO_LARGE_FMT),
+                         TT_MAX_SCENARIO_BYTES >> 20);
+            return NULL;
+        }
+        cap = (size_t)st.st_size + 1;
+    }
+    char *buf = malloc(cap);
+    size_t n = 0;
+    bool bad = false;
+    while (buf && !bad) {
+        if (n == cap) {
+            if (cap > TT_MAX_SCENARIO_BYTES)
+                break;
+            size_t grown_cap = cap * 2 > TT_MAX_SCENARIO_BYTES + 1 ? TT_MAX_SCENARIO_BYTES + 1
+                                                                    : cap * 2;
+            char *grown = realloc(buf, grown_cap);
+            if (!grown) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = grown;
+            cap = grown_cap;
+        }
+        ssize_t got = read(fd, buf + n, cap - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            bad = true;
+        else if (got == 0)
+            break;
+        else
+            n += (size_t)got;
+    }
+    close(fd);
     if (!buf) {
-        fclose(f);
         tt_error_oom(err, path);
         return NULL;
     }
-    size_t len = fread(buf, 1, TT_MAX_SCENARIO_BYTES + 1, f);
-    bool bad = ferror(f);
-    fclose(f);
     if (bad) {
         free(buf);
         tt_error_set(err, path, 0, 0, TT_MSG(E_SC_CANNOT_READ));
         return NULL;
     }
-    if (len > TT_MAX_SCENARIO_BYTES) {
+    if (n > TT_MAX_SCENARIO_BYTES) {
         free(buf);
         tt_error_set(err, path, 0, 0, TT_MSG(E_SC_FILE_TOO_LARGE_FMT),
                      TT_MAX_SCENARIO_BYTES >> 20);
         return NULL;
     }
-    tt_script *s = tt_script_load_buffer(path, buf, len, limits, err);
-    free(buf);
-    return s;
+    *len = n;
+    return buf;
+}
+
+tt_script *tt_script_load(const char *path, const tt_sandbox_limits *limits, tt_error *err)
+{
+    size_t len;
+    char *text = tt_script_read_file(path, &len, err);
+    if (!text)
+        return NULL;
+    return load_owned(path, text, len, limits, err);
+}
+
+tt_script *tt_script_load_text(const char *path, char *text, size_t len,
+                               const tt_sandbox_limits *limits, tt_error *err)
+{
+    tt_error_clear(err);
+    return load_owned(path, text, len, limits, err);
 }
 
 const tt_scenario *tt_script_scenario(const tt_script *s)

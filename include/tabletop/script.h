@@ -42,6 +42,14 @@ tt_script *tt_script_load(const char *path, const tt_sandbox_limits *limits,
 /* Same from memory; `name` is used as the file name in messages (tests). */
 tt_script *tt_script_load_buffer(const char *name, const char *text, size_t len,
                                  const tt_sandbox_limits *limits, tt_error *err);
+/* A scenario file's bytes, read whole once (a regular file of at most
+ * TT_SCENARIO_MAX_BYTES): malloc'ed, *len set; NULL with err set. For a
+ * caller that also hashes them before loading (tt_script_load_text). */
+char *tt_script_read_file(const char *path, size_t *len, tt_error *err);
+/* Load from bytes read by tt_script_read_file; takes `text` (freed here
+ * on failure, by tt_script_free otherwise). */
+tt_script *tt_script_load_text(const char *path, char *text, size_t len,
+                               const tt_sandbox_limits *limits, tt_error *err);
 void tt_script_free(tt_script *s);
 
 const tt_scenario *tt_script_scenario(const tt_script *s);

@@ -34,7 +34,8 @@ bool tt_score_is_scenario_id(const char *id)
  * from the same bytes), or NULL. A journal may name any path: only a
  * regular file no bigger than a scenario may be is read (never /dev/zero
  * or a FIFO). */
-static char *read_named(const tt_start_info *start, size_t *len, bool *matches)
+static char *read_named(const tt_start_info *start, size_t *len, bool *matches,
+                        char hash[65])
 {
     *matches = false;
     if (!start->path || access(start->path, R_OK) != 0)
@@ -42,7 +43,6 @@ static char *read_named(const tt_start_info *start, size_t *len, bool *matches)
     tt_error err;
     char *text = tt_script_read_file(start->path, len, &err);
     if (text && start->hash) {
-        char hash[65];
         tt_sha256_hex(text, *len, hash);
         *matches = strcmp(hash, start->hash) == 0;
     }
@@ -55,7 +55,8 @@ bool tt_score_start_path_matches(const tt_start_info *start)
         return false;
     size_t len;
     bool matches;
-    free(read_named(start, &len, &matches));
+    char hash[65];
+    free(read_named(start, &len, &matches, hash));
     return matches;
 }
 
@@ -81,7 +82,7 @@ static tt_script *load_edited(const tt_start_info *start, char *text, size_t len
     tt_sandbox_limits_default(&limits);
     tt_error err;
     tt_error_clear(&err);
-    tt_script *s = text ? tt_script_load_text(start->path, text, len, &limits, &err)
+    tt_script *s = text ? tt_script_load_text(start->path, text, len, NULL, &limits, &err)
                         : tt_script_load(start->path, &limits, &err);
     if (s && strcmp(tt_script_scenario(s)->id, start->scenario) != 0) {
         tt_script_free(s); /* another scenario lives there now */
@@ -112,7 +113,8 @@ tt_script *tt_score_load_scenario(const tt_journal *j, const char *search_dir,
     tt_script *s = NULL;
     size_t len = 0;
     bool matches;
-    char *text = read_named(start, &len, &matches);
+    char hash[65];
+    char *text = read_named(start, &len, &matches, hash);
     if (matches) {
         path = start->path;
     } else {
@@ -134,7 +136,7 @@ tt_script *tt_score_load_scenario(const tt_journal *j, const char *search_dir,
         return NULL;
     }
     if (!s && text)
-        s = tt_script_load_text(path, text, len, &limits, err); /* the bytes hashed above */
+        s = tt_script_load_text(path, text, len, hash, &limits, err); /* the bytes hashed above */
     else if (!s)
         s = tt_script_load(path, &limits, err);
     if (!s)

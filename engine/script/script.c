@@ -208,7 +208,7 @@ void tt_script_free(tt_script *s)
 }
 
 /* Takes `text` (malloc'ed, freed here whatever happens). */
-static tt_script *load_owned(const char *name, char *text, size_t len,
+static tt_script *load_owned(const char *name, char *text, size_t len, const char *known_hash,
                              const tt_sandbox_limits *limits, tt_error *err)
 {
     tt_script *s = calloc(1, sizeof *s);
@@ -222,9 +222,12 @@ static tt_script *load_owned(const char *name, char *text, size_t len,
     fill_limits(&s->limits, limits);
     s->where_kind = -1;
     char hash[65];
-    tt_sha256_hex(text, len, hash);
+    if (!known_hash) {
+        tt_sha256_hex(text, len, hash);
+        known_hash = hash;
+    }
     s->model.path = tt_arena_strdup(&s->model.arena, name);
-    s->model.hash = tt_arena_strdup(&s->model.arena, hash);
+    s->model.hash = tt_arena_strdup(&s->model.arena, known_hash);
     if (!s->model.path || !s->model.hash || !s->text) {
         tt_error_oom(err, name);
         tt_script_free(s);
@@ -249,7 +252,7 @@ tt_script *tt_script_load_buffer(const char *name, const char *text, size_t len,
         return NULL;
     }
     memcpy(copy, text, len);
-    return load_owned(name, copy, len, limits, err);
+    return load_owned(name, copy, len, NULL, limits, err);
 }
 
 char *tt_script_read_file(const char *path, size_t *len, tt_error *err)
@@ -330,14 +333,14 @@ tt_script *tt_script_load(const char *path, const tt_sandbox_limits *limits, tt_
     char *text = tt_script_read_file(path, &len, err);
     if (!text)
         return NULL;
-    return load_owned(path, text, len, limits, err);
+    return load_owned(path, text, len, NULL, limits, err);
 }
 
-tt_script *tt_script_load_text(const char *path, char *text, size_t len,
+tt_script *tt_script_load_text(const char *path, char *text, size_t len, const char *hash,
                                const tt_sandbox_limits *limits, tt_error *err)
 {
     tt_error_clear(err);
-    return load_owned(path, text, len, limits, err);
+    return load_owned(path, text, len, hash, limits, err);
 }
 
 const tt_scenario *tt_script_scenario(const tt_script *s)

@@ -47,8 +47,9 @@ tt_script *tt_script_load_buffer(const char *name, const char *text, size_t len,
  * caller that also hashes them before loading (tt_script_load_text). */
 char *tt_script_read_file(const char *path, size_t *len, tt_error *err);
 /* Load from bytes read by tt_script_read_file; takes `text` (freed here
- * on failure, by tt_script_free otherwise). */
-tt_script *tt_script_load_text(const char *path, char *text, size_t len,
+ * on failure, by tt_script_free otherwise). `hash`: their tt_sha256_hex
+ * when the caller has it already, else NULL. */
+tt_script *tt_script_load_text(const char *path, char *text, size_t len, const char *hash,
                                const tt_sandbox_limits *limits, tt_error *err);
 void tt_script_free(tt_script *s);
 

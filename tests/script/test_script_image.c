@@ -160,12 +160,61 @@ static void restored_state_counts_as_a_fresh_build(void **state)
     tt_script_free(b);
 }
 
+/* Limits hold in restored states exactly as in built ones: a `does`
+ * that fills memory meets the cap, one that loops meets the budget, every
+ * exercise alike; a string larger than the region's largest class (here
+ * 20 MB under a 64 MiB cap) is malloc'ed outside it, and the next
+ * exercise still starts from the image (that the restore frees such
+ * blocks: region_blocks_are_reused_saved_and_restored). */
+static void limits_hold_in_restored_states(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *does, *want;
+    } list[] = {
+        { "local t = {} for i = 1, 1e9 do t[i] = ('x'):rep(1e5) .. i end", "memory cap of 16 MiB exceeded" },
+        { "local s = 'x' while true do s = s .. s end", "memory cap of 16 MiB exceeded" },
+        { "while true do end", "instruction budget of" },
+        { "local x = ('x'):rep(2e7) error('made ' .. #x)", "made 20000000" },
+    };
+    for (size_t t = 0; t < sizeof list / sizeof list[0]; t++) {
+        tt_sandbox_limits l = { 0 };
+        l.memory_bytes = (size_t)(t < 3 ? 16 : 64) << 20;
+        const char *text = inline_scenario(NULL, list[t].does, "");
+        tt_error err;
+        tt_script *s = tt_script_load_buffer(NAME, text, strlen(text), &l, &err);
+        if (!s)
+            fail_msg("%s", err.message);
+        char first[sizeof err.message] = "";
+        uint64_t work = 0;
+        for (int i = 0; i < 6; i++) {
+            tt_rng rng;
+            tt_rng_seed(&rng, 3, 1);
+            if (tt_script_begin(s, &rng, NULL, 0, &err) != 0)
+                fail_msg("%s, exercise %d: %s", list[t].does, i, err.message);
+            assert_int_equal(tt_script_action_apply(s, 0, 0, "r", &err), -1);
+            if (!strstr(err.message, list[t].want))
+                fail_msg("%s, exercise %d: %s", list[t].does, i, err.message);
+            if (i == 2) {
+                snprintf(first, sizeof first, "%s", err.message);
+                work = tt_script_work(s);
+            } else if (i > 2) {
+                assert_string_equal(err.message, first);
+                assert_int_equal(tt_script_work(s), work);
+            }
+        }
+        assert_non_null(s->image);
+        tt_script_free(s);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(region_blocks_are_reused_saved_and_restored),
         cmocka_unit_test(restored_states_start_over),
         cmocka_unit_test(restored_state_counts_as_a_fresh_build),
+        cmocka_unit_test(limits_hold_in_restored_states),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -492,19 +492,24 @@ static void sync_view(tt_script *s, tt_cond_memo *m, const tt_cond_refs *c, tt_m
     }
 }
 
-/* A condition, skipped while nothing it read has changed. */
+/* A condition's kept result still holds: it ran since valid_from, at this
+ * time if it read ctx.now, and nothing it read was written since. Checked
+ * before condition() is entered: most checks end here (a wide condition
+ * never kept a result: at_gen 0). */
+static inline bool memo_fresh(const tt_script *s, const tt_cond_memo *m, tt_ms now)
+{
+    if (m->at_gen < s->valid_from || (m->uses_now && m->at_now != now))
+        return false;
+    for (unsigned i = 0; i < m->n_reads; i++)
+        if (s->written[m->reads[i]] > m->at_gen)
+            return false;
+    return true;
+}
+
+/* A condition whose kept result does not hold (memo_fresh): run it. */
 static int condition(tt_script *s, tt_callback kind, int index, tt_cond_memo *m,
                      const tt_cond_refs *c, tt_ms now, bool *holds, tt_error *err)
 {
-    if (m->at_gen >= s->valid_from && (!m->uses_now || m->at_now == now)) {
-        bool fresh = true;
-        for (unsigned i = 0; i < m->n_reads && fresh; i++)
-            fresh = s->written[m->reads[i]] <= m->at_gen;
-        if (fresh) {
-            *holds = m->value;
-            return 0;
-        }
-    }
     m->at_gen = 0;
     bool wide = m->n_reads > TT_MEMO_READS || c->view == LUA_NOREF;
     if (!wide)
@@ -635,8 +640,12 @@ int tt_script_inject_due(tt_script *s, int inject, tt_ms now, bool *due, tt_erro
 {
     if (bad_index(s, inject, s->model.n_injects, "inject", err))
         return -1;
-    return condition(s, TT_CB_INJECT_WHEN, inject, &s->memo[inject], &s->refs.cond[inject],
-                     now, due, err);
+    tt_cond_memo *m = &s->memo[inject];
+    if (memo_fresh(s, m, now)) {
+        *due = m->value;
+        return 0;
+    }
+    return condition(s, TT_CB_INJECT_WHEN, inject, m, &s->refs.cond[inject], now, due, err);
 }
 
 int tt_script_inject_fired(tt_script *s, int inject, tt_ms now, tt_error *err)
@@ -653,8 +662,12 @@ int tt_script_objective_met(tt_script *s, int objective, tt_ms now, bool *met,
     if (bad_index(s, objective, s->model.n_objectives, "objective", err))
         return -1;
     size_t i = s->model.n_injects + (size_t)objective;
-    return condition(s, TT_CB_OBJECTIVE_WHEN, objective, &s->memo[i], &s->refs.cond[i], now,
-                     met, err);
+    tt_cond_memo *m = &s->memo[i];
+    if (memo_fresh(s, m, now)) {
+        *met = m->value;
+        return 0;
+    }
+    return condition(s, TT_CB_OBJECTIVE_WHEN, objective, m, &s->refs.cond[i], now, met, err);
 }
 
 int tt_script_call_deferred(tt_script *s, int ref, tt_ms now, tt_error *err)

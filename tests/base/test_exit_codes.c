@@ -3,11 +3,8 @@
  * tt_exit_for maps the class to the code. No command picks
  * TT_EXIT_BADINPUT or TT_EXIT_RUNTIME by hand. */
 #define _GNU_SOURCE /* mkstemps */
-#include <ctype.h>
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
-#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -16,6 +13,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "source_scan.h"
 #include "tabletop/base.h"
 
 /* Commands not yet converted; this list only shrinks. */
@@ -23,65 +21,23 @@ static const char *const pending[] = {
     NULL,
 };
 
-/* Counts uses of the hand-picked codes outside comments and string
- * literals, reporting each as path:line. */
-static int scan_source(const char *path, char *report, size_t report_size)
+/* Each use of a hand-picked code outside comments and string literals
+ * (the identifier itself, not MY_TT_EXIT_RUNTIME), as path:line. */
+static int hand_picked_codes(const scan_file *f, scan_report *r, void *ctx)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return 0;
-    static char text[1 << 20];
-    size_t n = fread(text, 1, sizeof text - 1, f);
-    fclose(f);
-    text[n] = '\0';
+    (void)ctx;
     static const char *const banned[] = { "TT_EXIT_BADINPUT", "TT_EXIT_RUNTIME" };
-    int found = 0, line = 1;
-    for (size_t i = 0; i < n;) {
-        if (text[i] == '\n') {
-            line++;
-            i++;
-        } else if (text[i] == '/' && text[i + 1] == '*') {
-            for (i += 2; i < n && !(text[i] == '*' && text[i + 1] == '/'); i++)
-                line += text[i] == '\n';
-            i += 2;
-        } else if (text[i] == '/' && text[i + 1] == '/') {
-            while (i < n && text[i] != '\n')
-                i++;
-        } else if (text[i] == '"' || text[i] == '\'') {
-            char q = text[i];
-            for (i++; i < n && text[i] != q; i++) {
-                i += text[i] == '\\';
-                line += i < n && text[i] == '\n';
+    int found = 0;
+    scan_reader rd;
+    scan_reader_init(&rd, f);
+    scan_token t;
+    while (scan_next(&rd, &t))
+        for (size_t k = 0; k < sizeof banned / sizeof banned[0]; k++)
+            if (scan_is_ident(&t, banned[k])) {
+                scan_say(r, f->path, t.line, "%s chosen by hand", banned[k]);
+                found++;
             }
-            i++;
-        } else {
-            bool hit = false;
-            for (size_t k = 0; k < sizeof banned / sizeof banned[0]; k++) {
-                size_t len = strlen(banned[k]);
-                if (strncmp(text + i, banned[k], len) == 0 &&
-                    (i == 0 || !(text[i - 1] == '_' || isalnum((unsigned char)text[i - 1])))) {
-                    size_t used = strlen(report);
-                    snprintf(report + used, report_size - used, "%s:%d: %s chosen by hand\n", path,
-                             line, banned[k]);
-                    found++;
-                    i += len;
-                    hit = true;
-                    break;
-                }
-            }
-            if (!hit)
-                i++;
-        }
-    }
     return found;
-}
-
-static bool is_pending(const char *name)
-{
-    for (const char *const *p = pending; *p; p++)
-        if (strcmp(*p, name) == 0)
-            return true;
-    return false;
 }
 
 static void commands_leave_the_code_to_the_failure_class(void **state)
@@ -91,57 +47,42 @@ static void commands_leave_the_code_to_the_failure_class(void **state)
     assert_non_null(root);
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/engine/app", root);
-    DIR *d = opendir(dir);
-    if (!d)
+    static scan_report report;
+    scan_report_init(&report);
+    int files = scan_tree(dir, "", false, pending, "test_exit_codes.c", hand_picked_codes, NULL, &report);
+    if (files < 0)
         fail_msg("cannot read %s", dir);
-    static char report[32768];
-    report[0] = '\0';
-    int found = 0, files = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        size_t len = strlen(e->d_name);
-        if (len < 3 || (strcmp(e->d_name + len - 2, ".c") != 0 && strcmp(e->d_name + len - 2, ".h") != 0))
-            continue;
-        char path[8192];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        files++;
-        if (!is_pending(e->d_name)) {
-            found += scan_source(path, report, sizeof report);
-            continue;
-        }
-        char scratch[4096] = "";
-        if (scan_source(path, scratch, sizeof scratch) == 0) {
-            size_t used = strlen(report);
-            snprintf(report + used, sizeof report - used,
-                     "%s: clean now; remove it from the pending list in test_exit_codes.c\n", path);
-            found++;
-        }
-    }
-    closedir(d);
     assert_true(files >= 20);
-    if (found)
-        fail_msg("%d exit code(s) chosen outside tt_exit_for:\n%s", found, report);
+    if (report.found)
+        fail_msg("%d exit code(s) chosen outside tt_exit_for:\n%s", report.found, report.text);
 }
 
 /* The scanner finds what it must (a test that cannot fail is none). */
 static void the_scan_catches_a_hand_picked_code(void **state)
 {
     (void)state;
-    char path[] = "/tmp/tt-exit-XXXXXX.c";
+    char path[4096];
+    const char *dir = getenv("TT_BUILD_DIR");
+    snprintf(path, sizeof path, "%s/tt-exit-XXXXXX.c", dir ? dir : ".");
     int fd = mkstemps(path, 2);
     assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    assert_non_null(f);
+    FILE *fp = fdopen(fd, "w");
+    assert_non_null(fp);
     fputs("/* TT_EXIT_RUNTIME in a comment is fine */\nconst char *s = \"TT_EXIT_BADINPUT\";\n"
           "int f(void) { return TT_EXIT_BADINPUT; }\nint g(void) { return MY_TT_EXIT_RUNTIME; }\n"
-          "int h(int s) { s = TT_EXIT_RUNTIME; return s; }\n", f);
-    fclose(f);
-    char report[1024] = "";
-    int n = scan_source(path, report, sizeof report);
+          "int h(int s) { s = TT_EXIT_RUNTIME; return s; }\n", fp);
+    fclose(fp);
+    scan_file f;
+    assert_true(scan_file_read(&f, path));
+    static scan_report report;
+    scan_report_init(&report);
+    int n = hand_picked_codes(&f, &report, NULL);
+    scan_file_free(&f);
     unlink(path);
     assert_int_equal(n, 2);
-    assert_non_null(strstr(report, ":3: TT_EXIT_BADINPUT"));
-    assert_non_null(strstr(report, ":5: TT_EXIT_RUNTIME"));
+    assert_int_equal(report.found, 2);
+    assert_non_null(strstr(report.text, ":3: TT_EXIT_BADINPUT"));
+    assert_non_null(strstr(report.text, ":5: TT_EXIT_RUNTIME"));
 }
 
 static void classes_map_to_codes(void **state)

@@ -2,7 +2,6 @@
  * and no front-end keeps user-visible text of its own outside the table. */
 #define _GNU_SOURCE /* mkstemps */
 #include <ctype.h>
-#include <dirent.h>
 #include <ftw.h>
 #include <unistd.h>
 #include <setjmp.h>
@@ -14,6 +13,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "source_scan.h"
 #include "tabletop/terms.h"
 
 static void every_entry_has_both_languages(void **state)
@@ -147,102 +147,51 @@ static bool is_japanese(const unsigned char *p, size_t n, size_t *len)
     return false;
 }
 
-/* Finds string literals holding Japanese text (comments and character
- * literals skipped) and "TT_LANG_JA ? \"" choices written inline. */
-static int scan_source(const char *path, char *report, size_t report_size)
+/* Does a literal's content hold Japanese text? */
+static bool has_japanese(const char *s, size_t n)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return 0;
-    static char text[1 << 20];
-    size_t n = fread(text, 1, sizeof text - 1, f);
-    fclose(f);
-    text[n] = '\0';
-    int found = 0, line = 1;
     for (size_t i = 0; i < n;) {
-        if (text[i] == '\n') {
-            line++;
-            i++;
-        } else if (text[i] == '/' && text[i + 1] == '*') {
-            for (i += 2; i < n && !(text[i] == '*' && text[i + 1] == '/'); i++)
-                line += text[i] == '\n';
+        if (s[i] == '\\') {
             i += 2;
-        } else if (text[i] == '/' && text[i + 1] == '/') {
-            while (i < n && text[i] != '\n')
-                i++;
-        } else if (text[i] == '\'') {
-            for (i++; i < n && text[i] != '\''; i++)
-                i += text[i] == '\\';
-            i++;
-        } else if (text[i] == '"') {
-            bool ja = false;
-            for (i++; i < n && text[i] != '"';) {
-                if (text[i] == '\\') {
-                    i += 2;
-                    continue;
-                }
-                size_t len;
-                ja |= is_japanese((const unsigned char *)text + i, n - i, &len);
-                i += len;
-            }
-            i++;
-            if (ja) {
-                size_t used = strlen(report);
-                snprintf(report + used, report_size - used, "%s:%d: Japanese text outside the table\n",
-                         path, line);
-                found++;
-            }
-        } else if (strncmp(text + i, "TT_LANG_JA ? \"", 14) == 0 ||
-                   strncmp(text + i, "ja ? \"", 6) == 0) {
-            size_t used = strlen(report);
-            snprintf(report + used, report_size - used, "%s:%d: inline ja/en choice\n", path, line);
-            found++;
-            i += 5; /* the literal itself is scanned next */
-        } else {
-            i++;
+            continue;
         }
-    }
-    return found;
-}
-
-static bool listed(const char *name, const char *const *names)
-{
-    for (; names && *names; names++)
-        if (strcmp(name, *names) == 0)
+        size_t len;
+        if (is_japanese((const unsigned char *)s + i, n - i, &len))
             return true;
+        i += len;
+    }
     return false;
 }
 
-/* Scans every .c/.h of dir except the pending ones; a pending file found
- * clean fails too (remove it from the list: the list only shrinks). */
-static int scan_dir(const char *dir, const char *const *pending, char *report, size_t report_size)
+/* Is the token a language test ("TT_LANG_JA", "ja", "is_ja")? */
+static bool names_japanese(const scan_token *t)
 {
-    DIR *d = opendir(dir);
-    if (!d)
-        return -1;
+    return t->kind == SCAN_IDENT && t->len >= 2 &&
+           (memcmp(t->text + t->len - 2, "ja", 2) == 0 || memcmp(t->text + t->len - 2, "JA", 2) == 0);
+}
+
+/* Finds string literals holding Japanese text (comments and character
+ * literals skipped) and ja/en choices written inline ("TT_LANG_JA ? \"",
+ * "ja ? \""). */
+static int text_outside_the_table(const scan_file *f, scan_report *r, void *ctx)
+{
+    (void)ctx;
     int found = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        size_t len = strlen(e->d_name);
-        if (len < 3 || e->d_name[0] == '.')
-            continue;
-        if (strcmp(e->d_name + len - 2, ".c") != 0 && strcmp(e->d_name + len - 2, ".h") != 0)
-            continue;
-        char path[8192];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        if (!listed(e->d_name, pending)) {
-            found += scan_source(path, report, report_size);
-            continue;
-        }
-        char scratch[256] = "";
-        if (scan_source(path, scratch, sizeof scratch) == 0) {
-            size_t used = strlen(report);
-            snprintf(report + used, report_size - used,
-                     "%s: clean now; remove it from the pending list in test_terms.c\n", path);
+    scan_reader rd;
+    scan_reader_init(&rd, f);
+    scan_token t, before = { 0 }, last = { 0 };
+    while (scan_next(&rd, &t)) {
+        if (t.kind == SCAN_STRING && scan_is_punct(&last, '?') && names_japanese(&before)) {
+            scan_say(r, f->path, before.line, "inline ja/en choice");
             found++;
         }
+        if (t.kind == SCAN_STRING && has_japanese(t.text, t.len)) {
+            scan_say(r, f->path, t.line, "Japanese text outside the table");
+            found++;
+        }
+        before = last;
+        last = t;
     }
-    closedir(d);
     return found;
 }
 
@@ -257,25 +206,22 @@ static void front_ends_keep_no_text_of_their_own(void **state)
         NULL,
     };
     /* Front-ends: terminal drill, dashboard, scorecard, web seats, command output. */
-    static const struct { const char *dir; bool required; const char *const *pending; } dirs[] = {
-        { "engine/ui/tty", true, NULL }, { "engine/ui/sdl", true, NULL }, { "engine/score", true, NULL },
-        { "engine/ui/web", true, NULL }, { "engine/script", true, NULL }, { "engine/app", true, app_pending },
+    static const struct { const char *dir; const char *const *pending; } dirs[] = {
+        { "engine/ui/tty", NULL }, { "engine/ui/sdl", NULL }, { "engine/score", NULL },
+        { "engine/ui/web", NULL }, { "engine/script", NULL }, { "engine/app", app_pending },
     };
-    static char report[16384];
-    report[0] = '\0';
-    int found = 0;
+    static scan_report report;
+    scan_report_init(&report);
     for (size_t k = 0; k < sizeof dirs / sizeof dirs[0]; k++) {
         char dir[4096];
         snprintf(dir, sizeof dir, "%s/%s", root, dirs[k].dir);
-        int n = scan_dir(dir, dirs[k].pending, report, sizeof report);
-        if (n < 0 && dirs[k].required)
+        if (scan_tree(dir, "", false, dirs[k].pending, "test_terms.c", text_outside_the_table, NULL,
+                      &report) <= 0)
             fail_msg("cannot read %s", dir);
-        if (n > 0)
-            found += n;
     }
-    if (found)
+    if (report.found)
         fail_msg("%d user-visible text(s) missing from the terminology table "
-                 "(include/tabletop/terms.h):\n%s", found, report);
+                 "(include/tabletop/terms.h):\n%s", report.found, report.text);
 }
 
 static bool is_term_key(const char *key, size_t len)
@@ -389,20 +335,27 @@ static void the_page_scan_catches_unknown_keys(void **state)
 static void the_scan_catches_text_outside_the_table(void **state)
 {
     (void)state;
-    char path[] = "/tmp/tt-terms-XXXXXX.c";
+    char path[4096];
+    const char *dir = getenv("TT_BUILD_DIR");
+    snprintf(path, sizeof path, "%s/tt-terms-XXXXXX.c", dir ? dir : ".");
     int fd = mkstemps(path, 2);
     assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    assert_non_null(f);
+    FILE *fp = fdopen(fd, "w");
+    assert_non_null(fp);
     fputs("/* 日本語のコメントは可 */\nconst char *a = \"ok\";\n"
-          "const char *b = \"未達\";\nconst char *c = lang == TT_LANG_JA ? \"x\" : \"y\";\n", f);
-    fclose(f);
-    char report[1024] = "";
-    int n = scan_source(path, report, sizeof report);
+          "const char *b = \"未達\";\nconst char *c = lang == TT_LANG_JA ? \"x\" : \"y\";\n"
+          "char q = '\"'; // \"未達\" in a comment\nconst char *d = \"\\\"\";\n", fp);
+    fclose(fp);
+    scan_file f;
+    assert_true(scan_file_read(&f, path));
+    static scan_report report;
+    scan_report_init(&report);
+    int n = text_outside_the_table(&f, &report, NULL);
+    scan_file_free(&f);
     unlink(path);
     assert_int_equal(n, 2);
-    assert_non_null(strstr(report, ":3: Japanese"));
-    assert_non_null(strstr(report, ":4: inline"));
+    assert_non_null(strstr(report.text, ":3: Japanese"));
+    assert_non_null(strstr(report.text, ":4: inline"));
 }
 
 int main(void)

@@ -42,6 +42,17 @@ bool tt_text_scan(const char *text, size_t len, tt_text_fault *fault)
             i++;
             continue;
         }
+        /* Runs of three-byte characters led by 0xE1 to 0xEC (U+1000 to
+         * U+CFFF: kana and kanji, most of a Japanese text) need no decoding
+         * either: well formed, none a surrogate, all printable. */
+        if ((unsigned char)(c - 0xE1) < 12 && i + 3 <= len && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            while (i + 3 <= len && (unsigned char)(s[i] - 0xE1) < 12 &&
+                   (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80)
+                i += 3;
+            continue;
+        }
         uint32_t cp;
         size_t n;
         if (c < 0x80) {

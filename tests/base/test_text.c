@@ -68,6 +68,77 @@ static void faults_inside_long_ascii_runs_are_found_where_they_are(void **state)
     assert_true(tt_text_scan(ok, strlen(ok), &f));
 }
 
+/* The plain decoder the scan must agree with (its fast paths skip work,
+ * never change an answer). */
+static bool reference_scan(const unsigned char *s, size_t len, tt_text_fault *f)
+{
+    static const uint32_t min_for_len[5] = { 0, 0, 0x80, 0x800, 0x10000 };
+    for (size_t i = 0; i < len;) {
+        unsigned char c = s[i];
+        size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        if (n == 0) {
+            *f = (tt_text_fault){ TT_TEXT_BAD_BYTE, i, c, 0 };
+            return false;
+        }
+        if (i + n > len) {
+            *f = (tt_text_fault){ TT_TEXT_CUT_SHORT, i, c, 0 };
+            return false;
+        }
+        uint32_t cp = n == 1 ? c : c & (0x7F >> n);
+        for (size_t k = 1; k < n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80) {
+                *f = (tt_text_fault){ TT_TEXT_BAD_BYTE, i, c, 0 };
+                return false;
+            }
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if (cp < min_for_len[n] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+            *f = (tt_text_fault){ TT_TEXT_BAD_SEQUENCE, i, c, cp };
+            return false;
+        }
+        bool printable = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0x7E) ||
+                         cp == 0x85 || (cp >= 0xA0 && cp <= 0xD7FF) ||
+                         (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+        if (!printable) {
+            *f = (tt_text_fault){ TT_TEXT_NOT_PRINTABLE, i, c, cp };
+            return false;
+        }
+        i += n;
+    }
+    f->problem = TT_TEXT_OK;
+    return true;
+}
+
+/* Every three-byte lead with every second byte and telling third bytes,
+ * alone, after a run of kana and cut short: the same answer, offset and
+ * code point as the plain decoder. */
+static void three_byte_characters_agree_with_a_plain_decoder(void **state)
+{
+    (void)state;
+    static const unsigned char thirds[] = { 0x00, 0x41, 0x7F, 0x80, 0x81, 0xBE, 0xBF, 0xC0, 0xFF };
+    unsigned char text[16];
+    for (unsigned lead = 0xC0; lead <= 0xF4; lead++)
+        for (unsigned second = 0; second <= 0xFF; second++)
+            for (size_t t = 0; t < sizeof thirds; t++)
+                for (size_t before = 0; before <= 9; before += 3) {
+                    for (size_t k = 0; k < before; k += 3)
+                        memcpy(text + k, "\xe3\x81\x82", 3); /* あ */
+                    unsigned char tail[] = { (unsigned char)lead, (unsigned char)second,
+                                             thirds[t], 'a' };
+                    memcpy(text + before, tail, sizeof tail);
+                    for (size_t len = before; len <= before + sizeof tail; len++) {
+                        tt_text_fault got, want;
+                        bool ok = tt_text_scan((const char *)text, len, &got);
+                        assert_int_equal(ok, reference_scan(text, len, &want));
+                        assert_int_equal(got.problem, want.problem);
+                        if (!ok) {
+                            assert_int_equal(got.offset, want.offset);
+                            assert_int_equal(got.code_point, want.code_point);
+                        }
+                    }
+                }
+}
+
 static void byte_order_mark_is_printable(void **state)
 {
     (void)state;
@@ -99,6 +170,7 @@ int main(void)
         cmocka_unit_test(accepts_japanese_and_allowed_controls),
         cmocka_unit_test(finds_each_kind_of_fault_where_it_is),
         cmocka_unit_test(faults_inside_long_ascii_runs_are_found_where_they_are),
+        cmocka_unit_test(three_byte_characters_agree_with_a_plain_decoder),
         cmocka_unit_test(byte_order_mark_is_printable),
         cmocka_unit_test(text_falls_back_to_the_other_language),
     };

@@ -363,6 +363,72 @@ static void test_load_scenario_for_journal(void **state)
     golden_free(&r);
 }
 
+static void write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(text, f);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* The file a journal names is read once and judged by the loader's hash: a
+ * file with the journal's hash that does not load is an error (not a quiet
+ * fall back to the folder), and a .lua file now holding another scenario
+ * is passed over for the folder's. */
+static void test_named_scenario_file_is_judged_by_its_hash(void **state)
+{
+    (void)state;
+    golden_run r;
+    golden_run_answer("ransomware", "model", 0, &r);
+    const tt_scenario *sc = golden_scenario(&r);
+    size_t len;
+    char *text = read_all(r.journal_path, &len);
+    char bad[600], other[600], journal[600], scen_dir[1024], hash[65];
+    snprintf(bad, sizeof bad, "%s/broken.lua", tmpdir);
+    snprintf(other, sizeof other, "%s/other.lua", tmpdir);
+    snprintf(journal, sizeof journal, "%s/named.journal.yaml", tmpdir);
+    snprintf(scen_dir, sizeof scen_dir, "%s/scenarios", source_dir());
+    static const char broken[] = "return scenario {\n";
+    write_text(bad, broken);
+    tt_sha256_hex(broken, strlen(broken), hash);
+
+    /* broken.lua with the hash the journal recorded for it */
+    char *named = NULL;
+    {
+        write_edited(text, sc->path, bad, journal);
+        size_t n;
+        named = read_all(journal, &n);
+        write_edited(named, sc->hash, hash, journal);
+        free(named);
+    }
+    tt_journal j;
+    tt_error err;
+    bool differs = true;
+    assert_int_equal(tt_journal_read(journal, &j, &err), 0);
+    tt_error_clear(&err);
+    assert_null(tt_score_load_scenario(&j, scen_dir, &differs, &err));
+    assert_non_null(strstr(err.file ? err.file : "", "broken.lua"));
+    tt_journal_free(&j);
+
+    /* other.lua holds another scenario: the folder's ransomware.lua is used */
+    char path[1200];
+    snprintf(path, sizeof path, "%s/scenarios/wordpress-xss.lua", source_dir());
+    size_t olen;
+    char *wp = read_all(path, &olen);
+    write_text(other, wp);
+    free(wp);
+    write_edited(text, sc->path, other, journal);
+    assert_int_equal(tt_journal_read(journal, &j, &err), 0);
+    tt_script *s = tt_score_load_scenario(&j, scen_dir, &differs, &err);
+    assert_non_null(s);
+    assert_string_equal(tt_script_scenario(s)->id, "ransomware");
+    assert_false(differs);
+    tt_script_free(s);
+    tt_journal_free(&j);
+    free(text);
+    golden_free(&r);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -386,6 +452,7 @@ int main(void)
         cmocka_unit_test(test_advice_follows_what_blocked),
         cmocka_unit_test(test_after_exercise_history_trend),
         cmocka_unit_test(test_load_scenario_for_journal),
+        cmocka_unit_test(test_named_scenario_file_is_judged_by_its_hash),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -55,21 +55,30 @@ int tt_cmd_score(int argc, char **argv)
 
     tt_error err;
     tt_error_clear(&err);
-    char hash[65];
-    if (tt_score_file_hash(o.journal, hash, &err) != 0)
-        return tt_error_report(&err, "tabletop score");
     /* Read record by record: memory holds what the card shows, whatever
-     * the journal's size. */
+     * the journal's size. The journal's hash (the history's key) is taken
+     * from the same reads. */
     tt_journal_stream *in = tt_journal_stream_open(o.journal, &err);
-    const tt_record *first = NULL;
-    if (!in || tt_journal_stream_next(in, &first, &err) < 0) {
+    if (!in)
+        return tt_error_report(&err, "tabletop score");
+    tt_score_hash *hash = tt_score_hash_new();
+    if (!hash) {
         tt_journal_stream_close(in);
+        tt_error_oom(&err, o.journal);
+        return tt_error_report(&err, "tabletop score");
+    }
+    tt_journal_stream_tap(in, tt_score_hash_tap, hash);
+    const tt_record *first = NULL;
+    if (tt_journal_stream_next(in, &first, &err) < 0) {
+        tt_journal_stream_close(in);
+        tt_score_hash_free(hash);
         return tt_error_report(&err, "tabletop score");
     }
     /* The START record alone names the scenario; without one this is no
      * journal (said as replay and resume say it, naming the file). */
     if (!first || first->type != TT_REC_START || !first->start) {
         tt_journal_stream_close(in);
+        tt_score_hash_free(hash);
         tt_error_set(&err, o.journal, 0, 0, "%s", tt_term_text(C_NOT_A_JOURNAL, o.lang));
         return tt_error_report(&err, "tabletop score");
     }
@@ -91,12 +100,23 @@ int tt_cmd_score(int argc, char **argv)
                                                &differs, &err);
     if (!script) {
         tt_journal_stream_close(in);
+        tt_score_hash_free(hash);
         return tt_error_report(&err, "tabletop score");
     }
     tt_scorecard card;
     int built = tt_scorecard_build_file(&card, tt_script_scenario(script), in, first, o.journal,
-                                        hash, &err);
+                                        NULL, &err);
     tt_journal_stream_close(in);
+    if (built == 0) { /* the whole file was read */
+        char hex[65];
+        tt_score_hash_hex(hash, hex);
+        if (!(card.journal_hash = tt_arena_strdup(&card.arena, hex))) {
+            tt_scorecard_free(&card);
+            tt_error_oom(&err, o.journal);
+            built = -1;
+        }
+    }
+    tt_score_hash_free(hash);
     if (built != 0) {
         tt_script_free(script);
         return tt_error_report(&err, "tabletop score");

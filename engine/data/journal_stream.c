@@ -29,7 +29,16 @@ struct tt_journal_stream {
     size_t parts;        /* parts (texts up to a "..." line) read so far */
     bool done, torn;
     char warning[256];
+    void (*tap)(void *ctx, const void *bytes, size_t n);
+    void *tap_ctx;
 };
+
+void tt_journal_stream_tap(tt_journal_stream *s,
+                           void (*tap)(void *ctx, const void *bytes, size_t n), void *ctx)
+{
+    s->tap = tap;
+    s->tap_ctx = ctx;
+}
 
 tt_journal_stream *tt_journal_stream_open(const char *path, tt_error *err)
 {
@@ -91,6 +100,8 @@ static int read_record_text(tt_journal_stream *s, long *first_line, bool *at_eof
             return 0;
         }
         s->next_line++;
+        if (s->tap)
+            s->tap(s->tap_ctx, s->line, (size_t)n);
         if (s->len + (size_t)n > MAX_RECORD_TEXT || !append(s, s->line, (size_t)n)) {
             tt_error_oom(err, s->path);
             return -1;

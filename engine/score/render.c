@@ -117,6 +117,40 @@ int tt_score_file_hash_bounded(const char *path, size_t max_bytes, char out[65],
     return 0;
 }
 
+struct tt_score_hash {
+    struct sha256_ctx ctx;
+};
+
+tt_score_hash *tt_score_hash_new(void)
+{
+    tt_score_hash *h = malloc(sizeof *h);
+    if (h)
+        sha256_init(&h->ctx);
+    return h;
+}
+
+void tt_score_hash_tap(void *h, const void *bytes, size_t n)
+{
+    sha256_update(&((tt_score_hash *)h)->ctx, n, bytes);
+}
+
+void tt_score_hash_hex(tt_score_hash *h, char out[65])
+{
+    static const char digits[] = "0123456789abcdef";
+    uint8_t md[SHA256_DIGEST_SIZE];
+    sha256_digest(&h->ctx, sizeof md, md);
+    for (unsigned i = 0; i < SHA256_DIGEST_SIZE; i++) {
+        out[2 * i] = digits[md[i] >> 4];
+        out[2 * i + 1] = digits[md[i] & 15];
+    }
+    out[64] = '\0';
+}
+
+void tt_score_hash_free(tt_score_hash *h)
+{
+    free(h);
+}
+
 int tt_score_file_hash(const char *path, char out[65], tt_error *err)
 {
     return tt_score_file_hash_bounded(path, SIZE_MAX, out, err);

@@ -79,5 +79,10 @@ int tt_journal_stream_next(tt_journal_stream *s, const tt_record **out, tt_error
 /* After the end: a torn last record was dropped (message in *warning). */
 bool tt_journal_stream_torn(const tt_journal_stream *s, const char **warning);
 void tt_journal_stream_close(tt_journal_stream *s);
+/* Hand every byte read from the file, in order, to tap (set before the
+ * first record is read): the file's hash taken while it is read, once the
+ * stream has reached its end. */
+void tt_journal_stream_tap(tt_journal_stream *s,
+                           void (*tap)(void *ctx, const void *bytes, size_t n), void *ctx);
 
 #endif

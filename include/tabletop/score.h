@@ -320,6 +320,13 @@ int tt_scorecard_write(const tt_scorecard *card, const char *path,
 
 /* sha256 hex of a file's bytes. */
 int tt_score_file_hash(const char *path, char out[65], tt_error *err);
+/* The same taken while the file is read: tt_journal_stream_tap(stream,
+ * tt_score_hash_tap, h); the hex once the stream has reached its end. */
+typedef struct tt_score_hash tt_score_hash;
+tt_score_hash *tt_score_hash_new(void);
+void tt_score_hash_tap(void *h, const void *bytes, size_t n);
+void tt_score_hash_hex(tt_score_hash *h, char out[65]);
+void tt_score_hash_free(tt_score_hash *h);
 /* The same for a regular file of at most max_bytes; anything else (a
  * device such as /dev/zero, a FIFO, a directory, a bigger file) is an error
  * found without reading it. */

@@ -53,6 +53,20 @@ static int teardown(void **state)
     return system(cmd) == 0 ? 0 : -1;
 }
 
+/* sha256sum's answer for a file (a static buffer). */
+static const char *sha256_of(const char *path)
+{
+    static char hex[65];
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "sha256sum '%s'", path);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    assert_non_null(fgets(hex, sizeof hex, p));
+    pclose(p);
+    assert_int_equal(strlen(hex), 64);
+    return hex;
+}
+
 #define NEED_BINARY() do { if (!tmp[0]) fail_msg("no tabletop binary"); } while (0)
 
 static void test_three_formats(void **state)
@@ -75,6 +89,9 @@ static void test_three_formats(void **state)
             json_t *root = check_json(text);
             assert_string_equal(json_string_value(json_object_get(root, "rating")), "P");
             assert_true(json_is_true(json_object_get(root, "complete")));
+            /* The hash taken while the journal was read: the whole file's. */
+            assert_string_equal(json_string_value(json_object_get(json_object_get(root, "exercise"), "journal_hash")),
+                                sha256_of(journal));
             json_decref(root);
         } else if (i == 1) {
             assert_non_null(strstr(text, "## Improvement plan"));
@@ -129,6 +146,8 @@ static void test_torn_journal(void **state)
     assert_true(json_is_false(json_object_get(root, "complete")));
     assert_true(json_is_true(json_object_get(root, "torn")));
     assert_true(json_array_size(json_object_get(root, "warnings")) >= 2);
+    /* Every byte, the torn tail too. */
+    assert_string_equal(json_string_value(json_object_get(json_object_get(root, "exercise"), "journal_hash")), sha256_of(torn));
     json_decref(root);
     free(card);
     /* Incomplete exercises are not recorded. */

@@ -6,7 +6,6 @@
  * same printf/Lua conversions. */
 #define _GNU_SOURCE /* mkstemps */
 #include <ctype.h>
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -15,10 +14,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "source_scan.h"
 #include "tabletop/terms.h"
 
 /* The functions that word a message, and the index of the argument their
@@ -32,29 +31,18 @@ static const struct { const char *name; int text_arg; } message_functions[] = {
     { "mf_missing", 3 },      { "store_fail", 2 },
 };
 
-/* snprintf words a message when it writes into a buffer named so. */
-static bool message_buffer(const char *arg, size_t len)
+/* snprintf words a message when it writes into a buffer named so: a name
+ * in its first argument holds one of these. */
+static bool message_buffer(const scan_token *t)
 {
     static const char *const names[] = { "why", "msg", "message", "reason" };
+    if (t->kind != SCAN_IDENT)
+        return false;
     for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
-        for (size_t i = 0; i + strlen(names[k]) <= len; i++)
-            if (memcmp(arg + i, names[k], strlen(names[k])) == 0)
+        for (size_t i = 0; i + strlen(names[k]) <= t->len; i++)
+            if (memcmp(t->text + i, names[k], strlen(names[k])) == 0)
                 return true;
     return false;
-}
-
-/* Past a string or character literal starting at text[i] (its quote). */
-static size_t skip_literal(const char *text, size_t n, size_t i, int *line)
-{
-    char q = text[i++];
-    while (i < n && text[i] != q) {
-        if (text[i] == '\\')
-            i++;
-        else if (text[i] == '\n')
-            (*line)++;
-        i++;
-    }
-    return i + 1;
 }
 
 /* Words in a literal's text once conversions and escapes are taken out:
@@ -82,112 +70,67 @@ static bool literal_has_words(const char *s, size_t len)
     return false;
 }
 
-static void say(char *report, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void say(char *report, size_t size, const char *fmt, ...)
+static bool opens(const scan_token *t)
 {
-    size_t used = strlen(report);
-    if (used + 1 >= size)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(report + used, size - used, fmt, ap);
-    va_end(ap);
+    return scan_is_punct(t, '(') || scan_is_punct(t, '[') || scan_is_punct(t, '{');
 }
 
-/* The arguments of the call whose '(' is at text[i]: flags a literal with
- * words from the function's text argument on. Returns the findings. */
-static int scan_call(const char *path, const char *text, size_t n, size_t i, int line,
-                     const char *name, int text_arg, char *report, size_t size)
+static bool closes(const scan_token *t)
 {
-    int depth = 0, arg = 0, found = 0, at_line = line;
-    size_t arg_start = i + 1;
+    return scan_is_punct(t, ')') || scan_is_punct(t, ']') || scan_is_punct(t, '}');
+}
+
+/* The arguments of the call whose '(' rd has just read: flags the first
+ * literal with words from the function's text argument on (reported at
+ * the call's line). Returns the findings. */
+static int scan_call(const scan_file *f, scan_reader rd, int line, const char *name, int text_arg,
+                     scan_report *r)
+{
+    int depth = 1, arg = 0;
     bool is_snprintf = strcmp(name, "snprintf") == 0, checked = !is_snprintf;
-    for (; i < n; i++) {
-        char c = text[i];
-        if (c == '\n') {
-            line++;
-        } else if (c == '/' && text[i + 1] == '*') {
-            const char *end = strstr(text + i + 2, "*/");
-            if (!end)
-                break;
-            for (; text + i < end; i++)
-                line += text[i] == '\n';
-            i++;
-        } else if (c == '"' || c == '\'') {
-            size_t end = skip_literal(text, n, i, &line);
-            if (c == '"' && arg >= text_arg && checked && literal_has_words(text + i + 1, end - i - 2)) {
-                say(report, size, "%s:%d: English-only text in %s(): \"%.*s\"\n", path, at_line, name,
-                    (int)(end - i - 2 > 60 ? 60 : end - i - 2), text + i + 1);
-                found++;
-                return found;
-            }
-            i = end - 1;
-        } else if (c == '(' || c == '[' || c == '{') {
+    scan_token t;
+    while (depth > 0 && scan_next(&rd, &t)) {
+        if (opens(&t)) {
             depth++;
-        } else if (c == ')' || c == ']' || c == '}') {
-            if (--depth == 0)
-                break;
-        } else if (c == ',' && depth == 1) {
-            if (arg == 0 && is_snprintf)
-                checked = message_buffer(text + arg_start, i - arg_start);
+        } else if (closes(&t)) {
+            depth--;
+        } else if (scan_is_punct(&t, ',') && depth == 1) {
             arg++;
-            arg_start = i + 1;
+        } else if (arg == 0 && is_snprintf && message_buffer(&t)) {
+            checked = true;
+        } else if (t.kind == SCAN_STRING && arg >= text_arg && checked &&
+                   literal_has_words(t.text, t.len)) {
+            scan_say(r, f->path, line, "English-only text in %s(): \"%.*s\"", name,
+                     (int)(t.len > 60 ? 60 : t.len), t.text);
+            return 1;
         }
     }
-    return found;
+    return 0;
 }
 
-/* Every call of a message function in one file. */
-static int scan_source(const char *path, char *report, size_t size)
+/* Every call of a message function in one file (not a member: x.finding()). */
+static int english_only_messages(const scan_file *f, scan_report *r, void *ctx)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return 0;
-    static char text[1 << 21];
-    size_t n = fread(text, 1, sizeof text - 1, f);
-    fclose(f);
-    text[n] = '\0';
-    int found = 0, line = 1;
-    for (size_t i = 0; i < n;) {
-        if (text[i] == '\n') {
-            line++;
-            i++;
-        } else if (text[i] == '/' && text[i + 1] == '*') {
-            for (i += 2; i < n && !(text[i] == '*' && text[i + 1] == '/'); i++)
-                line += text[i] == '\n';
-            i += 2;
-        } else if (text[i] == '/' && text[i + 1] == '/') {
-            while (i < n && text[i] != '\n')
-                i++;
-        } else if (text[i] == '"' || text[i] == '\'') {
-            i = skip_literal(text, n, i, &line);
-        } else if (isalpha((unsigned char)text[i]) || text[i] == '_') {
-            size_t start = i;
-            while (i < n && (isalnum((unsigned char)text[i]) || text[i] == '_'))
-                i++;
-            size_t j = i;
-            while (j < n && (text[j] == ' ' || text[j] == '\t'))
-                j++;
-            if (j >= n || text[j] != '(' || (start > 0 && (text[start - 1] == '.' || text[start - 1] == '>')))
-                continue;
-            for (size_t k = 0; k < sizeof message_functions / sizeof message_functions[0]; k++)
-                if (strlen(message_functions[k].name) == i - start &&
-                    memcmp(message_functions[k].name, text + start, i - start) == 0)
-                    found += scan_call(path, text, n, j, line, message_functions[k].name,
-                                       message_functions[k].text_arg, report, size);
-        } else {
-            i++;
-        }
+    (void)ctx;
+    int found = 0;
+    scan_reader rd;
+    scan_reader_init(&rd, f);
+    scan_token t, last = { 0 };
+    while (scan_next(&rd, &t)) {
+        bool member = scan_is_punct(&last, '.') || scan_is_punct(&last, '>');
+        last = t;
+        if (t.kind != SCAN_IDENT || member)
+            continue;
+        scan_reader after = rd;
+        scan_token open;
+        if (!scan_next(&after, &open) || !scan_is_punct(&open, '('))
+            continue;
+        for (size_t k = 0; k < sizeof message_functions / sizeof message_functions[0]; k++)
+            if (scan_is_ident(&t, message_functions[k].name))
+                found += scan_call(f, after, t.line, message_functions[k].name,
+                                   message_functions[k].text_arg, r);
     }
     return found;
-}
-
-static bool listed(const char *name, const char *const *names)
-{
-    for (; *names; names++)
-        if (strcmp(name, *names) == 0)
-            return true;
-    return false;
 }
 
 /* Files (relative to engine/) whose messages are still being moved into
@@ -207,47 +150,6 @@ static const char *const pending[] = {
     NULL,
 };
 
-static int scan_tree(const char *root, const char *rel, char *report, size_t size, int *files)
-{
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s/%s", root, rel);
-    DIR *d = opendir(dir);
-    if (!d)
-        return -1;
-    int found = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        char sub[4096], path[8192];
-        snprintf(sub, sizeof sub, "%s%s%s", rel, rel[0] ? "/" : "", e->d_name);
-        snprintf(path, sizeof path, "%s/%s", root, sub);
-        struct stat st;
-        if (stat(path, &st) != 0)
-            continue;
-        if (S_ISDIR(st.st_mode)) {
-            int k = scan_tree(root, sub, report, size, files);
-            found += k > 0 ? k : 0;
-            continue;
-        }
-        size_t len = strlen(e->d_name);
-        if (len < 3 || (strcmp(e->d_name + len - 2, ".c") != 0 && strcmp(e->d_name + len - 2, ".h") != 0))
-            continue;
-        (*files)++;
-        if (!listed(sub, pending)) {
-            found += scan_source(path, report, size);
-            continue;
-        }
-        char scratch[4096] = "";
-        if (scan_source(path, scratch, sizeof scratch) == 0) {
-            say(report, size, "%s: clean now; remove it from the pending list in test_error_texts.c\n", path);
-            found++;
-        }
-    }
-    closedir(d);
-    return found;
-}
-
 static void engine_messages_come_from_the_table(void **state)
 {
     (void)state;
@@ -255,16 +157,15 @@ static void engine_messages_come_from_the_table(void **state)
     assert_non_null(source);
     char root[4096];
     snprintf(root, sizeof root, "%s/engine", source);
-    static char report[65536];
-    report[0] = '\0';
-    int files = 0;
-    int found = scan_tree(root, "", report, sizeof report, &files);
-    assert_true(found >= 0);
+    static scan_report report;
+    scan_report_init(&report);
+    int files = scan_tree(root, "", true, pending, "test_error_texts.c", english_only_messages, NULL,
+                          &report);
     assert_true(files > 100); /* the walk did reach the engine's sources */
-    if (found)
+    if (report.found)
         fail_msg("%d English-only message text(s) outside the terms table "
                  "(word them with TT_MSG and an entry of include/tabletop/terms_errors.h):\n%s",
-                 found, report);
+                 report.found, report.text);
 }
 
 /* The scanner finds what it must (a test that cannot fail is none). */
@@ -276,8 +177,8 @@ static void the_scan_catches_english_only_messages(void **state)
     snprintf(path, sizeof path, "%s/tt-errtexts-XXXXXX.c", dir ? dir : ".");
     int fd = mkstemps(path, 2);
     assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    assert_non_null(f);
+    FILE *fp = fdopen(fd, "w");
+    assert_non_null(fp);
     fputs("/* tt_error_set(err, f, 1, 1, \"in a comment\"); */\n"
           "tt_error_set(err, file, 1, 2, TT_MSG(E_OUT_OF_MEMORY));\n"
           "tt_error_set(err, file, 1, 2, \"%s: %s\", a, b);\n"
@@ -287,16 +188,20 @@ static void the_scan_catches_english_only_messages(void **state)
           "snprintf(why, sizeof why, \"too large\");\n"
           "snprintf(path, sizeof path, \"%s/%s.lua\", dir, id);\n"
           "tt_error_runtime(err, p, TT_MSG(E_CANNOT_READ_FMT), ok ? \"x\" : \"a list\");\n",
-          f);
-    fclose(f);
-    char report[2048] = "";
-    int n = scan_source(path, report, sizeof report);
+          fp);
+    fclose(fp);
+    scan_file f;
+    assert_true(scan_file_read(&f, path));
+    static scan_report report;
+    scan_report_init(&report);
+    int n = english_only_messages(&f, &report, NULL);
+    scan_file_free(&f);
     unlink(path);
     assert_int_equal(n, 4);
-    assert_non_null(strstr(report, ":4: English-only text in tt_error_set(): \"duplicate key"));
-    assert_non_null(strstr(report, ":7: English-only text in luaL_error(): \"out of \""));
-    assert_non_null(strstr(report, ":8: English-only text in snprintf(): \"too large\""));
-    assert_non_null(strstr(report, ":10: English-only text in tt_error_runtime(): \"a list\""));
+    assert_non_null(strstr(report.text, ":4: English-only text in tt_error_set(): \"duplicate key"));
+    assert_non_null(strstr(report.text, ":7: English-only text in luaL_error(): \"out of \""));
+    assert_non_null(strstr(report.text, ":8: English-only text in snprintf(): \"too large\""));
+    assert_non_null(strstr(report.text, ":10: English-only text in tt_error_runtime(): \"a list\""));
 }
 
 /* The conversions of a printf or Lua format, in order ("%s%d%zu"). */

@@ -1,6 +1,7 @@
 /* One way to drive an exercise per front-end, for run and resume alike. */
 #include "frontend.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +41,17 @@ bool tt_serve_parse(const char *arg, void *dest, char *why, size_t why_size)
         addr_len >= sizeof o->addr) {
         snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_SERVE_BAD_FMT), arg);
         return false;
+    }
+    if (addr) {
+        /* An address, as the docs say (127.0.0.1, 0.0.0.0, ::): a name or
+         * interface ('lo', 'bad host') made links nobody could open. */
+        char a[sizeof o->addr];
+        unsigned char bin[sizeof(struct in6_addr)];
+        snprintf(a, sizeof a, "%.*s", (int)addr_len, addr);
+        if (inet_pton(AF_INET, a, bin) != 1 && inet_pton(AF_INET6, a, bin) != 1) {
+            snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_SERVE_BAD_FMT), arg);
+            return false;
+        }
     }
     o->on = true;
     o->port = (int)p;

@@ -581,6 +581,13 @@ static void failures_exit_by_their_class(void **state)
         { "report --db ", 2, " -o /nonexistent-dir/report.html", 1, "cannot write the report" },
         { "report --db ", 2, " -o report.txt", 2, "--help" },
         { "explore ransomware --runs 0", 0, "", 2, "--runs" },
+        /* --serve takes an address: a name or interface is bad input; an
+         * address not on this machine (TEST-NET-1) cannot be listened on,
+         * at once (it ran the drill with links nobody could open). */
+        { "run ransomware --ui none --no-scorecard --serve 'bad host:80'", 0, "", 2, "--serve" },
+        { "run ransomware --ui none --no-scorecard --serve lo:0", 0, "", 2, "--serve" },
+        { "run ransomware --ui none --no-scorecard --journal ", 1, ".serve --serve 192.0.2.1:0", 1,
+          "cannot listen on 192.0.2.1:0" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *args[] = { "", journal, db, broken };

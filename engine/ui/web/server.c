@@ -4,12 +4,15 @@
 #define _GNU_SOURCE
 #include "web_internal.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <netinet/in.h>
 #include <sys/eventfd.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -565,6 +568,30 @@ static bool find_assets(tt_web *w, tt_error *err)
     return true;
 }
 
+/* Can a socket be bound to this numeric address (port 0)? */
+static bool address_is_ours(const char *host)
+{
+    struct sockaddr_in v4 = { .sin_family = AF_INET };
+    struct sockaddr_in6 v6 = { .sin6_family = AF_INET6 };
+    const struct sockaddr *sa;
+    socklen_t len;
+    if (inet_pton(AF_INET, host, &v4.sin_addr) == 1) {
+        sa = (const struct sockaddr *)&v4;
+        len = sizeof v4;
+    } else if (inet_pton(AF_INET6, host, &v6.sin6_addr) == 1) {
+        sa = (const struct sockaddr *)&v6;
+        len = sizeof v6;
+    } else {
+        return false;
+    }
+    int fd = socket(sa->sa_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return false;
+    bool ok = bind(fd, sa, len) == 0;
+    close(fd);
+    return ok;
+}
+
 tt_web *tt_web_start(const tt_web_options *o, tt_error *err)
 {
     tt_web *w = calloc(1, sizeof *w);
@@ -612,7 +639,8 @@ tt_web *tt_web_start(const tt_web_options *o, tt_error *err)
     info.protocols = w->protocols;
     info.mounts = &w->mount;
     info.user = w;
-    info.options = LWS_SERVER_OPTION_VALIDATE_UTF8 | LWS_SERVER_OPTION_HTTP_HEADERS_SECURITY_BEST_PRACTICES_ENFORCE;
+    info.options = LWS_SERVER_OPTION_VALIDATE_UTF8 | LWS_SERVER_OPTION_HTTP_HEADERS_SECURITY_BEST_PRACTICES_ENFORCE |
+                   LWS_SERVER_OPTION_FAIL_UPON_UNABLE_TO_BIND;
     if (o->tls_cert || o->tls_key) {
         if (!o->tls_cert || !o->tls_key) {
             tt_error_set(err, NULL, 0, 0, "--tls-cert and --tls-key go together");
@@ -623,6 +651,16 @@ tt_web *tt_web_start(const tt_web_options *o, tt_error *err)
         info.ssl_cert_filepath = o->tls_cert;
         info.ssl_private_key_filepath = o->tls_key;
         w->tls = true;
+    }
+    /* An address that is not this machine's: libwebsockets keeps such a
+     * vhost and retries its bind in the background, so the drill ran with
+     * links nobody could open. Bind it once here first (port 0: whether
+     * the port is free is libwebsockets' FAIL_UPON_UNABLE_TO_BIND). */
+    if (!address_is_ours(w->host)) {
+        tt_error_runtime(err, NULL, "cannot listen on %s:%d (address in use, not this "
+                                    "machine's, or a TLS file unreadable)", w->host, o->port);
+        tt_web_stop(w);
+        return NULL;
     }
     w->ctx = lws_create_context(&info);
     struct lws_vhost *vh = w->ctx ? lws_get_vhost_by_name(w->ctx, "default") : NULL;

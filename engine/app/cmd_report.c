@@ -14,10 +14,10 @@ static bool is_date(const char *s)
 {
     if (strlen(s) < 10)
         return false;
-    for (int i = 0; i < 10; i++)
-        if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
-            return false;
-    return s[10] == '\0' || s[10] == 'T';
+    char day[11];
+    memcpy(day, s, 10);
+    day[10] = '\0';
+    return tt_calendar_date_ok(day) && strlen(day) == 10 && (s[10] == '\0' || s[10] == 'T');
 }
 
 static int write_file(const char *path, const char *data, size_t len, tt_lang lang, tt_error *err)

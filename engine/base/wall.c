@@ -2,6 +2,7 @@
  * wall dates shown to people in their own time zone. */
 #define _DEFAULT_SOURCE   /* timegm, tm_gmtoff */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -127,4 +128,21 @@ bool tt_date_local(const char *iso, char *buf, size_t size)
     }
     snprintf(buf, size, "%s %s", day, zone);
     return true;
+}
+
+bool tt_calendar_date_ok(const char *s)
+{
+    size_t n = strlen(s);
+    static const char shape[] = "dddd-dd-dd";
+    if (n != 4 && n != 7 && n != 10)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != '-')
+            return false;
+    int year = atoi(s), month = n >= 7 ? atoi(s + 5) : 1, day = n == 10 ? atoi(s + 8) : 1;
+    static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    if (month < 1 || month > 12 || day < 1 || day > days[month - 1])
+        return false;
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return !(month == 2 && day == 29 && !leap);
 }

@@ -686,23 +686,6 @@ static void read_history(ex *x, int top)
     lua_pop(x->L, 1);
 }
 
-static bool date_ok(const char *d)
-{
-    size_t n = strlen(d);
-    static const char pat[] = "dddd-dd-dd";
-    if (n != 4 && n != 7 && n != 10)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (pat[i] == 'd' ? !(d[i] >= '0' && d[i] <= '9') : d[i] != '-')
-            return false;
-    /* A date that exists: 2020-13-45 has the shape but no day. */
-    int year = atoi(d), month = n >= 7 ? atoi(d + 5) : 1, day = n == 10 ? atoi(d + 8) : 1;
-    static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    if (month < 1 || month > 12 || day < 1 || day > days[month - 1])
-        return false;
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return !(month == 2 && day == 29 && !leap);
-}
 
 /* API 1.1: references = { { title =, publisher =, url =, date = }, ... } */
 static void read_references(ex *x, int top)
@@ -736,7 +719,7 @@ static void read_references(ex *x, int top)
         if (r->url && strncmp(r->url, "https://", 8) != 0 && strncmp(r->url, "http://", 7) != 0)
             mf_fail(x, 0, TT_MSG(E_SC_URL_FMT), where, r->url);
         r->date = mf_get_string(x, e, where, "date", false);
-        if (r->date && !date_ok(r->date))
+        if (r->date && !tt_calendar_date_ok(r->date))
             mf_fail(x, 0, TT_MSG(E_SC_DATE_FMT), where, r->date);
         lua_pop(x->L, 1);
     }

@@ -22,6 +22,9 @@ int64_t tt_wall_ms(void);
 bool tt_date_local(const char *iso, char *buf, size_t size);
 /* The same date as seconds since the epoch (a bare date: its local noon). */
 bool tt_date_parse(const char *iso, int64_t *epoch_s);
+/* A date that exists, written YYYY, YYYY-MM or YYYY-MM-DD (2022-02-29 and
+ * 2020-13 do not): one check for every date a user writes. */
+bool tt_calendar_date_ok(const char *s);
 /* The local calendar day of an instant: "2026-12-27". */
 void tt_date_local_day(int64_t epoch_s, char *buf, size_t size);
 /* Terminal cells a UTF-8 text takes: East Asian wide and fullwidth

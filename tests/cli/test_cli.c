@@ -526,6 +526,9 @@ static void bad_command_lines_exit_2_with_a_message(void **state)
         { "run ransomware --ui none --scorecard card.txt", "--scorecard must end in" },
         { "resume x.yaml --scorecard card.pdf", "--scorecard must end in" },
         { "history --db /nonexistent/tt-history.db", "no drill-history database" },
+        /* Dates that do not exist (one check: tt_calendar_date_ok). */
+        { "report --since 2026-99-99 -o r.md", "--since must be a date" },
+        { "report --since 2026-02-30 -o r.md", "--since must be a date" },
         { "run ransomware --ui none --scorecard /nonexistent-dir/card.html", "cannot write in" },
         /* Typos get "did you mean": commands, long options, scenario ids. */
         { "rnu ransomware", "did you mean 'run'?" },

@@ -45,11 +45,11 @@ int tt_cmd_explore(int argc, char **argv)
     char path[1024], why[4096];
     if (!tt_locate_scenario(cl.args[0], path, sizeof path, why, sizeof why))
         return tt_cmd_fail(&cl, "%s", "%s", why);
-    if (dir && mkdir(dir, 0777) != 0 && errno != EEXIST)
-        return tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, C_CANNOT_WRITE_FMT_TEXT, dir, strerror(errno));
     tt_explore_report rep;
     tt_error err;
     tt_error_clear(&err);
+    if (dir && tt_make_folder(dir, cl.lang, &err) != 0)
+        return tt_error_report(&err, "tabletop explore");
     if (tt_explore(path, runs, seed, &rep, &err) != 0) {
         tt_term_printf(stdout, "%s:%d:%d: %s\n", err.file[0] ? err.file : path, err.line,
                err.column > 0 ? err.column : 1, err.message);

@@ -97,10 +97,7 @@ static char *load_template(const char *name, const char *id, tt_lang lang, tt_er
 
 static int make_dir(const char *path, tt_lang lang, tt_error *err)
 {
-    if (mkdir(path, 0777) == 0 || errno == EEXIST)
-        return 0;
-    tt_error_runtime(err, path, TT_FMT(lang, C_NEW_MKDIR_FMT), strerror(errno));
-    return -1;
+    return tt_make_folder(path, lang, err);
 }
 
 /* Create path exclusively (never an existing file, never through a link). */

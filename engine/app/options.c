@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "frontend.h"
 #include "tabletop/suggest.h"
@@ -249,4 +250,17 @@ bool tt_opts_parse(tt_cmdline *cl, int argc, char **argv, const tt_opt *opts)
         return false;
     }
     return true;
+}
+
+int tt_make_folder(const char *path, tt_lang lang, tt_error *err)
+{
+    struct stat st;
+    if (mkdir(path, 0777) == 0 || (errno == EEXIST && stat(path, &st) == 0 && S_ISDIR(st.st_mode)))
+        return 0;
+    if (errno == EEXIST || errno == ENOTDIR) {
+        tt_error_set(err, NULL, 0, 0, TT_FMT(lang, C_NOT_A_FOLDER_FMT), path);
+        return -1;
+    }
+    tt_error_runtime(err, path, TT_FMT(lang, C_NEW_MKDIR_FMT), strerror(errno));
+    return -1;
 }

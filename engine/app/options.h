@@ -106,4 +106,10 @@ int tt_cmd_fail(const tt_cmdline *cl, const char *ja, const char *en, ...)
 int tt_cmd_fail_as(const tt_cmdline *cl, tt_error_class cls, const char *ja, const char *en, ...)
     __attribute__((format(printf, 3, 5), format(printf, 4, 5)));
 
+/* The folder an option names (new --dir, explore -o): made when missing;
+ * an existing file or device there is bad input, said before any work
+ * (explore ran every exercise, then failed on each file). 0, or -1 with
+ * err set. */
+int tt_make_folder(const char *path, tt_lang lang, tt_error *err);
+
 #endif

@@ -353,6 +353,8 @@
 #define C_NEW_BAD_ID_FMT_TEXT "'%s' はシナリオ ID ではありません（a-z、0-9、-、64文字まで）", \
     "'%s' is not a scenario id (a-z, 0-9 and -, at most 64)"
 #define C_NEW_MKDIR_FMT_TEXT "フォルダーを作れません: %s", "cannot create the folder: %s"
+#define C_NOT_A_FOLDER_FMT_TEXT "%s: フォルダーではありません（既存のファイルやデバイスです）", \
+    "%s: not a folder (an existing file or device)"
 #define C_NEW_TEMPLATE_FMT_TEXT "雛形 %s を読めません（%s）。tabletop を入れ直してください", \
     "cannot read the template %s (%s); reinstall tabletop"
 #define C_NEW_NEXT_FMT_TEXT "次に: tabletop check %s && tabletop lint %s\n" \
@@ -457,6 +459,7 @@
     X(C_NEW_DIR_TOO_LONG, "フォルダー名が長すぎます", "the folder name is too long") \
     X(C_NEW_EXISTS, "既にあります。何も書き込んでいません", "already exists; nothing was written") \
     X(C_NEW_MKDIR_FMT, C_NEW_MKDIR_FMT_TEXT) \
+    X(C_NOT_A_FOLDER_FMT, C_NOT_A_FOLDER_FMT_TEXT) \
     X(C_NEW_TEMPLATE_FMT, C_NEW_TEMPLATE_FMT_TEXT) \
     X(C_NEW_NEXT_FMT, C_NEW_NEXT_FMT_TEXT)
 

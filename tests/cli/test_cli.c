@@ -584,6 +584,11 @@ static void failures_exit_by_their_class(void **state)
         { "report --db ", 2, " -o /nonexistent-dir/report.html", 1, "cannot write the report" },
         { "report --db ", 2, " -o report.txt", 2, "--help" },
         { "explore ransomware --runs 0", 0, "", 2, "--runs" },
+        /* A folder option naming a file or device: bad input, before any
+         * work (tt_make_folder). */
+        { "explore ransomware --runs 1 -o /dev/null", 0, "", 2, "/dev/null: not a folder" },
+        { "new zz --dir /dev/null", 0, "", 2, "/dev/null: not a folder" },
+        { "new zz --dir ", 1, "/x", 2, "not a folder" },
         /* --serve takes an address: a name or interface is bad input; an
          * address not on this machine (TEST-NET-1) cannot be listened on,
          * at once (it ran the drill with links nobody could open). */

@@ -47,7 +47,7 @@ static bool parse_size(const char *arg, void *dest, char *why, size_t why_size)
     char detail[256];
     if (tt_dashboard_parse_size(arg, &wh[0], &wh[1], detail, sizeof detail))
         return true;
-    snprintf(why, why_size, "--size: %s", detail);
+    snprintf(why, why_size, TT_MSG(E_OPT_SIZE_FMT), detail);
     return false;
 }
 

@@ -167,8 +167,9 @@ bool tt_opt_card_path(const char *path, void *dest, char *why, size_t why_size)
         return false;
     }
     if (!tt_output_path_usable(path)) {     /* as TT_OPT_OUTPUT: a FIFO would block */
-        snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_OPT_OUTPUT_NOT_REGULAR_FMT),
-                 "scorecard", path);
+        static const char option[] = "scorecard"; /* the option's name, as typed */
+        snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_OPT_OUTPUT_NOT_REGULAR_FMT), option,
+                 path);
         return false;
     }
     *(const char **)dest = path;

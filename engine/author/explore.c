@@ -12,6 +12,7 @@
 #include "tabletop/author.h"
 #include "tabletop/exercise.h"
 #include "tabletop/sim.h"
+#include "tabletop/terms.h"
 
 #define MAX_STEPS 200
 
@@ -331,7 +332,7 @@ int tt_explore(const char *path, unsigned runs, uint64_t seed, tt_explore_report
                 const char *colon = strchr(o.error, ':');
                 int line = colon ? atoi(colon + 1) : 0;
                 const char *text = colon ? strchr(colon + 1, ':') : NULL;
-                snprintf(msg, sizeof msg, "runtime error: %s", text ? text + 2 : o.error);
+                snprintf(msg, sizeof msg, TT_MSG(E_EXPLORE_RUNTIME_ERROR_FMT), text ? text + 2 : o.error);
                 add(&rep->findings, path, line, msg, rep->witnesses, &rep->n_witnesses, cap, m,
                     &q);
             }
@@ -349,7 +350,7 @@ int tt_explore(const char *path, unsigned runs, uint64_t seed, tt_explore_report
     for (size_t i = 0; i < m->n_objectives; i++)
         if (!reached[i]) {
             snprintf(where, sizeof where, "objectives.%s", m->objectives[i].id);
-            snprintf(msg, sizeof msg, "objective '%s' was never reached in %u runs",
+            snprintf(msg, sizeof msg, TT_MSG(E_EXPLORE_NEVER_REACHED_FMT),
                      m->objectives[i].id, rep->runs);
             plan q = *shortest;
             shrink(s, &q, shows_unreached, i);
@@ -359,7 +360,7 @@ int tt_explore(const char *path, unsigned runs, uint64_t seed, tt_explore_report
     for (size_t i = 0; i < m->n_actions; i++)
         if (!available[i]) {
             snprintf(where, sizeof where, "actions.%s", m->actions[i].id);
-            snprintf(msg, sizeof msg, "action '%s' was never available in %u runs",
+            snprintf(msg, sizeof msg, TT_MSG(E_EXPLORE_NEVER_AVAILABLE_FMT),
                      m->actions[i].id, rep->runs);
             add(&rep->findings, path, tt_script_field_line(s, where), msg, rep->witnesses,
                 &rep->n_witnesses, cap, m, shortest);
@@ -367,7 +368,7 @@ int tt_explore(const char *path, unsigned runs, uint64_t seed, tt_explore_report
     for (size_t i = 0; i < m->n_injects; i++)
         if (!fired[i]) {
             snprintf(where, sizeof where, "injects[%zu]", i + 1);
-            snprintf(msg, sizeof msg, "inject '%s' never fired in %u runs", m->injects[i].id,
+            snprintf(msg, sizeof msg, TT_MSG(E_EXPLORE_NEVER_FIRED_FMT), m->injects[i].id,
                      rep->runs);
             plan q = *shortest;
             shrink(s, &q, shows_unfired, i);
@@ -377,7 +378,7 @@ int tt_explore(const char *path, unsigned runs, uint64_t seed, tt_explore_report
     for (size_t i = 0; i < m->n_metrics; i++)
         if (!changed[i]) {
             snprintf(where, sizeof where, "metrics.%s", m->metrics[i].key);
-            snprintf(msg, sizeof msg, "metric '%s' never changed in %u runs", m->metrics[i].key,
+            snprintf(msg, sizeof msg, TT_MSG(E_EXPLORE_NEVER_CHANGED_FMT), m->metrics[i].key,
                      rep->runs);
             plan q = *shortest;
             shrink(s, &q, shows_unchanged, i);

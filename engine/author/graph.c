@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "tabletop/author.h"
+#include "tabletop/terms.h"
 
 typedef struct gctx {
     Agraph_t *g;
@@ -132,7 +133,7 @@ int tt_graph_write(tt_script *s, const tt_access *acc, FILE *out, bool svg, tt_l
     if (svg) {
         GVC_t *gvc = gvContext();
         if (!gvc || gvLayout(gvc, c.g, "dot") != 0 || gvRender(gvc, c.g, "svg", out) != 0) {
-            tt_error_runtime(err, NULL, "Graphviz could not lay out or render the graph");
+            tt_error_runtime(err, NULL, TT_MSG(E_GRAPH_GRAPHVIZ));
             rc = -1;
         }
         if (gvc) {
@@ -140,12 +141,12 @@ int tt_graph_write(tt_script *s, const tt_access *acc, FILE *out, bool svg, tt_l
             gvFreeContext(gvc);
         }
     } else if (agwrite(c.g, out) == EOF) {
-        tt_error_runtime(err, NULL, "cannot write the graph");
+        tt_error_runtime(err, NULL, TT_MSG(E_GRAPH_CANNOT_WRITE));
         rc = -1;
     }
     agclose(c.g);
     if (rc == 0 && ferror(out)) {
-        tt_error_runtime(err, NULL, "cannot write the graph");
+        tt_error_runtime(err, NULL, TT_MSG(E_GRAPH_CANNOT_WRITE));
         rc = -1;
     }
     return rc;

@@ -12,6 +12,7 @@
 #include "tabletop/api.h"
 #include "tabletop/author.h"
 #include "tabletop/suggest.h"
+#include "tabletop/terms.h"
 
 #define HINT(buf, wrong, arr, n)                                                           \
     tt_suggest((wrong), (n) ? &(arr)[0].id : NULL, (n), sizeof *(arr), (buf), sizeof(buf))
@@ -183,8 +184,7 @@ static void state_access(lint *L, size_t f, int line, const char *key, bool writ
     snprintf(needle, sizeof needle, ".%s", key);
     int col = column_of(L, line, needle);
     finding(L, line, col + (strstr(line_text(L, line), needle) ? 1 : 0),
-            "state key '%s' is %s but not declared in state (%s)", key,
-            write ? "written" : "read", hint);
+            write ? TT_MSG(E_LINT_STATE_WRITTEN_FMT) : TT_MSG(E_LINT_STATE_READ_FMT), key, hint);
 }
 
 static bool is_time_text(const char *s)
@@ -201,14 +201,14 @@ static void check_actor_arg(lint *L, int line, const char *what, const char *arg
         char why[200];
         tt_ms v;
         if (!tt_duration_parse(arg, &v, why, sizeof why))
-            finding(L, line, column_of(L, line, arg), "%s: '%s' is not a duration: %s", what,
+            finding(L, line, column_of(L, line, arg), TT_MSG(E_LINT_NOT_DURATION_FMT), what,
                     arg, why);
         return;
     }
     char hint[300];
     HINT(hint, arg, L->m->actors, L->m->n_actors);
     finding(L, line, column_of(L, line, arg),
-            "%s: '%s' is neither a time nor an actor of this scenario (actors: %s)", what, arg,
+            TT_MSG(E_LINT_AFTER_NOT_TIME_FMT), what, arg,
             hint);
 }
 
@@ -224,7 +224,7 @@ static void check_ctx_field(lint *L, int line, const char *name)
     char hint[300], needle[200];
     tt_suggest(name, names, n, sizeof *names, hint, sizeof hint);
     snprintf(needle, sizeof needle, ".%s", name);
-    finding(L, line, column_of(L, line, needle) + 1, "ctx has no field '%s' (%s)", name, hint);
+    finding(L, line, column_of(L, line, needle) + 1, TT_MSG(E_LINT_CTX_NO_FIELD_FMT), name, hint);
 }
 
 static void check_code(lint *L, size_t f)
@@ -275,13 +275,12 @@ static void check_code(lint *L, size_t f)
                 HINT(ha, val, L->m->actors, L->m->n_actors);
                 HINT(hr, val, L->m->roles, L->m->n_roles);
                 finding(L, in->line, column_of(L, in->line, val),
-                        "from = '%s' is neither an actor nor a role of this scenario "
-                        "(actors: %s; roles: %s)", val, ha, hr);
+                        TT_MSG(E_LINT_FROM_FMT), val, ha, hr);
             } else if (strcmp(key, "to") == 0 && tt_scenario_role(L->m, val) < 0) {
                 char hr[300];
                 HINT(hr, val, L->m->roles, L->m->n_roles);
                 finding(L, in->line, column_of(L, in->line, val),
-                        "to = '%s' is not a role of this scenario (%s)", val, hr);
+                        TT_MSG(E_LINT_TO_FMT), val, hr);
             }
         } else if ((strcmp(op, "GETTABUP") == 0 || strcmp(op, "SETTABUP") == 0) &&
                    in->n_args >= 3) {
@@ -313,8 +312,7 @@ static void check_texts(lint *L, size_t f)
                 continue;
             if ((mask[r] == JA || mask[r] == EN))
                 finding(L, line[r], column_of(L, line[r], mask[r] == JA ? "ja" : "en"),
-                        "text has %s but no %s: every user-visible text needs both languages",
-                        mask[r] == JA ? "ja" : "en", mask[r] == JA ? "en" : "ja");
+                        mask[r] == JA ? TT_MSG(E_LINT_TEXT_NO_EN) : TT_MSG(E_LINT_TEXT_NO_JA));
             open[r] = false;
         }
         if (!in)
@@ -409,8 +407,7 @@ static void number_at(lint *L, int line, double v)
     else
         snprintf(text, sizeof text, "%g", v);
     finding(L, line, column_of(L, line, text),
-            "number %s is neither cited nor marked invented (add a comment: -- invented, or the "
-            "fact's id such as -- F7)", text);
+            TT_MSG(E_LINT_NUMBER_UNCITED_FMT), text);
 }
 
 static void time_at(lint *L, int line, const char *s)
@@ -419,8 +416,7 @@ static void time_at(lint *L, int line, const char *s)
     if (!tt_duration_parse(s, &v, NULL, 0) || v == 0 || line_justified(L, line))
         return;
     finding(L, line, column_of(L, line, s),
-            "time \"%s\" is neither cited nor marked invented (add a comment: -- invented, or "
-            "the fact's id such as -- F1)", s);
+            TT_MSG(E_LINT_TIME_UNCITED_FMT), s);
 }
 
 static bool kconst_number(const ll_function *fn, int k, double *v)
@@ -586,9 +582,8 @@ static void check_reachable(lint *L)
         snprintf(path, sizeof path, "objectives.%s", ob->id);
         int line = tt_script_field_line(L->script, path);
         finding(L, line, column_of(L, line, ob->id),
-                "objective '%s' (%s) cannot be reached by any action: none completes it and no "
-                "action changes what its when reads (%s)", ob->id,
-                tt_objective_phase_name(ob->phase), reads[0] ? reads : "nothing");
+                TT_MSG(E_LINT_UNREACHABLE_FMT), ob->id,
+                tt_objective_phase_name(ob->phase), reads[0] ? reads : TT_MSG(E_LINT_NOTHING));
     }
     free(influenced.k);
 }

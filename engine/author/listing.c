@@ -2,6 +2,7 @@
  * one luac.c prints: a header per function, instruction lines
  * "\tN\t[LINE]\tOP\tARGS\t; comment", then its constants, locals and
  * upvalues sections. */
+#include "tabletop/terms.h"
 #include "listing.h"
 
 #include <errno.h>
@@ -40,7 +41,7 @@ static int run_luac(const char *text, size_t len, char **out, size_t *out_len, c
     pid_t pid = fork();
     if (pid < 0) {
         close(in[0]); close(in[1]); close(outp[0]); close(outp[1]); close(errp[0]); close(errp[1]);
-        tt_error_runtime(err, name, "cannot start luac: %s", strerror(errno));
+        tt_error_runtime(err, name, TT_MSG(E_LISTING_CANNOT_START_FMT), strerror(errno));
         return -1;
     }
     if (pid == 0) {
@@ -119,21 +120,21 @@ static int run_luac(const char *text, size_t len, char **out, size_t *out_len, c
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
     if (!buf) {
-        tt_error_set_as(err, TT_ERR_NOMEM, name, 0, 0, "out of memory reading the listing");
+        tt_error_set_as(err, TT_ERR_NOMEM, name, 0, 0, TT_MSG(E_LISTING_OOM));
         return -1;
     }
     if (too_big) {
         free(buf);
-        tt_error_set(err, name, 0, 0, "the file's code is too large to analyse");
+        tt_error_set(err, name, 0, 0, TT_MSG(E_LISTING_TOO_LARGE));
         return -1;
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         free(buf);
         if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
-            tt_error_runtime(err, name, "cannot run %s (Debian package lua5.4)", TT_LUAC);
+            tt_error_runtime(err, name, TT_MSG(E_LISTING_CANNOT_RUN_FMT), TT_LUAC);
             return -1;
         }
-        *errtext = strdup(ebuf[0] ? ebuf : "luac failed (limits exceeded?)");
+        *errtext = strdup(ebuf[0] ? ebuf : TT_MSG(E_LISTING_LUAC_FAILED));
         if (!*errtext) {
             tt_error_oom(err, name);
             return -1;
@@ -145,7 +146,7 @@ static int run_luac(const char *text, size_t len, char **out, size_t *out_len, c
     *out_len = n;
     return 0;
 fail_pipe:
-    tt_error_runtime(err, name, "cannot start luac: %s", strerror(errno));
+    tt_error_runtime(err, name, TT_MSG(E_LISTING_CANNOT_START_FMT), strerror(errno));
     return -1;
 }
 
@@ -354,7 +355,7 @@ int ll_read(const char *name, const char *text, size_t len, ll_listing *out, tt_
     if (parse(buf, out) != 0 || (out->n_fns && link_children(out, &next, 0, 0) != 0)) {
         free(buf);
         ll_free(out);
-        tt_error_set_as(err, TT_ERR_NOMEM, name, 0, 0, "out of memory reading the listing");
+        tt_error_set_as(err, TT_ERR_NOMEM, name, 0, 0, TT_MSG(E_LISTING_OOM));
         return -1;
     }
     free(buf);

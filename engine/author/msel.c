@@ -260,6 +260,6 @@ int tt_msel_write(tt_script *s, const char *src, FILE *out, tt_msel_format fmt, 
             free(cells[i]);
     free(cells);
     if (rc != 0 && !err->message[0])
-        tt_error_runtime(err, NULL, "cannot write the MSEL");
+        tt_error_runtime(err, NULL, TT_MSG(E_MSEL_CANNOT_WRITE));
     return rc;
 }

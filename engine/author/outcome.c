@@ -11,6 +11,7 @@
 #include "tabletop/exercise.h"
 #include "tabletop/journal.h"
 #include "tabletop/score.h"
+#include "tabletop/terms.h"
 
 typedef struct seen {
     tt_outcome *o;
@@ -71,7 +72,7 @@ int tt_outcome_run(tt_script *script, const tt_action_script *as, uint64_t seed,
     char path[] = "/tmp/tabletop-outcome-XXXXXX";
     int fd = mkstemp(path);
     if (fd < 0) {
-        tt_error_runtime(err, NULL, "cannot make a temporary journal");
+        tt_error_runtime(err, NULL, TT_MSG(E_OUTCOME_TEMP_JOURNAL));
         return -1;
     }
     close(fd);

@@ -106,7 +106,7 @@ void tt_error_print(const tt_error *err, const char *prefix)
         }
         fputc(' ', stderr);
     }
-    tt_term_fputs(err->message[0] ? err->message : "unknown error", TT_TERM_KEEP_NEWLINES,
+    tt_term_fputs(err->message[0] ? err->message : TT_MSG(E_UNKNOWN_ERROR), TT_TERM_KEEP_NEWLINES,
                   stderr);
     fputc('\n', stderr);
 }

@@ -351,19 +351,18 @@ static bool check_record(const tt_record *r, char *why, size_t size)
 {
     const char *bad = NULL;
     if (r->t < 0 || r->wall_ms < 0 || r->until < 0)
-        bad = "a time is negative";
+        bad = TT_MSG(E_JE_TIME_NEGATIVE);
     else if (r->t > TT_JOURNAL_MAX_MS || r->until > TT_JOURNAL_MAX_MS)
-        bad = "a time is more than 3650 days";
+        bad = TT_MSG(E_JE_TIME_TOO_LARGE);
     else if (!(r->speed >= 0 && r->speed <= 1e6) ||
              (r->type == TT_REC_SPEED && r->speed == 0))
-        bad = "the speed is not a clock speed";
+        bad = TT_MSG(E_JE_SPEED);
     else if ((r->type == TT_REC_START) != (r->start != NULL))
-        bad = r->start ? "only a start record may carry start information"
-                       : "a start record needs its start information";
+        bad = r->start ? TT_MSG(E_JE_ONLY_START) : TT_MSG(E_JE_START_NEEDS);
     else if (r->start && !r->start->scenario)
-        bad = "the start record has no scenario id";
+        bad = TT_MSG(E_JE_NO_SCENARIO_ID);
     else if (r->start && !(r->start->speed >= 0 && r->start->speed <= 1e6))
-        bad = "the start speed is not a clock speed";
+        bad = TT_MSG(E_JE_START_SPEED);
     if (bad) {
         snprintf(why, size, "%s", bad);
         return false;

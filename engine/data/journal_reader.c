@@ -503,9 +503,7 @@ int journal_parse_part(const char *name, const char *data, size_t len, bool cont
         int line, col;
         ydoc_locate(data, len, *complete_end, &line, &col);
         out->torn = true;
-        snprintf(out->warning, sizeof out->warning,
-                 "%s:%d:%d: the last record was cut short (the program stopped while "
-                 "writing it) and was dropped", name, line, col);
+        snprintf(out->warning, sizeof out->warning, TT_MSG(E_JR_TORN_FMT), name, line, col);
         rc = 0;
     }
     yreader_done(&yr);

@@ -138,9 +138,8 @@ int tt_journal_stream_next(tt_journal_stream *s, const tt_record **out, tt_error
         }
         if (s->part.torn) {
             s->torn = true;
-            snprintf(s->warning, sizeof s->warning,
-                     "%s:%ld:1: the last record was cut short (the program stopped while "
-                     "writing it) and was dropped", s->path, first_line);
+            snprintf(s->warning, sizeof s->warning, TT_MSG(E_JR_TORN_STREAM_FMT), s->path,
+                     first_line);
         }
         if (s->part.n_records == 0)
             continue; /* blank lines or comments only */

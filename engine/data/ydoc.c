@@ -71,7 +71,7 @@ static void parser_error(yreader *r, tt_error *err)
 {
     yaml_parser_t *p = &r->parser;
     int line = 0, col = 0;
-    const char *problem = p->problem ? p->problem : "unknown problem";
+    const char *problem = p->problem ? p->problem : TT_MSG(E_YAML_UNKNOWN_PROBLEM);
     switch (p->error) {
     case YAML_MEMORY_ERROR:
         tt_error_oom(err, r->name);

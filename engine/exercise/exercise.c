@@ -24,8 +24,8 @@ int tt_exercise_check_recordable(const char *scenario_path, const char *db,
 {
     const struct {
         const char *path, *what;
-    } paths[] = { { scenario_path, "the scenario's path" }, { db, "the --db path" },
-                  { scorecard, "the --scorecard path" } };
+    } paths[] = { { scenario_path, TT_MSG(E_EX_PATH_SCENARIO) }, { db, TT_MSG(E_EX_PATH_DB) },
+                  { scorecard, TT_MSG(E_EX_PATH_SCORECARD) } };
     for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
         tt_text_fault fault;
         if (!paths[i].path || tt_text_scan(paths[i].path, strlen(paths[i].path), &fault))

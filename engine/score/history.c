@@ -150,7 +150,7 @@ void store_fail(tt_history *h, tt_error *err, const char *what, const char *deta
         if (*p == '\n' || *p == '\t')
             *p = ' ';
     store_scrub(h, text, sizeof text);
-    if (strcmp(what, "out of memory") == 0)
+    if (strcmp(what, TT_MSG(E_OUT_OF_MEMORY)) == 0)
         tt_error_oom(err, h->display);
     else
         tt_error_runtime(err, h->display, "%s", text);

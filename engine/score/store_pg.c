@@ -53,7 +53,7 @@ static int pg_exec(tt_history *h, const char *sql, size_t np, const store_param 
     PGresult *res = PQexecParams(conn_of(h), sql, (int)np, NULL, values, lengths, formats, 0);
     ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
-        fail_res(h, err, "a statement failed", res);
+        fail_res(h, err, TT_MSG(E_DB_STATEMENT_FAILED), res);
         PQclear(res);
         return -1;
     }
@@ -111,7 +111,7 @@ static int pg_script(tt_history *h, const char *sql, tt_error *err)
     PGresult *res = PQexec(conn_of(h), sql);
     ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
-        fail_res(h, err, "a statement failed", res);
+        fail_res(h, err, TT_MSG(E_DB_STATEMENT_FAILED), res);
         PQclear(res);
         return -1;
     }
@@ -273,7 +273,7 @@ int store_pg_connect(tt_history *h, const char *uri, tt_store_failure *why, tt_e
             *why = TT_STORE_REFUSED;
         else
             *why = TT_STORE_UNREACHABLE;
-        fail_conn(h, err, "cannot connect");
+        fail_conn(h, err, TT_MSG(E_DB_CANNOT_CONNECT));
         return -1;
     }
     PQclear(PQexec(c, "SET client_min_messages = warning"));

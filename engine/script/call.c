@@ -188,7 +188,7 @@ const char *tt_host_where(tt_script *s)
         snprintf(s->where_text, sizeof s->where_text, "actions.%s.on_cancel", m->actions[i].id);
         break;
     case TT_CB_DEFERRED:
-        snprintf(s->where_text, sizeof s->where_text, "a function scheduled with ctx.after");
+        snprintf(s->where_text, sizeof s->where_text, TT_MSG(E_CALL_WHERE_AFTER));
         break;
     default:
         return NULL;
@@ -291,13 +291,13 @@ static int trampoline(lua_State *L)
     if (job->result == RESULT_BOOL || job->result == RESULT_ALLOWED)
         job->value = lua_toboolean(L, base + 1);
     if (job->result == RESULT_ALLOWED && !job->value)
-        read_reason(L, s, base + 2, job, "the reason returned with false");
+        read_reason(L, s, base + 2, job, TT_MSG(E_CALL_WHAT_REASON_FALSE));
     if (job->result == RESULT_TIME)
-        job->time = tt_host_check_time(L, base + 1, "the time returned");
+        job->time = tt_host_check_time(L, base + 1, TT_MSG(E_CALL_WHAT_TIME));
     if (job->result == RESULT_REASON) {
         job->value = lua_toboolean(L, base + 1);
         if (job->value)
-            read_reason(L, s, base + 1, job, "the reason returned");
+            read_reason(L, s, base + 1, job, TT_MSG(E_CALL_WHAT_REASON));
     }
     return 0;
 }

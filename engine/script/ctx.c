@@ -174,7 +174,7 @@ static int ctx_message(lua_State *L)
     int text = lua_gettop(L);
     tt_ms delay = 0;
     if (lua_getfield(L, 1, "after") != LUA_TNIL)
-        delay = tt_host_check_time(L, -1, "ctx.message after");
+        delay = tt_host_check_time(L, -1, TT_MSG(E_CTX_WHAT_MESSAGE_AFTER));
     else if (actor >= 0 && !(s->replying && strcmp(s->replying, from) == 0))
         delay = actor_delay(s, actor); /* inside its own reply it speaks at once */
     tt_text t;
@@ -272,7 +272,7 @@ static int ctx_after(lua_State *L)
         HINT(hint, lua_tostring(L, 1), s->model.actors, s->model.n_actors);
         return luaL_error(L, TT_MSG(E_CTX_AFTER_NOT_TIME_FMT), lua_tostring(L, 1), hint);
     } else {
-        delay = tt_host_check_time(L, 1, "ctx.after delay");
+        delay = tt_host_check_time(L, 1, TT_MSG(E_CTX_WHAT_AFTER_DELAY));
     }
     if (s->next_deferred == INT32_MAX)
         return luaL_error(L, TT_MSG(E_CTX_AFTER_TOO_MANY));

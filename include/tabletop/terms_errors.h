@@ -726,6 +726,200 @@
     "the archived journal is in an unknown form"
 #define E_ARCHIVE_DAMAGED_TEXT "保管された記録ファイルが壊れています（ハッシュが一致しません）", \
     "the archived journal is damaged (its hash does not match)"
+#define E_LINT_STATE_WRITTEN_FMT_TEXT "状態のキー '%s' に書き込んでいますが、state で宣言されていません（%s）", \
+    "state key '%s' is written but not declared in state (%s)"
+#define E_LINT_STATE_READ_FMT_TEXT "状態のキー '%s' を読んでいますが、state で宣言されていません（%s）", \
+    "state key '%s' is read but not declared in state (%s)"
+#define E_LINT_TEXT_NO_EN_TEXT "テキストに ja はありますが en がありません: 画面に出るテキストにはすべて両方の言語が必要です", \
+    "text has ja but no en: every user-visible text needs both languages"
+#define E_LINT_TEXT_NO_JA_TEXT "テキストに en はありますが ja がありません: 画面に出るテキストにはすべて両方の言語が必要です", \
+    "text has en but no ja: every user-visible text needs both languages"
+#define E_LINT_NOTHING_TEXT "なし", "nothing"
+#define E_EXPLORE_RUNTIME_ERROR_FMT_TEXT "実行時エラー: %s", \
+    "runtime error: %s"
+#define E_EXPLORE_NEVER_REACHED_FMT_TEXT "目標 '%s' は %u 回の実行で一度も達成されませんでした", \
+    "objective '%s' was never reached in %u runs"
+#define E_EXPLORE_NEVER_AVAILABLE_FMT_TEXT "対応 '%s' は %u 回の実行で一度も取れるようになりませんでした", \
+    "action '%s' was never available in %u runs"
+#define E_EXPLORE_NEVER_FIRED_FMT_TEXT "状況付与 '%s' は %u 回の実行で一度も発生しませんでした", \
+    "inject '%s' never fired in %u runs"
+#define E_EXPLORE_NEVER_CHANGED_FMT_TEXT "指標 '%s' は %u 回の実行で一度も変わりませんでした", \
+    "metric '%s' never changed in %u runs"
+#define E_GRAPH_GRAPHVIZ_TEXT "Graphviz で図を配置または描画できませんでした", \
+    "Graphviz could not lay out or render the graph"
+#define E_GRAPH_CANNOT_WRITE_TEXT "図を書き込めません", \
+    "cannot write the graph"
+#define E_LINT_NOT_DURATION_FMT_TEXT "%s: '%s' は時間の長さではありません: %s", \
+    "%s: '%s' is not a duration: %s"
+#define E_LINT_AFTER_NOT_TIME_FMT_TEXT "%s: '%s' は時間でも、このシナリオの関係者でもありません（関係者: %s）", \
+    "%s: '%s' is neither a time nor an actor of this scenario (actors: %s)"
+#define E_LINT_CTX_NO_FIELD_FMT_TEXT "ctx に項目 '%s' はありません（%s）", \
+    "ctx has no field '%s' (%s)"
+#define E_LINT_FROM_FMT_TEXT "from = '%s' はこのシナリオの関係者でも役割でもありません（関係者: %s、役割: %s）", \
+    "from = '%s' is neither an actor nor a role of this scenario (actors: %s; roles: %s)"
+#define E_LINT_TO_FMT_TEXT "to = '%s' はこのシナリオの役割ではありません（%s）", \
+    "to = '%s' is not a role of this scenario (%s)"
+#define E_LINT_NUMBER_UNCITED_FMT_TEXT "数値 %s に出典も演習用の印もありません（コメントを付けてください: -- invented、または -- F7 のような事実の id）", \
+    "number %s is neither cited nor marked invented (add a comment: -- invented, or the fact's id such as -- F7)"
+#define E_LINT_TIME_UNCITED_FMT_TEXT "時間 \"%s\" に出典も演習用の印もありません（コメントを付けてください: -- invented、または -- F1 のような事実の id）", \
+    "time \"%s\" is neither cited nor marked invented (add a comment: -- invented, or the fact's id such as -- F1)"
+#define E_LINT_UNREACHABLE_FMT_TEXT "目標 '%s'（%s）はどの対応でも達成できません: completes で達成させる対応がなく、when が読むもの（%s）を変える対応もありません", \
+    "objective '%s' (%s) cannot be reached by any action: none completes it and no action changes what its when reads (%s)"
+#define E_LISTING_CANNOT_START_FMT_TEXT "luac を起動できません: %s", \
+    "cannot start luac: %s"
+#define E_LISTING_OOM_TEXT "リストの読み込み中にメモリが足りなくなりました", \
+    "out of memory reading the listing"
+#define E_LISTING_TOO_LARGE_TEXT "ファイルのコードが大きすぎて解析できません", \
+    "the file's code is too large to analyse"
+#define E_LISTING_CANNOT_RUN_FMT_TEXT "%s を実行できません（Debian パッケージ lua5.4）", \
+    "cannot run %s (Debian package lua5.4)"
+#define E_MSEL_CANNOT_WRITE_TEXT "MSEL を書き込めません", \
+    "cannot write the MSEL"
+#define E_OUTCOME_TEMP_JOURNAL_TEXT "一時的な記録ファイルを作れません", \
+    "cannot make a temporary journal"
+#define E_DASH_OOM_TEXT "ダッシュボード: メモリが足りません", \
+    "dashboard: out of memory"
+#define E_DASH_FONT_PATH_TOO_LONG_TEXT "フォントのパスが長すぎます", \
+    "font path too long"
+#define E_DASH_FONTCONFIG_TEXT "fontconfig を初期化できませんでした", \
+    "fontconfig could not be initialised"
+#define E_DASH_CANNOT_OPEN_FONT_FMT_TEXT "フォントを開けません: %s", \
+    "cannot open font: %s"
+#define E_DASH_NO_EXERCISE_TEXT "ダッシュボード: 演習もフィードもありません", \
+    "dashboard: no exercise or feed"
+#define E_DASH_OOM_RECORDS_TEXT "ダッシュボード: 記録のコピー中にメモリが足りなくなりました", \
+    "dashboard: out of memory copying records"
+#define E_DASH_SIZE_EMPTY_TEXT "サイズが空です（WIDTHxHEIGHT の形。例: 1920x1080）", \
+    "empty size (expected WIDTHxHEIGHT, e.g. 1920x1080)"
+#define E_DASH_SIZE_FORM_FMT_TEXT "'%s' は WIDTHxHEIGHT の形ではありません（例: 1920x1080）", \
+    "'%s' is not WIDTHxHEIGHT (e.g. 1920x1080)"
+#define E_DASH_SIZE_RANGE_FMT_TEXT "サイズ '%s' は範囲外です（320x240〜7680x4320）", \
+    "size '%s' out of range (320x240 .. 7680x4320)"
+#define E_DASH_REPLAY_NOTHING_TEXT "replay: シナリオも記録ファイルもありません", \
+    "replay: no scenario or journal"
+#define E_DASH_NO_DISPLAY_FMT_TEXT "ディスプレイを開けません（SDL: %s）。画面なしで出力するには --snapshot を使ってください", \
+    "cannot open a display (SDL: %s); use --snapshot for headless output"
+#define E_DASH_TTF_FMT_TEXT "SDL_ttf のエラー: %s", \
+    "SDL_ttf: %s"
+#define E_DASH_SURFACE_FMT_TEXT "%dx%d のサーフェスを作れません: %s", \
+    "cannot create a %dx%d surface: %s"
+#define E_DASH_SOFTWARE_RENDERER_FMT_TEXT "ソフトウェアレンダラーのエラー: %s", \
+    "software renderer: %s"
+#define E_DASH_SNAPSHOT_NOTHING_TEXT "snapshot: シナリオも出力先もありません", \
+    "snapshot: no scenario or output path"
+#define E_DASH_CANNOT_WRITE_PNG_FMT_TEXT "PNG を書き込めません: %s", \
+    "cannot write PNG: %s"
+#define E_DASH_CANNOT_OPEN_WINDOW_FMT_TEXT "ウィンドウを開けません: %s", \
+    "cannot open a window: %s"
+#define E_DASH_CANNOT_CREATE_RENDERER_FMT_TEXT "レンダラーを作れません: %s", \
+    "cannot create a renderer: %s"
+#define E_TTY_CANNOT_OPEN_OUTPUT_FMT_TEXT "演習の出力を開けません: %s", \
+    "cannot open the drill's output: %s"
+#define E_TTY_CANNOT_OPEN_INPUT_FMT_TEXT "演習の入力を開けません: %s", \
+    "cannot open the drill's input: %s"
+#define E_POLL_FMT_TEXT "poll に失敗しました: %s", \
+    "poll: %s"
+#define E_TTY_ANOTHER_DRILL_TEXT "別の端末での演習が実行中です", \
+    "another terminal drill is running"
+#define E_WEB_CANNOT_WRITE_LINKS_TEXT "参加リンクを書き込めません", \
+    "cannot write the seat links"
+#define E_WEB_MUST_BE_STRING_TEXT "文字列でなければなりません", \
+    "must be a string"
+#define E_WEB_TOO_LONG_TEXT "長すぎます", \
+    "too long"
+#define E_WEB_CONTROL_CHAR_TEXT "制御文字があります", \
+    "control character in"
+#define E_WEB_MISSING_TEXT "ありません", \
+    "missing"
+#define E_WEB_TEXT_TOO_LONG_TEXT "テキストが長すぎます", \
+    "text too long"
+#define E_WEB_EMPTY_TEXT "空です", \
+    "empty"
+#define E_WEB_OUT_OF_RANGE_TEXT "範囲外です", \
+    "out of range"
+#define E_WEB_NOT_OBJECT_TEXT "メッセージは JSON のオブジェクトです", \
+    "a message is a JSON object"
+#define E_WEB_NO_TYPE_TEXT "メッセージに 'type' がありません", \
+    "the message has no 'type'"
+#define E_WEB_UNKNOWN_TYPE_TEXT "不明なメッセージの種類です", \
+    "unknown message type"
+#define E_WEB_WHICH_ACTION_TEXT "どの対応ですか？ 'action' か 'number' を指定してください", \
+    "which action? give 'action' or 'number'"
+#define E_WEB_ANSWER_NEEDS_TEXT "回答には 'inject' と 'question' が必要です", \
+    "an answer needs 'inject' and 'question'"
+#define E_WEB_PASS_LIMIT_BOOL_TEXT "pass_limit は true か false です", \
+    "pass_limit must be true or false"
+#define E_WEB_SPEED_RANGE_TEXT "速度は 0.1 から 10000 までの数値です", \
+    "speed must be a number from 0.1 to 10000"
+#define E_WEB_MEMBER_NEEDS_TO_TEXT "'member' には 'to'（メンバーの役割）が必要です", \
+    "'member' needs 'to' (the member's role)"
+#define E_WEB_OVER_64K_TEXT "メッセージが 64 KiB を超えています", \
+    "message over 64 KiB"
+#define E_WEB_NOT_JSON_TEXT "JSON ではありません", \
+    "not JSON"
+#define E_WEB_QR_FMT_TEXT "%s の QR コードを作れません: %s", \
+    "cannot make a QR code of %s: %s"
+#define E_WEB_GETRANDOM_FMT_TEXT "getrandom に失敗しました: %s", \
+    "getrandom: %s"
+#define E_WEB_CANNOT_KEEP_LINKS_FMT_TEXT "参加リンクを保存できません: %s", \
+    "cannot keep the seat links: %s"
+#define E_WEB_PAGES_NOT_INSTALLED_TEXT "ウェブページ（assets/web）がインストールされていません", \
+    "the web pages (assets/web) are not installed"
+#define E_WEB_PAGES_MISSING_FMT_TEXT "ウェブページがありません: %s", \
+    "the web pages are missing: %s"
+#define E_WEB_CANNOT_START_FMT_TEXT "ウェブサーバーを起動できません: %s", \
+    "cannot start the web server: %s"
+#define E_WEB_TLS_PAIR_TEXT "--tls-cert と --tls-key は一緒に指定します", \
+    "--tls-cert and --tls-key go together"
+#define E_WEB_CANNOT_LISTEN_FMT_TEXT "%s:%d で待ち受けできません（アドレスが使用中か、このマシンのアドレスでないか、TLS のファイルを読めません）", \
+    "cannot listen on %s:%d (address in use, not this machine's, or a TLS file unreadable)"
+#define E_WEB_CANNOT_START_THREAD_TEXT "ウェブサーバーのスレッドを起動できません", \
+    "cannot start the web server thread"
+#define E_OPT_SIZE_FMT_TEXT "--size の値が正しくありません: %s", "--size: %s"
+#define E_JE_TIME_NEGATIVE_TEXT "時刻が負の値です", "a time is negative"
+#define E_JE_TIME_TOO_LARGE_TEXT "時刻が 3650 日を超えています", "a time is more than 3650 days"
+#define E_JE_SPEED_TEXT "速度が時計の速度ではありません", "the speed is not a clock speed"
+#define E_JE_ONLY_START_TEXT "開始の情報を持てるのは start の記録だけです", \
+    "only a start record may carry start information"
+#define E_JE_START_NEEDS_TEXT "start の記録には開始の情報が必要です", "a start record needs its start information"
+#define E_JE_NO_SCENARIO_ID_TEXT "start の記録にシナリオ id がありません", "the start record has no scenario id"
+#define E_JE_START_SPEED_TEXT "開始時の速度が時計の速度ではありません", "the start speed is not a clock speed"
+#define E_JR_TORN_FMT_TEXT "%s:%d:%d: 最後の記録が途中で切れていたため（書き込み中にプログラムが止まりました）、除外しました", \
+    "%s:%d:%d: the last record was cut short (the program stopped while writing it) and was dropped"
+#define E_JR_TORN_STREAM_FMT_TEXT "%s:%ld:1: 最後の記録が途中で切れていたため（書き込み中にプログラムが止まりました）、除外しました", \
+    "%s:%ld:1: the last record was cut short (the program stopped while writing it) and was dropped"
+#define E_YAML_UNKNOWN_PROBLEM_TEXT "不明な問題", "unknown problem"
+#define E_UNKNOWN_ERROR_TEXT "不明なエラー", "unknown error"
+#define E_LISTING_LUAC_FAILED_TEXT "luac が失敗しました（上限を超えた？）", "luac failed (limits exceeded?)"
+#define E_EX_PATH_SCENARIO_TEXT "シナリオのパス", "the scenario's path"
+#define E_EX_PATH_DB_TEXT "--db のパス", "the --db path"
+#define E_EX_PATH_SCORECARD_TEXT "--scorecard のパス", "the --scorecard path"
+#define E_TTY_OOM_LINE_TEXT "メモリが足りません\n", "out of memory\n"
+#define E_CALL_WHERE_AFTER_TEXT "ctx.after で予約された関数", "a function scheduled with ctx.after"
+#define E_CALL_WHAT_REASON_FALSE_TEXT "false と一緒に返された理由", "the reason returned with false"
+#define E_CALL_WHAT_TIME_TEXT "返された時間", "the time returned"
+#define E_CALL_WHAT_REASON_TEXT "返された理由", "the reason returned"
+#define E_CTX_WHAT_MESSAGE_AFTER_TEXT "ctx.message の after", "ctx.message after"
+#define E_CTX_WHAT_AFTER_DELAY_TEXT "ctx.after の delay", "ctx.after delay"
+#define E_WEB_NO_SUCH_QUESTION_TEXT "この席にはその問いはありません", \
+    "no such question for this seat"
+#define E_WEB_NOT_ASKED_TEXT "その問いはまだ出ていません", \
+    "that question has not been asked"
+#define E_WEB_NOT_YOUR_ROLE_TEXT "その対応はほかの役割のものです", \
+    "that action belongs to another role"
+#define E_WEB_NO_SUCH_ACTION_TEXT "その対応はありません", \
+    "no such action"
+#define E_WEB_NO_TARGET_TEXT "その役割かメンバーはいません", \
+    "no such role or member"
+#define E_WEB_RATE_LIMITED_TEXT "操作が多すぎます。少し待ってください", \
+    "too many messages; wait a moment"
+#define E_WEB_FORBIDDEN_TEXT "この席ではできません", \
+    "this seat may not do that"
+#define E_WEB_BUSY_TEXT "演習はいま入力を受け付けていません", \
+    "the exercise is not taking inputs now"
+#define E_DB_CANNOT_CONNECT_TEXT "接続できません", \
+    "cannot connect"
+#define E_WEB_NOT_AVAILABLE_TEXT "その対応はいまは取れません", "that action is not available now"
 /* @DEFS@ */
 
 #define TT_TERMS_ERRORS(X) \
@@ -1106,6 +1300,114 @@
     X(E_ARCHIVE_CANNOT_COMPRESS, E_ARCHIVE_CANNOT_COMPRESS_TEXT) \
     X(E_ARCHIVE_UNKNOWN_FORM, E_ARCHIVE_UNKNOWN_FORM_TEXT) \
     X(E_ARCHIVE_DAMAGED, E_ARCHIVE_DAMAGED_TEXT) \
+    X(E_LINT_STATE_WRITTEN_FMT, E_LINT_STATE_WRITTEN_FMT_TEXT) \
+    X(E_LINT_STATE_READ_FMT, E_LINT_STATE_READ_FMT_TEXT) \
+    X(E_LINT_TEXT_NO_EN, E_LINT_TEXT_NO_EN_TEXT) \
+    X(E_LINT_TEXT_NO_JA, E_LINT_TEXT_NO_JA_TEXT) \
+    X(E_LINT_NOTHING, E_LINT_NOTHING_TEXT) \
+    X(E_EXPLORE_RUNTIME_ERROR_FMT, E_EXPLORE_RUNTIME_ERROR_FMT_TEXT) \
+    X(E_EXPLORE_NEVER_REACHED_FMT, E_EXPLORE_NEVER_REACHED_FMT_TEXT) \
+    X(E_EXPLORE_NEVER_AVAILABLE_FMT, E_EXPLORE_NEVER_AVAILABLE_FMT_TEXT) \
+    X(E_EXPLORE_NEVER_FIRED_FMT, E_EXPLORE_NEVER_FIRED_FMT_TEXT) \
+    X(E_EXPLORE_NEVER_CHANGED_FMT, E_EXPLORE_NEVER_CHANGED_FMT_TEXT) \
+    X(E_GRAPH_GRAPHVIZ, E_GRAPH_GRAPHVIZ_TEXT) \
+    X(E_GRAPH_CANNOT_WRITE, E_GRAPH_CANNOT_WRITE_TEXT) \
+    X(E_LINT_NOT_DURATION_FMT, E_LINT_NOT_DURATION_FMT_TEXT) \
+    X(E_LINT_AFTER_NOT_TIME_FMT, E_LINT_AFTER_NOT_TIME_FMT_TEXT) \
+    X(E_LINT_CTX_NO_FIELD_FMT, E_LINT_CTX_NO_FIELD_FMT_TEXT) \
+    X(E_LINT_FROM_FMT, E_LINT_FROM_FMT_TEXT) \
+    X(E_LINT_TO_FMT, E_LINT_TO_FMT_TEXT) \
+    X(E_LINT_NUMBER_UNCITED_FMT, E_LINT_NUMBER_UNCITED_FMT_TEXT) \
+    X(E_LINT_TIME_UNCITED_FMT, E_LINT_TIME_UNCITED_FMT_TEXT) \
+    X(E_LINT_UNREACHABLE_FMT, E_LINT_UNREACHABLE_FMT_TEXT) \
+    X(E_LISTING_CANNOT_START_FMT, E_LISTING_CANNOT_START_FMT_TEXT) \
+    X(E_LISTING_OOM, E_LISTING_OOM_TEXT) \
+    X(E_LISTING_TOO_LARGE, E_LISTING_TOO_LARGE_TEXT) \
+    X(E_LISTING_CANNOT_RUN_FMT, E_LISTING_CANNOT_RUN_FMT_TEXT) \
+    X(E_MSEL_CANNOT_WRITE, E_MSEL_CANNOT_WRITE_TEXT) \
+    X(E_OUTCOME_TEMP_JOURNAL, E_OUTCOME_TEMP_JOURNAL_TEXT) \
+    X(E_DASH_OOM, E_DASH_OOM_TEXT) \
+    X(E_DASH_FONT_PATH_TOO_LONG, E_DASH_FONT_PATH_TOO_LONG_TEXT) \
+    X(E_DASH_FONTCONFIG, E_DASH_FONTCONFIG_TEXT) \
+    X(E_DASH_CANNOT_OPEN_FONT_FMT, E_DASH_CANNOT_OPEN_FONT_FMT_TEXT) \
+    X(E_DASH_NO_EXERCISE, E_DASH_NO_EXERCISE_TEXT) \
+    X(E_DASH_OOM_RECORDS, E_DASH_OOM_RECORDS_TEXT) \
+    X(E_DASH_SIZE_EMPTY, E_DASH_SIZE_EMPTY_TEXT) \
+    X(E_DASH_SIZE_FORM_FMT, E_DASH_SIZE_FORM_FMT_TEXT) \
+    X(E_DASH_SIZE_RANGE_FMT, E_DASH_SIZE_RANGE_FMT_TEXT) \
+    X(E_DASH_REPLAY_NOTHING, E_DASH_REPLAY_NOTHING_TEXT) \
+    X(E_DASH_NO_DISPLAY_FMT, E_DASH_NO_DISPLAY_FMT_TEXT) \
+    X(E_DASH_TTF_FMT, E_DASH_TTF_FMT_TEXT) \
+    X(E_DASH_SURFACE_FMT, E_DASH_SURFACE_FMT_TEXT) \
+    X(E_DASH_SOFTWARE_RENDERER_FMT, E_DASH_SOFTWARE_RENDERER_FMT_TEXT) \
+    X(E_DASH_SNAPSHOT_NOTHING, E_DASH_SNAPSHOT_NOTHING_TEXT) \
+    X(E_DASH_CANNOT_WRITE_PNG_FMT, E_DASH_CANNOT_WRITE_PNG_FMT_TEXT) \
+    X(E_DASH_CANNOT_OPEN_WINDOW_FMT, E_DASH_CANNOT_OPEN_WINDOW_FMT_TEXT) \
+    X(E_DASH_CANNOT_CREATE_RENDERER_FMT, E_DASH_CANNOT_CREATE_RENDERER_FMT_TEXT) \
+    X(E_TTY_CANNOT_OPEN_OUTPUT_FMT, E_TTY_CANNOT_OPEN_OUTPUT_FMT_TEXT) \
+    X(E_TTY_CANNOT_OPEN_INPUT_FMT, E_TTY_CANNOT_OPEN_INPUT_FMT_TEXT) \
+    X(E_POLL_FMT, E_POLL_FMT_TEXT) \
+    X(E_TTY_ANOTHER_DRILL, E_TTY_ANOTHER_DRILL_TEXT) \
+    X(E_WEB_CANNOT_WRITE_LINKS, E_WEB_CANNOT_WRITE_LINKS_TEXT) \
+    X(E_WEB_MUST_BE_STRING, E_WEB_MUST_BE_STRING_TEXT) \
+    X(E_WEB_TOO_LONG, E_WEB_TOO_LONG_TEXT) \
+    X(E_WEB_CONTROL_CHAR, E_WEB_CONTROL_CHAR_TEXT) \
+    X(E_WEB_MISSING, E_WEB_MISSING_TEXT) \
+    X(E_WEB_TEXT_TOO_LONG, E_WEB_TEXT_TOO_LONG_TEXT) \
+    X(E_WEB_EMPTY, E_WEB_EMPTY_TEXT) \
+    X(E_WEB_OUT_OF_RANGE, E_WEB_OUT_OF_RANGE_TEXT) \
+    X(E_WEB_NOT_OBJECT, E_WEB_NOT_OBJECT_TEXT) \
+    X(E_WEB_NO_TYPE, E_WEB_NO_TYPE_TEXT) \
+    X(E_WEB_UNKNOWN_TYPE, E_WEB_UNKNOWN_TYPE_TEXT) \
+    X(E_WEB_WHICH_ACTION, E_WEB_WHICH_ACTION_TEXT) \
+    X(E_WEB_ANSWER_NEEDS, E_WEB_ANSWER_NEEDS_TEXT) \
+    X(E_WEB_PASS_LIMIT_BOOL, E_WEB_PASS_LIMIT_BOOL_TEXT) \
+    X(E_WEB_SPEED_RANGE, E_WEB_SPEED_RANGE_TEXT) \
+    X(E_WEB_MEMBER_NEEDS_TO, E_WEB_MEMBER_NEEDS_TO_TEXT) \
+    X(E_WEB_OVER_64K, E_WEB_OVER_64K_TEXT) \
+    X(E_WEB_NOT_JSON, E_WEB_NOT_JSON_TEXT) \
+    X(E_WEB_QR_FMT, E_WEB_QR_FMT_TEXT) \
+    X(E_WEB_GETRANDOM_FMT, E_WEB_GETRANDOM_FMT_TEXT) \
+    X(E_WEB_CANNOT_KEEP_LINKS_FMT, E_WEB_CANNOT_KEEP_LINKS_FMT_TEXT) \
+    X(E_WEB_PAGES_NOT_INSTALLED, E_WEB_PAGES_NOT_INSTALLED_TEXT) \
+    X(E_WEB_PAGES_MISSING_FMT, E_WEB_PAGES_MISSING_FMT_TEXT) \
+    X(E_WEB_CANNOT_START_FMT, E_WEB_CANNOT_START_FMT_TEXT) \
+    X(E_WEB_TLS_PAIR, E_WEB_TLS_PAIR_TEXT) \
+    X(E_WEB_CANNOT_LISTEN_FMT, E_WEB_CANNOT_LISTEN_FMT_TEXT) \
+    X(E_WEB_CANNOT_START_THREAD, E_WEB_CANNOT_START_THREAD_TEXT) \
+    X(E_OPT_SIZE_FMT, E_OPT_SIZE_FMT_TEXT) \
+    X(E_JE_TIME_NEGATIVE, E_JE_TIME_NEGATIVE_TEXT) \
+    X(E_JE_TIME_TOO_LARGE, E_JE_TIME_TOO_LARGE_TEXT) \
+    X(E_JE_SPEED, E_JE_SPEED_TEXT) \
+    X(E_JE_ONLY_START, E_JE_ONLY_START_TEXT) \
+    X(E_JE_START_NEEDS, E_JE_START_NEEDS_TEXT) \
+    X(E_JE_NO_SCENARIO_ID, E_JE_NO_SCENARIO_ID_TEXT) \
+    X(E_JE_START_SPEED, E_JE_START_SPEED_TEXT) \
+    X(E_JR_TORN_FMT, E_JR_TORN_FMT_TEXT) \
+    X(E_JR_TORN_STREAM_FMT, E_JR_TORN_STREAM_FMT_TEXT) \
+    X(E_YAML_UNKNOWN_PROBLEM, E_YAML_UNKNOWN_PROBLEM_TEXT) \
+    X(E_UNKNOWN_ERROR, E_UNKNOWN_ERROR_TEXT) \
+    X(E_LISTING_LUAC_FAILED, E_LISTING_LUAC_FAILED_TEXT) \
+    X(E_EX_PATH_SCENARIO, E_EX_PATH_SCENARIO_TEXT) \
+    X(E_EX_PATH_DB, E_EX_PATH_DB_TEXT) \
+    X(E_EX_PATH_SCORECARD, E_EX_PATH_SCORECARD_TEXT) \
+    X(E_TTY_OOM_LINE, E_TTY_OOM_LINE_TEXT) \
+    X(E_CALL_WHERE_AFTER, E_CALL_WHERE_AFTER_TEXT) \
+    X(E_CALL_WHAT_REASON_FALSE, E_CALL_WHAT_REASON_FALSE_TEXT) \
+    X(E_CALL_WHAT_TIME, E_CALL_WHAT_TIME_TEXT) \
+    X(E_CALL_WHAT_REASON, E_CALL_WHAT_REASON_TEXT) \
+    X(E_CTX_WHAT_MESSAGE_AFTER, E_CTX_WHAT_MESSAGE_AFTER_TEXT) \
+    X(E_CTX_WHAT_AFTER_DELAY, E_CTX_WHAT_AFTER_DELAY_TEXT) \
+    X(E_WEB_NO_SUCH_QUESTION, E_WEB_NO_SUCH_QUESTION_TEXT) \
+    X(E_WEB_NOT_ASKED, E_WEB_NOT_ASKED_TEXT) \
+    X(E_WEB_NOT_YOUR_ROLE, E_WEB_NOT_YOUR_ROLE_TEXT) \
+    X(E_WEB_NO_SUCH_ACTION, E_WEB_NO_SUCH_ACTION_TEXT) \
+    X(E_WEB_NO_TARGET, E_WEB_NO_TARGET_TEXT) \
+    X(E_WEB_RATE_LIMITED, E_WEB_RATE_LIMITED_TEXT) \
+    X(E_WEB_FORBIDDEN, E_WEB_FORBIDDEN_TEXT) \
+    X(E_WEB_BUSY, E_WEB_BUSY_TEXT) \
+    X(E_DB_CANNOT_CONNECT, E_DB_CANNOT_CONNECT_TEXT) \
+    X(E_WEB_NOT_AVAILABLE, E_WEB_NOT_AVAILABLE_TEXT) \
     /* @X@ */
 
 #endif

@@ -1,5 +1,6 @@
 /* The board: colours, drawing helpers, set-up of fonts and text cache for a
  * renderer, and the frame that puts every panel in its region. */
+#include "tabletop/terms.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -293,7 +294,7 @@ int dash_gfx_init(dash_gfx *g, SDL_Renderer *r, const char *font_path,
     if (dash_fonts_find(&g->fonts, font_path, font_index, err) != 0)
         return -1;
     if (dash_text_init(&g->text, r, &g->fonts) != 0) {
-        tt_error_set_as(err, TT_ERR_NOMEM, NULL, 0, 0, "dashboard: out of memory");
+        tt_error_set_as(err, TT_ERR_NOMEM, NULL, 0, 0, TT_MSG(E_DASH_OOM));
         return -1;
     }
     return 0;

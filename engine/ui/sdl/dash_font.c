@@ -2,6 +2,7 @@
  * found through fontconfig: the family "tabletop", whose preferences live in
  * the assets' fonts.conf (Noto Sans CJK JP first), else any face that
  * supports lang=ja; .ttc collections are opened by face index. */
+#include "tabletop/terms.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -56,7 +57,7 @@ int dash_fonts_find(dash_fonts *fs, const char *path, long index, tt_error *err)
     memset(fs, 0, sizeof *fs);
     if (path && *path) {
         if (strlen(path) >= sizeof fs->path) {
-            tt_error_set_as(err, TT_ERR_RUNTIME, NULL, 0, 0, "font path too long");
+            tt_error_set_as(err, TT_ERR_RUNTIME, NULL, 0, 0, TT_MSG(E_DASH_FONT_PATH_TOO_LONG));
             return -1;
         }
         snprintf(fs->path, sizeof fs->path, "%s", path);
@@ -65,7 +66,7 @@ int dash_fonts_find(dash_fonts *fs, const char *path, long index, tt_error *err)
         return 0;
     }
     if (!FcInit()) {
-        tt_error_set_as(err, TT_ERR_RUNTIME, NULL, 0, 0, "fontconfig could not be initialised");
+        tt_error_set_as(err, TT_ERR_RUNTIME, NULL, 0, 0, TT_MSG(E_DASH_FONTCONFIG));
         return -1;
     }
     /* The preferences are read into the current configuration; without the
@@ -110,7 +111,7 @@ int dash_fonts_open(dash_fonts *fs, double scale, tt_error *err)
         long idx = own_bold ? fs->bold_index : fs->index;
         fs->f[i] = TTF_OpenFontIndex(p, px, idx);
         if (!fs->f[i]) {
-            tt_error_set_as(err, TT_ERR_RUNTIME, p, 0, 0, "cannot open font: %s", TTF_GetError());
+            tt_error_set_as(err, TT_ERR_RUNTIME, p, 0, 0, TT_MSG(E_DASH_CANNOT_OPEN_FONT_FMT), TTF_GetError());
             dash_fonts_close(fs);
             return -1;
         }

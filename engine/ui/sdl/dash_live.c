@@ -2,6 +2,7 @@
  * back through the feed (the exercise's record sink) and the board is drawn
  * from them like any replay; only the action buttons ask the exercise
  * whether an action is available now (tt_exercise_can_act). */
+#include "tabletop/terms.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -267,7 +268,7 @@ int tt_dashboard_drive(tt_exercise *ex, tt_dashboard_feed *feed,
                        const tt_dashboard_options *o, tt_error *err)
 {
     if (!ex || !feed) {
-        tt_error_set(err, NULL, 0, 0, "dashboard: no exercise or feed");
+        tt_error_set(err, NULL, 0, 0, TT_MSG(E_DASH_NO_EXERCISE));
         return -1;
     }
     tt_dashboard_options def;
@@ -296,7 +297,7 @@ int tt_dashboard_drive(tt_exercise *ex, tt_dashboard_feed *feed,
     dash_view_init(&L.view);
     int rc = -1;
     if (!L.ui.can || !L.ui.why || !L.why_buf || !L.waiting || !L.pending) {
-        tt_error_set_as(err, TT_ERR_NOMEM, NULL, 0, 0, "dashboard: out of memory");
+        tt_error_set_as(err, TT_ERR_NOMEM, NULL, 0, 0, TT_MSG(E_DASH_OOM));
         goto out;
     }
     char title[512];
@@ -352,7 +353,7 @@ int tt_dashboard_drive(tt_exercise *ex, tt_dashboard_feed *feed,
         }
         if (dash_feed_failed(feed)) {
             tt_error_set_as(err, TT_ERR_NOMEM, NULL, 0, 0,
-                            "dashboard: out of memory copying records");
+                            TT_MSG(E_DASH_OOM_RECORDS));
             goto out;
         }
         if (frame(&L, err) != 0)

@@ -6,30 +6,31 @@
 #include <string.h>
 
 #include "tabletop/dashboard.h"
+#include "tabletop/terms.h"
 
 bool tt_dashboard_parse_size(const char *text, int *w, int *h, char *why,
                              size_t why_size)
 {
     char *end = NULL;
     if (!text || !*text) {
-        snprintf(why, why_size, "empty size (expected WIDTHxHEIGHT, e.g. 1920x1080)");
+        snprintf(why, why_size, TT_MSG(E_DASH_SIZE_EMPTY));
         return false;
     }
     errno = 0;
     long a = strtol(text, &end, 10);
     if (end == text || (*end != 'x' && *end != 'X') || errno) {
-        snprintf(why, why_size, "'%s' is not WIDTHxHEIGHT (e.g. 1920x1080)", text);
+        snprintf(why, why_size, TT_MSG(E_DASH_SIZE_FORM_FMT), text);
         return false;
     }
     const char *second = end + 1;
     long b = strtol(second, &end, 10);
     if (end == second || *end != '\0' || errno || *second == '-' || *second == '+' ||
         *text == '-' || *text == '+') {
-        snprintf(why, why_size, "'%s' is not WIDTHxHEIGHT (e.g. 1920x1080)", text);
+        snprintf(why, why_size, TT_MSG(E_DASH_SIZE_FORM_FMT), text);
         return false;
     }
     if (a < 320 || a > 7680 || b < 240 || b > 4320) {
-        snprintf(why, why_size, "size '%s' out of range (320x240 .. 7680x4320)", text);
+        snprintf(why, why_size, TT_MSG(E_DASH_SIZE_RANGE_FMT), text);
         return false;
     }
     *w = (int)a;

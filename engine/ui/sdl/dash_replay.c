@@ -1,6 +1,7 @@
 /* Reviewing a drill after the fact: the same board as live, drawn from the
  * journal at the scrubber's time. Drag or click on the timeline, step with
  * the arrow keys, jump between records, or play it back at a chosen speed. */
+#include "tabletop/terms.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -121,7 +122,7 @@ int tt_dashboard_replay(const tt_scenario *sc, const tt_journal *j,
                         const tt_dashboard_options *o, tt_error *err)
 {
     if (!sc || !j) {
-        tt_error_set(err, NULL, 0, 0, "replay: no scenario or journal");
+        tt_error_set(err, NULL, 0, 0, TT_MSG(E_DASH_REPLAY_NOTHING));
         return -1;
     }
     tt_dashboard_options def;

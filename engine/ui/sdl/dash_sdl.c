@@ -1,6 +1,7 @@
 /* SDL set-up shared by the three modes, the off-screen renderer behind
  * snapshots (a software renderer on an ARGB8888 surface: no display, no
  * window), and small helpers. */
+#include "tabletop/terms.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,12 +22,11 @@ int dash_sdl_up(bool headless, tt_error *err)
     /* Snapshots need no video subsystem at all: the software renderer draws
      * into a plain surface. Windows need one (SDL_VIDEODRIVER is honoured). */
     if (!headless && SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
-        tt_error_set_as(err, TT_ERR_RUNTIME, NULL, 0, 0, "cannot open a display (SDL: %s); use "
-                     "--snapshot for headless output", SDL_GetError());
+        tt_error_set_as(err, TT_ERR_RUNTIME, NULL, 0, 0, TT_MSG(E_DASH_NO_DISPLAY_FMT), SDL_GetError());
         return -1;
     }
     if (ttf_users == 0 && TTF_Init() != 0) {
-        tt_error_set_as(err, TT_ERR_RUNTIME, NULL, 0, 0, "SDL_ttf: %s", TTF_GetError());
+        tt_error_set_as(err, TT_ERR_RUNTIME, NULL, 0, 0, TT_MSG(E_DASH_TTF_FMT), TTF_GetError());
         if (!headless)
             SDL_QuitSubSystem(SDL_INIT_VIDEO);
         return -1;
@@ -53,13 +53,13 @@ SDL_Surface *dash_render_surface(const tt_scenario *sc, const tt_record *recs,
 {
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!s) {
-        tt_error_set_as(err, TT_ERR_RUNTIME, NULL, 0, 0, "cannot create a %dx%d surface: %s", w, h,
+        tt_error_set_as(err, TT_ERR_RUNTIME, NULL, 0, 0, TT_MSG(E_DASH_SURFACE_FMT), w, h,
                      SDL_GetError());
         return NULL;
     }
     SDL_Renderer *r = SDL_CreateSoftwareRenderer(s);
     if (!r) {
-        tt_error_set_as(err, TT_ERR_RUNTIME, NULL, 0, 0, "software renderer: %s", SDL_GetError());
+        tt_error_set_as(err, TT_ERR_RUNTIME, NULL, 0, 0, TT_MSG(E_DASH_SOFTWARE_RENDERER_FMT), SDL_GetError());
         SDL_FreeSurface(s);
         return NULL;
     }
@@ -110,7 +110,7 @@ int tt_dashboard_snapshot(const tt_scenario *sc, const tt_journal *j, tt_ms at,
         h = 1080;
     }
     if (!sc || !png_path) {
-        tt_error_set_as(err, TT_ERR_RUNTIME, NULL, 0, 0, "snapshot: no scenario or output path");
+        tt_error_set_as(err, TT_ERR_RUNTIME, NULL, 0, 0, TT_MSG(E_DASH_SNAPSHOT_NOTHING));
         return -1;
     }
     if (dash_sdl_up(true, err) != 0)
@@ -123,7 +123,7 @@ int tt_dashboard_snapshot(const tt_scenario *sc, const tt_journal *j, tt_ms at,
         if (IMG_SavePNG(s, png_path) == 0)
             rc = 0;
         else
-            tt_error_set_as(err, TT_ERR_RUNTIME, png_path, 0, 0, "cannot write PNG: %s", IMG_GetError());
+            tt_error_set_as(err, TT_ERR_RUNTIME, png_path, 0, 0, TT_MSG(E_DASH_CANNOT_WRITE_PNG_FMT), IMG_GetError());
         SDL_FreeSurface(s);
     }
     dash_sdl_down(true);

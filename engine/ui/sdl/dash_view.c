@@ -1,6 +1,7 @@
 /* The dashboard's view model: a pure function of the scenario and the
  * journal records up to a simulated time. Live, replay and snapshot all
  * build their board through here. */
+#include "tabletop/terms.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -229,7 +230,7 @@ int dash_view_build(dash_view *v, const tt_scenario *sc, const tt_record *recs,
                     size_t n, tt_ms at, tt_lang lang, tt_error *err)
 {
     if (!size_arrays(v, sc)) {
-        tt_error_set_as(err, TT_ERR_NOMEM, NULL, 0, 0, "dashboard: out of memory");
+        tt_error_set_as(err, TT_ERR_NOMEM, NULL, 0, 0, TT_MSG(E_DASH_OOM));
         return -1;
     }
     size_t first = 0;
@@ -245,13 +246,13 @@ int dash_view_build(dash_view *v, const tt_scenario *sc, const tt_record *recs,
     v->built_at = at;
     for (size_t i = first; i < n && recs[i].t <= at; i++) {
         if (!apply(v, &recs[i])) {
-            tt_error_set_as(err, TT_ERR_NOMEM, NULL, 0, 0, "dashboard: out of memory");
+            tt_error_set_as(err, TT_ERR_NOMEM, NULL, 0, 0, TT_MSG(E_DASH_OOM));
             return -1;
         }
         v->n_records = i + 1;
     }
     if (dash_score_now(v) != 0) {
-        tt_error_set_as(err, TT_ERR_NOMEM, NULL, 0, 0, "dashboard: out of memory");
+        tt_error_set_as(err, TT_ERR_NOMEM, NULL, 0, 0, TT_MSG(E_DASH_OOM));
         return -1;
     }
     return 0;

@@ -1,4 +1,5 @@
 /* A resizable projector window shared by the live and replay boards. */
+#include "tabletop/terms.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,7 +42,7 @@ int dash_app_open(dash_app *a, const tt_dashboard_options *o, const char *title,
     a->win = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                               w, h, flags);
     if (!a->win) {
-        tt_error_set_as(err, TT_ERR_RUNTIME, NULL, 0, 0, "cannot open a window: %s", SDL_GetError());
+        tt_error_set_as(err, TT_ERR_RUNTIME, NULL, 0, 0, TT_MSG(E_DASH_CANNOT_OPEN_WINDOW_FMT), SDL_GetError());
         dash_sdl_down(false);
         return -1;
     }
@@ -59,7 +60,7 @@ int dash_app_open(dash_app *a, const tt_dashboard_options *o, const char *title,
         a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);
     }
     if (!a->ren) {
-        tt_error_set_as(err, TT_ERR_RUNTIME, NULL, 0, 0, "cannot create a renderer: %s", SDL_GetError());
+        tt_error_set_as(err, TT_ERR_RUNTIME, NULL, 0, 0, TT_MSG(E_DASH_CANNOT_CREATE_RENDERER_FMT), SDL_GetError());
         SDL_DestroyWindow(a->win);
         dash_sdl_down(false);
         return -1;

@@ -1,6 +1,7 @@
 /* The live drill loop: one poll() on the keyboard with a timeout until the
  * next simulated event, readline's callback interface for line editing,
  * events printed above the prompt as the exercise journals them. */
+#include "tabletop/terms.h"
 #include "tty_internal.h"
 
 #include <errno.h>
@@ -66,7 +67,7 @@ tt_tty *tt_tty_new(const tt_tty_options *o, tt_error *err)
     if (!t->out) {
         if (fd >= 0)
             close(fd);
-        tt_error_runtime(err, NULL, "cannot open the drill's output: %s", strerror(errno));
+        tt_error_runtime(err, NULL, TT_MSG(E_TTY_CANNOT_OPEN_OUTPUT_FMT), strerror(errno));
         free(t);
         return NULL;
     }
@@ -77,7 +78,7 @@ tt_tty *tt_tty_new(const tt_tty_options *o, tt_error *err)
         if (!t->in) {
             if (fd >= 0)
                 close(fd);
-            tt_error_runtime(err, NULL, "cannot open the drill's input: %s", strerror(errno));
+            tt_error_runtime(err, NULL, TT_MSG(E_TTY_CANNOT_OPEN_INPUT_FMT), strerror(errno));
             fclose(t->out);
             free(t);
             return NULL;
@@ -152,7 +153,7 @@ static void show(tt_tty *t, const char *text)
 static void show_buf(tt_tty *t, tt_buf *b)
 {
     if (b->failed)
-        show(t, "out of memory\n");
+        show(t, TT_MSG(E_TTY_OOM_LINE));
     else if (b->data)
         show(t, b->data);
     tt_buf_free(b);
@@ -775,7 +776,7 @@ static int loop(tt_tty *t, tt_error *err)
         struct pollfd *pfd = &pfds[0];
         int n = poll(pfds, 2, wait_ms(t, w));
         if (n < 0 && errno != EINTR) {
-            tt_error_runtime(err, NULL, "poll: %s", strerror(errno));
+            tt_error_runtime(err, NULL, TT_MSG(E_POLL_FMT), strerror(errno));
             return -1;
         }
         if (n <= 0 || !t->in || !pfd->revents)
@@ -804,7 +805,7 @@ int tt_tty_drive(tt_tty *t, tt_exercise *ex, tt_tty_outcome *outcome,
                  tt_error *err)
 {
     if (active && active != t) {
-        tt_error_runtime(err, NULL, "another terminal drill is running");
+        tt_error_runtime(err, NULL, TT_MSG(E_TTY_ANOTHER_DRILL));
         return -1;
     }
     active = t;

@@ -1,6 +1,7 @@
 /* The browser as the facilitator's only front-end (--serve with --ui none):
  * the exercise runs on the wall clock, inputs come from the pages. */
 #define _GNU_SOURCE
+#include "tabletop/terms.h"
 #include "web_internal.h"
 
 #include <errno.h>
@@ -68,7 +69,7 @@ int tt_web_drive(tt_web *w, tt_exercise *ex, bool *ended, tt_error *err)
             break;
         struct pollfd pfd = { .fd = tt_web_fd(w), .events = POLLIN };
         if (poll(&pfd, 1, wait_ms(ex)) < 0 && errno != EINTR) {
-            tt_error_runtime(err, NULL, "poll: %s", strerror(errno));
+            tt_error_runtime(err, NULL, TT_MSG(E_POLL_FMT), strerror(errno));
             rc = -1;
         }
     }

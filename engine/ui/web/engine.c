@@ -324,7 +324,7 @@ static int apply_player(tt_web *w, tt_exercise *ex, const web_input *in, tt_erro
     if (m->kind == WM_ANSWER) {
         int i = tt_scenario_inject(sc, m->inject);
         if (i < 0 || !tt_to_includes(sc->injects[i].to, s->role)) {
-            reply_error(w, in->conn, "not_answerable", "no such question for this seat");
+            reply_error(w, in->conn, "not_answerable", TT_MSG(E_WEB_NO_SUCH_QUESTION));
             return 0;
         }
         bool refused = false;
@@ -332,7 +332,7 @@ static int apply_player(tt_web *w, tt_exercise *ex, const web_input *in, tt_erro
                                m->text, &refused, err) != 0)
             return -1;
         if (refused)
-            reply_error(w, in->conn, "not_answerable", "that question has not been asked");
+            reply_error(w, in->conn, "not_answerable", TT_MSG(E_WEB_NOT_ASKED));
         return 0;
     }
     const char *by_number_role = NULL;
@@ -341,7 +341,7 @@ static int apply_player(tt_web *w, tt_exercise *ex, const web_input *in, tt_erro
         /* API 1.1: this seat's own role only; a refusal is journaled with why. */
         if (a < 0 || (by_number_role && strcmp(by_number_role, s->role) != 0) ||
             !tt_action_allows_role(&sc->actions[a], s->role)) {
-            reply_error(w, in->conn, "not_your_role", "that action belongs to another role");
+            reply_error(w, in->conn, "not_your_role", TT_MSG(E_WEB_NOT_YOUR_ROLE));
             return 0;
         }
         return m->kind == WM_CANCEL
@@ -351,19 +351,19 @@ static int apply_player(tt_web *w, tt_exercise *ex, const web_input *in, tt_erro
                                        err);
     }
     if (a < 0) {
-        reply_error(w, in->conn, "unknown_action", "no such action");
+        reply_error(w, in->conn, "unknown_action", TT_MSG(E_WEB_NO_SUCH_ACTION));
         return 0;
     }
     if ((by_number_role && strcmp(by_number_role, s->role) != 0) ||
         !tt_action_allows_role(&sc->actions[a], s->role)) {
-        reply_error(w, in->conn, "not_your_role", "that action belongs to another role");
+        reply_error(w, in->conn, "not_your_role", TT_MSG(E_WEB_NOT_YOUR_ROLE));
         return 0;
     }
     tt_text why = { NULL, NULL };
     if (!tt_exercise_can_act(ex, s->role, a, &why)) {
         const char *text = tt_text_get(&why, w->o.lang);
         reply_error(w, in->conn, "not_available",
-                    text && text[0] ? text : "that action is not available now");
+                    text && text[0] ? text : TT_FMT(w->o.lang, E_WEB_NOT_AVAILABLE));
         return 0;
     }
     return tt_exercise_act(ex, s->role, sc->actions[a].id, s->member, m->text, NULL, err);
@@ -425,7 +425,7 @@ static int apply_facilitator(tt_web *w, tt_exercise *ex, const web_input *in,
                                   m->member[0] ? m->member : NULL, &refused, err) != 0)
             return -1;
         if (refused)
-            reply_error(w, in->conn, "unknown_target", "no such role or member");
+            reply_error(w, in->conn, "unknown_target", TT_MSG(E_WEB_NO_TARGET));
         return 0;
     }
     case WM_END:
@@ -461,7 +461,7 @@ int tt_web_pump(tt_web *w, tt_exercise *ex, bool *clock_changed, tt_error *err)
         next = in->next;
         tt_phase ph = tt_exercise_phase(ex);
         if (rc == 0 && (ph == TT_PHASE_READY || ph == TT_PHASE_ENDED)) {
-            reply_error(w, in->conn, "not_running", "the exercise is not running");
+            reply_error(w, in->conn, "not_running", TT_MSG(E_EX_NOT_RUNNING));
         } else if (rc == 0) {
             seat_kind kind = w->seats[in->seat].kind;
             rc = kind == SEAT_PLAYER ? apply_player(w, ex, in, err)
@@ -597,7 +597,7 @@ int tt_web_print_links(const tt_web *w, FILE *out, const char *seats_path, bool 
         int fd = open(seats_path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
         if (fd < 0 || fchmod(fd, 0600) != 0 || json_dumpfd(root, fd, JSON_INDENT(2)) != 0 ||
             write(fd, "\n", 1) != 1) {
-            tt_error_runtime(err, seats_path, "cannot write the seat links");
+            tt_error_runtime(err, seats_path, TT_MSG(E_WEB_CANNOT_WRITE_LINKS));
             rc = -1;
         }
         if (fd >= 0 && close(fd) != 0)

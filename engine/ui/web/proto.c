@@ -1,5 +1,6 @@
 /* tabletop.v1 messages through jansson: strict types, bounded sizes, no
  * control characters in free text (they would reach terminals and logs). */
+#include "tabletop/terms.h"
 #include "proto.h"
 
 #include <jansson.h>
@@ -46,14 +47,14 @@ static int get_id(json_t *root, const char *key, char *buf, size_t size, const c
     if (!v || json_is_null(v))
         return 0;
     if (!json_is_string(v))
-        return refuse_msg(code, "bad_message", why, why_size, "must be a string", key);
+        return refuse_msg(code, "bad_message", why, why_size, TT_MSG(E_WEB_MUST_BE_STRING), key);
     const char *s = json_string_value(v);
     size_t len = json_string_length(v);
     if (len >= size || strlen(s) != len)
-        return refuse_msg(code, "too_long", why, why_size, "too long", key);
+        return refuse_msg(code, "too_long", why, why_size, TT_MSG(E_WEB_TOO_LONG), key);
     for (const char *p = s; *p; p++)
         if ((unsigned char)*p < 0x20 || *p == 0x7f)
-            return refuse_msg(code, "bad_message", why, why_size, "control character in", key);
+            return refuse_msg(code, "bad_message", why, why_size, TT_MSG(E_WEB_CONTROL_CHAR), key);
     memcpy(buf, s, len + 1);
     return 0;
 }
@@ -65,29 +66,29 @@ static int get_text(json_t *root, const char *key, bool required, char **out,
     *out = NULL;
     if (!v || json_is_null(v)) {
         if (required)
-            return refuse_msg(code, "bad_message", why, why_size, "missing", key);
+            return refuse_msg(code, "bad_message", why, why_size, TT_MSG(E_WEB_MISSING), key);
         return 0;
     }
     if (!json_is_string(v))
-        return refuse_msg(code, "bad_message", why, why_size, "must be a string", key);
+        return refuse_msg(code, "bad_message", why, why_size, TT_MSG(E_WEB_MUST_BE_STRING), key);
     const char *s = json_string_value(v);
     size_t len = json_string_length(v);
     if (len > WEB_MAX_TEXT)
-        return refuse_msg(code, "too_long", why, why_size, "text too long", key);
+        return refuse_msg(code, "too_long", why, why_size, TT_MSG(E_WEB_TEXT_TOO_LONG), key);
     if (strlen(s) != len || !clean_text(s))
-        return refuse_msg(code, "bad_message", why, why_size, "control character in", key);
+        return refuse_msg(code, "bad_message", why, why_size, TT_MSG(E_WEB_CONTROL_CHAR), key);
     /* Blank text says nothing. */
     const char *p = s;
     while (*p == ' ' || *p == '\n' || *p == '\t')
         p++;
     if (!*p) {
         if (required)
-            return refuse_msg(code, "bad_message", why, why_size, "empty", key);
+            return refuse_msg(code, "bad_message", why, why_size, TT_MSG(E_WEB_EMPTY), key);
         return 0;
     }
     *out = strdup(s);
     if (!*out)
-        return refuse_msg(code, "internal", why, why_size, "out of memory", NULL);
+        return refuse_msg(code, "internal", why, why_size, TT_MSG(E_OUT_OF_MEMORY), NULL);
     return 0;
 }
 
@@ -98,7 +99,7 @@ static int get_int(json_t *root, const char *key, int lo, int hi, int *out,
     if (!v)
         return 0;
     if (!json_is_integer(v) || json_integer_value(v) < lo || json_integer_value(v) > hi)
-        return refuse_msg(code, "bad_message", why, why_size, "out of range", key);
+        return refuse_msg(code, "bad_message", why, why_size, TT_MSG(E_WEB_OUT_OF_RANGE), key);
     *out = (int)json_integer_value(v);
     return 0;
 }
@@ -106,16 +107,16 @@ static int get_int(json_t *root, const char *key, int lo, int hi, int *out,
 static int decode(json_t *root, web_msg *m, const char **code, char *why, size_t size)
 {
     if (!json_is_object(root))
-        return refuse_msg(code, "bad_message", why, size, "a message is a JSON object", NULL);
+        return refuse_msg(code, "bad_message", why, size, TT_MSG(E_WEB_NOT_OBJECT), NULL);
     json_t *type = json_object_get(root, "type");
     if (!json_is_string(type))
-        return refuse_msg(code, "bad_message", why, size, "the message has no 'type'", NULL);
+        return refuse_msg(code, "bad_message", why, size, TT_MSG(E_WEB_NO_TYPE), NULL);
     size_t k = 0;
     for (; k < sizeof kinds / sizeof kinds[0]; k++)
         if (strcmp(kinds[k].name, json_string_value(type)) == 0)
             break;
     if (k == sizeof kinds / sizeof kinds[0])
-        return refuse_msg(code, "unknown_type", why, size, "unknown message type", NULL);
+        return refuse_msg(code, "unknown_type", why, size, TT_MSG(E_WEB_UNKNOWN_TYPE), NULL);
     m->kind = kinds[k].kind;
     switch (m->kind) {
     case WM_ACT:
@@ -124,7 +125,7 @@ static int decode(json_t *root, web_msg *m, const char **code, char *why, size_t
             get_text(root, "note", false, &m->text, code, why, size) < 0)
             return -1;
         if (!m->action[0] && !m->number)
-            return refuse_msg(code, "bad_message", why, size, "which action? give 'action' or 'number'", NULL);
+            return refuse_msg(code, "bad_message", why, size, TT_MSG(E_WEB_WHICH_ACTION), NULL);
         return 0;
     case WM_CANCEL:
     case WM_REPLY:
@@ -135,7 +136,7 @@ static int decode(json_t *root, web_msg *m, const char **code, char *why, size_t
                      code, why, size) < 0)
             return -1;
         if (!m->action[0] && !m->number)
-            return refuse_msg(code, "bad_message", why, size, "which action? give 'action' or 'number'", NULL);
+            return refuse_msg(code, "bad_message", why, size, TT_MSG(E_WEB_WHICH_ACTION), NULL);
         return 0;
     case WM_NOTE:
         return get_text(root, "text", true, &m->text, code, why, size);
@@ -146,12 +147,12 @@ static int decode(json_t *root, web_msg *m, const char **code, char *why, size_t
             get_text(root, "text", true, &m->text, code, why, size) < 0)
             return -1;
         if (!m->inject[0] || m->question < 0)
-            return refuse_msg(code, "bad_message", why, size, "an answer needs 'inject' and 'question'", NULL);
+            return refuse_msg(code, "bad_message", why, size, TT_MSG(E_WEB_ANSWER_NEEDS), NULL);
         return 0;
     case WM_NEXT: {
         json_t *v = json_object_get(root, "pass_limit");
         if (v && !json_is_boolean(v))
-            return refuse_msg(code, "bad_message", why, size, "pass_limit must be true or false", NULL);
+            return refuse_msg(code, "bad_message", why, size, TT_MSG(E_WEB_PASS_LIMIT_BOOL), NULL);
         m->pass_limit = v && json_is_true(v);
         return 0;
     }
@@ -159,7 +160,7 @@ static int decode(json_t *root, web_msg *m, const char **code, char *why, size_t
         json_t *v = json_object_get(root, "speed");
         if (!json_is_number(v) || !(json_number_value(v) >= 0.1) ||
             json_number_value(v) > 10000 || !isfinite(json_number_value(v)))
-            return refuse_msg(code, "bad_message", why, size, "speed must be a number from 0.1 to 10000", NULL);
+            return refuse_msg(code, "bad_message", why, size, TT_MSG(E_WEB_SPEED_RANGE), NULL);
         m->speed = json_number_value(v);
         return 0;
     }
@@ -169,7 +170,7 @@ static int decode(json_t *root, web_msg *m, const char **code, char *why, size_t
             get_text(root, "text", true, &m->text, code, why, size) < 0)
             return -1;
         if (m->member[0] && !m->to[0])
-            return refuse_msg(code, "bad_message", why, size, "'member' needs 'to' (the member's role)", NULL);
+            return refuse_msg(code, "bad_message", why, size, TT_MSG(E_WEB_MEMBER_NEEDS_TO), NULL);
         return 0;
     default:
         return 0;
@@ -181,11 +182,11 @@ int web_msg_decode(const char *data, size_t len, web_msg *out, const char **code
 {
     memset(out, 0, sizeof *out);
     if (len > WEB_MAX_FRAME)
-        return refuse_msg(code, "too_long", why, why_size, "message over 64 KiB", NULL);
+        return refuse_msg(code, "too_long", why, why_size, TT_MSG(E_WEB_OVER_64K), NULL);
     json_error_t jerr;
     json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!root)
-        return refuse_msg(code, "bad_json", why, why_size, "not JSON", jerr.text);
+        return refuse_msg(code, "bad_json", why, why_size, TT_MSG(E_WEB_NOT_JSON), jerr.text);
     int rc = decode(root, out, code, why, why_size);
     json_decref(root);
     if (rc != 0)

@@ -1,5 +1,6 @@
 /* Join-link QR codes (see tabletop/qr.h). */
 #include "tabletop/qr.h"
+#include "tabletop/terms.h"
 
 #include <errno.h>
 #include <qrencode.h>
@@ -14,7 +15,7 @@ int tt_qr_encode(const char *text, tt_qr *out, tt_error *err)
         if (errno == ENOMEM)
             tt_error_oom(err, NULL);
         else
-            tt_error_runtime(err, NULL, "cannot make a QR code of %s: %s", text, strerror(errno));
+            tt_error_runtime(err, NULL, TT_MSG(E_WEB_QR_FMT), text, strerror(errno));
         return -1;
     }
     size_t n = (size_t)code->width * (size_t)code->width;

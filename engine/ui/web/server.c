@@ -2,6 +2,7 @@
  * link, then static files) and the tabletop.v1 sockets. It only checks,
  * queues and sends; the engine thread decides (engine.c). */
 #define _GNU_SOURCE
+#include "tabletop/terms.h"
 #include "web_internal.h"
 
 #include <arpa/inet.h>
@@ -354,7 +355,7 @@ static bool allowed(seat_kind kind, web_msg_kind m)
 static void on_message(tt_web *w, web_conn *c, const char *data, size_t len)
 {
     if (!rate_ok(c)) {
-        char *e = web_error_json("rate_limited", "too many messages; wait a moment");
+        char *e = web_error_json("rate_limited", TT_MSG(E_WEB_RATE_LIMITED));
         web_queue_locked(w, c, e);
         free(e);
         return;
@@ -364,7 +365,7 @@ static void on_message(tt_web *w, web_conn *c, const char *data, size_t len)
     char why[200];
     if (!in || web_msg_decode(data, len, &in->m, &code, why, sizeof why) != 0) {
         if (!in)
-            snprintf(why, sizeof why, "out of memory");
+            snprintf(why, sizeof why, TT_MSG(E_OUT_OF_MEMORY));
         char *e = web_error_json(code, why);
         web_queue_locked(w, c, e);
         free(e);
@@ -372,7 +373,7 @@ static void on_message(tt_web *w, web_conn *c, const char *data, size_t len)
         return;
     }
     if (!allowed(w->seats[c->seat].kind, in->m.kind)) {
-        char *e = web_error_json("forbidden", "this seat may not do that");
+        char *e = web_error_json("forbidden", TT_MSG(E_WEB_FORBIDDEN));
         web_queue_locked(w, c, e);
         free(e);
         web_msg_free(&in->m);
@@ -385,7 +386,7 @@ static void on_message(tt_web *w, web_conn *c, const char *data, size_t len)
         return;
     }
     if (w->n_inputs >= WEB_MAX_QUEUED_INPUTS || w->closed) {
-        char *e = web_error_json("busy", "the exercise is not taking inputs now");
+        char *e = web_error_json("busy", TT_MSG(E_WEB_BUSY));
         web_queue_locked(w, c, e);
         free(e);
         web_msg_free(&in->m);
@@ -492,7 +493,7 @@ static int on_ws(struct lws *wsi, enum lws_callback_reasons reason, void *user, 
             return 0;
         pthread_mutex_lock(&w->mu);
         if (c->rx_over) {
-            char *e = web_error_json("too_long", "message over 64 KiB");
+            char *e = web_error_json("too_long", TT_MSG(E_WEB_OVER_64K));
             web_queue_locked(w, c, e);
             free(e);
         } else {
@@ -556,13 +557,13 @@ static bool find_assets(tt_web *w, tt_error *err)
     if (w->o.assets_dir)
         snprintf(w->assets, sizeof w->assets, "%s", w->o.assets_dir);
     else if (tt_data_path(TT_DATA_ASSETS, "web", w->assets, sizeof w->assets) != 0) {
-        tt_error_runtime(err, NULL, "the web pages (assets/web) are not installed");
+        tt_error_runtime(err, NULL, TT_MSG(E_WEB_PAGES_NOT_INSTALLED));
         return false;
     }
     char probe[1200];
     snprintf(probe, sizeof probe, "%s/player.html", w->assets);
     if (access(probe, R_OK) != 0) {
-        tt_error_runtime(err, probe, "the web pages are missing: %s", strerror(errno));
+        tt_error_runtime(err, probe, TT_MSG(E_WEB_PAGES_MISSING_FMT), strerror(errno));
         return false;
     }
     return true;
@@ -611,7 +612,7 @@ tt_web *tt_web_start(const tt_web_options *o, tt_error *err)
     w->terms_json = web_terms_json();
     w->terms_len = w->terms_json ? strlen(w->terms_json) : 0;
     if (w->efd < 0 || !w->hello_scenario || !w->terms_json) {
-        tt_error_runtime(err, NULL, "cannot start the web server: %s", strerror(errno));
+        tt_error_runtime(err, NULL, TT_MSG(E_WEB_CANNOT_START_FMT), strerror(errno));
         tt_web_stop(w);
         return NULL;
     }
@@ -643,7 +644,7 @@ tt_web *tt_web_start(const tt_web_options *o, tt_error *err)
                    LWS_SERVER_OPTION_FAIL_UPON_UNABLE_TO_BIND;
     if (o->tls_cert || o->tls_key) {
         if (!o->tls_cert || !o->tls_key) {
-            tt_error_set(err, NULL, 0, 0, "--tls-cert and --tls-key go together");
+            tt_error_set(err, NULL, 0, 0, TT_MSG(E_WEB_TLS_PAIR));
             tt_web_stop(w);
             return NULL;
         }
@@ -666,13 +667,12 @@ tt_web *tt_web_start(const tt_web_options *o, tt_error *err)
     struct lws_vhost *vh = w->ctx ? lws_get_vhost_by_name(w->ctx, "default") : NULL;
     w->port = vh ? lws_get_vhost_listen_port(vh) : -1;
     if (!w->ctx || w->port <= 0) {
-        tt_error_runtime(err, NULL, "cannot listen on %s:%d (address in use, not this "
-                                    "machine's, or a TLS file unreadable)", w->host, o->port);
+        tt_error_runtime(err, NULL, TT_MSG(E_WEB_CANNOT_LISTEN_FMT), w->host, o->port);
         tt_web_stop(w);
         return NULL;
     }
     if (pthread_create(&w->thread, NULL, service_main, w) != 0) {
-        tt_error_runtime(err, NULL, "cannot start the web server thread");
+        tt_error_runtime(err, NULL, TT_MSG(E_WEB_CANNOT_START_THREAD));
         tt_web_stop(w);
         return NULL;
     }

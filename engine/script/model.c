@@ -36,7 +36,7 @@ static void read_roles(ex *x, int top)
     m->roles = mf_alloc(x, m->n_roles * sizeof *m->roles);
     for (size_t i = 0; i < m->n_roles; i++) {
         char where[200];
-        snprintf(where, sizeof where, "roles.%s", ids[i]);
+        mf_path(where, sizeof where, "roles", ids[i]);
         int r = mf_entry(x, t, "roles", ids[i]);
         mf_check_keys(x, r, where, "Role");
         m->roles[i].id = ids[i];
@@ -66,7 +66,7 @@ static void read_actors(ex *x, int top)
     m->actors = mf_alloc(x, m->n_actors * sizeof *m->actors);
     for (size_t i = 0; i < m->n_actors; i++) {
         char where[200];
-        snprintf(where, sizeof where, "actors.%s", ids[i]);
+        mf_path(where, sizeof where, "actors", ids[i]);
         if (tt_scenario_role(m, ids[i]) >= 0)
             mf_fail(x, 0, TT_MSG(E_SC_ACTOR_IS_ROLE_FMT),
                     where);
@@ -86,7 +86,7 @@ static void read_actors(ex *x, int top)
         ac->short_name = mf_get_text(x, a, where, "short", false);
         int type = mf_field(x, a, "delay");
         char path[300];
-        snprintf(path, sizeof path, "%s.delay", where);
+        mf_path(path, sizeof path, where, "delay");
         if (type == LUA_TTABLE) {
             int d = lua_gettop(x->L);
             if (mf_list_len(x, d, path) != 2)
@@ -168,7 +168,7 @@ static void read_state(ex *x, int top)
         const char **keys = mf_map_keys(x, t, "state", &n);
         for (size_t i = 0; i < n; i++) {
             char path[200];
-            snprintf(path, sizeof path, "state.%s", keys[i]);
+            mf_path(path, sizeof path, "state", keys[i]);
             if (!mf_is_id(keys[i], strlen(keys[i]), true))
                 mf_fail(x, 0, TT_MSG(E_SC_STATE_KEY_NAME_FMT), path);
             mf_field(x, t, keys[i]);
@@ -183,8 +183,8 @@ static void read_state(ex *x, int top)
         m->settings = mf_alloc(x, m->n_settings * sizeof *m->settings);
         for (size_t i = 0; i < m->n_settings; i++) {
             char where[200], path[220];
-            snprintf(where, sizeof where, "settings.%s", ids[i]);
-            snprintf(path, sizeof path, "%s.value", where);
+            mf_path(where, sizeof where, "settings", ids[i]);
+            mf_path(path, sizeof path, where, "value");
             if (!mf_is_id(ids[i], strlen(ids[i]), true))
                 mf_fail(x, 0, TT_MSG(E_SC_SETTING_KEY_NAME_FMT), where);
             int e = mf_entry(x, t, "settings", ids[i]);
@@ -243,7 +243,7 @@ static void read_metrics(ex *x, int top)
     m->metrics = mf_alloc(x, m->n_metrics * sizeof *m->metrics);
     for (size_t i = 0; i < m->n_metrics; i++) {
         char where[200];
-        snprintf(where, sizeof where, "metrics.%s", ids[i]);
+        mf_path(where, sizeof where, "metrics", ids[i]);
         const char *cls = decl_class(x, ids[i]);
         if (!cls)
             mf_fail(x, 0, TT_MSG(E_SC_METRIC_NOT_STATE_FMT), where,
@@ -282,7 +282,7 @@ static void read_lessons(ex *x, int top)
     m->lessons = mf_alloc(x, m->n_lessons * sizeof *m->lessons);
     for (size_t i = 0; i < m->n_lessons; i++) {
         char where[200];
-        snprintf(where, sizeof where, "lessons.%s", ids[i]);
+        mf_path(where, sizeof where, "lessons", ids[i]);
         int e = mf_entry(x, t, "lessons", ids[i]);
         mf_check_keys(x, e, where, "Lesson");
         m->lessons[i].id = ids[i];
@@ -316,7 +316,7 @@ static const char *read_recipients(ex *x, int e, const char *where)
     }
     int t = lua_gettop(L);
     char path[230];
-    snprintf(path, sizeof path, "%s.to", where);
+    mf_path(path, sizeof path, where, "to");
     size_t n = mf_list_len(x, t, path);
     if (n == 0)
         mf_fail(x, 0, TT_MSG(E_SC_TO_EMPTY_FMT), path);
@@ -394,7 +394,7 @@ static void read_injects(ex *x, int top)
         if (mf_push_table(x, e, where, "questions", false)) {
             int q = lua_gettop(x->L);
             char path[300];
-            snprintf(path, sizeof path, "%s.questions", where);
+            mf_path(path, sizeof path, where, "questions");
             in->n_questions = mf_list_len(x, q, path);
             in->questions = mf_alloc(x, in->n_questions * sizeof *in->questions);
             for (size_t j = 0; j < in->n_questions; j++) {
@@ -507,7 +507,7 @@ static void read_objectives(ex *x, int top)
     m->objectives = mf_alloc(x, m->n_objectives * sizeof *m->objectives);
     for (size_t i = 0; i < m->n_objectives; i++) {
         char where[200];
-        snprintf(where, sizeof where, "objectives.%s", ids[i]);
+        mf_path(where, sizeof where, "objectives", ids[i]);
         int e = mf_entry(x, t, "objectives", ids[i]);
         mf_check_keys(x, e, where, "Objective");
         tt_objective *ob = &m->objectives[i];
@@ -557,14 +557,14 @@ static void read_actions(ex *x, int top)
     m->actions = mf_alloc(x, m->n_actions * sizeof *m->actions);
     for (size_t i = 0; i < m->n_actions; i++) {
         char where[200];
-        snprintf(where, sizeof where, "actions.%s", ids[i]);
+        mf_path(where, sizeof where, "actions", ids[i]);
         int e = mf_entry(x, t, "actions", ids[i]);
         mf_check_keys(x, e, where, "Action");
         tt_action *ac = &m->actions[i];
         ac->id = ids[i];
         int type = mf_field(x, e, "by");
         char path[300];
-        snprintf(path, sizeof path, "%s.by", where);
+        mf_path(path, sizeof path, where, "by");
         if (type == LUA_TSTRING) {
             ac->roles = mf_alloc(x, sizeof *ac->roles);
             ac->roles[0] = mf_dup(x, lua_tostring(L, -1), lua_rawlen(L, -1));

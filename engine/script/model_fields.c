@@ -39,6 +39,20 @@ _Noreturn void mf_fail(ex *x, int line, const char *fmt, ...)
     abort(); /* not reached */
 }
 
+void mf_path(char *out, size_t size, const char *a, const char *b)
+{
+    /* What snprintf "%s.%s" gives, without its cost: this runs for every
+     * field read, and the path is only ever shown in a message. */
+    size_t la = strlen(a), lb = strlen(b);
+    if (la + 1 + lb < size) {
+        memcpy(out, a, la);
+        out[la] = '.';
+        memcpy(out + la + 1, b, lb + 1);
+    } else {
+        snprintf(out, size, "%s.%s", a, b);
+    }
+}
+
 void *mf_alloc(ex *x, size_t size)
 {
     void *p = tt_arena_alloc(x->a, size ? size : 1);
@@ -112,7 +126,6 @@ void mf_check_keys(ex *x, int t, const char *where, const char *class_name)
     const tt_api_field *allowed = tt_api_fields(class_name);
     lua_State *L = x->L;
     const char *worst = NULL;
-    char expected[400] = "";
     lua_pushnil(L);
     while (lua_next(L, t)) {
         lua_pop(L, 1);
@@ -124,13 +137,13 @@ void mf_check_keys(ex *x, int t, const char *where, const char *class_name)
                     mf_type_name(x, -1));
         const char *k = lua_tostring(L, -1);
         bool ok = false;
-        for (size_t i = 0; allowed[i].name; i++)
-            if (strcmp(k, allowed[i].name) == 0)
-                ok = true;
+        for (size_t i = 0; !ok && allowed[i].name; i++)
+            ok = allowed[i].name[0] == k[0] && strcmp(k, allowed[i].name) == 0;
         if (!ok && (!worst || strcmp(k, worst) < 0))
             worst = k; /* the key string stays alive in the table */
     }
     if (worst) {
+        char expected[400] = "";
         for (size_t i = 0; allowed[i].name; i++) {
             strncat(expected, i ? ", " : "", sizeof expected - strlen(expected) - 1);
             strncat(expected, allowed[i].name, sizeof expected - strlen(expected) - 1);
@@ -279,7 +292,7 @@ tt_text mf_get_text(ex *x, int t, const char *where, const char *key, bool requi
         return r;
     }
     char path[300];
-    snprintf(path, sizeof path, "%s.%s", where, key);
+    mf_path(path, sizeof path, where, key);
     r = mf_text_at(x, -1, path);
     lua_pop(x->L, 1);
     return r;
@@ -326,7 +339,7 @@ bool mf_get_time(ex *x, int t, const char *where, const char *key, bool required
         return false;
     }
     char path[300];
-    snprintf(path, sizeof path, "%s.%s", where, key);
+    mf_path(path, sizeof path, where, key);
     *out = mf_time_at(x, -1, path);
     lua_pop(x->L, 1);
     return true;

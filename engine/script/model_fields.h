@@ -20,6 +20,8 @@ typedef struct ex {
 _Noreturn void mf_fail(ex *x, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* out = "a.b" (cut to size, as snprintf would). */
+void mf_path(char *out, size_t size, const char *a, const char *b);
 /* Arena memory and strings of the model (failing on OOM or overlong). */
 void *mf_alloc(ex *x, size_t size);
 const char *mf_dup(ex *x, const char *s, size_t len);

@@ -124,6 +124,14 @@ struct tt_script {
     /* Per Lua state (swapped with it on a rebuild). */
     tt_host_refs refs;
 
+    /* State writes find a declared key's code (index * 4 + class) by the
+     * address of its interned name: the key objects of the state's codes
+     * table, which live as long as the state (state.c). Valid for the Lua
+     * state it was filled from: cleared when another state is swapped in;
+     * an image written back is the same state. */
+    struct tt_key_slot *key_slots;
+    size_t key_mask;            /* slots - 1; 0 = not filled */
+
     /* State writes: a generation per key, and the keys written since the
      * journal last saw the state (sorted on take). */
     uint64_t gen;
@@ -189,6 +197,9 @@ tt_script *tt_host_of(lua_State *L);
 /* state.c: lua_CFunction, creates the real state table, the `s` proxy and
  * the deferred-call table. Run protected after extraction. */
 int tt_state_install(lua_State *L);
+
+/* state.c: forget the key codes found by name address (another state). */
+void tt_state_forget_keys(tt_script *s);
 
 /* [-0, +2] A condition's own view (a table) and its `s` proxy. */
 int tt_state_push_view(lua_State *L);

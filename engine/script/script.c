@@ -201,6 +201,7 @@ void tt_script_free(tt_script *s)
     free(s->dirty);
     free(s->dirty_list);
     free(s->changed_index);
+    tt_state_forget_keys(s);
     free(s->bytecode);
     free(s->straight);
     tt_recipe_free(s->recipe);
@@ -557,6 +558,7 @@ static int rebuild_state(tt_script *s, bool light, tt_error *err)
         tt_host_refs refs = s->refs;
         s->refs = fresh->refs;
         fresh->refs = refs;
+        tt_state_forget_keys(s); /* they were the old state's */
         s->condition_mode = false; /* as the fresh state was made */
         s->ctx_now = 0;
     }

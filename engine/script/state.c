@@ -3,6 +3,8 @@
  * declared kind, and iterates its keys in sorted order. */
 #include <lauxlib.h>
 #include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "host.h"
@@ -165,6 +167,75 @@ static bool same_value(lua_State *L, int a, int b)
     return memcmp(&x, &y, sizeof x) == 0;
 }
 
+/* ---- Key codes by name address ----
+ * A write's key is looked up by the address of its name's bytes among the
+ * codes table's own key objects (never collected while the state lives, so
+ * no other string can be at their addresses): a hit is that key; a miss
+ * (an undeclared key, a long name that is another object with the same
+ * bytes) takes the table lookup, which decides. */
+typedef struct tt_key_slot {
+    const char *name;
+    lua_Integer code;
+} tt_key_slot;
+
+void tt_state_forget_keys(tt_script *s)
+{
+    free(s->key_slots);
+    s->key_slots = NULL;
+    s->key_mask = 0;
+}
+
+static size_t slot_of(const char *name, size_t mask)
+{
+    uint64_t h = (uint64_t)(uintptr_t)name;
+    h ^= h >> 17;
+    h *= 0x9E3779B97F4A7C15u;
+    return (size_t)(h >> 40) & mask;
+}
+
+/* Fill the slots from the codes table at idx (no Lua allocation, cannot
+ * raise; without memory, nothing is filled and writes take the table). */
+static void fill_keys(lua_State *L, tt_script *s, int idx)
+{
+    size_t n = 16;
+    while (n < 2 * s->n_state_keys + 2)
+        n *= 2;
+    tt_key_slot *slots = calloc(n, sizeof *slots);
+    if (!slots)
+        return;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        if (lua_type(L, -2) == LUA_TSTRING && lua_isinteger(L, -1)) {
+            const char *name = lua_tostring(L, -2);
+            size_t i = slot_of(name, n - 1);
+            while (slots[i].name)
+                i = (i + 1) & (n - 1);
+            slots[i].name = name;
+            slots[i].code = lua_tointeger(L, -1);
+        }
+        lua_pop(L, 1);
+    }
+    s->key_slots = slots;
+    s->key_mask = n - 1;
+}
+
+/* The code of the key at 2 (a string), or -1 when the slots do not know
+ * its name's address. */
+static lua_Integer known_code(lua_State *L, tt_script *s)
+{
+    if (!s->key_mask)
+        fill_keys(L, s, lua_upvalueindex(2));
+    if (!s->key_mask)
+        return -1;
+    const char *name = lua_tostring(L, 2);
+    for (size_t i = slot_of(name, s->key_mask);; i = (i + 1) & s->key_mask) {
+        if (s->key_slots[i].name == name)
+            return s->key_slots[i].code;
+        if (!s->key_slots[i].name)
+            return -1;
+    }
+}
+
 /* Upvalues: state table, key -> index * 4 + class. The checks in the order
  * refuse_write explains them; the common cases first. */
 static int state_newindex(lua_State *L)
@@ -173,10 +244,15 @@ static int state_newindex(lua_State *L)
     if (lua_type(L, 2) != LUA_TSTRING)
         return not_a_name(L, 2);
     lua_settop(L, 3); /* table, key, value; then the code (4), the value held (5) */
-    lua_pushvalue(L, 2);
-    if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TNUMBER)
-        return undeclared(L, lua_tostring(L, 2), TT_MSG(E_ST_HOW_TO_ADD));
-    lua_Integer code = lua_tointeger(L, 4);
+    lua_Integer code = known_code(L, s);
+    if (code >= 0) {
+        lua_pushnil(L); /* in the code's place */
+    } else {
+        lua_pushvalue(L, 2);
+        if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TNUMBER)
+            return undeclared(L, lua_tostring(L, 2), TT_MSG(E_ST_HOW_TO_ADD));
+        code = lua_tointeger(L, 4);
+    }
     int c = (int)(code & 3);
     bool ok = false;
     if (!s->read_only) {

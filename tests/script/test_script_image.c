@@ -208,6 +208,68 @@ static void limits_hold_in_restored_states(void **state)
     }
 }
 
+/* Writes find a declared key by the address of its interned name
+ * (state.c): in every state, the image's included, a name made at run
+ * time and a long name (another object with the same bytes) reach the
+ * same key, and undeclared keys and wrong kinds are refused as before. */
+#define LONG_KEY "a_state_key_whose_name_is_much_longer_than_forty_bytes"
+static const char KEYS_SCENARIO[] =
+    "local T = { ja = 't', en = 't' }\n"
+    "return scenario {\n"
+    "  id = 'keys', source = 't', title = T, summary = T, length = '1h', invented = T,\n"
+    "  roles = { r = { name = T } },\n"
+    "  state = { n = 0, flag = false, " LONG_KEY " = 0 },\n"
+    "  objectives = { o = { phase = 'isolate', title = T, target = '1m', limit = '1h' } },\n"
+    "  actions = {\n"
+    "    a = { by = 'r', label = T, completes = 'o', repeatable = true, does = function(s)\n"
+    "      local long = 'a_state_key_whose_name_is_' .. 'much_longer_than_forty_bytes'\n"
+    "      s[long] = s[long] + 5\n"
+    "      s['fl' .. 'ag'] = true\n"
+    "      s.n = s.n + 2.0\n"
+    "    end },\n"
+    "    b = { by = 'r', label = T, repeatable = true, does = function(s) s.flg = true end },\n"
+    "    c = { by = 'r', label = T, repeatable = true, does = function(s) s.n = 'x' end },\n"
+    "  },\n"
+    "}\n";
+
+static void writes_find_their_keys_in_every_state(void **state)
+{
+    (void)state;
+    tt_error err;
+    tt_script *s = tt_script_load_buffer(NAME, KEYS_SCENARIO, strlen(KEYS_SCENARIO), NULL, &err);
+    if (!s)
+        fail_msg("%s", err.message);
+    for (int i = 0; i < 6; i++) {
+        tt_rng rng;
+        tt_rng_seed(&rng, 1, 1);
+        assert_int_equal(tt_script_begin(s, &rng, NULL, 0, &err), 0);
+        for (int twice = 0; twice < 2; twice++)
+            if (tt_script_action_apply(s, 0, 0, "r", &err) != 0)
+                fail_msg("exercise %d: %s", i, err.message);
+        const tt_kv *kv;
+        size_t n;
+        assert_int_equal(tt_script_state(s, &kv, &n, &err), 0);
+        assert_int_equal(n, 3);
+        for (size_t k = 0; k < n; k++) {
+            if (strcmp(kv[k].key, LONG_KEY) == 0)
+                assert_int_equal(kv[k].value.as.i, 10);
+            else if (strcmp(kv[k].key, "n") == 0) {
+                assert_int_equal(kv[k].value.type, TT_VAL_INT); /* 4.0 stored as 4 */
+                assert_int_equal(kv[k].value.as.i, 4);
+            } else
+                assert_true(kv[k].value.as.b);
+        }
+        assert_int_equal(tt_script_action_apply(s, 1, 0, "r", &err), -1);
+        if (!strstr(err.message, "flg"))
+            fail_msg("exercise %d: %s", i, err.message);
+        assert_int_equal(tt_script_action_apply(s, 2, 0, "r", &err), -1);
+        if (!strstr(err.message, "state.n"))
+            fail_msg("exercise %d: %s", i, err.message);
+    }
+    assert_non_null(s->image);
+    tt_script_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -215,6 +277,7 @@ int main(void)
         cmocka_unit_test(restored_states_start_over),
         cmocka_unit_test(restored_state_counts_as_a_fresh_build),
         cmocka_unit_test(limits_hold_in_restored_states),
+        cmocka_unit_test(writes_find_their_keys_in_every_state),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

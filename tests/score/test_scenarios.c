@@ -407,7 +407,7 @@ static void test_named_scenario_file_is_judged_by_its_hash(void **state)
     assert_int_equal(tt_journal_read(journal, &j, &err), 0);
     tt_error_clear(&err);
     assert_null(tt_score_load_scenario(&j, scen_dir, &differs, &err));
-    assert_non_null(strstr(err.file ? err.file : "", "broken.lua"));
+    assert_non_null(strstr(err.file, "broken.lua"));
     tt_journal_free(&j);
 
     /* other.lua holds another scenario: the folder's ransomware.lua is used */

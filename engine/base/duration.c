@@ -153,6 +153,17 @@ bool tt_duration_parse(const char *text, tt_ms *out, char *why, size_t why_size)
     return true;
 }
 
+/* v's decimal digits (v >= 0), at least `min` of them, written backwards
+ * ending before `end`; returns where they start. */
+static char *put_digits(char *end, int64_t v, int min)
+{
+    do {
+        *--end = (char)('0' + v % 10);
+        v /= 10;
+    } while (--min > 0 || v > 0);
+    return end;
+}
+
 void tt_time_format(tt_ms t, tt_time_kind kind, char *buf, size_t size)
 {
     if (!buf || !size)
@@ -161,15 +172,34 @@ void tt_time_format(tt_ms t, tt_time_kind kind, char *buf, size_t size)
         snprintf(buf, size, "—");
         return;
     }
+    /* "+1d 02:03:04", "+2:03:04": built by hand, as snprintf would with
+     * "%s%" PRId64 "d %02" PRId64 ":%02" PRId64 ":%02" PRId64 (the headless
+     * timeline and every frame print many of them). */
     const char *sign = t < 0 ? "-" : kind == TT_TIME_AT ? "+" : "";
-    /* t is at most ten years in practice; INT64_MIN has no negation. */
-    int64_t s = (t < 0 ? -(t + 1) + 1 : t) / 1000;
+    /* Divided before the negation: INT64_MIN has none. */
+    int64_t s = t < 0 ? -(t / 1000) : t / 1000;
     int64_t d = s / 86400, h = s / 3600 % 24, m = s / 60 % 60, sec = s % 60;
-    if (d > 0)
-        snprintf(buf, size, "%s%" PRId64 "d %02" PRId64 ":%02" PRId64 ":%02" PRId64, sign, d,
-                 h, m, sec);
-    else
-        snprintf(buf, size, "%s%" PRId64 ":%02" PRId64 ":%02" PRId64, sign, h, m, sec);
+    char text[48];
+    char *p = text + sizeof text;
+    p = put_digits(p, sec, 2);
+    *--p = ':';
+    p = put_digits(p, m, 2);
+    *--p = ':';
+    if (d > 0) {
+        p = put_digits(p, h, 2);
+        *--p = ' ';
+        *--p = 'd';
+        p = put_digits(p, d, 1);
+    } else {
+        p = put_digits(p, h, 1);
+    }
+    if (*sign)
+        *--p = *sign;
+    size_t len = (size_t)(text + sizeof text - p);
+    if (len > size - 1)
+        len = size - 1; /* cut as snprintf cuts */
+    memcpy(buf, p, len);
+    buf[len] = '\0';
 }
 
 void tt_ms_format(tt_ms t, char *buf, size_t size)

@@ -1,7 +1,10 @@
 /* Duration parsing, good and bad. */
+#include <inttypes.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -106,6 +109,40 @@ static void formats_one_notation(void **state)
     }
 }
 
+/* The formatter writes what the printf notation would, cut as snprintf cuts
+ * when the buffer is short. */
+static void formats_as_printf_would(void **state)
+{
+    (void)state;
+    static const tt_ms samples[] = { 0, 1, 999, 1000, 9000, 10000, 59999, 60000, 599000,
+                                     3599000, 3600000, 36000000, 86399999, 86400000,
+                                     86401000, 864000000, 3551400000LL, 3650LL * 86400000,
+                                     INT64_MAX - 1, -1, -1000, -3723000, -86400000,
+                                     -3551400000LL, INT64_MIN };
+    for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+        for (int k = 0; k < 2; k++) {
+            tt_ms t = samples[i];
+            const char *sign = t < 0 ? "-" : k == 0 ? "+" : "";
+            int64_t s = t < 0 ? -(t / 1000) : t / 1000;
+            int64_t d = s / 86400, h = s / 3600 % 24, m = s / 60 % 60, sec = s % 60;
+            char want[64], got[64];
+            if (d > 0)
+                snprintf(want, sizeof want, "%s%" PRId64 "d %02" PRId64 ":%02" PRId64
+                         ":%02" PRId64, sign, d, h, m, sec);
+            else
+                snprintf(want, sizeof want, "%s%" PRId64 ":%02" PRId64 ":%02" PRId64, sign,
+                         h, m, sec);
+            for (size_t size = 1; size <= strlen(want) + 1; size++) {
+                memset(got, 'x', sizeof got);
+                tt_time_format(t, k ? TT_TIME_SPAN : TT_TIME_AT, got, size);
+                if (strlen(got) != size - 1 || strncmp(got, want, size - 1) != 0)
+                    fail_msg("%" PRId64 " in %zu bytes: '%s', printf '%.*s'", t, size, got,
+                             (int)(size - 1), want);
+            }
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -113,6 +150,7 @@ int main(void)
         cmocka_unit_test(refuses_bad_durations_with_reason),
         cmocka_unit_test(reads_back_the_printed_notation),
         cmocka_unit_test(formats_one_notation),
+        cmocka_unit_test(formats_as_printf_would),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -658,8 +658,7 @@ tt_web *tt_web_start(const tt_web_options *o, tt_error *err)
      * links nobody could open. Bind it once here first (port 0: whether
      * the port is free is libwebsockets' FAIL_UPON_UNABLE_TO_BIND). */
     if (!address_is_ours(w->host)) {
-        tt_error_runtime(err, NULL, "cannot listen on %s:%d (address in use, not this "
-                                    "machine's, or a TLS file unreadable)", w->host, o->port);
+        tt_error_runtime(err, NULL, TT_MSG(E_WEB_CANNOT_LISTEN_FMT), w->host, o->port);
         tt_web_stop(w);
         return NULL;
     }

@@ -178,6 +178,7 @@ static int sandbox_pairs(lua_State *L)
 /* Returns the ordered pairs factory and an ordered next (same order), so no
  * iteration depends on Lua's hash layout, which differs between processes. */
 static const char sorted_pairs_src[] =
+    "local unordered_before, unordered_after = ...\n" /* the message, in the user's language */
     "local next, type, sort, rawget, rawequal, error = next, type, table.sort, rawget, rawequal, error\n"
     "local rank = { boolean = 1, number = 2, string = 3 }\n"
     "local function before(a, b)\n"
@@ -191,7 +192,7 @@ static const char sorted_pairs_src[] =
     "  local keys, n = {}, 0\n"
     "  for k in next, t do\n"
     "    if not rank[type(k)] then\n"
-    "      error('pairs/next: a table with ' .. type(k) .. ' keys has no fixed order in scenarios', 3)\n"
+    "      error(unordered_before .. type(k) .. unordered_after, 3)\n"
     "    end\n"
     "    n = n + 1; keys[n] = k\n"
     "  end\n"
@@ -768,7 +769,9 @@ int tt_sandbox_setup(lua_State *L)
      * scenario code can touch it. */
     if (load_pairs(L) != LUA_OK)
         return lua_error(L);
-    lua_call(L, 0, 2);
+    lua_pushstring(L, TT_MSG(E_SBL_PAIRS_UNORDERED_BEFORE));
+    lua_pushstring(L, TT_MSG(E_SBL_PAIRS_UNORDERED_AFTER));
+    lua_call(L, 2, 2);
     lua_setglobal(L, "next");
     lua_pushcclosure(L, sandbox_pairs, 1);
     lua_setglobal(L, "pairs");

@@ -920,6 +920,9 @@
 #define E_DB_CANNOT_CONNECT_TEXT "接続できません", \
     "cannot connect"
 #define E_WEB_NOT_AVAILABLE_TEXT "その対応はいまは取れません", "that action is not available now"
+#define E_SBL_PAIRS_UNORDERED_BEFORE_TEXT "pairs/next: キーが ", "pairs/next: a table with "
+#define E_SBL_PAIRS_UNORDERED_AFTER_TEXT " 型のテーブルは、シナリオでは順序が決まりません", \
+    " keys has no fixed order in scenarios"
 /* @DEFS@ */
 
 #define TT_TERMS_ERRORS(X) \
@@ -1408,6 +1411,8 @@
     X(E_WEB_BUSY, E_WEB_BUSY_TEXT) \
     X(E_DB_CANNOT_CONNECT, E_DB_CANNOT_CONNECT_TEXT) \
     X(E_WEB_NOT_AVAILABLE, E_WEB_NOT_AVAILABLE_TEXT) \
+    X(E_SBL_PAIRS_UNORDERED_BEFORE, E_SBL_PAIRS_UNORDERED_BEFORE_TEXT) \
+    X(E_SBL_PAIRS_UNORDERED_AFTER, E_SBL_PAIRS_UNORDERED_AFTER_TEXT) \
     /* @X@ */
 
 #endif

@@ -72,6 +72,22 @@ static void answer_script_errors_speak_the_users_language(void **state)
         check_case(&cases[i]);
 }
 
+/* A scenario's own errors, found while it loads (engine/script). */
+static void scenario_errors_speak_the_users_language(void **state)
+{
+    (void)state;
+    static const lang_case cases[] = {
+        { "bad-id.lua", "return scenario {\n  id = \"Bad_One\",\n}\n", "check", "", 2, ":2: ",
+          "id: 'Bad_One' に使えるのは a-z、0-9、- だけです", "id: 'Bad_One' may only use a-z, 0-9 and -" },
+        { "no-source.lua",
+          "return scenario {\n  id = \"no-source\",\n  title = { ja = \"x\", en = \"x\" },\n}\n",
+          "check", "", 2, ":1: ", "scenario: 必須の項目 'source' がありません（文字列）",
+          "scenario: missing required field 'source' (a string)" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        check_case(&cases[i]);
+}
+
 /* The exercise module's refusals (restoring a journal) too. */
 static void restore_errors_speak_the_users_language(void **state)
 {
@@ -112,6 +128,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(journal_errors_speak_the_users_language),
         cmocka_unit_test(answer_script_errors_speak_the_users_language),
+        cmocka_unit_test(scenario_errors_speak_the_users_language),
         cmocka_unit_test(restore_errors_speak_the_users_language),
         cmocka_unit_test(the_locale_decides_without_lang),
     };

@@ -81,15 +81,19 @@ typedef struct lexer {
     int line;
 } lexer;
 
-static bool name_start(char c)
-{
-    return (unsigned)((c | 0x20) - 'a') < 26u || c == '_';
-}
-
-static bool name_char(char c)
-{
-    return name_start(c) || (unsigned)(c - '0') < 10u;
-}
+/* Character classes of the light lexer: a table, as it runs over every
+ * byte of the file at every load. */
+enum { C_SPACE = 1, C_NAME_START = 2, C_NAME = 4 };
+static const unsigned char CLASS[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0, 0,
+    0, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 0, 0, 0, 0, 6,
+    0, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
 
 /* Does any of the 8 bytes in x equal b? (exact as a yes/no) */
 static uint64_t has_byte(uint64_t x, unsigned char b)
@@ -120,7 +124,7 @@ static bool lex_next(lexer *lx, tok *out)
 {
     const char *p = lx->p, *end = lx->end;
     for (;;) {
-        while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\f' || *p == '\v'))
+        while (p < end && (CLASS[(unsigned char)*p] & C_SPACE))
             p++;
         if (p >= end) {
             lx->p = p;
@@ -168,9 +172,9 @@ static bool lex_next(lexer *lx, tok *out)
             out->kind = T_LBRACKET;
             p++;
         }
-    } else if (name_start(c)) {
+    } else if (CLASS[(unsigned char)c] & C_NAME_START) {
         const char *start = p;
-        while (p < end && name_char(*p))
+        while (p < end && (CLASS[(unsigned char)*p] & C_NAME))
             p++;
         *out = (tok){ T_NAME, lx->line, start, (size_t)(p - start) };
     } else {

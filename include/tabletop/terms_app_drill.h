@@ -148,16 +148,18 @@
     X(C_ONE_JOURNAL, "記録ファイルは1つだけ指定してください", "give exactly one journal") \
     /* ---- tabletop watch */ \
     X(C_WATCH_USAGE, \
-      "使い方: tabletop watch シナリオ --script F [--script G ...] [--seed N] [--lang ja|en]\n" \
+      "使い方: tabletop watch シナリオ --script F [--script G ...] [--seed N]\n" \
+      "        [--lang ja|en]\n" \
       "\n" \
-      "解答スクリプトをそれぞれ画面なしで実行し、シナリオファイル（または解答）が保存される\n" \
-      "たびに再実行して、前回の保存からの変化を表示します: 目標の時刻と評価、スコアと評価、\n" \
-      "被害、エラー。Ctrl-C で終了します。\n" \
+      "解答スクリプトをそれぞれ画面なしで実行し、シナリオファイル（または解答）\n" \
+      "が保存されるたびに再実行して、前回の保存からの変化を表示します: 目標の時刻と\n" \
+      "評価、スコアと評価、被害、エラー。Ctrl-C で終了します。\n" \
       "\n" \
       "  --script F        解答スクリプト（複数可）\n" \
       "  --seed N          シードのないスクリプトのシード（既定 1）\n" \
       "  --max-changes N   N 回の保存で終了（スクリプトやテスト用）\n", \
-      "usage: tabletop watch SCENARIO --script F [--script G ...] [--seed N] [--lang ja|en]\n" \
+      "usage: tabletop watch SCENARIO --script F [--script G ...] [--seed N]\n" \
+      "        [--lang ja|en]\n" \
       "\n" \
       "Runs each answer script headless, then again every time the scenario file\n" \
       "(or an answer) is saved, and prints what changed since the previous save:\n" \
@@ -228,13 +230,15 @@
       "  --no-scorecard      スコアカードを作らず、演習履歴にも記録しない\n" \
       "  --strict            実行できない対応（取れない、役割が違う）を記録ファイルの\n" \
       "                      メモにせず、エラーにする（終了コード 1）\n" \
-      "  --db F|URI          演習履歴データベース、または postgresql:// URI: 中央の結果サーバー。\n" \
-      "                      届かないときはこの端末に未送信として保存（docs/results.md。\n" \
-      "                      既定: $TABLETOP_DB、なければ XDG データディレクトリ）\n" \
+      "  --db F|URI          演習履歴データベース、または postgresql:// URI:\n" \
+      "                      中央の結果サーバー。届かないときはこの端末に\n" \
+      "                      未送信として保存（docs/results.md。既定: $TABLETOP_DB、\n" \
+      "                      なければ XDG データディレクトリ）\n" \
       "  --lang ja|en        言語（既定: ロケールから）\n" \
-      "  --serve [ADDR:]PORT ブラウザー参加: 名簿のメンバーごと（名簿がなければ役割ごと）の\n" \
-      "                      参加リンクと、進行役・見学のリンク（既定のアドレス 127.0.0.1。\n" \
-      "                      --ui none なら進行役はブラウザーで操作）\n" \
+      "  --serve [ADDR:]PORT ブラウザー参加: 名簿のメンバーごと（名簿がなければ\n" \
+      "                      役割ごと）の参加リンクと、進行役・見学のリンク\n" \
+      "                      （既定のアドレス 127.0.0.1。--ui none なら進行役は\n" \
+      "                      ブラウザーで操作）\n" \
       "  --seats F.json      リンクをこのファイルにも書き出す\n" \
       "  --tls-cert F --tls-key F\n" \
       "                      HTTPS/WSS で提供\n" \
@@ -243,14 +247,16 @@
       "  --snapshot F.png --at TIME [--size WxH]\n" \
       "                      演習内の時刻 TIME のダッシュボードを画面なしで描いて終了\n" \
       "\n" \
-      "演習内の時刻は表示どおり（+0:15:00、+41d 02:30:00）か、90s、15m、1h30m で書けます。\n", \
+      "演習内の時刻は表示どおり（+0:15:00、+41d 02:30:00）か、90s、15m、1h30m\n" \
+      "で書けます。\n", \
       "usage: tabletop run SCENARIO [options]\n" \
       "\n" \
       "SCENARIO is an id ('tabletop list') or a path to a .lua file.\n" \
       "\n" \
       "  --script F.yaml     scripted answers; with --ui none (and no --speed) the\n" \
       "                      exercise runs headless, as fast as possible\n" \
-      "  --ui none|tty|sdl   front-end (default: tty for a live drill, none with --script)\n" \
+      "  --ui none|tty|sdl   front-end (default: tty for a live drill, none with\n" \
+      "                      --script)\n" \
       "  --speed X           simulated seconds per real second (live default: the\n" \
       "                      scenario's own speed, else one that fits it into about 90\n" \
       "                      minutes); with --script, plays it in real time\n" \
@@ -259,17 +265,20 @@
       "  --set KEY=VALUE     scenario setting (e.g. --set offline_backup=true)\n" \
       "  --roster F.yaml     team name and members with their roles\n" \
       "  --journal F         journal file (default: $XDG_DATA_HOME/tabletop/exercises/)\n" \
-      "  --scorecard F       scorecard (.html, .md or .json; default: beside the journal)\n" \
+      "  --scorecard F       scorecard (.html, .md or .json; default: beside the\n" \
+      "                      journal)\n" \
       "  --no-scorecard      do not write a scorecard or record the drill history\n" \
       "  --strict            a refused action (not available, wrong role) is an error\n" \
       "                      (exit 1) instead of a note in the journal\n" \
-      "  --db F|URI          drill-history database, or a postgresql:// URI: central results,\n" \
-      "                      kept here as not yet sent when unreachable (docs/results.md;\n" \
-      "                      default: $TABLETOP_DB, else the XDG data directory)\n" \
+      "  --db F|URI          drill-history database, or a postgresql:// URI: central\n" \
+      "                      results, kept here as not yet sent when unreachable\n" \
+      "                      (docs/results.md; default: $TABLETOP_DB, else the XDG data\n" \
+      "                      directory)\n" \
       "  --lang ja|en        language (default: from the locale)\n" \
       "  --serve [ADDR:]PORT browser seats: one join link per roster member (else per\n" \
       "                      role), a facilitator and an observer link (default address\n" \
-      "                      127.0.0.1; --ui none = the facilitator works in the browser)\n" \
+      "                      127.0.0.1; --ui none: the facilitator works in the\n" \
+      "                      browser)\n" \
       "  --seats F.json      also write the links there\n" \
       "  --tls-cert F --tls-key F\n" \
       "                      serve over HTTPS/WSS\n" \
@@ -300,13 +309,14 @@
       "  --ui none|tty|sdl   表示方法（既定: tty、--script があれば none）\n" \
       "  --speed X           これ以降の、実時間1秒あたりの演習内の秒数\n" \
       "  --scenario F        シナリオファイル（既定: 記録ファイルにあるもの）\n" \
-      "  --scorecard F       スコアカード（.html, .md, .json。既定: 記録ファイルに記録された\n" \
-      "                      この演習のもの、なければ記録ファイルの隣）\n" \
+      "  --scorecard F       スコアカード（.html, .md, .json。既定: 記録ファイルに\n" \
+      "                      記録されたこの演習のもの、なければ記録ファイルの隣）\n" \
       "  --no-scorecard      スコアカードを作らず、演習履歴にも記録しない\n" \
-      "  --db F|URI          演習履歴データベース、または postgresql:// URI: 中央の結果サーバー。\n" \
-      "                      届かないときはこの端末に未送信として保存（docs/results.md。\n" \
-      "                      既定: 記録ファイルに記録されたこの演習のもの、なければ\n" \
-      "                      $TABLETOP_DB、なければ XDG データディレクトリ）\n" \
+      "  --db F|URI          演習履歴データベース、または postgresql:// URI:\n" \
+      "                      中央の結果サーバー。届かないときはこの端末に\n" \
+      "                      未送信として保存（docs/results.md。既定: 記録ファイルに\n" \
+      "                      記録されたこの演習のもの、なければ $TABLETOP_DB、なければ\n" \
+      "                      XDG データディレクトリ）\n" \
       "  --lang ja|en        言語（既定: ロケールから）\n" \
       "  --serve [ADDR:]PORT ブラウザー参加を再開（前回と同じリンク）\n" \
       "  --seats F.json      リンクをこのファイルにも書き出す\n" \
@@ -322,13 +332,14 @@
       "  --ui none|tty|sdl   front-end (default: tty, or none with --script)\n" \
       "  --speed X           simulated seconds per real second from now on\n" \
       "  --scenario F        the scenario file (default: the one the journal names)\n" \
-      "  --scorecard F       scorecard (.html, .md or .json; default: the drill's own, as\n" \
-      "                      its journal recorded it, else beside the journal)\n" \
+      "  --scorecard F       scorecard (.html, .md or .json; default: the drill's own,\n" \
+      "                      as its journal recorded it, else beside the journal)\n" \
       "  --no-scorecard      do not write a scorecard or record the drill history\n" \
-      "  --db F|URI          drill-history database, or a postgresql:// URI: central results,\n" \
-      "                      kept here as not yet sent when unreachable (docs/results.md;\n" \
-      "                      default: the drill's own, as its journal recorded it, else\n" \
-      "                      $TABLETOP_DB, else the XDG data directory)\n" \
+      "  --db F|URI          drill-history database, or a postgresql:// URI: central\n" \
+      "                      results, kept here as not yet sent when unreachable\n" \
+      "                      (docs/results.md; default: the drill's own, as its journal\n" \
+      "                      recorded it, else $TABLETOP_DB, else the XDG data\n" \
+      "                      directory)\n" \
       "  --lang ja|en        language (default: from the locale)\n" \
       "  --serve [ADDR:]PORT browser seats again, with the same links as before\n" \
       "  --seats F.json      also write the links there\n" \

@@ -11,11 +11,12 @@
 #define C_FETCH_USAGE_TEXT \
     "使い方: tabletop fetch HASH -o ファイル [--db URI]\n" \
     "\n" \
-    "中央に保管された記録ファイルを取り出します（SHA-256 で確認し、既存のファイルは上書きしません）。\n" \
-    "HASH は 64 桁か、一意に決まる 8 桁以上の先頭部分です。\n" \
+    "中央に保管された記録ファイルを取り出します（SHA-256 で確認し、既存のファイルは\n" \
+    "上書きしません）。HASH は 64 桁か、一意に決まる 8 桁以上の先頭部分です。\n" \
     "\n" \
     "  -o, --output F      書き出すファイル（新しいファイル）\n" \
-    "  --db URI            結果データベース（既定: $TABLETOP_DB、なければこの端末の履歴）\n" \
+    "  --db URI            結果データベース（既定: $TABLETOP_DB、なければこの端末の\n" \
+    "                      履歴）\n" \
     "  --lang ja|en        言語（既定: ロケールから）\n" \
     "  -h, --help          この説明\n", \
     "usage: tabletop fetch HASH -o FILE [--db URI]\n" \
@@ -24,18 +25,22 @@
     "is never replaced). HASH is the 64 hex digits, or a unique prefix of 8 or more.\n" \
     "\n" \
     "  -o, --output F      the file to write (a new file)\n" \
-    "  --db URI            results database (default: $TABLETOP_DB, else this machine's history)\n" \
+    "  --db URI            results database (default: $TABLETOP_DB, else this\n" \
+    "                      machine's history)\n" \
     "  --lang ja|en        language (default: from the locale)\n" \
     "  -h, --help          this help\n"
 
 #define C_SYNC_USAGE_TEXT \
     "使い方: tabletop sync [--db URI] [--journals] [記録ファイル...]\n" \
     "\n" \
-    "結果サーバーに届かなかった演習の結果（「未送信」）を中央の結果データベースへ送ります。\n" \
-    "同じ記録（SHA-256）は二度送られません。途中で止まっても、もう一度実行すれば続きから送ります。\n" \
+    "結果サーバーに届かなかった演習の結果（「未送信」）を中央の結果データベースへ\n" \
+    "送ります。同じ記録（SHA-256）は二度送られません。途中で止まっても、\n" \
+    "もう一度実行すれば続きから送ります。\n" \
     "\n" \
-    "  --db URI            中央の結果データベース（postgresql://...、既定: $TABLETOP_DB）\n" \
-    "  --journals          記録ファイルも圧縮して保管する（この端末の履歴にあるものと、指定したもの）\n" \
+    "  --db URI            中央の結果データベース（postgresql://...、既定:\n" \
+    "                      $TABLETOP_DB）\n" \
+    "  --journals          記録ファイルも圧縮して保管する（この端末の履歴にあるもの\n" \
+    "                      と、指定したもの）\n" \
     "  --lang ja|en        言語（既定: ロケールから）\n" \
     "  -h, --help          この説明\n", \
     "usage: tabletop sync [--db URI] [--journals] [JOURNAL...]\n" \
@@ -44,7 +49,8 @@
     "unreachable) to the central results database. A journal (its SHA-256) is never\n" \
     "sent twice; after an interruption, run it again and it carries on.\n" \
     "\n" \
-    "  --db URI            the central results database (postgresql://...; default: $TABLETOP_DB)\n" \
+    "  --db URI            the central results database (postgresql://...; default:\n" \
+    "                      $TABLETOP_DB)\n" \
     "  --journals          also archive the journal files, compressed (those in this\n" \
     "                      machine's history, and any given)\n" \
     "  --lang ja|en        language (default: from the locale)\n" \
@@ -53,11 +59,12 @@
 #define C_REPORT_USAGE_TEXT \
     "使い方: tabletop report [--db URI] [絞り込み] -o report.html|md|json|csv\n" \
     "\n" \
-    "演習をまたいだ結果: チームとシナリオごとの点数と各フェーズの時間の推移（中央値と最高、\n" \
-    "チームごとの小さなグラフ）、目標ごとの P/S/M/U の分布、繰り返し挙がる改善項目、\n" \
-    "見落とされることの多い教訓。\n" \
+    "演習をまたいだ結果: チームとシナリオごとの点数と各フェーズの時間の推移（中央値と\n" \
+    "最高、チームごとの小さなグラフ）、目標ごとの P/S/M/U の分布、繰り返し挙がる改善\n" \
+    "項目、見落とされることの多い教訓。\n" \
     "\n" \
-    "  --db F|URI          結果データベース（既定: $TABLETOP_DB、なければこの端末の履歴）\n" \
+    "  --db F|URI          結果データベース（既定: $TABLETOP_DB、なければこの端末の\n" \
+    "                      履歴）\n" \
     "  --team T            このチームだけ\n" \
     "  --scenario ID       このシナリオだけ\n" \
     "  --organisation O    この組織だけ\n" \
@@ -73,7 +80,8 @@
     "P/S/M/U distribution, improvement-plan items that keep coming back, and the\n" \
     "lessons missed most often.\n" \
     "\n" \
-    "  --db F|URI          results database (default: $TABLETOP_DB, else this machine's history)\n" \
+    "  --db F|URI          results database (default: $TABLETOP_DB, else this\n" \
+    "                      machine's history)\n" \
     "  --team T            only this team\n" \
     "  --scenario ID       only this scenario\n" \
     "  --organisation O    only this organisation\n" \
@@ -97,12 +105,12 @@
 #define C_LIST_USAGE_TEXT \
     "使い方: tabletop list [--lang ja|en]\n" \
     "\n" \
-    "$TABLETOP_SCENARIOS、./scenarios、組み込みのフォルダーにあるシナリオを一覧します:\n" \
-    "ID、日本語の題名、英語の題名。\n", \
+    "$TABLETOP_SCENARIOS、./scenarios、組み込みのフォルダーにあるシナリオを\n" \
+    "一覧します: ID、日本語の題名、英語の題名。\n", \
     "usage: tabletop list [--lang ja|en]\n" \
     "\n" \
-    "Lists the scenarios found in $TABLETOP_SCENARIOS, ./scenarios and the built-in folder:\n" \
-    "id, Japanese title, English title.\n"
+    "Lists the scenarios found in $TABLETOP_SCENARIOS, ./scenarios and the built-in\n" \
+    "folder: id, Japanese title, English title.\n"
 
 #define C_LINT_USAGE_TEXT \
     "使い方: tabletop lint シナリオ...\n" \
@@ -123,7 +131,8 @@
     "\n" \
     "シナリオファイル用の LuaLS（lua-language-server）注釈を出力します。scenario{}、\n" \
     "状態 s、ctx、各コールバックの型を、エンジンが検証に使う表から生成します。\n" \
-    "scenarios/types/tabletop.d.lua はこの出力で、scenarios/.luarc.json が参照します。\n", \
+    "scenarios/types/tabletop.d.lua はこの出力で、scenarios/.luarc.json\n" \
+    "が参照します。\n", \
     "usage: tabletop api --luals\n" \
     "\n" \
     "Prints LuaLS (lua-language-server) annotations for scenario files: the\n" \
@@ -136,10 +145,11 @@
 #define C_EXPLORE_USAGE_TEXT \
     "使い方: tabletop explore シナリオ [--runs N] [--seed S] [-o DIR]\n" \
     "\n" \
-    "ランダムだが有効な方針（その時点で選べるアクションをランダムな時刻に、設定もランダム）\n" \
-    "で N 回（既定 50）演習し、実行時エラー、一度も達成されない目標、一度も選べない\n" \
-    "アクション、一度も発生しない状況付与、一度も変わらない指標を報告します。それぞれに\n" \
-    "再現する最短の解答スクリプト（縮約済み、YAML）を付けます。-o で DIR/finding-N.yaml へ。\n", \
+    "ランダムだが有効な方針（その時点で選べるアクションをランダムな時刻に、\n" \
+    "設定もランダム）で N 回（既定 50）演習し、実行時エラー、一度も達成されない目標、\n" \
+    "一度も選べないアクション、一度も発生しない状況付与、一度も変わらない指標を\n" \
+    "報告します。それぞれに再現する最短の解答スクリプト（縮約済み、YAML）を付けます。\n" \
+    "-o で DIR/finding-N.yaml へ。\n", \
     "usage: tabletop explore SCENARIO [--runs N] [--seed S] [-o DIR]\n" \
     "\n" \
     "Plays N exercises (default 50) with a random but valid policy: at random\n" \
@@ -152,10 +162,10 @@
 #define C_GRAPH_USAGE_TEXT \
     "使い方: tabletop graph シナリオ [-o FILE.svg|FILE.dot] [--lang ja|en]\n" \
     "\n" \
-    "シナリオを実行せずに構造を描きます: 状況付与、動的要素、アクション、それぞれが\n" \
-    "読む（破線）・書く状態キー、目標、目標を達成するアクション（太線）、最初の通知となる\n" \
-    "状況付与（点線）。拡張子で形式を選びます: Graphviz で配置した SVG か DOT テキスト。\n" \
-    "-o がなければ DOT を標準出力へ。\n", \
+    "シナリオを実行せずに構造を描きます: 状況付与、動的要素、アクション、\n" \
+    "それぞれが読む（破線）・書く状態キー、目標、目標を達成するアクション（太線）、\n" \
+    "最初の通知となる状況付与（点線）。拡張子で形式を選びます: Graphviz で配置した\n" \
+    "SVG か DOT テキスト。-o がなければ DOT を標準出力へ。\n", \
     "usage: tabletop graph SCENARIO [-o FILE.svg|FILE.dot] [--lang ja|en]\n" \
     "\n" \
     "Draws the scenario's structure without running it: injects, dynamics,\n" \
@@ -167,11 +177,11 @@
 #define C_MSEL_USAGE_TEXT \
     "使い方: tabletop msel シナリオ [-o FILE.csv|FILE.md] [--lang ja|en] [--bom]\n" \
     "\n" \
-    "シナリオのマスターシナリオイベントリスト（MSEL、HSEEP）を書きます。状況付与ごとに\n" \
-    "時刻または契機、状況付与、発信、宛先、期待される対応、目標（目標時間と期限）、\n" \
-    "備考（討議の問い）を1行にします。拡張子で形式を選びます: RFC 4180 の CSV\n" \
-    "（UTF-8。--bom で表計算ソフトが日本語を読めるよう BOM を付けます）か Markdown の表。\n" \
-    "-o がなければ CSV を標準出力へ。\n", \
+    "シナリオのマスターシナリオイベントリスト（MSEL、HSEEP）を書きます。\n" \
+    "状況付与ごとに時刻または契機、状況付与、発信、宛先、期待される対応、\n" \
+    "目標（目標時間と期限）、備考（討議の問い）を1行にします。拡張子で形式を選びます:\n" \
+    "RFC 4180 の CSV（UTF-8。--bom で表計算ソフトが日本語を読めるよう BOM\n" \
+    "を付けます）か Markdown の表。-o がなければ CSV を標準出力へ。\n", \
     "usage: tabletop msel SCENARIO [-o FILE.csv|FILE.md] [--lang ja|en] [--bom]\n" \
     "\n" \
     "Writes the Master Scenario Events List (HSEEP) of a scenario: one row per\n" \
@@ -189,8 +199,9 @@
     "  -o, --output F      出力先。拡張子で形式を選びます: .html .md .json\n" \
     "                      （既定: 記録ファイルの隣の .html）\n" \
     "  --lang ja|en        言語（既定: ロケールから）\n" \
-    "  --db F|URI          演習履歴データベース、または postgresql:// URI（中央の結果。届かないときは\n" \
-    "                      この端末に未送信として保存。既定: $TABLETOP_DB、なければ XDG データディレクトリ）\n" \
+    "  --db F|URI          演習履歴データベース、または postgresql:// URI（中央の\n" \
+    "                      結果。届かないときはこの端末に未送信として保存。既定:\n" \
+    "                      $TABLETOP_DB、なければ XDG データディレクトリ）\n" \
     "  --no-record         演習履歴に記録しない（比較だけ表示）\n" \
     "  --scenarios DIR     記録のパスにシナリオがない場合に探すフォルダー\n" \
     "  -h, --help          この説明\n", \
@@ -198,14 +209,16 @@
     "\n" \
     "Write the scorecard of an exercise journal.\n" \
     "\n" \
-    "  -o, --output F      output file; the extension picks the format: .html .md .json\n" \
-    "                      (default: beside the journal, .html)\n" \
+    "  -o, --output F      output file; the extension picks the format: .html .md\n" \
+    "                      .json (default: beside the journal, .html)\n" \
     "  --lang ja|en        language (default: from the locale)\n" \
-    "  --db F|URI          drill-history database, or a postgresql:// URI: central results,\n" \
-    "                      kept here as not yet sent when unreachable (docs/results.md;\n" \
-    "                      default: $TABLETOP_DB, else the XDG data directory)\n" \
+    "  --db F|URI          drill-history database, or a postgresql:// URI: central\n" \
+    "                      results, kept here as not yet sent when unreachable\n" \
+    "                      (docs/results.md; default: $TABLETOP_DB, else the XDG data\n" \
+    "                      directory)\n" \
     "  --no-record         do not record the exercise in the history (trend only)\n" \
-    "  --scenarios DIR     where to look for the scenario when the journal's path is gone\n" \
+    "  --scenarios DIR     where to look for the scenario when the journal's path is\n" \
+    "                      gone\n" \
     "  -h, --help          this help\n"
 
 #define C_HISTORY_USAGE_TEXT \
@@ -251,11 +264,11 @@
 #define C_SWEEP_USAGE_TEXT \
     "使い方: tabletop sweep SCENARIO --script F [--script G ...] -o 出力 [オプション]\n" \
     "\n" \
-    "各回答スクリプトを多数のシードで並列に実行・採点し、結果の分布を書き出します:\n" \
+    "各解答スクリプトを多数のシードで並列に実行・採点し、結果の分布を書き出します:\n" \
     "スコアと評価、各目標の達成時刻（最小・中央値・90%点・最大）と P/S/M/U の割合、\n" \
     "被害の指標の分布、極端な結果になったシード。\n" \
     "\n" \
-    "  --script F.yaml     回答スクリプト（複数指定可）\n" \
+    "  --script F.yaml     解答スクリプト（複数指定可）\n" \
     "  -o, --output F      出力先。拡張子で形式を選びます: .html .md .json\n" \
     "  --runs N            シードの数（既定 100、シードは 1 から）\n" \
     "  --seeds A..B        シードの範囲（両端を含む）\n" \
@@ -278,7 +291,8 @@
     "  --seeds A..B        the seeds, both ends included\n" \
     "  --set KEY=VALUE     scenario setting (wins over the scripts' own)\n" \
     "  --jobs J            worker processes (default: the number of CPUs)\n" \
-    "  --strict            a refused step (not available, wrong role) fails the exercise\n" \
+    "  --strict            a refused step (not available, wrong role) fails the\n" \
+    "                      exercise\n" \
     "  --lang ja|en        language (default: from the locale)\n" \
     "  -h, --help          this help\n" \
     "\n" \
@@ -289,11 +303,13 @@
     "\n" \
     "新しいシナリオ D/ID.lua（既定の D: scenarios）を書きます。役割1つ、報告先1つ、\n" \
     "動的要素1つ、局面ごとの目標1つを日英両方で用意し、4つの解答スクリプト\n" \
-    "D/answers/ID/model.yaml、history.yaml、nothing.yaml、red-herring.yaml も書きます。\n" \
-    "そのまま 'tabletop check' と 'tabletop lint' を通ります。既存のファイルは上書きしません。\n" \
+    "D/answers/ID/model.yaml、history.yaml、nothing.yaml、red-herring.yaml\n" \
+    "も書きます。そのまま 'tabletop check' と 'tabletop lint' を通ります。\n" \
+    "既存のファイルは上書きしません。\n" \
     "\n" \
     "  --dir D          シナリオのフォルダー（なければ作成）\n" \
-    "  --lang ja|en     言語（既定: ロケールから）\n", \
+    "  --lang ja|en     言語（既定: ロケールから）\n" \
+    "  -h, --help       この説明\n", \
     "usage: tabletop new ID [--dir D]\n" \
     "\n" \
     "Writes a new scenario D/ID.lua (default D: scenarios) with one role, one\n" \
@@ -303,7 +319,8 @@
     "'tabletop lint' as written. Existing files are never overwritten.\n" \
     "\n" \
     "  --dir D          the scenario folder (created if missing)\n" \
-    "  --lang ja|en     language (default: from the locale)\n"
+    "  --lang ja|en     language (default: from the locale)\n" \
+    "  -h, --help       this help\n"
 
 /* ---- failures and output shared by several commands */
 #define C_CANNOT_WRITE_FMT_TEXT "%s に書き込めません: %s", "cannot write %s: %s"
@@ -376,7 +393,7 @@
     "where to? give --db postgresql://... or set TABLETOP_DB"
 #define C_REPORT_WHERE_TEXT "書き出し先を -o で指定してください（.html .md .json .csv）", \
     "where to? give -o report.html, .md, .json or .csv"
-#define C_SWEEP_WHICH_SCRIPT_TEXT "回答スクリプトを --script で1つ以上指定してください", \
+#define C_SWEEP_WHICH_SCRIPT_TEXT "解答スクリプトを --script で1つ以上指定してください", \
     "give at least one answer script with --script"
 #define C_SWEEP_WHERE_TEXT "出力先を -o で指定してください（.html .md .json）", \
     "give the report with -o (.html, .md or .json)"

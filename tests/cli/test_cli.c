@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "cli_util.h"
+#include "tabletop/base.h"
 
 /* Files of this test live in its build folder: several checkouts on one
  * machine run this suite at once, and shared /tmp names raced. */
@@ -720,6 +721,11 @@ static void help_is_available_for_every_command(void **state)
             assert_non_null(strstr(exits, "2 "));
             size_t len = strlen(r.out), end = strlen(langs[k].end);
             assert_true(len > end && strcmp(r.out + len - end, langs[k].end) == 0);
+            /* an 80-column terminal shows every line whole (a kanji is two cells) */
+            for (char *line = strtok(r.out, "\n"); line; line = strtok(NULL, "\n"))
+                if (tt_display_width(line) > 80)
+                    fail_msg("%s --help --lang %s: a line of %zu cells:\n%s", names[i], langs[k].lang,
+                             tt_display_width(line), line);
             cli_done(&r);
         }
     /* the command list too */
@@ -798,7 +804,7 @@ static void tool_commands_speak_japanese(void **state)
     static const struct { const char *args; int status; const char *says; } cases[] = {
         { "check --lang ja ransomware", 0, "ok ransomware（scenarios/ransomware.lua）: 役割 2、" },
         { "score --lang ja x.yaml -o card.txt", 2, "tabletop score: 出力先の拡張子は .html .md .json のいずれかです: card.txt\n（'tabletop score --help' を参照）" },
-        { "sweep --lang ja ransomware", 2, "回答スクリプトを --script で1つ以上指定してください" },
+        { "sweep --lang ja ransomware", 2, "解答スクリプトを --script で1つ以上指定してください" },
         { "explore --lang ja ransomware --runs 0", 2, "--runs は 1 から 100000 までの整数です（'0'）" },
         { "new --lang ja Bad_Id", 2, "'Bad_Id' はシナリオ ID ではありません" },
         { "report --lang ja", 2, "書き出し先を -o で指定してください" },

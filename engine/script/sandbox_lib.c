@@ -175,6 +175,43 @@ static int sandbox_pairs(lua_State *L)
     return 3;
 }
 
+/* next in the order pairs gives: tables through the ordered next of the
+ * chunk below (upvalue 1); the state `s` (a proxy, not a table) through its
+ * own __pairs, walked up to the key given, so `next(s)` and `for k, v in
+ * next, s` work as documented (they failed inside the chunk with a
+ * "(sandbox):12:" location). Anything else is Lua's own argument error. */
+static int sandbox_next(lua_State *L)
+{
+    lua_settop(L, 2);
+    if (lua_type(L, 1) != LUA_TTABLE && luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {
+        lua_pushvalue(L, 1);
+        lua_call(L, 1, 3);              /* 3 iter, 4 state, 5 control */
+        bool found = lua_isnil(L, 2);   /* no key: the first pair */
+        for (;;) {
+            lua_pushvalue(L, 3);
+            lua_pushvalue(L, 4);
+            lua_pushvalue(L, 5);
+            lua_call(L, 2, 2);          /* 6 key, 7 value */
+            if (lua_isnil(L, 6)) {
+                if (!found)
+                    return luaL_error(L, "invalid key to 'next'");
+                lua_pushnil(L);
+                return 1;
+            }
+            if (found)
+                return 2;
+            found = lua_rawequal(L, 6, 2);
+            lua_pop(L, 1);
+            lua_replace(L, 5);
+        }
+    }
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, 2, 2);
+    return 2;
+}
+
 /* Returns the ordered pairs factory and an ordered next (same order), so no
  * iteration depends on Lua's hash layout, which differs between processes. */
 static const char sorted_pairs_src[] =
@@ -772,6 +809,7 @@ int tt_sandbox_setup(lua_State *L)
     lua_pushstring(L, TT_MSG(E_SBL_PAIRS_UNORDERED_BEFORE));
     lua_pushstring(L, TT_MSG(E_SBL_PAIRS_UNORDERED_AFTER));
     lua_call(L, 2, 2);
+    lua_pushcclosure(L, sandbox_next, 1);
     lua_setglobal(L, "next");
     lua_pushcclosure(L, sandbox_pairs, 1);
     lua_setglobal(L, "pairs");

@@ -306,6 +306,13 @@ static void state_pairs_sorted_and_ctx_fields(void **state)
     tt_script *s = load_inline(NULL,
         "local keys = ''\n"
         "for k, v in pairs(s) do keys = keys .. k .. ',' end\n"
+        /* next walks the state in the same order (docs/scenario-api.md):
+         * by itself and as the iterator of a for loop. */
+        "local nk = ''\n"
+        "for k in next, s do nk = nk .. k .. ',' end\n"
+        "assert(nk == keys, nk)\n"
+        "assert(next(s) == 'flag' and next(s, 'flag') == 'n' and next(s, 'name') == nil)\n"
+        "assert(not pcall(next, s, 'nokey') and not pcall(next, 5))\n"
         "local t, u = {}, ''\n"
         "for i = 1, 50 do t['k' .. i] = i end\n"
         "for k in pairs(t) do u = u .. k .. ' ' end\n"

@@ -194,7 +194,7 @@ static int sandbox_next(lua_State *L)
             lua_call(L, 2, 2);          /* 6 key, 7 value */
             if (lua_isnil(L, 6)) {
                 if (!found)
-                    return luaL_error(L, "invalid key to 'next'");
+                    return luaL_error(L, "%s", TT_MSG(E_SB_NEXT_INVALID_KEY));
                 lua_pushnil(L);
                 return 1;
             }

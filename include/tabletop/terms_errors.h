@@ -458,6 +458,7 @@
 #define E_SB_ERROR_OBJECT_FMT_TEXT "エラーオブジェクトが %s 型の値です", "error object is a %s value"
 #define E_SB_MEMORY_CAP_MIB_FMT_TEXT "メモリの上限 %zu MiB を超えました", "memory cap of %zu MiB exceeded"
 #define E_SB_MEMORY_CAP_BYTES_FMT_TEXT "メモリの上限 %zu バイトを超えました", "memory cap of %zu bytes exceeded"
+#define E_SB_NEXT_INVALID_KEY_TEXT "next に渡したキーがありません", "invalid key to 'next'"
 #define E_PV_SNAPSHOT_OOM_TEXT "前提条件を問い合わせられません: スナップショットのメモリが足りなくなりました", \
     "cannot ask the preconditions: the snapshot ran out of memory"
 #define E_PV_SNAPSHOT_KILLED_TEXT "前提条件を問い合わせられません: スナップショットが強制終了されました", \
@@ -1165,6 +1166,7 @@
     X(E_SB_ERROR_OBJECT_FMT, E_SB_ERROR_OBJECT_FMT_TEXT) \
     X(E_SB_MEMORY_CAP_MIB_FMT, E_SB_MEMORY_CAP_MIB_FMT_TEXT) \
     X(E_SB_MEMORY_CAP_BYTES_FMT, E_SB_MEMORY_CAP_BYTES_FMT_TEXT) \
+    X(E_SB_NEXT_INVALID_KEY, E_SB_NEXT_INVALID_KEY_TEXT) \
     X(E_PV_SNAPSHOT_OOM, E_PV_SNAPSHOT_OOM_TEXT) \
     X(E_PV_SNAPSHOT_KILLED, E_PV_SNAPSHOT_KILLED_TEXT) \
     X(E_PV_SNAPSHOT_SILENT, E_PV_SNAPSHOT_SILENT_TEXT) \

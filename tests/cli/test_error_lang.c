@@ -88,6 +88,26 @@ static void scenario_errors_speak_the_users_language(void **state)
         check_case(&cases[i]);
 }
 
+/* Lint's findings (engine/author) are worded in the user's language too. */
+static void lint_findings_speak_the_users_language(void **state)
+{
+    (void)state;
+    const char *fixture = "tests/authoring/fixtures/lint-findings.lua";
+    cli_result r = cli_run("lint --lang ja %s", fixture);
+    assert_int_equal(r.status, 1);
+    assert_contains(r.out, "lint-findings.lua:11:11: 状態のキー 'cuont' に書き込んでいますが、"
+                           "state で宣言されていません（'count' のことですか？）");
+    assert_contains(r.out, "lint-findings.lua:18:20: ctx.after: 'polce' は時間でも、このシナリオの"
+                           "関係者でもありません（関係者: 'police' のことですか？）");
+    cli_done(&r);
+    r = cli_run("lint --lang en %s", fixture);
+    assert_int_equal(r.status, 1);
+    assert_contains(r.out, "lint-findings.lua:11:11: state key 'cuont' is written but not declared "
+                           "in state (did you mean 'count'?)");
+    assert_lacks(r.out, "状態のキー");
+    cli_done(&r);
+}
+
 /* The exercise module's refusals (restoring a journal) too. */
 static void restore_errors_speak_the_users_language(void **state)
 {
@@ -129,6 +149,7 @@ int main(void)
         cmocka_unit_test(journal_errors_speak_the_users_language),
         cmocka_unit_test(answer_script_errors_speak_the_users_language),
         cmocka_unit_test(scenario_errors_speak_the_users_language),
+        cmocka_unit_test(lint_findings_speak_the_users_language),
         cmocka_unit_test(restore_errors_speak_the_users_language),
         cmocka_unit_test(the_locale_decides_without_lang),
     };

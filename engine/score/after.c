@@ -175,11 +175,8 @@ int tt_score_after_exercise(const tt_scenario *sc, const char *journal_path,
                      TT_MSG(E_CARD_WOULD_REPLACE));
         return -1;
     }
-    char hash[65];
-    if (tt_score_file_hash(journal_path, hash, err) != 0)
-        return -1;
     tt_scorecard card;
-    if (tt_scorecard_read_file(&card, sc, journal_path, hash, err) != 0)
+    if (tt_scorecard_read_file_hashed(&card, sc, journal_path, err) != 0)
         return -1;
     tt_error db_err;
     tt_score_history_step(&card, db_path, true, &db_err);

@@ -633,6 +633,38 @@ int tt_scorecard_read_file(tt_scorecard *card, const tt_scenario *sc, const char
     return rc;
 }
 
+int tt_scorecard_read_file_hashed(tt_scorecard *card, const tt_scenario *sc,
+                                  const char *journal_path, tt_error *err)
+{
+    memset(card, 0, sizeof *card);
+    tt_journal_stream *in = tt_journal_stream_open(journal_path, err);
+    if (!in)
+        return -1;
+    tt_score_hash *hash = tt_score_hash_new();
+    if (!hash) {
+        tt_journal_stream_close(in);
+        tt_error_oom(err, journal_path);
+        return -1;
+    }
+    tt_journal_stream_tap(in, tt_score_hash_tap, hash);
+    const tt_record *start = NULL;
+    int rc = tt_journal_stream_next(in, &start, err) < 0
+        ? -1
+        : tt_scorecard_build_file(card, sc, in, start, journal_path, NULL, err);
+    tt_journal_stream_close(in);
+    if (rc == 0) { /* the whole file was read */
+        char hex[65];
+        tt_score_hash_hex(hash, hex);
+        if (!(card->journal_hash = tt_arena_strdup(&card->arena, hex))) {
+            tt_scorecard_free(card);
+            tt_error_oom(err, journal_path);
+            rc = -1;
+        }
+    }
+    tt_score_hash_free(hash);
+    return rc;
+}
+
 void tt_scorecard_free(tt_scorecard *card)
 {
     if (!card)

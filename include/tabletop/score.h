@@ -300,6 +300,10 @@ int tt_scorecard_build_file(tt_scorecard *card, const tt_scenario *sc,
 /* Open, read record by record and score a journal file. */
 int tt_scorecard_read_file(tt_scorecard *card, const tt_scenario *sc, const char *journal_path,
                            const char *journal_hash, tt_error *err);
+/* The same, with the journal's hash (card->journal_hash) taken from the
+ * same reads: the file is read once. */
+int tt_scorecard_read_file_hashed(tt_scorecard *card, const tt_scenario *sc,
+                                  const char *journal_path, tt_error *err);
 /* The improvement plan's owner of a finding: the roster member(s) holding
  * its role ("Sato, Suzuki"), else the role's name; never empty. */
 const char *tt_scorecard_owner(const tt_scorecard *card, const tt_score_finding *f,

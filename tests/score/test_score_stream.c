@@ -124,6 +124,14 @@ static void streamed_card_is_the_whole_journal_card(void **state)
     tt_scorecard card;
     assert_int_equal(tt_scorecard_read_file(&card, fixture_scenario(), path, NULL, &err), 0);
     assert_true(card.torn);
+    /* Read once, hashed from the same reads: the whole file's hash. */
+    tt_scorecard hashed;
+    char want[65];
+    assert_int_equal(tt_score_file_hash(path, want, &err), 0);
+    assert_int_equal(tt_scorecard_read_file_hashed(&hashed, fixture_scenario(), path, &err), 0);
+    assert_string_equal(hashed.journal_hash, want);
+    assert_true(hashed.torn);
+    tt_scorecard_free(&hashed);
     assert_string_equal(card.start->organisation, "O'Brien \"Org\", Ltd");
     bool found = false;
     for (size_t i = 0; i < card.n_damage; i++)

@@ -705,7 +705,7 @@
     "cannot start a worker: %s"
 #define E_SWEEP_WORKERS_RETURNED_FMT_TEXT "スイープのワーカーが返した演習は %zu 件（%zu 件中）でした", \
     "the sweep workers returned %zu of %zu exercises"
-#define E_SWEEP_NOTHING_TO_RUN_TEXT "実行するものがありません（回答スクリプトかシードがありません）", \
+#define E_SWEEP_NOTHING_TO_RUN_TEXT "実行するものがありません（解答スクリプトかシードがありません）", \
     "nothing to run (no answer script, or no seed)"
 #define E_SWEEP_SETTINGS_FMT_TEXT "設定: %s", \
     "settings: %s"

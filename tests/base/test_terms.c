@@ -35,6 +35,7 @@ static const char *const retired[] = {
     "隔離",         /* isolate is 封じ込め */
     "限度",         /* limit is 期限 */
     "ファシリテーター", /* facilitator is 進行役 */
+    "回答スクリプト",   /* an answer script is 解答スクリプト */
 };
 
 static void one_word_per_concept(void **state)

@@ -33,6 +33,8 @@ static const char *heading(int k, tt_lang lang)
 
 static const tt_text EVERYONE = { "全員", "Everyone" };
 static const tt_text CONDITION = { "条件", "Condition" };
+/* A condition too long to quote: where it is in the file. */
+#define MSEL_LINE_FMT_TEXT "%d 行目", "line %d"
 static const tt_text QUESTIONS = { "討議の問い", "Discussion questions" };
 
 #define N_COLS 8
@@ -75,7 +77,7 @@ static void condition_text(tt_script *s, size_t inject, const char *src, tt_lang
         snprintf(text, sizeof text, "%.*s", (int)(end - body - 7), body + 7);
         tt_buf_add(b, text);
     } else {
-        snprintf(text, sizeof text, "line %d", first);
+        snprintf(text, sizeof text, TT_FMT(lang, MSEL_LINE_FMT), first);
         tt_buf_add(b, text);
     }
 }

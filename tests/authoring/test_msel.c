@@ -110,6 +110,24 @@ static void markdown_table_and_bad_outputs(void **state)
     assert_contains(md, "(封じ込め; 目標時間 +1:00:00, 期限 +3:00:00)");
     assert_not_contains(md, "isolate;");
     free(md);
+    /* A condition that cannot be quoted on one line is placed by its line,
+     * in the language asked (it was 'line N' in Japanese too). */
+    char lua[512];
+    snprintf(lua, sizeof lua, "%s/long-when.lua", cli_tmp());
+    cli_write(lua, "local T = { ja = 't', en = 't' }\n"
+                   "return scenario { id = 'long-when', source = 's', title = T, summary = T,\n"
+                   "  length = '1h', invented = T, roles = { r = { name = T } }, state = { n = 0 },\n"
+                   "  injects = { { id = 'late', text = T, when = function(s)\n"
+                   "    return s.n > 0 end } },\n"
+                   "  actions = { a = { by = 'r', label = T, completes = 'o' } },\n"
+                   "  objectives = { o = { phase = 'isolate', title = T, target = '1m', limit = '1h' } } }\n");
+    r = cli_run("msel '%s' --lang ja", lua);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "\"条件: 4 行目\"");
+    cli_done(&r);
+    r = cli_run("msel '%s' --lang en", lua);
+    assert_contains(r.out, "\"Condition: line 4\"");
+    cli_done(&r);
     r = cli_run("msel ransomware -o '%s/m.txt'", cli_tmp());
     assert_int_equal(r.status, 2);
     cli_done(&r);

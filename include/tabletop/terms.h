@@ -817,7 +817,7 @@
     /* ---- command output: tabletop show (the facilitator's briefing) */ \
     X(C_SHOW_TITLE, "進行役ブリーフィング", "Facilitator briefing") \
     X(C_SHOW_OVERVIEW, "概要", "Overview") \
-    X(C_SHOW_SCENARIO_ID, "シナリオ", "scenario") \
+    X(C_SHOW_SCENARIO_ID, "シナリオ", "Scenario") \
     X(C_SHOW_LENGTH, "長さ", "Length") \
     X(C_SHOW_SPEED, "推奨速度", "Recommended speed") \
     X(C_SHOW_SOURCE, "出典", "Source") \

@@ -74,6 +74,9 @@ static void briefing_of_every_scenario_in_both_languages(void **state)
             if (r.status != 0)
                 fail_msg("show %s: %s", sc->id, r.err);
             assert_contains(r.out, l ? "Facilitator briefing" : "進行役ブリーフィング");
+            /* The overview's labels are capitalised alike (was "**scenario**"). */
+            if (l)
+                assert_contains(r.out, "- **Scenario**: ");
             for (size_t i = 0; i < sc->n_roles; i++)
                 check_code(r.out, sc->roles[i].id);
             for (size_t i = 0; i < sc->n_objectives; i++)

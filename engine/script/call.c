@@ -445,6 +445,61 @@ static int call(tt_script *s, call_job *job, tt_ms now, const char *role, bool r
     return rc;
 }
 
+/* call() for a condition, its common case inlined: a function that is
+ * present and returns. The same effects in the same order as call() with
+ * RESULT_BOOL, recording and read-only; anything else (not begun, no
+ * function, an error) goes through call() itself, so messages are its. */
+static int call_condition(tt_script *s, tt_callback kind, int index, const tt_cond_refs *c,
+                          tt_ms now, bool *holds, tt_error *err)
+{
+    size_t slot = s->refs.off[kind] + (size_t)index;
+    int ref = s->refs.fn[slot];
+    if (!s->begun || ref == LUA_NOREF || s->straight[slot] == STRAIGHT_UNKNOWN) {
+        call_job job = { .kind = kind, .index = index, .result = RESULT_BOOL, .cond = c };
+        int rc = call(s, &job, now, NULL, true, err);
+        *holds = rc == 0 && job.present && job.value;
+        return rc;
+    }
+    lua_State *L = s->L;
+    s->ran = true;
+    s->calls++;
+    condition_mode(s, true);
+    s->now = now;
+    s->role = NULL;
+    s->read_only = true;
+    s->where_kind = (int)kind;
+    s->where_index = index;
+    size_t scheduled_before = s->n_pending;
+    s->sb->straight = s->straight[slot] == STRAIGHT_YES;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, c ? c->proxy : s->refs.proxy);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, c ? c->ctx : s->refs.ctx);
+    int rc = tt_sandbox_call(s->sb, s->model.path, 2, 1, s->limits.call_instructions, NULL,
+                             err);
+    if (rc == 0) {
+        *holds = lua_toboolean(L, -1);
+        lua_pop(L, 1);
+        if (s->tracer)
+            s->tracer(s->tracer_user, kind, index, now, NULL, *holds);
+    } else {
+        s->n_pending = scheduled_before; /* a failed call schedules nothing */
+        add_where(s, err);
+        if (err->line == 0) {
+            /* A bad returned value has no Lua line: give the function's. */
+            lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+            lua_Debug ar;
+            if (lua_isfunction(L, -1) && lua_getinfo(L, ">S", &ar) && ar.linedefined > 0)
+                err->line = ar.linedefined;
+            else
+                lua_pop(L, 1);
+        }
+    }
+    s->read_only = false;
+    s->where_kind = -1;
+    s->replying = NULL;
+    return rc;
+}
+
 static bool bad_index(tt_script *s, int i, size_t n, const char *what, tt_error *err)
 {
     if (i >= 0 && (size_t)i < n)
@@ -515,13 +570,10 @@ static int condition(tt_script *s, tt_callback kind, int index, tt_cond_memo *m,
     if (!wide)
         sync_view(s, m, c, now);
     s->recording = m;
-    call_job job = { .kind = kind, .index = index, .result = RESULT_BOOL,
-                     .cond = wide ? NULL : c };
-    int rc = call(s, &job, now, NULL, true, err);
+    int rc = call_condition(s, kind, index, wide ? NULL : c, now, holds, err);
     s->recording = NULL;
     if (rc != 0)
         return -1;
-    *holds = job.present && job.value;
     /* Kept unless it drew random numbers or read too much to list. */
     if (!s->sb->drew && m->n_reads <= TT_MEMO_READS) {
         m->at_gen = s->gen;

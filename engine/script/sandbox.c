@@ -106,9 +106,10 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 /* ---- Budget ---- */
 
 /* From now on the hook fires on every instruction, re-raising. */
-static void trip(lua_State *L)
+static void trip(tt_sandbox *sb, lua_State *L)
 {
     lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+    sb->hooked = true;
 }
 
 static void charge(tt_sandbox *sb, uint64_t units)
@@ -117,7 +118,7 @@ static void charge(tt_sandbox *sb, uint64_t units)
         return;
     sb->spent = units > UINT64_MAX - sb->spent ? UINT64_MAX : sb->spent + units;
     if (sb->spent > sb->budget)
-        trip(sb->L); /* safe from the allocator: lua_sethook only sets fields */
+        trip(sb, sb->L); /* safe from the allocator: lua_sethook only sets fields */
 }
 
 void tt_sandbox_charge(lua_State *L, uint64_t units)
@@ -170,7 +171,7 @@ static void count_hook(lua_State *L, lua_Debug *ar)
         sb->spent += TT_HOOK_STEP;
         if (!over_limit(sb))
             return;
-        trip(L);
+        trip(sb, L);
         first = true;
     }
     char what[128];
@@ -190,7 +191,7 @@ void tt_sandbox_check_budget(lua_State *L)
     tt_sandbox *sb = tt_sandbox_of(L);
     if (!sb->armed || !over_limit(sb))
         return;
-    trip(L);
+    trip(sb, L);
     /* The scenario line that called: C wrappers (string.format's, pcall)
      * may sit between it and this function. */
     lua_Debug ar;
@@ -276,11 +277,15 @@ int tt_sandbox_call(tt_sandbox *sb, const char *path, int nargs, int nres,
     sb->deadline_ns = 0; /* set by the first hook of this run */
     sb->drew = false;
     sb->armed = true;
-    if (!sb->straight || sb->metatables)
+    sb->hooked = !sb->straight || sb->metatables;
+    if (sb->hooked)
         lua_sethook(L, count_hook, LUA_MASKCOUNT, TT_HOOK_STEP);
     sb->straight = false;
     int status = lua_pcall(L, nargs, nres, 0);
-    lua_sethook(L, NULL, 0, 0);
+    if (sb->hooked) { /* set above, or by a charge over budget (trip) */
+        lua_sethook(L, NULL, 0, 0);
+        sb->hooked = false;
+    }
     sb->armed = false;
     /* Each call costs at least TT_CALL_COST: a callback too short for the
      * count hook to see is still work (the call itself, the state diff). */

@@ -51,6 +51,7 @@ typedef struct tt_sandbox {
     bool metatables;       /* the scenario has set a metatable (setmetatable) */
     bool straight;         /* the next run is straight-line code (straight.c):
                               without scenario metatables it runs unhooked */
+    bool hooked;           /* a hook is set: cleared after the run */
 } tt_sandbox;
 
 /* Instructions between two firings of the count hook; each firing charges

@@ -32,7 +32,7 @@ int tt_cmd_check(int argc, char **argv)
         return tt_cmd_fail_as(&cl, TT_ERR_NOMEM, C_NOMEM_TEXT);
     }
     for (int i = 0; i < cl.n_args; i++) {
-        tt_script *s = tt_open_scenario(cl.args[i], NULL, &status);
+        tt_script *s = tt_open_scenario("tabletop check", cl.args[i], NULL, &status);
         if (!s)
             continue;
         const tt_scenario *sc = tt_script_scenario(s);

@@ -44,7 +44,7 @@ int tt_cmd_graph(int argc, char **argv)
     if (tt_access_of(path, &acc, &err) != 0)
         return tt_error_report(&err, "tabletop graph");
     int rc = TT_EXIT_OK;
-    tt_script *s = tt_open_scenario(path, NULL, &rc);
+    tt_script *s = tt_open_scenario("tabletop graph", path, NULL, &rc);
     if (!s) {
         tt_access_free(&acc);
         return rc;

@@ -163,7 +163,7 @@ int tt_cmd_history(int argc, char **argv)
                       .usage_ja = tt_term_text(C_HISTORY_USAGE, TT_LANG_JA), .max_args = 0 };
     const char *db = NULL, *team = NULL, *scenario = NULL, *org = NULL;
     const tt_opt opts[] = {
-        { "db", 0, TT_OPT_PATH, &db, NULL, NULL },
+        { "db", 0, TT_OPT_OUTPUT, &db, NULL, NULL },
         { "team", 0, TT_OPT_TEXT, &team, NULL, NULL },
         { "scenario", 0, TT_OPT_TEXT, &scenario, NULL, NULL },
         { "organisation", 0, TT_OPT_TEXT, &org, NULL, NULL },

@@ -68,7 +68,7 @@ int tt_cmd_msel(int argc, char **argv)
             return tt_cmd_fail(&cl, C_MSEL_EXT_FMT_TEXT, out);
     }
     int rc = TT_EXIT_OK;
-    tt_script *s = tt_open_scenario(cl.args[0], NULL, &rc);
+    tt_script *s = tt_open_scenario("tabletop msel", cl.args[0], NULL, &rc);
     if (!s)
         return rc;
     const tt_scenario *sc = tt_script_scenario(s);

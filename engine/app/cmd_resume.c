@@ -2,6 +2,7 @@
  * from its journal: same state, same pending events, the clock going on
  * from the last recorded time; live in the terminal or on the dashboard, or
  * headless with the rest of an action script. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +42,7 @@ static bool parse_options(int argc, char **argv, tt_cmdline *cl, resume_options 
         { "scenario", 0, TT_OPT_PATH, &o->scenario_arg, NULL, NULL },
         { "scorecard", 0, TT_OPT_CUSTOM, &o->card_path, NULL, tt_opt_card_path },
         { "no-scorecard", 0, TT_OPT_FLAG, &o->no_card, NULL, NULL },
-        { "db", 0, TT_OPT_PATH, &o->db_path, NULL, NULL },
+        { "db", 0, TT_OPT_OUTPUT, &o->db_path, NULL, NULL },
         { "lang", 0, TT_OPT_LANG, &o->lang, NULL, NULL },
         { "serve", 0, TT_OPT_CUSTOM, &o->serve, NULL, tt_serve_parse },
         { "seats", 0, TT_OPT_PATH, &o->serve.seats_path, NULL, NULL },
@@ -70,6 +71,13 @@ static bool parse_options(int argc, char **argv, tt_cmdline *cl, resume_options 
         o->ui = o->script_path && !o->has_speed ? TT_UI_NONE : TT_UI_TTY;
     if (o->ui == TT_UI_NONE && !o->script_path && o->has_speed && !o->serve.on)
         return cl->status = tt_cmd_fail(cl, C_RESUME_SPEED_NEEDS_SCRIPT_TEXT), false;
+    /* The journal before the terminal: a missing journal is the fault to
+     * name, whatever the drill would need next. */
+    char why[256];
+    int fd = tt_open_regular(o->journal_path, SIZE_MAX, why, sizeof why);
+    if (fd < 0)
+        return cl->status = tt_cmd_fail(cl, C_PATH_FAULT_FMT_TEXT, o->journal_path, why), false;
+    close(fd);
     if (o->ui == TT_UI_TTY && !o->script_path && !isatty(STDIN_FILENO))
         return cl->status = tt_cmd_fail(cl, C_RESUME_NEEDS_TTY_TEXT), false;
     return true;

@@ -71,7 +71,7 @@ static bool parse_options(int argc, char **argv, tt_cmdline *cl, run_options *o)
         { "scorecard", 0, TT_OPT_CUSTOM, &o->card_path, NULL, tt_opt_card_path },
         { "no-scorecard", 0, TT_OPT_FLAG, &o->no_card, NULL, NULL },
         { "strict", 0, TT_OPT_FLAG, &o->strict, NULL, NULL },
-        { "db", 0, TT_OPT_PATH, &o->db_path, NULL, NULL },
+        { "db", 0, TT_OPT_OUTPUT, &o->db_path, NULL, NULL },
         { "lang", 0, TT_OPT_LANG, &o->lang, NULL, NULL },
         { "snapshot", 0, TT_OPT_OUTPUT, &o->snapshot_path, NULL, NULL },
         { "at", 0, TT_OPT_DURATION, &o->at, &o->has_at, NULL },
@@ -145,7 +145,7 @@ static int load_inputs(const run_options *o, run_inputs *in)
 {
     memset(in, 0, sizeof *in);
     int status;
-    in->script = tt_open_scenario(o->scenario, NULL, &status);
+    in->script = tt_open_scenario("tabletop run", o->scenario, NULL, &status);
     if (!in->script)
         return status;
     const tt_scenario *sc = tt_script_scenario(in->script);

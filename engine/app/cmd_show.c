@@ -324,7 +324,7 @@ int tt_cmd_show(int argc, char **argv)
             return tt_cmd_fail(&cl, C_SHOW_EXT_FMT_TEXT, out);
     }
     int rc = TT_EXIT_OK;
-    tt_script *s = tt_open_scenario(cl.args[0], NULL, &rc);
+    tt_script *s = tt_open_scenario("tabletop show", cl.args[0], NULL, &rc);
     if (!s)
         return rc;
     const tt_scenario *sc = tt_script_scenario(s);

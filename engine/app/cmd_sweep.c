@@ -175,7 +175,7 @@ int tt_cmd_sweep(int argc, char **argv)
     if (jobs > 256)
         jobs = 256;
 
-    script = tt_open_scenario(cl.args[0], NULL, &rc);
+    script = tt_open_scenario("tabletop sweep", cl.args[0], NULL, &rc);
     if (!script)
         goto out;
     answers = calloc(scripts.n, sizeof *answers);

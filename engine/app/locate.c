@@ -111,11 +111,12 @@ bool tt_locate_scenario(const char *arg, char *path, size_t size, char *why,
     return false;
 }
 
-tt_script *tt_open_scenario(const char *arg, const tt_sandbox_limits *limits, int *status)
+tt_script *tt_open_scenario(const char *who, const char *arg, const tt_sandbox_limits *limits,
+                            int *status)
 {
     char path[1024], why[4096];
     if (!tt_locate_scenario(arg, path, sizeof path, why, sizeof why)) {
-        fprintf(stderr, "tabletop: %s\n", why);
+        fprintf(stderr, "%s: %s\n", who, why);
         if (status)
             *status = tt_exit_for(TT_ERR_INPUT);
         return NULL;
@@ -126,8 +127,8 @@ tt_script *tt_open_scenario(const char *arg, const tt_sandbox_limits *limits, in
     tt_sandbox_limits_default(&defaults);
     tt_script *s = tt_script_load(path, limits ? limits : &defaults, &err);
     if (!s && status)
-        *status = tt_error_report(&err, "tabletop");
+        *status = tt_error_report(&err, who);
     else if (!s)
-        tt_error_print(&err, "tabletop");
+        tt_error_print(&err, who);
     return s;
 }

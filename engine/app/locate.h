@@ -15,9 +15,11 @@ size_t tt_scenario_dirs(char dirs[][1024], size_t max);
  * false with a message listing where it looked. */
 bool tt_locate_scenario(const char *arg, char *path, size_t size, char *why,
                         size_t why_size);
-/* Locate and load: prints the located error and returns NULL on failure,
- * with *status (when not NULL) the exit code of its class (a scenario not
- * found or invalid is bad input; out of memory is not). */
-tt_script *tt_open_scenario(const char *arg, const tt_sandbox_limits *limits, int *status);
+/* Locate and load: prints the located error after `who` (the command,
+ * "tabletop check") and returns NULL on failure, with *status (when not
+ * NULL) the exit code of its class (a scenario not found or invalid is bad
+ * input; out of memory is not). */
+tt_script *tt_open_scenario(const char *who, const char *arg, const tt_sandbox_limits *limits,
+                            int *status);
 
 #endif

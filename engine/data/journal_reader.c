@@ -219,6 +219,13 @@ static int get_start(rctx *c, const ynode *n, tt_start_info **out)
         yerror(c->err, c->file, n, "start", TT_MSG(E_JR_NO_SCENARIO_ID));
         return -1;
     }
+    /* A journal in another language cannot be replayed or scored as it is:
+     * bad input, said at the value, not a difference found later. */
+    if (s->lang && strcmp(s->lang, "ja") != 0 && strcmp(s->lang, "en") != 0) {
+        yerror(c->err, c->file, ymap_get(n, "lang"), "start.lang", TT_MSG(E_JR_BAD_LANG_FMT),
+               s->lang);
+        return -1;
+    }
     if ((v = ymap_get(n, "seed")) && yscalar_uint64(c->file, v, "start.seed", &s->seed, c->err) < 0)
         return -1;
     if ((v = ymap_get(n, "speed")) && get_speed(c, v, "start.speed", true, &s->speed) < 0)

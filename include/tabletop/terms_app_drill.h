@@ -61,6 +61,7 @@
 #define C_JOURNAL_LINE_FMT_TEXT "記録ファイル: %s\n", "journal:   %s\n"
 #define C_SCORECARD_LINE_FMT_TEXT "スコアカード: %s\n", "scorecard: %s\n"
 #define C_CANNOT_CREATE_FMT_TEXT "%s を作成できません: %s", "cannot create %s: %s"
+#define C_PATH_FAULT_FMT_TEXT "%s: %s", "%s: %s"
 #define C_TOO_MANY_THIS_SECOND_FMT_TEXT "%s で同じ1秒間に始めた演習が多すぎます", \
     "too many exercises started this second in %s"
 
@@ -191,6 +192,7 @@
     X(C_JOURNAL_LINE_FMT, C_JOURNAL_LINE_FMT_TEXT) \
     X(C_SCORECARD_LINE_FMT, C_SCORECARD_LINE_FMT_TEXT) \
     X(C_CANNOT_CREATE_FMT, C_CANNOT_CREATE_FMT_TEXT) \
+    X(C_PATH_FAULT_FMT, C_PATH_FAULT_FMT_TEXT) \
     X(C_TOO_MANY_THIS_SECOND_FMT, C_TOO_MANY_THIS_SECOND_FMT_TEXT) \
     X(C_SETTINGS_WORD, "設定", "settings") \
     X(C_SCORECARD_WORD, "スコアカード", "scorecard") \

@@ -145,6 +145,8 @@
     "'%s' is not a clock speed (%s to 1000000)"
 #define E_JR_NO_SCENARIO_ID_TEXT "シナリオ id がありません", \
     "the scenario id is missing"
+#define E_JR_BAD_LANG_FMT_TEXT "言語 '%s' は使えません（ja か en）", \
+    "language '%s' is not ja or en"
 #define E_JR_EMPTY_RECORD_TEXT "空の記録です", \
     "empty record"
 #define E_JR_NO_TYPE_TEXT "記録に 'type' がありません", \
@@ -1002,6 +1004,7 @@
     X(E_JR_OVER_3650_FMT, E_JR_OVER_3650_FMT_TEXT) \
     X(E_JR_NOT_SPEED_FMT, E_JR_NOT_SPEED_FMT_TEXT) \
     X(E_JR_NO_SCENARIO_ID, E_JR_NO_SCENARIO_ID_TEXT) \
+    X(E_JR_BAD_LANG_FMT, E_JR_BAD_LANG_FMT_TEXT) \
     X(E_JR_EMPTY_RECORD, E_JR_EMPTY_RECORD_TEXT) \
     X(E_JR_NO_TYPE, E_JR_NO_TYPE_TEXT) \
     X(E_JR_UNKNOWN_TYPE_FMT, E_JR_UNKNOWN_TYPE_FMT_TEXT) \

@@ -428,6 +428,50 @@ static void resume_refuses_a_journal_that_does_not_reproduce(void **state)
 /* A journal cut inside its first record, or empty: every reader names the
  * file once ("J:L:C:" of the dropped record, never "J: J:L:C:") and says
  * the same thing (no start record), exit 2. */
+/* A scenario that does not load is reported under the command's name, as
+ * every other failure is ('tabletop check: F:1: ...', was 'tabletop: ...'). */
+static void scenario_faults_name_the_command(void **state)
+{
+    (void)state;
+    const char *bad = cli_path("no-source.lua");
+    cli_write(bad, "return scenario { id = \"x\" }\n");
+    static const char *const cmds[] = { "check", "show", "msel", "graph", "run", "sweep" };
+    static const char *const tails[] = { "", "", "", "-o g.svg", "--ui none",
+                                         "-o s.json --script scenarios/answers/ransomware/model.yaml" };
+    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+        cli_result r = cli_run("%s '%s' %s --lang en", cmds[i], bad, tails[i]);
+        assert_int_equal(r.status, 2);
+        char want[1200];
+        snprintf(want, sizeof want, "tabletop %s: %s:1:", cmds[i], bad);
+        if (!strstr(r.err, want))
+            fail_msg("%s: no '%s' in:\n%s", cmds[i], want, r.err);
+        cli_done(&r);
+    }
+    cli_result r = cli_run("check no-such-scenario-id --lang en");
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "tabletop check: no scenario 'no-such-scenario-id'");
+    cli_done(&r);
+}
+
+/* resume names a missing or unusable journal before anything the drill
+ * would need next (it said a live drill needs a terminal, outside one). */
+static void resume_names_a_missing_journal_first(void **state)
+{
+    (void)state;
+    const char *missing = cli_path("no-such-journal.yaml");
+    cli_result r = cli_run("resume '%s' --lang en < /dev/null", missing);
+    assert_int_equal(r.status, 2);
+    char named[1200];
+    snprintf(named, sizeof named, "%s: cannot open: ", missing);
+    assert_contains(r.err, named);
+    assert_not_contains(r.err, "terminal");
+    cli_done(&r);
+    r = cli_run("resume '%s' --lang ja < /dev/null", cli_path(""));
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "通常のファイルではありません");
+    cli_done(&r);
+}
+
 static void a_journal_without_its_start_is_named_once(void **state)
 {
     (void)state;
@@ -836,6 +880,8 @@ int main(void)
         cmocka_unit_test(same_seed_same_journal_and_replay_agrees),
         cmocka_unit_test(resume_refuses_a_journal_that_does_not_reproduce),
         cmocka_unit_test(a_journal_without_its_start_is_named_once),
+        cmocka_unit_test(resume_names_a_missing_journal_first),
+        cmocka_unit_test(scenario_faults_name_the_command),
         cmocka_unit_test(journal_scenario_names_are_not_trusted),
         cmocka_unit_test(bad_command_lines_exit_2_with_a_message),
         cmocka_unit_test(failures_exit_by_their_class),

@@ -447,6 +447,10 @@ static void fifos_named_as_outputs_are_refused_without_blocking(void **state)
         "score '%2$s' --output '%4$s'",
         "run " SCENARIO " --ui none --scorecard '%1$s'",
         "run " SCENARIO " --ui none --no-scorecard --journal '%1$s'",
+        /* the drill history's database is written too: a folder or FIFO
+         * as --db is bad input, said before any work */
+        "history --db '%4$s'", "history --db '%1$s'", "score '%2$s' -o x.json --db '%4$s'",
+        "run " SCENARIO " --ui none --db '%4$s'", "resume '%2$s' --ui none --db '%1$s'",
     };
     for (int ja = 0; ja < 2; ja++) {
         for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {

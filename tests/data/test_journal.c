@@ -435,6 +435,20 @@ static void malformed_records_are_located_errors(void **state)
                      err.message);
         assert_string_equal(err.file, "j.yaml");
     }
+    /* The start's language is one the program speaks, said at the value. */
+    static const char fr[] = "--- \ntype: start\nt: 0\nstart:\n  scenario: \"x\"\n"
+                             "  lang: \"fr\"\n...\n";
+    tt_journal j;
+    tt_error err;
+    assert_int_equal(tt_journal_read_buffer("j.yaml", fr, sizeof fr - 1, &j, &err), -1);
+    assert_non_null(strstr(err.message, "language 'fr' is not ja or en"));
+    assert_int_equal(err.line, 6);
+    assert_int_equal(err.column, 9);
+    char ja[sizeof fr];
+    memcpy(ja, fr, sizeof fr);
+    memcpy(strstr(ja, "\"fr\"") + 1, "ja", 2);
+    assert_int_equal(tt_journal_read_buffer("j.yaml", ja, sizeof ja - 1, &j, &err), 0);
+    tt_journal_free(&j);
 }
 
 /* The writer refuses what the reader would refuse, so a journal it writes is

@@ -37,7 +37,11 @@ static size_t kind_count(const tt_script *s, int kind)
     }
 }
 
-enum { STRAIGHT_UNKNOWN, STRAIGHT_NO, STRAIGHT_YES };
+/* s->straight[slot]: the class in the low bits; for a Lua function that is
+ * not vararg, how many of (s, ctx) it declares (extra arguments are
+ * dropped by the call, so a condition declaring only s is passed only s). */
+enum { STRAIGHT_UNKNOWN, STRAIGHT_NO, STRAIGHT_YES, STRAIGHT_MASK = 3,
+       TAKES_ONE = 4, TAKES_NONE = 8 };
 
 /* Protected: references to every behaviour function, the proxy and ctx. */
 static int index_callbacks(lua_State *L)
@@ -363,11 +367,14 @@ static bool straight(tt_script *s, tt_callback kind, int index)
         if (ref == LUA_NOREF)
             return false;
         lua_rawgeti(s->L, LUA_REGISTRYINDEX, ref);
-        s->straight[slot] =
+        unsigned char cls =
             tt_host_fn_straight(s->L, -1, TT_HOOK_STEP) ? STRAIGHT_YES : STRAIGHT_NO;
-        lua_pop(s->L, 1);
+        lua_Debug ar;
+        if (lua_getinfo(s->L, ">u", &ar) && !ar.isvararg && ar.nparams < 2)
+            cls |= ar.nparams == 0 ? TAKES_NONE : TAKES_ONE;
+        s->straight[slot] = cls; /* the function was popped by ">" */
     }
-    return s->straight[slot] == STRAIGHT_YES;
+    return (s->straight[slot] & STRAIGHT_MASK) == STRAIGHT_YES;
 }
 
 static int call(tt_script *s, call_job *job, tt_ms now, const char *role, bool read_only,
@@ -454,7 +461,8 @@ static int call_condition(tt_script *s, tt_callback kind, int index, const tt_co
 {
     size_t slot = s->refs.off[kind] + (size_t)index;
     int ref = s->refs.fn[slot];
-    if (!s->begun || ref == LUA_NOREF || s->straight[slot] == STRAIGHT_UNKNOWN) {
+    unsigned char cls = s->straight[slot];
+    if (!s->begun || ref == LUA_NOREF || (cls & STRAIGHT_MASK) == STRAIGHT_UNKNOWN) {
         call_job job = { .kind = kind, .index = index, .result = RESULT_BOOL, .cond = c };
         int rc = call(s, &job, now, NULL, true, err);
         *holds = rc == 0 && job.present && job.value;
@@ -470,12 +478,19 @@ static int call_condition(tt_script *s, tt_callback kind, int index, const tt_co
     s->where_kind = (int)kind;
     s->where_index = index;
     size_t scheduled_before = s->n_pending;
-    s->sb->straight = s->straight[slot] == STRAIGHT_YES;
+    s->sb->straight = (cls & STRAIGHT_MASK) == STRAIGHT_YES;
     lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
-    lua_rawgeti(L, LUA_REGISTRYINDEX, c ? c->proxy : s->refs.proxy);
-    lua_rawgeti(L, LUA_REGISTRYINDEX, c ? c->ctx : s->refs.ctx);
-    int rc = tt_sandbox_call(s->sb, s->model.path, 2, 1, s->limits.call_instructions, NULL,
-                             err);
+    int nargs = 0;
+    if (!(cls & TAKES_NONE)) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, c ? c->proxy : s->refs.proxy);
+        nargs++;
+    }
+    if (!(cls & (TAKES_NONE | TAKES_ONE))) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, c ? c->ctx : s->refs.ctx);
+        nargs++;
+    }
+    int rc = tt_sandbox_call(s->sb, s->model.path, nargs, 1, s->limits.call_instructions,
+                             NULL, err);
     if (rc == 0) {
         *holds = lua_toboolean(L, -1);
         lua_pop(L, 1);

@@ -328,6 +328,53 @@ static void state_pairs_sorted_and_ctx_fields(void **state)
     tt_script_free(s);
 }
 
+
+/* A condition declaring fewer parameters than (s, ctx) is passed only
+ * those (the rest would be dropped by the call); a vararg or wider one
+ * still gets both. Each is called twice: the first call classifies the
+ * function, the second takes the condition path. */
+static void conditions_get_their_arguments(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "local T = { ja = 't', en = 't' }\n"
+        "return scenario {\n"
+        "  id = 'inline', source = 't', title = T, summary = T, length = '1h', invented = T,\n"
+        "  roles = { r = { name = T } },\n"
+        "  state = { n = 0 },\n"
+        "  objectives = { o = { phase = 'isolate', title = T, target = '1m', limit = '1h' } },\n"
+        "  injects = {\n"
+        "    { id = 'none', from = 'r', text = T, when = function() return true end },\n"
+        "    { id = 'one', from = 'r', text = T, when = function(s) return s.n == 0 end },\n"
+        "    { id = 'two', from = 'r', text = T,\n"
+        "      when = function(s, ctx) return s.n == 0 and ctx.now == 60 end },\n"
+        "    { id = 'vararg', from = 'r', text = T,\n"
+        "      when = function(...) local s, ctx = ...\n"
+        "        return select('#', ...) == 2 and s.n == 0 and ctx.now == 60 end },\n"
+        "    { id = 'three', from = 'r', text = T,\n"
+        "      when = function(s, ctx, x) return x == nil and ctx.now == 60 and s.n == 0 end },\n"
+        "  },\n"
+        "  actions = { a = { by = 'r', label = T, completes = 'o', does = function(s) end } },\n"
+        "}\n";
+    tt_error err;
+    tt_script *s = tt_script_load_buffer("inline.lua", text, sizeof text - 1, NULL, &err);
+    if (!s)
+        fail_msg("%s:%d: %s", err.file, err.line, err.message);
+    tt_rng rng;
+    tt_rng_seed(&rng, 1, 1);
+    assert_int_equal(tt_script_begin(s, &rng, NULL, 0, &err), 0);
+    for (int round = 0; round < 2; round++) {
+        for (int i = 0; i < 5; i++) {
+            bool due = false;
+            if (tt_script_inject_due(s, i, 60000, &due, &err) != 0)
+                fail_msg("inject %d: %s:%d: %s", i, err.file, err.line, err.message);
+            assert_true(due);
+        }
+        tt_script_forget_conditions(s);
+    }
+    tt_script_free(s);
+}
+
 /* Writing the value a key already holds is no change: the conditions that
  * read it are not re-run and there is nothing to journal. The same value
  * means the same type, bit for bit: 0 into a key holding 0.0 (math.type
@@ -395,6 +442,7 @@ int main(void)
         cmocka_unit_test(conditions_only_read),
         cmocka_unit_test(state_pairs_sorted_and_ctx_fields),
         cmocka_unit_test(rewriting_a_value_is_no_change),
+        cmocka_unit_test(conditions_get_their_arguments),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

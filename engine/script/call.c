@@ -41,7 +41,7 @@ static size_t kind_count(const tt_script *s, int kind)
  * not vararg, how many of (s, ctx) it declares (extra arguments are
  * dropped by the call, so a condition declaring only s is passed only s). */
 enum { STRAIGHT_UNKNOWN, STRAIGHT_NO, STRAIGHT_YES, STRAIGHT_MASK = 3,
-       TAKES_ONE = 4, TAKES_NONE = 8 };
+       TAKES_ONE = 4, TAKES_NONE = 8, READS_FIELDS = 16 };
 
 /* Protected: references to every behaviour function, the proxy and ctx. */
 static int index_callbacks(lua_State *L)
@@ -369,6 +369,8 @@ static bool straight(tt_script *s, tt_callback kind, int index)
         lua_rawgeti(s->L, LUA_REGISTRYINDEX, ref);
         unsigned char cls =
             tt_host_fn_straight(s->L, -1, TT_HOOK_STEP) ? STRAIGHT_YES : STRAIGHT_NO;
+        if (tt_host_fn_reads_only_fields(s->L, -1))
+            cls |= READS_FIELDS;
         lua_Debug ar;
         if (lua_getinfo(s->L, ">u", &ar) && !ar.isvararg && ar.nparams < 2)
             cls |= ar.nparams == 0 ? TAKES_NONE : TAKES_ONE;
@@ -481,12 +483,15 @@ static int call_condition(tt_script *s, tt_callback kind, int index, const tt_co
     s->sb->straight = (cls & STRAIGHT_MASK) == STRAIGHT_YES;
     lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
     int nargs = 0;
+    /* A condition that only reads fields of s and ctx gets the tables its
+     * proxies' __index name: the same reads, one metatable hop less each. */
+    bool tables = c && (cls & READS_FIELDS);
     if (!(cls & TAKES_NONE)) {
-        lua_rawgeti(L, LUA_REGISTRYINDEX, c ? c->proxy : s->refs.proxy);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, !c ? s->refs.proxy : tables ? c->view : c->proxy);
         nargs++;
     }
     if (!(cls & (TAKES_NONE | TAKES_ONE))) {
-        lua_rawgeti(L, LUA_REGISTRYINDEX, c ? c->ctx : s->refs.ctx);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, !c ? s->refs.ctx : tables ? c->ctx_table : c->ctx);
         nargs++;
     }
     int rc = tt_sandbox_call(s->sb, s->model.path, nargs, 1, s->limits.call_instructions,

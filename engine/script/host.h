@@ -230,6 +230,10 @@ int tt_host_index_callbacks(tt_script *s, tt_error *err);
 /* straight.c: the Lua function at idx has no call, no loop and fewer than
  * max_instructions instructions (read from its dump; false when unsure). */
 bool tt_host_fn_straight(lua_State *L, int idx, int max_instructions);
+/* Whether the Lua function at idx uses its first two parameters only as
+ * the table of field reads (straight.c): it may be passed the tables a
+ * proxy's __index names instead of the proxies. */
+bool tt_host_fn_reads_only_fields(lua_State *L, int idx);
 /* Forget every condition's memo (a new exercise or state). */
 void tt_host_forget(tt_script *s);
 /* "actions.x.does" for the call in progress, or NULL. */

@@ -82,6 +82,51 @@ static void classifier_reads_the_bytecode(void **state)
     lua_close(L);
 }
 
+/* Conditions that use s and ctx only as `s.key` / `ctx.key` are passed the
+ * tables behind the proxies (call.c): every other use must read as "no". */
+static void field_reader_classifier(void **state)
+{
+    (void)state;
+    lua_State *L = luaL_newstate();
+    assert_non_null(L);
+    luaL_openlibs(L);
+    static const struct {
+        const char *chunk;
+        bool fields;
+    } list[] = {
+        { "return function(s) return s.a > 0 and s.b end", true },
+        { "return function(s, ctx) return ctx.now > 60 and (s.a + 1) * 2 >= s.b end", true },
+        { "local K = 3 return function(s) return not s.a or s.b == 'x' or s.c ~= K end", true },
+        { "return function(s) return s.x.y end", true },
+        { "return function() return true end", true },
+        { "return function(s) return s end", false },                  /* returned */
+        { "return function(s, ctx) return ctx end", false },
+        { "return function(s) s.x = true end", false },                 /* written through */
+        { "return function(s) s = {} return s.x end", false },          /* register rewritten */
+        { "return function(s) return s.x, s end", false },
+        { "return function(s) return #s > 0 end", false },              /* length */
+        { "return function(s) return s == nil end", false },            /* compared */
+        { "return function(s) return s[1] end", false },                /* GETI */
+        { "return function(s) local k = 'x' return s[k] end", false },  /* GETTABLE */
+        { "return function(s) return s .. '' end", false },             /* concat */
+        { "return function(s) return s + 1 end", false },               /* arithmetic */
+        { "return function(s) local t = s return t.x end", false },     /* copied */
+        { "return function(s) return function() return s.x end end", false }, /* captured */
+        { "local up return function(s) up = s return true end", false },
+        { "local f = print return function(s) return f(s.x) end", false },    /* call */
+        { "return function(...) local s = ... return s.x end", false },       /* vararg */
+        { "return print", false },
+    };
+    for (size_t i = 0; i < sizeof list / sizeof list[0]; i++) {
+        if (luaL_dostring(L, list[i].chunk) != LUA_OK)
+            fail_msg("%s: %s", list[i].chunk, lua_tostring(L, -1));
+        if (tt_host_fn_reads_only_fields(L, -1) != list[i].fields)
+            fail_msg("%s: want %s", list[i].chunk, list[i].fields ? "fields only" : "not");
+        lua_pop(L, 1);
+    }
+    lua_close(L);
+}
+
 static tt_script *load(const char *top, const char *does, const tt_sandbox_limits *l)
 {
     const char *text = inline_scenario(top, does, NULL);
@@ -167,6 +212,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(classifier_reads_the_bytecode),
+        cmocka_unit_test(field_reader_classifier),
         cmocka_unit_test(scenario_metatables_keep_the_hook),
         cmocka_unit_test(straight_callbacks_keep_their_limits),
     };

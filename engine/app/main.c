@@ -1,4 +1,5 @@
 /* tabletop: incident-response tabletop exercises. Dispatches subcommands. */
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -45,6 +46,15 @@ static void usage(FILE *out, tt_lang lang)
 
 int main(int argc, char **argv)
 {
+    /* Keep freed memory at the top of the heap (up to 8 MiB) instead of
+     * giving it back at once: reading a journal record by record frees a
+     * record's blocks just before the next one takes them again, and with
+     * glibc's 128 KiB default each record cost two brk calls and the page
+     * faults of touching the memory anew (290 brk in one score). Peak
+     * memory is unchanged: only what was already in use is kept. */
+#ifdef M_TRIM_THRESHOLD
+    mallopt(M_TRIM_THRESHOLD, 8 << 20);
+#endif
     tt_term_guard_stderr();
     if (argc < 2) {
         usage(stderr, tt_lang_from_env());

@@ -208,6 +208,28 @@ void tt_sandbox_check_budget(lua_State *L)
 
 /* ---- Protected calls ---- */
 
+/* Message handler of the chunk's run: an error object that is not text
+ * ('error({})') carries no place; give it the scenario line that raised
+ * it, as Lua does for a string. Text and numbers pass as they are. */
+static int place_error_object(lua_State *L)
+{
+    int t = lua_type(L, 1);
+    if (t == LUA_TSTRING || t == LUA_TNUMBER)
+        return 1;
+    const tt_sandbox *sb = tt_sandbox_of(L);
+    lua_Debug ar;
+    for (int level = 1; level < 50 && lua_getstack(L, level, &ar); level++) {
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 &&
+            strcmp(ar.short_src, sb->short_src) == 0) {
+            char what[160];
+            snprintf(what, sizeof what, TT_MSG(E_SB_ERROR_OBJECT_FMT), luaL_typename(L, 1));
+            lua_pushfstring(L, "%s:%d: %s", ar.short_src, ar.currentline, what);
+            return 1;
+        }
+    }
+    return 1;
+}
+
 /* The error object as text, after the call (no message handler: it would
  * cost every call a push and two stack rotations). Never calls __tostring:
  * it is scenario code. Returns NULL only when there is no memory. */
@@ -281,7 +303,16 @@ int tt_sandbox_call(tt_sandbox *sb, const char *path, int nargs, int nres,
     if (sb->hooked)
         lua_sethook(L, count_hook, LUA_MASKCOUNT, TT_HOOK_STEP);
     sb->straight = false;
-    int status = lua_pcall(L, nargs, nres, 0);
+    int handler = 0;
+    if (sb->place_objects) {
+        lua_pushcfunction(L, place_error_object);
+        lua_insert(L, -(nargs + 2));
+        handler = lua_gettop(L) - nargs - 1;
+        sb->place_objects = false;
+    }
+    int status = lua_pcall(L, nargs, nres, handler);
+    if (handler)
+        lua_remove(L, handler); /* below the results, or the error */
     if (sb->hooked) { /* set above, or by a charge over budget (trip) */
         lua_sethook(L, NULL, 0, 0);
         sb->hooked = false;

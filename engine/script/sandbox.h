@@ -52,6 +52,9 @@ typedef struct tt_sandbox {
     bool straight;         /* the next run is straight-line code (straight.c):
                               without scenario metatables it runs unhooked */
     bool hooked;           /* a hook is set: cleared after the run */
+    bool place_objects;    /* the next run places an error object that is not
+                              text at its line (the chunk: a callback's
+                              errors are placed at the callback) */
 } tt_sandbox;
 
 /* Instructions between two firings of the count hook; each firing charges

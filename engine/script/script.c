@@ -140,6 +140,7 @@ static int build(tt_script *s, bool light, tt_error *err)
         return -1;
     }
 
+    s->sb->place_objects = true;
     if (tt_sandbox_call(s->sb, path, 0, 1, s->limits.load_instructions, NULL, err) != 0)
         return -1;
 

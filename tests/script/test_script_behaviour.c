@@ -379,6 +379,31 @@ static void conditions_get_their_arguments(void **state)
  * read it are not re-run and there is nothing to journal. The same value
  * means the same type, bit for bit: 0 into a key holding 0.0 (math.type
  * tells them apart), or -0.0, is a change. */
+/* An error object that is not text, raised while the scenario file runs,
+ * is placed at the line that raised it, as a string would be (it had no
+ * line: 'error object is a table value'). Text keeps its own place. */
+static void load_errors_of_any_kind_have_a_line(void **state)
+{
+    (void)state;
+    static const struct { const char *text; int line; const char *msg; } cases[] = {
+        { "local x = 1\nerror({})\nreturn scenario {}\n", 2, "error object is a table value" },
+        { "local function f()\n  error(true)\nend\nf()\n", 2,
+          "error object is a boolean value" },
+        { "error(setmetatable({}, { __tostring = function() return 'x' end }))\n", 1,
+          "error object is a table value" },
+        { "\n\nerror('plain')\n", 3, "plain" },
+        { "error(42)\n", 0, "42" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        tt_error err;
+        tt_script *s = tt_script_load_buffer("inline.lua", cases[i].text,
+                                             strlen(cases[i].text), NULL, &err);
+        assert_null(s);
+        if (err.line != cases[i].line || !strstr(err.message, cases[i].msg))
+            fail_msg("case %zu: got %s:%d: %s", i, err.file, err.line, err.message);
+    }
+}
+
 static void rewriting_a_value_is_no_change(void **state)
 {
     (void)state;
@@ -443,6 +468,7 @@ int main(void)
         cmocka_unit_test(state_pairs_sorted_and_ctx_fields),
         cmocka_unit_test(rewriting_a_value_is_no_change),
         cmocka_unit_test(conditions_get_their_arguments),
+        cmocka_unit_test(load_errors_of_any_kind_have_a_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

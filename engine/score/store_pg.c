@@ -40,16 +40,14 @@ static int pg_exec(tt_history *h, const char *sql, size_t np, const store_param 
         store_fail(h, err, TT_MSG(E_DB_TOO_MANY_PARAMS), NULL);
         return -1;
     }
-    const char *values[64];
-    int lengths[64], formats[64];
-    bool binary = false;
+    /* Zeroed: with np == 0 gcc -O3 cannot see that libpq reads none. */
+    const char *values[64] = { 0 };
+    int lengths[64] = { 0 }, formats[64] = { 0 };
     for (size_t i = 0; i < np; i++) {
         values[i] = p[i].blob ? p[i].blob : p[i].text;
         lengths[i] = p[i].blob ? (int)p[i].len : 0;
         formats[i] = p[i].blob ? 1 : 0;
-        binary |= p[i].blob != NULL;
     }
-    (void)binary;
     PGresult *res = PQexecParams(conn_of(h), sql, (int)np, NULL, values, lengths, formats, 0);
     ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {

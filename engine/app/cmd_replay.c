@@ -69,6 +69,15 @@ int tt_open_journal_scenario(const char *cmd, const char *journal_path,
     }
 loaded:;
     const tt_scenario *sc = tt_script_scenario(*script);
+    /* Another scenario altogether: said as score says it, at the file. */
+    if (!sc->id || !start->scenario || strcmp(sc->id, start->scenario) != 0) {
+        tt_error_set(&err, sc->path, 0, 0, TT_MSG(E_JOURNAL_OTHER_SCENARIO_FMT),
+                     start->scenario ? start->scenario : "?", sc->id ? sc->id : "?");
+        tt_script_free(*script);
+        *script = NULL;
+        tt_journal_free(j);
+        return tt_error_report(&err, cmd);
+    }
     if (start->hash && sc->hash && strcmp(start->hash, sc->hash) != 0) {
         /* The path may come from the journal: shown safely. */
         char *shown = tt_term_safe_dup(sc->path, 0);

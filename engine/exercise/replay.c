@@ -129,7 +129,7 @@ static tt_exercise *exercise_for(tt_script *script, const tt_journal *j,
     const tt_start_info *s = j->records[0].start;
     const tt_scenario *sc = tt_script_scenario(script);
     if (!s->scenario || strcmp(s->scenario, sc->id) != 0) {
-        tt_error_set(err, NULL, 0, 0, TT_MSG(E_REPLAY_OTHER_SCENARIO_FMT),
+        tt_error_set(err, NULL, 0, 0, TT_MSG(E_JOURNAL_OTHER_SCENARIO_FMT),
                      s->scenario ? s->scenario : "?", sc->id);
         return NULL;
     }

@@ -508,7 +508,7 @@ int tt_scorecard_begin(tt_scorecard *card, const tt_scenario *sc, const tt_recor
         return -1;
     }
     if (!str_eq(start->start->scenario, sc->id)) {
-        tt_error_set(err, name, 0, 0, TT_MSG(E_CARD_OTHER_SCENARIO_FMT),
+        tt_error_set(err, name, 0, 0, TT_MSG(E_JOURNAL_OTHER_SCENARIO_FMT),
                      start->start->scenario ? start->start->scenario : "?",
                      sc->id ? sc->id : "?");
         return -1;

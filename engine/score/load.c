@@ -143,8 +143,8 @@ tt_script *tt_score_load_scenario(const tt_journal *j, const char *search_dir,
         return NULL;
     const tt_scenario *sc = tt_script_scenario(s);
     if (!sc->id || !start->scenario || strcmp(sc->id, start->scenario) != 0) {
-        tt_error_set(err, path, 0, 0, TT_MSG(E_SCORE_OTHER_SCENARIO_FMT),
-                     sc->id ? sc->id : "?", start->scenario ? start->scenario : "?");
+        tt_error_set(err, path, 0, 0, TT_MSG(E_JOURNAL_OTHER_SCENARIO_FMT),
+                     start->scenario ? start->scenario : "?", sc->id ? sc->id : "?");
         tt_script_free(s);
         return NULL;
     }

@@ -637,7 +637,9 @@
     "the journal does not reproduce at record %zu"
 #define E_REPLAY_NO_START_TEXT "記録ファイルが開始記録で始まっていません", \
     "the journal does not begin with a start record"
-#define E_REPLAY_OTHER_SCENARIO_FMT_TEXT "記録ファイルはシナリオ '%s' のもので、'%s' のものではありません", \
+/* The one wording of a journal and a scenario that do not belong together
+ * (replay, resume, score, the card): the journal's id, then the scenario's. */
+#define E_JOURNAL_OTHER_SCENARIO_FMT_TEXT "記録ファイルはシナリオ '%s' のもので、'%s' のものではありません", \
     "the journal is of scenario '%s', not '%s'"
 #define E_REPLAY_ALREADY_ENDED_TEXT "この演習はすでに終了しています。'tabletop score' か 'tabletop replay' を使ってください", \
     "this exercise has already ended; use 'tabletop score' or 'tabletop replay'"
@@ -653,8 +655,6 @@
     "the scorecard would replace the journal (a journal is never overwritten)"
 #define E_CARD_NO_START_TEXT "記録ファイルが START 記録で始まっていません", \
     "the journal does not begin with a START record"
-#define E_CARD_OTHER_SCENARIO_FMT_TEXT "記録ファイルはシナリオ '%s' のもので、'%s' のものではありません", \
-    "the journal is for scenario '%s', not '%s'"
 #define E_HIST_CANNOT_CREATE_FOLDER_FMT_TEXT "フォルダーを作成できません: %s", \
     "cannot create the folder: %s"
 #define E_HIST_NO_HOME_TEXT "XDG_DATA_HOME も HOME も設定されていません。--db FILE を指定してください", \
@@ -681,8 +681,6 @@
     "'%.80s' is not a journal hash (8 to 64 lowercase hex digits)"
 #define E_SCORE_CANNOT_FIND_SCENARIO_FMT_TEXT "シナリオ '%s' が見つかりません: 記録ファイルにあるファイルがないか別のシナリオで、シナリオフォルダーにも '%s.lua' がありません（--scenarios DIR でフォルダーを指定してください）", \
     "cannot find scenario '%s': the file the journal names is gone or holds another scenario, and the scenario folders have no '%s.lua' (give the folder with --scenarios DIR)"
-#define E_SCORE_OTHER_SCENARIO_FMT_TEXT "これはシナリオ '%s' ですが、記録ファイルは '%s' のものです", \
-    "this is scenario '%s', the journal is for '%s'"
 #define E_CARD_CANNOT_WRITE_FMT_TEXT "スコアカードを書き込めません: %s", \
     "cannot write the scorecard: %s"
 #define E_DB_CANNOT_PREPARE_STATEMENT_TEXT "SQL 文を準備できません", \
@@ -1262,7 +1260,7 @@
     X(E_EX_SPEED_POSITIVE_FMT, E_EX_SPEED_POSITIVE_FMT_TEXT) \
     X(E_REPLAY_NOT_REPRODUCED_AT_FMT, E_REPLAY_NOT_REPRODUCED_AT_FMT_TEXT) \
     X(E_REPLAY_NO_START, E_REPLAY_NO_START_TEXT) \
-    X(E_REPLAY_OTHER_SCENARIO_FMT, E_REPLAY_OTHER_SCENARIO_FMT_TEXT) \
+    X(E_JOURNAL_OTHER_SCENARIO_FMT, E_JOURNAL_OTHER_SCENARIO_FMT_TEXT) \
     X(E_REPLAY_ALREADY_ENDED, E_REPLAY_ALREADY_ENDED_TEXT) \
     X(E_RESTORE_NOT_REPRODUCED_FMT, E_RESTORE_NOT_REPRODUCED_FMT_TEXT) \
     X(E_RESTORE_RECORD_MISSING_FMT, E_RESTORE_RECORD_MISSING_FMT_TEXT) \
@@ -1270,7 +1268,6 @@
     X(E_CARD_FORMAT, E_CARD_FORMAT_TEXT) \
     X(E_CARD_WOULD_REPLACE, E_CARD_WOULD_REPLACE_TEXT) \
     X(E_CARD_NO_START, E_CARD_NO_START_TEXT) \
-    X(E_CARD_OTHER_SCENARIO_FMT, E_CARD_OTHER_SCENARIO_FMT_TEXT) \
     X(E_HIST_CANNOT_CREATE_FOLDER_FMT, E_HIST_CANNOT_CREATE_FOLDER_FMT_TEXT) \
     X(E_HIST_NO_HOME, E_HIST_NO_HOME_TEXT) \
     X(E_HIST_PATH_TOO_LONG, E_HIST_PATH_TOO_LONG_TEXT) \
@@ -1284,7 +1281,6 @@
     X(E_FILE_EXISTS_GIVE_O, E_FILE_EXISTS_GIVE_O_TEXT) \
     X(E_NOT_A_HASH_FMT, E_NOT_A_HASH_FMT_TEXT) \
     X(E_SCORE_CANNOT_FIND_SCENARIO_FMT, E_SCORE_CANNOT_FIND_SCENARIO_FMT_TEXT) \
-    X(E_SCORE_OTHER_SCENARIO_FMT, E_SCORE_OTHER_SCENARIO_FMT_TEXT) \
     X(E_CARD_CANNOT_WRITE_FMT, E_CARD_CANNOT_WRITE_FMT_TEXT) \
     X(E_DB_CANNOT_PREPARE_STATEMENT, E_DB_CANNOT_PREPARE_STATEMENT_TEXT) \
     X(E_DB_CANNOT_BIND, E_DB_CANNOT_BIND_TEXT) \

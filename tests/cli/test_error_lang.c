@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "cli_util.h"
@@ -127,6 +128,52 @@ static void restore_errors_speak_the_users_language(void **state)
     cli_done(&r);
 }
 
+/* A journal and a scenario that do not belong together are said one way by
+ * every command that reads both (score, replay, resume): the same sentence,
+ * the journal's scenario first, at the scenario file. */
+static void a_mismatch_is_worded_alike_everywhere(void **state)
+{
+    (void)state;
+    char own[512], other_dir[512], other[600], journal[512];
+    snprintf(own, sizeof own, "%s", cli_path("ransomware.lua"));
+    snprintf(other_dir, sizeof other_dir, "%s", cli_path("elsewhere"));
+    snprintf(other, sizeof other, "%s/ransomware.lua", other_dir);
+    snprintf(journal, sizeof journal, "%s", cli_path("mismatch.yaml"));
+    cli_result r = cli_sh("cp scenarios/ransomware.lua '%s'", own);
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+    r = cli_run("run '%s' --ui none --no-scorecard --script "
+                           "scenarios/answers/ransomware/model.yaml --journal '%s'", own, journal);
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+    unlink(own); /* score then looks in --scenarios DIR, where another scenario has the name */
+    r = cli_sh("mkdir -p '%s' && cp scenarios/wordpress-xss.lua '%s'", other_dir, other);
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+    static const char *const langs[] = { "ja", "en" };
+    static const char *const said[] = {
+        "記録ファイルはシナリオ 'ransomware' のもので、'wordpress-xss' のものではありません\n",
+        "the journal is of scenario 'ransomware', not 'wordpress-xss'\n",
+    };
+    for (int k = 0; k < 2; k++) {
+        char want[1024];
+        snprintf(want, sizeof want, "%s: %s", other, said[k]);
+        r = cli_run("score '%s' --scenarios '%s' -o '%s' --lang %s", journal, other_dir,
+                    cli_path("mismatch.html"), langs[k]);
+        assert_int_equal(r.status, 2);
+        assert_contains(r.err, want);
+        cli_done(&r);
+        r = cli_run("replay '%s' --scenario '%s' --lang %s", journal, other, langs[k]);
+        assert_int_equal(r.status, 2);
+        assert_contains(r.err, want);
+        cli_done(&r);
+        r = cli_run("resume '%s' --scenario '%s' --ui none --lang %s", journal, other, langs[k]);
+        assert_int_equal(r.status, 2);
+        assert_contains(r.err, want);
+        cli_done(&r);
+    }
+}
+
 /* Without --lang the locale decides, as for the commands' own texts. */
 static void the_locale_decides_without_lang(void **state)
 {
@@ -152,6 +199,7 @@ int main(void)
         cmocka_unit_test(lint_findings_speak_the_users_language),
         cmocka_unit_test(restore_errors_speak_the_users_language),
         cmocka_unit_test(the_locale_decides_without_lang),
+        cmocka_unit_test(a_mismatch_is_worded_alike_everywhere),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -269,6 +269,43 @@ static void on_action(tt_scorecard *card, const tt_record *r)
         }
 }
 
+/* A cancelled action kept its role busy, and cost its time if it was
+ * harmful or wasted, only until the cancellation: the latest taking of it
+ * still due then (the one the exercise calls off) gives back the rest. */
+static void on_cancel(tt_scorecard *card, const tt_record *r)
+{
+    int ai = tt_scenario_action(card->scenario, r->id);
+    if (ai < 0)
+        return;
+    for (size_t i = card->n_events; i-- > 0;) {
+        const tt_score_event *e = &card->events[i];
+        if (e->kind != TT_EV_ACTION || !str_eq(e->id, r->id) || e->t > r->t)
+            continue;
+        /* As on_action reads it: the journaled `until`, else the model's takes. */
+        tt_ms due = e->until >= e->t && (e->until > 0 || e->t == 0)
+                        ? e->until
+                        : e->t + card->scenario->actions[ai].takes;
+        if (due <= r->t)
+            continue;
+        tt_ms rest = due - r->t;
+        tt_score_role *role = role_slot(card, e->role);
+        if (role)
+            role->busy -= rest < role->busy ? rest : role->busy;
+        for (size_t b = card->n_bad; b-- > 0;) {
+            tt_score_bad_action *bad = &card->bad[b];
+            if (bad->at != e->t || !str_eq(bad->def->id, e->id) || bad->cost < rest)
+                continue;
+            bad->cost -= rest;
+            if (bad->harmful)
+                card->harmful_cost -= rest;
+            else
+                card->wasted_cost -= rest;
+            break;
+        }
+        return;
+    }
+}
+
 /* An objective's completing action: the last DONE of an action that
  * completes it, at or before the time it was reached. */
 static void on_done(tt_scorecard *card, const tt_record *r)
@@ -391,10 +428,10 @@ static void on_record(tt_scorecard *card, const tt_record *r)
             r->t, r->id, r->n_questions ? r->questions[0] : (tt_text){ NULL, NULL },
             r->role, r->member, r->note };
         break;
-    case TT_REC_PAUSE:
-    case TT_REC_RESUME:
         case TT_REC_CANCEL:
             add_event(card, TT_EV_CANCEL, r);
+            if (!r->status)
+                on_cancel(card, r);
             break;
         case TT_REC_DECLINED:
             add_event(card, TT_EV_DECLINED, r);
@@ -405,6 +442,8 @@ static void on_record(tt_scorecard *card, const tt_record *r)
         case TT_REC_REPLY:
             add_event(card, TT_EV_REPLY, r);
             break;
+    case TT_REC_PAUSE:
+    case TT_REC_RESUME:
     case TT_REC_SPEED:
     case TT_REC__COUNT:
         break;

@@ -389,6 +389,60 @@ static void test_strange_records(void **state)
     tt_scorecard_free(&c);
 }
 
+/* Pause and resume are no timeline entries; a cancelled action keeps its
+ * role busy, and costs its time, only until it was called off. */
+static void test_pause_is_no_event_and_cancel_cuts_the_cost(void **state)
+{
+    (void)state;
+    static fixture_journal f;
+    fj_init(&f, "Blue team");
+    fj_action(&f, MIN(10), "meeting", "supervisor", NULL);      /* wasted, 30 min */
+    fj_add(&f, TT_REC_PAUSE, MIN(12), NULL);
+    fj_add(&f, TT_REC_RESUME, MIN(12), NULL);
+    fj_action(&f, MIN(13), "reboot", "sysadmin", NULL);         /* harmful, 20 min */
+    tt_record *r = fj_add(&f, TT_REC_CANCEL, MIN(20), "meeting");
+    r->role = "supervisor";
+    r = fj_add(&f, TT_REC_CANCEL, MIN(21), "meeting");          /* nothing left to cancel */
+    r->role = "supervisor";
+    r->status = "refused";
+    r->text = (tt_text){ "実施中ではない", "Not in progress" };
+    r = fj_add(&f, TT_REC_CANCEL, MIN(23), "reboot");           /* by another role */
+    r->role = "supervisor";
+    fj_add(&f, TT_REC_SPEED, MIN(24), NULL);
+    fj_end(&f, MIN(60));
+    tt_scorecard c;
+    build(&c, &f);
+    size_t cancels = 0;
+    for (size_t i = 0; i < c.n_events; i++) {
+        assert_true(c.events[i].kind != TT_EV_CANCEL || c.events[i].id != NULL);
+        cancels += c.events[i].kind == TT_EV_CANCEL;
+    }
+    assert_int_equal(cancels, 3);
+    assert_int_equal(c.wasted_cost, MIN(10));
+    assert_int_equal(c.harmful_cost, MIN(10));
+    assert_int_equal(c.n_bad, 2);
+    assert_int_equal(c.bad[0].cost, MIN(10));
+    assert_int_equal(c.bad[1].cost, MIN(10));
+    assert_string_equal(c.roles[1].id, "supervisor");
+    assert_int_equal(c.roles[1].busy, MIN(10));
+    assert_int_equal(c.roles[0].busy, MIN(10));
+    size_t len;
+    tt_error err;
+    char *json = tt_scorecard_render(&c, TT_CARD_JSON, TT_LANG_EN, &len, &err);
+    assert_non_null(json);
+    json_t *doc = check_json(json);
+    json_t *tl = json_object_get(doc, "timeline");
+    size_t i;
+    json_t *e;
+    json_array_foreach(tl, i, e)
+        if (strcmp(json_string_value(json_object_get(e, "kind")), "cancel") == 0)
+            assert_true(json_is_string(json_object_get(e, "id")));
+    assert_int_equal(json_integer_value(json_object_get(doc, "wasted_cost_s")), 600);
+    json_decref(doc);
+    free(json);
+    tt_scorecard_free(&c);
+}
+
 static void test_hash_mismatch_warns(void **state)
 {
     (void)state;
@@ -722,6 +776,7 @@ int main(void)
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_rejects_other_journals),
         cmocka_unit_test(test_strange_records),
+        cmocka_unit_test(test_pause_is_no_event_and_cancel_cuts_the_cost),
         cmocka_unit_test(test_hash_mismatch_warns),
         cmocka_unit_test(test_history_matches_nth_attempt_to_nth_entry),
         cmocka_unit_test(test_refused_action_advice_names_the_block),

@@ -164,9 +164,14 @@ static void write_event(const tt_timeline *tl, const tt_record *r, FILE *out)
         break;
     case TT_REC_CANCEL:
     case TT_REC_REPLY:
-        put_kind(out, record_kind(r->type), lang);
-        fprintf(out, "%s: %s%s%s", name_of(sc, r->role, lang), action_label(sc, r->id, lang),
-                r->status ? " — " : "", r->status ? tt_text_get(&r->text, lang) : "");
+        /* One that could not be carried out is a refusal, not a cancel or a
+         * reply: "refused  Role: Label (cancel) — why". */
+        put_kind(out, r->status ? C_TL_REFUSED : record_kind(r->type), lang);
+        fprintf(out, "%s: %s", name_of(sc, r->role, lang), action_label(sc, r->id, lang));
+        if (r->status) {
+            fprintf(out, TT_FMT(lang, C_TL_WHAT_FMT), tt_term_text(record_kind(r->type), lang));
+            fprintf(out, " — %s", tt_text_get(&r->text, lang));
+        }
         if (r->note && r->note[0]) {
             fputs(" — ", out);
             put_clipped(out, r->note, 110);

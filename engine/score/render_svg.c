@@ -167,14 +167,19 @@ void sc_svg_timeline(tt_buf *b, const tt_scorecard *card, tt_lang L)
         const tt_action *a = ai >= 0 ? &sc->actions[ai] : NULL;
         double x = xpos(&s, e->t);
         if (cancel) {
-            /* API 1.1: a cancellation (a cross) or a reply to an actor's question. */
+            /* API 1.1: a cancellation (a cross) or a reply to an actor's question;
+             * one that could not be carried out (status "refused") says so. */
+            bool no = e->status != NULL;
             if (e->kind == TT_EV_CANCEL)
-                tt_buf_printf(b, "<path d=\"M%.1f %d l8 8 m0 -8 l-8 8\" class=\"ref cancel\">", x - 4,
-                          ly + 8);
+                tt_buf_printf(b, "<path d=\"M%.1f %d l8 8 m0 -8 l-8 8\" class=\"ref cancel%s\">", x - 4,
+                          ly + 8, no ? " no" : "");
             else
-                tt_buf_printf(b, "<path d=\"M%.1f %d h8 v8 h-8 z\" class=\"act reply\">", x - 4, ly + 8);
+                tt_buf_printf(b, "<path d=\"M%.1f %d h8 v8 h-8 z\" class=\"%s reply\">", x - 4, ly + 8,
+                              no ? "ref" : "act");
             char what[300];
-            snprintf(what, sizeof what, "%s: %s", e->kind == TT_EV_CANCEL ? T(LEG_CANCEL) : T(LEG_REPLY),
+            snprintf(what, sizeof what, "%s: %s",
+                     e->kind == TT_EV_CANCEL ? (no ? T(LEG_CANCEL_REFUSED) : T(LEG_CANCEL))
+                                             : (no ? T(LEG_REPLY_REFUSED) : T(LEG_REPLY)),
                      tt_scenario_action_label(sc, e->id, L));
             tip(b, L, e->t, what, e->status ? tt_text_get(&e->text, L) : e->note);
             tt_buf_add(b, "</path>\n");

@@ -706,6 +706,10 @@
       "cancelled") \
     X(LBL_LEG_REPLY, "回答", \
       "answered") \
+    X(LBL_LEG_CANCEL_REFUSED, "中止できず", \
+      "could not cancel") \
+    X(LBL_LEG_REPLY_REFUSED, "回答できず", \
+      "could not answer") \
     X(LBL_LEG_TARGET, "目標時間まで（◆ 達成、色は評価）", \
       "up to target (◆ reached, coloured by rating)") \
     X(LBL_LEG_LIMIT, "期限まで", \

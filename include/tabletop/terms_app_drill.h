@@ -142,6 +142,7 @@
 #define C_TL_START_FMT_TEXT "%s — %s（シード %llu）\n", "%s — %s (seed %llu)\n"
 #define C_TL_UNTIL_FMT_TEXT "（完了予定 %s）", " (until %s)"
 #define C_TL_END_WHY_FMT_TEXT "（%s）", "(%s)"
+#define C_TL_WHAT_FMT_TEXT "（%s）", " (%s)"
 
 #define TT_TERMS_APP_DRILL(X) \
     /* ---- shared by several commands */ \
@@ -397,6 +398,7 @@
     X(C_TL_START_FMT, C_TL_START_FMT_TEXT) \
     X(C_TL_UNTIL_FMT, C_TL_UNTIL_FMT_TEXT) \
     X(C_TL_END_WHY_FMT, C_TL_END_WHY_FMT_TEXT) \
+    X(C_TL_WHAT_FMT, C_TL_WHAT_FMT_TEXT) \
     X(C_TL_INJECT, "状況付与", "inject") \
     X(C_TL_MESSAGE, "連絡", "message") \
     X(C_TL_ANSWER, "討議の回答", "answer") \

@@ -185,10 +185,25 @@ static void takes_wasted_to_cancel_ask_refuse(void **state)
         fail_msg("%s%s", r.out, r.err);
     assert_contains(r.out, "+0:11:00  declined   Maintenance vendor -> Duty manager: Call the vendor in — No night maintenance contract");
     assert_contains(r.out, "+0:12:00  action     Duty manager: Call the vendor in (until +0:22:00)");
-    assert_contains(r.out, "+0:13:00  reply      Duty manager: Call the vendor in — No question about this action is waiting");
-    assert_contains(r.out, "+0:14:00  cancel     On-call engineer: Restart — This action is not in progress.");
+    /* A reply or cancel that cannot be carried out reads as refused, not done. */
+    assert_contains(r.out, "+0:13:00  refused    Duty manager: Call the vendor in (reply) — No question about this action is waiting");
+    assert_contains(r.out, "+0:14:00  refused    On-call engineer: Restart (cancel) — This action is not in progress.");
     assert_contains(r.out, "+0:15:00  action     On-call engineer: Restart (until +0:45:00)");
     cli_done(&r);
+    r = cli_run("run " FX ".lua --script '%s' --ui none --lang ja --journal '%s/d-ja.yaml' "
+                "--no-scorecard", path, t);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "+0:14:00  実行不可   当番技術者: 再起動する（対応中止） — ");
+    cli_done(&r);
+    r = cli_run("score '%s/d-j.yaml' -o '%s/d.html' --no-record --lang en", t, t);
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+    snprintf(path, sizeof path, "%s/d.html", t);
+    char *card = cli_slurp(path);
+    assert_contains(card, "class=\"ref cancel no\"><title>+0:14:00 could not cancel: Restart");
+    assert_contains(card, "class=\"ref reply\"><title>+0:13:00 could not answer: Call the vendor in");
+    assert_null(strstr(card, "cancelled: Restart"));
+    free(card);
     r = cli_run("replay '%s/d-j.yaml'", t);
     assert_int_equal(r.status, 0);
     cli_done(&r);

@@ -71,8 +71,10 @@ static bool is_lua_file(const char *path)
            S_ISREG(st.st_mode) && access(path, R_OK) == 0;
 }
 
-/* tt_score_load_edited from the bytes already read (taken), if any. */
-static tt_script *load_edited(const tt_start_info *start, char *text, size_t len)
+/* tt_score_load_edited from the bytes already read (taken), if any;
+ * `model_only`: the caller needs the model alone (tt_script_load_model). */
+static tt_script *load_edited(const tt_start_info *start, char *text, size_t len,
+                              bool model_only)
 {
     if (!start || !is_lua_file(start->path) || !tt_score_is_scenario_id(start->scenario)) {
         free(text);
@@ -82,8 +84,9 @@ static tt_script *load_edited(const tt_start_info *start, char *text, size_t len
     tt_sandbox_limits_default(&limits);
     tt_error err;
     tt_error_clear(&err);
-    tt_script *s = text ? tt_script_load_text(start->path, text, len, NULL, &limits, &err)
-                        : tt_script_load(start->path, &limits, &err);
+    tt_script *s = !text        ? tt_script_load(start->path, &limits, &err)
+                   : model_only ? tt_script_load_model(start->path, text, len, NULL, &err)
+                                : tt_script_load_text(start->path, text, len, NULL, &limits, &err);
     if (s && strcmp(tt_script_scenario(s)->id, start->scenario) != 0) {
         tt_script_free(s); /* another scenario lives there now */
         s = NULL;
@@ -93,7 +96,7 @@ static tt_script *load_edited(const tt_start_info *start, char *text, size_t len
 
 tt_script *tt_score_load_edited(const tt_start_info *start)
 {
-    return load_edited(start, NULL, 0);
+    return load_edited(start, NULL, 0, false);
 }
 
 tt_script *tt_score_load_scenario(const tt_journal *j, const char *search_dir,
@@ -106,8 +109,6 @@ tt_script *tt_score_load_scenario(const tt_journal *j, const char *search_dir,
         return NULL;
     }
     const tt_start_info *start = j->records[0].start;
-    tt_sandbox_limits limits;
-    tt_sandbox_limits_default(&limits);
     const char *path = NULL;
     char fallback[4096];
     tt_script *s = NULL;
@@ -118,7 +119,7 @@ tt_script *tt_score_load_scenario(const tt_journal *j, const char *search_dir,
     if (matches) {
         path = start->path;
     } else {
-        s = load_edited(start, text, len);
+        s = load_edited(start, text, len, true);
         text = NULL; /* taken by load_edited */
         if (!s && tt_score_is_scenario_id(start->scenario) && search_dir) {
             int n = snprintf(fallback, sizeof fallback, "%s/%s.lua", search_dir, start->scenario);
@@ -135,10 +136,12 @@ tt_script *tt_score_load_scenario(const tt_journal *j, const char *search_dir,
                      tt_score_is_scenario_id(start->scenario) ? start->scenario : "?");
         return NULL;
     }
+    /* The scorecard needs the model alone: from the model cache when it
+     * has these bytes' (the bytes hashed above). */
+    if (!s && !text)
+        text = tt_script_read_file(path, &len, err);
     if (!s && text)
-        s = tt_script_load_text(path, text, len, hash, &limits, err); /* the bytes hashed above */
-    else if (!s)
-        s = tt_script_load(path, &limits, err);
+        s = tt_script_load_model(path, text, len, matches ? hash : NULL, err);
     if (!s)
         return NULL;
     const tt_scenario *sc = tt_script_scenario(s);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "host.h"
+#include "model_cache.h"
 
 #define TT_MAX_SCENARIO_BYTES TT_SCENARIO_MAX_BYTES
 
@@ -209,9 +210,22 @@ void tt_script_free(tt_script *s)
     free(s);
 }
 
-/* Takes `text` (malloc'ed, freed here whatever happens). */
+static bool default_limits(const tt_sandbox_limits *l)
+{
+    tt_sandbox_limits d;
+    tt_sandbox_limits_default(&d);
+    return l->memory_bytes == d.memory_bytes && l->load_instructions == d.load_instructions &&
+           l->call_instructions == d.call_instructions && l->wall_ms == d.wall_ms &&
+           l->exercise_instructions == d.exercise_instructions &&
+           l->hour_instructions == d.hour_instructions;
+}
+
+/* Takes `text` (malloc'ed, freed here whatever happens). `keep`: a file's
+ * model, kept in the model cache for `score` (only under the default
+ * limits, the ones score loads with: a model that needed larger ones must
+ * not be read where compiling would fail). */
 static tt_script *load_owned(const char *name, char *text, size_t len, const char *known_hash,
-                             const tt_sandbox_limits *limits, tt_error *err)
+                             const tt_sandbox_limits *limits, bool keep, tt_error *err)
 {
     tt_script *s = calloc(1, sizeof *s);
     if (!s) {
@@ -239,6 +253,8 @@ static tt_script *load_owned(const char *name, char *text, size_t len, const cha
         tt_script_free(s);
         return NULL;
     }
+    if (keep && default_limits(&s->limits))
+        tt_model_cache_write(&s->model);
     return s;
 }
 
@@ -254,7 +270,7 @@ tt_script *tt_script_load_buffer(const char *name, const char *text, size_t len,
         return NULL;
     }
     memcpy(copy, text, len);
-    return load_owned(name, copy, len, NULL, limits, err);
+    return load_owned(name, copy, len, NULL, limits, false, err);
 }
 
 char *tt_script_read_file(const char *path, size_t *len, tt_error *err)
@@ -335,14 +351,38 @@ tt_script *tt_script_load(const char *path, const tt_sandbox_limits *limits, tt_
     char *text = tt_script_read_file(path, &len, err);
     if (!text)
         return NULL;
-    return load_owned(path, text, len, NULL, limits, err);
+    return load_owned(path, text, len, NULL, limits, true, err);
 }
 
 tt_script *tt_script_load_text(const char *path, char *text, size_t len, const char *hash,
                                const tt_sandbox_limits *limits, tt_error *err)
 {
     tt_error_clear(err);
-    return load_owned(path, text, len, hash, limits, err);
+    return load_owned(path, text, len, hash, limits, true, err);
+}
+
+tt_script *tt_script_load_model(const char *path, char *text, size_t len, const char *hash,
+                                tt_error *err)
+{
+    tt_error_clear(err);
+    char own_hash[65];
+    if (!hash) {
+        tt_sha256_hex(text, len, own_hash);
+        hash = own_hash;
+    }
+    tt_script *s = calloc(1, sizeof *s);
+    if (s) {
+        fill_limits(&s->limits, NULL);
+        s->where_kind = -1;
+        s->model.path = tt_arena_strdup(&s->model.arena, path);
+        s->model.hash = tt_arena_strdup(&s->model.arena, hash);
+        if (s->model.path && s->model.hash && tt_model_cache_read(hash, &s->model) == 0) {
+            free(text); /* a model only: no Lua state, nothing to rebuild */
+            return s;
+        }
+        tt_script_free(s);
+    }
+    return load_owned(path, text, len, hash, NULL, true, err);
 }
 
 const tt_scenario *tt_script_scenario(const tt_script *s)
@@ -595,6 +635,10 @@ int tt_script_begin(tt_script *s, tt_rng *rng, const tt_kv *overrides,
                     size_t n_overrides, tt_error *err)
 {
     tt_error_clear(err);
+    if (!s->L) { /* tt_script_load_model's model only: a caller's mistake */
+        tt_error_set_as(err, TT_ERR_RUNTIME, s->model.path, 0, 0, TT_MSG(E_SC_MODEL_ONLY));
+        return -1;
+    }
     if (s->begun && s->ran && rebuild(s, err) != 0)
         return -1;
     s->ran = false;

@@ -51,6 +51,13 @@ char *tt_script_read_file(const char *path, size_t *len, tt_error *err);
  * when the caller has it already, else NULL. */
 tt_script *tt_script_load_text(const char *path, char *text, size_t len, const char *hash,
                                const tt_sandbox_limits *limits, tt_error *err);
+/* For a reader that needs the model alone (score): from the model cache
+ * when it holds the model of these bytes (docs/architecture.md "The model
+ * cache"), else loaded as tt_script_load_text does under the default
+ * limits. Takes `text`. A script from the cache has no Lua state: only
+ * tt_script_scenario and tt_script_free may be used on what this returns. */
+tt_script *tt_script_load_model(const char *path, char *text, size_t len, const char *hash,
+                                tt_error *err);
 void tt_script_free(tt_script *s);
 
 const tt_scenario *tt_script_scenario(const tt_script *s);

@@ -430,6 +430,8 @@
     "setting '%s' is a finite number; '%s' is not one"
 #define E_SC_RESET_OOM_TEXT "状態を元に戻せません: メモリが足りません", \
     "cannot reset the state: out of memory"
+#define E_SC_MODEL_ONLY_TEXT "シナリオのモデルだけを読み込んだため、演習を実行できません", \
+    "only the scenario's model was loaded: no exercise can run on it"
 #define E_SC_READ_STATE_OOM_TEXT "状態の読み込み中にメモリが足りなくなりました", \
     "out of memory while reading the state"
 #define E_SC_WORK_LIMIT_EXERCISE_FMT_TEXT "シナリオのコールバックが、%llu 命令という1回の演習の処理量の上限を %s に超えました（何かが自分自身を頻繁に予約し直していないか、重い条件を出来事ごとに実行していないか確認してください）", \
@@ -1146,6 +1148,7 @@
     X(E_SC_FILE_TOO_LARGE_FMT, E_SC_FILE_TOO_LARGE_FMT_TEXT) \
     X(E_SC_SETTING_FINITE_FMT, E_SC_SETTING_FINITE_FMT_TEXT) \
     X(E_SC_RESET_OOM, E_SC_RESET_OOM_TEXT) \
+    X(E_SC_MODEL_ONLY, E_SC_MODEL_ONLY_TEXT) \
     X(E_SC_READ_STATE_OOM, E_SC_READ_STATE_OOM_TEXT) \
     X(E_SC_WORK_LIMIT_EXERCISE_FMT, E_SC_WORK_LIMIT_EXERCISE_FMT_TEXT) \
     X(E_SC_WORK_LIMIT_HOUR_FMT, E_SC_WORK_LIMIT_HOUR_FMT_TEXT) \

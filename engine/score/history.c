@@ -192,7 +192,10 @@ tt_history *tt_history_open_spec(const char *spec, unsigned flags, tt_store_fail
             rc = -1;
         } else {
             const store_sqlite_api *sq = sqlite_backend(err);
-            rc = !sq ? -1 : create ? mkdirs(spec, err) : 0;
+            /* A history that exists has its folders: one stat instead of
+             * a mkdir per path component. */
+            struct stat st;
+            rc = !sq ? -1 : create && stat(spec, &st) != 0 ? mkdirs(spec, err) : 0;
             if (rc == 0)
                 rc = sq->connect(h, spec, create, err);
         }

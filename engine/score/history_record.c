@@ -286,6 +286,23 @@ int tt_history_record_marked(tt_history *h, const tt_scorecard *card, const char
         store_fail(h, err, TT_MSG(E_DB_NO_JOURNAL_HASH), NULL);
         return -1;
     }
+    /* Scoring a recorded journal again (the common `score`) writes
+     * nothing: a read finds it, with no write lock, no INSERT to parse and
+     * no realpath. Rows are never deleted, so a hit stays true; a miss
+     * still goes through the transaction below, whose ON CONFLICT settles a
+     * race with another writer. */
+    static const char recorded_sql[] = "SELECT 1 FROM exercises WHERE journal_hash = $1";
+    store_param hp = { .text = card->journal_hash };
+    store_rows found;
+    if (h->ops->exec(h, recorded_sql, 1, &hp, &found, err) != 0) {
+        tt_error e = *err;
+        tt_error_runtime(err, e.file, TT_MSG(E_HIST_CANNOT_RECORD_FMT), e.message);
+        return -1;
+    }
+    bool known = found.n > 0;
+    store_rows_free(&found);
+    if (known)
+        return 0;
     store_record rec;
     if (store_record_from_card(&rec, card, sync_state) != 0) {
         store_record_free(&rec);

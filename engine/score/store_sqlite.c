@@ -208,7 +208,9 @@ int store_sqlite_connect(tt_history *h, const char *path, bool create, tt_error 
     h->ops = &store_sqlite_ops;
     h->kind = TT_STORE_SQLITE;
     sqlite3 *db = NULL;
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+    /* One thread uses a connection at a time (a history opened ahead of
+     * use is handed over by a thread join): no per-call mutex. */
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
     if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
         store_fail(h, err, TT_MSG(E_DB_CANNOT_OPEN), db ? sqlite3_errmsg(db) : NULL);
         sqlite3_close(db);

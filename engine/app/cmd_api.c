@@ -70,6 +70,6 @@ int tt_cmd_api(int argc, char **argv)
            "function scenario(def) end\n");
     if (fflush(stdout) != 0 || ferror(stdout))
         return tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, C_CANNOT_WRITE_FMT_TEXT,
-                              tt_term_text(C_STDOUT, cl.lang), strerror(errno));
+                              tt_term_text(C_STDOUT, cl.lang), tt_os_error(errno));
     return TT_EXIT_OK;
 }

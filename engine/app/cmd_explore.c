@@ -68,7 +68,7 @@ int tt_cmd_explore(int argc, char **argv)
             if (fp && fclose(fp) != 0)
                 ok = false;
             if (!ok)
-                rc = tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, C_CANNOT_WRITE_FMT_TEXT, file, strerror(errno));
+                rc = tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, C_CANNOT_WRITE_FMT_TEXT, file, tt_os_error(errno));
             tt_term_printf(stdout, "%s: %s\n", file, rep.witnesses[i].message);
         } else {
             printf(TT_FMT(cl.lang, C_EXPLORE_FINDING_FMT), i + 1);

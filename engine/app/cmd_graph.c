@@ -65,12 +65,12 @@ int tt_cmd_graph(int argc, char **argv)
     const char *shown = out ? out : tt_term_text(C_STDOUT, cl.lang);
     FILE *fp = out ? fopen(out, "wb") : tt_term_doc_open(&doc, stdout);
     if (!fp) {
-        rc = tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, C_CANNOT_WRITE_FMT_TEXT, shown, strerror(errno));
+        rc = tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, C_CANNOT_WRITE_FMT_TEXT, shown, tt_os_error(errno));
     } else {
         if (graph->write(s, &acc, fp, svg, cl.lang, &err) != 0)
             rc = tt_error_report(&err, "tabletop graph");
         if (out ? fclose(fp) != 0 : tt_term_doc_close(&doc) != 0)
-            rc = tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, C_CANNOT_WRITE_FMT_TEXT, shown, strerror(errno));
+            rc = tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, C_CANNOT_WRITE_FMT_TEXT, shown, tt_os_error(errno));
     }
     if (rc == TT_EXIT_OK && out)
         tt_term_printf(stdout, "%s\n", out);

@@ -83,12 +83,12 @@ int tt_cmd_msel(int argc, char **argv)
     tt_error err;
     tt_error_clear(&err);
     if (!fp) {
-        rc = tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, C_CANNOT_WRITE_FMT_TEXT, shown, strerror(errno));
+        rc = tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, C_CANNOT_WRITE_FMT_TEXT, shown, tt_os_error(errno));
     } else {
         if (tt_msel_write(s, src, fp, fmt, cl.lang, bom, &err) != 0)
             rc = tt_error_report(&err, "tabletop msel");
         if (out ? fclose(fp) != 0 : tt_term_doc_close(&doc) != 0)
-            rc = tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, C_CANNOT_WRITE_FMT_TEXT, shown, strerror(errno));
+            rc = tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, C_CANNOT_WRITE_FMT_TEXT, shown, tt_os_error(errno));
     }
     if (rc == TT_EXIT_OK && out)
         tt_term_printf(stdout, "%s\n", out);

@@ -66,12 +66,12 @@ static char *load_template(const char *name, const char *id, tt_lang lang, tt_er
 {
     char path[4096];
     if (tt_data_path(TT_DATA_ASSETS, name, path, sizeof path) != 0) {
-        tt_error_runtime(err, NULL, TT_FMT(lang, C_NEW_TEMPLATE_FMT), name, strerror(ENAMETOOLONG));
+        tt_error_runtime(err, NULL, TT_FMT(lang, C_NEW_TEMPLATE_FMT), name, tt_os_error(ENAMETOOLONG));
         return NULL;
     }
     FILE *fp = fopen(path, "rb");
     if (!fp) {
-        tt_error_runtime(err, NULL, TT_FMT(lang, C_NEW_TEMPLATE_FMT), path, strerror(errno));
+        tt_error_runtime(err, NULL, TT_FMT(lang, C_NEW_TEMPLATE_FMT), path, tt_os_error(errno));
         return NULL;
     }
     tt_buf b;
@@ -83,7 +83,7 @@ static char *load_template(const char *name, const char *id, tt_lang lang, tt_er
     if (!ok || !text) {
         free(text);
         if (failed)
-            tt_error_runtime(err, NULL, TT_FMT(lang, C_NEW_TEMPLATE_FMT), path, strerror(EIO));
+            tt_error_runtime(err, NULL, TT_FMT(lang, C_NEW_TEMPLATE_FMT), path, tt_os_error(EIO));
         else
             tt_error_oom(err, path);
         return NULL;
@@ -108,7 +108,7 @@ static int write_new(const char *path, const char *text, tt_lang lang, tt_error 
         if (errno == EEXIST) /* made since the check: still the user's file */
             tt_error_set(err, path, 0, 0, "%s", tt_term_text(C_NEW_EXISTS, lang));
         else
-            tt_error_runtime(err, NULL, TT_FMT(lang, C_CANNOT_WRITE_FMT), path, strerror(errno));
+            tt_error_runtime(err, NULL, TT_FMT(lang, C_CANNOT_WRITE_FMT), path, tt_os_error(errno));
         return -1;
     }
     size_t len = strlen(text), off = 0;
@@ -118,14 +118,14 @@ static int write_new(const char *path, const char *text, tt_lang lang, tt_error 
             continue;
         if (w <= 0) {
             tt_error_runtime(err, NULL, TT_FMT(lang, C_CANNOT_WRITE_FMT), path,
-                             strerror(w < 0 ? errno : EIO));
+                             tt_os_error(w < 0 ? errno : EIO));
             close(fd);
             return -1;
         }
         off += (size_t)w;
     }
     if (close(fd) != 0) {
-        tt_error_runtime(err, NULL, TT_FMT(lang, C_CANNOT_WRITE_FMT), path, strerror(errno));
+        tt_error_runtime(err, NULL, TT_FMT(lang, C_CANNOT_WRITE_FMT), path, tt_os_error(errno));
         return -1;
     }
     return 0;

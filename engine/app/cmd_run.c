@@ -302,7 +302,7 @@ int tt_cmd_run(int argc, char **argv)
     } else if (o.snapshot_path) {
         int fd = mkstemp(temp_journal);
         if (fd < 0) {
-            status = tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, C_TEMP_JOURNAL_FMT_TEXT, strerror(errno));
+            status = tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, C_TEMP_JOURNAL_FMT_TEXT, tt_os_error(errno));
             goto out;
         }
         close(fd);

@@ -350,7 +350,7 @@ int tt_cmd_show(int argc, char **argv)
     if (fp && (out ? fclose(fp) != 0 : tt_term_doc_close(&term) != 0))
         ok = false;
     if (!ok)
-        rc = tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, C_CANNOT_WRITE_FMT_TEXT, shown, strerror(errno));
+        rc = tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, C_CANNOT_WRITE_FMT_TEXT, shown, tt_os_error(errno));
     if (rc == TT_EXIT_OK && out)
         tt_term_printf(stdout, "%s\n", out);
     free(text);

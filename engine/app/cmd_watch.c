@@ -259,7 +259,7 @@ int tt_cmd_watch(int argc, char **argv)
     tt_script *shown = NULL;
     int fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
     if (fd < 0 || watch_dir(fd, path) < 0) {
-        status = tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, "inotify: %s", "inotify: %s", strerror(errno));
+        status = tt_cmd_fail_as(&cl, TT_ERR_RUNTIME, "inotify: %s", "inotify: %s", tt_os_error(errno));
         goto out;
     }
     const char *names[MAX_SCRIPTS + 1];

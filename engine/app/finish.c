@@ -93,12 +93,12 @@ static bool make_dirs(char *path, tt_lang lang, tt_error *err)
         int rc = mkdir(path, 0755);
         *p = '/';
         if (rc != 0 && errno != EEXIST) {
-            tt_error_runtime(err, NULL, TT_FMT(lang, C_CANNOT_CREATE_FMT), path, strerror(errno));
+            tt_error_runtime(err, NULL, TT_FMT(lang, C_CANNOT_CREATE_FMT), path, tt_os_error(errno));
             return false;
         }
     }
     if (mkdir(path, 0755) != 0 && errno != EEXIST) {
-        tt_error_runtime(err, NULL, TT_FMT(lang, C_CANNOT_CREATE_FMT), path, strerror(errno));
+        tt_error_runtime(err, NULL, TT_FMT(lang, C_CANNOT_CREATE_FMT), path, tt_os_error(errno));
         return false;
     }
     return true;
@@ -138,7 +138,7 @@ bool tt_default_journal_path(const char *scenario_id, tt_lang lang, char *buf, s
             return true;
         }
         if (errno != EEXIST) {
-            tt_error_runtime(err, NULL, TT_FMT(lang, C_CANNOT_CREATE_FMT), buf, strerror(errno));
+            tt_error_runtime(err, NULL, TT_FMT(lang, C_CANNOT_CREATE_FMT), buf, tt_os_error(errno));
             return false;
         }
     }
@@ -163,7 +163,7 @@ bool tt_opt_card_path(const char *path, void *dest, char *why, size_t why_size)
     else
         *slash = '\0';
     if (access(dir, W_OK) != 0) {
-        snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_CARD_DIR_FMT), dir, strerror(errno));
+        snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_CARD_DIR_FMT), dir, tt_os_error(errno));
         return false;
     }
     if (!tt_output_path_usable(path)) {     /* as TT_OPT_OUTPUT: a FIFO would block */

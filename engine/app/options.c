@@ -261,6 +261,6 @@ int tt_make_folder(const char *path, tt_lang lang, tt_error *err)
         tt_error_set(err, NULL, 0, 0, TT_FMT(lang, C_NOT_A_FOLDER_FMT), path);
         return -1;
     }
-    tt_error_runtime(err, path, TT_FMT(lang, C_NEW_MKDIR_FMT), strerror(errno));
+    tt_error_runtime(err, path, TT_FMT(lang, C_NEW_MKDIR_FMT), tt_os_error(errno));
     return -1;
 }

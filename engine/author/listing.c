@@ -41,7 +41,7 @@ static int run_luac(const char *text, size_t len, char **out, size_t *out_len, c
     pid_t pid = fork();
     if (pid < 0) {
         close(in[0]); close(in[1]); close(outp[0]); close(outp[1]); close(errp[0]); close(errp[1]);
-        tt_error_runtime(err, name, TT_MSG(E_LISTING_CANNOT_START_FMT), strerror(errno));
+        tt_error_runtime(err, name, TT_MSG(E_LISTING_CANNOT_START_FMT), tt_os_error(errno));
         return -1;
     }
     if (pid == 0) {
@@ -146,7 +146,7 @@ static int run_luac(const char *text, size_t len, char **out, size_t *out_len, c
     *out_len = n;
     return 0;
 fail_pipe:
-    tt_error_runtime(err, name, TT_MSG(E_LISTING_CANNOT_START_FMT), strerror(errno));
+    tt_error_runtime(err, name, TT_MSG(E_LISTING_CANNOT_START_FMT), tt_os_error(errno));
     return -1;
 }
 

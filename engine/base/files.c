@@ -28,7 +28,7 @@ FILE *tt_fopen_regular(const char *path, size_t max_bytes, char *why, size_t why
         return NULL;
     FILE *f = fdopen(fd, "rb");
     if (!f) {
-        snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_FILE_CANNOT_OPEN_FMT), strerror(errno));
+        snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_FILE_CANNOT_OPEN_FMT), tt_os_error(errno));
         close(fd);
     }
     return f;
@@ -47,7 +47,7 @@ int tt_open_regular(const char *path, size_t max_bytes, char *why, size_t why_si
     /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
-        snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_FILE_CANNOT_OPEN_FMT), strerror(errno));
+        snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_FILE_CANNOT_OPEN_FMT), tt_os_error(errno));
         return -1;
     }
     struct stat st;

@@ -428,10 +428,10 @@ const char *journal_emitter_put(journal_emitter *je, const tt_record *r, size_t 
     if (e->failed || e->out.failed || !e->out.data) {
         tt_error_set_as(err, e->out.failed ? TT_ERR_NOMEM : TT_ERR_INPUT, NULL, 0, 0,
                         TT_MSG(E_JE_CANNOT_WRITE_FMT), tt_record_type_name(r->type),
-                        e->out.failed ? TT_MSG(E_OUT_OF_MEMORY)
-                        : e->why[0]          ? e->why
-                        : e->emitter.problem ? e->emitter.problem
-                                             : TT_MSG(E_JE_BAD_TEXT));
+                        e->out.failed                ? TT_MSG(E_OUT_OF_MEMORY)
+                        : e->why[0]                  ? e->why
+                        : e->emitter.problem != NULL ? tt_lib_text(TT_LIB_YAML, e->emitter.problem, NULL)
+                                                     : TT_MSG(E_JE_BAD_TEXT));
         /* The emitter stopped inside the document: the next record starts
          * a new stream (the same bytes) and a fresh buffer. */
         yaml_emitter_delete(&e->emitter);

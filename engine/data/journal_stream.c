@@ -93,7 +93,7 @@ static int read_record_text(tt_journal_stream *s, long *first_line, bool *at_eof
         ssize_t n = getline(&s->line, &s->line_cap, s->f);
         if (n < 0) {
             if (ferror(s->f)) {
-                tt_error_runtime(err, s->path, TT_MSG(E_CANNOT_READ_FMT), strerror(errno));
+                tt_error_runtime(err, s->path, TT_MSG(E_CANNOT_READ_FMT), tt_os_error(errno));
                 return -1;
             }
             *at_eof = true;

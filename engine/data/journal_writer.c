@@ -83,7 +83,7 @@ tt_journal_writer *tt_journal_create(const char *path, bool durable, tt_error *e
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) {
         tt_error_runtime(err, path, TT_FMT(tt_lang_messages(), C_JOURNAL_CANNOT_CREATE_FMT),
-                         strerror(errno));
+                         tt_os_error(errno));
         return NULL;
     }
     if (durable)
@@ -107,7 +107,7 @@ tt_journal_writer *tt_journal_create_new(const char *path, bool durable, tt_erro
             tt_error_set(err, path, 0, 0, "%s", tt_term_text(C_JOURNAL_NO_FOLDER, lang));
         else
             tt_error_set_as(err, users_path ? TT_ERR_INPUT : TT_ERR_RUNTIME, path, 0, 0,
-                            TT_FMT(lang, C_JOURNAL_CANNOT_CREATE_FMT), strerror(e));
+                            TT_FMT(lang, C_JOURNAL_CANNOT_CREATE_FMT), tt_os_error(e));
         return NULL;
     }
     if (durable)
@@ -147,7 +147,7 @@ tt_journal_writer *tt_journal_append(const char *path, bool durable, tt_error *e
     int fd = open(path, O_RDWR | O_CLOEXEC);
     if (fd < 0) {
         tt_error_runtime(err, path, TT_FMT(tt_lang_messages(), C_JOURNAL_CANNOT_OPEN_FMT),
-                         strerror(errno));
+                         tt_os_error(errno));
         return NULL;
     }
     size_t len = 0;
@@ -172,7 +172,7 @@ tt_journal_writer *tt_journal_append(const char *path, bool durable, tt_error *e
         (need_newline && write_all(fd, "\n", 1) != 0) ||
         (durable && fsync(fd) != 0)) {
         tt_error_runtime(err, path, TT_FMT(tt_lang_messages(), C_JOURNAL_CANNOT_APPEND_FMT),
-                         strerror(errno));
+                         tt_os_error(errno));
         close(fd);
         return NULL;
     }
@@ -204,7 +204,7 @@ int tt_journal_write(tt_journal_writer *w, const tt_record *r, tt_error *err)
         w->bytes += len;
     if (rc != 0) {
         w->broken = true;
-        tt_error_runtime(err, w->path, TT_MSG(E_JW_CANNOT_WRITE_FMT), strerror(errno));
+        tt_error_runtime(err, w->path, TT_MSG(E_JW_CANNOT_WRITE_FMT), tt_os_error(errno));
         return -1;
     }
     w->dirty = true;
@@ -212,7 +212,7 @@ int tt_journal_write(tt_journal_writer *w, const tt_record *r, tt_error *err)
         if (fsync(w->fd) != 0) {
             w->broken = true;
             tt_error_runtime(err, w->path, TT_MSG(E_JW_CANNOT_SYNC_FMT),
-                         strerror(errno));
+                         tt_os_error(errno));
             return -1;
         }
         w->dirty = false;
@@ -229,7 +229,7 @@ int tt_journal_hold(tt_journal_writer *w, bool hold, tt_error *err)
         return 0;
     if (fsync(w->fd) != 0) {
         w->broken = true;
-        tt_error_runtime(err, w->path, TT_MSG(E_JW_CANNOT_SYNC_FMT), strerror(errno));
+        tt_error_runtime(err, w->path, TT_MSG(E_JW_CANNOT_SYNC_FMT), tt_os_error(errno));
         return -1;
     }
     w->dirty = false;
@@ -242,11 +242,11 @@ int tt_journal_close(tt_journal_writer *w, tt_error *err)
         return 0;
     int rc = 0;
     if (w->dirty && fsync(w->fd) != 0) {
-        tt_error_runtime(err, w->path, TT_MSG(E_JW_CANNOT_SYNC_FMT), strerror(errno));
+        tt_error_runtime(err, w->path, TT_MSG(E_JW_CANNOT_SYNC_FMT), tt_os_error(errno));
         rc = -1;
     }
     if (close(w->fd) != 0 && rc == 0) {
-        tt_error_runtime(err, w->path, TT_MSG(E_JW_CANNOT_CLOSE_FMT), strerror(errno));
+        tt_error_runtime(err, w->path, TT_MSG(E_JW_CANNOT_CLOSE_FMT), tt_os_error(errno));
         rc = -1;
     }
     free(w->path);

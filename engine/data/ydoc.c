@@ -71,7 +71,7 @@ static void parser_error(yreader *r, tt_error *err)
 {
     yaml_parser_t *p = &r->parser;
     int line = 0, col = 0;
-    const char *problem = p->problem ? p->problem : TT_MSG(E_YAML_UNKNOWN_PROBLEM);
+    const char *problem = tt_lib_text(TT_LIB_YAML, p->problem, NULL);
     switch (p->error) {
     case YAML_MEMORY_ERROR:
         tt_error_oom(err, r->name);
@@ -85,9 +85,9 @@ static void parser_error(yreader *r, tt_error *err)
     }
     line = (int)p->problem_mark.line + 1;
     col = (int)p->problem_mark.column + 1;
-    if (p->context)
+    if (p->context != NULL)
         tt_error_set(err, r->name, line, col, TT_MSG(E_YAML_SYNTAX_AT_FMT),
-                     problem, p->context, (int)p->context_mark.line + 1,
+                     problem, tt_lib_text(TT_LIB_YAML, p->context, NULL), (int)p->context_mark.line + 1,
                      (int)p->context_mark.column + 1);
     else
         tt_error_set(err, r->name, line, col, TT_MSG(E_YAML_SYNTAX_FMT), problem);
@@ -443,7 +443,7 @@ char *ydoc_read_file(const char *path, size_t *len, tt_error *err)
     }
     size_t got = fread(buf, 1, size, f);
     if (got != size || ferror(f)) {
-        tt_error_set(err, path, 0, 0, TT_MSG(E_CANNOT_READ_FMT), strerror(errno));
+        tt_error_set(err, path, 0, 0, TT_MSG(E_CANNOT_READ_FMT), tt_os_error(errno));
         free(buf);
         fclose(f);
         return NULL;

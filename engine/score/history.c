@@ -32,7 +32,7 @@ static int mkdirs(const char *path, tt_error *err)
             char c = *p;
             *p = '\0';
             if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-                tt_error_runtime(err, dir, TT_MSG(E_HIST_CANNOT_CREATE_FOLDER_FMT), strerror(errno));
+                tt_error_runtime(err, dir, TT_MSG(E_HIST_CANNOT_CREATE_FOLDER_FMT), tt_os_error(errno));
                 free(dir);
                 return -1;
             }
@@ -187,7 +187,7 @@ tt_history *tt_history_open_spec(const char *spec, unsigned flags, tt_store_fail
             return NULL;
         }
         if (!create && access(spec, R_OK) != 0) {
-            tt_error_set(err, spec, 0, 0, TT_MSG(E_HIST_NO_DB_FMT), strerror(errno));
+            tt_error_set(err, spec, 0, 0, TT_MSG(E_HIST_NO_DB_FMT), tt_os_error(errno));
             *why = TT_STORE_REFUSED;
             rc = -1;
         } else {

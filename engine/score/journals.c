@@ -196,7 +196,7 @@ static int write_atomically(const char *out_path, const unsigned char *data, siz
     }
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        tt_error_runtime(err, out_path, TT_MSG(E_CANNOT_WRITE_FMT), strerror(errno));
+        tt_error_runtime(err, out_path, TT_MSG(E_CANNOT_WRITE_FMT), tt_os_error(errno));
         return -1;
     }
     size_t off = 0;
@@ -218,12 +218,12 @@ static int write_atomically(const char *out_path, const unsigned char *data, siz
         if (e == EEXIST)
             tt_error_set(err, out_path, 0, 0, TT_MSG(E_FILE_EXISTS_GIVE_O));
         else
-            tt_error_runtime(err, out_path, TT_MSG(E_CANNOT_WRITE_FMT), strerror(e));
+            tt_error_runtime(err, out_path, TT_MSG(E_CANNOT_WRITE_FMT), tt_os_error(e));
         return e == EEXIST ? -2 : -1;
     }
     unlink(tmp);
     if (!ok) {
-        tt_error_runtime(err, out_path, TT_MSG(E_CANNOT_WRITE_FMT), strerror(errno));
+        tt_error_runtime(err, out_path, TT_MSG(E_CANNOT_WRITE_FMT), tt_os_error(errno));
         return -1;
     }
     return 0;

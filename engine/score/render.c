@@ -62,7 +62,7 @@ int tt_scorecard_write(const tt_scorecard *card, const char *path,
     snprintf(tmp, plen + 32, "%s.tmp%ld", path, (long)getpid());
     FILE *f = fopen(tmp, "wb");
     if (!f) {
-        tt_error_runtime(err, path, TT_MSG(E_CARD_CANNOT_WRITE_FMT), strerror(errno));
+        tt_error_runtime(err, path, TT_MSG(E_CARD_CANNOT_WRITE_FMT), tt_os_error(errno));
         free(text);
         free(tmp);
         return -1;
@@ -76,7 +76,7 @@ int tt_scorecard_write(const tt_scorecard *card, const char *path,
         ok = false;
     }
     if (!ok) {
-        tt_error_runtime(err, path, TT_MSG(E_CARD_CANNOT_WRITE_FMT), strerror(saved));
+        tt_error_runtime(err, path, TT_MSG(E_CARD_CANNOT_WRITE_FMT), tt_os_error(saved));
         remove(tmp);
     }
     free(text);
@@ -92,7 +92,7 @@ int tt_score_file_hash_bounded(const char *path, size_t max_bytes, char out[65],
     FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
     if (!f) {
         if (fd >= 0) {
-            snprintf(why, sizeof why, TT_MSG(E_CANNOT_READ_FMT), strerror(errno));
+            snprintf(why, sizeof why, TT_MSG(E_CANNOT_READ_FMT), tt_os_error(errno));
             close(fd);
         }
         tt_error_set(err, path, 0, 0, "%s", why);
@@ -109,7 +109,7 @@ int tt_score_file_hash_bounded(const char *path, size_t max_bytes, char out[65],
     sha256_digest(&ctx, sizeof md, md);
     fclose(f);
     if (!ok) {
-        tt_error_set(err, path, 0, 0, TT_MSG(E_CANNOT_READ_FMT), strerror(errno));
+        tt_error_set(err, path, 0, 0, TT_MSG(E_CANNOT_READ_FMT), tt_os_error(errno));
         return -1;
     }
     for (unsigned i = 0; i < 32; i++)

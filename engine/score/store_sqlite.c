@@ -16,9 +16,16 @@ static sqlite3 *db_of(tt_history *h)
     return h->conn;
 }
 
+/* What SQLite said, in the message language. */
+static const char *sqlite_text(sqlite3 *db)
+{
+    return tt_lib_text(TT_LIB_SQLITE, sqlite3_errstr(sqlite3_extended_errcode(db)),
+                       sqlite3_errmsg(db));
+}
+
 static int sql_fail(tt_history *h, tt_error *err, const char *what)
 {
-    store_fail(h, err, what, sqlite3_errmsg(db_of(h)));
+    store_fail(h, err, what, sqlite_text(db_of(h)));
     return -1;
 }
 
@@ -212,7 +219,7 @@ int store_sqlite_connect(tt_history *h, const char *path, bool create, tt_error 
      * use is handed over by a thread join): no per-call mutex. */
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
     if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
-        store_fail(h, err, TT_MSG(E_DB_CANNOT_OPEN), db ? sqlite3_errmsg(db) : NULL);
+        store_fail(h, err, TT_MSG(E_DB_CANNOT_OPEN), db ? sqlite_text(db) : NULL);
         sqlite3_close(db);
         return -1;
     }

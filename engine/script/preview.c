@@ -142,7 +142,7 @@ int tt_script_preview_allowed(tt_script *s, tt_ms now, const bool *want, tt_prev
     tt_arena_free(&s->preview_arena);
     int fds[2];
     if (pipe(fds) != 0) {
-        tt_error_runtime(err, NULL, TT_MSG(E_PV_CANNOT_ASK_FMT), strerror(errno));
+        tt_error_runtime(err, NULL, TT_MSG(E_PV_CANNOT_ASK_FMT), tt_os_error(errno));
         return -1;
     }
     pid_t pid = fork();
@@ -150,7 +150,7 @@ int tt_script_preview_allowed(tt_script *s, tt_ms now, const bool *want, tt_prev
         int e = errno;
         close(fds[0]);
         close(fds[1]);
-        tt_error_runtime(err, NULL, TT_MSG(E_PV_CANNOT_ASK_FMT), strerror(e));
+        tt_error_runtime(err, NULL, TT_MSG(E_PV_CANNOT_ASK_FMT), tt_os_error(e));
         return -1;
     }
     if (pid == 0) {

@@ -534,7 +534,7 @@ int tt_sweep_write(const tt_sweep *sw, const char *path, tt_sweep_format fmt, tt
     free(text);
     if (!ok) {
         unlink(tmp);
-        tt_error_runtime(err, path, TT_MSG(E_SWEEP_CANNOT_WRITE_REPORT_FMT), strerror(saved));
+        tt_error_runtime(err, path, TT_MSG(E_SWEEP_CANNOT_WRITE_REPORT_FMT), tt_os_error(saved));
         return -1;
     }
     return 0;

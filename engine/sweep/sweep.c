@@ -214,7 +214,7 @@ static int run_forked(const plan *p, int jobs, unsigned char *results, tt_error 
         int fds[2];
         w[started].buf = malloc(p->rec_size);
         if (!w[started].buf || pipe(fds) != 0) {
-            tt_error_runtime(err, NULL, TT_MSG(E_SWEEP_CANNOT_START_WORKER_FMT), strerror(errno));
+            tt_error_runtime(err, NULL, TT_MSG(E_SWEEP_CANNOT_START_WORKER_FMT), tt_os_error(errno));
             rc = -1;
             break;
         }
@@ -222,7 +222,7 @@ static int run_forked(const plan *p, int jobs, unsigned char *results, tt_error 
         if (pid < 0) {
             close(fds[0]);
             close(fds[1]);
-            tt_error_runtime(err, NULL, TT_MSG(E_SWEEP_CANNOT_START_WORKER_FMT), strerror(errno));
+            tt_error_runtime(err, NULL, TT_MSG(E_SWEEP_CANNOT_START_WORKER_FMT), tt_os_error(errno));
             rc = -1;
             break;
         }

@@ -15,6 +15,7 @@
 #include "tabletop/terms_app_drill.h"
 #include "tabletop/terms_app_tools.h"
 #include "tabletop/terms_errors.h"
+#include "tabletop/terms_libs.h"
 
 /* printf formats are kept as macros NAME_TEXT ("ja", "en") so TT_FMT can
  * hand the compiler the literals to check against the arguments. */
@@ -920,7 +921,8 @@
     X(RPT_MEMBERS, "参加者: ", "Members: ") \
     TT_TERMS_APP_DRILL(X) \
     TT_TERMS_APP_TOOLS(X) \
-    TT_TERMS_ERRORS(X)
+    TT_TERMS_ERRORS(X) \
+    TT_TERMS_LIBS(X)
 
 typedef enum tt_term {
 #define TT_TERM_ENUM(name, ...) name,
@@ -947,5 +949,20 @@ const char *tt_term_text(tt_term id, tt_lang lang);
 tt_text tt_term_pair(tt_term id);
 /* The entry's name ("M_INJECT"), e.g. as a key of the web page's table. */
 const char *tt_term_key(tt_term id);
+
+/* Texts of the OS and the libraries inside messages, in the process's
+ * language (terms_libs.h). Every message that quotes one goes through these
+ * (tests/base/test_error_texts.c fails on a bare strerror, sqlite3_errmsg or
+ * libyaml problem). The result lives until the same thread's fourth next
+ * call; errno is kept. */
+/* strerror(errnum), worded in the message language. */
+const char *tt_os_error(int errnum);
+typedef enum tt_lib { TT_LIB_YAML, TT_LIB_SQLITE } tt_lib;
+/* A library's fixed text (libyaml's problem or context, sqlite3_errstr of a
+ * code) in the message language; detail, when not NULL, is what the library
+ * said in particular (sqlite3_errmsg): kept in parentheses in Japanese when
+ * it says more than the fixed text, and the whole of the English. NULL text
+ * and detail give the table's "unknown problem". */
+const char *tt_lib_text(tt_lib lib, const char *text, const char *detail);
 
 #endif

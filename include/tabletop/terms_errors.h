@@ -197,7 +197,7 @@
     "'%s' as '%s' is listed twice"
 #define E_YAML_CANNOT_READ_TEXT_FMT_TEXT "テキストを読み込めません: %s", \
     "cannot read text: %s"
-#define E_YAML_SYNTAX_AT_FMT_TEXT "YAML の構文エラー: %s（%s、%d 行 %d 列）", \
+#define E_YAML_SYNTAX_AT_FMT_TEXT "YAML の構文エラー: %s（%s、%d 行 %d 列から）", \
     "YAML syntax error: %s (%s at line %d, column %d)"
 #define E_YAML_SYNTAX_FMT_TEXT "YAML の構文エラー: %s", \
     "YAML syntax error: %s"

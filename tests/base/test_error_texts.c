@@ -194,6 +194,129 @@ static void the_scan_catches_english_only_messages(void **state)
     assert_non_null(strstr(report.text, ":10: English-only text in tt_error_runtime(): \"a list\""));
 }
 
+
+/* ---- the OS's and the libraries' own texts ------------------------------
+ * strerror, SQLite's and libyaml's texts are English whatever the user's
+ * language: a message quotes them only through tt_os_error / tt_lib_text
+ * (engine/base/lib_text.c, the terms table's terms_libs.h section). */
+static const char *const library_text_functions[] = {
+    "strerror", "strerror_r", "strerror_l", "sqlite3_errmsg", "sqlite3_errstr",
+};
+
+static bool mentions_libyaml(const scan_file *f)
+{
+    scan_reader rd;
+    scan_reader_init(&rd, f);
+    scan_token t;
+    while (scan_next(&rd, &t))
+        if (t.kind == SCAN_IDENT && t.len > 5 && memcmp(t.text, "yaml_", 5) == 0)
+            return true;
+    return false;
+}
+
+static int bare_library_texts(const scan_file *f, scan_report *r, void *ctx)
+{
+    (void)ctx;
+    size_t len = strlen(f->path);
+    if (len >= 15 && strcmp(f->path + len - 15, "base/lib_text.c") == 0)
+        return 0; /* the one place that words them */
+    bool yaml = mentions_libyaml(f);
+    int found = 0, inside = 0; /* paren depth inside tt_lib_text(...) */
+    scan_reader rd;
+    scan_reader_init(&rd, f);
+    scan_token t, last = { 0 };
+    while (scan_next(&rd, &t)) {
+        bool member = scan_is_punct(&last, '.') || scan_is_punct(&last, '>');
+        last = t;
+        if (inside) {
+            inside += opens(&t) ? 1 : closes(&t) ? -1 : 0;
+            continue;
+        }
+        if (t.kind != SCAN_IDENT)
+            continue;
+        scan_reader after = rd;
+        scan_token next, next2;
+        bool has_next = scan_next(&after, &next);
+        bool call = has_next && scan_is_punct(&next, '(');
+        if (call && scan_is_ident(&t, "tt_lib_text")) {
+            scan_next(&rd, &next);
+            last = next;
+            inside = 1;
+            continue;
+        }
+        for (size_t k = 0; call && !member && k < sizeof library_text_functions / sizeof library_text_functions[0]; k++)
+            if (scan_is_ident(&t, library_text_functions[k])) {
+                scan_say(r, f->path, t.line, "%s() quoted as is: word it with tt_os_error or tt_lib_text",
+                         library_text_functions[k]);
+                found++;
+            }
+        /* libyaml's problem/context texts: only tested (== / != NULL) outside tt_lib_text. */
+        if (yaml && member && (scan_is_ident(&t, "problem") || scan_is_ident(&t, "context"))) {
+            bool compared = has_next && (scan_is_punct(&next, '=') || scan_is_punct(&next, '!')) &&
+                            scan_next(&after, &next2) && scan_is_punct(&next2, '=');
+            if (!compared) {
+                scan_say(r, f->path, t.line, "libyaml's %.*s quoted as is: word it with tt_lib_text",
+                         (int)t.len, t.text);
+                found++;
+            }
+        }
+    }
+    return found;
+}
+
+static void library_texts_go_through_the_table(void **state)
+{
+    (void)state;
+    const char *source = getenv("TT_SOURCE_DIR");
+    assert_non_null(source);
+    char root[4096];
+    snprintf(root, sizeof root, "%s/engine", source);
+    static scan_report report;
+    scan_report_init(&report);
+    int files = scan_tree(root, "", true, NULL, "test_error_texts.c", bare_library_texts, NULL,
+                          &report);
+    assert_true(files > 100);
+    if (report.found)
+        fail_msg("%d OS or library text(s) quoted in English whatever the language "
+                 "(tt_os_error(errno), tt_lib_text(TT_LIB_YAML/TT_LIB_SQLITE, ...)):\n%s",
+                 report.found, report.text);
+}
+
+static void the_scan_catches_bare_library_texts(void **state)
+{
+    (void)state;
+    char path[4096];
+    const char *dir = getenv("TT_BUILD_DIR");
+    snprintf(path, sizeof path, "%s/tt-libtexts-XXXXXX.c", dir ? dir : ".");
+    int fd = mkstemps(path, 2);
+    assert_true(fd >= 0);
+    FILE *fp = fdopen(fd, "w");
+    assert_non_null(fp);
+    fputs("static yaml_parser_t p;\n"
+          "tt_error_runtime(err, f, TT_MSG(E_CANNOT_READ_FMT), strerror(errno));\n"
+          "tt_error_runtime(err, f, TT_MSG(E_CANNOT_READ_FMT), tt_os_error(errno));\n"
+          "x = p->problem ? p->problem : \"?\";\n"
+          "x = tt_lib_text(TT_LIB_YAML, p->problem, NULL);\n"
+          "if (p->context != NULL && fault.problem == 0) y();\n"
+          "store_fail(h, err, what, sqlite3_errmsg(db));\n"
+          "d = tt_lib_text(TT_LIB_SQLITE, sqlite3_errstr(rc), sqlite3_errmsg(db));\n"
+          "z = q.context;\n",
+          fp);
+    fclose(fp);
+    scan_file f;
+    assert_true(scan_file_read(&f, path));
+    static scan_report report;
+    scan_report_init(&report);
+    int n = bare_library_texts(&f, &report, NULL);
+    scan_file_free(&f);
+    unlink(path);
+    assert_int_equal(n, 5);
+    assert_non_null(strstr(report.text, ":2: strerror() quoted as is"));
+    assert_non_null(strstr(report.text, ":4: libyaml's problem quoted as is"));
+    assert_non_null(strstr(report.text, ":7: sqlite3_errmsg() quoted as is"));
+    assert_non_null(strstr(report.text, ":9: libyaml's context quoted as is"));
+}
+
 /* The conversions of a printf or Lua format, in order ("%s%d%zu"). */
 static void conversions(const char *s, char *out, size_t size)
 {
@@ -231,7 +354,8 @@ static void both_columns_take_the_same_arguments(void **state)
         conversions(tt_term_text((tt_term)i, TT_LANG_EN), en, sizeof en);
         if (strcmp(ja, en) != 0)
             fail_msg("%s: the Japanese takes %s, the English %s", key, ja, en);
-        if (strstr(key, "_FMT") == NULL && en[0])
+        /* libyaml's own texts may hold a '%' ("%TAG"): never a format. */
+        if (strstr(key, "_FMT") == NULL && en[0] && strncmp(key, "E_LIBYAML_", 10) != 0)
             fail_msg("%s takes arguments (%s) but its name does not end in _FMT", key, en);
     }
     assert_true(entries > 50);
@@ -243,6 +367,8 @@ int main(void)
         cmocka_unit_test(the_scan_catches_english_only_messages),
         cmocka_unit_test(engine_messages_come_from_the_table),
         cmocka_unit_test(both_columns_take_the_same_arguments),
+        cmocka_unit_test(the_scan_catches_bare_library_texts),
+        cmocka_unit_test(library_texts_go_through_the_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -49,7 +49,11 @@ static void journal_errors_speak_the_users_language(void **state)
         { "notype.yaml", "t: 0\n...\n", "score", "-o x.html", 2, ":1:1: ",
           "記録に 'type' がありません", "the record has no 'type'" },
         { "syntax.yaml", "type: start\nt: [1, 2\n", "replay", "", 2, ":3:1: ",
-          "YAML の構文エラー: ", "YAML syntax error: " },
+          "YAML の構文エラー: ',' か ']' があるべきところにありません（フローのリスト [ ] を読んでいるところ、2 行 4 列から）",
+          "YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 2, column 4)" },
+        { "tab.yaml", "type: start\n\tt: 0\n", "score", "-o x.html", 2, ":2:1: ",
+          "YAML の構文エラー: 字下げを乱すタブ文字があります（引用符のない値を読んでいるところ、1 行 7 列から）",
+          "YAML syntax error: found a tab character that violates indentation (while scanning a plain scalar at line 1, column 7)" },
         { "anchor.yaml", "type: &a start\nt: 0\n...\n", "score", "-o x.html", 2, ":1:7: ",
           "アンカー（&a）は使えません。値をそのまま書いてください",
           "anchors (&a) are not allowed; write the value out in full" },
@@ -128,6 +132,39 @@ static void restore_errors_speak_the_users_language(void **state)
     cli_done(&r);
 }
 
+/* The OS's and SQLite's own words inside a message are in the user's
+ * language too (tt_os_error, tt_lib_text): no English left in Japanese. */
+static void os_and_library_texts_speak_the_users_language(void **state)
+{
+    (void)state;
+    const char *file = cli_path("plain.txt");
+    cli_write(file, "not a folder\n");
+    const char *db = cli_path("not-a-db.sqlite");
+    cli_write(db, "this is not an SQLite database, just text long enough to have a header\n");
+    static const struct {
+        const char *cmd, *path, *rest, *ja, *en;
+    } cases[] = {
+        { "score", "missing.yaml", "-o x.html", ": 開けません: ファイルまたはフォルダーがありません\n",
+          ": cannot open: No such file or directory\n" },
+        { "score", "plain.txt/x.yaml", "-o x.html", ": 開けません: フォルダーではありません\n",
+          ": cannot open: Not a directory\n" },
+        { "history --db", "not-a-db.sqlite", "", ": データベースファイルではありません\n",
+          ": file is not a database\n" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char cmd[1024];
+        snprintf(cmd, sizeof cmd, "%s '%s/%s' %s", cases[i].cmd, cli_tmp(), cases[i].path, cases[i].rest);
+        cli_result r = cli_run("%s --lang ja", cmd);
+        assert_true(r.status == 1 || r.status == 2);
+        assert_contains(r.err, cases[i].ja);
+        assert_lacks(r.err, cases[i].en + 2);
+        cli_done(&r);
+        r = cli_run("%s --lang en", cmd);
+        assert_contains(r.err, cases[i].en);
+        cli_done(&r);
+    }
+}
+
 /* A journal and a scenario that do not belong together are said one way by
  * every command that reads both (score, replay, resume): the same sentence,
  * the journal's scenario first, at the scenario file. */
@@ -200,6 +237,7 @@ int main(void)
         cmocka_unit_test(restore_errors_speak_the_users_language),
         cmocka_unit_test(the_locale_decides_without_lang),
         cmocka_unit_test(a_mismatch_is_worded_alike_everywhere),
+        cmocka_unit_test(os_and_library_texts_speak_the_users_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

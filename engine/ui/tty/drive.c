@@ -67,7 +67,7 @@ tt_tty *tt_tty_new(const tt_tty_options *o, tt_error *err)
     if (!t->out) {
         if (fd >= 0)
             close(fd);
-        tt_error_runtime(err, NULL, TT_MSG(E_TTY_CANNOT_OPEN_OUTPUT_FMT), strerror(errno));
+        tt_error_runtime(err, NULL, TT_MSG(E_TTY_CANNOT_OPEN_OUTPUT_FMT), tt_os_error(errno));
         free(t);
         return NULL;
     }
@@ -78,7 +78,7 @@ tt_tty *tt_tty_new(const tt_tty_options *o, tt_error *err)
         if (!t->in) {
             if (fd >= 0)
                 close(fd);
-            tt_error_runtime(err, NULL, TT_MSG(E_TTY_CANNOT_OPEN_INPUT_FMT), strerror(errno));
+            tt_error_runtime(err, NULL, TT_MSG(E_TTY_CANNOT_OPEN_INPUT_FMT), tt_os_error(errno));
             fclose(t->out);
             free(t);
             return NULL;
@@ -776,7 +776,7 @@ static int loop(tt_tty *t, tt_error *err)
         struct pollfd *pfd = &pfds[0];
         int n = poll(pfds, 2, wait_ms(t, w));
         if (n < 0 && errno != EINTR) {
-            tt_error_runtime(err, NULL, TT_MSG(E_POLL_FMT), strerror(errno));
+            tt_error_runtime(err, NULL, TT_MSG(E_POLL_FMT), tt_os_error(errno));
             return -1;
         }
         if (n <= 0 || !t->in || !pfd->revents)

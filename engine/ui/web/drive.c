@@ -69,7 +69,7 @@ int tt_web_drive(tt_web *w, tt_exercise *ex, bool *ended, tt_error *err)
             break;
         struct pollfd pfd = { .fd = tt_web_fd(w), .events = POLLIN };
         if (poll(&pfd, 1, wait_ms(ex)) < 0 && errno != EINTR) {
-            tt_error_runtime(err, NULL, TT_MSG(E_POLL_FMT), strerror(errno));
+            tt_error_runtime(err, NULL, TT_MSG(E_POLL_FMT), tt_os_error(errno));
             rc = -1;
         }
     }

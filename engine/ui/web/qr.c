@@ -15,7 +15,7 @@ int tt_qr_encode(const char *text, tt_qr *out, tt_error *err)
         if (errno == ENOMEM)
             tt_error_oom(err, NULL);
         else
-            tt_error_runtime(err, NULL, TT_MSG(E_WEB_QR_FMT), text, strerror(errno));
+            tt_error_runtime(err, NULL, TT_MSG(E_WEB_QR_FMT), text, tt_os_error(errno));
         return -1;
     }
     size_t n = (size_t)code->width * (size_t)code->width;

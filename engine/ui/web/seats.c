@@ -22,7 +22,7 @@ static int new_token(char *hex, tt_error *err)
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
-            tt_error_runtime(err, NULL, TT_MSG(E_WEB_GETRANDOM_FMT), strerror(errno));
+            tt_error_runtime(err, NULL, TT_MSG(E_WEB_GETRANDOM_FMT), tt_os_error(errno));
             return -1;
         }
         got += (size_t)n;
@@ -105,7 +105,7 @@ static int save(const web_seat *seats, size_t n, const char *path, tt_error *err
         ok = false;
     free(text);
     if (!ok) {
-        tt_error_runtime(err, path, TT_MSG(E_WEB_CANNOT_KEEP_LINKS_FMT), strerror(saved));
+        tt_error_runtime(err, path, TT_MSG(E_WEB_CANNOT_KEEP_LINKS_FMT), tt_os_error(saved));
         return -1;
     }
     return 0;

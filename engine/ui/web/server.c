@@ -563,7 +563,7 @@ static bool find_assets(tt_web *w, tt_error *err)
     char probe[1200];
     snprintf(probe, sizeof probe, "%s/player.html", w->assets);
     if (access(probe, R_OK) != 0) {
-        tt_error_runtime(err, probe, TT_MSG(E_WEB_PAGES_MISSING_FMT), strerror(errno));
+        tt_error_runtime(err, probe, TT_MSG(E_WEB_PAGES_MISSING_FMT), tt_os_error(errno));
         return false;
     }
     return true;
@@ -612,7 +612,7 @@ tt_web *tt_web_start(const tt_web_options *o, tt_error *err)
     w->terms_json = web_terms_json();
     w->terms_len = w->terms_json ? strlen(w->terms_json) : 0;
     if (w->efd < 0 || !w->hello_scenario || !w->terms_json) {
-        tt_error_runtime(err, NULL, TT_MSG(E_WEB_CANNOT_START_FMT), strerror(errno));
+        tt_error_runtime(err, NULL, TT_MSG(E_WEB_CANNOT_START_FMT), tt_os_error(errno));
         tt_web_stop(w);
         return NULL;
     }

@@ -1,0 +1,316 @@
+/* Part of the one terminology table (tabletop/terms.h): texts that are not
+ * the engine's own but reach users inside its messages: the OS's error
+ * descriptions (errno), libyaml's problem and context texts, SQLite's result
+ * codes. The English column is the library's own text, exactly (tests check
+ * it against strerror, sqlite3_errstr and libyaml), so a message reads as
+ * before in English; tt_os_error and tt_lib_text (engine/base/lib_text.c)
+ * give the column of the process's language, and keep the library's text in
+ * parentheses after a generic Japanese word when it has no entry. */
+#ifndef TABLETOP_TERMS_LIBS_H
+#define TABLETOP_TERMS_LIBS_H
+
+/* The OS's error descriptions: Y(X, ERRNO, "ja", "en"); the entry is E_OS_ERRNO. */
+#define TT_OS_ERRORS(Y, X) \
+    Y(X, EPERM, "操作が許可されていません", \
+      "Operation not permitted") \
+    Y(X, ENOENT, "ファイルまたはフォルダーがありません", \
+      "No such file or directory") \
+    Y(X, EINTR, "シグナルで中断されました", \
+      "Interrupted system call") \
+    Y(X, EIO, "入出力エラー", \
+      "Input/output error") \
+    Y(X, ENXIO, "デバイスまたはアドレスがありません", \
+      "No such device or address") \
+    Y(X, EBADF, "ファイル記述子が正しくありません", \
+      "Bad file descriptor") \
+    Y(X, EAGAIN, "リソースが一時的に使えません", \
+      "Resource temporarily unavailable") \
+    Y(X, ENOMEM, "メモリーが足りません", \
+      "Cannot allocate memory") \
+    Y(X, EACCES, "アクセスが許可されていません", \
+      "Permission denied") \
+    Y(X, EBUSY, "デバイスまたはリソースが使用中です", \
+      "Device or resource busy") \
+    Y(X, EEXIST, "ファイルがすでにあります", \
+      "File exists") \
+    Y(X, EXDEV, "別のファイルシステムへはリンクできません", \
+      "Invalid cross-device link") \
+    Y(X, ENODEV, "デバイスがありません", \
+      "No such device") \
+    Y(X, ENOTDIR, "フォルダーではありません", \
+      "Not a directory") \
+    Y(X, EISDIR, "フォルダーです", \
+      "Is a directory") \
+    Y(X, EINVAL, "引数が正しくありません", \
+      "Invalid argument") \
+    Y(X, ENFILE, "システム全体で開いているファイルが多すぎます", \
+      "Too many open files in system") \
+    Y(X, EMFILE, "開いているファイルが多すぎます", \
+      "Too many open files") \
+    Y(X, ETXTBSY, "実行中のファイルです", \
+      "Text file busy") \
+    Y(X, EFBIG, "ファイルが大きすぎます", \
+      "File too large") \
+    Y(X, ENOSPC, "ディスクの空きがありません", \
+      "No space left on device") \
+    Y(X, ESPIPE, "シークできません", \
+      "Illegal seek") \
+    Y(X, EROFS, "読み取り専用のファイルシステムです", \
+      "Read-only file system") \
+    Y(X, EPIPE, "接続先が閉じています（パイプが切れました）", \
+      "Broken pipe") \
+    Y(X, ENAMETOOLONG, "ファイル名が長すぎます", \
+      "File name too long") \
+    Y(X, ENOSYS, "この機能は実装されていません", \
+      "Function not implemented") \
+    Y(X, ENOTEMPTY, "フォルダーが空ではありません", \
+      "Directory not empty") \
+    Y(X, ELOOP, "シンボリックリンクの階層が深すぎます（循環している可能性があります）", \
+      "Too many levels of symbolic links") \
+    Y(X, EOVERFLOW, "値がデータ型に対して大きすぎます", \
+      "Value too large for defined data type") \
+    Y(X, EOPNOTSUPP, "この操作には対応していません", \
+      "Operation not supported") \
+    Y(X, EADDRINUSE, "アドレスはすでに使われています", \
+      "Address already in use") \
+    Y(X, EADDRNOTAVAIL, "このアドレスは割り当てられません（この端末のアドレスではありません）", \
+      "Cannot assign requested address") \
+    Y(X, ENETUNREACH, "ネットワークに到達できません", \
+      "Network is unreachable") \
+    Y(X, ECONNRESET, "接続が相手側からリセットされました", \
+      "Connection reset by peer") \
+    Y(X, ETIMEDOUT, "接続がタイムアウトしました", \
+      "Connection timed out") \
+    Y(X, ECONNREFUSED, "接続を拒否されました", \
+      "Connection refused") \
+    Y(X, EHOSTUNREACH, "ホストへの経路がありません", \
+      "No route to host") \
+    Y(X, EDQUOT, "ディスクの使用量の上限を超えました", \
+      "Disk quota exceeded") \
+    /* end */
+
+#define TT_OS_AS_TERM_(X, code, ja, en) X(E_OS_##code, ja, en)
+
+/* libyaml's problems and contexts (yaml_parser_t.problem, .context). */
+#define TT_TERMS_LIBYAML(X) \
+    X(E_LIBYAML_BLOCK_SEQUENCE_ENTRIES_ARE_NOT_ALLOWED_IN_THIS_CONTEXT, "ここではブロックのリスト項目（- ）は使えません", \
+      "block sequence entries are not allowed in this context") \
+    X(E_LIBYAML_CONTROL_CHARACTERS_ARE_NOT_ALLOWED, "制御文字は使えません", \
+      "control characters are not allowed") \
+    X(E_LIBYAML_NO_COLON, "':' があるべきところにありません", \
+      "could not find expected ':'") \
+    X(E_LIBYAML_NO_DIRECTIVE_NAME, "ディレクティブ名があるべきところにありません", \
+      "could not find expected directive name") \
+    X(E_LIBYAML_DID_NOT_FIND_URI_ESCAPED_OCTET, "URI のエスケープが正しくありません", \
+      "did not find URI escaped octet") \
+    X(E_LIBYAML_NO_BANG, "'!' があるべきところにありません", \
+      "did not find expected '!'") \
+    X(E_LIBYAML_NO_COMMA_OR_RBRACKET, "',' か ']' があるべきところにありません", \
+      "did not find expected ',' or ']'") \
+    X(E_LIBYAML_NO_COMMA_OR_RBRACE, "',' か '}' があるべきところにありません", \
+      "did not find expected ',' or '}'") \
+    X(E_LIBYAML_NO_DASH_INDICATOR, "リスト項目の '-' があるべきところにありません", \
+      "did not find expected '-' indicator") \
+    X(E_LIBYAML_NO_DOCUMENT_START_GT, "文書の開始（---）があるべきところにありません", \
+      "did not find expected <document start>") \
+    X(E_LIBYAML_NO_STREAM_START_GT, "ストリームの開始があるべきところにありません", \
+      "did not find expected <stream-start>") \
+    X(E_LIBYAML_NO_ALPHABETIC_OR_NUMERIC_CHARACTER, "英字か数字があるべきところにありません", \
+      "did not find expected alphabetic or numeric character") \
+    X(E_LIBYAML_NO_COMMENT_OR_LINE_BREAK, "コメントか改行があるべきところにありません", \
+      "did not find expected comment or line break") \
+    X(E_LIBYAML_NO_DIGIT_OR_DOT_CHARACTER, "数字か '.' があるべきところにありません", \
+      "did not find expected digit or '.' character") \
+    X(E_LIBYAML_NO_HEXDECIMAL_NUMBER, "16 進数があるべきところにありません", \
+      "did not find expected hexdecimal number") \
+    X(E_LIBYAML_NO_KEY, "キーがあるべきところにありません（字下げを確かめてください）", \
+      "did not find expected key") \
+    X(E_LIBYAML_NO_NODE_CONTENT, "値があるべきところにありません", \
+      "did not find expected node content") \
+    X(E_LIBYAML_NO_TAG_URI, "タグの URI があるべきところにありません", \
+      "did not find expected tag URI") \
+    X(E_LIBYAML_NO_VERSION_NUMBER, "バージョン番号があるべきところにありません", \
+      "did not find expected version number") \
+    X(E_LIBYAML_NO_WHITESPACE, "空白があるべきところにありません", \
+      "did not find expected whitespace") \
+    X(E_LIBYAML_NO_WHITESPACE_OR_LINE_BREAK, "空白か改行があるべきところにありません", \
+      "did not find expected whitespace or line break") \
+    X(E_LIBYAML_DID_NOT_FIND_THE_EXPECTED_GT, "'>' があるべきところにありません", \
+      "did not find the expected '>'") \
+    X(E_LIBYAML_FOUND_A_TAB_CHARACTER_THAT_VIOLATES_INDENTATION, "字下げを乱すタブ文字があります", \
+      "found a tab character that violates indentation") \
+    X(E_LIBYAML_FOUND_A_TAB_CHARACTER_WHERE_AN_INDENTATION_SPACE_IS_EXPECTED, "字下げの空白があるべきところにタブ文字があります", \
+      "found a tab character where an indentation space is expected") \
+    X(E_LIBYAML_FOUND_AN_INCORRECT_LEADING_UTF8_OCTET, "UTF-8 の先頭バイトが正しくありません", \
+      "found an incorrect leading UTF-8 octet") \
+    X(E_LIBYAML_FOUND_AN_INCORRECT_TRAILING_UTF8_OCTET, "UTF-8 の後続バイトが正しくありません", \
+      "found an incorrect trailing UTF-8 octet") \
+    X(E_LIBYAML_FOUND_AN_INDENTATION_INDICATOR_EQUAL_TO_0, "字下げの指定が 0 です", \
+      "found an indentation indicator equal to 0") \
+    X(E_LIBYAML_FOUND_CHARACTER_THAT_CANNOT_START_ANY_TOKEN, "ここに書けない文字があります（どの要素も始められない文字）", \
+      "found character that cannot start any token") \
+    X(E_LIBYAML_FOUND_DUPLICATE_PCT_TAG_DIRECTIVE, "%TAG ディレクティブが重複しています", \
+      "found duplicate %TAG directive") \
+    X(E_LIBYAML_FOUND_DUPLICATE_PCT_YAML_DIRECTIVE, "%YAML ディレクティブが重複しています", \
+      "found duplicate %YAML directive") \
+    X(E_LIBYAML_FOUND_EXTREMELY_LONG_VERSION_NUMBER, "バージョン番号が長すぎます", \
+      "found extremely long version number") \
+    X(E_LIBYAML_FOUND_INCOMPATIBLE_YAML_DOCUMENT, "互換性のない YAML 文書です", \
+      "found incompatible YAML document") \
+    X(E_LIBYAML_FOUND_INVALID_UNICODE_CHARACTER_ESCAPE_CODE, "Unicode 文字のエスケープが正しくありません", \
+      "found invalid Unicode character escape code") \
+    X(E_LIBYAML_FOUND_UNDEFINED_ALIAS, "定義されていないエイリアスがあります", \
+      "found undefined alias") \
+    X(E_LIBYAML_FOUND_UNDEFINED_TAG_HANDLE, "定義されていないタグハンドルがあります", \
+      "found undefined tag handle") \
+    X(E_LIBYAML_FOUND_UNEXPECTED_COLON, "予期しない ':' があります", \
+      "found unexpected ':'") \
+    X(E_LIBYAML_FOUND_UNEXPECTED_DOCUMENT_INDICATOR, "予期しない文書の区切り（--- か ...）があります", \
+      "found unexpected document indicator") \
+    X(E_LIBYAML_FOUND_UNEXPECTED_END_OF_STREAM, "途中でファイルが終わっています", \
+      "found unexpected end of stream") \
+    X(E_LIBYAML_FOUND_UNEXPECTED_NON_ALPHABETICAL_CHARACTER, "予期しない英字以外の文字があります", \
+      "found unexpected non-alphabetical character") \
+    X(E_LIBYAML_FOUND_UNKNOWN_DIRECTIVE_NAME, "不明なディレクティブ名です", \
+      "found unknown directive name") \
+    X(E_LIBYAML_FOUND_UNKNOWN_ESCAPE_CHARACTER, "不明なエスケープ文字です", \
+      "found unknown escape character") \
+    X(E_LIBYAML_INCOMPATIBLE_PCT_YAML_DIRECTIVE, "互換性のない %YAML ディレクティブです", \
+      "incompatible %YAML directive") \
+    X(E_LIBYAML_INCOMPLETE_UTF16_CHARACTER, "UTF-16 の文字が途中で切れています", \
+      "incomplete UTF-16 character") \
+    X(E_LIBYAML_INCOMPLETE_UTF16_SURROGATE_PAIR, "UTF-16 のサロゲートペアが途中で切れています", \
+      "incomplete UTF-16 surrogate pair") \
+    X(E_LIBYAML_INCOMPLETE_UTF8_OCTET_SEQUENCE, "UTF-8 のバイト列が途中で切れています", \
+      "incomplete UTF-8 octet sequence") \
+    X(E_LIBYAML_INPUT_ERROR, "入力エラー", \
+      "input error") \
+    X(E_LIBYAML_INPUT_IS_TOO_LONG, "入力が長すぎます", \
+      "input is too long") \
+    X(E_LIBYAML_INVALID_UNICODE_CHARACTER, "使えない Unicode 文字です", \
+      "invalid Unicode character") \
+    X(E_LIBYAML_INVALID_LEADING_UTF8_OCTET, "UTF-8 の先頭バイトが正しくありません", \
+      "invalid leading UTF-8 octet") \
+    X(E_LIBYAML_INVALID_LENGTH_OF_A_UTF8_SEQUENCE, "UTF-8 のバイト列の長さが正しくありません", \
+      "invalid length of a UTF-8 sequence") \
+    X(E_LIBYAML_INVALID_TRAILING_UTF8_OCTET, "UTF-8 の後続バイトが正しくありません", \
+      "invalid trailing UTF-8 octet") \
+    X(E_LIBYAML_MAPPING_KEYS_ARE_NOT_ALLOWED_IN_THIS_CONTEXT, "ここではマッピングのキーは使えません", \
+      "mapping keys are not allowed in this context") \
+    X(E_LIBYAML_MAPPING_VALUES_ARE_NOT_ALLOWED_IN_THIS_CONTEXT, "ここではマッピングの値は使えません（':' の使い方か字下げを確かめてください）", \
+      "mapping values are not allowed in this context") \
+    X(E_LIBYAML_UNEXPECTED_LOW_SURROGATE_AREA, "予期しない下位サロゲートがあります", \
+      "unexpected low surrogate area") \
+    X(E_LIBYAML_PARSING_A_PCT_TAG_DIRECTIVE, "%TAG ディレクティブを読んでいるところ", \
+      "while parsing a %TAG directive") \
+    X(E_LIBYAML_PARSING_A_BLOCK_COLLECTION, "ブロックのリストかマッピングを読んでいるところ", \
+      "while parsing a block collection") \
+    X(E_LIBYAML_PARSING_A_BLOCK_MAPPING, "ブロックのマッピングを読んでいるところ", \
+      "while parsing a block mapping") \
+    X(E_LIBYAML_PARSING_A_BLOCK_NODE, "ブロックの要素を読んでいるところ", \
+      "while parsing a block node") \
+    X(E_LIBYAML_PARSING_A_FLOW_MAPPING, "フローのマッピング { } を読んでいるところ", \
+      "while parsing a flow mapping") \
+    X(E_LIBYAML_PARSING_A_FLOW_NODE, "フローの要素を読んでいるところ", \
+      "while parsing a flow node") \
+    X(E_LIBYAML_PARSING_A_FLOW_SEQUENCE, "フローのリスト [ ] を読んでいるところ", \
+      "while parsing a flow sequence") \
+    X(E_LIBYAML_PARSING_A_NODE, "要素を読んでいるところ", \
+      "while parsing a node") \
+    X(E_LIBYAML_PARSING_A_QUOTED_SCALAR, "引用符で囲んだ値を読んでいるところ", \
+      "while parsing a quoted scalar") \
+    X(E_LIBYAML_PARSING_A_TAG, "タグを読んでいるところ", \
+      "while parsing a tag") \
+    X(E_LIBYAML_PARSING_A_TAG_DIRECTIVE, "タグのディレクティブを読んでいるところ", \
+      "while parsing a tag directive") \
+    X(E_LIBYAML_SCANNING_A_PCT_TAG_DIRECTIVE, "%TAG ディレクティブを読んでいるところ", \
+      "while scanning a %TAG directive") \
+    X(E_LIBYAML_SCANNING_A_PCT_YAML_DIRECTIVE, "%YAML ディレクティブを読んでいるところ", \
+      "while scanning a %YAML directive") \
+    X(E_LIBYAML_SCANNING_A_BLOCK_SCALAR, "ブロックの値を読んでいるところ", \
+      "while scanning a block scalar") \
+    X(E_LIBYAML_SCANNING_A_DIRECTIVE, "ディレクティブを読んでいるところ", \
+      "while scanning a directive") \
+    X(E_LIBYAML_SCANNING_A_PLAIN_SCALAR, "引用符のない値を読んでいるところ", \
+      "while scanning a plain scalar") \
+    X(E_LIBYAML_SCANNING_A_QUOTED_SCALAR, "引用符で囲んだ値を読んでいるところ", \
+      "while scanning a quoted scalar") \
+    X(E_LIBYAML_SCANNING_A_SIMPLE_KEY, "キーを読んでいるところ", \
+      "while scanning a simple key") \
+    X(E_LIBYAML_SCANNING_A_TAG, "タグを読んでいるところ", \
+      "while scanning a tag") \
+    X(E_LIBYAML_SCANNING_A_TAG_DIRECTIVE, "タグのディレクティブを読んでいるところ", \
+      "while scanning a tag directive") \
+    X(E_LIBYAML_SCANNING_AN_ALIAS, "エイリアスを読んでいるところ", \
+      "while scanning an alias") \
+    X(E_LIBYAML_SCANNING_AN_ANCHOR, "アンカーを読んでいるところ", \
+      "while scanning an anchor") \
+    X(E_LIBYAML_SCANNING_FOR_THE_NEXT_TOKEN, "次の要素を探しているところ", \
+      "while scanning for the next token") \
+    /* end */
+
+/* SQLite's result codes, as sqlite3_errstr words them. */
+#define TT_TERMS_SQLITE(X) \
+    X(E_SQLITE_ERROR, "SQL の論理エラー", \
+      "SQL logic error") \
+    X(E_SQLITE_PERM, "アクセスが許可されていません", \
+      "access permission denied") \
+    X(E_SQLITE_ABORT, "問い合わせが中止されました", \
+      "query aborted") \
+    X(E_SQLITE_BUSY, "データベースがロックされています（ほかの処理が使用中です）", \
+      "database is locked") \
+    X(E_SQLITE_LOCKED, "データベースの表がロックされています", \
+      "database table is locked") \
+    X(E_SQLITE_NOMEM, "メモリーが足りません", \
+      "out of memory") \
+    X(E_SQLITE_READONLY, "読み取り専用のデータベースに書き込もうとしました", \
+      "attempt to write a readonly database") \
+    X(E_SQLITE_INTERRUPT, "中断されました", \
+      "interrupted") \
+    X(E_SQLITE_IOERR, "ディスクの入出力エラー", \
+      "disk I/O error") \
+    X(E_SQLITE_CORRUPT, "データベースファイルが壊れています", \
+      "database disk image is malformed") \
+    X(E_SQLITE_FULL, "データベースまたはディスクがいっぱいです", \
+      "database or disk is full") \
+    X(E_SQLITE_CANTOPEN, "データベースファイルを開けません", \
+      "unable to open database file") \
+    X(E_SQLITE_PROTOCOL, "ロックのプロトコルエラー", \
+      "locking protocol") \
+    X(E_SQLITE_SCHEMA, "データベースのスキーマが変わりました", \
+      "database schema has changed") \
+    X(E_SQLITE_TOOBIG, "文字列または BLOB が大きすぎます", \
+      "string or blob too big") \
+    X(E_SQLITE_CONSTRAINT, "制約に違反しています", \
+      "constraint failed") \
+    X(E_SQLITE_MISMATCH, "データ型が一致しません", \
+      "datatype mismatch") \
+    X(E_SQLITE_MISUSE, "引数が正しくないか、API の使い方が誤っています", \
+      "bad parameter or other API misuse") \
+    X(E_SQLITE_AUTH, "認可されていません", \
+      "authorization denied") \
+    X(E_SQLITE_RANGE, "列の番号が範囲外です", \
+      "column index out of range") \
+    X(E_SQLITE_NOTADB, "データベースファイルではありません", \
+      "file is not a database") \
+    /* end */
+
+/* What a library said when the table has no entry for it: the library's
+ * own text goes in the parentheses. */
+#define E_OS_OTHER_FMT_TEXT "システムのエラー（%s）", "%s"
+#define E_LIBYAML_OTHER_FMT_TEXT "YAML を読めません（%s）", "%s"
+#define E_SQLITE_OTHER_FMT_TEXT "データベースのエラー（%s）", "%s"
+/* An entry's text with the library's more particular words after it
+ * (SQLite's "no such table: x" after "SQL logic error"). */
+#define E_LIB_DETAIL_FMT_TEXT "%s（%s）", "%s (%s)"
+
+#define TT_TERMS_LIBS(X) \
+    TT_OS_ERRORS(TT_OS_AS_TERM_, X) \
+    TT_TERMS_LIBYAML(X) \
+    TT_TERMS_SQLITE(X) \
+    X(E_OS_OTHER_FMT, E_OS_OTHER_FMT_TEXT) \
+    X(E_LIBYAML_OTHER_FMT, E_LIBYAML_OTHER_FMT_TEXT) \
+    X(E_SQLITE_OTHER_FMT, E_SQLITE_OTHER_FMT_TEXT) \
+    X(E_LIB_DETAIL_FMT, E_LIB_DETAIL_FMT_TEXT)
+
+#endif

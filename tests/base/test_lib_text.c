@@ -1,0 +1,188 @@
+/* The OS's and the libraries' own texts inside messages (strerror, libyaml's
+ * problems and contexts, SQLite's result codes) exist in Japanese and
+ * English: tt_os_error and tt_lib_text word them from the terms table
+ * (include/tabletop/terms_libs.h), whose English column must be the
+ * library's text exactly, or the Japanese would never be found. */
+#define _GNU_SOURCE /* dladdr, memmem */
+#include <dlfcn.h>
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <sqlite3.h>
+#include <yaml.h>
+
+#include "tabletop/terms.h"
+
+/* Two ASCII letters in a row: English left in a Japanese text. */
+static bool has_latin_word(const char *s)
+{
+    for (; s[0] && s[1]; s++)
+        if (((s[0] | 32) >= 'a' && (s[0] | 32) <= 'z') && ((s[1] | 32) >= 'a' && (s[1] | 32) <= 'z'))
+            return true;
+    return false;
+}
+
+static const struct {
+    int code;
+    tt_term term;
+    const char *name;
+} os[] = {
+#define OS_ROW(X, code, ja, en) { code, E_OS_##code, #code },
+    TT_OS_ERRORS(OS_ROW, unused)
+#undef OS_ROW
+};
+
+static void os_errors_in_both_languages(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof os / sizeof os[0]; i++) {
+        const char *en = tt_term_text(os[i].term, TT_LANG_EN);
+        const char *ja = tt_term_text(os[i].term, TT_LANG_JA);
+        if (strcmp(en, strerror(os[i].code)) != 0)
+            fail_msg("%s: the English column '%s' is not strerror's '%s'", os[i].name, en,
+                     strerror(os[i].code));
+        if (has_latin_word(ja))
+            fail_msg("%s: English in the Japanese column: %s", os[i].name, ja);
+        tt_lang_messages_set(TT_LANG_JA);
+        errno = EINTR;
+        assert_string_equal(tt_os_error(os[i].code), ja);
+        assert_int_equal(errno, EINTR); /* kept for the caller */
+        tt_lang_messages_set(TT_LANG_EN);
+        assert_string_equal(tt_os_error(os[i].code), strerror(os[i].code));
+    }
+    /* The common ones have their own words. */
+    static const int common[] = { ENOENT, EACCES, EPERM, EISDIR, ENOTDIR, ENOSPC, EROFS, EEXIST,
+                                  ENAMETOOLONG, ELOOP, EMFILE, ENFILE, EIO, ENOMEM, EBUSY,
+                                  EADDRINUSE, EADDRNOTAVAIL, ECONNREFUSED, EDQUOT, EFBIG, EXDEV };
+    tt_lang_messages_set(TT_LANG_JA);
+    for (size_t k = 0; k < sizeof common / sizeof common[0]; k++)
+        if (strstr(tt_os_error(common[k]), "システムのエラー"))
+            fail_msg("errno %d has no Japanese entry: %s", common[k], tt_os_error(common[k]));
+    assert_string_equal(tt_os_error(ENOENT), "ファイルまたはフォルダーがありません");
+    /* One without an entry keeps the OS's words in parentheses. */
+    char want[512];
+    snprintf(want, sizeof want, "システムのエラー（%s）", strerror(EDOM));
+    assert_string_equal(tt_os_error(EDOM), want);
+    /* Two in one message do not overwrite each other. */
+    const char *a = tt_os_error(EDOM), *b = tt_os_error(ECHILD);
+    assert_string_equal(a, want);
+    assert_true(strstr(b, strerror(ECHILD)) != NULL);
+    tt_lang_messages_set(TT_LANG_EN);
+    assert_string_equal(tt_os_error(EDOM), strerror(EDOM));
+}
+
+static const tt_term sqlite_terms[] = {
+#define ID(name, ...) name,
+    TT_TERMS_SQLITE(ID)
+};
+static const tt_term yaml_terms[] = {
+    TT_TERMS_LIBYAML(ID)
+#undef ID
+};
+
+static void sqlite_codes_in_both_languages(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof sqlite_terms / sizeof sqlite_terms[0]; i++) {
+        const char *en = tt_term_text(sqlite_terms[i], TT_LANG_EN);
+        bool found = false;
+        for (int code = 1; code < 32 && !found; code++)
+            found = strcmp(sqlite3_errstr(code), en) == 0;
+        if (!found)
+            fail_msg("%s: '%s' is no sqlite3_errstr text", tt_term_key(sqlite_terms[i]), en);
+    }
+    /* Every code a history can meet has an entry. */
+    static const int codes[] = { SQLITE_ERROR, SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED,
+                                 SQLITE_NOMEM, SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT,
+                                 SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_CONSTRAINT, SQLITE_NOTADB };
+    tt_lang_messages_set(TT_LANG_JA);
+    for (size_t k = 0; k < sizeof codes / sizeof codes[0]; k++) {
+        const char *t = tt_lib_text(TT_LIB_SQLITE, sqlite3_errstr(codes[k]), sqlite3_errstr(codes[k]));
+        if (has_latin_word(t) && !strstr(t, "SQL"))
+            fail_msg("SQLite code %d: %s", codes[k], t);
+    }
+    assert_string_equal(tt_lib_text(TT_LIB_SQLITE, sqlite3_errstr(SQLITE_NOTADB), "file is not a database"),
+                        "データベースファイルではありません");
+    /* What SQLite says in particular stays, after the code's words. */
+    assert_string_equal(tt_lib_text(TT_LIB_SQLITE, sqlite3_errstr(SQLITE_ERROR), "no such table: x"),
+                        "SQL の論理エラー（no such table: x）");
+    assert_string_equal(tt_lib_text(TT_LIB_SQLITE, "something new", "something new"),
+                        "データベースのエラー（something new）");
+    tt_lang_messages_set(TT_LANG_EN);
+    assert_string_equal(tt_lib_text(TT_LIB_SQLITE, sqlite3_errstr(SQLITE_ERROR), "no such table: x"),
+                        "no such table: x");
+    assert_string_equal(tt_lib_text(TT_LIB_SQLITE, sqlite3_errstr(SQLITE_BUSY), NULL),
+                        "database is locked");
+}
+
+/* libyaml's texts are not in its API: the entries are checked against the
+ * library's own bytes, and against what a parser really says. */
+static void yaml_problems_in_both_languages(void **state)
+{
+    (void)state;
+    Dl_info info;
+    assert_true(dladdr((void *)yaml_parser_initialize, &info) != 0 && info.dli_fname);
+    FILE *f = fopen(info.dli_fname, "rb");
+    assert_non_null(f);
+    static char lib[1 << 22];
+    size_t n = fread(lib, 1, sizeof lib, f);
+    fclose(f);
+    assert_true(n > 0 && n < sizeof lib);
+    for (size_t i = 0; i < sizeof yaml_terms / sizeof yaml_terms[0]; i++) {
+        const char *en = tt_term_text(yaml_terms[i], TT_LANG_EN);
+        if (!memmem(lib, n, en, strlen(en) + 1))
+            fail_msg("%s: '%s' is not a text of %s", tt_term_key(yaml_terms[i]), en, info.dli_fname);
+        assert_string_not_equal(tt_term_text(yaml_terms[i], TT_LANG_JA), en);
+    }
+    static const char *const bad[] = { "a: [1, 2\n", "a: b\n\tc: d\n", "a: b: c\n", "- a\nb: c\n",
+                                       "a: 'x\n", "@x\n", "{a: 1\n" };
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+        yaml_parser_t p;
+        assert_true(yaml_parser_initialize(&p));
+        yaml_parser_set_input_string(&p, (const unsigned char *)bad[k], strlen(bad[k]));
+        yaml_event_t ev;
+        bool failed = false;
+        for (int steps = 0; steps < 100 && !failed; steps++) {
+            if (!yaml_parser_parse(&p, &ev)) {
+                failed = true;
+                break;
+            }
+            bool end = ev.type == YAML_STREAM_END_EVENT;
+            yaml_event_delete(&ev);
+            if (end)
+                break;
+        }
+        assert_true(failed);
+        tt_lang_messages_set(TT_LANG_JA);
+        const char *problem = tt_lib_text(TT_LIB_YAML, p.problem, NULL);
+        if (strstr(problem, "YAML を読めません"))
+            fail_msg("'%s': libyaml's '%s' has no Japanese entry", bad[k], p.problem);
+        if (p.context && strstr(tt_lib_text(TT_LIB_YAML, p.context, NULL), "YAML を読めません"))
+            fail_msg("'%s': libyaml's '%s' has no Japanese entry", bad[k], p.context);
+        tt_lang_messages_set(TT_LANG_EN);
+        assert_string_equal(tt_lib_text(TT_LIB_YAML, p.problem, NULL), p.problem);
+        yaml_parser_delete(&p);
+    }
+    tt_lang_messages_set(TT_LANG_JA);
+    assert_string_equal(tt_lib_text(TT_LIB_YAML, "did not find expected key", NULL),
+                        "キーがあるべきところにありません（字下げを確かめてください）");
+    assert_string_equal(tt_lib_text(TT_LIB_YAML, "expected SCALAR", NULL), "YAML を読めません（expected SCALAR）");
+    assert_string_equal(tt_lib_text(TT_LIB_YAML, NULL, NULL), "不明な問題");
+    tt_lang_messages_set(TT_LANG_EN);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(os_errors_in_both_languages),
+        cmocka_unit_test(sqlite_codes_in_both_languages),
+        cmocka_unit_test(yaml_problems_in_both_languages),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

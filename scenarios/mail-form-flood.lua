@@ -176,24 +176,26 @@ return scenario {
     { id = "mail", period = "1m", start = "0m",
       run = function(s, ctx)
         -- the second wave: many addresses, unaffected by the IP blocks
+        local wave2 = 0
         if ctx.now >= WAVE2_AT and ctx.now < WAVE2_AT + WAVE2_LEN then
-          s.wave2_rate = ctx.random(FLOOD_MIN, FLOOD_MAX)
-        else
-          s.wave2_rate = 0
+          wave2 = ctx.random(FLOOD_MIN, FLOOD_MAX)
         end
+        s.wave2_rate = wave2
         local wave1 = s.flood_rate
         if s.form_block or s.fw_block then wave1 = 0 end  -- either block stops the single address
         local forms_share = s.forms_open / FORMS
         local filter = s.captcha and 0.05 or 1                       -- invented: CAPTCHA stops 95%
-        local attack_in = math.floor((wave1 + s.wave2_rate) * forms_share * filter)
-        local w2 = math.floor(s.wave2_rate * forms_share * filter)
-        if s.site_stopped then attack_in, w2 = 0, 0 end
+        local attack_in = math.floor((wave1 + wave2) * forms_share * filter)
+        local w2 = math.floor(wave2 * forms_share * filter)
+        local site_stopped = s.site_stopped
+        if site_stopped then attack_in, w2 = 0, 0 end
         s.wave2_mails = s.wave2_mails + w2
         s.attack_in = attack_in
         s.attack_mails = s.attack_mails + attack_in
         -- the queue accepts mail until the spool is full
         -- in arrival order, so when it is nearly full both kinds share the room
-        local room = math.max(0, SPOOL - s.q_attack - s.q_legit)
+        local q_attack, q_legit = s.q_attack, s.q_legit
+        local room = math.max(0, SPOOL - q_attack - q_legit)
         local legit_in, accepted_attack = LEGIT, attack_in
         if LEGIT + attack_in > room then
           legit_in = math.floor(room * LEGIT / (LEGIT + attack_in))
@@ -201,22 +203,24 @@ return scenario {
         end
         s.rejected = s.rejected + (LEGIT - legit_in)
         s.mail_lost = s.mail_lost + (LEGIT - legit_in)
-        s.q_legit = s.q_legit + legit_in
-        s.q_attack = s.q_attack + accepted_attack
+        q_legit = q_legit + legit_in
+        q_attack = q_attack + accepted_attack
         -- delivery in arrival order: both kinds leave in proportion
-        local q = s.q_attack + s.q_legit
+        local q = q_attack + q_legit
         if q > 0 then
           local out = math.min(CAPACITY, q)
-          local out_attack = math.floor(out * s.q_attack / q)
-          s.q_attack = s.q_attack - out_attack
-          s.q_legit = math.max(0, s.q_legit - (out - out_attack))
+          local out_attack = math.floor(out * q_attack / q)
+          q_attack = q_attack - out_attack
+          q_legit = math.max(0, q_legit - (out - out_attack))
         end
-        s.delay_min = math.floor((s.q_attack + s.q_legit) / CAPACITY)
-        if s.delay_min >= DOWN_DELAY then
+        s.q_attack, s.q_legit = q_attack, q_legit
+        local delay = math.floor((q_attack + q_legit) / CAPACITY)
+        s.delay_min = delay
+        if delay >= DOWN_DELAY then
           s.mail_down_minutes = s.mail_down_minutes + 1
           if not s.departments_told then s.blind_minutes = s.blind_minutes + 1 end
         end
-        if s.site_stopped then s.site_down_minutes = s.site_down_minutes + 1 end
+        if site_stopped then s.site_down_minutes = s.site_down_minutes + 1 end
       end },
   },
 

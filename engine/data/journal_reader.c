@@ -521,6 +521,27 @@ fail:
     return -1;
 }
 
+int journal_parse_kept(yreader *yr, const char *name, size_t end_index, bool need_start,
+                       tt_arena *arena, tt_arena *scratch, tt_record *r)
+{
+    tt_error err; /* whatever is wrong, the usual path says it */
+    tt_error_clear(&err);
+    rctx c = { name, arena, &err };
+    ynode *root = NULL;
+    ydoc_info info;
+    /* One document closed by "..." where the part's last line starts: any
+     * other "..." (a stray one, one on another line libyaml breaks) and
+     * anything the part holds after it is the usual path's to judge. */
+    if (yreader_next(yr, scratch, &root, &info, &err) != 1 || !info.explicit_end ||
+        info.end_index != end_index)
+        return 0;
+    if (to_record(&c, root, info.line, info.column, r) < 0)
+        return 0;
+    if (need_start && r->type != TT_REC_START)
+        return 0;
+    return 1;
+}
+
 int tt_journal_read_buffer(const char *name, const char *data, size_t len,
                            tt_journal *out, tt_error *err)
 {

@@ -130,10 +130,25 @@ int yreader_init(yreader *r, const char *name, const char *data, size_t len,
     return 0;
 }
 
+int yreader_init_input(yreader *r, const char *name, yaml_read_handler_t *read,
+                       void *ctx, tt_error *err)
+{
+    memset(r, 0, sizeof *r);
+    r->name = name;
+    if (!yaml_parser_initialize(&r->parser)) {
+        tt_error_oom(err, name);
+        return -1;
+    }
+    yaml_parser_set_input(&r->parser, read, ctx);
+    return 0;
+}
+
 /* libyaml marks count characters; offsets into the buffer need bytes. Marks
  * only move forward, so a cursor makes this linear over a whole stream. */
 static size_t byte_offset(yreader *r, size_t char_index)
 {
+    if (!r->data) /* fed by a read handler: no buffer to count in */
+        return 0;
     if (char_index < r->ascii)
         return char_index;
     if (r->cur_char < r->ascii) /* walk on from the end of the ASCII run */
@@ -269,6 +284,7 @@ int yreader_next(yreader *r, tt_arena *arena, ynode **root, ydoc_info *info,
             break;
         case YAML_DOCUMENT_END_EVENT:
             info->end = byte_offset(r, ev.end_mark.index);
+            info->end_index = ev.start_mark.index;
             info->explicit_end = !ev.data.document_end.implicit;
             yaml_event_delete(&ev);
             rc = in_doc ? 1 : -1;

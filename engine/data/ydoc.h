@@ -46,6 +46,7 @@ typedef struct ydoc_info {
     size_t end;              /* byte offset just after its end ("..." included) */
     bool explicit_end;       /* closed by "..." */
     int line, column;        /* where the document started */
+    size_t end_index;        /* libyaml's character index of the end marker */
 } ydoc_info;
 
 /* First offset of invalid UTF-8 or a character YAML forbids, or `len`
@@ -56,6 +57,11 @@ void ydoc_locate(const char *data, size_t len, size_t off, int *line, int *colum
 
 int yreader_init(yreader *r, const char *name, const char *data, size_t len,
                  tt_error *err);
+/* A reader fed by libyaml's read handler instead of one buffer (a journal
+ * stream's kept parser): byte offsets (ydoc_info start/end) are not known
+ * there, so they are 0; a reader error is placed at no line. */
+int yreader_init_input(yreader *r, const char *name, yaml_read_handler_t *read,
+                       void *ctx, tt_error *err);
 void yreader_done(yreader *r);
 /* 1 = a document in *root (allocated in `arena`), 0 = end of stream,
  * -1 = error (err set with location). */

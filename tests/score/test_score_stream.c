@@ -162,6 +162,18 @@ static void stream_reads_as_the_whole_reader(void **state)
         "%s---\ntype: note\nt: 5\nnote: a\n...\n---\ntype: no",         /* torn */
         "%s# a comment\n---\ntype: end\nt: 9\nstatus: length\n... # done\n\n",
         "%s---\ntype: bogus\nt: 5\n...\n",
+        /* The stream's kept parser gives up on these (journal_stream.c):
+         * the usual path must then say the same as the whole reader. */
+        "%s...\n---\ntype: note\nt: 5\nnote: a\n...\n",                    /* stray "..." */
+        "%s---\ntype: note\nt: 5\nnote: a\n... x\n---\ntype: note\nt: 6\n...\n",
+        "%s---\ntype: note\nt: 5\nnote: a\r... x\n...\n",                /* CR: a line for libyaml */
+        "%s---\ntype: note\nt: 5\nnote: \xe3\x81\x82\n...   # done\n---\ntype: note\nt: 6\n"
+        "note: \"x\\e\"\n...\n",
+        "%s---\ntype: note\nt: 5\nnote: a\n...\r\n---\ntype: note\nt: 6\nnote: b\n...\r\n",
+        "%s---\ntype: note\nt: 5\nnote: a\n...\n---\ntype: note\nt: 6\nnote: b\n",   /* torn */
+        "%s---\ntype: note\nt: 5\nnote: a\n...\n---\ntype: note\nt: 6\n  bad: [\n...\n",
+        "\xef\xbb\xbf---\ntype: start\nt: 0\nstart:\n  scenario: fixture\n...\n"
+        "---\ntype: note\nt: -5\n...\n",                                        /* BOM */
     };
     char path[512];
     path_in_dir(path, sizeof path, "odd.yaml");
@@ -204,6 +216,46 @@ static void stream_reads_as_the_whole_reader(void **state)
             assert_int_equal(stream_err.line, whole_err.line);
             assert_int_equal(stream_err.column, whole_err.column);
         }
+    }
+    unlink(path);
+}
+
+/* A lone CR or U+2028 is a line break to libyaml but not to the stream,
+ * which counts the file's lines ('\n'): a later record's error is placed
+ * at its file line, as it always was, whichever way the stream read the
+ * records before it (journal_stream.c's kept parser counts libyaml's
+ * characters, not its lines). */
+static void stream_places_errors_at_file_lines(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "---\ntype: start\nt: 0\nstart:\n  scenario: fixture\n  seed: 1\n...\n"
+        "---\ntype: note\nt: 5\nnote: \"a\rb\"\n...\n---\ntype: note\nt: -6\n...\n",
+        "---\ntype: start\nt: 0\nstart:\n  scenario: fixture\n  seed: 1\n...\n"
+        "---\ntype: note\nt: 5\nnote: \"a\xe2\x80\xa8" "b\xe3\x81\x82\"\n...\n"
+        "---\ntype: note\nt: -6\n...\n",
+    };
+    char path[512];
+    path_in_dir(path, sizeof path, "breaks.yaml");
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        FILE *fp = fopen(path, "wb");
+        assert_non_null(fp);
+        fputs(texts[i], fp);
+        fclose(fp);
+        tt_error err;
+        tt_error_clear(&err);
+        tt_journal_stream *in = tt_journal_stream_open(path, &err);
+        assert_non_null(in);
+        const tt_record *r;
+        int got, n = 0;
+        while ((got = tt_journal_stream_next(in, &r, &err)) == 1)
+            n++;
+        tt_journal_stream_close(in);
+        assert_int_equal(got, -1);
+        assert_int_equal(n, 2);
+        assert_int_equal(err.line, 15);
+        assert_int_equal(err.column, 4);
+        assert_string_equal(err.message, "t: '-6' is negative");
     }
     unlink(path);
 }
@@ -323,6 +375,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(streamed_card_is_the_whole_journal_card),
         cmocka_unit_test(stream_reads_as_the_whole_reader),
+        cmocka_unit_test(stream_places_errors_at_file_lines),
         cmocka_unit_test(scoring_memory_does_not_grow_with_the_journal),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

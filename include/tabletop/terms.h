@@ -207,8 +207,10 @@
       "REPLY") \
     X(M_REPLY_REFUSED, "回答できません", \
       "CANNOT REPLY") \
-    X(M_NEED_NUMBER, "対応の番号を指定してください（/menu all で一覧）", \
-      "give the action's number (/menu all lists them)") \
+    X(M_NEED_NUMBER, "対応の番号か名前を指定してください（/menu all で一覧）", \
+      "give the action's number or name (/menu all lists them)") \
+    X(M_NO_SUCH_ACTION, "その番号・名前の対応はありません（/menu all で一覧）", \
+      "no action has that number or name (/menu all lists them)") \
     X(M_MENU_TITLE, "いま取れる対応（番号または名前で入力）", \
       "Actions available now (type a number or a name)") \
     X(M_MENU_NONE, "いま取れる対応はありません", \
@@ -249,8 +251,8 @@
       "reply due at") \
     X(M_PENDING_NONE, "なし", \
       "none") \
-    X(M_HELP, "対応: 番号 [メモ] ／ [役割] 対応名 [@氏名] [メモ]\n" "  /menu          取れる対応の一覧\n" "  /status        時刻・状況・目標・返答待ち\n" "  /pause /resume 一時停止・再開\n" "  /speed X       速度を X 倍に\n" "  /next          次の状況付与・連絡・目標時間・期限まで進める\n" "  /inject 文     進行役の状況付与を追加\n" "  /note 役割 文  メモを記録\n" "  /cancel 番号   実施中の対応を中止\n" "  /reply 番号 文 相手からの質問に回答\n" "  /end           演習を終了して評価表を作成\n" "  /quit          中断（あとで tabletop resume で再開）\n" "Ctrl-C: 一時停止して終了するか確認します", \
-      "Action: NUMBER [note]  or  [ROLE] ACTION [@member] [note]\n" "  /menu          actions available now\n" "  /status        clock, incident state, objectives, pending replies\n" "  /pause /resume pause or resume the clock\n" "  /speed X       run the clock at X times real time\n" "  /next          jump to the next inject, message, target or limit\n" "  /inject TEXT   add a facilitator's inject\n" "  /note ROLE TEXT record a note\n" "  /cancel N      cancel action N in progress\n" "  /reply N TEXT  answer the question asked about action N\n" "  /end           end the exercise and write the scorecard\n" "  /quit          leave now (resume later with tabletop resume)\n" "Ctrl-C pauses and asks before quitting") \
+    X(M_HELP, "対応: 番号 [メモ] ／ [役割] 対応名 [@氏名] [メモ]\n" "  /menu          取れる対応の一覧\n" "  /status        時刻・状況・目標・返答待ち\n" "  /pause /resume 一時停止・再開\n" "  /speed X       速度を X 倍に\n" "  /next          次の状況付与・連絡・目標時間・期限まで進める\n" "  /inject 文     進行役の状況付与を追加\n" "  /note 役割 文  メモを記録\n" "  /cancel 番号 [メモ] 実施中の対応を中止\n" "  /reply 番号 文 相手からの質問に回答\n" "  （/cancel と /reply の番号は、対応と同じく名前でも指定できます）\n" "  /end           演習を終了して評価表を作成\n" "  /quit          中断（あとで tabletop resume で再開）\n" "Ctrl-C: 一時停止して終了するか確認します", \
+      "Action: NUMBER [note]  or  [ROLE] ACTION [@member] [note]\n" "  /menu          actions available now\n" "  /status        clock, incident state, objectives, pending replies\n" "  /pause /resume pause or resume the clock\n" "  /speed X       run the clock at X times real time\n" "  /next          jump to the next inject, message, target or limit\n" "  /inject TEXT   add a facilitator's inject\n" "  /note ROLE TEXT record a note\n" "  /cancel N [note] call off action N in progress\n" "  /reply N TEXT  answer the question asked about action N\n" "  (N of /cancel and /reply: a number or a name, as for an action)\n" "  /end           end the exercise and write the scorecard\n" "  /quit          leave now (resume later with tabletop resume)\n" "Ctrl-C pauses and asks before quitting") \
     X(M_UNKNOWN_COMMAND, "不明なコマンドです（/help を参照）", \
       "unknown command (see /help)") \
     X(M_UNKNOWN_CHOICE, "いま取れる対応にありません（/menu を参照）", \

@@ -43,7 +43,18 @@ static void cancel_and_reply_in_a_terminal(void **state)
     e2e_send(p, "/cancel " SAVE_LOGS "\r");
     assert_true(e2e_expect(p, "CANNOT CANCEL: On-call engineer - Save the logs: This action is not in progress.", WAIT));
     e2e_send(p, "/cancel\r");
-    assert_true(e2e_expect(p, "give the action's number", WAIT));
+    assert_true(e2e_expect(p, "give the action's number or name", WAIT));
+    /* By name, as an action is taken: the id, then the start of its label. */
+    e2e_send(p, "save_logs\r");
+    assert_true(e2e_expect(p, "ACTION: On-call engineer - Save the logs", WAIT));
+    e2e_send(p, "/cancel save_logs by name\r");
+    assert_true(e2e_expect(p, "CANCELLED: On-call engineer - Save the logs", WAIT));
+    assert_true(e2e_expect(p, "by name", WAIT));
+    e2e_send(p, "Save the\r");
+    assert_true(e2e_expect(p, "ACTION: On-call engineer - Save the logs", WAIT));
+    e2e_send(p, "/cancel Save the logs by label\r");
+    assert_true(e2e_expect(p, "CANCELLED: On-call engineer - Save the logs", WAIT));
+    assert_true(e2e_expect(p, "by label", WAIT));
 
     /* The vendor asks after the request's 10 minutes. */
     e2e_send(p, "/resume\r");

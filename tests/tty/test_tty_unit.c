@@ -286,6 +286,75 @@ static void test_input_from_an_ime_and_typos(void **state)
     tty_menu_free(&m);
 }
 
+/* /cancel and /reply name the action as taking one does: its number, its
+ * id (after a role when several roles may take it) or the start of its
+ * label; whether it is available now does not matter (an action in
+ * progress is not). The rest of the line is the note or the answer. */
+static void test_cancel_and_reply_name_the_action(void **state)
+{
+    fixture *f = *state;
+    const tt_scenario *sc = f->sc;
+    tty_menu m = { 0 };
+    assert_int_equal(tty_menu_build(&m, f->ex), 0);
+    tty_cmd c;
+    tty_parse_line("/cancel 3", &m, sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_CANCEL);
+    assert_string_equal(sc->actions[c.action].id, "isolate");
+    tty_parse_line("/cancel isolate the vendor is here", &m, sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_CANCEL);
+    assert_string_equal(sc->actions[c.action].id, "isolate");
+    assert_string_equal(sc->roles[c.role].id, "sysadmin");
+    assert_string_equal(c.text, "the vendor is here");
+    tty_parse_line("/cancel Isolate the network now", &m, sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_CANCEL);
+    assert_string_equal(sc->actions[c.action].id, "isolate");
+    assert_string_equal(c.text, "now");
+    tty_parse_line("/cancel isol", &m, sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_CANCEL);
+    assert_string_equal(sc->actions[c.action].id, "isolate");
+    tty_parse_line("\xef\xbc\x8f" "cancel\xe3\x80\x80ネットワーク", &m, sc, NULL, TT_LANG_JA, &c);
+    assert_int_equal(c.kind, CMD_CANCEL);
+    assert_string_equal(sc->actions[c.action].id, "isolate");
+    tty_parse_line("/cancel restore", &m, sc, NULL, TT_LANG_EN, &c);   /* not available: still named */
+    assert_int_equal(c.kind, CMD_CANCEL);
+    assert_string_equal(sc->actions[c.action].id, "restore");
+    tty_parse_line("/cancel Re", &m, sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_ERROR);
+    assert_non_null(strstr(c.text, "fits several actions"));
+    tty_parse_line("/cancel report", &m, sc, NULL, TT_LANG_EN, &c);    /* two roles take it */
+    assert_int_equal(c.kind, CMD_ERROR);
+    assert_non_null(strstr(c.text, "report: several roles can take it: put the role first"));
+    tty_parse_line("/cancel sysadmin report", &m, sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_CANCEL);
+    assert_string_equal(sc->roles[c.role].id, "sysadmin");
+    assert_string_equal(sc->actions[c.action].id, "report");
+    tty_parse_line("/cancel isoalte", &m, sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_ERROR);
+    assert_non_null(strstr(c.text, "isoalte: no action has that number or name (/menu all lists them); "
+                                   "did you mean 'isolate'?"));
+    tty_parse_line("/cancel isoalte", &m, sc, NULL, TT_LANG_JA, &c);
+    assert_non_null(strstr(c.text, "その番号・名前の対応はありません"));
+    tty_parse_line("/cancel", &m, sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_ERROR);
+    assert_non_null(strstr(c.text, "give the action's number or name"));
+    tty_parse_line("/cancel", &m, sc, NULL, TT_LANG_JA, &c);
+    assert_non_null(strstr(c.text, "対応の番号か名前を指定してください"));
+    tty_parse_line("/cancel 999", &m, sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_ERROR);
+    assert_non_null(strstr(c.text, "no action has that number"));
+    tty_parse_line("/reply call_vendor web01 and db01", &m, sc, NULL, TT_LANG_EN, &c);
+    assert_int_equal(c.kind, CMD_REPLY);
+    assert_string_equal(sc->actions[c.action].id, "call_vendor");
+    assert_string_equal(c.text, "web01 and db01");
+    tty_parse_line("/reply Call the vendor", &m, sc, NULL, TT_LANG_EN, &c);  /* no answer */
+    assert_int_equal(c.kind, CMD_ERROR);
+    assert_non_null(strstr(c.text, "text is missing"));
+    /* The help says so, in both languages. */
+    assert_non_null(strstr(tt_term_text(M_HELP, TT_LANG_EN), "a number or a name"));
+    assert_non_null(strstr(tt_term_text(M_HELP, TT_LANG_JA), "名前でも指定できます"));
+    tty_menu_free(&m);
+}
+
 static void test_parse_lines(void **state)
 {
     fixture *f = *state;
@@ -711,6 +780,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_menu_lists_only_what_preconditions_allow,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_parse_lines, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cancel_and_reply_name_the_action, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stable_numbers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_input_from_an_ime_and_typos, setup, teardown),
         cmocka_unit_test_setup_teardown(test_record_texts, setup, teardown),

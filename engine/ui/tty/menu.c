@@ -255,7 +255,11 @@ static void roles_hint(const tt_scenario *sc, const char *typed, tt_lang lang, c
                         sc->roles[i].id, tt_text_get(&sc->roles[i].name, lang));
 }
 
-static void parse_command(const char *line, tt_lang lang,
+static int resolve_choice(const char *word, const char **p, const tty_menu *m,
+                          const tt_scenario *sc, tt_lang lang, bool by_availability,
+                          tty_cmd *out);
+
+static void parse_command(const char *line, tt_lang lang, const tty_menu *m,
                           const tt_scenario *sc, tty_cmd *out)
 {
     char word[64];
@@ -318,24 +322,26 @@ static void parse_command(const char *line, tt_lang lang,
         return;
     }
     if (strcmp(word, "/cancel") == 0 || strcmp(word, "/reply") == 0) {
-        /* API 1.1: the action's stable number, the one the menu shows. */
+        /* API 1.1: the action as taking one names it: its stable number,
+         * its id (after a role id when several roles may take it) or the
+         * start of its label; the rest is the note or the answer. */
         bool cancel = word[1] == 'c';
-        char num[32];
-        int r, a;
-        long n = next_word(&p, num, sizeof num) && is_number(num) && strlen(num) < 9
-                     ? strtol(num, NULL, 10) : 0;
-        if (!tt_action_by_number(sc, (int)n, &r, &a)) {
+        char choice[256];
+        if (!next_word(&p, choice, sizeof choice)) {
             fail(out, word, tty_msg(M_NEED_NUMBER, lang));
             return;
         }
+        int found = resolve_choice(choice, &p, m, sc, lang, false, out);
+        if (found < 0)
+            return;
         rest_of(p, out->text, sizeof out->text);
         if (!cancel && !out->text[0]) {
             fail(out, word, tty_msg(M_NEED_TEXT, lang));
             return;
         }
         out->kind = cancel ? CMD_CANCEL : CMD_REPLY;
-        out->role = r;
-        out->action = a;
+        out->role = m->items[found].role;
+        out->action = m->items[found].action;
         return;
     }
     size_t n_names = 0;
@@ -413,7 +419,8 @@ static void label_candidates(const tty_menu *m, const tt_scenario *sc, tt_lang l
 }
 
 /* Neither a number, an action id nor a label: the nearest action or role id. */
-static void unknown_choice(const tt_scenario *sc, const char *typed, tt_lang lang, tty_cmd *out)
+static void unknown_choice(const tt_scenario *sc, const char *typed, tt_lang lang, tt_term what,
+                           tty_cmd *out)
 {
     size_t n = sc->n_actions + sc->n_roles;
     const char **ids = calloc(n + 1, sizeof *ids);
@@ -427,12 +434,83 @@ static void unknown_choice(const tt_scenario *sc, const char *typed, tt_lang lan
     }
     char why[1024];
     if (near)
-        snprintf(why, sizeof why, "%s; %s", tty_msg(M_UNKNOWN_CHOICE, lang),
-                 did_you_mean(near, lang));
+        snprintf(why, sizeof why, "%s; %s", tty_msg(what, lang), did_you_mean(near, lang));
     else
-        snprintf(why, sizeof why, "%s", tty_msg(M_UNKNOWN_CHOICE, lang));
+        snprintf(why, sizeof why, "%s", tty_msg(what, lang));
     free(ids);
     fail(out, typed, why);
+}
+
+/* The menu entry a typed choice names: a stable number, an action id (after
+ * an optional role id) or the start of a label in the drill's language, as
+ * many of the following words as still begin one ("Ask the form" chooses
+ * "Ask the form owners ..."). by_availability (taking an action): entries of
+ * one id are told apart by which is available now; otherwise (cancel,
+ * reply) several are ambiguous. *p moves past the words taken. Returns the
+ * entry's index, or -1 with out set to the error. */
+static int resolve_choice(const char *word, const char **p, const tty_menu *m,
+                          const tt_scenario *sc, tt_lang lang, bool by_availability,
+                          tty_cmd *out)
+{
+    if (is_number(word)) {
+        /* A stable number: the same action whatever is available now. */
+        long n = strlen(word) < 9 ? strtol(word, NULL, 10) : 0;
+        if (n < 1 || (size_t)n > m->n) {
+            fail(out, word, tty_msg(M_NO_SUCH_NUMBER, lang));
+            return -1;
+        }
+        return (int)n - 1;
+    }
+    int role = tt_scenario_role(sc, word);
+    char action[256];
+    if (role >= 0) {
+        if (!next_word(p, action, sizeof action)) {
+            fail(out, word, tty_msg(M_UNKNOWN_CHOICE, lang));
+            return -1;
+        }
+    } else {
+        snprintf(action, sizeof action, "%s", word);
+    }
+    size_t matches = 0, available = 0;
+    int first_match = -1, found = -1;
+    for (size_t i = 0; i < m->n; i++) {
+        if (strcmp(sc->actions[m->items[i].action].id, action) != 0 ||
+            (role >= 0 && m->items[i].role != role))
+            continue;
+        if (matches++ == 0)
+            first_match = (int)i;
+        if (m->items[i].available && available++ == 0)
+            found = (int)i;
+    }
+    if (matches == 0) {
+        /* Not an id: the start of a label; the rest is the note. */
+        extend_label_start(m, sc, lang, role, action, sizeof action, p);
+        int distinct = -1;
+        for (size_t i = 0; i < m->n; i++) {
+            const tty_choice *c = &m->items[i];
+            if ((role >= 0 && c->role != role) ||
+                !starts_with(tt_text_get(&sc->actions[c->action].label, lang), action))
+                continue;
+            distinct = distinct < 0 || distinct == c->action ? c->action : -2;
+            if (matches++ == 0)
+                first_match = (int)i;
+            if (c->available && available++ == 0)
+                found = (int)i;
+        }
+        if (distinct == -2) {
+            label_candidates(m, sc, lang, role, action, out);
+            return -1;
+        }
+    }
+    if (matches == 0) {
+        unknown_choice(sc, action, lang, by_availability ? M_UNKNOWN_CHOICE : M_NO_SUCH_ACTION, out);
+        return -1;
+    }
+    if (by_availability ? available > 1 : matches > 1) {
+        fail(out, action, tty_msg(M_AMBIGUOUS, lang));
+        return -1;
+    }
+    return by_availability && available ? found : first_match;
 }
 
 void tty_parse_line(const char *line, const tty_menu *m, const tt_scenario *sc,
@@ -447,73 +525,12 @@ void tty_parse_line(const char *line, const tty_menu *m, const tt_scenario *sc,
         return;
     }
     if (word[0] == '/') {
-        parse_command(line, lang, sc, out);
+        parse_command(line, lang, m, sc, out);
         return;
     }
-    int found = -1;
-    if (is_number(word)) {
-        /* A stable number: the same action whatever is available now. */
-        long n = strlen(word) < 9 ? strtol(word, NULL, 10) : 0;
-        if (n < 1 || (size_t)n > m->n) {
-            fail(out, word, tty_msg(M_NO_SUCH_NUMBER, lang));
-            return;
-        }
-        found = (int)n - 1;
-    } else {
-        int role = tt_scenario_role(sc, word);
-        char action[256];
-        if (role >= 0) {
-            if (!next_word(&p, action, sizeof action)) {
-                fail(out, word, tty_msg(M_UNKNOWN_CHOICE, lang));
-                return;
-            }
-        } else {
-            memcpy(action, word, sizeof action);
-        }
-        size_t matches = 0, available = 0;
-        int first_match = -1;
-        for (size_t i = 0; i < m->n; i++) {
-            if (strcmp(sc->actions[m->items[i].action].id, action) != 0 ||
-                (role >= 0 && m->items[i].role != role))
-                continue;
-            if (matches++ == 0)
-                first_match = (int)i;
-            if (m->items[i].available && available++ == 0)
-                found = (int)i;
-        }
-        if (matches == 0) {
-            /* Not an id: the start of a label in the drill's language, as
-             * many of the words typed as still begin one ("Ask the form"
-             * chooses "Ask the form owners ..."); the rest is the note. */
-            extend_label_start(m, sc, lang, role, action, sizeof action, &p);
-            int distinct = -1;
-            for (size_t i = 0; i < m->n; i++) {
-                const tty_choice *c = &m->items[i];
-                if ((role >= 0 && c->role != role) ||
-                    !starts_with(tt_text_get(&sc->actions[c->action].label, lang), action))
-                    continue;
-                distinct = distinct < 0 || distinct == c->action ? c->action : -2;
-                if (matches++ == 0)
-                    first_match = (int)i;
-                if (c->available && available++ == 0)
-                    found = (int)i;
-            }
-            if (distinct == -2) {
-                label_candidates(m, sc, lang, role, action, out);
-                return;
-            }
-        }
-        if (matches == 0) {
-            unknown_choice(sc, action, lang, out);
-            return;
-        }
-        if (available > 1) {
-            fail(out, action, tty_msg(M_AMBIGUOUS, lang));
-            return;
-        }
-        if (available == 0)
-            found = first_match;
-    }
+    int found = resolve_choice(word, &p, m, sc, lang, true, out);
+    if (found < 0)
+        return;
     if (!m->items[found].available) {
         const tty_choice *c = &m->items[found];
         char what[512];

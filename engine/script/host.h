@@ -148,6 +148,8 @@ struct tt_script {
     char *bytecode;
     size_t bytecode_len;
     bool validated;             /* a rebuild: the text was checked already */
+    bool loaded_before;         /* the model cache holds this text's model: it
+                                   loaded, so no key is written twice in it */
     struct tt_recipe *recipe;   /* how a rebuild finds functions (recipe.c) */
     bool recipe_tried;          /* taken at the first rebuild (or failed) */
     uint8_t *straight;          /* per fn slot of refs: straight-line code (straight.c) */

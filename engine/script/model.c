@@ -827,7 +827,7 @@ static int extract(lua_State *L)
 
     char dup_key[80];
     int first, second;
-    if (!x.s->validated && tt_locate_duplicate(x.s->text, x.s->text_len, x.line, dup_key, sizeof dup_key, &first,
+    if (!x.s->validated && !x.s->loaded_before && tt_locate_duplicate(x.s->text, x.s->text_len, x.line, dup_key, sizeof dup_key, &first,
                             &second))
         mf_fail(&x, second, TT_MSG(E_SC_KEY_TWICE_FMT), dup_key, first, second);
     mf_check_keys(&x, top, "scenario", "Scenario");

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <jansson.h>
 #include <link.h>
+#include <nettle/sha2.h>
 #include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -410,38 +411,48 @@ static void read_build_id(void)
     dl_iterate_phdr(find_build_id, NULL);
 }
 
-/* Appends the schema (struct, field and kind names in order) to buf. */
-static size_t schema_text(char *buf, size_t size)
+/* The key: format, version, build, scenario hash and the schema (struct
+ * and field names, sizes, kinds and offsets), fed to SHA-256 as they are. */
+static void hash_text(struct sha256_ctx *ctx, const char *s)
 {
-    size_t used = 0;
-    for (size_t s = 0; s < sizeof schema / sizeof schema[0]; s++) {
-        const mc_struct *st = schema[s];
-        int n = snprintf(buf + used, used < size ? size - used : 0, "%s:%zu{", st->name,
-                         st->size);
-        used += n > 0 ? (size_t)n : 0;
-        for (size_t i = 0; i < st->n_fields; i++) {
-            n = snprintf(buf + used, used < size ? size - used : 0, "%s/%d/%zu,",
-                         st->fields[i].name, (int)st->fields[i].kind, st->fields[i].offset);
-            used += n > 0 ? (size_t)n : 0;
-        }
-        n = snprintf(buf + used, used < size ? size - used : 0, "}");
-        used += n > 0 ? (size_t)n : 0;
-    }
-    return used;
+    sha256_update(ctx, strlen(s) + 1, (const uint8_t *)s);
+}
+
+static void hash_size(struct sha256_ctx *ctx, size_t n)
+{
+    uint64_t v = n;
+    sha256_update(ctx, sizeof v, (const uint8_t *)&v);
 }
 
 static int cache_key(const char *scenario_hash, char key[65])
 {
     pthread_once(&build_id_once, read_build_id);
-    char buf[8192];
-    int n = snprintf(buf, sizeof buf, "%s %d\nversion %s\nbuild %s\nscenario %s\nschema ",
-                     MC_MAGIC, MC_FORMAT, tt_version(), build_id, scenario_hash);
-    if (n < 0 || (size_t)n >= sizeof buf)
-        return -1;
-    size_t used = (size_t)n + schema_text(buf + n, sizeof buf - (size_t)n);
-    if (used >= sizeof buf)
-        return -1;
-    tt_sha256_hex(buf, used, key);
+    struct sha256_ctx ctx;
+    sha256_init(&ctx);
+    hash_text(&ctx, MC_MAGIC);
+    hash_size(&ctx, MC_FORMAT);
+    hash_text(&ctx, tt_version());
+    hash_text(&ctx, build_id);
+    hash_text(&ctx, scenario_hash);
+    for (size_t s = 0; s < sizeof schema / sizeof schema[0]; s++) {
+        const mc_struct *st = schema[s];
+        hash_text(&ctx, st->name);
+        hash_size(&ctx, st->size);
+        for (size_t i = 0; i < st->n_fields; i++) {
+            hash_text(&ctx, st->fields[i].name);
+            hash_size(&ctx, st->fields[i].kind);
+            hash_size(&ctx, st->fields[i].offset);
+            hash_size(&ctx, st->fields[i].count_offset);
+        }
+    }
+    uint8_t digest[SHA256_DIGEST_SIZE];
+    sha256_digest(&ctx, sizeof digest, digest);
+    static const char hex[] = "0123456789abcdef";
+    for (size_t i = 0; i < sizeof digest; i++) {
+        key[2 * i] = hex[digest[i] >> 4];
+        key[2 * i + 1] = hex[digest[i] & 15];
+    }
+    key[64] = '\0';
     return 0;
 }
 
@@ -557,6 +568,14 @@ int tt_model_cache_read(const char *scenario_hash, tt_scenario *m)
     if (rc != 0)
         unlink(path); /* damaged: the load that follows writes it again */
     return rc;
+}
+
+bool tt_model_cache_has(const char *scenario_hash)
+{
+    char key[65], path[4096];
+    size_t root;
+    return entry_path(scenario_hash, key, path, sizeof path, &root) == 0 &&
+           access(path, F_OK) == 0;
 }
 
 static int make_dirs(char *dir, size_t root_len)

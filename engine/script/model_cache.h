@@ -64,6 +64,9 @@ int tt_model_cache_decode(const char *json, size_t len, tt_scenario *m);
 int tt_model_cache_path(const char *scenario_hash, char *out, size_t size);
 /* Read m's model for `scenario_hash`: 0 on a hit, -1 on any miss. */
 int tt_model_cache_read(const char *scenario_hash, tt_scenario *m);
+/* An entry for `scenario_hash` is there (whatever its state: only a load
+ * that succeeded writes one). */
+bool tt_model_cache_has(const char *scenario_hash);
 /* Keep m (m->hash is the key) unless an entry is there already; never
  * fails a caller: any error only means nothing was written. */
 void tt_model_cache_write(const tt_scenario *m);

@@ -210,6 +210,13 @@ void tt_script_free(tt_script *s)
     free(s);
 }
 
+/* Room for the states of a script: the capped memory of two (the old one
+ * lives while the next is built) and what Lua may take beyond the cap. */
+static size_t blocks_reserve(const tt_sandbox_limits *l)
+{
+    return 2 * l->memory_bytes + ((size_t)16 << 20);
+}
+
 static bool default_limits(const tt_sandbox_limits *l)
 {
     tt_sandbox_limits d;
@@ -249,11 +256,20 @@ static tt_script *load_owned(const char *name, char *text, size_t len, const cha
         tt_script_free(s);
         return NULL;
     }
+    /* A text whose model is kept loaded before (the checks that depend on
+     * the text alone passed then); a model is kept once. */
+    s->loaded_before = keep && tt_model_cache_has(s->model.hash);
+    /* The state's memory comes from a region of its own (blocks.c): a
+     * block taken or given back costs a few instructions where malloc and
+     * free cost a hundred, and Lua makes thousands while compiling, running
+     * the chunk and closing the state. Without it (the region cannot be
+     * reserved), plain malloc. */
+    s->blocks = tt_blocks_new(blocks_reserve(&s->limits));
     if (build(s, false, err) != 0) {
         tt_script_free(s);
         return NULL;
     }
-    if (keep && default_limits(&s->limits))
+    if (keep && !s->loaded_before && default_limits(&s->limits))
         tt_model_cache_write(&s->model);
     return s;
 }
@@ -547,7 +563,7 @@ static int rebuild_state(tt_script *s, bool light, tt_error *err)
      * cannot be had, blocks are plain malloc'ed). The first light rebuild
      * gets a region of its own, so that an image of it holds that state
      * alone. */
-    size_t reserve = 2 * s->limits.memory_bytes + ((size_t)16 << 20);
+    size_t reserve = blocks_reserve(&s->limits);
     tt_blocks *own = light && !s->image_tried ? tt_blocks_new(reserve) : NULL;
     if (!s->blocks && !own)
         s->blocks = tt_blocks_new(reserve);

@@ -580,6 +580,41 @@ static void the_folder_is_bounded(void **state)
     clear_cache();
 }
 
+/* A scenario whose model is cached skips the duplicate-key pass; the same
+ * file with a key written twice is other bytes, so the pass runs and names
+ * the key, as it always did. */
+static void a_key_twice_is_still_found(void **state)
+{
+    (void)state;
+    use_cache(cache_root);
+    clear_cache();
+    char path[600];
+    snprintf(path, sizeof path, "%s/twice.lua", cli_tmp());
+    char fixture[600];
+    snprintf(fixture, sizeof fixture, "%s/tests/script/fixtures/minimal.lua", src());
+    char *text = cli_slurp(fixture);
+    cli_write(path, text);
+    cli_result r = cli_run("check '%s'", path);
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+    only_entry();
+    r = cli_run("check '%s'", path); /* from a cached text: still fine */
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+    char *twice = NULL;
+    char *at = strstr(text, "  length = \"1h\",\n");
+    assert_non_null(at);
+    assert_true(asprintf(&twice, "%.*s  length = \"2h\",\n%s", (int)(at - text), text, at) > 0);
+    cli_write(path, twice);
+    r = cli_run("check '%s'", path);
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "'length' is given twice in the same table (lines 7 and 8)");
+    cli_done(&r);
+    free(twice);
+    free(text);
+    clear_cache();
+}
+
 int main(void)
 {
     snprintf(cache_root, sizeof cache_root, "%s/cache", cli_tmp());
@@ -593,6 +628,7 @@ int main(void)
         cmocka_unit_test(damaged_entries_are_ignored),
         cmocka_unit_test(an_unwritable_cache_fails_nothing),
         cmocka_unit_test(the_folder_is_bounded),
+        cmocka_unit_test(a_key_twice_is_still_found),
     };
     return cmocka_run_group_tests(tests, collect_all, NULL);
 }

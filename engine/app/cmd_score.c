@@ -53,6 +53,9 @@ int tt_cmd_score(int argc, char **argv)
     if (tt_same_file(o.journal, out))
         return tt_cmd_fail(&cl, C_SCORE_OUT_IS_JOURNAL_FMT_TEXT, out);
 
+    /* The drill history opens in a thread meanwhile (the trend is still
+     * read after the journal, below). */
+    tt_history_open_ahead(o.db);
     tt_error err;
     tt_error_clear(&err);
     /* Read record by record: memory holds what the card shows, whatever

@@ -4,6 +4,7 @@
 #include "tabletop/terms.h"
 
 #include <dlfcn.h>
+#include <pthread.h>
 #include <limits.h>
 #include <string.h>
 
@@ -29,7 +30,21 @@ static const void *module_fail(tt_module_id id, const char *path, const char *wh
     return NULL;
 }
 
+static const void *load_module(tt_module_id id, size_t size, tt_lang lang, tt_error *err);
+
+/* The drill history is loaded by a thread while the journal is read
+ * (engine/score/history_ahead.c): one load at a time. */
+static pthread_mutex_t loading = PTHREAD_MUTEX_INITIALIZER;
+
 const void *tt_module_api(tt_module_id id, size_t size, tt_lang lang, tt_error *err)
+{
+    pthread_mutex_lock(&loading);
+    const void *api = load_module(id, size, lang, err);
+    pthread_mutex_unlock(&loading);
+    return api;
+}
+
+static const void *load_module(tt_module_id id, size_t size, tt_lang lang, tt_error *err)
 {
     if ((unsigned)id >= TT_MODULE__COUNT) {
         tt_error_runtime(err, NULL, TT_MSG(E_MODULE_UNKNOWN_FMT), (int)id);

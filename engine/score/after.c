@@ -175,6 +175,7 @@ int tt_score_after_exercise(const tt_scenario *sc, const char *journal_path,
                      TT_MSG(E_CARD_WOULD_REPLACE));
         return -1;
     }
+    tt_history_open_ahead(db_path);   /* while the journal is read */
     tt_scorecard card;
     if (tt_scorecard_read_file_hashed(&card, sc, journal_path, err) != 0)
         return -1;

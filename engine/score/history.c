@@ -169,6 +169,13 @@ tt_history *tt_history_open_spec(const char *spec, unsigned flags, tt_store_fail
             return NULL;
         spec = def;
     }
+    /* Opened ahead while the journal was read (history_ahead.c): an
+     * existing file of the current schema, nothing left to do. */
+    tt_history *ready = tt_store_is_uri(spec) ? NULL : store_take_ahead(spec);
+    if (ready) {
+        *why = TT_STORE_OK;
+        return ready;
+    }
     tt_history *h = calloc(1, sizeof *h);
     if (!h) {
         tt_error_oom(err, NULL);

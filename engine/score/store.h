@@ -54,6 +54,7 @@ struct tt_history {
     char *display;          /* path, or the URI without its password */
     char *secrets[3];       /* password spellings to scrub from messages */
     void *conn;             /* sqlite3 * or PGconn * */
+    bool ahead;             /* opened by tt_history_open_ahead's thread */
 };
 
 extern const store_ops store_sqlite_ops;
@@ -66,6 +67,10 @@ int store_pg_connect(tt_history *h, const char *uri, tt_store_failure *why, tt_e
 /* The schema: migrations[i] takes version i to i + 1, per back-end. */
 const char *store_migration(tt_store_kind kind, int step);
 int store_migrate(tt_history *h, tt_store_failure *why, tt_error *err);
+
+/* The connection tt_history_open_ahead opened to `path` (waiting for it),
+ * or NULL: none, another file, or it gave up. */
+tt_history *store_take_ahead(const char *path);
 
 void store_rows_free(store_rows *r);
 void store_pg_rows_release(void *pgresult);

@@ -374,6 +374,16 @@ tt_history *tt_history_open(const char *path, tt_error *err);
 tt_history *tt_history_open_spec(const char *spec, unsigned flags, tt_store_failure *why,
                                  tt_error *err);
 void tt_history_close(tt_history *h);
+/* Start opening the SQLite history that tt_history_open_spec will open for
+ * `db_flag` (as tt_history_spec takes it) in a thread, while the caller
+ * reads the journal; the next open of that file takes the connection.
+ * Only an existing file of the current schema is opened ahead; anything
+ * else (a postgresql:// store, no file, any failure) is left to the open
+ * itself, with its messages. Never fails; a connection not taken is closed
+ * at exit. */
+void tt_history_open_ahead(const char *db_flag);
+/* Whether `h` is the connection tt_history_open_ahead opened. */
+bool tt_history_opened_ahead(const tt_history *h);
 int tt_history_schema_version(tt_history *h);
 tt_store_kind tt_history_kind(const tt_history *h);
 /* The store's name for messages: the path, or the URI without password. */

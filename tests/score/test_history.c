@@ -329,6 +329,108 @@ static void test_close_leaves_all_in_the_database_file(void **state)
     tt_scorecard_free(&c);
 }
 
+/* A history opened ahead (the thread `score` starts before reading the
+ * journal) is taken by the next open of the same file, sees what was
+ * written meanwhile, and is never used for another file, a missing file or
+ * an older schema (those are opened, created, migrated as always). */
+static void test_opened_ahead(void **state)
+{
+    (void)state;
+    char a[600], b[600], missing[600], old[600];
+    snprintf(a, sizeof a, "%s/ahead-a.sqlite3", dir);
+    snprintf(b, sizeof b, "%s/ahead-b.sqlite3", dir);
+    snprintf(missing, sizeof missing, "%s/ahead/new/history.sqlite3", dir);
+    snprintf(old, sizeof old, "%s/ahead-v4.sqlite3", dir);
+    static fixture_journal model;
+    fj_model(&model);
+    tt_scorecard c1, c2;
+    card_for(&c1, &model, "hash-ahead-1");
+    card_for(&c2, &model, "hash-ahead-2");
+    tt_error err;
+    bool inserted;
+
+    tt_history *h = tt_history_open(a, &err);   /* the file exists, current schema */
+    assert_non_null(h);
+    assert_false(tt_history_opened_ahead(h));
+    tt_history_close(h);
+    h = tt_history_open(b, &err);
+    assert_non_null(h);
+    tt_history_close(h);
+
+    /* Written by another connection after the thread opened its own: seen. */
+    tt_history *other = tt_history_open(a, &err);
+    assert_non_null(other);
+    tt_history_open_ahead(a);
+    assert_int_equal(tt_history_record(other, &c1, &inserted, &err), 0);
+    assert_true(inserted);
+    tt_history_close(other);
+    h = tt_history_open(a, &err);
+    assert_non_null(h);
+    assert_true(tt_history_opened_ahead(h));
+    assert_string_equal(tt_history_name(h), a);
+    assert_int_equal(tt_history_fill_trend(h, &c2, &err), 0);
+    assert_int_equal(c2.n_trend, 1);
+    assert_int_equal(tt_history_record(h, &c2, &inserted, &err), 0);
+    assert_true(inserted);
+    tt_history_close(h);
+    h = tt_history_open(a, &err);                /* taken once only */
+    assert_non_null(h);
+    assert_false(tt_history_opened_ahead(h));
+    tt_history_row *rows;
+    size_t n;
+    assert_int_equal(tt_history_list(h, NULL, NULL, &rows, &n, &err), 0);
+    assert_int_equal(n, 2);
+    tt_history_rows_free(rows, n);
+    tt_history_close(h);
+
+    /* Another file: opened as always (the one opened ahead is closed). */
+    tt_history_open_ahead(a);
+    h = tt_history_open(b, &err);
+    assert_non_null(h);
+    assert_false(tt_history_opened_ahead(h));
+    assert_string_equal(tt_history_name(h), b);
+    tt_history_close(h);
+
+    /* No file yet: created with its folders, as without the thread. */
+    tt_history_open_ahead(missing);
+    h = tt_history_open(missing, &err);
+    assert_non_null(h);
+    assert_false(tt_history_opened_ahead(h));
+    assert_int_equal(tt_history_schema_version(h), TT_HISTORY_SCHEMA_VERSION);
+    tt_history_close(h);
+
+    /* An older schema: migrated by the open itself. */
+    h = tt_history_open(old, &err);
+    assert_non_null(h);
+    tt_history_close(h);
+    sqlite3 *raw;
+    assert_int_equal(sqlite3_open(old, &raw), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw,
+        "ALTER TABLE exercises DROP COLUMN length_ms;"
+        "ALTER TABLE exercises DROP COLUMN not_assessed;"
+        "ALTER TABLE exercises DROP COLUMN ended_early;"
+        "PRAGMA user_version = 4;", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(raw);
+    tt_history_open_ahead(old);
+    h = tt_history_open(old, &err);
+    assert_non_null(h);
+    assert_false(tt_history_opened_ahead(h));
+    assert_int_equal(tt_history_schema_version(h), TT_HISTORY_SCHEMA_VERSION);
+    tt_history_close(h);
+
+    /* A store that is not a SQLite file is not opened ahead; one started
+     * again replaces the last (closing its connection). */
+    tt_history_open_ahead("postgresql://nobody@127.0.0.1:1/none");
+    tt_history_open_ahead(a);
+    tt_history_open_ahead(a);
+    h = tt_history_open(a, &err);
+    assert_non_null(h);
+    assert_true(tt_history_opened_ahead(h));
+    tt_history_close(h);
+    tt_scorecard_free(&c1);
+    tt_scorecard_free(&c2);
+}
+
 static void test_default_path(void **state)
 {
     (void)state;
@@ -628,6 +730,7 @@ int main(void)
         cmocka_unit_test(test_schema_4_migrates_keeping_objectives),
         cmocka_unit_test(test_newer_schema_is_refused),
         cmocka_unit_test(test_close_leaves_all_in_the_database_file),
+        cmocka_unit_test(test_opened_ahead),
         cmocka_unit_test(test_default_path),
         cmocka_unit_test(test_concurrent_writers),
         cmocka_unit_test(test_open_waits_for_a_new_file_being_created),

@@ -635,8 +635,8 @@ static void prune(const char *dir)
                 unlinkat(dirfd(d), de->d_name, 0);
             continue;
         }
-        if (!ends_with(de->d_name, ".model"))
-            continue;
+        if (!ends_with(de->d_name, ".model") || strlen(de->d_name) >= sizeof list->name)
+            continue;   /* longer than any name the cache writes */
         if (n == cap) {
             size_t grown_cap = cap ? cap * 2 : 64;
             entry *grown = realloc(list, grown_cap * sizeof *list);
@@ -645,7 +645,7 @@ static void prune(const char *dir)
             list = grown;
             cap = grown_cap;
         }
-        snprintf(list[n].name, sizeof list[n].name, "%s", de->d_name);
+        memcpy(list[n].name, de->d_name, strlen(de->d_name) + 1);
         list[n].size = st.st_size;
         list[n].mtime = st.st_mtim;
         total += st.st_size;

@@ -84,14 +84,33 @@ bool tt_buf_add(tt_buf *b, const char *s)
 
 bool tt_buf_vprintf(tt_buf *b, const char *fmt, va_list ap)
 {
+    if (b->failed)
+        return false;
+    /* Formatted once where it fits in the room left (the common case),
+     * again only after growing. */
     va_list again;
     va_copy(again, ap);
-    int n = b->failed ? -1 : vsnprintf(NULL, 0, fmt, ap);
-    if (n < 0)
+    size_t room = b->cap > b->len ? b->cap - b->len : 0;
+    int n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, ap);
+    if (n < 0) {
         b->failed = true;
-    else if (reserve(b, (size_t)n)) {
-        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
-        b->len += (size_t)n;
+        if (room)
+            b->data[b->len] = '\0';
+    } else if ((size_t)n < room) {
+        size_t max = b->max ? b->max : TT_BUF_MAX;
+        if ((size_t)n > max - b->len) { /* over the limit: as reserve() */
+            b->data[b->len] = '\0';
+            b->failed = true;
+        } else {
+            b->len += (size_t)n;
+        }
+    } else {
+        if (room)
+            b->data[b->len] = '\0';
+        if (reserve(b, (size_t)n)) {
+            vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
+            b->len += (size_t)n;
+        }
     }
     va_end(again);
     return !b->failed;

@@ -59,11 +59,16 @@ __attribute__((format(printf, 2, 0))) static const char *vfmt(tt_doc *d, const c
 {
     if (d->failed)
         return "";
+    /* Formatted once on the stack (cells and labels are short), again
+     * into the arena only when longer. */
+    char tmp[256];
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
     char *s = n >= 0 ? tt_arena_alloc(&d->arena, (size_t)n + 1) : NULL;
-    if (s)
+    if (s && (size_t)n < sizeof tmp)
+        memcpy(s, tmp, (size_t)n + 1);
+    else if (s)
         vsnprintf(s, (size_t)n + 1, fmt, ap2);
     else
         d->failed = true;

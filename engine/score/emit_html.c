@@ -174,7 +174,9 @@ char *doc_emit_html(const tt_doc *d, size_t *len)
     tt_buf_html(&b, d->title);
     tt_buf_add(&b, " — ");
     tt_buf_html(&b, d->subtitle);
-    tt_buf_printf(&b, "</title>\n<style>%s</style>\n</head>\n<body>\n", css);
+    tt_buf_add(&b, "</title>\n<style>");
+    tt_buf_addn(&b, css, sizeof css - 1);
+    tt_buf_add(&b, "</style>\n</head>\n<body>\n");
     emit(&b, d->root, d->lang);
     tt_buf_add(&b, "</body>\n</html>\n");
     return tt_buf_take(&b, len);

@@ -4,6 +4,7 @@
 #include "doc.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <nettle/sha2.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -60,17 +61,31 @@ int tt_scorecard_write(const tt_scorecard *card, const char *path,
         return -1;
     }
     snprintf(tmp, plen + 32, "%s.tmp%ld", path, (long)getpid());
-    FILE *f = fopen(tmp, "wb");
-    if (!f) {
+    /* One write of the whole card (no stdio buffer to fill and flush). */
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0) {
         tt_error_runtime(err, path, TT_MSG(E_CARD_CANNOT_WRITE_FMT), tt_os_error(errno));
         free(text);
         free(tmp);
         return -1;
     }
-    bool ok = fwrite(text, 1, len, f) == len;
-    ok = (fflush(f) == 0) && ok;
-    int saved = errno;
-    ok = (fclose(f) == 0) && ok;
+    bool ok = true;
+    int saved = 0;
+    for (size_t done = 0; ok && done < len;) {
+        ssize_t n = write(fd, text + done, len - done);
+        if (n > 0) {
+            done += (size_t)n;
+        } else if (n < 0 && errno == EINTR) {
+            continue;
+        } else {
+            saved = n < 0 ? errno : EIO;
+            ok = false;
+        }
+    }
+    if (close(fd) != 0 && ok) {
+        saved = errno;
+        ok = false;
+    }
     if (ok && rename(tmp, path) != 0) {
         saved = errno;
         ok = false;

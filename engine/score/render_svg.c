@@ -3,6 +3,7 @@
  * Plain SVG inside the HTML page, no scripts, prints as vectors. */
 #include "labels.h"
 #include "render_svg.h"
+#include "svg_fmt.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -53,10 +54,10 @@ static void add_fitted(tt_buf *b, const char *text, int max_width)
 
 static void lane_label(tt_buf *b, int y, const char *text, const char *cls)
 {
-    tt_buf_printf(b, "<text x=\"%d\" y=\"%d\" class=\"%s\" text-anchor=\"end\">", LABEL_W, y + 16, cls);
+    sc_svg_printf(b, "<text x=\"%d\" y=\"%d\" class=\"%s\" text-anchor=\"end\">", LABEL_W, y + 16, cls);
     add_fitted(b, text, 32);
     tt_buf_add(b, "</text>\n");
-    tt_buf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"lane\"/>\n", PLOT_X0, y + LANE_H,
+    sc_svg_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"lane\"/>\n", PLOT_X0, y + LANE_H,
               PLOT_X1, y + LANE_H);
 }
 
@@ -64,7 +65,7 @@ static void tip(tt_buf *b, tt_lang L, tt_ms t, const char *what, const char *det
 {
     char buf[32];
     sc_time(t, L, buf, sizeof buf);
-    tt_buf_printf(b, "<title>%s ", buf);
+    sc_svg_printf(b, "<title>%s ", buf);
     tt_buf_html(b, what);
     if (detail && *detail) {
         tt_buf_add(b, ": ");
@@ -85,14 +86,14 @@ static void axis(tt_buf *b, tt_lang L, const scale *s, int y)
             step = steps[i];
             break;
         }
-    tt_buf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>\n", PLOT_X0, y, PLOT_X1, y);
+    sc_svg_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>\n", PLOT_X0, y, PLOT_X1, y);
     for (tt_ms i = 0; i <= s->tmax / step; i++) {
         tt_ms t = i * step;
         char buf[32];
         sc_time(t, L, buf, sizeof buf);
         double x = xpos(s, t);
-        tt_buf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" class=\"tick\"/>", x, y, x, y + 5);
-        tt_buf_printf(b, "<text x=\"%.1f\" y=\"%d\" class=\"tl\" text-anchor=\"middle\">%s</text>\n", x, y + 17, buf);
+        sc_svg_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" class=\"tick\"/>", x, y, x, y + 5);
+        sc_svg_printf(b, "<text x=\"%.1f\" y=\"%d\" class=\"tl\" text-anchor=\"middle\">%s</text>\n", x, y + 17, buf);
     }
 }
 
@@ -128,7 +129,7 @@ void sc_svg_timeline(tt_buf *b, const tt_scorecard *card, tt_lang L)
         lane_of_role[i] = card->roles[i].actions || card->roles[i].refused ? (int)role_lanes++ : -1;
     size_t lanes = 1 + role_lanes + card->n_objectives + (card->n_history ? 1 : 0);
     int height = (int)lanes * LANE_H + AXIS_H + 12;
-    tt_buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" viewBox=\"0 0 %d %d\" "
+    sc_svg_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" viewBox=\"0 0 %d %d\" "
                  "role=\"img\" aria-label=\"", SVG_W, height);
     tt_buf_html(b, T(TIMELINE));
     tt_buf_add(b, "\">\n");
@@ -141,7 +142,7 @@ void sc_svg_timeline(tt_buf *b, const tt_scorecard *card, tt_lang L)
             e->kind != TT_EV_DECLINED && e->kind != TT_EV_ASKED)
             continue;
         double x = xpos(&s, e->t);
-        tt_buf_printf(b, "<path d=\"M%.1f %d l-5 -9 h10 z\" class=\"%s\">", x, y + 18,
+        sc_svg_printf(b, "<path d=\"M%.1f %d l-5 -9 h10 z\" class=\"%s\">", x, y + 18,
                   e->kind == TT_EV_INJECT ? "inj" : "msg");
         bool actor = e->kind == TT_EV_DECLINED || e->kind == TT_EV_ASKED;
         tip(b, L, e->t, actor ? tt_scenario_party_name(sc, e->from, L)
@@ -171,10 +172,10 @@ void sc_svg_timeline(tt_buf *b, const tt_scorecard *card, tt_lang L)
              * one that could not be carried out (status "refused") says so. */
             bool no = e->status != NULL;
             if (e->kind == TT_EV_CANCEL)
-                tt_buf_printf(b, "<path d=\"M%.1f %d l8 8 m0 -8 l-8 8\" class=\"ref cancel%s\">", x - 4,
+                sc_svg_printf(b, "<path d=\"M%.1f %d l8 8 m0 -8 l-8 8\" class=\"ref cancel%s\">", x - 4,
                           ly + 8, no ? " no" : "");
             else
-                tt_buf_printf(b, "<path d=\"M%.1f %d h8 v8 h-8 z\" class=\"%s reply\">", x - 4, ly + 8,
+                sc_svg_printf(b, "<path d=\"M%.1f %d h8 v8 h-8 z\" class=\"%s reply\">", x - 4, ly + 8,
                               no ? "ref" : "act");
             char what[300];
             snprintf(what, sizeof what, "%s: %s",
@@ -203,10 +204,10 @@ void sc_svg_timeline(tt_buf *b, const tt_scorecard *card, tt_lang L)
                 }
             }
             double x2 = xpos(&s, end);
-            tt_buf_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"6\" class=\"%s dur\"/>",
+            sc_svg_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"6\" class=\"%s dur\"/>",
                       x, ly + 9, x2 - x < 1 ? 1 : x2 - x, cls);
         }
-        tt_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%d\" r=\"5\" class=\"%s\">", x, ly + 12, cls);
+        sc_svg_printf(b, "<circle cx=\"%.1f\" cy=\"%d\" r=\"5\" class=\"%s\">", x, ly + 12, cls);
         tip(b, L, e->t, tt_scenario_action_label(sc, e->id, L), e->note);
         tt_buf_add(b, "</circle>\n");
     }
@@ -217,15 +218,15 @@ void sc_svg_timeline(tt_buf *b, const tt_scorecard *card, tt_lang L)
         const char *title = tt_text_get(&o->def->title, L);
         lane_label(b, y, *title ? title : o->def->id, "ll");
         double xt = xpos(&s, o->def->target), xl = xpos(&s, o->def->limit);
-        tt_buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"8\" class=\"tgt\"/>", PLOT_X0, y + 8, xt - PLOT_X0);
-        tt_buf_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"8\" class=\"lim\"/>\n", xt, y + 8, xl - xt);
+        sc_svg_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"8\" class=\"tgt\"/>", PLOT_X0, y + 8, xt - PLOT_X0);
+        sc_svg_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"8\" class=\"lim\"/>\n", xt, y + 8, xl - xt);
         if (o->noticed && o->def->notice) {
             double xn = xpos(&s, o->notice_at);
-            tt_buf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" class=\"notice\"/>", xn, y + 3, xn, y + 21);
+            sc_svg_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" class=\"notice\"/>", xn, y + 3, xn, y + 21);
         }
         if (o->reached) {
             double x = xpos(&s, o->reached_at);
-            tt_buf_printf(b, "<path d=\"M%.1f %d l7 7 l-7 7 l-7 -7 z\" class=\"rat%s\">", x, y + 5,
+            sc_svg_printf(b, "<path d=\"M%.1f %d l7 7 l-7 7 l-7 -7 z\" class=\"rat%s\">", x, y + 5,
                       tt_rating_key(o->rating));
             tip(b, L, o->reached_at, o->def->id, tt_rating_letter(o->rating));
             tt_buf_add(b, "</path>\n");
@@ -241,7 +242,7 @@ void sc_svg_timeline(tt_buf *b, const tt_scorecard *card, tt_lang L)
                 continue;
             double x = xpos(&s, h->at);
             bool beyond = h->at > s.tmax;
-            tt_buf_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"8\" height=\"8\" class=\"real%s\" transform=\"rotate(45 %.1f %d)\">",
+            sc_svg_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"8\" height=\"8\" class=\"real%s\" transform=\"rotate(45 %.1f %d)\">",
                       x - 4, y + 8, beyond ? " beyond" : "", x, y + 12);
             tip(b, L, h->at, tt_text_get(&h->text, L), "");
             tt_buf_add(b, "</rect>\n");
@@ -258,7 +259,7 @@ void sc_svg_trend(tt_buf *b, const tt_scorecard *card, tt_lang L)
 {
     size_t first = sc_trend_first(card);
     size_t bars = card->n_trend - first + 1;
-    tt_buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend\" viewBox=\"0 0 %zu 64\" "
+    sc_svg_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend\" viewBox=\"0 0 %zu 64\" "
                  "width=\"%zu\" height=\"64\" role=\"img\" aria-label=\"", bars * 28 + 4, bars * 28 + 4);
     tt_buf_html(b, T(TREND));
     tt_buf_add(b, "\">");
@@ -268,14 +269,14 @@ void sc_svg_trend(tt_buf *b, const tt_scorecard *card, tt_lang L)
         tt_rating r = current ? card->rating : card->trend[first + i].rating;
         if (r == TT_RATING_NA) {
             /* Nothing assessed: no bar and no number (a 0 would read as a failed drill). */
-            tt_buf_printf(b, "<text x=\"%zu\" y=\"62\" class=\"tl\" text-anchor=\"middle\">—</text>",
+            sc_svg_printf(b, "<text x=\"%zu\" y=\"62\" class=\"tl\" text-anchor=\"middle\">—</text>",
                           14 + i * 28);
             continue;
         }
         int h = score * 48 / 100 + 1;
-        tt_buf_printf(b, "<rect x=\"%zu\" y=\"%d\" width=\"20\" height=\"%d\" class=\"rat%s%s\"/>", 4 + i * 28,
+        sc_svg_printf(b, "<rect x=\"%zu\" y=\"%d\" width=\"20\" height=\"%d\" class=\"rat%s%s\"/>", 4 + i * 28,
                   52 - h, h, tt_rating_key(r), current ? "" : " past");
-        tt_buf_printf(b, "<text x=\"%zu\" y=\"62\" class=\"tl\" text-anchor=\"middle\">%d</text>", 14 + i * 28,
+        sc_svg_printf(b, "<text x=\"%zu\" y=\"62\" class=\"tl\" text-anchor=\"middle\">%d</text>", 14 + i * 28,
                   score);
     }
     tt_buf_add(b, "</svg>\n");

@@ -116,8 +116,8 @@
     "使い方: tabletop lint シナリオ...\n" \
     "\n" \
     "シナリオを実行せずに静的に検査します: 宣言されていない状態キーの読み書き、\n" \
-    "綴りの誤ったアクター/役割/ctx、片方の言語しかない文、出典も「仮」の注記もない\n" \
-    "数値、どのアクションでも到達できない目標。1行に1件、file:line:col: message。\n", \
+    "綴りの誤った関係者/役割/ctx、片方の言語しかない文、出典も演習用の印もない\n" \
+    "数値、どの対応でも達成できない目標。1 行に 1 件（ファイル:行:列: 内容）。\n", \
     "usage: tabletop lint SCENARIO...\n" \
     "\n" \
     "Static checks of scenario files (ids or paths), without running them:\n" \
@@ -145,9 +145,9 @@
 #define C_EXPLORE_USAGE_TEXT \
     "使い方: tabletop explore シナリオ [--runs N] [--seed S] [-o DIR]\n" \
     "\n" \
-    "ランダムだが有効な方針（その時点で選べるアクションをランダムな時刻に、\n" \
+    "ランダムだが有効な方針（その時点で選べる対応をランダムな時刻に、\n" \
     "設定もランダム）で N 回（既定 50）演習し、実行時エラー、一度も達成されない目標、\n" \
-    "一度も選べないアクション、一度も発生しない状況付与、一度も変わらない指標を\n" \
+    "一度も選べない対応、一度も発生しない状況付与、一度も変わらない指標を\n" \
     "報告します。それぞれに再現する最短の解答スクリプト（縮約済み、YAML）を付けます。\n" \
     "-o で DIR/finding-N.yaml へ。\n", \
     "usage: tabletop explore SCENARIO [--runs N] [--seed S] [-o DIR]\n" \
@@ -162,8 +162,8 @@
 #define C_GRAPH_USAGE_TEXT \
     "使い方: tabletop graph シナリオ [-o FILE.svg|FILE.dot] [--lang ja|en]\n" \
     "\n" \
-    "シナリオを実行せずに構造を描きます: 状況付与、動的要素、アクション、\n" \
-    "それぞれが読む（破線）・書く状態キー、目標、目標を達成するアクション（太線）、\n" \
+    "シナリオを実行せずに構造を描きます: 状況付与、動的要素、対応、\n" \
+    "それぞれが読む（破線）・書く状態キー、目標、目標を達成する対応（太線）、\n" \
     "最初の通知となる状況付与（点線）。拡張子で形式を選びます: Graphviz で配置した\n" \
     "SVG か DOT テキスト。-o がなければ DOT を標準出力へ。\n", \
     "usage: tabletop graph SCENARIO [-o FILE.svg|FILE.dot] [--lang ja|en]\n" \
@@ -331,7 +331,7 @@
 #define C_NOMEM_TEXT "メモリが足りません", "out of memory"
 
 /* ---- one command each */
-#define C_CHECK_OK_FMT_TEXT "ok %s（%s）: 役割 %zu、外部の関係者 %zu、状況付与 %zu、アクション %zu、目標 %zu\n", \
+#define C_CHECK_OK_FMT_TEXT "ok %s（%s）: 役割 %zu、外部の関係者 %zu、状況付与 %zu、対応 %zu、目標 %zu\n", \
     "ok %s (%s): %zu roles, %zu actors, %zu injects, %zu actions, %zu objectives\n"
 #define C_EXPLORE_RUNS_FMT_TEXT "--runs は 1 から 100000 までの整数です（'%s'）", \
     "--runs must be a whole number from 1 to 100000, not '%s'"

@@ -36,6 +36,8 @@ static const char *const retired[] = {
     "限度",         /* limit is 期限 */
     "ファシリテーター", /* facilitator is 進行役 */
     "回答スクリプト",   /* an answer script is 解答スクリプト */
+    "アクション",       /* an action is 対応 (check's count and three --help said アクション) */
+    "アクター",         /* an outside party is 関係者 */
 };
 
 static void one_word_per_concept(void **state)

@@ -166,7 +166,7 @@
       "done at") \
     X(M_DONE, "対応完了", \
       "DONE") \
-    X(M_REFUSED, "実行不可", \
+    X(M_REFUSED, "実施できず", \
       "REFUSED") \
     X(M_OBJ_REACHED, "目標達成", \
       "OBJECTIVE REACHED") \
@@ -603,7 +603,7 @@
       "Actions") \
     X(LBL_N_OBJECTIVES, "達成させた目標", \
       "Objectives completed") \
-    X(LBL_N_REFUSED, "却下", \
+    X(LBL_N_REFUSED, "実施できず", \
       "Refused") \
     X(LBL_N_NOTES, "メモ", \
       "Notes") \
@@ -671,7 +671,7 @@
       "reached") \
     X(LBL_STATUS_MISSED, "未達", \
       "missed") \
-    X(LBL_REFUSED, "却下", \
+    X(LBL_REFUSED, "実施できず", \
       "refused") \
     X(LBL_MESSAGE, "連絡", \
       "message") \
@@ -703,7 +703,7 @@
       "harmful action") \
     X(LBL_LEG_WASTED, "無駄な対応", \
       "wasted action") \
-    X(LBL_LEG_REFUSED, "却下", \
+    X(LBL_LEG_REFUSED, "実施できず", \
       "refused") \
     X(LBL_LEG_CANCEL, "中止", \
       "cancelled") \
@@ -867,7 +867,6 @@
     X(W_CONTROLS, "進行", "Controls") \
     X(W_PAUSE, "一時停止", "Pause") \
     X(W_RESUME, "再開", "Resume") \
-    X(W_NEXT, "次の状況付与へ", "Next inject") \
     X(W_SPEED, "速度", "Speed") \
     X(W_SET, "設定", "Set") \
     X(W_END, "演習を終了", "End the exercise") \
@@ -875,7 +874,7 @@
     X(W_SEND_INJECT, "状況付与を送る", "Send inject") \
     X(W_SEATS, "参加者", "Seats") \
     X(W_ANSWERS, "討議の回答", "Discussion answers") \
-    X(W_TAKE, "実行", "Take") \
+    X(W_TAKE, "実施", "Take") \
     X(W_CANCEL_ACTION, "中止", "Cancel") \
     X(W_YOUR_ANSWER, "回答", "Answer") \
     X(W_SEND, "送信", "Send") \
@@ -886,7 +885,7 @@
     X(W_END_CONFIRM, "演習を終了しますか？", "End the exercise?") \
     X(W_ENDED_MSG, "演習は終了しました。", "The exercise has ended.") \
     X(W_ERR_RATE_LIMITED, "操作が多すぎます。少し待ってください。", "Too many messages; wait a moment.") \
-    X(W_ERR_NOT_AVAILABLE, "いまは実行できません", "Not available now") \
+    X(W_ERR_NOT_AVAILABLE, "いまは取れません", "Not available now") \
     X(W_ERR_NOT_YOUR_ROLE, "この役割の対応ではありません", "That action belongs to another role") \
     X(W_ERR_TOO_LONG, "長すぎます", "Too long") \
     X(W_ERR_BAD_MESSAGE, "送信内容が壊れています", "Malformed message") \

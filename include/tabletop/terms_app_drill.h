@@ -404,7 +404,7 @@
     X(C_TL_ANSWER, "討議の回答", "answer") \
     X(C_TL_ACTION, "対応開始", "action") \
     X(C_TL_DONE, "対応完了", "done") \
-    X(C_TL_REFUSED, "実行不可", "refused") \
+    X(C_TL_REFUSED, "実施できず", "refused") \
     X(C_TL_OBJECTIVE, "目標", "objective") \
     X(C_TL_NOTE, "メモ", "note") \
     X(C_TL_END, "演習終了", "end") \

@@ -193,7 +193,7 @@ static void takes_wasted_to_cancel_ask_refuse(void **state)
     r = cli_run("run " FX ".lua --script '%s' --ui none --lang ja --journal '%s/d-ja.yaml' "
                 "--no-scorecard", path, t);
     assert_int_equal(r.status, 0);
-    assert_contains(r.out, "+0:14:00  実行不可   当番技術者: 再起動する（対応中止） — ");
+    assert_contains(r.out, "+0:14:00  実施できず 当番技術者: 再起動する（対応中止） — ");
     cli_done(&r);
     r = cli_run("score '%s/d-j.yaml' -o '%s/d.html' --no-record --lang en", t, t);
     assert_int_equal(r.status, 0);

@@ -62,6 +62,12 @@ static void one_word_per_concept(void **state)
         { M_INJECT, LBL_INJECTS, LBL_INJECTS },
         { S_FACILITATOR, LBL_CUSTOM, LBL_CUSTOM },
         { S_MISSED, LBL_STATUS_MISSED, LBL_NOT_REACHED },
+        /* An action the exercise refused: 実行不可 / 実施できず / 却下 before. */
+        { M_REFUSED, S_REFUSED, LBL_REFUSED },
+        { M_REFUSED, LBL_N_REFUSED, LBL_LEG_REFUSED },
+        { M_REFUSED, C_TL_REFUSED, C_TL_REFUSED },
+        /* "not available now": the terminal's and the seat's error. */
+        { M_NOT_AVAILABLE, W_ERR_NOT_AVAILABLE, W_ERR_NOT_AVAILABLE },
     };
     for (size_t k = 0; k < sizeof same / sizeof same[0]; k++)
         for (int j = 1; j < 3; j++)
@@ -311,6 +317,18 @@ static void web_pages_use_only_table_keys(void **state)
         fail_msg("%d page text(s) outside the terminology table:\n%s", found, report);
     /* The pages do name their words by key (else the scan saw nothing). */
     assert_true(keys >= 40);
+    /* The facilitator's Next does what the dashboard's and /next do (stop
+     * at the next inject, message, target or limit): the same words. It
+     * said 次の状況付与へ / Next inject. */
+    char path[4096];
+    snprintf(path, sizeof path, "%s/assets/web/facilitator.html", root);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    static char page[1 << 16];
+    size_t n = fread(page, 1, sizeof page - 1, f);
+    fclose(f);
+    page[n] = '\0';
+    assert_non_null(strstr(page, "id=\"next\" data-t=\"S_NEXT_BUTTON\""));
 }
 
 static void the_page_scan_catches_unknown_keys(void **state)

@@ -149,24 +149,6 @@ static int refuse_write(lua_State *L, tt_script *s, int c)
     return luaL_error(L, TT_MSG(E_ST_TEXT_BAD_FMT), key, why);
 }
 
-/* The scalars at a and b are the same value of the same type, bit for
- * bit (1 and 1.0, or 0.0 and -0.0, are not: a scenario can tell them
- * apart). */
-static bool same_value(lua_State *L, int a, int b)
-{
-    if (!lua_rawequal(L, a, b)) /* the common case of a change: one call */
-        return false;
-    if (lua_type(L, a) != LUA_TNUMBER)
-        return true; /* equal booleans or strings */
-    bool integer = lua_isinteger(L, a);
-    if (integer != (bool)lua_isinteger(L, b))
-        return false;
-    if (integer)
-        return true;
-    lua_Number x = lua_tonumber(L, a), y = lua_tonumber(L, b);
-    return memcmp(&x, &y, sizeof x) == 0;
-}
-
 /* ---- Key codes by name address ----
  * A write's key is looked up by the address of its name's bytes among the
  * codes table's own key objects (never collected while the state lives, so
@@ -237,32 +219,36 @@ static lua_Integer known_code(lua_State *L, tt_script *s)
 }
 
 /* Upvalues: state table, key -> index * 4 + class. The checks in the order
- * refuse_write explains them; the common cases first. */
+ * refuse_write explains them; the common cases first. Only the VM calls it,
+ * as the proxy's __newindex (its metatable is protected): table, key,
+ * value; the value held is pushed at 4. */
 static int state_newindex(lua_State *L)
 {
     tt_script *s = tt_host_of(L);
+    if (lua_gettop(L) != 3)
+        lua_settop(L, 3);
     if (lua_type(L, 2) != LUA_TSTRING)
         return not_a_name(L, 2);
-    lua_settop(L, 3); /* table, key, value; then the code (4), the value held (5) */
     lua_Integer code = known_code(L, s);
-    if (code >= 0) {
-        lua_pushnil(L); /* in the code's place */
-    } else {
+    if (code < 0) {
         lua_pushvalue(L, 2);
         if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TNUMBER)
             return undeclared(L, lua_tostring(L, 2), TT_MSG(E_ST_HOW_TO_ADD));
         code = lua_tointeger(L, 4);
+        lua_settop(L, 3);
     }
     int c = (int)(code & 3);
-    bool ok = false;
+    int t = lua_type(L, 3);
+    bool ok = false, integer = false;
     if (!s->read_only) {
-        switch (lua_type(L, 3)) {
+        switch (t) {
         case LUA_TBOOLEAN:
             ok = c == CLASS_BOOLEAN;
             break;
         case LUA_TNUMBER:
             if (lua_isinteger(L, 3)) {
                 ok = c == CLASS_INTEGER || c == CLASS_NUMBER;
+                integer = true;
             } else if (isfinite(lua_tonumber(L, 3))) {
                 if (c == CLASS_NUMBER) {
                     ok = true;
@@ -274,7 +260,7 @@ static int state_newindex(lua_State *L)
                     if (whole) {
                         lua_pushinteger(L, i);
                         lua_replace(L, 3);
-                        ok = true;
+                        ok = integer = true;
                     }
                 }
             }
@@ -291,11 +277,24 @@ static int state_newindex(lua_State *L)
         return refuse_write(L, s, c);
     /* Writing the value a key holds changes nothing: no generation, so the
      * conditions that read it are not re-run, and nothing to compare for
-     * the journal (minute-by-minute dynamics rewrite most keys unchanged). */
+     * the journal (minute-by-minute dynamics rewrite most keys unchanged).
+     * The same value is the same type, bit for bit (1 and 1.0, or 0.0 and
+     * -0.0, are not: a scenario can tell them apart). */
     lua_pushvalue(L, 2);
-    lua_rawget(L, lua_upvalueindex(1));
-    if (same_value(L, 5, 3))
-        return 0;
+    if (lua_rawget(L, lua_upvalueindex(1)) == t) {
+        bool same;
+        if (t == LUA_TNUMBER && integer)
+            same = lua_isinteger(L, 4) && lua_tointeger(L, 4) == lua_tointeger(L, 3);
+        else if (t == LUA_TNUMBER) {
+            lua_Number x = lua_tonumber(L, 4), y = lua_tonumber(L, 3);
+            same = !lua_isinteger(L, 4) && memcmp(&x, &y, sizeof x) == 0;
+        } else if (t == LUA_TBOOLEAN)
+            same = lua_toboolean(L, 4) == lua_toboolean(L, 3);
+        else
+            same = lua_rawequal(L, 4, 3);
+        if (same)
+            return 0;
+    }
     lua_settop(L, 3);
     note_write(s, code >> 2);
     lua_rawset(L, lua_upvalueindex(1));

@@ -41,7 +41,8 @@ static size_t kind_count(const tt_script *s, int kind)
  * not vararg, how many of (s, ctx) it declares (extra arguments are
  * dropped by the call, so a condition declaring only s is passed only s). */
 enum { STRAIGHT_UNKNOWN, STRAIGHT_NO, STRAIGHT_YES, STRAIGHT_MASK = 3,
-       TAKES_ONE = 4, TAKES_NONE = 8, READS_FIELDS = 16 };
+       TAKES_ONE = 4, TAKES_NONE = 8, READS_FIELDS = 16,
+       LIB_CALLS = 32 /* not straight, but its calls are in s->lib_calls[slot] */ };
 
 /* Protected: references to every behaviour function, the proxy and ctx. */
 static int index_callbacks(lua_State *L)
@@ -121,7 +122,11 @@ int tt_host_index_callbacks(tt_script *s, tt_error *err)
         s->memo = calloc(n_cond, sizeof *s->memo);
     if (!s->straight)
         s->straight = calloc(n + 1, 1);
-    if (!r->fn || !r->cond || !s->memo || !s->straight) {
+    if (!s->lib_calls) {
+        s->lib_calls = calloc(n + 1, sizeof *s->lib_calls);
+        s->n_lib_calls = s->lib_calls ? n + 1 : 0;
+    }
+    if (!r->fn || !r->cond || !s->memo || !s->straight || !s->lib_calls) {
         tt_error_oom(err, s->model.path);
         return -1;
     }
@@ -356,6 +361,51 @@ static void set_now(tt_script *s, int ref, tt_ms now)
     lua_pop(L, 1);
 }
 
+/* Whether each field a loop-free function calls (tt_host_fn_lib_calls)
+ * now holds one of the engine's C functions that never call Lua (the math
+ * library as set up, ctx's own): then no Lua runs but the function's own
+ * instructions, each at most once, and it runs unhooked as straight-line
+ * code does. Raw reads of fields the function's own constants name (short
+ * strings, interned: nothing is allocated, nothing can raise); the values
+ * read are those its field reads will find, as nothing it calls and
+ * nothing it stores (into s only) changes them. */
+static bool lib_calls_hold(tt_script *s, size_t slot)
+{
+    lua_State *L = s->L;
+    const tt_lib_calls *c = s->lib_calls[slot];
+    int top = lua_gettop(L);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, s->refs.fn[slot]);
+    int fn = top + 1;
+    bool ok = true;
+    /* Sites are grouped by table (tt_host_fn_lib_calls): each table once. */
+    for (size_t i = 0; ok && i < c->n; i++) {
+        const tt_lib_call *site = &c->site[i];
+        const tt_lib_call *prev = i > 0 ? &c->site[i - 1] : NULL;
+        if (!prev || prev->upvalue != site->upvalue || strcmp(prev->lib, site->lib) != 0) {
+            lua_settop(L, fn);
+            if (site->upvalue < 0) {
+                lua_rawgeti(L, LUA_REGISTRYINDEX, s->refs.ctx_table);
+            } else if (!lua_getupvalue(L, fn, site->upvalue + 1) ||
+                       lua_type(L, -1) != LUA_TTABLE) {
+                ok = false;
+                break;
+            } else {
+                lua_pushstring(L, site->lib);
+                ok = lua_rawget(L, -2) == LUA_TTABLE;
+            }
+        }
+        if (ok) {
+            lua_pushstring(L, site->name);
+            lua_rawget(L, -2);
+            lua_CFunction f = lua_tocfunction(L, -1);
+            ok = f && (site->upvalue < 0 ? tt_ctx_leaf(f) : tt_sandbox_leaf(s->sb, f));
+            lua_pop(L, 1);
+        }
+    }
+    lua_settop(L, top);
+    return ok;
+}
+
 /* Whether a behaviour function is straight-line code, classified at its
  * first call, once per process: rebuilt states run the same code. lua_dump
  * allocates nothing and cannot raise. */
@@ -367,15 +417,25 @@ static bool straight(tt_script *s, tt_callback kind, int index)
         if (ref == LUA_NOREF)
             return false;
         lua_rawgeti(s->L, LUA_REGISTRYINDEX, ref);
-        unsigned char cls =
-            tt_host_fn_straight(s->L, -1, TT_HOOK_STEP) ? STRAIGHT_YES : STRAIGHT_NO;
-        if (tt_host_fn_reads_only_fields(s->L, -1))
+        tt_fn_class fc;
+        tt_host_fn_classify(s->L, -1, TT_HOOK_STEP, &fc);
+        unsigned char cls = fc.straight ? STRAIGHT_YES : STRAIGHT_NO;
+        if (fc.reads_only_fields)
             cls |= READS_FIELDS;
+        /* Checking the fields costs about what a dozen hooked instructions
+         * do: worth it for a function long enough. */
+        if (fc.lib_calls && fc.calls.length >= 32 * fc.calls.n &&
+            (s->lib_calls[slot] = malloc(sizeof fc.calls)) != NULL) {
+            *s->lib_calls[slot] = fc.calls;
+            cls |= LIB_CALLS;
+        }
         lua_Debug ar;
         if (lua_getinfo(s->L, ">u", &ar) && !ar.isvararg && ar.nparams < 2)
             cls |= ar.nparams == 0 ? TAKES_NONE : TAKES_ONE;
         s->straight[slot] = cls; /* the function was popped by ">" */
     }
+    if (s->straight[slot] & LIB_CALLS)
+        return lib_calls_hold(s, slot);
     return (s->straight[slot] & STRAIGHT_MASK) == STRAIGHT_YES;
 }
 

@@ -427,6 +427,15 @@ static const struct ctx_row {
       ctx_clock },
 };
 
+bool tt_ctx_leaf(lua_CFunction f)
+{
+    /* None of them calls Lua (ctx.after keeps its function for later). */
+    for (size_t i = 0; i < sizeof CTX / sizeof CTX[0]; i++)
+        if (CTX[i].fn && CTX[i].fn == f)
+            return true;
+    return false;
+}
+
 size_t tt_api_ctx_count(void)
 {
     return sizeof CTX / sizeof CTX[0];

@@ -89,6 +89,19 @@ typedef struct tt_cond_memo {
     uint32_t reads[TT_MEMO_READS];
 } tt_cond_memo;
 
+/* Where a loop-free function's calls go (straight.c, tt_host_fn_lib_calls). */
+#define TT_LIB_CALL_SITES 8
+typedef struct tt_lib_call {
+    int upvalue;  /* the table's upvalue (0-based), or -1: a ctx field */
+    char lib[41]; /* the field of the upvalue's table holding the library */
+    char name[41];
+} tt_lib_call;
+typedef struct tt_lib_calls {
+    size_t length; /* the function's instructions */
+    size_t n;      /* sites, those of one table together */
+    tt_lib_call site[TT_LIB_CALL_SITES];
+} tt_lib_calls;
+
 struct tt_script {
     tt_sandbox *sb;             /* malloc'ed: it is the allocator's ud */
     lua_State *L;
@@ -153,6 +166,9 @@ struct tt_script {
     struct tt_recipe *recipe;   /* how a rebuild finds functions (recipe.c) */
     bool recipe_tried;          /* taken at the first rebuild (or failed) */
     uint8_t *straight;          /* per fn slot of refs: straight-line code (straight.c) */
+    tt_lib_calls **lib_calls;   /* per fn slot: where a loop-free function's calls
+                                   go (straight.c), NULL if not that kind */
+    size_t n_lib_calls;         /* slots in lib_calls */
     tt_blocks *blocks;          /* the region of rebuilt states (blocks.c) */
     tt_sandbox_image *image;    /* a light rebuild's state as built: later
                                    rebuilds write it back (tt_sandbox_restore) */
@@ -214,6 +230,8 @@ int tt_ctx_create(lua_State *L);
 int tt_ctx_push_condition(lua_State *L);
 /* The ctx's __index while conditions run (upvalue: the fields table). */
 int tt_ctx_recording_index(lua_State *L);
+/* f is one of ctx's own functions (none calls Lua). */
+bool tt_ctx_leaf(lua_CFunction f);
 /* A time value at idx ("15m" or seconds); raises "what: ..." otherwise. */
 tt_ms tt_host_check_time(lua_State *L, int idx, const char *what);
 
@@ -236,6 +254,19 @@ bool tt_host_fn_straight(lua_State *L, int idx, int max_instructions);
  * the table of field reads (straight.c): it may be passed the tables a
  * proxy's __index names instead of the proxies. */
 bool tt_host_fn_reads_only_fields(lua_State *L, int idx);
+/* straight.c: a loop-free function (fewer than max_instructions) whose
+ * every call is of a field of a table held by an upvalue (`math.floor`) or
+ * of its ctx parameter (`ctx.random`), storing only into s: where those
+ * fields are (*out). call.c runs it unhooked when each holds one of the
+ * engine's C functions that never call Lua. */
+bool tt_host_fn_lib_calls(lua_State *L, int idx, int max_instructions, tt_lib_calls *out);
+/* The three classes above from one dump of the function at idx (false,
+ * all classes false, when it cannot be read). */
+typedef struct tt_fn_class {
+    bool straight, reads_only_fields, lib_calls;
+    tt_lib_calls calls; /* with lib_calls */
+} tt_fn_class;
+bool tt_host_fn_classify(lua_State *L, int idx, int max_instructions, tt_fn_class *out);
 /* Forget every condition's memo (a new exercise or state). */
 void tt_host_forget(tt_script *s);
 /* "actions.x.does" for the call in progress, or NULL. */

@@ -21,6 +21,11 @@
  *   then is the engine's C code or a table, so no scenario function runs
  *   inside it. Charges, the budget and the memory cap apply as before (a
  *   charge over budget still sets the hook, which then fires at once).
+ *   The same holds for a loop-free function whose calls all go to library
+ *   or ctx fields that, when the run begins, hold C functions of the
+ *   engine's that never call Lua (the math library as set up, ctx's own):
+ *   no other Lua runs, each of its instructions runs at most once (call.c,
+ *   straight.c).
  * - Patterns: string.find/match/gmatch/gsub refuse a pattern whose worst
  *   backtracking on the given subject could exceed TT_PATTERN_MAX_STEPS; C
  *   code is not interruptible, so this is checked before matching. A call
@@ -119,6 +124,14 @@ static void charge(tt_sandbox *sb, uint64_t units)
     sb->spent = units > UINT64_MAX - sb->spent ? UINT64_MAX : sb->spent + units;
     if (sb->spent > sb->budget)
         trip(sb, sb->L); /* safe from the allocator: lua_sethook only sets fields */
+}
+
+bool tt_sandbox_leaf(const tt_sandbox *sb, lua_CFunction f)
+{
+    for (int i = 0; i < sb->n_leaf; i++)
+        if (sb->leaf[i] == f)
+            return true;
+    return false;
 }
 
 void tt_sandbox_charge(lua_State *L, uint64_t units)

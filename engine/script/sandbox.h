@@ -27,6 +27,8 @@ size_t tt_blocks_image_size(const tt_blocks_image *img); /* bytes copied */
 
 /* Allocator and budget bookkeeping. Its address is the allocator's `ud`, so
  * it must not move while its lua_State lives (it is malloc'ed). */
+#define TT_SANDBOX_LEAF_MAX 40
+
 typedef struct tt_sandbox {
     lua_State *L;
     size_t cap;            /* bytes Lua may hold */
@@ -55,7 +57,13 @@ typedef struct tt_sandbox {
     bool place_objects;    /* the next run places an error object that is not
                               text at its line (the chunk: a callback's
                               errors are placed at the callback) */
+    lua_CFunction leaf[TT_SANDBOX_LEAF_MAX]; /* the math library's C functions as
+                              set up, before any scenario code: none calls Lua */
+    int n_leaf;
 } tt_sandbox;
+
+/* f is one of the math library's C functions as the sandbox set it up. */
+bool tt_sandbox_leaf(const tt_sandbox *sb, lua_CFunction f);
 
 /* Instructions between two firings of the count hook; each firing charges
  * this many to the budget. */

@@ -206,6 +206,9 @@ void tt_script_free(tt_script *s)
     tt_state_forget_keys(s);
     free(s->bytecode);
     free(s->straight);
+    for (size_t i = 0; i < s->n_lib_calls; i++)
+        free(s->lib_calls[i]);
+    free(s->lib_calls);
     tt_recipe_free(s->recipe);
     free(s);
 }
@@ -559,6 +562,8 @@ static int rebuild_state(tt_script *s, bool light, tt_error *err)
     fresh->bytecode_len = s->bytecode_len;
     fresh->validated = true;
     fresh->straight = s->straight; /* the same functions: classified once */
+    fresh->lib_calls = s->lib_calls;
+    fresh->n_lib_calls = s->n_lib_calls;
     /* States made one after another live in one region (without it, if it
      * cannot be had, blocks are plain malloc'ed). The first light rebuild
      * gets a region of its own, so that an image of it holds that state
@@ -599,6 +604,12 @@ static int rebuild_state(tt_script *s, bool light, tt_error *err)
     if (!s->straight)
         s->straight = fresh->straight;
     fresh->straight = NULL;
+    if (!s->lib_calls) {
+        s->lib_calls = fresh->lib_calls;
+        s->n_lib_calls = fresh->n_lib_calls;
+    }
+    fresh->lib_calls = NULL;
+    fresh->n_lib_calls = 0;
     fresh->blocks = NULL;
     tt_sandbox_image *image = NULL;
     if (rc == 0 && own) {

@@ -215,3 +215,275 @@ bool tt_host_fn_straight(lua_State *L, int idx, int max_instructions)
     free(b.p);
     return ok;
 }
+
+/* ---- Loop-free code calling only library functions ----
+ * A function with no loop and fewer than max_instructions instructions
+ * whose every call is of a field of a table held by an upvalue
+ * (`math.floor(x)`: GETTABUP R _ENV "math"; GETFIELD R R "floor") or of a
+ * field of its ctx parameter (`ctx.random(1, 6)`) executes each of its own
+ * instructions at most once. If, when a run begins, each of those fields
+ * holds one of the engine's C functions that never call Lua (the caller
+ * checks: tt_host_lib_calls_hold), no other Lua code can run during it, so
+ * the count hook could never fire, as for straight-line code. */
+
+enum {
+    OP54_MOVE = 0, OP54_LFALSESKIP = 6, OP54_LOADNIL = 8, OP54_SETUPVAL = 10,
+    OP54_GETTABUP = 11, OP54_GETFIELD = 14, OP54_SETTABUP = 15, OP54_SETTABLE = 16,
+    OP54_SETI = 17, OP54_SETFIELD = 18, OP54_SELF = 20, OP54_EQ = 57, OP54_TESTSET = 67,
+    OP54_VARARG = 80,
+};
+#define SHORT_NAME_MAX 40 /* LUAI_MAXSHORTLEN: interned, so pushing it allocates nothing */
+#define NO_REG 1000
+
+/* The lowest register instruction `ins` may write, or NO_REG; *upto the
+ * highest (NO_REG: every register above). */
+static unsigned written_from(uint32_t ins, unsigned *upto)
+{
+    unsigned op = ins & 0x7f, a = (ins >> 7) & 0xff, b = (ins >> 16) & 0xff;
+    *upto = a;
+    switch (op) {
+    case OP54_LOADNIL:
+        *upto = a + b;
+        return a;
+    case OP54_SELF:
+        *upto = a + 1;
+        return a;
+    case OP54_CALL:
+    case OP54_VARARG:
+        *upto = NO_REG; /* results, or garbage, from A up */
+        return a;
+    case 0: case 1: case 2: case 3: case 4: case 5: case 6: case 7: /* MOVE..LOADTRUE */
+    case 9: case 11: case 12: case 13: case 14: /* GETUPVAL, GETTABUP..GETFIELD */
+    case 19: /* NEWTABLE */
+    case 21: case 22: case 23: case 24: case 25: case 26: case 27: case 28: case 29:
+    case 30: case 31: case 32: case 33: case 34: case 35: case 36: case 37: case 38:
+    case 39: case 40: case 41: case 42: case 43: case 44: case 45: /* ADDI..SHR */
+    case 49: case 50: case 51: case 52: case 53: /* UNM, BNOT, NOT, LEN, CONCAT */
+    case OP54_TESTSET: case 79: /* CLOSURE */
+        return a;
+    default: /* SET*, MMBIN*, CLOSE, TBC, JMP, tests, RETURN*, SETLIST, ... */
+        return NO_REG;
+    }
+}
+
+static bool writes(uint32_t ins, unsigned reg)
+{
+    unsigned upto;
+    unsigned from = written_from(ins, &upto);
+    return from != NO_REG && reg >= from && (upto == NO_REG || reg <= upto);
+}
+
+typedef struct dump_const {
+    const unsigned char *str; /* a string constant's bytes, else NULL */
+    size_t len;
+} dump_const;
+
+/* The constants after the code (ldump.c's dumpConstants); NULL when the
+ * dump is not as expected. */
+static dump_const *read_constants(const dump_buf *b, size_t at, size_t *count)
+{
+    size_t n;
+    if (!read_size(b, &at, &n) || n > b->len)
+        return NULL;
+    dump_const *k = calloc(n + 1, sizeof *k);
+    if (!k)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (at >= b->len)
+            goto bad;
+        unsigned char tag = b->p[at++];
+        if (tag == 3 || tag == 19) { /* integer, float */
+            at += 8;
+        } else if (tag == 4 || tag == 20) { /* short, long string */
+            size_t size;
+            if (!read_size(b, &at, &size) || size == 0 || size - 1 > b->len - at)
+                goto bad;
+            k[i].str = b->p + at;
+            k[i].len = size - 1;
+            at += size - 1;
+        } else if (tag != 0 && tag != 1 && tag != 17) { /* nil, false, true */
+            goto bad;
+        }
+    }
+    *count = n;
+    return k;
+bad:
+    free(k);
+    return NULL;
+}
+
+static bool add_site(tt_lib_calls *c, int upvalue, const dump_const *lib,
+                     const dump_const *name)
+{
+    if ((lib && (!lib->str || lib->len > SHORT_NAME_MAX)) || !name->str ||
+        name->len > SHORT_NAME_MAX)
+        return false;
+    for (size_t i = 0; i < c->n; i++)
+        if (c->site[i].upvalue == upvalue && strlen(c->site[i].name) == name->len &&
+            memcmp(c->site[i].name, name->str, name->len) == 0 &&
+            (!lib || (strlen(c->site[i].lib) == lib->len &&
+                      memcmp(c->site[i].lib, lib->str, lib->len) == 0)))
+            return true;
+    if (c->n == TT_LIB_CALL_SITES)
+        return false;
+    tt_lib_call *s = &c->site[c->n++];
+    s->upvalue = upvalue;
+    s->lib[0] = '\0';
+    memcpy(s->name, name->str, name->len);
+    s->name[name->len] = '\0';
+    if (lib) {
+        memcpy(s->lib, lib->str, lib->len);
+        s->lib[lib->len] = '\0';
+    }
+    return true;
+}
+
+static bool code_calls_only_fields(const dump_buf *b, int max_instructions, tt_lib_calls *out)
+{
+    static const unsigned char head[] = { 0x1b, 'L', 'u', 'a', 0x54, 0,
+                                          0x19, 0x93, '\r', '\n', 0x1a, '\n',
+                                          4, 8, 8 };
+    size_t at = sizeof head + 8 + 8 + 1;
+    if (b->len < at || memcmp(b->p, head, sizeof head) != 0)
+        return false;
+    size_t source, ignored, n;
+    if (!read_size(b, &at, &source))
+        return false;
+    if (source > 0)
+        at += source - 1;
+    if (!read_size(b, &at, &ignored) || !read_size(b, &at, &ignored))
+        return false;
+    if (at + 3 > b->len || b->p[at + 1] != 0) /* is_vararg */
+        return false;
+    unsigned params = b->p[at] < 2 ? b->p[at] : 2;
+    at += 3;
+    if (!read_size(b, &at, &n) || n == 0 || n >= (size_t)max_instructions || at > b->len ||
+        (b->len - at) / 4 < n)
+        return false;
+    const unsigned char *code = b->p + at;
+    size_t nk;
+    dump_const *k = read_constants(b, at + 4 * n, &nk);
+    if (!k)
+        return false;
+    uint32_t *ins = malloc(n * sizeof *ins);
+    bool ok = ins != NULL;
+    for (size_t i = 0; ok && i < n; i++)
+        memcpy(&ins[i], code + 4 * i, 4);
+    /* No loop, no tail call, no store but into s (register 0, never
+     * written, like ctx in register 1). */
+    for (size_t i = 0; ok && i < n; i++) {
+        unsigned op = ins[i] & 0x7f, a = (ins[i] >> 7) & 0xff;
+        if (op > OP54_LAST || op == OP54_TAILCALL || op == OP54_FORLOOP ||
+            op == OP54_FORPREP || op == OP54_TFORPREP || op == OP54_TFORCALL ||
+            op == OP54_TFORLOOP || op == OP54_SETUPVAL || op == OP54_SETTABUP)
+            ok = false;
+        else if (op == OP54_JMP && (int32_t)(ins[i] >> 7) - ((1 << 24) - 1) < 0)
+            ok = false;
+        else if ((op == OP54_SETTABLE || op == OP54_SETI || op == OP54_SETFIELD) &&
+                 (a != 0 || params < 1))
+            ok = false;
+        else if ((params > 0 && writes(ins[i], 0)) || (params > 1 && writes(ins[i], 1)))
+            ok = false;
+    }
+    out->n = 0;
+    bool calls = false;
+    for (size_t pc = 0; ok && pc < n; pc++) {
+        if ((ins[pc] & 0x7f) != OP54_CALL)
+            continue;
+        calls = true;
+        unsigned r = (ins[pc] >> 7) & 0xff;
+        /* The instructions that loaded the function: the last writers of r. */
+        size_t w = pc, start = pc;
+        while (w > 0 && !writes(ins[w - 1], r))
+            w--;
+        if (w == 0) {
+            ok = false;
+            break;
+        }
+        uint32_t get = ins[--w];
+        unsigned gop = get & 0x7f, ga = (get >> 7) & 0xff, gb = (get >> 16) & 0xff,
+                 gc = (get >> 24) & 0xff;
+        if (gop != OP54_GETFIELD || ga != r || gc >= nk) {
+            ok = false;
+        } else if (gb == 1 && params > 1) { /* ctx.name */
+            start = w;
+            ok = add_site(out, -1, NULL, &k[gc]);
+        } else if (gb == r) { /* up.lib.name */
+            size_t t = w;
+            while (t > 0 && !writes(ins[t - 1], r))
+                t--;
+            uint32_t tab = t > 0 ? ins[t - 1] : 0;
+            unsigned top = tab & 0x7f, tc = (tab >> 24) & 0xff;
+            if (t == 0 || top != OP54_GETTABUP || ((tab >> 7) & 0xff) != r || tc >= nk) {
+                ok = false;
+            } else {
+                start = t - 1;
+                ok = add_site(out, (int)((tab >> 16) & 0xff), &k[tc], &k[gc]);
+            }
+        } else {
+            ok = false;
+        }
+        /* Nothing may jump into the call from outside it (a function
+         * chosen on another path would be another call). */
+        for (size_t j = 0; ok && j < n; j++) {
+            unsigned op = ins[j] & 0x7f;
+            size_t to;
+            if (op == OP54_JMP)
+                to = j + 1 + (size_t)((int32_t)(ins[j] >> 7) - ((1 << 24) - 1));
+            else if (op == OP54_LFALSESKIP || (op >= OP54_EQ && op <= OP54_TESTSET))
+                to = j + 2;
+            else
+                continue;
+            if (to > start && to <= pc && (j < start || j > pc))
+                ok = false;
+        }
+    }
+    free(ins);
+    free(k);
+    out->length = n;
+    /* One table's sites together, so each table is looked up once. */
+    for (size_t i = 1; ok && i < out->n; i++) {
+        tt_lib_call site = out->site[i];
+        size_t j = i;
+        while (j > 0 && (out->site[j - 1].upvalue > site.upvalue ||
+                         (out->site[j - 1].upvalue == site.upvalue &&
+                          strcmp(out->site[j - 1].lib, site.lib) > 0))) {
+            out->site[j] = out->site[j - 1];
+            j--;
+        }
+        out->site[j] = site;
+    }
+    return ok && calls;
+}
+
+bool tt_host_fn_lib_calls(lua_State *L, int idx, int max_instructions, tt_lib_calls *out)
+{
+    if (lua_type(L, idx) != LUA_TFUNCTION || lua_iscfunction(L, idx))
+        return false;
+    lua_pushvalue(L, idx);
+    dump_buf b = { 0 };
+    bool ok = lua_dump(L, collect, &b, 1) == 0 && !b.failed &&
+              code_calls_only_fields(&b, max_instructions, out);
+    lua_pop(L, 1);
+    free(b.p);
+    return ok;
+}
+
+bool tt_host_fn_classify(lua_State *L, int idx, int max_instructions, tt_fn_class *out)
+{
+    memset(out, 0, sizeof *out);
+    if (lua_type(L, idx) != LUA_TFUNCTION || lua_iscfunction(L, idx))
+        return false;
+    lua_pushvalue(L, idx);
+    dump_buf b = { 0 };
+    bool ok = lua_dump(L, collect, &b, 1) == 0 && !b.failed;
+    lua_pop(L, 1);
+    if (ok) {
+        out->straight = code_is_straight(&b, max_instructions);
+        out->reads_only_fields = code_reads_only_fields(&b);
+        out->lib_calls =
+            !out->straight && code_calls_only_fields(&b, max_instructions, &out->calls);
+    }
+    free(b.p);
+    return ok;
+}

@@ -208,6 +208,120 @@ static void straight_callbacks_keep_their_limits(void **state)
     expect_failure(NULL, "s.nope = 1", &l, 1, "state key 'nope' is not declared", TT_DOES_LINE);
 }
 
+/* Loop-free code whose calls are of library or ctx fields (straight.c
+ * tt_host_fn_lib_calls): where each call's function comes from. */
+static void lib_call_classifier(void **state)
+{
+    (void)state;
+    lua_State *L = luaL_newstate();
+    assert_non_null(L);
+    luaL_openlibs(L);
+    static const struct {
+        const char *chunk;
+        bool lib_calls;
+        size_t sites;
+    } list[] = {
+        { "return function(s, ctx) s.x = math.floor(ctx.random(1, 9) / 2) + math.max(1, 2) end",
+          true, 3 },
+        { "return function(s) s.a = math.floor(math.max(s.b, 2) / 3) s.c = math.floor(1.5) end",
+          true, 2 },
+        { "return function(s, ctx) if ctx.now > 60 then s.x = math.min(s.y, 3) end end", true, 1 },
+        { "return function(s) s.x = string.format('%d', 1) end", true, 1 },
+        { "return function(s) s.x = 1 end", false, 0 },                        /* no call */
+        { "local f = function() end return function(s) f() end", false, 0 },   /* upvalue */
+        { "return function(s) print(1) end", false, 0 },                       /* global */
+        { "return function(s, c) s.x = (c and math.floor or math.ceil)(1.5) end", false, 0 },
+        { "return function(s) local m = math m.x = 1 s.x = math.floor(1) end", false, 0 },
+        { "return function(s) math.floor = nil s.x = math.floor(1) end", false, 0 },
+        { "return function(s) x = 1 s.x = math.floor(1) end", false, 0 },     /* global store */
+        { "return function(s) for i = 1, 3 do s.x = math.floor(i) end end", false, 0 },
+        { "return function(s) return math.floor(1) end", false, 0 },           /* tail call */
+        { "return function(s, ctx) ctx = {} ctx.random() end", false, 0 },     /* ctx rewritten */
+        { "return function(s) s = {} s.x = math.floor(1) end", false, 0 },     /* s rewritten */
+        { "return function(s) local t = {} t.x = math.floor(1) end", false, 0 },
+        { "return function(s) s.x = ('x'):rep(2) end", false, 0 },             /* method */
+        { "return function(...) s.x = math.floor(1) end", false, 0 },          /* vararg */
+        { "return print", false, 0 },
+    };
+    for (size_t i = 0; i < sizeof list / sizeof list[0]; i++) {
+        if (luaL_dostring(L, list[i].chunk) != LUA_OK)
+            fail_msg("%s: %s", list[i].chunk, lua_tostring(L, -1));
+        tt_lib_calls calls;
+        bool got = tt_host_fn_lib_calls(L, -1, TT_HOOK_STEP, &calls);
+        if (got != list[i].lib_calls || (got && calls.n != list[i].sites))
+            fail_msg("%s: want %s (%zu sites), got %s (%zu)", list[i].chunk,
+                     list[i].lib_calls ? "library calls" : "not", list[i].sites,
+                     got ? "library calls" : "not", got ? calls.n : 0);
+        lua_pop(L, 1);
+    }
+    tt_lib_calls calls;
+    assert_true(luaL_dostring(L, "return function(s, ctx) s.x = ctx.random(1, 2) + "
+                                 "math.floor(1.5) + string.len('x') end") == LUA_OK);
+    assert_true(tt_host_fn_lib_calls(L, -1, TT_HOOK_STEP, &calls));
+    assert_int_equal(calls.n, 3); /* one table's sites together */
+    assert_int_equal(calls.site[0].upvalue, -1);
+    assert_string_equal(calls.site[0].name, "random");
+    assert_string_equal(calls.site[1].lib, "math");
+    assert_string_equal(calls.site[1].name, "floor");
+    assert_string_equal(calls.site[2].lib, "string");
+    lua_close(L);
+}
+
+/* 40 instructions, so a library call after it is worth running unhooked. */
+#define PADDING "local x = 0 " \
+    "x = x + 1 x = x + 1 x = x + 1 x = x + 1 x = x + 1 x = x + 1 x = x + 1 x = x + 1 " \
+    "x = x + 1 x = x + 1 x = x + 1 x = x + 1 x = x + 1 x = x + 1 x = x + 1 x = x + 1 " \
+    "x = x + 1 x = x + 1 x = x + 1 x = x + 1 "
+
+/* A loop-free callback calling library functions runs unhooked only while
+ * each holds one of the engine's C functions that never call Lua: a Lua
+ * function or a C function calling Lua put in its place, at load or by an
+ * earlier callback, is counted and stopped as before. */
+static void library_calls_keep_their_limits(void **state)
+{
+    (void)state;
+    tt_sandbox_limits l;
+    tt_sandbox_limits_default(&l);
+    l.call_instructions = 1000000;
+    expect_failure("math.floor = function() while true do end end",
+                   PADDING "s.n = math.floor(1.5)", &l, 1,
+                   "instruction budget of 1000000 exceeded", 1);
+    expect_failure("math.floor = table.sort",
+                   PADDING "math.floor({ 3, 2, 1 }, function() while true do end end)", &l, 1,
+                   "instruction budget of 1000000 exceeded", TT_DOES_LINE);
+    /* replaced after the callback ran unhooked once: by a dynamic */
+    const char *text = inline_scenario(
+        NULL, PADDING "s.n = math.floor(1.5) + x",
+        "every = { { id = 'arm', period = '1m', run = function(s)\n"
+        "  math.floor = function() while true do end end end } },");
+    tt_error err;
+    tt_script *s = tt_script_load_buffer(NAME, text, strlen(text), &l, &err);
+    if (!s)
+        fail_msg("load failed: %s:%d: %s", err.file, err.line, err.message);
+    tt_rng rng;
+    tt_rng_seed(&rng, 1, 1);
+    assert_int_equal(tt_script_begin(s, &rng, NULL, 0, &err), 0);
+    assert_int_equal(tt_script_action_apply(s, 0, 0, "r", &err), 0);
+    uint64_t work = tt_script_work(s);
+    assert_int_equal(tt_script_dynamic_run(s, 0, 60000, &err), 0);
+    assert_int_equal(tt_script_action_apply(s, 0, 60000, "r", &err), -1);
+    if (!strstr(err.message, "instruction budget of 1000000 exceeded"))
+        fail_msg("got %s:%d: %s", err.file, err.line, err.message);
+    assert_int_equal(err.line, TT_DOES_LINE + 3);
+    tt_script_free(s);
+    /* The work charged is that of the same callback run hooked (a scenario
+     * metatable keeps every callback hooked). */
+    const char *hooked = inline_scenario("setmetatable({}, {})", PADDING "s.n = math.floor(1.5)",
+                                         NULL);
+    tt_script *h = tt_script_load_buffer(NAME, hooked, strlen(hooked), &l, &err);
+    assert_non_null(h);
+    tt_rng_seed(&rng, 1, 1);
+    assert_int_equal(tt_script_begin(h, &rng, NULL, 0, &err), 0);
+    assert_int_equal(tt_script_action_apply(h, 0, 0, "r", &err), 0);
+    assert_int_equal(tt_script_work(h), work);
+    tt_script_free(h);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -215,6 +329,8 @@ int main(void)
         cmocka_unit_test(field_reader_classifier),
         cmocka_unit_test(scenario_metatables_keep_the_hook),
         cmocka_unit_test(straight_callbacks_keep_their_limits),
+        cmocka_unit_test(lib_call_classifier),
+        cmocka_unit_test(library_calls_keep_their_limits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

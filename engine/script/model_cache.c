@@ -684,28 +684,31 @@ void tt_model_cache_write(const tt_scenario *m)
         return;
     if (access(path, F_OK) == 0)
         return; /* kept already (by this or another process) */
-    size_t len = 0;
-    char *body = tt_model_cache_encode(m, &len);
-    if (!body)
-        return;
-    char body_hash[65], head[HEADER_LEN + 1];
-    tt_sha256_hex(body, len, body_hash);
-    header(head, key, body_hash);
     /* Written whole under a temporary name, then renamed: a reader sees
-     * the old state or the new file, never a part. */
+     * the old state or the new file, never a part. The file is made
+     * before the model is encoded: a folder that cannot take it costs a
+     * failed call, not an encoding, in every process. */
     size_t dir_len = root + strlen("/tabletop/models");
     memcpy(dir, path, dir_len);
     dir[dir_len] = '\0';
     memcpy(tmp, dir, dir_len);
     snprintf(tmp + dir_len, sizeof tmp - dir_len, "/.%.64s.XXXXXX.tmp", key);
     int fd = make_dirs(dir, root) == 0 ? mkostemps(tmp, 4, O_CLOEXEC) : -1;
-    if (fd >= 0) {
-        bool ok = write_all(fd, head, HEADER_LEN) && write_all(fd, body, len);
-        ok = close(fd) == 0 && ok;
-        if (ok && rename(tmp, path) == 0)
-            prune(dir);
-        else
-            unlink(tmp);
+    if (fd < 0)
+        return;
+    size_t len = 0;
+    char *body = tt_model_cache_encode(m, &len);
+    bool ok = body != NULL;
+    if (ok) {
+        char body_hash[65], head[HEADER_LEN + 1];
+        tt_sha256_hex(body, len, body_hash);
+        header(head, key, body_hash);
+        ok = write_all(fd, head, HEADER_LEN) && write_all(fd, body, len);
     }
+    ok = close(fd) == 0 && ok;
+    if (ok && rename(tmp, path) == 0)
+        prune(dir);
+    else
+        unlink(tmp);
     free(body);
 }

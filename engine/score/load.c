@@ -71,10 +71,11 @@ static bool is_lua_file(const char *path)
            S_ISREG(st.st_mode) && access(path, R_OK) == 0;
 }
 
-/* tt_score_load_edited from the bytes already read (taken), if any;
- * `model_only`: the caller needs the model alone (tt_script_load_model). */
+/* tt_score_load_edited from the bytes already read (taken), if any, and
+ * their hash when known; `model_only`: the caller needs the model alone
+ * (tt_script_load_model). */
 static tt_script *load_edited(const tt_start_info *start, char *text, size_t len,
-                              bool model_only)
+                              const char *hash, bool model_only)
 {
     if (!start || !is_lua_file(start->path) || !tt_score_is_scenario_id(start->scenario)) {
         free(text);
@@ -85,8 +86,8 @@ static tt_script *load_edited(const tt_start_info *start, char *text, size_t len
     tt_error err;
     tt_error_clear(&err);
     tt_script *s = !text        ? tt_script_load(start->path, &limits, &err)
-                   : model_only ? tt_script_load_model(start->path, text, len, NULL, &err)
-                                : tt_script_load_text(start->path, text, len, NULL, &limits, &err);
+                   : model_only ? tt_script_load_model(start->path, text, len, hash, &err)
+                                : tt_script_load_text(start->path, text, len, hash, &limits, &err);
     if (s && strcmp(tt_script_scenario(s)->id, start->scenario) != 0) {
         tt_script_free(s); /* another scenario lives there now */
         s = NULL;
@@ -96,7 +97,7 @@ static tt_script *load_edited(const tt_start_info *start, char *text, size_t len
 
 tt_script *tt_score_load_edited(const tt_start_info *start)
 {
-    return load_edited(start, NULL, 0, false);
+    return load_edited(start, NULL, 0, NULL, false);
 }
 
 tt_script *tt_score_load_scenario(const tt_journal *j, const char *search_dir,
@@ -119,7 +120,7 @@ tt_script *tt_score_load_scenario(const tt_journal *j, const char *search_dir,
     if (matches) {
         path = start->path;
     } else {
-        s = load_edited(start, text, len, true);
+        s = load_edited(start, text, len, text && start->hash ? hash : NULL, true);
         text = NULL; /* taken by load_edited */
         if (!s && tt_score_is_scenario_id(start->scenario) && search_dir) {
             int n = snprintf(fallback, sizeof fallback, "%s/%s.lua", search_dir, start->scenario);

@@ -22,12 +22,12 @@ int journal_parse_part(const char *name, const char *data, size_t len, bool cont
                        bool need_start, tt_journal *out, size_t *complete_end, tt_error *err);
 /* The next record of a journal stream from a parser kept across its parts
  * (journal_stream.c), fed the part's text without the prefix. 1 = *r
- * built, its strings in `arena`, the tree in `scratch`; 0 = not here: the
+ * built in `arena` with the document's tree, whose strings it shares; 0 = not here: the
  * part must go through journal_parse_part, which accepts or refuses it and
  * says why (nothing is reported here). `end_index`: libyaml's character
  * index of the part's last line (its "..." line) in the whole stream. */
 int journal_parse_kept(yreader *yr, const char *name, size_t end_index, bool need_start,
-                       tt_arena *arena, tt_arena *scratch, tt_record *r);
+                       tt_arena *arena, tt_record *r);
 /* A line (p..end, no newline) that closes a record: "..." then blanks or a
  * comment. */
 bool journal_is_end_marker_line(const char *p, const char *end);

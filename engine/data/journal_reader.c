@@ -13,7 +13,15 @@ typedef struct rctx {
     const char *file;
     tt_arena *arena;  /* the journal's arena: records' strings live there */
     tt_error *err;
+    bool borrow;      /* the tree is in `arena` too: strings are not copied */
 } rctx;
+
+/* A node's text for the record: copied, or the tree's own when it lives as
+ * long as the record. */
+static const char *keep_text(rctx *c, const char *s)
+{
+    return c->borrow ? s : tt_arena_strdup(c->arena, s);
+}
 
 /* A field's text (none when n is NULL). Its path ("start.team") is made
  * only for a message: yscalar_text says what is wrong. */
@@ -22,11 +30,11 @@ static int field_text(rctx *c, const ynode *n, const char *path, const char *key
 {
     if (!n)
         return 0;
-    if (n->kind == Y_SCALAR && (*out = tt_arena_strdup(c->arena, n->str)) != NULL)
+    if (n->kind == Y_SCALAR && (*out = keep_text(c, n->str)) != NULL)
         return 0;
     char p[128];
     snprintf(p, sizeof p, "%s%s%s", path, *path ? "." : "", key);
-    return yscalar_text(c->file, n, p, c->arena, out, c->err);
+    return yscalar_text(c->file, n, p, c->borrow ? NULL : c->arena, out, c->err);
 }
 
 static int get_str(rctx *c, const ynode *map, const char *key, const char *path,
@@ -62,7 +70,8 @@ static int get_to(rctx *c, const ynode *n, const char **out)
     for (size_t i = 0; i < n->n; i++) {
         char p[32];
         snprintf(p, sizeof p, "to[%zu]", i);
-        if (yscalar_text(c->file, n->vals[i], p, c->arena, &ids[i], c->err) < 0)
+        if (yscalar_text(c->file, n->vals[i], p, c->borrow ? NULL : c->arena, &ids[i],
+                         c->err) < 0)
             return -1;
         if (!ids[i][0] || strchr(ids[i], ',')) {
             yerror(c->err, c->file, n->vals[i], p, TT_MSG(E_JR_NOT_ROLE_FMT), ids[i]);
@@ -107,18 +116,19 @@ static int get_kvs(rctx *c, const ynode *n, const char *path, tt_kv **out, size_
         return -1;
     }
     for (size_t i = 0; i < n->n; i++) {
-        kv[i].key = tt_arena_strdup(c->arena, n->keys[i]->str);
+        kv[i].key = keep_text(c, n->keys[i]->str);
         if (!kv[i].key) {
             yoom(c->err, c->file, n, path);
             return -1;
         }
-        if (yscalar_value(c->file, n->vals[i], "", c->arena, &kv[i].value, c->err) == 0)
+        tt_arena *strings = c->borrow ? NULL : c->arena;
+        if (yscalar_value(c->file, n->vals[i], "", strings, &kv[i].value, c->err) == 0)
             continue;
         /* Say it again with the value's path ("changes.x"), made only now:
          * a state record has a value per key. */
         char p[256];
         snprintf(p, sizeof p, "%s.%s", path, n->keys[i]->str);
-        if (yscalar_value(c->file, n->vals[i], p, c->arena, &kv[i].value, c->err) < 0)
+        if (yscalar_value(c->file, n->vals[i], p, strings, &kv[i].value, c->err) < 0)
             return -1;
     }
     *out = kv;
@@ -430,7 +440,7 @@ int journal_parse_part(const char *name, const char *data, size_t len, bool cont
     yreader yr;
     if (yreader_init(&yr, name, data, bad, err) < 0)
         return -1;
-    rctx c = { name, &out->arena, err };
+    rctx c = { name, &out->arena, err, false };
     size_t cap = 0;
     tt_error tail_err;
     bool tail_problem = false;
@@ -522,17 +532,17 @@ fail:
 }
 
 int journal_parse_kept(yreader *yr, const char *name, size_t end_index, bool need_start,
-                       tt_arena *arena, tt_arena *scratch, tt_record *r)
+                       tt_arena *arena, tt_record *r)
 {
     tt_error err; /* whatever is wrong, the usual path says it */
     tt_error_clear(&err);
-    rctx c = { name, arena, &err };
+    rctx c = { name, arena, &err, true };
     ynode *root = NULL;
     ydoc_info info;
     /* One document closed by "..." where the part's last line starts: any
      * other "..." (a stray one, one on another line libyaml breaks) and
      * anything the part holds after it is the usual path's to judge. */
-    if (yreader_next(yr, scratch, &root, &info, &err) != 1 || !info.explicit_end ||
+    if (yreader_next(yr, arena, &root, &info, &err) != 1 || !info.explicit_end ||
         info.end_index != end_index)
         return 0;
     if (to_record(&c, root, info.line, info.column, r) < 0)

@@ -53,7 +53,7 @@ struct tt_journal_stream {
     size_t carry_len, carry_off, carry_cap; /* not read yet, read first */
     bool overrun;        /* it asked for more than the current part */
     size_t chars;        /* libyaml's character index at the window's start */
-    tt_arena kept_arena, scratch;
+    tt_arena kept_arena; /* its record and the document's tree */
     tt_record kept_rec;
 };
 
@@ -211,13 +211,13 @@ static bool read_kept(tt_journal_stream *s, bool continuing, bool at_eof)
         s->kept_on = true;
         ynode *root;
         ydoc_info info;
-        if (yreader_next(&s->kept, &s->scratch, &root, &info, &ignored) != 1 ||
+        if (yreader_next(&s->kept, &s->kept_arena, &root, &info, &ignored) != 1 ||
             !info.explicit_end)
             goto off;
     }
     size_t end_index = s->chars + utf8_chars(w, last);
     if (journal_parse_kept(&s->kept, s->path, end_index, s->index == 0, &s->kept_arena,
-                           &s->scratch, &s->kept_rec) != 1 || s->overrun)
+                           &s->kept_rec) != 1 || s->overrun)
         goto off;
     s->chars = end_index + utf8_chars(w + last, len - last);
     /* What it has not read of the "..." line comes first next time. */
@@ -239,7 +239,6 @@ int tt_journal_stream_next(tt_journal_stream *s, const tt_record **out, tt_error
     *out = NULL;
     tt_journal_free(&s->part);
     tt_arena_reset(&s->kept_arena);
-    tt_arena_reset(&s->scratch);
     while (!s->done) {
         long first_line;
         bool at_eof;
@@ -298,7 +297,6 @@ void tt_journal_stream_close(tt_journal_stream *s)
         yreader_done(&s->kept);
     free(s->carry);
     tt_arena_free(&s->kept_arena);
-    tt_arena_free(&s->scratch);
     tt_journal_free(&s->part);
     free(s->line);
     free(s->text);

@@ -169,13 +169,11 @@ static size_t byte_offset(yreader *r, size_t char_index)
 void yreader_done(yreader *r)
 {
     yaml_parser_delete(&r->parser);
+    for (size_t i = 0; i < sizeof r->stack / sizeof r->stack[0]; i++)
+        free(r->stack[i].items);
 }
 
-typedef struct frame {
-    ynode *node;
-    ynode **items;     /* map: key, value, key, value...; seq: values */
-    size_t n, cap;
-} frame;
+typedef yframe frame;
 
 static int frame_push_item(frame *f, ynode *item)
 {
@@ -221,8 +219,7 @@ static int frame_close(frame *f, tt_arena *a)
             memcpy(n->vals, f->items, n->n * sizeof *n->vals);
         }
     }
-    free(f->items);
-    f->items = NULL;
+    f->n = 0; /* the buffer is kept for the next collection at this depth */
     return 0;
 }
 
@@ -249,7 +246,7 @@ static int check_props(yreader *r, const yaml_event_t *ev, const yaml_char_t *an
 int yreader_next(yreader *r, tt_arena *arena, ynode **root, ydoc_info *info,
                  tt_error *err)
 {
-    frame stack[TT_YAML_MAX_DEPTH + 1];
+    frame *stack = r->stack;
     int depth = 0;
     int rc = -1;
     bool in_doc = false;
@@ -257,7 +254,6 @@ int yreader_next(yreader *r, tt_arena *arena, ynode **root, ydoc_info *info,
     memset(info, 0, sizeof *info);
     if (r->done)
         return 0;
-    memset(stack, 0, sizeof stack);
 
     for (;;) {
         yaml_event_t ev;
@@ -385,7 +381,7 @@ int yreader_next(yreader *r, tt_arena *arena, ynode **root, ydoc_info *info,
             }
             depth--;
             done_node = stack[depth].node;
-            memset(&stack[depth], 0, sizeof stack[depth]);
+            stack[depth].node = NULL;
             break;
         }
         if (ok && done_node) {
@@ -423,8 +419,8 @@ int yreader_next(yreader *r, tt_arena *arena, ynode **root, ydoc_info *info,
             goto out;
     }
 out:
-    for (int i = 0; i < depth; i++)
-        free(stack[i].items);
+    for (int i = 0; i < depth; i++) /* buffers kept, emptied */
+        stack[i].n = 0;
     if (rc < 0)
         r->done = true;
     return rc;

@@ -11,6 +11,7 @@
 
 #include <yaml.h>
 #include "tabletop/base.h"
+#include "tabletop/inputs.h"
 
 typedef enum ynode_kind { Y_SCALAR, Y_MAP, Y_SEQ } ynode_kind;
 
@@ -28,6 +29,14 @@ struct ynode {
     size_t n;
 };
 
+/* A collection being read: its node and the items so far (map: key, value,
+ * key, value...; seq: values), in a buffer kept for the reader's life. */
+typedef struct yframe {
+    ynode *node;
+    ynode **items;
+    size_t n, cap;
+} yframe;
+
 /* A reader over one buffer; documents are returned one at a time. */
 typedef struct yreader {
     yaml_parser_t parser;
@@ -39,6 +48,7 @@ typedef struct yreader {
                                 /* indexes into byte offsets            */
     size_t ascii;            /* bytes before the first non-ASCII one: */
                              /* there a character index is the offset */
+    yframe stack[TT_YAML_MAX_DEPTH + 1];
 } yreader;
 
 typedef struct ydoc_info {
@@ -95,7 +105,8 @@ typedef enum yscalar_kind { YS_NULL, YS_BOOL, YS_INT, YS_NUM, YS_STR } yscalar_k
  * range returns YS_STR with *overflow set. */
 yscalar_kind yscalar_resolve(const ynode *n, bool *b, int64_t *i, double *d,
                              bool *overflow);
-/* Scalar to tt_value (strings copied into arena). Null is refused. */
+/* Scalar to tt_value (strings copied into arena; with no arena, the node's
+ * own text, which lives as long as its tree). Null is refused. */
 int yscalar_value(const char *file, const ynode *n, const char *path,
                   tt_arena *arena, tt_value *out, tt_error *err);
 /* Strict readers for journal fields. */
@@ -107,7 +118,7 @@ int yscalar_num(const char *file, const ynode *n, const char *path,
                 double *out, tt_error *err);
 int yscalar_bool(const char *file, const ynode *n, const char *path,
                  bool *out, tt_error *err);
-/* Any scalar as text (strings for names, ids, notes). */
+/* Any scalar as text (strings for names, ids, notes); arena as above. */
 int yscalar_text(const char *file, const ynode *n, const char *path,
                  tt_arena *arena, const char **out, tt_error *err);
 

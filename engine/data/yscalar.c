@@ -164,7 +164,7 @@ int yscalar_value(const char *file, const ynode *n, const char *path,
             return -1;
         }
         out->type = TT_VAL_STR;
-        out->as.s = tt_arena_strdup(arena, n->str);
+        out->as.s = arena ? tt_arena_strdup(arena, n->str) : n->str;
         if (!out->as.s) {
             yoom(err, file, n, path);
             return -1;
@@ -261,7 +261,7 @@ int yscalar_text(const char *file, const ynode *n, const char *path,
 {
     if (yexpect(file, n, Y_SCALAR, path, err) < 0)
         return -1;
-    *out = tt_arena_strdup(arena, n->str);
+    *out = arena ? tt_arena_strdup(arena, n->str) : n->str;
     if (!*out) {
         yoom(err, file, n, path);
         return -1;

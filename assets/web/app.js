@@ -62,9 +62,11 @@
   function send(msg) {
     if (ws && ws.readyState === 1) ws.send(JSON.stringify(msg));
   }
-  function showError(code, message) {
+  function showError(code, message, why) {
     const box = $("error");
-    box.textContent = ERRORS[code] ? t(ERRORS[code]) + (code === "not_available" && message ? ": " + message : "")
+    // The engine's reason in the page's language when the server sent both.
+    const reason = why ? pick(why) : message;
+    box.textContent = ERRORS[code] ? t(ERRORS[code]) + (code === "not_available" && reason ? ": " + reason : "")
       : t("W_ERR_OTHER") + ": " + message;
     box.hidden = false;
     clearTimeout(showError.t);
@@ -310,7 +312,7 @@
         case "status": status = m; statusAt = performance.now(); renderClock(); renderPending(); break;
         case "menu": menu = m; renderMenu(); break;
         case "seats": renderSeats(m.seats); break;
-        case "error": showError(m.code, m.message); break;
+        case "error": showError(m.code, m.message, m.why); break;
         case "next_stop": showNotice(pick(m.text)); break;
         case "next_blocked":   // the terminal's y/N before passing a limit
           if (window.confirm(pick(m.text))) send({ type: "next", pass_limit: true });

@@ -314,6 +314,13 @@ static void drill(void **state)
     assert_got(na, "an action not available now is refused with its reason");
     const char *reason = json_string_value(json_object_get(na, "message"));
     assert_non_null(reason);
+    /* The reason in both languages, for a page switched to the other one. */
+    const char *why_en = json_string_value(json_object_get(json_object_get(na, "why"), "en"));
+    const char *why_ja = json_string_value(json_object_get(json_object_get(na, "why"), "ja"));
+    assert_non_null(why_en);
+    assert_non_null(why_ja);
+    assert_string_equal(why_en, reason);
+    assert_string_not_equal(why_ja, why_en);
     char menu_why[512];
     snprintf(menu_why, sizeof menu_why,
              "{\"type\":\"menu\",\"actions\":[{\"id\":\"pull_cable\",\"number\":%d,"

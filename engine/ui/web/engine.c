@@ -300,6 +300,22 @@ static void reply_error(tt_web *w, unsigned conn, const char *code, const char *
     free(e);
 }
 
+/* "not_available" with the engine's reason in both languages ("why"), so a
+ * page switched to the other language than the drill's shows it in its
+ * own; "message" stays the drill language's. */
+static void reply_not_available(tt_web *w, unsigned conn, const tt_text *why)
+{
+    const char *text = tt_text_get(why, w->o.lang);
+    json_t *o = json_pack("{s:s, s:s, s:s, s:o?}", "type", "error", "code", "not_available",
+                          "message", text && text[0] ? text : TT_FMT(w->o.lang, E_WEB_NOT_AVAILABLE),
+                          "why", why->ja || why->en ? text_json(why) : NULL);
+    char *e = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    json_decref(o);
+    if (e)
+        web_send_to(w, conn, e);
+    free(e);
+}
+
 /* The action a player asked for: by id or by menu number; -1 when none. */
 static int resolve_action(const tt_scenario *sc, const web_msg *m, const char **role_out)
 {
@@ -361,9 +377,7 @@ static int apply_player(tt_web *w, tt_exercise *ex, const web_input *in, tt_erro
     }
     tt_text why = { NULL, NULL };
     if (!tt_exercise_can_act(ex, s->role, a, &why)) {
-        const char *text = tt_text_get(&why, w->o.lang);
-        reply_error(w, in->conn, "not_available",
-                    text && text[0] ? text : TT_FMT(w->o.lang, E_WEB_NOT_AVAILABLE));
+        reply_not_available(w, in->conn, &why);
         return 0;
     }
     return tt_exercise_act(ex, s->role, sc->actions[a].id, s->member, m->text, NULL, err);

@@ -886,15 +886,15 @@
     X(W_ENDED_MSG, "演習は終了しました。", "The exercise has ended.") \
     X(W_ERR_RATE_LIMITED, "操作が多すぎます。少し待ってください。", "Too many messages; wait a moment.") \
     X(W_ERR_NOT_AVAILABLE, "いまは取れません", "Not available now") \
-    X(W_ERR_NOT_YOUR_ROLE, "この役割の対応ではありません", "That action belongs to another role") \
+    X(W_ERR_NOT_YOUR_ROLE, "その対応はほかの役割のものです", "That action belongs to another role") \
     X(W_ERR_TOO_LONG, "長すぎます", "Too long") \
     X(W_ERR_BAD_MESSAGE, "送信内容が壊れています", "Malformed message") \
     X(W_ERR_FORBIDDEN, "この席ではできません", "This seat may not do that") \
     X(W_ERR_NOT_RUNNING, "演習は進行中ではありません", "The exercise is not running") \
     X(W_ERR_NOT_ANSWERABLE, "この問いには回答できません", "That question cannot be answered") \
-    X(W_ERR_UNKNOWN_TARGET, "宛先がありません", "No such role or member") \
+    X(W_ERR_UNKNOWN_TARGET, "その役割かメンバーはいません", "No such role or member") \
     X(W_ERR_UNKNOWN_ACTION, "その対応はありません", "No such action") \
-    X(W_ERR_BUSY, "いまは受け付けられません。少し待ってください。", "The exercise is not taking inputs now; wait a moment.") \
+    X(W_ERR_BUSY, "演習はいま入力を受け付けていません。少し待ってください。", "The exercise is not taking inputs now; wait a moment.") \
     X(W_ERR_INTERNAL, "サーバーで処理できませんでした", "The server could not handle it") \
     X(W_ERR_OTHER, "エラー", "Error") \
     X(W_QR_HINT, "J 次のリンク  Esc 閉じる（各自が自分のコードだけを読み取ってください）", \

@@ -918,8 +918,8 @@
     "too many messages; wait a moment"
 #define E_WEB_FORBIDDEN_TEXT "この席ではできません", \
     "this seat may not do that"
-#define E_WEB_BUSY_TEXT "演習はいま入力を受け付けていません", \
-    "the exercise is not taking inputs now"
+#define E_WEB_BUSY_TEXT "演習はいま入力を受け付けていません。少し待ってください", \
+    "the exercise is not taking inputs now; wait a moment"
 #define E_DB_CANNOT_CONNECT_TEXT "接続できません", \
     "cannot connect"
 #define E_WEB_NOT_AVAILABLE_TEXT "その対応はいまは取れません", "that action is not available now"

@@ -82,6 +82,43 @@ static void one_word_per_concept(void **state)
                             tt_term_text(LBL_NOT_REACHED, TT_LANG_JA));
 }
 
+/* A seat's error reads the same whether a client shows the server's message
+ * (E_WEB_..., the drill's language) or the page words it by its code
+ * (W_ERR_..., the page's language): same text but for a capital and the
+ * closing stop. They said その対応はほかの役割のものです / この役割の対応
+ * ではありません, その役割かメンバーはいません / 宛先がありません. */
+static void normalise(const char *in, char *out, size_t size)
+{
+    snprintf(out, size, "%s", in);
+    size_t n = strlen(out);
+    if (n >= 3 && strcmp(out + n - 3, "。") == 0)
+        out[n -= 3] = '\0';
+    if (n && out[n - 1] == '.')
+        out[--n] = '\0';
+    if (out[0] >= 'A' && out[0] <= 'Z')
+        out[0] = (char)(out[0] - 'A' + 'a');
+}
+
+static void seat_errors_read_alike(void **state)
+{
+    (void)state;
+    static const tt_term pairs[][2] = {
+        { E_WEB_RATE_LIMITED, W_ERR_RATE_LIMITED }, { E_WEB_NOT_YOUR_ROLE, W_ERR_NOT_YOUR_ROLE },
+        { E_WEB_FORBIDDEN, W_ERR_FORBIDDEN },       { E_EX_NOT_RUNNING, W_ERR_NOT_RUNNING },
+        { E_WEB_NO_TARGET, W_ERR_UNKNOWN_TARGET },  { E_WEB_NO_SUCH_ACTION, W_ERR_UNKNOWN_ACTION },
+        { E_WEB_BUSY, W_ERR_BUSY },
+    };
+    for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++)
+        for (int lang = 0; lang < 2; lang++) {
+            char a[512], b[512];
+            normalise(tt_term_text(pairs[k][0], (tt_lang)lang), a, sizeof a);
+            normalise(tt_term_text(pairs[k][1], (tt_lang)lang), b, sizeof b);
+            if (strcmp(a, b) != 0)
+                fail_msg("%s and %s word one error differently: %s / %s", tt_term_key(pairs[k][0]),
+                         tt_term_key(pairs[k][1]), a, b);
+        }
+}
+
 /* Nor anywhere else a user reads: texts made outside the table (MSEL,
  * lint), the generated facilitator guides, the docs, the pages, the
  * templates. The MSEL kept インジェクト and 目標時刻 after the table moved on. */
@@ -384,6 +421,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_entry_has_both_languages),
         cmocka_unit_test(one_word_per_concept),
+        cmocka_unit_test(seat_errors_read_alike),
         cmocka_unit_test(the_scan_catches_text_outside_the_table),
         cmocka_unit_test(retired_words_appear_nowhere_users_read),
         cmocka_unit_test(front_ends_keep_no_text_of_their_own),

@@ -1,5 +1,7 @@
 /* tabletop: incident-response tabletop exercises. Dispatches subcommands. */
+#include <errno.h>
 #include <malloc.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -44,6 +46,31 @@ static void usage(FILE *out, tt_lang lang)
     tt_help_exit_codes(out, lang, NULL);
 }
 
+/* What a command printed must have reached standard output: a full disk or
+ * a closed pipe behind it is a runtime failure, never a silent exit 0 with
+ * the output lost (`tabletop history > /full/disk/h.txt`). Commands that
+ * failed already said why; only a success is turned into a failure here. */
+static int finish_stdout(int rc, const char *command, int argc, char **argv)
+{
+    bool failed = ferror(stdout) != 0;
+    int e = 0;
+    if (fflush(stdout) != 0) {
+        failed = true;
+        e = errno;
+    }
+    if (!failed || rc != TT_EXIT_OK)
+        return rc;
+    tt_lang lang = tt_lang_of_command_line(argc, argv);
+    fprintf(stderr, "tabletop%s%s: ", command ? " " : "", command ? command : "");
+    if (e) /* the reason is known only when the last write failed */
+        fprintf(stderr, TT_FMT(lang, C_CANNOT_WRITE_FMT), tt_term_text(C_STDOUT, lang),
+                strerror(e));
+    else
+        fputs(tt_term_text(C_STDOUT_LOST, lang), stderr);
+    fputc('\n', stderr);
+    return tt_exit_for(TT_ERR_RUNTIME);
+}
+
 int main(int argc, char **argv)
 {
     /* Keep freed memory at the top of the heap (up to 8 MiB) instead of
@@ -63,15 +90,16 @@ int main(int argc, char **argv)
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
         strcmp(argv[1], "help") == 0) {
         usage(stdout, tt_lang_of_command_line(argc, argv));
-        return TT_EXIT_OK;
+        return finish_stdout(TT_EXIT_OK, NULL, argc, argv);
     }
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
         printf("tabletop %s\n", tt_version());
-        return TT_EXIT_OK;
+        return finish_stdout(TT_EXIT_OK, NULL, argc, argv);
     }
     for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
         if (strcmp(argv[1], COMMANDS[i].name) == 0)
-            return COMMANDS[i].run(argc - 1, argv + 1);
+            return finish_stdout(COMMANDS[i].run(argc - 1, argv + 1), COMMANDS[i].name,
+                                 argc, argv);
     /* A misspelt command: name the one meant ("did you mean 'resume'?"). */
     tt_lang lang = tt_lang_of_command_line(argc, argv);
     const char *near = tt_suggest_nearest(argv[1], &COMMANDS[0].name,

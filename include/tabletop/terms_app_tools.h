@@ -421,6 +421,8 @@
     X(C_ID_TAKEN_FMT, C_ID_TAKEN_FMT_TEXT) \
     X(C_NOMEM, C_NOMEM_TEXT) \
     X(C_STDOUT, "標準出力", "standard output") \
+    X(C_STDOUT_LOST, "標準出力に書き込めませんでした（出力の一部が失われました）", \
+      "could not write standard output (some of the output is lost)") \
     X(C_WHICH_SCENARIO, "シナリオを1つ指定してください", "which scenario? give one id or .lua path") \
     X(C_WHICH_SCENARIOS, "シナリオを1つ以上指定してください", "which scenarios? give at least one id or .lua path") \
     X(C_WHERE_TO, C_WHERE_TO_TEXT) \

@@ -602,6 +602,45 @@ static void hostile_scenarios_end_cleanly_under_a_memory_limit(void **state)
     }
 }
 
+/* Standard output on a full disk: every command that prints fails with the
+ * reason (exit 1), never exit 0 with its output lost. */
+static void standard_output_that_cannot_be_written_is_a_failure(void **state)
+{
+    (void)state;
+    static const char *commands[] = {
+        "list", "check ransomware", "--help", "--version", "run --help", "history",
+        "show ransomware", "msel ransomware", "api --luals",
+        "run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
+        "--no-scorecard --journal @/full.journal.yaml",
+        "score @/full.journal.yaml -o @/full.md --no-record",
+        "replay @/full.journal.yaml --ui tty",
+        "sweep ransomware --script scenarios/answers/ransomware/model.yaml --runs 2 --jobs 1 "
+        "-o @/full-sweep.json",
+        "new full-disk --dir @/new",
+    };
+    const char *t = cli_tmp();
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        char line[1024];
+        size_t n = 0;
+        for (const char *c = commands[i]; *c && n + strlen(t) + 3 < sizeof line; c++)
+            n += (size_t)(*c == '@' ? snprintf(line + n, sizeof line - n, "'%s'", t)
+                                    : snprintf(line + n, sizeof line - n, "%c", *c));
+        cli_result r = cli_run("%s >/dev/full", line);
+        if (r.status != 1)
+            fail_msg("'%s' >/dev/full: exit %d, %s", line, r.status, r.err);
+        assert_contains(r.err, "standard output");
+        cli_done(&r);
+    }
+    cli_result r = cli_run("list >/dev/full");
+    assert_int_equal(r.status, 1);
+    assert_contains(r.err, "tabletop list: cannot write standard output: No space left on device");
+    cli_done(&r);
+    r = cli_run("list --lang ja >/dev/full");
+    assert_int_equal(r.status, 1);
+    assert_contains(r.err, "tabletop list: 標準出力 に書き込めません");
+    cli_done(&r);
+}
+
 int main(void)
 {
     if (!getenv("TT_BINARY") || !getenv("TT_SOURCE_DIR")) {
@@ -623,6 +662,7 @@ int main(void)
         cmocka_unit_test(fifos_named_as_inputs_are_refused_without_blocking),
         cmocka_unit_test(fifos_named_as_outputs_are_refused_without_blocking),
         cmocka_unit_test(hostile_scenarios_end_cleanly_under_a_memory_limit),
+        cmocka_unit_test(standard_output_that_cannot_be_written_is_a_failure),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

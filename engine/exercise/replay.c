@@ -187,7 +187,11 @@ int tt_exercise_replay(tt_script *script, const tt_journal *journal,
         snprintf(result->diff, sizeof result->diff, "%s", ex->diff);
         rc = 0;
     } else if (rc != 0) {
+        /* The journal was read and checked before: what fails while it is
+         * played again (a callback, a limit) fails the run, as in `run`. */
         *err = run_err;
+        if (err->cls == TT_ERR_INPUT)
+            err->cls = TT_ERR_RUNTIME;
     } else if (ex->expect_cursor < journal->n_records) {
         const tt_record *next = &journal->records[ex->expect_cursor];
         char when[32];
@@ -229,6 +233,8 @@ tt_exercise *tt_exercise_restore(tt_script *script, const tt_journal *journal,
         if (ex->diverged)
             tt_error_set(err, journal_path, 0, 0,
                          TT_MSG(E_RESTORE_NOT_REPRODUCED_FMT), ex->diff);
+        else if (err->cls == TT_ERR_INPUT)
+            err->cls = TT_ERR_RUNTIME; /* as in tt_exercise_replay */
         tt_exercise_free(ex);
         return NULL;
     }

@@ -224,6 +224,7 @@ typedef struct call_job {
     bool value;
     tt_text why;
     tt_ms time;
+    int line;               /* a deferred function's first line (for its errors) */
 } call_job;
 
 static const char *copy_lang(lua_State *L, tt_script *s, int idx, const char *lang)
@@ -289,6 +290,14 @@ static int trampoline(lua_State *L)
         lua_rawgeti(L, -1, job->index);
         lua_pushnil(L);
         lua_rawseti(L, -3, job->index); /* forget it: called once */
+        /* Forgotten before it runs: its line is kept for an error that has
+         * none of its own (error(nil), error({}), error("x", 0)). */
+        lua_Debug ar;
+        lua_pushvalue(L, -1);
+        if (lua_isfunction(L, -1) && lua_getinfo(L, ">S", &ar))
+            job->line = ar.linedefined;
+        else
+            lua_pop(L, 1);
     }
     if (lua_type(L, -1) != LUA_TFUNCTION)
         return 0;
@@ -311,9 +320,13 @@ static int trampoline(lua_State *L)
     return 0;
 }
 
-/* " (in <where>)" after the message, as every call's error carries. */
+/* " (in <where>)" after the message, as every call's error carries. A
+ * callback that fails while an exercise runs is a runtime failure (exit 1)
+ * whichever command runs it (run, replay, resume, sweep), not bad input. */
 static void add_where(tt_script *s, tt_error *err)
 {
+    if (err->cls == TT_ERR_INPUT)
+        err->cls = TT_ERR_RUNTIME;
     const char *where = tt_host_where(s);
     size_t len = strlen(err->message);
     if (where && len < sizeof err->message)
@@ -495,6 +508,8 @@ static int call(tt_script *s, call_job *job, tt_ms now, const char *role, bool r
     if (rc != 0) {
         s->n_pending = scheduled_before; /* a failed call schedules nothing */
         add_where(s, err);
+        if (err->line == 0 && job->kind == TT_CB_DEFERRED && job->line > 0)
+            err->line = job->line;
         if (err->line == 0 && job->kind != TT_CB_DEFERRED) {
             /* A bad returned value has no Lua line: give the function's. */
             lua_rawgeti(L, LUA_REGISTRYINDEX, s->refs.fn[s->refs.off[job->kind] + job->index]);

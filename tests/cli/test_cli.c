@@ -654,6 +654,43 @@ static void failures_exit_by_their_class(void **state)
     }
 }
 
+/* A scenario that fails while it runs fails the same way when its journal
+ * is replayed or resumed: exit 1 (runtime) with the located error, as in
+ * `run`, never 2 (bad input). Here an inject's effect at +0:00:00 raises. */
+static void a_callback_failure_is_runtime_in_replay_and_resume(void **state)
+{
+    (void)state;
+    char lua[512], script[512], journal[512];
+    snprintf(lua, sizeof lua, "%s", cli_path("fails.lua"));
+    snprintf(script, sizeof script, "%s", cli_path("fails.yaml"));
+    snprintf(journal, sizeof journal, "%s", cli_path("fails.journal.yaml"));
+    cli_write(lua,
+              "local T = { ja = 't', en = 't' }\n"
+              "return scenario { id = 'fails', source = 't', title = T, summary = T,\n"
+              "  length = '1h', invented = T, roles = { r = { name = T } },\n"
+              "  injects = { { id = 'i', at = '0m', text = T,\n"
+              "                does = function() error(42) end } },\n"
+              "  actions = { a = { by = 'r', label = T, completes = 'o' } },\n"
+              "  objectives = { o = { phase = 'isolate', title = T, target = '1m', limit = '1h' } } }\n");
+    cli_write(script, "scenario: fails\nactions: []\n");
+    const char *where = "fails.lua:5: 42 (in injects.i.does)";
+    cli_result r = cli_run("run '%s' --script '%s' --ui none --no-scorecard --journal '%s'", lua,
+                           script, journal);
+    assert_int_equal(r.status, 1);
+    assert_contains(r.err, where);
+    cli_done(&r);
+    r = cli_run("replay '%s'", journal);
+    if (r.status != 1)
+        fail_msg("replay: exit %d\n%s%s", r.status, r.out, r.err);
+    assert_contains(r.err, where);
+    cli_done(&r);
+    r = cli_run("resume '%s' --script '%s' --ui none --no-scorecard", journal, script);
+    if (r.status != 1)
+        fail_msg("resume: exit %d\n%s%s", r.status, r.out, r.err);
+    assert_contains(r.err, where);
+    cli_done(&r);
+}
+
 /* The commands of the command table, as `tabletop --help` lists them
  * (indented "  NAME  summary" lines): a new command is tested unasked. */
 static size_t command_table(char names[][16], size_t max)
@@ -885,6 +922,7 @@ int main(void)
         cmocka_unit_test(journal_scenario_names_are_not_trusted),
         cmocka_unit_test(bad_command_lines_exit_2_with_a_message),
         cmocka_unit_test(failures_exit_by_their_class),
+        cmocka_unit_test(a_callback_failure_is_runtime_in_replay_and_resume),
         cmocka_unit_test(help_is_available_for_every_command),
         cmocka_unit_test(lang_after_a_bad_option_still_counts),
         cmocka_unit_test(drill_commands_speak_japanese),

@@ -404,6 +404,44 @@ static void load_errors_of_any_kind_have_a_line(void **state)
     }
 }
 
+/* A function scheduled with ctx.after that fails without a position of its
+ * own (error(nil), error({}), error("x", 0)) is placed at its first line, as
+ * other callbacks are; and every callback failure is a runtime failure (exit
+ * 1 in run, replay and resume alike), never bad input. */
+static void deferred_errors_have_a_line_and_are_runtime(void **state)
+{
+    (void)state;
+    static const char *raises[] = { "error(nil)", "error({})", "error('x', 0)", "error(true)",
+                                    "local t = nil; t.x = 1" };
+    for (size_t i = 0; i < sizeof raises / sizeof raises[0]; i++) {
+        char does[256];
+        snprintf(does, sizeof does, "ctx.after('1m', function(s2, ctx2) %s end)", raises[i]);
+        tt_script *s = load_inline(NULL, does, NULL);
+        tt_rng rng;
+        tt_rng_seed(&rng, 1, 1);
+        tt_error err;
+        assert_int_equal(tt_script_begin(s, &rng, NULL, 0, &err), 0);
+        assert_int_equal(tt_script_action_apply(s, 0, 0, "r", &err), 0);
+        tt_scheduled *sched;
+        assert_int_equal(tt_script_take_scheduled(s, &sched), 1);
+        assert_int_equal(tt_script_call_deferred(s, sched[0].ref, 60000, &err), -1);
+        if (err.line != TT_DOES_LINE || !strstr(err.message, "(in a function scheduled with ctx.after)"))
+            fail_msg("%s: got %s:%d: %s", raises[i], err.file, err.line, err.message);
+        assert_int_equal(tt_error_exit(&err), 1);
+        tt_script_free(s);
+    }
+    /* The same for the other callbacks (placed where `does` begins). */
+    tt_script *s = load_inline(NULL, "error({})", NULL);
+    tt_rng rng;
+    tt_rng_seed(&rng, 1, 1);
+    tt_error err;
+    assert_int_equal(tt_script_begin(s, &rng, NULL, 0, &err), 0);
+    assert_int_equal(tt_script_action_apply(s, 0, 0, "r", &err), -1);
+    assert_int_equal(err.line, TT_DOES_LINE - 1);
+    assert_int_equal(tt_error_exit(&err), 1);
+    tt_script_free(s);
+}
+
 static void rewriting_a_value_is_no_change(void **state)
 {
     (void)state;
@@ -469,6 +507,7 @@ int main(void)
         cmocka_unit_test(rewriting_a_value_is_no_change),
         cmocka_unit_test(conditions_get_their_arguments),
         cmocka_unit_test(load_errors_of_any_kind_have_a_line),
+        cmocka_unit_test(deferred_errors_have_a_line_and_are_runtime),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "commands.h"
 #include "options.h"
@@ -50,8 +51,14 @@ static void usage(FILE *out, tt_lang lang)
  * a closed pipe behind it is a runtime failure, never a silent exit 0 with
  * the output lost (`tabletop history > /full/disk/h.txt`). Commands that
  * failed already said why; only a success is turned into a failure here. */
+static bool stdout_is_terminal; /* taken at the start: a hung-up one no longer says */
+
 static int finish_stdout(int rc, const char *command, int argc, char **argv)
 {
+    /* A terminal that went away (a hangup ends a live drill, journal kept)
+     * loses nothing the user could still read. */
+    if (stdout_is_terminal)
+        return rc;
     bool failed = ferror(stdout) != 0;
     int e = 0;
     if (fflush(stdout) != 0) {
@@ -64,7 +71,7 @@ static int finish_stdout(int rc, const char *command, int argc, char **argv)
     fprintf(stderr, "tabletop%s%s: ", command ? " " : "", command ? command : "");
     if (e) /* the reason is known only when the last write failed */
         fprintf(stderr, TT_FMT(lang, C_CANNOT_WRITE_FMT), tt_term_text(C_STDOUT, lang),
-                strerror(e));
+                tt_os_error(e));
     else
         fputs(tt_term_text(C_STDOUT_LOST, lang), stderr);
     fputc('\n', stderr);
@@ -83,6 +90,7 @@ int main(int argc, char **argv)
     mallopt(M_TRIM_THRESHOLD, 8 << 20);
 #endif
     tt_term_guard_stderr();
+    stdout_is_terminal = isatty(STDOUT_FILENO);
     if (argc < 2) {
         usage(stderr, tt_lang_from_env());
         return tt_exit_for(TT_ERR_INPUT);

@@ -301,6 +301,12 @@ static int ctx_chance(lua_State *L)
     double p = luaL_checknumber(L, 1);
     if (!s->rng)
         return luaL_error(L, TT_MSG(E_CTX_CHANCE_ONLY_RUNNING));
+    /* chance(15) meant as 15% would always hold, chance(0/0) never: both
+     * are mistakes, said at the line. */
+    if (!(p >= 0.0 && p <= 1.0)) {
+        lua_settop(L, 1);
+        return luaL_error(L, TT_MSG(E_CTX_CHANCE_RANGE_FMT), luaL_tolstring(L, 1, NULL));
+    }
     tt_sandbox_of(L)->drew = true;
     lua_pushboolean(L, tt_rng_unit(s->rng) < p);
     return 1;

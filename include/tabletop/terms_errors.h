@@ -541,6 +541,8 @@
     "ctx.after: too many deferred calls"
 #define E_CTX_CHANCE_ONLY_RUNNING_TEXT "ctx.chance は演習の実行中にだけ使えます", \
     "ctx.chance is only available while an exercise runs"
+#define E_CTX_CHANCE_RANGE_FMT_TEXT "ctx.chance: 確率は 0 から 1 の数で指定してください（%s が渡されました。15%% なら 0.15）", \
+    "ctx.chance: the probability must be a number from 0 to 1, not %s (15%% is 0.15)"
 #define E_CTX_READ_ONLY_TEXT "ctx は読み取り専用です（値は状態かローカル変数に保存してください）", \
     "ctx is read-only (keep values in the state or in locals)"
 #define E_CTX_CLOCK_NEEDS_STARTS_AT_TEXT "ctx.clock にはシナリオの starts_at = \"HH:MM\" が必要です", \
@@ -1210,6 +1212,7 @@
     X(E_CTX_AFTER_NOT_TIME_FMT, E_CTX_AFTER_NOT_TIME_FMT_TEXT) \
     X(E_CTX_AFTER_TOO_MANY, E_CTX_AFTER_TOO_MANY_TEXT) \
     X(E_CTX_CHANCE_ONLY_RUNNING, E_CTX_CHANCE_ONLY_RUNNING_TEXT) \
+    X(E_CTX_CHANCE_RANGE_FMT, E_CTX_CHANCE_RANGE_FMT_TEXT) \
     X(E_CTX_READ_ONLY, E_CTX_READ_ONLY_TEXT) \
     X(E_CTX_CLOCK_NEEDS_STARTS_AT, E_CTX_CLOCK_NEEDS_STARTS_AT_TEXT) \
     X(E_ST_UNDECLARED_FMT, E_ST_UNDECLARED_FMT_TEXT) \

@@ -277,6 +277,13 @@ static void runtime_errors_are_located(void **state)
                       TT_DOES_LINE);
     expect_does_error("ctx.after('5x', function() end)", "'5x' is not a duration", TT_DOES_LINE);
     expect_does_error("math.random(2, 1)", "interval is empty", TT_DOES_LINE);
+    /* A probability out of [0, 1] (15 meant as 15%) or NaN is a mistake. */
+    expect_does_error("ctx.chance(15)", "ctx.chance: the probability must be a number from 0 to 1, "
+                      "not 15 (15% is 0.15)", TT_DOES_LINE);
+    expect_does_error("ctx.chance(-0.1)", "not -0.1", TT_DOES_LINE);
+    expect_does_error("ctx.chance(0/0)", "ctx.chance: the probability must be", TT_DOES_LINE);
+    expect_does_error("assert(ctx.chance('1') and not ctx.chance(0.0)) error('edges ok')",
+                      "edges ok", TT_DOES_LINE);
     expect_does_error("local x = math.random(math.mininteger, math.maxinteger) "
                       "local f = math.random() assert(f >= 0 and f < 1) "
                       "assert(math.random(1) == 1 and ctx.random(5, 5) == 5) "

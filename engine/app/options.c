@@ -110,10 +110,43 @@ static bool take(tt_cmdline *cl, const tt_opt *o, const char *arg)
 
 enum { MAX_OPTS = 40, HELP_ID = 1000 };
 
+/* The option a word names when it takes a value: "--journal" (or an
+ * abbreviation getopt accepts, "--jour"), "-o"; NULL otherwise. */
+static const tt_opt *option_with_value(const tt_opt *opts, size_t n, const char *arg)
+{
+    if (arg[0] != '-' || !arg[1])
+        return NULL;
+    if (arg[1] != '-') {
+        for (size_t i = 0; !arg[2] && i < n; i++)
+            if (opts[i].short_name == arg[1] && opts[i].kind != TT_OPT_FLAG)
+                return &opts[i];
+        return NULL;
+    }
+    const char *name = arg + 2;
+    size_t len = strlen(name);
+    const tt_opt *found = NULL;
+    for (size_t i = 0; len && !strchr(name, '=') && i < n; i++) {
+        if (strncmp(opts[i].name, name, len) != 0)
+            continue;
+        if (opts[i].name[len] == '\0')
+            return opts[i].kind != TT_OPT_FLAG ? &opts[i] : NULL;
+        found = found ? &opts[n] : &opts[i]; /* two prefixes: ambiguous */
+    }
+    return found && found != &opts[n] && found->kind != TT_OPT_FLAG ? found : NULL;
+}
+
 /* An option not in the table: the nearest long option when it is a typo
- * ("--jounral": did you mean '--journal'?). */
+ * ("--jounral": did you mean '--journal'?); a known one given last without
+ * its value is said so ("option '--journal' needs a value"). */
 static void unknown_option(tt_cmdline *cl, const tt_opt *opts, size_t n, const char *arg)
 {
+    const tt_opt *valued = option_with_value(opts, n, arg);
+    if (valued) {
+        char cmd[64];
+        snprintf(cmd, sizeof cmd, "tabletop %s", cl->name ? cl->name : "");
+        tt_cmd_fail(cl, C_OPTION_NEEDS_VALUE_FMT_TEXT, arg, cmd);
+        return;
+    }
     char name[128];
     const char *p = arg;
     while (*p == '-')

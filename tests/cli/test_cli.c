@@ -582,6 +582,14 @@ static void bad_command_lines_exit_2_with_a_message(void **state)
         { "check ransomwear", "no scenario 'ransomwear'; did you mean 'ransomware'?" },
         { "run admin-server-breech --ui none", "did you mean 'admin-server-breach'?" },
         { "run --lang ja ransomware --speeed 3", "「--speed」のことですか？" },
+        /* A known option given last without its value says so (it said
+         * "unknown or incomplete option '--journal'; did you mean '--journal'?"). */
+        { "run ransomware --journal", "option '--journal' needs a value (see 'tabletop run --help')" },
+        { "run ransomware --jour", "option '--jour' needs a value" },
+        { "score x.yaml -o", "option '-o' needs a value (see 'tabletop score --help')" },
+        { "sweep ransomware --script", "option '--script' needs a value" },
+        { "run ransomware --lang ja --seed", "オプション '--seed' には値が必要です" },
+        { "run ransomware --strict=yes", "--strict=yes" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         cli_result r = cli_run("%s", cases[i].args);

@@ -68,6 +68,17 @@ size_t tt_term_safe(char *out, size_t size, const char *in, size_t len, unsigned
     size_t need = 0, written = 0, i = 0;
     bool stopped = false;
     while (i < len) {
+        if (s[i] >= 0x20 && s[i] < 0x7F) { /* printable ASCII: itself */
+            if (out && !stopped) {
+                if (written + 1 < size)
+                    out[written++] = (char)s[i];
+                else
+                    stopped = true;
+            }
+            need++;
+            i++;
+            continue;
+        }
         uint32_t cp = 0;
         size_t n = utf8_next(s + i, len - i, &cp);
         char esc[12];
@@ -122,8 +133,15 @@ void tt_term_fputs(const char *in, unsigned flags, FILE *f)
         size_t start = i;
         uint32_t cp = 0;
         size_t n = 0;
-        while (i < len && (n = utf8_next(s + i, len - i, &cp)) != 0 && !drives_terminal(cp, flags))
-            i += n;
+        for (;;) {
+            while (i < len && s[i] >= 0x20 && s[i] < 0x7F) /* printable ASCII */
+                i++;
+            if (i < len && (n = utf8_next(s + i, len - i, &cp)) != 0 &&
+                !drives_terminal(cp, flags))
+                i += n;
+            else
+                break;
+        }
         if (i > start)
             fwrite(in + start, 1, i - start, f);
         if (i < len) {

@@ -189,7 +189,7 @@ return scenario {
         local w2 = math.floor(wave2 * forms_share * filter)
         local site_stopped = s.site_stopped
         if site_stopped then attack_in, w2 = 0, 0 end
-        s.wave2_mails = s.wave2_mails + w2
+        if w2 > 0 then s.wave2_mails = s.wave2_mails + w2 end
         s.attack_in = attack_in
         s.attack_mails = s.attack_mails + attack_in
         -- the queue accepts mail until the spool is full
@@ -201,8 +201,11 @@ return scenario {
           legit_in = math.floor(room * LEGIT / (LEGIT + attack_in))
           accepted_attack = room - legit_in
         end
-        s.rejected = s.rejected + (LEGIT - legit_in)
-        s.mail_lost = s.mail_lost + (LEGIT - legit_in)
+        local lost = LEGIT - legit_in                                -- turned away at a full queue
+        if lost > 0 then
+          s.rejected = s.rejected + lost
+          s.mail_lost = s.mail_lost + lost
+        end
         q_legit = q_legit + legit_in
         q_attack = q_attack + accepted_attack
         -- delivery in arrival order: both kinds leave in proportion

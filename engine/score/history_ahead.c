@@ -8,10 +8,11 @@
  * creation, migration and every message to the history step, which then
  * opens the file itself exactly as without this. The card is the same: the
  * trend is read by the history step after the journal, as before. */
-#define _DEFAULT_SOURCE
+#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
 #include "store.h"
 
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,12 @@ typedef struct ahead {
 } ahead;
 
 static ahead pending;
+static int min_cpus = 2;
+
+void store_ahead_min_cpus(int n)
+{
+    min_cpus = n;
+}
 
 /* Linked in by tests (tt_store_sqlite); the program loads sqlite.so. */
 extern const store_sqlite_api store_sqlite_linked __attribute__((weak));
@@ -84,6 +91,11 @@ void tt_history_open_ahead(const char *db_flag)
 {
     static bool registered;
     drop_ahead();
+    /* On one CPU the thread cannot run beside the journal's reading: it
+     * would only add its own cost (a thread, locked malloc). */
+    cpu_set_t cpus;
+    if (sched_getaffinity(0, sizeof cpus, &cpus) == 0 && CPU_COUNT(&cpus) < min_cpus)
+        return;
     const char *spec = tt_history_spec(db_flag);
     if (tt_store_is_uri(spec))
         return;

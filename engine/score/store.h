@@ -71,6 +71,9 @@ int store_migrate(tt_history *h, tt_store_failure *why, tt_error *err);
 /* The connection tt_history_open_ahead opened to `path` (waiting for it),
  * or NULL: none, another file, or it gave up. */
 tt_history *store_take_ahead(const char *path);
+/* tt_history_open_ahead starts no thread when the process may run on
+ * fewer CPUs than this (2; tests set 1 to run it on any machine). */
+void store_ahead_min_cpus(int n);
 
 void store_rows_free(store_rows *r);
 void store_pg_rows_release(void *pgresult);

@@ -1,6 +1,7 @@
 /* Drill history: round trips, no duplicates, trend, schema version, default
  * path, and several processes writing at once. */
-#define _DEFAULT_SOURCE  /* mkdtemp, setenv, usleep */
+#define _GNU_SOURCE  /* mkdtemp, setenv, usleep, sched_setaffinity */
+#include <sched.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,6 +17,7 @@
 
 #include "fixture.h"
 #include "tabletop/results.h"
+#include "store.h"   /* store_ahead_min_cpus */
 
 static char dir[256];
 static char db[512];
@@ -348,6 +350,7 @@ static void test_opened_ahead(void **state)
     card_for(&c2, &model, "hash-ahead-2");
     tt_error err;
     bool inserted;
+    store_ahead_min_cpus(1);   /* whatever this machine's CPUs */
 
     tt_history *h = tt_history_open(a, &err);   /* the file exists, current schema */
     assert_non_null(h);
@@ -426,6 +429,24 @@ static void test_opened_ahead(void **state)
     h = tt_history_open(a, &err);
     assert_non_null(h);
     assert_true(tt_history_opened_ahead(h));
+    tt_history_close(h);
+
+    /* A process on one CPU opens its history itself (no thread to gain). */
+    store_ahead_min_cpus(2);
+    cpu_set_t all, one;
+    assert_int_equal(sched_getaffinity(0, sizeof all, &all), 0);
+    CPU_ZERO(&one);
+    for (int cpu = 0; cpu < CPU_SETSIZE; cpu++)
+        if (CPU_ISSET(cpu, &all)) {
+            CPU_SET(cpu, &one);
+            break;
+        }
+    assert_int_equal(sched_setaffinity(0, sizeof one, &one), 0);
+    tt_history_open_ahead(a);
+    h = tt_history_open(a, &err);
+    assert_int_equal(sched_setaffinity(0, sizeof all, &all), 0);
+    assert_non_null(h);
+    assert_false(tt_history_opened_ahead(h));
     tt_history_close(h);
     tt_scorecard_free(&c1);
     tt_scorecard_free(&c2);

@@ -24,7 +24,7 @@
 #include "tabletop/script.h"
 
 /* Bump when the file's layout (not the schema: that is hashed) changes. */
-#define MC_FORMAT 1
+#define MC_FORMAT 2
 #define MC_MAGIC "tabletop-model-cache"
 #define MC_MAX_FILE ((size_t)16 << 20)   /* one entry: larger is not ours */
 #define MC_MAX_ENTRIES 64                /* the folder keeps at most this many */
@@ -139,30 +139,48 @@ const mc_struct *const *tt_model_cache_schema(size_t *n)
     return schema;
 }
 
-/* ---- Model -> JSON ---- */
+/* ---- Model -> JSON ----
+ *
+ * The JSON holds the structure and numbers; each string is the offset of
+ * its bytes in a block of NUL-terminated strings written after the JSON
+ * (null for a NULL string). jansson reads a JSON string a byte at a time
+ * (about 150 instructions a byte), and texts are most of a model. */
 
-static json_t *str_json(const char *s)
+typedef struct encoder {
+    tt_buf block;
+} encoder;
+
+static json_t *str_json(encoder *e, const char *s)
 {
-    return s ? json_string(s) : json_null();
+    if (!s)
+        return json_null();
+    size_t n = strlen(s);
+    tt_text_fault fault;
+    if (!tt_text_scan(s, n, &fault))
+        return NULL; /* the reader would refuse it: keep nothing */
+    size_t at = e->block.len;
+    if (!tt_buf_addn(&e->block, s, n + 1))
+        return NULL;
+    return json_integer((json_int_t)at);
 }
 
-static json_t *text_json(const tt_text *t)
+static json_t *text_json(encoder *e, const tt_text *t)
 {
-    return json_pack("[oo]", str_json(t->ja), str_json(t->en));
+    return json_pack("[oo]", str_json(e, t->ja), str_json(e, t->en));
 }
 
-static json_t *struct_json(const mc_struct *st, const char *base);
+static json_t *struct_json(encoder *e, const mc_struct *st, const char *base);
 
-static json_t *field_json(const mc_field *f, const char *base)
+static json_t *field_json(encoder *e, const mc_field *f, const char *base)
 {
     const char *at = base + f->offset;
     size_t n = f->count_name ? *(const size_t *)(base + f->count_offset) : 0;
     json_t *list;
     switch (f->kind) {
     case MC_STR:
-        return str_json(*(const char *const *)at);
+        return str_json(e, *(const char *const *)at);
     case MC_TEXT:
-        return text_json((const tt_text *)at);
+        return text_json(e, (const tt_text *)at);
     case MC_MS:
         return json_integer(*(const tt_ms *)at);
     case MC_INT:
@@ -182,7 +200,7 @@ static json_t *field_json(const mc_field *f, const char *base)
         case TT_VAL_NUM:
             return json_pack("[io]", (int)v->type, json_real(v->as.n));
         case TT_VAL_STR:
-            return json_pack("[io]", (int)v->type, str_json(v->as.s));
+            return json_pack("[io]", (int)v->type, str_json(e, v->as.s));
         }
         return NULL;
     }
@@ -193,11 +211,11 @@ static json_t *field_json(const mc_field *f, const char *base)
         for (size_t i = 0; list && i < n; i++) {
             json_t *item;
             if (f->kind == MC_STRS)
-                item = str_json((*(const char *const *const *)at)[i]);
+                item = str_json(e, (*(const char *const *const *)at)[i]);
             else if (f->kind == MC_TEXTS)
-                item = text_json(&(*(const tt_text *const *)at)[i]);
+                item = text_json(e, &(*(const tt_text *const *)at)[i]);
             else
-                item = struct_json(f->item, *(const char *const *)at + i * f->item->size);
+                item = struct_json(e, f->item, *(const char *const *)at + i * f->item->size);
             if (json_array_append_new(list, item) != 0) {
                 json_decref(list);
                 list = NULL;
@@ -208,11 +226,11 @@ static json_t *field_json(const mc_field *f, const char *base)
     return NULL;
 }
 
-static json_t *struct_json(const mc_struct *st, const char *base)
+static json_t *struct_json(encoder *e, const mc_struct *st, const char *base)
 {
     json_t *out = json_array();
     for (size_t i = 0; out && i < st->n_fields; i++) {
-        if (json_array_append_new(out, field_json(&st->fields[i], base)) != 0) {
+        if (json_array_append_new(out, field_json(e, &st->fields[i], base)) != 0) {
             json_decref(out);
             out = NULL;
         }
@@ -220,22 +238,37 @@ static json_t *struct_json(const mc_struct *st, const char *base)
     return out;
 }
 
-char *tt_model_cache_encode(const tt_scenario *m, size_t *len)
+char *tt_model_cache_encode(const tt_scenario *m, size_t *len, size_t *json_len)
 {
-    json_t *doc = struct_json(&scenario_s, (const char *)m);
-    if (!doc)
-        return NULL;
-    char *text = json_dumps(doc, JSON_COMPACT);
+    encoder e = { TT_BUF_INIT };
+    tt_buf_init(&e.block, MC_MAX_FILE);
+    json_t *doc = struct_json(&e, &scenario_s, (const char *)m);
+    char *json = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
     json_decref(doc);
-    if (text)
-        *len = strlen(text);
-    return text;
+    size_t block_len = 0;
+    char *block = tt_buf_take(&e.block, &block_len);
+    char *body = NULL;
+    if (json && block) {
+        *json_len = strlen(json);
+        body = malloc(*json_len + block_len + 1);
+        if (body) {
+            memcpy(body, json, *json_len);
+            memcpy(body + *json_len, block, block_len);
+            body[*json_len + block_len] = '\0';
+            *len = *json_len + block_len;
+        }
+    }
+    free(json);
+    free(block);
+    return body;
 }
 
 /* ---- JSON -> model ---- */
 
 typedef struct decoder {
     tt_arena *a;
+    const char *block;   /* the strings, copied into the model's arena */
+    size_t block_len;
 } decoder;
 
 static int str_from(decoder *d, json_t *j, const char **out)
@@ -244,10 +277,14 @@ static int str_from(decoder *d, json_t *j, const char **out)
         *out = NULL;
         return 0;
     }
-    if (!json_is_string(j))
+    if (!json_is_integer(j))
         return -1;
-    *out = tt_arena_strndup(d->a, json_string_value(j), json_string_length(j));
-    return *out ? 0 : -1;
+    json_int_t at = json_integer_value(j);
+    /* The start of one of the block's strings (checked whole below). */
+    if (at < 0 || (uintmax_t)at >= d->block_len || (at > 0 && d->block[at - 1] != '\0'))
+        return -1;
+    *out = d->block + at;
+    return 0;
 }
 
 static int text_from(decoder *d, json_t *j, tt_text *out)
@@ -358,12 +395,35 @@ static int struct_from(decoder *d, const mc_struct *st, json_t *j, char *base)
     return 0;
 }
 
-int tt_model_cache_decode(const char *json, size_t len, tt_scenario *m)
+/* Every string of the block ends in a NUL and is text the model may hold
+ * (what the encoder checked). */
+static bool block_ok(const char *block, size_t len)
 {
-    json_t *doc = json_loadb(json, len, 0, NULL);
+    if (len && block[len - 1] != '\0')
+        return false;
+    for (size_t at = 0; at < len;) {
+        size_t n = strlen(block + at);
+        tt_text_fault fault;
+        if (!tt_text_scan(block + at, n, &fault))
+            return false;
+        at += n + 1;
+    }
+    return true;
+}
+
+int tt_model_cache_decode(const char *body, size_t len, size_t json_len, tt_scenario *m)
+{
+    if (json_len > len || !block_ok(body + json_len, len - json_len))
+        return -1;
+    decoder d = { &m->arena, NULL, len - json_len };
+    char *block = tt_arena_alloc(&m->arena, d.block_len + 1);
+    if (!block)
+        return -1;
+    memcpy(block, body + json_len, d.block_len);
+    d.block = block;
+    json_t *doc = json_loadb(body, json_len, 0, NULL);
     if (!doc)
         return -1;
-    decoder d = { &m->arena };
     int rc = struct_from(&d, &scenario_s, doc, (char *)m);
     json_decref(doc);
     return rc;
@@ -534,12 +594,14 @@ static char *slurp(const char *path, size_t *len, bool *bad)
     return buf;
 }
 
-/* "MAGIC FORMAT KEY BODY-SHA256\n" */
-#define HEADER_LEN (sizeof MC_MAGIC - 1 + 3 + 64 + 1 + 64 + 1)
+/* "MAGIC FORMAT KEY BODY-SHA256 JSON-LENGTH\n", then the JSON and the
+ * strings (the body). */
+#define HEADER_LEN (sizeof MC_MAGIC - 1 + 3 + 64 + 1 + 64 + 1 + 10 + 1)
 
-static void header(char *out, const char *key, const char *body_hash)
+static void header(char *out, const char *key, const char *body_hash, size_t json_len)
 {
-    snprintf(out, HEADER_LEN + 1, "%s %d %s %s\n", MC_MAGIC, MC_FORMAT, key, body_hash);
+    snprintf(out, HEADER_LEN + 1, "%s %d %s %s %010zu\n", MC_MAGIC, MC_FORMAT, key, body_hash,
+             json_len);
 }
 
 int tt_model_cache_read(const char *scenario_hash, tt_scenario *m)
@@ -557,12 +619,14 @@ int tt_model_cache_read(const char *scenario_hash, tt_scenario *m)
         return -1;
     }
     int rc = -1;
-    if (len > HEADER_LEN) {
+    char *json_len_at = file + HEADER_LEN - 11;
+    if (len > HEADER_LEN && json_len_at[-1] == ' ' && file[HEADER_LEN - 1] == '\n') {
         char body_hash[65], want[HEADER_LEN + 1];
+        size_t json_len = (size_t)strtoull(json_len_at, NULL, 10);
         tt_sha256_hex(file + HEADER_LEN, len - HEADER_LEN, body_hash);
-        header(want, key, body_hash);
+        header(want, key, body_hash, json_len);
         if (memcmp(file, want, HEADER_LEN) == 0)
-            rc = tt_model_cache_decode(file + HEADER_LEN, len - HEADER_LEN, m);
+            rc = tt_model_cache_decode(file + HEADER_LEN, len - HEADER_LEN, json_len, m);
     }
     free(file);
     if (rc != 0)
@@ -696,13 +760,13 @@ void tt_model_cache_write(const tt_scenario *m)
     int fd = make_dirs(dir, root) == 0 ? mkostemps(tmp, 4, O_CLOEXEC) : -1;
     if (fd < 0)
         return;
-    size_t len = 0;
-    char *body = tt_model_cache_encode(m, &len);
+    size_t len = 0, json_len = 0;
+    char *body = tt_model_cache_encode(m, &len, &json_len);
     bool ok = body != NULL;
     if (ok) {
         char body_hash[65], head[HEADER_LEN + 1];
         tt_sha256_hex(body, len, body_hash);
-        header(head, key, body_hash);
+        header(head, key, body_hash, json_len);
         ok = write_all(fd, head, HEADER_LEN) && write_all(fd, body, len);
     }
     ok = close(fd) == 0 && ok;

@@ -52,12 +52,15 @@ struct mc_struct {
 const mc_struct *const *tt_model_cache_schema(size_t *n);
 extern const char *const tt_model_cache_not_stored[];
 
-/* The model (all but arena, path and hash) as JSON text; malloc'ed, NULL
- * when it cannot be (out of memory, a text JSON cannot hold). */
-char *tt_model_cache_encode(const tt_scenario *m, size_t *len);
-/* Fill `m` (its arena; path and hash untouched) from that text: 0, or -1
+/* The model (all but arena, path and hash): its structure as JSON (the
+ * first *json_len bytes), each string the offset of its bytes in the block
+ * of NUL-terminated strings that follows; malloc'ed, NULL when it cannot be
+ * (out of memory, a string that is not printable UTF-8, a number JSON
+ * cannot hold). */
+char *tt_model_cache_encode(const tt_scenario *m, size_t *len, size_t *json_len);
+/* Fill `m` (its arena; path and hash untouched) from such a body: 0, or -1
  * (m's arena may hold a part: the caller frees it). */
-int tt_model_cache_decode(const char *json, size_t len, tt_scenario *m);
+int tt_model_cache_decode(const char *body, size_t len, size_t json_len, tt_scenario *m);
 
 /* The cache file for a scenario hash: 0 with its path, -1 when there is no
  * cache folder (no XDG_CACHE_HOME nor HOME). */

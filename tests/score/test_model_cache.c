@@ -265,25 +265,31 @@ static void models_come_back_unchanged(void **state)
         tt_script *s = tt_script_load(all[i].path, &limits, &err);
         assert_non_null(s);
         const tt_scenario *a = tt_script_scenario(s);
-        size_t len = 0, len2 = 0;
-        char *json = tt_model_cache_encode(a, &len);
-        assert_non_null(json);
+        size_t len = 0, len2 = 0, json_len = 0, json_len2 = 0, n_schema;
+        char *body = tt_model_cache_encode(a, &len, &json_len);
+        assert_non_null(body);
         tt_scenario b;
         memset(&b, 0, sizeof b);
-        if (tt_model_cache_decode(json, len, &b) != 0)
+        if (tt_model_cache_decode(body, len, json_len, &b) != 0)
             fail_msg("%s: its cached model does not decode", all[i].path);
-        assert_same(tt_model_cache_schema(&len2)[0], (const char *)a, (const char *)&b,
+        assert_same(tt_model_cache_schema(&n_schema)[0], (const char *)a, (const char *)&b,
                     all[i].path);
-        char *again = tt_model_cache_encode(&b, &len2);
+        char *again = tt_model_cache_encode(&b, &len2, &json_len2);
         assert_non_null(again);
-        assert_string_equal(json, again);
-        /* A cut entry never decodes. */
+        assert_int_equal(len, len2);
+        assert_int_equal(json_len, json_len2);
+        assert_memory_equal(body, again, len);
+        /* A cut body, or strings cut, never decode. */
         tt_scenario c;
         memset(&c, 0, sizeof c);
-        assert_int_equal(tt_model_cache_decode(json, len / 2, &c), -1);
+        assert_int_equal(tt_model_cache_decode(body, len / 2, json_len, &c), -1);
+        tt_arena_free(&c.arena);
+        memset(&c, 0, sizeof c);
+        if (len > json_len + 1)
+            assert_int_equal(tt_model_cache_decode(body, len - 1, json_len, &c), -1);
         tt_arena_free(&c.arena);
         free(again);
-        free(json);
+        free(body);
         tt_arena_free(&b.arena);
         tt_script_free(s);
     }
@@ -420,22 +426,37 @@ static const char *mail_setup(void)
     return journal;
 }
 
-/* Rewrite the entry's body with its header's digest made to match. */
-static void rewrite_entry(const char *path, const char *body)
+/* Rewrite the entry with `body` (its JSON the first json_len bytes) and a
+ * header that matches it: "MAGIC 2 KEY SHA256 JSON-LENGTH". */
+static void rewrite_entry(const char *path, const char *body, size_t len, size_t json_len)
 {
-    size_t len;
-    char *file = cli_slurp_n(path, &len);
-    char *nl = strchr(file, '\n');
-    assert_non_null(nl);
+    char *file = cli_slurp(path);
+    char magic[64], key[65];
+    int format;
+    assert_int_equal(sscanf(file, "%63s %d %64s", magic, &format, key), 3);
     char hash[65];
-    tt_sha256_hex(body, strlen(body), hash);
-    memcpy(nl - 64, hash, 64);
+    tt_sha256_hex(body, len, hash);
     FILE *f = fopen(path, "w");
     assert_non_null(f);
-    fwrite(file, 1, (size_t)(nl + 1 - file), f);
-    fputs(body, f);
+    fprintf(f, "%s %d %s %s %010zu\n", magic, format, key, hash, json_len);
+    fwrite(body, 1, len, f);
     fclose(f);
     free(file);
+}
+
+/* The entry's body, its length and its JSON's length. */
+static char *entry_body(const char *path, size_t *len, size_t *json_len)
+{
+    size_t n;
+    char *file = cli_slurp_n(path, &n);
+    char *nl = memchr(file, '\n', n);
+    assert_non_null(nl);
+    *json_len = (size_t)strtoull(nl - 10, NULL, 10);
+    *len = n - (size_t)(nl + 1 - file);
+    char *body = malloc(*len + 1);
+    memcpy(body, nl + 1, *len + 1);
+    free(file);
+    return body;
 }
 
 static void score_reads_the_cache(void **state)
@@ -443,15 +464,14 @@ static void score_reads_the_cache(void **state)
     (void)state;
     const char *journal = mail_setup();
     const char *entry = only_entry();
-    char *file = cli_slurp(entry);
+    size_t len, json_len;
+    char *body = entry_body(entry, &len, &json_len);
+    /* The same model but its English title (as long): the card must show it. */
     const char *title = "Attack on the web mail forms";
-    char *at = strstr(file, title);
+    char *at = memmem(body + json_len, len - json_len, title, strlen(title));
     assert_non_null(at);
-    /* The same model but its English title: the card must show it. */
-    char *body = NULL;
-    assert_true(asprintf(&body, "%.*sCACHED TITLE%s", (int)(at - (strchr(file, '\n') + 1)),
-                         strchr(file, '\n') + 1, at + strlen(title)) > 0);
-    rewrite_entry(entry, body);
+    memcpy(at, "CACHED TITLE of the web mail", strlen(title));
+    rewrite_entry(entry, body, len, json_len);
     char card[600];
     snprintf(card, sizeof card, "%s/card-altered.md", cli_tmp());
     cli_result r = cli_run("score '%s' -o '%s' --no-record --db '%s/history.db' --lang en",
@@ -459,10 +479,9 @@ static void score_reads_the_cache(void **state)
     assert_int_equal(r.status, 0);
     cli_done(&r);
     char *md = cli_slurp(card);
-    assert_contains(md, "CACHED TITLE");
+    assert_contains(md, "CACHED TITLE of the web mail");
     free(md);
     free(body);
-    free(file);
 }
 
 static void damaged_entries_are_ignored(void **state)
@@ -475,7 +494,9 @@ static void damaged_entries_are_ignored(void **state)
     char *good = cli_slurp_n(entry, &len);
     assert_true(len > 200);
     const char *header_end = strchr(good, '\n') + 1;
-    for (int damage = 0; damage < 8; damage++) {
+    size_t body_len, json_len;
+    char *body = entry_body(entry, &body_len, &json_len);
+    for (int damage = 0; damage < 10; damage++) {
         char *bad = malloc(len + 64);
         memcpy(bad, good, len);
         size_t bad_len = len;
@@ -490,28 +511,43 @@ static void damaged_entries_are_ignored(void **state)
             what = "a foreign format";
             bad[strlen("tabletop-model-cache ")] = '9';
             break;
-        case 6: { /* valid JSON of another shape, its digest matching */
+        case 6: /* valid JSON of another shape, its header matching */
             what = "another shape";
-            FILE *f = fopen(entry, "w");
-            fwrite(good, 1, (size_t)(header_end - good), f);
-            fclose(f);
-            rewrite_entry(entry, "[\"mail-form-flood\",1,2,3]");
-            bad_len = 0;
+            rewrite_entry(entry, "[0,1,2,3]id\0", 11, 9);
+            break;
+        case 7: { /* a string offset into the middle of a string */
+            what = "an offset inside a string";
+            char *copy = malloc(body_len + 1);
+            memcpy(copy, body, body_len + 1);
+            char *first = strstr(copy, "[0,"); /* the id's offset is the first */
+            assert_true(first && first < copy + json_len);
+            first[1] = '1';
+            rewrite_entry(entry, copy, body_len, json_len);
+            free(copy);
             break;
         }
-        case 7: what = "a folder in its place"; break;
+        case 8: { /* a string that is not text */
+            what = "a control character in a string";
+            char *copy = malloc(body_len + 1);
+            memcpy(copy, body, body_len + 1);
+            copy[json_len] = '\x01';
+            rewrite_entry(entry, copy, body_len, json_len);
+            free(copy);
+            break;
         }
-        if (damage == 7) {
+        case 9: what = "a folder in its place"; break;
+        }
+        if (damage == 9) {
             unlink(entry);
             assert_int_equal(mkdir(entry, 0700), 0);
-        } else if (damage != 6) {
+        } else if (damage < 6) {
             FILE *f = fopen(entry, "w");
             fwrite(bad, 1, bad_len, f);
             fclose(f);
         }
         score_cards(journal, "damaged");
         assert_cards_equal("compiled", "damaged", what);
-        if (damage == 7) {
+        if (damage == 9) {
             rmdir(entry);
         } else {
             /* Replaced by a good entry again. */
@@ -523,6 +559,7 @@ static void damaged_entries_are_ignored(void **state)
         }
         free(bad);
     }
+    free(body);
     free(good);
 }
 

@@ -51,6 +51,82 @@ static const tt_term sqlite_terms[] = {
 #undef TT_LIB_ID_
 };
 
+static const tt_term lua_terms[] = {
+#define TT_LIB_ID_(name, ...) name,
+    TT_TERMS_LUA(TT_LIB_ID_)
+#undef TT_LIB_ID_
+};
+
+/* Does text match the template tpl ("attempt to index a %s value%s")? Each
+ * %s takes the shortest run that lets the rest match; caps[i] = start and
+ * length of the i-th. */
+#define LUA_CAPS 3
+static bool match(const char *tpl, const char *text, const char *cap[], size_t len[], int k)
+{
+    if (!*tpl)
+        return !*text;
+    if (tpl[0] == '%' && tpl[1] == 's') {
+        if (k >= LUA_CAPS)
+            return false;
+        for (size_t n = 0;; n++) {
+            cap[k] = text;
+            len[k] = n;
+            if (match(tpl + 2, text + n, cap, len, k + 1))
+                return true;
+            if (!text[n])
+                return false;
+        }
+    }
+    return *tpl == *text && match(tpl + 1, text + 1, cap, len, k);
+}
+
+static int count_caps(const char *tpl)
+{
+    int n = 0;
+    for (const char *p = strstr(tpl, "%s"); p; p = strstr(p + 2, "%s"))
+        n++;
+    return n;
+}
+
+/* A Lua message in Japanese into out, or false when no template fits; the
+ * captured parts are worded again (depth: "(field 'x')" inside). */
+static bool lua_ja(const char *text, char *out, size_t size, int depth)
+{
+    for (size_t i = 0; i < sizeof lua_terms / sizeof lua_terms[0]; i++) {
+        const char *tpl = tt_term_text(lua_terms[i], TT_LANG_EN);
+        const char *cap[LUA_CAPS] = { 0 };
+        size_t len[LUA_CAPS] = { 0 };
+        int n = count_caps(tpl);
+        if (n > LUA_CAPS || !match(tpl, text, cap, len, 0))
+            continue;
+        char part[LUA_CAPS][256];
+        for (int c = 0; c < LUA_CAPS; c++) {
+            snprintf(part[c], sizeof part[c], "%.*s", c < n ? (int)len[c] : 0, c < n ? cap[c] : "");
+            char again[256];
+            if (depth < 2 && part[c][0] && lua_ja(part[c], again, sizeof again, depth + 1))
+                memcpy(part[c], again, sizeof again);
+        }
+        /* The Japanese column takes the same %s in the same order
+         * (tests/base/test_error_texts.c checks it). */
+        const char *ja = tt_term_text(lua_terms[i], TT_LANG_JA);
+        size_t o = 0;
+        int c = 0;
+        for (const char *p = ja; *p && o + 1 < size; p++) {
+            if (p[0] == '%' && p[1] == 's' && c < LUA_CAPS) {
+                o += (size_t)snprintf(out + o, size - o, "%s", part[c++]);
+                if (o >= size)
+                    o = size - 1;
+                p++;
+            } else {
+                out[o++] = *p;
+            }
+        }
+        out[o] = '\0';
+        return true;
+    }
+    return false;
+}
+
 /* The entry whose English column is the library's text, or -1. */
 static int find(tt_lib lib, const char *text)
 {
@@ -69,6 +145,15 @@ const char *tt_lib_text(tt_lib lib, const char *text, const char *detail)
     tt_lang lang = tt_lang_messages();
     const char *said = detail ? detail : text;
     const char *out = said; /* English: the library's own text */
+    if (lib == TT_LIB_LUA) {
+        char *buf = next_slot();
+        /* Lua's own messages are short; a long one is a script's error() text. */
+        if (said && strlen(said) < 400 && tt_lang_messages() == TT_LANG_JA &&
+            lua_ja(said, buf, 512, 0))
+            out = buf;
+        errno = saved;
+        return out ? out : "";
+    }
     int term = find(lib, text);
     if (!said) {
         out = tt_term_text(E_YAML_UNKNOWN_PROBLEM, lang);

@@ -285,6 +285,7 @@ void tt_sandbox_locate(const tt_sandbox *sb, const char *path, const char *msg,
             text = p + 2;
         }
     }
+    text = tt_lib_text(TT_LIB_LUA, text, NULL); /* Lua's own words, in the user's language */
     if (where)
         tt_error_set(err, path, line, 0, TT_MSG(E_SB_IN_WHERE_FMT), text, where);
     else

@@ -961,12 +961,14 @@ const char *tt_term_key(tt_term id);
  * call; errno is kept. */
 /* strerror(errnum), worded in the message language. */
 const char *tt_os_error(int errnum);
-typedef enum tt_lib { TT_LIB_YAML, TT_LIB_SQLITE } tt_lib;
+typedef enum tt_lib { TT_LIB_YAML, TT_LIB_SQLITE, TT_LIB_LUA } tt_lib;
 /* A library's fixed text (libyaml's problem or context, sqlite3_errstr of a
  * code) in the message language; detail, when not NULL, is what the library
  * said in particular (sqlite3_errmsg): kept in parentheses in Japanese when
  * it says more than the fixed text, and the whole of the English. NULL text
- * and detail give the table's "unknown problem". */
+ * and detail give the table's "unknown problem". TT_LIB_LUA: a Lua runtime
+ * error, matched against templates; one without an entry stays as Lua wrote
+ * it (a script's own error() text is the author's, in any language). */
 const char *tt_lib_text(tt_lib lib, const char *text, const char *detail);
 
 #endif

@@ -1,7 +1,7 @@
 /* Part of the one terminology table (tabletop/terms.h): texts that are not
  * the engine's own but reach users inside its messages: the OS's error
  * descriptions (errno), libyaml's problem and context texts, SQLite's result
- * codes. The English column is the library's own text, exactly (tests check
+ * codes, Lua's runtime errors. The English column is the library's own text, exactly (tests check
  * it against strerror, sqlite3_errstr and libyaml), so a message reads as
  * before in English; tt_os_error and tt_lib_text (engine/base/lib_text.c)
  * give the column of the process's language, and keep the library's text in
@@ -295,6 +295,55 @@
       "file is not a database") \
     /* end */
 
+/* Lua's own runtime errors (lua 5.4's ldebug.c, lauxlib.c): templates whose
+ * %s are matched against the message (and translated again themselves, so
+ * " (upvalue 'x')" and "number expected, got nil" inside are worded too).
+ * Lua type names and the script's names stay as they are: they are code. */
+#define TT_TERMS_LUA(X) \
+    X(E_LUA_INDEX_FMT, "%s の値を添字で参照しようとしました%s", \
+      "attempt to index a %s value%s") \
+    X(E_LUA_CALL_FMT, "%s の値を関数として呼び出そうとしました%s", \
+      "attempt to call a %s value%s") \
+    X(E_LUA_ARITH_FMT, "%s の値で算術演算をしようとしました%s", \
+      "attempt to perform arithmetic on a %s value%s") \
+    X(E_LUA_BITWISE_FMT, "%s の値でビット演算をしようとしました%s", \
+      "attempt to perform bitwise operation on a %s value%s") \
+    X(E_LUA_CONCAT_FMT, "%s の値を連結しようとしました%s", \
+      "attempt to concatenate a %s value%s") \
+    X(E_LUA_LENGTH_FMT, "%s の値の長さを取ろうとしました%s", \
+      "attempt to get length of a %s value%s") \
+    X(E_LUA_COMPARE_TWO_FMT, "%s の値どうしを比較しようとしました", \
+      "attempt to compare two %s values") \
+    X(E_LUA_COMPARE_FMT, "%s と %s を比較しようとしました", \
+      "attempt to compare %s with %s") \
+    X(E_LUA_BAD_ARGUMENT_FMT, "引数 #%s が正しくありません（'%s' の呼び出し: %s）", \
+      "bad argument #%s to '%s' (%s)") \
+    X(E_LUA_EXPECTED_GOT_FMT, "%s が必要ですが、%s です", \
+      "%s expected, got %s") \
+    X(E_LUA_NO_INTEGER, "数値を整数で表せません", \
+      "number has no integer representation") \
+    X(E_LUA_INDEX_NIL, "テーブルの添字が nil です", \
+      "table index is nil") \
+    X(E_LUA_INDEX_NAN, "テーブルの添字が NaN です", \
+      "table index is NaN") \
+    X(E_LUA_STACK_OVERFLOW, "スタックがあふれました（再帰が深すぎませんか？）", \
+      "stack overflow") \
+    X(E_LUA_FOR_INITIAL, "'for' の初期値は数値にしてください", \
+      "'for' initial value must be a number") \
+    X(E_LUA_FOR_LIMIT, "'for' の上限は数値にしてください", \
+      "'for' limit must be a number") \
+    X(E_LUA_FOR_STEP, "'for' の増分は数値にしてください", \
+      "'for' step must be a number") \
+    X(E_LUA_FOR_ZERO, "'for' の増分が 0 です", \
+      "'for' step is zero") \
+    X(E_LUA_UPVALUE_FMT, "（上位値 '%s'）", " (upvalue '%s')") \
+    X(E_LUA_LOCAL_FMT, "（ローカル変数 '%s'）", " (local '%s')") \
+    X(E_LUA_GLOBAL_FMT, "（グローバル変数 '%s'）", " (global '%s')") \
+    X(E_LUA_FIELD_FMT, "（フィールド '%s'）", " (field '%s')") \
+    X(E_LUA_METHOD_FMT, "（メソッド '%s'）", " (method '%s')") \
+    X(E_LUA_CONSTANT_FMT, "（定数 '%s'）", " (constant '%s')") \
+    /* end */
+
 /* What a library said when the table has no entry for it: the library's
  * own text goes in the parentheses. */
 #define E_OS_OTHER_FMT_TEXT "システムのエラー（%s）", "%s"
@@ -308,6 +357,7 @@
     TT_OS_ERRORS(TT_OS_AS_TERM_, X) \
     TT_TERMS_LIBYAML(X) \
     TT_TERMS_SQLITE(X) \
+    TT_TERMS_LUA(X) \
     X(E_OS_OTHER_FMT, E_OS_OTHER_FMT_TEXT) \
     X(E_LIBYAML_OTHER_FMT, E_LIBYAML_OTHER_FMT_TEXT) \
     X(E_SQLITE_OTHER_FMT, E_SQLITE_OTHER_FMT_TEXT) \

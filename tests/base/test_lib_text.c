@@ -177,12 +177,47 @@ static void yaml_problems_in_both_languages(void **state)
     tt_lang_messages_set(TT_LANG_EN);
 }
 
+/* Lua's runtime errors: templates, with the parts inside worded again. */
+static void lua_errors_in_both_languages(void **state)
+{
+    (void)state;
+    static const struct { const char *en, *ja; } cases[] = {
+        { "attempt to index a nil value (upvalue 'x')", "nil の値を添字で参照しようとしました（上位値 'x'）" },
+        { "attempt to call a nil value (global 'foo')", "nil の値を関数として呼び出そうとしました（グローバル変数 'foo'）" },
+        { "attempt to perform arithmetic on a string value (field 'count')",
+          "string の値で算術演算をしようとしました（フィールド 'count'）" },
+        { "attempt to concatenate a table value", "table の値を連結しようとしました" },
+        { "attempt to compare number with nil", "number と nil を比較しようとしました" },
+        { "attempt to compare two table values", "table の値どうしを比較しようとしました" },
+        { "bad argument #1 to 'insert' (table expected, got nil)",
+          "引数 #1 が正しくありません（'insert' の呼び出し: table が必要ですが、nil です）" },
+        { "number has no integer representation", "数値を整数で表せません" },
+        { "stack overflow", "スタックがあふれました（再帰が深すぎませんか？）" },
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        tt_lang_messages_set(TT_LANG_JA);
+        assert_string_equal(tt_lib_text(TT_LIB_LUA, cases[k].en, NULL), cases[k].ja);
+        tt_lang_messages_set(TT_LANG_EN);
+        assert_string_equal(tt_lib_text(TT_LIB_LUA, cases[k].en, NULL), cases[k].en);
+    }
+    /* A script's own error() text is the author's: as written. */
+    tt_lang_messages_set(TT_LANG_JA);
+    assert_string_equal(tt_lib_text(TT_LIB_LUA, "ログがありません", NULL), "ログがありません");
+    assert_string_equal(tt_lib_text(TT_LIB_LUA, "attempt to index", NULL), "attempt to index");
+    static char long_text[4096];
+    memset(long_text, 'a', sizeof long_text - 1);
+    memcpy(long_text, "stack overflow", 14);
+    assert_ptr_equal(tt_lib_text(TT_LIB_LUA, long_text, NULL), long_text);
+    tt_lang_messages_set(TT_LANG_EN);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(os_errors_in_both_languages),
         cmocka_unit_test(sqlite_codes_in_both_languages),
         cmocka_unit_test(yaml_problems_in_both_languages),
+        cmocka_unit_test(lua_errors_in_both_languages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -165,6 +165,35 @@ static void os_and_library_texts_speak_the_users_language(void **state)
     }
 }
 
+/* Lua's own runtime errors in a scenario's callback are worded in the
+ * user's language too, at the line, with where they happened. */
+static void lua_errors_speak_the_users_language(void **state)
+{
+    (void)state;
+    const char *bad = cli_path("lua-error.lua");
+    cli_result r = cli_sh("sed 's/return s.encrypted_pc > 0 end/return s.encrypted_pc + ({}).nothing.y > 0 end/' "
+                          "scenarios/ransomware.lua > '%s' && grep -n 'nothing.y' '%s' | cut -d: -f1", bad, bad);
+    assert_int_equal(r.status, 0);
+    int line = atoi(r.out);
+    assert_true(line > 0);
+    cli_done(&r);
+    static const char *const langs[] = { "ja", "en" };
+    static const char *const said[] = {
+        "nil の値を添字で参照しようとしました（フィールド 'nothing'）（injects.ransom_note.when 内）",
+        "attempt to index a nil value (field 'nothing') (in injects.ransom_note.when)",
+    };
+    for (int k = 0; k < 2; k++) {
+        r = cli_run("run '%s' --ui none --no-scorecard --script scenarios/answers/ransomware/model.yaml "
+                    "--journal '%s' --lang %s", bad, cli_path(k ? "lua-error-en.yaml" : "lua-error-ja.yaml"),
+                    langs[k]);
+        assert_int_not_equal(r.status, 0);
+        char want[512];
+        snprintf(want, sizeof want, "lua-error.lua:%d: %s", line, said[k]);
+        assert_contains(r.err, want);
+        cli_done(&r);
+    }
+}
+
 /* A journal and a scenario that do not belong together are said one way by
  * every command that reads both (score, replay, resume): the same sentence,
  * the journal's scenario first, at the scenario file. */
@@ -238,6 +267,7 @@ int main(void)
         cmocka_unit_test(the_locale_decides_without_lang),
         cmocka_unit_test(a_mismatch_is_worded_alike_everywhere),
         cmocka_unit_test(os_and_library_texts_speak_the_users_language),
+        cmocka_unit_test(lua_errors_speak_the_users_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -131,6 +131,9 @@ int tt_cmd_replay(int argc, char **argv)
     tt_replay_result result;
     bool replayed = tt_exercise_replay(script, &j, &result, &err) == 0;
     if (!replayed) {
+        /* What names no file (the START's settings, its members) is the journal's. */
+        if (!err.file[0])
+            tt_term_safe(err.file, sizeof err.file, journal_path, strlen(journal_path), 0);
         status = tt_error_report(&err, "tabletop replay");
     } else if (result.identical) {
         tt_term_printf(stdout, TT_FMT(lang, C_REPLAY_IDENTICAL_FMT), journal_path, result.records_compared);

@@ -145,6 +145,9 @@ int tt_cmd_resume(int argc, char **argv)
      * edited or whose scenario changed. */
     tt_replay_result check;
     if (tt_exercise_replay(script, &j, &check, &err) != 0) {
+        /* What names no file (the START's settings, its members) is the journal's. */
+        if (!err.file[0])
+            tt_term_safe(err.file, sizeof err.file, o.journal_path, strlen(o.journal_path), 0);
         status = tt_error_report(&err, "tabletop resume");
         goto out;
     }

@@ -117,6 +117,14 @@ static int feed_input(tt_exercise *ex, const tt_record *r, tt_error *err)
     }
 }
 
+/* An error of the journal's START (its settings, its members) that names no
+ * file is the journal's. */
+static void at_journal(tt_error *err, const char *journal_path)
+{
+    if (err && journal_path && !err->file[0])
+        tt_term_safe(err->file, sizeof err->file, journal_path, strlen(journal_path), 0);
+}
+
 /* Build an exercise configured as the journal's START record says. */
 static tt_exercise *exercise_for(tt_script *script, const tt_journal *j,
                                  tt_roster *roster, const tt_exercise_config *base,
@@ -218,8 +226,10 @@ tt_exercise *tt_exercise_restore(tt_script *script, const tt_journal *journal,
     }
     tt_roster roster;
     tt_exercise *ex = exercise_for(script, journal, &roster, overrides, err);
-    if (!ex)
+    if (!ex) {
+        at_journal(err, journal_path);
         return NULL;
+    }
     /* Open for appending first: a kill can fall between two records of one
      * instant, and re-running that instant must write the records the
      * journal lacks (those before its end are only compared). */

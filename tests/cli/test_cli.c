@@ -699,6 +699,43 @@ static void a_callback_failure_is_runtime_in_replay_and_resume(void **state)
     cli_done(&r);
 }
 
+/* A journal whose START the scenario refuses (a setting it does not have)
+ * is bad input named at the journal, in replay and resume alike (the
+ * message named no file). */
+static void journal_start_errors_name_the_journal(void **state)
+{
+    (void)state;
+    char journal[512], bad[512];
+    snprintf(journal, sizeof journal, "%s", cli_path("start-ok.yaml"));
+    snprintf(bad, sizeof bad, "%s", cli_path("start-bad.yaml"));
+    cli_result r = cli_run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
+                           "--no-scorecard --journal '%s'", journal);
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+    char *text = cli_slurp(journal);
+    char *at = strstr(text, "  settings:\n");
+    assert_non_null(at);
+    at += strlen("  settings:\n");
+    /* Cut before the END so that resume has something to go on with. */
+    char *end = strstr(text, "---\ntype: end");
+    assert_non_null(end);
+    *end = '\0';
+    char *edited = malloc(strlen(text) + 64);
+    assert_non_null(edited);
+    sprintf(edited, "%.*s    bogus: 1\n%s", (int)(at - text), text, at);
+    cli_write(bad, edited);
+    free(edited);
+    free(text);
+    r = cli_run("replay '%s'", bad);
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "start-bad.yaml: unknown setting 'bogus'");
+    cli_done(&r);
+    r = cli_run("resume '%s' --ui none --no-scorecard", bad);
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "start-bad.yaml: unknown setting 'bogus'");
+    cli_done(&r);
+}
+
 /* The commands of the command table, as `tabletop --help` lists them
  * (indented "  NAME  summary" lines): a new command is tested unasked. */
 static size_t command_table(char names[][16], size_t max)
@@ -931,6 +968,7 @@ int main(void)
         cmocka_unit_test(bad_command_lines_exit_2_with_a_message),
         cmocka_unit_test(failures_exit_by_their_class),
         cmocka_unit_test(a_callback_failure_is_runtime_in_replay_and_resume),
+        cmocka_unit_test(journal_start_errors_name_the_journal),
         cmocka_unit_test(help_is_available_for_every_command),
         cmocka_unit_test(lang_after_a_bad_option_still_counts),
         cmocka_unit_test(drill_commands_speak_japanese),

@@ -126,6 +126,23 @@ double tt_live_speed(const tt_scenario *sc)
     return sc->speed > 0 ? sc->speed : tt_tty_default_speed(sc->length);
 }
 
+/* Steps of the script after the exercise ended (every objective settled
+ * first) are never played: said, with the first one's line, rather than
+ * dropped without a word. */
+static void warn_steps_not_played(const tt_frontend_job *job, const tt_exercise *ex)
+{
+    const tt_action_script *a = job->answers;
+    size_t next = tt_exercise_inputs_taken(ex);
+    if (next >= a->n_steps)
+        return;
+    const tt_script_step *st = &a->steps[next];
+    char ended_at[32], step_at[32];
+    tt_ms_format(tt_exercise_now(ex), ended_at, sizeof ended_at);
+    tt_ms_format(st->at, step_at, sizeof step_at);
+    fprintf(stderr, TT_FMT(job->lang, C_STEPS_NOT_PLAYED_FMT), a->path ? a->path : "?", st->line,
+            a->n_steps - next - 1, ended_at, step_at);
+}
+
 static int run_headless(tt_frontend_job *job, bool *ended, tt_error *err)
 {
     tt_timeline tl = { .out = stdout, .sc = job->sc, .lang = job->lang };
@@ -147,6 +164,8 @@ static int run_headless(tt_frontend_job *job, bool *ended, tt_error *err)
     if (rc == 0) {
         tt_timeline_summary(stdout, ex, job->lang);
         *ended = tt_exercise_phase(ex) == TT_PHASE_ENDED;
+        if (*ended && job->answers)
+            warn_steps_not_played(job, ex);
     }
     tt_exercise_free(ex);
     tt_timeline_close(&tl);

@@ -143,6 +143,9 @@
 #define C_TL_UNTIL_FMT_TEXT "（完了予定 %s）", " (until %s)"
 #define C_TL_END_WHY_FMT_TEXT "（%s）", "(%s)"
 #define C_TL_WHAT_FMT_TEXT "（%s）", " (%s)"
+#define C_STEPS_NOT_PLAYED_FMT_TEXT \
+    "%s:%d: 警告: このステップとその後の %zu 件は実行されませんでした: 演習は %s に終了し、このステップの時刻 %s には届きませんでした\n", \
+    "%s:%d: warning: this step and the %zu after it were not played: the exercise ended at %s, before this step's %s\n"
 
 #define TT_TERMS_APP_DRILL(X) \
     /* ---- shared by several commands */ \
@@ -399,6 +402,7 @@
     X(C_TL_UNTIL_FMT, C_TL_UNTIL_FMT_TEXT) \
     X(C_TL_END_WHY_FMT, C_TL_END_WHY_FMT_TEXT) \
     X(C_TL_WHAT_FMT, C_TL_WHAT_FMT_TEXT) \
+    X(C_STEPS_NOT_PLAYED_FMT, C_STEPS_NOT_PLAYED_FMT_TEXT) \
     X(C_TL_INJECT, "状況付与", "inject") \
     X(C_TL_MESSAGE, "連絡", "message") \
     X(C_TL_ANSWER, "討議の回答", "answer") \

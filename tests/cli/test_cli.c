@@ -736,6 +736,46 @@ static void journal_start_errors_name_the_journal(void **state)
     cli_done(&r);
 }
 
+/* Steps of a script after the exercise ended are not played: said with the
+ * first one's line (they were dropped without a word). */
+static void steps_after_the_end_are_named(void **state)
+{
+    (void)state;
+    char script[512];
+    snprintf(script, sizeof script, "%s", cli_path("late-steps.yaml"));
+    char *model = cli_slurp("scenarios/answers/ransomware/model.yaml");
+    if (!*model) {
+        free(model);
+        char path[1024];
+        snprintf(path, sizeof path, "%s/scenarios/answers/ransomware/model.yaml", getenv("TT_SOURCE_DIR"));
+        model = cli_slurp(path);
+    }
+    assert_true(strlen(model) > 0);
+    size_t lines = 0;
+    for (const char *p = model; *p; p++)
+        lines += *p == '\n';
+    char *text = malloc(strlen(model) + 200);
+    assert_non_null(text);
+    sprintf(text, "%s  - { at: 7h, by: sysadmin, note: 'too late' }\n"
+                  "  - { at: 7h30m, by: sysadmin, note: 'later still' }\n", model);
+    cli_write(script, text);
+    free(text);
+    free(model);
+    cli_result r = cli_run("run ransomware --script '%s' --ui none --no-scorecard --journal '%s'",
+                           script, cli_path("late-steps.journal.yaml"));
+    assert_int_equal(r.status, 0);
+    char want[700];
+    snprintf(want, sizeof want, "late-steps.yaml:%zu: warning: this step and the 1 after it were not "
+             "played: the exercise ended at +5:10:00, before this step's +7:00:00", lines + 1);
+    assert_contains(r.err, want);
+    cli_done(&r);
+    r = cli_run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
+                "--no-scorecard --journal '%s'", cli_path("all-steps.journal.yaml"));
+    assert_int_equal(r.status, 0);
+    assert_not_contains(r.err, "not played");
+    cli_done(&r);
+}
+
 /* The commands of the command table, as `tabletop --help` lists them
  * (indented "  NAME  summary" lines): a new command is tested unasked. */
 static size_t command_table(char names[][16], size_t max)
@@ -969,6 +1009,7 @@ int main(void)
         cmocka_unit_test(failures_exit_by_their_class),
         cmocka_unit_test(a_callback_failure_is_runtime_in_replay_and_resume),
         cmocka_unit_test(journal_start_errors_name_the_journal),
+        cmocka_unit_test(steps_after_the_end_are_named),
         cmocka_unit_test(help_is_available_for_every_command),
         cmocka_unit_test(lang_after_a_bad_option_still_counts),
         cmocka_unit_test(drill_commands_speak_japanese),

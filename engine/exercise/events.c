@@ -184,13 +184,13 @@ static int journal_state_changes(tt_exercise *ex, tt_error *err)
         return -1;
     if (n == 0)
         return 0;
-    tt_kv *changes = calloc(n + 1, sizeof *changes);
-    if (!changes)
+    /* One array for every STATE record (sinks do not keep it). */
+    if (!tt_grow(&ex->changes, &ex->cap_changes, n + 1, sizeof *ex->changes))
         return oom(err);
+    tt_kv *changes = ex->changes;
     size_t n_changes = 0;
     for (size_t i = 0; i < n; i++) {
         if (index[i] >= ex->n_shown_state) {
-            free(changes);
             tt_error_set(err, NULL, 0, 0, TT_MSG(E_EX_STATE_NOT_JOURNALED_FMT),
                          (unsigned)index[i]);
             return -1;
@@ -198,6 +198,7 @@ static int journal_state_changes(tt_exercise *ex, tt_error *err)
         if (!tt_value_equal(&ex->shown_state[index[i]].value, &written[i].value))
             changes[n_changes++] = written[i];
     }
+    changes[n_changes] = (tt_kv){ 0 }; /* as the calloc'ed array ended */
     int rc = 0;
     if (n_changes > 0) {
         tt_record r = { .type = TT_REC_STATE, .changes = changes, .n_changes = n_changes };
@@ -219,7 +220,6 @@ static int journal_state_changes(tt_exercise *ex, tt_error *err)
             *shown = v;
         }
     }
-    free(changes);
     return rc;
 }
 

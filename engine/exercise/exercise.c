@@ -95,6 +95,7 @@ void tt_exercise_free(tt_exercise *ex)
         free((char *)ex->messages[i].text.en);
     }
     free(ex->messages);
+    free(ex->changes);
     for (size_t i = 0; i < ex->n_calls; i++)
         free(ex->calls[i].actor);
     free(ex->calls);

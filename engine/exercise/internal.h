@@ -60,6 +60,7 @@ struct tt_exercise {
 
     running_action *running;   size_t n_running, cap_running;
     pending_message *messages; size_t n_messages, cap_messages;
+    tt_kv *changes; size_t cap_changes; /* a STATE record's changes, re-used */
     pending_call *calls;       size_t n_calls, cap_calls;
     size_t free_message, free_call;    /* heads of the free lists, EX_NO_SLOT */
 

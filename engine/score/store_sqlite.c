@@ -11,9 +11,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A connection and the statements it keeps prepared: recording an
+ * exercise runs each child table's INSERT once per row (17 statements for
+ * a mail-form-flood card), and each prepare parses and plans it again. */
+enum { KEPT_STATEMENTS = 16 };
+typedef struct sq_conn {
+    sqlite3 *db;
+    sqlite3_stmt *kept[KEPT_STATEMENTS];
+    size_t next;            /* the slot a new statement takes (oldest) */
+} sq_conn;
+
 static sqlite3 *db_of(tt_history *h)
 {
-    return h->conn;
+    return ((sq_conn *)h->conn)->db;
 }
 
 /* What SQLite said, in the message language. */
@@ -52,16 +62,41 @@ static int bind_all(sqlite3_stmt *st, size_t np, const store_param *p)
     return 0;
 }
 
+/* The statement for `sql` (the same text: kept ones are compared by
+ * content, never by address), prepared once per connection. */
+static sqlite3_stmt *statement(tt_history *h, const char *sql)
+{
+    sq_conn *c = h->conn;
+    for (size_t i = 0; i < KEPT_STATEMENTS; i++)
+        if (c->kept[i] && strcmp(sqlite3_sql(c->kept[i]), sql) == 0)
+            return c->kept[i];
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
+        return NULL;
+    sqlite3_finalize(c->kept[c->next]);   /* NULL: nothing */
+    c->kept[c->next] = st;
+    c->next = (c->next + 1) % KEPT_STATEMENTS;
+    return st;
+}
+
+/* Done with a kept statement: no read transaction left open, no pointer
+ * into the caller's parameters kept. */
+static void release(sqlite3_stmt *st)
+{
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+}
+
 static int sq_exec(tt_history *h, const char *sql, size_t np, const store_param *p,
                    store_rows *out, tt_error *err)
 {
     if (out)
         memset(out, 0, sizeof *out);
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db_of(h), sql, -1, &st, NULL) != SQLITE_OK)
+    sqlite3_stmt *st = statement(h, sql);
+    if (!st)
         return sql_fail(h, err, TT_MSG(E_DB_CANNOT_PREPARE_STATEMENT));
     if (bind_all(st, np, p) != 0) {
-        sqlite3_finalize(st);
+        release(st);
         return sql_fail(h, err, TT_MSG(E_DB_CANNOT_BIND));
     }
     size_t cap_cell = 0, cap_len = 0;
@@ -102,19 +137,19 @@ static int sq_exec(tt_history *h, const char *sql, size_t np, const store_param 
         out->n++;
     }
     if (oom) {
-        sqlite3_finalize(st);
+        release(st);
         store_rows_free(out);
         store_fail(h, err, TT_MSG(E_OUT_OF_MEMORY), NULL);
         return -1;
     }
     if (rc != SQLITE_DONE) {
         sql_fail(h, err, TT_MSG(E_DB_STATEMENT_FAILED));
-        sqlite3_finalize(st);
+        release(st);
         if (out)
             store_rows_free(out);
         return -1;
     }
-    sqlite3_finalize(st);
+    release(st);
     return 0;
 }
 
@@ -183,7 +218,11 @@ static int sq_set_version(tt_history *h, int v, tt_error *err)
 
 static void sq_close(tt_history *h)
 {
-    sqlite3_close(db_of(h));
+    sq_conn *c = h->conn;
+    for (size_t i = 0; i < KEPT_STATEMENTS; i++)
+        sqlite3_finalize(c->kept[i]);
+    sqlite3_close(c->db);
+    free(c);
     h->conn = NULL;
 }
 
@@ -223,7 +262,14 @@ int store_sqlite_connect(tt_history *h, const char *path, bool create, tt_error 
         sqlite3_close(db);
         return -1;
     }
-    h->conn = db;
+    sq_conn *c = calloc(1, sizeof *c);
+    if (!c) {
+        sqlite3_close(db);
+        store_fail(h, err, TT_MSG(E_OUT_OF_MEMORY), NULL);
+        return -1;
+    }
+    c->db = db;
+    h->conn = c;
     sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
     /* Keep the -wal and -shm files from one process to the next (the last
      * close still checkpoints everything into the database file and syncs

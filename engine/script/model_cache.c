@@ -1,7 +1,8 @@
 /* The scenario model cache: see model_cache.h and docs/architecture.md
  * "The model cache". One generic walk over the schema tables below turns a
- * model into JSON (each struct an array of its fields, in table order) and
- * back; nothing here knows a field by name. */
+ * model into JSON (each struct an array of its fields, in table order; its
+ * strings in a block after the JSON) and back; nothing here knows a field
+ * by name. */
 #define _GNU_SOURCE /* dl_iterate_phdr, mkostemp */
 #include "model_cache.h"
 
@@ -546,13 +547,6 @@ static int entry_path(const char *scenario_hash, char key[65], char *out, size_t
     size_t used = strlen(out);
     int n = snprintf(out + used, size - used, "/%s.model", key);
     return n > 0 && (size_t)n < size - used ? 0 : -1;
-}
-
-int tt_model_cache_path(const char *scenario_hash, char *out, size_t size)
-{
-    char key[65];
-    size_t root;
-    return entry_path(scenario_hash, key, out, size, &root);
 }
 
 /* The whole of a regular file of at most MC_MAX_FILE bytes; NULL with

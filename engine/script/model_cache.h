@@ -1,5 +1,5 @@
 /* The scenario model cache (docs/architecture.md "The model cache"): the C
- * model a full load extracted, kept as JSON data under
+ * model a full load extracted, kept as data (JSON and a block of strings) under
  * $XDG_CACHE_HOME/tabletop/models/ and keyed by the scenario file's SHA-256,
  * the engine's version and build, and the model's schema. `score` reads it
  * instead of compiling; anything missing, foreign or damaged is a miss.
@@ -62,9 +62,6 @@ char *tt_model_cache_encode(const tt_scenario *m, size_t *len, size_t *json_len)
  * (m's arena may hold a part: the caller frees it). */
 int tt_model_cache_decode(const char *body, size_t len, size_t json_len, tt_scenario *m);
 
-/* The cache file for a scenario hash: 0 with its path, -1 when there is no
- * cache folder (no XDG_CACHE_HOME nor HOME). */
-int tt_model_cache_path(const char *scenario_hash, char *out, size_t size);
 /* Read m's model for `scenario_hash`: 0 on a hit, -1 on any miss. */
 int tt_model_cache_read(const char *scenario_hash, tt_scenario *m);
 /* An entry for `scenario_hash` is there (whatever its state: only a load

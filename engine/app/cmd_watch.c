@@ -77,7 +77,7 @@ static void run_all(const char *path, const script_list *scripts, uint64_t seed,
     tt_sandbox_limits_default(&limits);
     tt_script *s = tt_script_load(path, &limits, &err);
     if (!s) {
-        snprintf(load_error, le_size, "%s:%d: %s", err.file, err.line, err.message);
+        tt_error_format(&err, load_error, le_size);
         return;
     }
     for (size_t i = 0; i < scripts->n; i++) {
@@ -87,7 +87,7 @@ static void run_all(const char *path, const script_list *scripts, uint64_t seed,
         r->error[0] = '\0';
         tt_action_script as;
         if (tt_action_script_load(scripts->paths[i], tt_script_scenario(s), &as, &err) != 0) {
-            snprintf(r->error, sizeof r->error, "%s:%d: %s", err.file, err.line, err.message);
+            tt_error_format(&err, r->error, sizeof r->error);
             continue;
         }
         if (tt_outcome_run(s, &as, as.has_seed ? as.seed : seed, &r->o, &err) != 0)
@@ -99,7 +99,7 @@ static void run_all(const char *path, const script_list *scripts, uint64_t seed,
         tt_script_free(s);
         s = tt_script_load(path, &limits, &err);
         if (!s) {
-            snprintf(load_error, le_size, "%s:%d: %s", err.file, err.line, err.message);
+            tt_error_format(&err, load_error, le_size);
             return;
         }
     }

@@ -99,8 +99,7 @@ int tt_outcome_run(tt_script *script, const tt_action_script *as, uint64_t seed,
     if (!ran) {
         /* A runtime error of the scenario is an outcome, not a failure. */
         o->failed = true;
-        snprintf(o->error, sizeof o->error, "%s:%d: %s", run_err.file, run_err.line,
-                 run_err.message);
+        tt_error_format(&run_err, o->error, sizeof o->error);
         o->failed_at = tt_exercise_now(ex);
     }
     tt_exercise_free(ex);

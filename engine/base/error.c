@@ -92,6 +92,22 @@ int tt_error_report(const tt_error *err, const char *prefix)
     return tt_error_exit(err);
 }
 
+void tt_error_format(const tt_error *err, char *buf, size_t size)
+{
+    if (!size)
+        return;
+    char where[64] = "";
+    if (err->line > 0 && err->column > 0)
+        snprintf(where, sizeof where, ":%d:%d", err->line, err->column);
+    else if (err->line > 0)
+        snprintf(where, sizeof where, ":%d", err->line);
+    const char *msg = err->message[0] ? err->message : TT_MSG(E_UNKNOWN_ERROR);
+    if (err->file[0])
+        snprintf(buf, size, "%s%s: %s", err->file, where, msg);
+    else
+        snprintf(buf, size, "%s", msg);
+}
+
 void tt_error_print(const tt_error *err, const char *prefix)
 {
     if (prefix && *prefix)

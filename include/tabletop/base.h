@@ -163,6 +163,8 @@ int tt_exit_for(tt_error_class cls);
 int tt_error_exit(const tt_error *err);
 /* "file:line:column: message" (parts omitted when unknown). */
 void tt_error_print(const tt_error *err, const char *prefix);
+/* The same text in buf (no prefix, no newline), cut to size. */
+void tt_error_format(const tt_error *err, char *buf, size_t size);
 /* Prints the error and returns its exit code. */
 int tt_error_report(const tt_error *err, const char *prefix);
 

@@ -75,6 +75,17 @@ static void a_broken_save_shows_the_error(void **state)
     assert_contains(r.out, "state key 'contaned' is not declared in the scenario's state "
                            "(did you mean 'contained'?");
     cli_done(&r);
+    /* A broken answer is placed at its line and column (it said
+     * "model.yaml:7: ..."; a file without a line said "file:0: ..."). */
+    r = cli_sh("sed -i 's/s.contaned = true/s.contained = true/' '%s/b/wbroken.lua'; "
+               "timeout 120 '%s' watch '%s/b/wbroken.lua' --script '%s/b/answers/wbroken/model.yaml' "
+               "--max-changes 1 & pid=$!; sleep 2; "
+               "sed -i 's/do: contain$/do: contian/' '%s/b/answers/wbroken/model.yaml'; wait $pid",
+               t, getenv("TT_BINARY"), t, t, t);
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "model.yaml:7:9: actions[0].do: unknown action 'contian'");
+    assert_not_contains(r.out, ":0:");
+    cli_done(&r);
     r = cli_run("watch '%s/b/wbroken.lua'", t);
     assert_int_equal(r.status, 2); /* no --script */
     cli_done(&r);

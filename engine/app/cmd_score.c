@@ -32,7 +32,7 @@ int tt_cmd_score(int argc, char **argv)
         { "lang", 0, TT_OPT_LANG, &o.lang, NULL, NULL },
         { "db", 0, TT_OPT_OUTPUT, &o.db, NULL, NULL },
         { "no-record", 0, TT_OPT_FLAG, &o.no_record, NULL, NULL },
-        { "scenarios", 0, TT_OPT_PATH, &o.scenarios, NULL, NULL },
+        { "scenarios", 0, TT_OPT_FOLDER, &o.scenarios, NULL, NULL },
         { NULL, 0, 0, NULL, NULL, NULL },
     };
     if (!tt_opts_parse(&cl, argc, argv, opts))

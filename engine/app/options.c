@@ -63,6 +63,7 @@ static bool take(tt_cmdline *cl, const tt_opt *o, const char *arg)
     case TT_OPT_TEXT: *(const char **)o->dest = arg; break;
     case TT_OPT_PATH:
     case TT_OPT_OUTPUT:
+    case TT_OPT_FOLDER:
         if (!*arg)
             return tt_cmd_fail(cl, C_OPT_WANTS_PATH_FMT_TEXT, o->name), false;
         *(const char **)o->dest = arg;
@@ -265,6 +266,12 @@ bool tt_opts_parse(tt_cmdline *cl, int argc, char **argv, const tt_opt *opts)
         const char *path = opts[i].kind == TT_OPT_OUTPUT ? *(const char **)opts[i].dest : NULL;
         if (path && given[i] && !tt_output_path_usable(path)) {
             tt_cmd_fail(cl, C_OPT_OUTPUT_NOT_REGULAR_FMT_TEXT, opts[i].name, path);
+            return false;
+        }
+        const char *folder = opts[i].kind == TT_OPT_FOLDER ? *(const char **)opts[i].dest : NULL;
+        struct stat st;
+        if (folder && given[i] && (stat(folder, &st) != 0 || !S_ISDIR(st.st_mode))) {
+            tt_cmd_fail(cl, C_OPT_NOT_FOLDER_FMT_TEXT, opts[i].name, folder);
             return false;
         }
     }

@@ -46,6 +46,9 @@ typedef enum tt_opt_kind {
     TT_OPT_OUTPUT,     /* const char *: a file the command writes (not empty;
                         * refused, exit 2, when it exists and is not a
                         * regular file: a FIFO would block, a device lose it) */
+    TT_OPT_FOLDER,     /* const char *: a folder the command reads (refused,
+                        * exit 2, when it is not an existing folder: a file
+                        * given there would be ignored) */
     TT_OPT_LANG,       /* tt_lang: ja | en (also the messages' language) */
     TT_OPT_UI,         /* tt_ui_kind: none | tty | sdl */
     TT_OPT_SPEED,      /* double: above 0, at most 1000000 */

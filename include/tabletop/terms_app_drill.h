@@ -13,6 +13,9 @@
 #define C_OPT_OUTPUT_NOT_REGULAR_FMT_TEXT \
     "--%s: '%s' は通常のファイルではありません（FIFO、デバイス、フォルダーには書き出しません）", \
     "--%s: '%s' is not a regular file (output is never written to a FIFO, device or folder)"
+#define C_OPT_NOT_FOLDER_FMT_TEXT \
+    "--%s: '%s' は既存のフォルダーではありません（フォルダーを指定します）", \
+    "--%s: '%s' is not an existing folder (the option names a folder)"
 #define C_OPT_LANG_FMT_TEXT "--%s は ja か en です（'%s'）", \
     "--%s must be ja or en (got '%s')"
 #define C_OPT_UI_FMT_TEXT "--%s は none、tty、sdl のいずれかです（'%s'）", \
@@ -436,6 +439,7 @@
     X(C_SEE_HELP_FMT, C_SEE_HELP_FMT_TEXT) \
     X(C_OPT_WANTS_PATH_FMT, C_OPT_WANTS_PATH_FMT_TEXT) \
     X(C_OPT_OUTPUT_NOT_REGULAR_FMT, C_OPT_OUTPUT_NOT_REGULAR_FMT_TEXT) \
+    X(C_OPT_NOT_FOLDER_FMT, C_OPT_NOT_FOLDER_FMT_TEXT) \
     X(C_OPT_LANG_FMT, C_OPT_LANG_FMT_TEXT) \
     X(C_OPT_UI_FMT, C_OPT_UI_FMT_TEXT) \
     X(C_OPT_SPEED_FMT, C_OPT_SPEED_FMT_TEXT) \

@@ -77,6 +77,37 @@ static void journal_in_a_missing_directory_is_bad_input(void **state)
                    "directory does not exist");
 }
 
+/* An option that names a folder to read (score --scenarios) refuses a
+ * file or a missing path: it was ignored, and `--scenario F` (replay's
+ * option, a prefix of score's) silently meant it. */
+static void folder_options_refuse_what_is_not_a_folder(void **state)
+{
+    (void)state;
+    const char *journal = cli_path("folder-opt.yaml");
+    cli_result r = cli_run("run " SCENARIO " --ui none --no-scorecard --journal '%s'", journal);
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+    static const char *const given[] = { "--scenarios " SCENARIO, "--scenario " SCENARIO,
+                                         "--scenarios no/such/folder" };
+    for (size_t i = 0; i < sizeof given / sizeof given[0]; i++) {
+        for (int ja = 0; ja < 2; ja++) {
+            r = cli_run("score '%s' -o '%s' --no-record %s --lang %s", journal,
+                        cli_path("folder-opt.json"), given[i], ja ? "ja" : "en");
+            if (r.status != 2)
+                fail_msg("score %s: expected exit 2, got %d:\n%s", given[i], r.status, r.err);
+            assert_contains(r.err, ja ? "既存のフォルダーではありません" : "is not an existing folder");
+            assert_contains(r.err, "--scenarios");
+            cli_done(&r);
+        }
+    }
+    /* A folder is taken, as before. */
+    r = cli_run("score '%s' -o '%s' --no-record --scenarios tests/cli/fixtures", journal,
+                cli_path("folder-opt.json"));
+    if (r.status != 0)
+        fail_msg("score --scenarios FOLDER: expected exit 0, got %d:\n%s", r.status, r.err);
+    cli_done(&r);
+}
+
 /* Exit codes follow the failure's class: a journal that cannot be written
  * where the user asked (a folder the program may not write in) or in the
  * default place is the machine's failure (exit 1, no --help hint); a
@@ -652,6 +683,7 @@ int main(void)
         cmocka_unit_test(symlinked_journal_is_refused_and_its_target_untouched),
         cmocka_unit_test(journal_in_a_missing_directory_is_bad_input),
         cmocka_unit_test(unwritable_journal_is_a_runtime_failure),
+        cmocka_unit_test(folder_options_refuse_what_is_not_a_folder),
         cmocka_unit_test(scorecard_that_is_the_journal_is_refused),
         cmocka_unit_test(documents_never_overwrite_their_scenario),
         cmocka_unit_test(start_path_that_is_not_a_regular_file_is_not_read),

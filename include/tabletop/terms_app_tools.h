@@ -113,12 +113,12 @@
     "folder: id, Japanese title, English title.\n"
 
 #define C_LINT_USAGE_TEXT \
-    "使い方: tabletop lint シナリオ...\n" \
+    "使い方: tabletop lint シナリオ... [--lang ja|en]\n" \
     "\n" \
     "シナリオを実行せずに静的に検査します: 宣言されていない状態キーの読み書き、\n" \
     "綴りの誤った関係者/役割/ctx、片方の言語しかない文、出典も演習用の印もない\n" \
     "数値、どの対応でも達成できない目標。1 行に 1 件（ファイル:行:列: 内容）。\n", \
-    "usage: tabletop lint SCENARIO...\n" \
+    "usage: tabletop lint SCENARIO... [--lang ja|en]\n" \
     "\n" \
     "Static checks of scenario files (ids or paths), without running them:\n" \
     "state keys read or written but not declared, misspelt actor/role ids and\n" \
@@ -127,13 +127,13 @@
     "file:line:col: message (docs/authoring.md, \"Authoring tools\").\n"
 
 #define C_API_USAGE_TEXT \
-    "使い方: tabletop api --luals\n" \
+    "使い方: tabletop api --luals [--lang ja|en]\n" \
     "\n" \
     "シナリオファイル用の LuaLS（lua-language-server）注釈を出力します。scenario{}、\n" \
     "状態 s、ctx、各コールバックの型を、エンジンが検証に使う表から生成します。\n" \
     "scenarios/types/tabletop.d.lua はこの出力で、scenarios/.luarc.json\n" \
     "が参照します。\n", \
-    "usage: tabletop api --luals\n" \
+    "usage: tabletop api --luals [--lang ja|en]\n" \
     "\n" \
     "Prints LuaLS (lua-language-server) annotations for scenario files: the\n" \
     "scenario{} table, the state `s`, `ctx` and every callback, generated from\n" \
@@ -143,14 +143,14 @@
     "  tabletop api --luals > tabletop.d.lua\n"
 
 #define C_EXPLORE_USAGE_TEXT \
-    "使い方: tabletop explore シナリオ [--runs N] [--seed S] [-o DIR]\n" \
+    "使い方: tabletop explore シナリオ [--runs N] [--seed S] [-o DIR] [--lang ja|en]\n" \
     "\n" \
     "ランダムだが有効な方針（その時点で選べる対応をランダムな時刻に、\n" \
     "設定もランダム）で N 回（既定 50）演習し、実行時エラー、一度も達成されない目標、\n" \
     "一度も選べない対応、一度も発生しない状況付与、一度も変わらない指標を\n" \
     "報告します。それぞれに再現する最短の解答スクリプト（縮約済み、YAML）を付けます。\n" \
     "-o で DIR/finding-N.yaml へ。\n", \
-    "usage: tabletop explore SCENARIO [--runs N] [--seed S] [-o DIR]\n" \
+    "usage: tabletop explore SCENARIO [--runs N] [--seed S] [-o DIR] [--lang ja|en]\n" \
     "\n" \
     "Plays N exercises (default 50) with a random but valid policy: at random\n" \
     "times one of the actions available then, with random settings. Reports\n" \

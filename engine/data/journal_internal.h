@@ -18,6 +18,14 @@ int journal_parse(const char *name, const char *data, size_t len,
  * must be START (no record was read before). */
 #define JOURNAL_PART_PREFIX "---\n...\n"
 #define JOURNAL_PART_PREFIX_LINES 2
+/* A record in its place: one START, first (every reader); with check_time
+ * also its time not before the last one's (the scorer's stream: a card
+ * from a journal whose clock goes back would be nonsense, while replay
+ * reports such a journal as differing from its re-run). False with the
+ * message at line:column of the record. */
+bool journal_record_in_order(const char *name, size_t index, tt_ms prev_t, bool check_time,
+                             const tt_record *r, int line, int column, tt_error *err);
+
 int journal_parse_part(const char *name, const char *data, size_t len, bool continuing,
                        bool need_start, tt_journal *out, size_t *complete_end, tt_error *err);
 /* The next record of a journal stream from a parser kept across its parts

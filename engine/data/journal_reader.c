@@ -503,6 +503,10 @@ int journal_parse_part(const char *name, const char *data, size_t len, bool cont
                          tt_record_type_name(r.type));
             goto fail;
         }
+        if (need_start &&
+            !journal_record_in_order(name, out->n_records,
+                                     0, false, &r, info.line, info.column, err))
+            goto fail;
         if (push_record(out, &cap, &r) < 0) {
             tt_error_set_as(err, TT_ERR_NOMEM, name, info.line, info.column,
                             TT_MSG(E_JR_OOM));
@@ -529,6 +533,21 @@ fail:
     yreader_done(&yr);
     tt_journal_free(out);
     return -1;
+}
+
+bool journal_record_in_order(const char *name, size_t index, tt_ms prev_t, bool check_time,
+                             const tt_record *r, int line, int column, tt_error *err)
+{
+    if (index > 0 && r->type == TT_REC_START) {
+        tt_error_set(err, name, line, column, "%s", TT_MSG(E_JR_SECOND_START));
+        return false;
+    }
+    if (check_time && index > 0 && r->t < prev_t) {
+        tt_error_set(err, name, line, column, TT_MSG(E_JR_TIME_BACKWARDS_FMT), (long long)r->t,
+                     (long long)prev_t);
+        return false;
+    }
+    return true;
 }
 
 int journal_parse_kept(yreader *yr, const char *name, size_t end_index, bool need_start,

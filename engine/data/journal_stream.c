@@ -38,6 +38,7 @@ struct tt_journal_stream {
     long next_line;      /* file line number of the next line read (1-based) */
     tt_journal part;     /* the parsed current record */
     size_t index;        /* records returned so far */
+    tt_ms last_t;        /* the time of the last one returned */
     size_t parts;        /* parts (texts up to a "..." line) read so far */
     bool done, torn;
     char warning[256];
@@ -234,6 +235,19 @@ off:
     return false;
 }
 
+/* The next record, once it is in its place (journal_record_in_order). */
+static int stream_give(tt_journal_stream *s, const tt_record *r, long first_line,
+                       const tt_record **out, tt_error *err)
+{
+    if (!journal_record_in_order(s->path, s->index, s->last_t, true, r, (int)first_line, 1,
+                                 err))
+        return -1;
+    s->index++;
+    s->last_t = r->t;
+    *out = r;
+    return 1;
+}
+
 int tt_journal_stream_next(tt_journal_stream *s, const tt_record **out, tt_error *err)
 {
     *out = NULL;
@@ -248,11 +262,8 @@ int tt_journal_stream_next(tt_journal_stream *s, const tt_record **out, tt_error
             s->done = true;
         size_t end;
         bool continuing = s->parts++ > 0;
-        if (read_kept(s, continuing, at_eof)) {
-            s->index++;
-            *out = &s->kept_rec;
-            return 1;
-        }
+        if (read_kept(s, continuing, at_eof))
+            return stream_give(s, &s->kept_rec, first_line, out, err);
         if (journal_parse_part(s->path, s->text ? s->text : "", s->len, continuing,
                                s->index == 0, &s->part, &end, err) != 0) {
             /* Lines are counted from this part's first line (after the
@@ -273,9 +284,7 @@ int tt_journal_stream_next(tt_journal_stream *s, const tt_record **out, tt_error
             tt_error_set(err, s->path, (int)first_line, 1, TT_MSG(E_JR_NOT_CLOSED));
             return -1;
         }
-        s->index++;
-        *out = &s->part.records[0];
-        return 1;
+        return stream_give(s, &s->part.records[0], first_line, out, err);
     }
     return 0;
 }

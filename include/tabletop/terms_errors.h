@@ -165,6 +165,12 @@
     "this record is not closed by '...'"
 #define E_JR_FIRST_START_FMT_TEXT "最初の記録は 'start' でなければなりません（'%s' です）", \
     "the first record must be 'start', not '%s'"
+#define E_JR_SECOND_START_TEXT \
+    "2つ目の 'start' 記録です（記録ファイルには演習が1つだけ入ります）", \
+    "a second 'start' record (a journal holds one exercise)"
+#define E_JR_TIME_BACKWARDS_FMT_TEXT \
+    "時刻が戻っています（t: %lld の次に %lld）", \
+    "time goes backwards (t: %lld after %lld)"
 #define E_JR_OOM_TEXT "記録ファイルの読み込み中にメモリが足りなくなりました", \
     "out of memory reading the journal"
 #define E_CANNOT_READ_FMT_TEXT "読み込めません: %s", \
@@ -1016,6 +1022,8 @@
     X(E_JR_ONLY_START, E_JR_ONLY_START_TEXT) \
     X(E_JR_NOT_CLOSED, E_JR_NOT_CLOSED_TEXT) \
     X(E_JR_FIRST_START_FMT, E_JR_FIRST_START_FMT_TEXT) \
+    X(E_JR_SECOND_START, E_JR_SECOND_START_TEXT) \
+    X(E_JR_TIME_BACKWARDS_FMT, E_JR_TIME_BACKWARDS_FMT_TEXT) \
     X(E_JR_OOM, E_JR_OOM_TEXT) \
     X(E_CANNOT_READ_FMT, E_CANNOT_READ_FMT_TEXT) \
     X(E_JW_NOT_REGULAR, E_JW_NOT_REGULAR_TEXT) \

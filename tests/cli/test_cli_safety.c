@@ -108,6 +108,75 @@ static void folder_options_refuse_what_is_not_a_folder(void **state)
     cli_done(&r);
 }
 
+/* A journal holds one exercise, its records in time order: a second START
+ * (two journals pasted together) is refused by every reader, and `score`
+ * refuses a clock that goes back (a card made of it was silently wrong);
+ * both at the record's line, exit 2. */
+static void journals_out_of_order_are_refused(void **state)
+{
+    (void)state;
+    const char *journal = cli_path("order.yaml");
+    cli_result r = cli_run("run " SCENARIO " --ui none --no-scorecard --journal '%s'", journal);
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+    char *text = cli_slurp(journal);
+    assert_non_null(text);
+    size_t first_end = (size_t)(strstr(text, "\n...\n") - text) + 5;
+    /* The START document again at the end: two exercises in one file. */
+    size_t n = strlen(text);
+    char *twice = malloc(n + first_end + 1);
+    assert_non_null(twice);
+    memcpy(twice, text, n);
+    memcpy(twice + n, text, first_end);
+    twice[n + first_end] = '\0';
+    int lines = 1;
+    for (const char *p = text; *p; p++)
+        lines += *p == '\n';
+    const char *two = cli_path("order-two.yaml");
+    cli_write(two, twice);
+    char where[600];
+    snprintf(where, sizeof where, "order-two.yaml:%d:", lines);
+    for (int ja = 0; ja < 2; ja++) {
+        r = cli_run("score '%s' -o '%s' --no-record --lang %s", two, cli_path("order.json"),
+                    ja ? "ja" : "en");
+        if (r.status != 2)
+            fail_msg("second start: expected exit 2, got %d:\n%s", r.status, r.err);
+        assert_contains(r.err, ja ? "2つ目の 'start' 記録" : "a second 'start' record");
+        assert_contains(r.err, where);
+        cli_done(&r);
+    }
+    r = cli_run("replay '%s' --ui none", two);
+    if (r.status != 2)
+        fail_msg("replay, second start: expected exit 2, got %d:\n%s", r.status, r.err);
+    assert_contains(r.err, "a second 'start' record");
+    cli_done(&r);
+    /* The last record (end) stamped at 0, after records later in time. */
+    char *last = NULL;
+    for (char *p = strstr(text, "\nt: "); p; p = strstr(p + 1, "\nt: "))
+        last = p;
+    assert_non_null(last);
+    char *num_end = strchr(last + 4, '\n');
+    assert_non_null(num_end);
+    assert_true(strtoll(last + 4, NULL, 10) > 0);
+    char *back = malloc(n + 2);
+    assert_non_null(back);
+    snprintf(back, n + 2, "%.*s\nt: 0%s", (int)(last - text), text, num_end);
+    const char *backwards = cli_path("order-back.yaml");
+    cli_write(backwards, back);
+    for (int ja = 0; ja < 2; ja++) {
+        r = cli_run("score '%s' -o '%s' --no-record --lang %s", backwards,
+                    cli_path("order.json"), ja ? "ja" : "en");
+        if (r.status != 2)
+            fail_msg("time going back: expected exit 2, got %d:\n%s", r.status, r.err);
+        assert_contains(r.err, ja ? "時刻が戻っています" : "time goes backwards");
+        assert_contains(r.err, "order-back.yaml:");
+        cli_done(&r);
+    }
+    free(back);
+    free(twice);
+    free(text);
+}
+
 /* Exit codes follow the failure's class: a journal that cannot be written
  * where the user asked (a folder the program may not write in) or in the
  * default place is the machine's failure (exit 1, no --help hint); a
@@ -684,6 +753,7 @@ int main(void)
         cmocka_unit_test(journal_in_a_missing_directory_is_bad_input),
         cmocka_unit_test(unwritable_journal_is_a_runtime_failure),
         cmocka_unit_test(folder_options_refuse_what_is_not_a_folder),
+        cmocka_unit_test(journals_out_of_order_are_refused),
         cmocka_unit_test(scorecard_that_is_the_journal_is_refused),
         cmocka_unit_test(documents_never_overwrite_their_scenario),
         cmocka_unit_test(start_path_that_is_not_a_regular_file_is_not_read),

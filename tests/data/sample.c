@@ -102,7 +102,7 @@ static const tt_record records[] = {
       .role = "sysadmin", .member = "佐藤", .note = "すぐ抜いた / pulled at once",
       .until = 300000 },
     { .type = TT_REC_DONE, .t = 300000, .id = "pull_cable", .role = "sysadmin" },
-    { .type = TT_REC_REFUSED, .t = 310000, .id = "call_ministry", .role = "user",
+    { .type = TT_REC_REFUSED, .t = 300000, .id = "call_ministry", .role = "user",
       .member = "true", .text = { "権限がありません", "Not allowed for this role" } },
     { .type = TT_REC_STATE, .t = 300000, .changes = changes, .n_changes = 3 },
     { .type = TT_REC_OBJECTIVE, .t = 300000, .id = "isolate", .status = "reached" },

@@ -91,7 +91,10 @@
 
 #define TT_OS_AS_TERM_(X, code, ja, en) X(E_OS_##code, ja, en)
 
-/* libyaml's problems and contexts (yaml_parser_t.problem, .context). */
+/* libyaml's problems and contexts (yaml_parser_t.problem, .context).
+ * Not "did not find expected <stream-start>": libyaml's scanner always
+ * begins with that token, so the problem never reaches a user, and the text
+ * is lintian's mark of a copy of libyaml inside a binary (embedded-library). */
 #define TT_TERMS_LIBYAML(X) \
     X(E_LIBYAML_BLOCK_SEQUENCE_ENTRIES_ARE_NOT_ALLOWED_IN_THIS_CONTEXT, "ここではブロックのリスト項目（- ）は使えません", \
       "block sequence entries are not allowed in this context") \
@@ -113,8 +116,6 @@
       "did not find expected '-' indicator") \
     X(E_LIBYAML_NO_DOCUMENT_START_GT, "文書の開始（---）があるべきところにありません", \
       "did not find expected <document start>") \
-    X(E_LIBYAML_NO_STREAM_START_GT, "ストリームの開始があるべきところにありません", \
-      "did not find expected <stream-start>") \
     X(E_LIBYAML_NO_ALPHABETIC_OR_NUMERIC_CHARACTER, "英字か数字があるべきところにありません", \
       "did not find expected alphabetic or numeric character") \
     X(E_LIBYAML_NO_COMMENT_OR_LINE_BREAK, "コメントか改行があるべきところにありません", \

@@ -75,7 +75,11 @@ static bool read_size(const dump_buf *b, size_t *at, size_t *out)
     return false;
 }
 
-static bool code_is_straight(const dump_buf *b, int max_instructions)
+/* The main function's code in the engine's own dump (ldump.c's layout):
+ * where its n instructions start, its parameter count (at most 2: s, ctx)
+ * and whether it takes varargs; false for a dump that is not one. */
+static bool dump_code(const dump_buf *b, size_t *code_at, size_t *n, unsigned *params,
+                      bool *vararg)
 {
     static const unsigned char head[] = { 0x1b, 'L', 'u', 'a', 0x54, 0,
                                           0x19, 0x93, '\r', '\n', 0x1a, '\n',
@@ -83,16 +87,30 @@ static bool code_is_straight(const dump_buf *b, int max_instructions)
     size_t at = sizeof head + 8 + 8 + 1; /* LUAC_INT, LUAC_NUM, sizeupvalues */
     if (b->len < at || memcmp(b->p, head, sizeof head) != 0)
         return false;
-    size_t source, ignored, n;
+    size_t source, ignored;
     if (!read_size(b, &at, &source)) /* stripped: 0 */
         return false;
     if (source > 0)
         at += source - 1;
     if (!read_size(b, &at, &ignored) || !read_size(b, &at, &ignored)) /* lines */
         return false;
+    if (at + 3 > b->len)
+        return false;
+    *params = b->p[at] < 2 ? b->p[at] : 2;
+    *vararg = b->p[at + 1] != 0;
     at += 3; /* numparams, is_vararg, maxstacksize */
-    if (!read_size(b, &at, &n) || n == 0 || n >= (size_t)max_instructions ||
-        at > b->len || (b->len - at) / 4 < n)
+    if (!read_size(b, &at, n) || at > b->len || (b->len - at) / 4 < *n)
+        return false;
+    *code_at = at;
+    return true;
+}
+
+static bool code_is_straight(const dump_buf *b, int max_instructions)
+{
+    size_t at, n;
+    unsigned params;
+    bool vararg;
+    if (!dump_code(b, &at, &n, &params, &vararg) || n == 0 || n >= (size_t)max_instructions)
         return false;
     for (size_t i = 0; i < n; i++) {
         uint32_t ins;
@@ -119,26 +137,12 @@ static bool code_is_straight(const dump_buf *b, int max_instructions)
  * CONCAT, ...) reads as "no". */
 static bool code_reads_only_fields(const dump_buf *b)
 {
-    static const unsigned char head[] = { 0x1b, 'L', 'u', 'a', 0x54, 0,
-                                          0x19, 0x93, '\r', '\n', 0x1a, '\n',
-                                          4, 8, 8 };
-    size_t at = sizeof head + 8 + 8 + 1;
-    if (b->len < at || memcmp(b->p, head, sizeof head) != 0)
-        return false;
-    size_t source, ignored, n;
-    if (!read_size(b, &at, &source))
-        return false;
-    if (source > 0)
-        at += source - 1;
-    if (!read_size(b, &at, &ignored) || !read_size(b, &at, &ignored))
-        return false;
-    if (at + 3 > b->len || b->p[at + 1] != 0) /* is_vararg */
-        return false;
+    size_t at, n;
     /* The parameters' registers; a function declaring one has no ctx in
      * register 1 (it is passed only s), which is then a temporary. */
-    unsigned params = b->p[at] < 2 ? b->p[at] : 2;
-    at += 3;
-    if (!read_size(b, &at, &n) || n == 0 || at > b->len || (b->len - at) / 4 < n)
+    unsigned params;
+    bool vararg;
+    if (!dump_code(b, &at, &n, &params, &vararg) || vararg || n == 0)
         return false;
     for (size_t i = 0; i < n; i++) {
         uint32_t ins;
@@ -340,25 +344,11 @@ static bool add_site(tt_lib_calls *c, int upvalue, const dump_const *lib,
 
 static bool code_calls_only_fields(const dump_buf *b, int max_instructions, tt_lib_calls *out)
 {
-    static const unsigned char head[] = { 0x1b, 'L', 'u', 'a', 0x54, 0,
-                                          0x19, 0x93, '\r', '\n', 0x1a, '\n',
-                                          4, 8, 8 };
-    size_t at = sizeof head + 8 + 8 + 1;
-    if (b->len < at || memcmp(b->p, head, sizeof head) != 0)
-        return false;
-    size_t source, ignored, n;
-    if (!read_size(b, &at, &source))
-        return false;
-    if (source > 0)
-        at += source - 1;
-    if (!read_size(b, &at, &ignored) || !read_size(b, &at, &ignored))
-        return false;
-    if (at + 3 > b->len || b->p[at + 1] != 0) /* is_vararg */
-        return false;
-    unsigned params = b->p[at] < 2 ? b->p[at] : 2;
-    at += 3;
-    if (!read_size(b, &at, &n) || n == 0 || n >= (size_t)max_instructions || at > b->len ||
-        (b->len - at) / 4 < n)
+    size_t at, n;
+    unsigned params;
+    bool vararg;
+    if (!dump_code(b, &at, &n, &params, &vararg) || vararg || n == 0 ||
+        n >= (size_t)max_instructions)
         return false;
     const unsigned char *code = b->p + at;
     size_t nk;

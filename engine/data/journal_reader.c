@@ -413,6 +413,25 @@ static bool tail_is_torn(const char *data, size_t len, size_t from)
     return true;
 }
 
+/* A journal's first document that is no record at all: a file of another
+ * kind (an answer script, a roster, any text): a mapping with none of a
+ * record's keys, or a scalar or list that is not the head of a record cut
+ * short ("-", "---\nty": 'type' is the writer's first key). A mapping with
+ * some of them is a record, whose faults are said as such. */
+static bool foreign_first(const char *data, size_t len, const ynode *root,
+                          const ydoc_info *info)
+{
+    if (!root)
+        return false; /* "---" then "...": an empty record, said as such */
+    if (root->kind == Y_MAP) {
+        for (size_t i = 0; record_keys[i]; i++)
+            if (ymap_get(root, record_keys[i]))
+                return false;
+        return true;
+    }
+    return info->explicit_end || !tail_is_torn(data, len, info->start);
+}
+
 static int push_record(tt_journal *j, size_t *cap, const tt_record *r)
 {
     if (!tt_grow(&j->records, cap, j->n_records + 1, sizeof *j->records))
@@ -474,6 +493,13 @@ int journal_parse_part(const char *name, const char *data, size_t len, bool cont
                 rc = 0;
             }
             break;
+        }
+        if (got == 1 && need_start && out->n_records == 0 &&
+            foreign_first(data, len, root, &info)) {
+            tt_error_set(err, name, info.line, info.column, TT_MSG(E_JR_NOT_A_JOURNAL_FMT),
+                         ydoc_kind_hint(ydoc_kind_of(root)));
+            tt_arena_free(&scratch);
+            goto fail;
         }
         if (got < 0) {
             tt_arena_free(&scratch);

@@ -466,6 +466,28 @@ char *ydoc_read_file(const char *path, size_t *len, tt_error *err)
     return buf;
 }
 
+ydoc_kind ydoc_kind_of(const ynode *root)
+{
+    if (!root || root->kind != Y_MAP)
+        return YK_OTHER;
+    if (ymap_get(root, "type") && ymap_get(root, "t"))
+        return YK_JOURNAL_RECORD;
+    if (ymap_get(root, "actions"))
+        return YK_ANSWERS;
+    if (ymap_get(root, "members"))
+        return YK_ROSTER;
+    return YK_OTHER;
+}
+
+const char *ydoc_kind_hint(ydoc_kind kind)
+{
+    switch (kind) {
+    case YK_ANSWERS: return TT_MSG(E_LOOKS_LIKE_ANSWERS);
+    case YK_ROSTER: return TT_MSG(E_LOOKS_LIKE_ROSTER);
+    default: return "";
+    }
+}
+
 int ydoc_parse_single(const char *name, const char *data, size_t len,
                       tt_arena *arena, ynode **root, tt_error *err)
 {
@@ -483,7 +505,11 @@ int ydoc_parse_single(const char *name, const char *data, size_t len,
         return -1;
     ydoc_info info;
     int rc = yreader_next(&r, arena, root, &info, err);
-    if (rc == 1) {
+    if (rc == 1 && ydoc_kind_of(*root) == YK_JOURNAL_RECORD) {
+        /* A journal where one document is read (--script, --roster). */
+        tt_error_set(err, name, info.line, info.column, "%s", TT_MSG(E_YAML_IS_A_JOURNAL));
+        rc = -1;
+    } else if (rc == 1) {
         ynode *extra = NULL;
         ydoc_info info2;
         int rc2 = yreader_next(&r, arena, &extra, &info2, err);

@@ -86,6 +86,14 @@ char *ydoc_read_file(const char *path, size_t *len, tt_error *err);
 int ydoc_parse_single(const char *name, const char *data, size_t len,
                       tt_arena *arena, ynode **root, tt_error *err);
 
+/* What kind of tabletop file a document's root looks like, said when a file
+ * of one kind is given where another is read (an answer script to score, a
+ * journal to --script). */
+typedef enum ydoc_kind { YK_OTHER, YK_JOURNAL_RECORD, YK_ANSWERS, YK_ROSTER } ydoc_kind;
+ydoc_kind ydoc_kind_of(const ynode *root);
+/* "; this looks like an answer script (...)" for a kind, or "". */
+const char *ydoc_kind_hint(ydoc_kind kind);
+
 /* Helpers over trees. Messages name `path` (e.g. "actions[3].at"). */
 const char *ynode_kind_name(const ynode *n);
 ynode *ymap_get(const ynode *map, const char *key);

@@ -163,6 +163,16 @@
     "only a start record has 'start'"
 #define E_JR_NOT_CLOSED_TEXT "この記録が '...' で閉じられていません", \
     "this record is not closed by '...'"
+#define E_JR_NOT_A_JOURNAL_FMT_TEXT \
+    "tabletop の記録ファイルではありません（記録ファイルは '---' で始まり '...' で閉じる 'type: start' の記録から始まります）%s", \
+    "not a tabletop journal (a journal begins with a 'type: start' record opened by '---' and closed by '...')%s"
+#define E_LOOKS_LIKE_ANSWERS_TEXT "。台本のようです（run、watch、sweep の --script で使います）", \
+    "; this looks like an answer script (run, watch and sweep take it with --script)"
+#define E_LOOKS_LIKE_ROSTER_TEXT "。名簿のようです（run の --roster で使います）", \
+    "; this looks like a roster (run takes it with --roster)"
+#define E_YAML_IS_A_JOURNAL_TEXT \
+    "これは tabletop の記録ファイルです（score、replay、resume が読みます）。ここには1つの YAML 文書が必要です", \
+    "this is a tabletop journal (score, replay and resume read it); one YAML document is expected here"
 #define E_JR_FIRST_START_FMT_TEXT "最初の記録は 'start' でなければなりません（'%s' です）", \
     "the first record must be 'start', not '%s'"
 #define E_JR_SECOND_START_TEXT \
@@ -1021,6 +1031,10 @@
     X(E_JR_START_NEEDS, E_JR_START_NEEDS_TEXT) \
     X(E_JR_ONLY_START, E_JR_ONLY_START_TEXT) \
     X(E_JR_NOT_CLOSED, E_JR_NOT_CLOSED_TEXT) \
+    X(E_JR_NOT_A_JOURNAL_FMT, E_JR_NOT_A_JOURNAL_FMT_TEXT) \
+    X(E_LOOKS_LIKE_ANSWERS, E_LOOKS_LIKE_ANSWERS_TEXT) \
+    X(E_LOOKS_LIKE_ROSTER, E_LOOKS_LIKE_ROSTER_TEXT) \
+    X(E_YAML_IS_A_JOURNAL, E_YAML_IS_A_JOURNAL_TEXT) \
     X(E_JR_FIRST_START_FMT, E_JR_FIRST_START_FMT_TEXT) \
     X(E_JR_SECOND_START, E_JR_SECOND_START_TEXT) \
     X(E_JR_TIME_BACKWARDS_FMT, E_JR_TIME_BACKWARDS_FMT_TEXT) \

@@ -36,6 +36,67 @@ static void expect_ok(cli_result r)
     free(r.out);
 }
 
+/* A file of another kind where a journal is read (score, replay, resume)
+ * is said to be no journal, at its first document, with what it looks
+ * like; a journal where one document is read (--script, --roster) is said
+ * to be a journal. One rule in the readers: every command says the same. */
+static void files_of_another_kind_are_not_journals(void **state)
+{
+    (void)state;
+    struct {
+        const char *name, *text, *where, *hint_en, *hint_ja;
+    } files[] = {
+        { "k-answers.yaml", "# answers\nscenario: rate\nseed: 1\nactions:\n  - at: 1m\n",
+          "k-answers.yaml:2:1:", "looks like an answer script", "台本のようです" },
+        { "k-dashes.yaml", "---\nscenario: rate\nactions: []\n", "k-dashes.yaml:1:1:",
+          "looks like an answer script", "台本のようです" },
+        { "k-roster.yaml", "team: Blue\nmembers:\n  - { name: A, role: staff }\n",
+          "k-roster.yaml:1:1:", "looks like a roster", "名簿のようです" },
+        { "k-text.txt", "\nhello there\n", "k-text.txt:2:1:", NULL, NULL },
+        { "k-list.yaml", "---\n- type: start\n...\n", "k-list.yaml:1:1:", NULL, NULL },
+    };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        const char *path = cli_path(files[i].name);
+        cli_write(path, files[i].text);
+        for (size_t c = 0; c < 3; c++)
+            for (int ja = 0; ja < 2; ja++) {
+                const char *lang = ja ? "ja" : "en";
+                cli_result r =
+                    c == 0 ? cli_run("score '%s' -o '%s' --no-record --lang %s", path,
+                                     cli_path("k.html"), lang)
+                    : c == 1 ? cli_run("replay '%s' --ui none --lang %s", path, lang)
+                             : cli_run("resume '%s' --ui none --script '%s' --lang %s", path,
+                                       path, lang);
+                if (r.status != 2)
+                    fail_msg("%s, command %zu: expected exit 2, got %d:\n%s", files[i].name, c,
+                             r.status, r.err);
+                assert_contains(r.err, files[i].where);
+                assert_contains(r.err, ja ? "tabletop の記録ファイルではありません"
+                                          : "not a tabletop journal");
+                if (files[i].hint_en)
+                    assert_contains(r.err, ja ? files[i].hint_ja : files[i].hint_en);
+                assert_lacks(r.err, ja ? "閉じられていません" : "not closed");
+                assert_lacks(r.err, ja ? "途中で切れ" : "cut short");
+                cli_done(&r);
+            }
+    }
+    /* The other way: a journal given as an answer script or a roster. */
+    const char *journal = cli_path("k-journal.yaml");
+    expect_ok(cli_run("run " SCENARIO " --ui none --no-scorecard --journal '%s'", journal));
+    for (int ja = 0; ja < 2; ja++) {
+        const char *said = ja ? "これは tabletop の記録ファイルです" : "this is a tabletop journal";
+        cli_result r = cli_run("run " SCENARIO " --ui none --no-scorecard --script '%s' "
+                               "--journal '%s' --lang %s", journal, cli_path("k-j2.yaml"),
+                               ja ? "ja" : "en");
+        assert_contains(r.err, "k-journal.yaml:1:1:");
+        expect_refused(r, said);
+        r = cli_run("run " SCENARIO " --ui none --no-scorecard --roster '%s' "
+                    "--journal '%s' --lang %s", journal, cli_path("k-j3.yaml"), ja ? "ja" : "en");
+        assert_contains(r.err, "k-journal.yaml:1:1:");
+        expect_refused(r, said);
+    }
+}
+
 static void existing_journal_is_refused_and_untouched(void **state)
 {
     (void)state;
@@ -754,6 +815,7 @@ int main(void)
         cmocka_unit_test(unwritable_journal_is_a_runtime_failure),
         cmocka_unit_test(folder_options_refuse_what_is_not_a_folder),
         cmocka_unit_test(journals_out_of_order_are_refused),
+        cmocka_unit_test(files_of_another_kind_are_not_journals),
         cmocka_unit_test(scorecard_that_is_the_journal_is_refused),
         cmocka_unit_test(documents_never_overwrite_their_scenario),
         cmocka_unit_test(start_path_that_is_not_a_regular_file_is_not_read),

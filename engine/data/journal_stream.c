@@ -35,7 +35,8 @@ struct tt_journal_stream {
     size_t line_cap;
     char *text;          /* the current record's text */
     size_t len, cap;
-    long next_line;      /* file line number of the next line read (1-based) */
+    long next_line;      /* file line number of the next line read (1-based, */
+                         /* libyaml's count: ydoc_line_breaks)              */
     tt_journal part;     /* the parsed current record */
     size_t index;        /* records returned so far */
     tt_ms last_t;        /* the time of the last one returned */
@@ -124,7 +125,9 @@ static int read_record_text(tt_journal_stream *s, long *first_line, bool *at_eof
             *at_eof = true;
             return 0;
         }
-        s->next_line++;
+        /* Lines as libyaml counts them, as the whole-journal reader does:
+         * a lone CR or a U+2028 inside a line ends a line too. */
+        s->next_line += (long)ydoc_line_breaks(s->line, (size_t)n);
         s->last_line = s->len;
         if (s->tap)
             s->tap(s->tap_ctx, s->line, (size_t)n);

@@ -27,19 +27,60 @@ size_t ydoc_check_text(const char *data, size_t len, char *why, size_t why_size)
     return f.offset;
 }
 
+/* The length of the line break at p (libyaml's rule: CR LF, LF, CR, NEL,
+ * LS and PS each end a line), or 0. */
+static size_t break_at(const char *p, const char *end)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    size_t left = (size_t)(end - p);
+    if (u[0] == '\n')
+        return 1;
+    if (u[0] == '\r')
+        return left >= 2 && u[1] == '\n' ? 2 : 1;
+    if (u[0] == 0xC2 && left >= 2 && u[1] == 0x85)
+        return 2;
+    if (u[0] == 0xE2 && left >= 3 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9))
+        return 3;
+    return 0;
+}
+
+size_t ydoc_line_breaks(const char *data, size_t len)
+{
+    size_t n = 0;
+    const char *end = data + len;
+    for (const char *p = data; p < end;) {
+        /* Only these bytes start a break: skip the rest quickly. */
+        unsigned char ch = (unsigned char)*p;
+        if (ch != '\n' && ch != '\r' && ch != 0xC2 && ch != 0xE2) {
+            p++;
+            continue;
+        }
+        size_t b = break_at(p, end);
+        n += b != 0;
+        p += b ? b : 1;
+    }
+    return n;
+}
+
 void ydoc_locate(const char *data, size_t len, size_t off, int *line, int *column)
 {
     int l = 1, c = 1;
     if (off > len)
         off = len;
-    for (size_t i = 0; i < off; i++) {
-        unsigned char ch = (unsigned char)data[i];
-        if (ch == '\n') {
+    size_t i = 0;
+    if (off >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        i = 3; /* libyaml does not count the byte order mark */
+    while (i < off) {
+        size_t b = break_at(data + i, data + len);
+        if (b) {
             l++;
             c = 1;
-        } else if ((ch & 0xC0) != 0x80) { /* count characters, not bytes */
-            c++;
+            i += b;
+            continue;
         }
+        if (((unsigned char)data[i] & 0xC0) != 0x80) /* characters, not bytes */
+            c++;
+        i++;
     }
     *line = l;
     *column = c;

@@ -62,7 +62,11 @@ typedef struct ydoc_info {
 /* First offset of invalid UTF-8 or a character YAML forbids, or `len`
  * when all is well; `why` gets a short description. */
 size_t ydoc_check_text(const char *data, size_t len, char *why, size_t why_size);
-/* 1-based line and column (in characters) of a byte offset. */
+/* Line breaks in data as libyaml counts them (CR LF, LF, CR, NEL, LS, PS):
+ * the one rule every reader numbers lines by, so a message's line is
+ * libyaml's wherever it is found. */
+size_t ydoc_line_breaks(const char *data, size_t len);
+/* 1-based line and column (in characters) of a byte offset, by that rule. */
 void ydoc_locate(const char *data, size_t len, size_t off, int *line, int *column);
 
 int yreader_init(yreader *r, const char *name, const char *data, size_t len,

@@ -220,43 +220,61 @@ static void stream_reads_as_the_whole_reader(void **state)
     unlink(path);
 }
 
-/* A lone CR or U+2028 is a line break to libyaml but not to the stream,
- * which counts the file's lines ('\n'): a later record's error is placed
- * at its file line, as it always was, whichever way the stream read the
- * records before it (journal_stream.c's kept parser counts libyaml's
- * characters, not its lines). */
-static void stream_places_errors_at_file_lines(void **state)
+/* A lone CR, NEL, U+2028 or U+2029 is a line break to libyaml: both
+ * readers number lines by libyaml's rule (ydoc_line_breaks), so a later
+ * record's error is placed at the same line by the stream (which reads
+ * line by line, whichever way it read the records before) and by the
+ * whole-journal reader, and so is a text fault found before libyaml reads
+ * (invalid UTF-8). */
+static void stream_and_whole_reader_count_lines_alike(void **state)
 {
     (void)state;
-    static const char *const texts[] = {
+    static const char head[] =
         "---\ntype: start\nt: 0\nstart:\n  scenario: fixture\n  seed: 1\n...\n"
-        "---\ntype: note\nt: 5\nnote: \"a\rb\"\n...\n---\ntype: note\nt: -6\n...\n",
-        "---\ntype: start\nt: 0\nstart:\n  scenario: fixture\n  seed: 1\n...\n"
-        "---\ntype: note\nt: 5\nnote: \"a\xe2\x80\xa8" "b\xe3\x81\x82\"\n...\n"
-        "---\ntype: note\nt: -6\n...\n",
+        "---\ntype: note\nt: 5\nnote: \"a%sb\xe3\x81\x82\"\n...\n";
+    static const char *const breaks[] = { "\r", "\xc2\x85", "\xe2\x80\xa8", "\xe2\x80\xa9",
+                                          "\r\r" };
+    static const struct {
+        const char *tail, *message;
+        int line, column;
+    } tails[] = {
+        { "---\ntype: note\nt: -6\n...\n", "t: '-6' is negative", 15, 4 },
+        { "---\ntype: note\nt: 6\nnote: \"\xff\"\n...\n", NULL, 16, 8 },
     };
     char path[512];
     path_in_dir(path, sizeof path, "breaks.yaml");
-    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
-        FILE *fp = fopen(path, "wb");
-        assert_non_null(fp);
-        fputs(texts[i], fp);
-        fclose(fp);
-        tt_error err;
-        tt_error_clear(&err);
-        tt_journal_stream *in = tt_journal_stream_open(path, &err);
-        assert_non_null(in);
-        const tt_record *r;
-        int got, n = 0;
-        while ((got = tt_journal_stream_next(in, &r, &err)) == 1)
-            n++;
-        tt_journal_stream_close(in);
-        assert_int_equal(got, -1);
-        assert_int_equal(n, 2);
-        assert_int_equal(err.line, 15);
-        assert_int_equal(err.column, 4);
-        assert_string_equal(err.message, "t: '-6' is negative");
-    }
+    for (size_t i = 0; i < sizeof breaks / sizeof breaks[0]; i++)
+        for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+            FILE *fp = fopen(path, "wb");
+            assert_non_null(fp);
+            fprintf(fp, head, breaks[i]);
+            fputs(tails[t].tail, fp);
+            fclose(fp);
+            /* libyaml's line: one more for the break ("\r\r": two more). */
+            int line = tails[t].line + 1 + (i == 4);
+            tt_error err, whole_err;
+            tt_error_clear(&err);
+            tt_error_clear(&whole_err);
+            tt_journal j;
+            assert_int_equal(tt_journal_read(path, &j, &whole_err), -1);
+            tt_journal_stream *in = tt_journal_stream_open(path, &err);
+            assert_non_null(in);
+            const tt_record *r;
+            int got, n = 0;
+            while ((got = tt_journal_stream_next(in, &r, &err)) == 1)
+                n++;
+            tt_journal_stream_close(in);
+            assert_int_equal(got, -1);
+            assert_int_equal(n, 2);
+            if (err.line != line || whole_err.line != line)
+                fail_msg("break %zu, tail %zu: line %d (stream) and %d (whole), expected %d", i,
+                         t, err.line, whole_err.line, line);
+            assert_int_equal(err.column, tails[t].column);
+            assert_int_equal(whole_err.column, tails[t].column);
+            assert_string_equal(err.message, whole_err.message);
+            if (tails[t].message)
+                assert_string_equal(err.message, tails[t].message);
+        }
     unlink(path);
 }
 
@@ -375,7 +393,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(streamed_card_is_the_whole_journal_card),
         cmocka_unit_test(stream_reads_as_the_whole_reader),
-        cmocka_unit_test(stream_places_errors_at_file_lines),
+        cmocka_unit_test(stream_and_whole_reader_count_lines_alike),
         cmocka_unit_test(scoring_memory_does_not_grow_with_the_journal),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

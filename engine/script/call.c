@@ -227,45 +227,13 @@ typedef struct call_job {
     int line;               /* a deferred function's first line (for its errors) */
 } call_job;
 
-static const char *copy_lang(lua_State *L, tt_script *s, int idx, const char *lang)
-{
-    if (lua_getfield(L, idx, lang) != LUA_TSTRING) {
-        lua_pop(L, 1);
-        return NULL;
-    }
-    if (lua_rawlen(L, -1) > TT_MAX_TEXT)
-        luaL_error(L, TT_MSG(E_CALL_REASON_TOO_LONG_FMT), (int)TT_MAX_TEXT);
-    char why[160];
-    if (!tt_host_text_ok(lua_tostring(L, -1), lua_rawlen(L, -1), why, sizeof why))
-        luaL_error(L, TT_MSG(E_CALL_REASON_LANG_FMT), lang, why);
-    char *c = tt_arena_strdup(&s->scratch, lua_tostring(L, -1));
-    lua_pop(L, 1);
-    if (!c)
-        luaL_error(L, TT_MSG(E_OUT_OF_MEMORY));
-    return c;
-}
-
 /* A reason (a text table or a string for both languages) at idx into
- * job->why, copied to the scratch arena; raises on anything else. */
+ * job->why, copied to the scratch arena; nil is no reason; raises on
+ * anything else, as every text a scenario hands the engine does. */
 static void read_reason(lua_State *L, tt_script *s, int idx, call_job *job, const char *what)
 {
-    if (lua_type(L, idx) == LUA_TSTRING) {
-        if (lua_rawlen(L, idx) > TT_MAX_TEXT)
-            luaL_error(L, TT_MSG(E_CALL_REASON_TOO_LONG_FMT), (int)TT_MAX_TEXT);
-        char bad[160];
-        if (!tt_host_text_ok(lua_tostring(L, idx), lua_rawlen(L, idx), bad, sizeof bad))
-            luaL_error(L, TT_MSG(E_CALL_REASON_FMT), bad);
-        char *c = tt_arena_strdup(&s->scratch, lua_tostring(L, idx));
-        if (!c)
-            luaL_error(L, TT_MSG(E_OUT_OF_MEMORY));
-        job->why.ja = job->why.en = c;
-    } else if (lua_type(L, idx) == LUA_TTABLE) {
-        job->why.ja = copy_lang(L, s, idx, "ja");
-        job->why.en = copy_lang(L, s, idx, "en");
-    } else if (lua_type(L, idx) != LUA_TNIL) {
-        luaL_error(L, TT_MSG(E_CALL_NOT_TEXT_FMT), what,
-                   luaL_typename(L, idx));
-    }
+    if (lua_type(L, idx) != LUA_TNIL)
+        job->why = tt_host_check_text(L, idx, &s->scratch, what, true);
 }
 
 /* Preconditions (their reason is read from Lua values, which may run

@@ -67,30 +67,6 @@ static tt_ms actor_delay(tt_script *s, int actor)
     return (tt_ms)tt_rng_range(s->rng, a->delay_min, a->delay_max);
 }
 
-static const char *copy_text(lua_State *L, tt_script *s, int idx, const char *field,
-                             const char *lang)
-{
-    if (lua_getfield(L, idx, lang) != LUA_TSTRING)
-        luaL_error(L, TT_MSG(E_CTX_MSG_NOT_STRING_FMT), field, lang);
-    size_t len;
-    const char *t = lua_tolstring(L, -1, &len);
-    if (len > TT_MAX_TEXT)
-        luaL_error(L, TT_MSG(E_CTX_MSG_TOO_LONG_FMT), field, lang, (int)TT_MAX_TEXT);
-    if (s->pending_bytes + len > TT_MAX_SCHEDULED_BYTES)
-        luaL_error(L, TT_MSG(E_CTX_MSG_TOO_MUCH_FMT),
-                   (int)(TT_MAX_SCHEDULED_BYTES >> 20));
-    char why[160];
-    if (!tt_host_text_ok(t, len, why, sizeof why))
-        luaL_error(L, TT_MSG(E_CTX_MSG_TEXT_FMT), field, lang, why);
-    s->pending_bytes += len;
-    tt_sandbox_charge(L, len >> 4);
-    char *c = tt_arena_strndup(&s->pending_arena, t, len);
-    if (!c)
-        luaL_error(L, TT_MSG(E_OUT_OF_MEMORY));
-    lua_pop(L, 1);
-    return c;
-}
-
 /* One role id at idx, or NULL with an error naming the nearest role. */
 static const char *check_role(lua_State *L, const tt_scenario *m, int idx, const char *what)
 {
@@ -169,17 +145,19 @@ static int ctx_message(lua_State *L)
     }
     lua_getfield(L, 1, "to");
     const char *to = check_recipients(L, s, lua_gettop(L), "ctx.message");
-    if (lua_getfield(L, 1, "text") != LUA_TTABLE)
-        return luaL_error(L, TT_MSG(E_CTX_MSG_TEXT_KIND));
+    lua_getfield(L, 1, "text");
     int text = lua_gettop(L);
     tt_ms delay = 0;
     if (lua_getfield(L, 1, "after") != LUA_TNIL)
         delay = tt_host_check_time(L, -1, TT_MSG(E_CTX_WHAT_MESSAGE_AFTER));
     else if (actor >= 0 && !(s->replying && strcmp(s->replying, from) == 0))
         delay = actor_delay(s, actor); /* inside its own reply it speaks at once */
-    tt_text t;
-    t.ja = copy_text(L, s, text, "text", "ja");
-    t.en = copy_text(L, s, text, "text", "en");
+    tt_text t = tt_host_check_text(L, text, &s->pending_arena, "ctx.message: text", false);
+    size_t bytes = strlen(t.ja) + strlen(t.en);
+    if (s->pending_bytes + bytes > TT_MAX_SCHEDULED_BYTES)
+        return luaL_error(L, TT_MSG(E_CTX_MSG_TOO_MUCH_FMT),
+                          (int)(TT_MAX_SCHEDULED_BYTES >> 20));
+    s->pending_bytes += bytes;
     tt_scheduled *e = push_scheduled(L, s);
     e->kind = TT_SCHED_MESSAGE;
     e->delay = delay;
@@ -219,29 +197,13 @@ static int actor_says(lua_State *L, tt_action_outcome outcome, const char *what)
         return luaL_error(L, TT_MSG(E_CTX_FROM_NOT_ACTOR_FMT), what,
                           wrong, hint);
     }
-    if (lua_getfield(L, 1, "text") != LUA_TTABLE)
-        return luaL_error(L, TT_MSG(E_CTX_TEXT_KIND_FMT), what);
-    const char *langs[2] = { "ja", "en" };
-    const char *out[2];
-    for (int i = 0; i < 2; i++) {
-        if (lua_getfield(L, -1 - i, langs[i]) != LUA_TSTRING)
-            return luaL_error(L, TT_MSG(E_CTX_TEXT_NOT_STRING_FMT), what, langs[i]);
-        size_t len;
-        const char *t = lua_tolstring(L, -1, &len);
-        char why[160];
-        if (len > TT_MAX_TEXT)
-            return luaL_error(L, TT_MSG(E_CTX_TEXT_TOO_LONG_FMT), what, langs[i],
-                              (int)TT_MAX_TEXT);
-        if (!tt_host_text_ok(t, len, why, sizeof why))
-            return luaL_error(L, TT_MSG(E_CTX_TEXT_BAD_FMT), what, langs[i], why);
-        tt_sandbox_charge(L, len >> 4);
-        out[i] = tt_arena_strndup(&s->scratch, t, len);
-        if (!out[i])
-            return luaL_error(L, TT_MSG(E_OUT_OF_MEMORY));
-    }
+    char field[40];
+    snprintf(field, sizeof field, "%s: text", what);
+    lua_getfield(L, 1, "text");
+    tt_text said = tt_host_check_text(L, -1, &s->scratch, field, false);
     s->outcome = outcome;
     s->outcome_from = m->actors[actor].id;
-    s->outcome_text = (tt_text){ out[0], out[1] };
+    s->outcome_text = said;
     return 0;
 }
 

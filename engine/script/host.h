@@ -207,6 +207,15 @@ typedef struct tt_model_job {
 
 /* text.c: valid UTF-8 of characters the journal (YAML) can hold. */
 bool tt_host_text_ok(const char *text, size_t len, char *why, size_t why_size);
+/* [-0, +0, e] The bilingual text a scenario's code hands the engine at idx
+ * (a reason returned by requires, harmful or wasted; ctx.message's,
+ * ctx.refuse's and ctx.ask's text): a table whose 'ja' and 'en' are both
+ * strings or, when one_string, a single string for both languages; each
+ * checked (length, characters), charged to the sandbox and copied into
+ * arena. Raises naming `what` on anything else ({}, one language only, a
+ * number): one rule for every such text. */
+tt_text tt_host_check_text(lua_State *L, int idx, tt_arena *arena, const char *what,
+                           bool one_string);
 
 /* The script that owns a state (C closures find it here, never through
  * upvalues, so a rebuilt state can be moved to its script). */

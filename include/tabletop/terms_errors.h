@@ -487,12 +487,17 @@
     "cannot ask the preconditions: the snapshot did not answer"
 #define E_SC_SETUP_OOM_TEXT "シナリオを準備できません: メモリが足りません", \
     "cannot set up the scenario: out of memory"
-#define E_CALL_REASON_TOO_LONG_FMT_TEXT "理由が %d バイトを超えています", \
-    "the reason is longer than %d bytes"
-#define E_CALL_REASON_LANG_FMT_TEXT "理由の %s のテキスト: %s", \
-    "the reason's %s text: %s"
-#define E_CALL_REASON_FMT_TEXT "理由: %s", \
-    "the reason: %s"
+#define E_HOST_TEXT_LANG_MISSING_FMT_TEXT \
+    "%s: '%s' は文字列でなければなりません（テキストには ja と en の両方が必要です。%s です）", \
+    "%s: its '%s' must be a string (a text has both ja and en), not %s"
+#define E_HOST_TEXT_LANG_TOO_LONG_FMT_TEXT "%s: '%s' が %d バイトを超えています", \
+    "%s: its '%s' is longer than %d bytes"
+#define E_HOST_TEXT_TOO_LONG_FMT_TEXT "%s が %d バイトを超えています", \
+    "%s is longer than %d bytes"
+#define E_HOST_TEXT_LANG_BAD_FMT_TEXT "%s: '%s': %s", \
+    "%s: its '%s': %s"
+#define E_HOST_TEXT_BAD_FMT_TEXT "%s: %s", \
+    "%s: %s"
 #define E_CALL_NOT_TEXT_FMT_TEXT "%s はテキスト { ja = \"...\", en = \"...\" } でなければなりません（%s です）", \
     "%s must be a text { ja = \"...\", en = \"...\" }, not a %s"
 #define E_IN_WHERE_FMT_TEXT "（%s 内）", \
@@ -513,14 +518,8 @@
     "%s: %f is not a time between 0 and 3650 days"
 #define E_CTX_EXPECTED_TIME_FMT_TEXT "%s: \"15m\" のような時間か秒数が必要ですが、%s です", \
     "%s: expected a time such as \"15m\" or seconds, got a %s"
-#define E_CTX_MSG_NOT_STRING_FMT_TEXT "ctx.message: %s.%s は文字列でなければなりません", \
-    "ctx.message: %s.%s must be a string"
-#define E_CTX_MSG_TOO_LONG_FMT_TEXT "ctx.message: %s.%s が %d バイトを超えています", \
-    "ctx.message: %s.%s is longer than %d bytes"
 #define E_CTX_MSG_TOO_MUCH_FMT_TEXT "ctx.message: 1回の処理で連絡が %d MiB を超えました", \
     "ctx.message: more than %d MiB of messages in one step"
-#define E_CTX_MSG_TEXT_FMT_TEXT "ctx.message: %s.%s: %s", \
-    "ctx.message: %s.%s: %s"
 #define E_CTX_TO_NOT_ROLE_FMT_TEXT "%s: to = '%s' はこのシナリオの役割ではありません（%s）", \
     "%s: to = '%s' is not a role of this scenario (%s)"
 #define E_CTX_TO_LIST_FMT_TEXT "%s: to には異なる役割 id を 1 から %d 個並べた一覧を書きます", \
@@ -533,8 +532,6 @@
     "ctx.message: 'from' must be an actor or role id"
 #define E_CTX_MSG_FROM_FMT_TEXT "ctx.message: from = '%s' はこのシナリオの関係者でも役割でもありません（関係者: %s、役割: %s）", \
     "ctx.message: from = '%s' is neither an actor nor a role of this scenario (actors: %s; roles: %s)"
-#define E_CTX_MSG_TEXT_KIND_TEXT "ctx.message: 'text' は { ja = \"...\", en = \"...\" } でなければなりません", \
-    "ctx.message: 'text' must be { ja = \"...\", en = \"...\" }"
 #define E_CTX_ONLY_IN_DOES_FMT_TEXT "%s は対応の does の中でだけ使えます", \
     "%s is only available in an action's does"
 #define E_CTX_ALREADY_REFUSED_FMT_TEXT "%s: この does はすでに ctx.refuse か ctx.ask を呼んでいます", \
@@ -543,14 +540,6 @@
     "%s: unknown field '%s' (expected from, text)"
 #define E_CTX_FROM_NOT_ACTOR_FMT_TEXT "%s: from = '%s' はこのシナリオの関係者ではありません（%s）", \
     "%s: from = '%s' is not an actor of this scenario (%s)"
-#define E_CTX_TEXT_KIND_FMT_TEXT "%s: 'text' は { ja = \"...\", en = \"...\" } でなければなりません", \
-    "%s: 'text' must be { ja = \"...\", en = \"...\" }"
-#define E_CTX_TEXT_NOT_STRING_FMT_TEXT "%s: text.%s は文字列でなければなりません", \
-    "%s: text.%s must be a string"
-#define E_CTX_TEXT_TOO_LONG_FMT_TEXT "%s: text.%s が %d バイトを超えています", \
-    "%s: text.%s is longer than %d bytes"
-#define E_CTX_TEXT_BAD_FMT_TEXT "%s: text.%s: %s", \
-    "%s: text.%s: %s"
 #define E_CTX_AFTER_NOT_TIME_FMT_TEXT "ctx.after: '%s' は時間でも、このシナリオの関係者でもありません（関係者: %s）", \
     "ctx.after: '%s' is neither a time nor an actor of this scenario (actors: %s)"
 #define E_CTX_AFTER_TOO_MANY_TEXT "ctx.after: 後回しの呼び出しが多すぎます", \
@@ -1199,10 +1188,12 @@
     X(E_PV_SNAPSHOT_KILLED, E_PV_SNAPSHOT_KILLED_TEXT) \
     X(E_PV_SNAPSHOT_SILENT, E_PV_SNAPSHOT_SILENT_TEXT) \
     X(E_SC_SETUP_OOM, E_SC_SETUP_OOM_TEXT) \
-    X(E_CALL_REASON_TOO_LONG_FMT, E_CALL_REASON_TOO_LONG_FMT_TEXT) \
-    X(E_CALL_REASON_LANG_FMT, E_CALL_REASON_LANG_FMT_TEXT) \
-    X(E_CALL_REASON_FMT, E_CALL_REASON_FMT_TEXT) \
     X(E_CALL_NOT_TEXT_FMT, E_CALL_NOT_TEXT_FMT_TEXT) \
+    X(E_HOST_TEXT_LANG_MISSING_FMT, E_HOST_TEXT_LANG_MISSING_FMT_TEXT) \
+    X(E_HOST_TEXT_LANG_TOO_LONG_FMT, E_HOST_TEXT_LANG_TOO_LONG_FMT_TEXT) \
+    X(E_HOST_TEXT_TOO_LONG_FMT, E_HOST_TEXT_TOO_LONG_FMT_TEXT) \
+    X(E_HOST_TEXT_LANG_BAD_FMT, E_HOST_TEXT_LANG_BAD_FMT_TEXT) \
+    X(E_HOST_TEXT_BAD_FMT, E_HOST_TEXT_BAD_FMT_TEXT) \
     X(E_IN_WHERE_FMT, E_IN_WHERE_FMT_TEXT) \
     X(E_CALL_NOT_BEGUN, E_CALL_NOT_BEGUN_TEXT) \
     X(E_CALL_NO_INDEX_FMT, E_CALL_NO_INDEX_FMT_TEXT) \
@@ -1212,25 +1203,17 @@
     X(E_CTX_TOO_MANY_SCHEDULED_FMT, E_CTX_TOO_MANY_SCHEDULED_FMT_TEXT) \
     X(E_CTX_TIME_RANGE_FMT, E_CTX_TIME_RANGE_FMT_TEXT) \
     X(E_CTX_EXPECTED_TIME_FMT, E_CTX_EXPECTED_TIME_FMT_TEXT) \
-    X(E_CTX_MSG_NOT_STRING_FMT, E_CTX_MSG_NOT_STRING_FMT_TEXT) \
-    X(E_CTX_MSG_TOO_LONG_FMT, E_CTX_MSG_TOO_LONG_FMT_TEXT) \
     X(E_CTX_MSG_TOO_MUCH_FMT, E_CTX_MSG_TOO_MUCH_FMT_TEXT) \
-    X(E_CTX_MSG_TEXT_FMT, E_CTX_MSG_TEXT_FMT_TEXT) \
     X(E_CTX_TO_NOT_ROLE_FMT, E_CTX_TO_NOT_ROLE_FMT_TEXT) \
     X(E_CTX_TO_LIST_FMT, E_CTX_TO_LIST_FMT_TEXT) \
     X(E_CTX_TO_TWICE_FMT, E_CTX_TO_TWICE_FMT_TEXT) \
     X(E_CTX_MSG_UNKNOWN_FIELD_FMT, E_CTX_MSG_UNKNOWN_FIELD_FMT_TEXT) \
     X(E_CTX_MSG_FROM_ID, E_CTX_MSG_FROM_ID_TEXT) \
     X(E_CTX_MSG_FROM_FMT, E_CTX_MSG_FROM_FMT_TEXT) \
-    X(E_CTX_MSG_TEXT_KIND, E_CTX_MSG_TEXT_KIND_TEXT) \
     X(E_CTX_ONLY_IN_DOES_FMT, E_CTX_ONLY_IN_DOES_FMT_TEXT) \
     X(E_CTX_ALREADY_REFUSED_FMT, E_CTX_ALREADY_REFUSED_FMT_TEXT) \
     X(E_CTX_UNKNOWN_FIELD_FMT, E_CTX_UNKNOWN_FIELD_FMT_TEXT) \
     X(E_CTX_FROM_NOT_ACTOR_FMT, E_CTX_FROM_NOT_ACTOR_FMT_TEXT) \
-    X(E_CTX_TEXT_KIND_FMT, E_CTX_TEXT_KIND_FMT_TEXT) \
-    X(E_CTX_TEXT_NOT_STRING_FMT, E_CTX_TEXT_NOT_STRING_FMT_TEXT) \
-    X(E_CTX_TEXT_TOO_LONG_FMT, E_CTX_TEXT_TOO_LONG_FMT_TEXT) \
-    X(E_CTX_TEXT_BAD_FMT, E_CTX_TEXT_BAD_FMT_TEXT) \
     X(E_CTX_AFTER_NOT_TIME_FMT, E_CTX_AFTER_NOT_TIME_FMT_TEXT) \
     X(E_CTX_AFTER_TOO_MANY, E_CTX_AFTER_TOO_MANY_TEXT) \
     X(E_CTX_CHANCE_ONLY_RUNNING, E_CTX_CHANCE_ONLY_RUNNING_TEXT) \

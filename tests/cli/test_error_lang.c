@@ -93,6 +93,47 @@ static void scenario_errors_speak_the_users_language(void **state)
         check_case(&cases[i]);
 }
 
+/* A text a scenario's callback hands back that is not a text of both
+ * languages (here requires' reason with Japanese only) stops the run at
+ * the function's line, worded in the user's language; it fell back to
+ * "the precondition does not hold" before, while harmful refused it. */
+static void callback_texts_are_refused_in_the_users_language(void **state)
+{
+    (void)state;
+    const char *scenario = cli_path("one-lang.lua");
+    cli_write(scenario,
+              "local T = { ja = 't', en = 't' }\n"
+              "return scenario {\n"
+              "  id = 'one-lang', source = 't', title = T, summary = T, length = '1h',\n"
+              "  invented = T, roles = { r = { name = T } }, state = { n = 0 },\n"
+              "  objectives = { o = { phase = 'isolate', title = T, target = '1m', limit = '1h' } },\n"
+              "  actions = { b = { by = 'r', label = T, completes = 'o',\n"
+              "    requires = function(s)\n"
+              "      return false, { ja = '先に確認' }\n"
+              "    end } },\n"
+              "}\n");
+    const char *answers = cli_path("one-lang.yaml");
+    cli_write(answers, "scenario: one-lang\nseed: 1\nactions:\n  - at: 1m\n    by: r\n    do: b\n");
+    static const char *const langs[] = { "ja", "en" };
+    static const char *const said[] = {
+        "'en' は文字列でなければなりません（テキストには ja と en の両方が必要です。nil です）",
+        "the reason returned with false: its 'en' must be a string (a text has both ja and en), "
+        "not nil (in actions.b.requires)",
+    };
+    for (int k = 0; k < 2; k++) {
+        cli_result r = cli_run("run '%s' --lang %s --ui none --no-scorecard --script '%s' "
+                               "--journal '%s'", scenario, langs[k], answers,
+                               cli_path(k ? "one-lang-en.yaml" : "one-lang-ja.yaml"));
+        if (r.status != 1)
+            fail_msg("exit %d, want 1\n%s%s", r.status, r.out, r.err);
+        char want[1024];
+        snprintf(want, sizeof want, "%s:7: ", scenario); /* the function's line */
+        assert_contains(r.err, want);
+        assert_contains(r.err, said[k]);
+        cli_done(&r);
+    }
+}
+
 /* Lint's findings (engine/author) are worded in the user's language too. */
 static void lint_findings_speak_the_users_language(void **state)
 {
@@ -262,6 +303,7 @@ int main(void)
         cmocka_unit_test(journal_errors_speak_the_users_language),
         cmocka_unit_test(answer_script_errors_speak_the_users_language),
         cmocka_unit_test(scenario_errors_speak_the_users_language),
+        cmocka_unit_test(callback_texts_are_refused_in_the_users_language),
         cmocka_unit_test(lint_findings_speak_the_users_language),
         cmocka_unit_test(restore_errors_speak_the_users_language),
         cmocka_unit_test(the_locale_decides_without_lang),

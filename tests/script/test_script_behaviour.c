@@ -272,7 +272,7 @@ static void runtime_errors_are_located(void **state)
     expect_does_error("error('boom')", "boom", TT_DOES_LINE);
     expect_does_error("s.name = 'bell\\7'", "state.name: character U+0007 at offset 4", TT_DOES_LINE);
     expect_does_error("ctx.message{ from = 'r', text = { ja = '\\xc0\\x80', en = 'x' } }",
-                      "ctx.message: text.ja: not valid UTF-8 (bad sequence", TT_DOES_LINE);
+                      "ctx.message: text: its 'ja': not valid UTF-8 (bad sequence", TT_DOES_LINE);
     expect_does_error("ctx.message{ from = 'ghost', text = T }", "neither an actor nor a role",
                       TT_DOES_LINE);
     expect_does_error("ctx.after('5x', function() end)", "'5x' is not a duration", TT_DOES_LINE);

@@ -248,7 +248,7 @@ static void copies_out_of_lua_are_bounded(void **state)
     static const attempt list[] = {
         { NULL, "local big = ('x'):rep(1e6) "
                 "for i = 1, 2000 do ctx.message{ from = 'r', text = { ja = big, en = big } } end",
-          "ctx.message: text.ja is longer than 65536 bytes", TT_DOES_LINE },
+          "ctx.message: text: its 'ja' is longer than 65536 bytes", TT_DOES_LINE },
         { NULL, "for i = 1, 20000 do ctx.message{ from = 'r', text = T } end",
           "more than 10000 messages and deferred calls", TT_DOES_LINE },
         { NULL, "local t = ('x'):rep(60000) "
@@ -520,6 +520,11 @@ static int call_11(tt_script *s, const char *field, tt_error *err)
     }
     if (!strcmp(field, "on_cancel"))
         return tt_script_action_cancelled(s, 0, 0, "r", err);
+    if (!strcmp(field, "requires")) {
+        bool ok;
+        tt_text why;
+        return tt_script_action_allowed(s, 0, 0, &ok, &why, err);
+    }
     return tt_script_action_apply(s, 0, 0, "r", err);
 }
 
@@ -535,14 +540,26 @@ static void api11_callbacks_are_sandboxed(void **state)
         { "takes", "return '5x'", "the time returned: ", "(in actions.b.takes)" },
         { "takes", "return -1", "not a time between 0 and 3650 days", "(in actions.b.takes)" },
         { "wasted", "while true do pcall(function() while true do end end) end", "instruction budget", "(in actions.b.wasted)" },
-        { "harmful", "return ('x'):rep(1e6)", "the reason is longer than 65536 bytes", "(in actions.b.harmful)" },
+        { "harmful", "return ('x'):rep(1e6)", "the reason returned is longer than 65536 bytes", "(in actions.b.harmful)" },
         { "harmful", "return 42", "the reason returned must be a text", "(in actions.b.harmful)" },
-        { "wasted", "return { ja = 'a\\0b', en = 'x' }", "the reason's ja text", "(in actions.b.wasted)" },
+        { "wasted", "return { ja = 'a\\0b', en = 'x' }", "the reason returned: its 'ja': ", "(in actions.b.wasted)" },
+        /* One rule for every text a callback hands the engine: requires'
+         * reason as harmful's and wasted's, ctx.message's as ctx.refuse's. */
+        { "harmful", "return {}", "the reason returned: its 'ja' must be a string (a text has both ja and en), not nil", "(in actions.b.harmful)" },
+        { "wasted", "return { ja = 'x' }", "the reason returned: its 'en' must be a string (a text has both ja and en), not nil", "(in actions.b.wasted)" },
+        { "requires", "return false, {}", "the reason returned with false: its 'ja' must be a string", "(in actions.b.requires)" },
+        { "requires", "return false, { ja = 'x' }", "the reason returned with false: its 'en' must be a string", "(in actions.b.requires)" },
+        { "requires", "return false, { ja = 'x', en = 5 }", "its 'en' must be a string (a text has both ja and en), not number", "(in actions.b.requires)" },
+        { "requires", "return false, 5", "the reason returned with false must be a text { ja = \"...\", en = \"...\" }, not a number", "(in actions.b.requires)" },
+        { "requires", "return false, { ja = ('x'):rep(1e6), en = 'x' }", "the reason returned with false: its 'ja' is longer than 65536 bytes", "(in actions.b.requires)" },
+        { "does", "ctx.message{ from = 'v', text = { en = 'x' } }", "ctx.message: text: its 'ja' must be a string", "(in actions.b.does)" },
+        { "does", "ctx.ask{ from = 'v', text = { ja = 'x' } }", "ctx.ask: text: its 'en' must be a string", "(in actions.b.does)" },
+        { "does", "ctx.refuse{ from = 'v', text = 'x' }", "ctx.refuse: text must be a text", "(in actions.b.does)" },
         { "wasted", "ctx.after('1m', function() end)", "ctx.after is not available in actions.b.wasted", "(in actions.b.wasted)" },
         { "wasted", "return setmetatable({}, { __index = function() while true do end end })", "instruction budget", "(in actions.b.wasted)" },
         { "on_cancel", "while true do end", "instruction budget of 1000000 exceeded", "(in actions.b.on_cancel)" },
         { "on_cancel", "ctx.ask{ from = 'v', text = T }", "ctx.ask is only available in an action's does", "(in actions.b.on_cancel)" },
-        { "does", "ctx.refuse{ from = 'v', text = { ja = ('x'):rep(1e6), en = 'x' } }", "ctx.refuse: text.ja is longer than 65536 bytes", "(in actions.b.does)" },
+        { "does", "ctx.refuse{ from = 'v', text = { ja = ('x'):rep(1e6), en = 'x' } }", "ctx.refuse: text: its 'ja' is longer than 65536 bytes", "(in actions.b.does)" },
         { "does", "ctx.refuse{ from = 'nobody', text = T }", "ctx.refuse: from = 'nobody' is not an actor", "(in actions.b.does)" },
         { "does", "ctx.ask{ from = 'v', text = T } ctx.refuse{ from = 'v', text = T }", "already called ctx.refuse or ctx.ask", "(in actions.b.does)" },
         { "does", "ctx.ask{ from = 'v', text = T, extra = 1 }", "ctx.ask: unknown field 'extra'", "(in actions.b.does)" },

@@ -25,10 +25,10 @@ env -u TABLETOP_SCENARIOS HOME="$root" XDG_DATA_HOME="$root/data" \
 grep -q "path: \"$root/root/usr/share/tabletop/scenarios/ransomware.lua\"" "$root/j.yaml"
 test -s "$root/card.html"
 # The program maps no SDL2/X11/audio, libwebsockets, libpq, Graphviz,
-# readline or SQLite: those are in the modules (lib/tabletop/modules/*.so),
-# which it finds beside itself.
+# readline, SQLite or zlib: those are in the modules
+# (lib/tabletop/modules/*.so), which it finds beside itself.
 if readelf -d "$root/root/usr/bin/tabletop" | grep NEEDED |
-   grep -E 'SDL2|X11|asound|pulse|websockets|libpq|gvc|libcrypto|readline|sqlite'; then
+   grep -E 'SDL2|X11|asound|pulse|websockets|libpq|gvc|libcrypto|readline|sqlite|libz\.'; then
   echo "the program links a library that belongs in a module" >&2
   exit 1
 fi

@@ -18,6 +18,7 @@ static const struct {
     [TT_MODULE_GRAPH] = { "graph", C_MODULE_GRAPH },
     [TT_MODULE_TTY] = { "tty", C_MODULE_TTY },
     [TT_MODULE_SQLITE] = { "sqlite", C_MODULE_SQLITE },
+    [TT_MODULE_ZLIB] = { "zlib", C_MODULE_ZLIB },
 };
 
 static const void *loaded[TT_MODULE__COUNT];

@@ -5,6 +5,7 @@
 #include "tabletop/results.h"
 #include "tabletop/terms.h"
 
+#include "archive_zlib.h"
 #include "store.h"
 
 #include <ctype.h>
@@ -17,7 +18,13 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include <zlib.h>
+
+/* zlib is in a module of its own (archive_zlib.h): loaded here, on first
+ * use, with the usual message naming the module when it is missing. */
+static const tt_zlib_api *zlib_api(tt_error *err)
+{
+    return tt_module_api(TT_MODULE_ZLIB, sizeof(tt_zlib_api), tt_lang_from_env(), err);
+}
 
 /* A journal is capped (issue 10: 64 MiB of messages); refuse anything much
  * larger rather than compress gigabytes by mistake. */
@@ -87,10 +94,12 @@ static int archive_bytes(tt_history *central, const char *org, const char *data,
     store_rows_free(&r);
     if (there)
         return 0;
-    uLongf zlen = compressBound((uLong)len);
-    unsigned char *z = malloc(zlen ? zlen : 1);
-    if (!z || compress2(z, &zlen, (const Bytef *)data, (uLong)len, 9) != Z_OK) {
-        free(z);
+    const tt_zlib_api *zlib = zlib_api(err);
+    if (!zlib)
+        return -1;
+    unsigned char *z;
+    size_t zlen;
+    if (zlib->compress(data, len, &z, &zlen) != 0) {
         store_fail(central, err, TT_MSG(E_ARCHIVE_CANNOT_COMPRESS), NULL);
         return -1;
     }
@@ -259,14 +268,18 @@ int tt_journal_fetch(tt_history *central, const char *hash, const char *out_path
         store_rows_free(&r);
         return -1;
     }
+    const tt_zlib_api *zlib = zlib_api(err);
+    if (!zlib) {
+        store_rows_free(&r);
+        return -1;
+    }
     unsigned char *data = malloc(size ? size : 1);
-    uLongf out_len = (uLongf)size;
-    int zrc = data ? uncompress(data, &out_len, (const Bytef *)store_cell(&r, 0, 3),
-                                (uLong)r.len[3]) : Z_MEM_ERROR;
+    size_t out_len = (size_t)size;
+    int zrc = data ? zlib->uncompress(data, &out_len, store_cell(&r, 0, 3), r.len[3]) : -1;
     char got[65];
-    if (zrc == Z_OK)
+    if (zrc == 0)
         hex_sha256(data, out_len, got);
-    if (zrc != Z_OK || out_len != size || strcmp(got, full) != 0) {
+    if (zrc != 0 || out_len != size || strcmp(got, full) != 0) {
         store_fail(central, err, TT_MSG(E_ARCHIVE_DAMAGED), NULL);
         free(data);
         store_rows_free(&r);

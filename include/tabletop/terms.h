@@ -823,6 +823,8 @@
     X(C_MODULE_TTY, "端末での演習（--ui tty）", "the terminal drill (--ui tty)") \
     X(C_MODULE_SQLITE, "演習履歴（スコアカード、score、history）", \
       "the drill history (scorecards, score, history)") \
+    X(C_MODULE_ZLIB, "記録ファイルの中央アーカイブ（sync --journals、fetch）", \
+      "the journals archive (sync --journals, fetch)") \
     X(C_MODULE_MISSING_FMT, C_MODULE_MISSING_FMT_TEXT) \
     /* ---- command output: tabletop show (the facilitator's briefing) */ \
     X(C_SHOW_TITLE, "進行役ブリーフィング", "Facilitator briefing") \

@@ -1,16 +1,17 @@
 /* The scenario model cache: see model_cache.h and docs/architecture.md
  * "The model cache". One generic walk over the schema tables below turns a
- * model into JSON (each struct an array of its fields, in table order; its
- * strings in a block after the JSON) and back; nothing here knows a field
- * by name. */
+ * model into CBOR (each struct an array of its fields, in table order;
+ * libcbor encodes and decodes every item) and back; nothing here knows a
+ * field by name. */
 #define _GNU_SOURCE /* dl_iterate_phdr, mkostemp */
 #include "model_cache.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <cbor.h>
 #include <fcntl.h>
-#include <jansson.h>
 #include <link.h>
+#include <math.h>
 #include <nettle/sha2.h>
 #include <pthread.h>
 #include <stddef.h>
@@ -25,7 +26,7 @@
 #include "tabletop/script.h"
 
 /* Bump when the file's layout (not the schema: that is hashed) changes. */
-#define MC_FORMAT 2
+#define MC_FORMAT 3
 #define MC_MAGIC "tabletop-model-cache"
 #define MC_MAX_FILE ((size_t)16 << 20)   /* one entry: larger is not ours */
 #define MC_MAX_ENTRIES 64                /* the folder keeps at most this many */
@@ -140,226 +141,360 @@ const mc_struct *const *tt_model_cache_schema(size_t *n)
     return schema;
 }
 
-/* ---- Model -> JSON ----
+/* ---- Model -> CBOR ----
  *
- * The JSON holds the structure and numbers; each string is the offset of
- * its bytes in a block of NUL-terminated strings written after the JSON
- * (null for a NULL string). jansson reads a JSON string a byte at a time
- * (about 150 instructions a byte), and texts are most of a model. */
+ * Each struct is a CBOR array of its fields in table order; a string is a
+ * text string (null for NULL), a text an array of two, a value an array of
+ * its type and value. libcbor writes every head; a string's bytes follow
+ * their head as CBOR lays them out. */
 
-typedef struct encoder {
-    tt_buf block;
-} encoder;
+typedef enum head_kind { HEAD_UINT, HEAD_NEGINT, HEAD_ARRAY, HEAD_TEXT, HEAD_BYTES } head_kind;
 
-static json_t *str_json(encoder *e, const char *s)
+static bool put_head(tt_buf *b, head_kind kind, uint64_t v)
 {
+    unsigned char head[9];
+    size_t n = kind == HEAD_UINT     ? cbor_encode_uint(v, head, sizeof head)
+               : kind == HEAD_NEGINT ? cbor_encode_negint(v, head, sizeof head)
+               : kind == HEAD_ARRAY  ? cbor_encode_array_start((size_t)v, head, sizeof head)
+               : kind == HEAD_TEXT   ? cbor_encode_string_start((size_t)v, head, sizeof head)
+                                     : cbor_encode_bytestring_start((size_t)v, head, sizeof head);
+    return n > 0 && tt_buf_addn(b, (const char *)head, n);
+}
+
+static bool put_int(tt_buf *b, int64_t v)
+{
+    return v >= 0 ? put_head(b, HEAD_UINT, (uint64_t)v)
+                  : put_head(b, HEAD_NEGINT, (uint64_t)(-1 - v));
+}
+
+static bool put_simple(tt_buf *b, size_t n, const unsigned char *item)
+{
+    return n > 0 && tt_buf_addn(b, (const char *)item, n);
+}
+
+static bool put_bool(tt_buf *b, bool v)
+{
+    unsigned char item[1];
+    return put_simple(b, cbor_encode_bool(v, item, sizeof item), item);
+}
+
+static bool put_double(tt_buf *b, double v)
+{
+    unsigned char item[9];
+    return isfinite(v) && put_simple(b, cbor_encode_double(v, item, sizeof item), item);
+}
+
+static bool put_str(tt_buf *b, const char *s)
+{
+    unsigned char item[1];
     if (!s)
-        return json_null();
+        return put_simple(b, cbor_encode_null(item, sizeof item), item);
     size_t n = strlen(s);
     tt_text_fault fault;
-    if (!tt_text_scan(s, n, &fault))
-        return NULL; /* the reader would refuse it: keep nothing */
-    size_t at = e->block.len;
-    if (!tt_buf_addn(&e->block, s, n + 1))
-        return NULL;
-    return json_integer((json_int_t)at);
+    /* The reader would refuse it: keep nothing. */
+    return tt_text_scan(s, n, &fault) && put_head(b, HEAD_TEXT, n) && tt_buf_addn(b, s, n);
 }
 
-static json_t *text_json(encoder *e, const tt_text *t)
+static bool put_text(tt_buf *b, const tt_text *t)
 {
-    return json_pack("[oo]", str_json(e, t->ja), str_json(e, t->en));
+    return put_head(b, HEAD_ARRAY, 2) && put_str(b, t->ja) && put_str(b, t->en);
 }
 
-static json_t *struct_json(encoder *e, const mc_struct *st, const char *base);
+static bool put_struct(tt_buf *b, const mc_struct *st, const char *base);
 
-static json_t *field_json(encoder *e, const mc_field *f, const char *base)
+static bool put_field(tt_buf *b, const mc_field *f, const char *base)
 {
     const char *at = base + f->offset;
     size_t n = f->count_name ? *(const size_t *)(base + f->count_offset) : 0;
-    json_t *list;
     switch (f->kind) {
     case MC_STR:
-        return str_json(e, *(const char *const *)at);
+        return put_str(b, *(const char *const *)at);
     case MC_TEXT:
-        return text_json(e, (const tt_text *)at);
+        return put_text(b, (const tt_text *)at);
     case MC_MS:
-        return json_integer(*(const tt_ms *)at);
+        return put_int(b, *(const tt_ms *)at);
     case MC_INT:
     case MC_ENUM:
-        return json_integer(*(const int *)at);
+        return put_int(b, *(const int *)at);
     case MC_BOOL:
-        return json_boolean(*(const bool *)at);
+        return put_bool(b, *(const bool *)at);
     case MC_DOUBLE:
-        return json_real(*(const double *)at); /* NULL when not finite */
+        return put_double(b, *(const double *)at);
     case MC_VALUE: {
         const tt_value *v = (const tt_value *)at;
+        if (!put_head(b, HEAD_ARRAY, 2) || !put_int(b, (int64_t)v->type))
+            return false;
         switch (v->type) {
         case TT_VAL_BOOL:
-            return json_pack("[io]", (int)v->type, json_boolean(v->as.b));
+            return put_bool(b, v->as.b);
         case TT_VAL_INT:
-            return json_pack("[iI]", (int)v->type, (json_int_t)v->as.i);
+            return put_int(b, v->as.i);
         case TT_VAL_NUM:
-            return json_pack("[io]", (int)v->type, json_real(v->as.n));
+            return put_double(b, v->as.n);
         case TT_VAL_STR:
-            return json_pack("[io]", (int)v->type, str_json(e, v->as.s));
+            return put_str(b, v->as.s);
         }
-        return NULL;
+        return false;
     }
     case MC_STRS:
     case MC_TEXTS:
     case MC_ARRAY:
-        list = json_array();
-        for (size_t i = 0; list && i < n; i++) {
-            json_t *item;
-            if (f->kind == MC_STRS)
-                item = str_json(e, (*(const char *const *const *)at)[i]);
-            else if (f->kind == MC_TEXTS)
-                item = text_json(e, &(*(const tt_text *const *)at)[i]);
-            else
-                item = struct_json(e, f->item, *(const char *const *)at + i * f->item->size);
-            if (json_array_append_new(list, item) != 0) {
-                json_decref(list);
-                list = NULL;
-            }
+        if (!put_head(b, HEAD_ARRAY, n))
+            return false;
+        for (size_t i = 0; i < n; i++) {
+            bool ok = f->kind == MC_STRS ? put_str(b, (*(const char *const *const *)at)[i])
+                      : f->kind == MC_TEXTS
+                          ? put_text(b, &(*(const tt_text *const *)at)[i])
+                          : put_struct(b, f->item, *(const char *const *)at + i * f->item->size);
+            if (!ok)
+                return false;
         }
-        return list;
+        return true;
     }
-    return NULL;
+    return false;
 }
 
-static json_t *struct_json(encoder *e, const mc_struct *st, const char *base)
+static bool put_struct(tt_buf *b, const mc_struct *st, const char *base)
 {
-    json_t *out = json_array();
-    for (size_t i = 0; out && i < st->n_fields; i++) {
-        if (json_array_append_new(out, field_json(e, &st->fields[i], base)) != 0) {
-            json_decref(out);
-            out = NULL;
-        }
-    }
-    return out;
+    if (!put_head(b, HEAD_ARRAY, st->n_fields))
+        return false;
+    for (size_t i = 0; i < st->n_fields; i++)
+        if (!put_field(b, &st->fields[i], base))
+            return false;
+    return true;
 }
 
-char *tt_model_cache_encode(const tt_scenario *m, size_t *len, size_t *json_len)
+char *tt_model_cache_encode(const tt_scenario *m, size_t *len)
 {
-    encoder e = { TT_BUF_INIT };
-    tt_buf_init(&e.block, MC_MAX_FILE);
-    json_t *doc = struct_json(&e, &scenario_s, (const char *)m);
-    char *json = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
-    json_decref(doc);
-    size_t block_len = 0;
-    char *block = tt_buf_take(&e.block, &block_len);
-    char *body = NULL;
-    if (json && block) {
-        *json_len = strlen(json);
-        body = malloc(*json_len + block_len + 1);
-        if (body) {
-            memcpy(body, json, *json_len);
-            memcpy(body + *json_len, block, block_len);
-            body[*json_len + block_len] = '\0';
-            *len = *json_len + block_len;
-        }
+    tt_buf b = TT_BUF_INIT;
+    tt_buf_init(&b, MC_MAX_FILE);
+    if (!put_struct(&b, &scenario_s, (const char *)m)) {
+        tt_buf_free(&b);
+        return NULL;
     }
-    free(json);
-    free(block);
-    return body;
+    return tt_buf_take(&b, len);
 }
 
-/* ---- JSON -> model ---- */
+/* ---- CBOR -> model ----
+ *
+ * A pull reader over libcbor's streaming decoder: each step decodes one
+ * item's head (a string with its bytes, which stay in the buffer) into
+ * `cur`; anything the encoder never writes (maps, tags, indefinite
+ * lengths, other floats) is an item of no kind, and a miss. */
+
+typedef enum item_kind {
+    ITEM_NONE, ITEM_UINT, ITEM_NEGINT, ITEM_TEXT, ITEM_BYTES, ITEM_ARRAY, ITEM_BOOL,
+    ITEM_NULL, ITEM_DOUBLE
+} item_kind;
+
+typedef struct item {
+    item_kind kind;
+    uint64_t u;               /* UINT, NEGINT (-1 - u), ARRAY (its length) */
+    double d;
+    bool b;
+    const unsigned char *bytes;  /* TEXT, BYTES: in the reader's buffer */
+    size_t len;
+} item;
+
+typedef struct reader {
+    const unsigned char *p;
+    size_t left;
+    item cur;
+    struct cbor_callbacks calls;
+} reader;
+
+static void on_u8(void *c, uint8_t v) { ((item *)c)->kind = ITEM_UINT; ((item *)c)->u = v; }
+static void on_u16(void *c, uint16_t v) { ((item *)c)->kind = ITEM_UINT; ((item *)c)->u = v; }
+static void on_u32(void *c, uint32_t v) { ((item *)c)->kind = ITEM_UINT; ((item *)c)->u = v; }
+static void on_u64(void *c, uint64_t v) { ((item *)c)->kind = ITEM_UINT; ((item *)c)->u = v; }
+static void on_n8(void *c, uint8_t v) { ((item *)c)->kind = ITEM_NEGINT; ((item *)c)->u = v; }
+static void on_n16(void *c, uint16_t v) { ((item *)c)->kind = ITEM_NEGINT; ((item *)c)->u = v; }
+static void on_n32(void *c, uint32_t v) { ((item *)c)->kind = ITEM_NEGINT; ((item *)c)->u = v; }
+static void on_n64(void *c, uint64_t v) { ((item *)c)->kind = ITEM_NEGINT; ((item *)c)->u = v; }
+static void on_array(void *c, size_t n) { ((item *)c)->kind = ITEM_ARRAY; ((item *)c)->u = n; }
+static void on_null(void *c) { ((item *)c)->kind = ITEM_NULL; }
+static void on_bool(void *c, bool v) { ((item *)c)->kind = ITEM_BOOL; ((item *)c)->b = v; }
+static void on_double(void *c, double v) { ((item *)c)->kind = ITEM_DOUBLE; ((item *)c)->d = v; }
+
+static void on_text(void *c, cbor_data s, size_t n)
+{
+    item *it = c;
+    it->kind = ITEM_TEXT;
+    it->bytes = s;
+    it->len = n;
+}
+
+static void on_bytes(void *c, cbor_data s, size_t n)
+{
+    item *it = c;
+    it->kind = ITEM_BYTES;
+    it->bytes = s;
+    it->len = n;
+}
+
+static void reader_init(reader *r, const void *data, size_t len)
+{
+    r->p = data;
+    r->left = len;
+    r->calls = cbor_empty_callbacks;
+    r->calls.uint8 = on_u8;
+    r->calls.uint16 = on_u16;
+    r->calls.uint32 = on_u32;
+    r->calls.uint64 = on_u64;
+    r->calls.negint8 = on_n8;
+    r->calls.negint16 = on_n16;
+    r->calls.negint32 = on_n32;
+    r->calls.negint64 = on_n64;
+    r->calls.array_start = on_array;
+    r->calls.string = on_text;
+    r->calls.byte_string = on_bytes;
+    r->calls.null = on_null;
+    r->calls.boolean = on_bool;
+    r->calls.float8 = on_double;
+}
+
+/* The next item, which must be of `kind`. */
+static bool next(reader *r, item_kind kind)
+{
+    r->cur.kind = ITEM_NONE;
+    if (r->left == 0)
+        return false;
+    struct cbor_decoder_result got = cbor_stream_decode(r->p, r->left, &r->calls, &r->cur);
+    if (got.status != CBOR_DECODER_FINISHED || got.read == 0 || got.read > r->left)
+        return false;
+    r->p += got.read;
+    r->left -= got.read;
+    return r->cur.kind == kind;
+}
+
+/* An array of n items; n no larger than the bytes left (each item takes
+ * one at least), so a forged length never sizes an allocation. */
+static bool next_array(reader *r, size_t *n)
+{
+    if (!next(r, ITEM_ARRAY) || r->cur.u > r->left)
+        return false;
+    *n = (size_t)r->cur.u;
+    return true;
+}
+
+static bool next_int(reader *r, int64_t lo, int64_t hi, int64_t *out)
+{
+    r->cur.kind = ITEM_NONE;
+    if (!next(r, ITEM_UINT) && r->cur.kind != ITEM_NEGINT)
+        return false;
+    if (r->cur.u > INT64_MAX)
+        return false;
+    int64_t v = r->cur.kind == ITEM_UINT ? (int64_t)r->cur.u : -1 - (int64_t)r->cur.u;
+    if (v < lo || v > hi)
+        return false;
+    *out = v;
+    return true;
+}
 
 typedef struct decoder {
+    reader r;
     tt_arena *a;
-    const char *block;   /* the strings, copied into the model's arena */
-    size_t block_len;
 } decoder;
 
-static int str_from(decoder *d, json_t *j, const char **out)
+/* A string: null, or text the model may hold (what the encoder checked),
+ * copied into the model's arena. */
+static int str_from(decoder *d, const char **out)
 {
-    if (json_is_null(j)) {
+    if (!next(&d->r, ITEM_TEXT)) {
+        if (d->r.cur.kind != ITEM_NULL)
+            return -1;
         *out = NULL;
         return 0;
     }
-    if (!json_is_integer(j))
+    tt_text_fault fault;
+    const char *s = (const char *)d->r.cur.bytes;
+    size_t n = d->r.cur.len;
+    if (!tt_text_scan(s, n, &fault))
         return -1;
-    json_int_t at = json_integer_value(j);
-    /* The start of one of the block's strings (checked whole below). */
-    if (at < 0 || (uintmax_t)at >= d->block_len || (at > 0 && d->block[at - 1] != '\0'))
+    char *copy = tt_arena_strndup(d->a, s, n);
+    if (!copy)
         return -1;
-    *out = d->block + at;
+    *out = copy;
     return 0;
 }
 
-static int text_from(decoder *d, json_t *j, tt_text *out)
+static int text_from(decoder *d, tt_text *out)
 {
-    if (!json_is_array(j) || json_array_size(j) != 2)
+    size_t n;
+    if (!next_array(&d->r, &n) || n != 2)
         return -1;
-    return str_from(d, json_array_get(j, 0), &out->ja) == 0 &&
-                   str_from(d, json_array_get(j, 1), &out->en) == 0
-               ? 0
-               : -1;
+    return str_from(d, &out->ja) == 0 && str_from(d, &out->en) == 0 ? 0 : -1;
 }
 
-static int struct_from(decoder *d, const mc_struct *st, json_t *j, char *base);
+static int double_from(decoder *d, double *out)
+{
+    if (!next(&d->r, ITEM_DOUBLE) || !isfinite(d->r.cur.d))
+        return -1;
+    *out = d->r.cur.d;
+    return 0;
+}
 
-static int field_from(decoder *d, const mc_field *f, json_t *j, char *base)
+static int bool_from(decoder *d, bool *out)
+{
+    if (!next(&d->r, ITEM_BOOL))
+        return -1;
+    *out = d->r.cur.b;
+    return 0;
+}
+
+static int struct_from(decoder *d, const mc_struct *st, char *base);
+
+static int field_from(decoder *d, const mc_field *f, char *base)
 {
     char *at = base + f->offset;
+    int64_t i;
     switch (f->kind) {
     case MC_STR:
-        return str_from(d, j, (const char **)at);
+        return str_from(d, (const char **)at);
     case MC_TEXT:
-        return text_from(d, j, (tt_text *)at);
+        return text_from(d, (tt_text *)at);
     case MC_MS:
-        if (!json_is_integer(j))
+        if (!next_int(&d->r, INT64_MIN, INT64_MAX, &i))
             return -1;
-        *(tt_ms *)at = json_integer_value(j);
+        *(tt_ms *)at = i;
         return 0;
     case MC_INT:
     case MC_ENUM:
-        if (!json_is_integer(j) || json_integer_value(j) < INT32_MIN ||
-            json_integer_value(j) > INT32_MAX)
+        if (!next_int(&d->r, INT32_MIN, INT32_MAX, &i))
             return -1;
-        *(int *)at = (int)json_integer_value(j);
+        *(int *)at = (int)i;
         return 0;
     case MC_BOOL:
-        if (!json_is_boolean(j))
-            return -1;
-        *(bool *)at = json_is_true(j);
-        return 0;
+        return bool_from(d, (bool *)at);
     case MC_DOUBLE:
-        if (!json_is_real(j))
-            return -1;
-        *(double *)at = json_real_value(j);
-        return 0;
+        return double_from(d, (double *)at);
     case MC_VALUE: {
         tt_value *v = (tt_value *)at;
-        json_t *type = json_array_get(j, 0), *val = json_array_get(j, 1);
-        if (!json_is_array(j) || json_array_size(j) != 2 || !json_is_integer(type))
+        size_t n;
+        if (!next_array(&d->r, &n) || n != 2 || !next_int(&d->r, 0, INT32_MAX, &i))
             return -1;
-        switch (json_integer_value(type)) {
+        switch (i) {
         case TT_VAL_BOOL:
             v->type = TT_VAL_BOOL;
-            v->as.b = json_is_true(val);
-            return json_is_boolean(val) ? 0 : -1;
+            return bool_from(d, &v->as.b);
         case TT_VAL_INT:
             v->type = TT_VAL_INT;
-            v->as.i = json_integer_value(val);
-            return json_is_integer(val) ? 0 : -1;
+            return next_int(&d->r, INT64_MIN, INT64_MAX, &v->as.i) ? 0 : -1;
         case TT_VAL_NUM:
             v->type = TT_VAL_NUM;
-            v->as.n = json_real_value(val);
-            return json_is_real(val) ? 0 : -1;
+            return double_from(d, &v->as.n);
         case TT_VAL_STR:
             v->type = TT_VAL_STR;
-            return str_from(d, val, &v->as.s);
+            return str_from(d, &v->as.s);
         }
         return -1;
     }
     case MC_STRS:
     case MC_TEXTS:
     case MC_ARRAY: {
-        if (!json_is_array(j))
+        size_t n;
+        if (!next_array(&d->r, &n))
             return -1;
-        size_t n = json_array_size(j);
         size_t size = f->kind == MC_STRS    ? sizeof(const char *)
                       : f->kind == MC_TEXTS ? sizeof(tt_text)
                                             : f->item->size;
@@ -369,12 +504,11 @@ static int field_from(decoder *d, const mc_field *f, json_t *j, char *base)
             if (!items)
                 return -1;
         }
-        for (size_t i = 0; i < n; i++) {
-            json_t *item = json_array_get(j, i);
-            char *slot = items + i * size;
-            int rc = f->kind == MC_STRS    ? str_from(d, item, (const char **)slot)
-                     : f->kind == MC_TEXTS ? text_from(d, item, (tt_text *)slot)
-                                           : struct_from(d, f->item, item, slot);
+        for (size_t k = 0; k < n; k++) {
+            char *slot = items + k * size;
+            int rc = f->kind == MC_STRS    ? str_from(d, (const char **)slot)
+                     : f->kind == MC_TEXTS ? text_from(d, (tt_text *)slot)
+                                           : struct_from(d, f->item, slot);
             if (rc != 0)
                 return -1;
         }
@@ -386,48 +520,24 @@ static int field_from(decoder *d, const mc_field *f, json_t *j, char *base)
     return -1;
 }
 
-static int struct_from(decoder *d, const mc_struct *st, json_t *j, char *base)
+static int struct_from(decoder *d, const mc_struct *st, char *base)
 {
-    if (!json_is_array(j) || json_array_size(j) != st->n_fields)
+    size_t n;
+    if (!next_array(&d->r, &n) || n != st->n_fields)
         return -1;
     for (size_t i = 0; i < st->n_fields; i++)
-        if (field_from(d, &st->fields[i], json_array_get(j, i), base) != 0)
+        if (field_from(d, &st->fields[i], base) != 0)
             return -1;
     return 0;
 }
 
-/* Every string of the block ends in a NUL and is text the model may hold
- * (what the encoder checked). */
-static bool block_ok(const char *block, size_t len)
+int tt_model_cache_decode(const char *body, size_t len, tt_scenario *m)
 {
-    if (len && block[len - 1] != '\0')
-        return false;
-    for (size_t at = 0; at < len;) {
-        size_t n = strlen(block + at);
-        tt_text_fault fault;
-        if (!tt_text_scan(block + at, n, &fault))
-            return false;
-        at += n + 1;
-    }
-    return true;
-}
-
-int tt_model_cache_decode(const char *body, size_t len, size_t json_len, tt_scenario *m)
-{
-    if (json_len > len || !block_ok(body + json_len, len - json_len))
-        return -1;
-    decoder d = { &m->arena, NULL, len - json_len };
-    char *block = tt_arena_alloc(&m->arena, d.block_len + 1);
-    if (!block)
-        return -1;
-    memcpy(block, body + json_len, d.block_len);
-    d.block = block;
-    json_t *doc = json_loadb(body, json_len, 0, NULL);
-    if (!doc)
-        return -1;
-    int rc = struct_from(&d, &scenario_s, doc, (char *)m);
-    json_decref(doc);
-    return rc;
+    decoder d;
+    reader_init(&d.r, body, len);
+    d.a = &m->arena;
+    /* The model is the body's one item: nothing may follow it. */
+    return struct_from(&d, &scenario_s, (char *)m) == 0 && d.r.left == 0 ? 0 : -1;
 }
 
 /* ---- The key ---- */
@@ -588,14 +698,49 @@ static char *slurp(const char *path, size_t *len, bool *bad)
     return buf;
 }
 
-/* "MAGIC FORMAT KEY BODY-SHA256 JSON-LENGTH\n", then the JSON and the
- * strings (the body). */
-#define HEADER_LEN (sizeof MC_MAGIC - 1 + 3 + 64 + 1 + 64 + 1 + 10 + 1)
+/* An entry is one CBOR array: the magic, the format, the key, the body's
+ * SHA-256 (hex) and the body (a byte string: the model's CBOR). */
+#define MC_ENTRY_ITEMS 5
 
-static void header(char *out, const char *key, const char *body_hash, size_t json_len)
+static bool put_entry(tt_buf *b, const char *key, const char *body, size_t len)
 {
-    snprintf(out, HEADER_LEN + 1, "%s %d %s %s %010zu\n", MC_MAGIC, MC_FORMAT, key, body_hash,
-             json_len);
+    char body_hash[65];
+    tt_sha256_hex(body, len, body_hash);
+    return put_head(b, HEAD_ARRAY, MC_ENTRY_ITEMS) && put_str(b, MC_MAGIC) &&
+           put_int(b, MC_FORMAT) && put_str(b, key) && put_str(b, body_hash) &&
+           put_head(b, HEAD_BYTES, len) && tt_buf_addn(b, body, len);
+}
+
+static bool next_is(reader *r, const char *text)
+{
+    return next(r, ITEM_TEXT) && r->cur.len == strlen(text) &&
+           memcmp(r->cur.bytes, text, r->cur.len) == 0;
+}
+
+/* The entry's body, when the file is an entry of this format and key whose
+ * body has the SHA-256 it says. */
+static bool entry_body(const char *file, size_t len, const char *key, const char **body,
+                       size_t *body_len)
+{
+    reader r;
+    reader_init(&r, file, len);
+    size_t n;
+    int64_t format;
+    if (!next_array(&r, &n) || n != MC_ENTRY_ITEMS || !next_is(&r, MC_MAGIC) ||
+        !next_int(&r, 0, INT32_MAX, &format) || format != MC_FORMAT || !next_is(&r, key) ||
+        !next(&r, ITEM_TEXT) || r.cur.len != 64)
+        return false;
+    char want[65], got[65];
+    memcpy(want, r.cur.bytes, 64);
+    want[64] = '\0';
+    if (!next(&r, ITEM_BYTES) || r.left != 0)
+        return false;
+    tt_sha256_hex((const char *)r.cur.bytes, r.cur.len, got);
+    if (strcmp(want, got) != 0)
+        return false;
+    *body = (const char *)r.cur.bytes;
+    *body_len = r.cur.len;
+    return true;
 }
 
 int tt_model_cache_read(const char *scenario_hash, tt_scenario *m)
@@ -612,16 +757,11 @@ int tt_model_cache_read(const char *scenario_hash, tt_scenario *m)
             unlink(path); /* not a regular file, too large or empty */
         return -1;
     }
-    int rc = -1;
-    char *json_len_at = file + HEADER_LEN - 11;
-    if (len > HEADER_LEN && json_len_at[-1] == ' ' && file[HEADER_LEN - 1] == '\n') {
-        char body_hash[65], want[HEADER_LEN + 1];
-        size_t json_len = (size_t)strtoull(json_len_at, NULL, 10);
-        tt_sha256_hex(file + HEADER_LEN, len - HEADER_LEN, body_hash);
-        header(want, key, body_hash, json_len);
-        if (memcmp(file, want, HEADER_LEN) == 0)
-            rc = tt_model_cache_decode(file + HEADER_LEN, len - HEADER_LEN, json_len, m);
-    }
+    const char *body;
+    size_t body_len;
+    int rc = entry_body(file, len, key, &body, &body_len)
+                 ? tt_model_cache_decode(body, body_len, m)
+                 : -1;
     free(file);
     if (rc != 0)
         unlink(path); /* damaged: the load that follows writes it again */
@@ -754,15 +894,14 @@ void tt_model_cache_write(const tt_scenario *m)
     int fd = make_dirs(dir, root) == 0 ? mkostemps(tmp, 4, O_CLOEXEC) : -1;
     if (fd < 0)
         return;
-    size_t len = 0, json_len = 0;
-    char *body = tt_model_cache_encode(m, &len, &json_len);
-    bool ok = body != NULL;
-    if (ok) {
-        char body_hash[65], head[HEADER_LEN + 1];
-        tt_sha256_hex(body, len, body_hash);
-        header(head, key, body_hash, json_len);
-        ok = write_all(fd, head, HEADER_LEN) && write_all(fd, body, len);
-    }
+    size_t len = 0, entry_len = 0;
+    char *body = tt_model_cache_encode(m, &len);
+    tt_buf out = TT_BUF_INIT;
+    tt_buf_init(&out, MC_MAX_FILE);
+    char *file = body && put_entry(&out, key, body, len) ? tt_buf_take(&out, &entry_len) : NULL;
+    tt_buf_free(&out);
+    bool ok = file && write_all(fd, file, entry_len);
+    free(file);
     ok = close(fd) == 0 && ok;
     if (ok && rename(tmp, path) == 0)
         prune(dir);

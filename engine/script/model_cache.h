@@ -1,5 +1,5 @@
 /* The scenario model cache (docs/architecture.md "The model cache"): the C
- * model a full load extracted, kept as data (JSON and a block of strings) under
+ * model a full load extracted, kept as data (CBOR, through libcbor) under
  * $XDG_CACHE_HOME/tabletop/models/ and keyed by the scenario file's SHA-256,
  * the engine's version and build, and the model's schema. `score` reads it
  * instead of compiling; anything missing, foreign or damaged is a miss.
@@ -52,16 +52,14 @@ struct mc_struct {
 const mc_struct *const *tt_model_cache_schema(size_t *n);
 extern const char *const tt_model_cache_not_stored[];
 
-/* The model (all but arena, path and hash): its structure as JSON (the
- * first *json_len bytes), each string the offset of its bytes in the block
- * of NUL-terminated strings that follows; malloc'ed, NULL when it cannot be
- * (out of memory, a string that is not printable UTF-8, a number JSON
- * cannot hold). */
-char *tt_model_cache_encode(const tt_scenario *m, size_t *len, size_t *json_len);
+/* The model (all but arena, path and hash) as CBOR: each struct an array
+ * of its fields in table order; malloc'ed, NULL when it cannot be (out of
+ * memory, a string that is not printable UTF-8, a number that is not
+ * finite). */
+char *tt_model_cache_encode(const tt_scenario *m, size_t *len);
 /* Fill `m` (its arena; path and hash untouched) from such a body: 0, or -1
  * (m's arena may hold a part: the caller frees it). */
-int tt_model_cache_decode(const char *body, size_t len, size_t json_len, tt_scenario *m);
-
+int tt_model_cache_decode(const char *body, size_t len, tt_scenario *m);
 /* Read m's model for `scenario_hash`: 0 on a hit, -1 on any miss. */
 int tt_model_cache_read(const char *scenario_hash, tt_scenario *m);
 /* An entry for `scenario_hash` is there (whatever its state: only a load

@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <cbor.h>
 
 #include "cli_util.h"
 #include "model_cache.h"
@@ -265,28 +266,34 @@ static void models_come_back_unchanged(void **state)
         tt_script *s = tt_script_load(all[i].path, &limits, &err);
         assert_non_null(s);
         const tt_scenario *a = tt_script_scenario(s);
-        size_t len = 0, len2 = 0, json_len = 0, json_len2 = 0, n_schema;
-        char *body = tt_model_cache_encode(a, &len, &json_len);
+        size_t len = 0, len2 = 0, n_schema;
+        char *body = tt_model_cache_encode(a, &len);
         assert_non_null(body);
         tt_scenario b;
         memset(&b, 0, sizeof b);
-        if (tt_model_cache_decode(body, len, json_len, &b) != 0)
+        if (tt_model_cache_decode(body, len, &b) != 0)
             fail_msg("%s: its cached model does not decode", all[i].path);
         assert_same(tt_model_cache_schema(&n_schema)[0], (const char *)a, (const char *)&b,
                     all[i].path);
-        char *again = tt_model_cache_encode(&b, &len2, &json_len2);
+        char *again = tt_model_cache_encode(&b, &len2);
         assert_non_null(again);
         assert_int_equal(len, len2);
-        assert_int_equal(json_len, json_len2);
         assert_memory_equal(body, again, len);
-        /* A cut body, or strings cut, never decode. */
+        /* A cut body never decodes, nor one with bytes after the model. */
         tt_scenario c;
         memset(&c, 0, sizeof c);
-        assert_int_equal(tt_model_cache_decode(body, len / 2, json_len, &c), -1);
+        assert_int_equal(tt_model_cache_decode(body, len / 2, &c), -1);
         tt_arena_free(&c.arena);
         memset(&c, 0, sizeof c);
-        if (len > json_len + 1)
-            assert_int_equal(tt_model_cache_decode(body, len - 1, json_len, &c), -1);
+        assert_int_equal(tt_model_cache_decode(body, len - 1, &c), -1);
+        tt_arena_free(&c.arena);
+        memset(&c, 0, sizeof c);
+        char *longer = malloc(len + 1);
+        assert_non_null(longer);
+        memcpy(longer, body, len);
+        longer[len] = '\0'; /* a CBOR 0 */
+        assert_int_equal(tt_model_cache_decode(longer, len + 1, &c), -1);
+        free(longer);
         tt_arena_free(&c.arena);
         free(again);
         free(body);
@@ -426,36 +433,59 @@ static const char *mail_setup(void)
     return journal;
 }
 
-/* Rewrite the entry with `body` (its JSON the first json_len bytes) and a
- * header that matches it: "MAGIC 2 KEY SHA256 JSON-LENGTH". */
-static void rewrite_entry(const char *path, const char *body, size_t len, size_t json_len)
-{
-    char *file = cli_slurp(path);
-    char magic[64], key[65];
-    int format;
-    assert_int_equal(sscanf(file, "%63s %d %64s", magic, &format, key), 3);
-    char hash[65];
-    tt_sha256_hex(body, len, hash);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fprintf(f, "%s %d %s %s %010zu\n", magic, format, key, hash, json_len);
-    fwrite(body, 1, len, f);
-    fclose(f);
-    free(file);
-}
-
-/* The entry's body, its length and its JSON's length. */
-static char *entry_body(const char *path, size_t *len, size_t *json_len)
+/* The entry's items (libcbor's own tree, not the engine's reader): the
+ * array [magic, format, key, body SHA-256, body]. */
+static cbor_item_t *entry_items(const char *path)
 {
     size_t n;
     char *file = cli_slurp_n(path, &n);
-    char *nl = memchr(file, '\n', n);
-    assert_non_null(nl);
-    *json_len = (size_t)strtoull(nl - 10, NULL, 10);
-    *len = n - (size_t)(nl + 1 - file);
-    char *body = malloc(*len + 1);
-    memcpy(body, nl + 1, *len + 1);
+    struct cbor_load_result res;
+    cbor_item_t *item = cbor_load((cbor_data)file, n, &res);
     free(file);
+    assert_non_null(item);
+    assert_true(cbor_isa_array(item) && cbor_array_size(item) == 5);
+    return item;
+}
+
+/* Rewrite the entry with `body` and the digest that matches it. */
+static void rewrite_entry(const char *path, const char *body, size_t len)
+{
+    cbor_item_t *old = entry_items(path);
+    cbor_item_t *a = cbor_new_definite_array(5);
+    char hash[65];
+    tt_sha256_hex(body, len, hash);
+    for (size_t i = 0; i < 5; i++) {
+        cbor_item_t *it = i == 3   ? cbor_build_stringn(hash, 64)
+                          : i == 4 ? cbor_build_bytestring((cbor_data)body, len)
+                                   : cbor_array_get(old, i);
+        assert_true(cbor_array_push(a, it));
+        cbor_decref(&it);
+    }
+    unsigned char *out;
+    size_t size, n = cbor_serialize_alloc(a, &out, &size);
+    assert_true(n > 0);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    assert_int_equal(fwrite(out, 1, n, f), n);
+    fclose(f);
+    free(out);
+    cbor_decref(&a);
+    cbor_decref(&old);
+}
+
+/* The entry's body (the model's CBOR) and its length. */
+static char *entry_body(const char *path, size_t *len)
+{
+    cbor_item_t *items = entry_items(path);
+    cbor_item_t *bytes = cbor_array_get(items, 4);
+    assert_true(cbor_isa_bytestring(bytes) && cbor_bytestring_is_definite(bytes));
+    *len = cbor_bytestring_length(bytes);
+    char *body = malloc(*len + 1);
+    assert_non_null(body);
+    memcpy(body, cbor_bytestring_handle(bytes), *len);
+    body[*len] = '\0';
+    cbor_decref(&bytes);
+    cbor_decref(&items);
     return body;
 }
 
@@ -464,14 +494,14 @@ static void score_reads_the_cache(void **state)
     (void)state;
     const char *journal = mail_setup();
     const char *entry = only_entry();
-    size_t len, json_len;
-    char *body = entry_body(entry, &len, &json_len);
+    size_t len;
+    char *body = entry_body(entry, &len);
     /* The same model but its English title (as long): the card must show it. */
     const char *title = "Attack on the web mail forms";
-    char *at = memmem(body + json_len, len - json_len, title, strlen(title));
+    char *at = memmem(body, len, title, strlen(title));
     assert_non_null(at);
     memcpy(at, "CACHED TITLE of the web mail", strlen(title));
-    rewrite_entry(entry, body, len, json_len);
+    rewrite_entry(entry, body, len);
     char card[600];
     snprintf(card, sizeof card, "%s/card-altered.md", cli_tmp());
     cli_result r = cli_run("score '%s' -o '%s' --no-record --db '%s/history.db' --lang en",
@@ -493,9 +523,9 @@ static void damaged_entries_are_ignored(void **state)
     size_t len;
     char *good = cli_slurp_n(entry, &len);
     assert_true(len > 200);
-    const char *header_end = strchr(good, '\n') + 1;
-    size_t body_len, json_len;
-    char *body = entry_body(entry, &body_len, &json_len);
+    size_t body_len;
+    char *body = entry_body(entry, &body_len);
+    assert_true(body_len + 8 < len);
     for (int damage = 0; damage < 10; damage++) {
         char *bad = malloc(len + 64);
         memcpy(bad, good, len);
@@ -506,23 +536,24 @@ static void damaged_entries_are_ignored(void **state)
         case 1: what = "a byte flipped in the body"; bad[len - 10] ^= 0x01; break;
         case 2: what = "a byte flipped in the header"; bad[5] ^= 0x20; break;
         case 3: what = "empty"; bad_len = 0; break;
-        case 4: what = "header only"; bad_len = (size_t)(header_end - good); break;
-        case 5: /* another format number, body and digest intact */
+        case 4: what = "its body missing"; bad_len = len - body_len; break;
+        case 5: /* another format number, body and digest intact: the array's
+                 * head, the magic's head and its 20 bytes, then the format */
             what = "a foreign format";
-            bad[strlen("tabletop-model-cache ")] = '9';
+            assert_int_equal((unsigned char)bad[2 + 20], 3);
+            bad[2 + 20] = 9;
             break;
-        case 6: /* valid JSON of another shape, its header matching */
+        case 6: /* valid CBOR of another shape, its digest matching */
             what = "another shape";
-            rewrite_entry(entry, "[0,1,2,3]id\0", 11, 9);
+            rewrite_entry(entry, "\x84\x00\x01\x02\x03", 5);
             break;
-        case 7: { /* a string offset into the middle of a string */
-            what = "an offset inside a string";
+        case 7: { /* the model's array made a map of as many pairs */
+            what = "a map for an array";
             char *copy = malloc(body_len + 1);
             memcpy(copy, body, body_len + 1);
-            char *first = strstr(copy, "[0,"); /* the id's offset is the first */
-            assert_true(first && first < copy + json_len);
-            first[1] = '1';
-            rewrite_entry(entry, copy, body_len, json_len);
+            assert_int_equal((unsigned char)copy[0] & 0xe0, 0x80);
+            copy[0] = (char)(((unsigned char)copy[0] & 0x1f) | 0xa0);
+            rewrite_entry(entry, copy, body_len);
             free(copy);
             break;
         }
@@ -530,8 +561,10 @@ static void damaged_entries_are_ignored(void **state)
             what = "a control character in a string";
             char *copy = malloc(body_len + 1);
             memcpy(copy, body, body_len + 1);
-            copy[json_len] = '\x01';
-            rewrite_entry(entry, copy, body_len, json_len);
+            char *title = memmem(copy, body_len, "Attack on", 9);
+            assert_non_null(title);
+            title[0] = '\x01';
+            rewrite_entry(entry, copy, body_len);
             free(copy);
             break;
         }

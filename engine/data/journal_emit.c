@@ -17,6 +17,8 @@ typedef struct em {
     yaml_emitter_t emitter;
     tt_buf out;
     bool failed;
+    bool dry;      /* only check the texts, emit nothing (journal_record_check) */
+    bool trusted;  /* the record was checked before: skip the checks */
     char why[256]; /* a text the reader would refuse */
 } em;
 
@@ -52,12 +54,14 @@ static void scalar_n(em *e, const char *s, size_t len, yaml_scalar_style_t style
      * checked here, whatever field it is for (a scenario path named with
      * an escape included). */
     tt_text_fault fault;
-    if (!e->failed && !tt_text_scan(s, len, &fault)) {
+    if (!e->trusted && !e->failed && !tt_text_scan(s, len, &fault)) {
         char say[120];
         tt_text_fault_say(&fault, TT_MSG(E_IN_JOURNAL), true, say, sizeof say);
         snprintf(e->why, sizeof e->why, TT_MSG(E_JE_TEXT_FAULT_FMT), s, say);
         e->failed = true;
     }
+    if (e->dry)
+        return;
     yaml_event_t ev;
     emit(e, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)len, 1,
                                               1, style));
@@ -66,6 +70,8 @@ static void scalar_n(em *e, const char *s, size_t len, yaml_scalar_style_t style
 /* A text made here (a field name, a number's digits): nothing to check. */
 static void word_n(em *e, const char *s, size_t len)
 {
+    if (e->dry)
+        return;
     yaml_event_t ev;
     emit(e, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)len, 1,
                                               1, YAML_PLAIN_SCALAR_STYLE));
@@ -85,6 +91,8 @@ static void quoted(em *e, const char *s) { scalar(e, s, YAML_DOUBLE_QUOTED_SCALA
 
 static void map_start(em *e)
 {
+    if (e->dry)
+        return;
     yaml_event_t ev;
     emit(e, &ev, yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
                                                      YAML_BLOCK_MAPPING_STYLE));
@@ -92,12 +100,16 @@ static void map_start(em *e)
 
 static void map_end(em *e)
 {
+    if (e->dry)
+        return;
     yaml_event_t ev;
     emit(e, &ev, yaml_mapping_end_event_initialize(&ev));
 }
 
 static void seq_start(em *e)
 {
+    if (e->dry)
+        return;
     yaml_event_t ev;
     emit(e, &ev, yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
                                                       YAML_BLOCK_SEQUENCE_STYLE));
@@ -105,6 +117,8 @@ static void seq_start(em *e)
 
 static void seq_end(em *e)
 {
+    if (e->dry)
+        return;
     yaml_event_t ev;
     emit(e, &ev, yaml_sequence_end_event_initialize(&ev));
 }
@@ -113,6 +127,8 @@ static void seq_end(em *e)
  * journal holds thousands of integers). */
 static void int_val(em *e, int64_t v)
 {
+    if (e->dry)
+        return;
     char buf[24];
     char *p = buf + sizeof buf;
     uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
@@ -159,6 +175,8 @@ void journal_format_number(double v, char *buf, size_t size)
 
 static void num_val(em *e, double v)
 {
+    if (e->dry)
+        return;
     char buf[48];
     journal_format_number(v, buf, sizeof buf);
     word(e, buf);
@@ -392,19 +410,51 @@ static bool stream_start(em *e)
     return true;
 }
 
-const char *journal_emitter_put(journal_emitter *je, const tt_record *r, size_t *len,
-                                tt_error *err)
+/* The checks of the record as a whole (its type, times, keys). */
+static bool record_ok(const tt_record *r, tt_error *err)
 {
     if (!r || (unsigned)r->type >= TT_REC__COUNT) {
         tt_error_set(err, NULL, 0, 0, TT_MSG(E_JE_UNKNOWN_TYPE));
-        return NULL;
+        return false;
     }
     char why[256];
     if (!check_record(r, why, sizeof why)) {
         tt_error_set(err, NULL, 0, 0, TT_MSG(E_JE_CANNOT_WRITE_FMT),
                      tt_record_type_name(r->type), why);
-        return NULL;
+        return false;
     }
+    return true;
+}
+
+int journal_record_check(const tt_record *r, tt_error *err)
+{
+    if (!record_ok(r, err))
+        return -1;
+    /* The emitter's own walk, in its order, so the first text at fault
+     * is the one journal_emitter_put would name. */
+    em e;
+    e.failed = false;
+    e.dry = true;
+    e.trusted = false;
+    e.why[0] = '\0';
+    record_map(&e, r);
+    if (!e.failed)
+        return 0;
+    tt_error_set_as(err, TT_ERR_INPUT, NULL, 0, 0, TT_MSG(E_JE_CANNOT_WRITE_FMT),
+                    tt_record_type_name(r->type), e.why[0] ? e.why : TT_MSG(E_JE_BAD_TEXT));
+    return -1;
+}
+
+void journal_emitter_trust(journal_emitter *je)
+{
+    je->e.trusted = true;
+}
+
+const char *journal_emitter_put(journal_emitter *je, const tt_record *r, size_t *len,
+                                tt_error *err)
+{
+    if (!je->e.trusted && !record_ok(r, err))
+        return NULL;
     em *e = &je->e;
     /* The last record's bytes are dropped, their room kept. */
     e->out.len = 0;

@@ -19,5 +19,12 @@ journal_emitter *journal_emitter_new(void); /* NULL when out of memory */
 const char *journal_emitter_put(journal_emitter *je, const tt_record *r, size_t *len,
                                 tt_error *err);
 void journal_emitter_free(journal_emitter *je);
+/* What journal_emitter_put would refuse in a record (its type, times, keys,
+ * a text the reader would refuse), with the same message; 0 when it can be
+ * written. Cheap: nothing is emitted. */
+int journal_record_check(const tt_record *r, tt_error *err);
+/* Every record given to this emitter passed journal_record_check first
+ * (the writer thread): it skips those checks. */
+void journal_emitter_trust(journal_emitter *je);
 
 #endif

@@ -40,4 +40,11 @@ int journal_parse_kept(yreader *yr, const char *name, size_t end_index, bool nee
  * comment. */
 bool journal_is_end_marker_line(const char *p, const char *end);
 
+/* A deep copy of r in `a` (its strings, texts, lists, start info): what a
+ * record points to may be gone once its writer returns. 0 ok, -1 out of
+ * memory (part of it may be in `a`). */
+/* write() all of buf, again after EINTR; 0 ok, -1 with errno. */
+int journal_write_all(int fd, const char *buf, size_t len);
+int journal_record_copy(tt_arena *a, const tt_record *r, tt_record *out);
+
 #endif

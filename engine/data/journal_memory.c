@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tabletop/journal.h"
+#include "journal_internal.h"
 
 static bool dup_str(tt_arena *a, const char **s)
 {
@@ -65,35 +65,39 @@ static bool dup_start(tt_arena *a, tt_start_info **start)
     return true;
 }
 
-int tt_journal_add(tt_journal *j, size_t *cap, const tt_record *r, tt_error *err)
+int journal_record_copy(tt_arena *a, const tt_record *r, tt_record *out)
 {
-    if (!tt_grow(&j->records, cap, j->n_records + 1, sizeof *j->records))
-        goto oom;
     tt_record c = *r;
-    tt_arena *a = &j->arena;
     if (!dup_str(a, &c.id) || !dup_str(a, &c.role) || !dup_str(a, &c.member) ||
         !dup_str(a, &c.from) || !dup_str(a, &c.to) || !dup_str(a, &c.note) ||
         !dup_str(a, &c.status) || !dup_text(a, &c.text) ||
         !dup_kvs(a, &c.changes, c.n_changes) || !dup_start(a, &c.start))
-        goto oom;
+        return -1;
     if (c.questions && c.n_questions) {
         tt_text *q = tt_arena_alloc(a, c.n_questions * sizeof *q);
         if (!q)
-            goto oom;
+            return -1;
         for (size_t i = 0; i < c.n_questions; i++) {
             q[i] = c.questions[i];
             if (!dup_text(a, &q[i]))
-                goto oom;
+                return -1;
         }
         c.questions = q;
     }
-    j->records[j->n_records++] = c;
-    if (c.type == TT_REC_END)
+    *out = c;
+    return 0;
+}
+
+int tt_journal_add(tt_journal *j, size_t *cap, const tt_record *r, tt_error *err)
+{
+    if (!tt_grow(&j->records, cap, j->n_records + 1, sizeof *j->records) ||
+        journal_record_copy(&j->arena, r, &j->records[j->n_records]) != 0) {
+        tt_error_oom(err, NULL);
+        return -1;
+    }
+    if (j->records[j->n_records++].type == TT_REC_END)
         j->ended = true;
     return 0;
-oom:
-    tt_error_oom(err, NULL);
-    return -1;
 }
 
 void tt_journal_clear(tt_journal *j)

@@ -1,9 +1,13 @@
 /* Appending records to a journal file. Each record goes out in one write()
- * of a whole YAML document; durable writers fsync before returning, so a
- * record the drill has shown is on disk. A crash can at worst leave one
- * torn record at the end, which the reader drops and append cuts off. */
+ * of a whole YAML document; durable writers write inline and fsync before
+ * returning, so a record the drill has shown is on disk. Other journals
+ * (headless runs) are written by a thread beside the caller
+ * (journal_thread.c) when the process may use two CPUs. A crash can at
+ * worst leave one torn record at the end, which the reader drops and
+ * append cuts off. */
 #include "journal_emit.h"
 #include "journal_internal.h"
+#include "journal_thread.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -23,11 +27,12 @@ struct tt_journal_writer {
     bool broken;    /* a write failed part-way: refuse further records */
     char *path;
     journal_emitter *emitter; /* one for all the records */
+    journal_thread *thread;   /* not durable: writes the records, or NULL */
     size_t bytes;   /* in the file */
     size_t cap;     /* a record that would pass it is refused */
 };
 
-static int write_all(int fd, const char *buf, size_t len)
+int journal_write_all(int fd, const char *buf, size_t len)
 {
     while (len > 0) {
         ssize_t n = write(fd, buf, len);
@@ -78,6 +83,18 @@ static tt_journal_writer *writer_new(int fd, const char *path, bool durable,
     return w;
 }
 
+/* A journal that is not durable is written by a thread from its first
+ * record on (bytes: already in the file). */
+static tt_journal_writer *writer_started(tt_journal_writer *w, size_t bytes)
+{
+    if (!w)
+        return NULL;
+    w->bytes = bytes;
+    if (!w->durable)
+        w->thread = journal_thread_start(w->fd, w->path, bytes, w->cap);
+    return w;
+}
+
 tt_journal_writer *tt_journal_create(const char *path, bool durable, tt_error *err)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -88,7 +105,7 @@ tt_journal_writer *tt_journal_create(const char *path, bool durable, tt_error *e
     }
     if (durable)
         sync_parent_dir(path);
-    return writer_new(fd, path, durable, err);
+    return writer_started(writer_new(fd, path, durable, err), 0);
 }
 
 tt_journal_writer *tt_journal_create_new(const char *path, bool durable, tt_error *err)
@@ -112,7 +129,7 @@ tt_journal_writer *tt_journal_create_new(const char *path, bool durable, tt_erro
     }
     if (durable)
         sync_parent_dir(path);
-    return writer_new(fd, path, durable, err);
+    return writer_started(writer_new(fd, path, durable, err), 0);
 }
 
 static char *read_fd(int fd, const char *path, size_t *len, tt_error *err)
@@ -169,21 +186,20 @@ tt_journal_writer *tt_journal_append(const char *path, bool durable, tt_error *e
     free(data);
     if ((end < len && ftruncate(fd, (off_t)end) != 0) ||
         lseek(fd, (off_t)end, SEEK_SET) < 0 ||
-        (need_newline && write_all(fd, "\n", 1) != 0) ||
+        (need_newline && journal_write_all(fd, "\n", 1) != 0) ||
         (durable && fsync(fd) != 0)) {
         tt_error_runtime(err, path, TT_FMT(tt_lang_messages(), C_JOURNAL_CANNOT_APPEND_FMT),
                          tt_os_error(errno));
         close(fd);
         return NULL;
     }
-    tt_journal_writer *w = writer_new(fd, path, durable, err);
-    if (w)
-        w->bytes = end + (need_newline ? 1 : 0);
-    return w;
+    return writer_started(writer_new(fd, path, durable, err), end + (need_newline ? 1 : 0));
 }
 
 int tt_journal_write(tt_journal_writer *w, const tt_record *r, tt_error *err)
 {
+    if (w->thread)
+        return journal_thread_write(w->thread, r, err);
     if (w->broken) {
         tt_error_runtime(err, w->path, TT_MSG(E_JW_UNUSABLE));
         return -1;
@@ -199,7 +215,7 @@ int tt_journal_write(tt_journal_writer *w, const tt_record *r, tt_error *err)
                      w->cap >> 20);
         return -1;
     }
-    int rc = write_all(w->fd, doc, len);
+    int rc = journal_write_all(w->fd, doc, len);
     if (rc == 0)
         w->bytes += len;
     if (rc != 0) {
@@ -224,6 +240,8 @@ int tt_journal_hold(tt_journal_writer *w, bool hold, tt_error *err)
 {
     if (!w)
         return 0;
+    if (w->thread)
+        return journal_thread_check(w->thread, err);
     w->held = hold;
     if (hold || !w->durable || !w->dirty || w->broken)
         return 0;
@@ -241,7 +259,13 @@ int tt_journal_close(tt_journal_writer *w, tt_error *err)
     if (!w)
         return 0;
     int rc = 0;
-    if (w->dirty && fsync(w->fd) != 0) {
+    if (w->thread) {
+        bool wrote = false;
+        rc = journal_thread_stop(w->thread, &wrote, err);
+        w->thread = NULL;
+        w->dirty = wrote;
+    }
+    if (w->dirty && fsync(w->fd) != 0 && rc == 0) {
         tt_error_runtime(err, w->path, TT_MSG(E_JW_CANNOT_SYNC_FMT), tt_os_error(errno));
         rc = -1;
     }
@@ -255,7 +279,14 @@ int tt_journal_close(tt_journal_writer *w, tt_error *err)
     return rc;
 }
 
+int tt_journal_flush(tt_journal_writer *w, tt_error *err)
+{
+    return w && w->thread ? journal_thread_flush(w->thread, err) : 0;
+}
+
 void tt_journal_set_cap(tt_journal_writer *w, size_t bytes)
 {
     w->cap = bytes;
+    if (w->thread)
+        journal_thread_set_cap(w->thread, bytes);
 }

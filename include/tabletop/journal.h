@@ -10,9 +10,15 @@
 
 typedef struct tt_journal_writer tt_journal_writer;
 
-/* Create (truncate) a journal. `durable` = fsync after each record (live
- * drills); headless runs flush at close. Failures are runtime errors (the
- * path is the program's own choice or already checked). */
+/* Create (truncate) a journal. `durable` = each record written and fsynced
+ * before tt_journal_write returns (live drills). Otherwise (headless runs)
+ * records are written by a thread beside the caller, in order and as soon
+ * as it gets to them, and fsynced at close: tt_journal_write returns once
+ * the record is checked and copied, and a failure only the writing sees
+ * (the cap, a full disk) is reported by the next write, hold, flush or
+ * close, after which nothing more is written. Without a second CPU such a
+ * journal is written inline too. Failures are runtime errors (the path is
+ * the program's own choice or already checked). */
 tt_journal_writer *tt_journal_create(const char *path, bool durable, tt_error *err);
 /* Create a journal that must not exist yet: an existing file or a symbolic
  * link there is refused and left untouched. The error's class tells whose
@@ -28,13 +34,19 @@ tt_journal_writer *tt_journal_append(const char *path, bool durable, tt_error *e
 /* Change the cap (tests); a record that would pass it is refused with an
  * error and not written. */
 void tt_journal_set_cap(tt_journal_writer *w, size_t bytes);
-/* Serialise, write, flush (and fsync when durable). 0 ok, -1 with err. */
+/* Serialise and write (and fsync when durable); not durable: hand it to the
+ * writer thread (see tt_journal_create). 0 ok, -1 with err. */
 int tt_journal_write(tt_journal_writer *w, const tt_record *r, tt_error *err);
 /* Group commit: while held, a durable writer writes each record at once but
  * fsyncs only when released (hold false), once for all of them. Whoever
- * holds it shows nothing of those records before the release. */
+ * holds it shows nothing of those records before the release. Not durable:
+ * reports a failure of the writer thread. */
 int tt_journal_hold(tt_journal_writer *w, bool hold, tt_error *err);
-/* Close; -1 with err if the final flush/fsync/close failed. Always frees. */
+/* Wait until every record written so far is in the file (not fsynced);
+ * -1 with err when one could not be written. */
+int tt_journal_flush(tt_journal_writer *w, tt_error *err);
+/* Close; -1 with err if a record not reported yet, the final fsync or the
+ * close failed. Always frees. */
 int tt_journal_close(tt_journal_writer *w, tt_error *err);
 
 /* Serialise one record to a malloc'd YAML document (tests, replay diffs). */

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "journal_thread.h" /* journal_thread_min_cpus */
 #include "sample.h"
 #include "tabletop/journal.h"
 
@@ -489,11 +490,14 @@ static void writer_refuses_unreadable_records(void **state)
 
 /* A writer keeps one emitter for all its records: the file holds, byte for
  * byte, each record's own document, also when records it refused (one
- * failing inside its document: a bad text after good fields) came between,
- * and each record is in the file as soon as it is written. */
-static void one_writer_writes_each_records_own_document(void **state)
+ * failing inside its document: a bad text after good fields) came between.
+ * Refusals come from the call itself with the emitter's own message, with
+ * or without the writer thread; a durable or inline writer has each record
+ * in the file when the call returns, a threaded one after a flush. */
+typedef enum { DURABLE, INLINE, THREADED } writer_kind;
+
+static void writes_each_records_own_document(writer_kind kind)
 {
-    (void)state;
     const char *path = sample_tmp_path("one-emitter.yaml");
     size_t n;
     const tt_record *recs = sample_records(&n);
@@ -501,8 +505,10 @@ static void one_writer_writes_each_records_own_document(void **state)
     tt_record bad_utf8 = { .type = TT_REC_NOTE, .t = 5, .note = "bad \xff text" };
     tt_record bad_time = { .type = TT_REC_NOTE, .t = -1 };
     const tt_record *refused[] = { &bad_text, &bad_utf8, &bad_time };
-    tt_error err;
-    tt_journal_writer *w = tt_journal_create(path, false, &err);
+    tt_error err, said;
+    journal_thread_min_cpus(kind == INLINE ? 1 << 20 : 1); /* durable: never threaded */
+    tt_journal_writer *w = tt_journal_create(path, kind == DURABLE, &err);
+    journal_thread_min_cpus(2);
     assert_non_null(w);
     tt_buf want = TT_BUF_INIT;
     for (size_t i = 0; i < n; i++) {
@@ -511,13 +517,20 @@ static void one_writer_writes_each_records_own_document(void **state)
         tt_buf_add(&want, doc);
         free(doc);
         assert_int_equal(tt_journal_write(w, &recs[i], &err), 0);
+        if (kind == THREADED)
+            assert_int_equal(tt_journal_flush(w, &err), 0);
         size_t len;
         char *got = read_all(path, &len);
         assert_int_equal(len, want.len);
         assert_memory_equal(got, want.data, len);
         free(got);
-        if (i % 2 == 0)
-            assert_int_equal(tt_journal_write(w, refused[i % 3], &err), -1);
+        if (i % 2 == 0) {
+            const tt_record *bad = refused[i % 3];
+            assert_null(tt_record_to_yaml(bad, &said));
+            assert_int_equal(tt_journal_write(w, bad, &err), -1);
+            assert_string_equal(err.message, said.message);
+            assert_int_equal(err.cls, said.cls);
+        }
     }
     assert_int_equal(tt_journal_close(w, &err), 0);
     size_t len;
@@ -529,20 +542,40 @@ static void one_writer_writes_each_records_own_document(void **state)
     remove(path);
 }
 
+static void one_writer_writes_each_records_own_document(void **state)
+{
+    (void)state;
+    writes_each_records_own_document(DURABLE);
+    writes_each_records_own_document(INLINE);
+    writes_each_records_own_document(THREADED);
+}
+
+/* Inline: the write that fails says so; the writer thread: the next call
+ * (here the flush), once; afterwards the writer is unusable either way. */
 static void write_errors_stop_the_writer(void **state)
 {
     (void)state;
     size_t n;
     const tt_record *recs = sample_records(&n);
     tt_error err;
-    tt_journal_writer *w = tt_journal_create("/dev/full", false, &err);
-    if (!w)
-        fail_msg("cannot open /dev/full: %s", err.message);
-    assert_int_equal(tt_journal_write(w, &recs[0], &err), -1);
-    assert_non_null(strstr(err.message, "cannot write to the journal"));
-    assert_int_equal(tt_journal_write(w, &recs[1], &err), -1);
-    assert_non_null(strstr(err.message, "unusable"));
-    tt_journal_close(w, &err);
+    for (int threaded = 0; threaded < 2; threaded++) {
+        journal_thread_min_cpus(threaded ? 1 : 1 << 20);
+        tt_journal_writer *w = tt_journal_create("/dev/full", false, &err);
+        journal_thread_min_cpus(2);
+        if (!w)
+            fail_msg("cannot open /dev/full: %s", err.message);
+        if (threaded) {
+            assert_int_equal(tt_journal_write(w, &recs[0], &err), 0);
+            assert_int_equal(tt_journal_flush(w, &err), -1);
+        } else {
+            assert_int_equal(tt_journal_write(w, &recs[0], &err), -1);
+        }
+        assert_non_null(strstr(err.message, "cannot write to the journal"));
+        assert_string_equal(err.file, "/dev/full");
+        assert_int_equal(tt_journal_write(w, &recs[1], &err), -1);
+        assert_non_null(strstr(err.message, "unusable"));
+        tt_journal_close(w, &err);
+    }
     assert_null(tt_journal_create("/no/such/dir/j.yaml", true, &err));
     assert_non_null(strstr(err.message, "cannot create the journal"));
     assert_string_equal(err.file, "/no/such/dir/j.yaml");

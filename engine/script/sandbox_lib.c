@@ -462,6 +462,27 @@ static bool has_specials(const char *p, size_t lp)
     return false;
 }
 
+/* A count or position as Lua's library reads it (luaL_checkinteger): an
+ * integer, a float with a whole value (1e7) or a numeric string ("1e7").
+ * The charge reads it the same way, or such a count would go unpaid. */
+static bool arg_integer(lua_State *L, int i, lua_Integer *out)
+{
+    int ok = 0;
+    lua_Integer v = lua_tointegerx(L, i, &ok);
+    if (ok)
+        *out = v;
+    return ok;
+}
+
+/* The length of a string argument as luaL_checklstring reads it (a number
+ * is its text: Lua converts it in place, as the library call would). */
+static size_t arg_length(lua_State *L, int i)
+{
+    size_t len = 0;
+    lua_tolstring(L, i, &len);
+    return len;
+}
+
 /* Units for a count of iterations, saturating. */
 static uint64_t count_units(double first, double last)
 {
@@ -568,7 +589,7 @@ static uint64_t format_units(lua_State *L)
             break;
         arg++;
         units += 8;
-        if (strchr("aAeEfFgG", f[i]) && lua_type(L, arg) == LUA_TNUMBER) {
+        if (strchr("aAeEfFgG", f[i]) && lua_isnumber(L, arg)) {
             double x = fabs((double)lua_tonumber(L, arg));
             double digits = isfinite(x) && x >= 10.0 ? log10(x) : 1.0;
             units += (uint64_t)((digits + precision) * 5.0);
@@ -597,6 +618,7 @@ static int charged(lua_State *L)
         if ((flags & CHARGE_TABLE_LIB) && lua_type(L, i) == LUA_TTABLE && lua_getmetatable(L, i))
             return luaL_error(L, TT_MSG(E_SBL_PLAIN_TABLES_FMT), i);
     }
+    lua_Integer count;
     /* Only find has a `plain` flag (its 4th argument). */
     bool plain = kind == CHARGE_FIND && top >= 4 && lua_toboolean(L, 4);
     if ((kind == CHARGE_PATTERN || kind == CHARGE_GSUB || kind == CHARGE_GMATCH ||
@@ -643,8 +665,10 @@ static int charged(lua_State *L)
         units += count_units(lua_isnumber(L, 3) ? lua_tonumber(L, 3) : 1, lua_tonumber(L, 4));
     } else if (kind == CHARGE_BYTE && lua_type(L, 1) == LUA_TSTRING) {
         /* string.byte / utf8.codepoint (s, i, j): one value per position. */
-        lua_Integer i = lua_isinteger(L, 2) ? lua_tointeger(L, 2) : 1;
-        lua_Integer j = lua_isinteger(L, 3) ? lua_tointeger(L, 3) : i;
+        lua_Integer i = 1, j;
+        arg_integer(L, 2, &i);
+        if (!arg_integer(L, 3, &j))
+            j = i;
         size_t ls = lua_rawlen(L, 1);
         size_t from = start_position(i, ls);
         size_t to = j < 0 ? start_position(j, ls) : (size_t)j;
@@ -655,15 +679,17 @@ static int charged(lua_State *L)
     } else if (kind == CHARGE_FORMAT) {
         units = add_units(units, format_units(L));
     } else if (kind == CHARGE_REP && lua_type(L, 1) == LUA_TSTRING && lua_rawlen(L, 1) == 0 &&
-               (top < 3 || (lua_type(L, 3) == LUA_TSTRING && lua_rawlen(L, 3) == 0))) {
-        /* Lua would loop n times copying nothing, in C: the answer is "". */
+               arg_integer(L, 2, &count) &&
+               (lua_isnoneornil(L, 3) || (lua_type(L, 3) == LUA_TSTRING && lua_rawlen(L, 3) == 0))) {
+        /* Lua would loop n times copying nothing, in C, where no budget
+         * can stop it (a nil separator is the empty one): the answer is "". */
         lua_pushliteral(L, "");
         return 1;
-    } else if (kind == CHARGE_REP && lua_type(L, 1) == LUA_TSTRING && lua_isinteger(L, 2)) {
+    } else if (kind == CHARGE_REP && lua_isstring(L, 1) && arg_integer(L, 2, &count)) {
         /* One copy per piece, when the result fits at all (else the
          * allocation fails first, with the memory error). */
-        lua_Integer n = lua_tointeger(L, 2);
-        size_t piece = lua_rawlen(L, 1) + (lua_type(L, 3) == LUA_TSTRING ? lua_rawlen(L, 3) : 0);
+        lua_Integer n = count;
+        size_t piece = arg_length(L, 1) + (lua_isstring(L, 3) ? arg_length(L, 3) : 0);
         tt_sandbox *sb = tt_sandbox_of(L);
         size_t room = sb->cap > sb->used ? sb->cap - sb->used : 0;
         if (n > 0 && piece > 0 && (uint64_t)n <= room / piece)

@@ -178,12 +178,12 @@ static void no_exhaustion_at_load(void **state)
         { "local s = ('a'):rep(4e3) s:find(('.-'):rep(2) .. ('a'):rep(4e3) .. 'b')", NULL,
           "too complex", 1 },
         /* Up to the memory cap (16 MiB here): refused or quick, never stuck. */
-        { "local s = ('a'):rep(8e6) s:find(('a'):rep(1e6) .. 'b', 1, true)", NULL,
+        { "local s = ('a'):rep(1e3):rep(8e3) s:find(('a'):rep(1e3):rep(1e3) .. 'b', 1, true)", NULL,
           "too complex", 1 },
-        { "local s = ('a'):rep(8e6) s:find('a-b')", NULL, "too complex", 1 },
+        { "local s = ('a'):rep(1e3):rep(8e3) s:find('a-b')", NULL, "too complex", 1 },
         /* ... and what they really do is charged: 8e6 candidate starts
          * are 8e6 steps, more than this budget of 2e6 */
-        { "local s = ('a'):rep(8e6) assert(s:find(('a'):rep(20) .. 'b', 1, true) == nil) "
+        { "local s = ('a'):rep(1e3):rep(8e3) assert(s:find(('a'):rep(20) .. 'b', 1, true) == nil) "
           "assert(s:find('aab') == nil) assert(s:find('^a+$')) error('big subject ok')", NULL,
           "instruction budget of 2000000 exceeded", 1 },
         { "local s = ('a'):rep(2e5) assert(s:find(('a'):rep(20) .. 'b', 1, true) == nil) "
@@ -302,9 +302,9 @@ static void c_work_in_a_loop_is_charged(void **state)
                 "while true do s:find(n, 1, true) end",
           "instruction budget of 1000000 exceeded", TT_DOES_LINE },
         /* number parsing reads every byte: tonumber and string arithmetic */
-        { NULL, "local s = ('1'):rep(1e6) while true do local _ = tonumber(s) end",
+        { NULL, "local s = ('1'):rep(1e3):rep(1e3) while true do local _ = tonumber(s) end",
           "instruction budget of 1000000 exceeded", TT_DOES_LINE },
-        { NULL, "local s = '0.' .. ('1'):rep(1e6) while true do local _ = s + 0 end",
+        { NULL, "local s = '0.' .. ('1'):rep(1e3):rep(1e3) while true do local _ = s + 0 end",
           "instruction budget of 1000000 exceeded", TT_DOES_LINE },
         /* one copy per piece */
         { NULL, "while true do local _ = ('x'):rep(1e5) end",
@@ -323,8 +323,37 @@ static void c_work_in_a_loop_is_charged(void **state)
         /* one value per position */
         { NULL, "local s = ('x'):rep(5e4) while true do local _ = select('#', s:byte(1, -1)) end",
           "instruction budget of 1000000 exceeded", TT_DOES_LINE },
-        { NULL, "local s = ('\u3042'):rep(1e5) while true do local _ = utf8.len(s) end",
+        { NULL, "local s = ('\u3042'):rep(1e2):rep(1e3) while true do local _ = utf8.len(s) end",
           "instruction budget of 1000000 exceeded", TT_DOES_LINE },
+    };
+    tt_sandbox_limits l = small_limits();
+    run_all(list, sizeof list / sizeof list[0], &l);
+}
+
+/* Lua's library reads a count as luaL_checkinteger does: 1e7 (a float
+ * with a whole value) and "1e7" are counts too, and a number is a string.
+ * Each call below is one instruction of Lua and does its work in C: only
+ * the charge can stop it, so read any other way the call ran uncharged
+ * (string.rep with an empty piece and a nil separator even looped in C
+ * for hours, past the wall clock, which only Lua instructions see). */
+static void counts_are_read_as_lua_reads_them(void **state)
+{
+    (void)state;
+    static const attempt list[] = {
+        { NULL, "local _ = ('x'):rep(2e6)", "instruction budget of 1000000 exceeded", TT_DOES_LINE },
+        { NULL, "local _ = ('x'):rep('2000000')", "instruction budget of 1000000 exceeded",
+          TT_DOES_LINE },
+        { NULL, "local _ = string.rep(7, 2000000)", "instruction budget of 1000000 exceeded",
+          TT_DOES_LINE },
+        { NULL, "local s = ('x'):rep(600000) local _ = select('#', s:byte(1.0, 6e5))",
+          "instruction budget of 1000000 exceeded", TT_DOES_LINE },
+        { NULL, "local a = {} for i = 1, 600 do a[i] = '-1e308' end "
+                "local _ = string.format(('%99.99f'):rep(600), table.unpack(a))",
+          "instruction budget of 1000000 exceeded", TT_DOES_LINE },
+        { NULL, "assert(string.rep('', 1e15, nil) == '' and string.rep('', math.maxinteger, nil) == '') "
+                "assert(('x'):rep(3.0, nil) == 'xxx' and ('x'):rep('2', 1) == 'x1x') "
+                "assert(not pcall(string.rep, '', 1.5)) error('empty pieces are cheap')",
+          "empty pieces are cheap", TT_DOES_LINE },
     };
     tt_sandbox_limits l = small_limits();
     run_all(list, sizeof list / sizeof list[0], &l);
@@ -540,7 +569,7 @@ static void api11_callbacks_are_sandboxed(void **state)
         { "takes", "return '5x'", "the time returned: ", "(in actions.b.takes)" },
         { "takes", "return -1", "not a time between 0 and 3650 days", "(in actions.b.takes)" },
         { "wasted", "while true do pcall(function() while true do end end) end", "instruction budget", "(in actions.b.wasted)" },
-        { "harmful", "return ('x'):rep(1e6)", "the reason returned is longer than 65536 bytes", "(in actions.b.harmful)" },
+        { "harmful", "return ('x'):rep(1e3):rep(1e3)", "the reason returned is longer than 65536 bytes", "(in actions.b.harmful)" },
         { "harmful", "return 42", "the reason returned must be a text", "(in actions.b.harmful)" },
         { "wasted", "return { ja = 'a\\0b', en = 'x' }", "the reason returned: its 'ja': ", "(in actions.b.wasted)" },
         /* One rule for every text a callback hands the engine: requires'
@@ -551,7 +580,7 @@ static void api11_callbacks_are_sandboxed(void **state)
         { "requires", "return false, { ja = 'x' }", "the reason returned with false: its 'en' must be a string", "(in actions.b.requires)" },
         { "requires", "return false, { ja = 'x', en = 5 }", "its 'en' must be a string (a text has both ja and en), not number", "(in actions.b.requires)" },
         { "requires", "return false, 5", "the reason returned with false must be a text { ja = \"...\", en = \"...\" }, not a number", "(in actions.b.requires)" },
-        { "requires", "return false, { ja = ('x'):rep(1e6), en = 'x' }", "the reason returned with false: its 'ja' is longer than 65536 bytes", "(in actions.b.requires)" },
+        { "requires", "return false, { ja = ('x'):rep(1e3):rep(1e3), en = 'x' }", "the reason returned with false: its 'ja' is longer than 65536 bytes", "(in actions.b.requires)" },
         { "does", "ctx.message{ from = 'v', text = { en = 'x' } }", "ctx.message: text: its 'ja' must be a string", "(in actions.b.does)" },
         { "does", "ctx.ask{ from = 'v', text = { ja = 'x' } }", "ctx.ask: text: its 'en' must be a string", "(in actions.b.does)" },
         { "does", "ctx.refuse{ from = 'v', text = 'x' }", "ctx.refuse: text must be a text", "(in actions.b.does)" },
@@ -559,7 +588,7 @@ static void api11_callbacks_are_sandboxed(void **state)
         { "wasted", "return setmetatable({}, { __index = function() while true do end end })", "instruction budget", "(in actions.b.wasted)" },
         { "on_cancel", "while true do end", "instruction budget of 1000000 exceeded", "(in actions.b.on_cancel)" },
         { "on_cancel", "ctx.ask{ from = 'v', text = T }", "ctx.ask is only available in an action's does", "(in actions.b.on_cancel)" },
-        { "does", "ctx.refuse{ from = 'v', text = { ja = ('x'):rep(1e6), en = 'x' } }", "ctx.refuse: text: its 'ja' is longer than 65536 bytes", "(in actions.b.does)" },
+        { "does", "ctx.refuse{ from = 'v', text = { ja = ('x'):rep(1e3):rep(1e3), en = 'x' } }", "ctx.refuse: text: its 'ja' is longer than 65536 bytes", "(in actions.b.does)" },
         { "does", "ctx.refuse{ from = 'nobody', text = T }", "ctx.refuse: from = 'nobody' is not an actor", "(in actions.b.does)" },
         { "does", "ctx.ask{ from = 'v', text = T } ctx.refuse{ from = 'v', text = T }", "already called ctx.refuse or ctx.ask", "(in actions.b.does)" },
         { "does", "ctx.ask{ from = 'v', text = T, extra = 1 }", "ctx.ask: unknown field 'extra'", "(in actions.b.does)" },
@@ -668,6 +697,7 @@ int main(void)
         cmocka_unit_test(no_exhaustion_in_callbacks),
         cmocka_unit_test(copies_out_of_lua_are_bounded),
         cmocka_unit_test(c_work_in_a_loop_is_charged),
+        cmocka_unit_test(counts_are_read_as_lua_reads_them),
         cmocka_unit_test(ordinary_patterns_fit_the_default_budget),
         cmocka_unit_test(patterns_behave_as_in_lua),
         cmocka_unit_test(wall_clock_limit),

@@ -64,6 +64,21 @@ static int64_t mono_ns(void)
 static void count_hook(lua_State *L, lua_Debug *ar);
 static void charge(tt_sandbox *sb, uint64_t units);
 
+/* The scenario file's line nearest the top of the call stack, from
+ * `level` down (0 when none): where a limit or error is placed, even when
+ * it trips inside a library wrapper, the sandbox's own Lua (the ordered
+ * pairs) or a chunk the scenario load()ed, whose lines are not the file's.
+ * Reading the call stack allocates nothing ("Sl" only). */
+static int scenario_line(const tt_sandbox *sb, lua_State *L, int level)
+{
+    lua_Debug ar;
+    for (; level < 50 && lua_getstack(L, level, &ar); level++)
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 &&
+            strcmp(ar.short_src, sb->short_src) == 0)
+            return ar.currentline;
+    return 0;
+}
+
 static void note_refusal(tt_sandbox *sb)
 {
     /* Every refusal is noted: Lua retries after an emergency collection, so
@@ -72,15 +87,7 @@ static void note_refusal(tt_sandbox *sb)
     sb->mem_line = 0;
     if (!sb->armed || !sb->L)
         return;
-    /* Reading the call stack allocates nothing ("Sl" only). */
-    lua_Debug ar;
-    for (int level = 0; level < 50 && lua_getstack(sb->L, level, &ar); level++) {
-        if (lua_getinfo(sb->L, "Sl", &ar) && ar.currentline > 0 &&
-            strcmp(ar.short_src, sb->short_src) == 0) {
-            sb->mem_line = ar.currentline;
-            break;
-        }
-    }
+    sb->mem_line = scenario_line(sb, sb->L, 0);
 }
 
 static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
@@ -190,8 +197,12 @@ static void count_hook(lua_State *L, lua_Debug *ar)
     char what[128];
     limit_text(sb, what, sizeof what);
     bool known = lua_getinfo(L, "Sl", ar) && ar->currentline > 0;
-    if ((first || !sb->trip_line) && known && strcmp(ar->short_src, sb->short_src) == 0)
-        sb->trip_line = ar->currentline;
+    if (first || !sb->trip_line) {
+        if (known && strcmp(ar->short_src, sb->short_src) == 0)
+            sb->trip_line = ar->currentline;
+        else /* in the sandbox's own Lua or a loaded chunk: the caller's line */
+            sb->trip_line = scenario_line(sb, L, 1);
+    }
     if (known)
         lua_pushfstring(L, "%s:%d: %s", ar->short_src, ar->currentline, what);
     else
@@ -207,14 +218,7 @@ void tt_sandbox_check_budget(lua_State *L)
     trip(sb, L);
     /* The scenario line that called: C wrappers (string.format's, pcall)
      * may sit between it and this function. */
-    lua_Debug ar;
-    for (int level = 1; level < 50 && lua_getstack(L, level, &ar); level++) {
-        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 &&
-            strcmp(ar.short_src, sb->short_src) == 0) {
-            sb->trip_line = ar.currentline;
-            break;
-        }
-    }
+    sb->trip_line = scenario_line(sb, L, 1);
     char what[128];
     luaL_error(L, "%s", limit_text(sb, what, sizeof what));
 }
@@ -230,15 +234,11 @@ static int place_error_object(lua_State *L)
     if (t == LUA_TSTRING || t == LUA_TNUMBER)
         return 1;
     const tt_sandbox *sb = tt_sandbox_of(L);
-    lua_Debug ar;
-    for (int level = 1; level < 50 && lua_getstack(L, level, &ar); level++) {
-        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 &&
-            strcmp(ar.short_src, sb->short_src) == 0) {
-            char what[160];
-            snprintf(what, sizeof what, TT_MSG(E_SB_ERROR_OBJECT_FMT), luaL_typename(L, 1));
-            lua_pushfstring(L, "%s:%d: %s", ar.short_src, ar.currentline, what);
-            return 1;
-        }
+    int line = scenario_line(sb, L, 1);
+    if (line > 0) {
+        char what[160];
+        snprintf(what, sizeof what, TT_MSG(E_SB_ERROR_OBJECT_FMT), luaL_typename(L, 1));
+        lua_pushfstring(L, "%s:%d: %s", sb->short_src, line, what);
     }
     return 1;
 }

@@ -330,6 +330,24 @@ static void c_work_in_a_loop_is_charged(void **state)
     run_all(list, sizeof list / sizeof list[0], &l);
 }
 
+/* A limit that trips in Lua that is not the file's own (a chunk the
+ * scenario load()ed, the sandbox's ordered pairs) is placed at the file's
+ * line that led there: it named no line at all. */
+static void limits_in_other_chunks_name_the_files_line(void **state)
+{
+    (void)state;
+    static const attempt list[] = {
+        { "local f = load('while true do end')\nf()", NULL,
+          "instruction budget of 2000000 exceeded", 2 },
+        { "local f = load('local t = {} for i = 1, 1e9 do t[i] = {} end')\n\nf()", NULL,
+          "exceeded", 3 },
+        { "local t = {}\nfor i = 1, 1.5e5 do t[-i] = i end\nfor _ in pairs(t) do end", NULL,
+          "instruction budget of 2000000 exceeded", 3 },
+    };
+    tt_sandbox_limits l = small_limits();
+    run_all(list, sizeof list / sizeof list[0], &l);
+}
+
 /* Lua's library reads a count as luaL_checkinteger does: 1e7 (a float
  * with a whole value) and "1e7" are counts too, and a number is a string.
  * Each call below is one instruction of Lua and does its work in C: only
@@ -697,6 +715,7 @@ int main(void)
         cmocka_unit_test(no_exhaustion_in_callbacks),
         cmocka_unit_test(copies_out_of_lua_are_bounded),
         cmocka_unit_test(c_work_in_a_loop_is_charged),
+        cmocka_unit_test(limits_in_other_chunks_name_the_files_line),
         cmocka_unit_test(counts_are_read_as_lua_reads_them),
         cmocka_unit_test(ordinary_patterns_fit_the_default_budget),
         cmocka_unit_test(patterns_behave_as_in_lua),

@@ -101,6 +101,48 @@ static int prepare(lua_State *L)
     return 1;
 }
 
+/* Lua's parser stops nesting at LUAI_MAXCCALLS (200) with "C stack
+ * overflow" and no line. Compiling again, fed one byte at a time, shows
+ * where it stopped: the last byte handed out is the lexer's look-ahead,
+ * the place Lua's own syntax errors name. Only on that error path. */
+typedef struct byte_feed {
+    const char *text;
+    size_t len, next;
+} byte_feed;
+
+static const char *feed_byte(lua_State *L, void *ud, size_t *size)
+{
+    (void)L;
+    byte_feed *f = ud;
+    if (f->next >= f->len) {
+        *size = 0;
+        return NULL;
+    }
+    *size = 1;
+    return f->text + f->next++;
+}
+
+static int overflow_line(lua_State *L, const char *text, size_t len, const char *chunkname)
+{
+    byte_feed f = { text, len, 0 };
+    int top = lua_gettop(L);
+    int status = lua_load(L, feed_byte, &f, chunkname, "t");
+    lua_settop(L, top);
+    if (status == LUA_OK || status == LUA_ERRMEM || f.next == 0)
+        return 0;
+    /* Lines as Lua's lexer counts them: \n, \r, \r\n and \n\r each end one. */
+    int line = 1;
+    for (size_t i = 0; i + 1 < f.next; i++) {
+        if (text[i] != '\n' && text[i] != '\r')
+            continue;
+        if (i + 2 < f.next && (text[i + 1] == '\n' || text[i + 1] == '\r') &&
+            text[i + 1] != text[i])
+            i++;
+        line++;
+    }
+    return line;
+}
+
 /* Create the state, run the chunk and extract the model into s->model
  * (light: s->model is the first build's; only follow s->recipe).
  * s->model.path and s->text are set. */
@@ -135,6 +177,9 @@ static int build(tt_script *s, bool light, tt_error *err)
         const char *msg = lua_tostring(L, -1);
         if (prep.status == LUA_ERRMEM || !msg)
             tt_error_set(err, path, 0, 0, TT_MSG(E_SC_MEMORY_CAP_COMPILING));
+        else if (strcmp(msg, "C stack overflow") == 0)
+            tt_error_set(err, path, overflow_line(L, prep.text, prep.len, path), 0, "%s",
+                         TT_MSG(E_SC_TOO_DEEP));
         else
             tt_sandbox_locate(s->sb, path, msg, NULL, err);
         lua_pop(L, 1);

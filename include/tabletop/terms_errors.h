@@ -432,6 +432,9 @@
     "%s%s%s: expected a table, got a %s"
 #define E_SC_EXPECTED_TABLE_BRACES_FMT_TEXT "%s.%s: テーブル { ... } が必要ですが、%s です", \
     "%s.%s: expected a table { ... }, got a %s"
+#define E_SC_TOO_DEEP_TEXT \
+    "入れ子が深すぎて Lua がシナリオを読めません（テーブル、かっこ、関数、ブロックの入れ子はおよそ 200 段まで）", \
+    "the scenario is nested too deeply for Lua to read (tables, parentheses, functions and blocks nest up to about 200 levels)"
 #define E_SC_MEMORY_CAP_COMPILING_TEXT "シナリオのコンパイル中にメモリの上限を超えました", \
     "memory cap exceeded while compiling the scenario"
 #define E_SC_STATE_SETUP_OOM_TEXT "シナリオの状態を準備できません: メモリが足りません", \
@@ -1155,6 +1158,7 @@
     X(E_SC_EXPECTED_TABLE_FMT, E_SC_EXPECTED_TABLE_FMT_TEXT) \
     X(E_SC_EXPECTED_TABLE_BRACES_FMT, E_SC_EXPECTED_TABLE_BRACES_FMT_TEXT) \
     X(E_SC_MEMORY_CAP_COMPILING, E_SC_MEMORY_CAP_COMPILING_TEXT) \
+    X(E_SC_TOO_DEEP, E_SC_TOO_DEEP_TEXT) \
     X(E_SC_STATE_SETUP_OOM, E_SC_STATE_SETUP_OOM_TEXT) \
     X(E_SC_CANNOT_OPEN_FMT, E_SC_CANNOT_OPEN_FMT_TEXT) \
     X(E_SC_CANNOT_READ, E_SC_CANNOT_READ_TEXT) \

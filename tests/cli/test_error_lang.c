@@ -134,6 +134,77 @@ static void callback_texts_are_refused_in_the_users_language(void **state)
     }
 }
 
+/* Nesting too deep to read: a scenario past Lua's parser limit (about 200
+ * levels: "C stack overflow" with no line before) and YAML past 32 levels
+ * in an answer script, a roster and a journal, each at its file and line,
+ * in both languages, exit 2, never a crash. */
+static void too_deep_nesting_is_located(void **state)
+{
+    (void)state;
+    static char text[300000];
+    /* Lua: 300 levels of tables on line 3, then a million parentheses. */
+    const char *deep = cli_path("deep.lua");
+    int n = snprintf(text, sizeof text, "return scenario {\n  id = 'deep',\n  x = ");
+    for (int i = 0; i < 300; i++)
+        text[n++] = '{';
+    for (int i = 0; i < 300; i++)
+        text[n++] = '}';
+    snprintf(text + n, sizeof text - (size_t)n, ",\n}\n");
+    cli_write(deep, text);
+    const char *parens = cli_path("parens.lua");
+    n = snprintf(text, sizeof text, "local x = 1\nlocal f = function()\n  return ");
+    while (n < 200000)
+        text[n++] = '(';
+    text[n] = '\0';
+    cli_write(parens, text);
+    struct { const char *path, *where; } lua[] = { { deep, ":3: " }, { parens, ":3: " } };
+    for (size_t i = 0; i < 2; i++)
+        for (int k = 0; k < 2; k++) {
+            cli_result r = cli_run("check '%s' --lang %s", lua[i].path, k ? "en" : "ja");
+            if (r.status != 2)
+                fail_msg("exit %d, want 2\n%s", r.status, r.err);
+            char want[1024];
+            snprintf(want, sizeof want, "%s%s%s", lua[i].path, lua[i].where,
+                     k ? "the scenario is nested too deeply for Lua to read"
+                       : "入れ子が深すぎて Lua がシナリオを読めません");
+            assert_contains(r.err, want);
+            assert_lacks(r.err, "C stack overflow");
+            cli_done(&r);
+        }
+    /* YAML: 40 levels of lists, and 100,000. */
+    for (int depth = 40; depth <= 100000; depth += 99960) {
+        n = 0;
+        for (int i = 0; i < depth; i++)
+            text[n++] = '[';
+        text[n] = '\0';
+        static char script[300100], roster[300100], journal[300100];
+        snprintf(script, sizeof script, "scenario: ransomware\nseed: 1\nactions:\n  - %s\n", text);
+        snprintf(roster, sizeof roster, "team: Blue\nmembers: %s\n", text);
+        snprintf(journal, sizeof journal, "---\ntype: start\nt: 0\nstart: %s\n...\n", text);
+        struct { const char *name, *body, *cmd, *where; } yaml[] = {
+            { "deep-script.yaml", script, "run ransomware --ui none --no-scorecard --script", ":4:35:" },
+            { "deep-roster.yaml", roster, "run ransomware --ui none --no-scorecard --script "
+              "scenarios/answers/ransomware/model.yaml --roster", ":2:41:" },
+            { "deep-journal.yaml", journal, "score", ":4:39:" },
+        };
+        for (size_t i = 0; i < 3; i++) {
+            const char *path = cli_path(yaml[i].name);
+            cli_write(path, yaml[i].body);
+            for (int k = 0; k < 2; k++) {
+                cli_result r = cli_run("%s '%s' --lang %s", yaml[i].cmd, path, k ? "en" : "ja");
+                if (r.status != 2)
+                    fail_msg("%s: exit %d, want 2\n%s", yaml[i].name, r.status, r.err);
+                char want[1024];
+                snprintf(want, sizeof want, "%s%s ", path, yaml[i].where);
+                assert_contains(r.err, want);
+                assert_contains(r.err, k ? "nesting is deeper than 32 levels"
+                                         : "入れ子が 32 段より深くなっています");
+                cli_done(&r);
+            }
+        }
+    }
+}
+
 /* Lint's findings (engine/author) are worded in the user's language too. */
 static void lint_findings_speak_the_users_language(void **state)
 {
@@ -304,6 +375,7 @@ int main(void)
         cmocka_unit_test(answer_script_errors_speak_the_users_language),
         cmocka_unit_test(scenario_errors_speak_the_users_language),
         cmocka_unit_test(callback_texts_are_refused_in_the_users_language),
+        cmocka_unit_test(too_deep_nesting_is_located),
         cmocka_unit_test(lint_findings_speak_the_users_language),
         cmocka_unit_test(restore_errors_speak_the_users_language),
         cmocka_unit_test(the_locale_decides_without_lang),

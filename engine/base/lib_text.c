@@ -54,8 +54,30 @@ static const tt_term sqlite_terms[] = {
 static const tt_term lua_terms[] = {
 #define TT_LIB_ID_(name, ...) name,
     TT_TERMS_LUA(TT_LIB_ID_)
+};
+static const tt_term dl_terms[] = {
+    TT_TERMS_DL(TT_LIB_ID_)
 #undef TT_LIB_ID_
 };
+
+/* A library's templates (entries whose text has %s parts). */
+typedef struct templates {
+    const tt_term *terms;
+    size_t n;
+    bool os_parts; /* a part may be an OS text (strerror's words) */
+} templates;
+
+static const templates lua_templates = { lua_terms, sizeof lua_terms / sizeof lua_terms[0], false };
+static const templates dl_templates = { dl_terms, sizeof dl_terms / sizeof dl_terms[0], true };
+
+/* An OS text (strerror's words) in Japanese, or NULL. */
+static const char *os_text_ja(const char *text)
+{
+    for (size_t i = 0; i < sizeof os_terms / sizeof os_terms[0]; i++)
+        if (strcmp(text, tt_term_text(os_terms[i].term, TT_LANG_EN)) == 0)
+            return tt_term_text(os_terms[i].term, TT_LANG_JA);
+    return NULL;
+}
 
 /* Does text match the template tpl ("attempt to index a %s value%s")? Each
  * %s takes the shortest run that lets the rest match; caps[i] = start and
@@ -88,12 +110,13 @@ static int count_caps(const char *tpl)
     return n;
 }
 
-/* A Lua message in Japanese into out, or false when no template fits; the
- * captured parts are worded again (depth: "(field 'x')" inside). */
-static bool lua_ja(const char *text, char *out, size_t size, int depth)
+/* A library's message in Japanese into out, or false when no template
+ * fits; the captured parts are worded again (depth: "(field 'x')" inside,
+ * "'end' expected (...)" before " near ..."). */
+static bool template_ja(const templates *t, const char *text, char *out, size_t size, int depth)
 {
-    for (size_t i = 0; i < sizeof lua_terms / sizeof lua_terms[0]; i++) {
-        const char *tpl = tt_term_text(lua_terms[i], TT_LANG_EN);
+    for (size_t i = 0; i < t->n; i++) {
+        const char *tpl = tt_term_text(t->terms[i], TT_LANG_EN);
         const char *cap[LUA_CAPS] = { 0 };
         size_t len[LUA_CAPS] = { 0 };
         int n = count_caps(tpl);
@@ -103,12 +126,15 @@ static bool lua_ja(const char *text, char *out, size_t size, int depth)
         for (int c = 0; c < LUA_CAPS; c++) {
             snprintf(part[c], sizeof part[c], "%.*s", c < n ? (int)len[c] : 0, c < n ? cap[c] : "");
             char again[256];
-            if (depth < 2 && part[c][0] && lua_ja(part[c], again, sizeof again, depth + 1))
+            const char *os = t->os_parts && part[c][0] ? os_text_ja(part[c]) : NULL;
+            if (os)
+                snprintf(part[c], sizeof part[c], "%s", os);
+            else if (depth < 2 && part[c][0] && template_ja(t, part[c], again, sizeof again, depth + 1))
                 memcpy(part[c], again, sizeof again);
         }
         /* The Japanese column takes the same %s in the same order
          * (tests/base/test_error_texts.c checks it). */
-        const char *ja = tt_term_text(lua_terms[i], TT_LANG_JA);
+        const char *ja = tt_term_text(t->terms[i], TT_LANG_JA);
         size_t o = 0;
         int c = 0;
         for (const char *p = ja; *p && o + 1 < size; p++) {
@@ -145,12 +171,27 @@ const char *tt_lib_text(tt_lib lib, const char *text, const char *detail)
     tt_lang lang = tt_lang_messages();
     const char *said = detail ? detail : text;
     const char *out = said; /* English: the library's own text */
-    if (lib == TT_LIB_LUA) {
+    if (lib == TT_LIB_LUA || lib == TT_LIB_DL) {
         char *buf = next_slot();
+        const templates *t = lib == TT_LIB_LUA ? &lua_templates : &dl_templates;
         /* Lua's own messages are short; a long one is a script's error() text. */
-        if (said && strlen(said) < 400 && tt_lang_messages() == TT_LANG_JA &&
-            lua_ja(said, buf, 512, 0))
+        if (said && strlen(said) < 400 && lang == TT_LANG_JA && template_ja(t, said, buf, 512, 0))
             out = buf;
+        errno = saved;
+        return out ? out : "";
+    }
+    if (lib == TT_LIB_PQ) {
+        if (said && lang == TT_LANG_JA) {
+            char *buf = next_slot();
+            /* libpq ends its messages with a newline: inside the frame, not after it. */
+            size_t n = strlen(said);
+            while (n > 0 && (said[n - 1] == '\n' || said[n - 1] == ' '))
+                n--;
+            char kept[480];
+            snprintf(kept, sizeof kept, "%.*s", (int)(n < sizeof kept ? n : sizeof kept - 1), said);
+            snprintf(buf, 512, TT_FMT(lang, E_PQ_OTHER_FMT), kept);
+            out = buf;
+        }
         errno = saved;
         return out ? out : "";
     }

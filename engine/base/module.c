@@ -58,8 +58,8 @@ static const void *load_module(tt_module_id id, size_t size, tt_lang lang, tt_er
         return module_fail(id, modules[id].file, TT_FMT(lang, E_PATH_TOO_LONG), lang, err);
     void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     if (!h) {
-        const char *why = dlerror();
-        return module_fail(id, path, why ? why : TT_FMT(lang, E_MODULE_DLOPEN), lang, err);
+        const char *why = tt_lib_text(TT_LIB_DL, dlerror(), NULL);
+        return module_fail(id, path, *why ? why : TT_FMT(lang, E_MODULE_DLOPEN), lang, err);
     }
     const tt_module_head *head = dlsym(h, "tt_module_table");
     if (!head)

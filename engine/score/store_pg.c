@@ -22,13 +22,14 @@ static PGconn *conn_of(tt_history *h)
 
 static void fail_conn(tt_history *h, tt_error *err, const char *what)
 {
-    store_fail(h, err, what, PQerrorMessage(conn_of(h)));
+    store_fail(h, err, what, tt_lib_text(TT_LIB_PQ, PQerrorMessage(conn_of(h)), NULL));
 }
 
 static void fail_res(tt_history *h, tt_error *err, const char *what, PGresult *res)
 {
-    const char *msg = res ? PQresultErrorMessage(res) : NULL;
-    store_fail(h, err, what, msg && *msg ? msg : PQerrorMessage(conn_of(h)));
+    const char *msg = res ? tt_lib_text(TT_LIB_PQ, PQresultErrorMessage(res), NULL) : NULL;
+    store_fail(h, err, what,
+               msg && *msg ? msg : tt_lib_text(TT_LIB_PQ, PQerrorMessage(conn_of(h)), NULL));
 }
 
 static int pg_exec(tt_history *h, const char *sql, size_t np, const store_param *p,
@@ -263,7 +264,9 @@ int store_pg_connect(tt_history *h, const char *uri, tt_store_failure *why, tt_e
         return -1;
     }
     if (PQstatus(c) != CONNECTION_OK) {
-        const char *msg = PQerrorMessage(c);
+        /* libpq's own words stay inside the frame, so they can be looked
+         * at in either language. */
+        const char *msg = tt_lib_text(TT_LIB_PQ, PQerrorMessage(c), NULL);
         /* A wrong password, user or database is the user's to fix; anything
          * else (no route, refused, timeout) may pass: offline fallback. */
         if (PQconnectionNeedsPassword(c) || strstr(msg, "authentication") ||

@@ -963,14 +963,18 @@ const char *tt_term_key(tt_term id);
  * call; errno is kept. */
 /* strerror(errnum), worded in the message language. */
 const char *tt_os_error(int errnum);
-typedef enum tt_lib { TT_LIB_YAML, TT_LIB_SQLITE, TT_LIB_LUA } tt_lib;
+typedef enum tt_lib { TT_LIB_YAML, TT_LIB_SQLITE, TT_LIB_LUA, TT_LIB_DL, TT_LIB_PQ } tt_lib;
 /* A library's fixed text (libyaml's problem or context, sqlite3_errstr of a
  * code) in the message language; detail, when not NULL, is what the library
  * said in particular (sqlite3_errmsg): kept in parentheses in Japanese when
  * it says more than the fixed text, and the whole of the English. NULL text
  * and detail give the table's "unknown problem". TT_LIB_LUA: a Lua runtime
- * error, matched against templates; one without an entry stays as Lua wrote
- * it (a script's own error() text is the author's, in any language). */
+ * or compile error, matched against templates; one without an entry stays
+ * as Lua wrote it (a script's own error() text is the author's, in any
+ * language). TT_LIB_DL: dlerror()'s text, matched the same way (one
+ * without an entry stays as it is: the module message quotes it in its own
+ * parentheses). TT_LIB_PQ: libpq's message,
+ * framed ("PostgreSQL のエラー（...）"), its own words kept inside. */
 const char *tt_lib_text(tt_lib lib, const char *text, const char *detail);
 
 #endif

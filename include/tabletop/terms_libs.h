@@ -1,7 +1,8 @@
 /* Part of the one terminology table (tabletop/terms.h): texts that are not
  * the engine's own but reach users inside its messages: the OS's error
  * descriptions (errno), libyaml's problem and context texts, SQLite's result
- * codes, Lua's runtime errors. The English column is the library's own text, exactly (tests check
+ * codes, Lua's runtime and compile errors, dlerror()'s texts, libpq's
+ * messages (framed, not matched). The English column is the library's own text, exactly (tests check
  * it against strerror, sqlite3_errstr and libyaml), so a message reads as
  * before in English; tt_os_error and tt_lib_text (engine/base/lib_text.c)
  * give the column of the process's language, and keep the library's text in
@@ -343,6 +344,73 @@
     X(E_LUA_FIELD_FMT, "（フィールド '%s'）", " (field '%s')") \
     X(E_LUA_METHOD_FMT, "（メソッド '%s'）", " (method '%s')") \
     X(E_LUA_CONSTANT_FMT, "（定数 '%s'）", " (constant '%s')") \
+    X(E_LUA_C_STACK_OVERFLOW, "C のスタックがあふれました（入れ子か再帰が深すぎませんか？）", \
+      "C stack overflow") \
+    /* The parser's and the lexer's messages (lparser.c, llex.c): "MESSAGE \
+     * near TOKEN", the message and the token worded again; particular \
+     * entries before the general "%s expected". */ \
+    X(E_LUA_NEAR_FMT, "%s（%s の付近）", "%s near %s") \
+    X(E_LUA_EOF, "ファイルの終わり", "<eof>") \
+    X(E_LUA_UNEXPECTED_SYMBOL, "予期しない記号です", "unexpected symbol") \
+    X(E_LUA_TO_CLOSE_FMT, "%s が必要です（%s を閉じるもの。%s 行目から）", \
+      "%s expected (to close %s at line %s)") \
+    X(E_LUA_NAME_EXPECTED, "名前が必要です", "<name> expected") \
+    X(E_LUA_ARGS_EXPECTED, "関数の引数が必要です", "function arguments expected") \
+    X(E_LUA_HEX_EXPECTED, "16 進数の数字が必要です", "hexadecimal digit expected") \
+    X(E_LUA_TOKEN_EXPECTED_FMT, "%s が必要です", "%s expected") \
+    X(E_LUA_UNFINISHED_STRING, "文字列が閉じられていません", "unfinished string") \
+    X(E_LUA_UNFINISHED_LONG_STRING_FMT, "長い文字列が閉じられていません（%s 行目から）", \
+      "unfinished long string (starting at line %s)") \
+    X(E_LUA_UNFINISHED_LONG_COMMENT_FMT, "長いコメントが閉じられていません（%s 行目から）", \
+      "unfinished long comment (starting at line %s)") \
+    X(E_LUA_LONG_DELIMITER, "長い文字列の区切りが正しくありません", \
+      "invalid long string delimiter") \
+    X(E_LUA_MALFORMED_NUMBER, "数値の書き方が正しくありません", "malformed number") \
+    X(E_LUA_BAD_ESCAPE, "エスケープシーケンスが正しくありません", "invalid escape sequence") \
+    X(E_LUA_DECIMAL_ESCAPE, "10 進のエスケープが大きすぎます", "decimal escape too large") \
+    X(E_LUA_UTF8_TOO_LARGE, "UTF-8 の値が大きすぎます", "UTF-8 value too large") \
+    X(E_LUA_VARARG_OUTSIDE, "'...' は可変長引数の関数の中でしか使えません", \
+      "cannot use '...' outside a vararg function") \
+    X(E_LUA_SYNTAX_ERROR, "構文エラーです", "syntax error") \
+    X(E_LUA_MISSING_FMT, "%s がありません", "missing %s") \
+    X(E_LUA_BREAK_OUTSIDE_FMT, "%s 行目の break がループの外にあります", \
+      "break outside loop at line %s") \
+    X(E_LUA_BREAK_OUTSIDE_A_FMT, "%s 行目の break がループの外にあります", \
+      "break outside a loop at line %s") \
+    X(E_LUA_GOTO_INTO_SCOPE_FMT, "<goto %s>（%s 行目）がローカル変数 '%s' のスコープの中へ飛んでいます", \
+      "<goto %s> at line %s jumps into the scope of local '%s'") \
+    X(E_LUA_TWO_TO_CLOSE, "local の並びに to-be-closed 変数が2つ以上あります", \
+      "multiple to-be-closed variables in local list") \
+    X(E_LUA_NO_LABEL_FMT, "ラベル '%s' が見えません（%s 行目の goto）", \
+      "no visible label '%s' for <goto> at line %s") \
+    X(E_LUA_LABEL_TWICE_FMT, "ラベル '%s' は %s 行目で定義済みです", \
+      "label '%s' already defined on line %s") \
+    X(E_LUA_CONST_ASSIGN_FMT, "定数 '%s' に代入しようとしました", \
+      "attempt to assign to const variable '%s'") \
+    X(E_LUA_UNKNOWN_ATTRIBUTE_FMT, "不明な属性 '%s' です", "unknown attribute '%s'") \
+    X(E_LUA_TOO_MANY_FMT, "%s が多すぎます（上限 %s、%s）", "too many %s (limit is %s) in %s") \
+    X(E_LUA_MAIN_FUNCTION, "メインの関数", "main function") \
+    X(E_LUA_FUNCTION_AT_FMT, "%s 行目の関数", "function at line %s") \
+    X(E_LUA_LOCALS, "ローカル変数", "local variables") \
+    X(E_LUA_UPVALUES, "上位値", "upvalues") \
+    X(E_LUA_CONTROL_TOO_LONG, "制御構造が長すぎます", "control structure too long") \
+    X(E_LUA_TOO_MANY_REGISTERS, "関数か式のレジスターが多すぎます", \
+      "function or expression needs too many registers") \
+    X(E_LUA_TOO_MANY_LINES, "行が多すぎます", "chunk has too many lines") \
+    X(E_LUA_TOKEN_TOO_LONG, "字句が長すぎます", "lexical element too long") \
+    /* end */
+
+/* dlerror()'s texts (glibc's dl-*.c), same templates as Lua's; an OS text
+ * inside ("No such file or directory") is worded as tt_os_error words it. */
+#define TT_TERMS_DL(X) \
+    X(E_DL_CANNOT_OPEN_FMT, "%s: 共有オブジェクトファイルを開けません: %s", \
+      "%s: cannot open shared object file: %s") \
+    X(E_DL_UNDEFINED_SYMBOL_FMT, "%s: 未定義のシンボル: %s", "%s: undefined symbol: %s") \
+    X(E_DL_WRONG_CLASS_FMT, "%s: ELF のクラスが違います: %s", "%s: wrong ELF class: %s") \
+    X(E_DL_BAD_HEADER_FMT, "%s: ELF ヘッダーが正しくありません", "%s: invalid ELF header") \
+    X(E_DL_TOO_SHORT_FMT, "%s: ファイルが短すぎます", "%s: file too short") \
+    X(E_DL_CANNOT_READ_FMT, "%s: ファイルのデータを読めません: %s", \
+      "%s: cannot read file data: %s") \
     /* end */
 
 /* What a library said when the table has no entry for it: the library's
@@ -350,6 +418,8 @@
 #define E_OS_OTHER_FMT_TEXT "システムのエラー（%s）", "%s"
 #define E_LIBYAML_OTHER_FMT_TEXT "YAML を読めません（%s）", "%s"
 #define E_SQLITE_OTHER_FMT_TEXT "データベースのエラー（%s）", "%s"
+/* libpq's messages: libpq words (and may translate) them itself. */
+#define E_PQ_OTHER_FMT_TEXT "PostgreSQL のエラー（%s）", "%s"
 /* An entry's text with the library's more particular words after it
  * (SQLite's "no such table: x" after "SQL logic error"). */
 #define E_LIB_DETAIL_FMT_TEXT "%s（%s）", "%s (%s)"
@@ -359,7 +429,9 @@
     TT_TERMS_LIBYAML(X) \
     TT_TERMS_SQLITE(X) \
     TT_TERMS_LUA(X) \
+    TT_TERMS_DL(X) \
     X(E_OS_OTHER_FMT, E_OS_OTHER_FMT_TEXT) \
+    X(E_PQ_OTHER_FMT, E_PQ_OTHER_FMT_TEXT) \
     X(E_LIBYAML_OTHER_FMT, E_LIBYAML_OTHER_FMT_TEXT) \
     X(E_SQLITE_OTHER_FMT, E_SQLITE_OTHER_FMT_TEXT) \
     X(E_LIB_DETAIL_FMT, E_LIB_DETAIL_FMT_TEXT)

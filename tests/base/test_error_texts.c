@@ -201,6 +201,7 @@ static void the_scan_catches_english_only_messages(void **state)
  * (engine/base/lib_text.c, the terms table's terms_libs.h section). */
 static const char *const library_text_functions[] = {
     "strerror", "strerror_r", "strerror_l", "sqlite3_errmsg", "sqlite3_errstr",
+    "dlerror", "PQerrorMessage", "PQresultErrorMessage", "PQresultVerboseErrorMessage",
 };
 
 static bool mentions_libyaml(const scan_file *f)
@@ -300,7 +301,10 @@ static void the_scan_catches_bare_library_texts(void **state)
           "if (p->context != NULL && fault.problem == 0) y();\n"
           "store_fail(h, err, what, sqlite3_errmsg(db));\n"
           "d = tt_lib_text(TT_LIB_SQLITE, sqlite3_errstr(rc), sqlite3_errmsg(db));\n"
-          "z = q.context;\n",
+          "z = q.context;\n"
+          "why = dlerror();\n"
+          "store_fail(h, err, what, PQerrorMessage(c));\n"
+          "why = tt_lib_text(TT_LIB_DL, dlerror(), NULL);\n",
           fp);
     fclose(fp);
     scan_file f;
@@ -310,7 +314,9 @@ static void the_scan_catches_bare_library_texts(void **state)
     int n = bare_library_texts(&f, &report, NULL);
     scan_file_free(&f);
     unlink(path);
-    assert_int_equal(n, 5);
+    assert_int_equal(n, 7);
+    assert_non_null(strstr(report.text, ":10: dlerror() quoted as is"));
+    assert_non_null(strstr(report.text, ":11: PQerrorMessage() quoted as is"));
     assert_non_null(strstr(report.text, ":2: strerror() quoted as is"));
     assert_non_null(strstr(report.text, ":4: libyaml's problem quoted as is"));
     assert_non_null(strstr(report.text, ":7: sqlite3_errmsg() quoted as is"));

@@ -13,7 +13,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
+#include <lauxlib.h>
+#include <lualib.h>
 #include <sqlite3.h>
 #include <yaml.h>
 
@@ -211,6 +214,105 @@ static void lua_errors_in_both_languages(void **state)
     tt_lang_messages_set(TT_LANG_EN);
 }
 
+/* Lua's compile errors, made by Lua's own parser from bad chunks: every
+ * one gets a Japanese template, the message and the token after "near"
+ * worded again. */
+static void lua_compile_errors_in_both_languages(void **state)
+{
+    (void)state;
+    static const struct { const char *chunk, *ja; } cases[] = {
+        { "x = = 1", "予期しない記号です（'=' の付近）" },
+        { "local function f()\n  return 1\n",
+          "'end' が必要です（'function' を閉じるもの。1 行目から）（ファイルの終わり の付近）" },
+        { "x = \"abc\n", "文字列が閉じられていません（'\"abc' の付近）" },
+        { "x = [[abc", "長い文字列が閉じられていません（1 行目から）（ファイルの終わり の付近）" },
+        { "--[[ abc", NULL },
+        { "x = 3x", "数値の書き方が正しくありません（'3x' の付近）" },
+        { "x = '\\q'", NULL },
+        { "local t = { 1, 2", NULL },
+        { "f(", NULL },
+        { "local 1 = 2", "名前が必要です（'1' の付近）" },
+        { "x = 1 y", "構文エラーです（ファイルの終わり の付近）" },
+        { "break", "1 行目の break がループの外にあります" },
+        { "goto nowhere", NULL },
+        { "::a:: ::a::", NULL },
+        { "local x <const> = 1; x = 2", "定数 'x' に代入しようとしました" },
+        { "local x <bogus> = 1", NULL },
+        { "function f() return ... end", NULL },
+        { "x = '\\300'", NULL },
+        { "x = '\\u{7FFFFFFFF}'", NULL },
+        { "x = '\\xZZ'", NULL },
+        { "x = [==[ a ]=]", NULL },
+        { "if x then", NULL },
+        { "x = {", NULL },
+        { "a.b:c = 1", NULL },
+        { "for i = 1 do end", "',' が必要です（'do' の付近）" },
+        { "local a <close>, b <close> = 1, 2", NULL },
+        { "do goto l end local x ::l:: print(x)", NULL },
+        { "x = '\\u{12'", NULL },
+    };
+    lua_State *L = luaL_newstate();
+    assert_non_null(L);
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        if (luaL_loadbufferx(L, cases[k].chunk, strlen(cases[k].chunk), "=x", "t") == LUA_OK)
+            fail_msg("'%s' compiled", cases[k].chunk);
+        const char *msg = lua_tostring(L, -1);
+        assert_non_null(msg);
+        const char *colon = strchr(msg + 2, ':'); /* "x:LINE: MESSAGE" */
+        assert_non_null(colon);
+        const char *en = colon + 2;
+        tt_lang_messages_set(TT_LANG_JA);
+        const char *ja = tt_lib_text(TT_LIB_LUA, en, NULL);
+        if (strcmp(ja, en) == 0)
+            fail_msg("'%s': Lua's '%s' has no Japanese template", cases[k].chunk, en);
+        if (strstr(ja, " near ") || strstr(ja, " expected"))
+            fail_msg("'%s': English left in '%s'", cases[k].chunk, ja);
+        if (cases[k].ja)
+            assert_string_equal(ja, cases[k].ja);
+        tt_lang_messages_set(TT_LANG_EN);
+        assert_string_equal(tt_lib_text(TT_LIB_LUA, en, NULL), en);
+        lua_pop(L, 1);
+    }
+    lua_close(L);
+}
+
+/* dlerror()'s texts, made by the loader itself, and libpq's messages. */
+static void loader_and_libpq_texts_in_both_languages(void **state)
+{
+    (void)state;
+    void *h = dlopen("/nonexistent-tabletop/x.so", RTLD_NOW | RTLD_LOCAL);
+    assert_null(h);
+    char en[512];
+    snprintf(en, sizeof en, "%s", dlerror());
+    tt_lang_messages_set(TT_LANG_JA);
+    assert_string_equal(tt_lib_text(TT_LIB_DL, en, NULL),
+                        "/nonexistent-tabletop/x.so: 共有オブジェクトファイルを開けません: "
+                        "ファイルまたはフォルダーがありません");
+    /* A file that is no shared object: the loader's words for it. */
+    char path[4096];
+    const char *dir = getenv("TT_BUILD_DIR");
+    snprintf(path, sizeof path, "%s/tt-notelf-XXXXXX.so", dir ? dir : ".");
+    int fd = mkstemps(path, 3);
+    assert_true(fd >= 0);
+    static const char junk[] = "this is not a shared object, only text long enough for a header";
+    assert_int_equal(write(fd, junk, sizeof junk), (ssize_t)sizeof junk);
+    close(fd);
+    tt_lang_messages_set(TT_LANG_EN);
+    h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    assert_null(h);
+    snprintf(en, sizeof en, "%s", dlerror());
+    unlink(path);
+    tt_lang_messages_set(TT_LANG_JA);
+    const char *ja = tt_lib_text(TT_LIB_DL, en, NULL);
+    if (strcmp(ja, en) == 0 || !strstr(ja, path))
+        fail_msg("the loader's '%s' has no Japanese template (got '%s')", en, ja);
+    assert_string_equal(tt_lib_text(TT_LIB_PQ, "FATAL:  database \"x\" does not exist\n", NULL),
+                        "PostgreSQL のエラー（FATAL:  database \"x\" does not exist）");
+    tt_lang_messages_set(TT_LANG_EN);
+    assert_string_equal(tt_lib_text(TT_LIB_DL, en, NULL), en);
+    assert_string_equal(tt_lib_text(TT_LIB_PQ, "FATAL:  x\n", NULL), "FATAL:  x\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -218,6 +320,8 @@ int main(void)
         cmocka_unit_test(sqlite_codes_in_both_languages),
         cmocka_unit_test(yaml_problems_in_both_languages),
         cmocka_unit_test(lua_errors_in_both_languages),
+        cmocka_unit_test(lua_compile_errors_in_both_languages),
+        cmocka_unit_test(loader_and_libpq_texts_in_both_languages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

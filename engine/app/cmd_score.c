@@ -54,8 +54,10 @@ int tt_cmd_score(int argc, char **argv)
         return tt_cmd_fail(&cl, C_SCORE_OUT_IS_JOURNAL_FMT_TEXT, out);
 
     /* The drill history opens in a thread meanwhile (the trend is still
-     * read after the journal, below). */
-    tt_history_open_ahead(o.db);
+     * read after the journal, below), unless the trend memo will likely
+     * answer without it (a journal scored before, an unchanged history). */
+    if (!tt_history_memo_prepare(o.db, o.journal))
+        tt_history_open_ahead(o.db);
     tt_error err;
     tt_error_clear(&err);
     /* Read record by record: memory holds what the card shows, whatever

@@ -2,6 +2,7 @@
  * the trend, write the card. Also the shared path of `tabletop score`. */
 #include "tabletop/results.h"
 #include "tabletop/terms.h"
+#include "store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -134,6 +135,10 @@ int tt_score_history_step(tt_scorecard *card, const char *db_path, bool record,
         }
         return 0;
     }
+    /* A journal recorded already: the trend memo may know its trend
+     * (history_memo.c), and the file is not opened at all. */
+    if (store_memo_fill(spec, card))
+        return 0;
     tt_history *h = tt_history_open(spec, db_err);
     if (!h) {
         db_warning(card, db_err);
@@ -142,13 +147,17 @@ int tt_score_history_step(tt_scorecard *card, const char *db_path, bool record,
     int rc = 0;
     /* Only finished exercises go into the history; partial ones still get
      * their trend. */
-    if (record && card->ended && !card->torn && tt_history_record(h, card, NULL, db_err) != 0)
+    bool inserted, known = false;
+    if (record && card->ended && !card->torn &&
+        store_record_known(h, card, NULL, &inserted, &known, db_err) != 0)
         rc = -1;
     if (rc == 0 && tt_history_fill_trend(h, card, db_err) != 0)
         rc = -1;
     if (rc != 0)
         db_warning(card, db_err);
     tt_history_close(h);
+    if (rc == 0 && known)
+        store_memo_save(spec, card);
     return rc;
 }
 

@@ -278,10 +278,18 @@ int store_record_insert(tt_history *h, const store_record *rec, bool *inserted, 
 int tt_history_record_marked(tt_history *h, const tt_scorecard *card, const char *sync_state,
                              bool *inserted, tt_error *err)
 {
+    bool known;
+    return store_record_known(h, card, sync_state, inserted, &known, err);
+}
+
+int store_record_known(tt_history *h, const tt_scorecard *card, const char *sync_state,
+                       bool *inserted, bool *known_before, tt_error *err)
+{
     bool dummy;
     if (!inserted)
         inserted = &dummy;
     *inserted = false;
+    *known_before = false;
     if (!card->journal_hash) {
         store_fail(h, err, TT_MSG(E_DB_NO_JOURNAL_HASH), NULL);
         return -1;
@@ -301,8 +309,10 @@ int tt_history_record_marked(tt_history *h, const tt_scorecard *card, const char
     }
     bool known = found.n > 0;
     store_rows_free(&found);
-    if (known)
+    if (known) {
+        *known_before = true;
         return 0;
+    }
     store_record rec;
     if (store_record_from_card(&rec, card, sync_state) != 0) {
         store_record_free(&rec);

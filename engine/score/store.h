@@ -75,6 +75,19 @@ tt_history *store_take_ahead(const char *path);
  * fewer CPUs than this (2; tests set 1 to run it on any machine). */
 void store_ahead_min_cpus(int n);
 
+/* tt_history_record_marked, also telling whether the journal was recorded
+ * already (found, nothing written). */
+int store_record_known(tt_history *h, const tt_scorecard *card, const char *sync_state,
+                       bool *inserted, bool *known_before, tt_error *err);
+
+/* The trend memo (history_memo.c), prepared by tt_history_memo_prepare for
+ * the history `spec` names (NULL: the default file). store_memo_fill puts
+ * the trend a kept entry holds on the card and says whether it did (then
+ * the history is not opened); store_memo_save keeps the trend just read,
+ * after a pass that found the journal recorded and wrote nothing. */
+bool store_memo_fill(const char *spec, tt_scorecard *card);
+void store_memo_save(const char *spec, const tt_scorecard *card);
+
 void store_rows_free(store_rows *r);
 void store_pg_rows_release(void *pgresult);
 

@@ -6,7 +6,6 @@
 #define _GNU_SOURCE /* dl_iterate_phdr, mkostemp */
 #include "model_cache.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <cbor.h>
 #include <fcntl.h>
@@ -23,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tabletop/cache_files.h"
 #include "tabletop/script.h"
 
 /* Bump when the file's layout (not the schema: that is hashed) changes. */
@@ -629,73 +629,16 @@ static int cache_key(const char *scenario_hash, char key[65])
 
 /* ---- The folder ---- */
 
-/* $XDG_CACHE_HOME/tabletop/models (an absolute XDG_CACHE_HOME only, as the
- * XDG spec says), else ~/.cache/tabletop/models. */
-static int cache_dir(char *out, size_t size, size_t *root_len)
-{
-    const char *xdg = getenv("XDG_CACHE_HOME");
-    const char *home = getenv("HOME");
-    int n;
-    if (xdg && xdg[0] == '/')
-        n = snprintf(out, size, "%s/tabletop/models", xdg);
-    else if (home && home[0] == '/')
-        n = snprintf(out, size, "%s/.cache/tabletop/models", home);
-    else
-        return -1;
-    if (n < 0 || (size_t)n >= size)
-        return -1;
-    *root_len = (size_t)n - strlen("/tabletop/models");
-    return 0;
-}
-
 /* The entry's key and file name; -1 when there is no cache folder. */
 static int entry_path(const char *scenario_hash, char key[65], char *out, size_t size,
                       size_t *root)
 {
-    if (!scenario_hash || cache_key(scenario_hash, key) != 0 || cache_dir(out, size, root) != 0)
+    if (!scenario_hash || cache_key(scenario_hash, key) != 0 ||
+        tt_cache_dir("models", out, size, root) != 0)
         return -1;
     size_t used = strlen(out);
     int n = snprintf(out + used, size - used, "/%s.model", key);
     return n > 0 && (size_t)n < size - used ? 0 : -1;
-}
-
-/* The whole of a regular file of at most MC_MAX_FILE bytes; NULL with
- * *bad set when something else sits at `path` (not when it is absent or
- * memory ran out). */
-static char *slurp(const char *path, size_t *len, bool *bad)
-{
-    *bad = false;
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
-    if (fd < 0) {
-        *bad = errno == ELOOP;
-        return NULL;
-    }
-    struct stat st;
-    char *buf = NULL;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
-        (uintmax_t)st.st_size > MC_MAX_FILE)
-        *bad = true;
-    else
-        buf = malloc((size_t)st.st_size + 1);
-    size_t n = 0;
-    while (buf && n < (size_t)st.st_size) {
-        ssize_t got = read(fd, buf + n, (size_t)st.st_size - n);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got <= 0) {
-            free(buf);
-            buf = NULL;
-            *bad = got == 0; /* shorter than it said */
-        } else {
-            n += (size_t)got;
-        }
-    }
-    close(fd);
-    if (buf) {
-        buf[n] = '\0';
-        *len = n;
-    }
-    return buf;
 }
 
 /* An entry is one CBOR array: the magic, the format, the key, the body's
@@ -751,7 +694,7 @@ int tt_model_cache_read(const char *scenario_hash, tt_scenario *m)
         return -1;
     size_t len = 0;
     bool bad;
-    char *file = slurp(path, &len, &bad);
+    char *file = tt_cache_slurp(path, MC_MAX_FILE, &len, &bad);
     if (!file) {
         if (bad)
             unlink(path); /* not a regular file, too large or empty */
@@ -776,104 +719,6 @@ bool tt_model_cache_has(const char *scenario_hash)
            access(path, F_OK) == 0;
 }
 
-static int make_dirs(char *dir, size_t root_len)
-{
-    /* The root ($XDG_CACHE_HOME or ~/.cache) and our two levels. */
-    for (char *p = dir + root_len; p; p = strchr(p + 1, '/')) {
-        *p = '\0';
-        int rc = mkdir(dir, 0700);
-        *p = '/';
-        if (rc != 0 && errno != EEXIST)
-            return -1;
-    }
-    return mkdir(dir, 0700) == 0 || errno == EEXIST ? 0 : -1;
-}
-
-typedef struct entry {
-    char name[80];
-    off_t size;
-    struct timespec mtime;
-} entry;
-
-static int older_first(const void *a, const void *b)
-{
-    const entry *x = a, *y = b;
-    if (x->mtime.tv_sec != y->mtime.tv_sec)
-        return x->mtime.tv_sec < y->mtime.tv_sec ? -1 : 1;
-    if (x->mtime.tv_nsec != y->mtime.tv_nsec)
-        return x->mtime.tv_nsec < y->mtime.tv_nsec ? -1 : 1;
-    return strcmp(x->name, y->name);
-}
-
-static bool ends_with(const char *s, const char *tail)
-{
-    size_t n = strlen(s), t = strlen(tail);
-    return n >= t && strcmp(s + n - t, tail) == 0;
-}
-
-/* Keep the folder within MC_MAX_ENTRIES and MC_MAX_TOTAL (the oldest go
- * first), and drop temporary files a killed writer left. */
-static void prune(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    entry *list = NULL;
-    size_t n = 0, cap = 0;
-    off_t total = 0;
-    time_t now = time(NULL);
-    struct dirent *de;
-    while ((de = readdir(d)) != NULL) {
-        struct stat st;
-        if (strlen(de->d_name) >= sizeof list->name ||
-            fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
-            continue;
-        if (de->d_name[0] == '.' && ends_with(de->d_name, ".tmp")) {
-            if (now - st.st_mtime > MC_STALE_TMP_S)
-                unlinkat(dirfd(d), de->d_name, 0);
-            continue;
-        }
-        if (!ends_with(de->d_name, ".model") || strlen(de->d_name) >= sizeof list->name)
-            continue;   /* longer than any name the cache writes */
-        if (n == cap) {
-            size_t grown_cap = cap ? cap * 2 : 64;
-            entry *grown = realloc(list, grown_cap * sizeof *list);
-            if (!grown)
-                break;
-            list = grown;
-            cap = grown_cap;
-        }
-        memcpy(list[n].name, de->d_name, strlen(de->d_name) + 1);
-        list[n].size = st.st_size;
-        list[n].mtime = st.st_mtim;
-        total += st.st_size;
-        n++;
-    }
-    if (n > MC_MAX_ENTRIES || total > MC_MAX_TOTAL) {
-        qsort(list, n, sizeof *list, older_first);
-        for (size_t i = 0; i < n && (n - i > MC_MAX_ENTRIES || total > MC_MAX_TOTAL); i++) {
-            if (unlinkat(dirfd(d), list[i].name, 0) == 0 || errno == ENOENT)
-                total -= list[i].size;
-        }
-    }
-    free(list);
-    closedir(d);
-}
-
-static bool write_all(int fd, const char *p, size_t n)
-{
-    while (n) {
-        ssize_t put = write(fd, p, n);
-        if (put < 0 && errno == EINTR)
-            continue;
-        if (put <= 0)
-            return false;
-        p += put;
-        n -= (size_t)put;
-    }
-    return true;
-}
-
 void tt_model_cache_write(const tt_scenario *m)
 {
     char key[65], dir[4096], path[4096], tmp[4096 + 80];
@@ -891,7 +736,7 @@ void tt_model_cache_write(const tt_scenario *m)
     dir[dir_len] = '\0';
     memcpy(tmp, dir, dir_len);
     snprintf(tmp + dir_len, sizeof tmp - dir_len, "/.%.64s.XXXXXX.tmp", key);
-    int fd = make_dirs(dir, root) == 0 ? mkostemps(tmp, 4, O_CLOEXEC) : -1;
+    int fd = tt_cache_make_dirs(dir, root) == 0 ? mkostemps(tmp, 4, O_CLOEXEC) : -1;
     if (fd < 0)
         return;
     size_t len = 0, entry_len = 0;
@@ -900,11 +745,11 @@ void tt_model_cache_write(const tt_scenario *m)
     tt_buf_init(&out, MC_MAX_FILE);
     char *file = body && put_entry(&out, key, body, len) ? tt_buf_take(&out, &entry_len) : NULL;
     tt_buf_free(&out);
-    bool ok = file && write_all(fd, file, entry_len);
+    bool ok = file && tt_cache_write_all(fd, file, entry_len);
     free(file);
     ok = close(fd) == 0 && ok;
     if (ok && rename(tmp, path) == 0)
-        prune(dir);
+        tt_cache_prune(dir, ".model", MC_MAX_ENTRIES, MC_MAX_TOTAL, MC_STALE_TMP_S);
     else
         unlink(tmp);
     free(body);

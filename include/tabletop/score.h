@@ -382,6 +382,13 @@ void tt_history_close(tt_history *h);
  * itself, with its messages. Never fails; a connection not taken is closed
  * at exit. */
 void tt_history_open_ahead(const char *db_flag);
+/* `score`: look for the trend memo's entry for the journal at
+ * `journal_path` and the SQLite history `db_flag` names (as
+ * tt_history_spec takes it). True when one is likely to give the trend
+ * (the history then need not be opened ahead); tt_score_history_step uses
+ * it only for the same journal hash, team and scenario and an unchanged
+ * history file, else reads the history as always. docs/drills.md. */
+bool tt_history_memo_prepare(const char *db_flag, const char *journal_path);
 /* Whether `h` is the connection tt_history_open_ahead opened. */
 bool tt_history_opened_ahead(const tt_history *h);
 int tt_history_schema_version(tt_history *h);

@@ -181,8 +181,9 @@
   }
   function recordLine(r) {
     switch (r.type) {
-      case "inject": return [t("M_INJECT"), party(r.from) + " → " + party(r.to) + ": " + pick(r.text)];
-      case "message": return [t("M_MESSAGE"), party(r.from) + " → " + party(r.to) + ": " + pick(r.text)];
+      // an inject without `from` has no sender (party() of nothing is "everyone")
+      case "inject": return [t("M_INJECT"), (r.from ? party(r.from) + " " : "") + "→ " + party(r.to) + ": " + pick(r.text)];
+      case "message": return [t("M_MESSAGE"), (r.from ? party(r.from) + " " : "") + "→ " + party(r.to) + ": " + pick(r.text)];
       case "custom": return [t("M_CUSTOM"), (r.to ? "→ " + party(r.to) + (r.member ? " (" + r.member + ")" : "") + ": " : "") + pick(r.text)];
       case "action": return [t("M_ACTION"), party(r.role) + (r.member ? " (" + r.member + ")" : "") + ": " + actionLabel(r.id) + " — " + t("M_ACTION_DONE_AT") + " " + fmt(r.until) + (r.note ? " — " + r.note : "")];
       case "done": return [t("M_DONE"), party(r.role) + ": " + actionLabel(r.id)];

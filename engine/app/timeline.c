@@ -107,13 +107,10 @@ static void write_event(const tt_timeline *tl, const tt_record *r, FILE *out)
     fprintf(out, "%8s  ", when);
     switch (r->type) {
     case TT_REC_INJECT:
-        put_kind(out, C_TL_INJECT, lang);
-        fprintf(out, "%s: ", name_of(sc, r->from, lang));
-        put_clipped(out, tt_text_get(&r->text, lang), 110);
-        break;
     case TT_REC_MESSAGE:
-        put_kind(out, C_TL_MESSAGE, lang);
-        fprintf(out, "%s: ", name_of(sc, r->from, lang));
+        put_kind(out, r->type == TT_REC_INJECT ? C_TL_INJECT : C_TL_MESSAGE, lang);
+        if (r->from) /* an inject without `from` has no sender to name */
+            fprintf(out, "%s: ", name_of(sc, r->from, lang));
         put_clipped(out, tt_text_get(&r->text, lang), 110);
         break;
     case TT_REC_CUSTOM:

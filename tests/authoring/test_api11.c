@@ -46,7 +46,7 @@ static void capacity_clock_references_and_yes_no(void **state)
     r = cli_run("run " FX ".lua --script " FX "-late.yaml --ui none --lang en "
                 "--journal '%s/late.yaml' --no-scorecard", t);
     assert_int_equal(r.status, 0);
-    assert_contains(r.out, "+3:30:00  inject     : The office is open");
+    assert_contains(r.out, "+3:30:00  inject     The office is open");
     assert_contains(r.out, "state   Office open: yes\n");
     cli_done(&r);
 }

@@ -776,6 +776,49 @@ static void steps_after_the_end_are_named(void **state)
     cli_done(&r);
 }
 
+/* `from` of an inject is optional: without it there is no sender to name.
+ * The headless timeline printed an empty one (": text"), in both languages. */
+static void an_inject_without_a_sender_names_none(void **state)
+{
+    (void)state;
+    char path[512];
+    snprintf(path, sizeof path, "%s", cli_path("no-sender.lua"));
+    cli_write(path,
+        "local function t(ja, en) return { ja = ja, en = en } end\n"
+        "return scenario {\n"
+        "  id = 'no-sender', source = 'x', title = t('x', 'x'), summary = t('x', 'x'),\n"
+        "  length = '1h', invented = t('x', 'x'),\n"
+        "  roles = { r = { name = t('担当', 'Responder') } },\n"
+        "  actors = { a = { kind = 'vendor', name = t('業者', 'Vendor') } },\n"
+        "  injects = {\n"
+        "    { id = 'quiet', at = '0m', text = t('静かな朝。', 'A quiet morning.') },\n"
+        "    { id = 'call', at = '1m', from = 'a', to = 'r', text = t('電話。', 'A call.') },\n"
+        "  },\n"
+        "  actions = { act = { by = 'r', label = t('対応', 'Act'), completes = 'o' } },\n"
+        "  objectives = { o = { phase = 'isolate', title = t('o', 'o'), target = '10m', limit = '20m' } },\n"
+        "}\n");
+    char script[600];
+    snprintf(script, sizeof script, "%s.yaml", path);
+    cli_write(script, "actions: []\n");
+    static const struct {
+        const char *lang, *quiet, *call;
+    } want[] = {
+        { "en", "inject     A quiet morning.", "inject     Vendor: A call." },
+        { "ja", "静かな朝。", "業者: 電話。" },
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        cli_result r = cli_run("run '%s' --script '%s' --ui none --no-scorecard --lang %s "
+                               "--journal '%s.%s.journal.yaml'", path, script, want[i].lang, path,
+                               want[i].lang);
+        assert_int_equal(r.status, 0);
+        assert_contains(r.out, want[i].quiet);
+        assert_contains(r.out, want[i].call);
+        assert_not_contains(r.out, ": A quiet");
+        assert_not_contains(r.out, ": 静かな朝");
+        cli_done(&r);
+    }
+}
+
 /* The commands of the command table, as `tabletop --help` lists them
  * (indented "  NAME  summary" lines): a new command is tested unasked. */
 static size_t command_table(char names[][16], size_t max)
@@ -1014,6 +1057,7 @@ int main(void)
         cmocka_unit_test(a_callback_failure_is_runtime_in_replay_and_resume),
         cmocka_unit_test(journal_start_errors_name_the_journal),
         cmocka_unit_test(steps_after_the_end_are_named),
+        cmocka_unit_test(an_inject_without_a_sender_names_none),
         cmocka_unit_test(help_is_available_for_every_command),
         cmocka_unit_test(lang_after_a_bad_option_still_counts),
         cmocka_unit_test(drill_commands_speak_japanese),

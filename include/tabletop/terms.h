@@ -863,6 +863,10 @@
       "Join links (give each person only their own):") \
     X(W_SEAT_FACILITATOR, "進行役", "facilitator") \
     X(W_SEAT_OBSERVER, "見学（閲覧のみ）", "observer (read-only)") \
+    X(W_LINK_UNKNOWN, "このリンクはこの演習の席ではありません。進行役に自分の参加リンクを確認してください。", \
+      "This link is not a seat of this drill. Ask the facilitator for your own join link.") \
+    X(W_LINK_CLOSED, "この演習は終了しました。リンクはもう使えません。", \
+      "This drill has ended: its links no longer open.") \
     /* ---- web seats: the pages (served as /terms.json, keys used by assets/web) */ \
     X(W_LANG_SWITCH, "English", "日本語") \
     X(W_ACTIONS, "対応", "Actions") \

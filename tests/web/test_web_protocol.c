@@ -235,6 +235,9 @@ static void drill(void **state)
     assert_int_equal(status, 403);
     assert_lacks(body, "app.js");
     assert_lacks(body, "data-kind");
+    /* ... but says why, in both languages: a bare "403" told a player nothing. */
+    assert_contains(body, "This link is not a seat of this drill. Ask the facilitator for your own join link.");
+    assert_contains(body, "このリンクはこの演習の席ではありません。");
     free(body);
     char none[512];
     snprintf(none, sizeof none, "%.*s", (int)(token_of(wrong) - wrong), wrong);

@@ -194,9 +194,18 @@ static int seat_of_path(tt_web *w, const char *path, const char *prefix)
     return seat;
 }
 
-static int forbid(struct lws *wsi)
+/* A link that opens no seat says why, in both languages (the page does
+ * not know the reader's): a person with a mistyped or old link saw a bare
+ * "403". The texts are the terms table's, never the request's. */
+static int forbid(struct lws *wsi, tt_web *w)
 {
-    if (lws_return_http_status(wsi, HTTP_STATUS_FORBIDDEN, NULL))
+    pthread_mutex_lock(&w->mu);
+    tt_term why = w->closed ? W_LINK_CLOSED : W_LINK_UNKNOWN;
+    pthread_mutex_unlock(&w->mu);
+    char body[1024];
+    snprintf(body, sizeof body, "<p lang=\"ja\">%s</p><p lang=\"en\">%s</p>",
+             tt_term_text(why, TT_LANG_JA), tt_term_text(why, TT_LANG_EN));
+    if (lws_return_http_status(wsi, HTTP_STATUS_FORBIDDEN, body))
         return -1;
     return lws_http_transaction_completed(wsi) ? -1 : 0;
 }
@@ -218,7 +227,7 @@ static int on_http(struct lws *wsi, enum lws_callback_reasons reason, void *user
         return start_terms(wsi, w, hs);
     int seat = seat_of_path(w, path, "/join/");
     if (seat < 0)
-        return forbid(wsi);
+        return forbid(wsi, w);
     static const char *const pages[] = { "player.html", "facilitator.html", "observer.html" };
     seat_kind kind = w->seats[seat].kind;
     char file[1200];

@@ -161,8 +161,10 @@ static bool take_failure(journal_thread *t, tt_error *err)
 }
 
 /* Under mu: give the caller's batch to the thread (once it gave the other
- * back) and take the other. False when the thread failed (the batch is
- * dropped: nothing after a refused record is written). */
+ * back) and take the other; the caller wakes the thread after unlocking
+ * (woken under the lock, it would only wait for it). False when the
+ * thread failed (the batch is dropped: nothing after a refused record is
+ * written). */
 static bool hand_over(journal_thread *t)
 {
     while (!t->spare && !atomic_load(&t->failed))
@@ -172,7 +174,6 @@ static bool hand_over(journal_thread *t)
     t->handed = t->fill;
     t->fill = t->spare;
     t->spare = NULL;
-    pthread_cond_signal(&t->work);
     return true;
 }
 
@@ -201,10 +202,18 @@ int journal_thread_write(journal_thread *t, const tt_record *r, tt_error *err)
     if (++b->n < JOURNAL_THREAD_BATCH)
         return 0;
     pthread_mutex_lock(&t->mu);
+    /* The thread still writes the last batch (a busy machine): fill on
+     * rather than wait, up to a bound. */
+    if (!t->spare && b->n < JOURNAL_THREAD_BATCH_MAX && !atomic_load(&t->failed)) {
+        pthread_mutex_unlock(&t->mu);
+        return 0;
+    }
     bool ok = hand_over(t);
     if (!ok)
         take_failure(t, err);
     pthread_mutex_unlock(&t->mu);
+    if (ok)
+        pthread_cond_signal(&t->work);
     batch_empty(t->fill);
     return ok ? 0 : -1;
 }
@@ -213,6 +222,8 @@ int journal_thread_flush(journal_thread *t, tt_error *err)
 {
     pthread_mutex_lock(&t->mu);
     bool handed = t->fill->n > 0 && hand_over(t);
+    if (handed)
+        pthread_cond_signal(&t->work);
     while ((t->handed || t->busy) && !atomic_load(&t->failed))
         pthread_cond_wait(&t->room, &t->mu);
     int rc = take_failure(t, err) ? -1 : 0;

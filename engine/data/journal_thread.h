@@ -18,6 +18,9 @@ typedef struct journal_thread journal_thread;
  * measured to cost more CPU per record than the write() it saves). A full
  * batch, a flush and a close hand over; nothing waits on a timer. */
 #define JOURNAL_THREAD_BATCH 16
+/* While the thread still writes the previous batch, the caller goes on
+ * filling its own (no wait, no context switch) up to this many. */
+#define JOURNAL_THREAD_BATCH_MAX 1024
 
 /* A thread writing to fd (bytes already in the file, the cap), or NULL
  * when none is started: the process may use one CPU only, or the thread
@@ -26,8 +29,8 @@ typedef struct journal_thread journal_thread;
 journal_thread *journal_thread_start(int fd, const char *path, size_t bytes, size_t cap);
 /* Check r (the emitter's checks, same messages), copy and queue it. -1 with
  * err when r is refused, or when an earlier record failed on the thread
- * (its error, once; afterwards "unusable"). Waits only when a full batch
- * finds the thread still writing the previous one. */
+ * (its error, once; afterwards "unusable"). Waits only when a batch of
+ * JOURNAL_THREAD_BATCH_MAX finds the thread still writing the previous one. */
 int journal_thread_write(journal_thread *t, const tt_record *r, tt_error *err);
 /* Wait until every queued record is in the file; -1 with a failure not
  * reported yet (also when it happened before). */

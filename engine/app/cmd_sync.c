@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "options.h"
+#include "tabletop/journal.h"
 #include "tabletop/results.h"
 #include "tabletop/terms.h"
 
@@ -49,6 +50,15 @@ int tt_cmd_sync(int argc, char **argv)
         return tt_cmd_fail(&cl, C_SYNC_WHERE_TEXT);
     tt_error err;
     tt_error_clear(&err);
+    /* A file given as a journal is read as one first, as score and replay
+     * read it: an answer script is said not to be a journal (exit 2) before
+     * anything is sent, never archived as one. */
+    for (int i = 0; i < cl.n_args; i++) {
+        tt_journal j;
+        if (tt_journal_read(cl.args[i], &j, &err) != 0)
+            return tt_error_report(&err, "tabletop sync");
+        tt_journal_free(&j);
+    }
     tt_history *central = tt_history_open_spec(db, 0, NULL, &err);
     if (!central)
         return tt_error_report(&err, "tabletop sync");

@@ -36,7 +36,8 @@ static void expect_ok(cli_result r)
     free(r.out);
 }
 
-/* A file of another kind where a journal is read (score, replay, resume)
+/* A file of another kind where a journal is read (score, replay, resume,
+ * sync --journals)
  * is said to be no journal, at its first document, with what it looks
  * like; a journal where one document is read (--script, --roster) is said
  * to be a journal. One rule in the readers: every command says the same. */
@@ -58,15 +59,18 @@ static void files_of_another_kind_are_not_journals(void **state)
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         const char *path = cli_path(files[i].name);
         cli_write(path, files[i].text);
-        for (size_t c = 0; c < 3; c++)
+        for (size_t c = 0; c < 4; c++)
             for (int ja = 0; ja < 2; ja++) {
                 const char *lang = ja ? "ja" : "en";
                 cli_result r =
                     c == 0 ? cli_run("score '%s' -o '%s' --no-record --lang %s", path,
                                      cli_path("k.html"), lang)
                     : c == 1 ? cli_run("replay '%s' --ui none --lang %s", path, lang)
-                             : cli_run("resume '%s' --ui none --script '%s' --lang %s", path,
-                                       path, lang);
+                    : c == 2 ? cli_run("resume '%s' --ui none --script '%s' --lang %s", path,
+                                       path, lang)
+                             /* checked before any database is opened */
+                             : cli_run("sync --journals '%s' --db postgresql://127.0.0.1:9/x "
+                                       "--lang %s", path, lang);
                 if (r.status != 2)
                     fail_msg("%s, command %zu: expected exit 2, got %d:\n%s", files[i].name, c,
                              r.status, r.err);

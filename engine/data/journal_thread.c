@@ -276,7 +276,7 @@ int journal_thread_stop(journal_thread *t, bool *wrote, tt_error *err)
     /* Joined: everything the thread did is seen here. */
     *wrote = t->wrote;
     int rc = atomic_load(&t->failed) && !t->reported ? -1 : 0;
-    if (rc != 0)
+    if (rc != 0 && err) /* callers closing after a failure of their own pass none */
         *err = t->error;
     thread_free(t);
     return rc;

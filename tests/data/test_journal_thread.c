@@ -193,6 +193,11 @@ static void a_full_disk_is_reported_by_the_next_call(void **state)
     assert_non_null(strstr(err.message, "cannot write to the journal"));
     assert_string_equal(err.file, "/dev/full");
 
+    /* A caller closing after a failure of its own passes no error. */
+    w = writer("/dev/full", true);
+    assert_int_equal(tt_journal_write(w, &recs[0], &err), 0);
+    assert_int_equal(tt_journal_close(w, NULL), -1);
+
     w = writer("/dev/full", true);
     assert_int_equal(tt_journal_write(w, &recs[0], &err), 0);
     int calls = 0;

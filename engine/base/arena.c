@@ -58,6 +58,14 @@ char *tt_arena_strdup(tt_arena *a, const char *s)
     return s ? tt_arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+size_t tt_arena_size(const tt_arena *a)
+{
+    size_t n = 0;
+    for (const tt_arena_block *b = a->head; b; b = b->next)
+        n += b->size;
+    return n;
+}
+
 void tt_arena_reset(tt_arena *a)
 {
     tt_arena_block *keep = NULL;

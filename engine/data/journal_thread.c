@@ -199,12 +199,14 @@ int journal_thread_write(journal_thread *t, const tt_record *r, tt_error *err)
         tt_error_oom(err, t->path);
         return -1;
     }
-    if (++b->n < JOURNAL_THREAD_BATCH)
+    size_t held = tt_arena_size(&b->arena);
+    if (++b->n < JOURNAL_THREAD_BATCH && held < JOURNAL_THREAD_BATCH_BYTES)
         return 0;
     pthread_mutex_lock(&t->mu);
     /* The thread still writes the last batch (a busy machine): fill on
      * rather than wait, up to a bound. */
-    if (!t->spare && b->n < JOURNAL_THREAD_BATCH_MAX && !atomic_load(&t->failed)) {
+    if (!t->spare && b->n < JOURNAL_THREAD_BATCH_MAX && held < 4 * JOURNAL_THREAD_BATCH_BYTES &&
+        !atomic_load(&t->failed)) {
         pthread_mutex_unlock(&t->mu);
         return 0;
     }

@@ -18,8 +18,13 @@ typedef struct journal_thread journal_thread;
  * measured to cost more CPU per record than the write() it saves). A full
  * batch, a flush and a close hand over; nothing waits on a timer. */
 #define JOURNAL_THREAD_BATCH 16
+/* A batch holding this much (long texts) is handed over however few
+ * records it holds, so the copies stay small beside what inline writing
+ * held. */
+#define JOURNAL_THREAD_BATCH_BYTES ((size_t)256 << 10)
 /* While the thread still writes the previous batch, the caller goes on
- * filling its own (no wait, no context switch) up to this many. */
+ * filling its own (no wait, no context switch) up to this many records
+ * and four times those bytes. */
 #define JOURNAL_THREAD_BATCH_MAX 1024
 
 /* A thread writing to fd (bytes already in the file, the cap), or NULL

@@ -178,6 +178,8 @@ void *tt_arena_alloc(tt_arena *a, size_t size);        /* zeroed */
 char *tt_arena_strdup(tt_arena *a, const char *s);     /* NULL in -> NULL out */
 char *tt_arena_strndup(tt_arena *a, const char *s, size_t n);
 void tt_arena_free(tt_arena *a);
+/* Bytes of the blocks it holds (what it costs in memory). */
+size_t tt_arena_size(const tt_arena *a);
 /* Forget every allocation but keep one standard-size block for the next
  * ones (a caller filling the arena again and again: the sweep's journal). */
 void tt_arena_reset(tt_arena *a);

@@ -21,7 +21,10 @@ static void reset_reuses_one_block_and_zeroes(void **state)
     /* Fill the standard block so a second one is made too. */
     for (int i = 0; i < 100; i++)
         assert_non_null(tt_arena_alloc(&a, 1024));
+    /* Its size counts every block: the large one and three standard ones. */
+    assert_int_equal(tt_arena_size(&a), 200 * 1024 + 3 * 64 * 1024);
     tt_arena_reset(&a);
+    assert_int_equal(tt_arena_size(&a), 64 * 1024);
     assert_non_null(a.head);
     char *again = tt_arena_alloc(&a, 100);
     assert_non_null(again);
@@ -49,6 +52,7 @@ static void reset_of_an_empty_arena_is_empty(void **state)
     tt_arena a = { 0 };
     tt_arena_reset(&a);
     assert_null(a.head);
+    assert_int_equal(tt_arena_size(&a), 0);
     assert_non_null(tt_arena_alloc(&a, 8));
     tt_arena_free(&a);
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <cmocka.h>
 
@@ -127,6 +128,44 @@ static void records_are_copied_before_the_call_returns(void **state)
     remove(path);
 }
 
+/* Long records go to the thread before a batch's count is reached, so
+ * the copies waiting stay small. */
+static void long_records_are_handed_over_early(void **state)
+{
+    (void)state;
+    const char *path = sample_tmp_path("long.yaml");
+    enum { LONG = 60 * 1024, NOTES = 6 };
+    char *note = malloc(LONG + 1);
+    assert_non_null(note);
+    memset(note, 'n', LONG);
+    note[LONG] = '\0';
+    size_t n;
+    const tt_record *recs = sample_records(&n);
+    tt_error err;
+    tt_journal_writer *w = writer(path, true);
+    assert_int_equal(tt_journal_write(w, &recs[0], &err), 0); /* start */
+    for (int i = 0; i < NOTES; i++) {
+        tt_record r = { .type = TT_REC_NOTE, .t = i, .role = "r", .note = note };
+        assert_int_equal(tt_journal_write(w, &r, &err), 0);
+    }
+    assert_true(1 + NOTES < JOURNAL_THREAD_BATCH);
+    struct timespec pause = { 0, 1000000 };
+    struct stat st = { 0 };
+    for (int tries = 0; stat(path, &st) == 0 && st.st_size < 2 * LONG; tries++) {
+        assert_true(tries < 10000); /* never handed over: waits for the 16th */
+        nanosleep(&pause, NULL);
+    }
+    assert_int_equal(tt_journal_close(w, &err), 0);
+    tt_journal j;
+    if (tt_journal_read(path, &j, &err) != 0)
+        fail_msg("%s", err.message);
+    assert_int_equal(j.n_records, 1 + NOTES);
+    assert_string_equal(j.records[NOTES].note, note);
+    tt_journal_free(&j);
+    free(note);
+    remove(path);
+}
+
 /* The cap refuses a record whole, as inline: the file holds exactly the
  * records before it (a readable journal), the refusal is said once by a
  * later call or the close, and the writer takes nothing more. */
@@ -225,6 +264,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(many_records_reach_the_file_in_order),
         cmocka_unit_test(records_are_copied_before_the_call_returns),
+        cmocka_unit_test(long_records_are_handed_over_early),
         cmocka_unit_test(the_cap_refuses_a_record_whole),
         cmocka_unit_test(a_full_disk_is_reported_by_the_next_call),
     };

@@ -346,6 +346,79 @@
     X(E_LUA_CONSTANT_FMT, "（定数 '%s'）", " (constant '%s')") \
     X(E_LUA_C_STACK_OVERFLOW, "C のスタックがあふれました（入れ子か再帰が深すぎませんか？）", \
       "C stack overflow") \
+    /* The standard library's own words (lbaselib, lmathlib, ltablib, \
+     * lstrlib, lutf8lib 5.4), inside "bad argument #N to 'f' (...)" or \
+     * alone; a pattern's or format's item is a %s ('%b', '%y'). Before \
+     * the parser's general "%s expected" and "missing %s". */ \
+    X(E_LUA_INTERVAL_EMPTY, "区間が空です（最小値が最大値より大きい）", "interval is empty") \
+    X(E_LUA_WRONG_ARG_COUNT, "引数の数が正しくありません", "wrong number of arguments") \
+    X(E_LUA_WRONG_ARG_COUNT_TO_FMT, "'%s' の引数の数が正しくありません", \
+      "wrong number of arguments to '%s'") \
+    X(E_LUA_ZERO, "0 は使えません", "zero") \
+    X(E_LUA_VALUE_EXPECTED, "値が必要です", "value expected") \
+    X(E_LUA_NO_VALUE, "値がありません", "no value") \
+    X(E_LUA_POSITION_OUT_OF_BOUNDS, "位置が範囲外です", "position out of bounds") \
+    X(E_LUA_INITIAL_OUT_OF_BOUNDS, "開始位置が範囲外です", "initial position out of bounds") \
+    X(E_LUA_FINAL_OUT_OF_BOUNDS, "終了位置が範囲外です", "final position out of bounds") \
+    X(E_LUA_OUT_OF_BOUNDS, "範囲外です", "out of bounds") \
+    X(E_LUA_INDEX_OUT_OF_RANGE, "番号が範囲外です", "index out of range") \
+    X(E_LUA_BASE_OUT_OF_RANGE, "基数が範囲外です（2 から 36）", "base out of range") \
+    X(E_LUA_VALUE_OUT_OF_RANGE, "値が範囲外です", "value out of range") \
+    X(E_LUA_CONCAT_BAD_VALUE_FMT, "表の値が連結できません（%s 型、%s 番目、'%s' の表）", \
+      "invalid value (%s) at index %s in table for '%s'") \
+    X(E_LUA_SORT_ORDER, "並べ替えの比較関数が正しくありません（a < b と b < a が同時に成り立つなど）", \
+      "invalid order function for sorting") \
+    X(E_LUA_MOVE_WRAP, "移動先が整数の範囲を超えます", "destination wrap around") \
+    X(E_LUA_MOVE_TOO_MANY, "移動する要素が多すぎます", "too many elements to move") \
+    X(E_LUA_UNPACK_TOO_MANY, "unpack の結果が多すぎます", "too many results to unpack") \
+    X(E_LUA_STRING_TOO_LARGE, "結果の文字列が大きすぎます", "resulting string too large") \
+    X(E_LUA_SLICE_TOO_LONG, "文字列の切り出しが長すぎます", "string slice too long") \
+    X(E_LUA_PATTERN_ENDS_FMT, "パターンが正しくありません（'%s' で終わっています）", \
+      "malformed pattern (ends with '%s')") \
+    X(E_LUA_PATTERN_BRACKET, "パターンが正しくありません（']' がありません）", \
+      "malformed pattern (missing ']')") \
+    X(E_LUA_PATTERN_BALANCE_FMT, "パターンが正しくありません（'%s' の引数がありません）", \
+      "malformed pattern (missing arguments to '%s')") \
+    X(E_LUA_PATTERN_FRONTIER_FMT, "パターンの '%s' の後に '[' がありません", \
+      "missing '[' after '%s' in pattern") \
+    X(E_LUA_CAPTURE_UNFINISHED, "キャプチャが閉じられていません", "unfinished capture") \
+    X(E_LUA_CAPTURE_INVALID, "パターンのキャプチャが正しくありません", "invalid pattern capture") \
+    X(E_LUA_CAPTURE_INDEX_FMT, "キャプチャの番号 %s が正しくありません", "invalid capture index %s") \
+    X(E_LUA_CAPTURES_TOO_MANY, "キャプチャが多すぎます", "too many captures") \
+    X(E_LUA_PATTERN_TOO_COMPLEX, "パターンが複雑すぎます", "pattern too complex") \
+    X(E_LUA_REPLACEMENT_USE_FMT, "置き換え文字列の '%s' の使い方が正しくありません", \
+      "invalid use of '%s' in replacement string") \
+    X(E_LUA_REPLACEMENT_VALUE_FMT, "置き換えの値が正しくありません（%s 型）", \
+      "invalid replacement value (a %s)") \
+    X(E_LUA_FORMAT_CONVERSION_FMT, "'format' の変換指定 '%s' は使えません", \
+      "invalid conversion '%s' to 'format'") \
+    X(E_LUA_FORMAT_SPEC_FMT, "変換指定が正しくありません: '%s'", \
+      "invalid conversion specification: '%s'") \
+    X(E_LUA_NO_LITERAL, "この値はリテラルで書けません", "value has no literal form") \
+    X(E_LUA_UTF8_INVALID, "UTF-8 の符号が正しくありません", "invalid UTF-8 code") \
+    X(E_LUA_UTF8_CONTINUATION, "開始位置が UTF-8 の継続バイトです", \
+      "initial position is a continuation byte") \
+    X(E_LUA_PACK_SIZE_FMT, "整数の大きさ（%s）が範囲外です（%s）", \
+      "integral size (%s) out of limits %s") \
+    X(E_LUA_PACK_SIZE_MISSING_FMT, "書式 '%s' に大きさがありません", \
+      "missing size for format option '%s'") \
+    X(E_LUA_PACK_OPTION_FMT, "書式 '%s' は使えません", "invalid format option '%s'") \
+    X(E_LUA_PACK_ALIGN, "書式の境界合わせが 2 のべき乗ではありません", \
+      "format asks for alignment not power of 2") \
+    X(E_LUA_INTEGER_OVERFLOW, "整数があふれます", "integer overflow") \
+    X(E_LUA_DATA_TOO_SHORT, "データの文字列が短すぎます", "data string too short") \
+    X(E_LUA_STRING_ZEROS, "文字列に 0 のバイトがあります", "string contains zeros") \
+    X(E_LUA_STRING_LONGER, "文字列が指定の大きさより長いです", "string longer than given size") \
+    X(E_LUA_UNFINISHED_Z_FMT, "書式 '%s' の文字列が終わっていません", \
+      "unfinished string for format '%s'") \
+    X(E_LUA_POSITION_OUT_OF_STRING, "開始位置が文字列の外です", "initial position out of string") \
+    X(E_LUA_INTEGER_TOO_BIG_FMT, "%s バイトの整数は Lua の整数に収まりません", \
+      "%s-byte integer does not fit into Lua Integer") \
+    X(E_LUA_VARIABLE_LENGTH, "長さの決まらない書式です", "variable-length format") \
+    X(E_LUA_PROTECTED_METATABLE, "保護されたメタテーブルは変更できません", \
+      "cannot change a protected metatable") \
+    X(E_LUA_ASSERTION_FAILED, "assert が失敗しました", "assertion failed!") \
+    X(E_LUA_NEXT_KEY, "'next' のキーが正しくありません", "invalid key to 'next'") \
     /* The parser's and the lexer's messages (lparser.c, llex.c): "MESSAGE \
      * near TOKEN", the message and the token worded again; particular \
      * entries before the general "%s expected". */ \

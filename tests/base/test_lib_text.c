@@ -276,6 +276,84 @@ static void lua_compile_errors_in_both_languages(void **state)
     lua_close(L);
 }
 
+/* The standard library's own words, made by Lua's libraries at run time
+ * (the sandbox keeps them): none is left in English in a Japanese message.
+ * `gone` is the English that must not remain. */
+static void lua_library_errors_in_both_languages(void **state)
+{
+    (void)state;
+    static const struct { const char *chunk, *gone; } cases[] = {
+        { "math.random(1, 0)", "interval is empty" },
+        { "math.random(1, 2, 3)", "wrong number" },
+        { "math.fmod(1, 0)", "(zero)" },
+        { "math.max()", "value expected" },
+        { "string.format('%d')", "no value" },
+        { "table.insert({}, 1, 2, 3)", "wrong number" },
+        { "table.insert({}, 5, 1)", "out of bounds" },
+        { "table.concat({{}})", "invalid value" },
+        { "table.sort({3,2,1,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20}, function() return true end)",
+          "invalid order" },
+        { "table.move({}, 1, math.maxinteger, 2)", "wrap around" },
+        { "table.move({}, -1, math.maxinteger, 2)", "too many elements" },
+        { "table.unpack({}, 1, 1e7)", "too many results" },
+        { "string.rep('xx', math.maxinteger)", "too large" },
+        { "('x'):find('%')", "malformed" },
+        { "('x'):find('[a')", "malformed" },
+        { "('x'):find('%b')", "malformed" },
+        { "('x'):find('%f')", "missing" },
+        { "('x'):find('(')", "unfinished" },
+        { "('x'):find('%1')", "invalid capture" },
+        { "('x'):gsub('x', '%z')", "invalid use" },
+        { "('x'):gsub('x', { x = {} })", "invalid replacement" },
+        { "string.format('%y', 1)", "invalid conversion" },
+        { "string.format('%10.1000f', 1)", "invalid conversion" },
+        { "string.format('%q', {})", "literal form" },
+        { "string.char(256)", "out of range" },
+        { "utf8.codepoint('\\xff')", "invalid UTF-8" },
+        { "utf8.offset('\\x80', 1)", "continuation" },
+        { "utf8.len('abc', 10)", "out of bounds" },
+        { "utf8.codepoint('abc', 10)", "out of bounds" },
+        { "string.pack('i17', 1)", "out of limits" },
+        { "string.pack('c', 'x')", "missing size" },
+        { "string.pack('y', 1)", "invalid format" },
+        { "string.pack('!3i4', 1)", "alignment" },
+        { "string.pack('i1', 1000)", "overflow" },
+        { "string.unpack('i4', 'x')", "too short" },
+        { "string.pack('z', 'a\\0b')", "zeros" },
+        { "string.pack('c1', 'ab')", "longer than" },
+        { "string.unpack('z', 'abc')", "unfinished" },
+        { "string.unpack('i4', 'abcd', 10)", "out of string" },
+        { "string.unpack('i16', ('\\xff'):rep(15) .. '\\x7f')", "does not fit" },
+        { "string.packsize('s')", "variable-length" },
+        { "select(0, 1)", "out of range" },
+        { "tonumber('1', 99)", "out of range" },
+        { "setmetatable(setmetatable({}, { __metatable = 1 }), {})", "protected" },
+        { "assert(false)", "assertion" },
+        { "next({}, 'nope')", "invalid key" },
+    };
+    lua_State *L = luaL_newstate();
+    assert_non_null(L);
+    luaL_openlibs(L);
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        assert_int_equal(luaL_loadbufferx(L, cases[k].chunk, strlen(cases[k].chunk), "=x", "t"), LUA_OK);
+        if (lua_pcall(L, 0, 0, 0) == LUA_OK)
+            fail_msg("'%s' ran", cases[k].chunk);
+        const char *msg = lua_tostring(L, -1);
+        assert_non_null(msg);
+        const char *en = strncmp(msg, "x:1: ", 5) == 0 ? msg + 5 : msg; /* "x:1: MESSAGE" */
+        if (!strstr(en, cases[k].gone))
+            fail_msg("'%s': Lua said '%s' (the case is out of date)", cases[k].chunk, en);
+        tt_lang_messages_set(TT_LANG_JA);
+        const char *ja = tt_lib_text(TT_LIB_LUA, en, NULL);
+        if (strstr(ja, cases[k].gone) || strstr(ja, "bad argument") || strstr(ja, " expected"))
+            fail_msg("'%s': English left in '%s'", cases[k].chunk, ja);
+        tt_lang_messages_set(TT_LANG_EN);
+        assert_string_equal(tt_lib_text(TT_LIB_LUA, en, NULL), en);
+        lua_pop(L, 1);
+    }
+    lua_close(L);
+}
+
 /* dlerror()'s texts, made by the loader itself, and libpq's messages. */
 static void loader_and_libpq_texts_in_both_languages(void **state)
 {
@@ -321,6 +399,7 @@ int main(void)
         cmocka_unit_test(yaml_problems_in_both_languages),
         cmocka_unit_test(lua_errors_in_both_languages),
         cmocka_unit_test(lua_compile_errors_in_both_languages),
+        cmocka_unit_test(lua_library_errors_in_both_languages),
         cmocka_unit_test(loader_and_libpq_texts_in_both_languages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

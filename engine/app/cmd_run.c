@@ -168,7 +168,10 @@ static int load_inputs(const run_options *o, run_inputs *in)
             return tt_error_report(&err, "tabletop run");
         in->has_answers = true;
     }
-    /* Settings: the script's, then --set on top. */
+    /* Settings: the script's, then --set on top (each checked as a
+     * script's are, and worded alike). */
+    if (tt_setting_args_check(&o->settings, sc, &err) != 0)
+        return tt_error_report(&err, "tabletop run");
     size_t from_script = in->has_answers ? in->answers.n_settings : 0;
     in->settings = calloc(from_script + o->settings.n + 1, sizeof *in->settings);
     if (!in->settings) {

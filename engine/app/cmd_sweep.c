@@ -184,6 +184,10 @@ int tt_cmd_sweep(int argc, char **argv)
         goto out;
     }
     tt_error err;
+    if (tt_setting_args_check(&settings, tt_script_scenario(script), &err) != 0) {
+        rc = tt_error_report(&err, "tabletop sweep");
+        goto out;
+    }
     for (; n_loaded < scripts.n; n_loaded++) {
         if (tt_action_script_load(scripts.items[n_loaded], tt_script_scenario(script),
                                   &answers[n_loaded], &err) != 0) {

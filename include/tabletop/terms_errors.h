@@ -83,6 +83,8 @@
     "not valid UTF-8 (bad sequence%s)"
 #define E_UTF8_CHAR_NOT_ALLOWED_FMT_TEXT "文字 U+%04X%s は %s では使えません", \
     "character U+%04X%s is not allowed in %s"
+/* A --set argument's own fault, as typed, then what is wrong with it. */
+#define E_SET_ARG_FMT_TEXT "--set %s=%s の指定: %s", "--set %s=%s: %s"
 #define E_AS_UNKNOWN_SETTING_FMT_TEXT "不明な設定 '%s' です。使える設定: %s", \
     "unknown setting '%s'; valid: %s"
 #define E_AS_NOT_FINITE_FMT_TEXT "有限の数値が必要です（既定値は %s）が、'%s' です", \
@@ -984,6 +986,7 @@
     X(E_UTF8_BAD_SEQUENCE_FMT, E_UTF8_BAD_SEQUENCE_FMT_TEXT) \
     X(E_UTF8_CHAR_NOT_ALLOWED_FMT, E_UTF8_CHAR_NOT_ALLOWED_FMT_TEXT) \
     X(E_AS_UNKNOWN_SETTING_FMT, E_AS_UNKNOWN_SETTING_FMT_TEXT) \
+    X(E_SET_ARG_FMT, E_SET_ARG_FMT_TEXT) \
     X(E_AS_NOT_FINITE_FMT, E_AS_NOT_FINITE_FMT_TEXT) \
     X(E_AS_EXPECTED_KIND_FMT, E_AS_EXPECTED_KIND_FMT_TEXT) \
     X(E_AS_AT_MISSING, E_AS_AT_MISSING_TEXT) \

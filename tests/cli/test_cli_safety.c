@@ -372,9 +372,12 @@ static void number_settings_must_be_finite(void **state)
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         const char *j = cli_path("set.journal.yaml");
         unlink(j);
+        char want[200];
+        snprintf(want, sizeof want, "--set rate=%s: expected a finite number (the default is 1.5), "
+                 "found '%s'", bad[i], bad[i]);
         expect_refused(cli_run("run " SCENARIO " --ui none --set rate=%s --journal '%s' --no-scorecard",
                            bad[i], j),
-                       "setting 'rate' is a finite number");
+                       want);
         assert_int_not_equal(access(j, F_OK), 0); /* refused before the drill */
     }
     const char *script = cli_path("inf.yaml");
@@ -404,6 +407,42 @@ static void number_settings_must_be_finite(void **state)
     unlink(j);
     expect_ok(cli_run("run " SCENARIO " --ui none --script '%s' --journal '%s' --no-scorecard",
                   script, j));
+}
+
+/* --set is checked and worded as an answer script's settings: are (the
+ * value as typed, the kind, the default), by run and sweep alike, in both
+ * languages; it said "settings: setting 'rate' is a finite number; 'x' is
+ * not one" and showed 99999999999999999999 as 1e+20. */
+static void set_is_worded_as_a_scripts_settings(void **state)
+{
+    (void)state;
+    const char *script = cli_path("set-answer.yaml");
+    cli_write(script, "actions: []\n");
+    static const struct {
+        const char *set, *want;
+    } cases[] = {
+        { "rate=abc", "--set rate=abc: expected a number (the default is 1.5), found 'abc'" },
+        { "rate=99999999999999999999x", "found '99999999999999999999x'" },
+        { "bogus=1", "--set bogus=1: unknown setting 'bogus'; valid: name, rate" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *j = cli_path("set-worded.journal.yaml");
+        unlink(j);
+        expect_refused(cli_run("run " SCENARIO " --ui none --script '%s' --set '%s' --journal '%s' "
+                               "--no-scorecard", script, cases[i].set, j),
+                       cases[i].want);
+        assert_int_not_equal(access(j, F_OK), 0);
+        expect_refused(cli_run("sweep " SCENARIO " --script '%s' --runs 1 --set '%s' -o '%s'", script,
+                               cases[i].set, cli_path("set-worded.json")),
+                       cases[i].want);
+    }
+    expect_refused(cli_run("run " SCENARIO " --ui none --script '%s' --set rate=abc --lang ja "
+                           "--no-scorecard", script),
+                   "--set rate=abc の指定: 数値が必要です（既定値は 1.5）が、'abc' です");
+    /* The same mistake in a script's settings: the same words, at the place. */
+    cli_write(script, "settings:\n  rate: abc\nactions: []\n");
+    expect_refused(cli_run("run " SCENARIO " --ui none --script '%s' --no-scorecard", script),
+                   "set-answer.yaml:2:9: settings.rate: expected a number (the default is 1.5), found 'abc'");
 }
 
 /* No byte that drives a terminal (C0 but newline and tab, DEL, C1 as
@@ -824,6 +863,7 @@ int main(void)
         cmocka_unit_test(documents_never_overwrite_their_scenario),
         cmocka_unit_test(start_path_that_is_not_a_regular_file_is_not_read),
         cmocka_unit_test(number_settings_must_be_finite),
+        cmocka_unit_test(set_is_worded_as_a_scripts_settings),
         cmocka_unit_test(yaml_escapes_of_control_characters_are_refused),
         cmocka_unit_test(terminal_output_is_neutralised_everywhere),
         cmocka_unit_test(names_from_outside_reach_the_terminal_neutralised),

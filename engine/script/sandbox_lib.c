@@ -158,6 +158,8 @@ static int sandbox_xpcall(lua_State *L)
     return original(L);
 }
 
+static void push_ordered(lua_State *L, int which);
+
 /* pairs in a fixed order: by type, then by value (numbers and strings);
  * a table's __pairs is honoured as in standard Lua. */
 static int sandbox_pairs(lua_State *L)
@@ -169,7 +171,7 @@ static int sandbox_pairs(lua_State *L)
         return 3;
     }
     luaL_checktype(L, 1, LUA_TTABLE);
-    lua_pushvalue(L, lua_upvalueindex(1));
+    push_ordered(L, 1);
     lua_pushvalue(L, 1);
     lua_call(L, 1, 3);
     return 3;
@@ -206,7 +208,7 @@ static int sandbox_next(lua_State *L)
         }
     }
     luaL_checktype(L, 1, LUA_TTABLE);
-    lua_pushvalue(L, lua_upvalueindex(1));
+    push_ordered(L, 2);
     lua_insert(L, 1);
     lua_call(L, 2, 2);
     return 2;
@@ -297,7 +299,8 @@ static void compile_pairs(void)
     lua_close(L);
 }
 
-/* The process's first state compiles the text in place: most processes
+/* The process's first state compiles the text in place, and only when its
+ * scenario first calls pairs or next (build_ordered below): most processes
  * (run, score, check) build one state, and compiling into a separate state
  * to dump it cost that one state as much again. The second and later
  * states load the dump. */
@@ -305,14 +308,91 @@ static atomic_flag pairs_compiled_once = ATOMIC_FLAG_INIT;
 
 static int load_pairs(lua_State *L)
 {
-    if (!atomic_flag_test_and_set(&pairs_compiled_once))
-        return luaL_loadbufferx(L, sorted_pairs_src, sizeof sorted_pairs_src - 1, "=(sandbox)",
-                                "t");
     pthread_once(&pairs_once, compile_pairs);
     if (pairs_bytecode)
         return luaL_loadbufferx(L, pairs_bytecode, pairs_bytecode_len, "=(sandbox)", "b");
     return luaL_loadbufferx(L, sorted_pairs_src, sizeof sorted_pairs_src - 1, "=(sandbox)",
                             "t");
+}
+
+/* The process's first state does not compile the ordered pairs when it is
+ * built: most scenarios never call pairs or next, and the compile was a
+ * tenth of a headless run's load. Its pairs and next share a holder table
+ * (their upvalue): [1] ordered_pairs, [2] ordered_next once built, and
+ * "env", a private _ENV holding what the chunk captures (next, type,
+ * table.sort, rawget, rawequal, error as they were at set-up, before any
+ * scenario code ran) and its two messages. The first call builds them on a
+ * thread of its own without a hook and without charges, so the caller's
+ * count hook and budget see exactly the work of a state built with them
+ * (the same chunk, the same bytecode, the same (sandbox):N: lines). Later
+ * states build them at set-up from the dump, as before. */
+static void build_ordered(lua_State *L, int holder)
+{
+    tt_sandbox *sb = tt_sandbox_of(L);
+    bool armed = sb->armed;
+    sb->armed = false;
+    lua_State *T = lua_newthread(L);
+    lua_sethook(T, NULL, 0, 0);
+    int rc = luaL_loadbufferx(T, sorted_pairs_src, sizeof sorted_pairs_src - 1, "=(sandbox)", "t");
+    if (rc == LUA_OK) {
+        lua_getfield(L, holder, "env");
+        lua_xmove(L, T, 1);
+        lua_setupvalue(T, -2, 1);            /* the chunk's _ENV */
+        lua_getfield(L, holder, "before");
+        lua_getfield(L, holder, "after");
+        lua_xmove(L, T, 2);
+        rc = lua_pcall(T, 2, 2, 0);
+    }
+    sb->armed = armed;
+    if (rc != LUA_OK) {
+        lua_xmove(T, L, 1);
+        lua_error(L);
+    }
+    lua_xmove(T, L, 2);
+    lua_rawseti(L, holder, 2);
+    lua_rawseti(L, holder, 1);
+    lua_pop(L, 1);                           /* the thread */
+}
+
+/* Push ordered_pairs (1) or ordered_next (2): upvalue 1 is the function, or
+ * the first state's holder (above). */
+static void push_ordered(lua_State *L, int which)
+{
+    int up = lua_upvalueindex(1);
+    if (lua_type(L, up) == LUA_TFUNCTION) {
+        lua_pushvalue(L, up);
+        return;
+    }
+    if (lua_rawgeti(L, up, which) == LUA_TFUNCTION)
+        return;
+    lua_pop(L, 1);
+    lua_pushvalue(L, up);
+    build_ordered(L, lua_gettop(L));
+    lua_pop(L, 1);
+    lua_rawgeti(L, up, which);
+}
+
+/* The first state's holder: the originals and messages the chunk needs. */
+static void push_ordered_holder(lua_State *L)
+{
+    lua_createtable(L, 2, 3);
+    lua_createtable(L, 0, 6);
+    static const char *const globals[] = { "next", "type", "rawget", "rawequal", "error", NULL };
+    for (size_t i = 0; globals[i]; i++) {
+        lua_getglobal(L, globals[i]);
+        lua_setfield(L, -2, globals[i]);
+    }
+    lua_createtable(L, 0, 1);
+    lua_getglobal(L, "table");
+    lua_getfield(L, -1, "sort");
+    lua_setfield(L, -3, "sort");
+    lua_pop(L, 1);
+    lua_setfield(L, -2, "table");
+    lua_setfield(L, -2, "env");
+    lua_pushstring(L, TT_MSG(E_SBL_PAIRS_UNORDERED_BEFORE));
+    lua_setfield(L, -2, "before");
+    lua_pushstring(L, TT_MSG(E_SBL_PAIRS_UNORDERED_AFTER));
+    lua_setfield(L, -2, "after");
 }
 
 /* math.random / ctx.random on the exercise's generator. */
@@ -829,12 +909,18 @@ int tt_sandbox_setup(lua_State *L)
         lua_pop(L, 1);
     }
     /* The deterministic pairs is Lua; it captures table.sort before any
-     * scenario code can touch it. */
-    if (load_pairs(L) != LUA_OK)
-        return lua_error(L);
-    lua_pushstring(L, TT_MSG(E_SBL_PAIRS_UNORDERED_BEFORE));
-    lua_pushstring(L, TT_MSG(E_SBL_PAIRS_UNORDERED_AFTER));
-    lua_call(L, 2, 2);
+     * scenario code can touch it (the first state: at its first use, from
+     * the originals kept now). */
+    if (!atomic_flag_test_and_set(&pairs_compiled_once)) {
+        push_ordered_holder(L);
+        lua_pushvalue(L, -1);
+    } else {
+        if (load_pairs(L) != LUA_OK)
+            return lua_error(L);
+        lua_pushstring(L, TT_MSG(E_SBL_PAIRS_UNORDERED_BEFORE));
+        lua_pushstring(L, TT_MSG(E_SBL_PAIRS_UNORDERED_AFTER));
+        lua_call(L, 2, 2);
+    }
     lua_pushcclosure(L, sandbox_next, 1);
     lua_setglobal(L, "next");
     lua_pushcclosure(L, sandbox_pairs, 1);

@@ -158,6 +158,8 @@ static int sandbox_xpcall(lua_State *L)
     return original(L);
 }
 
+/* Slots of the first state's ordered-pairs holder (build_ordered below). */
+enum { ORD_PAIRS = 1, ORD_NEXT, ORD_ENV, ORD_BEFORE, ORD_AFTER, ORD_THREAD, ORD_SLOTS = ORD_THREAD };
 static void push_ordered(lua_State *L, int which);
 
 /* pairs in a fixed order: by type, then by value (numbers and strings);
@@ -171,7 +173,7 @@ static int sandbox_pairs(lua_State *L)
         return 3;
     }
     luaL_checktype(L, 1, LUA_TTABLE);
-    push_ordered(L, 1);
+    push_ordered(L, ORD_PAIRS);
     lua_pushvalue(L, 1);
     lua_call(L, 1, 3);
     return 3;
@@ -208,7 +210,7 @@ static int sandbox_next(lua_State *L)
         }
     }
     luaL_checktype(L, 1, LUA_TTABLE);
-    push_ordered(L, 2);
+    push_ordered(L, ORD_NEXT);
     lua_insert(L, 1);
     lua_call(L, 2, 2);
     return 2;
@@ -318,30 +320,35 @@ static int load_pairs(lua_State *L)
 /* The process's first state does not compile the ordered pairs when it is
  * built: most scenarios never call pairs or next, and the compile was a
  * tenth of a headless run's load. Its pairs and next share a holder table
- * (their upvalue): [1] ordered_pairs, [2] ordered_next once built, and
- * "env", a private _ENV holding what the chunk captures (next, type,
- * table.sort, rawget, rawequal, error as they were at set-up, before any
- * scenario code ran) and its two messages. The first call builds them on a
- * thread of its own without a hook and without charges, so the caller's
- * count hook and budget see exactly the work of a state built with them
- * (the same chunk, the same bytecode, the same (sandbox):N: lines). Later
- * states build them at set-up from the dump, as before. */
+ * (their upvalue), made at set-up with all its slots: [1] ordered_pairs and
+ * [2] ordered_next once built; [3] a private _ENV holding what the chunk
+ * captures (next, type, table.sort, rawget, rawequal, error as they were at
+ * set-up, before any scenario code ran); [4], [5] its two messages; [6] a
+ * thread with no hook. The first call builds them on that thread with
+ * charges off: nothing is allocated on the caller's state and every error
+ * is caught on the thread, so the caller's count hook, budget and memory
+ * see exactly the work of a state built with them (the same chunk, the
+ * same bytecode, the same (sandbox):N: lines). Later states build them at
+ * set-up from the dump, as before. */
+
 static void build_ordered(lua_State *L, int holder)
 {
+    lua_rawgeti(L, holder, ORD_THREAD);
+    lua_State *T = lua_tothread(L, -1);
+    lua_rawgeti(L, holder, ORD_ENV);
+    lua_rawgeti(L, holder, ORD_BEFORE);
+    lua_rawgeti(L, holder, ORD_AFTER);
     tt_sandbox *sb = tt_sandbox_of(L);
     bool armed = sb->armed;
     sb->armed = false;
-    lua_State *T = lua_newthread(L);
-    lua_sethook(T, NULL, 0, 0);
     int rc = luaL_loadbufferx(T, sorted_pairs_src, sizeof sorted_pairs_src - 1, "=(sandbox)", "t");
     if (rc == LUA_OK) {
-        lua_getfield(L, holder, "env");
-        lua_xmove(L, T, 1);
-        lua_setupvalue(T, -2, 1);            /* the chunk's _ENV */
-        lua_getfield(L, holder, "before");
-        lua_getfield(L, holder, "after");
-        lua_xmove(L, T, 2);
+        lua_xmove(L, T, 3);                  /* _ENV, before, after */
+        lua_rotate(T, -3, -1);               /* chunk, before, after, _ENV */
+        lua_setupvalue(T, -4, 1);
         rc = lua_pcall(T, 2, 2, 0);
+    } else {
+        lua_pop(L, 3);
     }
     sb->armed = armed;
     if (rc != LUA_OK) {
@@ -349,13 +356,15 @@ static void build_ordered(lua_State *L, int holder)
         lua_error(L);
     }
     lua_xmove(T, L, 2);
-    lua_rawseti(L, holder, 2);
-    lua_rawseti(L, holder, 1);
-    lua_pop(L, 1);                           /* the thread */
+    lua_rawseti(L, holder, ORD_NEXT);
+    lua_rawseti(L, holder, ORD_PAIRS);
+    lua_pop(L, 1);                           /* the thread, dropped below */
+    lua_pushnil(L);
+    lua_rawseti(L, holder, ORD_THREAD);
 }
 
-/* Push ordered_pairs (1) or ordered_next (2): upvalue 1 is the function, or
- * the first state's holder (above). */
+/* Push ordered_pairs or ordered_next: upvalue 1 is the function, or the
+ * first state's holder (above). */
 static void push_ordered(lua_State *L, int which)
 {
     int up = lua_upvalueindex(1);
@@ -375,7 +384,7 @@ static void push_ordered(lua_State *L, int which)
 /* The first state's holder: the originals and messages the chunk needs. */
 static void push_ordered_holder(lua_State *L)
 {
-    lua_createtable(L, 2, 3);
+    lua_createtable(L, ORD_SLOTS, 0);
     lua_createtable(L, 0, 6);
     static const char *const globals[] = { "next", "type", "rawget", "rawequal", "error", NULL };
     for (size_t i = 0; globals[i]; i++) {
@@ -388,11 +397,15 @@ static void push_ordered_holder(lua_State *L)
     lua_setfield(L, -3, "sort");
     lua_pop(L, 1);
     lua_setfield(L, -2, "table");
-    lua_setfield(L, -2, "env");
+    lua_rawseti(L, -2, ORD_ENV);
     lua_pushstring(L, TT_MSG(E_SBL_PAIRS_UNORDERED_BEFORE));
-    lua_setfield(L, -2, "before");
+    lua_rawseti(L, -2, ORD_BEFORE);
     lua_pushstring(L, TT_MSG(E_SBL_PAIRS_UNORDERED_AFTER));
-    lua_setfield(L, -2, "after");
+    lua_rawseti(L, -2, ORD_AFTER);
+    lua_State *T = lua_newthread(L);         /* no hook is set at set-up */
+    lua_sethook(T, NULL, 0, 0);
+    lua_rawseti(L, -2, ORD_THREAD);
+    /* [1] and [2] stay nil until built; the array part already has room. */
 }
 
 /* math.random / ctx.random on the exercise's generator. */

@@ -49,6 +49,7 @@ static bool dup_start(tt_arena *a, tt_start_info **start)
     if (!dup_str(a, &s->scenario) || !dup_str(a, &s->hash) || !dup_str(a, &s->path) ||
         !dup_str(a, &s->lang) || !dup_str(a, &s->team) || !dup_str(a, &s->date) ||
         !dup_str(a, &s->engine) || !dup_str(a, &s->organisation) ||
+        !dup_str(a, &s->db) || !dup_str(a, &s->scorecard) ||
         !dup_kvs(a, &s->settings, s->n_settings) ||
         !dup_kvs(a, &s->state, s->n_state))
         return false;

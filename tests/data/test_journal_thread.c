@@ -128,6 +128,43 @@ static void records_are_copied_before_the_call_returns(void **state)
     remove(path);
 }
 
+/* A START record's strings too, the history and card paths with the rest
+ * (they are the caller's buffers: gone before the thread emits them). */
+static void start_records_are_copied_whole(void **state)
+{
+    (void)state;
+    const char *path = sample_tmp_path("copied-start.yaml");
+    tt_error err;
+    tt_journal_writer *w = writer(path, true);
+    char *s[10];
+    for (size_t i = 0; i < 10; i++) {
+        s[i] = malloc(32);
+        assert_non_null(s[i]);
+        snprintf(s[i], 32, "/field/%zu", i);
+    }
+    tt_start_info info = { .scenario = s[0], .hash = s[1], .path = s[2], .lang = "en",
+                           .team = s[3], .date = s[4], .engine = s[5],
+                           .organisation = s[6], .db = s[7], .scorecard = s[8] };
+    tt_member member = { .name = s[9], .role = "lead" };
+    info.members = &member;
+    info.n_members = 1;
+    tt_record r = { .type = TT_REC_START, .start = &info };
+    char *doc = tt_record_to_yaml(&r, &err);
+    assert_non_null(doc);
+    tt_buf want = TT_BUF_INIT;
+    tt_buf_add(&want, doc);
+    free(doc);
+    assert_int_equal(tt_journal_write(w, &r, &err), 0);
+    for (size_t i = 0; i < 10; i++)
+        memset(s[i], 'x', 31);
+    assert_int_equal(tt_journal_close(w, &err), 0);
+    for (size_t i = 0; i < 10; i++)
+        free(s[i]);
+    assert_file_is(path, &want);
+    tt_buf_free(&want);
+    remove(path);
+}
+
 /* Long records go to the thread before a batch's count is reached, so
  * the copies waiting stay small. */
 static void long_records_are_handed_over_early(void **state)
@@ -264,6 +301,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(many_records_reach_the_file_in_order),
         cmocka_unit_test(records_are_copied_before_the_call_returns),
+        cmocka_unit_test(start_records_are_copied_whole),
         cmocka_unit_test(long_records_are_handed_over_early),
         cmocka_unit_test(the_cap_refuses_a_record_whole),
         cmocka_unit_test(a_full_disk_is_reported_by_the_next_call),

@@ -56,7 +56,13 @@ int tt_open_journal_scenario(const char *cmd, const char *journal_path,
     if (!wanted)
         wanted = start->scenario;
     if (!tt_locate_scenario(wanted, path, sizeof path, why, sizeof why)) {
-        tt_error_set(&err, NULL, 0, 0, TT_FMT(lang, C_JOURNAL_SCENARIO_FMT), why);
+        /* Said as score says it, at the journal, naming the option that
+         * helps; a --scenario that is not there is that option's fault. */
+        if (scenario_arg)
+            tt_error_set(&err, NULL, 0, 0, TT_MSG(E_SCENARIO_OPTION_FMT), why);
+        else
+            tt_error_set(&err, journal_path, 0, 0, TT_MSG(E_REPLAY_CANNOT_FIND_SCENARIO_FMT),
+                         start->scenario, start->scenario);
         tt_journal_free(j);
         return tt_error_report(&err, cmd);
     }

@@ -120,7 +120,6 @@
     "of %s; playing its steps after the journal's last time\n"
 
 /* ---- replay, resume: reading a journal and its scenario (cmd_replay.c) */
-#define C_JOURNAL_SCENARIO_FMT_TEXT "記録ファイルのシナリオ: %s", "the journal's scenario: %s"
 #define C_SCENARIO_CHANGED_FMT_TEXT \
     "%s: 警告: シナリオファイルが演習を実行したときのものと異なります\n" \
     "  （%s: sha256 %.12s...、記録ファイルでは %.12s...）。結果が異なる可能性があります。\n" \
@@ -387,7 +386,6 @@
       "not a tabletop journal (no start record)") \
     X(C_JOURNAL_BAD_SCENARIO_ID, "記録ファイルのシナリオ id がシナリオ id の形をしていません", \
       "the journal's scenario id is not a scenario id") \
-    X(C_JOURNAL_SCENARIO_FMT, C_JOURNAL_SCENARIO_FMT_TEXT) \
     X(C_SCENARIO_CHANGED_FMT, C_SCENARIO_CHANGED_FMT_TEXT) \
     X(C_REPLAY_IDENTICAL_FMT, C_REPLAY_IDENTICAL_FMT_TEXT) \
     X(C_REPLAY_DIFFERS_FMT, C_REPLAY_DIFFERS_FMT_TEXT) \

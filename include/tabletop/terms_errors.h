@@ -695,6 +695,9 @@
     "'%.80s' is not a journal hash (8 to 64 lowercase hex digits)"
 #define E_SCORE_CANNOT_FIND_SCENARIO_FMT_TEXT "シナリオ '%s' が見つかりません: 記録ファイルにあるファイルがないか別のシナリオで、シナリオフォルダーにも '%s.lua' がありません（--scenarios DIR でフォルダーを指定してください）", \
     "cannot find scenario '%s': the file the journal names is gone or holds another scenario, and the scenario folders have no '%s.lua' (give the folder with --scenarios DIR)"
+#define E_REPLAY_CANNOT_FIND_SCENARIO_FMT_TEXT "シナリオ '%s' が見つかりません: 記録ファイルにあるファイルがないか別のシナリオで、シナリオフォルダーにも '%s.lua' がありません（--scenario F でファイルを指定してください）", \
+    "cannot find scenario '%s': the file the journal names is gone or holds another scenario, and the scenario folders have no '%s.lua' (give the file with --scenario F)"
+#define E_SCENARIO_OPTION_FMT_TEXT "--scenario の指定: %s", "--scenario: %s"
 #define E_CARD_CANNOT_WRITE_FMT_TEXT "スコアカードを書き込めません: %s", \
     "cannot write the scorecard: %s"
 #define E_DB_CANNOT_PREPARE_STATEMENT_TEXT "SQL 文を準備できません", \
@@ -1299,6 +1302,8 @@
     X(E_FILE_EXISTS_GIVE_O, E_FILE_EXISTS_GIVE_O_TEXT) \
     X(E_NOT_A_HASH_FMT, E_NOT_A_HASH_FMT_TEXT) \
     X(E_SCORE_CANNOT_FIND_SCENARIO_FMT, E_SCORE_CANNOT_FIND_SCENARIO_FMT_TEXT) \
+    X(E_REPLAY_CANNOT_FIND_SCENARIO_FMT, E_REPLAY_CANNOT_FIND_SCENARIO_FMT_TEXT) \
+    X(E_SCENARIO_OPTION_FMT, E_SCENARIO_OPTION_FMT_TEXT) \
     X(E_CARD_CANNOT_WRITE_FMT, E_CARD_CANNOT_WRITE_FMT_TEXT) \
     X(E_DB_CANNOT_PREPARE_STATEMENT, E_DB_CANNOT_PREPARE_STATEMENT_TEXT) \
     X(E_DB_CANNOT_BIND, E_DB_CANNOT_BIND_TEXT) \

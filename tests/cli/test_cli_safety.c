@@ -357,8 +357,16 @@ static void start_path_that_is_not_a_regular_file_is_not_read(void **state)
         /* Found neither at the path nor by id: a clear refusal, at once. */
         expect_refused(cli_run("score '%s' -o '%s' --no-record", e, cli_path("e.json")),
                        "cannot find scenario");
-        expect_refused(cli_run("replay '%s'", e), "no scenario 'rate'");
-        expect_refused(cli_run("resume '%s' --ui none --no-scorecard", e), "no scenario 'rate'");
+        /* Said as score says it, at the journal, with the option that helps
+         * (it said "the journal's scenario: no scenario 'rate' ..."). */
+        char want[1200];
+        snprintf(want, sizeof want, "%s: cannot find scenario 'rate': the file the journal names is "
+                 "gone or holds another scenario, and the scenario folders have no 'rate.lua' "
+                 "(give the file with --scenario F)", e);
+        expect_refused(cli_run("replay '%s'", e), want);
+        expect_refused(cli_run("resume '%s' --ui none --no-scorecard", e), want);
+        expect_refused(cli_run("replay '%s' --scenario '%s'", e, cli_path("nowhere.lua")),
+                       "tabletop replay: --scenario: ");
         /* With the scenario given, it works. */
         expect_ok(cli_run("replay '%s' --scenario " SCENARIO, e));
     }

@@ -24,6 +24,17 @@ env -u TABLETOP_SCENARIOS HOME="$root" XDG_DATA_HOME="$root/data" \
   --ui none --journal "$root/j.yaml" --scorecard "$root/card.html" >/dev/null
 grep -q "path: \"$root/root/usr/share/tabletop/scenarios/ransomware.lua\"" "$root/j.yaml"
 test -s "$root/card.html"
+# Packed relative relocations (DT_RELR) need glibc 2.36's loader: a file
+# that asks for GLIBC_ABI_DT_RELR (a version, not a symbol: dpkg-shlibdeps
+# does not see it) must come with that libc6 in Depends, or the package
+# installs where the program cannot start.
+for f in "$root/root/usr/bin/tabletop" "$root"/root/usr/lib/tabletop/modules/*.so; do
+  if readelf -V "$f" | grep -q GLIBC_ABI_DT_RELR &&
+     ! dpkg-deb -f "$deb" Depends | grep -qE 'libc6 \(>= 2\.(3[6-9]|[4-9][0-9])'; then
+    echo "$f needs GLIBC_ABI_DT_RELR (glibc 2.36) but Depends does not say libc6 (>= 2.36)" >&2
+    exit 1
+  fi
+done
 # The program maps no SDL2/X11/audio, libwebsockets, libpq, Graphviz,
 # readline, SQLite or zlib: those are in the modules
 # (lib/tabletop/modules/*.so), which it finds beside itself.

@@ -72,15 +72,17 @@ int tt_finish_exercise(const tt_scenario *sc, const char *journal_path,
     char written[1024] = "";
     tt_error err;
     tt_error_clear(&err);
-    if (tt_score_after_exercise(sc, journal_path, card_path, lang, db_path, written,
-                                sizeof written, &err) != 0) {
+    int rc = tt_score_after_exercise(sc, journal_path, card_path, lang, db_path, written,
+                                     sizeof written, &err);
+    if (rc < 0) {
         char prefix[64];
         snprintf(prefix, sizeof prefix, "tabletop: %s", tt_term_text(C_SCORECARD_WORD, lang));
         return tt_error_report(&err, prefix);
     }
     tt_term_printf(out, TT_FMT(lang, C_JOURNAL_LINE_FMT), journal_path);
     tt_term_printf(out, TT_FMT(lang, C_SCORECARD_LINE_FMT), written);
-    return TT_EXIT_OK;
+    /* The --db given failed (said above, and on the card): exit 1, as score. */
+    return rc > 0 ? tt_error_exit(&err) : TT_EXIT_OK;
 }
 
 /* A folder that cannot be made is the machine's failure (runtime). */

@@ -189,10 +189,16 @@ int tt_score_after_exercise(const tt_scenario *sc, const char *journal_path,
     if (tt_scorecard_read_file_hashed(&card, sc, journal_path, err) != 0)
         return -1;
     tt_error db_err;
-    tt_score_history_step(&card, db_path, true, &db_err);
+    int db_rc = tt_score_history_step(&card, db_path, true, &db_err);
     int rc = tt_scorecard_write(&card, card_path, fmt, lang, err);
     if (rc == 0 && written && written_size) {
         snprintf(written, written_size, "%s", card_path);
+    }
+    /* A database the user chose that fails is a failure, as in `score`
+     * (the card is written all the same); the default one only warns. */
+    if (rc == 0 && db_rc != 0 && db_path) {
+        *err = db_err;
+        rc = 1;
     }
     tt_scorecard_free(&card);
     return rc;

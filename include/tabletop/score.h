@@ -490,7 +490,9 @@ int tt_score_history_step(tt_scorecard *card, const char *db_path, bool record,
  * extension replaced by ".html"; the format follows the extension). The
  * path written is copied into `written` (may be NULL). A failing history
  * database does not stop the card: it becomes a warning on the card and on
- * stderr. Returns 0, or -1 with err (unreadable journal, unwritable card). */
+ * stderr. Returns 0, or -1 with err (unreadable journal, unwritable card),
+ * or 1 with err when the card was written but db_path (chosen, not the
+ * default) failed, as `score` exits 1 then. */
 int tt_score_after_exercise(const tt_scenario *sc, const char *journal_path,
                             const char *card_path, tt_lang lang,
                             const char *db_path, char *written,

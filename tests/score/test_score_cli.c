@@ -197,6 +197,24 @@ static void test_bad_input(void **state)
     r = cli_run("score '%s' -o '%s/c2.json' --db /proc/nope/h.sqlite3", journal, tmp);
     assert_int_equal(r.status, 1);
     cli_done(&r);
+    /* The same at a drill's end (run, and resume, which keeps the --db):
+     * a database chosen with --db that fails is exit 1, the journal and the
+     * card kept and named; the default database only warns. It exited 0. */
+    char bad_db[600], card[600], j2[600];
+    snprintf(bad_db, sizeof bad_db, "%s/not-a-db.sqlite3", tmp);
+    f = fopen(bad_db, "w");
+    fputs("this is not a database\n", f);
+    fclose(f);
+    snprintf(card, sizeof card, "%s/run-card.json", tmp);
+    snprintf(j2, sizeof j2, "%s/run-bad-db.journal.yaml", tmp);
+    r = cli_run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
+                "--journal '%s' --scorecard '%s' --db '%s'", j2, card, bad_db);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "not-a-db.sqlite3"));
+    assert_non_null(strstr(r.out, "run-card.json"));
+    assert_int_equal(access(card, R_OK), 0);
+    assert_int_equal(access(j2, R_OK), 0);
+    cli_done(&r);
 }
 
 int main(void)

@@ -495,6 +495,14 @@ static int field_from(decoder *d, const mc_field *f, char *base)
         size_t n;
         if (!next_array(&d->r, &n))
             return -1;
+        /* Each item takes this many bytes at least (a null string; a text's
+         * head and two nulls; a struct's head and a byte per field): a
+         * forged count is refused before it sizes the allocation. */
+        size_t least = f->kind == MC_STRS    ? 1
+                       : f->kind == MC_TEXTS ? 3
+                                             : 1 + f->item->n_fields;
+        if (n > d->r.left / least)
+            return -1;
         size_t size = f->kind == MC_STRS    ? sizeof(const char *)
                       : f->kind == MC_TEXTS ? sizeof(tt_text)
                                             : f->item->size;

@@ -307,6 +307,42 @@ static void models_come_back_unchanged(void **state)
 static char cache_root[512];  /* XDG_CACHE_HOME of the cached runs */
 static char no_cache[512];    /* a regular file: no cache can live under it */
 
+/* An array's length sizes its allocation only as far as the bytes left
+ * can hold its items: a forged count of a million actions followed by a
+ * million bytes (an action is 17 at least) is refused before anything is
+ * allocated for it (it took 120 MB). */
+static void forged_counts_size_no_allocation(void **state)
+{
+    (void)state;
+    tt_scenario empty;
+    memset(&empty, 0, sizeof empty);
+    size_t len = 0;
+    char *body = tt_model_cache_encode(&empty, &len);
+    assert_non_null(body);
+    /* The model ends with its eleven empty lists (roles ... references);
+     * actions is the fifth. */
+    size_t at = len - 7;
+    for (size_t i = len - 11; i < len; i++)
+        assert_int_equal((unsigned char)body[i], 0x80);
+    const size_t n = 1000000;
+    size_t forged_len = at + 5 + n;
+    unsigned char *forged = calloc(1, forged_len);
+    assert_non_null(forged);
+    memcpy(forged, body, at);
+    forged[at] = 0x9a; /* an array, its length in four bytes */
+    forged[at + 1] = (unsigned char)(n >> 24);
+    forged[at + 2] = (unsigned char)(n >> 16);
+    forged[at + 3] = (unsigned char)(n >> 8);
+    forged[at + 4] = (unsigned char)n;
+    tt_scenario c;
+    memset(&c, 0, sizeof c);
+    assert_int_equal(tt_model_cache_decode((const char *)forged, forged_len, &c), -1);
+    assert_true(tt_arena_size(&c.arena) < n);
+    tt_arena_free(&c.arena);
+    free(forged);
+    free(body);
+}
+
 static void use_cache(const char *root)
 {
     assert_int_equal(setenv("XDG_CACHE_HOME", root, 1), 0);
@@ -693,6 +729,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(schema_covers_every_member),
         cmocka_unit_test(models_come_back_unchanged),
+        cmocka_unit_test(forged_counts_size_no_allocation),
         cmocka_unit_test(cards_from_the_cache_are_identical),
         cmocka_unit_test(score_reads_the_cache),
         cmocka_unit_test(damaged_entries_are_ignored),

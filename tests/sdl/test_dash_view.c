@@ -91,6 +91,46 @@ static void test_feed_and_senders(void **state)
     dash_view_free(&v);
 }
 
+/* An inject without `from` names no sender, as the terminal, the headless
+ * timeline and the browser do (979a085): not the facilitator. */
+static void test_inject_without_sender_names_none(void **state)
+{
+    (void)state;
+    size_t k = 0;
+    while (k < F.j.n_records && F.j.records[k].type != TT_REC_INJECT)
+        k++;
+    assert_true(k < F.j.n_records);
+    tt_record r = F.j.records[k];
+    char head[512], body[512];
+    SDL_Color col;
+    for (int l = 0; l < 2; l++) {
+        tt_lang lang = l ? TT_LANG_EN : TT_LANG_JA;
+        dash_view v;
+        dash_view_init(&v);
+        tt_error err;
+        tt_error_clear(&err);
+        assert_int_equal(dash_view_build(&v, &F.sc, F.j.records, F.j.n_records, 0, lang,
+                                         &err), 0);
+        char want[256];
+        r.from = "user_dept";   /* with a sender: "00:00  Sender → To" */
+        dash_feed_describe(&v, &r, head, sizeof head, body, sizeof body, &col);
+        snprintf(want, sizeof want, "  %s → %s",
+                 tt_scenario_party_name(&F.sc, "user_dept", lang),
+                 tt_scenario_party_name(&F.sc, "sysadmin", lang));
+        assert_non_null(strstr(head, want));
+        r.from = NULL;
+        dash_feed_describe(&v, &r, head, sizeof head, body, sizeof body, &col);
+        snprintf(want, sizeof want, "  → %s", tt_scenario_party_name(&F.sc, "sysadmin", lang));
+        assert_non_null(strstr(head, want));
+        assert_null(strstr(head, dash_s(S_FACILITATOR, lang)));
+        const char *arrow = strstr(head, "→");
+        assert_non_null(arrow);
+        assert_true(arrow - head >= 2 && arrow[-1] == ' ' && arrow[-2] == ' ');
+        assert_string_equal(body, tt_text_get(&r.text, lang));
+        dash_view_free(&v);
+    }
+}
+
 /* Same records and time give the same view whatever was built before. */
 static void test_pure(void **state)
 {
@@ -302,6 +342,7 @@ int main(void)
         cmocka_unit_test(test_state_follows_records),
         cmocka_unit_test(test_objectives_and_actions),
         cmocka_unit_test(test_feed_and_senders),
+        cmocka_unit_test(test_inject_without_sender_names_none),
         cmocka_unit_test(test_pure),
         cmocka_unit_test(test_provisional_score),
         cmocka_unit_test(test_score_after_end),

@@ -338,6 +338,9 @@ void dash_draw(dash_gfx *g, const dash_view *v, dash_ui *ui);
 /* Pieces of the board (dash_draw_*.c). */
 void dash_draw_header(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r);
 void dash_draw_feed(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r);
+/* Head line, body and accent colour of one feed item (dash_draw_feed.c). */
+void dash_feed_describe(const dash_view *v, const tt_record *r, char *head, size_t hn,
+                        char *body, size_t bn, SDL_Color *col);
 void dash_draw_state(dash_gfx *g, const dash_view *v, SDL_Rect r);
 void dash_draw_diagram(dash_gfx *g, const dash_view *v, const dash_ui *ui, SDL_Rect r);
 void dash_draw_objectives(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r);

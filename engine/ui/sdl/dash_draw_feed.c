@@ -25,8 +25,7 @@ static const char *who(const dash_view *v, const tt_record *r, char *buf, size_t
     return buf;
 }
 
-/* Head line, body and accent colour of one feed item. */
-static void describe(const dash_view *v, const tt_record *r, char *head, size_t hn,
+void dash_feed_describe(const dash_view *v, const tt_record *r, char *head, size_t hn,
                      char *body, size_t bn, SDL_Color *col)
 {
     tt_lang L = v->lang;
@@ -41,8 +40,9 @@ static void describe(const dash_view *v, const tt_record *r, char *head, size_t 
     switch (r->type) {
     case TT_REC_INJECT:
     case TT_REC_MESSAGE:
-        snprintf(head, hn, "%s  %s → %s", t,
-                 r->from ? tt_scenario_party_name(v->sc, r->from, L) : dash_s(S_FACILITATOR, L), to);
+        /* An inject without `from` names no sender, as every other front-end. */
+        snprintf(head, hn, "%s  %s%s→ %s", t,
+                 r->from ? tt_scenario_party_name(v->sc, r->from, L) : "", r->from ? " " : "", to);
         snprintf(body, bn, "%s", tt_text_get(&r->text, L));
         if (r->type == TT_REC_MESSAGE)
             *col = COL_MESSAGE;
@@ -147,7 +147,7 @@ void dash_draw_feed(dash_gfx *g, const dash_view *v, dash_ui *ui, SDL_Rect r)
     for (size_t k = v->n_feed - skip; k-- > 0 && y < c.y + c.h;) {
         const tt_record *rec = v->feed[k];
         SDL_Color col;
-        describe(v, rec, head, sizeof head, body, sizeof body, &col);
+        dash_feed_describe(v, rec, head, sizeof head, body, sizeof body, &col);
         int y0 = y;
         int tw = c.w - in;
         /* Measure first so the item's background can be drawn under it. */

@@ -149,7 +149,7 @@ int tt_cmd_score(int argc, char **argv)
         /* An explicitly chosen database that fails is an error; the
          * default one only warns (the card is still useful). */
         if (db_rc != 0 && o.db)
-            rc = tt_error_exit(&db_err);
+            rc = tt_error_report(&db_err, "tabletop score");
     }
     tt_scorecard_free(&card);
     tt_script_free(script);

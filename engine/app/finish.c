@@ -65,7 +65,7 @@ const char *tt_run_path_for_journal(const char *spec, char *buf, size_t size)
     return buf;
 }
 
-int tt_finish_exercise(const tt_scenario *sc, const char *journal_path,
+int tt_finish_exercise(const char *cmd, const tt_scenario *sc, const char *journal_path,
                        const char *card_path, const char *db_path, tt_lang lang,
                        FILE *out)
 {
@@ -81,8 +81,8 @@ int tt_finish_exercise(const tt_scenario *sc, const char *journal_path,
     }
     tt_term_printf(out, TT_FMT(lang, C_JOURNAL_LINE_FMT), journal_path);
     tt_term_printf(out, TT_FMT(lang, C_SCORECARD_LINE_FMT), written);
-    /* The --db given failed (said above, and on the card): exit 1, as score. */
-    return rc > 0 ? tt_error_exit(&err) : TT_EXIT_OK;
+    /* The --db given failed (on the card too): an error, exit 1, as score. */
+    return rc > 0 ? tt_error_report(&err, cmd) : TT_EXIT_OK;
 }
 
 /* A folder that cannot be made is the machine's failure (runtime). */

@@ -9,8 +9,9 @@
 #include "tabletop/scenario.h"
 
 /* journal_path must be closed (fully written). card_path / db_path may be
- * NULL for the defaults. Returns an exit code. */
-int tt_finish_exercise(const tt_scenario *sc, const char *journal_path,
+ * NULL for the defaults. cmd ("tabletop run") prefixes the error of a
+ * db_path that fails. Returns an exit code. */
+int tt_finish_exercise(const char *cmd, const tt_scenario *sc, const char *journal_path,
                        const char *card_path, const char *db_path, tt_lang lang,
                        FILE *out);
 

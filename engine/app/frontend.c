@@ -351,5 +351,5 @@ int tt_frontend_conclude(const char *cmd, int rc, const tt_error *err, bool ende
         tt_term_printf(stdout, TT_FMT(lang, C_JOURNAL_LINE_FMT), journal_path);
         return TT_EXIT_OK;
     }
-    return tt_finish_exercise(sc, journal_path, card_path, db_path, lang, stdout);
+    return tt_finish_exercise(cmd, sc, journal_path, card_path, db_path, lang, stdout);
 }

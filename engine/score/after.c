@@ -40,13 +40,20 @@ int tt_score_default_card_path(const char *journal_path, const char *ext,
     return 0;
 }
 
-static void db_warning(tt_scorecard *card, const tt_error *e)
+/* On the card always. On stderr only for the default database, as a
+ * warning: a database chosen with --db (db_path) that fails fails the
+ * command, and the caller reports it as its error. */
+static void db_warning(tt_scorecard *card, const char *db_path, const tt_error *e)
 {
     char ja[1400], en[1400];
     snprintf(ja, sizeof ja, TT_FMT(TT_LANG_JA, LBL_DB_UNUSABLE_FMT), e->message);
     snprintf(en, sizeof en, TT_FMT(TT_LANG_EN, LBL_DB_UNUSABLE_FMT), e->message);
     tt_scorecard_warn(card, ja, en);
-    tt_error_print(e, "tabletop: warning");
+    if (db_path)
+        return;
+    char prefix[64];
+    snprintf(prefix, sizeof prefix, "tabletop: %s", tt_term_text(C_WARNING_WORD, tt_lang_messages()));
+    tt_error_print(e, prefix);
 }
 
 static bool drill_in_japanese(const tt_scorecard *card)
@@ -130,7 +137,7 @@ int tt_score_history_step(tt_scorecard *card, const char *db_path, bool record,
          * newer schema), the result goes to this machine, marked pending. */
         tt_error_clear(db_err);
         if (offline_step(card, spec, record, &cerr, db_err) != 0) {
-            db_warning(card, db_err);
+            db_warning(card, db_path, db_err);
             return -1;
         }
         return 0;
@@ -141,7 +148,7 @@ int tt_score_history_step(tt_scorecard *card, const char *db_path, bool record,
         return 0;
     tt_history *h = tt_history_open(spec, db_err);
     if (!h) {
-        db_warning(card, db_err);
+        db_warning(card, db_path, db_err);
         return -1;
     }
     int rc = 0;
@@ -154,7 +161,7 @@ int tt_score_history_step(tt_scorecard *card, const char *db_path, bool record,
     if (rc == 0 && tt_history_fill_trend(h, card, db_err) != 0)
         rc = -1;
     if (rc != 0)
-        db_warning(card, db_err);
+        db_warning(card, db_path, db_err);
     tt_history_close(h);
     if (rc == 0 && known)
         store_memo_save(spec, card);

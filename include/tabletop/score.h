@@ -478,7 +478,9 @@ int tt_score_default_card_path(const char *journal_path, const char *ext,
 
 /* Open the history (db_path NULL = default), record the card when `record`
  * and the exercise ended cleanly, and fill its trend. A failure becomes a
- * warning on the card and on stderr, and is returned (-1, db_err). */
+ * warning on the card, and is returned (-1, db_err); it is also printed to
+ * stderr as a warning for the default database only: a db_path that fails
+ * fails the command, which reports db_err as its error. */
 int tt_score_history_step(tt_scorecard *card, const char *db_path, bool record,
                           tt_error *db_err);
 
@@ -489,10 +491,11 @@ int tt_score_history_step(tt_scorecard *card, const char *db_path, bool record,
  * and write the scorecard to card_path (NULL = beside the journal, its
  * extension replaced by ".html"; the format follows the extension). The
  * path written is copied into `written` (may be NULL). A failing history
- * database does not stop the card: it becomes a warning on the card and on
- * stderr. Returns 0, or -1 with err (unreadable journal, unwritable card),
- * or 1 with err when the card was written but db_path (chosen, not the
- * default) failed, as `score` exits 1 then. */
+ * database does not stop the card: it becomes a warning on the card (and
+ * on stderr for the default database). Returns 0, or -1 with err
+ * (unreadable journal, unwritable card), or 1 with err when the card was
+ * written but db_path (chosen, not the default) failed, as `score` exits 1
+ * then: the caller reports err as an error. */
 int tt_score_after_exercise(const tt_scenario *sc, const char *journal_path,
                             const char *card_path, tt_lang lang,
                             const char *db_path, char *written,

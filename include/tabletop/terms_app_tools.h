@@ -456,6 +456,7 @@
     X(C_SCORE_NO_DEFAULT_FMT, C_SCORE_NO_DEFAULT_FMT_TEXT) \
     X(C_SCORE_WORD, "スコア", "score") \
     X(C_SCORE_OUT_IS_JOURNAL_FMT, C_SCORE_OUT_IS_JOURNAL_FMT_TEXT) \
+    X(C_WARNING_WORD, "警告", "warning") \
     X(C_SCORE_DIFFERS, "警告: シナリオファイルの内容が演習時と異なります", \
       "warning: the scenario file differs from the one the exercise ran") \
     X(C_SCORE_INCOMPLETE, "警告: 記録が不完全です。含まれる範囲だけを採点します", \

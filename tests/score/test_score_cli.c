@@ -215,6 +215,42 @@ static void test_bad_input(void **state)
     assert_int_equal(access(card, R_OK), 0);
     assert_int_equal(access(j2, R_OK), 0);
     cli_done(&r);
+    /* When it fails the command, it reads as that command's error, not a
+     * warning (it said 'tabletop: warning: ...' and exited 1), in ja and en,
+     * for run as for score; a database not chosen with --db (TABLETOP_DB,
+     * the default) stays a warning in the messages' language. */
+    static const char *const cmds[] = { "run", "score" };
+    for (int l = 0; l < 2; l++)
+        for (int c = 0; c < 2; c++) {
+            const char *lang = l ? "ja" : "en";
+            char j3[700];
+            snprintf(j3, sizeof j3, "%s/run-bad-db-%s.journal.yaml", tmp, lang);
+            if (c == 0)
+                r = cli_run("run ransomware --script scenarios/answers/ransomware/model.yaml "
+                            "--ui none --journal '%s' --scorecard '%s' --db '%s' --lang %s",
+                            j3, card, bad_db, lang);
+            else
+                r = cli_run("score '%s' -o '%s' --db '%s' --lang %s", j2, card, bad_db, lang);
+            assert_int_equal(r.status, 1);
+            char want[700];
+            snprintf(want, sizeof want, "tabletop %s: %s: ", cmds[c], bad_db);
+            if (!strstr(r.err, want))
+                fail_msg("%s %s: wanted '%s' in: %s", cmds[c], lang, want, r.err);
+            assert_null(strstr(r.err, "warning"));
+            assert_null(strstr(r.err, "警告"));
+            cli_done(&r);
+        }
+    setenv("TABLETOP_DB", bad_db, 1);
+    r = cli_run("score '%s' -o '%s' --lang ja", j2, card);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.err, "tabletop: 警告: "));
+    assert_null(strstr(r.err, "warning"));
+    cli_done(&r);
+    r = cli_run("score '%s' -o '%s'", j2, card);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.err, "tabletop: warning: "));
+    cli_done(&r);
+    unsetenv("TABLETOP_DB");
 }
 
 int main(void)

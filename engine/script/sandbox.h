@@ -90,6 +90,17 @@ size_t tt_sandbox_image_size(const tt_sandbox_image *img);
 /* math.random semantics on sb->rng (also ctx.random). */
 int tt_sandbox_random(lua_State *L);
 
+/* Push the keys of the table at index t in the ordered pairs' order, as a
+ * sequence, and their count (sorted_keys.c). A key of another type raises
+ * the message whose halves are at `before` and `after` (with its type's
+ * name between). Charged tt_sorted_keys_cost(n), whatever the state's hash
+ * seed. Needs 6 free stack slots; called from the C function pairs or
+ * next, not through a Lua call, so no frame is added. */
+void tt_sandbox_sorted_keys(lua_State *L, int t, int before, int after);
+#define TT_SORTED_KEYS_BASE 20
+#define TT_SORTED_KEYS_PER_STEP 12
+uint64_t tt_sorted_keys_cost(uint64_t n);
+
 #define TT_REG_ENV "tt.env"               /* registry: the scenario's _ENV */
 
 /* The sandbox of a state (the allocator's ud). */

@@ -159,7 +159,7 @@ static int sandbox_xpcall(lua_State *L)
 }
 
 /* Slots of the first state's ordered-pairs holder (build_ordered below). */
-enum { ORD_PAIRS = 1, ORD_NEXT, ORD_ENV, ORD_BEFORE, ORD_AFTER, ORD_THREAD, ORD_SLOTS = ORD_THREAD };
+enum { ORD_PAIRS = 1, ORD_NEXT, ORD_ENV, ORD_THREAD, ORD_SLOTS = ORD_THREAD };
 static void push_ordered(lua_State *L, int which);
 
 /* pairs in a fixed order: by type, then by value (numbers and strings);
@@ -173,15 +173,18 @@ static int sandbox_pairs(lua_State *L)
         return 3;
     }
     luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
     push_ordered(L, ORD_PAIRS);
     lua_pushvalue(L, 1);
-    lua_call(L, 1, 3);
+    tt_sandbox_sorted_keys(L, 1, lua_upvalueindex(2), lua_upvalueindex(3));
+    lua_pop(L, 1);                       /* the count */
+    lua_call(L, 2, 3);
     return 3;
 }
 
 /* next in the order pairs gives: tables through the ordered next of the
- * chunk below (upvalue 1); the state `s` (a proxy, not a table) through its
- * own __pairs, walked up to the key given, so `next(s)` and `for k, v in
+ * chunk below (upvalue 1), given the sorted keys; the state `s` (a proxy,
+ * not a table) through its own __pairs, walked up to the key given, so `next(s)` and `for k, v in
  * next, s` work as documented (they failed inside the chunk with a
  * "(sandbox):12:" location). Anything else is Lua's own argument error. */
 static int sandbox_next(lua_State *L)
@@ -210,38 +213,21 @@ static int sandbox_next(lua_State *L)
         }
     }
     luaL_checktype(L, 1, LUA_TTABLE);
+    tt_sandbox_sorted_keys(L, 1, lua_upvalueindex(2), lua_upvalueindex(3));
     push_ordered(L, ORD_NEXT);
     lua_insert(L, 1);
-    lua_call(L, 2, 2);
+    lua_call(L, 4, 2);
     return 2;
 }
 
 /* Returns the ordered pairs factory and an ordered next (same order), so no
- * iteration depends on Lua's hash layout, which differs between processes. */
+ * iteration depends on Lua's hash layout, which differs between processes.
+ * Both are given t's sorted keys (and their count) by sandbox_pairs and
+ * sandbox_next, from the C sorted_keys (sorted_keys.c): sorting in Lua
+ * charged work that followed each state's hash seed. */
 static const char sorted_pairs_src[] =
-    "local unordered_before, unordered_after = ...\n" /* the message, in the user's language */
-    "local next, type, sort, rawget, rawequal, error = next, type, table.sort, rawget, rawequal, error\n"
-    "local rank = { boolean = 1, number = 2, string = 3 }\n"
-    "local function before(a, b)\n"
-    "  local ta, tb = type(a), type(b)\n"
-    "  if ta ~= tb then return (rank[ta] or 4) < (rank[tb] or 4) end\n"
-    "  if ta == 'number' or ta == 'string' then return a < b end\n"
-    "  if ta == 'boolean' then return b and not a end\n"
-    "  return false\n"
-    "end\n"
-    "local function sorted_keys(t)\n"
-    "  local keys, n = {}, 0\n"
-    "  for k in next, t do\n"
-    "    if not rank[type(k)] then\n"
-    "      error(unordered_before .. type(k) .. unordered_after, 3)\n"
-    "    end\n"
-    "    n = n + 1; keys[n] = k\n"
-    "  end\n"
-    "  sort(keys, before)\n"
-    "  return keys, n\n"
-    "end\n"
-    "local function ordered_next(t, k)\n"
-    "  local keys, n = sorted_keys(t)\n"
+    "local rawget, rawequal, error = rawget, rawequal, error\n"
+    "local function ordered_next(t, k, keys, n)\n"
     "  local i = 0\n"
     "  if k ~= nil then\n"
     "    repeat i = i + 1 until i > n or rawequal(keys[i], k)\n"
@@ -251,8 +237,7 @@ static const char sorted_pairs_src[] =
     "  if nk == nil then return nil end\n"
     "  return nk, rawget(t, nk)\n"
     "end\n"
-    "local function ordered_pairs(t)\n"
-    "  local keys = sorted_keys(t)\n"
+    "local function ordered_pairs(t, keys)\n"
     "  local i = 0\n"
     "  return function(tt)\n"
     "    while true do\n"
@@ -322,9 +307,8 @@ static int load_pairs(lua_State *L)
  * tenth of a headless run's load. Its pairs and next share a holder table
  * (their upvalue), made at set-up with all its slots: [1] ordered_pairs and
  * [2] ordered_next once built; [3] a private _ENV holding what the chunk
- * captures (next, type, table.sort, rawget, rawequal, error as they were at
- * set-up, before any scenario code ran); [4], [5] its two messages; [6] a
- * thread with no hook. The first call builds them on that thread with
+ * captures (rawget, rawequal, error as they were at set-up, before any
+ * scenario code ran); [4] a thread with no hook. The first call builds them on that thread with
  * charges off: nothing is allocated on the caller's state and every error
  * is caught on the thread, so the caller's count hook, budget and memory
  * see exactly the work of a state built with them (the same chunk, the
@@ -336,19 +320,16 @@ static void build_ordered(lua_State *L, int holder)
     lua_rawgeti(L, holder, ORD_THREAD);
     lua_State *T = lua_tothread(L, -1);
     lua_rawgeti(L, holder, ORD_ENV);
-    lua_rawgeti(L, holder, ORD_BEFORE);
-    lua_rawgeti(L, holder, ORD_AFTER);
     tt_sandbox *sb = tt_sandbox_of(L);
     bool armed = sb->armed;
     sb->armed = false;
     int rc = luaL_loadbufferx(T, sorted_pairs_src, sizeof sorted_pairs_src - 1, "=(sandbox)", "t");
     if (rc == LUA_OK) {
-        lua_xmove(L, T, 3);                  /* _ENV, before, after */
-        lua_rotate(T, -3, -1);               /* chunk, before, after, _ENV */
-        lua_setupvalue(T, -4, 1);
-        rc = lua_pcall(T, 2, 2, 0);
+        lua_xmove(L, T, 1);                  /* _ENV */
+        lua_setupvalue(T, -2, 1);
+        rc = lua_pcall(T, 0, 2, 0);
     } else {
-        lua_pop(L, 3);
+        lua_pop(L, 1);
     }
     sb->armed = armed;
     if (rc != LUA_OK) {
@@ -381,27 +362,17 @@ static void push_ordered(lua_State *L, int which)
     lua_rawgeti(L, up, which);
 }
 
-/* The first state's holder: the originals and messages the chunk needs. */
+/* The first state's holder: the originals the chunk needs. */
 static void push_ordered_holder(lua_State *L)
 {
     lua_createtable(L, ORD_SLOTS, 0);
-    lua_createtable(L, 0, 6);
-    static const char *const globals[] = { "next", "type", "rawget", "rawequal", "error", NULL };
+    lua_createtable(L, 0, 3);
+    static const char *const globals[] = { "rawget", "rawequal", "error", NULL };
     for (size_t i = 0; globals[i]; i++) {
         lua_getglobal(L, globals[i]);
         lua_setfield(L, -2, globals[i]);
     }
-    lua_createtable(L, 0, 1);
-    lua_getglobal(L, "table");
-    lua_getfield(L, -1, "sort");
-    lua_setfield(L, -3, "sort");
-    lua_pop(L, 1);
-    lua_setfield(L, -2, "table");
     lua_rawseti(L, -2, ORD_ENV);
-    lua_pushstring(L, TT_MSG(E_SBL_PAIRS_UNORDERED_BEFORE));
-    lua_rawseti(L, -2, ORD_BEFORE);
-    lua_pushstring(L, TT_MSG(E_SBL_PAIRS_UNORDERED_AFTER));
-    lua_rawseti(L, -2, ORD_AFTER);
     lua_State *T = lua_newthread(L);         /* no hook is set at set-up */
     lua_sethook(T, NULL, 0, 0);
     lua_rawseti(L, -2, ORD_THREAD);
@@ -930,14 +901,24 @@ int tt_sandbox_setup(lua_State *L)
     } else {
         if (load_pairs(L) != LUA_OK)
             return lua_error(L);
-        lua_pushstring(L, TT_MSG(E_SBL_PAIRS_UNORDERED_BEFORE));
-        lua_pushstring(L, TT_MSG(E_SBL_PAIRS_UNORDERED_AFTER));
-        lua_call(L, 2, 2);
+        lua_call(L, 0, 2);
     }
-    lua_pushcclosure(L, sandbox_next, 1);
+    /* Both also take the message for a key with no order, in the user's
+     * language. */
+    int ordered = lua_gettop(L);        /* pairs' upvalue below next's */
+    lua_pushstring(L, TT_MSG(E_SBL_PAIRS_UNORDERED_BEFORE));
+    lua_pushstring(L, TT_MSG(E_SBL_PAIRS_UNORDERED_AFTER));
+    lua_pushvalue(L, ordered);
+    lua_pushvalue(L, ordered + 1);
+    lua_pushvalue(L, ordered + 2);
+    lua_pushcclosure(L, sandbox_next, 3);
     lua_setglobal(L, "next");
-    lua_pushcclosure(L, sandbox_pairs, 1);
+    lua_pushvalue(L, ordered - 1);
+    lua_pushvalue(L, ordered + 1);
+    lua_pushvalue(L, ordered + 2);
+    lua_pushcclosure(L, sandbox_pairs, 3);
     lua_setglobal(L, "pairs");
+    lua_settop(L, ordered - 2);
 
     /* Charge C work first, so the replacements below are not wrapped. */
     wrap_library(L, "string");

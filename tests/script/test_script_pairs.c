@@ -20,10 +20,8 @@
 #define NAME "scenarios/inline.lua"
 
 /* Breaks what the ordered pairs captured, then walks a table with pairs and
- * next; the order goes into the state. The table has array keys only: the
- * raw order the ordered pairs sorts from is then the same in every state
- * (with keys in the hash part it follows the state's hash seed, and so do
- * the sort's comparisons and the work charged). */
+ * next; the order goes into the state. (Keys in the hash part, whose raw
+ * order follows each state's hash seed: the last test.) */
 static const char DOES[] =
     "table.sort = function() error('replaced sort used') end\n"
     "local t = { 'w', 'x', 'y', 'z' }\n"
@@ -91,10 +89,104 @@ static void first_state_builds_pairs_on_first_use_alike(void **state)
     tt_script_free(first);
 }
 
+/* Keys of every orderable kind: booleans (false first), numbers as Lua's
+ * `<` compares integers and floats (2^63 as a float after
+ * math.maxinteger, -2^64 before math.mininteger, 2^53 + 1 as an integer
+ * after the float 2^53 made an integer key), then strings as Lua's `<`
+ * compares them (bytes after an embedded NUL count; a prefix first). The
+ * order is the one the Lua sort of the earlier sandbox gave. pairs and
+ * next agree. */
+static const char MIXED[] =
+    "local t = { [true] = 1, [false] = 1, [3] = 1, [-1.5] = 1, [2.5] = 1, [1] = 1,\n"
+    "  [math.maxinteger] = 1, [2^63] = 1, [math.mininteger] = 1, [-2^64] = 1,\n"
+    "  [9007199254740993] = 1, [2^53] = 1, [2^53 + 2.0] = 1, [1e300] = 1,\n"
+    "  [-math.huge] = 1, [math.huge] = 1, [''] = 1, a = 1, ['a\\0b'] = 1,\n"
+    "  ['a\\0a'] = 1, ['a\\0'] = 1, ab = 1, b = 1, ['\\0'] = 1, B = 1, ['10'] = 1, ['9'] = 1 }\n"
+    "local out, again = {}, {}\n"
+    "for k in pairs(t) do out[#out + 1] = string.format('%q', k) end\n"
+    "local k = next(t)\n"
+    "while k ~= nil do again[#again + 1] = string.format('%q', k); k = next(t, k) end\n"
+    "s.name = table.concat(out, ' ')\n"
+    "s.flag = table.concat(again, ' ') == s.name";
+
+static void keys_of_every_kind_are_ordered_as_lua_compares_them(void **state)
+{
+    (void)state;
+    const char *text = inline_scenario("", MIXED, "");
+    tt_error err;
+    tt_script *s = tt_script_load_buffer(NAME, text, strlen(text), NULL, &err);
+    if (!s)
+        fail_msg("%s", err.message);
+    char name[1024] = "";
+    uint64_t work = 0;
+    bool flag = false;
+    run_once(s, name, sizeof name, &work, &flag);
+    assert_string_equal(name,
+                        "false true -1e9999 -0x1p+64 0x8000000000000000 -0x1.8p+0 1 "
+                        "0x1.4p+1 3 9007199254740992 9007199254740993 9007199254740994 "
+                        "9223372036854775807 0x1p+63 0x1.7e43c8800759cp+996 1e9999 "
+                        "\"\" \"\\0\" \"10\" \"9\" \"B\" \"a\" \"a\\0\" \"a\\0a\" "
+                        "\"a\\0b\" \"ab\" \"b\"");
+    assert_true(flag);
+    tt_script_free(s);
+}
+
+/* pairs and next over a table whose keys sit in the hash part: each state
+ * has its own random hash seed, so the raw order the keys are collected in
+ * differs from state to state; the work charged must not (a callback near
+ * its budget would trip in one run and not in another). The states are
+ * kept alive together so that none reuses another's address, and so its
+ * seed. The sorted order is checked too. */
+#define STATES 24
+static const char MANY_KEYS[] =
+    "local t = {}\n"
+    "for i = 1, 600 do t['key' .. (i * 7919 % 100003)] = i end\n"
+    "local count, last, unsorted = 0, '', 0\n"
+    "for k in pairs(t) do\n"
+    "  count = count + 1\n"
+    "  if not (last < k) then unsorted = unsorted + 1 end\n"
+    "  last = k\n"
+    "end\n"
+    "local k = next(t)\n"
+    "for _ = 1, 3 do k = next(t, k) end\n"
+    "s.name = tostring(count) .. ' ' .. k\n"
+    "s.flag = unsorted == 0";
+
+static void work_charged_for_pairs_is_the_same_in_every_state(void **state)
+{
+    (void)state;
+    const char *text = inline_scenario("", MANY_KEYS, "");
+    tt_script *s[STATES];
+    uint64_t work[STATES];
+    char first[64] = "";
+    for (int i = 0; i < STATES; i++) {
+        tt_error err;
+        s[i] = tt_script_load_buffer(NAME, text, strlen(text), NULL, &err);
+        if (!s[i])
+            fail_msg("%s", err.message);
+        char name[64] = "";
+        bool flag = false;
+        run_once(s[i], name, sizeof name, &work[i], &flag);
+        assert_true(flag);
+        if (i == 0)
+            snprintf(first, sizeof first, "%s", name);
+        assert_string_equal(name, first);
+        assert_string_equal(name, "600 key10453");
+    }
+    for (int i = 1; i < STATES; i++)
+        if (work[i] != work[0])
+            fail_msg("state %d was charged %llu, state 0 %llu", i,
+                     (unsigned long long)work[i], (unsigned long long)work[0]);
+    for (int i = 0; i < STATES; i++)
+        tt_script_free(s[i]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(first_state_builds_pairs_on_first_use_alike),
+        cmocka_unit_test(keys_of_every_kind_are_ordered_as_lua_compares_them),
+        cmocka_unit_test(work_charged_for_pairs_is_the_same_in_every_state),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

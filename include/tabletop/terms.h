@@ -662,7 +662,7 @@
       "Invented numbers") \
     X(LBL_RULES, "評価方法", \
       "How this is rated") \
-    X(LBL_RULES_TEXT, "P: 目標時間内に達成し有害な対応なし。S: 期限内に達成。M: 期限を過ぎて達成。有害な対応を達成前にとると1段階下がります（Mより下にはなりません）。U: 期限まで（またはシナリオの終わりまで）に達成できず。N/A（未評価）: 期限前に演習が終了し未達成。スコアに含めません。" "スコア: 目標時間内100点、期限までに60点へ直線的に低下、期限後は10点まで低下。達成前の有害な対応1件につき−15点（最大−45）、無駄な対応1件につき−5点（最大−15）。未達（U）は0点。総合スコアは評価した目標の平均。総合評価: すべてPならP、総合スコア65以上ならS、それ未満はM、どの目標も未達ならU、評価した目標がなければN/A。", \
+    X(LBL_RULES_TEXT, "P: 目標時間内に達成し有害な対応なし。S: 期限内に達成。M: 期限を過ぎて達成。有害な対応を達成前にとると1段階下がります（M より下にはなりません）。U: 期限まで（またはシナリオの終わりまで）に達成できず。N/A（未評価）: 期限前に演習が終了し未達成。スコアに含めません。" "スコア: 目標時間内100点、期限までに60点へ直線的に低下、期限後は10点まで低下。達成前の有害な対応1件につき−15点（最大−45）、無駄な対応1件につき−5点（最大−15）。未達（U）は0点。総合スコアは評価した目標の平均。総合評価: すべて P なら P、総合スコア65以上なら S、それ未満は M、どの目標も未達なら U、評価した目標がなければ N/A。", \
       "P: reached within target with no harmful action before it. S: reached within limit. M: reached after the limit. A harmful action before the objective lowers its rating one step (never below M). U: not reached by its limit (or by the scenario's end). N/A (not assessed): the drill ended before its limit and it was not reached; left out of the score. " "Score: 100 within target, falling linearly to 60 at the limit, then towards 10. Each harmful action before it costs 15 (at most 45), each wasted one 5 (at most 15). U: 0. The overall score is the mean of the assessed objectives. Overall rating: P when every objective is P, S from a score of 65, M below, U when nothing was reached, N/A when nothing was assessed.") \
     X(LBL_WARNINGS, "注意", \
       "Warnings") \

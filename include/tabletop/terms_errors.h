@@ -35,7 +35,7 @@
 #define E_SUGGEST_DID_YOU_MEAN_FMT_TEXT "'%s' のことですか？", "did you mean '%s'?"
 #define E_SUGGEST_VALID_TEXT "使えるもの: ", "valid: "
 #define E_UTF8_AT_OFFSET_FMT_TEXT "、位置 %zu", " at offset %zu"
-#define E_KIND_BOOL_TEXT "true か false", "true or false"
+#define E_KIND_BOOL_TEXT "真偽値（true か false）", "true or false"
 #define E_KIND_WHOLE_NUMBER_TEXT "整数", "a whole number"
 #define E_KIND_NUMBER_TEXT "数値", "a number"
 #define E_KIND_TEXT_TEXT "テキスト", "text"

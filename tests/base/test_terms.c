@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -97,6 +98,60 @@ static void normalise(const char *in, char *out, size_t size)
         out[--n] = '\0';
     if (out[0] >= 'A' && out[0] <= 'Z')
         out[0] = (char)(out[0] - 'A' + 'a');
+}
+
+/* A code point of Japanese script (kana, kanji) at s, or 0. */
+static unsigned japanese_at(const unsigned char *s)
+{
+    if ((s[0] & 0xF0) != 0xE0 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+        return 0;
+    unsigned cp = (s[0] & 0x0Fu) << 12 | (s[1] & 0x3Fu) << 6 | (s[2] & 0x3Fu);
+    return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x4E00 && cp <= 0x9FFF) ? cp : 0;
+}
+
+/* A Latin word touching Japanese script ("true か falseが"): Japanese texts
+ * set Latin words apart with a space. A printf conversion (%s, %zu) is not
+ * a word; what it is filled with is checked where it is filled. */
+static const char *latin_touches_japanese(const char *text)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    for (size_t i = 0; s[i]; i++) {
+        if (!isalpha(s[i]))
+            continue;
+        size_t k = i;
+        while (k > 0 && (isdigit(s[k - 1]) || strchr(".-lzhj", s[k - 1])))
+            k--;
+        bool conversion = k > 0 && s[k - 1] == '%';
+        if (!conversion && (japanese_at(s + i + 1) ||
+                            (i >= 3 && japanese_at(s + i - 3))))
+            return (const char *)s + i;
+    }
+    return NULL;
+}
+
+static void latin_words_are_set_apart_in_japanese(void **state)
+{
+    (void)state;
+    assert_non_null(latin_touches_japanese("true か falseが必要です"));
+    assert_non_null(latin_touches_japanese("すべてPならP"));
+    assert_null(latin_touches_japanese("%sが必要です（%zu件）"));
+    for (int i = 0; i < TT_TERM__COUNT; i++) {
+        const char *ja = tt_term_text((tt_term)i, TT_LANG_JA);
+        const char *at = latin_touches_japanese(ja);
+        if (at)
+            fail_msg("%s: a Latin word touches Japanese at '%.24s' in: %s",
+                     tt_term_key((tt_term)i), at, ja);
+    }
+    /* The kinds an answer script's and --set's settings expect, filled in. */
+    static const tt_term kinds[] = { E_KIND_BOOL, E_KIND_WHOLE_NUMBER, E_KIND_NUMBER,
+                                     E_KIND_TEXT };
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        char msg[512];
+        snprintf(msg, sizeof msg, TT_FMT(TT_LANG_JA, E_AS_EXPECTED_KIND_FMT),
+                 tt_term_text(kinds[k], TT_LANG_JA), "false", "maybe");
+        if (latin_touches_japanese(msg))
+            fail_msg("%s reads: %s", tt_term_key(kinds[k]), msg);
+    }
 }
 
 static void seat_errors_read_alike(void **state)
@@ -421,6 +476,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_entry_has_both_languages),
         cmocka_unit_test(one_word_per_concept),
+        cmocka_unit_test(latin_words_are_set_apart_in_japanese),
         cmocka_unit_test(seat_errors_read_alike),
         cmocka_unit_test(the_scan_catches_text_outside_the_table),
         cmocka_unit_test(retired_words_appear_nowhere_users_read),

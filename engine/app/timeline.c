@@ -301,8 +301,10 @@ static void write_summary(FILE *out, tt_exercise *ex, tt_lang lang)
                 const char *kind = tt_term_text(sc->metrics[m].damage ? C_TL_DAMAGE : C_TL_STATE,
                                                 lang);
                 put_left(out, kind, 8);
+                /* yes/no and a metric without a unit: nothing after the value */
+                const char *unit = yes_no ? "" : tt_text_get(&sc->metrics[m].unit, lang);
                 fprintf(out, "%s: %s%s%s\n", tt_text_get(&sc->metrics[m].label, lang), v,
-                        yes_no ? "" : " ", yes_no ? "" : tt_text_get(&sc->metrics[m].unit, lang));
+                        unit && *unit ? " " : "", unit ? unit : "");
             }
 }
 

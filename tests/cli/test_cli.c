@@ -3,6 +3,7 @@
  * input of each kind giving a located message and exit code 2. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -819,6 +820,68 @@ static void an_inject_without_a_sender_names_none(void **state)
     }
 }
 
+/* The line of text at which s has a line ending in a space or a tab, or NULL. */
+static const char *trailing_blank(const char *s)
+{
+    for (const char *line = s; *line;) {
+        const char *end = strchr(line, '\n');
+        if (!end)
+            end = line + strlen(line);
+        if (end > line && (end[-1] == ' ' || end[-1] == '\t'))
+            return line;
+        line = *end ? end + 1 : end;
+    }
+    return NULL;
+}
+
+/* No headless line ends in a blank: every stock scenario played with its
+ * model answer, in both languages, and a metric with no unit (its line
+ * ended 'Score: 5 '). */
+static void headless_lines_have_no_trailing_blanks(void **state)
+{
+    (void)state;
+    static const char *const stock[] = { "admin-server-breach", "card-buffer-outage",
+                                         "exposed-monitoring", "mail-form-flood",
+                                         "ransomware", "wordpress-xss" };
+    char path[512];
+    snprintf(path, sizeof path, "%s", cli_path("no-unit.lua"));
+    cli_write(path,
+        "local function t(ja, en) return { ja = ja, en = en } end\n"
+        "return scenario {\n"
+        "  id = 'no-unit', source = 'x', title = t('x', 'x'), summary = t('x', 'x'),\n"
+        "  length = '1h', invented = t('x', 'x'),\n"
+        "  roles = { r = { name = t('担当', 'Responder') } },\n"
+        "  state = { points = 5 },\n"
+        "  metrics = { points = { label = t('得点', 'Points'), max = 10 } },\n"
+        "  injects = { { id = 'quiet', at = '0m', text = t('静かな朝。', 'A quiet morning.') } },\n"
+        "  actions = { act = { by = 'r', label = t('対応', 'Act'), completes = 'o' } },\n"
+        "  objectives = { o = { phase = 'isolate', title = t('o', 'o'), target = '10m', limit = '20m' } },\n"
+        "}\n");
+    char script[600];
+    snprintf(script, sizeof script, "%s.yaml", path);
+    cli_write(script, "actions: []\n");
+    static const char *const langs[] = { "en", "ja" };
+    for (size_t l = 0; l < 2; l++) {
+        for (size_t i = 0; i <= sizeof stock / sizeof stock[0]; i++) {
+            bool mine = i == sizeof stock / sizeof stock[0];
+            cli_result r = mine
+                ? cli_run("run '%s' --script '%s' --ui none --no-scorecard --lang %s "
+                          "--journal '%s.%s.journal.yaml'", path, script, langs[l], path, langs[l])
+                : cli_run("run %s --script scenarios/answers/%s/model.yaml --ui none "
+                          "--no-scorecard --lang %s --journal '%s.%s.%s.journal.yaml'",
+                          stock[i], stock[i], langs[l], path, stock[i], langs[l]);
+            assert_int_equal(r.status, 0);
+            if (mine)
+                assert_contains(r.out, l ? "得点: 5" : "Points: 5");
+            const char *bad = trailing_blank(r.out);
+            if (bad)
+                fail_msg("%s (%s): a line ends in a blank: '%.*s'", mine ? "no-unit" : stock[i],
+                         langs[l], (int)strcspn(bad, "\n"), bad);
+            cli_done(&r);
+        }
+    }
+}
+
 /* The commands of the command table, as `tabletop --help` lists them
  * (indented "  NAME  summary" lines): a new command is tested unasked. */
 static size_t command_table(char names[][16], size_t max)
@@ -1058,6 +1121,7 @@ int main(void)
         cmocka_unit_test(journal_start_errors_name_the_journal),
         cmocka_unit_test(steps_after_the_end_are_named),
         cmocka_unit_test(an_inject_without_a_sender_names_none),
+        cmocka_unit_test(headless_lines_have_no_trailing_blanks),
         cmocka_unit_test(help_is_available_for_every_command),
         cmocka_unit_test(lang_after_a_bad_option_still_counts),
         cmocka_unit_test(drill_commands_speak_japanese),

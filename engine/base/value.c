@@ -1,5 +1,6 @@
 /* Scalar state values: comparison and canonical formatting. */
 #include "tabletop/base.h"
+#include "tabletop/terms.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -34,6 +35,18 @@ int tt_value_format(const tt_value *v, char *buf, size_t size)
     case TT_VAL_STR: return snprintf(buf, size, "%s", v->as.s ? v->as.s : "");
     }
     return snprintf(buf, size, "?");
+}
+
+int tt_number_text(double v, tt_lang lang, char *buf, size_t size)
+{
+    if (isnan(v)) /* the sign of a NaN means nothing to a reader */
+        return snprintf(buf, size, "%s", tt_term_text(E_NUM_NAN, lang));
+    if (isinf(v))
+        return snprintf(buf, size, "%s",
+                        tt_term_text(v > 0 ? E_NUM_INFINITY : E_NUM_MINUS_INFINITY, lang));
+    if (v == floor(v) && fabs(v) < 1e15)
+        return snprintf(buf, size, "%.0f", v == 0 ? 0.0 : v); /* no "-0" */
+    return snprintf(buf, size, "%.14g", v);
 }
 
 double tt_value_number(const tt_value *v)

@@ -374,7 +374,9 @@ int tt_exercise_set_speed(tt_exercise *ex, double speed, int64_t wall_ms,
                           tt_error *err)
 {
     if (!(speed > 0) || speed > 1e6) {
-        tt_error_set(err, NULL, 0, 0, TT_MSG(E_EX_SPEED_POSITIVE_FMT), speed);
+        char num[64];
+        tt_number_text(speed, tt_lang_messages(), num, sizeof num);
+        tt_error_set(err, NULL, 0, 0, TT_MSG(E_EX_SPEED_POSITIVE_FMT), num);
         return -1;
     }
     if (tt_exercise_tick(ex, wall_ms, err) != 0)
@@ -385,7 +387,9 @@ int tt_exercise_set_speed(tt_exercise *ex, double speed, int64_t wall_ms,
 int ex_do_set_speed(tt_exercise *ex, double speed, int64_t wall_ms, tt_error *err)
 {
     if (!(speed > 0) || speed > 1e6) {
-        tt_error_set(err, NULL, 0, 0, TT_MSG(E_EX_SPEED_POSITIVE_FMT), speed);
+        char num[64];
+        tt_number_text(speed, tt_lang_messages(), num, sizeof num);
+        tt_error_set(err, NULL, 0, 0, TT_MSG(E_EX_SPEED_POSITIVE_FMT), num);
         return -1;
     }
     tt_clock_set_speed(&ex->clock, speed, wall_ms);

@@ -40,6 +40,15 @@ static tt_scheduled *push_scheduled(lua_State *L, tt_script *s)
     return e;
 }
 
+const char *tt_host_number_text(lua_State *L, int idx, char *buf, size_t size)
+{
+    if (lua_isinteger(L, idx))
+        snprintf(buf, size, LUA_INTEGER_FMT, (LUAI_UACINT)lua_tointeger(L, idx));
+    else
+        tt_number_text(lua_tonumber(L, idx), tt_lang_messages(), buf, size);
+    return buf;
+}
+
 /* A time argument: "15m" or seconds. */
 tt_ms tt_host_check_time(lua_State *L, int idx, const char *what)
 {
@@ -52,8 +61,10 @@ tt_ms tt_host_check_time(lua_State *L, int idx, const char *what)
     }
     if (lua_type(L, idx) == LUA_TNUMBER) {
         double secs = lua_tonumber(L, idx);
+        char num[64];
         if (!isfinite(secs) || secs < 0 || secs > 3650.0 * 86400)
-            luaL_error(L, TT_MSG(E_CTX_TIME_RANGE_FMT), what, secs);
+            luaL_error(L, TT_MSG(E_CTX_TIME_RANGE_FMT), what,
+                       tt_host_number_text(L, idx, num, sizeof num));
         return (tt_ms)llround(secs * 1000.0);
     }
     luaL_error(L, TT_MSG(E_CTX_EXPECTED_TIME_FMT), what,
@@ -266,8 +277,9 @@ static int ctx_chance(lua_State *L)
     /* chance(15) meant as 15% would always hold, chance(0/0) never: both
      * are mistakes, said at the line. */
     if (!(p >= 0.0 && p <= 1.0)) {
-        lua_settop(L, 1);
-        return luaL_error(L, TT_MSG(E_CTX_CHANCE_RANGE_FMT), luaL_tolstring(L, 1, NULL));
+        char num[64];
+        return luaL_error(L, TT_MSG(E_CTX_CHANCE_RANGE_FMT),
+                          tt_host_number_text(L, 1, num, sizeof num));
     }
     tt_sandbox_of(L)->drew = true;
     lua_pushboolean(L, tt_rng_unit(s->rng) < p);

@@ -243,6 +243,9 @@ int tt_ctx_recording_index(lua_State *L);
 bool tt_ctx_leaf(lua_CFunction f);
 /* A time value at idx ("15m" or seconds); raises "what: ..." otherwise. */
 tt_ms tt_host_check_time(lua_State *L, int idx, const char *what);
+/* The number at idx for a message, as the author wrote it: an integer as
+ * such, a float by tt_number_text (NaN and infinities in words). */
+const char *tt_host_number_text(lua_State *L, int idx, char *buf, size_t size);
 
 /* recipe.c: after the first build, where the behaviour functions are and
  * the state's declarations (NULL when they cannot be taken: rebuilds then

@@ -322,8 +322,11 @@ tt_ms mf_time_at(ex *x, int idx, const char *path)
             secs = lua_tointeger(L, idx);
         else {
             double d = lua_tonumber(L, idx);
-            if (!(d == floor(d)) || !isfinite(d) || d < -1e15 || d > 1e15)
-                mf_fail(x, 0, TT_MSG(E_SC_NOT_WHOLE_SECONDS_FMT), path, d);
+            char num[64];
+            if (!(d == floor(d)) || !isfinite(d) || d < -1e15 || d > 1e15) {
+                tt_number_text(d, tt_lang_messages(), num, sizeof num);
+                mf_fail(x, 0, TT_MSG(E_SC_NOT_WHOLE_SECONDS_FMT), path, num);
+            }
             secs = (lua_Integer)d;
         }
         if (secs < 0)

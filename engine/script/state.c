@@ -125,6 +125,7 @@ static int refuse_write(lua_State *L, tt_script *s, int c)
                           key, where ? where : TT_MSG(E_A_CONDITION));
     }
     int t = lua_type(L, 3);
+    char num[64];
     const char *cls = t == LUA_TBOOLEAN ? "boolean"
                     : t == LUA_TNUMBER  ? "number"
                     : t == LUA_TSTRING  ? "string"
@@ -134,10 +135,10 @@ static int refuse_write(lua_State *L, tt_script *s, int c)
                           key, luaL_typename(L, 3));
     if (t == LUA_TNUMBER && !lua_isinteger(L, 3) && !isfinite(lua_tonumber(L, 3)))
         return luaL_error(L, TT_MSG(E_ST_NOT_FINITE_FMT), key,
-                          lua_tostring(L, 3));
+                          tt_host_number_text(L, 3, num, sizeof num));
     if (t == LUA_TNUMBER && c == CLASS_INTEGER)
         return luaL_error(L, TT_MSG(E_ST_NOT_WHOLE_FMT),
-                          key, lua_tostring(L, 3), key);
+                          key, tt_host_number_text(L, 3, num, sizeof num), key);
     if (strcmp(cls, declared) != 0)
         return luaL_error(L, c == CLASS_INTEGER ? TT_MSG(E_ST_KIND_AN_FMT) : TT_MSG(E_ST_KIND_A_FMT),
                           key, declared, cls);

@@ -106,6 +106,11 @@ int tt_value_format(const tt_value *v, char *buf, size_t size);
 /* A value for people: booleans as yes/no (はい/いいえ), else as
  * tt_value_format. API 1.1: boolean metrics show this way everywhere. */
 int tt_value_display(const tt_value *v, tt_lang lang, char *buf, size_t size);
+/* A number for people, in a message (not a journal: tt_value_format):
+ * integral values as integers (-5, not -5.0), others as Lua shows them
+ * (%.14g), NaN and the infinities in words (NaN (not a number), infinity),
+ * never printf's "-nan". */
+int tt_number_text(double v, tt_lang lang, char *buf, size_t size);
 /* Numeric view: bool 0/1, int, number; strings give 0. */
 double tt_value_number(const tt_value *v);
 

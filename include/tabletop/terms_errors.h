@@ -35,6 +35,9 @@
 #define E_SUGGEST_DID_YOU_MEAN_FMT_TEXT "'%s' のことですか？", "did you mean '%s'?"
 #define E_SUGGEST_VALID_TEXT "使えるもの: ", "valid: "
 #define E_UTF8_AT_OFFSET_FMT_TEXT "、位置 %zu", " at offset %zu"
+#define E_NUM_NAN_TEXT "NaN（数ではない値）", "NaN (not a number)"
+#define E_NUM_INFINITY_TEXT "無限大", "infinity"
+#define E_NUM_MINUS_INFINITY_TEXT "負の無限大", "minus infinity"
 #define E_KIND_BOOL_TEXT "真偽値（true か false）", "true or false"
 #define E_KIND_WHOLE_NUMBER_TEXT "整数", "a whole number"
 #define E_KIND_NUMBER_TEXT "数値", "a number"
@@ -418,8 +421,8 @@
     "%s: expected a text { ja = \"...\", en = \"...\" }, got a %s"
 #define E_SC_TEXT_MISSING_LANG_FMT_TEXT "%s: '%s' がありません（テキストにはすべて ja と en の両方が必要です）", \
     "%s: missing '%s' (every text needs both ja and en)"
-#define E_SC_NOT_WHOLE_SECONDS_FMT_TEXT "%s: %g は秒単位の整数ではありません", \
-    "%s: %g is not a whole number of seconds"
+#define E_SC_NOT_WHOLE_SECONDS_FMT_TEXT "%s: %s は秒単位の整数ではありません", \
+    "%s: %s is not a whole number of seconds"
 #define E_SC_TIME_NEGATIVE_FMT_TEXT "%s: 時間は負の値にできません", \
     "%s: a time cannot be negative"
 #define E_SC_TIME_TOO_LARGE_FMT_TEXT "%s: 大きすぎます（3650 日を超えています）", \
@@ -519,8 +522,8 @@
     "%s is only available while an exercise runs"
 #define E_CTX_TOO_MANY_SCHEDULED_FMT_TEXT "1回の処理で予約された連絡と後回しの呼び出しが %d 件を超えました", \
     "more than %d messages and deferred calls scheduled in one step"
-#define E_CTX_TIME_RANGE_FMT_TEXT "%s: %f は 0 から 3650 日までの時間ではありません", \
-    "%s: %f is not a time between 0 and 3650 days"
+#define E_CTX_TIME_RANGE_FMT_TEXT "%s: %s は 0 から 3650 日までの時間ではありません", \
+    "%s: %s is not a time between 0 and 3650 days"
 #define E_CTX_EXPECTED_TIME_FMT_TEXT "%s: \"15m\" のような時間か秒数が必要ですが、%s です", \
     "%s: expected a time such as \"15m\" or seconds, got a %s"
 #define E_CTX_MSG_TOO_MUCH_FMT_TEXT "ctx.message: 1回の処理で連絡が %d MiB を超えました", \
@@ -645,8 +648,8 @@
     "the exercise has not started"
 #define E_EX_EVENTS_AT_ONCE_FMT_TEXT "出来事が %d 件を超えました（%s）: ctx.after(0, ...) で自分自身を予約し続けているものはありませんか？", \
     "more than %d events at %s: does something keep scheduling itself with ctx.after(0, ...)?"
-#define E_EX_SPEED_POSITIVE_FMT_TEXT "速度は 0 より大きい数値にしてください（%g です）", \
-    "speed must be a number above 0 (got %g)"
+#define E_EX_SPEED_POSITIVE_FMT_TEXT "速度は 0 より大きい数値にしてください（%s です）", \
+    "speed must be a number above 0 (got %s)"
 #define E_REPLAY_NOT_REPRODUCED_AT_FMT_TEXT "記録ファイルが記録 %zu で再現されません", \
     "the journal does not reproduce at record %zu"
 #define E_REPLAY_NO_START_TEXT "記録ファイルが開始記録で始まっていません", \
@@ -962,6 +965,9 @@
     X(E_SUGGEST_DID_YOU_MEAN_FMT, E_SUGGEST_DID_YOU_MEAN_FMT_TEXT) \
     X(E_SUGGEST_VALID, E_SUGGEST_VALID_TEXT) \
     X(E_UTF8_AT_OFFSET_FMT, E_UTF8_AT_OFFSET_FMT_TEXT) \
+    X(E_NUM_NAN, E_NUM_NAN_TEXT) \
+    X(E_NUM_INFINITY, E_NUM_INFINITY_TEXT) \
+    X(E_NUM_MINUS_INFINITY, E_NUM_MINUS_INFINITY_TEXT) \
     X(E_KIND_BOOL, E_KIND_BOOL_TEXT) \
     X(E_KIND_WHOLE_NUMBER, E_KIND_WHOLE_NUMBER_TEXT) \
     X(E_KIND_NUMBER, E_KIND_NUMBER_TEXT) \

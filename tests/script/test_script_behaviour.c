@@ -282,6 +282,21 @@ static void runtime_errors_are_located(void **state)
                       "not 15 (15% is 0.15)", TT_DOES_LINE);
     expect_does_error("ctx.chance(-0.1)", "not -0.1", TT_DOES_LINE);
     expect_does_error("ctx.chance(0/0)", "ctx.chance: the probability must be", TT_DOES_LINE);
+    /* Numbers echoed as written: an integer as one (it said -5.0), NaN and
+     * the infinities in words (it said -nan and inf). */
+    expect_does_error("ctx.after(-5, function() end)",
+                      "ctx.after delay: -5 is not a time between 0 and 3650 days", TT_DOES_LINE);
+    expect_does_error("ctx.after(-2.5, function() end)", "delay: -2.5 is not a time",
+                      TT_DOES_LINE);
+    expect_does_error("ctx.after(0/0, function() end)",
+                      "delay: NaN (not a number) is not a time", TT_DOES_LINE);
+    expect_does_error("ctx.after(1/0, function() end)", "delay: infinity is not a time",
+                      TT_DOES_LINE);
+    expect_does_error("s.n = 0/0", "must be finite (got NaN (not a number))", TT_DOES_LINE);
+    expect_does_error("s.n = -1/0", "must be finite (got minus infinity)", TT_DOES_LINE);
+    expect_does_error("ctx.chance(0/0)", "from 0 to 1, not NaN (not a number) (15% is 0.15)",
+                      TT_DOES_LINE);
+    expect_does_error("ctx.chance(2.0)", "from 0 to 1, not 2 (15% is 0.15)", TT_DOES_LINE);
     expect_does_error("assert(ctx.chance('1') and not ctx.chance(0.0)) error('edges ok')",
                       "edges ok", TT_DOES_LINE);
     expect_does_error("local x = math.random(math.mininteger, math.maxinteger) "

@@ -37,6 +37,7 @@
 #include "tabletop/terms.h"
 #include "sandbox.h"
 
+#include <ctype.h>
 #include <inttypes.h>
 #include <lauxlib.h>
 #include <stdio.h>
@@ -225,15 +226,41 @@ void tt_sandbox_check_budget(lua_State *L)
 
 /* ---- Protected calls ---- */
 
-/* Message handler of the chunk's run: an error object that is not text
- * ('error({})') carries no place; give it the scenario line that raised
- * it, as Lua does for a string. Text and numbers pass as they are. */
+bool tt_sandbox_source_calls_load(const char *text, size_t len)
+{
+    for (size_t i = 0; i + 4 <= len; i++) {
+        if (memcmp(text + i, "load", 4) != 0 ||
+            (i > 0 && (isalnum((unsigned char)text[i - 1]) || text[i - 1] == '_')))
+            continue;
+        size_t k = i + 4;
+        while (k < len && (text[k] == ' ' || text[k] == '\t'))
+            k++;
+        if (k < len && strchr("(\"'[{", text[k]))
+            return true;
+    }
+    return false;
+}
+
+/* Message handler of the chunk's run, and of every run once the scenario
+ * has load()ed a chunk: an error object that is not text ('error({})')
+ * carries no place; give it the scenario line that raised it, as Lua does
+ * for a string. An error raised in a load()ed chunk ('(load):1: ...') gets
+ * the file's line that led there before it. Other text and numbers pass
+ * as they are. */
 static int place_error_object(lua_State *L)
 {
     int t = lua_type(L, 1);
-    if (t == LUA_TSTRING || t == LUA_TNUMBER)
-        return 1;
     const tt_sandbox *sb = tt_sandbox_of(L);
+    if (t == LUA_TSTRING) {
+        static const char loaded[] = "(load):";
+        const char *msg = lua_tostring(L, 1);
+        int line = strncmp(msg, loaded, sizeof loaded - 1) == 0 ? scenario_line(sb, L, 1) : 0;
+        if (line > 0)
+            lua_pushfstring(L, "%s:%d: %s", sb->short_src, line, msg);
+        return 1;
+    }
+    if (t == LUA_TNUMBER)
+        return 1;
     int line = scenario_line(sb, L, 1);
     if (line > 0) {
         char what[160];
@@ -318,7 +345,7 @@ int tt_sandbox_call(tt_sandbox *sb, const char *path, int nargs, int nres,
         lua_sethook(L, count_hook, LUA_MASKCOUNT, TT_HOOK_STEP);
     sb->straight = false;
     int handler = 0;
-    if (sb->place_objects) {
+    if (sb->place_objects || sb->loaded) {
         lua_pushcfunction(L, place_error_object);
         lua_insert(L, -(nargs + 2));
         handler = lua_gettop(L) - nargs - 1;

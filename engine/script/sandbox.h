@@ -57,6 +57,11 @@ typedef struct tt_sandbox {
     bool place_objects;    /* the next run places an error object that is not
                               text at its line (the chunk: a callback's
                               errors are placed at the callback) */
+    bool loaded;           /* the scenario calls load (its source says so,
+                              or it has load()ed a chunk): every run places
+                              an error raised in a loaded chunk at the
+                              file's line that led there (a message handler,
+                              which other scenarios' calls are spared) */
     lua_CFunction leaf[TT_SANDBOX_LEAF_MAX]; /* the math library's C functions as
                               set up, before any scenario code: none calls Lua */
     int n_leaf;
@@ -104,6 +109,9 @@ uint64_t tt_sorted_keys_cost(uint64_t n);
 #define TT_REG_ENV "tt.env"               /* registry: the scenario's _ENV */
 
 /* The sandbox of a state (the allocator's ud). */
+/* Does a scenario's source call load ("load(", "load '...'", _G.load{...})?
+ * Then its runs place errors in loaded chunks from the first one. */
+bool tt_sandbox_source_calls_load(const char *text, size_t len);
 tt_sandbox *tt_sandbox_of(lua_State *L);
 
 /* lua_CFunction, run protected once per state: open the allowed libraries,

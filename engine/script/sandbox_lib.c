@@ -49,6 +49,7 @@ static int sandbox_load(lua_State *L)
     tt_sandbox_check_budget(L);
     bool has_env = !lua_isnone(L, 4);
     int status = luaL_loadbufferx(L, chunk, len, "=(load)", "t");
+    tt_sandbox_of(L)->loaded = true;
     if (status != LUA_OK) {
         luaL_pushfail(L);
         lua_insert(L, -2);

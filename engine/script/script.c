@@ -187,6 +187,7 @@ static int build(tt_script *s, bool light, tt_error *err)
     }
 
     s->sb->place_objects = true;
+    s->sb->loaded = s->sb->loaded || tt_sandbox_source_calls_load(prep.text, prep.len);
     if (tt_sandbox_call(s->sb, path, 0, 1, s->limits.load_instructions, NULL, err) != 0)
         return -1;
 

@@ -348,6 +348,23 @@ static void limits_in_other_chunks_name_the_files_line(void **state)
     run_all(list, sizeof list / sizeof list[0], &l);
 }
 
+/* An error raised in a chunk the scenario load()ed names the file's line
+ * that led there, as a limit does (3a2ad6e): it read '(load):1: boom'
+ * alone, at the chunk's run and in a callback, and in a later callback
+ * calling a function the chunk made. */
+static void errors_in_loaded_chunks_name_the_files_line(void **state)
+{
+    (void)state;
+    static const attempt list[] = {
+        { "local f = load('error(\"boom\")')\nf()", NULL, "(load):1: boom", 2 },
+        { NULL, "local f = load('local x = nil; return x.y'); f()",
+          "(load):1: attempt to index a nil value", TT_DOES_LINE },
+        { "local g = load('return function() local t = nil; return t.k end')()", "g()",
+          "(load):1: attempt to index a nil value", TT_DOES_LINE },
+    };
+    run_all(list, sizeof list / sizeof list[0], NULL);
+}
+
 /* Lua's library reads a count as luaL_checkinteger does: 1e7 (a float
  * with a whole value) and "1e7" are counts too, and a number is a string.
  * Each call below is one instruction of Lua and does its work in C: only
@@ -716,6 +733,7 @@ int main(void)
         cmocka_unit_test(copies_out_of_lua_are_bounded),
         cmocka_unit_test(c_work_in_a_loop_is_charged),
         cmocka_unit_test(limits_in_other_chunks_name_the_files_line),
+        cmocka_unit_test(errors_in_loaded_chunks_name_the_files_line),
         cmocka_unit_test(counts_are_read_as_lua_reads_them),
         cmocka_unit_test(ordinary_patterns_fit_the_default_budget),
         cmocka_unit_test(patterns_behave_as_in_lua),

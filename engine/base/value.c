@@ -44,7 +44,8 @@ int tt_number_text(double v, tt_lang lang, char *buf, size_t size)
     if (isinf(v))
         return snprintf(buf, size, "%s",
                         tt_term_text(v > 0 ? E_NUM_INFINITY : E_NUM_MINUS_INFINITY, lang));
-    if (v == floor(v) && fabs(v) < 1e15)
+    /* integral, without libm (tt_base does not link it) */
+    if (v > -1e15 && v < 1e15 && v == (double)(long long)v)
         return snprintf(buf, size, "%.0f", v == 0 ? 0.0 : v); /* no "-0" */
     return snprintf(buf, size, "%.14g", v);
 }

@@ -58,7 +58,7 @@ struct journal_thread {
     tt_buf out;             /* a batch's documents for one write() */
 };
 
-static int min_cpus = 2;
+static int min_cpus = JOURNAL_THREAD_MIN_CPUS;
 
 void journal_thread_min_cpus(int n)
 {
@@ -287,7 +287,10 @@ int journal_thread_stop(journal_thread *t, bool *wrote, tt_error *err)
 journal_thread *journal_thread_start(int fd, const char *path, size_t bytes, size_t cap)
 {
     /* On one CPU the thread cannot run beside the exercise: it would only
-     * add its own cost (a thread, the hand-over, locked malloc). */
+     * add its own cost (a thread, the hand-over, locked malloc). On two it
+     * did not pay either (bench_process A/B, 28 Nov: run mail-form-flood
+     * 3.13x wall / 3.30x CPU threaded against 2.97x / 3.07x inline, mean
+     * of three rounds each): the other CPU is rarely free enough. */
     cpu_set_t cpus;
     if (sched_getaffinity(0, sizeof cpus, &cpus) == 0 && CPU_COUNT(&cpus) < min_cpus)
         return NULL;

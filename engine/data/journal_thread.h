@@ -44,9 +44,12 @@ int journal_thread_flush(journal_thread *t, tt_error *err);
 int journal_thread_check(journal_thread *t, tt_error *err);
 void journal_thread_set_cap(journal_thread *t, size_t cap);
 /* Write what is queued, end the thread, free it. *wrote: bytes went to
- * the file (an fsync is due). -1 with a failure not reported yet. */
+ * the file (the close's writeback or fsync is due). -1 with a failure not reported yet. */
 int journal_thread_stop(journal_thread *t, bool *wrote, tt_error *err);
-/* Tests: fewer CPUs than n means no thread (default 2). */
+/* A process that may use fewer CPUs than this writes inline: on two CPUs
+ * the thread measured no faster than writing inline (journal_thread.c). */
+#define JOURNAL_THREAD_MIN_CPUS 3
+/* Tests: fewer CPUs than n means no thread (default JOURNAL_THREAD_MIN_CPUS). */
 void journal_thread_min_cpus(int n);
 
 #endif

@@ -508,7 +508,7 @@ static void writes_each_records_own_document(writer_kind kind)
     tt_error err, said;
     journal_thread_min_cpus(kind == INLINE ? 1 << 20 : 1); /* durable: never threaded */
     tt_journal_writer *w = tt_journal_create(path, kind == DURABLE, &err);
-    journal_thread_min_cpus(2);
+    journal_thread_min_cpus(JOURNAL_THREAD_MIN_CPUS);
     assert_non_null(w);
     tt_buf want = TT_BUF_INIT;
     for (size_t i = 0; i < n; i++) {
@@ -561,7 +561,7 @@ static void write_errors_stop_the_writer(void **state)
     for (int threaded = 0; threaded < 2; threaded++) {
         journal_thread_min_cpus(threaded ? 1 : 1 << 20);
         tt_journal_writer *w = tt_journal_create("/dev/full", false, &err);
-        journal_thread_min_cpus(2);
+        journal_thread_min_cpus(JOURNAL_THREAD_MIN_CPUS);
         if (!w)
             fail_msg("cannot open /dev/full: %s", err.message);
         if (threaded) {

@@ -40,7 +40,7 @@ static tt_journal_writer *writer(const char *path, bool threaded)
     tt_error err;
     journal_thread_min_cpus(threaded ? 1 : 1 << 20);
     tt_journal_writer *w = tt_journal_create(path, false, &err);
-    journal_thread_min_cpus(2);
+    journal_thread_min_cpus(JOURNAL_THREAD_MIN_CPUS);
     if (!w)
         fail_msg("%s: %s", path, err.message);
     return w;

@@ -12,13 +12,15 @@ typedef struct tt_journal_writer tt_journal_writer;
 
 /* Create (truncate) a journal. `durable` = each record written and fsynced
  * before tt_journal_write returns (live drills). Otherwise (headless runs)
- * records are written by a thread beside the caller, in order and as soon
- * as it gets to them, and fsynced at close: tt_journal_write returns once
- * the record is checked and copied, and a failure only the writing sees
- * (the cap, a full disk) is reported by the next write, hold, flush or
- * close, after which nothing more is written. Without a second CPU such a
- * journal is written inline too. Failures are runtime errors (the path is
- * the program's own choice or already checked). */
+ * records are written in batches (every 16 records or 256 KiB, at flush
+ * and at close, whose writeback is started, not waited for): by the call
+ * itself, or where the process may use three CPUs or more by a thread
+ * beside the caller (tt_journal_write then returns once the record is
+ * checked and copied). A failure of the writing (a full disk; the cap, on
+ * the thread) is reported by the call that sends the batch, or after the
+ * thread failed by the next write, hold, flush or close; after it nothing
+ * more is written. Failures are runtime errors (the path is the program's
+ * own choice or already checked). */
 tt_journal_writer *tt_journal_create(const char *path, bool durable, tt_error *err);
 /* Create a journal that must not exist yet: an existing file or a symbolic
  * link there is refused and left untouched. The error's class tells whose

@@ -492,8 +492,8 @@ static void writer_refuses_unreadable_records(void **state)
  * byte, each record's own document, also when records it refused (one
  * failing inside its document: a bad text after good fields) came between.
  * Refusals come from the call itself with the emitter's own message, with
- * or without the writer thread; a durable or inline writer has each record
- * in the file when the call returns, a threaded one after a flush. */
+ * or without the writer thread; a durable writer has each record in the
+ * file when the call returns, the others (inline or threaded) after a flush. */
 typedef enum { DURABLE, INLINE, THREADED } writer_kind;
 
 static void writes_each_records_own_document(writer_kind kind)
@@ -517,7 +517,7 @@ static void writes_each_records_own_document(writer_kind kind)
         tt_buf_add(&want, doc);
         free(doc);
         assert_int_equal(tt_journal_write(w, &recs[i], &err), 0);
-        if (kind == THREADED)
+        if (kind != DURABLE)
             assert_int_equal(tt_journal_flush(w, &err), 0);
         size_t len;
         char *got = read_all(path, &len);
@@ -550,8 +550,10 @@ static void one_writer_writes_each_records_own_document(void **state)
     writes_each_records_own_document(THREADED);
 }
 
-/* Inline: the write that fails says so; the writer thread: the next call
- * (here the flush), once; afterwards the writer is unusable either way. */
+/* A journal that is not durable writes its records in batches: the write
+ * that sends a batch (inline: the 16th record's) or the next call after
+ * the thread failed (here the flush) says so, once; afterwards the writer
+ * is unusable either way. */
 static void write_errors_stop_the_writer(void **state)
 {
     (void)state;
@@ -568,6 +570,8 @@ static void write_errors_stop_the_writer(void **state)
             assert_int_equal(tt_journal_write(w, &recs[0], &err), 0);
             assert_int_equal(tt_journal_flush(w, &err), -1);
         } else {
+            for (int i = 0; i < 15; i++)
+                assert_int_equal(tt_journal_write(w, &recs[i % n], &err), 0);
             assert_int_equal(tt_journal_write(w, &recs[0], &err), -1);
         }
         assert_non_null(strstr(err.message, "cannot write to the journal"));
@@ -576,6 +580,13 @@ static void write_errors_stop_the_writer(void **state)
         assert_non_null(strstr(err.message, "unusable"));
         tt_journal_close(w, &err);
     }
+    /* Durable: the write that fails says so. */
+    tt_journal_writer *w = tt_journal_create("/dev/full", true, &err);
+    if (!w)
+        fail_msg("cannot open /dev/full: %s", err.message);
+    assert_int_equal(tt_journal_write(w, &recs[0], &err), -1);
+    assert_non_null(strstr(err.message, "cannot write to the journal"));
+    tt_journal_close(w, &err);
     assert_null(tt_journal_create("/no/such/dir/j.yaml", true, &err));
     assert_non_null(strstr(err.message, "cannot create the journal"));
     assert_string_equal(err.file, "/no/such/dir/j.yaml");

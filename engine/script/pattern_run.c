@@ -38,8 +38,11 @@ static bool bracket_match(int c, const char *p, const char *end)
     }
     while (++p < end) {
         if (*p == '%') {
+            /* As Lua: the escaped character may be the ']' taken for the
+             * end ('[a-%%]': the range ends at the first '%', the second
+             * escapes the ']'), and that ']' matches itself. */
             p++;
-            if (p < end && class_match(c, (unsigned char)*p))
+            if (class_match(c, (unsigned char)*p))
                 return sig;
         } else if (p + 2 < end && *(p + 1) == '-') {
             if ((unsigned char)*p <= c && c <= (unsigned char)*(p + 2))

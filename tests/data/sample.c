@@ -2,10 +2,15 @@
 #include "sample.h"
 
 #include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <cmocka.h>
 
 static const char *sysadmin_only[] = { "sysadmin" };
 static const char *sysadmin_user[] = { "sysadmin", "user" };
@@ -230,4 +235,21 @@ const char *sample_tmp_path(const char *name)
     snprintf(path, sizeof path, "%s/tt-data-%ld-%s", dir ? dir : "/tmp", (long)getpid(),
              name);
     return path;
+}
+
+char *sample_read_all(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    long size = ftell(f);
+    assert_true(size >= 0);
+    rewind(f);
+    char *buf = malloc((size_t)size + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)size, f), (size_t)size);
+    buf[size] = '\0';
+    fclose(f);
+    *len = (size_t)size;
+    return buf;
 }

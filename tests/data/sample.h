@@ -23,5 +23,8 @@ bool sample_records_equal(const tt_record *a, const tt_record *b, char *why,
 const char *sample_fixture(const char *name);
 /* A fresh temporary file path in the build tree (static buffer). */
 const char *sample_tmp_path(const char *name);
+/* The whole file (malloc'd, NUL-terminated), its length in *len; a file
+ * that cannot be read fails the test. */
+char *sample_read_all(const char *path, size_t *len);
 
 #endif

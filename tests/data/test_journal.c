@@ -14,23 +14,6 @@
 #include "sample.h"
 #include "tabletop/journal.h"
 
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    assert_int_equal(fseek(f, 0, SEEK_END), 0);
-    long size = ftell(f);
-    assert_true(size >= 0);
-    rewind(f);
-    char *buf = malloc((size_t)size + 1);
-    assert_non_null(buf);
-    assert_int_equal(fread(buf, 1, (size_t)size, f), (size_t)size);
-    buf[size] = '\0';
-    fclose(f);
-    *len = (size_t)size;
-    return buf;
-}
-
 static void write_file(const char *path, const char *data, size_t len)
 {
     FILE *f = fopen(path, "wb");
@@ -50,7 +33,7 @@ static char *write_sample(const char *path, bool durable, size_t *len)
     for (size_t i = 0; i < n; i++)
         assert_int_equal(tt_journal_write(w, &recs[i], &err), 0);
     assert_int_equal(tt_journal_close(w, &err), 0);
-    return read_all(path, len);
+    return sample_read_all(path, len);
 }
 
 static void assert_records(const tt_journal *j, size_t count)
@@ -337,7 +320,7 @@ static void append_cuts_a_torn_tail(void **state)
     assert_int_equal(tt_journal_write(w, &recs[n - 1], &err), 0);
     assert_int_equal(tt_journal_close(w, &err), 0);
     size_t len2;
-    char *data2 = read_all(path, &len2);
+    char *data2 = sample_read_all(path, &len2);
     assert_int_equal(len2, len);
     assert_memory_equal(data2, data, len); /* exactly as if never torn */
     free(data2);
@@ -348,7 +331,7 @@ static void append_cuts_a_torn_tail(void **state)
     assert_non_null(w);
     assert_int_equal(tt_journal_write(w, &recs[n - 1], &err), 0);
     assert_int_equal(tt_journal_close(w, &err), 0);
-    data2 = read_all(path, &len2);
+    data2 = sample_read_all(path, &len2);
     assert_int_equal(len2, len);
     assert_memory_equal(data2, data, len);
     free(data2);
@@ -520,7 +503,7 @@ static void writes_each_records_own_document(writer_kind kind)
         if (kind != DURABLE)
             assert_int_equal(tt_journal_flush(w, &err), 0);
         size_t len;
-        char *got = read_all(path, &len);
+        char *got = sample_read_all(path, &len);
         assert_int_equal(len, want.len);
         assert_memory_equal(got, want.data, len);
         free(got);
@@ -534,7 +517,7 @@ static void writes_each_records_own_document(writer_kind kind)
     }
     assert_int_equal(tt_journal_close(w, &err), 0);
     size_t len;
-    char *got = read_all(path, &len);
+    char *got = sample_read_all(path, &len);
     assert_int_equal(len, want.len);
     assert_memory_equal(got, want.data, len);
     free(got);

@@ -18,23 +18,6 @@
 #include "sample.h"
 #include "tabletop/journal.h"
 
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    assert_int_equal(fseek(f, 0, SEEK_END), 0);
-    long size = ftell(f);
-    assert_true(size >= 0);
-    rewind(f);
-    char *buf = malloc((size_t)size + 1);
-    assert_non_null(buf);
-    assert_int_equal(fread(buf, 1, (size_t)size, f), (size_t)size);
-    buf[size] = '\0';
-    fclose(f);
-    *len = (size_t)size;
-    return buf;
-}
-
 static tt_journal_writer *writer(const char *path, bool threaded)
 {
     tt_error err;
@@ -49,7 +32,7 @@ static tt_journal_writer *writer(const char *path, bool threaded)
 static void assert_file_is(const char *path, const tt_buf *want)
 {
     size_t len;
-    char *got = read_all(path, &len);
+    char *got = sample_read_all(path, &len);
     assert_int_equal(len, want->len);
     assert_memory_equal(got, want->data, len);
     free(got);

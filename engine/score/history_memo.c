@@ -105,9 +105,16 @@ static void forget(void)
     memset(&pending, 0, sizeof pending);
 }
 
-static bool before(const struct timespec *a, const struct timespec *b)
+bool store_memo_settled(const struct timespec *changed, const struct timespec *now)
 {
-    return a->tv_sec < b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
+    /* A change time with no fraction may come from a file system that keeps
+     * whole seconds: a write later in that second would leave it as it is,
+     * so only an earlier second is settled. Otherwise the kernel's coarse
+     * clock stamps both, and a later write gets a later time. */
+    if (changed->tv_nsec == 0)
+        return changed->tv_sec < now->tv_sec;
+    return changed->tv_sec < now->tv_sec ||
+           (changed->tv_sec == now->tv_sec && changed->tv_nsec < now->tv_nsec);
 }
 
 static const char *get_str(json_t *o, const char *key)
@@ -162,7 +169,7 @@ bool tt_history_memo_prepare(const char *db_flag, const char *journal_path)
         !stamp_of(pending.db, pending.db_before, &db_st) ||
         !journal_where(journal_path, where, sizeof where))
         return false;
-    pending.quiet_before = before(&db_st.st_ctim, &now) && all_in_file(pending.db);
+    pending.quiet_before = store_memo_settled(&db_st.st_ctim, &now) && all_in_file(pending.db);
     char dir[4096];
     if (tt_cache_dir("trends", dir, sizeof dir, &pending.root) != 0 ||
         snprintf(pending.path, sizeof pending.path, "%s/%jx-%jx-%016" PRIx64 ".trend", dir,

@@ -6,6 +6,8 @@
 #ifndef TT_SCORE_STORE_H
 #define TT_SCORE_STORE_H
 
+#include <time.h>
+
 #include "tabletop/module.h"
 #include "tabletop/score.h"
 
@@ -87,6 +89,10 @@ int store_record_known(tt_history *h, const tt_scorecard *card, const char *sync
  * after a pass that found the journal recorded and wrote nothing. */
 bool store_memo_fill(const char *spec, tt_scorecard *card);
 void store_memo_save(const char *spec, const tt_scorecard *card);
+/* Whether a file changed at `changed` (its ctime) can change again only
+ * with another change time, read at `now` (CLOCK_REALTIME_COARSE): the
+ * memo keeps a history file's stat only then. */
+bool store_memo_settled(const struct timespec *changed, const struct timespec *now);
 
 void store_rows_free(store_rows *r);
 void store_pg_rows_release(void *pgresult);

@@ -459,8 +459,14 @@ static int field_from(decoder *d, const mc_field *f, char *base)
         *(tt_ms *)at = i;
         return 0;
     case MC_INT:
-    case MC_ENUM:
         if (!next_int(&d->r, INT32_MIN, INT32_MAX, &i))
+            return -1;
+        *(int *)at = (int)i;
+        return 0;
+    case MC_ENUM:
+        /* The one enum, an objective's phase: only the values it has, as
+         * the scenario's loader gives them (a forged entry is a miss). */
+        if (!next_int(&d->r, TT_OBJ_ISOLATE, TT_OBJ_RECOVER, &i))
             return -1;
         *(int *)at = (int)i;
         return 0;

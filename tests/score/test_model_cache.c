@@ -302,6 +302,39 @@ static void models_come_back_unchanged(void **state)
     }
 }
 
+/* An objective's phase is one of the three: an entry with another number
+ * (only a forged one can have it) is a miss, never a model whose phase
+ * names nothing. */
+static void phase_out_of_range_is_a_miss(void **state)
+{
+    (void)state;
+    for (int phase = -1; phase <= 3; phase++) {
+        tt_objective ob;
+        memset(&ob, 0, sizeof ob);
+        ob.id = "o";
+        ob.phase = (tt_objective_phase)phase;
+        tt_scenario m;
+        memset(&m, 0, sizeof m);
+        m.objectives = &ob;
+        m.n_objectives = 1;
+        size_t len = 0;
+        char *body = tt_model_cache_encode(&m, &len);
+        assert_non_null(body);
+        tt_scenario c;
+        memset(&c, 0, sizeof c);
+        int rc = tt_model_cache_decode(body, len, &c);
+        if (phase >= TT_OBJ_ISOLATE && phase <= TT_OBJ_RECOVER) {
+            assert_int_equal(rc, 0);
+            assert_int_equal(c.n_objectives, 1);
+            assert_int_equal((int)c.objectives[0].phase, phase);
+        } else {
+            assert_int_equal(rc, -1);
+        }
+        tt_arena_free(&c.arena);
+        free(body);
+    }
+}
+
 /* ---- Through the binary ---- */
 
 static char cache_root[512];  /* XDG_CACHE_HOME of the cached runs */
@@ -730,6 +763,7 @@ int main(void)
         cmocka_unit_test(schema_covers_every_member),
         cmocka_unit_test(models_come_back_unchanged),
         cmocka_unit_test(forged_counts_size_no_allocation),
+        cmocka_unit_test(phase_out_of_range_is_a_miss),
         cmocka_unit_test(cards_from_the_cache_are_identical),
         cmocka_unit_test(score_reads_the_cache),
         cmocka_unit_test(damaged_entries_are_ignored),

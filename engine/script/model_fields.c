@@ -169,8 +169,9 @@ const char **mf_map_keys(ex *x, int t, const char *where, size_t *n_out)
     while (lua_next(L, t)) {
         lua_pop(L, 1);
         if (lua_type(L, -1) != LUA_TSTRING) {
+            const char *kind = mf_type_name(x, -1); /* of the key, before it is popped */
             lua_pop(L, 1);
-            mf_fail(x, 0, TT_MSG(E_SC_NAMED_ENTRIES_FMT), where, mf_type_name(x, -1));
+            mf_fail(x, 0, TT_MSG(E_SC_NAMED_ENTRIES_FMT), where, kind);
         }
         n++;
     }

@@ -137,6 +137,9 @@ static void each_error_class(void **state)
         /* wrong types */
         { "@ROLES@", "{ r = { name = 'x' } }", "roles.r.name: expected a text { ja = \"...\", en = \"...\" }, got a string", 0 },
         { "@ROLES@", "{ { name = T } }", "roles: must be a table of named entries", 0 },
+        /* the key's own type: it said 'found a table key' for every key */
+        { "@ROLES@", "{ { name = T } }", "roles: must be a table of named entries (id = { ... }), found a number key", 0 },
+        { "@STATE@", "{ n = 0, [true] = 1 }", "state: must be a table of named entries (id = { ... }), found a boolean key", 0 },
         { "@ROLES@", "'r'", "roles: expected a table, got a string", 0 },
         { "@INJECTS@", "{ start = { at = '0m', text = T } }", "injects: must be a list", 0 },
         { "@INJECTS@", "{ { id = 'start', at = '0m', text = T, does = 5 } }", "injects[1].does: expected a function, got a number", 0 },

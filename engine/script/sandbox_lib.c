@@ -81,10 +81,22 @@ static int sandbox_tostring(lua_State *L)
     return 1;
 }
 
+static int charged_run(lua_State *L, int flags, lua_CFunction original);
+
 /* string.format: no %p, and other values go through the address-free
- * tostring before %s sees them. */
+ * tostring before %s sees them. Everything runs in this very frame (no
+ * lua_call), so an error ('%99999d', a __tostring returning a table)
+ * names the scenario's line that called format, as Lua's own format does:
+ * raised one C frame deeper, it had no place and was put at the
+ * callback's first line (or no line at all while the file loads). */
 static int sandbox_format(lua_State *L)
 {
+    /* Upvalue 1 is format's charged wrapper: its original and its flags. */
+    lua_getupvalue(L, lua_upvalueindex(1), 1);
+    lua_CFunction original = lua_tocfunction(L, -1);
+    lua_getupvalue(L, lua_upvalueindex(1), 2);
+    int flags = (int)lua_tointeger(L, -1);
+    lua_pop(L, 2);
     size_t len;
     const char *fmt = luaL_checklstring(L, 1, &len);
     for (size_t i = 0; i + 1 < len; i++)
@@ -100,17 +112,17 @@ static int sandbox_format(lua_State *L)
     for (int i = 2; i <= top; i++) {
         int t = lua_type(L, i);
         if (t != LUA_TNUMBER && t != LUA_TSTRING && t != LUA_TNIL && t != LUA_TBOOLEAN) {
-            lua_pushcfunction(L, sandbox_tostring);
-            lua_pushvalue(L, i);
-            lua_call(L, 1, 1);
+            /* as sandbox_tostring: the type's name, or __tostring's text */
+            if (luaL_getmetafield(L, i, "__tostring") == LUA_TNIL) {
+                lua_pushstring(L, luaL_typename(L, i));
+            } else {
+                lua_pop(L, 1);
+                luaL_tolstring(L, i, NULL);
+            }
             lua_replace(L, i);
         }
     }
-    /* The wrapped format (charged) is a closure: call it as one. */
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, top, LUA_MULTRET);
-    return lua_gettop(L);
+    return charged_run(L, flags, original);
 }
 
 /* setmetatable without finalizers: a __gc would run during collection and
@@ -218,6 +230,10 @@ static int sandbox_next(lua_State *L)
     push_ordered(L, ORD_NEXT);
     lua_insert(L, 1);
     lua_call(L, 4, 2);
+    /* (nil, true): the key is not in the table. Raised here, in next's own
+     * frame, so the message names the scenario's line that called next. */
+    if (lua_isnil(L, 1) && lua_toboolean(L, 2))
+        return luaL_error(L, "%s", TT_MSG(E_SB_NEXT_INVALID_KEY));
     return 2;
 }
 
@@ -232,7 +248,7 @@ static const char sorted_pairs_src[] =
     "  local i = 0\n"
     "  if k ~= nil then\n"
     "    repeat i = i + 1 until i > n or rawequal(keys[i], k)\n"
-    "    if i > n then error(\"invalid key to 'next'\", 2) end\n"
+    "    if i > n then return nil, true end\n"
     "  end\n"
     "  local nk = keys[i + 1]\n"
     "  if nk == nil then return nil end\n"
@@ -667,7 +683,14 @@ static uint64_t format_units(lua_State *L)
 
 static int charged(lua_State *L)
 {
-    int flags = (int)lua_tointeger(L, lua_upvalueindex(2));
+    return charged_run(L, (int)lua_tointeger(L, lua_upvalueindex(2)),
+                       lua_tocfunction(L, lua_upvalueindex(1)));
+}
+
+/* The charge of a library call, then the call itself, in the caller's
+ * frame (charged, sandbox_format). */
+static int charged_run(lua_State *L, int flags, lua_CFunction original)
+{
     int kind = flags & ~CHARGE_TABLE_LIB;
     int top = lua_gettop(L);
     /* Every argument is work (string.char, utf8.char, table.pack walk them);
@@ -765,7 +788,6 @@ static int charged(lua_State *L)
     /* Run the original in this very frame so its errors name the caller's
      * line and the function as the script called it. Library functions of
      * these tables take no upvalues. */
-    lua_CFunction original = lua_tocfunction(L, lua_upvalueindex(1));
     return original(L);
 }
 

@@ -365,6 +365,29 @@ static void errors_in_loaded_chunks_name_the_files_line(void **state)
     run_all(list, sizeof list / sizeof list[0], NULL);
 }
 
+/* An error raised by string.format or next names the line that called
+ * them, as Lua's own functions do: the sandbox's format called its charged
+ * wrapper with lua_call, and its next raised from the ordered-next chunk
+ * one frame below, so the message had no place and was put at the
+ * callback's first line (8), or at no line while the file loaded (0). */
+static void library_errors_name_the_calling_line(void **state)
+{
+    (void)state;
+    static const attempt list[] = {
+        { "local _ = string.format('%99999d', 1)", NULL, "invalid conversion", 1 },
+        { NULL, "local _ = string.format('%99999d', 1)", "invalid conversion", TT_DOES_LINE },
+        { NULL, "local _ = ('%s'):format(setmetatable({}, { __tostring = function() return {} end }))",
+          "'__tostring' must return a string", TT_DOES_LINE },
+        { NULL, "local _ = string.format('%d', 'x')", "bad argument #2 to 'format'", TT_DOES_LINE },
+        { "next({}, 'nokey')", NULL, "invalid key to 'next'", 1 },
+        { NULL, "next({ a = 1 }, 'nokey')", "invalid key to 'next'", TT_DOES_LINE },
+        { NULL, "local k, v = next({ a = 1 }, 'a') assert(k == nil and v == nil) "
+                "k = next({}) assert(k == nil) error('next ends as in Lua')",
+          "next ends as in Lua", TT_DOES_LINE },
+    };
+    run_all(list, sizeof list / sizeof list[0], NULL);
+}
+
 /* Lua's library reads a count as luaL_checkinteger does: 1e7 (a float
  * with a whole value) and "1e7" are counts too, and a number is a string.
  * Each call below is one instruction of Lua and does its work in C: only
@@ -734,6 +757,7 @@ int main(void)
         cmocka_unit_test(c_work_in_a_loop_is_charged),
         cmocka_unit_test(limits_in_other_chunks_name_the_files_line),
         cmocka_unit_test(errors_in_loaded_chunks_name_the_files_line),
+        cmocka_unit_test(library_errors_name_the_calling_line),
         cmocka_unit_test(counts_are_read_as_lua_reads_them),
         cmocka_unit_test(ordinary_patterns_fit_the_default_budget),
         cmocka_unit_test(patterns_behave_as_in_lua),

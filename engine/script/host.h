@@ -46,6 +46,17 @@
  * brings its own): fn[off[kind] + index], LUA_NOREF when absent. Kinds are
  * tt_callback values before TT_CB_DEFERRED. */
 #define TT_N_FN_KINDS TT_CB_DEFERRED
+/* A state key's value as the proxy last saw it (tt_script.held). */
+enum { TT_HELD_UNKNOWN, TT_HELD_BOOL, TT_HELD_INT, TT_HELD_NUM };
+typedef struct tt_held {
+    unsigned char kind;
+    union {
+        int b;
+        lua_Integer i;
+        lua_Number n;
+    } as;
+} tt_held;
+
 typedef struct tt_cond_refs {
     int proxy, view;            /* the condition's own `s` and what it reads */
     int ctx, ctx_table;         /* its own ctx and that ctx's fields */
@@ -155,6 +166,12 @@ struct tt_script {
     size_t n_dirty;
     tt_cond_memo *memo;         /* injects, then objectives */
     uint32_t *changed_index;    /* tt_script_state_changes' index output */
+    /* What each key holds as the proxy last stored or compared it (a
+     * boolean or number; TT_HELD_UNKNOWN otherwise, or since the state
+     * table was last reset): a write of the same value is found without
+     * reading the table. Cleared by tt_script_begin, the one other writer
+     * of the state table (state.c). */
+    struct tt_held *held;       /* n_state_keys */
 
     /* Compiled once per process: the chunk's bytecode as this engine dumped
      * it from the file's text (never read from a file). */

@@ -247,6 +247,7 @@ void tt_script_free(tt_script *s)
     free(s->memo);
     free(s->written);
     free(s->dirty);
+    free(s->held);
     free(s->dirty_list);
     free(s->changed_index);
     tt_state_forget_keys(s);
@@ -742,13 +743,15 @@ int tt_script_begin(tt_script *s, tt_rng *rng, const tt_kv *overrides,
         s->dirty = calloc(n, sizeof *s->dirty);
         s->dirty_list = calloc(n, sizeof *s->dirty_list);
         s->changed_index = calloc(n, sizeof *s->changed_index);
-        if (!s->written || !s->dirty || !s->dirty_list || !s->changed_index) {
+        s->held = calloc(n, sizeof *s->held);
+        if (!s->written || !s->dirty || !s->dirty_list || !s->changed_index || !s->held) {
             tt_error_oom(err, s->model.path);
             return -1;
         }
     }
     memset(s->written, 0, n * sizeof *s->written);
     memset(s->dirty, 0, n * sizeof *s->dirty);
+    memset(s->held, 0, n * sizeof *s->held); /* reset_state wrote the table */
     s->n_dirty = 0;
     s->gen = 1;
     s->valid_from = 1;

@@ -280,25 +280,50 @@ static int state_newindex(lua_State *L)
      * conditions that read it are not re-run, and nothing to compare for
      * the journal (minute-by-minute dynamics rewrite most keys unchanged).
      * The same value is the same type, bit for bit (1 and 1.0, or 0.0 and
-     * -0.0, are not: a scenario can tell them apart). */
-    lua_pushvalue(L, 2);
-    if (lua_rawget(L, lua_upvalueindex(1)) == t) {
-        bool same;
-        if (t == LUA_TNUMBER && integer)
-            same = lua_isinteger(L, 4) && lua_tointeger(L, 4) == lua_tointeger(L, 3);
-        else if (t == LUA_TNUMBER) {
-            lua_Number x = lua_tonumber(L, 4), y = lua_tonumber(L, 3);
-            same = !lua_isinteger(L, 4) && memcmp(&x, &y, sizeof x) == 0;
-        } else if (t == LUA_TBOOLEAN)
-            same = lua_toboolean(L, 4) == lua_toboolean(L, 3);
-        else
-            same = lua_rawequal(L, 4, 3);
-        if (same)
-            return 0;
+     * -0.0, are not: a scenario can tell them apart). A boolean or number
+     * the proxy stored or compared last is known without reading the table
+     * (s->held; strings and a fresh state read it). */
+    lua_Integer k = code >> 2;
+    tt_held *held = s->held && k >= 0 && (size_t)k < s->n_state_keys ? &s->held[k] : NULL;
+    tt_held now = { TT_HELD_UNKNOWN, { 0 } };
+    if (t == LUA_TBOOLEAN) {
+        now.kind = TT_HELD_BOOL;
+        now.as.b = lua_toboolean(L, 3);
+    } else if (t == LUA_TNUMBER && integer) {
+        now.kind = TT_HELD_INT;
+        now.as.i = lua_tointeger(L, 3);
+    } else if (t == LUA_TNUMBER) {
+        now.kind = TT_HELD_NUM;
+        now.as.n = lua_tonumber(L, 3);
     }
-    lua_settop(L, 3);
-    note_write(s, code >> 2);
-    lua_rawset(L, lua_upvalueindex(1));
+    bool same;
+    if (held && held->kind != TT_HELD_UNKNOWN) {
+        same = held->kind == now.kind &&
+               (now.kind == TT_HELD_BOOL ? held->as.b == now.as.b
+                : now.kind == TT_HELD_INT ? held->as.i == now.as.i
+                                          : memcmp(&held->as.n, &now.as.n, sizeof now.as.n) == 0);
+    } else {
+        lua_pushvalue(L, 2);
+        same = false;
+        if (lua_rawget(L, lua_upvalueindex(1)) == t) {
+            if (t == LUA_TNUMBER && integer)
+                same = lua_isinteger(L, 4) && lua_tointeger(L, 4) == now.as.i;
+            else if (t == LUA_TNUMBER) {
+                lua_Number x = lua_tonumber(L, 4);
+                same = !lua_isinteger(L, 4) && memcmp(&x, &now.as.n, sizeof x) == 0;
+            } else if (t == LUA_TBOOLEAN)
+                same = lua_toboolean(L, 4) == now.as.b;
+            else
+                same = lua_rawequal(L, 4, 3);
+        }
+    }
+    if (!same) {
+        lua_settop(L, 3);
+        note_write(s, k);
+        lua_rawset(L, lua_upvalueindex(1));
+    }
+    if (held)
+        *held = now; /* what the key holds now */
     return 0;
 }
 

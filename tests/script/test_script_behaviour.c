@@ -515,6 +515,45 @@ static void rewriting_a_value_is_no_change(void **state)
     tt_script_free(s);
 }
 
+/* A write is compared with what the key holds in this exercise: each new
+ * exercise (a first build, a rebuilt state, an image written back) starts
+ * from the defaults, so writing the last exercise's values is a change. */
+static void a_new_exercise_compares_with_the_defaults(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "local T = { ja = 't', en = 't' }\n"
+        "return scenario {\n"
+        "  id = 'inline', source = 't', title = T, summary = T, length = '1h', invented = T,\n"
+        "  roles = { r = { name = T } },\n"
+        "  state = { n = 0, flag = false, name = '', ratio = 0.0 },\n"
+        "  objectives = { o = { phase = 'isolate', title = T, target = '1m', limit = '1h' } },\n"
+        "  actions = { a = { by = 'r', label = T, completes = 'o', repeatable = true,\n"
+        "    does = function(s, ctx) s.n = 5 s.flag = true s.name = 'x' s.ratio = 2.5\n"
+        "      s.n = 5 s.flag = true s.name = 'x' s.ratio = 2.5 end } },\n"
+        "}\n";
+    tt_error err;
+    tt_script *s = tt_script_load_buffer("inline.lua", text, sizeof text - 1, NULL, &err);
+    if (!s)
+        fail_msg("%s:%d: %s", err.file, err.line, err.message);
+    for (int exercise = 0; exercise < 4; exercise++) {
+        tt_rng rng;
+        tt_rng_seed(&rng, 1, 1);
+        assert_int_equal(tt_script_begin(s, &rng, NULL, 0, &err), 0);
+        for (int take = 0; take < 2; take++) {
+            assert_int_equal(tt_script_action_apply(s, 0, 0, "r", &err), 0);
+            const tt_kv *changed;
+            const uint32_t *index;
+            size_t n = 9;
+            assert_int_equal(tt_script_state_changes(s, &changed, &index, &n, &err), 0);
+            /* The first take changes all four keys; the second writes them as they are. */
+            if (n != (take == 0 ? 4u : 0u))
+                fail_msg("exercise %d, take %d: %zu changes", exercise, take, n);
+        }
+    }
+    tt_script_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -527,6 +566,7 @@ int main(void)
         cmocka_unit_test(conditions_only_read),
         cmocka_unit_test(state_pairs_sorted_and_ctx_fields),
         cmocka_unit_test(rewriting_a_value_is_no_change),
+        cmocka_unit_test(a_new_exercise_compares_with_the_defaults),
         cmocka_unit_test(conditions_get_their_arguments),
         cmocka_unit_test(load_errors_of_any_kind_have_a_line),
         cmocka_unit_test(deferred_errors_have_a_line_and_are_runtime),

@@ -62,8 +62,10 @@ int tt_cmd_explore(int argc, char **argv)
             continue;
         if (dir) {
             char file[2048];
-            snprintf(file, sizeof file, "%s/finding-%zu.yaml", dir, i + 1);
-            FILE *fp = fopen(file, "wb");
+            int n = snprintf(file, sizeof file, "%s/finding-%zu.yaml", dir, i + 1);
+            FILE *fp = n >= 0 && (size_t)n < sizeof file ? fopen(file, "wb") : NULL;
+            if (!fp && n >= 0 && (size_t)n >= sizeof file)
+                errno = ENAMETOOLONG;   /* a cut name would be another file */
             bool ok = fp && fputs(rep.witnesses[i].yaml, fp) >= 0;
             if (fp && fclose(fp) != 0)
                 ok = false;

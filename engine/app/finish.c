@@ -112,12 +112,20 @@ bool tt_default_journal_path(const char *scenario_id, tt_lang lang, char *buf, s
     char dir[1024];
     const char *xdg = getenv("XDG_DATA_HOME");
     const char *home = getenv("HOME");
+    const char *from = xdg && *xdg ? "XDG_DATA_HOME" : "HOME";
+    int n_dir;
     if (xdg && *xdg)
-        snprintf(dir, sizeof dir, "%s/tabletop/exercises", xdg);
+        n_dir = snprintf(dir, sizeof dir, "%s/tabletop/exercises", xdg);
     else if (home && *home)
-        snprintf(dir, sizeof dir, "%s/.local/share/tabletop/exercises", home);
+        n_dir = snprintf(dir, sizeof dir, "%s/.local/share/tabletop/exercises", home);
     else {
         tt_error_runtime(err, NULL, "%s", tt_term_text(C_NO_DATA_HOME, lang));
+        return false;
+    }
+    /* A cut name would put the journal somewhere else (or under a name no
+     * one would look for): refuse, as --journal does. */
+    if (n_dir < 0 || (size_t)n_dir >= sizeof dir) {
+        tt_error_runtime(err, from, "%s", tt_term_text(C_PATH_TOO_LONG, lang));
         return false;
     }
     if (!make_dirs(dir, lang, err))
@@ -128,10 +136,13 @@ bool tt_default_journal_path(const char *scenario_id, tt_lang lang, char *buf, s
     char stamp[32];
     strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
     for (int n = 1; n < 1000; n++) {
-        if (n == 1)
-            snprintf(buf, size, "%s/%s-%s.journal.yaml", dir, scenario_id, stamp);
-        else
-            snprintf(buf, size, "%s/%s-%s-%d.journal.yaml", dir, scenario_id, stamp, n);
+        int len = n == 1 ? snprintf(buf, size, "%s/%s-%s.journal.yaml", dir, scenario_id, stamp)
+                         : snprintf(buf, size, "%s/%s-%s-%d.journal.yaml", dir, scenario_id,
+                                    stamp, n);
+        if (len < 0 || (size_t)len >= size) {
+            tt_error_runtime(err, from, "%s", tt_term_text(C_PATH_TOO_LONG, lang));
+            return false;
+        }
         /* Reserve the name atomically: two drills started in the same
          * second must not share a journal. */
         int fd = open(buf, O_CREAT | O_EXCL | O_WRONLY, 0644);
@@ -156,7 +167,10 @@ bool tt_opt_card_path(const char *path, void *dest, char *why, size_t why_size)
         return false;
     }
     char dir[1024];
-    snprintf(dir, sizeof dir, "%s", path);
+    if ((size_t)snprintf(dir, sizeof dir, "%s", path) >= sizeof dir) {
+        snprintf(why, why_size, "%s", tt_term_text(C_CARD_PATH_LONG, tt_lang_messages()));
+        return false;
+    }
     char *slash = strrchr(dir, '/');
     if (!slash)
         snprintf(dir, sizeof dir, ".");

@@ -66,6 +66,13 @@ static bool nearest_scenario(const char *arg, char dirs[][1024], size_t n_dirs, 
     return near != NULL;
 }
 
+/* A cut name would name another file: refuse it whole. */
+static bool too_long(const char *arg, char *why, size_t why_size)
+{
+    snprintf(why, why_size, "%s: %s", arg, tt_term_text(C_PATH_TOO_LONG, tt_lang_messages()));
+    return false;
+}
+
 bool tt_locate_scenario(const char *arg, char *path, size_t size, char *why,
                         size_t why_size)
 {
@@ -74,7 +81,8 @@ bool tt_locate_scenario(const char *arg, char *path, size_t size, char *why,
             snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_SCENARIO_UNREADABLE_FMT), arg);
             return false;
         }
-        snprintf(path, size, "%s", arg);
+        if ((size_t)snprintf(path, size, "%s", arg) >= size)
+            return too_long(arg, why, why_size);
         return true;
     }
     for (const char *c = arg; *c; c++)
@@ -85,7 +93,9 @@ bool tt_locate_scenario(const char *arg, char *path, size_t size, char *why,
     char dirs[8][1024];
     size_t n = tt_scenario_dirs(dirs, 8);
     for (size_t i = 0; i < n; i++) {
-        snprintf(path, size, "%s/%s.lua", dirs[i], arg);
+        int len = snprintf(path, size, "%s/%s.lua", dirs[i], arg);
+        if (len < 0 || (size_t)len >= size)
+            return too_long(arg, why, why_size);
         if (access(path, R_OK) == 0)
             return true;
     }

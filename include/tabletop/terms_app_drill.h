@@ -88,6 +88,7 @@
     "--journal %s already exists (a journal is never overwritten): " \
     "choose a new name, or continue it with 'tabletop resume'"
 #define C_JOURNAL_PATH_LONG_TEXT "--journal のパスが長すぎます", "--journal: the path is too long"
+#define C_CARD_PATH_LONG_TEXT "--scorecard のパスが長すぎます", "--scorecard: the path is too long"
 #define C_SNAPSHOT_NEEDS_AT_TEXT "--snapshot には --at TIME が必要です", "--snapshot needs --at TIME"
 #define C_RUN_SERVE_ALONE_TEXT "--serve は --snapshot や --script と一緒には使えません", \
     "--serve does not go with --snapshot or --script"
@@ -298,6 +299,7 @@
       "Simulated times read as printed (+0:15:00, +41d 02:30:00) or as 90s, 15m, 1h30m.\n") \
     X(C_JOURNAL_EXISTS_FMT, C_JOURNAL_EXISTS_FMT_TEXT) \
     X(C_JOURNAL_PATH_LONG, C_JOURNAL_PATH_LONG_TEXT) \
+    X(C_CARD_PATH_LONG, C_CARD_PATH_LONG_TEXT) \
     X(C_SNAPSHOT_NEEDS_AT, C_SNAPSHOT_NEEDS_AT_TEXT) \
     X(C_RUN_SERVE_ALONE, C_RUN_SERVE_ALONE_TEXT) \
     X(C_AT_SIZE_NEED_SNAPSHOT, C_AT_SIZE_NEED_SNAPSHOT_TEXT) \

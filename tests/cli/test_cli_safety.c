@@ -277,6 +277,66 @@ static void unwritable_journal_is_a_runtime_failure(void **state)
                    "directory does not exist");
 }
 
+/* A folder under the test's own of at least `len` bytes, made. */
+static const char *long_folder(const char *name, size_t len)
+{
+    static char dir[4096];
+    snprintf(dir, sizeof dir, "%s/%s", cli_tmp(), name);
+    mkdir(dir, 0755);
+    while (strlen(dir) < len) {
+        size_t used = strlen(dir);
+        snprintf(dir + used, sizeof dir - used, "/%.200s",
+                 "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
+                 "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"
+                 "dddddddddddddddddddddddddddddddddddddddd");
+        mkdir(dir, 0755);
+    }
+    char check[4200];
+    snprintf(check, sizeof check, "test -d '%s'", dir);
+    assert_int_equal(system(check), 0);
+    return dir;
+}
+
+/* A path too long for the program's buffers is refused whole: a cut name is
+ * another file (the default journal was written as ".../exercises/ran"). */
+static void paths_too_long_are_refused_not_cut(void **state)
+{
+    (void)state;
+    /* The default journal's folder fits, its file name does not. */
+    const char *data = long_folder("long-data", 1000);
+    cli_result r = cli_sh("XDG_DATA_HOME='%s' '%s' run " SCENARIO " --ui none --no-scorecard", data,
+                          getenv("TT_BINARY"));
+    if (r.status != 1)
+        fail_msg("long XDG_DATA_HOME: expected exit 1, got %d:\n%s", r.status, r.err);
+    assert_contains(r.err, "XDG_DATA_HOME: the path is too long");
+    cli_done(&r);
+    char listing[4200];
+    snprintf(listing, sizeof listing, "%s/tabletop/exercises", data);
+    r = cli_sh("ls -A '%s'", listing);
+    assert_string_equal(r.out, "");
+    cli_done(&r);
+    /* A scenario named by a path longer than the program keeps. */
+    const char *deep = long_folder("long-scenario", 1100);
+    char scenario[4200];
+    snprintf(scenario, sizeof scenario, "%s/rate.lua", deep);
+    r = cli_sh("cp " SCENARIO " '%s'", scenario);
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+    expect_refused(cli_run("check '%s'", scenario), "the path is too long");
+    /* A scorecard whose folder name would be cut before it is checked. */
+    char card[4200];
+    snprintf(card, sizeof card, "%s/card.html", deep);
+    expect_refused(cli_run("run " SCENARIO " --ui none --journal '%s' --scorecard '%s'",
+                           cli_path("long-card.journal.yaml"), card),
+                   "--scorecard: the path is too long");
+    /* A scenario folder whose id's path would be cut. */
+    r = cli_sh("TABLETOP_SCENARIOS='%.1015s' '%s' check rate", deep, getenv("TT_BINARY"));
+    if (r.status != 2)
+        fail_msg("long TABLETOP_SCENARIOS: expected exit 2, got %d:\n%s", r.status, r.err);
+    assert_contains(r.err, "the path is too long");
+    cli_done(&r);
+}
+
 static void scorecard_that_is_the_journal_is_refused(void **state)
 {
     (void)state;
@@ -867,6 +927,7 @@ int main(void)
         cmocka_unit_test(folder_options_refuse_what_is_not_a_folder),
         cmocka_unit_test(journals_out_of_order_are_refused),
         cmocka_unit_test(files_of_another_kind_are_not_journals),
+        cmocka_unit_test(paths_too_long_are_refused_not_cut),
         cmocka_unit_test(scorecard_that_is_the_journal_is_refused),
         cmocka_unit_test(documents_never_overwrite_their_scenario),
         cmocka_unit_test(start_path_that_is_not_a_regular_file_is_not_read),

@@ -151,7 +151,7 @@ static int phase_summaries(const store_rows *r, const id_group *map, size_t n_ma
         size_t ph = 0;
         while (ph < 3 && strcmp(cell_or(r, k, 1, ""), phase_keys[ph]) != 0)
             ph++;
-        bucket_of[k] = g < 0 || ph == 3 ? n_buckets : (size_t)g * 3 + ph;
+        bucket_of[k] = g < 0 || (size_t)g >= n_groups || ph == 3 ? n_buckets : (size_t)g * 3 + ph;
         fill[bucket_of[k]]++;
     }
     /* Offsets, then place each value in its bucket. */
@@ -167,15 +167,17 @@ static int phase_summaries(const store_rows *r, const id_group *map, size_t n_ma
     memset(fill, 0, (n_buckets + 1) * sizeof *fill);
     for (size_t k = 0; k < r->n; k++)
         values[start[bucket_of[k]] + fill[bucket_of[k]]++] = cell_int(r, k, 2);
-    for (size_t b = 0; b < n_buckets; b++)
+    bool ok = true;
+    for (size_t b = 0; ok && b < n_buckets; b++)
         if (fill[b])
-            json_object_set_new(json_object_get(json_array_get(groups, b / 3), "phases"),
-                                phase_keys[b % 3], summary(values + start[b], fill[b], false));
+            ok = json_object_set_new(json_object_get(json_array_get(groups, b / 3), "phases"),
+                                     phase_keys[b % 3],
+                                     summary(values + start[b], fill[b], false)) == 0;
     free(start);
     free(fill);
     free(bucket_of);
     free(values);
-    return 0;
+    return ok ? 0 : -1;
 }
 
 /* Exercises grouped by (organisation, team, scenario), oldest run first. */
@@ -199,7 +201,7 @@ static int build_groups(tt_history *h, const tt_report_options *o, const store_p
         store_fail(h, err, TT_MSG(E_OUT_OF_MEMORY), NULL);
         return -1;
     }
-    json_object_set_new(model, "exercises", json_integer((json_int_t)r.n));
+    bool ok = json_object_set_new(model, "exercises", json_integer((json_int_t)r.n)) == 0;
     size_t start = 0;
     for (size_t i = 0; i <= r.n; i++) {
         bool boundary = i == r.n || (i > start &&
@@ -213,20 +215,21 @@ static int build_groups(tt_history *h, const tt_report_options *o, const store_p
         for (size_t k = start; k < i; k++) {
             scores[k - start] = cell_int(&r, k, 5);
             map[k] = (id_group){ cell_int(&r, k, 0), json_array_size(groups) };
-            json_array_append_new(trend, json_pack("{s:s,s:I,s:s}", "date", cell_or(&r, k, 4, ""),
-                                                   "score", cell_int(&r, k, 5),
-                                                   "rating", cell_or(&r, k, 6, "U")));
+            ok &= json_array_append_new(trend, json_pack("{s:s,s:I,s:s}", "date",
+                                                         cell_or(&r, k, 4, ""),
+                                                         "score", cell_int(&r, k, 5),
+                                                         "rating", cell_or(&r, k, 6, "U"))) == 0;
         }
         json_int_t first = scores[0], last = scores[i - start - 1];
         json_t *score = summary(scores, i - start, true);
-        json_object_set_new(score, "first", json_integer(first));
-        json_object_set_new(score, "last", json_integer(last));
-        json_array_append_new(groups, json_pack("{s:s,s:s,s:s,s:I,s:o,s:o,s:o,s:o}",
+        ok &= json_object_set_new(score, "first", json_integer(first)) == 0;
+        ok &= json_object_set_new(score, "last", json_integer(last)) == 0;
+        ok &= json_array_append_new(groups, json_pack("{s:s,s:s,s:s,s:I,s:o,s:o,s:o,s:o}",
             "organisation", cell_or(&r, start, 1, ""),
             "team", display_name(o, "team", cell_or(&r, start, 2, ""), pseudo, sizeof pseudo),
             "scenario", cell_or(&r, start, 3, ""),
             "runs", (json_int_t)(i - start),
-            "score", score, "trend", trend, "phases", json_object(), "members", json_array()));
+            "score", score, "trend", trend, "phases", json_object(), "members", json_array())) == 0;
         start = i;
     }
     size_t n_map = r.n;
@@ -235,9 +238,10 @@ static int build_groups(tt_history *h, const tt_report_options *o, const store_p
         qsort(map, n_map, sizeof *map, cmp_id);
 
     /* Phase times: completed phases only, per group. */
-    int rc = exec_q(h, "SELECT e.id, ph.phase, ph.reached_ms" Q_JOIN("phases", "ph")
-                       " AND ph.reached_ms IS NOT NULL AND ph.reached = ph.objectives ORDER BY e.id",
-                    p, &r, err);
+    int rc = ok ? exec_q(h, "SELECT e.id, ph.phase, ph.reached_ms" Q_JOIN("phases", "ph")
+                            " AND ph.reached_ms IS NOT NULL AND ph.reached = ph.objectives"
+                            " ORDER BY e.id", p, &r, err)
+                : -1;
     if (rc == 0 && phase_summaries(&r, map, n_map, groups) != 0) {
         store_rows_free(&r);
         store_fail(h, err, TT_MSG(E_OUT_OF_MEMORY), NULL);
@@ -260,15 +264,36 @@ static int build_groups(tt_history *h, const tt_report_options *o, const store_p
         bool seen = false;
         for (size_t m = 0; m < json_array_size(members) && !seen; m++)
             seen = strcmp(json_string_value(json_array_get(members, m)), name) == 0;
-        if (!seen)
-            json_array_append_new(members, json_string(name));
+        if (!seen && json_array_append_new(members, json_string(name)) != 0) {
+            store_rows_free(&r);
+            ok = false;
+            rc = -1;
+        }
     }
     if (rc == 0)
         store_rows_free(&r);
     free(map);
     free(scores);
-    json_object_set_new(model, "groups", groups);
+    ok &= json_object_set_new(model, "groups", groups) == 0;
+    if (!ok) {   /* a value that could not be made: no report with holes */
+        store_fail(h, err, TT_MSG(E_OUT_OF_MEMORY), NULL);
+        rc = -1;
+    }
     return rc;
+}
+
+/* model[key] = list when every value of it was made (ok); else out of
+ * memory, and the list is dropped: a report never has holes. */
+static int added(tt_history *h, json_t *model, const char *key, json_t *list, bool ok,
+                 tt_error *err)
+{
+    if (!ok)
+        json_decref(list);
+    if (!ok || json_object_set_new(model, key, list) != 0) {   /* set_new frees it */
+        store_fail(h, err, TT_MSG(E_OUT_OF_MEMORY), NULL);
+        return -1;
+    }
+    return 0;
 }
 
 static int build_objectives(tt_history *h, const store_param *p, json_t *model, tt_error *err)
@@ -280,23 +305,30 @@ static int build_objectives(tt_history *h, const store_param *p, json_t *model, 
         return -1;
     json_t *list = json_array();
     json_t *cur = NULL;
-    for (size_t i = 0; i < r.n; i++) {
+    bool ok = list != NULL;
+    for (size_t i = 0; ok && i < r.n; i++) {
         const char *sc = cell_or(&r, i, 0, ""), *ob = cell_or(&r, i, 1, "");
         if (!cur || strcmp(json_string_value(json_object_get(cur, "scenario")), sc) != 0 ||
             strcmp(json_string_value(json_object_get(cur, "objective")), ob) != 0) {
             cur = json_pack("{s:s,s:s,s:i,s:i,s:i,s:i,s:i}", "scenario", sc, "objective", ob,
                             "P", 0, "S", 0, "M", 0, "U", 0, "total", 0);
-            json_array_append_new(list, cur);
+            if (json_array_append_new(list, cur) != 0) {
+                ok = false;   /* cur was NULL or is freed */
+                break;
+            }
         }
         const char *rating = cell_or(&r, i, 2, "U");
         json_int_t n = cell_int(&r, i, 3);
         if (json_object_get(cur, rating))
-            json_object_set_new(cur, rating, json_integer(json_integer_value(json_object_get(cur, rating)) + n));
-        json_object_set_new(cur, "total", json_integer(json_integer_value(json_object_get(cur, "total")) + n));
+            ok &= json_object_set_new(cur, rating,
+                                      json_integer(json_integer_value(json_object_get(cur, rating)) +
+                                                   n)) == 0;
+        ok &= json_object_set_new(cur, "total",
+                                  json_integer(json_integer_value(json_object_get(cur, "total")) +
+                                               n)) == 0;
     }
     store_rows_free(&r);
-    json_object_set_new(model, "objectives", list);
-    return 0;
+    return added(h, model, "objectives", list, ok, err);
 }
 
 static int build_lessons(tt_history *h, const store_param *p, json_t *model, tt_error *err)
@@ -309,16 +341,16 @@ static int build_lessons(tt_history *h, const store_param *p, json_t *model, tt_
                p, &r, err) != 0)
         return -1;
     json_t *list = json_array();
-    for (size_t i = 0; i < r.n; i++) {
+    bool ok = true;
+    for (size_t i = 0; ok && i < r.n; i++) {
         json_int_t total = cell_int(&r, i, 2), missed = cell_int(&r, i, 3);
-        json_array_append_new(list, json_pack("{s:s,s:s,s:I,s:I,s:I}", "scenario", cell_or(&r, i, 0, ""),
+        ok = json_array_append_new(list, json_pack("{s:s,s:s,s:I,s:I,s:I}", "scenario", cell_or(&r, i, 0, ""),
                                               "lesson", cell_or(&r, i, 1, ""), "missed", missed,
                                               "exercises", total,
-                                              "percent", total ? missed * 100 / total : 0));
+                                              "percent", total ? missed * 100 / total : 0)) == 0;
     }
     store_rows_free(&r);
-    json_object_set_new(model, "lessons_missed", list);
-    return 0;
+    return added(h, model, "lessons_missed", list, ok, err);
 }
 
 static int build_findings(tt_history *h, const store_param *p, json_t *model, tt_error *err)
@@ -333,16 +365,16 @@ static int build_findings(tt_history *h, const store_param *p, json_t *model, tt
                p, &r, err) != 0)
         return -1;
     json_t *list = json_array();
-    for (size_t i = 0; i < r.n; i++)
-        json_array_append_new(list, json_pack("{s:s,s:{s:s,s:s},s:{s:s,s:s},s:s,s:I,s:I}",
+    bool ok = true;
+    for (size_t i = 0; ok && i < r.n; i++)
+        ok = json_array_append_new(list, json_pack("{s:s,s:{s:s,s:s},s:{s:s,s:s},s:s,s:I,s:I}",
             "scenario", cell_or(&r, i, 0, ""),
             "finding", "en", cell_or(&r, i, 1, ""), "ja", cell_or(&r, i, 2, ""),
             "recommendation", "en", cell_or(&r, i, 3, ""), "ja", cell_or(&r, i, 4, ""),
             "priority", cell_or(&r, i, 5, ""),
-            "exercises", cell_int(&r, i, 6), "teams", cell_int(&r, i, 7)));
+            "exercises", cell_int(&r, i, 6), "teams", cell_int(&r, i, 7))) == 0;
     store_rows_free(&r);
-    json_object_set_new(model, "recurring_improvements", list);
-    return 0;
+    return added(h, model, "recurring_improvements", list, ok, err);
 }
 
 static json_t *build_model(tt_history *h, const tt_report_options *o, tt_error *err)

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <jansson.h>
 #include <sqlite3.h>
 
 #include "fixture.h"
@@ -622,6 +623,84 @@ static void test_report_from_sqlite(void **state)
     tt_history_close(h);
 }
 
+/* jansson's allocator failing from its nth request on (counted down). */
+static long json_allocs_left = -1;
+
+static void *failing_json_malloc(size_t n)
+{
+    if (json_allocs_left == 0)
+        return NULL;
+    if (json_allocs_left > 0)
+        json_allocs_left--;
+    return malloc(n);
+}
+
+/* The report without its "generated" line (the clock's second). */
+static char *without_generated(char *json)
+{
+    char *g = json ? strstr(json, "\"generated\"") : NULL;
+    if (g) {
+        char *end = strchr(g, '\n');
+        memmove(g, end + 1, strlen(end + 1) + 1);
+    }
+    return json;
+}
+
+/* Out of memory anywhere in building the report's model: no report, or the
+ * whole report, never one with rows missing (a list whose value could not
+ * be made was left out, and the objectives' rows read a NULL). */
+static void test_report_out_of_memory_has_no_holes(void **state)
+{
+    (void)state;
+    tt_error err;
+    char path[600];
+    snprintf(path, sizeof path, "%s/report-oom.sqlite3", dir);
+    tt_history *h = tt_history_open(path, &err);
+    assert_non_null(h);
+    static fixture_journal f;
+    for (int i = 0; i < 4; i++) {
+        if (i % 2)
+            fj_mediocre(&f);
+        else
+            fj_model(&f);
+        f.start.team = i < 2 ? "Blue team" : "Red team";
+        char hash[65];
+        snprintf(hash, sizeof hash, "o%063d", i);
+        tt_scorecard c;
+        assert_int_equal(tt_scorecard_build(&c, fixture_scenario(), &f.j, NULL, hash, &err), 0);
+        assert_int_equal(tt_history_record(h, &c, NULL, &err), 0);
+        tt_scorecard_free(&c);
+    }
+    tt_report_options o = { .lang = TT_LANG_EN };
+    size_t len;
+    char *whole = without_generated(tt_report_render(h, &o, TT_REPORT_JSON, &len, &err));
+    assert_non_null(whole);
+    assert_non_null(strstr(whole, "\"lessons_missed\""));
+    json_set_alloc_funcs(failing_json_malloc, free);
+    int refused = 0;
+    for (long n = 0; n < 100000; n++) {
+        json_allocs_left = n;
+        tt_error_clear(&err);
+        char *json = tt_report_render(h, &o, TT_REPORT_JSON, &len, &err);
+        json_allocs_left = -1;
+        if (!json) {
+            if (!strstr(err.message, "out of memory"))
+                fail_msg("allocation %ld: %s", n, err.message);
+            refused++;
+            continue;
+        }
+        without_generated(json);
+        if (strcmp(json, whole) != 0)
+            fail_msg("allocation %ld failed: a report with holes:\n%.1500s", n, json);
+        free(json);
+        break;
+    }
+    json_set_alloc_funcs(malloc, free);
+    assert_true(refused > 100);   /* every allocation of the model was tried */
+    free(whole);
+    tt_history_close(h);
+}
+
 static void test_concurrent_writers(void **state)
 {
     (void)state;
@@ -758,6 +837,7 @@ int main(void)
         cmocka_unit_test(test_csv_fields_against_hostile_names),
         cmocka_unit_test(test_pseudonyms_are_stable_and_keyed),
         cmocka_unit_test(test_report_from_sqlite),
+        cmocka_unit_test(test_report_out_of_memory_has_no_holes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -298,8 +298,14 @@ static void add(tt_findings *f, const char *path, int line, const char *msg,
 {
     tt_findings_add(f, path, line, 1, "%s", msg);
     if (*nw < cap) {
-        w[*nw].message = strdup(msg);
-        w[*nw].yaml = plan_yaml(m, p, msg);
+        /* Out of memory: the finding stays listed, without its witness. */
+        char *message = strdup(msg), *yaml = message ? plan_yaml(m, p, msg) : NULL;
+        if (!yaml) {
+            free(message);
+            return;
+        }
+        w[*nw].message = message;
+        w[*nw].yaml = yaml;
         (*nw)++;
     }
 }

@@ -186,15 +186,12 @@ const store_ops store_pg_ops = {
     pg_get_version, pg_set_version, pg_close,
 };
 
-static char *dup_or_null(const char *s)
-{
-    return s && *s ? strdup(s) : NULL;
-}
-
 /* Password spellings to scrub: the URI's userinfo part as written
- * (percent-encoded), and libpq's decoded value. */
-static void collect_secrets(tt_history *h, const char *uri, PQconninfoOption *opts)
+ * (percent-encoded), and libpq's decoded value. False when one could not be
+ * kept (out of memory): a message could then show it. */
+static bool collect_secrets(tt_history *h, const char *uri, PQconninfoOption *opts)
 {
+    bool ok = true;
     const char *rest = strstr(uri, "://");
     if (rest) {
         rest += 3;
@@ -202,16 +199,17 @@ static void collect_secrets(tt_history *h, const char *uri, PQconninfoOption *op
         const char *slash = strchr(rest, '/');
         const char *colon = strchr(rest, ':');
         if (at && (!slash || at < slash) && colon && colon < at)
-            h->secrets[0] = strndup(colon + 1, (size_t)(at - colon - 1));
+            ok = (h->secrets[0] = strndup(colon + 1, (size_t)(at - colon - 1))) != NULL;
     }
     const char *q = strstr(uri, "password=");
     if (q) {
         q += 9;
-        h->secrets[1] = strndup(q, strcspn(q, "&"));
+        ok = (h->secrets[1] = strndup(q, strcspn(q, "&"))) != NULL && ok;
     }
     for (PQconninfoOption *o = opts; o && o->keyword; o++)
-        if (strcmp(o->keyword, "password") == 0)
-            h->secrets[2] = dup_or_null(o->val);
+        if (strcmp(o->keyword, "password") == 0 && o->val && *o->val)
+            ok = (h->secrets[2] = strdup(o->val)) != NULL && ok;
+    return ok;
 }
 
 /* postgresql://user@host:port/dbname: enough to say which server. */
@@ -240,7 +238,12 @@ int store_pg_connect(tt_history *h, const char *uri, tt_store_failure *why, tt_e
     *why = TT_STORE_REFUSED;
     char *perr = NULL;
     PQconninfoOption *opts = PQconninfoParse(uri, &perr);
-    collect_secrets(h, uri, opts);
+    if (!collect_secrets(h, uri, opts)) {
+        PQconninfoFree(opts);
+        PQfreemem(perr);
+        store_fail(h, err, TT_MSG(E_OUT_OF_MEMORY), NULL);
+        return -1;
+    }
     if (!opts) {
         h->display = strdup("postgresql://...");
         store_fail(h, err, TT_MSG(E_DB_NOT_URI), perr);

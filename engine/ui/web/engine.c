@@ -78,28 +78,40 @@ static json_t *text_json(const tt_text *t)
 char *web_scenario_json(const tt_scenario *sc, const tt_roster *roster)
 {
     json_t *roles = json_object(), *actors = json_object(), *actions = json_object(),
-           *members = json_array();
-    for (size_t i = 0; roles && i < sc->n_roles; i++)
-        json_object_set_new(roles, sc->roles[i].id,
-                            json_pack("{s:o}", "name", text_json(&sc->roles[i].name)));
-    for (size_t i = 0; actors && i < sc->n_actors; i++)
-        json_object_set_new(actors, sc->actors[i].id,
-                            json_pack("{s:o}", "name", text_json(&sc->actors[i].name)));
-    for (size_t i = 0; actions && i < sc->n_actions; i++)
-        json_object_set_new(actions, sc->actions[i].id,
-                            json_pack("{s:o}", "label", text_json(&sc->actions[i].label)));
-    json_t *objectives = json_array();
-    for (size_t i = 0; objectives && i < sc->n_objectives; i++) {
+           *members = json_array(), *objectives = json_array();
+    /* Every value made or no description: a seat's page must not miss a name. */
+    bool ok = roles && actors && actions && members && objectives;
+    for (size_t i = 0; ok && i < sc->n_roles; i++)
+        ok = json_object_set_new(roles, sc->roles[i].id,
+                                 json_pack("{s:o}", "name", text_json(&sc->roles[i].name))) == 0;
+    for (size_t i = 0; ok && i < sc->n_actors; i++)
+        ok = json_object_set_new(actors, sc->actors[i].id,
+                                 json_pack("{s:o}", "name", text_json(&sc->actors[i].name))) == 0;
+    for (size_t i = 0; ok && i < sc->n_actions; i++)
+        ok = json_object_set_new(actions, sc->actions[i].id,
+                                 json_pack("{s:o}", "label",
+                                           text_json(&sc->actions[i].label))) == 0;
+    for (size_t i = 0; ok && i < sc->n_objectives; i++) {
         const tt_objective *ob = &sc->objectives[i];
-        json_array_append_new(objectives,
-                              json_pack("{s:s, s:s, s:o, s:I, s:I}", "id", ob->id, "phase",
-                                        tt_objective_phase_name(ob->phase), "title",
-                                        text_json(&ob->title), "target", (json_int_t)ob->target,
-                                        "limit", (json_int_t)ob->limit));
+        ok = json_array_append_new(objectives,
+                                   json_pack("{s:s, s:s, s:o, s:I, s:I}", "id", ob->id, "phase",
+                                             tt_objective_phase_name(ob->phase), "title",
+                                             text_json(&ob->title), "target",
+                                             (json_int_t)ob->target, "limit",
+                                             (json_int_t)ob->limit)) == 0;
     }
-    for (size_t i = 0; roster && members && i < roster->n_members; i++)
-        json_array_append_new(members, json_pack("{s:s, s:s}", "name", roster->members[i].name,
-                                                 "role", roster->members[i].role));
+    for (size_t i = 0; ok && roster && i < roster->n_members; i++)
+        ok = json_array_append_new(members, json_pack("{s:s, s:s}", "name",
+                                                      roster->members[i].name, "role",
+                                                      roster->members[i].role)) == 0;
+    if (!ok) {
+        json_decref(roles);
+        json_decref(actors);
+        json_decref(actions);
+        json_decref(members);
+        json_decref(objectives);
+        return NULL;
+    }
     json_t *o = json_pack("{s:s, s:o, s:I, s:o, s:o, s:o, s:o, s:o}", "id", sc->id, "title",
                           text_json(&sc->title), "length", (json_int_t)sc->length, "roles",
                           roles, "actors", actors, "actions", actions, "objectives", objectives,
@@ -178,16 +190,21 @@ static char *status_json(tt_exercise *ex, size_t r, const tt_pending *p, size_t 
 {
     const tt_scenario *sc = tt_exercise_scenario(ex);
     json_t *pend = json_array();
-    for (size_t i = 0; pend && i < n; i++) {
+    bool ok = pend != NULL;   /* a view with an item missing is a wrong view: none */
+    for (size_t i = 0; ok && i < n; i++) {
         if (r < sc->n_roles && (!p[i].role || strcmp(p[i].role, sc->roles[r].id) != 0))
             continue;
         if (r < sc->n_roles && !p[i].is_action)
             continue;   /* replies on their way are the facilitator's secret */
-        json_array_append_new(pend, json_pack("{s:s, s:s?, s:s?, s:I, s:b}", "kind",
-                                              p[i].is_action ? "action" : "message", "id",
-                                              p[i].id, "role", p[i].role, "at",
-                                              (json_int_t)p[i].at, "action",
-                                              p[i].is_action));
+        ok = json_array_append_new(pend, json_pack("{s:s, s:s?, s:s?, s:I, s:b}", "kind",
+                                                   p[i].is_action ? "action" : "message", "id",
+                                                   p[i].id, "role", p[i].role, "at",
+                                                   (json_int_t)p[i].at, "action",
+                                                   p[i].is_action)) == 0;
+    }
+    if (!ok) {
+        json_decref(pend);
+        return NULL;
     }
     json_t *o = json_pack("{s:s, s:I, s:f, s:s, s:I, s:o}", "type", "status", "t",
                           (json_int_t)tt_exercise_now(ex), "speed", tt_exercise_speed(ex),
@@ -213,19 +230,25 @@ static char *menu_json(tt_exercise *ex, size_t r)
     const tt_scenario *sc = tt_exercise_scenario(ex);
     const char *role = sc->roles[r].id;
     json_t *items = json_array();
-    for (size_t a = 0; items && a < sc->n_actions; a++) {
+    bool made = items != NULL;   /* a menu with an action missing is a wrong menu: none */
+    for (size_t a = 0; made && a < sc->n_actions; a++) {
         if (!tt_action_allows_role(&sc->actions[a], role))
             continue;
         tt_text why = { NULL, NULL };
         bool ok = tt_exercise_phase(ex) != TT_PHASE_ENDED &&
                   tt_exercise_can_act(ex, role, (int)a, &why);
-        json_array_append_new(items, json_pack("{s:i, s:s, s:o, s:b, s:o?}", "number",
-                                               tt_action_number(sc, (int)r, (int)a), "id",
-                                               sc->actions[a].id, "label",
-                                               text_json(&sc->actions[a].label), "available",
-                                               ok, "why",
-                                               ok || (!why.ja && !why.en) ? NULL
-                                                                          : text_json(&why)));
+        made = json_array_append_new(items, json_pack("{s:i, s:s, s:o, s:b, s:o?}", "number",
+                                                      tt_action_number(sc, (int)r, (int)a), "id",
+                                                      sc->actions[a].id, "label",
+                                                      text_json(&sc->actions[a].label),
+                                                      "available", ok, "why",
+                                                      ok || (!why.ja && !why.en)
+                                                          ? NULL
+                                                          : text_json(&why))) == 0;
+    }
+    if (!made) {
+        json_decref(items);
+        return NULL;
     }
     json_t *o = json_pack("{s:s, s:s, s:o}", "type", "menu", "role", role, "actions", items);
     char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
@@ -591,13 +614,17 @@ int tt_web_print_links(const tt_web *w, FILE *out, const char *seats_path, bool 
         for (size_t cells = tt_display_width(label); cells < 24; cells++)
             fputc(' ', out);
         fprintf(out, " %s\n", url);
-        if (s->kind == SEAT_FACILITATOR)
-            json_object_set_new(root, "facilitator", json_string(url));
-        else if (s->kind == SEAT_OBSERVER)
-            json_object_set_new(root, "observer", json_string(url));
-        else
-            json_array_append_new(list, json_pack("{s:s, s:s?, s:s}", "role", s->role,
-                                                  "member", s->member, "url", url));
+        int kept = s->kind == SEAT_FACILITATOR
+                       ? json_object_set_new(root, "facilitator", json_string(url))
+                   : s->kind == SEAT_OBSERVER
+                       ? json_object_set_new(root, "observer", json_string(url))
+                       : json_array_append_new(list, json_pack("{s:s, s:s?, s:s}", "role",
+                                                               s->role, "member", s->member,
+                                                               "url", url));
+        if (kept != 0 && rc == 0) {   /* a links file without a seat's link: none */
+            tt_error_oom(err, NULL);
+            rc = -1;
+        }
         tt_qr code;
         if (qr && rc == 0 && (rc = tt_qr_encode(url, &code, err)) == 0) {
             tt_qr_print(out, &code, ansi);
@@ -605,7 +632,10 @@ int tt_web_print_links(const tt_web *w, FILE *out, const char *seats_path, bool 
         }
     }
     fflush(out);
-    json_object_set_new(root, "seats", list);
+    if (json_object_set_new(root, "seats", list) != 0 && rc == 0) {
+        tt_error_oom(err, NULL);
+        rc = -1;
+    }
     if (rc == 0 && seats_path) {
         /* The links are keys: readable by the owner only. */
         int fd = open(seats_path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);

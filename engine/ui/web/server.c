@@ -264,12 +264,18 @@ static int role_index(const tt_scenario *sc, const char *role)
 static char *seats_json(const tt_web *w)
 {
     json_t *list = json_array();
-    for (size_t i = 0; list && i < w->n_seats; i++) {
+    bool ok = list != NULL;   /* a seat missing from the list is a wrong list: none */
+    for (size_t i = 0; ok && i < w->n_seats; i++) {
         const web_seat *s = &w->seats[i];
         static const char *const kinds[] = { "player", "facilitator", "observer" };
-        json_array_append_new(list, json_pack("{s:s, s:s?, s:s?, s:i}", "kind", kinds[s->kind],
-                                              "role", s->role, "member", s->member,
-                                              "connected", s->connections));
+        ok = json_array_append_new(list, json_pack("{s:s, s:s?, s:s?, s:i}", "kind",
+                                                   kinds[s->kind], "role", s->role, "member",
+                                                   s->member, "connected",
+                                                   s->connections)) == 0;
+    }
+    if (!ok) {
+        json_decref(list);
+        return NULL;
     }
     json_t *o = json_pack("{s:s, s:o}", "type", "seats", "seats", list);
     char *text = o ? json_dumps(o, JSON_COMPACT) : NULL;

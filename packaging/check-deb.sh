@@ -45,14 +45,28 @@ if readelf -d "$root/root/usr/bin/tabletop" | grep NEEDED |
 fi
 # Lua is linked into the program (statically where liblua5.4.a is installed):
 # a module must need no Lua library of its own, and every Lua function it
-# calls must be one the program exports (one copy of Lua per process).
+# calls must be one the program exports (one copy of Lua per process). The
+# same for jansson where the program holds it (statically where
+# libjansson.a is installed: then the program needs no libjansson either).
 exported=$(nm -D --defined-only "$root/root/usr/bin/tabletop" | awk '{print $3}')
+own_jansson=0
+if ! readelf -d "$root/root/usr/bin/tabletop" | grep NEEDED | grep -q libjansson; then
+  own_jansson=1
+fi
 for mod in "$root"/root/usr/lib/tabletop/modules/*.so; do
   if readelf -d "$mod" | grep NEEDED | grep -q liblua; then
     echo "$mod links its own Lua library" >&2
     exit 1
   fi
-  for sym in $(nm -D --undefined-only "$mod" | awk '{print $2}' | grep -E '^luaL?_' || true); do
+  if [ "$own_jansson" = 1 ] && readelf -d "$mod" | grep NEEDED | grep -q libjansson; then
+    echo "$mod links its own jansson, the program holds one" >&2
+    exit 1
+  fi
+  pattern='^luaL?_'
+  if [ "$own_jansson" = 1 ]; then
+    pattern='^(luaL?_|json_)'
+  fi
+  for sym in $(nm -D --undefined-only "$mod" | awk '{print $2}' | grep -E "$pattern" || true); do
     if ! grep -qx "$sym" <<<"$exported"; then
       echo "$mod needs $sym, which the program does not export" >&2
       exit 1

@@ -139,8 +139,13 @@ static void warn_steps_not_played(const tt_frontend_job *job, const tt_exercise 
     char ended_at[32], step_at[32];
     tt_ms_format(tt_exercise_now(ex), ended_at, sizeof ended_at);
     tt_ms_format(st->at, step_at, sizeof step_at);
-    fprintf(stderr, TT_FMT(job->lang, C_STEPS_NOT_PLAYED_FMT), a->path ? a->path : "?", st->line,
-            a->n_steps - next - 1, ended_at, step_at);
+    const char *path = a->path ? a->path : "?";
+    size_t after = a->n_steps - next - 1;
+    if (after == 0) /* the last step alone: not "and the 0 after it" */
+        fprintf(stderr, TT_FMT(job->lang, C_STEP_NOT_PLAYED_FMT), path, st->line, ended_at, step_at);
+    else
+        fprintf(stderr, TT_FMT(job->lang, C_STEPS_NOT_PLAYED_FMT), path, st->line, after, ended_at,
+                step_at);
 }
 
 static int run_headless(tt_frontend_job *job, bool *ended, tt_error *err)

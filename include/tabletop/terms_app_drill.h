@@ -149,6 +149,9 @@
 #define C_STEPS_NOT_PLAYED_FMT_TEXT \
     "%s:%d: 警告: このステップとその後の %zu 件は実行されませんでした: 演習は %s に終了し、このステップの時刻 %s には届きませんでした\n", \
     "%s:%d: warning: this step and the %zu after it were not played: the exercise ended at %s, before this step's %s\n"
+#define C_STEP_NOT_PLAYED_FMT_TEXT \
+    "%s:%d: 警告: このステップは実行されませんでした: 演習は %s に終了し、このステップの時刻 %s には届きませんでした\n", \
+    "%s:%d: warning: this step was not played: the exercise ended at %s, before this step's %s\n"
 
 #define TT_TERMS_APP_DRILL(X) \
     /* ---- shared by several commands */ \
@@ -406,6 +409,7 @@
     X(C_TL_END_WHY_FMT, C_TL_END_WHY_FMT_TEXT) \
     X(C_TL_WHAT_FMT, C_TL_WHAT_FMT_TEXT) \
     X(C_STEPS_NOT_PLAYED_FMT, C_STEPS_NOT_PLAYED_FMT_TEXT) \
+    X(C_STEP_NOT_PLAYED_FMT, C_STEP_NOT_PLAYED_FMT_TEXT) \
     X(C_TL_INJECT, "状況付与", "inject") \
     X(C_TL_MESSAGE, "連絡", "message") \
     X(C_TL_ANSWER, "討議の回答", "answer") \

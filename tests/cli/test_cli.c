@@ -770,6 +770,26 @@ static void steps_after_the_end_are_named(void **state)
              "played: the exercise ended at +5:10:00, before this step's +7:00:00", lines + 1);
     assert_contains(r.err, want);
     cli_done(&r);
+    /* One late step: it alone was not played (it said "and the 0 after it"). */
+    text = cli_slurp(script);
+    char *second = strstr(text, "  - { at: 7h30m");
+    assert_non_null(second);
+    *second = '\0';
+    cli_write(script, text);
+    free(text);
+    r = cli_run("run ransomware --script '%s' --ui none --no-scorecard --journal '%s'",
+                script, cli_path("late-step.journal.yaml"));
+    assert_int_equal(r.status, 0);
+    snprintf(want, sizeof want, "late-steps.yaml:%zu: warning: this step was not played: the "
+             "exercise ended at +5:10:00, before this step's +7:00:00", lines + 1);
+    assert_contains(r.err, want);
+    assert_not_contains(r.err, "after it");
+    cli_done(&r);
+    r = cli_run("run ransomware --lang ja --script '%s' --ui none --no-scorecard --journal '%s'",
+                script, cli_path("late-step-ja.journal.yaml"));
+    assert_int_equal(r.status, 0);
+    assert_contains(r.err, "警告: このステップは実行されませんでした: 演習は +5:10:00 に終了し");
+    cli_done(&r);
     r = cli_run("run ransomware --script scenarios/answers/ransomware/model.yaml --ui none "
                 "--no-scorecard --journal '%s'", cli_path("all-steps.journal.yaml"));
     assert_int_equal(r.status, 0);

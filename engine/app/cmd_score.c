@@ -87,6 +87,14 @@ int tt_cmd_score(int argc, char **argv)
         tt_error_set(&err, o.journal, 0, 0, "%s", tt_term_text(C_NOT_A_JOURNAL, o.lang));
         return tt_error_report(&err, "tabletop score");
     }
+    /* A scenario id no scenario can have ('../x'): said as replay and
+     * resume say it, at the journal (it read "cannot find scenario '?'"). */
+    if (!tt_score_is_scenario_id(first->start->scenario)) {
+        tt_journal_stream_close(in);
+        tt_score_hash_free(hash);
+        tt_error_set(&err, o.journal, 0, 0, "%s", tt_term_text(C_JOURNAL_BAD_SCENARIO_ID, o.lang));
+        return tt_error_report(&err, "tabletop score");
+    }
     /* The START record alone names the scenario. */
     tt_journal j = { .records = (tt_record *)first, .n_records = first ? 1 : 0 };
     bool differs = false;
@@ -104,6 +112,10 @@ int tt_cmd_score(int argc, char **argv)
                                                    : tt_score_default_scenario_dir(),
                                                &differs, &err);
     if (!script) {
+        /* A scenario that cannot be found is said at the journal that
+         * names it, as replay and resume say it. */
+        if (!err.file[0])
+            snprintf(err.file, sizeof err.file, "%s", o.journal);
         tt_journal_stream_close(in);
         tt_score_hash_free(hash);
         return tt_error_report(&err, "tabletop score");

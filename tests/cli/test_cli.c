@@ -548,6 +548,12 @@ static void journal_scenario_names_are_not_trusted(void **state)
     assert_int_equal(r.status, 2);
     assert_contains(r.err, "not a scenario id");
     cli_done(&r);
+    /* score says it too, at the journal (it said "cannot find scenario '?'") */
+    r = cli_run("score " TT_CLI_TMP "-d3.yaml -o " TT_CLI_TMP "-d3.json --no-record");
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "-d3.yaml: the journal's scenario id is not a scenario id");
+    assert_not_contains(r.err, "'?'");
+    cli_done(&r);
     free(text);
 }
 

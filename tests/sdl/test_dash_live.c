@@ -338,6 +338,14 @@ static void test_no_display_is_an_error(void **state)
     o.max_frames = 1;
     assert_int_equal(tt_dashboard_drive(L->ex, L->feed, &o, &err), -1);
     assert_non_null(strstr(err.message, "no display"));
+    assert_null(strstr(err.message, "ディスプレイ"));
+    /* In the message language only (it was English, then Japanese, in both). */
+    tt_lang_messages_set(TT_LANG_JA);
+    tt_error_clear(&err);
+    assert_int_equal(tt_dashboard_drive(L->ex, L->feed, &o, &err), -1);
+    tt_lang_messages_set(TT_LANG_EN);
+    assert_non_null(strstr(err.message, "ディスプレイがありません"));
+    assert_null(strstr(err.message, "no display"));
     setenv("SDL_VIDEODRIVER", "dummy", 1);
 }
 

@@ -28,8 +28,8 @@ int dash_app_open(dash_app *a, const tt_dashboard_options *o, const char *title,
     const char *asked = getenv("SDL_VIDEODRIVER");
     if (drv && (strcmp(drv, "offscreen") == 0 || strcmp(drv, "dummy") == 0) &&
         !(asked && strstr(asked, drv))) {
-        tt_error_set_as(err, TT_ERR_RUNTIME, NULL, 0, 0, "%s / %s", tt_term_text(S_NO_DISPLAY, TT_LANG_EN),
-                     tt_term_text(S_NO_DISPLAY, TT_LANG_JA));
+        tt_error_set_as(err, TT_ERR_RUNTIME, NULL, 0, 0, "%s",
+                        tt_term_text(S_NO_DISPLAY, tt_lang_messages()));
         dash_sdl_down(false);
         return -1;
     }

@@ -151,7 +151,7 @@ static void test_model_p_nothing_u(void **state)
             checked++;
         }
     }
-    assert_true(checked > 0);
+    assert_true(checked >= 6);   /* every stock scenario has a "nothing" answer */
 }
 
 static void test_every_answer_scores(void **state)

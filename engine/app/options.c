@@ -225,6 +225,23 @@ tt_lang tt_lang_of_command_line(int argc, char **argv)
     return lang_of_line(argc, argv, only_lang, tt_lang_from_env());
 }
 
+/* Is the folder an output path names there (".": none named)? True when
+ * the name is too long to look at here: the write says why. */
+static bool folder_exists_for(const char *path)
+{
+    char dir[4096];
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return true;
+    size_t len = slash == path ? 1 : (size_t)(slash - path);
+    if (len >= sizeof dir)
+        return true;
+    memcpy(dir, path, len);
+    dir[len] = '\0';
+    struct stat st;
+    return stat(dir, &st) == 0 ? S_ISDIR(st.st_mode) : errno != ENOENT && errno != ENOTDIR;
+}
+
 bool tt_opts_parse(tt_cmdline *cl, int argc, char **argv, const tt_opt *opts)
 {
     cl->lang = lang_of_line(argc, argv, opts, tt_lang_from_env());
@@ -266,6 +283,15 @@ bool tt_opts_parse(tt_cmdline *cl, int argc, char **argv, const tt_opt *opts)
         const char *path = opts[i].kind == TT_OPT_OUTPUT ? *(const char **)opts[i].dest : NULL;
         if (path && given[i] && !tt_output_path_usable(path)) {
             tt_cmd_fail(cl, C_OPT_OUTPUT_NOT_REGULAR_FMT_TEXT, opts[i].name, path);
+            return false;
+        }
+        /* A missing folder is the user's mistake, said before any work (a
+         * card or a graph failed at its write with exit 1). Not for --db
+         * (a URI, or a history file made with its folders) nor --journal
+         * (its writer says so, in the journal's words). */
+        if (path && given[i] && strcmp(opts[i].name, "db") != 0 &&
+            strcmp(opts[i].name, "journal") != 0 && !folder_exists_for(path)) {
+            tt_cmd_fail(cl, C_OPT_OUTPUT_NO_FOLDER_FMT_TEXT, opts[i].name, path);
             return false;
         }
         const char *folder = opts[i].kind == TT_OPT_FOLDER ? *(const char **)opts[i].dest : NULL;

@@ -13,6 +13,9 @@
 #define C_OPT_OUTPUT_NOT_REGULAR_FMT_TEXT \
     "--%s: '%s' は通常のファイルではありません（FIFO、デバイス、フォルダーには書き出しません）", \
     "--%s: '%s' is not a regular file (output is never written to a FIFO, device or folder)"
+#define C_OPT_OUTPUT_NO_FOLDER_FMT_TEXT \
+    "--%s: '%s' を書き出せません: フォルダーがありません", \
+    "--%s: cannot write '%s': the directory does not exist"
 #define C_OPT_NOT_FOLDER_FMT_TEXT \
     "--%s: '%s' は既存のフォルダーではありません（フォルダーを指定します）", \
     "--%s: '%s' is not an existing folder (the option names a folder)"
@@ -444,6 +447,7 @@
     X(C_OPT_WANTS_PATH_FMT, C_OPT_WANTS_PATH_FMT_TEXT) \
     X(C_OPT_OUTPUT_NOT_REGULAR_FMT, C_OPT_OUTPUT_NOT_REGULAR_FMT_TEXT) \
     X(C_OPT_NOT_FOLDER_FMT, C_OPT_NOT_FOLDER_FMT_TEXT) \
+    X(C_OPT_OUTPUT_NO_FOLDER_FMT, C_OPT_OUTPUT_NO_FOLDER_FMT_TEXT) \
     X(C_OPT_LANG_FMT, C_OPT_LANG_FMT_TEXT) \
     X(C_OPT_UI_FMT, C_OPT_UI_FMT_TEXT) \
     X(C_OPT_SPEED_FMT, C_OPT_SPEED_FMT_TEXT) \

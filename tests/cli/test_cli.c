@@ -632,16 +632,21 @@ static void failures_exit_by_their_class(void **state)
     /* Each command line is before, then a path (0 none, 1 the journal, 2 the
      * database, 3 the broken journal), then after. */
     static const struct { const char *before; int arg; const char *after; int status; const char *says; } cases[] = {
-        { "score ", 1, " --no-record -o /nonexistent-dir/card.html", 1, "cannot write" },
+        /* An output that cannot be written: a runtime failure. In a folder
+         * that does not exist: the user's mistake, before any work. */
+        { "score ", 1, " --no-record -o /proc/card.html", 1, "cannot write" },
+        { "score ", 1, " --no-record -o /nonexistent-dir/card.html", 2, "directory does not exist" },
         { "score ", 1, " --no-record -o card.txt", 2, "--help" },
         { "score ", 3, " --no-record", 2, "broken.yaml" },
-        { "graph ransomware -o /nonexistent-dir/graph.dot", 0, "", 1, "cannot write" },
-        { "msel ransomware -o /nonexistent-dir/msel.csv", 0, "", 1, "cannot write" },
-        { "show ransomware -o /nonexistent-dir/brief.md", 0, "", 1, "cannot write" },
+        { "graph ransomware -o /proc/graph.dot", 0, "", 1, "cannot write" },
+        { "msel ransomware -o /proc/msel.csv", 0, "", 1, "cannot write" },
+        { "show ransomware -o /proc/brief.md", 0, "", 1, "cannot write" },
+        { "show ransomware -o /nonexistent-dir/brief.md", 0, "", 2, "directory does not exist" },
         { "show ransomwear", 0, "", 2, "did you mean 'ransomware'?" },
         { "sweep ransomware --script scenarios/answers/ransomware/model.yaml --runs 2 --jobs 1 "
-          "-o /nonexistent-dir/sweep.json", 0, "", 1, "cannot write the report" },
-        { "report --db ", 2, " -o /nonexistent-dir/report.html", 1, "cannot write the report" },
+          "-o /proc/sweep.json", 0, "", 1, "cannot write the report" },
+        { "report --db ", 2, " -o /proc/report.html", 1, "cannot write the report" },
+        { "report --db ", 2, " -o /nonexistent-dir/report.html", 2, "directory does not exist" },
         { "report --db ", 2, " -o report.txt", 2, "--help" },
         { "explore ransomware --runs 0", 0, "", 2, "--runs" },
         /* A folder option naming a file or device: bad input, before any

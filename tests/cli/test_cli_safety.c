@@ -142,6 +142,31 @@ static void journal_in_a_missing_directory_is_bad_input(void **state)
                    "directory does not exist");
 }
 
+/* Every command's output in a missing folder is refused before any work,
+ * as the journal is (score, graph, msel, show and report did the work, then
+ * exited 1 with the system's words: "No such file or directory"). */
+static void outputs_in_a_missing_directory_are_bad_input(void **state)
+{
+    (void)state;
+    const char *journal = cli_path("missing-dir.journal.yaml");
+    cli_result r = cli_run("run " SCENARIO " --ui none --no-scorecard --journal '%s'", journal);
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+    const char *out = cli_path("no/such/dir/out");
+    expect_refused(cli_run("score '%s' --no-record -o '%s.html'", journal, out),
+                   "cannot write");
+    expect_refused(cli_run("graph " SCENARIO " -o '%s.svg'", out), "directory does not exist");
+    expect_refused(cli_run("msel " SCENARIO " -o '%s.csv'", out), "directory does not exist");
+    expect_refused(cli_run("show " SCENARIO " -o '%s.md'", out), "directory does not exist");
+    expect_refused(cli_run("report --db '%s' -o '%s.html'", cli_path("missing-dir.sqlite3"), out),
+                   "directory does not exist");
+    expect_refused(cli_run("show " SCENARIO " -o '%s.md' --lang ja", out), "フォルダーがありません");
+    /* A file where a folder should be: refused too. */
+    char under_file[700];
+    snprintf(under_file, sizeof under_file, "%s/x.md", journal);
+    expect_refused(cli_run("show " SCENARIO " -o '%s'", under_file), "--output");
+}
+
 /* An option that names a folder to read (score --scenarios) refuses a
  * file or a missing path: it was ignored, and `--scenario F` (replay's
  * option, a prefix of score's) silently meant it. */
@@ -923,6 +948,7 @@ int main(void)
         cmocka_unit_test(existing_journal_is_refused_and_untouched),
         cmocka_unit_test(symlinked_journal_is_refused_and_its_target_untouched),
         cmocka_unit_test(journal_in_a_missing_directory_is_bad_input),
+        cmocka_unit_test(outputs_in_a_missing_directory_are_bad_input),
         cmocka_unit_test(unwritable_journal_is_a_runtime_failure),
         cmocka_unit_test(folder_options_refuse_what_is_not_a_folder),
         cmocka_unit_test(journals_out_of_order_are_refused),

@@ -145,7 +145,9 @@
     ul.replaceChildren();
     for (const p of (status && status.pending) || []) {
       if (!p.action) continue;
-      const li = el("li", "", actionLabel(p.id) + (kind !== "player" ? " (" + party(p.role) + ")" : "") + " — " + t("M_ACTION_DONE_AT") + " " + fmt(p.at));
+      // An action an actor asked about has no completion time: it waits for the answer.
+      const li = el("li", p.waiting ? "waiting" : "", actionLabel(p.id) + (kind !== "player" ? " (" + party(p.role) + ")" : "") + " — " +
+        t(p.waiting ? "M_PENDING_WAITING" : "M_ACTION_DONE_AT") + " " + fmt(p.at));
       if (kind === "player" && !ended) {
         // API 1.1: an action in progress can be called off.
         const b = el("button", "cancel", t("W_CANCEL_ACTION"));

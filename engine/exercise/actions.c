@@ -144,7 +144,7 @@ static int start_running(tt_exercise *ex, int action, const char *role,
         return -1;
     }
     running_action ra = { action, strdup(role), member ? strdup(member) : NULL, false,
-                          ex->now, bad, false, false };
+                          ex->now, bad, false, false, 0 };
     if (!ra.role || (member && !ra.member)) {
         free(ra.role);
         free(ra.member);

@@ -321,6 +321,7 @@ int ex_action_done(tt_exercise *ex, int slot, const char *answer, tt_error *err)
     }
     if (outcome == TT_OUTCOME_ASKED) {
         ra->waiting = true; /* still in progress: the role's capacity counts it */
+        ra->asked = ex->now;
     } else {
         ex->action_running[ra->action] = false;
         ra->finished = true;

@@ -24,6 +24,7 @@ typedef struct running_action {
     int bad;           /* API 1.1: TT_TAKEN_HARMFUL/WASTED by its function, else 0 */
     bool cancelled;    /* API 1.1: cancelled in progress; its DONE event is void */
     bool waiting;      /* API 1.1: an actor asked (ctx.ask); waits for a reply */
+    tt_ms asked;       /* when it was asked (while waiting) */
 } running_action;
 
 typedef struct pending_message {

@@ -29,19 +29,30 @@ static bool pending_of(const tt_exercise *ex, const tt_event *e, tt_pending *p)
         const running_action *ra = &ex->running[e->index];
         if (ra->cancelled)
             return false;
-        *p = (tt_pending){ e->time, true, ex->sc->actions[ra->action].id, ra->role };
+        *p = (tt_pending){ e->time, true, ex->sc->actions[ra->action].id, ra->role, false };
         return true;
     }
     if (e->kind == EV_MESSAGE) {
         const pending_message *m = &ex->messages[e->index];
-        *p = (tt_pending){ e->time, false, m->from, m->to };
+        *p = (tt_pending){ e->time, false, m->from, m->to, false };
         return true;
     }
     if (e->kind == EV_DEFERRED && ex->calls[e->index].actor) {
-        *p = (tt_pending){ e->time, false, ex->calls[e->index].actor, NULL };
+        *p = (tt_pending){ e->time, false, ex->calls[e->index].actor, NULL, false };
         return true;
     }
     return false;
+}
+
+/* An action an actor asked about: in progress, with no event queued
+ * until the team answers (the status lists showed nothing for it). */
+static bool waiting_of(const tt_exercise *ex, size_t slot, tt_pending *p)
+{
+    const running_action *ra = &ex->running[slot];
+    if (!ra->waiting || ra->cancelled || ra->finished)
+        return false;
+    *p = (tt_pending){ ra->asked, true, ex->sc->actions[ra->action].id, ra->role, true };
+    return true;
 }
 
 size_t tt_exercise_pending(const tt_exercise *ex, tt_pending *out, size_t max)
@@ -54,6 +65,10 @@ size_t tt_exercise_pending(const tt_exercise *ex, tt_pending *out, size_t max)
         tt_pending p;
         count += pending_of(ex, &ex->queue.items[i], &p);
     }
+    for (size_t i = 0; i < ex->n_running; i++) {
+        tt_pending p;
+        count += waiting_of(ex, i, &p);
+    }
     if (count == 0 || max == 0)
         return count;
     tt_pending *all = malloc(count * sizeof *all);
@@ -62,6 +77,8 @@ size_t tt_exercise_pending(const tt_exercise *ex, tt_pending *out, size_t max)
     size_t k = 0;
     for (size_t i = 0; i < ex->queue.count; i++)
         k += pending_of(ex, &ex->queue.items[i], &all[k]);
+    for (size_t i = 0; i < ex->n_running; i++)
+        k += waiting_of(ex, i, &all[k]);
     qsort(all, count, sizeof *all, by_time);
     memcpy(out, all, (count < max ? count : max) * sizeof *out);
     free(all);

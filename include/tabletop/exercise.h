@@ -197,6 +197,8 @@ typedef struct tt_pending {
     bool is_action;               /* else an actor message on its way */
     const char *id;               /* action id or actor id */
     const char *role;             /* action: who took it */
+    bool waiting;                 /* API 1.1: an action an actor asked about, waiting for
+                                     the team's answer (`at`: when it was asked) */
 } tt_pending;
 
 /* Every action started so far (restored ones included), in the order
@@ -204,7 +206,9 @@ typedef struct tt_pending {
 size_t tt_exercise_taken(const tt_exercise *ex, tt_action_taken *out, size_t max);
 
 /* Actions in progress and actor replies on their way, soonest first.
- * Returns a count; fills at most `max`. */
+ * An action waiting for the team's answer to an actor's question is in
+ * progress too (it has no completion time: `waiting`, at its question's
+ * time). Returns a count; fills at most `max`. */
 size_t tt_exercise_pending(const tt_exercise *ex, tt_pending *out, size_t max);
 
 /* ---- Journals: replay and resume ----

@@ -249,6 +249,8 @@
       "In progress and replies on their way") \
     X(M_PENDING_ACTION, "完了予定", \
       "completes at") \
+    X(M_PENDING_WAITING, "チームの回答待ち。質問の時刻", \
+      "waiting for the team's answer since") \
     X(M_PENDING_MESSAGE, "返答予定", \
       "reply due at") \
     X(M_PENDING_NONE, "なし", \

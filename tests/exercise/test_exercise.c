@@ -485,6 +485,62 @@ static void skip_stops_at_an_actors_question_and_refusal(void **state)
     tt_script_free(s);
 }
 
+/* An action an actor asked about is still in progress while it waits for
+ * the team's answer: the status lists (terminal /status, the browser
+ * seats' and facilitator's "Actions in progress") showed nothing for it,
+ * since it has no completion event queued, so a seat saw no action in
+ * progress and no Cancel button for it. */
+static void an_action_waiting_for_an_answer_is_pending(void **state)
+{
+    (void)state;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/tests/authoring/fixtures/api11.lua", getenv("TT_SOURCE_DIR"));
+    tt_error err;
+    tt_script *s = tt_script_load(path, NULL, &err);
+    if (!s)
+        fail_msg("%s:%d: %s", err.file, err.line, err.message);
+    tt_kv set = { .key = "contract", .value = { .type = TT_VAL_BOOL, .as.b = true } };
+    tt_exercise_config cfg = { .seed = 1, .settings = &set, .n_settings = 1 };
+    tt_exercise *ex = tt_exercise_new(s, &cfg, &err);
+    assert_non_null(ex);
+    assert_int_equal(tt_exercise_start(ex, 0, &err), 0);
+    assert_int_equal(tt_exercise_act(ex, "manager", "call_vendor", NULL, NULL, NULL, &err), 0);
+    tt_pending pend[16];
+    size_t n = tt_exercise_pending(ex, pend, 16);
+    bool found = false;
+    for (size_t i = 0; i < n && i < 16; i++)
+        if (pend[i].is_action && strcmp(pend[i].id, "call_vendor") == 0) {
+            assert_false(pend[i].waiting);
+            assert_int_equal(pend[i].at, 10 * 60000); /* takes 10m */
+            found = true;
+        }
+    assert_true(found);
+    assert_int_equal(tt_exercise_advance(ex, 15 * 60000, &err), 0);
+    int call = tt_scenario_action(tt_exercise_scenario(ex), "call_vendor");
+    assert_true(tt_exercise_action_waiting(ex, call));
+    n = tt_exercise_pending(ex, pend, 16);
+    found = false;
+    for (size_t i = 0; i < n && i < 16; i++)
+        if (pend[i].is_action && strcmp(pend[i].id, "call_vendor") == 0) {
+            assert_true(pend[i].waiting);
+            assert_int_equal(pend[i].at, 10 * 60000); /* asked then */
+            assert_string_equal(pend[i].role, "manager");
+            found = true;
+        }
+    assert_true(found);
+    /* Counted (a NULL array asks for the count) as it is listed. */
+    assert_int_equal(tt_exercise_pending(ex, NULL, 0), n);
+    bool refused = true;
+    assert_int_equal(tt_exercise_reply(ex, "manager", "call_vendor", NULL, "web01", &refused, &err), 0);
+    assert_false(refused);
+    assert_false(tt_exercise_action_waiting(ex, call));
+    n = tt_exercise_pending(ex, pend, 16);
+    for (size_t i = 0; i < n && i < 16; i++)
+        assert_false(pend[i].is_action && strcmp(pend[i].id, "call_vendor") == 0);
+    tt_exercise_free(ex);
+    tt_script_free(s);
+}
+
 /* Facilitator injects go to everyone, a role or one member of it; answers to
  * discussion questions are journaled with their question and replay. */
 static void targeted_injects_and_answers_are_journaled_and_replayed(void **state)
@@ -576,6 +632,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(facilitator_controls_are_journaled, setup, teardown),
         cmocka_unit_test_setup_teardown(zero_delay_loop_is_stopped, setup, teardown),
         cmocka_unit_test(skip_stops_at_an_actors_question_and_refusal),
+        cmocka_unit_test(an_action_waiting_for_an_answer_is_pending),
         cmocka_unit_test_setup_teardown(targeted_injects_and_answers_are_journaled_and_replayed, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

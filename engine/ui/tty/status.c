@@ -135,7 +135,12 @@ static void pending_lines(tt_exercise *ex, const tt_scenario *sc, tt_lang lang,
     char when[32];
     for (size_t i = 0; i < n; i++) {
         tt_ms_format(items[i].at, when, sizeof when);
-        if (items[i].is_action)
+        if (items[i].is_action && items[i].waiting)
+            tt_buf_printf(out, "  %s - %s: %s %s\n",
+                           tty_party_name(sc, items[i].role, lang),
+                           tty_action_label(sc, items[i].id, lang),
+                           tty_msg(M_PENDING_WAITING, lang), when);
+        else if (items[i].is_action)
             tt_buf_printf(out, "  %s - %s: %s %s\n",
                            tty_party_name(sc, items[i].role, lang),
                            tty_action_label(sc, items[i].id, lang),

@@ -196,11 +196,12 @@ static char *status_json(tt_exercise *ex, size_t r, const tt_pending *p, size_t 
             continue;
         if (r < sc->n_roles && !p[i].is_action)
             continue;   /* replies on their way are the facilitator's secret */
-        ok = json_array_append_new(pend, json_pack("{s:s, s:s?, s:s?, s:I, s:b}", "kind",
+        ok = json_array_append_new(pend, json_pack("{s:s, s:s?, s:s?, s:I, s:b, s:b}", "kind",
                                                    p[i].is_action ? "action" : "message", "id",
                                                    p[i].id, "role", p[i].role, "at",
                                                    (json_int_t)p[i].at, "action",
-                                                   p[i].is_action)) == 0;
+                                                   p[i].is_action, "waiting",
+                                                   p[i].waiting)) == 0;
     }
     if (!ok) {
         json_decref(pend);

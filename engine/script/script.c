@@ -790,6 +790,7 @@ typedef struct snap_job {
     tt_script *s;
     const uint32_t *only;   /* these key indices, or all when NULL */
     size_t n;
+    bool skip_held;         /* leave the keys s->held knows (filled already) */
     bool oom;
 } snap_job;
 
@@ -802,6 +803,8 @@ static int snapshot(lua_State *L)
     for (size_t i = 0; i < job->n; i++) {
         tt_kv *kv = &s->snapshot[i];
         size_t k = job->only ? job->only[i] : i;
+        if (job->skip_held && s->held[k].kind != TT_HELD_UNKNOWN)
+            continue;
         kv->key = s->state_keys[k];
         /* Every declared key holds a value: a raw read by the interned name. */
         lua_rawgeti(L, -1, (lua_Integer)k + 1);
@@ -855,7 +858,7 @@ int tt_script_state(tt_script *s, const tt_kv **out, size_t *n, tt_error *err)
         tt_error_oom(err, s->model.path);
         return -1;
     }
-    snap_job job = { s, NULL, s->n_state_keys, false };
+    snap_job job = { s, NULL, s->n_state_keys, false, false };
     if (take_snapshot(s, &job, err) != 0)
         return -1;
     *out = s->snapshot;
@@ -889,8 +892,28 @@ int tt_script_state_changes(tt_script *s, const tt_kv **out, const uint32_t **in
         tt_error_oom(err, s->model.path);
         return -1;
     }
-    snap_job job = { s, list, count, false };
-    if (take_snapshot(s, &job, err) != 0)
+    /* A boolean or number written since is as the proxy held it
+     * (state.c): only the other keys are read from the state. */
+    bool all_held = s->held != NULL;
+    for (size_t i = 0; i < count; i++) {
+        const tt_held *h = s->held ? &s->held[list[i]] : NULL;
+        tt_kv *kv = &s->snapshot[i];
+        kv->key = s->state_keys[list[i]];
+        if (!h || h->kind == TT_HELD_UNKNOWN) {
+            all_held = false;
+        } else if (h->kind == TT_HELD_BOOL) {
+            kv->value.type = TT_VAL_BOOL;
+            kv->value.as.b = h->as.b != 0;
+        } else if (h->kind == TT_HELD_INT) {
+            kv->value.type = TT_VAL_INT;
+            kv->value.as.i = h->as.i;
+        } else {
+            kv->value.type = TT_VAL_NUM;
+            kv->value.as.n = h->as.n;
+        }
+    }
+    snap_job job = { s, list, count, s->held != NULL, false };
+    if (!all_held && take_snapshot(s, &job, err) != 0)
         return -1;
     *out = s->snapshot;
     *index = list;

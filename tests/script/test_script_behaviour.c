@@ -549,6 +549,21 @@ static void a_new_exercise_compares_with_the_defaults(void **state)
             /* The first take changes all four keys; the second writes them as they are. */
             if (n != (take == 0 ? 4u : 0u))
                 fail_msg("exercise %d, take %d: %zu changes", exercise, take, n);
+            if (take == 1)
+                continue;
+            /* The values as written, whether held by the proxy or read. */
+            assert_string_equal(changed[0].key, "flag");
+            assert_int_equal(changed[0].value.type, TT_VAL_BOOL);
+            assert_true(changed[0].value.as.b);
+            assert_string_equal(changed[1].key, "n");
+            assert_int_equal(changed[1].value.type, TT_VAL_INT);
+            assert_int_equal(changed[1].value.as.i, 5);
+            assert_string_equal(changed[2].key, "name");
+            assert_int_equal(changed[2].value.type, TT_VAL_STR);
+            assert_string_equal(changed[2].value.as.s, "x");
+            assert_string_equal(changed[3].key, "ratio");
+            assert_int_equal(changed[3].value.type, TT_VAL_NUM);
+            assert_true(changed[3].value.as.n == 2.5);
         }
     }
     tt_script_free(s);

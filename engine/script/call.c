@@ -353,14 +353,14 @@ static void set_now(tt_script *s, int ref, tt_ms now)
 static bool lib_calls_hold(tt_script *s, size_t slot)
 {
     lua_State *L = s->L;
-    const tt_lib_calls *c = s->lib_calls[slot];
+    tt_lib_calls *c = s->lib_calls[slot];
     int top = lua_gettop(L);
     lua_rawgeti(L, LUA_REGISTRYINDEX, s->refs.fn[slot]);
     int fn = top + 1;
     bool ok = true;
     /* Sites are grouped by table (tt_host_fn_lib_calls): each table once. */
     for (size_t i = 0; ok && i < c->n; i++) {
-        const tt_lib_call *site = &c->site[i];
+        tt_lib_call *site = &c->site[i];
         const tt_lib_call *prev = i > 0 ? &c->site[i - 1] : NULL;
         if (!prev || prev->upvalue != site->upvalue || strcmp(prev->lib, site->lib) != 0) {
             lua_settop(L, fn);
@@ -379,7 +379,13 @@ static bool lib_calls_hold(tt_script *s, size_t slot)
             lua_pushstring(L, site->name);
             lua_rawget(L, -2);
             lua_CFunction f = lua_tocfunction(L, -1);
-            ok = f && (site->upvalue < 0 ? tt_ctx_leaf(f) : tt_sandbox_leaf(s->sb, f));
+            /* The leaves are the same C functions in every state of the
+             * process (the math library as set up, ctx's own): one found
+             * at a site before need not be looked up again. */
+            ok = f && (f == site->leaf ||
+                       (site->upvalue < 0 ? tt_ctx_leaf(f) : tt_sandbox_leaf(s->sb, f)));
+            if (ok)
+                site->leaf = f;
             lua_pop(L, 1);
         }
     }
@@ -430,6 +436,7 @@ static int call(tt_script *s, call_job *job, tt_ms now, const char *role, bool r
     lua_State *L = s->L;
     s->ran = true;
     s->calls++;
+    s->lua_epoch++;
     /* Recording: a condition, or a caller asking what a call read (preview.c). */
     bool recording = job->kind == TT_CB_INJECT_WHEN || job->kind == TT_CB_OBJECTIVE_WHEN ||
                      s->recording;
@@ -497,6 +504,19 @@ static int call(tt_script *s, call_job *job, tt_ms now, const char *role, bool r
     return rc;
 }
 
+/* Whether every upvalue of the function at idx is a boolean, number,
+ * string or nil: nothing through which another object can be reached. */
+static bool upvalues_are_scalars(lua_State *L, int idx)
+{
+    for (int n = 1; lua_getupvalue(L, idx, n) != NULL; n++) {
+        int t = lua_type(L, -1);
+        lua_pop(L, 1);
+        if (t != LUA_TNUMBER && t != LUA_TBOOLEAN && t != LUA_TSTRING && t != LUA_TNIL)
+            return false;
+    }
+    return true;
+}
+
 /* call() for a condition, its common case inlined: a function that is
  * present and returns. The same effects in the same order as call() with
  * RESULT_BOOL, recording and read-only; anything else (not begun, no
@@ -516,7 +536,24 @@ static int call_condition(tt_script *s, tt_callback kind, int index, const tt_co
     lua_State *L = s->L;
     s->ran = true;
     s->calls++;
-    condition_mode(s, true);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+    /* A condition that only reads fields of s and ctx gets the tables its
+     * proxies' __index name: the same reads, one metatable hop less each. */
+    bool tables = c && (cls & READS_FIELDS);
+    /* The main proxy and ctx record reads only for a condition that could
+     * reach them: one given its own view that calls nothing and whose
+     * upvalues hold no object cannot (switching them is a third of a
+     * condition's cost, twice per settled minute). Its upvalues change
+     * only when other Lua code runs, which bumps lua_epoch: checked once
+     * per epoch. Any other condition may run any code. */
+    tt_cond_memo *m = s->recording;
+    if (tables && m &&
+        (m->scalars_epoch == s->lua_epoch || upvalues_are_scalars(L, lua_gettop(L)))) {
+        m->scalars_epoch = s->lua_epoch;
+    } else {
+        s->lua_epoch++;
+        condition_mode(s, true);
+    }
     s->now = now;
     s->role = NULL;
     s->read_only = true;
@@ -524,11 +561,7 @@ static int call_condition(tt_script *s, tt_callback kind, int index, const tt_co
     s->where_index = index;
     size_t scheduled_before = s->n_pending;
     s->sb->straight = (cls & STRAIGHT_MASK) == STRAIGHT_YES;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
     int nargs = 0;
-    /* A condition that only reads fields of s and ctx gets the tables its
-     * proxies' __index name: the same reads, one metatable hop less each. */
-    bool tables = c && (cls & READS_FIELDS);
     if (!(cls & TAKES_NONE)) {
         lua_rawgeti(L, LUA_REGISTRYINDEX, !c ? s->refs.proxy : tables ? c->view : c->proxy);
         nargs++;

@@ -98,6 +98,7 @@ typedef struct tt_cond_memo {
     bool value;
     unsigned n_reads;           /* > TT_MEMO_READS: wide */
     uint32_t reads[TT_MEMO_READS];
+    uint64_t scalars_epoch;     /* its upvalues held no object at this lua_epoch */
 } tt_cond_memo;
 
 /* Where a loop-free function's calls go (straight.c, tt_host_fn_lib_calls). */
@@ -106,6 +107,7 @@ typedef struct tt_lib_call {
     int upvalue;  /* the table's upvalue (0-based), or -1: a ctx field */
     char lib[41]; /* the field of the upvalue's table holding the library */
     char name[41];
+    lua_CFunction leaf; /* the last function found there that is a leaf */
 } tt_lib_call;
 typedef struct tt_lib_calls {
     size_t length; /* the function's instructions */
@@ -128,6 +130,9 @@ struct tt_script {
     bool begun;
     bool ran;                   /* a callback ran since the Lua state was built */
     uint64_t calls;             /* callbacks run, ever (tt_script_calls) */
+    uint64_t lua_epoch;         /* bumped before any Lua runs that could assign
+                                   an upvalue (all but a condition that reads
+                                   only fields and was checked: call.c) */
 
     /* The call in progress. */
     tt_ms now;

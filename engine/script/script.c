@@ -756,6 +756,7 @@ int tt_script_begin(tt_script *s, tt_rng *rng, const tt_kv *overrides,
     s->gen = 1;
     s->valid_from = 1;
     tt_host_forget(s);
+    s->lua_epoch++; /* a new state, or Lua ran since */
     s->begun = true;
     return 0;
 }

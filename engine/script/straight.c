@@ -332,6 +332,7 @@ static bool add_site(tt_lib_calls *c, int upvalue, const dump_const *lib,
         return false;
     tt_lib_call *s = &c->site[c->n++];
     s->upvalue = upvalue;
+    s->leaf = NULL;
     s->lib[0] = '\0';
     memcpy(s->name, name->str, name->len);
     s->name[name->len] = '\0';

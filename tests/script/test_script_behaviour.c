@@ -569,6 +569,64 @@ static void a_new_exercise_compares_with_the_defaults(void **state)
     tt_script_free(s);
 }
 
+/* A condition reaching the main state proxy through an upvalue has its
+ * reads there recorded too (conditions re-run when a key they read is
+ * written), while one whose upvalues hold only numbers, strings and
+ * booleans runs without switching the main proxy to recording. The
+ * inject's upvalue `saved` is nil (checked: no object) until an action
+ * stores the proxy in it: the check must be made again after any other
+ * Lua has run. */
+static void a_condition_reaching_the_proxy_through_an_upvalue_records(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "local T = { ja = 't', en = 't' } local saved local LIMIT = 0\n"
+        "return scenario {\n"
+        "  id = 'inline', source = 't', title = T, summary = T, length = '1h', invented = T,\n"
+        "  roles = { r = { name = T } },\n"
+        "  state = { n = 0, m = 0, k = 0 },\n"
+        "  objectives = { o = { phase = 'isolate', title = T, target = '1m', limit = '1h',\n"
+        "    when = function(s) return s.k > LIMIT end } },\n"
+        "  injects = { { id = 'i', from = 'r', text = T,\n"
+        "    when = function(s) return s.m >= 0 and saved ~= nil and saved.n > 0 end } },\n"
+        "  actions = {\n"
+        "    keep = { by = 'r', label = T, repeatable = true, does = function(s) saved = s s.m = 1 end },\n"
+        "    bump = { by = 'r', label = T, repeatable = true, does = function(s) s.n = 1 end },\n"
+        "    kick = { by = 'r', label = T, repeatable = true, does = function(s) s.k = 1 end } },\n"
+        "}\n";
+    tt_error err;
+    tt_script *s = tt_script_load_buffer("inline.lua", text, sizeof text - 1, NULL, &err);
+    if (!s)
+        fail_msg("%s:%d: %s", err.file, err.line, err.message);
+    const tt_scenario *sc = tt_script_scenario(s);
+    int keep = idx(tt_scenario_action(sc, "keep")), bump = idx(tt_scenario_action(sc, "bump")),
+        kick = idx(tt_scenario_action(sc, "kick"));
+    for (int exercise = 0; exercise < 2; exercise++) {
+        tt_rng rng;
+        tt_rng_seed(&rng, 1, 1);
+        assert_int_equal(tt_script_begin(s, &rng, NULL, 0, &err), 0);
+        bool due = true, met = true;
+        /* Twice each: the first call classifies the function, the second
+         * takes the common path. */
+        for (int i = 0; i < 2; i++) {
+            assert_int_equal(tt_script_inject_due(s, 0, 0, &due, &err), 0);
+            assert_false(due);
+            assert_int_equal(tt_script_objective_met(s, 0, 0, &met, &err), 0);
+            assert_false(met);
+        }
+        assert_int_equal(tt_script_action_apply(s, keep, 0, "r", &err), 0);
+        assert_int_equal(tt_script_inject_due(s, 0, 0, &due, &err), 0);
+        assert_false(due); /* read saved.n = 0 through the main proxy */
+        assert_int_equal(tt_script_action_apply(s, bump, 0, "r", &err), 0);
+        assert_int_equal(tt_script_inject_due(s, 0, 0, &due, &err), 0);
+        assert_true(due); /* n was written: the condition ran again */
+        assert_int_equal(tt_script_action_apply(s, kick, 0, "r", &err), 0);
+        assert_int_equal(tt_script_objective_met(s, 0, 0, &met, &err), 0);
+        assert_true(met);
+    }
+    tt_script_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -582,6 +640,7 @@ int main(void)
         cmocka_unit_test(state_pairs_sorted_and_ctx_fields),
         cmocka_unit_test(rewriting_a_value_is_no_change),
         cmocka_unit_test(a_new_exercise_compares_with_the_defaults),
+        cmocka_unit_test(a_condition_reaching_the_proxy_through_an_upvalue_records),
         cmocka_unit_test(conditions_get_their_arguments),
         cmocka_unit_test(load_errors_of_any_kind_have_a_line),
         cmocka_unit_test(deferred_errors_have_a_line_and_are_runtime),

@@ -260,10 +260,12 @@ int tt_journal_fetch(tt_history *central, const char *hash, const char *out_path
         store_rows_free(&r);
         return -2;
     }
-    const char *full = store_cell(&r, 0, 0);
-    unsigned long long size = strtoull(store_cell(&r, 0, 1), NULL, 10);
+    const char *full = store_cell(&r, 0, 0), *size_text = store_cell(&r, 0, 1);
+    unsigned long long size = size_text ? strtoull(size_text, NULL, 10) : 0;
     const char *comp = store_cell(&r, 0, 2);
-    if (!comp || strcmp(comp, "zlib") != 0 || size > MAX_JOURNAL) {
+    /* The server's row as the archive writes it, or no journal. */
+    if (!full || !size_text || r.cols < 4 || !comp || strcmp(comp, "zlib") != 0 ||
+        size > MAX_JOURNAL) {
         store_fail(central, err, TT_MSG(E_ARCHIVE_UNKNOWN_FORM), NULL);
         store_rows_free(&r);
         return -1;

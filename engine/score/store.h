@@ -29,9 +29,12 @@ typedef struct store_rows {
     tt_arena arena;
 } store_rows;
 
+/* NULL for SQL NULL, and for a cell the result does not have: a server
+ * answering with fewer columns or rows than the query names is not read
+ * past the end. */
 static inline const char *store_cell(const store_rows *r, size_t row, size_t col)
 {
-    return r->cell[row * r->cols + col];
+    return row < r->n && col < r->cols && r->cell ? r->cell[row * r->cols + col] : NULL;
 }
 
 typedef struct store_ops {

@@ -87,6 +87,20 @@ bool tt_text_scan(const char *text, size_t len, tt_text_fault *fault)
     return true;
 }
 
+bool tt_utf8_valid(const char *text, size_t len)
+{
+    tt_text_fault f;
+    size_t at = 0;
+    /* Past each character that is valid but not printable (a control). */
+    while (!tt_text_scan(text + at, len - at, &f)) {
+        if (f.problem != TT_TEXT_NOT_PRINTABLE)
+            return false;
+        at += f.offset + (f.code_point < 0x80 ? 1 : f.code_point < 0x800 ? 2
+                          : f.code_point < 0x10000 ? 3 : 4);
+    }
+    return true;
+}
+
 void tt_text_fault_say(const tt_text_fault *f, const char *in, bool with_offset, char *why, size_t size)
 {
     char at[48] = "";

@@ -41,6 +41,8 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <jansson.h>
+
+#include "tabletop/json_text.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -315,7 +317,7 @@ void store_memo_save(const char *spec, const tt_scorecard *card)
                           where, "db", after, "hash", card->journal_hash, "team",
                           team_of(card), "scenario", card->scenario->id, "trend",
                           trend_json(card));
-    char *text = e && json_object_get(e, "trend") ? json_dumps(e, JSON_COMPACT) : NULL;
+    char *text = e && json_object_get(e, "trend") ? tt_json_dumps(e, JSON_COMPACT) : NULL;
     json_decref(e);
     if (!text)
         return;

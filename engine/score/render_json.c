@@ -5,6 +5,8 @@
 #include "util.h"
 
 #include <jansson.h>
+
+#include "tabletop/json_text.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,7 +33,8 @@ static json_t *jstr(const char *s)
     if (!s)
         return json_null();
     json_t *v = json_string(s);
-    return v ? v : json_string("\xEF\xBF\xBD"); /* invalid UTF-8: replacement char */
+    /* Invalid UTF-8: the replacement character. NULL: out of memory. */
+    return v || tt_utf8_valid(s, strlen(s)) ? v : json_string("\xEF\xBF\xBD");
 }
 
 static json_t *jtext(jctx *c, const tt_text *t)
@@ -376,7 +379,7 @@ char *sc_render_json(const tt_scorecard *card, tt_lang lang, size_t *len)
 
     char *out = NULL;
     if (c.ok)
-        out = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        out = tt_json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(root);
     if (out && len)
         *len = strlen(out);

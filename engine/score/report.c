@@ -10,6 +10,8 @@
 #include "util.h"
 
 #include <jansson.h>
+
+#include "tabletop/json_text.h"
 #include <nettle/hmac.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -624,7 +626,7 @@ char *tt_report_render(tt_history *h, const tt_report_options *o, tt_report_form
     char *out = NULL;
     size_t n = 0;
     if (fmt == TT_REPORT_JSON) {
-        out = json_dumps(model, JSON_INDENT(2));
+        out = tt_json_dumps(model, JSON_INDENT(2));
         n = out ? strlen(out) : 0;
     } else if (fmt == TT_REPORT_CSV) {
         out = render_csv(model, &n);

@@ -3,6 +3,8 @@
 #include "tabletop/terms.h"
 #include <errno.h>
 #include <jansson.h>
+
+#include "tabletop/json_text.h"
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -117,8 +119,13 @@ static json_t *dist_json(const sw_dist *d, bool times)
     if (d->n == 0)
         return json_null();
     json_t *hist = json_array();
-    for (size_t i = 0; i < SW_BINS; i++)
-        json_array_append_new(hist, json_integer((json_int_t)d->hist[i]));
+    bool ok = hist != NULL;
+    for (size_t i = 0; ok && i < SW_BINS; i++)
+        ok = json_array_append_new(hist, json_integer((json_int_t)d->hist[i])) == 0;
+    if (!ok) {
+        json_decref(hist);
+        return NULL;
+    }
     json_t *o = json_pack("{s:I, s:f, s:f, s:f, s:f, s:f, s:f, s:I, s:I, s:{s:f, s:f, s:o}}",
                           "n", (json_int_t)d->n, "min", d->min, "p10", d->p10, "median",
                           d->median, "mean", d->mean, "p90", d->p90, "max", d->max, "min_seed",
@@ -134,77 +141,105 @@ static json_t *ratings_json(const size_t counts[4], size_t n)
                      share(counts[1], n), "M", share(counts[2], n), "U", share(counts[3], n));
 }
 
+/* A file name or a message as JSON text; one that is not UTF-8 (a path
+ * can be any bytes) becomes the replacement character, not a hole. NULL:
+ * out of memory. */
+static json_t *jstr(const char *s)
+{
+    s = s ? s : "";
+    json_t *v = json_string(s);
+    return v || tt_utf8_valid(s, strlen(s)) ? v : json_string("\xEF\xBF\xBD");
+}
+
 static json_t *value_json(const tt_value *v)
 {
     switch (v->type) {
     case TT_VAL_BOOL: return json_boolean(v->as.b);
     case TT_VAL_INT: return json_integer((json_int_t)v->as.i);
     case TT_VAL_NUM: return json_real(v->as.n);
-    default: return json_string(v->as.s ? v->as.s : "");
+    default: return jstr(v->as.s);
     }
+}
+
+/* Sticky: false once a value could not be made or placed (out of memory);
+ * the report is then not written rather than written with holes. */
+static void put(bool *ok, json_t *o, const char *key, json_t *v)
+{
+    if (json_object_set_new(o, key, v) != 0)   /* frees v; fails on NULL o or v */
+        *ok = false;
+}
+
+static void push(bool *ok, json_t *a, json_t *v)
+{
+    if (json_array_append_new(a, v) != 0)
+        *ok = false;
+}
+
+static json_t *answer_json(const tt_sweep *sw, const sw_answer *ans, bool *ok)
+{
+    json_t *o = json_object();
+    put(ok, o, "script", jstr(ans->path));
+    put(ok, o, "runs", json_integer((json_int_t)ans->runs));
+    put(ok, o, "scored", json_integer((json_int_t)ans->scored));
+    put(ok, o, "failed", json_integer((json_int_t)ans->n_failures));
+    json_t *fails = json_array();
+    for (size_t i = 0; i < ans->n_failures && i < SW_MAX_LISTED; i++)
+        push(ok, fails, json_pack("{s:I, s:o}", "seed", (json_int_t)ans->listed[i].seed,
+                                  "message", jstr(ans->listed[i].message)));
+    put(ok, o, "failures", fails);
+    put(ok, o, "score", dist_json(&ans->score, false));
+    put(ok, o, "rating", ratings_json(ans->ratings, ans->scored));
+    json_t *objs = json_array();
+    for (size_t i = 0; i < sw->sc->n_objectives; i++) {
+        const sw_objective *so = &ans->objectives[i];
+        push(ok, objs,
+             json_pack("{s:s, s:s, s:f, s:f, s:f, s:o, s:o}", "id", so->def->id, "phase",
+                       tt_objective_phase_name(so->def->phase), "target_s",
+                       (double)so->def->target / 1000.0, "limit_s",
+                       (double)so->def->limit / 1000.0, "reached",
+                       share(so->reached, ans->scored), "reach_s", dist_json(&so->reach_s, true),
+                       "rating", ratings_json(so->ratings, ans->scored)));
+    }
+    put(ok, o, "objectives", objs);
+    json_t *dmg = json_array();
+    for (size_t m = 0; m < ans->n_metrics; m++) {
+        const sw_metric *sm = &ans->metrics[m];
+        push(ok, dmg,
+             json_pack("{s:s, s:{s:s?, s:s?}, s:{s:s?, s:s?}, s:o}", "key", sm->def->key,
+                       "label", "ja", sm->def->label.ja, "en", sm->def->label.en, "unit", "ja",
+                       sm->def->unit.ja, "en", sm->def->unit.en, "value",
+                       dist_json(&sm->value, false)));
+    }
+    put(ok, o, "damage", dmg);
+    return o;
 }
 
 static char *render_json(const tt_sweep *sw, size_t *len)
 {
+    bool ok = true;
     json_t *root = json_object();
-    json_object_set_new(root, "tabletop_sweep", json_integer(1));
-    json_object_set_new(root, "engine", json_string(tt_version()));
-    json_object_set_new(root, "scenario",
-                        json_pack("{s:s, s:s, s:s}", "id", sw->sc->id, "path", sw->scenario_path,
-                                  "hash", sw->sc->hash ? sw->sc->hash : ""));
-    json_object_set_new(root, "seeds",
-                        json_pack("{s:I, s:I}", "first", (json_int_t)sw->first_seed, "last",
-                                  (json_int_t)sw->last_seed));
+    put(&ok, root, "tabletop_sweep", json_integer(1));
+    put(&ok, root, "engine", json_string(tt_version()));
+    put(&ok, root, "scenario",
+        json_pack("{s:s, s:o, s:s}", "id", sw->sc->id, "path", jstr(sw->scenario_path), "hash",
+                  sw->sc->hash ? sw->sc->hash : ""));
+    put(&ok, root, "seeds",
+        json_pack("{s:I, s:I}", "first", (json_int_t)sw->first_seed, "last",
+                  (json_int_t)sw->last_seed));
     json_t *settings = json_object();
     for (size_t i = 0; i < sw->n_overrides; i++)
-        json_object_set_new(settings, sw->overrides[i].key, value_json(&sw->overrides[i].value));
-    json_object_set_new(root, "settings", settings);
-    json_object_set_new(root, "strict", json_boolean(sw->strict));
-    json_object_set_new(root, "jobs", json_integer(sw->jobs));
-    json_object_set_new(root, "seconds", json_real(sw->seconds));
+        put(&ok, settings, sw->overrides[i].key, value_json(&sw->overrides[i].value));
+    put(&ok, root, "settings", settings);
+    put(&ok, root, "strict", json_boolean(sw->strict));
+    put(&ok, root, "jobs", json_integer(sw->jobs));
+    put(&ok, root, "seconds", json_real(sw->seconds));
     json_t *answers = json_array();
-    for (size_t a = 0; a < sw->n_answers; a++) {
-        const sw_answer *ans = &sw->answers[a];
-        json_t *o = json_object();
-        json_object_set_new(o, "script", json_string(ans->path ? ans->path : ""));
-        json_object_set_new(o, "runs", json_integer((json_int_t)ans->runs));
-        json_object_set_new(o, "scored", json_integer((json_int_t)ans->scored));
-        json_object_set_new(o, "failed", json_integer((json_int_t)ans->n_failures));
-        json_t *fails = json_array();
-        for (size_t i = 0; i < ans->n_failures && i < SW_MAX_LISTED; i++)
-            json_array_append_new(fails, json_pack("{s:I, s:s}", "seed",
-                                                   (json_int_t)ans->listed[i].seed, "message",
-                                                   ans->listed[i].message));
-        json_object_set_new(o, "failures", fails);
-        json_object_set_new(o, "score", dist_json(&ans->score, false));
-        json_object_set_new(o, "rating", ratings_json(ans->ratings, ans->scored));
-        json_t *objs = json_array();
-        for (size_t i = 0; i < sw->sc->n_objectives; i++) {
-            const sw_objective *so = &ans->objectives[i];
-            json_array_append_new(
-                objs, json_pack("{s:s, s:s, s:f, s:f, s:f, s:o, s:o}", "id", so->def->id, "phase",
-                                tt_objective_phase_name(so->def->phase), "target_s",
-                                (double)so->def->target / 1000.0, "limit_s",
-                                (double)so->def->limit / 1000.0, "reached",
-                                share(so->reached, ans->scored), "reach_s",
-                                dist_json(&so->reach_s, true), "rating",
-                                ratings_json(so->ratings, ans->scored)));
-        }
-        json_object_set_new(o, "objectives", objs);
-        json_t *dmg = json_array();
-        for (size_t m = 0; m < ans->n_metrics; m++) {
-            const sw_metric *sm = &ans->metrics[m];
-            json_array_append_new(
-                dmg, json_pack("{s:s, s:{s:s?, s:s?}, s:{s:s?, s:s?}, s:o}", "key", sm->def->key,
-                               "label", "ja", sm->def->label.ja, "en", sm->def->label.en, "unit",
-                               "ja", sm->def->unit.ja, "en", sm->def->unit.en, "value",
-                               dist_json(&sm->value, false)));
-        }
-        json_object_set_new(o, "damage", dmg);
-        json_array_append_new(answers, o);
-    }
-    json_object_set_new(root, "answers", answers);
-    char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+    for (size_t a = 0; a < sw->n_answers; a++)
+        push(&ok, answers, answer_json(sw, &sw->answers[a], &ok));
+    put(&ok, root, "answers", answers);
+    char *text = ok ? tt_json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+                                           JSON_REAL_PRECISION(10))
+                    : NULL;
     json_decref(root);
     if (text && len)
         *len = strlen(text);

@@ -257,6 +257,8 @@ size_t tt_width_space(const char *s);
 
 /* true when all of text[0..len) is fine; else *fault says what and where. */
 bool tt_text_scan(const char *text, size_t len, tt_text_fault *fault);
+/* Is it UTF-8 (controls allowed: only the encoding is checked)? */
+bool tt_utf8_valid(const char *text, size_t len);
 /* The fault in words: "not valid UTF-8 (byte 0xff at offset 3)", "character
  * U+0001 is not allowed in YAML". `in` names what the text is for ("YAML",
  * "text"); with_offset adds where (leave it out when a line:column says so). */

@@ -164,10 +164,26 @@ static void text_falls_back_to_the_other_language(void **state)
     assert_false(tt_lang_parse("fr", &l));
 }
 
+/* tt_utf8_valid checks the encoding only: controls (which tt_text_scan
+ * refuses) pass, a bad byte anywhere after them does not. */
+static void utf8_valid_checks_the_encoding_only(void **state)
+{
+    (void)state;
+    static const char ok[] = "a\x01b\x7f\xc2\x85 端末 \xf0\x9f\x98\x80";
+    assert_true(tt_utf8_valid(ok, strlen(ok)));
+    assert_true(tt_utf8_valid("", 0));
+    static const char *const bad[] = { "\xff", "a\x01b\xff", "\x01\xc2\x85\xc0\xaf",
+                                       "\xed\xa0\x80", "\xe3\x81" };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        if (tt_utf8_valid(bad[i], strlen(bad[i])))
+            fail_msg("bad[%zu] passed", i);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(accepts_japanese_and_allowed_controls),
+        cmocka_unit_test(utf8_valid_checks_the_encoding_only),
         cmocka_unit_test(finds_each_kind_of_fault_where_it_is),
         cmocka_unit_test(faults_inside_long_ascii_runs_are_found_where_they_are),
         cmocka_unit_test(three_byte_characters_agree_with_a_plain_decoder),

@@ -9,6 +9,9 @@
 
 #include <fcntl.h>
 #include <jansson.h>
+
+#include "tabletop/cache_files.h"
+#include "tabletop/json_text.h"
 #include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,7 +119,7 @@ char *web_scenario_json(const tt_scenario *sc, const tt_roster *roster)
                           text_json(&sc->title), "length", (json_int_t)sc->length, "roles",
                           roles, "actors", actors, "actions", actions, "objectives", objectives,
                           "roster", members);
-    char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    char *s = o ? tt_json_dumps(o, JSON_COMPACT) : NULL;
     json_decref(o);
     return s;
 }
@@ -218,7 +221,7 @@ static char *status_json(tt_exercise *ex, size_t r, const tt_pending *p, size_t 
             return NULL;
         }
     }
-    char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    char *s = o ? tt_json_dumps(o, JSON_COMPACT) : NULL;
     json_decref(o);
     return s;
 }
@@ -252,7 +255,7 @@ static char *menu_json(tt_exercise *ex, size_t r)
         return NULL;
     }
     json_t *o = json_pack("{s:s, s:s, s:o}", "type", "menu", "role", role, "actions", items);
-    char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    char *s = o ? tt_json_dumps(o, JSON_COMPACT) : NULL;
     json_decref(o);
     return s;
 }
@@ -333,7 +336,7 @@ static void reply_not_available(tt_web *w, unsigned conn, const tt_text *why)
     json_t *o = json_pack("{s:s, s:s, s:s, s:o?}", "type", "error", "code", "not_available",
                           "message", text && text[0] ? text : TT_FMT(w->o.lang, E_WEB_NOT_AVAILABLE),
                           "why", why->ja || why->en ? text_json(why) : NULL);
-    char *e = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    char *e = o ? tt_json_dumps(o, JSON_COMPACT) : NULL;
     json_decref(o);
     if (e)
         web_send_to(w, conn, e);
@@ -425,7 +428,7 @@ static int facilitator_next(tt_web *w, tt_exercise *ex, unsigned conn, bool pass
     tt_next_stop_say(sc, &stop, TT_LANG_EN, en, sizeof en);
     json_t *o = json_pack("{s:s, s:{s:s, s:s}}", "type", stop.blocked ? "next_blocked" : "next_stop",
                           "text", "ja", ja, "en", en);
-    char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    char *s = o ? tt_json_dumps(o, JSON_COMPACT) : NULL;
     json_decref(o);
     if (s)
         web_send_to(w, conn, s);
@@ -637,10 +640,16 @@ int tt_web_print_links(const tt_web *w, FILE *out, const char *seats_path, bool 
         tt_error_oom(err, NULL);
         rc = -1;
     }
+    /* The whole text first: json_dumpfd goes on past a failed write. */
+    char *text = rc == 0 && seats_path ? tt_json_dumps(root, JSON_INDENT(2)) : NULL;
+    if (rc == 0 && seats_path && !text) {
+        tt_error_oom(err, NULL);
+        rc = -1;
+    }
     if (rc == 0 && seats_path) {
         /* The links are keys: readable by the owner only. */
         int fd = open(seats_path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
-        if (fd < 0 || fchmod(fd, 0600) != 0 || json_dumpfd(root, fd, JSON_INDENT(2)) != 0 ||
+        if (fd < 0 || fchmod(fd, 0600) != 0 || !tt_cache_write_all(fd, text, strlen(text)) ||
             write(fd, "\n", 1) != 1) {
             tt_error_runtime(err, seats_path, TT_MSG(E_WEB_CANNOT_WRITE_LINKS));
             rc = -1;
@@ -648,6 +657,7 @@ int tt_web_print_links(const tt_web *w, FILE *out, const char *seats_path, bool 
         if (fd >= 0 && close(fd) != 0)
             rc = -1;
     }
+    free(text);
     json_decref(root);
     return rc;
 }

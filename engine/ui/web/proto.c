@@ -4,6 +4,8 @@
 #include "proto.h"
 
 #include <jansson.h>
+
+#include "tabletop/json_text.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -262,7 +264,7 @@ char *web_record_json(const tt_record *r)
         bad |= json_object_set_new(rec, "until", json_integer(r->until));
     if (r->type == TT_REC_SPEED)
         bad |= json_object_set_new(rec, "speed", json_real(r->speed));
-    char *out = bad ? NULL : json_dumps(msg, JSON_COMPACT);
+    char *out = bad ? NULL : tt_json_dumps(msg, JSON_COMPACT);
     json_decref(msg);
     return out;
 }

@@ -6,6 +6,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
+
+#include "tabletop/json_text.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,7 +92,7 @@ static int save(const web_seat *seats, size_t n, const char *path, tt_error *err
             bad |= !s || json_array_append_new(list, s);
         }
     }
-    char *text = bad ? NULL : json_dumps(root, JSON_INDENT(1));
+    char *text = bad ? NULL : tt_json_dumps(root, JSON_INDENT(1));
     json_decref(list);
     json_decref(root);
     if (!text) {

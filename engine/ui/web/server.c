@@ -8,6 +8,8 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <jansson.h>
+
+#include "tabletop/json_text.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +30,7 @@ char *web_error_json(const char *code, const char *message)
 {
     json_t *o = json_pack("{s:s, s:s, s:s}", "type", "error", "code", code, "message",
                           message ? message : "");
-    char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    char *s = o ? tt_json_dumps(o, JSON_COMPACT) : NULL;
     json_decref(o);
     return s;
 }
@@ -278,7 +280,7 @@ static char *seats_json(const tt_web *w)
         return NULL;
     }
     json_t *o = json_pack("{s:s, s:o}", "type", "seats", "seats", list);
-    char *text = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    char *text = o ? tt_json_dumps(o, JSON_COMPACT) : NULL;
     json_decref(o);
     return text;
 }
@@ -292,7 +294,7 @@ static char *hello_json(const tt_web *w, const web_seat *s)
                           "protocol", WEB_PROTOCOL, "seat", "kind", kinds[s->kind], "role",
                           s->role, "member", s->member, "lang",
                           tt_lang_name(w->o.lang), "scenario", scen);
-    char *text = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    char *text = o ? tt_json_dumps(o, JSON_COMPACT) : NULL;
     json_decref(o);
     return text;
 }

@@ -4,6 +4,8 @@
 #include "tabletop/terms.h"
 
 #include <jansson.h>
+
+#include "tabletop/json_text.h"
 #include <stdlib.h>
 
 char *web_terms_json(void)
@@ -17,7 +19,7 @@ char *web_terms_json(void)
     }
     char *text = NULL;
     if (ok && json_object_set(root, "ja", ja) == 0 && json_object_set(root, "en", en) == 0)
-        text = json_dumps(root, JSON_COMPACT);
+        text = tt_json_dumps(root, JSON_COMPACT);
     json_decref(ja);
     json_decref(en);
     json_decref(root);

@@ -228,7 +228,12 @@ void tt_sandbox_check_budget(lua_State *L)
 
 bool tt_sandbox_source_calls_load(const char *text, size_t len)
 {
-    for (size_t i = 0; i + 4 <= len; i++) {
+    /* memchr finds each 'l' (a compare at every byte cost 5 instructions
+     * a byte of every scenario loaded); the checks are the same. */
+    const char *at = text, *end = text + len;
+    while (end - at >= 4 && (at = memchr(at, 'l', (size_t)(end - at - 3))) != NULL) {
+        size_t i = (size_t)(at - text);
+        at++;
         if (memcmp(text + i, "load", 4) != 0 ||
             (i > 0 && (isalnum((unsigned char)text[i - 1]) || text[i - 1] == '_')))
             continue;

@@ -36,7 +36,7 @@ if(MAN_LANG STREQUAL "ja")
   string(CONCAT files_text
     ".TP\n.I PREFIX/share/tabletop/scenarios\nシナリオとその解答スクリプト\n"
     ".TP\n.I PREFIX/share/tabletop\n付属データ: ダッシュボードのフォント設定（fonts.conf）、ウェブページ、tabletop new のひな形\n"
-    ".TP\n.I PREFIX/lib/tabletop/modules\nコマンドが必要なときに読み込むモジュール: dashboard.so, web.so, pg.so, graph.so, tty.so, sqlite.so, zlib.so\n"
+    ".TP\n.I PREFIX/lib/tabletop/modules\nコマンドが必要なときに読み込むモジュール: dashboard.so, web.so, pg.so, graph.so, tty.so, sqlite.so, zlib.so, cbor.so\n"
     ".TP\n.I $XDG_DATA_HOME/tabletop\n記録ファイル、スコアカード、演習履歴\n")
   string(CONCAT environment_text
     ".TP\n.B TABLETOP_SCENARIOS\nインストールされたシナリオより先にシナリオを探すフォルダー（コロン区切り）\n"
@@ -56,7 +56,7 @@ else()
   string(CONCAT files_text
     ".TP\n.I PREFIX/share/tabletop/scenarios\nthe scenarios and their scripted answers\n"
     ".TP\n.I PREFIX/share/tabletop\nassets: dashboard font preferences (fonts.conf), web pages, the templates of tabletop new\n"
-    ".TP\n.I PREFIX/lib/tabletop/modules\nthe modules loaded when a command needs them: dashboard.so, web.so, pg.so, graph.so, tty.so, sqlite.so, zlib.so\n"
+    ".TP\n.I PREFIX/lib/tabletop/modules\nthe modules loaded when a command needs them: dashboard.so, web.so, pg.so, graph.so, tty.so, sqlite.so, zlib.so, cbor.so\n"
     ".TP\n.I $XDG_DATA_HOME/tabletop\njournals, scorecards and the drill history\n")
   string(CONCAT environment_text
     ".TP\n.B TABLETOP_SCENARIOS\ncolon\\-separated folders searched for scenarios before the installed ones\n"

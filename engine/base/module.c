@@ -19,6 +19,7 @@ static const struct {
     [TT_MODULE_TTY] = { "tty", C_MODULE_TTY },
     [TT_MODULE_SQLITE] = { "sqlite", C_MODULE_SQLITE },
     [TT_MODULE_ZLIB] = { "zlib", C_MODULE_ZLIB },
+    [TT_MODULE_CBOR] = { "cbor", C_MODULE_CBOR },
 };
 
 static const void *loaded[TT_MODULE__COUNT];

@@ -1,13 +1,12 @@
 /* The scenario model cache: see model_cache.h and docs/architecture.md
  * "The model cache". One generic walk over the schema tables below turns a
  * model into CBOR (each struct an array of its fields, in table order;
- * libcbor encodes and decodes every item) and back; nothing here knows a
- * field by name. */
+ * libcbor encodes and decodes every item, in cbor.so: cbor_items.h) and
+ * back; nothing here knows a field by name. */
 #define _GNU_SOURCE /* dl_iterate_phdr, mkostemp */
 #include "model_cache.h"
 
 #include <errno.h>
-#include <cbor.h>
 #include <fcntl.h>
 #include <link.h>
 #include <math.h>
@@ -24,6 +23,8 @@
 
 #include "tabletop/cache_files.h"
 #include "tabletop/script.h"
+#include "tabletop/terms.h"
+#include "cbor_items.h"
 
 /* Bump when the file's layout (not the schema: that is hashed) changes. */
 #define MC_FORMAT 3
@@ -141,6 +142,29 @@ const mc_struct *const *tt_model_cache_schema(size_t *n)
     return schema;
 }
 
+/* ---- libcbor, loaded on first use ----
+ *
+ * cbor.so maps libcbor; a process that never reads or writes an entry
+ * (a headless run or a check with a warm cache) maps neither. Without the
+ * module every entry is a miss and none is written: the cache only saves
+ * time. */
+
+static const tt_cbor_api *cbor;
+static pthread_once_t cbor_once = PTHREAD_ONCE_INIT;
+
+static void load_cbor(void)
+{
+    tt_error err;
+    tt_error_clear(&err);
+    cbor = tt_module_api(TT_MODULE_CBOR, sizeof(tt_cbor_api), tt_lang_messages(), &err);
+}
+
+static bool cbor_ready(void)
+{
+    pthread_once(&cbor_once, load_cbor);
+    return cbor != NULL;
+}
+
 /* ---- Model -> CBOR ----
  *
  * Each struct is a CBOR array of its fields in table order; a string is a
@@ -148,56 +172,48 @@ const mc_struct *const *tt_model_cache_schema(size_t *n)
  * its type and value. libcbor writes every head; a string's bytes follow
  * their head as CBOR lays them out. */
 
-typedef enum head_kind { HEAD_UINT, HEAD_NEGINT, HEAD_ARRAY, HEAD_TEXT, HEAD_BYTES } head_kind;
-
-static bool put_head(tt_buf *b, head_kind kind, uint64_t v)
+static bool put_item(tt_buf *b, tt_cbor_kind kind, uint64_t u, bool v, double d)
 {
-    unsigned char head[9];
-    size_t n = kind == HEAD_UINT     ? cbor_encode_uint(v, head, sizeof head)
-               : kind == HEAD_NEGINT ? cbor_encode_negint(v, head, sizeof head)
-               : kind == HEAD_ARRAY  ? cbor_encode_array_start((size_t)v, head, sizeof head)
-               : kind == HEAD_TEXT   ? cbor_encode_string_start((size_t)v, head, sizeof head)
-                                     : cbor_encode_bytestring_start((size_t)v, head, sizeof head);
-    return n > 0 && tt_buf_addn(b, (const char *)head, n);
+    tt_cbor_item it = { .kind = kind, .u = u, .b = v, .d = d };
+    unsigned char item[9];
+    size_t n = cbor->encode(&it, item, sizeof item);
+    return n > 0 && tt_buf_addn(b, (const char *)item, n);
+}
+
+static bool put_head(tt_buf *b, tt_cbor_kind kind, uint64_t v)
+{
+    return put_item(b, kind, v, false, 0);
 }
 
 static bool put_int(tt_buf *b, int64_t v)
 {
-    return v >= 0 ? put_head(b, HEAD_UINT, (uint64_t)v)
-                  : put_head(b, HEAD_NEGINT, (uint64_t)(-1 - v));
-}
-
-static bool put_simple(tt_buf *b, size_t n, const unsigned char *item)
-{
-    return n > 0 && tt_buf_addn(b, (const char *)item, n);
+    return v >= 0 ? put_head(b, TT_CBOR_UINT, (uint64_t)v)
+                  : put_head(b, TT_CBOR_NEGINT, (uint64_t)(-1 - v));
 }
 
 static bool put_bool(tt_buf *b, bool v)
 {
-    unsigned char item[1];
-    return put_simple(b, cbor_encode_bool(v, item, sizeof item), item);
+    return put_item(b, TT_CBOR_BOOL, 0, v, 0);
 }
 
 static bool put_double(tt_buf *b, double v)
 {
-    unsigned char item[9];
-    return isfinite(v) && put_simple(b, cbor_encode_double(v, item, sizeof item), item);
+    return isfinite(v) && put_item(b, TT_CBOR_DOUBLE, 0, false, v);
 }
 
 static bool put_str(tt_buf *b, const char *s)
 {
-    unsigned char item[1];
     if (!s)
-        return put_simple(b, cbor_encode_null(item, sizeof item), item);
+        return put_item(b, TT_CBOR_NULL, 0, false, 0);
     size_t n = strlen(s);
     tt_text_fault fault;
     /* The reader would refuse it: keep nothing. */
-    return tt_text_scan(s, n, &fault) && put_head(b, HEAD_TEXT, n) && tt_buf_addn(b, s, n);
+    return tt_text_scan(s, n, &fault) && put_head(b, TT_CBOR_TEXT, n) && tt_buf_addn(b, s, n);
 }
 
 static bool put_text(tt_buf *b, const tt_text *t)
 {
-    return put_head(b, HEAD_ARRAY, 2) && put_str(b, t->ja) && put_str(b, t->en);
+    return put_head(b, TT_CBOR_ARRAY, 2) && put_str(b, t->ja) && put_str(b, t->en);
 }
 
 static bool put_struct(tt_buf *b, const mc_struct *st, const char *base);
@@ -222,7 +238,7 @@ static bool put_field(tt_buf *b, const mc_field *f, const char *base)
         return put_double(b, *(const double *)at);
     case MC_VALUE: {
         const tt_value *v = (const tt_value *)at;
-        if (!put_head(b, HEAD_ARRAY, 2) || !put_int(b, (int64_t)v->type))
+        if (!put_head(b, TT_CBOR_ARRAY, 2) || !put_int(b, (int64_t)v->type))
             return false;
         switch (v->type) {
         case TT_VAL_BOOL:
@@ -239,7 +255,7 @@ static bool put_field(tt_buf *b, const mc_field *f, const char *base)
     case MC_STRS:
     case MC_TEXTS:
     case MC_ARRAY:
-        if (!put_head(b, HEAD_ARRAY, n))
+        if (!put_head(b, TT_CBOR_ARRAY, n))
             return false;
         for (size_t i = 0; i < n; i++) {
             bool ok = f->kind == MC_STRS ? put_str(b, (*(const char *const *const *)at)[i])
@@ -256,7 +272,7 @@ static bool put_field(tt_buf *b, const mc_field *f, const char *base)
 
 static bool put_struct(tt_buf *b, const mc_struct *st, const char *base)
 {
-    if (!put_head(b, HEAD_ARRAY, st->n_fields))
+    if (!put_head(b, TT_CBOR_ARRAY, st->n_fields))
         return false;
     for (size_t i = 0; i < st->n_fields; i++)
         if (!put_field(b, &st->fields[i], base))
@@ -266,6 +282,8 @@ static bool put_struct(tt_buf *b, const mc_struct *st, const char *base)
 
 char *tt_model_cache_encode(const tt_scenario *m, size_t *len)
 {
+    if (!cbor_ready())
+        return NULL;
     tt_buf b = TT_BUF_INIT;
     tt_buf_init(&b, MC_MAX_FILE);
     if (!put_struct(&b, &scenario_s, (const char *)m)) {
@@ -282,88 +300,29 @@ char *tt_model_cache_encode(const tt_scenario *m, size_t *len)
  * `cur`; anything the encoder never writes (maps, tags, indefinite
  * lengths, other floats) is an item of no kind, and a miss. */
 
-typedef enum item_kind {
-    ITEM_NONE, ITEM_UINT, ITEM_NEGINT, ITEM_TEXT, ITEM_BYTES, ITEM_ARRAY, ITEM_BOOL,
-    ITEM_NULL, ITEM_DOUBLE
-} item_kind;
-
-typedef struct item {
-    item_kind kind;
-    uint64_t u;               /* UINT, NEGINT (-1 - u), ARRAY (its length) */
-    double d;
-    bool b;
-    const unsigned char *bytes;  /* TEXT, BYTES: in the reader's buffer */
-    size_t len;
-} item;
-
 typedef struct reader {
     const unsigned char *p;
     size_t left;
-    item cur;
-    struct cbor_callbacks calls;
+    tt_cbor_item cur;
 } reader;
 
-static void on_u8(void *c, uint8_t v) { ((item *)c)->kind = ITEM_UINT; ((item *)c)->u = v; }
-static void on_u16(void *c, uint16_t v) { ((item *)c)->kind = ITEM_UINT; ((item *)c)->u = v; }
-static void on_u32(void *c, uint32_t v) { ((item *)c)->kind = ITEM_UINT; ((item *)c)->u = v; }
-static void on_u64(void *c, uint64_t v) { ((item *)c)->kind = ITEM_UINT; ((item *)c)->u = v; }
-static void on_n8(void *c, uint8_t v) { ((item *)c)->kind = ITEM_NEGINT; ((item *)c)->u = v; }
-static void on_n16(void *c, uint16_t v) { ((item *)c)->kind = ITEM_NEGINT; ((item *)c)->u = v; }
-static void on_n32(void *c, uint32_t v) { ((item *)c)->kind = ITEM_NEGINT; ((item *)c)->u = v; }
-static void on_n64(void *c, uint64_t v) { ((item *)c)->kind = ITEM_NEGINT; ((item *)c)->u = v; }
-static void on_array(void *c, size_t n) { ((item *)c)->kind = ITEM_ARRAY; ((item *)c)->u = n; }
-static void on_null(void *c) { ((item *)c)->kind = ITEM_NULL; }
-static void on_bool(void *c, bool v) { ((item *)c)->kind = ITEM_BOOL; ((item *)c)->b = v; }
-static void on_double(void *c, double v) { ((item *)c)->kind = ITEM_DOUBLE; ((item *)c)->d = v; }
-
-static void on_text(void *c, cbor_data s, size_t n)
-{
-    item *it = c;
-    it->kind = ITEM_TEXT;
-    it->bytes = s;
-    it->len = n;
-}
-
-static void on_bytes(void *c, cbor_data s, size_t n)
-{
-    item *it = c;
-    it->kind = ITEM_BYTES;
-    it->bytes = s;
-    it->len = n;
-}
-
-static void reader_init(reader *r, const void *data, size_t len)
+/* False without cbor.so: then nothing decodes. */
+static bool reader_init(reader *r, const void *data, size_t len)
 {
     r->p = data;
     r->left = len;
-    r->calls = cbor_empty_callbacks;
-    r->calls.uint8 = on_u8;
-    r->calls.uint16 = on_u16;
-    r->calls.uint32 = on_u32;
-    r->calls.uint64 = on_u64;
-    r->calls.negint8 = on_n8;
-    r->calls.negint16 = on_n16;
-    r->calls.negint32 = on_n32;
-    r->calls.negint64 = on_n64;
-    r->calls.array_start = on_array;
-    r->calls.string = on_text;
-    r->calls.byte_string = on_bytes;
-    r->calls.null = on_null;
-    r->calls.boolean = on_bool;
-    r->calls.float8 = on_double;
+    r->cur.kind = TT_CBOR_NONE;
+    return cbor_ready();
 }
 
 /* The next item, which must be of `kind`. */
-static bool next(reader *r, item_kind kind)
+static bool next(reader *r, tt_cbor_kind kind)
 {
-    r->cur.kind = ITEM_NONE;
-    if (r->left == 0)
+    size_t read = cbor->decode(r->p, r->left, &r->cur);
+    if (read == 0)
         return false;
-    struct cbor_decoder_result got = cbor_stream_decode(r->p, r->left, &r->calls, &r->cur);
-    if (got.status != CBOR_DECODER_FINISHED || got.read == 0 || got.read > r->left)
-        return false;
-    r->p += got.read;
-    r->left -= got.read;
+    r->p += read;
+    r->left -= read;
     return r->cur.kind == kind;
 }
 
@@ -371,7 +330,7 @@ static bool next(reader *r, item_kind kind)
  * one at least), so a forged length never sizes an allocation. */
 static bool next_array(reader *r, size_t *n)
 {
-    if (!next(r, ITEM_ARRAY) || r->cur.u > r->left)
+    if (!next(r, TT_CBOR_ARRAY) || r->cur.u > r->left)
         return false;
     *n = (size_t)r->cur.u;
     return true;
@@ -379,12 +338,12 @@ static bool next_array(reader *r, size_t *n)
 
 static bool next_int(reader *r, int64_t lo, int64_t hi, int64_t *out)
 {
-    r->cur.kind = ITEM_NONE;
-    if (!next(r, ITEM_UINT) && r->cur.kind != ITEM_NEGINT)
+    r->cur.kind = TT_CBOR_NONE;
+    if (!next(r, TT_CBOR_UINT) && r->cur.kind != TT_CBOR_NEGINT)
         return false;
     if (r->cur.u > INT64_MAX)
         return false;
-    int64_t v = r->cur.kind == ITEM_UINT ? (int64_t)r->cur.u : -1 - (int64_t)r->cur.u;
+    int64_t v = r->cur.kind == TT_CBOR_UINT ? (int64_t)r->cur.u : -1 - (int64_t)r->cur.u;
     if (v < lo || v > hi)
         return false;
     *out = v;
@@ -400,8 +359,8 @@ typedef struct decoder {
  * copied into the model's arena. */
 static int str_from(decoder *d, const char **out)
 {
-    if (!next(&d->r, ITEM_TEXT)) {
-        if (d->r.cur.kind != ITEM_NULL)
+    if (!next(&d->r, TT_CBOR_TEXT)) {
+        if (d->r.cur.kind != TT_CBOR_NULL)
             return -1;
         *out = NULL;
         return 0;
@@ -428,7 +387,7 @@ static int text_from(decoder *d, tt_text *out)
 
 static int double_from(decoder *d, double *out)
 {
-    if (!next(&d->r, ITEM_DOUBLE) || !isfinite(d->r.cur.d))
+    if (!next(&d->r, TT_CBOR_DOUBLE) || !isfinite(d->r.cur.d))
         return -1;
     *out = d->r.cur.d;
     return 0;
@@ -436,7 +395,7 @@ static int double_from(decoder *d, double *out)
 
 static int bool_from(decoder *d, bool *out)
 {
-    if (!next(&d->r, ITEM_BOOL))
+    if (!next(&d->r, TT_CBOR_BOOL))
         return -1;
     *out = d->r.cur.b;
     return 0;
@@ -548,7 +507,8 @@ static int struct_from(decoder *d, const mc_struct *st, char *base)
 int tt_model_cache_decode(const char *body, size_t len, tt_scenario *m)
 {
     decoder d;
-    reader_init(&d.r, body, len);
+    if (!reader_init(&d.r, body, len))
+        return -1;
     d.a = &m->arena;
     /* The model is the body's one item: nothing may follow it. */
     return struct_from(&d, &scenario_s, (char *)m) == 0 && d.r.left == 0 ? 0 : -1;
@@ -663,14 +623,14 @@ static bool put_entry(tt_buf *b, const char *key, const char *body, size_t len)
 {
     char body_hash[65];
     tt_sha256_hex(body, len, body_hash);
-    return put_head(b, HEAD_ARRAY, MC_ENTRY_ITEMS) && put_str(b, MC_MAGIC) &&
+    return put_head(b, TT_CBOR_ARRAY, MC_ENTRY_ITEMS) && put_str(b, MC_MAGIC) &&
            put_int(b, MC_FORMAT) && put_str(b, key) && put_str(b, body_hash) &&
-           put_head(b, HEAD_BYTES, len) && tt_buf_addn(b, body, len);
+           put_head(b, TT_CBOR_BYTES, len) && tt_buf_addn(b, body, len);
 }
 
 static bool next_is(reader *r, const char *text)
 {
-    return next(r, ITEM_TEXT) && r->cur.len == strlen(text) &&
+    return next(r, TT_CBOR_TEXT) && r->cur.len == strlen(text) &&
            memcmp(r->cur.bytes, text, r->cur.len) == 0;
 }
 
@@ -680,17 +640,18 @@ static bool entry_body(const char *file, size_t len, const char *key, const char
                        size_t *body_len)
 {
     reader r;
-    reader_init(&r, file, len);
+    if (!reader_init(&r, file, len))
+        return false;
     size_t n;
     int64_t format;
     if (!next_array(&r, &n) || n != MC_ENTRY_ITEMS || !next_is(&r, MC_MAGIC) ||
         !next_int(&r, 0, INT32_MAX, &format) || format != MC_FORMAT || !next_is(&r, key) ||
-        !next(&r, ITEM_TEXT) || r.cur.len != 64)
+        !next(&r, TT_CBOR_TEXT) || r.cur.len != 64)
         return false;
     char want[65], got[65];
     memcpy(want, r.cur.bytes, 64);
     want[64] = '\0';
-    if (!next(&r, ITEM_BYTES) || r.left != 0)
+    if (!next(&r, TT_CBOR_BYTES) || r.left != 0)
         return false;
     tt_sha256_hex((const char *)r.cur.bytes, r.cur.len, got);
     if (strcmp(want, got) != 0)

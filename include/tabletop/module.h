@@ -2,7 +2,7 @@
  * (SDL2, X11 and audio for the dashboard, libwebsockets for --serve, libpq
  * for PostgreSQL results, Graphviz for `tabletop graph`, readline for the
  * live terminal drill, SQLite for the drill history, zlib for the journals
- * archive) are shared objects
+ * archive, libcbor for the model cache) are shared objects
  * loaded only by the commands that use them, so a headless run maps only the
  * core libraries. Each module exports one table, `tt_module_table`, that begins
  * with a tt_module_head; it calls back into the program for everything else
@@ -20,6 +20,7 @@ typedef enum tt_module_id {
     TT_MODULE_TTY,         /* tty.so: tt_tty_api (tty.h), readline */
     TT_MODULE_SQLITE,      /* sqlite.so: the drill-history file (score/store.h) */
     TT_MODULE_ZLIB,        /* zlib.so: the journals archive (sync --journals, fetch) */
+    TT_MODULE_CBOR,        /* cbor.so: the model cache's CBOR (engine/script/cbor_items.h) */
     TT_MODULE__COUNT
 } tt_module_id;
 

@@ -827,6 +827,8 @@
       "the drill history (scorecards, score, history)") \
     X(C_MODULE_ZLIB, "記録ファイルの中央アーカイブ（sync --journals、fetch）", \
       "the journals archive (sync --journals, fetch)") \
+    X(C_MODULE_CBOR, "シナリオのモデルキャッシュ（score、check、run）", \
+      "the scenario model cache (score, check, run)") \
     X(C_MODULE_MISSING_FMT, C_MODULE_MISSING_FMT_TEXT) \
     /* ---- command output: tabletop show (the facilitator's briefing) */ \
     X(C_SHOW_TITLE, "進行役ブリーフィング", "Facilitator briefing") \

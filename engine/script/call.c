@@ -42,7 +42,8 @@ static size_t kind_count(const tt_script *s, int kind)
  * dropped by the call, so a condition declaring only s is passed only s). */
 enum { STRAIGHT_UNKNOWN, STRAIGHT_NO, STRAIGHT_YES, STRAIGHT_MASK = 3,
        TAKES_ONE = 4, TAKES_NONE = 8, READS_FIELDS = 16,
-       LIB_CALLS = 32 /* not straight, but its calls are in s->lib_calls[slot] */ };
+       LIB_CALLS = 32, /* not straight, but its calls are in s->lib_calls[slot] */
+       SETS_UPVALUES = 64 /* its code assigns an upvalue (SETUPVAL) */ };
 
 /* Protected: references to every behaviour function, the proxy and ctx. */
 static int index_callbacks(lua_State *L)
@@ -409,6 +410,8 @@ static bool straight(tt_script *s, tt_callback kind, int index)
         unsigned char cls = fc.straight ? STRAIGHT_YES : STRAIGHT_NO;
         if (fc.reads_only_fields)
             cls |= READS_FIELDS;
+        if (fc.sets_upvalues)
+            cls |= SETS_UPVALUES;
         /* Checking the fields costs about what a dozen hooked instructions
          * do: worth it for a function long enough. */
         if (fc.lib_calls && fc.calls.length >= 32 * fc.calls.n &&
@@ -436,7 +439,6 @@ static int call(tt_script *s, call_job *job, tt_ms now, const char *role, bool r
     lua_State *L = s->L;
     s->ran = true;
     s->calls++;
-    s->lua_epoch++;
     /* Recording: a condition, or a caller asking what a call read (preview.c). */
     bool recording = job->kind == TT_CB_INJECT_WHEN || job->kind == TT_CB_OBJECTIVE_WHEN ||
                      s->recording;
@@ -456,6 +458,12 @@ static int call(tt_script *s, call_job *job, tt_ms now, const char *role, bool r
     /* The trampoline is engine C code; what it calls is the function. */
     if (job->kind != TT_CB_DEFERRED)
         s->sb->straight = straight(s, job->kind, job->index);
+    /* Lua that may assign an upvalue a condition holds (call_condition):
+     * all but a function that runs unhooked (it calls no Lua, and no
+     * metamethod of the scenario's can run) and assigns none itself. */
+    if (job->kind == TT_CB_DEFERRED || !s->sb->straight || s->sb->metatables ||
+        (s->straight[s->refs.off[job->kind] + job->index] & SETS_UPVALUES))
+        s->lua_epoch++;
     if (job->result == RESULT_ALLOWED || job->result == RESULT_TIME ||
         job->result == RESULT_REASON || job->kind == TT_CB_DEFERRED) {
         lua_pushcfunction(L, trampoline);
@@ -544,8 +552,9 @@ static int call_condition(tt_script *s, tt_callback kind, int index, const tt_co
      * reach them: one given its own view that calls nothing and whose
      * upvalues hold no object cannot (switching them is a third of a
      * condition's cost, twice per settled minute). Its upvalues change
-     * only when other Lua code runs, which bumps lua_epoch: checked once
-     * per epoch. Any other condition may run any code. */
+     * only when other Lua code that may assign one runs, which bumps
+     * lua_epoch (call()): checked once per epoch. Any other condition may
+     * run any code. */
     tt_cond_memo *m = s->recording;
     if (tables && m &&
         (m->scalars_epoch == s->lua_epoch || upvalues_are_scalars(L, lua_gettop(L)))) {

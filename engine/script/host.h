@@ -130,9 +130,10 @@ struct tt_script {
     bool begun;
     bool ran;                   /* a callback ran since the Lua state was built */
     uint64_t calls;             /* callbacks run, ever (tt_script_calls) */
-    uint64_t lua_epoch;         /* bumped before any Lua runs that could assign
-                                   an upvalue (all but a condition that reads
-                                   only fields and was checked: call.c) */
+    uint64_t lua_epoch;         /* bumped when Lua that could assign an upvalue
+                                   runs (call.c: not an unhooked function
+                                   without SETUPVAL, nor a condition that
+                                   reads only fields and was checked) */
 
     /* The call in progress. */
     tt_ms now;
@@ -297,7 +298,7 @@ bool tt_host_fn_lib_calls(lua_State *L, int idx, int max_instructions, tt_lib_ca
 /* The three classes above from one dump of the function at idx (false,
  * all classes false, when it cannot be read). */
 typedef struct tt_fn_class {
-    bool straight, reads_only_fields, lib_calls;
+    bool straight, reads_only_fields, lib_calls, sets_upvalues;
     tt_lib_calls calls; /* with lib_calls */
 } tt_fn_class;
 bool tt_host_fn_classify(lua_State *L, int idx, int max_instructions, tt_fn_class *out);

@@ -460,6 +460,24 @@ bool tt_host_fn_lib_calls(lua_State *L, int idx, int max_instructions, tt_lib_ca
     return ok;
 }
 
+/* Whether the function's own code assigns one of its upvalues (SETUPVAL;
+ * the code of closures it makes runs only when called). */
+static bool code_sets_upvalues(const dump_buf *b)
+{
+    size_t at, n;
+    unsigned params;
+    bool vararg;
+    if (!dump_code(b, &at, &n, &params, &vararg))
+        return true;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t ins;
+        memcpy(&ins, b->p + at + 4 * i, 4);
+        if ((ins & 0x7f) == OP54_SETUPVAL)
+            return true;
+    }
+    return false;
+}
+
 bool tt_host_fn_classify(lua_State *L, int idx, int max_instructions, tt_fn_class *out)
 {
     memset(out, 0, sizeof *out);
@@ -472,6 +490,7 @@ bool tt_host_fn_classify(lua_State *L, int idx, int max_instructions, tt_fn_clas
     if (ok) {
         out->straight = code_is_straight(&b, max_instructions);
         out->reads_only_fields = code_reads_only_fields(&b);
+        out->sets_upvalues = code_sets_upvalues(&b);
         out->lib_calls =
             !out->straight && code_calls_only_fields(&b, max_instructions, &out->calls);
     }

@@ -322,6 +322,39 @@ static void library_calls_keep_their_limits(void **state)
     tt_script_free(h);
 }
 
+/* Whether a function's own code assigns an upvalue (a condition's
+ * upvalues are checked again only after such code, or any hooked code,
+ * has run: call.c). */
+static void upvalue_assignment_classifier(void **state)
+{
+    (void)state;
+    lua_State *L = luaL_newstate();
+    assert_non_null(L);
+    luaL_openlibs(L);
+    static const struct {
+        const char *chunk;
+        bool sets;
+    } list[] = {
+        { "local saved return function(s) saved = s end", true },
+        { "local n = 0 return function(s) n = n + 1 s.x = n end", true },
+        { "local n = 0 return function(s) if s.y then n = 2 end end", true },
+        { "local n = 3 return function(s) s.x = n end", false },
+        { "return function(s, ctx) s.x = math.floor(ctx.now / 60) end", false },
+        { "return function(s) local n = 1 local f = function() n = 2 end s.x = n end", false },
+        { "x = 1 return function(s) x = 2 end", false }, /* a global: a table's field */
+    };
+    for (size_t i = 0; i < sizeof list / sizeof list[0]; i++) {
+        if (luaL_dostring(L, list[i].chunk) != LUA_OK)
+            fail_msg("%s: %s", list[i].chunk, lua_tostring(L, -1));
+        tt_fn_class fc;
+        assert_true(tt_host_fn_classify(L, -1, TT_HOOK_STEP, &fc));
+        if (fc.sets_upvalues != list[i].sets)
+            fail_msg("%s: sets_upvalues %d", list[i].chunk, fc.sets_upvalues);
+        lua_pop(L, 1);
+    }
+    lua_close(L);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -331,6 +364,7 @@ int main(void)
         cmocka_unit_test(straight_callbacks_keep_their_limits),
         cmocka_unit_test(lib_call_classifier),
         cmocka_unit_test(library_calls_keep_their_limits),
+        cmocka_unit_test(upvalue_assignment_classifier),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -24,8 +24,9 @@ int tt_cmd_check(int argc, char **argv)
     int status = TT_EXIT_OK;
     /* Ids need only be unique among the scenarios given (a draft copy under
      * another file name keeps its id). */
-    char (*ids)[128] = calloc((size_t)argc, sizeof *ids);
-    char (*paths)[1024] = calloc((size_t)argc, sizeof *paths);
+    /* Whole copies: ids cut to a fixed size made two long ids that differ
+     * at the end one id taken twice. */
+    char **ids = calloc((size_t)argc, sizeof *ids), **paths = calloc((size_t)argc, sizeof *paths);
     if (!ids || !paths) {
         free(ids);
         free(paths);
@@ -36,11 +37,14 @@ int tt_cmd_check(int argc, char **argv)
         if (!s)
             continue;
         const tt_scenario *sc = tt_script_scenario(s);
-        snprintf(ids[i], sizeof ids[i], "%s", sc->id);
-        snprintf(paths[i], sizeof paths[i], "%s", sc->path);
+        if (!(ids[i] = strdup(sc->id)) || !(paths[i] = strdup(sc->path))) {
+            tt_script_free(s);
+            status = tt_cmd_fail_as(&cl, TT_ERR_NOMEM, C_NOMEM_TEXT);
+            break;
+        }
         bool dup = false;
         for (int k = 0; k < i && !dup; k++)
-            if (strcmp(ids[k], ids[i]) == 0 && strcmp(paths[k], paths[i]) != 0) {
+            if (ids[k] && strcmp(ids[k], ids[i]) == 0 && strcmp(paths[k], paths[i]) != 0) {
                 tt_error err;
                 tt_error_set(&err, paths[i], 0, 0, TT_FMT(cl.lang, C_ID_TAKEN_FMT), ids[i], paths[k]);
                 status = tt_error_report(&err, "tabletop check");
@@ -61,6 +65,10 @@ int tt_cmd_check(int argc, char **argv)
             continue;
 #endif
         tt_script_free(s);
+    }
+    for (int i = 0; i < argc; i++) {
+        free(ids[i]);
+        free(paths[i]);
     }
     free(ids);
     free(paths);

@@ -94,6 +94,21 @@ static void a_draft_copy_under_another_name_checks_and_runs(void **state)
     assert_int_equal(r.status, 2);
     assert_contains(r.err, "ids must be unique among the scenarios listed");
     cli_done(&r);
+    /* Two long ids that differ only at their end are two ids (check kept
+     * 127 bytes of each and called the second a duplicate). */
+    char long_id[200];
+    memset(long_id, 'a', 150);
+    long_id[150] = '\0';
+    r = cli_sh("sed 's/id = \"ransomware\"/id = \"%sx\"/' scenarios/ransomware.lua > '%s/dr/lx.lua' && "
+               "sed 's/id = \"ransomware\"/id = \"%sy\"/' scenarios/ransomware.lua > '%s/dr/ly.lua'",
+               long_id, t, long_id, t);
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+    r = cli_run("check '%s/dr/lx.lua' '%s/dr/ly.lua'", t, t);
+    if (r.status != 0)
+        fail_msg("two long ids: exit %d\n%s", r.status, r.err);
+    assert_contains(r.out, "ay (");
+    cli_done(&r);
 }
 
 int main(void)

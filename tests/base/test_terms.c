@@ -41,6 +41,29 @@ static const char *const retired[] = {
     "アクター",         /* an outside party is 関係者 */
 };
 
+/* The table is kept as blocks of text with offsets (engine/base/terms.c):
+ * each term reads back exactly the texts and name its entry gives. */
+static void every_term_reads_its_own_texts(void **state)
+{
+    (void)state;
+    static const struct {
+        tt_term id;
+        const char *key, *ja, *en;
+    } want[] = {
+#define TT_TERM_WANT(name, ...) { name, #name, TT_TERM_JA_(__VA_ARGS__), TT_TERM_EN_(__VA_ARGS__) },
+        TT_TERMS(TT_TERM_WANT)
+#undef TT_TERM_WANT
+    };
+    assert_int_equal(sizeof want / sizeof want[0], TT_TERM__COUNT);
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        assert_string_equal(tt_term_key(want[i].id), want[i].key);
+        assert_string_equal(tt_term_text(want[i].id, TT_LANG_JA), want[i].ja);
+        assert_string_equal(tt_term_text(want[i].id, TT_LANG_EN), want[i].en);
+    }
+    assert_string_equal(tt_term_key(TT_TERM__COUNT), "");
+    assert_string_equal(tt_term_text((tt_term)-1, TT_LANG_EN), "");
+}
+
 static void one_word_per_concept(void **state)
 {
     (void)state;
@@ -475,6 +498,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_entry_has_both_languages),
+        cmocka_unit_test(every_term_reads_its_own_texts),
         cmocka_unit_test(one_word_per_concept),
         cmocka_unit_test(latin_words_are_set_apart_in_japanese),
         cmocka_unit_test(seat_errors_read_alike),

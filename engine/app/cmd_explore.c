@@ -51,8 +51,7 @@ int tt_cmd_explore(int argc, char **argv)
     if (dir && tt_make_folder(dir, cl.lang, &err) != 0)
         return tt_error_report(&err, "tabletop explore");
     if (tt_explore(path, runs, seed, &rep, &err) != 0) {
-        tt_term_printf(stdout, "%s:%d:%d: %s\n", err.file[0] ? err.file : path, err.line,
-               err.column > 0 ? err.column : 1, err.message);
+        tt_findings_print_error(&err, path, stdout);
         return tt_error_exit(&err);
     }
     tt_findings_print(&rep.findings, stdout);

@@ -34,8 +34,7 @@ int tt_cmd_lint(int argc, char **argv)
         tt_error err;
         tt_error_clear(&err);
         if (tt_lint_file(path, &f, &err) != 0) {
-            tt_term_printf(stdout, "%s:%d:%d: %s\n", err.file[0] ? err.file : path, err.line,
-                   err.column > 0 ? err.column : 1, err.message);
+            tt_findings_print_error(&err, path, stdout);
             status = tt_error_exit(&err);
         } else if (f.n) {
             tt_findings_print(&f, stdout);

@@ -142,10 +142,8 @@ static const tt_opt *option_with_value(const tt_opt *opts, size_t n, const char 
 static void unknown_option(tt_cmdline *cl, const tt_opt *opts, size_t n, const char *arg)
 {
     const tt_opt *valued = option_with_value(opts, n, arg);
-    if (valued) {
-        char cmd[64];
-        snprintf(cmd, sizeof cmd, "tabletop %s", cl->name ? cl->name : "");
-        tt_cmd_fail(cl, C_OPTION_NEEDS_VALUE_FMT_TEXT, arg, cmd);
+    if (valued) { /* tt_cmd_fail adds "(see 'tabletop CMD --help')" */
+        tt_cmd_fail(cl, C_OPTION_NEEDS_VALUE_FMT_TEXT, arg);
         return;
     }
     char name[128];

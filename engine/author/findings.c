@@ -55,6 +55,16 @@ void tt_findings_print(tt_findings *f, FILE *out)
     }
 }
 
+void tt_findings_print_error(const tt_error *err, const char *path, FILE *out)
+{
+    const char *file = err->file[0] ? err->file : path;
+    if (err->line > 0)
+        tt_term_printf(out, "%s:%d:%d: %s\n", file, err->line, err->column > 0 ? err->column : 1,
+                       err->message);
+    else
+        tt_term_printf(out, "%s: %s\n", file, err->message);
+}
+
 void tt_findings_free(tt_findings *f)
 {
     for (size_t i = 0; i < f->n; i++) {

@@ -27,6 +27,11 @@ int tt_findings_add(tt_findings *f, const char *file, int line, int col, const c
     __attribute__((format(printf, 5, 6)));
 /* Sorted by line then column, printed one per line. */
 void tt_findings_print(tt_findings *f, FILE *out);
+/* A file that could not be read or loaded, said like a finding:
+ * "file:line:col: message", or "file: message" when there is no line
+ * (a device, a folder: it said "/dev/null:0:1: ..."). `path` when err
+ * names no file. */
+void tt_findings_print_error(const tt_error *err, const char *path, FILE *out);
 void tt_findings_free(tt_findings *f);
 
 /* Static lint of a scenario file (see docs/authoring.md): appends its

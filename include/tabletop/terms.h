@@ -47,8 +47,8 @@
     "unknown command '%s'"
 #define C_UNKNOWN_OPTION_FMT_TEXT "不明なオプション、または引数のないオプションです: '%s'", \
     "unknown or incomplete option '%s'"
-#define C_OPTION_NEEDS_VALUE_FMT_TEXT "オプション '%s' には値が必要です（'%s --help' を参照）", \
-    "option '%s' needs a value (see '%s --help')"
+#define C_OPTION_NEEDS_VALUE_FMT_TEXT "オプション '%s' には値が必要です", \
+    "option '%s' needs a value"
 #define C_NO_SCENARIO_NEAR_FMT_TEXT "シナリオ '%s' はありません。'%s' のことですか？", \
     "no scenario '%s'; did you mean '%s'?"
 #define M_TARGET_SOON_FMT_TEXT "%s: 「%s」の目標時間 %s まであと %s", \

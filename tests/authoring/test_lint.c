@@ -94,6 +94,18 @@ static void broken_and_hostile_files_end_with_a_location(void **state)
     assert_int_equal(r.status, 2);
     assert_true(r.status < 128);
     cli_done(&r);
+    /* A file without lines (a device, a folder) is said without a line:
+     * it read "/dev/null:0:1: cannot open the scenario ...". */
+    r = cli_run("lint /dev/null");
+    assert_int_equal(r.status, 2);
+    assert_contains(r.out, "/dev/null: cannot open the scenario: not a regular file");
+    assert_lacks(r.out, ":0:");
+    cli_done(&r);
+    r = cli_run("explore /dev/null --runs 1");
+    assert_int_equal(r.status, 2);
+    assert_contains(r.out, "/dev/null: cannot open the scenario: not a regular file");
+    assert_lacks(r.out, ":0:");
+    cli_done(&r);
 }
 
 int main(void)

@@ -591,9 +591,9 @@ static void bad_command_lines_exit_2_with_a_message(void **state)
         { "run --lang ja ransomware --speeed 3", "「--speed」のことですか？" },
         /* A known option given last without its value says so (it said
          * "unknown or incomplete option '--journal'; did you mean '--journal'?"). */
-        { "run ransomware --journal", "option '--journal' needs a value (see 'tabletop run --help')" },
+        { "run ransomware --journal", "option '--journal' needs a value\n(see 'tabletop run --help')" },
         { "run ransomware --jour", "option '--jour' needs a value" },
-        { "score x.yaml -o", "option '-o' needs a value (see 'tabletop score --help')" },
+        { "score x.yaml -o", "option '-o' needs a value\n(see 'tabletop score --help')" },
         { "sweep ransomware --script", "option '--script' needs a value" },
         { "run ransomware --lang ja --seed", "オプション '--seed' には値が必要です" },
         { "run ransomware --strict=yes", "--strict=yes" },
@@ -604,6 +604,13 @@ static void bad_command_lines_exit_2_with_a_message(void **state)
             fail_msg("'%s': exit %d, want 2\n%s%s", cases[i].args, r.status, r.out, r.err);
         assert_contains(r.err, cases[i].says);
         assert_true(strlen(r.err) > 0);
+        /* The hint once ("needs a value (see ...) (see ...)" said it twice). */
+        const char *see = strstr(r.err, "--help')");
+        if (see && strstr(see + 1, "--help')"))
+            fail_msg("'%s': the help hint twice: %s", cases[i].args, r.err);
+        see = strstr(r.err, "--help' を参照");
+        if (see && strstr(see + 1, "--help' を参照"))
+            fail_msg("'%s': the help hint twice: %s", cases[i].args, r.err);
         cli_done(&r);
     }
 }

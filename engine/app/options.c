@@ -264,6 +264,10 @@ bool tt_opts_parse(tt_cmdline *cl, int argc, char **argv, const tt_opt *opts)
             help = true;
         else if (!o)
             return unknown_option(cl, opts, n, argv[optind - 1]), false;
+        else if (given[o - opts] && o->kind != TT_OPT_CUSTOM && o->kind != TT_OPT_FLAG)
+            /* One value each: the last one given silently won (--script A
+             * --script B played B only). Repeatable options are custom. */
+            return tt_cmd_fail(cl, C_OPT_TWICE_FMT_TEXT, o->name), false;
         else if (!take(cl, o, optarg))
             return false;
         else
@@ -274,6 +278,21 @@ bool tt_opts_parse(tt_cmdline *cl, int argc, char **argv, const tt_opt *opts)
         tt_help_exit_codes(stdout, cl->lang, &cl->exits);
         cl->status = TT_EXIT_OK;
         return false;
+    }
+    /* Options that say opposite things: neither silently wins. */
+    static const char *const contradict[][2] = { { "scorecard", "no-scorecard" } };
+    for (size_t k = 0; k < sizeof contradict / sizeof contradict[0]; k++) {
+        int a = -1, b = -1;
+        for (size_t i = 0; i < n; i++) {
+            if (given[i] && strcmp(opts[i].name, contradict[k][0]) == 0)
+                a = (int)i;
+            if (given[i] && strcmp(opts[i].name, contradict[k][1]) == 0)
+                b = (int)i;
+        }
+        if (a >= 0 && b >= 0) {
+            tt_cmd_fail(cl, C_OPT_CONTRADICT_FMT_TEXT, contradict[k][0], contradict[k][1]);
+            return false;
+        }
     }
     /* Outputs are checked once every option is read (--lang may come
      * last): every command's -o passes here, before anything is opened. */

@@ -31,6 +31,10 @@
  * code means for that command (C_EXITS_*; C_EXITS_DEFAULT unless it says). */
 #define C_EXITS_LINE_FMT_TEXT "\n終了コード: %s。\n", \
     "\nExit codes: %s.\n"
+#define C_OPT_TWICE_FMT_TEXT "オプション '--%s' が2回指定されています。1回だけ指定してください", \
+    "option '--%s' is given twice; give it once"
+#define C_OPT_CONTRADICT_FMT_TEXT "'--%s' と '--%s' は同時に指定できません", \
+    "'--%s' and '--%s' cannot go together"
 #define C_OPT_EXTRA_ARG_FMT_TEXT "余分な引数があります: '%s'", \
     "unexpected argument '%s'"
 
@@ -453,6 +457,8 @@
     X(C_OPT_SPEED_FMT, C_OPT_SPEED_FMT_TEXT) \
     X(C_OPT_SEED_FMT, C_OPT_SEED_FMT_TEXT) \
     X(C_OPT_EXTRA_ARG_FMT, C_OPT_EXTRA_ARG_FMT_TEXT) \
+    X(C_OPT_TWICE_FMT, C_OPT_TWICE_FMT_TEXT) \
+    X(C_OPT_CONTRADICT_FMT, C_OPT_CONTRADICT_FMT_TEXT) \
     X(C_EXITS_LINE_FMT, C_EXITS_LINE_FMT_TEXT) \
     X(C_EXITS_DEFAULT, "0 正常、1 実行時の失敗、2 入力の誤り", \
       "0 ok, 1 runtime failure, 2 bad input") \

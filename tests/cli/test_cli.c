@@ -597,6 +597,13 @@ static void bad_command_lines_exit_2_with_a_message(void **state)
         { "sweep ransomware --script", "option '--script' needs a value" },
         { "run ransomware --lang ja --seed", "オプション '--seed' には値が必要です" },
         { "run ransomware --strict=yes", "--strict=yes" },
+        /* One value per option: the last one silently won (--script A
+         * --script B played B alone); opposite options say so. */
+        { "run ransomware --ui none --script a.yaml --script b.yaml", "option '--script' is given twice; give it once" },
+        { "score x.yaml -o a.json -o b.json", "option '--output' is given twice" },
+        { "run ransomware --lang ja --seed 1 --seed 2", "オプション '--seed' が2回指定されています" },
+        { "run ransomware --ui none --no-scorecard --scorecard c.html", "'--scorecard' and '--no-scorecard' cannot go together" },
+        { "resume j.yaml --scorecard c.html --no-scorecard", "'--scorecard' and '--no-scorecard' cannot go together" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         cli_result r = cli_run("%s", cases[i].args);

@@ -14,6 +14,60 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A growing list of owned strings. */
+typedef struct str_list {
+    char **v;
+    size_t n, cap;
+} str_list;
+
+static bool str_list_add(str_list *l, const char *s, size_t len)
+{
+    char *copy = strndup(s, len);
+    if (!copy || !tt_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v)) {
+        free(copy);
+        return false;
+    }
+    l->v[l->n++] = copy;
+    return true;
+}
+
+static bool str_list_has(const str_list *l, const char *s)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->v[i], s) == 0)
+            return true;
+    return false;
+}
+
+static void str_list_free(str_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
+    *l = (str_list){ 0 };
+}
+
+/* The scenario names (without .lua) of a folder, sorted; false when out of
+ * memory. NAME.d.lua is an editor annotation file (tabletop api --luals). */
+static bool folder_names(const char *folder, str_list *names)
+{
+    DIR *dir = opendir(folder);
+    if (!dir)
+        return true;
+    bool ok = true;
+    struct dirent *e;
+    while (ok && (e = readdir(dir))) {
+        size_t len = strlen(e->d_name);
+        if (len > 4 && strcmp(e->d_name + len - 4, ".lua") == 0 && e->d_name[0] != '.' &&
+            !(len > 6 && strcmp(e->d_name + len - 6, ".d.lua") == 0))
+            ok = str_list_add(names, e->d_name, len - 4);
+    }
+    closedir(dir);
+    if (ok)
+        qsort(names->v, names->n, sizeof *names->v, by_name);
+    return ok;
+}
+
 int tt_cmd_list(int argc, char **argv)
 {
     tt_cmdline cl = { .name = "list", .max_args = 0,
@@ -29,75 +83,67 @@ int tt_cmd_list(int argc, char **argv)
     size_t n_dirs = tt_scenario_dirs(dirs, 8);
     int status = TT_EXIT_OK;
     size_t shown = 0;
-    char seen[256][128];
-    size_t n_seen = 0;
-    static char ids[256][128], id_paths[256][2048];
-    size_t n_ids = 0;
-    for (size_t d = 0; d < n_dirs; d++) {
-        DIR *dir = opendir(dirs[d]);
-        if (!dir)
-            continue;
-        char *names[256];
-        size_t n = 0;
-        struct dirent *e;
-        while ((e = readdir(dir)) && n < 256) {
-            size_t len = strlen(e->d_name);
-            /* NAME.d.lua is an editor annotation file (tabletop api --luals). */
-            if (len > 4 && strcmp(e->d_name + len - 4, ".lua") == 0 && e->d_name[0] != '.' &&
-                !(len > 6 && strcmp(e->d_name + len - 6, ".d.lua") == 0)) {
-                names[n] = strdup(e->d_name);
-                if (names[n])
-                    n++;
+    /* Every name and id in full, however many: fixed tables left out the
+     * 257th file of a folder and any name of 128 bytes or more, unsaid. */
+    str_list seen = { 0 }, ids = { 0 }, id_paths = { 0 };
+    bool oom = false;
+    for (size_t d = 0; d < n_dirs && !oom; d++) {
+        str_list names = { 0 };
+        oom = !folder_names(dirs[d], &names);
+        for (size_t i = 0; i < names.n && !oom; i++) {
+            if (str_list_has(&seen, names.v[i]))
+                continue;   /* an earlier folder's file of that name wins */
+            if (!str_list_add(&seen, names.v[i], strlen(names.v[i]))) {
+                oom = true;
+                break;
             }
-        }
-        closedir(dir);
-        qsort(names, n, sizeof *names, by_name);
-        for (size_t i = 0; i < n; i++) {
-            names[i][strlen(names[i]) - 4] = '\0';
-            bool dup = false;
-            for (size_t k = 0; k < n_seen; k++)
-                dup = dup || strcmp(seen[k], names[i]) == 0;
-            if (!dup && n_seen < 256 && strlen(names[i]) < 128) {
-                snprintf(seen[n_seen++], 128, "%s", names[i]);
-                char path[2048];
-                snprintf(path, sizeof path, "%s/%s.lua", dirs[d], names[i]);
-                tt_sandbox_limits limits;
-                tt_sandbox_limits_default(&limits);
-                tt_error err;
-                tt_error_clear(&err);
-                tt_script *s = tt_script_load(path, &limits, &err);
-                if (s) {
-                    const tt_scenario *sc = tt_script_scenario(s);
-                    /* Ids must be unique among the scenarios listed (a file
-                     * name may differ from its id: a draft copy). */
-                    int other = -1;
-                    for (size_t k = 0; k < n_ids && other < 0; k++)
-                        if (strcmp(ids[k], sc->id) == 0)
-                            other = (int)k;
-                    if (other >= 0) {
-                        tt_error_set(&err, path, 0, 0, TT_FMT(cl.lang, C_ID_TAKEN_FMT), sc->id,
-                                     id_paths[other]);
-                        status = tt_error_report(&err, "tabletop list");
-                    } else {
-                        if (n_ids < 256 && strlen(sc->id) < 128) {
-                            snprintf(ids[n_ids], 128, "%s", sc->id);
-                            snprintf(id_paths[n_ids++], sizeof id_paths[0], "%s", path);
-                        }
-                        printf("%-22s ", sc->id);
-                        tt_term_fputs(sc->title.ja, 0, stdout);
-                        putchar('\t');
-                        tt_term_fputs(sc->title.en, 0, stdout);
-                        putchar('\n');
-                        shown++;
-                    }
-                    tt_script_free(s);
-                } else {
-                    status = tt_error_report(&err, "tabletop list");
-                }
+            char path[2048];
+            int len = snprintf(path, sizeof path, "%s/%s.lua", dirs[d], names.v[i]);
+            tt_error err;
+            tt_error_clear(&err);
+            if (len < 0 || (size_t)len >= sizeof path) {
+                tt_error_set(&err, names.v[i], 0, 0, "%s", tt_term_text(C_PATH_TOO_LONG, cl.lang));
+                status = tt_error_report(&err, "tabletop list");
+                continue;
             }
-            free(names[i]);
+            tt_sandbox_limits limits;
+            tt_sandbox_limits_default(&limits);
+            tt_script *s = tt_script_load(path, &limits, &err);
+            if (!s) {
+                status = tt_error_report(&err, "tabletop list");
+                continue;
+            }
+            const tt_scenario *sc = tt_script_scenario(s);
+            /* Ids must be unique among the scenarios listed (a file name
+             * may differ from its id: a draft copy). */
+            int other = -1;
+            for (size_t k = 0; k < ids.n && other < 0; k++)
+                if (strcmp(ids.v[k], sc->id) == 0)
+                    other = (int)k;
+            if (other >= 0) {
+                tt_error_set(&err, path, 0, 0, TT_FMT(cl.lang, C_ID_TAKEN_FMT), sc->id,
+                             id_paths.v[other]);
+                status = tt_error_report(&err, "tabletop list");
+            } else if (!str_list_add(&ids, sc->id, strlen(sc->id)) ||
+                       !str_list_add(&id_paths, path, strlen(path))) {
+                oom = true;
+            } else {
+                printf("%-22s ", sc->id);
+                tt_term_fputs(sc->title.ja, 0, stdout);
+                putchar('\t');
+                tt_term_fputs(sc->title.en, 0, stdout);
+                putchar('\n');
+                shown++;
+            }
+            tt_script_free(s);
         }
+        str_list_free(&names);
     }
+    str_list_free(&seen);
+    str_list_free(&ids);
+    str_list_free(&id_paths);
+    if (oom)
+        return tt_cmd_fail_as(&cl, TT_ERR_NOMEM, C_NOMEM_TEXT);
     if (shown == 0 && status == TT_EXIT_OK) {
         tt_error err;
         tt_error_set(&err, NULL, 0, 0, "%s", tt_term_text(C_LIST_NONE, cl.lang));

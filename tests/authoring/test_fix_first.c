@@ -109,6 +109,14 @@ static void a_draft_copy_under_another_name_checks_and_runs(void **state)
         fail_msg("two long ids: exit %d\n%s", r.status, r.err);
     assert_contains(r.out, "ay (");
     cli_done(&r);
+    /* list shows a file whose name has 128 bytes or more (it was left out,
+     * unsaid, as was any file past a folder's 256th). */
+    r = cli_sh("mkdir -p '%s/long' && cp '%s/dr/lx.lua' '%s/long/%s.lua' && TABLETOP_SCENARIOS='%s/long' "
+               "'%s' list", t, t, t, long_id, t, getenv("TT_BINARY"));
+    if (r.status != 0)
+        fail_msg("list: exit %d\n%s", r.status, r.err);
+    assert_contains(r.out, "ax ");
+    cli_done(&r);
 }
 
 int main(void)

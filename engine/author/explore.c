@@ -359,13 +359,13 @@ int tt_explore(const char *path, unsigned runs, uint64_t seed, tt_explore_report
                 plan q = *p;
                 shrink(s, &q, shows_error, 0);
                 char msg[2300];
-                /* o.error is "file:line: message" already. */
-                const char *colon = strchr(o.error, ':');
-                int line = colon ? atoi(colon + 1) : 0;
-                const char *text = colon ? strchr(colon + 1, ':') : NULL;
-                snprintf(msg, sizeof msg, TT_MSG(E_EXPLORE_RUNTIME_ERROR_FMT), text ? text + 2 : o.error);
-                add(&rep->findings, path, line, msg, rep->witnesses, &rep->n_witnesses, cap, m,
-                    &q);
+                /* The line and message as the run had them: read back from
+                 * "file:line: message", an error without a line lost the
+                 * start of its message ("runtime error: 1:00: does ..."
+                 * from "... events at +0:01:00: does ..."). */
+                snprintf(msg, sizeof msg, TT_MSG(E_EXPLORE_RUNTIME_ERROR_FMT), o.error_message);
+                add(&rep->findings, path, o.error_line, msg, rep->witnesses, &rep->n_witnesses,
+                    cap, m, &q);
             }
         } else if (p->n < shortest->n) {
             *shortest = *p;

@@ -50,8 +50,11 @@ void tt_findings_print(tt_findings *f, FILE *out)
         /* The same finding twice (one line, two instructions) prints once. */
         if (i && by_place(&f->items[i], &f->items[i - 1]) == 0)
             continue;
-        tt_term_printf(out, "%s:%d:%d: %s\n", f->items[i].file, f->items[i].line,
-                       f->items[i].col > 0 ? f->items[i].col : 1, f->items[i].message);
+        if (f->items[i].line > 0)
+            tt_term_printf(out, "%s:%d:%d: %s\n", f->items[i].file, f->items[i].line,
+                           f->items[i].col > 0 ? f->items[i].col : 1, f->items[i].message);
+        else /* no place in the file (a limit of the whole exercise) */
+            tt_term_printf(out, "%s: %s\n", f->items[i].file, f->items[i].message);
     }
 }
 

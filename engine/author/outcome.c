@@ -100,6 +100,8 @@ int tt_outcome_run(tt_script *script, const tt_action_script *as, uint64_t seed,
         /* A runtime error of the scenario is an outcome, not a failure. */
         o->failed = true;
         tt_error_format(&run_err, o->error, sizeof o->error);
+        o->error_line = run_err.line;
+        snprintf(o->error_message, sizeof o->error_message, "%s", run_err.message);
         o->failed_at = tt_exercise_now(ex);
     }
     tt_exercise_free(ex);

@@ -78,7 +78,9 @@ static inline const tt_graph_api *tt_graph_module(tt_lang lang, tt_error *err)
  * -1 only when the run could not be made or scored at all. */
 typedef struct tt_outcome {
     bool failed;
-    char error[2048];
+    char error[2048];          /* "file:line: message", as the run said it */
+    int error_line;            /* the error's line in the scenario, 0 when none */
+    char error_message[1024];  /* the message alone */
     tt_ms failed_at;
     int score;
     int rating;                /* tt_rating */

@@ -64,6 +64,32 @@ static void endless_dynamics_end_within_the_budget(void **state)
     r = cli_run("explore ransomware --runs 0");
     assert_int_equal(r.status, 2);
     cli_done(&r);
+    /* A limit of the whole exercise has no line: said at the file, whole.
+     * Read back from "file:line: message", it printed "x.lua:0:1: runtime
+     * error: 1:00: does something keep ..." (the message cut at a colon). */
+    char path[512];
+    snprintf(path, sizeof path, "%s/zero-loop.lua", cli_tmp());
+    cli_write(path,
+        "local function t(ja, en) return { ja = ja, en = en } end\n"
+        "return scenario {\n"
+        "  id = 'zero-loop', source = 'x', title = t('x', 'x'), summary = t('x', 'x'),\n"
+        "  length = '1h', invented = t('x', 'x'),\n"
+        "  roles = { r = { name = t('r', 'r') } },\n"
+        "  state = { n = 0 },\n"
+        "  every = { { id = 'e', period = '1m', run = function(s, ctx)\n"
+        "    local function again(_, c) c.after(0, again) end\n"
+        "    ctx.after(0, again) end } },\n"
+        "  actions = { a = { by = 'r', label = t('a', 'a'), completes = 'o' } },\n"
+        "  objectives = { o = { phase = 'isolate', title = t('o', 'o'), target = '30m', limit = '1h' } },\n"
+        "}\n");
+    r = cli_run("explore '%s' --runs 2", path);
+    assert_int_equal(r.status, 1);
+    char want[700];
+    snprintf(want, sizeof want, "zero-loop.lua: runtime error: more than 100000 events at +0:01:00: "
+             "does something keep scheduling itself with ctx.after(0, ...)?");
+    assert_contains(r.out, want);
+    assert_lacks(r.out, "zero-loop.lua:0:");
+    cli_done(&r);
 }
 
 /* API 1.1: the random policy answers every question an actor asks and now

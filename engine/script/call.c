@@ -40,7 +40,9 @@ static size_t kind_count(const tt_script *s, int kind)
 /* s->straight[slot]: the class in the low bits; for a Lua function that is
  * not vararg, how many of (s, ctx) it declares (extra arguments are
  * dropped by the call, so a condition declaring only s is passed only s). */
-enum { STRAIGHT_UNKNOWN, STRAIGHT_NO, STRAIGHT_YES, STRAIGHT_MASK = 3,
+enum { STRAIGHT_UNKNOWN, STRAIGHT_NO, STRAIGHT_YES,
+       STRAIGHT_CALLED = 3, /* not classified yet, called once (hooked) */
+       STRAIGHT_MASK = 3,
        TAKES_ONE = 4, TAKES_NONE = 8, READS_FIELDS = 16,
        LIB_CALLS = 32, /* not straight, but its calls are in s->lib_calls[slot] */
        SETS_UPVALUES = 64 /* its code assigns an upvalue (SETUPVAL) */ };
@@ -395,12 +397,19 @@ static bool lib_calls_hold(tt_script *s, size_t slot)
 }
 
 /* Whether a behaviour function is straight-line code, classified at its
- * first call, once per process: rebuilt states run the same code. lua_dump
- * allocates nothing and cannot raise. */
+ * second call, once per process: rebuilt states run the same code. Its
+ * first call runs hooked, as any call may (a run charges the same work
+ * either way): most actions' and injects' functions run once in a run,
+ * and classifying one (its dump read three ways) cost more than running
+ * it hooked. lua_dump allocates nothing and cannot raise. */
 static bool straight(tt_script *s, tt_callback kind, int index)
 {
     size_t slot = s->refs.off[kind] + (size_t)index;
     if (s->straight[slot] == STRAIGHT_UNKNOWN) {
+        s->straight[slot] = STRAIGHT_CALLED;
+        return false;
+    }
+    if (s->straight[slot] == STRAIGHT_CALLED) {
         int ref = s->refs.fn[slot];
         if (ref == LUA_NOREF)
             return false;
@@ -535,7 +544,8 @@ static int call_condition(tt_script *s, tt_callback kind, int index, const tt_co
     size_t slot = s->refs.off[kind] + (size_t)index;
     int ref = s->refs.fn[slot];
     unsigned char cls = s->straight[slot];
-    if (!s->begun || ref == LUA_NOREF || (cls & STRAIGHT_MASK) == STRAIGHT_UNKNOWN) {
+    if (!s->begun || ref == LUA_NOREF || (cls & STRAIGHT_MASK) == STRAIGHT_UNKNOWN ||
+        cls == STRAIGHT_CALLED) {
         call_job job = { .kind = kind, .index = index, .result = RESULT_BOOL, .cond = c };
         int rc = call(s, &job, now, NULL, true, err);
         *holds = rc == 0 && job.present && job.value;

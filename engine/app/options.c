@@ -298,17 +298,18 @@ bool tt_opts_parse(tt_cmdline *cl, int argc, char **argv, const tt_opt *opts)
      * last): every command's -o passes here, before anything is opened. */
     for (size_t i = 0; i < n; i++) {
         const char *path = opts[i].kind == TT_OPT_OUTPUT ? *(const char **)opts[i].dest : NULL;
-        if (path && given[i] && !tt_output_path_usable(path)) {
-            tt_cmd_fail(cl, C_OPT_OUTPUT_NOT_REGULAR_FMT_TEXT, opts[i].name, path);
-            return false;
-        }
         /* A missing folder is the user's mistake, said before any work (a
-         * card or a graph failed at its write with exit 1). Not for --db
+         * card or a graph failed at its write with exit 1); first, as a
+         * file where the folder should be is no folder either. Not for --db
          * (a URI, or a history file made with its folders) nor --journal
          * (its writer says so, in the journal's words). */
         if (path && given[i] && strcmp(opts[i].name, "db") != 0 &&
             strcmp(opts[i].name, "journal") != 0 && !folder_exists_for(path)) {
             tt_cmd_fail(cl, C_OPT_OUTPUT_NO_FOLDER_FMT_TEXT, opts[i].name, path);
+            return false;
+        }
+        if (path && given[i] && !tt_output_path_usable(path)) {
+            tt_cmd_fail(cl, C_OPT_OUTPUT_NOT_REGULAR_FMT_TEXT, opts[i].name, path);
             return false;
         }
         const char *folder = opts[i].kind == TT_OPT_FOLDER ? *(const char **)opts[i].dest : NULL;

@@ -161,10 +161,11 @@ static void outputs_in_a_missing_directory_are_bad_input(void **state)
     expect_refused(cli_run("report --db '%s' -o '%s.html'", cli_path("missing-dir.sqlite3"), out),
                    "directory does not exist");
     expect_refused(cli_run("show " SCENARIO " -o '%s.md' --lang ja", out), "フォルダーがありません");
-    /* A file where a folder should be: refused too. */
+    /* A file where a folder should be is no folder (it was called "not a
+     * regular file", as if the output were). */
     char under_file[700];
     snprintf(under_file, sizeof under_file, "%s/x.md", journal);
-    expect_refused(cli_run("show " SCENARIO " -o '%s'", under_file), "--output");
+    expect_refused(cli_run("show " SCENARIO " -o '%s'", under_file), "directory does not exist");
 }
 
 /* An option that names a folder to read (score --scenarios) refuses a

@@ -44,6 +44,13 @@ void mf_path(char *out, size_t size, const char *a, const char *b)
     /* What snprintf "%s.%s" gives, without its cost: this runs for every
      * field read, and the path is only ever shown in a message. */
     size_t la = strlen(a), lb = strlen(b);
+    /* A top-level field is named alone ("length", as the scenario spells
+     * it): "scenario.length" was not followed through the file, so its
+     * error was placed at `return scenario {`. */
+    if (strcmp(a, "scenario") == 0 && lb < size) {
+        memcpy(out, b, lb + 1);
+        return;
+    }
     if (la + 1 + lb < size) {
         memcpy(out, a, la);
         out[la] = '.';

@@ -208,6 +208,28 @@ static void each_error_class(void **state)
     }
 }
 
+/* A top-level field's error names it as the file spells it, at its line:
+ * "scenario.length: ..." was not followed through the file and was put at
+ * `return scenario {` (line 2). */
+static void top_level_fields_are_located(void **state)
+{
+    (void)state;
+    static const struct { const char *from, *to, *expect; } cases[] = {
+        { "length = '1h'", "length = '1e3h'", "length: '1e3h' is not a duration" },
+        { "length = '1h'", "length = 3600.5", "length: 3600.5 is not a whole number of seconds" },
+        { "title = T", "title = { ja = 'x' }", "title: missing 'en'" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        static char text[8192];
+        const char *b = build(NULL, NULL);
+        const char *at = strstr(b, cases[i].from);
+        assert_non_null(at);
+        snprintf(text, sizeof text, "%.*s%s%s", (int)(at - b), b, cases[i].to, at + strlen(cases[i].from));
+        print_message("  %s\n", cases[i].expect);
+        expect_error(NAME, text, cases[i].expect, 3);
+    }
+}
+
 /* Keys given twice: a first pass proves most files have none, and the
  * exact scan names the table opened first and its first key given twice. */
 static void duplicate_keys_in_nested_tables(void **state)
@@ -358,6 +380,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(base_is_valid),
         cmocka_unit_test(each_error_class),
+        cmocka_unit_test(top_level_fields_are_located),
         cmocka_unit_test(duplicate_keys_in_nested_tables),
         cmocka_unit_test(file_level_errors),
         cmocka_unit_test(lines_point_into_the_table),

@@ -446,6 +446,12 @@ static void read_every(ex *x, int top)
         if (dy->period <= 0)
             mf_fail(x, 0, TT_MSG(E_SC_PERIOD_POSITIVE_FMT), where);
         mf_get_time(x, e, where, "start", false, &dy->start);
+        if (m->length > 0 && dy->start + dy->period > m->length) {
+            /* A period or start past the end: the dynamic silently never ran. */
+            char first[48];
+            tt_ms_format(dy->start + dy->period, first, sizeof first);
+            mf_fail(x, 0, TT_MSG(E_SC_EVERY_AFTER_END_FMT), where, first);
+        }
         mf_get_function(x, e, where, "run", true, TT_FN_RUN, i);
         lua_pop(x->L, 1);
     }

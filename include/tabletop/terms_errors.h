@@ -325,6 +325,8 @@
     "%s: needs 'at' (a time) or 'when' (a condition function)"
 #define E_SC_AT_AFTER_END_FMT_TEXT "%s.at: 演習の終わり（length）より後です", \
     "%s.at: after the end of the exercise (length)"
+#define E_SC_EVERY_AFTER_END_FMT_TEXT "%s: 最初に実行されるのは start + period の %s で、演習の終わり（length）より後です。一度も実行されません", \
+    "%s: it would first run at start + period, %s, after the end of the exercise (length): it never runs"
 #define E_SC_FROM_NOT_ACTOR_FMT_TEXT "%s.from: '%s' はこのシナリオの関係者でも役割でもありません（関係者: %s、役割: %s）", \
     "%s.from: '%s' is neither an actor nor a role of this scenario (actors: %s; roles: %s)"
 #define E_SC_EVERY_TABLE_FMT_TEXT "%s: テーブル { period = ..., run = ... } が必要ですが、%s です", \
@@ -1113,6 +1115,7 @@
     X(E_SC_AT_AND_WHEN_FMT, E_SC_AT_AND_WHEN_FMT_TEXT) \
     X(E_SC_AT_OR_WHEN_FMT, E_SC_AT_OR_WHEN_FMT_TEXT) \
     X(E_SC_AT_AFTER_END_FMT, E_SC_AT_AFTER_END_FMT_TEXT) \
+    X(E_SC_EVERY_AFTER_END_FMT, E_SC_EVERY_AFTER_END_FMT_TEXT) \
     X(E_SC_FROM_NOT_ACTOR_FMT, E_SC_FROM_NOT_ACTOR_FMT_TEXT) \
     X(E_SC_EVERY_TABLE_FMT, E_SC_EVERY_TABLE_FMT_TEXT) \
     X(E_SC_DUP_EVERY_FMT, E_SC_DUP_EVERY_FMT_TEXT) \

@@ -160,6 +160,9 @@ static void each_error_class(void **state)
         { "@ACTORS@", "{ vendor = { kind = 'vendor', name = T, delay = { '40m', '20m' } } }", "actors.vendor.delay: the range's first time is larger", 0 },
         { "@ACTIONS@", "{ a = { by = 'r', label = T, completes = 'o', takes = -5 } }", "actions.a.takes: a time cannot be negative", 0 },
         { "@EXTRA@", "every = { { period = '0s', run = function() end } },", "every[1].period: must be longer than 0s", 0 },
+        /* a dynamic that would first run after the end never ran, silently */
+        { "@EXTRA@", "every = { { period = '2h', run = function() end } },", "every[1]: it would first run at start + period, +2:00:00, after the end of the exercise (length): it never runs", 0 },
+        { "@EXTRA@", "every = { { period = '30m', start = '45m', run = function() end } },", "every[1]: it would first run at start + period, +1:15:00", 0 },
         /* missing texts and fields */
         { "@ROLES@", "{ r = { name = { ja = 'x' } } }", "roles.r.name: missing 'en' (every text needs both ja and en)", 0 },
         { "@ACTIONS@", "{ a = { by = 'r', completes = 'o', label = { en = 'x' } } }", "actions.a.label: missing 'ja'", 0 },

@@ -569,6 +569,135 @@ static void a_new_exercise_compares_with_the_defaults(void **state)
     tt_script_free(s);
 }
 
+/* Whatever a callback writes (integers, whole and other floats, -0.0,
+ * extremes, booleans, strings; refused writes caught by pcall, a callback
+ * failing half way), the changes listed after it are the keys whose value
+ * differs from the state before it, each with the value the state holds,
+ * bit for bit: the proxy's held copies (state.c) never go stale, in any
+ * exercise of the same script. */
+static bool same_value(const tt_value *a, const tt_value *b)
+{
+    if (a->type != b->type)
+        return false;
+    switch (a->type) {
+    case TT_VAL_BOOL:
+        return a->as.b == b->as.b;
+    case TT_VAL_INT:
+        return a->as.i == b->as.i;
+    case TT_VAL_NUM:
+        return memcmp(&a->as.n, &b->as.n, sizeof a->as.n) == 0;
+    default:
+        return strcmp(a->as.s, b->as.s) == 0;
+    }
+}
+
+static void changes_always_match_the_state(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "local T = { ja = 't', en = 't' }\n"
+        "local V = { 0, 1, -1, 0.0, -0.0, 1.0, 0.5, 2^53, math.maxinteger, math.mininteger,\n"
+        "  231.0, 1e308, -1e-308, 1e308 * 10, 'a', '', true, false }\n"
+        "local KEYS = { 'n', 'r', 'f', 't' }\n"
+        "local shadow\n"
+        "local function same(a, b)\n"
+        "  if type(a) ~= type(b) or math.type(a) ~= math.type(b) or a ~= b then return false end\n"
+        "  if a == 0 and math.type(a) == 'float' then return 1 / a == 1 / b end\n"
+        "  return true\n"
+        "end\n"
+        "return scenario {\n"
+        "  id = 'inline', source = 't', title = T, summary = T, length = '1h', invented = T,\n"
+        "  roles = { r = { name = T } },\n"
+        "  state = { n = 0, r = 0.0, f = false, t = '', bad = false },\n"
+        "  objectives = { o = { phase = 'isolate', title = T, target = '1m', limit = '1h',\n"
+        "    when = function(s) return s.n == 1 and s.r == 0.5 end } },\n"
+        "  actions = { a = { by = 'r', label = T, repeatable = true,\n"
+        "    does = function(s, ctx)\n"
+        "      local function fixed()\n"
+        "        s.n, s.r, s.f, s.t = 7, -0.0, true, 'a'\n"
+        "        shadow.n, shadow.r, shadow.f, shadow.t = 7, -0.0, true, 'a'\n"
+        "      end\n"
+        "      if ctx.now == 0 then shadow = { n = 0, r = 0.0, f = false, t = '' } fixed() end\n"
+        "      for _ = 1, ctx.random(1, 6) do\n"
+        "        local k = KEYS[ctx.random(1, 4)]\n"
+        "        local v = V[ctx.random(1, #V)]\n"
+        "        if pcall(function() s[k] = v end) then\n"
+        "          shadow[k] = k == 'n' and math.tointeger(v) or v\n"
+        "        end\n"
+        "      end\n"
+        "      for _, k in ipairs(KEYS) do\n"
+        "        if not same(s[k], shadow[k]) then s.bad = true end\n"
+        "      end\n"
+        "      if ctx.now == 299 * 60 then fixed() end\n"
+        "      if ctx.random(1, 8) == 1 then s.n = 0.25 end\n"
+        "    end } },\n"
+        "}\n";
+    tt_error err;
+    tt_script *s = tt_script_load_buffer("inline.lua", text, sizeof text - 1, NULL, &err);
+    if (!s)
+        fail_msg("%s:%d: %s", err.file, err.line, err.message);
+    enum { KEYS = 5 }; /* bad, f, n, r, t */
+    for (int exercise = 0; exercise < 3; exercise++) {
+        tt_rng rng;
+        tt_rng_seed(&rng, 7 + (uint64_t)exercise, 1);
+        assert_int_equal(tt_script_begin(s, &rng, NULL, 0, &err), 0);
+        tt_value before[KEYS];
+        char before_text[KEYS][8];
+        const tt_kv *kv;
+        size_t n;
+        assert_int_equal(tt_script_state(s, &kv, &n, &err), 0);
+        assert_int_equal(n, KEYS);
+        for (size_t i = 0; i < KEYS; i++) {
+            before[i] = kv[i].value;
+            if (kv[i].value.type == TT_VAL_STR) {
+                snprintf(before_text[i], sizeof before_text[i], "%s", kv[i].value.as.s);
+                before[i].as.s = before_text[i];
+            }
+        }
+        for (int step = 0; step < 300; step++) {
+            bool met = false;
+            assert_int_equal(tt_script_objective_met(s, 0, (tt_ms)step * 60000, &met, &err), 0);
+            (void)tt_script_action_apply(s, 0, (tt_ms)step * 60000, "r", &err); /* may fail half way */
+            const tt_kv *changed;
+            const uint32_t *index;
+            size_t n_changed = 0;
+            assert_int_equal(tt_script_state_changes(s, &changed, &index, &n_changed, &err), 0);
+            bool listed[KEYS] = { false };
+            tt_value listed_value[KEYS];
+            char listed_text[KEYS][8];
+            for (size_t i = 0; i < n_changed; i++) {
+                assert_true(index[i] < KEYS);
+                listed[index[i]] = true;
+                listed_value[index[i]] = changed[i].value;
+                if (changed[i].value.type == TT_VAL_STR) {
+                    snprintf(listed_text[index[i]], sizeof listed_text[0], "%s",
+                             changed[i].value.as.s);
+                    listed_value[index[i]].as.s = listed_text[index[i]];
+                }
+            }
+            assert_int_equal(tt_script_state(s, &kv, &n, &err), 0);
+            for (size_t i = 0; i < KEYS; i++) {
+                if (listed[i] && !same_value(&listed_value[i], &kv[i].value))
+                    fail_msg("exercise %d step %d: %s listed unlike the state", exercise, step,
+                             kv[i].key);
+                if (!listed[i] && !same_value(&before[i], &kv[i].value))
+                    fail_msg("exercise %d step %d: %s changed unlisted", exercise, step,
+                             kv[i].key);
+                before[i] = kv[i].value;
+                if (kv[i].value.type == TT_VAL_STR) {
+                    snprintf(before_text[i], sizeof before_text[i], "%s", kv[i].value.as.s);
+                    before[i].as.s = before_text[i];
+                }
+            }
+            /* Every write the callback made is in the state (bad: one was lost). */
+            assert_string_equal(kv[0].key, "bad");
+            if (kv[0].value.as.b)
+                fail_msg("exercise %d step %d: a write was lost", exercise, step);
+        }
+    }
+    tt_script_free(s);
+}
+
 /* A condition reaching the main state proxy through an upvalue has its
  * reads there recorded too (conditions re-run when a key they read is
  * written), while one whose upvalues hold only numbers, strings and
@@ -640,6 +769,7 @@ int main(void)
         cmocka_unit_test(state_pairs_sorted_and_ctx_fields),
         cmocka_unit_test(rewriting_a_value_is_no_change),
         cmocka_unit_test(a_new_exercise_compares_with_the_defaults),
+        cmocka_unit_test(changes_always_match_the_state),
         cmocka_unit_test(a_condition_reaching_the_proxy_through_an_upvalue_records),
         cmocka_unit_test(conditions_get_their_arguments),
         cmocka_unit_test(load_errors_of_any_kind_have_a_line),

@@ -79,8 +79,12 @@ int tt_cmd_list(int argc, char **argv)
     };
     if (!tt_opts_parse(&cl, argc, argv, opts))
         return cl.status;
-    char dirs[8][1024];
-    size_t n_dirs = tt_scenario_dirs(dirs, 8);
+    char dirs[TT_SCENARIO_DIRS_MAX][TT_SCENARIO_DIR_SIZE], why[256];
+    size_t n_dirs;
+    if (!tt_scenario_dirs(dirs, &n_dirs, why, sizeof why)) {
+        fprintf(stderr, "tabletop list: %s\n", why);
+        return tt_exit_for(TT_ERR_INPUT);
+    }
     int status = TT_EXIT_OK;
     size_t shown = 0;
     /* Every name and id in full, however many: fixed tables left out the

@@ -10,27 +10,38 @@
 #include "tabletop/suggest.h"
 #include "tabletop/terms.h"
 
-size_t tt_scenario_dirs(char dirs[][1024], size_t max)
+bool tt_scenario_dirs(char dirs[TT_SCENARIO_DIRS_MAX][TT_SCENARIO_DIR_SIZE], size_t *n_out,
+                      char *why, size_t why_size)
 {
+    /* Room for ./scenarios and the built-in folder after the variable's. */
+    const size_t max_env = TT_SCENARIO_DIRS_MAX - 2;
     size_t n = 0;
+    *n_out = 0;
     const char *env = getenv("TABLETOP_SCENARIOS");
-    if (env && *env) {
-        const char *p = env;
-        while (*p && n < max) {
-            size_t len = strcspn(p, ":");
-            if (len > 0 && len < 1024) {
-                memcpy(dirs[n], p, len);
-                dirs[n++][len] = '\0';
-            }
-            p += len + (p[len] == ':');
+    for (const char *p = env ? env : ""; *p;) {
+        size_t len = strcspn(p, ":");
+        if (len >= TT_SCENARIO_DIR_SIZE) {
+            snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_SCENARIO_DIR_TOO_LONG_FMT), 40,
+                     p);
+            return false;
         }
+        if (len > 0) {
+            if (n == max_env) {
+                snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_SCENARIO_DIRS_TOO_MANY_FMT),
+                         max_env);
+                return false;
+            }
+            memcpy(dirs[n], p, len);
+            dirs[n++][len] = '\0';
+        }
+        p += len + (p[len] == ':');
     }
-    if (n < max)
-        snprintf(dirs[n++], 1024, "scenarios");
-    if (n < max && tt_data_path(TT_DATA_SCENARIOS, NULL, dirs[n], 1024) == 0 &&
+    snprintf(dirs[n++], TT_SCENARIO_DIR_SIZE, "scenarios");
+    if (tt_data_path(TT_DATA_SCENARIOS, NULL, dirs[n], TT_SCENARIO_DIR_SIZE) == 0 &&
         strcmp(dirs[n], "scenarios") != 0)
         n++;
-    return n;
+    *n_out = n;
+    return true;
 }
 
 static bool looks_like_path(const char *arg)
@@ -41,8 +52,8 @@ static bool looks_like_path(const char *arg)
 
 /* The scenario id in the folders closest to a misspelt one ("ransomwear"
  * -> "ransomware"); false when none is a plausible typo. */
-static bool nearest_scenario(const char *arg, char dirs[][1024], size_t n_dirs, char *out,
-                             size_t size)
+static bool nearest_scenario(const char *arg, char dirs[][TT_SCENARIO_DIR_SIZE], size_t n_dirs,
+                             char *out, size_t size)
 {
     char *ids[256];
     size_t n = 0;
@@ -90,8 +101,10 @@ bool tt_locate_scenario(const char *arg, char *path, size_t size, char *why,
             snprintf(why, why_size, TT_FMT(tt_lang_messages(), C_NOT_SCENARIO_ARG_FMT), arg);
             return false;
         }
-    char dirs[8][1024];
-    size_t n = tt_scenario_dirs(dirs, 8);
+    char dirs[TT_SCENARIO_DIRS_MAX][TT_SCENARIO_DIR_SIZE];
+    size_t n;
+    if (!tt_scenario_dirs(dirs, &n, why, why_size))
+        return false;
     for (size_t i = 0; i < n; i++) {
         int len = snprintf(path, size, "%s/%s.lua", dirs[i], arg);
         if (len < 0 || (size_t)len >= size)

@@ -147,6 +147,11 @@
     "'%s' is neither a scenario id nor a .lua path"
 #define C_NO_SCENARIO_LOOKED_FMT_TEXT "シナリオ '%s' はありません（探した場所:", \
     "no scenario '%s' (looked in"
+#define C_SCENARIO_DIRS_TOO_MANY_FMT_TEXT \
+    "TABLETOP_SCENARIOS: フォルダーが多すぎます（%zu 個まで）", \
+    "TABLETOP_SCENARIOS: too many folders (at most %zu)"
+#define C_SCENARIO_DIR_TOO_LONG_FMT_TEXT "TABLETOP_SCENARIOS: フォルダー '%.*s…' のパスが長すぎます", \
+    "TABLETOP_SCENARIOS: the path of the folder '%.*s...' is too long"
 
 /* ---- the headless timeline and its summary (engine/app/timeline.c) */
 #define C_TL_START_FMT_TEXT "%s — %s（シード %llu）\n", "%s — %s (seed %llu)\n"
@@ -405,6 +410,8 @@
     X(C_SCENARIO_UNREADABLE_FMT, C_SCENARIO_UNREADABLE_FMT_TEXT) \
     X(C_NOT_SCENARIO_ARG_FMT, C_NOT_SCENARIO_ARG_FMT_TEXT) \
     X(C_NO_SCENARIO_LOOKED_FMT, C_NO_SCENARIO_LOOKED_FMT_TEXT) \
+    X(C_SCENARIO_DIRS_TOO_MANY_FMT, C_SCENARIO_DIRS_TOO_MANY_FMT_TEXT) \
+    X(C_SCENARIO_DIR_TOO_LONG_FMT, C_SCENARIO_DIR_TOO_LONG_FMT_TEXT) \
     X(C_LIST_FIRST, " ", " ") \
     X(C_LIST_SEP, "、", ", ") \
     X(C_BUILTIN_SCENARIOS, "組み込みのシナリオ", "the built-in scenarios") \

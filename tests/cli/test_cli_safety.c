@@ -363,6 +363,60 @@ static void paths_too_long_are_refused_not_cut(void **state)
     cli_done(&r);
 }
 
+/* Every folder TABLETOP_SCENARIOS names is searched, or the command says
+ * which it cannot: the fifteenth folder and a folder of 5,000 bytes were
+ * left out unsaid (a scenario there was 'not found', list did not show it). */
+static void scenario_folders_are_all_searched_or_refused(void **state)
+{
+    (void)state;
+    char many[2048] = "";
+    for (int i = 0; i < 14; i++) {
+        char dir[600];
+        snprintf(dir, sizeof dir, "%s/sd%d", cli_tmp(), i);
+        mkdir(dir, 0755);
+        size_t used = strlen(many);
+        snprintf(many + used, sizeof many - used, "%s%s", i ? ":" : "", dir);
+    }
+    /* The fourteenth folder holds the scenario: found by id, listed. */
+    char copy[700];
+    snprintf(copy, sizeof copy, "cp " SCENARIO " '%s/sd13/lastdir.lua'", cli_tmp());
+    cli_result r = cli_sh("%s", copy);
+    assert_int_equal(r.status, 0);
+    cli_done(&r);
+    r = cli_sh("TABLETOP_SCENARIOS='%s' '%s' check lastdir", many, getenv("TT_BINARY"));
+    if (r.status != 0)
+        fail_msg("14 folders: expected exit 0, got %d:\n%s", r.status, r.err);
+    cli_done(&r);
+    r = cli_sh("TABLETOP_SCENARIOS='%s' '%s' list", many, getenv("TT_BINARY"));
+    assert_int_equal(r.status, 0);
+    assert_contains(r.out, "rate "); /* the file's scenario id */
+    cli_done(&r);
+    /* One more is refused by name, by every command that searches. */
+    r = cli_sh("TABLETOP_SCENARIOS='%s:%s/sd14' '%s' check lastdir", many, cli_tmp(),
+               getenv("TT_BINARY"));
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "TABLETOP_SCENARIOS: too many folders (at most 14)");
+    cli_done(&r);
+    r = cli_sh("TABLETOP_SCENARIOS='%s:%s/sd14' '%s' list", many, cli_tmp(), getenv("TT_BINARY"));
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "too many folders");
+    cli_done(&r);
+    r = cli_sh("TABLETOP_SCENARIOS='%s:%s/sd14' '%s' list --lang ja", many, cli_tmp(),
+               getenv("TT_BINARY"));
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "フォルダーが多すぎます");
+    cli_done(&r);
+    /* A folder path longer than any the program holds. */
+    char longer[5200];
+    longer[0] = '/';
+    memset(longer + 1, 'a', 5000);
+    longer[5001] = '\0';
+    r = cli_sh("TABLETOP_SCENARIOS='%s' '%s' check lastdir", longer, getenv("TT_BINARY"));
+    assert_int_equal(r.status, 2);
+    assert_contains(r.err, "TABLETOP_SCENARIOS: the path of the folder '/aaa");
+    cli_done(&r);
+}
+
 static void scorecard_that_is_the_journal_is_refused(void **state)
 {
     (void)state;
@@ -955,6 +1009,7 @@ int main(void)
         cmocka_unit_test(journals_out_of_order_are_refused),
         cmocka_unit_test(files_of_another_kind_are_not_journals),
         cmocka_unit_test(paths_too_long_are_refused_not_cut),
+        cmocka_unit_test(scenario_folders_are_all_searched_or_refused),
         cmocka_unit_test(scorecard_that_is_the_journal_is_refused),
         cmocka_unit_test(documents_never_overwrite_their_scenario),
         cmocka_unit_test(start_path_that_is_not_a_regular_file_is_not_read),

@@ -22,6 +22,11 @@ _Noreturn void mf_fail(ex *x, int line, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    /* A top-level field is named as the file spells it ("source", not
+     * "scenario.source"), so it is found in the source below. */
+    static const char top[] = "scenario.";
+    if (strncmp(msg, top, sizeof top - 1) == 0)
+        memmove(msg, msg + sizeof top - 1, strlen(msg + sizeof top - 1) + 1);
     if (line == 0 && x->line > 0) {
         /* The message starts with the field path: find it in the source. */
         char path[300];

@@ -221,6 +221,8 @@ static void top_level_fields_are_located(void **state)
         { "length = '1h'", "length = '1e3h'", "length: '1e3h' is not a duration" },
         { "length = '1h'", "length = 3600.5", "length: 3600.5 is not a whole number of seconds" },
         { "title = T", "title = { ja = 'x' }", "title: missing 'en'" },
+        { "source = 't'", "source = 5", "source: expected a string, got a number" },
+        { "id = 'inline'", "id = 'x\\0y'", "id: character U+0000" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         static char text[8192];

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <cmocka.h>
 
 #include "cli_util.h"
@@ -54,12 +53,12 @@ static void finds_what_only_runs_show(void **state)
 static void endless_dynamics_end_within_the_budget(void **state)
 {
     (void)state;
-    time_t start = time(NULL);
+    /* Ended by the budget (said), not by time: no timing here (a hang is
+     * CTest's timeout; speed belongs in bench/). */
     cli_result r = cli_run("explore tests/authoring/fixtures/explore-hostile.lua --runs 5");
     assert_int_equal(r.status, 1);
     assert_contains(r.out, "instruction budget");
     assert_contains(r.out, "do: trip");
-    assert_true(time(NULL) - start < 120);
     cli_done(&r);
     r = cli_run("explore ransomware --runs 0");
     assert_int_equal(r.status, 2);

@@ -63,7 +63,7 @@ static bool folder_names(const char *folder, str_list *names)
             ok = str_list_add(names, e->d_name, len - 4);
     }
     closedir(dir);
-    if (ok)
+    if (ok && names->n > 1) /* an empty folder has no array: qsort(NULL) is undefined */
         qsort(names->v, names->n, sizeof *names->v, by_name);
     return ok;
 }

@@ -496,7 +496,8 @@ static void order_objectives(ex *x, int t, const char **ids, size_t n)
             order[i].target = lua_tointeger(x->L, -1) * 1000;
         lua_pop(x->L, 2); /* target, entry */
     }
-    qsort(order, n, sizeof *order, by_phase_then_target);
+    if (n > 1) /* none: no array (qsort of NULL is undefined) */
+        qsort(order, n, sizeof *order, by_phase_then_target);
     for (size_t i = 0; i < n; i++)
         ids[i] = order[i].id;
 }

@@ -202,7 +202,8 @@ const char **mf_map_keys(ex *x, int t, const char *where, size_t *n_out)
         }
         keys[i++] = mf_dup(x, k, len);
     }
-    qsort(keys, n, sizeof *keys, cmp_str);
+    if (n > 1) /* none: no array (qsort of NULL is undefined) */
+        qsort(keys, n, sizeof *keys, cmp_str);
     *n_out = n;
     return keys;
 }

@@ -201,7 +201,8 @@ void tt_sandbox_sorted_keys(lua_State *L, int t, int before, int after)
         lua_rawseti(L, keys, (lua_Integer)m);
     }
     lua_settop(L, keys + 1); /* a collection may have emptied weak entries: m <= n */
-    qsort(scratch, m, sizeof *scratch, compare);
+    if (m > 1) /* none: maybe no array (qsort of NULL is undefined) */
+        qsort(scratch, m, sizeof *scratch, compare);
     /* keys[j] = raw[scratch[j].from], cycle by cycle, in place. */
     for (size_t j = 1; j <= m; j++) {
         if (scratch[j - 1].from == j || scratch[j - 1].from == 0)

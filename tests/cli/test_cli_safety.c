@@ -387,8 +387,11 @@ static void scenario_folders_are_all_searched_or_refused(void **state)
     if (r.status != 0)
         fail_msg("14 folders: expected exit 0, got %d:\n%s", r.status, r.err);
     cli_done(&r);
+    /* list reads the same folders, thirteen of them empty (it sorted an
+     * empty folder's names with qsort(NULL, 0): UBSan stopped it). */
     r = cli_sh("TABLETOP_SCENARIOS='%s' '%s' list", many, getenv("TT_BINARY"));
-    assert_int_equal(r.status, 0);
+    if (r.status != 0)
+        fail_msg("list with 14 folders: expected exit 0, got %d:\n%s", r.status, r.err);
     assert_contains(r.out, "rate "); /* the file's scenario id */
     cli_done(&r);
     /* One more is refused by name, by every command that searches. */

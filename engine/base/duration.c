@@ -30,6 +30,9 @@ static bool not_a_duration(char *why, size_t why_size, const char *text, const c
 }
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+/* Blanks around a duration, and between "41d" and "02:30:00": a space or a
+ * tab (a tab typed in YAML or a script read "5m\t" as no number). */
+static bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
 /* Reads digits at *p; false on none or on overflow. */
 static bool read_number(const char **p, int64_t *out, int *ndigits)
@@ -53,7 +56,7 @@ static bool read_number(const char **p, int64_t *out, int *ndigits)
 static bool parse_clock(const char *p, const char *text, int64_t *total, const char **end,
                         char *why, size_t why_size)
 {
-    static const char *const form = "write H:MM:SS, e.g. 0:15:00 or 41d 02:30:00";
+    const char *form = TT_MSG(E_DURATION_CLOCK_FORM);
     int64_t days = 0, h, m, s;
     int nd;
     const char *q = p;
@@ -62,7 +65,7 @@ static bool parse_clock(const char *p, const char *text, int64_t *total, const c
     if (*q == 'd' || strncmp(q, "日", strlen("日")) == 0) {
         days = h;
         q += *q == 'd' ? 1 : strlen("日");
-        while (*q == ' ')
+        while (is_blank(*q))
             q++;
         if (!read_number(&q, &h, NULL))
             return not_a_duration(why, why_size, text, form);
@@ -93,14 +96,14 @@ static bool parse_units(const char *p, const char *text, int64_t *out, const cha
     int64_t total = 0;
     int64_t last_unit = INT64_MAX; /* units must descend: 1h30m, not 30m1h */
     bool any = false;
-    while (*p && *p != ' ') {
+    while (*p && !is_blank(*p)) {
         if (!is_digit(*p))
             return not_a_duration(why, why_size, text, TT_MSG(E_DURATION_EXPECTED_NUMBER));
         int64_t n;
         if (!read_number(&p, &n, NULL))
             return not_a_duration(why, why_size, text, TT_MSG(E_DURATION_TOO_LARGE));
         int64_t unit;
-        if (*p == '\0' || *p == ' ') {
+        if (*p == '\0' || is_blank(*p)) {
             if (any)
                 return not_a_duration(why, why_size, text, TT_MSG(E_DURATION_NO_UNIT));
             unit = 1000; /* plain number: seconds */
@@ -128,7 +131,7 @@ bool tt_duration_parse(const char *text, tt_ms *out, char *why, size_t why_size)
     if (!text)
         return not_a_duration(why, why_size, "(null)", TT_MSG(E_DURATION_MISSING));
     const char *p = text;
-    while (*p == ' ')
+    while (is_blank(*p))
         p++;
     if (*p == '+')
         p++; /* elapsed time as the program prints it */
@@ -143,7 +146,7 @@ bool tt_duration_parse(const char *text, tt_ms *out, char *why, size_t why_size)
                              : parse_units(p, text, &total, &end, why, why_size);
     if (!ok)
         return false;
-    while (*end == ' ')
+    while (is_blank(*end))
         end++;
     if (*end)
         return not_a_duration(why, why_size, text, TT_MSG(E_DURATION_TRAILING));

@@ -53,12 +53,21 @@ static int load_roster(const char *file, const ynode *root, const tt_scenario *s
     if (yexpect(file, root, Y_MAP, "roster", err) < 0 ||
         ymap_check_keys(file, root, "", keys, err) < 0)
         return -1;
-    const ynode *team = ymap_get(root, "team");
-    if (team && yscalar_text(file, team, "team", &out->arena, &out->team, err) < 0)
-        return -1;
-    const ynode *org = ymap_get(root, "organisation");
-    if (org && yscalar_text(file, org, "organisation", &out->arena, &out->organisation, err) < 0)
-        return -1;
+    /* A team or organisation given is a name: an empty one would be
+     * recorded in the history as a team called "". */
+    static const char *const named[] = { "team", "organisation" };
+    const char **dst[] = { &out->team, &out->organisation };
+    for (size_t i = 0; i < 2; i++) {
+        const ynode *n = ymap_get(root, named[i]);
+        if (!n)
+            continue;
+        if (yscalar_text(file, n, named[i], &out->arena, dst[i], err) < 0)
+            return -1;
+        if (!(*dst[i])[0]) {
+            yerror(err, file, n, named[i], "%s", TT_MSG(E_ROSTER_FIELD_EMPTY));
+            return -1;
+        }
+    }
     const ynode *members = ymap_get(root, "members");
     if (!members) {
         yerror(err, file, root, "", TT_MSG(E_ROSTER_NO_MEMBERS));

@@ -70,6 +70,8 @@
     "empty (write e.g. 90s, 15m, 2h, 1d or 0:15:00)"
 #define E_DURATION_NEGATIVE_TEXT "負の値です", \
     "negative"
+#define E_DURATION_CLOCK_FORM_TEXT "H:MM:SS の形で書いてください（例: 0:15:00、41d 02:30:00）", \
+    "write H:MM:SS, e.g. 0:15:00 or 41d 02:30:00"
 #define E_DURATION_TRAILING_TEXT "時間の長さの後に余分な文字があります", \
     "unexpected text after the duration"
 #define E_OUT_OF_MEMORY_TEXT "メモリが足りません", \
@@ -204,6 +206,8 @@
     "cannot close the journal: %s"
 #define E_ROSTER_MEMBER_NEEDS_TEXT "メンバーには 'name' と 'role' の両方が必要です", \
     "a member needs both 'name' and 'role'"
+#define E_ROSTER_FIELD_EMPTY_TEXT "空です。書かないか、名前を書いてください", \
+    "empty: leave it out or give a name"
 #define E_ROSTER_NAME_EMPTY_TEXT "氏名が空です", \
     "the name is empty"
 #define E_ROSTER_EMPTY_TEXT "名簿が空です。'team' と 'members' が必要です", \
@@ -989,6 +993,7 @@
     X(E_DURATION_EMPTY, E_DURATION_EMPTY_TEXT) \
     X(E_DURATION_NEGATIVE, E_DURATION_NEGATIVE_TEXT) \
     X(E_DURATION_TRAILING, E_DURATION_TRAILING_TEXT) \
+    X(E_DURATION_CLOCK_FORM, E_DURATION_CLOCK_FORM_TEXT) \
     X(E_OUT_OF_MEMORY, E_OUT_OF_MEMORY_TEXT) \
     X(E_MODULE_UNKNOWN_FMT, E_MODULE_UNKNOWN_FMT_TEXT) \
     X(E_MODULE_VERSION_FMT, E_MODULE_VERSION_FMT_TEXT) \
@@ -1054,6 +1059,7 @@
     X(E_JW_CANNOT_CLOSE_FMT, E_JW_CANNOT_CLOSE_FMT_TEXT) \
     X(E_ROSTER_MEMBER_NEEDS, E_ROSTER_MEMBER_NEEDS_TEXT) \
     X(E_ROSTER_NAME_EMPTY, E_ROSTER_NAME_EMPTY_TEXT) \
+    X(E_ROSTER_FIELD_EMPTY, E_ROSTER_FIELD_EMPTY_TEXT) \
     X(E_ROSTER_EMPTY, E_ROSTER_EMPTY_TEXT) \
     X(E_ROSTER_NO_MEMBERS, E_ROSTER_NO_MEMBERS_TEXT) \
     X(E_ROSTER_LIST_EMPTY, E_ROSTER_LIST_EMPTY_TEXT) \

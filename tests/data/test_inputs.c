@@ -76,6 +76,24 @@ static void roster_bad_files(void **state)
     tt_error err;
     assert_int_equal(tt_roster_load(sample_fixture("no-such-file.yaml"), NULL, &r, &err), -1);
     assert_non_null(strstr(err.message, "cannot open"));
+    /* A team or organisation given empty is refused at it (a team called
+     * "" reached the journal and the drill history). */
+    static const struct { const char *text; const char *what; int line, col; } empty[] = {
+        { "team: \"\"\nmembers:\n  - {name: A, role: user}\n", "team: empty", 1, 7 },
+        { "team: T\norganisation: ''\nmembers:\n  - {name: A, role: user}\n",
+          "organisation: empty", 2, 15 },
+    };
+    for (size_t i = 0; i < sizeof empty / sizeof empty[0]; i++) {
+        tt_error_clear(&err);
+        assert_int_equal(tt_roster_load_buffer("r.yaml", empty[i].text, strlen(empty[i].text),
+                                               sample_scenario(), &r, &err),
+                         -1);
+        if (!strstr(err.message, empty[i].what))
+            fail_msg("'%s' lacks '%s'", err.message, empty[i].what);
+        assert_int_equal(err.line, empty[i].line);
+        assert_int_equal(err.column, empty[i].col);
+        assert_null(r.arena.head);
+    }
     /* without a scenario, any role is accepted */
     assert_int_equal(tt_roster_load(sample_fixture("roster-unknown-role.yaml"), NULL, &r, &err), 0);
     assert_string_equal(r.members[1].role, "sysadmn");

@@ -17,6 +17,8 @@ static void parses_units_and_compounds(void **state)
         { "90s", 90000 }, { "15m", 900000 }, { "2h", 7200000 },
         { "1d", 86400000 }, { "1h30m", 5400000 }, { "45", 45000 },
         { "0", 0 }, { "0m", 0 }, { " 5m ", 300000 }, { "1d2h3m4s", 93784000 },
+        /* a tab is a blank as a space is ("5m\t" said 'expected a number') */
+        { "5m\t", 300000 }, { "\t1h30m", 5400000 }, { " \t90 \t", 90000 },
     };
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
         tt_ms v = -1;
@@ -34,7 +36,7 @@ static void refuses_bad_durations_with_reason(void **state)
         { "m", "expected a number" }, { "30m1h", "largest to smallest" },
         { "99999999999999999999s", "too large" }, { "5000d", "too large" },
         { "5m 3", "unexpected text" }, { "1h 30", "unexpected" },
-        { "1.5h", "unknown unit" },
+        { "1.5h", "unknown unit" }, { "5m\t3", "unexpected text" },
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         tt_ms v = 123;
@@ -54,7 +56,7 @@ static void reads_back_the_printed_notation(void **state)
         { "+0:15:00", 900000 }, { "0:15:00", 900000 }, { "1:00:00", 3600000 },
         { "+41d 02:30:00", 3551400000LL }, { "41d 02:30:00", 3551400000LL },
         { "41日 02:30:00", 3551400000LL }, { "+2d 0:00:00", 172800000 }, { "+15m", 900000 },
-        { "100:00:00", 360000000 },
+        { "100:00:00", 360000000 }, { "41d\t02:30:00\t", 3551400000LL },
     };
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
         tt_ms v = -1;
@@ -76,6 +78,13 @@ static void reads_back_the_printed_notation(void **state)
         if (!strstr(why, bad[i].why))
             fail_msg("'%s': reason '%s' lacks '%s'", bad[i].in, why, bad[i].why);
     }
+    /* The form is said in the message language (it was English only). */
+    tt_lang_messages_set(TT_LANG_JA);
+    char why[160] = "";
+    assert_false(tt_duration_parse(":15:00", &(tt_ms){ 0 }, why, sizeof why));
+    if (!strstr(why, "H:MM:SS の形で書いてください"))
+        fail_msg("':15:00' in Japanese: '%s'", why);
+    tt_lang_messages_set(TT_LANG_EN);
 }
 
 static void formats_one_notation(void **state)

@@ -4,7 +4,6 @@
  * every source file under engine/ for an English-only literal handed to a
  * message function, and checks that both columns of every entry take the
  * same printf/Lua conversions. */
-#define _GNU_SOURCE /* mkstemps */
 #include <ctype.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <cmocka.h>
 
 #include "source_scan.h"
@@ -162,31 +160,22 @@ static void engine_messages_come_from_the_table(void **state)
 static void the_scan_catches_english_only_messages(void **state)
 {
     (void)state;
-    char path[4096];
-    const char *dir = getenv("TT_BUILD_DIR");
-    snprintf(path, sizeof path, "%s/tt-errtexts-XXXXXX.c", dir ? dir : ".");
-    int fd = mkstemps(path, 2);
-    assert_true(fd >= 0);
-    FILE *fp = fdopen(fd, "w");
-    assert_non_null(fp);
-    fputs("/* tt_error_set(err, f, 1, 1, \"in a comment\"); */\n"
-          "tt_error_set(err, file, 1, 2, TT_MSG(E_OUT_OF_MEMORY));\n"
-          "tt_error_set(err, file, 1, 2, \"%s: %s\", a, b);\n"
-          "tt_error_set(err, file, line, col,\n    \"duplicate key '%s'\", key);\n"
-          "yerror(err, file, n, \"settings.x\", TT_MSG(E_OUT_OF_MEMORY));\n"
-          "luaL_error(L, \"out of \" \"memory\");\n"
-          "snprintf(why, sizeof why, \"too large\");\n"
-          "snprintf(path, sizeof path, \"%s/%s.lua\", dir, id);\n"
-          "tt_error_runtime(err, p, TT_MSG(E_CANNOT_READ_FMT), ok ? \"x\" : \"a list\");\n",
-          fp);
-    fclose(fp);
+    static const char text[] =
+        "/* tt_error_set(err, f, 1, 1, \"in a comment\"); */\n"
+        "tt_error_set(err, file, 1, 2, TT_MSG(E_OUT_OF_MEMORY));\n"
+        "tt_error_set(err, file, 1, 2, \"%s: %s\", a, b);\n"
+        "tt_error_set(err, file, line, col,\n    \"duplicate key '%s'\", key);\n"
+        "yerror(err, file, n, \"settings.x\", TT_MSG(E_OUT_OF_MEMORY));\n"
+        "luaL_error(L, \"out of \" \"memory\");\n"
+        "snprintf(why, sizeof why, \"too large\");\n"
+        "snprintf(path, sizeof path, \"%s/%s.lua\", dir, id);\n"
+        "tt_error_runtime(err, p, TT_MSG(E_CANNOT_READ_FMT), ok ? \"x\" : \"a list\");\n";
     scan_file f;
-    assert_true(scan_file_read(&f, path));
+    assert_true(scan_file_from_text(&f, "tt-errtexts.c", text));
     static scan_report report;
     scan_report_init(&report);
     int n = english_only_messages(&f, &report, NULL);
     scan_file_free(&f);
-    unlink(path);
     assert_int_equal(n, 4);
     assert_non_null(strstr(report.text, ":4: English-only text in tt_error_set(): \"duplicate key"));
     assert_non_null(strstr(report.text, ":7: English-only text in luaL_error(): \"out of \""));
@@ -286,34 +275,25 @@ static void library_texts_go_through_the_table(void **state)
 static void the_scan_catches_bare_library_texts(void **state)
 {
     (void)state;
-    char path[4096];
-    const char *dir = getenv("TT_BUILD_DIR");
-    snprintf(path, sizeof path, "%s/tt-libtexts-XXXXXX.c", dir ? dir : ".");
-    int fd = mkstemps(path, 2);
-    assert_true(fd >= 0);
-    FILE *fp = fdopen(fd, "w");
-    assert_non_null(fp);
-    fputs("static yaml_parser_t p;\n"
-          "tt_error_runtime(err, f, TT_MSG(E_CANNOT_READ_FMT), strerror(errno));\n"
-          "tt_error_runtime(err, f, TT_MSG(E_CANNOT_READ_FMT), tt_os_error(errno));\n"
-          "x = p->problem ? p->problem : \"?\";\n"
-          "x = tt_lib_text(TT_LIB_YAML, p->problem, NULL);\n"
-          "if (p->context != NULL && fault.problem == 0) y();\n"
-          "store_fail(h, err, what, sqlite3_errmsg(db));\n"
-          "d = tt_lib_text(TT_LIB_SQLITE, sqlite3_errstr(rc), sqlite3_errmsg(db));\n"
-          "z = q.context;\n"
-          "why = dlerror();\n"
-          "store_fail(h, err, what, PQerrorMessage(c));\n"
-          "why = tt_lib_text(TT_LIB_DL, dlerror(), NULL);\n",
-          fp);
-    fclose(fp);
+    static const char text[] =
+        "static yaml_parser_t p;\n"
+        "tt_error_runtime(err, f, TT_MSG(E_CANNOT_READ_FMT), strerror(errno));\n"
+        "tt_error_runtime(err, f, TT_MSG(E_CANNOT_READ_FMT), tt_os_error(errno));\n"
+        "x = p->problem ? p->problem : \"?\";\n"
+        "x = tt_lib_text(TT_LIB_YAML, p->problem, NULL);\n"
+        "if (p->context != NULL && fault.problem == 0) y();\n"
+        "store_fail(h, err, what, sqlite3_errmsg(db));\n"
+        "d = tt_lib_text(TT_LIB_SQLITE, sqlite3_errstr(rc), sqlite3_errmsg(db));\n"
+        "z = q.context;\n"
+        "why = dlerror();\n"
+        "store_fail(h, err, what, PQerrorMessage(c));\n"
+        "why = tt_lib_text(TT_LIB_DL, dlerror(), NULL);\n";
     scan_file f;
-    assert_true(scan_file_read(&f, path));
+    assert_true(scan_file_from_text(&f, "tt-libtexts.c", text));
     static scan_report report;
     scan_report_init(&report);
     int n = bare_library_texts(&f, &report, NULL);
     scan_file_free(&f);
-    unlink(path);
     assert_int_equal(n, 7);
     assert_non_null(strstr(report.text, ":10: dlerror() quoted as is"));
     assert_non_null(strstr(report.text, ":11: PQerrorMessage() quoted as is"));

@@ -2,7 +2,6 @@
  * runtime, out of memory: tt_error, tt_cmd_fail, tt_cmd_fail_as) and
  * tt_exit_for maps the class to the code. No command picks
  * TT_EXIT_BADINPUT or TT_EXIT_RUNTIME by hand. */
-#define _GNU_SOURCE /* mkstemps */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <cmocka.h>
 
 #include "source_scan.h"
@@ -61,24 +59,16 @@ static void commands_leave_the_code_to_the_failure_class(void **state)
 static void the_scan_catches_a_hand_picked_code(void **state)
 {
     (void)state;
-    char path[4096];
-    const char *dir = getenv("TT_BUILD_DIR");
-    snprintf(path, sizeof path, "%s/tt-exit-XXXXXX.c", dir ? dir : ".");
-    int fd = mkstemps(path, 2);
-    assert_true(fd >= 0);
-    FILE *fp = fdopen(fd, "w");
-    assert_non_null(fp);
-    fputs("/* TT_EXIT_RUNTIME in a comment is fine */\nconst char *s = \"TT_EXIT_BADINPUT\";\n"
-          "int f(void) { return TT_EXIT_BADINPUT; }\nint g(void) { return MY_TT_EXIT_RUNTIME; }\n"
-          "int h(int s) { s = TT_EXIT_RUNTIME; return s; }\n", fp);
-    fclose(fp);
+    static const char text[] =
+        "/* TT_EXIT_RUNTIME in a comment is fine */\nconst char *s = \"TT_EXIT_BADINPUT\";\n"
+        "int f(void) { return TT_EXIT_BADINPUT; }\nint g(void) { return MY_TT_EXIT_RUNTIME; }\n"
+        "int h(int s) { s = TT_EXIT_RUNTIME; return s; }\n";
     scan_file f;
-    assert_true(scan_file_read(&f, path));
+    assert_true(scan_file_from_text(&f, "tt-exit.c", text));
     static scan_report report;
     scan_report_init(&report);
     int n = hand_picked_codes(&f, &report, NULL);
     scan_file_free(&f);
-    unlink(path);
     assert_int_equal(n, 2);
     assert_int_equal(report.found, 2);
     assert_non_null(strstr(report.text, ":3: TT_EXIT_BADINPUT"));

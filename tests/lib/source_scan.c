@@ -9,6 +9,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
+bool scan_file_from_text(scan_file *f, const char *name, const char *text)
+{
+    *f = (scan_file){ .path = name, .text = strdup(text) };
+    f->n = f->text ? strlen(f->text) : 0;
+    return f->text != NULL;
+}
+
 bool scan_file_read(scan_file *f, const char *path)
 {
     *f = (scan_file){ .path = path };

@@ -33,6 +33,9 @@ typedef struct scan_file {
 
 /* Reads the whole file; false when it cannot be read. */
 bool scan_file_read(scan_file *f, const char *path);
+/* A file of the given text under `name` (a checker's own self-test: no
+ * file on disk); false when out of memory. */
+bool scan_file_from_text(scan_file *f, const char *name, const char *text);
 void scan_file_free(scan_file *f);
 
 /* A reader over a file's tokens. */

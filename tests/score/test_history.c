@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "fixture.h"
+#include "json_oom.h"
 #include "tabletop/results.h"
 #include "store.h"   /* store_ahead_min_cpus */
 
@@ -623,32 +624,6 @@ static void test_report_from_sqlite(void **state)
     tt_history_close(h);
 }
 
-/* jansson's allocator failing its nth request only (counted down): the
- * requests after it succeed, so a value left out would still be written. */
-static long json_allocs_left = -1;
-
-static void *failing_json_malloc(size_t n)
-{
-    if (json_allocs_left == 0) {
-        json_allocs_left = -1;
-        return NULL;
-    }
-    if (json_allocs_left > 0)
-        json_allocs_left--;
-    return malloc(n);
-}
-
-/* The report without its "generated" line (the clock's second). */
-static char *without_generated(char *json)
-{
-    char *g = json ? strstr(json, "\"generated\"") : NULL;
-    if (g) {
-        char *end = strchr(g, '\n');
-        memmove(g, end + 1, strlen(end + 1) + 1);
-    }
-    return json;
-}
-
 /* Out of memory anywhere in building the report's model: no report, or the
  * whole report, never one with rows missing (a list whose value could not
  * be made was left out, and the objectives' rows read a NULL). */
@@ -676,24 +651,22 @@ static void test_report_out_of_memory_has_no_holes(void **state)
     }
     tt_report_options o = { .lang = TT_LANG_EN };
     size_t len;
-    char *whole = without_generated(tt_report_render(h, &o, TT_REPORT_JSON, &len, &err));
+    char *whole = json_oom_cut_line(tt_report_render(h, &o, TT_REPORT_JSON, &len, &err), "\"generated\"");
     assert_non_null(whole);
     assert_non_null(strstr(whole, "\"lessons_missed\""));
-    json_set_alloc_funcs(failing_json_malloc, free);
     long n = 0;
     for (bool failed = true; failed; n++) {
-        json_allocs_left = n;
+        json_oom_fail_nth(n);
         tt_error_clear(&err);
         char *json = tt_report_render(h, &o, TT_REPORT_JSON, &len, &err);
-        failed = json_allocs_left == -1;   /* the nth request came and failed */
-        json_allocs_left = -1;
+        failed = json_oom_came();   /* the nth request came and failed */
         if (!json && !strstr(err.message, "out of memory"))
             fail_msg("allocation %ld: %s", n, err.message);
-        if (json && strcmp(without_generated(json), whole) != 0)
+        if (json && strcmp(json_oom_cut_line(json, "\"generated\""), whole) != 0)
             fail_msg("allocation %ld failed: a report with holes:\n%.1500s", n, json);
         free(json);
     }
-    json_set_alloc_funcs(malloc, free);
+    json_oom_off();
     assert_true(n > 100);   /* every allocation of the model was failed in turn */
     free(whole);
     tt_history_close(h);

@@ -15,6 +15,8 @@
 
 #include "tabletop/sweep.h"
 
+#include "json_oom.h"
+
 static const char GOOD[] = "actions:\n"
                            "  - { at: 1m, by: staff, do: isolate }\n"
                            "  - { at: 7m, by: staff, do: tell_boss }\n";
@@ -127,32 +129,6 @@ static void outcome_does_not_depend_on_the_workers(void **state)
     tt_script_free(s);
 }
 
-/* jansson's allocator failing its nth request only (counted down): the
- * requests after it succeed, so a value left out would still be written. */
-static long json_allocs_left = -1;
-
-static void *failing_json_malloc(size_t n)
-{
-    if (json_allocs_left == 0) {
-        json_allocs_left = -1;
-        return NULL;
-    }
-    if (json_allocs_left > 0)
-        json_allocs_left--;
-    return malloc(n);
-}
-
-/* The "seconds" line (the machine's, not the exercises'), cut out. */
-static char *without_seconds(char *text)
-{
-    char *at = text ? strstr(text, "\"seconds\"") : NULL;
-    if (at) {
-        char *end = strchr(at, '\n');
-        memmove(at, end + 1, strlen(end + 1) + 1);
-    }
-    return text;
-}
-
 /* Out of memory anywhere in the JSON report: no report, or the whole one,
  * never one with a field or a list entry left out (every set and append
  * ignored its result). */
@@ -165,20 +141,18 @@ static void json_report_out_of_memory_has_no_holes(void **state)
     answers(s, REFUSED, &a[1]);
     tt_sweep *sw = sweep(s, a, 2, 1, false, 5);
     tt_error err;
-    char *whole = without_seconds(tt_sweep_render(sw, TT_SWEEP_JSON, TT_LANG_EN, NULL, &err));
+    char *whole = json_oom_cut_line(tt_sweep_render(sw, TT_SWEEP_JSON, TT_LANG_EN, NULL, &err), "\"seconds\"");
     assert_non_null(whole);
-    json_set_alloc_funcs(failing_json_malloc, free);
     long n = 0;
     for (bool failed = true; failed; n++) {
-        json_allocs_left = n;
+        json_oom_fail_nth(n);
         char *text = tt_sweep_render(sw, TT_SWEEP_JSON, TT_LANG_EN, NULL, &err);
-        failed = json_allocs_left == -1;   /* the nth request came and failed */
-        json_allocs_left = -1;
-        if (text && strcmp(without_seconds(text), whole) != 0)
+        failed = json_oom_came();   /* the nth request came and failed */
+        if (text && strcmp(json_oom_cut_line(text, "\"seconds\""), whole) != 0)
             fail_msg("allocation %ld failed: a report with holes:\n%.1500s", n, text);
         free(text);
     }
-    json_set_alloc_funcs(malloc, free);
+    json_oom_off();
     assert_true(n > 50);   /* every allocation of the report was failed in turn */
     free(whole);
     tt_sweep_free(sw);
